@@ -1,0 +1,28 @@
+import type { Config, Logger } from "@incidentops/core";
+import type { Db } from "@incidentops/db";
+import type { Request } from "express";
+
+/** What the API process shares with every request. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+}
+
+export interface Context extends AppDeps {
+  requestId: string;
+  log: Logger;
+  /** The raw credential, verified lazily by procedures that need a caller. */
+  authorization: string | undefined;
+  ip: string | undefined;
+}
+
+export function createContextFactory(deps: AppDeps) {
+  return ({ req }: { req: Request }): Context => ({
+    ...deps,
+    requestId: String(req.id),
+    log: req.log,
+    authorization: req.headers.authorization,
+    ip: req.ip,
+  });
+}

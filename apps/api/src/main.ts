@@ -1,0 +1,38 @@
+import { ConfigError, createLogger, loadConfig, openDatabase } from "@incidentops/core";
+import { createDb, migrate } from "@incidentops/db";
+import { createApp } from "./app.js";
+
+/** Runs the API alone: `pnpm --filter api start`. `pnpm start` runs it beside the worker. */
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, name: "api" });
+  for (const warning of config.warnings) logger.warn(warning);
+  const database = await openDatabase(config, logger);
+  // Safe with several replicas starting at once: the runner holds an advisory lock.
+  await migrate(database.url);
+  const db = createDb({ connectionString: database.url, max: config.dbPoolSize, applicationName: "incidentops-api" });
+  const app = await createApp({ db, config, logger });
+  const server = app.listen(config.port, config.host, () => {
+    const base = config.publicUrl ?? `http://localhost:${config.port}`;
+    logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "API shutting down");
+    server.close();
+    server.closeIdleConnections();
+    await db.destroy();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import type { AnyRouter } from "@trpc/server";
+import type { NextFunction, Request, Response } from "express";
+import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
+import type { Context } from "./context.js";
+import type { ErrorBody } from "./errors.js";
+import type { Meta } from "./trpc.js";
+
+/** The success status a procedure declares in its meta (201 for creations), if any. */
+export function successStatusOf(router: AnyRouter, procedurePath: string): number | undefined {
+  const procedure = (router._def.procedures as Record<string, { _def: { meta?: Meta } } | undefined>)[procedurePath];
+  return procedure?._def.meta?.successStatus;
+}
+
+/**
+ * trpc-to-openapi writes its own error body (`{ message, code: "BAD_REQUEST", issues }`) around
+ * our formatted shape; this puts the public body (`{ code, message, traceId, details }`) back.
+ */
+function rewriteErrorBodies(res: Response): void {
+  const end = res.end.bind(res) as (chunk?: unknown) => Response;
+  res.end = ((chunk?: unknown) => {
+    if (res.statusCode >= 400 && typeof chunk === "string") {
+      try {
+        const parsed = JSON.parse(chunk) as { data?: ErrorBody & { httpStatus?: number } };
+        if (parsed.data?.code !== undefined) {
+          const { code, message, traceId, details } = parsed.data;
+          return end(JSON.stringify({ code, message, traceId, details }));
+        }
+      } catch {
+        // Not JSON: pass through untouched.
+      }
+    }
+    return end(chunk);
+  }) as Response["end"];
+}
+
+export function createRestHandler(router: AnyRouter, createContext: (opts: { req: Request }) => Context) {
+  const handler = createOpenApiExpressMiddleware({
+    router,
+    createContext: ({ req }: { req: Request }) => createContext({ req }),
+    responseMeta: ({ paths, errors }) => {
+      const path = paths?.[0];
+      if (errors.length > 0 || path === undefined) return {};
+      const status = successStatusOf(router, path);
+      return status === undefined ? {} : { status };
+    },
+  });
+  return async (req: Request, res: Response, next: NextFunction) => {
+    rewriteErrorBodies(res);
+    await (handler as (req: Request, res: Response, next: NextFunction) => Promise<void>)(req, res, next);
+  };
+}

@@ -1,0 +1,12 @@
+import { authRouter } from "./routers/auth.js";
+import { incidentsRouter } from "./routers/incidents.js";
+import { orgRouter } from "./routers/org.js";
+import { router } from "./trpc.js";
+
+export const appRouter = router({
+  auth: authRouter,
+  org: orgRouter,
+  incidents: incidentsRouter,
+});
+
+export type AppRouter = typeof appRouter;

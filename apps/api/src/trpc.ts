@@ -1,0 +1,62 @@
+import { AppError, authorize, findMembership, verifyAccessToken, type Action, type Actor } from "@incidentops/core";
+import { initTRPC } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import type { Context } from "./context.js";
+import { toErrorBody, toTRPCError } from "./errors.js";
+
+export type Meta = OpenApiMeta<{ successStatus?: 201 | 202 }>;
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const body = toErrorBody(error, ctx?.requestId ?? "unknown");
+      // tRPC's wire format needs its numeric JSON-RPC code at `code`; ours travels in `data`.
+      return { code: shape.code, message: body.message, data: { ...body, httpStatus: shape.data.httpStatus } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** AppErrors thrown by services keep their HTTP status; unexpected errors are logged here. */
+const mapErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw toTRPCError(cause);
+    if (result.error.code === "INTERNAL_SERVER_ERROR") ctx.log.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+const unauthorized = (message: string) => new AppError("UNAUTHORIZED", message);
+
+/**
+ * Resolves the bearer token to an actor. The membership is read from the database on each call,
+ * so a deleted user or an ended membership is refused at once, and the role is the current one.
+ */
+async function authenticate(ctx: Context): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? "");
+  if (match?.[1] === undefined) throw unauthorized("Missing bearer token: send Authorization: Bearer <accessToken>");
+  const claims = verifyAccessToken(ctx.config.jwt, match[1]);
+  if (claims === null) throw unauthorized("Invalid or expired access token: refresh it or log in again");
+  const membership = await findMembership(ctx.db, claims.sub, claims.org_id);
+  if (membership === undefined) throw unauthorized("This token's user or organisation membership no longer exists");
+  return { userId: claims.sub, orgId: claims.org_id, role: membership.role };
+}
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const actor = await authenticate(ctx);
+  return next({ ctx: { ...ctx, actor, log: ctx.log.child({ userId: actor.userId, orgId: actor.orgId }) } });
+});
+
+/** An authenticated procedure that also needs the caller's role to allow `action`. */
+export const procedureFor = (action: Action) =>
+  authedProcedure.use(({ ctx, next }) => {
+    authorize(action, ctx.actor);
+    return next();
+  });

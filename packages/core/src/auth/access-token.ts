@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import jwt from "jsonwebtoken";
+import { z } from "zod";
+import type { Config } from "../config.js";
+
+export type JwtConfig = Config["jwt"];
+
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  org_id: z.uuid(),
+  org_role: z.enum(["viewer", "member", "admin"]),
+  jti: z.string(),
+  iat: z.number(),
+  exp: z.number(),
+});
+
+export type AccessTokenClaims = z.infer<typeof claimsSchema>;
+
+export function signAccessToken(
+  config: JwtConfig,
+  subject: { userId: string; orgId: string; role: AccessTokenClaims["org_role"] },
+): string {
+  return jwt.sign({ org_id: subject.orgId, org_role: subject.role }, config.secret, {
+    algorithm: config.algorithm,
+    subject: subject.userId,
+    issuer: config.issuer,
+    audience: config.audience,
+    expiresIn: config.accessTokenTtlSeconds,
+    jwtid: randomUUID(),
+  });
+}
+
+/**
+ * Verifies signature, algorithm (pinned: `none` and any other algorithm are refused), issuer,
+ * audience and expiry. Returns null for any token that fails; callers answer 401.
+ */
+export function verifyAccessToken(config: JwtConfig, token: string): AccessTokenClaims | null {
+  try {
+    const payload = jwt.verify(token, config.secret, {
+      algorithms: [config.algorithm],
+      issuer: config.issuer,
+      audience: config.audience,
+    });
+    const claims = claimsSchema.safeParse(payload);
+    return claims.success ? claims.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from "node:crypto";
+import type { Db, Tx, UserRow } from "@incidentops/db";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import { iso } from "../mapping.js";
+import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow } from "../org/repository.js";
+import type { Actor } from "../policy.js";
+import type { OrgWithRole, User } from "../schemas.js";
+import { isUniqueViolation } from "../db-errors.js";
+import { signAccessToken } from "./access-token.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
+import {
+  findRefreshTokenForUpdate,
+  generateRefreshToken,
+  hashRefreshToken,
+  insertRefreshToken,
+  markRotated,
+  revokeFamily,
+} from "./refresh-token-repository.js";
+
+export type AuthConfig = Pick<Config, "jwt" | "refreshTokenTtlSeconds">;
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: "Bearer";
+  expiresIn: number;
+  user: User;
+  org: OrgWithRole;
+}
+
+export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "created_at">): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: iso(row.created_at),
+});
+
+export const toOrgWithRole = (m: MembershipRow): OrgWithRole => ({
+  id: m.org_id,
+  name: m.org_name,
+  createdAt: iso(m.org_created_at),
+  role: m.role,
+});
+
+const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", "Invalid email or password");
+const invalidRefreshToken = () =>
+  new AppError("UNAUTHORIZED", "The refresh token is invalid, expired or revoked: log in again");
+
+async function issueTokens(
+  db: Db | Tx,
+  config: AuthConfig,
+  user: UserRow,
+  membership: MembershipRow,
+  familyId: string = randomUUID(),
+): Promise<TokenResponse> {
+  const refresh = generateRefreshToken();
+  await insertRefreshToken(db, {
+    hash: refresh.hash,
+    userId: user.id,
+    orgId: membership.org_id,
+    familyId,
+    ttlSeconds: config.refreshTokenTtlSeconds,
+  });
+  return {
+    accessToken: signAccessToken(config.jwt, { userId: user.id, orgId: membership.org_id, role: membership.role }),
+    refreshToken: refresh.token,
+    tokenType: "Bearer",
+    expiresIn: config.jwt.accessTokenTtlSeconds,
+    user: toUser(user),
+    org: toOrgWithRole(membership),
+  };
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export async function register(
+  db: Db,
+  config: AuthConfig,
+  input: { email: string; password: string; name: string; orgName: string },
+): Promise<TokenResponse> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const { user, membership } = await db.transaction().execute(async (tx) => {
+      const user = await tx
+        .insertInto("users")
+        .values({ email: normalizeEmail(input.email), name: input.name, password_hash: passwordHash })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const { org, role } = await insertOrgWithAdmin(tx, input.orgName, user.id);
+      const membership: MembershipRow = {
+        org_id: org.id,
+        org_name: org.name,
+        org_created_at: org.created_at,
+        role,
+        joined_at: org.created_at,
+      };
+      return { user, membership };
+    });
+    return await issueTokens(db, config, user, membership);
+  } catch (error) {
+    if (isUniqueViolation(error, "users_email_key")) {
+      throw new AppError("EMAIL_TAKEN", "An account with this email already exists: log in instead", {
+        fields: { email: ["already registered"] },
+      });
+    }
+    throw error;
+  }
+}
+
+export async function login(
+  db: Db,
+  config: AuthConfig,
+  input: { email: string; password: string; orgId?: string | undefined },
+): Promise<TokenResponse> {
+  const user = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", normalizeEmail(input.email))
+    .executeTakeFirst();
+  if (!(await verifyPassword(user?.password_hash, input.password)) || user === undefined) {
+    throw invalidCredentials();
+  }
+  const membership =
+    input.orgId === undefined
+      ? (await listMemberships(db, user.id))[0]
+      : await findMembership(db, user.id, input.orgId);
+  if (membership === undefined) {
+    throw new AppError(
+      "FORBIDDEN",
+      input.orgId === undefined ? "This account belongs to no organisation" : "You are not a member of this organisation",
+    );
+  }
+  return issueTokens(db, config, user, membership);
+}
+
+/**
+ * Exchanges a refresh token for a new pair (rotation), optionally moving to another org.
+ * Presenting a token that was already exchanged revokes its whole family: someone else holds it.
+ */
+export async function rotateRefreshToken(
+  db: Db,
+  config: AuthConfig,
+  input: { refreshToken: string; orgId?: string },
+): Promise<TokenResponse> {
+  const outcome = await db.transaction().execute(async (tx) => {
+    const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(input.refreshToken));
+    if (row === undefined || row.revoked_at !== null || row.expires_at.getTime() <= Date.now()) {
+      return { kind: "invalid" as const };
+    }
+    if (row.rotated_at !== null) {
+      await revokeFamily(tx, row.family_id);
+      return { kind: "reused" as const };
+    }
+    const orgId = input.orgId ?? row.active_org_id;
+    const user = await tx.selectFrom("users").selectAll().where("id", "=", row.user_id).executeTakeFirst();
+    const membership = await findMembership(tx, row.user_id, orgId);
+    if (user === undefined) return { kind: "invalid" as const };
+    if (membership === undefined) {
+      // Switching to an org the user is not in keeps the session; a lost membership ends it.
+      return input.orgId === undefined ? { kind: "invalid" as const } : { kind: "not-member" as const };
+    }
+    await markRotated(tx, row.id);
+    return { kind: "ok" as const, tokens: await issueTokens(tx, config, user, membership, row.family_id) };
+  });
+  switch (outcome.kind) {
+    case "invalid":
+      throw invalidRefreshToken();
+    case "reused":
+      throw new AppError(
+        "UNAUTHORIZED",
+        "This refresh token was already used: every token of this session is now revoked, log in again",
+        { reason: "refresh_token_reused" },
+      );
+    case "not-member":
+      throw new AppError("FORBIDDEN", "You are not a member of this organisation");
+    case "ok":
+      return outcome.tokens;
+  }
+}
+
+/** Ends the session the token belongs to. Unknown tokens are accepted silently (idempotent). */
+export async function logout(db: Db, input: { refreshToken: string }): Promise<void> {
+  const row = await db
+    .selectFrom("refresh_tokens")
+    .select("family_id")
+    .where("token_hash", "=", hashRefreshToken(input.refreshToken))
+    .executeTakeFirst();
+  if (row !== undefined) await revokeFamily(db, row.family_id);
+}
+
+export async function me(db: Db, actor: Actor) {
+  const [user, memberships] = await Promise.all([
+    db.selectFrom("users").selectAll().where("id", "=", actor.userId).executeTakeFirstOrThrow(),
+    listMemberships(db, actor.userId),
+  ]);
+  const current = memberships.find((m) => m.org_id === actor.orgId);
+  if (current === undefined) throw new AppError("UNAUTHORIZED", "Your membership of this organisation has ended");
+  return { user: toUser(user), org: toOrgWithRole(current), memberships: memberships.map(toOrgWithRole) };
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root: the nearest folder above this module holding pnpm-workspace.yaml. */
+function findProjectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+const positiveInt = z.coerce.number().int().positive();
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+    .optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  JWT_SECRET_KEY: z.string().min(32, "must be at least 32 bytes").optional(),
+  JWT_ALGORITHM: z.enum(["HS256", "HS384", "HS512"]).default("HS256"),
+  JWT_ISSUER: z.string().min(1).default("incidentops"),
+  JWT_AUDIENCE: z.string().min(1).default("incidentops-api"),
+  ACCESS_TOKEN_EXPIRE_MINUTES: positiveInt.default(15),
+  REFRESH_TOKEN_EXPIRE_DAYS: positiveInt.default(30),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_SIZE: positiveInt.default(10),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export interface Config {
+  nodeEnv: "development" | "test" | "production";
+  /** Undefined: use the embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwt: {
+    secret: string;
+    algorithm: "HS256" | "HS384" | "HS512";
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+  };
+  refreshTokenTtlSeconds: number;
+  port: number;
+  host: string;
+  publicUrl: string | undefined;
+  logLevel: string;
+  dbPoolSize: number;
+  trustProxy: boolean;
+  /** Set when the JWT key was generated for development rather than configured. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** A dev key generated once and kept under the data dir, so tokens survive restarts. */
+function devJwtSecret(dataDir: string): string {
+  const file = join(dataDir, "jwt-secret.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Reads and validates the environment. The only place that reads process.env for configuration;
+ * a bad value throws a ConfigError naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR ?? join(findProjectRoot(), ".data"));
+  const warnings: string[] = [];
+  let secret = e.JWT_SECRET_KEY;
+  if (secret === undefined) {
+    if (e.NODE_ENV === "production") {
+      throw new ConfigError("Invalid configuration:\n  JWT_SECRET_KEY: required when NODE_ENV=production (>= 32 bytes)");
+    }
+    secret = devJwtSecret(dataDir);
+    warnings.push(`JWT_SECRET_KEY is not set: using a development key kept in ${join(dataDir, "jwt-secret.key")}`);
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    jwt: {
+      secret,
+      algorithm: e.JWT_ALGORITHM,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_EXPIRE_MINUTES * 60,
+    },
+    refreshTokenTtlSeconds: e.REFRESH_TOKEN_EXPIRE_DAYS * 86_400,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    trustProxy: e.TRUST_PROXY,
+    warnings,
+  };
+}

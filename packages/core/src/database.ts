@@ -1,0 +1,42 @@
+import { join } from "node:path";
+import { startEmbeddedPostgres } from "@incidentops/db";
+import pg from "pg";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+
+export const EMBEDDED_DATABASE_NAME = "incidentops";
+
+export interface DatabaseHandle {
+  url: string;
+  /** Stops the embedded server if this process started it; a no-op otherwise. */
+  stop: () => Promise<void>;
+}
+
+async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } catch (error) {
+    // Another process may have created it between the check and the create.
+    if ((error as { code?: string }).code !== "42P04") throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** DATABASE_URL when configured; otherwise the embedded PostgreSQL under the data dir. */
+export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  if (config.databaseUrl !== undefined) return { url: config.databaseUrl, stop: async () => undefined };
+  const dataDir = join(config.dataDir, "postgres");
+  logger.info({ dataDir, port: config.embeddedPgPort }, "starting the embedded PostgreSQL");
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port: config.embeddedPgPort,
+    onLog: (message) => logger.debug({ postgres: message.trim() }, "postgres"),
+  });
+  if (!server.owned) logger.info("the embedded PostgreSQL is already running: using it");
+  await ensureDatabase(server.url(), EMBEDDED_DATABASE_NAME);
+  return { url: server.url(EMBEDDED_DATABASE_NAME), stop: server.stop };
+}

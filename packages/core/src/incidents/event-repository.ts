@@ -1,0 +1,29 @@
+import type { Db, Tx } from "@incidentops/db";
+
+export function insertIncidentEvent(
+  tx: Tx,
+  event: { orgId: string; incidentId: string; kind: string; actorUserId: string | null; data: Record<string, unknown> },
+) {
+  return tx
+    .insertInto("incident_events")
+    .values({
+      org_id: event.orgId,
+      incident_id: event.incidentId,
+      kind: event.kind,
+      actor_user_id: event.actorUserId,
+      data: JSON.stringify(event.data),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Oldest first, by the insertion sequence. */
+export function listIncidentEvents(db: Db | Tx, orgId: string, incidentId: string, limit: number, afterSeq?: string) {
+  let query = db
+    .selectFrom("incident_events")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("incident_id", "=", incidentId);
+  if (afterSeq !== undefined) query = query.where("seq", ">", afterSeq);
+  return query.orderBy("seq").limit(limit + 1).execute();
+}

@@ -1,0 +1,170 @@
+import type { Db, IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus } from "@incidentops/db";
+import { z } from "zod";
+import { AppError, notFound } from "../errors.js";
+import { iso, isoOrNull } from "../mapping.js";
+import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
+import type { Actor } from "../policy.js";
+import type { Incident, IncidentEvent } from "../schemas.js";
+import { incidentEventKindSchema } from "../schemas.js";
+import { findService } from "../services/repository.js";
+import { insertIncidentEvent, listIncidentEvents } from "./event-repository.js";
+import {
+  findIncident,
+  findIncidentForUpdate,
+  incidentExists,
+  insertIncident,
+  listIncidents as listIncidentRows,
+  type IncidentFilter,
+} from "./repository.js";
+import { canTransition, STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
+
+export function toIncident(row: IncidentRow): Incident {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    severity: row.severity,
+    version: row.version,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    triggeredAt: iso(row.triggered_at),
+    acknowledgedAt: isoOrNull(row.acknowledged_at),
+    mitigatedAt: isoOrNull(row.mitigated_at),
+    resolvedAt: isoOrNull(row.resolved_at),
+  };
+}
+
+export function toIncidentEvent(row: IncidentEventRow): IncidentEvent {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    kind: incidentEventKindSchema.parse(row.kind),
+    actorUserId: row.actor_user_id,
+    data: row.data,
+    createdAt: iso(row.created_at),
+  };
+}
+
+const incidentNotFound = () => notFound("Incident");
+
+export async function createIncident(
+  db: Db,
+  actor: Actor,
+  input: { serviceId: string; title: string; description?: string | undefined; severity?: IncidentSeverity | undefined },
+): Promise<Incident> {
+  return db.transaction().execute(async (tx) => {
+    if ((await findService(tx, actor.orgId, input.serviceId)) === undefined) throw notFound("Service");
+    const row = await insertIncident(tx, {
+      org_id: actor.orgId,
+      service_id: input.serviceId,
+      title: input.title,
+      description: input.description ?? null,
+      severity: input.severity,
+      created_by: actor.userId,
+    });
+    await insertIncidentEvent(tx, {
+      orgId: actor.orgId,
+      incidentId: row.id,
+      kind: "created",
+      actorUserId: actor.userId,
+      data: { title: row.title, severity: row.severity, status: row.status },
+    });
+    return toIncident(row);
+  });
+}
+
+export async function getIncident(db: Db, actor: Actor, incidentId: string): Promise<Incident> {
+  const row = await findIncident(db, actor.orgId, incidentId);
+  if (row === undefined) throw incidentNotFound();
+  return toIncident(row);
+}
+
+export async function listIncidents(
+  db: Db,
+  actor: Actor,
+  input: IncidentFilter & { cursor?: string | undefined; limit: number },
+): Promise<Page<Incident>> {
+  const after = input.cursor === undefined ? undefined : decodeCursor(createdAtCursor, input.cursor);
+  const rows = await listIncidentRows(db, actor.orgId, input, input.limit, after);
+  return toPage(rows, input.limit, toIncident, (r) => ({ createdAt: iso(r.created_at), id: r.id }));
+}
+
+/** Moves an incident along the state machine, if the caller saw its latest version. */
+export async function transitionIncident(
+  db: Db,
+  actor: Actor,
+  input: { incidentId: string; toStatus: IncidentStatus; version: number },
+): Promise<Incident> {
+  return db.transaction().execute(async (tx) => {
+    const current = await findIncidentForUpdate(tx, actor.orgId, input.incidentId);
+    if (current === undefined) throw incidentNotFound();
+    if (current.version !== input.version) {
+      throw new AppError(
+        "VERSION_CONFLICT",
+        `The incident changed since you read it (your version ${input.version}, current ${current.version}): reload and retry`,
+        { currentVersion: current.version, currentStatus: current.status },
+      );
+    }
+    if (!canTransition(current.status, input.toStatus)) {
+      throw new AppError("INVALID_TRANSITION", `An incident cannot move from ${current.status} to ${input.toStatus}`, {
+        fromStatus: current.status,
+        toStatus: input.toStatus,
+      });
+    }
+    const now = new Date();
+    const updated = await tx
+      .updateTable("incidents")
+      .set({
+        status: input.toStatus,
+        version: current.version + 1,
+        updated_at: now,
+        [STATUS_TIMESTAMP_COLUMN[input.toStatus]]: now,
+      })
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", input.incidentId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await insertIncidentEvent(tx, {
+      orgId: actor.orgId,
+      incidentId: updated.id,
+      kind: "status_changed",
+      actorUserId: actor.userId,
+      data: { fromStatus: current.status, toStatus: input.toStatus, version: updated.version },
+    });
+    return toIncident(updated);
+  });
+}
+
+export async function commentOnIncident(
+  db: Db,
+  actor: Actor,
+  input: { incidentId: string; body: string },
+): Promise<IncidentEvent> {
+  return db.transaction().execute(async (tx) => {
+    if (!(await incidentExists(tx, actor.orgId, input.incidentId))) throw incidentNotFound();
+    const row = await insertIncidentEvent(tx, {
+      orgId: actor.orgId,
+      incidentId: input.incidentId,
+      kind: "commented",
+      actorUserId: actor.userId,
+      data: { body: input.body },
+    });
+    return toIncidentEvent(row);
+  });
+}
+
+const eventCursor = z.object({ seq: z.string().regex(/^\d{1,19}$/) });
+
+export async function listIncidentTimeline(
+  db: Db,
+  actor: Actor,
+  input: { incidentId: string; cursor?: string | undefined; limit: number },
+): Promise<Page<IncidentEvent>> {
+  if (!(await incidentExists(db, actor.orgId, input.incidentId))) throw incidentNotFound();
+  const after = input.cursor === undefined ? undefined : decodeCursor(eventCursor, input.cursor).seq;
+  const rows = await listIncidentEvents(db, actor.orgId, input.incidentId, input.limit, after);
+  return toPage(rows, input.limit, toIncidentEvent, (r) => ({ seq: r.seq }));
+}

@@ -1,0 +1,18 @@
+export * from "./errors.js";
+export * from "./config.js";
+export * from "./logger.js";
+export * from "./policy.js";
+export * from "./pagination.js";
+export * from "./schemas.js";
+export { isUniqueViolation } from "./db-errors.js";
+export { signAccessToken, verifyAccessToken, type AccessTokenClaims } from "./auth/access-token.js";
+export { hashPassword } from "./auth/passwords.js";
+export * as authService from "./auth/service.js";
+export type { TokenResponse } from "./auth/service.js";
+export * as orgService from "./org/service.js";
+export { findMembership } from "./org/repository.js";
+export * as serviceCatalog from "./services/service.js";
+export * as incidentService from "./incidents/service.js";
+export { ALLOWED_TRANSITIONS, canTransition } from "./incidents/state-machine.js";
+export * as notificationTargetService from "./notification-targets/service.js";
+export { openDatabase, EMBEDDED_DATABASE_NAME, type DatabaseHandle } from "./database.js";

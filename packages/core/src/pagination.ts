@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { AppError } from "./errors.js";
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** Opaque to clients: base64url of the JSON keyset position. */
+export function encodeCursor(position: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(position)).toString("base64url");
+}
+
+/** Reads a cursor back, checking it has exactly the shape this list writes. */
+export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string): z.infer<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Invalid cursor: pass back the nextCursor of a previous page", {
+      fields: { cursor: ["invalid cursor"] },
+    });
+  }
+  return parsed.data;
+}
+
+/** Fetch limit + 1 rows; the extra one only says whether another page exists. */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+  cursorOf: (row: Row) => Record<string, string>,
+): Page<Item> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map(toItem),
+    nextCursor: hasMore && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  };
+}
+
+/** The position in a newest-first list ordered by (created_at, id). */
+export const createdAtCursor = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });

@@ -1,0 +1,146 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Columns the database fills in; readable as T, optional on insert, settable on update. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+export type OrgRole = "viewer" | "member" | "admin";
+export type IncidentStatus = "triggered" | "acknowledged" | "mitigated" | "resolved";
+export type IncidentSeverity = "sev1" | "sev2" | "sev3" | "sev4";
+export type NotificationChannel = "webhook" | "email" | "slack";
+export type NotificationAttemptStatus = "pending" | "succeeded" | "failed";
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgsTable {
+  id: Generated<string>;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgMembersTable {
+  org_id: string;
+  user_id: string;
+  role: OrgRole;
+  created_at: Timestamp;
+}
+
+export interface ServicesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IncidentsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  title: string;
+  description: string | null;
+  status: Defaulted<IncidentStatus>;
+  severity: Defaulted<IncidentSeverity>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  triggered_at: Timestamp;
+  acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  mitigated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface IncidentEventsTable {
+  org_id: string;
+  id: Generated<string>;
+  /** bigint: pg returns it as a string. */
+  seq: ColumnType<string, never, never>;
+  incident_id: string;
+  kind: string;
+  actor_user_id: string | null;
+  data: Json;
+  created_at: Timestamp;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  token_hash: Buffer;
+  user_id: string;
+  active_org_id: string;
+  family_id: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  rotated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NotificationTargetsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  type: NotificationChannel;
+  config: Json;
+  secret: string;
+  enabled: Defaulted<boolean>;
+  event_kinds: string[] | null;
+  min_severity: IncidentSeverity | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationAttemptsTable {
+  org_id: string;
+  id: Generated<string>;
+  event_id: string;
+  target_id: string;
+  incident_id: string;
+  channel: NotificationChannel;
+  status: Defaulted<NotificationAttemptStatus>;
+  attempt_count: Defaulted<number>;
+  last_http_status: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  orgs: OrgsTable;
+  org_members: OrgMembersTable;
+  services: ServicesTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  refresh_tokens: RefreshTokensTable;
+  notification_targets: NotificationTargetsTable;
+  notification_attempts: NotificationAttemptsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type OrgRow = Selectable<OrgsTable>;
+export type ServiceRow = Selectable<ServicesTable>;
+export type IncidentRow = Selectable<IncidentsTable>;
+export type NewIncident = Insertable<IncidentsTable>;
+export type IncidentUpdate = Updateable<IncidentsTable>;
+export type IncidentEventRow = Selectable<IncidentEventsTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type NotificationTargetRow = Selectable<NotificationTargetsTable>;
