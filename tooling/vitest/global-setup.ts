@@ -6,16 +6,9 @@ import { join } from "node:path";
 import { migrate, startEmbeddedPostgres } from "../../packages/db/src/index.js";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import type {} from "./provided-context.js";
 
 export const TEMPLATE_DATABASE = "incidentops_test_template";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Connection string of the test server's maintenance database. */
-    pgMaintenanceUrl: string;
-    pgTemplateDatabase: string;
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -48,7 +41,7 @@ export default async function setup(project: TestProject) {
   let teardown: () => Promise<void>;
   if (external !== undefined) {
     maintenanceUrl = external;
-    teardown = async () => undefined;
+    teardown = () => Promise.resolve();
   } else {
     const dataDir = await mkdtemp(join(tmpdir(), "incidentops-test-pg-"));
     const server = await startEmbeddedPostgres({ dataDir, port: await freePort() });

@@ -5,9 +5,10 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
-import { createContextFactory, type AppDeps } from "./context.js";
+import { createContextFactory, requestIdOf, type AppDeps } from "./context.js";
 import { errorBody, httpStatusOf, type ErrorBody } from "./errors.js";
 import { buildOpenApiDocument } from "./openapi.js";
+import { bindRequestContext } from "./request-context.js";
 import { createRestHandler } from "./rest.js";
 import { appRouter } from "./router.js";
 
@@ -15,9 +16,20 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 /** Honours a well-formed x-request-id from the caller, otherwise makes one. */
-function requestIdOf(req: IncomingMessage): string {
+function chooseRequestId(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
+const CREDENTIAL_HEADERS = ["authorization", "cookie", "x-api-key"];
+
+/** pino-http's serialized request with credential headers censored (a copy: the raw headers stay intact). */
+function redactCredentialHeaders<T extends { headers?: Record<string, unknown> }>(req: T): T {
+  if (req.headers === undefined) return req;
+  const headers = { ...req.headers };
+  for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
+  req.headers = headers;
+  return req;
 }
 
 function sendError(res: Response, body: ErrorBody): void {
@@ -34,14 +46,17 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     pinoHttp({
       logger: deps.logger,
       genReqId: (req, res) => {
-        const id = requestIdOf(req);
+        const id = chooseRequestId(req);
         res.setHeader("x-request-id", id);
         return id;
       },
       customProps: (req) => ({ requestId: req.id }),
+      // Whatever logger the app is given, credentials sent in headers never reach a log line.
+      serializers: { req: redactCredentialHeaders },
       // Health probes would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
+    bindRequestContext,
   );
 
   const createContext = createContextFactory(deps);
@@ -71,7 +86,11 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.get("/openapi.json", (req, res) => {
     res.json(buildOpenApiDocument(publicUrl(req)));
   });
-  app.use("/docs", swaggerUi.serve, swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" } }));
+  app.use(
+    "/docs",
+    swaggerUi.serve,
+    swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" }, customSiteTitle: "IncidentOps API", customCss: "" }),
+  );
 
   app.use(
     "/trpc",
@@ -88,11 +107,11 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.use("/v1", express.json({ limit: MAX_BODY_BYTES }), createRestHandler(appRouter, createContext));
 
   app.use((req, res) => {
-    sendError(res, errorBody("NOT_FOUND", `No route for ${req.method} ${req.path}`, String(req.id)));
+    sendError(res, errorBody("NOT_FOUND", `No route for ${req.method} ${req.path}`, requestIdOf(req)));
   });
 
   const handleError: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, _next) => {
-    const traceId = String(req.id);
+    const traceId = requestIdOf(req);
     if (error.type === "entity.too.large") {
       sendError(res, errorBody("PAYLOAD_TOO_LARGE", "The request body is over 1 MB", traceId, { limitBytes: MAX_BODY_BYTES }));
     } else if (error.type === "entity.parse.failed") {

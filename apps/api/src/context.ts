@@ -17,10 +17,13 @@ export interface Context extends AppDeps {
   ip: string | undefined;
 }
 
+/** The id pino-http assigned (always a string here: see chooseRequestId in app.ts). */
+export const requestIdOf = (req: Request): string => (typeof req.id === "string" ? req.id : "unknown");
+
 export function createContextFactory(deps: AppDeps) {
   return ({ req }: { req: Request }): Context => ({
     ...deps,
-    requestId: String(req.id),
+    requestId: requestIdOf(req),
     log: req.log,
     authorization: req.headers.authorization,
     ip: req.ip,

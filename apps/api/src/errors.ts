@@ -70,6 +70,9 @@ export function toErrorBody(error: TRPCError, traceId: string): ErrorBody {
   if (cause instanceof AppError) {
     return { code: cause.code, message: cause.message, traceId, details: cause.details };
   }
+  if (cause instanceof SyntaxError) {
+    return { code: "MALFORMED_JSON", message: "The request body is not valid JSON", traceId, details: {} };
+  }
   if (error.code === "BAD_REQUEST" && isValidationFailure(cause)) {
     return {
       code: "VALIDATION_FAILED",

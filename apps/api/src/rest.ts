@@ -37,6 +37,8 @@ export function createRestHandler(router: AnyRouter, createContext: (opts: { req
   const handler = createOpenApiExpressMiddleware({
     router,
     createContext: ({ req }: { req: Request }) => createContext({ req }),
+    // trpc-to-openapi fills `paths` but leaves `info.calls` empty, so `paths` is the only way here.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     responseMeta: ({ paths, errors }) => {
       const path = paths?.[0];
       if (errors.length > 0 || path === undefined) return {};

@@ -3,6 +3,7 @@ import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { toErrorBody, toTRPCError } from "./errors.js";
+import { currentRequestId } from "./request-context.js";
 
 export type Meta = OpenApiMeta<{ successStatus?: 201 | 202 }>;
 
@@ -11,7 +12,7 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     errorFormatter({ shape, error, ctx }) {
-      const body = toErrorBody(error, ctx?.requestId ?? "unknown");
+      const body = toErrorBody(error, ctx?.requestId ?? currentRequestId());
       // tRPC's wire format needs its numeric JSON-RPC code at `code`; ours travels in `data`.
       return { code: shape.code, message: body.message, data: { ...body, httpStatus: shape.data.httpStatus } };
     },

@@ -90,14 +90,19 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
 
 /** Starts the API before the file's tests and stops it after; read `.current` inside tests. */
 export function useTestApi(options: Parameters<typeof startTestApi>[0] = {}): { current: TestApi } {
-  const holder = {} as { current: TestApi };
+  let api: TestApi | undefined;
   beforeAll(async () => {
-    holder.current = await startTestApi(options);
+    api = await startTestApi(options);
   });
   afterAll(async () => {
-    await holder.current?.close();
+    await api?.close();
   });
-  return holder;
+  return {
+    get current(): TestApi {
+      if (api === undefined) throw new Error("The test API is not started: use it inside tests or hooks");
+      return api;
+    },
+  };
 }
 
 let userCounter = 0;

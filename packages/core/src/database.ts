@@ -28,7 +28,7 @@ async function ensureDatabase(maintenanceUrl: string, name: string): Promise<voi
 
 /** DATABASE_URL when configured; otherwise the embedded PostgreSQL under the data dir. */
 export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
-  if (config.databaseUrl !== undefined) return { url: config.databaseUrl, stop: async () => undefined };
+  if (config.databaseUrl !== undefined) return { url: config.databaseUrl, stop: () => Promise.resolve() };
   const dataDir = join(config.dataDir, "postgres");
   logger.info({ dataDir, port: config.embeddedPgPort }, "starting the embedded PostgreSQL");
   const server = await startEmbeddedPostgres({

@@ -14,9 +14,6 @@ const REDACT = [
   "*.accessToken",
   "secret",
   "*.secret",
-  "req.headers.authorization",
-  "req.headers.cookie",
-  'req.headers["x-api-key"]',
 ];
 
 export function createLogger(options: { level: string; name: string }): Logger {

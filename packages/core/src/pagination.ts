@@ -47,5 +47,11 @@ export function toPage<Row, Item>(
   };
 }
 
+/**
+ * A time inside a cursor. ISO-8601 alone admits year 0000, which PostgreSQL refuses ("out of
+ * range"): a crafted cursor would then fail as a 500 instead of a 400.
+ */
+export const cursorTime = z.iso.datetime().refine((value) => !value.startsWith("0000"), "year out of range");
+
 /** The position in a newest-first list ordered by (created_at, id). */
-export const createdAtCursor = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+export const createdAtCursor = z.object({ createdAt: cursorTime, id: z.uuid() });

@@ -45,7 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   if (await isAcceptingConnections(url())) {
-    return { url, owned: false, stop: async () => undefined };
+    return { url, owned: false, stop: () => Promise.resolve() };
   }
 
   const server = new EmbeddedPostgres({

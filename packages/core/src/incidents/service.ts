@@ -156,7 +156,14 @@ export async function commentOnIncident(
   });
 }
 
-const eventCursor = z.object({ seq: z.string().regex(/^\d{1,19}$/) });
+// 19 digits can exceed bigint: such a seq must be refused here, not by PostgreSQL (a 500).
+// (The refine also runs when the regex failed, so it must not assume digits.)
+const eventCursor = z.object({
+  seq: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((seq) => seq.length < 19 || seq <= "9223372036854775807"),
+});
 
 export async function listIncidentTimeline(
   db: Db,

@@ -1,7 +1,7 @@
 import type { Db } from "@incidentops/db";
 import { z } from "zod";
 import { iso } from "../mapping.js";
-import { decodeCursor, toPage, type Page } from "../pagination.js";
+import { cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
 import type { Actor } from "../policy.js";
 import type { Member, OrgWithRole } from "../schemas.js";
 import { toOrgWithRole } from "../auth/service.js";
@@ -15,7 +15,7 @@ export async function getCurrentOrg(db: Db, actor: Actor): Promise<OrgWithRole> 
   return toOrgWithRole(membership);
 }
 
-const memberCursor = z.object({ joinedAt: z.iso.datetime(), userId: z.uuid() });
+const memberCursor = z.object({ joinedAt: cursorTime, userId: z.uuid() });
 
 /** Members in the order they joined. */
 export async function listMembers(

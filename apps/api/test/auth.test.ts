@@ -1,0 +1,853 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { TokenResponse } from "@incidentops/core";
+import { isTRPCClientError } from "@trpc/client";
+import jwt, { type SignOptions } from "jsonwebtoken";
+import { describe, expect, it } from "vitest";
+import type { AppRouter } from "../src/router.js";
+import { addMember, register, TEST_JWT_SECRET, uniqueEmail, useTestApi, type HttpResponse } from "./helpers.js";
+
+const api = useTestApi();
+
+const ISSUER = "incidentops";
+const AUDIENCE = "incidentops-api";
+const ACCESS_TTL_SECONDS = 900;
+const PASSWORD = "correct horse battery";
+
+interface ErrorResponse {
+  code: string;
+  message: string;
+  traceId: string;
+  details: Record<string, unknown>;
+}
+
+interface OrgBody {
+  id: string;
+  name: string;
+  createdAt: string;
+  role: string;
+}
+
+interface MeBody {
+  user: TokenResponse["user"];
+  org: OrgBody;
+  memberships: OrgBody[];
+}
+
+interface AccessClaims {
+  sub: string;
+  org_id: string;
+  org_role: string;
+  iss: string;
+  aud: string;
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// "    at fn (file.ts:12:5)" or "    at file.js:1:2": what a leaked stack frame looks like.
+const STACK_FRAME = /\bat (?:\S+ )?\(?[^\s()]+:\d+:\d+\)?/;
+const SQL_WORDS = /\b(?:SELECT|INSERT|UPDATE|DELETE)\b|\b(?:FROM|WHERE|RETURNING)\s+"?[a-z_]+"?/;
+
+/** Decodes a JWT payload with jsonwebtoken, checking every claim the contract names is there. */
+function claimsOf(token: string): AccessClaims {
+  const payload = jwt.decode(token, { json: true });
+  if (payload === null) throw new Error(`not a JWT: ${token}`);
+  const { sub, org_id, org_role, iss, aud, jti, iat, exp } = payload;
+  if (
+    typeof sub !== "string" ||
+    typeof org_id !== "string" ||
+    typeof org_role !== "string" ||
+    typeof iss !== "string" ||
+    typeof aud !== "string" ||
+    typeof jti !== "string" ||
+    typeof iat !== "number" ||
+    typeof exp !== "number"
+  ) {
+    throw new Error(`missing or mistyped claims: ${JSON.stringify(payload)}`);
+  }
+  return { sub, org_id, org_role, iss, aud, jti, iat, exp };
+}
+
+/**
+ * Asserts the public error contract: the status and code, exactly the four keys, the traceId
+ * echoing x-request-id, and nothing that looks like a stack trace or SQL.
+ */
+function expectError(res: HttpResponse<unknown>, status: number, code: string): ErrorResponse {
+  const text = JSON.stringify(res.body);
+  expect(res.status, text).toBe(status);
+  const body = res.body as ErrorResponse;
+  expect(Object.keys(body).sort()).toEqual(["code", "details", "message", "traceId"]);
+  expect(body.code).toBe(code);
+  expect(typeof body.message).toBe("string");
+  expect(body.message.length).toBeGreaterThan(0);
+  expect(typeof body.details).toBe("object");
+  expect(body.details).not.toBeNull();
+  const requestId = res.headers.get("x-request-id");
+  expect(requestId).toBeTruthy();
+  expect(body.traceId).toBe(requestId);
+  expectNoLeak(text);
+  return body;
+}
+
+function expectNoLeak(text: string): void {
+  expect(text).not.toMatch(/stack/i);
+  expect(text).not.toMatch(STACK_FRAME);
+  expect(text).not.toMatch(SQL_WORDS);
+  expect(text).not.toContain("node_modules");
+  expect(text).not.toContain(TEST_JWT_SECRET);
+}
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest();
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+/**
+ * Signs an access token by hand. The defaults give a token the API accepts (the positive
+ * control); each test changes one thing.
+ */
+function forgeToken(
+  claims: { sub: string; org_id: string; org_role?: string; iat?: number; exp?: number },
+  options: { secret?: string; algorithm?: "HS256" | "HS384" | "HS512"; issuer?: string; audience?: string } = {},
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    org_id: claims.org_id,
+    org_role: claims.org_role ?? "admin",
+    iat: claims.iat ?? now,
+    exp: claims.exp ?? now + ACCESS_TTL_SECONDS,
+  };
+  const signOptions: SignOptions = {
+    algorithm: options.algorithm ?? "HS256",
+    subject: claims.sub,
+    issuer: options.issuer ?? ISSUER,
+    audience: options.audience ?? AUDIENCE,
+    jwtid: randomUUID(),
+  };
+  return jwt.sign(payload, options.secret ?? TEST_JWT_SECRET, signOptions);
+}
+
+const post = <T = ErrorResponse>(path: string, body: unknown) => api.current.request<T>("POST", path, { body });
+
+const login = (body: { email: string; password: string; orgId?: string }) => post<TokenResponse>("/v1/auth/login", body);
+const refresh = (refreshToken: string) => post<TokenResponse>("/v1/auth/refresh", { refreshToken });
+const switchOrg = (refreshToken: string, orgId: string) => post<TokenResponse>("/v1/auth/switch-org", { refreshToken, orgId });
+const logout = (refreshToken: string) => post<{ ok: boolean }>("/v1/auth/logout", { refreshToken });
+const getOrg = (token: string) => api.current.request<OrgBody>("GET", "/v1/org", { token });
+
+/**
+ * Routes that need a caller. /v1/org and /v1/auth/me re-read the membership themselves; the
+ * services list relies on the auth guard alone, so it shows whether the guard itself refuses.
+ */
+const AUTHED_GETS = ["/v1/org", "/v1/org/services", "/v1/auth/me"] as const;
+
+async function expectRejected(token: string): Promise<void> {
+  for (const path of AUTHED_GETS) {
+    const res = await api.current.request("GET", path, { token });
+    expect(res.status, `GET ${path}`).toBe(401);
+    expectError(res, 401, "UNAUTHORIZED");
+  }
+}
+
+/** Two users, each the admin of their own org; the first also `role` in the second's org. */
+async function userInTwoOrgs(role: "viewer" | "member" | "admin" = "member") {
+  const user = await register(api.current, { orgName: "Home Org" });
+  const other = await register(api.current, { orgName: "Other Org" });
+  await addMember(api.current.db, other.org.id, user.user.id, role);
+  return { user, otherOrg: other.org };
+}
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("POST /v1/auth/register", () => {
+  it("answers 201 with a token pair, the user and the new org with the admin role", async () => {
+    const email = uniqueEmail("reg");
+    const res = await post<TokenResponse>("/v1/auth/register", { email, password: PASSWORD, name: "Ada", orgName: "Acme" });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(["accessToken", "expiresIn", "org", "refreshToken", "tokenType", "user"]);
+    expect(res.body.tokenType).toBe("Bearer");
+    expect(res.body.expiresIn).toBe(ACCESS_TTL_SECONDS);
+    expect(res.body.user).toEqual({ id: expect.stringMatching(UUID), email, name: "Ada", createdAt: expect.any(String) });
+    expect(new Date(res.body.user.createdAt).toISOString()).toBe(res.body.user.createdAt);
+    expect(res.body.org).toEqual({ id: expect.stringMatching(UUID), name: "Acme", createdAt: expect.any(String), role: "admin" });
+    // Opaque, >= 256 bits: 32 random bytes are 43 base64url characters.
+    expect(res.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+    expect(res.body.refreshToken).not.toBe(res.body.accessToken);
+  });
+
+  it("issues an HS256 access token with the contract's claims and a 15 minute lifetime", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const reg = await register(api.current);
+    const after = Math.floor(Date.now() / 1000);
+
+    const header = jwt.decode(reg.accessToken, { complete: true })?.header;
+    expect(header).toMatchObject({ alg: "HS256", typ: "JWT" });
+
+    const claims = claimsOf(reg.accessToken);
+    expect(claims.sub).toBe(reg.user.id);
+    expect(claims.org_id).toBe(reg.org.id);
+    expect(claims.org_role).toBe("admin");
+    expect(claims.iss).toBe(ISSUER);
+    expect(claims.aud).toBe(AUDIENCE);
+    expect(claims.jti).toMatch(UUID);
+    expect(claims.iat).toBeGreaterThanOrEqual(before);
+    expect(claims.iat).toBeLessThanOrEqual(after);
+    expect(claims.exp - claims.iat).toBe(ACCESS_TTL_SECONDS);
+
+    // And it really is signed with the configured secret.
+    expect(() => jwt.verify(reg.accessToken, TEST_JWT_SECRET, { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE })).not.toThrow();
+  });
+
+  it("gives every token its own jti", async () => {
+    const a = await register(api.current);
+    const b = await login({ email: a.email, password: a.password });
+    expect(b.status).toBe(200);
+    expect(claimsOf(a.accessToken).jti).not.toBe(claimsOf(b.body.accessToken).jti);
+  });
+
+  it("stores the email lower-cased and refuses the same email in another case with 409 EMAIL_TAKEN", async () => {
+    const email = uniqueEmail("Dup.Case");
+    const first = await post<TokenResponse>("/v1/auth/register", { email, password: PASSWORD, name: "First", orgName: "One" });
+    expect(first.status).toBe(201);
+    expect(first.body.user.email).toBe(email.toLowerCase());
+
+    const exact = await post("/v1/auth/register", { email: email.toLowerCase(), password: PASSWORD, name: "Second", orgName: "Two" });
+    expectError(exact, 409, "EMAIL_TAKEN");
+
+    const upper = await post("/v1/auth/register", { email: email.toUpperCase(), password: PASSWORD, name: "Third", orgName: "Three" });
+    const body = expectError(upper, 409, "EMAIL_TAKEN");
+    expect(body.details).toEqual({ fields: { email: ["already registered"] } });
+
+    // The refused attempts left nothing behind: one user, one org named after the first.
+    const users = await api.current.db.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).execute();
+    expect(users).toHaveLength(1);
+    const orgs = await api.current.db
+      .selectFrom("org_members")
+      .innerJoin("orgs", "orgs.id", "org_members.org_id")
+      .select("orgs.name")
+      .where("org_members.user_id", "=", first.body.user.id)
+      .execute();
+    expect(orgs.map((o) => o.name)).toEqual(["One"]);
+  });
+
+  it("refuses a password under 8 characters with 400 VALIDATION_FAILED naming the field", async () => {
+    const email = uniqueEmail("short");
+    const res = await post("/v1/auth/register", { email, password: "1234567", name: "Short", orgName: "Org" });
+    const body = expectError(res, 400, "VALIDATION_FAILED");
+    const fields = body.details.fields as Record<string, unknown> | undefined;
+    expect(fields).toBeDefined();
+    expect(Object.keys(fields ?? {})).toEqual(["password"]);
+    expect(fields?.password).toEqual([expect.stringContaining("8")]);
+    const users = await api.current.db.selectFrom("users").select("id").where("email", "=", email).execute();
+    expect(users).toHaveLength(0);
+  });
+
+  it("accepts a password of exactly 8 characters", async () => {
+    const res = await post("/v1/auth/register", { email: uniqueEmail("eight"), password: "12345678", name: "Eight", orgName: "Org" });
+    expect(res.status).toBe(201);
+  });
+
+  it("reports every invalid field at once", async () => {
+    const res = await post("/v1/auth/register", { email: "not-an-email", password: "x", name: "", orgName: "Org" });
+    const body = expectError(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys((body.details.fields as Record<string, unknown> | undefined) ?? {}).sort()).toEqual(["email", "name", "password"]);
+  });
+
+  it("stores only an argon2id hash of the password", async () => {
+    const reg = await register(api.current);
+    const row = await api.current.db
+      .selectFrom("users")
+      .select(["email", "password_hash"])
+      .where("id", "=", reg.user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.password_hash.startsWith("$argon2id$")).toBe(true);
+    expect(row.password_hash).not.toContain(reg.password);
+    expect(row.email).toBe(reg.email);
+  });
+});
+
+describe("POST /v1/auth/login", () => {
+  it("logs in with the email in any case and lands in the user's org", async () => {
+    const reg = await register(api.current, { email: uniqueEmail("Mixed.Case") });
+    const res = await login({ email: reg.email.toUpperCase(), password: reg.password });
+    expect(res.status).toBe(200);
+    expect(res.body.tokenType).toBe("Bearer");
+    expect(res.body.user.id).toBe(reg.user.id);
+    expect(res.body.user.email).toBe(reg.email.toLowerCase());
+    expect(res.body.org).toEqual(reg.org);
+    expect(claimsOf(res.body.accessToken)).toMatchObject({ sub: reg.user.id, org_id: reg.org.id, org_role: "admin" });
+    expect((await getOrg(res.body.accessToken)).body.id).toBe(reg.org.id);
+  });
+
+  it("answers a wrong password and an unknown email identically (401 INVALID_CREDENTIALS)", async () => {
+    const reg = await register(api.current);
+    const wrongPassword = await login({ email: reg.email, password: "wrong password!" });
+    const unknownEmail = await login({ email: uniqueEmail("nobody"), password: reg.password });
+    const a = expectError(wrongPassword, 401, "INVALID_CREDENTIALS");
+    const b = expectError(unknownEmail, 401, "INVALID_CREDENTIALS");
+    expect(b.message).toBe(a.message);
+    expect(b.details).toEqual(a.details);
+    expect(a.traceId).not.toBe(b.traceId);
+  });
+
+  it("refuses the right password for another account", async () => {
+    const alice = await register(api.current);
+    const bob = await register(api.current, { password: "bobs own password" });
+    expectError(await login({ email: alice.email, password: bob.password }), 401, "INVALID_CREDENTIALS");
+  });
+
+  it("lands in the org named by orgId when the user is a member there, with that role", async () => {
+    const { user, otherOrg } = await userInTwoOrgs("viewer");
+    const res = await login({ email: user.email, password: user.password, orgId: otherOrg.id });
+    expect(res.status).toBe(200);
+    expect(res.body.org).toMatchObject({ id: otherOrg.id, name: "Other Org", role: "viewer" });
+    expect(claimsOf(res.body.accessToken)).toMatchObject({ sub: user.user.id, org_id: otherOrg.id, org_role: "viewer" });
+    const org = await getOrg(res.body.accessToken);
+    expect(org.status).toBe(200);
+    expect(org.body).toMatchObject({ id: otherOrg.id, role: "viewer" });
+
+    // Without orgId the login lands in the oldest membership: the user's own org.
+    const plain = await login({ email: user.email, password: user.password });
+    expect(plain.body.org).toMatchObject({ id: user.org.id, role: "admin" });
+  });
+
+  it("refuses orgId of an org the user is not in with 403, and issues no token", async () => {
+    const user = await register(api.current);
+    const stranger = await register(api.current);
+    const countBefore = await api.current.db
+      .selectFrom("refresh_tokens")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("user_id", "=", user.user.id)
+      .executeTakeFirstOrThrow();
+    expectError(await login({ email: user.email, password: user.password, orgId: stranger.org.id }), 403, "FORBIDDEN");
+    expectError(await login({ email: user.email, password: user.password, orgId: randomUUID() }), 403, "FORBIDDEN");
+    const countAfter = await api.current.db
+      .selectFrom("refresh_tokens")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("user_id", "=", user.user.id)
+      .executeTakeFirstOrThrow();
+    expect(countAfter.n).toBe(countBefore.n);
+  });
+
+  it("checks the password before the org: a wrong password with a foreign orgId is still 401", async () => {
+    const user = await register(api.current);
+    const stranger = await register(api.current);
+    expectError(await login({ email: user.email, password: "wrong password!", orgId: stranger.org.id }), 401, "INVALID_CREDENTIALS");
+  });
+});
+
+describe("POST /v1/auth/refresh", () => {
+  it("rotates: returns a new pair for the same user and org", async () => {
+    const reg = await register(api.current);
+    const res = await refresh(reg.refreshToken);
+    expect(res.status).toBe(200);
+    expect(res.body.tokenType).toBe("Bearer");
+    expect(res.body.expiresIn).toBe(ACCESS_TTL_SECONDS);
+    expect(res.body.refreshToken).not.toBe(reg.refreshToken);
+    expect(res.body.accessToken).not.toBe(reg.accessToken);
+    expect(res.body.user).toEqual(reg.user);
+    expect(res.body.org).toEqual(reg.org);
+    const oldClaims = claimsOf(reg.accessToken);
+    const newClaims = claimsOf(res.body.accessToken);
+    expect(newClaims).toMatchObject({ sub: reg.user.id, org_id: reg.org.id, org_role: "admin" });
+    expect(newClaims.jti).not.toBe(oldClaims.jti);
+    expect((await getOrg(res.body.accessToken)).status).toBe(200);
+
+    // The new refresh token keeps rotating.
+    const again = await refresh(res.body.refreshToken);
+    expect(again.status).toBe(200);
+    expect(again.body.refreshToken).not.toBe(res.body.refreshToken);
+  });
+
+  it("keeps both tokens of a rotation in one family, marking the old one rotated", async () => {
+    const reg = await register(api.current);
+    const res = await refresh(reg.refreshToken);
+    expect(res.status).toBe(200);
+    const db = api.current.db;
+    const oldRow = await db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", sha256(reg.refreshToken)).executeTakeFirstOrThrow();
+    const newRow = await db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", sha256(res.body.refreshToken)).executeTakeFirstOrThrow();
+    expect(newRow.family_id).toBe(oldRow.family_id);
+    expect(oldRow.rotated_at).not.toBeNull();
+    expect(newRow.rotated_at).toBeNull();
+    expect(oldRow.revoked_at).toBeNull();
+    expect(newRow.revoked_at).toBeNull();
+    expect(newRow.active_org_id).toBe(reg.org.id);
+    expect(newRow.user_id).toBe(reg.user.id);
+  });
+
+  it("treats a second use of a rotated token as theft: 401, and the whole family is revoked", async () => {
+    const reg = await register(api.current);
+    const first = await refresh(reg.refreshToken);
+    expect(first.status).toBe(200);
+
+    const reuse = expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
+    expect(reuse.details).toEqual({ reason: "refresh_token_reused" });
+
+    // The legitimate successor was in the same family: refused too.
+    expectError(await refresh(first.body.refreshToken), 401, "UNAUTHORIZED");
+    expectError(await switchOrg(first.body.refreshToken, reg.org.id), 401, "UNAUTHORIZED");
+
+    const rows = await api.current.db.selectFrom("refresh_tokens").select(["revoked_at"]).where("user_id", "=", reg.user.id).execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.revoked_at).not.toBeNull();
+
+    // Other sessions of the same user are other families and live on.
+    const other = await login({ email: reg.email, password: reg.password });
+    expect((await refresh(other.body.refreshToken)).status).toBe(200);
+  });
+
+  it("lets only one of two concurrent uses of a token win", async () => {
+    const reg = await register(api.current);
+    const results = await Promise.all([refresh(reg.refreshToken), refresh(reg.refreshToken)]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 401]);
+    const winner = results.find((r) => r.status === 200);
+    const loser = results.find((r) => r.status === 401);
+    if (winner === undefined || loser === undefined) throw new Error("unreachable");
+    expectError(loser, 401, "UNAUTHORIZED");
+    // The loser presented a rotated token, so the winner's successor is revoked with the family.
+    expectError(await refresh(winner.body.refreshToken), 401, "UNAUTHORIZED");
+  });
+
+  it("refuses garbage, an empty string and an access token in place of a refresh token", async () => {
+    const reg = await register(api.current);
+    expectError(await refresh("garbage-token"), 401, "UNAUTHORIZED");
+    expectError(await refresh("A".repeat(43)), 401, "UNAUTHORIZED");
+    expectError(await refresh(reg.accessToken), 401, "UNAUTHORIZED");
+    expectError(await refresh(""), 400, "VALIDATION_FAILED");
+    expectError(await post("/v1/auth/refresh", {}), 400, "VALIDATION_FAILED");
+    // None of that disturbed the real session.
+    expect((await refresh(reg.refreshToken)).status).toBe(200);
+  });
+
+  it("refuses an expired refresh token", async () => {
+    const reg = await register(api.current);
+    await api.current.db
+      .updateTable("refresh_tokens")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("token_hash", "=", sha256(reg.refreshToken))
+      .execute();
+    expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
+  });
+
+  it("stores only the SHA-256 of a refresh token, never the token itself", async () => {
+    const reg = await register(api.current);
+    const rotated = await refresh(reg.refreshToken);
+    expect(rotated.status).toBe(200);
+    const rows = await api.current.db.selectFrom("refresh_tokens").selectAll().where("user_id", "=", reg.user.id).execute();
+    expect(rows).toHaveLength(2);
+
+    const hashes = rows.map((r) => Buffer.from(r.token_hash).toString("hex")).sort();
+    expect(hashes).toEqual([sha256(reg.refreshToken).toString("hex"), sha256(rotated.body.refreshToken).toString("hex")].sort());
+
+    for (const raw of [reg.refreshToken, rotated.body.refreshToken]) {
+      const rawBytes = Buffer.from(raw);
+      const decoded = Buffer.from(raw, "base64url");
+      for (const row of rows) {
+        for (const [column, value] of Object.entries(row)) {
+          const rendered = Buffer.isBuffer(value) ? value : Buffer.from(value instanceof Date ? value.toISOString() : String(value));
+          expect(rendered.includes(rawBytes), `column ${column} holds the raw token`).toBe(false);
+          expect(rendered.equals(decoded), `column ${column} holds the token's bytes`).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe("POST /v1/auth/switch-org", () => {
+  it("moves the session to another org the user belongs to", async () => {
+    const { user, otherOrg } = await userInTwoOrgs("member");
+    expect((await getOrg(user.accessToken)).body.id).toBe(user.org.id);
+
+    const res = await switchOrg(user.refreshToken, otherOrg.id);
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(user.user.id);
+    expect(res.body.org).toMatchObject({ id: otherOrg.id, name: "Other Org", role: "member" });
+    expect(claimsOf(res.body.accessToken)).toMatchObject({ sub: user.user.id, org_id: otherOrg.id, org_role: "member" });
+
+    const org = await getOrg(res.body.accessToken);
+    expect(org.status).toBe(200);
+    expect(org.body).toMatchObject({ id: otherOrg.id, name: "Other Org", role: "member" });
+
+    // The new refresh token carries the new org: refreshing it stays there.
+    const refreshed = await refresh(res.body.refreshToken);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.org.id).toBe(otherOrg.id);
+    expect(claimsOf(refreshed.body.accessToken).org_id).toBe(otherOrg.id);
+
+    // And switching back works.
+    const back = await switchOrg(refreshed.body.refreshToken, user.org.id);
+    expect(back.status).toBe(200);
+    expect(back.body.org).toMatchObject({ id: user.org.id, role: "admin" });
+  });
+
+  it("rotates the refresh token: the one used to switch is then a reused token", async () => {
+    const { user, otherOrg } = await userInTwoOrgs();
+    const res = await switchOrg(user.refreshToken, otherOrg.id);
+    expect(res.status).toBe(200);
+    const row = await api.current.db
+      .selectFrom("refresh_tokens")
+      .select(["active_org_id", "family_id"])
+      .where("token_hash", "=", sha256(res.body.refreshToken))
+      .executeTakeFirstOrThrow();
+    expect(row.active_org_id).toBe(otherOrg.id);
+
+    expectError(await refresh(user.refreshToken), 401, "UNAUTHORIZED");
+    expectError(await refresh(res.body.refreshToken), 401, "UNAUTHORIZED");
+  });
+
+  it("refuses an org the user is not in with 403 and keeps the session usable", async () => {
+    const user = await register(api.current);
+    const stranger = await register(api.current);
+
+    expectError(await switchOrg(user.refreshToken, stranger.org.id), 403, "FORBIDDEN");
+    expectError(await switchOrg(user.refreshToken, randomUUID()), 403, "FORBIDDEN");
+
+    const row = await api.current.db
+      .selectFrom("refresh_tokens")
+      .select(["rotated_at", "revoked_at"])
+      .where("token_hash", "=", sha256(user.refreshToken))
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ rotated_at: null, revoked_at: null });
+
+    const still = await refresh(user.refreshToken);
+    expect(still.status).toBe(200);
+    expect(still.body.org.id).toBe(user.org.id);
+  });
+
+  it("refuses a bad refresh token with 401 and a non-uuid orgId with 400", async () => {
+    const user = await register(api.current);
+    expectError(await switchOrg("garbage-token", user.org.id), 401, "UNAUTHORIZED");
+    const bad = expectError(await switchOrg(user.refreshToken, "not-a-uuid"), 400, "VALIDATION_FAILED");
+    expect(Object.keys((bad.details.fields as Record<string, unknown> | undefined) ?? {})).toEqual(["orgId"]);
+  });
+});
+
+describe("POST /v1/auth/logout", () => {
+  it("revokes the refresh token and its session", async () => {
+    const reg = await register(api.current);
+    const rotated = await refresh(reg.refreshToken);
+    expect(rotated.status).toBe(200);
+
+    const res = await logout(rotated.body.refreshToken);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+
+    expectError(await refresh(rotated.body.refreshToken), 401, "UNAUTHORIZED");
+    expectError(await switchOrg(rotated.body.refreshToken, reg.org.id), 401, "UNAUTHORIZED");
+
+    const row = await api.current.db
+      .selectFrom("refresh_tokens")
+      .select("revoked_at")
+      .where("token_hash", "=", sha256(rotated.body.refreshToken))
+      .executeTakeFirstOrThrow();
+    expect(row.revoked_at).not.toBeNull();
+  });
+
+  it("ends only that session: another login of the same user keeps working", async () => {
+    const reg = await register(api.current);
+    const second = await login({ email: reg.email, password: reg.password });
+    expect(second.status).toBe(200);
+    expect((await logout(reg.refreshToken)).status).toBe(200);
+    expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
+    expect((await refresh(second.body.refreshToken)).status).toBe(200);
+  });
+
+  it("is idempotent: an unknown token or a second logout is 200", async () => {
+    const unknown = await logout("never-issued-token");
+    expect(unknown.status).toBe(200);
+    expect(unknown.body).toEqual({ ok: true });
+
+    const reg = await register(api.current);
+    expect((await logout(reg.refreshToken)).status).toBe(200);
+    const again = await logout(reg.refreshToken);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ok: true });
+  });
+});
+
+describe("GET /v1/auth/me", () => {
+  it("returns the user, the current org and every membership", async () => {
+    const { user, otherOrg } = await userInTwoOrgs("viewer");
+    const res = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: user.accessToken });
+    expect(res.status).toBe(200);
+    expect(res.body.user).toEqual(user.user);
+    expect(res.body.org).toEqual(user.org);
+    expect(res.body.memberships).toHaveLength(2);
+    expect(res.body.memberships).toEqual([
+      user.org,
+      { id: otherOrg.id, name: "Other Org", createdAt: otherOrg.createdAt, role: "viewer" },
+    ]);
+
+    // From the other org's token, the current org changes and the memberships do not.
+    const switched = await switchOrg(user.refreshToken, otherOrg.id);
+    const there = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: switched.body.accessToken });
+    expect(there.status).toBe(200);
+    expect(there.body.org).toMatchObject({ id: otherOrg.id, role: "viewer" });
+    expect(there.body.memberships).toEqual(res.body.memberships);
+  });
+
+  it("has one membership for a freshly registered user", async () => {
+    const reg = await register(api.current);
+    const res = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: reg.accessToken });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ user: reg.user, org: reg.org, memberships: [reg.org] });
+  });
+
+  it("needs a token", async () => {
+    expectError(await api.current.request("GET", "/v1/auth/me"), 401, "UNAUTHORIZED");
+  });
+});
+
+describe("membership changes", () => {
+  it("a removed membership ends both the refresh token and the access token for that org", async () => {
+    const { user, otherOrg } = await userInTwoOrgs("member");
+    const there = await login({ email: user.email, password: user.password, orgId: otherOrg.id });
+    expect(there.status).toBe(200);
+    expect((await getOrg(there.body.accessToken)).status).toBe(200);
+
+    await api.current.db.deleteFrom("org_members").where("org_id", "=", otherOrg.id).where("user_id", "=", user.user.id).execute();
+
+    expectError(await refresh(there.body.refreshToken), 401, "UNAUTHORIZED");
+    await expectRejected(there.body.accessToken);
+    expectError(await switchOrg(user.refreshToken, otherOrg.id), 403, "FORBIDDEN");
+    expectError(await login({ email: user.email, password: user.password, orgId: otherOrg.id }), 403, "FORBIDDEN");
+
+    // The user's own org is untouched.
+    expect((await getOrg(user.accessToken)).status).toBe(200);
+    expect((await refresh(user.refreshToken)).status).toBe(200);
+  });
+
+  it("applies a changed role at once, whatever role the token claims", async () => {
+    const { user, otherOrg } = await userInTwoOrgs("admin");
+    const there = await login({ email: user.email, password: user.password, orgId: otherOrg.id });
+    expect(claimsOf(there.body.accessToken).org_role).toBe("admin");
+    expect((await api.current.request("GET", "/v1/org/members", { token: there.body.accessToken })).status).toBe(200);
+
+    await api.current.db
+      .updateTable("org_members")
+      .set({ role: "viewer" })
+      .where("org_id", "=", otherOrg.id)
+      .where("user_id", "=", user.user.id)
+      .execute();
+
+    expectError(await api.current.request("GET", "/v1/org/members", { token: there.body.accessToken }), 403, "FORBIDDEN");
+    expect((await getOrg(there.body.accessToken)).body.role).toBe("viewer");
+    const refreshed = await refresh(there.body.refreshToken);
+    expect(refreshed.body.org.role).toBe("viewer");
+    expect(claimsOf(refreshed.body.accessToken).org_role).toBe("viewer");
+  });
+
+  it("a deleted user's tokens stop working", async () => {
+    const reg = await register(api.current);
+    await api.current.db.deleteFrom("users").where("id", "=", reg.user.id).execute();
+    await expectRejected(reg.accessToken);
+    expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
+    expectError(await login({ email: reg.email, password: reg.password }), 401, "INVALID_CREDENTIALS");
+  });
+});
+
+describe("access token verification", () => {
+  it("accepts a correctly forged token (the control for the cases below)", async () => {
+    const reg = await register(api.current);
+    const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id });
+    const res = await getOrg(token);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(reg.org.id);
+    for (const path of AUTHED_GETS) expect((await api.current.request("GET", path, { token })).status, path).toBe(200);
+  });
+
+  it("answers 401 UNAUTHORIZED to a missing or malformed Authorization header", async () => {
+    const reg = await register(api.current);
+    const cases: Record<string, string | undefined> = {
+      none: undefined,
+      "Bearer garbage": "Bearer garbage",
+      "Bearer with three garbage segments": "Bearer aaa.bbb.ccc",
+      "Bearer alone": "Bearer",
+      "Bearer and a space": "Bearer ",
+      "Basic credentials": `Basic ${Buffer.from(`${reg.email}:${reg.password}`).toString("base64")}`,
+      "Basic with a valid JWT": `Basic ${reg.accessToken}`,
+      "a bare token": reg.accessToken,
+      "two tokens": `Bearer ${reg.accessToken} ${reg.accessToken}`,
+    };
+    for (const [name, authorization] of Object.entries(cases)) {
+      for (const path of AUTHED_GETS) {
+        const res = await api.current.request("GET", path, { headers: authorization === undefined ? {} : { authorization } });
+        expect(res.status, `${name} on ${path}`).toBe(401);
+        expectError(res, 401, "UNAUTHORIZED");
+      }
+    }
+    // The same token, sent properly, works.
+    expect((await getOrg(reg.accessToken)).status).toBe(200);
+  });
+
+  it("refuses an expired token", async () => {
+    const reg = await register(api.current);
+    const now = Math.floor(Date.now() / 1000);
+    const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id, iat: now - 2 * ACCESS_TTL_SECONDS, exp: now - 60 });
+    await expectRejected(token);
+  });
+
+  it("refuses a token signed with another secret", async () => {
+    const reg = await register(api.current);
+    const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id }, { secret: "another-secret-that-is-also-at-least-32-bytes" });
+    await expectRejected(token);
+  });
+
+  it("refuses an unsigned alg:none token", async () => {
+    const reg = await register(api.current);
+    const now = Math.floor(Date.now() / 1000);
+    const payload = {
+      sub: reg.user.id,
+      org_id: reg.org.id,
+      org_role: "admin",
+      iss: ISSUER,
+      aud: AUDIENCE,
+      jti: randomUUID(),
+      iat: now,
+      exp: now + ACCESS_TTL_SECONDS,
+    };
+    const unsigned = `${base64url({ alg: "none", typ: "JWT" })}.${base64url(payload)}.`;
+    await expectRejected(unsigned);
+    // Also with the "None" spelling and with a real token's signature glued on.
+    const signature = reg.accessToken.split(".")[2] ?? "";
+    await expectRejected(`${base64url({ alg: "None", typ: "JWT" })}.${base64url(payload)}.`);
+    await expectRejected(`${base64url({ alg: "none", typ: "JWT" })}.${base64url(payload)}.${signature}`);
+  });
+
+  it("refuses a tampered payload under a genuine signature", async () => {
+    const reg = await register(api.current);
+    const other = await register(api.current);
+    const [header, payload, signature] = reg.accessToken.split(".");
+    if (header === undefined || payload === undefined || signature === undefined) throw new Error("not a JWT");
+    const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString());
+    const tampered = base64url({ ...(claims as Record<string, unknown>), org_id: other.org.id });
+    await expectRejected(`${header}.${tampered}.${signature}`);
+  });
+
+  it("refuses the wrong issuer and the wrong audience", async () => {
+    const reg = await register(api.current);
+    const subject = { sub: reg.user.id, org_id: reg.org.id };
+    await expectRejected(forgeToken(subject, { issuer: "someone-else" }));
+    await expectRejected(forgeToken(subject, { audience: "another-api" }));
+  });
+
+  it("pins the algorithm: HS384 and HS512 with the right secret are refused", async () => {
+    const reg = await register(api.current);
+    const subject = { sub: reg.user.id, org_id: reg.org.id };
+    await expectRejected(forgeToken(subject, { algorithm: "HS512" }));
+    await expectRejected(forgeToken(subject, { algorithm: "HS384" }));
+  });
+
+  it("refuses a valid signature for an unknown user", async () => {
+    const reg = await register(api.current);
+    await expectRejected(forgeToken({ sub: randomUUID(), org_id: reg.org.id }));
+  });
+
+  it("refuses a valid token for an org the user was never in, or that does not exist", async () => {
+    const reg = await register(api.current);
+    const stranger = await register(api.current);
+    await expectRejected(forgeToken({ sub: reg.user.id, org_id: stranger.org.id }));
+    await expectRejected(forgeToken({ sub: reg.user.id, org_id: randomUUID() }));
+  });
+
+  it("refuses well-signed tokens whose claims are malformed", async () => {
+    const reg = await register(api.current);
+    await expectRejected(forgeToken({ sub: "not-a-uuid", org_id: reg.org.id }));
+    await expectRejected(forgeToken({ sub: reg.user.id, org_id: reg.org.id, org_role: "owner" }));
+  });
+});
+
+describe("error bodies", () => {
+  it("echo a caller's x-request-id as the traceId", async () => {
+    const requestId = `auth-test-${randomUUID()}`;
+    const res = await api.current.request("GET", "/v1/org", { headers: { "x-request-id": requestId } });
+    const body = expectError(res, 401, "UNAUTHORIZED");
+    expect(body.traceId).toBe(requestId);
+  });
+
+  it("carry a generated request id otherwise, different per request", async () => {
+    const a = expectError(await api.current.request("GET", "/v1/org"), 401, "UNAUTHORIZED");
+    const b = expectError(await api.current.request("GET", "/v1/org"), 401, "UNAUTHORIZED");
+    expect(a.traceId).not.toBe(b.traceId);
+  });
+
+  it("keep the contract for malformed JSON on an auth route", async () => {
+    const res = await api.current.request("POST", "/v1/auth/login", { rawBody: '{"email": "a@b.c", ' });
+    expectError(res, 400, "MALFORMED_JSON");
+  });
+
+  it("leak nothing when the login body has the wrong types", async () => {
+    const res = await post("/v1/auth/login", { email: 42, password: ["x"], orgId: { $ne: null } });
+    const body = expectError(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys((body.details.fields as Record<string, unknown> | undefined) ?? {}).sort()).toEqual(["email", "orgId", "password"]);
+  });
+});
+
+describe("access tokens over tRPC", () => {
+  it("auth.me returns the same caller as REST", async () => {
+    const { user } = await userInTwoOrgs();
+    const viaTrpc = await api.current.trpc(user.accessToken).auth.me.query();
+    const viaRest = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: user.accessToken });
+    expect(viaTrpc.user).toEqual(user.user);
+    expect(viaTrpc.org).toEqual(user.org);
+    expect(viaTrpc.memberships).toHaveLength(2);
+    expect(viaTrpc).toEqual(viaRest.body);
+  });
+
+  it("rejects a bad, a missing and a foreign-org token with UNAUTHORIZED / 401", async () => {
+    const reg = await register(api.current);
+    const stranger = await register(api.current);
+    const tokens: Record<string, string | undefined> = {
+      garbage: "garbage",
+      missing: undefined,
+      "other secret": forgeToken({ sub: reg.user.id, org_id: reg.org.id }, { secret: "another-secret-that-is-also-at-least-32-bytes" }),
+      "foreign org": forgeToken({ sub: reg.user.id, org_id: stranger.org.id }),
+    };
+    for (const [name, token] of Object.entries(tokens)) {
+      const error = await caught(api.current.trpc(token).auth.me.query());
+      if (!isTRPCClientError<AppRouter>(error)) throw new Error(`${name}: expected a TRPCClientError, got ${String(error)}`);
+      expect(error.data?.code, name).toBe("UNAUTHORIZED");
+      expect(error.data?.httpStatus, name).toBe(401);
+      expect(typeof error.data?.traceId, name).toBe("string");
+      expect(error.data?.details, name).toEqual({});
+      expectNoLeak(JSON.stringify({ message: error.message, data: error.data, shape: error.shape }));
+    }
+  });
+
+  it("rejects bad credentials on auth.login with INVALID_CREDENTIALS / 401", async () => {
+    const reg = await register(api.current);
+    const error = await caught(api.current.trpc().auth.login.mutate({ email: reg.email, password: "wrong password!" }));
+    if (!isTRPCClientError<AppRouter>(error)) throw new Error(`expected a TRPCClientError, got ${String(error)}`);
+    expect(error.data?.code).toBe("INVALID_CREDENTIALS");
+    expect(error.data?.httpStatus).toBe(401);
+  });
+
+  it("puts the contract's error body, traceId = x-request-id, in a raw tRPC error", async () => {
+    const res = await fetch(`${api.current.baseUrl}/trpc/auth.me`, { headers: { authorization: "Bearer garbage" } });
+    expect(res.status).toBe(401);
+    const text = await res.text();
+    expectNoLeak(text);
+    const body = JSON.parse(text) as { error: { message: string; data: ErrorResponse & { httpStatus: number } } };
+    expect(Object.keys(body.error.data).sort()).toEqual(["code", "details", "httpStatus", "message", "traceId"]);
+    expect(body.error.data.code).toBe("UNAUTHORIZED");
+    expect(body.error.data.httpStatus).toBe(401);
+    expect(body.error.data.traceId).toBe(res.headers.get("x-request-id"));
+  });
+
+  it("a token pair from tRPC login works on REST and vice versa", async () => {
+    const reg = await register(api.current);
+    const tokens = await api.current.trpc().auth.login.mutate({ email: reg.email, password: reg.password });
+    expect(tokens.org.id).toBe(reg.org.id);
+    expect((await getOrg(tokens.accessToken)).status).toBe(200);
+    const rotated = await api.current.trpc().auth.refresh.mutate({ refreshToken: tokens.refreshToken });
+    expect(rotated.refreshToken).not.toBe(tokens.refreshToken);
+    expectError(await refresh(tokens.refreshToken), 401, "UNAUTHORIZED");
+  });
+});

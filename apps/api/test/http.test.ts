@@ -1,0 +1,631 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { Writable } from "node:stream";
+import { createLogger, type TokenResponse } from "@incidentops/core";
+import { createDb, readMigrations, sql } from "@incidentops/db";
+import { validate, compileErrors } from "@readme/openapi-parser";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import {
+  createIncident,
+  createService,
+  register,
+  startTestApi,
+  testConfig,
+  useTestApi,
+  type HttpResponse,
+  type TestApi,
+} from "./helpers.js";
+
+const api = useTestApi();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ErrorResponseBody {
+  code: string;
+  message: string;
+  traceId: string;
+  details: Record<string, unknown>;
+}
+
+/** Every error body: exactly the four public keys, the trace id of the response, nothing internal. */
+function expectErrorBody(res: HttpResponse<ErrorResponseBody>, status: number, code: string): ErrorResponseBody {
+  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+  expect(Object.keys(res.body).sort()).toEqual(["code", "details", "message", "traceId"]);
+  expect(typeof res.body.message).toBe("string");
+  expect(res.body.message.length).toBeGreaterThan(0);
+  expect(typeof res.body.details).toBe("object");
+  expect(res.body.details).not.toBeNull();
+  const requestId = res.headers.get("x-request-id");
+  expect(requestId).not.toBeNull();
+  expect(res.body.traceId).toBe(requestId);
+  const text = JSON.stringify(res.body);
+  // No stack frames, no file paths, no SQL.
+  expect(text).not.toMatch(/\n\s+at |at \S+ \(|node_modules|\.ts:\d+|\.js:\d+/);
+  expect(text).not.toMatch(/\b(SELECT|INSERT INTO|UPDATE \S+ SET|DELETE FROM)\b|\bstack\b/);
+  return res.body;
+}
+
+async function listen(app: Awaited<ReturnType<typeof createApp>>): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe("request ids", () => {
+  it("echoes a well-formed x-request-id", async () => {
+    const res = await api.current.request("GET", "/healthz", { headers: { "x-request-id": "my-trace-123" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-request-id")).toBe("my-trace-123");
+  });
+
+  it("generates a UUID when none is sent, a different one per request", async () => {
+    const a = await api.current.request("GET", "/healthz");
+    const b = await api.current.request("GET", "/healthz");
+    expect(a.headers.get("x-request-id")).toMatch(UUID);
+    expect(b.headers.get("x-request-id")).toMatch(UUID);
+    expect(a.headers.get("x-request-id")).not.toBe(b.headers.get("x-request-id"));
+  });
+
+  it.each([
+    ["300 characters", "a".repeat(300)],
+    ["spaces", "has spaces in it"],
+    ["a newline-ish control payload", "abc<script>"],
+  ])("replaces an invalid x-request-id (%s) with a generated one", async (_label, given) => {
+    const res = await api.current.request("GET", "/healthz", { headers: { "x-request-id": given } });
+    const echoed = res.headers.get("x-request-id");
+    expect(echoed).not.toBe(given);
+    expect(echoed).toMatch(UUID);
+  });
+
+  it("uses the request id as the traceId of error bodies (REST and unknown routes)", async () => {
+    const rest = await api.current.request<ErrorResponseBody>("GET", "/v1/auth/me", { headers: { "x-request-id": "trace-rest-1" } });
+    expect(expectErrorBody(rest, 401, "UNAUTHORIZED").traceId).toBe("trace-rest-1");
+
+    const missing = await api.current.request<ErrorResponseBody>("GET", "/nope", { headers: { "x-request-id": "trace-404" } });
+    expect(expectErrorBody(missing, 404, "NOT_FOUND").traceId).toBe("trace-404");
+
+    const generated = await api.current.request<ErrorResponseBody>("GET", "/v1/incidents");
+    expect(expectErrorBody(generated, 401, "UNAUTHORIZED").traceId).toMatch(UUID);
+  });
+
+  it("uses the request id as the traceId of tRPC errors", async () => {
+    const res = await fetch(`${api.current.baseUrl}/trpc/auth.me`, { headers: { "x-request-id": "trace-trpc-1" } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("x-request-id")).toBe("trace-trpc-1");
+    const body = (await res.json()) as { error: { data: ErrorResponseBody } };
+    expect(body.error.data).toMatchObject({ code: "UNAUTHORIZED", traceId: "trace-trpc-1" });
+  });
+});
+
+describe("logs", () => {
+  const lines: string[] = [];
+  let started: TestApi | undefined;
+  const logged = (): TestApi => {
+    if (started === undefined) throw new Error("the logging API did not start");
+    return started;
+  };
+
+  beforeAll(async () => {
+    let pending = "";
+    const sink = new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        pending += chunk.toString();
+        const parts = pending.split("\n");
+        pending = parts.pop() ?? "";
+        lines.push(...parts.filter((l) => l.length > 0));
+        callback();
+      },
+    });
+    started = await startTestApi({ logger: pino({ level: "info" }, sink) });
+  });
+
+  afterAll(async () => {
+    await started?.close();
+  });
+
+  const parsedLines = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const requestIdOfLine = (line: Record<string, unknown>) => {
+    const req = line.req as { id?: unknown } | undefined;
+    return { requestId: line.requestId, reqId: req?.id };
+  };
+
+  /** Log lines are written when the response finishes, which may be just after fetch resolves. */
+  async function waitForLines(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>[]> {
+    for (let i = 0; i < 50; i++) {
+      const matching = parsedLines().filter(predicate);
+      if (matching.length > 0) return matching;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return parsedLines().filter(predicate);
+  }
+
+  it("tags every log line of a request with its request id", async () => {
+    const res = await logged().request("GET", "/v1/incidents", { headers: { "x-request-id": "log-trace-42" } });
+    expect(res.status).toBe(401);
+    const mine = await waitForLines((l) => JSON.stringify(l).includes("log-trace-42"));
+    expect(mine.length).toBeGreaterThan(0);
+    for (const line of mine) {
+      expect(requestIdOfLine(line)).toEqual({ requestId: "log-trace-42", reqId: "log-trace-42" });
+    }
+    // The request-completed line is among them, with the response status.
+    expect(mine.some((l) => (l.res as { statusCode?: number } | undefined)?.statusCode === 401)).toBe(true);
+  });
+
+  it("tags the lines logged inside a failing request (readiness on a broken database)", async () => {
+    // Lines a handler logs itself (req.log) carry the id too, not just pino-http's summary.
+    await sql`ALTER TABLE schema_migrations RENAME TO schema_migrations_moved`.execute(logged().db);
+    try {
+      const res = await logged().request("GET", "/readyz", { headers: { "x-request-id": "log-ready-7" } });
+      expect(res.status).toBe(503);
+    } finally {
+      await sql`ALTER TABLE schema_migrations_moved RENAME TO schema_migrations`.execute(logged().db);
+    }
+    const mine = await waitForLines((l) => JSON.stringify(l).includes("log-ready-7"));
+    expect(mine.some((l) => l.msg === "readiness check failed")).toBe(true);
+    for (const line of mine) {
+      expect(requestIdOfLine(line)).toEqual({ requestId: "log-ready-7", reqId: "log-ready-7" });
+    }
+  });
+
+  it("never logs passwords, tokens or the authorization header", async () => {
+    const password = "log-secret-password-93817";
+    const user = await register(logged(), { password });
+    const login = await logged().request<TokenResponse>("POST", "/v1/auth/login", {
+      body: { email: user.email, password },
+      headers: { "x-request-id": "log-login-1" },
+    });
+    expect(login.status).toBe(200);
+    const me = await logged().request("GET", "/v1/auth/me", {
+      token: login.body.accessToken,
+      headers: { "x-request-id": "log-me-1", cookie: "sid=cookie-secret-5521", "x-api-key": "apikey-secret-7730" },
+    });
+    expect(me.status).toBe(200);
+    const refreshed = await logged().request<TokenResponse>("POST", "/v1/auth/refresh", { body: { refreshToken: login.body.refreshToken } });
+    expect(refreshed.status).toBe(200);
+    const failed = await logged().request("POST", "/v1/auth/login", { body: { email: user.email, password: `${password}-wrong` } });
+    expect(failed.status).toBe(401);
+
+    const meLines = await waitForLines((l) => JSON.stringify(l).includes("log-me-1"));
+    expect(meLines.length).toBeGreaterThan(0);
+    // The header is logged, but censored.
+    const headers = (meLines[0]?.req as { headers?: Record<string, unknown> } | undefined)?.headers;
+    expect(headers).toBeDefined();
+    expect(headers?.authorization).not.toContain(login.body.accessToken);
+
+    const all = lines.join("\n");
+    for (const secret of [
+      password,
+      "cookie-secret-5521",
+      "apikey-secret-7730",
+      user.accessToken,
+      user.refreshToken,
+      login.body.accessToken,
+      login.body.refreshToken,
+      refreshed.body.accessToken,
+      refreshed.body.refreshToken,
+    ]) {
+      expect(secret.length).toBeGreaterThan(8);
+      expect(all).not.toContain(secret);
+    }
+  });
+});
+
+describe("body errors", () => {
+  let token: string;
+  beforeAll(async () => {
+    token = (await register(api.current)).accessToken;
+  });
+
+  it("refuses a body over 1 MB with 413 PAYLOAD_TOO_LARGE", async () => {
+    const body = { email: "big@example.com", password: "correct horse battery", name: "x".repeat(1.5 * 1024 * 1024), orgName: "Big" };
+    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", { body });
+    expectErrorBody(res, 413, "PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses malformed JSON with 400 MALFORMED_JSON", async () => {
+    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", { rawBody: '{"email": "a@example.com",' });
+    expectErrorBody(res, 400, "MALFORMED_JSON");
+  });
+
+  it("refuses a non-JSON content type with 415 UNSUPPORTED_MEDIA_TYPE", async () => {
+    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", {
+      rawBody: "email=a@example.com",
+      headers: { "content-type": "text/plain" },
+    });
+    expectErrorBody(res, 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("keys validation errors by field path", async () => {
+    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", {
+      body: { email: "not-an-email", password: "short", name: "N", orgName: "O" },
+    });
+    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const fields = body.details.fields as Record<string, string[]>;
+    expect(Object.keys(fields).sort()).toEqual(["email", "password"]);
+    expect(fields.password?.[0]).toMatch(/8/);
+  });
+
+  it("keys a bad nested webhook URL as config.url", async () => {
+    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/org/notification-targets", {
+      token,
+      body: { name: "hook", type: "webhook", config: { url: "not a url" } },
+    });
+    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const fields = body.details.fields as Record<string, string[]>;
+    expect(Object.keys(fields)).toEqual(["config.url"]);
+    expect(fields["config.url"]?.length).toBeGreaterThan(0);
+  });
+
+  it("keys a config that does not fit the type under config.*", async () => {
+    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/org/notification-targets", {
+      token,
+      body: { name: "mail", type: "email", config: { url: "https://example.com/hook" } },
+    });
+    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const fields = Object.keys(body.details.fields as Record<string, string[]>);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) expect(field).toMatch(/^config(\.|$)/);
+  });
+
+  it("answers unknown routes with 404 NOT_FOUND and the standard body", async () => {
+    expectErrorBody(await api.current.request<ErrorResponseBody>("GET", "/v1/no-such-thing", { token }), 404, "NOT_FOUND");
+    expectErrorBody(await api.current.request<ErrorResponseBody>("GET", "/no-such-thing"), 404, "NOT_FOUND");
+    expectErrorBody(await api.current.request<ErrorResponseBody>("POST", "/v1/incidents/not-a-route/x/y", { token, body: {} }), 404, "NOT_FOUND");
+  });
+
+  it("answers a missing resource of the right shape with 404 NOT_FOUND", async () => {
+    const res = await api.current.request<ErrorResponseBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
+    expectErrorBody(res, 404, "NOT_FOUND");
+  });
+});
+
+describe("REST and tRPC return the same data", () => {
+  let token: string;
+  let serviceId: string;
+  let incidentId: string;
+  beforeAll(async () => {
+    token = (await register(api.current)).accessToken;
+    serviceId = (await createService(api.current, token)).id;
+    incidentId = (await createIncident(api.current, token, serviceId, { severity: "sev2", description: "db is slow" })).id;
+    await createIncident(api.current, token, serviceId);
+  });
+
+  it("GET /v1/incidents/{id} equals incidents.get", async () => {
+    const rest = await api.current.request("GET", `/v1/incidents/${incidentId}`, { token });
+    expect(rest.status).toBe(200);
+    const viaTrpc = await api.current.trpc(token).incidents.get.query({ incidentId });
+    expect(rest.body).toEqual(viaTrpc);
+    expect(viaTrpc).toMatchObject({ id: incidentId, serviceId, severity: "sev2", description: "db is slow" });
+  });
+
+  it("GET /v1/incidents equals incidents.list", async () => {
+    const rest = await api.current.request<{ items: unknown[] }>("GET", "/v1/incidents", { token });
+    expect(rest.status).toBe(200);
+    const viaTrpc = await api.current.trpc(token).incidents.list.query({});
+    expect(rest.body).toEqual(viaTrpc);
+    expect(viaTrpc.items).toHaveLength(2);
+  });
+
+  it("GET /v1/auth/me equals auth.me", async () => {
+    const rest = await api.current.request("GET", "/v1/auth/me", { token });
+    expect(rest.status).toBe(200);
+    const viaTrpc = await api.current.trpc(token).auth.me.query();
+    expect(rest.body).toEqual(viaTrpc);
+  });
+
+  it("a service created through tRPC is visible through REST", async () => {
+    const created = await api.current.trpc(token).org.services.create.mutate({ name: "made-over-trpc", description: "d" });
+    expect(created).toMatchObject({ name: "made-over-trpc", description: "d" });
+    const list = await api.current.request<{ items: { id: string }[] }>("GET", "/v1/org/services", { token });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toContainEqual(created);
+  });
+
+  it("creation over REST answers 201 with the created object", async () => {
+    const email = `rest-201-${Date.now()}@example.com`;
+    const reg = await api.current.request<TokenResponse>("POST", "/v1/auth/register", {
+      body: { email, password: "correct horse battery", name: "R", orgName: "R Org" },
+    });
+    expect(reg.status).toBe(201);
+    expect(reg.body).toMatchObject({ tokenType: "Bearer", user: { email } });
+    const t = reg.body.accessToken;
+
+    const service = await api.current.request<{ id: string }>("POST", "/v1/org/services", { token: t, body: { name: "api" } });
+    expect(service.status).toBe(201);
+    expect(service.body).toMatchObject({ name: "api" });
+    expect(service.body.id).toMatch(UUID);
+
+    const incident = await api.current.request<{ id: string }>("POST", `/v1/services/${service.body.id}/incidents`, {
+      token: t,
+      body: { title: "down" },
+    });
+    expect(incident.status).toBe(201);
+    expect(incident.body).toMatchObject({ serviceId: service.body.id, title: "down", status: "triggered", severity: "sev3", version: 1 });
+
+    const comment = await api.current.request("POST", `/v1/incidents/${incident.body.id}/comment`, { token: t, body: { body: "looking" } });
+    expect(comment.status).toBe(201);
+    expect(comment.body).toMatchObject({ incidentId: incident.body.id, kind: "commented" });
+
+    const target = await api.current.request("POST", "/v1/org/notification-targets", {
+      token: t,
+      body: { name: "hook", type: "webhook", config: { url: "https://hooks.example.com/in" } },
+    });
+    expect(target.status).toBe(201);
+
+    // Not a creation: plain 200.
+    const ack = await api.current.request("POST", `/v1/incidents/${incident.body.id}/transition`, {
+      token: t,
+      body: { toStatus: "acknowledged", version: 1 },
+    });
+    expect(ack.status).toBe(200);
+  });
+});
+
+describe("notification targets", () => {
+  let token: string;
+  beforeAll(async () => {
+    token = (await register(api.current)).accessToken;
+  });
+
+  interface TargetResponse {
+    id: string;
+    type: string;
+    config: Record<string, string>;
+    secret: string;
+  }
+
+  it("shows the signing secret once, at creation, and masks the Slack webhook path", async () => {
+    const slackPath = "/services/T000/B000/XXXXsupersecretpath";
+    const bodies = [
+      { name: "hook", type: "webhook", config: { url: "https://hooks.example.com/incidentops" } },
+      { name: "mail", type: "email", config: { address: "oncall@example.com" }, minSeverity: "sev2" },
+      { name: "slack", type: "slack", config: { webhookUrl: `https://hooks.slack.com${slackPath}` }, eventKinds: ["triggered"] },
+    ];
+    const created: TargetResponse[] = [];
+    for (const body of bodies) {
+      const res = await api.current.request<TargetResponse>("POST", "/v1/org/notification-targets", { token, body });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ name: body.name, type: body.type });
+      expect(res.body.id).toMatch(UUID);
+      expect(res.body.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{20,}$/);
+      created.push(res.body);
+    }
+    expect(new Set(created.map((t) => t.secret)).size).toBe(3);
+    expect(created[0]?.config).toEqual({ url: "https://hooks.example.com/incidentops" });
+    expect(created[1]?.config).toEqual({ address: "oncall@example.com" });
+
+    const res = await fetch(`${api.current.baseUrl}/v1/org/notification-targets`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const raw = await res.text();
+    for (const target of created) expect(raw).not.toContain(target.secret);
+    expect(raw).not.toContain("whsec_");
+    expect(raw).not.toContain(slackPath);
+    expect(raw).not.toContain("supersecretpath");
+
+    const list = JSON.parse(raw) as { items: (TargetResponse & { secret?: string })[] };
+    expect(list.items).toHaveLength(3);
+    for (const item of list.items) expect(item).not.toHaveProperty("secret");
+    const slack = list.items.find((t) => t.type === "slack");
+    expect(slack?.config.webhookUrl).toMatch(/^https:\/\/hooks\.slack\.com\//);
+    const webhook = list.items.find((t) => t.type === "webhook");
+    expect(webhook?.config).toEqual({ url: "https://hooks.example.com/incidentops" });
+
+    // tRPC lists the same, also without secrets.
+    const viaTrpc = await api.current.trpc(token).org.notificationTargets.list.query({});
+    expect(JSON.stringify(viaTrpc)).not.toContain("whsec_");
+    expect(viaTrpc).toEqual(list);
+  });
+});
+
+interface OpenApiOperation {
+  operationId?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> } | undefined>;
+}
+
+type ValidatorInput = Exclude<Parameters<typeof validate>[0], string>;
+/** The served JSON, handed to the validator as the document type it declares (it checks the shape itself). */
+const asValidatorInput = (document: object) => document as unknown as ValidatorInput;
+
+interface OpenApiDocument {
+  openapi: string;
+  info?: { title: string; version: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { securitySchemes?: Record<string, { type: string; scheme?: string }>; schemas?: Record<string, unknown> };
+}
+
+describe("OpenAPI and docs", () => {
+  let doc: OpenApiDocument;
+  beforeAll(async () => {
+    const res = await api.current.request<OpenApiDocument>("GET", "/openapi.json");
+    expect(res.status).toBe(200);
+    doc = res.body;
+  });
+
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  const operation = (path: string, method: string) => doc.paths[path]?.[method];
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    expect(doc.openapi).toBe("3.1.0");
+    // The validator dereferences in place: give it a copy.
+    const result = await validate(asValidatorInput(structuredClone(doc)));
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    expect(result.specification).toBe("OpenAPI");
+  });
+
+  it("the same validator refuses a broken copy (so the check above can fail)", async () => {
+    const broken = structuredClone(doc);
+    delete broken.info;
+    const brokenPaths = structuredClone(doc.paths);
+    const register = brokenPaths["/auth/register"]?.post;
+    if (register !== undefined) register.responses = {};
+    const missingInfo = await validate(asValidatorInput(broken));
+    expect(missingInfo.valid).toBe(false);
+    const noResponses = await validate(asValidatorInput({ ...structuredClone(doc), paths: brokenPaths }));
+    expect(noResponses.valid).toBe(false);
+  });
+
+  it("declares bearer auth", () => {
+    const schemes = Object.values(doc.components.securitySchemes ?? {});
+    expect(schemes).toContainEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
+  });
+
+  it("documents every route of the design", () => {
+    const expected: [string, string][] = [
+      ["/auth/register", "post"],
+      ["/auth/login", "post"],
+      ["/auth/refresh", "post"],
+      ["/auth/switch-org", "post"],
+      ["/auth/logout", "post"],
+      ["/auth/me", "get"],
+      ["/org/services", "post"],
+      ["/org/services", "get"],
+      ["/org/notification-targets", "post"],
+      ["/org/notification-targets", "get"],
+      ["/services/{serviceId}/incidents", "post"],
+      ["/incidents", "get"],
+      ["/incidents/{incidentId}", "get"],
+      ["/incidents/{incidentId}/events", "get"],
+      ["/incidents/{incidentId}/transition", "post"],
+      ["/incidents/{incidentId}/comment", "post"],
+    ];
+    const missing = expected.filter(([path, method]) => operation(path, method) === undefined);
+    expect(missing).toEqual([]);
+    // The org never appears in a URL.
+    expect(Object.keys(doc.paths).filter((p) => /org(anisation)?Id/i.test(p))).toEqual([]);
+  });
+
+  it("gives protected operations 401 and 403 with the Error schema", () => {
+    const isProtected = operations().filter(({ op }) => (op.security?.length ?? 0) > 0);
+    expect(isProtected.map(({ path, method }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining(["get /incidents", "post /incidents/{incidentId}/transition", "get /auth/me", "post /org/services"]),
+    );
+    for (const { path, method, op } of isProtected) {
+      for (const status of ["401", "403"]) {
+        const schema = op.responses[status]?.content?.["application/json"]?.schema;
+        expect(schema?.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/Error");
+      }
+    }
+    // Public ones are not protected.
+    expect(operation("/auth/register", "post")?.security ?? []).toEqual([]);
+    expect(doc.components.schemas?.Error).toMatchObject({ required: ["code", "message", "traceId", "details"] });
+  });
+
+  it("documents 201 for creations and 200 otherwise", () => {
+    const creations: [string, string][] = [
+      ["/auth/register", "post"],
+      ["/org/services", "post"],
+      ["/services/{serviceId}/incidents", "post"],
+      ["/incidents/{incidentId}/comment", "post"],
+      ["/org/notification-targets", "post"],
+    ];
+    for (const [path, method] of creations) {
+      const responses = operation(path, method)?.responses ?? {};
+      expect(Object.keys(responses), `${method} ${path}`).toContain("201");
+      expect(Object.keys(responses), `${method} ${path}`).not.toContain("200");
+      expect(responses["201"]?.content?.["application/json"]?.schema).toBeDefined();
+    }
+    for (const [path, method] of [["/incidents/{incidentId}/transition", "post"], ["/incidents", "get"], ["/auth/login", "post"]] as const) {
+      expect(Object.keys(operation(path, method)?.responses ?? {}), `${method} ${path}`).toContain("200");
+    }
+  });
+
+  it("serves Swagger UI at /docs", async () => {
+    const res = await fetch(`${api.current.baseUrl}/docs/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
+    expect((await res.text()).toLowerCase()).toContain("swagger");
+  });
+});
+
+describe("health and readiness", () => {
+  it("/healthz is 200 ok", async () => {
+    const res = await api.current.request("GET", "/healthz");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok" });
+  });
+
+  it("/readyz is 200 when migrations are current", async () => {
+    const res = await api.current.request("GET", "/readyz");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: "ok" });
+  });
+
+  it("/readyz is 503 while a migration is pending", async () => {
+    const last = (await readMigrations()).at(-1);
+    expect(last).toBeDefined();
+    const version = last?.version ?? "";
+    const { rows } = await sql<{ version: string; name: string; checksum: string; applied_at: Date }>`
+      DELETE FROM schema_migrations WHERE version = ${version} RETURNING *`.execute(api.current.db);
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    try {
+      const res = await api.current.request("GET", "/readyz");
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ status: "unavailable", migrations: { pending: [version] } });
+    } finally {
+      if (row !== undefined) {
+        await sql`INSERT INTO schema_migrations (version, name, checksum, applied_at)
+          VALUES (${row.version}, ${row.name}, ${row.checksum}, ${row.applied_at})`.execute(api.current.db);
+      }
+    }
+    expect((await api.current.request("GET", "/readyz")).status).toBe(200);
+  });
+
+  it("/readyz is 503 when the database is unreachable, while /healthz stays 200", async () => {
+    const db = createDb({ connectionString: "postgres://x:y@127.0.0.1:1/none", max: 1 });
+    const app = await createApp({
+      db,
+      config: testConfig(api.current.config.databaseUrl ?? "postgres://unused/none"),
+      logger: createLogger({ level: "silent", name: "unreachable-test" }),
+    });
+    const server = await listen(app);
+    try {
+      const ready = await fetch(`${server.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      const body = (await ready.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ status: "unavailable", database: "unreachable" });
+      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|password/);
+      const health = await fetch(`${server.baseUrl}/healthz`);
+      expect(health.status).toBe(200);
+    } finally {
+      await server.close();
+      await db.destroy();
+    }
+  });
+});
+
+describe("tRPC transport errors", () => {
+  interface TrpcErrorResponse {
+    error: { code: number; data: { code: string; traceId: string; httpStatus: number } };
+  }
+
+  it("answers malformed JSON with MALFORMED_JSON and the request's traceId", async () => {
+    const res = await api.current.request<TrpcErrorResponse>("POST", "/trpc/auth.login", {
+      rawBody: "{not json",
+      headers: { "x-request-id": "trpc-malformed-1" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.data).toMatchObject({ code: "MALFORMED_JSON", traceId: "trpc-malformed-1", httpStatus: 400 });
+  });
+
+  it("carries the traceId on errors raised before the context exists", async () => {
+    const res = await api.current.request<TrpcErrorResponse>("POST", "/trpc/auth.login", {
+      rawBody: "{}",
+      headers: { "content-type": "text/plain", "x-request-id": "trpc-media-1" },
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.error.data).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", traceId: "trpc-media-1" });
+  });
+});
