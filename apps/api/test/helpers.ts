@@ -160,3 +160,18 @@ export async function createIncident(api: TestApi, token: string, serviceId: str
   if (res.status !== 201) throw new Error(`create incident failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** What a refused call must leave untouched: the incident's row state and its timeline length. */
+export async function incidentState(db: Db, incidentId: string) {
+  const incident = await db
+    .selectFrom("incidents")
+    .select(["status", "version", "updated_at"])
+    .where("id", "=", incidentId)
+    .executeTakeFirstOrThrow();
+  const events = await db
+    .selectFrom("incident_events")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("incident_id", "=", incidentId)
+    .executeTakeFirstOrThrow();
+  return { status: incident.status, version: incident.version, updatedAt: incident.updated_at.toISOString(), events: Number(events.n) };
+}

@@ -3,6 +3,7 @@ import type { Incident, IncidentEvent, Page } from "@incidentops/core";
 import { createDb, sql, type IncidentSeverity, type IncidentStatus } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createIncident, createService, register, useTestApi, type TestApi } from "./helpers.js";
+import { EXPECTED_ALLOWED, STATUSES } from "../../../tooling/vitest/expected-transitions.js";
 
 const api = useTestApi();
 
@@ -30,17 +31,6 @@ async function newCaller(t: TestApi): Promise<Caller> {
   const service = await createService(t, reg.accessToken);
   return { token: reg.accessToken, userId: reg.user.id, orgId: reg.org.id, serviceId: service.id };
 }
-
-const STATUSES: readonly IncidentStatus[] = ["triggered", "acknowledged", "mitigated", "resolved"];
-
-/** Written out from DESIGN.md, independently of the implementation's table. */
-const EXPECTED_ALLOWED = new Set<string>([
-  "triggered->acknowledged",
-  "triggered->resolved",
-  "acknowledged->mitigated",
-  "acknowledged->resolved",
-  "mitigated->resolved",
-]);
 
 /** Allowed moves that bring a new (triggered) incident into each status. */
 const PATH_TO: Record<IncidentStatus, readonly IncidentStatus[]> = {

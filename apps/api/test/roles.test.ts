@@ -2,7 +2,7 @@ import type { TokenResponse } from "@incidentops/core";
 import type { OrgRole } from "@incidentops/db";
 import { TRPCClientError } from "@trpc/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, userWithRole, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
+import { createIncident, createService, incidentState, register, userWithRole, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
 
 const api = useTestApi();
 
@@ -45,20 +45,6 @@ async function countWhere(table: "services" | "incidents" | "incident_events" | 
     .where("org_id", "=", orgId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-async function incidentState(incidentId: string) {
-  const incident = await api.current.db
-    .selectFrom("incidents")
-    .select(["status", "version", "updated_at"])
-    .where("id", "=", incidentId)
-    .executeTakeFirstOrThrow();
-  const events = await api.current.db
-    .selectFrom("incident_events")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("incident_id", "=", incidentId)
-    .executeTakeFirstOrThrow();
-  return { status: incident.status, version: incident.version, updatedAt: incident.updated_at.toISOString(), events: Number(events.n) };
 }
 
 async function serviceIncidentCount(serviceId: string): Promise<number> {
@@ -136,7 +122,7 @@ const MUTATIONS: MutationCase[] = [
       return {
         path: `/v1/incidents/${incident.id}/transition`,
         body: { toStatus: "acknowledged", version: incident.version },
-        snapshot: () => incidentState(incident.id),
+        snapshot: () => incidentState(api.current.db, incident.id),
       };
     },
   },
@@ -148,7 +134,7 @@ const MUTATIONS: MutationCase[] = [
       return {
         path: `/v1/incidents/${incident.id}/comment`,
         body: { body: "looking into it" },
-        snapshot: async () => ({ incident: await incidentState(incident.id), orgEvents: await countWhere("incident_events", f.orgId) }),
+        snapshot: async () => ({ incident: await incidentState(api.current.db, incident.id), orgEvents: await countWhere("incident_events", f.orgId) }),
       };
     },
   },
@@ -245,7 +231,7 @@ describe("role matrix: reads", () => {
 describe("role guard over tRPC", () => {
   it("refuses a viewer's comment with FORBIDDEN in error.data and writes nothing", async () => {
     const incident = await freshIncident(fx);
-    const before = await incidentState(incident.id);
+    const before = await incidentState(api.current.db, incident.id);
     const error: unknown = await api.current
       .trpc(fx.tokens.viewer)
       .incidents.comment.mutate({ incidentId: incident.id, body: "nope" })
@@ -256,7 +242,7 @@ describe("role guard over tRPC", () => {
     expect(error).toBeInstanceOf(TRPCClientError);
     if (!(error instanceof TRPCClientError)) return;
     expect(error.data).toMatchObject({ code: "FORBIDDEN", httpStatus: 403 });
-    expect(await incidentState(incident.id)).toEqual(before);
+    expect(await incidentState(api.current.db, incident.id)).toEqual(before);
   });
 
   it("refuses a member's notification-target listing", async () => {
@@ -296,12 +282,12 @@ describe("role changes take effect on the next request with the same token", () 
     const refused = await comment();
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("FORBIDDEN");
-    expect((await incidentState(incident.id)).events).toBe(1);
+    expect((await incidentState(api.current.db, incident.id)).events).toBe(1);
 
     await setRole(api.current, fx.orgId, user.user.id, "member");
     expect(await currentRole()).toBe("member");
     expect((await comment()).status).toBe(201);
-    expect((await incidentState(incident.id)).events).toBe(2);
+    expect((await incidentState(api.current.db, incident.id)).events).toBe(2);
     expect((await members()).status).toBe(403);
 
     await setRole(api.current, fx.orgId, user.user.id, "admin");
@@ -315,7 +301,7 @@ describe("role changes take effect on the next request with the same token", () 
     expectErrorBody(membersAgain, "FORBIDDEN");
     const refusedAgain = await comment();
     expect(refusedAgain.status).toBe(403);
-    expect((await incidentState(incident.id)).events).toBe(2);
+    expect((await incidentState(api.current.db, incident.id)).events).toBe(2);
   });
 
   it("a removed membership fails closed with the same token", async () => {

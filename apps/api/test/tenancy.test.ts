@@ -5,6 +5,7 @@ import {
   addMember,
   createIncident,
   createService,
+  incidentState,
   register,
   userWithRole,
   useTestApi,
@@ -73,20 +74,6 @@ async function orgState(orgId: string) {
   const services = await db.selectFrom("services").select(["id", "name", "updated_at"]).where("org_id", "=", orgId).orderBy("id").execute();
   const targets = await db.selectFrom("notification_targets").select(["id"]).where("org_id", "=", orgId).orderBy("id").execute();
   return JSON.parse(JSON.stringify({ incidents, events, services, targets })) as unknown;
-}
-
-async function incidentSnapshot(incidentId: string) {
-  const row = await api.current.db
-    .selectFrom("incidents")
-    .select(["status", "version"])
-    .where("id", "=", incidentId)
-    .executeTakeFirstOrThrow();
-  const events = await api.current.db
-    .selectFrom("incident_events")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("incident_id", "=", incidentId)
-    .executeTakeFirstOrThrow();
-  return { status: row.status, version: row.version, events: Number(events.n) };
 }
 
 async function serviceIncidentCount(serviceId: string): Promise<number> {
@@ -179,7 +166,7 @@ function call(route: IdRoute, token: string, id: string, bodyFrom: OrgFixture) {
 for (const route of ID_ROUTES) describe(route.route, () => {
   it("answers 404 NOT_FOUND (never 403) to another org's admin, and changes nothing in A", async () => {
     const beforeA = await orgState(A.orgId);
-    const beforeIncident = await incidentSnapshot(A.incident.id);
+    const beforeIncident = await incidentState(api.current.db, A.incident.id);
     const beforeServiceCount = await serviceIncidentCount(A.serviceId);
     const beforeB = await orgState(B.orgId);
 
@@ -187,7 +174,7 @@ for (const route of ID_ROUTES) describe(route.route, () => {
     expectErrorBody(res, 404, "NOT_FOUND");
     expect(res.body.message).toBe(route.notFoundMessage);
 
-    expect(await incidentSnapshot(A.incident.id)).toEqual(beforeIncident);
+    expect(await incidentState(api.current.db, A.incident.id)).toEqual(beforeIncident);
     expect(await serviceIncidentCount(A.serviceId)).toBe(beforeServiceCount);
     expect(await orgState(A.orgId)).toEqual(beforeA);
     // Nor did the call land in the caller's own org.

@@ -1,17 +1,6 @@
 import { ALLOWED_TRANSITIONS, canTransition } from "@incidentops/core";
-import type { IncidentStatus } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-
-const STATUSES: readonly IncidentStatus[] = ["triggered", "acknowledged", "mitigated", "resolved"];
-
-/** The DESIGN.md table, written out independently of the implementation. */
-const EXPECTED_ALLOWED = new Set<string>([
-  "triggered->acknowledged",
-  "triggered->resolved",
-  "acknowledged->mitigated",
-  "acknowledged->resolved",
-  "mitigated->resolved",
-]);
+import { EXPECTED_ALLOWED, STATUSES } from "../../../tooling/vitest/expected-transitions.js";
 
 const pairs = STATUSES.flatMap((from) =>
   STATUSES.map((to) => ({ from, to, allowed: EXPECTED_ALLOWED.has(`${from}->${to}`) })),
