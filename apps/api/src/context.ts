@@ -1,4 +1,4 @@
-import type { Config, Logger } from "@incidentops/core";
+import type { Config, Logger, Mailer } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import type { Request } from "express";
 
@@ -7,6 +7,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
+  /** Sends the test deliveries of email targets. */
+  mailer: Mailer;
 }
 
 export interface Context extends AppDeps {

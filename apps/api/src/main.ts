@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, loadConfig, openDatabase } from "@incidentops/core";
+import { ConfigError, createLogger, createMailer, loadConfig, openDatabase } from "@incidentops/core";
 import { createDb, migrate } from "@incidentops/db";
 import { createApp } from "./app.js";
 
@@ -11,7 +11,8 @@ async function main() {
   // Safe with several replicas starting at once: the runner holds an advisory lock.
   await migrate(database.url);
   const db = createDb({ connectionString: database.url, max: config.dbPoolSize, applicationName: "incidentops-api" });
-  const app = await createApp({ db, config, logger });
+  const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
+  const app = await createApp({ db, config, logger, mailer });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
@@ -24,6 +25,7 @@ async function main() {
     logger.info({ signal }, "API shutting down");
     server.close();
     server.closeIdleConnections();
+    mailer.close();
     await db.destroy();
     await database.stop();
     process.exit(0);

@@ -47,7 +47,7 @@ async function authenticate(ctx: Context): Promise<Actor> {
   if (claims === null) throw unauthorized("Invalid or expired access token: refresh it or log in again");
   const membership = await findMembership(ctx.db, claims.sub, claims.org_id);
   if (membership === undefined) throw unauthorized("This token's user or organisation membership no longer exists");
-  return { userId: claims.sub, orgId: claims.org_id, role: membership.role };
+  return { userId: claims.sub, orgId: claims.org_id, role: membership.role, requestId: ctx.requestId };
 }
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {

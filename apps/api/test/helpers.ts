@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { createLogger, loadConfig, type Config, type Logger, type TokenResponse } from "@incidentops/core";
+import { createLogger, createMailer, loadConfig, type Config, type Logger, type Mailer, type TokenResponse } from "@incidentops/core";
 import { createDb, type Db, type OrgRole } from "@incidentops/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll } from "vitest";
@@ -28,6 +28,7 @@ export interface TestApi {
   baseUrl: string;
   db: Db;
   config: Config;
+  mailer: Mailer;
   request: <T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions) => Promise<HttpResponse<T>>;
   trpc: (token?: string) => ReturnType<typeof createTRPCClient<AppRouter>>;
   close: () => Promise<void>;
@@ -49,7 +50,8 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
   const config = testConfig(database.url, options.env);
   const db = createDb({ connectionString: database.url, max: 20 });
   const logger = options.logger ?? createLogger({ level: "silent", name: "api-test" });
-  const app = await createApp({ db, config, logger });
+  const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
+  const app = await createApp({ db, config, logger, mailer });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -77,11 +79,13 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
     baseUrl,
     db,
     config,
+    mailer,
     request,
     trpc,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      mailer.close();
       await db.destroy();
       await database.drop();
     },

@@ -589,6 +589,7 @@ describe("health and readiness", () => {
       db,
       config: testConfig(api.current.config.databaseUrl ?? "postgres://unused/none"),
       logger: createLogger({ level: "silent", name: "unreachable-test" }),
+      mailer: api.current.mailer,
     });
     const server = await listen(app);
     try {

@@ -1,38 +1,28 @@
 import { ConfigError, createLogger, loadConfig, openDatabase } from "@incidentops/core";
-import { run, type TaskList } from "graphile-worker";
+import { migrate } from "@incidentops/db";
+import { startWorker } from "./worker.js";
 
-/**
- * The background worker. Task handlers (notifications, escalations) live one per file under
- * src/tasks/ and are registered in `taskList`; none exists yet, so the runner only keeps the
- * graphile-worker schema installed and waits for jobs.
- */
-const taskList: TaskList = {};
-
+/** The worker process: `pnpm --filter worker start`, or beside the API with `pnpm start`. */
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "worker" });
   const database = await openDatabase(config, logger);
-  const runner = await run({
-    connectionString: database.url,
-    concurrency: 5,
-    taskList,
-    // We stop the runner ourselves, so the embedded database outlives it.
-    noHandleSignals: true,
-  });
-  logger.info("worker started");
+  // Safe beside an API migrating at the same moment: the runner holds an advisory lock.
+  await migrate(database.url);
+  const worker = await startWorker({ config, logger, databaseUrl: database.url });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker shutting down: finishing running jobs");
-    await runner.stop();
+    await worker.stop();
     await database.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
-  await runner.promise;
+  await worker.done;
 }
 
 main().catch((error: unknown) => {

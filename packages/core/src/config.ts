@@ -38,6 +38,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: positiveInt.default(10),
   TRUST_PROXY: booleanFlag.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  EMAIL_FROM: z.string().min(3).default("IncidentOps <incidentops@localhost>"),
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
+  DELIVERY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+  DELIVERY_RETRY_BASE_MS: positiveInt.default(10_000),
+  WORKER_CONCURRENCY: positiveInt.max(100).default(5),
+  WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
+  WORKER_DEAD_AFTER_MS: positiveInt.default(30_000),
 });
 
 export interface Config {
@@ -60,6 +69,16 @@ export interface Config {
   logLevel: string;
   dbPoolSize: number;
   trustProxy: boolean;
+  delivery: {
+    smtpUrl: string | undefined;
+    emailFrom: string;
+    /** Deliver to private, loopback and link-local addresses (development and tests only). */
+    allowPrivate: boolean;
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+  };
+  worker: { concurrency: number; heartbeatMs: number; deadAfterMs: number };
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -120,6 +139,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,
+    delivery: {
+      smtpUrl: e.SMTP_URL,
+      emailFrom: e.EMAIL_FROM,
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? e.NODE_ENV !== "production",
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: e.DELIVERY_RETRY_BASE_MS,
+    },
+    worker: { concurrency: e.WORKER_CONCURRENCY, heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
     warnings,
   };
 }

@@ -13,17 +13,26 @@ export const ACTION_MIN_ROLE = {
   "member:read": "admin",
   "notification-target:read": "admin",
   "notification-target:manage": "admin",
+  "service:update": "admin",
+  "escalation-policy:read": "admin",
+  "escalation-policy:manage": "admin",
+  "incident:escalate": "member",
+  "notification:read": "viewer",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;
 
 const ROLE_RANK: Record<OrgRole, number> = { viewer: 1, member: 2, admin: 3 };
 
-/** The authenticated caller, as every service sees it. The org always comes from the token. */
+/**
+ * The authenticated caller and the request they made, as every service sees it. The org always
+ * comes from the token; the request id travels into the jobs the call enqueues.
+ */
 export interface Actor {
   userId: string;
   orgId: string;
   role: OrgRole;
+  requestId: string;
 }
 
 export function can(action: Action, actor: Pick<Actor, "role">): boolean {

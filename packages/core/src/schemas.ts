@@ -32,6 +32,7 @@ export const serviceSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   description: z.string().nullable(),
+  escalationPolicyId: z.uuid().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -55,7 +56,7 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-export const incidentEventKindSchema = z.enum(["created", "status_changed", "commented"]);
+export const incidentEventKindSchema = z.enum(["created", "status_changed", "commented", "escalated"]);
 export const incidentEventSchema = z.object({
   id: z.uuid(),
   incidentId: z.uuid(),
@@ -118,3 +119,60 @@ export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+export const escalationTargetSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("user"), userId: z.uuid() }),
+  z.object({ type: z.literal("notification_target"), targetId: z.uuid() }),
+]);
+
+export const escalationLevelSchema = z.object({
+  delaySeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .describe("How long an unacknowledged incident waits at this level before the next level is notified"),
+  targets: z.array(escalationTargetSchema).min(1).max(20),
+});
+
+export const escalationPolicySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  repeat: z.number().int().describe("How many times the levels are run through"),
+  levels: z.array(escalationLevelSchema),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
+
+export const notificationPreferencesSchema = z.object({
+  eventKinds: z.array(notificationEventKindSchema).describe("The event kinds you want to be told about"),
+  updatedAt: isoDateTime.nullable(),
+});
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+
+export const notificationAttemptSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  channel: channelSchema,
+  target: z.object({ id: z.uuid(), name: z.string(), type: channelSchema }).nullable(),
+  user: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+  status: z.enum(["pending", "succeeded", "failed"]),
+  attemptCount: z.number().int(),
+  lastHttpStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  completedAt: isoDateTime.nullable(),
+});
+export type NotificationAttempt = z.infer<typeof notificationAttemptSchema>;
+
+export const deliveryOutcomeSchema = z.object({
+  ok: z.boolean(),
+  httpStatus: z.number().int().nullable(),
+  error: z.string().nullable(),
+  note: z.string().nullable(),
+  durationMs: z.number(),
+});

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { Logger, runMigrations as runJobQueueMigrations } from "graphile-worker";
 import pg from "pg";
 
 /** The folder of plain SQL migrations, applied in file-name order. */
 export const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta.url));
+
+const silentJobQueueLogger = new Logger(() => () => undefined);
 
 // Arbitrary constant shared by every process that migrates this database.
 const MIGRATION_LOCK_ID = 727_274_001;
@@ -40,8 +43,9 @@ const CREATE_LEDGER = `
   )`;
 
 /**
- * Applies every pending migration, each in its own transaction, under a session advisory lock so
- * that two processes migrating at once apply each file exactly once. Returns the names applied.
+ * Applies every pending migration, each in its own transaction, then graphile-worker's own
+ * schema (the job queue the API enqueues into), all under a session advisory lock so that two
+ * processes migrating at once apply each file exactly once. Returns the names applied.
  */
 export async function migrate(connectionString: string, dir = migrationsDir): Promise<string[]> {
   const migrations = await readMigrations(dir);
@@ -80,6 +84,7 @@ export async function migrate(connectionString: string, dir = migrationsDir): Pr
       }
       applied.push(m.name);
     }
+    await runJobQueueMigrations({ connectionString, logger: silentJobQueueLogger });
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end();

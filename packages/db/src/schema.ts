@@ -39,6 +39,7 @@ export interface ServicesTable {
   id: Generated<string>;
   name: string;
   description: string | null;
+  escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -59,6 +60,8 @@ export interface IncidentsTable {
   acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   mitigated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  escalation_step: Defaulted<number>;
 }
 
 export interface IncidentEventsTable {
@@ -103,16 +106,57 @@ export interface NotificationAttemptsTable {
   org_id: string;
   id: Generated<string>;
   event_id: string;
-  target_id: string;
+  target_id: string | null;
+  user_id: string | null;
   incident_id: string;
   channel: NotificationChannel;
   status: Defaulted<NotificationAttemptStatus>;
   attempt_count: Defaulted<number>;
   last_http_status: number | null;
   last_error: string | null;
+  note: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface EscalationPoliciesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  repeat: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EscalationLevelsTable {
+  org_id: string;
+  policy_id: string;
+  level: number;
+  delay_seconds: number;
+}
+
+export interface EscalationLevelTargetsTable {
+  org_id: string;
+  policy_id: string;
+  level: number;
+  position: number;
+  user_id: string | null;
+  notification_target_id: string | null;
+}
+
+export interface UserNotificationPreferencesTable {
+  user_id: string;
+  event_kinds: string[];
+  updated_at: Timestamp;
+}
+
+export interface WorkerHeartbeatsTable {
+  worker_id: string;
+  process: string;
+  started_at: Timestamp;
+  last_seen: Timestamp;
 }
 
 export interface SchemaMigrationsTable {
@@ -132,6 +176,11 @@ export interface Database {
   refresh_tokens: RefreshTokensTable;
   notification_targets: NotificationTargetsTable;
   notification_attempts: NotificationAttemptsTable;
+  escalation_policies: EscalationPoliciesTable;
+  escalation_levels: EscalationLevelsTable;
+  escalation_level_targets: EscalationLevelTargetsTable;
+  user_notification_preferences: UserNotificationPreferencesTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -144,3 +193,5 @@ export type IncidentUpdate = Updateable<IncidentsTable>;
 export type IncidentEventRow = Selectable<IncidentEventsTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type NotificationTargetRow = Selectable<NotificationTargetsTable>;
+export type NotificationAttemptRow = Selectable<NotificationAttemptsTable>;
+export type EscalationPolicyRow = Selectable<EscalationPoliciesTable>;

@@ -3,6 +3,8 @@ import {
   incidentSchema,
   incidentService,
   incidentStatusSchema,
+  listIncidentNotifications,
+  notificationAttemptSchema,
   pageSchema,
   severitySchema,
 } from "@incidentops/core";
@@ -63,4 +65,16 @@ export const incidentsRouter = router({
     .input(z.object({ incidentId, body: z.string().trim().min(1).max(10_000) }))
     .output(incidentEventSchema)
     .mutation(({ ctx, input }) => incidentService.commentOnIncident(ctx.db, ctx.actor, input)),
+
+  escalate: procedureFor("incident:escalate")
+    .meta({ openapi: { method: "POST", path: "/incidents/{incidentId}/escalate", tags, summary: "Notify the next escalation level now (member)" } })
+    .input(z.object({ incidentId }))
+    .output(incidentSchema)
+    .mutation(({ ctx, input }) => incidentService.escalateIncident(ctx.db, ctx.actor, input.incidentId)),
+
+  notifications: procedureFor("notification:read")
+    .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/notifications", tags, summary: "Delivery attempts for the incident's events, oldest first" } })
+    .input(z.object({ incidentId, ...pageInput }))
+    .output(pageSchema(notificationAttemptSchema))
+    .query(({ ctx, input }) => listIncidentNotifications(ctx.db, ctx.actor, input)),
 });

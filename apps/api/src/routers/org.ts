@@ -1,40 +1,18 @@
 import {
   memberSchema,
-  channelSchema,
-  checkTargetConfig,
-  type NotificationTargetConfig,
-  notificationTargetConfigSchemas,
-  notificationTargetSchema,
-  notificationEventKindSchema,
-  notificationTargetService,
   orgService,
   orgWithRoleSchema,
   pageSchema,
   serviceCatalog,
   serviceSchema,
-  severitySchema,
 } from "@incidentops/core";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
+import { escalationPoliciesRouter } from "./escalation-policies.js";
+import { notificationTargetsRouter } from "./notification-targets.js";
 import { pageInput } from "./shared.js";
 
 const tags = ["org"];
-
-// One object (the REST adapter needs one), with the type-specific config checked across fields.
-const notificationTargetInput = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    type: channelSchema,
-    config: z.union([
-      notificationTargetConfigSchemas.webhook,
-      notificationTargetConfigSchemas.email,
-      notificationTargetConfigSchemas.slack,
-    ]),
-    enabled: z.boolean().optional(),
-    eventKinds: z.array(notificationEventKindSchema).min(1).optional(),
-    minSeverity: severitySchema.optional(),
-  })
-  .superRefine(checkTargetConfig);
 
 export const orgRouter = router({
   get: procedureFor("org:read")
@@ -62,28 +40,25 @@ export const orgRouter = router({
       .input(z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }))
       .output(serviceSchema)
       .mutation(({ ctx, input }) => serviceCatalog.createService(ctx.db, ctx.actor, input)),
+    get: procedureFor("service:read")
+      .meta({ openapi: { method: "GET", path: "/org/services/{serviceId}", tags, summary: "One service" } })
+      .input(z.object({ serviceId: z.uuid() }))
+      .output(serviceSchema)
+      .query(({ ctx, input }) => serviceCatalog.getService(ctx.db, ctx.actor, input.serviceId)),
+    update: procedureFor("service:update")
+      .meta({ openapi: { method: "PATCH", path: "/org/services/{serviceId}", tags, summary: "Change a service's settings, e.g. its escalation policy (admin)" } })
+      .input(
+        z.object({
+          serviceId: z.uuid(),
+          name: z.string().trim().min(1).max(200).optional(),
+          description: z.string().max(2000).nullable().optional(),
+          escalationPolicyId: z.uuid().nullable().optional().describe("null: no escalation"),
+        }),
+      )
+      .output(serviceSchema)
+      .mutation(({ ctx, input }) => serviceCatalog.updateService(ctx.db, ctx.actor, input)),
   }),
 
-  notificationTargets: router({
-    list: procedureFor("notification-target:read")
-      .meta({ openapi: { method: "GET", path: "/org/notification-targets", tags, summary: "Notification targets (admin); secrets are never shown" } })
-      .input(z.object(pageInput))
-      .output(pageSchema(notificationTargetSchema))
-      .query(({ ctx, input }) => notificationTargetService.listNotificationTargets(ctx.db, ctx.actor, input)),
-    create: procedureFor("notification-target:manage")
-      .meta({
-        openapi: {
-          method: "POST",
-          path: "/org/notification-targets",
-          tags,
-          summary: "Create a notification target (admin); the response alone carries the signing secret",
-        },
-        successStatus: 201,
-      })
-      .input(notificationTargetInput)
-      .output(notificationTargetSchema.extend({ secret: z.string().describe("whsec_ signing secret, shown once") }))
-      .mutation(({ ctx, input }) =>
-        notificationTargetService.createNotificationTarget(ctx.db, ctx.actor, input as typeof input & NotificationTargetConfig),
-      ),
-  }),
+  notificationTargets: notificationTargetsRouter,
+  escalationPolicies: escalationPoliciesRouter,
 });

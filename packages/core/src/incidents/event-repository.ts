@@ -1,6 +1,7 @@
 import type { Db, Tx } from "@incidentops/db";
+import { enqueueJob } from "../jobs/enqueue.js";
 
-export function insertIncidentEvent(
+function insertIncidentEvent(
   tx: Tx,
   event: { orgId: string; incidentId: string; kind: string; actorUserId: string | null; data: Record<string, unknown> },
 ) {
@@ -15,6 +16,20 @@ export function insertIncidentEvent(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Appends an event to an incident's timeline and, in the same transaction, the job that fans it
+ * out to the org's notification targets.
+ */
+export async function appendIncidentEvent(
+  tx: Tx,
+  event: { orgId: string; incidentId: string; kind: string; actorUserId: string | null; data: Record<string, unknown> },
+  requestId: string,
+) {
+  const row = await insertIncidentEvent(tx, event);
+  await enqueueJob(tx, "incident_event", { orgId: event.orgId, eventId: row.id, requestId });
+  return row;
 }
 
 /** Oldest first, by the insertion sequence. */

@@ -1,4 +1,5 @@
-import type { Db, IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus } from "@incidentops/db";
+import type { Db, IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
+import { escalationStepCount } from "../escalations/repository.js";
 import { z } from "zod";
 import { AppError, notFound } from "../errors.js";
 import { iso, isoOrNull } from "../mapping.js";
@@ -7,7 +8,9 @@ import type { Actor } from "../policy.js";
 import type { Incident, IncidentEvent } from "../schemas.js";
 import { incidentEventKindSchema } from "../schemas.js";
 import { findService } from "../services/repository.js";
-import { insertIncidentEvent, listIncidentEvents } from "./event-repository.js";
+import { appendIncidentEvent, listIncidentEvents } from "./event-repository.js";
+import { enqueueJob, removeJob } from "../jobs/enqueue.js";
+import { ESCALATION_QUEUE, escalationJobKey } from "../jobs/tasks.js";
 import {
   findIncident,
   findIncidentForUpdate,
@@ -56,7 +59,8 @@ export async function createIncident(
   input: { serviceId: string; title: string; description?: string | undefined; severity?: IncidentSeverity | undefined },
 ): Promise<Incident> {
   return db.transaction().execute(async (tx) => {
-    if ((await findService(tx, actor.orgId, input.serviceId)) === undefined) throw notFound("Service");
+    const service = await findService(tx, actor.orgId, input.serviceId);
+    if (service === undefined) throw notFound("Service");
     const row = await insertIncident(tx, {
       org_id: actor.orgId,
       service_id: input.serviceId,
@@ -64,14 +68,20 @@ export async function createIncident(
       description: input.description ?? null,
       severity: input.severity,
       created_by: actor.userId,
+      escalation_policy_id: service.escalation_policy_id,
     });
-    await insertIncidentEvent(tx, {
-      orgId: actor.orgId,
-      incidentId: row.id,
-      kind: "created",
-      actorUserId: actor.userId,
-      data: { title: row.title, severity: row.severity, status: row.status },
-    });
+    await appendIncidentEvent(
+      tx,
+      {
+        orgId: actor.orgId,
+        incidentId: row.id,
+        kind: "created",
+        actorUserId: actor.userId,
+        data: { title: row.title, severity: row.severity, status: row.status },
+      },
+      actor.requestId,
+    );
+    if (row.escalation_policy_id !== null) await scheduleEscalation(tx, actor, row.id, 0, false);
     return toIncident(row);
   });
 }
@@ -127,13 +137,19 @@ export async function transitionIncident(
       .where("id", "=", input.incidentId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await insertIncidentEvent(tx, {
-      orgId: actor.orgId,
-      incidentId: updated.id,
-      kind: "status_changed",
-      actorUserId: actor.userId,
-      data: { fromStatus: current.status, toStatus: input.toStatus, version: updated.version },
-    });
+    await appendIncidentEvent(
+      tx,
+      {
+        orgId: actor.orgId,
+        incidentId: updated.id,
+        kind: "status_changed",
+        actorUserId: actor.userId,
+        data: { fromStatus: current.status, toStatus: input.toStatus, version: updated.version },
+      },
+      actor.requestId,
+    );
+    // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
+    await removeJob(tx, escalationJobKey(updated.id));
     return toIncident(updated);
   });
 }
@@ -145,19 +161,49 @@ export async function commentOnIncident(
 ): Promise<IncidentEvent> {
   return db.transaction().execute(async (tx) => {
     if (!(await incidentExists(tx, actor.orgId, input.incidentId))) throw incidentNotFound();
-    const row = await insertIncidentEvent(tx, {
-      orgId: actor.orgId,
-      incidentId: input.incidentId,
-      kind: "commented",
-      actorUserId: actor.userId,
-      data: { body: input.body },
-    });
+    const row = await appendIncidentEvent(
+      tx,
+      { orgId: actor.orgId, incidentId: input.incidentId, kind: "commented", actorUserId: actor.userId, data: { body: input.body } },
+      actor.requestId,
+    );
     return toIncidentEvent(row);
   });
 }
 
 // 19 digits can exceed bigint: such a seq must be refused here, not by PostgreSQL (a 500).
 // (The refine also runs when the regex failed, so it must not assume digits.)
+async function scheduleEscalation(tx: Tx, actor: Actor, incidentId: string, step: number, manual: boolean) {
+  await enqueueJob(
+    tx,
+    "escalate_if_unacked",
+    { orgId: actor.orgId, incidentId, step, manual, requestId: actor.requestId },
+    { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId) },
+  );
+}
+
+/**
+ * Jumps to the next escalation level now, replacing any scheduled one. An acknowledged incident
+ * may be escalated by hand too (e.g. to pull in more help); only resolved ones may not.
+ */
+export async function escalateIncident(db: Db, actor: Actor, incidentId: string): Promise<Incident> {
+  return db.transaction().execute(async (tx) => {
+    const incident = await findIncidentForUpdate(tx, actor.orgId, incidentId);
+    if (incident === undefined) throw incidentNotFound();
+    if (incident.status === "resolved") {
+      throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be escalated", { status: incident.status });
+    }
+    if (incident.escalation_policy_id === null) {
+      throw new AppError("CONFLICT", "This incident follows no escalation policy: give its service one first");
+    }
+    const steps = await escalationStepCount(tx, actor.orgId, incident.escalation_policy_id);
+    if (incident.escalation_step >= steps) {
+      throw new AppError("CONFLICT", "Every escalation level has already been notified", { step: incident.escalation_step, steps });
+    }
+    await scheduleEscalation(tx, actor, incidentId, incident.escalation_step, true);
+    return toIncident(incident);
+  });
+}
+
 const eventCursor = z.object({
   seq: z
     .string()

@@ -1,11 +1,20 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, IncidentSeverity, NotificationTargetRow } from "@incidentops/db";
 import type { z } from "zod";
 import { iso } from "../mapping.js";
 import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
 import { olderThan } from "../keyset.js";
 import type { Actor } from "../policy.js";
-import { notificationEventKindSchema, type NotificationTarget, type NotificationTargetConfig } from "../schemas.js";
+import { assertDeliverableUrl, type DeliveryOutcome } from "../delivery/index.js";
+import { AppError, notFound } from "../errors.js";
+import { sendToTarget, type ChannelDeps } from "../notifications/channels.js";
+import type { NotificationPayload } from "../notifications/payload.js";
+import {
+  notificationTargetConfigSchemas,
+  notificationEventKindSchema,
+  type NotificationTarget,
+  type NotificationTargetConfig,
+} from "../schemas.js";
 
 type NotificationEventKind = z.infer<typeof notificationEventKindSchema>;
 
@@ -34,16 +43,26 @@ export function toNotificationTarget(row: NotificationTargetRow): NotificationTa
   };
 }
 
+/** Webhook and Slack URLs must be deliverable: no private, loopback or metadata addresses. */
+async function checkDestination(target: NotificationTargetConfig, allowPrivate: boolean): Promise<void> {
+  if (target.type === "webhook") await assertDeliverableUrl(target.config.url, { allowPrivate, field: "config.url" });
+  if (target.type === "slack") await assertDeliverableUrl(target.config.webhookUrl, { allowPrivate, field: "config.webhookUrl" });
+}
+
+export interface TargetSettings {
+  name: string;
+  enabled?: boolean | undefined;
+  eventKinds?: NotificationEventKind[] | undefined;
+  minSeverity?: IncidentSeverity | undefined;
+}
+
 export async function createNotificationTarget(
   db: Db,
   actor: Actor,
-  input: NotificationTargetConfig & {
-    name: string;
-    enabled?: boolean | undefined;
-    eventKinds?: NotificationEventKind[] | undefined;
-    minSeverity?: IncidentSeverity | undefined;
-  },
+  input: NotificationTargetConfig & TargetSettings,
+  options: { allowPrivate: boolean },
 ): Promise<NotificationTarget & { secret: string }> {
+  await checkDestination(input, options.allowPrivate);
   const secret = generateSigningSecret();
   const row = await db
     .insertInto("notification_targets")
@@ -71,4 +90,139 @@ export async function listNotificationTargets(
   if (input.cursor !== undefined) query = query.where(olderThan(decodeCursor(createdAtCursor, input.cursor)));
   const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(input.limit + 1).execute();
   return toPage(rows, input.limit, toNotificationTarget, (r) => ({ createdAt: iso(r.created_at), id: r.id }));
+}
+
+const targetNotFound = () => notFound("Notification target");
+
+function findTarget(db: Db, orgId: string, targetId: string) {
+  return db
+    .selectFrom("notification_targets")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("id", "=", targetId)
+    .executeTakeFirst();
+}
+
+export async function getNotificationTarget(db: Db, actor: Actor, targetId: string): Promise<NotificationTarget> {
+  const row = await findTarget(db, actor.orgId, targetId);
+  if (row === undefined) throw targetNotFound();
+  return toNotificationTarget(row);
+}
+
+/**
+ * PATCH semantics. The type is fixed at creation; `config` replaces the whole config and is
+ * checked against the target's type. `eventKinds: null` / `minSeverity: null` clear the filters.
+ */
+export async function updateNotificationTarget(
+  db: Db,
+  actor: Actor,
+  input: {
+    targetId: string;
+    name?: string | undefined;
+    enabled?: boolean | undefined;
+    config?: Record<string, unknown> | undefined;
+    eventKinds?: NotificationEventKind[] | null | undefined;
+    minSeverity?: IncidentSeverity | null | undefined;
+  },
+  options: { allowPrivate: boolean },
+): Promise<NotificationTarget> {
+  return db.transaction().execute(async (tx) => {
+    const current = await tx
+      .selectFrom("notification_targets")
+      .select(["type"])
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", input.targetId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current === undefined) throw targetNotFound();
+    let config: string | undefined;
+    if (input.config !== undefined) {
+      const parsed = notificationTargetConfigSchemas[current.type].safeParse(input.config);
+      if (!parsed.success) {
+        const fields: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (fields[["config", ...issue.path].join(".")] ??= []).push(issue.message);
+        throw new AppError("VALIDATION_FAILED", `The config does not fit a ${current.type} target`, { fields });
+      }
+      await checkDestination({ type: current.type, config: parsed.data } as NotificationTargetConfig, options.allowPrivate);
+      config = JSON.stringify(parsed.data);
+    }
+    const row = await tx
+      .updateTable("notification_targets")
+      .set({
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
+        ...(config === undefined ? {} : { config }),
+        ...(input.eventKinds === undefined ? {} : { event_kinds: input.eventKinds === null ? null : [...new Set(input.eventKinds)] }),
+        ...(input.minSeverity === undefined ? {} : { min_severity: input.minSeverity }),
+        updated_at: new Date(),
+      })
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", input.targetId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toNotificationTarget(row);
+  });
+}
+
+/** Deleting a target also deletes its delivery history and removes it from escalation levels. */
+export async function deleteNotificationTarget(db: Db, actor: Actor, targetId: string): Promise<void> {
+  const deleted = await db
+    .deleteFrom("notification_targets")
+    .where("org_id", "=", actor.orgId)
+    .where("id", "=", targetId)
+    .returning("id")
+    .executeTakeFirst();
+  if (deleted === undefined) throw targetNotFound();
+}
+
+/** A new signing secret, shown once; the old one stops signing at once. */
+export async function rotateSigningSecret(db: Db, actor: Actor, targetId: string): Promise<NotificationTarget & { secret: string }> {
+  const secret = generateSigningSecret();
+  const row = await db
+    .updateTable("notification_targets")
+    .set({ secret, updated_at: new Date() })
+    .where("org_id", "=", actor.orgId)
+    .where("id", "=", targetId)
+    .returningAll()
+    .executeTakeFirst();
+  if (row === undefined) throw targetNotFound();
+  return { ...toNotificationTarget(row), secret };
+}
+
+/** Sends a sample notification through the target now (whether or not it is enabled). */
+export async function sendTestNotification(
+  db: Db,
+  deps: ChannelDeps,
+  actor: Actor,
+  targetId: string,
+): Promise<DeliveryOutcome> {
+  const row = await findTarget(db, actor.orgId, targetId);
+  if (row === undefined) throw targetNotFound();
+  const org = await db.selectFrom("orgs").select(["id", "name"]).where("id", "=", actor.orgId).executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  const incidentId = randomUUID();
+  const payload: NotificationPayload = {
+    id: randomUUID(),
+    type: "test",
+    occurredAt: now,
+    org,
+    incident: {
+      id: incidentId,
+      serviceId: randomUUID(),
+      title: "Test notification from IncidentOps",
+      description: `Sent to check the notification target "${row.name}".`,
+      status: "triggered",
+      severity: "sev4",
+      version: 1,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      triggeredAt: now,
+      acknowledgedAt: null,
+      mitigatedAt: null,
+      resolvedAt: null,
+    },
+    event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actor.userId, data: { test: true }, createdAt: now },
+  };
+  return sendToTarget(deps, row, payload);
 }

@@ -1,0 +1,78 @@
+import { EventEmitter } from "node:events";
+import { hostname } from "node:os";
+import { createMailer, type Config, type Logger as AppLogger } from "@incidentops/core";
+import { createDb } from "@incidentops/db";
+import { Logger, LogLevel, makeWorkerUtils, run, type Job, type WorkerEvents } from "graphile-worker";
+import { startHeartbeat } from "./heartbeat.js";
+import { createTaskList } from "./tasks/index.js";
+
+export interface RunningWorker {
+  /** Stops taking jobs, lets running ones finish, then releases everything. */
+  stop: () => Promise<void>;
+  /** Settles when the runner stops (after stop(), or on a fatal error). */
+  done: Promise<void>;
+}
+
+const requestIdOf = (job: Job): string | undefined => {
+  const payload = job.payload as { requestId?: unknown } | null;
+  return typeof payload?.requestId === "string" ? payload.requestId : undefined;
+};
+
+/** graphile-worker's own log lines, through pino. */
+const graphileLogger = (logger: AppLogger) =>
+  new Logger((scope) => (level, message, meta) => {
+    const fields = { scope, ...meta };
+    if (level === LogLevel.ERROR) logger.error(fields, message);
+    else if (level === LogLevel.WARNING) logger.warn(fields, message);
+    else logger.debug(fields, message);
+  });
+
+function logJobs(events: WorkerEvents, logger: AppLogger): void {
+  const fields = (job: Job) => ({ jobId: job.id, task: job.task_identifier, attempt: job.attempts, requestId: requestIdOf(job) });
+  events.on("job:start", ({ job }) => logger.info(fields(job), "job started"));
+  events.on("job:success", ({ job }) => logger.info(fields(job), "job finished"));
+  events.on("job:error", ({ job, error }) => logger.warn({ ...fields(job), err: error }, "job failed; it will be retried"));
+  events.on("job:failed", ({ job, error }) => logger.error({ ...fields(job), err: error }, "job failed permanently"));
+}
+
+export async function startWorker(options: { config: Config; logger: AppLogger; databaseUrl: string }): Promise<RunningWorker> {
+  const { config, logger, databaseUrl } = options;
+  const db = createDb({ connectionString: databaseUrl, max: config.worker.concurrency + 2, applicationName: "incidentops-worker" });
+  const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
+  const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: graphileLogger(logger) });
+  const heartbeat = startHeartbeat({
+    db,
+    utils,
+    logger,
+    processName: `${hostname()}:${process.pid}`,
+    intervalMs: config.worker.heartbeatMs,
+    deadAfterMs: config.worker.deadAfterMs,
+  });
+
+  const events: WorkerEvents = new EventEmitter();
+  events.on("worker:create", ({ worker }) => heartbeat.register(worker.workerId));
+  logJobs(events, logger);
+
+  const runner = await run({
+    connectionString: databaseUrl,
+    concurrency: config.worker.concurrency,
+    taskList: createTaskList({ db, config, logger, mailer }),
+    noHandleSignals: true,
+    events,
+    logger: graphileLogger(logger),
+    // Give in-flight deliveries their full timeout before shutdown aborts them.
+    gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
+  });
+  logger.info({ concurrency: config.worker.concurrency }, "worker started");
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await runner.stop();
+      await heartbeat.stop();
+      await utils.release();
+      mailer.close();
+      await db.destroy();
+    })());
+  return { stop, done: runner.promise };
+}

@@ -1,0 +1,125 @@
+import { Agent, request } from "undici";
+import { bareHostname, ForbiddenAddressError, guardedLookup, literalHostRefusal } from "./addresses.js";
+import { elapsedSince, failure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
+
+export const USER_AGENT = "IncidentOps-Webhooks/0.1";
+
+/** Enough to let the receiver finish its answer; nobody reads it. */
+const RESPONSE_DRAIN_LIMIT = 64 * 1024;
+
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset by the receiver",
+  EPIPE: "connection closed by the receiver",
+  UND_ERR_SOCKET: "connection closed by the receiver",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  ETIMEDOUT: "connection timed out",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+  UND_ERR_HEADERS_TIMEOUT: "timed out waiting for the response",
+  UND_ERR_BODY_TIMEOUT: "timed out reading the response",
+};
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+/** The errors behind `error`: itself, its causes and, for an AggregateError, each of its errors. */
+function errorChain(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && chain.length < 10) {
+    const next = queue.shift();
+    if (typeof next !== "object" || next === null) continue;
+    const like: ErrorLike = next;
+    chain.push(like);
+    if (like.cause !== undefined) queue.push(like.cause);
+    if (Array.isArray(like.errors)) queue.push(...(like.errors as unknown[]));
+  }
+  return chain;
+}
+
+/**
+ * A short reason for a failed request. Only messages this module controls or a fixed table are
+ * used, so nothing from the URL (a Slack URL's path is its credential) can leak into it.
+ */
+function describeRequestError(error: unknown, hostname: string): string {
+  const chain = errorChain(error);
+  const forbidden = chain.find((e) => e instanceof ForbiddenAddressError);
+  if (forbidden instanceof ForbiddenAddressError) return forbidden.message;
+  for (const e of chain) {
+    if (typeof e.code !== "string") continue;
+    if (e.code === "ENOTFOUND" || e.code === "EAI_AGAIN" || e.code === "EAI_NODATA") {
+      return `could not resolve host ${hostname}`;
+    }
+    const known = NETWORK_ERRORS[e.code];
+    if (known !== undefined) return known;
+    if (/CERT|TLS|SSL/.test(e.code)) return `TLS error (${e.code})`;
+  }
+  const code = chain.find((e) => typeof e.code === "string")?.code;
+  return typeof code === "string" ? `request failed (${code})` : "request failed";
+}
+
+function statusError(status: number): string {
+  return status >= 300 && status < 400 ? `redirect refused (HTTP ${status})` : `HTTP ${status}`;
+}
+
+/**
+ * POSTs `body` once: no redirects followed (a 3xx fails), a deadline of `timeoutMs` for the
+ * whole exchange, and unless `allowPrivate` the address connected to must be public. Never
+ * throws: every failure is an outcome.
+ */
+export async function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  options: HttpDeliveryOptions,
+): Promise<DeliveryOutcome> {
+  const startedAt = performance.now();
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return failure(startedAt, "invalid URL");
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return failure(startedAt, "not an http(s) URL");
+  const hostname = bareHostname(parsed);
+  if (!options.allowPrivate) {
+    const refusal = literalHostRefusal(hostname);
+    if (refusal !== null) return failure(startedAt, refusal.message);
+  }
+
+  // undici's own timeouts are only a backstop: the overall deadline below decides.
+  const backstopMs = options.timeoutMs + 1000;
+  const agent = new Agent({
+    connect: options.allowPrivate ? { timeout: backstopMs } : { timeout: backstopMs, lookup: guardedLookup },
+    headersTimeout: backstopMs,
+    bodyTimeout: backstopMs,
+  });
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const response = await request(parsed, {
+      method: "POST",
+      dispatcher: agent,
+      signal: controller.signal,
+      headers: { "content-type": "application/json", "user-agent": USER_AGENT, ...headers },
+      body,
+    });
+    await response.body.dump({ limit: RESPONSE_DRAIN_LIMIT, signal: controller.signal }).catch(() => undefined);
+    const status = response.statusCode;
+    if (status >= 200 && status < 300) {
+      return { ok: true, httpStatus: status, error: null, note: null, durationMs: elapsedSince(startedAt) };
+    }
+    return failure(startedAt, statusError(status), status);
+  } catch (error) {
+    if (controller.signal.aborted) return failure(startedAt, `timed out after ${options.timeoutMs} ms`);
+    return failure(startedAt, describeRequestError(error, hostname));
+  } finally {
+    clearTimeout(timer);
+    await agent.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,5 @@
+export type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
+export { assertDeliverableUrl } from "./addresses.js";
+export { deliverWebhook } from "./webhook.js";
+export { slackMessageFor, deliverSlack } from "./slack.js";
+export { createMailer, emailFor, EMAIL_LOGGED_NOTE, type Mailer, type EmailMessage } from "./email.js";

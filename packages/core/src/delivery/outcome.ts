@@ -1,0 +1,24 @@
+/** What one delivery try came to, whatever the channel. Safe to store and to show to admins. */
+export interface DeliveryOutcome {
+  /** True only for a 2xx (HTTP) or an accepted SMTP send / a logged email. */
+  ok: boolean;
+  /** The HTTP status, if a response arrived. */
+  httpStatus: number | null;
+  /** A short, safe reason on failure: no stack, no secret. */
+  error: string | null;
+  note: string | null;
+  durationMs: number;
+}
+
+export interface HttpDeliveryOptions {
+  timeoutMs: number;
+  allowPrivate: boolean;
+}
+
+export function elapsedSince(startedAt: number): number {
+  return Math.round(performance.now() - startedAt);
+}
+
+export function failure(startedAt: number, error: string, httpStatus: number | null = null): DeliveryOutcome {
+  return { ok: false, httpStatus, error, note: null, durationMs: elapsedSince(startedAt) };
+}

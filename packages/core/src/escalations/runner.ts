@@ -1,0 +1,114 @@
+import type { Db, Tx } from "@incidentops/db";
+import { appendIncidentEvent } from "../incidents/event-repository.js";
+import { findIncidentForUpdate } from "../incidents/repository.js";
+import { enqueueJob } from "../jobs/enqueue.js";
+import { ESCALATION_QUEUE, escalationJobKey, type TaskPayload } from "../jobs/tasks.js";
+import { recordAttempts, type Recipient } from "../notifications/attempts.js";
+import type { NotificationKind } from "../notifications/payload.js";
+import { findPolicy, type EscalationTarget } from "./repository.js";
+
+export type EscalationOutcome = "notified" | "skipped";
+
+type Notified =
+  | { type: "user"; userId: string; email: string; name: string }
+  | { type: "notification_target"; targetId: string; name: string };
+
+/** The level's recipients that still exist: members of the org, enabled targets of the org. */
+async function resolveTargets(tx: Tx, orgId: string, targets: EscalationTarget[]) {
+  const userIds = targets.flatMap((t) => (t.type === "user" ? [t.userId] : []));
+  const targetIds = targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : []));
+  const users =
+    userIds.length === 0
+      ? []
+      : await tx
+          .selectFrom("org_members")
+          .innerJoin("users", "users.id", "org_members.user_id")
+          .leftJoin("user_notification_preferences as prefs", "prefs.user_id", "users.id")
+          .select(["users.id", "users.email", "users.name", "prefs.event_kinds"])
+          .where("org_members.org_id", "=", orgId)
+          .where("users.id", "in", userIds)
+          .execute();
+  const notificationTargets =
+    targetIds.length === 0
+      ? []
+      : await tx
+          .selectFrom("notification_targets")
+          .select(["id", "name", "type"])
+          .where("org_id", "=", orgId)
+          .where("id", "in", targetIds)
+          .where("enabled", "=", true)
+          .execute();
+  return { users, notificationTargets };
+}
+
+/**
+ * The `escalate_if_unacked` job: notifies escalation step `step` of the incident's policy and
+ * schedules the next one, in one transaction with the incident row locked. A job that is stale
+ * (the incident moved on, was acknowledged, or another step already ran) does nothing.
+ */
+export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const incident = await findIncidentForUpdate(tx, job.orgId, job.incidentId);
+    if (incident === undefined || incident.escalation_policy_id === null) return "skipped";
+    if (incident.escalation_step !== job.step || incident.status === "resolved") return "skipped";
+    if (incident.status !== "triggered" && !job.manual) return "skipped";
+    const policy = await findPolicy(tx, job.orgId, incident.escalation_policy_id);
+    if (policy === undefined || policy.levels.length === 0) return "skipped";
+    const totalSteps = policy.levels.length * policy.row.repeat;
+    if (job.step >= totalSteps) return "skipped";
+    const level = policy.levels[job.step % policy.levels.length];
+    if (level === undefined) return "skipped";
+
+    const { users, notificationTargets } = await resolveTargets(tx, job.orgId, level.targets);
+    // The first step pages people about a new incident; later ones about an escalation.
+    const kind: NotificationKind = job.step === 0 ? "triggered" : "escalated";
+    const wanted = users.filter((u) => u.event_kinds === null || u.event_kinds.includes(kind));
+    const notified: Notified[] = [
+      ...wanted.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name })),
+      ...notificationTargets.map((t) => ({ type: "notification_target" as const, targetId: t.id, name: t.name })),
+    ];
+    const event = await appendIncidentEvent(
+      tx,
+      {
+        orgId: job.orgId,
+        incidentId: incident.id,
+        kind: "escalated",
+        actorUserId: null,
+        data: {
+          level: level.level,
+          pass: Math.floor(job.step / policy.levels.length) + 1,
+          step: job.step + 1,
+          manual: job.manual,
+          policyId: policy.row.id,
+          notified,
+        },
+      },
+      job.requestId,
+    );
+    const recipients: Recipient[] = [
+      ...wanted.map((u) => ({ userId: u.id })),
+      ...notificationTargets.map((t) => ({ targetId: t.id, channel: t.type })),
+    ];
+    await recordAttempts(tx, { orgId: job.orgId, eventId: event.id, incidentId: incident.id, requestId: job.requestId }, recipients);
+    await tx
+      .updateTable("incidents")
+      .set({ escalation_step: job.step + 1 })
+      .where("org_id", "=", job.orgId)
+      .where("id", "=", incident.id)
+      .execute();
+
+    if (incident.status === "triggered" && job.step + 1 < totalSteps) {
+      await enqueueJob(
+        tx,
+        "escalate_if_unacked",
+        { orgId: job.orgId, incidentId: incident.id, step: job.step + 1, manual: false, requestId: job.requestId },
+        {
+          queueName: ESCALATION_QUEUE,
+          jobKey: escalationJobKey(incident.id),
+          runAt: new Date(Date.now() + level.delaySeconds * 1000),
+        },
+      );
+    }
+    return "notified";
+  });
+}

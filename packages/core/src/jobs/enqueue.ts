@@ -1,0 +1,36 @@
+import type { Db, Tx } from "@incidentops/db";
+import { sql } from "kysely";
+import type { TaskName, TaskPayload } from "./tasks.js";
+
+export interface JobSpec {
+  queueName?: string;
+  runAt?: Date;
+  jobKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job on the caller's connection, so it commits or rolls back with the change that
+ * caused it: a committed incident always gets its notifications, a rolled-back one never does.
+ */
+export async function enqueueJob<K extends TaskName>(
+  db: Db | Tx,
+  task: K,
+  payload: TaskPayload<K>,
+  spec: JobSpec = {},
+): Promise<void> {
+  await sql`
+    SELECT graphile_worker.add_job(
+      identifier   => ${task},
+      payload      => ${JSON.stringify(payload)}::json,
+      queue_name   => ${spec.queueName ?? null},
+      run_at       => ${spec.runAt ?? null}::timestamptz,
+      max_attempts => ${spec.maxAttempts ?? null}::int,
+      job_key      => ${spec.jobKey ?? null}
+    )`.execute(db);
+}
+
+/** Removes a pending job by key (a running one is left to finish and re-check its state). */
+export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
+  await sql`SELECT graphile_worker.remove_job(${jobKey})`.execute(db);
+}

@@ -1,0 +1,42 @@
+import type { NotificationChannel, Tx } from "@incidentops/db";
+import { enqueueJob } from "../jobs/enqueue.js";
+import { DELIVERY_TASK, deliveryJobKey } from "../jobs/tasks.js";
+
+export type Recipient = { targetId: string; channel: NotificationChannel } | { userId: string };
+
+/**
+ * Records one attempt per (event, recipient) and enqueues its delivery, in the caller's
+ * transaction. An attempt that already exists (a re-run of the same fan-out) is skipped, so a
+ * re-run never sends twice; only newly recorded attempts get a delivery job.
+ */
+export async function recordAttempts(
+  tx: Tx,
+  context: { orgId: string; eventId: string; incidentId: string; requestId: string },
+  recipients: Recipient[],
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const created = await tx
+    .insertInto("notification_attempts")
+    .values(
+      recipients.map((r) => ({
+        org_id: context.orgId,
+        event_id: context.eventId,
+        incident_id: context.incidentId,
+        target_id: "targetId" in r ? r.targetId : null,
+        user_id: "userId" in r ? r.userId : null,
+        channel: "targetId" in r ? r.channel : ("email" as const),
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(["id", "channel"])
+    .execute();
+  for (const attempt of created) {
+    await enqueueJob(
+      tx,
+      DELIVERY_TASK[attempt.channel],
+      { orgId: context.orgId, attemptId: attempt.id, requestId: context.requestId },
+      { jobKey: deliveryJobKey(attempt.id) },
+    );
+  }
+  return created.length;
+}

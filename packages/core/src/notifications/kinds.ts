@@ -1,0 +1,20 @@
+import type { IncidentEventRow } from "@incidentops/db";
+import type { NotificationKind } from "./payload.js";
+
+/** What a timeline event means to someone subscribed to notifications; null: nothing to send. */
+export function notificationKindOf(event: Pick<IncidentEventRow, "kind" | "data">): NotificationKind | null {
+  switch (event.kind) {
+    case "created":
+      return "triggered";
+    case "commented":
+      return "commented";
+    case "escalated":
+      return "escalated";
+    case "status_changed": {
+      const to = event.data.toStatus;
+      return to === "acknowledged" || to === "mitigated" || to === "resolved" ? to : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,195 @@
+import { pino } from "pino";
+import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { createMailer, emailFor, type Mailer } from "../../src/delivery/index.js";
+import { closedPort, makePayload, PUBLIC_URL } from "./helpers.js";
+
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+interface SmtpReceiver {
+  url: string;
+  port: number;
+  mails: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startSmtp(options: SMTPServerOptions = {}): Promise<SmtpReceiver> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const from = session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address;
+        mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address();
+  if (typeof address !== "object" || address === null) throw new Error("SMTP server has no port");
+  const receiver = {
+    url: `smtp://127.0.0.1:${address.port}`,
+    port: address.port,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  cleanups.push(() => receiver.close());
+  return receiver;
+}
+
+function mailer(options: Parameters<typeof createMailer>[0]): Mailer {
+  const created = createMailer(options);
+  cleanups.push(() => created.close());
+  return created;
+}
+
+/** The text/plain part, decoded from quoted-printable (soft line breaks and =XX escapes). */
+function plainText(raw: string): string {
+  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? "";
+  return part.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const silentLogger = pino({ level: "silent" });
+
+describe("emailFor", () => {
+  it("has the subject, the facts, the event and the link; the HTML escapes user text", () => {
+    const payload = makePayload();
+    const email = emailFor(payload, PUBLIC_URL);
+    const link = `${PUBLIC_URL}/v1/incidents/${payload.incident.id}`;
+
+    expect(email.subject).toBe("[SEV2] Triggered: Database down");
+    expect(email.text).toContain("Database down");
+    expect(email.text).toContain("Severity: SEV2");
+    expect(email.text).toContain("Status: Triggered");
+    expect(email.text).toContain("Incident triggered at SEV2: Primary is not answering");
+    expect(email.text).toContain(`View the incident: ${link}`);
+    expect(email.html).toContain(`<a href="${link}">`);
+
+    const base = makePayload();
+    const hostile = emailFor(
+      makePayload({
+        type: "incident.commented",
+        incident: { ...base.incident, title: "<img src=x onerror=alert(1)>\r\nBcc: victim@example.com" },
+        event: { ...base.event, kind: "commented", data: { body: "<script>steal()</script>" } },
+      }),
+      PUBLIC_URL,
+    );
+    expect(hostile.subject).toBe("[SEV2] Commented: <img src=x onerror=alert(1)> Bcc: victim@example.com");
+    expect(hostile.html).not.toContain("<img");
+    expect(hostile.html).not.toContain("<script>");
+    expect(hostile.html).toContain("&lt;script&gt;steal()&lt;/script&gt;");
+    expect(hostile.text).toContain("Comment: <script>steal()</script>");
+  });
+
+  it("labels a test notification", () => {
+    const email = emailFor(makePayload({ type: "test" }), PUBLIC_URL);
+    expect(email.subject).toBe("[SEV2] Test: Database down");
+    expect(email.text).toContain("This is a test notification from IncidentOps");
+  });
+});
+
+describe("createMailer over SMTP", () => {
+  it("delivers the email to the SMTP server", async () => {
+    const smtp = await startSmtp();
+    const payload = makePayload();
+    const email = emailFor(payload, PUBLIC_URL);
+    const sender = mailer({ smtpUrl: smtp.url, from: "IncidentOps <alerts@incidentops.test>", logger: silentLogger });
+
+    const outcome = await sender.send({ to: "oncall@example.test", ...email });
+
+    expect(outcome).toMatchObject({ ok: true, httpStatus: null, error: null, note: null });
+    expect(smtp.mails).toHaveLength(1);
+    const [mail] = smtp.mails;
+    if (mail === undefined) throw new Error("no mail");
+    expect(mail.from).toBe("alerts@incidentops.test");
+    expect(mail.to).toEqual(["oncall@example.test"]);
+    expect(mail.raw).toContain("Subject: [SEV2] Triggered: Database down");
+    expect(mail.raw).toMatch(/Content-Type: text\/html/i);
+    const text = plainText(mail.raw);
+    expect(text).toContain("Database down");
+    expect(text).toContain(`${PUBLIC_URL}/v1/incidents/${payload.incident.id}`);
+  });
+
+  it("fails when nothing listens, with a clear error", async () => {
+    const port = await closedPort();
+    const sender = mailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "alerts@incidentops.test", logger: silentLogger });
+    const outcome = await sender.send({ to: "oncall@example.test", subject: "s", text: "t" });
+    expect(outcome).toMatchObject({ ok: false, httpStatus: null, note: null });
+    expect(outcome.error).toMatch(/^could not connect to the SMTP server \(ECONNREFUSED\)/);
+  });
+
+  it("fails on refused credentials without quoting the password", async () => {
+    const smtp = await startSmtp({
+      authOptional: false,
+      allowInsecureAuth: true,
+      onAuth(_auth, _session, callback) {
+        callback(new Error("Invalid username or password"));
+      },
+    });
+    const password = "S3cret!Pass";
+    const sender = mailer({
+      smtpUrl: `smtp://alice:${encodeURIComponent(password)}@127.0.0.1:${smtp.port}`,
+      from: "alerts@incidentops.test",
+      logger: silentLogger,
+    });
+    const outcome = await sender.send({ to: "oncall@example.test", subject: "s", text: "t" });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/^SMTP authentication failed/);
+    expect(JSON.stringify(outcome)).not.toContain("S3cret");
+    expect(smtp.mails).toHaveLength(0);
+  });
+
+  it("fails when the server refuses the recipient", async () => {
+    const smtp = await startSmtp({
+      onRcptTo(address, _session, callback) {
+        callback(address.address.endsWith("@example.test") ? null : new Error("No such mailbox"));
+      },
+    });
+    const sender = mailer({ smtpUrl: smtp.url, from: "alerts@incidentops.test", logger: silentLogger });
+    const outcome = await sender.send({ to: "nobody@elsewhere.test", subject: "s", text: "t" });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatch(/No such mailbox/);
+    expect(smtp.mails).toHaveLength(0);
+  });
+});
+
+describe("createMailer without SMTP", () => {
+  it("writes the email to the log and says so", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const sender = mailer({ smtpUrl: undefined, from: "alerts@incidentops.test", logger });
+    const email = emailFor(makePayload(), PUBLIC_URL);
+
+    const outcome = await sender.send({ to: "oncall@example.test", ...email });
+
+    expect(outcome).toMatchObject({
+      ok: true,
+      httpStatus: null,
+      error: null,
+      note: "SMTP is not configured: the email was written to the log",
+    });
+    expect(lines).toHaveLength(1);
+    const entry: unknown = JSON.parse(lines[0] ?? "");
+    expect(entry).toMatchObject({
+      level: 30,
+      msg: "SMTP is not configured: the email was written to the log",
+      email: { to: "oncall@example.test", subject: "[SEV2] Triggered: Database down", text: email.text },
+    });
+  });
+});

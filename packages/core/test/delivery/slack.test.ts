@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { deliverSlack, slackMessageFor } from "../../src/delivery/index.js";
+import { makePayload, PUBLIC_URL, startReceiver, type Receiver } from "./helpers.js";
+
+const receivers: Receiver[] = [];
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+describe("slackMessageFor", () => {
+  it("has a header, the facts, what happened and a link to the incident", () => {
+    const payload = makePayload();
+    const message = slackMessageFor(payload, `${PUBLIC_URL}/`);
+    const link = `${PUBLIC_URL}/v1/incidents/${payload.incident.id}`;
+
+    expect(message.text).toBe("[SEV2] Triggered: Database down");
+    expect(message.blocks).toEqual([
+      { type: "header", text: { type: "plain_text", text: "[SEV2] Triggered: Database down", emoji: true } },
+      {
+        type: "section",
+        fields: [
+          { type: "mrkdwn", text: "*Severity*\nSEV2" },
+          { type: "mrkdwn", text: "*Status*\nTriggered" },
+          { type: "mrkdwn", text: `*Service id*\n${payload.incident.serviceId}` },
+          { type: "mrkdwn", text: "*Event*\nTriggered" },
+        ],
+      },
+      { type: "section", text: { type: "mrkdwn", text: "Incident triggered at SEV2: Primary is not answering" } },
+      {
+        type: "actions",
+        elements: [{ type: "button", text: { type: "plain_text", text: "View incident" }, url: link, action_id: "view_incident" }],
+      },
+      { type: "context", elements: [{ type: "mrkdwn", text: `Acme Ops · <${link}|Open in IncidentOps>` }] },
+    ]);
+  });
+
+  it("summarises a comment and a status change, escaping Slack's control characters", () => {
+    const base = makePayload();
+    const commented = makePayload({
+      type: "incident.commented",
+      incident: { ...base.incident, status: "acknowledged", title: "API <down> & out" },
+      event: { ...base.event, kind: "commented", data: { body: "Rolled back <!channel>" } },
+    });
+    const message = slackMessageFor(commented, PUBLIC_URL);
+    expect(message.text).toBe("[SEV2] Commented: API &lt;down&gt; &amp; out");
+    expect(message.blocks[2]).toEqual({ type: "section", text: { type: "mrkdwn", text: "Comment: Rolled back &lt;!channel&gt;" } });
+    expect(JSON.stringify(message.blocks[1])).toContain("*Status*\\nAcknowledged");
+
+    const resolved = makePayload({
+      type: "incident.resolved",
+      event: { ...base.event, kind: "status_changed", data: { fromStatus: "mitigated", toStatus: "resolved", version: 4 } },
+    });
+    expect(slackMessageFor(resolved, PUBLIC_URL).blocks[2]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "Status changed from mitigated to resolved" },
+    });
+  });
+
+  it("summarises an escalation with the level and who was notified", () => {
+    const base = makePayload();
+    const escalated = makePayload({
+      type: "incident.escalated",
+      event: {
+        ...base.event,
+        kind: "escalated",
+        data: { level: 2, notified: [{ type: "user", name: "Ada" }, { type: "notification_target", name: "Ops hook" }] },
+      },
+    });
+    expect(slackMessageFor(escalated, PUBLIC_URL).blocks[2]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "Escalated to level 2, notifying Ada, Ops hook" },
+    });
+  });
+});
+
+describe("deliverSlack", () => {
+  it("POSTs the message as JSON, unsigned", async () => {
+    const target = await startReceiver((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("ok"));
+    receivers.push(target);
+    const payload = makePayload();
+
+    const outcome = await deliverSlack(
+      { webhookUrl: `${target.url}/services/T000/B000/XXXX`, payload, publicUrl: PUBLIC_URL },
+      { timeoutMs: 5000, allowPrivate: true },
+    );
+
+    expect(outcome).toMatchObject({ ok: true, httpStatus: 200, error: null });
+    expect(target.requests).toHaveLength(1);
+    const [req] = target.requests;
+    if (req === undefined) throw new Error("no request");
+    expect(req.path).toBe("/services/T000/B000/XXXX");
+    expect(req.headers["content-type"]).toBe("application/json");
+    expect(req.headers["webhook-signature"]).toBeUndefined();
+    expect(JSON.parse(req.body)).toEqual(slackMessageFor(payload, PUBLIC_URL));
+  });
+
+  it("follows the webhook rules: a refusal, a redirect and a private address fail without leaking the URL", async () => {
+    const target = await startReceiver((req, res) =>
+      req.path.startsWith("/moved") ? res.writeHead(301, { location: "/elsewhere" }).end() : res.writeHead(404).end("no_service"),
+    );
+    receivers.push(target);
+    const payload = makePayload();
+    const options = { timeoutMs: 5000, allowPrivate: true };
+
+    const missing = await deliverSlack({ webhookUrl: `${target.url}/services/SECRETPATH`, payload, publicUrl: PUBLIC_URL }, options);
+    expect(missing).toMatchObject({ ok: false, httpStatus: 404, error: "HTTP 404" });
+
+    const moved = await deliverSlack({ webhookUrl: `${target.url}/moved/SECRETPATH`, payload, publicUrl: PUBLIC_URL }, options);
+    expect(moved).toMatchObject({ ok: false, httpStatus: 301, error: "redirect refused (HTTP 301)" });
+    expect(target.requests.map((r) => r.path)).toEqual(["/services/SECRETPATH", "/moved/SECRETPATH"]);
+
+    const refused = await deliverSlack(
+      { webhookUrl: `http://localhost:${target.port}/services/SECRETPATH`, payload, publicUrl: PUBLIC_URL },
+      { timeoutMs: 5000, allowPrivate: false },
+    );
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toMatch(/is loopback and not allowed$/);
+    expect(target.requests).toHaveLength(2);
+    for (const outcome of [missing, moved, refused]) expect(JSON.stringify(outcome)).not.toContain("SECRETPATH");
+  });
+});

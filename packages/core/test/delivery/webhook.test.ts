@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import { afterEach, describe, expect, it } from "vitest";
+import { deliverWebhook, type HttpDeliveryOptions } from "../../src/delivery/index.js";
+import { closedPort, header, makePayload, newSigningSecret, startReceiver, type ReceivedRequest, type Receiver } from "./helpers.js";
+
+const LOOPBACK_OK: HttpDeliveryOptions = { timeoutMs: 5000, allowPrivate: true };
+
+const receivers: Receiver[] = [];
+async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
+  const started = await startReceiver(...args);
+  receivers.push(started);
+  return started;
+}
+
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+function signatureHeaders(req: ReceivedRequest): Record<string, string> {
+  return {
+    "webhook-id": header(req.headers, "webhook-id"),
+    "webhook-timestamp": header(req.headers, "webhook-timestamp"),
+    "webhook-signature": header(req.headers, "webhook-signature"),
+  };
+}
+
+describe("deliverWebhook", () => {
+  it("POSTs the payload JSON signed so that the standardwebhooks library verifies it", async () => {
+    const secret = newSigningSecret();
+    const verifier = new Webhook(secret);
+    const verified: unknown[] = [];
+    const target = await receiver((req, res) => {
+      try {
+        verified.push(verifier.verify(req.body, signatureHeaders(req)));
+        res.writeHead(200).end("ok");
+      } catch {
+        res.writeHead(400).end("bad signature");
+      }
+    });
+    const payload = makePayload();
+    const messageId = randomUUID();
+
+    const outcome = await deliverWebhook({ url: `${target.url}/hooks/in`, secret, messageId, payload }, LOOPBACK_OK);
+
+    expect(outcome).toMatchObject({ ok: true, httpStatus: 200, error: null, note: null });
+    expect(outcome.durationMs).toBeGreaterThanOrEqual(0);
+    expect(target.requests).toHaveLength(1);
+    const [req] = target.requests;
+    if (req === undefined) throw new Error("no request");
+    expect(req.method).toBe("POST");
+    expect(req.path).toBe("/hooks/in");
+    expect(req.body).toBe(JSON.stringify(payload));
+    expect(verified).toEqual([payload]);
+    expect(req.headers["content-type"]).toBe("application/json");
+    expect(req.headers["user-agent"]).toBe("IncidentOps-Webhooks/0.1");
+    expect(req.headers["webhook-id"]).toBe(messageId);
+    expect(header(req.headers, "webhook-signature")).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    const timestamp = Number(header(req.headers, "webhook-timestamp"));
+    expect(Number.isInteger(timestamp)).toBe(true);
+    expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(10);
+
+    expect(() => verifier.verify(req.body.replace("Database down", "Database up"), signatureHeaders(req))).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() => new Webhook(newSigningSecret()).verify(req.body, signatureHeaders(req))).toThrow(WebhookVerificationError);
+  });
+
+  it("keeps the same webhook-id on every retry of a message", async () => {
+    const target = await receiver();
+    const input = { url: target.url, secret: newSigningSecret(), messageId: randomUUID(), payload: makePayload() };
+    await deliverWebhook(input, LOOPBACK_OK);
+    await deliverWebhook(input, LOOPBACK_OK);
+    expect(target.requests.map((r) => r.headers["webhook-id"])).toEqual([input.messageId, input.messageId]);
+  });
+
+  it("succeeds on any 2xx", async () => {
+    const target = await receiver((_req, res) => res.writeHead(202).end());
+    const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(outcome).toMatchObject({ ok: true, httpStatus: 202, error: null });
+  });
+
+  it("fails on a 500 and reports the status", async () => {
+    const target = await receiver((_req, res) => res.writeHead(500).end("boom"));
+    const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(outcome).toMatchObject({ ok: false, httpStatus: 500, error: "HTTP 500" });
+  });
+
+  it("fails on a 302 without following it", async () => {
+    const elsewhere = await receiver();
+    const target = await receiver((_req, res) => res.writeHead(302, { location: `${elsewhere.url}/landing` }).end());
+    const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(outcome).toMatchObject({ ok: false, httpStatus: 302, error: "redirect refused (HTTP 302)" });
+    expect(target.requests).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it("times out when the receiver never answers", async () => {
+    const target = await receiver(() => {
+      // Never answers.
+    });
+    const outcome = await deliverWebhook(
+      { url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() },
+      { timeoutMs: 300, allowPrivate: true },
+    );
+    expect(outcome).toMatchObject({ ok: false, httpStatus: null, error: "timed out after 300 ms" });
+    expect(outcome.durationMs).toBeGreaterThanOrEqual(280);
+    expect(outcome.durationMs).toBeLessThan(2000);
+    expect(target.requests).toHaveLength(1);
+  });
+
+  it("reports a refused connection", async () => {
+    const port = await closedPort();
+    const outcome = await deliverWebhook(
+      { url: `http://127.0.0.1:${port}/`, secret: newSigningSecret(), messageId: "m1", payload: makePayload() },
+      LOOPBACK_OK,
+    );
+    expect(outcome).toMatchObject({ ok: false, httpStatus: null, error: "connection refused" });
+  });
+
+  it("refuses a loopback receiver when private addresses are not allowed, before connecting", async () => {
+    const target = await receiver();
+    const options = { timeoutMs: 2000, allowPrivate: false };
+    const byAddress = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, options);
+    expect(byAddress).toMatchObject({ ok: false, httpStatus: null, error: "address 127.0.0.1 is loopback and not allowed" });
+
+    // By name: the check is made on the address resolved at connect time (DNS rebinding).
+    const byName = await deliverWebhook(
+      { url: `http://localhost:${target.port}/`, secret: newSigningSecret(), messageId: "m2", payload: makePayload() },
+      options,
+    );
+    expect(byName.ok).toBe(false);
+    expect(byName.error).toMatch(/^address (127\.0\.0\.1|::1) is loopback and not allowed$/);
+
+    const mapped = await deliverWebhook(
+      { url: `http://[::ffff:127.0.0.1]:${target.port}/`, secret: newSigningSecret(), messageId: "m3", payload: makePayload() },
+      options,
+    );
+    expect(mapped).toMatchObject({ ok: false, error: "address ::ffff:7f00:1 is loopback and not allowed" });
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it("fails without quoting a signing secret it cannot use", async () => {
+    const target = await receiver();
+    const secret = "whsec_not*valid*base64";
+    const outcome = await deliverWebhook({ url: target.url, secret, messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toBe("the signing secret is not a valid whsec_ secret");
+    expect(JSON.stringify(outcome)).not.toContain("not*valid");
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it("refuses a URL that is not http(s)", async () => {
+    const outcome = await deliverWebhook(
+      { url: "ftp://127.0.0.1/", secret: newSigningSecret(), messageId: "m1", payload: makePayload() },
+      LOOPBACK_OK,
+    );
+    expect(outcome).toMatchObject({ ok: false, httpStatus: null, error: "not an http(s) URL" });
+  });
+});
