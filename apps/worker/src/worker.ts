@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { createMailer, type Config, type Logger as AppLogger } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
-import { Logger, LogLevel, makeWorkerUtils, run, type Job, type WorkerEvents } from "graphile-worker";
+import { Logger, makeWorkerUtils, run, type Job, type WorkerEvents } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
 import { createTaskList } from "./tasks/index.js";
 
@@ -22,8 +22,10 @@ const requestIdOf = (job: Job): string | undefined => {
 const graphileLogger = (logger: AppLogger) =>
   new Logger((scope) => (level, message, meta) => {
     const fields = { scope, ...meta };
-    if (level === LogLevel.ERROR) logger.error(fields, message);
-    else if (level === LogLevel.WARNING) logger.warn(fields, message);
+    // LogLevel is an ambient const enum (unreadable under isolated modules); its values are these strings.
+    const name: string = level;
+    if (name === "error") logger.error(fields, message);
+    else if (name === "warning") logger.warn(fields, message);
     else logger.debug(fields, message);
   });
 
