@@ -1,17 +1,15 @@
-import { ConfigError, createLogger, loadConfig, openDatabase } from "@incidentops/core";
-import { migrate } from "@incidentops/db";
+import { ConfigError, createLogger, loadConfig, prepareDatabase } from "@incidentops/core";
 
-/** `pnpm db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded server. */
+/**
+ * `pnpm db:migrate`: applies pending migrations to DATABASE_URL (or the embedded server) and
+ * provisions the application role's login.
+ */
 try {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "migrate" });
-  const database = await openDatabase(config, logger);
-  try {
-    const applied = await migrate(database.url);
-    logger.info({ applied }, applied.length > 0 ? "migrations applied" : "database already current");
-  } finally {
-    await database.stop();
-  }
+  const database = await prepareDatabase(config, logger);
+  logger.info("database is current");
+  await database.stop();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exitCode = 1;

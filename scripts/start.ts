@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { ConfigError, createLogger, loadConfig, openDatabase } from "@incidentops/core";
-import { migrate } from "@incidentops/db";
+import { ConfigError, createLogger, loadConfig, prepareDatabase } from "@incidentops/core";
 
 /**
  * `pnpm start`: the whole system on one machine. Opens the database (the embedded PostgreSQL
@@ -28,9 +27,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "start" });
   for (const warning of config.warnings) logger.warn(warning);
-  const database = await openDatabase(config, logger);
-  const applied = await migrate(database.url);
-  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  const database = await prepareDatabase(config, logger);
 
   const children = [
     runApp("api", "apps/api/src/main.ts", database.url),

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { migrate, startEmbeddedPostgres } from "../../packages/db/src/index.js";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { TEST_APP_DB_PASSWORD } from "./constants.js";
 import type {} from "./provided-context.js";
 
 export const TEMPLATE_DATABASE = "incidentops_test_template";
@@ -55,7 +56,7 @@ export default async function setup(project: TestProject) {
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await exec(maintenanceUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
   await exec(maintenanceUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  await migrate(templateUrl.toString());
+  await migrate(templateUrl.toString(), { appRolePassword: TEST_APP_DB_PASSWORD });
 
   project.provide("pgMaintenanceUrl", maintenanceUrl);
   project.provide("pgTemplateDatabase", TEMPLATE_DATABASE);

@@ -1,5 +1,5 @@
-import { ConfigError, createLogger, createMailer, loadConfig, openDatabase } from "@incidentops/core";
-import { createDb, migrate } from "@incidentops/db";
+import { ConfigError, createLogger, createMailer, loadConfig, prepareDatabase } from "@incidentops/core";
+import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
 
 /** Runs the API alone: `pnpm --filter api start`. `pnpm start` runs it beside the worker. */
@@ -7,10 +7,9 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "api" });
   for (const warning of config.warnings) logger.warn(warning);
-  const database = await openDatabase(config, logger);
-  // Safe with several replicas starting at once: the runner holds an advisory lock.
-  await migrate(database.url);
-  const db = createDb({ connectionString: database.url, max: config.dbPoolSize, applicationName: "incidentops-api" });
+  // Migrating is safe with several replicas starting at once: the runner holds an advisory lock.
+  const database = await prepareDatabase(config, logger);
+  const db = createDb({ connectionString: database.appUrl, max: config.dbPoolSize, applicationName: "incidentops-api" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const app = await createApp({ db, config, logger, mailer });
   const server = app.listen(config.port, config.host, () => {

@@ -33,6 +33,17 @@ function rewriteErrorBodies(res: Response): void {
   }) as Response["end"];
 }
 
+/**
+ * A request with no body at all (e.g. `POST /v1/incidents/{incidentId}/escalate`, whose OpenAPI
+ * operation declares no request body) would be refused by trpc-to-openapi with 415 for its missing
+ * content type; it is read as an empty JSON body instead. A body without a JSON type is still 415.
+ */
+function treatEmptyBodyAsJson(req: Request): void {
+  const { headers } = req;
+  const noBody = headers["transfer-encoding"] === undefined && (headers["content-length"] === undefined || headers["content-length"] === "0");
+  if (noBody && headers["content-type"] === undefined) headers["content-type"] = "application/json";
+}
+
 export function createRestHandler(router: AnyRouter, createContext: (opts: { req: Request }) => Context) {
   const handler = createOpenApiExpressMiddleware({
     router,
@@ -48,6 +59,7 @@ export function createRestHandler(router: AnyRouter, createContext: (opts: { req
   });
   return async (req: Request, res: Response, next: NextFunction) => {
     rewriteErrorBodies(res);
+    treatEmptyBodyAsJson(req);
     await (handler as (req: Request, res: Response, next: NextFunction) => Promise<void>)(req, res, next);
   };
 }

@@ -1,9 +1,10 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createLogger, createMailer, loadConfig, type Config, type Logger, type Mailer, type TokenResponse } from "@incidentops/core";
-import { createDb, type Db, type OrgRole } from "@incidentops/db";
+import { appRoleUrl, createDb, type Db, type OrgRole } from "@incidentops/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { afterAll, beforeAll } from "vitest";
+import { TEST_APP_DB_PASSWORD } from "../../../tooling/vitest/constants.js";
 import { createTestDatabase } from "../../../tooling/vitest/database.js";
 import { createApp } from "../src/app.js";
 import type { AppRouter } from "../src/router.js";
@@ -26,7 +27,10 @@ export interface RequestOptions {
 
 export interface TestApi {
   baseUrl: string;
+  /** The owner's connection: sees every org's rows (row-level security does not bind it). */
   db: Db;
+  /** Where the app connects: the application role. */
+  appDatabaseUrl: string;
   config: Config;
   mailer: Mailer;
   request: <T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions) => Promise<HttpResponse<T>>;
@@ -39,6 +43,7 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     NODE_ENV: "test",
     DATABASE_URL: databaseUrl,
     JWT_SECRET_KEY: TEST_JWT_SECRET,
+    APP_DB_PASSWORD: TEST_APP_DB_PASSWORD,
     LOG_LEVEL: "silent",
     ...env,
   });
@@ -48,10 +53,14 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
 export async function startTestApi(options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const config = testConfig(database.url, options.env);
-  const db = createDb({ connectionString: database.url, max: 20 });
-  const logger = options.logger ?? createLogger({ level: "silent", name: "api-test" });
+  // The app connects as the application role (bound by row-level security); tests inspect and
+  // seed through the owner's connection, which sees every org.
+  const appDatabaseUrl = appRoleUrl(database.url, TEST_APP_DB_PASSWORD);
+  const appDb = createDb({ connectionString: appDatabaseUrl, max: 20 });
+  const db = createDb({ connectionString: database.url, max: 5 });
+  const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", name: "api-test" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
-  const app = await createApp({ db, config, logger, mailer });
+  const app = await createApp({ db: appDb, config, logger, mailer });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -78,6 +87,7 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
   return {
     baseUrl,
     db,
+    appDatabaseUrl,
     config,
     mailer,
     request,
@@ -86,6 +96,7 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       mailer.close();
+      await appDb.destroy();
       await db.destroy();
       await database.drop();
     },

@@ -1,15 +1,13 @@
-import { ConfigError, createLogger, loadConfig, openDatabase } from "@incidentops/core";
-import { migrate } from "@incidentops/db";
+import { ConfigError, createLogger, loadConfig, prepareDatabase } from "@incidentops/core";
 import { startWorker } from "./worker.js";
 
 /** The worker process: `pnpm --filter worker start`, or beside the API with `pnpm start`. */
 async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "worker" });
-  const database = await openDatabase(config, logger);
   // Safe beside an API migrating at the same moment: the runner holds an advisory lock.
-  await migrate(database.url);
-  const worker = await startWorker({ config, logger, databaseUrl: database.url });
+  const database = await prepareDatabase(config, logger);
+  const worker = await startWorker({ config, logger, databaseUrl: database.appUrl });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -52,7 +52,9 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   });
 
   const events: WorkerEvents = new EventEmitter();
-  events.on("worker:create", ({ worker }) => heartbeat.register(worker.workerId));
+  // graphile-worker 0.17 locks jobs with the pool's id (locked_by = "pool-..."), not each worker's:
+  // that id is the one force_unlock_workers must be given when this process dies.
+  events.on("pool:create", ({ workerPool }) => heartbeat.register(workerPool.id));
   logJobs(events, logger);
 
   const runner = await run({

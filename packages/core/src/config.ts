@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +26,11 @@ const envSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+    .optional(),
+  APP_DB_PASSWORD: z.string().min(16, "must be at least 16 characters").optional(),
   JWT_SECRET_KEY: z.string().min(32, "must be at least 32 bytes").optional(),
   JWT_ALGORITHM: z.enum(["HS256", "HS384", "HS512"]).default("HS256"),
   JWT_ISSUER: z.string().min(1).default("incidentops"),
@@ -51,8 +56,15 @@ const envSchema = z.object({
 
 export interface Config {
   nodeEnv: "development" | "test" | "production";
-  /** Undefined: use the embedded PostgreSQL. */
+  /** Undefined: use the embedded PostgreSQL. The owner's connection: migrations run on it. */
   databaseUrl: string | undefined;
+  /**
+   * How the API and worker connect: as a role that is not the tables' owner, so row-level
+   * security binds them. Either APP_DATABASE_URL, or a password for the `incidentops_app` role
+   * that migrations provision on the owner's server: APP_DB_PASSWORD, else one derived from
+   * the JWT key (so a deployment needs no extra secret).
+   */
+  appDatabase: { url: string } | { password: string };
   dataDir: string;
   embeddedPgPort: number;
   jwt: {
@@ -87,9 +99,12 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** A dev key generated once and kept under the data dir, so tokens survive restarts. */
-function devJwtSecret(dataDir: string): string {
-  const file = join(dataDir, "jwt-secret.key");
+/** A key for another purpose derived from a secret (HMAC-SHA256 as a key derivation function). */
+const deriveKey = (secret: string, purpose: string) => createHmac("sha256", secret).update(purpose).digest("base64url");
+
+/** A development secret generated once and kept under the data dir, so it survives restarts. */
+function devSecret(dataDir: string, fileName: string): string {
+  const file = join(dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString("base64url");
@@ -117,12 +132,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.NODE_ENV === "production") {
       throw new ConfigError("Invalid configuration:\n  JWT_SECRET_KEY: required when NODE_ENV=production (>= 32 bytes)");
     }
-    secret = devJwtSecret(dataDir);
+    secret = devSecret(dataDir, "jwt-secret.key");
     warnings.push(`JWT_SECRET_KEY is not set: using a development key kept in ${join(dataDir, "jwt-secret.key")}`);
   }
+  const appDatabase: Config["appDatabase"] =
+    e.APP_DATABASE_URL !== undefined
+      ? { url: e.APP_DATABASE_URL }
+      : { password: e.APP_DB_PASSWORD ?? deriveKey(secret, "incidentops app database role") };
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    appDatabase,
     dataDir,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     jwt: {

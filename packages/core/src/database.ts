@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { startEmbeddedPostgres } from "@incidentops/db";
+import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -39,4 +39,22 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   if (!server.owned) logger.info("the embedded PostgreSQL is already running: using it");
   await ensureDatabase(server.url(), EMBEDDED_DATABASE_NAME);
   return { url: server.url(EMBEDDED_DATABASE_NAME), stop: server.stop };
+}
+
+export interface PreparedDatabase extends DatabaseHandle {
+  /** The connection for queries: the application role, bound by row-level security. */
+  appUrl: string;
+}
+
+/**
+ * Opens the database, applies pending migrations as the owner (safe from several processes at
+ * once) and returns the application role's connection string.
+ */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<PreparedDatabase> {
+  const database = await openDatabase(config, logger);
+  const password = "password" in config.appDatabase ? config.appDatabase.password : undefined;
+  const applied = await migrate(database.url, { appRolePassword: password });
+  if (applied.length > 0) logger.info({ applied }, "migrations applied");
+  const appUrl = "url" in config.appDatabase ? config.appDatabase.url : appRoleUrl(database.url, config.appDatabase.password);
+  return { ...database, appUrl };
 }

@@ -140,7 +140,9 @@ export const escalationPolicySchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   repeat: z.number().int().describe("How many times the levels are run through"),
-  levels: z.array(escalationLevelSchema),
+  // Deleting a notification target removes it from the levels naming it, which can leave a
+  // level empty: a stored policy is shown as it is, not held to the input's one-target minimum.
+  levels: z.array(escalationLevelSchema.extend({ targets: z.array(escalationTargetSchema).max(20) })),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

@@ -7,6 +7,41 @@ import pg from "pg";
 /** The folder of plain SQL migrations, applied in file-name order. */
 export const migrationsDir = fileURLToPath(new URL("../migrations/", import.meta.url));
 
+/** The role the API and worker connect as (created by migration 0003). */
+export const APP_ROLE = "incidentops_app";
+
+// graphile-worker's schema is created by its own migrations, after ours; the app enqueues into it
+// and the worker runs it, both as the application role. Its private tables have row-level
+// security enabled with no policy (to keep them out of auto-generated APIs), so the role gets
+// an explicit one: the job queue holds no tenant data of its own to hide.
+const GRANT_JOB_QUEUE = `
+  GRANT USAGE ON SCHEMA graphile_worker TO ${APP_ROLE};
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${APP_ROLE};
+  GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${APP_ROLE};
+  GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${APP_ROLE};
+  DO $$
+  DECLARE
+    t record;
+  BEGIN
+    FOR t IN
+      SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'graphile_worker' AND c.relkind = 'r' AND c.relrowsecurity
+        AND NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'graphile_worker'
+                        AND p.tablename = c.relname AND p.policyname = 'incidentops_app_job_queue')
+    LOOP
+      EXECUTE format('CREATE POLICY incidentops_app_job_queue ON graphile_worker.%I TO ${APP_ROLE} USING (true) WITH CHECK (true)', t.relname);
+    END LOOP;
+  END
+  $$;`;
+
+/** The owner's connection string with the application role's credentials in it. */
+export function appRoleUrl(ownerUrl: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
 const silentJobQueueLogger = new Logger(() => () => undefined);
 
 // Arbitrary constant shared by every process that migrates this database.
@@ -47,7 +82,14 @@ const CREATE_LEDGER = `
  * schema (the job queue the API enqueues into), all under a session advisory lock so that two
  * processes migrating at once apply each file exactly once. Returns the names applied.
  */
-export async function migrate(connectionString: string, dir = migrationsDir): Promise<string[]> {
+export interface MigrateOptions {
+  dir?: string;
+  /** Also lets the application role log in with this password (see provisionAppRole). */
+  appRolePassword?: string | undefined;
+}
+
+export async function migrate(connectionString: string, options: MigrateOptions = {}): Promise<string[]> {
+  const { dir = migrationsDir, appRolePassword } = options;
   const migrations = await readMigrations(dir);
   const client = new pg.Client({ connectionString, application_name: "incidentops-migrate" });
   await client.connect();
@@ -85,6 +127,10 @@ export async function migrate(connectionString: string, dir = migrationsDir): Pr
       applied.push(m.name);
     }
     await runJobQueueMigrations({ connectionString, logger: silentJobQueueLogger });
+    await client.query(GRANT_JOB_QUEUE);
+    if (appRolePassword !== undefined) {
+      await client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${client.escapeLiteral(appRolePassword)}`);
+    }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
     await client.end();

@@ -159,6 +159,82 @@ export interface WorkerHeartbeatsTable {
   last_seen: Timestamp;
 }
 
+export type ApiKeyScope = "read" | "write";
+type NullableTime = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface InvitationsTable {
+  org_id: string;
+  id: Generated<string>;
+  email: string;
+  role: OrgRole;
+  token_hash: Buffer;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  accepted_at: NullableTime;
+  accepted_by: string | null;
+  revoked_at: NullableTime;
+}
+
+export interface ApiKeysTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  scope: ApiKeyScope;
+  prefix: string;
+  secret_hash: Buffer;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: NullableTime;
+  last_used_at: NullableTime;
+  revoked_at: NullableTime;
+}
+
+export interface PasswordResetTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: Buffer;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: NullableTime;
+}
+
+export interface LoginThrottleTable {
+  email: string;
+  failures: Defaulted<number>;
+  window_start: Timestamp;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  hits: Defaulted<number>;
+}
+
+export interface OrgUsageDailyTable {
+  org_id: string;
+  /** date: pg returns it as a Date at local midnight unless parsed; we read it as text. */
+  day: ColumnType<string, string, string>;
+  write_calls: Defaulted<number>;
+}
+
+export type AuditActorType = "user" | "api_key" | "anonymous";
+
+export interface AuditLogTable {
+  org_id: string | null;
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  actor_type: AuditActorType;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  request_id: string | null;
+  ip: string | null;
+  data: Json;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -181,6 +257,13 @@ export interface Database {
   escalation_level_targets: EscalationLevelTargetsTable;
   user_notification_preferences: UserNotificationPreferencesTable;
   worker_heartbeats: WorkerHeartbeatsTable;
+  invitations: InvitationsTable;
+  api_keys: ApiKeysTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  login_throttle: LoginThrottleTable;
+  rate_limit_counters: RateLimitCountersTable;
+  org_usage_daily: OrgUsageDailyTable;
+  audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -195,3 +278,6 @@ export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type NotificationTargetRow = Selectable<NotificationTargetsTable>;
 export type NotificationAttemptRow = Selectable<NotificationAttemptsTable>;
 export type EscalationPolicyRow = Selectable<EscalationPoliciesTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

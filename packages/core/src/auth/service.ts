@@ -7,6 +7,7 @@ import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow
 import type { Actor } from "../policy.js";
 import type { OrgWithRole, User } from "../schemas.js";
 import { isUniqueViolation } from "../db-errors.js";
+import { inScope, setScope, transact } from "../scope.js";
 import { signAccessToken } from "./access-token.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import {
@@ -81,12 +82,13 @@ export async function register(
 ): Promise<TokenResponse> {
   const passwordHash = await hashPassword(input.password);
   try {
-    const { user, membership } = await db.transaction().execute(async (tx) => {
+    return await transact(db, async (tx) => {
       const user = await tx
         .insertInto("users")
         .values({ email: normalizeEmail(input.email), name: input.name, password_hash: passwordHash })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await setScope(tx, { userId: user.id });
       const { org, role } = await insertOrgWithAdmin(tx, input.orgName, user.id);
       const membership: MembershipRow = {
         org_id: org.id,
@@ -95,9 +97,8 @@ export async function register(
         role,
         joined_at: org.created_at,
       };
-      return { user, membership };
+      return issueTokens(tx, config, user, membership);
     });
-    return await issueTokens(db, config, user, membership);
   } catch (error) {
     if (isUniqueViolation(error, "users_email_key")) {
       throw new AppError("EMAIL_TAKEN", "An account with this email already exists: log in instead", {
@@ -121,17 +122,17 @@ export async function login(
   if (!(await verifyPassword(user?.password_hash, input.password)) || user === undefined) {
     throw invalidCredentials();
   }
-  const membership =
-    input.orgId === undefined
-      ? (await listMemberships(db, user.id))[0]
-      : await findMembership(db, user.id, input.orgId);
-  if (membership === undefined) {
-    throw new AppError(
-      "FORBIDDEN",
-      input.orgId === undefined ? "This account belongs to no organisation" : "You are not a member of this organisation",
-    );
-  }
-  return issueTokens(db, config, user, membership);
+  return inScope(db, { userId: user.id }, async (tx) => {
+    const membership =
+      input.orgId === undefined ? (await listMemberships(tx, user.id))[0] : await findMembership(tx, user.id, input.orgId);
+    if (membership === undefined) {
+      throw new AppError(
+        "FORBIDDEN",
+        input.orgId === undefined ? "This account belongs to no organisation" : "You are not a member of this organisation",
+      );
+    }
+    return issueTokens(tx, config, user, membership);
+  });
 }
 
 /**
@@ -143,7 +144,7 @@ export async function rotateRefreshToken(
   config: AuthConfig,
   input: { refreshToken: string; orgId?: string },
 ): Promise<TokenResponse> {
-  const outcome = await db.transaction().execute(async (tx) => {
+  const outcome = await transact(db, async (tx) => {
     const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(input.refreshToken));
     if (row === undefined || row.revoked_at !== null || row.expires_at.getTime() <= Date.now()) {
       return { kind: "invalid" as const };
@@ -153,6 +154,7 @@ export async function rotateRefreshToken(
       return { kind: "reused" as const };
     }
     const orgId = input.orgId ?? row.active_org_id;
+    await setScope(tx, { userId: row.user_id });
     const user = await tx.selectFrom("users").selectAll().where("id", "=", row.user_id).executeTakeFirst();
     const membership = await findMembership(tx, row.user_id, orgId);
     if (user === undefined) return { kind: "invalid" as const };

@@ -1,3 +1,4 @@
+import { inScope } from "../scope.js";
 import type { Db, Tx } from "@incidentops/db";
 import { appendIncidentEvent } from "../incidents/event-repository.js";
 import { findIncidentForUpdate } from "../incidents/repository.js";
@@ -47,7 +48,7 @@ async function resolveTargets(tx: Tx, orgId: string, targets: EscalationTarget[]
  * (the incident moved on, was acknowledged, or another step already ran) does nothing.
  */
 export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
-  return db.transaction().execute(async (tx) => {
+  return inScope(db, { orgId: job.orgId }, async (tx) => {
     const incident = await findIncidentForUpdate(tx, job.orgId, job.incidentId);
     if (incident === undefined || incident.escalation_policy_id === null) return "skipped";
     if (incident.escalation_step !== job.step || incident.status === "resolved") return "skipped";

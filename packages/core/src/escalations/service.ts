@@ -1,3 +1,4 @@
+import { transact } from "../scope.js";
 import type { Db, Tx } from "@incidentops/db";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
@@ -61,7 +62,7 @@ async function checkTargets(tx: Tx, orgId: string, levels: EscalationPolicyInput
 }
 
 export async function createEscalationPolicy(db: Db, actor: Actor, input: EscalationPolicyInput): Promise<EscalationPolicy> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     await checkTargets(tx, actor.orgId, input.levels);
     const row = await tx
       .insertInto("escalation_policies")
@@ -82,7 +83,7 @@ export async function replaceEscalationPolicy(
   policyId: string,
   input: EscalationPolicyInput,
 ): Promise<EscalationPolicy> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     const updated = await tx
       .updateTable("escalation_policies")
       .set({ name: input.name, description: input.description ?? null, repeat: input.repeat ?? 1, updated_at: new Date() })
@@ -124,7 +125,7 @@ export async function listEscalationPolicies(
 
 /** Refused while a service still names the policy; incidents following it stop escalating. */
 export async function deleteEscalationPolicy(db: Db, actor: Actor, policyId: string): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await transact(db, async (tx) => {
     const policy = await tx
       .selectFrom("escalation_policies")
       .select("id")

@@ -1,3 +1,4 @@
+import { transact } from "../scope.js";
 import type { Db, IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
 import { escalationStepCount } from "../escalations/repository.js";
 import { z } from "zod";
@@ -58,7 +59,7 @@ export async function createIncident(
   actor: Actor,
   input: { serviceId: string; title: string; description?: string | undefined; severity?: IncidentSeverity | undefined },
 ): Promise<Incident> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     const service = await findService(tx, actor.orgId, input.serviceId);
     if (service === undefined) throw notFound("Service");
     const row = await insertIncident(tx, {
@@ -108,7 +109,7 @@ export async function transitionIncident(
   actor: Actor,
   input: { incidentId: string; toStatus: IncidentStatus; version: number },
 ): Promise<Incident> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     const current = await findIncidentForUpdate(tx, actor.orgId, input.incidentId);
     if (current === undefined) throw incidentNotFound();
     if (current.version !== input.version) {
@@ -159,7 +160,7 @@ export async function commentOnIncident(
   actor: Actor,
   input: { incidentId: string; body: string },
 ): Promise<IncidentEvent> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     if (!(await incidentExists(tx, actor.orgId, input.incidentId))) throw incidentNotFound();
     const row = await appendIncidentEvent(
       tx,
@@ -186,7 +187,7 @@ async function scheduleEscalation(tx: Tx, actor: Actor, incidentId: string, step
  * may be escalated by hand too (e.g. to pull in more help); only resolved ones may not.
  */
 export async function escalateIncident(db: Db, actor: Actor, incidentId: string): Promise<Incident> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     const incident = await findIncidentForUpdate(tx, actor.orgId, incidentId);
     if (incident === undefined) throw incidentNotFound();
     if (incident.status === "resolved") {

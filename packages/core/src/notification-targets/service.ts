@@ -1,3 +1,4 @@
+import { transact } from "../scope.js";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Db, IncidentSeverity, NotificationTargetRow } from "@incidentops/db";
 import type { z } from "zod";
@@ -126,7 +127,7 @@ export async function updateNotificationTarget(
   },
   options: { allowPrivate: boolean },
 ): Promise<NotificationTarget> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     const current = await tx
       .selectFrom("notification_targets")
       .select(["type"])

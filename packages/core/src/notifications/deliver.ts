@@ -1,4 +1,5 @@
-import type { Db, NotificationAttemptRow } from "@incidentops/db";
+import type { Db, NotificationAttemptRow, Tx } from "@incidentops/db";
+import { inScope } from "../scope.js";
 import type { DeliveryOutcome } from "../delivery/index.js";
 import { sendEmail, sendToTarget, type ChannelDeps } from "./channels.js";
 import { toIncident, toIncidentEvent } from "../incidents/service.js";
@@ -17,7 +18,11 @@ export type DeliveryResult = "succeeded" | "failed" | "retrying" | "skipped";
 /** Exponential: base, 2x base, 4x base ... capped at an hour. */
 export const retryDelayMs = (attempt: number, baseMs: number) => Math.min(baseMs * 2 ** (attempt - 1), 3_600_000);
 
-async function loadDelivery(db: Db, job: DeliveryJob) {
+function loadDelivery(db: Db, job: DeliveryJob) {
+  return inScope(db, { orgId: job.orgId }, (tx) => readDelivery(tx, job));
+}
+
+async function readDelivery(db: Tx, job: DeliveryJob) {
   const attempt = await db
     .selectFrom("notification_attempts")
     .selectAll()
@@ -78,7 +83,7 @@ async function recordOutcome(
   const count = attempt.attempt_count + 1;
   const result: DeliveryResult = outcome.ok ? "succeeded" : count >= deps.config.delivery.maxAttempts ? "failed" : "retrying";
   const now = new Date();
-  await deps.db.transaction().execute(async (tx) => {
+  await inScope(deps.db, { orgId: attempt.org_id }, async (tx) => {
     await tx
       .updateTable("notification_attempts")
       .set({

@@ -1,3 +1,4 @@
+import { inScope } from "../scope.js";
 import type { Db } from "@incidentops/db";
 import { sql } from "kysely";
 import { recordAttempts } from "./attempts.js";
@@ -8,7 +9,7 @@ import { notificationKindOf } from "./kinds.js";
  * event (kind and minimum severity), each with its delivery job. Returns how many were new.
  */
 export async function fanOutEvent(db: Db, job: { orgId: string; eventId: string; requestId: string }): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  return inScope(db, { orgId: job.orgId }, async (tx) => {
     const event = await tx
       .selectFrom("incident_events")
       .innerJoin("incidents", (join) =>

@@ -1,3 +1,4 @@
+import { transact } from "../scope.js";
 import type { Db, ServiceRow } from "@incidentops/db";
 import { isUniqueViolation } from "../db-errors.js";
 import { AppError, notFound } from "../errors.js";
@@ -53,7 +54,16 @@ export async function updateService(
   actor: Actor,
   input: { serviceId: string; name?: string | undefined; description?: string | null | undefined; escalationPolicyId?: string | null | undefined },
 ): Promise<Service> {
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
+    // The service first: a missing one (or another org's) is 404 whatever the body names.
+    const current = await tx
+      .selectFrom("services")
+      .select("id")
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", input.serviceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current === undefined) throw notFound("Service");
     if (input.escalationPolicyId !== undefined && input.escalationPolicyId !== null) {
       const policy = await tx
         .selectFrom("escalation_policies")

@@ -1,0 +1,83 @@
+import { createDb, sql, type Db } from "@incidentops/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createIncident, createService, register, useTestApi } from "./helpers.js";
+
+const api = useTestApi();
+
+/** The second wall: what the application role sees when it talks to PostgreSQL directly. */
+describe("row-level security", () => {
+  let appDb: Db;
+  const orgs: { orgId: string; incidentIds: string[] }[] = [];
+
+  beforeAll(async () => {
+    appDb = createDb({ connectionString: api.current.appDatabaseUrl, max: 2 });
+    for (const name of ["A", "B"]) {
+      const user = await register(api.current, { orgName: `Org ${name}` });
+      const service = await createService(api.current, user.accessToken);
+      const incidents = [
+        await createIncident(api.current, user.accessToken, service.id),
+        await createIncident(api.current, user.accessToken, service.id),
+      ];
+      orgs.push({ orgId: user.org.id, incidentIds: incidents.map((i) => i.id) });
+    }
+  });
+  afterAll(async () => {
+    await appDb.destroy();
+  });
+
+  const asOrg = <T>(orgId: string, fn: (db: Db) => Promise<T>) =>
+    appDb.transaction().execute(async (tx) => {
+      await sql`SELECT set_config('app.org_id', ${orgId}, true)`.execute(tx);
+      return fn(tx);
+    });
+
+  it("with app.org_id set to org A, SELECT * FROM incidents returns only A's rows", async () => {
+    const [a, b] = orgs;
+    if (a === undefined || b === undefined) throw new Error("seed failed");
+    const { rows } = await asOrg(a.orgId, (db) => sql<{ id: string; org_id: string }>`SELECT * FROM incidents`.execute(db));
+    expect(rows.map((r) => r.id).sort()).toEqual([...a.incidentIds].sort());
+    expect(new Set(rows.map((r) => r.org_id))).toEqual(new Set([a.orgId]));
+    const events = await asOrg(a.orgId, (db) => sql<{ org_id: string }>`SELECT org_id FROM incident_events`.execute(db));
+    expect(events.rows.length).toBeGreaterThan(0);
+    expect(events.rows.every((r) => r.org_id === a.orgId)).toBe(true);
+  });
+
+  it("with no org set, tenant tables look empty", async () => {
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM incidents`.execute(appDb);
+    expect(rows[0]?.n).toBe("0");
+  });
+
+  it("cannot write into or change another org's rows", async () => {
+    const [a, b] = orgs;
+    if (a === undefined || b === undefined) throw new Error("seed failed");
+    const target = b.incidentIds[0] ?? "";
+    const updated = await asOrg(a.orgId, (db) => sql`UPDATE incidents SET title = 'hijacked' WHERE id = ${target}`.execute(db));
+    expect(Number(updated.numAffectedRows)).toBe(0);
+    await expect(
+      asOrg(a.orgId, (db) => sql`INSERT INTO services (org_id, name) VALUES (${b.orgId}, 'planted')`.execute(db)),
+    ).rejects.toThrow(/row-level security/);
+    const title = await api.current.db.selectFrom("incidents").select("title").where("id", "=", target).executeTakeFirstOrThrow();
+    expect(title.title).not.toBe("hijacked");
+  });
+
+  it("the application role cannot switch role, turn row security off, or drop the policies", async () => {
+    await expect(sql`SET ROLE postgres`.execute(appDb)).rejects.toThrow(/permission denied/);
+    await expect(
+      appDb.transaction().execute(async (tx) => {
+        await sql`SET LOCAL row_security = off`.execute(tx);
+        await sql`SELECT * FROM incidents`.execute(tx);
+      }),
+    ).rejects.toThrow(/row-level security/);
+    await expect(sql`ALTER TABLE incidents DISABLE ROW LEVEL SECURITY`.execute(appDb)).rejects.toThrow(/must be owner/);
+    await expect(sql`DROP POLICY org_isolation ON incidents`.execute(appDb)).rejects.toThrow(/must be owner/);
+    const role = await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`
+      SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`.execute(appDb);
+    expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+  });
+
+  it("owns no table, so FORCE ROW LEVEL SECURITY is not what binds it", async () => {
+    const owned = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`.execute(appDb);
+    expect(owned.rows[0]?.n).toBe("0");
+  });
+});

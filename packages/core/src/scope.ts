@@ -1,0 +1,31 @@
+import type { Db, Tx } from "@incidentops/db";
+import { sql } from "kysely";
+
+/** Who a transaction acts for. Row-level security policies read these settings. */
+export interface Scope {
+  orgId?: string | undefined;
+  userId?: string | undefined;
+  /** hex SHA-256 of a presented secret (API key, invitation token) being looked up. */
+  lookupHash?: string | undefined;
+}
+
+/** Runs `fn` in a transaction, or in the caller's one if `db` already is one. */
+export function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Tx) : db.transaction().execute(fn);
+}
+
+/** SET LOCAL the scope settings: they last until the transaction ends, never leaking to others. */
+export async function setScope(tx: Tx, scope: Scope): Promise<void> {
+  await sql`
+    SELECT set_config('app.org_id', ${scope.orgId ?? ""}, true),
+           set_config('app.user_id', ${scope.userId ?? ""}, true),
+           set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true)`.execute(tx);
+}
+
+/** A transaction that sees one org's rows (and, with userId, that person's memberships). */
+export function inScope<T>(db: Db | Tx, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return transact(db, async (tx) => {
+    await setScope(tx, scope);
+    return fn(tx);
+  });
+}
