@@ -14,8 +14,9 @@ export interface AppDeps {
 export interface Context extends AppDeps {
   requestId: string;
   log: Logger;
-  /** The raw credential, verified lazily by procedures that need a caller. */
+  /** The raw credentials, verified lazily by procedures that need a caller. */
   authorization: string | undefined;
+  apiKey: string | undefined;
   ip: string | undefined;
 }
 
@@ -28,6 +29,7 @@ export function createContextFactory(deps: AppDeps) {
     requestId: requestIdOf(req),
     log: req.log,
     authorization: req.headers.authorization,
+    apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
     ip: req.ip,
   });
 }

@@ -1,4 +1,15 @@
-import { AppError, authorize, findMembership, inScope, verifyAccessToken, type Action, type Actor } from "@incidentops/core";
+import {
+  AppError,
+  authenticateApiKey,
+  authorize,
+  findMembership,
+  looksLikeApiKey,
+  setScope,
+  transact,
+  verifyAccessToken,
+  type Action,
+  type Actor,
+} from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -37,34 +48,50 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 const unauthorized = (message: string) => new AppError("UNAUTHORIZED", message);
 
-/** The verified claims of the bearer token; 401 for a missing, malformed or invalid one. */
-function verifyBearer(ctx: Context) {
+type Credential = { kind: "access_token"; token: string } | { kind: "api_key"; secret: string };
+
+/** The request's credential: a bearer (access token or API key), else an `x-api-key` header. */
+function readCredential(ctx: Context): Credential {
+  if (ctx.authorization === undefined && ctx.apiKey !== undefined) return { kind: "api_key", secret: ctx.apiKey };
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.authorization ?? "");
-  if (match?.[1] === undefined) throw unauthorized("Missing bearer token: send Authorization: Bearer <accessToken>");
-  const claims = verifyAccessToken(ctx.config.jwt, match[1]);
+  const bearer = match?.[1];
+  if (bearer === undefined) throw unauthorized("Missing credentials: send Authorization: Bearer <accessToken or API key>");
+  return looksLikeApiKey(bearer) ? { kind: "api_key", secret: bearer } : { kind: "access_token", token: bearer };
+}
+
+/** Resolves the credential inside the request's transaction and scopes it to the caller's org. */
+async function authenticate(ctx: Context, tx: Tx, credential: Credential): Promise<Actor> {
+  const request = { requestId: ctx.requestId, ip: ctx.ip ?? null };
+  if (credential.kind === "api_key") return authenticateApiKey(tx, credential.secret, request);
+  const claims = verifyAccessToken(ctx.config.jwt, credential.token);
   if (claims === null) throw unauthorized("Invalid or expired access token: refresh it or log in again");
-  return claims;
+  await setScope(tx, { orgId: claims.org_id, userId: claims.sub });
+  const membership = await findMembership(tx, claims.sub, claims.org_id);
+  if (membership === undefined) throw unauthorized("This token's user or organisation membership no longer exists");
+  return { kind: "user", userId: claims.sub, orgId: claims.org_id, role: membership.role, ...request };
 }
 
 /** Thrown inside the request's transaction to roll it back when the procedure failed. */
 class ProcedureFailed extends Error {}
 
 /**
- * Every authenticated call runs in one transaction scoped (SET LOCAL) to the caller's org and
- * user, so row-level security shows it only its org's rows and the call commits or rolls back
- * as a whole. The membership is read on each call: a deleted user or an ended membership is
- * refused at once, and the role is the current one.
+ * Every authenticated call runs in one transaction scoped (SET LOCAL) to the caller's org, so
+ * row-level security shows it only its org's rows and the call commits or rolls back as a whole.
+ * The membership (or key) is read on each call: a deleted user, an ended membership or a revoked
+ * key is refused at once, and the role is the current one. Read-only API keys call no mutation.
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const claims = verifyBearer(ctx);
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+  const credential = readCredential(ctx);
   const proceed = (tx: Tx, actor: Actor) =>
-    next({ ctx: { ...ctx, db: tx, actor, log: ctx.log.child({ userId: actor.userId, orgId: actor.orgId }) } });
+    next({ ctx: { ...ctx, db: tx, actor, log: ctx.log.child({ actor: actor.kind === "user" ? actor.userId : actor.apiKeyId, orgId: actor.orgId }) } });
   let result: Awaited<ReturnType<typeof proceed>> | undefined;
   try {
-    await inScope(ctx.db, { orgId: claims.org_id, userId: claims.sub }, async (tx) => {
-      const membership = await findMembership(tx, claims.sub, claims.org_id);
-      if (membership === undefined) throw unauthorized("This token's user or organisation membership no longer exists");
-      result = await proceed(tx, { userId: claims.sub, orgId: claims.org_id, role: membership.role, requestId: ctx.requestId });
+    await transact(ctx.db, async (tx) => {
+      const actor = await authenticate(ctx, tx, credential);
+      if (actor.kind === "api_key" && actor.scope === "read" && type !== "query") {
+        throw new AppError("FORBIDDEN", "A read-only API key cannot change anything: use a write key");
+      }
+      result = await proceed(tx, actor);
       if (!result.ok) throw new ProcedureFailed();
     });
   } catch (error) {
@@ -72,6 +99,12 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   }
   if (result === undefined) throw new Error("unreachable: the scoped transaction ran no procedure");
   return result;
+});
+
+/** For what only a person can do (their profile, preferences, password): API keys get 403. */
+export const userProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */

@@ -28,3 +28,5 @@ export * as notificationPreferences from "./users/preferences.js";
 export { listIncidentNotifications } from "./notifications/attempt-list.js";
 export * from "./delivery/index.js";
 export { inScope, setScope, transact, type Scope } from "./scope.js";
+export { auditAction, auditSourceOf, recordAudit, type AuditEntry, type AuditSource } from "./audit/record.js";
+export { API_KEY_PREFIX, authenticateApiKey, hashApiKey, looksLikeApiKey } from "./api-keys/authenticate.js";

@@ -18,31 +18,68 @@ export const ACTION_MIN_ROLE = {
   "escalation-policy:manage": "admin",
   "incident:escalate": "member",
   "notification:read": "viewer",
+  "org:update": "admin",
+  "member:manage": "admin",
+  "invitation:read": "admin",
+  "invitation:manage": "admin",
+  "api-key:read": "admin",
+  "api-key:manage": "admin",
+  "audit:read": "admin",
+  "usage:read": "admin",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;
 
 const ROLE_RANK: Record<OrgRole, number> = { viewer: 1, member: 2, admin: 3 };
 
-/**
- * The authenticated caller and the request they made, as every service sees it. The org always
- * comes from the token; the request id travels into the jobs the call enqueues.
- */
-export interface Actor {
-  userId: string;
+interface ActorBase {
   orgId: string;
   role: OrgRole;
+  /** The request that acts: carried into the jobs it enqueues and the audit entries it writes. */
   requestId: string;
+  ip: string | null;
 }
 
-export function can(action: Action, actor: Pick<Actor, "role">): boolean {
+/** A person signed in with an access token. The org always comes from the token. */
+export interface UserActor extends ActorBase {
+  kind: "user";
+  userId: string;
+}
+
+/** A machine using an org API key: `read` keys act as viewers, `write` keys as members. */
+export interface ApiKeyActor extends ActorBase {
+  kind: "api_key";
+  apiKeyId: string;
+  scope: "read" | "write";
+}
+
+/** The authenticated caller, as every service sees it. */
+export type Actor = UserActor | ApiKeyActor;
+
+/** The user behind an action, if a person (not an API key) did it. */
+export const actorUserId = (actor: Actor): string | null => (actor.kind === "user" ? actor.userId : null);
+
+/** Actions an API key may never take, whatever its scope: keys do not manage people or keys. */
+const PEOPLE_ONLY_ACTIONS = new Set<Action>([
+  "member:read",
+  "member:manage",
+  "invitation:read",
+  "invitation:manage",
+  "api-key:read",
+  "api-key:manage",
+  "org:update",
+]);
+
+export function can(action: Action, actor: Pick<Actor, "role" | "kind">): boolean {
+  if (actor.kind === "api_key" && PEOPLE_ONLY_ACTIONS.has(action)) return false;
   return ROLE_RANK[actor.role] >= ROLE_RANK[ACTION_MIN_ROLE[action]];
 }
 
-/** Throws 403 FORBIDDEN unless the actor's role allows the action. */
-export function authorize(action: Action, actor: Pick<Actor, "role">): void {
+/** Throws 403 FORBIDDEN unless the actor's role (and, for API keys, their limits) allows the action. */
+export function authorize(action: Action, actor: Pick<Actor, "role" | "kind">): void {
   if (!can(action, actor)) {
-    throw new AppError("FORBIDDEN", `Your role (${actor.role}) does not allow ${action}`, {
+    const who = actor.kind === "api_key" ? "An API key" : `Your role (${actor.role})`;
+    throw new AppError("FORBIDDEN", `${who} does not allow ${action}`, {
       action,
       requiredRole: ACTION_MIN_ROLE[action],
     });

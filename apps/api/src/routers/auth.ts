@@ -1,7 +1,7 @@
 import { authService, orgWithRoleSchema, userSchema } from "@incidentops/core";
 import { z } from "zod";
 import { okSchema } from "./shared.js";
-import { authedProcedure, publicProcedure, router } from "../trpc.js";
+import { publicProcedure, router, userProcedure } from "../trpc.js";
 
 const email = z.email().max(254);
 const password = z.string().min(8, "must be at least 8 characters").max(256);
@@ -60,7 +60,7 @@ export const authRouter = router({
       return { ok: true as const };
     }),
 
-  me: authedProcedure
+  me: userProcedure
     .meta({ openapi: { method: "GET", path: "/auth/me", tags, summary: "The caller, the current organisation and all memberships" } })
     .input(z.void())
     .output(z.object({ user: userSchema, org: orgWithRoleSchema, memberships: z.array(orgWithRoleSchema) }))

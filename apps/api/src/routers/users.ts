@@ -1,18 +1,18 @@
 import { notificationEventKindSchema, notificationPreferences, notificationPreferencesSchema } from "@incidentops/core";
 import { z } from "zod";
-import { authedProcedure, router } from "../trpc.js";
+import { router, userProcedure } from "../trpc.js";
 
 const tags = ["users"];
 
 export const usersRouter = router({
   me: router({
     notificationPreferences: router({
-      get: authedProcedure
+      get: userProcedure
         .meta({ openapi: { method: "GET", path: "/users/me/notification-preferences", tags, summary: "Which event kinds you are notified about" } })
         .input(z.void())
         .output(notificationPreferencesSchema)
         .query(({ ctx }) => notificationPreferences.getNotificationPreferences(ctx.db, ctx.actor)),
-      update: authedProcedure
+      update: userProcedure
         .meta({ openapi: { method: "PUT", path: "/users/me/notification-preferences", tags, summary: "Choose the event kinds you are notified about" } })
         .input(z.object({ eventKinds: z.array(notificationEventKindSchema) }))
         .output(notificationPreferencesSchema)

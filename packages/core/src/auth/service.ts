@@ -4,7 +4,7 @@ import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { iso } from "../mapping.js";
 import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow } from "../org/repository.js";
-import type { Actor } from "../policy.js";
+import type { UserActor } from "../policy.js";
 import type { OrgWithRole, User } from "../schemas.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { inScope, setScope, transact } from "../scope.js";
@@ -191,7 +191,7 @@ export async function logout(db: Db, input: { refreshToken: string }): Promise<v
   if (row !== undefined) await revokeFamily(db, row.family_id);
 }
 
-export async function me(db: Db, actor: Actor) {
+export async function me(db: Db, actor: UserActor) {
   const [user, memberships] = await Promise.all([
     db.selectFrom("users").selectAll().where("id", "=", actor.userId).executeTakeFirstOrThrow(),
     listMemberships(db, actor.userId),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError, notFound } from "../errors.js";
 import { iso, isoOrNull } from "../mapping.js";
 import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
-import type { Actor } from "../policy.js";
+import { actorUserId, type Actor } from "../policy.js";
 import type { Incident, IncidentEvent } from "../schemas.js";
 import { incidentEventKindSchema } from "../schemas.js";
 import { findService } from "../services/repository.js";
@@ -68,7 +68,7 @@ export async function createIncident(
       title: input.title,
       description: input.description ?? null,
       severity: input.severity,
-      created_by: actor.userId,
+      created_by: actorUserId(actor),
       escalation_policy_id: service.escalation_policy_id,
     });
     await appendIncidentEvent(
@@ -77,7 +77,7 @@ export async function createIncident(
         orgId: actor.orgId,
         incidentId: row.id,
         kind: "created",
-        actorUserId: actor.userId,
+        actorUserId: actorUserId(actor),
         data: { title: row.title, severity: row.severity, status: row.status },
       },
       actor.requestId,
@@ -144,7 +144,7 @@ export async function transitionIncident(
         orgId: actor.orgId,
         incidentId: updated.id,
         kind: "status_changed",
-        actorUserId: actor.userId,
+        actorUserId: actorUserId(actor),
         data: { fromStatus: current.status, toStatus: input.toStatus, version: updated.version },
       },
       actor.requestId,
@@ -164,7 +164,7 @@ export async function commentOnIncident(
     if (!(await incidentExists(tx, actor.orgId, input.incidentId))) throw incidentNotFound();
     const row = await appendIncidentEvent(
       tx,
-      { orgId: actor.orgId, incidentId: input.incidentId, kind: "commented", actorUserId: actor.userId, data: { body: input.body } },
+      { orgId: actor.orgId, incidentId: input.incidentId, kind: "commented", actorUserId: actorUserId(actor), data: { body: input.body } },
       actor.requestId,
     );
     return toIncidentEvent(row);

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { iso } from "../mapping.js";
 import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
 import { olderThan } from "../keyset.js";
-import type { Actor } from "../policy.js";
+import { actorUserId, type Actor } from "../policy.js";
 import { assertDeliverableUrl, type DeliveryOutcome } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { sendToTarget, type ChannelDeps } from "../notifications/channels.js";
@@ -215,7 +215,7 @@ export async function sendTestNotification(
       status: "triggered",
       severity: "sev4",
       version: 1,
-      createdBy: actor.userId,
+      createdBy: actorUserId(actor),
       createdAt: now,
       updatedAt: now,
       triggeredAt: now,
@@ -223,7 +223,7 @@ export async function sendTestNotification(
       mitigatedAt: null,
       resolvedAt: null,
     },
-    event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actor.userId, data: { test: true }, createdAt: now },
+    event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actorUserId(actor), data: { test: true }, createdAt: now },
   };
   return sendToTarget(deps, row, payload);
 }

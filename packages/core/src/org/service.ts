@@ -4,15 +4,12 @@ import { iso } from "../mapping.js";
 import { cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
 import type { Actor } from "../policy.js";
 import type { Member, OrgWithRole } from "../schemas.js";
-import { toOrgWithRole } from "../auth/service.js";
-import { findMembership } from "./repository.js";
-import { AppError } from "../errors.js";
 import { pastPosition } from "../keyset.js";
 
+/** The caller's org, with the role they act with (an API key's role follows its scope). */
 export async function getCurrentOrg(db: Db, actor: Actor): Promise<OrgWithRole> {
-  const membership = await findMembership(db, actor.userId, actor.orgId);
-  if (membership === undefined) throw new AppError("UNAUTHORIZED", "Your membership of this organisation has ended");
-  return toOrgWithRole(membership);
+  const org = await db.selectFrom("orgs").select(["id", "name", "created_at"]).where("id", "=", actor.orgId).executeTakeFirstOrThrow();
+  return { id: org.id, name: org.name, createdAt: iso(org.created_at), role: actor.role };
 }
 
 const memberCursor = z.object({ joinedAt: cursorTime, userId: z.uuid() });

@@ -1,0 +1,46 @@
+import { createHash } from "node:crypto";
+import type { Tx } from "@incidentops/db";
+import { sql } from "kysely";
+import { AppError } from "../errors.js";
+import type { ApiKeyActor } from "../policy.js";
+import { setScope } from "../scope.js";
+
+/** Every key starts with this, so leaked keys are recognisable (and scanners can find them). */
+export const API_KEY_PREFIX = "iok_";
+
+export const looksLikeApiKey = (credential: string) => credential.startsWith(API_KEY_PREFIX);
+
+export const hashApiKey = (secret: string): Buffer => createHash("sha256").update(secret).digest();
+
+/**
+ * Resolves a presented key to its actor and scopes the transaction to the key's org. The key is
+ * found through its hash (row-level security lets exactly that row through), so the org is
+ * never taken from the request. Revoked, expired and unknown keys are all 401.
+ */
+export async function authenticateApiKey(
+  tx: Tx,
+  secret: string,
+  request: { requestId: string; ip: string | null },
+): Promise<ApiKeyActor> {
+  const hash = hashApiKey(secret);
+  await setScope(tx, { lookupHash: hash.toString("hex") });
+  const key = await tx
+    .updateTable("api_keys")
+    .set({ last_used_at: sql`now()` })
+    .where("secret_hash", "=", hash)
+    .where("revoked_at", "is", null)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", sql<Date>`now()`)]))
+    .returning(["id", "org_id", "scope"])
+    .executeTakeFirst();
+  if (key === undefined) throw new AppError("UNAUTHORIZED", "Invalid, revoked or expired API key");
+  await setScope(tx, { orgId: key.org_id });
+  return {
+    kind: "api_key",
+    apiKeyId: key.id,
+    scope: key.scope,
+    orgId: key.org_id,
+    role: key.scope === "write" ? "member" : "viewer",
+    requestId: request.requestId,
+    ip: request.ip,
+  };
+}
