@@ -2,6 +2,7 @@ import type { TaskList } from "graphile-worker";
 import type { WorkerDeps } from "../deps.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
+import { sendAccountEmail } from "./send_account_email.js";
 import { sendEmail } from "./send_email.js";
 import { sendSlack } from "./send_slack.js";
 import { sendWebhook } from "./send_webhook.js";
@@ -13,5 +14,6 @@ export function createTaskList(deps: WorkerDeps): TaskList {
     send_slack: sendSlack(deps),
     send_email: sendEmail(deps),
     escalate_if_unacked: escalateIfUnacked(deps),
+    send_account_email: sendAccountEmail(deps),
   };
 }

@@ -20,6 +20,11 @@ declare global {
       send_email: DeliveryJob;
       /** Notify escalation step `step` of the incident's policy, unless it was acknowledged. */
       escalate_if_unacked: { orgId: string; incidentId: string; step: number; manual: boolean; requestId: string };
+      /**
+       * An email to a person about their account (invitation, password reset). The text holds a
+       * single-use link, so the job row carries it only until it is sent (then it is deleted).
+       */
+      send_account_email: { to: string; subject: string; text: string; requestId: string };
     }
   }
 }
