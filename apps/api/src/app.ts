@@ -6,8 +6,11 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Res
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { createContextFactory, requestIdOf, type AppDeps } from "./context.js";
-import { errorBody, httpStatusOf, type ErrorBody } from "./errors.js";
+import { errorBody, httpStatusOf, retryAfterOf, type ErrorBody } from "./errors.js";
 import { buildOpenApiDocument } from "./openapi.js";
+import { alertmanagerRouter } from "./ingest/alertmanager.js";
+import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
+import { authRateLimit } from "./rate-limit.js";
 import { bindRequestContext } from "./request-context.js";
 import { createRestHandler } from "./rest.js";
 import { appRouter } from "./router.js";
@@ -92,18 +95,26 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" }, customSiteTitle: "IncidentOps API", customCss: "" }),
   );
 
+  // Per-IP limit on /v1/auth/* and the auth.* tRPC procedures, counted in PostgreSQL.
+  app.use(["/v1/auth", "/trpc"], authRateLimit({ db: deps.db, limitPerMinute: deps.config.authRateLimitPerMinute, logger: deps.logger }));
+
   app.use(
     "/trpc",
     createExpressMiddleware({
       router: appRouter,
       createContext,
       maxBodySize: MAX_BODY_BYTES,
+      responseMeta: ({ errors }) => {
+        const retryAfter = retryAfterOf(errors);
+        return retryAfter === undefined ? {} : { headers: { "retry-after": retryAfter } };
+      },
       onError: ({ error, ctx }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ err: error.cause ?? error }, "trpc request failed");
       },
     }),
   );
 
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps));
   app.use("/v1", express.json({ limit: MAX_BODY_BYTES }), createRestHandler(appRouter, createContext));
 
   app.use((req, res) => {

@@ -1,14 +1,22 @@
+import { auditLogsRouter } from "./routers/audit-logs.js";
 import { authRouter } from "./routers/auth.js";
 import { incidentsRouter } from "./routers/incidents.js";
+import { integrationsRouter } from "./routers/integrations.js";
 import { orgRouter } from "./routers/org.js";
+import { orgsRouter } from "./routers/orgs.js";
+import { usageRouter } from "./routers/usage.js";
 import { usersRouter } from "./routers/users.js";
 import { router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
   org: orgRouter,
+  orgs: orgsRouter,
   incidents: incidentsRouter,
+  integrations: integrationsRouter,
   users: usersRouter,
+  auditLogs: auditLogsRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,8 @@ export const ACTION_MIN_ROLE = {
   "api-key:manage": "admin",
   "audit:read": "admin",
   "usage:read": "admin",
+  "integration:read": "admin",
+  "integration:manage": "admin",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

@@ -46,6 +46,8 @@ export const incidentSchema = z.object({
   status: incidentStatusSchema,
   severity: severitySchema,
   version: z.number().int(),
+  dedupKey: z.string().nullable().describe("Set when the incident was opened by an alert"),
+  alertCount: z.number().int().describe("How many alerts this incident stands for"),
   createdBy: z.uuid().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -56,7 +58,7 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-export const incidentEventKindSchema = z.enum(["created", "status_changed", "commented", "escalated"]);
+export const incidentEventKindSchema = z.enum(["created", "status_changed", "commented", "escalated", "alert_repeated"]);
 export const incidentEventSchema = z.object({
   id: z.uuid(),
   incidentId: z.uuid(),

@@ -7,6 +7,8 @@ export interface Scope {
   userId?: string | undefined;
   /** hex SHA-256 of a presented secret (API key, invitation token) being looked up. */
   lookupHash?: string | undefined;
+  /** The routing key an alert presents, to find its integration before the org is known. */
+  routingKey?: string | undefined;
 }
 
 /** Runs `fn` in a transaction, or in the caller's one if `db` already is one. */
@@ -19,7 +21,8 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
   await sql`
     SELECT set_config('app.org_id', ${scope.orgId ?? ""}, true),
            set_config('app.user_id', ${scope.userId ?? ""}, true),
-           set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true)`.execute(tx);
+           set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
+           set_config('app.routing_key', ${scope.routingKey ?? ""}, true)`.execute(tx);
 }
 
 /** A transaction that sees one org's rows (and, with userId, that person's memberships). */

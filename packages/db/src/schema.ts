@@ -62,6 +62,8 @@ export interface IncidentsTable {
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   escalation_step: Defaulted<number>;
+  dedup_key: ColumnType<string | null, string | null | undefined, string | null>;
+  alert_count: Defaulted<number>;
 }
 
 export interface IncidentEventsTable {
@@ -235,6 +237,16 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+export interface IntegrationKeysTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  name: string;
+  routing_key: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -264,6 +276,7 @@ export interface Database {
   rate_limit_counters: RateLimitCountersTable;
   org_usage_daily: OrgUsageDailyTable;
   audit_log: AuditLogTable;
+  integration_keys: IntegrationKeysTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -281,3 +294,4 @@ export type EscalationPolicyRow = Selectable<EscalationPoliciesTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type IntegrationKeyRow = Selectable<IntegrationKeysTable>;

@@ -1,7 +1,8 @@
 import type { Db, Tx } from "@incidentops/db";
 import { enqueueJob } from "../jobs/enqueue.js";
 
-function insertIncidentEvent(
+/** Appends an event that notifies no one (e.g. a repeated alert); see appendIncidentEvent. */
+export function insertIncidentEvent(
   tx: Tx,
   event: { orgId: string; incidentId: string; kind: string; actorUserId: string | null; data: Record<string, unknown> },
 ) {

@@ -31,6 +31,8 @@ export function toIncident(row: IncidentRow): Incident {
     status: row.status,
     severity: row.severity,
     version: row.version,
+    dedupKey: row.dedup_key,
+    alertCount: row.alert_count,
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -103,6 +105,48 @@ export async function listIncidents(
   return toPage(rows, input.limit, toIncident, (r) => ({ createdAt: iso(r.created_at), id: r.id }));
 }
 
+/** Who changes an incident: a person, or (with actorUserId null) an API key or an integration. */
+export interface ChangeSource {
+  orgId: string;
+  actorUserId: string | null;
+  requestId: string;
+}
+
+/**
+ * Applies an allowed move to a locked incident: new status and its timestamp, version + 1, a
+ * `status_changed` event (and its notifications), and the end of any pending escalation.
+ */
+export async function moveIncident(
+  tx: Tx,
+  source: ChangeSource,
+  current: IncidentRow,
+  toStatus: IncidentStatus,
+  eventData: Record<string, unknown> = {},
+): Promise<IncidentRow> {
+  const now = new Date();
+  const updated = await tx
+    .updateTable("incidents")
+    .set({ status: toStatus, version: current.version + 1, updated_at: now, [STATUS_TIMESTAMP_COLUMN[toStatus]]: now })
+    .where("org_id", "=", source.orgId)
+    .where("id", "=", current.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendIncidentEvent(
+    tx,
+    {
+      orgId: source.orgId,
+      incidentId: updated.id,
+      kind: "status_changed",
+      actorUserId: source.actorUserId,
+      data: { ...eventData, fromStatus: current.status, toStatus, version: updated.version },
+    },
+    source.requestId,
+  );
+  // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
+  await removeJob(tx, escalationJobKey(updated.id));
+  return updated;
+}
+
 /** Moves an incident along the state machine, if the caller saw its latest version. */
 export async function transitionIncident(
   db: Db,
@@ -125,32 +169,7 @@ export async function transitionIncident(
         toStatus: input.toStatus,
       });
     }
-    const now = new Date();
-    const updated = await tx
-      .updateTable("incidents")
-      .set({
-        status: input.toStatus,
-        version: current.version + 1,
-        updated_at: now,
-        [STATUS_TIMESTAMP_COLUMN[input.toStatus]]: now,
-      })
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", input.incidentId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendIncidentEvent(
-      tx,
-      {
-        orgId: actor.orgId,
-        incidentId: updated.id,
-        kind: "status_changed",
-        actorUserId: actorUserId(actor),
-        data: { fromStatus: current.status, toStatus: input.toStatus, version: updated.version },
-      },
-      actor.requestId,
-    );
-    // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
-    await removeJob(tx, escalationJobKey(updated.id));
+    const updated = await moveIncident(tx, { orgId: actor.orgId, actorUserId: actorUserId(actor), requestId: actor.requestId }, current, input.toStatus);
     return toIncident(updated);
   });
 }
@@ -173,11 +192,18 @@ export async function commentOnIncident(
 
 // 19 digits can exceed bigint: such a seq must be refused here, not by PostgreSQL (a 500).
 // (The refine also runs when the regex failed, so it must not assume digits.)
-async function scheduleEscalation(tx: Tx, actor: Actor, incidentId: string, step: number, manual: boolean) {
+/** Schedules escalation step `step` now, replacing any pending step of the incident. */
+export async function scheduleEscalation(
+  tx: Tx,
+  source: Pick<ChangeSource, "orgId" | "requestId">,
+  incidentId: string,
+  step: number,
+  manual: boolean,
+) {
   await enqueueJob(
     tx,
     "escalate_if_unacked",
-    { orgId: actor.orgId, incidentId, step, manual, requestId: actor.requestId },
+    { orgId: source.orgId, incidentId, step, manual, requestId: source.requestId },
     { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId) },
   );
 }

@@ -1,11 +1,12 @@
 import { transact } from "../scope.js";
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Db, IncidentSeverity, NotificationTargetRow } from "@incidentops/db";
+import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
 import type { z } from "zod";
 import { iso } from "../mapping.js";
 import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
 import { olderThan } from "../keyset.js";
 import { actorUserId, type Actor } from "../policy.js";
+import { auditAction } from "../audit/record.js";
 import { assertDeliverableUrl, type DeliveryOutcome } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { sendToTarget, type ChannelDeps } from "../notifications/channels.js";
@@ -65,21 +66,42 @@ export async function createNotificationTarget(
 ): Promise<NotificationTarget & { secret: string }> {
   await checkDestination(input, options.allowPrivate);
   const secret = generateSigningSecret();
-  const row = await db
-    .insertInto("notification_targets")
-    .values({
-      org_id: actor.orgId,
-      name: input.name,
-      type: input.type,
-      config: JSON.stringify(input.config),
-      secret,
-      enabled: input.enabled,
-      event_kinds: input.eventKinds === undefined ? null : [...new Set(input.eventKinds)],
-      min_severity: input.minSeverity ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { ...toNotificationTarget(row), secret };
+  return transact(db, async (tx) => {
+    const row = await tx
+      .insertInto("notification_targets")
+      .values({
+        org_id: actor.orgId,
+        name: input.name,
+        type: input.type,
+        config: JSON.stringify(input.config),
+        secret,
+        enabled: input.enabled,
+        event_kinds: input.eventKinds === undefined ? null : [...new Set(input.eventKinds)],
+        min_severity: input.minSeverity ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await auditTarget(tx, actor, "notification_target.created", row, {
+      enabled: row.enabled,
+      eventKinds: row.event_kinds,
+      minSeverity: row.min_severity,
+    });
+    return { ...toNotificationTarget(row), secret };
+  });
+}
+
+/**
+ * Audits a change to a target. The config is never recorded (a Slack webhook URL is itself a
+ * credential, and a webhook URL may carry one), nor the signing secret.
+ */
+function auditTarget(
+  tx: Tx,
+  actor: Actor,
+  action: `notification_target.${"created" | "updated" | "deleted" | "secret_rotated"}`,
+  row: Pick<NotificationTargetRow, "id" | "name" | "type">,
+  data: Record<string, unknown> = {},
+) {
+  return auditAction(tx, actor, { action, targetType: "notification_target", targetId: row.id, data: { name: row.name, type: row.type, ...data } });
 }
 
 export async function listNotificationTargets(
@@ -130,7 +152,7 @@ export async function updateNotificationTarget(
   return transact(db, async (tx) => {
     const current = await tx
       .selectFrom("notification_targets")
-      .select(["type"])
+      .selectAll()
       .where("org_id", "=", actor.orgId)
       .where("id", "=", input.targetId)
       .forUpdate()
@@ -161,33 +183,54 @@ export async function updateNotificationTarget(
       .where("id", "=", input.targetId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await auditTarget(tx, actor, "notification_target.updated", row, { changes: targetChanges(current, row, config !== undefined) });
     return toNotificationTarget(row);
   });
 }
 
+/** What an update changed, old and new values; only whether the config changed (never its values). */
+function targetChanges(before: NotificationTargetRow, after: NotificationTargetRow, configGiven: boolean): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  const compare = (field: string, from: unknown, to: unknown) => {
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  };
+  compare("name", before.name, after.name);
+  compare("enabled", before.enabled, after.enabled);
+  compare("eventKinds", before.event_kinds, after.event_kinds);
+  compare("minSeverity", before.min_severity, after.min_severity);
+  if (configGiven && JSON.stringify(before.config) !== JSON.stringify(after.config)) changes.config = "changed";
+  return changes;
+}
+
 /** Deleting a target also deletes its delivery history and removes it from escalation levels. */
 export async function deleteNotificationTarget(db: Db, actor: Actor, targetId: string): Promise<void> {
-  const deleted = await db
-    .deleteFrom("notification_targets")
-    .where("org_id", "=", actor.orgId)
-    .where("id", "=", targetId)
-    .returning("id")
-    .executeTakeFirst();
-  if (deleted === undefined) throw targetNotFound();
+  await transact(db, async (tx) => {
+    const deleted = await tx
+      .deleteFrom("notification_targets")
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", targetId)
+      .returning(["id", "name", "type"])
+      .executeTakeFirst();
+    if (deleted === undefined) throw targetNotFound();
+    await auditTarget(tx, actor, "notification_target.deleted", deleted);
+  });
 }
 
 /** A new signing secret, shown once; the old one stops signing at once. */
 export async function rotateSigningSecret(db: Db, actor: Actor, targetId: string): Promise<NotificationTarget & { secret: string }> {
   const secret = generateSigningSecret();
-  const row = await db
-    .updateTable("notification_targets")
-    .set({ secret, updated_at: new Date() })
-    .where("org_id", "=", actor.orgId)
-    .where("id", "=", targetId)
-    .returningAll()
-    .executeTakeFirst();
-  if (row === undefined) throw targetNotFound();
-  return { ...toNotificationTarget(row), secret };
+  return transact(db, async (tx) => {
+    const row = await tx
+      .updateTable("notification_targets")
+      .set({ secret, updated_at: new Date() })
+      .where("org_id", "=", actor.orgId)
+      .where("id", "=", targetId)
+      .returningAll()
+      .executeTakeFirst();
+    if (row === undefined) throw targetNotFound();
+    await auditTarget(tx, actor, "notification_target.secret_rotated", row);
+    return { ...toNotificationTarget(row), secret };
+  });
 }
 
 /** Sends a sample notification through the target now (whether or not it is enabled). */
@@ -215,6 +258,8 @@ export async function sendTestNotification(
       status: "triggered",
       severity: "sev4",
       version: 1,
+      dedupKey: null,
+      alertCount: 0,
       createdBy: actorUserId(actor),
       createdAt: now,
       updatedAt: now,

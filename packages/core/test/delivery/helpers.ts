@@ -21,6 +21,8 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
       status: "triggered",
       severity: "sev2",
       version: 1,
+      dedupKey: null,
+      alertCount: 0,
       createdBy: randomUUID(),
       createdAt: at,
       updatedAt: at,

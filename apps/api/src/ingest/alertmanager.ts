@@ -1,0 +1,115 @@
+import { createHash } from "node:crypto";
+import { AppError, processAlert, type AlertResult } from "@incidentops/core";
+import type { Db, IncidentSeverity } from "@incidentops/db";
+import express, { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import { requestIdOf } from "../context.js";
+import { errorBody, httpStatusOf } from "../errors.js";
+import { keepRaw } from "./raw.js";
+
+const labels = z.record(z.string(), z.string());
+
+/** Alertmanager's webhook payload, version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
+const payloadSchema = z.object({
+  version: z.literal("4"),
+  groupKey: z.string(),
+  status: z.enum(["firing", "resolved"]),
+  receiver: z.string().optional(),
+  groupLabels: labels.optional(),
+  commonLabels: labels.optional(),
+  commonAnnotations: labels.optional(),
+  externalURL: z.string().optional(),
+  alerts: z
+    .array(
+      z.object({
+        status: z.enum(["firing", "resolved"]),
+        labels,
+        annotations: labels.default({}),
+        startsAt: z.string().optional(),
+        endsAt: z.string().optional(),
+        generatorURL: z.string().optional(),
+        fingerprint: z.string().min(1).optional(),
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+type AlertmanagerAlert = z.infer<typeof payloadSchema>["alerts"][number];
+
+/** The usual Prometheus `severity` label values, most severe first. */
+function severityOf(label: string | undefined): IncidentSeverity {
+  switch (label?.toLowerCase()) {
+    case "critical":
+    case "page":
+      return "sev1";
+    case "error":
+    case "high":
+    case "major":
+      return "sev2";
+    case "info":
+    case "low":
+    case "none":
+      return "sev4";
+    default:
+      return "sev3";
+  }
+}
+
+/** The alert's fingerprint, or (older Alertmanagers) a hash of its group and labels. */
+function dedupKeyOf(groupKey: string, alert: AlertmanagerAlert): string {
+  if (alert.fingerprint !== undefined) return alert.fingerprint;
+  const sorted = Object.fromEntries(Object.entries(alert.labels).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash("sha256").update(groupKey).update(JSON.stringify(sorted)).digest("hex").slice(0, 32);
+}
+
+/**
+ * `POST /v1/integrations/alertmanager/{routingKey}`: each alert of the notification is one event,
+ * keyed by its fingerprint; `firing` triggers and `resolved` resolves.
+ */
+export function alertmanagerRouter(deps: { db: Db }): Router {
+  const handle = async (req: Request<{ routingKey: string }>, res: Response) => {
+    const traceId = requestIdOf(req);
+    const parsed = payloadSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const fields: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "(body)"] ??= []).push(issue.message);
+      const body = errorBody("VALIDATION_FAILED", "Not an Alertmanager webhook payload (version 4)", traceId, { fields });
+      res.status(httpStatusOf(body.code)).json(body);
+      return;
+    }
+    const { groupKey, alerts } = parsed.data;
+    const results: (AlertResult & { fingerprint: string })[] = [];
+    try {
+      for (const alert of alerts) {
+        const dedupKey = dedupKeyOf(groupKey, alert);
+        const result = await processAlert(
+          deps.db,
+          {
+            routingKey: req.params.routingKey,
+            action: alert.status === "firing" ? "trigger" : "resolve",
+            dedupKey,
+            summary: alert.annotations.summary ?? alert.annotations.description ?? alert.labels.alertname ?? "Alertmanager alert",
+            severity: severityOf(alert.labels.severity),
+            raw: keepRaw({ groupKey, ...alert }),
+          },
+          traceId,
+        );
+        results.push({ fingerprint: dedupKey, ...result });
+      }
+    } catch (error) {
+      const body =
+        error instanceof AppError
+          ? errorBody(error.code, error.message, traceId, error.details)
+          : errorBody("INTERNAL_ERROR", "Something went wrong on our side", traceId);
+      if (!(error instanceof AppError)) req.log.error({ err: error }, "alertmanager notification failed");
+      res.status(httpStatusOf(body.code)).json(body);
+      return;
+    }
+    res.status(202).json({ status: "success", alerts: results });
+  };
+
+  const router = Router();
+  router.post("/v1/integrations/alertmanager/:routingKey", express.json({ limit: "1mb" }), handle);
+  return router;
+}

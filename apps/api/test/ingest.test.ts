@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { createService, register, useTestApi, type TestApi } from "./helpers.js";
+
+const api = useTestApi();
+
+interface IncidentView {
+  id: string;
+  status: string;
+  severity: string;
+  title: string;
+  dedupKey: string | null;
+  alertCount: number;
+}
+
+async function integration(t: TestApi) {
+  const { accessToken: token } = await register(t);
+  const service = await createService(t, token);
+  const key = await t.request<{ routingKey: string }>("POST", `/v1/org/services/${service.id}/integrations`, {
+    token,
+    body: { name: "prometheus" },
+  });
+  expect(key.status).toBe(201);
+  expect(key.body.routingKey).toMatch(/^[0-9a-f]{32}$/);
+  return { token, serviceId: service.id, routingKey: key.body.routingKey };
+}
+
+const trigger = (routingKey: string, dedupKey?: string, summary = "Disk full on db-1") => ({
+  routing_key: routingKey,
+  event_action: "trigger",
+  ...(dedupKey === undefined ? {} : { dedup_key: dedupKey }),
+  payload: { summary, source: "db-1", severity: "critical", custom_details: { free: "1%" } },
+});
+
+async function incidentsOf(t: TestApi, token: string, serviceId: string) {
+  const res = await t.request<{ items: IncidentView[] }>("GET", `/v1/incidents?serviceId=${serviceId}&limit=200`, { token });
+  return res.body.items;
+}
+
+describe("PagerDuty Events v2", () => {
+  it("trigger opens an incident, a repeat counts on it, acknowledge and resolve move it", async () => {
+    const { token, serviceId, routingKey } = await integration(api.current);
+    const first = await api.current.request("POST", "/v2/enqueue", { body: trigger(routingKey, "disk-db-1") });
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ status: "success", message: "Event processed", dedup_key: "disk-db-1" });
+    const again = await api.current.request("POST", "/v1/events", { body: trigger(routingKey, "disk-db-1") });
+    expect(again.status).toBe(202);
+
+    const [incident] = await incidentsOf(api.current, token, serviceId);
+    expect(incident).toMatchObject({ status: "triggered", severity: "sev1", title: "Disk full on db-1", dedupKey: "disk-db-1", alertCount: 2 });
+    if (incident === undefined) throw new Error("no incident");
+    const events = await api.current.request<{ items: { kind: string; data: Record<string, unknown> }[] }>(
+      "GET",
+      `/v1/incidents/${incident.id}/events`,
+      { token },
+    );
+    expect(events.body.items.map((e) => e.kind)).toEqual(["created", "alert_repeated"]);
+    // The raw alert is kept, without the routing key (a credential).
+    expect(events.body.items[0]?.data.alert).toMatchObject({ event_action: "trigger", payload: { source: "db-1" } });
+    expect(JSON.stringify(events.body.items)).not.toContain(routingKey);
+
+    const ack = await api.current.request("POST", "/v2/enqueue", {
+      body: { routing_key: routingKey, event_action: "acknowledge", dedup_key: "disk-db-1" },
+    });
+    expect(ack.status).toBe(202);
+    expect((await incidentsOf(api.current, token, serviceId))[0]?.status).toBe("acknowledged");
+    const resolve = await api.current.request("POST", "/v2/enqueue", {
+      body: { routing_key: routingKey, event_action: "resolve", dedup_key: "disk-db-1" },
+    });
+    expect(resolve.status).toBe(202);
+    expect((await incidentsOf(api.current, token, serviceId))[0]?.status).toBe("resolved");
+
+    // A trigger after resolution opens a new incident with the same key.
+    await api.current.request("POST", "/v2/enqueue", { body: trigger(routingKey, "disk-db-1") });
+    expect(await incidentsOf(api.current, token, serviceId)).toHaveLength(2);
+  });
+
+  it("generates and returns a dedup key when the trigger has none", async () => {
+    const { routingKey } = await integration(api.current);
+    const res = await api.current.request<{ dedup_key: string }>("POST", "/v2/enqueue", { body: trigger(routingKey) });
+    expect(res.status).toBe(202);
+    expect(res.body.dedup_key).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("accepts acknowledge and resolve for an unknown dedup key as no-ops", async () => {
+    const { token, serviceId, routingKey } = await integration(api.current);
+    const res = await api.current.request("POST", "/v2/enqueue", {
+      body: { routing_key: routingKey, event_action: "resolve", dedup_key: "never-seen" },
+    });
+    expect(res.status).toBe(202);
+    expect(await incidentsOf(api.current, token, serviceId)).toEqual([]);
+  });
+
+  it("opens exactly one incident for 50 concurrent identical triggers", async () => {
+    const { token, serviceId, routingKey } = await integration(api.current);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => api.current.request("POST", "/v2/enqueue", { body: trigger(routingKey, "storm") })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 202));
+    const incidents = await incidentsOf(api.current, token, serviceId);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.alertCount).toBe(50);
+  });
+
+  it("answers bad events with PagerDuty's error shape and changes nothing", async () => {
+    const { token, serviceId, routingKey } = await integration(api.current);
+    const cases: { body?: unknown; rawBody?: string; status: number }[] = [
+      { body: { event_action: "trigger", payload: { summary: "x", source: "y", severity: "info" } }, status: 400 },
+      { body: trigger("0".repeat(32)), status: 404 },
+      { body: { ...trigger(routingKey), event_action: "explode" }, status: 400 },
+      { body: { ...trigger(routingKey), payload: { summary: "x", source: "y", severity: "fatal" } }, status: 400 },
+      { body: { routing_key: routingKey, event_action: "trigger" }, status: 400 },
+      { body: { routing_key: routingKey, event_action: "acknowledge" }, status: 400 },
+      { rawBody: "{not json", status: 400 },
+      { body: trigger(routingKey, "big", "x".repeat(600 * 1024)), status: 413 },
+    ];
+    for (const c of cases) {
+      const res = await api.current.request<{ status: string; errors: string[] }>("POST", "/v2/enqueue", c.rawBody === undefined ? { body: c.body } : { rawBody: c.rawBody });
+      expect(res.status, JSON.stringify(c.body ?? c.rawBody).slice(0, 80)).toBe(c.status);
+      expect(res.body.status).toBe("invalid event");
+      expect(res.body.errors.length).toBeGreaterThan(0);
+    }
+    expect(await incidentsOf(api.current, token, serviceId)).toEqual([]);
+  });
+});
+
+describe("Alertmanager", () => {
+  const alert = (name: string, status: "firing" | "resolved", fingerprint: string) => ({
+    status,
+    labels: { alertname: name, severity: "warning", instance: "web-1" },
+    annotations: { summary: `${name} on web-1` },
+    startsAt: "2026-11-22T10:00:00Z",
+    fingerprint,
+  });
+
+  it("opens one incident per firing alert and resolves the one that resolved", async () => {
+    const { token, serviceId, routingKey } = await integration(api.current);
+    const firing = await api.current.request<{ alerts: { outcome: string }[] }>("POST", `/v1/integrations/alertmanager/${routingKey}`, {
+      body: {
+        version: "4",
+        groupKey: "{}:{alertname=~\"High.*\"}",
+        status: "firing",
+        receiver: "incidentops",
+        alerts: [alert("HighLatency", "firing", "fp-latency"), alert("HighErrorRate", "firing", "fp-errors")],
+      },
+    });
+    expect(firing.status).toBe(202);
+    expect(firing.body.alerts.map((a) => a.outcome)).toEqual(["created", "created"]);
+    const opened = await incidentsOf(api.current, token, serviceId);
+    expect(opened.map((i) => i.title).sort()).toEqual(["HighErrorRate on web-1", "HighLatency on web-1"]);
+    expect(opened.every((i) => i.severity === "sev3" && i.status === "triggered")).toBe(true);
+
+    const resolved = await api.current.request("POST", `/v1/integrations/alertmanager/${routingKey}`, {
+      body: { version: "4", groupKey: "g", status: "resolved", alerts: [alert("HighLatency", "resolved", "fp-latency")] },
+    });
+    expect(resolved.status).toBe(202);
+    const after = await incidentsOf(api.current, token, serviceId);
+    expect(Object.fromEntries(after.map((i) => [i.dedupKey, i.status]))).toEqual({ "fp-latency": "resolved", "fp-errors": "triggered" });
+  });
+
+  it("refuses an unknown routing key (404) and a payload that is not version 4 (400)", async () => {
+    const { routingKey } = await integration(api.current);
+    const unknown = await api.current.request("POST", `/v1/integrations/alertmanager/${"f".repeat(32)}`, {
+      body: { version: "4", groupKey: "g", status: "firing", alerts: [alert("A", "firing", "fp")] },
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe("NOT_FOUND");
+    const bad = await api.current.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: { version: "3", alerts: [] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe("VALIDATION_FAILED");
+  });
+});
