@@ -49,7 +49,10 @@ export function buildOpenApiDocument(baseUrl: string, router: AnyRouter = appRou
     description:
       "Incident management: services, incidents, timelines and notifications. The organisation always comes from the access token.",
     baseUrl: `${baseUrl}/v1`,
-    securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    securitySchemes: {
+      bearerAuth: { type: "http", scheme: "bearer", description: "An access token (JWT), or an org API key (iok_...)" },
+      apiKeyHeader: { type: "apiKey", in: "header", name: "x-api-key", description: "An org API key (iok_...)" },
+    },
   });
   for (const item of Object.values(doc.paths ?? {})) {
     for (const [method, value] of Object.entries(item)) {
