@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createLogger, type Logger } from "@incidentops/core";
 import { sql } from "kysely";
+import { pino } from "pino";
 import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll } from "vitest";
@@ -38,7 +39,7 @@ export function useTestStack(env: EnvOption = {}): { current: TestStack } {
   const workers: RunningWorker[] = [];
   beforeAll(async () => {
     const overrides = typeof env === "function" ? env() : env;
-    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides }, ...(process.env.WT_DEBUG ? { logger: createLogger({ level: "error", name: "api-debug" }) } : {}) });
+    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides } });
     const launch = async (options: { logger?: Logger } = {}) => {
       const worker = await startWorker({
         config: api.config,
@@ -52,6 +53,7 @@ export function useTestStack(env: EnvOption = {}): { current: TestStack } {
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));
+    if (stack !== undefined) await jobQueueConnectionsClosed(stack.api);
     await stack?.api.close();
   });
   return {
@@ -60,6 +62,22 @@ export function useTestStack(env: EnvOption = {}): { current: TestStack } {
       return stack;
     },
   };
+}
+
+/**
+ * graphile-worker ends the pools it creates without waiting, so a stopped worker's connections
+ * may still be closing; dropping the database under them would surface as an unhandled error.
+ * Its pools carry no application_name: wait (briefly) until none is left.
+ */
+async function jobQueueConnectionsClosed(api: TestApi): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = '' AND pid <> pg_backend_pid()`.execute(api.db);
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export interface ReceivedRequest {
@@ -117,7 +135,7 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = "condition"): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000, what = "condition"): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -125,6 +143,13 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A logger writing JSON lines into memory, for assertions on what the worker logged. */
+export function captureLogger(level = "info"): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, lines };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -202,6 +227,7 @@ export interface TimelineEvent {
   id: string;
   kind: string;
   data: Record<string, unknown>;
+  createdAt: string;
 }
 
 export async function listEvents(api: TestApi, token: string, incidentId: string): Promise<TimelineEvent[]> {
@@ -295,8 +321,8 @@ export function spawnWorkerProcess(api: TestApi, env: Record<string, string> = {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout?.on("data", (c: Buffer) => (output += c.toString("utf8")));
-  child.stderr?.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });

@@ -19,7 +19,7 @@ describe("worker smoke", () => {
       expect(target.status).toBe(201);
       const service = await createService(api, token);
       const incident = await createIncident(api, token, service.id);
-      const request = await waitFor(async () => receiver.received[0], 20_000, "a delivery");
+      const request = await waitFor(() => receiver.received[0], 20_000, "a delivery");
       const verified = new Webhook(target.body.secret).verify(request.body, {
         "webhook-id": String(request.headers["webhook-id"]),
         "webhook-timestamp": String(request.headers["webhook-timestamp"]),

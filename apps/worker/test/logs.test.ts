@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { createService, register, type IncidentBody } from "../../api/test/helpers.js";
+import { captureLogger, createWebhookTarget, startReceiver, useTestStack, waitFor } from "./helpers.js";
+
+const stack = useTestStack();
+
+describe("worker logs", () => {
+  it("log every job's start and finish with the request id of the API call that enqueued it", async () => {
+    const { api } = stack.current;
+    const { logger, lines } = captureLogger();
+    await stack.current.startWorker({ logger });
+    const receiver = await startReceiver();
+    try {
+      const { accessToken: token } = await register(api);
+      await createWebhookTarget(api, token, receiver.url);
+      const service = await createService(api, token);
+
+      const created = await api.request<IncidentBody>("POST", `/v1/services/${service.id}/incidents`, {
+        token,
+        headers: { "x-request-id": "req-worker-1" },
+        body: { title: "Traced" },
+      });
+      expect(created.status).toBe(201);
+      expect(created.headers.get("x-request-id")).toBe("req-worker-1");
+      // A second call without an id: the generated one (echoed back) travels instead.
+      const comment = await api.request("POST", `/v1/incidents/${created.body.id}/comment`, { token, body: { body: "hello" } });
+      expect(comment.status).toBe(201);
+      const generated = comment.headers.get("x-request-id");
+      expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+
+      const jobLines = (requestId: string | null, msg: string) => lines.filter((l) => l.requestId === requestId && l.msg === msg);
+      await waitFor(
+        () => (jobLines("req-worker-1", "job finished").length >= 2 && jobLines(generated, "job finished").length >= 2 ? true : undefined),
+        20_000,
+        "both requests' jobs to finish",
+      );
+      for (const requestId of ["req-worker-1", generated]) {
+        for (const msg of ["job started", "job finished"]) {
+          const tasks = jobLines(requestId, msg).map((l) => l.task);
+          expect(tasks.sort(), `${msg} ${requestId ?? ""}`).toEqual(["incident_event", "send_webhook"]);
+        }
+      }
+      const started = jobLines("req-worker-1", "job started")[0];
+      expect(started).toMatchObject({ level: 30, attempt: 1 });
+      expect(typeof started?.jobId).toBe("string");
+      // Every job line names a request id.
+      expect(lines.filter((l) => typeof l.msg === "string" && l.msg.startsWith("job ")).every((l) => typeof l.requestId === "string")).toBe(true);
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      await receiver.close();
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import { enqueueJob, incidentService, type Actor } from "@incidentops/core";
+import {
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from "kysely";
+import { describe, expect, it } from "vitest";
+import { createService, register } from "../../api/test/helpers.js";
+import { createWebhookTarget, jobRows, sleep, startReceiver, useTestStack, verifyWebhook, waitFor } from "./helpers.js";
+
+const stack = useTestStack();
+
+/**
+ * Makes the enclosing transaction fail right after graphile_worker.add_job returned: the job
+ * was added, on the transaction's connection, and must vanish with the rollback.
+ */
+class FailAfterAddJob implements KyselyPlugin {
+  jobsAdded = 0;
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const first = args.result.rows[0];
+    if (first !== undefined && "add_job" in first) {
+      this.jobsAdded++;
+      return Promise.reject(new Error("simulated failure after the job was enqueued"));
+    }
+    return Promise.resolve(args.result);
+  }
+}
+
+async function incidentsTitled(title: string) {
+  return stack.current.api.db.selectFrom("incidents").select("id").where("title", "=", title).execute();
+}
+
+describe("transactional enqueue", () => {
+  it("a rolled-back transaction enqueues nothing; a committed one enqueues its job", async () => {
+    const { api } = stack.current;
+    const receiver = await startReceiver();
+    try {
+      const { accessToken: token, user, org } = await register(api);
+      const target = await createWebhookTarget(api, token, receiver.url);
+      const service = await createService(api, token);
+      const actor: Actor = { kind: "user", userId: user.id, orgId: org.id, role: "admin", requestId: "rollback-test", ip: null };
+      // No worker runs yet: whatever is enqueued stays in the table to be seen.
+      expect(await jobRows(api)).toEqual([]);
+
+      // 1. enqueueJob inside a transaction that then throws.
+      await expect(
+        api.db.transaction().execute(async (tx) => {
+          await enqueueJob(tx, "incident_event", { orgId: org.id, eventId: crypto.randomUUID(), requestId: "rolled-back" });
+          expect(await jobRows(api)).toEqual([]); // not visible outside the transaction
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      expect(await jobRows(api)).toEqual([]);
+
+      // 2. The real code path, createIncident, in the caller's transaction, which then rolls back.
+      await expect(
+        api.db.transaction().execute(async (tx) => {
+          const incident = await incidentService.createIncident(tx, actor, { serviceId: service.id, title: "Rolled back" });
+          // Inside the transaction the job exists, naming the incident's event...
+          const { rows } = await sql<{ n: number }>`
+            SELECT count(*)::int AS n FROM graphile_worker._private_jobs j
+            JOIN incident_events e ON e.id::text = j.payload->>'eventId'
+            WHERE e.incident_id = ${incident.id}`.execute(tx);
+          expect(rows[0]?.n).toBe(1);
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      // ...and with the rollback it is gone, with the incident.
+      expect(await incidentsTitled("Rolled back")).toEqual([]);
+      expect(await jobRows(api)).toEqual([]);
+
+      // 3. createIncident's own transaction failing right after its job was added.
+      const failing = new FailAfterAddJob();
+      await expect(
+        incidentService.createIncident(api.db.withPlugin(failing), actor, { serviceId: service.id, title: "Rolled back" }),
+      ).rejects.toThrow("simulated failure");
+      expect(failing.jobsAdded).toBe(1);
+      expect(await incidentsTitled("Rolled back")).toEqual([]);
+      expect(await jobRows(api)).toEqual([]);
+
+      // 4. The same call, committed: the incident, its event and exactly one job, naming the event.
+      const committed = await incidentService.createIncident(api.db, actor, { serviceId: service.id, title: "Committed" });
+      const events = await api.db.selectFrom("incident_events").select(["id", "incident_id"]).execute();
+      expect(events).toHaveLength(1);
+      expect(events[0]?.incident_id).toBe(committed.id);
+      const jobs = await jobRows(api);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({
+        task: "incident_event",
+        payload: { orgId: org.id, eventId: events[0]?.id, requestId: "rollback-test" },
+      });
+
+      // A worker now delivers the committed incident, and nothing for the rolled-back one.
+      await stack.current.startWorker();
+      const request = await waitFor(() => receiver.received[0], 20_000, "the committed incident's delivery");
+      expect(verifyWebhook(target.secret, request).incident.title).toBe("Committed");
+      await sleep(1_000);
+      expect(receiver.received).toHaveLength(1);
+      expect(await incidentsTitled("Rolled back")).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
