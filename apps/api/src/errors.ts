@@ -93,3 +93,15 @@ export function errorBody(code: ErrorCode, message: string, traceId: string, det
 }
 
 export const httpStatusOf = (code: ErrorCode) => ERROR_HTTP_STATUS[code];
+
+/**
+ * The `Retry-After` value (seconds) for a failure that says when to come back: an AppError whose
+ * details carry `retryAfterSeconds`, e.g. 429 QUOTA_EXCEEDED (until 00:00 UTC).
+ */
+export function retryAfterOf(errors: readonly { cause?: unknown }[]): string | undefined {
+  for (const error of errors) {
+    const seconds = error.cause instanceof AppError ? error.cause.details.retryAfterSeconds : undefined;
+    if (typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0) return String(Math.ceil(seconds));
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@ import type { AnyRouter } from "@trpc/server";
 import type { NextFunction, Request, Response } from "express";
 import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
 import type { Context } from "./context.js";
-import type { ErrorBody } from "./errors.js";
+import { retryAfterOf, type ErrorBody } from "./errors.js";
 import type { Meta } from "./trpc.js";
 
 /** The success status a procedure declares in its meta (201 for creations), if any. */
@@ -52,7 +52,11 @@ export function createRestHandler(router: AnyRouter, createContext: (opts: { req
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     responseMeta: ({ paths, errors }) => {
       const path = paths?.[0];
-      if (errors.length > 0 || path === undefined) return {};
+      if (errors.length > 0) {
+        const retryAfter = retryAfterOf(errors);
+        return retryAfter === undefined ? {} : { headers: { "retry-after": retryAfter } };
+      }
+      if (path === undefined) return {};
       const status = successStatusOf(router, path);
       return status === undefined ? {} : { status };
     },

@@ -1,8 +1,11 @@
 import {
   AppError,
+  assertWriteQuotaLeft,
   authenticateApiKey,
   authorize,
+  countWriteCall,
   findMembership,
+  inScope,
   looksLikeApiKey,
   setScope,
   transact,
@@ -71,6 +74,20 @@ async function authenticate(ctx: Context, tx: Tx, credential: Credential): Promi
   return { kind: "user", userId: claims.sub, orgId: claims.org_id, role: membership.role, ...request };
 }
 
+/**
+ * Mutations that take access away or secure an account. They count as write calls but are never
+ * refused for the quota: an org whose quota was burnt (say by a leaked write key) must still be
+ * able to revoke that key, remove a member or change a password before 00:00 UTC.
+ */
+const QUOTA_EXEMPT_PROCEDURES = new Set([
+  "org.apiKeys.revoke",
+  "org.members.remove",
+  "org.members.update",
+  "org.invitations.revoke",
+  "integrations.delete",
+  "auth.changePassword",
+]);
+
 /** Thrown inside the request's transaction to roll it back when the procedure failed. */
 class ProcedureFailed extends Error {}
 
@@ -79,23 +96,46 @@ class ProcedureFailed extends Error {}
  * row-level security shows it only its org's rows and the call commits or rolls back as a whole.
  * The membership (or key) is read on each call: a deleted user, an ended membership or a revoked
  * key is refused at once, and the role is the current one. Read-only API keys call no mutation.
+ *
+ * Every mutation that reaches its procedure is a write call of the org, counted once per UTC day
+ * whatever its outcome (see usage/quota.ts). A successful one is counted last in its own
+ * transaction, atomically against ORG_DAILY_WRITE_QUOTA: if a concurrent call took the last unit,
+ * it is refused with 429 and its changes roll back. A failed one rolls back, then is counted on
+ * its own. Over the quota, a mutation is refused before it runs (except QUOTA_EXEMPT_PROCEDURES).
  */
-export const authedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next, type, path }) => {
   const credential = readCredential(ctx);
+  const quota = QUOTA_EXEMPT_PROCEDURES.has(path) ? null : ctx.config.orgDailyWriteQuota;
+  const isWrite = type === "mutation";
   const proceed = (tx: Tx, actor: Actor) =>
     next({ ctx: { ...ctx, db: tx, actor, log: ctx.log.child({ actor: actor.kind === "user" ? actor.userId : actor.apiKeyId, orgId: actor.orgId }) } });
   let result: Awaited<ReturnType<typeof proceed>> | undefined;
+  let failedWriteOrg: string | undefined;
   try {
     await transact(ctx.db, async (tx) => {
       const actor = await authenticate(ctx, tx, credential);
       if (actor.kind === "api_key" && actor.scope === "read" && type !== "query") {
         throw new AppError("FORBIDDEN", "A read-only API key cannot change anything: use a write key");
       }
+      if (isWrite) await assertWriteQuotaLeft(tx, actor.orgId, quota);
       result = await proceed(tx, actor);
-      if (!result.ok) throw new ProcedureFailed();
+      if (!result.ok) {
+        if (isWrite) failedWriteOrg = actor.orgId;
+        throw new ProcedureFailed();
+      }
+      if (isWrite) await countWriteCall(tx, actor.orgId, quota);
     });
   } catch (error) {
     if (!(error instanceof ProcedureFailed)) throw error;
+  }
+  if (failedWriteOrg !== undefined) {
+    const orgId = failedWriteOrg;
+    try {
+      await inScope(ctx.db, { orgId }, (tx) => countWriteCall(tx, orgId, quota, { refuse: false }));
+    } catch (error) {
+      // The caller gets the procedure's own error, not this one.
+      ctx.log.warn({ err: error, orgId }, "counting a failed write call failed");
+    }
   }
   if (result === undefined) throw new Error("unreachable: the scoped transaction ran no procedure");
   return result;

@@ -45,6 +45,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     JWT_SECRET_KEY: TEST_JWT_SECRET,
     APP_DB_PASSWORD: TEST_APP_DB_PASSWORD,
     LOG_LEVEL: "silent",
+    // Each test file has its own database, so counters are per file; tests of the limit set a small one.
+    AUTH_RATE_LIMIT_PER_MINUTE: "100000",
     ...env,
   });
 }

@@ -1,8 +1,20 @@
 import type { TokenResponse } from "@incidentops/core";
 import type { OrgRole } from "@incidentops/db";
 import { TRPCClientError } from "@trpc/client";
-import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, incidentState, register, userWithRole, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addMember,
+  createIncident,
+  createService,
+  incidentState,
+  register,
+  uniqueEmail,
+  userWithRole,
+  useTestApi,
+  type HttpResponse,
+  type TestApi,
+} from "./helpers.js";
+import { escalationKey, queuedJobs, startReceiver, type Receiver } from "./notify-helpers.js";
 
 const api = useTestApi();
 
@@ -12,39 +24,190 @@ const ROLES = ["viewer", "member", "admin"] as const satisfies readonly OrgRole[
 interface Fixture {
   orgId: string;
   ownerToken: string;
+  ownerId: string;
   tokens: Record<OrgRole, string>;
+  userIds: Record<OrgRole, string>;
   serviceId: string;
   incidentId: string;
+  /** A webhook target at the loopback receiver below. */
+  targetId: string;
+  policyId: string;
+  /** A service that names `policyId`: its incidents can be escalated. */
+  escalatingServiceId: string;
 }
 
 let fx: Fixture;
+/** Counts the test deliveries: a refused POST .../test must send nothing. */
+let receiver: Receiver;
 
 beforeAll(async () => {
+  receiver = await startReceiver();
   const owner = await register(api.current, { orgName: "Roles Org" });
   const orgId = owner.org.id;
   const [viewer, member, admin] = await Promise.all(ROLES.map((role) => userWithRole(api.current, orgId, role)));
   if (viewer === undefined || member === undefined || admin === undefined) throw new Error("seeding users failed");
   const service = await createService(api.current, owner.accessToken, "roles-base-service");
   const incident = await createIncident(api.current, owner.accessToken, service.id);
+  const targetId = await createTarget(owner.accessToken, "roles-base-hook");
+  const policyId = await createPolicy(owner.accessToken, owner.user.id, targetId);
+  const escalating = await createService(api.current, owner.accessToken, "roles-escalating-service");
+  const patched = await api.current.request("PATCH", `/v1/org/services/${escalating.id}`, {
+    token: owner.accessToken,
+    body: { escalationPolicyId: policyId },
+  });
+  if (patched.status !== 200) throw new Error(`attach policy failed: ${patched.status} ${JSON.stringify(patched.body)}`);
   fx = {
     orgId,
     ownerToken: owner.accessToken,
+    ownerId: owner.user.id,
     tokens: { viewer: viewer.accessToken, member: member.accessToken, admin: admin.accessToken },
+    userIds: { viewer: viewer.user.id, member: member.user.id, admin: admin.user.id },
     serviceId: service.id,
     incidentId: incident.id,
+    targetId,
+    policyId,
+    escalatingServiceId: escalating.id,
   };
 });
+
+afterAll(async () => {
+  await receiver.close();
+});
+
+async function createTarget(token: string, name: string): Promise<string> {
+  const res = await api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", {
+    token,
+    body: { name, type: "webhook", config: { url: `${receiver.url}/hook` } },
+  });
+  if (res.status !== 201) throw new Error(`create target failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+async function createPolicy(token: string, userId: string, targetId: string): Promise<string> {
+  const res = await api.current.request<{ id: string }>("POST", "/v1/org/escalation-policies", {
+    token,
+    body: {
+      name: uniqueName("roles-policy"),
+      levels: [
+        { delaySeconds: 300, targets: [{ type: "user", userId }] },
+        { delaySeconds: 600, targets: [{ type: "notification_target", targetId }] },
+      ],
+    },
+  });
+  if (res.status !== 201) throw new Error(`create policy failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
 
 // ---------------------------------------------------------------------------------------------
 // DB probes: what a refused call must leave untouched.
 
-async function countWhere(table: "services" | "incidents" | "incident_events" | "notification_targets", orgId: string): Promise<number> {
+async function countWhere(
+  table: "services" | "incidents" | "incident_events" | "notification_targets" | "escalation_policies",
+  orgId: string,
+): Promise<number> {
   const row = await api.current.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<string>().as("n"))
     .where("org_id", "=", orgId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A target's whole row (secret included), or null once deleted. */
+async function targetRow(targetId: string) {
+  const row = await api.current.db.selectFrom("notification_targets").selectAll().where("id", "=", targetId).executeTakeFirst();
+  return row === undefined ? null : (JSON.parse(JSON.stringify(row)) as unknown);
+}
+
+/** A policy's row with its levels and their targets, or null once deleted. */
+async function policyState(policyId: string) {
+  const db = api.current.db;
+  const row = await db.selectFrom("escalation_policies").selectAll().where("id", "=", policyId).executeTakeFirst();
+  if (row === undefined) return null;
+  const levels = await db.selectFrom("escalation_levels").selectAll().where("policy_id", "=", policyId).orderBy("level").execute();
+  const targets = await db
+    .selectFrom("escalation_level_targets")
+    .selectAll()
+    .where("policy_id", "=", policyId)
+    .orderBy("level")
+    .orderBy("position")
+    .execute();
+  return JSON.parse(JSON.stringify({ row, levels, targets })) as unknown;
+}
+
+/** An API key's whole row, or null; and how many keys the org has. */
+async function apiKeyRow(keyId: string) {
+  const row = await api.current.db.selectFrom("api_keys").selectAll().where("id", "=", keyId).executeTakeFirst();
+  return row === undefined ? null : (JSON.parse(JSON.stringify(row)) as unknown);
+}
+
+async function apiKeyCount(orgId: string): Promise<number> {
+  const row = await api.current.db
+    .selectFrom("api_keys")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Invitations, memberships and orgs: the state the member and org routes change. */
+async function invitationRow(invitationId: string) {
+  const row = await api.current.db.selectFrom("invitations").selectAll().where("id", "=", invitationId).executeTakeFirstOrThrow();
+  return JSON.parse(JSON.stringify(row)) as unknown;
+}
+
+async function invitationCount(orgId: string): Promise<number> {
+  const row = await api.current.db
+    .selectFrom("invitations")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function membershipRow(orgId: string, userId: string) {
+  const row = await api.current.db
+    .selectFrom("org_members")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row === undefined ? null : (JSON.parse(JSON.stringify(row)) as unknown);
+}
+
+async function membershipCount(userId: string): Promise<number> {
+  const row = await api.current.db
+    .selectFrom("org_members")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function orgRow(orgId: string) {
+  const row = await api.current.db.selectFrom("orgs").selectAll().where("id", "=", orgId).executeTakeFirstOrThrow();
+  return JSON.parse(JSON.stringify(row)) as unknown;
+}
+
+/** A person made a viewer of the org straight in the database (no sign-up: the call acts on them). */
+async function seededViewer(orgId: string): Promise<string> {
+  const user = await api.current.db
+    .insertInto("users")
+    .values({ email: uniqueEmail("seeded"), name: "Seeded Viewer", password_hash: "not-a-usable-hash" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await addMember(api.current.db, orgId, user.id, "viewer");
+  return user.id;
+}
+
+async function serviceRow(serviceId: string) {
+  const row = await api.current.db.selectFrom("services").selectAll().where("id", "=", serviceId).executeTakeFirstOrThrow();
+  return JSON.parse(JSON.stringify(row)) as unknown;
+}
+
+async function preferencesRow(userId: string) {
+  const row = await api.current.db.selectFrom("user_notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
+  return row === undefined ? null : (JSON.parse(JSON.stringify(row)) as unknown);
 }
 
 async function serviceIncidentCount(serviceId: string): Promise<number> {
@@ -75,29 +238,37 @@ function expectErrorBody(res: HttpResponse, code: string): void {
 
 interface PreparedCall {
   path: string;
-  body: unknown;
+  body?: unknown;
   /** The state the call may change; equal before and after means nothing changed. */
   snapshot: () => Promise<unknown>;
+  /** What an allowed call answers; by default the created or changed object, with its id. */
+  expectAllowed?: (body: Record<string, unknown>) => void;
 }
 
 type Expected = 200 | 201 | 403;
 
 interface MutationCase {
   route: string;
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
   expected: Record<OrgRole, Expected>;
   prepare: (f: Fixture, role: OrgRole) => PreparedCall | Promise<PreparedCall>;
 }
 
+const adminOnlyMutation = { viewer: 403, member: 403, admin: 200 } as const;
+
 let nameCounter = 0;
 const uniqueName = (prefix: string) => `${prefix}-${++nameCounter}-${Date.now()}`;
 
-async function freshIncident(f: Fixture) {
-  return createIncident(api.current, f.ownerToken, f.serviceId, { title: uniqueName("role-matrix") });
+async function freshIncident(f: Fixture, serviceId = f.serviceId) {
+  return createIncident(api.current, f.ownerToken, serviceId, { title: uniqueName("role-matrix") });
 }
+
+const expectOk = (body: Record<string, unknown>) => expect(body).toEqual({ ok: true });
 
 const MUTATIONS: MutationCase[] = [
   {
     route: "POST /v1/org/services",
+    method: "POST",
     expected: { viewer: 403, member: 201, admin: 201 },
     prepare: (f, role) => ({
       path: "/v1/org/services",
@@ -107,6 +278,7 @@ const MUTATIONS: MutationCase[] = [
   },
   {
     route: "POST /v1/services/{serviceId}/incidents",
+    method: "POST",
     expected: { viewer: 403, member: 201, admin: 201 },
     prepare: (f) => ({
       path: `/v1/services/${f.serviceId}/incidents`,
@@ -116,6 +288,7 @@ const MUTATIONS: MutationCase[] = [
   },
   {
     route: "POST /v1/incidents/{incidentId}/transition",
+    method: "POST",
     expected: { viewer: 403, member: 200, admin: 200 },
     prepare: async (f) => {
       const incident = await freshIncident(f);
@@ -128,6 +301,7 @@ const MUTATIONS: MutationCase[] = [
   },
   {
     route: "POST /v1/incidents/{incidentId}/comment",
+    method: "POST",
     expected: { viewer: 403, member: 201, admin: 201 },
     prepare: async (f) => {
       const incident = await freshIncident(f);
@@ -140,6 +314,7 @@ const MUTATIONS: MutationCase[] = [
   },
   {
     route: "POST /v1/org/notification-targets",
+    method: "POST",
     expected: { viewer: 403, member: 403, admin: 201 },
     prepare: (f, role) => ({
       path: "/v1/org/notification-targets",
@@ -147,22 +322,250 @@ const MUTATIONS: MutationCase[] = [
       snapshot: () => countWhere("notification_targets", f.orgId),
     }),
   },
+  {
+    route: "PATCH /v1/org/notification-targets/{targetId}",
+    method: "PATCH",
+    expected: adminOnlyMutation,
+    prepare: async (f, role) => {
+      const targetId = await createTarget(f.ownerToken, uniqueName("patch-me"));
+      return {
+        path: `/v1/org/notification-targets/${targetId}`,
+        body: { name: uniqueName(`renamed-by-${role}`), enabled: false, minSeverity: "sev2" },
+        snapshot: () => targetRow(targetId),
+      };
+    },
+  },
+  {
+    route: "DELETE /v1/org/notification-targets/{targetId}",
+    method: "DELETE",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const targetId = await createTarget(f.ownerToken, uniqueName("delete-me"));
+      return { path: `/v1/org/notification-targets/${targetId}`, snapshot: () => targetRow(targetId), expectAllowed: expectOk };
+    },
+  },
+  {
+    route: "POST /v1/org/notification-targets/{targetId}/rotate-secret",
+    method: "POST",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const targetId = await createTarget(f.ownerToken, uniqueName("rotate-me"));
+      return {
+        path: `/v1/org/notification-targets/${targetId}/rotate-secret`,
+        snapshot: () => targetRow(targetId),
+        expectAllowed: (body) => {
+          expect(body.id).toBe(targetId);
+          expect(body.secret).toMatch(/^whsec_/);
+        },
+      };
+    },
+  },
+  {
+    route: "POST /v1/org/notification-targets/{targetId}/test",
+    method: "POST",
+    expected: adminOnlyMutation,
+    prepare: (f) => ({
+      path: `/v1/org/notification-targets/${f.targetId}/test`,
+      // Nothing in the database changes: the receiver's request count is the state.
+      snapshot: () => Promise.resolve(receiver.requests.length),
+      expectAllowed: (body) => expect(body).toMatchObject({ ok: true, httpStatus: 200, error: null }),
+    }),
+  },
+  {
+    route: "POST /v1/org/escalation-policies",
+    method: "POST",
+    expected: { viewer: 403, member: 403, admin: 201 },
+    prepare: (f, role) => ({
+      path: "/v1/org/escalation-policies",
+      body: {
+        name: uniqueName(`policy-${role}`),
+        levels: [{ delaySeconds: 60, targets: [{ type: "user", userId: f.ownerId }, { type: "notification_target", targetId: f.targetId }] }],
+      },
+      snapshot: () => countWhere("escalation_policies", f.orgId),
+    }),
+  },
+  {
+    route: "PUT /v1/org/escalation-policies/{policyId}",
+    method: "PUT",
+    expected: adminOnlyMutation,
+    prepare: async (f, role) => {
+      const policyId = await createPolicy(f.ownerToken, f.ownerId, f.targetId);
+      return {
+        path: `/v1/org/escalation-policies/${policyId}`,
+        body: { name: uniqueName(`replaced-by-${role}`), repeat: 3, levels: [{ delaySeconds: 5, targets: [{ type: "user", userId: f.userIds[role] }] }] },
+        snapshot: () => policyState(policyId),
+      };
+    },
+  },
+  {
+    route: "DELETE /v1/org/escalation-policies/{policyId}",
+    method: "DELETE",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const policyId = await createPolicy(f.ownerToken, f.ownerId, f.targetId);
+      return { path: `/v1/org/escalation-policies/${policyId}`, snapshot: () => policyState(policyId), expectAllowed: expectOk };
+    },
+  },
+  {
+    route: "PATCH /v1/org/services/{serviceId}",
+    method: "PATCH",
+    expected: adminOnlyMutation,
+    prepare: async (f, role) => {
+      const service = await createService(api.current, f.ownerToken, uniqueName("patch-service"));
+      return {
+        path: `/v1/org/services/${service.id}`,
+        body: { description: `set by ${role}`, escalationPolicyId: f.policyId },
+        snapshot: () => serviceRow(service.id),
+      };
+    },
+  },
+  {
+    route: "POST /v1/incidents/{incidentId}/escalate",
+    method: "POST",
+    expected: { viewer: 403, member: 200, admin: 200 },
+    prepare: async (f) => {
+      const incident = await freshIncident(f, f.escalatingServiceId);
+      return {
+        path: `/v1/incidents/${incident.id}/escalate`,
+        // The incident row does not change: the escalation job (replaced by key) does.
+        snapshot: async () => ({ incident: await incidentState(api.current.db, incident.id), jobs: await queuedJobs(api.current.db, { key: escalationKey(incident.id) }) }),
+      };
+    },
+  },
+  {
+    route: "PUT /v1/users/me/notification-preferences",
+    method: "PUT",
+    expected: { viewer: 200, member: 200, admin: 200 },
+    prepare: (f, role) => ({
+      path: "/v1/users/me/notification-preferences",
+      body: { eventKinds: ["resolved", "triggered"] },
+      snapshot: async () => ({ mine: await preferencesRow(f.userIds[role]), owner: await preferencesRow(f.ownerId) }),
+      expectAllowed: (body) => expect(body.eventKinds).toEqual(["triggered", "resolved"]),
+    }),
+  },
+  {
+    route: "POST /v1/org/api-keys",
+    method: "POST",
+    expected: { viewer: 403, member: 403, admin: 201 },
+    prepare: (f, role) => ({
+      path: "/v1/org/api-keys",
+      body: { name: uniqueName(`key-${role}`), scope: "write" },
+      snapshot: () => apiKeyCount(f.orgId),
+      expectAllowed: (body) => {
+        expect(body).toHaveProperty("id");
+        expect(body.secret).toMatch(/^iok_/);
+      },
+    }),
+  },
+  {
+    route: "POST /v1/org/api-keys/{keyId}/revoke",
+    method: "POST",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const res = await api.current.request<{ id: string }>("POST", "/v1/org/api-keys", { token: f.ownerToken, body: { name: uniqueName("revoke-me"), scope: "read" } });
+      if (res.status !== 201) throw new Error(`create key failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const keyId = res.body.id;
+      return {
+        path: `/v1/org/api-keys/${keyId}/revoke`,
+        snapshot: () => apiKeyRow(keyId),
+        expectAllowed: (body) => expect(body).toMatchObject({ id: keyId, status: "revoked" }),
+      };
+    },
+  },
+  {
+    route: "POST /v1/org/invitations",
+    method: "POST",
+    expected: { viewer: 403, member: 403, admin: 201 },
+    prepare: (f, role) => ({
+      path: "/v1/org/invitations",
+      body: { email: uniqueEmail(`invited-by-${role}`), role: "member" },
+      snapshot: async () => ({ invitations: await invitationCount(f.orgId), emails: (await queuedJobs(api.current.db, { task: "send_account_email" })).length }),
+      expectAllowed: (body) => {
+        expect(body).toMatchObject({ status: "pending", role: "member" });
+        expect(body.token).toMatch(/^ioi_/);
+      },
+    }),
+  },
+  {
+    route: "DELETE /v1/org/invitations/{invitationId}",
+    method: "DELETE",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const res = await api.current.request<{ id: string }>("POST", "/v1/org/invitations", {
+        token: f.ownerToken,
+        body: { email: uniqueEmail("revoke-invite"), role: "viewer" },
+      });
+      if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const invitationId = res.body.id;
+      return {
+        path: `/v1/org/invitations/${invitationId}`,
+        snapshot: () => invitationRow(invitationId),
+        expectAllowed: (body) => expect(body).toMatchObject({ id: invitationId, status: "revoked" }),
+      };
+    },
+  },
+  {
+    route: "PATCH /v1/org/members/{userId}",
+    method: "PATCH",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const userId = await seededViewer(f.orgId);
+      return {
+        path: `/v1/org/members/${userId}`,
+        body: { role: "member" },
+        snapshot: () => membershipRow(f.orgId, userId),
+        expectAllowed: (body) => expect(body).toMatchObject({ user: { id: userId }, role: "member" }),
+      };
+    },
+  },
+  {
+    route: "DELETE /v1/org/members/{userId}",
+    method: "DELETE",
+    expected: adminOnlyMutation,
+    prepare: async (f) => {
+      const userId = await seededViewer(f.orgId);
+      return { path: `/v1/org/members/${userId}`, snapshot: () => membershipRow(f.orgId, userId), expectAllowed: expectOk };
+    },
+  },
+  {
+    route: "PATCH /v1/org",
+    method: "PATCH",
+    expected: adminOnlyMutation,
+    prepare: (f, role) => ({
+      path: "/v1/org",
+      body: { name: uniqueName(`Roles Org renamed by ${role}`) },
+      snapshot: () => orgRow(f.orgId),
+      expectAllowed: (body) => expect(body).toMatchObject({ id: f.orgId, role: "admin" }),
+    }),
+  },
+  {
+    route: "POST /v1/orgs",
+    method: "POST",
+    expected: { viewer: 201, member: 201, admin: 201 },
+    prepare: (f, role) => ({
+      path: "/v1/orgs",
+      body: { name: uniqueName(`own org of the ${role}`) },
+      snapshot: () => membershipCount(f.userIds[role]),
+      expectAllowed: (body) => expect(body).toMatchObject({ role: "admin" }),
+    }),
+  },
 ];
 
 const mutationMatrix = MUTATIONS.flatMap((c) => ROLES.map((role) => ({ ...c, role, status: c.expected[role] })));
 
 describe("role matrix: mutations", () => {
-  for (const { route, role, status, prepare } of mutationMatrix) it(`${route} as ${role} -> ${status}`, async () => {
+  for (const { route, method, role, status, prepare } of mutationMatrix) it(`${route} as ${role} -> ${status}`, async () => {
     const call = await prepare(fx, role);
     const before = await call.snapshot();
-    const res = await api.current.request("POST", call.path, { token: fx.tokens[role], body: call.body });
+    const res = await api.current.request(method, call.path, { token: fx.tokens[role], body: call.body });
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     const after = await call.snapshot();
     if (status === 403) {
       expectErrorBody(res, "FORBIDDEN");
       expect(after).toEqual(before);
     } else {
-      expect(res.body).toHaveProperty("id");
+      if (call.expectAllowed === undefined) expect(res.body).toHaveProperty("id");
+      else call.expectAllowed(res.body);
       // The probe sees the allowed call, so its equality on refused calls means something.
       expect(after).not.toEqual(before);
     }
@@ -193,6 +596,25 @@ const READS: ReadCase[] = [
   { route: "GET /v1/incidents", expected: everyone, path: () => "/v1/incidents" },
   { route: "GET /v1/incidents/{incidentId}", expected: everyone, path: (f) => `/v1/incidents/${f.incidentId}` },
   { route: "GET /v1/incidents/{incidentId}/events", expected: everyone, path: (f) => `/v1/incidents/${f.incidentId}/events` },
+  {
+    route: "GET /v1/org/notification-targets/{targetId}",
+    expected: adminOnly,
+    path: (f) => `/v1/org/notification-targets/${f.targetId}`,
+  },
+  { route: "GET /v1/org/escalation-policies", expected: adminOnly, path: () => "/v1/org/escalation-policies" },
+  { route: "GET /v1/org/escalation-policies/{policyId}", expected: adminOnly, path: (f) => `/v1/org/escalation-policies/${f.policyId}` },
+  { route: "GET /v1/org/services/{serviceId}", expected: everyone, path: (f) => `/v1/org/services/${f.escalatingServiceId}` },
+  {
+    route: "GET /v1/incidents/{incidentId}/notifications",
+    expected: everyone,
+    path: (f) => `/v1/incidents/${f.incidentId}/notifications`,
+  },
+  { route: "GET /v1/users/me/notification-preferences", expected: everyone, path: () => "/v1/users/me/notification-preferences" },
+  { route: "GET /v1/audit-logs", expected: adminOnly, path: () => "/v1/audit-logs" },
+  { route: "GET /v1/usage", expected: adminOnly, path: () => "/v1/usage" },
+  { route: "GET /v1/org/api-keys", expected: adminOnly, path: () => "/v1/org/api-keys" },
+  { route: "GET /v1/org/invitations", expected: adminOnly, path: () => "/v1/org/invitations" },
+  { route: "GET /v1/orgs", expected: everyone, path: () => "/v1/orgs" },
 ];
 
 const readMatrix = READS.flatMap((c) => ROLES.map((role) => ({ ...c, role, status: c.expected[role] })));
@@ -219,9 +641,68 @@ describe("role matrix: reads", () => {
     expect(events.body.items[0]?.kind).toBe("created");
   });
 
+  it("new reads return the org's data to a viewer", async () => {
+    const token = fx.tokens.viewer;
+    const service = await api.current.request<{ id: string; escalationPolicyId: string | null }>("GET", `/v1/org/services/${fx.escalatingServiceId}`, {
+      token,
+    });
+    expect(service.body).toMatchObject({ id: fx.escalatingServiceId, escalationPolicyId: fx.policyId });
+    const notifications = await api.current.request("GET", `/v1/incidents/${fx.incidentId}/notifications`, { token });
+    expect(notifications.body).toEqual({ items: [], nextCursor: null });
+    // The viewer's own choice, made in the mutation matrix above (preferences are per user).
+    const prefs = await api.current.request<{ eventKinds: string[] }>("GET", "/v1/users/me/notification-preferences", { token });
+    expect(prefs.body.eventKinds).toEqual(["triggered", "resolved"]);
+  });
+
+  it("the admin reads targets and policies, without the target's secret", async () => {
+    const token = fx.tokens.admin;
+    const target = await api.current.request("GET", `/v1/org/notification-targets/${fx.targetId}`, { token });
+    expect(target.body).toMatchObject({ id: fx.targetId, type: "webhook" });
+    expect(target.body).not.toHaveProperty("secret");
+    const policies = await api.current.request<{ items: { id: string }[] }>("GET", "/v1/org/escalation-policies?limit=100", { token });
+    expect(policies.body.items.map((p) => p.id)).toContain(fx.policyId);
+    const policy = await api.current.request<{ id: string; levels: unknown[] }>("GET", `/v1/org/escalation-policies/${fx.policyId}`, { token });
+    expect(policy.body.id).toBe(fx.policyId);
+    expect(policy.body.levels).toHaveLength(2);
+  });
+
   it("the admin's member list shows every seeded role", async () => {
-    const res = await api.current.request<{ items: { role: string }[] }>("GET", "/v1/org/members", { token: fx.tokens.admin });
-    expect(res.body.items.map((m) => m.role).sort()).toEqual(["admin", "admin", "member", "viewer"]);
+    const res = await api.current.request<{ items: { user: { id: string }; role: string }[] }>("GET", "/v1/org/members?limit=200", {
+      token: fx.tokens.admin,
+    });
+    // The member-route cases above leave people of their own in the org: look at the seeded ones.
+    const seeded = new Set([fx.ownerId, ...Object.values(fx.userIds)]);
+    expect(res.body.items.filter((m) => seeded.has(m.user.id)).map((m) => m.role).sort()).toEqual(["admin", "admin", "member", "viewer"]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every route of the tables is in the OpenAPI document, and every documented route of the
+// notification and escalation areas has its row (other areas keep role checks of their own).
+
+/** Documented paths whose every operation must be in the tables: these and everything under them. */
+const TABLED_AREAS = ["/org/notification-targets", "/org/escalation-policies", "/users/me/notification-preferences", "/org/invitations", "/org/members", "/orgs"];
+/** Single documented paths whose every operation must be in the tables. */
+const TABLED_PATHS = ["/org/services/{serviceId}", "/incidents/{incidentId}/escalate", "/incidents/{incidentId}/notifications", "/org"];
+
+describe("the role tables and the OpenAPI document agree", () => {
+  it("every tabled route is documented, and every documented route of the tabled areas is tabled", async () => {
+    const res = await api.current.request<{ paths: Record<string, Record<string, unknown>> }>("GET", "/openapi.json");
+    expect(res.status).toBe(200);
+    const documented = Object.entries(res.body.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => ({ path, route: `${method.toUpperCase()} /v1${path}` })),
+    );
+    const tabled = [...MUTATIONS.map((c) => c.route), ...READS.map((c) => c.route)];
+    expect(new Set(tabled).size).toBe(tabled.length);
+    const documentedRoutes = documented.map((d) => d.route);
+    expect(tabled.filter((route) => !documentedRoutes.includes(route))).toEqual([]);
+    const inFamilies = documented.filter(
+      (d) => TABLED_PATHS.includes(d.path) || TABLED_AREAS.some((area) => d.path === area || d.path.startsWith(`${area}/`)),
+    );
+    expect(inFamilies.length).toBeGreaterThanOrEqual(15);
+    expect(inFamilies.map((d) => d.route).filter((route) => !tabled.includes(route))).toEqual([]);
+    // The table's method is the one in its route name.
+    for (const c of MUTATIONS) expect(c.route.startsWith(`${c.method} `), c.route).toBe(true);
   });
 });
 
@@ -243,6 +724,18 @@ describe("role guard over tRPC", () => {
     if (!(error instanceof TRPCClientError)) return;
     expect(error.data).toMatchObject({ code: "FORBIDDEN", httpStatus: 403 });
     expect(await incidentState(api.current.db, incident.id)).toEqual(before);
+  });
+
+  it("refuses a member's escalation-policy creation and writes nothing", async () => {
+    const before = await countWhere("escalation_policies", fx.orgId);
+    await expect(
+      api.current.trpc(fx.tokens.member).org.escalationPolicies.create.mutate({
+        name: "not mine to make",
+        repeat: 1,
+        levels: [{ delaySeconds: 0, targets: [{ type: "user", userId: fx.userIds.member }] }],
+      }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN", httpStatus: 403 } });
+    expect(await countWhere("escalation_policies", fx.orgId)).toBe(before);
   });
 
   it("refuses a member's notification-target listing", async () => {

@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
   createIncident,
   createService,
   incidentState,
   register,
+  uniqueEmail,
   userWithRole,
   useTestApi,
   type HttpResponse,
   type IncidentBody,
 } from "./helpers.js";
+import { fieldsOf, queuedJobs, startReceiver, type Receiver } from "./notify-helpers.js";
 
 const api = useTestApi();
 
@@ -19,28 +21,105 @@ interface OrgFixture {
   orgId: string;
   userId: string;
   token: string;
+  /** Follows `policyId`, so its incidents escalate. */
   serviceId: string;
   /** Left untouched at `triggered`, version 1: a foreign transition to `acknowledged` would be valid. */
   incident: IncidentBody;
+  /** A webhook at the org's own loopback receiver: a foreign test delivery would show there. */
   targetId: string;
+  /** Levels naming `targetId` and the owner; used by `serviceId`. */
+  policyId: string;
+  /** An API key of the org's, never used: a foreign revocation would show in its row. */
+  apiKeyId: string;
+  /** A pending invitation of the org's: a foreign revocation would show in its row. */
+  invitationId: string;
+  /** A viewer of the org (not its owner, so removing or demoting it is allowed to the owner). */
+  memberId: string;
 }
 
 let A: OrgFixture;
 let B: OrgFixture;
 /** A viewer of B: refused by role on mutations, so its answers must not depend on A's data either. */
 let viewerOfB: string;
+/** Each org's webhook receiver, by org id. */
+const receivers = new Map<string, Receiver>();
+
+async function ok<T>(res: Promise<HttpResponse<T>>, status: number, what: string): Promise<T> {
+  const r = await res;
+  if (r.status !== status) throw new Error(`${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+async function createTarget(token: string, receiver: Receiver, name: string): Promise<string> {
+  const body = { name, type: "webhook", config: { url: `${receiver.url}/${encodeURIComponent(name)}` } };
+  return (await ok(api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", { token, body }), 201, "create target")).id;
+}
+
+async function createPolicy(token: string, name: string, userId: string, targetId: string): Promise<string> {
+  const body = {
+    name,
+    repeat: 2,
+    levels: [
+      { delaySeconds: 120, targets: [{ type: "notification_target", targetId }] },
+      { delaySeconds: 300, targets: [{ type: "user", userId }] },
+    ],
+  };
+  return (await ok(api.current.request<{ id: string }>("POST", "/v1/org/escalation-policies", { token, body }), 201, "create policy")).id;
+}
+
+async function createApiKey(token: string, name: string): Promise<string> {
+  return (await ok(api.current.request<{ id: string }>("POST", "/v1/org/api-keys", { token, body: { name, scope: "write" } }), 201, "create key")).id;
+}
+
+async function createInvitation(token: string): Promise<string> {
+  const body = { email: uniqueEmail("tenancy-invitee"), role: "member" };
+  return (await ok(api.current.request<{ id: string }>("POST", "/v1/org/invitations", { token, body }), 201, "create invitation")).id;
+}
+
+/** A viewer added straight in the database: the calls act on it, it never signs in. */
+async function seedViewer(orgId: string): Promise<string> {
+  const user = await api.current.db
+    .insertInto("users")
+    .values({ email: uniqueEmail("tenancy-viewer"), name: "Seeded Viewer", password_hash: "not-a-usable-hash" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await addMember(api.current.db, orgId, user.id, "viewer");
+  return user.id;
+}
+
+async function attachPolicy(token: string, serviceId: string, escalationPolicyId: string | null): Promise<void> {
+  await ok(api.current.request("PATCH", `/v1/org/services/${serviceId}`, { token, body: { escalationPolicyId } }), 200, "attach policy");
+}
 
 async function seedOrg(label: string): Promise<OrgFixture> {
+  const receiver = await startReceiver();
   const owner = await register(api.current, { orgName: `Tenancy ${label}`, name: `Owner ${label}` });
+  receivers.set(owner.org.id, receiver);
   const service = await createService(api.current, owner.accessToken, `tenancy-${label}-service`);
+  const targetId = await createTarget(owner.accessToken, receiver, `${label} hook`);
+  const policyId = await createPolicy(owner.accessToken, `${label} policy`, owner.user.id, targetId);
+  await attachPolicy(owner.accessToken, service.id, policyId);
   const incident = await createIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
-  const target = await api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", {
+  const apiKeyId = await createApiKey(owner.accessToken, `${label} key`);
+  const invitationId = await createInvitation(owner.accessToken);
+  const memberId = await seedViewer(owner.org.id);
+  return {
+    orgId: owner.org.id,
+    userId: owner.user.id,
     token: owner.accessToken,
-    body: { name: `${label} hook`, type: "webhook", config: { url: `https://hooks.example.com/${label}` } },
-  });
-  if (target.status !== 201) throw new Error(`create target failed: ${target.status} ${JSON.stringify(target.body)}`);
-  return { orgId: owner.org.id, userId: owner.user.id, token: owner.accessToken, serviceId: service.id, incident, targetId: target.body.id };
+    serviceId: service.id,
+    incident,
+    targetId,
+    policyId,
+    apiKeyId,
+    invitationId,
+    memberId,
+  };
 }
+
+afterAll(async () => {
+  for (const receiver of receivers.values()) await receiver.close();
+});
 
 beforeAll(async () => {
   A = await seedOrg("A");
@@ -71,9 +150,47 @@ async function orgState(orgId: string) {
     .groupBy("incident_id")
     .orderBy("incident_id")
     .execute();
-  const services = await db.selectFrom("services").select(["id", "name", "updated_at"]).where("org_id", "=", orgId).orderBy("id").execute();
-  const targets = await db.selectFrom("notification_targets").select(["id"]).where("org_id", "=", orgId).orderBy("id").execute();
-  return JSON.parse(JSON.stringify({ incidents, events, services, targets })) as unknown;
+  const services = await db
+    .selectFrom("services")
+    .select(["id", "name", "description", "escalation_policy_id", "updated_at"])
+    .where("org_id", "=", orgId)
+    .orderBy("id")
+    .execute();
+  // Whole rows: config, filters, enabled and the signing secret must all stay as they were.
+  const targets = await db.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const policies = await db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const levels = await db
+    .selectFrom("escalation_levels")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .orderBy("policy_id")
+    .orderBy("level")
+    .execute();
+  const levelTargets = await db
+    .selectFrom("escalation_level_targets")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .orderBy("policy_id")
+    .orderBy("level")
+    .orderBy("position")
+    .execute();
+  const attempts = await db.selectFrom("notification_attempts").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const apiKeys = await db.selectFrom("api_keys").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const invitations = await db.selectFrom("invitations").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const members = await db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).orderBy("user_id").execute();
+  const org = await db.selectFrom("orgs").selectAll().where("id", "=", orgId).execute();
+  const escalation = await db
+    .selectFrom("incidents")
+    .select(["id", "escalation_policy_id", "escalation_step"])
+    .where("org_id", "=", orgId)
+    .orderBy("id")
+    .execute();
+  // Jobs enqueued on the org's behalf (escalations replaced by key bump their revision).
+  const jobs = await queuedJobs(db, { orgId });
+  const deliveries = receivers.get(orgId)?.requests.length ?? 0;
+  return JSON.parse(
+    JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org }),
+  ) as unknown;
 }
 
 async function serviceIncidentCount(serviceId: string): Promise<number> {
@@ -101,7 +218,7 @@ const comparable = (res: HttpResponse) => ({ status: res.status, code: res.body.
 
 interface IdRoute {
   route: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Which of A's ids the route takes. */
   idOf: (f: OrgFixture) => string;
   path: (id: string) => string;
@@ -156,7 +273,166 @@ const ID_ROUTES: IdRoute[] = [
     ownerStatus: 201,
     notFoundMessage: "Service not found",
   },
+  {
+    route: "POST /v1/incidents/{incidentId}/escalate",
+    method: "POST",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}/escalate`,
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "GET /v1/incidents/{incidentId}/notifications",
+    method: "GET",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}/notifications`,
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "GET /v1/org/services/{serviceId}",
+    method: "GET",
+    idOf: (f) => f.serviceId,
+    path: (id) => `/v1/org/services/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Service not found",
+  },
+  {
+    route: "PATCH /v1/org/services/{serviceId}",
+    method: "PATCH",
+    idOf: (f) => f.serviceId,
+    path: (id) => `/v1/org/services/${id}`,
+    // Names the fixture's own policy: the service is looked up (404) before the policy is checked.
+    body: (f) => ({ name: "renamed from the wrong org", description: "changed", escalationPolicyId: f.policyId }),
+    ownerStatus: 200,
+    notFoundMessage: "Service not found",
+  },
+  {
+    route: "GET /v1/org/notification-targets/{targetId}",
+    method: "GET",
+    idOf: (f) => f.targetId,
+    path: (id) => `/v1/org/notification-targets/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Notification target not found",
+  },
+  {
+    route: "PATCH /v1/org/notification-targets/{targetId}",
+    method: "PATCH",
+    idOf: (f) => f.targetId,
+    path: (id) => `/v1/org/notification-targets/${id}`,
+    body: () => ({ name: "hijacked", enabled: false, config: { url: "https://attacker.example.com/hook" }, eventKinds: ["resolved"], minSeverity: "sev1" }),
+    ownerStatus: 200,
+    notFoundMessage: "Notification target not found",
+  },
+  {
+    route: "DELETE /v1/org/notification-targets/{targetId}",
+    method: "DELETE",
+    idOf: (f) => f.targetId,
+    path: (id) => `/v1/org/notification-targets/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Notification target not found",
+  },
+  {
+    route: "POST /v1/org/notification-targets/{targetId}/rotate-secret",
+    method: "POST",
+    idOf: (f) => f.targetId,
+    path: (id) => `/v1/org/notification-targets/${id}/rotate-secret`,
+    ownerStatus: 200,
+    notFoundMessage: "Notification target not found",
+  },
+  {
+    route: "POST /v1/org/notification-targets/{targetId}/test",
+    method: "POST",
+    idOf: (f) => f.targetId,
+    path: (id) => `/v1/org/notification-targets/${id}/test`,
+    ownerStatus: 200,
+    notFoundMessage: "Notification target not found",
+  },
+  {
+    route: "GET /v1/org/escalation-policies/{policyId}",
+    method: "GET",
+    idOf: (f) => f.policyId,
+    path: (id) => `/v1/org/escalation-policies/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Escalation policy not found",
+  },
+  {
+    route: "PUT /v1/org/escalation-policies/{policyId}",
+    method: "PUT",
+    idOf: (f) => f.policyId,
+    path: (id) => `/v1/org/escalation-policies/${id}`,
+    // Valid for the fixture's own org: its own target and user.
+    body: (f) => ({
+      name: "replaced from the wrong org",
+      repeat: 1,
+      levels: [{ delaySeconds: 0, targets: [{ type: "user", userId: f.userId }, { type: "notification_target", targetId: f.targetId }] }],
+    }),
+    ownerStatus: 200,
+    notFoundMessage: "Escalation policy not found",
+  },
+  {
+    route: "DELETE /v1/org/escalation-policies/{policyId}",
+    method: "DELETE",
+    idOf: (f) => f.policyId,
+    path: (id) => `/v1/org/escalation-policies/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Escalation policy not found",
+  },
+  {
+    route: "POST /v1/org/api-keys/{keyId}/revoke",
+    method: "POST",
+    idOf: (f) => f.apiKeyId,
+    path: (id) => `/v1/org/api-keys/${id}/revoke`,
+    ownerStatus: 200,
+    notFoundMessage: "API key not found",
+  },
+  {
+    route: "DELETE /v1/org/invitations/{invitationId}",
+    method: "DELETE",
+    idOf: (f) => f.invitationId,
+    path: (id) => `/v1/org/invitations/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Invitation not found",
+  },
+  {
+    route: "PATCH /v1/org/members/{userId}",
+    method: "PATCH",
+    idOf: (f) => f.memberId,
+    path: (id) => `/v1/org/members/${id}`,
+    body: () => ({ role: "admin" }),
+    ownerStatus: 200,
+    notFoundMessage: "Member not found",
+  },
+  {
+    route: "DELETE /v1/org/members/{userId}",
+    method: "DELETE",
+    idOf: (f) => f.memberId,
+    path: (id) => `/v1/org/members/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Member not found",
+  },
 ];
+
+let controlCounter = 0;
+
+/**
+ * Fresh resources of A's for the owner's control call, so a successful call (a deletion, a
+ * rotation, an escalation) never touches the shared fixture: a new incident on A's escalating
+ * service, and a new target, an unused policy and a new service without a policy.
+ */
+async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
+  const n = ++controlCounter;
+  const receiver = receivers.get(f.orgId);
+  if (receiver === undefined) throw new Error("no receiver for the org");
+  const incident = await createIncident(api.current, f.token, f.serviceId, { title: "control" });
+  const targetId = await createTarget(f.token, receiver, `control hook ${n}`);
+  const policyId = await createPolicy(f.token, `control policy ${n}`, f.userId, targetId);
+  const service = await createService(api.current, f.token, `control-service-${n}`);
+  const apiKeyId = await createApiKey(f.token, `control key ${n}`);
+  const invitationId = await createInvitation(f.token);
+  const memberId = await seedViewer(f.orgId);
+  return { ...f, incident, targetId, policyId, serviceId: service.id, apiKeyId, invitationId, memberId };
+}
 
 function call(route: IdRoute, token: string, id: string, bodyFrom: OrgFixture) {
   const body = route.body?.(bodyFrom);
@@ -206,9 +482,8 @@ for (const route of ID_ROUTES) describe(route.route, () => {
   });
 
   it("serves the same call to the owning org (control)", async () => {
-    // A fresh fixture in A so the control leaves A's shared incident untouched.
-    const incident = await createIncident(api.current, A.token, A.serviceId, { title: "control" });
-    const own: OrgFixture = { ...A, incident };
+    // A fresh fixture in A so the control leaves A's shared data untouched.
+    const own = await controlFixture(A);
     const res = await call(route, A.token, route.idOf(own), own);
     expect(res.status, JSON.stringify(res.body)).toBe(route.ownerStatus);
   });
@@ -244,6 +519,9 @@ async function allIds(orgId: string) {
     db.selectFrom("services").select("id").where("org_id", "=", orgId).execute(),
     db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).execute(),
     db.selectFrom("org_members").select("user_id as id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("escalation_policies").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("api_keys").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("invitations").select("id").where("org_id", "=", orgId).execute(),
   ]);
   return ids.flat().map((r) => r.id);
 }
@@ -254,6 +532,9 @@ describe("lists are scoped to the caller's org", () => {
     { path: "/v1/org/services?limit=100", own: (f) => f.serviceId },
     { path: "/v1/org/notification-targets?limit=100", own: (f) => f.targetId },
     { path: "/v1/org/members?limit=100", own: (f) => f.userId },
+    { path: "/v1/org/escalation-policies?limit=100", own: (f) => f.policyId },
+    { path: "/v1/org/api-keys?limit=100", own: (f) => f.apiKeyId },
+    { path: "/v1/org/invitations?limit=100", own: (f) => f.invitationId },
   ];
 
   for (const { path, own } of LISTS) it(`${path} never contains A's items`, async () => {
@@ -275,6 +556,64 @@ describe("lists are scoped to the caller's org", () => {
     // Control: the filter works for the owner, and for B on B's own service.
     expect(await list(A.token, `/v1/incidents?serviceId=${A.serviceId}&limit=100`)).toContain(A.incident.id);
     expect(await list(B.token, `/v1/incidents?serviceId=${B.serviceId}`)).toContain(B.incident.id);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Ids of another org inside a body: refused as unknown (400 on the field), never linked.
+
+describe("another org's ids inside a request body", () => {
+  it("PATCH of B's service naming A's policy -> 400 VALIDATION_FAILED on escalationPolicyId, nothing changed", async () => {
+    const beforeA = await orgState(A.orgId);
+    const beforeB = await orgState(B.orgId);
+    const res = await api.current.request("PATCH", `/v1/org/services/${B.serviceId}`, {
+      token: B.token,
+      body: { description: "linked to A", escalationPolicyId: A.policyId },
+    });
+    expectErrorBody(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys(fieldsOf(res.body))).toEqual(["escalationPolicyId"]);
+    // Same answer as for a policy that exists nowhere.
+    const missing = await api.current.request("PATCH", `/v1/org/services/${B.serviceId}`, {
+      token: B.token,
+      body: { description: "linked to A", escalationPolicyId: randomUUID() },
+    });
+    expect(comparable(missing)).toEqual(comparable(res));
+    expect(await orgState(B.orgId)).toEqual(beforeB);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+    // Control: B's own policy is accepted.
+    const own = await api.current.request("PATCH", `/v1/org/services/${B.serviceId}`, { token: B.token, body: { escalationPolicyId: B.policyId } });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.escalationPolicyId).toBe(B.policyId);
+  });
+
+  it("a policy created in B whose levels name A's target or A's user -> 400 with the field paths, nothing created", async () => {
+    const beforeA = await orgState(A.orgId);
+    const beforeB = await orgState(B.orgId);
+    const res = await api.current.request("POST", "/v1/org/escalation-policies", {
+      token: B.token,
+      body: {
+        name: "reaches into A",
+        levels: [
+          { delaySeconds: 0, targets: [{ type: "notification_target", targetId: A.targetId }, { type: "user", userId: B.userId }] },
+          { delaySeconds: 60, targets: [{ type: "notification_target", targetId: B.targetId }, { type: "user", userId: A.userId }] },
+        ],
+      },
+    });
+    expectErrorBody(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys(fieldsOf(res.body)).sort()).toEqual(["levels.0.targets.0.targetId", "levels.1.targets.1.userId"]);
+    expect(await orgState(B.orgId)).toEqual(beforeB);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+  });
+
+  it("a PUT of B's policy naming A's target -> 400, B's policy unchanged", async () => {
+    const before = await orgState(B.orgId);
+    const res = await api.current.request("PUT", `/v1/org/escalation-policies/${B.policyId}`, {
+      token: B.token,
+      body: { name: "reaches into A", levels: [{ delaySeconds: 0, targets: [{ type: "notification_target", targetId: A.targetId }] }] },
+    });
+    expectErrorBody(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys(fieldsOf(res.body))).toEqual(["levels.0.targets.0.targetId"]);
+    expect(await orgState(B.orgId)).toEqual(before);
   });
 });
 
@@ -309,6 +648,24 @@ describe("tenancy over tRPC", () => {
     expect(error).toBeInstanceOf(TRPCClientError);
     if (!(error instanceof TRPCClientError)) return;
     expect(error.data).toMatchObject({ code: "NOT_FOUND" });
+    expect(await orgState(A.orgId)).toEqual(before);
+  });
+
+  it("targets, policies and services of A are NOT_FOUND for B over tRPC too", async () => {
+    const client = api.current.trpc(B.token);
+    await expect(client.org.notificationTargets.get.query({ targetId: A.targetId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", message: "Notification target not found" },
+    });
+    await expect(client.org.escalationPolicies.get.query({ policyId: A.policyId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", message: "Escalation policy not found" },
+    });
+    await expect(client.org.services.get.query({ serviceId: A.serviceId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", message: "Service not found" },
+    });
+    const before = await orgState(A.orgId);
+    await expect(client.org.notificationTargets.rotateSecret.mutate({ targetId: A.targetId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
     expect(await orgState(A.orgId)).toEqual(before);
   });
 

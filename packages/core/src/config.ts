@@ -52,6 +52,8 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt.max(100).default(5),
   WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
   WORKER_DEAD_AFTER_MS: positiveInt.default(30_000),
+  AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+  ORG_DAILY_WRITE_QUOTA: positiveInt.optional(),
 });
 
 export interface Config {
@@ -91,6 +93,10 @@ export interface Config {
     retryBaseMs: number;
   };
   worker: { concurrency: number; heartbeatMs: number; deadAfterMs: number };
+  /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL). */
+  authRateLimitPerMinute: number;
+  /** Write calls an org may make per UTC day; null: unlimited. */
+  orgDailyWriteQuota: number | null;
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -168,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.DELIVERY_RETRY_BASE_MS,
     },
     worker: { concurrency: e.WORKER_CONCURRENCY, heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
     warnings,
   };
 }

@@ -30,3 +30,24 @@ export * from "./delivery/index.js";
 export { inScope, setScope, transact, type Scope } from "./scope.js";
 export { auditAction, auditSourceOf, recordAudit, type AuditEntry, type AuditSource } from "./audit/record.js";
 export { API_KEY_PREFIX, authenticateApiKey, hashApiKey, looksLikeApiKey } from "./api-keys/authenticate.js";
+export * as apiKeyService from "./api-keys/service.js";
+export { apiKeySchema, apiKeyScopeSchema, apiKeyStatusSchema, createdApiKeySchema, type ApiKey, type CreatedApiKey } from "./api-keys/schema.js";
+export { processAlert, type Alert, type AlertAction, type AlertOutcome, type AlertResult } from "./ingest/alerts.js";
+export * as integrationKeyService from "./ingest/integration-keys.js";
+export { integrationKeySchema, type IntegrationKey } from "./ingest/integration-keys.js";
+export { auditActorTypeSchema, auditLogEntrySchema, listAuditLog, type AuditLogEntry, type AuditLogQuery } from "./audit/list.js";
+export { assertWriteQuotaLeft, countWriteCall, getUsage, secondsUntilUtcMidnight, usageSchema, type Usage } from "./usage/quota.js";
+export * as invitationService from "./invitations/service.js";
+export { createdInvitationSchema, invitationSchema, invitationStatusSchema, type CreatedInvitation, type Invitation } from "./invitations/schema.js";
+export {
+  passwordSchema,
+  passwordEqualsEmail,
+  assertPasswordNotEmail,
+  PASSWORD_EQUALS_EMAIL_MESSAGE,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MAX_LENGTH,
+} from "./auth/password-policy.js";
+export * as passwordService from "./auth/password-service.js";
+export type { RequestSource } from "./auth/account-audit.js";
+export { LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS } from "./auth/login-throttle.js";
+export { hitWindowCounter, unhitWindowCounter, resetWindowCounter, sweepExpiredCounters, type WindowHit } from "./rate-limit/counters.js";

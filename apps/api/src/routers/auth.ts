@@ -1,10 +1,20 @@
-import { authService, orgWithRoleSchema, userSchema } from "@incidentops/core";
+import {
+  authService,
+  invitationService,
+  orgWithRoleSchema,
+  PASSWORD_EQUALS_EMAIL_MESSAGE,
+  passwordEqualsEmail,
+  passwordSchema,
+  passwordService,
+  userSchema,
+} from "@incidentops/core";
 import { z } from "zod";
 import { okSchema } from "./shared.js";
 import { publicProcedure, router, userProcedure } from "../trpc.js";
 
 const email = z.email().max(254);
-const password = z.string().min(8, "must be at least 8 characters").max(256);
+/** The shared password policy (every route that sets a password). */
+const password = passwordSchema;
 
 const tokenResponseSchema = z.object({
   accessToken: z.string(),
@@ -19,6 +29,8 @@ const refreshInput = z.object({ refreshToken: z.string().min(1).max(512) });
 
 const tags = ["auth"];
 
+const sourceOf = (ctx: { requestId: string; ip: string | undefined }) => ({ requestId: ctx.requestId, ip: ctx.ip ?? null });
+
 export const authRouter = router({
   register: publicProcedure
     .meta({ openapi: { method: "POST", path: "/auth/register", tags, protect: false, summary: "Create an account and its first organisation" }, successStatus: 201 })
@@ -28,28 +40,39 @@ export const authRouter = router({
         password,
         name: z.string().trim().min(1).max(200),
         orgName: z.string().trim().min(1).max(200),
-      }),
+      })
+      .refine((v) => !passwordEqualsEmail(v.password, v.email), { path: ["password"], message: PASSWORD_EQUALS_EMAIL_MESSAGE }),
     )
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => authService.register(ctx.db, ctx.config, input)),
 
   login: publicProcedure
-    .meta({ openapi: { method: "POST", path: "/auth/login", tags, protect: false, summary: "Exchange email and password for tokens" } })
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/auth/login",
+        tags,
+        protect: false,
+        summary: "Exchange email and password for tokens",
+        description:
+          "After 5 failed logins for an account within 15 minutes, every attempt (even with the right password) is refused with 429 LOGIN_LOCKED and a Retry-After header until the 15 minutes are over.",
+      },
+    })
     .input(z.object({ email, password: z.string().min(1).max(256), orgId: z.uuid().optional() }))
     .output(tokenResponseSchema)
-    .mutation(({ ctx, input }) => authService.login(ctx.db, ctx.config, input)),
+    .mutation(({ ctx, input }) => authService.login(ctx.db, ctx.config, input, sourceOf(ctx))),
 
   refresh: publicProcedure
     .meta({ openapi: { method: "POST", path: "/auth/refresh", tags, protect: false, summary: "Rotate a refresh token" } })
     .input(refreshInput)
     .output(tokenResponseSchema)
-    .mutation(({ ctx, input }) => authService.rotateRefreshToken(ctx.db, ctx.config, input)),
+    .mutation(({ ctx, input }) => authService.rotateRefreshToken(ctx.db, ctx.config, input, sourceOf(ctx))),
 
   switchOrg: publicProcedure
     .meta({ openapi: { method: "POST", path: "/auth/switch-org", tags, protect: false, summary: "Rotate a refresh token into another organisation" } })
     .input(refreshInput.extend({ orgId: z.uuid() }))
     .output(tokenResponseSchema)
-    .mutation(({ ctx, input }) => authService.rotateRefreshToken(ctx.db, ctx.config, input)),
+    .mutation(({ ctx, input }) => authService.rotateRefreshToken(ctx.db, ctx.config, input, sourceOf(ctx))),
 
   logout: publicProcedure
     .meta({ openapi: { method: "POST", path: "/auth/logout", tags, protect: false, summary: "Revoke a refresh token and its session" } })
@@ -59,6 +82,93 @@ export const authRouter = router({
       await authService.logout(ctx.db, input);
       return { ok: true as const };
     }),
+
+  forgotPassword: publicProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/auth/password/forgot",
+        tags,
+        protect: false,
+        summary: "Email a password reset link",
+        description:
+          "Always 202 with the same body, whether or not an account has this email. For an account, a single-use link valid for 1 hour is emailed.",
+      },
+      successStatus: 202,
+    })
+    .input(z.object({ email }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await passwordService.requestPasswordReset(ctx.db, ctx.config, input, sourceOf(ctx));
+      return { ok: true as const };
+    }),
+
+  resetPassword: publicProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/auth/password/reset",
+        tags,
+        protect: false,
+        summary: "Set a new password with a reset token",
+        description:
+          "The token works once; a used, expired or unknown one is 400 INVALID_TOKEN. Signs the account out everywhere (every refresh token is revoked) and lifts a login lockout.",
+      },
+    })
+    .input(z.object({ token: z.string().min(1).max(512), password }))
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await passwordService.resetPassword(ctx.db, input, sourceOf(ctx));
+      return { ok: true as const };
+    }),
+
+  changePassword: userProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/auth/password/change",
+        tags,
+        summary: "Change the signed-in user's password",
+        description:
+          "Needs the current password (a wrong one is 401 INVALID_CREDENTIALS). Signs out every other session: all refresh tokens of the user are revoked except the family of `refreshToken`, if given (send the one this client holds to stay signed in). The access token used for the call stays valid until it expires.",
+      },
+    })
+    .input(
+      z.object({
+        currentPassword: z.string().min(1).max(256),
+        newPassword: password,
+        refreshToken: z.string().min(1).max(512).optional().describe("This session's refresh token, to keep it"),
+      }),
+    )
+    .output(okSchema)
+    .mutation(async ({ ctx, input }) => {
+      await passwordService.changePassword(ctx.db, ctx.actor, input);
+      return { ok: true as const };
+    }),
+
+  acceptInvitation: publicProcedure
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/auth/accept-invitation",
+        tags,
+        protect: false,
+        summary: "Accept an invitation and sign into its organisation",
+        description:
+          "Without an account for the invited email, one is created with `name` and `password`; with one, `password` must be that account's. The token is single-use; an expired, revoked or used one is 400 INVALID_TOKEN.",
+      },
+    })
+    .input(
+      z.object({
+        token: z.string().min(1).max(512),
+        name: z.string().trim().min(1).max(200).optional().describe("Required when no account exists for the invited email"),
+        password,
+      }),
+    )
+    .output(tokenResponseSchema)
+    .mutation(({ ctx, input }) =>
+      invitationService.acceptInvitation(ctx.db, ctx.config, input, { requestId: ctx.requestId, ip: ctx.ip ?? null }),
+    ),
 
   me: userProcedure
     .meta({ openapi: { method: "GET", path: "/auth/me", tags, summary: "The caller, the current organisation and all memberships" } })

@@ -3,14 +3,17 @@ import {
   orgService,
   orgWithRoleSchema,
   pageSchema,
+  roleSchema,
   serviceCatalog,
   serviceSchema,
 } from "@incidentops/core";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
+import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
+import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
-import { pageInput } from "./shared.js";
+import { okSchema, pageInput } from "./shared.js";
 
 const tags = ["org"];
 
@@ -21,13 +24,51 @@ export const orgRouter = router({
     .output(orgWithRoleSchema)
     .query(({ ctx }) => orgService.getCurrentOrg(ctx.db, ctx.actor)),
 
+  update: procedureFor("org:update")
+    .meta({ openapi: { method: "PATCH", path: "/org", tags, summary: "Rename the current organisation (admin)" } })
+    .input(z.object({ name: z.string().trim().min(1).max(200) }))
+    .output(orgWithRoleSchema)
+    .mutation(({ ctx, input }) => orgService.updateOrg(ctx.db, ctx.actor, input)),
+
   members: router({
     list: procedureFor("member:read")
       .meta({ openapi: { method: "GET", path: "/org/members", tags, summary: "Members and their roles (admin)" } })
       .input(z.object(pageInput))
       .output(pageSchema(memberSchema))
       .query(({ ctx, input }) => orgService.listMembers(ctx.db, ctx.actor, input)),
+    update: procedureFor("member:manage")
+      .meta({
+        openapi: {
+          method: "PATCH",
+          path: "/org/members/{userId}",
+          tags,
+          summary: "Change a member's role (admin)",
+          description: "Applies from the member's next request. The last admin cannot be demoted (409 LAST_ADMIN).",
+        },
+      })
+      .input(z.object({ userId: z.uuid(), role: roleSchema }))
+      .output(memberSchema)
+      .mutation(({ ctx, input }) => orgService.updateMemberRole(ctx.db, ctx.actor, input)),
+    remove: procedureFor("member:manage")
+      .meta({
+        openapi: {
+          method: "DELETE",
+          path: "/org/members/{userId}",
+          tags,
+          summary: "Remove a member (admin)",
+          description:
+            "Their access is refused from the next request and their refresh tokens for this org are revoked at once. The last admin cannot be removed (409 LAST_ADMIN).",
+        },
+      })
+      .input(z.object({ userId: z.uuid() }))
+      .output(okSchema)
+      .mutation(async ({ ctx, input }) => {
+        await orgService.removeMember(ctx.db, ctx.actor, input.userId);
+        return { ok: true as const };
+      }),
   }),
+
+  invitations: invitationsRouter,
 
   services: router({
     list: procedureFor("service:read")
@@ -61,4 +102,5 @@ export const orgRouter = router({
 
   notificationTargets: notificationTargetsRouter,
   escalationPolicies: escalationPoliciesRouter,
+  apiKeys: apiKeysRouter,
 });

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx, UserRow } from "@incidentops/db";
 import type { Config } from "../config.js";
+import { recordAudit } from "../audit/record.js";
 import { AppError } from "../errors.js";
 import { iso } from "../mapping.js";
 import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow } from "../org/repository.js";
 import type { UserActor } from "../policy.js";
 import type { OrgWithRole, User } from "../schemas.js";
 import { isUniqueViolation } from "../db-errors.js";
-import { inScope, setScope, transact } from "../scope.js";
+import { setScope, transact } from "../scope.js";
 import { signAccessToken } from "./access-token.js";
+import { accountSource, scopeToHomeOrg, type RequestSource } from "./account-audit.js";
+import { clearLoginThrottle, isLockedOut, lockLoginThrottle, recordLoginFailure } from "./login-throttle.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import {
   findRefreshTokenForUpdate,
@@ -48,7 +51,7 @@ const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", "Invalid em
 const invalidRefreshToken = () =>
   new AppError("UNAUTHORIZED", "The refresh token is invalid, expired or revoked: log in again");
 
-async function issueTokens(
+export async function issueTokens(
   db: Db | Tx,
   config: AuthConfig,
   user: UserRow,
@@ -109,30 +112,74 @@ export async function register(
   }
 }
 
+/**
+ * Email and password for tokens, with brute-force protection: the account's throttle row is
+ * locked for the whole attempt, so concurrent attempts are counted one by one. After
+ * LOGIN_MAX_FAILURES failures in a window, every attempt (even with the right password) is
+ * refused with 429 LOGIN_LOCKED until the window ends. Unknown emails are throttled alike, so
+ * the answers never tell which accounts exist. Failures and the lock are committed (and
+ * audited) before the error is thrown.
+ */
 export async function login(
   db: Db,
   config: AuthConfig,
   input: { email: string; password: string; orgId?: string | undefined },
+  request: RequestSource,
 ): Promise<TokenResponse> {
-  const user = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", normalizeEmail(input.email))
-    .executeTakeFirst();
-  if (!(await verifyPassword(user?.password_hash, input.password)) || user === undefined) {
-    throw invalidCredentials();
-  }
-  return inScope(db, { userId: user.id }, async (tx) => {
+  const email = normalizeEmail(input.email);
+  const outcome = await transact(db, async (tx) => {
+    const throttle = await lockLoginThrottle(tx, email);
+    if (isLockedOut(throttle)) return { kind: "locked" as const, retryAfterSeconds: throttle.retryAfterSeconds };
+    const user = await tx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    if (!(await verifyPassword(user?.password_hash, input.password)) || user === undefined) {
+      const after = await recordLoginFailure(tx, email);
+      const orgId = user === undefined ? null : await scopeToHomeOrg(tx, user.id, input.orgId);
+      const source = accountSource(user?.id ?? null, request);
+      const target = user === undefined ? {} : { targetType: "user", targetId: user.id };
+      await recordAudit(tx, source, { orgId, action: "auth.login.failed", ...target, data: { email, failures: after.failures } });
+      if (isLockedOut(after)) {
+        await recordAudit(tx, source, {
+          orgId,
+          action: "auth.login.locked",
+          ...target,
+          data: { email, failures: after.failures, lockedForSeconds: after.retryAfterSeconds },
+        });
+      }
+      return { kind: "failed" as const };
+    }
+    // The password is right: whatever follows, the failures so far no longer count.
+    await clearLoginThrottle(tx, email);
+    await setScope(tx, { userId: user.id });
     const membership =
       input.orgId === undefined ? (await listMemberships(tx, user.id))[0] : await findMembership(tx, user.id, input.orgId);
-    if (membership === undefined) {
+    if (membership === undefined) return { kind: "no-membership" as const };
+    await setScope(tx, { userId: user.id, orgId: membership.org_id });
+    const tokens = await issueTokens(tx, config, user, membership);
+    await recordAudit(tx, accountSource(user.id, request), {
+      orgId: membership.org_id,
+      action: "auth.login.succeeded",
+      targetType: "user",
+      targetId: user.id,
+    });
+    return { kind: "ok" as const, tokens };
+  });
+  switch (outcome.kind) {
+    case "locked":
+      throw new AppError(
+        "LOGIN_LOCKED",
+        `Too many failed logins for this account: try again in ${outcome.retryAfterSeconds} seconds, or reset the password`,
+        { retryAfterSeconds: outcome.retryAfterSeconds },
+      );
+    case "failed":
+      throw invalidCredentials();
+    case "no-membership":
       throw new AppError(
         "FORBIDDEN",
         input.orgId === undefined ? "This account belongs to no organisation" : "You are not a member of this organisation",
       );
-    }
-    return issueTokens(tx, config, user, membership);
-  });
+    case "ok":
+      return outcome.tokens;
+  }
 }
 
 /**
@@ -143,6 +190,7 @@ export async function rotateRefreshToken(
   db: Db,
   config: AuthConfig,
   input: { refreshToken: string; orgId?: string },
+  request: RequestSource,
 ): Promise<TokenResponse> {
   const outcome = await transact(db, async (tx) => {
     const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(input.refreshToken));
@@ -151,6 +199,14 @@ export async function rotateRefreshToken(
     }
     if (row.rotated_at !== null) {
       await revokeFamily(tx, row.family_id);
+      await setScope(tx, { userId: row.user_id, orgId: row.active_org_id });
+      await recordAudit(tx, accountSource(row.user_id, request), {
+        orgId: row.active_org_id,
+        action: "auth.refresh.reuse_detected",
+        targetType: "user",
+        targetId: row.user_id,
+        data: { familyId: row.family_id },
+      });
       return { kind: "reused" as const };
     }
     const orgId = input.orgId ?? row.active_org_id;

@@ -5,6 +5,7 @@ import { iso } from "../mapping.js";
 import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
 import { olderThan } from "../keyset.js";
 import type { Actor } from "../policy.js";
+import { auditAction } from "../audit/record.js";
 import type { EscalationPolicy } from "../schemas.js";
 import { findPolicy, loadLevels, replaceLevels, type EscalationTarget, type PolicyWithLevels } from "./repository.js";
 
@@ -26,6 +27,25 @@ const toPolicy = ({ row, levels }: PolicyWithLevels): EscalationPolicy => ({
 });
 
 const policyNotFound = () => notFound("Escalation policy");
+
+/** Audits a change to a policy with a summary of what it now is. */
+function auditPolicy(
+  tx: Tx,
+  actor: Actor,
+  action: `escalation_policy.${"created" | "replaced" | "deleted"}`,
+  policy: { id: string; name: string; repeat?: number; levels?: unknown[] },
+) {
+  const { id, ...data } = policy;
+  return auditAction(tx, actor, { action, targetType: "escalation_policy", targetId: id, data });
+}
+
+/** A policy as recorded in the audit log: its settings and levels, with every target. */
+const auditedPolicy = (policy: EscalationPolicy) => ({
+  id: policy.id,
+  name: policy.name,
+  repeat: policy.repeat,
+  levels: policy.levels,
+});
 
 /** Every user target must be a member and every notification target must exist, in this org. */
 async function checkTargets(tx: Tx, orgId: string, levels: EscalationPolicyInput["levels"]): Promise<void> {
@@ -72,7 +92,9 @@ export async function createEscalationPolicy(db: Db, actor: Actor, input: Escala
     await replaceLevels(tx, actor.orgId, row.id, input.levels);
     const policy = await findPolicy(tx, actor.orgId, row.id);
     if (policy === undefined) throw policyNotFound();
-    return toPolicy(policy);
+    const created = toPolicy(policy);
+    await auditPolicy(tx, actor, "escalation_policy.created", auditedPolicy(created));
+    return created;
   });
 }
 
@@ -96,7 +118,9 @@ export async function replaceEscalationPolicy(
     await replaceLevels(tx, actor.orgId, policyId, input.levels);
     const policy = await findPolicy(tx, actor.orgId, policyId);
     if (policy === undefined) throw policyNotFound();
-    return toPolicy(policy);
+    const replaced = toPolicy(policy);
+    await auditPolicy(tx, actor, "escalation_policy.replaced", auditedPolicy(replaced));
+    return replaced;
   });
 }
 
@@ -128,7 +152,7 @@ export async function deleteEscalationPolicy(db: Db, actor: Actor, policyId: str
   await transact(db, async (tx) => {
     const policy = await tx
       .selectFrom("escalation_policies")
-      .select("id")
+      .select(["id", "name"])
       .where("org_id", "=", actor.orgId)
       .where("id", "=", policyId)
       .forUpdate()
@@ -146,5 +170,6 @@ export async function deleteEscalationPolicy(db: Db, actor: Actor, policyId: str
       });
     }
     await tx.deleteFrom("escalation_policies").where("org_id", "=", actor.orgId).where("id", "=", policyId).execute();
+    await auditPolicy(tx, actor, "escalation_policy.deleted", policy);
   });
 }

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
 import type { Actor } from "../policy.js";
+import { auditAction } from "../audit/record.js";
 import type { Service } from "../schemas.js";
 import { findService, insertService, listServices as listServiceRows } from "./repository.js";
 
@@ -58,7 +59,7 @@ export async function updateService(
     // The service first: a missing one (or another org's) is 404 whatever the body names.
     const current = await tx
       .selectFrom("services")
-      .select("id")
+      .selectAll()
       .where("org_id", "=", actor.orgId)
       .where("id", "=", input.serviceId)
       .forUpdate()
@@ -91,6 +92,13 @@ export async function updateService(
         .returningAll()
         .executeTakeFirst();
       if (row === undefined) throw notFound("Service");
+      const changes: Record<string, { from: string | null; to: string | null }> = {};
+      if (row.name !== current.name) changes.name = { from: current.name, to: row.name };
+      if (row.description !== current.description) changes.description = { from: current.description, to: row.description };
+      if (row.escalation_policy_id !== current.escalation_policy_id) {
+        changes.escalationPolicyId = { from: current.escalation_policy_id, to: row.escalation_policy_id };
+      }
+      await auditAction(tx, actor, { action: "service.updated", targetType: "service", targetId: row.id, data: { name: row.name, changes } });
       return toService(row);
     } catch (error) {
       throw isUniqueViolation(error, "services_org_name_key") ? nameTaken(input.name ?? "") : error;

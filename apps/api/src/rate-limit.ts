@@ -1,0 +1,100 @@
+import { hitWindowCounter, resetWindowCounter, sweepExpiredCounters, unhitWindowCounter, type Logger } from "@incidentops/core";
+import type { Db } from "@incidentops/db";
+import type { Request, RequestHandler } from "express";
+import { rateLimit, type ClientRateLimitInfo, type Options, type Store } from "express-rate-limit";
+import { requestIdOf } from "./context.js";
+import { errorBody, httpStatusOf } from "./errors.js";
+
+const WINDOW_MS = 60_000;
+/** Old windows are deleted at most this often by each process (any replica may do it). */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * An express-rate-limit store that counts in PostgreSQL (`rate_limit_counters`, one row per key
+ * and fixed window), so every API replica enforces one shared limit.
+ */
+export class PostgresRateLimitStore implements Store {
+  readonly localKeys = false;
+  private windowMs = WINDOW_MS;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly prefix: string,
+    private readonly logger: Logger,
+  ) {}
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+  }
+
+  async increment(key: string): Promise<ClientRateLimitInfo> {
+    const hit = await hitWindowCounter(this.db, this.prefix + key, this.windowMs);
+    this.sweepIfDue();
+    return { totalHits: hit.hits, resetTime: new Date(Date.now() + hit.resetInMs) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await unhitWindowCounter(this.db, this.prefix + key, this.windowMs);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await resetWindowCounter(this.db, this.prefix + key);
+  }
+
+  /** Deletes expired windows in the background, never delaying the request that triggers it. */
+  private sweepIfDue(): void {
+    const now = Date.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    sweepExpiredCounters(this.db).catch((error: unknown) => {
+      this.logger.warn({ err: error }, "sweeping expired rate-limit counters failed");
+    });
+  }
+}
+
+/** tRPC paths name procedures, comma-separated when batched: `/auth.login,incidents.list`. */
+function callsAuthProcedure(trpcPath: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(trpcPath.replace(/^\/+/, ""));
+  } catch {
+    return true; // tRPC refuses it anyway; counting it does no harm.
+  }
+  return decoded.split(",").some((name) => name.startsWith("auth."));
+}
+
+/**
+ * The per-IP limit on the auth routes (`/v1/auth/*` and the `auth.*` tRPC procedures): a fixed
+ * window of one minute, `AUTH_RATE_LIMIT_PER_MINUTE` requests, counted in PostgreSQL. Over it:
+ * 429 RATE_LIMITED with `Retry-After` (seconds until the window ends) and the standard body.
+ * Mount it on both `/v1/auth` and `/trpc`; on `/trpc` it only counts calls to `auth.*`.
+ */
+export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Logger }): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: deps.limitPerMinute,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    store: new PostgresRateLimitStore(deps.db, "auth-ip:", deps.logger),
+    skip: (req: Request) => req.baseUrl.toLowerCase() === "/trpc" && !callsAuthProcedure(req.path),
+    logger: {
+      error: (error: unknown, message?: string) => {
+        deps.logger.error({ err: error }, message ?? "rate limiter error");
+      },
+      warn: (error: unknown, message?: string) => {
+        deps.logger.warn({ err: error }, message ?? "rate limiter warning");
+      },
+    },
+    handler: (req, res) => {
+      const retryAfter = Number(res.getHeader("retry-after") ?? WINDOW_MS / 1000);
+      const body = errorBody(
+        "RATE_LIMITED",
+        `Too many requests to the auth routes from this address: retry in ${retryAfter} seconds`,
+        requestIdOf(req),
+        { retryAfterSeconds: retryAfter, limit: deps.limitPerMinute, windowSeconds: WINDOW_MS / 1000 },
+      );
+      res.status(httpStatusOf("RATE_LIMITED")).json(body);
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import type { Db } from "@incidentops/db";
+import { sql } from "kysely";
+
+/** One hit counted in a fixed window: the hits so far in it and the time left until it ends. */
+export interface WindowHit {
+  hits: number;
+  resetInMs: number;
+}
+
+/** The start of the fixed window of `windowMs` that holds the database's now(). */
+const currentWindow = (windowMs: number) => sql<Date>`date_bin(${windowMs}::int * interval '1 millisecond', now(), timestamptz '1970-01-01 00:00:00+00')`;
+
+/**
+ * Counts a hit for `key` in the current fixed window, in PostgreSQL, so every API replica shares
+ * the count (one upsert: concurrent hits never lose an increment). The database's clock decides
+ * the window, so replicas with drifting clocks still agree.
+ */
+export async function hitWindowCounter(db: Db, key: string, windowMs: number): Promise<WindowHit> {
+  const { rows } = await sql<{ hits: number; reset_in_ms: number }>`
+    INSERT INTO rate_limit_counters AS c (key, window_start, hits) VALUES (${key}, ${currentWindow(windowMs)}, 1)
+    ON CONFLICT (key, window_start) DO UPDATE SET hits = c.hits + 1
+    RETURNING hits, (extract(epoch FROM c.window_start - now()) * 1000 + ${windowMs}::int)::float8 AS reset_in_ms`.execute(db);
+  const row = rows[0];
+  if (row === undefined) throw new Error("rate_limit_counters upsert returned no row");
+  return { hits: row.hits, resetInMs: Math.max(0, row.reset_in_ms) };
+}
+
+/** Takes back one hit of the current window (for a request that should not have counted). */
+export async function unhitWindowCounter(db: Db, key: string, windowMs: number): Promise<void> {
+  await sql`
+    UPDATE rate_limit_counters SET hits = hits - 1
+    WHERE key = ${key} AND window_start = ${currentWindow(windowMs)} AND hits > 0`.execute(db);
+}
+
+export async function resetWindowCounter(db: Db, key: string): Promise<void> {
+  await db.deleteFrom("rate_limit_counters").where("key", "=", key).execute();
+}
+
+/**
+ * Deletes what no longer matters: rate-limit windows over an hour old, login throttles whose
+ * window has ended, and password reset tokens a day past their expiry. Cheap and idempotent:
+ * any replica may run it at any time.
+ */
+export async function sweepExpiredCounters(db: Db): Promise<void> {
+  await db.deleteFrom("rate_limit_counters").where("window_start", "<", sql<Date>`now() - interval '1 hour'`).execute();
+  await db.deleteFrom("login_throttle").where("window_start", "<", sql<Date>`now() - interval '1 hour'`).execute();
+  await db.deleteFrom("password_reset_tokens").where("expires_at", "<", sql<Date>`now() - interval '1 day'`).execute();
+}
