@@ -120,6 +120,8 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
         expect(attempt?.status).toBe("failed");
         expect(attempt?.lastHttpStatus).toBeNull();
         expect(attempt?.lastError).toMatch(/loopback and not allowed/);
+        // A refused destination is final: no retry can make it deliverable.
+        expect(attempt?.attemptCount).toBe(1);
       }
       expect(receiver.received).toEqual([]);
     } finally {

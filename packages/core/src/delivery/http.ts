@@ -1,6 +1,6 @@
 import { Agent, request } from "undici";
 import { bareHostname, ForbiddenAddressError, guardedLookup, literalHostRefusal } from "./addresses.js";
-import { elapsedSince, failure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
+import { elapsedSince, failure, permanentFailure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
 
 export const USER_AGENT = "IncidentOps-Webhooks/0.1";
 
@@ -83,13 +83,13 @@ export async function postJson(
   try {
     parsed = new URL(url);
   } catch {
-    return failure(startedAt, "invalid URL");
+    return permanentFailure(startedAt, "invalid URL");
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return failure(startedAt, "not an http(s) URL");
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return permanentFailure(startedAt, "not an http(s) URL");
   const hostname = bareHostname(parsed);
   if (!options.allowPrivate) {
     const refusal = literalHostRefusal(hostname);
-    if (refusal !== null) return failure(startedAt, refusal.message);
+    if (refusal !== null) return permanentFailure(startedAt, refusal.message);
   }
 
   // undici's own timeouts are only a backstop: the overall deadline below decides.
@@ -117,7 +117,9 @@ export async function postJson(
     return failure(startedAt, statusError(status), status);
   } catch (error) {
     if (controller.signal.aborted) return failure(startedAt, `timed out after ${options.timeoutMs} ms`);
-    return failure(startedAt, describeRequestError(error, hostname));
+    const forbidden = errorChain(error).some((e) => e instanceof ForbiddenAddressError);
+    const reason = describeRequestError(error, hostname);
+    return forbidden ? permanentFailure(startedAt, reason) : failure(startedAt, reason);
   } finally {
     clearTimeout(timer);
     await agent.destroy().catch(() => undefined);

@@ -8,6 +8,8 @@ export interface DeliveryOutcome {
   error: string | null;
   note: string | null;
   durationMs: number;
+  /** Set when trying again cannot help (a refused or malformed destination): no retries. */
+  permanent?: boolean;
 }
 
 export interface HttpDeliveryOptions {
@@ -21,4 +23,9 @@ export function elapsedSince(startedAt: number): number {
 
 export function failure(startedAt: number, error: string, httpStatus: number | null = null): DeliveryOutcome {
   return { ok: false, httpStatus, error, note: null, durationMs: elapsedSince(startedAt) };
+}
+
+/** A failure no retry can fix: the destination itself is refused or malformed. */
+export function permanentFailure(startedAt: number, error: string): DeliveryOutcome {
+  return { ...failure(startedAt, error), permanent: true };
 }

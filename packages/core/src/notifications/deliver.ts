@@ -81,7 +81,8 @@ async function recordOutcome(
   job: DeliveryJob,
 ): Promise<DeliveryResult> {
   const count = attempt.attempt_count + 1;
-  const result: DeliveryResult = outcome.ok ? "succeeded" : count >= deps.config.delivery.maxAttempts ? "failed" : "retrying";
+  const exhausted = outcome.permanent === true || count >= deps.config.delivery.maxAttempts;
+  const result: DeliveryResult = outcome.ok ? "succeeded" : exhausted ? "failed" : "retrying";
   const now = new Date();
   await inScope(deps.db, { orgId: attempt.org_id }, async (tx) => {
     await tx
