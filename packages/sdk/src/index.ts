@@ -1,31 +1,50 @@
-import { createTRPCClient, httpLink, type TRPCClient } from "@trpc/client";
-import type { AppRouter } from "api";
-
-export type { AppRouter };
-
-export interface IncidentOpsClientOptions {
-  /** The API's origin, e.g. http://localhost:3000 */
-  baseUrl: string;
-  /** Sent as `Authorization: Bearer <accessToken>`. */
-  accessToken?: string;
-  fetch?: typeof fetch;
-}
-
 /**
- * A typed client for the IncidentOps API: every procedure of the router, with inferred inputs
- * and outputs (`client.incidents.get.query({ incidentId })`). Token refresh, typed errors and
- * pagination helpers are not here yet.
+ * @incidentops/sdk: the typed client of the IncidentOps API.
+ *
+ * ```ts
+ * import { IncidentOpsClient, isVersionConflict } from "@incidentops/sdk";
+ *
+ * const client = await IncidentOpsClient.login({ baseUrl, email, password });
+ * for await (const incident of client.incidents.listAll({ status: "triggered" })) {
+ *   await client.incidents.transition({ incidentId: incident.id, toStatus: "acknowledged", version: incident.version });
+ * }
+ * ```
  */
-export type IncidentOpsClient = TRPCClient<AppRouter>;
-
-export function createIncidentOpsClient(options: IncidentOpsClientOptions): IncidentOpsClient {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${options.baseUrl.replace(/\/$/, "")}/trpc`,
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        headers: () => (options.accessToken === undefined ? {} : { authorization: `Bearer ${options.accessToken}` }),
-      }),
-    ],
-  });
-}
+export {
+  createIncidentOpsClient,
+  IncidentOpsClient,
+  type ClientMethods,
+  type HeadersOption,
+  type IncidentOpsClientOptions,
+  type LoginOptions,
+  type RetryOptions,
+} from "./client.js";
+export {
+  IncidentOpsError,
+  IncidentOpsConnectionError,
+  isIncidentOpsError,
+  isConnectionError,
+  hasErrorCode,
+  isVersionConflict,
+  isInvalidTransition,
+  isNotFound,
+  isValidationError,
+  isUnauthorized,
+  isForbidden,
+  isRateLimited,
+  fieldErrors,
+  type IncidentOpsErrorInit,
+} from "./errors.js";
+export type { IncidentOpsAuth, TokenResponse, Tokens } from "./session.js";
+export type { FetchFunction } from "./transport.js";
+export type {
+  CallOptions,
+  ClientRecord,
+  PageInput,
+  PageItem,
+  PaginateFunction,
+  ProcedureFunction,
+  ProcedureSpec,
+} from "./shape.js";
+export type { ApiErrorCode, ApiErrorDetails, ApiShape } from "./api-types.js";
+export type * from "./models.js";

@@ -1,0 +1,111 @@
+import { createTRPCUntypedClient, httpLink, isTRPCClientError } from "@trpc/client";
+import type { ApiErrorCode } from "./api-types.js";
+import { codeForStatus, IncidentOpsConnectionError, IncidentOpsError } from "./errors.js";
+
+/** A `fetch` implementation: the global one, undici's, a test double, one that adds tracing... */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+type LinkFetch = NonNullable<Parameters<typeof httpLink>[0]["fetch"]>;
+
+export interface TransportOptions {
+  /** The tRPC endpoint, e.g. `http://localhost:3000/trpc`. */
+  url: string;
+  fetch: FetchFunction | undefined;
+  /** Per attempt; 0 disables the timeout. */
+  timeoutMs: number;
+}
+
+export interface SendOptions {
+  headers: Record<string, string>;
+  signal: AbortSignal | undefined;
+}
+
+interface ErrorData {
+  code: ApiErrorCode;
+  traceId?: unknown;
+  details?: unknown;
+  httpStatus?: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+function readErrorData(data: unknown): ErrorData | undefined {
+  if (!isRecord(data) || typeof data.code !== "string" || !/^[A-Z][A-Z_]*$/.test(data.code)) return undefined;
+  return data as unknown as ErrorData;
+}
+
+/**
+ * One HTTP request for one procedure, through `@trpc/client`'s httpLink. Every failure comes
+ * out as an `IncidentOpsError` (the API answered), an `IncidentOpsConnectionError` (it did
+ * not), or the caller's `signal.reason` (the caller aborted).
+ */
+export async function send(
+  options: TransportOptions,
+  path: string,
+  type: "query" | "mutation",
+  input: unknown,
+  call: SendOptions,
+): Promise<unknown> {
+  call.signal?.throwIfAborted();
+  let response: Response | undefined;
+  const baseFetch: FetchFunction = options.fetch ?? globalThis.fetch;
+  // Remembers whether an HTTP answer arrived, which tRPC does not say when its body is not JSON.
+  const capturingFetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const res = await baseFetch(url, init);
+    response = res;
+    return res;
+  };
+  const timeout = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const signals = [call.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+  const client = createTRPCUntypedClient({
+    links: [httpLink({ url: options.url, fetch: capturingFetch satisfies LinkFetch, headers: () => call.headers })],
+  });
+  try {
+    return type === "query"
+      ? await client.query(path, input, { signal })
+      : await client.mutation(path, input, { signal });
+  } catch (error) {
+    if (call.signal?.aborted === true) throw call.signal.reason;
+    if (timeout?.aborted === true) {
+      throw new IncidentOpsConnectionError({
+        message: `${path}: no answer from the API within ${options.timeoutMs} ms`,
+        procedure: path,
+        timedOut: true,
+        cause: error,
+      });
+    }
+    throw toSdkError(error, path, response);
+  }
+}
+
+function toSdkError(error: unknown, path: string, response: Response | undefined): Error {
+  const rawData: unknown = isTRPCClientError(error) ? error.data : undefined;
+  const data = readErrorData(rawData);
+  if (data !== undefined && isTRPCClientError(error)) {
+    return new IncidentOpsError({
+      code: data.code,
+      message: error.message,
+      httpStatus: typeof data.httpStatus === "number" ? data.httpStatus : (response?.status ?? 500),
+      traceId: typeof data.traceId === "string" ? data.traceId : (response?.headers.get("x-request-id") ?? undefined),
+      details: isRecord(data.details) ? data.details : {},
+      procedure: path,
+      cause: error,
+    });
+  }
+  if (response !== undefined) {
+    // An answer, but not an IncidentOps error body: a proxy's error page, a wrong baseUrl...
+    return new IncidentOpsError({
+      code: codeForStatus(response.status),
+      message: `${path}: the server answered HTTP ${response.status} without an IncidentOps error body (is baseUrl right?)`,
+      httpStatus: response.status,
+      traceId: response.headers.get("x-request-id") ?? undefined,
+      details: {},
+      procedure: path,
+      cause: error,
+    });
+  }
+  const cause = isTRPCClientError(error) ? (error.cause ?? error) : error;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new IncidentOpsConnectionError({ message: `${path}: cannot reach the API (${reason})`, procedure: path, timedOut: false, cause });
+}

@@ -1,0 +1,211 @@
+import { createServer } from "node:net";
+import { describe, expect, test } from "vitest";
+import { useTestApi } from "../../../apps/api/test/helpers.js";
+import { createIncidentOpsClient, IncidentOpsConnectionError, isConnectionError, type FetchFunction } from "../src/index.js";
+import { deferred, expiredAccessToken, recordingFetch } from "./helpers.js";
+
+const api = useTestApi();
+
+let counter = 0;
+
+async function signUp() {
+  const anonymous = createIncidentOpsClient({ baseUrl: api.current.baseUrl });
+  return anonymous.auth.register({
+    email: `sdk-res-${process.pid}-${Date.now()}-${++counter}@example.com`,
+    password: "correct horse battery",
+    name: "Linus",
+    orgName: "Kernel",
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
+
+/** A fetch that answers only after `ms`, or rejects as soon as the request is aborted. */
+const slowFetch =
+  (ms: number, only?: (url: string) => boolean): FetchFunction =>
+  (input, init) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (only !== undefined && !only(url)) return globalThis.fetch(input, init);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => resolve(globalThis.fetch(input, init)), ms);
+      init?.signal?.addEventListener("abort", () => {
+        clearTimeout(timer);
+        reject(init.signal?.reason as Error);
+      });
+    });
+  };
+
+/** A fetch that fails like a dropped connection for its first `failures` requests. */
+function flakyFetch(failures: number) {
+  let calls = 0;
+  const fetchFn: FetchFunction = (input, init) => {
+    calls += 1;
+    if (calls <= failures) return Promise.reject(new TypeError("fetch failed", { cause: new Error("ECONNRESET") }));
+    return globalThis.fetch(input, init);
+  };
+  return { fetch: fetchFn, calls: () => calls };
+}
+
+/** A loopback port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+describe("cancellation", () => {
+  test("an already aborted signal rejects with its reason and sends nothing", async () => {
+    const tokens = await signUp();
+    const recorder = recordingFetch();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch });
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(client.org.get(undefined, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(recorder.requests).toHaveLength(0);
+  });
+
+  test("aborting a call in flight rejects it at once with the signal's reason", async () => {
+    const tokens = await signUp();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: slowFetch(10_000) });
+    const controller = new AbortController();
+    const reason = new Error("the user navigated away");
+    const started = Date.now();
+    const pending = rejection(client.incidents.list({}, { signal: controller.signal }));
+    setTimeout(() => controller.abort(reason), 50);
+    expect(await pending).toBe(reason);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test("aborting stops a listAll iteration between pages", async () => {
+    const tokens = await signUp();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens });
+    const service = await client.org.services.create({ name: "paged" });
+    for (let i = 0; i < 3; i++) await client.incidents.create({ serviceId: service.id, title: `i${i}` });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const iterate = async () => {
+      for await (const incident of client.incidents.listAll({ limit: 1 }, { signal: controller.signal })) {
+        seen.push(incident.id);
+        if (seen.length === 2) controller.abort();
+      }
+    };
+    expect(await rejection(iterate())).toMatchObject({ name: "AbortError" });
+    expect(seen).toHaveLength(2);
+  });
+
+  test("a caller waiting for a token refresh can abort; the refresh goes on for the others", async () => {
+    const registered = await signUp();
+    // The refresh waits for `release`; answers to auth.me are counted as they arrive.
+    const gate = deferred();
+    const started = deferred();
+    let meAnswers = 0;
+    const recorder = recordingFetch(async (input, init) => {
+      const url = input instanceof Request ? input.url : input.toString();
+      if (url.includes("auth.refresh")) {
+        started.resolve();
+        await gate.promise;
+        return globalThis.fetch(input, init);
+      }
+      const response = await globalThis.fetch(input, init);
+      if (url.includes("auth.me")) meAnswers += 1;
+      return response;
+    });
+    const client = createIncidentOpsClient({
+      baseUrl: api.current.baseUrl,
+      auth: { accessToken: expiredAccessToken(api.current, registered), refreshToken: registered.refreshToken },
+      fetch: recorder.fetch,
+    });
+
+    const patient = client.auth.me();
+    await started.promise;
+    const controller = new AbortController();
+    const impatient = rejection(client.auth.me(undefined, { signal: controller.signal }));
+    for (let waited = 0; meAnswers < 2 && waited < 5_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(meAnswers).toBe(2); // both refused; the impatient one now waits for the refresh under way
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    expect(await impatient).toMatchObject({ name: "AbortError" });
+
+    gate.resolve();
+    expect((await patient).user.id).toBe(registered.user.id);
+    expect(recorder.count("auth.refresh")).toBe(1);
+    expect(recorder.count("auth.me")).toBe(3);
+  });
+});
+
+describe("retries", () => {
+  test("a query is retried with backoff after connection failures", async () => {
+    const tokens = await signUp();
+    const flaky = flakyFetch(2);
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: flaky.fetch, retry: { retries: 2, minDelayMs: 5 } });
+    expect((await client.org.get()).id).toBe(tokens.org.id);
+    expect(flaky.calls()).toBe(3);
+  });
+
+  test("a mutation is not retried: it may have been applied", async () => {
+    const tokens = await signUp();
+    const flaky = flakyFetch(1);
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: flaky.fetch, retry: { retries: 3, minDelayMs: 5 } });
+    const error = await rejection(client.org.services.create({ name: "never" }));
+    expect(error).toBeInstanceOf(IncidentOpsConnectionError);
+    expect(error).toMatchObject({ procedure: "org.services.create", timedOut: false });
+    expect(flaky.calls()).toBe(1);
+  });
+
+  test("API errors are not retried", async () => {
+    const tokens = await signUp();
+    const recorder = recordingFetch();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch, retry: { retries: 3, minDelayMs: 5 } });
+    await rejection(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000000" }));
+    expect(recorder.requests).toHaveLength(1);
+  });
+
+  test("an unreachable API gives a connection error once the retries are spent", async () => {
+    const port = await closedPort();
+    const recorder = recordingFetch();
+    const client = createIncidentOpsClient({ baseUrl: `http://127.0.0.1:${port}`, fetch: recorder.fetch, retry: { retries: 2, minDelayMs: 5 } });
+    const error = await rejection(client.org.get());
+    expect(isConnectionError(error)).toBe(true);
+    expect(recorder.requests).toHaveLength(3);
+
+    const once = createIncidentOpsClient({ baseUrl: `http://127.0.0.1:${port}`, fetch: recorder.fetch, retry: false });
+    await rejection(once.org.get());
+    expect(recorder.requests).toHaveLength(4);
+  });
+
+  test("aborting during the backoff rejects at once", async () => {
+    const flaky = flakyFetch(100);
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, fetch: flaky.fetch, retry: { retries: 5, minDelayMs: 10_000 } });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = rejection(client.org.get(undefined, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    expect(await pending).toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(flaky.calls()).toBe(1);
+  });
+
+  test("a request that outlives timeoutMs is a connection error (timedOut), retried for queries", async () => {
+    const tokens = await signUp();
+    const recorder = recordingFetch(slowFetch(10_000));
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch, timeoutMs: 50, retry: { retries: 1, minDelayMs: 5 } });
+    const error = await rejection(client.org.get());
+    expect(error).toBeInstanceOf(IncidentOpsConnectionError);
+    expect(error).toMatchObject({ timedOut: true, procedure: "org.get" });
+    expect(recorder.requests).toHaveLength(2);
+  });
+});
