@@ -1,5 +1,5 @@
 import type { Tx } from "@incidentops/db";
-import type { AuditSource } from "../audit/record.js";
+import { recordAudit, type AuditSource } from "../audit/record.js";
 import { listMemberships } from "../org/repository.js";
 import { setScope } from "../scope.js";
 
@@ -28,4 +28,15 @@ export async function scopeToHomeOrg(tx: Tx, userId: string, preferredOrgId?: st
   const orgId = memberships.find((m) => m.org_id === preferredOrgId)?.org_id ?? memberships[0]?.org_id ?? null;
   await setScope(tx, { userId, orgId: orgId ?? undefined });
   return orgId;
+}
+
+/** Records an event of a known user's account (password reset, ...) under their home org. */
+export async function auditAccountEvent(
+  tx: Tx,
+  userId: string,
+  request: RequestSource,
+  entry: { action: string; data?: Record<string, unknown> },
+): Promise<void> {
+  const orgId = await scopeToHomeOrg(tx, userId);
+  await recordAudit(tx, accountSource(userId, request), { orgId, targetType: "user", targetId: userId, ...entry });
 }

@@ -8,7 +8,7 @@ import { enqueueJob } from "../jobs/enqueue.js";
 import { publicUrlOf } from "../notifications/channels.js";
 import type { UserActor } from "../policy.js";
 import { transact } from "../scope.js";
-import { accountSource, scopeToHomeOrg, type RequestSource } from "./account-audit.js";
+import { accountSource, auditAccountEvent, type RequestSource } from "./account-audit.js";
 import { clearLoginThrottle } from "./login-throttle.js";
 import { assertPasswordNotEmail } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
@@ -80,13 +80,7 @@ export async function requestPasswordReset(
       text: resetEmailText(user.name, user.email, resetPasswordUrl(config, token)),
       requestId: request.requestId,
     });
-    const orgId = await scopeToHomeOrg(tx, user.id);
-    await recordAudit(tx, accountSource(user.id, request), {
-      orgId,
-      action: "password.reset_requested",
-      targetType: "user",
-      targetId: user.id,
-    });
+    await auditAccountEvent(tx, user.id, request, { action: "password.reset_requested" });
   });
 }
 
@@ -130,12 +124,8 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       .executeTakeFirst();
     await clearLoginThrottle(tx, user.email);
 
-    const orgId = await scopeToHomeOrg(tx, user.id);
-    await recordAudit(tx, accountSource(user.id, request), {
-      orgId,
+    await auditAccountEvent(tx, user.id, request, {
       action: "password.reset",
-      targetType: "user",
-      targetId: user.id,
       data: { refreshTokensRevoked: Number(revoked.numUpdatedRows) },
     });
   });
