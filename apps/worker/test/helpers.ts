@@ -4,7 +4,6 @@ import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createLogger, type Logger } from "@incidentops/core";
 import { sql } from "kysely";
 import { pino } from "pino";
-import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll } from "vitest";
 import { TEST_APP_DB_PASSWORD } from "../../../tooling/vitest/constants.js";
@@ -248,38 +247,7 @@ export async function jobRows(api: TestApi) {
 // ---------------------------------------------------------------------------------------------
 // A real SMTP server on loopback.
 
-export interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-export async function startSmtpServer() {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const from = session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address;
-        mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  if (typeof address !== "object" || address === null) throw new Error("SMTP server has no port");
-  return {
-    url: `smtp://127.0.0.1:${address.port}`,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+export { startSmtpServer, type ReceivedMail } from "../../../tooling/vitest/smtp-server.js";
 
 /** The Subject header, unfolded. */
 export const subjectOf = (raw: string) => /^Subject: (.*(?:\r\n[ \t].*)*)/im.exec(raw)?.[1]?.replace(/\r\n[ \t]/g, " ") ?? "";

@@ -1,21 +1,9 @@
 import { pino } from "pino";
-import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import type { SMTPServerOptions } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMailer, emailFor, type Mailer } from "../../src/delivery/index.js";
+import { startSmtpServer, type SmtpReceiver } from "../../../../tooling/vitest/smtp-server.js";
 import { closedPort, makePayload, PUBLIC_URL } from "./helpers.js";
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-interface SmtpReceiver {
-  url: string;
-  port: number;
-  mails: ReceivedMail[];
-  close(): Promise<void>;
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,32 +11,7 @@ afterEach(async () => {
 });
 
 async function startSmtp(options: SMTPServerOptions = {}): Promise<SmtpReceiver> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const from = session.envelope.mailFrom === false ? "" : session.envelope.mailFrom.address;
-        mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-    ...options,
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.server.address();
-  if (typeof address !== "object" || address === null) throw new Error("SMTP server has no port");
-  const receiver = {
-    url: `smtp://127.0.0.1:${address.port}`,
-    port: address.port,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const receiver = await startSmtpServer(options);
   cleanups.push(() => receiver.close());
   return receiver;
 }
