@@ -185,3 +185,27 @@ describe("calls against the live API", () => {
     expect(error).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, procedure: "org.get" });
   });
 });
+
+describe("API keys", () => {
+  test("a write key opens and transitions incidents; a read key reads but cannot change anything", async () => {
+    const { client: admin } = await signUp();
+    const service = await admin.org.services.create({ name: "payments" });
+    const writeKey = await admin.org.apiKeys.create({ name: "alerting", scope: "write" });
+    const readKey = await admin.org.apiKeys.create({ name: "dashboard", scope: "read" });
+    expect(writeKey.secret).toMatch(/^iok_/);
+
+    const machine = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: { apiKey: writeKey.secret } });
+    const incident = await machine.incidents.create({ serviceId: service.id, title: "Payment provider timeouts" });
+    const acked = await machine.incidents.transition({ incidentId: incident.id, toStatus: "acknowledged", version: incident.version });
+    expect(acked.status).toBe("acknowledged");
+
+    const reader = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: { apiKey: readKey.secret } });
+    expect((await reader.incidents.get({ incidentId: incident.id })).status).toBe("acknowledged");
+    const refused = await rejection(reader.incidents.comment({ incidentId: incident.id, body: "from a read key" }));
+    expect(isIncidentOpsError(refused) && refused.code === "FORBIDDEN" && refused.httpStatus === 403).toBe(true);
+
+    await admin.org.apiKeys.revoke({ keyId: readKey.id });
+    const revoked = await rejection(reader.incidents.get({ incidentId: incident.id }));
+    expect(isIncidentOpsError(revoked) && revoked.code === "UNAUTHORIZED").toBe(true);
+  });
+});
