@@ -4,10 +4,9 @@ import {
   authenticateApiKey,
   authorize,
   countWriteCall,
-  findMembership,
+  enterUserScope,
   inScope,
   looksLikeApiKey,
-  setScope,
   transact,
   verifyAccessToken,
   type Action,
@@ -68,10 +67,11 @@ async function authenticate(ctx: Context, tx: Tx, credential: Credential): Promi
   if (credential.kind === "api_key") return authenticateApiKey(tx, credential.secret, request);
   const claims = verifyAccessToken(ctx.config.jwt, credential.token);
   if (claims === null) throw unauthorized("Invalid or expired access token: refresh it or log in again");
-  await setScope(tx, { orgId: claims.org_id, userId: claims.sub });
-  const membership = await findMembership(tx, claims.sub, claims.org_id);
-  if (membership === undefined) throw unauthorized("This token's user or organisation membership no longer exists");
-  return { kind: "user", userId: claims.sub, orgId: claims.org_id, role: membership.role, ...request };
+  // Scope and membership in one round trip: the role is read on every call, so a removed member
+  // or a changed role takes effect at once.
+  const role = await enterUserScope(tx, { orgId: claims.org_id, userId: claims.sub });
+  if (role === null) throw unauthorized("This token's user or organisation membership no longer exists");
+  return { kind: "user", userId: claims.sub, orgId: claims.org_id, role, ...request };
 }
 
 /**

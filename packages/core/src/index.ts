@@ -27,7 +27,7 @@ export * as escalationPolicyService from "./escalations/service.js";
 export * as notificationPreferences from "./users/preferences.js";
 export { listIncidentNotifications } from "./notifications/attempt-list.js";
 export * from "./delivery/index.js";
-export { inScope, setScope, transact, type Scope } from "./scope.js";
+export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope.js";
 export { auditAction, auditSourceOf, recordAudit, type AuditEntry, type AuditSource } from "./audit/record.js";
 export { API_KEY_PREFIX, authenticateApiKey, hashApiKey, looksLikeApiKey } from "./api-keys/authenticate.js";
 export * as apiKeyService from "./api-keys/service.js";

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@incidentops/db";
+import type { Db, OrgRole, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
 /** Who a transaction acts for. Row-level security policies read these settings. */
@@ -23,6 +23,16 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
            set_config('app.user_id', ${scope.userId ?? ""}, true),
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
            set_config('app.routing_key', ${scope.routingKey ?? ""}, true)`.execute(tx);
+}
+
+/**
+ * Scopes the transaction to a person acting in an org (as setScope does) and returns their role
+ * there, or null when they are not a member: one statement (app_enter_user_scope), where
+ * setScope and a membership lookup would take two round trips.
+ */
+export async function enterUserScope(tx: Tx, scope: { orgId: string; userId: string }): Promise<OrgRole | null> {
+  const { rows } = await sql<{ role: OrgRole | null }>`SELECT app_enter_user_scope(${scope.orgId}, ${scope.userId}) AS role`.execute(tx);
+  return rows[0]?.role ?? null;
 }
 
 /** A transaction that sees one org's rows (and, with userId, that person's memberships). */

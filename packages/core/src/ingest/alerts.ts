@@ -37,13 +37,7 @@ async function openIntegration(tx: Tx, routingKey: string) {
     .executeTakeFirst();
   if (integration === undefined) throw new AppError("NOT_FOUND", "Unknown routing key: check the integration key of the service");
   await setScope(tx, { orgId: integration.org_id });
-  const service = await tx
-    .selectFrom("services")
-    .select("escalation_policy_id")
-    .where("org_id", "=", integration.org_id)
-    .where("id", "=", integration.service_id)
-    .executeTakeFirstOrThrow();
-  return { ...integration, escalation_policy_id: service.escalation_policy_id };
+  return integration;
 }
 
 /**
@@ -61,7 +55,13 @@ async function trigger(tx: Tx, integration: Awaited<ReturnType<typeof openIntegr
       severity: alert.severity,
       dedup_key: dedupKey,
       alert_count: 1,
-      escalation_policy_id: integration.escalation_policy_id,
+      // The service's policy, read by the same statement (no round trip of its own).
+      escalation_policy_id: (eb) =>
+        eb
+          .selectFrom("services")
+          .select("escalation_policy_id")
+          .where("org_id", "=", integration.org_id)
+          .where("id", "=", integration.service_id),
     })
     .onConflict((oc) =>
       oc

@@ -1,0 +1,162 @@
+/**
+ * End to end: a trigger enqueued at POST /v2/enqueue, through the API's transaction, the
+ * worker's fan-out and delivery jobs, to the signed webhook arriving at the loopback receiver.
+ */
+import { performance } from "node:perf_hooks";
+import type { Receiver } from "./receiver.js";
+import { runLoad } from "./scenarios.js";
+import type { ApiClient } from "./seed.js";
+import { sleep } from "./processes.js";
+import type { NotificationResults } from "./types.js";
+
+export interface NotificationContext {
+  tmpDir: string;
+  api: ApiClient;
+  token: string;
+  routingKey: string;
+  receiver: Receiver;
+  /** Triggers for the latency figure, sent at `latencyRatePerSecond`. */
+  latencyTriggers: number;
+  latencyRatePerSecond: number;
+  burstTriggers: number;
+  burstTimeoutMs: number;
+  connections: number;
+  quiesce: (label: string) => Promise<void>;
+  log: (line: string) => void;
+}
+
+function percentile(values: number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return value === undefined ? null : Math.round(value * 10) / 10;
+}
+
+/** Resolves when `done()` holds, or after `timeoutMs` (false then). */
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) return false;
+    await sleep(20);
+  }
+  return true;
+}
+
+function trigger(ctx: NotificationContext, dedupKey: string): Promise<unknown> {
+  return ctx.api.call("POST", "/v2/enqueue", {
+    routing_key: ctx.routingKey,
+    event_action: "trigger",
+    dedup_key: dedupKey,
+    payload: { summary: `Latency probe ${dedupKey}`, source: "bench.local", severity: "critical" },
+  });
+}
+
+export async function measureNotifications(ctx: NotificationContext): Promise<NotificationResults> {
+  const target = await ctx.api.call<{ secret: string }>(
+    "POST",
+    "/v1/org/notification-targets",
+    { name: "bench receiver", type: "webhook", config: { url: ctx.receiver.url } },
+    ctx.token,
+  );
+  ctx.receiver.setSecret(target.secret);
+  const runId = Date.now().toString(36);
+
+  // One delivery first, so connections and code paths are warm.
+  let warmed = false;
+  const stopWarm = ctx.receiver.onArrival((a) => {
+    if (a.dedupKey === `warm-${runId}`) warmed = true;
+  });
+  await trigger(ctx, `warm-${runId}`);
+  const warmOk = await waitUntil(() => warmed, 30_000);
+  stopWarm();
+  if (!warmOk) throw new Error("no webhook arrived within 30 s of a trigger: is the worker running?");
+
+  // Latency: triggers at a steady, light rate; each one's time to its webhook.
+  ctx.log(`  latency: ${ctx.latencyTriggers} triggers at ${ctx.latencyRatePerSecond}/s ...`);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const stopLatency = ctx.receiver.onArrival((a) => {
+    const sent = a.dedupKey === null ? undefined : sentAt.get(a.dedupKey);
+    if (sent !== undefined && a.type === "incident.triggered") latencies.push(a.at - sent);
+  });
+  const requests: Promise<unknown>[] = [];
+  const interval = 1000 / ctx.latencyRatePerSecond;
+  const start = performance.now();
+  for (let i = 0; i < ctx.latencyTriggers; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const key = `lat-${runId}-${i}`;
+    sentAt.set(key, performance.now());
+    requests.push(trigger(ctx, key));
+  }
+  await Promise.all(requests);
+  const latencyDone = await waitUntil(() => latencies.length >= ctx.latencyTriggers, 30_000);
+  stopLatency();
+  await ctx.quiesce("latency");
+
+  // Burst: N distinct triggers as fast as the API takes them; deliveries counted as they land.
+  ctx.log(`  burst: ${ctx.burstTriggers} triggers ...`);
+  const prefix = `burst-${runId}`;
+  let arrived = 0;
+  let lastArrival = 0;
+  const arrivals: number[] = [];
+  const burstLatencies: number[] = [];
+  const stopBurst = ctx.receiver.onArrival((a) => {
+    if (a.dedupKey?.startsWith(prefix) !== true) return;
+    arrived++;
+    lastArrival = a.at;
+    arrivals.push(a.at);
+    if (a.incidentCreatedAt !== null) burstLatencies.push(a.wallClock - Date.parse(a.incidentCreatedAt));
+  });
+  let burstStart = performance.now();
+  const enqueue = await runLoad(
+    ctx.tmpDir,
+    "burst",
+    {
+      baseUrl: ctx.api.baseUrl,
+      headers: {},
+      connections: ctx.connections,
+      warmupSeconds: 0,
+      amount: ctx.burstTriggers,
+      timeoutSeconds: 30,
+      plan: { kind: "enqueue", path: "/v2/enqueue", routingKey: ctx.routingKey, keyPrefix: prefix, uniqueEvery: 1, repeatKeys: 1 },
+    },
+    () => (burstStart = performance.now()),
+  );
+  const enqueueEnd = burstStart + enqueue.durationSeconds * 1000;
+  const expected = ctx.burstTriggers - enqueue.non2xx - enqueue.errors;
+  const burstDone = await waitUntil(() => arrived >= expected, ctx.burstTimeoutMs);
+  stopBurst();
+  const totalSeconds = ((arrived > 0 ? lastArrival : performance.now()) - burstStart) / 1000;
+  // After the last trigger was answered, only the worker is busy: its own delivery rate.
+  const drainSeconds = Math.max(0, (lastArrival - enqueueEnd) / 1000);
+  const drained = arrivals.filter((at) => at > enqueueEnd).length;
+  const stats = ctx.receiver.stats();
+  return {
+    latency: {
+      triggers: ctx.latencyTriggers,
+      arrived: latencies.length,
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      max: percentile(latencies, 1),
+      timedOut: !latencyDone,
+    },
+    burst: {
+      triggers: ctx.burstTriggers,
+      enqueueSeconds: enqueue.durationSeconds,
+      enqueueRps: enqueue.rps,
+      enqueueErrors: enqueue.non2xx + enqueue.errors,
+      arrived,
+      totalSeconds: Math.round(totalSeconds * 100) / 100,
+      deliveriesPerSecond: totalSeconds > 0 ? Math.round((arrived / totalSeconds) * 10) / 10 : 0,
+      drainSeconds: Math.round(drainSeconds * 100) / 100,
+      drainDeliveriesPerSecond: drainSeconds > 0.5 ? Math.round((drained / drainSeconds) * 10) / 10 : null,
+      p50: percentile(burstLatencies, 0.5),
+      p99: percentile(burstLatencies, 0.99),
+      timedOut: !burstDone,
+    },
+    badSignatures: stats.badSignatures,
+    duplicates: stats.duplicates,
+  };
+}

@@ -1,0 +1,85 @@
+/** Shapes shared by the benchmark's processes (orchestrator, load generator) and its report. */
+
+/** How the load generator makes each request; plain data, so it can cross a process boundary. */
+export type RequestPlan =
+  | { kind: "static"; method: "GET" | "POST"; path: string; body?: string }
+  /** Request i goes to items[i % length] (or stops being sent past the end when `cycle` is false). */
+  | { kind: "rotate"; method: "GET" | "POST"; items: { path: string; body?: string }[]; cycle: boolean }
+  /**
+   * PagerDuty Events v2 triggers. With `uniqueEvery` 10, one request in 10 carries a new dedup
+   * key and the other nine repeat one of `repeatKeys` keys; with 1, every key is new.
+   */
+  | { kind: "enqueue"; path: string; routingKey: string; keyPrefix: string; uniqueEvery: number; repeatKeys: number };
+
+export interface LoadSpec {
+  /** http://127.0.0.1:port: the load generator refuses anything that is not loopback. */
+  baseUrl: string;
+  headers: Record<string, string>;
+  plan: RequestPlan;
+  connections: number;
+  /** Seconds of unmeasured load first (0: none). */
+  warmupSeconds: number;
+  /** Measured part: for `durationSeconds`, or until `amount` responses. */
+  durationSeconds?: number;
+  amount?: number;
+  /** Per-request timeout, seconds. */
+  timeoutSeconds: number;
+}
+
+/** Messages from the load generator process to the orchestrator (over IPC). */
+export type LoadMessage = { type: "measuring" } | { type: "result"; result: LoadResult } | { type: "error"; message: string };
+
+export interface LoadResult {
+  requests: number;
+  durationSeconds: number;
+  rps: number;
+  /** Over 2xx responses, milliseconds. */
+  p50: number;
+  p99: number;
+  mean: number;
+  non2xx: number;
+  /** Socket errors and timeouts. */
+  errors: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface ScenarioResult extends LoadResult {
+  id: string;
+  name: string;
+  target: "api" | "baseline";
+  /** Id of the baseline scenario this one is compared with (api scenarios only). */
+  baselineId?: string;
+  connections: number;
+  notes?: string;
+}
+
+export interface NotificationResults {
+  latency: {
+    triggers: number;
+    arrived: number;
+    p50: number | null;
+    p99: number | null;
+    max: number | null;
+    timedOut: boolean;
+  };
+  burst: {
+    triggers: number;
+    enqueueSeconds: number;
+    enqueueRps: number;
+    enqueueErrors: number;
+    arrived: number;
+    /** First trigger sent to last webhook arrived. */
+    totalSeconds: number;
+    deliveriesPerSecond: number;
+    /** Last trigger answered to last webhook arrived: the backlog the worker still had. */
+    drainSeconds: number;
+    /** Deliveries per second over that backlog (null when it took under half a second). */
+    drainDeliveriesPerSecond: number | null;
+    /** Incident creation (database clock) to arrival, over the burst. */
+    p50: number | null;
+    p99: number | null;
+    timedOut: boolean;
+  };
+  badSignatures: number;
+  duplicates: number;
+}
