@@ -181,6 +181,7 @@ async function main(): Promise<number> {
     LOG_LEVEL: plan.logLevel,
     // Generous limits: the benchmark registers once and writes a lot from one org.
     AUTH_RATE_LIMIT_PER_MINUTE: "1000000",
+    INGEST_RATE_LIMIT_PER_MINUTE: "100000000",
     ACCESS_TOKEN_EXPIRE_MINUTES: "240",
     WEBHOOK_ALLOW_PRIVATE: "true",
     DELIVERY_RETRY_BASE_MS: "1000",

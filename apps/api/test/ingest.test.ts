@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createService, register, useTestApi, type TestApi } from "./helpers.js";
+import { createService, register, startTestApi, useTestApi, type TestApi } from "./helpers.js";
 
 const api = useTestApi();
 
@@ -120,6 +120,31 @@ describe("PagerDuty Events v2", () => {
       expect(res.body.errors.length).toBeGreaterThan(0);
     }
     expect(await incidentsOf(api.current, token, serviceId)).toEqual([]);
+  });
+});
+
+describe("the per-routing-key rate limit", () => {
+  it("answers 429 with Retry-After once a key is over its events per minute, and opens nothing more", async () => {
+    const limited = await startTestApi({ env: { INGEST_RATE_LIMIT_PER_MINUTE: "3" } });
+    try {
+      const { token, serviceId, routingKey } = await integration(limited);
+      const statuses: number[] = [];
+      let throttled: { status: number; body: Record<string, unknown>; headers: Headers } | undefined;
+      for (let i = 0; i < 7; i++) {
+        const res = await limited.request("POST", "/v2/enqueue", { body: trigger(routingKey, `rate-${i}`) });
+        statuses.push(res.status);
+        if (res.status === 429) throttled = res;
+      }
+      // Even if a minute boundary falls inside the loop, at most 3 per window (6 in all) pass.
+      expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(6);
+      expect(statuses).toContain(429);
+      expect(throttled?.body.status).toBe("throttle event");
+      expect(Number(throttled?.headers.get("retry-after"))).toBeGreaterThan(0);
+      const opened = await incidentsOf(limited, token, serviceId);
+      expect(opened).toHaveLength(statuses.filter((s) => s === 202).length);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

@@ -66,7 +66,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     logger: graphileLogger(logger),
     // Give in-flight deliveries their full timeout before shutdown aborts them.
     gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
-    preset: process.env.BENCH_NO_LQ === "1" ? {} : {
+    preset: {
       worker: {
         // Jobs fetched (and locked) a batch at a time, and completions written together, instead of
         // a database round trip per job for each: about 1.5x the deliveries per second through a

@@ -53,6 +53,7 @@ const envSchema = z.object({
   WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
   WORKER_DEAD_AFTER_MS: positiveInt.default(30_000),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+  INGEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   ORG_DAILY_WRITE_QUOTA: positiveInt.optional(),
 });
 
@@ -94,6 +95,8 @@ export interface Config {
   };
   worker: { concurrency: number; heartbeatMs: number; deadAfterMs: number };
   /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL). */
+  /** Alerts one routing key may send per minute; then 429. */
+  ingestRateLimitPerMinute: number;
   authRateLimitPerMinute: number;
   /** Write calls an org may make per UTC day; null: unlimited. */
   orgDailyWriteQuota: number | null;
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     worker: { concurrency: e.WORKER_CONCURRENCY, heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
     warnings,
   };

@@ -1,4 +1,4 @@
-import { AppError, processAlert } from "@incidentops/core";
+import { AppError, hitWindowCounter, processAlert, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
@@ -50,7 +50,7 @@ function invalid(res: Response, status: number, message: string, errors: string[
  * `POST /v2/enqueue` (and `POST /v1/events`): any PagerDuty Events v2 client pointed here works
  * unchanged. Answers in PagerDuty's format, not ours: 202 `{ status, message, dedup_key }`.
  */
-export function pagerDutyEventsRouter(deps: { db: Db }): Router {
+export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
   const handle = async (req: Request, res: Response) => {
     const parsed = eventSchema.safeParse(req.body);
     if (!parsed.success) {
@@ -63,6 +63,17 @@ export function pagerDutyEventsRouter(deps: { db: Db }): Router {
       return;
     }
     const event = parsed.data;
+    // Per routing key, counted in PostgreSQL so every replica shares the window.
+    const hit = await hitWindowCounter(deps.db, `ingest:${event.routing_key}`, 60_000);
+    if (hit.hits > deps.config.ingestRateLimitPerMinute) {
+      res.setHeader("Retry-After", String(Math.ceil(hit.resetInMs / 1000)));
+      res.status(429).json({
+        status: "throttle event",
+        message: "Too many events for this routing key",
+        errors: [`over ${deps.config.ingestRateLimitPerMinute} events per minute: retry after the Retry-After seconds`],
+      });
+      return;
+    }
     try {
       const result = await processAlert(
         deps.db,
