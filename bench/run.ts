@@ -112,6 +112,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void cleanup().finally(() => process.exit(130));
   });
 }
+// An error thrown outside main's promise chain must not leave PostgreSQL and the children running.
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    console.error(`${event}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+    void cleanup().finally(() => process.exit(1));
+  });
+}
 
 /** A child that must stay up: its exit fails the run (unless we are stopping it). */
 function watch(child: ManagedProcess, crashes: string[]): ManagedProcess {
