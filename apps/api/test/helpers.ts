@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { createLogger, createMailer, loadConfig, type Config, type Logger, type Mailer, type TokenResponse } from "@incidentops/core";
 import { appRoleUrl, createDb, type Db, type OrgRole } from "@incidentops/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { TEST_APP_DB_PASSWORD } from "../../../tooling/vitest/constants.js";
 import { createTestDatabase } from "../../../tooling/vitest/database.js";
 import { createApp } from "../src/app.js";
@@ -191,4 +191,21 @@ export async function incidentState(db: Db, incidentId: string) {
     .where("incident_id", "=", incidentId)
     .executeTakeFirstOrThrow();
   return { status: incident.status, version: incident.version, updatedAt: incident.updated_at.toISOString(), events: Number(events.n) };
+}
+
+export interface ErrorResponse {
+  code: string;
+  message: string;
+  traceId: string;
+  details: { fields?: Record<string, string[]>; [key: string]: unknown };
+}
+
+/** Asserts the status and the standard error body (its traceId is the request id), and returns it. */
+export function expectError(res: HttpResponse<unknown>, status: number, code: string): ErrorResponse {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  const body = res.body as ErrorResponse;
+  expect(Object.keys(body).sort()).toEqual(["code", "details", "message", "traceId"]);
+  expect(body.code).toBe(code);
+  expect(body.traceId).toBe(res.headers.get("x-request-id"));
+  return body;
 }

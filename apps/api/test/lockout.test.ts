@@ -3,25 +3,9 @@ import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS, sweepExpiredCounters, type To
 import { sql } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { addMember, register, uniqueEmail, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
-
-interface ErrorResponse {
-  code: string;
-  message: string;
-  traceId: string;
-  details: Record<string, unknown>;
-}
+import { addMember, register, uniqueEmail, useTestApi, type HttpResponse, type TestApi, expectError } from "./helpers.js";
 
 const WRONG = "wrong password!";
-
-function expectError(res: HttpResponse<unknown>, status: number, code: string): ErrorResponse {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  const body = res.body as ErrorResponse;
-  expect(Object.keys(body).sort()).toEqual(["code", "details", "message", "traceId"]);
-  expect(body.code).toBe(code);
-  expect(body.traceId).toBe(res.headers.get("x-request-id"));
-  return body;
-}
 
 /** The Retry-After header as whole seconds, checked to be one. */
 function retryAfterOf(res: HttpResponse<unknown>): number {

@@ -3,16 +3,9 @@ import { PASSWORD_EQUALS_EMAIL_MESSAGE, publicUrlOf, type TokenResponse } from "
 import { sql, type Db } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { register, uniqueEmail, useTestApi, type HttpResponse } from "./helpers.js";
+import { register, uniqueEmail, useTestApi, expectError, type ErrorResponse } from "./helpers.js";
 
 const api = useTestApi();
-
-interface ErrorResponse {
-  code: string;
-  message: string;
-  traceId: string;
-  details: { fields?: Record<string, string[]>; [key: string]: unknown };
-}
 
 const NEW_PASSWORD = "a brand new passphrase";
 
@@ -33,15 +26,6 @@ const change = (
 ) => post<{ ok: boolean }>("/v1/auth/password/change", body, { token: accessToken, requestId });
 const login = (email: string, password: string) => post<TokenResponse>("/v1/auth/login", { email, password });
 const refresh = (refreshToken: string) => post<TokenResponse>("/v1/auth/refresh", { refreshToken });
-
-function expectError(res: HttpResponse<unknown>, status: number, code: string): ErrorResponse {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  const body = res.body as ErrorResponse;
-  expect(Object.keys(body).sort()).toEqual(["code", "details", "message", "traceId"]);
-  expect(body.code).toBe(code);
-  expect(body.traceId).toBe(res.headers.get("x-request-id"));
-  return body;
-}
 
 interface AccountEmailJob {
   to: string;
