@@ -2,15 +2,15 @@ import { createHash, randomUUID } from "node:crypto";
 import type { TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  createIncident,
-  createService,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
   incidentState,
-  register,
-  userWithRole,
   useTestApi,
   type HttpResponse,
   type IncidentBody,
-} from "./helpers.js";
+} from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -48,9 +48,9 @@ let A: OrgFixture;
 let B: OrgFixture;
 
 async function seedOrg(label: string): Promise<OrgFixture> {
-  const owner = await register(api.current, { orgName: `Keys ${label}`, name: `Owner ${label}` });
-  const service = await createService(api.current, owner.accessToken, `keys-${label}-service`);
-  const incident = await createIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
+  const owner = await anOrgOwner(api.current, { orgName: `Keys ${label}`, name: `Owner ${label}` });
+  const service = await aService(api.current, owner.accessToken, { name: `keys-${label}-service` });
+  const incident = await anIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
   return { owner, token: owner.accessToken, orgId: owner.org.id, serviceId: service.id, incident };
 }
 
@@ -181,7 +181,7 @@ describe("creating and listing keys", () => {
   });
 
   it("pages newest first with a keyset cursor", async () => {
-    const org = await register(api.current, { orgName: "Keys paging" });
+    const org = await anOrgOwner(api.current, { orgName: "Keys paging" });
     const created: string[] = [];
     for (let i = 0; i < 5; i++) created.push((await createKey(org.accessToken, { name: `page-${i}` })).id);
     const first = await listKeys(org.accessToken, "?limit=2");
@@ -216,7 +216,7 @@ describe("a read key", () => {
   it("is refused every mutation with 403, and nothing changes", async () => {
     const services = await countWhere("services", A.orgId);
     const incidents = await countWhere("incidents", A.orgId);
-    const incident = await createIncident(api.current, A.token, A.serviceId, { title: "read key target" });
+    const incident = await anIncident(api.current, A.token, A.serviceId, { title: "read key target" });
     const before = await incidentState(api.current.db, incident.id);
 
     const calls: [string, string, unknown][] = [
@@ -478,7 +478,7 @@ describe("usage and management", () => {
     const key = await createKey(A.token, { name: "guarded" });
     const keys = await keyCount(A.orgId);
     for (const role of ["viewer", "member"] as const) {
-      const { accessToken } = await userWithRole(api.current, A.orgId, role);
+      const { accessToken } = await aUserWithRole(api.current, A.orgId, role);
       expectError(await api.current.request("GET", "/v1/org/api-keys", { token: accessToken }), 403, "FORBIDDEN");
       expectError(
         await api.current.request("POST", "/v1/org/api-keys", { token: accessToken, body: { name: `by ${role}`, scope: "read" } }),
@@ -490,7 +490,7 @@ describe("usage and management", () => {
     expect(await keyCount(A.orgId)).toBe(keys);
     expect((await keyRow(key.id)).revoked_at).toBeNull();
 
-    const admin = await userWithRole(api.current, A.orgId, "admin");
+    const admin = await aUserWithRole(api.current, A.orgId, "admin");
     const made = await createKey(admin.accessToken, { name: "by another admin" });
     expect(made.createdBy).toBe(admin.user.id);
     const revoked = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: admin.accessToken });
@@ -536,7 +536,7 @@ describe("usage and management", () => {
       .where("org_id", "=", A.orgId)
       .where("action", "=", "api_key.created")
       .executeTakeFirstOrThrow();
-    const { accessToken } = await userWithRole(api.current, A.orgId, "member");
+    const { accessToken } = await aUserWithRole(api.current, A.orgId, "member");
     expect((await api.current.request("POST", "/v1/org/api-keys", { token: accessToken, body: { name: "nope", scope: "read" } })).status).toBe(403);
     const after = await api.current.db
       .selectFrom("audit_log")

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TokenResponse } from "@incidentops/core";
 import { createDb, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createService, register, userWithRole, useTestApi, type HttpResponse } from "./helpers.js";
+import { anOrgOwner, aService, aUserWithRole, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -35,11 +35,11 @@ let A: OrgFixture;
 let B: OrgFixture;
 
 async function seedOrg(label: string): Promise<OrgFixture> {
-  const owner = await register(api.current, { orgName: `Audit ${label}`, name: `Owner ${label}` });
+  const owner = await anOrgOwner(api.current, { orgName: `Audit ${label}`, name: `Owner ${label}` });
   const orgId = owner.org.id;
-  const admin = await userWithRole(api.current, orgId, "admin");
-  const member = await userWithRole(api.current, orgId, "member");
-  const viewer = await userWithRole(api.current, orgId, "viewer");
+  const admin = await aUserWithRole(api.current, orgId, "admin");
+  const member = await aUserWithRole(api.current, orgId, "member");
+  const viewer = await aUserWithRole(api.current, orgId, "viewer");
   return { owner, admin, member, viewer, orgId };
 }
 
@@ -214,7 +214,7 @@ describe("audit entries for escalation policy changes", () => {
     const policy = await api.current.db.selectFrom("escalation_policies").select("name").where("id", "=", created.body.id).executeTakeFirstOrThrow();
     expect(policy.name).toBe(created.body.name);
     // Nor does a delete refused because a service uses the policy leave an entry.
-    const service = await createService(api.current, A.owner.accessToken);
+    const service = await aService(api.current, A.owner.accessToken);
     const attach = await call("PATCH", `/v1/org/services/${service.id}`, A.owner.accessToken, { escalationPolicyId: created.body.id });
     expect(attach.status).toBe(200);
     expect((await call("DELETE", `/v1/org/escalation-policies/${created.body.id}`, A.owner.accessToken)).status).toBe(409);
@@ -225,7 +225,7 @@ describe("audit entries for escalation policy changes", () => {
 describe("audit entries for service settings", () => {
   it("records what a PATCH changed, old and new", async () => {
     const policy = await call<{ id: string }>("POST", "/v1/org/escalation-policies", A.owner.accessToken, policyBody(A.owner.user.id));
-    const service = await createService(api.current, A.owner.accessToken, `audited-service-${randomUUID()}`);
+    const service = await aService(api.current, A.owner.accessToken, { name: `audited-service-${randomUUID()}` });
     const patched = await call("PATCH", `/v1/org/services/${service.id}`, A.admin.accessToken, {
       description: "payments API",
       escalationPolicyId: policy.body.id,

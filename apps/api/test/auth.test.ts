@@ -4,7 +4,7 @@ import { isTRPCClientError } from "@trpc/client";
 import jwt, { type SignOptions } from "jsonwebtoken";
 import { describe, expect, it } from "vitest";
 import type { AppRouter } from "../src/router.js";
-import { addMember, register, TEST_JWT_SECRET, uniqueEmail, useTestApi, type HttpResponse } from "./helpers.js";
+import { addMember, anOrgOwner, TEST_JWT_SECRET, uniqueEmail, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -150,8 +150,8 @@ async function expectRejected(token: string): Promise<void> {
 
 /** Two users, each the admin of their own org; the first also `role` in the second's org. */
 async function userInTwoOrgs(role: "viewer" | "member" | "admin" = "member") {
-  const user = await register(api.current, { orgName: "Home Org" });
-  const other = await register(api.current, { orgName: "Other Org" });
+  const user = await anOrgOwner(api.current, { orgName: "Home Org" });
+  const other = await anOrgOwner(api.current, { orgName: "Other Org" });
   await addMember(api.current.db, other.org.id, user.user.id, role);
   return { user, otherOrg: other.org };
 }
@@ -183,7 +183,7 @@ describe("POST /v1/auth/register", () => {
 
   it("issues an HS256 access token with the contract's claims and a 15 minute lifetime", async () => {
     const before = Math.floor(Date.now() / 1000);
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const after = Math.floor(Date.now() / 1000);
 
     const header = jwt.decode(reg.accessToken, { complete: true })?.header;
@@ -205,7 +205,7 @@ describe("POST /v1/auth/register", () => {
   });
 
   it("gives every token its own jti", async () => {
-    const a = await register(api.current);
+    const a = await anOrgOwner(api.current);
     const b = await login({ email: a.email, password: a.password });
     expect(b.status).toBe(200);
     expect(claimsOf(a.accessToken).jti).not.toBe(claimsOf(b.body.accessToken).jti);
@@ -260,7 +260,7 @@ describe("POST /v1/auth/register", () => {
   });
 
   it("stores only an argon2id hash of the password", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const row = await api.current.db
       .selectFrom("users")
       .select(["email", "password_hash"])
@@ -274,7 +274,7 @@ describe("POST /v1/auth/register", () => {
 
 describe("POST /v1/auth/login", () => {
   it("logs in with the email in any case and lands in the user's org", async () => {
-    const reg = await register(api.current, { email: uniqueEmail("Mixed.Case") });
+    const reg = await anOrgOwner(api.current, { email: uniqueEmail("Mixed.Case") });
     const res = await login({ email: reg.email.toUpperCase(), password: reg.password });
     expect(res.status).toBe(200);
     expect(res.body.tokenType).toBe("Bearer");
@@ -286,7 +286,7 @@ describe("POST /v1/auth/login", () => {
   });
 
   it("answers a wrong password and an unknown email identically (401 INVALID_CREDENTIALS)", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const wrongPassword = await login({ email: reg.email, password: "wrong password!" });
     const unknownEmail = await login({ email: uniqueEmail("nobody"), password: reg.password });
     const a = expectError(wrongPassword, 401, "INVALID_CREDENTIALS");
@@ -297,8 +297,8 @@ describe("POST /v1/auth/login", () => {
   });
 
   it("refuses the right password for another account", async () => {
-    const alice = await register(api.current);
-    const bob = await register(api.current, { password: "bobs own password" });
+    const alice = await anOrgOwner(api.current);
+    const bob = await anOrgOwner(api.current, { password: "bobs own password" });
     expectError(await login({ email: alice.email, password: bob.password }), 401, "INVALID_CREDENTIALS");
   });
 
@@ -318,8 +318,8 @@ describe("POST /v1/auth/login", () => {
   });
 
   it("refuses orgId of an org the user is not in with 403, and issues no token", async () => {
-    const user = await register(api.current);
-    const stranger = await register(api.current);
+    const user = await anOrgOwner(api.current);
+    const stranger = await anOrgOwner(api.current);
     const countBefore = await api.current.db
       .selectFrom("refresh_tokens")
       .select((eb) => eb.fn.countAll<string>().as("n"))
@@ -336,15 +336,15 @@ describe("POST /v1/auth/login", () => {
   });
 
   it("checks the password before the org: a wrong password with a foreign orgId is still 401", async () => {
-    const user = await register(api.current);
-    const stranger = await register(api.current);
+    const user = await anOrgOwner(api.current);
+    const stranger = await anOrgOwner(api.current);
     expectError(await login({ email: user.email, password: "wrong password!", orgId: stranger.org.id }), 401, "INVALID_CREDENTIALS");
   });
 });
 
 describe("POST /v1/auth/refresh", () => {
   it("rotates: returns a new pair for the same user and org", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const res = await refresh(reg.refreshToken);
     expect(res.status).toBe(200);
     expect(res.body.tokenType).toBe("Bearer");
@@ -366,7 +366,7 @@ describe("POST /v1/auth/refresh", () => {
   });
 
   it("keeps both tokens of a rotation in one family, marking the old one rotated", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const res = await refresh(reg.refreshToken);
     expect(res.status).toBe(200);
     const db = api.current.db;
@@ -382,7 +382,7 @@ describe("POST /v1/auth/refresh", () => {
   });
 
   it("treats a second use of a rotated token as theft: 401, and the whole family is revoked", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const first = await refresh(reg.refreshToken);
     expect(first.status).toBe(200);
 
@@ -403,7 +403,7 @@ describe("POST /v1/auth/refresh", () => {
   });
 
   it("lets only one of two concurrent uses of a token win", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const results = await Promise.all([refresh(reg.refreshToken), refresh(reg.refreshToken)]);
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 401]);
@@ -416,7 +416,7 @@ describe("POST /v1/auth/refresh", () => {
   });
 
   it("refuses garbage, an empty string and an access token in place of a refresh token", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     expectError(await refresh("garbage-token"), 401, "UNAUTHORIZED");
     expectError(await refresh("A".repeat(43)), 401, "UNAUTHORIZED");
     expectError(await refresh(reg.accessToken), 401, "UNAUTHORIZED");
@@ -427,7 +427,7 @@ describe("POST /v1/auth/refresh", () => {
   });
 
   it("refuses an expired refresh token", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     await api.current.db
       .updateTable("refresh_tokens")
       .set({ expires_at: new Date(Date.now() - 1000) })
@@ -437,7 +437,7 @@ describe("POST /v1/auth/refresh", () => {
   });
 
   it("stores only the SHA-256 of a refresh token, never the token itself", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const rotated = await refresh(reg.refreshToken);
     expect(rotated.status).toBe(200);
     const rows = await api.current.db.selectFrom("refresh_tokens").selectAll().where("user_id", "=", reg.user.id).execute();
@@ -503,8 +503,8 @@ describe("POST /v1/auth/switch-org", () => {
   });
 
   it("refuses an org the user is not in with 403 and keeps the session usable", async () => {
-    const user = await register(api.current);
-    const stranger = await register(api.current);
+    const user = await anOrgOwner(api.current);
+    const stranger = await anOrgOwner(api.current);
 
     expectError(await switchOrg(user.refreshToken, stranger.org.id), 403, "FORBIDDEN");
     expectError(await switchOrg(user.refreshToken, randomUUID()), 403, "FORBIDDEN");
@@ -522,7 +522,7 @@ describe("POST /v1/auth/switch-org", () => {
   });
 
   it("refuses a bad refresh token with 401 and a non-uuid orgId with 400", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     expectError(await switchOrg("garbage-token", user.org.id), 401, "UNAUTHORIZED");
     const bad = expectError(await switchOrg(user.refreshToken, "not-a-uuid"), 400, "VALIDATION_FAILED");
     expect(Object.keys((bad.details.fields as Record<string, unknown> | undefined) ?? {})).toEqual(["orgId"]);
@@ -531,7 +531,7 @@ describe("POST /v1/auth/switch-org", () => {
 
 describe("POST /v1/auth/logout", () => {
   it("revokes the refresh token and its session", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const rotated = await refresh(reg.refreshToken);
     expect(rotated.status).toBe(200);
 
@@ -551,7 +551,7 @@ describe("POST /v1/auth/logout", () => {
   });
 
   it("ends only that session: another login of the same user keeps working", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const second = await login({ email: reg.email, password: reg.password });
     expect(second.status).toBe(200);
     expect((await logout(reg.refreshToken)).status).toBe(200);
@@ -564,7 +564,7 @@ describe("POST /v1/auth/logout", () => {
     expect(unknown.status).toBe(200);
     expect(unknown.body).toEqual({ ok: true });
 
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     expect((await logout(reg.refreshToken)).status).toBe(200);
     const again = await logout(reg.refreshToken);
     expect(again.status).toBe(200);
@@ -594,7 +594,7 @@ describe("GET /v1/auth/me", () => {
   });
 
   it("has one membership for a freshly registered user", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const res = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: reg.accessToken });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ user: reg.user, org: reg.org, memberships: [reg.org] });
@@ -645,7 +645,7 @@ describe("membership changes", () => {
   });
 
   it("a deleted user's tokens stop working", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     await api.current.db.deleteFrom("users").where("id", "=", reg.user.id).execute();
     await expectRejected(reg.accessToken);
     expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
@@ -655,7 +655,7 @@ describe("membership changes", () => {
 
 describe("access token verification", () => {
   it("accepts a correctly forged token (the control for the cases below)", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id });
     const res = await getOrg(token);
     expect(res.status).toBe(200);
@@ -664,7 +664,7 @@ describe("access token verification", () => {
   });
 
   it("answers 401 UNAUTHORIZED to a missing or malformed Authorization header", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const cases: Record<string, string | undefined> = {
       none: undefined,
       "Bearer garbage": "Bearer garbage",
@@ -688,20 +688,20 @@ describe("access token verification", () => {
   });
 
   it("refuses an expired token", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const now = Math.floor(Date.now() / 1000);
     const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id, iat: now - 2 * ACCESS_TTL_SECONDS, exp: now - 60 });
     await expectRejected(token);
   });
 
   it("refuses a token signed with another secret", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id }, { secret: "another-secret-that-is-also-at-least-32-bytes" });
     await expectRejected(token);
   });
 
   it("refuses an unsigned alg:none token", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const now = Math.floor(Date.now() / 1000);
     const payload = {
       sub: reg.user.id,
@@ -722,8 +722,8 @@ describe("access token verification", () => {
   });
 
   it("refuses a tampered payload under a genuine signature", async () => {
-    const reg = await register(api.current);
-    const other = await register(api.current);
+    const reg = await anOrgOwner(api.current);
+    const other = await anOrgOwner(api.current);
     const [header, payload, signature] = reg.accessToken.split(".");
     if (header === undefined || payload === undefined || signature === undefined) throw new Error("not a JWT");
     const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString());
@@ -732,33 +732,33 @@ describe("access token verification", () => {
   });
 
   it("refuses the wrong issuer and the wrong audience", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const subject = { sub: reg.user.id, org_id: reg.org.id };
     await expectRejected(forgeToken(subject, { issuer: "someone-else" }));
     await expectRejected(forgeToken(subject, { audience: "another-api" }));
   });
 
   it("pins the algorithm: HS384 and HS512 with the right secret are refused", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const subject = { sub: reg.user.id, org_id: reg.org.id };
     await expectRejected(forgeToken(subject, { algorithm: "HS512" }));
     await expectRejected(forgeToken(subject, { algorithm: "HS384" }));
   });
 
   it("refuses a valid signature for an unknown user", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     await expectRejected(forgeToken({ sub: randomUUID(), org_id: reg.org.id }));
   });
 
   it("refuses a valid token for an org the user was never in, or that does not exist", async () => {
-    const reg = await register(api.current);
-    const stranger = await register(api.current);
+    const reg = await anOrgOwner(api.current);
+    const stranger = await anOrgOwner(api.current);
     await expectRejected(forgeToken({ sub: reg.user.id, org_id: stranger.org.id }));
     await expectRejected(forgeToken({ sub: reg.user.id, org_id: randomUUID() }));
   });
 
   it("refuses well-signed tokens whose claims are malformed", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     await expectRejected(forgeToken({ sub: "not-a-uuid", org_id: reg.org.id }));
     await expectRejected(forgeToken({ sub: reg.user.id, org_id: reg.org.id, org_role: "owner" }));
   });
@@ -802,8 +802,8 @@ describe("access tokens over tRPC", () => {
   });
 
   it("rejects a bad, a missing and a foreign-org token with UNAUTHORIZED / 401", async () => {
-    const reg = await register(api.current);
-    const stranger = await register(api.current);
+    const reg = await anOrgOwner(api.current);
+    const stranger = await anOrgOwner(api.current);
     const tokens: Record<string, string | undefined> = {
       garbage: "garbage",
       missing: undefined,
@@ -822,7 +822,7 @@ describe("access tokens over tRPC", () => {
   });
 
   it("rejects bad credentials on auth.login with INVALID_CREDENTIALS / 401", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const error = await caught(api.current.trpc().auth.login.mutate({ email: reg.email, password: "wrong password!" }));
     if (!isTRPCClientError<AppRouter>(error)) throw new Error(`expected a TRPCClientError, got ${String(error)}`);
     expect(error.data?.code).toBe("INVALID_CREDENTIALS");
@@ -842,7 +842,7 @@ describe("access tokens over tRPC", () => {
   });
 
   it("a token pair from tRPC login works on REST and vice versa", async () => {
-    const reg = await register(api.current);
+    const reg = await anOrgOwner(api.current);
     const tokens = await api.current.trpc().auth.login.mutate({ email: reg.email, password: reg.password });
     expect(tokens.org.id).toBe(reg.org.id);
     expect((await getOrg(tokens.accessToken)).status).toBe(200);

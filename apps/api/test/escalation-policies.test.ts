@@ -1,8 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, userWithRole, useTestApi, type HttpResponse, type IncidentBody } from "./helpers.js";
-import { escalationKey, fieldsOf, queuedJobs, type ErrorBody } from "./notify-helpers.js";
+import {
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  escalationKey,
+  fieldsOf,
+  queuedJobs,
+  useTestApi,
+  type ErrorBody,
+  type HttpResponse,
+  type IncidentBody,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -41,11 +52,11 @@ let targetId: string;
 let otherTargetId: string;
 
 beforeAll(async () => {
-  const owner = await register(api.current, { orgName: "Escalations Org" });
+  const owner = await anOrgOwner(api.current, { orgName: "Escalations Org" });
   token = owner.accessToken;
   orgId = owner.org.id;
   ownerId = owner.user.id;
-  responderId = (await userWithRole(api.current, orgId, "member")).user.id;
+  responderId = (await aUserWithRole(api.current, orgId, "member")).user.id;
   targetId = await createTarget("Primary hook");
   otherTargetId = await createTarget("Secondary hook");
 });
@@ -86,7 +97,7 @@ const patchService = (id: string, body: unknown) => api.current.request<Service 
 const getService = (id: string) => api.current.request<Service & ErrorBody>("GET", `/v1/org/services/${id}`, { token });
 
 async function serviceWithPolicy(policyId: string): Promise<Service> {
-  const service = await createService(api.current, token, uniqueName("svc"));
+  const service = await aService(api.current, token, { name: uniqueName("svc") });
   const res = await patchService(service.id, { escalationPolicyId: policyId });
   if (res.status !== 200) throw new Error(`attach policy failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -180,7 +191,7 @@ describe("creating policies", () => {
 
   it("refuses unknown users and targets with the path of each, creating nothing", async () => {
     const before = await policyCount();
-    const outsider = await register(api.current, { orgName: "Elsewhere" });
+    const outsider = await anOrgOwner(api.current, { orgName: "Elsewhere" });
     const res = await createRaw({
       name: "Ghosts",
       levels: [
@@ -193,7 +204,7 @@ describe("creating policies", () => {
   });
 
   it("is refused to a member (403)", async () => {
-    const member = await userWithRole(api.current, orgId, "member");
+    const member = await aUserWithRole(api.current, orgId, "member");
     const res = await createRaw({ name: "Mine", levels: [{ delaySeconds: 0, targets: [user(member.user.id)] }] }, member.accessToken);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("FORBIDDEN");
@@ -249,7 +260,7 @@ describe("PUT replaces a policy entirely", () => {
 describe("listing policies", () => {
   it("paginates newest first with an opaque cursor, every policy exactly once", async () => {
     // An org of its own, so the list holds exactly what this test made.
-    const other = await register(api.current, { orgName: "Paging Org" });
+    const other = await anOrgOwner(api.current, { orgName: "Paging Org" });
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await createRaw({ name: `page ${i}`, levels: [{ delaySeconds: i, targets: [user(other.user.id)] }] }, other.accessToken);
@@ -285,7 +296,7 @@ describe("listing policies", () => {
 describe("services name their policy", () => {
   it("PATCH sets and GET shows escalationPolicyId; null detaches it", async () => {
     const policy = await createPolicy();
-    const service = await createService(api.current, token, uniqueName("svc"));
+    const service = await aService(api.current, token, { name: uniqueName("svc") });
     expect((await getService(service.id)).body.escalationPolicyId).toBeNull();
     const attached = await patchService(service.id, { escalationPolicyId: policy.id });
     expect(attached.status, JSON.stringify(attached.body)).toBe(200);
@@ -303,7 +314,7 @@ describe("services name their policy", () => {
   });
 
   it("an unknown policy -> 400 on escalationPolicyId; a missing service -> 404", async () => {
-    const service = await createService(api.current, token, uniqueName("svc"));
+    const service = await aService(api.current, token, { name: uniqueName("svc") });
     const before = (await getService(service.id)).body;
     const res = await patchService(service.id, { escalationPolicyId: randomUUID() });
     expect(expectValidationFailed(res)).toEqual(["escalationPolicyId"]);
@@ -393,7 +404,7 @@ describe("escalation jobs follow the incident", () => {
       ],
     });
     escalating = await serviceWithPolicy(policy.id);
-    quiet = await createService(api.current, token, uniqueName("quiet")).then((s) => getService(s.id)).then((r) => r.body);
+    quiet = await aService(api.current, token, { name: uniqueName("quiet") }).then((s) => getService(s.id)).then((r) => r.body);
   });
 
   it("creating an incident on a service with a policy enqueues escalate_if_unacked for step 0 at once", async () => {
@@ -425,7 +436,7 @@ describe("escalation jobs follow the incident", () => {
   });
 
   it("acknowledging removes the pending escalation job", async () => {
-    const incident = await createIncident(api.current, token, escalating.id);
+    const incident = await anIncident(api.current, token, escalating.id);
     expect(await escalationJobs(incident.id)).toHaveLength(1);
     const acked = await transition(incident, "acknowledged");
     expect(acked.status).toBe(200);
@@ -433,14 +444,14 @@ describe("escalation jobs follow the incident", () => {
   });
 
   it("resolving straight from triggered removes it too", async () => {
-    const incident = await createIncident(api.current, token, escalating.id);
+    const incident = await anIncident(api.current, token, escalating.id);
     expect(await escalationJobs(incident.id)).toHaveLength(1);
     expect((await transition(incident, "resolved")).status).toBe(200);
     expect(await escalationJobs(incident.id)).toEqual([]);
   });
 
   it("a refused transition (stale version) keeps the job", async () => {
-    const incident = await createIncident(api.current, token, escalating.id);
+    const incident = await anIncident(api.current, token, escalating.id);
     const before = await escalationJobs(incident.id);
     const res = await transition({ id: incident.id, version: incident.version + 1 }, "acknowledged");
     expect(res.status).toBe(409);
@@ -449,13 +460,13 @@ describe("escalation jobs follow the incident", () => {
   });
 
   it("an incident on a service without a policy gets no escalation job", async () => {
-    const incident = await createIncident(api.current, token, quiet.id);
+    const incident = await anIncident(api.current, token, quiet.id);
     expect(await escalationJobs(incident.id)).toEqual([]);
   });
 
   describe("POST /v1/incidents/{incidentId}/escalate", () => {
     it("on a service without a policy -> 409 CONFLICT, nothing enqueued", async () => {
-      const incident = await createIncident(api.current, token, quiet.id);
+      const incident = await anIncident(api.current, token, quiet.id);
       const res = await escalate(incident.id);
       expect(res.status).toBe(409);
       expect(res.body.code).toBe("CONFLICT");
@@ -463,7 +474,7 @@ describe("escalation jobs follow the incident", () => {
     });
 
     it("with a policy -> 200, the incident, and the escalation job replaced by a manual one due now", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
+      const incident = await anIncident(api.current, token, escalating.id);
       const [scheduled] = await escalationJobs(incident.id);
       const res = await escalate(incident.id, { "x-request-id": "esc-manual-1" });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -482,7 +493,7 @@ describe("escalation jobs follow the incident", () => {
     });
 
     it("an acknowledged incident may still be escalated by hand", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
+      const incident = await anIncident(api.current, token, escalating.id);
       const acked = await transition(incident, "acknowledged");
       expect(await escalationJobs(incident.id)).toEqual([]);
       const res = await escalate(incident.id);
@@ -492,7 +503,7 @@ describe("escalation jobs follow the incident", () => {
     });
 
     it("a resolved incident -> 409, nothing enqueued", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
+      const incident = await anIncident(api.current, token, escalating.id);
       expect((await transition(incident, "resolved")).status).toBe(200);
       const res = await escalate(incident.id);
       expect(res.status).toBe(409);
@@ -501,7 +512,7 @@ describe("escalation jobs follow the incident", () => {
     });
 
     it("once every level (times repeat) was notified -> 409 CONFLICT", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
+      const incident = await anIncident(api.current, token, escalating.id);
       // Two levels run through twice: four steps in all.
       await api.current.db.updateTable("incidents").set({ escalation_step: 4 }).where("id", "=", incident.id).execute();
       const before = await escalationJobs(incident.id);
@@ -518,7 +529,7 @@ describe("escalation jobs follow the incident", () => {
     it("an incident whose policy was deleted since -> 409 CONFLICT", async () => {
       const doomed = await createPolicy();
       const service = await serviceWithPolicy(doomed.id);
-      const incident = await createIncident(api.current, token, service.id);
+      const incident = await anIncident(api.current, token, service.id);
       expect((await patchService(service.id, { escalationPolicyId: null })).status).toBe(200);
       expect((await deletePolicy(doomed.id)).status).toBe(200);
       const res = await escalate(incident.id);
@@ -527,8 +538,8 @@ describe("escalation jobs follow the incident", () => {
     });
 
     it("a viewer is refused (403) and the job is untouched", async () => {
-      const viewer = await userWithRole(api.current, orgId, "viewer");
-      const incident = await createIncident(api.current, token, escalating.id);
+      const viewer = await aUserWithRole(api.current, orgId, "viewer");
+      const incident = await anIncident(api.current, token, escalating.id);
       const before = await escalationJobs(incident.id);
       const res = await api.current.request("POST", `/v1/incidents/${incident.id}/escalate`, { token: viewer.accessToken });
       expect(res.status).toBe(403);
@@ -547,7 +558,7 @@ describe("every timeline event enqueues exactly one incident_event job with its 
   let serviceId: string;
 
   beforeAll(async () => {
-    serviceId = (await createService(api.current, token, uniqueName("events"))).id;
+    serviceId = (await aService(api.current, token, { name: uniqueName("events") })).id;
   });
 
   const eventJobs = () => queuedJobs(api.current.db, { task: "incident_event", orgId });
@@ -616,7 +627,7 @@ describe("every timeline event enqueues exactly one incident_event job with its 
   });
 
   it("refused changes enqueue nothing", async () => {
-    const incident = await createIncident(api.current, token, serviceId);
+    const incident = await anIncident(api.current, token, serviceId);
     const jobs = await newJobsDuring(async () => {
       expect((await transition({ id: incident.id, version: 99 }, "acknowledged")).status).toBe(409);
       expect((await transition(incident, "mitigated")).status).toBe(409);
@@ -630,7 +641,7 @@ describe("every timeline event enqueues exactly one incident_event job with its 
 
   it("a manual escalation appends no event itself (the escalation job does), so no incident_event job", async () => {
     const escalatingService = await serviceWithPolicy((await createPolicy()).id);
-    const incident = await createIncident(api.current, token, escalatingService.id);
+    const incident = await anIncident(api.current, token, escalatingService.id);
     const jobs = await newJobsDuring(async () => {
       expect((await escalate(incident.id)).status).toBe(200);
     });

@@ -7,16 +7,7 @@ import { validate, compileErrors } from "@readme/openapi-parser";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
-import {
-  createIncident,
-  createService,
-  register,
-  startTestApi,
-  testConfig,
-  useTestApi,
-  type HttpResponse,
-  type TestApi,
-} from "./helpers.js";
+import { anIncident, anOrgOwner, aService, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -179,7 +170,7 @@ describe("logs", () => {
 
   it("never logs passwords, tokens or the authorization header", async () => {
     const password = "log-secret-password-93817";
-    const user = await register(logged(), { password });
+    const user = await anOrgOwner(logged(), { password });
     const login = await logged().request<TokenResponse>("POST", "/v1/auth/login", {
       body: { email: user.email, password },
       headers: { "x-request-id": "log-login-1" },
@@ -223,7 +214,7 @@ describe("logs", () => {
 describe("body errors", () => {
   let token: string;
   beforeAll(async () => {
-    token = (await register(api.current)).accessToken;
+    token = (await anOrgOwner(api.current)).accessToken;
   });
 
   it("refuses a body over 1 MB with 413 PAYLOAD_TOO_LARGE", async () => {
@@ -294,10 +285,10 @@ describe("REST and tRPC return the same data", () => {
   let serviceId: string;
   let incidentId: string;
   beforeAll(async () => {
-    token = (await register(api.current)).accessToken;
-    serviceId = (await createService(api.current, token)).id;
-    incidentId = (await createIncident(api.current, token, serviceId, { severity: "sev2", description: "db is slow" })).id;
-    await createIncident(api.current, token, serviceId);
+    token = (await anOrgOwner(api.current)).accessToken;
+    serviceId = (await aService(api.current, token)).id;
+    incidentId = (await anIncident(api.current, token, serviceId, { severity: "sev2", description: "db is slow" })).id;
+    await anIncident(api.current, token, serviceId);
   });
 
   it("GET /v1/incidents/{id} equals incidents.get", async () => {
@@ -374,7 +365,7 @@ describe("REST and tRPC return the same data", () => {
 describe("notification targets", () => {
   let token: string;
   beforeAll(async () => {
-    token = (await register(api.current)).accessToken;
+    token = (await anOrgOwner(api.current)).accessToken;
   });
 
   interface TargetResponse {
@@ -468,8 +459,8 @@ describe("OpenAPI and docs", () => {
     const broken = structuredClone(doc);
     delete broken.info;
     const brokenPaths = structuredClone(doc.paths);
-    const register = brokenPaths["/auth/register"]?.post;
-    if (register !== undefined) register.responses = {};
+    const anOrgOwner = brokenPaths["/auth/register"]?.post;
+    if (anOrgOwner !== undefined) anOrgOwner.responses = {};
     const missingInfo = await validate(asValidatorInput(broken));
     expect(missingInfo.valid).toBe(false);
     const noResponses = await validate(asValidatorInput({ ...structuredClone(doc), paths: brokenPaths }));

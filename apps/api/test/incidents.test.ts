@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Incident, IncidentEvent, Page } from "@incidentops/core";
 import { createDb, sql, type IncidentSeverity, type IncidentStatus } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, useTestApi, type TestApi } from "./helpers.js";
-import { EXPECTED_ALLOWED, STATUSES } from "../../../tooling/vitest/expected-transitions.js";
+import { anIncident, anOrgOwner, aService, EXPECTED_ALLOWED, STATUSES, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -27,8 +26,8 @@ interface Caller {
 
 /** A new user in a new org (so list assertions see only this caller's incidents), with one service. */
 async function newCaller(t: TestApi): Promise<Caller> {
-  const reg = await register(t);
-  const service = await createService(t, reg.accessToken);
+  const reg = await anOrgOwner(t);
+  const service = await aService(t, reg.accessToken);
   return { token: reg.accessToken, userId: reg.user.id, orgId: reg.org.id, serviceId: service.id };
 }
 
@@ -56,7 +55,7 @@ function transition(c: Caller, incidentId: string, toStatus: IncidentStatus, ver
 
 /** A fresh incident walked into `status` through allowed transitions. */
 async function incidentIn(c: Caller, status: IncidentStatus): Promise<Incident> {
-  const created = await createIncident(api.current, c.token, c.serviceId);
+  const created = await anIncident(api.current, c.token, c.serviceId);
   let current = await getIncident(c, created.id);
   for (const step of PATH_TO[status]) {
     const res = await transition(c, current.id, step, current.version);
@@ -200,7 +199,7 @@ describe("state machine through the API", () => {
     expect(unknown.body.code).toBe("NOT_FOUND");
 
     const other = await newCaller(api.current);
-    const theirs = await createIncident(api.current, other.token, other.serviceId);
+    const theirs = await anIncident(api.current, other.token, other.serviceId);
     const res = await transition(caller, theirs.id, "acknowledged", 1);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("NOT_FOUND");
@@ -234,7 +233,7 @@ describe("optimistic locking", () => {
   });
 
   it("lets exactly one of 20 concurrent transitions with the same version win", async () => {
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     expect(incident.version).toBe(1);
 
     // Warm the HTTP keep-alive sockets and the server's pool first, so the 20 requests really
@@ -262,7 +261,7 @@ describe("optimistic locking", () => {
   });
 
   it("lets exactly one of 20 transitions win when all of them are queued behind a lock on the row", async () => {
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     await Promise.all(Array.from({ length: 20 }, () => getIncident(caller, incident.id)));
     // A connection of our own (the API's pool has exactly 20), holding the incident's row lock
     // until all 20 requests are waiting on it: every one of them has started before any can finish.
@@ -396,7 +395,7 @@ describe("create", () => {
   });
 
   it("appends a created event", async () => {
-    const incident = await createIncident(api.current, caller.token, caller.serviceId, { title: "Queue backlog", severity: "sev2" });
+    const incident = await anIncident(api.current, caller.token, caller.serviceId, { title: "Queue backlog", severity: "sev2" });
     const events = await eventRows(incident.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ kind: "created", actor_user_id: caller.userId, org_id: caller.orgId });
@@ -419,7 +418,7 @@ describe("comment", () => {
     api.current.request<IncidentEvent & ErrorResponse>("POST", `/v1/incidents/${incidentId}/comment`, { token: caller.token, body });
 
   it("returns the new commented event with 201 and shows it on the timeline", async () => {
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     const res = await comment(incident.id, { body: "Rolling back the deploy" });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -437,7 +436,7 @@ describe("comment", () => {
   });
 
   it("does not change the incident's version or status", async () => {
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     const before = await incidentRow(incident.id);
     expect((await comment(incident.id, { body: "looking" })).status).toBe(201);
     const after = await incidentRow(incident.id);
@@ -450,7 +449,7 @@ describe("comment", () => {
     { label: "blank", body: { body: "   " } },
     { label: "missing", body: {} },
   ])("refuses an $label body with 400 and appends nothing", async ({ body }) => {
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     const res = await comment(incident.id, body);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("VALIDATION_FAILED");
@@ -472,9 +471,9 @@ describe("GET /v1/incidents filters and limits", () => {
 
   beforeAll(async () => {
     caller = await newCaller(api.current);
-    otherServiceId = (await createService(api.current, caller.token)).id;
+    otherServiceId = (await aService(api.current, caller.token)).id;
     const seed = async (serviceId: string, severity: IncidentSeverity, status: IncidentStatus) => {
-      const created = await createIncident(api.current, caller.token, serviceId, { severity });
+      const created = await anIncident(api.current, caller.token, serviceId, { severity });
       let version = created.version;
       for (const step of PATH_TO[status]) {
         const res = await transition(caller, created.id, step, version);
@@ -490,7 +489,7 @@ describe("GET /v1/incidents filters and limits", () => {
     ids.e = await seed(caller.serviceId, "sev1", "mitigated");
     // Noise in another org, which must never show up.
     const other = await newCaller(api.current);
-    await createIncident(api.current, other.token, other.serviceId, { severity: "sev1" });
+    await anIncident(api.current, other.token, other.serviceId, { severity: "sev1" });
   });
 
   const list = (params: Record<string, string | number | undefined>) => listPage<Incident>(caller, "/v1/incidents", params);
@@ -625,7 +624,7 @@ describe("keyset pagination", () => {
       .execute();
     // 50 through the API, 10 at a time (created_at = now(), so often shared as well).
     const groupC = await mapLimit(Array.from({ length: 50 }, (_, i) => i), 10, (i) =>
-      createIncident(api.current, caller.token, caller.serviceId, { title: `api ${i}` }),
+      anIncident(api.current, caller.token, caller.serviceId, { title: `api ${i}` }),
     );
     const originals = [...groupA.map((r) => r.id), ...groupB.map((r) => r.id), ...groupC.map((r) => r.id)];
     expect(new Set(originals).size).toBe(250);
@@ -654,7 +653,7 @@ describe("keyset pagination", () => {
         pages === 0
           ? Promise.resolve()
           : mapLimit([0, 1, 2], 3, async (i) => {
-              await createIncident(api.current, caller.token, caller.serviceId, { title: `during walk ${pages}.${i}` });
+              await anIncident(api.current, caller.token, caller.serviceId, { title: `during walk ${pages}.${i}` });
               inserted++;
             });
       const [res] = await Promise.all([fetchPage, insertMore]);
@@ -663,7 +662,7 @@ describe("keyset pagination", () => {
       pageSizes.push(res.body.items.length);
       seen.push(...res.body.items);
       // Opened between this page and the next.
-      await createIncident(api.current, caller.token, caller.serviceId, { title: `between pages ${pages}` });
+      await anIncident(api.current, caller.token, caller.serviceId, { title: `between pages ${pages}` });
       inserted++;
       if (res.body.nextCursor === null) break;
       cursor = res.body.nextCursor;
@@ -728,7 +727,7 @@ describe("keyset pagination", () => {
 
   it("walks a timeline with limit 2: every event once, oldest first", async () => {
     const caller = await newCaller(api.current);
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     for (let i = 1; i <= 6; i++) {
       const res = await api.current.request("POST", `/v1/incidents/${incident.id}/comment`, { token: caller.token, body: { body: `note ${i}` } });
       expect(res.status).toBe(201);
@@ -775,8 +774,8 @@ describe("keyset pagination", () => {
 
   it("refuses an incident-list cursor on the timeline, garbage and out-of-range positions with 400", async () => {
     const caller = await newCaller(api.current);
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
-    await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
+    await anIncident(api.current, caller.token, caller.serviceId);
     const listCursor = (await listPage<Incident>(caller, "/v1/incidents", { limit: 1 })).body.nextCursor;
     expect(listCursor).toEqual(expect.any(String));
     const seqCursor = (seq: unknown) => Buffer.from(JSON.stringify({ seq })).toString("base64url");
@@ -802,7 +801,7 @@ describe("keyset pagination", () => {
 describe("incident_events is append-only", () => {
   it("refuses UPDATE, DELETE and TRUNCATE and leaves the rows as they were", async () => {
     const caller = await newCaller(api.current);
-    const incident = await createIncident(api.current, caller.token, caller.serviceId);
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
     await api.current.request("POST", `/v1/incidents/${incident.id}/comment`, { token: caller.token, body: { body: "keep me" } });
     const db = api.current.db;
     const snapshot = () => db.selectFrom("incident_events").selectAll().orderBy("seq").execute();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createService, register, startTestApi, useTestApi, type TestApi } from "./helpers.js";
+import { anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -13,8 +13,8 @@ interface IncidentView {
 }
 
 async function integration(t: TestApi) {
-  const { accessToken: token } = await register(t);
-  const service = await createService(t, token);
+  const { accessToken: token } = await anOrgOwner(t);
+  const service = await aService(t, token);
   const key = await t.request<{ routingKey: string }>("POST", `/v1/org/services/${service.id}/integrations`, {
     token,
     body: { name: "prometheus" },

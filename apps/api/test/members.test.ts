@@ -2,8 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { publicUrlOf, type TokenResponse } from "@incidentops/core";
 import type { OrgRole } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-import { addMember, register, uniqueEmail, userWithRole, useTestApi, type HttpResponse } from "./helpers.js";
-import { queuedJobs } from "./notify-helpers.js";
+import { addMember, anOrgOwner, aUserWithRole, queuedJobs, uniqueEmail, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 // These tests sign many people up and in from one address: the per-IP auth limit is not under test here.
 const api = useTestApi({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "100000" } });
@@ -128,7 +127,7 @@ const PASSWORD = "a brand new password";
 
 describe("inviting a person without an account", () => {
   it("creates a hashed single-use invitation, emails the link through the worker and signs the new user into the org", async () => {
-    const owner = await register(api.current, { orgName: "Invite New Org", name: "Olivia Owner" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite New Org", name: "Olivia Owner" });
     const email = uniqueEmail("invitee");
     const before = Date.now();
     const created = await invite(owner.accessToken, email.toUpperCase(), "member");
@@ -210,7 +209,7 @@ describe("inviting a person without an account", () => {
   });
 
   it("needs a name and a password that meets the policy to create the account", async () => {
-    const owner = await register(api.current, { orgName: "Invite Policy Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Policy Org" });
     const email = uniqueEmail("policy");
     const { token, invitation } = await invite(owner.accessToken, email, "viewer");
     const short = await accept({ token, name: "Shorty", password: "short" });
@@ -228,7 +227,7 @@ describe("inviting a person without an account", () => {
   });
 
   it("two concurrent accepts of one token: exactly one succeeds", async () => {
-    const owner = await register(api.current, { orgName: "Invite Race Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Race Org" });
     const email = uniqueEmail("race");
     const { token, invitation } = await invite(owner.accessToken, email, "member");
     const results = await Promise.all([
@@ -247,8 +246,8 @@ describe("inviting a person without an account", () => {
 
 describe("inviting a person who already has an account", () => {
   it("joins with the account's own password, never with the token alone", async () => {
-    const owner = await register(api.current, { orgName: "Invite Existing Org" });
-    const existing = await register(api.current, { orgName: "Existing's Own Org", name: "Ezra Existing" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Existing Org" });
+    const existing = await anOrgOwner(api.current, { orgName: "Existing's Own Org", name: "Ezra Existing" });
     const { token, invitation } = await invite(owner.accessToken, existing.email, "viewer");
 
     // A wrong password (the token holder choosing one) is refused and changes nothing.
@@ -283,8 +282,8 @@ describe("inviting a person who already has an account", () => {
   });
 
   it("refuses to invite a current member (409) and to accept into an org one already belongs to (409)", async () => {
-    const owner = await register(api.current, { orgName: "Invite Member Org" });
-    const member = await userWithRole(api.current, owner.org.id, "member");
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Member Org" });
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
     const before = await invitationCount(owner.org.id);
     const res = await api.current.request("POST", "/v1/org/invitations", {
       token: owner.accessToken,
@@ -295,7 +294,7 @@ describe("inviting a person who already has an account", () => {
     expect((await membership(owner.org.id, member.user.id))?.role).toBe("member");
 
     // Invited, then added another way before accepting.
-    const later = await register(api.current, { orgName: "Later Org" });
+    const later = await anOrgOwner(api.current, { orgName: "Later Org" });
     const { token, invitation } = await invite(owner.accessToken, later.email, "admin");
     await addMember(api.current.db, owner.org.id, later.user.id, "viewer");
     const conflict = await accept({ token, password: later.password });
@@ -311,7 +310,7 @@ describe("invitation tokens", () => {
   });
 
   it("an expired invitation is refused and listed as expired", async () => {
-    const owner = await register(api.current, { orgName: "Invite Expiry Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Expiry Org" });
     const email = uniqueEmail("expired");
     const { token, invitation } = await invite(owner.accessToken, email, "member");
     await api.current.db
@@ -328,7 +327,7 @@ describe("invitation tokens", () => {
   });
 
   it("a revoked invitation is refused; revoking is audited once and idempotent; an accepted one cannot be revoked", async () => {
-    const owner = await register(api.current, { orgName: "Invite Revoke Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Revoke Org" });
     const { token, invitation } = await invite(owner.accessToken, uniqueEmail("revoked"), "member");
     const revokeId = requestId("revoke");
     const revoked = await api.current.request<InvitationBody>("DELETE", `/v1/org/invitations/${invitation.id}`, {
@@ -356,7 +355,7 @@ describe("invitation tokens", () => {
   });
 
   it("a second invitation for the same email replaces the pending one", async () => {
-    const owner = await register(api.current, { orgName: "Invite Replace Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Replace Org" });
     const email = uniqueEmail("twice");
     const first = await invite(owner.accessToken, email, "viewer");
     const second = await invite(owner.accessToken, email, "admin");
@@ -376,7 +375,7 @@ describe("invitation tokens", () => {
   });
 
   it("lists are keyset-paginated, newest first", async () => {
-    const owner = await register(api.current, { orgName: "Invite Pages Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Invite Pages Org" });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await invite(owner.accessToken, uniqueEmail(`page${i}`), "viewer")).invitation.id);
     const seen: string[] = [];
@@ -395,8 +394,8 @@ describe("invitation tokens", () => {
   });
 
   it("another org's invitations are 404 and never listed", async () => {
-    const a = await register(api.current, { orgName: "Invite Tenant A" });
-    const b = await register(api.current, { orgName: "Invite Tenant B" });
+    const a = await anOrgOwner(api.current, { orgName: "Invite Tenant A" });
+    const b = await anOrgOwner(api.current, { orgName: "Invite Tenant B" });
     const { invitation, token } = await invite(a.accessToken, uniqueEmail("tenant"), "member");
     const foreign = await api.current.request("DELETE", `/v1/org/invitations/${invitation.id}`, { token: b.accessToken });
     expectError(foreign, 404, "NOT_FOUND");
@@ -415,8 +414,8 @@ describe("invitation tokens", () => {
 
 describe("changing roles", () => {
   it("takes effect on the member's next request with the same token, and is audited", async () => {
-    const owner = await register(api.current, { orgName: "Roles Change Org" });
-    const user = await userWithRole(api.current, owner.org.id, "viewer");
+    const owner = await anOrgOwner(api.current, { orgName: "Roles Change Org" });
+    const user = await aUserWithRole(api.current, owner.org.id, "viewer");
     const members = () => api.current.request("GET", "/v1/org/members", { token: user.accessToken });
     expect((await members()).status).toBe(403);
 
@@ -453,8 +452,8 @@ describe("changing roles", () => {
   });
 
   it("rejects an unknown role with 400", async () => {
-    const owner = await register(api.current, { orgName: "Roles Bad Org" });
-    const user = await userWithRole(api.current, owner.org.id, "viewer");
+    const owner = await anOrgOwner(api.current, { orgName: "Roles Bad Org" });
+    const user = await aUserWithRole(api.current, owner.org.id, "viewer");
     const res = await api.current.request("PATCH", `/v1/org/members/${user.user.id}`, { token: owner.accessToken, body: { role: "owner" } });
     expectError(res, 400, "VALIDATION_FAILED");
   });
@@ -462,7 +461,7 @@ describe("changing roles", () => {
 
 describe("the last admin", () => {
   it("cannot be demoted or removed (409 LAST_ADMIN), but can once another admin exists", async () => {
-    const owner = await register(api.current, { orgName: "Last Admin Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Last Admin Org" });
     const demote = await api.current.request("PATCH", `/v1/org/members/${owner.user.id}`, { token: owner.accessToken, body: { role: "member" } });
     expectError(demote, 409, "LAST_ADMIN");
     const remove = await api.current.request("DELETE", `/v1/org/members/${owner.user.id}`, { token: owner.accessToken });
@@ -470,7 +469,7 @@ describe("the last admin", () => {
     expect(await adminsOf(owner.org.id)).toEqual([owner.user.id]);
     expect(await auditEntries(owner.org.id, "member.role_changed")).toEqual([]);
 
-    const second = await userWithRole(api.current, owner.org.id, "admin");
+    const second = await aUserWithRole(api.current, owner.org.id, "admin");
     const stepDown = await api.current.request<MemberBody>("PATCH", `/v1/org/members/${owner.user.id}`, {
       token: owner.accessToken,
       body: { role: "member" },
@@ -492,8 +491,8 @@ describe("the last admin", () => {
 
   it("two admins demoting each other at once: exactly one succeeds, one admin remains", async () => {
     for (let round = 0; round < 4; round++) {
-      const owner = await register(api.current, { orgName: `Mutual Demotion ${round}` });
-      const other = await userWithRole(api.current, owner.org.id, "admin");
+      const owner = await anOrgOwner(api.current, { orgName: `Mutual Demotion ${round}` });
+      const other = await aUserWithRole(api.current, owner.org.id, "admin");
       const [a, b] = await Promise.all([
         api.current.request("PATCH", `/v1/org/members/${other.user.id}`, { token: owner.accessToken, body: { role: "viewer" } }),
         api.current.request("PATCH", `/v1/org/members/${owner.user.id}`, { token: other.accessToken, body: { role: "viewer" } }),
@@ -509,8 +508,8 @@ describe("the last admin", () => {
   });
 
   it("two admins removing each other at once: exactly one succeeds", async () => {
-    const owner = await register(api.current, { orgName: "Mutual Removal" });
-    const other = await userWithRole(api.current, owner.org.id, "admin");
+    const owner = await anOrgOwner(api.current, { orgName: "Mutual Removal" });
+    const other = await aUserWithRole(api.current, owner.org.id, "admin");
     const results = await Promise.all([
       api.current.request("DELETE", `/v1/org/members/${other.user.id}`, { token: owner.accessToken }),
       api.current.request("DELETE", `/v1/org/members/${owner.user.id}`, { token: other.accessToken }),
@@ -522,8 +521,8 @@ describe("the last admin", () => {
 
 describe("removing a member", () => {
   it("refuses their access token at once and their refresh token at the next refresh; other orgs' sessions live on", async () => {
-    const owner = await register(api.current, { orgName: "Removal Org" });
-    const person = await register(api.current, { orgName: "Removed Person's Own Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Removal Org" });
+    const person = await anOrgOwner(api.current, { orgName: "Removed Person's Own Org" });
     await addMember(api.current.db, owner.org.id, person.user.id, "member");
     const inOrg = await api.current.request<TokenResponse>("POST", "/v1/auth/login", {
       body: { email: person.email, password: person.password, orgId: owner.org.id },
@@ -563,8 +562,8 @@ describe("removing a member", () => {
   });
 
   it("a user who is not a member (of this org or of any) is 404", async () => {
-    const owner = await register(api.current, { orgName: "Not Member Org" });
-    const stranger = await register(api.current, { orgName: "Stranger Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Not Member Org" });
+    const stranger = await anOrgOwner(api.current, { orgName: "Stranger Org" });
     for (const userId of [stranger.user.id, randomUUID()]) {
       expectError(await api.current.request("PATCH", `/v1/org/members/${userId}`, { token: owner.accessToken, body: { role: "admin" } }), 404, "NOT_FOUND");
       expectError(await api.current.request("DELETE", `/v1/org/members/${userId}`, { token: owner.accessToken }), 404, "NOT_FOUND");
@@ -579,8 +578,8 @@ describe("removing a member", () => {
 
 describe("orgs", () => {
   it("any signed-in person creates another org, becomes its admin and can switch into it", async () => {
-    const owner = await register(api.current, { orgName: "First Org" });
-    const viewer = await userWithRole(api.current, owner.org.id, "viewer");
+    const owner = await anOrgOwner(api.current, { orgName: "First Org" });
+    const viewer = await aUserWithRole(api.current, owner.org.id, "viewer");
     const createId = requestId("create-org");
     const created = await api.current.request<OrgBody>("POST", "/v1/orgs", {
       token: viewer.accessToken,
@@ -599,7 +598,7 @@ describe("orgs", () => {
     const mine = await api.current.request<Page<OrgBody>>("GET", "/v1/orgs", { token: viewer.accessToken });
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((o) => [o.id, o.role])).toEqual([
-      // The org the viewer registered with (userWithRole signs them into the owner's).
+      // The org the viewer registered with (aUserWithRole signs them into the owner's).
       [expect.not.stringMatching(owner.org.id), "admin"],
       [owner.org.id, "viewer"],
       [created.body.id, "admin"],
@@ -619,7 +618,7 @@ describe("orgs", () => {
   });
 
   it("GET /v1/orgs pages through the caller's orgs", async () => {
-    const person = await register(api.current, { orgName: "Pages 0" });
+    const person = await anOrgOwner(api.current, { orgName: "Pages 0" });
     const ids = [person.org.id];
     for (let i = 1; i < 4; i++) {
       const res = await api.current.request<OrgBody>("POST", "/v1/orgs", { token: person.accessToken, body: { name: `Pages ${i}` } });
@@ -635,8 +634,8 @@ describe("orgs", () => {
   });
 
   it("PATCH /v1/org renames the org (admin), audited; others get 403", async () => {
-    const owner = await register(api.current, { orgName: "Old Name" });
-    const member = await userWithRole(api.current, owner.org.id, "member");
+    const owner = await anOrgOwner(api.current, { orgName: "Old Name" });
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
     expectError(await api.current.request("PATCH", "/v1/org", { token: member.accessToken, body: { name: "Member's Name" } }), 403, "FORBIDDEN");
     const renameId = requestId("rename");
     const res = await api.current.request<OrgBody>("PATCH", "/v1/org", {
@@ -655,7 +654,7 @@ describe("orgs", () => {
   });
 
   it("works over tRPC too", async () => {
-    const person = await register(api.current, { orgName: "tRPC Org" });
+    const person = await anOrgOwner(api.current, { orgName: "tRPC Org" });
     const client = api.current.trpc(person.accessToken);
     const created = await client.orgs.create.mutate({ name: "tRPC Second" });
     expect(created.role).toBe("admin");
@@ -674,9 +673,9 @@ describe("role matrix of the member and org routes", () => {
   const LOW_ROLES = ["viewer", "member"] as const;
 
   for (const role of LOW_ROLES) it(`a ${role} is refused (403) and changes nothing`, async () => {
-    const owner = await register(api.current, { orgName: `Matrix ${role}` });
-    const caller = await userWithRole(api.current, owner.org.id, role);
-    const target = await userWithRole(api.current, owner.org.id, "viewer");
+    const owner = await anOrgOwner(api.current, { orgName: `Matrix ${role}` });
+    const caller = await aUserWithRole(api.current, owner.org.id, role);
+    const target = await aUserWithRole(api.current, owner.org.id, "viewer");
     const { invitation } = await invite(owner.accessToken, uniqueEmail("matrix"), "viewer");
     const token = caller.accessToken;
     const invitationsBefore = await invitationCount(owner.org.id);
@@ -704,7 +703,7 @@ describe("role matrix of the member and org routes", () => {
   });
 
   it("an API key never manages members, invitations or orgs", async () => {
-    const owner = await register(api.current, { orgName: "Key Matrix Org" });
+    const owner = await anOrgOwner(api.current, { orgName: "Key Matrix Org" });
     const key = await api.current.request<{ secret: string }>("POST", "/v1/org/api-keys", {
       token: owner.accessToken,
       body: { name: "write key", scope: "write" },

@@ -1,7 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { register, userWithRole, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
-import { fieldsOf, hasValidSignature, startReceiver, type ErrorBody, type Receiver } from "./notify-helpers.js";
+import {
+  anOrgOwner,
+  aUserWithRole,
+  fieldsOf,
+  hasValidSignature,
+  startWebhookReceiver,
+  useTestApi,
+  type ErrorBody,
+  type HttpResponse,
+  type TestApi,
+  type WebhookReceiver,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -35,20 +45,20 @@ let token: string;
 let orgId: string;
 let orgName: string;
 /** Answers 200. */
-let receiver: Receiver;
+let receiver: WebhookReceiver;
 /** Answers 500. */
-let failing: Receiver;
+let failing: WebhookReceiver;
 /** Was listening, is closed: connections are refused. */
 let closedUrl: string;
 
 beforeAll(async () => {
-  const owner = await register(api.current, { orgName: "Targets Org" });
+  const owner = await anOrgOwner(api.current, { orgName: "Targets Org" });
   token = owner.accessToken;
   orgId = owner.org.id;
   orgName = owner.org.name;
-  receiver = await startReceiver(200);
-  failing = await startReceiver(500);
-  const closed = await startReceiver();
+  receiver = await startWebhookReceiver(200);
+  failing = await startWebhookReceiver(500);
+  const closed = await startWebhookReceiver();
   closedUrl = closed.url;
   await closed.close();
 });
@@ -507,7 +517,7 @@ describe("POST /test", () => {
 
 describe("who may manage targets", () => {
   it("a member is refused (403) and nothing is sent or changed", async () => {
-    const member = await userWithRole(api.current, orgId, "member");
+    const member = await aUserWithRole(api.current, orgId, "member");
     const created = await webhook(`${receiver.url}/guarded`);
     const seen = receiver.requests.length;
     const before = await storedRow(created.id);
@@ -536,7 +546,7 @@ describe("SSRF guard (WEBHOOK_ALLOW_PRIVATE=false)", () => {
 
   beforeAll(async () => {
     expect(strict.current.config.delivery.allowPrivate).toBe(false);
-    strictToken = (await register(strict.current)).accessToken;
+    strictToken = (await anOrgOwner(strict.current)).accessToken;
   });
 
   const FORBIDDEN = [

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { event } from "@pagerduty/pdjs";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createService, register, useTestApi } from "./helpers.js";
+import { anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -39,8 +39,8 @@ describe("the PagerDuty Events v2 client library, pointed at IncidentOps", () =>
   });
 
   it("sends trigger, acknowledge and resolve; the incident follows", async () => {
-    const { accessToken: token } = await register(api.current);
-    const service = await createService(api.current, token);
+    const { accessToken: token } = await anOrgOwner(api.current);
+    const service = await aService(api.current, token);
     const key = await api.current.request<{ routingKey: string }>("POST", `/v1/org/services/${service.id}/integrations`, {
       token,
       body: { name: "pdjs" },

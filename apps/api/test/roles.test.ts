@@ -4,17 +4,20 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
-  createIncident,
-  createService,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  escalationKey,
   incidentState,
-  register,
+  queuedJobs,
+  startWebhookReceiver,
   uniqueEmail,
-  userWithRole,
   useTestApi,
   type HttpResponse,
   type TestApi,
-} from "./helpers.js";
-import { escalationKey, queuedJobs, startReceiver, type Receiver } from "./notify-helpers.js";
+  type WebhookReceiver,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -38,19 +41,19 @@ interface Fixture {
 
 let fx: Fixture;
 /** Counts the test deliveries: a refused POST .../test must send nothing. */
-let receiver: Receiver;
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  receiver = await startReceiver();
-  const owner = await register(api.current, { orgName: "Roles Org" });
+  receiver = await startWebhookReceiver();
+  const owner = await anOrgOwner(api.current, { orgName: "Roles Org" });
   const orgId = owner.org.id;
-  const [viewer, member, admin] = await Promise.all(ROLES.map((role) => userWithRole(api.current, orgId, role)));
+  const [viewer, member, admin] = await Promise.all(ROLES.map((role) => aUserWithRole(api.current, orgId, role)));
   if (viewer === undefined || member === undefined || admin === undefined) throw new Error("seeding users failed");
-  const service = await createService(api.current, owner.accessToken, "roles-base-service");
-  const incident = await createIncident(api.current, owner.accessToken, service.id);
+  const service = await aService(api.current, owner.accessToken, { name: "roles-base-service" });
+  const incident = await anIncident(api.current, owner.accessToken, service.id);
   const targetId = await createTarget(owner.accessToken, "roles-base-hook");
   const policyId = await createPolicy(owner.accessToken, owner.user.id, targetId);
-  const escalating = await createService(api.current, owner.accessToken, "roles-escalating-service");
+  const escalating = await aService(api.current, owner.accessToken, { name: "roles-escalating-service" });
   const patched = await api.current.request("PATCH", `/v1/org/services/${escalating.id}`, {
     token: owner.accessToken,
     body: { escalationPolicyId: policyId },
@@ -260,7 +263,7 @@ let nameCounter = 0;
 const uniqueName = (prefix: string) => `${prefix}-${++nameCounter}-${Date.now()}`;
 
 async function freshIncident(f: Fixture, serviceId = f.serviceId) {
-  return createIncident(api.current, f.ownerToken, serviceId, { title: uniqueName("role-matrix") });
+  return anIncident(api.current, f.ownerToken, serviceId, { title: uniqueName("role-matrix") });
 }
 
 const expectOk = (body: Record<string, unknown>) => expect(body).toEqual({ ok: true });
@@ -411,7 +414,7 @@ const MUTATIONS: MutationCase[] = [
     method: "PATCH",
     expected: adminOnlyMutation,
     prepare: async (f, role) => {
-      const service = await createService(api.current, f.ownerToken, uniqueName("patch-service"));
+      const service = await aService(api.current, f.ownerToken, { name: uniqueName("patch-service") });
       return {
         path: `/v1/org/services/${service.id}`,
         body: { description: `set by ${role}`, escalationPolicyId: f.policyId },
@@ -762,7 +765,7 @@ describe("role changes take effect on the next request with the same token", () 
   let user: TokenResponse;
 
   beforeAll(async () => {
-    user = await userWithRole(api.current, fx.orgId, "viewer");
+    user = await aUserWithRole(api.current, fx.orgId, "viewer");
   });
 
   it("promotes viewer -> member -> admin and demotes back to viewer", async () => {
@@ -798,7 +801,7 @@ describe("role changes take effect on the next request with the same token", () 
   });
 
   it("a removed membership fails closed with the same token", async () => {
-    const other = await userWithRole(api.current, fx.orgId, "admin");
+    const other = await aUserWithRole(api.current, fx.orgId, "admin");
     expect((await api.current.request("GET", "/v1/org/members", { token: other.accessToken })).status).toBe(200);
     await api.current.db.deleteFrom("org_members").where("org_id", "=", fx.orgId).where("user_id", "=", other.user.id).execute();
     const before = await countWhere("services", fx.orgId);

@@ -3,17 +3,20 @@ import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
-  createIncident,
-  createService,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  fieldsOf,
   incidentState,
-  register,
+  queuedJobs,
+  startWebhookReceiver,
   uniqueEmail,
-  userWithRole,
   useTestApi,
   type HttpResponse,
   type IncidentBody,
-} from "./helpers.js";
-import { fieldsOf, queuedJobs, startReceiver, type Receiver } from "./notify-helpers.js";
+  type WebhookReceiver,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -42,7 +45,7 @@ let B: OrgFixture;
 /** A viewer of B: refused by role on mutations, so its answers must not depend on A's data either. */
 let viewerOfB: string;
 /** Each org's webhook receiver, by org id. */
-const receivers = new Map<string, Receiver>();
+const receivers = new Map<string, WebhookReceiver>();
 
 async function ok<T>(res: Promise<HttpResponse<T>>, status: number, what: string): Promise<T> {
   const r = await res;
@@ -50,7 +53,7 @@ async function ok<T>(res: Promise<HttpResponse<T>>, status: number, what: string
   return r.body;
 }
 
-async function createTarget(token: string, receiver: Receiver, name: string): Promise<string> {
+async function createTarget(token: string, receiver: WebhookReceiver, name: string): Promise<string> {
   const body = { name, type: "webhook", config: { url: `${receiver.url}/${encodeURIComponent(name)}` } };
   return (await ok(api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", { token, body }), 201, "create target")).id;
 }
@@ -92,14 +95,14 @@ async function attachPolicy(token: string, serviceId: string, escalationPolicyId
 }
 
 async function seedOrg(label: string): Promise<OrgFixture> {
-  const receiver = await startReceiver();
-  const owner = await register(api.current, { orgName: `Tenancy ${label}`, name: `Owner ${label}` });
+  const receiver = await startWebhookReceiver();
+  const owner = await anOrgOwner(api.current, { orgName: `Tenancy ${label}`, name: `Owner ${label}` });
   receivers.set(owner.org.id, receiver);
-  const service = await createService(api.current, owner.accessToken, `tenancy-${label}-service`);
+  const service = await aService(api.current, owner.accessToken, { name: `tenancy-${label}-service` });
   const targetId = await createTarget(owner.accessToken, receiver, `${label} hook`);
   const policyId = await createPolicy(owner.accessToken, `${label} policy`, owner.user.id, targetId);
   await attachPolicy(owner.accessToken, service.id, policyId);
-  const incident = await createIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
+  const incident = await anIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
   const apiKeyId = await createApiKey(owner.accessToken, `${label} key`);
   const invitationId = await createInvitation(owner.accessToken);
   const memberId = await seedViewer(owner.org.id);
@@ -124,9 +127,9 @@ afterAll(async () => {
 beforeAll(async () => {
   A = await seedOrg("A");
   B = await seedOrg("B");
-  viewerOfB = (await userWithRole(api.current, B.orgId, "viewer")).accessToken;
+  viewerOfB = (await aUserWithRole(api.current, B.orgId, "viewer")).accessToken;
   // A second incident in A with a timeline beyond "created", so "nothing changed" covers more rows.
-  const busy = await createIncident(api.current, A.token, A.serviceId, { title: "A is busy", severity: "sev1" });
+  const busy = await anIncident(api.current, A.token, A.serviceId, { title: "A is busy", severity: "sev1" });
   const comment = await api.current.request("POST", `/v1/incidents/${busy.id}/comment`, { token: A.token, body: { body: "on it" } });
   if (comment.status !== 201) throw new Error(`seed comment failed: ${comment.status}`);
 });
@@ -424,10 +427,10 @@ async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const n = ++controlCounter;
   const receiver = receivers.get(f.orgId);
   if (receiver === undefined) throw new Error("no receiver for the org");
-  const incident = await createIncident(api.current, f.token, f.serviceId, { title: "control" });
+  const incident = await anIncident(api.current, f.token, f.serviceId, { title: "control" });
   const targetId = await createTarget(f.token, receiver, `control hook ${n}`);
   const policyId = await createPolicy(f.token, `control policy ${n}`, f.userId, targetId);
-  const service = await createService(api.current, f.token, `control-service-${n}`);
+  const service = await aService(api.current, f.token, { name: `control-service-${n}` });
   const apiKeyId = await createApiKey(f.token, `control key ${n}`);
   const invitationId = await createInvitation(f.token);
   const memberId = await seedViewer(f.orgId);
@@ -683,7 +686,7 @@ describe("a member of both orgs acting with a token for B", () => {
   let tokenForA: string;
 
   beforeAll(async () => {
-    const both = await userWithRole(api.current, B.orgId, "admin");
+    const both = await aUserWithRole(api.current, B.orgId, "admin");
     await addMember(api.current.db, A.orgId, both.user.id, "admin");
     tokenForB = both.accessToken;
     const login = await api.current.request<{ accessToken: string; org: { id: string } }>("POST", "/v1/auth/login", {

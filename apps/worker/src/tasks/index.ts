@@ -30,13 +30,13 @@ export class MalformedPayloadError extends Error {
 }
 
 /**
- * graphile-worker runs a failed job again while attempts < max_attempts. This is what its
- * permanently_fail_jobs() does, for the job this worker holds (that function skips locked jobs);
- * the in-memory job is updated too, so the failure is reported as final.
+ * graphile-worker runs a failed job again while attempts < max_attempts: this allows none after
+ * the one running (its permanently_fail_jobs() would, but skips locked jobs, as this one is). The
+ * in-memory job follows, so the failure is reported as final.
  */
 async function failForGood(helpers: JobHelpers): Promise<void> {
-  await helpers.query("UPDATE graphile_worker._private_jobs SET attempts = max_attempts WHERE id = $1", [helpers.job.id]);
-  helpers.job.attempts = helpers.job.max_attempts;
+  await helpers.query("UPDATE graphile_worker._private_jobs SET max_attempts = attempts WHERE id = $1", [helpers.job.id]);
+  helpers.job.max_attempts = helpers.job.attempts;
 }
 
 /** The issues' paths and messages on one line (never the values: a payload may hold a link). */

@@ -1,0 +1,177 @@
+import type { TokenResponse } from "@incidentops/core";
+import type { Db, OrgRole } from "@incidentops/db";
+import type { HttpResponse, TestApi } from "./test-api.js";
+
+// Builders of the things tests need, made through the public API as a client would (a member
+// added straight in the database says so). Each returns what the API answered.
+
+let counter = 0;
+
+/** A name no other call of this process has produced. */
+export const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+export const uniqueEmail = (prefix = "user") => `${prefix}-${process.pid}-${Date.now()}-${++counter}@example.com`;
+
+/** The password every built account has. */
+export const PASSWORD = "correct horse battery";
+
+/** The body of an answer with `status`; anything else fails with the answer in the message. */
+export async function ok<T>(response: Promise<HttpResponse<T>>, status: number, what: string): Promise<T> {
+  const res = await response;
+  if (res.status !== status) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A signed-in person: the token response, with the email and password that sign in again. */
+export type Account = TokenResponse & { email: string; password: string };
+
+/** A person who signed up (POST /v1/auth/register) with an org of their own, whose admin they are. */
+export async function anOrgOwner(api: TestApi, overrides: Partial<{ email: string; password: string; name: string; orgName: string }> = {}): Promise<Account> {
+  const body = { email: uniqueEmail(), password: PASSWORD, name: "Test User", orgName: "Test Org", ...overrides };
+  const tokens = await ok(api.request<TokenResponse>("POST", "/v1/auth/register", { body }), 201, "register");
+  return { ...tokens, email: body.email, password: body.password };
+}
+
+/** Adds an existing user to an org straight in the database. */
+export async function addMember(db: Db, orgId: string, userId: string, role: OrgRole): Promise<void> {
+  await db.insertInto("org_members").values({ org_id: orgId, user_id: userId, role }).execute();
+}
+
+/** A new person who is `role` in `orgId` (and admin of an org of their own), signed in to `orgId`. */
+export async function aUserWithRole(api: TestApi, orgId: string, role: OrgRole): Promise<Account> {
+  const user = await anOrgOwner(api);
+  await addMember(api.db, orgId, user.user.id, role);
+  const login = await ok(api.request<TokenResponse>("POST", "/v1/auth/login", { body: { email: user.email, password: user.password, orgId } }), 200, "login");
+  return { ...login, email: user.email, password: user.password };
+}
+
+/** A person made `role` of the org straight in the database, who never signs in (calls act on them): their user id. */
+export async function aMember(api: TestApi, orgId: string, role: OrgRole = "viewer"): Promise<string> {
+  const user = await api.db
+    .insertInto("users")
+    .values({ email: uniqueEmail("member"), name: "Seeded Member", password_hash: "not-a-usable-hash" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await addMember(api.db, orgId, user.id, role);
+  return user.id;
+}
+
+export interface ServiceBody {
+  id: string;
+  name: string;
+  description: string | null;
+  escalationPolicyId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A service of the token's org; with `escalationPolicyId`, then set to follow that policy. */
+export async function aService(
+  api: TestApi,
+  token: string,
+  overrides: { name?: string; description?: string; escalationPolicyId?: string | null } = {},
+): Promise<ServiceBody> {
+  const { escalationPolicyId, ...body } = overrides;
+  const service = await ok(
+    api.request<ServiceBody>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...body } }),
+    201,
+    "create service",
+  );
+  if (escalationPolicyId === undefined) return service;
+  return ok(api.request<ServiceBody>("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId } }), 200, "attach policy");
+}
+
+export interface IncidentBody {
+  id: string;
+  serviceId: string;
+  title: string;
+  status: string;
+  severity: string;
+  version: number;
+}
+
+/** An incident opened on the service (title "Something is down" unless given). */
+export async function anIncident(api: TestApi, token: string, serviceId: string, body: Record<string, unknown> = {}): Promise<IncidentBody> {
+  return ok(
+    api.request<IncidentBody>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Something is down", ...body } }),
+    201,
+    "create incident",
+  );
+}
+
+export interface CreatedTarget {
+  id: string;
+  name: string;
+  /** The signing secret, shown at creation only. */
+  secret: string;
+}
+
+/** A webhook notification target at `url` (admin token); `extra` adds name, eventKinds, minSeverity, enabled... */
+export async function aWebhookTarget(api: TestApi, token: string, url: string, extra: Record<string, unknown> = {}): Promise<CreatedTarget> {
+  const body = { name: uniqueName("hook"), type: "webhook", config: { url }, ...extra };
+  return ok(api.request<CreatedTarget>("POST", "/v1/org/notification-targets", { token, body }), 201, "create target");
+}
+
+export type EscalationTarget = { type: "user"; userId: string } | { type: "notification_target"; targetId: string };
+
+export interface PolicyBody {
+  id: string;
+  name: string;
+  description: string | null;
+  repeat: number;
+  levels: { delaySeconds: number; targets: EscalationTarget[] }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An escalation policy with these levels (admin token); `extra` adds name, description, repeat. */
+export async function aPolicy(
+  api: TestApi,
+  token: string,
+  levels: { delaySeconds: number; targets: EscalationTarget[] }[],
+  extra: { name?: string; description?: string; repeat?: number } = {},
+): Promise<PolicyBody> {
+  const body = { name: uniqueName("policy"), levels, ...extra };
+  return ok(api.request<PolicyBody>("POST", "/v1/org/escalation-policies", { token, body }), 201, "create policy");
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  scope: "read" | "write";
+  prefix: string;
+  /** The key itself, shown at creation only. */
+  secret: string;
+}
+
+/** An API key of the token's org (read scope unless given). */
+export async function anApiKey(api: TestApi, token: string, body: { name?: string; scope?: "read" | "write"; expiresAt?: string } = {}): Promise<CreatedApiKey> {
+  return ok(api.request<CreatedApiKey>("POST", "/v1/org/api-keys", { token, body: { name: uniqueName("key"), scope: "read", ...body } }), 201, "create key");
+}
+
+export interface InvitationBody {
+  id: string;
+  email: string;
+  role: OrgRole;
+  status: "pending" | "accepted" | "revoked" | "expired";
+}
+
+/** A pending invitation of the token's org, and its token (shown at creation only). */
+export async function anInvitation(
+  api: TestApi,
+  token: string,
+  body: { email?: string; role?: OrgRole } = {},
+  headers: Record<string, string> = {},
+): Promise<{ invitation: InvitationBody; token: string }> {
+  const invitation = await ok(
+    api.request<InvitationBody & { token?: string }>("POST", "/v1/org/invitations", {
+      token,
+      body: { email: uniqueEmail("invitee"), role: "member", ...body },
+      headers,
+    }),
+    201,
+    "invite",
+  );
+  if (invitation.token === undefined) throw new Error("the creation response carries no token");
+  return { invitation, token: invitation.token };
+}

@@ -1,0 +1,45 @@
+// @incidentops/testkit: what the tests of every package share. See README.md.
+export * from "./loopback.js";
+export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
+export { expectError, expectNoLeak, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
+export {
+  addMember,
+  aMember,
+  anApiKey,
+  anIncident,
+  anInvitation,
+  anOrgOwner,
+  aPolicy,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
+  ok,
+  PASSWORD,
+  uniqueEmail,
+  uniqueName,
+  type Account,
+  type CreatedApiKey,
+  type CreatedTarget,
+  type EscalationTarget,
+  type IncidentBody,
+  type InvitationBody,
+  type PolicyBody,
+  type ServiceBody,
+} from "./fixtures.js";
+export { closeAfterEach, useStarted } from "./lifecycle.js";
+export { captureLogger } from "./logs.js";
+export { countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export {
+  startTestApi,
+  TEST_JWT_SECRET,
+  testConfig,
+  useTestApi,
+  type HttpResponse,
+  type RequestOptions,
+  type TestApi,
+  type TrpcClient,
+} from "./test-api.js";
+export { FAST_WORKER_ENV, spawnWorkerProcess, useTestStack, type TestStack, type WorkerProcess } from "./test-stack.js";
+export { listAttempts, listEvents, waitForSettledAttempts, type Attempt, type TimelineEvent } from "./timeline.js";
+export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
+export { deferred, sleep, waitFor } from "./waiting.js";
