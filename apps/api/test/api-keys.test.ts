@@ -2,39 +2,22 @@ import { createHash, randomUUID } from "node:crypto";
 import type { TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  anApiKey,
   anIncident,
   anOrgOwner,
   aService,
   aUserWithRole,
+  countRows,
+  expectError,
   incidentState,
   useTestApi,
-  type HttpResponse,
+  type ApiKeyBody,
+  type CreatedApiKey,
   type IncidentBody,
+  type Page,
 } from "@incidentops/testkit";
 
 const api = useTestApi();
-
-interface ApiKeyBody {
-  id: string;
-  name: string;
-  scope: "read" | "write";
-  prefix: string;
-  createdBy: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: "active" | "revoked" | "expired";
-}
-
-interface CreatedKey extends ApiKeyBody {
-  secret: string;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 interface OrgFixture {
   owner: TokenResponse;
@@ -59,49 +42,21 @@ beforeAll(async () => {
   B = await seedOrg("B");
 });
 
-let keyCounter = 0;
-
-async function createKey(token: string, body: Record<string, unknown> = {}): Promise<CreatedKey> {
-  const res = await api.current.request<CreatedKey>("POST", "/v1/org/api-keys", {
-    token,
-    body: { name: `key-${++keyCounter}`, scope: "read", ...body },
-  });
-  if (res.status !== 201) throw new Error(`create key failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const createKey = (token: string, body: { name?: string; scope?: "read" | "write"; expiresAt?: string } = {}) => anApiKey(api.current, token, body);
 
 async function keyRow(keyId: string) {
   return api.current.db.selectFrom("api_keys").selectAll().where("id", "=", keyId).executeTakeFirstOrThrow();
 }
 
-async function keyCount(orgId: string): Promise<number> {
-  const row = await api.current.db
-    .selectFrom("api_keys")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const keyCount = (orgId: string) => countRows(api.current.db, "api_keys", { org_id: orgId });
 
-async function countWhere(table: "services" | "incidents" | "notification_targets" | "escalation_policies", orgId: string) {
-  const row = await api.current.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const countWhere = (table: "services" | "incidents" | "notification_targets" | "escalation_policies", orgId: string) =>
+  countRows(api.current.db, table, { org_id: orgId });
 
 async function listKeys(token: string, query = "?limit=200"): Promise<Page<ApiKeyBody>> {
   const res = await api.current.request<Page<ApiKeyBody>>("GET", `/v1/org/api-keys${query}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
-}
-
-function expectError(res: HttpResponse, status: number, code: string): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(Object.keys(res.body).sort()).toEqual(["code", "details", "message", "traceId"]);
-  expect(res.body.code).toBe(code);
 }
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest();
@@ -112,7 +67,7 @@ const KEY_FIELDS = ["createdAt", "createdBy", "expiresAt", "id", "lastUsedAt", "
 
 describe("creating and listing keys", () => {
   it("returns the key with its secret once, and stores only the secret's SHA-256", async () => {
-    const res = await api.current.request<CreatedKey>("POST", "/v1/org/api-keys", {
+    const res = await api.current.request<CreatedApiKey>("POST", "/v1/org/api-keys", {
       token: A.token,
       body: { name: "  Prometheus alertmanager  ", scope: "write" },
     });
@@ -499,7 +454,7 @@ describe("usage and management", () => {
   });
 
   it("records api_key.created and api_key.revoked with the actor, the target and the request id", async () => {
-    const created = await api.current.request<CreatedKey>("POST", "/v1/org/api-keys", {
+    const created = await api.current.request<CreatedApiKey>("POST", "/v1/org/api-keys", {
       token: A.token,
       body: { name: "audited", scope: "write" },
       headers: { "x-request-id": `keys-create-${randomUUID()}` },

@@ -2,6 +2,12 @@ import type { TokenResponse } from "@incidentops/core";
 import type { Db, OrgRole } from "@incidentops/db";
 import type { HttpResponse, TestApi } from "./test-api.js";
 
+/** A page of a list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 // Builders of the things tests need, made through the public API as a client would (a member
 // added straight in the database says so). Each returns what the API answered.
 
@@ -135,11 +141,20 @@ export async function aPolicy(
   return ok(api.request<PolicyBody>("POST", "/v1/org/escalation-policies", { token, body }), 201, "create policy");
 }
 
-export interface CreatedApiKey {
+export interface ApiKeyBody {
   id: string;
   name: string;
   scope: "read" | "write";
   prefix: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  status: "active" | "revoked" | "expired";
+}
+
+export interface CreatedApiKey extends ApiKeyBody {
   /** The key itself, shown at creation only. */
   secret: string;
 }

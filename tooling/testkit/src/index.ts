@@ -18,17 +18,19 @@ export {
   uniqueEmail,
   uniqueName,
   type Account,
+  type ApiKeyBody,
   type CreatedApiKey,
   type CreatedTarget,
   type EscalationTarget,
   type IncidentBody,
   type InvitationBody,
+  type Page,
   type PolicyBody,
   type ServiceBody,
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
 export {
   startTestApi,
   TEST_JWT_SECRET,

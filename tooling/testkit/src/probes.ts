@@ -99,3 +99,13 @@ export async function queuedJobs(db: Db, filter: { task?: string; key?: string; 
     lockedBy: r.locked_by,
   }));
 }
+
+/** Audit log entries matching every given filter, oldest first. */
+export function auditEntries(db: Db, filter: { orgId?: string; action?: string; targetId?: string; requestId?: string }) {
+  let query = db.selectFrom("audit_log").selectAll();
+  if (filter.orgId !== undefined) query = query.where("org_id", "=", filter.orgId);
+  if (filter.action !== undefined) query = query.where("action", "=", filter.action);
+  if (filter.targetId !== undefined) query = query.where("target_id", "=", filter.targetId);
+  if (filter.requestId !== undefined) query = query.where("request_id", "=", filter.requestId);
+  return query.orderBy("seq").execute();
+}
