@@ -18,6 +18,9 @@ export const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++coun
 
 export const uniqueEmail = (prefix = "user") => `${prefix}-${process.pid}-${Date.now()}-${++counter}@example.com`;
 
+/** A UUID, any version: what every id looks like. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The password every built account has. */
 export const PASSWORD = "correct horse battery";
 

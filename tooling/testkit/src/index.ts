@@ -17,6 +17,7 @@ export {
   PASSWORD,
   uniqueEmail,
   uniqueName,
+  UUID,
   type Account,
   type ApiKeyBody,
   type CreatedApiKey,
