@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import { sql } from "@incidentops/db";
-import { addMember, anOrgOwner, auditEntries, aUserWithRole, countRows, expectError, uniqueEmail, useTestApi, waitFor } from "@incidentops/testkit";
+import { addMember, anOrgOwner, auditEntries, aUserWithRole, countRows, expectError, raceBehindLock, uniqueEmail, useTestApi } from "@incidentops/testkit";
 import { adminsOf, invitationRow, invite, membership, requestId, type MemberBody, type OrgBody } from "./support/members.js";
 
 // Members of an org: roles, the last admin, removal, and who may manage them. Invitations:
@@ -61,29 +61,9 @@ describe("changing roles", () => {
   });
 });
 
-/**
- * Starts `calls` together while the org's admin memberships are locked, and lets them go once
- * every one waits at that lock: all of them have read their caller's role by then, so which
- * one wins is decided by the locking alone, however the requests happen to be scheduled.
- */
-async function raceAtTheAdminLock<T>(orgId: string, calls: () => Promise<T>[]): Promise<T[]> {
-  const db = api.current.db;
-  const held = await db.transaction().execute(async (tx) => {
-    await sql`SELECT 1 FROM org_members WHERE org_id = ${orgId} AND role = 'admin' FOR UPDATE`.execute(tx);
-    const racing = calls();
-    await waitFor(
-      async () => {
-        const { rows } = await sql<{ n: number }>`
-          SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db);
-        return (rows[0]?.n ?? 0) >= racing.length ? true : undefined;
-      },
-      10_000,
-      "every call to wait at the admins' lock",
-    );
-    return { racing };
-  });
-  return Promise.all(held.racing);
-}
+/** Both calls start before either can change a membership: they wait at the admins' locks, which the race is about. */
+const raceAtTheAdminLock = <T>(orgId: string, calls: () => Promise<T>[]) =>
+  raceBehindLock(api.current.db, (tx) => sql`SELECT 1 FROM org_members WHERE org_id = ${orgId} AND role = 'admin' FOR UPDATE`.execute(tx), calls);
 
 describe("the last admin", () => {
   it("cannot be demoted or removed (409 LAST_ADMIN), but can once another admin exists", async () => {

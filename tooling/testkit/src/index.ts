@@ -32,6 +32,7 @@ export {
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
 export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export { raceBehindLock } from "./races.js";
 export {
   startTestApi,
   TEST_JWT_SECRET,
