@@ -1,56 +1,24 @@
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import { createLogger, type TokenResponse } from "@incidentops/core";
 import { createDb, readMigrations, sql } from "@incidentops/db";
-import { validate, compileErrors } from "@readme/openapi-parser";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
-import { anIncident, anOrgOwner, aService, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
+import {
+  anIncident,
+  anOrgOwner,
+  aService,
+  expectError,
+  listenOnLoopback,
+  startTestApi,
+  testConfig,
+  useTestApi,
+  UUID,
+  type ErrorBody,
+  type TestApi,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface ErrorResponseBody {
-  code: string;
-  message: string;
-  traceId: string;
-  details: Record<string, unknown>;
-}
-
-/** Every error body: exactly the four public keys, the trace id of the response, nothing internal. */
-function expectErrorBody(res: HttpResponse<ErrorResponseBody>, status: number, code: string): ErrorResponseBody {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(Object.keys(res.body).sort()).toEqual(["code", "details", "message", "traceId"]);
-  expect(typeof res.body.message).toBe("string");
-  expect(res.body.message.length).toBeGreaterThan(0);
-  expect(typeof res.body.details).toBe("object");
-  expect(res.body.details).not.toBeNull();
-  const requestId = res.headers.get("x-request-id");
-  expect(requestId).not.toBeNull();
-  expect(res.body.traceId).toBe(requestId);
-  const text = JSON.stringify(res.body);
-  // No stack frames, no file paths, no SQL.
-  expect(text).not.toMatch(/\n\s+at |at \S+ \(|node_modules|\.ts:\d+|\.js:\d+/);
-  expect(text).not.toMatch(/\b(SELECT|INSERT INTO|UPDATE \S+ SET|DELETE FROM)\b|\bstack\b/);
-  return res.body;
-}
-
-async function listen(app: Awaited<ReturnType<typeof createApp>>): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 describe("request ids", () => {
   it("echoes a well-formed x-request-id", async () => {
@@ -79,21 +47,21 @@ describe("request ids", () => {
   });
 
   it("uses the request id as the traceId of error bodies (REST and unknown routes)", async () => {
-    const rest = await api.current.request<ErrorResponseBody>("GET", "/v1/auth/me", { headers: { "x-request-id": "trace-rest-1" } });
-    expect(expectErrorBody(rest, 401, "UNAUTHORIZED").traceId).toBe("trace-rest-1");
+    const rest = await api.current.request<ErrorBody>("GET", "/v1/auth/me", { headers: { "x-request-id": "trace-rest-1" } });
+    expect(expectError(rest, 401, "UNAUTHORIZED").traceId).toBe("trace-rest-1");
 
-    const missing = await api.current.request<ErrorResponseBody>("GET", "/nope", { headers: { "x-request-id": "trace-404" } });
-    expect(expectErrorBody(missing, 404, "NOT_FOUND").traceId).toBe("trace-404");
+    const missing = await api.current.request<ErrorBody>("GET", "/nope", { headers: { "x-request-id": "trace-404" } });
+    expect(expectError(missing, 404, "NOT_FOUND").traceId).toBe("trace-404");
 
-    const generated = await api.current.request<ErrorResponseBody>("GET", "/v1/incidents");
-    expect(expectErrorBody(generated, 401, "UNAUTHORIZED").traceId).toMatch(UUID);
+    const generated = await api.current.request<ErrorBody>("GET", "/v1/incidents");
+    expect(expectError(generated, 401, "UNAUTHORIZED").traceId).toMatch(UUID);
   });
 
   it("uses the request id as the traceId of tRPC errors", async () => {
     const res = await fetch(`${api.current.baseUrl}/trpc/auth.me`, { headers: { "x-request-id": "trace-trpc-1" } });
     expect(res.status).toBe(401);
     expect(res.headers.get("x-request-id")).toBe("trace-trpc-1");
-    const body = (await res.json()) as { error: { data: ErrorResponseBody } };
+    const body = (await res.json()) as { error: { data: ErrorBody } };
     expect(body.error.data).toMatchObject({ code: "UNAUTHORIZED", traceId: "trace-trpc-1" });
   });
 });
@@ -219,64 +187,64 @@ describe("body errors", () => {
 
   it("refuses a body over 1 MB with 413 PAYLOAD_TOO_LARGE", async () => {
     const body = { email: "big@example.com", password: "correct horse battery", name: "x".repeat(1.5 * 1024 * 1024), orgName: "Big" };
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", { body });
-    expectErrorBody(res, 413, "PAYLOAD_TOO_LARGE");
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", { body });
+    expectError(res, 413, "PAYLOAD_TOO_LARGE");
   });
 
   it("refuses malformed JSON with 400 MALFORMED_JSON", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", { rawBody: '{"email": "a@example.com",' });
-    expectErrorBody(res, 400, "MALFORMED_JSON");
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", { rawBody: '{"email": "a@example.com",' });
+    expectError(res, 400, "MALFORMED_JSON");
   });
 
   it("refuses a non-JSON content type with 415 UNSUPPORTED_MEDIA_TYPE", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", {
       rawBody: "email=a@example.com",
       headers: { "content-type": "text/plain" },
     });
-    expectErrorBody(res, 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectError(res, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("keys validation errors by field path", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", {
       body: { email: "not-an-email", password: "short", name: "N", orgName: "O" },
     });
-    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const body = expectError(res, 400, "VALIDATION_FAILED");
     const fields = body.details.fields as Record<string, string[]>;
     expect(Object.keys(fields).sort()).toEqual(["email", "password"]);
     expect(fields.password?.[0]).toMatch(/8/);
   });
 
   it("keys a bad nested webhook URL as config.url", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/org/notification-targets", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/org/notification-targets", {
       token,
       body: { name: "hook", type: "webhook", config: { url: "not a url" } },
     });
-    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const body = expectError(res, 400, "VALIDATION_FAILED");
     const fields = body.details.fields as Record<string, string[]>;
     expect(Object.keys(fields)).toEqual(["config.url"]);
     expect(fields["config.url"]?.length).toBeGreaterThan(0);
   });
 
   it("keys a config that does not fit the type under config.*", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/org/notification-targets", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/org/notification-targets", {
       token,
       body: { name: "mail", type: "email", config: { url: "https://example.com/hook" } },
     });
-    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const body = expectError(res, 400, "VALIDATION_FAILED");
     const fields = Object.keys(body.details.fields as Record<string, string[]>);
     expect(fields.length).toBeGreaterThan(0);
     for (const field of fields) expect(field).toMatch(/^config(\.|$)/);
   });
 
   it("answers unknown routes with 404 NOT_FOUND and the standard body", async () => {
-    expectErrorBody(await api.current.request<ErrorResponseBody>("GET", "/v1/no-such-thing", { token }), 404, "NOT_FOUND");
-    expectErrorBody(await api.current.request<ErrorResponseBody>("GET", "/no-such-thing"), 404, "NOT_FOUND");
-    expectErrorBody(await api.current.request<ErrorResponseBody>("POST", "/v1/incidents/not-a-route/x/y", { token, body: {} }), 404, "NOT_FOUND");
+    expectError(await api.current.request<ErrorBody>("GET", "/v1/no-such-thing", { token }), 404, "NOT_FOUND");
+    expectError(await api.current.request<ErrorBody>("GET", "/no-such-thing"), 404, "NOT_FOUND");
+    expectError(await api.current.request<ErrorBody>("POST", "/v1/incidents/not-a-route/x/y", { token, body: {} }), 404, "NOT_FOUND");
   });
 
   it("answers a missing resource of the right shape with 404 NOT_FOUND", async () => {
-    const res = await api.current.request<ErrorResponseBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
-    expectErrorBody(res, 404, "NOT_FOUND");
+    const res = await api.current.request<ErrorBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
+    expectError(res, 404, "NOT_FOUND");
   });
 });
 
@@ -418,128 +386,6 @@ describe("notification targets", () => {
   });
 });
 
-interface OpenApiOperation {
-  operationId?: string;
-  security?: unknown[];
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> } | undefined>;
-}
-
-type ValidatorInput = Exclude<Parameters<typeof validate>[0], string>;
-/** The served JSON, handed to the validator as the document type it declares (it checks the shape itself). */
-const asValidatorInput = (document: object) => document as unknown as ValidatorInput;
-
-interface OpenApiDocument {
-  openapi: string;
-  info?: { title: string; version: string };
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { securitySchemes?: Record<string, { type: string; scheme?: string }>; schemas?: Record<string, unknown> };
-}
-
-describe("OpenAPI and docs", () => {
-  let doc: OpenApiDocument;
-  beforeAll(async () => {
-    const res = await api.current.request<OpenApiDocument>("GET", "/openapi.json");
-    expect(res.status).toBe(200);
-    doc = res.body;
-  });
-
-  const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
-  const operation = (path: string, method: string) => doc.paths[path]?.[method];
-
-  it("is a valid OpenAPI 3.1 document", async () => {
-    expect(doc.openapi).toBe("3.1.0");
-    // The validator dereferences in place: give it a copy.
-    const result = await validate(asValidatorInput(structuredClone(doc)));
-    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
-    expect(result.specification).toBe("OpenAPI");
-  });
-
-  it("the same validator refuses a broken copy (so the check above can fail)", async () => {
-    const broken = structuredClone(doc);
-    delete broken.info;
-    const brokenPaths = structuredClone(doc.paths);
-    const anOrgOwner = brokenPaths["/auth/register"]?.post;
-    if (anOrgOwner !== undefined) anOrgOwner.responses = {};
-    const missingInfo = await validate(asValidatorInput(broken));
-    expect(missingInfo.valid).toBe(false);
-    const noResponses = await validate(asValidatorInput({ ...structuredClone(doc), paths: brokenPaths }));
-    expect(noResponses.valid).toBe(false);
-  });
-
-  it("declares bearer auth", () => {
-    const schemes = Object.values(doc.components.securitySchemes ?? {});
-    expect(schemes).toContainEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
-  });
-
-  it("documents every route of the design", () => {
-    const expected: [string, string][] = [
-      ["/auth/register", "post"],
-      ["/auth/login", "post"],
-      ["/auth/refresh", "post"],
-      ["/auth/switch-org", "post"],
-      ["/auth/logout", "post"],
-      ["/auth/me", "get"],
-      ["/org/services", "post"],
-      ["/org/services", "get"],
-      ["/org/notification-targets", "post"],
-      ["/org/notification-targets", "get"],
-      ["/services/{serviceId}/incidents", "post"],
-      ["/incidents", "get"],
-      ["/incidents/{incidentId}", "get"],
-      ["/incidents/{incidentId}/events", "get"],
-      ["/incidents/{incidentId}/transition", "post"],
-      ["/incidents/{incidentId}/comment", "post"],
-    ];
-    const missing = expected.filter(([path, method]) => operation(path, method) === undefined);
-    expect(missing).toEqual([]);
-    // The org never appears in a URL.
-    expect(Object.keys(doc.paths).filter((p) => /org(anisation)?Id/i.test(p))).toEqual([]);
-  });
-
-  it("gives protected operations 401 and 403 with the Error schema", () => {
-    const isProtected = operations().filter(({ op }) => (op.security?.length ?? 0) > 0);
-    expect(isProtected.map(({ path, method }) => `${method} ${path}`)).toEqual(
-      expect.arrayContaining(["get /incidents", "post /incidents/{incidentId}/transition", "get /auth/me", "post /org/services"]),
-    );
-    for (const { path, method, op } of isProtected) {
-      for (const status of ["401", "403"]) {
-        const schema = op.responses[status]?.content?.["application/json"]?.schema;
-        expect(schema?.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/Error");
-      }
-    }
-    // Public ones are not protected.
-    expect(operation("/auth/register", "post")?.security ?? []).toEqual([]);
-    expect(doc.components.schemas?.Error).toMatchObject({ required: ["code", "message", "traceId", "details"] });
-  });
-
-  it("documents 201 for creations and 200 otherwise", () => {
-    const creations: [string, string][] = [
-      ["/auth/register", "post"],
-      ["/org/services", "post"],
-      ["/services/{serviceId}/incidents", "post"],
-      ["/incidents/{incidentId}/comment", "post"],
-      ["/org/notification-targets", "post"],
-    ];
-    for (const [path, method] of creations) {
-      const responses = operation(path, method)?.responses ?? {};
-      expect(Object.keys(responses), `${method} ${path}`).toContain("201");
-      expect(Object.keys(responses), `${method} ${path}`).not.toContain("200");
-      expect(responses["201"]?.content?.["application/json"]?.schema).toBeDefined();
-    }
-    for (const [path, method] of [["/incidents/{incidentId}/transition", "post"], ["/incidents", "get"], ["/auth/login", "post"]] as const) {
-      expect(Object.keys(operation(path, method)?.responses ?? {}), `${method} ${path}`).toContain("200");
-    }
-  });
-
-  it("serves Swagger UI at /docs", async () => {
-    const res = await fetch(`${api.current.baseUrl}/docs/`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toMatch(/text\/html/);
-    expect((await res.text()).toLowerCase()).toContain("swagger");
-  });
-});
-
 describe("health and readiness", () => {
   it("/healthz is 200 ok", async () => {
     const res = await api.current.request("GET", "/healthz");
@@ -582,7 +428,7 @@ describe("health and readiness", () => {
       logger: createLogger({ level: "silent", name: "unreachable-test" }),
       mailer: api.current.mailer,
     });
-    const server = await listen(app);
+    const server = await listenOnLoopback(app);
     try {
       const ready = await fetch(`${server.baseUrl}/readyz`);
       expect(ready.status).toBe(503);

@@ -34,6 +34,7 @@ export { captureLogger } from "./logs.js";
 export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
 export { raceBehindLock } from "./races.js";
 export {
+  listenOnLoopback,
   startTestApi,
   TEST_JWT_SECRET,
   testConfig,

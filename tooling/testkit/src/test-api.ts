@@ -55,6 +55,20 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
   });
 }
 
+/** An app (express, or anything with its `listen`) on a free loopback port. */
+export async function listenOnLoopback(app: { listen: (port: number, host: string, ready: () => void) => Server }): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 /** The API on a loopback port, on a database of its own cloned from the migrated template. */
 export async function startTestApi(options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
@@ -67,10 +81,8 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
   const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", name: "api-test" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const app = await createApp({ db: appDb, config, logger, mailer });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listenOnLoopback(app);
+  const { baseUrl } = server;
 
   const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse<T>> => {
     const headers: Record<string, string> = { ...opts.headers };
@@ -99,8 +111,7 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
     request,
     trpc,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await server.close();
       mailer.close();
       await appDb.destroy();
       await db.destroy();
