@@ -6,7 +6,7 @@ import {
   aUserWithRole,
   aWebhookTarget,
   countRows,
-  fieldsOf,
+  expectValidationFailed,
   uniqueName,
   useTestApi,
   type ErrorBody,
@@ -84,12 +84,6 @@ async function storedPolicy(policyId: string) {
 }
 
 const policyCount = () => countRows(api.current.db, "escalation_policies", { org_id: orgId });
-
-function expectValidationFailed(res: HttpResponse<ErrorBody>): string[] {
-  expect(res.status, JSON.stringify(res.body)).toBe(400);
-  expect(res.body.code).toBe("VALIDATION_FAILED");
-  return Object.keys(fieldsOf(res.body)).sort();
-}
 
 // ---------------------------------------------------------------------------------------------
 

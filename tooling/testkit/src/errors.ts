@@ -53,6 +53,13 @@ export function fieldsOf(body: { details?: unknown }): Record<string, string[]> 
   return typeof fields === "object" && fields !== null ? (fields as Record<string, string[]>) : {};
 }
 
+/** Asserts a 400 VALIDATION_FAILED error body naming at least one field; returns the field paths, sorted. */
+export function expectValidationFailed(res: HttpResponse<unknown>): string[] {
+  const keys = Object.keys(fieldsOf(expectError(res, 400, "VALIDATION_FAILED"))).sort();
+  expect(keys.length, JSON.stringify(res.body)).toBeGreaterThan(0);
+  return keys;
+}
+
 /** What `promise` rejects with; fails the test if it resolves. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {

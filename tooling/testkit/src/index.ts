@@ -1,7 +1,7 @@
 // @incidentops/testkit: what the tests of every package share. See README.md.
 export * from "./loopback.js";
 export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
-export { expectError, expectNoLeak, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
+export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
 export {
   addMember,
   aMember,
