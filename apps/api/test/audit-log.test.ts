@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TokenResponse } from "@incidentops/core";
 import { createDb, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anOrgOwner, aService, aUserWithRole, useTestApi, type HttpResponse } from "@incidentops/testkit";
+import { anOrgOwner, aService, auditEntries, aUserWithRole, uniqueName, useTestApi, type HttpResponse, type Page } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -15,11 +15,6 @@ interface AuditItem {
   ip: string | null;
   data: Record<string, unknown>;
   createdAt: string;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 interface OrgFixture {
@@ -48,9 +43,8 @@ beforeAll(async () => {
   B = await seedOrg("B");
 });
 
-let requestCounter = 0;
 /** A request id of our own, so the entry can be traced back to the call that wrote it. */
-const newRequestId = (label: string) => `audit-${label}-${process.pid}-${++requestCounter}`;
+const newRequestId = (label: string) => uniqueName(`audit-${label}`);
 
 /** Calls the API with a chosen x-request-id; the server must echo it. */
 async function call<T = Record<string, unknown>>(
@@ -74,9 +68,7 @@ async function rowsOf(orgId: string) {
   return api.current.db.selectFrom("audit_log").selectAll().where("org_id", "=", orgId).orderBy("seq", "desc").execute();
 }
 
-async function rowsFor(targetId: string) {
-  return api.current.db.selectFrom("audit_log").selectAll().where("target_id", "=", targetId).orderBy("seq", "asc").execute();
-}
+const rowsFor = (targetId: string) => auditEntries(api.current.db, { targetId });
 
 const hookUrl = "http://127.0.0.1:9/audit-hook?token=do-not-log-me";
 

@@ -3,7 +3,7 @@ import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS, sweepExpiredCounters, type To
 import { sql } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { addMember, anOrgOwner, expectError, uniqueEmail, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
+import { addMember, anOrgOwner, auditEntries, expectError, uniqueEmail, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
 
 const WRONG = "wrong password!";
 
@@ -136,9 +136,7 @@ describe("login lockout", () => {
   });
 
   describe("audit entries", () => {
-    async function entries(action: string, requestId: string) {
-      return api.current.db.selectFrom("audit_log").selectAll().where("action", "=", action).where("request_id", "=", requestId).execute();
-    }
+    const entries = (action: string, requestId: string) => auditEntries(api.current.db, { action, requestId });
 
     it("records a successful login under the org logged into, with the user and the request id", async () => {
       const user = await anOrgOwner(api.current);

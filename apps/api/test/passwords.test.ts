@@ -3,7 +3,7 @@ import { PASSWORD_EQUALS_EMAIL_MESSAGE, publicUrlOf, type TokenResponse } from "
 import { sql, type Db } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, expectError, uniqueEmail, useTestApi, type ErrorBody } from "@incidentops/testkit";
+import { anOrgOwner, auditEntries, countRows, expectError, queuedJobs, uniqueEmail, useTestApi, type ErrorBody } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -34,14 +34,10 @@ interface AccountEmailJob {
   requestId: string;
 }
 
-/** send_account_email jobs queued for `to` (graphile-worker 0.17 keeps jobs in _private_jobs). */
+/** send_account_email jobs queued for `to`, oldest first. */
 async function accountEmails(db: Db, to: string): Promise<AccountEmailJob[]> {
-  const { rows } = await sql<{ payload: AccountEmailJob }>`
-    SELECT j.payload
-    FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-    WHERE t.identifier = 'send_account_email' AND j.payload->>'to' = ${to}
-    ORDER BY j.id`.execute(db);
-  return rows.map((r) => r.payload);
+  const jobs = await queuedJobs(db, { task: "send_account_email" });
+  return jobs.map((j) => j.payload as unknown as AccountEmailJob).filter((payload) => payload.to === to);
 }
 
 function tokenIn(job: AccountEmailJob | undefined): string {
@@ -57,13 +53,7 @@ async function resetTokenFor(email: string): Promise<string> {
   return tokenIn((await accountEmails(api.current.db, email)).at(-1));
 }
 
-async function countResetTokens(): Promise<number> {
-  const row = await api.current.db
-    .selectFrom("password_reset_tokens")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const countResetTokens = () => countRows(api.current.db, "password_reset_tokens");
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest();
 
@@ -72,12 +62,7 @@ async function refreshTokenRows(userId: string) {
 }
 
 async function auditEntry(action: string, requestId: string) {
-  const rows = await api.current.db
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("action", "=", action)
-    .where("request_id", "=", requestId)
-    .execute();
+  const rows = await auditEntries(api.current.db, { action, requestId });
   expect(rows, `${action} entries for ${requestId}`).toHaveLength(1);
   const row = rows[0];
   if (row === undefined) throw new Error("unreachable");

@@ -10,8 +10,10 @@ import {
   fieldsOf,
   queuedJobs,
   useTestApi,
+  type Attempt,
   type ErrorBody,
   type HttpResponse,
+  type Page,
 } from "@incidentops/testkit";
 
 const api = useTestApi();
@@ -22,27 +24,6 @@ const PATH = "/v1/users/me/notification-preferences";
 interface Preferences {
   eventKinds: string[];
   updatedAt: string | null;
-}
-
-interface Attempt {
-  id: string;
-  eventId: string;
-  channel: string;
-  target: { id: string; name: string; type: string } | null;
-  user: { id: string; email: string } | null;
-  status: string;
-  attemptCount: number;
-  lastHttpStatus: number | null;
-  lastError: string | null;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 let owner: TokenResponse;

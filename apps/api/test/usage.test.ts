@@ -7,6 +7,7 @@ import {
   anOrgOwner,
   aService,
   aUserWithRole,
+  countRows,
   incidentState,
   startTestApi,
   TEST_JWT_SECRET,
@@ -54,16 +55,7 @@ async function storedCount(orgId: string, t: TestApi = api.current): Promise<num
 /** What a write call could change in an org: its rows in every table a mutation here writes. */
 async function orgState(orgId: string) {
   const db = api.current.db;
-  const count = async (table: "services" | "incidents" | "incident_events" | "notification_targets" | "audit_log") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("org_id", "=", orgId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: "services" | "incidents" | "incident_events" | "notification_targets" | "audit_log") => countRows(db, table, { org_id: orgId });
   return {
     services: await count("services"),
     incidents: await count("incidents"),

@@ -193,3 +193,12 @@ export async function anInvitation(
   if (invitation.token === undefined) throw new Error("the creation response carries no token");
   return { invitation, token: invitation.token };
 }
+
+/** An integration key of the service (alert ingestion: PagerDuty Events v2, Alertmanager): its routing key. */
+export async function anIntegrationKey(api: TestApi, token: string, serviceId: string, body: { name?: string } = {}): Promise<{ routingKey: string }> {
+  return ok(
+    api.request<{ routingKey: string }>("POST", `/v1/org/services/${serviceId}/integrations`, { token, body: { name: uniqueName("integration"), ...body } }),
+    201,
+    "create integration key",
+  );
+}

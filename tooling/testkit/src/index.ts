@@ -7,6 +7,7 @@ export {
   aMember,
   anApiKey,
   anIncident,
+  anIntegrationKey,
   anInvitation,
   anOrgOwner,
   aPolicy,

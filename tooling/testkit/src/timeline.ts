@@ -15,6 +15,8 @@ export interface Attempt {
   lastHttpStatus: number | null;
   lastError: string | null;
   note: string | null;
+  createdAt: string;
+  updatedAt: string;
   completedAt: string | null;
 }
 
