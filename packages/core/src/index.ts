@@ -4,7 +4,7 @@ export * from "./logger.js";
 export * from "./policy.js";
 export * from "./pagination.js";
 export * from "./schemas.js";
-export { isUniqueViolation } from "./db-errors.js";
+export { isDatabaseUnavailable, isUniqueViolation } from "./db-errors.js";
 export { signAccessToken, verifyAccessToken, type AccessTokenClaims } from "./auth/access-token.js";
 export { hashPassword } from "./auth/passwords.js";
 export * as authService from "./auth/service.js";
