@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createNetServer } from "node:net";
-import type { NotificationPayload } from "../../src/notifications/payload.js";
+import type { NotificationPayload } from "../../src/delivery/payload.js";
 
 export const PUBLIC_URL = "https://incidentops.test";
 
