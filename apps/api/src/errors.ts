@@ -136,8 +136,9 @@ export function errorResponseOf(body: ErrorBody): ErrorResponse {
   return { status: ERROR_HTTP_STATUS[body.code], body, headers };
 }
 
-/** Logs what the caller cannot act on: a 500 is a bug (with its cause), a 503 an outage. */
+/** Logs what the caller cannot act on: a 500 is a bug (with its cause), a 503 an outage. A caller that hung up is no failure. */
 export function logUnexpected(log: Logger, thrown: unknown, response: ErrorResponse, bindings: Record<string, unknown> = {}): void {
+  if (thrown instanceof TRPCError && thrown.code === "CLIENT_CLOSED_REQUEST") return;
   const err = thrown instanceof TRPCError ? (thrown.cause ?? thrown) : thrown;
   if (response.status === 503) log.warn({ ...bindings, err }, "database unavailable");
   else if (response.status >= 500) log.error({ ...bindings, err }, "request failed");

@@ -50,3 +50,6 @@ export function listRestOperations(router: OpenApiRouter): RestOperation[] {
   });
   return operations;
 }
+
+/** POST, PUT and PATCH take a JSON body; GET and DELETE read the query string. */
+export const takesBody = (method: RestOperation["method"]) => method !== "GET" && method !== "DELETE";

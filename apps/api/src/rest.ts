@@ -1,17 +1,15 @@
+import { AppError } from "@incidentops/core";
 import express, { type Request, type RequestHandler, type Router } from "express";
 import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
-import { AppError } from "@incidentops/core";
 import type { Context } from "./context.js";
 import { sendError } from "./errors.js";
-import type { RestOperation } from "./operations.js";
+import { takesBody, type RestOperation } from "./operations.js";
 
 type CallProcedure = (input: unknown) => Promise<unknown>;
 type Caller = (ctx: Context) => object;
 
 /** `/incidents/{incidentId}` as an Express route: `/incidents/:incidentId`. */
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
-
-const takesBody = (operation: RestOperation) => operation.method !== "GET" && operation.method !== "DELETE";
 
 /** The procedure at `path` (`incidents.create`) on a tRPC caller, whose proxy answers any path. */
 const procedureOn = (caller: object, path: string) => (caller as Record<string, CallProcedure>)[path] as CallProcedure;
@@ -22,7 +20,7 @@ const procedureOn = (caller: object, path: string) => (caller as Record<string, 
  */
 function inputOf(operation: RestOperation, req: Request): unknown {
   if (instanceofZodTypeLikeVoid(unwrapZodType(operation.input, true))) return undefined;
-  const source: unknown = takesBody(operation) ? req.body : req.query;
+  const source: unknown = takesBody(operation.method) ? req.body : req.query;
   const fields = typeof source === "object" && source !== null ? source : {};
   return { ...fields, ...req.params };
 }
@@ -52,10 +50,10 @@ export function createRestRouter(options: {
   for (const operation of options.operations) {
     const schema = unwrapZodType(operation.input, true);
     // Query strings carry text: numbers and booleans in them are read as such.
-    if (!takesBody(operation) && instanceofZodTypeObject(schema)) coerceSchema(schema);
+    if (!takesBody(operation.method) && instanceofZodTypeObject(schema)) coerceSchema(schema);
     const handle: RequestHandler = async (req, res) => {
       try {
-        if (takesBody(operation)) assertJsonBody(req);
+        if (takesBody(operation.method)) assertJsonBody(req);
         const caller = options.createCaller(options.createContext({ req }));
         const data = await procedureOn(caller, operation.procedure)(inputOf(operation, req));
         res.status(operation.meta.successStatus ?? 200).json(data);

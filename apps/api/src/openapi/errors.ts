@@ -1,7 +1,7 @@
 import { can, ERROR_CODES, ERROR_HTTP_STATUS, errorDetailsSchemas, type ErrorCode } from "@incidentops/core";
 import { z } from "zod";
 import type { ErrorBodyOf } from "../errors.js";
-import type { RestOperation } from "../operations.js";
+import { takesBody, type RestOperation } from "../operations.js";
 import { isQuotaExempt } from "../procedure/write-quota.js";
 
 const errorBodySchemaOf = (code: ErrorCode) =>
@@ -136,8 +136,6 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "incidents.escalate": ["INVALID_TRANSITION", "CONFLICT"],
 };
 
-export const takesBody = (method: string) => method !== "GET" && method !== "DELETE";
-
 /** Whether some caller that passes authentication may still be refused this operation (role, key scope, key kind). */
 function mayBeForbidden(operation: RestOperation): boolean {
   const { access } = operation;
@@ -152,7 +150,7 @@ function mayBeForbidden(operation: RestOperation): boolean {
 export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   const codes = new Set<ErrorCode>();
   if (operation.inputFields.length > 0) codes.add("VALIDATION_FAILED");
-  if (takesBody(operation.method)) ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"].forEach((c) => codes.add(c as ErrorCode));
+  if (takesBody(operation.method)) for (const code of ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) codes.add(code);
   if (operation.access.kind !== "public") codes.add("UNAUTHORIZED");
   if (mayBeForbidden(operation)) codes.add("FORBIDDEN");
   if (operation.path.includes("{")) codes.add("NOT_FOUND");
