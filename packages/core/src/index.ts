@@ -4,12 +4,13 @@
 
 // Kernel: configuration, errors, logging, authorization, tenancy scope, database, jobs, delivery.
 export * from "./errors.js";
+export { errorDetailsSchemas } from "./error-details.js";
 export * from "./config.js";
 export * from "./logger.js";
 export * from "./policy.js";
 export * from "./pagination.js";
 export * from "./schema.js";
-export { isUniqueViolation } from "./db-errors.js";
+export { isDatabaseUnavailable, isUniqueViolation } from "./db-errors.js";
 export { openDatabase, prepareDatabase, EMBEDDED_DATABASE_NAME, type DatabaseHandle, type PreparedDatabase } from "./database.js";
 export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope.js";
 export * from "./jobs/tasks.js";
