@@ -1,9 +1,85 @@
 // @ts-check
 import js from "@eslint/js";
+import importPlugin from "eslint-plugin-import";
 import tseslint from "typescript-eslint";
 
+// ---------------------------------------------------------------------------------------------
+// Import boundaries (import/no-restricted-paths, on resolved paths: a relative import and a
+// package import of the same file are the same dependency).
+//
+// Packages: apps -> core -> db. The db package imports neither core nor an app; core imports no
+// app; an app uses core only through its public entry (packages/core/src/index.ts, what
+// `@incidentops/core` resolves to), never a core file by path.
+//
+// Inside packages/core/src, the kernel (the files at its root, jobs/ and delivery/) imports no
+// feature (delivery/ only the incident shapes its payload carries), and each feature folder
+// imports the kernel and the features listed for it below, nothing else. The list has no cycle,
+// so dependencies point one way:
+//
+//   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
+//   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//   incidents:  ingest -> incidents <- escalations, notifications
+//
+// Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
+// service, lifecycle and state machine, never its repository. incidents itself uses no ingest,
+// escalations or notifications code.
+// ---------------------------------------------------------------------------------------------
+
+/** Each core feature folder, and the feature folders it may import. */
+const CORE_FEATURES = {
+  audit: [],
+  sessions: [],
+  users: [],
+  usage: [],
+  "rate-limit": [],
+  org: ["audit", "sessions", "users"],
+  "api-keys": ["audit"],
+  auth: ["audit", "org", "sessions", "users"],
+  invitations: ["audit", "auth", "org", "users"],
+  "escalation-policies": ["audit"],
+  catalog: ["audit", "escalation-policies"],
+  "notification-targets": ["audit", "org"],
+  integrations: ["audit", "catalog"],
+  incidents: ["catalog", "escalation-policies"],
+  ingest: ["incidents", "integrations"],
+  escalations: ["escalation-policies", "incidents", "notifications"],
+  notifications: ["incidents"],
+};
+const CORE = "./packages/core/src";
+const FEATURE_DIRS = Object.keys(CORE_FEATURES).map((feature) => `${CORE}/${feature}`);
+
+const boundaryZones = [
+  { target: "./packages/db", from: ["./packages/core", "./apps", "./packages/sdk"], message: "db is the bottom layer: it never imports core or an app." },
+  { target: "./packages/core", from: ["./apps", "./packages/sdk"], message: "core never imports an app." },
+  { target: "./apps", from: CORE, except: ["./index.ts"], message: "Apps use core through `@incidentops/core` (its index), not a core file by path." },
+  {
+    target: [`${CORE}/!(index).ts`, `${CORE}/jobs/**`],
+    from: FEATURE_DIRS,
+    message: "The core kernel imports no feature.",
+  },
+  {
+    target: `${CORE}/delivery`,
+    from: FEATURE_DIRS.filter((dir) => dir !== `${CORE}/incidents`),
+    message: "delivery/ imports no feature (only the incident shapes of its payload).",
+  },
+  { target: `${CORE}/delivery`, from: `${CORE}/incidents`, except: ["./schema.ts"], message: "delivery/ uses only the incident shapes (incidents/schema.ts)." },
+  ...Object.entries(CORE_FEATURES).map(([feature, allowed]) => ({
+    target: `${CORE}/${feature}`,
+    from: Object.keys(CORE_FEATURES)
+      .filter((other) => other !== feature && !allowed.includes(other))
+      .map((other) => `${CORE}/${other}`),
+    message: `core/${feature} may import only the kernel and: ${allowed.join(", ") || "no other feature"} (see CORE_FEATURES in eslint.config.js).`,
+  })),
+  {
+    target: FEATURE_DIRS.filter((dir) => dir !== `${CORE}/incidents`),
+    from: `${CORE}/incidents/repository.ts`,
+    message: "Incidents change only through incidents/lifecycle.ts (and are read through its service): not through its repository.",
+  },
+];
+
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", ".data/**", "examples/**", "bench/results/**"] },
+  // test/generated: what openapi-typescript writes (checked to be current by a test).
+  { ignores: ["**/dist/**", "**/node_modules/**", ".data/**", "examples/**", "bench/results/**", "apps/api/test/generated/**"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -16,6 +92,25 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-confusing-void-expression": "off",
+    },
+  },
+  {
+    files: ["apps/*/src/**/*.ts", "packages/*/src/**/*.ts"],
+    plugins: { import: importPlugin },
+    settings: {
+      "import/resolver": {
+        typescript: {
+          project: ["tsconfig.json", "apps/*/tsconfig.json", "packages/*/tsconfig.json"],
+          // Workspace packages resolve to their sources, as in development and tests.
+          conditionNames: ["@incidentops/source", "types", "import", "node", "default"],
+          noWarnOnMultipleProjects: true,
+        },
+      },
+    },
+    rules: {
+      "import/no-restricted-paths": ["error", { zones: boundaryZones }],
+      // A boundary rule skips what it cannot resolve: every import must resolve.
+      "import/no-unresolved": "error",
     },
   },
   {

@@ -10,7 +10,7 @@
  * - GET  /v1/incidents/{id}: the PK lookup with org filter, the row as JSON.
  * - GET  /v1/incidents?limit=N: the first keyset page, newest first.
  * - POST /v2/enqueue: a PagerDuty trigger: the integration lookup, the INSERT ... ON CONFLICT
- *   upsert of packages/core/src/ingest/alerts.ts, the timeline event and, for a new incident,
+ *   upsert of packages/core/src/incidents/repository.ts, the timeline event and, for a new incident,
  *   its notification job, in one transaction.
  */
 import { randomUUID } from "node:crypto";

@@ -1,19 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { readMigrations, sql } from "@incidentops/db";
+import { AppError } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler, type Express, type Request, type Response } from "express";
+import express, { type ErrorRequestHandler, type Express } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
-import { createContextFactory, requestIdOf, type AppDeps } from "./context.js";
-import { errorBody, httpStatusOf, retryAfterOf, type ErrorBody } from "./errors.js";
-import { buildOpenApiDocument } from "./openapi.js";
+import { createContextFactory, type AppDeps } from "./context.js";
+import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
+import { healthRouter } from "./health.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
 import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
+import { buildOpenApiDocument } from "./openapi/document.js";
+import { listRestOperations } from "./operations.js";
 import { authRateLimit } from "./rate-limit.js";
 import { bindRequestContext } from "./request-context.js";
-import { createRestHandler } from "./rest.js";
+import { createRestRouter } from "./rest.js";
 import { appRouter } from "./router.js";
+import { createCallerFactory } from "./trpc.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -33,10 +36,6 @@ function redactCredentialHeaders<T extends { headers?: Record<string, unknown> }
   for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
   req.headers = headers;
   return req;
-}
-
-function sendError(res: Response, body: ErrorBody): void {
-  res.status(httpStatusOf(body.code)).json(body);
 }
 
 export async function createApp(deps: AppDeps): Promise<Express> {
@@ -63,31 +62,13 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   );
 
   const createContext = createContextFactory(deps);
-  const expectedMigrations = (await readMigrations()).map((m) => m.version);
+  const restOperations = listRestOperations(appRouter);
+  // Built once: it depends on the configuration only, never on the request.
+  const openApiDocument = buildOpenApiDocument({ publicUrl: deps.config.publicUrl, operations: restOperations });
 
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
-  });
-
-  app.get("/readyz", async (req, res) => {
-    try {
-      const { rows } = await sql<{ version: string }>`SELECT version FROM schema_migrations`.execute(deps.db);
-      const applied = new Set(rows.map((r) => r.version));
-      const pending = expectedMigrations.filter((v) => !applied.has(v));
-      if (pending.length > 0) {
-        res.status(503).json({ status: "unavailable", database: "ok", migrations: { pending } });
-        return;
-      }
-      res.json({ status: "ok", database: "ok", migrations: "current" });
-    } catch (error) {
-      req.log.warn({ err: error }, "readiness check failed");
-      res.status(503).json({ status: "unavailable", database: "unreachable" });
-    }
-  });
-
-  const publicUrl = (req: Request) => deps.config.publicUrl ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
-  app.get("/openapi.json", (req, res) => {
-    res.json(buildOpenApiDocument(publicUrl(req)));
+  app.use(await healthRouter(deps));
+  app.get("/openapi.json", (_req, res) => {
+    res.json(openApiDocument);
   });
   app.use(
     "/docs",
@@ -104,35 +85,29 @@ export async function createApp(deps: AppDeps): Promise<Express> {
       router: appRouter,
       createContext,
       maxBodySize: MAX_BODY_BYTES,
-      responseMeta: ({ errors }) => {
-        const retryAfter = retryAfterOf(errors);
-        return retryAfter === undefined ? {} : { headers: { "retry-after": retryAfter } };
+      // The first failure that says when to come back sets Retry-After.
+      responseMeta: ({ errors, ctx }) => {
+        const headers = errors.map((error) => toErrorResponse(error, ctx?.requestId ?? "").headers).find((h) => h["retry-after"] !== undefined);
+        return headers === undefined ? {} : { headers };
       },
-      onError: ({ error, ctx }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") ctx?.log.error({ err: error.cause ?? error }, "trpc request failed");
+      onError: ({ error, ctx, req, path }) => {
+        logUnexpected(ctx?.log ?? req.log, error, toErrorResponse(error, ctx?.requestId ?? ""), { procedure: path });
       },
     }),
   );
 
   app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps));
-  app.use("/v1", express.json({ limit: MAX_BODY_BYTES }), createRestHandler(appRouter, createContext));
+  app.use(
+    "/v1",
+    createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),
+  );
 
-  app.use((req, res) => {
-    sendError(res, errorBody("NOT_FOUND", `No route for ${req.method} ${req.path}`, requestIdOf(req)));
+  app.use((req) => {
+    throw new AppError("NOT_FOUND", `No route for ${req.method} ${req.path}`);
   });
-
-  const handleError: ErrorRequestHandler = (error: { type?: string; status?: number }, req, res, _next) => {
-    const traceId = requestIdOf(req);
-    if (error.type === "entity.too.large") {
-      sendError(res, errorBody("PAYLOAD_TOO_LARGE", "The request body is over 1 MB", traceId, { limitBytes: MAX_BODY_BYTES }));
-    } else if (error.type === "entity.parse.failed") {
-      sendError(res, errorBody("MALFORMED_JSON", "The request body is not valid JSON", traceId));
-    } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
-      sendError(res, errorBody("VALIDATION_FAILED", "The request could not be read", traceId));
-    } else {
-      req.log.error({ err: error }, "unhandled error");
-      sendError(res, errorBody("INTERNAL_ERROR", "Something went wrong on our side", traceId));
-    }
+  // Every failure nothing else answered (body parsers, unknown routes, anything thrown): the error boundary.
+  const handleError: ErrorRequestHandler = (error, req, res, _next) => {
+    sendError(req, res, error);
   };
   app.use(handleError);
   return app;

@@ -1,13 +1,154 @@
-import { AppError, ERROR_HTTP_STATUS, type ErrorCode, type ErrorDetails } from "@incidentops/core";
+import { AppError, ERROR_HTTP_STATUS, isDatabaseUnavailable, type ErrorCode, type ErrorDetailsByCode, type Logger } from "@incidentops/core";
 import { TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { Request, Response } from "express";
+import { requestIdOf } from "./context.js";
 
-/** The error body every client sees, REST and tRPC alike (tRPC nests it in `error.data`). */
-export interface ErrorBody {
-  code: ErrorCode;
+/** The public error of one code: REST answers with it, tRPC nests it in `error.data`. */
+export interface ErrorBodyOf<C extends ErrorCode> {
+  code: C;
   message: string;
   traceId: string;
-  details: ErrorDetails;
+  details: ErrorDetailsByCode[C];
+}
+
+/** The error body every client sees, discriminated by `code`. */
+export type ErrorBody = { [C in ErrorCode]: ErrorBodyOf<C> }[ErrorCode];
+
+/** What to answer for a thrown value, before any wire format is applied. */
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+}
+
+/** How long a client should wait before retrying a call refused because the database is down. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const INTERNAL_MESSAGE = "Something went wrong on our side: retry, and quote the traceId if it persists";
+
+export function errorBody<C extends ErrorCode>(code: C, message: string, traceId: string, details: ErrorDetailsByCode[C]): ErrorBody {
+  // TypeScript cannot relate a generic code to its own details inside the union: this is that pairing.
+  return { code, message, traceId, details } as ErrorBody;
+}
+
+const fromAppError = <C extends ErrorCode>(error: AppError<C>, traceId: string) => errorBody(error.code, error.message, traceId, error.details);
+
+interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+function validationIssuesOf(value: unknown): ValidationIssue[] | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const issues = (value as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? (issues as ValidationIssue[]) : undefined;
+}
+
+/** Field-level messages: `{ "config.url": ["Invalid URL"] }`; issues about the whole body sit under `(body)`. */
+export function fieldErrorsOf(issues: readonly ValidationIssue[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of issues) (fields[issue.path.map(String).join(".") || "(body)"] ??= []).push(issue.message);
+  return fields;
+}
+
+const validationFailed = (issues: readonly ValidationIssue[], traceId: string) =>
+  errorBody("VALIDATION_FAILED", "The request is invalid: see details.fields", traceId, { fields: fieldErrorsOf(issues) });
+
+/** tRPC's own refusals (raised before any procedure runs), in our codes. */
+type DetailFreeCode = { [C in ErrorCode]: Record<string, never> extends ErrorDetailsByCode[C] ? C : never }[ErrorCode];
+const TRPC_CODE_TO_ERROR_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, DetailFreeCode>> = {
+  PARSE_ERROR: "MALFORMED_JSON",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+};
+
+/** An error of Express's body parsers (http-errors): `type` names what went wrong. */
+interface BodyParserError {
+  type?: unknown;
+  status?: unknown;
+  limit?: unknown;
+}
+
+const formatBytes = (bytes: number) =>
+  bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`;
+
+function classifyBodyParserError(error: BodyParserError, traceId: string): ErrorBody | undefined {
+  if (error.type === "entity.too.large") {
+    const limitBytes = typeof error.limit === "number" ? error.limit : undefined;
+    const over = limitBytes === undefined ? "too large" : `over ${formatBytes(limitBytes)}`;
+    return errorBody("PAYLOAD_TOO_LARGE", `The request body is ${over}`, traceId, limitBytes === undefined ? {} : { limitBytes });
+  }
+  if (error.type === "entity.parse.failed") return errorBody("MALFORMED_JSON", "The request body is not valid JSON", traceId, {});
+  if (typeof error.type === "string" && typeof error.status === "number" && error.status >= 400 && error.status < 500) {
+    return errorBody("VALIDATION_FAILED", "The request could not be read", traceId, { fields: {} });
+  }
+  return undefined;
+}
+
+/** Classifies anything thrown into the public error. Anything unexpected is a bare INTERNAL_ERROR: its message may hold SQL or a stack. */
+function classify(thrown: unknown, traceId: string): ErrorBody {
+  if (thrown instanceof TRPCError) {
+    const cause = thrown.cause;
+    if (cause instanceof AppError || isDatabaseUnavailable(cause)) return classify(cause, traceId);
+    if (cause instanceof SyntaxError) return errorBody("MALFORMED_JSON", "The request body is not valid JSON", traceId, {});
+    const issues = validationIssuesOf(cause);
+    if (thrown.code === "BAD_REQUEST") {
+      if (issues !== undefined) return validationFailed(issues, traceId);
+      return errorBody("VALIDATION_FAILED", thrown.message, traceId, { fields: {} });
+    }
+    const code = TRPC_CODE_TO_ERROR_CODE[thrown.code];
+    return code === undefined ? errorBody("INTERNAL_ERROR", INTERNAL_MESSAGE, traceId, {}) : errorBody(code, thrown.message, traceId, {});
+  }
+  if (thrown instanceof AppError) return fromAppError(thrown, traceId);
+  const issues = validationIssuesOf(thrown);
+  if (thrown instanceof Error && thrown.name === "ZodError" && issues !== undefined) return validationFailed(issues, traceId);
+  if (isDatabaseUnavailable(thrown)) {
+    return errorBody("SERVICE_UNAVAILABLE", "The database is unavailable: retry after the Retry-After seconds", traceId, {
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
+  }
+  if (typeof thrown === "object" && thrown !== null) {
+    const body = classifyBodyParserError(thrown, traceId);
+    if (body !== undefined) return body;
+  }
+  return errorBody("INTERNAL_ERROR", INTERNAL_MESSAGE, traceId, {});
+}
+
+/**
+ * The one error boundary: any thrown value (AppError, TRPCError, zod error, body-parser error,
+ * database outage, anything else) as its HTTP status, public body and headers (`Retry-After`
+ * when the details say when to come back). Each transport writes it in its own wire format.
+ */
+export function toErrorResponse(thrown: unknown, traceId: string): ErrorResponse {
+  return errorResponseOf(classify(thrown, traceId));
+}
+
+/** A public error body with its status and headers (`Retry-After` when its details say when to come back). */
+export function errorResponseOf(body: ErrorBody): ErrorResponse {
+  const headers: Record<string, string> = {};
+  const seconds = "retryAfterSeconds" in body.details ? body.details.retryAfterSeconds : undefined;
+  if (typeof seconds === "number") headers["retry-after"] = String(Math.max(1, Math.ceil(seconds)));
+  return { status: ERROR_HTTP_STATUS[body.code], body, headers };
+}
+
+/** Logs what the caller cannot act on: a 500 is a bug (with its cause), a 503 an outage. A caller that hung up is no failure. */
+export function logUnexpected(log: Logger, thrown: unknown, response: ErrorResponse, bindings: Record<string, unknown> = {}): void {
+  if (thrown instanceof TRPCError && thrown.code === "CLIENT_CLOSED_REQUEST") return;
+  const err = thrown instanceof TRPCError ? (thrown.cause ?? thrown) : thrown;
+  if (response.status === 503) log.warn({ ...bindings, err }, "database unavailable");
+  else if (response.status >= 500) log.error({ ...bindings, err }, "request failed");
+}
+
+/** Answers a failure in our REST format, `{ code, message, traceId, details }`, logging what needs it. */
+export function sendError(req: Request, res: Response, thrown: unknown, bindings: Record<string, unknown> = {}): void {
+  const response = toErrorResponse(thrown, requestIdOf(req));
+  logUnexpected(req.log, thrown, response, bindings);
+  res.status(response.status).set(response.headers).json(response.body);
 }
 
 const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
@@ -20,88 +161,20 @@ const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {
   413: "PAYLOAD_TOO_LARGE",
   415: "UNSUPPORTED_MEDIA_TYPE",
   429: "TOO_MANY_REQUESTS",
-  500: "INTERNAL_SERVER_ERROR",
   503: "SERVICE_UNAVAILABLE",
 };
 
-/** Wraps an AppError so tRPC answers with its HTTP status. */
-export function toTRPCError(error: AppError): TRPCError {
-  return new TRPCError({ code: TRPC_CODE_BY_STATUS[error.httpStatus] ?? "INTERNAL_SERVER_ERROR", message: error.message, cause: error });
-}
-
-interface ValidationIssue {
-  path: PropertyKey[];
-  message: string;
-  code?: string;
-}
-
-function isValidationFailure(cause: unknown): cause is { issues: ValidationIssue[] } {
-  return typeof cause === "object" && cause !== null && Array.isArray((cause as { issues?: unknown }).issues);
-}
-
-/** Field-level details: `{ fields: { "config.url": ["Invalid URL"] } }`, plus the raw issues. */
-function validationDetails(issues: ValidationIssue[]): ErrorDetails {
-  const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "(body)";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return { fields };
-}
-
-const TRPC_CODE_TO_ERROR_CODE: Partial<Record<TRPC_ERROR_CODE_KEY, ErrorCode>> = {
-  PARSE_ERROR: "MALFORMED_JSON",
-  BAD_REQUEST: "VALIDATION_FAILED",
-  UNAUTHORIZED: "UNAUTHORIZED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  METHOD_NOT_SUPPORTED: "METHOD_NOT_ALLOWED",
-  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
-  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
-  TOO_MANY_REQUESTS: "RATE_LIMITED",
-};
+/** tRPC's name for an HTTP status. */
+export const trpcCodeOf = (status: number): TRPC_ERROR_CODE_KEY => TRPC_CODE_BY_STATUS[status] ?? "INTERNAL_SERVER_ERROR";
 
 /**
- * Turns whatever a procedure threw into the public error. Anything unexpected becomes a bare
- * INTERNAL_ERROR: its message may hold SQL or a stack, so only the log sees it.
+ * Answers a failure in tRPC's wire format (what the errorFormatter in trpc.ts makes), for a
+ * refusal before tRPC runs, e.g. the auth rate limit on `/trpc`: one error per call of a batch.
  */
-export function toErrorBody(error: TRPCError, traceId: string): ErrorBody {
-  const cause = error.cause;
-  if (cause instanceof AppError) {
-    return { code: cause.code, message: cause.message, traceId, details: cause.details };
-  }
-  if (cause instanceof SyntaxError) {
-    return { code: "MALFORMED_JSON", message: "The request body is not valid JSON", traceId, details: {} };
-  }
-  if (error.code === "BAD_REQUEST" && isValidationFailure(cause)) {
-    return {
-      code: "VALIDATION_FAILED",
-      message: "The request is invalid: see details.fields",
-      traceId,
-      details: validationDetails(cause.issues),
-    };
-  }
-  const code = TRPC_CODE_TO_ERROR_CODE[error.code];
-  if (code === undefined) {
-    return { code: "INTERNAL_ERROR", message: "Something went wrong on our side: retry, and quote the traceId if it persists", traceId, details: {} };
-  }
-  return { code, message: error.message, traceId, details: {} };
-}
-
-export function errorBody(code: ErrorCode, message: string, traceId: string, details: ErrorDetails = {}): ErrorBody {
-  return { code, message, traceId, details };
-}
-
-export const httpStatusOf = (code: ErrorCode) => ERROR_HTTP_STATUS[code];
-
-/**
- * The `Retry-After` value (seconds) for a failure that says when to come back: an AppError whose
- * details carry `retryAfterSeconds`, e.g. 429 QUOTA_EXCEEDED (until 00:00 UTC).
- */
-export function retryAfterOf(errors: readonly { cause?: unknown }[]): string | undefined {
-  for (const error of errors) {
-    const seconds = error.cause instanceof AppError ? error.cause.details.retryAfterSeconds : undefined;
-    if (typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0) return String(Math.ceil(seconds));
-  }
-  return undefined;
+export function sendTrpcError(req: Request, res: Response, thrown: unknown): void {
+  const { status, body, headers } = toErrorResponse(thrown, requestIdOf(req));
+  const envelope = { error: { message: body.message, code: TRPC_ERROR_CODES_BY_KEY[trpcCodeOf(status)], data: { ...body, httpStatus: status } } };
+  const isBatch = req.query.batch === "1";
+  const calls = req.path.replace(/^\/+/, "").split(",").length;
+  res.status(status).set(headers).json(isBatch ? Array.from({ length: calls }, () => envelope) : envelope);
 }

@@ -1,4 +1,4 @@
 export { createApp } from "./app.js";
 export { appRouter, type AppRouter } from "./router.js";
-export { buildOpenApiDocument } from "./openapi.js";
+export { buildOpenApiDocument } from "./openapi/document.js";
 export type { AppDeps } from "./context.js";

@@ -1,9 +1,8 @@
-import { hitWindowCounter, resetWindowCounter, sweepExpiredCounters, unhitWindowCounter, type Logger } from "@incidentops/core";
+import { AppError, hitWindowCounter, resetWindowCounter, sweepExpiredCounters, unhitWindowCounter, type Logger } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import type { Request, RequestHandler } from "express";
 import { rateLimit, type ClientRateLimitInfo, type Options, type Store } from "express-rate-limit";
-import { requestIdOf } from "./context.js";
-import { errorBody, httpStatusOf } from "./errors.js";
+import { sendError, sendTrpcError } from "./errors.js";
 
 const WINDOW_MS = 60_000;
 /** Old windows are deleted at most this often by each process (any replica may do it). */
@@ -53,6 +52,8 @@ export class PostgresRateLimitStore implements Store {
   }
 }
 
+const isTrpcRequest = (req: Request) => req.baseUrl.toLowerCase() === "/trpc";
+
 /** tRPC paths name procedures, comma-separated when batched: `/auth.login,incidents.list`. */
 function callsAuthProcedure(trpcPath: string): boolean {
   let decoded: string;
@@ -67,7 +68,8 @@ function callsAuthProcedure(trpcPath: string): boolean {
 /**
  * The per-IP limit on the auth routes (`/v1/auth/*` and the `auth.*` tRPC procedures): a fixed
  * window of one minute, `AUTH_RATE_LIMIT_PER_MINUTE` requests, counted in PostgreSQL. Over it:
- * 429 RATE_LIMITED with `Retry-After` (seconds until the window ends) and the standard body.
+ * 429 RATE_LIMITED with `Retry-After` (seconds until the window ends) and the standard body (in
+ * tRPC's wire format on `/trpc`).
  * Mount it on both `/v1/auth` and `/trpc`; on `/trpc` it only counts calls to `auth.*`.
  */
 export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Logger }): RequestHandler {
@@ -77,7 +79,7 @@ export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Lo
     standardHeaders: "draft-7",
     legacyHeaders: false,
     store: new PostgresRateLimitStore(deps.db, "auth-ip:", deps.logger),
-    skip: (req: Request) => req.baseUrl.toLowerCase() === "/trpc" && !callsAuthProcedure(req.path),
+    skip: (req: Request) => isTrpcRequest(req) && !callsAuthProcedure(req.path),
     logger: {
       error: (error: unknown, message?: string) => {
         deps.logger.error({ err: error }, message ?? "rate limiter error");
@@ -87,14 +89,14 @@ export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Lo
       },
     },
     handler: (req, res) => {
-      const retryAfter = Number(res.getHeader("retry-after") ?? WINDOW_MS / 1000);
-      const body = errorBody(
-        "RATE_LIMITED",
-        `Too many requests to the auth routes from this address: retry in ${retryAfter} seconds`,
-        requestIdOf(req),
-        { retryAfterSeconds: retryAfter, limit: deps.limitPerMinute, windowSeconds: WINDOW_MS / 1000 },
-      );
-      res.status(httpStatusOf("RATE_LIMITED")).json(body);
+      const retryAfterSeconds = Number(res.getHeader("retry-after") ?? WINDOW_MS / 1000);
+      const refusal = new AppError("RATE_LIMITED", `Too many requests to the auth routes from this address: retry in ${retryAfterSeconds} seconds`, {
+        retryAfterSeconds,
+        limit: deps.limitPerMinute,
+        windowSeconds: WINDOW_MS / 1000,
+      });
+      if (isTrpcRequest(req)) sendTrpcError(req, res, refusal);
+      else sendError(req, res, refusal);
     },
   });
 }

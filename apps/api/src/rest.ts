@@ -1,69 +1,67 @@
-import type { AnyRouter } from "@trpc/server";
-import type { NextFunction, Request, Response } from "express";
-import { createOpenApiExpressMiddleware } from "trpc-to-openapi";
+import { AppError } from "@incidentops/core";
+import express, { type Request, type RequestHandler, type Router } from "express";
+import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import type { Context } from "./context.js";
-import { retryAfterOf, type ErrorBody } from "./errors.js";
-import type { Meta } from "./trpc.js";
+import { sendError } from "./errors.js";
+import { takesBody, type RestOperation } from "./operations.js";
 
-/** The success status a procedure declares in its meta (201 for creations), if any. */
-export function successStatusOf(router: AnyRouter, procedurePath: string): number | undefined {
-  const procedure = (router._def.procedures as Record<string, { _def: { meta?: Meta } } | undefined>)[procedurePath];
-  return procedure?._def.meta?.successStatus;
+type CallProcedure = (input: unknown) => Promise<unknown>;
+type Caller = (ctx: Context) => object;
+
+/** `/incidents/{incidentId}` as an Express route: `/incidents/:incidentId`. */
+const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+
+/** The procedure at `path` (`incidents.create`) on a tRPC caller, whose proxy answers any path. */
+const procedureOn = (caller: object, path: string) => (caller as Record<string, CallProcedure>)[path] as CallProcedure;
+
+/**
+ * The request's input for the procedure: the JSON body (POST, PUT, PATCH) or the query string
+ * (GET, DELETE), with the path parameters over it; nothing for a procedure without input.
+ */
+function inputOf(operation: RestOperation, req: Request): unknown {
+  if (instanceofZodTypeLikeVoid(unwrapZodType(operation.input, true))) return undefined;
+  const source: unknown = takesBody(operation.method) ? req.body : req.query;
+  const fields = typeof source === "object" && source !== null ? source : {};
+  return { ...fields, ...req.params };
+}
+
+/** A body-taking route refuses a body that is not JSON (415); no body at all reads as `{}`. */
+function assertJsonBody(req: Request): void {
+  const hasBody = req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] ?? "0") !== "0";
+  if (hasBody && !req.is("application/json")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON: send Content-Type: application/json");
+  }
 }
 
 /**
- * trpc-to-openapi writes its own error body (`{ message, code: "BAD_REQUEST", issues }`) around
- * our formatted shape; this puts the public body (`{ code, message, traceId, details }`) back.
+ * The REST API under `/v1`: one Express route per operation, calling its procedure through a tRPC
+ * caller (so every middleware, the scoped transaction included, runs as it does over tRPC), and
+ * answering with the status its meta declares (`successStatus`, else 200). Failures go through
+ * the error boundary (errors.ts).
  */
-function rewriteErrorBodies(res: Response): void {
-  const end = res.end.bind(res) as (chunk?: unknown) => Response;
-  res.end = ((chunk?: unknown) => {
-    if (res.statusCode >= 400 && typeof chunk === "string") {
+export function createRestRouter(options: {
+  operations: readonly RestOperation[];
+  createCaller: Caller;
+  createContext: (opts: { req: Request }) => Context;
+  maxBodyBytes: number;
+}): Router {
+  const rest = express.Router();
+  rest.use(express.json({ limit: options.maxBodyBytes }));
+  for (const operation of options.operations) {
+    const schema = unwrapZodType(operation.input, true);
+    // Query strings carry text: numbers and booleans in them are read as such.
+    if (!takesBody(operation.method) && instanceofZodTypeObject(schema)) coerceSchema(schema);
+    const handle: RequestHandler = async (req, res) => {
       try {
-        const parsed = JSON.parse(chunk) as { data?: ErrorBody & { httpStatus?: number } };
-        if (parsed.data?.code !== undefined) {
-          const { code, message, traceId, details } = parsed.data;
-          return end(JSON.stringify({ code, message, traceId, details }));
-        }
-      } catch {
-        // Not JSON: pass through untouched.
+        if (takesBody(operation.method)) assertJsonBody(req);
+        const caller = options.createCaller(options.createContext({ req }));
+        const data = await procedureOn(caller, operation.procedure)(inputOf(operation, req));
+        res.status(operation.meta.successStatus ?? 200).json(data);
+      } catch (error) {
+        sendError(req, res, error, { procedure: operation.procedure });
       }
-    }
-    return end(chunk);
-  }) as Response["end"];
-}
-
-/**
- * A request with no body at all (e.g. `POST /v1/incidents/{incidentId}/escalate`, whose OpenAPI
- * operation declares no request body) would be refused by trpc-to-openapi with 415 for its missing
- * content type; it is read as an empty JSON body instead. A body without a JSON type is still 415.
- */
-function treatEmptyBodyAsJson(req: Request): void {
-  const { headers } = req;
-  const noBody = headers["transfer-encoding"] === undefined && (headers["content-length"] === undefined || headers["content-length"] === "0");
-  if (noBody && headers["content-type"] === undefined) headers["content-type"] = "application/json";
-}
-
-export function createRestHandler(router: AnyRouter, createContext: (opts: { req: Request }) => Context) {
-  const handler = createOpenApiExpressMiddleware({
-    router,
-    createContext: ({ req }: { req: Request }) => createContext({ req }),
-    // trpc-to-openapi fills `paths` but leaves `info.calls` empty, so `paths` is the only way here.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
-    responseMeta: ({ paths, errors }) => {
-      const path = paths?.[0];
-      if (errors.length > 0) {
-        const retryAfter = retryAfterOf(errors);
-        return retryAfter === undefined ? {} : { headers: { "retry-after": retryAfter } };
-      }
-      if (path === undefined) return {};
-      const status = successStatusOf(router, path);
-      return status === undefined ? {} : { status };
-    },
-  });
-  return async (req: Request, res: Response, next: NextFunction) => {
-    rewriteErrorBodies(res);
-    treatEmptyBodyAsJson(req);
-    await (handler as (req: Request, res: Response, next: NextFunction) => Promise<void>)(req, res, next);
-  };
+    };
+    rest[operation.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete"](toExpressPath(operation.path), handle);
+  }
+  return rest;
 }

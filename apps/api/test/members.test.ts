@@ -2,7 +2,17 @@ import { randomUUID } from "node:crypto";
 import type { TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import { sql } from "@incidentops/db";
-import { addMember, anOrgOwner, auditEntries, aUserWithRole, countRows, expectError, raceBehindLock, uniqueEmail, useTestApi } from "@incidentops/testkit";
+import {
+  addMember,
+  anOrgOwner,
+  auditEntries,
+  aUserWithRole,
+  countRows,
+  expectError,
+  raceBehindLock,
+  uniqueEmail,
+  useTestApi,
+} from "@incidentops/testkit";
 import { adminsOf, invitationRow, invite, membership, requestId, type MemberBody, type OrgBody } from "./support/members.js";
 
 // Members of an org: roles, the last admin, removal, and who may manage them. Invitations:

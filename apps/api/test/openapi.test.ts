@@ -1,122 +1,228 @@
+import { ERROR_HTTP_STATUS, type ErrorCode } from "@incidentops/core";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "../src/openapi/document.js";
+import { DOMAIN_ERRORS, errorBodySchemas } from "../src/openapi/errors.js";
+import { operationExamples } from "../src/openapi/examples.js";
+import { httpRouteSchemas } from "../src/openapi/routes.js";
+import { listRestOperations } from "../src/operations.js";
+import { appRouter } from "../src/router.js";
 import { useTestApi } from "@incidentops/testkit";
 
-// The OpenAPI 3.1 document served at /openapi.json, and the docs at /docs.
-
 const api = useTestApi();
+const operations = listRestOperations(appRouter);
 
-interface OpenApiOperation {
-  operationId?: string;
+interface Example {
+  value?: unknown;
+  $ref?: string;
+}
+interface MediaType {
+  schema?: { $ref?: string; oneOf?: { $ref: string }[] };
+  examples?: Record<string, Example>;
+}
+interface Operation {
+  operationId: string;
+  tags?: string[];
   security?: unknown[];
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> } | undefined>;
+  parameters?: { name: string; in: string; example?: unknown }[];
+  requestBody?: { content: Record<string, MediaType> };
+  responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, MediaType> }>;
+}
+interface Document {
+  openapi: string;
+  info?: { title: string; version: string };
+  servers: { url: string }[];
+  tags: { name: string; description?: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: {
+    securitySchemes?: Record<string, { type: string; scheme?: string }>;
+    schemas: Record<string, unknown>;
+    examples: Record<string, Example>;
+  };
 }
 
 type ValidatorInput = Exclude<Parameters<typeof validate>[0], string>;
 /** The served JSON, handed to the validator as the document type it declares (it checks the shape itself). */
 const asValidatorInput = (document: object) => document as unknown as ValidatorInput;
 
-interface OpenApiDocument {
-  openapi: string;
-  info?: { title: string; version: string };
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { securitySchemes?: Record<string, { type: string; scheme?: string }>; schemas?: Record<string, unknown> };
-}
+const METHODS = ["get", "post", "put", "patch", "delete"];
 
-describe("OpenAPI and docs", () => {
-  let doc: OpenApiDocument;
+describe("the OpenAPI document", () => {
+  let doc: Document;
   beforeAll(async () => {
-    const res = await api.current.request<OpenApiDocument>("GET", "/openapi.json");
+    const res = await api.current.request<Document>("GET", "/openapi.json");
     expect(res.status).toBe(200);
     doc = res.body;
   });
 
-  const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
-  const operation = (path: string, method: string) => doc.paths[path]?.[method];
+  const allOperations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => METHODS.includes(method))
+        .map(([method, op]) => ({ path, method, op })),
+    );
+  const operation = (path: string, method: string): Operation => {
+    const op = doc.paths[path]?.[method];
+    if (op === undefined) throw new Error(`${method} ${path} is not documented`);
+    return op;
+  };
+  /** An example's value, following a reference to the shared examples. */
+  const valueOf = (example: Example | undefined) =>
+    example?.$ref === undefined ? example?.value : doc.components.examples[example.$ref.replace("#/components/examples/", "")]?.value;
+  /** The error codes an operation documents, by status, read from its examples. */
+  const documentedCodes = (op: Operation) =>
+    Object.fromEntries(
+      Object.entries(op.responses)
+        .filter(([status]) => Number(status) >= 400)
+        .map(([status, response]) => [status, Object.keys(response.content?.["application/json"]?.examples ?? {}).sort()]),
+    );
 
-  it("is a valid OpenAPI 3.1 document", async () => {
+  it("is a valid OpenAPI 3.1 document, and the validator refuses a broken copy", async () => {
     expect(doc.openapi).toBe("3.1.0");
     // The validator dereferences in place: give it a copy.
     const result = await validate(asValidatorInput(structuredClone(doc)));
     expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
-    expect(result.specification).toBe("OpenAPI");
-  });
 
-  it("the same validator refuses a broken copy (so the check above can fail)", async () => {
     const broken = structuredClone(doc);
     delete broken.info;
-    const brokenPaths = structuredClone(doc.paths);
-    const register = brokenPaths["/auth/register"]?.post;
+    expect((await validate(asValidatorInput(broken))).valid).toBe(false);
+    const noResponses = structuredClone(doc);
+    const register = noResponses.paths["/v1/auth/register"]?.post;
     if (register !== undefined) register.responses = {};
-    const missingInfo = await validate(asValidatorInput(broken));
-    expect(missingInfo.valid).toBe(false);
-    const noResponses = await validate(asValidatorInput({ ...structuredClone(doc), paths: brokenPaths }));
-    expect(noResponses.valid).toBe(false);
+    expect((await validate(asValidatorInput(noResponses))).valid).toBe(false);
   });
 
-  it("declares bearer auth", () => {
-    const schemes = Object.values(doc.components.securitySchemes ?? {});
-    expect(schemes).toContainEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
-  });
-
-  it("documents every route of the design", () => {
-    const expected: [string, string][] = [
-      ["/auth/register", "post"],
-      ["/auth/login", "post"],
-      ["/auth/refresh", "post"],
-      ["/auth/switch-org", "post"],
-      ["/auth/logout", "post"],
-      ["/auth/me", "get"],
-      ["/org/services", "post"],
-      ["/org/services", "get"],
-      ["/org/notification-targets", "post"],
-      ["/org/notification-targets", "get"],
-      ["/services/{serviceId}/incidents", "post"],
-      ["/incidents", "get"],
-      ["/incidents/{incidentId}", "get"],
-      ["/incidents/{incidentId}/events", "get"],
-      ["/incidents/{incidentId}/transition", "post"],
-      ["/incidents/{incidentId}/comment", "post"],
-    ];
-    const missing = expected.filter(([path, method]) => operation(path, method) === undefined);
-    expect(missing).toEqual([]);
+  it("describes every REST operation under /v1, the alert ingestion routes and the health routes, and nothing else", () => {
+    const expected = [
+      ...operations.map((o) => `${o.method.toLowerCase()} /v1${o.path}`),
+      "post /v2/enqueue",
+      "post /v1/events",
+      "post /v1/integrations/alertmanager/{routingKey}",
+      "get /healthz",
+      "get /readyz",
+      "get /openapi.json",
+    ].sort();
+    expect(allOperations().map(({ path, method }) => `${method} ${path}`).sort()).toEqual(expected);
+    for (const required of ["post /v1/services/{serviceId}/incidents", "post /v1/incidents/{incidentId}/transition", "post /v1/auth/register"]) {
+      expect(expected).toContain(required);
+    }
     // The org never appears in a URL.
     expect(Object.keys(doc.paths).filter((p) => /org(anisation)?Id/i.test(p))).toEqual([]);
   });
 
-  it("gives protected operations 401 and 403 with the Error schema", () => {
-    const isProtected = operations().filter(({ op }) => (op.security?.length ?? 0) > 0);
-    expect(isProtected.map(({ path, method }) => `${method} ${path}`)).toEqual(
-      expect.arrayContaining(["get /incidents", "post /incidents/{incidentId}/transition", "get /auth/me", "post /org/services"]),
-    );
-    for (const { path, method, op } of isProtected) {
-      for (const status of ["401", "403"]) {
-        const schema = op.responses[status]?.content?.["application/json"]?.schema;
-        expect(schema?.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/Error");
-      }
-    }
-    // Public ones are not protected.
-    expect(operation("/auth/register", "post")?.security ?? []).toEqual([]);
-    expect(doc.components.schemas?.Error).toMatchObject({ required: ["code", "message", "traceId", "details"] });
+  it("serves `/` as its server without PUBLIC_URL, whatever Host the request names", async () => {
+    expect(doc.servers).toEqual([{ url: "/" }]);
+    const spoofed = await fetch(`${api.current.baseUrl}/openapi.json`, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } });
+    expect(((await spoofed.json()) as Document).servers).toEqual([{ url: "/" }]);
   });
 
-  it("documents 201 for creations and 200 otherwise", () => {
-    const creations: [string, string][] = [
-      ["/auth/register", "post"],
-      ["/org/services", "post"],
-      ["/services/{serviceId}/incidents", "post"],
-      ["/incidents/{incidentId}/comment", "post"],
-      ["/org/notification-targets", "post"],
-    ];
-    for (const [path, method] of creations) {
-      const responses = operation(path, method)?.responses ?? {};
-      expect(Object.keys(responses), `${method} ${path}`).toContain("201");
-      expect(Object.keys(responses), `${method} ${path}`).not.toContain("200");
-      expect(responses["201"]?.content?.["application/json"]?.schema).toBeDefined();
+  it("serves PUBLIC_URL as its server when it is set", () => {
+    expect(buildOpenApiDocument({ publicUrl: "https://incidents.example.org/" }).servers).toEqual([{ url: "https://incidents.example.org" }]);
+    expect(buildOpenApiDocument({ publicUrl: "https://example.org/ops" }).servers).toEqual([{ url: "https://example.org/ops" }]);
+  });
+
+  it("declares bearer auth, secures protected operations and marks public ones with security: []", () => {
+    const schemes = Object.values(doc.components.securitySchemes ?? {});
+    expect(schemes).toContainEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
+    for (const o of operations) {
+      const op = operation(`/v1${o.path}`, o.method.toLowerCase());
+      if (o.access.kind === "public") expect(op.security, o.procedure).toEqual([]);
+      else expect(op.security?.length, o.procedure).toBeGreaterThan(0);
     }
-    for (const [path, method] of [["/incidents/{incidentId}/transition", "post"], ["/incidents", "get"], ["/auth/login", "post"]] as const) {
-      expect(Object.keys(operation(path, method)?.responses ?? {}), `${method} ${path}`).toContain("200");
+    for (const path of ["/v2/enqueue", "/v1/events", "/v1/integrations/alertmanager/{routingKey}"]) expect(operation(path, "post").security).toEqual([]);
+    for (const path of ["/healthz", "/readyz", "/openapi.json"]) expect(operation(path, "get").security).toEqual([]);
+  });
+
+  it("declares every tag it uses, each with a description", () => {
+    const declared = new Map(doc.tags.map((t) => [t.name, t.description ?? ""]));
+    for (const { path, method, op } of allOperations()) {
+      expect(op.tags?.length, `${method} ${path}`).toBeGreaterThan(0);
+      for (const tag of op.tags ?? []) expect(declared.get(tag), `${method} ${path}: tag ${tag}`).toMatch(/\w/);
+    }
+  });
+
+  it("documents 201 for creations, 202 for accepted work and 200 otherwise", () => {
+    for (const o of operations) {
+      const statuses = Object.keys(operation(`/v1${o.path}`, o.method.toLowerCase()).responses).filter((s) => s.startsWith("2"));
+      expect(statuses, o.procedure).toEqual([String(o.meta.successStatus ?? 200)]);
+    }
+    expect(Object.keys(operation("/v1/auth/register", "post").responses)).toContain("201");
+    expect(Object.keys(operation("/v1/services/{serviceId}/incidents", "post").responses)).toContain("201");
+    expect(Object.keys(operation("/v2/enqueue", "post").responses)).toContain("202");
+  });
+
+  it("documents the errors each operation can give, and only those", () => {
+    expect(documentedCodes(operation("/v1/incidents/{incidentId}/transition", "post"))).toEqual({
+      "400": ["MALFORMED_JSON", "VALIDATION_FAILED"],
+      "401": ["UNAUTHORIZED"],
+      "403": ["FORBIDDEN"],
+      "404": ["NOT_FOUND"],
+      "409": ["INVALID_TRANSITION", "VERSION_CONFLICT"],
+      "413": ["PAYLOAD_TOO_LARGE"],
+      "415": ["UNSUPPORTED_MEDIA_TYPE"],
+      "429": ["QUOTA_EXCEEDED"],
+      "500": ["INTERNAL_ERROR"],
+      "503": ["SERVICE_UNAVAILABLE"],
+    });
+    // A viewer (and a read-only key) may list incidents: no 403; a query takes no body, counts no quota.
+    expect(documentedCodes(operation("/v1/incidents", "get"))).toEqual({
+      "400": ["VALIDATION_FAILED"],
+      "401": ["UNAUTHORIZED"],
+      "500": ["INTERNAL_ERROR"],
+      "503": ["SERVICE_UNAVAILABLE"],
+    });
+    const login = documentedCodes(operation("/v1/auth/login", "post"));
+    expect(login["429"]).toEqual(["LOGIN_LOCKED", "RATE_LIMITED"]);
+    expect(login["401"]).toEqual(["INVALID_CREDENTIALS"]);
+    expect(documentedCodes(operation("/v1/auth/register", "post"))["409"]).toEqual(["EMAIL_TAKEN"]);
+    expect(documentedCodes(operation("/v1/org/members/{userId}", "delete"))["409"]).toEqual(["LAST_ADMIN"]);
+    expect(documentedCodes(operation("/v1/org/services", "post"))["409"]).toEqual(["CONFLICT"]);
+    // Revoking a key is never refused for the quota; creating one can be.
+    expect(documentedCodes(operation("/v1/org/api-keys/{keyId}/revoke", "post"))["429"]).toBeUndefined();
+    expect(documentedCodes(operation("/v1/org/api-keys", "post"))["429"]).toEqual(["QUOTA_EXCEEDED"]);
+    // Public routes answer no 401 of their own.
+    expect(documentedCodes(operation("/v1/auth/register", "post"))["401"]).toBeUndefined();
+    expect(documentedCodes(operation("/v1/auth/password/forgot", "post"))["429"]).toEqual(["RATE_LIMITED"]);
+  });
+
+  it("gives every error response the schema of its codes, Retry-After where they carry it, and samples that fit", () => {
+    for (const { path, method, op } of allOperations()) {
+      for (const [status, response] of Object.entries(op.responses).filter(([s]) => Number(s) >= 400)) {
+        const media = response.content?.["application/json"];
+        const schema = media?.schema;
+        const refs = schema?.oneOf?.map((s) => s.$ref) ?? [schema?.$ref];
+        const where = `${method} ${path} ${status}`;
+        expect(refs.every((r) => typeof r === "string" && r.startsWith("#/components/schemas/")), where).toBe(true);
+        for (const ref of refs) expect(doc.components.schemas[String(ref).split("/").pop() ?? ""], `${where}: ${ref}`).toBeDefined();
+        expect(Object.keys(media?.examples ?? {}).length, where).toBeGreaterThan(0);
+        if (["429", "503"].includes(status) && path !== "/readyz") expect(response.headers?.["Retry-After"], where).toBeDefined();
+        if (path.startsWith("/v2/") || path === "/v1/events" || path === "/readyz") continue;
+        for (const [code, example] of Object.entries(media?.examples ?? {})) {
+          expect(String(ERROR_HTTP_STATUS[code as ErrorCode]), `${where} ${code}`).toBe(status);
+          expect(errorBodySchemas[code as ErrorCode].safeParse(valueOf(example)).success, `${where} ${code}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("answers PagerDuty's routes with PagerDuty-shaped errors", () => {
+    const enqueue = operation("/v2/enqueue", "post");
+    expect(Object.keys(enqueue.responses).sort()).toEqual(["202", "400", "404", "413", "429", "500", "503"]);
+    expect(enqueue.responses["400"]?.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/PagerDutyError" });
+    const throttled = Object.values(enqueue.responses["429"]?.content?.["application/json"]?.examples ?? {})[0]?.value;
+    expect(throttled).toMatchObject({ status: "throttle event", errors: [expect.any(String)] });
+  });
+
+  it("shows a request and a response sample on every operation", () => {
+    for (const { path, method, op } of allOperations()) {
+      const where = `${method} ${path}`;
+      const success = Object.entries(op.responses).find(([s]) => s.startsWith("2"))?.[1];
+      expect(Object.values(success?.content?.["application/json"]?.examples ?? {})[0]?.value, where).toBeDefined();
+      for (const parameter of op.parameters ?? []) {
+        if (parameter.in === "path") expect(parameter.example, `${where} ${parameter.name}`).toBeDefined();
+      }
+      const body = op.requestBody?.content["application/json"];
+      if (body !== undefined) expect(Object.values(body.examples ?? {})[0]?.value, where).toBeDefined();
     }
   });
 
@@ -128,3 +234,42 @@ describe("OpenAPI and docs", () => {
   });
 });
 
+describe("the samples", () => {
+  it("cover every REST operation, and each passes the procedure's own input and output schemas", () => {
+    for (const o of operations) {
+      const sample = operationExamples[o.procedure];
+      expect(sample, o.procedure).toBeDefined();
+      if (sample === undefined) continue;
+      if (o.inputFields.length > 0) {
+        expect(sample.input, `${o.procedure}: input sample`).toBeDefined();
+        const input = o.input.safeParse(sample.input);
+        expect(input.success, `${o.procedure} input: ${JSON.stringify(input.error?.issues)}`).toBe(true);
+      } else {
+        expect(sample.input, `${o.procedure} takes no input`).toBeUndefined();
+      }
+      const output = o.output?.safeParse(sample.output);
+      expect(output?.success, `${o.procedure} output: ${JSON.stringify(output?.error?.issues)}`).toBe(true);
+    }
+  });
+
+  it("of the routes outside tRPC pass those routes' own schemas", () => {
+    for (const [key, schemas] of Object.entries(httpRouteSchemas)) {
+      const sample = operationExamples[key];
+      expect(sample, key).toBeDefined();
+      if (schemas.input !== undefined) expect(schemas.input.safeParse(sample?.input).success, `${key} input`).toBe(true);
+      expect(schemas.output.safeParse(sample?.output).success, `${key} output`).toBe(true);
+    }
+  });
+
+  it("are all used: every sample names an operation, and every domain error list a procedure", () => {
+    const keys = new Set([...operations.map((o) => o.procedure), ...Object.keys(httpRouteSchemas)]);
+    expect(Object.keys(operationExamples).filter((k) => !keys.has(k))).toEqual([]);
+    expect(Object.keys(DOMAIN_ERRORS).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it("that are broken are caught (so the checks above can fail)", () => {
+    const transition = operations.find((o) => o.procedure === "incidents.transition");
+    expect(transition?.input.safeParse({ incidentId: "not-a-uuid", toStatus: "acknowledged", version: 1 }).success).toBe(false);
+    expect(transition?.output?.safeParse({ ...(operationExamples["incidents.transition"]?.output as object), status: "closed" }).success).toBe(false);
+  });
+});

@@ -94,10 +94,10 @@ export interface Config {
     retryBaseMs: number;
   };
   worker: { concurrency: number; heartbeatMs: number; deadAfterMs: number };
-  /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL). */
-  /** Alerts one routing key may send per minute; then 429. */
-  ingestRateLimitPerMinute: number;
+  /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL); then 429. */
   authRateLimitPerMinute: number;
+  /** Alerts one routing key may send per minute (counted in PostgreSQL); then 429. */
+  ingestRateLimitPerMinute: number;
   /** Write calls an org may make per UTC day; null: unlimited. */
   orgDailyWriteQuota: number | null;
   /** Set when the JWT key was generated for development rather than configured. */
@@ -183,3 +183,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warnings,
   };
 }
+
+/** The address people and receivers reach the API at: PUBLIC_URL, else this host's port. */
+export const publicUrlOf = (config: Pick<Config, "publicUrl" | "port">) => config.publicUrl ?? `http://localhost:${config.port}`;
+
+/** A link to a page of the web app with a single-use token, e.g. the reset-password page. */
+export const tokenLink = (config: Pick<Config, "publicUrl" | "port">, page: string, token: string) =>
+  `${publicUrlOf(config).replace(/\/+$/, "")}/${page}?token=${encodeURIComponent(token)}`;

@@ -1,3 +1,5 @@
+import type { ErrorDetailsByCode } from "./error-details.js";
+
 /** Every error code the API can answer with. Stable: clients switch on these. */
 export const ERROR_HTTP_STATUS = {
   VALIDATION_FAILED: 400,
@@ -25,20 +27,26 @@ export const ERROR_HTTP_STATUS = {
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_HTTP_STATUS) as [ErrorCode, ...ErrorCode[]];
 
-export type ErrorDetails = Record<string, unknown>;
+export type { ErrorDetailsByCode } from "./error-details.js";
+export type ErrorDetails<C extends ErrorCode = ErrorCode> = ErrorDetailsByCode[C];
+
+/** Codes whose details may be left out (they are all optional). */
+type DetailsArgument<C extends ErrorCode> = Record<string, never> extends ErrorDetailsByCode[C] ? [details?: ErrorDetailsByCode[C]] : [details: ErrorDetailsByCode[C]];
 
 /** A failure the caller caused or can act on; its message is safe to show. */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   override name = "AppError";
   readonly httpStatus: number;
+  readonly details: ErrorDetailsByCode[C];
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message: string,
-    readonly details: ErrorDetails = {},
+    ...[details]: DetailsArgument<C>
   ) {
     super(message);
     this.httpStatus = ERROR_HTTP_STATUS[code];
+    this.details = details ?? ({} as ErrorDetailsByCode[C]);
   }
 }
 

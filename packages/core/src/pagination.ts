@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "./errors.js";
+import { iso } from "./mapping.js";
 
 export interface Page<T> {
   items: T[];
@@ -14,8 +15,14 @@ export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position)).toString("base64url");
 }
 
-/** Reads a cursor back, checking it has exactly the shape this list writes. */
-export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string): z.infer<T> {
+/**
+ * Reads a cursor back, checking it has exactly the shape this list writes; no cursor (the first
+ * page) is no position.
+ */
+export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string): z.infer<T>;
+export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | undefined): z.infer<T> | undefined;
+export function decodeCursor<T extends z.ZodType>(schema: T, cursor: string | undefined): z.infer<T> | undefined {
+  if (cursor === undefined) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -55,3 +62,18 @@ export const cursorTime = z.iso.datetime().refine((value) => !value.startsWith("
 
 /** The position in a newest-first list ordered by (created_at, id). */
 export const createdAtCursor = z.object({ createdAt: cursorTime, id: z.uuid() });
+
+/** The cursor position of a row in a list ordered by (created_at, id). */
+export const createdAtPositionOf = (row: { created_at: Date; id: string }) => ({ createdAt: iso(row.created_at), id: row.id });
+
+/**
+ * The position in a list ordered by a bigint sequence. 19 digits can exceed bigint: such a seq
+ * must be refused here, not by PostgreSQL (a 500). The refine also runs when the regex failed,
+ * so it must not assume digits.
+ */
+export const seqCursor = z.object({
+  seq: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((seq) => seq.length < 19 || seq <= "9223372036854775807"),
+});

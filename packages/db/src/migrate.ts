@@ -77,17 +77,19 @@ const CREATE_LEDGER = `
     applied_at timestamptz NOT NULL DEFAULT now()
   )`;
 
-/**
- * Applies every pending migration, each in its own transaction, then graphile-worker's own
- * schema (the job queue the API enqueues into), all under a session advisory lock so that two
- * processes migrating at once apply each file exactly once. Returns the names applied.
- */
 export interface MigrateOptions {
+  /** The folder of migration files; the package's own by default. */
   dir?: string;
-  /** Also lets the application role log in with this password (see provisionAppRole). */
+  /** Also lets the application role log in with this password (the role is created by migration 0003). */
   appRolePassword?: string | undefined;
 }
 
+/**
+ * Applies every pending migration, each in its own transaction, then graphile-worker's own
+ * schema (the job queue the API enqueues into) and the application role's grants on it, all
+ * under a session advisory lock so that two processes migrating at once apply each file exactly
+ * once. A migration changed after it was applied stops the run. Returns the names applied.
+ */
 export async function migrate(connectionString: string, options: MigrateOptions = {}): Promise<string[]> {
   const { dir = migrationsDir, appRolePassword } = options;
   const migrations = await readMigrations(dir);

@@ -32,7 +32,7 @@ export function formatDiagnostics(diagnostics: readonly ts.Diagnostic[]): string
 
 export interface ApiTypes {
   checker: ts.TypeChecker;
-  /** The exported aliases of src/api-types.ts: ApiShape, ApiErrorCode, ApiErrorDetails. */
+  /** The exported aliases of src/api-types.ts: ApiShape, ApiErrorCode, ApiErrorDetails, ApiErrorDetailsByCode. */
   aliases: Map<string, ts.Type>;
 }
 
@@ -219,7 +219,8 @@ export function renderProceduresModule(entries: readonly ProcedureEntry[]): stri
 const EXPANDED_DOCS: Record<string, string> = {
   ApiShape: "Every procedure of the API by namespace: its kind (`query` or `mutation`), input and output.",
   ApiErrorCode: "The API's stable error codes (`error.code`), e.g. `\"VERSION_CONFLICT\"`.",
-  ApiErrorDetails: "Machine-readable context of an error, e.g. `{ fields: { title: [\"Required\"] } }`.",
+  ApiErrorDetails: "Machine-readable context of an error, e.g. `{ fields: { title: [\"Required\"] } }`: one of the shapes below.",
+  ApiErrorDetailsByCode: "The details each error code carries, e.g. `VERSION_CONFLICT`: `{ currentVersion, currentStatus }`.",
 };
 
 /** src/api-types.ts written out in full: the same exports, naming no other module. */

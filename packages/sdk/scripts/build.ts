@@ -60,7 +60,8 @@ async function writeExpandedTypes(program: ts.Program): Promise<void> {
       "  Equals<Live.ApiShape, Written.ApiShape>,",
       "  Equals<Live.ApiErrorCode, Written.ApiErrorCode>,",
       "  Equals<Live.ApiErrorDetails, Written.ApiErrorDetails>,",
-      "] = [true, true, true];",
+      "  Equals<Live.ApiErrorDetailsByCode, Written.ApiErrorDetailsByCode>,",
+      "] = [true, true, true, true];",
       "",
     ].join("\n"),
   );

@@ -29,5 +29,11 @@ export type ApiShape = RecordShape<AppRouter["_def"]["record"]>;
 /** The API's stable error codes (`error.code`), e.g. `"VERSION_CONFLICT"`. */
 export type ApiErrorCode = ErrorData["code"];
 
-/** Machine-readable context of an error, e.g. `{ fields: { title: ["Required"] } }`. */
+/** Machine-readable context of an error, e.g. `{ fields: { title: ["Required"] } }`: one of the shapes below. */
 export type ApiErrorDetails = ErrorData["details"];
+
+/**
+ * The details each error code carries, e.g. `VERSION_CONFLICT`: `{ currentVersion, currentStatus }`,
+ * `VALIDATION_FAILED`: `{ fields }`, `RATE_LIMITED`: `{ retryAfterSeconds, limit, windowSeconds }`.
+ */
+export type ApiErrorDetailsByCode = { [C in ApiErrorCode]: Extract<ErrorData, { code: C }>["details"] };

@@ -1,4 +1,4 @@
-import type { ApiErrorCode, ApiErrorDetails } from "./api-types.js";
+import type { ApiErrorCode, ApiErrorDetailsByCode } from "./api-types.js";
 
 const ERROR_BRAND = Symbol.for("@incidentops/sdk:IncidentOpsError");
 const CONNECTION_BRAND = Symbol.for("@incidentops/sdk:IncidentOpsConnectionError");
@@ -8,7 +8,7 @@ export interface IncidentOpsErrorInit<C extends ApiErrorCode = ApiErrorCode> {
   message: string;
   httpStatus: number;
   traceId: string | undefined;
-  details: ApiErrorDetails;
+  details: ApiErrorDetailsByCode[C];
   procedure: string;
   cause?: unknown;
 }
@@ -28,8 +28,12 @@ export class IncidentOpsError<C extends ApiErrorCode = ApiErrorCode> extends Err
   readonly httpStatus: number;
   /** The request id (`x-request-id`): quote it when reporting a problem. Absent when the answer did not come from the API (e.g. a proxy's 502 page). */
   readonly traceId: string | undefined;
-  /** Machine-readable context, e.g. `{ fields: { title: ["Required"] } }` for `VALIDATION_FAILED`. */
-  readonly details: ApiErrorDetails;
+  /**
+   * Machine-readable context, typed by `code`: e.g. `{ fields: { title: ["Required"] } }` for
+   * `VALIDATION_FAILED`, `{ currentVersion, currentStatus }` for `VERSION_CONFLICT`,
+   * `{ retryAfterSeconds, ... }` for `RATE_LIMITED`, `LOGIN_LOCKED` and `QUOTA_EXCEEDED`.
+   */
+  readonly details: ApiErrorDetailsByCode[C];
   /** The procedure that failed, e.g. `"incidents.transition"`. */
   readonly procedure: string;
 
@@ -107,8 +111,8 @@ export const isRateLimited = (error: unknown): error is IncidentOpsError<"RATE_L
 
 /** The per-field messages of a `VALIDATION_FAILED` error (`{ "config.url": ["Invalid URL"] }`); empty otherwise. */
 export function fieldErrors(error: unknown): Record<string, string[]> {
-  if (!isIncidentOpsError(error)) return {};
-  const fields = error.details.fields;
+  if (!isIncidentOpsError(error) || !("fields" in error.details)) return {};
+  const fields: unknown = error.details.fields;
   if (typeof fields !== "object" || fields === null) return {};
   const result: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(fields)) {

@@ -46,5 +46,5 @@ export type {
   ProcedureFunction,
   ProcedureSpec,
 } from "./shape.js";
-export type { ApiErrorCode, ApiErrorDetails, ApiShape } from "./api-types.js";
+export type { ApiErrorCode, ApiErrorDetails, ApiErrorDetailsByCode, ApiShape } from "./api-types.js";
 export type * from "./models.js";

@@ -79,6 +79,13 @@ export async function send(
   }
 }
 
+/** The Retry-After of an answer in seconds (an HTTP date counts from now); 1 when it has none. */
+function retryAfterOf(response: Response): number {
+  const value = response.headers.get("retry-after") ?? "";
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 1;
+}
+
 function toSdkError(error: unknown, path: string, response: Response | undefined): Error {
   const rawData: unknown = isTRPCClientError(error) ? error.data : undefined;
   const data = readErrorData(rawData);
@@ -95,12 +102,13 @@ function toSdkError(error: unknown, path: string, response: Response | undefined
   }
   if (response !== undefined) {
     // An answer, but not an IncidentOps error body: a proxy's error page, a wrong baseUrl...
+    const code = codeForStatus(response.status);
     return new IncidentOpsError({
-      code: codeForStatus(response.status),
+      code,
       message: `${path}: the server answered HTTP ${response.status} without an IncidentOps error body (is baseUrl right?)`,
       httpStatus: response.status,
       traceId: response.headers.get("x-request-id") ?? undefined,
-      details: {},
+      details: code === "RATE_LIMITED" || code === "SERVICE_UNAVAILABLE" ? { retryAfterSeconds: retryAfterOf(response) } : {},
       procedure: path,
       cause: error,
     });

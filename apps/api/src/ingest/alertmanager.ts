@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
-import { AppError, processAlert, type AlertResult } from "@incidentops/core";
+import { AppError, processAlert } from "@incidentops/core";
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import { requestIdOf } from "../context.js";
-import { errorBody, httpStatusOf } from "../errors.js";
+import { fieldErrorsOf, sendError } from "../errors.js";
 import { keepRaw } from "./raw.js";
 
 const labels = z.record(z.string(), z.string());
 
 /** Alertmanager's webhook payload, version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
-const payloadSchema = z.object({
+export const alertmanagerPayloadSchema = z.object({
   version: z.literal("4"),
   groupKey: z.string(),
   status: z.enum(["firing", "resolved"]),
@@ -35,7 +35,20 @@ const payloadSchema = z.object({
     .max(1000),
 });
 
-type AlertmanagerAlert = z.infer<typeof payloadSchema>["alerts"][number];
+type AlertmanagerAlert = z.infer<typeof alertmanagerPayloadSchema>["alerts"][number];
+
+/** What each alert of an accepted notification did. */
+export const alertmanagerAcceptedSchema = z.object({
+  status: z.literal("success"),
+  alerts: z.array(
+    z.object({
+      fingerprint: z.string().describe("The alert's fingerprint (or a hash of its group and labels): its dedup key"),
+      dedupKey: z.string(),
+      outcome: z.enum(["created", "deduplicated", "acknowledged", "resolved", "ignored"]),
+      incidentId: z.uuid().nullable(),
+    }),
+  ),
+});
 
 /** The usual Prometheus `severity` label values, most severe first. */
 function severityOf(label: string | undefined): IncidentSeverity {
@@ -70,17 +83,13 @@ function dedupKeyOf(groupKey: string, alert: AlertmanagerAlert): string {
 export function alertmanagerRouter(deps: { db: Db }): Router {
   const handle = async (req: Request<{ routingKey: string }>, res: Response) => {
     const traceId = requestIdOf(req);
-    const parsed = payloadSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const fields: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "(body)"] ??= []).push(issue.message);
-      const body = errorBody("VALIDATION_FAILED", "Not an Alertmanager webhook payload (version 4)", traceId, { fields });
-      res.status(httpStatusOf(body.code)).json(body);
-      return;
-    }
-    const { groupKey, alerts } = parsed.data;
-    const results: (AlertResult & { fingerprint: string })[] = [];
     try {
+      const parsed = alertmanagerPayloadSchema.safeParse(req.body);
+      if (!parsed.success) {
+        throw new AppError("VALIDATION_FAILED", "Not an Alertmanager webhook payload (version 4)", { fields: fieldErrorsOf(parsed.error.issues) });
+      }
+      const { groupKey, alerts } = parsed.data;
+      const results: z.infer<typeof alertmanagerAcceptedSchema>["alerts"] = [];
       for (const alert of alerts) {
         const dedupKey = dedupKeyOf(groupKey, alert);
         const result = await processAlert(
@@ -97,16 +106,10 @@ export function alertmanagerRouter(deps: { db: Db }): Router {
         );
         results.push({ fingerprint: dedupKey, ...result });
       }
+      res.status(202).json({ status: "success", alerts: results } satisfies z.infer<typeof alertmanagerAcceptedSchema>);
     } catch (error) {
-      const body =
-        error instanceof AppError
-          ? errorBody(error.code, error.message, traceId, error.details)
-          : errorBody("INTERNAL_ERROR", "Something went wrong on our side", traceId);
-      if (!(error instanceof AppError)) req.log.error({ err: error }, "alertmanager notification failed");
-      res.status(httpStatusOf(body.code)).json(body);
-      return;
+      sendError(req, res, error, { route: "alertmanager" });
     }
-    res.status(202).json({ status: "success", alerts: results });
   };
 
   const router = Router();

@@ -3,15 +3,16 @@ import type { Db } from "@incidentops/db";
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
 import { requestIdOf } from "../context.js";
+import { logUnexpected, toErrorResponse, type ErrorResponse } from "../errors.js";
 import { keepRaw } from "./raw.js";
 
 // PagerDuty's own limit for an Events API v2 request.
-const MAX_EVENT_BYTES = 512 * 1024;
+export const MAX_EVENT_BYTES = 512 * 1024;
 
 const SEVERITY = { critical: "sev1", error: "sev2", warning: "sev3", info: "sev4" } as const;
 
 /** PagerDuty Events API v2 (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/). */
-const eventSchema = z
+export const pagerDutyEventSchema = z
   .object({
     routing_key: z.string().min(1, "routing_key is required").max(128),
     event_action: z.enum(["trigger", "acknowledge", "resolve"], "event_action must be one of trigger, acknowledge, resolve"),
@@ -42,39 +43,76 @@ const eventSchema = z
     }
   });
 
-function invalid(res: Response, status: number, message: string, errors: string[]): void {
-  res.status(status).json({ status: "invalid event", message, errors });
+/** PagerDuty's answer to an accepted event. */
+export const pagerDutyAcceptedSchema = z.object({
+  status: z.literal("success"),
+  message: z.string(),
+  dedup_key: z.string().describe("The event's dedup key: the one sent, or the one generated for a trigger without one"),
+});
+
+/** PagerDuty's answer to a refused event: `status` says what kind of refusal it is. */
+export const pagerDutyErrorSchema = z.object({
+  status: z.enum(["invalid event", "throttle event", "error"]),
+  message: z.string(),
+  errors: z.array(z.string()),
+});
+type PagerDutyError = z.infer<typeof pagerDutyErrorSchema>;
+
+const INGEST_WINDOW_MS = 60_000;
+
+/** Per routing key, counted in PostgreSQL so every replica shares the window: 429 RATE_LIMITED over the limit. */
+async function assertUnderIngestLimit(db: Db, routingKey: string, limitPerMinute: number): Promise<void> {
+  const hit = await hitWindowCounter(db, `ingest:${routingKey}`, INGEST_WINDOW_MS);
+  if (hit.hits <= limitPerMinute) return;
+  throw new AppError("RATE_LIMITED", `over ${limitPerMinute} events per minute: retry after the Retry-After seconds`, {
+    retryAfterSeconds: Math.max(1, Math.ceil(hit.resetInMs / 1000)),
+    limit: limitPerMinute,
+    windowSeconds: INGEST_WINDOW_MS / 1000,
+  });
+}
+
+/** The field errors of a refused event as PagerDuty lists them: `payload.summary: Required`. */
+const listFieldErrors = (fields: Record<string, string[]>) =>
+  Object.entries(fields).flatMap(([field, messages]) => messages.map((m) => (field === "(body)" ? m : `${field}: ${m}`)));
+
+/** Our error (errors.ts) in PagerDuty's words, so Events v2 clients understand it (and retry only 429 and 5xx). */
+export function renderPagerDutyError({ status, body, headers }: ErrorResponse): { status: number; headers: Record<string, string>; body: PagerDutyError } {
+  const answer = (pdStatus: PagerDutyError["status"], message: string, errors: string[]) => ({ status, headers, body: { status: pdStatus, message, errors } });
+  switch (body.code) {
+    case "VALIDATION_FAILED":
+      return answer("invalid event", "Event object is invalid", listFieldErrors(body.details.fields));
+    case "MALFORMED_JSON":
+      return answer("invalid event", "Event object is invalid", ["the body is not valid JSON"]);
+    case "PAYLOAD_TOO_LARGE":
+      return answer("invalid event", "Request too large", [`the body is over ${body.details.limitBytes ?? MAX_EVENT_BYTES} bytes`]);
+    case "NOT_FOUND":
+      return answer("invalid event", "Routing key not found", ["routing_key does not match any integration"]);
+    case "RATE_LIMITED":
+      return answer("throttle event", "Too many events for this routing key", [body.message]);
+    case "SERVICE_UNAVAILABLE":
+      return answer("error", "Event could not be processed now: retry after the Retry-After seconds", []);
+    default:
+      return { status: 500, headers, body: { status: "error", message: "Event could not be processed: retry", errors: [] } };
+  }
+}
+
+function sendPagerDutyError(req: Request, res: Response, thrown: unknown): void {
+  const response = toErrorResponse(thrown, requestIdOf(req));
+  logUnexpected(req.log, thrown, response, { route: req.path });
+  const { status, headers, body } = renderPagerDutyError(response);
+  res.status(status).set(headers).json(body);
 }
 
 /**
  * `POST /v2/enqueue` (and `POST /v1/events`): any PagerDuty Events v2 client pointed here works
- * unchanged. Answers in PagerDuty's format, not ours: 202 `{ status, message, dedup_key }`.
+ * unchanged. Answers in PagerDuty's format, not ours: 202 `{ status, message, dedup_key }`, and
+ * `{ status, message, errors }` for a refusal.
  */
 export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
   const handle = async (req: Request, res: Response) => {
-    const parsed = eventSchema.safeParse(req.body);
-    if (!parsed.success) {
-      invalid(
-        res,
-        400,
-        "Event object is invalid",
-        parsed.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message)),
-      );
-      return;
-    }
-    const event = parsed.data;
-    // Per routing key, counted in PostgreSQL so every replica shares the window.
-    const hit = await hitWindowCounter(deps.db, `ingest:${event.routing_key}`, 60_000);
-    if (hit.hits > deps.config.ingestRateLimitPerMinute) {
-      res.setHeader("Retry-After", String(Math.ceil(hit.resetInMs / 1000)));
-      res.status(429).json({
-        status: "throttle event",
-        message: "Too many events for this routing key",
-        errors: [`over ${deps.config.ingestRateLimitPerMinute} events per minute: retry after the Retry-After seconds`],
-      });
-      return;
-    }
     try {
+      const event = pagerDutyEventSchema.parse(req.body);
+      await assertUnderIngestLimit(deps.db, event.routing_key, deps.config.ingestRateLimitPerMinute);
       const result = await processAlert(
         deps.db,
         {
@@ -88,21 +126,10 @@ export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "inge
         },
         requestIdOf(req),
       );
-      res.status(202).json({ status: "success", message: "Event processed", dedup_key: result.dedupKey });
+      res.status(202).json({ status: "success", message: "Event processed", dedup_key: result.dedupKey } satisfies z.infer<typeof pagerDutyAcceptedSchema>);
     } catch (error) {
-      if (error instanceof AppError && error.code === "NOT_FOUND") {
-        invalid(res, 404, "Routing key not found", ["routing_key does not match any integration"]);
-        return;
-      }
-      req.log.error({ err: error }, "event processing failed");
-      res.status(500).json({ status: "error", message: "Event could not be processed: retry" });
+      sendPagerDutyError(req, res, error);
     }
-  };
-
-  const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
-    if (error.type === "entity.too.large") invalid(res, 413, "Request too large", [`the body is over ${MAX_EVENT_BYTES} bytes`]);
-    else if (error.type === "entity.parse.failed") invalid(res, 400, "Event object is invalid", ["the body is not valid JSON"]);
-    else next(error);
   };
 
   // Events tools send application/json; some omit the header: read every body as JSON.
@@ -110,6 +137,7 @@ export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "inge
   const router = Router();
   router.post("/v2/enqueue", json, handle);
   router.post("/v1/events", json, handle);
-  router.use(bodyErrors);
+  // The body parser's refusals (too large, not JSON), in the same format.
+  router.use(((error, req, res, _next) => sendPagerDutyError(req, res, error)) satisfies ErrorRequestHandler);
   return router;
 }

@@ -1,31 +1,22 @@
 import {
+  acceptInvitationInput,
   authService,
+  changePasswordInput,
+  forgotPasswordInput,
   invitationService,
-  orgWithRoleSchema,
-  PASSWORD_EQUALS_EMAIL_MESSAGE,
-  passwordEqualsEmail,
-  passwordSchema,
+  loginInput,
+  meSchema,
+  okSchema,
   passwordService,
-  userSchema,
+  refreshInput,
+  registerInput,
+  resetPasswordInput,
+  switchOrgInput,
+  tokenResponseSchema,
 } from "@incidentops/core";
 import { z } from "zod";
-import { okSchema } from "./shared.js";
 import { publicProcedure, router, userProcedure } from "../trpc.js";
-
-const email = z.email().max(254);
-/** The shared password policy (every route that sets a password). */
-const password = passwordSchema;
-
-const tokenResponseSchema = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  tokenType: z.literal("Bearer"),
-  expiresIn: z.number().int().describe("access token lifetime in seconds"),
-  user: userSchema,
-  org: orgWithRoleSchema,
-});
-
-const refreshInput = z.object({ refreshToken: z.string().min(1).max(512) });
+import { ok } from "./shared.js";
 
 const tags = ["auth"];
 
@@ -34,15 +25,7 @@ const sourceOf = (ctx: { requestId: string; ip: string | undefined }) => ({ requ
 export const authRouter = router({
   register: publicProcedure
     .meta({ openapi: { method: "POST", path: "/auth/register", tags, protect: false, summary: "Create an account and its first organisation" }, successStatus: 201 })
-    .input(
-      z.object({
-        email,
-        password,
-        name: z.string().trim().min(1).max(200),
-        orgName: z.string().trim().min(1).max(200),
-      })
-      .refine((v) => !passwordEqualsEmail(v.password, v.email), { path: ["password"], message: PASSWORD_EQUALS_EMAIL_MESSAGE }),
-    )
+    .input(registerInput)
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => authService.register(ctx.db, ctx.config, input)),
 
@@ -58,7 +41,7 @@ export const authRouter = router({
           "After 5 failed logins for an account within 15 minutes, every attempt (even with the right password) is refused with 429 LOGIN_LOCKED and a Retry-After header until the 15 minutes are over.",
       },
     })
-    .input(z.object({ email, password: z.string().min(1).max(256), orgId: z.uuid().optional() }))
+    .input(loginInput)
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => authService.login(ctx.db, ctx.config, input, sourceOf(ctx))),
 
@@ -70,7 +53,7 @@ export const authRouter = router({
 
   switchOrg: publicProcedure
     .meta({ openapi: { method: "POST", path: "/auth/switch-org", tags, protect: false, summary: "Rotate a refresh token into another organisation" } })
-    .input(refreshInput.extend({ orgId: z.uuid() }))
+    .input(switchOrgInput)
     .output(tokenResponseSchema)
     .mutation(({ ctx, input }) => authService.rotateRefreshToken(ctx.db, ctx.config, input, sourceOf(ctx))),
 
@@ -78,10 +61,7 @@ export const authRouter = router({
     .meta({ openapi: { method: "POST", path: "/auth/logout", tags, protect: false, summary: "Revoke a refresh token and its session" } })
     .input(refreshInput)
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await authService.logout(ctx.db, input);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => ok(authService.logout(ctx.db, input))),
 
   forgotPassword: publicProcedure
     .meta({
@@ -96,12 +76,9 @@ export const authRouter = router({
       },
       successStatus: 202,
     })
-    .input(z.object({ email }))
+    .input(forgotPasswordInput)
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await passwordService.requestPasswordReset(ctx.db, ctx.config, input, sourceOf(ctx));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => ok(passwordService.requestPasswordReset(ctx.db, ctx.config, input, sourceOf(ctx)))),
 
   resetPassword: publicProcedure
     .meta({
@@ -115,12 +92,9 @@ export const authRouter = router({
           "The token works once; a used, expired or unknown one is 400 INVALID_TOKEN. Signs the account out everywhere (every refresh token is revoked) and lifts a login lockout.",
       },
     })
-    .input(z.object({ token: z.string().min(1).max(512), password }))
+    .input(resetPasswordInput)
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await passwordService.resetPassword(ctx.db, input, sourceOf(ctx));
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => ok(passwordService.resetPassword(ctx.db, input, sourceOf(ctx)))),
 
   changePassword: userProcedure
     .meta({
@@ -133,18 +107,9 @@ export const authRouter = router({
           "Needs the current password (a wrong one is 401 INVALID_CREDENTIALS). Signs out every other session: all refresh tokens of the user are revoked except the family of `refreshToken`, if given (send the one this client holds to stay signed in). The access token used for the call stays valid until it expires.",
       },
     })
-    .input(
-      z.object({
-        currentPassword: z.string().min(1).max(256),
-        newPassword: password,
-        refreshToken: z.string().min(1).max(512).optional().describe("This session's refresh token, to keep it"),
-      }),
-    )
+    .input(changePasswordInput)
     .output(okSchema)
-    .mutation(async ({ ctx, input }) => {
-      await passwordService.changePassword(ctx.db, ctx.actor, input);
-      return { ok: true as const };
-    }),
+    .mutation(({ ctx, input }) => ok(passwordService.changePassword(ctx.db, ctx.actor, input))),
 
   acceptInvitation: publicProcedure
     .meta({
@@ -158,21 +123,13 @@ export const authRouter = router({
           "Without an account for the invited email, one is created with `name` and `password`; with one, `password` must be that account's. The token is single-use; an expired, revoked or used one is 400 INVALID_TOKEN.",
       },
     })
-    .input(
-      z.object({
-        token: z.string().min(1).max(512),
-        name: z.string().trim().min(1).max(200).optional().describe("Required when no account exists for the invited email"),
-        password,
-      }),
-    )
+    .input(acceptInvitationInput)
     .output(tokenResponseSchema)
-    .mutation(({ ctx, input }) =>
-      invitationService.acceptInvitation(ctx.db, ctx.config, input, { requestId: ctx.requestId, ip: ctx.ip ?? null }),
-    ),
+    .mutation(({ ctx, input }) => invitationService.acceptInvitation(ctx.db, ctx.config, input, sourceOf(ctx))),
 
   me: userProcedure
     .meta({ openapi: { method: "GET", path: "/auth/me", tags, summary: "The caller, the current organisation and all memberships" } })
     .input(z.void())
-    .output(z.object({ user: userSchema, org: orgWithRoleSchema, memberships: z.array(orgWithRoleSchema) }))
+    .output(meSchema)
     .query(({ ctx }) => authService.me(ctx.db, ctx.actor)),
 });

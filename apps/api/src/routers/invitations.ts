@@ -1,14 +1,20 @@
-import { createdInvitationSchema, invitationSchema, invitationService, invitationStatusSchema, pageSchema, roleSchema } from "@incidentops/core";
-import { z } from "zod";
+import {
+  createdInvitationSchema,
+  createInvitationInput,
+  invitationIdInput,
+  invitationSchema,
+  invitationService,
+  listInvitationsInput,
+  pageSchema,
+} from "@incidentops/core";
 import { procedureFor, router } from "../trpc.js";
-import { pageInput } from "./shared.js";
 
 const tags = ["org"];
 
 export const invitationsRouter = router({
   list: procedureFor("invitation:read")
     .meta({ openapi: { method: "GET", path: "/org/invitations", tags, summary: "Invitations, newest first, with their status (admin)" } })
-    .input(z.object({ ...pageInput, status: invitationStatusSchema.optional().describe("Only the invitations of this status") }))
+    .input(listInvitationsInput)
     .output(pageSchema(invitationSchema))
     .query(({ ctx, input }) => invitationService.listInvitations(ctx.db, ctx.actor, input)),
 
@@ -24,13 +30,13 @@ export const invitationsRouter = router({
       },
       successStatus: 201,
     })
-    .input(z.object({ email: z.email().max(254), role: roleSchema }))
+    .input(createInvitationInput)
     .output(createdInvitationSchema)
     .mutation(({ ctx, input }) => invitationService.createInvitation(ctx.db, ctx.actor, ctx.config, input)),
 
   revoke: procedureFor("invitation:manage")
     .meta({ openapi: { method: "DELETE", path: "/org/invitations/{invitationId}", tags, summary: "Revoke an invitation: its token stops working (admin)" } })
-    .input(z.object({ invitationId: z.uuid() }))
+    .input(invitationIdInput)
     .output(invitationSchema)
-    .mutation(({ ctx, input }) => invitationService.revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
+    .mutation(({ ctx, input }) => invitationService.revokeInvitation(ctx.db, ctx.actor, input)),
 });

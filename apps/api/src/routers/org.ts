@@ -1,11 +1,18 @@
 import {
+  catalogService,
+  createServiceInput,
+  memberInput,
   memberSchema,
+  okSchema,
+  orgInput,
   orgService,
   orgWithRoleSchema,
+  pageQuerySchema,
   pageSchema,
-  roleSchema,
-  serviceCatalog,
+  serviceIdInput,
   serviceSchema,
+  updateMemberRoleInput,
+  updateServiceInput,
 } from "@incidentops/core";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
@@ -13,7 +20,7 @@ import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
-import { okSchema, pageInput } from "./shared.js";
+import { ok } from "./shared.js";
 
 const tags = ["org"];
 
@@ -26,14 +33,14 @@ export const orgRouter = router({
 
   update: procedureFor("org:update")
     .meta({ openapi: { method: "PATCH", path: "/org", tags, summary: "Rename the current organisation (admin)" } })
-    .input(z.object({ name: z.string().trim().min(1).max(200) }))
+    .input(orgInput)
     .output(orgWithRoleSchema)
     .mutation(({ ctx, input }) => orgService.updateOrg(ctx.db, ctx.actor, input)),
 
   members: router({
     list: procedureFor("member:read")
       .meta({ openapi: { method: "GET", path: "/org/members", tags, summary: "Members and their roles (admin)" } })
-      .input(z.object(pageInput))
+      .input(pageQuerySchema)
       .output(pageSchema(memberSchema))
       .query(({ ctx, input }) => orgService.listMembers(ctx.db, ctx.actor, input)),
     update: procedureFor("member:manage")
@@ -46,7 +53,7 @@ export const orgRouter = router({
           description: "Applies from the member's next request. The last admin cannot be demoted (409 LAST_ADMIN).",
         },
       })
-      .input(z.object({ userId: z.uuid(), role: roleSchema }))
+      .input(updateMemberRoleInput)
       .output(memberSchema)
       .mutation(({ ctx, input }) => orgService.updateMemberRole(ctx.db, ctx.actor, input)),
     remove: procedureFor("member:manage")
@@ -60,12 +67,9 @@ export const orgRouter = router({
             "Their access is refused from the next request and their refresh tokens for this org are revoked at once. The last admin cannot be removed (409 LAST_ADMIN).",
         },
       })
-      .input(z.object({ userId: z.uuid() }))
+      .input(memberInput)
       .output(okSchema)
-      .mutation(async ({ ctx, input }) => {
-        await orgService.removeMember(ctx.db, ctx.actor, input.userId);
-        return { ok: true as const };
-      }),
+      .mutation(({ ctx, input }) => ok(orgService.removeMember(ctx.db, ctx.actor, input))),
   }),
 
   invitations: invitationsRouter,
@@ -73,31 +77,24 @@ export const orgRouter = router({
   services: router({
     list: procedureFor("service:read")
       .meta({ openapi: { method: "GET", path: "/org/services", tags, summary: "Services, newest first" } })
-      .input(z.object(pageInput))
+      .input(pageQuerySchema)
       .output(pageSchema(serviceSchema))
-      .query(({ ctx, input }) => serviceCatalog.listServices(ctx.db, ctx.actor, input)),
+      .query(({ ctx, input }) => catalogService.listServices(ctx.db, ctx.actor, input)),
     create: procedureFor("service:create")
       .meta({ openapi: { method: "POST", path: "/org/services", tags, summary: "Create a service (member)" }, successStatus: 201 })
-      .input(z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional() }))
+      .input(createServiceInput)
       .output(serviceSchema)
-      .mutation(({ ctx, input }) => serviceCatalog.createService(ctx.db, ctx.actor, input)),
+      .mutation(({ ctx, input }) => catalogService.createService(ctx.db, ctx.actor, input)),
     get: procedureFor("service:read")
       .meta({ openapi: { method: "GET", path: "/org/services/{serviceId}", tags, summary: "One service" } })
-      .input(z.object({ serviceId: z.uuid() }))
+      .input(serviceIdInput)
       .output(serviceSchema)
-      .query(({ ctx, input }) => serviceCatalog.getService(ctx.db, ctx.actor, input.serviceId)),
+      .query(({ ctx, input }) => catalogService.getService(ctx.db, ctx.actor, input)),
     update: procedureFor("service:update")
       .meta({ openapi: { method: "PATCH", path: "/org/services/{serviceId}", tags, summary: "Change a service's settings, e.g. its escalation policy (admin)" } })
-      .input(
-        z.object({
-          serviceId: z.uuid(),
-          name: z.string().trim().min(1).max(200).optional(),
-          description: z.string().max(2000).nullable().optional(),
-          escalationPolicyId: z.uuid().nullable().optional().describe("null: no escalation"),
-        }),
-      )
+      .input(updateServiceInput)
       .output(serviceSchema)
-      .mutation(({ ctx, input }) => serviceCatalog.updateService(ctx.db, ctx.actor, input)),
+      .mutation(({ ctx, input }) => catalogService.updateService(ctx.db, ctx.actor, input)),
   }),
 
   notificationTargets: notificationTargetsRouter,

@@ -1,7 +1,5 @@
-import { orgService, orgWithRoleSchema, pageSchema } from "@incidentops/core";
-import { z } from "zod";
+import { orgInput, orgService, orgWithRoleSchema, pageQuerySchema, pageSchema } from "@incidentops/core";
 import { router, userProcedure } from "../trpc.js";
-import { pageInput } from "./shared.js";
 
 const tags = ["org"];
 
@@ -9,7 +7,7 @@ const tags = ["org"];
 export const orgsRouter = router({
   list: userProcedure
     .meta({ openapi: { method: "GET", path: "/orgs", tags, summary: "Your organisations and your role in each" } })
-    .input(z.object(pageInput))
+    .input(pageQuerySchema)
     .output(pageSchema(orgWithRoleSchema))
     .query(({ ctx, input }) => orgService.listMyOrgs(ctx.db, ctx.actor, input)),
 
@@ -24,7 +22,7 @@ export const orgsRouter = router({
       },
       successStatus: 201,
     })
-    .input(z.object({ name: z.string().trim().min(1).max(200) }))
+    .input(orgInput)
     .output(orgWithRoleSchema)
     .mutation(({ ctx, input }) => orgService.createOrg(ctx.db, ctx.actor, input)),
 });

@@ -1,4 +1,4 @@
-import { notificationEventKindSchema, notificationPreferences, notificationPreferencesSchema } from "@incidentops/core";
+import { notificationPreferencesSchema, setNotificationPreferencesInput, userService } from "@incidentops/core";
 import { z } from "zod";
 import { router, userProcedure } from "../trpc.js";
 
@@ -11,12 +11,12 @@ export const usersRouter = router({
         .meta({ openapi: { method: "GET", path: "/users/me/notification-preferences", tags, summary: "Which event kinds you are notified about" } })
         .input(z.void())
         .output(notificationPreferencesSchema)
-        .query(({ ctx }) => notificationPreferences.getNotificationPreferences(ctx.db, ctx.actor)),
+        .query(({ ctx }) => userService.getNotificationPreferences(ctx.db, ctx.actor)),
       update: userProcedure
         .meta({ openapi: { method: "PUT", path: "/users/me/notification-preferences", tags, summary: "Choose the event kinds you are notified about" } })
-        .input(z.object({ eventKinds: z.array(notificationEventKindSchema) }))
+        .input(setNotificationPreferencesInput)
         .output(notificationPreferencesSchema)
-        .mutation(({ ctx, input }) => notificationPreferences.setNotificationPreferences(ctx.db, ctx.actor, input)),
+        .mutation(({ ctx, input }) => userService.setNotificationPreferences(ctx.db, ctx.actor, input)),
     }),
   }),
 });

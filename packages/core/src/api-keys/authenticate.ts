@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "@incidentops/db";
-import { sql } from "kysely";
 import { AppError } from "../errors.js";
 import type { ApiKeyActor } from "../policy.js";
 import { setScope } from "../scope.js";
+import { useApiKey } from "./repository.js";
 
 /** Every key starts with this, so leaked keys are recognisable (and scanners can find them). */
 export const API_KEY_PREFIX = "iok_";
@@ -24,14 +24,7 @@ export async function authenticateApiKey(
 ): Promise<ApiKeyActor> {
   const hash = hashApiKey(secret);
   await setScope(tx, { lookupHash: hash.toString("hex") });
-  const key = await tx
-    .updateTable("api_keys")
-    .set({ last_used_at: sql`now()` })
-    .where("secret_hash", "=", hash)
-    .where("revoked_at", "is", null)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", sql<Date>`now()`)]))
-    .returning(["id", "org_id", "scope"])
-    .executeTakeFirst();
+  const key = await useApiKey(tx, hash);
   if (key === undefined) throw new AppError("UNAUTHORIZED", "Invalid, revoked or expired API key");
   await setScope(tx, { orgId: key.org_id });
   return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime } from "../schemas.js";
+import { isoDateTime } from "../schema.js";
 
 export const apiKeyScopeSchema = z
   .enum(["read", "write"])
@@ -27,3 +27,13 @@ export const createdApiKeySchema = apiKeySchema.extend({
   secret: z.string().describe("The key itself (iok_...), shown only in this response: store it now"),
 });
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
+
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  scope: apiKeyScopeSchema,
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe("ISO-8601, in the future; omitted: never expires"),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+
+export const apiKeyIdInput = z.object({ keyId: z.uuid() });
+export type ApiKeyIdInput = z.infer<typeof apiKeyIdInput>;

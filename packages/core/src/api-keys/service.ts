@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { ApiKeyRow, ApiKeyScope, Db, Tx } from "@incidentops/db";
-import { sql } from "kysely";
-import { auditAction } from "../audit/record.js";
+import type { ApiKeyRow, Db, Tx } from "@incidentops/db";
+import { auditAction } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
-import { olderThan } from "../keyset.js";
 import { iso, isoOrNull } from "../mapping.js";
-import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
+import type { PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
 import { API_KEY_PREFIX, hashApiKey } from "./authenticate.js";
-import type { ApiKey, CreatedApiKey } from "./schema.js";
+import { findApiKeyForUpdate, insertApiKey, listApiKeys as listApiKeyRows, markApiKeyRevoked } from "./repository.js";
+import type { ApiKey, ApiKeyIdInput, CreateApiKeyInput, CreatedApiKey } from "./schema.js";
 
 /** How many leading characters of the secret are kept in clear, e.g. `iok_ab12cd34`. */
 export const API_KEY_DISPLAY_LENGTH = API_KEY_PREFIX.length + 8;
@@ -45,7 +45,7 @@ export function toApiKey(row: ApiKeyRow, now = new Date()): ApiKey {
 export async function createApiKey(
   db: Db | Tx,
   actor: Actor,
-  input: { name: string; scope: ApiKeyScope; expiresAt?: string | undefined },
+  input: CreateApiKeyInput,
 ): Promise<CreatedApiKey> {
   let expiresAt: Date | null = null;
   if (input.expiresAt !== undefined) {
@@ -58,19 +58,15 @@ export async function createApiKey(
   }
   const secret = generateApiKeySecret();
   return transact(db, async (tx) => {
-    const row = await tx
-      .insertInto("api_keys")
-      .values({
-        org_id: actor.orgId,
-        name: input.name,
-        scope: input.scope,
-        prefix: secret.slice(0, API_KEY_DISPLAY_LENGTH),
-        secret_hash: hashApiKey(secret),
-        created_by: actorUserId(actor),
-        expires_at: expiresAt,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertApiKey(tx, {
+      orgId: actor.orgId,
+      name: input.name,
+      scope: input.scope,
+      prefix: secret.slice(0, API_KEY_DISPLAY_LENGTH),
+      secretHash: hashApiKey(secret),
+      createdBy: actorUserId(actor),
+      expiresAt,
+    });
     await auditAction(tx, actor, {
       action: "api_key.created",
       targetType: "api_key",
@@ -82,40 +78,22 @@ export async function createApiKey(
 }
 
 /** The org's keys, newest first; revoked and expired ones included (with their status). */
-export async function listApiKeys(
-  db: Db | Tx,
-  actor: Actor,
-  input: { cursor?: string | undefined; limit: number },
-): Promise<Page<ApiKey>> {
-  let query = db.selectFrom("api_keys").selectAll().where("org_id", "=", actor.orgId);
-  if (input.cursor !== undefined) query = query.where(olderThan(decodeCursor(createdAtCursor, input.cursor)));
-  const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(input.limit + 1).execute();
+export async function listApiKeys(db: Db | Tx, actor: Actor, input: PageQuery): Promise<Page<ApiKey>> {
+  const rows = await listApiKeyRows(db, actor.orgId, input.limit, decodeCursor(createdAtCursor, input.cursor));
   const now = new Date();
-  return toPage(rows, input.limit, (row) => toApiKey(row, now), (r) => ({ createdAt: iso(r.created_at), id: r.id }));
+  return toPage(rows, input.limit, (row) => toApiKey(row, now), createdAtPositionOf);
 }
 
 /**
  * Revokes a key: it is refused (401) from the next request on. Revoking an already revoked key
  * changes nothing and answers the key as it is; only the first revocation is audited.
  */
-export async function revokeApiKey(db: Db | Tx, actor: Actor, keyId: string): Promise<ApiKey> {
+export async function revokeApiKey(db: Db | Tx, actor: Actor, input: ApiKeyIdInput): Promise<ApiKey> {
   return transact(db, async (tx) => {
-    const current = await tx
-      .selectFrom("api_keys")
-      .selectAll()
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", keyId)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await findApiKeyForUpdate(tx, actor.orgId, input.keyId);
     if (current === undefined) throw notFound("API key");
     if (current.revoked_at !== null) return toApiKey(current);
-    const row = await tx
-      .updateTable("api_keys")
-      .set({ revoked_at: sql<Date>`now()` })
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", keyId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await markApiKeyRevoked(tx, actor.orgId, input.keyId);
     await auditAction(tx, actor, {
       action: "api_key.revoked",
       targetType: "api_key",

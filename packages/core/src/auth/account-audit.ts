@@ -1,5 +1,5 @@
 import type { Tx } from "@incidentops/db";
-import { recordAudit, type AuditSource } from "../audit/record.js";
+import { recordAudit, type AuditSource } from "../audit/service.js";
 import { listMemberships } from "../org/repository.js";
 import { setScope } from "../scope.js";
 

@@ -1,18 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "@incidentops/db";
-import { sql } from "kysely";
-import { auditAction, recordAudit } from "../audit/record.js";
-import type { Config } from "../config.js";
+import { auditAction, recordAudit } from "../audit/service.js";
+import { tokenLink, type Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { enqueueJob } from "../jobs/enqueue.js";
-import { publicUrlOf } from "../notifications/channels.js";
 import type { UserActor } from "../policy.js";
 import { transact } from "../scope.js";
+import { findLiveFamilyOf, revokeUserRefreshTokens } from "../sessions/repository.js";
+import { hashRefreshToken } from "../sessions/tokens.js";
+import { findUserByEmail, findUserById, setPasswordHash } from "../users/repository.js";
+import { normalizeEmail } from "../users/service.js";
 import { accountSource, auditAccountEvent, type RequestSource } from "./account-audit.js";
-import { clearLoginThrottle } from "./login-throttle.js";
 import { assertPasswordNotEmail } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
-import { hashRefreshToken } from "./refresh-token-repository.js";
+import { clearLoginThrottle, findUsableResetTokenForUpdate, insertResetToken, useResetTokens } from "./repository.js";
+import type { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput } from "./schema.js";
 
 /** How long a password reset link works. */
 export const RESET_TOKEN_TTL_SECONDS = 60 * 60;
@@ -21,10 +23,9 @@ export const RESET_TOKEN_TTL_SECONDS = 60 * 60;
 export const generateResetToken = () => randomBytes(32).toString("base64url");
 export const hashResetToken = (token: string): Buffer => createHash("sha256").update(token).digest();
 
+/** The page of the web app where a reset link lands, with the token in its query. */
 export const resetPasswordUrl = (config: Pick<Config, "publicUrl" | "port">, token: string) =>
-  `${publicUrlOf(config).replace(/\/+$/, "")}/reset-password?token=${encodeURIComponent(token)}`;
-
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+  tokenLink(config, "reset-password", token);
 
 function resetEmailText(name: string, email: string, link: string): string {
   return [
@@ -48,31 +49,19 @@ function resetEmailText(name: string, email: string, link: string): string {
 export async function requestPasswordReset(
   db: Db,
   config: Pick<Config, "publicUrl" | "port">,
-  input: { email: string },
+  input: ForgotPasswordInput,
   request: RequestSource,
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   const token = generateResetToken();
-  const tokenHash = hashResetToken(token);
   await transact(db, async (tx) => {
-    const user = await tx.selectFrom("users").select(["id", "email", "name"]).where("email", "=", email).executeTakeFirst();
+    const user = await findUserByEmail(tx, email);
     if (user === undefined) {
       // Filed under no org: only operators see it, never a tenant.
-      await recordAudit(
-        tx,
-        accountSource(null, request),
-        { orgId: null, action: "password.reset_requested", data: { email } },
-      );
+      await recordAudit(tx, accountSource(null, request), { orgId: null, action: "password.reset_requested", data: { email } });
       return;
     }
-    await tx
-      .insertInto("password_reset_tokens")
-      .values({
-        user_id: user.id,
-        token_hash: tokenHash,
-        expires_at: sql<Date>`now() + make_interval(secs => ${RESET_TOKEN_TTL_SECONDS}::int)`,
-      })
-      .execute();
+    await insertResetToken(tx, { userId: user.id, hash: hashResetToken(token), ttlSeconds: RESET_TOKEN_TTL_SECONDS });
     // Enqueued in this transaction: the email goes out if and only if the token was stored.
     await enqueueJob(tx, "send_account_email", {
       to: user.email,
@@ -92,42 +81,20 @@ const invalidResetToken = () =>
  * the user dies with it), every refresh token of the user is revoked (all sessions end), and the
  * login lockout of the account is lifted.
  */
-export async function resetPassword(db: Db, input: { token: string; password: string }, request: RequestSource): Promise<void> {
+export async function resetPassword(db: Db, input: ResetPasswordInput, request: RequestSource): Promise<void> {
   await transact(db, async (tx) => {
-    // Locked, so two concurrent uses of one token are serialised: the second finds it used.
-    const row = await tx
-      .selectFrom("password_reset_tokens")
-      .select(["id", "user_id"])
-      .where("token_hash", "=", hashResetToken(input.token))
-      .where("used_at", "is", null)
-      .where("expires_at", ">", sql<Date>`now()`)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row === undefined) throw invalidResetToken();
-    const user = await tx.selectFrom("users").select(["id", "email"]).where("id", "=", row.user_id).executeTakeFirst();
+    const token = await findUsableResetTokenForUpdate(tx, hashResetToken(input.token));
+    if (token === undefined) throw invalidResetToken();
+    const user = await findUserById(tx, token.user_id);
     if (user === undefined) throw invalidResetToken();
     assertPasswordNotEmail(input.password, user.email, "password");
 
-    const passwordHash = await hashPassword(input.password);
-    await tx.updateTable("users").set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where("id", "=", user.id).execute();
-    await tx
-      .updateTable("password_reset_tokens")
-      .set({ used_at: sql<Date>`now()` })
-      .where("user_id", "=", user.id)
-      .where("used_at", "is", null)
-      .execute();
-    const revoked = await tx
-      .updateTable("refresh_tokens")
-      .set({ revoked_at: sql<Date>`now()` })
-      .where("user_id", "=", user.id)
-      .where("revoked_at", "is", null)
-      .executeTakeFirst();
+    await setPasswordHash(tx, user.id, await hashPassword(input.password));
+    await useResetTokens(tx, user.id);
+    const revoked = await revokeUserRefreshTokens(tx, user.id);
     await clearLoginThrottle(tx, user.email);
 
-    await auditAccountEvent(tx, user.id, request, {
-      action: "password.reset",
-      data: { refreshTokensRevoked: Number(revoked.numUpdatedRows) },
-    });
+    await auditAccountEvent(tx, user.id, request, { action: "password.reset", data: { refreshTokensRevoked: revoked } });
   });
 }
 
@@ -140,12 +107,8 @@ export async function resetPassword(db: Db, input: { token: string; password: st
  * Runs in the request's transaction (scoped to the caller's org), so the audit entry commits
  * with the change.
  */
-export async function changePassword(
-  tx: Tx,
-  actor: UserActor,
-  input: { currentPassword: string; newPassword: string; refreshToken?: string | undefined },
-): Promise<void> {
-  const user = await tx.selectFrom("users").select(["id", "email", "password_hash"]).where("id", "=", actor.userId).executeTakeFirst();
+export async function changePassword(tx: Tx, actor: UserActor, input: ChangePasswordInput): Promise<void> {
+  const user = await findUserById(tx, actor.userId);
   if (user === undefined) throw new AppError("UNAUTHORIZED", "This account no longer exists");
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError("INVALID_CREDENTIALS", "The current password is wrong", {
@@ -154,37 +117,15 @@ export async function changePassword(
   }
   assertPasswordNotEmail(input.newPassword, user.email, "newPassword");
 
-  const passwordHash = await hashPassword(input.newPassword);
-  await tx.updateTable("users").set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where("id", "=", user.id).execute();
-
-  const kept =
-    input.refreshToken === undefined
-      ? undefined
-      : await tx
-          .selectFrom("refresh_tokens")
-          .select("family_id")
-          .where("token_hash", "=", hashRefreshToken(input.refreshToken))
-          .where("user_id", "=", user.id)
-          .where("revoked_at", "is", null)
-          .executeTakeFirst();
-  let revoke = tx
-    .updateTable("refresh_tokens")
-    .set({ revoked_at: sql<Date>`now()` })
-    .where("user_id", "=", user.id)
-    .where("revoked_at", "is", null);
-  if (kept !== undefined) revoke = revoke.where("family_id", "<>", kept.family_id);
-  const revoked = await revoke.executeTakeFirst();
-  await tx
-    .updateTable("password_reset_tokens")
-    .set({ used_at: sql<Date>`now()` })
-    .where("user_id", "=", user.id)
-    .where("used_at", "is", null)
-    .execute();
+  await setPasswordHash(tx, user.id, await hashPassword(input.newPassword));
+  const keptFamily = input.refreshToken === undefined ? undefined : await findLiveFamilyOf(tx, hashRefreshToken(input.refreshToken), user.id);
+  const revoked = await revokeUserRefreshTokens(tx, user.id, { keepFamilyId: keptFamily });
+  await useResetTokens(tx, user.id);
 
   await auditAction(tx, actor, {
     action: "password.changed",
     targetType: "user",
     targetId: user.id,
-    data: { refreshTokensRevoked: Number(revoked.numUpdatedRows), keptSession: kept !== undefined },
+    data: { refreshTokensRevoked: revoked, keptSession: keptFamily !== undefined },
   });
 }

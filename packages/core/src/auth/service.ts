@@ -1,51 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Tx, UserRow } from "@incidentops/db";
+import { recordAudit } from "../audit/service.js";
 import type { Config } from "../config.js";
-import { recordAudit } from "../audit/record.js";
-import { AppError } from "../errors.js";
-import { iso } from "../mapping.js";
-import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow } from "../org/repository.js";
-import type { UserActor } from "../policy.js";
-import type { OrgWithRole, User } from "../schemas.js";
 import { isUniqueViolation } from "../db-errors.js";
+import { AppError } from "../errors.js";
+import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow } from "../org/repository.js";
+import { toOrgWithRole } from "../org/service.js";
+import type { UserActor } from "../policy.js";
 import { setScope, transact } from "../scope.js";
+import { findFamilyOf, findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeFamily } from "../sessions/repository.js";
+import { generateRefreshToken, hashRefreshToken } from "../sessions/tokens.js";
+import { findUserByEmail, findUserById, insertUser } from "../users/repository.js";
+import { normalizeEmail, toUser } from "../users/service.js";
 import { signAccessToken } from "./access-token.js";
 import { accountSource, scopeToHomeOrg, type RequestSource } from "./account-audit.js";
-import { clearLoginThrottle, isLockedOut, lockLoginThrottle, recordLoginFailure } from "./login-throttle.js";
+import { isLockedOut } from "./login-throttle.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
-import {
-  findRefreshTokenForUpdate,
-  generateRefreshToken,
-  hashRefreshToken,
-  insertRefreshToken,
-  markRotated,
-  revokeFamily,
-} from "./refresh-token-repository.js";
+import { clearLoginThrottle, lockLoginThrottle, recordLoginFailure } from "./repository.js";
+import type { LoginInput, Me, RefreshInput, RegisterInput, SwitchOrgInput, TokenResponse } from "./schema.js";
 
 export type AuthConfig = Pick<Config, "jwt" | "refreshTokenTtlSeconds">;
-
-export interface TokenResponse {
-  accessToken: string;
-  refreshToken: string;
-  tokenType: "Bearer";
-  expiresIn: number;
-  user: User;
-  org: OrgWithRole;
-}
-
-export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "created_at">): User => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  createdAt: iso(row.created_at),
-});
-
-export const toOrgWithRole = (m: MembershipRow): OrgWithRole => ({
-  id: m.org_id,
-  name: m.org_name,
-  createdAt: iso(m.org_created_at),
-  role: m.role,
-});
 
 const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", "Invalid email or password");
 const invalidRefreshToken = () =>
@@ -76,21 +50,15 @@ export async function issueTokens(
   };
 }
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
 export async function register(
   db: Db,
   config: AuthConfig,
-  input: { email: string; password: string; name: string; orgName: string },
+  input: RegisterInput,
 ): Promise<TokenResponse> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await transact(db, async (tx) => {
-      const user = await tx
-        .insertInto("users")
-        .values({ email: normalizeEmail(input.email), name: input.name, password_hash: passwordHash })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const user = await insertUser(tx, { email: normalizeEmail(input.email), name: input.name, passwordHash });
       await setScope(tx, { userId: user.id });
       const { org, role } = await insertOrgWithAdmin(tx, input.orgName, user.id);
       const membership: MembershipRow = {
@@ -123,14 +91,14 @@ export async function register(
 export async function login(
   db: Db,
   config: AuthConfig,
-  input: { email: string; password: string; orgId?: string | undefined },
+  input: LoginInput,
   request: RequestSource,
 ): Promise<TokenResponse> {
   const email = normalizeEmail(input.email);
   const outcome = await transact(db, async (tx) => {
     const throttle = await lockLoginThrottle(tx, email);
     if (isLockedOut(throttle)) return { kind: "locked" as const, retryAfterSeconds: throttle.retryAfterSeconds };
-    const user = await tx.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+    const user = await findUserByEmail(tx, email);
     if (!(await verifyPassword(user?.password_hash, input.password)) || user === undefined) {
       const after = await recordLoginFailure(tx, email);
       const orgId = user === undefined ? null : await scopeToHomeOrg(tx, user.id, input.orgId);
@@ -189,7 +157,7 @@ export async function login(
 export async function rotateRefreshToken(
   db: Db,
   config: AuthConfig,
-  input: { refreshToken: string; orgId?: string },
+  input: RefreshInput | SwitchOrgInput,
   request: RequestSource,
 ): Promise<TokenResponse> {
   const outcome = await transact(db, async (tx) => {
@@ -209,14 +177,15 @@ export async function rotateRefreshToken(
       });
       return { kind: "reused" as const };
     }
-    const orgId = input.orgId ?? row.active_org_id;
+    const switchTo = "orgId" in input ? input.orgId : undefined;
+    const orgId = switchTo ?? row.active_org_id;
     await setScope(tx, { userId: row.user_id });
-    const user = await tx.selectFrom("users").selectAll().where("id", "=", row.user_id).executeTakeFirst();
+    const user = await findUserById(tx, row.user_id);
     const membership = await findMembership(tx, row.user_id, orgId);
     if (user === undefined) return { kind: "invalid" as const };
     if (membership === undefined) {
       // Switching to an org the user is not in keeps the session; a lost membership ends it.
-      return input.orgId === undefined ? { kind: "invalid" as const } : { kind: "not-member" as const };
+      return switchTo === undefined ? { kind: "invalid" as const } : { kind: "not-member" as const };
     }
     await markRotated(tx, row.id);
     return { kind: "ok" as const, tokens: await issueTokens(tx, config, user, membership, row.family_id) };
@@ -238,21 +207,14 @@ export async function rotateRefreshToken(
 }
 
 /** Ends the session the token belongs to. Unknown tokens are accepted silently (idempotent). */
-export async function logout(db: Db, input: { refreshToken: string }): Promise<void> {
-  const row = await db
-    .selectFrom("refresh_tokens")
-    .select("family_id")
-    .where("token_hash", "=", hashRefreshToken(input.refreshToken))
-    .executeTakeFirst();
-  if (row !== undefined) await revokeFamily(db, row.family_id);
+export async function logout(db: Db, input: RefreshInput): Promise<void> {
+  const familyId = await findFamilyOf(db, hashRefreshToken(input.refreshToken));
+  if (familyId !== undefined) await revokeFamily(db, familyId);
 }
 
-export async function me(db: Db, actor: UserActor) {
-  const [user, memberships] = await Promise.all([
-    db.selectFrom("users").selectAll().where("id", "=", actor.userId).executeTakeFirstOrThrow(),
-    listMemberships(db, actor.userId),
-  ]);
+export async function me(db: Db, actor: UserActor): Promise<Me> {
+  const [user, memberships] = await Promise.all([findUserById(db, actor.userId), listMemberships(db, actor.userId)]);
   const current = memberships.find((m) => m.org_id === actor.orgId);
-  if (current === undefined) throw new AppError("UNAUTHORIZED", "Your membership of this organisation has ended");
+  if (user === undefined || current === undefined) throw new AppError("UNAUTHORIZED", "Your membership of this organisation has ended");
   return { user: toUser(user), org: toOrgWithRole(current), memberships: memberships.map(toOrgWithRole) };
 }

@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
 import type { Logger } from "../logger.js";
-import type { NotificationPayload } from "../notifications/payload.js";
+import type { NotificationPayload } from "./payload.js";
 import { elapsedSince, failure, type DeliveryOutcome } from "./outcome.js";
 import { eventSummary, incidentLink, kindLabel, oneLine, severityLabel, statusLabel } from "./summary.js";
 

@@ -1,4 +1,4 @@
-import type { NotificationPayload } from "../notifications/payload.js";
+import type { NotificationPayload } from "./payload.js";
 import { postJson } from "./http.js";
 import type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
 import { eventSummary, incidentLink, kindLabel, oneLine, severityLabel, statusLabel } from "./summary.js";

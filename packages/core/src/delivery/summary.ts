@@ -1,4 +1,4 @@
-import type { NotificationPayload } from "../notifications/payload.js";
+import type { NotificationPayload } from "./payload.js";
 
 const MAX_SUMMARY = 1000;
 

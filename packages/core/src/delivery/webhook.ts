@@ -1,5 +1,5 @@
 import { Webhook } from "standardwebhooks";
-import type { NotificationPayload } from "../notifications/payload.js";
+import type { NotificationPayload } from "./payload.js";
 import { postJson } from "./http.js";
 import { failure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
 

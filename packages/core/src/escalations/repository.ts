@@ -1,108 +1,26 @@
-import type { Db, EscalationPolicyRow, Tx } from "@incidentops/db";
+import type { Tx } from "@incidentops/db";
 
-export type EscalationTarget = { type: "user"; userId: string } | { type: "notification_target"; targetId: string };
-
-export interface EscalationLevel {
-  level: number;
-  delaySeconds: number;
-  targets: EscalationTarget[];
-}
-
-export interface PolicyWithLevels {
-  row: EscalationPolicyRow;
-  levels: EscalationLevel[];
-}
-
-/** Levels (1-based, in order) of the given policies, with their targets in order. */
-export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]): Promise<Map<string, EscalationLevel[]>> {
-  const byPolicy = new Map<string, EscalationLevel[]>(policyIds.map((id) => [id, []]));
-  if (policyIds.length === 0) return byPolicy;
-  const [levels, targets] = await Promise.all([
-    db
-      .selectFrom("escalation_levels")
-      .selectAll()
-      .where("org_id", "=", orgId)
-      .where("policy_id", "in", policyIds)
-      .orderBy("policy_id")
-      .orderBy("level")
-      .execute(),
-    db
-      .selectFrom("escalation_level_targets")
-      .selectAll()
-      .where("org_id", "=", orgId)
-      .where("policy_id", "in", policyIds)
-      .orderBy("policy_id")
-      .orderBy("level")
-      .orderBy("position")
-      .execute(),
-  ]);
-  const index = new Map<string, EscalationLevel>();
-  for (const l of levels) {
-    const level: EscalationLevel = { level: l.level, delaySeconds: l.delay_seconds, targets: [] };
-    byPolicy.get(l.policy_id)?.push(level);
-    index.set(`${l.policy_id}:${l.level}`, level);
-  }
-  for (const t of targets) {
-    const target: EscalationTarget | undefined =
-      t.user_id !== null
-        ? { type: "user", userId: t.user_id }
-        : t.notification_target_id !== null
-          ? { type: "notification_target", targetId: t.notification_target_id }
-          : undefined;
-    if (target !== undefined) index.get(`${t.policy_id}:${t.level}`)?.targets.push(target);
-  }
-  return byPolicy;
-}
-
-export async function findPolicy(db: Db | Tx, orgId: string, policyId: string): Promise<PolicyWithLevels | undefined> {
-  const row = await db
-    .selectFrom("escalation_policies")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .where("id", "=", policyId)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  const levels = await loadLevels(db, orgId, [policyId]);
-  return { row, levels: levels.get(policyId) ?? [] };
-}
-
-/** Replaces a policy's levels and their targets with `levels` (numbered from 1 in order). */
-export async function replaceLevels(
-  tx: Tx,
-  orgId: string,
-  policyId: string,
-  levels: { delaySeconds: number; targets: EscalationTarget[] }[],
-): Promise<void> {
-  await tx.deleteFrom("escalation_levels").where("org_id", "=", orgId).where("policy_id", "=", policyId).execute();
-  if (levels.length === 0) return;
-  await tx
-    .insertInto("escalation_levels")
-    .values(levels.map((l, i) => ({ org_id: orgId, policy_id: policyId, level: i + 1, delay_seconds: l.delaySeconds })))
+/** Of the given people, those still members of the org, with what they want to be notified about. */
+export function findMembersToPage(tx: Tx, orgId: string, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom("org_members")
+    .innerJoin("users", "users.id", "org_members.user_id")
+    .leftJoin("user_notification_preferences as prefs", "prefs.user_id", "users.id")
+    .select(["users.id", "users.email", "users.name", "prefs.event_kinds"])
+    .where("org_members.org_id", "=", orgId)
+    .where("users.id", "in", userIds)
     .execute();
-  const targets = levels.flatMap((l, i) =>
-    l.targets.map((t, position) => ({
-      org_id: orgId,
-      policy_id: policyId,
-      level: i + 1,
-      position,
-      user_id: t.type === "user" ? t.userId : null,
-      notification_target_id: t.type === "notification_target" ? t.targetId : null,
-    })),
-  );
-  if (targets.length > 0) await tx.insertInto("escalation_level_targets").values(targets).execute();
 }
 
-/** How many escalation steps a policy has: its levels, run through `repeat` times. */
-export async function escalationStepCount(db: Db | Tx, orgId: string, policyId: string): Promise<number> {
-  const row = await db
-    .selectFrom("escalation_policies")
-    .leftJoin("escalation_levels", (join) =>
-      join.onRef("escalation_levels.org_id", "=", "escalation_policies.org_id").onRef("escalation_levels.policy_id", "=", "escalation_policies.id"),
-    )
-    .select((eb) => ["escalation_policies.repeat", eb.fn.count<string>("escalation_levels.level").as("levels")])
-    .where("escalation_policies.org_id", "=", orgId)
-    .where("escalation_policies.id", "=", policyId)
-    .groupBy("escalation_policies.repeat")
-    .executeTakeFirst();
-  return row === undefined ? 0 : row.repeat * Number(row.levels);
+/** Of the given notification targets, the org's enabled ones. */
+export function findEnabledTargets(tx: Tx, orgId: string, targetIds: string[]) {
+  if (targetIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom("notification_targets")
+    .select(["id", "name", "type"])
+    .where("org_id", "=", orgId)
+    .where("id", "in", targetIds)
+    .where("enabled", "=", true)
+    .execute();
 }

@@ -1,12 +1,12 @@
-import { inScope } from "../scope.js";
 import type { Db, Tx } from "@incidentops/db";
-import { appendIncidentEvent } from "../incidents/event-repository.js";
-import { findIncidentForUpdate } from "../incidents/repository.js";
-import { enqueueJob } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, escalationJobKey, type TaskPayload } from "../jobs/tasks.js";
+import type { EscalationTarget } from "../escalation-policies/schema.js";
+import { findPolicy } from "../escalation-policies/repository.js";
+import * as incidentLifecycle from "../incidents/lifecycle.js";
+import type { TaskPayload } from "../jobs/tasks.js";
 import { recordAttempts, type Recipient } from "../notifications/attempts.js";
-import type { NotificationKind } from "../notifications/payload.js";
-import { findPolicy, type EscalationTarget } from "./repository.js";
+import type { NotificationKind } from "../schema.js";
+import { inScope } from "../scope.js";
+import { findEnabledTargets, findMembersToPage } from "./repository.js";
 
 export type EscalationOutcome = "notified" | "skipped";
 
@@ -18,27 +18,8 @@ type Notified =
 async function resolveTargets(tx: Tx, orgId: string, targets: EscalationTarget[]) {
   const userIds = targets.flatMap((t) => (t.type === "user" ? [t.userId] : []));
   const targetIds = targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : []));
-  const users =
-    userIds.length === 0
-      ? []
-      : await tx
-          .selectFrom("org_members")
-          .innerJoin("users", "users.id", "org_members.user_id")
-          .leftJoin("user_notification_preferences as prefs", "prefs.user_id", "users.id")
-          .select(["users.id", "users.email", "users.name", "prefs.event_kinds"])
-          .where("org_members.org_id", "=", orgId)
-          .where("users.id", "in", userIds)
-          .execute();
-  const notificationTargets =
-    targetIds.length === 0
-      ? []
-      : await tx
-          .selectFrom("notification_targets")
-          .select(["id", "name", "type"])
-          .where("org_id", "=", orgId)
-          .where("id", "in", targetIds)
-          .where("enabled", "=", true)
-          .execute();
+  const users = await findMembersToPage(tx, orgId, userIds);
+  const notificationTargets = await findEnabledTargets(tx, orgId, targetIds);
   return { users, notificationTargets };
 }
 
@@ -49,7 +30,7 @@ async function resolveTargets(tx: Tx, orgId: string, targets: EscalationTarget[]
  */
 export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
   return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const incident = await findIncidentForUpdate(tx, job.orgId, job.incidentId);
+    const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
     if (incident === undefined || incident.escalation_policy_id === null) return "skipped";
     if (incident.escalation_step !== job.step || incident.status === "resolved") return "skipped";
     if (incident.status !== "triggered" && !job.manual) return "skipped";
@@ -68,48 +49,26 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
       ...wanted.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name })),
       ...notificationTargets.map((t) => ({ type: "notification_target" as const, targetId: t.id, name: t.name })),
     ];
-    const event = await appendIncidentEvent(
-      tx,
-      {
-        orgId: job.orgId,
-        incidentId: incident.id,
-        kind: "escalated",
-        actorUserId: null,
-        data: {
-          level: level.level,
-          pass: Math.floor(job.step / policy.levels.length) + 1,
-          step: job.step + 1,
-          manual: job.manual,
-          policyId: policy.row.id,
-          notified,
-        },
+    // While nobody acknowledges, the next step follows after this level's delay.
+    const hasNext = incident.status === "triggered" && job.step + 1 < totalSteps;
+    const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
+    const event = await incidentLifecycle.recordEscalationStep(tx, source, incident, {
+      step: job.step,
+      data: {
+        level: level.level,
+        pass: Math.floor(job.step / policy.levels.length) + 1,
+        step: job.step + 1,
+        manual: job.manual,
+        policyId: policy.row.id,
+        notified,
       },
-      job.requestId,
-    );
+      nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
+    });
     const recipients: Recipient[] = [
       ...wanted.map((u) => ({ userId: u.id })),
       ...notificationTargets.map((t) => ({ targetId: t.id, channel: t.type })),
     ];
     await recordAttempts(tx, { orgId: job.orgId, eventId: event.id, incidentId: incident.id, requestId: job.requestId }, recipients);
-    await tx
-      .updateTable("incidents")
-      .set({ escalation_step: job.step + 1 })
-      .where("org_id", "=", job.orgId)
-      .where("id", "=", incident.id)
-      .execute();
-
-    if (incident.status === "triggered" && job.step + 1 < totalSteps) {
-      await enqueueJob(
-        tx,
-        "escalate_if_unacked",
-        { orgId: job.orgId, incidentId: incident.id, step: job.step + 1, manual: false, requestId: job.requestId },
-        {
-          queueName: ESCALATION_QUEUE,
-          jobKey: escalationJobKey(incident.id),
-          runAt: new Date(Date.now() + level.delaySeconds * 1000),
-        },
-      );
-    }
     return "notified";
   });
 }

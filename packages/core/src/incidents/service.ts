@@ -1,26 +1,25 @@
-import { transact } from "../scope.js";
-import type { Db, IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
-import { escalationStepCount } from "../escalations/repository.js";
-import { z } from "zod";
-import { AppError, notFound } from "../errors.js";
+import type { Db, IncidentEventRow, IncidentRow } from "@incidentops/db";
+import { getService } from "../catalog/service.js";
+import { notFound } from "../errors.js";
 import { iso, isoOrNull } from "../mapping.js";
-import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
-import { actorUserId, type Actor } from "../policy.js";
-import type { Incident, IncidentEvent } from "../schemas.js";
-import { incidentEventKindSchema } from "../schemas.js";
-import { findService } from "../services/repository.js";
-import { appendIncidentEvent, listIncidentEvents } from "./event-repository.js";
-import { enqueueJob, removeJob } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, escalationJobKey } from "../jobs/tasks.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, seqCursor, toPage, type Page } from "../pagination.js";
+import type { Actor } from "../policy.js";
+import { transact } from "../scope.js";
+import * as lifecycle from "./lifecycle.js";
+import { findIncident, incidentExists, listIncidentEvents, listIncidents as listIncidentRows } from "./repository.js";
 import {
-  findIncident,
-  findIncidentForUpdate,
-  incidentExists,
-  insertIncident,
-  listIncidents as listIncidentRows,
-  type IncidentFilter,
-} from "./repository.js";
-import { canTransition, STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
+  incidentEventKindSchema,
+  type CommentInput,
+  type CreateIncidentInput,
+  type Incident,
+  type IncidentEvent,
+  type IncidentIdInput,
+  type IncidentPageInput,
+  type ListIncidentsInput,
+  type TransitionIncidentInput,
+} from "./schema.js";
+
+// What the API asks of incidents: reads, and each change in its own transaction through the lifecycle.
 
 export function toIncident(row: IncidentRow): Incident {
   return {
@@ -56,195 +55,46 @@ export function toIncidentEvent(row: IncidentEventRow): IncidentEvent {
 
 const incidentNotFound = () => notFound("Incident");
 
-export async function createIncident(
-  db: Db,
-  actor: Actor,
-  input: { serviceId: string; title: string; description?: string | undefined; severity?: IncidentSeverity | undefined },
-): Promise<Incident> {
+/** 404 unless the incident exists in the actor's org. */
+export async function requireIncident(db: Db, actor: Actor, incidentId: string): Promise<void> {
+  if (!(await incidentExists(db, actor.orgId, incidentId))) throw incidentNotFound();
+}
+
+export async function createIncident(db: Db, actor: Actor, input: CreateIncidentInput): Promise<Incident> {
   return transact(db, async (tx) => {
-    const service = await findService(tx, actor.orgId, input.serviceId);
-    if (service === undefined) throw notFound("Service");
-    const row = await insertIncident(tx, {
-      org_id: actor.orgId,
-      service_id: input.serviceId,
-      title: input.title,
-      description: input.description ?? null,
-      severity: input.severity,
-      created_by: actorUserId(actor),
-      escalation_policy_id: service.escalation_policy_id,
-    });
-    await appendIncidentEvent(
-      tx,
-      {
-        orgId: actor.orgId,
-        incidentId: row.id,
-        kind: "created",
-        actorUserId: actorUserId(actor),
-        data: { title: row.title, severity: row.severity, status: row.status },
-      },
-      actor.requestId,
-    );
-    if (row.escalation_policy_id !== null) await scheduleEscalation(tx, actor, row.id, 0, false);
+    const service = await getService(tx, actor, { serviceId: input.serviceId });
+    const row = await lifecycle.open(tx, lifecycle.changeSourceOf(actor), { ...input, escalationPolicyId: service.escalationPolicyId });
     return toIncident(row);
   });
 }
 
-export async function getIncident(db: Db, actor: Actor, incidentId: string): Promise<Incident> {
-  const row = await findIncident(db, actor.orgId, incidentId);
+export async function getIncident(db: Db, actor: Actor, input: IncidentIdInput): Promise<Incident> {
+  const row = await findIncident(db, actor.orgId, input.incidentId);
   if (row === undefined) throw incidentNotFound();
   return toIncident(row);
 }
 
-export async function listIncidents(
-  db: Db,
-  actor: Actor,
-  input: IncidentFilter & { cursor?: string | undefined; limit: number },
-): Promise<Page<Incident>> {
-  const after = input.cursor === undefined ? undefined : decodeCursor(createdAtCursor, input.cursor);
-  const rows = await listIncidentRows(db, actor.orgId, input, input.limit, after);
-  return toPage(rows, input.limit, toIncident, (r) => ({ createdAt: iso(r.created_at), id: r.id }));
+export async function listIncidents(db: Db, actor: Actor, input: ListIncidentsInput): Promise<Page<Incident>> {
+  const rows = await listIncidentRows(db, actor.orgId, input, input.limit, decodeCursor(createdAtCursor, input.cursor));
+  return toPage(rows, input.limit, toIncident, createdAtPositionOf);
 }
 
-/** Who changes an incident: a person, or (with actorUserId null) an API key or an integration. */
-export interface ChangeSource {
-  orgId: string;
-  actorUserId: string | null;
-  requestId: string;
+export async function transitionIncident(db: Db, actor: Actor, input: TransitionIncidentInput): Promise<Incident> {
+  return transact(db, async (tx) => toIncident(await lifecycle.transition(tx, lifecycle.changeSourceOf(actor), input)));
 }
 
-/**
- * Applies an allowed move to a locked incident: new status and its timestamp, version + 1, a
- * `status_changed` event (and its notifications), and the end of any pending escalation.
- */
-export async function moveIncident(
-  tx: Tx,
-  source: ChangeSource,
-  current: IncidentRow,
-  toStatus: IncidentStatus,
-  eventData: Record<string, unknown> = {},
-): Promise<IncidentRow> {
-  const now = new Date();
-  const updated = await tx
-    .updateTable("incidents")
-    .set({ status: toStatus, version: current.version + 1, updated_at: now, [STATUS_TIMESTAMP_COLUMN[toStatus]]: now })
-    .where("org_id", "=", source.orgId)
-    .where("id", "=", current.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendIncidentEvent(
-    tx,
-    {
-      orgId: source.orgId,
-      incidentId: updated.id,
-      kind: "status_changed",
-      actorUserId: source.actorUserId,
-      data: { ...eventData, fromStatus: current.status, toStatus, version: updated.version },
-    },
-    source.requestId,
-  );
-  // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
-  await removeJob(tx, escalationJobKey(updated.id));
-  return updated;
+export async function commentOnIncident(db: Db, actor: Actor, input: CommentInput): Promise<IncidentEvent> {
+  return transact(db, async (tx) => toIncidentEvent(await lifecycle.comment(tx, lifecycle.changeSourceOf(actor), input)));
 }
 
-/** Moves an incident along the state machine, if the caller saw its latest version. */
-export async function transitionIncident(
-  db: Db,
-  actor: Actor,
-  input: { incidentId: string; toStatus: IncidentStatus; version: number },
-): Promise<Incident> {
-  return transact(db, async (tx) => {
-    const current = await findIncidentForUpdate(tx, actor.orgId, input.incidentId);
-    if (current === undefined) throw incidentNotFound();
-    if (current.version !== input.version) {
-      throw new AppError(
-        "VERSION_CONFLICT",
-        `The incident changed since you read it (your version ${input.version}, current ${current.version}): reload and retry`,
-        { currentVersion: current.version, currentStatus: current.status },
-      );
-    }
-    if (!canTransition(current.status, input.toStatus)) {
-      throw new AppError("INVALID_TRANSITION", `An incident cannot move from ${current.status} to ${input.toStatus}`, {
-        fromStatus: current.status,
-        toStatus: input.toStatus,
-      });
-    }
-    const updated = await moveIncident(tx, { orgId: actor.orgId, actorUserId: actorUserId(actor), requestId: actor.requestId }, current, input.toStatus);
-    return toIncident(updated);
-  });
+/** Notifies the next escalation level now (see lifecycle.requestEscalation). */
+export async function escalateIncident(db: Db, actor: Actor, input: IncidentIdInput): Promise<Incident> {
+  return transact(db, async (tx) => toIncident(await lifecycle.requestEscalation(tx, lifecycle.changeSourceOf(actor), input.incidentId)));
 }
 
-export async function commentOnIncident(
-  db: Db,
-  actor: Actor,
-  input: { incidentId: string; body: string },
-): Promise<IncidentEvent> {
-  return transact(db, async (tx) => {
-    if (!(await incidentExists(tx, actor.orgId, input.incidentId))) throw incidentNotFound();
-    const row = await appendIncidentEvent(
-      tx,
-      { orgId: actor.orgId, incidentId: input.incidentId, kind: "commented", actorUserId: actorUserId(actor), data: { body: input.body } },
-      actor.requestId,
-    );
-    return toIncidentEvent(row);
-  });
-}
-
-// 19 digits can exceed bigint: such a seq must be refused here, not by PostgreSQL (a 500).
-// (The refine also runs when the regex failed, so it must not assume digits.)
-/** Schedules escalation step `step` now, replacing any pending step of the incident. */
-export async function scheduleEscalation(
-  tx: Tx,
-  source: Pick<ChangeSource, "orgId" | "requestId">,
-  incidentId: string,
-  step: number,
-  manual: boolean,
-) {
-  await enqueueJob(
-    tx,
-    "escalate_if_unacked",
-    { orgId: source.orgId, incidentId, step, manual, requestId: source.requestId },
-    { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId) },
-  );
-}
-
-/**
- * Jumps to the next escalation level now, replacing any scheduled one. An acknowledged incident
- * may be escalated by hand too (e.g. to pull in more help); only resolved ones may not.
- */
-export async function escalateIncident(db: Db, actor: Actor, incidentId: string): Promise<Incident> {
-  return transact(db, async (tx) => {
-    const incident = await findIncidentForUpdate(tx, actor.orgId, incidentId);
-    if (incident === undefined) throw incidentNotFound();
-    if (incident.status === "resolved") {
-      throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be escalated", { status: incident.status });
-    }
-    if (incident.escalation_policy_id === null) {
-      throw new AppError("CONFLICT", "This incident follows no escalation policy: give its service one first");
-    }
-    const steps = await escalationStepCount(tx, actor.orgId, incident.escalation_policy_id);
-    if (incident.escalation_step >= steps) {
-      throw new AppError("CONFLICT", "Every escalation level has already been notified", { step: incident.escalation_step, steps });
-    }
-    await scheduleEscalation(tx, actor, incidentId, incident.escalation_step, true);
-    return toIncident(incident);
-  });
-}
-
-const eventCursor = z.object({
-  seq: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .refine((seq) => seq.length < 19 || seq <= "9223372036854775807"),
-});
-
-export async function listIncidentTimeline(
-  db: Db,
-  actor: Actor,
-  input: { incidentId: string; cursor?: string | undefined; limit: number },
-): Promise<Page<IncidentEvent>> {
-  if (!(await incidentExists(db, actor.orgId, input.incidentId))) throw incidentNotFound();
-  const after = input.cursor === undefined ? undefined : decodeCursor(eventCursor, input.cursor).seq;
-  const rows = await listIncidentEvents(db, actor.orgId, input.incidentId, input.limit, after);
+/** The incident's timeline, oldest first. */
+export async function listIncidentTimeline(db: Db, actor: Actor, input: IncidentPageInput): Promise<Page<IncidentEvent>> {
+  await requireIncident(db, actor, input.incidentId);
+  const rows = await listIncidentEvents(db, actor.orgId, input.incidentId, input.limit, decodeCursor(seqCursor, input.cursor)?.seq);
   return toPage(rows, input.limit, toIncidentEvent, (r) => ({ seq: r.seq }));
 }

@@ -1,22 +1,39 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, InvitationRow, OrgRole, Tx, UserRow } from "@incidentops/db";
-import { sql } from "kysely";
-import { auditAction, recordAudit } from "../audit/record.js";
+import { auditAction, recordAudit } from "../audit/service.js";
 import { assertPasswordNotEmail } from "../auth/password-policy.js";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
-import { issueTokens, normalizeEmail, type AuthConfig, type TokenResponse } from "../auth/service.js";
-import type { Config } from "../config.js";
+import type { TokenResponse } from "../auth/schema.js";
+import { issueTokens, type AuthConfig } from "../auth/service.js";
+import { tokenLink, type Config } from "../config.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob } from "../jobs/enqueue.js";
-import { olderThan } from "../keyset.js";
 import { iso, isoOrNull } from "../mapping.js";
-import { publicUrlOf } from "../notifications/channels.js";
-import { findMembership } from "../org/repository.js";
-import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
+import { findMemberByEmail, findMembership, findOrg, insertMember } from "../org/repository.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { setScope, transact } from "../scope.js";
-import type { CreatedInvitation, Invitation } from "./schema.js";
+import { findUserByEmail, findUserById, insertUser } from "../users/repository.js";
+import { normalizeEmail } from "../users/service.js";
+import {
+  findInvitationByHash,
+  findInvitationForUpdate,
+  insertInvitation,
+  listInvitations as listInvitationRows,
+  lockInvitationsOf,
+  markInvitationAccepted,
+  markInvitationRevoked,
+  revokePendingInvitations,
+} from "./repository.js";
+import type {
+  AcceptInvitationInput,
+  CreatedInvitation,
+  CreateInvitationInput,
+  Invitation,
+  InvitationIdInput,
+  ListInvitationsInput,
+} from "./schema.js";
 
 /** Every invitation token starts with this, so a leaked one is recognisable. */
 export const INVITATION_TOKEN_PREFIX = "ioi_";
@@ -52,7 +69,7 @@ export function toInvitation(row: InvitationRow, now = new Date()): Invitation {
 }
 
 export const acceptInvitationUrl = (config: Pick<Config, "publicUrl" | "port">, token: string) =>
-  `${publicUrlOf(config).replace(/\/+$/, "")}/accept-invitation?token=${encodeURIComponent(token)}`;
+  tokenLink(config, "accept-invitation", token);
 
 function invitationEmail(input: {
   orgName: string;
@@ -88,37 +105,22 @@ export async function createInvitation(
   db: Db | Tx,
   actor: Actor,
   config: Pick<Config, "publicUrl" | "port">,
-  input: { email: string; role: OrgRole },
+  input: CreateInvitationInput,
 ): Promise<CreatedInvitation> {
   const email = normalizeEmail(input.email);
   const token = generateInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_SECONDS * 1000);
   return transact(db, async (tx) => {
     // Serialises invitations of one email into one org, so two at once cannot both stay pending.
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`invitation:${actor.orgId}:${email}`}, 0))`.execute(tx);
-    const member = await tx
-      .selectFrom("org_members")
-      .innerJoin("users", "users.id", "org_members.user_id")
-      .select("users.id")
-      .where("org_members.org_id", "=", actor.orgId)
-      .where("users.email", "=", email)
-      .executeTakeFirst();
+    await lockInvitationsOf(tx, actor.orgId, email);
+    const member = await findMemberByEmail(tx, actor.orgId, email);
     if (member !== undefined) {
       throw new AppError("CONFLICT", "This person is already a member of the organisation", {
         fields: { email: ["already a member"] },
         userId: member.id,
       });
     }
-    const replaced = await tx
-      .updateTable("invitations")
-      .set({ revoked_at: sql<Date>`now()` })
-      .where("org_id", "=", actor.orgId)
-      .where("email", "=", email)
-      .where("accepted_at", "is", null)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", sql<Date>`now()`)
-      .returning(["id", "role"])
-      .execute();
+    const replaced = await revokePendingInvitations(tx, actor.orgId, email);
     for (const old of replaced) {
       await auditAction(tx, actor, {
         action: "invitation.revoked",
@@ -128,21 +130,16 @@ export async function createInvitation(
       });
     }
     const inviterId = actorUserId(actor);
-    const row = await tx
-      .insertInto("invitations")
-      .values({
-        org_id: actor.orgId,
-        email,
-        role: input.role,
-        token_hash: hashInvitationToken(token),
-        invited_by: inviterId,
-        expires_at: expiresAt,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const org = await tx.selectFrom("orgs").select("name").where("id", "=", actor.orgId).executeTakeFirstOrThrow();
-    const inviter =
-      inviterId === null ? undefined : await tx.selectFrom("users").select("name").where("id", "=", inviterId).executeTakeFirst();
+    const row = await insertInvitation(tx, {
+      orgId: actor.orgId,
+      email,
+      role: input.role,
+      tokenHash: hashInvitationToken(token),
+      invitedBy: inviterId,
+      expiresAt,
+    });
+    const org = await findOrg(tx, actor.orgId);
+    const inviter = inviterId === null ? undefined : await findUserById(tx, inviterId);
     const message = invitationEmail({
       orgName: org.name,
       inviterName: inviter?.name ?? null,
@@ -163,47 +160,19 @@ export async function createInvitation(
 }
 
 /** The org's invitations, newest first, with their status; optionally only those of one status. */
-export async function listInvitations(
-  db: Db | Tx,
-  actor: Actor,
-  input: { cursor?: string | undefined; limit: number; status?: Invitation["status"] | undefined },
-): Promise<Page<Invitation>> {
-  let query = db.selectFrom("invitations").selectAll().where("org_id", "=", actor.orgId);
-  if (input.cursor !== undefined) query = query.where(olderThan(decodeCursor(createdAtCursor, input.cursor)));
-  switch (input.status) {
-    case "accepted":
-      query = query.where("accepted_at", "is not", null);
-      break;
-    case "revoked":
-      query = query.where("accepted_at", "is", null).where("revoked_at", "is not", null);
-      break;
-    case "expired":
-      query = query.where("accepted_at", "is", null).where("revoked_at", "is", null).where("expires_at", "<=", sql<Date>`now()`);
-      break;
-    case "pending":
-      query = query.where("accepted_at", "is", null).where("revoked_at", "is", null).where("expires_at", ">", sql<Date>`now()`);
-      break;
-    case undefined:
-      break;
-  }
-  const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(input.limit + 1).execute();
+export async function listInvitations(db: Db | Tx, actor: Actor, input: ListInvitationsInput): Promise<Page<Invitation>> {
+  const rows = await listInvitationRows(db, actor.orgId, input.status, input.limit, decodeCursor(createdAtCursor, input.cursor));
   const now = new Date();
-  return toPage(rows, input.limit, (row) => toInvitation(row, now), (r) => ({ createdAt: iso(r.created_at), id: r.id }));
+  return toPage(rows, input.limit, (row) => toInvitation(row, now), createdAtPositionOf);
 }
 
 /**
  * Revokes an invitation: its token is refused from now on. Revoking it again answers it as it
  * is (audited once); an accepted invitation cannot be revoked (remove the member instead).
  */
-export async function revokeInvitation(db: Db | Tx, actor: Actor, invitationId: string): Promise<Invitation> {
+export async function revokeInvitation(db: Db | Tx, actor: Actor, input: InvitationIdInput): Promise<Invitation> {
   return transact(db, async (tx) => {
-    const current = await tx
-      .selectFrom("invitations")
-      .selectAll()
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", invitationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await findInvitationForUpdate(tx, actor.orgId, input.invitationId);
     if (current === undefined) throw notFound("Invitation");
     if (current.accepted_at !== null) {
       throw new AppError("CONFLICT", "This invitation was already accepted: remove the member instead", {
@@ -211,13 +180,7 @@ export async function revokeInvitation(db: Db | Tx, actor: Actor, invitationId: 
       });
     }
     if (current.revoked_at !== null) return toInvitation(current);
-    const row = await tx
-      .updateTable("invitations")
-      .set({ revoked_at: sql<Date>`now()` })
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", invitationId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await markInvitationRevoked(tx, actor.orgId, input.invitationId);
     await auditAction(tx, actor, {
       action: "invitation.revoked",
       targetType: "invitation",
@@ -236,11 +199,6 @@ function assertAcceptable(row: InvitationRow | undefined): asserts row is Invita
   if (row === undefined || statusOf(row, new Date()) !== "pending") throw invalidInvitation();
 }
 
-function findInvitationByHash(tx: Tx, hash: Buffer, lock: boolean): Promise<InvitationRow | undefined> {
-  const query = tx.selectFrom("invitations").selectAll().where("token_hash", "=", hash);
-  return (lock ? query.forUpdate() : query).executeTakeFirst();
-}
-
 /**
  * Accepts an invitation and signs the person into the inviting org. Someone without an account
  * gets one (name and password); someone with an account must give its password, so the token
@@ -250,7 +208,7 @@ function findInvitationByHash(tx: Tx, hash: Buffer, lock: boolean): Promise<Invi
 export async function acceptInvitation(
   db: Db,
   config: AuthConfig,
-  input: { token: string; name?: string | undefined; password: string },
+  input: AcceptInvitationInput,
   request: { requestId: string; ip: string | null },
 ): Promise<TokenResponse> {
   const hash = hashInvitationToken(input.token);
@@ -261,7 +219,7 @@ export async function acceptInvitation(
     return findInvitationByHash(tx, hash, false);
   });
   assertAcceptable(first);
-  const existing = await db.selectFrom("users").selectAll().where("email", "=", first.email).executeTakeFirst();
+  const existing = await findUserByEmail(db, first.email);
   let newUser: { name: string; passwordHash: string } | undefined;
   if (existing !== undefined) {
     if (!(await verifyPassword(existing.password_hash, input.password))) {
@@ -286,27 +244,18 @@ export async function acceptInvitation(
       let user: UserRow;
       if (newUser === undefined) {
         // The account found above: re-read it in this transaction (it may have been deleted since).
-        const row = await tx.selectFrom("users").selectAll().where("email", "=", invitation.email).executeTakeFirst();
+        const row = await findUserByEmail(tx, invitation.email);
         if (row === undefined || row.id !== existing?.id) throw invalidInvitation();
         user = row;
       } else {
-        user = await tx
-          .insertInto("users")
-          .values({ email: invitation.email, name: newUser.name, password_hash: newUser.passwordHash })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        user = await insertUser(tx, { email: invitation.email, name: newUser.name, passwordHash: newUser.passwordHash });
       }
       await setScope(tx, { orgId: invitation.org_id, userId: user.id, lookupHash });
       if ((await findMembership(tx, user.id, invitation.org_id)) !== undefined) {
         throw new AppError("CONFLICT", "You are already a member of this organisation: log in instead");
       }
-      await tx.insertInto("org_members").values({ org_id: invitation.org_id, user_id: user.id, role: invitation.role }).execute();
-      await tx
-        .updateTable("invitations")
-        .set({ accepted_at: sql<Date>`now()`, accepted_by: user.id })
-        .where("org_id", "=", invitation.org_id)
-        .where("id", "=", invitation.id)
-        .execute();
+      await insertMember(tx, { orgId: invitation.org_id, userId: user.id, role: invitation.role });
+      await markInvitationAccepted(tx, { orgId: invitation.org_id, id: invitation.id, userId: user.id });
       const source = { actorType: "user" as const, actorId: user.id, requestId: request.requestId, ip: request.ip };
       await recordAudit(tx, source, {
         orgId: invitation.org_id,

@@ -1,24 +1,32 @@
-import { transact } from "../scope.js";
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
-import type { z } from "zod";
-import { iso } from "../mapping.js";
-import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
-import { olderThan } from "../keyset.js";
-import { actorUserId, type Actor } from "../policy.js";
-import { auditAction } from "../audit/record.js";
-import { assertDeliverableUrl, type DeliveryOutcome } from "../delivery/index.js";
+import type { Db, NotificationChannel, NotificationTargetRow, Tx } from "@incidentops/db";
+import { auditAction } from "../audit/service.js";
+import { assertDeliverableUrl, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
-import { sendToTarget, type ChannelDeps } from "../notifications/channels.js";
-import type { NotificationPayload } from "../notifications/payload.js";
+import { iso } from "../mapping.js";
+import { findOrg } from "../org/repository.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
+import { actorUserId, type Actor } from "../policy.js";
+import { notificationEventKindSchema, type PageQuery } from "../schema.js";
+import { transact } from "../scope.js";
+import {
+  deleteTarget,
+  findTarget,
+  findTargetForUpdate,
+  insertTarget,
+  listTargets,
+  setSigningSecret,
+  updateTarget,
+} from "./repository.js";
 import {
   notificationTargetConfigSchemas,
-  notificationEventKindSchema,
+  type CreateNotificationTargetInput,
   type NotificationTarget,
   type NotificationTargetConfig,
-} from "../schemas.js";
-
-type NotificationEventKind = z.infer<typeof notificationEventKindSchema>;
+  type NotificationTargetWithSecret,
+  type TargetIdInput,
+  type UpdateNotificationTargetInput,
+} from "./schema.js";
 
 /** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
 export const generateSigningSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
@@ -45,42 +53,45 @@ export function toNotificationTarget(row: NotificationTargetRow): NotificationTa
   };
 }
 
+/** The config checked against the target's type; VALIDATION_FAILED naming each `config.*` field that does not fit. */
+function targetConfigOf(type: NotificationChannel, config: unknown): NotificationTargetConfig {
+  const parsed = notificationTargetConfigSchemas[type].safeParse(config);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[["config", ...issue.path].join(".")] ??= []).push(issue.message);
+    throw new AppError("VALIDATION_FAILED", `The config does not fit a ${type} target`, { fields });
+  }
+  return { type, config: parsed.data } as NotificationTargetConfig;
+}
+
 /** Webhook and Slack URLs must be deliverable: no private, loopback or metadata addresses. */
 async function checkDestination(target: NotificationTargetConfig, allowPrivate: boolean): Promise<void> {
   if (target.type === "webhook") await assertDeliverableUrl(target.config.url, { allowPrivate, field: "config.url" });
   if (target.type === "slack") await assertDeliverableUrl(target.config.webhookUrl, { allowPrivate, field: "config.webhookUrl" });
 }
 
-export interface TargetSettings {
-  name: string;
-  enabled?: boolean | undefined;
-  eventKinds?: NotificationEventKind[] | undefined;
-  minSeverity?: IncidentSeverity | undefined;
-}
+const distinct = <T>(values: T[]) => [...new Set(values)];
 
 export async function createNotificationTarget(
   db: Db,
   actor: Actor,
-  input: NotificationTargetConfig & TargetSettings,
+  input: CreateNotificationTargetInput,
   options: { allowPrivate: boolean },
-): Promise<NotificationTarget & { secret: string }> {
-  await checkDestination(input, options.allowPrivate);
+): Promise<NotificationTargetWithSecret> {
+  const target = targetConfigOf(input.type, input.config);
+  await checkDestination(target, options.allowPrivate);
   const secret = generateSigningSecret();
   return transact(db, async (tx) => {
-    const row = await tx
-      .insertInto("notification_targets")
-      .values({
-        org_id: actor.orgId,
-        name: input.name,
-        type: input.type,
-        config: JSON.stringify(input.config),
-        secret,
-        enabled: input.enabled,
-        event_kinds: input.eventKinds === undefined ? null : [...new Set(input.eventKinds)],
-        min_severity: input.minSeverity ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertTarget(tx, {
+      orgId: actor.orgId,
+      name: input.name,
+      type: target.type,
+      config: target.config,
+      secret,
+      enabled: input.enabled,
+      eventKinds: input.eventKinds === undefined ? null : distinct(input.eventKinds),
+      minSeverity: input.minSeverity ?? null,
+    });
     await auditTarget(tx, actor, "notification_target.created", row, {
       enabled: row.enabled,
       eventKinds: row.event_kinds,
@@ -104,32 +115,21 @@ function auditTarget(
   return auditAction(tx, actor, { action, targetType: "notification_target", targetId: row.id, data: { name: row.name, type: row.type, ...data } });
 }
 
-export async function listNotificationTargets(
-  db: Db,
-  actor: Actor,
-  input: { cursor?: string | undefined; limit: number },
-): Promise<Page<NotificationTarget>> {
-  let query = db.selectFrom("notification_targets").selectAll().where("org_id", "=", actor.orgId);
-  if (input.cursor !== undefined) query = query.where(olderThan(decodeCursor(createdAtCursor, input.cursor)));
-  const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").limit(input.limit + 1).execute();
-  return toPage(rows, input.limit, toNotificationTarget, (r) => ({ createdAt: iso(r.created_at), id: r.id }));
+export async function listNotificationTargets(db: Db, actor: Actor, input: PageQuery): Promise<Page<NotificationTarget>> {
+  const rows = await listTargets(db, actor.orgId, input.limit, decodeCursor(createdAtCursor, input.cursor));
+  return toPage(rows, input.limit, toNotificationTarget, createdAtPositionOf);
 }
 
 const targetNotFound = () => notFound("Notification target");
 
-function findTarget(db: Db, orgId: string, targetId: string) {
-  return db
-    .selectFrom("notification_targets")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .where("id", "=", targetId)
-    .executeTakeFirst();
-}
-
-export async function getNotificationTarget(db: Db, actor: Actor, targetId: string): Promise<NotificationTarget> {
+async function requireTarget(db: Db, actor: Actor, targetId: string): Promise<NotificationTargetRow> {
   const row = await findTarget(db, actor.orgId, targetId);
   if (row === undefined) throw targetNotFound();
-  return toNotificationTarget(row);
+  return row;
+}
+
+export async function getNotificationTarget(db: Db, actor: Actor, input: TargetIdInput): Promise<NotificationTarget> {
+  return toNotificationTarget(await requireTarget(db, actor, input.targetId));
 }
 
 /**
@@ -139,50 +139,24 @@ export async function getNotificationTarget(db: Db, actor: Actor, targetId: stri
 export async function updateNotificationTarget(
   db: Db,
   actor: Actor,
-  input: {
-    targetId: string;
-    name?: string | undefined;
-    enabled?: boolean | undefined;
-    config?: Record<string, unknown> | undefined;
-    eventKinds?: NotificationEventKind[] | null | undefined;
-    minSeverity?: IncidentSeverity | null | undefined;
-  },
+  input: UpdateNotificationTargetInput,
   options: { allowPrivate: boolean },
 ): Promise<NotificationTarget> {
   return transact(db, async (tx) => {
-    const current = await tx
-      .selectFrom("notification_targets")
-      .selectAll()
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", input.targetId)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await findTargetForUpdate(tx, actor.orgId, input.targetId);
     if (current === undefined) throw targetNotFound();
-    let config: string | undefined;
+    let config: NotificationTargetConfig | undefined;
     if (input.config !== undefined) {
-      const parsed = notificationTargetConfigSchemas[current.type].safeParse(input.config);
-      if (!parsed.success) {
-        const fields: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) (fields[["config", ...issue.path].join(".")] ??= []).push(issue.message);
-        throw new AppError("VALIDATION_FAILED", `The config does not fit a ${current.type} target`, { fields });
-      }
-      await checkDestination({ type: current.type, config: parsed.data } as NotificationTargetConfig, options.allowPrivate);
-      config = JSON.stringify(parsed.data);
+      config = targetConfigOf(current.type, input.config);
+      await checkDestination(config, options.allowPrivate);
     }
-    const row = await tx
-      .updateTable("notification_targets")
-      .set({
-        ...(input.name === undefined ? {} : { name: input.name }),
-        ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
-        ...(config === undefined ? {} : { config }),
-        ...(input.eventKinds === undefined ? {} : { event_kinds: input.eventKinds === null ? null : [...new Set(input.eventKinds)] }),
-        ...(input.minSeverity === undefined ? {} : { min_severity: input.minSeverity }),
-        updated_at: new Date(),
-      })
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", input.targetId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await updateTarget(tx, actor.orgId, input.targetId, {
+      name: input.name,
+      enabled: input.enabled,
+      config: config?.config,
+      eventKinds: input.eventKinds === undefined || input.eventKinds === null ? input.eventKinds : distinct(input.eventKinds),
+      minSeverity: input.minSeverity,
+    });
     await auditTarget(tx, actor, "notification_target.updated", row, { changes: targetChanges(current, row, config !== undefined) });
     return toNotificationTarget(row);
   });
@@ -203,30 +177,19 @@ function targetChanges(before: NotificationTargetRow, after: NotificationTargetR
 }
 
 /** Deleting a target also deletes its delivery history and removes it from escalation levels. */
-export async function deleteNotificationTarget(db: Db, actor: Actor, targetId: string): Promise<void> {
+export async function deleteNotificationTarget(db: Db, actor: Actor, input: TargetIdInput): Promise<void> {
   await transact(db, async (tx) => {
-    const deleted = await tx
-      .deleteFrom("notification_targets")
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", targetId)
-      .returning(["id", "name", "type"])
-      .executeTakeFirst();
+    const deleted = await deleteTarget(tx, actor.orgId, input.targetId);
     if (deleted === undefined) throw targetNotFound();
     await auditTarget(tx, actor, "notification_target.deleted", deleted);
   });
 }
 
 /** A new signing secret, shown once; the old one stops signing at once. */
-export async function rotateSigningSecret(db: Db, actor: Actor, targetId: string): Promise<NotificationTarget & { secret: string }> {
+export async function rotateSigningSecret(db: Db, actor: Actor, input: TargetIdInput): Promise<NotificationTargetWithSecret> {
   const secret = generateSigningSecret();
   return transact(db, async (tx) => {
-    const row = await tx
-      .updateTable("notification_targets")
-      .set({ secret, updated_at: new Date() })
-      .where("org_id", "=", actor.orgId)
-      .where("id", "=", targetId)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await setSigningSecret(tx, actor.orgId, input.targetId, secret);
     if (row === undefined) throw targetNotFound();
     await auditTarget(tx, actor, "notification_target.secret_rotated", row);
     return { ...toNotificationTarget(row), secret };
@@ -234,22 +197,16 @@ export async function rotateSigningSecret(db: Db, actor: Actor, targetId: string
 }
 
 /** Sends a sample notification through the target now (whether or not it is enabled). */
-export async function sendTestNotification(
-  db: Db,
-  deps: ChannelDeps,
-  actor: Actor,
-  targetId: string,
-): Promise<DeliveryOutcome> {
-  const row = await findTarget(db, actor.orgId, targetId);
-  if (row === undefined) throw targetNotFound();
-  const org = await db.selectFrom("orgs").select(["id", "name"]).where("id", "=", actor.orgId).executeTakeFirstOrThrow();
+export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Actor, input: TargetIdInput): Promise<DeliveryOutcome> {
+  const row = await requireTarget(db, actor, input.targetId);
+  const org = await findOrg(db, actor.orgId);
   const now = new Date().toISOString();
   const incidentId = randomUUID();
   const payload: NotificationPayload = {
     id: randomUUID(),
     type: "test",
     occurredAt: now,
-    org,
+    org: { id: org.id, name: org.name },
     incident: {
       id: incidentId,
       serviceId: randomUUID(),

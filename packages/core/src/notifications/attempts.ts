@@ -1,6 +1,7 @@
 import type { NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, deliveryJobKey } from "../jobs/tasks.js";
+import { insertAttempts } from "./repository.js";
 
 export type Recipient = { targetId: string; channel: NotificationChannel } | { userId: string };
 
@@ -15,21 +16,7 @@ export async function recordAttempts(
   recipients: Recipient[],
 ): Promise<number> {
   if (recipients.length === 0) return 0;
-  const created = await tx
-    .insertInto("notification_attempts")
-    .values(
-      recipients.map((r) => ({
-        org_id: context.orgId,
-        event_id: context.eventId,
-        incident_id: context.incidentId,
-        target_id: "targetId" in r ? r.targetId : null,
-        user_id: "userId" in r ? r.userId : null,
-        channel: "targetId" in r ? r.channel : ("email" as const),
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning(["id", "channel"])
-    .execute();
+  const created = await insertAttempts(tx, context, recipients);
   for (const attempt of created) {
     await enqueueJob(
       tx,

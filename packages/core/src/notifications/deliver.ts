@@ -1,13 +1,12 @@
-import type { Db, NotificationAttemptRow, Tx } from "@incidentops/db";
-import { inScope } from "../scope.js";
-import type { DeliveryOutcome } from "../delivery/index.js";
-import { sendEmail, sendToTarget, type ChannelDeps } from "./channels.js";
+import type { Db, NotificationAttemptRow } from "@incidentops/db";
+import { sendEmail, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { toIncident, toIncidentEvent } from "../incidents/service.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, deliveryJobKey, type DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
+import { inScope } from "../scope.js";
 import { notificationKindOf } from "./kinds.js";
-import type { NotificationPayload } from "./payload.js";
+import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./repository.js";
 
 export interface DeliveryDeps extends ChannelDeps {
   db: Db;
@@ -18,39 +17,23 @@ export type DeliveryResult = "succeeded" | "failed" | "retrying" | "skipped";
 /** Exponential: base, 2x base, 4x base ... capped at an hour. */
 export const retryDelayMs = (attempt: number, baseMs: number) => Math.min(baseMs * 2 ** (attempt - 1), 3_600_000);
 
+/** The attempt to send and its payload; undefined when it is gone or no longer pending. */
 function loadDelivery(db: Db, job: DeliveryJob) {
-  return inScope(db, { orgId: job.orgId }, (tx) => readDelivery(tx, job));
-}
-
-async function readDelivery(db: Tx, job: DeliveryJob) {
-  const attempt = await db
-    .selectFrom("notification_attempts")
-    .selectAll()
-    .where("org_id", "=", job.orgId)
-    .where("id", "=", job.attemptId)
-    .executeTakeFirst();
-  if (attempt === undefined || attempt.status !== "pending") return undefined;
-  const [event, incident, org, target, user] = await Promise.all([
-    db.selectFrom("incident_events").selectAll().where("org_id", "=", job.orgId).where("id", "=", attempt.event_id).executeTakeFirstOrThrow(),
-    db.selectFrom("incidents").selectAll().where("org_id", "=", job.orgId).where("id", "=", attempt.incident_id).executeTakeFirstOrThrow(),
-    db.selectFrom("orgs").select(["id", "name"]).where("id", "=", job.orgId).executeTakeFirstOrThrow(),
-    attempt.target_id === null
-      ? undefined
-      : db.selectFrom("notification_targets").selectAll().where("org_id", "=", job.orgId).where("id", "=", attempt.target_id).executeTakeFirst(),
-    attempt.user_id === null
-      ? undefined
-      : db.selectFrom("users").select(["id", "email"]).where("id", "=", attempt.user_id).executeTakeFirst(),
-  ]);
-  const payload: NotificationPayload = {
-    // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
-    id: attempt.id,
-    type: `incident.${notificationKindOf(event) ?? "escalated"}`,
-    occurredAt: iso(event.created_at),
-    org,
-    incident: toIncident(incident),
-    event: toIncidentEvent(event),
-  };
-  return { attempt, payload, target, user };
+  return inScope(db, { orgId: job.orgId }, async (tx) => {
+    const attempt = await findAttempt(tx, job.orgId, job.attemptId);
+    if (attempt === undefined || attempt.status !== "pending") return undefined;
+    const { event, incident, org, target, user } = await findDeliveryContext(tx, job.orgId, attempt);
+    const payload: NotificationPayload = {
+      // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
+      id: attempt.id,
+      type: `incident.${notificationKindOf(event) ?? "escalated"}`,
+      occurredAt: iso(event.created_at),
+      org,
+      incident: toIncident(incident),
+      event: toIncidentEvent(event),
+    };
+    return { attempt, payload, target, user };
+  });
 }
 
 async function send(deps: DeliveryDeps, delivery: NonNullable<Awaited<ReturnType<typeof loadDelivery>>>): Promise<DeliveryOutcome> {
@@ -85,20 +68,15 @@ async function recordOutcome(
   const result: DeliveryResult = outcome.ok ? "succeeded" : exhausted ? "failed" : "retrying";
   const now = new Date();
   await inScope(deps.db, { orgId: attempt.org_id }, async (tx) => {
-    await tx
-      .updateTable("notification_attempts")
-      .set({
-        attempt_count: count,
-        status: result === "retrying" ? "pending" : result,
-        last_http_status: outcome.httpStatus,
-        last_error: outcome.error,
-        note: outcome.note,
-        updated_at: now,
-        completed_at: result === "retrying" ? null : now,
-      })
-      .where("org_id", "=", attempt.org_id)
-      .where("id", "=", attempt.id)
-      .execute();
+    await recordAttemptOutcome(tx, attempt.org_id, attempt.id, {
+      attemptCount: count,
+      status: result === "retrying" ? "pending" : result,
+      lastHttpStatus: outcome.httpStatus,
+      lastError: outcome.error,
+      note: outcome.note,
+      at: now,
+      completedAt: result === "retrying" ? null : now,
+    });
     if (result === "retrying") {
       // A new job with the same key, not graphile-worker's retries: docs/decisions/0004-delivery-retries.md.
       await enqueueJob(tx, DELIVERY_TASK[attempt.channel], job, {

@@ -1,5 +1,5 @@
 import type { IncidentEventRow } from "@incidentops/db";
-import type { NotificationKind } from "./payload.js";
+import type { NotificationKind } from "../schema.js";
 
 /** What a timeline event means to someone subscribed to notifications; null: nothing to send. */
 export function notificationKindOf(event: Pick<IncidentEventRow, "kind" | "data">): NotificationKind | null {

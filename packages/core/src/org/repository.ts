@@ -1,4 +1,6 @@
 import type { Db, OrgRole, Tx } from "@incidentops/db";
+import { sql } from "kysely";
+import { pastPosition } from "../keyset.js";
 
 export interface MembershipRow {
   org_id: string;
@@ -16,34 +18,118 @@ const membershipColumns = [
   "org_members.created_at as joined_at",
 ] as const;
 
-export function findMembership(db: Db | Tx, userId: string, orgId: string): Promise<MembershipRow | undefined> {
+function memberships(db: Db | Tx, userId: string) {
   return db
     .selectFrom("org_members")
     .innerJoin("orgs", "orgs.id", "org_members.org_id")
     .select(membershipColumns)
-    .where("org_members.user_id", "=", userId)
-    .where("org_members.org_id", "=", orgId)
-    .executeTakeFirst();
+    .where("org_members.user_id", "=", userId);
+}
+
+export function findMembership(db: Db | Tx, userId: string, orgId: string): Promise<MembershipRow | undefined> {
+  return memberships(db, userId).where("org_members.org_id", "=", orgId).executeTakeFirst();
 }
 
 /** Oldest membership first: the org a login lands in when it names none. */
 export function listMemberships(db: Db | Tx, userId: string): Promise<MembershipRow[]> {
-  return db
-    .selectFrom("org_members")
-    .innerJoin("orgs", "orgs.id", "org_members.org_id")
-    .select(membershipColumns)
-    .where("org_members.user_id", "=", userId)
-    .orderBy("org_members.created_at")
-    .orderBy("orgs.id")
-    .execute();
+  return memberships(db, userId).orderBy("org_members.created_at").orderBy("orgs.id").execute();
+}
+
+/** A page of a person's memberships in the order they joined, past `after`. */
+export function listMembershipsPage(db: Db | Tx, userId: string, limit: number, after: { joinedAt: string; orgId: string } | undefined) {
+  let query = memberships(db, userId);
+  if (after !== undefined) {
+    query = query.where(pastPosition({ time: "org_members.created_at", id: "org_members.org_id" }, ">", { time: after.joinedAt, id: after.orgId }));
+  }
+  return query.orderBy("org_members.created_at").orderBy("org_members.org_id").limit(limit + 1).execute();
 }
 
 export async function insertOrgWithAdmin(tx: Tx, name: string, adminUserId: string) {
   const org = await tx.insertInto("orgs").values({ name }).returningAll().executeTakeFirstOrThrow();
-  const member = await tx
+  const member = await insertMember(tx, { orgId: org.id, userId: adminUserId, role: "admin" });
+  return { org, role: member.role };
+}
+
+export function insertMember(tx: Tx, member: { orgId: string; userId: string; role: OrgRole }) {
+  return tx
     .insertInto("org_members")
-    .values({ org_id: org.id, user_id: adminUserId, role: "admin" })
+    .values({ org_id: member.orgId, user_id: member.userId, role: member.role })
     .returning(["role", "created_at"])
     .executeTakeFirstOrThrow();
-  return { org, role: member.role };
+}
+
+export function findOrg(db: Db | Tx, orgId: string) {
+  return db.selectFrom("orgs").select(["id", "name", "created_at"]).where("id", "=", orgId).executeTakeFirstOrThrow();
+}
+
+export function lockOrg(tx: Tx, orgId: string) {
+  return tx.selectFrom("orgs").select("name").where("id", "=", orgId).forUpdate().executeTakeFirstOrThrow();
+}
+
+export function renameOrg(tx: Tx, orgId: string, name: string) {
+  return tx
+    .updateTable("orgs")
+    .set({ name, updated_at: sql<Date>`now()` })
+    .where("id", "=", orgId)
+    .returning(["id", "name", "created_at"])
+    .executeTakeFirstOrThrow();
+}
+
+/** A page of an org's members in the order they joined, past `after`. */
+export function listMembers(db: Db | Tx, orgId: string, limit: number, after: { joinedAt: string; userId: string } | undefined) {
+  let query = db
+    .selectFrom("org_members")
+    .innerJoin("users", "users.id", "org_members.user_id")
+    .select(["users.id", "users.email", "users.name", "org_members.role", "org_members.created_at"])
+    .where("org_members.org_id", "=", orgId);
+  if (after !== undefined) {
+    query = query.where(pastPosition({ time: "org_members.created_at", id: "org_members.user_id" }, ">", { time: after.joinedAt, id: after.userId }));
+  }
+  return query.orderBy("org_members.created_at").orderBy("org_members.user_id").limit(limit + 1).execute();
+}
+
+/**
+ * Locks the org's admin memberships, in one fixed order, and returns their user ids. Taken before
+ * any change to a membership: two concurrent changes (two admins demoting each other) then run
+ * one after the other, and the second one counts the admins the first one left.
+ */
+export async function lockAdmins(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom("org_members")
+    .select("user_id")
+    .where("org_id", "=", orgId)
+    .where("role", "=", "admin")
+    .orderBy("user_id")
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export function findMemberForUpdate(tx: Tx, orgId: string, userId: string) {
+  return tx.selectFrom("org_members").selectAll().where("org_id", "=", orgId).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+}
+
+/** The member of the org with this (normalised) email, if any. */
+export function findMemberByEmail(db: Db | Tx, orgId: string, email: string) {
+  return db
+    .selectFrom("org_members")
+    .innerJoin("users", "users.id", "org_members.user_id")
+    .select("users.id")
+    .where("org_members.org_id", "=", orgId)
+    .where("users.email", "=", email)
+    .executeTakeFirst();
+}
+
+export function setMemberRole(tx: Tx, orgId: string, userId: string, role: OrgRole) {
+  return tx
+    .updateTable("org_members")
+    .set({ role })
+    .where("org_id", "=", orgId)
+    .where("user_id", "=", userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteMember(tx: Tx, orgId: string, userId: string): Promise<void> {
+  await tx.deleteFrom("org_members").where("org_id", "=", orgId).where("user_id", "=", userId).execute();
 }

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { NotificationPayload } from "../../src/notifications/payload.js";
+import type { NotificationPayload } from "../../src/delivery/payload.js";
 
 export const PUBLIC_URL = "https://incidentops.test";
 

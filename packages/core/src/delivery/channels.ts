@@ -1,14 +1,15 @@
 import type { NotificationTargetRow } from "@incidentops/db";
-import type { Config } from "../config.js";
-import { deliverSlack, deliverWebhook, emailFor, type DeliveryOutcome, type Mailer } from "../delivery/index.js";
+import { publicUrlOf, type Config } from "../config.js";
+import { emailFor, type Mailer } from "./email.js";
+import type { DeliveryOutcome } from "./outcome.js";
 import type { NotificationPayload } from "./payload.js";
+import { deliverSlack } from "./slack.js";
+import { deliverWebhook } from "./webhook.js";
 
 export interface ChannelDeps {
   config: Pick<Config, "delivery" | "publicUrl" | "port">;
   mailer: Mailer;
 }
-
-export const publicUrlOf = (config: Pick<Config, "publicUrl" | "port">) => config.publicUrl ?? `http://localhost:${config.port}`;
 
 /** Sends one payload through a target's channel: signed webhook, Slack message or email. */
 export function sendToTarget(

@@ -1,7 +1,5 @@
-import type { z } from "zod";
-import type { Incident, IncidentEvent, notificationEventKindSchema } from "../schemas.js";
-
-export type NotificationKind = z.infer<typeof notificationEventKindSchema>;
+import type { Incident, IncidentEvent } from "../incidents/schema.js";
+import type { NotificationKind } from "../schema.js";
 
 /**
  * The body of every delivery, whatever the channel: a webhook POSTs it as JSON; Slack and email

@@ -1,0 +1,279 @@
+/**
+ * Request and response samples of every operation, keyed by operation (the procedure path, or the
+ * operationId of a route outside tRPC). The OpenAPI document shows them in Swagger UI; a test
+ * checks that each one passes its operation's own schemas, so they cannot drift from the API.
+ */
+
+const ids = {
+  user: "5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a01",
+  otherUser: "5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02",
+  org: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a01",
+  service: "9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01",
+  incident: "c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01",
+  event: "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a01",
+  target: "f0e1d2c3-b4a5-4968-8776-655443322101",
+  policy: "a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c01",
+  apiKey: "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d01",
+  integration: "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f01",
+  invitation: "e3f4a5b6-c7d8-4e9f-8a0b-1c2d3e4f5a01",
+  attempt: "f4a5b6c7-d8e9-4f0a-9b1c-2d3e4f5a6b01",
+  audit: "a5b6c7d8-e9f0-4a1b-8c2d-3e4f5a6b7c01",
+} as const;
+
+const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
+const routingKey = "0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f";
+
+const user = { id: ids.user, email: "ada@example.com", name: "Ada Lovelace", createdAt: at(0) };
+const org = { id: ids.org, name: "Acme", createdAt: at(0), role: "admin" };
+const tokens = {
+  accessToken: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI1YjBmNmY2NCJ9.c2lnbmF0dXJl",
+  refreshToken: "iort_8Jd1cQm3sV0xZ7yW4tR6pL9kN2bH5gF1",
+  tokenType: "Bearer",
+  expiresIn: 900,
+  user,
+  org,
+};
+const service = {
+  id: ids.service,
+  name: "checkout-api",
+  description: "Takes payments",
+  escalationPolicyId: ids.policy,
+  createdAt: at(1),
+  updatedAt: at(1),
+};
+const incident = {
+  id: ids.incident,
+  serviceId: ids.service,
+  title: "Checkout returns 502",
+  description: "Half of the payment attempts fail since 09:02",
+  status: "triggered",
+  severity: "sev2",
+  version: 1,
+  dedupKey: null,
+  alertCount: 1,
+  createdBy: ids.user,
+  createdAt: at(2),
+  updatedAt: at(2),
+  triggeredAt: at(2),
+  acknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+};
+const acknowledged = { ...incident, status: "acknowledged", version: 2, updatedAt: at(4), acknowledgedAt: at(4) };
+const comment = { id: ids.event, incidentId: ids.incident, kind: "commented", actorUserId: ids.user, data: { body: "Rolling back 1.42" }, createdAt: at(5) };
+const webhookTarget = {
+  id: ids.target,
+  name: "ops webhook",
+  type: "webhook",
+  config: { url: "https://hooks.example.com/incidentops" },
+  enabled: true,
+  eventKinds: ["triggered", "resolved"],
+  minSeverity: "sev2",
+  createdAt: at(3),
+  updatedAt: at(3),
+};
+const signingSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const policy = {
+  id: ids.policy,
+  name: "checkout on-call",
+  description: "Page Ada, then the ops webhook",
+  repeat: 1,
+  levels: [
+    { delaySeconds: 300, targets: [{ type: "user", userId: ids.user }] },
+    { delaySeconds: 600, targets: [{ type: "notification_target", targetId: ids.target }] },
+  ],
+  createdAt: at(3),
+  updatedAt: at(3),
+};
+const apiKey = {
+  id: ids.apiKey,
+  name: "ci deployer",
+  scope: "write",
+  prefix: "iok_3kQ9",
+  createdBy: ids.user,
+  createdAt: at(6),
+  expiresAt: "2026-03-14T00:00:00.000Z",
+  lastUsedAt: null,
+  revokedAt: null,
+  status: "active",
+};
+const integration = { id: ids.integration, serviceId: ids.service, name: "prometheus", routingKey, createdBy: ids.user, createdAt: at(7) };
+const invitation = {
+  id: ids.invitation,
+  email: "grace@example.com",
+  role: "member",
+  status: "pending",
+  invitedBy: ids.user,
+  createdAt: at(8),
+  expiresAt: "2025-03-21T09:08:00.000Z",
+  acceptedAt: null,
+  acceptedBy: null,
+  revokedAt: null,
+};
+const member = { user: { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" }, role: "member", joinedAt: at(9) };
+const ok = { ok: true };
+const page = <T>(item: T) => ({ items: [item], nextCursor: null });
+const pageInput = { limit: 20 };
+
+export interface OperationExamples {
+  /** The operation's whole input (path, query and body fields together); absent when it takes none. */
+  input?: Record<string, unknown>;
+  /** Its success response. */
+  output: unknown;
+}
+
+export const operationExamples: Record<string, OperationExamples> = {
+  "auth.register": {
+    input: { email: "ada@example.com", password: "correct horse battery", name: "Ada Lovelace", orgName: "Acme" },
+    output: tokens,
+  },
+  "auth.login": { input: { email: "ada@example.com", password: "correct horse battery" }, output: tokens },
+  "auth.refresh": { input: { refreshToken: tokens.refreshToken }, output: tokens },
+  "auth.switchOrg": { input: { refreshToken: tokens.refreshToken, orgId: ids.org }, output: tokens },
+  "auth.logout": { input: { refreshToken: tokens.refreshToken }, output: ok },
+  "auth.forgotPassword": { input: { email: "ada@example.com" }, output: ok },
+  "auth.resetPassword": { input: { token: "iopr_Xk2mQ8vR4tW1zY7bN3cJ", password: "a new long passphrase" }, output: ok },
+  "auth.changePassword": {
+    input: { currentPassword: "correct horse battery", newPassword: "a new long passphrase", refreshToken: tokens.refreshToken },
+    output: ok,
+  },
+  "auth.acceptInvitation": { input: { token: "ioi_Hq7wE2rT9yU4iO1pA6sD", name: "Grace Hopper", password: "debugging the mark II" }, output: tokens },
+  "auth.me": { output: { user, org, memberships: [org] } },
+
+  "org.get": { output: org },
+  "org.update": { input: { name: "Acme Inc." }, output: { ...org, name: "Acme Inc." } },
+  "org.members.list": { input: pageInput, output: page(member) },
+  "org.members.update": { input: { userId: ids.otherUser, role: "admin" }, output: { ...member, role: "admin" } },
+  "org.members.remove": { input: { userId: ids.otherUser }, output: ok },
+  "org.invitations.list": { input: { ...pageInput, status: "pending" }, output: page(invitation) },
+  "org.invitations.create": { input: { email: "grace@example.com", role: "member" }, output: { ...invitation, token: "ioi_Hq7wE2rT9yU4iO1pA6sD" } },
+  "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },
+  "org.services.list": { input: pageInput, output: page(service) },
+  "org.services.create": { input: { name: "checkout-api", description: "Takes payments" }, output: { ...service, escalationPolicyId: null } },
+  "org.services.get": { input: { serviceId: ids.service }, output: service },
+  "org.services.update": { input: { serviceId: ids.service, escalationPolicyId: ids.policy }, output: service },
+  "org.notificationTargets.list": { input: pageInput, output: page(webhookTarget) },
+  "org.notificationTargets.create": {
+    input: { name: "ops webhook", type: "webhook", config: { url: "https://hooks.example.com/incidentops" }, eventKinds: ["triggered", "resolved"], minSeverity: "sev2" },
+    output: { ...webhookTarget, secret: signingSecret },
+  },
+  "org.notificationTargets.get": { input: { targetId: ids.target }, output: webhookTarget },
+  "org.notificationTargets.update": { input: { targetId: ids.target, enabled: false }, output: { ...webhookTarget, enabled: false, updatedAt: at(11) } },
+  "org.notificationTargets.delete": { input: { targetId: ids.target }, output: ok },
+  "org.notificationTargets.rotateSecret": { input: { targetId: ids.target }, output: { ...webhookTarget, secret: signingSecret } },
+  "org.notificationTargets.test": { input: { targetId: ids.target }, output: { ok: true, httpStatus: 204, error: null, note: null, durationMs: 84 } },
+  "org.escalationPolicies.list": { input: pageInput, output: page(policy) },
+  "org.escalationPolicies.create": {
+    input: { name: policy.name, description: policy.description, repeat: 1, levels: policy.levels },
+    output: policy,
+  },
+  "org.escalationPolicies.get": { input: { policyId: ids.policy }, output: policy },
+  "org.escalationPolicies.replace": {
+    input: { policyId: ids.policy, name: policy.name, repeat: 2, levels: policy.levels },
+    output: { ...policy, repeat: 2, updatedAt: at(12) },
+  },
+  "org.escalationPolicies.delete": { input: { policyId: ids.policy }, output: ok },
+  "org.apiKeys.list": { input: pageInput, output: page(apiKey) },
+  "org.apiKeys.create": {
+    input: { name: "ci deployer", scope: "write", expiresAt: "2026-03-14T00:00:00Z" },
+    output: { ...apiKey, secret: "iok_3kQ9vT7wB2nM5xC8zL1pR4sD6fG0hJ" },
+  },
+  "org.apiKeys.revoke": { input: { keyId: ids.apiKey }, output: { ...apiKey, revokedAt: at(13), status: "revoked" } },
+
+  "orgs.list": { input: pageInput, output: page(org) },
+  "orgs.create": { input: { name: "Acme Labs" }, output: { ...org, id: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a02", name: "Acme Labs" } },
+
+  "incidents.list": { input: { status: "triggered", serviceId: ids.service, ...pageInput }, output: page(incident) },
+  "incidents.create": {
+    input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2" },
+    output: incident,
+  },
+  "incidents.get": { input: { incidentId: ids.incident }, output: incident },
+  "incidents.events": { input: { incidentId: ids.incident, ...pageInput }, output: page(comment) },
+  "incidents.transition": { input: { incidentId: ids.incident, toStatus: "acknowledged", version: 1 }, output: acknowledged },
+  "incidents.comment": { input: { incidentId: ids.incident, body: "Rolling back 1.42" }, output: comment },
+  "incidents.escalate": { input: { incidentId: ids.incident }, output: { ...incident, version: 2, updatedAt: at(6) } },
+  "incidents.notifications": {
+    input: { incidentId: ids.incident, ...pageInput },
+    output: page({
+      id: ids.attempt,
+      eventId: ids.event,
+      channel: "webhook",
+      target: { id: ids.target, name: "ops webhook", type: "webhook" },
+      user: null,
+      status: "succeeded",
+      attemptCount: 1,
+      lastHttpStatus: 204,
+      lastError: null,
+      note: null,
+      createdAt: at(2),
+      updatedAt: at(2),
+      completedAt: at(2),
+    }),
+  },
+
+  "integrations.list": { input: { serviceId: ids.service }, output: { items: [integration] } },
+  "integrations.create": { input: { serviceId: ids.service, name: "prometheus" }, output: integration },
+  "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
+
+  "users.me.notificationPreferences.get": { output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
+  "users.me.notificationPreferences.update": { input: { eventKinds: ["triggered", "escalated"] }, output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
+
+  "auditLogs.list": {
+    input: { action: "api_key.created", ...pageInput },
+    output: page({
+      id: ids.audit,
+      action: "api_key.created",
+      actor: { type: "user", id: ids.user },
+      target: { type: "api_key", id: ids.apiKey },
+      requestId: "4f1d2c3b-5a69-4788-9a0b-1c2d3e4f5a6b",
+      ip: "203.0.113.7",
+      data: { name: "ci deployer", scope: "write" },
+      createdAt: at(6),
+    }),
+  },
+  "usage.get": {
+    output: {
+      quota: 10000,
+      today: { day: "2025-03-14", writeCalls: 42, remaining: 9958, resetsAt: "2025-03-15T00:00:00.000Z" },
+      days: [
+        { day: "2025-03-14", writeCalls: 42 },
+        { day: "2025-03-13", writeCalls: 0 },
+      ],
+    },
+  },
+
+  "alerts.pagerDuty": {
+    input: {
+      routing_key: routingKey,
+      event_action: "trigger",
+      dedup_key: "disk-full/db-1",
+      payload: { summary: "Disk full on db-1", source: "db-1", severity: "critical", custom_details: { free: "1%" } },
+    },
+    output: { status: "success", message: "Event processed", dedup_key: "disk-full/db-1" },
+  },
+  "alerts.alertmanager": {
+    input: {
+      routingKey,
+      version: "4",
+      groupKey: '{}:{alertname="DiskFull"}',
+      status: "firing",
+      receiver: "incidentops",
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: "DiskFull", instance: "db-1", severity: "critical" },
+          annotations: { summary: "Disk full on db-1" },
+          startsAt: "2025-03-14T09:02:00Z",
+          fingerprint: "a3c1e5f7b9d2c4e6",
+        },
+      ],
+    },
+    output: { status: "success", alerts: [{ fingerprint: "a3c1e5f7b9d2c4e6", dedupKey: "a3c1e5f7b9d2c4e6", outcome: "created", incidentId: ids.incident }] },
+  },
+  "meta.openapi": {
+    output: { openapi: "3.1.0", info: { title: "IncidentOps API", version: "0.1.0" }, servers: [{ url: "https://incidentops.example.com" }], paths: {} },
+  },
+  "health.live": { output: { status: "ok" } },
+  "health.ready": { output: { status: "ok", database: "ok", migrations: "current" } },
+};

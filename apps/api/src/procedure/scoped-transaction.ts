@@ -1,0 +1,31 @@
+import { transact, type Actor } from "@incidentops/core";
+import type { Db, Tx } from "@incidentops/db";
+
+/** Thrown inside the transaction to roll it back when the call failed. */
+class CallFailed extends Error {}
+
+/**
+ * Runs one authenticated call in one transaction: `identify` resolves the caller and scopes the
+ * transaction (SET LOCAL) to their org, so row-level security shows only that org's rows; `call`
+ * then does the work. tRPC reports a failed procedure as a value (`ok: false`), not a throw: the
+ * transaction commits when the result is ok and rolls back as a whole otherwise. A throw from
+ * either function rolls back and propagates.
+ */
+export async function inScopedTransaction<R extends { ok: boolean }>(
+  db: Db,
+  identify: (tx: Tx) => Promise<Actor>,
+  call: (tx: Tx, actor: Actor) => Promise<R>,
+): Promise<{ result: R; actor: Actor }> {
+  let outcome: { result: R; actor: Actor } | undefined;
+  try {
+    await transact(db, async (tx) => {
+      const actor = await identify(tx);
+      outcome = { result: await call(tx, actor), actor };
+      if (!outcome.result.ok) throw new CallFailed();
+    });
+  } catch (error) {
+    if (!(error instanceof CallFailed)) throw error;
+  }
+  if (outcome === undefined) throw new Error("unreachable: the scoped transaction ran no call");
+  return outcome;
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { isoDateTime } from "../schema.js";
+
+/** A service of the org's catalogue: what incidents are opened against. */
+export const serviceSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  escalationPolicyId: z.uuid().nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+const name = z.string().trim().min(1).max(200);
+const description = z.string().max(2000);
+
+export const createServiceInput = z.object({ name, description: description.optional() });
+export type CreateServiceInput = z.infer<typeof createServiceInput>;
+
+export const serviceIdInput = z.object({ serviceId: z.uuid() });
+export type ServiceIdInput = z.infer<typeof serviceIdInput>;
+
+export const updateServiceInput = serviceIdInput.extend({
+  name: name.optional(),
+  description: description.nullable().optional(),
+  escalationPolicyId: z.uuid().nullable().optional().describe("null: no escalation"),
+});
+export type UpdateServiceInput = z.infer<typeof updateServiceInput>;

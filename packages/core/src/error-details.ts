@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { ErrorCode } from "./errors.js";
+import { incidentStatusSchema, roleSchema } from "./schema.js";
+
+const none = z.object({});
+const fieldErrors = z.record(z.string(), z.array(z.string())).describe("Messages by field path, e.g. { \"config.url\": [\"Invalid URL\"] }");
+const retryAfterSeconds = z.number().int().positive().describe("Also sent as the Retry-After header");
+
+/**
+ * The `details` each code carries. Fixed shapes are typed here once: AppError's constructor, the
+ * public error body, the OpenAPI document and the SDK's typed errors all read them from this map.
+ */
+export const errorDetailsSchemas = {
+  VALIDATION_FAILED: z.object({ fields: fieldErrors }),
+  MALFORMED_JSON: none,
+  INVALID_TOKEN: none,
+  UNAUTHORIZED: z.object({ reason: z.literal("refresh_token_reused").optional() }),
+  INVALID_CREDENTIALS: z.object({ fields: fieldErrors.optional() }),
+  FORBIDDEN: z.object({ action: z.string().optional(), requiredRole: roleSchema.optional() }),
+  NOT_FOUND: none,
+  METHOD_NOT_ALLOWED: none,
+  CONFLICT: z.record(z.string(), z.unknown()).describe("What conflicts, e.g. fields, or the services still using a policy"),
+  EMAIL_TAKEN: z.object({ fields: fieldErrors }),
+  VERSION_CONFLICT: z.object({ currentVersion: z.number().int(), currentStatus: incidentStatusSchema }),
+  INVALID_TRANSITION: z.union([
+    z.object({ fromStatus: incidentStatusSchema, toStatus: incidentStatusSchema }),
+    z.object({ status: incidentStatusSchema }),
+  ]),
+  LAST_ADMIN: none,
+  PAYLOAD_TOO_LARGE: z.object({ limitBytes: z.number().int().optional() }),
+  UNSUPPORTED_MEDIA_TYPE: none,
+  RATE_LIMITED: z.object({ retryAfterSeconds, limit: z.number().int().optional(), windowSeconds: z.number().int().optional() }),
+  LOGIN_LOCKED: z.object({ retryAfterSeconds }),
+  QUOTA_EXCEEDED: z.object({ quota: z.number().int(), retryAfterSeconds }),
+  INTERNAL_ERROR: none,
+  SERVICE_UNAVAILABLE: z.object({ retryAfterSeconds }),
+} as const satisfies Record<ErrorCode, z.ZodType>;
+
+export type ErrorDetailsByCode = { [C in ErrorCode]: z.infer<(typeof errorDetailsSchemas)[C]> };

@@ -1,0 +1,177 @@
+import type { Db, EscalationPolicyRow, Tx } from "@incidentops/db";
+import { newestFirst } from "../keyset.js";
+import type { EscalationTarget } from "./schema.js";
+
+export interface EscalationLevel {
+  level: number;
+  delaySeconds: number;
+  targets: EscalationTarget[];
+}
+
+export interface PolicyWithLevels {
+  row: EscalationPolicyRow;
+  levels: EscalationLevel[];
+}
+
+/** Levels (1-based, in order) of the given policies, with their targets in order. */
+export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]): Promise<Map<string, EscalationLevel[]>> {
+  const byPolicy = new Map<string, EscalationLevel[]>(policyIds.map((id) => [id, []]));
+  if (policyIds.length === 0) return byPolicy;
+  const [levels, targets] = await Promise.all([
+    db
+      .selectFrom("escalation_levels")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where("policy_id", "in", policyIds)
+      .orderBy("policy_id")
+      .orderBy("level")
+      .execute(),
+    db
+      .selectFrom("escalation_level_targets")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where("policy_id", "in", policyIds)
+      .orderBy("policy_id")
+      .orderBy("level")
+      .orderBy("position")
+      .execute(),
+  ]);
+  const index = new Map<string, EscalationLevel>();
+  for (const l of levels) {
+    const level: EscalationLevel = { level: l.level, delaySeconds: l.delay_seconds, targets: [] };
+    byPolicy.get(l.policy_id)?.push(level);
+    index.set(`${l.policy_id}:${l.level}`, level);
+  }
+  for (const t of targets) {
+    const target: EscalationTarget | undefined =
+      t.user_id !== null
+        ? { type: "user", userId: t.user_id }
+        : t.notification_target_id !== null
+          ? { type: "notification_target", targetId: t.notification_target_id }
+          : undefined;
+    if (target !== undefined) index.get(`${t.policy_id}:${t.level}`)?.targets.push(target);
+  }
+  return byPolicy;
+}
+
+export async function insertPolicy(tx: Tx, policy: { orgId: string; name: string; description: string | null; repeat: number }) {
+  const row = await tx
+    .insertInto("escalation_policies")
+    .values({ org_id: policy.orgId, name: policy.name, description: policy.description, repeat: policy.repeat })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Sets the policy's own fields; false when there is no such policy. */
+export async function updatePolicy(
+  tx: Tx,
+  orgId: string,
+  policyId: string,
+  fields: { name: string; description: string | null; repeat: number },
+): Promise<boolean> {
+  const row = await tx
+    .updateTable("escalation_policies")
+    .set({ ...fields, updated_at: new Date() })
+    .where("org_id", "=", orgId)
+    .where("id", "=", policyId)
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function findPolicyForUpdate(tx: Tx, orgId: string, policyId: string) {
+  return tx
+    .selectFrom("escalation_policies")
+    .select(["id", "name"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", policyId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function policyExists(db: Db | Tx, orgId: string, policyId: string): Promise<boolean> {
+  const row = await db.selectFrom("escalation_policies").select("id").where("org_id", "=", orgId).where("id", "=", policyId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function deletePolicy(tx: Tx, orgId: string, policyId: string): Promise<void> {
+  await tx.deleteFrom("escalation_policies").where("org_id", "=", orgId).where("id", "=", policyId).execute();
+}
+
+/** The services that follow the policy (they keep it from being deleted). */
+export function servicesUsingPolicy(tx: Tx, orgId: string, policyId: string) {
+  return tx.selectFrom("services").select(["id", "name"]).where("org_id", "=", orgId).where("escalation_policy_id", "=", policyId).execute();
+}
+
+/** Which of `userIds` are members of the org. */
+export async function memberIdsAmong(tx: Tx, orgId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await tx.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", userIds).execute();
+  return new Set(rows.map((r) => r.user_id));
+}
+
+/** Which of `targetIds` are notification targets of the org. */
+export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[]): Promise<Set<string>> {
+  if (targetIds.length === 0) return new Set();
+  const rows = await tx.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).where("id", "in", targetIds).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A page of the org's policies (without their levels: see loadLevels), newest first. */
+export function listPolicies(db: Db | Tx, orgId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
+  return newestFirst(db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId), limit, after).execute();
+}
+
+export async function findPolicy(db: Db | Tx, orgId: string, policyId: string): Promise<PolicyWithLevels | undefined> {
+  const row = await db
+    .selectFrom("escalation_policies")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("id", "=", policyId)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const levels = await loadLevels(db, orgId, [policyId]);
+  return { row, levels: levels.get(policyId) ?? [] };
+}
+
+/** Replaces a policy's levels and their targets with `levels` (numbered from 1 in order). */
+export async function replaceLevels(
+  tx: Tx,
+  orgId: string,
+  policyId: string,
+  levels: { delaySeconds: number; targets: EscalationTarget[] }[],
+): Promise<void> {
+  await tx.deleteFrom("escalation_levels").where("org_id", "=", orgId).where("policy_id", "=", policyId).execute();
+  if (levels.length === 0) return;
+  await tx
+    .insertInto("escalation_levels")
+    .values(levels.map((l, i) => ({ org_id: orgId, policy_id: policyId, level: i + 1, delay_seconds: l.delaySeconds })))
+    .execute();
+  const targets = levels.flatMap((l, i) =>
+    l.targets.map((t, position) => ({
+      org_id: orgId,
+      policy_id: policyId,
+      level: i + 1,
+      position,
+      user_id: t.type === "user" ? t.userId : null,
+      notification_target_id: t.type === "notification_target" ? t.targetId : null,
+    })),
+  );
+  if (targets.length > 0) await tx.insertInto("escalation_level_targets").values(targets).execute();
+}
+
+/** How many escalation steps a policy has: its levels, run through `repeat` times. */
+export async function escalationStepCount(db: Db | Tx, orgId: string, policyId: string): Promise<number> {
+  const row = await db
+    .selectFrom("escalation_policies")
+    .leftJoin("escalation_levels", (join) =>
+      join.onRef("escalation_levels.org_id", "=", "escalation_policies.org_id").onRef("escalation_levels.policy_id", "=", "escalation_policies.id"),
+    )
+    .select((eb) => ["escalation_policies.repeat", eb.fn.count<string>("escalation_levels.level").as("levels")])
+    .where("escalation_policies.org_id", "=", orgId)
+    .where("escalation_policies.id", "=", policyId)
+    .groupBy("escalation_policies.repeat")
+    .executeTakeFirst();
+  return row === undefined ? 0 : row.repeat * Number(row.levels);
+}

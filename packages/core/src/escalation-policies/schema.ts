@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { isoDateTime } from "../schema.js";
+
+export const escalationTargetSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("user"), userId: z.uuid() }),
+  z.object({ type: z.literal("notification_target"), targetId: z.uuid() }),
+]);
+export type EscalationTarget = z.infer<typeof escalationTargetSchema>;
+
+export const escalationLevelSchema = z.object({
+  delaySeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .describe("How long an unacknowledged incident waits at this level before the next level is notified"),
+  targets: z.array(escalationTargetSchema).min(1).max(20),
+});
+
+export const escalationPolicySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  repeat: z.number().int().describe("How many times the levels are run through"),
+  // Deleting a notification target removes it from the levels naming it, which can leave a
+  // level empty: a stored policy is shown as it is, not held to the input's one-target minimum.
+  levels: z.array(escalationLevelSchema.extend({ targets: z.array(escalationTargetSchema).max(20) })),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
+
+export const policyIdInput = z.object({ policyId: z.uuid() });
+export type PolicyIdInput = z.infer<typeof policyIdInput>;
+
+const policyFields = {
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  repeat: z.number().int().min(1).max(10).default(1).describe("How many times the levels are run through"),
+  levels: z.array(escalationLevelSchema).min(1).max(20),
+};
+
+export const createEscalationPolicyInput = z.object(policyFields);
+export type CreateEscalationPolicyInput = z.infer<typeof createEscalationPolicyInput>;
+
+/** PUT: the policy becomes exactly this, levels included. */
+export const replaceEscalationPolicyInput = z.object({ ...policyIdInput.shape, ...policyFields });
+export type ReplaceEscalationPolicyInput = z.infer<typeof replaceEscalationPolicyInput>;

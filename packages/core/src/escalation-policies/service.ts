@@ -1,0 +1,139 @@
+import type { Db, Tx } from "@incidentops/db";
+import { auditAction } from "../audit/service.js";
+import { AppError, notFound } from "../errors.js";
+import { iso } from "../mapping.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
+import type { Actor } from "../policy.js";
+import type { PageQuery } from "../schema.js";
+import { transact } from "../scope.js";
+import {
+  deletePolicy,
+  findPolicy,
+  findPolicyForUpdate,
+  insertPolicy,
+  listPolicies,
+  loadLevels,
+  memberIdsAmong,
+  replaceLevels,
+  servicesUsingPolicy,
+  targetIdsAmong,
+  updatePolicy,
+  type PolicyWithLevels,
+} from "./repository.js";
+import type { CreateEscalationPolicyInput, EscalationPolicy, PolicyIdInput, ReplaceEscalationPolicyInput } from "./schema.js";
+
+const toPolicy = ({ row, levels }: PolicyWithLevels): EscalationPolicy => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  repeat: row.repeat,
+  levels: levels.map((l) => ({ delaySeconds: l.delaySeconds, targets: l.targets })),
+  createdAt: iso(row.created_at),
+  updatedAt: iso(row.updated_at),
+});
+
+const policyNotFound = () => notFound("Escalation policy");
+
+/** Audits a change to a policy with a summary of what it now is. */
+function auditPolicy(
+  tx: Tx,
+  actor: Actor,
+  action: `escalation_policy.${"created" | "replaced" | "deleted"}`,
+  policy: { id: string; name: string; repeat?: number; levels?: unknown[] },
+) {
+  const { id, ...data } = policy;
+  return auditAction(tx, actor, { action, targetType: "escalation_policy", targetId: id, data });
+}
+
+/** A policy as recorded in the audit log: its settings and levels, with every target. */
+const auditedPolicy = (policy: EscalationPolicy) => ({
+  id: policy.id,
+  name: policy.name,
+  repeat: policy.repeat,
+  levels: policy.levels,
+});
+
+/** Every user target must be a member and every notification target must exist, in this org. */
+async function checkTargets(tx: Tx, orgId: string, levels: CreateEscalationPolicyInput["levels"]): Promise<void> {
+  const userIds = [...new Set(levels.flatMap((l) => l.targets.flatMap((t) => (t.type === "user" ? [t.userId] : []))))];
+  const targetIds = [
+    ...new Set(levels.flatMap((l) => l.targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : [])))),
+  ];
+  const members = await memberIdsAmong(tx, orgId, userIds);
+  const targets = await targetIdsAmong(tx, orgId, targetIds);
+  const fields: Record<string, string[]> = {};
+  levels.forEach((level, i) =>
+    level.targets.forEach((t, j) => {
+      if (t.type === "user" && !members.has(t.userId)) fields[`levels.${i}.targets.${j}.userId`] = ["not a member of this organisation"];
+      if (t.type === "notification_target" && !targets.has(t.targetId)) {
+        fields[`levels.${i}.targets.${j}.targetId`] = ["no such notification target"];
+      }
+    }),
+  );
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("VALIDATION_FAILED", "Some escalation targets do not exist in this organisation", { fields });
+  }
+}
+
+/** Stores the levels and reads the policy back as it now is, audited as `action`. */
+async function saveLevels(
+  tx: Tx,
+  actor: Actor,
+  policyId: string,
+  levels: CreateEscalationPolicyInput["levels"],
+  action: "escalation_policy.created" | "escalation_policy.replaced",
+): Promise<EscalationPolicy> {
+  await replaceLevels(tx, actor.orgId, policyId, levels);
+  const policy = await findPolicy(tx, actor.orgId, policyId);
+  if (policy === undefined) throw policyNotFound();
+  const saved = toPolicy(policy);
+  await auditPolicy(tx, actor, action, auditedPolicy(saved));
+  return saved;
+}
+
+export async function createEscalationPolicy(db: Db, actor: Actor, input: CreateEscalationPolicyInput): Promise<EscalationPolicy> {
+  return transact(db, async (tx) => {
+    await checkTargets(tx, actor.orgId, input.levels);
+    const policyId = await insertPolicy(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, repeat: input.repeat });
+    return saveLevels(tx, actor, policyId, input.levels, "escalation_policy.created");
+  });
+}
+
+/** PUT semantics: the policy becomes exactly `input`, levels included. */
+/** PUT semantics: the policy becomes exactly `input`, levels included. */
+export async function replaceEscalationPolicy(db: Db, actor: Actor, input: ReplaceEscalationPolicyInput): Promise<EscalationPolicy> {
+  return transact(db, async (tx) => {
+    const fields = { name: input.name, description: input.description ?? null, repeat: input.repeat };
+    if (!(await updatePolicy(tx, actor.orgId, input.policyId, fields))) throw policyNotFound();
+    await checkTargets(tx, actor.orgId, input.levels);
+    return saveLevels(tx, actor, input.policyId, input.levels, "escalation_policy.replaced");
+  });
+}
+
+export async function getEscalationPolicy(db: Db, actor: Actor, input: PolicyIdInput): Promise<EscalationPolicy> {
+  const policy = await findPolicy(db, actor.orgId, input.policyId);
+  if (policy === undefined) throw policyNotFound();
+  return toPolicy(policy);
+}
+
+export async function listEscalationPolicies(db: Db, actor: Actor, input: PageQuery): Promise<Page<EscalationPolicy>> {
+  const rows = await listPolicies(db, actor.orgId, input.limit, decodeCursor(createdAtCursor, input.cursor));
+  const levels = await loadLevels(db, actor.orgId, rows.map((r) => r.id));
+  return toPage(rows, input.limit, (row) => toPolicy({ row, levels: levels.get(row.id) ?? [] }), createdAtPositionOf);
+}
+
+/** Refused while a service still names the policy; incidents following it stop escalating. */
+export async function deleteEscalationPolicy(db: Db, actor: Actor, input: PolicyIdInput): Promise<void> {
+  await transact(db, async (tx) => {
+    const policy = await findPolicyForUpdate(tx, actor.orgId, input.policyId);
+    if (policy === undefined) throw policyNotFound();
+    const services = await servicesUsingPolicy(tx, actor.orgId, input.policyId);
+    if (services.length > 0) {
+      throw new AppError("CONFLICT", "Services still use this escalation policy: point them elsewhere first", {
+        services: services.map((s) => ({ id: s.id, name: s.name })),
+      });
+    }
+    await deletePolicy(tx, actor.orgId, input.policyId);
+    await auditPolicy(tx, actor, "escalation_policy.deleted", policy);
+  });
+}

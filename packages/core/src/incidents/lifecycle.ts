@@ -1,0 +1,236 @@
+import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
+import { escalationStepCount } from "../escalation-policies/repository.js";
+import { AppError, notFound } from "../errors.js";
+import { enqueueJob, removeJob } from "../jobs/enqueue.js";
+import { ESCALATION_QUEUE, escalationJobKey } from "../jobs/tasks.js";
+import { actorUserId, type Actor } from "../policy.js";
+import {
+  findIncidentForUpdate,
+  findOpenAlertIncidentForUpdate,
+  incidentExists,
+  insertIncident,
+  insertIncidentEvent,
+  setEscalationStep,
+  setIncidentStatus,
+  upsertAlertIncident,
+} from "./repository.js";
+import type { IncidentEventKind } from "./schema.js";
+import { canTransition } from "./state-machine.js";
+
+// The one place where incidents change. The API procedures, alert ingestion and the escalation
+// runner all come through here, always inside the caller's transaction (row-level security
+// scoped to the org): every change bumps what it must, appends to the timeline, and enqueues in
+// the same transaction the jobs that notify people and move escalation along.
+
+/** Who changes an incident: a person, or (with actorUserId null) an API key, an integration or the escalation runner. */
+export interface ChangeSource {
+  orgId: string;
+  actorUserId: string | null;
+  requestId: string;
+}
+
+export const changeSourceOf = (actor: Actor): ChangeSource => ({
+  orgId: actor.orgId,
+  actorUserId: actorUserId(actor),
+  requestId: actor.requestId,
+});
+
+const incidentNotFound = () => notFound("Incident");
+
+/**
+ * Appends an event to the incident's timeline and enqueues the job that fans it out to the org's
+ * notification targets.
+ */
+async function recordEvent(
+  tx: Tx,
+  source: ChangeSource,
+  incidentId: string,
+  kind: IncidentEventKind,
+  data: Record<string, unknown>,
+): Promise<IncidentEventRow> {
+  const row = await insertIncidentEvent(tx, { orgId: source.orgId, incidentId, kind, actorUserId: source.actorUserId, data });
+  await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
+  return row;
+}
+
+/** Schedules escalation step `step` (now, or at `runAt`), replacing any pending step of the incident. */
+async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }) {
+  await enqueueJob(
+    tx,
+    "escalate_if_unacked",
+    { orgId: source.orgId, incidentId, step, manual: options.manual, requestId: source.requestId },
+    { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
+  );
+}
+
+/** A new incident's `created` event (which notifies) and, when it follows a policy, its first escalation step. */
+async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
+  await recordEvent(tx, source, incident.id, "created", {
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    ...context,
+  });
+  if (incident.escalation_policy_id !== null) await scheduleEscalation(tx, source, incident.id, 0, { manual: false });
+}
+
+/** Opens an incident on a service (whose existence the caller checked), following the service's escalation policy. */
+export async function open(
+  tx: Tx,
+  source: ChangeSource,
+  input: {
+    serviceId: string;
+    title: string;
+    description?: string | undefined;
+    severity?: IncidentSeverity | undefined;
+    escalationPolicyId: string | null;
+  },
+): Promise<IncidentRow> {
+  const row = await insertIncident(tx, {
+    org_id: source.orgId,
+    service_id: input.serviceId,
+    title: input.title,
+    description: input.description ?? null,
+    severity: input.severity,
+    created_by: source.actorUserId,
+    escalation_policy_id: input.escalationPolicyId,
+  });
+  await announceOpened(tx, source, row, {});
+  return row;
+}
+
+/**
+ * Opens an incident for an alert, or counts the alert on the service's open incident with the
+ * same dedup key (exactly one incident however many identical alerts arrive at once). A repeat
+ * goes on the timeline as `alert_repeated` and notifies no one: the incident is already open and
+ * its people already paged. `context` (the integration, the alert as received) goes into the event.
+ */
+export async function openForAlert(
+  tx: Tx,
+  source: ChangeSource,
+  alert: { serviceId: string; title: string; severity: IncidentSeverity; dedupKey: string },
+  context: Record<string, unknown>,
+): Promise<{ incidentId: string; opened: boolean }> {
+  const { inserted, ...row } = await upsertAlertIncident(tx, { orgId: source.orgId, ...alert });
+  if (inserted) {
+    await announceOpened(tx, source, row, context);
+  } else {
+    await insertIncidentEvent(tx, {
+      orgId: source.orgId,
+      incidentId: row.id,
+      kind: "alert_repeated",
+      actorUserId: source.actorUserId,
+      data: { alertCount: row.alert_count, ...context },
+    });
+  }
+  return { incidentId: row.id, opened: inserted };
+}
+
+/**
+ * Applies an allowed move to a locked incident: new status and its timestamp, version + 1, a
+ * `status_changed` event (and its notifications), and the end of any pending escalation.
+ */
+async function move(
+  tx: Tx,
+  source: ChangeSource,
+  current: IncidentRow,
+  toStatus: IncidentStatus,
+  context: Record<string, unknown>,
+): Promise<IncidentRow> {
+  const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
+  await recordEvent(tx, source, updated.id, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
+  await removeJob(tx, escalationJobKey(updated.id));
+  return updated;
+}
+
+/** Moves an incident along the state machine, if the caller saw its latest version. */
+export async function transition(
+  tx: Tx,
+  source: ChangeSource,
+  input: { incidentId: string; toStatus: IncidentStatus; version: number },
+): Promise<IncidentRow> {
+  const current = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
+  if (current === undefined) throw incidentNotFound();
+  if (current.version !== input.version) {
+    throw new AppError(
+      "VERSION_CONFLICT",
+      `The incident changed since you read it (your version ${input.version}, current ${current.version}): reload and retry`,
+      { currentVersion: current.version, currentStatus: current.status },
+    );
+  }
+  if (!canTransition(current.status, input.toStatus)) {
+    throw new AppError("INVALID_TRANSITION", `An incident cannot move from ${current.status} to ${input.toStatus}`, {
+      fromStatus: current.status,
+      toStatus: input.toStatus,
+    });
+  }
+  return move(tx, source, current, input.toStatus, {});
+}
+
+/**
+ * Acknowledges or resolves the service's open incident with the dedup key, as an alert asks. An
+ * alert carries no version and may come late or twice: with no open incident, or one that cannot
+ * make the move (acknowledging an incident already acknowledged), nothing happens.
+ */
+export async function settleForAlert(
+  tx: Tx,
+  source: ChangeSource,
+  alert: { serviceId: string; dedupKey: string; toStatus: "acknowledged" | "resolved" },
+  context: Record<string, unknown>,
+): Promise<{ incidentId: string | null; moved: boolean }> {
+  const current = await findOpenAlertIncidentForUpdate(tx, source.orgId, alert.serviceId, alert.dedupKey);
+  if (current === undefined || !canTransition(current.status, alert.toStatus)) return { incidentId: current?.id ?? null, moved: false };
+  await move(tx, source, current, alert.toStatus, context);
+  return { incidentId: current.id, moved: true };
+}
+
+export async function comment(tx: Tx, source: ChangeSource, input: { incidentId: string; body: string }): Promise<IncidentEventRow> {
+  if (!(await incidentExists(tx, source.orgId, input.incidentId))) throw incidentNotFound();
+  return recordEvent(tx, source, input.incidentId, "commented", { body: input.body });
+}
+
+/**
+ * Jumps to the next escalation level now, replacing any scheduled one. An acknowledged incident
+ * may be escalated by hand too (e.g. to pull in more help); only resolved ones may not.
+ */
+export async function requestEscalation(tx: Tx, source: ChangeSource, incidentId: string): Promise<IncidentRow> {
+  const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  if (incident.status === "resolved") {
+    throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be escalated", { status: incident.status });
+  }
+  if (incident.escalation_policy_id === null) {
+    throw new AppError("CONFLICT", "This incident follows no escalation policy: give its service one first");
+  }
+  const steps = await escalationStepCount(tx, source.orgId, incident.escalation_policy_id);
+  if (incident.escalation_step >= steps) {
+    throw new AppError("CONFLICT", "Every escalation level has already been notified", { step: incident.escalation_step, steps });
+  }
+  await scheduleEscalation(tx, source, incidentId, incident.escalation_step, { manual: true });
+  return incident;
+}
+
+/** The incident, locked until the transaction ends: for a change made in several steps (an escalation step). */
+export function lock(tx: Tx, orgId: string, incidentId: string): Promise<IncidentRow | undefined> {
+  return findIncidentForUpdate(tx, orgId, incidentId);
+}
+
+/**
+ * Records that escalation step `step` of a locked incident ran: an `escalated` event (`data`
+ * says who was notified; the caller records the deliveries under the returned event), the
+ * incident's step counter, and the next step at `nextAt` (null: there is none).
+ */
+export async function recordEscalationStep(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  escalation: { step: number; data: Record<string, unknown>; nextAt: Date | null },
+): Promise<IncidentEventRow> {
+  const event = await recordEvent(tx, source, incident.id, "escalated", escalation.data);
+  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
+  if (escalation.nextAt !== null) {
+    await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });
+  }
+  return event;
+}

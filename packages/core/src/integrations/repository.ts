@@ -1,0 +1,41 @@
+import type { Db, Tx } from "@incidentops/db";
+
+/** Newest first; a service has a handful. */
+export function listIntegrationKeys(db: Db | Tx, orgId: string, serviceId: string) {
+  return db
+    .selectFrom("integration_keys")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("service_id", "=", serviceId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+export function insertIntegrationKey(
+  db: Db | Tx,
+  key: { orgId: string; serviceId: string; name: string; routingKey: string; createdBy: string | null },
+) {
+  return db
+    .insertInto("integration_keys")
+    .values({ org_id: key.orgId, service_id: key.serviceId, name: key.name, routing_key: key.routingKey, created_by: key.createdBy })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Deletes the service's key; false when there is none. */
+export async function deleteIntegrationKey(db: Db | Tx, orgId: string, serviceId: string, integrationId: string): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom("integration_keys")
+    .where("org_id", "=", orgId)
+    .where("service_id", "=", serviceId)
+    .where("id", "=", integrationId)
+    .returning("id")
+    .executeTakeFirst();
+  return deleted !== undefined;
+}
+
+/** The integration a routing key names (row-level security needs the scope's routing key set to it). */
+export function findIntegrationByRoutingKey(tx: Tx, routingKey: string) {
+  return tx.selectFrom("integration_keys").select(["org_id", "service_id", "id"]).where("routing_key", "=", routingKey).executeTakeFirst();
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import type { Db, IntegrationKeyRow, Tx } from "@incidentops/db";
+import { auditAction } from "../audit/service.js";
+import type { ServiceIdInput } from "../catalog/schema.js";
+import { requireService } from "../catalog/service.js";
+import { AppError, notFound } from "../errors.js";
+import { iso } from "../mapping.js";
+import { actorUserId, type Actor } from "../policy.js";
+import { setScope } from "../scope.js";
+import { deleteIntegrationKey as deleteIntegrationKeyRow, findIntegrationByRoutingKey, insertIntegrationKey, listIntegrationKeys as listIntegrationKeyRows } from "./repository.js";
+import type { CreateIntegrationKeyInput, IntegrationIdInput, IntegrationKey, IntegrationKeyList } from "./schema.js";
+
+const toIntegrationKey = (row: IntegrationKeyRow): IntegrationKey => ({
+  id: row.id,
+  serviceId: row.service_id,
+  name: row.name,
+  routingKey: row.routing_key,
+  createdBy: row.created_by,
+  createdAt: iso(row.created_at),
+});
+
+/** 32 hex characters, like a PagerDuty integration key (128 random bits). */
+const generateRoutingKey = () => randomBytes(16).toString("hex");
+
+export async function listIntegrationKeys(db: Db, actor: Actor, input: ServiceIdInput): Promise<IntegrationKeyList> {
+  await requireService(db, actor, input.serviceId);
+  const rows = await listIntegrationKeyRows(db, actor.orgId, input.serviceId);
+  return { items: rows.map(toIntegrationKey) };
+}
+
+export async function createIntegrationKey(db: Db, actor: Actor, input: CreateIntegrationKeyInput): Promise<IntegrationKey> {
+  await requireService(db, actor, input.serviceId);
+  const row = await insertIntegrationKey(db, {
+    orgId: actor.orgId,
+    serviceId: input.serviceId,
+    name: input.name,
+    routingKey: generateRoutingKey(),
+    createdBy: actorUserId(actor),
+  });
+  await auditAction(db, actor, { action: "integration_key.created", targetType: "integration_key", targetId: row.id, data: { serviceId: input.serviceId } });
+  return toIntegrationKey(row);
+}
+
+export async function deleteIntegrationKey(db: Db, actor: Actor, input: IntegrationIdInput): Promise<void> {
+  if (!(await deleteIntegrationKeyRow(db, actor.orgId, input.serviceId, input.integrationId))) throw notFound("Integration");
+  await auditAction(db, actor, { action: "integration_key.deleted", targetType: "integration_key", targetId: input.integrationId });
+}
+
+/** An integration as alert ingestion sees it. */
+export interface Integration {
+  id: string;
+  orgId: string;
+  serviceId: string;
+}
+
+/** The integration a routing key names, with the transaction scoped to its org; 404 if none. */
+export async function enterIntegrationScope(tx: Tx, routingKey: string): Promise<Integration> {
+  await setScope(tx, { routingKey });
+  const integration = await findIntegrationByRoutingKey(tx, routingKey);
+  if (integration === undefined) throw new AppError("NOT_FOUND", "Unknown routing key: check the integration key of the service");
+  await setScope(tx, { orgId: integration.org_id });
+  return { id: integration.id, orgId: integration.org_id, serviceId: integration.service_id };
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { channelSchema, isoDateTime, notificationEventKindSchema, severitySchema } from "../schema.js";
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+/** The config each target type takes. */
+export const notificationTargetConfigSchemas = {
+  webhook: z.object({ url: httpUrl }).strict(),
+  email: z.object({ address: z.email() }).strict(),
+  slack: z.object({ webhookUrl: httpUrl }).strict(),
+} as const;
+
+export type NotificationTargetConfig =
+  | { type: "webhook"; config: z.infer<typeof notificationTargetConfigSchemas.webhook> }
+  | { type: "email"; config: z.infer<typeof notificationTargetConfigSchemas.email> }
+  | { type: "slack"; config: z.infer<typeof notificationTargetConfigSchemas.slack> };
+
+/** Adds an issue under `config.*` for each way `config` does not fit `type`. */
+export function checkTargetConfig(
+  value: { type: z.infer<typeof channelSchema>; config: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  const result = notificationTargetConfigSchemas[value.type].safeParse(value.config);
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: ["config", ...issue.path] });
+  }
+}
+
+export const notificationTargetSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: channelSchema,
+  /** Slack webhook URLs carry their secret in the path; they are masked on every read. */
+  config: z.record(z.string(), z.string()),
+  enabled: z.boolean(),
+  eventKinds: z.array(notificationEventKindSchema).nullable(),
+  minSeverity: severitySchema.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
+
+/** The creation and rotation responses: the target plus its signing secret, shown this once. */
+export const notificationTargetWithSecretSchema = notificationTargetSchema.extend({
+  secret: z.string().describe("whsec_ signing secret, shown once"),
+});
+export type NotificationTargetWithSecret = z.infer<typeof notificationTargetWithSecretSchema>;
+
+/** What a test notification did. */
+export const deliveryOutcomeSchema = z.object({
+  ok: z.boolean(),
+  httpStatus: z.number().int().nullable(),
+  error: z.string().nullable(),
+  note: z.string().nullable(),
+  durationMs: z.number(),
+});
+
+const name = z.string().trim().min(1).max(200);
+const eventKinds = z.array(notificationEventKindSchema).min(1);
+const anyConfig = z.union([
+  notificationTargetConfigSchemas.webhook,
+  notificationTargetConfigSchemas.email,
+  notificationTargetConfigSchemas.slack,
+]);
+
+// One object (the REST adapter needs one), with the type-specific config checked across fields.
+export const createNotificationTargetInput = z
+  .object({
+    name,
+    type: channelSchema,
+    config: anyConfig,
+    enabled: z.boolean().optional(),
+    eventKinds: eventKinds.optional(),
+    minSeverity: severitySchema.optional().describe("Only incidents at least this severe (sev1 is the most severe)"),
+  })
+  .superRefine(checkTargetConfig);
+export type CreateNotificationTargetInput = z.infer<typeof createNotificationTargetInput>;
+
+export const targetIdInput = z.object({ targetId: z.uuid() });
+export type TargetIdInput = z.infer<typeof targetIdInput>;
+
+/** PATCH: the type is fixed at creation; `config` replaces the whole config. */
+export const updateNotificationTargetInput = targetIdInput.extend({
+  name: name.optional(),
+  enabled: z.boolean().optional(),
+  config: anyConfig.optional(),
+  eventKinds: eventKinds.nullable().optional().describe("null: every kind"),
+  minSeverity: severitySchema.nullable().optional().describe("null: every severity"),
+});
+export type UpdateNotificationTargetInput = z.infer<typeof updateNotificationTargetInput>;

@@ -1,0 +1,126 @@
+import type { Db, IncidentSeverity, NotificationAttemptStatus, NotificationChannel, Tx } from "@incidentops/db";
+import { sql } from "kysely";
+import { pastPosition } from "../keyset.js";
+import type { NotificationKind } from "../schema.js";
+
+/**
+ * Inserts one attempt per recipient, skipping those that already exist (unique per event and
+ * recipient); returns the new ones.
+ */
+export function insertAttempts(
+  tx: Tx,
+  context: { orgId: string; eventId: string; incidentId: string },
+  recipients: ({ targetId: string; channel: NotificationChannel } | { userId: string })[],
+) {
+  return tx
+    .insertInto("notification_attempts")
+    .values(
+      recipients.map((r) => ({
+        org_id: context.orgId,
+        event_id: context.eventId,
+        incident_id: context.incidentId,
+        target_id: "targetId" in r ? r.targetId : null,
+        user_id: "userId" in r ? r.userId : null,
+        channel: "targetId" in r ? r.channel : ("email" as const),
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(["id", "channel"])
+    .execute();
+}
+
+/** The event to fan out, with its incident's severity. */
+export function findEventToFanOut(tx: Tx, orgId: string, eventId: string) {
+  return tx
+    .selectFrom("incident_events")
+    .innerJoin("incidents", (join) =>
+      join.onRef("incidents.org_id", "=", "incident_events.org_id").onRef("incidents.id", "=", "incident_events.incident_id"),
+    )
+    .select(["incident_events.id", "incident_events.kind", "incident_events.data", "incidents.id as incident_id", "incidents.severity"])
+    .where("incident_events.org_id", "=", orgId)
+    .where("incident_events.id", "=", eventId)
+    .executeTakeFirst();
+}
+
+/** The org's enabled targets whose filters take an event of this kind on an incident this severe. */
+export function findSubscribedTargets(tx: Tx, orgId: string, kind: NotificationKind, severity: IncidentSeverity) {
+  return tx
+    .selectFrom("notification_targets")
+    .select(["id", "type"])
+    .where("org_id", "=", orgId)
+    .where("enabled", "=", true)
+    .where((eb) => eb.or([eb("event_kinds", "is", null), eb(sql.val<string>(kind), "=", eb.fn.any("event_kinds"))]))
+    // Severity enum order is sev1 < sev4: a target wanting sev2 and up takes sev1 and sev2.
+    .where((eb) => eb.or([eb("min_severity", "is", null), eb(sql.val(severity), "<=", eb.ref("min_severity"))]))
+    .execute();
+}
+
+export function findAttempt(tx: Tx, orgId: string, attemptId: string) {
+  return tx.selectFrom("notification_attempts").selectAll().where("org_id", "=", orgId).where("id", "=", attemptId).executeTakeFirst();
+}
+
+/** What a delivery sends: the attempt's event and incident as they are now, the org, and its target or person. */
+export async function findDeliveryContext(
+  tx: Tx,
+  orgId: string,
+  attempt: { event_id: string; incident_id: string; target_id: string | null; user_id: string | null },
+) {
+  const [event, incident, org, target, user] = await Promise.all([
+    tx.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.event_id).executeTakeFirstOrThrow(),
+    tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.incident_id).executeTakeFirstOrThrow(),
+    tx.selectFrom("orgs").select(["id", "name"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
+    attempt.target_id === null
+      ? undefined
+      : tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.target_id).executeTakeFirst(),
+    attempt.user_id === null
+      ? undefined
+      : tx.selectFrom("users").select(["id", "email"]).where("id", "=", attempt.user_id).executeTakeFirst(),
+  ]);
+  return { event, incident, org, target, user };
+}
+
+export async function recordAttemptOutcome(
+  tx: Tx,
+  orgId: string,
+  attemptId: string,
+  outcome: {
+    attemptCount: number;
+    status: NotificationAttemptStatus;
+    lastHttpStatus: number | null;
+    lastError: string | null;
+    note: string | null;
+    at: Date;
+    completedAt: Date | null;
+  },
+): Promise<void> {
+  await tx
+    .updateTable("notification_attempts")
+    .set({
+      attempt_count: outcome.attemptCount,
+      status: outcome.status,
+      last_http_status: outcome.lastHttpStatus,
+      last_error: outcome.lastError,
+      note: outcome.note,
+      updated_at: outcome.at,
+      completed_at: outcome.completedAt,
+    })
+    .where("org_id", "=", orgId)
+    .where("id", "=", attemptId)
+    .execute();
+}
+
+/** An incident's attempts, oldest first by (created_at, id), with their target's name and type or their person's email. */
+export function listAttempts(db: Db | Tx, orgId: string, incidentId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
+  let query = db
+    .selectFrom("notification_attempts as a")
+    .leftJoin("notification_targets as t", (join) => join.onRef("t.org_id", "=", "a.org_id").onRef("t.id", "=", "a.target_id"))
+    .leftJoin("users as u", "u.id", "a.user_id")
+    .selectAll("a")
+    .select(["t.name as target_name", "t.type as target_type", "u.email as user_email"])
+    .where("a.org_id", "=", orgId)
+    .where("a.incident_id", "=", incidentId);
+  if (after !== undefined) {
+    query = query.where(pastPosition({ time: "a.created_at", id: "a.id" }, ">", { time: after.createdAt, id: after.id }));
+  }
+  return query.orderBy("a.created_at").orderBy("a.id").limit(limit + 1).execute();
+}

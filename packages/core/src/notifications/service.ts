@@ -1,0 +1,37 @@
+import type { Db } from "@incidentops/db";
+import type { IncidentPageInput } from "../incidents/schema.js";
+import { requireIncident } from "../incidents/service.js";
+import { iso, isoOrNull } from "../mapping.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
+import type { Actor } from "../policy.js";
+import { listAttempts } from "./repository.js";
+import type { NotificationAttempt } from "./schema.js";
+
+/** An incident's delivery attempts, oldest first, with their target or user. */
+export async function listIncidentNotifications(db: Db, actor: Actor, input: IncidentPageInput): Promise<Page<NotificationAttempt>> {
+  await requireIncident(db, actor, input.incidentId);
+  const rows = await listAttempts(db, actor.orgId, input.incidentId, input.limit, decodeCursor(createdAtCursor, input.cursor));
+  return toPage(
+    rows,
+    input.limit,
+    (r) => ({
+      id: r.id,
+      eventId: r.event_id,
+      channel: r.channel,
+      target:
+        r.target_id === null || r.target_name === null || r.target_type === null
+          ? null
+          : { id: r.target_id, name: r.target_name, type: r.target_type },
+      user: r.user_id === null || r.user_email === null ? null : { id: r.user_id, email: r.user_email },
+      status: r.status,
+      attemptCount: r.attempt_count,
+      lastHttpStatus: r.last_http_status,
+      lastError: r.last_error,
+      note: r.note,
+      createdAt: iso(r.created_at),
+      updatedAt: iso(r.updated_at),
+      completedAt: isoOrNull(r.completed_at),
+    }),
+    createdAtPositionOf,
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
+
+/**
+ * The wire primitives every feature shares: camelCase fields, UUID ids, ISO-8601 UTC times. A
+ * feature's own shapes live in its folder's schema.ts.
+ */
+export const isoDateTime = z.iso.datetime({ offset: false });
+export const roleSchema = z.enum(["viewer", "member", "admin"]);
+export const incidentStatusSchema = z.enum(["triggered", "acknowledged", "mitigated", "resolved"]);
+export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
+export const channelSchema = z.enum(["webhook", "email", "slack"]);
+
+/** What a notification is about: the kinds targets and people subscribe to. */
+export const notificationEventKindSchema = z.enum([
+  "triggered",
+  "acknowledged",
+  "mitigated",
+  "resolved",
+  "escalated",
+  "commented",
+]);
+export type NotificationKind = z.infer<typeof notificationEventKindSchema>;
+
+/** The query every list takes: spread it into the list's input object. */
+export const pageQuery = {
+  cursor: z.string().min(1).max(512).optional().describe("nextCursor of the previous page"),
+  limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+};
+export const pageQuerySchema = z.object(pageQuery);
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** The answer of an action that has nothing else to return. */
+export const okSchema = z.object({ ok: z.literal(true) });
+export const OK = { ok: true } as const;

@@ -1,0 +1,37 @@
+import type { Db, Tx } from "@incidentops/db";
+import { sql } from "kysely";
+
+export function findUserById(db: Db | Tx, userId: string) {
+  return db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
+}
+
+/** `email` as stored: lower case (see normalizeEmail). */
+export function findUserByEmail(db: Db | Tx, email: string) {
+  return db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+}
+
+/** Fails with a unique violation on `users_email_key` when the email is taken. */
+export function insertUser(tx: Tx, user: { email: string; name: string; passwordHash: string }) {
+  return tx
+    .insertInto("users")
+    .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setPasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx.updateTable("users").set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where("id", "=", userId).execute();
+}
+
+export function findNotificationPreferences(db: Db | Tx, userId: string) {
+  return db.selectFrom("user_notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
+}
+
+export function upsertNotificationPreferences(db: Db | Tx, userId: string, eventKinds: string[]) {
+  return db
+    .insertInto("user_notification_preferences")
+    .values({ user_id: userId, event_kinds: eventKinds })
+    .onConflict((oc) => oc.column("user_id").doUpdateSet({ event_kinds: eventKinds, updated_at: new Date() }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,35 @@
+import type { Db, UserRow } from "@incidentops/db";
+import { iso } from "../mapping.js";
+import type { UserActor } from "../policy.js";
+import { notificationEventKindSchema } from "../schema.js";
+import { findNotificationPreferences, upsertNotificationPreferences } from "./repository.js";
+import type { NotificationPreferences, SetNotificationPreferencesInput, User } from "./schema.js";
+
+/** Emails are stored and compared trimmed and in lower case. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "created_at">): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  createdAt: iso(row.created_at),
+});
+
+const ALL_KINDS = notificationEventKindSchema.options;
+
+/** Which event kinds the caller wants to be told about; everything until they say otherwise. */
+export async function getNotificationPreferences(db: Db, actor: UserActor): Promise<NotificationPreferences> {
+  const row = await findNotificationPreferences(db, actor.userId);
+  if (row === undefined) return { eventKinds: [...ALL_KINDS], updatedAt: null };
+  return { eventKinds: row.event_kinds.map((k) => notificationEventKindSchema.parse(k)), updatedAt: iso(row.updated_at) };
+}
+
+export async function setNotificationPreferences(
+  db: Db,
+  actor: UserActor,
+  input: SetNotificationPreferencesInput,
+): Promise<NotificationPreferences> {
+  const eventKinds = ALL_KINDS.filter((k) => input.eventKinds.includes(k));
+  const row = await upsertNotificationPreferences(db, actor.userId, eventKinds);
+  return { eventKinds, updatedAt: iso(row.updated_at) };
+}
