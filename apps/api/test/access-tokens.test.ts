@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { Me } from "@incidentops/core";
 import { isTRPCClientError } from "@trpc/client";
 import type { AppRouter } from "api";
 import { describe, expect, it } from "vitest";
 import { anOrgOwner, expectError, expectNoLeak, rejectionOf, useTestApi, type ErrorBody } from "@incidentops/testkit";
-import { ACCESS_TTL_SECONDS, AUDIENCE, AUTHED_GETS, authCalls, base64url, forgeToken, ISSUER, type MeBody } from "./support/auth.js";
+import { ACCESS_TTL_SECONDS, AUDIENCE, AUTHED_GETS, authCalls, base64url, forgeToken, ISSUER } from "./support/auth.js";
 
 // Access tokens: how the API verifies them (REST and tRPC), and the error bodies it answers
 // with. Sessions and the auth routes: auth.test.ts.
@@ -152,7 +153,7 @@ describe("access tokens over tRPC", () => {
   it("auth.me returns the same caller as REST", async () => {
     const { user } = await userInTwoOrgs();
     const viaTrpc = await api.current.trpc(user.accessToken).auth.me.query();
-    const viaRest = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: user.accessToken });
+    const viaRest = await api.current.request<Me>("GET", "/v1/auth/me", { token: user.accessToken });
     expect(viaTrpc.user).toEqual(user.user);
     expect(viaTrpc.org).toEqual(user.org);
     expect(viaTrpc.memberships).toHaveLength(2);

@@ -1,21 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { ApiKey, CreatedApiKey, Incident, Page, TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  anApiKey,
-  anIncident,
-  anOrgOwner,
-  aService,
-  aUserWithRole,
-  countRows,
-  expectError,
-  incidentState,
-  useTestApi,
-  type ApiKeyBody,
-  type CreatedApiKey,
-  type IncidentBody,
-  type Page,
-} from "@incidentops/testkit";
+import { anApiKey, anIncident, anOrgOwner, aService, aUserWithRole, countRows, expectError, incidentState, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -24,7 +10,7 @@ interface OrgFixture {
   token: string;
   orgId: string;
   serviceId: string;
-  incident: IncidentBody;
+  incident: Incident;
 }
 
 let A: OrgFixture;
@@ -53,8 +39,8 @@ const keyCount = (orgId: string) => countRows(api.current.db, "api_keys", { org_
 const countWhere = (table: "services" | "incidents" | "notification_targets" | "escalation_policies", orgId: string) =>
   countRows(api.current.db, table, { org_id: orgId });
 
-async function listKeys(token: string, query = "?limit=200"): Promise<Page<ApiKeyBody>> {
-  const res = await api.current.request<Page<ApiKeyBody>>("GET", `/v1/org/api-keys${query}`, { token });
+async function listKeys(token: string, query = "?limit=200"): Promise<Page<ApiKey>> {
+  const res = await api.current.request<Page<ApiKey>>("GET", `/v1/org/api-keys${query}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -101,7 +87,7 @@ describe("creating and listing keys", () => {
 
   it("never shows the secret again: the list carries the prefix only", async () => {
     const key = await createKey(A.token, { name: "listed" });
-    const res = await api.current.request<Page<ApiKeyBody>>("GET", "/v1/org/api-keys?limit=200", { token: A.token });
+    const res = await api.current.request<Page<ApiKey>>("GET", "/v1/org/api-keys?limit=200", { token: A.token });
     expect(res.status).toBe(200);
     const listed = res.body.items.find((k) => k.id === key.id);
     expect(listed).toBeDefined();
@@ -159,10 +145,10 @@ describe("a read key", () => {
   });
 
   it("calls queries: lists and reads the org's incidents", async () => {
-    const list = await api.current.request<Page<IncidentBody>>("GET", "/v1/incidents?limit=200", { token: secret });
+    const list = await api.current.request<Page<Incident>>("GET", "/v1/incidents?limit=200", { token: secret });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     expect(list.body.items.map((i) => i.id)).toContain(A.incident.id);
-    const one = await api.current.request<IncidentBody>("GET", `/v1/incidents/${A.incident.id}`, { token: secret });
+    const one = await api.current.request<Incident>("GET", `/v1/incidents/${A.incident.id}`, { token: secret });
     expect(one.status).toBe(200);
     expect(one.body.id).toBe(A.incident.id);
     expect((await api.current.request("GET", "/v1/org/services", { token: secret })).status).toBe(200);
@@ -204,7 +190,7 @@ describe("a write key", () => {
   });
 
   it("opens and transitions an incident, acting as no user", async () => {
-    const opened = await api.current.request<IncidentBody & { createdBy: string | null }>("POST", `/v1/services/${A.serviceId}/incidents`, {
+    const opened = await api.current.request<Incident & { createdBy: string | null }>("POST", `/v1/services/${A.serviceId}/incidents`, {
       token: secret,
       body: { title: "CPU on fire", severity: "sev2" },
     });
@@ -214,7 +200,7 @@ describe("a write key", () => {
     expect(row.org_id).toBe(A.orgId);
     expect(row.created_by).toBeNull();
 
-    const moved = await api.current.request<IncidentBody>("POST", `/v1/incidents/${opened.body.id}/transition`, {
+    const moved = await api.current.request<Incident>("POST", `/v1/incidents/${opened.body.id}/transition`, {
       token: secret,
       body: { toStatus: "acknowledged", version: opened.body.version },
     });
@@ -229,7 +215,7 @@ describe("a write key", () => {
     for (const e of events.body.items) expect(e.actorUserId).toBeNull();
 
     // Through x-api-key too.
-    const viaHeader = await api.current.request<IncidentBody>("POST", `/v1/incidents/${opened.body.id}/transition`, {
+    const viaHeader = await api.current.request<Incident>("POST", `/v1/incidents/${opened.body.id}/transition`, {
       headers: { "x-api-key": secret },
       body: { toStatus: "resolved", version: moved.body.version },
     });
@@ -292,7 +278,7 @@ describe("refused keys: 401", () => {
     const key = await createKey(A.token, { name: "to revoke", scope: "write" });
     expect((await api.current.request("GET", "/v1/incidents", { token: key.secret })).status).toBe(200);
 
-    const revoked = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
+    const revoked = await api.current.request<ApiKey>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
     expect(Object.keys(revoked.body).sort()).toEqual(KEY_FIELDS);
     expect(revoked.body).toMatchObject({ id: key.id, status: "revoked" });
@@ -308,7 +294,7 @@ describe("refused keys: 401", () => {
     );
     expect(await countWhere("incidents", A.orgId)).toBe(incidents);
 
-    const again = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
+    const again = await api.current.request<ApiKey>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(revoked.body);
     const entries = await api.current.db
@@ -390,7 +376,7 @@ describe("a key of org A never sees org B", () => {
   it("lists only A's rows", async () => {
     const aIncidents = await api.current.db.selectFrom("incidents").select("id").where("org_id", "=", A.orgId).execute();
     const bIncidents = await api.current.db.selectFrom("incidents").select("id").where("org_id", "=", B.orgId).execute();
-    const list = await api.current.request<Page<IncidentBody>>("GET", "/v1/incidents?limit=200", { token: read });
+    const list = await api.current.request<Page<Incident>>("GET", "/v1/incidents?limit=200", { token: read });
     expect(list.status).toBe(200);
     const ids = list.body.items.map((i) => i.id);
     expect([...ids].sort()).toEqual(aIncidents.map((r) => r.id).sort());
@@ -448,7 +434,7 @@ describe("usage and management", () => {
     const admin = await aUserWithRole(api.current, A.orgId, "admin");
     const made = await createKey(admin.accessToken, { name: "by another admin" });
     expect(made.createdBy).toBe(admin.user.id);
-    const revoked = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: admin.accessToken });
+    const revoked = await api.current.request<ApiKey>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: admin.accessToken });
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe("revoked");
   });

@@ -1,21 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { AuditLogEntry, Page, TokenResponse } from "@incidentops/core";
 import { createDb, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anOrgOwner, aService, auditEntries, aUserWithRole, uniqueName, useTestApi, type HttpResponse, type Page } from "@incidentops/testkit";
+import { anOrgOwner, aService, auditEntries, aUserWithRole, uniqueName, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 const api = useTestApi();
-
-interface AuditItem {
-  id: string;
-  action: string;
-  actor: { type: "user" | "api_key" | "anonymous"; id: string | null };
-  target: { type: string; id: string } | null;
-  requestId: string | null;
-  ip: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
 
 interface OrgFixture {
   owner: TokenResponse;
@@ -59,8 +48,8 @@ async function call<T = Record<string, unknown>>(
   return { ...res, requestId };
 }
 
-async function listAudit(token: string, query = ""): Promise<HttpResponse<Page<AuditItem>>> {
-  return api.current.request<Page<AuditItem>>("GET", `/v1/audit-logs${query}`, { token });
+async function listAudit(token: string, query = ""): Promise<HttpResponse<Page<AuditLogEntry>>> {
+  return api.current.request<Page<AuditLogEntry>>("GET", `/v1/audit-logs${query}`, { token });
 }
 
 /** Every entry of the org, newest first, read past row-level security (the owner's connection). */

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { Me, TokenResponse } from "@incidentops/core";
 import jwt from "jsonwebtoken";
 import { describe, expect, it } from "vitest";
 import { anOrgOwner, expectError, PASSWORD, TEST_JWT_SECRET, uniqueEmail, useTestApi, UUID } from "@incidentops/testkit";
-import { ACCESS_TTL_SECONDS, AUDIENCE, authCalls, claimsOf, ISSUER, type MeBody } from "./support/auth.js";
+import { ACCESS_TTL_SECONDS, AUDIENCE, authCalls, claimsOf, ISSUER } from "./support/auth.js";
 
 // Sign-up, sign-in and sessions: register, login, refresh, switch-org, logout, me, and what a
 // membership change does to them. The access token itself: access-tokens.test.ts.
@@ -423,7 +423,7 @@ describe("POST /v1/auth/logout", () => {
 describe("GET /v1/auth/me", () => {
   it("returns the user, the current org and every membership", async () => {
     const { user, otherOrg } = await userInTwoOrgs("viewer");
-    const res = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: user.accessToken });
+    const res = await api.current.request<Me>("GET", "/v1/auth/me", { token: user.accessToken });
     expect(res.status).toBe(200);
     expect(res.body.user).toEqual(user.user);
     expect(res.body.org).toEqual(user.org);
@@ -435,7 +435,7 @@ describe("GET /v1/auth/me", () => {
 
     // From the other org's token, the current org changes and the memberships do not.
     const switched = await switchOrg(user.refreshToken, otherOrg.id);
-    const there = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: switched.body.accessToken });
+    const there = await api.current.request<Me>("GET", "/v1/auth/me", { token: switched.body.accessToken });
     expect(there.status).toBe(200);
     expect(there.body.org).toMatchObject({ id: otherOrg.id, role: "viewer" });
     expect(there.body.memberships).toEqual(res.body.memberships);
@@ -443,7 +443,7 @@ describe("GET /v1/auth/me", () => {
 
   it("has one membership for a freshly registered user", async () => {
     const reg = await anOrgOwner(api.current);
-    const res = await api.current.request<MeBody>("GET", "/v1/auth/me", { token: reg.accessToken });
+    const res = await api.current.request<Me>("GET", "/v1/auth/me", { token: reg.accessToken });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ user: reg.user, org: reg.org, memberships: [reg.org] });
   });

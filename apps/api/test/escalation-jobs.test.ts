@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { EscalationPolicy as Policy, Incident, Service } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,9 +14,6 @@ import {
   uniqueName,
   useTestApi,
   type ErrorBody,
-  type IncidentBody,
-  type PolicyBody as Policy,
-  type ServiceBody as Service,
 } from "@incidentops/testkit";
 
 // The jobs an incident's changes enqueue, in the same transaction: its escalation job (created,
@@ -57,7 +55,7 @@ describe("graphile-worker's job storage", () => {
 });
 
 function transition(incident: { id: string; version: number }, toStatus: string, headers: Record<string, string> = {}) {
-  return api.current.request<IncidentBody & ErrorBody>("POST", `/v1/incidents/${incident.id}/transition`, {
+  return api.current.request<Incident & ErrorBody>("POST", `/v1/incidents/${incident.id}/transition`, {
     token,
     body: { toStatus, version: incident.version },
     headers,
@@ -65,7 +63,7 @@ function transition(incident: { id: string; version: number }, toStatus: string,
 }
 
 const escalate = (incidentId: string, headers: Record<string, string> = {}) =>
-  api.current.request<IncidentBody & ErrorBody>("POST", `/v1/incidents/${incidentId}/escalate`, { token, headers });
+  api.current.request<Incident & ErrorBody>("POST", `/v1/incidents/${incidentId}/escalate`, { token, headers });
 
 const escalationJobs = (incidentId: string) => queuedJobs(api.current.db, { key: escalationKey(incidentId) });
 
@@ -90,7 +88,7 @@ describe("escalation jobs follow the incident", () => {
 
   it("creating an incident on a service with a policy enqueues escalate_if_unacked for step 0 at once", async () => {
     const startedAt = Date.now();
-    const res = await api.current.request<IncidentBody>("POST", `/v1/services/${escalating.id}/incidents`, {
+    const res = await api.current.request<Incident>("POST", `/v1/services/${escalating.id}/incidents`, {
       token,
       body: { title: "Paging" },
       headers: { "x-request-id": "esc-create-1" },
@@ -257,9 +255,9 @@ describe("every timeline event enqueues exactly one incident_event job with its 
   }
 
   it("create, transition and comment: one job each, carrying the event id, the org and x-request-id", async () => {
-    let incident: IncidentBody | undefined;
+    let incident: Incident | undefined;
     const created = await newJobsDuring(async () => {
-      const res = await api.current.request<IncidentBody>("POST", `/v1/services/${serviceId}/incidents`, {
+      const res = await api.current.request<Incident>("POST", `/v1/services/${serviceId}/incidents`, {
         token,
         body: { title: "Jobs" },
         headers: { "x-request-id": "req-create-42" },
@@ -299,7 +297,7 @@ describe("every timeline event enqueues exactly one incident_event job with its 
   it("a request without x-request-id carries the generated one it was answered with", async () => {
     let requestId: string | null = null;
     const jobs = await newJobsDuring(async () => {
-      const res = await api.current.request<IncidentBody>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Generated id" } });
+      const res = await api.current.request<Incident>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Generated id" } });
       expect(res.status).toBe(201);
       requestId = res.headers.get("x-request-id");
     });

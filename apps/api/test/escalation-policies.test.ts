@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { EscalationPolicy as Policy, EscalationTarget, Service } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anOrgOwner,
@@ -10,10 +11,7 @@ import {
   uniqueName,
   useTestApi,
   type ErrorBody,
-  type EscalationTarget,
   type HttpResponse,
-  type PolicyBody as Policy,
-  type ServiceBody as Service,
 } from "@incidentops/testkit";
 
 // Escalation policies: creating, replacing, listing and deleting them, and services naming

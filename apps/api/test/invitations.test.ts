@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { publicUrlOf, type TokenResponse } from "@incidentops/core";
+import { publicUrlOf, type Invitation, type OrgWithRole, type Page, type TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import {
   addMember,
@@ -12,9 +12,8 @@ import {
   uniqueEmail,
   useTestApi,
   type HttpResponse,
-  type Page,
 } from "@incidentops/testkit";
-import { accept, invitationRow, invite, listInvitations, membership, requestId, type FullInvitationBody, type OrgBody } from "./support/members.js";
+import { accept, invitationRow, invite, listInvitations, membership, requestId } from "./support/members.js";
 
 // These tests sign many people up and in from one address: the per-IP auth limit is not under test here.
 const api = useTestApi({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "100000" } });
@@ -69,7 +68,7 @@ describe("inviting a person without an account", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ tokenType: "Bearer", user: { email, name: "Nina New" }, org: { id: owner.org.id, role: "member" } });
     const newUserId = res.body.user.id;
-    const org = await api.current.request<OrgBody>("GET", "/v1/org", { token: res.body.accessToken });
+    const org = await api.current.request<OrgWithRole>("GET", "/v1/org", { token: res.body.accessToken });
     expect(org.body).toMatchObject({ id: owner.org.id, role: "member" });
     const refreshed = await api.current.request<TokenResponse>("POST", "/v1/auth/refresh", { body: { refreshToken: res.body.refreshToken } });
     expect(refreshed.status).toBe(200);
@@ -169,11 +168,11 @@ describe("inviting a person who already has an account", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.user).toMatchObject({ id: existing.user.id, email: existing.email, name: "Ezra Existing" });
     expect(res.body.org).toMatchObject({ id: owner.org.id, role: "viewer" });
-    const me = await api.current.request<{ org: OrgBody; memberships: OrgBody[] }>("GET", "/v1/auth/me", { token: res.body.accessToken });
+    const me = await api.current.request<{ org: OrgWithRole; memberships: OrgWithRole[] }>("GET", "/v1/auth/me", { token: res.body.accessToken });
     expect(me.body.org).toMatchObject({ id: owner.org.id, role: "viewer" });
     expect(me.body.memberships.map((m) => m.id).sort()).toEqual([owner.org.id, existing.org.id].sort());
     // Their own org and its session are untouched.
-    const own = await api.current.request<OrgBody>("GET", "/v1/org", { token: existing.accessToken });
+    const own = await api.current.request<OrgWithRole>("GET", "/v1/org", { token: existing.accessToken });
     expect(own.body).toMatchObject({ id: existing.org.id, role: "admin" });
 
     const audit = await auditEntries(api.current.db, { orgId: owner.org.id, action: "invitation.accepted" });
@@ -232,7 +231,7 @@ describe("invitation tokens", () => {
     const owner = await anOrgOwner(api.current, { orgName: "Invite Revoke Org" });
     const { token, invitation } = await invite(api.current, owner.accessToken, uniqueEmail("revoked"), "member");
     const revokeId = requestId("revoke");
-    const revoked = await api.current.request<FullInvitationBody>("DELETE", `/v1/org/invitations/${invitation.id}`, {
+    const revoked = await api.current.request<Invitation>("DELETE", `/v1/org/invitations/${invitation.id}`, {
       token: owner.accessToken,
       headers: { "x-request-id": revokeId },
     });
@@ -242,7 +241,7 @@ describe("invitation tokens", () => {
     expect(revoked.body).not.toHaveProperty("token");
     expectError(await accept(api.current, { token, name: "Revoked", password: NEW_PASSWORD }), 400, "INVALID_TOKEN");
 
-    const again = await api.current.request<FullInvitationBody>("DELETE", `/v1/org/invitations/${invitation.id}`, { token: owner.accessToken });
+    const again = await api.current.request<Invitation>("DELETE", `/v1/org/invitations/${invitation.id}`, { token: owner.accessToken });
     expect(again.status).toBe(200);
     expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
     const audit = await auditEntries(api.current.db, { orgId: owner.org.id, action: "invitation.revoked" });
@@ -284,7 +283,7 @@ describe("invitation tokens", () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
-      const res: HttpResponse<Page<FullInvitationBody>> = await api.current.request<Page<FullInvitationBody>>("GET", `/v1/org/invitations?limit=2${query}`, {
+      const res: HttpResponse<Page<Invitation>> = await api.current.request<Page<Invitation>>("GET", `/v1/org/invitations?limit=2${query}`, {
         token: owner.accessToken,
       });
       expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { Member, OrgWithRole, TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import { sql } from "@incidentops/db";
 import {
@@ -13,7 +13,7 @@ import {
   uniqueEmail,
   useTestApi,
 } from "@incidentops/testkit";
-import { adminsOf, invitationRow, invite, membership, requestId, type MemberBody, type OrgBody } from "./support/members.js";
+import { adminsOf, invitationRow, invite, membership, requestId } from "./support/members.js";
 
 // Members of an org: roles, the last admin, removal, and who may manage them. Invitations:
 // invitations.test.ts; orgs: orgs.test.ts.
@@ -32,7 +32,7 @@ describe("changing roles", () => {
     expect((await members()).status).toBe(403);
 
     const changeId = requestId("promote");
-    const promoted = await api.current.request<MemberBody>("PATCH", `/v1/org/members/${user.user.id}`, {
+    const promoted = await api.current.request<Member>("PATCH", `/v1/org/members/${user.user.id}`, {
       token: owner.accessToken,
       body: { role: "admin" },
       headers: { "x-request-id": changeId },
@@ -40,9 +40,9 @@ describe("changing roles", () => {
     expect(promoted.status, JSON.stringify(promoted.body)).toBe(200);
     expect(promoted.body).toMatchObject({ user: { id: user.user.id, email: user.user.email }, role: "admin" });
     expect((await members()).status).toBe(200);
-    expect((await api.current.request<OrgBody>("GET", "/v1/org", { token: user.accessToken })).body.role).toBe("admin");
+    expect((await api.current.request<OrgWithRole>("GET", "/v1/org", { token: user.accessToken })).body.role).toBe("admin");
 
-    const demoted = await api.current.request<MemberBody>("PATCH", `/v1/org/members/${user.user.id}`, {
+    const demoted = await api.current.request<Member>("PATCH", `/v1/org/members/${user.user.id}`, {
       token: owner.accessToken,
       body: { role: "viewer" },
     });
@@ -52,7 +52,7 @@ describe("changing roles", () => {
     expect(refreshed.body.org.role).toBe("viewer");
 
     // Setting the role it already has changes nothing and is not audited.
-    const same = await api.current.request<MemberBody>("PATCH", `/v1/org/members/${user.user.id}`, { token: owner.accessToken, body: { role: "viewer" } });
+    const same = await api.current.request<Member>("PATCH", `/v1/org/members/${user.user.id}`, { token: owner.accessToken, body: { role: "viewer" } });
     expect(same.status).toBe(200);
 
     const audit = await auditEntries(api.current.db, { orgId: owner.org.id, action: "member.role_changed" });
@@ -86,7 +86,7 @@ describe("the last admin", () => {
     expect(await auditEntries(api.current.db, { orgId: owner.org.id, action: "member.role_changed" })).toEqual([]);
 
     const second = await aUserWithRole(api.current, owner.org.id, "admin");
-    const stepDown = await api.current.request<MemberBody>("PATCH", `/v1/org/members/${owner.user.id}`, {
+    const stepDown = await api.current.request<Member>("PATCH", `/v1/org/members/${owner.user.id}`, {
       token: owner.accessToken,
       body: { role: "member" },
     });
@@ -220,7 +220,7 @@ describe("role matrix of the member and org routes", () => {
     expect((await invitationRow(api.current.db, invitation.id)).revoked_at).toBeNull();
     expect((await membership(api.current.db, owner.org.id, target.user.id))?.role).toBe("viewer");
     expect((await membership(api.current.db, owner.org.id, caller.user.id))?.role).toBe(role);
-    expect((await api.current.request<OrgBody>("GET", "/v1/org", { token })).body.name).toBe(`Matrix ${role}`);
+    expect((await api.current.request<OrgWithRole>("GET", "/v1/org", { token })).body.name).toBe(`Matrix ${role}`);
     // Every person may list and create their own orgs.
     expect((await api.current.request("GET", "/v1/orgs", { token })).status).toBe(200);
     expect((await api.current.request("POST", "/v1/orgs", { token, body: { name: `${role}'s own` } })).status).toBe(201);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { DeliveryOutcome, NotificationTarget, NotificationTargetWithSecret } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anOrgOwner,
@@ -16,28 +17,6 @@ import {
 } from "@incidentops/testkit";
 
 const api = useTestApi();
-
-interface Target {
-  id: string;
-  name: string;
-  type: "webhook" | "email" | "slack";
-  config: Record<string, string>;
-  enabled: boolean;
-  eventKinds: string[] | null;
-  minSeverity: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-type CreatedTarget = Target & { secret: string };
-
-interface Outcome {
-  ok: boolean;
-  httpStatus: number | null;
-  error: string | null;
-  note: string | null;
-  durationMs: number;
-}
 
 const TARGET_KEYS = ["config", "createdAt", "enabled", "eventKinds", "id", "minSeverity", "name", "type", "updatedAt"];
 /** `whsec_` + base64 of 32 random bytes. */
@@ -62,10 +41,10 @@ beforeAll(async () => {
 });
 
 function createRaw(body: unknown, t: TestApi = api.current, as = token) {
-  return t.request<CreatedTarget & ErrorBody>("POST", "/v1/org/notification-targets", { token: as, body });
+  return t.request<NotificationTargetWithSecret & ErrorBody>("POST", "/v1/org/notification-targets", { token: as, body });
 }
 
-async function create(body: Record<string, unknown>): Promise<CreatedTarget> {
+async function create(body: Record<string, unknown>): Promise<NotificationTargetWithSecret> {
   const res = await createRaw({ name: uniqueName("target"), ...body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
@@ -73,9 +52,9 @@ async function create(body: Record<string, unknown>): Promise<CreatedTarget> {
 
 const webhook = (url = `${receiver.current.url}/hook`, extra: Record<string, unknown> = {}) => create({ type: "webhook", config: { url }, ...extra });
 
-const get = (id: string) => api.current.request<Target & ErrorBody>("GET", `/v1/org/notification-targets/${id}`, { token });
-const patch = (id: string, body: unknown) => api.current.request<Target & ErrorBody>("PATCH", `/v1/org/notification-targets/${id}`, { token, body });
-const sendTest = (id: string) => api.current.request<Outcome & ErrorBody>("POST", `/v1/org/notification-targets/${id}/test`, { token });
+const get = (id: string) => api.current.request<NotificationTarget & ErrorBody>("GET", `/v1/org/notification-targets/${id}`, { token });
+const patch = (id: string, body: unknown) => api.current.request<NotificationTarget & ErrorBody>("PATCH", `/v1/org/notification-targets/${id}`, { token, body });
+const sendTest = (id: string) => api.current.request<DeliveryOutcome & ErrorBody>("POST", `/v1/org/notification-targets/${id}/test`, { token });
 
 async function storedRow(id: string) {
   return api.current.db.selectFrom("notification_targets").selectAll().where("id", "=", id).executeTakeFirst();
@@ -83,7 +62,7 @@ async function storedRow(id: string) {
 
 const targetCount = () => countRows(api.current.db, "notification_targets", { org_id: orgId });
 
-const withoutSecret = ({ secret: _secret, ...rest }: CreatedTarget): Target => rest;
+const withoutSecret = ({ secret: _secret, ...rest }: NotificationTargetWithSecret): NotificationTarget => rest;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -225,7 +204,7 @@ describe("reading targets", () => {
 
   it("the list shows targets, newest first, and no secret", async () => {
     const created = await webhook();
-    const res = await api.current.request<{ items: Target[]; nextCursor: string | null }>("GET", "/v1/org/notification-targets?limit=100", { token });
+    const res = await api.current.request<{ items: NotificationTarget[]; nextCursor: string | null }>("GET", "/v1/org/notification-targets?limit=100", { token });
     expect(res.status).toBe(200);
     expect(res.body.items[0]?.id).toBe(created.id);
     expect(res.body.items.map((t) => t.id)).toContain(created.id);
@@ -372,7 +351,7 @@ describe("DELETE", () => {
 describe("rotate-secret", () => {
   it("returns a new whsec_ secret, stores it, and signs with it from then on", async () => {
     const created = await webhook(`${receiver.current.url}/rotating`);
-    const res = await api.current.request<CreatedTarget>("POST", `/v1/org/notification-targets/${created.id}/rotate-secret`, { token });
+    const res = await api.current.request<NotificationTargetWithSecret>("POST", `/v1/org/notification-targets/${created.id}/rotate-secret`, { token });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual([...TARGET_KEYS, "secret"].sort());
     expect(res.body.id).toBe(created.id);

@@ -1,7 +1,7 @@
-import type { TokenResponse } from "@incidentops/core";
+import type { OrgWithRole, Page, TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, auditEntries, aUserWithRole, expectError, useTestApi, type Page } from "@incidentops/testkit";
-import { adminsOf, requestId, type OrgBody } from "./support/members.js";
+import { anOrgOwner, auditEntries, aUserWithRole, expectError, useTestApi } from "@incidentops/testkit";
+import { adminsOf, requestId } from "./support/members.js";
 
 // These tests sign many people up and in from one address: the per-IP auth limit is not under test here.
 const api = useTestApi({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "100000" } });
@@ -14,7 +14,7 @@ describe("orgs", () => {
     const owner = await anOrgOwner(api.current, { orgName: "First Org" });
     const viewer = await aUserWithRole(api.current, owner.org.id, "viewer");
     const createId = requestId("create-org");
-    const created = await api.current.request<OrgBody>("POST", "/v1/orgs", {
+    const created = await api.current.request<OrgWithRole>("POST", "/v1/orgs", {
       token: viewer.accessToken,
       body: { name: "  Viewer's Side Project " },
       headers: { "x-request-id": createId },
@@ -24,11 +24,11 @@ describe("orgs", () => {
     expect(await adminsOf(api.current.db, created.body.id)).toEqual([viewer.user.id]);
 
     // The token stays in its org.
-    expect((await api.current.request<OrgBody>("GET", "/v1/org", { token: viewer.accessToken })).body).toMatchObject({
+    expect((await api.current.request<OrgWithRole>("GET", "/v1/org", { token: viewer.accessToken })).body).toMatchObject({
       id: owner.org.id,
       role: "viewer",
     });
-    const mine = await api.current.request<Page<OrgBody>>("GET", "/v1/orgs", { token: viewer.accessToken });
+    const mine = await api.current.request<Page<OrgWithRole>>("GET", "/v1/orgs", { token: viewer.accessToken });
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((o) => [o.id, o.role])).toEqual([
       // The org the viewer registered with (aUserWithRole signs them into the owner's).
@@ -54,13 +54,13 @@ describe("orgs", () => {
     const person = await anOrgOwner(api.current, { orgName: "Pages 0" });
     const ids = [person.org.id];
     for (let i = 1; i < 4; i++) {
-      const res = await api.current.request<OrgBody>("POST", "/v1/orgs", { token: person.accessToken, body: { name: `Pages ${i}` } });
+      const res = await api.current.request<OrgWithRole>("POST", "/v1/orgs", { token: person.accessToken, body: { name: `Pages ${i}` } });
       ids.push(res.body.id);
     }
-    const first = await api.current.request<Page<OrgBody>>("GET", "/v1/orgs?limit=3", { token: person.accessToken });
+    const first = await api.current.request<Page<OrgWithRole>>("GET", "/v1/orgs?limit=3", { token: person.accessToken });
     expect(first.body.items.map((o) => o.id)).toEqual(ids.slice(0, 3));
     expect(first.body.nextCursor).not.toBeNull();
-    const second = await api.current.request<Page<OrgBody>>("GET", `/v1/orgs?limit=3&cursor=${encodeURIComponent(first.body.nextCursor ?? "")}`, {
+    const second = await api.current.request<Page<OrgWithRole>>("GET", `/v1/orgs?limit=3&cursor=${encodeURIComponent(first.body.nextCursor ?? "")}`, {
       token: person.accessToken,
     });
     expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[3], role: "admin" })], nextCursor: null });
@@ -71,14 +71,14 @@ describe("orgs", () => {
     const member = await aUserWithRole(api.current, owner.org.id, "member");
     expectError(await api.current.request("PATCH", "/v1/org", { token: member.accessToken, body: { name: "Member's Name" } }), 403, "FORBIDDEN");
     const renameId = requestId("rename");
-    const res = await api.current.request<OrgBody>("PATCH", "/v1/org", {
+    const res = await api.current.request<OrgWithRole>("PATCH", "/v1/org", {
       token: owner.accessToken,
       body: { name: "New Name" },
       headers: { "x-request-id": renameId },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ id: owner.org.id, name: "New Name", role: "admin" });
-    expect((await api.current.request<OrgBody>("GET", "/v1/org", { token: member.accessToken })).body.name).toBe("New Name");
+    expect((await api.current.request<OrgWithRole>("GET", "/v1/org", { token: member.accessToken })).body.name).toBe("New Name");
     const audit = await auditEntries(api.current.db, { orgId: owner.org.id, action: "org.updated" });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: owner.user.id, request_id: renameId });

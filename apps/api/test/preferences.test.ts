@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { fanOutEvent, type TokenResponse } from "@incidentops/core";
+import { fanOutEvent, type NotificationAttempt, type NotificationPreferences, type Page, type TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
@@ -10,10 +10,8 @@ import {
   fieldsOf,
   queuedJobs,
   useTestApi,
-  type Attempt,
   type ErrorBody,
   type HttpResponse,
-  type Page,
 } from "@incidentops/testkit";
 
 const api = useTestApi();
@@ -21,19 +19,14 @@ const api = useTestApi();
 const ALL_KINDS = ["triggered", "acknowledged", "mitigated", "resolved", "escalated", "commented"];
 const PATH = "/v1/users/me/notification-preferences";
 
-interface Preferences {
-  eventKinds: string[];
-  updatedAt: string | null;
-}
-
 let owner: TokenResponse;
 
 beforeAll(async () => {
-  owner = await anOrgOwner(api.current, { orgName: "Preferences Org" });
+  owner = await anOrgOwner(api.current, { orgName: "NotificationPreferences Org" });
 });
 
-const getPrefs = (token: string) => api.current.request<Preferences & ErrorBody>("GET", PATH, { token });
-const putPrefs = (token: string, body: unknown) => api.current.request<Preferences & ErrorBody>("PUT", PATH, { token, body });
+const getPrefs = (token: string) => api.current.request<NotificationPreferences & ErrorBody>("GET", PATH, { token });
+const putPrefs = (token: string, body: unknown) => api.current.request<NotificationPreferences & ErrorBody>("PUT", PATH, { token, body });
 
 async function storedPrefs(userId: string) {
   return api.current.db.selectFrom("user_notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
@@ -148,7 +141,7 @@ describe("an incident's delivery attempts", () => {
   });
 
   const list = (incidentId: string, query = "") =>
-    api.current.request<Page<Attempt> & ErrorBody>("GET", `/v1/incidents/${incidentId}/notifications${query}`, { token });
+    api.current.request<Page<NotificationAttempt> & ErrorBody>("GET", `/v1/incidents/${incidentId}/notifications${query}`, { token });
 
   async function createTarget(name: string, extra: Record<string, unknown> = {}): Promise<string> {
     const res = await api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Incident } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
@@ -16,7 +17,6 @@ import {
   PASSWORD,
   uniqueEmail,
   useTestApi,
-  type IncidentBody,
 } from "@incidentops/testkit";
 import { comparable, list as listIds, orgState as orgStateOf, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
 
@@ -358,7 +358,7 @@ describe("a member of both orgs acting with a token for B", () => {
     await expect(api.current.trpc(tokenForB).incidents.get.query({ incidentId: A.incident.id })).rejects.toMatchObject({
       data: { code: "NOT_FOUND" },
     });
-    const res = await api.current.request<IncidentBody>("GET", `/v1/incidents/${A.incident.id}`, { token: tokenForA });
+    const res = await api.current.request<Incident>("GET", `/v1/incidents/${A.incident.id}`, { token: tokenForA });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(A.incident.id);
   });

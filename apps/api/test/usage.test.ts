@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { loadConfig, type TokenResponse } from "@incidentops/core";
+import { loadConfig, type TokenResponse, type Usage } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -19,24 +19,13 @@ import {
 const QUOTA = 3;
 const api = useTestApi({ env: { ORG_DAILY_WRITE_QUOTA: String(QUOTA) } });
 
-interface UsageDay {
-  day: string;
-  writeCalls: number;
-}
-
-interface UsageBody {
-  quota: number | null;
-  today: UsageDay & { remaining: number | null; resetsAt: string };
-  days: UsageDay[];
-}
-
 /** A fresh org (its own quota), with its admin's token. Registering is not a write call of the org. */
 async function freshOrg(t: TestApi = api.current): Promise<TokenResponse> {
   return anOrgOwner(t, { orgName: `Usage ${randomUUID()}` });
 }
 
-async function usageOf(token: string, t: TestApi = api.current): Promise<UsageBody> {
-  const res = await t.request<UsageBody>("GET", "/v1/usage", { token });
+async function usageOf(token: string, t: TestApi = api.current): Promise<Usage> {
+  const res = await t.request<Usage>("GET", "/v1/usage", { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }

@@ -1,3 +1,4 @@
+import type { Incident } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -10,7 +11,6 @@ import {
   useTestStack,
   verifyWebhook,
   waitFor,
-  type IncidentBody,
   type WebhookReceiver,
 } from "@incidentops/testkit";
 
@@ -51,7 +51,7 @@ describe("two workers on one database", () => {
       const service = await aService(api, token);
       await Promise.all(logs.map((log) => stack.current.startWorker({ logger: log.logger })));
 
-      const incidents: IncidentBody[] = [];
+      const incidents: Incident[] = [];
       for (let i = 0; i < INCIDENTS; i++) incidents.push(await anIncident(api, token, service.id, { title: `Outage ${i}` }));
       const expected = INCIDENTS * targets.length;
 

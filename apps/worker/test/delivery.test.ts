@@ -1,3 +1,4 @@
+import type { Incident } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -12,7 +13,6 @@ import {
   useTestStack,
   verifyWebhook,
   waitForSettledAttempts,
-  type IncidentBody,
 } from "@incidentops/testkit";
 
 const stack = useTestStack();
@@ -21,8 +21,8 @@ beforeAll(async () => {
   await stack.current.startWorker();
 });
 
-async function transition(token: string, incident: Pick<IncidentBody, "id">, toStatus: string, version: number) {
-  const res = await stack.current.api.request<IncidentBody>("POST", `/v1/incidents/${incident.id}/transition`, {
+async function transition(token: string, incident: Pick<Incident, "id">, toStatus: string, version: number) {
+  const res = await stack.current.api.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, {
     token,
     body: { toStatus, version },
   });

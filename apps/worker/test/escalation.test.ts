@@ -1,3 +1,4 @@
+import type { Incident, IncidentEvent, NotificationTargetWithSecret } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -14,9 +15,6 @@ import {
   useTestStack,
   verifyWebhook,
   waitFor,
-  type CreatedTarget,
-  type IncidentBody,
-  type TimelineEvent,
   type WebhookReceiver,
 } from "@incidentops/testkit";
 
@@ -32,7 +30,7 @@ interface Level {
 }
 
 /** An admin's org with two receivers, A and B, reachable only through escalation levels. */
-async function setup(levels: (a: CreatedTarget, b: CreatedTarget) => Level[]) {
+async function setup(levels: (a: NotificationTargetWithSecret, b: NotificationTargetWithSecret) => Level[]) {
   const { api } = stack.current;
   const admin = await anOrgOwner(api);
   const token = admin.accessToken;
@@ -48,7 +46,7 @@ async function setup(levels: (a: CreatedTarget, b: CreatedTarget) => Level[]) {
   return { admin, token, a, b, receiverA, receiverB, service, policyId: policy.id };
 }
 
-const escalations = (events: TimelineEvent[]) => events.filter((e) => e.kind === "escalated");
+const escalations = (events: IncidentEvent[]) => events.filter((e) => e.kind === "escalated");
 
 async function waitForLevel(token: string, incidentId: string, level: number, timeoutMs = 15_000) {
   return waitFor(
@@ -76,7 +74,7 @@ describe("escalation policies", () => {
 
       // Level 1 is notified at once, for both.
       const answeredLevel1 = await waitForLevel(token, answered.id, 1);
-      const ack = await api.request<IncidentBody>("POST", `/v1/incidents/${answered.id}/transition`, {
+      const ack = await api.request<Incident>("POST", `/v1/incidents/${answered.id}/transition`, {
         token,
         body: { toStatus: "acknowledged", version: 1 },
       });
@@ -137,7 +135,7 @@ describe("escalation policies", () => {
       const byViewer = await api.request<{ code: string }>("POST", `/v1/incidents/${incident.id}/escalate`, { token: viewer.accessToken });
       expect(byViewer.status).toBe(403);
 
-      const escalated = await api.request<IncidentBody>("POST", `/v1/incidents/${incident.id}/escalate`, { token: member.accessToken });
+      const escalated = await api.request<Incident>("POST", `/v1/incidents/${incident.id}/escalate`, { token: member.accessToken });
       expect(escalated.status).toBe(200);
       expect(escalated.body.id).toBe(incident.id);
       const level2 = await waitForLevel(token, incident.id, 2, 10_000);

@@ -1,14 +1,6 @@
+import type { Incident } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import {
-  anOrgOwner,
-  aService,
-  aWebhookTarget,
-  captureLogger,
-  startWebhookReceiver,
-  useTestStack,
-  waitFor,
-  type IncidentBody,
-} from "@incidentops/testkit";
+import { anOrgOwner, aService, aWebhookTarget, captureLogger, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -23,7 +15,7 @@ describe("worker logs", () => {
       await aWebhookTarget(api, token, receiver.url);
       const service = await aService(api, token);
 
-      const created = await api.request<IncidentBody>("POST", `/v1/services/${service.id}/incidents`, {
+      const created = await api.request<Incident>("POST", `/v1/services/${service.id}/incidents`, {
         token,
         headers: { "x-request-id": "req-worker-1" },
         body: { title: "Traced" },

@@ -1,14 +1,9 @@
 import { notificationTargetService } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { anIncident, anOrgOwner, aService, startWebhookReceiver, useTestStack, waitForSettledAttempts } from "@incidentops/testkit";
+import { anIncident, anOrgOwner, aService, startWebhookReceiver, useTestStack, waitForSettledAttempts, type ErrorBody } from "@incidentops/testkit";
 
 // Private addresses refused (production's default); one try per delivery keeps failures quick.
 const stack = useTestStack({ WEBHOOK_ALLOW_PRIVATE: "false", DELIVERY_MAX_ATTEMPTS: "1" });
-
-interface ErrorBody {
-  code: string;
-  details: { fields?: Record<string, string[]> };
-}
 
 async function targetCount(orgId: string) {
   const rows = await stack.current.api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).execute();

@@ -1,12 +1,16 @@
-import type { TokenResponse } from "@incidentops/core";
+import type {
+  CreatedApiKey,
+  CreatedInvitation,
+  EscalationPolicy,
+  EscalationTarget,
+  Incident,
+  Invitation,
+  NotificationTargetWithSecret,
+  Service,
+  TokenResponse,
+} from "@incidentops/core";
 import type { Db, OrgRole } from "@incidentops/db";
 import type { HttpResponse, TestApi } from "./test-api.js";
-
-/** A page of a list. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 // Builders of the things tests need, made through the public API as a client would (a member
 // added straight in the database says so). Each returns what the API answered.
@@ -65,72 +69,35 @@ export async function aMember(api: TestApi, orgId: string, role: OrgRole = "view
   return user.id;
 }
 
-export interface ServiceBody {
-  id: string;
-  name: string;
-  description: string | null;
-  escalationPolicyId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** A service of the token's org; with `escalationPolicyId`, then set to follow that policy. */
 export async function aService(
   api: TestApi,
   token: string,
   overrides: { name?: string; description?: string; escalationPolicyId?: string | null } = {},
-): Promise<ServiceBody> {
+): Promise<Service> {
   const { escalationPolicyId, ...body } = overrides;
   const service = await ok(
-    api.request<ServiceBody>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...body } }),
+    api.request<Service>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...body } }),
     201,
     "create service",
   );
   if (escalationPolicyId === undefined) return service;
-  return ok(api.request<ServiceBody>("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId } }), 200, "attach policy");
-}
-
-export interface IncidentBody {
-  id: string;
-  serviceId: string;
-  title: string;
-  status: string;
-  severity: string;
-  version: number;
+  return ok(api.request<Service>("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId } }), 200, "attach policy");
 }
 
 /** An incident opened on the service (title "Something is down" unless given). */
-export async function anIncident(api: TestApi, token: string, serviceId: string, body: Record<string, unknown> = {}): Promise<IncidentBody> {
+export async function anIncident(api: TestApi, token: string, serviceId: string, body: Record<string, unknown> = {}): Promise<Incident> {
   return ok(
-    api.request<IncidentBody>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Something is down", ...body } }),
+    api.request<Incident>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Something is down", ...body } }),
     201,
     "create incident",
   );
 }
 
-export interface CreatedTarget {
-  id: string;
-  name: string;
-  /** The signing secret, shown at creation only. */
-  secret: string;
-}
-
 /** A webhook notification target at `url` (admin token); `extra` adds name, eventKinds, minSeverity, enabled... */
-export async function aWebhookTarget(api: TestApi, token: string, url: string, extra: Record<string, unknown> = {}): Promise<CreatedTarget> {
+export async function aWebhookTarget(api: TestApi, token: string, url: string, extra: Record<string, unknown> = {}): Promise<NotificationTargetWithSecret> {
   const body = { name: uniqueName("hook"), type: "webhook", config: { url }, ...extra };
-  return ok(api.request<CreatedTarget>("POST", "/v1/org/notification-targets", { token, body }), 201, "create target");
-}
-
-export type EscalationTarget = { type: "user"; userId: string } | { type: "notification_target"; targetId: string };
-
-export interface PolicyBody {
-  id: string;
-  name: string;
-  description: string | null;
-  repeat: number;
-  levels: { delaySeconds: number; targets: EscalationTarget[] }[];
-  createdAt: string;
-  updatedAt: string;
+  return ok(api.request<NotificationTargetWithSecret>("POST", "/v1/org/notification-targets", { token, body }), 201, "create target");
 }
 
 /** An escalation policy with these levels (admin token); `extra` adds name, description, repeat. */
@@ -139,39 +106,14 @@ export async function aPolicy(
   token: string,
   levels: { delaySeconds: number; targets: EscalationTarget[] }[],
   extra: { name?: string; description?: string; repeat?: number } = {},
-): Promise<PolicyBody> {
+): Promise<EscalationPolicy> {
   const body = { name: uniqueName("policy"), levels, ...extra };
-  return ok(api.request<PolicyBody>("POST", "/v1/org/escalation-policies", { token, body }), 201, "create policy");
-}
-
-export interface ApiKeyBody {
-  id: string;
-  name: string;
-  scope: "read" | "write";
-  prefix: string;
-  createdBy: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: "active" | "revoked" | "expired";
-}
-
-export interface CreatedApiKey extends ApiKeyBody {
-  /** The key itself, shown at creation only. */
-  secret: string;
+  return ok(api.request<EscalationPolicy>("POST", "/v1/org/escalation-policies", { token, body }), 201, "create policy");
 }
 
 /** An API key of the token's org (read scope unless given). */
 export async function anApiKey(api: TestApi, token: string, body: { name?: string; scope?: "read" | "write"; expiresAt?: string } = {}): Promise<CreatedApiKey> {
   return ok(api.request<CreatedApiKey>("POST", "/v1/org/api-keys", { token, body: { name: uniqueName("key"), scope: "read", ...body } }), 201, "create key");
-}
-
-export interface InvitationBody {
-  id: string;
-  email: string;
-  role: OrgRole;
-  status: "pending" | "accepted" | "revoked" | "expired";
 }
 
 /** A pending invitation of the token's org, and its token (shown at creation only). */
@@ -180,9 +122,9 @@ export async function anInvitation(
   token: string,
   body: { email?: string; role?: OrgRole } = {},
   headers: Record<string, string> = {},
-): Promise<{ invitation: InvitationBody; token: string }> {
-  const invitation = await ok(
-    api.request<InvitationBody & { token?: string }>("POST", "/v1/org/invitations", {
+): Promise<{ invitation: Invitation; token: string }> {
+  const { token: invitationToken, ...invitation } = await ok(
+    api.request<CreatedInvitation>("POST", "/v1/org/invitations", {
       token,
       body: { email: uniqueEmail("invitee"), role: "member", ...body },
       headers,
@@ -190,8 +132,7 @@ export async function anInvitation(
     201,
     "invite",
   );
-  if (invitation.token === undefined) throw new Error("the creation response carries no token");
-  return { invitation, token: invitation.token };
+  return { invitation, token: invitationToken };
 }
 
 /** An integration key of the service (alert ingestion: PagerDuty Events v2, Alertmanager): its routing key. */

@@ -20,15 +20,6 @@ export {
   uniqueName,
   UUID,
   type Account,
-  type ApiKeyBody,
-  type CreatedApiKey,
-  type CreatedTarget,
-  type EscalationTarget,
-  type IncidentBody,
-  type InvitationBody,
-  type Page,
-  type PolicyBody,
-  type ServiceBody,
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
@@ -46,6 +37,6 @@ export {
   type TrpcClient,
 } from "./test-api.js";
 export { FAST_WORKER_ENV, spawnWorkerProcess, useTestStack, type TestStack, type WorkerProcess } from "./test-stack.js";
-export { listAttempts, listEvents, waitForSettledAttempts, type Attempt, type TimelineEvent } from "./timeline.js";
+export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
 export { deferred, sleep, waitFor } from "./waiting.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { OrgWithRole, TokenResponse } from "@incidentops/core";
 import type { OrgRole } from "@incidentops/db";
 import jwt, { type SignOptions } from "jsonwebtoken";
 import { expect } from "vitest";
@@ -11,19 +11,6 @@ import { addMember, anOrgOwner, expectError, TEST_JWT_SECRET, type ErrorBody, ty
 export const ISSUER = "incidentops";
 export const AUDIENCE = "incidentops-api";
 export const ACCESS_TTL_SECONDS = 900;
-
-export interface OrgBody {
-  id: string;
-  name: string;
-  createdAt: string;
-  role: string;
-}
-
-export interface MeBody {
-  user: TokenResponse["user"];
-  org: OrgBody;
-  memberships: OrgBody[];
-}
 
 export interface AccessClaims {
   sub: string;
@@ -99,7 +86,7 @@ export function authCalls(api: { current: TestApi }) {
     refresh: (refreshToken: string) => post<TokenResponse>("/v1/auth/refresh", { refreshToken }),
     switchOrg: (refreshToken: string, orgId: string) => post<TokenResponse>("/v1/auth/switch-org", { refreshToken, orgId }),
     logout: (refreshToken: string) => post<{ ok: boolean }>("/v1/auth/logout", { refreshToken }),
-    getOrg: (token: string) => api.current.request<OrgBody>("GET", "/v1/org", { token }),
+    getOrg: (token: string) => api.current.request<OrgWithRole>("GET", "/v1/org", { token }),
 
     /** Every route of AUTHED_GETS refuses the token with 401 UNAUTHORIZED. */
     expectRejected: async (token: string): Promise<void> => {

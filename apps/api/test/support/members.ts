@@ -1,32 +1,9 @@
-import type { TokenResponse } from "@incidentops/core";
+import type { Invitation, Page, TokenResponse } from "@incidentops/core";
 import type { Db, OrgRole } from "@incidentops/db";
 import { expect } from "vitest";
-import { anInvitation, uniqueName, type InvitationBody, type Page, type TestApi } from "@incidentops/testkit";
+import { anInvitation, uniqueName, type TestApi } from "@incidentops/testkit";
 
 // What the member, invitation and org tests (members, invitations, orgs) share.
-
-export interface FullInvitationBody extends InvitationBody {
-  invitedBy: string | null;
-  createdAt: string;
-  expiresAt: string;
-  acceptedAt: string | null;
-  acceptedBy: string | null;
-  revokedAt: string | null;
-  token?: string;
-}
-
-export interface MemberBody {
-  user: { id: string; email: string; name: string };
-  role: OrgRole;
-  joinedAt: string;
-}
-
-export interface OrgBody {
-  id: string;
-  name: string;
-  createdAt: string;
-  role: OrgRole;
-}
 
 /** A request id of this file's own, to find the request's audit entries and jobs by. */
 export const requestId = (label: string) => uniqueName(`members-${label}`);
@@ -34,7 +11,7 @@ export const requestId = (label: string) => uniqueName(`members-${label}`);
 /** Invites `email` as `role`, under a request id of its own: the invitation, its token and that request id. */
 export async function invite(api: TestApi, token: string, email: string, role: OrgRole, reqId = requestId("invite")) {
   const created = await anInvitation(api, token, { email, role }, { "x-request-id": reqId });
-  return { invitation: created.invitation as FullInvitationBody, token: created.token, requestId: reqId };
+  return { invitation: created.invitation, token: created.token, requestId: reqId };
 }
 
 export function accept(api: TestApi, body: { token: string; name?: string; password?: string }, reqId = requestId("accept")) {
@@ -57,7 +34,7 @@ export async function adminsOf(db: Db, orgId: string): Promise<string[]> {
 }
 
 export async function listInvitations(api: TestApi, token: string, query = "") {
-  const res = await api.request<Page<FullInvitationBody>>("GET", `/v1/org/invitations?limit=200${query}`, { token });
+  const res = await api.request<Page<Invitation>>("GET", `/v1/org/invitations?limit=200${query}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }

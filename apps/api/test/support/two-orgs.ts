@@ -1,3 +1,4 @@
+import type { Incident, Page } from "@incidentops/core";
 import { afterAll, beforeAll, expect } from "vitest";
 import {
   aMember,
@@ -14,7 +15,6 @@ import {
   startWebhookReceiver,
   uniqueEmail,
   type HttpResponse,
-  type IncidentBody,
   type TestApi,
   type WebhookReceiver,
 } from "@incidentops/testkit";
@@ -29,7 +29,7 @@ export interface OrgFixture {
   /** Follows `policyId`, so its incidents escalate. */
   serviceId: string;
   /** Left untouched at `triggered`, version 1: a foreign transition to `acknowledged` would be valid. */
-  incident: IncidentBody;
+  incident: Incident;
   /** A webhook at the org's own loopback receiver: a foreign test delivery would show there. */
   targetId: string;
   /** Levels naming `targetId` and the owner; used by `serviceId`. */
@@ -175,12 +175,7 @@ export async function orgState(api: TestApi, receiverOf: (orgId: string) => Webh
 /** The parts of an error body that must not differ between "another org's" and "missing". */
 export const comparable = (res: HttpResponse) => ({ status: res.status, code: res.body.code, message: res.body.message, details: res.body.details });
 
-interface Page {
-  items: Record<string, unknown>[];
-  nextCursor: string | null;
-}
-
-function idsOf(page: Page): string[] {
+function idsOf(page: Page<Record<string, unknown>>): string[] {
   return page.items.map((item) => {
     const user = item.user;
     if (typeof user === "object" && user !== null && "id" in user) return String(user.id);
@@ -190,7 +185,7 @@ function idsOf(page: Page): string[] {
 
 /** The ids of a list (of one page: it must have no next one). */
 export async function list(api: TestApi, token: string, path: string): Promise<string[]> {
-  const res = await api.request<Page>("GET", path, { token });
+  const res = await api.request<Page<Record<string, unknown>>>("GET", path, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.body.nextCursor).toBeNull();
   return idsOf(res.body);
