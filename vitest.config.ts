@@ -7,7 +7,7 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     include: ["apps/*/test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
-    globalSetup: ["tooling/vitest/global-setup.ts"],
+    globalSetup: ["tooling/testkit/src/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { LOG_LEVEL: "silent", NODE_ENV: "test" },

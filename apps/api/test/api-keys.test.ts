@@ -1,56 +1,25 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { ApiKey, CreatedApiKey, Incident, Page, TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  createIncident,
-  createService,
-  incidentState,
-  register,
-  userWithRole,
-  useTestApi,
-  type HttpResponse,
-  type IncidentBody,
-} from "./helpers.js";
+import { anApiKey, anIncident, anOrgOwner, aService, aUserWithRole, countRows, expectError, incidentState, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
-
-interface ApiKeyBody {
-  id: string;
-  name: string;
-  scope: "read" | "write";
-  prefix: string;
-  createdBy: string | null;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: "active" | "revoked" | "expired";
-}
-
-interface CreatedKey extends ApiKeyBody {
-  secret: string;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 interface OrgFixture {
   owner: TokenResponse;
   token: string;
   orgId: string;
   serviceId: string;
-  incident: IncidentBody;
+  incident: Incident;
 }
 
 let A: OrgFixture;
 let B: OrgFixture;
 
 async function seedOrg(label: string): Promise<OrgFixture> {
-  const owner = await register(api.current, { orgName: `Keys ${label}`, name: `Owner ${label}` });
-  const service = await createService(api.current, owner.accessToken, `keys-${label}-service`);
-  const incident = await createIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
+  const owner = await anOrgOwner(api.current, { orgName: `Keys ${label}`, name: `Owner ${label}` });
+  const service = await aService(api.current, owner.accessToken, { name: `keys-${label}-service` });
+  const incident = await anIncident(api.current, owner.accessToken, service.id, { title: `${label} is down` });
   return { owner, token: owner.accessToken, orgId: owner.org.id, serviceId: service.id, incident };
 }
 
@@ -59,49 +28,21 @@ beforeAll(async () => {
   B = await seedOrg("B");
 });
 
-let keyCounter = 0;
-
-async function createKey(token: string, body: Record<string, unknown> = {}): Promise<CreatedKey> {
-  const res = await api.current.request<CreatedKey>("POST", "/v1/org/api-keys", {
-    token,
-    body: { name: `key-${++keyCounter}`, scope: "read", ...body },
-  });
-  if (res.status !== 201) throw new Error(`create key failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const createKey = (token: string, body: { name?: string; scope?: "read" | "write"; expiresAt?: string } = {}) => anApiKey(api.current, token, body);
 
 async function keyRow(keyId: string) {
   return api.current.db.selectFrom("api_keys").selectAll().where("id", "=", keyId).executeTakeFirstOrThrow();
 }
 
-async function keyCount(orgId: string): Promise<number> {
-  const row = await api.current.db
-    .selectFrom("api_keys")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const keyCount = (orgId: string) => countRows(api.current.db, "api_keys", { org_id: orgId });
 
-async function countWhere(table: "services" | "incidents" | "notification_targets" | "escalation_policies", orgId: string) {
-  const row = await api.current.db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const countWhere = (table: "services" | "incidents" | "notification_targets" | "escalation_policies", orgId: string) =>
+  countRows(api.current.db, table, { org_id: orgId });
 
-async function listKeys(token: string, query = "?limit=200"): Promise<Page<ApiKeyBody>> {
-  const res = await api.current.request<Page<ApiKeyBody>>("GET", `/v1/org/api-keys${query}`, { token });
+async function listKeys(token: string, query = "?limit=200"): Promise<Page<ApiKey>> {
+  const res = await api.current.request<Page<ApiKey>>("GET", `/v1/org/api-keys${query}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
-}
-
-function expectError(res: HttpResponse, status: number, code: string): void {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(Object.keys(res.body).sort()).toEqual(["code", "details", "message", "traceId"]);
-  expect(res.body.code).toBe(code);
 }
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest();
@@ -112,7 +53,7 @@ const KEY_FIELDS = ["createdAt", "createdBy", "expiresAt", "id", "lastUsedAt", "
 
 describe("creating and listing keys", () => {
   it("returns the key with its secret once, and stores only the secret's SHA-256", async () => {
-    const res = await api.current.request<CreatedKey>("POST", "/v1/org/api-keys", {
+    const res = await api.current.request<CreatedApiKey>("POST", "/v1/org/api-keys", {
       token: A.token,
       body: { name: "  Prometheus alertmanager  ", scope: "write" },
     });
@@ -146,7 +87,7 @@ describe("creating and listing keys", () => {
 
   it("never shows the secret again: the list carries the prefix only", async () => {
     const key = await createKey(A.token, { name: "listed" });
-    const res = await api.current.request<Page<ApiKeyBody>>("GET", "/v1/org/api-keys?limit=200", { token: A.token });
+    const res = await api.current.request<Page<ApiKey>>("GET", "/v1/org/api-keys?limit=200", { token: A.token });
     expect(res.status).toBe(200);
     const listed = res.body.items.find((k) => k.id === key.id);
     expect(listed).toBeDefined();
@@ -181,7 +122,7 @@ describe("creating and listing keys", () => {
   });
 
   it("pages newest first with a keyset cursor", async () => {
-    const org = await register(api.current, { orgName: "Keys paging" });
+    const org = await anOrgOwner(api.current, { orgName: "Keys paging" });
     const created: string[] = [];
     for (let i = 0; i < 5; i++) created.push((await createKey(org.accessToken, { name: `page-${i}` })).id);
     const first = await listKeys(org.accessToken, "?limit=2");
@@ -204,10 +145,10 @@ describe("a read key", () => {
   });
 
   it("calls queries: lists and reads the org's incidents", async () => {
-    const list = await api.current.request<Page<IncidentBody>>("GET", "/v1/incidents?limit=200", { token: secret });
+    const list = await api.current.request<Page<Incident>>("GET", "/v1/incidents?limit=200", { token: secret });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     expect(list.body.items.map((i) => i.id)).toContain(A.incident.id);
-    const one = await api.current.request<IncidentBody>("GET", `/v1/incidents/${A.incident.id}`, { token: secret });
+    const one = await api.current.request<Incident>("GET", `/v1/incidents/${A.incident.id}`, { token: secret });
     expect(one.status).toBe(200);
     expect(one.body.id).toBe(A.incident.id);
     expect((await api.current.request("GET", "/v1/org/services", { token: secret })).status).toBe(200);
@@ -216,7 +157,7 @@ describe("a read key", () => {
   it("is refused every mutation with 403, and nothing changes", async () => {
     const services = await countWhere("services", A.orgId);
     const incidents = await countWhere("incidents", A.orgId);
-    const incident = await createIncident(api.current, A.token, A.serviceId, { title: "read key target" });
+    const incident = await anIncident(api.current, A.token, A.serviceId, { title: "read key target" });
     const before = await incidentState(api.current.db, incident.id);
 
     const calls: [string, string, unknown][] = [
@@ -249,7 +190,7 @@ describe("a write key", () => {
   });
 
   it("opens and transitions an incident, acting as no user", async () => {
-    const opened = await api.current.request<IncidentBody & { createdBy: string | null }>("POST", `/v1/services/${A.serviceId}/incidents`, {
+    const opened = await api.current.request<Incident & { createdBy: string | null }>("POST", `/v1/services/${A.serviceId}/incidents`, {
       token: secret,
       body: { title: "CPU on fire", severity: "sev2" },
     });
@@ -259,7 +200,7 @@ describe("a write key", () => {
     expect(row.org_id).toBe(A.orgId);
     expect(row.created_by).toBeNull();
 
-    const moved = await api.current.request<IncidentBody>("POST", `/v1/incidents/${opened.body.id}/transition`, {
+    const moved = await api.current.request<Incident>("POST", `/v1/incidents/${opened.body.id}/transition`, {
       token: secret,
       body: { toStatus: "acknowledged", version: opened.body.version },
     });
@@ -274,7 +215,7 @@ describe("a write key", () => {
     for (const e of events.body.items) expect(e.actorUserId).toBeNull();
 
     // Through x-api-key too.
-    const viaHeader = await api.current.request<IncidentBody>("POST", `/v1/incidents/${opened.body.id}/transition`, {
+    const viaHeader = await api.current.request<Incident>("POST", `/v1/incidents/${opened.body.id}/transition`, {
       headers: { "x-api-key": secret },
       body: { toStatus: "resolved", version: moved.body.version },
     });
@@ -337,7 +278,7 @@ describe("refused keys: 401", () => {
     const key = await createKey(A.token, { name: "to revoke", scope: "write" });
     expect((await api.current.request("GET", "/v1/incidents", { token: key.secret })).status).toBe(200);
 
-    const revoked = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
+    const revoked = await api.current.request<ApiKey>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
     expect(Object.keys(revoked.body).sort()).toEqual(KEY_FIELDS);
     expect(revoked.body).toMatchObject({ id: key.id, status: "revoked" });
@@ -353,7 +294,7 @@ describe("refused keys: 401", () => {
     );
     expect(await countWhere("incidents", A.orgId)).toBe(incidents);
 
-    const again = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
+    const again = await api.current.request<ApiKey>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: A.token });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(revoked.body);
     const entries = await api.current.db
@@ -435,7 +376,7 @@ describe("a key of org A never sees org B", () => {
   it("lists only A's rows", async () => {
     const aIncidents = await api.current.db.selectFrom("incidents").select("id").where("org_id", "=", A.orgId).execute();
     const bIncidents = await api.current.db.selectFrom("incidents").select("id").where("org_id", "=", B.orgId).execute();
-    const list = await api.current.request<Page<IncidentBody>>("GET", "/v1/incidents?limit=200", { token: read });
+    const list = await api.current.request<Page<Incident>>("GET", "/v1/incidents?limit=200", { token: read });
     expect(list.status).toBe(200);
     const ids = list.body.items.map((i) => i.id);
     expect([...ids].sort()).toEqual(aIncidents.map((r) => r.id).sort());
@@ -478,7 +419,7 @@ describe("usage and management", () => {
     const key = await createKey(A.token, { name: "guarded" });
     const keys = await keyCount(A.orgId);
     for (const role of ["viewer", "member"] as const) {
-      const { accessToken } = await userWithRole(api.current, A.orgId, role);
+      const { accessToken } = await aUserWithRole(api.current, A.orgId, role);
       expectError(await api.current.request("GET", "/v1/org/api-keys", { token: accessToken }), 403, "FORBIDDEN");
       expectError(
         await api.current.request("POST", "/v1/org/api-keys", { token: accessToken, body: { name: `by ${role}`, scope: "read" } }),
@@ -490,16 +431,16 @@ describe("usage and management", () => {
     expect(await keyCount(A.orgId)).toBe(keys);
     expect((await keyRow(key.id)).revoked_at).toBeNull();
 
-    const admin = await userWithRole(api.current, A.orgId, "admin");
+    const admin = await aUserWithRole(api.current, A.orgId, "admin");
     const made = await createKey(admin.accessToken, { name: "by another admin" });
     expect(made.createdBy).toBe(admin.user.id);
-    const revoked = await api.current.request<ApiKeyBody>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: admin.accessToken });
+    const revoked = await api.current.request<ApiKey>("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: admin.accessToken });
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe("revoked");
   });
 
   it("records api_key.created and api_key.revoked with the actor, the target and the request id", async () => {
-    const created = await api.current.request<CreatedKey>("POST", "/v1/org/api-keys", {
+    const created = await api.current.request<CreatedApiKey>("POST", "/v1/org/api-keys", {
       token: A.token,
       body: { name: "audited", scope: "write" },
       headers: { "x-request-id": `keys-create-${randomUUID()}` },
@@ -536,7 +477,7 @@ describe("usage and management", () => {
       .where("org_id", "=", A.orgId)
       .where("action", "=", "api_key.created")
       .executeTakeFirstOrThrow();
-    const { accessToken } = await userWithRole(api.current, A.orgId, "member");
+    const { accessToken } = await aUserWithRole(api.current, A.orgId, "member");
     expect((await api.current.request("POST", "/v1/org/api-keys", { token: accessToken, body: { name: "nope", scope: "read" } })).status).toBe(403);
     const after = await api.current.db
       .selectFrom("audit_log")

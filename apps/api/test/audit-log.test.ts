@@ -1,26 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { TokenResponse } from "@incidentops/core";
+import type { AuditLogEntry, Page, TokenResponse } from "@incidentops/core";
 import { createDb, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createService, register, userWithRole, useTestApi, type HttpResponse } from "./helpers.js";
+import { anOrgOwner, aService, auditEntries, aUserWithRole, uniqueName, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 const api = useTestApi();
-
-interface AuditItem {
-  id: string;
-  action: string;
-  actor: { type: "user" | "api_key" | "anonymous"; id: string | null };
-  target: { type: string; id: string } | null;
-  requestId: string | null;
-  ip: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 interface OrgFixture {
   owner: TokenResponse;
@@ -35,11 +19,11 @@ let A: OrgFixture;
 let B: OrgFixture;
 
 async function seedOrg(label: string): Promise<OrgFixture> {
-  const owner = await register(api.current, { orgName: `Audit ${label}`, name: `Owner ${label}` });
+  const owner = await anOrgOwner(api.current, { orgName: `Audit ${label}`, name: `Owner ${label}` });
   const orgId = owner.org.id;
-  const admin = await userWithRole(api.current, orgId, "admin");
-  const member = await userWithRole(api.current, orgId, "member");
-  const viewer = await userWithRole(api.current, orgId, "viewer");
+  const admin = await aUserWithRole(api.current, orgId, "admin");
+  const member = await aUserWithRole(api.current, orgId, "member");
+  const viewer = await aUserWithRole(api.current, orgId, "viewer");
   return { owner, admin, member, viewer, orgId };
 }
 
@@ -48,9 +32,8 @@ beforeAll(async () => {
   B = await seedOrg("B");
 });
 
-let requestCounter = 0;
 /** A request id of our own, so the entry can be traced back to the call that wrote it. */
-const newRequestId = (label: string) => `audit-${label}-${process.pid}-${++requestCounter}`;
+const newRequestId = (label: string) => uniqueName(`audit-${label}`);
 
 /** Calls the API with a chosen x-request-id; the server must echo it. */
 async function call<T = Record<string, unknown>>(
@@ -65,8 +48,8 @@ async function call<T = Record<string, unknown>>(
   return { ...res, requestId };
 }
 
-async function listAudit(token: string, query = ""): Promise<HttpResponse<Page<AuditItem>>> {
-  return api.current.request<Page<AuditItem>>("GET", `/v1/audit-logs${query}`, { token });
+async function listAudit(token: string, query = ""): Promise<HttpResponse<Page<AuditLogEntry>>> {
+  return api.current.request<Page<AuditLogEntry>>("GET", `/v1/audit-logs${query}`, { token });
 }
 
 /** Every entry of the org, newest first, read past row-level security (the owner's connection). */
@@ -74,9 +57,7 @@ async function rowsOf(orgId: string) {
   return api.current.db.selectFrom("audit_log").selectAll().where("org_id", "=", orgId).orderBy("seq", "desc").execute();
 }
 
-async function rowsFor(targetId: string) {
-  return api.current.db.selectFrom("audit_log").selectAll().where("target_id", "=", targetId).orderBy("seq", "asc").execute();
-}
+const rowsFor = (targetId: string) => auditEntries(api.current.db, { targetId });
 
 const hookUrl = "http://127.0.0.1:9/audit-hook?token=do-not-log-me";
 
@@ -214,7 +195,7 @@ describe("audit entries for escalation policy changes", () => {
     const policy = await api.current.db.selectFrom("escalation_policies").select("name").where("id", "=", created.body.id).executeTakeFirstOrThrow();
     expect(policy.name).toBe(created.body.name);
     // Nor does a delete refused because a service uses the policy leave an entry.
-    const service = await createService(api.current, A.owner.accessToken);
+    const service = await aService(api.current, A.owner.accessToken);
     const attach = await call("PATCH", `/v1/org/services/${service.id}`, A.owner.accessToken, { escalationPolicyId: created.body.id });
     expect(attach.status).toBe(200);
     expect((await call("DELETE", `/v1/org/escalation-policies/${created.body.id}`, A.owner.accessToken)).status).toBe(409);
@@ -225,7 +206,7 @@ describe("audit entries for escalation policy changes", () => {
 describe("audit entries for service settings", () => {
   it("records what a PATCH changed, old and new", async () => {
     const policy = await call<{ id: string }>("POST", "/v1/org/escalation-policies", A.owner.accessToken, policyBody(A.owner.user.id));
-    const service = await createService(api.current, A.owner.accessToken, `audited-service-${randomUUID()}`);
+    const service = await aService(api.current, A.owner.accessToken, { name: `audited-service-${randomUUID()}` });
     const patched = await call("PATCH", `/v1/org/services/${service.id}`, A.admin.accessToken, {
       description: "payments API",
       escalationPolicyId: policy.body.id,

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { createApp } from "../src/app.js";
 import { toErrorResponse } from "../src/errors.js";
 import type { AppRouter } from "../src/router.js";
-import { expectError, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
+import { expectError, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
 
 const TRACE = "trace-1";
 const UNREACHABLE = "postgres://x:y@127.0.0.1:1/none";

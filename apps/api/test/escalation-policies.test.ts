@@ -1,36 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "@incidentops/db";
+import type { EscalationPolicy as Policy, EscalationTarget, Service } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, userWithRole, useTestApi, type HttpResponse, type IncidentBody } from "./helpers.js";
-import { escalationKey, fieldsOf, queuedJobs, type ErrorBody } from "./notify-helpers.js";
+import {
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
+  countRows,
+  expectValidationFailed,
+  uniqueName,
+  useTestApi,
+  type ErrorBody,
+  type HttpResponse,
+} from "@incidentops/testkit";
+
+// Escalation policies: creating, replacing, listing and deleting them, and services naming
+// them. The jobs that follow an incident's escalation: escalation-jobs.test.ts.
 
 const api = useTestApi();
 
-type EscalationTarget = { type: "user"; userId: string } | { type: "notification_target"; targetId: string };
-
-interface Level {
-  delaySeconds: number;
-  targets: EscalationTarget[];
-}
-
-interface Policy {
-  id: string;
-  name: string;
-  description: string | null;
-  repeat: number;
-  levels: Level[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-interface Service {
-  id: string;
-  name: string;
-  description: string | null;
-  escalationPolicyId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+type Level = Policy["levels"][number];
 
 let token: string;
 let orgId: string;
@@ -40,27 +29,17 @@ let responderId: string;
 let targetId: string;
 let otherTargetId: string;
 
+const createTarget = async (name: string) => (await aWebhookTarget(api.current, token, "https://hooks.example.com/escalations", { name })).id;
+
 beforeAll(async () => {
-  const owner = await register(api.current, { orgName: "Escalations Org" });
+  const owner = await anOrgOwner(api.current, { orgName: "Escalations Org" });
   token = owner.accessToken;
   orgId = owner.org.id;
   ownerId = owner.user.id;
-  responderId = (await userWithRole(api.current, orgId, "member")).user.id;
+  responderId = (await aUserWithRole(api.current, orgId, "member")).user.id;
   targetId = await createTarget("Primary hook");
   otherTargetId = await createTarget("Secondary hook");
 });
-
-async function createTarget(name: string): Promise<string> {
-  const res = await api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", {
-    token,
-    body: { name, type: "webhook", config: { url: "https://hooks.example.com/escalations" } },
-  });
-  if (res.status !== 201) throw new Error(`create target failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
-}
-
-let counter = 0;
-const uniqueName = (prefix: string) => `${prefix} ${++counter}`;
 
 const user = (userId: string): EscalationTarget => ({ type: "user", userId });
 const hook = (id: string): EscalationTarget => ({ type: "notification_target", targetId: id });
@@ -85,12 +64,7 @@ const deletePolicy = (id: string) => api.current.request<ErrorBody>("DELETE", `/
 const patchService = (id: string, body: unknown) => api.current.request<Service & ErrorBody>("PATCH", `/v1/org/services/${id}`, { token, body });
 const getService = (id: string) => api.current.request<Service & ErrorBody>("GET", `/v1/org/services/${id}`, { token });
 
-async function serviceWithPolicy(policyId: string): Promise<Service> {
-  const service = await createService(api.current, token, uniqueName("svc"));
-  const res = await patchService(service.id, { escalationPolicyId: policyId });
-  if (res.status !== 200) throw new Error(`attach policy failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const serviceWithPolicy = (policyId: string) => aService(api.current, token, { escalationPolicyId: policyId });
 
 /** The stored form of a policy: its row, its levels and their targets, in order. */
 async function storedPolicy(policyId: string) {
@@ -107,20 +81,7 @@ async function storedPolicy(policyId: string) {
   return JSON.parse(JSON.stringify({ row: row ?? null, levels, targets })) as unknown;
 }
 
-async function policyCount(): Promise<number> {
-  const row = await api.current.db
-    .selectFrom("escalation_policies")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-function expectValidationFailed(res: HttpResponse<ErrorBody>): string[] {
-  expect(res.status, JSON.stringify(res.body)).toBe(400);
-  expect(res.body.code).toBe("VALIDATION_FAILED");
-  return Object.keys(fieldsOf(res.body)).sort();
-}
+const policyCount = () => countRows(api.current.db, "escalation_policies", { org_id: orgId });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -180,7 +141,7 @@ describe("creating policies", () => {
 
   it("refuses unknown users and targets with the path of each, creating nothing", async () => {
     const before = await policyCount();
-    const outsider = await register(api.current, { orgName: "Elsewhere" });
+    const outsider = await anOrgOwner(api.current, { orgName: "Elsewhere" });
     const res = await createRaw({
       name: "Ghosts",
       levels: [
@@ -193,7 +154,7 @@ describe("creating policies", () => {
   });
 
   it("is refused to a member (403)", async () => {
-    const member = await userWithRole(api.current, orgId, "member");
+    const member = await aUserWithRole(api.current, orgId, "member");
     const res = await createRaw({ name: "Mine", levels: [{ delaySeconds: 0, targets: [user(member.user.id)] }] }, member.accessToken);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("FORBIDDEN");
@@ -249,7 +210,7 @@ describe("PUT replaces a policy entirely", () => {
 describe("listing policies", () => {
   it("paginates newest first with an opaque cursor, every policy exactly once", async () => {
     // An org of its own, so the list holds exactly what this test made.
-    const other = await register(api.current, { orgName: "Paging Org" });
+    const other = await anOrgOwner(api.current, { orgName: "Paging Org" });
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await createRaw({ name: `page ${i}`, levels: [{ delaySeconds: i, targets: [user(other.user.id)] }] }, other.accessToken);
@@ -285,7 +246,7 @@ describe("listing policies", () => {
 describe("services name their policy", () => {
   it("PATCH sets and GET shows escalationPolicyId; null detaches it", async () => {
     const policy = await createPolicy();
-    const service = await createService(api.current, token, uniqueName("svc"));
+    const service = await aService(api.current, token, { name: uniqueName("svc") });
     expect((await getService(service.id)).body.escalationPolicyId).toBeNull();
     const attached = await patchService(service.id, { escalationPolicyId: policy.id });
     expect(attached.status, JSON.stringify(attached.body)).toBe(200);
@@ -303,7 +264,7 @@ describe("services name their policy", () => {
   });
 
   it("an unknown policy -> 400 on escalationPolicyId; a missing service -> 404", async () => {
-    const service = await createService(api.current, token, uniqueName("svc"));
+    const service = await aService(api.current, token, { name: uniqueName("svc") });
     const before = (await getService(service.id)).body;
     const res = await patchService(service.id, { escalationPolicyId: randomUUID() });
     expect(expectValidationFailed(res)).toEqual(["escalationPolicyId"]);
@@ -350,291 +311,3 @@ describe("deleting policies", () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// Jobs: enqueued in the transaction of the change that causes them.
-
-describe("graphile-worker's job storage", () => {
-  it("0.17 keeps jobs in the table _private_jobs behind the view jobs", async () => {
-    const { rows } = await sql<{ table_name: string; table_type: string }>`
-      SELECT table_name, table_type FROM information_schema.tables
-      WHERE table_schema = 'graphile_worker' AND table_name IN ('jobs', '_private_jobs')
-      ORDER BY table_name`.execute(api.current.db);
-    expect(rows).toEqual([
-      { table_name: "_private_jobs", table_type: "BASE TABLE" },
-      { table_name: "jobs", table_type: "VIEW" },
-    ]);
-  });
-});
-
-function transition(incident: { id: string; version: number }, toStatus: string, headers: Record<string, string> = {}) {
-  return api.current.request<IncidentBody & ErrorBody>("POST", `/v1/incidents/${incident.id}/transition`, {
-    token,
-    body: { toStatus, version: incident.version },
-    headers,
-  });
-}
-
-const escalate = (incidentId: string, headers: Record<string, string> = {}) =>
-  api.current.request<IncidentBody & ErrorBody>("POST", `/v1/incidents/${incidentId}/escalate`, { token, headers });
-
-const escalationJobs = (incidentId: string) => queuedJobs(api.current.db, { key: escalationKey(incidentId) });
-
-describe("escalation jobs follow the incident", () => {
-  let policy: Policy;
-  let escalating: Service;
-  let quiet: Service;
-
-  beforeAll(async () => {
-    policy = await createPolicy({
-      repeat: 2,
-      levels: [
-        { delaySeconds: 120, targets: [user(ownerId)] },
-        { delaySeconds: 300, targets: [hook(targetId)] },
-      ],
-    });
-    escalating = await serviceWithPolicy(policy.id);
-    quiet = await createService(api.current, token, uniqueName("quiet")).then((s) => getService(s.id)).then((r) => r.body);
-  });
-
-  it("creating an incident on a service with a policy enqueues escalate_if_unacked for step 0 at once", async () => {
-    const startedAt = Date.now();
-    const res = await api.current.request<IncidentBody>("POST", `/v1/services/${escalating.id}/incidents`, {
-      token,
-      body: { title: "Paging" },
-      headers: { "x-request-id": "esc-create-1" },
-    });
-    expect(res.status).toBe(201);
-    const jobs = await escalationJobs(res.body.id);
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({
-      task: "escalate_if_unacked",
-      queue: "critical",
-      key: escalationKey(res.body.id),
-      payload: { orgId, incidentId: res.body.id, step: 0, manual: false, requestId: "esc-create-1" },
-    });
-    // Level 1 is notified at once: the job is due now, not after the level's delay.
-    expect(Date.parse(jobs[0]?.runAt ?? "")).toBeLessThanOrEqual(Date.now() + 1000);
-    expect(Date.parse(jobs[0]?.runAt ?? "")).toBeGreaterThanOrEqual(startedAt - 5000);
-    // The incident records the policy it follows.
-    const row = await api.current.db
-      .selectFrom("incidents")
-      .select(["escalation_policy_id", "escalation_step"])
-      .where("id", "=", res.body.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ escalation_policy_id: policy.id, escalation_step: 0 });
-  });
-
-  it("acknowledging removes the pending escalation job", async () => {
-    const incident = await createIncident(api.current, token, escalating.id);
-    expect(await escalationJobs(incident.id)).toHaveLength(1);
-    const acked = await transition(incident, "acknowledged");
-    expect(acked.status).toBe(200);
-    expect(await escalationJobs(incident.id)).toEqual([]);
-  });
-
-  it("resolving straight from triggered removes it too", async () => {
-    const incident = await createIncident(api.current, token, escalating.id);
-    expect(await escalationJobs(incident.id)).toHaveLength(1);
-    expect((await transition(incident, "resolved")).status).toBe(200);
-    expect(await escalationJobs(incident.id)).toEqual([]);
-  });
-
-  it("a refused transition (stale version) keeps the job", async () => {
-    const incident = await createIncident(api.current, token, escalating.id);
-    const before = await escalationJobs(incident.id);
-    const res = await transition({ id: incident.id, version: incident.version + 1 }, "acknowledged");
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe("VERSION_CONFLICT");
-    expect(await escalationJobs(incident.id)).toEqual(before);
-  });
-
-  it("an incident on a service without a policy gets no escalation job", async () => {
-    const incident = await createIncident(api.current, token, quiet.id);
-    expect(await escalationJobs(incident.id)).toEqual([]);
-  });
-
-  describe("POST /v1/incidents/{incidentId}/escalate", () => {
-    it("on a service without a policy -> 409 CONFLICT, nothing enqueued", async () => {
-      const incident = await createIncident(api.current, token, quiet.id);
-      const res = await escalate(incident.id);
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe("CONFLICT");
-      expect(await escalationJobs(incident.id)).toEqual([]);
-    });
-
-    it("with a policy -> 200, the incident, and the escalation job replaced by a manual one due now", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
-      const [scheduled] = await escalationJobs(incident.id);
-      const res = await escalate(incident.id, { "x-request-id": "esc-manual-1" });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect(res.body).toMatchObject({ id: incident.id, status: "triggered", version: incident.version });
-      const jobs = await escalationJobs(incident.id);
-      expect(jobs).toHaveLength(1);
-      expect(jobs[0]).toMatchObject({
-        task: "escalate_if_unacked",
-        queue: "critical",
-        payload: { orgId, incidentId: incident.id, step: 0, manual: true, requestId: "esc-manual-1" },
-      });
-      // Replaced by key, not added beside it.
-      expect(jobs[0]?.id).toBe(scheduled?.id);
-      expect(jobs[0]?.revision).toBe((scheduled?.revision ?? 0) + 1);
-      expect(Date.parse(jobs[0]?.runAt ?? "")).toBeLessThanOrEqual(Date.now() + 1000);
-    });
-
-    it("an acknowledged incident may still be escalated by hand", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
-      const acked = await transition(incident, "acknowledged");
-      expect(await escalationJobs(incident.id)).toEqual([]);
-      const res = await escalate(incident.id);
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: "acknowledged", version: acked.body.version });
-      expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { manual: true, step: 0 } }]);
-    });
-
-    it("a resolved incident -> 409, nothing enqueued", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
-      expect((await transition(incident, "resolved")).status).toBe(200);
-      const res = await escalate(incident.id);
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe("INVALID_TRANSITION");
-      expect(await escalationJobs(incident.id)).toEqual([]);
-    });
-
-    it("once every level (times repeat) was notified -> 409 CONFLICT", async () => {
-      const incident = await createIncident(api.current, token, escalating.id);
-      // Two levels run through twice: four steps in all.
-      await api.current.db.updateTable("incidents").set({ escalation_step: 4 }).where("id", "=", incident.id).execute();
-      const before = await escalationJobs(incident.id);
-      const res = await escalate(incident.id);
-      expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ code: "CONFLICT", details: { step: 4, steps: 4 } });
-      expect(await escalationJobs(incident.id)).toEqual(before);
-      // One step short, it goes on.
-      await api.current.db.updateTable("incidents").set({ escalation_step: 3 }).where("id", "=", incident.id).execute();
-      expect((await escalate(incident.id)).status).toBe(200);
-      expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { step: 3, manual: true } }]);
-    });
-
-    it("an incident whose policy was deleted since -> 409 CONFLICT", async () => {
-      const doomed = await createPolicy();
-      const service = await serviceWithPolicy(doomed.id);
-      const incident = await createIncident(api.current, token, service.id);
-      expect((await patchService(service.id, { escalationPolicyId: null })).status).toBe(200);
-      expect((await deletePolicy(doomed.id)).status).toBe(200);
-      const res = await escalate(incident.id);
-      expect(res.status).toBe(409);
-      expect(res.body.code).toBe("CONFLICT");
-    });
-
-    it("a viewer is refused (403) and the job is untouched", async () => {
-      const viewer = await userWithRole(api.current, orgId, "viewer");
-      const incident = await createIncident(api.current, token, escalating.id);
-      const before = await escalationJobs(incident.id);
-      const res = await api.current.request("POST", `/v1/incidents/${incident.id}/escalate`, { token: viewer.accessToken });
-      expect(res.status).toBe(403);
-      expect(await escalationJobs(incident.id)).toEqual(before);
-    });
-
-    it("a missing incident -> 404", async () => {
-      const res = await escalate(randomUUID());
-      expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ code: "NOT_FOUND", message: "Incident not found" });
-    });
-  });
-});
-
-describe("every timeline event enqueues exactly one incident_event job with its id and the request id", () => {
-  let serviceId: string;
-
-  beforeAll(async () => {
-    serviceId = (await createService(api.current, token, uniqueName("events"))).id;
-  });
-
-  const eventJobs = () => queuedJobs(api.current.db, { task: "incident_event", orgId });
-
-  async function newJobsDuring(action: () => Promise<void>) {
-    const before = new Set((await eventJobs()).map((j) => j.id));
-    await action();
-    return (await eventJobs()).filter((j) => !before.has(j.id));
-  }
-
-  async function eventIds(incidentId: string): Promise<{ id: string; kind: string }[]> {
-    const res = await api.current.request<{ items: { id: string; kind: string }[] }>("GET", `/v1/incidents/${incidentId}/events?limit=100`, { token });
-    return res.body.items;
-  }
-
-  it("create, transition and comment: one job each, carrying the event id, the org and x-request-id", async () => {
-    let incident: IncidentBody | undefined;
-    const created = await newJobsDuring(async () => {
-      const res = await api.current.request<IncidentBody>("POST", `/v1/services/${serviceId}/incidents`, {
-        token,
-        body: { title: "Jobs" },
-        headers: { "x-request-id": "req-create-42" },
-      });
-      expect(res.status).toBe(201);
-      incident = res.body;
-    });
-    if (incident === undefined) throw new Error("no incident");
-    const [createdEvent] = await eventIds(incident.id);
-    expect(createdEvent?.kind).toBe("created");
-    expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ queue: null, payload: { orgId, eventId: createdEvent?.id, requestId: "req-create-42" } });
-
-    const acked = await newJobsDuring(async () => {
-      const res = await transition(incident ?? { id: "", version: 0 }, "acknowledged", { "x-request-id": "req-ack-42" });
-      expect(res.status).toBe(200);
-    });
-    const statusEvent = (await eventIds(incident.id))[1];
-    expect(statusEvent?.kind).toBe("status_changed");
-    expect(acked).toHaveLength(1);
-    expect(acked[0]?.payload).toEqual({ orgId, eventId: statusEvent?.id, requestId: "req-ack-42" });
-
-    let commentId = "";
-    const commented = await newJobsDuring(async () => {
-      const res = await api.current.request<{ id: string }>("POST", `/v1/incidents/${incident?.id ?? ""}/comment`, {
-        token,
-        body: { body: "checking" },
-        headers: { "x-request-id": "req-comment-42" },
-      });
-      expect(res.status).toBe(201);
-      commentId = res.body.id;
-    });
-    expect(commented).toHaveLength(1);
-    expect(commented[0]?.payload).toEqual({ orgId, eventId: commentId, requestId: "req-comment-42" });
-  });
-
-  it("a request without x-request-id carries the generated one it was answered with", async () => {
-    let requestId: string | null = null;
-    const jobs = await newJobsDuring(async () => {
-      const res = await api.current.request<IncidentBody>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Generated id" } });
-      expect(res.status).toBe(201);
-      requestId = res.headers.get("x-request-id");
-    });
-    expect(requestId).toMatch(/^[\w.:-]+$/);
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]?.payload.requestId).toBe(requestId);
-  });
-
-  it("refused changes enqueue nothing", async () => {
-    const incident = await createIncident(api.current, token, serviceId);
-    const jobs = await newJobsDuring(async () => {
-      expect((await transition({ id: incident.id, version: 99 }, "acknowledged")).status).toBe(409);
-      expect((await transition(incident, "mitigated")).status).toBe(409);
-      const empty = await api.current.request("POST", `/v1/incidents/${incident.id}/comment`, { token, body: { body: "  " } });
-      expect(empty.status).toBe(400);
-      const missing = await api.current.request("POST", `/v1/services/${randomUUID()}/incidents`, { token, body: { title: "nowhere" } });
-      expect(missing.status).toBe(404);
-    });
-    expect(jobs).toEqual([]);
-  });
-
-  it("a manual escalation appends no event itself (the escalation job does), so no incident_event job", async () => {
-    const escalatingService = await serviceWithPolicy((await createPolicy()).id);
-    const incident = await createIncident(api.current, token, escalatingService.id);
-    const jobs = await newJobsDuring(async () => {
-      expect((await escalate(incident.id)).status).toBe(200);
-    });
-    expect(jobs).toEqual([]);
-    expect(await eventIds(incident.id)).toHaveLength(1);
-  });
-});

@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import { createLogger, type TokenResponse } from "@incidentops/core";
 import { createDb, readMigrations, sql } from "@incidentops/db";
@@ -7,58 +5,20 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import {
-  createIncident,
-  createService,
-  register,
+  anIncident,
+  anOrgOwner,
+  aService,
+  expectError,
+  listenOnLoopback,
   startTestApi,
   testConfig,
   useTestApi,
-  type HttpResponse,
+  UUID,
+  type ErrorBody,
   type TestApi,
-} from "./helpers.js";
+} from "@incidentops/testkit";
 
 const api = useTestApi();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface ErrorResponseBody {
-  code: string;
-  message: string;
-  traceId: string;
-  details: Record<string, unknown>;
-}
-
-/** Every error body: exactly the four public keys, the trace id of the response, nothing internal. */
-function expectErrorBody(res: HttpResponse<ErrorResponseBody>, status: number, code: string): ErrorResponseBody {
-  expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
-  expect(Object.keys(res.body).sort()).toEqual(["code", "details", "message", "traceId"]);
-  expect(typeof res.body.message).toBe("string");
-  expect(res.body.message.length).toBeGreaterThan(0);
-  expect(typeof res.body.details).toBe("object");
-  expect(res.body.details).not.toBeNull();
-  const requestId = res.headers.get("x-request-id");
-  expect(requestId).not.toBeNull();
-  expect(res.body.traceId).toBe(requestId);
-  const text = JSON.stringify(res.body);
-  // No stack frames, no file paths, no SQL.
-  expect(text).not.toMatch(/\n\s+at |at \S+ \(|node_modules|\.ts:\d+|\.js:\d+/);
-  expect(text).not.toMatch(/\b(SELECT|INSERT INTO|UPDATE \S+ SET|DELETE FROM)\b|\bstack\b/);
-  return res.body;
-}
-
-async function listen(app: Awaited<ReturnType<typeof createApp>>): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 describe("request ids", () => {
   it("echoes a well-formed x-request-id", async () => {
@@ -87,21 +47,21 @@ describe("request ids", () => {
   });
 
   it("uses the request id as the traceId of error bodies (REST and unknown routes)", async () => {
-    const rest = await api.current.request<ErrorResponseBody>("GET", "/v1/auth/me", { headers: { "x-request-id": "trace-rest-1" } });
-    expect(expectErrorBody(rest, 401, "UNAUTHORIZED").traceId).toBe("trace-rest-1");
+    const rest = await api.current.request<ErrorBody>("GET", "/v1/auth/me", { headers: { "x-request-id": "trace-rest-1" } });
+    expect(expectError(rest, 401, "UNAUTHORIZED").traceId).toBe("trace-rest-1");
 
-    const missing = await api.current.request<ErrorResponseBody>("GET", "/nope", { headers: { "x-request-id": "trace-404" } });
-    expect(expectErrorBody(missing, 404, "NOT_FOUND").traceId).toBe("trace-404");
+    const missing = await api.current.request<ErrorBody>("GET", "/nope", { headers: { "x-request-id": "trace-404" } });
+    expect(expectError(missing, 404, "NOT_FOUND").traceId).toBe("trace-404");
 
-    const generated = await api.current.request<ErrorResponseBody>("GET", "/v1/incidents");
-    expect(expectErrorBody(generated, 401, "UNAUTHORIZED").traceId).toMatch(UUID);
+    const generated = await api.current.request<ErrorBody>("GET", "/v1/incidents");
+    expect(expectError(generated, 401, "UNAUTHORIZED").traceId).toMatch(UUID);
   });
 
   it("uses the request id as the traceId of tRPC errors", async () => {
     const res = await fetch(`${api.current.baseUrl}/trpc/auth.me`, { headers: { "x-request-id": "trace-trpc-1" } });
     expect(res.status).toBe(401);
     expect(res.headers.get("x-request-id")).toBe("trace-trpc-1");
-    const body = (await res.json()) as { error: { data: ErrorResponseBody } };
+    const body = (await res.json()) as { error: { data: ErrorBody } };
     expect(body.error.data).toMatchObject({ code: "UNAUTHORIZED", traceId: "trace-trpc-1" });
   });
 });
@@ -178,7 +138,7 @@ describe("logs", () => {
 
   it("never logs passwords, tokens or the authorization header", async () => {
     const password = "log-secret-password-93817";
-    const user = await register(logged(), { password });
+    const user = await anOrgOwner(logged(), { password });
     const login = await logged().request<TokenResponse>("POST", "/v1/auth/login", {
       body: { email: user.email, password },
       headers: { "x-request-id": "log-login-1" },
@@ -222,69 +182,69 @@ describe("logs", () => {
 describe("body errors", () => {
   let token: string;
   beforeAll(async () => {
-    token = (await register(api.current)).accessToken;
+    token = (await anOrgOwner(api.current)).accessToken;
   });
 
   it("refuses a body over 1 MB with 413 PAYLOAD_TOO_LARGE", async () => {
     const body = { email: "big@example.com", password: "correct horse battery", name: "x".repeat(1.5 * 1024 * 1024), orgName: "Big" };
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", { body });
-    expectErrorBody(res, 413, "PAYLOAD_TOO_LARGE");
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", { body });
+    expectError(res, 413, "PAYLOAD_TOO_LARGE");
   });
 
   it("refuses malformed JSON with 400 MALFORMED_JSON", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", { rawBody: '{"email": "a@example.com",' });
-    expectErrorBody(res, 400, "MALFORMED_JSON");
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", { rawBody: '{"email": "a@example.com",' });
+    expectError(res, 400, "MALFORMED_JSON");
   });
 
   it("refuses a non-JSON content type with 415 UNSUPPORTED_MEDIA_TYPE", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", {
       rawBody: "email=a@example.com",
       headers: { "content-type": "text/plain" },
     });
-    expectErrorBody(res, 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectError(res, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("keys validation errors by field path", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/auth/register", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", {
       body: { email: "not-an-email", password: "short", name: "N", orgName: "O" },
     });
-    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const body = expectError(res, 400, "VALIDATION_FAILED");
     const fields = body.details.fields as Record<string, string[]>;
     expect(Object.keys(fields).sort()).toEqual(["email", "password"]);
     expect(fields.password?.[0]).toMatch(/8/);
   });
 
   it("keys a bad nested webhook URL as config.url", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/org/notification-targets", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/org/notification-targets", {
       token,
       body: { name: "hook", type: "webhook", config: { url: "not a url" } },
     });
-    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const body = expectError(res, 400, "VALIDATION_FAILED");
     const fields = body.details.fields as Record<string, string[]>;
     expect(Object.keys(fields)).toEqual(["config.url"]);
     expect(fields["config.url"]?.length).toBeGreaterThan(0);
   });
 
   it("keys a config that does not fit the type under config.*", async () => {
-    const res = await api.current.request<ErrorResponseBody>("POST", "/v1/org/notification-targets", {
+    const res = await api.current.request<ErrorBody>("POST", "/v1/org/notification-targets", {
       token,
       body: { name: "mail", type: "email", config: { url: "https://example.com/hook" } },
     });
-    const body = expectErrorBody(res, 400, "VALIDATION_FAILED");
+    const body = expectError(res, 400, "VALIDATION_FAILED");
     const fields = Object.keys(body.details.fields as Record<string, string[]>);
     expect(fields.length).toBeGreaterThan(0);
     for (const field of fields) expect(field).toMatch(/^config(\.|$)/);
   });
 
   it("answers unknown routes with 404 NOT_FOUND and the standard body", async () => {
-    expectErrorBody(await api.current.request<ErrorResponseBody>("GET", "/v1/no-such-thing", { token }), 404, "NOT_FOUND");
-    expectErrorBody(await api.current.request<ErrorResponseBody>("GET", "/no-such-thing"), 404, "NOT_FOUND");
-    expectErrorBody(await api.current.request<ErrorResponseBody>("POST", "/v1/incidents/not-a-route/x/y", { token, body: {} }), 404, "NOT_FOUND");
+    expectError(await api.current.request<ErrorBody>("GET", "/v1/no-such-thing", { token }), 404, "NOT_FOUND");
+    expectError(await api.current.request<ErrorBody>("GET", "/no-such-thing"), 404, "NOT_FOUND");
+    expectError(await api.current.request<ErrorBody>("POST", "/v1/incidents/not-a-route/x/y", { token, body: {} }), 404, "NOT_FOUND");
   });
 
   it("answers a missing resource of the right shape with 404 NOT_FOUND", async () => {
-    const res = await api.current.request<ErrorResponseBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
-    expectErrorBody(res, 404, "NOT_FOUND");
+    const res = await api.current.request<ErrorBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
+    expectError(res, 404, "NOT_FOUND");
   });
 });
 
@@ -293,10 +253,10 @@ describe("REST and tRPC return the same data", () => {
   let serviceId: string;
   let incidentId: string;
   beforeAll(async () => {
-    token = (await register(api.current)).accessToken;
-    serviceId = (await createService(api.current, token)).id;
-    incidentId = (await createIncident(api.current, token, serviceId, { severity: "sev2", description: "db is slow" })).id;
-    await createIncident(api.current, token, serviceId);
+    token = (await anOrgOwner(api.current)).accessToken;
+    serviceId = (await aService(api.current, token)).id;
+    incidentId = (await anIncident(api.current, token, serviceId, { severity: "sev2", description: "db is slow" })).id;
+    await anIncident(api.current, token, serviceId);
   });
 
   it("GET /v1/incidents/{id} equals incidents.get", async () => {
@@ -373,7 +333,7 @@ describe("REST and tRPC return the same data", () => {
 describe("notification targets", () => {
   let token: string;
   beforeAll(async () => {
-    token = (await register(api.current)).accessToken;
+    token = (await anOrgOwner(api.current)).accessToken;
   });
 
   interface TargetResponse {
@@ -468,7 +428,7 @@ describe("health and readiness", () => {
       logger: createLogger({ level: "silent", name: "unreachable-test" }),
       mailer: api.current.mailer,
     });
-    const server = await listen(app);
+    const server = await listenOnLoopback(app);
     try {
       const ready = await fetch(`${server.baseUrl}/readyz`);
       expect(ready.status).toBe(503);

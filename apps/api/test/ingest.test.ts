@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createService, register, startTestApi, useTestApi, type TestApi } from "./helpers.js";
+import { anIntegrationKey, anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -13,15 +13,11 @@ interface IncidentView {
 }
 
 async function integration(t: TestApi) {
-  const { accessToken: token } = await register(t);
-  const service = await createService(t, token);
-  const key = await t.request<{ routingKey: string }>("POST", `/v1/org/services/${service.id}/integrations`, {
-    token,
-    body: { name: "prometheus" },
-  });
-  expect(key.status).toBe(201);
-  expect(key.body.routingKey).toMatch(/^[0-9a-f]{32}$/);
-  return { token, serviceId: service.id, routingKey: key.body.routingKey };
+  const { accessToken: token } = await anOrgOwner(t);
+  const service = await aService(t, token);
+  const { routingKey } = await anIntegrationKey(t, token, service.id, { name: "prometheus" });
+  expect(routingKey).toMatch(/^[0-9a-f]{32}$/);
+  return { token, serviceId: service.id, routingKey };
 }
 
 const trigger = (routingKey: string, dedupKey?: string, summary = "Disk full on db-1") => ({

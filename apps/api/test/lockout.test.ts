@@ -3,7 +3,7 @@ import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS, sweepExpiredCounters, type To
 import { sql } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { addMember, register, uniqueEmail, useTestApi, type HttpResponse, type TestApi, expectError } from "./helpers.js";
+import { addMember, anOrgOwner, auditEntries, expectError, uniqueEmail, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
 
 const WRONG = "wrong password!";
 
@@ -43,7 +43,7 @@ describe("login lockout", () => {
 
   it("refuses the 6th attempt after 5 failures with 429 LOGIN_LOCKED and a Retry-After for the rest of the window", async () => {
     expect(LOGIN_MAX_FAILURES).toBe(5);
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await failTimes(user.email, 5);
     const res = await login({ email: user.email, password: WRONG });
     const body = expectError(res, 429, "LOGIN_LOCKED");
@@ -56,7 +56,7 @@ describe("login lockout", () => {
   });
 
   it("refuses the right password too while locked", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await failTimes(user.email, 5);
     const res = await login({ email: user.email, password: user.password });
     expectError(res, 429, "LOGIN_LOCKED");
@@ -64,7 +64,7 @@ describe("login lockout", () => {
   });
 
   it("counts 5 concurrent failures exactly: all 5 are 401 and the 6th is 429", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const results = await Promise.all(Array.from({ length: 5 }, () => login({ email: user.email, password: WRONG })));
     expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
     expect(await failuresOf(user.email)).toBe(5);
@@ -72,7 +72,7 @@ describe("login lockout", () => {
   });
 
   it("lets no more than 5 of 9 concurrent attempts try a password", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const results = await Promise.all(Array.from({ length: 9 }, () => login({ email: user.email, password: WRONG })));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -81,7 +81,7 @@ describe("login lockout", () => {
   });
 
   it("unlocks once the window is over, and the next failure starts a new count", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await failTimes(user.email, 5);
     expectError(await login({ email: user.email, password: user.password }), 429, "LOGIN_LOCKED");
     await endWindow(user.email);
@@ -92,7 +92,7 @@ describe("login lockout", () => {
   });
 
   it("resets the count on a successful login", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await failTimes(user.email, 4);
     expect((await login({ email: user.email, password: user.password })).status).toBe(200);
     expect(await failuresOf(user.email)).toBeUndefined();
@@ -102,8 +102,8 @@ describe("login lockout", () => {
   });
 
   it("counts per account, whatever the case of the email, and leaves other accounts alone", async () => {
-    const user = await register(api.current);
-    const other = await register(api.current);
+    const user = await anOrgOwner(api.current);
+    const other = await anOrgOwner(api.current);
     await failTimes(user.email, 3);
     await failTimes(user.email.toUpperCase(), 2);
     expectError(await login({ email: user.email, password: user.password }), 429, "LOGIN_LOCKED");
@@ -119,7 +119,7 @@ describe("login lockout", () => {
   });
 
   it("is answered over tRPC with TOO_MANY_REQUESTS, LOGIN_LOCKED and a Retry-After header", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await failTimes(user.email, 5);
     try {
       await api.current.trpc().auth.login.mutate({ email: user.email, password: user.password });
@@ -136,13 +136,11 @@ describe("login lockout", () => {
   });
 
   describe("audit entries", () => {
-    async function entries(action: string, requestId: string) {
-      return api.current.db.selectFrom("audit_log").selectAll().where("action", "=", action).where("request_id", "=", requestId).execute();
-    }
+    const entries = (action: string, requestId: string) => auditEntries(api.current.db, { action, requestId });
 
     it("records a successful login under the org logged into, with the user and the request id", async () => {
-      const user = await register(api.current);
-      const other = await register(api.current);
+      const user = await anOrgOwner(api.current);
+      const other = await anOrgOwner(api.current);
       await addMember(api.current.db, other.org.id, user.user.id, "member");
       const requestId = `login-ok-${randomUUID()}`;
       expect((await login({ email: user.email, password: user.password, orgId: other.org.id }, requestId)).status).toBe(200);
@@ -153,10 +151,10 @@ describe("login lockout", () => {
     });
 
     it("records a failure of a known account under the org given (if a member) or its first org", async () => {
-      const user = await register(api.current);
-      const other = await register(api.current);
+      const user = await anOrgOwner(api.current);
+      const other = await anOrgOwner(api.current);
       await addMember(api.current.db, other.org.id, user.user.id, "viewer");
-      const stranger = await register(api.current);
+      const stranger = await anOrgOwner(api.current);
 
       const plain = `login-fail-${randomUUID()}`;
       await login({ email: user.email, password: WRONG }, plain);
@@ -182,7 +180,7 @@ describe("login lockout", () => {
     });
 
     it("records the lock once, at the failure that locks the account", async () => {
-      const user = await register(api.current);
+      const user = await anOrgOwner(api.current);
       await failTimes(user.email, 4);
       const requestId = `login-lock-${randomUUID()}`;
       expectError(await login({ email: user.email, password: WRONG }, requestId), 401, "INVALID_CREDENTIALS");
@@ -198,7 +196,7 @@ describe("login lockout", () => {
     });
 
     it("records refresh token reuse under the token's org, with the user and the request id", async () => {
-      const user = await register(api.current);
+      const user = await anOrgOwner(api.current);
       const refresh = (refreshToken: string, requestId?: string) =>
         api.current.request("POST", "/v1/auth/refresh", {
           body: { refreshToken },
@@ -248,7 +246,7 @@ describe("per-IP rate limit on the auth routes", () => {
 
   it("answers 429 RATE_LIMITED with Retry-After and the standard body once the limit is used up", async () => {
     await freshWindow(api.current);
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await freshWindow(api.current);
     for (let i = 0; i < LIMIT; i++) expect((await loginAttempt()).status).toBe(401);
 

@@ -1,31 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { register, userWithRole, useTestApi, type HttpResponse, type TestApi } from "./helpers.js";
-import { fieldsOf, hasValidSignature, startReceiver, type ErrorBody, type Receiver } from "./notify-helpers.js";
+import type { DeliveryOutcome, NotificationTarget, NotificationTargetWithSecret } from "@incidentops/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  anOrgOwner,
+  aUserWithRole,
+  closedPort,
+  countRows,
+  expectValidationFailed,
+  hasValidSignature,
+  startWebhookReceiver,
+  uniqueName,
+  useStarted,
+  useTestApi,
+  type ErrorBody,
+  type TestApi,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
-
-interface Target {
-  id: string;
-  name: string;
-  type: "webhook" | "email" | "slack";
-  config: Record<string, string>;
-  enabled: boolean;
-  eventKinds: string[] | null;
-  minSeverity: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-type CreatedTarget = Target & { secret: string };
-
-interface Outcome {
-  ok: boolean;
-  httpStatus: number | null;
-  error: string | null;
-  note: string | null;
-  durationMs: number;
-}
 
 const TARGET_KEYS = ["config", "createdAt", "enabled", "eventKinds", "id", "minSeverity", "name", "type", "updatedAt"];
 /** `whsec_` + base64 of 32 random bytes. */
@@ -35,82 +26,55 @@ let token: string;
 let orgId: string;
 let orgName: string;
 /** Answers 200. */
-let receiver: Receiver;
+const receiver = useStarted("The receiver", () => startWebhookReceiver(200));
 /** Answers 500. */
-let failing: Receiver;
-/** Was listening, is closed: connections are refused. */
+const failing = useStarted("The failing receiver", () => startWebhookReceiver(500));
+/** Nothing listens there: connections are refused. */
 let closedUrl: string;
 
 beforeAll(async () => {
-  const owner = await register(api.current, { orgName: "Targets Org" });
+  const owner = await anOrgOwner(api.current, { orgName: "Targets Org" });
   token = owner.accessToken;
   orgId = owner.org.id;
   orgName = owner.org.name;
-  receiver = await startReceiver(200);
-  failing = await startReceiver(500);
-  const closed = await startReceiver();
-  closedUrl = closed.url;
-  await closed.close();
+  closedUrl = `http://127.0.0.1:${await closedPort()}`;
 });
-
-afterAll(async () => {
-  await receiver.close();
-  await failing.close();
-});
-
-let counter = 0;
-const uniqueName = (prefix: string) => `${prefix} ${++counter}`;
 
 function createRaw(body: unknown, t: TestApi = api.current, as = token) {
-  return t.request<CreatedTarget & ErrorBody>("POST", "/v1/org/notification-targets", { token: as, body });
+  return t.request<NotificationTargetWithSecret & ErrorBody>("POST", "/v1/org/notification-targets", { token: as, body });
 }
 
-async function create(body: Record<string, unknown>): Promise<CreatedTarget> {
+async function create(body: Record<string, unknown>): Promise<NotificationTargetWithSecret> {
   const res = await createRaw({ name: uniqueName("target"), ...body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
 
-const webhook = (url = `${receiver.url}/hook`, extra: Record<string, unknown> = {}) => create({ type: "webhook", config: { url }, ...extra });
+const webhook = (url = `${receiver.current.url}/hook`, extra: Record<string, unknown> = {}) => create({ type: "webhook", config: { url }, ...extra });
 
-const get = (id: string) => api.current.request<Target & ErrorBody>("GET", `/v1/org/notification-targets/${id}`, { token });
-const patch = (id: string, body: unknown) => api.current.request<Target & ErrorBody>("PATCH", `/v1/org/notification-targets/${id}`, { token, body });
-const sendTest = (id: string) => api.current.request<Outcome & ErrorBody>("POST", `/v1/org/notification-targets/${id}/test`, { token });
+const get = (id: string) => api.current.request<NotificationTarget & ErrorBody>("GET", `/v1/org/notification-targets/${id}`, { token });
+const patch = (id: string, body: unknown) => api.current.request<NotificationTarget & ErrorBody>("PATCH", `/v1/org/notification-targets/${id}`, { token, body });
+const sendTest = (id: string) => api.current.request<DeliveryOutcome & ErrorBody>("POST", `/v1/org/notification-targets/${id}/test`, { token });
 
 async function storedRow(id: string) {
   return api.current.db.selectFrom("notification_targets").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-async function targetCount(): Promise<number> {
-  const row = await api.current.db
-    .selectFrom("notification_targets")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const targetCount = () => countRows(api.current.db, "notification_targets", { org_id: orgId });
 
-function expectValidationFailed(res: HttpResponse<ErrorBody>): string[] {
-  expect(res.status, JSON.stringify(res.body)).toBe(400);
-  expect(res.body.code).toBe("VALIDATION_FAILED");
-  const keys = Object.keys(fieldsOf(res.body));
-  expect(keys.length).toBeGreaterThan(0);
-  return keys;
-}
-
-const withoutSecret = ({ secret: _secret, ...rest }: CreatedTarget): Target => rest;
+const withoutSecret = ({ secret: _secret, ...rest }: NotificationTargetWithSecret): NotificationTarget => rest;
 
 // ---------------------------------------------------------------------------------------------
 
 describe("creating targets", () => {
   it("a webhook: 201, the target with defaults, and the signing secret only here", async () => {
-    const res = await createRaw({ name: "Ops webhook", type: "webhook", config: { url: `${receiver.url}/ops` } });
+    const res = await createRaw({ name: "Ops webhook", type: "webhook", config: { url: `${receiver.current.url}/ops` } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual([...TARGET_KEYS, "secret"].sort());
     expect(res.body).toMatchObject({
       name: "Ops webhook",
       type: "webhook",
-      config: { url: `${receiver.url}/ops` },
+      config: { url: `${receiver.current.url}/ops` },
       enabled: true,
       eventKinds: null,
       minSeverity: null,
@@ -128,13 +92,13 @@ describe("creating targets", () => {
   });
 
   it("a Slack target, whose webhook URL (a credential) is masked in every answer but stored whole", async () => {
-    const url = `${receiver.url}/services/T000/B000/XXXXSECRET`;
+    const url = `${receiver.current.url}/services/T000/B000/XXXXSECRET`;
     const target = await create({ type: "slack", config: { webhookUrl: url } });
     expect(target.type).toBe("slack");
-    expect(target.config).toEqual({ webhookUrl: `${receiver.url}/****` });
+    expect(target.config).toEqual({ webhookUrl: `${receiver.current.url}/****` });
     expect(JSON.stringify(target)).not.toContain("XXXXSECRET");
     const read = await get(target.id);
-    expect(read.body.config).toEqual({ webhookUrl: `${receiver.url}/****` });
+    expect(read.body.config).toEqual({ webhookUrl: `${receiver.current.url}/****` });
     expect((await storedRow(target.id))?.config).toEqual({ webhookUrl: url });
   });
 
@@ -240,7 +204,7 @@ describe("reading targets", () => {
 
   it("the list shows targets, newest first, and no secret", async () => {
     const created = await webhook();
-    const res = await api.current.request<{ items: Target[]; nextCursor: string | null }>("GET", "/v1/org/notification-targets?limit=100", { token });
+    const res = await api.current.request<{ items: NotificationTarget[]; nextCursor: string | null }>("GET", "/v1/org/notification-targets?limit=100", { token });
     expect(res.status).toBe(200);
     expect(res.body.items[0]?.id).toBe(created.id);
     expect(res.body.items.map((t) => t.id)).toContain(created.id);
@@ -291,10 +255,10 @@ describe("PATCH", () => {
 
   it("replaces the config when it fits the target's type", async () => {
     const created = await webhook();
-    const res = await patch(created.id, { config: { url: `${receiver.url}/moved` } });
+    const res = await patch(created.id, { config: { url: `${receiver.current.url}/moved` } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.config).toEqual({ url: `${receiver.url}/moved` });
-    expect((await storedRow(created.id))?.config).toEqual({ url: `${receiver.url}/moved` });
+    expect(res.body.config).toEqual({ url: `${receiver.current.url}/moved` });
+    expect((await storedRow(created.id))?.config).toEqual({ url: `${receiver.current.url}/moved` });
   });
 
   it("checks the config against the target's fixed type (an email config on a webhook -> 400 config.url)", async () => {
@@ -309,7 +273,7 @@ describe("PATCH", () => {
   it("checks a webhook config on an email target (-> 400 config.address)", async () => {
     const created = await create({ type: "email", config: { address: "first@example.com" } });
     const before = await storedRow(created.id);
-    const keys = expectValidationFailed(await patch(created.id, { config: { url: `${receiver.url}/x` } }));
+    const keys = expectValidationFailed(await patch(created.id, { config: { url: `${receiver.current.url}/x` } }));
     expect(keys).toContain("config.address");
     expect(await storedRow(created.id)).toEqual(before);
   });
@@ -386,8 +350,8 @@ describe("DELETE", () => {
 
 describe("rotate-secret", () => {
   it("returns a new whsec_ secret, stores it, and signs with it from then on", async () => {
-    const created = await webhook(`${receiver.url}/rotating`);
-    const res = await api.current.request<CreatedTarget>("POST", `/v1/org/notification-targets/${created.id}/rotate-secret`, { token });
+    const created = await webhook(`${receiver.current.url}/rotating`);
+    const res = await api.current.request<NotificationTargetWithSecret>("POST", `/v1/org/notification-targets/${created.id}/rotate-secret`, { token });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual([...TARGET_KEYS, "secret"].sort());
     expect(res.body.id).toBe(created.id);
@@ -397,9 +361,9 @@ describe("rotate-secret", () => {
     // Still never shown on a read.
     expect(JSON.stringify((await get(created.id)).body)).not.toContain("whsec_");
 
-    const seen = receiver.requests.length;
+    const seen = receiver.current.requests.length;
     expect((await sendTest(created.id)).body.ok).toBe(true);
-    const delivery = receiver.requests[seen];
+    const delivery = receiver.current.requests[seen];
     if (delivery === undefined) throw new Error("the receiver got no request");
     expect(hasValidSignature(res.body.secret, delivery)).toBe(true);
     expect(hasValidSignature(created.secret, delivery)).toBe(false);
@@ -413,13 +377,13 @@ describe("rotate-secret", () => {
 
 describe("POST /test", () => {
   it("delivers a signed test event to a webhook receiver and reports {ok, httpStatus: 200}", async () => {
-    const created = await webhook(`${receiver.url}/test-hook`);
-    const seen = receiver.requests.length;
+    const created = await webhook(`${receiver.current.url}/test-hook`);
+    const seen = receiver.current.requests.length;
     const res = await sendTest(created.id);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({ ok: true, httpStatus: 200, error: null, note: null, durationMs: expect.any(Number) });
-    expect(receiver.requests).toHaveLength(seen + 1);
-    const delivery = receiver.requests[seen];
+    expect(receiver.current.requests).toHaveLength(seen + 1);
+    const delivery = receiver.current.requests[seen];
     if (delivery === undefined) throw new Error("the receiver got no request");
     expect(delivery.method).toBe("POST");
     expect(delivery.path).toBe("/test-hook");
@@ -436,12 +400,12 @@ describe("POST /test", () => {
   });
 
   it("reports a receiver's 500 as {ok: false, httpStatus: 500, error}", async () => {
-    const created = await webhook(`${failing.url}/hook`);
-    const seen = failing.requests.length;
+    const created = await webhook(`${failing.current.url}/hook`);
+    const seen = failing.current.requests.length;
     const res = await sendTest(created.id);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: false, httpStatus: 500, error: "HTTP 500" });
-    expect(failing.requests).toHaveLength(seen + 1);
+    expect(failing.current.requests).toHaveLength(seen + 1);
   });
 
   it("reports a refused connection with no HTTP status", async () => {
@@ -452,10 +416,10 @@ describe("POST /test", () => {
   });
 
   it("tests a disabled target too", async () => {
-    const created = await webhook(`${receiver.url}/disabled`, { enabled: false });
-    const seen = receiver.requests.length;
+    const created = await webhook(`${receiver.current.url}/disabled`, { enabled: false });
+    const seen = receiver.current.requests.length;
     expect((await sendTest(created.id)).body).toMatchObject({ ok: true, httpStatus: 200 });
-    expect(receiver.requests.slice(seen).map((r) => r.path)).toEqual(["/disabled"]);
+    expect(receiver.current.requests.slice(seen).map((r) => r.path)).toEqual(["/disabled"]);
   });
 
   it("an email target without SMTP_URL: ok, with a note that the email was written to the log", async () => {
@@ -467,11 +431,11 @@ describe("POST /test", () => {
   });
 
   it("a Slack target gets an unsigned Slack message with blocks", async () => {
-    const created = await create({ type: "slack", config: { webhookUrl: `${receiver.url}/slack/T1/B1/abc` } });
-    const seen = receiver.requests.length;
+    const created = await create({ type: "slack", config: { webhookUrl: `${receiver.current.url}/slack/T1/B1/abc` } });
+    const seen = receiver.current.requests.length;
     const res = await sendTest(created.id);
     expect(res.body).toMatchObject({ ok: true, httpStatus: 200 });
-    const delivery = receiver.requests[seen];
+    const delivery = receiver.current.requests[seen];
     if (delivery === undefined) throw new Error("the receiver got no request");
     expect(delivery.path).toBe("/slack/T1/B1/abc");
     expect(delivery.headers["webhook-signature"]).toBeUndefined();
@@ -481,7 +445,7 @@ describe("POST /test", () => {
   });
 
   it("accepts the call with no body and no content type (the operation documents no request body)", async () => {
-    const created = await webhook(`${receiver.url}/bare`);
+    const created = await webhook(`${receiver.current.url}/bare`);
     const res = await fetch(`${api.current.baseUrl}/v1/org/notification-targets/${created.id}/test`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}` },
@@ -498,18 +462,18 @@ describe("POST /test", () => {
   });
 
   it("a missing target is 404 and nothing is sent", async () => {
-    const seen = receiver.requests.length;
+    const seen = receiver.current.requests.length;
     const res = await sendTest(randomUUID());
     expect(res.status).toBe(404);
-    expect(receiver.requests).toHaveLength(seen);
+    expect(receiver.current.requests).toHaveLength(seen);
   });
 });
 
 describe("who may manage targets", () => {
   it("a member is refused (403) and nothing is sent or changed", async () => {
-    const member = await userWithRole(api.current, orgId, "member");
-    const created = await webhook(`${receiver.url}/guarded`);
-    const seen = receiver.requests.length;
+    const member = await aUserWithRole(api.current, orgId, "member");
+    const created = await webhook(`${receiver.current.url}/guarded`);
+    const seen = receiver.current.requests.length;
     const before = await storedRow(created.id);
     const as = member.accessToken;
     for (const [method, path] of [
@@ -521,8 +485,8 @@ describe("who may manage targets", () => {
       const res = await api.current.request(method, path, { token: as });
       expect(res.status, `${method} ${path}`).toBe(403);
     }
-    expect((await createRaw({ name: "nope", type: "webhook", config: { url: `${receiver.url}/x` } }, api.current, as)).status).toBe(403);
-    expect(receiver.requests).toHaveLength(seen);
+    expect((await createRaw({ name: "nope", type: "webhook", config: { url: `${receiver.current.url}/x` } }, api.current, as)).status).toBe(403);
+    expect(receiver.current.requests).toHaveLength(seen);
     expect(await storedRow(created.id)).toEqual(before);
   });
 });
@@ -536,7 +500,7 @@ describe("SSRF guard (WEBHOOK_ALLOW_PRIVATE=false)", () => {
 
   beforeAll(async () => {
     expect(strict.current.config.delivery.allowPrivate).toBe(false);
-    strictToken = (await register(strict.current)).accessToken;
+    strictToken = (await anOrgOwner(strict.current)).accessToken;
   });
 
   const FORBIDDEN = [

@@ -3,7 +3,7 @@ import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { openApiTypesFile, renderOpenApiTypes } from "../scripts/openapi.js";
 import type { paths } from "./generated/openapi.js";
-import { uniqueEmail, useTestApi } from "./helpers.js";
+import { uniqueEmail, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 

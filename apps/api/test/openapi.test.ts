@@ -7,7 +7,7 @@ import { operationExamples } from "../src/openapi/examples.js";
 import { httpRouteSchemas } from "../src/openapi/routes.js";
 import { listRestOperations } from "../src/operations.js";
 import { appRouter } from "../src/router.js";
-import { useTestApi } from "./helpers.js";
+import { useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 const operations = listRestOperations(appRouter);

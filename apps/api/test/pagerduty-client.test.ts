@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { event } from "@pagerduty/pdjs";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createService, register, useTestApi } from "./helpers.js";
+import { anIntegrationKey, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -39,19 +39,16 @@ describe("the PagerDuty Events v2 client library, pointed at IncidentOps", () =>
   });
 
   it("sends trigger, acknowledge and resolve; the incident follows", async () => {
-    const { accessToken: token } = await register(api.current);
-    const service = await createService(api.current, token);
-    const key = await api.current.request<{ routingKey: string }>("POST", `/v1/org/services/${service.id}/integrations`, {
-      token,
-      body: { name: "pdjs" },
-    });
+    const { accessToken: token } = await anOrgOwner(api.current);
+    const service = await aService(api.current, token);
+    const { routingKey } = await anIntegrationKey(api.current, token, service.id, { name: "pdjs" });
     const send = (action: "trigger" | "acknowledge" | "resolve") => {
       // node-fetch (under pdjs) takes an agent; RequestInit's type does not name it.
       const parameters = {
         server,
         agent,
         data: {
-          routing_key: key.body.routingKey,
+          routing_key: routingKey,
           event_action: action,
           dedup_key: "pdjs-checkout-latency",
           payload: { summary: "Checkout p99 over 2s", source: "checkout-1", severity: "error" as const },

@@ -3,13 +3,13 @@ import { PASSWORD_EQUALS_EMAIL_MESSAGE, publicUrlOf, type TokenResponse } from "
 import { sql, type Db } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { register, uniqueEmail, useTestApi, expectError, type ErrorResponse } from "./helpers.js";
+import { anOrgOwner, auditEntries, countRows, expectError, queuedJobs, uniqueEmail, useTestApi, type ErrorBody } from "@incidentops/testkit";
 
 const api = useTestApi();
 
 const NEW_PASSWORD = "a brand new passphrase";
 
-const post = <T = ErrorResponse>(path: string, body: unknown, options: { token?: string; requestId?: string } = {}) =>
+const post = <T = ErrorBody>(path: string, body: unknown, options: { token?: string; requestId?: string } = {}) =>
   api.current.request<T>("POST", path, {
     body,
     token: options.token,
@@ -34,14 +34,10 @@ interface AccountEmailJob {
   requestId: string;
 }
 
-/** send_account_email jobs queued for `to` (graphile-worker 0.17 keeps jobs in _private_jobs). */
+/** send_account_email jobs queued for `to`, oldest first. */
 async function accountEmails(db: Db, to: string): Promise<AccountEmailJob[]> {
-  const { rows } = await sql<{ payload: AccountEmailJob }>`
-    SELECT j.payload
-    FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-    WHERE t.identifier = 'send_account_email' AND j.payload->>'to' = ${to}
-    ORDER BY j.id`.execute(db);
-  return rows.map((r) => r.payload);
+  const jobs = await queuedJobs(db, { task: "send_account_email" });
+  return jobs.map((j) => j.payload as unknown as AccountEmailJob).filter((payload) => payload.to === to);
 }
 
 function tokenIn(job: AccountEmailJob | undefined): string {
@@ -57,13 +53,7 @@ async function resetTokenFor(email: string): Promise<string> {
   return tokenIn((await accountEmails(api.current.db, email)).at(-1));
 }
 
-async function countResetTokens(): Promise<number> {
-  const row = await api.current.db
-    .selectFrom("password_reset_tokens")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const countResetTokens = () => countRows(api.current.db, "password_reset_tokens");
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest();
 
@@ -72,12 +62,7 @@ async function refreshTokenRows(userId: string) {
 }
 
 async function auditEntry(action: string, requestId: string) {
-  const rows = await api.current.db
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("action", "=", action)
-    .where("request_id", "=", requestId)
-    .execute();
+  const rows = await auditEntries(api.current.db, { action, requestId });
   expect(rows, `${action} entries for ${requestId}`).toHaveLength(1);
   const row = rows[0];
   if (row === undefined) throw new Error("unreachable");
@@ -86,7 +71,7 @@ async function auditEntry(action: string, requestId: string) {
 
 describe("POST /v1/auth/password/forgot", () => {
   it("answers 202 { ok: true } alike for a known and an unknown email, and emails only the known one", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const unknown = uniqueEmail("nobody");
     const tokensBefore = await countResetTokens();
     const known = await forgot(user.email);
@@ -108,7 +93,7 @@ describe("POST /v1/auth/password/forgot", () => {
   });
 
   it("stores only the SHA-256 of a 256-bit token that expires in one hour", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const token = await resetTokenFor(user.email);
     expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(32);
 
@@ -126,7 +111,7 @@ describe("POST /v1/auth/password/forgot", () => {
   });
 
   it("normalises the email and carries the request id into the job", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const requestId = `forgot-${randomUUID()}`;
     expect((await forgot(user.email.toUpperCase(), requestId)).status).toBe(202);
     const jobs = await accountEmails(api.current.db, user.email);
@@ -139,7 +124,7 @@ describe("POST /v1/auth/password/forgot", () => {
   });
 
   it("answers the same over tRPC", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     await expect(api.current.trpc().auth.forgotPassword.mutate({ email: user.email })).resolves.toEqual({ ok: true });
     await expect(api.current.trpc().auth.forgotPassword.mutate({ email: uniqueEmail("nobody") })).resolves.toEqual({ ok: true });
     expect(await accountEmails(api.current.db, user.email)).toHaveLength(1);
@@ -148,7 +133,7 @@ describe("POST /v1/auth/password/forgot", () => {
 
 describe("POST /v1/auth/password/reset", () => {
   it("sets the new password: the old one stops working, the new one works", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const token = await resetTokenFor(user.email);
     const res = await reset(token, NEW_PASSWORD);
     expect(res.status).toBe(200);
@@ -161,7 +146,7 @@ describe("POST /v1/auth/password/reset", () => {
   });
 
   it("works once: a second use of the token is 400 INVALID_TOKEN and changes nothing", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const token = await resetTokenFor(user.email);
     expect((await reset(token, NEW_PASSWORD)).status).toBe(200);
     expectError(await reset(token, "yet another password"), 400, "INVALID_TOKEN");
@@ -170,14 +155,14 @@ describe("POST /v1/auth/password/reset", () => {
   });
 
   it("lets exactly one of two concurrent uses of a token win", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const token = await resetTokenFor(user.email);
     const results = await Promise.all([reset(token, "first password wins"), reset(token, "second password wins")]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
   });
 
   it("refuses an expired token with 400 INVALID_TOKEN and keeps the old password", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const token = await resetTokenFor(user.email);
     await api.current.db
       .updateTable("password_reset_tokens")
@@ -194,7 +179,7 @@ describe("POST /v1/auth/password/reset", () => {
   });
 
   it("kills the other outstanding links of the user", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const first = await resetTokenFor(user.email);
     const second = await resetTokenFor(user.email);
     expect(first).not.toBe(second);
@@ -203,7 +188,7 @@ describe("POST /v1/auth/password/reset", () => {
   });
 
   it("revokes every refresh token of the user, in every session family", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const rotated = await refresh(user.refreshToken);
     expect(rotated.status).toBe(200);
     const second = await login(user.email, user.password);
@@ -220,7 +205,7 @@ describe("POST /v1/auth/password/reset", () => {
   });
 
   it("lifts a login lockout", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     for (let i = 0; i < 5; i++) expectError(await login(user.email, "wrong password!"), 401, "INVALID_CREDENTIALS");
     expectError(await login(user.email, user.password), 429, "LOGIN_LOCKED");
     expect((await reset(await resetTokenFor(user.email), NEW_PASSWORD)).status).toBe(200);
@@ -228,7 +213,7 @@ describe("POST /v1/auth/password/reset", () => {
   });
 
   it("applies the password policy, and a refused password leaves the token usable", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const token = await resetTokenFor(user.email);
     const short = expectError(await reset(token, "short"), 400, "VALIDATION_FAILED");
     expect(short.details.fields?.password).toEqual([expect.stringContaining("8")]);
@@ -240,7 +225,7 @@ describe("POST /v1/auth/password/reset", () => {
 
 describe("POST /v1/auth/password/change", () => {
   it("refuses a wrong current password with 401 INVALID_CREDENTIALS naming the field, and changes nothing", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const body = expectError(
       await change(user.accessToken, { currentPassword: "not my password", newPassword: NEW_PASSWORD }),
       401,
@@ -253,7 +238,7 @@ describe("POST /v1/auth/password/change", () => {
   });
 
   it("changes the password and ends every other session; the caller's session and access token keep working", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const other = await login(user.email, user.password);
     expect(other.status).toBe(200);
 
@@ -273,15 +258,15 @@ describe("POST /v1/auth/password/change", () => {
   });
 
   it("without the caller's refresh token ends every session, while the access token stays valid until it expires", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     expect((await change(user.accessToken, { currentPassword: user.password, newPassword: NEW_PASSWORD })).status).toBe(200);
     expectError(await refresh(user.refreshToken), 401, "UNAUTHORIZED");
     expect((await api.current.request("GET", "/v1/auth/me", { token: user.accessToken })).status).toBe(200);
   });
 
   it("ignores a refresh token of another user: that session is not kept, nor touched", async () => {
-    const user = await register(api.current);
-    const stranger = await register(api.current);
+    const user = await anOrgOwner(api.current);
+    const stranger = await anOrgOwner(api.current);
     const res = await change(user.accessToken, {
       currentPassword: user.password,
       newPassword: NEW_PASSWORD,
@@ -293,7 +278,7 @@ describe("POST /v1/auth/password/change", () => {
   });
 
   it("applies the password policy to the new password, naming newPassword", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const short = expectError(await change(user.accessToken, { currentPassword: user.password, newPassword: "short" }), 400, "VALIDATION_FAILED");
     expect(Object.keys(short.details.fields ?? {})).toEqual(["newPassword"]);
     const same = expectError(
@@ -348,7 +333,7 @@ describe("password policy", () => {
 
 describe("audit entries for passwords", () => {
   it("records a reset request under the user's org with the user as actor, and an unknown email under no org", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const knownId = `audit-forgot-${randomUUID()}`;
     const unknownId = `audit-forgot-${randomUUID()}`;
     await forgot(user.email, knownId);
@@ -364,7 +349,7 @@ describe("audit entries for passwords", () => {
   });
 
   it("records a reset and a change with the user as actor and the request id", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const resetId = `audit-reset-${randomUUID()}`;
     expect((await reset(await resetTokenFor(user.email), NEW_PASSWORD, resetId)).status).toBe(200);
     expect(await auditEntry("password.reset", resetId)).toMatchObject({
@@ -384,7 +369,7 @@ describe("audit entries for passwords", () => {
   });
 
   it("records nothing for a refused change", async () => {
-    const user = await register(api.current);
+    const user = await anOrgOwner(api.current);
     const requestId = `audit-refused-${randomUUID()}`;
     await change(user.accessToken, { currentPassword: "not my password", newPassword: NEW_PASSWORD }, requestId);
     const rows = await api.current.db.selectFrom("audit_log").select("id").where("request_id", "=", requestId).execute();

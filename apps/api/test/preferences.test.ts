@@ -1,48 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { fanOutEvent, type TokenResponse } from "@incidentops/core";
+import { fanOutEvent, type NotificationAttempt, type NotificationPreferences, type Page, type TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addMember, createIncident, createService, register, userWithRole, useTestApi, type HttpResponse } from "./helpers.js";
-import { fieldsOf, queuedJobs, type ErrorBody } from "./notify-helpers.js";
+import {
+  addMember,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  fieldsOf,
+  queuedJobs,
+  useTestApi,
+  type ErrorBody,
+  type HttpResponse,
+} from "@incidentops/testkit";
 
 const api = useTestApi();
 
 const ALL_KINDS = ["triggered", "acknowledged", "mitigated", "resolved", "escalated", "commented"];
 const PATH = "/v1/users/me/notification-preferences";
 
-interface Preferences {
-  eventKinds: string[];
-  updatedAt: string | null;
-}
-
-interface Attempt {
-  id: string;
-  eventId: string;
-  channel: string;
-  target: { id: string; name: string; type: string } | null;
-  user: { id: string; email: string } | null;
-  status: string;
-  attemptCount: number;
-  lastHttpStatus: number | null;
-  lastError: string | null;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
-
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 let owner: TokenResponse;
 
 beforeAll(async () => {
-  owner = await register(api.current, { orgName: "Preferences Org" });
+  owner = await anOrgOwner(api.current, { orgName: "NotificationPreferences Org" });
 });
 
-const getPrefs = (token: string) => api.current.request<Preferences & ErrorBody>("GET", PATH, { token });
-const putPrefs = (token: string, body: unknown) => api.current.request<Preferences & ErrorBody>("PUT", PATH, { token, body });
+const getPrefs = (token: string) => api.current.request<NotificationPreferences & ErrorBody>("GET", PATH, { token });
+const putPrefs = (token: string, body: unknown) => api.current.request<NotificationPreferences & ErrorBody>("PUT", PATH, { token, body });
 
 async function storedPrefs(userId: string) {
   return api.current.db.selectFrom("user_notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
@@ -50,7 +34,7 @@ async function storedPrefs(userId: string) {
 
 describe("notification preferences", () => {
   it("default to every kind, never saved", async () => {
-    const user = await userWithRole(api.current, owner.org.id, "viewer");
+    const user = await aUserWithRole(api.current, owner.org.id, "viewer");
     const res = await getPrefs(user.accessToken);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ eventKinds: ALL_KINDS, updatedAt: null });
@@ -58,7 +42,7 @@ describe("notification preferences", () => {
   });
 
   it("PUT a subset: stored in canonical order without duplicates, and GET returns it", async () => {
-    const user = await userWithRole(api.current, owner.org.id, "member");
+    const user = await aUserWithRole(api.current, owner.org.id, "member");
     const startedAt = Date.now();
     const res = await putPrefs(user.accessToken, { eventKinds: ["resolved", "escalated", "triggered", "resolved"] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -69,7 +53,7 @@ describe("notification preferences", () => {
   });
 
   it("a second PUT replaces the first", async () => {
-    const user = await userWithRole(api.current, owner.org.id, "member");
+    const user = await aUserWithRole(api.current, owner.org.id, "member");
     const first = await putPrefs(user.accessToken, { eventKinds: ["triggered", "acknowledged"] });
     const second = await putPrefs(user.accessToken, { eventKinds: ["commented"] });
     expect(second.status).toBe(200);
@@ -79,7 +63,7 @@ describe("notification preferences", () => {
   });
 
   it("an empty list opts out of everything; every kind opts back in", async () => {
-    const user = await userWithRole(api.current, owner.org.id, "viewer");
+    const user = await aUserWithRole(api.current, owner.org.id, "viewer");
     expect((await putPrefs(user.accessToken, { eventKinds: [] })).body.eventKinds).toEqual([]);
     expect((await getPrefs(user.accessToken)).body.eventKinds).toEqual([]);
     const all = await putPrefs(user.accessToken, { eventKinds: [...ALL_KINDS].reverse() });
@@ -94,7 +78,7 @@ describe("notification preferences", () => {
   ];
 
   for (const { label, body, field } of INVALID) it(`refuses ${label} with 400 on ${field}, changing nothing`, async () => {
-    const user = await userWithRole(api.current, owner.org.id, "member");
+    const user = await aUserWithRole(api.current, owner.org.id, "member");
     await putPrefs(user.accessToken, { eventKinds: ["resolved"] });
     const before = await storedPrefs(user.user.id);
     const res: HttpResponse<ErrorBody> = await putPrefs(user.accessToken, body);
@@ -105,7 +89,7 @@ describe("notification preferences", () => {
   });
 
   it("are per user: another user of the same org is unaffected", async () => {
-    const [a, b] = await Promise.all([userWithRole(api.current, owner.org.id, "member"), userWithRole(api.current, owner.org.id, "member")]);
+    const [a, b] = await Promise.all([aUserWithRole(api.current, owner.org.id, "member"), aUserWithRole(api.current, owner.org.id, "member")]);
     await putPrefs(a.accessToken, { eventKinds: ["resolved"] });
     expect((await getPrefs(b.accessToken)).body).toEqual({ eventKinds: ALL_KINDS, updatedAt: null });
     await putPrefs(b.accessToken, { eventKinds: ["acknowledged"] });
@@ -114,8 +98,8 @@ describe("notification preferences", () => {
   });
 
   it("belong to the person, whichever org their token is for", async () => {
-    const person = await userWithRole(api.current, owner.org.id, "member");
-    const elsewhere = await register(api.current, { orgName: "Second Org" });
+    const person = await aUserWithRole(api.current, owner.org.id, "member");
+    const elsewhere = await anOrgOwner(api.current, { orgName: "Second Org" });
     await addMember(api.current.db, elsewhere.org.id, person.user.id, "viewer");
     const login = await api.current.request<TokenResponse>("POST", "/v1/auth/login", {
       body: { email: person.user.email, password: "correct horse battery", orgId: elsewhere.org.id },
@@ -126,7 +110,7 @@ describe("notification preferences", () => {
   });
 
   it("are the same over tRPC", async () => {
-    const user = await userWithRole(api.current, owner.org.id, "viewer");
+    const user = await aUserWithRole(api.current, owner.org.id, "viewer");
     const client = api.current.trpc(user.accessToken);
     const saved = await client.users.me.notificationPreferences.update.mutate({ eventKinds: ["escalated", "triggered"] });
     expect(saved.eventKinds).toEqual(["triggered", "escalated"]);
@@ -150,14 +134,14 @@ describe("an incident's delivery attempts", () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    const admin = await register(api.current, { orgName: "Deliveries Org" });
+    const admin = await anOrgOwner(api.current, { orgName: "Deliveries Org" });
     token = admin.accessToken;
     orgId = admin.org.id;
-    serviceId = (await createService(api.current, token, "deliveries")).id;
+    serviceId = (await aService(api.current, token, { name: "deliveries" })).id;
   });
 
   const list = (incidentId: string, query = "") =>
-    api.current.request<Page<Attempt> & ErrorBody>("GET", `/v1/incidents/${incidentId}/notifications${query}`, { token });
+    api.current.request<Page<NotificationAttempt> & ErrorBody>("GET", `/v1/incidents/${incidentId}/notifications${query}`, { token });
 
   async function createTarget(name: string, extra: Record<string, unknown> = {}): Promise<string> {
     const res = await api.current.request<{ id: string }>("POST", "/v1/org/notification-targets", {
@@ -176,7 +160,7 @@ describe("an incident's delivery attempts", () => {
   }
 
   it("are an empty list for a fresh incident", async () => {
-    const incident = await createIncident(api.current, token, serviceId);
+    const incident = await anIncident(api.current, token, serviceId);
     const res = await list(incident.id);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ items: [], nextCursor: null });
@@ -188,7 +172,7 @@ describe("an incident's delivery attempts", () => {
     const third = await createTarget("Fan-out three", { minSeverity: "sev2" });
     const disabled = await createTarget("Fan-out disabled", { enabled: false });
     const resolvedOnly = await createTarget("Fan-out resolved only", { eventKinds: ["resolved"] });
-    const incident = await createIncident(api.current, token, serviceId, { severity: "sev1" });
+    const incident = await anIncident(api.current, token, serviceId, { severity: "sev1" });
     const eventId = await createdEventId(incident.id);
 
     // What the worker's incident_event task runs, on the job the API enqueued.
@@ -245,9 +229,9 @@ describe("an incident's delivery attempts", () => {
 
   it("show stored outcomes: a user's email attempt and a failed webhook, oldest first", async () => {
     const targetId = await createTarget("Outcomes hook");
-    const incident = await createIncident(api.current, token, serviceId);
+    const incident = await anIncident(api.current, token, serviceId);
     const eventId = await createdEventId(incident.id);
-    const person = await userWithRole(api.current, orgId, "member");
+    const person = await aUserWithRole(api.current, orgId, "member");
     const older = new Date(Date.now() - 60_000);
     const newer = new Date(Date.now() - 30_000);
     await api.current.db
@@ -309,8 +293,8 @@ describe("an incident's delivery attempts", () => {
   });
 
   it("are readable by a viewer, and 404 for a missing incident", async () => {
-    const viewer = await userWithRole(api.current, orgId, "viewer");
-    const incident = await createIncident(api.current, token, serviceId);
+    const viewer = await aUserWithRole(api.current, orgId, "viewer");
+    const incident = await anIncident(api.current, token, serviceId);
     const res = await api.current.request("GET", `/v1/incidents/${incident.id}/notifications`, { token: viewer.accessToken });
     expect(res.status).toBe(200);
     const missing = await list(randomUUID());
@@ -319,7 +303,7 @@ describe("an incident's delivery attempts", () => {
   });
 
   it("refuse a forged cursor with 400", async () => {
-    const incident = await createIncident(api.current, token, serviceId);
+    const incident = await anIncident(api.current, token, serviceId);
     const res = await list(incident.id, "?cursor=bogus");
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("VALIDATION_FAILED");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCredentialAllows, authenticate, readCredential, type Credential } from "../src/procedure/credential.js";
 import { inScopedTransaction } from "../src/procedure/scoped-transaction.js";
 import { isQuotaExempt, writeQuotaOf } from "../src/procedure/write-quota.js";
-import { createService, register, useTestApi } from "./helpers.js";
+import { anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
 // The pieces of an authenticated procedure (src/trpc.ts), each on its own, against the real
 // database as the application role (bound by row-level security).
@@ -55,7 +55,7 @@ describe("credential", () => {
   });
 
   it("resolves an access token to its user, current role and org, and scopes the transaction to that org", async () => {
-    const owner = await register(api.current);
+    const owner = await anOrgOwner(api.current);
     const { actor, scopedOrg } = await appDb.transaction().execute(async (tx) => {
       const resolved = await identify(bearer(owner.accessToken))(tx);
       const { rows } = await sql<{ org: string }>`SELECT current_setting('app.org_id') AS org`.execute(tx);
@@ -66,14 +66,14 @@ describe("credential", () => {
   });
 
   it("refuses a bad token, and a token whose membership has ended, with 401", async () => {
-    const owner = await register(api.current);
+    const owner = await anOrgOwner(api.current);
     await expectAppError(appDb.transaction().execute(identify(bearer("not.a.token"))), "UNAUTHORIZED");
     await api.current.db.deleteFrom("org_members").where("user_id", "=", owner.user.id).execute();
     await expectAppError(appDb.transaction().execute(identify(bearer(owner.accessToken))), "UNAUTHORIZED");
   });
 
   it("resolves an API key to its org and scope, and refuses it once revoked", async () => {
-    const owner = await register(api.current);
+    const owner = await anOrgOwner(api.current);
     const key = await apiKeyOf(owner.accessToken, "write");
     const actor = await appDb.transaction().execute(identify({ kind: "api_key", secret: key.secret }));
     expect(actor).toMatchObject({ kind: "api_key", apiKeyId: key.id, orgId: owner.org.id, scope: "write" });
@@ -97,10 +97,10 @@ describe("scoped transaction", () => {
   const serviceNames = (tx: Tx) => tx.selectFrom("services").select("name").orderBy("name").execute();
 
   it("shows the call only the caller's org", async () => {
-    const a = await register(api.current);
-    const b = await register(api.current);
-    await createService(api.current, a.accessToken, "a-only");
-    await createService(api.current, b.accessToken, "b-only");
+    const a = await anOrgOwner(api.current);
+    const b = await anOrgOwner(api.current);
+    await aService(api.current, a.accessToken, { name: "a-only" });
+    await aService(api.current, b.accessToken, { name: "b-only" });
     const { result, actor } = await inScopedTransaction(appDb, identify(bearer(a.accessToken)), async (tx) => ({
       ok: true,
       names: (await serviceNames(tx)).map((s) => s.name),
@@ -110,7 +110,7 @@ describe("scoped transaction", () => {
   });
 
   it("commits the call's writes when it succeeds and rolls them back when it fails", async () => {
-    const owner = await register(api.current);
+    const owner = await anOrgOwner(api.current);
     const write = (name: string, ok: boolean) =>
       inScopedTransaction(appDb, identify(bearer(owner.accessToken)), async (tx, actor) => {
         await tx.insertInto("services").values({ org_id: actor.orgId, name }).execute();
@@ -147,7 +147,7 @@ describe("write quota", () => {
   });
 
   it("counts successes up to the quota, then refuses up front and at the count; a failed call counts without refusing", async () => {
-    const { org } = await register(api.current);
+    const { org } = await anOrgOwner(api.current);
     const quota = writeQuotaOf({ type: "mutation", path: "org.services.create" }, 2);
     if (quota === null) throw new Error("a mutation has a write quota");
     const inOrg = <T>(fn: (tx: Tx) => Promise<T>) => inScope(appDb, { orgId: org.id }, fn);

@@ -1,6 +1,6 @@
 import { createDb, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, useTestApi } from "./helpers.js";
+import { anIncident, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -12,11 +12,11 @@ describe("row-level security", () => {
   beforeAll(async () => {
     appDb = createDb({ connectionString: api.current.appDatabaseUrl, max: 2 });
     for (const name of ["A", "B"]) {
-      const user = await register(api.current, { orgName: `Org ${name}` });
-      const service = await createService(api.current, user.accessToken);
+      const user = await anOrgOwner(api.current, { orgName: `Org ${name}` });
+      const service = await aService(api.current, user.accessToken);
       const incidents = [
-        await createIncident(api.current, user.accessToken, service.id),
-        await createIncident(api.current, user.accessToken, service.id),
+        await anIncident(api.current, user.accessToken, service.id),
+        await anIncident(api.current, user.accessToken, service.id),
       ];
       orgs.push({ orgId: user.org.id, incidentIds: incidents.map((i) => i.id) });
     }

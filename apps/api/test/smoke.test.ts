@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createIncident, createService, register, useTestApi } from "./helpers.js";
+import { anIncident, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
 describe("walk-through", () => {
   it("registers, opens an incident, acknowledges it and reads its timeline", async () => {
-    const { accessToken: token } = await register(api.current);
-    const service = await createService(api.current, token);
-    const incident = await createIncident(api.current, token, service.id, { severity: "sev2" });
+    const { accessToken: token } = await anOrgOwner(api.current);
+    const service = await aService(api.current, token);
+    const incident = await anIncident(api.current, token, service.id, { severity: "sev2" });
     expect(incident).toMatchObject({ serviceId: service.id, status: "triggered", severity: "sev2", version: 1 });
     const ack = await api.current.request("POST", `/v1/incidents/${incident.id}/transition`, {
       token,

@@ -1,41 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { loadConfig, type TokenResponse } from "@incidentops/core";
+import { loadConfig, type TokenResponse, type Usage } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createIncident,
-  createService,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  countRows,
   incidentState,
-  register,
   startTestApi,
   TEST_JWT_SECRET,
-  userWithRole,
   useTestApi,
   type HttpResponse,
   type TestApi,
-} from "./helpers.js";
+} from "@incidentops/testkit";
 
 const QUOTA = 3;
 const api = useTestApi({ env: { ORG_DAILY_WRITE_QUOTA: String(QUOTA) } });
 
-interface UsageDay {
-  day: string;
-  writeCalls: number;
-}
-
-interface UsageBody {
-  quota: number | null;
-  today: UsageDay & { remaining: number | null; resetsAt: string };
-  days: UsageDay[];
-}
-
 /** A fresh org (its own quota), with its admin's token. Registering is not a write call of the org. */
 async function freshOrg(t: TestApi = api.current): Promise<TokenResponse> {
-  return register(t, { orgName: `Usage ${randomUUID()}` });
+  return anOrgOwner(t, { orgName: `Usage ${randomUUID()}` });
 }
 
-async function usageOf(token: string, t: TestApi = api.current): Promise<UsageBody> {
-  const res = await t.request<UsageBody>("GET", "/v1/usage", { token });
+async function usageOf(token: string, t: TestApi = api.current): Promise<Usage> {
+  const res = await t.request<Usage>("GET", "/v1/usage", { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -54,16 +44,7 @@ async function storedCount(orgId: string, t: TestApi = api.current): Promise<num
 /** What a write call could change in an org: its rows in every table a mutation here writes. */
 async function orgState(orgId: string) {
   const db = api.current.db;
-  const count = async (table: "services" | "incidents" | "incident_events" | "notification_targets" | "audit_log") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as("n"))
-          .where("org_id", "=", orgId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: "services" | "incidents" | "incident_events" | "notification_targets" | "audit_log") => countRows(db, table, { org_id: orgId });
   return {
     services: await count("services"),
     incidents: await count("incidents"),
@@ -89,8 +70,8 @@ describe("the daily write quota", () => {
   it("answers the call after the quota with 429 QUOTA_EXCEEDED, changing nothing", async () => {
     const owner = await freshOrg();
     const token = owner.accessToken;
-    const service = await createService(api.current, token); // 1
-    const incident = await createIncident(api.current, token, service.id); // 2
+    const service = await aService(api.current, token); // 1
+    const incident = await anIncident(api.current, token, service.id); // 2
     const ack = await api.current.request("POST", `/v1/incidents/${incident.id}/transition`, {
       token,
       body: { toStatus: "acknowledged", version: incident.version },
@@ -120,8 +101,8 @@ describe("the daily write quota", () => {
   it("still serves reads over the quota", async () => {
     const owner = await freshOrg();
     const token = owner.accessToken;
-    const service = await createService(api.current, token);
-    for (let i = 1; i < QUOTA; i++) await createService(api.current, token);
+    const service = await aService(api.current, token);
+    for (let i = 1; i < QUOTA; i++) await aService(api.current, token);
     expectQuotaExceeded(await newService(token));
     const services = await api.current.request<{ items: { id: string }[] }>("GET", "/v1/org/services", { token });
     expect(services.status).toBe(200);
@@ -133,7 +114,7 @@ describe("the daily write quota", () => {
 
   it("is per org: another org is unaffected", async () => {
     const full = await freshOrg();
-    for (let i = 0; i < QUOTA; i++) await createService(api.current, full.accessToken);
+    for (let i = 0; i < QUOTA; i++) await aService(api.current, full.accessToken);
     expectQuotaExceeded(await newService(full.accessToken));
 
     const other = await freshOrg();
@@ -141,7 +122,7 @@ describe("the daily write quota", () => {
     expect(await storedCount(other.org.id)).toBe(1);
     expect(await storedCount(full.org.id)).toBe(QUOTA);
     // Every member of an org shares its quota.
-    const sameUserOtherOrg = await userWithRole(api.current, other.org.id, "admin");
+    const sameUserOtherOrg = await aUserWithRole(api.current, other.org.id, "admin");
     expect((await newService(sameUserOtherOrg.accessToken)).status).toBe(201);
     expect(await storedCount(other.org.id)).toBe(2);
   });
@@ -164,7 +145,7 @@ describe("the daily write quota", () => {
   it("counts failed write calls too, but not the refused ones", async () => {
     const owner = await freshOrg();
     const token = owner.accessToken;
-    const service = await createService(api.current, token); // 1
+    const service = await aService(api.current, token); // 1
     // A conflict (the name is taken) and a missing incident: both reached their procedure.
     const conflict = await api.current.request("POST", "/v1/org/services", { token, body: { name: service.name } }); // 2
     expect(conflict.status).toBe(409);
@@ -201,7 +182,7 @@ describe("the daily write quota", () => {
 
   it("never locks admins out of taking access away: revoking a key or removing a member works over the quota", async () => {
     const owner = await freshOrg();
-    const colleague = await userWithRole(api.current, owner.org.id, "member");
+    const colleague = await aUserWithRole(api.current, owner.org.id, "member");
     const key = await api.current.request<{ id: string; secret: string }>("POST", "/v1/org/api-keys", {
       token: owner.accessToken,
       body: { name: "leaked", scope: "write" },
@@ -228,7 +209,7 @@ describe("the daily write quota", () => {
 
   it("answers over tRPC with QUOTA_EXCEEDED in error.data", async () => {
     const owner = await freshOrg();
-    for (let i = 0; i < QUOTA; i++) await createService(api.current, owner.accessToken);
+    for (let i = 0; i < QUOTA; i++) await aService(api.current, owner.accessToken);
     await expect(api.current.trpc(owner.accessToken).org.services.create.mutate({ name: "one too many" })).rejects.toMatchObject({
       data: { code: "QUOTA_EXCEEDED", httpStatus: 429 },
     });
@@ -243,8 +224,8 @@ describe("GET /v1/usage", () => {
     const empty = await usageOf(token);
     expect(empty.quota).toBe(QUOTA);
     expect(empty.today).toMatchObject({ writeCalls: 0, remaining: QUOTA });
-    await createService(api.current, token);
-    await createService(api.current, token);
+    await aService(api.current, token);
+    await aService(api.current, token);
     const usage = await usageOf(token);
     expect(usage.today).toMatchObject({ writeCalls: 2, remaining: 1 });
     // Reading usage is not a write call.
@@ -253,14 +234,14 @@ describe("GET /v1/usage", () => {
     expect(stored).toEqual([{ day: usage.today.day, write_calls: 2 }]);
     // The next UTC midnight after today.
     expect(usage.today.resetsAt).toBe(new Date(Date.parse(`${usage.today.day}T00:00:00Z`) + 86_400_000).toISOString());
-    await createService(api.current, token);
+    await aService(api.current, token);
     expectQuotaExceeded(await newService(token));
     expect((await usageOf(token)).today).toMatchObject({ writeCalls: QUOTA, remaining: 0 });
   });
 
   it("lists the last 30 UTC days, today first, with past days and zero days", async () => {
     const owner = await freshOrg();
-    await createService(api.current, owner.accessToken);
+    await aService(api.current, owner.accessToken);
     const today = (await usageOf(owner.accessToken)).today.day;
     const dayBefore = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
     await api.current.db
@@ -285,8 +266,8 @@ describe("GET /v1/usage", () => {
   it("shows only the caller's org", async () => {
     const a = await freshOrg();
     const b = await freshOrg();
-    await createService(api.current, a.accessToken);
-    await createService(api.current, a.accessToken);
+    await aService(api.current, a.accessToken);
+    await aService(api.current, a.accessToken);
     expect((await usageOf(a.accessToken)).today.writeCalls).toBe(2);
     expect((await usageOf(b.accessToken)).today.writeCalls).toBe(0);
   });
@@ -294,7 +275,7 @@ describe("GET /v1/usage", () => {
   it("is for admins only", async () => {
     const owner = await freshOrg();
     for (const role of ["member", "viewer"] as const) {
-      const user = await userWithRole(api.current, owner.org.id, role);
+      const user = await aUserWithRole(api.current, owner.org.id, role);
       const res = await api.current.request("GET", "/v1/usage", { token: user.accessToken });
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ code: "FORBIDDEN" });

@@ -1,7 +1,10 @@
 import type { Config, Logger, Mailer } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 
-/** What every task shares: one pool, the configuration, the logger and the SMTP transport. */
+/**
+ * What every task shares: one pool, the configuration and the SMTP transport. Inside a task,
+ * `logger` is the job's own (its lines carry the job id, the task and the request id).
+ */
 export interface WorkerDeps {
   db: Db;
   config: Config;

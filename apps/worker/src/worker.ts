@@ -2,8 +2,9 @@ import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { createMailer, type Config, type Logger as AppLogger } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
-import { Logger, makeWorkerUtils, run, type Job, type WorkerEvents } from "graphile-worker";
+import { makeWorkerUtils, run, type WorkerEvents } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
+import { graphileLogger, logJobEvents } from "./job-log.js";
 import { createTaskList } from "./tasks/index.js";
 
 export interface RunningWorker {
@@ -11,30 +12,6 @@ export interface RunningWorker {
   stop: () => Promise<void>;
   /** Settles when the runner stops (after stop(), or on a fatal error). */
   done: Promise<void>;
-}
-
-const requestIdOf = (job: Job): string | undefined => {
-  const payload = job.payload as { requestId?: unknown } | null;
-  return typeof payload?.requestId === "string" ? payload.requestId : undefined;
-};
-
-/** graphile-worker's own log lines, through pino. */
-const graphileLogger = (logger: AppLogger) =>
-  new Logger((scope) => (level, message, meta) => {
-    const fields = { scope, ...meta };
-    // LogLevel is an ambient const enum (unreadable under isolated modules); its values are these strings.
-    const name: string = level;
-    if (name === "error") logger.error(fields, message);
-    else if (name === "warning") logger.warn(fields, message);
-    else logger.debug(fields, message);
-  });
-
-function logJobs(events: WorkerEvents, logger: AppLogger): void {
-  const fields = (job: Job) => ({ jobId: job.id, task: job.task_identifier, attempt: job.attempts, requestId: requestIdOf(job) });
-  events.on("job:start", ({ job }) => logger.info(fields(job), "job started"));
-  events.on("job:success", ({ job }) => logger.info(fields(job), "job finished"));
-  events.on("job:error", ({ job, error }) => logger.warn({ ...fields(job), err: error }, "job failed; it will be retried"));
-  events.on("job:failed", ({ job, error }) => logger.error({ ...fields(job), err: error }, "job failed permanently"));
 }
 
 export async function startWorker(options: { config: Config; logger: AppLogger; databaseUrl: string }): Promise<RunningWorker> {
@@ -55,7 +32,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   // graphile-worker 0.17 locks jobs with the pool's id (locked_by = "pool-..."), not each worker's:
   // that id is the one force_unlock_workers must be given when this process dies.
   events.on("pool:create", ({ workerPool }) => heartbeat.register(workerPool.id));
-  logJobs(events, logger);
+  logJobEvents(events, logger);
 
   const runner = await run({
     connectionString: databaseUrl,

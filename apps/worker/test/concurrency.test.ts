@@ -1,15 +1,27 @@
+import type { Incident } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { createIncident, createService, register, type IncidentBody } from "../../api/test/helpers.js";
-import { captureLogger, createWebhookTarget, sleep, startReceiver, useTestStack, verifyWebhook, waitFor, type Receiver } from "./helpers.js";
+import {
+  anIncident,
+  anOrgOwner,
+  aService,
+  aWebhookTarget,
+  captureLogger,
+  sleep,
+  startWebhookReceiver,
+  useTestStack,
+  verifyWebhook,
+  waitFor,
+  type WebhookReceiver,
+} from "@incidentops/testkit";
 
 const stack = useTestStack({ WORKER_CONCURRENCY: "4" });
 
 const INCIDENTS = 30;
 
 /** Per webhook-id, how many requests a receiver got. */
-function countById(receiver: Receiver): Map<string, number> {
+function countById(receiver: WebhookReceiver): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const r of receiver.received) {
+  for (const r of receiver.requests) {
     const id = String(r.headers["webhook-id"]);
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -31,16 +43,16 @@ describe("two workers on one database", () => {
         return seen.length % 3 === 0 ? 500 : 200;
       };
     };
-    const receivers = [await startReceiver(flaky()), await startReceiver(flaky())];
+    const receivers = [await startWebhookReceiver(flaky()), await startWebhookReceiver(flaky())];
     const logs = [captureLogger(), captureLogger()];
     try {
-      const { accessToken: token } = await register(api);
-      const targets = await Promise.all(receivers.map((r) => createWebhookTarget(api, token, r.url)));
-      const service = await createService(api, token);
+      const { accessToken: token } = await anOrgOwner(api);
+      const targets = await Promise.all(receivers.map((r) => aWebhookTarget(api, token, r.url)));
+      const service = await aService(api, token);
       await Promise.all(logs.map((log) => stack.current.startWorker({ logger: log.logger })));
 
-      const incidents: IncidentBody[] = [];
-      for (let i = 0; i < INCIDENTS; i++) incidents.push(await createIncident(api, token, service.id, { title: `Outage ${i}` }));
+      const incidents: Incident[] = [];
+      for (let i = 0; i < INCIDENTS; i++) incidents.push(await anIncident(api, token, service.id, { title: `Outage ${i}` }));
       const expected = INCIDENTS * targets.length;
 
       const rows = await waitFor(
@@ -73,7 +85,7 @@ describe("two workers on one database", () => {
         expect(accepted).toHaveLength(INCIDENTS);
         expect(new Set(accepted).size).toBe(INCIDENTS);
         const secret = targets[i]?.secret ?? "";
-        const seen = receiver.received.map((r) => verifyWebhook(secret, r).incident.id);
+        const seen = receiver.requests.map((r) => verifyWebhook(secret, r).incident.id);
         expect(new Set(seen)).toEqual(new Set(incidents.map((x) => x.id)));
         expect(new Set(counts.keys())).toEqual(new Set(rows.filter((a) => a.target_id === targets[i]?.id).map((a) => a.id)));
       }

@@ -1,18 +1,20 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register } from "../../api/test/helpers.js";
 import {
-  createWebhookTarget,
-  jobRows,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aWebhookTarget,
   listAttempts,
   listEvents,
   never,
+  queuedJobs,
   spawnWorkerProcess,
-  startReceiver,
+  startWebhookReceiver,
   useTestStack,
   verifyWebhook,
   waitFor,
   type WorkerProcess,
-} from "./helpers.js";
+} from "@incidentops/testkit";
 
 // A worker silent for 3 s is dead: its jobs are released to the others.
 const stack = useTestStack({ WORKER_DEAD_AFTER_MS: "3000", WORKER_HEARTBEAT_MS: "500" });
@@ -41,11 +43,11 @@ describe("a worker killed mid-delivery", () => {
   it("loses nothing: after kill -9 and a restart the in-flight delivery and later events are delivered", { timeout: 120_000 }, async () => {
     const { api } = stack.current;
     // The first request is held open forever: the delivery is in flight when the worker dies.
-    const receiver = await startReceiver((_req, index) => (index === 0 ? never<number>() : 200));
+    const receiver = await startWebhookReceiver((_req, index) => (index === 0 ? never<number>() : 200));
     try {
-      const { accessToken: token } = await register(api);
-      const target = await createWebhookTarget(api, token, receiver.url);
-      const service = await createService(api, token);
+      const { accessToken: token } = await anOrgOwner(api);
+      const target = await aWebhookTarget(api, token, receiver.url);
+      const service = await aService(api, token);
 
       const first = launch();
       const firstBeat = await waitFor(
@@ -57,12 +59,12 @@ describe("a worker killed mid-delivery", () => {
         `the first worker's heartbeat (output: ${first.output()})`,
       );
 
-      const incident = await createIncident(api, token, service.id, { title: "Payments down" });
-      const held = await waitFor(() => receiver.received[0], 20_000, "the first delivery to arrive");
+      const incident = await anIncident(api, token, service.id, { title: "Payments down" });
+      const held = await waitFor(() => receiver.requests[0], 20_000, "the first delivery to arrive");
       const heldId = String(held.headers["webhook-id"]);
       // The delivery job is locked by the first worker.
-      const locked = (await jobRows(api)).find((j) => j.task === "send_webhook");
-      expect(locked?.locked_by).toBe(firstBeat.worker_id);
+      const locked = (await queuedJobs(api.db)).find((j) => j.task === "send_webhook");
+      expect(locked?.lockedBy).toBe(firstBeat.worker_id);
 
       first.child.kill("SIGKILL");
       expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
@@ -74,7 +76,7 @@ describe("a worker killed mid-delivery", () => {
       const ack = await api.request("POST", `/v1/incidents/${incident.id}/transition`, { token, body: { toStatus: "acknowledged", version: 1 } });
       expect(ack.status).toBe(200);
       // Still locked by the dead worker: graphile-worker alone would leave it for 4 hours.
-      expect((await jobRows(api)).find((j) => j.task === "send_webhook" && j.locked_by === firstBeat.worker_id)).toBeDefined();
+      expect((await queuedJobs(api.db)).find((j) => j.task === "send_webhook" && j.lockedBy === firstBeat.worker_id)).toBeDefined();
 
       const second = launch();
       const attempts = await waitFor(
@@ -91,20 +93,20 @@ describe("a worker killed mid-delivery", () => {
       const heldAttempt = attempts.find((a) => a.id === heldId);
       expect(heldAttempt).toMatchObject({ status: "succeeded", lastHttpStatus: 200 });
       expect(receiver.answered.filter((a) => a.webhookId === heldId)).toEqual([{ webhookId: heldId, status: 200 }]);
-      expect(receiver.received.filter((r) => String(r.headers["webhook-id"]) === heldId)).toHaveLength(2);
+      expect(receiver.requests.filter((r) => String(r.headers["webhook-id"]) === heldId)).toHaveLength(2);
 
       // No event lost: every notifying event on the timeline has exactly one succeeded attempt.
       const events = await listEvents(api, token, incident.id);
       expect(events.map((e) => e.kind)).toEqual(["created", "commented", "status_changed"]);
       expect(new Set(attempts.map((a) => a.eventId))).toEqual(new Set(events.map((e) => e.id)));
-      const types = receiver.received.slice(1).map((r) => verifyWebhook(target.secret, r).type);
+      const types = receiver.requests.slice(1).map((r) => verifyWebhook(target.secret, r).type);
       expect(types.sort()).toEqual(["incident.acknowledged", "incident.commented", "incident.triggered"]);
 
       // The dead worker's heartbeat was reaped; the new one beats; no job is left locked.
       const rows = await heartbeats();
       expect(rows.map((r) => r.worker_id)).not.toContain(firstBeat.worker_id);
       expect(rows.some((r) => r.process.endsWith(`:${second.child.pid}`))).toBe(true);
-      expect((await jobRows(api)).filter((j) => j.locked_by === firstBeat.worker_id)).toEqual([]);
+      expect((await queuedJobs(api.db)).filter((j) => j.lockedBy === firstBeat.worker_id)).toEqual([]);
 
       // SIGTERM: a graceful stop that exits 0 and removes its heartbeat.
       second.child.kill("SIGTERM");

@@ -1,16 +1,19 @@
+import type { Incident } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, type IncidentBody } from "../../api/test/helpers.js";
 import {
+  anIncident,
+  anOrgOwner,
+  aService,
+  aWebhookTarget,
   bodyOf,
   closedPort,
-  createWebhookTarget,
   listAttempts,
   sleep,
-  startReceiver,
+  startWebhookReceiver,
   useTestStack,
   verifyWebhook,
   waitForSettledAttempts,
-} from "./helpers.js";
+} from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -18,8 +21,8 @@ beforeAll(async () => {
   await stack.current.startWorker();
 });
 
-async function transition(token: string, incident: Pick<IncidentBody, "id">, toStatus: string, version: number) {
-  const res = await stack.current.api.request<IncidentBody>("POST", `/v1/incidents/${incident.id}/transition`, {
+async function transition(token: string, incident: Pick<Incident, "id">, toStatus: string, version: number) {
+  const res = await stack.current.api.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, {
     token,
     body: { toStatus, version },
   });
@@ -30,12 +33,12 @@ async function transition(token: string, incident: Pick<IncidentBody, "id">, toS
 describe("signed webhook deliveries", () => {
   it("signs every event of an incident so standardwebhooks verifies it; tampering fails verification", async () => {
     const { api } = stack.current;
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token } = await register(api);
-      const target = await createWebhookTarget(api, token, receiver.url);
-      const service = await createService(api, token);
-      const incident = await createIncident(api, token, service.id, { title: "Checkout is failing" });
+      const { accessToken: token } = await anOrgOwner(api);
+      const target = await aWebhookTarget(api, token, receiver.url);
+      const service = await aService(api, token);
+      const incident = await anIncident(api, token, service.id, { title: "Checkout is failing" });
       await transition(token, incident, "acknowledged", 1);
       const comment = await api.request("POST", `/v1/incidents/${incident.id}/comment`, { token, body: { body: "looking into it" } });
       expect(comment.status).toBe(201);
@@ -44,9 +47,9 @@ describe("signed webhook deliveries", () => {
       const attempts = await waitForSettledAttempts(api, token, incident.id, 4);
       expect(attempts).toHaveLength(4);
       expect(attempts.every((a) => a.status === "succeeded" && a.attemptCount === 1 && a.lastHttpStatus === 200)).toBe(true);
-      expect(receiver.received).toHaveLength(4);
+      expect(receiver.requests).toHaveLength(4);
 
-      const verified = receiver.received.map((request) => verifyWebhook(target.secret, request));
+      const verified = receiver.requests.map((request) => verifyWebhook(target.secret, request));
       expect(verified.map((v) => v.type).sort()).toEqual([
         "incident.acknowledged",
         "incident.commented",
@@ -54,7 +57,7 @@ describe("signed webhook deliveries", () => {
         "incident.triggered",
       ]);
       for (const [i, payload] of verified.entries()) {
-        const request = receiver.received[i];
+        const request = receiver.requests[i];
         expect(request?.headers["content-type"]).toBe("application/json");
         // The webhook-id is the attempt id, which is also the body's id.
         expect(request?.headers["webhook-id"]).toBe(payload.id);
@@ -69,14 +72,14 @@ describe("signed webhook deliveries", () => {
       const commented = verified.find((v) => v.type === "incident.commented");
       expect(commented?.event.data.body).toBe("looking into it");
 
-      const first = receiver.received[0];
+      const first = receiver.requests[0];
       if (first === undefined) throw new Error("no request");
       // A changed body, a body re-serialised differently, or another target's secret: all refused.
       const tampered = first.body.replace("Checkout is failing", "Checkout is fine");
       expect(tampered).not.toBe(first.body);
       expect(() => verifyWebhook(target.secret, first, tampered)).toThrow();
       expect(() => verifyWebhook(target.secret, first, `${first.body} `)).toThrow();
-      const other = await createWebhookTarget(api, token, receiver.url, { enabled: false });
+      const other = await aWebhookTarget(api, token, receiver.url, { enabled: false });
       expect(() => verifyWebhook(other.secret, first)).toThrow();
       expect(() =>
         verifyWebhook(target.secret, { ...first, headers: { ...first.headers, "webhook-id": "msg_other" } }),
@@ -88,26 +91,26 @@ describe("signed webhook deliveries", () => {
 
   it("retries a failing receiver with the same webhook-id until it answers 200", async () => {
     const { api } = stack.current;
-    const receiver = await startReceiver((_req, index) => (index < 2 ? 500 : 200));
+    const receiver = await startWebhookReceiver((_req, index) => (index < 2 ? 500 : 200));
     try {
-      const { accessToken: token } = await register(api);
-      const target = await createWebhookTarget(api, token, receiver.url);
-      const service = await createService(api, token);
-      const incident = await createIncident(api, token, service.id);
+      const { accessToken: token } = await anOrgOwner(api);
+      const target = await aWebhookTarget(api, token, receiver.url);
+      const service = await aService(api, token);
+      const incident = await anIncident(api, token, service.id);
 
       const attempts = await waitForSettledAttempts(api, token, incident.id, 1);
       expect(attempts).toHaveLength(1);
       expect(attempts[0]).toMatchObject({ status: "succeeded", attemptCount: 3, lastHttpStatus: 200, lastError: null });
-      expect(receiver.received).toHaveLength(3);
+      expect(receiver.requests).toHaveLength(3);
       expect(receiver.answered.map((a) => a.status)).toEqual([500, 500, 200]);
-      const ids = new Set(receiver.received.map((r) => r.headers["webhook-id"]));
+      const ids = new Set(receiver.requests.map((r) => r.headers["webhook-id"]));
       expect(ids).toEqual(new Set([attempts[0]?.id]));
       // Same message each time: same body id and event, and each try is signed validly.
-      const bodies = receiver.received.map((r) => verifyWebhook(target.secret, r));
+      const bodies = receiver.requests.map((r) => verifyWebhook(target.secret, r));
       expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
       expect(new Set(bodies.map((b) => b.event.id)).size).toBe(1);
       // Exponential backoff: base 100 ms, then 200 ms.
-      const [a, b, c] = receiver.received.map((r) => r.at);
+      const [a, b, c] = receiver.requests.map((r) => r.at);
       expect((b ?? 0) - (a ?? 0)).toBeGreaterThanOrEqual(95);
       expect((c ?? 0) - (b ?? 0)).toBeGreaterThanOrEqual(195);
     } finally {
@@ -119,14 +122,14 @@ describe("signed webhook deliveries", () => {
     const { api } = stack.current;
     const maxAttempts = api.config.delivery.maxAttempts;
     expect(maxAttempts).toBe(4);
-    const failing = await startReceiver(() => 500);
+    const failing = await startWebhookReceiver(() => 500);
     const down = `http://127.0.0.1:${await closedPort()}/hook`;
     try {
-      const { accessToken: token } = await register(api);
-      const failingTarget = await createWebhookTarget(api, token, failing.url);
-      const downTarget = await createWebhookTarget(api, token, down);
-      const service = await createService(api, token);
-      const incident = await createIncident(api, token, service.id);
+      const { accessToken: token } = await anOrgOwner(api);
+      const failingTarget = await aWebhookTarget(api, token, failing.url);
+      const downTarget = await aWebhookTarget(api, token, down);
+      const service = await aService(api, token);
+      const incident = await anIncident(api, token, service.id);
 
       const attempts = await waitForSettledAttempts(api, token, incident.id, 2, 30_000);
       const toFailing = attempts.find((a) => a.target?.id === failingTarget.id);
@@ -136,15 +139,15 @@ describe("signed webhook deliveries", () => {
       expect(toFailing?.completedAt).not.toBeNull();
       expect(toDown?.completedAt).not.toBeNull();
 
-      expect(failing.received).toHaveLength(maxAttempts);
-      expect(new Set(failing.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([toFailing?.id]));
+      expect(failing.requests).toHaveLength(maxAttempts);
+      expect(new Set(failing.requests.map((r) => r.headers["webhook-id"]))).toEqual(new Set([toFailing?.id]));
       // Backoff doubles from the 100 ms base between tries: 100, 200, 400.
-      const times = failing.received.map((r) => r.at);
+      const times = failing.requests.map((r) => r.at);
       times.slice(1).forEach((t, i) => expect(t - (times[i] ?? 0)).toBeGreaterThanOrEqual(100 * 2 ** i - 5));
 
       // Failed is final: no further tries (the worker polls for scheduled jobs every 2 s).
       await sleep(2_500);
-      expect(failing.received).toHaveLength(maxAttempts);
+      expect(failing.requests).toHaveLength(maxAttempts);
       const again = await listAttempts(api, token, incident.id);
       expect(again.find((a) => a.id === toFailing?.id)?.attemptCount).toBe(maxAttempts);
     } finally {
@@ -154,24 +157,24 @@ describe("signed webhook deliveries", () => {
 
   it("sends to enabled targets whose kind and severity filters match, and to no other", async () => {
     const { api } = stack.current;
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token } = await register(api);
+      const { accessToken: token } = await anOrgOwner(api);
       const matching = [
-        await createWebhookTarget(api, token, receiver.url),
-        await createWebhookTarget(api, token, receiver.url, { eventKinds: ["triggered", "resolved"] }),
-        await createWebhookTarget(api, token, receiver.url, { minSeverity: "sev3" }),
+        await aWebhookTarget(api, token, receiver.url),
+        await aWebhookTarget(api, token, receiver.url, { eventKinds: ["triggered", "resolved"] }),
+        await aWebhookTarget(api, token, receiver.url, { minSeverity: "sev3" }),
       ];
-      await createWebhookTarget(api, token, receiver.url, { enabled: false });
-      await createWebhookTarget(api, token, receiver.url, { eventKinds: ["resolved"] });
-      await createWebhookTarget(api, token, receiver.url, { minSeverity: "sev2" });
-      const service = await createService(api, token);
-      const incident = await createIncident(api, token, service.id, { severity: "sev3" });
+      await aWebhookTarget(api, token, receiver.url, { enabled: false });
+      await aWebhookTarget(api, token, receiver.url, { eventKinds: ["resolved"] });
+      await aWebhookTarget(api, token, receiver.url, { minSeverity: "sev2" });
+      const service = await aService(api, token);
+      const incident = await anIncident(api, token, service.id, { severity: "sev3" });
       // One fan-out transaction records every attempt of the event at once.
       const attempts = await waitForSettledAttempts(api, token, incident.id, 1);
       expect(attempts.map((a) => a.target?.id).sort()).toEqual(matching.map((t) => t.id).sort());
       expect(attempts.every((a) => a.status === "succeeded")).toBe(true);
-      expect(receiver.received.map((r) => bodyOf(r).type)).toEqual(["incident.triggered", "incident.triggered", "incident.triggered"]);
+      expect(receiver.requests.map((r) => bodyOf(r).type)).toEqual(["incident.triggered", "incident.triggered", "incident.triggered"]);
     } finally {
       await receiver.close();
     }

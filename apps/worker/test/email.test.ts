@@ -1,28 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, userWithRole } from "../../api/test/helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
   listAttempts,
   listEvents,
   plainTextOf,
   sleep,
-  startSmtpServer,
+  startSmtpSink,
   subjectOf,
+  useStarted,
   useTestStack,
   waitFor,
   type ReceivedMail,
-} from "./helpers.js";
+} from "@incidentops/testkit";
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp?.close();
-});
-const mails = (): ReceivedMail[] => smtp?.mails ?? [];
+const smtp = useStarted("The SMTP sink", () => startSmtpSink());
+const mails = (): ReceivedMail[] => smtp.current.mails;
 
-// Registered after the SMTP server's hook, so its URL is known when the stack starts.
-const stack = useTestStack(() => ({ SMTP_URL: smtp?.url ?? "" }));
+// Registered after the SMTP sink's hook, so its URL is known when the stack starts.
+const stack = useTestStack(() => ({ SMTP_URL: smtp.current.url }));
 
 beforeAll(async () => {
   await stack.current.startWorker();
@@ -34,10 +32,10 @@ describe("email delivery through a real SMTP server", () => {
   it("emails a policy's user targets with the incident's title, honouring each user's preferences", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
     expect(api.config.delivery.smtpUrl).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
-    const admin = await register(api);
+    const admin = await anOrgOwner(api);
     const token = admin.accessToken;
-    const optedOut = await userWithRole(api, admin.org.id, "member");
-    const paged = await userWithRole(api, admin.org.id, "member");
+    const optedOut = await aUserWithRole(api, admin.org.id, "member");
+    const paged = await aUserWithRole(api, admin.org.id, "member");
 
     // One user only wants to hear about resolutions: not triggered, not escalated.
     const prefs = await api.request<{ eventKinds: string[] }>("PUT", "/v1/users/me/notification-preferences", {
@@ -59,11 +57,11 @@ describe("email delivery through a real SMTP server", () => {
       body: { name: "People", levels: [{ delaySeconds: 1, targets: both }, { delaySeconds: 1, targets: both }] },
     });
     expect(policy.status).toBe(201);
-    const service = await createService(api, token);
+    const service = await aService(api, token);
     const patched = await api.request("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId: policy.body.id } });
     expect(patched.status).toBe(200);
 
-    const incident = await createIncident(api, token, service.id, { title: "Disk full on db-7", severity: "sev1" });
+    const incident = await anIncident(api, token, service.id, { title: "Disk full on db-7", severity: "sev1" });
 
     // Level 1 (kind "triggered") then level 2 (kind "escalated"): two emails to the paged user.
     const received = await waitFor(() => (mailsTo(paged.user.email).length >= 2 ? mailsTo(paged.user.email) : undefined), 20_000, "two emails");
@@ -95,15 +93,15 @@ describe("email delivery through a real SMTP server", () => {
 
   it("an email notification target receives the triggered notification", async () => {
     const { api } = stack.current;
-    const { accessToken: token } = await register(api);
+    const { accessToken: token } = await anOrgOwner(api);
     const address = `oncall-${Date.now()}@example.com`;
     const target = await api.request<{ id: string }>("POST", "/v1/org/notification-targets", {
       token,
       body: { name: "On-call inbox", type: "email", config: { address } },
     });
     expect(target.status).toBe(201);
-    const service = await createService(api, token);
-    const incident = await createIncident(api, token, service.id, { title: "Checkout latency above SLO" });
+    const service = await aService(api, token);
+    const incident = await anIncident(api, token, service.id, { title: "Checkout latency above SLO" });
 
     const [mail] = await waitFor(() => (mailsTo(address).length > 0 ? mailsTo(address) : undefined), 20_000, "the email");
     if (mail === undefined) throw new Error("no mail");

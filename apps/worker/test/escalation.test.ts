@@ -1,19 +1,22 @@
+import type { Incident, IncidentEvent, NotificationTargetWithSecret } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createIncident, createService, register, userWithRole, type IncidentBody } from "../../api/test/helpers.js";
 import {
+  anIncident,
+  anOrgOwner,
+  aPolicy,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
   bodyOf,
-  createWebhookTarget,
-  jobRows,
   listEvents,
+  queuedJobs,
   sleep,
-  startReceiver,
+  startWebhookReceiver,
   useTestStack,
   verifyWebhook,
   waitFor,
-  type Receiver,
-  type Target,
-  type TimelineEvent,
-} from "./helpers.js";
+  type WebhookReceiver,
+} from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -27,32 +30,23 @@ interface Level {
 }
 
 /** An admin's org with two receivers, A and B, reachable only through escalation levels. */
-async function setup(levels: (a: Target, b: Target) => Level[]) {
+async function setup(levels: (a: NotificationTargetWithSecret, b: NotificationTargetWithSecret) => Level[]) {
   const { api } = stack.current;
-  const admin = await register(api);
+  const admin = await anOrgOwner(api);
   const token = admin.accessToken;
-  const receiverA = await startReceiver();
-  const receiverB = await startReceiver();
+  const receiverA = await startWebhookReceiver();
+  const receiverB = await startWebhookReceiver();
   // Their own filters match nothing that happens here, so org-wide fan-out never reaches them:
   // whatever they receive came from an escalation level naming them.
-  const a = await createWebhookTarget(api, token, receiverA.url, { eventKinds: ["mitigated"] });
-  const b = await createWebhookTarget(api, token, receiverB.url, { eventKinds: ["mitigated"] });
-  const policy = await api.request<{ id: string }>("POST", "/v1/org/escalation-policies", {
-    token,
-    body: { name: "On call", levels: levels(a, b) },
-  });
-  expect(policy.status).toBe(201);
-  const service = await createService(api, token);
-  const patched = await api.request<{ escalationPolicyId: string | null }>("PATCH", `/v1/org/services/${service.id}`, {
-    token,
-    body: { escalationPolicyId: policy.body.id },
-  });
-  expect(patched.status).toBe(200);
-  expect(patched.body.escalationPolicyId).toBe(policy.body.id);
-  return { admin, token, a, b, receiverA, receiverB, service, policyId: policy.body.id };
+  const a = await aWebhookTarget(api, token, receiverA.url, { eventKinds: ["mitigated"] });
+  const b = await aWebhookTarget(api, token, receiverB.url, { eventKinds: ["mitigated"] });
+  const policy = await aPolicy(api, token, levels(a, b), { name: "On call" });
+  const service = await aService(api, token, { escalationPolicyId: policy.id });
+  expect(service.escalationPolicyId).toBe(policy.id);
+  return { admin, token, a, b, receiverA, receiverB, service, policyId: policy.id };
 }
 
-const escalations = (events: TimelineEvent[]) => events.filter((e) => e.kind === "escalated");
+const escalations = (events: IncidentEvent[]) => events.filter((e) => e.kind === "escalated");
 
 async function waitForLevel(token: string, incidentId: string, level: number, timeoutMs = 15_000) {
   return waitFor(
@@ -62,9 +56,9 @@ async function waitForLevel(token: string, incidentId: string, level: number, ti
   );
 }
 
-const deliveriesFor = (receiver: Receiver, incidentId: string) => receiver.received.filter((r) => bodyOf(r).incident.id === incidentId);
+const deliveriesFor = (receiver: WebhookReceiver, incidentId: string) => receiver.requests.filter((r) => bodyOf(r).incident.id === incidentId);
 
-const closeAll = (...receivers: Receiver[]) => Promise.all(receivers.map((r) => r.close()));
+const closeAll = (...receivers: WebhookReceiver[]) => Promise.all(receivers.map((r) => r.close()));
 
 describe("escalation policies", () => {
   it("escalate an unacknowledged incident to level 2; one acknowledged before the delay never gets there", { timeout: 45_000 }, async () => {
@@ -75,18 +69,18 @@ describe("escalation policies", () => {
       { delaySeconds: 1, targets: [{ type: "notification_target", targetId: b.id }] },
     ]);
     try {
-      const ignored = await createIncident(api, token, service.id, { title: "Nobody answers" });
-      const answered = await createIncident(api, token, service.id, { title: "Someone answers" });
+      const ignored = await anIncident(api, token, service.id, { title: "Nobody answers" });
+      const answered = await anIncident(api, token, service.id, { title: "Someone answers" });
 
       // Level 1 is notified at once, for both.
       const answeredLevel1 = await waitForLevel(token, answered.id, 1);
-      const ack = await api.request<IncidentBody>("POST", `/v1/incidents/${answered.id}/transition`, {
+      const ack = await api.request<Incident>("POST", `/v1/incidents/${answered.id}/transition`, {
         token,
         body: { toStatus: "acknowledged", version: 1 },
       });
       expect(ack.status).toBe(200);
       // Acknowledging removed the scheduled next step.
-      expect((await jobRows(api)).filter((j) => j.key === `escalation:${answered.id}`)).toEqual([]);
+      expect((await queuedJobs(api.db)).filter((j) => j.key === `escalation:${answered.id}`)).toEqual([]);
 
       const level1 = await waitForLevel(token, ignored.id, 1);
       const level2 = await waitForLevel(token, ignored.id, 2);
@@ -117,7 +111,7 @@ describe("escalation policies", () => {
       expect(deliveriesFor(receiverB, answered.id)).toEqual([]);
       // The ignored one stops after its last level (repeat 1): nothing more was scheduled.
       expect(escalations(await listEvents(api, token, ignored.id))).toHaveLength(2);
-      expect((await jobRows(api)).filter((j) => j.task === "escalate_if_unacked")).toEqual([]);
+      expect((await queuedJobs(api.db)).filter((j) => j.task === "escalate_if_unacked")).toEqual([]);
       expect(deliveriesFor(receiverA, ignored.id)).toHaveLength(1);
       expect(deliveriesFor(receiverB, ignored.id)).toHaveLength(1);
     } finally {
@@ -133,15 +127,15 @@ describe("escalation policies", () => {
       { delaySeconds: 3600, targets: [{ type: "notification_target", targetId: b.id }] },
     ]);
     try {
-      const member = await userWithRole(api, admin.org.id, "member");
-      const viewer = await userWithRole(api, admin.org.id, "viewer");
-      const incident = await createIncident(api, token, service.id, { title: "Escalate me" });
+      const member = await aUserWithRole(api, admin.org.id, "member");
+      const viewer = await aUserWithRole(api, admin.org.id, "viewer");
+      const incident = await anIncident(api, token, service.id, { title: "Escalate me" });
       await waitForLevel(token, incident.id, 1);
 
       const byViewer = await api.request<{ code: string }>("POST", `/v1/incidents/${incident.id}/escalate`, { token: viewer.accessToken });
       expect(byViewer.status).toBe(403);
 
-      const escalated = await api.request<IncidentBody>("POST", `/v1/incidents/${incident.id}/escalate`, { token: member.accessToken });
+      const escalated = await api.request<Incident>("POST", `/v1/incidents/${incident.id}/escalate`, { token: member.accessToken });
       expect(escalated.status).toBe(200);
       expect(escalated.body.id).toBe(incident.id);
       const level2 = await waitForLevel(token, incident.id, 2, 10_000);
@@ -155,32 +149,32 @@ describe("escalation policies", () => {
       expect(exhausted.body.code).toBe("CONFLICT");
 
       // No policy on the service.
-      const plain = await createService(api, token);
-      const unmanaged = await createIncident(api, token, plain.id);
+      const plain = await aService(api, token);
+      const unmanaged = await anIncident(api, token, plain.id);
       const noPolicy = await api.request<{ code: string }>("POST", `/v1/incidents/${unmanaged.id}/escalate`, { token: member.accessToken });
       expect(noPolicy.status).toBe(409);
       expect(noPolicy.body.code).toBe("CONFLICT");
 
       // Resolved: nothing to escalate, and resolving stopped the chain.
-      const other = await createIncident(api, token, service.id, { title: "Resolved quickly" });
+      const other = await anIncident(api, token, service.id, { title: "Resolved quickly" });
       await waitForLevel(token, other.id, 1);
       const resolved = await api.request("POST", `/v1/incidents/${other.id}/transition`, { token, body: { toStatus: "resolved", version: 1 } });
       expect(resolved.status).toBe(200);
-      expect((await jobRows(api)).filter((j) => j.key === `escalation:${other.id}`)).toEqual([]);
+      expect((await queuedJobs(api.db)).filter((j) => j.key === `escalation:${other.id}`)).toEqual([]);
       const refused = await api.request<{ code: string }>("POST", `/v1/incidents/${other.id}/escalate`, { token: member.accessToken });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe("INVALID_TRANSITION");
       expect(escalations(await listEvents(api, token, other.id))).toHaveLength(1);
 
       // An acknowledged incident may still be escalated by hand (to pull in more help).
-      const acked = await createIncident(api, token, service.id, { title: "Need more hands" });
+      const acked = await anIncident(api, token, service.id, { title: "Need more hands" });
       await waitForLevel(token, acked.id, 1);
       const ack = await api.request("POST", `/v1/incidents/${acked.id}/transition`, { token, body: { toStatus: "acknowledged", version: 1 } });
       expect(ack.status).toBe(200);
       const more = await api.request("POST", `/v1/incidents/${acked.id}/escalate`, { token: member.accessToken });
       expect(more.status).toBe(200);
       expect((await waitForLevel(token, acked.id, 2, 10_000)).data.manual).toBe(true);
-      expect(receiverA.received.every((r) => bodyOf(r).type === "incident.escalated")).toBe(true);
+      expect(receiverA.requests.every((r) => bodyOf(r).type === "incident.escalated")).toBe(true);
     } finally {
       await closeAll(receiverA, receiverB);
     }

@@ -1,6 +1,6 @@
+import type { Incident } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { createService, register, type IncidentBody } from "../../api/test/helpers.js";
-import { captureLogger, createWebhookTarget, startReceiver, useTestStack, waitFor } from "./helpers.js";
+import { anOrgOwner, aService, aWebhookTarget, captureLogger, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -9,13 +9,13 @@ describe("worker logs", () => {
     const { api } = stack.current;
     const { logger, lines } = captureLogger();
     await stack.current.startWorker({ logger });
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token } = await register(api);
-      await createWebhookTarget(api, token, receiver.url);
-      const service = await createService(api, token);
+      const { accessToken: token } = await anOrgOwner(api);
+      await aWebhookTarget(api, token, receiver.url);
+      const service = await aService(api, token);
 
-      const created = await api.request<IncidentBody>("POST", `/v1/services/${service.id}/incidents`, {
+      const created = await api.request<Incident>("POST", `/v1/services/${service.id}/incidents`, {
         token,
         headers: { "x-request-id": "req-worker-1" },
         body: { title: "Traced" },
@@ -45,7 +45,7 @@ describe("worker logs", () => {
       expect(typeof started?.jobId).toBe("string");
       // Every job line names a request id.
       expect(lines.filter((l) => typeof l.msg === "string" && l.msg.startsWith("job ")).every((l) => typeof l.requestId === "string")).toBe(true);
-      expect(receiver.received).toHaveLength(2);
+      expect(receiver.requests).toHaveLength(2);
     } finally {
       await receiver.close();
     }

@@ -1,7 +1,5 @@
-import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { createIncident, createService, register } from "../../api/test/helpers.js";
-import { startReceiver, useTestStack, waitFor } from "./helpers.js";
+import { anIncident, anOrgOwner, aService, startWebhookReceiver, useTestStack, verifyWebhook, waitFor } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -9,22 +7,18 @@ describe("worker smoke", () => {
   it("delivers a signed webhook for a new incident", async () => {
     const { api } = stack.current;
     await stack.current.startWorker();
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token } = await register(api);
+      const { accessToken: token } = await anOrgOwner(api);
       const target = await api.request<{ id: string; secret: string }>("POST", "/v1/org/notification-targets", {
         token,
         body: { name: "hook", type: "webhook", config: { url: receiver.url } },
       });
       expect(target.status).toBe(201);
-      const service = await createService(api, token);
-      const incident = await createIncident(api, token, service.id);
-      const request = await waitFor(() => receiver.received[0], 20_000, "a delivery");
-      const verified = new Webhook(target.body.secret).verify(request.body, {
-        "webhook-id": String(request.headers["webhook-id"]),
-        "webhook-timestamp": String(request.headers["webhook-timestamp"]),
-        "webhook-signature": String(request.headers["webhook-signature"]),
-      }) as { type: string; incident: { id: string } };
+      const service = await aService(api, token);
+      const incident = await anIncident(api, token, service.id);
+      const request = await waitFor(() => receiver.requests[0], 20_000, "a delivery");
+      const verified = verifyWebhook(target.body.secret, request);
       expect(verified.type).toBe("incident.triggered");
       expect(verified.incident.id).toBe(incident.id);
       const attempts = await waitFor(async () => {

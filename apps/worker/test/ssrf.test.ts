@@ -1,15 +1,9 @@
 import { notificationTargetService } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { createIncident, createService, register } from "../../api/test/helpers.js";
-import { startReceiver, useTestStack, waitForSettledAttempts } from "./helpers.js";
+import { anIncident, anOrgOwner, aService, startWebhookReceiver, useTestStack, waitForSettledAttempts, type ErrorBody } from "@incidentops/testkit";
 
 // Private addresses refused (production's default); one try per delivery keeps failures quick.
 const stack = useTestStack({ WEBHOOK_ALLOW_PRIVATE: "false", DELIVERY_MAX_ATTEMPTS: "1" });
-
-interface ErrorBody {
-  code: string;
-  details: { fields?: Record<string, string[]> };
-}
 
 async function targetCount(orgId: string) {
   const rows = await stack.current.api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).execute();
@@ -35,9 +29,9 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
   it("refuses targets at metadata, private, loopback and link-local addresses, storing nothing", async () => {
     const { api } = stack.current;
     expect(api.config.delivery.allowPrivate).toBe(false);
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token, org } = await register(api);
+      const { accessToken: token, org } = await anOrgOwner(api);
       const refused = [
         "http://169.254.169.254/latest/meta-data/",
         "http://10.0.0.1/",
@@ -71,7 +65,7 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
       const list = await api.request<{ items: unknown[] }>("GET", "/v1/org/notification-targets", { token });
       expect(list.body.items).toEqual([]);
       expect(await targetCount(org.id)).toBe(0);
-      expect(receiver.received).toEqual([]);
+      expect(receiver.requests).toEqual([]);
 
       // The check is specific: a public address is accepted (disabled, and never sent to here).
       const publicTarget = await api.request("POST", "/v1/org/notification-targets", {
@@ -87,7 +81,7 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
 
   it("refuses moving an existing target to a private address", async () => {
     const { api } = stack.current;
-    const { accessToken: token, org } = await register(api);
+    const { accessToken: token, org } = await anOrgOwner(api);
     const created = await api.request<{ id: string }>("POST", "/v1/org/notification-targets", {
       token,
       body: { name: "public", type: "webhook", config: { url: "http://93.184.216.34/hook" }, enabled: false },
@@ -105,14 +99,14 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
 
   it("checks the address again at delivery: a stored loopback target is never contacted", async () => {
     const { api } = stack.current;
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token, org } = await register(api);
+      const { accessToken: token, org } = await anOrgOwner(api);
       const literal = await insertTarget(org.id, receiver.url);
       const named = await insertTarget(org.id, `http://localhost:${receiver.port}/hook`);
       await stack.current.startWorker();
-      const service = await createService(api, token);
-      const incident = await createIncident(api, token, service.id);
+      const service = await aService(api, token);
+      const incident = await anIncident(api, token, service.id);
 
       const attempts = await waitForSettledAttempts(api, token, incident.id, 2);
       for (const id of [literal.id, named.id]) {
@@ -123,7 +117,7 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
         // A refused destination is final: no retry can make it deliverable.
         expect(attempt?.attemptCount).toBe(1);
       }
-      expect(receiver.received).toEqual([]);
+      expect(receiver.requests).toEqual([]);
     } finally {
       await receiver.close();
     }

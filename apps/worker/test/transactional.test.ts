@@ -9,8 +9,17 @@ import {
   type UnknownRow,
 } from "kysely";
 import { describe, expect, it } from "vitest";
-import { createService, register } from "../../api/test/helpers.js";
-import { createWebhookTarget, jobRows, sleep, startReceiver, useTestStack, verifyWebhook, waitFor } from "./helpers.js";
+import {
+  anOrgOwner,
+  aService,
+  aWebhookTarget,
+  queuedJobs,
+  sleep,
+  startWebhookReceiver,
+  useTestStack,
+  verifyWebhook,
+  waitFor,
+} from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -42,24 +51,24 @@ async function incidentsTitled(title: string) {
 describe("transactional enqueue", () => {
   it("a rolled-back transaction enqueues nothing; a committed one enqueues its job", async () => {
     const { api } = stack.current;
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     try {
-      const { accessToken: token, user, org } = await register(api);
-      const target = await createWebhookTarget(api, token, receiver.url);
-      const service = await createService(api, token);
+      const { accessToken: token, user, org } = await anOrgOwner(api);
+      const target = await aWebhookTarget(api, token, receiver.url);
+      const service = await aService(api, token);
       const actor: Actor = { kind: "user", userId: user.id, orgId: org.id, role: "admin", requestId: "rollback-test", ip: null };
       // No worker runs yet: whatever is enqueued stays in the table to be seen.
-      expect(await jobRows(api)).toEqual([]);
+      expect(await queuedJobs(api.db)).toEqual([]);
 
       // 1. enqueueJob inside a transaction that then throws.
       await expect(
         api.db.transaction().execute(async (tx) => {
           await enqueueJob(tx, "incident_event", { orgId: org.id, eventId: crypto.randomUUID(), requestId: "rolled-back" });
-          expect(await jobRows(api)).toEqual([]); // not visible outside the transaction
+          expect(await queuedJobs(api.db)).toEqual([]); // not visible outside the transaction
           throw new Error("roll back");
         }),
       ).rejects.toThrow("roll back");
-      expect(await jobRows(api)).toEqual([]);
+      expect(await queuedJobs(api.db)).toEqual([]);
 
       // 2. The real code path, createIncident, in the caller's transaction, which then rolls back.
       await expect(
@@ -76,7 +85,7 @@ describe("transactional enqueue", () => {
       ).rejects.toThrow("roll back");
       // ...and with the rollback it is gone, with the incident.
       expect(await incidentsTitled("Rolled back")).toEqual([]);
-      expect(await jobRows(api)).toEqual([]);
+      expect(await queuedJobs(api.db)).toEqual([]);
 
       // 3. createIncident's own transaction failing right after its job was added.
       const failing = new FailAfterAddJob();
@@ -85,14 +94,14 @@ describe("transactional enqueue", () => {
       ).rejects.toThrow("simulated failure");
       expect(failing.jobsAdded).toBe(1);
       expect(await incidentsTitled("Rolled back")).toEqual([]);
-      expect(await jobRows(api)).toEqual([]);
+      expect(await queuedJobs(api.db)).toEqual([]);
 
       // 4. The same call, committed: the incident, its event and exactly one job, naming the event.
       const committed = await incidentService.createIncident(api.db, actor, { serviceId: service.id, title: "Committed" });
       const events = await api.db.selectFrom("incident_events").select(["id", "incident_id"]).execute();
       expect(events).toHaveLength(1);
       expect(events[0]?.incident_id).toBe(committed.id);
-      const jobs = await jobRows(api);
+      const jobs = await queuedJobs(api.db);
       expect(jobs).toHaveLength(1);
       expect(jobs[0]).toMatchObject({
         task: "incident_event",
@@ -101,10 +110,10 @@ describe("transactional enqueue", () => {
 
       // A worker now delivers the committed incident, and nothing for the rolled-back one.
       await stack.current.startWorker();
-      const request = await waitFor(() => receiver.received[0], 20_000, "the committed incident's delivery");
+      const request = await waitFor(() => receiver.requests[0], 20_000, "the committed incident's delivery");
       expect(verifyWebhook(target.secret, request).incident.title).toBe("Committed");
       await sleep(1_000);
-      expect(receiver.received).toHaveLength(1);
+      expect(receiver.requests).toHaveLength(1);
       expect(await incidentsTitled("Rolled back")).toEqual([]);
     } finally {
       await receiver.close();

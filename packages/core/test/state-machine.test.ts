@@ -1,6 +1,6 @@
 import { ALLOWED_TRANSITIONS, canTransition } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { EXPECTED_ALLOWED, STATUSES } from "../../../tooling/vitest/expected-transitions.js";
+import { EXPECTED_ALLOWED, STATUSES } from "@incidentops/testkit";
 
 const pairs = STATUSES.flatMap((from) =>
   STATUSES.map((to) => ({ from, to, allowed: EXPECTED_ALLOWED.has(`${from}->${to}`) })),

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../tooling/vitest/database.js";
+import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
 import { migrate, readMigrations, type MigrationFile } from "../src/migrate.js";
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

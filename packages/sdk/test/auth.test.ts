@@ -1,27 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { useTestApi } from "../../../apps/api/test/helpers.js";
+import { PASSWORD, rejectionOf, useTestApi } from "@incidentops/testkit";
 import { createIncidentOpsClient, IncidentOpsClient, isUnauthorized, type IncidentOpsError, type TokenResponse } from "../src/index.js";
-import { expiredAccessToken, recordingFetch, refreshTokenRows } from "./helpers.js";
+import { expiredAccessToken, recordingFetch, refreshTokenRows, registerThroughSdk } from "./helpers.js";
 
 const api = useTestApi();
 
-let counter = 0;
-const password = "correct horse battery";
+const password = PASSWORD;
 
-async function register() {
-  const anonymous = createIncidentOpsClient({ baseUrl: api.current.baseUrl });
-  const address = `sdk-auth-${process.pid}-${Date.now()}-${++counter}@example.com`;
-  return { ...(await anonymous.auth.register({ email: address, password, name: "Grace", orgName: "Navy" })), email: address };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
+const register = () => registerThroughSdk(api.current, { name: "Grace", orgName: "Navy" });
 
 describe("token refresh", () => {
   test("an expired access token is refreshed once, the call replayed, and the new pair handed to onTokens", async () => {
@@ -105,7 +91,7 @@ describe("token refresh", () => {
       onSessionExpired: (error) => expired.push(error),
     });
 
-    const error = await rejection(client.incidents.list({}));
+    const error = await rejectionOf(client.incidents.list({}));
     expect(isUnauthorized(error)).toBe(true);
     expect(error).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401, procedure: "auth.refresh", details: { reason: "refresh_token_reused" } });
     expect(recorder.requests.map((r) => r.procedure)).toEqual(["incidents.list", "auth.refresh"]);
@@ -113,13 +99,13 @@ describe("token refresh", () => {
     expect(expired).toHaveLength(1);
 
     // Later calls fail the same way without presenting the dead refresh token again.
-    const again = await rejection(client.incidents.list({}));
+    const again = await rejectionOf(client.incidents.list({}));
     expect(again).toMatchObject({ code: "UNAUTHORIZED", procedure: "auth.refresh" });
     expect(recorder.count("auth.refresh")).toBe(1);
     expect(expired).toHaveLength(1);
 
     // Reuse detection revoked the whole family, the thief's pair included.
-    const revoked = await rejection(thief.auth.refresh({ refreshToken: stolen.refreshToken }));
+    const revoked = await rejectionOf(thief.auth.refresh({ refreshToken: stolen.refreshToken }));
     expect(revoked).toMatchObject({ code: "UNAUTHORIZED" });
   });
 
@@ -131,7 +117,7 @@ describe("token refresh", () => {
       auth: { accessToken: expiredAccessToken(api.current, registered) },
       fetch: recorder.fetch,
     });
-    const error = await rejection(client.auth.me());
+    const error = await rejectionOf(client.auth.me());
     expect(error).toMatchObject({ code: "UNAUTHORIZED", procedure: "auth.me" });
     expect(recorder.requests.map((r) => r.procedure)).toEqual(["auth.me"]);
   });
@@ -150,7 +136,7 @@ describe("token refresh", () => {
       auth: { accessToken: expiredAccessToken(api.current, registered), refreshToken: registered.refreshToken },
       fetch: recorder.fetch,
     });
-    const error = await rejection(client.org.get());
+    const error = await rejectionOf(client.org.get());
     expect(error).toMatchObject({ code: "UNAUTHORIZED", procedure: "org.get" });
     expect(recorder.requests.map((r) => r.procedure)).toEqual(["org.get", "auth.refresh", "org.get"]);
   });
@@ -179,13 +165,13 @@ describe("token refresh", () => {
     await client.logout();
     expect(client.getTokens()).toBeUndefined();
     expect(await refreshTokenRows(api.current, registered.user.id)).toMatchObject({ revoked: 3 });
-    const after = await rejection(client.auth.me());
+    const after = await rejectionOf(client.auth.me());
     expect(after).toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   test("IncidentOpsClient.login refuses bad credentials with INVALID_CREDENTIALS", async () => {
     const registered = await register();
-    const error = await rejection(IncidentOpsClient.login({ baseUrl: api.current.baseUrl, email: registered.email, password: "wrong password" }));
+    const error = await rejectionOf(IncidentOpsClient.login({ baseUrl: api.current.baseUrl, email: registered.email, password: "wrong password" }));
     expect(error).toMatchObject({ code: "INVALID_CREDENTIALS", httpStatus: 401, procedure: "auth.login" });
   });
 

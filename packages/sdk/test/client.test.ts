@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { useTestApi } from "../../../apps/api/test/helpers.js";
+import { PASSWORD, rejectionOf, uniqueEmail, useTestApi } from "@incidentops/testkit";
 import {
   createIncidentOpsClient,
   fieldErrors,
@@ -12,33 +12,21 @@ import {
   isVersionConflict,
   type Incident,
 } from "../src/index.js";
-import { recordingFetch } from "./helpers.js";
+import { recordingFetch, registerThroughSdk } from "./helpers.js";
 
 const api = useTestApi();
 
-let counter = 0;
-const email = () => `sdk-${process.pid}-${Date.now()}-${++counter}@example.com`;
-const password = "correct horse battery";
+const email = () => uniqueEmail("sdk");
+const password = PASSWORD;
 
 /** A new account (and org) through the SDK, and a client logged in as its admin. */
 async function signUp() {
-  const anonymous = createIncidentOpsClient({ baseUrl: api.current.baseUrl });
-  const registered = await anonymous.auth.register({ email: email(), password, name: "Ada", orgName: "Acme" });
+  const registered = await registerThroughSdk(api.current, { name: "Ada", orgName: "Acme" });
   const client = createIncidentOpsClient({
     baseUrl: api.current.baseUrl,
     auth: { accessToken: registered.accessToken, refreshToken: registered.refreshToken },
   });
   return { client, registered };
-}
-
-/** Catches the rejection of `promise`, failing the test if it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
 }
 
 describe("calls against the live API", () => {
@@ -86,7 +74,7 @@ describe("calls against the live API", () => {
     const incident = await client.incidents.create({ serviceId: service.id, title: "Latency" });
     await client.incidents.transition({ incidentId: incident.id, toStatus: "acknowledged", version: incident.version });
 
-    const error = await rejection(client.incidents.transition({ incidentId: incident.id, toStatus: "resolved", version: incident.version }));
+    const error = await rejectionOf(client.incidents.transition({ incidentId: incident.id, toStatus: "resolved", version: incident.version }));
     expect(error).toBeInstanceOf(IncidentOpsError);
     expect(isVersionConflict(error)).toBe(true);
     if (!isIncidentOpsError(error)) throw error;
@@ -103,19 +91,19 @@ describe("calls against the live API", () => {
     const service = await client.org.services.create({ name: "db" });
     const incident = await client.incidents.create({ serviceId: service.id, title: "Disk full" });
 
-    const invalid = await rejection(client.incidents.transition({ incidentId: incident.id, toStatus: "mitigated", version: 1 }));
+    const invalid = await rejectionOf(client.incidents.transition({ incidentId: incident.id, toStatus: "mitigated", version: 1 }));
     expect(isInvalidTransition(invalid)).toBe(true);
 
-    const missing = await rejection(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000000" }));
+    const missing = await rejectionOf(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000000" }));
     expect(isNotFound(missing)).toBe(true);
     expect(missing).toMatchObject({ code: "NOT_FOUND", httpStatus: 404 });
 
-    const validation = await rejection(client.incidents.create({ serviceId: service.id, title: "" }));
+    const validation = await rejectionOf(client.incidents.create({ serviceId: service.id, title: "" }));
     expect(isValidationError(validation)).toBe(true);
     expect(validation).toMatchObject({ httpStatus: 400 });
     expect(Object.keys(fieldErrors(validation))).toEqual(["title"]);
 
-    const traced = await rejection(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000001" }, { requestId: "trace-me-123" }));
+    const traced = await rejectionOf(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000001" }, { requestId: "trace-me-123" }));
     expect(traced).toMatchObject({ code: "NOT_FOUND", traceId: "trace-me-123" });
   });
 
@@ -172,7 +160,7 @@ describe("calls against the live API", () => {
   test("an API key is sent as a bearer token and never refreshed", async () => {
     const recorder = recordingFetch();
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: { apiKey: "iok_not_a_real_key" }, fetch: recorder.fetch });
-    const error = await rejection(client.org.get());
+    const error = await rejectionOf(client.org.get());
     expect(error).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
     expect(recorder.requests.map((r) => r.procedure)).toEqual(["org.get"]);
     expect(recorder.requests[0]?.headers.get("authorization")).toBe("Bearer iok_not_a_real_key");
@@ -180,7 +168,7 @@ describe("calls against the live API", () => {
 
   test("an answer that is not the API's (wrong baseUrl) is an IncidentOpsError with the HTTP status", async () => {
     const client = createIncidentOpsClient({ baseUrl: `${api.current.baseUrl}/nowhere` });
-    const error = await rejection(client.org.get());
+    const error = await rejectionOf(client.org.get());
     expect(isIncidentOpsError(error)).toBe(true);
     expect(error).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, procedure: "org.get" });
   });
@@ -201,11 +189,11 @@ describe("API keys", () => {
 
     const reader = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: { apiKey: readKey.secret } });
     expect((await reader.incidents.get({ incidentId: incident.id })).status).toBe("acknowledged");
-    const refused = await rejection(reader.incidents.comment({ incidentId: incident.id, body: "from a read key" }));
+    const refused = await rejectionOf(reader.incidents.comment({ incidentId: incident.id, body: "from a read key" }));
     expect(isIncidentOpsError(refused) && refused.code === "FORBIDDEN" && refused.httpStatus === 403).toBe(true);
 
     await admin.org.apiKeys.revoke({ keyId: readKey.id });
-    const revoked = await rejection(reader.incidents.get({ incidentId: incident.id }));
+    const revoked = await rejectionOf(reader.incidents.get({ incidentId: incident.id }));
     expect(isIncidentOpsError(revoked) && revoked.code === "UNAUTHORIZED").toBe(true);
   });
 });

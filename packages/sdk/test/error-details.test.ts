@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { useTestApi } from "../../../apps/api/test/helpers.js";
+import { useTestApi } from "@incidentops/testkit";
 import {
   createIncidentOpsClient,
   hasErrorCode,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import jwt from "jsonwebtoken";
-import type { TestApi } from "../../../apps/api/test/helpers.js";
-import type { FetchFunction, TokenResponse } from "../src/index.js";
+import { PASSWORD, uniqueEmail, type TestApi } from "@incidentops/testkit";
+import { createIncidentOpsClient, type FetchFunction, type TokenResponse } from "../src/index.js";
 
 /**
  * An access token for the same user and org that expired a minute ago, signed with the test
@@ -51,11 +51,9 @@ export async function refreshTokenRows(api: TestApi, userId: string): Promise<{ 
   };
 }
 
-/** A promise and the function that resolves it. */
-export function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((settle) => {
-    resolve = () => settle();
-  });
-  return { promise, resolve };
+/** A new account (and org) registered through the SDK: the token response, and the email it signs in with. */
+export async function registerThroughSdk(api: TestApi, who: { name: string; orgName: string }): Promise<TokenResponse & { email: string }> {
+  const anonymous = createIncidentOpsClient({ baseUrl: api.baseUrl });
+  const email = uniqueEmail("sdk");
+  return { ...(await anonymous.auth.register({ email, password: PASSWORD, ...who })), email };
 }

@@ -1,31 +1,11 @@
-import { createServer } from "node:net";
 import { describe, expect, test } from "vitest";
-import { useTestApi } from "../../../apps/api/test/helpers.js";
+import { closedPort, deferred, rejectionOf, useTestApi } from "@incidentops/testkit";
 import { createIncidentOpsClient, IncidentOpsConnectionError, isConnectionError, type FetchFunction } from "../src/index.js";
-import { deferred, expiredAccessToken, recordingFetch } from "./helpers.js";
+import { expiredAccessToken, recordingFetch, registerThroughSdk } from "./helpers.js";
 
 const api = useTestApi();
 
-let counter = 0;
-
-async function signUp() {
-  const anonymous = createIncidentOpsClient({ baseUrl: api.current.baseUrl });
-  return anonymous.auth.register({
-    email: `sdk-res-${process.pid}-${Date.now()}-${++counter}@example.com`,
-    password: "correct horse battery",
-    name: "Linus",
-    orgName: "Kernel",
-  });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
+const signUp = () => registerThroughSdk(api.current, { name: "Linus", orgName: "Kernel" });
 
 /** A fetch that answers only after `ms`, or rejects as soon as the request is aborted. */
 const slowFetch =
@@ -53,18 +33,6 @@ function flakyFetch(failures: number) {
   return { fetch: fetchFn, calls: () => calls };
 }
 
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 describe("cancellation", () => {
   test("an already aborted signal rejects with its reason and sends nothing", async () => {
     const tokens = await signUp();
@@ -72,7 +40,7 @@ describe("cancellation", () => {
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch });
     const controller = new AbortController();
     controller.abort();
-    const error = await rejection(client.org.get(undefined, { signal: controller.signal }));
+    const error = await rejectionOf(client.org.get(undefined, { signal: controller.signal }));
     expect(error).toBeInstanceOf(DOMException);
     expect(error).toMatchObject({ name: "AbortError" });
     expect(recorder.requests).toHaveLength(0);
@@ -84,7 +52,7 @@ describe("cancellation", () => {
     const controller = new AbortController();
     const reason = new Error("the user navigated away");
     const started = Date.now();
-    const pending = rejection(client.incidents.list({}, { signal: controller.signal }));
+    const pending = rejectionOf(client.incidents.list({}, { signal: controller.signal }));
     setTimeout(() => controller.abort(reason), 50);
     expect(await pending).toBe(reason);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -103,7 +71,7 @@ describe("cancellation", () => {
         if (seen.length === 2) controller.abort();
       }
     };
-    expect(await rejection(iterate())).toMatchObject({ name: "AbortError" });
+    expect(await rejectionOf(iterate())).toMatchObject({ name: "AbortError" });
     expect(seen).toHaveLength(2);
   });
 
@@ -133,7 +101,7 @@ describe("cancellation", () => {
     const patient = client.auth.me();
     await started.promise;
     const controller = new AbortController();
-    const impatient = rejection(client.auth.me(undefined, { signal: controller.signal }));
+    const impatient = rejectionOf(client.auth.me(undefined, { signal: controller.signal }));
     for (let waited = 0; meAnswers < 2 && waited < 5_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(meAnswers).toBe(2); // both refused; the impatient one now waits for the refresh under way
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -160,7 +128,7 @@ describe("retries", () => {
     const tokens = await signUp();
     const flaky = flakyFetch(1);
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: flaky.fetch, retry: { retries: 3, minDelayMs: 5 } });
-    const error = await rejection(client.org.services.create({ name: "never" }));
+    const error = await rejectionOf(client.org.services.create({ name: "never" }));
     expect(error).toBeInstanceOf(IncidentOpsConnectionError);
     expect(error).toMatchObject({ procedure: "org.services.create", timedOut: false });
     expect(flaky.calls()).toBe(1);
@@ -170,7 +138,7 @@ describe("retries", () => {
     const tokens = await signUp();
     const recorder = recordingFetch();
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch, retry: { retries: 3, minDelayMs: 5 } });
-    await rejection(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000000" }));
+    await rejectionOf(client.incidents.get({ incidentId: "00000000-0000-4000-8000-000000000000" }));
     expect(recorder.requests).toHaveLength(1);
   });
 
@@ -178,12 +146,12 @@ describe("retries", () => {
     const port = await closedPort();
     const recorder = recordingFetch();
     const client = createIncidentOpsClient({ baseUrl: `http://127.0.0.1:${port}`, fetch: recorder.fetch, retry: { retries: 2, minDelayMs: 5 } });
-    const error = await rejection(client.org.get());
+    const error = await rejectionOf(client.org.get());
     expect(isConnectionError(error)).toBe(true);
     expect(recorder.requests).toHaveLength(3);
 
     const once = createIncidentOpsClient({ baseUrl: `http://127.0.0.1:${port}`, fetch: recorder.fetch, retry: false });
-    await rejection(once.org.get());
+    await rejectionOf(once.org.get());
     expect(recorder.requests).toHaveLength(4);
   });
 
@@ -192,7 +160,7 @@ describe("retries", () => {
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, fetch: flaky.fetch, retry: { retries: 5, minDelayMs: 10_000 } });
     const controller = new AbortController();
     const started = Date.now();
-    const pending = rejection(client.org.get(undefined, { signal: controller.signal }));
+    const pending = rejectionOf(client.org.get(undefined, { signal: controller.signal }));
     setTimeout(() => controller.abort(), 50);
     expect(await pending).toMatchObject({ name: "AbortError" });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -203,7 +171,7 @@ describe("retries", () => {
     const tokens = await signUp();
     const recorder = recordingFetch(slowFetch(10_000));
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch, timeoutMs: 50, retry: { retries: 1, minDelayMs: 5 } });
-    const error = await rejection(client.org.get());
+    const error = await rejectionOf(client.org.get());
     expect(error).toBeInstanceOf(IncidentOpsConnectionError);
     expect(error).toMatchObject({ timedOut: true, procedure: "org.get" });
     expect(recorder.requests).toHaveLength(2);

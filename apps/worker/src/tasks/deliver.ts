@@ -1,11 +1,8 @@
-import { runDelivery } from "@incidentops/core";
-import type { Task } from "graphile-worker";
+import { runDelivery, type DeliveryJob } from "@incidentops/core";
 import type { WorkerDeps } from "../deps.js";
 
-/** send_webhook, send_slack and send_email differ only in the channel the attempt names. */
-export const deliver =
-  (deps: WorkerDeps): Task<"send_webhook" | "send_slack" | "send_email"> =>
-  async (payload) => {
-    const result = await runDelivery(deps, payload);
-    deps.logger.info({ requestId: payload.requestId, attemptId: payload.attemptId, result }, "delivery attempt");
-  };
+/** send_webhook, send_slack and send_email: one notification attempt (the attempt names its channel). */
+export async function deliver(payload: DeliveryJob, deps: WorkerDeps): Promise<void> {
+  const result = await runDelivery(deps, payload);
+  deps.logger.info({ attemptId: payload.attemptId, result }, "delivery attempt");
+}

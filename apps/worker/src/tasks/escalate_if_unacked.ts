@@ -1,10 +1,7 @@
-import { runEscalationStep } from "@incidentops/core";
-import type { Task } from "graphile-worker";
+import { runEscalationStep, type TaskPayload } from "@incidentops/core";
 import type { WorkerDeps } from "../deps.js";
 
-export const escalateIfUnacked =
-  (deps: WorkerDeps): Task<"escalate_if_unacked"> =>
-  async (payload) => {
-    const outcome = await runEscalationStep(deps.db, payload);
-    deps.logger.info({ requestId: payload.requestId, incidentId: payload.incidentId, step: payload.step, outcome }, "escalation step");
-  };
+export async function escalateIfUnacked(payload: TaskPayload<"escalate_if_unacked">, deps: WorkerDeps): Promise<void> {
+  const outcome = await runEscalationStep(deps.db, payload);
+  deps.logger.info({ incidentId: payload.incidentId, step: payload.step, outcome }, "escalation step");
+}

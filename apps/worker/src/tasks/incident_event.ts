@@ -1,10 +1,7 @@
-import { fanOutEvent } from "@incidentops/core";
-import type { Task } from "graphile-worker";
+import { fanOutEvent, type TaskPayload } from "@incidentops/core";
 import type { WorkerDeps } from "../deps.js";
 
-export const incidentEvent =
-  (deps: WorkerDeps): Task<"incident_event"> =>
-  async (payload) => {
-    const attempts = await fanOutEvent(deps.db, payload);
-    deps.logger.debug({ requestId: payload.requestId, eventId: payload.eventId, attempts }, "event fanned out");
-  };
+export async function incidentEvent(payload: TaskPayload<"incident_event">, deps: WorkerDeps): Promise<void> {
+  const attempts = await fanOutEvent(deps.db, payload);
+  deps.logger.debug({ eventId: payload.eventId, attempts }, "event fanned out");
+}

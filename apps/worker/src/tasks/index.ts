@@ -1,19 +1,64 @@
-import type { TaskList } from "graphile-worker";
+import { taskPayloadSchemas, type TaskName, type TaskPayload } from "@incidentops/core";
+import type { JobHelpers, Task, TaskList } from "graphile-worker";
+import type { z } from "zod";
 import type { WorkerDeps } from "../deps.js";
+import { jobLogger } from "../job-log.js";
+import { deliver } from "./deliver.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
 import { sendAccountEmail } from "./send_account_email.js";
-import { sendEmail } from "./send_email.js";
-import { sendSlack } from "./send_slack.js";
-import { sendWebhook } from "./send_webhook.js";
+
+/** A task: the schema its payload must match, and what it does with a payload that does. */
+interface TaskDefinition<K extends TaskName> {
+  payload: z.ZodType<TaskPayload<K>>;
+  run: (payload: TaskPayload<K>, deps: WorkerDeps) => Promise<void>;
+}
+
+/** Every task the worker runs, by name. */
+export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
+  incident_event: { payload: taskPayloadSchemas.incident_event, run: incidentEvent },
+  send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliver },
+  send_slack: { payload: taskPayloadSchemas.send_slack, run: deliver },
+  send_email: { payload: taskPayloadSchemas.send_email, run: deliver },
+  escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
+  send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
+};
+
+/** A payload its task's schema refuses: running the job again would fail the same way. */
+export class MalformedPayloadError extends Error {
+  override name = "MalformedPayloadError";
+}
+
+/**
+ * graphile-worker runs a failed job again while attempts < max_attempts: this allows none after
+ * the one running (its permanently_fail_jobs() would, but skips locked jobs, as this one is). The
+ * in-memory job follows, so the failure is reported as final.
+ */
+async function failForGood(helpers: JobHelpers): Promise<void> {
+  await helpers.query("UPDATE graphile_worker._private_jobs SET max_attempts = attempts WHERE id = $1", [helpers.job.id]);
+  helpers.job.max_attempts = helpers.job.attempts;
+}
+
+/** The issues' paths and messages on one line (never the values: a payload may hold a link). */
+const describeIssues = (error: z.ZodError) =>
+  error.issues.map((issue) => `${issue.path.length === 0 ? "payload" : issue.path.join(".")}: ${issue.message}`).join("; ");
+
+/** The edge of one task: validate the payload, then run it with the job's own logger. */
+// K ties the name to its own definition: a correlated union TypeScript cannot follow otherwise.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function taskAtTheEdge<K extends TaskName>(name: K, deps: WorkerDeps): Task {
+  const task = TASKS[name];
+  return async (payload, helpers) => {
+    const parsed = task.payload.safeParse(payload);
+    if (!parsed.success) {
+      await failForGood(helpers);
+      throw new MalformedPayloadError(`malformed ${name} payload, not retried: ${describeIssues(parsed.error)}`);
+    }
+    await task.run(parsed.data, { ...deps, logger: jobLogger(deps.logger, helpers.job) });
+  };
+}
 
 export function createTaskList(deps: WorkerDeps): TaskList {
-  return {
-    incident_event: incidentEvent(deps),
-    send_webhook: sendWebhook(deps),
-    send_slack: sendSlack(deps),
-    send_email: sendEmail(deps),
-    escalate_if_unacked: escalateIfUnacked(deps),
-    send_account_email: sendAccountEmail(deps),
-  };
+  const names = Object.keys(TASKS) as TaskName[];
+  return Object.fromEntries(names.map((name) => [name, taskAtTheEdge(name, deps)]));
 }

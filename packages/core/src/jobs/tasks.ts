@@ -1,37 +1,50 @@
 import type {} from "graphile-worker";
+import { z } from "zod";
 
 /** Every delivery job names one notification attempt; the attempt row holds the rest. */
-export interface DeliveryJob {
-  orgId: string;
-  attemptId: string;
-  requestId: string;
-}
+const deliveryJob = z.object({ orgId: z.uuid(), attemptId: z.uuid(), requestId: z.string() });
 
-// Typed job payloads: `addJob("send_webhook", payload)` and enqueueJob() are checked against these.
-// graphile-worker declares the GraphileWorker namespace; merging into it is how payloads get types.
-/* eslint-disable @typescript-eslint/no-namespace */
+/**
+ * Every task's payload, declared once: the worker validates each job against its schema before
+ * running it, and the payload types below (what enqueueJob() and addJob() accept) are inferred
+ * from them.
+ */
+export const taskPayloadSchemas = {
+  /** Fan one timeline event out to the org's matching notification targets. */
+  incident_event: z.object({ orgId: z.uuid(), eventId: z.uuid(), requestId: z.string() }),
+  send_webhook: deliveryJob,
+  send_slack: deliveryJob,
+  send_email: deliveryJob,
+  /** Notify escalation step `step` of the incident's policy, unless it was acknowledged. */
+  escalate_if_unacked: z.object({
+    orgId: z.uuid(),
+    incidentId: z.uuid(),
+    step: z.number().int().nonnegative(),
+    manual: z.boolean(),
+    requestId: z.string(),
+  }),
+  /**
+   * An email to a person about their account (invitation, password reset). The text holds a
+   * single-use link, so the job row carries it only until it is sent (then it is deleted).
+   */
+  send_account_email: z.object({ to: z.email(), subject: z.string().min(1), text: z.string().min(1), requestId: z.string() }),
+};
+
+type TaskPayloads = { [K in keyof typeof taskPayloadSchemas]: z.infer<(typeof taskPayloadSchemas)[K]> };
+
+// graphile-worker declares the GraphileWorker namespace; merging into it is how `addJob` payloads
+// get their types.
+/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-empty-object-type */
 declare global {
   namespace GraphileWorker {
-    interface Tasks {
-      /** Fan one timeline event out to the org's matching notification targets. */
-      incident_event: { orgId: string; eventId: string; requestId: string };
-      send_webhook: DeliveryJob;
-      send_slack: DeliveryJob;
-      send_email: DeliveryJob;
-      /** Notify escalation step `step` of the incident's policy, unless it was acknowledged. */
-      escalate_if_unacked: { orgId: string; incidentId: string; step: number; manual: boolean; requestId: string };
-      /**
-       * An email to a person about their account (invitation, password reset). The text holds a
-       * single-use link, so the job row carries it only until it is sent (then it is deleted).
-       */
-      send_account_email: { to: string; subject: string; text: string; requestId: string };
-    }
+    interface Tasks extends TaskPayloads {}
   }
 }
-/* eslint-enable @typescript-eslint/no-namespace */
+/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-empty-object-type */
 
-export type TaskName = keyof GraphileWorker.Tasks;
-export type TaskPayload<K extends TaskName> = GraphileWorker.Tasks[K];
+export type TaskName = keyof TaskPayloads;
+export type TaskPayload<K extends TaskName> = TaskPayloads[K];
+export type DeliveryJob = z.infer<typeof deliveryJob>;
 
 export const DELIVERY_TASK = { webhook: "send_webhook", slack: "send_slack", email: "send_email" } as const;
 

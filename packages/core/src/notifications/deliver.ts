@@ -78,6 +78,7 @@ async function recordOutcome(
       completedAt: result === "retrying" ? null : now,
     });
     if (result === "retrying") {
+      // A new job with the same key, not graphile-worker's retries: docs/decisions/0004-delivery-retries.md.
       await enqueueJob(tx, DELIVERY_TASK[attempt.channel], job, {
         jobKey: deliveryJobKey(attempt.id),
         runAt: new Date(now.getTime() + retryDelayMs(count, deps.config.delivery.retryBaseMs)),

@@ -1,32 +1,15 @@
 import { pino } from "pino";
 import type { SMTPServerOptions } from "smtp-server";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMailer, emailFor, type Mailer } from "../../src/delivery/index.js";
-import { startSmtpServer, type SmtpReceiver } from "../../../../tooling/vitest/smtp-server.js";
-import { closedPort, makePayload, PUBLIC_URL } from "./helpers.js";
+import { closeAfterEach, closedPort, plainTextOf, startSmtpSink, type SmtpSink } from "@incidentops/testkit";
+import { makePayload, PUBLIC_URL } from "./helpers.js";
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const closing = closeAfterEach();
 
-async function startSmtp(options: SMTPServerOptions = {}): Promise<SmtpReceiver> {
-  const receiver = await startSmtpServer(options);
-  cleanups.push(() => receiver.close());
-  return receiver;
-}
+const startSmtp = async (options: SMTPServerOptions = {}): Promise<SmtpSink> => closing(await startSmtpSink(options));
 
-function mailer(options: Parameters<typeof createMailer>[0]): Mailer {
-  const created = createMailer(options);
-  cleanups.push(() => created.close());
-  return created;
-}
-
-/** The text/plain part, decoded from quoted-printable (soft line breaks and =XX escapes). */
-function plainText(raw: string): string {
-  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? "";
-  return part.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
+const mailer = (options: Parameters<typeof createMailer>[0]): Mailer => closing(createMailer(options));
 
 const silentLogger = pino({ level: "silent" });
 
@@ -84,7 +67,7 @@ describe("createMailer over SMTP", () => {
     expect(mail.to).toEqual(["oncall@example.test"]);
     expect(mail.raw).toContain("Subject: [SEV2] Triggered: Database down");
     expect(mail.raw).toMatch(/Content-Type: text\/html/i);
-    const text = plainText(mail.raw);
+    const text = plainTextOf(mail.raw);
     expect(text).toContain("Database down");
     expect(text).toContain(`${PUBLIC_URL}/v1/incidents/${payload.incident.id}`);
   });

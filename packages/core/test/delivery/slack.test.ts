@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { closeAfterEach, startWebhookReceiver } from "@incidentops/testkit";
+import { describe, expect, it } from "vitest";
 import { deliverSlack, slackMessageFor } from "../../src/delivery/index.js";
-import { makePayload, PUBLIC_URL, startReceiver, type Receiver } from "./helpers.js";
+import { makePayload, PUBLIC_URL } from "./helpers.js";
 
-const receivers: Receiver[] = [];
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
+const closing = closeAfterEach();
 
 describe("slackMessageFor", () => {
   it("has a header, the facts, what happened and a link to the incident", () => {
@@ -75,8 +73,7 @@ describe("slackMessageFor", () => {
 
 describe("deliverSlack", () => {
   it("POSTs the message as JSON, unsigned", async () => {
-    const target = await startReceiver((_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end("ok"));
-    receivers.push(target);
+    const target = closing(await startWebhookReceiver(() => ({ status: 200, headers: { "content-type": "text/plain" }, body: "ok" })));
     const payload = makePayload();
 
     const outcome = await deliverSlack(
@@ -95,10 +92,11 @@ describe("deliverSlack", () => {
   });
 
   it("follows the webhook rules: a refusal, a redirect and a private address fail without leaking the URL", async () => {
-    const target = await startReceiver((req, res) =>
-      req.path.startsWith("/moved") ? res.writeHead(301, { location: "/elsewhere" }).end() : res.writeHead(404).end("no_service"),
+    const target = closing(
+      await startWebhookReceiver((req) =>
+        req.path.startsWith("/moved") ? { status: 301, headers: { location: "/elsewhere" } } : { status: 404, body: "no_service" },
+      ),
     );
-    receivers.push(target);
     const payload = makePayload();
     const options = { timeoutMs: 5000, allowPrivate: true };
 

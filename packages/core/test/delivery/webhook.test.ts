@@ -1,41 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { Webhook, WebhookVerificationError } from "standardwebhooks";
-import { afterEach, describe, expect, it } from "vitest";
+import { closeAfterEach, closedPort, never, startWebhookReceiver, verifyWebhook, type WebhookReceiver } from "@incidentops/testkit";
+import { WebhookVerificationError } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
 import { deliverWebhook, type HttpDeliveryOptions } from "../../src/delivery/index.js";
-import { closedPort, header, makePayload, newSigningSecret, startReceiver, type ReceivedRequest, type Receiver } from "./helpers.js";
+import { makePayload, newSigningSecret } from "./helpers.js";
 
 const LOOPBACK_OK: HttpDeliveryOptions = { timeoutMs: 5000, allowPrivate: true };
 
-const receivers: Receiver[] = [];
-async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
-  const started = await startReceiver(...args);
-  receivers.push(started);
-  return started;
-}
-
-afterEach(async () => {
-  await Promise.all(receivers.splice(0).map((r) => r.close()));
-});
-
-function signatureHeaders(req: ReceivedRequest): Record<string, string> {
-  return {
-    "webhook-id": header(req.headers, "webhook-id"),
-    "webhook-timestamp": header(req.headers, "webhook-timestamp"),
-    "webhook-signature": header(req.headers, "webhook-signature"),
-  };
-}
+const closing = closeAfterEach();
+const receiver = async (...args: Parameters<typeof startWebhookReceiver>): Promise<WebhookReceiver> => closing(await startWebhookReceiver(...args));
 
 describe("deliverWebhook", () => {
   it("POSTs the payload JSON signed so that the standardwebhooks library verifies it", async () => {
     const secret = newSigningSecret();
-    const verifier = new Webhook(secret);
     const verified: unknown[] = [];
-    const target = await receiver((req, res) => {
+    const target = await receiver((req) => {
       try {
-        verified.push(verifier.verify(req.body, signatureHeaders(req)));
-        res.writeHead(200).end("ok");
+        verified.push(verifyWebhook(secret, req));
+        return { status: 200, body: "ok" };
       } catch {
-        res.writeHead(400).end("bad signature");
+        return { status: 400, body: "bad signature" };
       }
     });
     const payload = makePayload();
@@ -55,15 +39,13 @@ describe("deliverWebhook", () => {
     expect(req.headers["content-type"]).toBe("application/json");
     expect(req.headers["user-agent"]).toBe("IncidentOps-Webhooks/0.1");
     expect(req.headers["webhook-id"]).toBe(messageId);
-    expect(header(req.headers, "webhook-signature")).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
-    const timestamp = Number(header(req.headers, "webhook-timestamp"));
+    expect(req.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    const timestamp = Number(req.headers["webhook-timestamp"]);
     expect(Number.isInteger(timestamp)).toBe(true);
     expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(10);
 
-    expect(() => verifier.verify(req.body.replace("Database down", "Database up"), signatureHeaders(req))).toThrow(
-      WebhookVerificationError,
-    );
-    expect(() => new Webhook(newSigningSecret()).verify(req.body, signatureHeaders(req))).toThrow(WebhookVerificationError);
+    expect(() => verifyWebhook(secret, req, req.body.replace("Database down", "Database up"))).toThrow(WebhookVerificationError);
+    expect(() => verifyWebhook(newSigningSecret(), req)).toThrow(WebhookVerificationError);
   });
 
   it("keeps the same webhook-id on every retry of a message", async () => {
@@ -75,20 +57,20 @@ describe("deliverWebhook", () => {
   });
 
   it("succeeds on any 2xx", async () => {
-    const target = await receiver((_req, res) => res.writeHead(202).end());
+    const target = await receiver(202);
     const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
     expect(outcome).toMatchObject({ ok: true, httpStatus: 202, error: null });
   });
 
   it("fails on a 500 and reports the status", async () => {
-    const target = await receiver((_req, res) => res.writeHead(500).end("boom"));
+    const target = await receiver(() => ({ status: 500, body: "boom" }));
     const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
     expect(outcome).toMatchObject({ ok: false, httpStatus: 500, error: "HTTP 500" });
   });
 
   it("fails on a 302 without following it", async () => {
     const elsewhere = await receiver();
-    const target = await receiver((_req, res) => res.writeHead(302, { location: `${elsewhere.url}/landing` }).end());
+    const target = await receiver(() => ({ status: 302, headers: { location: `${elsewhere.url}/landing` } }));
     const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
     expect(outcome).toMatchObject({ ok: false, httpStatus: 302, error: "redirect refused (HTTP 302)" });
     expect(target.requests).toHaveLength(1);
@@ -96,9 +78,7 @@ describe("deliverWebhook", () => {
   });
 
   it("times out when the receiver never answers", async () => {
-    const target = await receiver(() => {
-      // Never answers.
-    });
+    const target = await receiver(() => never());
     const outcome = await deliverWebhook(
       { url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() },
       { timeoutMs: 300, allowPrivate: true },

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { useTestApi } from "../../../../apps/api/test/helpers.js";
+import { useTestApi } from "@incidentops/testkit";
 
 const consumerDir = fileURLToPath(new URL("../../../../examples/sdk-consumer/", import.meta.url));
 const entry = `${consumerDir}dist/main.js`;

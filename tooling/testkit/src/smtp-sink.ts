@@ -6,7 +6,8 @@ export interface ReceivedMail {
   raw: string;
 }
 
-export interface SmtpReceiver {
+export interface SmtpSink {
+  /** `smtp://127.0.0.1:<port>`: what SMTP_URL takes. */
   url: string;
   port: number;
   mails: ReceivedMail[];
@@ -14,7 +15,7 @@ export interface SmtpReceiver {
 }
 
 /** A real SMTP server on loopback (plain, no auth needed) that keeps every message it accepts. */
-export async function startSmtpServer(options: SMTPServerOptions = {}): Promise<SmtpReceiver> {
+export async function startSmtpSink(options: SMTPServerOptions = {}): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     secure: false,
@@ -41,4 +42,13 @@ export async function startSmtpServer(options: SMTPServerOptions = {}): Promise<
     mails,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The Subject header, unfolded. */
+export const subjectOf = (raw: string) => /^Subject: (.*(?:\r\n[ \t].*)*)/im.exec(raw)?.[1]?.replace(/\r\n[ \t]/g, " ") ?? "";
+
+/** The text/plain part, decoded from quoted-printable (soft line breaks and =XX escapes). */
+export function plainTextOf(raw: string): string {
+  const part = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? "";
+  return part.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

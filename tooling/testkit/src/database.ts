@@ -1,7 +1,19 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import type {} from "./provided-context.js";
+
+/** What the global setup hands to every test file through vitest's provide/inject. */
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Connection string of the test server's maintenance database. */
+    pgMaintenanceUrl: string;
+    /** The migrated database each test file clones. */
+    pgTemplateDatabase: string;
+  }
+}
+
+/** The test cluster's password for the application role (roles are cluster-wide). */
+export const TEST_APP_DB_PASSWORD = "incidentops-test-app-role-password";
 
 export interface TestDatabase {
   name: string;
@@ -19,7 +31,10 @@ async function withMaintenanceClient<T>(fn: (client: pg.Client) => Promise<T>): 
   }
 }
 
-/** A fresh database for one test file, cloned from the migrated template (fast: a file copy). */
+/**
+ * A fresh database for one test file, cloned from the migrated template (fast: a file copy);
+ * `template: null` gives an empty one.
+ */
 export async function createTestDatabase(options: { template?: string | null } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString("hex")}`;
   const template = options.template === undefined ? inject("pgTemplateDatabase") : options.template;

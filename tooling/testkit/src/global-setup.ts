@@ -1,26 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 // Relative: vitest loads global setup outside the resolver that knows the source condition.
-import { migrate, startEmbeddedPostgres } from "../../packages/db/src/index.js";
+import { migrate, startEmbeddedPostgres } from "../../../packages/db/src/index.js";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { TEST_APP_DB_PASSWORD } from "./constants.js";
-import type {} from "./provided-context.js";
+import { TEST_APP_DB_PASSWORD } from "./database.js";
+import { freePort } from "./ports.js";
 
 export const TEMPLATE_DATABASE = "incidentops_test_template";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function exec(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

@@ -1,0 +1,331 @@
+import { randomUUID } from "node:crypto";
+import type { EscalationPolicy as Policy, Incident, Service } from "@incidentops/core";
+import { sql } from "@incidentops/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  anIncident,
+  anOrgOwner,
+  aPolicy,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
+  escalationKey,
+  queuedJobs,
+  uniqueName,
+  useTestApi,
+  type ErrorBody,
+} from "@incidentops/testkit";
+
+// The jobs an incident's changes enqueue, in the same transaction: its escalation job (created,
+// replaced, removed as it moves) and one incident_event job per timeline event. The policies
+// themselves: escalation-policies.test.ts.
+
+const api = useTestApi();
+
+let token: string;
+let orgId: string;
+let ownerId: string;
+let targetId: string;
+
+beforeAll(async () => {
+  const owner = await anOrgOwner(api.current, { orgName: "Escalation Jobs Org" });
+  token = owner.accessToken;
+  orgId = owner.org.id;
+  ownerId = owner.user.id;
+  targetId = (await aWebhookTarget(api.current, token, "https://hooks.example.com/escalations", { name: "Primary hook" })).id;
+});
+
+const aPolicyPagingTheOwner = () => aPolicy(api.current, token, [{ delaySeconds: 60, targets: [{ type: "user", userId: ownerId }] }]);
+const serviceWithPolicy = (policyId: string) => aService(api.current, token, { escalationPolicyId: policyId });
+
+// ---------------------------------------------------------------------------------------------
+// Jobs: enqueued in the transaction of the change that causes them.
+
+describe("graphile-worker's job storage", () => {
+  it("0.17 keeps jobs in the table _private_jobs behind the view jobs", async () => {
+    const { rows } = await sql<{ table_name: string; table_type: string }>`
+      SELECT table_name, table_type FROM information_schema.tables
+      WHERE table_schema = 'graphile_worker' AND table_name IN ('jobs', '_private_jobs')
+      ORDER BY table_name`.execute(api.current.db);
+    expect(rows).toEqual([
+      { table_name: "_private_jobs", table_type: "BASE TABLE" },
+      { table_name: "jobs", table_type: "VIEW" },
+    ]);
+  });
+});
+
+function transition(incident: { id: string; version: number }, toStatus: string, headers: Record<string, string> = {}) {
+  return api.current.request<Incident & ErrorBody>("POST", `/v1/incidents/${incident.id}/transition`, {
+    token,
+    body: { toStatus, version: incident.version },
+    headers,
+  });
+}
+
+const escalate = (incidentId: string, headers: Record<string, string> = {}) =>
+  api.current.request<Incident & ErrorBody>("POST", `/v1/incidents/${incidentId}/escalate`, { token, headers });
+
+const escalationJobs = (incidentId: string) => queuedJobs(api.current.db, { key: escalationKey(incidentId) });
+
+describe("escalation jobs follow the incident", () => {
+  let policy: Policy;
+  let escalating: Service;
+  let quiet: Service;
+
+  beforeAll(async () => {
+    policy = await aPolicy(
+      api.current,
+      token,
+      [
+        { delaySeconds: 120, targets: [{ type: "user", userId: ownerId }] },
+        { delaySeconds: 300, targets: [{ type: "notification_target", targetId }] },
+      ],
+      { repeat: 2 },
+    );
+    escalating = await serviceWithPolicy(policy.id);
+    quiet = await aService(api.current, token, { name: uniqueName("quiet") });
+  });
+
+  it("creating an incident on a service with a policy enqueues escalate_if_unacked for step 0 at once", async () => {
+    const startedAt = Date.now();
+    const res = await api.current.request<Incident>("POST", `/v1/services/${escalating.id}/incidents`, {
+      token,
+      body: { title: "Paging" },
+      headers: { "x-request-id": "esc-create-1" },
+    });
+    expect(res.status).toBe(201);
+    const jobs = await escalationJobs(res.body.id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({
+      task: "escalate_if_unacked",
+      queue: "critical",
+      key: escalationKey(res.body.id),
+      payload: { orgId, incidentId: res.body.id, step: 0, manual: false, requestId: "esc-create-1" },
+    });
+    // Level 1 is notified at once: the job is due now, not after the level's delay.
+    expect(Date.parse(jobs[0]?.runAt ?? "")).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(Date.parse(jobs[0]?.runAt ?? "")).toBeGreaterThanOrEqual(startedAt - 5000);
+    // The incident records the policy it follows.
+    const row = await api.current.db
+      .selectFrom("incidents")
+      .select(["escalation_policy_id", "escalation_step"])
+      .where("id", "=", res.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ escalation_policy_id: policy.id, escalation_step: 0 });
+  });
+
+  it("acknowledging removes the pending escalation job", async () => {
+    const incident = await anIncident(api.current, token, escalating.id);
+    expect(await escalationJobs(incident.id)).toHaveLength(1);
+    const acked = await transition(incident, "acknowledged");
+    expect(acked.status).toBe(200);
+    expect(await escalationJobs(incident.id)).toEqual([]);
+  });
+
+  it("resolving straight from triggered removes it too", async () => {
+    const incident = await anIncident(api.current, token, escalating.id);
+    expect(await escalationJobs(incident.id)).toHaveLength(1);
+    expect((await transition(incident, "resolved")).status).toBe(200);
+    expect(await escalationJobs(incident.id)).toEqual([]);
+  });
+
+  it("a refused transition (stale version) keeps the job", async () => {
+    const incident = await anIncident(api.current, token, escalating.id);
+    const before = await escalationJobs(incident.id);
+    const res = await transition({ id: incident.id, version: incident.version + 1 }, "acknowledged");
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe("VERSION_CONFLICT");
+    expect(await escalationJobs(incident.id)).toEqual(before);
+  });
+
+  it("an incident on a service without a policy gets no escalation job", async () => {
+    const incident = await anIncident(api.current, token, quiet.id);
+    expect(await escalationJobs(incident.id)).toEqual([]);
+  });
+
+  describe("POST /v1/incidents/{incidentId}/escalate", () => {
+    it("on a service without a policy -> 409 CONFLICT, nothing enqueued", async () => {
+      const incident = await anIncident(api.current, token, quiet.id);
+      const res = await escalate(incident.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe("CONFLICT");
+      expect(await escalationJobs(incident.id)).toEqual([]);
+    });
+
+    it("with a policy -> 200, the incident, and the escalation job replaced by a manual one due now", async () => {
+      const incident = await anIncident(api.current, token, escalating.id);
+      const [scheduled] = await escalationJobs(incident.id);
+      const res = await escalate(incident.id, { "x-request-id": "esc-manual-1" });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toMatchObject({ id: incident.id, status: "triggered", version: incident.version });
+      const jobs = await escalationJobs(incident.id);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({
+        task: "escalate_if_unacked",
+        queue: "critical",
+        payload: { orgId, incidentId: incident.id, step: 0, manual: true, requestId: "esc-manual-1" },
+      });
+      // Replaced by key, not added beside it.
+      expect(jobs[0]?.id).toBe(scheduled?.id);
+      expect(jobs[0]?.revision).toBe((scheduled?.revision ?? 0) + 1);
+      expect(Date.parse(jobs[0]?.runAt ?? "")).toBeLessThanOrEqual(Date.now() + 1000);
+    });
+
+    it("an acknowledged incident may still be escalated by hand", async () => {
+      const incident = await anIncident(api.current, token, escalating.id);
+      const acked = await transition(incident, "acknowledged");
+      expect(await escalationJobs(incident.id)).toEqual([]);
+      const res = await escalate(incident.id);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: "acknowledged", version: acked.body.version });
+      expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { manual: true, step: 0 } }]);
+    });
+
+    it("a resolved incident -> 409, nothing enqueued", async () => {
+      const incident = await anIncident(api.current, token, escalating.id);
+      expect((await transition(incident, "resolved")).status).toBe(200);
+      const res = await escalate(incident.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe("INVALID_TRANSITION");
+      expect(await escalationJobs(incident.id)).toEqual([]);
+    });
+
+    it("once every level (times repeat) was notified -> 409 CONFLICT", async () => {
+      const incident = await anIncident(api.current, token, escalating.id);
+      // Two levels run through twice: four steps in all.
+      await api.current.db.updateTable("incidents").set({ escalation_step: 4 }).where("id", "=", incident.id).execute();
+      const before = await escalationJobs(incident.id);
+      const res = await escalate(incident.id);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: "CONFLICT", details: { step: 4, steps: 4 } });
+      expect(await escalationJobs(incident.id)).toEqual(before);
+      // One step short, it goes on.
+      await api.current.db.updateTable("incidents").set({ escalation_step: 3 }).where("id", "=", incident.id).execute();
+      expect((await escalate(incident.id)).status).toBe(200);
+      expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { step: 3, manual: true } }]);
+    });
+
+    it("an incident whose policy was deleted since -> 409 CONFLICT", async () => {
+      const doomed = await aPolicyPagingTheOwner();
+      const service = await serviceWithPolicy(doomed.id);
+      const incident = await anIncident(api.current, token, service.id);
+      const detached = await api.current.request("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId: null } });
+      expect(detached.status).toBe(200);
+      expect((await api.current.request("DELETE", `/v1/org/escalation-policies/${doomed.id}`, { token })).status).toBe(200);
+      const res = await escalate(incident.id);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe("CONFLICT");
+    });
+
+    it("a viewer is refused (403) and the job is untouched", async () => {
+      const viewer = await aUserWithRole(api.current, orgId, "viewer");
+      const incident = await anIncident(api.current, token, escalating.id);
+      const before = await escalationJobs(incident.id);
+      const res = await api.current.request("POST", `/v1/incidents/${incident.id}/escalate`, { token: viewer.accessToken });
+      expect(res.status).toBe(403);
+      expect(await escalationJobs(incident.id)).toEqual(before);
+    });
+
+    it("a missing incident -> 404", async () => {
+      const res = await escalate(randomUUID());
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ code: "NOT_FOUND", message: "Incident not found" });
+    });
+  });
+});
+
+describe("every timeline event enqueues exactly one incident_event job with its id and the request id", () => {
+  let serviceId: string;
+
+  beforeAll(async () => {
+    serviceId = (await aService(api.current, token, { name: uniqueName("events") })).id;
+  });
+
+  const eventJobs = () => queuedJobs(api.current.db, { task: "incident_event", orgId });
+
+  async function newJobsDuring(action: () => Promise<void>) {
+    const before = new Set((await eventJobs()).map((j) => j.id));
+    await action();
+    return (await eventJobs()).filter((j) => !before.has(j.id));
+  }
+
+  async function eventIds(incidentId: string): Promise<{ id: string; kind: string }[]> {
+    const res = await api.current.request<{ items: { id: string; kind: string }[] }>("GET", `/v1/incidents/${incidentId}/events?limit=100`, { token });
+    return res.body.items;
+  }
+
+  it("create, transition and comment: one job each, carrying the event id, the org and x-request-id", async () => {
+    let incident: Incident | undefined;
+    const created = await newJobsDuring(async () => {
+      const res = await api.current.request<Incident>("POST", `/v1/services/${serviceId}/incidents`, {
+        token,
+        body: { title: "Jobs" },
+        headers: { "x-request-id": "req-create-42" },
+      });
+      expect(res.status).toBe(201);
+      incident = res.body;
+    });
+    if (incident === undefined) throw new Error("no incident");
+    const [createdEvent] = await eventIds(incident.id);
+    expect(createdEvent?.kind).toBe("created");
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ queue: null, payload: { orgId, eventId: createdEvent?.id, requestId: "req-create-42" } });
+
+    const acked = await newJobsDuring(async () => {
+      const res = await transition(incident ?? { id: "", version: 0 }, "acknowledged", { "x-request-id": "req-ack-42" });
+      expect(res.status).toBe(200);
+    });
+    const statusEvent = (await eventIds(incident.id))[1];
+    expect(statusEvent?.kind).toBe("status_changed");
+    expect(acked).toHaveLength(1);
+    expect(acked[0]?.payload).toEqual({ orgId, eventId: statusEvent?.id, requestId: "req-ack-42" });
+
+    let commentId = "";
+    const commented = await newJobsDuring(async () => {
+      const res = await api.current.request<{ id: string }>("POST", `/v1/incidents/${incident?.id ?? ""}/comment`, {
+        token,
+        body: { body: "checking" },
+        headers: { "x-request-id": "req-comment-42" },
+      });
+      expect(res.status).toBe(201);
+      commentId = res.body.id;
+    });
+    expect(commented).toHaveLength(1);
+    expect(commented[0]?.payload).toEqual({ orgId, eventId: commentId, requestId: "req-comment-42" });
+  });
+
+  it("a request without x-request-id carries the generated one it was answered with", async () => {
+    let requestId: string | null = null;
+    const jobs = await newJobsDuring(async () => {
+      const res = await api.current.request<Incident>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Generated id" } });
+      expect(res.status).toBe(201);
+      requestId = res.headers.get("x-request-id");
+    });
+    expect(requestId).toMatch(/^[\w.:-]+$/);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.payload.requestId).toBe(requestId);
+  });
+
+  it("refused changes enqueue nothing", async () => {
+    const incident = await anIncident(api.current, token, serviceId);
+    const jobs = await newJobsDuring(async () => {
+      expect((await transition({ id: incident.id, version: 99 }, "acknowledged")).status).toBe(409);
+      expect((await transition(incident, "mitigated")).status).toBe(409);
+      const empty = await api.current.request("POST", `/v1/incidents/${incident.id}/comment`, { token, body: { body: "  " } });
+      expect(empty.status).toBe(400);
+      const missing = await api.current.request("POST", `/v1/services/${randomUUID()}/incidents`, { token, body: { title: "nowhere" } });
+      expect(missing.status).toBe(404);
+    });
+    expect(jobs).toEqual([]);
+  });
+
+  it("a manual escalation appends no event itself (the escalation job does), so no incident_event job", async () => {
+    const escalatingService = await serviceWithPolicy((await aPolicyPagingTheOwner()).id);
+    const incident = await anIncident(api.current, token, escalatingService.id);
+    const jobs = await newJobsDuring(async () => {
+      expect((await escalate(incident.id)).status).toBe(200);
+    });
+    expect(jobs).toEqual([]);
+    expect(await eventIds(incident.id)).toHaveLength(1);
+  });
+});

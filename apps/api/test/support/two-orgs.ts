@@ -1,0 +1,192 @@
+import type { Incident, Page } from "@incidentops/core";
+import { afterAll, beforeAll, expect } from "vitest";
+import {
+  aMember,
+  anApiKey,
+  anIncident,
+  anInvitation,
+  anOrgOwner,
+  aPolicy,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
+  ok,
+  queuedJobs,
+  startWebhookReceiver,
+  uniqueEmail,
+  type HttpResponse,
+  type TestApi,
+  type WebhookReceiver,
+} from "@incidentops/testkit";
+
+// Two orgs, A and B, each with one of everything a route can reach by id: what the tenancy
+// tests (tenancy*.test.ts) call across.
+
+export interface OrgFixture {
+  orgId: string;
+  userId: string;
+  token: string;
+  /** Follows `policyId`, so its incidents escalate. */
+  serviceId: string;
+  /** Left untouched at `triggered`, version 1: a foreign transition to `acknowledged` would be valid. */
+  incident: Incident;
+  /** A webhook at the org's own loopback receiver: a foreign test delivery would show there. */
+  targetId: string;
+  /** Levels naming `targetId` and the owner; used by `serviceId`. */
+  policyId: string;
+  /** An API key of the org's, never used: a foreign revocation would show in its row. */
+  apiKeyId: string;
+  /** A pending invitation of the org's: a foreign revocation would show in its row. */
+  invitationId: string;
+  /** A viewer of the org (not its owner, so removing or demoting it is allowed to the owner). */
+  memberId: string;
+}
+
+export interface TwoOrgs {
+  A: OrgFixture;
+  B: OrgFixture;
+  /** A viewer of B: refused by role on mutations, so its answers must not depend on A's data either. */
+  viewerOfB: string;
+}
+
+/**
+ * Seeds A and B before the file's tests, each with a receiver of its own (closed after them);
+ * read `.current` inside tests and hooks.
+ */
+export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; receiverOf: (orgId: string) => WebhookReceiver } {
+  let orgs: TwoOrgs | undefined;
+  const receivers = new Map<string, WebhookReceiver>();
+
+  const seedOrg = async (label: string): Promise<OrgFixture> => {
+    const receiver = await startWebhookReceiver();
+    const owner = await anOrgOwner(api.current, { orgName: `Tenancy ${label}`, name: `Owner ${label}` });
+    receivers.set(owner.org.id, receiver);
+    const token = owner.accessToken;
+    const target = await aWebhookTarget(api.current, token, `${receiver.url}/${label}`, { name: `${label} hook` });
+    const policy = await aPolicy(
+      api.current,
+      token,
+      [
+        { delaySeconds: 120, targets: [{ type: "notification_target", targetId: target.id }] },
+        { delaySeconds: 300, targets: [{ type: "user", userId: owner.user.id }] },
+      ],
+      { name: `${label} policy`, repeat: 2 },
+    );
+    const service = await aService(api.current, token, { name: `tenancy-${label}-service`, escalationPolicyId: policy.id });
+    return {
+      orgId: owner.org.id,
+      userId: owner.user.id,
+      token,
+      serviceId: service.id,
+      incident: await anIncident(api.current, token, service.id, { title: `${label} is down` }),
+      targetId: target.id,
+      policyId: policy.id,
+      apiKeyId: (await anApiKey(api.current, token, { name: `${label} key`, scope: "write" })).id,
+      invitationId: (await anInvitation(api.current, token, { email: uniqueEmail("tenancy-invitee") })).invitation.id,
+      memberId: await aMember(api.current, owner.org.id, "viewer"),
+    };
+  };
+
+  beforeAll(async () => {
+    const A = await seedOrg("A");
+    const B = await seedOrg("B");
+    const viewerOfB = (await aUserWithRole(api.current, B.orgId, "viewer")).accessToken;
+    // A second incident in A with a timeline beyond "created", so "nothing changed" covers more rows.
+    const busy = await anIncident(api.current, A.token, A.serviceId, { title: "A is busy", severity: "sev1" });
+    await ok(api.current.request("POST", `/v1/incidents/${busy.id}/comment`, { token: A.token, body: { body: "on it" } }), 201, "seed comment");
+    orgs = { A, B, viewerOfB };
+  });
+  afterAll(async () => {
+    for (const receiver of receivers.values()) await receiver.close();
+  });
+
+  return {
+    get current(): TwoOrgs {
+      if (orgs === undefined) throw new Error("The two orgs are not seeded: use them inside tests or hooks");
+      return orgs;
+    },
+    receiverOf: (orgId) => {
+      const receiver = receivers.get(orgId);
+      if (receiver === undefined) throw new Error(`no receiver for org ${orgId}`);
+      return receiver;
+    },
+  };
+}
+
+/** Everything of an org's that a foreign call could change, read straight from the database. */
+export async function orgState(api: TestApi, receiverOf: (orgId: string) => WebhookReceiver, orgId: string) {
+  const db = api.db;
+  const incidents = await db
+    .selectFrom("incidents")
+    .select(["id", "service_id", "status", "version", "updated_at", "acknowledged_at", "resolved_at"])
+    .where("org_id", "=", orgId)
+    .orderBy("id")
+    .execute();
+  const events = await db
+    .selectFrom("incident_events")
+    .select(["incident_id", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("org_id", "=", orgId)
+    .groupBy("incident_id")
+    .orderBy("incident_id")
+    .execute();
+  const services = await db
+    .selectFrom("services")
+    .select(["id", "name", "description", "escalation_policy_id", "updated_at"])
+    .where("org_id", "=", orgId)
+    .orderBy("id")
+    .execute();
+  // Whole rows: config, filters, enabled and the signing secret must all stay as they were.
+  const targets = await db.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const policies = await db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const levels = await db
+    .selectFrom("escalation_levels")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .orderBy("policy_id")
+    .orderBy("level")
+    .execute();
+  const levelTargets = await db
+    .selectFrom("escalation_level_targets")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .orderBy("policy_id")
+    .orderBy("level")
+    .orderBy("position")
+    .execute();
+  const attempts = await db.selectFrom("notification_attempts").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const apiKeys = await db.selectFrom("api_keys").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const invitations = await db.selectFrom("invitations").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
+  const members = await db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).orderBy("user_id").execute();
+  const org = await db.selectFrom("orgs").selectAll().where("id", "=", orgId).execute();
+  const escalation = await db
+    .selectFrom("incidents")
+    .select(["id", "escalation_policy_id", "escalation_step"])
+    .where("org_id", "=", orgId)
+    .orderBy("id")
+    .execute();
+  // Jobs enqueued on the org's behalf (escalations replaced by key bump their revision).
+  const jobs = await queuedJobs(db, { orgId });
+  const deliveries = receiverOf(orgId).requests.length;
+  return JSON.parse(
+    JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org }),
+  ) as unknown;
+}
+
+/** The parts of an error body that must not differ between "another org's" and "missing". */
+export const comparable = (res: HttpResponse) => ({ status: res.status, code: res.body.code, message: res.body.message, details: res.body.details });
+
+function idsOf(page: Page<Record<string, unknown>>): string[] {
+  return page.items.map((item) => {
+    const user = item.user;
+    if (typeof user === "object" && user !== null && "id" in user) return String(user.id);
+    return String(item.id);
+  });
+}
+
+/** The ids of a list (of one page: it must have no next one). */
+export async function list(api: TestApi, token: string, path: string): Promise<string[]> {
+  const res = await api.request<Page<Record<string, unknown>>>("GET", path, { token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.nextCursor).toBeNull();
+  return idsOf(res.body);
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import { TRPCClientError } from "@trpc/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { countRows, expectError, fieldsOf, rejectionOf, useTestApi } from "@incidentops/testkit";
+import { comparable, list as listIds, orgState as orgStateOf, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
+
+// Tenant isolation beyond single ids (tenancy.test.ts): lists are the caller's org's, another
+// org's ids inside a body are refused as unknown, and tRPC applies the same rules.
+
+const api = useTestApi();
+
+const orgs = useTwoOrgs(api);
+let A: OrgFixture;
+let B: OrgFixture;
+beforeAll(() => {
+  ({ A, B } = orgs.current);
+});
+
+const orgState = (orgId: string) => orgStateOf(api.current, orgs.receiverOf, orgId);
+const list = (token: string, path: string) => listIds(api.current, token, path);
+const serviceIncidentCount = (serviceId: string) => countRows(api.current.db, "incidents", { service_id: serviceId });
+
+// ---------------------------------------------------------------------------------------------
+// Lists are scoped to the token's org.
+
+async function allIds(orgId: string) {
+  const db = api.current.db;
+  const ids = await Promise.all([
+    db.selectFrom("incidents").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("services").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("org_members").select("user_id as id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("escalation_policies").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("api_keys").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("invitations").select("id").where("org_id", "=", orgId).execute(),
+  ]);
+  return ids.flat().map((r) => r.id);
+}
+
+describe("lists are scoped to the caller's org", () => {
+  const LISTS: { path: string; own: (f: OrgFixture) => string }[] = [
+    { path: "/v1/incidents?limit=100", own: (f) => f.incident.id },
+    { path: "/v1/org/services?limit=100", own: (f) => f.serviceId },
+    { path: "/v1/org/notification-targets?limit=100", own: (f) => f.targetId },
+    { path: "/v1/org/members?limit=100", own: (f) => f.userId },
+    { path: "/v1/org/escalation-policies?limit=100", own: (f) => f.policyId },
+    { path: "/v1/org/api-keys?limit=100", own: (f) => f.apiKeyId },
+    { path: "/v1/org/invitations?limit=100", own: (f) => f.invitationId },
+  ];
+
+  for (const { path, own } of LISTS) it(`${path} never contains A's items`, async () => {
+    // A user who belongs to both orgs rightly shows in both member lists.
+    const bIds = new Set(await allIds(B.orgId));
+    const aIds = (await allIds(A.orgId)).filter((id) => !bIds.has(id));
+    expect(aIds).toContain(A.incident.id);
+    expect(aIds).toContain(A.userId);
+    const ids = await list(B.token, path);
+    expect(ids).toContain(own(B));
+    for (const id of aIds) expect(ids).not.toContain(id);
+    // Control: A's own list does show A's item.
+    expect(await list(A.token, path)).toContain(own(A));
+  });
+
+  it("filtering incidents by A's service id gives B an empty list", async () => {
+    expect(await serviceIncidentCount(A.serviceId)).toBeGreaterThan(0);
+    expect(await list(B.token, `/v1/incidents?serviceId=${A.serviceId}`)).toEqual([]);
+    // Control: the filter works for the owner, and for B on B's own service.
+    expect(await list(A.token, `/v1/incidents?serviceId=${A.serviceId}&limit=100`)).toContain(A.incident.id);
+    expect(await list(B.token, `/v1/incidents?serviceId=${B.serviceId}`)).toContain(B.incident.id);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Ids of another org inside a body: refused as unknown (400 on the field), never linked.
+
+describe("another org's ids inside a request body", () => {
+  it("PATCH of B's service naming A's policy -> 400 VALIDATION_FAILED on escalationPolicyId, nothing changed", async () => {
+    const beforeA = await orgState(A.orgId);
+    const beforeB = await orgState(B.orgId);
+    const res = await api.current.request("PATCH", `/v1/org/services/${B.serviceId}`, {
+      token: B.token,
+      body: { description: "linked to A", escalationPolicyId: A.policyId },
+    });
+    expectError(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys(fieldsOf(res.body))).toEqual(["escalationPolicyId"]);
+    // Same answer as for a policy that exists nowhere.
+    const missing = await api.current.request("PATCH", `/v1/org/services/${B.serviceId}`, {
+      token: B.token,
+      body: { description: "linked to A", escalationPolicyId: randomUUID() },
+    });
+    expect(comparable(missing)).toEqual(comparable(res));
+    expect(await orgState(B.orgId)).toEqual(beforeB);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+    // Control: B's own policy is accepted.
+    const own = await api.current.request("PATCH", `/v1/org/services/${B.serviceId}`, { token: B.token, body: { escalationPolicyId: B.policyId } });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.escalationPolicyId).toBe(B.policyId);
+  });
+
+  it("a policy created in B whose levels name A's target or A's user -> 400 with the field paths, nothing created", async () => {
+    const beforeA = await orgState(A.orgId);
+    const beforeB = await orgState(B.orgId);
+    const res = await api.current.request("POST", "/v1/org/escalation-policies", {
+      token: B.token,
+      body: {
+        name: "reaches into A",
+        levels: [
+          { delaySeconds: 0, targets: [{ type: "notification_target", targetId: A.targetId }, { type: "user", userId: B.userId }] },
+          { delaySeconds: 60, targets: [{ type: "notification_target", targetId: B.targetId }, { type: "user", userId: A.userId }] },
+        ],
+      },
+    });
+    expectError(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys(fieldsOf(res.body)).sort()).toEqual(["levels.0.targets.0.targetId", "levels.1.targets.1.userId"]);
+    expect(await orgState(B.orgId)).toEqual(beforeB);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+  });
+
+  it("a PUT of B's policy naming A's target -> 400, B's policy unchanged", async () => {
+    const before = await orgState(B.orgId);
+    const res = await api.current.request("PUT", `/v1/org/escalation-policies/${B.policyId}`, {
+      token: B.token,
+      body: { name: "reaches into A", levels: [{ delaySeconds: 0, targets: [{ type: "notification_target", targetId: A.targetId }] }] },
+    });
+    expectError(res, 400, "VALIDATION_FAILED");
+    expect(Object.keys(fieldsOf(res.body))).toEqual(["levels.0.targets.0.targetId"]);
+    expect(await orgState(B.orgId)).toEqual(before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// tRPC applies the same rules.
+
+describe("tenancy over tRPC", () => {
+  it("incidents.get rejects another org's incident with NOT_FOUND", async () => {
+    const error = await rejectionOf(api.current.trpc(B.token).incidents.get.query({ incidentId: A.incident.id }));
+    expect(error).toBeInstanceOf(TRPCClientError);
+    if (!(error instanceof TRPCClientError)) return;
+    expect(error.data).toMatchObject({ code: "NOT_FOUND", httpStatus: 404, message: "Incident not found" });
+    // Control: the owner reads it.
+    const own = await api.current.trpc(A.token).incidents.get.query({ incidentId: A.incident.id });
+    expect(own.id).toBe(A.incident.id);
+  });
+
+  it("incidents.transition rejects another org's incident with NOT_FOUND and changes nothing", async () => {
+    const before = await orgState(A.orgId);
+    const error = await rejectionOf(
+      api.current.trpc(B.token).incidents.transition.mutate({ incidentId: A.incident.id, toStatus: "resolved", version: A.incident.version }),
+    );
+    expect(error).toBeInstanceOf(TRPCClientError);
+    if (!(error instanceof TRPCClientError)) return;
+    expect(error.data).toMatchObject({ code: "NOT_FOUND" });
+    expect(await orgState(A.orgId)).toEqual(before);
+  });
+
+  it("targets, policies and services of A are NOT_FOUND for B over tRPC too", async () => {
+    const client = api.current.trpc(B.token);
+    await expect(client.org.notificationTargets.get.query({ targetId: A.targetId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", message: "Notification target not found" },
+    });
+    await expect(client.org.escalationPolicies.get.query({ policyId: A.policyId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", message: "Escalation policy not found" },
+    });
+    await expect(client.org.services.get.query({ serviceId: A.serviceId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND", message: "Service not found" },
+    });
+    const before = await orgState(A.orgId);
+    await expect(client.org.notificationTargets.rotateSecret.mutate({ targetId: A.targetId })).rejects.toMatchObject({
+      data: { code: "NOT_FOUND" },
+    });
+    expect(await orgState(A.orgId)).toEqual(before);
+  });
+
+  it("incidents.list filtered by A's service is empty for B", async () => {
+    const page = await api.current.trpc(B.token).incidents.list.query({ serviceId: A.serviceId });
+    expect(page.items).toEqual([]);
+  });
+});
+

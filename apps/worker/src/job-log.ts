@@ -1,0 +1,39 @@
+import type { Logger as AppLogger } from "@incidentops/core";
+import { Logger, type Job, type WorkerEvents } from "graphile-worker";
+
+const requestIdOf = (job: Job): string | undefined => {
+  const payload = job.payload as { requestId?: unknown } | null;
+  return typeof payload?.requestId === "string" ? payload.requestId : undefined;
+};
+
+/** What every line about a job carries (never its payload: an account email's holds a link). */
+const jobFields = (job: Job) => ({ jobId: job.id, task: job.task_identifier, attempt: job.attempts, requestId: requestIdOf(job) });
+
+/** The job's own logger: every line a task writes names the job, the task and the request. */
+export const jobLogger = (logger: AppLogger, job: Job): AppLogger => logger.child(jobFields(job));
+
+/** One line when a job starts, one when it ends: finished, failed (to be retried) or failed for good. */
+export function logJobEvents(events: WorkerEvents, logger: AppLogger): void {
+  events.on("job:start", ({ job }) => logger.info(jobFields(job), "job started"));
+  events.on("job:success", ({ job }) => logger.info(jobFields(job), "job finished"));
+  events.on("job:error", ({ job, error }) => {
+    // The last attempt's failure is logged once, by job:failed.
+    if (job.attempts < job.max_attempts) logger.warn({ ...jobFields(job), err: error }, "job failed; it will be retried");
+  });
+  events.on("job:failed", ({ job, error }) => logger.error({ ...jobFields(job), err: error }, "job failed permanently"));
+}
+
+/**
+ * graphile-worker's own log lines, through pino. Its per-job lines are left out: the job events
+ * above say the same, and its metadata holds the whole job, payload included.
+ */
+export const graphileLogger = (logger: AppLogger) =>
+  new Logger((scope) => (level, message, meta) => {
+    if (meta?.failure === true || meta?.success === true) return;
+    const fields = { scope, ...meta };
+    // LogLevel is an ambient const enum (unreadable under isolated modules); its values are these strings.
+    const name: string = level;
+    if (name === "error") logger.error(fields, message);
+    else if (name === "warning") logger.warn(fields, message);
+    else logger.debug(fields, message);
+  });

@@ -1,0 +1,145 @@
+import type {
+  CreatedApiKey,
+  CreatedInvitation,
+  EscalationPolicy,
+  EscalationTarget,
+  Incident,
+  Invitation,
+  NotificationTargetWithSecret,
+  Service,
+  TokenResponse,
+} from "@incidentops/core";
+import type { Db, OrgRole } from "@incidentops/db";
+import type { HttpResponse, TestApi } from "./test-api.js";
+
+// Builders of the things tests need, made through the public API as a client would (a member
+// added straight in the database says so). Each returns what the API answered.
+
+let counter = 0;
+
+/** A name no other call of this process has produced. */
+export const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
+
+export const uniqueEmail = (prefix = "user") => `${prefix}-${process.pid}-${Date.now()}-${++counter}@example.com`;
+
+/** A UUID, any version: what every id looks like. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The password every built account has. */
+export const PASSWORD = "correct horse battery";
+
+/** The body of an answer with `status`; anything else fails with the answer in the message. */
+export async function ok<T>(response: Promise<HttpResponse<T>>, status: number, what: string): Promise<T> {
+  const res = await response;
+  if (res.status !== status) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A signed-in person: the token response, with the email and password that sign in again. */
+export type Account = TokenResponse & { email: string; password: string };
+
+/** A person who signed up (POST /v1/auth/register) with an org of their own, whose admin they are. */
+export async function anOrgOwner(api: TestApi, overrides: Partial<{ email: string; password: string; name: string; orgName: string }> = {}): Promise<Account> {
+  const body = { email: uniqueEmail(), password: PASSWORD, name: "Test User", orgName: "Test Org", ...overrides };
+  const tokens = await ok(api.request<TokenResponse>("POST", "/v1/auth/register", { body }), 201, "register");
+  return { ...tokens, email: body.email, password: body.password };
+}
+
+/** Adds an existing user to an org straight in the database. */
+export async function addMember(db: Db, orgId: string, userId: string, role: OrgRole): Promise<void> {
+  await db.insertInto("org_members").values({ org_id: orgId, user_id: userId, role }).execute();
+}
+
+/** A new person who is `role` in `orgId` (and admin of an org of their own), signed in to `orgId`. */
+export async function aUserWithRole(api: TestApi, orgId: string, role: OrgRole): Promise<Account> {
+  const user = await anOrgOwner(api);
+  await addMember(api.db, orgId, user.user.id, role);
+  const login = await ok(api.request<TokenResponse>("POST", "/v1/auth/login", { body: { email: user.email, password: user.password, orgId } }), 200, "login");
+  return { ...login, email: user.email, password: user.password };
+}
+
+/** A person made `role` of the org straight in the database, who never signs in (calls act on them): their user id. */
+export async function aMember(api: TestApi, orgId: string, role: OrgRole = "viewer"): Promise<string> {
+  const user = await api.db
+    .insertInto("users")
+    .values({ email: uniqueEmail("member"), name: "Seeded Member", password_hash: "not-a-usable-hash" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await addMember(api.db, orgId, user.id, role);
+  return user.id;
+}
+
+/** A service of the token's org; with `escalationPolicyId`, then set to follow that policy. */
+export async function aService(
+  api: TestApi,
+  token: string,
+  overrides: { name?: string; description?: string; escalationPolicyId?: string | null } = {},
+): Promise<Service> {
+  const { escalationPolicyId, ...body } = overrides;
+  const service = await ok(
+    api.request<Service>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...body } }),
+    201,
+    "create service",
+  );
+  if (escalationPolicyId === undefined) return service;
+  return ok(api.request<Service>("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId } }), 200, "attach policy");
+}
+
+/** An incident opened on the service (title "Something is down" unless given). */
+export async function anIncident(api: TestApi, token: string, serviceId: string, body: Record<string, unknown> = {}): Promise<Incident> {
+  return ok(
+    api.request<Incident>("POST", `/v1/services/${serviceId}/incidents`, { token, body: { title: "Something is down", ...body } }),
+    201,
+    "create incident",
+  );
+}
+
+/** A webhook notification target at `url` (admin token); `extra` adds name, eventKinds, minSeverity, enabled... */
+export async function aWebhookTarget(api: TestApi, token: string, url: string, extra: Record<string, unknown> = {}): Promise<NotificationTargetWithSecret> {
+  const body = { name: uniqueName("hook"), type: "webhook", config: { url }, ...extra };
+  return ok(api.request<NotificationTargetWithSecret>("POST", "/v1/org/notification-targets", { token, body }), 201, "create target");
+}
+
+/** An escalation policy with these levels (admin token); `extra` adds name, description, repeat. */
+export async function aPolicy(
+  api: TestApi,
+  token: string,
+  levels: { delaySeconds: number; targets: EscalationTarget[] }[],
+  extra: { name?: string; description?: string; repeat?: number } = {},
+): Promise<EscalationPolicy> {
+  const body = { name: uniqueName("policy"), levels, ...extra };
+  return ok(api.request<EscalationPolicy>("POST", "/v1/org/escalation-policies", { token, body }), 201, "create policy");
+}
+
+/** An API key of the token's org (read scope unless given). */
+export async function anApiKey(api: TestApi, token: string, body: { name?: string; scope?: "read" | "write"; expiresAt?: string } = {}): Promise<CreatedApiKey> {
+  return ok(api.request<CreatedApiKey>("POST", "/v1/org/api-keys", { token, body: { name: uniqueName("key"), scope: "read", ...body } }), 201, "create key");
+}
+
+/** A pending invitation of the token's org, and its token (shown at creation only). */
+export async function anInvitation(
+  api: TestApi,
+  token: string,
+  body: { email?: string; role?: OrgRole } = {},
+  headers: Record<string, string> = {},
+): Promise<{ invitation: Invitation; token: string }> {
+  const { token: invitationToken, ...invitation } = await ok(
+    api.request<CreatedInvitation>("POST", "/v1/org/invitations", {
+      token,
+      body: { email: uniqueEmail("invitee"), role: "member", ...body },
+      headers,
+    }),
+    201,
+    "invite",
+  );
+  return { invitation, token: invitationToken };
+}
+
+/** An integration key of the service (alert ingestion: PagerDuty Events v2, Alertmanager): its routing key. */
+export async function anIntegrationKey(api: TestApi, token: string, serviceId: string, body: { name?: string } = {}): Promise<{ routingKey: string }> {
+  return ok(
+    api.request<{ routingKey: string }>("POST", `/v1/org/services/${serviceId}/integrations`, { token, body: { name: uniqueName("integration"), ...body } }),
+    201,
+    "create integration key",
+  );
+}

@@ -1,0 +1,42 @@
+// @incidentops/testkit: what the tests of every package share. See README.md.
+export * from "./loopback.js";
+export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
+export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
+export {
+  addMember,
+  aMember,
+  anApiKey,
+  anIncident,
+  anIntegrationKey,
+  anInvitation,
+  anOrgOwner,
+  aPolicy,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
+  ok,
+  PASSWORD,
+  uniqueEmail,
+  uniqueName,
+  UUID,
+  type Account,
+} from "./fixtures.js";
+export { closeAfterEach, useStarted } from "./lifecycle.js";
+export { captureLogger } from "./logs.js";
+export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export { raceBehindLock } from "./races.js";
+export {
+  listenOnLoopback,
+  startTestApi,
+  TEST_JWT_SECRET,
+  testConfig,
+  useTestApi,
+  type HttpResponse,
+  type RequestOptions,
+  type TestApi,
+  type TrpcClient,
+} from "./test-api.js";
+export { FAST_WORKER_ENV, spawnWorkerProcess, useTestStack, type TestStack, type WorkerProcess } from "./test-stack.js";
+export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
+export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
+export { deferred, sleep, waitFor } from "./waiting.js";

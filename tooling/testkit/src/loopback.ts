@@ -1,0 +1,6 @@
+// The servers and checks a test or a benchmark needs on loopback, with no test runner or app
+// behind them (bench/ imports this entry).
+export { closedPort, freePort } from "./ports.js";
+export { bodyOf, hasValidSignature, verifyWebhook, type WebhookBody } from "./signatures.js";
+export { plainTextOf, startSmtpSink, subjectOf, type ReceivedMail, type SmtpSink } from "./smtp-sink.js";
+export { never, startWebhookReceiver, type Answer, type ReceivedRequest, type Respond, type WebhookReceiver } from "./webhook-receiver.js";

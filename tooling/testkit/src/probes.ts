@@ -1,0 +1,111 @@
+import { sql, type Database, type Db } from "@incidentops/db";
+
+// Reads straight from the database (the owner's connection sees every org): what a call changed,
+// or must have left alone.
+
+type Where<T extends keyof Database> = Partial<Record<keyof Database[T] & string, string | number | boolean | null>>;
+
+const conditions = (where: Record<string, unknown>) => {
+  const entries = Object.entries(where);
+  if (entries.length === 0) return sql`true`;
+  return sql.join(
+    entries.map(([column, value]) => (value === null ? sql`${sql.ref(column)} IS NULL` : sql`${sql.ref(column)} = ${value}`)),
+    sql` AND `,
+  );
+};
+
+/** How many rows of `table` match `where` (column = value, all of them). */
+export async function countRows<T extends keyof Database>(db: Db, table: T, where: Where<T> = {}): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${conditions(where)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * The rows of `table` matching `where`, whole and as JSON (dates as ISO strings), in a stable
+ * order: equal before and after a call means the call changed none of them.
+ */
+export async function rowsOf<T extends keyof Database>(db: Db, table: T, where: Where<T> = {}): Promise<unknown[]> {
+  const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE ${conditions(where)}`.execute(db);
+  return (JSON.parse(JSON.stringify(rows)) as Record<string, unknown>[]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** What a refused call must leave untouched: the incident's row state and its timeline length. */
+export async function incidentState(db: Db, incidentId: string) {
+  const incident = await db
+    .selectFrom("incidents")
+    .select(["status", "version", "updated_at"])
+    .where("id", "=", incidentId)
+    .executeTakeFirstOrThrow();
+  const events = await countRows(db, "incident_events", { incident_id: incidentId });
+  return { status: incident.status, version: incident.version, updatedAt: incident.updated_at.toISOString(), events };
+}
+
+/** The key of an incident's pending escalation job, written out independently of the implementation's. */
+export const escalationKey = (incidentId: string) => `escalation:${incidentId}`;
+
+export interface QueuedJob {
+  id: string;
+  task: string;
+  queue: string | null;
+  key: string | null;
+  payload: Record<string, unknown>;
+  runAt: string;
+  revision: number;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  lockedBy: string | null;
+}
+
+/**
+ * graphile-worker's jobs, oldest first. 0.17 keeps them in the table
+ * `graphile_worker._private_jobs` (the public `graphile_worker.jobs` is a view without the
+ * payload), with tasks and queues by id.
+ */
+export async function queuedJobs(db: Db, filter: { task?: string; key?: string; orgId?: string } = {}): Promise<QueuedJob[]> {
+  const result = await sql<{
+    id: string;
+    task: string;
+    queue: string | null;
+    key: string | null;
+    payload: Record<string, unknown>;
+    run_at: Date;
+    revision: number;
+    attempts: number;
+    max_attempts: number;
+    last_error: string | null;
+    locked_by: string | null;
+  }>`
+    SELECT j.id::text AS id, t.identifier AS task, q.queue_name AS queue, j.key, j.payload, j.run_at, j.revision,
+           j.attempts, j.max_attempts, j.last_error, j.locked_by
+    FROM graphile_worker._private_jobs j
+    JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+    LEFT JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id
+    WHERE (${filter.task ?? null}::text IS NULL OR t.identifier = ${filter.task ?? null}::text)
+      AND (${filter.key ?? null}::text IS NULL OR j.key = ${filter.key ?? null}::text)
+      AND (${filter.orgId ?? null}::text IS NULL OR j.payload->>'orgId' = ${filter.orgId ?? null}::text)
+    ORDER BY j.id`.execute(db);
+  return result.rows.map((r) => ({
+    id: r.id,
+    task: r.task,
+    queue: r.queue,
+    key: r.key,
+    payload: r.payload,
+    runAt: r.run_at.toISOString(),
+    revision: r.revision,
+    attempts: r.attempts,
+    maxAttempts: r.max_attempts,
+    lastError: r.last_error,
+    lockedBy: r.locked_by,
+  }));
+}
+
+/** Audit log entries matching every given filter, oldest first. */
+export function auditEntries(db: Db, filter: { orgId?: string; action?: string; targetId?: string; requestId?: string }) {
+  let query = db.selectFrom("audit_log").selectAll();
+  if (filter.orgId !== undefined) query = query.where("org_id", "=", filter.orgId);
+  if (filter.action !== undefined) query = query.where("action", "=", filter.action);
+  if (filter.targetId !== undefined) query = query.where("target_id", "=", filter.targetId);
+  if (filter.requestId !== undefined) query = query.where("request_id", "=", filter.requestId);
+  return query.orderBy("seq").execute();
+}

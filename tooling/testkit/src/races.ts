@@ -1,0 +1,25 @@
+import { sql, type Db, type Tx } from "@incidentops/db";
+import { waitFor } from "./waiting.js";
+
+/** How many sessions of the database wait on a lock right now. */
+async function lockWaiters(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Starts `calls` together while `lock` (row locks taken in a transaction of the test's own) is
+ * held, and releases it once every call waits on a lock: all of them have started, and read
+ * what they read first, before any can finish. So the outcome of a race is decided by the
+ * locking under test, however the requests happen to be scheduled. Returns the calls' results.
+ */
+export async function raceBehindLock<T>(db: Db, lock: (tx: Tx) => Promise<unknown>, calls: () => Promise<T>[]): Promise<T[]> {
+  const held = await db.transaction().execute(async (tx) => {
+    await lock(tx);
+    const racing = calls();
+    await waitFor(async () => ((await lockWaiters(db)) >= racing.length ? true : undefined), 15_000, `${racing.length} calls to wait on the lock`);
+    return { racing };
+  });
+  return Promise.all(held.racing);
+}

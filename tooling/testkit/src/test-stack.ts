@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createLogger, type Logger } from "@incidentops/core";
+import { sql } from "@incidentops/db";
+import { afterAll, beforeAll } from "vitest";
+import { startWorker, type RunningWorker } from "worker";
+import { TEST_APP_DB_PASSWORD } from "./database.js";
+import { startTestApi, TEST_JWT_SECRET, type TestApi } from "./test-api.js";
+
+/** Fast retries and liveness checks, so failure paths finish within a test. */
+export const FAST_WORKER_ENV = {
+  DELIVERY_RETRY_BASE_MS: "100",
+  DELIVERY_MAX_ATTEMPTS: "4",
+  WEBHOOK_TIMEOUT_MS: "2000",
+  WORKER_HEARTBEAT_MS: "500",
+  WORKER_DEAD_AFTER_MS: "3000",
+  WEBHOOK_ALLOW_PRIVATE: "true",
+};
+
+export interface TestStack {
+  api: TestApi;
+  /** Starts another in-process worker on the same database (silent unless given a logger). */
+  startWorker: (options?: { logger?: Logger }) => Promise<RunningWorker>;
+}
+
+type EnvOption = Record<string, string> | (() => Record<string, string>);
+
+/**
+ * The API and its workers on the file's own database, with {@link FAST_WORKER_ENV}; `env`
+ * overrides the configuration. A function `env` is read in beforeAll, after the hooks registered
+ * before this call (e.g. a server whose port goes into the configuration).
+ */
+export function useTestStack(env: EnvOption = {}): { current: TestStack } {
+  let stack: TestStack | undefined;
+  const workers: RunningWorker[] = [];
+  beforeAll(async () => {
+    const overrides = typeof env === "function" ? env() : env;
+    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides } });
+    const launch = async (options: { logger?: Logger } = {}) => {
+      const worker = await startWorker({
+        config: api.config,
+        logger: options.logger ?? createLogger({ level: "silent", name: "worker-test" }),
+        databaseUrl: api.appDatabaseUrl,
+      });
+      workers.push(worker);
+      return worker;
+    };
+    stack = { api, startWorker: launch };
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    if (stack !== undefined) await jobQueueConnectionsClosed(stack.api);
+    await stack?.api.close();
+  });
+  return {
+    get current(): TestStack {
+      if (stack === undefined) throw new Error("The test stack is not started: use it inside tests or hooks");
+      return stack;
+    },
+  };
+}
+
+/**
+ * graphile-worker ends the pools it creates without waiting, so a stopped worker's connections
+ * may still be closing; dropping the database under them would surface as an unhandled error.
+ * Its pools carry no application_name: wait (briefly) until none is left.
+ */
+async function jobQueueConnectionsClosed(api: TestApi): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = '' AND pid <> pg_backend_pid()`.execute(api.db);
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** What it wrote to stderr/stdout, for failure messages. */
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** `node --import tsx apps/worker/src/main.ts` on the test database, with the fast settings. */
+export function spawnWorkerProcess(api: TestApi, env: Record<string, string> = {}): WorkerProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@incidentops/source", "apps/worker/src/main.ts"], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      ...FAST_WORKER_ENV,
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      DATABASE_URL: api.config.databaseUrl ?? "",
+      JWT_SECRET_KEY: TEST_JWT_SECRET,
+      // The app role is cluster-wide: a child provisioning it with another password would lock
+      // every other test file's API out.
+      APP_DB_PASSWORD: TEST_APP_DB_PASSWORD,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+  return { child, output: () => output, exited };
+}
