@@ -1,3 +1,4 @@
+import { IANAZone } from "luxon";
 import { z } from "zod";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
 
@@ -6,6 +7,30 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
  * feature's own shapes live in its folder's schema.ts.
  */
 export const isoDateTime = z.iso.datetime({ offset: false });
+
+const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+const LATEST_INSTANT = Date.UTC(10_000, 0, 1);
+
+/**
+ * A point in time given by a caller: ISO-8601 with an offset (`Z` or `+02:00`), between 1970 and
+ * the end of 9999 once in UTC, so that the database and every output schema can hold it. Use it
+ * for every date input: a bare `z.iso.datetime` admits `9999-12-31T23:00:00-05:00` (year 10000).
+ */
+export const instantInput = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const time = Date.parse(value);
+    return time >= EARLIEST_INSTANT && time < LATEST_INSTANT;
+  }, "must be between 1970-01-01 and 9999-12-31 (UTC)");
+
+/** An IANA time zone name (`Europe/Berlin`, `UTC`), as the time-zone database knows it. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => IANAZone.isValidZone(zone), "must be an IANA time zone name, e.g. Europe/Berlin")
+  .describe("IANA time zone name, e.g. Europe/Berlin");
+
 export const roleSchema = z.enum(["viewer", "member", "admin"]);
 export const incidentStatusSchema = z.enum(["triggered", "acknowledged", "mitigated", "resolved"]);
 export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);

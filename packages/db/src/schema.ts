@@ -16,6 +16,8 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string;
+  /** IANA name, e.g. Europe/Berlin. */
+  time_zone: Defaulted<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

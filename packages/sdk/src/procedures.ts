@@ -54,6 +54,7 @@ export const procedures = {
   "integrations.list": { type: "query" },
   "integrations.create": { type: "mutation" },
   "integrations.delete": { type: "mutation" },
+  "users.me.update": { type: "mutation" },
   "users.me.notificationPreferences.get": { type: "query" },
   "users.me.notificationPreferences.update": { type: "mutation" },
   "auditLogs.list": { type: "query", paginated: true },

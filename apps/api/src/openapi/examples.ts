@@ -23,7 +23,7 @@ const ids = {
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
 const routingKey = "0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f";
 
-const user = { id: ids.user, email: "ada@example.com", name: "Ada Lovelace", createdAt: at(0) };
+const user = { id: ids.user, email: "ada@example.com", name: "Ada Lovelace", timeZone: "Europe/London", createdAt: at(0) };
 const org = { id: ids.org, name: "Acme", createdAt: at(0), role: "admin" };
 const tokens = {
   accessToken: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI1YjBmNmY2NCJ9.c2lnbmF0dXJl",
@@ -216,6 +216,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "integrations.create": { input: { serviceId: ids.service, name: "prometheus" }, output: integration },
   "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
 
+  "users.me.update": { input: { timeZone: "Europe/London" }, output: user },
   "users.me.notificationPreferences.get": { output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
   "users.me.notificationPreferences.update": { input: { eventKinds: ["triggered", "escalated"] }, output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
 

@@ -1,4 +1,4 @@
-import { notificationPreferencesSchema, setNotificationPreferencesInput, userService } from "@incidentops/core";
+import { notificationPreferencesSchema, setNotificationPreferencesInput, updateProfileInput, userSchema, userService } from "@incidentops/core";
 import { z } from "zod";
 import { router, userProcedure } from "../trpc.js";
 
@@ -6,6 +6,11 @@ const tags = ["users"];
 
 export const usersRouter = router({
   me: router({
+    update: userProcedure
+      .meta({ openapi: { method: "PATCH", path: "/users/me", tags, summary: "Change your name or time zone (IANA, e.g. Europe/Berlin)" } })
+      .input(updateProfileInput)
+      .output(userSchema)
+      .mutation(({ ctx, input }) => userService.updateProfile(ctx.db, ctx.actor, input)),
     notificationPreferences: router({
       get: userProcedure
         .meta({ openapi: { method: "GET", path: "/users/me/notification-preferences", tags, summary: "Which event kinds you are notified about" } })

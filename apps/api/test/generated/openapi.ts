@@ -657,6 +657,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your name or time zone (IANA, e.g. Europe/Berlin) */
+        patch: operations["users-me-update"];
+        trace?: never;
+    };
     "/v1/users/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -1239,6 +1256,8 @@ export interface operations {
                             /** Format: email */
                             email: string;
                             name: string;
+                            /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                            timeZone: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1361,6 +1380,8 @@ export interface operations {
                             /** Format: email */
                             email: string;
                             name: string;
+                            /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                            timeZone: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1488,6 +1509,8 @@ export interface operations {
                             /** Format: email */
                             email: string;
                             name: string;
+                            /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                            timeZone: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1617,6 +1640,8 @@ export interface operations {
                             /** Format: email */
                             email: string;
                             name: string;
+                            /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                            timeZone: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2121,6 +2146,8 @@ export interface operations {
                             /** Format: email */
                             email: string;
                             name: string;
+                            /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                            timeZone: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2236,6 +2263,8 @@ export interface operations {
                             /** Format: email */
                             email: string;
                             name: string;
+                            /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                            timeZone: string;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -6710,6 +6739,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description IANA time zone name, e.g. Europe/Berlin */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        /** @description IANA time zone: shifts, reminders and off-hours are read on it */
+                        timeZone: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTime } from "../schema.js";
+import { instantInput, isoDateTime } from "../schema.js";
 
 export const apiKeyScopeSchema = z
   .enum(["read", "write"])
@@ -31,7 +31,7 @@ export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1).max(200),
   scope: apiKeyScopeSchema,
-  expiresAt: z.iso.datetime({ offset: true }).optional().describe("ISO-8601, in the future; omitted: never expires"),
+  expiresAt: instantInput.optional().describe("ISO-8601, in the future; omitted: never expires"),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
 

@@ -23,6 +23,19 @@ export async function setPasswordHash(tx: Tx, userId: string, passwordHash: stri
   await tx.updateTable("users").set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where("id", "=", userId).execute();
 }
 
+export function updateUserProfile(db: Db | Tx, userId: string, profile: { name?: string | undefined; timeZone?: string | undefined }) {
+  return db
+    .updateTable("users")
+    .set({
+      ...(profile.name === undefined ? {} : { name: profile.name }),
+      ...(profile.timeZone === undefined ? {} : { time_zone: profile.timeZone }),
+      updated_at: sql<Date>`now()`,
+    })
+    .where("id", "=", userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export function findNotificationPreferences(db: Db | Tx, userId: string) {
   return db.selectFrom("user_notification_preferences").selectAll().where("user_id", "=", userId).executeTakeFirst();
 }

@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { isoDateTime, notificationEventKindSchema } from "../schema.js";
+import { isoDateTime, notificationEventKindSchema, timeZoneSchema } from "../schema.js";
 
 export const userSchema = z.object({
   id: z.uuid(),
   email: z.email(),
   name: z.string(),
+  timeZone: z.string().describe("IANA time zone: shifts, reminders and off-hours are read on it"),
   createdAt: isoDateTime,
 });
 export type User = z.infer<typeof userSchema>;
+
+export const updateProfileInput = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), timeZone: timeZoneSchema.optional() })
+  .refine((input) => input.name !== undefined || input.timeZone !== undefined, "send name, timeZone or both");
+export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
 
 export const notificationPreferencesSchema = z.object({
   eventKinds: z.array(notificationEventKindSchema).describe("The event kinds you want to be told about"),

@@ -1,19 +1,28 @@
 import type { Db, UserRow } from "@incidentops/db";
+import { AppError } from "../errors.js";
 import { iso } from "../mapping.js";
 import type { UserActor } from "../policy.js";
 import { notificationEventKindSchema } from "../schema.js";
-import { findNotificationPreferences, upsertNotificationPreferences } from "./repository.js";
-import type { NotificationPreferences, SetNotificationPreferencesInput, User } from "./schema.js";
+import { findNotificationPreferences, updateUserProfile, upsertNotificationPreferences } from "./repository.js";
+import type { NotificationPreferences, SetNotificationPreferencesInput, UpdateProfileInput, User } from "./schema.js";
 
 /** Emails are stored and compared trimmed and in lower case. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "created_at">): User => ({
+export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "time_zone" | "created_at">): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
+  timeZone: row.time_zone,
   createdAt: iso(row.created_at),
 });
+
+/** Changes the caller's own name and time zone. */
+export async function updateProfile(db: Db, actor: UserActor, input: UpdateProfileInput): Promise<User> {
+  const row = await updateUserProfile(db, actor.userId, input);
+  if (row === undefined) throw new AppError("UNAUTHORIZED", "This account no longer exists");
+  return toUser(row);
+}
 
 const ALL_KINDS = notificationEventKindSchema.options;
 
