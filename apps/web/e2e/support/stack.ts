@@ -20,6 +20,15 @@ export interface StackInfo {
   jwtSecret: string;
 }
 
+/** The text of a mail: its text/plain part, or the body of a text-only mail, quoted-printable decoded. */
+function textOf(raw: string): string {
+  const part = plainTextOf(raw);
+  if (part !== "") return part;
+  const body = raw.slice(raw.indexOf("\r\n\r\n") + 4);
+  if (!/^Content-Transfer-Encoding: quoted-printable/im.test(raw)) return body;
+  return body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 const JWT_SECRET = "e2e-secret-key-that-is-at-least-32-bytes-long";
 
 async function main() {
@@ -46,7 +55,7 @@ async function main() {
     for (; written < sink.mails.length; written++) {
       const mail = sink.mails[written];
       if (mail === undefined) continue;
-      writeFileSync(join(mailDir, `${String(written).padStart(5, "0")}.json`), JSON.stringify({ to: mail.to, subject: subjectOf(mail.raw), text: plainTextOf(mail.raw) }));
+      writeFileSync(join(mailDir, `${String(written).padStart(5, "0")}.json`), JSON.stringify({ to: mail.to, subject: subjectOf(mail.raw), text: textOf(mail.raw) }));
     }
   }, 100);
 

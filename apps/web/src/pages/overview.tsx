@@ -86,7 +86,7 @@ export function OverviewPage() {
             ) : (
               <>
                 <ChartContainer config={serviceChart} className="aspect-auto h-64 w-full" aria-hidden>
-                  <BarChart data={byService} layout="vertical" margin={{ left: 8, right: 16 }}>
+                  <BarChart accessibilityLayer={false} data={byService} layout="vertical" margin={{ left: 8, right: 16 }}>
                     <CartesianGrid horizontal={false} />
                     <XAxis type="number" allowDecimals={false} />
                     <YAxis type="category" dataKey="name" width={120} tickLine={false} axisLine={false} />

@@ -49,7 +49,7 @@ export function UsagePage() {
         </CardHeader>
         <CardContent>
           <ChartContainer config={chart} className="aspect-auto h-64 w-full" aria-hidden>
-            <BarChart data={series}>
+            <BarChart accessibilityLayer={false} data={series}>
               <CartesianGrid vertical={false} />
               <XAxis dataKey="day" tickLine={false} axisLine={false} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} />
               <YAxis allowDecimals={false} width={36} />

@@ -45,7 +45,7 @@ export function IncidentTrends({ data }: { data: IncidentTrendsData }) {
         </CardHeader>
         <CardContent>
           <ChartContainer config={chart} className="aspect-auto h-56 w-full" aria-hidden>
-            <BarChart data={data.perDay}>
+            <BarChart accessibilityLayer={false} data={data.perDay}>
               <CartesianGrid vertical={false} />
               <XAxis dataKey="day" tickLine={false} axisLine={false} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} />
               <YAxis allowDecimals={false} width={28} />

@@ -120,10 +120,10 @@ export function Integrations({ serviceId }: { serviceId: string }) {
                     <TabsTrigger value="pagerduty">PagerDuty Events v2</TabsTrigger>
                     <TabsTrigger value="alertmanager">Alertmanager</TabsTrigger>
                   </TabsList>
-                  <TabsContent value="pagerduty">
+                  <TabsContent value="pagerduty" forceMount className="data-[state=inactive]:hidden">
                     <CodeBlock code={pagerDutyConfig(origin, key.routingKey)} label={`PagerDuty Events v2 configuration for ${key.name}`} />
                   </TabsContent>
-                  <TabsContent value="alertmanager">
+                  <TabsContent value="alertmanager" forceMount className="data-[state=inactive]:hidden">
                     <CodeBlock code={alertmanagerConfig(origin, key.routingKey)} label={`Alertmanager configuration for ${key.name}`} />
                   </TabsContent>
                 </Tabs>
