@@ -40,7 +40,7 @@ describe("the web app", () => {
     expect(asset.headers.get("cache-control")).toContain("immutable");
     expect(asset.headers.get("content-security-policy")).toContain("default-src 'self'");
     const missing = await get("/assets/gone-123.js");
-    expectError({ status: missing.status, body: (await missing.json()) as Record<string, unknown>, headers: missing.headers }, 404, "NOT_FOUND");
+    expectError({ status: missing.status, body: (await missing.json()), headers: missing.headers }, 404, "NOT_FOUND");
     expect((await get("/favicon.svg")).status).toBe(200);
   });
 

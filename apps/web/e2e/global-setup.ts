@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const info = await new Promise<StackInfo>((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`The e2e stack did not start in 180 s:\n${output}`)), 180_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString("utf8");
       const line = output.split("\n").find((l) => l.startsWith("READY "));
       if (line !== undefined) {

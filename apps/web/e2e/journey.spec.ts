@@ -65,3 +65,25 @@ test("an action on a stale incident shows its latest state and what changed, nev
   await expect(page.getByRole("button", { name: "Acknowledge" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Mitigate" })).toBeVisible();
 });
+
+test("the list shows 50 incidents, newest first, and the next ones by cursor with Load more; filters and tabs narrow it", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner, "payments");
+  for (let n = 1; n <= 53; n++) await api.incident(owner, service.id, `Incident ${String(n).padStart(2, "0")}`, n % 2 === 0 ? "sev1" : "sev3");
+  await signIn(page, owner);
+  const titles = page.locator("tbody tr a");
+  await expect(titles).toHaveCount(50);
+  await expect(titles.first()).toHaveText("Incident 53");
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(titles).toHaveCount(53);
+  await expect(titles.last()).toHaveText("Incident 01");
+  await expect(page.getByRole("button", { name: "Load more" })).toBeHidden();
+
+  await page.getByRole("combobox", { name: "Severity" }).click();
+  await page.getByRole("option", { name: "SEV1" }).click();
+  await expect(titles).toHaveCount(26);
+  await expect(page).toHaveURL(/severity=sev1/);
+  await expect(page.getByRole("tab", { name: /Triggered/ })).toContainText("26");
+  await page.getByRole("tab", { name: /Resolved/ }).click();
+  await expect(page.getByText("None with this status and these filters.")).toBeVisible();
+});

@@ -16,7 +16,7 @@ test("the refresh token is unreadable from page scripts: an httpOnly, SameSite=S
     const res = await fetch("/v1/auth/session/refresh", { method: "POST", headers: { "x-incidentops-csrf": "1", "content-type": "application/json" }, body: "{}" });
     return {
       cookie: document.cookie,
-      storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      storage: [localStorage, sessionStorage].flatMap((store) => Object.keys(store).map((key) => `${key}=${store.getItem(key) ?? ""}`)).join("\n"),
       refreshAnswer: await res.text(),
     };
   });

@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from "@tanstack/react-query";
-import { RouterProvider } from "@tanstack/react-router";
+import { RouterProvider, type RouterHistory } from "@tanstack/react-router";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { Toaster } from "./components/ui/sonner";
 import { TooltipProvider } from "./components/ui/tooltip";
@@ -12,7 +12,7 @@ import { createAppRouter } from "./routes";
 /** A refusal that means the session is over (the renewal was refused too): back to sign-in. */
 const endsSession = (error: unknown) => toApiError(error).status === 401;
 
-export function App({ session, client }: { session: SessionManager; client: ApiClient }) {
+export function App({ session, client, history }: { session: SessionManager; client: ApiClient; history?: RouterHistory }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -26,7 +26,7 @@ export function App({ session, client }: { session: SessionManager; client: ApiC
         mutationCache: new MutationCache({ onError: (error) => endsSession(error) && session.expire() }),
       }),
   );
-  const [router] = useState(() => createAppRouter({ session, queryClient }));
+  const [router] = useState(() => createAppRouter({ session, queryClient }, history));
   const state = useSyncExternalStore(session.subscribe, session.getState);
 
   // Signing in or out (here or because the session ended) re-runs the routes' guards; cached

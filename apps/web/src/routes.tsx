@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from "@tanstack/react-router";
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, type RouterHistory } from "@tanstack/react-router";
 import { z } from "zod";
 import { AppShell } from "./components/app-shell";
 import { NotFound } from "./components/not-found";
@@ -14,9 +14,6 @@ export interface RouterContext {
   session: SessionManager;
   queryClient: QueryClient;
 }
-
-/** Where to go after signing in: a path of this app only (never another site). */
-export const safeRedirect = (target: string | undefined) => (target !== undefined && /^\/(?!\/)/.test(target) ? target : "/incidents");
 
 const PageNotFound = () => <NotFound />;
 const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outlet, notFoundComponent: PageNotFound });
@@ -131,8 +128,9 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export function createAppRouter(context: RouterContext) {
-  return createRouter({ routeTree, context, defaultPreload: "intent", scrollRestoration: true, defaultNotFoundComponent: PageNotFound });
+/** The app's router; `history` defaults to the browser's (tests pass a memory history). */
+export function createAppRouter(context: RouterContext, history?: RouterHistory) {
+  return createRouter({ routeTree, context, defaultPreload: "intent", scrollRestoration: true, defaultNotFoundComponent: PageNotFound, ...(history === undefined ? {} : { history }) });
 }
 
 declare module "@tanstack/react-router" {

@@ -1,5 +1,6 @@
 import type { IncidentUpdates } from "@incidentops/core";
-import { createTRPCClient, httpSubscriptionLink, TRPCClientError } from "@trpc/client";
+import type { TRPCClientError } from "@trpc/client";
+import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import type { AppRouter } from "api";
 import { EventSource } from "eventsource";
 import { waitFor, type TestApi } from "@incidentops/testkit";

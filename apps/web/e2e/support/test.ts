@@ -25,13 +25,21 @@ export interface Account {
   orgId: string;
 }
 
-type Call = { token?: string; body?: unknown };
+interface Call {
+  token?: string;
+  body?: unknown;
+}
+
+interface Answer<T> {
+  status: number;
+  body: T;
+}
 
 /** The API, called as a client would (REST), for what a test sets up outside the browser. */
 export class Api {
   constructor(readonly baseUrl: string) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, options: Call = {}): Promise<{ status: number; body: T }> {
+  async call<T = Record<string, unknown>>(method: string, path: string, options: Call = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = {};
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers["content-type"] = "application/json";

@@ -1,4 +1,4 @@
-import { AlertOctagon, CheckCircle2, CircleDot, Eye, ShieldCheck } from "lucide-react";
+import { AlertOctagon, CheckCircle2, Eye, ShieldCheck, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 import type { IncidentStatus, Severity } from "@/lib/api-types";
 
@@ -17,7 +17,7 @@ export function SeverityBadge({ severity, className }: { severity: Severity; cla
   );
 }
 
-const STATUS: Record<IncidentStatus, { label: string; icon: typeof CircleDot; style: string }> = {
+const STATUS: Record<IncidentStatus, { label: string; icon: LucideIcon; style: string }> = {
   triggered: { label: "Triggered", icon: AlertOctagon, style: "text-red-700 bg-red-50 ring-red-200 dark:text-red-300 dark:bg-red-950 dark:ring-red-900" },
   acknowledged: { label: "Acknowledged", icon: Eye, style: "text-amber-800 bg-amber-50 ring-amber-200 dark:text-amber-200 dark:bg-amber-950 dark:ring-amber-900" },
   mitigated: { label: "Mitigated", icon: ShieldCheck, style: "text-sky-800 bg-sky-50 ring-sky-200 dark:text-sky-200 dark:bg-sky-950 dark:ring-sky-900" },

@@ -19,7 +19,7 @@ export function TextField<T extends FieldValues>({
         <FormItem>
           <FormLabel>{label}</FormLabel>
           <FormControl>
-            <Input {...input} {...field} value={(field.value as string | undefined) ?? ""} />
+            <Input {...input} {...field} value={field.value ?? ""} />
           </FormControl>
           {description !== undefined && <FormDescription>{description}</FormDescription>}
           <FormMessage />

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { showApiError } from "@/lib/api-form";
 import { useSessionManager } from "@/lib/use-session";
-import { safeRedirect } from "@/routes";
+import { safeRedirect } from "@/lib/redirect";
 import { AuthCard } from "./auth-card";
 
 const schema = z.object({ email: z.string().trim().min(1, "Enter your email"), password: z.string().min(1, "Enter your password") });

@@ -49,7 +49,7 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
       const apiError = toApiError(error);
       if (apiError.code === "VERSION_CONFLICT" || apiError.code === "INVALID_TRANSITION") {
         // Someone (or something) got there first: show the incident as it is now and say what changed.
-        const latest = await queryClient.fetchQuery({ ...trpc.incidents.get.queryOptions({ incidentId: incident.id }), staleTime: 0 });
+        const latest = await queryClient.query({ ...trpc.incidents.get.queryOptions({ incidentId: incident.id }), staleTime: 0 });
         onConflict({ action: ACTION_VERB[toStatus], changes: describeChanges(incident, latest) });
       } else toast.error(apiError.message);
     } finally {
