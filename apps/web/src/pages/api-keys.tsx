@@ -1,7 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -9,12 +8,14 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
+import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { DialogFooter } from "@/components/ui/dialog";
+import { SelectField } from "@/components/select-field";
+import { Form } from "@/components/ui/form";
+import { SelectItem } from "@/components/ui/select";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { useTRPC } from "@/lib/trpc";
@@ -22,72 +23,39 @@ import { useTRPC } from "@/lib/trpc";
 const schema = z.object({ name: z.string().trim().min(1, "Name the key after its use").max(200), scope: z.enum(["read", "write"]), expiresOn: z.string() });
 
 function NewKeyDialog({ onCreated }: { onCreated: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
   const trpc = useTRPC();
   const create = useMutation(trpc.org.apiKeys.create.mutationOptions());
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", scope: "read" as const, expiresOn: "" } });
+  const dialog = useSecretDialog(() => form.reset());
   const onSubmit = form.handleSubmit(async ({ name, scope, expiresOn }) => {
     try {
       const created = await create.mutateAsync({ name, scope, ...(expiresOn === "" ? {} : { expiresAt: new Date(`${expiresOn}T00:00:00`).toISOString() }) });
-      setSecret(created.secret);
+      dialog.show(created.secret);
       onCreated();
     } catch (error) {
       const apiError = showApiError(form, error, ["name", "scope"]);
       if (apiError.details.fields !== undefined && "expiresAt" in (apiError.details.fields as object)) form.setError("expiresOn", { type: "server", message: "must be in the future" });
     }
   });
-  const close = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setSecret(null);
-      form.reset();
-    }
-  };
   return (
-    <Dialog open={open} onOpenChange={close}>
-      <DialogTrigger asChild>
+    <SecretDialog
+      state={dialog}
+      trigger={
         <Button>
           <KeyRound aria-hidden /> New API key
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New API key</DialogTitle>
-          <DialogDescription>For scripts and services: send it as Authorization: Bearer &lt;key&gt;.</DialogDescription>
-        </DialogHeader>
-        {secret !== null ? (
-          <div className="space-y-4">
-            <SecretOnce label="API key" value={secret} />
-            <DialogFooter>
-              <Button onClick={() => close(false)}>Done</Button>
-            </DialogFooter>
-          </div>
-        ) : (
+      }
+      title="New API key"
+      description="For scripts and services: send it as Authorization: Bearer <key>."
+      result={(secret) => <SecretOnce label="API key" value={secret} />}
+    >
           <Form {...form}>
             <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
               <TextField control={form.control} name="name" label="Name" placeholder="grafana sync" />
-              <FormField
-                control={form.control}
-                name="scope"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Scope</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        <SelectItem value="read">Read: queries only</SelectItem>
-                        <SelectItem value="write">Write: what a member may do</SelectItem>
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
+              <SelectField control={form.control} name="scope" label="Scope">
+                <SelectItem value="read">Read: queries only</SelectItem>
+                <SelectItem value="write">Write: what a member may do</SelectItem>
+              </SelectField>
               <TextField control={form.control} name="expiresOn" label="Expires on (optional)" type="date" />
               <FormError errors={form.formState.errors} />
               <DialogFooter>
@@ -97,9 +65,7 @@ function NewKeyDialog({ onCreated }: { onCreated: () => void }) {
               </DialogFooter>
             </form>
           </Form>
-        )}
-      </DialogContent>
-    </Dialog>
+    </SecretDialog>
   );
 }
 

@@ -1,7 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { UserPlus } from "lucide-react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -9,12 +8,14 @@ import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
 import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
+import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { DialogFooter } from "@/components/ui/dialog";
+import { SelectField } from "@/components/select-field";
+import { Form } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
@@ -45,77 +46,48 @@ function RoleSelect({ value, onChange, label }: { value: Role; onChange: (role: 
 const inviteSchema = z.object({ email: z.string().trim().min(1, "Enter an email"), role: z.enum(ROLES) });
 
 function InviteDialog({ onInvited }: { onInvited: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [link, setLink] = useState<string | null>(null);
   const trpc = useTRPC();
   const invite = useMutation(trpc.org.invitations.create.mutationOptions());
   const form = useForm({ resolver: zodResolver(inviteSchema), defaultValues: { email: "", role: "member" as const } });
+  const dialog = useSecretDialog(() => form.reset());
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       const created = await invite.mutateAsync(values);
-      setLink(`${window.location.origin}/accept-invitation?token=${encodeURIComponent(created.token)}`);
+      dialog.show(`${window.location.origin}/accept-invitation?token=${encodeURIComponent(created.token)}`);
       onInvited();
     } catch (error) {
       showApiError(form, error, ["email", "role"]);
     }
   });
-  const close = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setLink(null);
-      form.reset();
-    }
-  };
   return (
-    <Dialog open={open} onOpenChange={close}>
-      <DialogTrigger asChild>
+    <SecretDialog
+      state={dialog}
+      trigger={
         <Button>
           <UserPlus aria-hidden /> Invite
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Invite someone</DialogTitle>
-          <DialogDescription>They get an email with a link, valid for 7 days.</DialogDescription>
-        </DialogHeader>
-        {link !== null ? (
-          <div className="space-y-4">
-            <p className="text-sm" role="status">
-              Invitation sent to {form.getValues("email")}.
-            </p>
-            <SecretOnce label="Invitation link" value={link} />
-            <DialogFooter>
-              <Button onClick={() => close(false)}>Done</Button>
-            </DialogFooter>
-          </div>
-        ) : (
+      }
+      title="Invite someone"
+      description="They get an email with a link, valid for 7 days."
+      result={(link) => (
+        <>
+          <p className="text-sm" role="status">
+            Invitation sent to {form.getValues("email")}.
+          </p>
+          <SecretOnce label="Invitation link" value={link} />
+        </>
+      )}
+    >
           <Form {...form}>
             <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
               <TextField control={form.control} name="email" label="Email" type="email" />
-              <FormField
-                control={form.control}
-                name="role"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Role</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {ROLES.map((role) => (
-                          <SelectItem key={role} value={role}>
-                            <span className="capitalize">{role}</span> <span className="text-muted-foreground">({ROLE_HELP[role]})</span>
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                    <FormMessage />
-                  </FormItem>
-                )}
-              />
+              <SelectField control={form.control} name="role" label="Role">
+                {ROLES.map((role) => (
+                  <SelectItem key={role} value={role}>
+                    <span className="capitalize">{role}</span> <span className="text-muted-foreground">({ROLE_HELP[role]})</span>
+                  </SelectItem>
+                ))}
+              </SelectField>
               <FormError errors={form.formState.errors} />
               <DialogFooter>
                 <Button type="submit" disabled={form.formState.isSubmitting}>
@@ -124,9 +96,7 @@ function InviteDialog({ onInvited }: { onInvited: () => void }) {
               </DialogFooter>
             </form>
           </Form>
-        )}
-      </DialogContent>
-    </Dialog>
+    </SecretDialog>
   );
 }
 

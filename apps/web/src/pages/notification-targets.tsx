@@ -9,14 +9,16 @@ import { SeverityBadge } from "@/components/badges";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { DialogFooter } from "@/components/ui/dialog";
+import { SelectField } from "@/components/select-field";
+import { Form, FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectItem } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
@@ -39,11 +41,10 @@ const configOf = (type: keyof typeof TYPES, destination: string) =>
   type === "webhook" ? { url: destination } : type === "slack" ? { webhookUrl: destination } : { address: destination };
 
 function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [secret, setSecret] = useState<string | null>(null);
   const trpc = useTRPC();
   const create = useMutation(trpc.org.notificationTargets.create.mutationOptions());
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: [...EVENT_KINDS], minSeverity: ANY } });
+  const dialog = useSecretDialog(() => form.reset());
   const type = form.watch("type");
   const onSubmit = form.handleSubmit(async ({ name, type, destination, eventKinds, minSeverity }) => {
     try {
@@ -54,7 +55,7 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
         eventKinds,
         ...(minSeverity === ANY ? {} : { minSeverity: minSeverity as (typeof SEVERITIES)[number] }),
       });
-      setSecret(created.secret);
+      dialog.show(created.secret);
       onCreated();
     } catch (error) {
       const apiError = showApiError(form, error, ["name", "type", "eventKinds", "minSeverity"]);
@@ -65,60 +66,33 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
       }
     }
   });
-  const close = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setSecret(null);
-      form.reset();
-    }
-  };
   return (
-    <Dialog open={open} onOpenChange={close}>
-      <DialogTrigger asChild>
+    <SecretDialog
+      state={dialog}
+      trigger={
         <Button>
           <Plus aria-hidden /> New target
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>New notification target</DialogTitle>
-          <DialogDescription>Every incident event of the kinds you choose is delivered here.</DialogDescription>
-        </DialogHeader>
-        {secret !== null ? (
-          <div className="space-y-4">
-            <SecretOnce label="Signing secret" value={secret} />
-            <p className="text-muted-foreground text-sm">Verify each delivery's webhook-signature header with it (Standard Webhooks).</p>
-            <DialogFooter>
-              <Button onClick={() => close(false)}>Done</Button>
-            </DialogFooter>
-          </div>
-        ) : (
+      }
+      title="New notification target"
+      description="Every incident event of the kinds you choose is delivered here."
+      result={(secret) => (
+        <>
+          <SecretOnce label="Signing secret" value={secret} />
+          <p className="text-muted-foreground text-sm">Verify each delivery's webhook-signature header with it (Standard Webhooks).</p>
+        </>
+      )}
+    >
           <Form {...form}>
             <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
               <TextField control={form.control} name="name" label="Name" placeholder="ops webhook" />
-              <FormField
-                control={form.control}
-                name="type"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Type</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {Object.entries(TYPES).map(([value, label]) => (
-                          <SelectItem key={value} value={value}>
-                            {label}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  </FormItem>
-                )}
-              />
+              <SelectField control={form.control} name="type" label="Type">
+                {Object.entries(TYPES).map(([value, label]) => (
+                  <SelectItem key={value} value={value}>
+                    {label}
+                  </SelectItem>
+                ))}
+              </SelectField>
               <TextField
                 control={form.control}
                 name="destination"
@@ -149,30 +123,14 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
                   </FormItem>
                 )}
               />
-              <FormField
-                control={form.control}
-                name="minSeverity"
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>Severities</FormLabel>
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger className="w-full">
-                          <SelectValue />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        <SelectItem value={ANY}>Every severity</SelectItem>
-                        {SEVERITIES.slice(0, 3).map((severity) => (
-                          <SelectItem key={severity} value={severity}>
-                            {severity.toUpperCase()} and more severe
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
-                  </FormItem>
-                )}
-              />
+              <SelectField control={form.control} name="minSeverity" label="Severities">
+                <SelectItem value={ANY}>Every severity</SelectItem>
+                {SEVERITIES.slice(0, 3).map((severity) => (
+                  <SelectItem key={severity} value={severity}>
+                    {severity.toUpperCase()} and more severe
+                  </SelectItem>
+                ))}
+              </SelectField>
               <FormError errors={form.formState.errors} />
               <DialogFooter>
                 <Button type="submit" disabled={form.formState.isSubmitting}>
@@ -181,9 +139,7 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
               </DialogFooter>
             </form>
           </Form>
-        )}
-      </DialogContent>
-    </Dialog>
+    </SecretDialog>
   );
 }
 

@@ -1,15 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { SeverityBadge } from "@/components/badges";
+import { BarChartWithTable } from "@/components/bar-chart";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { SEVERITIES } from "@/lib/api-types";
 import { useServices } from "@/lib/services";
 import { useTRPC } from "@/lib/trpc";
-
-const serviceChart = { count: { label: "Open incidents", color: "var(--chart-1)" } } satisfies ChartConfig;
 
 /**
  * The org at a glance: what is open, by severity and by service (the API counts). Incidents per
@@ -84,28 +81,14 @@ export function OverviewPage() {
             {byService.length === 0 ? (
               <EmptyState title="Nothing open">No service has an open incident.</EmptyState>
             ) : (
-              <>
-                <ChartContainer config={serviceChart} className="aspect-auto h-64 w-full" aria-hidden>
-                  <BarChart accessibilityLayer={false} data={byService} layout="vertical" margin={{ left: 8, right: 16 }}>
-                    <CartesianGrid horizontal={false} />
-                    <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="name" width={120} tickLine={false} axisLine={false} />
-                    <ChartTooltip content={<ChartTooltipContent />} />
-                    <Bar dataKey="count" fill="var(--color-count)" radius={4} />
-                  </BarChart>
-                </ChartContainer>
-                <table className="sr-only">
-                  <caption>Open incidents by service</caption>
-                  <tbody>
-                    {byService.map((entry) => (
-                      <tr key={entry.serviceId}>
-                        <th scope="row">{entry.name}</th>
-                        <td>{entry.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
+              <BarChartWithTable
+                rows={byService.map((entry) => ({ key: entry.serviceId, label: entry.name, value: entry.count }))}
+                caption="Open incidents by service"
+                series="Open incidents"
+                color="var(--chart-1)"
+                horizontal
+                className="h-64"
+              />
             )}
           </CardContent>
         </Card>

@@ -10,9 +10,10 @@ import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { SelectField } from "@/components/select-field";
+import { Form } from "@/components/ui/form";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectItem } from "@/components/ui/select";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { useTRPC } from "@/lib/trpc";
@@ -53,30 +54,13 @@ function ProfileCard() {
         <Form {...form}>
           <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
             <TextField control={form.control} name="name" label="Name" autoComplete="name" />
-            <FormField
-              control={form.control}
-              name="timeZone"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Time zone</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent className="max-h-72">
-                      {[...new Set(["UTC", ...zones])].map((zone) => (
-                        <SelectItem key={zone} value={zone}>
-                          {zone}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <SelectField control={form.control} name="timeZone" label="Time zone" contentClassName="max-h-72">
+              {[...new Set(["UTC", ...zones])].map((zone) => (
+                <SelectItem key={zone} value={zone}>
+                  {zone}
+                </SelectItem>
+              ))}
+            </SelectField>
             <FormError errors={form.formState.errors} />
             <Button type="submit" disabled={form.formState.isSubmitting}>
               Save profile

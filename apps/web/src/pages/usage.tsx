@@ -1,12 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { BarChartWithTable, monthDay } from "@/components/bar-chart";
 import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { useTRPC } from "@/lib/trpc";
-
-const chart = { writeCalls: { label: "Write calls", color: "var(--chart-3)" } } satisfies ChartConfig;
 
 export function UsagePage() {
   const trpc = useTRPC();
@@ -48,26 +45,14 @@ export function UsagePage() {
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <ChartContainer config={chart} className="aspect-auto h-64 w-full" aria-hidden>
-            <BarChart accessibilityLayer={false} data={series}>
-              <CartesianGrid vertical={false} />
-              <XAxis dataKey="day" tickLine={false} axisLine={false} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} />
-              <YAxis allowDecimals={false} width={36} />
-              <ChartTooltip content={<ChartTooltipContent />} />
-              <Bar dataKey="writeCalls" fill="var(--color-writeCalls)" radius={3} />
-            </BarChart>
-          </ChartContainer>
-          <table className="sr-only">
-            <caption>Write calls per day</caption>
-            <tbody>
-              {series.map((day) => (
-                <tr key={day.day}>
-                  <th scope="row">{day.day}</th>
-                  <td>{day.writeCalls}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BarChartWithTable
+            rows={series.map((day) => ({ key: day.day, label: day.day, value: day.writeCalls }))}
+            caption="Write calls per day"
+            series="Write calls"
+            color="var(--chart-3)"
+            formatLabel={monthDay}
+            className="h-64"
+          />
         </CardContent>
       </Card>
     </div>

@@ -9,8 +9,9 @@ import { FormError } from "@/components/form-error";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { SelectField } from "@/components/select-field";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectItem } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { showApiError } from "@/lib/api-form";
 import { SEVERITIES } from "@/lib/api-types";
@@ -55,56 +56,22 @@ export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
         </DialogHeader>
         <Form {...form}>
           <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-            <FormField
-              control={form.control}
-              name="serviceId"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Service</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue placeholder={services.data?.list.length === 0 ? "Create a service first" : "Choose a service"} />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {services.data?.list.map((service) => (
-                        <SelectItem key={service.id} value={service.id}>
-                          {service.name}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <SelectField control={form.control} name="serviceId" label="Service" placeholder={services.data?.list.length === 0 ? "Create a service first" : "Choose a service"}>
+              {services.data?.list.map((service) => (
+                <SelectItem key={service.id} value={service.id}>
+                  {service.name}
+                </SelectItem>
+              ))}
+            </SelectField>
             <TextField control={form.control} name="title" label="Title" placeholder="Checkout returns 502" />
-            <FormField
-              control={form.control}
-              name="severity"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Severity</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {SEVERITIES.map((severity) => (
-                        <SelectItem key={severity} value={severity}>
-                          {severity.toUpperCase()}
-                          {severity === "sev1" ? " (most severe)" : ""}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <SelectField control={form.control} name="severity" label="Severity">
+              {SEVERITIES.map((severity) => (
+                <SelectItem key={severity} value={severity}>
+                  {severity.toUpperCase()}
+                  {severity === "sev1" ? " (most severe)" : ""}
+                </SelectItem>
+              ))}
+            </SelectField>
             <FormField
               control={form.control}
               name="description"

@@ -1,6 +1,5 @@
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { BarChartWithTable, monthDay } from "@/components/bar-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import { formatDuration } from "@/lib/format";
 
 /** What the analytics API (GET /v1/analytics/incidents) computes: the browser only shows it. */
@@ -11,8 +10,6 @@ export interface IncidentTrendsData {
   mttaSeconds: number | null;
   mttrSeconds: number | null;
 }
-
-const chart = { opened: { label: "Opened", color: "var(--chart-3)" } } satisfies ChartConfig;
 
 /**
  * Incidents per day and the mean times, for the Overview. It takes the analytics API's figures
@@ -44,26 +41,14 @@ export function IncidentTrends({ data }: { data: IncidentTrendsData }) {
           <CardDescription>Opened over the last 30 days</CardDescription>
         </CardHeader>
         <CardContent>
-          <ChartContainer config={chart} className="aspect-auto h-56 w-full" aria-hidden>
-            <BarChart accessibilityLayer={false} data={data.perDay}>
-              <CartesianGrid vertical={false} />
-              <XAxis dataKey="day" tickLine={false} axisLine={false} tickFormatter={(day: string) => day.slice(5)} minTickGap={16} />
-              <YAxis allowDecimals={false} width={28} />
-              <ChartTooltip content={<ChartTooltipContent />} />
-              <Bar dataKey="opened" fill="var(--color-opened)" radius={3} />
-            </BarChart>
-          </ChartContainer>
-          <table className="sr-only">
-            <caption>Incidents opened per day</caption>
-            <tbody>
-              {data.perDay.map((entry) => (
-                <tr key={entry.day}>
-                  <th scope="row">{entry.day}</th>
-                  <td>{entry.opened}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BarChartWithTable
+            rows={data.perDay.map((entry) => ({ key: entry.day, label: entry.day, value: entry.opened }))}
+            caption="Incidents opened per day"
+            series="Opened"
+            color="var(--chart-3)"
+            formatLabel={monthDay}
+            className="h-56"
+          />
         </CardContent>
       </Card>
     </div>

@@ -12,8 +12,9 @@ import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectField } from "@/components/select-field";
+import { Form } from "@/components/ui/form";
+import { SelectItem } from "@/components/ui/select";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { roleAtLeast, STATUSES, type Service } from "@/lib/api-types";
@@ -63,31 +64,14 @@ function ServiceSettings({ service }: { service: Service }) {
           <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
             <TextField control={form.control} name="name" label="Name" />
             <TextField control={form.control} name="description" label="Description" />
-            <FormField
-              control={form.control}
-              name="escalationPolicyId"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Escalation policy</FormLabel>
-                  <Select value={field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      <SelectItem value={NONE}>None: nobody is paged</SelectItem>
-                      {policies.data?.items.map((policy) => (
-                        <SelectItem key={policy.id} value={policy.id}>
-                          {policy.name}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <SelectField control={form.control} name="escalationPolicyId" label="Escalation policy">
+              <SelectItem value={NONE}>None: nobody is paged</SelectItem>
+              {policies.data?.items.map((policy) => (
+                <SelectItem key={policy.id} value={policy.id}>
+                  {policy.name}
+                </SelectItem>
+              ))}
+            </SelectField>
             <FormError errors={form.formState.errors} />
             <Button type="submit" disabled={form.formState.isSubmitting}>
               Save
