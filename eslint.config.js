@@ -79,7 +79,19 @@ const boundaryZones = [
 
 export default tseslint.config(
   // test/generated: what openapi-typescript writes (checked to be current by a test).
-  { ignores: ["**/dist/**", "**/node_modules/**", ".data/**", "examples/**", "bench/results/**", "apps/api/test/generated/**"] },
+  // apps/web/src/components/ui: shadcn/ui's components as its generator writes them.
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      ".data/**",
+      "examples/**",
+      "bench/results/**",
+      "apps/api/test/generated/**",
+      "apps/web/src/components/ui/**",
+      "apps/web/test-results/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -112,6 +124,32 @@ export default tseslint.config(
       // A boundary rule skips what it cannot resolve: every import must resolve.
       "import/no-unresolved": "error",
     },
+  },
+  {
+    // The web app runs in the browser and depends on the API for types only: no server package at run time.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "api", message: "The web app uses the API's types only: import type { AppRouter }.", allowTypeImports: true },
+            { name: "@trpc/server", message: "Server code stays out of the browser bundle: import types only.", allowTypeImports: true },
+          ],
+          patterns: [{ group: ["@incidentops/*"], message: "Server packages stay out of the browser bundle: import types only.", allowTypeImports: true }],
+        },
+      ],
+    },
+  },
+  {
+    // TanStack Router's guards redirect by throwing its Redirect (not an Error): that is its API.
+    files: ["apps/web/src/routes.tsx"],
+    rules: { "@typescript-eslint/only-throw-error": ["error", { allow: [{ from: "package", package: "@tanstack/router-core", name: "Redirect" }] }] },
+  },
+  {
+    // Playwright reads a fixture's dependencies from its first parameter: `{}` is how a fixture says it has none.
+    files: ["apps/web/e2e/**/*.ts"],
+    rules: { "no-empty-pattern": "off" },
   },
   {
     // vitest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.

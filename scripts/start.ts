@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { ConfigError, createLogger, loadConfig, prepareDatabase } from "@incidentops/core";
+import { ensureWebBuild, WEB_DIST_DIR } from "./web-build.js";
 
 /**
  * `pnpm start`: the whole system on one machine. Opens the database (the embedded PostgreSQL
@@ -27,6 +28,8 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "start" });
   for (const warning of config.warnings) logger.warn(warning);
+  // The app the API serves at `/` (unless WEB_DIST_DIR points at a build of your own).
+  if (config.webDistDir === WEB_DIST_DIR) ensureWebBuild((message) => logger.info(message));
   const database = await prepareDatabase(config, logger);
 
   const children = [
@@ -34,7 +37,7 @@ async function main() {
     runApp("worker", "apps/worker/src/main.ts", database.url),
   ];
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
-  console.log(`\n  IncidentOps is starting:\n    API      ${base}\n    Docs     ${base}/docs\n    OpenAPI  ${base}/openapi.json\n`);
+  console.log(`\n  IncidentOps is starting:\n    App      ${base}\n    API      ${base}/v1\n    Docs     ${base}/docs\n    OpenAPI  ${base}/openapi.json\n`);
 
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {

@@ -5,6 +5,7 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
+import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
 import { createContextFactory, type AppDeps } from "./context.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
@@ -17,6 +18,7 @@ import { bindRequestContext } from "./request-context.js";
 import { createRestRouter } from "./rest.js";
 import { appRouter } from "./router.js";
 import { createCallerFactory } from "./trpc.js";
+import { webAppRouter } from "./web-app.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -29,8 +31,12 @@ function chooseRequestId(req: IncomingMessage): string {
 
 const CREDENTIAL_HEADERS = ["authorization", "cookie", "x-api-key"];
 
-/** pino-http's serialized request with credential headers censored (a copy: the raw headers stay intact). */
-function redactCredentialHeaders<T extends { headers?: Record<string, unknown> }>(req: T): T {
+/** A subscription's access token travels in its URL (tRPC's `connectionParams`, see context.ts). */
+const redactConnectionParams = (url: string) => url.replace(/([?&]connectionParams=)[^&]*/, "$1[redacted]");
+
+/** pino-http's serialized request with credentials censored (a copy: the raw headers and URL stay intact). */
+function redactCredentials<T extends { headers?: Record<string, unknown>; url?: string }>(req: T): T {
+  if (typeof req.url === "string") req.url = redactConnectionParams(req.url);
   if (req.headers === undefined) return req;
   const headers = { ...req.headers };
   for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
@@ -54,7 +60,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
       },
       customProps: (req) => ({ requestId: req.id }),
       // Whatever logger the app is given, credentials sent in headers never reach a log line.
-      serializers: { req: redactCredentialHeaders },
+      serializers: { req: redactCredentials },
       // Health probes would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
@@ -97,10 +103,14 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   );
 
   app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps));
+  app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",
     createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),
   );
+
+  // The web app at `/`: any other GET that is not an API path.
+  app.use(webAppRouter(deps.config.webDistDir));
 
   app.use((req) => {
     throw new AppError("NOT_FOUND", `No route for ${req.method} ${req.path}`);

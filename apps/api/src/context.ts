@@ -1,6 +1,8 @@
 import type { Config, Logger, Mailer } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { Request } from "express";
+import type { ChangeFeed } from "./live/change-feed.js";
 
 /** What the API process shares with every request. */
 export interface AppDeps {
@@ -9,6 +11,8 @@ export interface AppDeps {
   logger: Logger;
   /** Sends the test deliveries of email targets. */
   mailer: Mailer;
+  /** The process's LISTEN connection on incident changes, behind the live subscriptions. */
+  changeFeed: ChangeFeed;
 }
 
 export interface Context extends AppDeps {
@@ -23,12 +27,23 @@ export interface Context extends AppDeps {
 /** The id pino-http assigned (always a string here: see chooseRequestId in app.ts). */
 export const requestIdOf = (req: Request): string => (typeof req.id === "string" ? req.id : "unknown");
 
+/**
+ * A subscription's credential: EventSource cannot send headers, so the web app passes its access
+ * token as tRPC's `connectionParams` (`{ "authorization": "Bearer ..." }`), which only
+ * subscriptions read (app.ts keeps it out of the logs).
+ */
+function subscriptionAuthorization(info: TRPCRequestInfo | undefined): string | undefined {
+  if (info?.type !== "subscription") return undefined;
+  const value = info.connectionParams?.authorization;
+  return typeof value === "string" ? value : undefined;
+}
+
 export function createContextFactory(deps: AppDeps) {
-  return ({ req }: { req: Request }): Context => ({
+  return ({ req, info }: { req: Request; info?: TRPCRequestInfo }): Context => ({
     ...deps,
     requestId: requestIdOf(req),
     log: req.log,
-    authorization: req.headers.authorization,
+    authorization: req.headers.authorization ?? subscriptionAuthorization(info),
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
     ip: req.ip,
   });

@@ -1,6 +1,7 @@
 import { ConfigError, createLogger, createMailer, loadConfig, prepareDatabase } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
+import { startChangeFeed } from "./live/change-feed.js";
 
 /** Runs the API alone: `pnpm --filter api start`. `pnpm start` runs it beside the worker. */
 async function main() {
@@ -11,7 +12,8 @@ async function main() {
   const database = await prepareDatabase(config, logger);
   const db = createDb({ connectionString: database.appUrl, max: config.dbPoolSize, applicationName: "incidentops-api" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
-  const app = await createApp({ db, config, logger, mailer });
+  const changeFeed = startChangeFeed({ connectionString: database.appUrl, logger });
+  const app = await createApp({ db, config, logger, mailer, changeFeed });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
@@ -25,6 +27,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     mailer.close();
+    await changeFeed.close();
     await db.destroy();
     await database.stop();
     process.exit(0);

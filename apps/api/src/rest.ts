@@ -26,7 +26,7 @@ function inputOf(operation: RestOperation, req: Request): unknown {
 }
 
 /** A body-taking route refuses a body that is not JSON (415); no body at all reads as `{}`. */
-function assertJsonBody(req: Request): void {
+export function assertJsonBody(req: Request): void {
   const hasBody = req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] ?? "0") !== "0";
   if (hasBody && !req.is("application/json")) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON: send Content-Type: application/json");

@@ -8,6 +8,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../src/app.js";
+import { startChangeFeed } from "../src/live/change-feed.js";
 import { toErrorResponse } from "../src/errors.js";
 import type { AppRouter } from "../src/router.js";
 import { expectError, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
@@ -140,6 +141,7 @@ describe("with the database unreachable", () => {
   const db = createDb({ connectionString: UNREACHABLE, max: 1 });
   const logger = createLogger({ level: "silent", name: "unreachable-test" });
   const mailer = createMailer({ smtpUrl: undefined, from: "ops@example.com", logger });
+  const changeFeed = startChangeFeed({ connectionString: UNREACHABLE, logger });
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResponse> => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
@@ -150,7 +152,7 @@ describe("with the database unreachable", () => {
   };
 
   beforeAll(async () => {
-    const app = await createApp({ db, config: testConfig(UNREACHABLE), logger, mailer });
+    const app = await createApp({ db, config: testConfig(UNREACHABLE), logger, mailer, changeFeed });
     server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -160,6 +162,7 @@ describe("with the database unreachable", () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     mailer.close();
+    await changeFeed.close();
     await db.destroy();
   });
 

@@ -4,6 +4,7 @@ import { createDb, readMigrations, sql } from "@incidentops/db";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
+import { startChangeFeed } from "../src/live/change-feed.js";
 import {
   anIncident,
   anOrgOwner,
@@ -421,12 +422,16 @@ describe("health and readiness", () => {
   });
 
   it("/readyz is 503 when the database is unreachable, while /healthz stays 200", async () => {
-    const db = createDb({ connectionString: "postgres://x:y@127.0.0.1:1/none", max: 1 });
+    const unreachable = "postgres://x:y@127.0.0.1:1/none";
+    const db = createDb({ connectionString: unreachable, max: 1 });
+    const logger = createLogger({ level: "silent", name: "unreachable-test" });
+    const changeFeed = startChangeFeed({ connectionString: unreachable, logger });
     const app = await createApp({
       db,
       config: testConfig(api.current.config.databaseUrl ?? "postgres://unused/none"),
-      logger: createLogger({ level: "silent", name: "unreachable-test" }),
+      logger,
       mailer: api.current.mailer,
+      changeFeed,
     });
     const server = await listenOnLoopback(app);
     try {
@@ -439,6 +444,7 @@ describe("health and readiness", () => {
       expect(health.status).toBe(200);
     } finally {
       await server.close();
+      await changeFeed.close();
       await db.destroy();
     }
   });

@@ -92,9 +92,10 @@ describe("the OpenAPI document", () => {
     expect((await validate(asValidatorInput(noResponses))).valid).toBe(false);
   });
 
-  it("describes every REST operation under /v1, the alert ingestion routes and the health routes, and nothing else", () => {
+  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes and the health routes, and nothing else", () => {
     const expected = [
       ...operations.map((o) => `${o.method.toLowerCase()} /v1${o.path}`),
+      ...["login", "register", "accept-invitation", "refresh", "switch-org", "password", "logout"].map((route) => `post /v1/auth/session/${route}`),
       "post /v2/enqueue",
       "post /v1/events",
       "post /v1/integrations/alertmanager/{routingKey}",

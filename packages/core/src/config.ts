@@ -55,6 +55,7 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   INGEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   ORG_DAILY_WRITE_QUOTA: positiveInt.optional(),
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -100,6 +101,8 @@ export interface Config {
   ingestRateLimitPerMinute: number;
   /** Write calls an org may make per UTC day; null: unlimited. */
   orgDailyWriteQuota: number | null;
+  /** The built web app (index.html and assets/) the API serves at `/`; nothing is served while it has no index.html. */
+  webDistDir: string;
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
+    webDistDir: resolve(e.WEB_DIST_DIR ?? join(findProjectRoot(), "apps", "web", "dist")),
     warnings,
   };
 }

@@ -44,6 +44,7 @@ export const procedures = {
   "orgs.list": { type: "query", paginated: true },
   "orgs.create": { type: "mutation" },
   "incidents.list": { type: "query", paginated: true },
+  "incidents.counts": { type: "query" },
   "incidents.create": { type: "mutation" },
   "incidents.get": { type: "query" },
   "incidents.events": { type: "query", paginated: true },

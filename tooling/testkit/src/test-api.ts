@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createLogger, createMailer, loadConfig, type Config, type Logger, type Mailer } from "@incidentops/core";
 import { appRoleUrl, createDb, type Db } from "@incidentops/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import { createApp, type AppRouter } from "api";
+import { createApp, startChangeFeed, type AppRouter, type ChangeFeed } from "api";
 import { createTestDatabase, TEST_APP_DB_PASSWORD } from "./database.js";
 import { useStarted } from "./lifecycle.js";
 
@@ -34,6 +34,8 @@ export interface TestApi {
   appDatabaseUrl: string;
   config: Config;
   mailer: Mailer;
+  /** The API's LISTEN connection for live updates. */
+  changeFeed: ChangeFeed;
   /** One HTTP call; a JSON body is parsed (an empty one is `{}`). */
   request: <T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions) => Promise<HttpResponse<T>>;
   /** A tRPC client, signed in with `token` when given. */
@@ -51,6 +53,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     LOG_LEVEL: "silent",
     // Each test file has its own database, so counters are per file; tests of the limit set a small one.
     AUTH_RATE_LIMIT_PER_MINUTE: "100000",
+    // No web app: unknown paths stay JSON 404s whether or not apps/web is built (web-app.test.ts serves one of its own).
+    WEB_DIST_DIR: "/nonexistent/incidentops-web-app",
     ...env,
   });
 }
@@ -80,7 +84,9 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
   const db = createDb({ connectionString: database.url, max: 5 });
   const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", name: "api-test" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
-  const app = await createApp({ db: appDb, config, logger, mailer });
+  const changeFeed = startChangeFeed({ connectionString: appDatabaseUrl, logger });
+  await changeFeed.ready();
+  const app = await createApp({ db: appDb, config, logger, mailer, changeFeed });
   const server = await listenOnLoopback(app);
   const { baseUrl } = server;
 
@@ -108,11 +114,13 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
     appDatabaseUrl,
     config,
     mailer,
+    changeFeed,
     request,
     trpc,
     close: async () => {
       await server.close();
       mailer.close();
+      await changeFeed.close();
       await appDb.destroy();
       await db.destroy();
       await database.drop();

@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from "@incidentops/core";
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import type { z } from "zod";
+import { REFRESH_COOKIE } from "../browser-session.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
 import { pagerDutyAcceptedSchema, pagerDutyErrorSchema, pagerDutyEventSchema } from "../ingest/pagerduty.js";
@@ -86,6 +87,7 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
     securitySchemes: {
       bearerAuth: { type: "http", scheme: "bearer", description: "An access token (JWT), or an org API key (iok_...)" },
       apiKeyHeader: { type: "apiKey", in: "header", name: "x-api-key", description: "An org API key (iok_...)" },
+      sessionCookie: { type: "apiKey", in: "cookie", name: REFRESH_COOKIE, description: "The web app's refresh token (httpOnly), sent only to /v1/auth/session/*" },
     },
     paths: httpRoutePaths,
     defs: {

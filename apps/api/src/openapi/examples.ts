@@ -33,6 +33,7 @@ const tokens = {
   user,
   org,
 };
+const { refreshToken: _cookieOnly, ...browserSession } = tokens;
 const service = {
   id: ids.service,
   name: "checkout-api",
@@ -188,8 +189,15 @@ export const operationExamples: Record<string, OperationExamples> = {
     input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2" },
     output: incident,
   },
+  "incidents.counts": {
+    input: { serviceId: ids.service },
+    output: {
+      byStatus: { triggered: 3, acknowledged: 1, mitigated: 0, resolved: 42 },
+      open: { total: 4, bySeverity: { sev1: 1, sev2: 2, sev3: 1, sev4: 0 }, byService: [{ serviceId: ids.service, count: 4 }] },
+    },
+  },
   "incidents.get": { input: { incidentId: ids.incident }, output: incident },
-  "incidents.events": { input: { incidentId: ids.incident, ...pageInput }, output: page(comment) },
+  "incidents.events": { input: { incidentId: ids.incident, ...pageInput }, output: page({ ...comment, actor: { id: ids.user, name: user.name } }) },
   "incidents.transition": { input: { incidentId: ids.incident, toStatus: "acknowledged", version: 1 }, output: acknowledged },
   "incidents.comment": { input: { incidentId: ids.incident, body: "Rolling back 1.42" }, output: comment },
   "incidents.escalate": { input: { incidentId: ids.incident }, output: { ...incident, version: 2, updatedAt: at(6) } },
@@ -275,6 +283,16 @@ export const operationExamples: Record<string, OperationExamples> = {
   "meta.openapi": {
     output: { openapi: "3.1.0", info: { title: "IncidentOps API", version: "0.1.0" }, servers: [{ url: "https://incidentops.example.com" }], paths: {} },
   },
+  "session.login": { input: { email: "ada@example.com", password: "correct horse battery" }, output: browserSession },
+  "session.register": {
+    input: { email: "ada@example.com", password: "correct horse battery", name: "Ada Lovelace", orgName: "Acme" },
+    output: browserSession,
+  },
+  "session.acceptInvitation": { input: { token: "ioi_Xk2mQ8vR4tW1zY7bN3cJ", name: "Grace Hopper", password: "correct horse battery" }, output: browserSession },
+  "session.refresh": { output: browserSession },
+  "session.switchOrg": { input: { orgId: ids.org }, output: browserSession },
+  "session.changePassword": { input: { currentPassword: "correct horse battery", newPassword: "a new long passphrase" }, output: ok },
+  "session.logout": { output: ok },
   "health.live": { output: { status: "ok" } },
   "health.ready": { output: { status: "ok", database: "ok", migrations: "current" } },
 };

@@ -1,11 +1,21 @@
-import type { ErrorCode } from "@incidentops/core";
+import {
+  acceptInvitationInput,
+  browserChangePasswordInput,
+  browserSessionSchema,
+  browserSwitchOrgInput,
+  loginInput,
+  okSchema,
+  registerInput,
+  type ErrorCode,
+} from "@incidentops/core";
+import { CSRF_HEADER, REFRESH_COOKIE, SESSION_PATH } from "../browser-session.js";
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { errorBody, errorResponseOf, type ErrorBody } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
 import { pagerDutyAcceptedSchema, pagerDutyErrorSchema, pagerDutyEventSchema, renderPagerDutyError } from "../ingest/pagerduty.js";
-import { errorResponsesOf, errorSamples, retryAfterHeader } from "./errors.js";
+import { DOMAIN_ERRORS, errorResponsesOf, errorSamples, retryAfterHeader } from "./errors.js";
 import { operationExamples } from "./examples.js";
 
 const example = (value: unknown) => ({ example: { value } });
@@ -57,6 +67,95 @@ const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON",
 
 const { routingKey: alertmanagerRoutingKey, ...alertmanagerBody } = operationExamples["alerts.alertmanager"]?.input ?? {};
 
+// ---------------------------------------------------------------------------------------------
+// The web app's cookie sessions (browser-session.ts).
+
+interface SessionRoute {
+  key: string;
+  path: string;
+  /** The procedure it calls: its domain errors. */
+  procedure: string;
+  summary: string;
+  input?: z.ZodType;
+  output: z.ZodType;
+  status?: "200" | "201";
+  /** Reads the refresh cookie; `bearer`: also needs the access token. */
+  credentials: "none" | "cookie" | "cookie+bearer";
+}
+
+const SESSION_ROUTES: SessionRoute[] = [
+  { key: "session.login", path: "/login", procedure: "auth.login", summary: "Web app: log in (refresh token set as a cookie)", input: loginInput, output: browserSessionSchema, credentials: "none" },
+  {
+    key: "session.register",
+    path: "/register",
+    procedure: "auth.register",
+    summary: "Web app: create an account and its organisation",
+    input: registerInput,
+    output: browserSessionSchema,
+    status: "201",
+    credentials: "none",
+  },
+  {
+    key: "session.acceptInvitation",
+    path: "/accept-invitation",
+    procedure: "auth.acceptInvitation",
+    summary: "Web app: accept an invitation",
+    input: acceptInvitationInput,
+    output: browserSessionSchema,
+    credentials: "none",
+  },
+  { key: "session.refresh", path: "/refresh", procedure: "auth.refresh", summary: "Web app: renew the access token (rotates the cookie)", output: browserSessionSchema, credentials: "cookie" },
+  {
+    key: "session.switchOrg",
+    path: "/switch-org",
+    procedure: "auth.switchOrg",
+    summary: "Web app: move the session to another organisation",
+    input: browserSwitchOrgInput,
+    output: browserSessionSchema,
+    credentials: "cookie",
+  },
+  {
+    key: "session.changePassword",
+    path: "/password",
+    procedure: "auth.changePassword",
+    summary: "Web app: change the password, keeping this session",
+    input: browserChangePasswordInput,
+    output: okSchema,
+    credentials: "cookie+bearer",
+  },
+  { key: "session.logout", path: "/logout", procedure: "auth.logout", summary: "Web app: end the session and clear the cookie", output: okSchema, credentials: "cookie" },
+];
+
+const SESSION_DESCRIPTION = `For the web app, which never holds the refresh token in JavaScript: the refresh token travels only in the \`${REFRESH_COOKIE}\` cookie (httpOnly, SameSite=Strict, Secure in production, Path=${SESSION_PATH}), set by the answers that sign in and rotated by each refresh; the answer carries the access token. Every call must send \`${CSRF_HEADER}: 1\` and, from a browser, come from the app's own origin (403 FORBIDDEN otherwise). Other clients use the bearer routes (/v1/auth/login, /refresh, ...).`;
+
+function sessionOperation(route: SessionRoute): ZodOpenApiOperationObject {
+  const codes: ErrorCode[] = ["FORBIDDEN", "RATE_LIMITED", "MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+  if (route.input !== undefined) codes.push("VALIDATION_FAILED");
+  if (route.credentials !== "none") codes.push("UNAUTHORIZED");
+  codes.push(...(DOMAIN_ERRORS[route.procedure] ?? []));
+  const security = { none: [], cookie: [{ sessionCookie: [] }], "cookie+bearer": [{ sessionCookie: [], bearerAuth: [] }] }[route.credentials];
+  const sample = operationExamples[route.key];
+  const success = {
+    description: route.output === okSchema ? "Done" : "Signed in: the access token (the refresh token is in the Set-Cookie header)",
+    content: { "application/json": { schema: route.output, examples: example(sample?.output) } },
+  };
+  return {
+    operationId: route.key.replace(".", "-"),
+    tags: ["auth"],
+    summary: route.summary,
+    description: SESSION_DESCRIPTION,
+    security,
+    requestParams: { header: z.object({ [CSRF_HEADER]: z.literal("1").meta({ param: { description: "CSRF protection: always 1", example: "1" } }) }) },
+    ...(route.input === undefined ? {} : { requestBody: { required: true, content: { "application/json": { schema: route.input, examples: example(sample?.input) } } } }),
+    responses: {
+      ...(route.status === "201" ? { "201": success } : { "200": success }),
+      ...errorResponsesOf([...new Set(codes)]),
+    },
+  };
+}
+
+const sessionPaths: ZodOpenApiPathsObject = Object.fromEntries(SESSION_ROUTES.map((route) => [`${SESSION_PATH}${route.path}`, { post: sessionOperation(route) }]));
+
 /** The outline of an OpenAPI document, for the route that serves this one. */
 export const openApiDocumentSchema = z.looseObject({
   openapi: z.string(),
@@ -64,8 +163,9 @@ export const openApiDocumentSchema = z.looseObject({
   paths: z.record(z.string(), z.unknown()),
 });
 
-/** The routes served outside tRPC: alert ingestion, health, and this document. */
+/** The routes served outside tRPC: the web app's sessions, alert ingestion, health, and this document. */
 export const httpRoutePaths: ZodOpenApiPathsObject = {
+  ...sessionPaths,
   "/v2/enqueue": { post: pagerDutyOperation("alerts-pagerduty-enqueue", "Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)") },
   "/v1/events": { post: pagerDutyOperation("alerts-pagerduty-events", "Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)") },
   "/v1/integrations/alertmanager/{routingKey}": {
@@ -137,4 +237,5 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },
   "meta.openapi": { output: openApiDocumentSchema },
+  ...Object.fromEntries(SESSION_ROUTES.map((route) => [route.key, { ...(route.input === undefined ? {} : { input: route.input }), output: route.output }])),
 };

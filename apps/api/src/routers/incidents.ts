@@ -1,6 +1,8 @@
 import {
   commentInput,
   createIncidentInput,
+  incidentCountsInput,
+  incidentCountsSchema,
   incidentEventSchema,
   incidentIdInput,
   incidentPageInput,
@@ -10,6 +12,7 @@ import {
   notificationAttemptSchema,
   notificationService,
   pageSchema,
+  timelineEventSchema,
   transitionIncidentInput,
 } from "@incidentops/core";
 import { procedureFor, router } from "../trpc.js";
@@ -22,6 +25,21 @@ export const incidentsRouter = router({
     .input(listIncidentsInput)
     .output(pageSchema(incidentSchema))
     .query(({ ctx, input }) => incidentService.listIncidents(ctx.db, ctx.actor, input)),
+
+  // Before `get`: /incidents/counts is not an incident id.
+  counts: procedureFor("incident:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/incidents/counts",
+        tags,
+        summary: "How many incidents per status, and open ones per severity and service",
+        description: "The filters are the list's (less the status): the status tabs of a filtered list, or the open incidents of the org.",
+      },
+    })
+    .input(incidentCountsInput)
+    .output(incidentCountsSchema)
+    .query(({ ctx, input }) => incidentService.countIncidentsByFacet(ctx.db, ctx.actor, input)),
 
   create: procedureFor("incident:create")
     .meta({ openapi: { method: "POST", path: "/services/{serviceId}/incidents", tags, summary: "Open an incident on a service (member)" }, successStatus: 201 })
@@ -38,7 +56,7 @@ export const incidentsRouter = router({
   events: procedureFor("incident:read")
     .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/events", tags, summary: "The incident's timeline, oldest first" } })
     .input(incidentPageInput)
-    .output(pageSchema(incidentEventSchema))
+    .output(pageSchema(timelineEventSchema))
     .query(({ ctx, input }) => incidentService.listIncidentTimeline(ctx.db, ctx.actor, input)),
 
   transition: procedureFor("incident:transition")

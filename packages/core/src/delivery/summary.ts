@@ -20,8 +20,9 @@ export const statusLabel = (payload: NotificationPayload) => capitalize(payload.
 /** One line for subjects and headers, whatever the title holds. */
 export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** The incident's page in the web app (served at PUBLIC_URL): what "View incident" opens. */
 export function incidentLink(payload: NotificationPayload, publicUrl: string): string {
-  return `${publicUrl.replace(/\/+$/, "")}/v1/incidents/${encodeURIComponent(payload.incident.id)}`;
+  return `${publicUrl.replace(/\/+$/, "")}/incidents/${encodeURIComponent(payload.incident.id)}`;
 }
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);

@@ -107,6 +107,24 @@ export function listIncidents(
   return newestFirst(query, limit, after).execute();
 }
 
+/** The org's incidents among `ids` (any that are missing or another org's are left out). */
+export function findIncidents(db: Db | Tx, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", ids).orderBy(sql`created_at DESC, id DESC`).execute();
+}
+
+/** How many incidents match the filter, per (status, severity, service): a few rows per service. */
+export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<IncidentFilter, "status">) {
+  let query = db
+    .selectFrom("incidents")
+    .select(["status", "severity", "service_id", sql<number>`count(*)::int`.as("count")])
+    .where("org_id", "=", orgId)
+    .groupBy(["status", "severity", "service_id"]);
+  if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
+  if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
+  return query.execute();
+}
+
 export function insertIncidentEvent(
   tx: Tx,
   event: { orgId: string; incidentId: string; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
@@ -124,9 +142,15 @@ export function insertIncidentEvent(
     .executeTakeFirstOrThrow();
 }
 
-/** Oldest first, by the insertion sequence. */
+/** Oldest first, by the insertion sequence, each with the name of the person who acted (if one did). */
 export function listIncidentEvents(db: Db | Tx, orgId: string, incidentId: string, limit: number, afterSeq: string | undefined) {
-  let query = db.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("incident_id", "=", incidentId);
-  if (afterSeq !== undefined) query = query.where("seq", ">", afterSeq);
-  return query.orderBy("seq").limit(limit + 1).execute();
+  let query = db
+    .selectFrom("incident_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_user_id")
+    .selectAll("e")
+    .select("u.name as actor_name")
+    .where("e.org_id", "=", orgId)
+    .where("e.incident_id", "=", incidentId);
+  if (afterSeq !== undefined) query = query.where("e.seq", ">", afterSeq);
+  return query.orderBy("e.seq").limit(limit + 1).execute();
 }

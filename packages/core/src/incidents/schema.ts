@@ -34,6 +34,12 @@ export const incidentEventSchema = z.object({
 });
 export type IncidentEvent = z.infer<typeof incidentEventSchema>;
 
+/** A timeline entry as the timeline lists it: the event and who did it (null: an API key, an alert or the system). */
+export const timelineEventSchema = incidentEventSchema.extend({
+  actor: z.object({ id: z.uuid(), name: z.string() }).nullable().describe("The person who did it; null for an API key, an alert or the system"),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
 export const listIncidentsInput = z.object({
   status: incidentStatusSchema.optional(),
   serviceId: z.uuid().optional(),
@@ -41,6 +47,33 @@ export const listIncidentsInput = z.object({
   ...pageQuery,
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
+
+/** The filters the incident counts take: the list's, less the status (the counts are per status). */
+export const incidentCountsInput = z.object({ serviceId: z.uuid().optional(), severity: severitySchema.optional() });
+export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
+
+const count = z.number().int();
+
+export const incidentCountsSchema = z.object({
+  byStatus: z.object({ triggered: count, acknowledged: count, mitigated: count, resolved: count }).describe("Incidents matching the filters, per status"),
+  open: z
+    .object({
+      total: count,
+      bySeverity: z.object({ sev1: count, sev2: count, sev3: count, sev4: count }),
+      byService: z.array(z.object({ serviceId: z.uuid(), count })).describe("Services with open incidents, most first"),
+    })
+    .describe("Incidents matching the filters that are not resolved"),
+});
+export type IncidentCounts = z.infer<typeof incidentCountsSchema>;
+
+/** One message of the live incident stream (a tRPC subscription): what changed, re-read for the subscriber. */
+export const incidentUpdatesSchema = z.object({
+  reset: z.boolean().describe("true: changes may have been missed (the stream just started or reconnected, or a batch was too large): refetch what is shown"),
+  incidents: z.array(incidentSchema).describe("The changed incidents as they are now"),
+  timelineChanged: z.array(z.uuid()).describe("Incidents whose timeline changed (status, comment, escalation, alert)"),
+  notificationsChanged: z.array(z.uuid()).describe("Incidents whose notification deliveries changed"),
+});
+export type IncidentUpdates = z.infer<typeof incidentUpdatesSchema>;
 
 export const createIncidentInput = z.object({
   serviceId: z.uuid(),
