@@ -66,6 +66,14 @@ export interface IncidentsTable {
   escalation_step: Defaulted<number>;
   dedup_key: ColumnType<string | null, string | null | undefined, string | null>;
   alert_count: Defaulted<number>;
+  acknowledge_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolve_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  acknowledge_breached_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolve_breached_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The first explicit acknowledgement; a later one (after a re-trigger) leaves it. */
+  first_acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  escalations_timeout: Defaulted<number>;
+  escalations_manual: Defaulted<number>;
 }
 
 export interface IncidentEventsTable {
@@ -249,6 +257,73 @@ export interface IntegrationKeysTable {
   created_at: Timestamp;
 }
 
+export interface SlaPoliciesTable {
+  org_id: string;
+  id: Generated<string>;
+  /** null: the org's policy; else a service's override. */
+  service_id: string | null;
+  targets: Json;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IncidentTasksTable {
+  org_id: string;
+  id: Generated<string>;
+  incident_id: string;
+  title: string;
+  assignee_id: string | null;
+  done_at: NullableTime;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type StatusUpdateStatus = "investigating" | "identified" | "monitoring" | "resolved";
+
+export interface IncidentStatusUpdatesTable {
+  org_id: string;
+  id: Generated<string>;
+  incident_id: string;
+  body: string;
+  status: StatusUpdateStatus;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+export type PostmortemStatus = "draft" | "published";
+
+export interface PostmortemsTable {
+  org_id: string;
+  incident_id: string;
+  summary: string;
+  impact: string;
+  root_cause: string;
+  action_items: ColumnType<unknown[], string | undefined, string>;
+  status: Defaulted<PostmortemStatus>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTime;
+}
+
+export interface IncidentAttachmentsTable {
+  org_id: string;
+  id: Generated<string>;
+  incident_id: string;
+  file_name: string;
+  content_type: string;
+  /** bigint: pg returns it as a string. */
+  size_bytes: ColumnType<string, number | string, number | string>;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -279,6 +354,11 @@ export interface Database {
   org_usage_daily: OrgUsageDailyTable;
   audit_log: AuditLogTable;
   integration_keys: IntegrationKeysTable;
+  sla_policies: SlaPoliciesTable;
+  incident_tasks: IncidentTasksTable;
+  incident_status_updates: IncidentStatusUpdatesTable;
+  postmortems: PostmortemsTable;
+  incident_attachments: IncidentAttachmentsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -297,3 +377,8 @@ export type InvitationRow = Selectable<InvitationsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type IntegrationKeyRow = Selectable<IntegrationKeysTable>;
+export type SlaPolicyRow = Selectable<SlaPoliciesTable>;
+export type IncidentTaskRow = Selectable<IncidentTasksTable>;
+export type IncidentStatusUpdateRow = Selectable<IncidentStatusUpdatesTable>;
+export type PostmortemRow = Selectable<PostmortemsTable>;
+export type IncidentAttachmentRow = Selectable<IncidentAttachmentsTable>;
