@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { createContextFactory, type AppDeps } from "./context.js";
+import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
@@ -96,7 +97,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps));
   app.use(
     "/v1",
     createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),

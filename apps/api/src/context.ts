@@ -1,4 +1,4 @@
-import type { Config, Logger, Mailer } from "@incidentops/core";
+import type { Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import type { Request } from "express";
 
@@ -9,6 +9,8 @@ export interface AppDeps {
   logger: Logger;
   /** Sends the test deliveries of email targets. */
   mailer: Mailer;
+  /** Where attachment bytes are kept. */
+  storage: ObjectStorage;
 }
 
 export interface Context extends AppDeps {

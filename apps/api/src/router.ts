@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics.js";
 import { auditLogsRouter } from "./routers/audit-logs.js";
 import { authRouter } from "./routers/auth.js";
 import { incidentsRouter } from "./routers/incidents.js";
@@ -17,6 +18,7 @@ export const appRouter = router({
   users: usersRouter,
   auditLogs: auditLogsRouter,
   usage: usageRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

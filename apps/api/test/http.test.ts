@@ -427,6 +427,7 @@ describe("health and readiness", () => {
       config: testConfig(api.current.config.databaseUrl ?? "postgres://unused/none"),
       logger: createLogger({ level: "silent", name: "unreachable-test" }),
       mailer: api.current.mailer,
+      storage: api.current.storage,
     });
     const server = await listenOnLoopback(app);
     try {
