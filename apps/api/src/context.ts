@@ -14,6 +14,11 @@ export interface AppDeps {
 }
 
 export interface Context extends AppDeps {
+  /**
+   * The pool itself, also inside a procedure (whose `db` is then its transaction): for reads
+   * that run beside the call's transaction, in transactions of their own (analytics).
+   */
+  pool: Db;
   requestId: string;
   log: Logger;
   /** The raw credentials, verified lazily by procedures that need a caller. */
@@ -28,6 +33,7 @@ export const requestIdOf = (req: Request): string => (typeof req.id === "string"
 export function createContextFactory(deps: AppDeps) {
   return ({ req }: { req: Request }): Context => ({
     ...deps,
+    pool: deps.db,
     requestId: requestIdOf(req),
     log: req.log,
     authorization: req.headers.authorization,

@@ -20,11 +20,18 @@ UPDATE incidents i
            WHERE e.org_id = i.org_id AND e.incident_id = i.id AND e.kind = 'escalated'
              AND coalesce((e.data ->> 'manual')::boolean, false));
 
+-- The durations MTTA and MTTR are made of, in seconds, kept by PostgreSQL itself.
+ALTER TABLE incidents
+  ADD COLUMN time_to_acknowledge_seconds double precision
+    GENERATED ALWAYS AS (extract(epoch FROM first_acknowledged_at - created_at)::double precision) STORED,
+  ADD COLUMN time_to_resolve_seconds double precision
+    GENERATED ALWAYS AS (extract(epoch FROM resolved_at - created_at)::double precision) STORED;
+
 -- Incident analytics read an org's incidents opened in a window from this index alone (an
 -- index-only scan): the window is on created_at, the first trigger, which no re-trigger moves.
 CREATE INDEX incidents_org_analytics_idx ON incidents (org_id, created_at)
-  INCLUDE (service_id, severity, first_acknowledged_at, resolved_at, acknowledge_due_at, resolve_due_at,
-           escalations_timeout, escalations_manual);
+  INCLUDE (service_id, severity, time_to_acknowledge_seconds, time_to_resolve_seconds, first_acknowledged_at, resolved_at,
+           acknowledge_due_at, resolve_due_at, escalations_timeout, escalations_manual);
 
 -- Responder analytics: the pages people received in a window, and who acknowledged what.
 CREATE INDEX notification_attempts_pages_idx ON notification_attempts (org_id, created_at) INCLUDE (user_id)

@@ -18,7 +18,7 @@ export const analyticsRouter = router({
     .meta({ openapi: { method: "GET", path: "/analytics/incidents", tags, summary: "MTTA, MTTR, escalations and SLA attainment, grouped", description: INCIDENTS_DESCRIPTION } })
     .input(incidentAnalyticsInput)
     .output(incidentAnalyticsSchema)
-    .query(({ ctx, input }) => analyticsService.incidentAnalytics(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => analyticsService.incidentAnalytics(ctx.db, ctx.actor, input, { pool: ctx.pool })),
 
   incidentsCsv: procedureFor("analytics:read")
     .meta({
@@ -33,7 +33,7 @@ export const analyticsRouter = router({
     })
     .input(incidentAnalyticsInput)
     .output(incidentAnalyticsCsvSchema)
-    .query(({ ctx, input }) => analyticsService.incidentAnalyticsCsv(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => analyticsService.incidentAnalyticsCsv(ctx.db, ctx.actor, input, { pool: ctx.pool })),
 
   responders: procedureFor("analytics:read")
     .meta({

@@ -4,7 +4,8 @@ import { DateTime } from "luxon";
 import { AppError } from "../errors.js";
 import type { Actor } from "../policy.js";
 import { severitySchema } from "../schema.js";
-import { incidentMetrics, knowsTimeZone, responderMetrics, serviceNames, type AnalyticsWindow, type IncidentMetricsRow } from "./repository.js";
+import { incidentMetrics, responderMetrics, serviceNames, type AnalyticsWindow, type IncidentGrouping, type IncidentMetricsRow } from "./repository.js";
+import { inScope } from "../scope.js";
 import {
   DEFAULT_WINDOW_DAYS,
   MAX_WINDOW_DAYS,
@@ -55,16 +56,21 @@ function metricsOf(row: IncidentMetricsRow | undefined): IncidentMetrics {
   };
 }
 
-/** Every day or week bucket of the window in the zone, in order, each with its figures (zero when it has no incident). */
-function timeBuckets(rows: IncidentMetricsRow[], window: AnalyticsWindow, unit: "day" | "week", timeZone: string): IncidentGroup[] {
-  const byStart = new Map(rows.map((row) => [row.group_key instanceof Date ? row.group_key.getTime() : Number.NaN, row]));
-  const groups: IncidentGroup[] = [];
+/** The starts of every day or week of the window in the zone, in order (the first one at or before since). */
+function bucketStarts(window: AnalyticsWindow, unit: "day" | "week", timeZone: string): DateTime[] {
+  const starts: DateTime[] = [];
   const end = DateTime.fromJSDate(window.until, { zone: timeZone });
-  for (let start = DateTime.fromJSDate(window.since, { zone: timeZone }).startOf(unit); start < end; start = start.plus({ [unit]: 1 })) {
+  for (let start = DateTime.fromJSDate(window.since, { zone: timeZone }).startOf(unit); start < end; start = start.plus({ [unit]: 1 })) starts.push(start);
+  return starts;
+}
+
+/** Every bucket with its figures (zero when it has no incident): rows name theirs by number, 1 for the first. */
+function timeBuckets(rows: IncidentMetricsRow[], starts: DateTime[]): IncidentGroup[] {
+  const byNumber = new Map(rows.map((row) => [Number(row.group_key), row]));
+  return starts.map((start, i) => {
     const key = start.toISODate() ?? "";
-    groups.push({ key, label: key, start: start.toUTC().toISO() ?? "", ...metricsOf(byStart.get(start.toMillis())) });
-  }
-  return groups;
+    return { key, label: key, start: start.toUTC().toISO() ?? "", ...metricsOf(byNumber.get(i + 1)) };
+  });
 }
 
 async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "severity"): Promise<IncidentGroup[]> {
@@ -81,23 +87,35 @@ async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], 
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-/** MTTA, MTTR, escalations and SLA attainment of the org's incidents first triggered in the window, per group and in total. */
-export async function incidentAnalytics(db: Db, actor: Actor, input: IncidentAnalyticsInput): Promise<IncidentAnalytics> {
+/**
+ * MTTA, MTTR, escalations and SLA attainment of the org's incidents first triggered in the
+ * window, per group and in total. The groups and the totals are two queries (each sorts every
+ * duration of the window for its percentiles): with a `pool` they run at once, each in a
+ * transaction of its own scoped to the org (on two cores, half the wait), else one after the other on `db`.
+ */
+export async function incidentAnalytics(db: Db, actor: Actor, input: IncidentAnalyticsInput, options: { pool?: Db } = {}): Promise<IncidentAnalytics> {
   const now = new Date();
   const window = windowOf(actor, input, now);
-  if (input.timeZone !== "UTC" && !(await knowsTimeZone(db, input.timeZone))) throw invalid("timeZone", "is not a time zone the database knows");
-  const rows = await incidentMetrics(db, { ...window, asOf: now }, input);
-  const groupRows = rows.filter((row) => !row.total);
-  const groups =
-    input.groupBy === "day" || input.groupBy === "week"
-      ? timeBuckets(groupRows, window, input.groupBy, input.timeZone)
-      : await labelledGroups(db, actor, groupRows, input.groupBy);
+  const { groupBy } = input;
+  const starts = groupBy === "day" || groupBy === "week" ? bucketStarts(window, groupBy, input.timeZone) : undefined;
+  const grouping =
+    starts === undefined
+      ? { kind: "column" as const, column: groupBy === "service" ? ("service_id" as const) : ("severity" as const) }
+      : { kind: "buckets" as const, starts: starts.map((start) => start.toJSDate()) };
+  const filters = { serviceId: input.serviceId, severity: input.severity };
+  const query = (grouping: IncidentGrouping | undefined) => (tx: Db) => incidentMetrics(tx, { ...window, asOf: now }, { grouping, ...filters });
+  const { pool } = options;
+  const [groupRows, totalRows] =
+    pool === undefined
+      ? [await query(grouping)(db), await query(undefined)(db)]
+      : await Promise.all([inScope(pool, { orgId: actor.orgId }, query(grouping)), inScope(pool, { orgId: actor.orgId }, query(undefined))]);
+  const groups = starts === undefined ? await labelledGroups(db, actor, groupRows, groupBy === "service" ? "service" : "severity") : timeBuckets(groupRows, starts);
   return {
     since: window.since.toISOString(),
     until: window.until.toISOString(),
     groupBy: input.groupBy,
     timeZone: input.timeZone,
-    totals: metricsOf(rows.find((row) => row.total)),
+    totals: metricsOf(totalRows[0]),
     groups,
   };
 }
@@ -127,8 +145,8 @@ const CSV_COLUMNS = [
  * The groups of incidentAnalytics as CSV (RFC 4180, a header line, empty cells for no value).
  * Cells that a spreadsheet would run as a formula (a service named "=cmd|...") are escaped.
  */
-export async function incidentAnalyticsCsv(db: Db, actor: Actor, input: IncidentAnalyticsInput): Promise<string> {
-  const { groups } = await incidentAnalytics(db, actor, input);
+export async function incidentAnalyticsCsv(db: Db, actor: Actor, input: IncidentAnalyticsInput, options: { pool?: Db } = {}): Promise<string> {
+  const { groups } = await incidentAnalytics(db, actor, input, options);
   const records = groups.map((g) => [
     g.key,
     g.label,
