@@ -1,5 +1,5 @@
 import type { Db, Tx } from "@incidentops/db";
-import { pastPosition } from "../keyset.js";
+import { pageOrderedBy } from "../keyset.js";
 
 export function insertAttachment(
   tx: Tx,
@@ -45,9 +45,8 @@ export function findAttachment(db: Db | Tx, orgId: string, incidentId: string, a
 
 /** Oldest first, by (created_at, id). */
 export function listAttachments(db: Db | Tx, orgId: string, incidentId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
-  let query = db.selectFrom("incident_attachments").selectAll().where("org_id", "=", orgId).where("incident_id", "=", incidentId);
-  if (after !== undefined) query = query.where(pastPosition({ time: "created_at", id: "id" }, ">", { time: after.createdAt, id: after.id }));
-  return query.orderBy("created_at").orderBy("id").limit(limit + 1).execute();
+  const query = db.selectFrom("incident_attachments").selectAll().where("org_id", "=", orgId).where("incident_id", "=", incidentId);
+  return pageOrderedBy(query, { time: "created_at", id: "id" }, "asc", limit, after).execute();
 }
 
 export function deleteAttachment(tx: Tx, orgId: string, attachmentId: string) {

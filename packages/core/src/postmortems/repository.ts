@@ -21,22 +21,21 @@ interface PostmortemContent {
   by: string | null;
 }
 
+const columnsOf = (content: PostmortemContent) => ({
+  summary: content.summary,
+  impact: content.impact,
+  root_cause: content.rootCause,
+  action_items: JSON.stringify(content.actionItems),
+  status: content.status,
+  published_at: content.publishedAt,
+  updated_by: content.by,
+});
+
 /** The first version; undefined when another writer inserted it first (a version conflict). */
 export function insertPostmortem(tx: Tx, orgId: string, incidentId: string, content: PostmortemContent) {
   return tx
     .insertInto("postmortems")
-    .values({
-      org_id: orgId,
-      incident_id: incidentId,
-      summary: content.summary,
-      impact: content.impact,
-      root_cause: content.rootCause,
-      action_items: JSON.stringify(content.actionItems),
-      status: content.status,
-      published_at: content.publishedAt,
-      created_by: content.by,
-      updated_by: content.by,
-    })
+    .values({ org_id: orgId, incident_id: incidentId, ...columnsOf(content), created_by: content.by })
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -45,17 +44,7 @@ export function insertPostmortem(tx: Tx, orgId: string, incidentId: string, cont
 export function updatePostmortem(tx: Tx, orgId: string, incidentId: string, version: number, content: PostmortemContent) {
   return tx
     .updateTable("postmortems")
-    .set({
-      summary: content.summary,
-      impact: content.impact,
-      root_cause: content.rootCause,
-      action_items: JSON.stringify(content.actionItems),
-      status: content.status,
-      published_at: content.publishedAt,
-      updated_by: content.by,
-      version,
-      updated_at: sql<Date>`now()`,
-    })
+    .set({ ...columnsOf(content), version, updated_at: sql<Date>`now()` })
     .where("org_id", "=", orgId)
     .where("incident_id", "=", incidentId)
     .returningAll()

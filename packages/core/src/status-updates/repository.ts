@@ -1,5 +1,5 @@
 import type { Db, StatusUpdateStatus, Tx } from "@incidentops/db";
-import { pastPosition } from "../keyset.js";
+import { pageOrderedBy } from "../keyset.js";
 
 function updatesWithAuthor(db: Db | Tx, orgId: string) {
   return db
@@ -18,9 +18,7 @@ export function findStatusUpdate(db: Db | Tx, orgId: string, id: string) {
 
 /** An incident's status updates, newest first by (created_at, id). */
 export function listStatusUpdates(db: Db | Tx, orgId: string, incidentId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
-  let query = updatesWithAuthor(db, orgId).where("s.incident_id", "=", incidentId);
-  if (after !== undefined) query = query.where(pastPosition({ time: "s.created_at", id: "s.id" }, "<", { time: after.createdAt, id: after.id }));
-  return query.orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(limit + 1).execute();
+  return pageOrderedBy(updatesWithAuthor(db, orgId).where("s.incident_id", "=", incidentId), { time: "s.created_at", id: "s.id" }, "desc", limit, after).execute();
 }
 
 export function insertStatusUpdate(tx: Tx, update: { orgId: string; incidentId: string; body: string; status: StatusUpdateStatus; authorId: string | null }) {

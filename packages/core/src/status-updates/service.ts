@@ -5,6 +5,7 @@ import { iso } from "../mapping.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
+import { personOrNull } from "../users/service.js";
 import { findStatusUpdate, insertStatusUpdate, listStatusUpdates as listRows, type StatusUpdateRow } from "./repository.js";
 import type { ListStatusUpdatesInput, PostStatusUpdateInput, StatusUpdate, StatusUpdateStatus } from "./schema.js";
 
@@ -19,10 +20,7 @@ const toStatusUpdate = (row: StatusUpdateRow): StatusUpdate => ({
   incidentId: row.incident_id,
   body: row.body,
   status: row.status,
-  author:
-    row.author_id === null || row.author_name === null || row.author_email === null
-      ? null
-      : { id: row.author_id, name: row.author_name, email: row.author_email },
+  author: personOrNull(row.author_id, row.author_name, row.author_email),
   createdAt: iso(row.created_at),
 });
 

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "@incidentops/db";
-import { pastPosition } from "../keyset.js";
+import { pageOrderedBy } from "../keyset.js";
 
 function tasksWithAssignee(db: Db | Tx, orgId: string) {
   return db
@@ -18,9 +18,7 @@ export function findTask(db: Db | Tx, orgId: string, taskId: string) {
 
 /** An incident's tasks, oldest first by (created_at, id). */
 export function listTasks(db: Db | Tx, orgId: string, incidentId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
-  let query = tasksWithAssignee(db, orgId).where("t.incident_id", "=", incidentId);
-  if (after !== undefined) query = query.where(pastPosition({ time: "t.created_at", id: "t.id" }, ">", { time: after.createdAt, id: after.id }));
-  return query.orderBy("t.created_at").orderBy("t.id").limit(limit + 1).execute();
+  return pageOrderedBy(tasksWithAssignee(db, orgId).where("t.incident_id", "=", incidentId), { time: "t.created_at", id: "t.id" }, "asc", limit, after).execute();
 }
 
 /** The incident's open tasks, oldest first (at most 100). */

@@ -7,6 +7,7 @@ import { assertMembers } from "../org/service.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
+import { personOrNull } from "../users/service.js";
 import { findTask, findTaskForUpdate, insertTask, listOpenTasks, listTasks as listTaskRows, updateTask as updateTaskRow, type TaskWithAssigneeRow } from "./repository.js";
 import type { CreateTaskInput, ListTasksInput, Task, UpdateTaskInput } from "./schema.js";
 
@@ -17,10 +18,7 @@ export const toTask = (row: TaskWithAssigneeRow): Task => ({
   id: row.id,
   incidentId: row.incident_id,
   title: row.title,
-  assignee:
-    row.assignee_id === null || row.assignee_name === null || row.assignee_email === null
-      ? null
-      : { id: row.assignee_id, name: row.assignee_name, email: row.assignee_email },
+  assignee: personOrNull(row.assignee_id, row.assignee_name, row.assignee_email),
   done: row.done_at !== null,
   doneAt: isoOrNull(row.done_at),
   createdBy: row.created_by,
