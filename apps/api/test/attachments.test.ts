@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
   anOrgOwner,
+  closedPort,
   aService,
   aUserWithRole,
   countRows,
@@ -280,6 +281,21 @@ describe("the S3 store (s3rver on loopback)", () => {
     const deleted = await s3Api.current.request("DELETE", `/v1/incidents/${incident.id}/attachments/${uploaded.body.id}`, { token: admin.accessToken });
     expect(deleted.status).toBe(200);
     expect(await objectExists(key)).toBe(false);
+  });
+
+  it("answers 503 with Retry-After, not 500, while the store cannot be reached", async () => {
+    const port = await closedPort();
+    const down = await startTestApi({ env: { ...s3.current.env, S3_URL: `http://127.0.0.1:${port}` } });
+    try {
+      const admin = await anOrgOwner(down);
+      const incident = await anIncident(down, admin.accessToken, (await aService(down, admin.accessToken)).id);
+      const res = await uploadAttachment(down, admin.accessToken, incident.id, { name: "a.txt", bytes: "a" });
+      expectError(res, 503, "SERVICE_UNAVAILABLE");
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(await countRows(down.db, "incident_attachments", { incident_id: incident.id })).toBe(0);
+    } finally {
+      await down.close();
+    }
   });
 
   it("keeps nothing of a refused upload, and answers 404 when the bytes are gone", async () => {
