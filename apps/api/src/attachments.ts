@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { AppError, attachmentIdInput, attachmentSchema, attachmentService, incidentIdInput, incidentService } from "@incidentops/core";
+import { AppError, attachmentIdInput, attachmentService, incidentIdInput, incidentService } from "@incidentops/core";
 import busboy from "busboy";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -13,9 +13,6 @@ import { callAsRoute } from "./procedure/route-caller.js";
 /** Room for the multipart framing around the file in a declared Content-Length. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-/** The upload's answer: the attachment, as the list shows it. */
-export const uploadedAttachmentSchema = attachmentSchema;
-
 /** The download: the bytes, as uploaded. */
 export const attachmentBytesSchema = z.string().describe("The file's bytes (binary), with its sniffed Content-Type");
 
@@ -24,11 +21,6 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   if (!parsed.success) throw new AppError("VALIDATION_FAILED", "The request is invalid: see details.fields", { fields: fieldErrorsOf(parsed.error.issues) });
   return parsed.data;
 }
-
-const tooLarge = (maxBytes: number) =>
-  new AppError("PAYLOAD_TOO_LARGE", `The file is over ${maxBytes % (1024 * 1024) === 0 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`}`, {
-    limitBytes: maxBytes,
-  });
 
 /**
  * Reads a multipart/form-data body and hands the file in field `file` (the first one; other
@@ -93,7 +85,7 @@ export function attachmentsRouter(deps: AppDeps): Router {
         const { incidentId } = parse(incidentIdInput, req.params);
         // Before reading a byte: the incident must be the org's, and the declared size fit.
         await inOrg((tx) => incidentService.requireIncident(tx, actor, incidentId));
-        if (Number(req.headers["content-length"] ?? 0) > maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge(maxBytes);
+        if (Number(req.headers["content-length"] ?? 0) > maxBytes + MULTIPART_OVERHEAD_BYTES) throw attachmentService.fileTooLarge(maxBytes);
         let fileName: string | undefined;
         const stored = await receiveFile(req, maxBytes, (name, stream) => {
           fileName = name;

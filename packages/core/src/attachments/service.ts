@@ -14,6 +14,8 @@ import { deleteAttachment as deleteAttachmentRow, findAttachment, insertAttachme
 import type { Attachment, AttachmentIdInput, ListAttachmentsInput } from "./schema.js";
 import { sanitizeFileName, sniffContentType, UploadInspector } from "./sniff.js";
 
+export { fileTooLarge } from "./sniff.js";
+
 // Attachments: evidence (screenshots, logs) kept out of the database. An upload streams to the
 // object store first (storeBytes: size limit, hash, sniffed type), then its row and timeline
 // event are written (recordUpload); if that fails, the caller discards the bytes. Deleting

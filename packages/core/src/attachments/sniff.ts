@@ -11,6 +11,9 @@ const HEAD_BYTES = 4100;
 
 const formatLimit = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`);
 
+/** 413 for a file over the limit. */
+export const fileTooLarge = (maxBytes: number) => new AppError("PAYLOAD_TOO_LARGE", `The file is over ${formatLimit(maxBytes)}`, { limitBytes: maxBytes });
+
 /**
  * Passes an upload through, counting its bytes (failing with 413 PAYLOAD_TOO_LARGE as soon as
  * there are more than `maxBytes`), hashing them and keeping their start for sniffing.
@@ -28,7 +31,7 @@ export class UploadInspector extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.sizeBytes += chunk.length;
     if (this.sizeBytes > this.maxBytes) {
-      callback(new AppError("PAYLOAD_TOO_LARGE", `The file is over ${formatLimit(this.maxBytes)}`, { limitBytes: this.maxBytes }));
+      callback(fileTooLarge(this.maxBytes));
       return;
     }
     this.hash.update(chunk);
