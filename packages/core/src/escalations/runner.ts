@@ -54,6 +54,7 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
     const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
     const event = await incidentLifecycle.recordEscalationStep(tx, source, incident, {
       step: job.step,
+      cause: job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout",
       data: {
         level: level.level,
         pass: Math.floor(job.step / policy.levels.length) + 1,

@@ -6,7 +6,7 @@ import { createdAtCursor, createdAtPositionOf, decodeCursor, seqCursor, toPage, 
 import type { Actor } from "../policy.js";
 import { transact } from "../scope.js";
 import * as lifecycle from "./lifecycle.js";
-import { countIncidents, findIncident, findIncidents, incidentExists, listIncidentEvents, listIncidents as listIncidentRows } from "./repository.js";
+import { countIncidents, findIncident, findIncidents, incidentExists, listIncidentEvents, listIncidents as listIncidentRows, listTimelineHead } from "./repository.js";
 import {
   incidentEventKindSchema,
   type CommentInput,
@@ -20,6 +20,7 @@ import {
   type ListIncidentsInput,
   type TimelineEvent,
   type TransitionIncidentInput,
+  type UpdateIncidentInput,
 } from "./schema.js";
 
 // What the API asks of incidents: reads, and each change in its own transaction through the lifecycle.
@@ -42,6 +43,11 @@ export function toIncident(row: IncidentRow): Incident {
     acknowledgedAt: isoOrNull(row.acknowledged_at),
     mitigatedAt: isoOrNull(row.mitigated_at),
     resolvedAt: isoOrNull(row.resolved_at),
+    firstAcknowledgedAt: isoOrNull(row.first_acknowledged_at),
+    acknowledgeDueAt: isoOrNull(row.acknowledge_due_at),
+    resolveDueAt: isoOrNull(row.resolve_due_at),
+    acknowledgeBreachedAt: isoOrNull(row.acknowledge_breached_at),
+    resolveBreachedAt: isoOrNull(row.resolve_breached_at),
   };
 }
 
@@ -84,6 +90,11 @@ export async function listIncidents(db: Db, actor: Actor, input: ListIncidentsIn
 
 export async function transitionIncident(db: Db, actor: Actor, input: TransitionIncidentInput): Promise<Incident> {
   return transact(db, async (tx) => toIncident(await lifecycle.transition(tx, lifecycle.changeSourceOf(actor), input)));
+}
+
+/** PATCH: the title, description or severity (see lifecycle.edit). */
+export async function updateIncident(db: Db, actor: Actor, input: UpdateIncidentInput): Promise<Incident> {
+  return transact(db, async (tx) => toIncident(await lifecycle.edit(tx, lifecycle.changeSourceOf(actor), input)));
 }
 
 export async function commentOnIncident(db: Db, actor: Actor, input: CommentInput): Promise<IncidentEvent> {
@@ -132,4 +143,13 @@ export async function countIncidentsByFacet(db: Db, actor: Actor, input: Inciden
     .map(([serviceId, count]) => ({ serviceId, count }))
     .sort((a, b) => b.count - a.count || a.serviceId.localeCompare(b.serviceId));
   return counts;
+}
+
+/**
+ * The start of the incident's story, oldest first, for a report: up to `limit` events, leaving
+ * out repeated alerts (an incident may count thousands); `truncated` when there were more.
+ */
+export async function readStory(db: Db, actor: Actor, incidentId: string, limit: number): Promise<{ events: IncidentEvent[]; truncated: boolean }> {
+  const rows = await listTimelineHead(db, actor.orgId, incidentId, limit, ["alert_repeated"]);
+  return { events: rows.slice(0, limit).map(toIncidentEvent), truncated: rows.length > limit };
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { AlertTriangle, ArrowRightLeft, BellRing, MessageSquare, PlusCircle, type LucideIcon } from "lucide-react";
+import { AlertTriangle, ArrowRightLeft, BellRing, CheckSquare, FileText, Megaphone, MessageSquare, Paperclip, Pencil, PlusCircle, TimerOff, type LucideIcon } from "lucide-react";
 import { useEffect } from "react";
 import { StatusBadge } from "@/components/badges";
 import { ErrorAlert, LoadingRows } from "@/components/page";
@@ -44,6 +44,26 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
     }
     case "alert_repeated":
       return { icon: AlertTriangle, summary: <>The alert fired again{typeof event.data.alertCount === "number" ? ` (${event.data.alertCount} alerts)` : ""}</> };
+    case "title_changed":
+      return { icon: Pencil, summary: <>{actor} renamed the incident{text(event.data.to) === null ? "" : ` to “${String(event.data.to)}”`}</> };
+    case "description_changed":
+      return { icon: Pencil, summary: <>{actor} changed the description</> };
+    case "severity_changed":
+      return { icon: Pencil, summary: <>{actor} changed the severity{text(event.data.from) === null || text(event.data.to) === null ? "" : ` from ${String(event.data.from).toUpperCase()} to ${String(event.data.to).toUpperCase()}`}</> };
+    case "sla_breached":
+      return { icon: TimerOff, summary: <>The {event.data.kind === "resolve" ? "resolve" : "acknowledge"} SLA was breached</> };
+    case "task_created":
+      return { icon: CheckSquare, summary: <>{actor} added a task{text(event.data.title) === null ? "" : `: ${String(event.data.title)}`}</> };
+    case "task_updated":
+      return { icon: CheckSquare, summary: <>{actor} updated a task{text(event.data.title) === null ? "" : `: ${String(event.data.title)}`}</> };
+    case "status_update_posted":
+      return { icon: Megaphone, summary: <>{actor} posted a status update</>, body: text(event.data.body) ?? "" };
+    case "postmortem_published":
+      return { icon: FileText, summary: <>{actor} published the postmortem</> };
+    case "attachment_added":
+      return { icon: Paperclip, summary: <>{actor} attached {text(event.data.fileName) ?? "a file"}</> };
+    case "attachment_deleted":
+      return { icon: Paperclip, summary: <>{actor} removed {text(event.data.fileName) ?? "an attachment"}</> };
   }
 }
 
