@@ -17,7 +17,7 @@ import tseslint from "typescript-eslint";
 // so dependencies point one way:
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
-//   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
 //   incidents:  ingest -> incidents <- escalations, notifications
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
@@ -36,8 +36,10 @@ const CORE_FEATURES = {
   "api-keys": ["audit"],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],
-  "escalation-policies": ["audit"],
-  catalog: ["audit", "escalation-policies"],
+  teams: ["audit"],
+  schedules: ["audit", "teams"],
+  "escalation-policies": ["audit", "teams"],
+  catalog: ["audit", "escalation-policies", "teams"],
   "notification-targets": ["audit", "org"],
   integrations: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies"],

@@ -50,6 +50,14 @@ export { auditAction, auditSourceOf, listAuditLog, recordAudit, type AuditEntry,
 export * from "./usage/schema.js";
 export { assertWriteQuotaLeft, countWriteCall, getUsage, secondsUntilUtcMidnight } from "./usage/service.js";
 
+// On call: teams, schedules and who is on call.
+export * from "./teams/schema.js";
+export * as teamService from "./teams/service.js";
+export { teamMembers } from "./teams/service.js";
+export * from "./schedules/schema.js";
+export { onCallAt, onCallAtMany, renderShifts } from "./schedules/on-call.js";
+export type { RenderedSchedule, ShiftEntry } from "./schedules/render.js";
+
 // On-call configuration: the service catalogue, escalation policies, notification targets, integrations.
 export * from "./catalog/schema.js";
 export * as catalogService from "./catalog/service.js";

@@ -10,6 +10,8 @@ export type IncidentStatus = "triggered" | "acknowledged" | "mitigated" | "resol
 export type IncidentSeverity = "sev1" | "sev2" | "sev3" | "sev4";
 export type NotificationChannel = "webhook" | "email" | "slack";
 export type NotificationAttemptStatus = "pending" | "succeeded" | "failed";
+export type TeamRole = "manager" | "member";
+export type RotationUnit = "hour" | "day" | "week";
 
 export interface UsersTable {
   id: Generated<string>;
@@ -42,6 +44,7 @@ export interface ServicesTable {
   name: string;
   description: string | null;
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -130,6 +133,7 @@ export interface EscalationPoliciesTable {
   name: string;
   description: string | null;
   repeat: Defaulted<number>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -249,6 +253,68 @@ export interface IntegrationKeysTable {
   created_at: Timestamp;
 }
 
+export interface TeamsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  org_id: string;
+  team_id: string;
+  user_id: string;
+  role: TeamRole;
+  created_at: Timestamp;
+}
+
+export interface SchedulesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  /** IANA name, e.g. Europe/Berlin. */
+  time_zone: string;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScheduleLayersTable {
+  org_id: string;
+  id: Generated<string>;
+  schedule_id: string;
+  position: number;
+  name: string;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: NullableTime;
+  rotation_start: ColumnType<Date, Date | string, Date | string>;
+  rotation_unit: RotationUnit;
+  rotation_length: number;
+  /** The layer's restrictions as the API takes them (validated on input). */
+  restrictions: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface ScheduleLayerParticipantsTable {
+  org_id: string;
+  layer_id: string;
+  position: number;
+  user_id: string;
+}
+
+export interface ScheduleOverridesTable {
+  org_id: string;
+  id: Generated<string>;
+  schedule_id: string;
+  user_id: string;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: ColumnType<Date, Date | string, Date | string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -279,6 +345,12 @@ export interface Database {
   org_usage_daily: OrgUsageDailyTable;
   audit_log: AuditLogTable;
   integration_keys: IntegrationKeysTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  schedules: SchedulesTable;
+  schedule_layers: ScheduleLayersTable;
+  schedule_layer_participants: ScheduleLayerParticipantsTable;
+  schedule_overrides: ScheduleOverridesTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -297,3 +369,7 @@ export type InvitationRow = Selectable<InvitationsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type IntegrationKeyRow = Selectable<IntegrationKeysTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type ScheduleRow = Selectable<SchedulesTable>;
+export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
+export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;

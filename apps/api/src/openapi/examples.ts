@@ -18,6 +18,7 @@ const ids = {
   invitation: "e3f4a5b6-c7d8-4e9f-8a0b-1c2d3e4f5a01",
   attempt: "f4a5b6c7-d8e9-4f0a-9b1c-2d3e4f5a6b01",
   audit: "a5b6c7d8-e9f0-4a1b-8c2d-3e4f5a6b7c01",
+  team: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
 } as const;
 
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
@@ -39,6 +40,7 @@ const service = {
   name: "checkout-api",
   description: "Takes payments",
   escalationPolicyId: ids.policy,
+  teamId: ids.team,
   createdAt: at(1),
   updatedAt: at(1),
 };
@@ -79,6 +81,7 @@ const policy = {
   name: "checkout on-call",
   description: "Page Ada, then the ops webhook",
   repeat: 1,
+  teamId: ids.team,
   levels: [
     { delaySeconds: 300, targets: [{ type: "user", userId: ids.user }] },
     { delaySeconds: 600, targets: [{ type: "notification_target", targetId: ids.target }] },
@@ -112,6 +115,8 @@ const invitation = {
   revokedAt: null,
 };
 const member = { user: { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" }, role: "member", joinedAt: at(9) };
+const team = { id: ids.team, name: "Payments", description: "Checkout and billing", createdAt: at(0), updatedAt: at(0) };
+const teamMember = { user: { id: ids.otherUser, name: "Grace Hopper" }, role: "manager", addedAt: at(9) };
 const ok = { ok: true };
 const page = <T>(item: T) => ({ items: [item], nextCursor: null });
 const pageInput = { limit: 20 };
@@ -150,7 +155,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.invitations.create": { input: { email: "grace@example.com", role: "member" }, output: { ...invitation, token: "ioi_Hq7wE2rT9yU4iO1pA6sD" } },
   "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },
   "org.services.list": { input: pageInput, output: page(service) },
-  "org.services.create": { input: { name: "checkout-api", description: "Takes payments" }, output: { ...service, escalationPolicyId: null } },
+  "org.services.create": { input: { name: "checkout-api", description: "Takes payments", teamId: ids.team }, output: { ...service, escalationPolicyId: null } },
   "org.services.get": { input: { serviceId: ids.service }, output: service },
   "org.services.update": { input: { serviceId: ids.service, escalationPolicyId: ids.policy }, output: service },
   "org.notificationTargets.list": { input: pageInput, output: page(webhookTarget) },
@@ -165,15 +170,23 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.notificationTargets.test": { input: { targetId: ids.target }, output: { ok: true, httpStatus: 204, error: null, note: null, durationMs: 84 } },
   "org.escalationPolicies.list": { input: pageInput, output: page(policy) },
   "org.escalationPolicies.create": {
-    input: { name: policy.name, description: policy.description, repeat: 1, levels: policy.levels },
+    input: { name: policy.name, description: policy.description, repeat: 1, teamId: ids.team, levels: policy.levels },
     output: policy,
   },
   "org.escalationPolicies.get": { input: { policyId: ids.policy }, output: policy },
   "org.escalationPolicies.replace": {
-    input: { policyId: ids.policy, name: policy.name, repeat: 2, levels: policy.levels },
+    input: { policyId: ids.policy, name: policy.name, repeat: 2, teamId: ids.team, levels: policy.levels },
     output: { ...policy, repeat: 2, updatedAt: at(12) },
   },
   "org.escalationPolicies.delete": { input: { policyId: ids.policy }, output: ok },
+  "org.teams.list": { input: pageInput, output: page(team) },
+  "org.teams.create": { input: { name: team.name, description: team.description }, output: team },
+  "org.teams.get": { input: { teamId: ids.team }, output: team },
+  "org.teams.update": { input: { teamId: ids.team, name: "Payments & billing" }, output: { ...team, name: "Payments & billing", updatedAt: at(15) } },
+  "org.teams.delete": { input: { teamId: ids.team }, output: ok },
+  "org.teams.members.list": { input: { teamId: ids.team }, output: { items: [teamMember, { user: { id: ids.user, name: user.name }, role: "member", addedAt: at(10) }] } },
+  "org.teams.members.set": { input: { teamId: ids.team, userId: ids.otherUser, role: "manager" }, output: teamMember },
+  "org.teams.members.remove": { input: { teamId: ids.team, userId: ids.otherUser }, output: ok },
   "org.apiKeys.list": { input: pageInput, output: page(apiKey) },
   "org.apiKeys.create": {
     input: { name: "ci deployer", scope: "write", expiresAt: "2026-03-14T00:00:00Z" },
@@ -184,7 +197,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "orgs.list": { input: pageInput, output: page(org) },
   "orgs.create": { input: { name: "Acme Labs" }, output: { ...org, id: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a02", name: "Acme Labs" } },
 
-  "incidents.list": { input: { status: "triggered", serviceId: ids.service, ...pageInput }, output: page(incident) },
+  "incidents.list": { input: { status: "triggered", teamId: ids.team, ...pageInput }, output: page(incident) },
   "incidents.create": {
     input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2" },
     output: incident,

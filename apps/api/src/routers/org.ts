@@ -21,6 +21,7 @@ import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
 import { ok } from "./shared.js";
+import { teamsRouter } from "./teams.js";
 
 const tags = ["org"];
 
@@ -100,4 +101,5 @@ export const orgRouter = router({
   notificationTargets: notificationTargetsRouter,
   escalationPolicies: escalationPoliciesRouter,
   apiKeys: apiKeysRouter,
+  teams: teamsRouter,
 });
