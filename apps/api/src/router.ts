@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth.js";
 import { incidentsRouter } from "./routers/incidents.js";
 import { integrationsRouter } from "./routers/integrations.js";
 import { liveRouter } from "./routers/live.js";
+import { onCallsRouter } from "./routers/oncalls.js";
 import { orgRouter } from "./routers/org.js";
 import { orgsRouter } from "./routers/orgs.js";
 import { usageRouter } from "./routers/usage.js";
@@ -19,6 +20,7 @@ export const appRouter = router({
   auditLogs: auditLogsRouter,
   usage: usageRouter,
   live: liveRouter,
+  oncalls: onCallsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -92,13 +92,14 @@ describe("the OpenAPI document", () => {
     expect((await validate(asValidatorInput(noResponses))).valid).toBe(false);
   });
 
-  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes and the health routes, and nothing else", () => {
+  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes, calendar feeds and the health routes, and nothing else", () => {
     const expected = [
       ...operations.map((o) => `${o.method.toLowerCase()} /v1${o.path}`),
       ...["login", "register", "accept-invitation", "refresh", "switch-org", "password", "logout"].map((route) => `post /v1/auth/session/${route}`),
       "post /v2/enqueue",
       "post /v1/events",
       "post /v1/integrations/alertmanager/{routingKey}",
+      "get /calendar/{token}.ics",
       "get /healthz",
       "get /readyz",
       "get /openapi.json",
@@ -218,7 +219,8 @@ describe("the OpenAPI document", () => {
     for (const { path, method, op } of allOperations()) {
       const where = `${method} ${path}`;
       const success = Object.entries(op.responses).find(([s]) => s.startsWith("2"))?.[1];
-      expect(Object.values(success?.content?.["application/json"]?.examples ?? {})[0]?.value, where).toBeDefined();
+      const media = success?.content?.["application/json"] ?? success?.content?.["text/calendar"];
+      expect(Object.values(media?.examples ?? {})[0]?.value, where).toBeDefined();
       for (const parameter of op.parameters ?? []) {
         if (parameter.in === "path") expect(parameter.example, `${where} ${parameter.name}`).toBeDefined();
       }

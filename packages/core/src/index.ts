@@ -55,6 +55,13 @@ export * from "./teams/schema.js";
 export * as teamService from "./teams/service.js";
 export { teamMembers } from "./teams/service.js";
 export * from "./schedules/schema.js";
+export * as scheduleService from "./schedules/service.js";
+export * from "./oncall/schema.js";
+export * as onCallService from "./oncall/service.js";
+export { planShiftNotices, replanUserShiftNotices, sendShiftNotice, type NoticeOutcome, type PlannedNotice } from "./shift-notices/planner.js";
+export { notifyPerson, type PersonMessage } from "./shift-notices/notify-person.js";
+export * from "./calendar-feeds/schema.js";
+export * as calendarFeedService from "./calendar-feeds/service.js";
 export { onCallAt, onCallAtMany, renderShifts } from "./schedules/on-call.js";
 export type { RenderedSchedule, ShiftEntry } from "./schedules/render.js";
 

@@ -20,6 +20,8 @@ export interface UsersTable {
   password_hash: string;
   /** IANA name, e.g. Europe/Berlin. */
   time_zone: Defaulted<string>;
+  /** How long before a shift starts its person is reminded; null: never. */
+  handoff_reminder_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -315,6 +317,19 @@ export interface ScheduleOverridesTable {
   created_at: Timestamp;
 }
 
+export interface CalendarFeedsTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  schedule_id: string | null;
+  full_schedule: Defaulted<boolean>;
+  prefix: string;
+  token_hash: Buffer;
+  created_at: Timestamp;
+  last_used_at: NullableTime;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -351,6 +366,7 @@ export interface Database {
   schedule_layers: ScheduleLayersTable;
   schedule_layer_participants: ScheduleLayerParticipantsTable;
   schedule_overrides: ScheduleOverridesTable;
+  calendar_feeds: CalendarFeedsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -373,3 +389,4 @@ export type TeamRow = Selectable<TeamsTable>;
 export type ScheduleRow = Selectable<SchedulesTable>;
 export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
 export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;
+export type CalendarFeedRow = Selectable<CalendarFeedsTable>;

@@ -132,6 +132,11 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.invitations.create": ["CONFLICT"],
   "org.invitations.revoke": ["CONFLICT"],
   "org.escalationPolicies.delete": ["CONFLICT"],
+  "org.teams.create": ["CONFLICT"],
+  "org.teams.update": ["CONFLICT"],
+  "org.schedules.create": ["CONFLICT"],
+  "org.schedules.update": ["CONFLICT"],
+  "org.schedules.overrides.delete": ["CONFLICT"],
   "incidents.transition": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
   "incidents.escalate": ["INVALID_TRANSITION", "CONFLICT"],
 };

@@ -20,6 +20,7 @@ import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
+import { schedulesRouter } from "./schedules.js";
 import { ok } from "./shared.js";
 import { teamsRouter } from "./teams.js";
 
@@ -102,4 +103,5 @@ export const orgRouter = router({
   escalationPolicies: escalationPoliciesRouter,
   apiKeys: apiKeysRouter,
   teams: teamsRouter,
+  schedules: schedulesRouter,
 });

@@ -7,6 +7,7 @@ import { deliver } from "./deliver.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
 import { sendAccountEmail } from "./send_account_email.js";
+import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
 interface TaskDefinition<K extends TaskName> {
@@ -22,6 +23,9 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   send_email: { payload: taskPayloadSchemas.send_email, run: deliver },
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
+  plan_shift_notices: { payload: taskPayloadSchemas.plan_shift_notices, run: planShiftNoticesTask },
+  replan_user_shift_notices: { payload: taskPayloadSchemas.replan_user_shift_notices, run: replanUserShiftNoticesTask },
+  send_shift_notice: { payload: taskPayloadSchemas.send_shift_notice, run: sendShiftNoticeTask },
 };
 
 /** A payload its task's schema refuses: running the job again would fail the same way. */

@@ -106,13 +106,6 @@ export function servicesUsingPolicy(tx: Tx, orgId: string, policyId: string) {
   return tx.selectFrom("services").select(["id", "name"]).where("org_id", "=", orgId).where("escalation_policy_id", "=", policyId).execute();
 }
 
-/** Which of `userIds` are members of the org. */
-export async function memberIdsAmong(tx: Tx, orgId: string, userIds: string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await tx.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", userIds).execute();
-  return new Set(rows.map((r) => r.user_id));
-}
-
 /** Which of `targetIds` are notification targets of the org. */
 export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[]): Promise<Set<string>> {
   if (targetIds.length === 0) return new Set();
@@ -178,4 +171,13 @@ export async function escalationStepCount(db: Db | Tx, orgId: string, policyId: 
     .groupBy("escalation_policies.repeat")
     .executeTakeFirst();
   return row === undefined ? 0 : row.repeat * Number(row.levels);
+}
+
+/** The org's policies among `ids` (all of them: null), with their levels, by name. */
+export async function findPolicies(db: Db | Tx, orgId: string, ids: readonly string[] | null): Promise<PolicyWithLevels[]> {
+  let query = db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId);
+  if (ids !== null) query = ids.length === 0 ? query.where(sql<boolean>`false`) : query.where("id", "in", ids);
+  const rows = await query.orderBy("name").orderBy("id").execute();
+  const levels = await loadLevels(db, orgId, rows.map((r) => r.id));
+  return rows.map((row) => ({ row, levels: levels.get(row.id) ?? [] }));
 }

@@ -6,7 +6,7 @@ import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page }
 import { authorize, type Actor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
-import { authorizeTeamAction, authorizeTeamAssignment, teamsActorMayActFor } from "../teams/service.js";
+import { authorizeTeamAction, authorizeTeamAssignment, orgMembersAmong, teamsActorMayActFor } from "../teams/service.js";
 import {
   deletePolicy,
   findPolicy,
@@ -14,7 +14,6 @@ import {
   insertPolicy,
   listPolicies,
   loadLevels,
-  memberIdsAmong,
   replaceLevels,
   servicesUsingPolicy,
   targetIdsAmong,
@@ -62,7 +61,7 @@ async function checkTargets(tx: Tx, orgId: string, levels: CreateEscalationPolic
   const targetIds = [
     ...new Set(levels.flatMap((l) => l.targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : [])))),
   ];
-  const members = await memberIdsAmong(tx, orgId, userIds);
+  const members = await orgMembersAmong(tx, orgId, userIds);
   const targets = await targetIdsAmong(tx, orgId, targetIds);
   const fields: Record<string, string[]> = {};
   levels.forEach((level, i) =>

@@ -6,6 +6,11 @@ export interface JobSpec {
   queueName?: string;
   runAt?: Date;
   jobKey?: string;
+  /**
+   * What adding a job whose key is taken does: `replace` (the default) updates the waiting job;
+   * `unsafe_dedupe` leaves the existing job alone, even a running one.
+   */
+  jobKeyMode?: "replace" | "preserve_run_at" | "unsafe_dedupe";
   maxAttempts?: number;
 }
 
@@ -26,7 +31,8 @@ export async function enqueueJob<K extends TaskName>(
       queue_name   => ${spec.queueName ?? null},
       run_at       => ${spec.runAt ?? null}::timestamptz,
       max_attempts => ${spec.maxAttempts ?? null}::int,
-      job_key      => ${spec.jobKey ?? null}
+      job_key      => ${spec.jobKey ?? null},
+      job_key_mode => ${spec.jobKeyMode ?? null}
     )`.execute(db);
 }
 

@@ -218,3 +218,8 @@ export async function schedulesNaming(db: Db | Tx, orgId: string, userId: string
   return rows.map((r) => r.schedule_id);
 }
 
+
+/** Ends an override under way at `at` (what happened before stays). */
+export async function endOverride(tx: Tx, orgId: string, overrideId: string, at: Date): Promise<void> {
+  await tx.updateTable("schedule_overrides").set({ end_at: at }).where("org_id", "=", orgId).where("id", "=", overrideId).execute();
+}

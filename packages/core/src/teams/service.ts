@@ -17,6 +17,7 @@ import {
   insertTeam,
   listTeamMembers,
   listTeams as listTeamRows,
+  memberIdsAmong,
   teamMemberIds,
   teamsManagedBy,
   updateTeam as updateTeamRow,
@@ -196,4 +197,9 @@ export function teamMembers(db: Db | Tx, orgId: string, teamId: string, role?: T
 /** The names of the given people, for the side tables of on-call answers. */
 export function peopleNamed(db: Db | Tx, userIds: readonly string[]): Promise<Person[]> {
   return findPeople(db, userIds);
+}
+
+/** Which of `userIds` are members of the org (people a schedule or policy may name). */
+export function orgMembersAmong(db: Db | Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
+  return memberIdsAmong(db, orgId, userIds);
 }
