@@ -81,7 +81,8 @@ export async function replanUserShiftNotices(db: Db, job: TaskPayload<"replan_us
   return planned;
 }
 
-const when = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+/** A time as its person reads it: on their wall clock, naming their zone. */
+const when = (ms: number, zone: string) => `${DateTime.fromMillis(ms, { zone }).toFormat("ccc d LLL yyyy, HH:mm")} (${zone})`;
 
 function noticeText(
   kind: "start" | "reminder",
