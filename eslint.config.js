@@ -17,7 +17,7 @@ import tseslint from "typescript-eslint";
 // so dependencies point one way:
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
-//   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
 //   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents
 //   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //
@@ -37,8 +37,13 @@ const CORE_FEATURES = {
   "api-keys": ["audit"],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],
-  "escalation-policies": ["audit"],
-  catalog: ["audit", "escalation-policies"],
+  teams: ["audit", "users"],
+  schedules: ["audit", "teams", "users"],
+  oncall: ["escalation-policies", "schedules", "teams", "users"],
+  "shift-notices": ["schedules"],
+  "calendar-feeds": ["audit", "oncall", "schedules", "teams"],
+  "escalation-policies": ["audit", "teams"],
+  catalog: ["audit", "escalation-policies", "teams"],
   "notification-targets": ["audit", "org"],
   integrations: ["audit", "catalog"],
   sla: ["audit", "catalog"],

@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
+import { calendarRouter } from "./calendar.js";
 import { createContextFactory, type AppDeps } from "./context.js";
 import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
@@ -32,12 +33,16 @@ function chooseRequestId(req: IncomingMessage): string {
 
 const CREDENTIAL_HEADERS = ["authorization", "cookie", "x-api-key"];
 
-/** A subscription's access token travels in its URL (tRPC's `connectionParams`, see context.ts). */
-const redactConnectionParams = (url: string) => url.replace(/([?&]connectionParams=)[^&]*/, "$1[redacted]");
+/**
+ * Credentials that travel in URLs: a subscription's access token (tRPC's `connectionParams`, see
+ * context.ts) and a calendar feed's token (its path is the secret).
+ */
+const redactUrlCredentials = (url: string) =>
+  url.replace(/([?&]connectionParams=)[^&]*/, "$1[redacted]").replace(/^\/calendar\/[^/?#]*/, "/calendar/[redacted].ics");
 
 /** pino-http's serialized request with credentials censored (a copy: the raw headers and URL stay intact). */
 function redactCredentials<T extends { headers?: Record<string, unknown>; url?: string }>(req: T): T {
-  if (typeof req.url === "string") req.url = redactConnectionParams(req.url);
+  if (typeof req.url === "string") req.url = redactUrlCredentials(req.url);
   if (req.headers === undefined) return req;
   const headers = { ...req.headers };
   for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
@@ -103,7 +108,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps), calendarRouter(deps));
   app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",

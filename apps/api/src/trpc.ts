@@ -1,4 +1,4 @@
-import { AppError, authorize, transact, type Action } from "@incidentops/core";
+import { AppError, authorize, authorizeTeamGate, transact, type Action } from "@incidentops/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
@@ -93,6 +93,16 @@ export const userProcedure = authedProcedure.meta({ access: { kind: "user" } }).
 export const procedureFor = (action: Action) =>
   authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
     authorize(action, ctx.actor);
+    return next();
+  });
+
+/**
+ * A procedure on something a team may own, whose service makes the final check once it knows the
+ * team (authorizeForTeam): the gate refuses up front only who could pass it for no team at all.
+ */
+export const teamProcedureFor = (action: Action) =>
+  authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
+    authorizeTeamGate(action, ctx.actor);
     return next();
   });
 

@@ -51,6 +51,21 @@ export { auditAction, auditSourceOf, listAuditLog, recordAudit, type AuditEntry,
 export * from "./usage/schema.js";
 export { assertWriteQuotaLeft, countWriteCall, getUsage, secondsUntilUtcMidnight } from "./usage/service.js";
 
+// On call: teams, schedules and who is on call.
+export * from "./teams/schema.js";
+export * as teamService from "./teams/service.js";
+export { teamMembers } from "./teams/service.js";
+export * from "./schedules/schema.js";
+export * as scheduleService from "./schedules/service.js";
+export * from "./oncall/schema.js";
+export * as onCallService from "./oncall/service.js";
+export { planShiftNotices, replanUserShiftNotices, sendShiftNotice, type NoticeOutcome, type PlannedNotice } from "./shift-notices/planner.js";
+export { notifyPerson, type PersonMessage } from "./shift-notices/notify-person.js";
+export * from "./calendar-feeds/schema.js";
+export * as calendarFeedService from "./calendar-feeds/service.js";
+export { onCallAt, onCallAtMany, renderShifts } from "./schedules/on-call.js";
+export type { RenderedSchedule, ShiftEntry } from "./schedules/render.js";
+
 // On-call configuration: the service catalogue, escalation policies, notification targets, integrations.
 export * from "./catalog/schema.js";
 export * as catalogService from "./catalog/service.js";

@@ -10,6 +10,8 @@ export type IncidentStatus = "triggered" | "acknowledged" | "mitigated" | "resol
 export type IncidentSeverity = "sev1" | "sev2" | "sev3" | "sev4";
 export type NotificationChannel = "webhook" | "email" | "slack";
 export type NotificationAttemptStatus = "pending" | "succeeded" | "failed";
+export type TeamRole = "manager" | "member";
+export type RotationUnit = "hour" | "day" | "week";
 
 export interface UsersTable {
   id: Generated<string>;
@@ -18,6 +20,8 @@ export interface UsersTable {
   password_hash: string;
   /** IANA name, e.g. Europe/Berlin. */
   time_zone: Defaulted<string>;
+  /** How long before a shift starts its person is reminded; null: never. */
+  handoff_reminder_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -42,6 +46,7 @@ export interface ServicesTable {
   name: string;
   description: string | null;
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -141,6 +146,7 @@ export interface EscalationPoliciesTable {
   name: string;
   description: string | null;
   repeat: Defaulted<number>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -271,6 +277,15 @@ export interface SlaPoliciesTable {
   updated_at: Timestamp;
 }
 
+export interface TeamsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface IncidentTasksTable {
   org_id: string;
   id: Generated<string>;
@@ -327,6 +342,72 @@ export interface IncidentAttachmentsTable {
   created_at: Timestamp;
 }
 
+export interface TeamMembersTable {
+  org_id: string;
+  team_id: string;
+  user_id: string;
+  role: TeamRole;
+  created_at: Timestamp;
+}
+
+export interface SchedulesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  /** IANA name, e.g. Europe/Berlin. */
+  time_zone: string;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScheduleLayersTable {
+  org_id: string;
+  id: Generated<string>;
+  schedule_id: string;
+  position: number;
+  name: string;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: NullableTime;
+  rotation_start: ColumnType<Date, Date | string, Date | string>;
+  rotation_unit: RotationUnit;
+  rotation_length: number;
+  /** The layer's restrictions as the API takes them (validated on input). */
+  restrictions: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface ScheduleLayerParticipantsTable {
+  org_id: string;
+  layer_id: string;
+  position: number;
+  user_id: string;
+}
+
+export interface ScheduleOverridesTable {
+  org_id: string;
+  id: Generated<string>;
+  schedule_id: string;
+  user_id: string;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: ColumnType<Date, Date | string, Date | string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  schedule_id: string | null;
+  full_schedule: Defaulted<boolean>;
+  prefix: string;
+  token_hash: Buffer;
+  created_at: Timestamp;
+  last_used_at: NullableTime;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -362,6 +443,13 @@ export interface Database {
   incident_status_updates: IncidentStatusUpdatesTable;
   postmortems: PostmortemsTable;
   incident_attachments: IncidentAttachmentsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  schedules: SchedulesTable;
+  schedule_layers: ScheduleLayersTable;
+  schedule_layer_participants: ScheduleLayerParticipantsTable;
+  schedule_overrides: ScheduleOverridesTable;
+  calendar_feeds: CalendarFeedsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -385,3 +473,8 @@ export type IncidentTaskRow = Selectable<IncidentTasksTable>;
 export type IncidentStatusUpdateRow = Selectable<IncidentStatusUpdatesTable>;
 export type PostmortemRow = Selectable<PostmortemsTable>;
 export type IncidentAttachmentRow = Selectable<IncidentAttachmentsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type ScheduleRow = Selectable<SchedulesTable>;
+export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
+export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;
+export type CalendarFeedRow = Selectable<CalendarFeedsTable>;

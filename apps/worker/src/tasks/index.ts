@@ -8,6 +8,7 @@ import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
 import { sendAccountEmail } from "./send_account_email.js";
 import { slaBreach } from "./sla_breach.js";
+import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
 interface TaskDefinition<K extends TaskName> {
@@ -24,6 +25,9 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
   sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
+  plan_shift_notices: { payload: taskPayloadSchemas.plan_shift_notices, run: planShiftNoticesTask },
+  replan_user_shift_notices: { payload: taskPayloadSchemas.replan_user_shift_notices, run: replanUserShiftNoticesTask },
+  send_shift_notice: { payload: taskPayloadSchemas.send_shift_notice, run: sendShiftNoticeTask },
 };
 
 /** A payload its task's schema refuses: running the job again would fail the same way. */

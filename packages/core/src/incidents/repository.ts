@@ -1,5 +1,5 @@
-import type { Db, IncidentSeverity, IncidentStatus, NewIncident, Tx } from "@incidentops/db";
-import { sql } from "kysely";
+import type { Database, Db, IncidentSeverity, IncidentStatus, NewIncident, Tx } from "@incidentops/db";
+import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
@@ -181,7 +181,13 @@ export interface IncidentFilter {
   status?: IncidentStatus | undefined;
   serviceId?: string | undefined;
   severity?: IncidentSeverity | undefined;
+  /** The team of the incident's service. */
+  teamId?: string | undefined;
 }
+
+/** The incidents of the services the team owns. */
+const ofTeam = (orgId: string, teamId: string) => (eb: ExpressionBuilder<Database, "incidents">) =>
+  eb("service_id", "in", eb.selectFrom("services").select("id").where("org_id", "=", orgId).where("team_id", "=", teamId));
 
 /** Newest first, by (created_at, id) keyset: pages stay stable while incidents are opened. */
 export function listIncidents(
@@ -195,6 +201,7 @@ export function listIncidents(
   if (filter.status !== undefined) query = query.where("status", "=", filter.status);
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
+  if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return newestFirst(query, limit, after).execute();
 }
 
@@ -213,6 +220,7 @@ export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<Incident
     .groupBy(["status", "severity", "service_id"]);
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
+  if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return query.execute();
 }
 

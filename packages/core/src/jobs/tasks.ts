@@ -30,6 +30,23 @@ export const taskPayloadSchemas = {
    * single-use link, so the job row carries it only until it is sent (then it is deleted).
    */
   send_account_email: z.object({ to: z.email(), subject: z.string().min(1), text: z.string().min(1), requestId: z.string() }),
+  /**
+   * Plans the shift notifications of one schedule for the next hours (a job per shift start and
+   * reminder), then runs again before that window ends. Replanned at once when the schedule or its
+   * overrides change.
+   */
+  plan_shift_notices: z.object({ orgId: z.uuid(), scheduleId: z.uuid(), requestId: z.string() }),
+  /** Replans the shift notices of every schedule naming the person (their reminder changed). */
+  replan_user_shift_notices: z.object({ userId: z.uuid(), requestId: z.string() }),
+  /** Tells a person their shift starts (`start`) or will start (`reminder`), if it still does then. */
+  send_shift_notice: z.object({
+    orgId: z.uuid(),
+    scheduleId: z.uuid(),
+    userId: z.uuid(),
+    shiftStart: z.iso.datetime(),
+    kind: z.enum(["start", "reminder"]),
+    requestId: z.string(),
+  }),
 };
 
 type TaskPayloads = { [K in keyof typeof taskPayloadSchemas]: z.infer<(typeof taskPayloadSchemas)[K]> };
@@ -62,3 +79,8 @@ export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) =
  */
 export const SLA_JOB_PRIORITY = -10;
 export const deliveryJobKey = (attemptId: string) => `delivery:${attemptId}`;
+
+export const shiftPlanJobKey = (scheduleId: string) => `shift-plan:${scheduleId}`;
+/** One key per notice: planning the same notice again leaves the job that is there (see enqueueJob's jobKeyMode). */
+export const shiftNoticeJobKey = (notice: { scheduleId: string; userId: string; shiftStart: string; kind: string }) =>
+  `shift-notice:${notice.scheduleId}:${notice.userId}:${notice.shiftStart}:${notice.kind}`;
