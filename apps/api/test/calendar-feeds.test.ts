@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { CalendarFeeds } from "@incidentops/core";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anOrgOwner, aUserWithRole, captureLogger, expectError, expectValidationFailed, fieldsOf, startTestApi, useTestApi, type Account } from "@incidentops/testkit";
+import { anOrgOwner, aUserWithRole, captureLogger, expectError, expectValidationFailed, startTestApi, useTestApi, type Account } from "@incidentops/testkit";
 import { aCalendarFeed, aSchedule, dailyBerlinLayer, DAY_MS } from "./support/oncall.js";
 
 // Calendar feeds: a secret URL per feed, stored hashed, revocable, scoped to its person's org
@@ -26,7 +26,7 @@ beforeAll(async () => {
 const fetchFeed = (url: string) => fetch(`${api.current.baseUrl}${new URL(url).pathname}`);
 
 function eventsOf(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return calendar.getAllSubcomponents("vevent").map((vevent) => {
     const event = new ICAL.Event(vevent);
     return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().getTime(), end: event.endDate.toJSDate().getTime() };
@@ -73,11 +73,9 @@ describe("a feed of my shifts", () => {
 
   it("refuses a full-schedule feed without its schedule, and an unknown schedule (400 naming the field)", async () => {
     const noSchedule = await api.current.request("POST", "/v1/users/me/calendar-feeds", { token: ada.accessToken, body: { fullSchedule: true } });
-    expectValidationFailed(noSchedule);
-    expect(Object.keys(fieldsOf(noSchedule.body))).toEqual(["fullSchedule"]);
+    expect(expectValidationFailed(noSchedule)).toEqual(["fullSchedule"]);
     const foreign = await api.current.request("POST", "/v1/users/me/calendar-feeds", { token: ada.accessToken, body: { scheduleId: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a99" } });
-    expectValidationFailed(foreign);
-    expect(Object.keys(fieldsOf(foreign.body))).toEqual(["scheduleId"]);
+    expect(expectValidationFailed(foreign)).toEqual(["scheduleId"]);
   });
 });
 

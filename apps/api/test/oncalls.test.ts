@@ -1,6 +1,6 @@
 import type { MyShifts, OnCalls, Override, Page, Schedule } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anOrgOwner, aPolicy, aUserWithRole, expectError, expectValidationFailed, fieldsOf, useTestApi, type Account } from "@incidentops/testkit";
+import { anOrgOwner, aPolicy, aUserWithRole, expectError, expectValidationFailed, useTestApi, type Account } from "@incidentops/testkit";
 import { aSchedule, anOverride, aTeam, dailyBerlinLayer, DAY_MS, hoursFromNow, isoIn, setTeamMember, shifts } from "./support/oncall.js";
 
 // Overrides (who may make them, the newest wins, history stays), who is on call, and "my shifts".
@@ -84,8 +84,7 @@ describe("overrides", () => {
     ];
     for (const [body, field] of cases) {
       const res = await post(owner.accessToken, body);
-      expectValidationFailed(res);
-      expect(Object.keys(fieldsOf(res.body))).toEqual([field]);
+      expect(expectValidationFailed(res)).toEqual([field]);
     }
   });
 
@@ -169,7 +168,6 @@ describe("my shifts", () => {
     const res = await api.current.request<MyShifts>("GET", "/v1/users/me/oncall", { token: bob.accessToken });
     expect(Date.parse(res.body.until) - Date.parse(res.body.since)).toBe(28 * DAY_MS);
     const tooLong = await api.current.request("GET", "/v1/users/me/oncall?since=2027-01-01T00:00:00Z&until=2027-06-01T00:00:00Z", { token: bob.accessToken });
-    expectValidationFailed(tooLong);
-    expect(Object.keys(fieldsOf(tooLong.body))).toEqual(["until"]);
+    expect(expectValidationFailed(tooLong)).toEqual(["until"]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page, Schedule } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { aMember, anOrgOwner, aUserWithRole, expectError, expectValidationFailed, fieldsOf, uniqueName, useTestApi, type Account } from "@incidentops/testkit";
+import { aMember, anOrgOwner, aUserWithRole, expectError, expectValidationFailed, uniqueName, useTestApi, type Account } from "@incidentops/testkit";
 import { aSchedule, BERLIN, dailyBerlinLayer, shifts } from "./support/oncall.js";
 
 // Schedules through the API, rendered at explicit instants: Berlin's daylight-saving changes of
@@ -60,8 +60,7 @@ describe("the rendered schedule across daylight-saving changes", () => {
       ["2027-01-02T00:00:00Z", "2027-01-01T00:00:00Z"],
     ] as const) {
       const res = await shifts(api.current, owner.accessToken, schedule.id, since, until);
-      expectValidationFailed(res);
-      expect(Object.keys(fieldsOf(res.body))).toEqual(["until"]);
+      expect(expectValidationFailed(res)).toEqual(["until"]);
     }
   });
 });
@@ -130,8 +129,7 @@ describe("creating and changing schedules", () => {
       token: owner.accessToken,
       body: { layers: [{ ...dailyBerlinLayer([bob]), id: schedule.layers[0]?.id }] },
     });
-    expectValidationFailed(foreignLayer);
-    expect(Object.keys(fieldsOf(foreignLayer.body))).toEqual(["layers.0.id"]);
+    expect(expectValidationFailed(foreignLayer)).toEqual(["layers.0.id"]);
   });
 
   it("refuses unknown zones, turns shorter than 1, empty participants, non-members and bad restrictions, naming the field, and stores nothing", async () => {
@@ -149,8 +147,7 @@ describe("creating and changing schedules", () => {
     const before = await api.current.db.selectFrom("schedules").select("id").where("org_id", "=", owner.org.id).execute();
     for (const [body, field] of cases) {
       const res = await create(body);
-      expectValidationFailed(res);
-      expect(Object.keys(fieldsOf(res.body)), JSON.stringify(body)).toEqual([field]);
+      expect(expectValidationFailed(res), JSON.stringify(body)).toEqual([field]);
     }
     expect(await api.current.db.selectFrom("schedules").select("id").where("org_id", "=", owner.org.id).execute()).toEqual(before);
   });
