@@ -18,6 +18,7 @@ import tseslint from "typescript-eslint";
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
 //   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//               teams  <-  schedules  <-  oncall  <-  calendar-feeds;  schedules  <-  shift-notices
 //   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents
 //   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //

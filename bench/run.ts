@@ -9,7 +9,7 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * analytics,enqueue,notifications,sla (run only those scenario groups; sla waits about 70 s for
+ * analytics,enqueue,oncall,notifications,sla (run only those scenario groups; sla waits about 70 s for
  * its deadlines).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
@@ -27,6 +27,7 @@ import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from ".
 import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
+import { renderPath, seedOnCall } from "./oncall.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
 import type { NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
 
@@ -65,7 +66,7 @@ function parseArgs(argv: string[]): Plan {
   }
   const quick = flag("quick");
   const only = value("only");
-  const groups = ["get", "list", "create", "transition", "analytics", "enqueue", "notifications", "sla"];
+  const groups = ["get", "list", "create", "transition", "analytics", "enqueue", "oncall", "notifications", "sla"];
   for (const group of only?.split(",") ?? []) if (!groups.includes(group)) throw new Error(`--only takes ${groups.join(",")}`);
   const incidents = Math.round(number("incidents", quick ? 50_000 : 1_000_000));
   return {
@@ -304,6 +305,13 @@ async function main(): Promise<number> {
       log,
       results: scenarios,
       only: plan.only,
+      seedOnCall: async () => {
+        const started = performance.now();
+        const seeded = await seedOnCall(client, ownerUrl, org);
+        log(`  seeded ${seeded.schedules} schedules, ${seeded.overrides} overrides, ${seeded.people} people (${since(started)})`);
+        await quiesce("on-call seed");
+        return { renderPath: renderPath(seeded), notes: `${seeded.schedules} schedules, ${seeded.overrides} overrides` };
+      },
     });
     assertAlive();
     if (plan.only === undefined || plan.only.has("notifications")) {

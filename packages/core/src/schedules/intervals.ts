@@ -49,9 +49,28 @@ export function outside<T extends Interval>(items: readonly T[], cover: readonly
   return out;
 }
 
+/** Two sorted lists as one, by start. */
+function mergeByStart<T extends Interval>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      out.push(x as T);
+      i += 1;
+    } else {
+      out.push(y);
+      j += 1;
+    }
+  }
+  return out;
+}
+
 /** `top` laid over `base` (both sorted and disjoint): top wherever it is, base elsewhere; sorted and disjoint. */
 export function overlay<T extends Interval>(base: readonly T[], top: readonly T[]): T[] {
-  return [...outside(base, top), ...top].sort((a, b) => a.start - b.start);
+  return mergeByStart(outside(base, top), top);
 }
 
 /** The parts of [from, to) no interval of sorted, disjoint `covered` holds. */

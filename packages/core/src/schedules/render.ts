@@ -1,6 +1,6 @@
 import { gapsIn, joinTouching, overlay, within, type Interval } from "./intervals.js";
 import { restrictionWindows, type Restriction } from "./restrictions.js";
-import { Rotation, zoneNamed, type RotationUnit } from "./wall-clock.js";
+import { clockOf, Rotation, type RotationUnit } from "./wall-clock.js";
 
 // The final schedule, computed: no SQL, no clock. Every instant is ms since the epoch.
 
@@ -57,8 +57,8 @@ export function layerShifts(layer: LayerSpec, timeZone: string, from: number, to
   const hi = Math.min(to, layer.end ?? Number.POSITIVE_INFINITY);
   const n = layer.participants.length;
   if (lo >= hi || n === 0) return [];
-  const zone = zoneNamed(timeZone);
-  const rotation = new Rotation(layer.rotationStart, layer.unit, layer.length, zone);
+  const clock = clockOf(timeZone);
+  const rotation = new Rotation(layer.rotationStart, layer.unit, layer.length, clock);
   const shifts: ShiftEntry[] = [];
   let k = rotation.turnAt(lo);
   let turnStart = rotation.turnStart(k);
@@ -70,7 +70,7 @@ export function layerShifts(layer: LayerSpec, timeZone: string, from: number, to
     k += 1;
     turnStart = turnEnd;
   }
-  return layer.restrictions.length === 0 ? shifts : within(shifts, restrictionWindows(layer.restrictions, zone, lo, hi));
+  return layer.restrictions.length === 0 ? shifts : within(shifts, restrictionWindows(layer.restrictions, clock, lo, hi));
 }
 
 const newestLast = (a: OverrideSpec, b: OverrideSpec) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -79,12 +79,14 @@ const newestLast = (a: OverrideSpec, b: OverrideSpec) => a.createdAt - b.created
 export function finalShifts(spec: ScheduleSpec, from: number, to: number): ShiftEntry[] {
   let entries: ShiftEntry[] = [];
   for (const layer of spec.layers) entries = overlay(entries, layerShifts(layer, spec.timeZone, from, to));
+  // The overrides among themselves first (few), then over the layers in one pass.
+  let overrides: ShiftEntry[] = [];
   for (const o of [...spec.overrides].sort(newestLast)) {
     const start = Math.max(o.start, from);
     const end = Math.min(o.end, to);
-    if (end > start) entries = overlay(entries, [{ start, end, userId: o.userId, layerId: null, overrideId: o.id }]);
+    if (end > start) overrides = overlay(overrides, [{ start, end, userId: o.userId, layerId: null, overrideId: o.id }]);
   }
-  return entries;
+  return overlay(entries, overrides);
 }
 
 const sameSource = (a: ShiftEntry, b: ShiftEntry) => a.userId === b.userId && a.layerId === b.layerId && a.overrideId === b.overrideId;

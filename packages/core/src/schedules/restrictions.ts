@@ -1,6 +1,5 @@
-import type { IANAZone } from "luxon";
 import { union, type Interval } from "./intervals.js";
-import { dayOf, instantOf, isoWeekdayOf, wallTimeAt, wallTimeOf } from "./wall-clock.js";
+import { dayOf, isoWeekdayOf, wallTimeAt, type ZoneClock } from "./wall-clock.js";
 
 /**
  * A window a layer's shifts are kept inside, on the schedule's wall clock: every day from
@@ -26,18 +25,19 @@ const minuteOfDay = (hhmm: string) => {
 const LOOKBACK_DAYS = { daily: 1, weekly: 7 } as const;
 
 /** The windows of the restrictions that reach into [from, to), joined where they overlap, sorted. */
-export function restrictionWindows(restrictions: readonly Restriction[], zone: IANAZone, from: number, to: number): Interval[] {
+export function restrictionWindows(restrictions: readonly Restriction[], clock: ZoneClock, from: number, to: number): Interval[] {
   if (from >= to) return [];
-  const firstDay = dayOf(wallTimeOf(from, zone));
-  const lastDay = dayOf(wallTimeOf(to, zone));
+  // Local days are within a day of UTC days (offsets are under 24 hours): one more each side.
+  const firstDay = dayOf(from) - 1;
+  const lastDay = dayOf(to) + 1;
   const windows: Interval[] = [];
   for (const r of restrictions) {
     const startMinute = minuteOfDay(r.startTime);
     for (let day = firstDay - LOOKBACK_DAYS[r.type]; day <= lastDay; day += 1) {
       if (r.type === "weekly" && isoWeekdayOf(day) !== r.startDay) continue;
       const startWall = wallTimeAt(day, startMinute);
-      const start = instantOf(startWall, zone);
-      const end = instantOf(startWall + r.durationMinutes * 60_000, zone);
+      const start = clock.instantOf(startWall);
+      const end = clock.instantOf(startWall + r.durationMinutes * 60_000);
       if (end > from && start < to) windows.push({ start, end });
     }
   }

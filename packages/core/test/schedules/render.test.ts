@@ -101,6 +101,20 @@ describe("weekly and hourly turns", () => {
   });
 });
 
+describe("wall times a daylight-saving change skips or repeats", () => {
+  const early = layer({ participants: ["ada", "bob"], rotationStart: t("2027-01-04T01:30:00Z") }); // 02:30 CET
+
+  it("a 02:30 handoff on the spring-forward night moves forward by the gap, to 03:30 CEST", () => {
+    const starts = layerShifts(early, BERLIN, t("2027-03-27T00:00:00Z"), t("2027-03-29T12:00:00Z")).map((s) => new Date(s.start).toISOString());
+    expect(starts.slice(1)).toEqual(["2027-03-27T01:30:00.000Z", "2027-03-28T01:30:00.000Z", "2027-03-29T00:30:00.000Z"]);
+  });
+
+  it("a 02:30 handoff on the autumn night is the first of the two 02:30s, whatever the date today", () => {
+    const starts = layerShifts(early, BERLIN, t("2027-10-30T00:00:00Z"), t("2027-11-01T12:00:00Z")).map((s) => new Date(s.start).toISOString());
+    expect(starts.slice(1)).toEqual(["2027-10-30T00:30:00.000Z", "2027-10-31T00:30:00.000Z", "2027-11-01T01:30:00.000Z"]);
+  });
+});
+
 describe("restrictions", () => {
   it("a Monday-to-Friday 09:00-17:00 restriction keeps shifts inside office hours, leaving nights and weekends empty", () => {
     const office = layer({ participants: ["ada", "bob"], unit: "week", restrictions: weekdays("09:00", 480) });
