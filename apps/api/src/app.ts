@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { AppError } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { createContextFactory, type AppDeps } from "./context.js";
@@ -38,6 +38,14 @@ function redactCredentialHeaders<T extends { headers?: Record<string, unknown> }
   return req;
 }
 
+/** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
+const closeConnectionsWhenDraining =
+  (lifecycle: AppDeps["lifecycle"]): RequestHandler =>
+  (_req, res, next) => {
+    if (lifecycle?.draining === true) res.setHeader("connection", "close");
+    next();
+  };
+
 export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
   app.disable("x-powered-by");
@@ -59,6 +67,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
     bindRequestContext,
+    closeConnectionsWhenDraining(deps.lifecycle),
   );
 
   const createContext = createContextFactory(deps);

@@ -9,6 +9,8 @@ export interface AppDeps {
   logger: Logger;
   /** Sends the test deliveries of email targets. */
   mailer: Mailer;
+  /** Set by the process when it starts shutting down: /readyz says 503 and connections close after their response. */
+  lifecycle?: { draining: boolean };
 }
 
 export interface Context extends AppDeps {

@@ -1,4 +1,5 @@
-import { ConfigError, createLogger, createMailer, loadConfig, prepareDatabase } from "@incidentops/core";
+import { once } from "node:events";
+import { createLogger, createMailer, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
 
@@ -11,22 +12,35 @@ async function main() {
   const database = await prepareDatabase(config, logger);
   const db = createDb({ connectionString: database.appUrl, max: config.dbPoolSize, applicationName: "incidentops-api" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
-  const app = await createApp({ db, config, logger, mailer });
+  const lifecycle = { draining: false };
+  const app = await createApp({ db, config, logger, mailer, lifecycle });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
   });
 
   let stopping = false;
+  // Graceful: no new connections (a client's next try goes to another replica), requests in
+  // flight finish (their connections then close), idle keep-alive connections close now; after
+  // SHUTDOWN_TIMEOUT_MS whatever is left is cut. Then the pool, then the process.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "API shutting down");
+    lifecycle.draining = true;
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "API shutting down: finishing the requests in flight");
+    const closed = once(server, "close");
     server.close();
     server.closeIdleConnections();
+    const deadline = setTimeout(() => {
+      logger.warn({ timeoutMs: config.shutdownTimeoutMs }, "requests still in flight at the shutdown deadline: closing their connections");
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    await closed;
+    clearTimeout(deadline);
     mailer.close();
-    await db.destroy();
+    await db.destroy().catch((error: unknown) => logger.warn({ err: error }, "closing the database pool failed"));
     await database.stop();
+    logger.info("API stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -34,6 +48,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startupFailure(error));
   process.exit(1);
 });

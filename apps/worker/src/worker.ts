@@ -1,16 +1,16 @@
-import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
 import { createMailer, type Config, type Logger as AppLogger } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
-import { makeWorkerUtils, run, type WorkerEvents } from "graphile-worker";
+import { makeWorkerUtils } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
-import { graphileLogger, logJobEvents } from "./job-log.js";
+import { graphileLogger } from "./job-log.js";
+import { superviseRunner } from "./runner.js";
 import { createTaskList } from "./tasks/index.js";
 
 export interface RunningWorker {
   /** Stops taking jobs, lets running ones finish, then releases everything. */
   stop: () => Promise<void>;
-  /** Settles when the runner stops (after stop(), or on a fatal error). */
+  /** Settles when the runner stops: after stop(), or on a fatal error (never a database outage: it is restarted). */
   done: Promise<void>;
 }
 
@@ -28,31 +28,34 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     deadAfterMs: config.worker.deadAfterMs,
   });
 
-  const events: WorkerEvents = new EventEmitter();
-  // graphile-worker 0.17 locks jobs with the pool's id (locked_by = "pool-..."), not each worker's:
-  // that id is the one force_unlock_workers must be given when this process dies.
-  events.on("pool:create", ({ workerPool }) => heartbeat.register(workerPool.id));
-  logJobEvents(events, logger);
-
-  const runner = await run({
-    connectionString: databaseUrl,
-    concurrency: config.worker.concurrency,
-    taskList: createTaskList({ db, config, logger, mailer }),
-    noHandleSignals: true,
-    events,
-    logger: graphileLogger(logger),
-    // Give in-flight deliveries their full timeout before shutdown aborts them.
-    gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
-    preset: {
-      worker: {
-        // Jobs fetched (and locked) a batch at a time, and completions written together, instead of
-        // a database round trip per job for each: about 1.5x the deliveries per second through a
-        // backlog (bench/README.md). The batch is twice the concurrency, so the next jobs are at
-        // hand; a process that dies holding some is released by its heartbeat like a running job.
-        localQueue: { size: config.worker.concurrency * 2 },
-        completeJobBatchDelay: 0,
+  const taskList = createTaskList({ db, config, logger, mailer });
+  const runner = await superviseRunner({
+    name: "jobs",
+    utils,
+    heartbeat,
+    logger,
+    runnerOptions: () => ({
+      connectionString: databaseUrl,
+      concurrency: config.worker.concurrency,
+      taskList,
+      noHandleSignals: true,
+      logger: graphileLogger(logger),
+      // Give in-flight deliveries their full timeout before shutdown aborts them.
+      gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
+      preset: {
+        worker: {
+          // Jobs fetched (and locked) a batch at a time, and completions written together, instead of
+          // a database round trip per job for each: about 1.5x the deliveries per second through a
+          // backlog (bench/README.md). The batch is twice the concurrency, so the next jobs are at
+          // hand; a process that dies holding some is released by its heartbeat like a running job.
+          localQueue: { size: config.worker.concurrency * 2 },
+          completeJobBatchDelay: 0,
+          // Failures are batched too: graphile-worker 0.17 leaves an unbatched failure that cannot be
+          // written (the database went away) as an unhandled rejection, which would end the process.
+          failJobBatchDelay: 0,
+        },
       },
-    },
+    }),
   });
   logger.info({ concurrency: config.worker.concurrency }, "worker started");
 
@@ -61,9 +64,9 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     (stopped ??= (async () => {
       await runner.stop();
       await heartbeat.stop();
-      await utils.release();
+      await Promise.resolve(utils.release()).catch((error: unknown) => logger.warn({ err: error }, "releasing the worker utils failed"));
       mailer.close();
       await db.destroy();
     })());
-  return { stop, done: runner.promise };
+  return { stop, done: runner.done };
 }

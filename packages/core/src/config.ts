@@ -55,6 +55,7 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   INGEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   ORG_DAILY_WRITE_QUOTA: positiveInt.optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
 });
 
 export interface Config {
@@ -100,6 +101,8 @@ export interface Config {
   ingestRateLimitPerMinute: number;
   /** Write calls an org may make per UTC day; null: unlimited. */
   orgDailyWriteQuota: number | null;
+  /** On SIGTERM, how long the API lets requests in flight finish before closing their connections. */
+  shutdownTimeoutMs: number;
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     warnings,
   };
 }

@@ -11,7 +11,7 @@ export * from "./policy.js";
 export * from "./pagination.js";
 export * from "./schema.js";
 export { isDatabaseUnavailable, isUniqueViolation } from "./db-errors.js";
-export { openDatabase, prepareDatabase, EMBEDDED_DATABASE_NAME, type DatabaseHandle, type PreparedDatabase } from "./database.js";
+export { openDatabase, prepareDatabase, startupFailure, EMBEDDED_DATABASE_NAME, type DatabaseHandle, type PreparedDatabase } from "./database.js";
 export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope.js";
 export * from "./jobs/tasks.js";
 export { enqueueJob, removeJob, type JobSpec } from "./jobs/enqueue.js";

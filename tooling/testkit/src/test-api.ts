@@ -70,8 +70,11 @@ export async function listenOnLoopback(app: { listen: (port: number, host: strin
 }
 
 /** The API on a loopback port, on a database of its own cloned from the migrated template. */
-export async function startTestApi(options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(
+  options: { env?: Record<string, string>; logger?: Logger; /** The owner's URL of a database to use (kept) instead of a fresh clone. */ databaseUrl?: string } = {},
+): Promise<TestApi> {
+  const database =
+    options.databaseUrl === undefined ? await createTestDatabase() : { url: options.databaseUrl, drop: () => Promise.resolve() };
   const config = testConfig(database.url, options.env);
   // The app connects as the application role (bound by row-level security); tests inspect and
   // seed through the owner's connection, which sees every org.
