@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { createLogger, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
-import { superviseChild } from "./supervise.js";
+import { superviseChild, type SupervisedChild } from "./supervise.js";
 
 /**
  * `pnpm start`: the whole system on one machine. Opens the database (the embedded PostgreSQL
@@ -16,30 +16,29 @@ async function main() {
   const logger = createLogger({ level: config.logLevel, name: "start" });
   for (const warning of config.warnings) logger.warn(warning);
 
-  let stopping = false;
-  let stopDatabase: () => Promise<void> = () => Promise.resolve();
-  const children: ReturnType<typeof superviseChild>[] = [];
+  const database = prepareDatabase(config, logger);
+  const children: SupervisedChild[] = [];
+  const state = { stopping: false };
   const shutdown = async (reason: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (state.stopping) return;
+    state.stopping = true;
     logger.info({ reason }, "stopping the API, the worker and the database");
     await Promise.all(children.map((child) => child.stop()));
-    await stopDatabase().catch((error: unknown) => logger.error({ err: error }, "stopping the database failed"));
+    // Even mid-start: the server is stopped once it can be (a failed start left none running).
+    await database.then(
+      (opened) => opened.stop(),
+      () => undefined,
+    );
     process.exit(0);
   };
-  // Registered first, so a signal during start-up (even while PostgreSQL starts) still stops cleanly.
+  // Registered before anything starts, so a signal at any moment stops everything in order.
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const database = await prepareDatabase(config, logger);
-  stopDatabase = database.stop;
-  if (stopping) {
-    await database.stop();
-    return;
-  }
-
+  const { url } = await database;
+  if (state.stopping) return;
   // The children use this database rather than opening one each; they migrate nothing new.
-  const env = { ...process.env, DATABASE_URL: database.url };
+  const env = { ...process.env, DATABASE_URL: url };
   children.push(
     superviseChild({ name: "api", args: entry("apps/api/src/main.ts"), cwd: root, env, logger }),
     superviseChild({ name: "worker", args: entry("apps/worker/src/main.ts"), cwd: root, env, logger }),

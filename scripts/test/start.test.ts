@@ -80,6 +80,7 @@ async function launch(): Promise<Launcher> {
 /** The launcher's log line matching `pattern` (after the first `skip` of them). */
 const lineOf = (l: Launcher, pattern: RegExp, skip = 0) => l.lines.filter((line) => line.name === "start" && pattern.test(String(line.msg)))[skip];
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body it expects
 async function http<T = Record<string, unknown>>(l: Launcher, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
   const res = await fetch(`${l.base}${path}`, {
     method,
