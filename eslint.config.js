@@ -18,7 +18,7 @@ import tseslint from "typescript-eslint";
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
 //   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
-//   incidents:  ingest -> incidents <- escalations, notifications
+//   incidents:  ingest -> incidents <- escalations, notifications;  ingest -> rate-limit
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
 // service, lifecycle and state machine, never its repository. incidents itself uses no ingest,
@@ -41,7 +41,7 @@ const CORE_FEATURES = {
   "notification-targets": ["audit", "org"],
   integrations: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies"],
-  ingest: ["incidents", "integrations"],
+  ingest: ["incidents", "integrations", "rate-limit"],
   escalations: ["escalation-policies", "incidents", "notifications"],
   notifications: ["incidents"],
 };
