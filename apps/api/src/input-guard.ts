@@ -6,7 +6,8 @@ const refusal = (problem: InputProblem) =>
 
 /**
  * Refuses (400 VALIDATION_FAILED naming the field) an input no route accepts, whatever its
- * schema says: a NUL character anywhere in it, or nesting deeper than MAX_JSON_DEPTH. Every
+ * schema says: a NUL character or an unpaired surrogate anywhere in it, or nesting deeper than
+ * MAX_JSON_DEPTH. Every
  * procedure runs it first (trpc.ts: REST and tRPC alike), and so does alert ingestion.
  */
 export function assertAcceptableInput(input: unknown): void {

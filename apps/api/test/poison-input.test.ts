@@ -54,6 +54,10 @@ describe("NUL characters", () => {
     expect(expectValidationFailed(register)).toEqual(["name"]);
     expect(await countRows(api.current.db, "users", {})).toBe(users);
 
+    // An unpaired surrogate (valid JSON, `"\ud800"`, but no valid text) likewise.
+    const surrogate = await api.current.request("POST", `/v1/incidents/${incidentId}/comment`, { token: owner.accessToken, rawBody: '{"body":"x\\ud800"}' });
+    expect(expectValidationFailed(surrogate)).toEqual(["body"]);
+
     // In a query string and in a key, too.
     expect(expectValidationFailed(await api.current.request("GET", "/v1/incidents?cursor=%00", { token: owner.accessToken }))).toEqual(["cursor"]);
     const key = await api.current.request("POST", "/v1/org/services", { token: owner.accessToken, body: { name: "ok", "x\u0000": 1 } });
@@ -63,7 +67,7 @@ describe("NUL characters", () => {
   it("are a 400 over tRPC", async () => {
     const error = await rejectionOf(api.current.trpc(owner.accessToken).org.services.create.mutate({ name: "a\u0000b" }));
     expect(error).toBeInstanceOf(TRPCClientError);
-    const data = (error as TRPCClientError<never>).data as { code: string; httpStatus: number };
+    const data: unknown = (error as TRPCClientError<never>).data;
     expect(data).toMatchObject({ code: "VALIDATION_FAILED", httpStatus: 400 });
     expect(fieldsOf(data as { details?: unknown })).toHaveProperty("name");
   });

@@ -1,6 +1,7 @@
 /**
  * Limits every input is held to before any rule looks at it, whatever the route (REST, tRPC,
- * alert ingestion): PostgreSQL cannot store a NUL character in text, and deeply nested JSON
+ * alert ingestion): PostgreSQL stores neither a NUL character nor an unpaired UTF-16 surrogate
+ * (which JSON can escape, `"\ud800"`, but no UTF-8 text can hold), and deeply nested JSON
  * overflows the stack of whatever walks it recursively (JSON.stringify, validators, loggers).
  */
 
@@ -14,6 +15,15 @@ export interface InputProblem {
 }
 
 const NUL = "\u0000";
+/** In a `u` regex a surrogate pair is one code point: only an unpaired half matches. */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+/** What is wrong with a string as text, if anything. */
+function textProblem(text: string): string | undefined {
+  if (text.includes(NUL)) return "must not contain NUL (\\u0000) characters";
+  if (UNPAIRED_SURROGATE.test(text)) return "must be valid Unicode (it has an unpaired surrogate)";
+  return undefined;
+}
 
 const fieldName = (path: readonly (string | number)[]) => (path.length === 0 ? "(body)" : path.join("."));
 
@@ -41,15 +51,17 @@ export function jsonNestingExceeds(text: string, maxDepth = MAX_JSON_DEPTH): boo
 }
 
 /**
- * The first thing in an already parsed input that no route accepts: a NUL character in a string
- * or a key, or nesting deeper than `maxDepth`. Walks iteratively, so any depth is safe to inspect.
+ * The first thing in an already parsed input that no route accepts: a NUL character or an
+ * unpaired surrogate in a string or a key, or nesting deeper than `maxDepth`. Walks iteratively,
+ * so any depth is safe to inspect.
  */
 export function findInputProblem(input: unknown, maxDepth = MAX_JSON_DEPTH): InputProblem | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value, path } = next;
     if (typeof value === "string") {
-      if (value.includes(NUL)) return { field: fieldName(path), message: "must not contain NUL (\\u0000) characters" };
+      const message = textProblem(value);
+      if (message !== undefined) return { field: fieldName(path), message };
       continue;
     }
     if (typeof value !== "object" || value === null) continue;
@@ -57,7 +69,8 @@ export function findInputProblem(input: unknown, maxDepth = MAX_JSON_DEPTH): Inp
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
     // Pushed last to first, so the first problem in document order is the one reported.
     for (const [key, item] of entries.reverse()) {
-      if (typeof key === "string" && key.includes(NUL)) return { field: fieldName(path), message: "has a key with a NUL (\\u0000) character" };
+      const keyProblem = typeof key === "string" ? textProblem(key) : undefined;
+      if (keyProblem !== undefined) return { field: fieldName(path), message: `has a key that ${keyProblem}` };
       stack.push({ value: item, path: [...path, key] });
     }
   }
