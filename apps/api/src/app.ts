@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { AppError } from "@incidentops/core";
+import { AppError, redactUrl } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
@@ -27,16 +27,41 @@ function chooseRequestId(req: IncomingMessage): string {
   return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
-const CREDENTIAL_HEADERS = ["authorization", "cookie", "x-api-key"];
+const CREDENTIAL_HEADERS = ["authorization", "cookie", "set-cookie", "x-api-key"];
 
-/** pino-http's serialized request with credential headers censored (a copy: the raw headers stay intact). */
-function redactCredentialHeaders<T extends { headers?: Record<string, unknown> }>(req: T): T {
-  if (req.headers === undefined) return req;
-  const headers = { ...req.headers };
-  for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
-  req.headers = headers;
-  return req;
+/** Headers with the credential ones censored (a copy: the real headers stay intact). */
+function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (headers === undefined) return undefined;
+  const copy = { ...headers };
+  for (const name of CREDENTIAL_HEADERS) if (copy[name] !== undefined) copy[name] = "[redacted]";
+  return copy;
 }
+
+interface SerializedRequest {
+  id?: unknown;
+  method?: unknown;
+  url?: unknown;
+  headers?: Record<string, unknown>;
+  remoteAddress?: unknown;
+}
+
+/**
+ * What a request log line says of the request: no credential header, no routing key in the path
+ * (Alertmanager's), no token in the query string; no parsed query or route parameters (they
+ * would repeat what the URL held).
+ */
+const serializeRequest = (req: SerializedRequest) => ({
+  id: req.id,
+  method: req.method,
+  url: typeof req.url === "string" ? redactUrl(req.url) : req.url,
+  headers: redactHeaders(req.headers),
+  remoteAddress: req.remoteAddress,
+});
+
+const serializeResponse = (res: { statusCode?: unknown; headers?: Record<string, unknown> }) => ({
+  statusCode: res.statusCode,
+  headers: redactHeaders(res.headers),
+});
 
 /** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
 const closeConnectionsWhenDraining =
@@ -61,8 +86,8 @@ export async function createApp(deps: AppDeps): Promise<Express> {
         return id;
       },
       customProps: (req) => ({ requestId: req.id }),
-      // Whatever logger the app is given, credentials sent in headers never reach a log line.
-      serializers: { req: redactCredentialHeaders },
+      // Whatever logger the app is given, credentials in headers, paths and queries never reach a log line.
+      serializers: { req: serializeRequest, res: serializeResponse },
       // Health probes would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),

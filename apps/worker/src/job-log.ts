@@ -27,13 +27,16 @@ export function logJobEvents(events: WorkerEvents, logger: AppLogger): void {
  * graphile-worker's own log lines, through pino. Its per-job lines are left out: the job events
  * above say the same, and its metadata holds the whole job, payload included. An error in its
  * metadata is logged as `err` (type, message, code, stack), not as the object it is: a pg error
- * there carries its whole client.
+ * there carries its whole client. Its other objects are left out (see below).
  */
 export const graphileLogger = (logger: AppLogger) =>
   new Logger((scope) => (level, message, meta) => {
     if (meta?.failure === true || meta?.success === true) return;
     const { error, ...rest } = meta ?? {};
-    const fields = { scope, ...rest, ...(error instanceof Error ? { err: error } : {}) };
+    // Only plain values: its objects (job, jobs, specs) hold payloads, and an account email's
+    // payload holds a single-use link.
+    const plain = Object.fromEntries(Object.entries(rest).filter(([, value]) => typeof value !== "object" || value === null));
+    const fields = { scope, ...plain, ...(error instanceof Error ? { err: error } : {}) };
     // LogLevel is an ambient const enum (unreadable under isolated modules); its values are these strings.
     const name: string = level;
     // A connection lost under an idle or busy client is the database going away, which the

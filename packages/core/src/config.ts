@@ -45,6 +45,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).default("IncidentOps <incidentops@localhost>"),
+  EMAIL_LOG_ONLY: booleanFlag.optional(),
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
   WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
@@ -86,6 +87,7 @@ export interface Config {
   dbPoolSize: number;
   trustProxy: boolean;
   delivery: {
+    /** Undefined: emails are written to the log (EMAIL_LOG_ONLY, or outside production without SMTP_URL). */
     smtpUrl: string | undefined;
     emailFrom: string;
     /** Deliver to private, loopback and link-local addresses (development and tests only). */
@@ -146,6 +148,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     secret = devSecret(dataDir, "jwt-secret.key");
     warnings.push(`JWT_SECRET_KEY is not set: using a development key kept in ${join(dataDir, "jwt-secret.key")}`);
+  }
+  if (e.EMAIL_LOG_ONLY === true && e.SMTP_URL !== undefined) {
+    throw new ConfigError("Invalid configuration:\n  EMAIL_LOG_ONLY: true while SMTP_URL is set: choose one (unset EMAIL_LOG_ONLY to send through SMTP)");
+  }
+  // In production an email that never leaves (an invitation, a password reset) must be a choice.
+  if (e.NODE_ENV === "production" && e.SMTP_URL === undefined && e.EMAIL_LOG_ONLY !== true) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SMTP_URL: required when NODE_ENV=production (or set EMAIL_LOG_ONLY=true to write emails to the log instead of sending them)",
+    );
   }
   const appDatabase: Config["appDatabase"] =
     e.APP_DATABASE_URL !== undefined

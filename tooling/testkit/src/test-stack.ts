@@ -30,12 +30,12 @@ type EnvOption = Record<string, string> | (() => Record<string, string>);
  * overrides the configuration. A function `env` is read in beforeAll, after the hooks registered
  * before this call (e.g. a server whose port goes into the configuration).
  */
-export function useTestStack(env: EnvOption = {}): { current: TestStack } {
+export function useTestStack(env: EnvOption = {}, options: { /** The API's logger (silent by default). */ logger?: Logger } = {}): { current: TestStack } {
   let stack: TestStack | undefined;
   const workers: RunningWorker[] = [];
   beforeAll(async () => {
     const overrides = typeof env === "function" ? env() : env;
-    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides } });
+    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides }, ...(options.logger === undefined ? {} : { logger: options.logger }) });
     const launch = async (options: { logger?: Logger } = {}) => {
       const worker = await startWorker({
         config: api.config,
