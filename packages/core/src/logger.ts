@@ -65,5 +65,12 @@ export function redactUrl(url: string): string {
   return `${path}?${params.join("&")}`;
 }
 
-/** A link in a text with its single-use token replaced: `...?token=[redacted]`. */
-export const redactTokenLinks = (text: string) => text.replace(/([?&](?:token|code)=)[^\s&#]+/gi, "$1[redacted]");
+/** The secrets IncidentOps makes carry a prefix (invitation tokens, API keys, signing secrets). */
+const PREFIXED_SECRET = /\b(ioi|iok|whsec)_[A-Za-z0-9_\-+/=]+/g;
+
+/**
+ * A text (an email to be logged) with its single-use tokens replaced: in links
+ * (`...?token=[redacted]`) and wherever a prefixed secret appears (`ioi_[redacted]`).
+ */
+export const redactTokens = (text: string) =>
+  text.replace(/([?&](?:token|code)=)[^\s&#]+/gi, "$1[redacted]").replace(PREFIXED_SECRET, "$1_[redacted]");

@@ -1,5 +1,5 @@
 import { createTransport } from "nodemailer";
-import { redactTokenLinks, type Logger } from "../logger.js";
+import { redactTokens, type Logger } from "../logger.js";
 import type { NotificationPayload } from "./payload.js";
 import { elapsedSince, failure, type DeliveryOutcome } from "./outcome.js";
 import { eventSummary, incidentLink, kindLabel, oneLine, severityLabel, statusLabel } from "./summary.js";
@@ -59,7 +59,7 @@ function logMailer(logger: Logger): Mailer {
   return {
     send(message) {
       const startedAt = performance.now();
-      logger.info({ email: { to: message.to, subject: message.subject, text: redactTokenLinks(message.text) } }, EMAIL_LOGGED_NOTE);
+      logger.info({ email: { to: message.to, subject: message.subject, text: redactTokens(message.text) } }, EMAIL_LOGGED_NOTE);
       logger.debug({ email: { to: message.to, subject: message.subject, text: message.text } }, "the logged email, with its links");
       return Promise.resolve({ ok: true, httpStatus: null, error: null, note: EMAIL_LOGGED_NOTE, durationMs: elapsedSince(startedAt) });
     },
