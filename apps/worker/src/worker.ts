@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
-import { createMailer, type Config, type Logger as AppLogger } from "@incidentops/core";
+import { createMailer, type Config, type Logger as AppLogger, type TaskName } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
-import { makeWorkerUtils } from "graphile-worker";
+import { makeWorkerUtils, runOnce } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
 import { graphileLogger } from "./job-log.js";
 import { superviseRunner } from "./runner.js";
@@ -69,4 +69,22 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
       await db.destroy();
     })());
   return { stop, done: runner.done };
+}
+
+/**
+ * Runs the jobs of `tasks` that are due now, then returns: a one-off drain (tests use it to run
+ * one step of a flow, e.g. the password reset a request asked for, without a worker running).
+ */
+export async function runQueuedJobs(options: { config: Config; logger: AppLogger; databaseUrl: string; tasks: readonly TaskName[] }): Promise<void> {
+  const { config, logger, databaseUrl } = options;
+  const db = createDb({ connectionString: databaseUrl, max: 2, applicationName: "incidentops-worker-once" });
+  const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
+  try {
+    const all = createTaskList({ db, config, logger, mailer });
+    const taskList = Object.fromEntries(options.tasks.map((task) => [task, all[task]]));
+    await runOnce({ connectionString: databaseUrl, taskList, noHandleSignals: true, logger: graphileLogger(logger) });
+  } finally {
+    mailer.close();
+    await db.destroy();
+  }
 }

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createLogger, type Logger } from "@incidentops/core";
+import { createLogger, type Logger, type TaskName } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { afterAll, beforeAll } from "vitest";
-import { startWorker, type RunningWorker } from "worker";
+import { runQueuedJobs as runQueuedJobsOnce, startWorker, type RunningWorker } from "worker";
 import { TEST_APP_DB_PASSWORD } from "./database.js";
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from "./test-api.js";
 
@@ -110,4 +110,9 @@ export function spawnWorkerProcess(api: TestApi, env: Record<string, string> = {
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });
   return { child, output: () => output, exited };
+}
+
+/** Runs the API's queued jobs of `tasks` once, in this process, with no worker running (silent). */
+export function runQueuedJobs(api: TestApi, tasks: readonly TaskName[]): Promise<void> {
+  return runQueuedJobsOnce({ config: api.config, logger: createLogger({ level: "silent", name: "jobs-test" }), databaseUrl: api.appDatabaseUrl, tasks });
 }

@@ -6,6 +6,7 @@ import { jobLogger } from "../job-log.js";
 import { deliver } from "./deliver.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
+import { issuePasswordReset } from "./issue_password_reset.js";
 import { sendAccountEmail } from "./send_account_email.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
@@ -21,6 +22,7 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   send_slack: { payload: taskPayloadSchemas.send_slack, run: deliver },
   send_email: { payload: taskPayloadSchemas.send_email, run: deliver },
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
+  issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
 };
 

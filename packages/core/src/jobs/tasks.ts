@@ -24,6 +24,11 @@ export const taskPayloadSchemas = {
     requestId: z.string(),
   }),
   /**
+   * A password reset asked for `email` (normalised), known account or not: the job issues the
+   * token and its email only for an account (the request itself does the same work either way).
+   */
+  issue_password_reset: z.object({ email: z.string().min(1), ip: z.string().nullable(), requestId: z.string() }),
+  /**
    * An email to a person about their account (invitation, password reset). The text holds a
    * single-use link, so the job row carries it only until it is sent (then it is deleted).
    */
