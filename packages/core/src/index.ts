@@ -70,4 +70,4 @@ export { runEscalationStep, type EscalationOutcome } from "./escalations/runner.
 export * from "./notifications/schema.js";
 export * as notificationService from "./notifications/service.js";
 export { fanOutEvent } from "./notifications/fan-out.js";
-export { runDelivery, retryDelayMs, type DeliveryDeps, type DeliveryResult } from "./notifications/deliver.js";
+export { breakerPauseMs, runDelivery, retryDelayMs, type DeliveryDeps, type DeliveryResult, type LaneRun } from "./notifications/deliver.js";

@@ -7,7 +7,6 @@ import { actorUserId, type Actor } from "../policy.js";
 import {
   findIncidentForUpdate,
   findOpenAlertIncidentForUpdate,
-  incidentExists,
   insertIncident,
   insertIncidentEvent,
   setEscalationStep,
@@ -16,11 +15,16 @@ import {
 } from "./repository.js";
 import type { IncidentEventKind } from "./schema.js";
 import { canTransition } from "./state-machine.js";
+import { toIncident } from "./wire.js";
 
 // The one place where incidents change. The API procedures, alert ingestion and the escalation
 // runner all come through here, always inside the caller's transaction (row-level security
 // scoped to the org): every change bumps what it must, appends to the timeline, and enqueues in
 // the same transaction the jobs that notify people and move escalation along.
+//
+// Every event is written with the incident's row locked (so an incident's events are numbered,
+// by `seq`, in the order they commit) and with the incident as it is right after the event (what
+// its notifications show).
 
 /** Who changes an incident: a person, or (with actorUserId null) an API key, an integration or the escalation runner. */
 export interface ChangeSource {
@@ -37,18 +41,23 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 
 const incidentNotFound = () => notFound("Incident");
 
+/** Appends an event to the timeline of a locked incident, as it is right after the event. */
+function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>) {
+  return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident), kind, actorUserId: source.actorUserId, data });
+}
+
 /**
- * Appends an event to the incident's timeline and enqueues the job that fans it out to the org's
- * notification targets.
+ * Appends an event to a locked incident's timeline and enqueues the job that fans it out to the
+ * org's notification targets.
  */
 async function recordEvent(
   tx: Tx,
   source: ChangeSource,
-  incidentId: string,
+  incident: IncidentRow,
   kind: IncidentEventKind,
   data: Record<string, unknown>,
 ): Promise<IncidentEventRow> {
-  const row = await insertIncidentEvent(tx, { orgId: source.orgId, incidentId, kind, actorUserId: source.actorUserId, data });
+  const row = await appendEvent(tx, source, incident, kind, data);
   await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
   return row;
 }
@@ -65,7 +74,7 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
 
 /** A new incident's `created` event (which notifies) and, when it follows a policy, its first escalation step. */
 async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
-  await recordEvent(tx, source, incident.id, "created", {
+  await recordEvent(tx, source, incident, "created", {
     title: incident.title,
     severity: incident.severity,
     status: incident.status,
@@ -115,13 +124,8 @@ export async function openForAlert(
   if (inserted) {
     await announceOpened(tx, source, row, context);
   } else {
-    await insertIncidentEvent(tx, {
-      orgId: source.orgId,
-      incidentId: row.id,
-      kind: "alert_repeated",
-      actorUserId: source.actorUserId,
-      data: { alertCount: row.alert_count, ...context },
-    });
+    // The upsert locked the row.
+    await appendEvent(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context });
   }
   return { incidentId: row.id, opened: inserted };
 }
@@ -138,7 +142,7 @@ async function move(
   context: Record<string, unknown>,
 ): Promise<IncidentRow> {
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
-  await recordEvent(tx, source, updated.id, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  await recordEvent(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
   // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
   await removeJob(tx, escalationJobKey(updated.id));
   return updated;
@@ -186,8 +190,9 @@ export async function settleForAlert(
 }
 
 export async function comment(tx: Tx, source: ChangeSource, input: { incidentId: string; body: string }): Promise<IncidentEventRow> {
-  if (!(await incidentExists(tx, source.orgId, input.incidentId))) throw incidentNotFound();
-  return recordEvent(tx, source, input.incidentId, "commented", { body: input.body });
+  const incident = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  return recordEvent(tx, source, incident, "commented", { body: input.body });
 }
 
 /**
@@ -227,7 +232,7 @@ export async function recordEscalationStep(
   incident: IncidentRow,
   escalation: { step: number; data: Record<string, unknown>; nextAt: Date | null },
 ): Promise<IncidentEventRow> {
-  const event = await recordEvent(tx, source, incident.id, "escalated", escalation.data);
+  const event = await recordEvent(tx, source, incident, "escalated", escalation.data);
   await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
   if (escalation.nextAt !== null) {
     await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });

@@ -1,7 +1,7 @@
 import type { Db, IncidentSeverity, IncidentStatus, NewIncident, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { newestFirst } from "../keyset.js";
-import type { IncidentEventKind } from "./schema.js";
+import type { Incident, IncidentEventKind } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
 // Writes to incidents and incident_events are called from lifecycle.ts only.
@@ -107,18 +107,20 @@ export function listIncidents(
   return newestFirst(query, limit, after).execute();
 }
 
+/** Appends an event, with the incident (its wire shape) as it is right after it. */
 export function insertIncidentEvent(
   tx: Tx,
-  event: { orgId: string; incidentId: string; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
+  event: { orgId: string; incident: Incident; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
 ) {
   return tx
     .insertInto("incident_events")
     .values({
       org_id: event.orgId,
-      incident_id: event.incidentId,
+      incident_id: event.incident.id,
       kind: event.kind,
       actor_user_id: event.actorUserId,
       data: JSON.stringify(event.data),
+      incident: JSON.stringify(event.incident),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

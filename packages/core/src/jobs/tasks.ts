@@ -1,8 +1,15 @@
 import type {} from "graphile-worker";
 import { z } from "zod";
 
-/** Every delivery job names one notification attempt; the attempt row holds the rest. */
-const deliveryJob = z.object({ orgId: z.uuid(), attemptId: z.uuid(), requestId: z.string() });
+/**
+ * A delivery job runs one lane: a recipient (target or person) of an org, whose attempts it sends
+ * one at a time (docs/decisions/0005-delivery-lanes.md); the attempt rows hold the rest. Jobs
+ * queued before lanes existed name one attempt, and run that attempt's lane.
+ */
+const deliveryJob = z.union([
+  z.object({ orgId: z.uuid(), recipientId: z.uuid(), requestId: z.string() }),
+  z.object({ orgId: z.uuid(), attemptId: z.uuid(), requestId: z.string() }),
+]);
 
 /**
  * Every task's payload, declared once: the worker validates each job against its schema before
@@ -57,4 +64,5 @@ export const DELIVERY_TASK = { webhook: "send_webhook", slack: "send_slack", ema
 export const ESCALATION_QUEUE = "critical";
 
 export const escalationJobKey = (incidentId: string) => `escalation:${incidentId}`;
-export const deliveryJobKey = (attemptId: string) => `delivery:${attemptId}`;
+/** One queued job per lane: waking a lane that already has one moves that one, never adds another. */
+export const laneJobKey = (orgId: string, recipientId: string) => `lane:${orgId}:${recipientId}`;
