@@ -39,6 +39,11 @@ export const graphileLogger = (logger: AppLogger) =>
     const fields = { scope, ...plain, ...(error instanceof Error ? { err: error } : {}) };
     // LogLevel is an ambient const enum (unreadable under isolated modules); its values are these strings.
     const name: string = level;
+    // Deliveries run many more jobs than the pool has connections, on purpose: they wait on receivers, not on it.
+    if (message.startsWith("WARNING: having maxPoolSize")) {
+      logger.debug(fields, message);
+      return;
+    }
     // A connection lost under an idle or busy client is the database going away, which the
     // runner rides out: a warning, not an error.
     const connectionLost = isDatabaseUnavailable(error);

@@ -51,6 +51,7 @@ const envSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.default(10_000),
   WORKER_CONCURRENCY: positiveInt.max(100).default(5),
+  DELIVERY_CONCURRENCY: positiveInt.max(1000).default(50),
   WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
   WORKER_DEAD_AFTER_MS: positiveInt.default(30_000),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
@@ -96,7 +97,14 @@ export interface Config {
     maxAttempts: number;
     retryBaseMs: number;
   };
-  worker: { concurrency: number; heartbeatMs: number; deadAfterMs: number };
+  worker: {
+    /** Jobs other than deliveries (fan-out, escalations, account emails) one process runs at once. */
+    concurrency: number;
+    /** Deliveries one process has in flight at once: each waits on one receiver, one per lane. */
+    deliveryConcurrency: number;
+    heartbeatMs: number;
+    deadAfterMs: number;
+  };
   /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL); then 429. */
   authRateLimitPerMinute: number;
   /** Alerts one routing key may send per minute (counted in PostgreSQL); then 429. */
@@ -190,7 +198,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       retryBaseMs: e.DELIVERY_RETRY_BASE_MS,
     },
-    worker: { concurrency: e.WORKER_CONCURRENCY, heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      deliveryConcurrency: e.DELIVERY_CONCURRENCY,
+      heartbeatMs: e.WORKER_HEARTBEAT_MS,
+      deadAfterMs: e.WORKER_DEAD_AFTER_MS,
+    },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
