@@ -38,7 +38,7 @@ describe("a delivery lane's circuit breaker", () => {
       for (const request of receiver.requests) sent.set(String(request.headers["webhook-id"]), (sent.get(String(request.headers["webhook-id"])) ?? 0) + 1);
       expect(attempts.some((a) => a.attempt_count > (sent.get(a.id) ?? 0))).toBe(true);
       const lane = await api.db.selectFrom("delivery_lanes").selectAll().where("recipient_id", "=", target.id).executeTakeFirstOrThrow();
-      expect(lane).toMatchObject({ failure_streak: 0, paused_until: null, sending_attempt_id: null });
+      expect(lane).toMatchObject({ failure_streak: 0, paused_until: null, lease_until: null });
     } finally {
       await receiver.close();
     }

@@ -16,6 +16,7 @@ import {
   verifyWebhook,
   waitFor,
   type ReceivedRequest,
+  type WebhookBody,
 } from "@incidentops/testkit";
 
 // Notifications tell the truth about their moment: each carries the incident as it was right
@@ -83,17 +84,20 @@ describe("notifications tell the truth about their moment", () => {
 
   it("keeps each incident's order to a receiver across two workers, a slow receiver and retries of a failed delivery", { timeout: 90_000 }, async () => {
     const { api } = stack.current;
-    // Slow and jittery, and the first delivery of every incident fails once: a later event must
-    // wait for its retry, never overtake it.
+    // Slow and jittery, and the first delivery of every other incident fails once: a later event
+    // of that incident must wait for its retry, never overtake it. (Every other: failures in a
+    // row would trip the lane's breaker, which is not what this is about.)
     const failedOnce = new Set<string>();
+    const failing = new Set<string>();
+    /** What the receiver accepted, in arrival order. */
+    const accepted: WebhookBody[] = [];
     const receiver = await startWebhookReceiver(async (request) => {
-      await sleep(Math.floor(Math.random() * 30));
       const body = bodyOf(request);
-      if (body.type === "incident.triggered" && !failedOnce.has(body.incident.id)) {
-        failedOnce.add(body.incident.id);
-        return 500;
-      }
-      return 200;
+      const fail = body.type === "incident.triggered" && failing.has(body.incident.title) && !failedOnce.has(body.incident.id);
+      if (fail) failedOnce.add(body.incident.id);
+      else accepted.push(body);
+      await sleep(Math.floor(Math.random() * 30));
+      return fail ? 500 : 200;
     });
     try {
       const { accessToken: token } = await anOrgOwner(api);
@@ -102,6 +106,7 @@ describe("notifications tell the truth about their moment", () => {
       await stack.current.startWorker();
       await stack.current.startWorker();
 
+      for (const i of [0, 2, 4]) failing.add(`Outage ${i}`);
       const incidents = await Promise.all(Array.from({ length: 6 }, (_, i) => anIncident(api, token, service.id, { title: `Outage ${i}` })));
       await Promise.all(
         incidents.map(async (incident) => {
@@ -111,14 +116,13 @@ describe("notifications tell the truth about their moment", () => {
       );
 
       const expected = incidents.length * 5;
-      await waitFor(() => (receiver.answered.filter((a) => a.status === 200).length >= expected ? true : undefined), 60_000, `${expected} accepted deliveries`);
-      const accepted = receiver.requests.map(bodyOf).filter((_, i) => receiver.answered[i]?.status === 200);
+      await waitFor(() => (accepted.length >= expected ? true : undefined), 60_000, `${expected} accepted deliveries`);
       for (const incident of incidents) {
         const arrived = accepted.filter((p) => p.incident.id === incident.id).map((p) => (p.type === "incident.commented" ? String(p.event.data.body) : p.type));
         expect(arrived, incident.title).toEqual(["incident.triggered", "update 1", "update 2", "update 3", "incident.resolved"]);
       }
-      // Each first try failed, and was retried before anything else of its incident went out.
-      expect(failedOnce.size).toBe(incidents.length);
+      // Those first tries failed, and were retried before anything else of their incident went out.
+      expect(failedOnce.size).toBe(failing.size);
     } finally {
       await receiver.close();
     }

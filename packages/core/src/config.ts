@@ -50,6 +50,7 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.default(10_000),
+  DELIVERY_RECEIVER_CONCURRENCY: positiveInt.max(100).default(4),
   WORKER_CONCURRENCY: positiveInt.max(100).default(5),
   DELIVERY_CONCURRENCY: positiveInt.max(1000).default(50),
   WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
@@ -96,6 +97,8 @@ export interface Config {
     timeoutMs: number;
     maxAttempts: number;
     retryBaseMs: number;
+    /** Deliveries in flight at once to one receiver (each of another incident), all in one worker slot. */
+    receiverConcurrency: number;
   };
   worker: {
     /** Jobs other than deliveries (fan-out, escalations, account emails) one process runs at once. */
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       retryBaseMs: e.DELIVERY_RETRY_BASE_MS,
+      receiverConcurrency: e.DELIVERY_RECEIVER_CONCURRENCY,
     },
     worker: {
       concurrency: e.WORKER_CONCURRENCY,

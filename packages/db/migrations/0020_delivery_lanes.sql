@@ -31,16 +31,15 @@ ALTER TABLE notification_attempts ALTER COLUMN event_seq SET NOT NULL;
 CREATE INDEX notification_attempts_lane_due_idx ON notification_attempts (org_id, recipient_id, next_attempt_at) WHERE status = 'pending';
 CREATE INDEX notification_attempts_lane_order_idx ON notification_attempts (org_id, recipient_id, incident_id, event_seq) WHERE status = 'pending';
 
--- One delivery lane per recipient: at most one delivery to it in flight (`sending_attempt_id`,
--- held until `lease_until` in case its worker dies), and a circuit breaker that pauses it
--- (`paused_until`) after `failure_streak` failures in a row.
+-- One delivery lane per recipient: one worker sends to it at a time (held until `lease_until`,
+-- in case that worker dies), and a circuit breaker pauses it (`paused_until`) after
+-- `failure_streak` failures in a row.
 CREATE TABLE delivery_lanes (
-  org_id             uuid NOT NULL REFERENCES orgs (id) ON DELETE CASCADE,
-  recipient_id       uuid NOT NULL,
-  sending_attempt_id uuid,
-  lease_until        timestamptz(3),
-  failure_streak     integer NOT NULL DEFAULT 0,
-  paused_until       timestamptz(3),
+  org_id         uuid NOT NULL REFERENCES orgs (id) ON DELETE CASCADE,
+  recipient_id   uuid NOT NULL,
+  lease_until    timestamptz(3),
+  failure_streak integer NOT NULL DEFAULT 0,
+  paused_until   timestamptz(3),
   PRIMARY KEY (org_id, recipient_id)
 );
 

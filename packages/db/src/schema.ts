@@ -142,7 +142,6 @@ export interface NotificationFanoutsTable {
 export interface DeliveryLanesTable {
   org_id: string;
   recipient_id: string;
-  sending_attempt_id: string | null;
   lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   failure_streak: Defaulted<number>;
   paused_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

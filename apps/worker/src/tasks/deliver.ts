@@ -7,6 +7,7 @@ export const deliverOn =
   (channel: NotificationChannel) =>
   async (payload: DeliveryJob, deps: WorkerDeps): Promise<void> => {
     const run = await runDelivery(deps, payload, channel);
-    if (run.attemptId !== undefined || run.skipped !== undefined) deps.logger.info({ ...run }, "delivery attempt");
-    else deps.logger.debug({ result: run.result }, "delivery lane had nothing to send");
+    for (const { attemptId, result } of run.tried) deps.logger.info({ attemptId, result }, "delivery attempt");
+    if (run.skipped > 0) deps.logger.info({ skipped: run.skipped }, "delivery lane paused: tries counted unsent");
+    if (run.state !== "sent") deps.logger.debug({ state: run.state }, "delivery lane had nothing to send");
   };

@@ -7,29 +7,30 @@ import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
 import { notificationKindOf } from "./kinds.js";
-import { findNextDueAttempt, findNextWake, lockLane, releaseLane, skipDueAttempts, takeLease, type Lane } from "./lane-repository.js";
+import { findNextDueAttempts, findNextWake, lockLane, releaseLane, skipDueAttempts, takeLease, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./repository.js";
 
-// A delivery job runs one lane: a recipient of an org, sent one attempt at a time (so a receiver
-// that hangs holds at most one of the worker's slots), each incident's attempts in event order,
-// paused by a circuit breaker after failures in a row. docs/decisions/0005-delivery-lanes.md.
+// A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
+// receiver that hangs holds at most one slot), a few attempts at once (each of another incident),
+// each incident's attempts in event order, paused by a circuit breaker after failures in a row.
+// docs/decisions/0005-delivery-lanes.md.
 
 export interface DeliveryDeps extends ChannelDeps {
   db: Db;
 }
 
-/**
- * What a run of a lane did: sent an attempt (succeeded, failed for good, retrying later), or sent
- * nothing because nothing was due (idle), another worker was sending (busy), or the lane is
- * paused by its breaker (paused: attempts coming due meanwhile count a try, unsent).
- */
-export type DeliveryResult = "succeeded" | "failed" | "retrying" | "idle" | "busy" | "paused";
+/** What a try of an attempt came to: delivered, failed for good, or to be retried later. */
+export type DeliveryResult = "succeeded" | "failed" | "retrying";
 
+/**
+ * What a run of a lane did: the attempts it tried, or, when it tried none, why: nothing was due
+ * (idle), another worker holds the lane (busy), or its breaker paused it (paused; attempts that
+ * came due meanwhile each count a try, unsent: `skipped`).
+ */
 export interface LaneRun {
-  result: DeliveryResult;
-  attemptId?: string;
-  /** Attempts that came due while the lane was paused, each counted as a try. */
-  skipped?: number;
+  state: "sent" | "idle" | "busy" | "paused";
+  tried: { attemptId: string; result: DeliveryResult }[];
+  skipped: number;
 }
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
@@ -47,14 +48,14 @@ export const retryDelayMs = (attempt: number, baseMs: number) => Math.min(baseMs
 export const breakerPauseMs = (streak: number, retryBaseMs: number) =>
   streak < BREAKER_THRESHOLD ? 0 : Math.min(retryBaseMs * 3 * 2 ** (streak - BREAKER_THRESHOLD), MAX_PAUSE_MS);
 
-type Claim =
-  | { kind: "wait"; result: "idle" | "busy" | "paused"; skipped: number }
-  | { kind: "send"; attempt: NotificationAttemptRow; send: () => Promise<DeliveryOutcome> };
+type Send = () => Promise<DeliveryOutcome>;
 
-const later = (a: Date | null, b: Date | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+type Claim = { state: "idle" | "busy" | "paused"; skipped: number } | { state: "sent"; attempts: { attempt: NotificationAttemptRow; send: Send }[] };
 
-/** How to send the attempt: its payload (the event, and the incident as it was right after it) through its channel. */
-async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationAttemptRow, tx: Tx) {
+const later = (a: Date, b: Date) => (a > b ? a : b);
+
+/** How to send an attempt: its payload (the event, and the incident as it was right after it) through its channel. */
+async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationAttemptRow, tx: Tx): Promise<Send> {
   const { event, incident, org, target, user } = await findDeliveryContext(tx, lane.orgId, attempt);
   const snapshot = incidentSchema.safeParse(event.incident);
   const payload: NotificationPayload = {
@@ -67,7 +68,7 @@ async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationA
     incident: snapshot.success ? snapshot.data : toIncident(incident),
     event: toIncidentEvent(event),
   };
-  return (): Promise<DeliveryOutcome> => {
+  return () => {
     if (user !== undefined) return sendEmail(deps, user.email, payload);
     if (target === undefined || !target.enabled) {
       return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });
@@ -83,66 +84,76 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
     const wake = (runAt: Date | null) => (runAt === null ? Promise.resolve() : wakeLane(tx, lane, channel, { requestId, runAt }));
     if (row.lease_until !== null && row.lease_until > row.now) {
       await wake(row.lease_until);
-      return { kind: "wait", result: "busy", skipped: 0 };
+      return { state: "busy", skipped: 0 };
     }
     if (row.paused_until !== null && row.paused_until > row.now) {
-      const until = iso(row.paused_until);
       const skipped = await skipDueAttempts(tx, lane, {
         maxAttempts: deps.config.delivery.maxAttempts,
         retryBaseMs: deps.config.delivery.retryBaseMs,
         maxRetryDelayMs: MAX_RETRY_DELAY_MS,
-        reason: `not sent: the receiver failed ${row.failure_streak} times in a row, so deliveries to it are paused until ${until}`,
+        reason: `not sent: the receiver failed ${row.failure_streak} times in a row, so deliveries to it are paused until ${iso(row.paused_until)}`,
       });
+      // Back when the pause ends, or sooner to count the try of an attempt coming due.
       const next = await findNextWake(tx, lane);
       await wake(next === null ? null : next < row.paused_until ? next : row.paused_until);
-      return { kind: "wait", result: "paused", skipped };
+      return { state: "paused", skipped };
     }
-    const attempt = await findNextDueAttempt(tx, lane);
-    if (attempt === undefined) {
+    const due = await findNextDueAttempts(tx, lane, deps.config.delivery.receiverConcurrency);
+    if (due.length === 0) {
       await wake(await findNextWake(tx, lane));
-      return { kind: "wait", result: "idle", skipped: 0 };
+      return { state: "idle", skipped: 0 };
     }
-    await takeLease(tx, lane, attempt.id, deps.config.delivery.timeoutMs + LEASE_MARGIN_MS);
-    return { kind: "send", attempt, send: await deliveryOf(deps, lane, attempt, tx) };
+    await takeLease(tx, lane, deps.config.delivery.timeoutMs + LEASE_MARGIN_MS);
+    const attempts = [];
+    for (const attempt of due) attempts.push({ attempt, send: await deliveryOf(deps, lane, attempt, tx) });
+    return { state: "sent", attempts };
   });
 }
 
+/** The result of one try, from its outcome and the attempt's tries so far. */
+function resultOf(deps: DeliveryDeps, attempt: NotificationAttemptRow, outcome: DeliveryOutcome): DeliveryResult {
+  if (outcome.ok) return "succeeded";
+  return outcome.permanent === true || attempt.attempt_count + 1 >= deps.config.delivery.maxAttempts ? "failed" : "retrying";
+}
+
 /**
- * Records a try and its consequences in one transaction: the attempt's outcome (retries are
- * scheduled on it, with the same id), the lane's breaker, and the lane's next run.
+ * Records the tries and their consequences in one transaction: each attempt's outcome (retries
+ * are scheduled on it, with the same id), the lane's breaker, and the lane's next run.
  */
-async function recordOutcome(
+async function recordOutcomes(
   deps: DeliveryDeps,
   lane: Lane,
   channel: NotificationChannel,
-  attempt: NotificationAttemptRow,
-  outcome: DeliveryOutcome,
+  tries: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[],
   requestId: string,
-): Promise<DeliveryResult> {
-  const count = attempt.attempt_count + 1;
-  const exhausted = outcome.permanent === true || count >= deps.config.delivery.maxAttempts;
-  const result: DeliveryResult = outcome.ok ? "succeeded" : exhausted ? "failed" : "retrying";
+): Promise<LaneRun["tried"]> {
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
     const row = await lockLane(tx, lane);
     const now = row.now;
-    await recordAttemptOutcome(tx, lane.orgId, attempt.id, {
-      attemptCount: count,
-      status: result === "retrying" ? "pending" : result,
-      lastHttpStatus: outcome.httpStatus,
-      lastError: outcome.error,
-      note: outcome.note,
-      at: now,
-      completedAt: result === "retrying" ? null : now,
-      nextAttemptAt: new Date(now.getTime() + (result === "retrying" ? retryDelayMs(count, deps.config.delivery.retryBaseMs) : 0)),
-    });
-    const failureStreak = outcome.ok ? 0 : row.failure_streak + 1;
+    let failureStreak = row.failure_streak;
+    const tried: LaneRun["tried"] = [];
+    for (const { attempt, outcome } of tries) {
+      const result = resultOf(deps, attempt, outcome);
+      const count = attempt.attempt_count + 1;
+      await recordAttemptOutcome(tx, lane.orgId, attempt.id, {
+        attemptCount: count,
+        status: result === "retrying" ? "pending" : result,
+        lastHttpStatus: outcome.httpStatus,
+        lastError: outcome.error,
+        note: outcome.note,
+        at: now,
+        completedAt: result === "retrying" ? null : now,
+        nextAttemptAt: new Date(now.getTime() + (result === "retrying" ? retryDelayMs(count, deps.config.delivery.retryBaseMs) : 0)),
+      });
+      failureStreak = outcome.ok ? 0 : failureStreak + 1;
+      tried.push({ attemptId: attempt.id, result });
+    }
     const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
-    const pausedUntil = pauseMs === 0 ? null : new Date(now.getTime() + pauseMs);
-    await releaseLane(tx, lane, { failureStreak, pausedUntil });
-    const next = await findNextWake(tx, lane);
+    await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : new Date(now.getTime() + pauseMs) });
     // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
-    if (next !== null) await wakeLane(tx, lane, channel, { requestId, runAt: later(next, now) ?? now });
-    return result;
+    const next = await findNextWake(tx, lane);
+    if (next !== null) await wakeLane(tx, lane, channel, { requestId, runAt: later(next, now) });
+    return tried;
   });
 }
 
@@ -154,16 +165,16 @@ async function laneOf(db: Db, job: DeliveryJob): Promise<Lane | undefined> {
 }
 
 /**
- * A delivery job: sends the lane's next due attempt, if any, and records the outcome. A failure is
- * retried on the same attempt after an exponential delay, until the configured maximum of tries;
- * it then ends `failed` with its last error and HTTP status.
+ * A delivery job: sends the lane's next due attempts, if any (at most DELIVERY_RECEIVER_CONCURRENCY,
+ * at once, each of another incident), and records the outcomes. A failure is retried on the same
+ * attempt after an exponential delay, until the configured maximum of tries; it then ends
+ * `failed` with its last error and HTTP status.
  */
 export async function runDelivery(deps: DeliveryDeps, job: DeliveryJob, channel: NotificationChannel): Promise<LaneRun> {
   const lane = await laneOf(deps.db, job);
-  if (lane === undefined) return { result: "idle" };
+  if (lane === undefined) return { state: "idle", tried: [], skipped: 0 };
   const claimed = await claim(deps, lane, channel, job.requestId);
-  if (claimed.kind === "wait") return { result: claimed.result, ...(claimed.skipped > 0 ? { skipped: claimed.skipped } : {}) };
-  const outcome = await claimed.send();
-  const result = await recordOutcome(deps, lane, channel, claimed.attempt, outcome, job.requestId);
-  return { result, attemptId: claimed.attempt.id };
+  if (claimed.state !== "sent") return { state: claimed.state, tried: [], skipped: claimed.skipped };
+  const outcomes = await Promise.all(claimed.attempts.map(async ({ attempt, send }) => ({ attempt, outcome: await send() })));
+  return { state: "sent", tried: await recordOutcomes(deps, lane, channel, outcomes, job.requestId), skipped: 0 };
 }

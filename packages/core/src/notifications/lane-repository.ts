@@ -1,8 +1,8 @@
 import type { DeliveryLaneRow, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
-// A delivery lane is one recipient (a target, or a person) of one org: its row holds the
-// delivery in flight and the circuit breaker; its attempts are notification_attempts rows.
+// A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
+// the worker sending to it and the circuit breaker; its attempts are notification_attempts rows.
 
 export interface Lane {
   orgId: string;
@@ -33,8 +33,11 @@ const isIncidentsNext = sql<boolean>`NOT EXISTS (
   WHERE b.org_id = a.org_id AND b.recipient_id = a.recipient_id AND b.incident_id = a.incident_id
     AND b.status = 'pending' AND b.event_seq < a.event_seq)`;
 
-/** The attempt the lane sends next: due now, and its incident's next; the one due longest first. */
-export function findNextDueAttempt(tx: Tx, lane: Lane) {
+/**
+ * The attempts the lane sends next, at most `limit`: due now, each its incident's next (so no two
+ * of one incident); those due longest first.
+ */
+export function findNextDueAttempts(tx: Tx, lane: Lane, limit: number) {
   return tx
     .selectFrom("notification_attempts as a")
     .selectAll("a")
@@ -45,8 +48,8 @@ export function findNextDueAttempt(tx: Tx, lane: Lane) {
     .where(isIncidentsNext)
     .orderBy("a.next_attempt_at")
     .orderBy("a.event_seq")
-    .limit(1)
-    .executeTakeFirst();
+    .limit(limit)
+    .execute();
 }
 
 /** When the lane next has an attempt to send (the earliest among its incidents' next ones); null when nothing is pending. */
@@ -62,21 +65,21 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<Date | null> {
   return row?.at ?? null;
 }
 
-/** Marks `attemptId` in flight on the lane until `leaseMs` from now (then another worker may take it over). */
-export async function takeLease(tx: Tx, lane: Lane, attemptId: string, leaseMs: number): Promise<void> {
+/** The lane is this worker's until `leaseMs` from now (then another may take over: this one died). */
+export async function takeLease(tx: Tx, lane: Lane, leaseMs: number): Promise<void> {
   await tx
     .updateTable("delivery_lanes")
-    .set({ sending_attempt_id: attemptId, lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
+    .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
     .where("org_id", "=", lane.orgId)
     .where("recipient_id", "=", lane.recipientId)
     .execute();
 }
 
-/** Ends the delivery in flight, with the breaker's new state. */
+/** Ends the lease, with the breaker's new state. */
 export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null }): Promise<void> {
   await tx
     .updateTable("delivery_lanes")
-    .set({ sending_attempt_id: null, lease_until: null, failure_streak: breaker.failureStreak, paused_until: breaker.pausedUntil })
+    .set({ lease_until: null, failure_streak: breaker.failureStreak, paused_until: breaker.pausedUntil })
     .where("org_id", "=", lane.orgId)
     .where("recipient_id", "=", lane.recipientId)
     .execute();
