@@ -81,7 +81,7 @@ async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationA
 function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, requestId: string): Promise<Claim> {
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
     const row = await lockLane(tx, lane);
-    const wake = (runAt: Date | null) => (runAt === null ? Promise.resolve() : wakeLane(tx, lane, channel, { requestId, runAt }));
+    const wake = (runAt: Date, next?: { requestId: string | null }) => wakeLane(tx, lane, channel, { requestId: next?.requestId ?? requestId, runAt });
     if (row.lease_until !== null && row.lease_until > row.now) {
       await wake(row.lease_until);
       return { state: "busy", skipped: 0 };
@@ -95,12 +95,13 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
       });
       // Back when the pause ends, or sooner to count the try of an attempt coming due.
       const next = await findNextWake(tx, lane);
-      await wake(next === null ? null : next < row.paused_until ? next : row.paused_until);
+      if (next !== undefined) await wake(next.at < row.paused_until ? next.at : row.paused_until, next);
       return { state: "paused", skipped };
     }
     const due = await findNextDueAttempts(tx, lane, deps.config.delivery.receiverConcurrency);
     if (due.length === 0) {
-      await wake(await findNextWake(tx, lane));
+      const next = await findNextWake(tx, lane);
+      if (next !== undefined) await wake(next.at, next);
       return { state: "idle", skipped: 0 };
     }
     await takeLease(tx, lane, deps.config.delivery.timeoutMs + LEASE_MARGIN_MS);
@@ -152,7 +153,7 @@ async function recordOutcomes(
     await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : new Date(now.getTime() + pauseMs) });
     // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
     const next = await findNextWake(tx, lane);
-    if (next !== null) await wakeLane(tx, lane, channel, { requestId, runAt: later(next, now) });
+    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
     return tried;
   });
 }

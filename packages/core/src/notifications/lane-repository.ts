@@ -52,17 +52,22 @@ export function findNextDueAttempts(tx: Tx, lane: Lane, limit: number) {
     .execute();
 }
 
-/** When the lane next has an attempt to send (the earliest among its incidents' next ones); null when nothing is pending. */
-export async function findNextWake(tx: Tx, lane: Lane): Promise<Date | null> {
+/**
+ * When the lane next has an attempt to send (the earliest among its incidents' next ones), and
+ * the request that caused it (for the job's log lines); undefined when nothing is pending.
+ */
+export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requestId: string | null } | undefined> {
   const row = await tx
     .selectFrom("notification_attempts as a")
-    .select((eb) => eb.fn.min("a.next_attempt_at").as("at"))
+    .select(["a.next_attempt_at", "a.request_id"])
     .where("a.org_id", "=", lane.orgId)
     .where("a.recipient_id", "=", lane.recipientId)
     .where("a.status", "=", "pending")
     .where(isIncidentsNext)
+    .orderBy("a.next_attempt_at")
+    .limit(1)
     .executeTakeFirst();
-  return row?.at ?? null;
+  return row === undefined ? undefined : { at: row.next_attempt_at, requestId: row.request_id };
 }
 
 /** The lane is this worker's until `leaseMs` from now (then another may take over: this one died). */
