@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { root } from "./processes.js";
-import type { NotificationResults, ScenarioResult } from "./types.js";
+import type { IsolationResults, NotificationResults, ScenarioResult } from "./types.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -50,6 +50,7 @@ export interface Report {
   seed: Record<string, unknown>;
   scenarios: (ScenarioResult & { vsBaseline?: { rps: number; p50: number; p99: number } })[];
   notifications: NotificationResults | null;
+  isolation: IsolationResults | null;
   /** Set when something did not finish (the run still writes what it has). */
   error?: string;
 }
@@ -119,6 +120,16 @@ export function toMarkdown(report: Report): string {
     lines.push(`| burst: deliveries/s while draining that backlog (worker alone) | ${fmt(n.burst.drainDeliveriesPerSecond)} |`);
     lines.push(`| burst: incident created to webhook p50 / p99, ms | ${fmt(n.burst.p50, 0)} / ${fmt(n.burst.p99, 0)} |`);
     lines.push(`| bad signatures / duplicate deliveries | ${n.badSignatures} / ${n.duplicates} |`);
+  }
+  const iso = report.isolation;
+  if (iso !== null) {
+    lines.push("");
+    lines.push(`| isolation: ${iso.blackHoles} black-hole targets in one org (${iso.noisyIncidents} incidents) | value |`);
+    lines.push("|---|---:|");
+    lines.push(
+      `| another org's incident to webhook p50 / p99 / max, ms (${iso.arrived} of ${iso.quietIncidents}${iso.timedOut ? ", TIMED OUT" : ""}) | ` +
+        `${fmt(iso.p50)} / ${fmt(iso.p99)} / ${fmt(iso.max)} |`,
+    );
   }
   if (report.error !== undefined) {
     lines.push("");

@@ -9,7 +9,7 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * enqueue,notifications (run only those scenario groups).
+ * enqueue,notifications,isolation (run only those scenario groups).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
+import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
 import { freePort } from "@incidentops/testkit/loopback";
 import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from "./processes.js";
@@ -26,7 +27,7 @@ import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { NotificationResults, ScenarioResult } from "./types.js";
+import type { IsolationResults, NotificationResults, ScenarioResult } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -63,7 +64,7 @@ function parseArgs(argv: string[]): Plan {
   }
   const quick = flag("quick");
   const only = value("only");
-  const groups = ["get", "list", "create", "transition", "enqueue", "notifications"];
+  const groups = ["get", "list", "create", "transition", "enqueue", "notifications", "isolation"];
   for (const group of only?.split(",") ?? []) if (!groups.includes(group)) throw new Error(`--only takes ${groups.join(",")}`);
   const incidents = Math.round(number("incidents", quick ? 50_000 : 1_000_000));
   return {
@@ -193,6 +194,8 @@ async function main(): Promise<number> {
     ACCESS_TOKEN_EXPIRE_MINUTES: "240",
     WEBHOOK_ALLOW_PRIVATE: "true",
     DELIVERY_RETRY_BASE_MS: "1000",
+    // No SMTP server here: emails (none are sent) would go to the log.
+    EMAIL_LOG_ONLY: "true",
   };
   const crashes: string[] = [];
   const profileArgs = (name: string) => (plan.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(tmpDir, "profiles", name)}`] : []);
@@ -284,6 +287,7 @@ async function main(): Promise<number> {
   };
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
+  let isolation: IsolationResults | null = null;
   let failure: string | undefined;
   try {
     log("scenarios:");
@@ -321,6 +325,20 @@ async function main(): Promise<number> {
       });
     }
     assertAlive();
+    // Last: its hanging deliveries hold the worker's slots until their timeout.
+    if (plan.only === undefined || plan.only.has("isolation")) {
+      log("isolation:");
+      isolation = await measureIsolation({
+        api: client,
+        receiver,
+        blackHoles: 20,
+        noisyIncidents: plan.mode === "quick" ? 5 : 20,
+        quietIncidents: plan.mode === "quick" ? 60 : 200,
+        intervalMs: 200,
+        log,
+      });
+    }
+    assertAlive();
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
@@ -334,6 +352,7 @@ async function main(): Promise<number> {
     seed: { ...seed },
     scenarios: withRatios(scenarios),
     notifications,
+    isolation,
     ...(failure === undefined ? {} : { error: failure }),
   };
   const written = await writeReport(report);
