@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, startWebhookReceiver, waitFor, type WebhookReceiver } from "@incidentops/testkit";
+import { freePort, isProcessAlive, startWebhookReceiver, waitFor, type WebhookReceiver } from "@incidentops/testkit";
 
 // `pnpm start` as an operator runs it: the launcher with the embedded PostgreSQL, the API and the
 // worker as real processes, which the test kills with SIGKILL one after another.
@@ -110,15 +110,6 @@ const listening = (port: number) =>
     socket.once("error", () => resolve(false));
   });
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe("pnpm start", () => {
   it("restarts a crashed worker, restarts a killed PostgreSQL with nothing lost, and still stops on SIGTERM", { timeout: 300_000 }, async () => {
     const l = (launcher = await launch());
@@ -152,7 +143,7 @@ describe("pnpm start", () => {
     // PostgreSQL is killed: it comes back, with every row, and everything works within 60 s.
     const postgres = lineOf(l, /^the embedded PostgreSQL is running$/);
     const postgresPid = Number(postgres?.pid);
-    expect(isAlive(postgresPid)).toBe(true);
+    expect(isProcessAlive(postgresPid)).toBe(true);
     process.kill(postgresPid, "SIGKILL");
     const killedAt = Date.now();
     await waitFor(() => l.lines.find((line) => line.msg === "the embedded PostgreSQL is running again"), 60_000, "PostgreSQL to restart");
@@ -169,7 +160,7 @@ describe("pnpm start", () => {
     const again = l.lines.filter((line) => line.msg === "the embedded PostgreSQL is running again").at(-1);
     const secondPid = Number(again?.pid);
     process.kill(secondPid, "SIGKILL");
-    await waitFor(() => (isAlive(secondPid) ? undefined : true), 10_000, "PostgreSQL to die");
+    await waitFor(() => (isProcessAlive(secondPid) ? undefined : true), 10_000, "PostgreSQL to die");
     l.child.kill("SIGTERM");
     const stoppedAt = Date.now();
     expect(await l.exited).toEqual({ code: 0, signal: null });

@@ -26,7 +26,8 @@ export interface DisposablePostgres {
 
 export const DISPOSABLE_DATABASE = "incidentops";
 
-const isAlive = (pid: number) => {
+/** Whether a process with this id runs (signal 0 checks without signalling). */
+export const isProcessAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -56,7 +57,7 @@ export async function startDisposablePostgres(): Promise<DisposablePostgres> {
       if (pid === undefined) throw new Error("The disposable PostgreSQL is not running");
       process.kill(pid, signal);
       const deadline = Date.now() + 30_000;
-      while (isAlive(pid)) {
+      while (isProcessAlive(pid)) {
         if (Date.now() > deadline) throw new Error(`PostgreSQL (pid ${pid}) did not exit after ${signal}`);
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -40,4 +40,4 @@ export { FAST_WORKER_ENV, runQueuedJobs, spawnWorkerProcess, useTestStack, type 
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
 export { deferred, sleep, waitFor } from "./waiting.js";
-export { DISPOSABLE_DATABASE, startDisposablePostgres, useDisposablePostgres, type DisposablePostgres } from "./disposable-postgres.js";
+export { DISPOSABLE_DATABASE, isProcessAlive, startDisposablePostgres, useDisposablePostgres, type DisposablePostgres } from "./disposable-postgres.js";
