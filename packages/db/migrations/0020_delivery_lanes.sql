@@ -1,5 +1,5 @@
 -- Notifications that tell the truth about their moment, in order, without one tenant's failing
--- receivers starving another's (docs/decisions/0005-delivery-lanes.md).
+-- receivers starving another's (docs/decisions/0020-delivery-lanes.md).
 
 -- The incident as it was right after each event, written with the event: a notification
 -- describes that moment, not the incident as it is when the notification goes out. Null for

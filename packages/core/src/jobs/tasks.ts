@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * A delivery job runs one lane: a recipient (target or person) of an org, whose attempts it sends
- * one at a time (docs/decisions/0005-delivery-lanes.md); the attempt rows hold the rest. Jobs
+ * one at a time (docs/decisions/0020-delivery-lanes.md); the attempt rows hold the rest. Jobs
  * queued before lanes existed name one attempt, and run that attempt's lane.
  */
 const deliveryJob = z.union([

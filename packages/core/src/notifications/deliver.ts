@@ -13,7 +13,7 @@ import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./reposi
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
 // receiver that hangs holds at most one slot), a few attempts at once (each of another incident),
 // each incident's attempts in event order, paused by a circuit breaker after failures in a row.
-// docs/decisions/0005-delivery-lanes.md.
+// docs/decisions/0020-delivery-lanes.md.
 
 export interface DeliveryDeps extends ChannelDeps {
   db: Db;
