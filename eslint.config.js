@@ -11,14 +11,15 @@ import tseslint from "typescript-eslint";
 // app; an app uses core only through its public entry (packages/core/src/index.ts, what
 // `@incidentops/core` resolves to), never a core file by path.
 //
-// Inside packages/core/src, the kernel (the files at its root, jobs/ and delivery/) imports no
+// Inside packages/core/src, the kernel (the files at its root, jobs/, storage/ and delivery/) imports no
 // feature (delivery/ only the incident shapes its payload carries), and each feature folder
 // imports the kernel and the features listed for it below, nothing else. The list has no cycle,
 // so dependencies point one way:
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
 //   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
-//   incidents:  ingest -> incidents <- escalations, notifications;  ingest -> rate-limit
+//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit
+//   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
 // service, lifecycle and state machine, never its repository. incidents itself uses no ingest,
@@ -40,10 +41,16 @@ const CORE_FEATURES = {
   catalog: ["audit", "escalation-policies"],
   "notification-targets": ["audit", "org"],
   integrations: ["audit", "catalog"],
-  incidents: ["catalog", "escalation-policies"],
+  sla: ["audit", "catalog"],
+  incidents: ["catalog", "escalation-policies", "sla"],
   ingest: ["incidents", "integrations", "rate-limit"],
   escalations: ["escalation-policies", "incidents", "notifications"],
   notifications: ["incidents"],
+  tasks: ["incidents", "org", "users"],
+  "status-updates": ["incidents", "users"],
+  postmortems: ["catalog", "incidents", "org", "tasks", "users"],
+  attachments: ["incidents"],
+  analytics: ["users"],
 };
 const CORE = "./packages/core/src";
 const FEATURE_DIRS = Object.keys(CORE_FEATURES).map((feature) => `${CORE}/${feature}`);
@@ -53,7 +60,7 @@ const boundaryZones = [
   { target: "./packages/core", from: ["./apps", "./packages/sdk"], message: "core never imports an app." },
   { target: "./apps", from: CORE, except: ["./index.ts"], message: "Apps use core through `@incidentops/core` (its index), not a core file by path." },
   {
-    target: [`${CORE}/!(index).ts`, `${CORE}/jobs/**`],
+    target: [`${CORE}/!(index).ts`, `${CORE}/jobs/**`, `${CORE}/storage/**`],
     from: FEATURE_DIRS,
     message: "The core kernel imports no feature.",
   },
@@ -79,7 +86,19 @@ const boundaryZones = [
 
 export default tseslint.config(
   // test/generated: what openapi-typescript writes (checked to be current by a test).
-  { ignores: ["**/dist/**", "**/node_modules/**", ".data/**", "examples/**", "bench/results/**", "apps/api/test/generated/**"] },
+  // apps/web/src/components/ui: shadcn/ui's components as its generator writes them.
+  {
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      ".data/**",
+      "examples/**",
+      "bench/results/**",
+      "apps/api/test/generated/**",
+      "apps/web/src/components/ui/**",
+      "apps/web/test-results/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -112,6 +131,32 @@ export default tseslint.config(
       // A boundary rule skips what it cannot resolve: every import must resolve.
       "import/no-unresolved": "error",
     },
+  },
+  {
+    // The web app runs in the browser and depends on the API for types only: no server package at run time.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "api", message: "The web app uses the API's types only: import type { AppRouter }.", allowTypeImports: true },
+            { name: "@trpc/server", message: "Server code stays out of the browser bundle: import types only.", allowTypeImports: true },
+          ],
+          patterns: [{ group: ["@incidentops/*"], message: "Server packages stay out of the browser bundle: import types only.", allowTypeImports: true }],
+        },
+      ],
+    },
+  },
+  {
+    // TanStack Router's guards redirect by throwing its Redirect (not an Error): that is its API.
+    files: ["apps/web/src/routes.tsx"],
+    rules: { "@typescript-eslint/only-throw-error": ["error", { allow: [{ from: "package", package: "@tanstack/router-core", name: "Redirect" }] }] },
+  },
+  {
+    // Playwright reads a fixture's dependencies from its first parameter: `{}` is how a fixture says it has none.
+    files: ["apps/web/e2e/**/*.ts"],
+    rules: { "no-empty-pattern": "off" },
   },
   {
     // vitest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.

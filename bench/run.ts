@@ -9,7 +9,8 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * enqueue,notifications,isolation (run only those scenario groups).
+ * analytics,enqueue,notifications,sla,isolation (run only those scenario groups; sla waits about 70 s
+ * for its deadlines).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -21,13 +22,14 @@ import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
 import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
+import { measureSlaBreaches } from "./sla.js";
 import { freePort } from "@incidentops/testkit/loopback";
 import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from "./processes.js";
 import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { IsolationResults, NotificationResults, ScenarioResult } from "./types.js";
+import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -64,7 +66,7 @@ function parseArgs(argv: string[]): Plan {
   }
   const quick = flag("quick");
   const only = value("only");
-  const groups = ["get", "list", "create", "transition", "enqueue", "notifications", "isolation"];
+  const groups = ["get", "list", "create", "transition", "analytics", "enqueue", "notifications", "sla", "isolation"];
   for (const group of only?.split(",") ?? []) if (!groups.includes(group)) throw new Error(`--only takes ${groups.join(",")}`);
   const incidents = Math.round(number("incidents", quick ? 50_000 : 1_000_000));
   return {
@@ -287,6 +289,7 @@ async function main(): Promise<number> {
   };
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
+  let slaBreaches: SlaBreachResults | null = null;
   let isolation: IsolationResults | null = null;
   let failure: string | undefined;
   try {
@@ -325,6 +328,11 @@ async function main(): Promise<number> {
       });
     }
     assertAlive();
+    if (plan.only === undefined || plan.only.has("sla")) {
+      log("SLA breaches:");
+      slaBreaches = await measureSlaBreaches({ api: client, token: org.token, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log });
+    }
+    assertAlive();
     // Last: its hanging deliveries hold the worker's slots until their timeout.
     if (plan.only === undefined || plan.only.has("isolation")) {
       log("isolation:");
@@ -352,6 +360,7 @@ async function main(): Promise<number> {
     seed: { ...seed },
     scenarios: withRatios(scenarios),
     notifications,
+    slaBreaches,
     isolation,
     ...(failure === undefined ? {} : { error: failure }),
   };

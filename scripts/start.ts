@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { createLogger, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 import { superviseChild, type SupervisedChild } from "./supervise.js";
+import { ensureWebBuild, WEB_DIST_DIR } from "./web-build.js";
 
 /**
  * `pnpm start`: the whole system on one machine. Opens the database (the embedded PostgreSQL
@@ -15,6 +16,8 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: "start" });
   for (const warning of config.warnings) logger.warn(warning);
+  // The app the API serves at `/` (unless WEB_DIST_DIR points at a build of your own).
+  if (config.webDistDir === WEB_DIST_DIR) ensureWebBuild((message) => logger.info(message));
 
   const database = prepareDatabase(config, logger);
   const children: SupervisedChild[] = [];
@@ -44,7 +47,7 @@ async function main() {
     superviseChild({ name: "worker", args: entry("apps/worker/src/main.ts"), cwd: root, env, logger }),
   );
   const base = config.publicUrl ?? `http://localhost:${config.port}`;
-  console.log(`\n  IncidentOps is starting:\n    API      ${base}\n    Docs     ${base}/docs\n    OpenAPI  ${base}/openapi.json\n`);
+  console.log(`\n  IncidentOps is starting:\n    App      ${base}\n    API      ${base}/v1\n    Docs     ${base}/docs\n    OpenAPI  ${base}/openapi.json\n`);
 }
 
 main().catch((error: unknown) => {

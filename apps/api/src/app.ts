@@ -5,7 +5,9 @@ import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
+import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
 import { createContextFactory, type AppDeps } from "./context.js";
+import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
@@ -17,6 +19,7 @@ import { bindRequestContext } from "./request-context.js";
 import { createRestRouter } from "./rest.js";
 import { appRouter } from "./router.js";
 import { createCallerFactory } from "./trpc.js";
+import { webAppRouter } from "./web-app.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
@@ -130,11 +133,15 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps));
+  app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",
     createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),
   );
+
+  // The web app at `/`: any other GET that is not an API path.
+  app.use(webAppRouter(deps.config.webDistDir));
 
   app.use((req) => {
     throw new AppError("NOT_FOUND", `No route for ${req.method} ${req.path}`);

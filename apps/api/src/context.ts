@@ -1,6 +1,8 @@
-import type { Config, Logger, Mailer } from "@incidentops/core";
+import type { Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { Request } from "express";
+import type { ChangeFeed } from "./live/change-feed.js";
 
 /** What the API process shares with every request. */
 export interface AppDeps {
@@ -9,11 +11,20 @@ export interface AppDeps {
   logger: Logger;
   /** Sends the test deliveries of email targets. */
   mailer: Mailer;
+  /** The process's LISTEN connection on incident changes, behind the live subscriptions. */
+  changeFeed: ChangeFeed;
+  /** Where attachment bytes are kept. */
+  storage: ObjectStorage;
   /** Set by the process when it starts shutting down: /readyz says 503 and connections close after their response. */
   lifecycle?: { draining: boolean };
 }
 
 export interface Context extends AppDeps {
+  /**
+   * The pool itself, also inside a procedure (whose `db` is then its transaction): for reads
+   * that run beside the call's transaction, in transactions of their own (analytics).
+   */
+  pool: Db;
   requestId: string;
   log: Logger;
   /** The raw credentials, verified lazily by procedures that need a caller. */
@@ -25,12 +36,24 @@ export interface Context extends AppDeps {
 /** The id pino-http assigned (always a string here: see chooseRequestId in app.ts). */
 export const requestIdOf = (req: Request): string => (typeof req.id === "string" ? req.id : "unknown");
 
+/**
+ * A subscription's credential: EventSource cannot send headers, so the web app passes its access
+ * token as tRPC's `connectionParams` (`{ "authorization": "Bearer ..." }`), which only
+ * subscriptions read (app.ts keeps it out of the logs).
+ */
+function subscriptionAuthorization(info: TRPCRequestInfo | undefined): string | undefined {
+  if (info?.type !== "subscription") return undefined;
+  const value = info.connectionParams?.authorization;
+  return typeof value === "string" ? value : undefined;
+}
+
 export function createContextFactory(deps: AppDeps) {
-  return ({ req }: { req: Request }): Context => ({
+  return ({ req, info }: { req: Request; info?: TRPCRequestInfo }): Context => ({
     ...deps,
+    pool: deps.db,
     requestId: requestIdOf(req),
     log: req.log,
-    authorization: req.headers.authorization,
+    authorization: req.headers.authorization ?? subscriptionAuthorization(info),
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
     ip: req.ip,
   });

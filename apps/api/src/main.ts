@@ -1,7 +1,11 @@
 import { once } from "node:events";
-import { createLogger, createMailer, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
+import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
+import { startChangeFeed } from "./live/change-feed.js";
+
+/** How often, while draining, connections that finished their last response are closed. */
+const DRAIN_SWEEP_MS = 100;
 
 /** Runs the API alone: `pnpm --filter api start`. `pnpm start` runs it beside the worker. */
 async function main() {
@@ -12,17 +16,20 @@ async function main() {
   const database = await prepareDatabase(config, logger);
   const db = createDb({ connectionString: database.appUrl, max: config.dbPoolSize, applicationName: "incidentops-api" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
+  const changeFeed = startChangeFeed({ connectionString: database.appUrl, logger });
+  const storage = await createObjectStorage(config.attachments.storage);
   const lifecycle = { draining: false };
-  const app = await createApp({ db, config, logger, mailer, lifecycle });
+  const app = await createApp({ db, config, logger, mailer, changeFeed, storage, lifecycle });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
   });
 
   let stopping = false;
-  // Graceful: no new connections (a client's next try goes to another replica), requests in
-  // flight finish (their connections then close), idle keep-alive connections close now; after
-  // SHUTDOWN_TIMEOUT_MS whatever is left is cut. Then the pool, then the process.
+  // Graceful: no new connections (a client's next try goes to another replica), live streams end
+  // (their clients subscribe again elsewhere), requests in flight finish (their connections then
+  // close), idle keep-alive connections close; after SHUTDOWN_TIMEOUT_MS whatever is left is cut.
+  // Then the pool, then the process.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -31,13 +38,17 @@ async function main() {
     const closed = once(server, "close");
     server.close();
     server.closeIdleConnections();
+    await changeFeed.close();
+    const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
     const deadline = setTimeout(() => {
       logger.warn({ timeoutMs: config.shutdownTimeoutMs }, "requests still in flight at the shutdown deadline: closing their connections");
       server.closeAllConnections();
     }, config.shutdownTimeoutMs);
     await closed;
+    clearInterval(sweep);
     clearTimeout(deadline);
     mailer.close();
+    storage.close();
     await db.destroy().catch((error: unknown) => logger.warn({ err: error }, "closing the database pool failed"));
     await database.stop();
     logger.info("API stopped");

@@ -27,7 +27,7 @@ function inputOf(operation: RestOperation, req: Request): unknown {
 }
 
 /** A body-taking route refuses a body that is not JSON (415); no body at all reads as `{}`. */
-function assertJsonBody(req: Request): void {
+export function assertJsonBody(req: Request): void {
   const hasBody = req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] ?? "0") !== "0";
   if (hasBody && !req.is("application/json")) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON: send Content-Type: application/json");
@@ -57,7 +57,13 @@ export function createRestRouter(options: {
         if (takesBody(operation.method)) assertJsonBody(req);
         const caller = options.createCaller(options.createContext({ req }));
         const data = await procedureOn(caller, operation.procedure)(inputOf(operation, req));
-        res.status(operation.meta.successStatus ?? 200).json(data);
+        res.status(operation.meta.successStatus ?? 200);
+        const text = operation.meta.textResponse;
+        if (text === undefined) res.json(data);
+        else {
+          if (text.fileName !== undefined) res.attachment(text.fileName);
+          res.type(text.contentType).send(data);
+        }
       } catch (error) {
         sendError(req, res, error, { procedure: operation.procedure });
       }

@@ -1,7 +1,9 @@
+import { analyticsRouter } from "./routers/analytics.js";
 import { auditLogsRouter } from "./routers/audit-logs.js";
 import { authRouter } from "./routers/auth.js";
 import { incidentsRouter } from "./routers/incidents.js";
 import { integrationsRouter } from "./routers/integrations.js";
+import { liveRouter } from "./routers/live.js";
 import { orgRouter } from "./routers/org.js";
 import { orgsRouter } from "./routers/orgs.js";
 import { usageRouter } from "./routers/usage.js";
@@ -17,6 +19,8 @@ export const appRouter = router({
   users: usersRouter,
   auditLogs: auditLogsRouter,
   usage: usageRouter,
+  live: liveRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,4 @@
-import { AppError, authorize, type Action } from "@incidentops/core";
+import { AppError, authorize, transact, type Action } from "@incidentops/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
@@ -12,12 +12,24 @@ import { currentRequestId } from "./request-context.js";
 /** Who may call a procedure: anyone, a signed-in person, or a caller whose role allows `action`. */
 export type Access = { kind: "public" } | { kind: "user" } | { kind: "authenticated"; action?: Action };
 
-export type Meta = OpenApiMeta<{ successStatus?: 201 | 202; access?: Access }>;
+/**
+ * A procedure whose output is a document, not JSON (a CSV export, a Markdown rendering): its
+ * output is a string, which REST answers as is, with this type, as a download when `fileName` is given.
+ */
+export interface TextResponse {
+  contentType: string;
+  fileName?: string;
+}
+
+export type Meta = OpenApiMeta<{ successStatus?: 201 | 202; access?: Access; textResponse?: TextResponse }>;
 
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    // Subscriptions (server-sent events): a ping keeps proxies from closing a quiet stream, and a
+    // client that hears nothing (not even a ping) for a while reconnects on its own.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
     errorFormatter({ shape, error, ctx }) {
       const { status, body } = toErrorResponse(error, ctx?.requestId ?? currentRequestId());
       // tRPC's wire format needs its numeric JSON-RPC code at `code`; ours travels in `data`.
@@ -89,4 +101,19 @@ export const procedureFor = (action: Action) =>
   authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
     authorize(action, ctx.actor);
     return next();
+  });
+
+/**
+ * A subscription for callers whose role allows `action`. A stream outlives any transaction, so the
+ * caller is identified once, in a transaction of its own, and the subscription re-checks the
+ * credential (expiry, membership, role) whenever it reads data to send (see routers/live.ts).
+ */
+export const subscriptionFor = (action: Action) =>
+  baseProcedure.meta({ access: { kind: "authenticated", action } }).use(async ({ ctx, next, type }) => {
+    const credential = readCredential(ctx);
+    const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
+    const actor = await transact(ctx.db, (tx) => authenticate(tx, credential, ctx.config.jwt, source));
+    assertCredentialAllows(actor, type);
+    authorize(action, actor);
+    return next({ ctx: { ...ctx, actor, credential, source } });
   });

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { AppError, createLogger, createMailer } from "@incidentops/core";
+import { AppError, createLogger, createMailer, createObjectStorage } from "@incidentops/core";
 import { createDb, sql } from "@incidentops/db";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { TRPCError } from "@trpc/server";
@@ -8,6 +8,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../src/app.js";
+import { startChangeFeed } from "../src/live/change-feed.js";
 import { toErrorResponse } from "../src/errors.js";
 import type { AppRouter } from "../src/router.js";
 import { expectError, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
@@ -140,6 +141,7 @@ describe("with the database unreachable", () => {
   const db = createDb({ connectionString: UNREACHABLE, max: 1 });
   const logger = createLogger({ level: "silent", name: "unreachable-test" });
   const mailer = createMailer({ smtpUrl: undefined, from: "ops@example.com", logger });
+  const changeFeed = startChangeFeed({ connectionString: UNREACHABLE, logger });
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResponse> => {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
@@ -150,7 +152,8 @@ describe("with the database unreachable", () => {
   };
 
   beforeAll(async () => {
-    const app = await createApp({ db, config: testConfig(UNREACHABLE), logger, mailer });
+    const config = testConfig(UNREACHABLE);
+    const app = await createApp({ db, config, logger, mailer, changeFeed, storage: await createObjectStorage(config.attachments.storage) });
     server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -160,6 +163,7 @@ describe("with the database unreachable", () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     mailer.close();
+    await changeFeed.close();
     await db.destroy();
   });
 

@@ -4,6 +4,7 @@ import { createDb, readMigrations, sql } from "@incidentops/db";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
+import { startChangeFeed } from "../src/live/change-feed.js";
 import {
   anIncident,
   anOrgOwner,
@@ -421,12 +422,17 @@ describe("health and readiness", () => {
   });
 
   it("/readyz is 503 when the database is unreachable, while /healthz stays 200", async () => {
-    const db = createDb({ connectionString: "postgres://x:y@127.0.0.1:1/none", max: 1 });
+    const unreachable = "postgres://x:y@127.0.0.1:1/none";
+    const db = createDb({ connectionString: unreachable, max: 1 });
+    const logger = createLogger({ level: "silent", name: "unreachable-test" });
+    const changeFeed = startChangeFeed({ connectionString: unreachable, logger });
     const app = await createApp({
       db,
       config: testConfig(api.current.config.databaseUrl ?? "postgres://unused/none"),
-      logger: createLogger({ level: "silent", name: "unreachable-test" }),
+      logger,
       mailer: api.current.mailer,
+      changeFeed,
+      storage: api.current.storage,
     });
     const server = await listenOnLoopback(app);
     try {
@@ -439,6 +445,7 @@ describe("health and readiness", () => {
       expect(health.status).toBe(200);
     } finally {
       await server.close();
+      await changeFeed.close();
       await db.destroy();
     }
   });
@@ -469,13 +476,9 @@ describe("tRPC transport errors", () => {
 
   it("while shutting down: /readyz is 503 (send traffic elsewhere) and each answer closes its connection", async () => {
     const lifecycle = { draining: false };
-    const app = await createApp({
-      db: api.current.db,
-      config: api.current.config,
-      logger: createLogger({ level: "silent", name: "draining-test" }),
-      mailer: api.current.mailer,
-      lifecycle,
-    });
+    const logger = createLogger({ level: "silent", name: "draining-test" });
+    const changeFeed = startChangeFeed({ connectionString: api.current.appDatabaseUrl, logger });
+    const app = await createApp({ db: api.current.db, config: api.current.config, logger, mailer: api.current.mailer, changeFeed, storage: api.current.storage, lifecycle });
     const server = await listenOnLoopback(app);
     try {
       expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
@@ -487,6 +490,7 @@ describe("tRPC transport errors", () => {
       expect((await fetch(`${server.baseUrl}/healthz`)).headers.get("connection")).toBe("close");
     } finally {
       await server.close();
+      await changeFeed.close();
     }
   });
 });

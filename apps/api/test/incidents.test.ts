@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Incident, IncidentEvent } from "@incidentops/core";
+import type { Incident, IncidentEvent, TimelineEvent } from "@incidentops/core";
 import { sql, type IncidentStatus } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anIncident, EXPECTED_ALLOWED, raceBehindLock, STATUSES, useTestApi, type ErrorBody } from "@incidentops/testkit";
@@ -295,10 +295,11 @@ describe("comment", () => {
     });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
 
-    const timeline = await listPage<IncidentEvent>(caller, `/v1/incidents/${incident.id}/events`, {});
+    const timeline = await listPage<TimelineEvent>(caller, `/v1/incidents/${incident.id}/events`, {});
     expect(timeline.status).toBe(200);
     expect(timeline.body.items.map((e) => e.kind)).toEqual(["created", "commented"]);
-    expect(timeline.body.items[1]).toEqual(res.body);
+    // The timeline names who did it.
+    expect(timeline.body.items[1]).toEqual({ ...res.body, actor: { id: caller.userId, name: "Test User" } });
   });
 
   it("does not change the incident's version or status", async () => {

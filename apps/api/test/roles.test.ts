@@ -460,6 +460,7 @@ const READS: ReadCase[] = [
   { route: "GET /v1/org", expected: everyone, path: () => "/v1/org" },
   { route: "GET /v1/org/services", expected: everyone, path: () => "/v1/org/services" },
   { route: "GET /v1/incidents", expected: everyone, path: () => "/v1/incidents" },
+  { route: "GET /v1/incidents/counts", expected: everyone, path: () => "/v1/incidents/counts" },
   { route: "GET /v1/incidents/{incidentId}", expected: everyone, path: (f) => `/v1/incidents/${f.incidentId}` },
   { route: "GET /v1/incidents/{incidentId}/events", expected: everyone, path: (f) => `/v1/incidents/${f.incidentId}/events` },
   {

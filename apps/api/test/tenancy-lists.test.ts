@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { countRows, expectError, fieldsOf, rejectionOf, useTestApi } from "@incidentops/testkit";
+import type { IncidentCounts } from "@incidentops/core";
+import { anIncident, countRows, expectError, fieldsOf, rejectionOf, useTestApi } from "@incidentops/testkit";
+import { openLiveStream } from "./support/live.js";
 import { comparable, list as listIds, orgState as orgStateOf, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
 
 // Tenant isolation beyond single ids (tenancy.test.ts): lists are the caller's org's, another
@@ -12,8 +14,10 @@ const api = useTestApi();
 const orgs = useTwoOrgs(api);
 let A: OrgFixture;
 let B: OrgFixture;
+/** A viewer of B's (a token). */
+let viewerOfB: string;
 beforeAll(() => {
-  ({ A, B } = orgs.current);
+  ({ A, B, viewerOfB } = orgs.current);
 });
 
 const orgState = (orgId: string) => orgStateOf(api.current, orgs.receiverOf, orgId);
@@ -59,6 +63,19 @@ describe("lists are scoped to the caller's org", () => {
     for (const id of aIds) expect(ids).not.toContain(id);
     // Control: A's own list does show A's item.
     expect(await list(A.token, path)).toContain(own(A));
+  });
+
+  it("incident counts are B's own, and zero when filtered by A's service", async () => {
+    const own = await api.current.request<IncidentCounts>("GET", "/v1/incidents/counts", { token: B.token });
+    expect(own.body.open.byService.map((s) => s.serviceId)).not.toContain(A.serviceId);
+    const foreign = await api.current.request<IncidentCounts>("GET", `/v1/incidents/counts?serviceId=${A.serviceId}`, { token: B.token });
+    expect(foreign.body).toEqual({
+      byStatus: { triggered: 0, acknowledged: 0, mitigated: 0, resolved: 0 },
+      open: { total: 0, bySeverity: { sev1: 0, sev2: 0, sev3: 0, sev4: 0 }, byService: [] },
+    });
+    // Control: A's own count of its service.
+    const control = await api.current.request<IncidentCounts>("GET", `/v1/incidents/counts?serviceId=${A.serviceId}`, { token: A.token });
+    expect(control.body.open.total).toBeGreaterThan(0);
   });
 
   it("filtering incidents by A's service id gives B an empty list", async () => {
@@ -177,3 +194,58 @@ describe("tenancy over tRPC", () => {
   });
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// Live streams (the web app's tRPC subscription): never another org's events.
+
+describe("live incident streams", () => {
+  it("carry none of A's changes to B's subscribers (owner and viewer), while carrying B's own", async () => {
+    const streams = [await openLiveStream(api.current, B.token), await openLiveStream(api.current, viewerOfB)];
+    try {
+      const inA = await anIncident(api.current, A.token, A.serviceId, { title: "A's secret incident" });
+      await api.current.request("POST", `/v1/incidents/${inA.id}/comment`, { token: A.token, body: { body: "A's secret comment" } });
+      const inB = await anIncident(api.current, B.token, B.serviceId, { title: "B's own incident" });
+      for (const stream of streams) {
+        // B's change arrives after A's (announcements are delivered in commit order): A's had its chance.
+        await stream.next((m) => m.timelineChanged.includes(inB.id));
+        const seen = JSON.stringify(stream.messages);
+        expect(seen).not.toContain(inA.id);
+        expect(seen).not.toContain("secret");
+      }
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Ids nested under the caller's own incident, the Markdown postmortem, and the work lists.
+
+describe("the work around incidents", () => {
+  it("refuses A's task or attachment under B's own incident as unknown", async () => {
+    const beforeA = await orgState(A.orgId);
+    const task = await api.current.request("PATCH", `/v1/incidents/${B.resolvedIncidentId}/tasks/${A.taskId}`, { token: B.token, body: { done: true } });
+    expect(expectError(task, 404, "NOT_FOUND").message).toBe("Task not found");
+    const attachment = await api.current.request("DELETE", `/v1/incidents/${B.resolvedIncidentId}/attachments/${A.attachmentId}`, { token: B.token });
+    expect(expectError(attachment, 404, "NOT_FOUND").message).toBe("Attachment not found");
+    const download = await fetch(`${api.current.baseUrl}/v1/incidents/${B.resolvedIncidentId}/attachments/${A.attachmentId}`, { headers: { authorization: `Bearer ${B.token}` } });
+    expect(download.status).toBe(404);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+  });
+
+  it("renders A's postmortem for A only: B gets the 404 of a missing incident", async () => {
+    const markdown = (token: string, incidentId: string) => fetch(`${api.current.baseUrl}/v1/incidents/${incidentId}/postmortem.md`, { headers: { authorization: `Bearer ${token}` } });
+    const foreign = await markdown(B.token, A.resolvedIncidentId);
+    const missing = await markdown(B.token, randomUUID());
+    expect(foreign.status).toBe(404);
+    const strip = (body: unknown) => ({ ...(body as Record<string, unknown>), traceId: null });
+    expect(strip(await foreign.json())).toEqual(strip(await missing.json()));
+    expect((await markdown(A.token, A.resolvedIncidentId)).status).toBe(200);
+  });
+
+  it("lists only the incident's own tasks, status updates and attachments", async () => {
+    expect(await list(A.token, `/v1/incidents/${A.resolvedIncidentId}/tasks`)).toEqual([A.taskId]);
+    expect(await list(A.token, `/v1/incidents/${A.resolvedIncidentId}/attachments`)).toEqual([A.attachmentId]);
+    expect(await list(B.token, `/v1/incidents/${B.resolvedIncidentId}/status-updates`)).toEqual([]);
+  });
+});

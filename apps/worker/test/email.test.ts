@@ -68,7 +68,8 @@ describe("email delivery through a real SMTP server", () => {
     for (const mail of received) {
       expect(subjectOf(mail.raw)).toContain("Disk full on db-7");
       expect(plainTextOf(mail.raw)).toContain("Disk full on db-7");
-      expect(plainTextOf(mail.raw)).toContain(`/v1/incidents/${incident.id}`);
+      expect(plainTextOf(mail.raw)).toContain(`/incidents/${incident.id}`);
+      expect(plainTextOf(mail.raw)).not.toContain("/v1/incidents/");
       expect(mail.from).toBe("incidentops@localhost");
     }
 

@@ -39,8 +39,11 @@ export function createLogger(options: { level: string; name: string; destination
   );
 }
 
-/** Query parameters whose value is a credential, by name (any case, `_` or not). */
-const SECRET_QUERY_PARAMS = /^(?:token|refresh_?token|access_?token|api_?key|key|routing_?key|secret|password|signature|code)$/i;
+/**
+ * Query parameters whose value is a credential, by name (any case, `_` or not); tRPC's
+ * `connectionParams` carries a subscription's access token.
+ */
+const SECRET_QUERY_PARAMS = /^(?:token|refresh_?token|access_?token|api_?key|key|routing_?key|secret|password|signature|code|connectionParams)$/i;
 /** Paths whose segment after the prefix is a credential: Alertmanager's routing key. */
 const SECRET_PATH_SEGMENTS = [/^(\/v1\/integrations\/alertmanager\/)[^/?#]+/i];
 

@@ -29,7 +29,10 @@ export const incidentStatusSchema = z.enum(["triggered", "acknowledged", "mitiga
 export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
 export const channelSchema = z.enum(["webhook", "email", "slack"]);
 
-/** What a notification is about: the kinds targets and people subscribe to. */
+/**
+ * What a notification is about: the kinds targets and people subscribe to. `updated` is a change
+ * of title or description; `status_update` a stakeholder message (POST .../status-updates).
+ */
 export const notificationEventKindSchema = z.enum([
   "triggered",
   "acknowledged",
@@ -37,6 +40,10 @@ export const notificationEventKindSchema = z.enum([
   "resolved",
   "escalated",
   "commented",
+  "severity_changed",
+  "updated",
+  "sla_breached",
+  "status_update",
 ]);
 export type NotificationKind = z.infer<typeof notificationEventKindSchema>;
 

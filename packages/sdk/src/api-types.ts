@@ -13,8 +13,11 @@ type ProcedureShape<P extends AnyTRPCProcedure> = {
   output: inferProcedureOutput<P>;
 };
 
+/** Subscriptions (the web app's live stream over server-sent events) are not the SDK's: left out. */
+type IsSubscription<P> = P extends AnyTRPCProcedure ? (P["_def"]["type"] extends "subscription" ? true : false) : false;
+
 type RecordShape<R> = {
-  [K in keyof R]: R[K] extends AnyTRPCProcedure
+  [K in keyof R as IsSubscription<R[K]> extends true ? never : K]: R[K] extends AnyTRPCProcedure
     ? ProcedureShape<R[K]>
     : R[K] extends AnyTRPCRouter
       ? RecordShape<R[K]["_def"]["record"]>

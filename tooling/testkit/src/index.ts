@@ -10,6 +10,7 @@ export {
   anIntegrationKey,
   anInvitation,
   anOrgOwner,
+  anSlaPolicy,
   aPolicy,
   aService,
   aUserWithRole,
@@ -20,10 +21,11 @@ export {
   uniqueName,
   UUID,
   type Account,
+  type SlaTargetsBody,
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, slaKey, type QueuedJob } from "./probes.js";
 export { raceBehindLock } from "./races.js";
 export {
   listenOnLoopback,

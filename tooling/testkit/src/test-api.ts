@@ -1,9 +1,12 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLogger, createMailer, loadConfig, type Config, type Logger, type Mailer } from "@incidentops/core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLogger, createMailer, createObjectStorage, loadConfig, type Config, type Logger, type Mailer, type ObjectStorage } from "@incidentops/core";
 import { appRoleUrl, createDb, type Db } from "@incidentops/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import { createApp, type AppRouter } from "api";
+import { createApp, startChangeFeed, type AppRouter, type ChangeFeed } from "api";
 import { createTestDatabase, TEST_APP_DB_PASSWORD } from "./database.js";
 import { useStarted } from "./lifecycle.js";
 
@@ -34,6 +37,10 @@ export interface TestApi {
   appDatabaseUrl: string;
   config: Config;
   mailer: Mailer;
+  /** The API's LISTEN connection for live updates. */
+  changeFeed: ChangeFeed;
+  /** Where the API keeps attachment bytes: a temporary data dir's, unless S3_* or DATA_DIR say otherwise. */
+  storage: ObjectStorage;
   /** One HTTP call; a JSON body is parsed (an empty one is `{}`). */
   request: <T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions) => Promise<HttpResponse<T>>;
   /** A tRPC client, signed in with `token` when given. */
@@ -51,6 +58,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     LOG_LEVEL: "silent",
     // Each test file has its own database, so counters are per file; tests of the limit set a small one.
     AUTH_RATE_LIMIT_PER_MINUTE: "100000",
+    // No web app: unknown paths stay JSON 404s whether or not apps/web is built (web-app.test.ts serves one of its own).
+    WEB_DIST_DIR: "/nonexistent/incidentops-web-app",
     ...env,
   });
 }
@@ -69,13 +78,17 @@ export async function listenOnLoopback(app: { listen: (port: number, host: strin
   };
 }
 
-/** The API on a loopback port, on a database of its own cloned from the migrated template. */
+/**
+ * The API on a loopback port, on a database of its own cloned from the migrated template (or the
+ * one at `databaseUrl`, kept), with a temporary data dir of its own (removed on close).
+ */
 export async function startTestApi(
   options: { env?: Record<string, string>; logger?: Logger; /** The owner's URL of a database to use (kept) instead of a fresh clone. */ databaseUrl?: string } = {},
 ): Promise<TestApi> {
   const database =
     options.databaseUrl === undefined ? await createTestDatabase() : { url: options.databaseUrl, drop: () => Promise.resolve() };
-  const config = testConfig(database.url, options.env);
+  const dataDir = await mkdtemp(join(tmpdir(), "incidentops-test-data-"));
+  const config = testConfig(database.url, { DATA_DIR: dataDir, ...options.env });
   // The app connects as the application role (bound by row-level security); tests inspect and
   // seed through the owner's connection, which sees every org.
   const appDatabaseUrl = appRoleUrl(database.url, TEST_APP_DB_PASSWORD);
@@ -83,7 +96,10 @@ export async function startTestApi(
   const db = createDb({ connectionString: database.url, max: 5 });
   const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", name: "api-test" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
-  const app = await createApp({ db: appDb, config, logger, mailer });
+  const changeFeed = startChangeFeed({ connectionString: appDatabaseUrl, logger });
+  await changeFeed.ready();
+  const storage = await createObjectStorage(config.attachments.storage);
+  const app = await createApp({ db: appDb, config, logger, mailer, changeFeed, storage });
   const server = await listenOnLoopback(app);
   const { baseUrl } = server;
 
@@ -111,14 +127,19 @@ export async function startTestApi(
     appDatabaseUrl,
     config,
     mailer,
+    changeFeed,
+    storage,
     request,
     trpc,
     close: async () => {
       await server.close();
       mailer.close();
+      await changeFeed.close();
+      storage.close();
       await appDb.destroy();
       await db.destroy();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

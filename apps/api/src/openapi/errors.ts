@@ -134,6 +134,10 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.escalationPolicies.delete": ["CONFLICT"],
   "incidents.transition": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
   "incidents.escalate": ["INVALID_TRANSITION", "CONFLICT"],
+  "incidents.update": ["VERSION_CONFLICT"],
+  "incidents.postmortem.get": ["CONFLICT"],
+  "incidents.postmortem.put": ["CONFLICT", "VERSION_CONFLICT"],
+  "incidents.postmortem.markdown": ["CONFLICT"],
 };
 
 /** Whether some caller that passes authentication may still be refused this operation (role, key scope, key kind). */

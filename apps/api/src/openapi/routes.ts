@@ -1,11 +1,25 @@
-import type { ErrorCode } from "@incidentops/core";
+import {
+  acceptInvitationInput,
+  attachmentIdInput,
+  attachmentSchema,
+  browserChangePasswordInput,
+  browserSessionSchema,
+  browserSwitchOrgInput,
+  incidentIdInput,
+  loginInput,
+  okSchema,
+  registerInput,
+  type ErrorCode,
+} from "@incidentops/core";
+import { CSRF_HEADER, REFRESH_COOKIE, SESSION_PATH } from "../browser-session.js";
 import { z } from "zod";
+import { attachmentBytesSchema } from "../attachments.js";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { errorBody, errorResponseOf, type ErrorBody } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
 import { pagerDutyAcceptedSchema, pagerDutyErrorSchema, pagerDutyEventSchema, renderPagerDutyError } from "../ingest/pagerduty.js";
-import { errorResponsesOf, errorSamples, retryAfterHeader } from "./errors.js";
+import { DOMAIN_ERRORS, errorResponsesOf, errorSamples, retryAfterHeader } from "./errors.js";
 import { operationExamples } from "./examples.js";
 
 const example = (value: unknown) => ({ example: { value } });
@@ -57,6 +71,116 @@ const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON",
 
 const { routingKey: alertmanagerRoutingKey, ...alertmanagerBody } = operationExamples["alerts.alertmanager"]?.input ?? {};
 
+// ---------------------------------------------------------------------------------------------
+// The web app's cookie sessions (browser-session.ts).
+
+interface SessionRoute {
+  key: string;
+  path: string;
+  /** The procedure it calls: its domain errors. */
+  procedure: string;
+  summary: string;
+  input?: z.ZodType;
+  output: z.ZodType;
+  status?: "200" | "201";
+  /** Reads the refresh cookie; `bearer`: also needs the access token. */
+  credentials: "none" | "cookie" | "cookie+bearer";
+}
+
+const SESSION_ROUTES: SessionRoute[] = [
+  { key: "session.login", path: "/login", procedure: "auth.login", summary: "Web app: log in (refresh token set as a cookie)", input: loginInput, output: browserSessionSchema, credentials: "none" },
+  {
+    key: "session.register",
+    path: "/register",
+    procedure: "auth.register",
+    summary: "Web app: create an account and its organisation",
+    input: registerInput,
+    output: browserSessionSchema,
+    status: "201",
+    credentials: "none",
+  },
+  {
+    key: "session.acceptInvitation",
+    path: "/accept-invitation",
+    procedure: "auth.acceptInvitation",
+    summary: "Web app: accept an invitation",
+    input: acceptInvitationInput,
+    output: browserSessionSchema,
+    credentials: "none",
+  },
+  { key: "session.refresh", path: "/refresh", procedure: "auth.refresh", summary: "Web app: renew the access token (rotates the cookie)", output: browserSessionSchema, credentials: "cookie" },
+  {
+    key: "session.switchOrg",
+    path: "/switch-org",
+    procedure: "auth.switchOrg",
+    summary: "Web app: move the session to another organisation",
+    input: browserSwitchOrgInput,
+    output: browserSessionSchema,
+    credentials: "cookie",
+  },
+  {
+    key: "session.changePassword",
+    path: "/password",
+    procedure: "auth.changePassword",
+    summary: "Web app: change the password, keeping this session",
+    input: browserChangePasswordInput,
+    output: okSchema,
+    credentials: "cookie+bearer",
+  },
+  { key: "session.logout", path: "/logout", procedure: "auth.logout", summary: "Web app: end the session and clear the cookie", output: okSchema, credentials: "cookie" },
+];
+
+const SESSION_DESCRIPTION = `For the web app, which never holds the refresh token in JavaScript: the refresh token travels only in the \`${REFRESH_COOKIE}\` cookie (httpOnly, SameSite=Strict, Secure in production, Path=${SESSION_PATH}), set by the answers that sign in and rotated by each refresh; the answer carries the access token. Every call must send \`${CSRF_HEADER}: 1\` and, from a browser, come from the app's own origin (403 FORBIDDEN otherwise). Other clients use the bearer routes (/v1/auth/login, /refresh, ...).`;
+
+function sessionOperation(route: SessionRoute): ZodOpenApiOperationObject {
+  const codes: ErrorCode[] = ["FORBIDDEN", "RATE_LIMITED", "MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+  if (route.input !== undefined) codes.push("VALIDATION_FAILED");
+  if (route.credentials !== "none") codes.push("UNAUTHORIZED");
+  codes.push(...(DOMAIN_ERRORS[route.procedure] ?? []));
+  const security = { none: [], cookie: [{ sessionCookie: [] }], "cookie+bearer": [{ sessionCookie: [], bearerAuth: [] }] }[route.credentials];
+  const sample = operationExamples[route.key];
+  const success = {
+    description: route.output === okSchema ? "Done" : "Signed in: the access token (the refresh token is in the Set-Cookie header)",
+    content: { "application/json": { schema: route.output, examples: example(sample?.output) } },
+  };
+  return {
+    operationId: route.key.replace(".", "-"),
+    tags: ["auth"],
+    summary: route.summary,
+    description: SESSION_DESCRIPTION,
+    security,
+    requestParams: { header: z.object({ [CSRF_HEADER]: z.literal("1").meta({ param: { description: "CSRF protection: always 1", example: "1" } }) }) },
+    ...(route.input === undefined ? {} : { requestBody: { required: true, content: { "application/json": { schema: route.input, examples: example(sample?.input) } } } }),
+    responses: {
+      ...(route.status === "201" ? { "201": success } : { "200": success }),
+      ...errorResponsesOf([...new Set(codes)]),
+    },
+  };
+}
+
+const sessionPaths: ZodOpenApiPathsObject = Object.fromEntries(SESSION_ROUTES.map((route) => [`${SESSION_PATH}${route.path}`, { post: sessionOperation(route) }]));
+/** The headers of a download: it is an attachment, never rendered or sniffed. */
+export const attachmentHeaders = (fileName: string) => ({
+  "Content-Disposition": { description: `attachment, e.g. attachment; filename="${fileName}"`, schema: { type: "string" as const } },
+});
+
+const ATTACHMENT_SECURITY: Record<string, string[]>[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+const UPLOAD_ERRORS: ErrorCode[] = [
+  "VALIDATION_FAILED",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "QUOTA_EXCEEDED",
+  "INTERNAL_ERROR",
+  "SERVICE_UNAVAILABLE",
+];
+const DOWNLOAD_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "UNAUTHORIZED", "NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+
+const exampleId = (name: string) => String(operationExamples["incidents.attachments.download"]?.input?.[name]);
+const pathId = (name: string) => z.uuid().meta({ param: { example: exampleId(name) } });
+
 /** The outline of an OpenAPI document, for the route that serves this one. */
 export const openApiDocumentSchema = z.looseObject({
   openapi: z.string(),
@@ -64,8 +188,9 @@ export const openApiDocumentSchema = z.looseObject({
   paths: z.record(z.string(), z.unknown()),
 });
 
-/** The routes served outside tRPC: alert ingestion, health, and this document. */
+/** The routes served outside tRPC: the web app's sessions, alert ingestion, health, and this document. */
 export const httpRoutePaths: ZodOpenApiPathsObject = {
+  ...sessionPaths,
   "/v2/enqueue": { post: pagerDutyOperation("alerts-pagerduty-enqueue", "Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)") },
   "/v1/events": { post: pagerDutyOperation("alerts-pagerduty-events", "Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)") },
   "/v1/integrations/alertmanager/{routingKey}": {
@@ -83,6 +208,54 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       responses: {
         "202": success("Accepted: what each alert did", alertmanagerAcceptedSchema, "alerts.alertmanager"),
         ...errorResponsesOf(ALERTMANAGER_ERRORS),
+      },
+    },
+  },
+  "/v1/incidents/{incidentId}/attachments": {
+    post: {
+      operationId: "incidents-attachments-upload",
+      tags: ["incident work"],
+      summary: "Attach a file to the incident (member)",
+      description:
+        "multipart/form-data with the file in the field `file` (other fields are ignored), at most ATTACHMENT_MAX_BYTES (25 MB by default: 413 beyond, checked as the bytes arrive). The bytes go to object storage; the content type is sniffed from them, never taken from the upload; the name is kept without its path or control characters. Goes on the timeline (attachment_added).",
+      security: ATTACHMENT_SECURITY,
+      requestParams: { path: z.object({ incidentId: pathId("incidentId") }) },
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: z.object({ file: z.string().meta({ format: "binary", description: "The file" }) }),
+            encoding: { file: { contentType: "application/octet-stream" } },
+          },
+        },
+      },
+      responses: { "201": success("Created: the attachment", attachmentSchema, "incidents.attachments.upload"), ...errorResponsesOf(UPLOAD_ERRORS) },
+    },
+  },
+  "/v1/incidents/{incidentId}/attachments/{attachmentId}": {
+    get: {
+      operationId: "incidents-attachments-download",
+      tags: ["incident work"],
+      summary: "Download an attachment's bytes",
+      description:
+        "Answered as an attachment (Content-Disposition: attachment, with the file's name), with the sniffed Content-Type, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy.",
+      security: ATTACHMENT_SECURITY,
+      requestParams: { path: z.object({ incidentId: pathId("incidentId"), attachmentId: pathId("attachmentId") }) },
+      responses: {
+        "200": {
+          description: "The bytes",
+          headers: {
+            ...attachmentHeaders("screenshot.png"),
+            "X-Content-Type-Options": { description: "nosniff", schema: { type: "string" as const } },
+          },
+          content: {
+            "application/octet-stream": {
+              schema: attachmentBytesSchema.meta({ format: "binary" }),
+              examples: example(operationExamples["incidents.attachments.download"]?.output),
+            },
+          },
+        },
+        ...errorResponsesOf(DOWNLOAD_ERRORS),
       },
     },
   },
@@ -138,4 +311,7 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },
   "meta.openapi": { output: openApiDocumentSchema },
+  ...Object.fromEntries(SESSION_ROUTES.map((route) => [route.key, { ...(route.input === undefined ? {} : { input: route.input }), output: route.output }])),
+  "incidents.attachments.upload": { input: incidentIdInput, output: attachmentSchema },
+  "incidents.attachments.download": { input: attachmentIdInput, output: attachmentBytesSchema },
 };

@@ -41,9 +41,9 @@ export async function authenticate(tx: Tx, credential: Credential, jwt: Config["
   return { kind: "user", userId: claims.sub, orgId: claims.org_id, role, ...source };
 }
 
-/** A read-only API key calls queries only. */
+/** A read-only API key reads (queries and subscriptions) only. */
 export function assertCredentialAllows(actor: Actor, type: "query" | "mutation" | "subscription"): void {
-  if (actor.kind === "api_key" && actor.scope === "read" && type !== "query") {
+  if (actor.kind === "api_key" && actor.scope === "read" && type === "mutation") {
     throw new AppError("FORBIDDEN", "A read-only API key cannot change anything: use a write key");
   }
 }

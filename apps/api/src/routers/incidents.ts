@@ -1,6 +1,8 @@
 import {
   commentInput,
   createIncidentInput,
+  incidentCountsInput,
+  incidentCountsSchema,
   incidentEventSchema,
   incidentIdInput,
   incidentPageInput,
@@ -10,9 +12,12 @@ import {
   notificationAttemptSchema,
   notificationService,
   pageSchema,
+  timelineEventSchema,
   transitionIncidentInput,
+  updateIncidentInput,
 } from "@incidentops/core";
 import { procedureFor, router } from "../trpc.js";
+import { attachmentsRouter, postmortemRouter, statusUpdatesRouter, tasksRouter } from "./incident-work.js";
 
 const tags = ["incidents"];
 
@@ -22,6 +27,21 @@ export const incidentsRouter = router({
     .input(listIncidentsInput)
     .output(pageSchema(incidentSchema))
     .query(({ ctx, input }) => incidentService.listIncidents(ctx.db, ctx.actor, input)),
+
+  // Before `get`: /incidents/counts is not an incident id.
+  counts: procedureFor("incident:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/incidents/counts",
+        tags,
+        summary: "How many incidents per status, and open ones per severity and service",
+        description: "The filters are the list's (less the status): the status tabs of a filtered list, or the open incidents of the org.",
+      },
+    })
+    .input(incidentCountsInput)
+    .output(incidentCountsSchema)
+    .query(({ ctx, input }) => incidentService.countIncidentsByFacet(ctx.db, ctx.actor, input)),
 
   create: procedureFor("incident:create")
     .meta({ openapi: { method: "POST", path: "/services/{serviceId}/incidents", tags, summary: "Open an incident on a service (member)" }, successStatus: 201 })
@@ -35,10 +55,25 @@ export const incidentsRouter = router({
     .output(incidentSchema)
     .query(({ ctx, input }) => incidentService.getIncident(ctx.db, ctx.actor, input)),
 
+  update: procedureFor("incident:update")
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/incidents/{incidentId}",
+        tags,
+        summary: "Change the title, description or severity, at the version you read (member)",
+        description:
+          "Each changed field goes on the timeline (title_changed, description_changed, severity_changed with from and to) and notifies (kinds updated, severity_changed). A new severity re-arms the SLA deadlines still running. A stale version is 409 VERSION_CONFLICT.",
+      },
+    })
+    .input(updateIncidentInput)
+    .output(incidentSchema)
+    .mutation(({ ctx, input }) => incidentService.updateIncident(ctx.db, ctx.actor, input)),
+
   events: procedureFor("incident:read")
     .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/events", tags, summary: "The incident's timeline, oldest first" } })
     .input(incidentPageInput)
-    .output(pageSchema(incidentEventSchema))
+    .output(pageSchema(timelineEventSchema))
     .query(({ ctx, input }) => incidentService.listIncidentTimeline(ctx.db, ctx.actor, input)),
 
   transition: procedureFor("incident:transition")
@@ -64,4 +99,9 @@ export const incidentsRouter = router({
     .input(incidentPageInput)
     .output(pageSchema(notificationAttemptSchema))
     .query(({ ctx, input }) => notificationService.listIncidentNotifications(ctx.db, ctx.actor, input)),
+
+  tasks: tasksRouter,
+  statusUpdates: statusUpdatesRouter,
+  postmortem: postmortemRouter,
+  attachments: attachmentsRouter,
 });

@@ -8,6 +8,7 @@ import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
 import { issuePasswordReset } from "./issue_password_reset.js";
 import { sendAccountEmail } from "./send_account_email.js";
+import { slaBreach } from "./sla_breach.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
 interface TaskDefinition<K extends TaskName> {
@@ -22,6 +23,7 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   send_slack: { payload: taskPayloadSchemas.send_slack, run: deliverOn("slack") },
   send_email: { payload: taskPayloadSchemas.send_email, run: deliverOn("email") },
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
+  sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
   issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
 };

@@ -18,6 +18,16 @@ export const tokenResponseSchema = z.object({
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
+/** What the web app's cookie session routes answer: the token response without the refresh token, which travels in an httpOnly cookie. */
+export const browserSessionSchema = tokenResponseSchema.omit({ refreshToken: true });
+export type BrowserSession = z.infer<typeof browserSessionSchema>;
+
+/** Switching org in the web app: the refresh token is the session cookie. */
+export const browserSwitchOrgInput = z.object({ orgId: z.uuid() });
+
+/** Changing the password in the web app: this session (the cookie) stays signed in. */
+export const browserChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema });
+
 export const meSchema = z.object({ user: userSchema, org: orgWithRoleSchema, memberships: z.array(orgWithRoleSchema) });
 export type Me = z.infer<typeof meSchema>;
 

@@ -55,6 +55,7 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
     // timeline order with the incident's other notifications.
     await incidentLifecycle.recordEscalationStep(tx, source, incident, {
       step: job.step,
+      cause: job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout",
       data: {
         level: level.level,
         pass: Math.floor(job.step / policy.levels.length) + 1,

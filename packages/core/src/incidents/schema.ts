@@ -18,11 +18,41 @@ export const incidentSchema = z.object({
   acknowledgedAt: isoDateTime.nullable(),
   mitigatedAt: isoDateTime.nullable(),
   resolvedAt: isoDateTime.nullable(),
+  firstAcknowledgedAt: isoDateTime.nullable().describe("The first acknowledgement: MTTA is measured to it"),
+  acknowledgeDueAt: isoDateTime.nullable().describe("The SLA's deadline for a first response (acknowledge or resolve); null: no target"),
+  resolveDueAt: isoDateTime.nullable().describe("The SLA's deadline for resolving; null: no target"),
+  acknowledgeBreachedAt: isoDateTime.nullable().describe("When the acknowledge deadline was recorded as breached"),
+  resolveBreachedAt: isoDateTime.nullable().describe("When the resolve deadline was recorded as breached"),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-export const incidentEventKindSchema = z.enum(["created", "status_changed", "commented", "escalated", "alert_repeated"]);
+/** What the work around an incident adds to its timeline (tasks, status updates, postmortem, attachments). */
+export const incidentActivityKindSchema = z.enum([
+  "task_created",
+  "task_updated",
+  "status_update_posted",
+  "postmortem_published",
+  "attachment_added",
+  "attachment_deleted",
+]);
+export type IncidentActivityKind = z.infer<typeof incidentActivityKindSchema>;
+
+export const incidentEventKindSchema = z.enum([
+  "created",
+  "status_changed",
+  "commented",
+  "escalated",
+  "alert_repeated",
+  "title_changed",
+  "description_changed",
+  "severity_changed",
+  "sla_breached",
+  ...incidentActivityKindSchema.options,
+]);
 export type IncidentEventKind = z.infer<typeof incidentEventKindSchema>;
+
+/** How an escalation step came about: the first page, a timeout, or a person's request. */
+export type EscalationCause = "trigger" | "timeout" | "manual";
 
 export const incidentEventSchema = z.object({
   id: z.uuid(),
@@ -34,6 +64,12 @@ export const incidentEventSchema = z.object({
 });
 export type IncidentEvent = z.infer<typeof incidentEventSchema>;
 
+/** A timeline entry as the timeline lists it: the event and who did it (null: an API key, an alert or the system). */
+export const timelineEventSchema = incidentEventSchema.extend({
+  actor: z.object({ id: z.uuid(), name: z.string() }).nullable().describe("The person who did it; null for an API key, an alert or the system"),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
 export const listIncidentsInput = z.object({
   status: incidentStatusSchema.optional(),
   serviceId: z.uuid().optional(),
@@ -42,10 +78,42 @@ export const listIncidentsInput = z.object({
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
 
+/** The filters the incident counts take: the list's, less the status (the counts are per status). */
+export const incidentCountsInput = z.object({ serviceId: z.uuid().optional(), severity: severitySchema.optional() });
+export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
+
+const count = z.number().int();
+
+export const incidentCountsSchema = z.object({
+  byStatus: z.object({ triggered: count, acknowledged: count, mitigated: count, resolved: count }).describe("Incidents matching the filters, per status"),
+  open: z
+    .object({
+      total: count,
+      bySeverity: z.object({ sev1: count, sev2: count, sev3: count, sev4: count }),
+      byService: z.array(z.object({ serviceId: z.uuid(), count })).describe("Services with open incidents, most first"),
+    })
+    .describe("Incidents matching the filters that are not resolved"),
+});
+export type IncidentCounts = z.infer<typeof incidentCountsSchema>;
+
+/** One message of the live incident stream (a tRPC subscription): what changed, re-read for the subscriber. */
+export const incidentUpdatesSchema = z.object({
+  reset: z.boolean().describe("true: changes may have been missed (the stream just started or reconnected, or a batch was too large): refetch what is shown"),
+  incidents: z.array(incidentSchema).describe("The changed incidents as they are now"),
+  timelineChanged: z.array(z.uuid()).describe("Incidents whose timeline changed (status, comment, escalation, alert)"),
+  notificationsChanged: z.array(z.uuid()).describe("Incidents whose notification deliveries changed"),
+});
+export type IncidentUpdates = z.infer<typeof incidentUpdatesSchema>;
+/** What an incident opened without a severity gets (the column's default too). */
+export const DEFAULT_SEVERITY = "sev3" satisfies z.infer<typeof severitySchema>;
+
+const title = z.string().trim().min(1).max(300);
+const description = z.string().max(10_000);
+
 export const createIncidentInput = z.object({
   serviceId: z.uuid(),
-  title: z.string().trim().min(1).max(300),
-  description: z.string().max(10_000).optional(),
+  title,
+  description: description.optional(),
   severity: severitySchema.optional(),
 });
 export type CreateIncidentInput = z.infer<typeof createIncidentInput>;
@@ -59,6 +127,19 @@ export type IncidentPageInput = z.infer<typeof incidentPageInput>;
 
 export const transitionIncidentInput = incidentIdInput.extend({ toStatus: incidentStatusSchema, version: z.number().int().min(1) });
 export type TransitionIncidentInput = z.infer<typeof transitionIncidentInput>;
+
+export const updateIncidentInput = incidentIdInput
+  .extend({
+    title: title.optional(),
+    description: description.nullable().optional().describe("null clears it"),
+    severity: severitySchema.optional().describe("Re-arms the SLA deadlines still running"),
+    version: z.number().int().min(1).describe("The version you last read: a stale one is 409 VERSION_CONFLICT"),
+  })
+  .refine((input) => input.title !== undefined || input.description !== undefined || input.severity !== undefined, {
+    message: "Give at least one of title, description, severity",
+    path: ["title"],
+  });
+export type UpdateIncidentInput = z.infer<typeof updateIncidentInput>;
 
 export const commentInput = incidentIdInput.extend({ body: z.string().trim().min(1).max(10_000) });
 export type CommentInput = z.infer<typeof commentInput>;

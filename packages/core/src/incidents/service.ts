@@ -5,16 +5,20 @@ import { createdAtCursor, createdAtPositionOf, decodeCursor, seqCursor, toPage, 
 import type { Actor } from "../policy.js";
 import { transact } from "../scope.js";
 import * as lifecycle from "./lifecycle.js";
-import { findIncident, incidentExists, listIncidentEvents, listIncidents as listIncidentRows } from "./repository.js";
+import { countIncidents, findIncident, findIncidents, incidentExists, listIncidentEvents, listIncidents as listIncidentRows, listTimelineHead } from "./repository.js";
 import {
   type CommentInput,
   type CreateIncidentInput,
   type Incident,
+  type IncidentCounts,
+  type IncidentCountsInput,
   type IncidentEvent,
   type IncidentIdInput,
   type IncidentPageInput,
   type ListIncidentsInput,
+  type TimelineEvent,
   type TransitionIncidentInput,
+  type UpdateIncidentInput,
 } from "./schema.js";
 import { toIncident, toIncidentEvent } from "./wire.js";
 
@@ -52,6 +56,11 @@ export async function transitionIncident(db: Db, actor: Actor, input: Transition
   return transact(db, async (tx) => toIncident(await lifecycle.transition(tx, lifecycle.changeSourceOf(actor), input)));
 }
 
+/** PATCH: the title, description or severity (see lifecycle.edit). */
+export async function updateIncident(db: Db, actor: Actor, input: UpdateIncidentInput): Promise<Incident> {
+  return transact(db, async (tx) => toIncident(await lifecycle.edit(tx, lifecycle.changeSourceOf(actor), input)));
+}
+
 export async function commentOnIncident(db: Db, actor: Actor, input: CommentInput): Promise<IncidentEvent> {
   return transact(db, async (tx) => toIncidentEvent(await lifecycle.comment(tx, lifecycle.changeSourceOf(actor), input)));
 }
@@ -61,9 +70,50 @@ export async function escalateIncident(db: Db, actor: Actor, input: IncidentIdIn
   return transact(db, async (tx) => toIncident(await lifecycle.requestEscalation(tx, lifecycle.changeSourceOf(actor), input.incidentId)));
 }
 
-/** The incident's timeline, oldest first. */
-export async function listIncidentTimeline(db: Db, actor: Actor, input: IncidentPageInput): Promise<Page<IncidentEvent>> {
+/** The incident's timeline, oldest first, with who did what. */
+export async function listIncidentTimeline(db: Db, actor: Actor, input: IncidentPageInput): Promise<Page<TimelineEvent>> {
   await requireIncident(db, actor, input.incidentId);
   const rows = await listIncidentEvents(db, actor.orgId, input.incidentId, input.limit, decodeCursor(seqCursor, input.cursor)?.seq);
-  return toPage(rows, input.limit, toIncidentEvent, (r) => ({ seq: r.seq }));
+  const toTimelineEvent = (row: (typeof rows)[number]): TimelineEvent => ({
+    ...toIncidentEvent(row),
+    actor: row.actor_user_id === null || row.actor_name === null ? null : { id: row.actor_user_id, name: row.actor_name },
+  });
+  return toPage(rows, input.limit, toTimelineEvent, (r) => ({ seq: r.seq }));
+}
+
+/** The actor's org's incidents among `ids`, newest first: ids of other orgs, or of none, are left out. */
+export async function getIncidentsByIds(db: Db, actor: Actor, ids: readonly string[]): Promise<Incident[]> {
+  return (await findIncidents(db, actor.orgId, ids)).map(toIncident);
+}
+
+const OPEN_STATUSES = new Set<Incident["status"]>(["triggered", "acknowledged", "mitigated"]);
+
+/** Counts per status, and of open incidents per severity and service, for the list's filters. */
+export async function countIncidentsByFacet(db: Db, actor: Actor, input: IncidentCountsInput): Promise<IncidentCounts> {
+  const rows = await countIncidents(db, actor.orgId, input);
+  const counts: IncidentCounts = {
+    byStatus: { triggered: 0, acknowledged: 0, mitigated: 0, resolved: 0 },
+    open: { total: 0, bySeverity: { sev1: 0, sev2: 0, sev3: 0, sev4: 0 }, byService: [] },
+  };
+  const openByService = new Map<string, number>();
+  for (const row of rows) {
+    counts.byStatus[row.status] += row.count;
+    if (!OPEN_STATUSES.has(row.status)) continue;
+    counts.open.total += row.count;
+    counts.open.bySeverity[row.severity] += row.count;
+    openByService.set(row.service_id, (openByService.get(row.service_id) ?? 0) + row.count);
+  }
+  counts.open.byService = [...openByService]
+    .map(([serviceId, count]) => ({ serviceId, count }))
+    .sort((a, b) => b.count - a.count || a.serviceId.localeCompare(b.serviceId));
+  return counts;
+}
+
+/**
+ * The start of the incident's story, oldest first, for a report: up to `limit` events, leaving
+ * out repeated alerts (an incident may count thousands); `truncated` when there were more.
+ */
+export async function readStory(db: Db, actor: Actor, incidentId: string, limit: number): Promise<{ events: IncidentEvent[]; truncated: boolean }> {
+  const rows = await listTimelineHead(db, actor.orgId, incidentId, limit, ["alert_repeated"]);
+  return { events: rows.slice(0, limit).map(toIncidentEvent), truncated: rows.length > limit };
 }

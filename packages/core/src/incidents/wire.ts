@@ -23,6 +23,11 @@ export function toIncident(row: IncidentRow): Incident {
     acknowledgedAt: isoOrNull(row.acknowledged_at),
     mitigatedAt: isoOrNull(row.mitigated_at),
     resolvedAt: isoOrNull(row.resolved_at),
+    firstAcknowledgedAt: isoOrNull(row.first_acknowledged_at),
+    acknowledgeDueAt: isoOrNull(row.acknowledge_due_at),
+    resolveDueAt: isoOrNull(row.resolve_due_at),
+    acknowledgeBreachedAt: isoOrNull(row.acknowledge_breached_at),
+    resolveBreachedAt: isoOrNull(row.resolve_breached_at),
   };
 }
 

@@ -30,6 +30,8 @@ export const taskPayloadSchemas = {
     manual: z.boolean(),
     requestId: z.string(),
   }),
+  /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
+  sla_breach: z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
   /**
    * A password reset asked for `email` (normalised), known account or not: the job issues the
    * token and its email only for an account (the request itself does the same work either way).
@@ -64,5 +66,12 @@ export const DELIVERY_TASK = { webhook: "send_webhook", slack: "send_slack", ema
 export const ESCALATION_QUEUE = "critical";
 
 export const escalationJobKey = (incidentId: string) => `escalation:${incidentId}`;
+/** One pending breach check per incident and deadline: re-arming replaces it, meeting the deadline removes it. */
+export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
+/**
+ * graphile-worker runs lower priorities first: a breach check that is due goes ahead of a backlog
+ * of deliveries, so it is recorded within seconds of its deadline (bench/README.md).
+ */
+export const SLA_JOB_PRIORITY = -10;
 /** One queued job per lane: waking a lane that already has one moves that one, never adds another. */
 export const laneJobKey = (orgId: string, recipientId: string) => `lane:${orgId}:${recipientId}`;

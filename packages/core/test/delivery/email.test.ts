@@ -17,7 +17,7 @@ describe("emailFor", () => {
   it("has the subject, the facts, the event and the link; the HTML escapes user text", () => {
     const payload = makePayload();
     const email = emailFor(payload, PUBLIC_URL);
-    const link = `${PUBLIC_URL}/v1/incidents/${payload.incident.id}`;
+    const link = `${PUBLIC_URL}/incidents/${payload.incident.id}`;
 
     expect(email.subject).toBe("[SEV2] Triggered: Database down");
     expect(email.text).toContain("Database down");
@@ -69,7 +69,7 @@ describe("createMailer over SMTP", () => {
     expect(mail.raw).toMatch(/Content-Type: text\/html/i);
     const text = plainTextOf(mail.raw);
     expect(text).toContain("Database down");
-    expect(text).toContain(`${PUBLIC_URL}/v1/incidents/${payload.incident.id}`);
+    expect(text).toContain(`${PUBLIC_URL}/incidents/${payload.incident.id}`);
   });
 
   it("fails when nothing listens, with a clear error", async () => {

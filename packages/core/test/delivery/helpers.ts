@@ -28,6 +28,11 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
       acknowledgedAt: null,
       mitigatedAt: null,
       resolvedAt: null,
+      firstAcknowledgedAt: null,
+      acknowledgeDueAt: null,
+      resolveDueAt: null,
+      acknowledgeBreachedAt: null,
+      resolveBreachedAt: null,
     },
     event: {
       id: randomUUID(),

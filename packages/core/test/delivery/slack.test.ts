@@ -9,7 +9,7 @@ describe("slackMessageFor", () => {
   it("has a header, the facts, what happened and a link to the incident", () => {
     const payload = makePayload();
     const message = slackMessageFor(payload, `${PUBLIC_URL}/`);
-    const link = `${PUBLIC_URL}/v1/incidents/${payload.incident.id}`;
+    const link = `${PUBLIC_URL}/incidents/${payload.incident.id}`;
 
     expect(message.text).toBe("[SEV2] Triggered: Database down");
     expect(message.blocks).toEqual([

@@ -1,0 +1,55 @@
+import { authorize, incidentService, transact, verifyAccessToken, type Actor, type IncidentUpdates } from "@incidentops/core";
+import type { AppDeps } from "../context.js";
+import { authenticate, type CallSource, type Credential } from "../procedure/credential.js";
+
+/** Who subscribed, as the subscription procedure identified them. */
+export interface Subscriber {
+  actor: Actor;
+  credential: Credential;
+  source: CallSource;
+}
+
+/** When the subscriber's access token expires (API keys: never, for the stream). */
+function credentialExpiresAt(deps: Pick<AppDeps, "config">, credential: Credential): number | undefined {
+  if (credential.kind !== "access_token") return undefined;
+  const claims = verifyAccessToken(deps.config.jwt, credential.token);
+  return claims === null ? Date.now() : claims.exp * 1000;
+}
+
+/**
+ * The live incident stream of one subscriber: a first message with `reset` (the subscription is
+ * in place: refetch whatever was read before it), then, for every batch of changes announced in
+ * the subscriber's org, the changed incidents re-read under the subscriber's own scope, with the
+ * credential checked again (expired token, removed member, changed role: the stream fails with
+ * 401/403 and the client subscribes afresh). It ends when the access token expires, so the
+ * client comes back with a renewed one.
+ */
+export async function* incidentUpdates(
+  deps: Pick<AppDeps, "db" | "config" | "changeFeed">,
+  subscriber: Subscriber,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<IncidentUpdates> {
+  const expiresAt = credentialExpiresAt(deps, subscriber.credential);
+  const stops = [signal, expiresAt === undefined ? undefined : AbortSignal.timeout(Math.max(0, expiresAt - Date.now()))].filter(
+    (s): s is AbortSignal => s !== undefined,
+  );
+  const stop = stops.length === 0 ? new AbortController().signal : AbortSignal.any(stops);
+  const changes = deps.changeFeed.changes(subscriber.actor.orgId, stop);
+  yield { reset: true, incidents: [], timelineChanged: [], notificationsChanged: [] };
+  for await (const batch of changes) {
+    const ids = [...new Set([...batch.timeline, ...batch.notifications])];
+    const incidents = await transact(deps.db, async (tx) => {
+      const current = await authenticate(tx, subscriber.credential, deps.config.jwt, subscriber.source);
+      authorize("incident:read", current);
+      return incidentService.getIncidentsByIds(tx, current, ids);
+    });
+    const visible = new Set(incidents.map((incident) => incident.id));
+    if (!batch.reset && visible.size === 0) continue;
+    yield {
+      reset: batch.reset,
+      incidents,
+      timelineChanged: [...batch.timeline].filter((id) => visible.has(id)),
+      notificationsChanged: [...batch.notifications].filter((id) => visible.has(id)),
+    };
+  }
+}

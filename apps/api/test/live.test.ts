@@ -1,0 +1,175 @@
+import type { Incident } from "@incidentops/core";
+import { signAccessToken } from "@incidentops/core";
+import { sql } from "@incidentops/db";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { addMember, anIncident, anOrgOwner, aService, aUserWithRole, aWebhookTarget, ok, sleep, waitFor, useTestApi, type Account } from "@incidentops/testkit";
+import { openLiveStream, type LiveStream } from "./support/live.js";
+
+// Live incident updates: a tRPC subscription over server-sent events, fed by the triggers of
+// migration 0040 through the API's LISTEN connection, re-read for each subscriber. Another org's
+// changes never reach a stream: tenancy-lists.test.ts.
+
+const api = useTestApi();
+
+const streams: LiveStream[] = [];
+afterEach(() => {
+  for (const stream of streams.splice(0)) stream.close();
+});
+async function open(token: string) {
+  const stream = await openLiveStream(api.current, token);
+  streams.push(stream);
+  return stream;
+}
+
+async function orgWithService(): Promise<{ owner: Account; serviceId: string }> {
+  const owner = await anOrgOwner(api.current);
+  return { owner, serviceId: (await aService(api.current, owner.accessToken)).id };
+}
+
+const transition = (token: string, incident: Incident, toStatus: string) =>
+  ok(api.current.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, { token, body: { toStatus, version: incident.version } }), 200, "transition");
+
+describe("the live incident stream", () => {
+  it("starts with a reset, then carries each change (opened, acknowledged, commented) with the incident as it is now", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const stream = await open(owner.accessToken);
+    expect(stream.messages[0]).toEqual({ reset: true, incidents: [], timelineChanged: [], notificationsChanged: [] });
+
+    const incident = await anIncident(api.current, owner.accessToken, serviceId, { title: "Live one" });
+    const opened = await stream.next((m) => m.timelineChanged.includes(incident.id));
+    expect(opened.incidents).toEqual([incident]);
+
+    const acked = await transition(owner.accessToken, incident, "acknowledged");
+    const moved = await stream.next((m) => m.incidents.some((i) => i.id === incident.id && i.status === "acknowledged"));
+    expect(moved.incidents.find((i) => i.id === incident.id)).toEqual(acked);
+
+    await ok(api.current.request("POST", `/v1/incidents/${incident.id}/comment`, { token: owner.accessToken, body: { body: "on it" } }), 201, "comment");
+    await stream.next((m) => m.timelineChanged.includes(incident.id) && m.incidents.some((i) => i.version === acked.version));
+  });
+
+  it("reaches a viewer too (reading incidents is theirs), within a second", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const viewer = await aUserWithRole(api.current, owner.org.id, "viewer");
+    const stream = await open(viewer.accessToken);
+    const started = Date.now();
+    const incident = await anIncident(api.current, owner.accessToken, serviceId);
+    await stream.next((m) => m.timelineChanged.includes(incident.id));
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("refuses a missing or invalid credential", async () => {
+    const stream = await open("not-a-token");
+    expect(stream.error?.data).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(stream.messages).toEqual([]);
+  });
+
+  it("ends (with 401) once the subscriber is no longer a member, sending nothing more", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
+    const stream = await open(member.accessToken);
+    await ok(api.current.request("DELETE", `/v1/org/members/${member.user.id}`, { token: owner.accessToken }), 200, "remove member");
+    await anIncident(api.current, owner.accessToken, serviceId, { title: "after the removal" });
+    await waitFor(() => stream.error, 10_000, "the stream to fail");
+    expect(stream.error?.data).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(stream.messages.slice(1)).toEqual([]);
+  });
+
+  it("ends when the access token expires, so the client comes back with a renewed one", async () => {
+    const { owner } = await orgWithService();
+    const shortLived = signAccessToken({ ...api.current.config.jwt, accessTokenTtlSeconds: 2 }, { userId: owner.user.id, orgId: owner.org.id, role: "admin" });
+    const stream = await open(shortLived);
+    await waitFor(() => (stream.completed ? true : undefined), 10_000, "the stream to end");
+    expect(stream.error).toBeUndefined();
+  });
+
+  it("reports a delivery's progress as a notifications change", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const incident = await anIncident(api.current, owner.accessToken, serviceId);
+    const stream = await open(owner.accessToken);
+    // The worker's write, as it makes it: an attempt row changing (here straight in the database).
+    const event = await api.current.db.selectFrom("incident_events").select("id").where("incident_id", "=", incident.id).executeTakeFirstOrThrow();
+    const target = await aWebhookTarget(api.current, owner.accessToken, "http://127.0.0.1:1/hook");
+    await api.current.db
+      .insertInto("notification_attempts")
+      .values({ org_id: owner.org.id, event_id: event.id, event_seq: "1", target_id: target.id, incident_id: incident.id, channel: "webhook" })
+      .execute();
+    const message = await stream.next((m) => m.notificationsChanged.includes(incident.id));
+    expect(message.timelineChanged).toEqual([]);
+  });
+});
+
+describe("the announcements (migration 0040)", () => {
+  /** Every announcement on incident_changes while `work` runs. */
+  async function announcementsDuring(work: () => Promise<unknown>): Promise<{ o: string; k: string; i: string[] | null }[]> {
+    const listener = new pg.Client({ connectionString: api.current.appDatabaseUrl });
+    await listener.connect();
+    const heard: { o: string; k: string; i: string[] | null }[] = [];
+    listener.on("notification", (n) => heard.push(JSON.parse(n.payload ?? "{}") as (typeof heard)[number]));
+    try {
+      await listener.query("LISTEN incident_changes");
+      await work();
+      // The marker arrives after everything committed before it.
+      await listener.query("SELECT pg_notify('incident_changes', '{\"marker\":true}')");
+      await waitFor(() => (heard.some((h) => "marker" in h) ? true : undefined), 5_000, "the marker");
+      return heard.filter((h) => !("marker" in h));
+    } finally {
+      await listener.end();
+    }
+  }
+
+  it("are one per transaction for an API change, naming the org and the incident, never its data", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const incident = await anIncident(api.current, owner.accessToken, serviceId);
+    const heard = await announcementsDuring(() => transition(owner.accessToken, incident, "acknowledged"));
+    expect(heard).toEqual([{ o: owner.org.id, k: "timeline", i: [incident.id] }]);
+  });
+
+  it("are one per statement and org for a batch, not one per row; past 100 incidents they name none", async () => {
+    const a = await orgWithService();
+    const b = await orgWithService();
+    const incidents = async (org: { owner: Account; serviceId: string }, n: number) => {
+      const rows = await api.current.db
+        .insertInto("incidents")
+        .values(Array.from({ length: n }, (_, k) => ({ org_id: org.owner.org.id, service_id: org.serviceId, title: `batch ${k}` })))
+        .returning(["id", "org_id"])
+        .execute();
+      return rows;
+    };
+    const many = [...(await incidents(a, 3)), ...(await incidents(b, 101))];
+    const heard = await announcementsDuring(() =>
+      api.current.db
+        .insertInto("incident_events")
+        .values(many.map((r) => ({ org_id: r.org_id, incident_id: r.id, kind: "created", data: "{}" })))
+        .execute(),
+    );
+    expect(heard).toHaveLength(2);
+    expect(heard).toContainEqual({ o: a.owner.org.id, k: "timeline", i: many.filter((r) => r.org_id === a.owner.org.id).map((r) => r.id).sort() });
+    expect(heard).toContainEqual({ o: b.owner.org.id, k: "timeline", i: null });
+  });
+
+  it("are delivered once per transaction however many statements announce the same incident", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const incident = await anIncident(api.current, owner.accessToken, serviceId);
+    const heard = await announcementsDuring(() =>
+      api.current.db.transaction().execute(async (tx) => {
+        for (let k = 0; k < 3; k++) {
+          await sql`INSERT INTO incident_events (org_id, incident_id, kind, data) VALUES (${owner.org.id}, ${incident.id}, 'commented', '{}')`.execute(tx);
+        }
+      }),
+    );
+    expect(heard).toEqual([{ o: owner.org.id, k: "timeline", i: [incident.id] }]);
+  });
+});
+
+it("a member of two orgs hears only the org of the token", async () => {
+  const a = await orgWithService();
+  const b = await orgWithService();
+  await addMember(api.current.db, b.owner.org.id, a.owner.user.id, "member");
+  const stream = await open(a.owner.accessToken);
+  const inB = await anIncident(api.current, b.owner.accessToken, b.serviceId);
+  const inA = await anIncident(api.current, a.owner.accessToken, a.serviceId);
+  await stream.next((m) => m.timelineChanged.includes(inA.id));
+  await sleep(200);
+  expect(stream.messages.flatMap((m) => [...m.timelineChanged, ...m.incidents.map((i) => i.id)])).not.toContain(inB.id);
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectError, useTestApi } from "@incidentops/testkit";
+
+// The built web app at `/` (web-app.ts), on a build of its own: index.html for every app path,
+// hashed assets cached for good, the API's paths untouched, a CSP on every app response.
+
+const dist = mkdtempSync(join(tmpdir(), "incidentops-web-dist-"));
+mkdirSync(join(dist, "assets"));
+const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+writeFileSync(join(dist, "index.html"), INDEX);
+writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log('app')");
+writeFileSync(join(dist, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+
+const api = useTestApi({ env: { WEB_DIST_DIR: dist } });
+
+const get = (path: string, init: RequestInit = {}) => fetch(`${api.current.baseUrl}${path}`, init);
+
+describe("the web app", () => {
+  for (const path of ["/", "/incidents", "/incidents/c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01", "/reset-password?token=abc", "/accept-invitation?token=x", "/v1x", "/calendarish"]) {
+    it(`answers GET ${path} with index.html, not cached, with the CSP`, async () => {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/text\/html/);
+      expect(await res.text()).toBe(INDEX);
+      expect(res.headers.get("cache-control")).toBe("no-cache");
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    });
+  }
+
+  it("serves hashed assets as immutable, and a missing asset as a JSON 404", async () => {
+    const asset = await get("/assets/index-abc123.js");
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect(asset.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const missing = await get("/assets/gone-123.js");
+    expectError({ status: missing.status, body: (await missing.json()), headers: missing.headers }, 404, "NOT_FOUND");
+    expect((await get("/favicon.svg")).status).toBe(200);
+  });
+
+  for (const path of ["/v1/nope", "/v2/nope", "/trpc/nope.nope", "/healthz/x", "/calendar/abc.ics", "/openapi.json/x"]) {
+    it(`leaves the API path ${path} to the API (a JSON answer, never the app)`, async () => {
+      const res = await get(path);
+      expect(res.headers.get("content-type")).toMatch(/json/);
+      expect(res.headers.get("content-security-policy")).toBeNull();
+    });
+  }
+
+  it("keeps the API's own routes: /healthz, /openapi.json, /docs, /v1", async () => {
+    expect(((await (await get("/healthz")).json()) as { status: string }).status).toBe("ok");
+    expect((await get("/openapi.json")).headers.get("content-type")).toMatch(/json/);
+    expect(await (await get("/docs/")).text()).toMatch(/swagger/i);
+    expect((await get("/v1/org")).status).toBe(401);
+  });
+
+  it("answers other methods on app paths with the JSON 404", async () => {
+    const res = await get("/incidents", { method: "POST" });
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/json/);
+  });
+});

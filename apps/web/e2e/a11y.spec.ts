@@ -1,0 +1,84 @@
+import type { Page } from "@playwright/test";
+import { expectAccessible, signIn, test, expect, type Account, type Api } from "./support/test";
+
+// Automated accessibility checks (axe, WCAG 2.1 A and AA) on every screen: no serious or critical
+// violation. Once at a desktop width, once at 390 px (a phone).
+
+async function seed(api: Api): Promise<{ owner: Account; serviceId: string; incidentId: string; policyId: string }> {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Checkout returns 502", "sev1");
+  await api.ok("POST", `/v1/incidents/${incident.id}/comment`, { token: owner.accessToken, body: { body: "Looking into it" } });
+  const target = await api.ok<{ id: string }>("POST", "/v1/org/notification-targets", {
+    token: owner.accessToken,
+    body: { name: "ops webhook", type: "webhook", config: { url: "http://127.0.0.1:9/hook" } },
+  });
+  const policy = await api.ok<{ id: string }>("POST", "/v1/org/escalation-policies", {
+    token: owner.accessToken,
+    body: { name: "checkout on-call", levels: [{ delaySeconds: 300, targets: [{ type: "user", userId: owner.userId }, { type: "notification_target", targetId: target.id }] }] },
+  });
+  await api.ok("POST", `/v1/org/services/${service.id}/integrations`, { token: owner.accessToken, body: { name: "Prometheus" } });
+  await api.ok("POST", "/v1/org/api-keys", { token: owner.accessToken, body: { name: "grafana", scope: "read" } });
+  await api.ok("POST", "/v1/org/invitations", { token: owner.accessToken, body: { email: "new-person@example.com", role: "member" } });
+  return { owner, serviceId: service.id, incidentId: incident.id, policyId: policy.id };
+}
+
+const SIGNED_OUT = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x", "/accept-invitation?token=x"];
+
+async function checkEveryScreen(page: Page, api: Api) {
+  for (const path of SIGNED_OUT) {
+    await page.goto(path);
+    await expect(page.locator("main h1")).toBeVisible();
+    await expectAccessible(page, path);
+  }
+  const { owner, serviceId, incidentId, policyId } = await seed(api);
+  await signIn(page, owner);
+  const screens: [string, string][] = [
+    ["/incidents", "Incidents"],
+    [`/incidents/${incidentId}`, "Checkout returns 502"],
+    ["/overview", "Overview"],
+    ["/services", "Services"],
+    [`/services/${serviceId}`, ""],
+    ["/escalation-policies", "Escalation policies"],
+    ["/escalation-policies/new", "New escalation policy"],
+    [`/escalation-policies/${policyId}`, "checkout on-call"],
+    ["/notification-targets", "Notification targets"],
+    ["/members", "Members"],
+    ["/api-keys", "API keys"],
+    ["/audit-log", "Audit log"],
+    ["/usage", "Usage"],
+    ["/profile", "My profile"],
+    ["/organisations", "Organisations"],
+  ];
+  for (const [path, heading] of screens) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    if (heading !== "") await expect(page.locator("main h1").first()).toHaveText(heading);
+    await expect(page.getByLabel("Loading")).toHaveCount(0);
+    await expectAccessible(page, path);
+  }
+  // Dialogs too: the new incident form.
+  await page.goto("/incidents");
+  await page.getByRole("button", { name: "New incident" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectAccessible(page, "the new incident dialog");
+}
+
+test("every screen at a desktop width", async ({ page, api }) => {
+  await checkEveryScreen(page, api);
+});
+
+test("every screen at 390 px", async ({ browser, api }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await checkEveryScreen(page, api);
+    // The navigation lives in a sheet at this width.
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Open navigation" }).click();
+    await expect(page.getByRole("dialog").getByRole("link", { name: "Services" })).toBeVisible();
+    await expectAccessible(page, "the navigation sheet");
+  } finally {
+    await context.close();
+  }
+});

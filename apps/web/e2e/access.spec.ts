@@ -1,0 +1,52 @@
+import { expect, signIn, test } from "./support/test";
+
+// Roles and tenancy as the browser sees them; the API enforces both whatever the page shows.
+
+test("a viewer sees no action buttons, and the API refuses the actions anyway", async ({ page, api }) => {
+  const owner = await api.owner();
+  const viewer = await api.memberOf(owner, "viewer", "Vera Viewer");
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Disk full on db-1");
+
+  await signIn(page, viewer, `/incidents/${incident.id}`);
+  await expect(page.getByRole("heading", { name: "Disk full on db-1" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline" })).toBeVisible();
+  for (const name of ["Acknowledge", "Mitigate", "Resolve", "Escalate", "Comment"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.getByLabel("Comment")).toHaveCount(0);
+
+  await page.goto("/incidents");
+  await expect(page.getByRole("link", { name: "Disk full on db-1" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New incident" })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  // Admin areas are not offered.
+  await expect(page.getByRole("link", { name: "Members" })).toHaveCount(0);
+
+  // The API refuses the viewer whatever a client shows.
+  const token = viewer.accessToken;
+  for (const [path, body] of [
+    [`/v1/incidents/${incident.id}/transition`, { toStatus: "acknowledged", version: incident.version }],
+    [`/v1/incidents/${incident.id}/comment`, { body: "I should not be able to" }],
+    [`/v1/incidents/${incident.id}/escalate`, {}],
+  ] as const) {
+    const res = await api.call("POST", path, { token, body });
+    expect(res.status, path).toBe(403);
+    expect(res.body.code).toBe("FORBIDDEN");
+  }
+  const still = await api.ok<{ status: string; version: number }>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken });
+  expect(still).toMatchObject({ status: "triggered", version: 1 });
+});
+
+test("another organisation's incident URL shows not found", async ({ page, api }) => {
+  const other = await api.owner("Other Owner");
+  const otherService = await api.service(other);
+  const foreign = await api.incident(other, otherService.id, "Someone else's secret incident");
+  const me = await api.owner();
+
+  await signIn(page, me, `/incidents/${foreign.id}`);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByText("Someone else's secret incident")).toHaveCount(0);
+  await page.goto("/incidents/not-even-an-id");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.goto("/no/such/screen");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});

@@ -1,0 +1,14 @@
+import type { FieldErrors } from "react-hook-form";
+import { AlertCircle } from "lucide-react";
+
+/** The form's own error (not a field's): what the API said. */
+export function FormError({ errors }: { errors: FieldErrors }) {
+  const message = errors.root?.server?.message;
+  if (message === undefined) return null;
+  return (
+    <p role="alert" className="text-destructive flex items-start gap-2 text-sm">
+      <AlertCircle className="mt-0.5 size-4 shrink-0" aria-hidden />
+      <span>{message}</span>
+    </p>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import { AlertCircle, Inbox } from "lucide-react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toApiError } from "@/lib/api-error";
+import { cn } from "@/lib/utils";
+
+export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-3 pb-4">
+      <div className="min-w-0">
+        <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
+        {description !== undefined && <p className="text-muted-foreground mt-1 text-sm">{description}</p>}
+      </div>
+      {actions !== undefined && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+    </div>
+  );
+}
+
+/** An API error as its message (the API's words), announced to screen readers. */
+export function ErrorAlert({ error, title = "That did not work", className }: { error: unknown; title?: string; className?: string }) {
+  if (error === null || error === undefined) return null;
+  return (
+    <Alert variant="destructive" className={className}>
+      <AlertCircle aria-hidden />
+      <AlertTitle>{title}</AlertTitle>
+      <AlertDescription>{toApiError(error).message}</AlertDescription>
+    </Alert>
+  );
+}
+
+export function EmptyState({ title, children, className }: { title: string; children?: ReactNode; className?: string }) {
+  return (
+    <div className={cn("flex flex-col items-center justify-center gap-2 rounded-lg border border-dashed px-6 py-12 text-center", className)}>
+      <Inbox className="text-muted-foreground size-8" aria-hidden />
+      <p className="font-medium">{title}</p>
+      {children !== undefined && <div className="text-muted-foreground max-w-md text-sm">{children}</div>}
+    </div>
+  );
+}
+
+export function LoadingRows({ rows = 5 }: { rows?: number }) {
+  return (
+    <div className="space-y-2" aria-busy="true" aria-label="Loading">
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-10 w-full" />
+      ))}
+    </div>
+  );
+}

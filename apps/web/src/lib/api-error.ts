@@ -1,0 +1,48 @@
+import { TRPCClientError } from "@trpc/client";
+
+/** An error the API answered with (`{ code, message, details }`), or a failure to reach it. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** The API error body (REST) or tRPC error data, as an ApiError; null when it is not one. */
+export function apiErrorFromBody(body: unknown, status: number): ApiError | null {
+  if (!isRecord(body) || typeof body.code !== "string" || typeof body.message !== "string") return null;
+  return new ApiError(body.code, body.message, status, isRecord(body.details) ? body.details : {});
+}
+
+/** Anything a call threw, as an ApiError a person can read. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof TRPCClientError) {
+    const data: unknown = error.data;
+    const status = isRecord(data) && typeof data.httpStatus === "number" ? data.httpStatus : 0;
+    const fromData = apiErrorFromBody(data, status);
+    if (fromData !== null) return fromData;
+    return new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
+  }
+  return new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
+}
+
+/** The first message per field of a VALIDATION_FAILED (or EMAIL_TAKEN ...) error: `{ email: "already registered" }`. */
+export function fieldErrorsOf(error: ApiError): Record<string, string> {
+  const fields = error.details.fields;
+  if (!isRecord(fields)) return {};
+  const out: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(fields)) {
+    if (Array.isArray(messages) && typeof messages[0] === "string") out[field] = messages[0];
+  }
+  return out;
+}
+
+export const isApiError = (error: unknown, code: string): boolean => error instanceof Error && toApiError(error).code === code;

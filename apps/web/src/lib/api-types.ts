@@ -1,0 +1,39 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "api";
+
+// The API's shapes, inferred from its router: the web app's only dependency on the API is this type.
+
+export type { AppRouter };
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export type TokenResponse = RouterOutputs["auth"]["login"];
+/** What the cookie session routes answer: the token response without the refresh token. */
+export type BrowserSession = Omit<TokenResponse, "refreshToken">;
+export type User = TokenResponse["user"];
+export type OrgWithRole = TokenResponse["org"];
+export type Role = OrgWithRole["role"];
+
+export type Incident = RouterOutputs["incidents"]["get"];
+export type IncidentStatus = Incident["status"];
+export type Severity = Incident["severity"];
+export type TimelineEvent = RouterOutputs["incidents"]["events"]["items"][number];
+export type NotificationAttempt = RouterOutputs["incidents"]["notifications"]["items"][number];
+export type IncidentCounts = RouterOutputs["incidents"]["counts"];
+export type IncidentUpdates = RouterOutputs["live"]["incidents"] extends AsyncIterable<infer U> ? U : never;
+export type Service = RouterOutputs["org"]["services"]["get"];
+export type EscalationPolicy = RouterOutputs["org"]["escalationPolicies"]["get"];
+export type NotificationTarget = RouterOutputs["org"]["notificationTargets"]["get"];
+export type Member = RouterOutputs["org"]["members"]["list"]["items"][number];
+export type Invitation = RouterOutputs["org"]["invitations"]["list"]["items"][number];
+export type ApiKey = RouterOutputs["org"]["apiKeys"]["list"]["items"][number];
+export type AuditLogEntry = RouterOutputs["auditLogs"]["list"]["items"][number];
+export type Usage = RouterOutputs["usage"]["get"];
+
+export const STATUSES = ["triggered", "acknowledged", "mitigated", "resolved"] as const satisfies readonly IncidentStatus[];
+export const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const satisfies readonly Severity[];
+export const ROLES = ["viewer", "member", "admin"] as const satisfies readonly Role[];
+
+const ROLE_RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3 };
+/** Whether `role` is at least `least` (the API decides; this only hides what it would refuse). */
+export const roleAtLeast = (role: Role, least: Role) => ROLE_RANK[role] >= ROLE_RANK[least];

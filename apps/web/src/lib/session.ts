@@ -1,0 +1,139 @@
+import { ApiError } from "./api-error";
+import type { BrowserSession } from "./api-types";
+import type { SessionRoute, SessionTransport } from "./session-transport";
+
+export type SessionState =
+  | { status: "unknown" }
+  | { status: "signed-out"; reason: "signed-out" | "expired" }
+  | { status: "signed-in"; session: BrowserSession; expiresAt: number };
+
+/** Runs `fn` while holding a lock that other tabs of the app respect (Web Locks), or just runs it. */
+export type CrossTabLock = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export const webLock: CrossTabLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+  if (typeof navigator === "undefined" || !("locks" in navigator)) return fn();
+  let result: { value: T } | undefined;
+  await navigator.locks.request("incidentops-session", async () => {
+    result = { value: await fn() };
+  });
+  if (result === undefined) throw new Error("the session lock ran nothing");
+  return result.value;
+};
+
+/** Renew this long before the access token expires, so a call never leaves with one about to. */
+const RENEW_MARGIN_MS = 30_000;
+
+/**
+ * The browser's session: the access token in memory only (never in storage), renewed through the
+ * refresh cookie the API keeps httpOnly. Every renewal is one "flight": calls that find the token
+ * expired while one is under way wait for it rather than start another, and tabs take turns (a
+ * Web Lock), because presenting a refresh token that another renewal already rotated makes the
+ * API end the whole session.
+ */
+export class SessionManager {
+  private state: SessionState = { status: "unknown" };
+  private readonly listeners = new Set<() => void>();
+  private flight: Promise<string> | undefined;
+
+  constructor(
+    private readonly transport: SessionTransport,
+    private readonly options: { lock?: CrossTabLock; now?: () => number } = {},
+  ) {}
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): SessionState => this.state;
+
+  private set(state: SessionState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  private accept(session: BrowserSession): BrowserSession {
+    this.set({ status: "signed-in", session, expiresAt: this.now() + session.expiresIn * 1000 });
+    return session;
+  }
+
+  accessToken(): string | undefined {
+    return this.state.status === "signed-in" ? this.state.session.accessToken : undefined;
+  }
+
+  /** At start: a session if the cookie still holds one, else signed out. */
+  async restore(): Promise<void> {
+    try {
+      await this.renew(undefined);
+    } catch {
+      if (this.state.status === "unknown") this.set({ status: "signed-out", reason: "signed-out" });
+    }
+  }
+
+  /** Signs in through one of the routes that start a session. */
+  async signIn(route: Extract<SessionRoute, "login" | "register" | "accept-invitation">, body: unknown): Promise<BrowserSession> {
+    return this.accept((await this.transport(route, body)) as BrowserSession);
+  }
+
+  /**
+   * A current access token, given that `used` was refused as expired (undefined: renew
+   * unconditionally). If another call renewed it meanwhile, that token; otherwise one renewal,
+   * shared by every caller. A refused renewal ends the session (`expired`) and rejects.
+   */
+  renew(used: string | undefined): Promise<string> {
+    const current = this.accessToken();
+    if (used !== undefined && current !== undefined && current !== used) return Promise.resolve(current);
+    this.flight ??= this.rotate("refresh", {}).finally(() => (this.flight = undefined));
+    return this.flight;
+  }
+
+  /** The access token to send now, renewed first when it is about to expire. */
+  async freshAccessToken(): Promise<string> {
+    if (this.flight !== undefined) return this.flight;
+    if (this.state.status === "signed-in" && this.state.expiresAt - this.now() > RENEW_MARGIN_MS) return this.state.session.accessToken;
+    return this.renew(undefined);
+  }
+
+  /** Moves the session to another of the person's orgs. */
+  async switchOrg(orgId: string): Promise<void> {
+    await (this.flight ?? Promise.resolve());
+    this.flight = this.rotate("switch-org", { orgId }).finally(() => (this.flight = undefined));
+    await this.flight;
+  }
+
+  /** Changes the password; this session stays, every other one ends. */
+  async changePassword(body: { currentPassword: string; newPassword: string }): Promise<void> {
+    await this.transport("password", body, await this.freshAccessToken());
+  }
+
+  async signOut(): Promise<void> {
+    const call = () => this.transport("logout", {});
+    try {
+      await (this.options.lock ? this.options.lock(call) : call());
+    } finally {
+      this.set({ status: "signed-out", reason: "signed-out" });
+    }
+  }
+
+  /** The API refused the session (e.g. the member was removed): back to sign-in. */
+  expire(): void {
+    if (this.state.status !== "signed-out") this.set({ status: "signed-out", reason: "expired" });
+  }
+
+  private async rotate(route: "refresh" | "switch-org", body: unknown): Promise<string> {
+    const call = () => this.transport(route, body);
+    try {
+      const session = this.accept((await (this.options.lock ? this.options.lock(call) : call())) as BrowserSession);
+      return session.accessToken;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.set({ status: "signed-out", reason: this.state.status === "signed-in" ? "expired" : "signed-out" });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app";
+import "./index.css";
+import { createApiClient } from "./lib/trpc";
+import { SessionManager, webLock } from "./lib/session";
+import { fetchSessionTransport } from "./lib/session-transport";
+
+const session = new SessionManager(fetchSessionTransport(), { lock: webLock });
+const client = createApiClient(session);
+const root = document.getElementById("root");
+if (root === null) throw new Error("index.html has no #root");
+
+// The first screen is known once the cookie has been tried: signed in, or the sign-in page.
+void session.restore().then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App session={session} client={client} />
+    </StrictMode>,
+  );
+});

@@ -1,0 +1,207 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { ArrowLeft, BellRing, Loader2 } from "lucide-react";
+import { useEffect, useState } from "react";
+import { toast } from "sonner";
+import { SeverityBadge, StatusBadge } from "@/components/badges";
+import { NotFound } from "@/components/not-found";
+import { ErrorAlert, LoadingRows } from "@/components/page";
+import { RelativeTime } from "@/components/relative-time";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { toApiError } from "@/lib/api-error";
+import { roleAtLeast, type Incident } from "@/lib/api-types";
+import { formatDateTime, formatDuration } from "@/lib/format";
+import { useServices } from "@/lib/services";
+import { ACTION_VERB, canMove, describeChanges, type ActionTarget } from "@/lib/transitions";
+import { useTRPC } from "@/lib/trpc";
+import { useSession } from "@/lib/use-session";
+import { CommentForm } from "./comment-form";
+import { NotificationLog } from "./notification-log";
+import { Timeline } from "./timeline";
+
+const route = getRouteApi("/_app/incidents/$incidentId");
+
+/** What to tell the person whose action met a newer incident than the one they saw. */
+interface Conflict {
+  action: string;
+  changes: string[];
+}
+
+/** The incident's actions (member+): each move its status allows, and Escalate. Assign and Snooze join them when those exist. */
+export function IncidentActions({ incident, onConflict }: { incident: Incident; onConflict: (conflict: Conflict | null) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const key = trpc.incidents.get.queryKey({ incidentId: incident.id });
+  const transition = useMutation(trpc.incidents.transition.mutationOptions());
+  const escalate = useMutation(trpc.incidents.escalate.mutationOptions());
+  const [pending, setPending] = useState<string | null>(null);
+
+  const move = async (toStatus: ActionTarget) => {
+    setPending(toStatus);
+    onConflict(null);
+    try {
+      const updated = await transition.mutateAsync({ incidentId: incident.id, toStatus, version: incident.version });
+      queryClient.setQueryData(key, updated);
+      toast.success(`${ACTION_VERB[toStatus]}d: the incident is ${toStatus}`);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === "VERSION_CONFLICT" || apiError.code === "INVALID_TRANSITION") {
+        // Someone (or something) got there first: show the incident as it is now and say what changed.
+        const latest = await queryClient.query({ ...trpc.incidents.get.queryOptions({ incidentId: incident.id }), staleTime: 0 });
+        onConflict({ action: ACTION_VERB[toStatus], changes: describeChanges(incident, latest) });
+      } else toast.error(apiError.message);
+    } finally {
+      setPending(null);
+      void queryClient.invalidateQueries({ queryKey: trpc.incidents.events.pathKey() });
+    }
+  };
+
+  const requestEscalation = async () => {
+    setPending("escalate");
+    try {
+      await escalate.mutateAsync({ incidentId: incident.id });
+      toast.success("The next escalation level is being notified");
+    } catch (error) {
+      toast.error(toApiError(error).message);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const moves = (["acknowledged", "mitigated", "resolved"] as const).filter((toStatus) => canMove(incident.status, toStatus));
+  if (moves.length === 0 && incident.status === "resolved") return null;
+  return (
+    <div className="flex flex-wrap gap-2" role="group" aria-label="Incident actions">
+      {moves.map((toStatus) => (
+        <Button key={toStatus} variant={toStatus === "acknowledged" || toStatus === "resolved" ? "default" : "outline"} onClick={() => void move(toStatus)} disabled={pending !== null}>
+          {pending === toStatus && <Loader2 className="animate-spin" aria-hidden />}
+          {ACTION_VERB[toStatus]}
+        </Button>
+      ))}
+      <Button variant="outline" onClick={() => void requestEscalation()} disabled={pending !== null}>
+        {pending === "escalate" ? <Loader2 className="animate-spin" aria-hidden /> : <BellRing aria-hidden />}
+        Escalate
+      </Button>
+    </div>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex items-baseline justify-between gap-3 py-1.5 text-sm">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="text-right">{children}</dd>
+    </div>
+  );
+}
+
+function When({ iso }: { iso: string | null }) {
+  return iso === null ? <span className="text-muted-foreground">—</span> : <RelativeTime iso={iso} />;
+}
+
+export function IncidentPage() {
+  const { incidentId } = route.useParams();
+  const trpc = useTRPC();
+  const { org } = useSession();
+  const services = useServices();
+  const incident = useQuery(trpc.incidents.get.queryOptions({ incidentId }));
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  useEffect(() => setConflict(null), [incidentId]);
+
+  if (incident.isPending) return <LoadingRows rows={6} />;
+  if (incident.isError) {
+    const code = toApiError(incident.error).code;
+    return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="incident" /> : <ErrorAlert error={incident.error} title="The incident could not be loaded" />;
+  }
+  const data = incident.data;
+  const service = services.data?.byId.get(data.serviceId);
+  const ackedAfter = data.acknowledgedAt === null ? null : Date.parse(data.acknowledgedAt) - Date.parse(data.triggeredAt);
+  const resolvedAfter = data.resolvedAt === null ? null : Date.parse(data.resolvedAt) - Date.parse(data.triggeredAt);
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <Link to="/incidents" className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline">
+          <ArrowLeft className="size-4" aria-hidden /> Incidents
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <SeverityBadge severity={data.severity} />
+          <StatusBadge status={data.status} />
+          <span className="text-muted-foreground text-sm">
+            opened <RelativeTime iso={data.createdAt} /> on {service === undefined ? "…" : <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="underline-offset-4 hover:underline">{service.name}</Link>}
+          </span>
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{data.title}</h1>
+        {data.description !== null && <p className="text-muted-foreground mt-2 whitespace-pre-wrap">{data.description}</p>}
+      </div>
+
+      {conflict !== null && (
+        <Alert role="alert">
+          <AlertTitle>This incident changed while you were looking</AlertTitle>
+          <AlertDescription>
+            {conflict.changes.length > 0 ? `Since you loaded it, ${conflict.changes.join("; ")}.` : "It was updated meanwhile."} Your {conflict.action} was not applied: the page now shows the
+            latest state, so check it and act again if you still need to.
+          </AlertDescription>
+        </Alert>
+      )}
+
+      {roleAtLeast(org.role, "member") && <IncidentActions incident={data} onConflict={setConflict} />}
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_320px]">
+        <section aria-labelledby="timeline-heading" className="min-w-0 space-y-4">
+          <h2 id="timeline-heading" className="text-base font-semibold">
+            Timeline
+          </h2>
+          <Timeline incidentId={incidentId} />
+          {roleAtLeast(org.role, "member") && <CommentForm incidentId={incidentId} />}
+        </section>
+
+        {/* The side column: details, then the panels of later features (tasks, status updates, postmortem, attachments). */}
+        <aside className="space-y-5">
+          <Card className="gap-2 py-4">
+            <CardHeader className="px-4">
+              <CardTitle>
+                <h2 className="text-sm">Details</h2>
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="px-4">
+              <dl className="divide-y">
+                <Detail label="Status">
+                  <StatusBadge status={data.status} />
+                </Detail>
+                <Detail label="Severity">
+                  <SeverityBadge severity={data.severity} />
+                </Detail>
+                <Detail label="Alerts">{data.alertCount}</Detail>
+                <Detail label="Triggered">
+                  <span title={formatDateTime(data.triggeredAt)}>
+                    <RelativeTime iso={data.triggeredAt} />
+                  </span>
+                </Detail>
+                <Detail label="Acknowledged">
+                  <When iso={data.acknowledgedAt} />
+                  {ackedAfter !== null && <span className="text-muted-foreground block text-xs">after {formatDuration(ackedAfter)}</span>}
+                </Detail>
+                <Detail label="Mitigated">
+                  <When iso={data.mitigatedAt} />
+                </Detail>
+                <Detail label="Resolved">
+                  <When iso={data.resolvedAt} />
+                  {resolvedAfter !== null && <span className="text-muted-foreground block text-xs">after {formatDuration(resolvedAfter)}</span>}
+                </Detail>
+                {data.dedupKey !== null && (
+                  <Detail label="Dedup key">
+                    <code className="text-xs break-all">{data.dedupKey}</code>
+                  </Detail>
+                )}
+              </dl>
+            </CardContent>
+          </Card>
+          <NotificationLog incidentId={incidentId} />
+        </aside>
+      </div>
+    </div>
+  );
+}

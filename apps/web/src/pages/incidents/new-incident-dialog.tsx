@@ -1,0 +1,99 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { FormError } from "@/components/form-error";
+import { TextField } from "@/components/text-field";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { SelectField } from "@/components/select-field";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { SelectItem } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { showApiError } from "@/lib/api-form";
+import { SEVERITIES } from "@/lib/api-types";
+import { useServices } from "@/lib/services";
+import { useTRPC } from "@/lib/trpc";
+
+const schema = z.object({
+  serviceId: z.string().min(1, "Choose a service"),
+  title: z.string().trim().min(1, "Say what is wrong").max(300),
+  severity: z.enum(SEVERITIES),
+  description: z.string().max(10_000),
+});
+
+export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
+  const [open, setOpen] = useState(false);
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const services = useServices();
+  const create = useMutation(trpc.incidents.create.mutationOptions());
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { serviceId: serviceId ?? "", title: "", severity: "sev3" as const, description: "" } });
+  const onSubmit = form.handleSubmit(async ({ description, ...values }) => {
+    try {
+      const incident = await create.mutateAsync({ ...values, ...(description.trim() === "" ? {} : { description }) });
+      setOpen(false);
+      form.reset();
+      await navigate({ to: "/incidents/$incidentId", params: { incidentId: incident.id } });
+    } catch (error) {
+      showApiError(form, error, ["serviceId", "title", "severity", "description"]);
+    }
+  });
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden /> New incident
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Open an incident</DialogTitle>
+          <DialogDescription>The service's escalation policy pages its people at once.</DialogDescription>
+        </DialogHeader>
+        <Form {...form}>
+          <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
+            <SelectField control={form.control} name="serviceId" label="Service" placeholder={services.data?.list.length === 0 ? "Create a service first" : "Choose a service"}>
+              {services.data?.list.map((service) => (
+                <SelectItem key={service.id} value={service.id}>
+                  {service.name}
+                </SelectItem>
+              ))}
+            </SelectField>
+            <TextField control={form.control} name="title" label="Title" placeholder="Checkout returns 502" />
+            <SelectField control={form.control} name="severity" label="Severity">
+              {SEVERITIES.map((severity) => (
+                <SelectItem key={severity} value={severity}>
+                  {severity.toUpperCase()}
+                  {severity === "sev1" ? " (most severe)" : ""}
+                </SelectItem>
+              ))}
+            </SelectField>
+            <FormField
+              control={form.control}
+              name="description"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Description</FormLabel>
+                  <FormControl>
+                    <Textarea rows={3} {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormError errors={form.formState.errors} />
+            <DialogFooter>
+              <Button type="submit" disabled={form.formState.isSubmitting}>
+                Open incident
+              </Button>
+            </DialogFooter>
+          </form>
+        </Form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { SeverityBadge } from "@/components/badges";
+import { BarChartWithTable } from "@/components/bar-chart";
+import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SEVERITIES } from "@/lib/api-types";
+import { useServices } from "@/lib/services";
+import { useTRPC } from "@/lib/trpc";
+
+/**
+ * The org at a glance: what is open, by severity and by service (the API counts). Incidents per
+ * day and the mean times to acknowledge and resolve come from the analytics API, in
+ * IncidentTrends (./overview/incident-trends.tsx), once that API exists.
+ */
+export function OverviewPage() {
+  const trpc = useTRPC();
+  const counts = useQuery(trpc.incidents.counts.queryOptions({}));
+  const services = useServices();
+  if (counts.isPending) return <LoadingRows rows={4} />;
+  if (counts.isError) return <ErrorAlert error={counts.error} title="The counts could not be loaded" />;
+  const { open, byStatus } = counts.data;
+  const byService = open.byService.slice(0, 10).map((entry) => ({ ...entry, name: services.data?.byId.get(entry.serviceId)?.name ?? "…" }));
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Overview" description="What is burning now, across the organisation." />
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Card className="gap-1 py-4">
+          <CardHeader className="px-4">
+            <CardDescription>Open incidents</CardDescription>
+            <CardTitle className="text-3xl tabular-nums">{open.total}</CardTitle>
+          </CardHeader>
+        </Card>
+        {(["triggered", "acknowledged", "mitigated"] as const).map((status) => (
+          <Card key={status} className="gap-1 py-4">
+            <CardHeader className="px-4">
+              <CardDescription className="capitalize">{status}</CardDescription>
+              <CardTitle className="text-3xl tabular-nums">
+                <Link to="/incidents" search={{ status }} className="hover:underline">
+                  {byStatus[status]}
+                </Link>
+              </CardTitle>
+            </CardHeader>
+          </Card>
+        ))}
+      </div>
+      <div className="grid gap-5 lg:grid-cols-[320px_minmax(0,1fr)]">
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-sm">Open by severity</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="space-y-2">
+              {SEVERITIES.map((severity) => {
+                const n = open.bySeverity[severity];
+                return (
+                  <li key={severity} className="flex items-center gap-3">
+                    <SeverityBadge severity={severity} className="w-12 justify-center" />
+                    <div className="bg-muted h-2 flex-1 overflow-hidden rounded-full" aria-hidden>
+                      <div className="bg-foreground/70 h-full rounded-full" style={{ width: `${open.total === 0 ? 0 : (n / open.total) * 100}%` }} />
+                    </div>
+                    <Link to="/incidents" search={{ severity }} className="w-8 text-right text-sm tabular-nums hover:underline" aria-label={`${n} open ${severity} incidents`}>
+                      {n}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-sm">Open by service</h2>
+            </CardTitle>
+            <CardDescription>The ten services with the most open incidents</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {byService.length === 0 ? (
+              <EmptyState title="Nothing open">No service has an open incident.</EmptyState>
+            ) : (
+              <BarChartWithTable
+                rows={byService.map((entry) => ({ key: entry.serviceId, label: entry.name, value: entry.count }))}
+                caption="Open incidents by service"
+                series="Open incidents"
+                color="var(--chart-1)"
+                horizontal
+                className="h-64"
+              />
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { StatusBadge } from "../src/components/badges";
+import type { TimelineEvent } from "../src/lib/api-types";
+import { describeEvent } from "../src/pages/incidents/timeline";
+import { IncidentTrends } from "../src/pages/overview/incident-trends";
+
+afterEach(cleanup);
+
+const event = (over: Partial<TimelineEvent>): TimelineEvent => ({
+  id: "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a01",
+  incidentId: "c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01",
+  kind: "created",
+  actorUserId: null,
+  actor: null,
+  data: {},
+  createdAt: "2025-03-14T09:02:00.000Z",
+  ...over,
+});
+
+function summaryOf(e: TimelineEvent): string {
+  const { summary } = describeEvent(e);
+  const { container } = render(<p>{summary}</p>);
+  const text = container.textContent;
+  cleanup();
+  return text;
+}
+
+describe("the timeline says who did what", () => {
+  const ada = { actorUserId: "5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a01", actor: { id: "5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a01", name: "Ada Lovelace" } };
+  it("for each kind of event", () => {
+    expect(summaryOf(event({ ...ada, data: { severity: "sev2" } }))).toBe("Ada Lovelace opened the incident at SEV2");
+    expect(summaryOf(event({ data: { integration: { name: "Prometheus" }, severity: "sev1" } }))).toBe("An alert opened the incident at SEV1");
+    expect(summaryOf(event({ ...ada, kind: "status_changed", data: { fromStatus: "triggered", toStatus: "acknowledged" } }))).toBe("Ada Lovelace changed the status to Acknowledged");
+    expect(summaryOf(event({ ...ada, kind: "commented", data: { body: "on it" } }))).toBe("Ada Lovelace commented");
+    expect(describeEvent(event({ ...ada, kind: "commented", data: { body: "on it" } })).body).toBe("on it");
+    expect(summaryOf(event({ kind: "escalated", data: { level: 2, notified: [{ name: "ops webhook" }, { name: "Grace" }] } }))).toBe("Escalated to level 2, notifying ops webhook, Grace");
+    expect(summaryOf(event({ kind: "alert_repeated", data: { alertCount: 4 } }))).toBe("The alert fired again (4 alerts)");
+    // An API key acted: no person to name.
+    expect(summaryOf(event({ kind: "status_changed", data: { toStatus: "resolved" } }))).toBe("IncidentOps changed the status to Resolved");
+  });
+});
+
+it("labels statuses in words, with an icon hidden from screen readers", () => {
+  render(<StatusBadge status="mitigated" />);
+  expect(screen.getByText("Mitigated")).toBeTruthy();
+  expect(document.querySelector("svg")?.getAttribute("aria-hidden")).toBe("true");
+});
+
+describe("IncidentTrends (the Overview's analytics, fed by the analytics API)", () => {
+  it("shows the mean times and each day's count, readable without the chart", () => {
+    render(
+      <IncidentTrends
+        data={{
+          perDay: [
+            { day: "2025-03-13", opened: 2 },
+            { day: "2025-03-14", opened: 5 },
+          ],
+          mttaSeconds: 330,
+          mttrSeconds: 7_500,
+        }}
+      />,
+    );
+    expect(screen.getByText("Mean time to acknowledge").parentElement?.textContent).toContain("5m 30s");
+    expect(screen.getByText("Mean time to resolve").parentElement?.textContent).toContain("2h 05m");
+    const table = screen.getByRole("table", { name: "Incidents opened per day" });
+    expect(within(table).getAllByRole("row").map((row) => row.textContent)).toEqual(["2025-03-132", "2025-03-145"]);
+  });
+
+  it("shows a dash, not a zero, when nothing was acknowledged or resolved", () => {
+    render(<IncidentTrends data={{ perDay: [], mttaSeconds: null, mttrSeconds: null }} />);
+    expect(screen.getByText("Mean time to acknowledge").parentElement?.textContent).toContain("—");
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { Incident } from "../src/lib/api-types";
+import { formatDuration, timeAgo } from "../src/lib/format";
+import { safeRedirect } from "../src/lib/redirect";
+import { canMove, describeChanges } from "../src/lib/transitions";
+
+const incident: Incident = {
+  id: "c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01",
+  serviceId: "9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01",
+  title: "Checkout returns 502",
+  description: null,
+  status: "triggered",
+  severity: "sev2",
+  version: 1,
+  dedupKey: null,
+  alertCount: 1,
+  createdBy: null,
+  createdAt: "2025-03-14T09:02:00.000Z",
+  updatedAt: "2025-03-14T09:02:00.000Z",
+  triggeredAt: "2025-03-14T09:02:00.000Z",
+  acknowledgedAt: null,
+  firstAcknowledgedAt: null,
+  mitigatedAt: null,
+  resolvedAt: null,
+  acknowledgeDueAt: null,
+  resolveDueAt: null,
+  acknowledgeBreachedAt: null,
+  resolveBreachedAt: null,
+};
+
+describe("describeChanges (what a person is told after a version conflict)", () => {
+  it("names each change between what they saw and what is", () => {
+    const now = { ...incident, status: "acknowledged" as const, severity: "sev1" as const, alertCount: 3, version: 3 };
+    expect(describeChanges(incident, now)).toEqual([
+      "its status changed from triggered to acknowledged",
+      "its severity changed from sev2 to sev1",
+      "2 more alert(s) arrived",
+    ]);
+  });
+
+  it("says it was updated when nothing it shows changed, and nothing when nothing did", () => {
+    expect(describeChanges(incident, { ...incident, version: 2 })).toEqual(["it was updated"]);
+    expect(describeChanges(incident, incident)).toEqual([]);
+  });
+});
+
+it("offers the moves of the design's state machine", () => {
+  expect(canMove("triggered", "acknowledged")).toBe(true);
+  expect(canMove("triggered", "resolved")).toBe(true);
+  expect(canMove("triggered", "mitigated")).toBe(false);
+  expect(canMove("acknowledged", "mitigated")).toBe(true);
+  expect(canMove("mitigated", "acknowledged")).toBe(false);
+  expect(canMove("resolved", "triggered")).toBe(false);
+});
+
+describe("formatting", () => {
+  const now = Date.parse("2025-03-14T12:00:00.000Z");
+  it("says how long ago, compactly", () => {
+    expect(timeAgo("2025-03-14T12:00:00.000Z", now)).toBe("now");
+    expect(timeAgo("2025-03-14T11:55:00.000Z", now)).toBe("5 min. ago");
+    expect(timeAgo("2025-03-14T09:00:00.000Z", now)).toBe("3 hr. ago");
+    expect(timeAgo("2025-03-12T12:00:00.000Z", now)).toBe("2 days ago");
+    expect(timeAgo("2025-03-14T13:00:00.000Z", now)).toBe("in 1 hr.");
+  });
+  it("writes durations", () => {
+    expect(formatDuration(45_000)).toBe("45s");
+    expect(formatDuration(200_000)).toBe("3m 20s");
+    expect(formatDuration(7_500_000)).toBe("2h 05m");
+    expect(formatDuration(90_000_000)).toBe("1d 1h");
+  });
+});
+
+it("returns after sign-in only to a path of the app, never to another site", () => {
+  expect(safeRedirect("/incidents/abc?x=1")).toBe("/incidents/abc?x=1");
+  for (const hostile of ["//evil.example.com/x", "/\\evil.example.com", "https://evil.example.com", "javascript:alert(1)", undefined, ""]) {
+    expect(safeRedirect(hostile)).toBe("/incidents");
+  }
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { anOrgOwner, useTestApi } from "@incidentops/testkit";
+import { ApiError } from "../src/lib/api-error";
+import { SessionManager } from "../src/lib/session";
+import { fetchSessionTransport } from "../src/lib/session-transport";
+import { browserTab, cookieJar, sharedLock } from "./browser-like";
+
+// The browser's session manager against the real API (cookie sessions): the access token renewed
+// through the httpOnly cookie, one renewal at a time however many calls need it, tab after tab.
+
+const api = useTestApi();
+
+async function signedInTab(jar = cookieJar(), lock = sharedLock()) {
+  const owner = await anOrgOwner(api.current);
+  const tab = browserTab(api.current.baseUrl, jar, lock);
+  await tab.session.signIn("login", { email: owner.email, password: owner.password });
+  return { owner, jar, lock, ...tab };
+}
+
+const refreshes = (sent: string[]) => sent.filter((path) => path === "/v1/auth/session/refresh").length;
+
+describe("SessionManager", () => {
+  it("restores nothing without a cookie, and a session from the cookie (a reload)", async () => {
+    const empty = browserTab(api.current.baseUrl, cookieJar());
+    await empty.session.restore();
+    expect(empty.session.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
+
+    const { jar, session, owner } = await signedInTab();
+    expect(jar.cookies.get("incidentops_refresh")?.path).toBe("/v1/auth/session");
+    const reloaded = browserTab(api.current.baseUrl, jar);
+    await reloaded.session.restore();
+    const state = reloaded.session.getState();
+    expect(state.status).toBe("signed-in");
+    if (state.status !== "signed-in") return;
+    expect(state.session.user.email).toBe(owner.email);
+    expect(state.session.accessToken).not.toBe(session.accessToken());
+    expect(JSON.stringify(state.session)).not.toContain(jar.cookies.get("incidentops_refresh")?.value ?? "missing");
+  });
+
+  it("renews once for any number of calls that found the token expired, and the session lives on", async () => {
+    const { jar, session } = await signedInTab();
+    const expired = session.accessToken();
+    const before = refreshes(jar.sent);
+    const tokens = await Promise.all(Array.from({ length: 6 }, () => session.renew(expired)));
+    expect(refreshes(jar.sent) - before).toBe(1);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).not.toBe(expired);
+    // A call that meets the old token after the renewal gets the new one, without renewing again.
+    expect(await session.renew(expired)).toBe(tokens[0]);
+    expect(refreshes(jar.sent) - before).toBe(1);
+    // Had two renewals presented the same cookie, the API would have ended the session (reuse): it did not.
+    await session.renew(undefined);
+    expect(session.getState().status).toBe("signed-in");
+  });
+
+  it("takes turns with other tabs of the browser, so their renewals never present a rotated cookie", async () => {
+    const { jar, lock, session } = await signedInTab();
+    const other = browserTab(api.current.baseUrl, jar, lock);
+    await other.session.restore();
+    await Promise.all([session.renew(undefined), other.session.renew(undefined), session.renew(session.accessToken()), other.session.renew(undefined)]);
+    expect(session.getState().status).toBe("signed-in");
+    expect(other.session.getState().status).toBe("signed-in");
+    const third = browserTab(api.current.baseUrl, jar, lock);
+    await third.session.restore();
+    expect(third.session.getState().status).toBe("signed-in");
+  });
+
+  it("renews ahead of expiry: a token about to expire is renewed before it is sent", async () => {
+    const owner = await anOrgOwner(api.current);
+    const jar = cookieJar();
+    let now = Date.now();
+    const session = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: jar.fetch }), { now: () => now });
+    await session.signIn("login", { email: owner.email, password: owner.password });
+    const first = await session.freshAccessToken();
+    expect(await session.freshAccessToken()).toBe(first);
+    now += 15 * 60_000 - 10_000;
+    const renewed = await session.freshAccessToken();
+    expect(renewed).not.toBe(first);
+  });
+
+  it("ends the session (expired) when the renewal is refused, e.g. after signing out elsewhere", async () => {
+    const { jar, session } = await signedInTab();
+    const refreshToken = jar.cookies.get("incidentops_refresh")?.value ?? "";
+    await api.current.request("POST", "/v1/auth/logout", { body: { refreshToken } });
+    const refusal = await session.renew(session.accessToken()).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect(refusal).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(session.getState()).toEqual({ status: "signed-out", reason: "expired" });
+  });
+
+  it("signs out: the cookie is cleared and the session revoked", async () => {
+    const { jar, session } = await signedInTab();
+    const refreshToken = jar.cookies.get("incidentops_refresh")?.value ?? "";
+    await session.signOut();
+    expect(session.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
+    expect(jar.cookies.has("incidentops_refresh")).toBe(false);
+    expect((await api.current.request("POST", "/v1/auth/refresh", { body: { refreshToken } })).status).toBe(401);
+  });
+});
+
+describe("the API client", () => {
+  it("replays a call refused for an expired token once the token is renewed, unseen by the caller", async () => {
+    const { jar, session, client } = await signedInTab();
+    // The access token in memory is refused (as an expired one is): the API answers 401 to it.
+    const signedIn = session.getState();
+    if (signedIn.status !== "signed-in") throw new Error("not signed in");
+    Object.assign(signedIn.session, { accessToken: "expired.token.value" });
+    const before = refreshes(jar.sent);
+    const me = await client.auth.me.query();
+    expect(me.user.email).toBe(signedIn.session.user.email);
+    expect(refreshes(jar.sent) - before).toBe(1);
+    expect(session.accessToken()).not.toBe("expired.token.value");
+  });
+
+  it("fails with the API's own error when the session cannot be renewed", async () => {
+    const { jar, session, client } = await signedInTab();
+    await api.current.request("POST", "/v1/auth/logout", { body: { refreshToken: jar.cookies.get("incidentops_refresh")?.value ?? "" } });
+    const signedIn = session.getState();
+    if (signedIn.status === "signed-in") Object.assign(signedIn.session, { accessToken: "expired.token.value" });
+    await expect(client.auth.me.query()).rejects.toMatchObject({ data: { code: "UNAUTHORIZED" } });
+    expect(session.getState()).toEqual({ status: "signed-out", reason: "expired" });
+  });
+});
