@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { AppError } from "@incidentops/core";
+import { AppError, redactUrl } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
@@ -31,24 +31,49 @@ function chooseRequestId(req: IncomingMessage): string {
   return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
-const CREDENTIAL_HEADERS = ["authorization", "cookie", "x-api-key"];
+const CREDENTIAL_HEADERS = ["authorization", "cookie", "set-cookie", "x-api-key"];
+
+/** Headers with the credential ones censored (a copy: the real headers stay intact). */
+function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (headers === undefined) return undefined;
+  const copy = { ...headers };
+  for (const name of CREDENTIAL_HEADERS) if (copy[name] !== undefined) copy[name] = "[redacted]";
+  return copy;
+}
+
+interface SerializedRequest {
+  id?: unknown;
+  method?: unknown;
+  url?: unknown;
+  headers?: Record<string, unknown>;
+  remoteAddress?: unknown;
+}
 
 /**
- * Credentials that travel in URLs: a subscription's access token (tRPC's `connectionParams`, see
- * context.ts) and a calendar feed's token (its path is the secret).
+ * What a request log line says of the request: no credential header, no routing key in the path
+ * (Alertmanager's), no token in the query string; no parsed query or route parameters (they
+ * would repeat what the URL held).
  */
-const redactUrlCredentials = (url: string) =>
-  url.replace(/([?&]connectionParams=)[^&]*/, "$1[redacted]").replace(/^\/calendar\/[^/?#]*/, "/calendar/[redacted].ics");
+const serializeRequest = (req: SerializedRequest) => ({
+  id: req.id,
+  method: req.method,
+  url: typeof req.url === "string" ? redactUrl(req.url) : req.url,
+  headers: redactHeaders(req.headers),
+  remoteAddress: req.remoteAddress,
+});
 
-/** pino-http's serialized request with credentials censored (a copy: the raw headers and URL stay intact). */
-function redactCredentials<T extends { headers?: Record<string, unknown>; url?: string }>(req: T): T {
-  if (typeof req.url === "string") req.url = redactUrlCredentials(req.url);
-  if (req.headers === undefined) return req;
-  const headers = { ...req.headers };
-  for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
-  req.headers = headers;
-  return req;
-}
+const serializeResponse = (res: { statusCode?: unknown; headers?: Record<string, unknown> }) => ({
+  statusCode: res.statusCode,
+  headers: redactHeaders(res.headers),
+});
+
+/** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
+const closeConnectionsWhenDraining =
+  (lifecycle: AppDeps["lifecycle"]): RequestHandler =>
+  (_req, res, next) => {
+    if (lifecycle?.draining === true) res.setHeader("connection", "close");
+    next();
+  };
 
 export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
@@ -65,12 +90,13 @@ export async function createApp(deps: AppDeps): Promise<Express> {
         return id;
       },
       customProps: (req) => ({ requestId: req.id }),
-      // Whatever logger the app is given, credentials sent in headers never reach a log line.
-      serializers: { req: redactCredentials },
+      // Whatever logger the app is given, credentials in headers, paths and queries never reach a log line.
+      serializers: { req: serializeRequest, res: serializeResponse },
       // Health probes would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
     bindRequestContext,
+    closeConnectionsWhenDraining(deps.lifecycle),
   );
 
   const createContext = createContextFactory(deps);

@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
+import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, readCredential } from "./procedure/credential.js";
 import { inScopedTransaction } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
@@ -52,7 +53,13 @@ const withPublicStatus = t.middleware(async ({ next }) => {
   return result;
 });
 
-const baseProcedure = t.procedure.use(withPublicStatus);
+/** Before anything else reads it, the input is held to the limits every input has (input-guard.ts). */
+const acceptableInput = t.middleware(async ({ getRawInput, next }) => {
+  assertAcceptableInput(await getRawInput());
+  return next();
+});
+
+const baseProcedure = t.procedure.use(withPublicStatus).use(acceptableInput);
 
 export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } });
 

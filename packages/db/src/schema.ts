@@ -93,6 +93,8 @@ export interface IncidentEventsTable {
   kind: string;
   actor_user_id: string | null;
   data: Json;
+  /** The incident (its wire shape) right after the event; null for events older than migration 0020. */
+  incident: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
   created_at: Timestamp;
 }
 
@@ -138,6 +140,27 @@ export interface NotificationAttemptsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The target or the person (generated): the delivery lane. */
+  recipient_id: ColumnType<string, never, never>;
+  /** The event's seq (bigint: a string). */
+  event_seq: ColumnType<string, string, never>;
+  next_attempt_at: Timestamp;
+  request_id: string | null;
+}
+
+export interface NotificationFanoutsTable {
+  org_id: string;
+  incident_id: string;
+  /** bigint: a string. */
+  last_event_seq: ColumnType<string, string | undefined, string>;
+}
+
+export interface DeliveryLanesTable {
+  org_id: string;
+  recipient_id: string;
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  failure_streak: Defaulted<number>;
+  paused_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EscalationPoliciesTable {
@@ -425,6 +448,8 @@ export interface Database {
   refresh_tokens: RefreshTokensTable;
   notification_targets: NotificationTargetsTable;
   notification_attempts: NotificationAttemptsTable;
+  notification_fanouts: NotificationFanoutsTable;
+  delivery_lanes: DeliveryLanesTable;
   escalation_policies: EscalationPoliciesTable;
   escalation_levels: EscalationLevelsTable;
   escalation_level_targets: EscalationLevelTargetsTable;
@@ -463,6 +488,7 @@ export type IncidentEventRow = Selectable<IncidentEventsTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type NotificationTargetRow = Selectable<NotificationTargetsTable>;
 export type NotificationAttemptRow = Selectable<NotificationAttemptsTable>;
+export type DeliveryLaneRow = Selectable<DeliveryLanesTable>;
 export type EscalationPolicyRow = Selectable<EscalationPoliciesTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;

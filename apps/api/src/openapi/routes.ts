@@ -294,18 +294,19 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
     get: {
       operationId: "health-ready",
       tags: ["health"],
-      summary: "Readiness: the database answers and its migrations are current",
+      summary: "Readiness: the database answers, its migrations are current and the replica is not shutting down",
       security: [],
       responses: {
         "200": success("Ready for traffic", readySchema, "health.ready"),
         "503": {
-          description: "Not ready: the database is unreachable or a migration is pending",
+          description: "Not ready: the database is unreachable, a migration is pending or the replica is shutting down",
           content: {
             "application/json": {
               schema: notReadySchema,
               examples: {
                 "database-unreachable": { value: { status: "unavailable", database: "unreachable" } },
                 "migration-pending": { value: { status: "unavailable", database: "ok", migrations: { pending: ["0012"] } } },
+                "shutting-down": { value: { status: "unavailable", shuttingDown: true } },
               },
             },
           },

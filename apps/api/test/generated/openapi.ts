@@ -1484,7 +1484,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and its migrations are current */
+        /** Readiness: the database answers, its migrations are current and the replica is not shutting down */
         get: operations["health-ready"];
         put?: never;
         post?: never;
@@ -1618,7 +1618,12 @@ export interface components {
             /** @constant */
             status: "unavailable";
             /** @enum {string} */
-            database: "ok" | "unreachable";
+            database?: "ok" | "unreachable";
+            /**
+             * @description This replica is shutting down: send traffic to another
+             * @constant
+             */
+            shuttingDown?: true;
             migrations?: {
                 /** @description Migration versions not applied yet */
                 pending: string[];
@@ -14409,7 +14414,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
-            /** @description Not ready: the database is unreachable or a migration is pending */
+            /** @description Not ready: the database is unreachable, a migration is pending or the replica is shutting down */
             503: {
                 headers: {
                     [name: string]: unknown;

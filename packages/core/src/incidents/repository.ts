@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
-import type { EscalationCause, IncidentEventKind } from "./schema.js";
+import type { EscalationCause, Incident, IncidentEventKind } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
 // Writes to incidents and incident_events are called from lifecycle.ts only.
@@ -224,18 +224,20 @@ export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<Incident
   return query.execute();
 }
 
+/** Appends an event, with the incident (its wire shape) as it is right after it. */
 export function insertIncidentEvent(
   tx: Tx,
-  event: { orgId: string; incidentId: string; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
+  event: { orgId: string; incident: Incident; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
 ) {
   return tx
     .insertInto("incident_events")
     .values({
       org_id: event.orgId,
-      incident_id: event.incidentId,
+      incident_id: event.incident.id,
       kind: event.kind,
       actor_user_id: event.actorUserId,
       data: JSON.stringify(event.data),
+      incident: JSON.stringify(event.incident),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
