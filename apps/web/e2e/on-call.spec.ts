@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signIn, test, unique, type Account, type Api } from "./support/test";
+import { expect, expectAccessible, expectScreensAccessible, onPhone, signIn, test, unique, type Account, type Api } from "./support/test";
 
 // The on-call screens: a schedule built in the browser and its two-week calendar with a handoff,
 // an override from a shift, who is on call, my shifts with a calendar feed, a team's people; and
@@ -202,12 +202,7 @@ async function checkScreens(page: Page, api: Api) {
     ["/teams", "Teams"],
     [`/teams/${teamId}`, "Payments"],
   ];
-  for (const [path, heading] of screens) {
-    await page.goto(path);
-    await expect(page.locator("main h1").first()).toHaveText(heading);
-    await expect(page.getByLabel("Loading")).toHaveCount(0);
-    await expectAccessible(page, path);
-  }
+  await expectScreensAccessible(page, screens);
   // The schedule's dialogs: an override from a shift, and the schedule's settings.
   await page.goto(`/schedules/${scheduleId}`);
   await expect(page.getByText("Nobody on call from").first()).toBeVisible();
@@ -230,10 +225,5 @@ test("the on-call screens at a desktop width have no serious accessibility viola
 });
 
 test("the on-call screens at 390 px have no serious accessibility violation", async ({ browser, api }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  try {
-    await checkScreens(await context.newPage(), api);
-  } finally {
-    await context.close();
-  }
+  await onPhone(browser, (page) => checkScreens(page, api));
 });

@@ -51,17 +51,6 @@ export function layoutRow<T extends Span>(entries: readonly T[], days: readonly 
   }));
 }
 
-/** The instants where the person on call changes inside the range (handoffs), from a final schedule's entries. */
-export function handoffs(entries: readonly (Span & { userId: string })[]): string[] {
-  const found: string[] = [];
-  for (let i = 1; i < entries.length; i += 1) {
-    const before = entries[i - 1];
-    const after = entries[i];
-    if (before !== undefined && after !== undefined && before.end === after.start && before.userId !== after.userId) found.push(after.start);
-  }
-  return found;
-}
-
 /** A stable colour index per person, in the order they first appear. */
 export function colourIndexes(userIds: readonly string[]): Map<string, number> {
   const indexes = new Map<string, number>();

@@ -7,9 +7,9 @@ import { useSession } from "./use-session";
 // refuse): an admin manages every team, a member the teams that name them manager, a viewer none.
 
 /** The teams of the org (the first 200: the pickers' choices). */
-export function useTeams() {
+export function useTeams(enabled = true) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.org.teams.list.queryOptions({ limit: 200 }), staleTime: 30_000 });
+  return useQuery({ ...trpc.org.teams.list.queryOptions({ limit: 200 }), enabled, staleTime: 30_000 });
 }
 
 /** A team's people (nothing to fetch without a team). */
@@ -33,7 +33,7 @@ export function useManagedTeamIds(): "all" | Set<string> {
   const { org, user } = useSession();
   const isAdmin = org.role === "admin";
   const asks = !isAdmin && roleAtLeast(org.role, "member");
-  const teams = useQuery({ ...trpc.org.teams.list.queryOptions({ limit: 200 }), enabled: asks, staleTime: 30_000 });
+  const teams = useTeams(asks);
   const rosters = useQueries({
     queries: (asks ? (teams.data?.items ?? []) : []).map((team) => ({ ...trpc.org.teams.members.list.queryOptions({ teamId: team.id }), staleTime: 30_000 })),
   });

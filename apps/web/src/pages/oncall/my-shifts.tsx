@@ -1,29 +1,28 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { CalendarPlus } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
-import { FormError } from "@/components/form-error";
+import { DialogFormEnd } from "@/components/form-error";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { SelectField } from "@/components/select-field";
 import { TextField } from "@/components/text-field";
+import { Section } from "@/components/section";
 import { ZonedTime } from "@/components/zoned-time";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { DialogFooter } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { toApiError } from "@/lib/api-error";
+import { act } from "@/lib/act";
 import { showApiError } from "@/lib/api-form";
 import type { CalendarFeed } from "@/lib/api-types";
 import { formatDuration } from "@/lib/format";
+import { useSchedules } from "@/lib/schedules";
 import { useTRPC } from "@/lib/trpc";
 import { useViewerZone } from "@/lib/viewer-zone";
 
@@ -31,18 +30,12 @@ const MINE = "mine";
 const feedSchema = z.object({ name: z.string().trim().min(1, "Name the feed").max(200), scope: z.string() });
 const FULL = ":full";
 
-/** The schedules a feed may follow (the first 100). */
-function useScheduleChoices() {
-  const trpc = useTRPC();
-  const schedules = useInfiniteQuery(trpc.org.schedules.list.infiniteQueryOptions({ limit: 100 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
-  return schedules.data?.pages.flatMap((page) => page.items) ?? [];
-}
 
 /** A new calendar feed: its secret URL is shown once, here. */
 function NewFeedDialog() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const schedules = useScheduleChoices();
+  const schedules = useSchedules();
   const create = useMutation(trpc.users.me.calendarFeeds.create.mutationOptions());
   const form = useForm({ resolver: zodResolver(feedSchema), defaultValues: { name: "My on-call shifts", scope: MINE } });
   const dialog = useSecretDialog(() => form.reset());
@@ -82,12 +75,7 @@ function NewFeedDialog() {
               </SelectItem>,
             ])}
           </SelectField>
-          <FormError errors={form.formState.errors} />
-          <DialogFooter>
-            <Button type="submit" disabled={form.formState.isSubmitting}>
-              Create feed
-            </Button>
-          </DialogFooter>
+          <DialogFormEnd state={form.formState} label="Create feed" />
         </form>
       </Form>
     </SecretDialog>
@@ -104,27 +92,15 @@ function CalendarFeeds() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const feeds = useQuery(trpc.users.me.calendarFeeds.list.queryOptions());
-  const schedules = useScheduleChoices();
+  const schedules = useSchedules();
   const revoke = useMutation(trpc.users.me.calendarFeeds.delete.mutationOptions());
   const scheduleNames = new Map(schedules.map((s) => [s.id, s.name]));
   const onRevoke = async (feed: CalendarFeed) => {
-    try {
-      await revoke.mutateAsync({ feedId: feed.id });
-      await queryClient.invalidateQueries({ queryKey: trpc.users.me.calendarFeeds.pathKey() });
-      toast.success(`${feed.name} revoked`);
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    }
+    await act(() => revoke.mutateAsync({ feedId: feed.id }), `${feed.name} revoked`);
+    await queryClient.invalidateQueries({ queryKey: trpc.users.me.calendarFeeds.pathKey() });
   };
   return (
-    <Card>
-      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
-        <CardTitle>
-          <h2 className="text-base">Calendar feeds</h2>
-        </CardTitle>
-        <NewFeedDialog />
-      </CardHeader>
-      <CardContent>
+    <Section title="Calendar feeds" actions={<NewFeedDialog />}>
         {feeds.isPending ? (
           <LoadingRows rows={2} />
         ) : feeds.isError ? (
@@ -155,8 +131,7 @@ function CalendarFeeds() {
             ))}
           </ul>
         )}
-      </CardContent>
-    </Card>
+    </Section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { fromLocalInput } from "@/lib/calendar";
+import { useSchedules } from "@/lib/schedules";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
 import { useViewerZone } from "@/lib/viewer-zone";
@@ -23,9 +24,9 @@ export function OnCallNowPage() {
   const [atInput, setAtInput] = useState("");
   const at = fromLocalInput(atInput, zone);
   const onCalls = useQuery({ ...trpc.oncalls.list.queryOptions(at === null ? {} : { at }), refetchInterval: at === null ? 60_000 : false });
-  const schedules = useInfiniteQuery(trpc.org.schedules.list.infiniteQueryOptions({ limit: 100 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const schedules = useSchedules();
   const policies = useQuery({ ...trpc.org.escalationPolicies.list.queryOptions({ limit: 100 }), enabled: org.role === "admin" });
-  const scheduleById = new Map((schedules.data?.pages.flatMap((p) => p.items) ?? []).map((s) => [s.id, s]));
+  const scheduleById = new Map(schedules.map((s) => [s.id, s]));
   const policyNames = new Map((policies.data?.items ?? []).map((p) => [p.id, p.name]));
   const names = new Map((onCalls.data?.people ?? []).map((p) => [p.id, p.name]));
   return (

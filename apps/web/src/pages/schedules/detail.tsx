@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, Plus } from "lucide-react";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { Plus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
-import { ConfirmButton } from "@/components/confirm-button";
+import { BackLink } from "@/components/back-link";
+import { ConfirmButton, DeleteButton } from "@/components/confirm-button";
 import { NotFound } from "@/components/not-found";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { ZonedTime } from "@/components/zoned-time";
+import { Section } from "@/components/section";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { act } from "@/lib/act";
 import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Override, type Person, type Schedule, type Shift } from "@/lib/api-types";
 import { formatInZone, twoWeeksFrom } from "@/lib/calendar";
@@ -83,15 +84,11 @@ function UpcomingOverrides({ schedule, names, zone, manages }: { schedule: Sched
   const { org, user } = useSession();
   const overrides = useQuery(trpc.org.schedules.overrides.list.queryOptions({ scheduleId: schedule.id, limit: 100 }));
   const remove = useMutation(trpc.org.schedules.overrides.delete.mutationOptions());
-  const onDelete = async (overrideId: string) => {
-    try {
+  const onDelete = (overrideId: string) =>
+    act(async () => {
       await remove.mutateAsync({ scheduleId: schedule.id, overrideId });
       await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.org.schedules.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.oncalls.pathKey() })]);
-      toast.success("Override deleted");
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    }
-  };
+    }, "Override deleted");
   if (overrides.isPending) return <LoadingRows rows={2} />;
   if (overrides.isError) return <ErrorAlert error={overrides.error} />;
   if (overrides.data.items.length === 0) return <p className="text-muted-foreground text-sm">No override from now on.</p>;
@@ -153,20 +150,14 @@ export function SchedulePage() {
   const team = teams.data?.items.find((t) => t.id === current.teamId);
   const overrideShift = (shift: Shift) => setOverrideRequest({ start: shift.start, end: shift.end, userId: proposedFor(shift, user.id, people) });
   const onDelete = async () => {
-    try {
-      await remove.mutateAsync({ scheduleId });
+    if (await act(() => remove.mutateAsync({ scheduleId }), `${current.name} deleted`)) {
       await queryClient.invalidateQueries({ queryKey: trpc.org.schedules.list.pathKey() });
-      toast.success(`${current.name} deleted`);
       await navigate({ to: "/schedules" });
-    } catch (error) {
-      toast.error(toApiError(error).message);
     }
   };
   return (
     <div className="space-y-5">
-      <Link to="/schedules" className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline">
-        <ArrowLeft className="size-4" aria-hidden /> Schedules
-      </Link>
+      <BackLink to="/schedules">Schedules</BackLink>
       <PageHeader
         title={current.name}
         description={
@@ -185,14 +176,7 @@ export function SchedulePage() {
             {manages && (
               <>
                 <ScheduleDialog schedule={current} />
-                <ConfirmButton
-                  label="Delete"
-                  size="default"
-                  ariaLabel={`Delete ${current.name}`}
-                  title={`Delete ${current.name}?`}
-                  description="Its layers and overrides go with it; escalation levels naming it find nobody through it."
-                  onConfirm={() => void onDelete()}
-                />
+                <DeleteButton name={current.name} description="Its layers and overrides go with it; escalation levels naming it find nobody through it." onConfirm={() => void onDelete()} />
               </>
             )}
           </>
@@ -215,13 +199,7 @@ export function SchedulePage() {
           </>
         )}
       </p>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-base">The next two weeks</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
+      <Section title="The next two weeks" className="space-y-4">
           {shifts.isPending ? (
             <LoadingRows rows={3} />
           ) : shifts.isError ? (
@@ -246,18 +224,10 @@ export function SchedulePage() {
               <ShiftList schedule={current} shifts={shifts.data.items} names={names} zone={zone} {...(canOverride ? { onOverride: overrideShift } : {})} />
             </>
           )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-base">Overrides</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
+        </Section>
+      <Section title="Overrides">
           <UpcomingOverrides schedule={current} names={names} zone={zone} manages={manages} />
-        </CardContent>
-      </Card>
+        </Section>
       {manages && <LayersEditor key={current.updatedAt} schedule={current} people={people} />}
       {!manages && current.layers.length > 0 && <LayersSummary schedule={current} names={names} />}
       <OverrideDialog schedule={current} people={people} zone={zone} request={overrideRequest} onClose={() => setOverrideRequest(null)} />
@@ -268,13 +238,7 @@ export function SchedulePage() {
 /** The layers in words, for those who may not change them. */
 function LayersSummary({ schedule, names }: { schedule: Schedule; names: Map<string, string> }) {
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2 className="text-base">Layers</h2>
-        </CardTitle>
-      </CardHeader>
-      <CardContent>
+    <Section title="Layers">
         <ol className="list-decimal space-y-1 pl-5 text-sm">
           {schedule.layers.map((layer) => (
             <li key={layer.id}>
@@ -284,7 +248,6 @@ function LayersSummary({ schedule, names }: { schedule: Schedule; names: Map<str
             </li>
           ))}
         </ol>
-      </CardContent>
-    </Card>
+      </Section>
   );
 }

@@ -4,14 +4,15 @@ import { DateTime } from "luxon";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ErrorAlert } from "@/components/page";
+import { SelectBox } from "@/components/select-box";
+import { Section } from "@/components/section";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { fieldErrorsOf, toApiError } from "@/lib/api-error";
 import type { LayerInput, Person, Restriction, Schedule } from "@/lib/api-types";
 import { fromLocalInput, toLocalInput } from "@/lib/calendar";
+import { formatDuration } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 
 const UNITS = ["hour", "day", "week"] as const;
@@ -52,6 +53,9 @@ function toInput(draft: Draft, existing: Schedule["layers"][number] | undefined,
   };
 }
 
+/** "layers.0.participants" as "Layer 1 participants". */
+const fieldLabel = (field: string) => field.replace(/^layers\.(\d+)\.?/, (_, n: string) => `Layer ${Number(n) + 1} `).replaceAll(".", " ").trim();
+
 /** `list` with its item at `from` moved to `to`. */
 const moved = <T,>(list: readonly T[], from: number, to: number): T[] => {
   const next = [...list];
@@ -60,22 +64,6 @@ const moved = <T,>(list: readonly T[], from: number, to: number): T[] => {
   return next;
 };
 
-function SelectBox<T extends string>({ label, value, options, onChange, className }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void; className?: string }) {
-  return (
-    <Select value={value} onValueChange={(v) => onChange(v as T)}>
-      <SelectTrigger className={className ?? "w-36"} aria-label={label}>
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {options.map((o) => (
-          <SelectItem key={o.value} value={o.value}>
-            {o.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
-}
 
 function RestrictionRow({ restriction, index, layerName, onChange, onRemove }: { restriction: Restriction; index: number; layerName: string; onChange: (r: Restriction) => void; onRemove: () => void }) {
   const label = (what: string) => `${layerName}: restriction ${index + 1} ${what}`;
@@ -107,7 +95,7 @@ function RestrictionRow({ restriction, index, layerName, onChange, onRemove }: {
         value={restriction.durationMinutes}
         onChange={(e) => onChange({ ...restriction, durationMinutes: Number(e.target.value) })}
       />
-      <span className="text-muted-foreground text-sm">minutes</span>
+      <span className="text-muted-foreground text-sm">minutes{restriction.durationMinutes >= 60 && ` (${formatDuration(restriction.durationMinutes * 60_000)})`}</span>
       <Button type="button" variant="ghost" size="sm" onClick={onRemove} aria-label={label("remove")}>
         <Trash2 aria-hidden />
       </Button>
@@ -213,13 +201,7 @@ export function LayersEditor({ schedule, people }: { schedule: Schedule; people:
   const fieldErrors = error === null ? {} : fieldErrorsOf(toApiError(error));
   const fresh = (): Draft => ({ name: `Layer ${drafts.length + 1}`, unit: "week", length: "1", rotationStart: DateTime.now().setZone(schedule.timeZone).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toFormat("yyyy-MM-dd'T'HH:mm"), participants: [], restrictions: [] });
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2 className="text-base">Layers</h2>
-        </CardTitle>
-      </CardHeader>
-      <CardContent className="space-y-3">
+    <Section title="Layers" className="space-y-3">
         <p className="text-muted-foreground text-sm">Turns are counted on the wall clock of {schedule.timeZone}. A later layer wins wherever it has someone.</p>
         <ol className="space-y-3">
           {drafts.map((draft, i) => (
@@ -231,7 +213,7 @@ export function LayersEditor({ schedule, people }: { schedule: Schedule; people:
             <ErrorAlert error={error} title="The layers were not saved" />
             {Object.entries(fieldErrors).map(([field, message]) => (
               <p key={field} className="text-destructive text-sm">
-                {field}: {message}
+                {fieldLabel(field)}: {message}
               </p>
             ))}
           </div>
@@ -244,7 +226,6 @@ export function LayersEditor({ schedule, people }: { schedule: Schedule; people:
             Save layers
           </Button>
         </div>
-      </CardContent>
-    </Card>
+      </Section>
   );
 }

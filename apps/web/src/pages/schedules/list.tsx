@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectBox } from "@/components/select-box";
 import { useManagedTeamIds, useTeams } from "@/lib/teams";
 import { useTRPC } from "@/lib/trpc";
 import { ScheduleDialog } from "./schedule-dialog";
@@ -15,19 +15,13 @@ export function TeamFilter({ value, onChange }: { value: string | undefined; onC
   const teams = useTeams();
   if ((teams.data?.items.length ?? 0) === 0) return null;
   return (
-    <Select value={value ?? ALL} onValueChange={(next) => onChange(next === ALL ? undefined : next)}>
-      <SelectTrigger className="w-48" aria-label="Team">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>Every team</SelectItem>
-        {teams.data?.items.map((team) => (
-          <SelectItem key={team.id} value={team.id}>
-            {team.name}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <SelectBox
+      label="Team"
+      className="w-48"
+      value={value ?? ALL}
+      options={[{ value: ALL, label: "Every team" }, ...(teams.data?.items ?? []).map((team) => ({ value: team.id, label: team.name }))]}
+      onChange={(next) => onChange(next === ALL ? undefined : next)}
+    />
   );
 }
 

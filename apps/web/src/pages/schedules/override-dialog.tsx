@@ -3,11 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormError } from "@/components/form-error";
+import { DialogFormEnd } from "@/components/form-error";
 import { SelectField } from "@/components/select-field";
 import { TextField } from "@/components/text-field";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
@@ -78,12 +77,7 @@ function OverrideForm({ schedule, people, zone, request, onDone }: { schedule: S
         </SelectField>
         <TextField control={form.control} name="start" label="Start" type="datetime-local" />
         <TextField control={form.control} name="end" label="End" type="datetime-local" />
-        <FormError errors={form.formState.errors} />
-        <DialogFooter>
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            Create override
-          </Button>
-        </DialogFooter>
+        <DialogFormEnd state={form.formState} label="Create override" />
       </form>
     </Form>
   );

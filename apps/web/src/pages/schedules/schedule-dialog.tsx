@@ -1,16 +1,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { Pencil, Plus } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormError } from "@/components/form-error";
+import { CreateOrEditButton } from "@/components/create-or-edit-button";
+import { DialogFormEnd } from "@/components/form-error";
 import { SelectField } from "@/components/select-field";
 import { TextField } from "@/components/text-field";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
@@ -76,15 +75,7 @@ export function ScheduleDialog({ schedule }: { schedule?: Schedule }) {
       }}
     >
       <DialogTrigger asChild>
-        {schedule === undefined ? (
-          <Button>
-            <Plus aria-hidden /> New schedule
-          </Button>
-        ) : (
-          <Button variant="outline">
-            <Pencil aria-hidden /> Edit
-          </Button>
-        )}
+        <CreateOrEditButton creating={schedule === undefined} createLabel="New schedule" />
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
@@ -112,12 +103,7 @@ export function ScheduleDialog({ schedule }: { schedule?: Schedule }) {
                 </SelectItem>
               ))}
             </SelectField>
-            <FormError errors={form.formState.errors} />
-            <DialogFooter>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {schedule === undefined ? "Create schedule" : "Save"}
-              </Button>
-            </DialogFooter>
+            <DialogFormEnd state={form.formState} label={schedule === undefined ? "Create schedule" : "Save"} />
           </form>
         </Form>
       </DialogContent>

@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { ArrowLeft, UserPlus } from "lucide-react";
+import { UserPlus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
-import { ConfirmButton } from "@/components/confirm-button";
+import { BackLink } from "@/components/back-link";
+import { ConfirmButton, DeleteButton } from "@/components/confirm-button";
 import { NotFound } from "@/components/not-found";
 import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { Section } from "@/components/section";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectBox } from "@/components/select-box";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { act } from "@/lib/act";
 import { toApiError } from "@/lib/api-error";
 import type { Team, TeamMember, TeamRole } from "@/lib/api-types";
 import { useMembers } from "@/lib/people";
@@ -25,20 +26,7 @@ const TEAM_ROLES: { value: TeamRole; label: string }[] = [
 ];
 
 function RoleSelect({ value, label, onChange, disabled }: { value: TeamRole; label: string; onChange: (role: TeamRole) => void; disabled?: boolean }) {
-  return (
-    <Select value={value} onValueChange={(next) => onChange(next === "manager" ? "manager" : "member")} disabled={disabled}>
-      <SelectTrigger className="w-32" aria-label={label}>
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {TEAM_ROLES.map((role) => (
-          <SelectItem key={role.value} value={role.value}>
-            {role.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
+  return <SelectBox label={label} value={value} options={TEAM_ROLES} onChange={onChange} className="w-32" {...(disabled === undefined ? {} : { disabled })} />;
 }
 
 /** Adds one of the organisation's members to the team (admins: only they read the member list). */
@@ -51,30 +39,13 @@ function AddMember({ team, present }: { team: Team; present: Set<string> }) {
   const [role, setRole] = useState<TeamRole>("member");
   const candidates = (members.data?.list ?? []).filter((m) => !present.has(m.user.id));
   const add = async () => {
-    try {
-      await set.mutateAsync({ teamId: team.id, userId, role });
-      await queryClient.invalidateQueries({ queryKey: trpc.org.teams.pathKey() });
-      setUserId("");
-      toast.success("Added to the team");
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    }
+    if (await act(() => set.mutateAsync({ teamId: team.id, userId, role }), "Added to the team")) setUserId("");
+    await queryClient.invalidateQueries({ queryKey: trpc.org.teams.pathKey() });
   };
   if (candidates.length === 0) return <p className="text-muted-foreground text-sm">Everyone in the organisation is on this team.</p>;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Select value={userId} onValueChange={setUserId}>
-        <SelectTrigger className="w-56" aria-label="Person to add">
-          <SelectValue placeholder="Choose a person" />
-        </SelectTrigger>
-        <SelectContent>
-          {candidates.map((m) => (
-            <SelectItem key={m.user.id} value={m.user.id}>
-              {m.user.name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <SelectBox label="Person to add" className="w-56" placeholder="Choose a person" value={userId} options={candidates.map((m) => ({ value: m.user.id, label: m.user.name }))} onChange={setUserId} />
       <RoleSelect value={role} label="Their role on the team" onChange={setRole} />
       <Button variant="outline" disabled={userId === "" || set.isPending} onClick={() => void add()}>
         <UserPlus aria-hidden /> Add to team
@@ -88,14 +59,9 @@ function MemberRows({ team, members, manages }: { team: Team; members: TeamMembe
   const queryClient = useQueryClient();
   const set = useMutation(trpc.org.teams.members.set.mutationOptions());
   const remove = useMutation(trpc.org.teams.members.remove.mutationOptions());
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      await queryClient.invalidateQueries({ queryKey: trpc.org.teams.pathKey() });
-      toast.success(done);
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    }
+  const change = async (work: () => Promise<unknown>, done: string) => {
+    await act(work, done);
+    await queryClient.invalidateQueries({ queryKey: trpc.org.teams.pathKey() });
   };
   return (
     <Table aria-label="Team members">
@@ -116,7 +82,7 @@ function MemberRows({ team, members, manages }: { team: Team; members: TeamMembe
             <TableCell className="font-medium">{m.user.name}</TableCell>
             <TableCell>
               {manages ? (
-                <RoleSelect value={m.role} label={`${m.user.name}'s role`} disabled={set.isPending} onChange={(role) => void act(() => set.mutateAsync({ teamId: team.id, userId: m.user.id, role }), `${m.user.name} is now a ${role}`)} />
+                <RoleSelect value={m.role} label={`${m.user.name}'s role`} disabled={set.isPending} onChange={(role) => void change(() => set.mutateAsync({ teamId: team.id, userId: m.user.id, role }), `${m.user.name} is now a ${role}`)} />
               ) : (
                 <span className="capitalize">{m.role}</span>
               )}
@@ -128,7 +94,7 @@ function MemberRows({ team, members, manages }: { team: Team; members: TeamMembe
                   ariaLabel={`Remove ${m.user.name} from the team`}
                   title={`Remove ${m.user.name} from ${team.name}?`}
                   description="They stay in the organisation and on any schedule naming them."
-                  onConfirm={() => void act(() => remove.mutateAsync({ teamId: team.id, userId: m.user.id }), `${m.user.name} removed`)}
+                  onConfirm={() => void change(() => remove.mutateAsync({ teamId: team.id, userId: m.user.id }), `${m.user.name} removed`)}
                 />
               </TableCell>
             )}
@@ -158,20 +124,14 @@ export function TeamPage() {
   const current = team.data;
   const isAdmin = org.role === "admin";
   const onDelete = async () => {
-    try {
-      await remove.mutateAsync({ teamId });
+    if (await act(() => remove.mutateAsync({ teamId }), `${current.name} deleted`)) {
       await queryClient.invalidateQueries({ queryKey: trpc.org.teams.pathKey() });
-      toast.success(`${current.name} deleted`);
       await navigate({ to: "/teams" });
-    } catch (error) {
-      toast.error(toApiError(error).message);
     }
   };
   return (
     <div className="space-y-5">
-      <Link to="/teams" className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline">
-        <ArrowLeft className="size-4" aria-hidden /> Teams
-      </Link>
+      <BackLink to="/teams">Teams</BackLink>
       <PageHeader
         title={current.name}
         {...(current.description === null ? {} : { description: current.description })}
@@ -179,25 +139,12 @@ export function TeamPage() {
           isAdmin && (
             <>
               <TeamDialog team={current} />
-              <ConfirmButton
-                label="Delete"
-                size="default"
-                ariaLabel={`Delete ${current.name}`}
-                title={`Delete ${current.name}?`}
-                description="Its services, escalation policies and schedules stay, owned by no team."
-                onConfirm={() => void onDelete()}
-              />
+              <DeleteButton name={current.name} description="Its services, escalation policies and schedules stay, owned by no team." onConfirm={() => void onDelete()} />
             </>
           )
         }
       />
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-base">People</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
+      <Section title="People" className="space-y-4">
           {members.isPending ? (
             <LoadingRows rows={2} />
           ) : members.isError ? (
@@ -208,15 +155,8 @@ export function TeamPage() {
             <MemberRows team={current} members={members.data.items} manages={manages} />
           )}
           {isAdmin && members.data !== undefined && <AddMember team={current} present={new Set(members.data.items.map((m) => m.user.id))} />}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-base">Schedules</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
+        </Section>
+      <Section title="Schedules">
           {schedules.isPending ? (
             <LoadingRows rows={2} />
           ) : schedules.isError ? (
@@ -234,8 +174,7 @@ export function TeamPage() {
               ))}
             </ul>
           )}
-        </CardContent>
-      </Card>
+        </Section>
     </div>
   );
 }

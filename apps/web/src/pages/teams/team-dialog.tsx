@@ -1,15 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { Pencil, Plus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { FormError } from "@/components/form-error";
+import { CreateOrEditButton } from "@/components/create-or-edit-button";
+import { DialogFormEnd } from "@/components/form-error";
 import { TextField } from "@/components/text-field";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Form } from "@/components/ui/form";
 import { showApiError } from "@/lib/api-form";
 import type { Team } from "@/lib/api-types";
@@ -53,15 +52,7 @@ export function TeamDialog({ team }: { team?: Team }) {
       }}
     >
       <DialogTrigger asChild>
-        {team === undefined ? (
-          <Button>
-            <Plus aria-hidden /> New team
-          </Button>
-        ) : (
-          <Button variant="outline">
-            <Pencil aria-hidden /> Edit
-          </Button>
-        )}
+        <CreateOrEditButton creating={team === undefined} createLabel="New team" />
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
@@ -72,12 +63,7 @@ export function TeamDialog({ team }: { team?: Team }) {
           <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
             <TextField control={form.control} name="name" label="Name" placeholder="Payments" />
             <TextField control={form.control} name="description" label="Description (optional)" />
-            <FormError errors={form.formState.errors} />
-            <DialogFooter>
-              <Button type="submit" disabled={form.formState.isSubmitting}>
-                {team === undefined ? "Create team" : "Save"}
-              </Button>
-            </DialogFooter>
+            <DialogFormEnd state={form.formState} label={team === undefined ? "Create team" : "Save"} />
           </form>
         </Form>
       </DialogContent>
