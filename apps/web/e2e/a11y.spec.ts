@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expectAccessible, signIn, test, expect, type Account, type Api } from "./support/test";
+import { expectAccessible, expectScreensAccessible, onPhone, signIn, test, expect, type Account, type Api } from "./support/test";
 
 // Automated accessibility checks (axe, WCAG 2.1 A and AA) on every screen: no serious or critical
 // violation. Once at a desktop width, once at 390 px (a phone).
@@ -50,13 +50,7 @@ async function checkEveryScreen(page: Page, api: Api) {
     ["/profile", "My profile"],
     ["/organisations", "Organisations"],
   ];
-  for (const [path, heading] of screens) {
-    await page.goto(path);
-    await expect(page.locator("main h1").first()).toBeVisible();
-    if (heading !== "") await expect(page.locator("main h1").first()).toHaveText(heading);
-    await expect(page.getByLabel("Loading")).toHaveCount(0);
-    await expectAccessible(page, path);
-  }
+  await expectScreensAccessible(page, screens);
   // Dialogs too: the new incident form.
   await page.goto("/incidents");
   await page.getByRole("button", { name: "New incident" }).click();
@@ -69,16 +63,12 @@ test("every screen at a desktop width", async ({ page, api }) => {
 });
 
 test("every screen at 390 px", async ({ browser, api }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  try {
-    const page = await context.newPage();
+  await onPhone(browser, async (page) => {
     await checkEveryScreen(page, api);
     // The navigation lives in a sheet at this width.
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Open navigation" }).click();
     await expect(page.getByRole("dialog").getByRole("link", { name: "Services" })).toBeVisible();
     await expectAccessible(page, "the navigation sheet");
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -91,6 +91,13 @@ const incidentsRoute = createRoute({
   validateSearch: (search) => incidentsSearch.parse(search),
   component: lazyRouteComponent(() => import("./pages/incidents/list"), "IncidentsPage"),
 });
+export const schedulesSearch = z.object({ teamId: z.uuid().optional().catch(undefined) });
+const schedulesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/schedules",
+  validateSearch: (search) => schedulesSearch.parse(search),
+  component: lazyRouteComponent(() => import("./pages/schedules/list"), "SchedulesPage"),
+});
 const incidentRoute = page("/incidents/$incidentId", () => import("./pages/incidents/detail"), "IncidentPage");
 const overviewRoute = page("/overview", () => import("./pages/overview"), "OverviewPage");
 const servicesRoute = page("/services", () => import("./pages/services/list"), "ServicesPage");
@@ -105,6 +112,11 @@ const auditRoute = page("/audit-log", () => import("./pages/audit-log"), "AuditL
 const usageRoute = page("/usage", () => import("./pages/usage"), "UsagePage");
 const profileRoute = page("/profile", () => import("./pages/profile"), "ProfilePage");
 const orgsRoute = page("/organisations", () => import("./pages/organisations"), "OrganisationsPage");
+const scheduleRoute = page("/schedules/$scheduleId", () => import("./pages/schedules/detail"), "SchedulePage");
+const onCallRoute = page("/oncall", () => import("./pages/oncall/now"), "OnCallNowPage");
+const myShiftsRoute = page("/my-shifts", () => import("./pages/oncall/my-shifts"), "MyShiftsPage");
+const teamsRoute = page("/teams", () => import("./pages/teams/list"), "TeamsPage");
+const teamRoute = page("/teams/$teamId", () => import("./pages/teams/detail"), "TeamPage");
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([signInRoute, signUpRoute, forgotRoute, resetRoute, acceptRoute]),
@@ -125,6 +137,12 @@ const routeTree = rootRoute.addChildren([
     usageRoute,
     profileRoute,
     orgsRoute,
+    schedulesRoute,
+    scheduleRoute,
+    onCallRoute,
+    myShiftsRoute,
+    teamsRoute,
+    teamRoute,
   ]),
 ]);
 

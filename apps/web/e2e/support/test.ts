@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import type { StackInfo } from "./stack";
 
 export { expect };
@@ -119,6 +119,27 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     serious.map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).slice(0, 3).join(" | ")}`),
     `accessibility of ${what}`,
   ).toEqual([]);
+}
+
+/** Opens each screen (path, its h1; "" for any) once loaded, and checks it with axe. */
+export async function expectScreensAccessible(page: Page, screens: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [path, heading] of screens) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    if (heading !== "") await expect(page.locator("main h1").first()).toHaveText(heading);
+    await expect(page.getByLabel("Loading")).toHaveCount(0);
+    await expectAccessible(page, path);
+  }
+}
+
+/** Runs `check` in a page of a phone-sized (390 px) touch browser context of its own. */
+export async function onPhone(browser: Browser, check: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    await check(await context.newPage());
+  } finally {
+    await context.close();
+  }
 }
 
 export const test = base.extend<{ api: Api }>({

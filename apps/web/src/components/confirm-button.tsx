@@ -50,3 +50,8 @@ export function ConfirmButton({
     </AlertDialog>
   );
 }
+
+/** "Delete" for the thing a page shows, behind "Delete {name}?". */
+export function DeleteButton({ name, description, onConfirm }: { name: string; description: ReactNode; onConfirm: () => void }) {
+  return <ConfirmButton label="Delete" size="default" ariaLabel={`Delete ${name}`} title={`Delete ${name}?`} description={description} onConfirm={onConfirm} />;
+}

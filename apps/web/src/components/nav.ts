@@ -1,8 +1,8 @@
-import { Building2, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BellRing, Building2, CalendarClock, CalendarDays, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, UserRoundCog, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/api-types";
 
 export interface NavItem {
-  to: "/incidents" | "/overview" | "/escalation-policies" | "/services" | "/notification-targets" | "/members" | "/api-keys" | "/audit-log" | "/usage" | "/organisations";
+  to: "/incidents" | "/overview" | "/oncall" | "/my-shifts" | "/schedules" | "/teams" | "/escalation-policies" | "/services" | "/notification-targets" | "/members" | "/api-keys" | "/audit-log" | "/usage" | "/organisations";
   label: string;
   icon: LucideIcon;
   /** The least role that sees it (the API refuses the rest anyway). */
@@ -26,7 +26,16 @@ export const NAV: NavGroup[] = [
       { to: "/overview", label: "Overview", icon: LayoutDashboard },
     ],
   },
-  { label: "On call", items: [{ to: "/escalation-policies", label: "Escalation policies", icon: ListOrdered, least: "admin" }] },
+  {
+    label: "On call",
+    items: [
+      { to: "/oncall", label: "Who is on call", icon: BellRing },
+      { to: "/my-shifts", label: "My shifts", icon: CalendarClock },
+      { to: "/schedules", label: "Schedules", icon: CalendarDays },
+      { to: "/teams", label: "Teams", icon: UserRoundCog },
+      { to: "/escalation-policies", label: "Escalation policies", icon: ListOrdered, least: "admin" },
+    ],
+  },
   {
     label: "Configure",
     items: [
