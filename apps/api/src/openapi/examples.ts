@@ -242,6 +242,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.members.list": { input: pageInput, output: page(member) },
   "org.members.update": { input: { userId: ids.otherUser, role: "admin" }, output: { ...member, role: "admin" } },
   "org.members.remove": { input: { userId: ids.otherUser }, output: ok },
+  "org.people.list": { input: pageInput, output: page(member.user) },
   "org.invitations.list": { input: { ...pageInput, status: "pending" }, output: page(invitation) },
   "org.invitations.create": { input: { email: "grace@example.com", role: "member" }, output: { ...invitation, token: "ioi_Hq7wE2rT9yU4iO1pA6sD" } },
   "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },

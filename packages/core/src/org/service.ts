@@ -9,6 +9,7 @@ import type { PageQuery } from "../schema.js";
 import { setScope, transact } from "../scope.js";
 import { revokeUserRefreshTokens } from "../sessions/repository.js";
 import { findUserById } from "../users/repository.js";
+import type { Person } from "../users/schema.js";
 import {
   deleteMember,
   findMemberForUpdate,
@@ -54,6 +55,18 @@ export async function listMembers(db: Db, actor: Actor, input: PageQuery): Promi
     rows,
     input.limit,
     (r) => ({ user: { id: r.id, email: r.email, name: r.name }, role: r.role, joinedAt: iso(r.created_at) }),
+    (r) => ({ joinedAt: iso(r.created_at), userId: r.id }),
+  );
+}
+
+/** The members as people (no roles), in the order they joined: what assignee and owner pickers offer. */
+export async function listPeople(db: Db, actor: Actor, input: PageQuery): Promise<Page<Person>> {
+  const after = input.cursor === undefined ? undefined : decodeCursor(memberCursor, input.cursor);
+  const rows = await listMemberRows(db, actor.orgId, input.limit, after);
+  return toPage(
+    rows,
+    input.limit,
+    (r) => ({ id: r.id, email: r.email, name: r.name }),
     (r) => ({ joinedAt: iso(r.created_at), userId: r.id }),
   );
 }
