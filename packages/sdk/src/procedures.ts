@@ -67,6 +67,7 @@ export const procedures = {
   "incidents.postmortem.get": { type: "query" },
   "incidents.postmortem.put": { type: "mutation" },
   "incidents.postmortem.markdown": { type: "query" },
+  "incidents.attachments.limits": { type: "query" },
   "incidents.attachments.list": { type: "query", paginated: true },
   "incidents.attachments.delete": { type: "mutation" },
   "integrations.list": { type: "query" },

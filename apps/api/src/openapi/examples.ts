@@ -346,6 +346,7 @@ export const operationExamples: Record<string, OperationExamples> = {
     input: { incidentId: ids.incident },
     output: "# Postmortem: Checkout returns 502\n\n_Draft_\n\n| | |\n|---|---|\n| Severity | SEV2 |\n| Service | checkout-api |\n...\n## Summary\n\nCheckout returned 502 for half of the payment attempts after release 1.42.\n",
   },
+  "incidents.attachments.limits": { output: { maxBytes: 26_214_400 } },
   "incidents.attachments.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(attachment) },
   "incidents.attachments.delete": { input: { incidentId: ids.incident, attachmentId: ids.attachment }, output: ok },
   "incidents.attachments.upload": { input: { incidentId: ids.incident }, output: attachment },
