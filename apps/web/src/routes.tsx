@@ -93,6 +93,7 @@ const incidentsRoute = createRoute({
 });
 const incidentRoute = page("/incidents/$incidentId", () => import("./pages/incidents/detail"), "IncidentPage");
 const overviewRoute = page("/overview", () => import("./pages/overview"), "OverviewPage");
+const slaPolicyRoute = page("/sla-policy", () => import("./pages/sla-policy"), "SlaPolicyPage");
 const servicesRoute = page("/services", () => import("./pages/services/list"), "ServicesPage");
 const serviceRoute = page("/services/$serviceId", () => import("./pages/services/detail"), "ServicePage");
 const policiesRoute = page("/escalation-policies", () => import("./pages/escalation-policies/list"), "EscalationPoliciesPage");
@@ -113,6 +114,7 @@ const routeTree = rootRoute.addChildren([
     incidentsRoute,
     incidentRoute,
     overviewRoute,
+    slaPolicyRoute,
     servicesRoute,
     serviceRoute,
     policiesRoute,

@@ -1,8 +1,8 @@
-import { Building2, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, Users, Webhook, type LucideIcon } from "lucide-react";
+import { Building2, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, Timer, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/api-types";
 
 export interface NavItem {
-  to: "/incidents" | "/overview" | "/escalation-policies" | "/services" | "/notification-targets" | "/members" | "/api-keys" | "/audit-log" | "/usage" | "/organisations";
+  to: "/incidents" | "/overview" | "/escalation-policies" | "/services" | "/sla-policy" | "/notification-targets" | "/members" | "/api-keys" | "/audit-log" | "/usage" | "/organisations";
   label: string;
   icon: LucideIcon;
   /** The least role that sees it (the API refuses the rest anyway). */
@@ -31,6 +31,7 @@ export const NAV: NavGroup[] = [
     label: "Configure",
     items: [
       { to: "/services", label: "Services", icon: Server },
+      { to: "/sla-policy", label: "SLA policy", icon: Timer, least: "admin" },
       { to: "/notification-targets", label: "Notification targets", icon: Webhook, least: "admin" },
     ],
   },
