@@ -92,6 +92,7 @@ const incidentsRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/incidents/list"), "IncidentsPage"),
 });
 const incidentRoute = page("/incidents/$incidentId", () => import("./pages/incidents/detail"), "IncidentPage");
+const postmortemRoute = page("/incidents/$incidentId/postmortem", () => import("./pages/incidents/postmortem"), "PostmortemPage");
 const overviewRoute = page("/overview", () => import("./pages/overview"), "OverviewPage");
 const slaPolicyRoute = page("/sla-policy", () => import("./pages/sla-policy"), "SlaPolicyPage");
 const servicesRoute = page("/services", () => import("./pages/services/list"), "ServicesPage");
@@ -113,6 +114,7 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     incidentsRoute,
     incidentRoute,
+    postmortemRoute,
     overviewRoute,
     slaPolicyRoute,
     servicesRoute,

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+/** A card of the incident page's side column: a titled region with its content. */
+export function Panel({ id, title, description, action, children }: { id: string; title: string; description?: ReactNode; action?: ReactNode; children: ReactNode }) {
+  return (
+    <Card className="gap-2 py-4" role="region" aria-labelledby={`${id}-heading`}>
+      <CardHeader className="px-4">
+        <CardTitle className="flex items-center justify-between gap-2">
+          <h2 id={`${id}-heading`} className="text-sm">
+            {title}
+          </h2>
+          {action}
+        </CardTitle>
+        {description !== undefined && <CardDescription className="text-xs">{description}</CardDescription>}
+      </CardHeader>
+      <CardContent className="px-4">{children}</CardContent>
+    </Card>
+  );
+}
