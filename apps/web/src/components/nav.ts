@@ -1,8 +1,20 @@
-import { Building2, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, Timer, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, Timer, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/api-types";
 
 export interface NavItem {
-  to: "/incidents" | "/overview" | "/escalation-policies" | "/services" | "/sla-policy" | "/notification-targets" | "/members" | "/api-keys" | "/audit-log" | "/usage" | "/organisations";
+  to:
+    | "/incidents"
+    | "/overview"
+    | "/analytics"
+    | "/escalation-policies"
+    | "/services"
+    | "/sla-policy"
+    | "/notification-targets"
+    | "/members"
+    | "/api-keys"
+    | "/audit-log"
+    | "/usage"
+    | "/organisations";
   label: string;
   icon: LucideIcon;
   /** The least role that sees it (the API refuses the rest anyway). */
@@ -16,7 +28,7 @@ export interface NavGroup {
 
 /**
  * The app's areas. A feature that lands later adds its item to its group: schedules and teams go
- * under "On call", postmortems and analytics under "Respond".
+ * under "On call".
  */
 export const NAV: NavGroup[] = [
   {
@@ -24,6 +36,7 @@ export const NAV: NavGroup[] = [
     items: [
       { to: "/incidents", label: "Incidents", icon: Siren },
       { to: "/overview", label: "Overview", icon: LayoutDashboard },
+      { to: "/analytics", label: "Analytics", icon: BarChart3 },
     ],
   },
   { label: "On call", items: [{ to: "/escalation-policies", label: "Escalation policies", icon: ListOrdered, least: "admin" }] },
