@@ -17,8 +17,9 @@ import tseslint from "typescript-eslint";
 // so dependencies point one way:
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
-//   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
-//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents
+//   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//               teams  <-  schedules  <-  oncall  <-  calendar-feeds;  schedules  <-  shift-notices
+//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit
 //   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
@@ -37,13 +38,18 @@ const CORE_FEATURES = {
   "api-keys": ["audit"],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],
-  "escalation-policies": ["audit"],
-  catalog: ["audit", "escalation-policies"],
+  teams: ["audit", "users"],
+  schedules: ["audit", "teams", "users"],
+  oncall: ["escalation-policies", "schedules", "teams", "users"],
+  "shift-notices": ["schedules"],
+  "calendar-feeds": ["audit", "oncall", "schedules", "teams"],
+  "escalation-policies": ["audit", "teams"],
+  catalog: ["audit", "escalation-policies", "teams"],
   "notification-targets": ["audit", "org"],
   integrations: ["audit", "catalog"],
   sla: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies", "sla"],
-  ingest: ["incidents", "integrations"],
+  ingest: ["incidents", "integrations", "rate-limit"],
   escalations: ["escalation-policies", "incidents", "notifications"],
   notifications: ["incidents"],
   tasks: ["incidents", "org", "users"],

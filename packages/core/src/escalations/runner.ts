@@ -3,7 +3,6 @@ import type { EscalationTarget } from "../escalation-policies/schema.js";
 import { findPolicy } from "../escalation-policies/repository.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import type { TaskPayload } from "../jobs/tasks.js";
-import { recordAttempts, type Recipient } from "../notifications/attempts.js";
 import type { NotificationKind } from "../schema.js";
 import { inScope } from "../scope.js";
 import { findEnabledTargets, findMembersToPage } from "./repository.js";
@@ -52,7 +51,9 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
     // While nobody acknowledges, the next step follows after this level's delay.
     const hasNext = incident.status === "triggered" && job.step + 1 < totalSteps;
     const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-    const event = await incidentLifecycle.recordEscalationStep(tx, source, incident, {
+    // Who was paged is written on the `escalated` event; its fan-out makes their attempts, in
+    // timeline order with the incident's other notifications.
+    await incidentLifecycle.recordEscalationStep(tx, source, incident, {
       step: job.step,
       cause: job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout",
       data: {
@@ -65,11 +66,6 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
       },
       nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
     });
-    const recipients: Recipient[] = [
-      ...wanted.map((u) => ({ userId: u.id })),
-      ...notificationTargets.map((t) => ({ targetId: t.id, channel: t.type })),
-    ];
-    await recordAttempts(tx, { orgId: job.orgId, eventId: event.id, incidentId: incident.id, requestId: job.requestId }, recipients);
     return "notified";
   });
 }

@@ -10,7 +10,6 @@ import type { SlaKind } from "../sla/schema.js";
 import {
   findIncidentForUpdate,
   findOpenAlertIncidentForUpdate,
-  incidentExists,
   insertIncident,
   insertIncidentEvent,
   markSlaBreached,
@@ -21,11 +20,16 @@ import {
 } from "./repository.js";
 import { DEFAULT_SEVERITY, type EscalationCause, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
 import { canTransition } from "./state-machine.js";
+import { toIncident } from "./wire.js";
 
 // The one place where incidents change. The API procedures, alert ingestion and the escalation
 // runner all come through here, always inside the caller's transaction (row-level security
 // scoped to the org): every change bumps what it must, appends to the timeline, and enqueues in
 // the same transaction the jobs that notify people and move escalation along.
+//
+// Every event is written with the incident's row locked (so an incident's events are numbered,
+// by `seq`, in the order they commit) and with the incident as it is right after the event (what
+// its notifications show).
 //
 // The facts analytics read are kept here too (analytics/README.md has the definitions):
 // - first_acknowledged_at: the first status_changed to acknowledged, by a person or an
@@ -53,19 +57,24 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 
 const incidentNotFound = () => notFound("Incident");
 
+/** Appends an event to the timeline of a locked incident, as it is right after the event. */
+function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>) {
+  return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident), kind, actorUserId: source.actorUserId, data });
+}
+
 /**
- * Appends an event to the incident's timeline and (unless `notify` is false) enqueues the job that
- * fans it out to the org's notification targets.
+ * Appends an event to a locked incident's timeline and (unless `notify` is false) enqueues the job
+ * that fans it out to the org's notification targets.
  */
 async function recordEvent(
   tx: Tx,
   source: ChangeSource,
-  incidentId: string,
+  incident: IncidentRow,
   kind: IncidentEventKind,
   data: Record<string, unknown>,
   options: { notify: boolean } = { notify: true },
 ): Promise<IncidentEventRow> {
-  const row = await insertIncidentEvent(tx, { orgId: source.orgId, incidentId, kind, actorUserId: source.actorUserId, data });
+  const row = await appendEvent(tx, source, incident, kind, data);
   if (options.notify) await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
   return row;
 }
@@ -117,7 +126,7 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
  * policy, its first escalation step.
  */
 async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
-  await recordEvent(tx, source, incident.id, "created", {
+  await recordEvent(tx, source, incident, "created", {
     title: incident.title,
     severity: incident.severity,
     status: incident.status,
@@ -168,13 +177,8 @@ export async function openForAlert(
   if (inserted) {
     await announceOpened(tx, source, row, context);
   } else {
-    await insertIncidentEvent(tx, {
-      orgId: source.orgId,
-      incidentId: row.id,
-      kind: "alert_repeated",
-      actorUserId: source.actorUserId,
-      data: { alertCount: row.alert_count, ...context },
-    });
+    // The upsert locked the row.
+    await appendEvent(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context });
   }
   return { incidentId: row.id, opened: inserted };
 }
@@ -191,7 +195,7 @@ async function move(
   context: Record<string, unknown>,
 ): Promise<IncidentRow> {
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
-  await recordEvent(tx, source, updated.id, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  await recordEvent(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
   // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
   await removeJob(tx, escalationJobKey(updated.id));
   await disarmMetDeadlines(tx, current, updated);
@@ -273,11 +277,11 @@ export async function edit(
     rearm: rearm.map((kind) => DEADLINE_OF[kind]),
   });
   const version = updated.version;
-  if (title !== undefined) await recordEvent(tx, source, updated.id, "title_changed", { from: current.title, to: title, version });
+  if (title !== undefined) await recordEvent(tx, source, updated, "title_changed", { from: current.title, to: title, version });
   if (description !== undefined) {
-    await recordEvent(tx, source, updated.id, "description_changed", { from: current.description, to: description, version });
+    await recordEvent(tx, source, updated, "description_changed", { from: current.description, to: description, version });
   }
-  if (severity !== undefined) await recordEvent(tx, source, updated.id, "severity_changed", { from: current.severity, to: severity, version });
+  if (severity !== undefined) await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
   await armSlaChecks(tx, source, updated, rearm);
   return updated;
 }
@@ -291,28 +295,32 @@ export async function recordSlaBreach(tx: Tx, source: ChangeSource, input: { inc
   const breached = await markSlaBreached(tx, source.orgId, input.incidentId, input.kind);
   const dueAt = breached?.[DEADLINE_OF[input.kind]];
   if (breached === undefined || dueAt === null || dueAt === undefined) return null;
-  return recordEvent(tx, source, breached.id, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
+  return recordEvent(tx, source, breached, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
 }
 
 /**
  * Appends what the work around an incident did (a task, a status update, a postmortem, an
  * attachment: each feature keeps its own rows) to the incident's timeline. Only status updates
  * notify (targets subscribed to `status_update`); the rest is recorded, not announced. The
- * caller made sure the incident exists (its own rows reference it).
+ * caller made sure the incident exists (its own rows reference it); it is locked here, as for
+ * every event.
  */
-export function recordActivity(
+export async function recordActivity(
   tx: Tx,
   source: ChangeSource,
   incidentId: string,
   kind: IncidentActivityKind,
   data: Record<string, unknown>,
 ): Promise<IncidentEventRow> {
-  return recordEvent(tx, source, incidentId, kind, data, { notify: kind === "status_update_posted" });
+  const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  return recordEvent(tx, source, incident, kind, data, { notify: kind === "status_update_posted" });
 }
 
 export async function comment(tx: Tx, source: ChangeSource, input: { incidentId: string; body: string }): Promise<IncidentEventRow> {
-  if (!(await incidentExists(tx, source.orgId, input.incidentId))) throw incidentNotFound();
-  return recordEvent(tx, source, input.incidentId, "commented", { body: input.body });
+  const incident = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  return recordEvent(tx, source, incident, "commented", { body: input.body });
 }
 
 /**
@@ -353,7 +361,7 @@ export async function recordEscalationStep(
   incident: IncidentRow,
   escalation: { step: number; cause: EscalationCause; data: Record<string, unknown>; nextAt: Date | null },
 ): Promise<IncidentEventRow> {
-  const event = await recordEvent(tx, source, incident.id, "escalated", escalation.data);
+  const event = await recordEvent(tx, source, incident, "escalated", escalation.data);
   await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1, escalation.cause);
   if (escalation.nextAt !== null) {
     await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });

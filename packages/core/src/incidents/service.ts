@@ -1,14 +1,12 @@
-import type { Db, IncidentEventRow, IncidentRow } from "@incidentops/db";
+import type { Db } from "@incidentops/db";
 import { getService } from "../catalog/service.js";
 import { notFound } from "../errors.js";
-import { iso, isoOrNull } from "../mapping.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, seqCursor, toPage, type Page } from "../pagination.js";
 import type { Actor } from "../policy.js";
 import { transact } from "../scope.js";
 import * as lifecycle from "./lifecycle.js";
 import { countIncidents, findIncident, findIncidents, incidentExists, listIncidentEvents, listIncidents as listIncidentRows, listTimelineHead } from "./repository.js";
 import {
-  incidentEventKindSchema,
   type CommentInput,
   type CreateIncidentInput,
   type Incident,
@@ -22,45 +20,11 @@ import {
   type TransitionIncidentInput,
   type UpdateIncidentInput,
 } from "./schema.js";
+import { toIncident, toIncidentEvent } from "./wire.js";
+
+export { toIncident, toIncidentEvent };
 
 // What the API asks of incidents: reads, and each change in its own transaction through the lifecycle.
-
-export function toIncident(row: IncidentRow): Incident {
-  return {
-    id: row.id,
-    serviceId: row.service_id,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    severity: row.severity,
-    version: row.version,
-    dedupKey: row.dedup_key,
-    alertCount: row.alert_count,
-    createdBy: row.created_by,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    triggeredAt: iso(row.triggered_at),
-    acknowledgedAt: isoOrNull(row.acknowledged_at),
-    mitigatedAt: isoOrNull(row.mitigated_at),
-    resolvedAt: isoOrNull(row.resolved_at),
-    firstAcknowledgedAt: isoOrNull(row.first_acknowledged_at),
-    acknowledgeDueAt: isoOrNull(row.acknowledge_due_at),
-    resolveDueAt: isoOrNull(row.resolve_due_at),
-    acknowledgeBreachedAt: isoOrNull(row.acknowledge_breached_at),
-    resolveBreachedAt: isoOrNull(row.resolve_breached_at),
-  };
-}
-
-export function toIncidentEvent(row: IncidentEventRow): IncidentEvent {
-  return {
-    id: row.id,
-    incidentId: row.incident_id,
-    kind: incidentEventKindSchema.parse(row.kind),
-    actorUserId: row.actor_user_id,
-    data: row.data,
-    createdAt: iso(row.created_at),
-  };
-}
 
 const incidentNotFound = () => notFound("Incident");
 
