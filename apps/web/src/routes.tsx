@@ -97,6 +97,10 @@ const postmortemRoute = page("/incidents/$incidentId/postmortem", () => import("
 const overviewRoute = page("/overview", () => import("./pages/overview"), "OverviewPage");
 export const analyticsSearch = z.object({
   days: z.number().int().min(1).max(MAX_PERIOD_DAYS).optional().catch(undefined),
+  // A range of days (both given) in place of the last `days`.
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  groupBy: z.enum(["day", "week"]).optional().catch(undefined),
   serviceId: z.uuid().optional().catch(undefined),
 });
 export type AnalyticsSearch = z.infer<typeof analyticsSearch>;

@@ -4,21 +4,16 @@ import { formatDuration } from "./format";
 // The analytics API's answers turned into what the charts and tables draw. Every figure is the
 // API's (computed in PostgreSQL); the browser only picks and labels them.
 
-/** The periods the dashboard offers, in days back from now. */
+/** The periods the dashboard offers, in days up to now (today included). */
 export const ANALYTICS_PERIODS = [7, 30, 90, 180, 365] as const;
 export const DEFAULT_PERIOD_DAYS = 30;
-/** The API answers at most 366 days. */
-export const MAX_PERIOD_DAYS = 366;
+/** The longest period, in calendar days: the API answers at most 366 × 24 hours, and a year of days may hold an hour more. */
+export const MAX_PERIOD_DAYS = 365;
 
-const DAY_MS = 86_400_000;
-
-/** The last `days` days up to `now`, as the API takes them. */
-export function windowOf(days: number, now: number): { since: string; until: string } {
-  return { since: new Date(now - days * DAY_MS).toISOString(), until: new Date(now).toISOString() };
-}
+export type Bucket = "day" | "week";
 
 /** Days for up to 90 days (a readable number of bars), weeks beyond. */
-export const bucketFor = (days: number): "day" | "week" => (days <= 90 ? "day" : "week");
+export const bucketFor = (days: number): Bucket => (days <= 90 ? "day" : "week");
 
 /** Seconds for people: "4m 10s", or a dash when there is no value (not zero: nothing was measured). */
 export const formatSeconds = (seconds: number | null) => (seconds === null ? "—" : formatDuration(seconds * 1000));
@@ -27,7 +22,7 @@ export const formatSeconds = (seconds: number | null) => (seconds === null ? "�
 export const formatPercent = (percent: number | null) => (percent === null ? "—" : `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`);
 
 /** A bucket (its key: the day, or the week's Monday) under a chart: "03-14", or "w/c 03-10" for a week. */
-export const bucketLabel = (key: string, groupBy: "day" | "week") => (groupBy === "week" ? `w/c ${key.slice(5)}` : key.slice(5));
+export const bucketLabel = (key: string, groupBy: Bucket) => (groupBy === "week" ? `w/c ${key.slice(5)}` : key.slice(5));
 
 export interface TrendRow {
   key: string;

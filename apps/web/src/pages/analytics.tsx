@@ -8,6 +8,8 @@ import { BarChartWithTable } from "@/components/bar-chart";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { LineChartWithTable, StackedBarChartWithTable } from "@/components/series-chart";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -24,8 +26,9 @@ import {
   formatPercent,
   formatSeconds,
   interruptionRows,
-  windowOf,
+  type Bucket,
 } from "@/lib/analytics";
+import { daysBefore, periodWindow, todayIn, type AnalyticsPeriod } from "@/lib/analytics-window";
 import { saveText } from "@/lib/files";
 import { useServices } from "@/lib/services";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
@@ -35,6 +38,7 @@ import type { AnalyticsSearch } from "@/routes";
 
 const route = getRouteApi("/_app/analytics");
 const ALL = "all";
+const CUSTOM = "custom";
 
 /** The figures of one card, or its loading and error states. */
 function Loaded<T, E>({ query, what, children }: { query: UseQueryResult<T, E>; what: string; children: (data: T) => ReactNode }) {
@@ -59,7 +63,7 @@ function Kpi({ label, value, detail, testId }: { label: string; value: string; d
 
 function Kpis({ analytics }: { analytics: IncidentAnalytics }) {
   const { totals } = analytics;
-  const percentiles = (stats: IncidentAnalytics["totals"]["mtta"]) => `p50 ${formatSeconds(stats.p50)} · p90 ${formatSeconds(stats.p90)}`;
+  const percentiles = (stats: IncidentAnalytics["totals"]["mtta"]) => `p50 ${formatSeconds(stats.p50)} · p90 ${formatSeconds(stats.p90)} · p95 ${formatSeconds(stats.p95)}`;
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       <Kpi testId="incidents" label="Incidents" value={String(totals.count)} detail={`${totals.acknowledged} acknowledged · ${totals.resolved} resolved`} />
@@ -172,7 +176,7 @@ function Responders({ responders }: { responders: ResponderAnalytics }) {
   );
 }
 
-function CsvExport({ input }: { input: IncidentAnalyticsInput }) {
+function CsvExport({ input, disabled }: { input: IncidentAnalyticsInput; disabled: boolean }) {
   const client = useTRPCClient();
   const [pending, setPending] = useState(false);
   const exportCsv = async () => {
@@ -187,150 +191,209 @@ function CsvExport({ input }: { input: IncidentAnalyticsInput }) {
     }
   };
   return (
-    <Button variant="outline" onClick={() => void exportCsv()} disabled={pending}>
+    <Button variant="outline" onClick={() => void exportCsv()} disabled={pending || disabled}>
       {pending ? <Loader2 className="animate-spin" aria-hidden /> : <FileDown aria-hidden />}
       Export CSV
     </Button>
   );
 }
 
+/** The period (the last N days, or a range of days), the buckets and the service the dashboard reads. */
+function Filters({ search, period, groupBy, error, csv }: { search: AnalyticsSearch; period: AnalyticsPeriod; groupBy: Bucket; error: string | null; csv: ReactNode }) {
+  const navigate = useNavigate({ from: "/analytics" });
+  const { user } = useSession();
+  const services = useServices();
+  const setSearch = (next: Partial<AnalyticsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...next }) });
+  const custom = "from" in period;
+  const days = "days" in period ? period.days : DEFAULT_PERIOD_DAYS;
+  const choosePeriod = (value: string) => {
+    if (value !== CUSTOM) return setSearch({ days: Number(value) === DEFAULT_PERIOD_DAYS ? undefined : Number(value), from: undefined, to: undefined });
+    // A range starts as the period shown, in whole days, to be narrowed.
+    const to = todayIn(user.timeZone, Date.now());
+    setSearch({ days: undefined, from: daysBefore(to, days - 1), to });
+  };
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <Select value={custom ? CUSTOM : String(days)} onValueChange={choosePeriod}>
+          <SelectTrigger className="w-40" aria-label="Period">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {[...new Set<number>([...ANALYTICS_PERIODS, days])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <SelectItem key={n} value={String(n)}>
+                  Last {n} days
+                </SelectItem>
+              ))}
+            <SelectItem value={CUSTOM}>Custom range</SelectItem>
+          </SelectContent>
+        </Select>
+        {custom && (
+          <>
+            <div className="grid gap-1">
+              <Label htmlFor="analytics-from" className="text-xs">
+                From
+              </Label>
+              <Input id="analytics-from" type="date" className="w-40" value={period.from} aria-invalid={error !== null} onChange={(e) => setSearch({ from: e.target.value })} />
+            </div>
+            <div className="grid gap-1">
+              <Label htmlFor="analytics-to" className="text-xs">
+                To
+              </Label>
+              <Input id="analytics-to" type="date" className="w-40" value={period.to} aria-invalid={error !== null} onChange={(e) => setSearch({ to: e.target.value })} />
+            </div>
+          </>
+        )}
+        <Select value={groupBy} onValueChange={(value) => setSearch({ groupBy: value as Bucket })}>
+          <SelectTrigger className="w-32" aria-label="Group by">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value="day">Per day</SelectItem>
+            <SelectItem value="week">Per week</SelectItem>
+          </SelectContent>
+        </Select>
+        <Select value={search.serviceId ?? ALL} onValueChange={(value) => setSearch({ serviceId: value === ALL ? undefined : value })}>
+          <SelectTrigger className="w-44" aria-label="Service">
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={ALL}>All services</SelectItem>
+            {services.data?.list.map((service) => (
+              <SelectItem key={service.id} value={service.id}>
+                {service.name}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
+        {csv}
+      </div>
+      {error !== null && (
+        <p role="alert" className="text-destructive text-sm">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const periodOf = (search: Pick<AnalyticsSearch, "days" | "from" | "to">): AnalyticsPeriod =>
+  search.from !== undefined && search.to !== undefined ? { from: search.from, to: search.to } : { days: search.days ?? DEFAULT_PERIOD_DAYS };
+
 /** MTTA/MTTR, SLA attainment, escalations and responders' load over a period, as PagerDuty Analytics shows them. */
 export function AnalyticsPage() {
   const search = route.useSearch();
-  const navigate = useNavigate({ from: "/analytics" });
   const trpc = useTRPC();
   const { user } = useSession();
-  const services = useServices();
-  const days = search.days ?? DEFAULT_PERIOD_DAYS;
-  const groupBy = bucketFor(days);
+  const period = periodOf(search);
+  const { days, from, to } = search;
   // The window is fixed when the period is chosen (a moving "now" would make every render a new query).
-  const window = useMemo(() => windowOf(days, Date.now()), [days]);
-  const filters = { ...window, timeZone: user.timeZone, ...(search.serviceId === undefined ? {} : { serviceId: search.serviceId }) };
+  const span = useMemo(() => periodWindow(periodOf({ days, from, to }), user.timeZone, Date.now()), [days, from, to, user.timeZone]);
+  const valid = "since" in span;
+  const groupBy = search.groupBy ?? bucketFor(valid ? span.days : DEFAULT_PERIOD_DAYS);
+  const range = valid ? { since: span.since, until: span.until } : {};
+  const filters = { ...range, timeZone: user.timeZone, ...(search.serviceId === undefined ? {} : { serviceId: search.serviceId }) };
   const trendInput: IncidentAnalyticsInput = { ...filters, groupBy };
-  const trend = useQuery(trpc.analytics.incidents.queryOptions(trendInput));
-  const byService = useQuery(trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "service" }));
-  const bySeverity = useQuery(trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "severity" }));
-  const responders = useQuery(trpc.analytics.responders.queryOptions(window));
-  const setSearch = (next: Partial<AnalyticsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...next }) });
+  const trend = useQuery({ ...trpc.analytics.incidents.queryOptions(trendInput), enabled: valid });
+  const byService = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "service" }), enabled: valid });
+  const bySeverity = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "severity" }), enabled: valid });
+  const responders = useQuery({ ...trpc.analytics.responders.queryOptions(range), enabled: valid });
   const formatBucket = (key: string) => bucketLabel(key, groupBy);
+  const described = "days" in period ? `in the last ${period.days} days` : `from ${period.from} to ${period.to}`;
 
   return (
     <div className="space-y-5">
       <PageHeader
         title="Analytics"
-        description={`Incidents first triggered in the last ${days} days, ${groupBy === "day" ? "per day" : "per week"} (${user.timeZone}). Times are computed by the API: MTTA to the first acknowledgement, MTTR to resolution.`}
-        actions={
-          <>
-            <Select value={String(days)} onValueChange={(value) => setSearch({ days: Number(value) === DEFAULT_PERIOD_DAYS ? undefined : Number(value) })}>
-              <SelectTrigger className="w-40" aria-label="Period">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {[...new Set<number>([...ANALYTICS_PERIODS, days])].sort((a, b) => a - b).map((n) => (
-                  <SelectItem key={n} value={String(n)}>
-                    Last {n} days
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Select value={search.serviceId ?? ALL} onValueChange={(value) => setSearch({ serviceId: value === ALL ? undefined : value })}>
-              <SelectTrigger className="w-44" aria-label="Service">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All services</SelectItem>
-                {services.data?.list.map((service) => (
-                  <SelectItem key={service.id} value={service.id}>
-                    {service.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <CsvExport input={trendInput} />
-          </>
-        }
+        description={`Incidents first triggered ${described}, ${groupBy === "day" ? "per day" : "per week"} (${user.timeZone}). Times are computed by the API: MTTA to the first acknowledgement, MTTR to resolution.`}
       />
+      <Filters search={search} period={period} groupBy={groupBy} error={valid ? null : span.error} csv={<CsvExport input={trendInput} disabled={!valid} />} />
+      {!valid ? null : (
+        <>
+          <Loaded query={trend} what="figures">
+            {(analytics) => <Kpis analytics={analytics} />}
+          </Loaded>
 
-      <Loaded query={trend} what="figures">
-        {(analytics) => <Kpis analytics={analytics} />}
-      </Loaded>
-
-      <div className="grid gap-5 lg:grid-cols-2">
-        <ChartCard title="Time to acknowledge" description={`p50 and p90 per ${groupBy}`}>
-          <Loaded query={trend} what="trend">
-            {(analytics) => (
-              <LineChartWithTable
-                rows={durationTrendRows(analytics)}
-                series={[
-                  { key: "mttaP50", label: "MTTA p50", color: "var(--chart-3)" },
-                  { key: "mttaP90", label: "MTTA p90", color: "var(--chart-1)" },
-                ]}
-                caption={`Time to acknowledge per ${groupBy}, p50 and p90`}
-                rowHeading={groupBy === "day" ? "Day" : "Week of"}
-                formatValue={formatSeconds}
-                formatLabel={formatBucket}
-                className="h-56"
-              />
-            )}
-          </Loaded>
-        </ChartCard>
-        <ChartCard title="Time to resolve" description={`p50 and p90 per ${groupBy}`}>
-          <Loaded query={trend} what="trend">
-            {(analytics) => (
-              <LineChartWithTable
-                rows={durationTrendRows(analytics)}
-                series={[
-                  { key: "mttrP50", label: "MTTR p50", color: "var(--chart-5)" },
-                  { key: "mttrP90", label: "MTTR p90", color: "var(--chart-2)" },
-                ]}
-                caption={`Time to resolve per ${groupBy}, p50 and p90`}
-                rowHeading={groupBy === "day" ? "Day" : "Week of"}
-                formatValue={formatSeconds}
-                formatLabel={formatBucket}
-                className="h-56"
-              />
-            )}
-          </Loaded>
-        </ChartCard>
-        <ChartCard title="Incidents by service" description="The services with the most incidents">
-          <Loaded query={byService} what="services">
-            {(analytics) =>
-              analytics.groups.length === 0 ? (
-                <p className="text-muted-foreground text-sm">No incidents in this period.</p>
-              ) : (
-                <BarChartWithTable rows={countRows(analytics).slice(0, 10)} caption="Incidents by service" series="Incidents" color="var(--chart-4)" horizontal className="h-64" />
-              )
-            }
-          </Loaded>
-        </ChartCard>
-        <ChartCard title="Incidents by severity" description="With median response times and the share of SLA targets met">
-          <Loaded query={bySeverity} what="severities">
-            {(analytics) => <BySeverity analytics={analytics} />}
-          </Loaded>
-        </ChartCard>
-        <ChartCard title="Escalations" description={`Timeout (nobody acknowledged in time) and by hand, per ${groupBy}`}>
-          <Loaded query={trend} what="escalations">
-            {(analytics) => (
-              <StackedBarChartWithTable
-                rows={escalationRows(analytics)}
-                series={[
-                  { key: "timeout", label: "Timeout", color: "var(--chart-1)" },
-                  { key: "manual", label: "By hand", color: "var(--chart-4)" },
-                ]}
-                caption={`Escalations per ${groupBy}, by timeout and by hand`}
-                rowHeading={groupBy === "day" ? "Day" : "Week of"}
-                formatLabel={formatBucket}
-                className="h-56"
-              />
-            )}
-          </Loaded>
-        </ChartCard>
-        <ChartCard className="lg:col-span-2" title="Responders" description="Pages by the hour they arrived, in each person's own time zone: business (08-18 weekdays), off hours (evenings, weekends), sleep (22-08)">
-          <Loaded query={responders} what="responders">
-            {(data) => <Responders responders={data} />}
-          </Loaded>
-        </ChartCard>
-      </div>
+          <div className="grid gap-5 lg:grid-cols-2">
+            <ChartCard title="Time to acknowledge" description={`p50 and p90 per ${groupBy}`}>
+              <Loaded query={trend} what="trend">
+                {(analytics) => (
+                  <LineChartWithTable
+                    rows={durationTrendRows(analytics)}
+                    series={[
+                      { key: "mttaP50", label: "MTTA p50", color: "var(--chart-3)" },
+                      { key: "mttaP90", label: "MTTA p90", color: "var(--chart-1)" },
+                    ]}
+                    caption={`Time to acknowledge per ${groupBy}, p50 and p90`}
+                    rowHeading={groupBy === "day" ? "Day" : "Week of"}
+                    formatValue={formatSeconds}
+                    formatLabel={formatBucket}
+                    className="h-56"
+                  />
+                )}
+              </Loaded>
+            </ChartCard>
+            <ChartCard title="Time to resolve" description={`p50 and p90 per ${groupBy}`}>
+              <Loaded query={trend} what="trend">
+                {(analytics) => (
+                  <LineChartWithTable
+                    rows={durationTrendRows(analytics)}
+                    series={[
+                      { key: "mttrP50", label: "MTTR p50", color: "var(--chart-5)" },
+                      { key: "mttrP90", label: "MTTR p90", color: "var(--chart-2)" },
+                    ]}
+                    caption={`Time to resolve per ${groupBy}, p50 and p90`}
+                    rowHeading={groupBy === "day" ? "Day" : "Week of"}
+                    formatValue={formatSeconds}
+                    formatLabel={formatBucket}
+                    className="h-56"
+                  />
+                )}
+              </Loaded>
+            </ChartCard>
+            <ChartCard title="Incidents by service" description="The services with the most incidents">
+              <Loaded query={byService} what="services">
+                {(analytics) =>
+                  analytics.groups.length === 0 ? (
+                    <p className="text-muted-foreground text-sm">No incidents in this period.</p>
+                  ) : (
+                    <BarChartWithTable rows={countRows(analytics).slice(0, 10)} caption="Incidents by service" series="Incidents" color="var(--chart-4)" horizontal className="h-64" />
+                  )
+                }
+              </Loaded>
+            </ChartCard>
+            <ChartCard title="Incidents by severity" description="With median response times and the share of SLA targets met">
+              <Loaded query={bySeverity} what="severities">
+                {(analytics) => <BySeverity analytics={analytics} />}
+              </Loaded>
+            </ChartCard>
+            <ChartCard title="Escalations" description={`Timeout (nobody acknowledged in time) and by hand, per ${groupBy}`}>
+              <Loaded query={trend} what="escalations">
+                {(analytics) => (
+                  <StackedBarChartWithTable
+                    rows={escalationRows(analytics)}
+                    series={[
+                      { key: "timeout", label: "Timeout", color: "var(--chart-1)" },
+                      { key: "manual", label: "By hand", color: "var(--chart-4)" },
+                    ]}
+                    caption={`Escalations per ${groupBy}, by timeout and by hand`}
+                    rowHeading={groupBy === "day" ? "Day" : "Week of"}
+                    formatLabel={formatBucket}
+                    className="h-56"
+                  />
+                )}
+              </Loaded>
+            </ChartCard>
+            <ChartCard className="lg:col-span-2" title="Responders" description="Pages by the hour they arrived, in each person's own time zone: business (08-18 weekdays), off hours (evenings, weekends), sleep (22-08)">
+              <Loaded query={responders} what="responders">
+                {(data) => <Responders responders={data} />}
+              </Loaded>
+            </ChartCard>
+          </div>
+        </>
+      )}
     </div>
   );
 }
