@@ -95,7 +95,7 @@ function BySeverity({ analytics }: { analytics: IncidentAnalytics }) {
   return (
     <div className="space-y-3">
       <BarChartWithTable rows={countRows(analytics)} caption="Incidents by severity" series="Incidents" color="var(--chart-1)" className="h-40" />
-      <Table>
+      <Table scrollLabel="By severity">
         <TableCaption className="sr-only">Incidents, response times and SLA attainment by severity</TableCaption>
         <TableHeader>
           <TableRow>
@@ -144,7 +144,7 @@ function Responders({ responders }: { responders: ResponderAnalytics }) {
         horizontal
         className="h-64"
       />
-      <Table>
+      <Table scrollLabel="Responders">
         <TableCaption className="sr-only">Responders: pages, acknowledgements and interruptions by hour band, in each person's own time zone</TableCaption>
         <TableHeader>
           <TableRow>
