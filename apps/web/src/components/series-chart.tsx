@@ -16,8 +16,8 @@ interface Props {
   series: Series[];
   /** The table's caption (what screen readers get instead of the chart). */
   caption: string;
-  /** The first column's heading: "Day", "Responder". */
-  rowHeading: string;
+  /** The first column's heading: "Day", "Responder" (none: the table has no header row). */
+  rowHeading?: string;
   formatValue?: (value: number | null) => string;
   formatLabel?: (label: string) => string;
   className?: string;
@@ -32,16 +32,18 @@ function SeriesTable({ rows, series, caption, rowHeading, formatValue = plain }:
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{rowHeading}</th>
-          {series.map((s) => (
-            <th key={s.key} scope="col">
-              {s.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      {rowHeading !== undefined && (
+        <thead>
+          <tr>
+            <th scope="col">{rowHeading}</th>
+            {series.map((s) => (
+              <th key={s.key} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
@@ -78,7 +80,7 @@ export function LineChartWithTable({ rows, series, caption, rowHeading, formatVa
   );
 }
 
-/** Stacked bars (a segment per series) per row, with its table for screen readers. `horizontal`: names down the side. */
+/** Bars per row, stacked (a segment per series; a legend when there are several), with its table for screen readers. `horizontal`: names down the side. */
 export function StackedBarChartWithTable({ rows, series, caption, rowHeading, formatLabel, horizontal = false, className }: Props & { horizontal?: boolean }) {
   return (
     <>
@@ -97,7 +99,7 @@ export function StackedBarChartWithTable({ rows, series, caption, rowHeading, fo
             </>
           )}
           <ChartTooltip content={<ChartTooltipContent />} />
-          <ChartLegend content={<ChartLegendContent />} />
+          {series.length > 1 && <ChartLegend content={<ChartLegendContent />} />}
           {series.map((s, index) => (
             <Bar key={s.key} dataKey={s.key} stackId="stack" fill={`var(--color-${s.key})`} radius={index === series.length - 1 ? (horizontal ? [0, 4, 4, 0] : [3, 3, 0, 0]) : 0} isAnimationActive={false} />
           ))}

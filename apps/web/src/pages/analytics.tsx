@@ -1,19 +1,17 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { FileDown, Loader2 } from "lucide-react";
-import { useMemo, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { useMemo, type ReactNode } from "react";
 import { SeverityBadge } from "@/components/badges";
+import { ServiceFilter } from "@/components/service-filter";
 import { BarChartWithTable } from "@/components/bar-chart";
+import { DownloadTextButton } from "@/components/download-text-button";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { LineChartWithTable, StackedBarChartWithTable } from "@/components/series-chart";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { toApiError } from "@/lib/api-error";
 import type { IncidentAnalytics, IncidentAnalyticsInput, ResponderAnalytics, Severity } from "@/lib/api-types";
 import {
   ANALYTICS_PERIODS,
@@ -29,15 +27,12 @@ import {
   type Bucket,
 } from "@/lib/analytics";
 import { daysBefore, periodWindow, todayIn, type AnalyticsPeriod } from "@/lib/analytics-window";
-import { saveText } from "@/lib/files";
-import { useServices } from "@/lib/services";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 import { useSession } from "@/lib/use-session";
 import type { AnalyticsSearch } from "@/routes";
 
 const route = getRouteApi("/_app/analytics");
-const ALL = "all";
 const CUSTOM = "custom";
 
 /** The figures of one card, or its loading and error states. */
@@ -126,6 +121,37 @@ function BySeverity({ analytics }: { analytics: IncidentAnalytics }) {
   );
 }
 
+const MEASURES = {
+  mtta: { title: "Time to acknowledge", colors: ["var(--chart-3)", "var(--chart-1)"] },
+  mttr: { title: "Time to resolve", colors: ["var(--chart-5)", "var(--chart-2)"] },
+} as const;
+
+/** MTTA or MTTR per bucket, p50 and p90, as lines. */
+function DurationTrend({ query, measure, groupBy }: { query: UseQueryResult<IncidentAnalytics, unknown>; measure: keyof typeof MEASURES; groupBy: Bucket }) {
+  const { title, colors } = MEASURES[measure];
+  const name = measure.toUpperCase();
+  return (
+    <ChartCard title={title} description={`p50 and p90 per ${groupBy}`}>
+      <Loaded query={query} what="trend">
+        {(analytics) => (
+          <LineChartWithTable
+            rows={durationTrendRows(analytics)}
+            series={[
+              { key: `${measure}P50`, label: `${name} p50`, color: colors[0] },
+              { key: `${measure}P90`, label: `${name} p90`, color: colors[1] },
+            ]}
+            caption={`${title} per ${groupBy}, p50 and p90`}
+            rowHeading={groupBy === "day" ? "Day" : "Week of"}
+            formatValue={formatSeconds}
+            formatLabel={(key) => bucketLabel(key, groupBy)}
+            className="h-56"
+          />
+        )}
+      </Loaded>
+    </ChartCard>
+  );
+}
+
 const BANDS = [
   { key: "business", label: "Business hours", color: "var(--chart-3)" },
   { key: "offHours", label: "Off hours", color: "var(--chart-2)" },
@@ -178,23 +204,14 @@ function Responders({ responders }: { responders: ResponderAnalytics }) {
 
 function CsvExport({ input, disabled }: { input: IncidentAnalyticsInput; disabled: boolean }) {
   const client = useTRPCClient();
-  const [pending, setPending] = useState(false);
-  const exportCsv = async () => {
-    setPending(true);
-    try {
-      const csv = await client.analytics.incidentsCsv.query(input);
-      saveText(csv, `incident-analytics-${input.groupBy}-${input.since?.slice(0, 10) ?? ""}-to-${input.until?.slice(0, 10) ?? ""}.csv`, "text/csv;charset=utf-8");
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    } finally {
-      setPending(false);
-    }
-  };
   return (
-    <Button variant="outline" onClick={() => void exportCsv()} disabled={pending || disabled}>
-      {pending ? <Loader2 className="animate-spin" aria-hidden /> : <FileDown aria-hidden />}
-      Export CSV
-    </Button>
+    <DownloadTextButton
+      label="Export CSV"
+      fetchText={() => client.analytics.incidentsCsv.query(input)}
+      fileName={`incident-analytics-${input.groupBy}-${input.since?.slice(0, 10) ?? ""}-to-${input.until?.slice(0, 10) ?? ""}.csv`}
+      type="text/csv;charset=utf-8"
+      disabled={disabled}
+    />
   );
 }
 
@@ -202,7 +219,6 @@ function CsvExport({ input, disabled }: { input: IncidentAnalyticsInput; disable
 function Filters({ search, period, groupBy, error, csv }: { search: AnalyticsSearch; period: AnalyticsPeriod; groupBy: Bucket; error: string | null; csv: ReactNode }) {
   const navigate = useNavigate({ from: "/analytics" });
   const { user } = useSession();
-  const services = useServices();
   const setSearch = (next: Partial<AnalyticsSearch>) => void navigate({ search: (prev) => ({ ...prev, ...next }) });
   const custom = "from" in period;
   const days = "days" in period ? period.days : DEFAULT_PERIOD_DAYS;
@@ -255,19 +271,7 @@ function Filters({ search, period, groupBy, error, csv }: { search: AnalyticsSea
             <SelectItem value="week">Per week</SelectItem>
           </SelectContent>
         </Select>
-        <Select value={search.serviceId ?? ALL} onValueChange={(value) => setSearch({ serviceId: value === ALL ? undefined : value })}>
-          <SelectTrigger className="w-44" aria-label="Service">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All services</SelectItem>
-            {services.data?.list.map((service) => (
-              <SelectItem key={service.id} value={service.id}>
-                {service.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <ServiceFilter value={search.serviceId} onChange={(serviceId) => setSearch({ serviceId })} className="w-44" />
         {csv}
       </div>
       {error !== null && (
@@ -317,42 +321,8 @@ export function AnalyticsPage() {
           </Loaded>
 
           <div className="grid gap-5 lg:grid-cols-2">
-            <ChartCard title="Time to acknowledge" description={`p50 and p90 per ${groupBy}`}>
-              <Loaded query={trend} what="trend">
-                {(analytics) => (
-                  <LineChartWithTable
-                    rows={durationTrendRows(analytics)}
-                    series={[
-                      { key: "mttaP50", label: "MTTA p50", color: "var(--chart-3)" },
-                      { key: "mttaP90", label: "MTTA p90", color: "var(--chart-1)" },
-                    ]}
-                    caption={`Time to acknowledge per ${groupBy}, p50 and p90`}
-                    rowHeading={groupBy === "day" ? "Day" : "Week of"}
-                    formatValue={formatSeconds}
-                    formatLabel={formatBucket}
-                    className="h-56"
-                  />
-                )}
-              </Loaded>
-            </ChartCard>
-            <ChartCard title="Time to resolve" description={`p50 and p90 per ${groupBy}`}>
-              <Loaded query={trend} what="trend">
-                {(analytics) => (
-                  <LineChartWithTable
-                    rows={durationTrendRows(analytics)}
-                    series={[
-                      { key: "mttrP50", label: "MTTR p50", color: "var(--chart-5)" },
-                      { key: "mttrP90", label: "MTTR p90", color: "var(--chart-2)" },
-                    ]}
-                    caption={`Time to resolve per ${groupBy}, p50 and p90`}
-                    rowHeading={groupBy === "day" ? "Day" : "Week of"}
-                    formatValue={formatSeconds}
-                    formatLabel={formatBucket}
-                    className="h-56"
-                  />
-                )}
-              </Loaded>
-            </ChartCard>
+            <DurationTrend query={trend} measure="mtta" groupBy={groupBy} />
+            <DurationTrend query={trend} measure="mttr" groupBy={groupBy} />
             <ChartCard title="Incidents by service" description="The services with the most incidents">
               <Loaded query={byService} what="services">
                 {(analytics) =>

@@ -10,6 +10,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { fieldErrorsOf, toApiError } from "@/lib/api-error";
 import { SEVERITIES, type Incident, type Severity } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
+import { InlineError, InlineForm } from "./panel";
 import { useConflictHandler, type Conflict } from "./stale";
 
 type Changes = { title?: string; description?: string | null; severity?: Severity };
@@ -108,22 +109,12 @@ function InlineEditor({
     autoFocus: true,
   };
   return (
-    <form
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <InlineForm onSubmit={submit} className="space-y-2">
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
       {multiline ? <Textarea rows={4} {...field} /> : <Input {...field} className="text-lg font-semibold" />}
-      {error !== null && (
-        <p id={`${id}-error`} className="text-destructive text-sm">
-          {error}
-        </p>
-      )}
+      <InlineError id={`${id}-error`} error={error} />
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={saving}>
           {saving ? <Loader2 className="animate-spin" aria-hidden /> : <Check aria-hidden />}
@@ -133,7 +124,7 @@ function InlineEditor({
           <X aria-hidden /> Cancel
         </Button>
       </div>
-    </form>
+    </InlineForm>
   );
 }
 

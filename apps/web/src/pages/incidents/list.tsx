@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { SeverityBadge, StatusBadge, statusLabel } from "@/components/badges";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
+import { ServiceFilter } from "@/components/service-filter";
 import { SlaSummary } from "@/components/sla";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -110,19 +111,7 @@ export function IncidentsPage() {
             {value === (search.status ?? ALL) && (
               <>
             <div className="mt-3 flex flex-wrap items-center gap-2">
-              <Select value={search.serviceId ?? ALL} onValueChange={(value) => setSearch({ serviceId: value === ALL ? undefined : value })}>
-                <SelectTrigger className="w-48" aria-label="Service">
-                  <SelectValue placeholder="Service" />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>All services</SelectItem>
-                  {services.data?.list.map((service) => (
-                    <SelectItem key={service.id} value={service.id}>
-                      {service.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <ServiceFilter value={search.serviceId} onChange={(serviceId) => setSearch({ serviceId })} />
               <Select value={search.severity ?? ALL} onValueChange={(value) => setSearch({ severity: value === ALL ? undefined : (value as (typeof SEVERITIES)[number]) })}>
                 <SelectTrigger className="w-36" aria-label="Severity">
                   <SelectValue placeholder="Severity" />

@@ -18,3 +18,29 @@ export function Panel({ id, title, description, action, children }: { id: string
     </Card>
   );
 }
+
+/** A small form of the incident page (add a task, post an update, edit the title): submitted in place, checked by the API. */
+export function InlineForm({ onSubmit, className = "space-y-2 border-t pt-3", children }: { onSubmit: () => Promise<void>; className?: string; children: ReactNode }) {
+  return (
+    <form
+      className={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The refusal under an inline form's field; `id` is what the field's aria-describedby names. */
+export function InlineError({ id, error }: { id: string; error: string | null }) {
+  if (error === null) return null;
+  return (
+    <p id={id} className="text-destructive text-xs">
+      {error}
+    </p>
+  );
+}

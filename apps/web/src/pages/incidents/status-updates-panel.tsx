@@ -11,6 +11,7 @@ import { messageOf } from "@/lib/api-error";
 import { STATUS_UPDATE_STATUSES, type IncidentStatus, type StatusUpdateStatus } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
+import { InlineError, InlineForm } from "./panel";
 
 const PHASE_LABEL: Record<StatusUpdateStatus, string> = { investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved" };
 const PHASE_STYLE: Record<StatusUpdateStatus, string> = {
@@ -52,14 +53,7 @@ function StatusUpdateForm({ incidentId, incidentStatus, onPosted }: { incidentId
     }
   };
   return (
-    <form
-      className="space-y-2 border-t pt-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <InlineForm onSubmit={submit}>
       <label htmlFor="status-update-body" className="text-sm font-medium">
         New status update
       </label>
@@ -72,11 +66,7 @@ function StatusUpdateForm({ incidentId, incidentStatus, onPosted }: { incidentId
         aria-invalid={error !== null}
         aria-describedby={error === null ? undefined : "status-update-error"}
       />
-      {error !== null && (
-        <p id="status-update-error" className="text-destructive text-xs">
-          {error}
-        </p>
-      )}
+      <InlineError id="status-update-error" error={error} />
       <div className="flex flex-wrap items-center justify-end gap-2">
         <Select value={phase} onValueChange={setPhase}>
           <SelectTrigger size="sm" className="h-8 w-full min-w-0 text-xs" aria-label="Phase of the status update">
@@ -95,7 +85,7 @@ function StatusUpdateForm({ incidentId, incidentStatus, onPosted }: { incidentId
           <Megaphone aria-hidden /> Post update
         </Button>
       </div>
-    </form>
+    </InlineForm>
   );
 }
 

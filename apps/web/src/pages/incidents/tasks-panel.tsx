@@ -11,7 +11,7 @@ import { messageOf, toApiError } from "@/lib/api-error";
 import type { Task } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
-import { Panel } from "./panel";
+import { InlineError, InlineForm, Panel } from "./panel";
 
 function useTasks(incidentId: string) {
   const trpc = useTRPC();
@@ -75,30 +75,19 @@ function NewTaskForm({ incidentId, onAdded }: { incidentId: string; onAdded: () 
     }
   };
   return (
-    <form
-      className="space-y-2 border-t pt-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      noValidate
-    >
+    <InlineForm onSubmit={submit}>
       <label htmlFor="new-task-title" className="sr-only">
         New task
       </label>
       <Input id="new-task-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Add a task…" aria-invalid={error !== null} aria-describedby={error === null ? undefined : "new-task-error"} />
-      {error !== null && (
-        <p id="new-task-error" className="text-destructive text-xs">
-          {error}
-        </p>
-      )}
+      <InlineError id="new-task-error" error={error} />
       <div className="flex items-center gap-2">
         <PersonSelect value={assigneeId} onChange={setAssigneeId} label="Assignee of the new task" nobody="Unassigned" className="h-8 min-w-0 flex-1" />
         <Button type="submit" size="sm" variant="secondary" disabled={create.isPending}>
           <Plus aria-hidden /> Add task
         </Button>
       </div>
-    </form>
+    </InlineForm>
   );
 }
 
