@@ -39,11 +39,21 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
   };
 }
 
+// One subscribe function per clock: React resubscribes whenever it gets a new one, and a
+// resubscription that refreshes the time would render again, resubscribe again, and so on.
+const subscribers = new Map<number, (listener: () => void) => () => void>();
+
+function subscriberOf(intervalMs: number): (listener: () => void) => () => void {
+  let subscriber = subscribers.get(intervalMs);
+  if (subscriber === undefined) {
+    subscriber = (listener) => subscribe(intervalMs, listener);
+    subscribers.set(intervalMs, subscriber);
+  }
+  return subscriber;
+}
+
 /** The time now, re-read every `intervalMs` (30 s for ages, 1 s for countdowns). */
 export function useNow(intervalMs: number): number {
-  return useSyncExternalStore(
-    (listener) => subscribe(intervalMs, listener),
-    // A clock nobody watched for a while is refreshed as its first watcher subscribes.
-    () => clockOf(intervalMs).now,
-  );
+  // A clock nobody watched for a while is refreshed as its first watcher subscribes.
+  return useSyncExternalStore(subscriberOf(intervalMs), () => clockOf(intervalMs).now);
 }
