@@ -119,7 +119,7 @@ export function IncidentPage() {
 
   return (
     <div className="space-y-5">
-      <div>
+      <header>
         <Link to="/incidents" className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline">
           <ArrowLeft className="size-4" aria-hidden /> Incidents
         </Link>
@@ -135,7 +135,7 @@ export function IncidentPage() {
           <EditableTitle incident={data} canEdit={canAct} onConflict={setConflict} />
           <EditableDescription incident={data} canEdit={canAct} onConflict={setConflict} />
         </div>
-      </div>
+      </header>
 
       {conflict !== null && <ConflictAlert conflict={conflict} />}
 
