@@ -142,6 +142,12 @@ describe("uploads and downloads (filesystem store)", () => {
     expect(download.headers.get("content-disposition")).toBe(`attachment; filename="St?rung.log"; filename*=UTF-8''St%C3%B6rung.log`);
   });
 
+  it("says the limit (GET /v1/attachments/limits) to anyone in the org, so a client can check a file before sending it", async () => {
+    const res = await api.current.request("GET", "/v1/attachments/limits", { token: member.accessToken });
+    expect(res.body).toEqual({ maxBytes: MAX_BYTES });
+    expectError(await api.current.request("GET", "/v1/attachments/limits"), 401, "UNAUTHORIZED");
+  });
+
   it("refuses a file over ATTACHMENT_MAX_BYTES with 413 as it streams, keeping nothing; exactly the limit is fine", async () => {
     const before = { rows: await countRows(api.current.db, "incident_attachments", { incident_id: incidentId }), files: (await storedFiles(api.current)).length };
     const over = await uploadAttachment(api.current, member.accessToken, incidentId, { name: "big.bin", bytes: Buffer.alloc(MAX_BYTES + 1, 1) });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Member, OrgWithRole, TokenResponse } from "@incidentops/core";
+import type { Member, OrgWithRole, Page, Person, TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import { sql } from "@incidentops/db";
 import {
@@ -187,6 +187,36 @@ describe("removing a member", () => {
     }
     expect(await membership(api.current.db, owner.org.id, stranger.user.id)).toBeUndefined();
     expect((await membership(api.current.db, stranger.org.id, stranger.user.id))?.role).toBe("admin");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// People: the members without their roles, for pickers (viewer+).
+
+describe("GET /v1/org/people", () => {
+  it("lists every member's id, name and email to a viewer, in the order they joined, page by page, without roles", async () => {
+    const owner = await anOrgOwner(api.current, { orgName: "People Org" });
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
+    const viewer = await aUserWithRole(api.current, owner.org.id, "viewer");
+    const outsider = await anOrgOwner(api.current, { orgName: "Other People Org" });
+    const first = await api.current.request<Page<Person>>("GET", "/v1/org/people?limit=2", { token: viewer.accessToken });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items).toEqual([
+      { id: owner.user.id, name: owner.user.name, email: owner.user.email },
+      { id: member.user.id, name: member.user.name, email: member.user.email },
+    ]);
+    expect(first.body.nextCursor).not.toBeNull();
+    const second = await api.current.request<Page<Person>>("GET", `/v1/org/people?limit=2&cursor=${first.body.nextCursor}`, { token: viewer.accessToken });
+    expect(second.body).toEqual({ items: [{ id: viewer.user.id, name: viewer.user.name, email: viewer.user.email }], nextCursor: null });
+    expect(JSON.stringify([first.body, second.body])).not.toContain(outsider.user.id);
+  });
+
+  it("answers an API key too (to assign by script), and refuses a forged cursor with 400", async () => {
+    const owner = await anOrgOwner(api.current, { orgName: "People Key Org" });
+    const key = await api.current.request<{ secret: string }>("POST", "/v1/org/api-keys", { token: owner.accessToken, body: { name: "read key", scope: "read" } });
+    const res = await api.current.request<Page<Person>>("GET", "/v1/org/people", { headers: { "x-api-key": key.body.secret } });
+    expect(res.body.items.map((p) => p.id)).toEqual([owner.user.id]);
+    expectError(await api.current.request("GET", "/v1/org/people?cursor=bm90LWEtY3Vyc29y", { token: owner.accessToken }), 400, "VALIDATION_FAILED");
   });
 });
 

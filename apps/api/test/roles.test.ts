@@ -456,6 +456,7 @@ const everyone = { viewer: 200, member: 200, admin: 200 } as const;
 
 const READS: ReadCase[] = [
   { route: "GET /v1/org/members", expected: adminOnly, path: () => "/v1/org/members" },
+  { route: "GET /v1/org/people", expected: everyone, path: () => "/v1/org/people" },
   { route: "GET /v1/org/notification-targets", expected: adminOnly, path: () => "/v1/org/notification-targets" },
   { route: "GET /v1/org", expected: everyone, path: () => "/v1/org" },
   { route: "GET /v1/org/services", expected: everyone, path: () => "/v1/org/services" },
@@ -548,7 +549,7 @@ describe("role matrix: reads", () => {
 // notification and escalation areas has its row (other areas keep role checks of their own).
 
 /** Documented paths whose every operation must be in the tables: these and everything under them. */
-const TABLED_AREAS = ["/org/notification-targets", "/org/escalation-policies", "/users/me/notification-preferences", "/org/invitations", "/org/members", "/orgs"];
+const TABLED_AREAS = ["/org/notification-targets", "/org/escalation-policies", "/users/me/notification-preferences", "/org/invitations", "/org/members", "/org/people", "/orgs"];
 /** Single documented paths whose every operation must be in the tables. */
 const TABLED_PATHS = ["/org/services/{serviceId}", "/incidents/{incidentId}/escalate", "/incidents/{incidentId}/notifications", "/org"];
 

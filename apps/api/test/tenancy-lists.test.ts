@@ -50,6 +50,7 @@ describe("lists are scoped to the caller's org", () => {
     { path: "/v1/org/services?limit=100", own: (f) => f.serviceId },
     { path: "/v1/org/notification-targets?limit=100", own: (f) => f.targetId },
     { path: "/v1/org/members?limit=100", own: (f) => f.userId },
+    { path: "/v1/org/people?limit=100", own: (f) => f.userId },
     { path: "/v1/org/escalation-policies?limit=100", own: (f) => f.policyId },
     { path: "/v1/org/api-keys?limit=100", own: (f) => f.apiKeyId },
     { path: "/v1/org/invitations?limit=100", own: (f) => f.invitationId },

@@ -4,11 +4,17 @@ import { expectAccessible, expectScreensAccessible, onPhone, signIn, test, expec
 // Automated accessibility checks (axe, WCAG 2.1 A and AA) on every screen: no serious or critical
 // violation. Once at a desktop width, once at 390 px (a phone).
 
-async function seed(api: Api): Promise<{ owner: Account; serviceId: string; incidentId: string; policyId: string }> {
+async function seed(api: Api): Promise<{ owner: Account; serviceId: string; incidentId: string; resolvedId: string; policyId: string }> {
   const owner = await api.owner();
   const service = await api.service(owner);
   const incident = await api.incident(owner, service.id, "Checkout returns 502", "sev1");
   await api.ok("POST", `/v1/incidents/${incident.id}/comment`, { token: owner.accessToken, body: { body: "Looking into it" } });
+  // The work around an incident: a task, a status update, an SLA deadline; a resolved one for its postmortem.
+  await api.ok("PUT", "/v1/org/sla-policy", { token: owner.accessToken, body: SLA_POLICY });
+  const resolved = await api.incident(owner, service.id, "Search index stale", "sev1");
+  await api.move(owner, resolved.id, "resolved");
+  await api.ok("POST", `/v1/incidents/${incident.id}/tasks`, { token: owner.accessToken, body: { title: "Roll back release 1.42", assigneeId: owner.userId } });
+  await api.ok("POST", `/v1/incidents/${incident.id}/status-updates`, { token: owner.accessToken, body: { body: "Checkout is failing for some customers." } });
   const target = await api.ok<{ id: string }>("POST", "/v1/org/notification-targets", {
     token: owner.accessToken,
     body: { name: "ops webhook", type: "webhook", config: { url: "http://127.0.0.1:9/hook" } },
@@ -20,8 +26,15 @@ async function seed(api: Api): Promise<{ owner: Account; serviceId: string; inci
   await api.ok("POST", `/v1/org/services/${service.id}/integrations`, { token: owner.accessToken, body: { name: "Prometheus" } });
   await api.ok("POST", "/v1/org/api-keys", { token: owner.accessToken, body: { name: "grafana", scope: "read" } });
   await api.ok("POST", "/v1/org/invitations", { token: owner.accessToken, body: { email: "new-person@example.com", role: "member" } });
-  return { owner, serviceId: service.id, incidentId: incident.id, policyId: policy.id };
+  return { owner, serviceId: service.id, incidentId: incident.id, resolvedId: resolved.id, policyId: policy.id };
 }
+
+const SLA_POLICY = {
+  sev1: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 240 },
+  sev2: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 480 },
+  sev3: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+};
 
 const SIGNED_OUT = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x", "/accept-invitation?token=x"];
 
@@ -31,12 +44,16 @@ async function checkEveryScreen(page: Page, api: Api) {
     await expect(page.locator("main h1")).toBeVisible();
     await expectAccessible(page, path);
   }
-  const { owner, serviceId, incidentId, policyId } = await seed(api);
+  const { owner, serviceId, incidentId, resolvedId, policyId } = await seed(api);
   await signIn(page, owner);
   const screens: [string, string][] = [
     ["/incidents", "Incidents"],
     [`/incidents/${incidentId}`, "Checkout returns 502"],
+    [`/incidents/${resolvedId}`, "Search index stale"],
+    [`/incidents/${resolvedId}/postmortem`, "Search index stale"],
     ["/overview", "Overview"],
+    ["/analytics", "Analytics"],
+    ["/sla-policy", "SLA policy"],
     ["/services", "Services"],
     [`/services/${serviceId}`, ""],
     ["/escalation-policies", "Escalation policies"],

@@ -13,6 +13,8 @@ test("forgot password: the emailed link opens the app, sets a new password, and 
   const owner = await api.owner();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The screen is its own chunk: until it has loaded, the sign-in form (with its own Email field) is still shown.
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(owner.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status")).toContainText("is on its way");

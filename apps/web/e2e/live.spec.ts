@@ -30,7 +30,7 @@ test("two people: one acknowledges, the other sees it within 2 seconds without a
     await acknowledged;
 
     const seenBy = Date.now();
-    await expect(watching.locator("h1").locator("..").getByText("Acknowledged")).toBeVisible({ timeout: 2_000 });
+    await expect(watching.getByRole("main").locator("header").getByText("Acknowledged")).toBeVisible({ timeout: 2_000 });
     await expect(watching.getByRole("list", { name: "Timeline" })).toContainText("Grace Hopper changed the status", { timeout: 2_000 });
     const row = listPage.locator("tr", { has: listPage.getByRole("link", { name: "Payments are timing out" }) });
     await expect(row.getByText("Acknowledged").filter({ visible: true })).toBeVisible({ timeout: Math.max(500, 2_000 - (Date.now() - seenBy)) });

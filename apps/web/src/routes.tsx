@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppShell } from "./components/app-shell";
 import { NotFound } from "./components/not-found";
 import { PublicLayout } from "./components/public-layout";
+import { MAX_PERIOD_DAYS } from "./lib/analytics";
 import { SEVERITIES, STATUSES } from "./lib/api-types";
 import type { SessionManager } from "./lib/session";
 
@@ -99,7 +100,24 @@ const schedulesRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/schedules/list"), "SchedulesPage"),
 });
 const incidentRoute = page("/incidents/$incidentId", () => import("./pages/incidents/detail"), "IncidentPage");
+const postmortemRoute = page("/incidents/$incidentId/postmortem", () => import("./pages/incidents/postmortem"), "PostmortemPage");
 const overviewRoute = page("/overview", () => import("./pages/overview"), "OverviewPage");
+export const analyticsSearch = z.object({
+  days: z.number().int().min(1).max(MAX_PERIOD_DAYS).optional().catch(undefined),
+  // A range of days (both given) in place of the last `days`.
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  groupBy: z.enum(["day", "week"]).optional().catch(undefined),
+  serviceId: z.uuid().optional().catch(undefined),
+});
+export type AnalyticsSearch = z.infer<typeof analyticsSearch>;
+const analyticsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/analytics",
+  validateSearch: (search) => analyticsSearch.parse(search),
+  component: lazyRouteComponent(() => import("./pages/analytics"), "AnalyticsPage"),
+});
+const slaPolicyRoute = page("/sla-policy", () => import("./pages/sla-policy"), "SlaPolicyPage");
 const servicesRoute = page("/services", () => import("./pages/services/list"), "ServicesPage");
 const serviceRoute = page("/services/$serviceId", () => import("./pages/services/detail"), "ServicePage");
 const policiesRoute = page("/escalation-policies", () => import("./pages/escalation-policies/list"), "EscalationPoliciesPage");
@@ -124,7 +142,10 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     incidentsRoute,
     incidentRoute,
+    postmortemRoute,
     overviewRoute,
+    analyticsRoute,
+    slaPolicyRoute,
     servicesRoute,
     serviceRoute,
     policiesRoute,

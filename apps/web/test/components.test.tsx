@@ -1,12 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { StatusBadge } from "../src/components/badges";
 import type { TimelineEvent } from "../src/lib/api-types";
+import { useNow } from "../src/lib/use-now";
 import { describeEvent } from "../src/pages/incidents/timeline";
 import { IncidentTrends } from "../src/pages/overview/incident-trends";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const event = (over: Partial<TimelineEvent>): TimelineEvent => ({
   id: "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a01",
@@ -71,5 +75,20 @@ describe("IncidentTrends (the Overview's analytics, fed by the analytics API)", 
   it("shows a dash, not a zero, when nothing was acknowledged or resolved", () => {
     render(<IncidentTrends data={{ perDay: [], mttaSeconds: null, mttrSeconds: null }} />);
     expect(screen.getByText("Mean time to acknowledge").parentElement?.textContent).toContain("—");
+  });
+});
+
+describe("useNow (one shared clock per tick)", () => {
+  it("renders a watcher a bounded number of times when the time moves at every read (no resubscription loop)", () => {
+    let t = Date.parse("2025-03-14T09:02:00.000Z");
+    vi.spyOn(Date, "now").mockImplementation(() => (t += 1));
+    let renders = 0;
+    function Clock() {
+      renders += 1;
+      return <span data-testid="now">{useNow(1_000)}</span>;
+    }
+    render(<Clock />);
+    expect(Number(screen.getByTestId("now").textContent)).toBeGreaterThan(0);
+    expect(renders).toBeLessThanOrEqual(3);
   });
 });

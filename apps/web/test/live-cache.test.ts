@@ -23,6 +23,11 @@ function setup() {
   seed(trpc.incidents.events.infiniteQueryKey({ incidentId: OTHER, limit: 200 }));
   seed(trpc.incidents.notifications.infiniteQueryKey({ incidentId: ID, limit: 100 }));
   seed(trpc.org.services.list.queryKey({ limit: 200 }));
+  seed(trpc.incidents.tasks.list.queryKey({ incidentId: ID, limit: 200 }));
+  seed(trpc.incidents.statusUpdates.list.queryKey({ incidentId: ID, limit: 50 }));
+  seed(trpc.incidents.attachments.list.queryKey({ incidentId: ID, limit: 200 }));
+  seed(trpc.incidents.postmortem.get.queryKey({ incidentId: ID }));
+  seed(trpc.incidents.tasks.list.queryKey({ incidentId: OTHER, limit: 200 }));
   const stale = () =>
     queryClient
       .getQueryCache()
@@ -49,6 +54,14 @@ describe("applyIncidentUpdates", () => {
     expect(invalidated.some((k) => k.includes('"services"'))).toBe(false);
   });
 
+  it("refreshes the work around an incident whose timeline changed (a task ticked elsewhere), not another incident's", () => {
+    const { queryClient, trpc, stale } = setup();
+    applyIncidentUpdates(queryClient, trpc, update({ timelineChanged: [ID] }));
+    const invalidated = stale();
+    for (const part of ['"tasks"', '"statusUpdates"', '"attachments"', '"postmortem"']) expect(invalidated.filter((k) => k.includes(part) && k.includes(ID)), part).toHaveLength(1);
+    expect(invalidated.some((k) => k.includes('"tasks"') && k.includes(OTHER))).toBe(false);
+  });
+
   it("refreshes only the notification log for a delivery's progress", () => {
     const { queryClient, trpc, stale } = setup();
     applyIncidentUpdates(queryClient, trpc, update({ incidents: [incident], notificationsChanged: [ID] }));
@@ -61,7 +74,7 @@ describe("applyIncidentUpdates", () => {
     const { queryClient, trpc, stale } = setup();
     applyIncidentUpdates(queryClient, trpc, update({ reset: true }));
     const invalidated = stale();
-    expect(invalidated).toHaveLength(6);
+    expect(invalidated).toHaveLength(11);
     expect(invalidated.every((k) => k.includes('"incidents"'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Incident } from "../src/lib/api-types";
+import { periodWindow } from "../src/lib/analytics-window";
 import { formatDuration, timeAgo } from "../src/lib/format";
 import { safeRedirect } from "../src/lib/redirect";
 import { canMove, describeChanges } from "../src/lib/transitions";
@@ -75,4 +76,25 @@ it("returns after sign-in only to a path of the app, never to another site", () 
   for (const hostile of ["//evil.example.com/x", "/\\evil.example.com", "https://evil.example.com", "javascript:alert(1)", undefined, ""]) {
     expect(safeRedirect(hostile)).toBe("/incidents");
   }
+});
+
+describe("periodWindow (the Analytics period, in whole days of the viewer's zone)", () => {
+  const now = Date.parse("2025-03-14T09:02:00.000Z");
+
+  it("runs the last N days from the start of the day N - 1 days ago, in the zone, to now", () => {
+    expect(periodWindow({ days: 7 }, "Europe/Berlin", now)).toEqual({ since: "2025-03-07T23:00:00.000Z", until: "2025-03-14T09:02:00.000Z", days: 7 });
+    expect(periodWindow({ days: 1 }, "America/New_York", now)).toEqual({ since: "2025-03-14T04:00:00.000Z", until: "2025-03-14T09:02:00.000Z", days: 1 });
+  });
+
+  it("covers a range of days from the start of the first to the end of the last, across a daylight-saving change", () => {
+    // Berlin moves to summer time on 30 March 2025: the last day ends at 22:00 UTC, not 23:00.
+    expect(periodWindow({ from: "2025-03-29", to: "2025-03-31" }, "Europe/Berlin", now)).toEqual({ since: "2025-03-28T23:00:00.000Z", until: "2025-03-31T22:00:00.000Z", days: 3 });
+    expect(periodWindow({ from: "2025-03-14", to: "2025-03-14" }, "UTC", now)).toEqual({ since: "2025-03-14T00:00:00.000Z", until: "2025-03-15T00:00:00.000Z", days: 1 });
+  });
+
+  it("refuses a range the API would refuse, saying why", () => {
+    expect(periodWindow({ from: "2025-03-14", to: "2025-03-13" }, "UTC", now)).toEqual({ error: "The end date is before the start date" });
+    expect(periodWindow({ from: "2024-01-01", to: "2025-01-01" }, "UTC", now)).toEqual({ error: "A range covers at most 365 days" });
+    expect(periodWindow({ from: "", to: "2025-01-01" }, "UTC", now)).toEqual({ error: "Choose a start and an end date" });
+  });
 });

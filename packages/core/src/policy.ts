@@ -11,6 +11,8 @@ export const ACTION_MIN_ROLE = {
   "incident:transition": "member",
   "incident:comment": "member",
   "member:read": "admin",
+  // Names and emails for assignee and owner pickers; roles stay with member:read.
+  "person:read": "viewer",
   "notification-target:read": "admin",
   "notification-target:manage": "admin",
   "service:update": "admin",

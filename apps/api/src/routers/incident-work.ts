@@ -1,5 +1,6 @@
 import {
   attachmentIdInput,
+  attachmentLimitsSchema,
   attachmentSchema,
   attachmentService,
   createTaskInput,
@@ -20,6 +21,7 @@ import {
   taskService,
   updateTaskInput,
 } from "@incidentops/core";
+import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
 import { ok } from "./shared.js";
 
@@ -109,6 +111,11 @@ export const postmortemRouter = router({
 });
 
 export const attachmentsRouter = router({
+  limits: procedureFor("incident:read")
+    .meta({ openapi: { method: "GET", path: "/attachments/limits", tags, summary: "The largest file an upload may be, to check before sending it" } })
+    .input(z.void())
+    .output(attachmentLimitsSchema)
+    .query(({ ctx }) => ({ maxBytes: ctx.config.attachments.maxBytes })),
   list: procedureFor("incident:read")
     .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/attachments", tags, summary: "The incident's attachments, oldest first" } })
     .input(listAttachmentsInput)

@@ -9,6 +9,7 @@ import {
   orgWithRoleSchema,
   pageQuerySchema,
   pageSchema,
+  personSchema,
   serviceIdInput,
   serviceSchema,
   updateMemberRoleInput,
@@ -73,6 +74,22 @@ export const orgRouter = router({
       .input(memberInput)
       .output(okSchema)
       .mutation(({ ctx, input }) => ok(orgService.removeMember(ctx.db, ctx.actor, input))),
+  }),
+
+  people: router({
+    list: procedureFor("person:read")
+      .meta({
+        openapi: {
+          method: "GET",
+          path: "/org/people",
+          tags,
+          summary: "The members as people: id, name and email, in the order they joined",
+          description: "For choosing an assignee or an owner (viewer+); roles are GET /org/members (admin).",
+        },
+      })
+      .input(pageQuerySchema)
+      .output(pageSchema(personSchema))
+      .query(({ ctx, input }) => orgService.listPeople(ctx.db, ctx.actor, input)),
   }),
 
   invitations: invitationsRouter,

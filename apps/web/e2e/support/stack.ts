@@ -73,6 +73,9 @@ async function main() {
     WEBHOOK_ALLOW_PRIVATE: "true",
     DELIVERY_RETRY_BASE_MS: "200",
     WORKER_HEARTBEAT_MS: "1000",
+    // Attachments in the stack's own directory; a small limit, so refusing a large file is quick to show.
+    DATA_DIR: join(dir, "data"),
+    ATTACHMENT_MAX_BYTES: String(1024 * 1024),
   };
   const processes: AppProcess[] = [
     startAppProcess("apps/api/src/main.ts", { ...env, PORT: String(port), PUBLIC_URL: baseUrl }, join(logDir, "api.log")),

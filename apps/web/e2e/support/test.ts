@@ -77,6 +77,12 @@ export class Api {
     return this.ok<{ id: string; name: string }>("POST", "/v1/org/services", { token: owner.accessToken, body: { name } });
   }
 
+  /** Moves the incident to `toStatus` at its current version. */
+  async move(account: Account, incidentId: string, toStatus: "acknowledged" | "mitigated" | "resolved") {
+    const { version } = await this.ok<{ version: number }>("GET", `/v1/incidents/${incidentId}`, { token: account.accessToken });
+    return this.ok<{ version: number; status: string }>("POST", `/v1/incidents/${incidentId}/transition`, { token: account.accessToken, body: { toStatus, version } });
+  }
+
   incident(owner: Account, serviceId: string, title: string, severity = "sev2") {
     return this.ok<{ id: string; version: number; status: string }>("POST", `/v1/services/${serviceId}/incidents`, { token: owner.accessToken, body: { title, severity } });
   }

@@ -1,6 +1,4 @@
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
-import { ChartContainer, ChartTooltip, ChartTooltipContent } from "@/components/ui/chart";
-import { cn } from "@/lib/utils";
+import { StackedBarChartWithTable } from "./series-chart";
 
 /**
  * A bar per row of `rows` (`label`, `value`), drawn for the eye and given to screen readers as a
@@ -22,42 +20,20 @@ export function BarChartWithTable({
   series: string;
   color: string;
   horizontal?: boolean;
-  formatLabel?: (label: string) => string;
+  /** The label under a bar from its key (default: the row's label). */
+  formatLabel?: (key: string) => string;
   className?: string;
 }) {
-  const config = { value: { label: series, color } };
+  const labels = new Map(rows.map((row) => [row.key, row.label]));
   return (
-    <>
-      <ChartContainer config={config} className={cn("aspect-auto w-full", className)} aria-hidden>
-        <BarChart accessibilityLayer={false} data={rows} layout={horizontal ? "vertical" : "horizontal"} margin={horizontal ? { left: 8, right: 16 } : undefined}>
-          <CartesianGrid horizontal={!horizontal} vertical={horizontal} />
-          {horizontal ? (
-            <>
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={120} tickLine={false} axisLine={false} />
-            </>
-          ) : (
-            <>
-              <XAxis dataKey="label" tickLine={false} axisLine={false} tickFormatter={formatLabel} minTickGap={16} />
-              <YAxis allowDecimals={false} width={36} />
-            </>
-          )}
-          <ChartTooltip content={<ChartTooltipContent />} />
-          <Bar dataKey="value" fill="var(--color-value)" radius={horizontal ? 4 : 3} />
-        </BarChart>
-      </ChartContainer>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+    <StackedBarChartWithTable
+      rows={rows}
+      series={[{ key: "value", label: series, color }]}
+      caption={caption}
+      horizontal={horizontal}
+      formatLabel={formatLabel ?? ((key) => labels.get(key) ?? key)}
+      className={className}
+    />
   );
 }
 

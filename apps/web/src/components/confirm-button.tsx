@@ -20,8 +20,13 @@ export function ConfirmButton({
   onConfirm,
   size = "sm",
   ariaLabel,
+  confirmLabel,
+  className,
 }: {
   label: ReactNode;
+  /** The confirming action's words, when `label` is only an icon. */
+  confirmLabel?: ReactNode;
+  className?: string;
   title: string;
   description: ReactNode;
   onConfirm: () => void;
@@ -31,7 +36,7 @@ export function ConfirmButton({
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant="outline" size={size} aria-label={ariaLabel}>
+        <Button variant="outline" size={size} aria-label={ariaLabel} className={className}>
           {label}
         </Button>
       </AlertDialogTrigger>
@@ -43,7 +48,7 @@ export function ConfirmButton({
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
           <AlertDialogAction onClick={onConfirm} className="bg-destructive hover:bg-destructive/90 text-white">
-            {label}
+            {confirmLabel ?? label}
           </AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>

@@ -1,8 +1,24 @@
-import { BellRing, Building2, CalendarClock, CalendarDays, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, UserRoundCog, Users, Webhook, type LucideIcon } from "lucide-react";
+import { BarChart3, BellRing, Building2, CalendarClock, CalendarDays, FileClock, Gauge, KeyRound, LayoutDashboard, ListOrdered, Server, Siren, Timer, UserRoundCog, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/api-types";
 
 export interface NavItem {
-  to: "/incidents" | "/overview" | "/oncall" | "/my-shifts" | "/schedules" | "/teams" | "/escalation-policies" | "/services" | "/notification-targets" | "/members" | "/api-keys" | "/audit-log" | "/usage" | "/organisations";
+  to:
+    | "/incidents"
+    | "/overview"
+    | "/analytics"
+    | "/oncall"
+    | "/my-shifts"
+    | "/schedules"
+    | "/teams"
+    | "/escalation-policies"
+    | "/services"
+    | "/sla-policy"
+    | "/notification-targets"
+    | "/members"
+    | "/api-keys"
+    | "/audit-log"
+    | "/usage"
+    | "/organisations";
   label: string;
   icon: LucideIcon;
   /** The least role that sees it (the API refuses the rest anyway). */
@@ -16,7 +32,7 @@ export interface NavGroup {
 
 /**
  * The app's areas. A feature that lands later adds its item to its group: schedules and teams go
- * under "On call", postmortems and analytics under "Respond".
+ * under "On call".
  */
 export const NAV: NavGroup[] = [
   {
@@ -24,6 +40,7 @@ export const NAV: NavGroup[] = [
     items: [
       { to: "/incidents", label: "Incidents", icon: Siren },
       { to: "/overview", label: "Overview", icon: LayoutDashboard },
+      { to: "/analytics", label: "Analytics", icon: BarChart3 },
     ],
   },
   {
@@ -40,6 +57,7 @@ export const NAV: NavGroup[] = [
     label: "Configure",
     items: [
       { to: "/services", label: "Services", icon: Server },
+      { to: "/sla-policy", label: "SLA policy", icon: Timer, least: "admin" },
       { to: "/notification-targets", label: "Notification targets", icon: Webhook, least: "admin" },
     ],
   },

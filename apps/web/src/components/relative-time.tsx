@@ -1,19 +1,9 @@
-import { useEffect, useState } from "react";
 import { formatDateTime, timeAgo } from "@/lib/format";
+import { useNow } from "@/lib/use-now";
 
-/** Subscribes to a shared clock ticking every 30 s, so ages stay true without a reload. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-/** "5 min. ago", with the exact time as its title and machine-readable datetime. */
+/** "5 min. ago", with the exact time as its title and machine-readable datetime; kept true every 30 s. */
 export function RelativeTime({ iso, className }: { iso: string; className?: string }) {
-  const now = useNow();
+  const now = useNow(30_000);
   return (
     <time dateTime={iso} title={formatDateTime(iso)} className={className}>
       {timeAgo(iso, now)}

@@ -46,3 +46,9 @@ export function fieldErrorsOf(error: ApiError): Record<string, string> {
 }
 
 export const isApiError = (error: unknown, code: string): boolean => error instanceof Error && toApiError(error).code === code;
+
+/** What to show next to a one-field form: the field's message, else the error's own. */
+export function messageOf(error: unknown): string {
+  const apiError = toApiError(error);
+  return Object.values(fieldErrorsOf(apiError))[0] ?? apiError.message;
+}

@@ -42,11 +42,29 @@ export type Override = RouterOutputs["org"]["schedules"]["overrides"]["list"]["i
 export type OnCalls = RouterOutputs["oncalls"]["list"];
 export type MyShifts = RouterOutputs["users"]["me"]["oncall"];
 export type CalendarFeed = RouterOutputs["users"]["me"]["calendarFeeds"]["list"]["items"][number];
-export type Person = Schedule["people"][number];
+/** Someone named on a schedule (its participants and override people). */
+export type NamedPerson = Schedule["people"][number];
+export type Person = RouterOutputs["org"]["people"]["list"]["items"][number];
+export type Task = RouterOutputs["incidents"]["tasks"]["list"]["items"][number];
+export type StatusUpdate = RouterOutputs["incidents"]["statusUpdates"]["list"]["items"][number];
+export type StatusUpdateStatus = StatusUpdate["status"];
+export type Attachment = RouterOutputs["incidents"]["attachments"]["list"]["items"][number];
+export type Postmortem = RouterOutputs["incidents"]["postmortem"]["get"];
+export type ActionItem = Postmortem["actionItems"][number];
+export type SlaPolicy = RouterOutputs["org"]["slaPolicy"]["get"];
+export type ServiceSlaPolicy = RouterOutputs["org"]["services"]["slaPolicy"]["get"];
+export type SlaTargets = RouterInputs["org"]["slaPolicy"]["put"];
+export type IncidentAnalytics = RouterOutputs["analytics"]["incidents"];
+export type IncidentAnalyticsInput = RouterInputs["analytics"]["incidents"];
+export type IncidentGroup = IncidentAnalytics["groups"][number];
+export type IncidentMetrics = IncidentAnalytics["totals"];
+export type ResponderAnalytics = RouterOutputs["analytics"]["responders"];
+export type NotificationKind = NotificationTarget["eventKinds"] extends (infer K)[] | null ? K : never;
 
 export const STATUSES = ["triggered", "acknowledged", "mitigated", "resolved"] as const satisfies readonly IncidentStatus[];
 export const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const satisfies readonly Severity[];
 export const ROLES = ["viewer", "member", "admin"] as const satisfies readonly Role[];
+export const STATUS_UPDATE_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly StatusUpdateStatus[];
 
 const ROLE_RANK: Record<Role, number> = { viewer: 1, member: 2, admin: 3 };
 /** Whether `role` is at least `least` (the API decides; this only hides what it would refuse). */

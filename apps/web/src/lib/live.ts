@@ -17,7 +17,7 @@ const inputOf = (query: Query): Record<string, unknown> => {
 
 /**
  * Applies one message of the live stream to the cache: each changed incident as it is now, and
- * whatever shows it (lists, counts, its timeline or notification log) refetched. A reset (the
+ * whatever shows it (lists, counts, its timeline and the work around it, its notification log) refetched. A reset (the
  * stream just opened or reopened, or a batch too large to name) refetches everything shown.
  */
 export function applyIncidentUpdates(queryClient: QueryClient, trpc: Trpc, update: IncidentUpdates): void {
@@ -32,7 +32,16 @@ export function applyIncidentUpdates(queryClient: QueryClient, trpc: Trpc, updat
   }
   const timeline = new Set(update.timelineChanged);
   const deliveries = new Set(update.notificationsChanged);
-  void queryClient.invalidateQueries({ queryKey: trpc.incidents.events.pathKey(), predicate: (q) => timeline.has(String(inputOf(q).incidentId)) });
+  // The work around an incident (tasks, status updates, attachments, a published postmortem) writes its timeline too.
+  for (const queryKey of [
+    trpc.incidents.events.pathKey(),
+    trpc.incidents.tasks.pathKey(),
+    trpc.incidents.statusUpdates.pathKey(),
+    trpc.incidents.attachments.pathKey(),
+    trpc.incidents.postmortem.pathKey(),
+  ]) {
+    void queryClient.invalidateQueries({ queryKey, predicate: (q) => timeline.has(String(inputOf(q).incidentId)) });
+  }
   void queryClient.invalidateQueries({ queryKey: trpc.incidents.notifications.pathKey(), predicate: (q) => deliveries.has(String(inputOf(q).incidentId)) });
 }
 

@@ -1,23 +1,27 @@
-import { useQuery } from "@tanstack/react-query";
-import type { Member } from "./api-types";
+import type { Member, Person } from "./api-types";
+import { useAllPages } from "./all-pages";
 import { useTRPCClient } from "./trpc";
 
-/** The org's members (admins read them), by user id. */
+/** The org's members with their roles (admins read them), by user id. */
 export function useMembers(enabled = true) {
   const client = useTRPCClient();
-  return useQuery({
-    queryKey: ["all-members"],
+  return useAllPages(
+    "all-members",
+    (page) => client.org.members.list.query(page),
+    (members: Member[]) => ({ list: members, byId: new Map(members.map((member) => [member.user.id, member])) }),
     enabled,
-    staleTime: 60_000,
-    queryFn: async () => {
-      const members: Member[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await client.org.members.list.query({ limit: 200, ...(cursor === undefined ? {} : { cursor }) });
-        members.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor !== undefined);
-      return { list: members, byId: new Map(members.map((member) => [member.user.id, member])) };
+  );
+}
+
+/** Everyone in the org (any role reads them: assignee and owner pickers), by name, and by user id. */
+export function usePeople() {
+  const client = useTRPCClient();
+  return useAllPages(
+    "all-people",
+    (page) => client.org.people.list.query(page),
+    (people: Person[]) => {
+      const list = [...people].sort((a, b) => a.name.localeCompare(b.name));
+      return { list, byId: new Map(list.map((person) => [person.id, person])) };
     },
-  });
+  );
 }

@@ -20,6 +20,7 @@ export function describeChanges(before: Incident, after: Incident): string[] {
   if (before.status !== after.status) changes.push(`its status changed from ${before.status} to ${after.status}`);
   if (before.severity !== after.severity) changes.push(`its severity changed from ${before.severity} to ${after.severity}`);
   if (before.title !== after.title) changes.push(`its title is now “${after.title}”`);
+  if (before.description !== after.description) changes.push("its description changed");
   if (before.alertCount !== after.alertCount) changes.push(`${after.alertCount - before.alertCount} more alert(s) arrived`);
   if (changes.length === 0 && before.version !== after.version) changes.push("it was updated");
   return changes;

@@ -8,12 +8,12 @@ import { z } from "zod";
 import { SeverityBadge } from "@/components/badges";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
+import { KindCheckboxes } from "@/components/kind-checkboxes";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { DialogFooter } from "@/components/ui/dialog";
 import { SelectField } from "@/components/select-field";
 import { Form, FormField, FormItem, FormMessage } from "@/components/ui/form";
@@ -23,9 +23,9 @@ import { Switch } from "@/components/ui/switch";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { SEVERITIES, type NotificationTarget } from "@/lib/api-types";
+import { describeKinds, NOTIFICATION_KINDS } from "@/lib/notification-kinds";
 import { useTRPC } from "@/lib/trpc";
 
-export const EVENT_KINDS = ["triggered", "acknowledged", "mitigated", "resolved", "escalated", "commented"] as const;
 const TYPES = { webhook: "Webhook (signed)", slack: "Slack incoming webhook", email: "Email" } as const;
 const ANY = "any";
 
@@ -33,7 +33,7 @@ const schema = z.object({
   name: z.string().trim().min(1, "Name the target").max(200),
   type: z.enum(["webhook", "slack", "email"]),
   destination: z.string().trim().min(1, "Say where to deliver"),
-  eventKinds: z.array(z.enum(EVENT_KINDS)).min(1, "Choose at least one kind"),
+  eventKinds: z.array(z.enum(NOTIFICATION_KINDS)).min(1, "Choose at least one kind"),
   minSeverity: z.string(),
 });
 
@@ -43,7 +43,7 @@ const configOf = (type: keyof typeof TYPES, destination: string) =>
 function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.org.notificationTargets.create.mutationOptions());
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: [...EVENT_KINDS], minSeverity: ANY } });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: NOTIFICATION_KINDS, minSeverity: ANY } });
   const dialog = useSecretDialog(() => form.reset());
   const type = form.watch("type");
   const onSubmit = form.handleSubmit(async ({ name, type, destination, eventKinds, minSeverity }) => {
@@ -107,17 +107,7 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
                   <FormItem>
                     <fieldset className="space-y-2">
                     <legend className="text-sm font-medium">Events</legend>
-                    <div className="grid grid-cols-2 gap-2">
-                      {EVENT_KINDS.map((kind) => (
-                        <Label key={kind} className="font-normal capitalize">
-                          <Checkbox
-                            checked={field.value.includes(kind)}
-                            onCheckedChange={(on) => field.onChange(on === true ? [...field.value, kind] : field.value.filter((k) => k !== kind))}
-                          />
-                          {kind}
-                        </Label>
-                      ))}
-                    </div>
+                    <KindCheckboxes value={field.value} onChange={field.onChange} />
                     </fieldset>
                     <FormMessage />
                   </FormItem>
@@ -175,7 +165,7 @@ function TargetRow({ target, refresh }: { target: NotificationTarget; refresh: (
             {TYPES[target.type]} · <span className="font-mono">{destinationOf(target)}</span>
           </p>
           <p className="text-muted-foreground mt-1 flex flex-wrap items-center gap-1 text-xs">
-            {target.eventKinds === null ? "every event" : target.eventKinds.join(", ")}
+            {target.eventKinds === null ? "every event" : describeKinds(target.eventKinds)}
             {target.minSeverity !== null && (
               <>
                 {" · "}

@@ -4,14 +4,26 @@ import { SeverityBadge } from "@/components/badges";
 import { BarChartWithTable } from "@/components/bar-chart";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { trendsFromAnalytics } from "@/lib/analytics";
 import { SEVERITIES } from "@/lib/api-types";
 import { useServices } from "@/lib/services";
 import { useTRPC } from "@/lib/trpc";
+import { useSession } from "@/lib/use-session";
+import { IncidentTrends } from "./overview/incident-trends";
+
+/** The last 30 days from the analytics API (per day in the person's zone), or its loading and error states. */
+function Trends() {
+  const trpc = useTRPC();
+  const { user } = useSession();
+  const analytics = useQuery(trpc.analytics.incidents.queryOptions({ groupBy: "day", timeZone: user.timeZone }));
+  if (analytics.isPending) return <LoadingRows rows={3} />;
+  if (analytics.isError) return <ErrorAlert error={analytics.error} title="The last 30 days could not be loaded" />;
+  return <IncidentTrends data={trendsFromAnalytics(analytics.data)} />;
+}
 
 /**
- * The org at a glance: what is open, by severity and by service (the API counts). Incidents per
- * day and the mean times to acknowledge and resolve come from the analytics API, in
- * IncidentTrends (./overview/incident-trends.tsx), once that API exists.
+ * The org at a glance: what is open, by severity and by service (the API counts), then the last
+ * 30 days: incidents per day and the mean times to acknowledge and resolve (the analytics API).
  */
 export function OverviewPage() {
   const trpc = useTRPC();
@@ -93,6 +105,7 @@ export function OverviewPage() {
           </CardContent>
         </Card>
       </div>
+      <Trends />
     </div>
   );
 }

@@ -5,20 +5,19 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
+import { KindCheckboxes } from "@/components/kind-checkboxes";
 import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/checkbox";
 import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
-import { Label } from "@/components/ui/label";
 import { SelectItem } from "@/components/ui/select";
 import { toApiError } from "@/lib/api-error";
+import type { NotificationKind } from "@/lib/api-types";
 import { showApiError } from "@/lib/api-form";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
-import { EVENT_KINDS } from "./notification-targets";
 import { newPassword } from "./auth/sign-up";
 
 const profileSchema = z.object({ name: z.string().trim().min(1, "Enter your name").max(200), timeZone: z.string().min(1) });
@@ -116,11 +115,11 @@ function PreferencesCard() {
   const queryClient = useQueryClient();
   const preferences = useQuery(trpc.users.me.notificationPreferences.get.queryOptions());
   const save = useMutation(trpc.users.me.notificationPreferences.update.mutationOptions());
-  const [kinds, setKinds] = useState<string[] | null>(null);
+  const [kinds, setKinds] = useState<NotificationKind[] | null>(null);
   const chosen = kinds ?? preferences.data?.eventKinds ?? [];
   const submit = async () => {
     try {
-      const saved = await save.mutateAsync({ eventKinds: EVENT_KINDS.filter((kind) => chosen.includes(kind)) });
+      const saved = await save.mutateAsync({ eventKinds: chosen });
       queryClient.setQueryData(trpc.users.me.notificationPreferences.get.queryKey(), saved);
       setKinds(null);
       toast.success("Notification preferences saved");
@@ -144,14 +143,7 @@ function PreferencesCard() {
         ) : (
           <fieldset className="space-y-3">
             <legend className="sr-only">Event kinds</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {EVENT_KINDS.map((kind) => (
-                <Label key={kind} className="font-normal capitalize">
-                  <Checkbox checked={chosen.includes(kind)} onCheckedChange={(on) => setKinds(on === true ? [...chosen, kind] : chosen.filter((k) => k !== kind))} />
-                  {kind}
-                </Label>
-              ))}
-            </div>
+            <KindCheckboxes value={chosen} onChange={setKinds} />
             <Button onClick={() => void submit()} disabled={save.isPending || kinds === null}>
               Save preferences
             </Button>

@@ -21,3 +21,7 @@ export type ListAttachmentsInput = z.infer<typeof listAttachmentsInput>;
 
 export const attachmentIdInput = incidentIdInput.extend({ attachmentId: z.uuid() });
 export type AttachmentIdInput = z.infer<typeof attachmentIdInput>;
+
+/** What an upload may be: the web app checks a file against it before sending a byte. */
+export const attachmentLimitsSchema = z.object({ maxBytes: z.number().int().describe("The largest file accepted (ATTACHMENT_MAX_BYTES); a larger one is 413 PAYLOAD_TOO_LARGE") });
+export type AttachmentLimits = z.infer<typeof attachmentLimitsSchema>;

@@ -9,6 +9,7 @@ import type { PageQuery } from "../schema.js";
 import { setScope, transact } from "../scope.js";
 import { revokeUserRefreshTokens } from "../sessions/repository.js";
 import { findUserById } from "../users/repository.js";
+import type { Person } from "../users/schema.js";
 import {
   deleteMember,
   findMemberForUpdate,
@@ -46,17 +47,21 @@ export async function getCurrentOrg(db: Db, actor: Actor): Promise<OrgWithRole> 
 
 const memberCursor = z.object({ joinedAt: cursorTime, userId: z.uuid() });
 
-/** Members in the order they joined. */
-export async function listMembers(db: Db, actor: Actor, input: PageQuery): Promise<Page<Member>> {
+type MemberRow = Awaited<ReturnType<typeof listMemberRows>>[number];
+
+/** A page of the org's members in the order they joined, each as `toItem` makes it. */
+async function membersPage<T>(db: Db, actor: Actor, input: PageQuery, toItem: (row: MemberRow) => T): Promise<Page<T>> {
   const after = input.cursor === undefined ? undefined : decodeCursor(memberCursor, input.cursor);
   const rows = await listMemberRows(db, actor.orgId, input.limit, after);
-  return toPage(
-    rows,
-    input.limit,
-    (r) => ({ user: { id: r.id, email: r.email, name: r.name }, role: r.role, joinedAt: iso(r.created_at) }),
-    (r) => ({ joinedAt: iso(r.created_at), userId: r.id }),
-  );
+  return toPage(rows, input.limit, toItem, (r) => ({ joinedAt: iso(r.created_at), userId: r.id }));
 }
+
+/** Members in the order they joined. */
+export const listMembers = (db: Db, actor: Actor, input: PageQuery): Promise<Page<Member>> =>
+  membersPage(db, actor, input, (r) => ({ user: { id: r.id, email: r.email, name: r.name }, role: r.role, joinedAt: iso(r.created_at) }));
+
+/** The members as people (no roles), in the order they joined: what assignee and owner pickers offer. */
+export const listPeople = (db: Db, actor: Actor, input: PageQuery): Promise<Page<Person>> => membersPage(db, actor, input, (r) => ({ id: r.id, email: r.email, name: r.name }));
 
 /**
  * 400 VALIDATION_FAILED unless every person named is a member of the org (an assignee, an

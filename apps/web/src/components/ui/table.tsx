@@ -3,11 +3,16 @@ import * as React from "react"
 
 import { cn } from "@/lib/utils"
 
-function Table({ className, ...props }: React.ComponentProps<"table">) {
+/**
+ * `scrollLabel`: names the container, which scrolls sideways when the table is wider than its
+ * place, as a region reachable with the keyboard (so it can be scrolled without a pointer).
+ */
+function Table({ className, scrollLabel, ...props }: React.ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
     <div
       data-slot="table-container"
       className="relative w-full overflow-x-auto"
+      {...(scrollLabel === undefined ? {} : { role: "region", "aria-label": scrollLabel, tabIndex: 0 })}
     >
       <table
         data-slot="table"

@@ -7,27 +7,27 @@ import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { NotFound } from "@/components/not-found";
 import { ErrorAlert, LoadingRows } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { SlaDeadlines, SlaSummary } from "@/components/sla";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Incident } from "@/lib/api-types";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { useServices } from "@/lib/services";
-import { ACTION_VERB, canMove, describeChanges, type ActionTarget } from "@/lib/transitions";
+import { ACTION_VERB, canMove, type ActionTarget } from "@/lib/transitions";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
+import { AttachmentsPanel } from "./attachments-panel";
 import { CommentForm } from "./comment-form";
+import { EditableDescription, EditableTitle, SeverityControl } from "./edit-incident";
 import { NotificationLog } from "./notification-log";
+import { PostmortemPanel } from "./postmortem-panel";
+import { ConflictAlert, useConflictHandler, type Conflict } from "./stale";
+import { StatusUpdatesPanel } from "./status-updates-panel";
+import { TasksPanel } from "./tasks-panel";
 import { Timeline } from "./timeline";
 
 const route = getRouteApi("/_app/incidents/$incidentId");
-
-/** What to tell the person whose action met a newer incident than the one they saw. */
-interface Conflict {
-  action: string;
-  changes: string[];
-}
 
 /** The incident's actions (member+): each move its status allows, and Escalate. Assign and Snooze join them when those exist. */
 export function IncidentActions({ incident, onConflict }: { incident: Incident; onConflict: (conflict: Conflict | null) => void }) {
@@ -36,6 +36,7 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
   const key = trpc.incidents.get.queryKey({ incidentId: incident.id });
   const transition = useMutation(trpc.incidents.transition.mutationOptions());
   const escalate = useMutation(trpc.incidents.escalate.mutationOptions());
+  const handleRefusal = useConflictHandler(incident, onConflict);
   const [pending, setPending] = useState<string | null>(null);
 
   const move = async (toStatus: ActionTarget) => {
@@ -46,12 +47,7 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
       queryClient.setQueryData(key, updated);
       toast.success(`${ACTION_VERB[toStatus]}d: the incident is ${toStatus}`);
     } catch (error) {
-      const apiError = toApiError(error);
-      if (apiError.code === "VERSION_CONFLICT" || apiError.code === "INVALID_TRANSITION") {
-        // Someone (or something) got there first: show the incident as it is now and say what changed.
-        const latest = await queryClient.query({ ...trpc.incidents.get.queryOptions({ incidentId: incident.id }), staleTime: 0 });
-        onConflict({ action: ACTION_VERB[toStatus], changes: describeChanges(incident, latest) });
-      } else toast.error(apiError.message);
+      await handleRefusal(ACTION_VERB[toStatus], error);
     } finally {
       setPending(null);
       void queryClient.invalidateQueries({ queryKey: trpc.incidents.events.pathKey() });
@@ -116,38 +112,34 @@ export function IncidentPage() {
     return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="incident" /> : <ErrorAlert error={incident.error} title="The incident could not be loaded" />;
   }
   const data = incident.data;
+  const canAct = roleAtLeast(org.role, "member");
   const service = services.data?.byId.get(data.serviceId);
   const ackedAfter = data.acknowledgedAt === null ? null : Date.parse(data.acknowledgedAt) - Date.parse(data.triggeredAt);
   const resolvedAfter = data.resolvedAt === null ? null : Date.parse(data.resolvedAt) - Date.parse(data.triggeredAt);
 
   return (
     <div className="space-y-5">
-      <div>
+      <header>
         <Link to="/incidents" className="text-muted-foreground inline-flex items-center gap-1 text-sm hover:underline">
           <ArrowLeft className="size-4" aria-hidden /> Incidents
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-2">
-          <SeverityBadge severity={data.severity} />
+          <SeverityControl incident={data} canEdit={canAct} onConflict={setConflict} />
           <StatusBadge status={data.status} />
+          <SlaSummary incident={data} />
           <span className="text-muted-foreground text-sm">
             opened <RelativeTime iso={data.createdAt} /> on {service === undefined ? "…" : <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="underline-offset-4 hover:underline">{service.name}</Link>}
           </span>
         </div>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{data.title}</h1>
-        {data.description !== null && <p className="text-muted-foreground mt-2 whitespace-pre-wrap">{data.description}</p>}
-      </div>
+        <div className="mt-2 space-y-2">
+          <EditableTitle incident={data} canEdit={canAct} onConflict={setConflict} />
+          <EditableDescription incident={data} canEdit={canAct} onConflict={setConflict} />
+        </div>
+      </header>
 
-      {conflict !== null && (
-        <Alert role="alert">
-          <AlertTitle>This incident changed while you were looking</AlertTitle>
-          <AlertDescription>
-            {conflict.changes.length > 0 ? `Since you loaded it, ${conflict.changes.join("; ")}.` : "It was updated meanwhile."} Your {conflict.action} was not applied: the page now shows the
-            latest state, so check it and act again if you still need to.
-          </AlertDescription>
-        </Alert>
-      )}
+      {conflict !== null && <ConflictAlert conflict={conflict} />}
 
-      {roleAtLeast(org.role, "member") && <IncidentActions incident={data} onConflict={setConflict} />}
+      {canAct && <IncidentActions incident={data} onConflict={setConflict} />}
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_320px]">
         <section aria-labelledby="timeline-heading" className="min-w-0 space-y-4">
@@ -155,10 +147,10 @@ export function IncidentPage() {
             Timeline
           </h2>
           <Timeline incidentId={incidentId} />
-          {roleAtLeast(org.role, "member") && <CommentForm incidentId={incidentId} />}
+          {canAct && <CommentForm incidentId={incidentId} />}
         </section>
 
-        {/* The side column: details, then the panels of later features (tasks, status updates, postmortem, attachments). */}
+        {/* The side column: details, the postmortem once resolved, then the work around the incident. */}
         <aside className="space-y-5">
           <Card className="gap-2 py-4">
             <CardHeader className="px-4">
@@ -174,6 +166,7 @@ export function IncidentPage() {
                 <Detail label="Severity">
                   <SeverityBadge severity={data.severity} />
                 </Detail>
+                <SlaDeadlines incident={data} />
                 <Detail label="Alerts">{data.alertCount}</Detail>
                 <Detail label="Triggered">
                   <span title={formatDateTime(data.triggeredAt)}>
@@ -199,6 +192,10 @@ export function IncidentPage() {
               </dl>
             </CardContent>
           </Card>
+          {data.status === "resolved" && <PostmortemPanel incidentId={incidentId} title={data.title} canWrite={canAct} />}
+          <StatusUpdatesPanel incidentId={incidentId} incidentStatus={data.status} canPost={canAct} />
+          <TasksPanel incidentId={incidentId} canEdit={canAct} />
+          <AttachmentsPanel incidentId={incidentId} />
           <NotificationLog incidentId={incidentId} />
         </aside>
       </div>

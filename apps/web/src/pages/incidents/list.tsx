@@ -6,6 +6,8 @@ import { toast } from "sonner";
 import { SeverityBadge, StatusBadge, statusLabel } from "@/components/badges";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
+import { ServiceFilter } from "@/components/service-filter";
+import { SlaSummary } from "@/components/sla";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -109,19 +111,7 @@ export function IncidentsPage() {
             {value === (search.status ?? ALL) && (
               <>
             <div className="mt-3 flex flex-wrap items-center gap-2">
-              <Select value={search.serviceId ?? ALL} onValueChange={(value) => setSearch({ serviceId: value === ALL ? undefined : value })}>
-                <SelectTrigger className="w-48" aria-label="Service">
-                  <SelectValue placeholder="Service" />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>All services</SelectItem>
-                  {services.data?.list.map((service) => (
-                    <SelectItem key={service.id} value={service.id}>
-                      {service.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <ServiceFilter value={search.serviceId} onChange={(serviceId) => setSearch({ serviceId })} />
               <Select value={search.severity ?? ALL} onValueChange={(value) => setSearch({ severity: value === ALL ? undefined : (value as (typeof SEVERITIES)[number]) })}>
                 <SelectTrigger className="w-36" aria-label="Severity">
                   <SelectValue placeholder="Severity" />
@@ -171,6 +161,7 @@ export function IncidentsPage() {
                         <th scope="col" className="w-16 px-2 py-2 font-medium">Sev</th>
                         <th scope="col" className="px-2 py-2 font-medium">Incident</th>
                         <th scope="col" className="hidden px-2 py-2 font-medium md:table-cell">Status</th>
+                        <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">SLA</th>
                         <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">Alerts</th>
                         <th scope="col" className="px-3 py-2 text-right font-medium">Age</th>
                       </tr>
@@ -193,10 +184,14 @@ export function IncidentsPage() {
                             <div className="text-muted-foreground mt-0.5 flex flex-wrap items-center gap-x-2 text-xs">
                               <span>{services.data?.byId.get(incident.serviceId)?.name ?? "…"}</span>
                               <StatusBadge status={incident.status} className="h-5 md:hidden" />
+                              <SlaSummary incident={incident} className="lg:hidden" />
                             </div>
                           </td>
                           <td className="hidden px-2 py-2 align-top md:table-cell">
                             <StatusBadge status={incident.status} />
+                          </td>
+                          <td className="hidden px-2 py-2 align-top lg:table-cell">
+                            <SlaSummary incident={incident} />
                           </td>
                           <td className="text-muted-foreground hidden px-2 py-2 text-right align-top tabular-nums sm:table-cell">{incident.alertCount}</td>
                           <td className="text-muted-foreground px-3 py-2 text-right align-top whitespace-nowrap">

@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { STATUSES, type IncidentStatus, type TimelineEvent } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
+import { cn } from "@/lib/utils";
 
 /** Pages read on their own before "Load more" (an alert storm can make a long timeline). */
 const AUTO_PAGES = 5;
@@ -26,7 +27,7 @@ function notifiedNames(value: unknown): string[] {
 }
 
 /** One line of the timeline: who did what, in words, with its icon. */
-export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary: React.ReactNode; body?: string } {
+export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary: React.ReactNode; body?: string; stakeholder?: boolean } {
   const actor = <strong className="font-medium">{who(event)}</strong>;
   switch (event.kind) {
     case "created":
@@ -57,7 +58,12 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
     case "task_updated":
       return { icon: CheckSquare, summary: <>{actor} updated a task{text(event.data.title) === null ? "" : `: ${String(event.data.title)}`}</> };
     case "status_update_posted":
-      return { icon: Megaphone, summary: <>{actor} posted a status update</>, body: text(event.data.body) ?? "" };
+      return {
+        icon: Megaphone,
+        summary: <>{actor} posted a status update for stakeholders{text(event.data.status) === null ? "" : ` (${String(event.data.status)})`}</>,
+        body: text(event.data.body) ?? "",
+        stakeholder: true,
+      };
     case "postmortem_published":
       return { icon: FileText, summary: <>{actor} published the postmortem</> };
     case "attachment_added":
@@ -83,7 +89,7 @@ export function Timeline({ incidentId }: { incidentId: string }) {
     <div>
       <ol className="relative space-y-4 border-l pl-6" aria-label="Timeline">
         {items.map((event) => {
-          const { icon: Icon, summary, body } = describeEvent(event);
+          const { icon: Icon, summary, body, stakeholder } = describeEvent(event);
           return (
             <li key={event.id} className="relative" data-event-kind={event.kind}>
               <span className="bg-background absolute top-0.5 -left-[33px] flex size-5 items-center justify-center rounded-full border">
@@ -92,7 +98,17 @@ export function Timeline({ incidentId }: { incidentId: string }) {
               <p className="text-sm">
                 {summary} <RelativeTime iso={event.createdAt} className="text-muted-foreground ml-1 text-xs" />
               </p>
-              {body !== undefined && <p className="bg-muted/50 mt-1.5 rounded-md border px-3 py-2 text-sm whitespace-pre-wrap break-words">{body}</p>}
+              {body !== undefined && (
+                <p
+                  className={cn(
+                    "mt-1.5 rounded-md border px-3 py-2 text-sm whitespace-pre-wrap break-words",
+                    // What stakeholders were told stands apart from the responders' own comments.
+                    stakeholder ? "border-sky-200 bg-sky-50/60 dark:border-sky-900 dark:bg-sky-950/30" : "bg-muted/50",
+                  )}
+                >
+                  {body}
+                </p>
+              )}
             </li>
           );
         })}

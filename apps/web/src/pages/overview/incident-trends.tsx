@@ -11,10 +11,7 @@ export interface IncidentTrendsData {
   mttrSeconds: number | null;
 }
 
-/**
- * Incidents per day and the mean times, for the Overview. It takes the analytics API's figures
- * as they are: wire it to that API's query where the Overview renders its cards.
- */
+/** Incidents per day and the mean times, for the Overview: the analytics API's figures as they are (trendsFromAnalytics). */
 export function IncidentTrends({ data }: { data: IncidentTrendsData }) {
   const mean = (seconds: number | null) => (seconds === null ? "—" : formatDuration(seconds * 1000));
   return (

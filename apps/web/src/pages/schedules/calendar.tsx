@@ -1,4 +1,4 @@
-import type { Person, RenderedSchedule, Schedule, Shift } from "@/lib/api-types";
+import type { NamedPerson, RenderedSchedule, Schedule, Shift } from "@/lib/api-types";
 import { colourIndexes, daysFrom, formatDayInZone, formatInZone, layoutRow, type Day, type Span } from "@/lib/calendar";
 import { cn } from "@/lib/utils";
 
@@ -28,7 +28,7 @@ export function ScheduleCalendar({
 }: {
   schedule: Schedule;
   rendered: RenderedSchedule;
-  people: Person[];
+  people: NamedPerson[];
   from: Date;
   zone: string;
   onPick?: (shift: Shift) => void;

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { act } from "@/lib/act";
 import { toApiError } from "@/lib/api-error";
-import { roleAtLeast, type Override, type Person, type Schedule, type Shift } from "@/lib/api-types";
+import { roleAtLeast, type Override, type NamedPerson, type Schedule, type Shift } from "@/lib/api-types";
 import { formatInZone, twoWeeksFrom } from "@/lib/calendar";
 import { usePeopleFor } from "@/lib/people-options";
 import { useManagesTeam, useTeams } from "@/lib/teams";
@@ -118,7 +118,7 @@ function UpcomingOverrides({ schedule, names, zone, manages }: { schedule: Sched
 }
 
 /** The person an override from a shift proposes: the viewer taking it, or, for their own shift, someone else. */
-const proposedFor = (shift: { userId: string }, viewerId: string, people: Person[]) =>
+const proposedFor = (shift: { userId: string }, viewerId: string, people: NamedPerson[]) =>
   shift.userId === viewerId ? (people.find((p) => p.id !== viewerId)?.id ?? viewerId) : viewerId;
 
 export function SchedulePage() {

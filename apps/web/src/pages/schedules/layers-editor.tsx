@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { fieldErrorsOf, toApiError } from "@/lib/api-error";
-import type { LayerInput, Person, Restriction, Schedule } from "@/lib/api-types";
+import type { LayerInput, NamedPerson, Restriction, Schedule } from "@/lib/api-types";
 import { fromLocalInput, toLocalInput } from "@/lib/calendar";
 import { formatDuration } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
@@ -103,7 +103,7 @@ function RestrictionRow({ restriction, index, layerName, onChange, onRemove }: {
   );
 }
 
-function LayerCard({ draft, index, people, zone, onChange, onRemove }: { draft: Draft; index: number; people: Person[]; zone: string; onChange: (d: Draft) => void; onRemove: () => void }) {
+function LayerCard({ draft, index, people, zone, onChange, onRemove }: { draft: Draft; index: number; people: NamedPerson[]; zone: string; onChange: (d: Draft) => void; onRemove: () => void }) {
   const names = new Map(people.map((p) => [p.id, p.name]));
   const id = `layer-${index}`;
   const [adding, setAdding] = useState("");
@@ -149,7 +149,7 @@ function LayerCard({ draft, index, people, zone, onChange, onRemove }: { draft: 
           ))}
         </ol>
         <div className="flex gap-2">
-          <SelectBox label={`Person to add to layer ${index + 1}`} className="w-56" value={adding} options={people.map((p) => ({ value: p.id, label: p.name }))} onChange={setAdding} />
+          <SelectBox label={`NamedPerson to add to layer ${index + 1}`} className="w-56" value={adding} options={people.map((p) => ({ value: p.id, label: p.name }))} onChange={setAdding} />
           <Button type="button" variant="outline" size="sm" disabled={adding === ""} onClick={() => onChange({ ...draft, participants: [...draft.participants, adding] })}>
             <Plus aria-hidden /> Add to rotation
           </Button>
@@ -179,7 +179,7 @@ function LayerCard({ draft, index, people, zone, onChange, onRemove }: { draft: 
 }
 
 /** The schedule's layers, edited together and saved at once (a later layer wins where it has someone). */
-export function LayersEditor({ schedule, people }: { schedule: Schedule; people: Person[] }) {
+export function LayersEditor({ schedule, people }: { schedule: Schedule; people: NamedPerson[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.org.schedules.update.mutationOptions());

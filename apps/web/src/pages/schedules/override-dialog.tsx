@@ -10,7 +10,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
-import type { Person, Schedule } from "@/lib/api-types";
+import type { NamedPerson, Schedule } from "@/lib/api-types";
 import { fromLocalInput, toLocalInput } from "@/lib/calendar";
 import { useTRPC } from "@/lib/trpc";
 
@@ -30,7 +30,7 @@ export interface OverrideRequest {
  * API decides who may: admins and the team's managers any override, a member taking a shift or
  * giving away their own. Open while `request` is set.
  */
-export function OverrideDialog({ schedule, people, zone, request, onClose }: { schedule: Schedule; people: Person[]; zone: string; request: OverrideRequest | null; onClose: () => void }) {
+export function OverrideDialog({ schedule, people, zone, request, onClose }: { schedule: Schedule; people: NamedPerson[]; zone: string; request: OverrideRequest | null; onClose: () => void }) {
   return (
     <Dialog open={request !== null} onOpenChange={(next) => !next && onClose()}>
       <DialogContent>
@@ -46,7 +46,7 @@ export function OverrideDialog({ schedule, people, zone, request, onClose }: { s
   );
 }
 
-function OverrideForm({ schedule, people, zone, request, onDone }: { schedule: Schedule; people: Person[]; zone: string; request: OverrideRequest; onDone: () => void }) {
+function OverrideForm({ schedule, people, zone, request, onDone }: { schedule: Schedule; people: NamedPerson[]; zone: string; request: OverrideRequest; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.org.schedules.overrides.create.mutationOptions());

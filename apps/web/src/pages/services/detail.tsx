@@ -22,6 +22,7 @@ import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
 import { NewIncidentDialog } from "../incidents/new-incident-dialog";
 import { Integrations } from "./integrations";
+import { ServiceSlaOverride } from "./sla-override";
 
 const route = getRouteApi("/_app/services/$serviceId");
 const NONE = "none";
@@ -110,7 +111,10 @@ export function ServicePage() {
       </div>
       {isAdmin && (
         <div className="grid gap-5 lg:grid-cols-[360px_minmax(0,1fr)]">
-          <ServiceSettings service={service.data} />
+          <div className="space-y-5">
+            <ServiceSettings service={service.data} />
+            <ServiceSlaOverride serviceId={serviceId} />
+          </div>
           <Integrations serviceId={serviceId} />
         </div>
       )}

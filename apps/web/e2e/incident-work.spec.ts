@@ -1,0 +1,169 @@
+import { readFile } from "node:fs/promises";
+import type { Download, Page } from "@playwright/test";
+import { expect, signIn, test } from "./support/test";
+
+// Running an incident from its page: editing it, splitting the work into tasks, telling
+// stakeholders, keeping evidence, and writing the postmortem once it is resolved.
+
+async function textOf(download: Download): Promise<string> {
+  return readFile(await download.path(), "utf8");
+}
+
+/** Clicks `name` and returns the file the page saved. */
+async function downloadBy(page: Page, name: string): Promise<Download> {
+  const saved = page.waitForEvent("download");
+  await page.getByRole("button", { name }).click();
+  return saved;
+}
+
+test("a member edits the incident, adds, assigns and completes a task, and posts a status update", async ({ page, api }) => {
+  const owner = await api.owner();
+  const grace = await api.memberOf(owner, "member", "Grace Hopper");
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Checkout returns 502", "sev2");
+  await signIn(page, grace, `/incidents/${incident.id}`);
+  const timeline = page.getByRole("list", { name: "Timeline" });
+
+  await page.getByRole("button", { name: "Edit title" }).click();
+  await page.getByRole("textbox", { name: "Title" }).fill("Checkout returns 502 for EU cards");
+  await page.getByRole("button", { name: "Save title" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout returns 502 for EU cards");
+  await expect(timeline).toContainText("Grace Hopper renamed the incident to “Checkout returns 502 for EU cards”");
+
+  await page.getByRole("button", { name: "Edit description" }).click();
+  await page.getByRole("textbox", { name: "Description" }).fill("Card payments from the EU fail at the 3-D Secure step.");
+  await page.getByRole("button", { name: "Save description" }).click();
+  await expect(page.getByText("Card payments from the EU fail at the 3-D Secure step.")).toBeVisible();
+
+  await page.getByRole("combobox", { name: /Change severity/ }).click();
+  await page.getByRole("option", { name: "sev1" }).click();
+  await expect(timeline).toContainText("Grace Hopper changed the severity from SEV2 to SEV1");
+  const saved = await api.ok<{ title: string; severity: string; description: string }>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken });
+  expect(saved).toMatchObject({ title: "Checkout returns 502 for EU cards", severity: "sev1", description: "Card payments from the EU fail at the 3-D Secure step." });
+
+  // A task, assigned to Ada, then ticked off.
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await tasks.getByRole("textbox", { name: "New task" }).fill("Roll back release 1.42");
+  await tasks.getByRole("combobox", { name: "Assignee of the new task" }).click();
+  await page.getByRole("option", { name: "Ada Lovelace" }).click();
+  await tasks.getByRole("button", { name: "Add task" }).click();
+  await expect(tasks.getByRole("list", { name: "Tasks" })).toContainText("Roll back release 1.42");
+  await expect(tasks.getByRole("combobox", { name: "Assignee of Roll back release 1.42" })).toHaveText("Ada Lovelace");
+  await tasks.getByRole("checkbox", { name: "Done: Roll back release 1.42" }).click();
+  await expect(tasks.getByText("1/1 done")).toBeVisible();
+  await expect(timeline).toContainText("Grace Hopper added a task: Roll back release 1.42");
+  await expect(timeline).toContainText("Grace Hopper updated a task");
+  const stored = await api.ok<{ items: { title: string; done: boolean; assignee: { id: string } | null }[] }>("GET", `/v1/incidents/${incident.id}/tasks`, { token: owner.accessToken });
+  expect(stored.items).toMatchObject([{ title: "Roll back release 1.42", done: true, assignee: { id: owner.userId } }]);
+
+  // A status update for stakeholders, apart from the comments.
+  const updates = page.getByRole("region", { name: "Status updates" });
+  await updates.getByLabel("New status update").fill("We have found the cause and are rolling back. Next update in 30 minutes.");
+  await updates.getByRole("combobox", { name: "Phase of the status update" }).click();
+  await page.getByRole("option", { name: "Identified", exact: true }).click();
+  await updates.getByRole("button", { name: "Post update" }).click();
+  const posted = updates.getByRole("list", { name: "Status updates, newest first" });
+  await expect(posted).toContainText("We have found the cause and are rolling back.");
+  await expect(posted).toContainText("Identified");
+  await expect(posted).toContainText("Grace Hopper");
+  await expect(timeline).toContainText("posted a status update for stakeholders (identified)");
+  await expect(updates.getByLabel("New status update")).toHaveValue("");
+});
+
+test("attachments: a file too large is refused before it is sent; one is uploaded, downloaded as it was, and deleted", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Queue is backing up");
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/attachments")) uploads.push(request.url());
+  });
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const panel = page.getByRole("region", { name: "Attachments" });
+  await expect(panel).toContainText("up to 1 MB each");
+
+  const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const chooser = page.waitForEvent("filechooser");
+    await panel.getByRole("button", { name: "Upload" }).click();
+    await (await chooser).setFiles(file);
+  };
+
+  await choose({ name: "heap-dump.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(1536 * 1024, 7) });
+  await expect(panel.getByRole("alert")).toHaveText("heap-dump.bin is 1.5 MB: files can be at most 1 MB");
+  expect(uploads).toEqual([]);
+
+  const log = "2025-03-14T09:02:00Z ERROR queue depth 120000 > 10000\n2025-03-14T09:02:05Z WARN consumer lag rising\n";
+  await choose({ name: "consumer.log", mimeType: "text/plain", buffer: Buffer.from(log) });
+  const list = panel.getByRole("list", { name: "Attachments" });
+  await expect(list).toContainText("consumer.log");
+  await expect(list).toContainText("Ada Lovelace");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Ada Lovelace attached consumer.log");
+
+  const download = await downloadBy(page, "Download consumer.log");
+  expect(download.suggestedFilename()).toBe("consumer.log");
+  expect(await textOf(download)).toBe(log);
+
+  await panel.getByRole("button", { name: "Delete consumer.log" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(panel.getByText("No attachment yet.")).toBeVisible();
+  const left = await api.ok<{ items: unknown[] }>("GET", `/v1/incidents/${incident.id}/attachments`, { token: owner.accessToken });
+  expect(left.items).toEqual([]);
+});
+
+test("the postmortem of a resolved incident: written, published, downloaded as Markdown", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Checkout returns 502", "sev1");
+  await api.ok("POST", `/v1/incidents/${incident.id}/tasks`, { token: owner.accessToken, body: { title: "Add a canary stage" } });
+  await api.move(owner, incident.id, "resolved");
+  await signIn(page, owner, `/incidents/${incident.id}`);
+
+  const panel = page.getByRole("region", { name: "Postmortem" });
+  await expect(panel).toContainText("Not started");
+  await panel.getByRole("link", { name: "Write postmortem" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Checkout returns 502" })).toBeVisible();
+  // Pre-filled from the incident: its open task is an action item.
+  await expect(page.getByRole("textbox", { name: "Action item 1" })).toHaveValue("Add a canary stage");
+
+  await page.getByRole("textbox", { name: "Summary" }).fill("Release 1.42 broke card payments for 20 minutes.");
+  await page.getByRole("textbox", { name: "Impact" }).fill("About 3% of checkouts failed.");
+  await page.getByRole("textbox", { name: "Root cause" }).fill("A config flag defaulted to strict 3-D Secure.");
+  await page.getByRole("button", { name: "Add action item" }).click();
+  await page.getByRole("textbox", { name: "Action item 2" }).fill("Alert on the payment error rate");
+  await page.getByRole("combobox", { name: "Owner of action item 2" }).click();
+  await page.getByRole("option", { name: "Ada Lovelace" }).click();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("All changes saved")).toBeVisible();
+  await expect(page.locator("p [data-postmortem-stage]")).toHaveText("Published");
+
+  const markdown = await textOf(await downloadBy(page, "Download Markdown"));
+  expect(markdown).toContain("Checkout returns 502");
+  expect(markdown).toContain("Release 1.42 broke card payments for 20 minutes.");
+  expect(markdown).toContain("A config flag defaulted to strict 3-D Secure.");
+  expect(markdown).toContain("Alert on the payment error rate");
+
+  await page.getByRole("link", { name: "Incident", exact: true }).click();
+  await expect(panel).toContainText("Published");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Ada Lovelace published the postmortem");
+  const stored = await api.ok<{ status: string; actionItems: { title: string; ownerId: string | null }[] }>("GET", `/v1/incidents/${incident.id}/postmortem`, { token: owner.accessToken });
+  expect(stored.status).toBe("published");
+  expect(stored.actionItems).toMatchObject([{ title: "Add a canary stage" }, { title: "Alert on the payment error rate", ownerId: owner.userId }]);
+});
+
+test("a viewer reads the incident's work but is offered no way to change it", async ({ page, api }) => {
+  const owner = await api.owner();
+  const viewer = await api.memberOf(owner, "viewer", "Vera Viewer");
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Disk full on db-1");
+  await api.ok("POST", `/v1/incidents/${incident.id}/tasks`, { token: owner.accessToken, body: { title: "Grow the volume" } });
+  await api.ok("POST", `/v1/incidents/${incident.id}/status-updates`, { token: owner.accessToken, body: { body: "Writes are failing on db-1." } });
+  await signIn(page, viewer, `/incidents/${incident.id}`);
+
+  await expect(page.getByRole("region", { name: "Tasks" })).toContainText("Grow the volume");
+  await expect(page.getByRole("region", { name: "Status updates" })).toContainText("Writes are failing on db-1.");
+  await expect(page.getByRole("region", { name: "Attachments" })).toContainText("No attachment yet.");
+  for (const name of ["Edit title", "Edit description", "Add task", "Post update", "Upload"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "SLA policy" })).toHaveCount(0);
+});

@@ -1,0 +1,25 @@
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { useServices } from "@/lib/services";
+import { cn } from "@/lib/utils";
+
+const ALL = "all";
+
+/** A filter by service: one of the org's, or all of them (`undefined`). */
+export function ServiceFilter({ value, onChange, className }: { value: string | undefined; onChange: (serviceId: string | undefined) => void; className?: string }) {
+  const services = useServices();
+  return (
+    <Select value={value ?? ALL} onValueChange={(next) => onChange(next === ALL ? undefined : next)}>
+      <SelectTrigger className={cn("w-48", className)} aria-label="Service">
+        <SelectValue placeholder="Service" />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={ALL}>All services</SelectItem>
+        {services.data?.list.map((service) => (
+          <SelectItem key={service.id} value={service.id}>
+            {service.name}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}

@@ -1,0 +1,108 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { toast } from "sonner";
+import { SeverityBadge } from "@/components/badges";
+import { ConfirmButton } from "@/components/confirm-button";
+import { ErrorAlert, LoadingRows } from "@/components/page";
+import { SlaTargetsEditor } from "@/components/sla-targets-editor";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { toApiError } from "@/lib/api-error";
+import { SEVERITIES, type ServiceSlaPolicy, type SlaTargets } from "@/lib/api-types";
+import { describeTarget } from "@/lib/sla";
+import { useTRPC } from "@/lib/trpc";
+
+function TargetsSummary({ policy }: { policy: ServiceSlaPolicy }) {
+  return (
+    <ul className="space-y-1.5 text-sm" aria-label="SLA targets in force">
+      {SEVERITIES.map((severity) => (
+        <li key={severity} className="flex items-center gap-2">
+          <SeverityBadge severity={severity} />
+          <span className="text-muted-foreground">{describeTarget(policy[severity])}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The service's SLA targets (admin): the organisation's, or its own in their place. */
+export function ServiceSlaOverride({ serviceId }: { serviceId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const policy = useQuery(trpc.org.services.slaPolicy.get.queryOptions({ serviceId }));
+  const put = useMutation(trpc.org.services.slaPolicy.put.mutationOptions());
+  const drop = useMutation(trpc.org.services.slaPolicy.delete.mutationOptions());
+  const [editing, setEditing] = useState(false);
+  const key = trpc.org.services.slaPolicy.get.queryKey({ serviceId });
+
+  const save = async (targets: SlaTargets) => {
+    const saved = await put.mutateAsync({ serviceId, ...targets });
+    queryClient.setQueryData(key, saved);
+    setEditing(false);
+    toast.success("This service's SLA targets saved");
+  };
+  const revert = async () => {
+    try {
+      queryClient.setQueryData(key, await drop.mutateAsync({ serviceId }));
+      setEditing(false);
+      toast.success("The organisation's SLA policy applies to this service again");
+    } catch (error) {
+      toast.error(toApiError(error).message);
+    }
+  };
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2 className="text-base">SLA targets</h2>
+        </CardTitle>
+        <CardDescription>
+          {policy.data?.source === "service" ? (
+            "This service has targets of its own, in place of the organisation's."
+          ) : (
+            <>
+              It follows the organisation's <Link to="/sla-policy" className="underline underline-offset-4">SLA policy</Link>.
+            </>
+          )}
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        {policy.isPending ? (
+          <LoadingRows rows={3} />
+        ) : policy.isError ? (
+          <ErrorAlert error={policy.error} title="The SLA targets could not be loaded" />
+        ) : policy.data.source === "service" || editing ? (
+          <SlaTargetsEditor
+            targets={policy.data}
+            onSave={save}
+            saveLabel="Save service targets"
+            actions={
+              policy.data.source === "service" ? (
+                <ConfirmButton
+                  size="default"
+                  label="Use the organisation's"
+                  title="Drop this service's own targets?"
+                  description="Its new incidents get the organisation's deadlines again; running deadlines stay as they are."
+                  onConfirm={() => void revert()}
+                />
+              ) : (
+                <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
+              )
+            }
+          />
+        ) : (
+          <div className="space-y-3">
+            <TargetsSummary policy={policy.data} />
+            <Button variant="outline" onClick={() => setEditing(true)}>
+              Set targets for this service
+            </Button>
+          </div>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
