@@ -2,9 +2,10 @@ import { once } from "node:events";
 import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
+import { trackConnections } from "./drain.js";
 import { startChangeFeed } from "./live/change-feed.js";
 
-/** How often, while draining, connections that finished their last response are closed. */
+/** How often, while draining, connections with nothing left to answer are closed. */
 const DRAIN_SWEEP_MS = 100;
 
 /** Runs the API alone: `pnpm --filter api start`. `pnpm start` runs it beside the worker. */
@@ -24,11 +25,13 @@ async function main() {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
   });
+  const connections = trackConnections(server);
 
   let stopping = false;
   // Graceful: no new connections (a client's next try goes to another replica), live streams end
   // (their clients subscribe again elsewhere), requests in flight finish (their connections then
-  // close), idle keep-alive connections close; after SHUTDOWN_TIMEOUT_MS whatever is left is cut.
+  // close), idle keep-alive connections close, and a connection accepted just before the end gets
+  // its request answered (drain.ts); after SHUTDOWN_TIMEOUT_MS whatever is left is cut.
   // Then the pool, then the process.
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -37,9 +40,9 @@ async function main() {
     logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "API shutting down: finishing the requests in flight");
     const closed = once(server, "close");
     server.close();
-    server.closeIdleConnections();
+    connections.closeIdle();
     await changeFeed.close();
-    const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
+    const sweep = setInterval(() => connections.closeIdle(), DRAIN_SWEEP_MS);
     const deadline = setTimeout(() => {
       logger.warn({ timeoutMs: config.shutdownTimeoutMs }, "requests still in flight at the shutdown deadline: closing their connections");
       server.closeAllConnections();

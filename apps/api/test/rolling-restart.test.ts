@@ -6,7 +6,10 @@ import { createTestDatabase, freePort, TEST_APP_DB_PASSWORD, TEST_JWT_SECRET, wa
 
 // Two API replicas on one database, restarted one after another (SIGTERM, then a new process on
 // the same port) while a client keeps opening incidents, retrying a request only when its
-// connection is refused (the replica is gone: nothing was sent). Not one is lost or duplicated.
+// connection is refused (the replica is gone: nothing was sent) or reset before any answer (the
+// kernel resets the connections still waiting in the listen queue when the replica closes its
+// listener: the replica never read them). Not one is lost or duplicated: every incident's title
+// is counted, so a retried request that had been read would show as a duplicate.
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -63,7 +66,8 @@ function send(port: number, method: string, path: string, body?: unknown, token?
         let text = "";
         res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body: (text === "" ? {} : JSON.parse(text)) as Record<string, unknown> }));
-        res.on("error", reject);
+        // Cut after the answer began: the request was read, so this is never retried.
+        res.on("error", (error) => reject(Object.assign(new Error(`answer cut: ${error.message}`), { code: "ANSWER_CUT" })));
       },
     );
     req.on("error", reject);
@@ -79,7 +83,8 @@ const ready = async (port: number) => {
   }
 };
 
-const refused = (error: unknown) => (error as { code?: unknown }).code === "ECONNREFUSED";
+/** The request never reached the replica's code: refused, or reset before any byte of an answer (send() rejects only then). */
+const neverRead = (error: unknown) => ["ECONNREFUSED", "ECONNRESET"].includes(String((error as { code?: unknown }).code));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -121,8 +126,8 @@ describe("a rolling restart of two API replicas", () => {
             answers.push({ title, status: (await send(replica.port, "POST", path, { title }, token)).status });
             break;
           } catch (error) {
-            // Refused: nothing was sent, so trying again cannot duplicate. Anything else is a lost request.
-            if (!refused(error)) throw error;
+            // Never read by a replica, so trying again cannot duplicate (the titles below check it). Anything else is a lost request.
+            if (!neverRead(error)) throw error;
             retries++;
             if (tries > 200) throw new Error(`${title}: every replica refused for too long`);
             await new Promise((resolve) => setTimeout(resolve, 20));
