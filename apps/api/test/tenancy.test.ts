@@ -126,7 +126,7 @@ const ID_ROUTES: IdRoute[] = [
     ownerStatus: 200,
     notFoundMessage: "Incident not found",
   },
-  ...(["tasks", "status-updates", "attachments"] as const).map(
+  ...(["tasks", "status-updates", "attachments", "change-events"] as const).map(
     (list): IdRoute => ({
       route: `GET /v1/incidents/{incidentId}/${list}`,
       method: "GET",
@@ -199,6 +199,14 @@ const ID_ROUTES: IdRoute[] = [
       notFoundMessage: "Service not found",
     }),
   ),
+  {
+    route: "GET /v1/org/services/{serviceId}/change-events",
+    method: "GET",
+    idOf: (f) => f.serviceId,
+    path: (id) => `/v1/org/services/${id}/change-events`,
+    ownerStatus: 200,
+    notFoundMessage: "Service not found",
+  },
   {
     route: "GET /v1/org/services/{serviceId}",
     method: "GET",

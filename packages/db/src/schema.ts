@@ -333,6 +333,20 @@ export interface IncidentStatusUpdatesTable {
   created_at: Timestamp;
 }
 
+export interface ChangeEventsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  integration_id: string | null;
+  summary: string;
+  source: string | null;
+  occurred_at: Timestamp;
+  custom_details: ColumnType<unknown, string | null | undefined, string | null>;
+  links: ColumnType<unknown[], string | undefined, string>;
+  notes: Defaulted<string[]>;
+  created_at: Timestamp;
+}
+
 export type PostmortemStatus = "draft" | "published";
 
 export interface PostmortemsTable {
@@ -475,6 +489,7 @@ export interface Database {
   schedule_layer_participants: ScheduleLayerParticipantsTable;
   schedule_overrides: ScheduleOverridesTable;
   calendar_feeds: CalendarFeedsTable;
+  change_events: ChangeEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -504,3 +519,4 @@ export type ScheduleRow = Selectable<SchedulesTable>;
 export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
 export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
+export type ChangeEventRow = Selectable<ChangeEventsTable>;

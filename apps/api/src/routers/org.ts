@@ -16,6 +16,7 @@ import {
 } from "@incidentops/core";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
+import { serviceChangeEventsRouter } from "./change-events.js";
 import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
@@ -99,6 +100,7 @@ export const orgRouter = router({
       .output(serviceSchema)
       .mutation(({ ctx, input }) => catalogService.updateService(ctx.db, ctx.actor, input)),
     slaPolicy: serviceSlaPolicyRouter,
+    changeEvents: serviceChangeEventsRouter,
   }),
 
   slaPolicy: orgSlaPolicyRouter,

@@ -338,6 +338,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/org/services/{serviceId}/change-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's change events (deploys and the like), newest first */
+        get: operations["org-services-changeEvents-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/org/sla-policy": {
         parameters: {
             query?: never;
@@ -1007,6 +1024,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/incidents/{incidentId}/change-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to the incident's service that happened while it was open, newest first */
+        get: operations["incidents-changeEvents-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/org/services/{serviceId}/integrations": {
         parameters: {
             query?: never;
@@ -1391,7 +1425,7 @@ export interface paths {
         put?: never;
         /**
          * Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)
-         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
          */
         post: operations["alerts-pagerduty-enqueue"];
         delete?: never;
@@ -1411,9 +1445,49 @@ export interface paths {
         put?: never;
         /**
          * Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)
-         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
          */
         post: operations["alerts-pagerduty-events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/change/enqueue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a PagerDuty change event (a deploy, a config push)
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it). A change event opens no incident and pages nobody: it is listed on its service (GET /v1/org/services/{serviceId}/change-events) and on the incidents open when it happened (GET /v1/incidents/{incidentId}/change-events).
+         */
+        post: operations["alerts-pagerduty-change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/generic/2010-04-15/create_event.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a legacy PagerDuty Events API v1 event
+         * @description PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit.
+         */
+        post: operations["alerts-pagerduty-v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1525,8 +1599,8 @@ export interface components {
                 source: string;
                 /** @enum {string} */
                 severity: "critical" | "error" | "warning" | "info";
-                /** Format: date-time */
-                timestamp?: string;
+                /** @description When the sending tool saw it (ISO 8601 in any form, RFC 2822). Never a reason to refuse the event: one that cannot be read is kept raw and noted */
+                timestamp?: unknown;
                 component?: string;
                 group?: string;
                 class?: string;
@@ -1543,6 +1617,31 @@ export interface components {
             }[];
             client?: string;
             client_url?: string;
+        };
+        PagerDutyChangeEvent: {
+            routing_key: string;
+            payload: {
+                summary: string;
+                /** @description When the sending tool saw it (ISO 8601 in any form, RFC 2822). Never a reason to refuse the event: one that cannot be read is kept raw and noted */
+                timestamp?: unknown;
+                source?: string;
+                custom_details?: unknown;
+            };
+            links?: {
+                href: string;
+                text?: string;
+            }[];
+        };
+        PagerDutyV1Event: {
+            service_key: string;
+            /** @enum {string} */
+            event_type: "trigger" | "acknowledge" | "resolve";
+            incident_key?: string;
+            description?: string;
+            details?: unknown;
+            client?: string;
+            client_url?: string;
+            contexts?: unknown[];
         };
         AlertmanagerPayload: {
             /** @constant */
@@ -1589,6 +1688,18 @@ export interface components {
             status: "invalid event" | "throttle event" | "error";
             message: string;
             errors: string[];
+        };
+        PagerDutyChangeAccepted: {
+            /** @constant */
+            status: "success";
+            message: string;
+        };
+        PagerDutyV1Accepted: {
+            /** @constant */
+            status: "success";
+            message: string;
+            /** @description The incident key: the one sent, or the one generated for a trigger without one */
+            incident_key: string;
         };
         AlertmanagerAccepted: {
             /** @constant */
@@ -4651,6 +4762,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-changeEvents-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @description null once the integration key that received it is deleted */
+                            integrationId: string | null;
+                            summary: string;
+                            source: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The sender's timestamp, or the time of arrival when it sent none this service can read
+                             */
+                            occurredAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description As sent (`payload.custom_details`); null when none */
+                            customDetails: unknown;
+                            links: {
+                                href: string;
+                                text?: string;
+                            }[];
+                            /** @description What was sent but could not be used as is (an unreadable timestamp) */
+                            notes: string[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -11590,6 +11802,107 @@ export interface operations {
             };
         };
     };
+    "incidents-changeEvents-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @description null once the integration key that received it is deleted */
+                            integrationId: string | null;
+                            summary: string;
+                            source: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The sender's timestamp, or the time of arrival when it sent none this service can read
+                             */
+                            occurredAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description As sent (`payload.custom_details`); null when none */
+                            customDetails: unknown;
+                            links: {
+                                href: string;
+                                text?: string;
+                            }[];
+                            /** @description What was sent but could not be used as is (an unreadable timestamp) */
+                            notes: string[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "integrations-list": {
         parameters: {
             query?: never;
@@ -14112,15 +14425,6 @@ export interface operations {
                 };
             };
             /** @description PagerDuty's "invalid event" */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagerDutyError"];
-                };
-            };
-            /** @description PagerDuty's "invalid event" */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14194,7 +14498,71 @@ export interface operations {
                 };
             };
             /** @description PagerDuty's "invalid event" */
-            404: {
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "throttle event" */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+        };
+    };
+    "alerts-pagerduty-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PagerDutyChangeEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the event was processed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyChangeAccepted"];
+                };
+            };
+            /** @description PagerDuty's "invalid event" */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14216,6 +14584,79 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+        };
+    };
+    "alerts-pagerduty-v1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PagerDutyV1Event"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the event was processed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyV1Accepted"];
+                };
+            };
+            /** @description PagerDuty's "invalid event" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "throttle event" */
+            403: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "invalid event" */
+            413: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
