@@ -89,6 +89,8 @@ export { ingestChangeEvent } from "./ingest/change-events.js";
 export { readSentTime, type SentTime } from "./ingest/sent-time.js";
 export * from "./change-events/schema.js";
 export * as changeEventService from "./change-events/service.js";
+export * from "./maintenance/schema.js";
+export * as maintenanceService from "./maintenance/service.js";
 export { runEscalationStep, type EscalationOutcome } from "./escalations/runner.js";
 export { runSlaBreachCheck, type SlaBreachOutcome } from "./incidents/sla-breach.js";
 export * from "./notifications/schema.js";

@@ -347,6 +347,29 @@ export interface ChangeEventsTable {
   created_at: Timestamp;
 }
 
+export interface MaintenanceWindowsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SuppressedAlertsTable {
+  org_id: string;
+  id: Generated<string>;
+  maintenance_window_id: string;
+  integration_id: string | null;
+  dedup_key: string;
+  summary: string;
+  severity: IncidentSeverity;
+  alert: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
 export type PostmortemStatus = "draft" | "published";
 
 export interface PostmortemsTable {
@@ -490,6 +513,8 @@ export interface Database {
   schedule_overrides: ScheduleOverridesTable;
   calendar_feeds: CalendarFeedsTable;
   change_events: ChangeEventsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  suppressed_alerts: SuppressedAlertsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -520,3 +545,5 @@ export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
 export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
 export type ChangeEventRow = Selectable<ChangeEventsTable>;
+export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
+export type SuppressedAlertRow = Selectable<SuppressedAlertsTable>;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import type { Integration } from "../integrations/service.js";
+import { suppressDuringMaintenance } from "../maintenance/service.js";
 import { inScope } from "../scope.js";
 import { admitAlerts, type AlertDelivery } from "./admission.js";
 import type { SentTime } from "./sent-time.js";
@@ -20,7 +21,8 @@ export interface Alert {
   sentTime?: SentTime | undefined;
 }
 
-export type AlertOutcome = "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored";
+/** `suppressed`: a trigger during a maintenance window, recorded there and opening nothing. */
+export type AlertOutcome = "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored" | "suppressed";
 
 export interface AlertResult {
   dedupKey: string;
@@ -44,6 +46,16 @@ async function applyAlert(db: Db, integration: Integration, alert: Alert, reques
     // Every timeline event of the alert names the integration and keeps the alert as received.
     const context = { integrationId: integration.id, alert: alert.raw, ...sentTimeContext(alert.sentTime) };
     if (alert.action === "trigger") {
+      const suppressed = await suppressDuringMaintenance(tx, {
+        orgId: integration.orgId,
+        serviceId: integration.serviceId,
+        integrationId: integration.id,
+        dedupKey,
+        summary: alert.summary,
+        severity: alert.severity,
+        raw: alert.raw,
+      });
+      if (suppressed) return { dedupKey, outcome: "suppressed", incidentId: null };
       const { incidentId, opened } = await incidentLifecycle.openForAlert(
         tx,
         source,
