@@ -19,7 +19,7 @@ import tseslint from "typescript-eslint";
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
 //   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
 //               teams  <-  schedules  <-  oncall  <-  calendar-feeds;  schedules  <-  shift-notices
-//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit
+//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit, change-events, maintenance
 //   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
@@ -49,7 +49,9 @@ const CORE_FEATURES = {
   integrations: ["audit", "catalog"],
   sla: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies", "sla"],
-  ingest: ["incidents", "integrations", "rate-limit"],
+  "change-events": ["catalog", "incidents"],
+  maintenance: ["audit", "catalog"],
+  ingest: ["change-events", "incidents", "integrations", "maintenance", "rate-limit"],
   escalations: ["escalation-policies", "incidents", "notifications"],
   notifications: ["incidents"],
   tasks: ["incidents", "org", "users"],

@@ -101,7 +101,7 @@ describe("PagerDuty Events v2", () => {
     const { token, serviceId, routingKey } = await integration(api.current);
     const cases: { body?: unknown; rawBody?: string; status: number }[] = [
       { body: { event_action: "trigger", payload: { summary: "x", source: "y", severity: "info" } }, status: 400 },
-      { body: trigger("0".repeat(32)), status: 404 },
+      { body: trigger("0".repeat(32)), status: 400 },
       { body: { ...trigger(routingKey), event_action: "explode" }, status: 400 },
       { body: { ...trigger(routingKey), payload: { summary: "x", source: "y", severity: "fatal" } }, status: 400 },
       { body: { routing_key: routingKey, event_action: "trigger" }, status: 400 },
@@ -232,7 +232,7 @@ describe("the per-routing-key rate limit on every ingestion route", () => {
     const before = await counters();
     for (let i = 0; i < 3; i++) {
       const unknown = `${i}`.repeat(32);
-      expect((await api.current.request("POST", "/v2/enqueue", { body: trigger(unknown) })).status).toBe(404);
+      expect((await api.current.request("POST", "/v2/enqueue", { body: trigger(unknown) })).status).toBe(400);
       expectError(await api.current.request("POST", `/v1/integrations/alertmanager/${unknown}`, { body: batch(1, "unknown") }), 404, "NOT_FOUND");
     }
     expect(await counters()).toEqual(before);

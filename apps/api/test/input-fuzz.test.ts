@@ -203,15 +203,17 @@ describe("generated junk never gets a 5xx", () => {
   });
 
   it.each([
-    ["PagerDuty", "alerts.pagerDuty", "/v2/enqueue"],
-    ["Alertmanager", "alerts.alertmanager", "/v1/integrations/alertmanager/{routingKey}"],
-  ] as const)("ingestion: %s", { timeout: 120_000 }, async (_name, examples, route) => {
+    ["PagerDuty", "alerts.pagerDuty", "/v2/enqueue", "routing_key"],
+    ["PagerDuty change events", "alerts.pagerDutyChange", "/v2/change/enqueue", "routing_key"],
+    ["PagerDuty Events API v1", "alerts.pagerDutyV1", "/generic/2010-04-15/create_event.json", "service_key"],
+    ["Alertmanager", "alerts.alertmanager", "/v1/integrations/alertmanager/{routingKey}", "routing_key"],
+  ] as const)("ingestion: %s", { timeout: 120_000 }, async (_name, examples, route, keyField) => {
     const { routingKey: _exampleKey, ...example } = exampleInput(examples);
     const fields = Object.keys(example);
     await fc.assert(
       fc.asyncProperty(junkInput(fields, example), fc.boolean(), async (input, realKey) => {
         const key = realKey ? routingKey : "unknown-routing-key";
-        const body = typeof input === "object" && input !== null && !Array.isArray(input) && "routing_key" in input ? { ...input, routing_key: key } : input;
+        const body = typeof input === "object" && input !== null && !Array.isArray(input) && keyField in input ? { ...input, [keyField]: key } : input;
         await send("POST", route.replace("{routingKey}", key), JSON.stringify(body));
       }),
       { numRuns: RUNS * 2 },

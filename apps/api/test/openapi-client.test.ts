@@ -58,8 +58,8 @@ describe("a client generated from /openapi.json", () => {
     const refused = await client().POST("/v2/enqueue", {
       body: { routing_key: "0".repeat(32), event_action: "resolve", dedup_key: "nothing" },
     });
-    expect(refused.response.status).toBe(404);
-    expect(refused.error).toEqual({ status: "invalid event", message: "Routing key not found", errors: ["routing_key does not match any integration"] });
+    expect(refused.response.status).toBe(400);
+    expect(refused.error).toEqual({ status: "invalid event", message: "Event object is invalid", errors: ["Invalid routing key"] });
   });
 
   it("sends an Alertmanager webhook and gets 202", async () => {

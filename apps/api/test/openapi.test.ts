@@ -98,6 +98,8 @@ describe("the OpenAPI document", () => {
       ...["login", "register", "accept-invitation", "refresh", "switch-org", "password", "logout"].map((route) => `post /v1/auth/session/${route}`),
       "post /v2/enqueue",
       "post /v1/events",
+      "post /v2/change/enqueue",
+      "post /generic/2010-04-15/create_event.json",
       "post /v1/integrations/alertmanager/{routingKey}",
       "post /v1/incidents/{incidentId}/attachments",
       "get /v1/incidents/{incidentId}/attachments/{attachmentId}",
@@ -133,7 +135,7 @@ describe("the OpenAPI document", () => {
       if (o.access.kind === "public") expect(op.security, o.procedure).toEqual([]);
       else expect(op.security?.length, o.procedure).toBeGreaterThan(0);
     }
-    for (const path of ["/v2/enqueue", "/v1/events", "/v1/integrations/alertmanager/{routingKey}"]) expect(operation(path, "post").security).toEqual([]);
+    for (const path of ["/v2/enqueue", "/v1/events", "/v2/change/enqueue", "/generic/2010-04-15/create_event.json", "/v1/integrations/alertmanager/{routingKey}"]) expect(operation(path, "post").security).toEqual([]);
     expect(operation("/v1/incidents/{incidentId}/attachments", "post").security?.length).toBeGreaterThan(0);
     expect(operation("/v1/incidents/{incidentId}/attachments/{attachmentId}", "get").security?.length).toBeGreaterThan(0);
     for (const path of ["/healthz", "/readyz", "/openapi.json"]) expect(operation(path, "get").security).toEqual([]);
@@ -202,7 +204,7 @@ describe("the OpenAPI document", () => {
         for (const ref of refs) expect(doc.components.schemas[String(ref).split("/").pop() ?? ""], `${where}: ${ref}`).toBeDefined();
         expect(Object.keys(media?.examples ?? {}).length, where).toBeGreaterThan(0);
         if (["429", "503"].includes(status) && path !== "/readyz") expect(response.headers?.["Retry-After"], where).toBeDefined();
-        if (path.startsWith("/v2/") || path === "/v1/events" || path === "/readyz") continue;
+        if (path.startsWith("/v2/") || path.startsWith("/generic/") || path === "/v1/events" || path === "/readyz") continue;
         for (const [code, example] of Object.entries(media?.examples ?? {})) {
           expect(String(ERROR_HTTP_STATUS[code as ErrorCode]), `${where} ${code}`).toBe(status);
           expect(errorBodySchemas[code as ErrorCode].safeParse(valueOf(example)).success, `${where} ${code}`).toBe(true);
@@ -213,7 +215,11 @@ describe("the OpenAPI document", () => {
 
   it("answers PagerDuty's routes with PagerDuty-shaped errors", () => {
     const enqueue = operation("/v2/enqueue", "post");
-    expect(Object.keys(enqueue.responses).sort()).toEqual(["202", "400", "404", "413", "429", "500", "503"]);
+    // An unknown routing key is PagerDuty's 400 "Invalid routing key", never a 404.
+    expect(Object.keys(enqueue.responses).sort()).toEqual(["202", "400", "413", "429", "500", "503"]);
+    expect(Object.keys(operation("/v2/change/enqueue", "post").responses).sort()).toEqual(["202", "400", "413", "429", "500", "503"]);
+    // v1 answers 200, and 403 (not 429) over the limit.
+    expect(Object.keys(operation("/generic/2010-04-15/create_event.json", "post").responses).sort()).toEqual(["200", "400", "403", "413", "500", "503"]);
     expect(enqueue.responses["400"]?.content?.["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/PagerDutyError" });
     const throttled = Object.values(enqueue.responses["429"]?.content?.["application/json"]?.examples ?? {})[0]?.value;
     expect(throttled).toMatchObject({ status: "throttle event", errors: [expect.any(String)] });

@@ -1,7 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { Agent, createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { event } from "@pagerduty/pdjs";
+import { change, event } from "@pagerduty/pdjs";
+import type { ChangeParameters, EventPromise } from "@pagerduty/pdjs/build/src/events.js";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anIntegrationKey, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
@@ -75,5 +76,23 @@ describe("the PagerDuty Events v2 client library, pointed at IncidentOps", () =>
 
     expect((await send("resolve")).status).toBe(202);
     expect(await statusOfIncident()).toMatchObject([{ status: "resolved" }]);
+  });
+
+  it("sends a change event; it is listed on the service", async () => {
+    const { accessToken: token } = await anOrgOwner(api.current);
+    const service = await aService(api.current, token);
+    const { routingKey } = await anIntegrationKey(api.current, token, service.id, { name: "pdjs changes" });
+    // pdjs declares `change` with the alert event's parameters; its own ChangeParameters are what it sends.
+    const sendChange = change as unknown as (parameters: ChangeParameters) => EventPromise;
+    const parameters = {
+      server,
+      agent,
+      data: { routing_key: routingKey, payload: { summary: "Deploy checkout v2.31.0", source: "ci", timestamp: "2026-03-02T10:00:00.000+0000", custom_details: { commit: "9f2c1ab" } }, links: [] },
+    };
+    const sent = await sendChange(parameters);
+    expect(sent.status).toBe(202);
+    expect(sent.data).toMatchObject({ status: "success" });
+    const changes = await api.current.request<{ items: { summary: string; occurredAt: string }[] }>("GET", `/v1/org/services/${service.id}/change-events`, { token });
+    expect(changes.body.items).toMatchObject([{ summary: "Deploy checkout v2.31.0", occurredAt: "2026-03-02T10:00:00.000Z" }]);
   });
 });

@@ -184,7 +184,7 @@ describe("role matrix: the work around incidents, SLA policies", () => {
 /** Reads, including documents and downloads (answered as CSV, Markdown or bytes). */
 const READS: { route: string; expected: Record<OrgRole, 200 | 403>; path: (f: Fixture) => string }[] = [
   ...["incidents", "incidents.csv", "responders"].map((what) => ({ route: `GET /v1/analytics/${what}`, expected: { viewer: 200, member: 200, admin: 200 } as const, path: () => `/v1/analytics/${what}` })),
-  ...["tasks", "status-updates", "attachments", "postmortem", "postmortem.md"].map((what) => ({
+  ...["tasks", "status-updates", "attachments", "postmortem", "postmortem.md", "change-events"].map((what) => ({
     route: `GET /v1/incidents/{incidentId}/${what}`,
     expected: { viewer: 200, member: 200, admin: 200 } as const,
     path: (f: Fixture) => `/v1/incidents/${f.work.resolvedIncidentId}/${what}`,
@@ -197,6 +197,7 @@ const READS: { route: string; expected: Record<OrgRole, 200 | 403>; path: (f: Fi
   { route: "GET /v1/attachments/limits", expected: { viewer: 200, member: 200, admin: 200 }, path: () => "/v1/attachments/limits" },
   { route: "GET /v1/org/sla-policy", expected: { viewer: 403, member: 403, admin: 200 }, path: () => "/v1/org/sla-policy" },
   { route: "GET /v1/org/services/{serviceId}/sla-policy", expected: { viewer: 403, member: 403, admin: 200 }, path: (f) => `/v1/org/services/${f.serviceId}/sla-policy` },
+  { route: "GET /v1/org/services/{serviceId}/change-events", expected: { viewer: 200, member: 200, admin: 200 }, path: (f) => `/v1/org/services/${f.serviceId}/change-events` },
 ];
 
 describe("role matrix: reads", () => {
@@ -227,7 +228,7 @@ describe("API keys", () => {
 describe("the tables and the OpenAPI document agree", () => {
   it("every documented route of these areas is in a table", async () => {
     const res = await api.current.request<{ paths: Record<string, Record<string, unknown>> }>("GET", "/openapi.json");
-    const AREAS = [/^\/v1\/analytics\//, /^\/v1\/attachments\//, /^\/v1\/org\/sla-policy$/, /^\/v1\/org\/services\/\{serviceId\}\/sla-policy$/, /^\/v1\/incidents\/\{incidentId\}\/(tasks|status-updates|postmortem|attachments)/];
+    const AREAS = [/^\/v1\/analytics\//, /^\/v1\/attachments\//, /^\/v1\/org\/sla-policy$/, /^\/v1\/org\/services\/\{serviceId\}\/(sla-policy|change-events)$/, /^\/v1\/incidents\/\{incidentId\}\/(tasks|status-updates|postmortem|attachments|change-events)/];
     const documented = Object.entries(res.body.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     const inAreas = documented.filter((route) => AREAS.some((area) => area.test(route.split(" ")[1] ?? "")));
     const tabled = [...MUTATIONS.map((c) => c.route), ...READS.map((c) => c.route)];

@@ -19,7 +19,7 @@ import {
   useTestApi,
 } from "@incidentops/testkit";
 import { dailyBerlinLayer, isoIn } from "./support/oncall.js";
-import { aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, seedOnCall, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
+import { aFutureMaintenanceWindow, aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, seedOnCall, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
 
 // Tenant isolation, route by route: every route that takes an id answers another org's id
 // exactly as a missing one (404, never 403) and changes nothing. A new route is one entry of
@@ -126,7 +126,7 @@ const ID_ROUTES: IdRoute[] = [
     ownerStatus: 200,
     notFoundMessage: "Incident not found",
   },
-  ...(["tasks", "status-updates", "attachments"] as const).map(
+  ...(["tasks", "status-updates", "attachments", "change-events"] as const).map(
     (list): IdRoute => ({
       route: `GET /v1/incidents/{incidentId}/${list}`,
       method: "GET",
@@ -199,6 +199,41 @@ const ID_ROUTES: IdRoute[] = [
       notFoundMessage: "Service not found",
     }),
   ),
+  {
+    route: "GET /v1/org/services/{serviceId}/maintenance-windows",
+    method: "GET",
+    idOf: (f) => f.serviceId,
+    path: (id) => `/v1/org/services/${id}/maintenance-windows`,
+    ownerStatus: 200,
+    notFoundMessage: "Service not found",
+  },
+  {
+    route: "POST /v1/org/services/{serviceId}/maintenance-windows",
+    method: "POST",
+    idOf: (f) => f.serviceId,
+    path: (id) => `/v1/org/services/${id}/maintenance-windows`,
+    body: () => ({ end: new Date(Date.now() + 3_600_000).toISOString(), reason: "from the wrong org" }),
+    ownerStatus: 201,
+    notFoundMessage: "Service not found",
+  },
+  ...(["DELETE", "GET"] as const).map(
+    (method): IdRoute => ({
+      route: `${method} /v1/org/services/{serviceId}/maintenance-windows/{windowId}${method === "GET" ? "/alerts" : ""}`,
+      method,
+      idOf: (f) => f.maintenanceWindowId,
+      path: (id, f) => `/v1/org/services/${f.serviceId}/maintenance-windows/${id}${method === "GET" ? "/alerts" : ""}`,
+      ownerStatus: 200,
+      notFoundMessage: "Maintenance window not found",
+    }),
+  ),
+  {
+    route: "GET /v1/org/services/{serviceId}/change-events",
+    method: "GET",
+    idOf: (f) => f.serviceId,
+    path: (id) => `/v1/org/services/${id}/change-events`,
+    ownerStatus: 200,
+    notFoundMessage: "Service not found",
+  },
   {
     route: "GET /v1/org/services/{serviceId}",
     method: "GET",
@@ -468,8 +503,9 @@ async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const { invitation } = await anInvitation(api.current, f.token, { email: uniqueEmail("tenancy-invitee") });
   const memberId = await aMember(api.current, f.orgId, "viewer");
   const work = await aResolvedIncidentWithWork(api.current, f.token, service.id, `control-${n}`);
+  const maintenanceWindowId = await aFutureMaintenanceWindow(api.current, f.token, service.id);
   const onCall = await seedOnCall(api.current, f.token, { ownerId: f.userId, memberId, label: `control ${n}` });
-  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work, ...onCall };
+  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work, ...onCall, maintenanceWindowId };
 }
 
 function call(route: IdRoute, token: string, id: string, bodyFrom: OrgFixture) {

@@ -49,6 +49,8 @@ export const ACTION_MIN_ROLE = {
   // Taking a shift or giving one's own away: the service checks the override names the caller.
   "schedule-override:self-service": "member",
   "oncall:read": "viewer",
+  // Planned work on a service: responders may silence it for a while (PagerDuty lets them too).
+  "maintenance:manage": "member",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

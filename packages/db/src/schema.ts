@@ -333,6 +333,43 @@ export interface IncidentStatusUpdatesTable {
   created_at: Timestamp;
 }
 
+export interface ChangeEventsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  integration_id: string | null;
+  summary: string;
+  source: string | null;
+  occurred_at: Timestamp;
+  custom_details: ColumnType<unknown, string | null | undefined, string | null>;
+  links: ColumnType<unknown[], string | undefined, string>;
+  notes: Defaulted<string[]>;
+  created_at: Timestamp;
+}
+
+export interface MaintenanceWindowsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface SuppressedAlertsTable {
+  org_id: string;
+  id: Generated<string>;
+  maintenance_window_id: string;
+  integration_id: string | null;
+  dedup_key: string;
+  summary: string;
+  severity: IncidentSeverity;
+  alert: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
 export type PostmortemStatus = "draft" | "published";
 
 export interface PostmortemsTable {
@@ -475,6 +512,9 @@ export interface Database {
   schedule_layer_participants: ScheduleLayerParticipantsTable;
   schedule_overrides: ScheduleOverridesTable;
   calendar_feeds: CalendarFeedsTable;
+  change_events: ChangeEventsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  suppressed_alerts: SuppressedAlertsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -504,3 +544,6 @@ export type ScheduleRow = Selectable<SchedulesTable>;
 export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
 export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
+export type ChangeEventRow = Selectable<ChangeEventsTable>;
+export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
+export type SuppressedAlertRow = Selectable<SuppressedAlertsTable>;

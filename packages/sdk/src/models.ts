@@ -28,6 +28,8 @@ export type Postmortem = RouterOutputs["incidents"]["postmortem"]["get"];
 export type Attachment = RouterOutputs["incidents"]["attachments"]["list"]["items"][number];
 export type SlaPolicy = RouterOutputs["org"]["slaPolicy"]["get"];
 export type ServiceSlaPolicy = RouterOutputs["org"]["services"]["slaPolicy"]["get"];
+/** A deploy or other change reported through PagerDuty's Change Events API. */
+export type ChangeEvent = RouterOutputs["org"]["services"]["changeEvents"]["list"]["items"][number];
 /** GET /analytics/incidents: totals and groups of MTTA, MTTR, escalations and SLA attainment. */
 export type IncidentAnalytics = RouterOutputs["analytics"]["incidents"];
 /** GET /analytics/responders: pages, acknowledgements and interruptions per person. */

@@ -45,7 +45,7 @@ export const alertmanagerAcceptedSchema = z.object({
     z.object({
       fingerprint: z.string().describe("The alert's fingerprint (or a hash of its group and labels): its dedup key"),
       dedupKey: z.string(),
-      outcome: z.enum(["created", "deduplicated", "acknowledged", "resolved", "ignored"]),
+      outcome: z.enum(["created", "deduplicated", "acknowledged", "resolved", "ignored", "suppressed"]).describe("suppressed: a maintenance window holds on the service (recorded there, no incident)"),
       incidentId: z.uuid().nullable(),
     }),
   ),

@@ -1,4 +1,4 @@
-import { ingestAlerts, type Config } from "@incidentops/core";
+import { ingestAlerts, ingestChangeEvent, readSentTime, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
@@ -7,10 +7,18 @@ import { logUnexpected, toErrorResponse, type ErrorResponse } from "../errors.js
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
 
-// PagerDuty's own limit for an Events API v2 request.
+// PagerDuty's own limit for an Events API request.
 export const MAX_EVENT_BYTES = 512 * 1024;
 
 const SEVERITY = { critical: "sev1", error: "sev2", warning: "sev3", info: "sev4" } as const;
+
+/**
+ * PagerDuty reads `timestamp` leniently and never refuses an event over it, so neither do we: any
+ * value is taken, read where it can be (readSentTime), and kept raw with a note where it cannot.
+ */
+const sentTimestamp = z.unknown().optional().describe("When the sending tool saw it (ISO 8601 in any form, RFC 2822). Never a reason to refuse the event: one that cannot be read is kept raw and noted");
+
+const links = z.array(z.object({ href: z.string(), text: z.string().optional() })).optional();
 
 /** PagerDuty Events API v2 (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/). */
 export const pagerDutyEventSchema = z
@@ -23,14 +31,14 @@ export const pagerDutyEventSchema = z
         summary: z.string().min(1).max(1024),
         source: z.string().min(1).max(255),
         severity: z.enum(["critical", "error", "warning", "info"]),
-        timestamp: z.iso.datetime({ offset: true }).optional(),
+        timestamp: sentTimestamp,
         component: z.string().max(255).optional(),
         group: z.string().max(255).optional(),
         class: z.string().max(255).optional(),
         custom_details: z.unknown().optional(),
       })
       .optional(),
-    links: z.array(z.object({ href: z.string(), text: z.string().optional() })).optional(),
+    links,
     images: z.array(z.object({ src: z.string(), href: z.string().optional(), alt: z.string().optional() })).optional(),
     client: z.string().max(255).optional(),
     client_url: z.string().max(1024).optional(),
@@ -51,6 +59,50 @@ export const pagerDutyAcceptedSchema = z.object({
   dedup_key: z.string().describe("The event's dedup key: the one sent, or the one generated for a trigger without one"),
 });
 
+/** PagerDuty Change Events (https://developer.pagerduty.com/docs/events-api-v2/send-change-events/). */
+export const pagerDutyChangeEventSchema = z.object({
+  routing_key: z.string().min(1, "routing_key is required").max(128),
+  payload: z.object({
+    summary: z.string().min(1).max(1024),
+    timestamp: sentTimestamp,
+    source: z.string().max(255).optional(),
+    custom_details: z.unknown().optional(),
+  }),
+  links,
+});
+
+export const pagerDutyChangeAcceptedSchema = z.object({ status: z.literal("success"), message: z.string() });
+
+/**
+ * PagerDuty's legacy Events API v1 (`/generic/2010-04-15/create_event.json`), still sent by old
+ * Nagios, Zabbix and cron scripts. It has no severity: its triggers open `sev2` incidents (error).
+ */
+export const pagerDutyV1EventSchema = z
+  .object({
+    service_key: z.string().min(1, "service_key is required").max(128),
+    event_type: z.enum(["trigger", "acknowledge", "resolve"], "event_type must be one of trigger, acknowledge, resolve"),
+    incident_key: z.string().min(1).max(255).optional(),
+    description: z.string().min(1).max(1024).optional(),
+    details: z.unknown().optional(),
+    client: z.string().max(255).optional(),
+    client_url: z.string().max(1024).optional(),
+    contexts: z.array(z.unknown()).optional(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.event_type === "trigger" && event.description === undefined) {
+      ctx.addIssue({ code: "custom", path: ["description"], message: "description is required for trigger events" });
+    }
+    if (event.event_type !== "trigger" && event.incident_key === undefined) {
+      ctx.addIssue({ code: "custom", path: ["incident_key"], message: `incident_key is required for ${event.event_type} events` });
+    }
+  });
+
+export const pagerDutyV1AcceptedSchema = z.object({
+  status: z.literal("success"),
+  message: z.string(),
+  incident_key: z.string().describe("The incident key: the one sent, or the one generated for a trigger without one"),
+});
+
 /** PagerDuty's answer to a refused event: `status` says what kind of refusal it is. */
 export const pagerDutyErrorSchema = z.object({
   status: z.enum(["invalid event", "throttle event", "error"]),
@@ -59,76 +111,134 @@ export const pagerDutyErrorSchema = z.object({
 });
 type PagerDutyError = z.infer<typeof pagerDutyErrorSchema>;
 
+/** Which PagerDuty API answers: Events v2 (alerts and changes) or the legacy v1. */
+export type PagerDutyDialect = "v2" | "v1";
+
 /** The field errors of a refused event as PagerDuty lists them: `payload.summary: Required`. */
 const listFieldErrors = (fields: Record<string, string[]>) =>
   Object.entries(fields).flatMap(([field, messages]) => messages.map((m) => (field === "(body)" ? m : `${field}: ${m}`)));
 
-/** Our error (errors.ts) in PagerDuty's words, so Events v2 clients understand it (and retry only 429 and 5xx). */
-export function renderPagerDutyError({ status, body, headers }: ErrorResponse): { status: number; headers: Record<string, string>; body: PagerDutyError } {
-  const answer = (pdStatus: PagerDutyError["status"], message: string, errors: string[]) => ({ status, headers, body: { status: pdStatus, message, errors } });
+/**
+ * Our error (errors.ts) in PagerDuty's words, so Events clients understand it: a 400 is never
+ * retried (an unknown routing key included, as PagerDuty answers it), 429 (v1: 403) and 5xx are.
+ */
+export function renderPagerDutyError(
+  { status, body, headers }: ErrorResponse,
+  dialect: PagerDutyDialect = "v2",
+): { status: number; headers: Record<string, string>; body: PagerDutyError } {
+  const answer = (httpStatus: number, pdStatus: PagerDutyError["status"], message: string, errors: string[]) => ({ status: httpStatus, headers, body: { status: pdStatus, message, errors } });
   switch (body.code) {
     case "VALIDATION_FAILED":
-      return answer("invalid event", "Event object is invalid", listFieldErrors(body.details.fields));
+      return answer(400, "invalid event", "Event object is invalid", listFieldErrors(body.details.fields));
     case "MALFORMED_JSON":
-      return answer("invalid event", "Event object is invalid", ["the body is not valid JSON"]);
+      return answer(400, "invalid event", "Event object is invalid", ["the body is not valid JSON"]);
     case "PAYLOAD_TOO_LARGE":
-      return answer("invalid event", "Request too large", [`the body is over ${body.details.limitBytes ?? MAX_EVENT_BYTES} bytes`]);
+      return answer(status, "invalid event", "Request too large", [`the body is over ${body.details.limitBytes ?? MAX_EVENT_BYTES} bytes`]);
     case "NOT_FOUND":
-      return answer("invalid event", "Routing key not found", ["routing_key does not match any integration"]);
+      return answer(400, "invalid event", "Event object is invalid", [dialect === "v1" ? "Invalid service key" : "Invalid routing key"]);
     case "RATE_LIMITED":
-      return answer("throttle event", "Too many events for this routing key", [body.message]);
+      return answer(dialect === "v1" ? 403 : 429, "throttle event", "Too many events for this routing key", [body.message]);
     case "SERVICE_UNAVAILABLE":
-      return answer("error", "Event could not be processed now: retry after the Retry-After seconds", []);
+      return answer(status, "error", "Event could not be processed now: retry after the Retry-After seconds", []);
     default:
-      return { status: 500, headers, body: { status: "error", message: "Event could not be processed: retry", errors: [] } };
+      return answer(500, "error", "Event could not be processed: retry", []);
   }
 }
 
-function sendPagerDutyError(req: Request, res: Response, thrown: unknown): void {
+function sendPagerDutyError(req: Request, res: Response, thrown: unknown, dialect: PagerDutyDialect): void {
   const response = toErrorResponse(thrown, requestIdOf(req));
   logUnexpected(req.log, thrown, response, { route: req.path });
-  const { status, headers, body } = renderPagerDutyError(response);
+  const { status, headers, body } = renderPagerDutyError(response, dialect);
   res.status(status).set(headers).json(body);
 }
 
+interface Deps {
+  db: Db;
+  config: Pick<Config, "ingestRateLimitPerMinute">;
+}
+
+/** A route's work: from the (guarded) body to PagerDuty's success answer. */
+type Accept = (deps: Deps, body: unknown, req: Request) => Promise<{ status: number; body: unknown }>;
+
+const deliveryOf = (deps: Deps, routingKey: string, req: Request) => ({
+  routingKey,
+  requestId: requestIdOf(req),
+  limitPerMinute: deps.config.ingestRateLimitPerMinute,
+});
+
+const acceptEvent: Accept = async (deps, body, req) => {
+  const event = pagerDutyEventSchema.parse(body);
+  const [result] = await ingestAlerts(deps.db, deliveryOf(deps, event.routing_key, req), [
+    {
+      action: event.event_action,
+      dedupKey: event.dedup_key,
+      summary: event.payload?.summary ?? "",
+      severity: event.payload === undefined ? "sev3" : SEVERITY[event.payload.severity],
+      // The routing key is a credential: it stays off the timeline.
+      raw: keepRaw({ ...event, routing_key: undefined }),
+      sentTime: readSentTime(event.payload?.timestamp),
+    },
+  ]);
+  if (result === undefined) throw new Error("an accepted event has a result");
+  return { status: 202, body: { status: "success", message: "Event processed", dedup_key: result.dedupKey } satisfies z.infer<typeof pagerDutyAcceptedSchema> };
+};
+
+const acceptChangeEvent: Accept = async (deps, body, req) => {
+  const event = pagerDutyChangeEventSchema.parse(body);
+  const sentTime = readSentTime(event.payload.timestamp);
+  await ingestChangeEvent(deps.db, deliveryOf(deps, event.routing_key, req), {
+    summary: event.payload.summary,
+    source: event.payload.source ?? null,
+    occurredAt: sentTime?.at,
+    customDetails: event.payload.custom_details === undefined ? undefined : keepRaw(event.payload.custom_details),
+    links: event.links ?? [],
+    notes: sentTime?.note === undefined ? [] : [sentTime.note],
+  });
+  return { status: 202, body: { status: "success", message: "Change event processed" } satisfies z.infer<typeof pagerDutyChangeAcceptedSchema> };
+};
+
+const acceptV1Event: Accept = async (deps, body, req) => {
+  const event = pagerDutyV1EventSchema.parse(body);
+  const [result] = await ingestAlerts(deps.db, deliveryOf(deps, event.service_key, req), [
+    {
+      action: event.event_type,
+      dedupKey: event.incident_key,
+      summary: event.description ?? "",
+      severity: "sev2",
+      raw: keepRaw({ ...event, service_key: undefined }),
+    },
+  ]);
+  if (result === undefined) throw new Error("an accepted event has a result");
+  return { status: 200, body: { status: "success", message: "Event processed", incident_key: result.dedupKey } satisfies z.infer<typeof pagerDutyV1AcceptedSchema> };
+};
+
 /**
- * `POST /v2/enqueue` (and `POST /v1/events`): any PagerDuty Events v2 client pointed here works
- * unchanged. Answers in PagerDuty's format, not ours: 202 `{ status, message, dedup_key }`, and
- * `{ status, message, errors }` for a refusal.
+ * PagerDuty's Events APIs: any client pointed here works unchanged. `POST /v2/enqueue` (and
+ * `POST /v1/events`) take alerts, `POST /v2/change/enqueue` change events, and
+ * `POST /generic/2010-04-15/create_event.json` the legacy v1 events. Answers are PagerDuty's, not
+ * ours: `{ status, message, ... }`, and `{ status, message, errors }` for a refusal.
  */
-export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
-  const handle = async (req: Request, res: Response) => {
+export function pagerDutyEventsRouter(deps: Deps): Router {
+  const handle = (accept: Accept, dialect: PagerDutyDialect) => async (req: Request, res: Response) => {
     try {
       // A poison event (NUL characters, absurd nesting) is an invalid event: never retried.
       assertAcceptableInput(req.body);
-      const event = pagerDutyEventSchema.parse(req.body);
-      const [result] = await ingestAlerts(
-        deps.db,
-        { routingKey: event.routing_key, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute },
-        [
-          {
-            action: event.event_action,
-            dedupKey: event.dedup_key,
-            summary: event.payload?.summary ?? "",
-            severity: event.payload === undefined ? "sev3" : SEVERITY[event.payload.severity],
-            // The routing key is a credential: it stays off the timeline.
-            raw: keepRaw({ ...event, routing_key: undefined }),
-          },
-        ],
-      );
-      if (result === undefined) throw new Error("an accepted event has a result");
-      res.status(202).json({ status: "success", message: "Event processed", dedup_key: result.dedupKey } satisfies z.infer<typeof pagerDutyAcceptedSchema>);
+      const answer = await accept(deps, req.body, req);
+      res.status(answer.status).json(answer.body);
     } catch (error) {
-      sendPagerDutyError(req, res, error);
+      sendPagerDutyError(req, res, error, dialect);
     }
   };
-
   // Events tools send application/json; some omit the header: read every body as JSON.
   const json = jsonBodyParser({ limit: MAX_EVENT_BYTES, anyContentType: true });
-  const router = Router();
-  router.post("/v2/enqueue", json, handle);
-  router.post("/v1/events", json, handle);
+  const v2 = Router();
+  v2.post("/v2/enqueue", json, handle(acceptEvent, "v2"));
+  v2.post("/v1/events", json, handle(acceptEvent, "v2"));
+  v2.post("/v2/change/enqueue", json, handle(acceptChangeEvent, "v2"));
   // The body parser's refusals (too large, not JSON), in the same format.
-  router.use(((error, req, res, _next) => sendPagerDutyError(req, res, error)) satisfies ErrorRequestHandler);
-  return router;
+  v2.use(((error, req, res, _next) => sendPagerDutyError(req, res, error, "v2")) satisfies ErrorRequestHandler);
+  const v1 = Router();
+  v1.post("/generic/2010-04-15/create_event.json", json, handle(acceptV1Event, "v1"));
+  v1.use(((error, req, res, _next) => sendPagerDutyError(req, res, error, "v1")) satisfies ErrorRequestHandler);
+  return Router().use(v2, v1);
 }

@@ -4,7 +4,15 @@ import type { z } from "zod";
 import { REFRESH_COOKIE } from "../browser-session.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
-import { pagerDutyAcceptedSchema, pagerDutyErrorSchema, pagerDutyEventSchema } from "../ingest/pagerduty.js";
+import {
+  pagerDutyAcceptedSchema,
+  pagerDutyChangeAcceptedSchema,
+  pagerDutyChangeEventSchema,
+  pagerDutyErrorSchema,
+  pagerDutyEventSchema,
+  pagerDutyV1AcceptedSchema,
+  pagerDutyV1EventSchema,
+} from "../ingest/pagerduty.js";
 import { listRestOperations, type RestOperation } from "../operations.js";
 import { appRouter } from "../router.js";
 import { errorBodySchemas, errorCodesOf, errorComponentName, errorExampleComponents, errorResponsesOf } from "./errors.js";
@@ -110,6 +118,10 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
       PagerDutyEvent: pagerDutyEventSchema,
       PagerDutyAccepted: pagerDutyAcceptedSchema,
       PagerDutyError: pagerDutyErrorSchema,
+      PagerDutyChangeEvent: pagerDutyChangeEventSchema,
+      PagerDutyChangeAccepted: pagerDutyChangeAcceptedSchema,
+      PagerDutyV1Event: pagerDutyV1EventSchema,
+      PagerDutyV1Accepted: pagerDutyV1AcceptedSchema,
       AlertmanagerPayload: alertmanagerPayloadSchema,
       AlertmanagerAccepted: alertmanagerAcceptedSchema,
       Health: healthSchema,

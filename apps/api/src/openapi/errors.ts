@@ -129,6 +129,7 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.members.remove": ["LAST_ADMIN"],
   "org.services.create": ["CONFLICT"],
   "org.services.update": ["CONFLICT"],
+  "org.services.maintenanceWindows.end": ["CONFLICT"],
   "org.invitations.create": ["CONFLICT"],
   "org.invitations.revoke": ["CONFLICT"],
   "org.escalationPolicies.delete": ["CONFLICT"],

@@ -27,6 +27,9 @@ const ids = {
   nightLayer: "3d8e9f0a-b2c3-4d4e-9f5a-6b7c8d9e0f02",
   override: "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a01",
   feed: "f0a1b2c3-d4e5-4f6a-9b7c-8d9e0f1a2b01",
+  changeEvent: "0a1b2c3d-e4f5-4a6b-9c7d-8e9f0a1b2c01",
+  maintenanceWindow: "1a2b3c4d-e5f6-4a7b-8c9d-0e1f2a3b4c01",
+  suppressedAlert: "2b3c4d5e-f6a7-4b8c-9d0e-1f2a3b4c5d01",
 } as const;
 
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
@@ -196,6 +199,39 @@ const task = {
   createdBy: ids.user,
   createdAt: at(6),
   updatedAt: at(6),
+};
+const changeEvent = {
+  id: ids.changeEvent,
+  serviceId: ids.service,
+  integrationId: ids.integration,
+  summary: "Deploy checkout v2.31.0",
+  source: "ci-runner-7",
+  occurredAt: "2025-03-14T09:03:00.000Z",
+  receivedAt: "2025-03-14T09:03:01.000Z",
+  customDetails: { commit: "9f2c1ab", author: "ada" },
+  links: [{ href: "https://ci.example.com/builds/2231", text: "Build 2231" }],
+  notes: [],
+};
+const maintenanceWindow = {
+  id: ids.maintenanceWindow,
+  serviceId: ids.service,
+  start: "2030-03-14T22:00:00.000Z",
+  end: "2030-03-15T00:00:00.000Z",
+  reason: "Database upgrade to PostgreSQL 17",
+  inEffect: false,
+  suppressedAlerts: 0,
+  createdBy: ids.user,
+  createdAt: at(30),
+};
+const suppressedAlert = {
+  id: ids.suppressedAlert,
+  windowId: ids.maintenanceWindow,
+  integrationId: ids.integration,
+  dedupKey: "disk-full/db-1",
+  summary: "Disk full on db-1",
+  severity: "sev1",
+  alert: { event_action: "trigger", payload: { summary: "Disk full on db-1", source: "db-1", severity: "critical" } },
+  receivedAt: "2030-03-14T22:10:00.000Z",
 };
 const statusUpdate = {
   id: ids.statusUpdate,
@@ -490,6 +526,15 @@ export const operationExamples: Record<string, OperationExamples> = {
     output: "# Postmortem: Checkout returns 502\n\n_Draft_\n\n| | |\n|---|---|\n| Severity | SEV2 |\n| Service | checkout-api |\n...\n## Summary\n\nCheckout returned 502 for half of the payment attempts after release 1.42.\n",
   },
   "incidents.attachments.limits": { output: { maxBytes: 26_214_400 } },
+  "incidents.changeEvents.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(changeEvent) },
+  "org.services.maintenanceWindows.list": { input: { serviceId: ids.service, ...pageInput }, output: page({ ...maintenanceWindow, suppressedAlerts: 1 }) },
+  "org.services.maintenanceWindows.create": {
+    input: { serviceId: ids.service, start: maintenanceWindow.start, end: maintenanceWindow.end, reason: maintenanceWindow.reason },
+    output: maintenanceWindow,
+  },
+  "org.services.maintenanceWindows.end": { input: { serviceId: ids.service, windowId: ids.maintenanceWindow }, output: ok },
+  "org.services.maintenanceWindows.alerts": { input: { serviceId: ids.service, windowId: ids.maintenanceWindow, ...pageInput }, output: page(suppressedAlert) },
+  "org.services.changeEvents.list": { input: { serviceId: ids.service, ...pageInput }, output: page(changeEvent) },
   "incidents.attachments.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(attachment) },
   "incidents.attachments.delete": { input: { incidentId: ids.incident, attachmentId: ids.attachment }, output: ok },
   "incidents.attachments.upload": { input: { incidentId: ids.incident }, output: attachment },
@@ -574,9 +619,21 @@ export const operationExamples: Record<string, OperationExamples> = {
       routing_key: routingKey,
       event_action: "trigger",
       dedup_key: "disk-full/db-1",
-      payload: { summary: "Disk full on db-1", source: "db-1", severity: "critical", custom_details: { free: "1%" } },
+      payload: { summary: "Disk full on db-1", source: "db-1", severity: "critical", timestamp: "2025-03-14T09:02:00.315+0000", custom_details: { free: "1%" } },
     },
     output: { status: "success", message: "Event processed", dedup_key: "disk-full/db-1" },
+  },
+  "alerts.pagerDutyChange": {
+    input: {
+      routing_key: routingKey,
+      payload: { summary: "Deploy checkout v2.31.0", timestamp: "2025-03-14T08:55:00.000+0000", source: "ci-runner-7", custom_details: { commit: "9f2c1ab", author: "ada" } },
+      links: [{ href: "https://ci.example.com/builds/2231", text: "Build 2231" }],
+    },
+    output: { status: "success", message: "Change event processed" },
+  },
+  "alerts.pagerDutyV1": {
+    input: { service_key: routingKey, event_type: "trigger", incident_key: "srv01/HTTP", description: "FAILURE for production/HTTP on machine srv01.example.com", details: { ping: "timeout" } },
+    output: { status: "success", message: "Event processed", incident_key: "srv01/HTTP" },
   },
   "alerts.alertmanager": {
     input: {

@@ -18,7 +18,17 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-opena
 import { errorBody, errorResponseOf, type ErrorBody } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
-import { pagerDutyAcceptedSchema, pagerDutyErrorSchema, pagerDutyEventSchema, renderPagerDutyError } from "../ingest/pagerduty.js";
+import {
+  pagerDutyAcceptedSchema,
+  pagerDutyChangeAcceptedSchema,
+  pagerDutyChangeEventSchema,
+  pagerDutyErrorSchema,
+  pagerDutyEventSchema,
+  pagerDutyV1AcceptedSchema,
+  pagerDutyV1EventSchema,
+  renderPagerDutyError,
+  type PagerDutyDialect,
+} from "../ingest/pagerduty.js";
 import { DOMAIN_ERRORS, errorResponsesOf, errorSamples, retryAfterHeader } from "./errors.js";
 import { operationExamples } from "./examples.js";
 
@@ -31,7 +41,7 @@ const success = (description: string, schema: z.ZodType, examplesKey: string) =>
 });
 
 /** PagerDuty's refusals, each rendered from a sample of our error by the route's own renderer. */
-function pagerDutyErrorResponses() {
+function pagerDutyErrorResponses(dialect: PagerDutyDialect) {
   const samples: [string, ErrorBody][] = [
     ["invalid event", errorBody("VALIDATION_FAILED", "invalid", "", { fields: { payload: ["payload is required for trigger events"] } })],
     ["not JSON", errorSamples.MALFORMED_JSON.body],
@@ -43,7 +53,7 @@ function pagerDutyErrorResponses() {
   ];
   const responses: Record<string, { description: string; headers?: typeof retryAfterHeader; content: Record<string, unknown> }> = {};
   for (const [name, body] of samples) {
-    const rendered = renderPagerDutyError(errorResponseOf(body));
+    const rendered = renderPagerDutyError(errorResponseOf(body), dialect);
     const status = String(rendered.status);
     const response = (responses[status] ??= {
       description: `PagerDuty's "${rendered.body.status}"`,
@@ -56,16 +66,28 @@ function pagerDutyErrorResponses() {
   return responses;
 }
 
-const pagerDutyOperation = (operationId: string, summary: string): ZodOpenApiOperationObject => ({
-  operationId,
-  tags: ["alerts"],
-  summary,
-  description:
-    "PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).",
-  security: [],
-  requestBody: { required: true, content: { "application/json": { schema: pagerDutyEventSchema, examples: example(operationExamples["alerts.pagerDuty"]?.input) } } },
-  responses: { "202": success("Accepted: the event was processed", pagerDutyAcceptedSchema, "alerts.pagerDuty"), ...pagerDutyErrorResponses() },
-});
+const PAGERDUTY_V2 =
+  "PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).";
+
+/** One of PagerDuty's Events APIs: its body, its success answer, and its refusals rendered by the route's own renderer. */
+const pagerDutyOperation = (
+  operationId: string,
+  summary: string,
+  api: { dialect: PagerDutyDialect; description: string; examplesKey: string; body: z.ZodType; accepted: z.ZodType; successStatus: "200" | "202" },
+): ZodOpenApiOperationObject => {
+  const accepted = success("Accepted: the event was processed", api.accepted, api.examplesKey);
+  return {
+    operationId,
+    tags: ["alerts"],
+    summary,
+    description: api.description,
+    security: [],
+    requestBody: { required: true, content: { "application/json": { schema: api.body, examples: example(operationExamples[api.examplesKey]?.input) } } },
+    responses: { ...(api.successStatus === "200" ? { "200": accepted } : { "202": accepted }), ...pagerDutyErrorResponses(api.dialect) },
+  };
+};
+
+const pagerDutyAlerts = { dialect: "v2", description: PAGERDUTY_V2, examplesKey: "alerts.pagerDuty", body: pagerDutyEventSchema, accepted: pagerDutyAcceptedSchema, successStatus: "202" } as const;
 
 const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
@@ -193,8 +215,29 @@ export const openApiDocumentSchema = z.looseObject({
 /** The routes served outside tRPC: the web app's sessions, alert ingestion, health, and this document. */
 export const httpRoutePaths: ZodOpenApiPathsObject = {
   ...sessionPaths,
-  "/v2/enqueue": { post: pagerDutyOperation("alerts-pagerduty-enqueue", "Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)") },
-  "/v1/events": { post: pagerDutyOperation("alerts-pagerduty-events", "Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)") },
+  "/v2/enqueue": { post: pagerDutyOperation("alerts-pagerduty-enqueue", "Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)", pagerDutyAlerts) },
+  "/v1/events": { post: pagerDutyOperation("alerts-pagerduty-events", "Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)", pagerDutyAlerts) },
+  "/v2/change/enqueue": {
+    post: pagerDutyOperation("alerts-pagerduty-change", "Send a PagerDuty change event (a deploy, a config push)", {
+      dialect: "v2",
+      description: `${PAGERDUTY_V2} A change event opens no incident and pages nobody: it is listed on its service (GET /v1/org/services/{serviceId}/change-events) and on the incidents open when it happened (GET /v1/incidents/{incidentId}/change-events).`,
+      examplesKey: "alerts.pagerDutyChange",
+      body: pagerDutyChangeEventSchema,
+      accepted: pagerDutyChangeAcceptedSchema,
+      successStatus: "202",
+    }),
+  },
+  "/generic/2010-04-15/create_event.json": {
+    post: pagerDutyOperation("alerts-pagerduty-v1", "Send a legacy PagerDuty Events API v1 event", {
+      dialect: "v1",
+      description:
+        "PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit.",
+      examplesKey: "alerts.pagerDutyV1",
+      body: pagerDutyV1EventSchema,
+      accepted: pagerDutyV1AcceptedSchema,
+      successStatus: "200",
+    }),
+  },
   "/v1/integrations/alertmanager/{routingKey}": {
     post: {
       operationId: "alerts-alertmanager",
@@ -329,6 +372,8 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
 /** The schemas each sample of the routes above must pass (tRPC operations use their procedure's). */
 export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.ZodType }> = {
   "alerts.pagerDuty": { input: pagerDutyEventSchema, output: pagerDutyAcceptedSchema },
+  "alerts.pagerDutyChange": { input: pagerDutyChangeEventSchema, output: pagerDutyChangeAcceptedSchema },
+  "alerts.pagerDutyV1": { input: pagerDutyV1EventSchema, output: pagerDutyV1AcceptedSchema },
   "alerts.alertmanager": { input: alertmanagerPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
   "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
   "health.live": { output: healthSchema },

@@ -17,6 +17,7 @@ import {
   updateIncidentInput,
 } from "@incidentops/core";
 import { procedureFor, router } from "../trpc.js";
+import { incidentChangeEventsRouter } from "./change-events.js";
 import { attachmentsRouter, postmortemRouter, statusUpdatesRouter, tasksRouter } from "./incident-work.js";
 
 const tags = ["incidents"];
@@ -104,4 +105,5 @@ export const incidentsRouter = router({
   statusUpdates: statusUpdatesRouter,
   postmortem: postmortemRouter,
   attachments: attachmentsRouter,
+  changeEvents: incidentChangeEventsRouter,
 });

@@ -17,6 +17,8 @@ import {
 } from "@incidentops/core";
 import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
+import { serviceChangeEventsRouter } from "./change-events.js";
+import { maintenanceWindowsRouter } from "./maintenance-windows.js";
 import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
@@ -116,6 +118,8 @@ export const orgRouter = router({
       .output(serviceSchema)
       .mutation(({ ctx, input }) => catalogService.updateService(ctx.db, ctx.actor, input)),
     slaPolicy: serviceSlaPolicyRouter,
+    changeEvents: serviceChangeEventsRouter,
+    maintenanceWindows: maintenanceWindowsRouter,
   }),
 
   slaPolicy: orgSlaPolicyRouter,

@@ -358,6 +358,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/org/services/{serviceId}/change-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's change events (deploys and the like), newest first */
+        get: operations["org-services-changeEvents-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/services/{serviceId}/maintenance-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The service's maintenance windows, latest ending first */
+        get: operations["org-services-maintenanceWindows-list"];
+        put?: never;
+        /** Put the service in maintenance from start (default now) to end: its alerts open no incident (member) */
+        post: operations["org-services-maintenanceWindows-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/services/{serviceId}/maintenance-windows/{windowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a window now, or delete one not started yet; one that is over stays (member) */
+        delete: operations["org-services-maintenanceWindows-end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/services/{serviceId}/maintenance-windows/{windowId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alerts that arrived during the window, newest first */
+        get: operations["org-services-maintenanceWindows-alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/org/sla-policy": {
         parameters: {
             query?: never;
@@ -1044,6 +1113,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/incidents/{incidentId}/change-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to the incident's service that happened while it was open, newest first */
+        get: operations["incidents-changeEvents-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/org/services/{serviceId}/integrations": {
         parameters: {
             query?: never;
@@ -1428,7 +1514,7 @@ export interface paths {
         put?: never;
         /**
          * Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)
-         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
          */
         post: operations["alerts-pagerduty-enqueue"];
         delete?: never;
@@ -1448,9 +1534,49 @@ export interface paths {
         put?: never;
         /**
          * Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)
-         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
          */
         post: operations["alerts-pagerduty-events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/change/enqueue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a PagerDuty change event (a deploy, a config push)
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it). A change event opens no incident and pages nobody: it is listed on its service (GET /v1/org/services/{serviceId}/change-events) and on the incidents open when it happened (GET /v1/incidents/{incidentId}/change-events).
+         */
+        post: operations["alerts-pagerduty-change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/generic/2010-04-15/create_event.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a legacy PagerDuty Events API v1 event
+         * @description PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit.
+         */
+        post: operations["alerts-pagerduty-v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1562,8 +1688,8 @@ export interface components {
                 source: string;
                 /** @enum {string} */
                 severity: "critical" | "error" | "warning" | "info";
-                /** Format: date-time */
-                timestamp?: string;
+                /** @description When the sending tool saw it (ISO 8601 in any form, RFC 2822). Never a reason to refuse the event: one that cannot be read is kept raw and noted */
+                timestamp?: unknown;
                 component?: string;
                 group?: string;
                 class?: string;
@@ -1580,6 +1706,31 @@ export interface components {
             }[];
             client?: string;
             client_url?: string;
+        };
+        PagerDutyChangeEvent: {
+            routing_key: string;
+            payload: {
+                summary: string;
+                /** @description When the sending tool saw it (ISO 8601 in any form, RFC 2822). Never a reason to refuse the event: one that cannot be read is kept raw and noted */
+                timestamp?: unknown;
+                source?: string;
+                custom_details?: unknown;
+            };
+            links?: {
+                href: string;
+                text?: string;
+            }[];
+        };
+        PagerDutyV1Event: {
+            service_key: string;
+            /** @enum {string} */
+            event_type: "trigger" | "acknowledge" | "resolve";
+            incident_key?: string;
+            description?: string;
+            details?: unknown;
+            client?: string;
+            client_url?: string;
+            contexts?: unknown[];
         };
         AlertmanagerPayload: {
             /** @constant */
@@ -1627,6 +1778,18 @@ export interface components {
             message: string;
             errors: string[];
         };
+        PagerDutyChangeAccepted: {
+            /** @constant */
+            status: "success";
+            message: string;
+        };
+        PagerDutyV1Accepted: {
+            /** @constant */
+            status: "success";
+            message: string;
+            /** @description The incident key: the one sent, or the one generated for a trigger without one */
+            incident_key: string;
+        };
         AlertmanagerAccepted: {
             /** @constant */
             status: "success";
@@ -1634,8 +1797,11 @@ export interface components {
                 /** @description The alert's fingerprint (or a hash of its group and labels): its dedup key */
                 fingerprint: string;
                 dedupKey: string;
-                /** @enum {string} */
-                outcome: "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored";
+                /**
+                 * @description suppressed: a maintenance window holds on the service (recorded there, no incident)
+                 * @enum {string}
+                 */
+                outcome: "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored" | "suppressed";
                 incidentId: string | null;
             }[];
         };
@@ -4759,6 +4925,536 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-changeEvents-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @description null once the integration key that received it is deleted */
+                            integrationId: string | null;
+                            summary: string;
+                            source: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The sender's timestamp, or the time of arrival when it sent none this service can read
+                             */
+                            occurredAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description As sent (`payload.custom_details`); null when none */
+                            customDetails: unknown;
+                            links: {
+                                href: string;
+                                text?: string;
+                            }[];
+                            /** @description What was sent but could not be used as is (an unreadable timestamp) */
+                            notes: string[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-maintenanceWindows-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            reason: string;
+                            /** @description Whether the window holds now */
+                            inEffect: boolean;
+                            /** @description Alerts that arrived during it (listed at .../alerts) */
+                            suppressedAlerts: number;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-maintenanceWindows-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description Default: now
+                     */
+                    start?: string;
+                    /** Format: date-time */
+                    end: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        reason: string;
+                        /** @description Whether the window holds now */
+                        inEffect: boolean;
+                        /** @description Alerts that arrived during it (listed at .../alerts) */
+                        suppressedAlerts: number;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-maintenanceWindows-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+                /** @example 1a2b3c4d-e5f6-4a7b-8c9d-0e1f2a3b4c01 */
+                windowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-maintenanceWindows-alerts": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+                /** @example 1a2b3c4d-e5f6-4a7b-8c9d-0e1f2a3b4c01 */
+                windowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            windowId: string;
+                            integrationId: string | null;
+                            dedupKey: string;
+                            summary: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3" | "sev4";
+                            /** @description As received (up to 16 KB), without its routing key */
+                            alert: unknown;
+                            /** Format: date-time */
+                            receivedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -11750,6 +12446,107 @@ export interface operations {
             };
         };
     };
+    "incidents-changeEvents-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            serviceId: string;
+                            /** @description null once the integration key that received it is deleted */
+                            integrationId: string | null;
+                            summary: string;
+                            source: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The sender's timestamp, or the time of arrival when it sent none this service can read
+                             */
+                            occurredAt: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** @description As sent (`payload.custom_details`); null when none */
+                            customDetails: unknown;
+                            links: {
+                                href: string;
+                                text?: string;
+                            }[];
+                            /** @description What was sent but could not be used as is (an unreadable timestamp) */
+                            notes: string[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "integrations-list": {
         parameters: {
             query?: never;
@@ -14272,15 +15069,6 @@ export interface operations {
                 };
             };
             /** @description PagerDuty's "invalid event" */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PagerDutyError"];
-                };
-            };
-            /** @description PagerDuty's "invalid event" */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -14354,7 +15142,71 @@ export interface operations {
                 };
             };
             /** @description PagerDuty's "invalid event" */
-            404: {
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "throttle event" */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+        };
+    };
+    "alerts-pagerduty-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PagerDutyChangeEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the event was processed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyChangeAccepted"];
+                };
+            };
+            /** @description PagerDuty's "invalid event" */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14376,6 +15228,79 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "error" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+        };
+    };
+    "alerts-pagerduty-v1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PagerDutyV1Event"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the event was processed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyV1Accepted"];
+                };
+            };
+            /** @description PagerDuty's "invalid event" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "throttle event" */
+            403: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+            /** @description PagerDuty's "invalid event" */
+            413: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

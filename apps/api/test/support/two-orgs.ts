@@ -46,6 +46,8 @@ export interface OrgFixture {
   resolvedIncidentId: string;
   taskId: string;
   attachmentId: string;
+  /** A maintenance window of `serviceId`, in the future. */
+  maintenanceWindowId: string;
   /** A team with `memberId` in it. */
   teamId: string;
   /** A schedule of the team, rotating the owner and `memberId`, with `overrideId` in the future. */
@@ -101,6 +103,7 @@ export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; recei
       memberId,
       ...onCall,
       ...(await aResolvedIncidentWithWork(api.current, token, service.id, label)),
+      maintenanceWindowId: await aFutureMaintenanceWindow(api.current, token, service.id),
     };
   };
 
@@ -147,6 +150,16 @@ export async function seedOnCall(api: TestApi, token: string, people: { ownerId:
   const override = await anOverride(api, token, schedule.id, { userId: people.memberId, start: isoIn(48), end: isoIn(50) });
   const feed = await aCalendarFeed(api, token, { name: `${people.label} feed` });
   return { teamId: team.id, scheduleId: schedule.id, overrideId: override.id, feedId: feed.id };
+}
+
+/** A maintenance window of the service starting in a day. */
+export async function aFutureMaintenanceWindow(api: TestApi, token: string, serviceId: string): Promise<string> {
+  const res = await api.request<{ id: string }>("POST", `/v1/org/services/${serviceId}/maintenance-windows`, {
+    token,
+    body: { start: new Date(Date.now() + 86_400_000).toISOString(), end: new Date(Date.now() + 90_000_000).toISOString(), reason: "planned upgrade" },
+  });
+  if (res.status !== 201) throw new Error(`maintenance window: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 /** Everything of an org's that a foreign call could change, read straight from the database. */
@@ -220,6 +233,9 @@ export async function orgState(api: TestApi, receiverOf: (orgId: string) => Webh
     postmortems: await db.selectFrom("postmortems").selectAll().where("org_id", "=", orgId).orderBy("incident_id").execute(),
     attachments: await db.selectFrom("incident_attachments").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
     slaPolicies: await db.selectFrom("sla_policies").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+    maintenanceWindows: await db.selectFrom("maintenance_windows").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+    suppressedAlerts: await db.selectFrom("suppressed_alerts").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+    changeEvents: await db.selectFrom("change_events").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
   };
   return JSON.parse(
     JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org, work, onCall }),

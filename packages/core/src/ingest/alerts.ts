@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Db, IncidentSeverity } from "@incidentops/db";
-import { AppError } from "../errors.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
-import { enterIntegrationScope, type Integration } from "../integrations/service.js";
-import { takeFromWindow } from "../rate-limit/repository.js";
-import { inScope, transact } from "../scope.js";
+import type { Integration } from "../integrations/service.js";
+import { suppressDuringMaintenance } from "../maintenance/service.js";
+import { inScope } from "../scope.js";
+import { admitAlerts, type AlertDelivery } from "./admission.js";
+import type { SentTime } from "./sent-time.js";
 
 export type AlertAction = "trigger" | "acknowledge" | "resolve";
 
@@ -16,9 +17,12 @@ export interface Alert {
   severity: IncidentSeverity;
   /** Kept on the timeline as received (already size-limited by the caller). */
   raw: unknown;
+  /** The sender's own time for the alert, when it sent one. */
+  sentTime?: SentTime | undefined;
 }
 
-export type AlertOutcome = "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored";
+/** `suppressed`: a trigger during a maintenance window, recorded there and opening nothing. */
+export type AlertOutcome = "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored" | "suppressed";
 
 export interface AlertResult {
   dedupKey: string;
@@ -26,32 +30,9 @@ export interface AlertResult {
   incidentId: string | null;
 }
 
-/** What a batch of alerts is sent with: the routing key that names the integration, and its limit. */
-export interface AlertDelivery {
-  routingKey: string;
-  requestId: string;
-  /** Alerts one integration may send per minute, counted in PostgreSQL across replicas. */
-  limitPerMinute: number;
-}
-
-const INGEST_WINDOW_MS = 60_000;
-
-/**
- * Each alert counts once against its integration's per-minute limit (a batch of 100 counts 100),
- * all or nothing: a batch that does not fit is refused whole with 429 and counts nothing. The
- * counter is keyed by the integration, so an unknown routing key never makes a row, and the key
- * itself (a credential) is never stored in it.
- */
-async function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
-  const take = await takeFromWindow(db, `ingest:${integration.id}`, INGEST_WINDOW_MS, count, limitPerMinute);
-  if (take.taken) return;
-  const what = count === 1 ? "this alert" : `these ${count} alerts`;
-  throw new AppError("RATE_LIMITED", `over ${limitPerMinute} alerts per minute for this routing key with ${what}: retry after the Retry-After seconds`, {
-    retryAfterSeconds: Math.max(1, Math.ceil(take.resetInMs / 1000)),
-    limit: limitPerMinute,
-    windowSeconds: INGEST_WINDOW_MS / 1000,
-  });
-}
+/** The sender's time on the timeline: `sentAt` when it could be read, a note when it could not. */
+const sentTimeContext = (sentTime: SentTime | undefined) =>
+  sentTime === undefined ? {} : sentTime.at === undefined ? { notes: [sentTime.note] } : { sentAt: sentTime.at.toISOString() };
 
 /**
  * Applies one alert in its own transaction, through the incident lifecycle: a trigger opens an
@@ -63,8 +44,18 @@ async function applyAlert(db: Db, integration: Integration, alert: Alert, reques
   return inScope(db, { orgId: integration.orgId }, async (tx) => {
     const source: incidentLifecycle.ChangeSource = { orgId: integration.orgId, actorUserId: null, requestId };
     // Every timeline event of the alert names the integration and keeps the alert as received.
-    const context = { integrationId: integration.id, alert: alert.raw };
+    const context = { integrationId: integration.id, alert: alert.raw, ...sentTimeContext(alert.sentTime) };
     if (alert.action === "trigger") {
+      const suppressed = await suppressDuringMaintenance(tx, {
+        orgId: integration.orgId,
+        serviceId: integration.serviceId,
+        integrationId: integration.id,
+        dedupKey,
+        summary: alert.summary,
+        severity: alert.severity,
+        raw: alert.raw,
+      });
+      if (suppressed) return { dedupKey, outcome: "suppressed", incidentId: null };
       const { incidentId, opened } = await incidentLifecycle.openForAlert(
         tx,
         source,
@@ -84,8 +75,7 @@ async function applyAlert(db: Db, integration: Integration, alert: Alert, reques
  * otherwise), the alerts must fit its per-minute limit (429 otherwise), then each is applied.
  */
 export async function ingestAlerts(db: Db, delivery: AlertDelivery, alerts: readonly Alert[]): Promise<AlertResult[]> {
-  const integration = await transact(db, (tx) => enterIntegrationScope(tx, delivery.routingKey));
-  await takeAlertAllowance(db, integration, alerts.length, delivery.limitPerMinute);
+  const integration = await admitAlerts(db, delivery, alerts.length);
   const results: AlertResult[] = [];
   for (const alert of alerts) results.push(await applyAlert(db, integration, alert, delivery.requestId));
   return results;
