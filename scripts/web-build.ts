@@ -42,7 +42,8 @@ export function ensureWebBuild(log: (message: string) => void = console.log): vo
   log("Building the web app (apps/web): its build is missing or older than its sources");
   const hash = webSourceHash();
   const vite = join(WEB_DIR, "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: WEB_DIR, stdio: "inherit" });
+  // A production build whoever asks: under a test runner NODE_ENV is "test", and Vite would build React's development bundle.
+  const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: WEB_DIR, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error(`Building the web app failed (exit ${result.status ?? result.signal}): run pnpm --filter web build to see why`);
   writeFileSync(HASH_FILE, `${hash}\n`);
 }

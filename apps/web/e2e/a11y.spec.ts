@@ -75,11 +75,14 @@ async function checkEveryScreen(page: Page, api: Api) {
   await expectAccessible(page, "the new incident dialog");
 }
 
+// Every screen in one test: three times the usual time on a small, busy machine.
 test("every screen at a desktop width", async ({ page, api }) => {
+  test.slow();
   await checkEveryScreen(page, api);
 });
 
 test("every screen at 390 px", async ({ browser, api }) => {
+  test.slow();
   await onPhone(browser, async (page) => {
     await checkEveryScreen(page, api);
     // The navigation lives in a sheet at this width.
