@@ -198,6 +198,26 @@ describe("GET /v1/analytics/incidents", () => {
     ]);
   });
 
+  it("groups and filters by team (a service's team; services of no team together)", async () => {
+    const team = await api.current.request<{ id: string }>("POST", "/v1/org/teams", { token: owner.accessToken, body: { name: "Payments" } });
+    expect(team.status).toBe(201);
+    const moved = await api.current.request("PATCH", `/v1/org/services/${serviceIds.A}`, { token: owner.accessToken, body: { teamId: team.body.id } });
+    expect(moved.status).toBe(200);
+
+    const teams = await incidentAnalytics(`${WINDOW}&groupBy=team`);
+    expect(teams.groups.map((g) => [g.key, g.label, g.count])).toEqual([
+      [team.body.id, "Payments", 4],
+      ["none", "No team", 2],
+    ]);
+    expect(teams.totals).toEqual(TOTALS);
+    // Service A's four: tta 60, 120, 30 (one never acknowledged), ttr 600, 1800, 3600.
+    expect(teams.groups[0]).toMatchObject({ acknowledged: 3, resolved: 3, mtta: stats(70, 60, 108, 114), mttr: stats(2000, 1800, 3240, 3420) });
+
+    const payments = await incidentAnalytics(`${WINDOW}&groupBy=severity&teamId=${team.body.id}`);
+    expect(payments.totals).toMatchObject({ count: 4, acknowledged: 3, resolved: 3 });
+    expect(payments.groups.map((g) => g.key)).toEqual(["sev1", "sev2", "sev3", "sev4"]);
+  });
+
   it("defaults to the last 30 days by day, and sees nothing of another org", async () => {
     const body = await incidentAnalytics("");
     expect(body.groupBy).toBe("day");
@@ -210,10 +230,11 @@ describe("GET /v1/analytics/incidents", () => {
     for (const query of [
       "since=2025-03-17T00:00:00Z&until=2025-03-10T00:00:00Z",
       "since=2024-01-01T00:00:00Z&until=2025-03-10T00:00:00Z",
-      "groupBy=team",
+      "groupBy=hour",
       "timeZone=Mars/Olympus",
       "since=yesterday",
       `serviceId=not-a-uuid`,
+      `teamId=not-a-uuid`,
     ]) {
       const res = await api.current.request("GET", `/v1/analytics/incidents?${query}`, { token: viewer.accessToken });
       expectError(res, 400, "VALIDATION_FAILED");
@@ -242,7 +263,7 @@ describe("GET /v1/analytics/incidents.csv", () => {
   });
 
   it("answers a bad query as JSON errors like every route", async () => {
-    const res = await api.current.request("GET", "/v1/analytics/incidents.csv?groupBy=team", { token: viewer.accessToken });
+    const res = await api.current.request("GET", "/v1/analytics/incidents.csv?groupBy=hour", { token: viewer.accessToken });
     expectError(res, 400, "VALIDATION_FAILED");
   });
 });

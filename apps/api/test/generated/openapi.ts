@@ -13719,8 +13719,9 @@ export interface operations {
                 /** @example 2025-03-15T00:00:00.000Z */
                 until?: string;
                 /** @example day */
-                groupBy?: "service" | "severity" | "day" | "week";
+                groupBy?: "service" | "team" | "severity" | "day" | "week";
                 serviceId?: string;
+                teamId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
                 /** @example Europe/London */
                 timeZone?: string;
@@ -13743,7 +13744,7 @@ export interface operations {
                         /** Format: date-time */
                         until: string;
                         /** @enum {string} */
-                        groupBy: "service" | "severity" | "day" | "week";
+                        groupBy: "service" | "team" | "severity" | "day" | "week";
                         timeZone: string;
                         totals: {
                             /** @description Incidents first triggered in the window (and the group) */
@@ -13776,7 +13777,7 @@ export interface operations {
                             /** @description The same for the resolve target */
                             resolveSlaMetPercent: number | null;
                         };
-                        /** @description day and week: every bucket of the window in order, empty ones included; service: by count, most first; severity: sev1 first, those with incidents */
+                        /** @description day and week: every bucket of the window in order, empty ones included; service, team: by count, most first; severity: sev1 first, those with incidents */
                         groups: {
                             /** @description Incidents first triggered in the window (and the group) */
                             count: number;
@@ -13807,9 +13808,9 @@ export interface operations {
                             ackSlaMetPercent: number | null;
                             /** @description The same for the resolve target */
                             resolveSlaMetPercent: number | null;
-                            /** @description day: 2025-03-14; week: its Monday, 2025-03-10; service: its id; severity: sev1..sev4 */
+                            /** @description day: 2025-03-14; week: its Monday, 2025-03-10; service, team: its id (team: `none` for services of no team); severity: sev1..sev4 */
                             key: string;
-                            /** @description For people: the date, the service's name, SEV1 ... */
+                            /** @description For people: the date, the service's or team's name (No team), SEV1 ... */
                             label: string;
                             /** @description day and week: the instant the bucket starts (in timeZone); else null */
                             start: string | null;
@@ -13865,8 +13866,9 @@ export interface operations {
                 /** @example 2025-03-15T00:00:00.000Z */
                 until?: string;
                 /** @example service */
-                groupBy?: "service" | "severity" | "day" | "week";
+                groupBy?: "service" | "team" | "severity" | "day" | "week";
                 serviceId?: string;
+                teamId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
                 timeZone?: string;
             };

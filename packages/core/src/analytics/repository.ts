@@ -12,7 +12,7 @@ export interface AnalyticsWindow {
 
 /** One group's figures (or the totals'), as PostgreSQL computed them. */
 export interface IncidentMetricsRow {
-  /** buckets: the bucket's number (1 for the first); service: its id; severity: its name; null for the totals. */
+  /** buckets: the bucket's number (1 for the first); service, team: its id (team: null for services of no team); severity: its name; null for the totals. */
   group_key: number | string | null;
   count: number;
   acknowledged: number;
@@ -32,7 +32,7 @@ export interface IncidentMetricsRow {
  * in a time zone, computed by the caller: DST-aware, and PostgreSQL 15 has no zone-aware series),
  * or a column.
  */
-export type IncidentGrouping = { kind: "buckets"; starts: Date[] } | { kind: "column"; column: "service_id" | "severity" };
+export type IncidentGrouping = { kind: "buckets"; starts: Date[] } | { kind: "column"; column: "service_id" | "severity" | "team_id" };
 
 function groupExpression(grouping: IncidentGrouping | undefined): RawBuilder<unknown> {
   if (grouping === undefined) return sql`NULL::text`;
@@ -40,6 +40,7 @@ function groupExpression(grouping: IncidentGrouping | undefined): RawBuilder<unk
     // The bucket an incident falls in, by binary search over the starts: no zone arithmetic per row.
     return sql`width_bucket(i.created_at, ${grouping.starts}::timestamptz[])`;
   }
+  if (grouping.column === "team_id") return sql`s.team_id::text`;
   return grouping.column === "service_id" ? sql`i.service_id::text` : sql`i.severity::text`;
 }
 
@@ -55,10 +56,14 @@ function groupExpression(grouping: IncidentGrouping | undefined): RawBuilder<unk
 export async function incidentMetrics(
   db: Db | Tx,
   window: AnalyticsWindow & { asOf: Date },
-  options: { grouping: IncidentGrouping | undefined; serviceId?: string | undefined; severity?: IncidentSeverity | undefined },
+  options: { grouping: IncidentGrouping | undefined; serviceId?: string | undefined; severity?: IncidentSeverity | undefined; teamId?: string | undefined },
 ): Promise<IncidentMetricsRow[]> {
   const serviceFilter = options.serviceId === undefined ? sql`` : sql`AND i.service_id = ${options.serviceId}`;
   const severityFilter = options.severity === undefined ? sql`` : sql`AND i.severity = ${options.severity}`;
+  // An incident's team is its service's (a handful of rows: joined only when asked about teams).
+  const byTeam = options.teamId !== undefined || (options.grouping?.kind === "column" && options.grouping.column === "team_id");
+  const teamJoin = byTeam ? sql`LEFT JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id` : sql``;
+  const teamFilter = options.teamId === undefined ? sql`` : sql`AND s.team_id = ${options.teamId}`;
   // The groups' sorts (one per percentile set) fit in memory at a million incidents.
   await sql`SET LOCAL work_mem = '32MB'`.execute(db);
   const { rows } = await sql<IncidentMetricsRow>`
@@ -77,10 +82,10 @@ export async function incidentMetrics(
                   WHEN i.resolved_at IS NOT NULL THEN i.resolved_at <= i.resolve_due_at
                   WHEN i.resolve_due_at <= ${window.asOf} THEN false
              END AS resolve_met
-        FROM incidents i
+        FROM incidents i ${teamJoin}
        WHERE i.org_id = ${window.orgId}
          AND i.created_at >= ${window.since} AND i.created_at < ${window.until}
-         ${serviceFilter} ${severityFilter}
+         ${serviceFilter} ${severityFilter} ${teamFilter}
     )
     SELECT group_key,
            count(*)::int AS count,
@@ -97,6 +102,12 @@ export async function incidentMetrics(
       FROM facts
      GROUP BY group_key`.execute(db);
   return rows;
+}
+
+/** The org's teams by id, for labels. */
+export function teamNames(db: Db | Tx, orgId: string, teamIds: string[]) {
+  if (teamIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("teams").select(["id", "name"]).where("org_id", "=", orgId).where("id", "in", teamIds).execute();
 }
 
 /** The org's services by id, for labels. */

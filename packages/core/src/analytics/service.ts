@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { AppError } from "../errors.js";
 import type { Actor } from "../policy.js";
 import { severitySchema } from "../schema.js";
-import { incidentMetrics, responderMetrics, serviceNames, type AnalyticsWindow, type IncidentGrouping, type IncidentMetricsRow } from "./repository.js";
+import { incidentMetrics, responderMetrics, serviceNames, teamNames, type AnalyticsWindow, type IncidentGrouping, type IncidentMetricsRow } from "./repository.js";
 import { inScope } from "../scope.js";
 import {
   DEFAULT_WINDOW_DAYS,
@@ -73,19 +73,33 @@ function timeBuckets(rows: IncidentMetricsRow[], starts: DateTime[]): IncidentGr
   });
 }
 
-async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "severity"): Promise<IncidentGroup[]> {
-  const keyOf = (row: IncidentMetricsRow) => String(row.group_key);
-  if (groupBy === "severity") {
-    const order = severitySchema.options as readonly string[];
-    return rows
-      .sort((a, b) => order.indexOf(keyOf(a)) - order.indexOf(keyOf(b)))
-      .map((row) => ({ key: keyOf(row), label: keyOf(row).toUpperCase(), start: null, ...metricsOf(row) }));
-  }
-  const names = new Map((await serviceNames(db, actor.orgId, rows.map(keyOf))).map((s) => [s.id, s.name]));
+/** A service's or team's groups by count, most first, labelled by name (a team's services of no team: "No team"). */
+async function namedGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "team"): Promise<IncidentGroup[]> {
+  const ids = rows.flatMap((row) => (row.group_key === null ? [] : [String(row.group_key)]));
+  const named = groupBy === "service" ? await serviceNames(db, actor.orgId, ids) : await teamNames(db, actor.orgId, ids);
+  const names = new Map(named.map((n) => [n.id, n.name]));
   return rows
-    .map((row) => ({ key: keyOf(row), label: names.get(keyOf(row)) ?? keyOf(row), start: null, ...metricsOf(row) }))
+    .map((row) => {
+      const key = row.group_key === null ? NO_TEAM : String(row.group_key);
+      return { key, label: key === NO_TEAM ? "No team" : (names.get(key) ?? key), start: null, ...metricsOf(row) };
+    })
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
+
+/** The key of the group of incidents whose service belongs to no team. */
+const NO_TEAM = "none";
+
+async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "team" | "severity"): Promise<IncidentGroup[]> {
+  if (groupBy !== "severity") return namedGroups(db, actor, rows, groupBy);
+  const keyOf = (row: IncidentMetricsRow) => String(row.group_key);
+  const order = severitySchema.options as readonly string[];
+  return rows
+    .sort((a, b) => order.indexOf(keyOf(a)) - order.indexOf(keyOf(b)))
+    .map((row) => ({ key: keyOf(row), label: keyOf(row).toUpperCase(), start: null, ...metricsOf(row) }));
+}
+
+/** The incidents' column each non-time grouping reads. */
+const COLUMN_OF = { service: "service_id", team: "team_id", severity: "severity" } as const;
 
 /**
  * MTTA, MTTR, escalations and SLA attainment of the org's incidents first triggered in the
@@ -98,18 +112,18 @@ export async function incidentAnalytics(db: Db, actor: Actor, input: IncidentAna
   const window = windowOf(actor, input, now);
   const { groupBy } = input;
   const starts = groupBy === "day" || groupBy === "week" ? bucketStarts(window, groupBy, input.timeZone) : undefined;
-  const grouping =
-    starts === undefined
-      ? { kind: "column" as const, column: groupBy === "service" ? ("service_id" as const) : ("severity" as const) }
-      : { kind: "buckets" as const, starts: starts.map((start) => start.toJSDate()) };
-  const filters = { serviceId: input.serviceId, severity: input.severity };
+  const grouping: IncidentGrouping =
+    groupBy === "day" || groupBy === "week"
+      ? { kind: "buckets", starts: (starts ?? []).map((start) => start.toJSDate()) }
+      : { kind: "column", column: COLUMN_OF[groupBy] };
+  const filters = { serviceId: input.serviceId, severity: input.severity, teamId: input.teamId };
   const query = (grouping: IncidentGrouping | undefined) => (tx: Db) => incidentMetrics(tx, { ...window, asOf: now }, { grouping, ...filters });
   const { pool } = options;
   const [groupRows, totalRows] =
     pool === undefined
       ? [await query(grouping)(db), await query(undefined)(db)]
       : await Promise.all([inScope(pool, { orgId: actor.orgId }, query(grouping)), inScope(pool, { orgId: actor.orgId }, query(undefined))]);
-  const groups = starts === undefined ? await labelledGroups(db, actor, groupRows, groupBy === "service" ? "service" : "severity") : timeBuckets(groupRows, starts);
+  const groups = groupBy === "day" || groupBy === "week" ? timeBuckets(groupRows, starts ?? []) : await labelledGroups(db, actor, groupRows, groupBy);
   return {
     since: window.since.toISOString(),
     until: window.until.toISOString(),
