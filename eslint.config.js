@@ -42,8 +42,10 @@ const CORE_FEATURES = {
   integrations: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies"],
   ingest: ["incidents", "integrations"],
-  escalations: ["escalation-policies", "incidents", "notifications"],
+  "contact-methods": [],
   notifications: ["incidents"],
+  paging: ["contact-methods", "incidents", "notifications"],
+  escalations: ["escalation-policies", "incidents", "notifications", "paging"],
 };
 const CORE = "./packages/core/src";
 const FEATURE_DIRS = Object.keys(CORE_FEATURES).map((feature) => `${CORE}/${feature}`);

@@ -21,6 +21,9 @@ const incident: Incident = {
   acknowledgedAt: null,
   mitigatedAt: null,
   resolvedAt: null,
+  assignees: [],
+  snoozedUntil: null,
+  ackTimeoutAt: null,
 };
 
 describe("describeChanges (what a person is told after a version conflict)", () => {

@@ -14,6 +14,10 @@ export const errorDetailsSchemas = {
   VALIDATION_FAILED: z.object({ fields: fieldErrors }),
   MALFORMED_JSON: none,
   INVALID_TOKEN: none,
+  CHANNEL_NOT_CONFIGURED: z.object({
+    type: z.enum(["sms", "voice"]).describe("The contact method type this deployment cannot send"),
+    variables: z.array(z.string()).describe("The environment variables an operator sets to enable it"),
+  }),
   UNAUTHORIZED: z.object({ reason: z.literal("refresh_token_reused").optional() }),
   INVALID_CREDENTIALS: z.object({ fields: fieldErrors.optional() }),
   FORBIDDEN: z.object({ action: z.string().optional(), requiredRole: roleSchema.optional() }),

@@ -8,7 +8,11 @@ type Json = ColumnType<Record<string, unknown>, string, string>;
 export type OrgRole = "viewer" | "member" | "admin";
 export type IncidentStatus = "triggered" | "acknowledged" | "mitigated" | "resolved";
 export type IncidentSeverity = "sev1" | "sev2" | "sev3" | "sev4";
-export type NotificationChannel = "webhook" | "email" | "slack";
+/** What a notification target is (notification_targets.type). */
+export type NotificationTargetType = "webhook" | "email" | "slack";
+/** How an attempt is delivered: a target's type, or a person's contact method (which may text or call). */
+export type NotificationChannel = NotificationTargetType | "sms" | "voice";
+export type ContactMethodType = "email" | "slack" | "webhook" | "sms" | "voice";
 export type NotificationAttemptStatus = "pending" | "succeeded" | "failed";
 
 export interface UsersTable {
@@ -42,6 +46,8 @@ export interface ServicesTable {
   name: string;
   description: string | null;
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** null: an acknowledgement never times out. */
+  ack_timeout_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -66,6 +72,17 @@ export interface IncidentsTable {
   escalation_step: Defaulted<number>;
   dedup_key: ColumnType<string | null, string | null | undefined, string | null>;
   alert_count: Defaulted<number>;
+  /** Set while a snooze runs: the incident returns to triggered then. */
+  snoozed_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Set while an acknowledgement can time out: the incident returns to triggered then. */
+  ack_timeout_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface IncidentAssigneesTable {
+  org_id: string;
+  incident_id: string;
+  user_id: string;
+  assigned_at: Timestamp;
 }
 
 export interface IncidentEventsTable {
@@ -96,7 +113,7 @@ export interface NotificationTargetsTable {
   org_id: string;
   id: Generated<string>;
   name: string;
-  type: NotificationChannel;
+  type: NotificationTargetType;
   config: Json;
   secret: string;
   enabled: Defaulted<boolean>;
@@ -114,6 +131,10 @@ export interface NotificationAttemptsTable {
   user_id: string | null;
   incident_id: string;
   channel: NotificationChannel;
+  /** The person's contact method a page went through (null: before contact methods, or deleted since). */
+  contact_method_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The delay of the notification rule that sent it. */
+  delay_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   status: Defaulted<NotificationAttemptStatus>;
   attempt_count: Defaulted<number>;
   last_http_status: number | null;
@@ -154,6 +175,24 @@ export interface UserNotificationPreferencesTable {
   user_id: string;
   event_kinds: string[];
   updated_at: Timestamp;
+}
+
+export interface ContactMethodsTable {
+  id: Generated<string>;
+  user_id: string;
+  type: ContactMethodType;
+  name: string;
+  address: string;
+  secret: string | null;
+  is_account_email: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
+export interface NotificationRulesTable {
+  user_id: string;
+  position: number;
+  contact_method_id: string;
+  delay_minutes: number;
 }
 
 export interface WorkerHeartbeatsTable {
@@ -263,6 +302,7 @@ export interface Database {
   services: ServicesTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
+  incident_assignees: IncidentAssigneesTable;
   refresh_tokens: RefreshTokensTable;
   notification_targets: NotificationTargetsTable;
   notification_attempts: NotificationAttemptsTable;
@@ -270,6 +310,8 @@ export interface Database {
   escalation_levels: EscalationLevelsTable;
   escalation_level_targets: EscalationLevelTargetsTable;
   user_notification_preferences: UserNotificationPreferencesTable;
+  contact_methods: ContactMethodsTable;
+  notification_rules: NotificationRulesTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   invitations: InvitationsTable;
   api_keys: ApiKeysTable;
@@ -292,6 +334,7 @@ export type IncidentEventRow = Selectable<IncidentEventsTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type NotificationTargetRow = Selectable<NotificationTargetsTable>;
 export type NotificationAttemptRow = Selectable<NotificationAttemptsTable>;
+export type ContactMethodRow = Selectable<ContactMethodsTable>;
 export type EscalationPolicyRow = Selectable<EscalationPoliciesTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;

@@ -45,6 +45,13 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
     meaning: "the single-use token is invalid, expired or already used",
     body: sample("INVALID_TOKEN", "This password reset link is invalid, expired or already used: ask for a new one", {}),
   },
+  CHANNEL_NOT_CONFIGURED: {
+    meaning: "this deployment cannot send SMS or voice calls (no Twilio configuration)",
+    body: sample("CHANNEL_NOT_CONFIGURED", "This deployment cannot send sms: an operator must set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER", {
+      type: "sms",
+      variables: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"],
+    }),
+  },
   UNAUTHORIZED: {
     meaning: "no valid credentials (a missing, invalid or expired token, or an ended membership)",
     body: sample("UNAUTHORIZED", "Invalid or expired access token: refresh it or log in again", {}),
@@ -134,6 +141,10 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.escalationPolicies.delete": ["CONFLICT"],
   "incidents.transition": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
   "incidents.escalate": ["INVALID_TRANSITION", "CONFLICT"],
+  "incidents.assign": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
+  "incidents.snooze": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
+  "users.me.contactMethods.create": ["CHANNEL_NOT_CONFIGURED", "CONFLICT"],
+  "users.me.contactMethods.delete": ["CONFLICT"],
 };
 
 /** Whether some caller that passes authentication may still be refused this operation (role, key scope, key kind). */

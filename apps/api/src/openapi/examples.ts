@@ -18,6 +18,8 @@ const ids = {
   invitation: "e3f4a5b6-c7d8-4e9f-8a0b-1c2d3e4f5a01",
   attempt: "f4a5b6c7-d8e9-4f0a-9b1c-2d3e4f5a6b01",
   audit: "a5b6c7d8-e9f0-4a1b-8c2d-3e4f5a6b7c01",
+  emailMethod: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
+  smsMethod: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d02",
 } as const;
 
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
@@ -39,6 +41,7 @@ const service = {
   name: "checkout-api",
   description: "Takes payments",
   escalationPolicyId: ids.policy,
+  ackTimeoutMinutes: 30,
   createdAt: at(1),
   updatedAt: at(1),
 };
@@ -59,8 +62,19 @@ const incident = {
   acknowledgedAt: null,
   mitigatedAt: null,
   resolvedAt: null,
+  assignees: [{ id: ids.user, name: "Ada Lovelace" }],
+  snoozedUntil: null,
+  ackTimeoutAt: null,
 };
-const acknowledged = { ...incident, status: "acknowledged", version: 2, updatedAt: at(4), acknowledgedAt: at(4) };
+const acknowledged = { ...incident, status: "acknowledged", version: 2, updatedAt: at(4), acknowledgedAt: at(4), ackTimeoutAt: "2025-03-14T09:34:00.000Z" };
+const emailMethod = { id: ids.emailMethod, type: "email", name: "Account email", address: "ada@example.com", isAccountEmail: true, createdAt: at(0) };
+const smsMethod = { id: ids.smsMethod, type: "sms", name: "Work phone", address: "+14155550100", isAccountEmail: false, createdAt: at(15) };
+const rules = {
+  rules: [
+    { contactMethodId: ids.emailMethod, delayMinutes: 0 },
+    { contactMethodId: ids.smsMethod, delayMinutes: 5 },
+  ],
+};
 const comment = { id: ids.event, incidentId: ids.incident, kind: "commented", actorUserId: ids.user, data: { body: "Rolling back 1.42" }, createdAt: at(5) };
 const webhookTarget = {
   id: ids.target,
@@ -150,7 +164,10 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.invitations.create": { input: { email: "grace@example.com", role: "member" }, output: { ...invitation, token: "ioi_Hq7wE2rT9yU4iO1pA6sD" } },
   "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },
   "org.services.list": { input: pageInput, output: page(service) },
-  "org.services.create": { input: { name: "checkout-api", description: "Takes payments" }, output: { ...service, escalationPolicyId: null } },
+  "org.services.create": {
+    input: { name: "checkout-api", description: "Takes payments", ackTimeoutMinutes: 30 },
+    output: { ...service, escalationPolicyId: null },
+  },
   "org.services.get": { input: { serviceId: ids.service }, output: service },
   "org.services.update": { input: { serviceId: ids.service, escalationPolicyId: ids.policy }, output: service },
   "org.notificationTargets.list": { input: pageInput, output: page(webhookTarget) },
@@ -184,7 +201,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "orgs.list": { input: pageInput, output: page(org) },
   "orgs.create": { input: { name: "Acme Labs" }, output: { ...org, id: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a02", name: "Acme Labs" } },
 
-  "incidents.list": { input: { status: "triggered", serviceId: ids.service, ...pageInput }, output: page(incident) },
+  "incidents.list": { input: { status: "triggered", serviceId: ids.service, assignedTo: "me", ...pageInput }, output: page(incident) },
   "incidents.create": {
     input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2" },
     output: incident,
@@ -201,6 +218,14 @@ export const operationExamples: Record<string, OperationExamples> = {
   "incidents.transition": { input: { incidentId: ids.incident, toStatus: "acknowledged", version: 1 }, output: acknowledged },
   "incidents.comment": { input: { incidentId: ids.incident, body: "Rolling back 1.42" }, output: comment },
   "incidents.escalate": { input: { incidentId: ids.incident }, output: { ...incident, version: 2, updatedAt: at(6) } },
+  "incidents.assign": {
+    input: { incidentId: ids.incident, userIds: [ids.otherUser], version: 1 },
+    output: { ...incident, version: 2, updatedAt: at(6), assignees: [{ id: ids.otherUser, name: "Grace Hopper" }] },
+  },
+  "incidents.snooze": {
+    input: { incidentId: ids.incident, minutes: 60, version: 2 },
+    output: { ...acknowledged, version: 3, updatedAt: at(6), snoozedUntil: "2025-03-14T10:06:00.000Z", ackTimeoutAt: null },
+  },
   "incidents.notifications": {
     input: { incidentId: ids.incident, ...pageInput },
     output: page({
@@ -209,6 +234,8 @@ export const operationExamples: Record<string, OperationExamples> = {
       channel: "webhook",
       target: { id: ids.target, name: "ops webhook", type: "webhook" },
       user: null,
+      contactMethod: null,
+      delayMinutes: null,
       status: "succeeded",
       attemptCount: 1,
       lastHttpStatus: 204,
@@ -227,6 +254,11 @@ export const operationExamples: Record<string, OperationExamples> = {
   "users.me.update": { input: { timeZone: "Europe/London" }, output: user },
   "users.me.notificationPreferences.get": { output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
   "users.me.notificationPreferences.update": { input: { eventKinds: ["triggered", "escalated"] }, output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
+  "users.me.contactMethods.list": { output: { items: [emailMethod, smsMethod] } },
+  "users.me.contactMethods.create": { input: { type: "sms", name: "Work phone", address: "+14155550100" }, output: smsMethod },
+  "users.me.contactMethods.delete": { input: { contactMethodId: ids.smsMethod }, output: ok },
+  "users.me.notificationRules.get": { output: rules },
+  "users.me.notificationRules.update": { input: rules, output: rules },
 
   "auditLogs.list": {
     input: { action: "api_key.created", ...pageInput },

@@ -6,6 +6,8 @@ import { jobLogger } from "../job-log.js";
 import { deliver } from "./deliver.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
+import { pageRule } from "./page_rule.js";
+import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
@@ -20,7 +22,11 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliver },
   send_slack: { payload: taskPayloadSchemas.send_slack, run: deliver },
   send_email: { payload: taskPayloadSchemas.send_email, run: deliver },
+  send_sms: { payload: taskPayloadSchemas.send_sms, run: deliver },
+  send_voice: { payload: taskPayloadSchemas.send_voice, run: deliver },
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
+  page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
+  retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
 };
 

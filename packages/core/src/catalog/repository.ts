@@ -10,10 +10,10 @@ export function findServiceForUpdate(tx: Tx, orgId: string, serviceId: string) {
 }
 
 /** Fails with a unique violation on `services_org_name_key` when the name is taken. */
-export function insertService(db: Db | Tx, values: { orgId: string; name: string; description: string | null }) {
+export function insertService(db: Db | Tx, values: { orgId: string; name: string; description: string | null; ackTimeoutMinutes: number | null }) {
   return db
     .insertInto("services")
-    .values({ org_id: values.orgId, name: values.name, description: values.description })
+    .values({ org_id: values.orgId, name: values.name, description: values.description, ack_timeout_minutes: values.ackTimeoutMinutes })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -27,7 +27,12 @@ export function updateService(
   tx: Tx,
   orgId: string,
   serviceId: string,
-  changes: { name?: string | undefined; description?: string | null | undefined; escalationPolicyId?: string | null | undefined },
+  changes: {
+    name?: string | undefined;
+    description?: string | null | undefined;
+    escalationPolicyId?: string | null | undefined;
+    ackTimeoutMinutes?: number | null | undefined;
+  },
 ) {
   return tx
     .updateTable("services")
@@ -35,6 +40,7 @@ export function updateService(
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.description === undefined ? {} : { description: changes.description }),
       ...(changes.escalationPolicyId === undefined ? {} : { escalation_policy_id: changes.escalationPolicyId }),
+      ...(changes.ackTimeoutMinutes === undefined ? {} : { ack_timeout_minutes: changes.ackTimeoutMinutes }),
       updated_at: new Date(),
     })
     .where("org_id", "=", orgId)

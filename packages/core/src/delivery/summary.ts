@@ -8,9 +8,9 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** "Triggered", "Acknowledged", ... or "Test". */
+/** "Triggered", "Acknowledged", "No one on call" ... or "Test". */
 export function kindLabel(payload: NotificationPayload): string {
-  return payload.type === "test" ? "Test" : capitalize(payload.type.slice("incident.".length));
+  return payload.type === "test" ? "Test" : capitalize(payload.type.slice("incident.".length).replace(/_/g, " "));
 }
 
 export const severityLabel = (payload: NotificationPayload) => payload.incident.severity.toUpperCase();
@@ -59,6 +59,17 @@ export function eventSummary(payload: NotificationPayload): string {
       summary = `Escalated${level}${names.length > 0 ? `, notifying ${names.join(", ")}` : ""}`;
       break;
     }
+    case "assigned": {
+      const names = notifiedNames(data.assignees);
+      summary = names.length > 0 ? `Assigned to ${names.join(", ")}` : "Assigned";
+      break;
+    }
+    case "no_one_on_call":
+      summary =
+        typeof data.level === "number"
+          ? `No one was found to page at escalation level ${data.level}${data.everyLevel === true ? ", nor at any other level: the incident needs an owner" : ""}`
+          : "No one was found to page";
+      break;
     default:
       summary = kindLabel(payload);
   }

@@ -1,17 +1,21 @@
 import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
-import { escalationStepCount } from "../escalation-policies/repository.js";
+import { escalationStepCount, memberIdsAmong } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
-import { enqueueJob, removeJob } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, escalationJobKey } from "../jobs/tasks.js";
+import { enqueueJob, removeJob, removeJobs } from "../jobs/enqueue.js";
+import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey } from "../jobs/tasks.js";
+import { iso } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
 import {
+  findAssignees,
   findIncidentForUpdate,
   findOpenAlertIncidentForUpdate,
   incidentExists,
   insertIncident,
   insertIncidentEvent,
+  replaceAssignees,
   setEscalationStep,
   setIncidentStatus,
+  setIncidentVersion,
   upsertAlertIncident,
 } from "./repository.js";
 import type { IncidentEventKind } from "./schema.js";
@@ -38,8 +42,8 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 const incidentNotFound = () => notFound("Incident");
 
 /**
- * Appends an event to the incident's timeline and enqueues the job that fans it out to the org's
- * notification targets.
+ * Appends an event to the incident's timeline and (unless `notify` is false) enqueues the job that
+ * fans it out to the org's notification targets.
  */
 async function recordEvent(
   tx: Tx,
@@ -47,10 +51,38 @@ async function recordEvent(
   incidentId: string,
   kind: IncidentEventKind,
   data: Record<string, unknown>,
+  options: { notify: boolean } = { notify: true },
 ): Promise<IncidentEventRow> {
   const row = await insertIncidentEvent(tx, { orgId: source.orgId, incidentId, kind, actorUserId: source.actorUserId, data });
-  await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
+  if (options.notify) await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
   return row;
+}
+
+/** When the incident returns to triggered by itself: the end of its snooze, else of its acknowledgement timeout. */
+const retriggerDueAt = (incident: IncidentRow): Date | null =>
+  incident.status === "acknowledged" ? (incident.snoozed_until ?? incident.ack_timeout_at) : null;
+
+/** Schedules the job that returns the incident to triggered when its snooze or timeout ends, or drops it when none runs. */
+async function armRetrigger(tx: Tx, source: ChangeSource, incident: IncidentRow): Promise<void> {
+  const dueAt = retriggerDueAt(incident);
+  const jobKey = retriggerJobKey(incident.id);
+  if (dueAt === null) {
+    await removeJob(tx, jobKey);
+    return;
+  }
+  await enqueueJob(
+    tx,
+    "retrigger_incident",
+    { orgId: source.orgId, incidentId: incident.id, dueAt: iso(dueAt), requestId: source.requestId },
+    { queueName: ESCALATION_QUEUE, jobKey, runAt: dueAt },
+  );
+}
+
+/** Drops the pending notification rules of these people's pages about the incident. */
+const cancelPages = (tx: Tx, incidentId: string, userIds: readonly string[]) => removeJobs(tx, pageJobKeysOf(incidentId, userIds));
+
+async function assigneeIdsOf(tx: Tx, orgId: string, incidentId: string): Promise<string[]> {
+  return ((await findAssignees(tx, orgId, [incidentId])).get(incidentId) ?? []).map((a) => a.id);
 }
 
 /** Schedules escalation step `step` (now, or at `runAt`), replacing any pending step of the incident. */
@@ -127,8 +159,10 @@ export async function openForAlert(
 }
 
 /**
- * Applies an allowed move to a locked incident: new status and its timestamp, version + 1, a
- * `status_changed` event (and its notifications), and the end of any pending escalation.
+ * Applies a move to a locked incident: new status and its timestamp, version + 1, a
+ * `status_changed` event (and its notifications), the end of any pending escalation and of the
+ * assignees' pending pages, and the return to triggered the new status implies (an
+ * acknowledgement on a service with a timeout) or none.
  */
 async function move(
   tx: Tx,
@@ -139,9 +173,25 @@ async function move(
 ): Promise<IncidentRow> {
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
   await recordEvent(tx, source, updated.id, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
-  // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
+  // Someone answered: the pending escalation and pages are dropped (and running ones re-check the status).
   await removeJob(tx, escalationJobKey(updated.id));
+  await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));
+  await armRetrigger(tx, source, updated);
   return updated;
+}
+
+/** The incident, locked, if the caller saw its latest version: else 404 or 409 VERSION_CONFLICT. */
+async function lockAtVersion(tx: Tx, source: ChangeSource, incidentId: string, version: number): Promise<IncidentRow> {
+  const current = await findIncidentForUpdate(tx, source.orgId, incidentId);
+  if (current === undefined) throw incidentNotFound();
+  if (current.version !== version) {
+    throw new AppError(
+      "VERSION_CONFLICT",
+      `The incident changed since you read it (your version ${version}, current ${current.version}): reload and retry`,
+      { currentVersion: current.version, currentStatus: current.status },
+    );
+  }
+  return current;
 }
 
 /** Moves an incident along the state machine, if the caller saw its latest version. */
@@ -150,15 +200,7 @@ export async function transition(
   source: ChangeSource,
   input: { incidentId: string; toStatus: IncidentStatus; version: number },
 ): Promise<IncidentRow> {
-  const current = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
-  if (current === undefined) throw incidentNotFound();
-  if (current.version !== input.version) {
-    throw new AppError(
-      "VERSION_CONFLICT",
-      `The incident changed since you read it (your version ${input.version}, current ${current.version}): reload and retry`,
-      { currentVersion: current.version, currentStatus: current.status },
-    );
-  }
+  const current = await lockAtVersion(tx, source, input.incidentId, input.version);
   if (!canTransition(current.status, input.toStatus)) {
     throw new AppError("INVALID_TRANSITION", `An incident cannot move from ${current.status} to ${input.toStatus}`, {
       fromStatus: current.status,
@@ -232,5 +274,136 @@ export async function recordEscalationStep(
   if (escalation.nextAt !== null) {
     await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });
   }
+  return event;
+}
+
+/**
+ * Snoozes an acknowledged incident for `minutes`, if the caller saw its latest version: it
+ * returns to triggered then (see retrigger), unless something changes it first. A snooze replaces
+ * the acknowledgement timeout, and a new snooze the previous one.
+ */
+export async function snooze(tx: Tx, source: ChangeSource, input: { incidentId: string; minutes: number; version: number }): Promise<IncidentRow> {
+  const current = await lockAtVersion(tx, source, input.incidentId, input.version);
+  if (current.status !== "acknowledged") {
+    throw new AppError("INVALID_TRANSITION", `Only an acknowledged incident can be snoozed (this one is ${current.status})`, { status: current.status });
+  }
+  const at = new Date();
+  const until = new Date(at.getTime() + input.minutes * 60_000);
+  const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at, snoozedUntil: until });
+  await recordEvent(tx, source, updated.id, "snoozed", { minutes: input.minutes, until: iso(until), version: updated.version }, { notify: false });
+  await armRetrigger(tx, source, updated);
+  return updated;
+}
+
+/**
+ * The `retrigger_incident` job's change: an acknowledged incident whose snooze or acknowledgement
+ * timeout ended at `dueAt` returns to triggered (an `unsnoozed` or `ack_timed_out` event, then a
+ * `status_changed` back to `triggered`), and its escalation restarts from the first level. Exactly
+ * once: nothing when the incident moved, was snoozed anew or changed in any way that ended the
+ * wait (the row no longer says `dueAt`), or this already ran.
+ */
+export async function retrigger(tx: Tx, source: ChangeSource, input: { incidentId: string; dueAt: string }): Promise<boolean> {
+  const current = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
+  const dueAt = current === undefined ? null : retriggerDueAt(current);
+  if (current === undefined || dueAt === null || dueAt.getTime() !== Date.parse(input.dueAt)) return false;
+  const cause = current.snoozed_until !== null ? "snooze" : "ack_timeout";
+  await recordEvent(tx, source, current.id, cause === "snooze" ? "unsnoozed" : "ack_timed_out", { dueAt: iso(dueAt) }, { notify: false });
+  // Not a move of the public state machine (acknowledged -> triggered is nobody's to make): the
+  // lifecycle's own, recorded as one.
+  const updated = await move(tx, source, current, "triggered", { cause });
+  if (updated.escalation_policy_id !== null) {
+    await setEscalationStep(tx, source.orgId, updated.id, 0);
+    await scheduleEscalation(tx, source, updated.id, 0, { manual: false });
+  }
+  return true;
+}
+
+/** The people of `userIds` who are not members of the org, as VALIDATION_FAILED field errors. */
+async function assertMembers(tx: Tx, orgId: string, userIds: readonly string[]): Promise<void> {
+  const members = await memberIdsAmong(tx, orgId, [...userIds]);
+  const fields: Record<string, string[]> = {};
+  userIds.forEach((id, i) => {
+    if (!members.has(id)) fields[`userIds.${i}`] = ["not a member of this organisation"];
+  });
+  if (Object.keys(fields).length > 0) throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be assigned", { fields });
+}
+
+/** What an assignment changed: the new assignees (with names, as the timeline shows them), who joined, who left. */
+interface AssignmentChange {
+  event: IncidentEventRow;
+  added: string[];
+}
+
+/**
+ * Makes `userIds` the incident's assignees and records it (an `assigned` event with `context`);
+ * the people who left lose their pending pages. null when they are the assignees already.
+ */
+async function reassign(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  userIds: readonly string[],
+  context: Record<string, unknown>,
+): Promise<AssignmentChange | null> {
+  const previous = await assigneeIdsOf(tx, source.orgId, incident.id);
+  const added = userIds.filter((id) => !previous.includes(id));
+  const removed = previous.filter((id) => !userIds.includes(id));
+  if (added.length === 0 && removed.length === 0) return null;
+  await replaceAssignees(tx, source.orgId, incident.id, userIds, new Date());
+  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
+  const event = await recordEvent(tx, source, incident.id, "assigned", { ...context, assignees, previousAssigneeIds: previous }, { notify: false });
+  await cancelPages(tx, incident.id, removed);
+  return { event, added };
+}
+
+/**
+ * A person reassigns an incident that is not resolved, if they saw its latest version: the new
+ * assignees replace the current ones (version + 1; any snooze ends). The caller pages `added`
+ * under the returned event. Nothing changes when they are the assignees already.
+ */
+export async function assign(
+  tx: Tx,
+  source: ChangeSource,
+  input: { incidentId: string; userIds: readonly string[]; version: number },
+): Promise<{ incident: IncidentRow; change: AssignmentChange | null }> {
+  const current = await lockAtVersion(tx, source, input.incidentId, input.version);
+  if (current.status === "resolved") {
+    throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be reassigned", { status: current.status });
+  }
+  await assertMembers(tx, source.orgId, input.userIds);
+  const change = await reassign(tx, source, current, input.userIds, { version: current.version + 1 });
+  if (change === null) return { incident: current, change: null };
+  const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at: new Date(), snoozedUntil: null });
+  await armRetrigger(tx, source, updated);
+  return { incident: updated, change };
+}
+
+/**
+ * The escalation runner's assignment of a locked incident: the people a level pages become its
+ * assignees (the routing of the system, not a person's change: the version stays).
+ */
+export function assignForEscalation(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  userIds: readonly string[],
+  context: { level: number; step: number },
+): Promise<AssignmentChange | null> {
+  return reassign(tx, source, incident, userIds, context);
+}
+
+/**
+ * Records that escalation step `step` of a locked incident found no one to notify (its schedules
+ * and teams had nobody, its people and targets were gone): a `no_one_on_call` event (`data` says
+ * which level) and the step counter, so the runner can go on to the next level at once.
+ */
+export async function recordNoOneOnCall(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  escalation: { step: number; data: Record<string, unknown> },
+): Promise<IncidentEventRow> {
+  const event = await recordEvent(tx, source, incident.id, "no_one_on_call", escalation.data, { notify: false });
+  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
   return event;
 }

@@ -18,10 +18,27 @@ export const incidentSchema = z.object({
   acknowledgedAt: isoDateTime.nullable(),
   mitigatedAt: isoDateTime.nullable(),
   resolvedAt: isoDateTime.nullable(),
+  assignees: z
+    .array(z.object({ id: z.uuid(), name: z.string() }))
+    .describe("Who owns it: the people its escalation level paged last, or those someone assigned"),
+  snoozedUntil: isoDateTime.nullable().describe("While snoozed: when it returns to triggered"),
+  ackTimeoutAt: isoDateTime.nullable().describe("While acknowledged on a service with an acknowledgement timeout: when it returns to triggered"),
 });
 export type Incident = z.infer<typeof incidentSchema>;
+export type Assignee = Incident["assignees"][number];
 
-export const incidentEventKindSchema = z.enum(["created", "status_changed", "commented", "escalated", "alert_repeated"]);
+export const incidentEventKindSchema = z.enum([
+  "created",
+  "status_changed",
+  "commented",
+  "escalated",
+  "alert_repeated",
+  "assigned",
+  "snoozed",
+  "unsnoozed",
+  "ack_timed_out",
+  "no_one_on_call",
+]);
 export type IncidentEventKind = z.infer<typeof incidentEventKindSchema>;
 
 export const incidentEventSchema = z.object({
@@ -40,16 +57,22 @@ export const timelineEventSchema = incidentEventSchema.extend({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+const assignedTo = z
+  .union([z.literal("me"), z.uuid()])
+  .optional()
+  .describe("Only incidents assigned to this person: `me` (a signed-in caller) or a user id");
+
 export const listIncidentsInput = z.object({
   status: incidentStatusSchema.optional(),
   serviceId: z.uuid().optional(),
   severity: severitySchema.optional(),
+  assignedTo,
   ...pageQuery,
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
 
 /** The filters the incident counts take: the list's, less the status (the counts are per status). */
-export const incidentCountsInput = z.object({ serviceId: z.uuid().optional(), severity: severitySchema.optional() });
+export const incidentCountsInput = z.object({ serviceId: z.uuid().optional(), severity: severitySchema.optional(), assignedTo });
 export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
 
 const count = z.number().int();
@@ -92,6 +115,27 @@ export type IncidentPageInput = z.infer<typeof incidentPageInput>;
 
 export const transitionIncidentInput = incidentIdInput.extend({ toStatus: incidentStatusSchema, version: z.number().int().min(1) });
 export type TransitionIncidentInput = z.infer<typeof transitionIncidentInput>;
+
+const version = z.number().int().min(1).describe("The version you last read: a stale one is 409 VERSION_CONFLICT");
+
+export const MAX_ASSIGNEES = 20;
+
+export const assignIncidentInput = incidentIdInput.extend({
+  userIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_ASSIGNEES)
+    .refine((ids) => new Set(ids).size === ids.length, "each person once")
+    .describe("The new assignees (members of the org): they replace the current ones, and those new to it are paged"),
+  version,
+});
+export type AssignIncidentInput = z.infer<typeof assignIncidentInput>;
+
+export const snoozeIncidentInput = incidentIdInput.extend({
+  minutes: z.number().int().min(1).max(1440).describe("How long it stays acknowledged before it returns to triggered"),
+  version,
+});
+export type SnoozeIncidentInput = z.infer<typeof snoozeIncidentInput>;
 
 export const commentInput = incidentIdInput.extend({ body: z.string().trim().min(1).max(10_000) });
 export type CommentInput = z.infer<typeof commentInput>;

@@ -1,9 +1,9 @@
-import type { NotificationChannel, Tx } from "@incidentops/db";
+import type { Tx } from "@incidentops/db";
 import { enqueueJob } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, deliveryJobKey } from "../jobs/tasks.js";
-import { insertAttempts } from "./repository.js";
+import { insertAttempts, type Recipient } from "./repository.js";
 
-export type Recipient = { targetId: string; channel: NotificationChannel } | { userId: string };
+export type { Recipient } from "./repository.js";
 
 /**
  * Records one attempt per (event, recipient) and enqueues its delivery, in the caller's

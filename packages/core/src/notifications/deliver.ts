@@ -1,11 +1,18 @@
 import type { Db, NotificationAttemptRow } from "@incidentops/db";
-import { sendEmail, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
-import { toIncident, toIncidentEvent } from "../incidents/service.js";
+import {
+  sendEmail,
+  sendToContactMethod,
+  sendToTarget,
+  type ChannelDeps,
+  type DeliveryOutcome,
+  type NotificationPayload,
+} from "../delivery/index.js";
+import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, deliveryJobKey, type DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
-import { notificationKindOf } from "./kinds.js";
+import { payloadTypeOf } from "./kinds.js";
 import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./repository.js";
 
 export interface DeliveryDeps extends ChannelDeps {
@@ -22,22 +29,30 @@ function loadDelivery(db: Db, job: DeliveryJob) {
   return inScope(db, { orgId: job.orgId }, async (tx) => {
     const attempt = await findAttempt(tx, job.orgId, job.attemptId);
     if (attempt === undefined || attempt.status !== "pending") return undefined;
-    const { event, incident, org, target, user } = await findDeliveryContext(tx, job.orgId, attempt);
+    const { event, incident, org, target, user, contactMethod } = await findDeliveryContext(tx, job.orgId, attempt);
     const payload: NotificationPayload = {
       // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
       id: attempt.id,
-      type: `incident.${notificationKindOf(event) ?? "escalated"}`,
+      type: payloadTypeOf(event),
       occurredAt: iso(event.created_at),
       org,
-      incident: toIncident(incident),
+      incident: await toIncidentOf(tx, job.orgId, incident),
       event: toIncidentEvent(event),
     };
-    return { attempt, payload, target, user };
+    return { attempt, payload, target, user, contactMethod };
   });
 }
 
+const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
+
 async function send(deps: DeliveryDeps, delivery: NonNullable<Awaited<ReturnType<typeof loadDelivery>>>): Promise<DeliveryOutcome> {
-  const { payload, target, user } = delivery;
+  const { attempt, payload, target, user, contactMethod } = delivery;
+  // A page through a contact method (a rule's delay is recorded); before contact methods, pages
+  // went to the account email.
+  if (attempt.user_id !== null && attempt.delay_minutes !== null) {
+    if (contactMethod === undefined) return failedForGood("the contact method was deleted");
+    return sendToContactMethod(deps, contactMethod, payload);
+  }
   if (user !== undefined) return sendEmail(deps, user.email, payload);
   if (target === undefined || !target.enabled) {
     return { ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 };

@@ -28,6 +28,9 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
       acknowledgedAt: null,
       mitigatedAt: null,
       resolvedAt: null,
+      assignees: [],
+      snoozedUntil: null,
+      ackTimeoutAt: null,
     },
     event: {
       id: randomUUID(),
