@@ -1,10 +1,13 @@
 import type {
+  ContactMethod,
   CreatedApiKey,
+  CreatedContactMethod,
   CreatedInvitation,
   EscalationPolicy,
   EscalationTarget,
   Incident,
   Invitation,
+  NotificationRule,
   NotificationTargetWithSecret,
   Service,
   TokenResponse,
@@ -142,4 +145,23 @@ export async function anIntegrationKey(api: TestApi, token: string, serviceId: s
     201,
     "create integration key",
   );
+}
+
+/** A contact method of the token's person: `address` for `type` (email, slack, webhook, sms, voice). */
+export async function aContactMethod(
+  api: TestApi,
+  token: string,
+  body: { type: ContactMethod["type"]; address: string; name?: string },
+): Promise<CreatedContactMethod> {
+  return ok(api.request<CreatedContactMethod>("POST", "/v1/users/me/contact-methods", { token, body: { name: uniqueName(body.type), ...body } }), 201, "add contact method");
+}
+
+/** Sets the token's person's notification rules. */
+export async function setNotificationRules(api: TestApi, token: string, rules: NotificationRule[]): Promise<NotificationRule[]> {
+  return (await ok(api.request<{ rules: NotificationRule[] }>("PUT", "/v1/users/me/notification-rules", { token, body: { rules } }), 200, "set rules")).rules;
+}
+
+/** The token's person's contact methods, the account email first. */
+export async function contactMethodsOf(api: TestApi, token: string): Promise<ContactMethod[]> {
+  return (await ok(api.request<{ items: ContactMethod[] }>("GET", "/v1/users/me/contact-methods", { token }), 200, "list contact methods")).items;
 }

@@ -3,6 +3,7 @@ export * from "./loopback.js";
 export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
 export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
 export {
+  aContactMethod,
   addMember,
   aMember,
   anApiKey,
@@ -14,8 +15,10 @@ export {
   aService,
   aUserWithRole,
   aWebhookTarget,
+  contactMethodsOf,
   ok,
   PASSWORD,
+  setNotificationRules,
   uniqueEmail,
   uniqueName,
   UUID,
@@ -23,7 +26,7 @@ export {
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, makeJobDue, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
 export { raceBehindLock } from "./races.js";
 export {
   listenOnLoopback,
