@@ -74,13 +74,12 @@ describe("POST /v1/incidents/{incidentId}/assign", () => {
 
     // Each one's rules due now are attempts under the assignment, through the rule's contact method.
     const attempts = await notificationsOf(incident.id);
-    expect(attempts.map((a) => ({ event: a.eventId, user: a.user?.id, channel: a.channel, method: a.contactMethod?.name, delay: a.delayMinutes })).sort((a, b) =>
-      String(a.user).localeCompare(String(b.user)),
-    )).toEqual(
+    const byUser = (a: { user: string | undefined }, b: { user: string | undefined }) => (a.user ?? "").localeCompare(b.user ?? "");
+    expect(attempts.map((a) => ({ event: a.eventId, user: a.user?.id, channel: a.channel, method: a.contactMethod?.name, delay: a.delayMinutes })).sort(byUser)).toEqual(
       [
         { event: assigned?.id, user: ada.user.id, channel: "email", method: "Account email", delay: 0 },
         { event: assigned?.id, user: grace.user.id, channel: "email", method: "Account email", delay: 0 },
-      ].sort((a, b) => String(a.user).localeCompare(String(b.user))),
+      ].sort(byUser),
     );
     // Grace's webhook waits for its 5 minutes: a job keyed by incident, person and rule.
     const [later] = await pageJobs(incident.id);
