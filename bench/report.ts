@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { root } from "./processes.js";
-import type { NotificationResults, ScenarioResult } from "./types.js";
+import type { NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -50,6 +50,7 @@ export interface Report {
   seed: Record<string, unknown>;
   scenarios: (ScenarioResult & { vsBaseline?: { rps: number; p50: number; p99: number } })[];
   notifications: NotificationResults | null;
+  slaBreaches: SlaBreachResults | null;
   /** Set when something did not finish (the run still writes what it has). */
   error?: string;
 }
@@ -119,6 +120,14 @@ export function toMarkdown(report: Report): string {
     lines.push(`| burst: deliveries/s while draining that backlog (worker alone) | ${fmt(n.burst.drainDeliveriesPerSecond)} |`);
     lines.push(`| burst: incident created to webhook p50 / p99, ms | ${fmt(n.burst.p50, 0)} / ${fmt(n.burst.p99, 0)} |`);
     lines.push(`| bad signatures / duplicate deliveries | ${n.badSignatures} / ${n.duplicates} |`);
+  }
+  const b = report.slaBreaches;
+  if (b !== null) {
+    lines.push("");
+    lines.push("| SLA breaches (deadline -> sla_breached event) | value |");
+    lines.push("|---|---:|");
+    lines.push(`| lateness p50 / p99 / max, ms (${b.recorded} of ${b.incidents} recorded) | ${fmt(b.p50, 0)} / ${fmt(b.p99, 0)} / ${fmt(b.max, 0)} |`);
+    lines.push(`| recorded before the deadline | ${b.early} |`);
   }
   if (report.error !== undefined) {
     lines.push("");

@@ -9,7 +9,8 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * enqueue,notifications (run only those scenario groups).
+ * analytics,enqueue,notifications,sla (run only those scenario groups; sla waits about 70 s for
+ * its deadlines).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -20,13 +21,14 @@ import { performance } from "node:perf_hooks";
 import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
 import { measureNotifications } from "./notifications.js";
+import { measureSlaBreaches } from "./sla.js";
 import { freePort } from "@incidentops/testkit/loopback";
 import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from "./processes.js";
 import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { NotificationResults, ScenarioResult } from "./types.js";
+import type { NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -63,7 +65,7 @@ function parseArgs(argv: string[]): Plan {
   }
   const quick = flag("quick");
   const only = value("only");
-  const groups = ["get", "list", "create", "transition", "enqueue", "notifications"];
+  const groups = ["get", "list", "create", "transition", "analytics", "enqueue", "notifications", "sla"];
   for (const group of only?.split(",") ?? []) if (!groups.includes(group)) throw new Error(`--only takes ${groups.join(",")}`);
   const incidents = Math.round(number("incidents", quick ? 50_000 : 1_000_000));
   return {
@@ -284,6 +286,7 @@ async function main(): Promise<number> {
   };
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
+  let slaBreaches: SlaBreachResults | null = null;
   let failure: string | undefined;
   try {
     log("scenarios:");
@@ -321,6 +324,11 @@ async function main(): Promise<number> {
       });
     }
     assertAlive();
+    if (plan.only === undefined || plan.only.has("sla")) {
+      log("SLA breaches:");
+      slaBreaches = await measureSlaBreaches({ api: client, token: org.token, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log });
+    }
+    assertAlive();
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
@@ -334,6 +342,7 @@ async function main(): Promise<number> {
     seed: { ...seed },
     scenarios: withRatios(scenarios),
     notifications,
+    slaBreaches,
     ...(failure === undefined ? {} : { error: failure }),
   };
   const written = await writeReport(report);

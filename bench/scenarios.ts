@@ -31,7 +31,7 @@ export interface ScenarioContext {
   /** Waits until the worker has run every job the last scenario queued. */
   quiesce: (label: string) => Promise<void>;
   log: (line: string) => void;
-  /** Groups to run (get, list, create, transition, enqueue); all when undefined. */
+  /** Groups to run (get, list, create, transition, analytics, enqueue); all when undefined. */
   only?: ReadonlySet<string> | undefined;
   /** Each result is appended here as soon as it is known (so a failed run keeps the others). */
   results: ScenarioResult[];
@@ -163,6 +163,18 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
       },
     );
     await ctx.quiesce("transition");
+  }
+
+  // A dashboard's query: 90 days of the big org by day, one request at a time (its own latency,
+  // not throughput: each one sorts every duration of the window, on both cores).
+  if (want("analytics")) {
+    const until = new Date();
+    const since = new Date(until.getTime() - 90 * 86_400_000);
+    const path = `/v1/analytics/incidents?groupBy=day&since=${since.toISOString()}&until=${until.toISOString()}&timeZone=Europe/Berlin`;
+    await run(
+      { id: "analytics_90d_by_day", name: "GET /v1/analytics/incidents, 90 days by day (1 connection)", target: "api" },
+      { ...base, ...timed, connections: 1, baseUrl: ctx.apiUrl, headers: auth, plan: { kind: "static", method: "GET", path } },
+    );
   }
 
   const runId = Date.now().toString(36);

@@ -65,6 +65,14 @@ export async function seedOrgThroughApi(api: ApiClient, services: number): Promi
   return { orgId: registered.org.id, userId: registered.user.id, token, serviceIds, hotServiceId, routingKey: integration.routingKey };
 }
 
+/** The SLA targets the seeded incidents' deadlines follow (minutes per severity). */
+const BENCH_SLA_TARGETS = {
+  sev1: { acknowledgeWithinMinutes: 5, resolveWithinMinutes: 120 },
+  sev2: { acknowledgeWithinMinutes: 10, resolveWithinMinutes: 240 },
+  sev3: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 480 },
+  sev4: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 1440 },
+};
+
 export interface SeedStats {
   incidents: number;
   events: number;
@@ -84,7 +92,10 @@ const incidentId = (org: string, n: string) =>
  * `count` incidents over the past year, newest last, spread unevenly over the services (a few
  * busy ones), mostly resolved, one in `triggeredEvery` still triggered (fresh for the transition
  * scenario), severities and alert-opened incidents (with dedup keys) in realistic shares; every
- * tenth incident gets a timeline (created, acknowledged, resolved, a comment).
+ * tenth incident gets a timeline (created, acknowledged, resolved, a comment). The facts the
+ * lifecycle keeps for analytics are filled as it would have: the first acknowledgement, SLA
+ * deadlines from the org's policy and their breaches, escalations (one in ten escalated by
+ * timeout, one in fifty by hand).
  */
 export async function seedIncidents(ownerUrl: string, org: SeededOrg, count: number, triggeredEvery: number): Promise<SeedStats> {
   const client = new pg.Client({ connectionString: ownerUrl, application_name: "incidentops-bench-seed" });
@@ -95,11 +106,15 @@ export async function seedIncidents(ownerUrl: string, org: SeededOrg, count: num
     await client.query("SELECT setseed(0.42)");
     let t = performance.now();
     const secondsPerIncident = (365 * 86_400) / count;
+    // Deadlines as an SLA policy of BENCH_SLA_TARGETS would have given them. The policy itself is
+    // not set: incidents the write scenarios open get no breach checks, as before SLAs existed.
     await client.query(
       `INSERT INTO incidents (org_id, id, service_id, title, status, severity, version, created_by, created_at, updated_at,
-                              triggered_at, acknowledged_at, mitigated_at, resolved_at, dedup_key, alert_count)
+                              triggered_at, acknowledged_at, mitigated_at, resolved_at, dedup_key, alert_count,
+                              first_acknowledged_at, acknowledge_due_at, resolve_due_at, acknowledge_breached_at, resolve_breached_at,
+                              escalations_timeout, escalations_manual)
        WITH base AS MATERIALIZED (
-         SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4,
+         SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
                 now() - make_interval(secs => ($3::int - g) * $4::float8 + random() * $4::float8) AS created_at
            FROM generate_series(1, $3::int) AS g
        ), shaped AS (
@@ -108,27 +123,43 @@ export async function seedIncidents(ownerUrl: string, org: SeededOrg, count: num
                      WHEN r1 < 0.02 THEN 'acknowledged'
                      WHEN r1 < 0.03 THEN 'mitigated'
                      ELSE 'resolved' END::incident_status AS status,
+                CASE WHEN r3 < 0.05 THEN 'sev1' WHEN r3 < 0.20 THEN 'sev2' WHEN r3 < 0.70 THEN 'sev3' ELSE 'sev4' END::incident_severity AS severity,
                 r4 < 0.4 AS from_alert
            FROM base b
+       ), timed AS (
+         SELECT s.*,
+                CASE WHEN status = 'triggered' THEN NULL ELSE created_at + make_interval(secs => 30 + r2 * 900) END AS acknowledged_at,
+                CASE WHEN status = 'resolved' THEN created_at + make_interval(secs => 60 + r2 * 14400) END AS resolved_at,
+                created_at + make_interval(mins => ($7::jsonb -> severity::text ->> 'acknowledgeWithinMinutes')::int) AS acknowledge_due_at,
+                created_at + make_interval(mins => ($7::jsonb -> severity::text ->> 'resolveWithinMinutes')::int) AS resolve_due_at
+           FROM shaped s
        )
        SELECT $1::uuid,
               ${incidentId("$1", "g")},
               ($2::uuid[])[1 + floor(power(r2, 2) * array_length($2::uuid[], 1))::int],
               CASE WHEN from_alert THEN 'Alert: high error rate on ' ELSE 'Customer report: degraded ' END || 'component ' || (g % 97),
               status,
-              CASE WHEN r3 < 0.05 THEN 'sev1' WHEN r3 < 0.20 THEN 'sev2' WHEN r3 < 0.70 THEN 'sev3' ELSE 'sev4' END::incident_severity,
+              severity,
               CASE status WHEN 'triggered' THEN 1 WHEN 'acknowledged' THEN 2 WHEN 'mitigated' THEN 3 ELSE 3 END,
               CASE WHEN from_alert THEN NULL ELSE $6::uuid END,
               created_at,
               created_at + CASE status WHEN 'triggered' THEN interval '0' ELSE make_interval(secs => 60 + r2 * 14400) END,
               created_at,
-              CASE WHEN status = 'triggered' THEN NULL ELSE created_at + make_interval(secs => 30 + r2 * 900) END,
+              acknowledged_at,
               CASE WHEN status IN ('mitigated', 'resolved') AND r1 > 0.5 THEN created_at + make_interval(secs => 600 + r2 * 3600) END,
-              CASE WHEN status = 'resolved' THEN created_at + make_interval(secs => 60 + r2 * 14400) END,
+              resolved_at,
               CASE WHEN from_alert THEN 'seed-' || g END,
-              CASE WHEN from_alert THEN 1 + floor(r3 * 20)::int ELSE 0 END
-         FROM shaped`,
-      [org.orgId, org.serviceIds, count, secondsPerIncident, triggeredEvery, org.userId],
+              CASE WHEN from_alert THEN 1 + floor(r3 * 20)::int ELSE 0 END,
+              acknowledged_at,
+              acknowledge_due_at,
+              resolve_due_at,
+              -- Breaches where the lifecycle would have recorded them: responded late, or not by now.
+              CASE WHEN coalesce(least(acknowledged_at, resolved_at), now()) > acknowledge_due_at THEN acknowledge_due_at + interval '1 second' END,
+              CASE WHEN coalesce(resolved_at, now()) > resolve_due_at THEN resolve_due_at + interval '1 second' END,
+              CASE WHEN r5 > 0.9 THEN 1 + floor(r5 * 1000)::int % 3 ELSE 0 END,
+              CASE WHEN r5 < 0.02 THEN 1 ELSE 0 END
+         FROM timed`,
+      [org.orgId, org.serviceIds, count, secondsPerIncident, triggeredEvery, org.userId, JSON.stringify(BENCH_SLA_TARGETS)],
     );
     const incidentSeconds = (performance.now() - t) / 1000;
 

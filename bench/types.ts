@@ -83,3 +83,15 @@ export interface NotificationResults {
   badSignatures: number;
   duplicates: number;
 }
+
+/** How late SLA breaches were recorded after their deadlines (bench/sla.ts). */
+export interface SlaBreachResults {
+  incidents: number;
+  recorded: number;
+  /** Breach event created minus its deadline, milliseconds. */
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  /** Breaches recorded before their deadline (must be 0). */
+  early: number;
+}

@@ -7,6 +7,7 @@ import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
 import { createContextFactory, type AppDeps } from "./context.js";
+import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
@@ -102,7 +103,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps));
   app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",

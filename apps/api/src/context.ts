@@ -1,4 +1,4 @@
-import type { Config, Logger, Mailer } from "@incidentops/core";
+import type { Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { Request } from "express";
@@ -13,9 +13,16 @@ export interface AppDeps {
   mailer: Mailer;
   /** The process's LISTEN connection on incident changes, behind the live subscriptions. */
   changeFeed: ChangeFeed;
+  /** Where attachment bytes are kept. */
+  storage: ObjectStorage;
 }
 
 export interface Context extends AppDeps {
+  /**
+   * The pool itself, also inside a procedure (whose `db` is then its transaction): for reads
+   * that run beside the call's transaction, in transactions of their own (analytics).
+   */
+  pool: Db;
   requestId: string;
   log: Logger;
   /** The raw credentials, verified lazily by procedures that need a caller. */
@@ -41,6 +48,7 @@ function subscriptionAuthorization(info: TRPCRequestInfo | undefined): string | 
 export function createContextFactory(deps: AppDeps) {
   return ({ req, info }: { req: Request; info?: TRPCRequestInfo }): Context => ({
     ...deps,
+    pool: deps.db,
     requestId: requestIdOf(req),
     log: req.log,
     authorization: req.headers.authorization ?? subscriptionAuthorization(info),

@@ -140,7 +140,7 @@ export function errorResponseOf(body: ErrorBody): ErrorResponse {
 export function logUnexpected(log: Logger, thrown: unknown, response: ErrorResponse, bindings: Record<string, unknown> = {}): void {
   if (thrown instanceof TRPCError && thrown.code === "CLIENT_CLOSED_REQUEST") return;
   const err = thrown instanceof TRPCError ? (thrown.cause ?? thrown) : thrown;
-  if (response.status === 503) log.warn({ ...bindings, err }, "database unavailable");
+  if (response.status === 503) log.warn({ ...bindings, err }, err instanceof AppError ? err.message : "database unavailable");
   else if (response.status >= 500) log.error({ ...bindings, err }, "request failed");
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, createMailer, loadConfig, prepareDatabase } from "@incidentops/core";
+import { ConfigError, createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
 import { startChangeFeed } from "./live/change-feed.js";
@@ -13,7 +13,8 @@ async function main() {
   const db = createDb({ connectionString: database.appUrl, max: config.dbPoolSize, applicationName: "incidentops-api" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const changeFeed = startChangeFeed({ connectionString: database.appUrl, logger });
-  const app = await createApp({ db, config, logger, mailer, changeFeed });
+  const storage = await createObjectStorage(config.attachments.storage);
+  const app = await createApp({ db, config, logger, mailer, changeFeed, storage });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
@@ -28,6 +29,7 @@ async function main() {
     server.closeIdleConnections();
     mailer.close();
     await changeFeed.close();
+    storage.close();
     await db.destroy();
     await database.stop();
     process.exit(0);

@@ -56,7 +56,13 @@ export function createRestRouter(options: {
         if (takesBody(operation.method)) assertJsonBody(req);
         const caller = options.createCaller(options.createContext({ req }));
         const data = await procedureOn(caller, operation.procedure)(inputOf(operation, req));
-        res.status(operation.meta.successStatus ?? 200).json(data);
+        res.status(operation.meta.successStatus ?? 200);
+        const text = operation.meta.textResponse;
+        if (text === undefined) res.json(data);
+        else {
+          if (text.fileName !== undefined) res.attachment(text.fileName);
+          res.type(text.contentType).send(data);
+        }
       } catch (error) {
         sendError(req, res, error, { procedure: operation.procedure });
       }

@@ -1,3 +1,4 @@
+import { analyticsRouter } from "./routers/analytics.js";
 import { auditLogsRouter } from "./routers/audit-logs.js";
 import { authRouter } from "./routers/auth.js";
 import { incidentsRouter } from "./routers/incidents.js";
@@ -19,6 +20,7 @@ export const appRouter = router({
   auditLogs: auditLogsRouter,
   usage: usageRouter,
   live: liveRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

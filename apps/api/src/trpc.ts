@@ -11,7 +11,16 @@ import { currentRequestId } from "./request-context.js";
 /** Who may call a procedure: anyone, a signed-in person, or a caller whose role allows `action`. */
 export type Access = { kind: "public" } | { kind: "user" } | { kind: "authenticated"; action?: Action };
 
-export type Meta = OpenApiMeta<{ successStatus?: 201 | 202; access?: Access }>;
+/**
+ * A procedure whose output is a document, not JSON (a CSV export, a Markdown rendering): its
+ * output is a string, which REST answers as is, with this type, as a download when `fileName` is given.
+ */
+export interface TextResponse {
+  contentType: string;
+  fileName?: string;
+}
+
+export type Meta = OpenApiMeta<{ successStatus?: 201 | 202; access?: Access; textResponse?: TextResponse }>;
 
 const t = initTRPC
   .context<Context>()

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { AppError, createLogger, createMailer } from "@incidentops/core";
+import { AppError, createLogger, createMailer, createObjectStorage } from "@incidentops/core";
 import { createDb, sql } from "@incidentops/db";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { TRPCError } from "@trpc/server";
@@ -152,7 +152,8 @@ describe("with the database unreachable", () => {
   };
 
   beforeAll(async () => {
-    const app = await createApp({ db, config: testConfig(UNREACHABLE), logger, mailer, changeFeed });
+    const config = testConfig(UNREACHABLE);
+    const app = await createApp({ db, config, logger, mailer, changeFeed, storage: await createObjectStorage(config.attachments.storage) });
     server = await new Promise((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });

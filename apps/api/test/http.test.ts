@@ -432,6 +432,7 @@ describe("health and readiness", () => {
       logger,
       mailer: api.current.mailer,
       changeFeed,
+      storage: api.current.storage,
     });
     const server = await listenOnLoopback(app);
     try {

@@ -99,6 +99,8 @@ describe("the OpenAPI document", () => {
       "post /v2/enqueue",
       "post /v1/events",
       "post /v1/integrations/alertmanager/{routingKey}",
+      "post /v1/incidents/{incidentId}/attachments",
+      "get /v1/incidents/{incidentId}/attachments/{attachmentId}",
       "get /healthz",
       "get /readyz",
       "get /openapi.json",
@@ -131,6 +133,8 @@ describe("the OpenAPI document", () => {
       else expect(op.security?.length, o.procedure).toBeGreaterThan(0);
     }
     for (const path of ["/v2/enqueue", "/v1/events", "/v1/integrations/alertmanager/{routingKey}"]) expect(operation(path, "post").security).toEqual([]);
+    expect(operation("/v1/incidents/{incidentId}/attachments", "post").security?.length).toBeGreaterThan(0);
+    expect(operation("/v1/incidents/{incidentId}/attachments/{attachmentId}", "get").security?.length).toBeGreaterThan(0);
     for (const path of ["/healthz", "/readyz", "/openapi.json"]) expect(operation(path, "get").security).toEqual([]);
   });
 
@@ -218,12 +222,15 @@ describe("the OpenAPI document", () => {
     for (const { path, method, op } of allOperations()) {
       const where = `${method} ${path}`;
       const success = Object.entries(op.responses).find(([s]) => s.startsWith("2"))?.[1];
-      expect(Object.values(success?.content?.["application/json"]?.examples ?? {})[0]?.value, where).toBeDefined();
+      // JSON, or the media type of a document or download (CSV, Markdown, bytes).
+      const media = Object.values(success?.content ?? {})[0];
+      expect(Object.values(media?.examples ?? {})[0]?.value, where).toBeDefined();
       for (const parameter of op.parameters ?? []) {
         if (parameter.in === "path") expect(parameter.example, `${where} ${parameter.name}`).toBeDefined();
       }
       const body = op.requestBody?.content["application/json"];
       if (body !== undefined) expect(Object.values(body.examples ?? {})[0]?.value, where).toBeDefined();
+      else if (op.requestBody !== undefined) expect(Object.keys(op.requestBody.content), where).toEqual(["multipart/form-data"]);
     }
   });
 

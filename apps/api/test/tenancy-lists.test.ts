@@ -217,3 +217,35 @@ describe("live incident streams", () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Ids nested under the caller's own incident, the Markdown postmortem, and the work lists.
+
+describe("the work around incidents", () => {
+  it("refuses A's task or attachment under B's own incident as unknown", async () => {
+    const beforeA = await orgState(A.orgId);
+    const task = await api.current.request("PATCH", `/v1/incidents/${B.resolvedIncidentId}/tasks/${A.taskId}`, { token: B.token, body: { done: true } });
+    expect(expectError(task, 404, "NOT_FOUND").message).toBe("Task not found");
+    const attachment = await api.current.request("DELETE", `/v1/incidents/${B.resolvedIncidentId}/attachments/${A.attachmentId}`, { token: B.token });
+    expect(expectError(attachment, 404, "NOT_FOUND").message).toBe("Attachment not found");
+    const download = await fetch(`${api.current.baseUrl}/v1/incidents/${B.resolvedIncidentId}/attachments/${A.attachmentId}`, { headers: { authorization: `Bearer ${B.token}` } });
+    expect(download.status).toBe(404);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+  });
+
+  it("renders A's postmortem for A only: B gets the 404 of a missing incident", async () => {
+    const markdown = (token: string, incidentId: string) => fetch(`${api.current.baseUrl}/v1/incidents/${incidentId}/postmortem.md`, { headers: { authorization: `Bearer ${token}` } });
+    const foreign = await markdown(B.token, A.resolvedIncidentId);
+    const missing = await markdown(B.token, randomUUID());
+    expect(foreign.status).toBe(404);
+    const strip = (body: unknown) => ({ ...(body as Record<string, unknown>), traceId: null });
+    expect(strip(await foreign.json())).toEqual(strip(await missing.json()));
+    expect((await markdown(A.token, A.resolvedIncidentId)).status).toBe(200);
+  });
+
+  it("lists only the incident's own tasks, status updates and attachments", async () => {
+    expect(await list(A.token, `/v1/incidents/${A.resolvedIncidentId}/tasks`)).toEqual([A.taskId]);
+    expect(await list(A.token, `/v1/incidents/${A.resolvedIncidentId}/attachments`)).toEqual([A.attachmentId]);
+    expect(await list(B.token, `/v1/incidents/${B.resolvedIncidentId}/status-updates`)).toEqual([]);
+  });
+});

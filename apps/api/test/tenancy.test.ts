@@ -18,7 +18,7 @@ import {
   uniqueEmail,
   useTestApi,
 } from "@incidentops/testkit";
-import { comparable, list as listIds, orgState as orgStateOf, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
+import { aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
 
 // Tenant isolation, route by route: every route that takes an id answers another org's id
 // exactly as a missing one (404, never 403) and changes nothing. A new route is one entry of
@@ -47,7 +47,8 @@ interface IdRoute {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Which of A's ids the route takes. */
   idOf: (f: OrgFixture) => string;
-  path: (id: string) => string;
+  /** The route for that id; a nested id (a task of the incident) comes from the fixture of the body. */
+  path: (id: string, f: OrgFixture) => string;
   /** A body that would succeed for A's own fixture (same version, valid move). */
   body?: (f: OrgFixture) => unknown;
   /** What A's owner gets on the same call: proves the route and body are right. */
@@ -115,6 +116,88 @@ const ID_ROUTES: IdRoute[] = [
     ownerStatus: 200,
     notFoundMessage: "Incident not found",
   },
+  {
+    route: "PATCH /v1/incidents/{incidentId}",
+    method: "PATCH",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}`,
+    body: (f) => ({ title: "renamed from the wrong org", severity: "sev1", version: f.incident.version }),
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  ...(["tasks", "status-updates", "attachments"] as const).map(
+    (list): IdRoute => ({
+      route: `GET /v1/incidents/{incidentId}/${list}`,
+      method: "GET",
+      idOf: (f) => f.resolvedIncidentId,
+      path: (id) => `/v1/incidents/${id}/${list}`,
+      ownerStatus: 200,
+      notFoundMessage: "Incident not found",
+    }),
+  ),
+  {
+    route: "POST /v1/incidents/{incidentId}/tasks",
+    method: "POST",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}/tasks`,
+    body: (f) => ({ title: "a task from the wrong org", assigneeId: f.userId }),
+    ownerStatus: 201,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "PATCH /v1/incidents/{incidentId}/tasks/{taskId}",
+    method: "PATCH",
+    idOf: (f) => f.resolvedIncidentId,
+    path: (id, f) => `/v1/incidents/${id}/tasks/${f.taskId}`,
+    body: () => ({ title: "hijacked", done: true }),
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "POST /v1/incidents/{incidentId}/status-updates",
+    method: "POST",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}/status-updates`,
+    body: () => ({ body: "an update from the wrong org", status: "resolved" }),
+    ownerStatus: 201,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "GET /v1/incidents/{incidentId}/postmortem",
+    method: "GET",
+    idOf: (f) => f.resolvedIncidentId,
+    path: (id) => `/v1/incidents/${id}/postmortem`,
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "PUT /v1/incidents/{incidentId}/postmortem",
+    method: "PUT",
+    idOf: (f) => f.resolvedIncidentId,
+    path: (id) => `/v1/incidents/${id}/postmortem`,
+    body: (f) => ({ summary: "from the wrong org", impact: "", rootCause: "", actionItems: [{ title: "x", ownerId: f.userId }], status: "published", version: 0 }),
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "DELETE /v1/incidents/{incidentId}/attachments/{attachmentId}",
+    method: "DELETE",
+    idOf: (f) => f.resolvedIncidentId,
+    path: (id, f) => `/v1/incidents/${id}/attachments/${f.attachmentId}`,
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  ...(["GET", "PUT", "DELETE"] as const).map(
+    (method): IdRoute => ({
+      route: `${method} /v1/org/services/{serviceId}/sla-policy`,
+      method,
+      idOf: (f) => f.serviceId,
+      path: (id) => `/v1/org/services/${id}/sla-policy`,
+      ...(method === "PUT" ? { body: () => SLA_TARGETS } : {}),
+      ownerStatus: 200,
+      notFoundMessage: "Service not found",
+    }),
+  ),
   {
     route: "GET /v1/org/services/{serviceId}",
     method: "GET",
@@ -239,6 +322,8 @@ const ID_ROUTES: IdRoute[] = [
   },
 ];
 
+const SLA_TARGETS = Object.fromEntries(["sev1", "sev2", "sev3", "sev4"].map((sev) => [sev, { acknowledgeWithinMinutes: 1, resolveWithinMinutes: 2 }]));
+
 let controlCounter = 0;
 
 /**
@@ -263,12 +348,13 @@ async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const apiKey = await anApiKey(api.current, f.token, { name: `control key ${n}`, scope: "write" });
   const { invitation } = await anInvitation(api.current, f.token, { email: uniqueEmail("tenancy-invitee") });
   const memberId = await aMember(api.current, f.orgId, "viewer");
-  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId };
+  const work = await aResolvedIncidentWithWork(api.current, f.token, service.id, `control-${n}`);
+  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work };
 }
 
 function call(route: IdRoute, token: string, id: string, bodyFrom: OrgFixture) {
   const body = route.body?.(bodyFrom);
-  return api.current.request(route.method, route.path(id), body === undefined ? { token } : { token, body });
+  return api.current.request(route.method, route.path(id, bodyFrom), body === undefined ? { token } : { token, body });
 }
 
 for (const route of ID_ROUTES) describe(route.route, () => {

@@ -19,11 +19,16 @@ const incident: Incident = {
   updatedAt: "2025-03-14T09:02:00.000Z",
   triggeredAt: "2025-03-14T09:02:00.000Z",
   acknowledgedAt: null,
+  firstAcknowledgedAt: null,
   mitigatedAt: null,
   resolvedAt: null,
   assignees: [],
   snoozedUntil: null,
   ackTimeoutAt: null,
+  acknowledgeDueAt: null,
+  resolveDueAt: null,
+  acknowledgeBreachedAt: null,
+  resolveBreachedAt: null,
 };
 
 describe("describeChanges (what a person is told after a version conflict)", () => {

@@ -62,9 +62,33 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   TWILIO_FROM_NUMBER: z.string().regex(E164, "must be a phone number in E.164 form, e.g. +14155550100").optional(),
   TWILIO_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.twilio.com"),
+  ATTACHMENT_MAX_BYTES: positiveInt.default(25 * 1024 * 1024),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)")
+    .optional(),
+  S3_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
 });
 
 const TWILIO_VARIABLES = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
+
+/** Where attachment bytes are kept: a directory (the default), or an S3-compatible bucket. */
+export type ObjectStorageConfig =
+  | { kind: "filesystem"; dir: string }
+  | {
+      kind: "s3";
+      bucket: string;
+      /** Undefined: AWS S3 itself; else an S3-compatible server (MinIO, Ceph, R2, ...). */
+      endpoint: string | undefined;
+      region: string;
+      /** Undefined: the AWS SDK's default credential chain (environment, profile, instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      forcePathStyle: boolean;
+    };
 
 export interface Config {
   nodeEnv: "development" | "test" | "production";
@@ -113,6 +137,7 @@ export interface Config {
   orgDailyWriteQuota: number | null;
   /** The built web app (index.html and assets/) the API serves at `/`; nothing is served while it has no index.html. */
   webDistDir: string;
+  attachments: { maxBytes: number; storage: ObjectStorageConfig };
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -140,6 +165,33 @@ function devSecret(dataDir: string, fileName: string): string {
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** The attachment store the S3_* variables describe, or the data dir's `attachments/` without S3_BUCKET. */
+function objectStorageOf(e: z.infer<typeof envSchema>, dataDir: string): ObjectStorageConfig {
+  const problems: string[] = [];
+  if (e.S3_BUCKET === undefined) {
+    for (const name of ["S3_URL", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (e[name] !== undefined) problems.push(`  S3_BUCKET: required when ${name} is set`);
+    }
+  }
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined)) {
+    problems.push(`  ${e.S3_ACCESS_KEY_ID === undefined ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY"}: required with the other S3 key variable`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  if (e.S3_BUCKET === undefined) return { kind: "filesystem", dir: join(dataDir, "attachments") };
+  return {
+    kind: "s3",
+    bucket: e.S3_BUCKET,
+    endpoint: e.S3_URL,
+    region: e.S3_REGION,
+    credentials:
+      e.S3_ACCESS_KEY_ID === undefined || e.S3_SECRET_ACCESS_KEY === undefined
+        ? undefined
+        : { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY },
+    // S3-compatible servers mostly want path-style URLs (http://host/bucket/key); AWS, virtual hosts.
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_URL !== undefined,
+  };
 }
 
 /**
@@ -211,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
     webDistDir: resolve(e.WEB_DIST_DIR ?? join(findProjectRoot(), "apps", "web", "dist")),
+    attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, storage: objectStorageOf(e, dataDir) },
     warnings,
   };
 }

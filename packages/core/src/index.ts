@@ -16,6 +16,7 @@ export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope
 export * from "./jobs/tasks.js";
 export { enqueueJob, removeJob, removeJobs, type JobSpec } from "./jobs/enqueue.js";
 export * from "./delivery/index.js";
+export { createObjectStorage, ObjectNotFoundError, type ObjectStorage } from "./storage/index.js";
 export { hitWindowCounter, unhitWindowCounter, resetWindowCounter, sweepExpiredCounters, type WindowHit } from "./rate-limit/repository.js";
 
 // Accounts: sign-in, passwords, people, orgs and their members, invitations, API keys.
@@ -61,6 +62,8 @@ export * from "./notification-targets/schema.js";
 export * as notificationTargetService from "./notification-targets/service.js";
 export * from "./integrations/schema.js";
 export * as integrationKeyService from "./integrations/service.js";
+export * from "./sla/schema.js";
+export * as slaPolicyService from "./sla/service.js";
 
 // Incidents, and what drives them: alert ingestion, escalation, notification.
 export * from "./incidents/schema.js";
@@ -71,7 +74,20 @@ export { runEscalationStep, type EscalationOutcome } from "./escalations/runner.
 export { runRetrigger } from "./incidents/retrigger.js";
 export * as pagingService from "./paging/service.js";
 export { runPageRule, type PageRuleOutcome } from "./paging/page.js";
+export { runSlaBreachCheck, type SlaBreachOutcome } from "./incidents/sla-breach.js";
 export * from "./notifications/schema.js";
 export * as notificationService from "./notifications/service.js";
 export { fanOutEvent } from "./notifications/fan-out.js";
 export { runDelivery, retryDelayMs, type DeliveryDeps, type DeliveryResult } from "./notifications/deliver.js";
+
+// Running and learning from incidents: tasks, status updates, postmortems, attachments, analytics.
+export * from "./tasks/schema.js";
+export * as taskService from "./tasks/service.js";
+export * from "./status-updates/schema.js";
+export * as statusUpdateService from "./status-updates/service.js";
+export * from "./postmortems/schema.js";
+export * as postmortemService from "./postmortems/service.js";
+export * from "./attachments/schema.js";
+export * as attachmentService from "./attachments/service.js";
+export * from "./analytics/schema.js";
+export * as analyticsService from "./analytics/service.js";

@@ -27,3 +27,18 @@ export function newestFirst<DB, TB extends keyof DB, O>(
 ) {
   return (after === undefined ? query : query.where(olderThan(after))).orderBy(sql`created_at DESC, id DESC`).limit(limit + 1);
 }
+
+/**
+ * One page of a list ordered by (`time`, `id`) columns (qualified when the query joins), oldest
+ * first (`asc`) or newest first (`desc`): the rows past `after`, and one more (see toPage).
+ */
+export function pageOrderedBy<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: { time: string; id: string },
+  order: "asc" | "desc",
+  limit: number,
+  after: { createdAt: string; id: string } | undefined,
+) {
+  const paged = after === undefined ? query : query.where(pastPosition(columns, order === "asc" ? ">" : "<", { time: after.createdAt, id: after.id }));
+  return paged.orderBy(sql`${sql.ref(columns.time)} ${sql.raw(order)}, ${sql.ref(columns.id)} ${sql.raw(order)}`).limit(limit + 1);
+}

@@ -30,6 +30,16 @@ export const ACTION_MIN_ROLE = {
   "usage:read": "admin",
   "integration:read": "admin",
   "integration:manage": "admin",
+  "incident:update": "member",
+  "task:manage": "member",
+  "status-update:post": "member",
+  "postmortem:write": "member",
+  "attachment:upload": "member",
+  // A member deletes their own uploads; an admin anyone's (attachments/service.ts).
+  "attachment:delete": "member",
+  "sla-policy:read": "admin",
+  "sla-policy:manage": "admin",
+  "analytics:read": "viewer",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

@@ -39,7 +39,10 @@ export const targetTypeSchema = z.enum(["webhook", "email", "slack"]);
 /** How a notification goes out: a target's type, or a person's contact method (which may also text or call). */
 export const channelSchema = z.enum([...targetTypeSchema.options, "sms", "voice"]);
 
-/** What a notification is about: the kinds targets and people subscribe to. */
+/**
+ * What a notification is about: the kinds targets and people subscribe to. `updated` is a change
+ * of title or description; `status_update` a stakeholder message (POST .../status-updates).
+ */
 export const notificationEventKindSchema = z.enum([
   "triggered",
   "acknowledged",
@@ -47,6 +50,10 @@ export const notificationEventKindSchema = z.enum([
   "resolved",
   "escalated",
   "commented",
+  "severity_changed",
+  "updated",
+  "sla_breached",
+  "status_update",
 ]);
 export type NotificationKind = z.infer<typeof notificationEventKindSchema>;
 

@@ -22,3 +22,13 @@ export type Role = OrgWithRole["role"];
 export type NotificationTarget = RouterOutputs["org"]["notificationTargets"]["get"];
 export type EscalationPolicy = RouterOutputs["org"]["escalationPolicies"]["get"];
 export type NotificationPreferences = RouterOutputs["users"]["me"]["notificationPreferences"]["get"];
+export type Task = RouterOutputs["incidents"]["tasks"]["create"];
+export type StatusUpdate = RouterOutputs["incidents"]["statusUpdates"]["create"];
+export type Postmortem = RouterOutputs["incidents"]["postmortem"]["get"];
+export type Attachment = RouterOutputs["incidents"]["attachments"]["list"]["items"][number];
+export type SlaPolicy = RouterOutputs["org"]["slaPolicy"]["get"];
+export type ServiceSlaPolicy = RouterOutputs["org"]["services"]["slaPolicy"]["get"];
+/** GET /analytics/incidents: totals and groups of MTTA, MTTR, escalations and SLA attainment. */
+export type IncidentAnalytics = RouterOutputs["analytics"]["incidents"];
+/** GET /analytics/responders: pages, acknowledgements and interruptions per person. */
+export type ResponderAnalytics = RouterOutputs["analytics"]["responders"];

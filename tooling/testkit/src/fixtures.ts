@@ -97,6 +97,15 @@ export async function anIncident(api: TestApi, token: string, serviceId: string,
   );
 }
 
+/** SLA targets in minutes per severity (null: none), as PUT /v1/org/sla-policy takes them. */
+export type SlaTargetsBody = Record<"sev1" | "sev2" | "sev3" | "sev4", { acknowledgeWithinMinutes: number | null; resolveWithinMinutes: number | null }>;
+
+/** Sets the org's SLA policy (admin token), or with `serviceId` that service's own. */
+export async function anSlaPolicy(api: TestApi, token: string, targets: SlaTargetsBody, serviceId?: string): Promise<Record<string, unknown>> {
+  const path = serviceId === undefined ? "/v1/org/sla-policy" : `/v1/org/services/${serviceId}/sla-policy`;
+  return ok(api.request("PUT", path, { token, body: targets }), 200, "set SLA policy");
+}
+
 /** A webhook notification target at `url` (admin token); `extra` adds name, eventKinds, minSeverity, enabled... */
 export async function aWebhookTarget(api: TestApi, token: string, url: string, extra: Record<string, unknown> = {}): Promise<NotificationTargetWithSecret> {
   const body = { name: uniqueName("hook"), type: "webhook", config: { url }, ...extra };

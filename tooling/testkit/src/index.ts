@@ -11,6 +11,7 @@ export {
   anIntegrationKey,
   anInvitation,
   anOrgOwner,
+  anSlaPolicy,
   aPolicy,
   aService,
   aUserWithRole,
@@ -23,10 +24,11 @@ export {
   uniqueName,
   UUID,
   type Account,
+  type SlaTargetsBody,
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { auditEntries, countRows, escalationKey, incidentState, makeJobDue, queuedJobs, rowsOf, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, makeJobDue, queuedJobs, rowsOf, slaKey, type QueuedJob } from "./probes.js";
 export { raceBehindLock } from "./races.js";
 export {
   listenOnLoopback,

@@ -43,6 +43,9 @@ export async function incidentState(db: Db, incidentId: string) {
 /** The key of an incident's pending escalation job, written out independently of the implementation's. */
 export const escalationKey = (incidentId: string) => `escalation:${incidentId}`;
 
+/** The key of an incident's pending SLA breach check, written out independently of the implementation's. */
+export const slaKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
+
 export interface QueuedJob {
   id: string;
   task: string;

@@ -1,6 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLogger, createMailer, loadConfig, type Config, type Logger, type Mailer } from "@incidentops/core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLogger, createMailer, createObjectStorage, loadConfig, type Config, type Logger, type Mailer, type ObjectStorage } from "@incidentops/core";
 import { appRoleUrl, createDb, type Db } from "@incidentops/db";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { createApp, startChangeFeed, type AppRouter, type ChangeFeed } from "api";
@@ -36,6 +39,8 @@ export interface TestApi {
   mailer: Mailer;
   /** The API's LISTEN connection for live updates. */
   changeFeed: ChangeFeed;
+  /** Where the API keeps attachment bytes: a temporary data dir's, unless S3_* or DATA_DIR say otherwise. */
+  storage: ObjectStorage;
   /** One HTTP call; a JSON body is parsed (an empty one is `{}`). */
   request: <T = Record<string, unknown>>(method: string, path: string, options?: RequestOptions) => Promise<HttpResponse<T>>;
   /** A tRPC client, signed in with `token` when given. */
@@ -73,10 +78,14 @@ export async function listenOnLoopback(app: { listen: (port: number, host: strin
   };
 }
 
-/** The API on a loopback port, on a database of its own cloned from the migrated template. */
+/**
+ * The API on a loopback port, on a database of its own cloned from the migrated template, with a
+ * temporary data dir of its own (removed on close).
+ */
 export async function startTestApi(options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApi> {
   const database = await createTestDatabase();
-  const config = testConfig(database.url, options.env);
+  const dataDir = await mkdtemp(join(tmpdir(), "incidentops-test-data-"));
+  const config = testConfig(database.url, { DATA_DIR: dataDir, ...options.env });
   // The app connects as the application role (bound by row-level security); tests inspect and
   // seed through the owner's connection, which sees every org.
   const appDatabaseUrl = appRoleUrl(database.url, TEST_APP_DB_PASSWORD);
@@ -86,7 +95,8 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const changeFeed = startChangeFeed({ connectionString: appDatabaseUrl, logger });
   await changeFeed.ready();
-  const app = await createApp({ db: appDb, config, logger, mailer, changeFeed });
+  const storage = await createObjectStorage(config.attachments.storage);
+  const app = await createApp({ db: appDb, config, logger, mailer, changeFeed, storage });
   const server = await listenOnLoopback(app);
   const { baseUrl } = server;
 
@@ -115,15 +125,18 @@ export async function startTestApi(options: { env?: Record<string, string>; logg
     config,
     mailer,
     changeFeed,
+    storage,
     request,
     trpc,
     close: async () => {
       await server.close();
       mailer.close();
       await changeFeed.close();
+      storage.close();
       await appDb.destroy();
       await db.destroy();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

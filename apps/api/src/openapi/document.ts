@@ -9,12 +9,18 @@ import { listRestOperations, type RestOperation } from "../operations.js";
 import { appRouter } from "../router.js";
 import { errorBodySchemas, errorCodesOf, errorComponentName, errorExampleComponents, errorResponsesOf } from "./errors.js";
 import { operationExamples } from "./examples.js";
-import { httpRoutePaths } from "./routes.js";
+import { attachmentHeaders, httpRoutePaths } from "./routes.js";
 
 const TAGS: { name: string; description: string }[] = [
   { name: "auth", description: "Accounts and sessions: register, log in, refresh and switch organisation, passwords, invitations" },
   { name: "org", description: "The caller's organisation (always the one of the token): its settings, members, invitations and services" },
-  { name: "incidents", description: "Incidents of the organisation's services: open, read, move through their lifecycle, comment, escalate" },
+  { name: "incidents", description: "Incidents of the organisation's services: open, read, edit, move through their lifecycle, comment, escalate" },
+  {
+    name: "incident work",
+    description: "The work around an incident: tasks, status updates for stakeholders, the postmortem, attachments (evidence kept in object storage)",
+  },
+  { name: "sla", description: "Severity SLAs: how soon incidents must be acknowledged and resolved, for the organisation or a service" },
+  { name: "analytics", description: "MTTA, MTTR, escalations and SLA attainment of incidents, and the load on responders" },
   { name: "notification targets", description: "Where the organisation is notified: signed webhooks, email, Slack" },
   { name: "escalation policies", description: "Who is notified, and when, while an incident stays unacknowledged" },
   { name: "api keys", description: "Machine access to the organisation: read or write keys, shown once" },
@@ -41,7 +47,7 @@ interface Operation {
   security?: unknown[];
   parameters?: { name: string; in: string; example?: unknown }[];
   requestBody?: { content: Record<string, { examples?: unknown }> };
-  responses: Record<string, { description?: string; content?: Record<string, { examples?: unknown }> } | undefined>;
+  responses: Record<string, { description?: string; headers?: unknown; content?: Record<string, { examples?: unknown }> } | undefined>;
 }
 
 /** Our responses, samples and security on an operation generated from a procedure's meta. */
@@ -57,8 +63,15 @@ function decorate(op: Operation, operation: RestOperation): void {
   const generated = op.responses["200"];
   const description = status === 201 ? "Created" : status === 202 ? "Accepted" : "OK";
   const content = generated?.content?.["application/json"];
+  // A document (CSV, Markdown) is answered as its own media type, not as a JSON string.
+  const text = operation.meta.textResponse;
+  const mediaType = text?.contentType.split(";")[0] ?? "application/json";
   op.responses = {
-    [String(status)]: { description, content: { "application/json": { ...content, examples: { example: { value: output } } } } },
+    [String(status)]: {
+      description,
+      ...(text?.fileName === undefined ? {} : { headers: attachmentHeaders(text.fileName) }),
+      content: { [mediaType]: { ...content, examples: { example: { value: output } } } },
+    },
     ...(errorResponsesOf(errorCodesOf(operation)) as Operation["responses"]),
   };
   if (operation.access.kind === "public") op.security = [];
@@ -108,14 +121,15 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     const isRest = Object.keys(item).some((method) => restPaths.has(`${method} ${path}`));
     if (!isRest) {
-      paths[path] = item;
+      // A route outside tRPC may share its path with REST operations (an upload beside a list).
+      paths[path] = { ...paths[path], ...item };
       continue;
     }
     for (const [method, op] of Object.entries(item)) {
       const operation = restPaths.get(`${method} ${path}`);
       if (operation !== undefined) decorate(op as Operation, operation);
     }
-    paths[`/v1${path}`] = item;
+    paths[`/v1${path}`] = { ...paths[`/v1${path}`], ...item };
   }
   // The adapter's own error schemas (error.BAD_REQUEST, ...) gave way to ours.
   const schemas = Object.fromEntries(Object.entries(doc.components?.schemas ?? {}).filter(([name]) => !name.startsWith("error.")));

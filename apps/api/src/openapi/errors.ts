@@ -145,6 +145,10 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "incidents.snooze": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
   "users.me.contactMethods.create": ["CHANNEL_NOT_CONFIGURED", "CONFLICT"],
   "users.me.contactMethods.delete": ["CONFLICT"],
+  "incidents.update": ["VERSION_CONFLICT"],
+  "incidents.postmortem.get": ["CONFLICT"],
+  "incidents.postmortem.put": ["CONFLICT", "VERSION_CONFLICT"],
+  "incidents.postmortem.markdown": ["CONFLICT"],
 };
 
 /** Whether some caller that passes authentication may still be refused this operation (role, key scope, key kind). */

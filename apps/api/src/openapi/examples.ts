@@ -18,8 +18,11 @@ const ids = {
   invitation: "e3f4a5b6-c7d8-4e9f-8a0b-1c2d3e4f5a01",
   attempt: "f4a5b6c7-d8e9-4f0a-9b1c-2d3e4f5a6b01",
   audit: "a5b6c7d8-e9f0-4a1b-8c2d-3e4f5a6b7c01",
-  emailMethod: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
-  smsMethod: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d02",
+  task: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
+  statusUpdate: "c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e01",
+  attachment: "d8e9f0a1-b2c3-4d4e-9f5a-6b7c8d9e0f01",
+  emailMethod: "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a01",
+  smsMethod: "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a02",
 } as const;
 
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
@@ -62,11 +65,24 @@ const incident = {
   acknowledgedAt: null,
   mitigatedAt: null,
   resolvedAt: null,
+  firstAcknowledgedAt: null,
+  acknowledgeDueAt: at(17),
+  resolveDueAt: "2025-03-14T13:02:00.000Z",
+  acknowledgeBreachedAt: null,
+  resolveBreachedAt: null,
   assignees: [{ id: ids.user, name: "Ada Lovelace" }],
   snoozedUntil: null,
   ackTimeoutAt: null,
 };
-const acknowledged = { ...incident, status: "acknowledged", version: 2, updatedAt: at(4), acknowledgedAt: at(4), ackTimeoutAt: "2025-03-14T09:34:00.000Z" };
+const acknowledged = {
+  ...incident,
+  status: "acknowledged",
+  version: 2,
+  updatedAt: at(4),
+  acknowledgedAt: at(4),
+  firstAcknowledgedAt: at(4),
+  ackTimeoutAt: "2025-03-14T09:34:00.000Z",
+};
 const emailMethod = { id: ids.emailMethod, type: "email", name: "Account email", address: "ada@example.com", isAccountEmail: true, createdAt: at(0) };
 const smsMethod = { id: ids.smsMethod, type: "sms", name: "Work phone", address: "+14155550100", isAccountEmail: false, createdAt: at(15) };
 const rules = {
@@ -129,6 +145,94 @@ const member = { user: { id: ids.otherUser, email: "grace@example.com", name: "G
 const ok = { ok: true };
 const page = <T>(item: T) => ({ items: [item], nextCursor: null });
 const pageInput = { limit: 20 };
+
+// The work around an incident, SLAs and analytics.
+const grace = { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" };
+const task = {
+  id: ids.task,
+  incidentId: ids.incident,
+  title: "Roll back checkout to 1.41",
+  assignee: grace,
+  done: false,
+  doneAt: null,
+  createdBy: ids.user,
+  createdAt: at(6),
+  updatedAt: at(6),
+};
+const statusUpdate = {
+  id: ids.statusUpdate,
+  incidentId: ids.incident,
+  body: "Some card payments fail. We are rolling back the last release.",
+  status: "identified",
+  author: { id: ids.user, email: user.email, name: user.name },
+  createdAt: at(7),
+};
+const slaTargets = {
+  sev1: { acknowledgeWithinMinutes: 5, resolveWithinMinutes: 240 },
+  sev2: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 480 },
+  sev3: { acknowledgeWithinMinutes: 60, resolveWithinMinutes: 1440 },
+  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+};
+const resolvedAt = "2025-03-14T10:25:00.000Z";
+const postmortem = {
+  incidentId: ids.incident,
+  summary: "Checkout returned 502 for half of the payment attempts after release 1.42.",
+  impact: "SEV2 incident on checkout-api: triggered 2025-03-14 09:02:00 UTC, resolved 2025-03-14 10:25:00 UTC (1 h 23 min).",
+  rootCause: "A connection pool limit halved by the new configuration.",
+  actionItems: [{ title: "Alert on pool saturation", ownerId: ids.otherUser, done: false }],
+  status: "draft",
+  version: 1,
+  createdBy: ids.user,
+  updatedBy: ids.user,
+  createdAt: "2025-03-14T11:00:00.000Z",
+  updatedAt: "2025-03-14T11:00:00.000Z",
+  publishedAt: null,
+  facts: {
+    title: incident.title,
+    severity: "sev2",
+    service: { id: ids.service, name: service.name },
+    triggeredAt: at(2),
+    firstAcknowledgedAt: at(4),
+    mitigatedAt: null,
+    resolvedAt,
+    timeToAcknowledgeSeconds: 120,
+    timeToResolveSeconds: 4980,
+    acknowledgeDueAt: at(17),
+    resolveDueAt: "2025-03-14T17:02:00.000Z",
+    acknowledgeBreachedAt: null,
+    resolveBreachedAt: null,
+    alertCount: 1,
+  },
+  timeline: [
+    { at: at(2), kind: "created", summary: "Incident triggered at SEV2: Half of the payment attempts fail since 09:02", actorUserId: ids.user },
+    { at: at(4), kind: "status_changed", summary: "Status changed from triggered to acknowledged", actorUserId: ids.user },
+    { at: resolvedAt, kind: "status_changed", summary: "Status changed from acknowledged to resolved", actorUserId: ids.user },
+  ],
+  timelineTruncated: false,
+};
+const attachment = {
+  id: ids.attachment,
+  incidentId: ids.incident,
+  fileName: "checkout-errors.png",
+  contentType: "image/png",
+  sizeBytes: 48213,
+  sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+  uploadedBy: ids.user,
+  createdAt: at(8),
+  downloadPath: `/v1/incidents/${ids.incident}/attachments/${ids.attachment}`,
+};
+const stats = (mean: number, p50: number, p90: number, p95: number) => ({ mean, p50, p90, p95 });
+const metrics = {
+  count: 12,
+  acknowledged: 11,
+  resolved: 10,
+  mtta: stats(184.5, 120, 410.2, 598.75),
+  mttr: stats(5210.3, 3600, 10800, 14250),
+  escalations: { timeout: 3, manual: 1 },
+  ackSlaMetPercent: 90.91,
+  resolveSlaMetPercent: 80,
+};
+const analyticsWindow = { since: "2025-03-01T00:00:00.000Z", until: "2025-03-15T00:00:00.000Z" };
 
 export interface OperationExamples {
   /** The operation's whole input (path, query and body fields together); absent when it takes none. */
@@ -245,6 +349,82 @@ export const operationExamples: Record<string, OperationExamples> = {
       updatedAt: at(2),
       completedAt: at(2),
     }),
+  },
+
+  "incidents.update": {
+    input: { incidentId: ids.incident, severity: "sev1", version: 2 },
+    output: { ...acknowledged, severity: "sev1", version: 3, updatedAt: at(9), resolveDueAt: "2025-03-14T13:02:00.000Z" },
+  },
+  "incidents.tasks.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(task) },
+  "incidents.tasks.create": { input: { incidentId: ids.incident, title: task.title, assigneeId: ids.otherUser }, output: task },
+  "incidents.tasks.update": {
+    input: { incidentId: ids.incident, taskId: ids.task, done: true },
+    output: { ...task, done: true, doneAt: at(30), updatedAt: at(30) },
+  },
+  "incidents.statusUpdates.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(statusUpdate) },
+  "incidents.statusUpdates.create": { input: { incidentId: ids.incident, body: statusUpdate.body, status: "identified" }, output: statusUpdate },
+  "incidents.postmortem.get": { input: { incidentId: ids.incident }, output: postmortem },
+  "incidents.postmortem.put": {
+    input: {
+      incidentId: ids.incident,
+      summary: postmortem.summary,
+      impact: postmortem.impact,
+      rootCause: postmortem.rootCause,
+      actionItems: postmortem.actionItems,
+      status: "published",
+      version: 1,
+    },
+    output: { ...postmortem, status: "published", version: 2, updatedAt: "2025-03-14T12:00:00.000Z", publishedAt: "2025-03-14T12:00:00.000Z" },
+  },
+  "incidents.postmortem.markdown": {
+    input: { incidentId: ids.incident },
+    output: "# Postmortem: Checkout returns 502\n\n_Draft_\n\n| | |\n|---|---|\n| Severity | SEV2 |\n| Service | checkout-api |\n...\n## Summary\n\nCheckout returned 502 for half of the payment attempts after release 1.42.\n",
+  },
+  "incidents.attachments.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(attachment) },
+  "incidents.attachments.delete": { input: { incidentId: ids.incident, attachmentId: ids.attachment }, output: ok },
+  "incidents.attachments.upload": { input: { incidentId: ids.incident }, output: attachment },
+  "incidents.attachments.download": { input: { incidentId: ids.incident, attachmentId: ids.attachment }, output: "(the file's bytes)" },
+
+  "org.slaPolicy.get": { output: { ...slaTargets, updatedAt: at(15) } },
+  "org.slaPolicy.put": { input: slaTargets, output: { ...slaTargets, updatedAt: at(15) } },
+  "org.services.slaPolicy.get": { input: { serviceId: ids.service }, output: { ...slaTargets, updatedAt: at(15), serviceId: ids.service, source: "org" } },
+  "org.services.slaPolicy.put": {
+    input: { serviceId: ids.service, ...slaTargets, sev1: { acknowledgeWithinMinutes: 2, resolveWithinMinutes: 60 } },
+    output: { ...slaTargets, sev1: { acknowledgeWithinMinutes: 2, resolveWithinMinutes: 60 }, updatedAt: at(16), serviceId: ids.service, source: "service" },
+  },
+  "org.services.slaPolicy.delete": { input: { serviceId: ids.service }, output: { ...slaTargets, updatedAt: at(15), serviceId: ids.service, source: "org" } },
+
+  "analytics.incidents": {
+    input: { ...analyticsWindow, groupBy: "day", timeZone: "Europe/London" },
+    output: {
+      ...analyticsWindow,
+      groupBy: "day",
+      timeZone: "Europe/London",
+      totals: metrics,
+      groups: [{ key: "2025-03-14", label: "2025-03-14", start: "2025-03-14T00:00:00.000Z", ...metrics }],
+    },
+  },
+  "analytics.incidentsCsv": {
+    input: { ...analyticsWindow, groupBy: "service" },
+    output:
+      "key,label,start,count,acknowledged,resolved,mtta_mean_seconds,mtta_p50_seconds,mtta_p90_seconds,mtta_p95_seconds,mttr_mean_seconds,mttr_p50_seconds,mttr_p90_seconds,mttr_p95_seconds,escalations_timeout,escalations_manual,ack_sla_met_percent,resolve_sla_met_percent\r\n" +
+      `${ids.service},checkout-api,,12,11,10,184.5,120,410.2,598.75,5210.3,3600,10800,14250,3,1,90.91,80\r\n`,
+  },
+  "analytics.responders": {
+    input: analyticsWindow,
+    output: {
+      ...analyticsWindow,
+      totals: { pagesReceived: 9, incidentsAcknowledged: 6, interruptions: { business: 4, offHours: 3, sleep: 2 } },
+      items: [
+        {
+          user: { id: ids.user, email: user.email, name: user.name },
+          timeZone: "Europe/London",
+          pagesReceived: 9,
+          incidentsAcknowledged: 6,
+          interruptions: { business: 4, offHours: 3, sleep: 2 },
+        },
+      ],
+    },
   },
 
   "integrations.list": { input: { serviceId: ids.service }, output: { items: [integration] } },

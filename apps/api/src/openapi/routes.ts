@@ -1,8 +1,11 @@
 import {
   acceptInvitationInput,
+  attachmentIdInput,
+  attachmentSchema,
   browserChangePasswordInput,
   browserSessionSchema,
   browserSwitchOrgInput,
+  incidentIdInput,
   loginInput,
   okSchema,
   registerInput,
@@ -10,6 +13,7 @@ import {
 } from "@incidentops/core";
 import { CSRF_HEADER, REFRESH_COOKIE, SESSION_PATH } from "../browser-session.js";
 import { z } from "zod";
+import { attachmentBytesSchema } from "../attachments.js";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { errorBody, errorResponseOf, type ErrorBody } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
@@ -155,6 +159,27 @@ function sessionOperation(route: SessionRoute): ZodOpenApiOperationObject {
 }
 
 const sessionPaths: ZodOpenApiPathsObject = Object.fromEntries(SESSION_ROUTES.map((route) => [`${SESSION_PATH}${route.path}`, { post: sessionOperation(route) }]));
+/** The headers of a download: it is an attachment, never rendered or sniffed. */
+export const attachmentHeaders = (fileName: string) => ({
+  "Content-Disposition": { description: `attachment, e.g. attachment; filename="${fileName}"`, schema: { type: "string" as const } },
+});
+
+const ATTACHMENT_SECURITY: Record<string, string[]>[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+const UPLOAD_ERRORS: ErrorCode[] = [
+  "VALIDATION_FAILED",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "QUOTA_EXCEEDED",
+  "INTERNAL_ERROR",
+  "SERVICE_UNAVAILABLE",
+];
+const DOWNLOAD_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "UNAUTHORIZED", "NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+
+const exampleId = (name: string) => String(operationExamples["incidents.attachments.download"]?.input?.[name]);
+const pathId = (name: string) => z.uuid().meta({ param: { example: exampleId(name) } });
 
 /** The outline of an OpenAPI document, for the route that serves this one. */
 export const openApiDocumentSchema = z.looseObject({
@@ -183,6 +208,54 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       responses: {
         "202": success("Accepted: what each alert did", alertmanagerAcceptedSchema, "alerts.alertmanager"),
         ...errorResponsesOf(ALERTMANAGER_ERRORS),
+      },
+    },
+  },
+  "/v1/incidents/{incidentId}/attachments": {
+    post: {
+      operationId: "incidents-attachments-upload",
+      tags: ["incident work"],
+      summary: "Attach a file to the incident (member)",
+      description:
+        "multipart/form-data with the file in the field `file` (other fields are ignored), at most ATTACHMENT_MAX_BYTES (25 MB by default: 413 beyond, checked as the bytes arrive). The bytes go to object storage; the content type is sniffed from them, never taken from the upload; the name is kept without its path or control characters. Goes on the timeline (attachment_added).",
+      security: ATTACHMENT_SECURITY,
+      requestParams: { path: z.object({ incidentId: pathId("incidentId") }) },
+      requestBody: {
+        required: true,
+        content: {
+          "multipart/form-data": {
+            schema: z.object({ file: z.string().meta({ format: "binary", description: "The file" }) }),
+            encoding: { file: { contentType: "application/octet-stream" } },
+          },
+        },
+      },
+      responses: { "201": success("Created: the attachment", attachmentSchema, "incidents.attachments.upload"), ...errorResponsesOf(UPLOAD_ERRORS) },
+    },
+  },
+  "/v1/incidents/{incidentId}/attachments/{attachmentId}": {
+    get: {
+      operationId: "incidents-attachments-download",
+      tags: ["incident work"],
+      summary: "Download an attachment's bytes",
+      description:
+        "Answered as an attachment (Content-Disposition: attachment, with the file's name), with the sniffed Content-Type, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy.",
+      security: ATTACHMENT_SECURITY,
+      requestParams: { path: z.object({ incidentId: pathId("incidentId"), attachmentId: pathId("attachmentId") }) },
+      responses: {
+        "200": {
+          description: "The bytes",
+          headers: {
+            ...attachmentHeaders("screenshot.png"),
+            "X-Content-Type-Options": { description: "nosniff", schema: { type: "string" as const } },
+          },
+          content: {
+            "application/octet-stream": {
+              schema: attachmentBytesSchema.meta({ format: "binary" }),
+              examples: example(operationExamples["incidents.attachments.download"]?.output),
+            },
+          },
+        },
+        ...errorResponsesOf(DOWNLOAD_ERRORS),
       },
     },
   },
@@ -238,4 +311,6 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "health.ready": { output: readySchema },
   "meta.openapi": { output: openApiDocumentSchema },
   ...Object.fromEntries(SESSION_ROUTES.map((route) => [route.key, { ...(route.input === undefined ? {} : { input: route.input }), output: route.output }])),
+  "incidents.attachments.upload": { input: incidentIdInput, output: attachmentSchema },
+  "incidents.attachments.download": { input: attachmentIdInput, output: attachmentBytesSchema },
 };

@@ -17,8 +17,10 @@ import {
   snoozeIncidentInput,
   timelineEventSchema,
   transitionIncidentInput,
+  updateIncidentInput,
 } from "@incidentops/core";
 import { procedureFor, router } from "../trpc.js";
+import { attachmentsRouter, postmortemRouter, statusUpdatesRouter, tasksRouter } from "./incident-work.js";
 
 const tags = ["incidents"];
 
@@ -55,6 +57,21 @@ export const incidentsRouter = router({
     .input(incidentIdInput)
     .output(incidentSchema)
     .query(({ ctx, input }) => incidentService.getIncident(ctx.db, ctx.actor, input)),
+
+  update: procedureFor("incident:update")
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/incidents/{incidentId}",
+        tags,
+        summary: "Change the title, description or severity, at the version you read (member)",
+        description:
+          "Each changed field goes on the timeline (title_changed, description_changed, severity_changed with from and to) and notifies (kinds updated, severity_changed). A new severity re-arms the SLA deadlines still running. A stale version is 409 VERSION_CONFLICT.",
+      },
+    })
+    .input(updateIncidentInput)
+    .output(incidentSchema)
+    .mutation(({ ctx, input }) => incidentService.updateIncident(ctx.db, ctx.actor, input)),
 
   events: procedureFor("incident:read")
     .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/events", tags, summary: "The incident's timeline, oldest first" } })
@@ -115,4 +132,9 @@ export const incidentsRouter = router({
     .input(incidentPageInput)
     .output(pageSchema(notificationAttemptSchema))
     .query(({ ctx, input }) => notificationService.listIncidentNotifications(ctx.db, ctx.actor, input)),
+
+  tasks: tasksRouter,
+  statusUpdates: statusUpdatesRouter,
+  postmortem: postmortemRouter,
+  attachments: attachmentsRouter,
 });

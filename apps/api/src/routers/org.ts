@@ -20,6 +20,7 @@ import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
+import { orgSlaPolicyRouter, serviceSlaPolicyRouter } from "./sla-policies.js";
 import { ok } from "./shared.js";
 
 const tags = ["org"];
@@ -95,7 +96,10 @@ export const orgRouter = router({
       .input(updateServiceInput)
       .output(serviceSchema)
       .mutation(({ ctx, input }) => catalogService.updateService(ctx.db, ctx.actor, input)),
+    slaPolicy: serviceSlaPolicyRouter,
   }),
+
+  slaPolicy: orgSlaPolicyRouter,
 
   notificationTargets: notificationTargetsRouter,
   escalationPolicies: escalationPoliciesRouter,

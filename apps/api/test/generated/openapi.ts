@@ -319,6 +319,49 @@ export interface paths {
         patch: operations["org-services-update"];
         trace?: never;
     };
+    "/v1/org/services/{serviceId}/sla-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SLA targets the service's incidents get: its own, or the organisation's (admin) */
+        get: operations["org-services-slaPolicy-get"];
+        /** Give the service SLA targets of its own, replacing the organisation's for its incidents (admin) */
+        put: operations["org-services-slaPolicy-put"];
+        post?: never;
+        /** Drop the service's own SLA targets: the organisation's apply again (admin) */
+        delete: operations["org-services-slaPolicy-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/sla-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's SLA targets per severity (admin)
+         * @description Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached).
+         */
+        get: operations["org-slaPolicy-get"];
+        /**
+         * Set the organisation's SLA targets per severity (admin)
+         * @description Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached).
+         */
+        put: operations["org-slaPolicy-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/org/notification-targets": {
         parameters: {
             query?: never;
@@ -554,7 +597,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the title, description or severity, at the version you read (member)
+         * @description Each changed field goes on the timeline (title_changed, description_changed, severity_changed with from and to) and notifies (kinds updated, severity_changed). A new severity re-arms the SLA deadlines still running. A stale version is 409 VERSION_CONFLICT.
+         */
+        patch: operations["incidents-update"];
         trace?: never;
     };
     "/v1/incidents/{incidentId}/events": {
@@ -677,6 +724,148 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's tasks, oldest first */
+        get: operations["incidents-tasks-list"];
+        put?: never;
+        /** Add a task, for a member or anyone (member) */
+        post: operations["incidents-tasks-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, (re)assign, or mark a task done or open (member) */
+        patch: operations["incidents-tasks-update"];
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/status-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's stakeholder status updates, newest first */
+        get: operations["incidents-statusUpdates-list"];
+        put?: never;
+        /**
+         * Post a status update for stakeholders (member)
+         * @description Kept apart from comments, and delivered to the notification targets subscribed to the kind status_update (and those taking every kind). It does not change the incident's status.
+         */
+        post: operations["incidents-statusUpdates-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The resolved incident's postmortem, or a draft pre-filled from the incident (version 0)
+         * @description Only a resolved incident has a postmortem: 409 CONFLICT before.
+         */
+        get: operations["incidents-postmortem-get"];
+        /**
+         * Save the postmortem, at the version you read (member)
+         * @description A stale version is 409 VERSION_CONFLICT. Publishing (status published) goes on the incident's timeline. Only a resolved incident has a postmortem: 409 CONFLICT before.
+         */
+        put: operations["incidents-postmortem-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/postmortem.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The postmortem as a Markdown document
+         * @description Only a resolved incident has a postmortem: 409 CONFLICT before.
+         */
+        get: operations["incidents-postmortem-markdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's attachments, oldest first */
+        get: operations["incidents-attachments-list"];
+        put?: never;
+        /**
+         * Attach a file to the incident (member)
+         * @description multipart/form-data with the file in the field `file` (other fields are ignored), at most ATTACHMENT_MAX_BYTES (25 MB by default: 413 beyond, checked as the bytes arrive). The bytes go to object storage; the content type is sniffed from them, never taken from the upload; the name is kept without its path or control characters. Goes on the timeline (attachment_added).
+         */
+        post: operations["incidents-attachments-upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment's bytes
+         * @description Answered as an attachment (Content-Disposition: attachment, with the file's name), with the sniffed Content-Type, X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy.
+         */
+        get: operations["incidents-attachments-download"];
+        put?: never;
+        post?: never;
+        /** Delete an attachment and its bytes (its uploader, or an admin) */
+        delete: operations["incidents-attachments-delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -837,6 +1026,63 @@ export interface paths {
         };
         /** Write calls per UTC day over the last 30 days, and the daily quota (admin) */
         get: operations["usage-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MTTA, MTTR, escalations and SLA attainment, grouped
+         * @description Incidents first triggered in [since, until) (at most 366 days), per group and in total: counts, MTTA (first trigger to first acknowledgement) and MTTR (to resolution) as mean and continuous percentiles in seconds, escalations by timeout and by hand, and the share of SLA targets met. Computed in PostgreSQL.
+         */
+        get: operations["analytics-incidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/incidents.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The groups of GET /analytics/incidents as CSV
+         * @description One line per group, a header line first; durations in seconds, empty cells where there is no value.
+         */
+        get: operations["analytics-incidentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/responders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per person: pages received, incidents acknowledged, and interruptions by hour band in their own time zone */
+        get: operations["analytics-responders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3847,6 +4093,651 @@ export interface operations {
             };
         };
     };
+    "org-services-slaPolicy-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sev1: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev2: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev3: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev4: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        /** @description null: never set (no targets) */
+                        updatedAt: string | null;
+                        /** Format: uuid */
+                        serviceId: string;
+                        /**
+                         * @description service: the service's own override; org: the org's policy applies
+                         * @enum {string}
+                         */
+                        source: "service" | "org";
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-slaPolicy-put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sev1: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                    sev2: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                    sev3: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                    sev4: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sev1: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev2: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev3: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev4: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        /** @description null: never set (no targets) */
+                        updatedAt: string | null;
+                        /** Format: uuid */
+                        serviceId: string;
+                        /**
+                         * @description service: the service's own override; org: the org's policy applies
+                         * @enum {string}
+                         */
+                        source: "service" | "org";
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-services-slaPolicy-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sev1: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev2: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev3: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev4: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        /** @description null: never set (no targets) */
+                        updatedAt: string | null;
+                        /** Format: uuid */
+                        serviceId: string;
+                        /**
+                         * @description service: the service's own override; org: the org's policy applies
+                         * @enum {string}
+                         */
+                        source: "service" | "org";
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-slaPolicy-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sev1: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev2: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev3: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev4: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        /** @description null: never set (no targets) */
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-slaPolicy-put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sev1: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                    sev2: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                    sev3: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                    sev4: {
+                        /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                        acknowledgeWithinMinutes: number | null;
+                        /** @description Resolving is due this many minutes after the trigger */
+                        resolveWithinMinutes: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sev1: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev2: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev3: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        sev4: {
+                            /** @description A first response (acknowledge or resolve) is due this many minutes after the trigger */
+                            acknowledgeWithinMinutes: number | null;
+                            /** @description Resolving is due this many minutes after the trigger */
+                            resolveWithinMinutes: number | null;
+                        };
+                        /** @description null: never set (no targets) */
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "org-notificationTargets-list": {
         parameters: {
             query?: {
@@ -3877,7 +4768,7 @@ export interface operations {
                                 [key: string]: string;
                             };
                             enabled: boolean;
-                            eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[] | null;
+                            eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                             minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3961,7 +4852,7 @@ export interface operations {
                         webhookUrl: string;
                     };
                     enabled?: boolean;
-                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[];
+                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
                     /**
                      * @description Only incidents at least this severe (sev1 is the most severe)
                      * @enum {string}
@@ -3987,7 +4878,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -4104,7 +4995,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -4290,7 +5181,7 @@ export interface operations {
                         webhookUrl: string;
                     };
                     /** @description null: every kind */
-                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[] | null;
+                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                     /** @description null: every severity */
                     minSeverity?: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                 };
@@ -4313,7 +5204,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -4437,7 +5328,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -5863,6 +6754,16 @@ export interface operations {
                             snoozedUntil: string | null;
                             /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                             ackTimeoutAt: string | null;
+                            /** @description The first acknowledgement: MTTA is measured to it */
+                            firstAcknowledgedAt: string | null;
+                            /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                            acknowledgeDueAt: string | null;
+                            /** @description The SLA's deadline for resolving; null: no target */
+                            resolveDueAt: string | null;
+                            /** @description When the acknowledge deadline was recorded as breached */
+                            acknowledgeBreachedAt: string | null;
+                            /** @description When the resolve deadline was recorded as breached */
+                            resolveBreachedAt: string | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -6058,6 +6959,16 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                         ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
                     };
                 };
             };
@@ -6202,6 +7113,16 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                         ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
                     };
                 };
             };
@@ -6230,6 +7151,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description null clears it */
+                    description?: string | null;
+                    /**
+                     * @description Re-arms the SLA deadlines still running
+                     * @enum {string}
+                     */
+                    severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                    /** @description The version you last read: a stale one is 409 VERSION_CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                        /** @enum {string} */
+                        severity: "sev1" | "sev2" | "sev3" | "sev4";
+                        version: number;
+                        /** @description Set when the incident was opened by an alert */
+                        dedupKey: string | null;
+                        /** @description How many alerts this incident stands for */
+                        alertCount: number;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        acknowledgedAt: string | null;
+                        mitigatedAt: string | null;
+                        resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -6283,7 +7382,7 @@ export interface operations {
                             /** Format: uuid */
                             incidentId: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             actorUserId: string | null;
                             data: {
                                 [key: string]: unknown;
@@ -6412,6 +7511,16 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                         ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
                     };
                 };
             };
@@ -6541,7 +7650,7 @@ export interface operations {
                         /** Format: uuid */
                         incidentId: string;
                         /** @enum {string} */
-                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call";
+                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                         actorUserId: string | null;
                         data: {
                             [key: string]: unknown;
@@ -6692,6 +7801,16 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                         ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
                     };
                 };
             };
@@ -6854,6 +7973,16 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                         ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
                     };
                 };
             };
@@ -7016,6 +8145,16 @@ export interface operations {
                         snoozedUntil: string | null;
                         /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
                         ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
                     };
                 };
             };
@@ -7208,6 +8347,1434 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-tasks-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            incidentId: string;
+                            title: string;
+                            assignee: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            } | null;
+                            done: boolean;
+                            doneAt: string | null;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-tasks-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /**
+                     * Format: uuid
+                     * @description A member of the organisation
+                     */
+                    assigneeId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        incidentId: string;
+                        title: string;
+                        assignee: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        } | null;
+                        done: boolean;
+                        doneAt: string | null;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-tasks-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+                /** @example b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description null: unassigned */
+                    assigneeId?: string | null;
+                    done?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        incidentId: string;
+                        title: string;
+                        assignee: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        } | null;
+                        done: boolean;
+                        doneAt: string | null;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-statusUpdates-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            incidentId: string;
+                            body: string;
+                            /** @enum {string} */
+                            status: "investigating" | "identified" | "monitoring" | "resolved";
+                            /** @description null: posted with an API key */
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-statusUpdates-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                    /**
+                     * @description Default from the incident: investigating while triggered or acknowledged, monitoring once mitigated, resolved once resolved
+                     * @enum {string}
+                     */
+                    status?: "investigating" | "identified" | "monitoring" | "resolved";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        incidentId: string;
+                        body: string;
+                        /** @enum {string} */
+                        status: "investigating" | "identified" | "monitoring" | "resolved";
+                        /** @description null: posted with an API key */
+                        author: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                        } | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-postmortem-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        incidentId: string;
+                        summary: string;
+                        impact: string;
+                        rootCause: string;
+                        actionItems: {
+                            title: string;
+                            /**
+                             * @description A member of the organisation; null: nobody yet
+                             * @default null
+                             */
+                            ownerId: string | null;
+                            /** @default false */
+                            done: boolean;
+                        }[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        /** @description 0: not saved yet; send it back with PUT */
+                        version: number;
+                        createdBy: string | null;
+                        updatedBy: string | null;
+                        createdAt: string | null;
+                        updatedAt: string | null;
+                        publishedAt: string | null;
+                        facts: {
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3" | "sev4";
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The first trigger
+                             */
+                            triggeredAt: string;
+                            firstAcknowledgedAt: string | null;
+                            mitigatedAt: string | null;
+                            resolvedAt: string | null;
+                            timeToAcknowledgeSeconds: number | null;
+                            timeToResolveSeconds: number | null;
+                            acknowledgeDueAt: string | null;
+                            resolveDueAt: string | null;
+                            acknowledgeBreachedAt: string | null;
+                            resolveBreachedAt: string | null;
+                            alertCount: number;
+                        };
+                        /** @description The incident's events, oldest first, without repeated alerts */
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            summary: string;
+                            actorUserId: string | null;
+                        }[];
+                        /** @description true: the timeline has more events than shown */
+                        timelineTruncated: boolean;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-postmortem-put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    impact: string;
+                    rootCause: string;
+                    actionItems: {
+                        title: string;
+                        /**
+                         * @description A member of the organisation; null: nobody yet
+                         * @default null
+                         */
+                        ownerId?: string | null;
+                        /** @default false */
+                        done?: boolean;
+                    }[];
+                    /** @enum {string} */
+                    status: "draft" | "published";
+                    /** @description The version you last read (0 for a postmortem not saved yet): a stale one is 409 VERSION_CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        incidentId: string;
+                        summary: string;
+                        impact: string;
+                        rootCause: string;
+                        actionItems: {
+                            title: string;
+                            /**
+                             * @description A member of the organisation; null: nobody yet
+                             * @default null
+                             */
+                            ownerId: string | null;
+                            /** @default false */
+                            done: boolean;
+                        }[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        /** @description 0: not saved yet; send it back with PUT */
+                        version: number;
+                        createdBy: string | null;
+                        updatedBy: string | null;
+                        createdAt: string | null;
+                        updatedAt: string | null;
+                        publishedAt: string | null;
+                        facts: {
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3" | "sev4";
+                            service: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The first trigger
+                             */
+                            triggeredAt: string;
+                            firstAcknowledgedAt: string | null;
+                            mitigatedAt: string | null;
+                            resolvedAt: string | null;
+                            timeToAcknowledgeSeconds: number | null;
+                            timeToResolveSeconds: number | null;
+                            acknowledgeDueAt: string | null;
+                            resolveDueAt: string | null;
+                            acknowledgeBreachedAt: string | null;
+                            resolveBreachedAt: string | null;
+                            alertCount: number;
+                        };
+                        /** @description The incident's events, oldest first, without repeated alerts */
+                        timeline: {
+                            /** Format: date-time */
+                            at: string;
+                            /** @enum {string} */
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            summary: string;
+                            actorUserId: string | null;
+                        }[];
+                        /** @description true: the timeline has more events than shown */
+                        timelineTruncated: boolean;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state; VERSION_CONFLICT: the incident changed since it was read (stale version) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-postmortem-markdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-attachments-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            incidentId: string;
+                            /** @description As uploaded, sanitised: no path, no control characters */
+                            fileName: string;
+                            /** @description Sniffed from the bytes (the upload's own claim is ignored) */
+                            contentType: string;
+                            sizeBytes: number;
+                            /** @description Hex SHA-256 of the bytes, to check a copy against */
+                            sha256: string;
+                            /** @description null: uploaded with an API key */
+                            uploadedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description GET it (with the same credentials) for the bytes, as an attachment */
+                            downloadPath: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-attachments-upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the attachment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        incidentId: string;
+                        /** @description As uploaded, sanitised: no path, no control characters */
+                        fileName: string;
+                        /** @description Sniffed from the bytes (the upload's own claim is ignored) */
+                        contentType: string;
+                        sizeBytes: number;
+                        /** @description Hex SHA-256 of the bytes, to check a copy against */
+                        sha256: string;
+                        /** @description null: uploaded with an API key */
+                        uploadedBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description GET it (with the same credentials) for the bytes, as an attachment */
+                        downloadPath: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-attachments-download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+                /** @example d8e9f0a1-b2c3-4d4e-9f5a-6b7c8d9e0f01 */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes */
+            200: {
+                headers: {
+                    /** @description attachment, e.g. attachment; filename="screenshot.png" */
+                    "Content-Disposition"?: string;
+                    /** @description nosniff */
+                    "X-Content-Type-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-attachments-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+                /** @example d8e9f0a1-b2c3-4d4e-9f5a-6b7c8d9e0f01 */
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -7664,7 +10231,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The event kinds you want to be told about */
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[];
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
                         updatedAt: string | null;
                     };
                 };
@@ -7719,7 +10286,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[];
+                    eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
                 };
             };
         };
@@ -7732,7 +10299,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The event kinds you want to be told about */
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented")[];
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
                         updatedAt: string | null;
                     };
                 };
@@ -8021,7 +10588,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d02 */
+                /** @example e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a02 */
                 contactMethodId: string;
             };
             cookie?: never;
@@ -8462,6 +11029,328 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "analytics-incidents": {
+        parameters: {
+            query?: {
+                /** @example 2025-03-01T00:00:00.000Z */
+                since?: string;
+                /** @example 2025-03-15T00:00:00.000Z */
+                until?: string;
+                /** @example day */
+                groupBy?: "service" | "severity" | "day" | "week";
+                serviceId?: string;
+                severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                /** @example Europe/London */
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until: string;
+                        /** @enum {string} */
+                        groupBy: "service" | "severity" | "day" | "week";
+                        timeZone: string;
+                        totals: {
+                            /** @description Incidents first triggered in the window (and the group) */
+                            count: number;
+                            /** @description Of them, acknowledged (explicitly, by a person or an integration) */
+                            acknowledged: number;
+                            resolved: number;
+                            /** @description First trigger to first acknowledgement, over the acknowledged ones */
+                            mtta: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                                p95: number | null;
+                            };
+                            /** @description First trigger to resolution, over the resolved ones */
+                            mttr: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                                p95: number | null;
+                            };
+                            escalations: {
+                                /** @description Escalations to a next level because nobody acknowledged in time */
+                                timeout: number;
+                                /** @description Escalations someone asked for */
+                                manual: number;
+                            };
+                            /** @description Of the incidents with an acknowledge target whose outcome is known (responded to, or past due), the share responded to in time; null: none */
+                            ackSlaMetPercent: number | null;
+                            /** @description The same for the resolve target */
+                            resolveSlaMetPercent: number | null;
+                        };
+                        /** @description day and week: every bucket of the window in order, empty ones included; service: by count, most first; severity: sev1 first, those with incidents */
+                        groups: {
+                            /** @description Incidents first triggered in the window (and the group) */
+                            count: number;
+                            /** @description Of them, acknowledged (explicitly, by a person or an integration) */
+                            acknowledged: number;
+                            resolved: number;
+                            /** @description First trigger to first acknowledgement, over the acknowledged ones */
+                            mtta: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                                p95: number | null;
+                            };
+                            /** @description First trigger to resolution, over the resolved ones */
+                            mttr: {
+                                mean: number | null;
+                                p50: number | null;
+                                p90: number | null;
+                                p95: number | null;
+                            };
+                            escalations: {
+                                /** @description Escalations to a next level because nobody acknowledged in time */
+                                timeout: number;
+                                /** @description Escalations someone asked for */
+                                manual: number;
+                            };
+                            /** @description Of the incidents with an acknowledge target whose outcome is known (responded to, or past due), the share responded to in time; null: none */
+                            ackSlaMetPercent: number | null;
+                            /** @description The same for the resolve target */
+                            resolveSlaMetPercent: number | null;
+                            /** @description day: 2025-03-14; week: its Monday, 2025-03-10; service: its id; severity: sev1..sev4 */
+                            key: string;
+                            /** @description For people: the date, the service's name, SEV1 ... */
+                            label: string;
+                            /** @description day and week: the instant the bucket starts (in timeZone); else null */
+                            start: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "analytics-incidentsCsv": {
+        parameters: {
+            query?: {
+                /** @example 2025-03-01T00:00:00.000Z */
+                since?: string;
+                /** @example 2025-03-15T00:00:00.000Z */
+                until?: string;
+                /** @example service */
+                groupBy?: "service" | "severity" | "day" | "week";
+                serviceId?: string;
+                severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                timeZone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, e.g. attachment; filename="incident-analytics.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "analytics-responders": {
+        parameters: {
+            query?: {
+                /** @example 2025-03-01T00:00:00.000Z */
+                since?: string;
+                /** @example 2025-03-15T00:00:00.000Z */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until: string;
+                        totals: {
+                            pagesReceived: number;
+                            incidentsAcknowledged: number;
+                            /** @description Pages received, by the hour they arrived in the person's own time zone */
+                            interruptions: {
+                                /** @description 08:00-18:00, Monday to Friday */
+                                business: number;
+                                /** @description 18:00-22:00 Monday to Friday, and 08:00-22:00 at weekends */
+                                offHours: number;
+                                /** @description 22:00-08:00, every day */
+                                sleep: number;
+                            };
+                        };
+                        /** @description Everyone paged or acknowledging in the window, most paged first */
+                        items: {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: email */
+                                email: string;
+                                name: string;
+                            };
+                            /** @description The zone the hours were read in: the person's own */
+                            timeZone: string;
+                            /** @description Notifications sent to the person (escalation pages) */
+                            pagesReceived: number;
+                            /** @description Incidents the person acknowledged in the window */
+                            incidentsAcknowledged: number;
+                            /** @description Pages received, by the hour they arrived in the person's own time zone */
+                            interruptions: {
+                                /** @description 08:00-18:00, Monday to Friday */
+                                business: number;
+                                /** @description 18:00-22:00 Monday to Friday, and 08:00-22:00 at weekends */
+                                offHours: number;
+                                /** @description 22:00-08:00, every day */
+                                sleep: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */

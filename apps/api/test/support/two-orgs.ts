@@ -18,6 +18,7 @@ import {
   type TestApi,
   type WebhookReceiver,
 } from "@incidentops/testkit";
+import { uploadAttachment } from "./attachments.js";
 
 // Two orgs, A and B, each with one of everything a route can reach by id: what the tenancy
 // tests (tenancy*.test.ts) call across.
@@ -40,6 +41,10 @@ export interface OrgFixture {
   invitationId: string;
   /** A viewer of the org (not its owner, so removing or demoting it is allowed to the owner). */
   memberId: string;
+  /** A resolved incident (it may have a postmortem), with a task and an attachment. */
+  resolvedIncidentId: string;
+  taskId: string;
+  attachmentId: string;
 }
 
 export interface TwoOrgs {
@@ -84,6 +89,7 @@ export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; recei
       apiKeyId: (await anApiKey(api.current, token, { name: `${label} key`, scope: "write" })).id,
       invitationId: (await anInvitation(api.current, token, { email: uniqueEmail("tenancy-invitee") })).invitation.id,
       memberId: await aMember(api.current, owner.org.id, "viewer"),
+      ...(await aResolvedIncidentWithWork(api.current, token, service.id, label)),
     };
   };
 
@@ -113,12 +119,21 @@ export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; recei
   };
 }
 
+/** A resolved incident of the service with a task and an attachment: what the work routes reach by id. */
+export async function aResolvedIncidentWithWork(api: TestApi, token: string, serviceId: string, label: string) {
+  const incident = await anIncident(api, token, serviceId, { title: `${label} was down` });
+  await ok(api.request("POST", `/v1/incidents/${incident.id}/transition`, { token, body: { toStatus: "resolved", version: incident.version } }), 200, "resolve");
+  const task = await ok(api.request<{ id: string }>("POST", `/v1/incidents/${incident.id}/tasks`, { token, body: { title: `${label} follow-up` } }), 201, "task");
+  const attachment = await ok(uploadAttachment(api, token, incident.id, { name: `${label}.log`, bytes: `${label} evidence` }), 201, "attachment");
+  return { resolvedIncidentId: incident.id, taskId: task.id, attachmentId: attachment.id };
+}
+
 /** Everything of an org's that a foreign call could change, read straight from the database. */
 export async function orgState(api: TestApi, receiverOf: (orgId: string) => WebhookReceiver, orgId: string) {
   const db = api.db;
   const incidents = await db
     .selectFrom("incidents")
-    .select(["id", "service_id", "status", "version", "updated_at", "acknowledged_at", "resolved_at"])
+    .select(["id", "service_id", "title", "description", "severity", "status", "version", "updated_at", "acknowledged_at", "resolved_at", "acknowledge_due_at", "resolve_due_at"])
     .where("org_id", "=", orgId)
     .orderBy("id")
     .execute();
@@ -167,8 +182,16 @@ export async function orgState(api: TestApi, receiverOf: (orgId: string) => Webh
   // Jobs enqueued on the org's behalf (escalations replaced by key bump their revision).
   const jobs = await queuedJobs(db, { orgId });
   const deliveries = receiverOf(orgId).requests.length;
+  // The work around incidents, and SLA policies: whole rows.
+  const work = {
+    tasks: await db.selectFrom("incident_tasks").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+    statusUpdates: await db.selectFrom("incident_status_updates").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+    postmortems: await db.selectFrom("postmortems").selectAll().where("org_id", "=", orgId).orderBy("incident_id").execute(),
+    attachments: await db.selectFrom("incident_attachments").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+    slaPolicies: await db.selectFrom("sla_policies").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
+  };
   return JSON.parse(
-    JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org }),
+    JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org, work }),
   ) as unknown;
 }
 

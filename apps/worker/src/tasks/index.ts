@@ -9,6 +9,7 @@ import { incidentEvent } from "./incident_event.js";
 import { pageRule } from "./page_rule.js";
 import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
+import { slaBreach } from "./sla_breach.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
 interface TaskDefinition<K extends TaskName> {
@@ -27,6 +28,7 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
   page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
   retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
+  sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
 };
 

@@ -6,3 +6,4 @@ export { slackMessageFor, deliverSlack } from "./slack.js";
 export { createMailer, emailFor, EMAIL_LOGGED_NOTE, type Mailer, type EmailMessage } from "./email.js";
 export type { NotificationPayload } from "./payload.js";
 export { sendEmail, sendToContactMethod, sendToTarget, type ChannelDeps } from "./channels.js";
+export { describeEvent } from "./summary.js";

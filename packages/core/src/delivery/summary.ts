@@ -1,16 +1,34 @@
-import type { NotificationPayload } from "./payload.js";
+import type { NotificationKind } from "../schema.js";
+import type { NotificationPayload, PageKind } from "./payload.js";
 
 const MAX_SUMMARY = 1000;
 
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+const KIND_LABELS: Record<NotificationKind, string> = {
+  triggered: "Triggered",
+  acknowledged: "Acknowledged",
+  mitigated: "Mitigated",
+  resolved: "Resolved",
+  escalated: "Escalated",
+  commented: "Commented",
+  severity_changed: "Severity changed",
+  updated: "Updated",
+  sla_breached: "SLA breached",
+  status_update: "Status update",
+};
+
+const PAGE_LABELS: Record<PageKind, string> = { assigned: "Assigned", no_one_on_call: "No one on call" };
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** "Triggered", "Acknowledged", "No one on call" ... or "Test". */
+/** "Triggered", "Acknowledged", "SLA breached", "No one on call" ... or "Test". */
 export function kindLabel(payload: NotificationPayload): string {
-  return payload.type === "test" ? "Test" : capitalize(payload.type.slice("incident.".length).replace(/_/g, " "));
+  if (payload.type === "test") return "Test";
+  const kind = payload.type.slice("incident.".length);
+  return kind in KIND_LABELS ? KIND_LABELS[kind as NotificationKind] : PAGE_LABELS[kind as PageKind];
 }
 
 export const severityLabel = (payload: NotificationPayload) => payload.incident.severity.toUpperCase();
@@ -36,42 +54,75 @@ function notifiedNames(value: unknown): string[] {
   });
 }
 
-/** What happened, in a sentence: the comment, the status change, the escalation level... */
-export function eventSummary(payload: NotificationPayload): string {
-  if (payload.type === "test") return "This is a test notification from IncidentOps: this target receives notifications.";
-  const { kind, data } = payload.event;
-  let summary: string;
-  switch (kind) {
+/** A task_updated event's change, in words. */
+function taskChange(data: Record<string, unknown>): string {
+  const title = text(data.title) ?? "a task";
+  const changes = typeof data.changes === "object" && data.changes !== null ? (data.changes as Record<string, { to?: unknown } | undefined>) : {};
+  if (changes.done !== undefined) return `Task ${changes.done.to === true ? "done" : "reopened"}: ${title}`;
+  if (changes.assigneeId !== undefined) return `Task ${changes.assigneeId.to === null ? "unassigned" : "reassigned"}: ${title}`;
+  return `Task changed: ${title}`;
+}
+
+/**
+ * What an event of an incident says, in a sentence: the comment, the status change, the
+ * escalation level... (notifications and postmortem timelines).
+ */
+export function describeEvent(
+  event: { kind: string; data: Record<string, unknown> },
+  incident: { description: string | null; severity: string; status: string; title: string },
+): string {
+  const { data } = event;
+  switch (event.kind) {
     case "created": {
-      const description = text(payload.incident.description);
-      summary = `Incident triggered at ${severityLabel(payload)}${description === null ? "" : `: ${description}`}`;
-      break;
+      const description = text(incident.description);
+      return `Incident triggered at ${(text(data.severity) ?? incident.severity).toUpperCase()}${description === null ? "" : `: ${description}`}`;
     }
     case "status_changed":
-      summary = `Status changed from ${text(data.fromStatus) ?? "?"} to ${text(data.toStatus) ?? payload.incident.status}`;
-      break;
+      return `Status changed from ${text(data.fromStatus) ?? "?"} to ${text(data.toStatus) ?? incident.status}`;
     case "commented":
-      summary = `Comment: ${text(data.body) ?? ""}`;
-      break;
+      return `Comment: ${text(data.body) ?? ""}`;
+    case "severity_changed":
+      return `Severity changed from ${(text(data.from) ?? "?").toUpperCase()} to ${(text(data.to) ?? incident.severity).toUpperCase()}`;
+    case "title_changed":
+      return `Title changed to: ${text(data.to) ?? incident.title}`;
+    case "description_changed":
+      return `Description changed${text(data.to) === null ? " (cleared)" : `: ${text(data.to) ?? ""}`}`;
+    case "sla_breached":
+      return `SLA breached: not ${data.kind === "resolve" ? "resolved" : "acknowledged"} by ${text(data.dueAt) ?? "its deadline"}`;
+    case "status_update_posted":
+      return `Status update (${text(data.status) ?? "update"}): ${text(data.body) ?? ""}`;
     case "escalated": {
       const level = typeof data.level === "number" ? ` to level ${data.level}` : "";
       const names = notifiedNames(data.notified);
-      summary = `Escalated${level}${names.length > 0 ? `, notifying ${names.join(", ")}` : ""}`;
-      break;
+      return `Escalated${level}${names.length > 0 ? `, notifying ${names.join(", ")}` : ""}`;
     }
     case "assigned": {
       const names = notifiedNames(data.assignees);
-      summary = names.length > 0 ? `Assigned to ${names.join(", ")}` : "Assigned";
-      break;
+      return names.length > 0 ? `Assigned to ${names.join(", ")}` : "Assigned";
     }
-    case "no_one_on_call":
-      summary =
-        typeof data.level === "number"
-          ? `No one was found to page at escalation level ${data.level}${data.everyLevel === true ? ", nor at any other level: the incident needs an owner" : ""}`
-          : "No one was found to page";
-      break;
+    case "no_one_on_call": {
+      const level = typeof data.level === "number" ? ` at escalation level ${data.level}` : "";
+      return `No one was found to page${level}${data.everyLevel === true ? ", nor at any other level: the incident needs an owner" : ""}`;
+    }
+    case "task_created":
+      return `Task added: ${text(data.title) ?? ""}`;
+    case "task_updated":
+      return taskChange(data);
+    case "postmortem_published":
+      return "Postmortem published";
+    case "attachment_added":
+      return `Attachment added: ${text(data.fileName) ?? ""}`;
+    case "attachment_deleted":
+      return `Attachment deleted: ${text(data.fileName) ?? ""}`;
+    case "alert_repeated":
+      return `Alert repeated (${typeof data.alertCount === "number" ? data.alertCount : "?"} so far)`;
     default:
-      summary = kindLabel(payload);
+      return capitalize(event.kind.replace(/_/g, " "));
   }
-  return truncate(summary, MAX_SUMMARY);
+}
+
+/** What happened, in a sentence, for a notification. */
+export function eventSummary(payload: NotificationPayload): string {
+  if (payload.type === "test") return "This is a test notification from IncidentOps: this target receives notifications.";
+  return truncate(describeEvent(payload.event, payload.incident), MAX_SUMMARY);
 }

@@ -4,6 +4,7 @@ import { findPolicy } from "../escalation-policies/repository.js";
 import type { EscalationTarget } from "../escalation-policies/schema.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import type { ChangeSource } from "../incidents/lifecycle.js";
+import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
 import { recordAttempts } from "../notifications/attempts.js";
 import { notifyByAccountEmail, pagePeople } from "../paging/page.js";
@@ -45,7 +46,7 @@ async function notifyLevel(
   tx: Tx,
   source: ChangeSource,
   incident: IncidentRow,
-  escalation: { policy: PolicyWithLevels; step: number; manual: boolean; totalSteps: number },
+  escalation: { policy: PolicyWithLevels; step: number; manual: boolean; totalSteps: number; cause: EscalationCause },
   resolved: Resolved,
 ): Promise<void> {
   const { level, data } = stepOf(escalation.policy, escalation.step, escalation.manual);
@@ -59,6 +60,7 @@ async function notifyLevel(
   const hasNext = incident.status === "triggered" && escalation.step + 1 < escalation.totalSteps;
   const event = await incidentLifecycle.recordEscalationStep(tx, source, incident, {
     step: escalation.step,
+    cause: escalation.cause,
     data: { ...data, notified },
     nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
   });
@@ -121,7 +123,9 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
       const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets);
       if (resolved.people.length === 0 && resolved.notificationTargets.length === 0) continue;
       await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: step - job.step, everyLevel: false });
-      await notifyLevel(tx, source, incident, { policy, step, manual: job.manual, totalSteps }, resolved);
+      // What made this job run: the first page, a level's delay running out, or a person.
+      const cause: EscalationCause = job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout";
+      await notifyLevel(tx, source, incident, { policy, step, manual: job.manual, totalSteps, cause }, resolved);
       return "notified";
     }
     // A chain that found someone earlier (a later step) has its people; one that never did tells the admins.

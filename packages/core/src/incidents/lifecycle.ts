@@ -2,9 +2,11 @@ import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, T
 import { escalationStepCount, memberIdsAmong } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, removeJob, removeJobs } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey } from "../jobs/tasks.js";
+import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
+import type { SlaDeadline } from "../sla/repository.js";
+import type { SlaKind } from "../sla/schema.js";
 import {
   findAssignees,
   findIncidentForUpdate,
@@ -12,19 +14,32 @@ import {
   incidentExists,
   insertIncident,
   insertIncidentEvent,
+  markSlaBreached,
   replaceAssignees,
   setEscalationStep,
   setIncidentStatus,
   setIncidentVersion,
+  updateIncidentDetails,
   upsertAlertIncident,
 } from "./repository.js";
-import type { IncidentEventKind } from "./schema.js";
+import { DEFAULT_SEVERITY, type EscalationCause, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
 import { canTransition } from "./state-machine.js";
 
 // The one place where incidents change. The API procedures, alert ingestion and the escalation
 // runner all come through here, always inside the caller's transaction (row-level security
 // scoped to the org): every change bumps what it must, appends to the timeline, and enqueues in
 // the same transaction the jobs that notify people and move escalation along.
+//
+// The facts analytics read are kept here too (analytics/README.md has the definitions):
+// - first_acknowledged_at: the first status_changed to acknowledged, by a person or an
+//   integration. A later move back to triggered (a snooze or acknowledgement timeout) and a new
+//   acknowledgement leave it: MTTA runs from the first trigger (created_at) to the first
+//   acknowledgement. resolved_at is final (resolved is terminal): MTTR runs to it.
+// - SLA deadlines: acknowledge_due_at (a first response: acknowledging or resolving) and
+//   resolve_due_at, from the service's policy for the severity, counted from created_at. Each
+//   has one breach check, a job scheduled for the deadline. A deadline "runs" until it is met or
+//   breached; a re-trigger does not re-open the acknowledge one.
+// - escalations_timeout / escalations_manual: escalation steps past the first page, by cause.
 
 /** Who changes an incident: a person, or (with actorUserId null) an API key, an integration or the escalation runner. */
 export interface ChangeSource {
@@ -85,6 +100,38 @@ async function assigneeIdsOf(tx: Tx, orgId: string, incidentId: string): Promise
   return ((await findAssignees(tx, orgId, [incidentId])).get(incidentId) ?? []).map((a) => a.id);
 }
 
+const DEADLINE_OF: Record<SlaKind, SlaDeadline> = { acknowledge: "acknowledge_due_at", resolve: "resolve_due_at" };
+
+/** Whether the deadline still runs: neither met nor breached. */
+function deadlineRuns(incident: IncidentRow, kind: SlaKind): boolean {
+  if (incident.resolved_at !== null) return false;
+  return kind === "acknowledge"
+    ? incident.first_acknowledged_at === null && incident.acknowledge_breached_at === null
+    : incident.resolve_breached_at === null;
+}
+
+/** Schedules the breach check of each deadline at its time (replacing a pending one), or drops it when there is none. */
+async function armSlaChecks(tx: Tx, source: ChangeSource, incident: IncidentRow, kinds: SlaKind[]): Promise<void> {
+  for (const kind of kinds) {
+    const dueAt = incident[DEADLINE_OF[kind]];
+    const jobKey = slaJobKey(kind, incident.id);
+    if (dueAt === null) await removeJob(tx, jobKey);
+    else {
+      const payload = { orgId: source.orgId, incidentId: incident.id, kind, requestId: source.requestId };
+      await enqueueJob(tx, "sla_breach", payload, { jobKey, runAt: dueAt, priority: SLA_JOB_PRIORITY });
+    }
+  }
+}
+
+/** Drops the breach checks of the deadlines a move just met. */
+async function disarmMetDeadlines(tx: Tx, before: IncidentRow, after: IncidentRow): Promise<void> {
+  for (const kind of ["acknowledge", "resolve"] as const) {
+    if (before[DEADLINE_OF[kind]] !== null && deadlineRuns(before, kind) && !deadlineRuns(after, kind)) {
+      await removeJob(tx, slaJobKey(kind, after.id));
+    }
+  }
+}
+
 /** Schedules escalation step `step` (now, or at `runAt`), replacing any pending step of the incident. */
 async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }) {
   await enqueueJob(
@@ -95,7 +142,10 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
   );
 }
 
-/** A new incident's `created` event (which notifies) and, when it follows a policy, its first escalation step. */
+/**
+ * A new incident's `created` event (which notifies), its SLA breach checks, and, when it follows a
+ * policy, its first escalation step.
+ */
 async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
   await recordEvent(tx, source, incident.id, "created", {
     title: incident.title,
@@ -103,6 +153,7 @@ async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRo
     status: incident.status,
     ...context,
   });
+  await armSlaChecks(tx, source, incident, (["acknowledge", "resolve"] as const).filter((kind) => incident[DEADLINE_OF[kind]] !== null));
   if (incident.escalation_policy_id !== null) await scheduleEscalation(tx, source, incident.id, 0, { manual: false });
 }
 
@@ -123,7 +174,7 @@ export async function open(
     service_id: input.serviceId,
     title: input.title,
     description: input.description ?? null,
-    severity: input.severity,
+    severity: input.severity ?? DEFAULT_SEVERITY,
     created_by: source.actorUserId,
     escalation_policy_id: input.escalationPolicyId,
   });
@@ -177,6 +228,7 @@ async function move(
   await removeJob(tx, escalationJobKey(updated.id));
   await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));
   await armRetrigger(tx, source, updated);
+  await disarmMetDeadlines(tx, current, updated);
   return updated;
 }
 
@@ -227,6 +279,73 @@ export async function settleForAlert(
   return { incidentId: current.id, moved: true };
 }
 
+/**
+ * Changes an incident's title, description or severity, if the caller saw its latest version:
+ * one version, and one timeline event (which notifies) per field that changed (any snooze ends). A new severity
+ * moves the SLA deadlines that still run (and their breach checks) to what the policy gives it,
+ * counted from the first trigger. Nothing changes (not even the version) when every value given
+ * is the current one.
+ */
+export async function edit(
+  tx: Tx,
+  source: ChangeSource,
+  input: { incidentId: string; title?: string | undefined; description?: string | null | undefined; severity?: IncidentSeverity | undefined; version: number },
+): Promise<IncidentRow> {
+  const current = await lockAtVersion(tx, source, input.incidentId, input.version);
+  const title = input.title !== undefined && input.title !== current.title ? input.title : undefined;
+  const description = input.description !== undefined && input.description !== current.description ? input.description : undefined;
+  const severity = input.severity !== undefined && input.severity !== current.severity ? input.severity : undefined;
+  if (title === undefined && description === undefined && severity === undefined) return current;
+
+  const rearm = severity === undefined ? [] : (["acknowledge", "resolve"] as const).filter((kind) => deadlineRuns(current, kind));
+  const updated = await updateIncidentDetails(tx, source.orgId, current.id, {
+    title,
+    description,
+    severity,
+    version: current.version + 1,
+    at: new Date(),
+    rearm: rearm.map((kind) => DEADLINE_OF[kind]),
+  });
+  const version = updated.version;
+  if (title !== undefined) await recordEvent(tx, source, updated.id, "title_changed", { from: current.title, to: title, version });
+  if (description !== undefined) {
+    await recordEvent(tx, source, updated.id, "description_changed", { from: current.description, to: description, version });
+  }
+  if (severity !== undefined) await recordEvent(tx, source, updated.id, "severity_changed", { from: current.severity, to: severity, version });
+  await armSlaChecks(tx, source, updated, rearm);
+  // A change ends a snooze (an acknowledgement timeout runs on).
+  await armRetrigger(tx, source, updated);
+  return updated;
+}
+
+/**
+ * The `sla_breach` job's change: records that the incident's `kind` deadline passed unmet (the
+ * breach stamp, and an `sla_breached` event that notifies), exactly once. Nothing when the
+ * deadline was met, moved later, or already recorded as breached (a re-run).
+ */
+export async function recordSlaBreach(tx: Tx, source: ChangeSource, input: { incidentId: string; kind: SlaKind }): Promise<IncidentEventRow | null> {
+  const breached = await markSlaBreached(tx, source.orgId, input.incidentId, input.kind);
+  const dueAt = breached?.[DEADLINE_OF[input.kind]];
+  if (breached === undefined || dueAt === null || dueAt === undefined) return null;
+  return recordEvent(tx, source, breached.id, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
+}
+
+/**
+ * Appends what the work around an incident did (a task, a status update, a postmortem, an
+ * attachment: each feature keeps its own rows) to the incident's timeline. Only status updates
+ * notify (targets subscribed to `status_update`); the rest is recorded, not announced. The
+ * caller made sure the incident exists (its own rows reference it).
+ */
+export function recordActivity(
+  tx: Tx,
+  source: ChangeSource,
+  incidentId: string,
+  kind: IncidentActivityKind,
+  data: Record<string, unknown>,
+): Promise<IncidentEventRow> {
+  return recordEvent(tx, source, incidentId, kind, data, { notify: kind === "status_update_posted" });
+}
+
 export async function comment(tx: Tx, source: ChangeSource, input: { incidentId: string; body: string }): Promise<IncidentEventRow> {
   if (!(await incidentExists(tx, source.orgId, input.incidentId))) throw incidentNotFound();
   return recordEvent(tx, source, input.incidentId, "commented", { body: input.body });
@@ -261,16 +380,17 @@ export function lock(tx: Tx, orgId: string, incidentId: string): Promise<Inciden
 /**
  * Records that escalation step `step` of a locked incident ran: an `escalated` event (`data`
  * says who was notified; the caller records the deliveries under the returned event), the
- * incident's step counter, and the next step at `nextAt` (null: there is none).
+ * incident's step counter (and its count of escalations by `cause`), and the next step at
+ * `nextAt` (null: there is none).
  */
 export async function recordEscalationStep(
   tx: Tx,
   source: ChangeSource,
   incident: IncidentRow,
-  escalation: { step: number; data: Record<string, unknown>; nextAt: Date | null },
+  escalation: { step: number; cause: EscalationCause; data: Record<string, unknown>; nextAt: Date | null },
 ): Promise<IncidentEventRow> {
   const event = await recordEvent(tx, source, incident.id, "escalated", escalation.data);
-  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
+  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1, escalation.cause);
   if (escalation.nextAt !== null) {
     await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });
   }

@@ -1,7 +1,9 @@
 import type { Database, Db, IncidentSeverity, IncidentStatus, NewIncident, Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
-import type { IncidentEventKind } from "./schema.js";
+import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
+import type { SlaKind } from "../sla/schema.js";
+import type { EscalationCause, IncidentEventKind } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
 // Writes to incidents and incident_events are called from lifecycle.ts only.
@@ -19,8 +21,19 @@ export async function incidentExists(db: Db | Tx, orgId: string, incidentId: str
   return row !== undefined;
 }
 
-export function insertIncident(tx: Tx, values: NewIncident) {
-  return tx.insertInto("incidents").values(values).returningAll().executeTakeFirstOrThrow();
+/** The SLA deadlines of a new incident, counted from its creation (`now()`, as created_at is). */
+const deadlinesFromNow = (target: { orgId: string; serviceId: string; severity: IncidentSeverity }) => ({
+  acknowledge_due_at: deadlineAfter("acknowledge_due_at", target, sql<Date>`now()`),
+  resolve_due_at: deadlineAfter("resolve_due_at", target, sql<Date>`now()`),
+});
+
+/** Inserts the incident with the deadlines its service's SLA policy gives its severity. */
+export function insertIncident(tx: Tx, values: NewIncident & { severity: IncidentSeverity }) {
+  return tx
+    .insertInto("incidents")
+    .values({ ...values, ...deadlinesFromNow({ orgId: values.org_id, serviceId: values.service_id, severity: values.severity }) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -43,6 +56,7 @@ export function upsertAlertIncident(
       severity: alert.severity,
       dedup_key: alert.dedupKey,
       alert_count: 1,
+      ...deadlinesFromNow(alert),
       escalation_policy_id: (eb) =>
         eb.selectFrom("services").select("escalation_policy_id").where("org_id", "=", alert.orgId).where("id", "=", alert.serviceId),
     })
@@ -72,8 +86,8 @@ export function findOpenAlertIncidentForUpdate(tx: Tx, orgId: string, serviceId:
 }
 
 /**
- * Sets the status, stamps its time column and the version. Any snooze ends; entering
- * `acknowledged` starts the service's acknowledgement timeout, if it has one.
+ * Sets the status, stamps its time column (and the first acknowledgement, once) and the version.
+ * Any snooze ends; entering `acknowledged` starts the service's acknowledgement timeout, if it has one.
  */
 export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, change: { status: IncidentStatus; version: number; at: Date }) {
   const ackTimeoutAt =
@@ -89,6 +103,7 @@ export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, cha
       [STATUS_TIMESTAMP_COLUMN[change.status]]: change.at,
       snoozed_until: null,
       ack_timeout_at: ackTimeoutAt,
+      ...(change.status === "acknowledged" ? { first_acknowledged_at: sql<Date>`coalesce(first_acknowledged_at, ${change.at})` } : {}),
     })
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
@@ -106,6 +121,46 @@ export function setIncidentVersion(tx: Tx, orgId: string, incidentId: string, ch
       ...(change.snoozedUntil === undefined ? {} : { snoozed_until: change.snoozedUntil }),
       // A snooze replaces the acknowledgement timeout.
       ...(change.snoozedUntil === undefined || change.snoozedUntil === null ? {} : { ack_timeout_at: null }),
+    })
+    .where("org_id", "=", orgId)
+    .where("id", "=", incidentId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Sets the given details and the version; `rearm` recomputes those deadlines for the (new) severity, from the incident's creation. */
+export function updateIncidentDetails(
+  tx: Tx,
+  orgId: string,
+  incidentId: string,
+  change: {
+    title?: string | undefined;
+    description?: string | null | undefined;
+    severity?: IncidentSeverity | undefined;
+    version: number;
+    at: Date;
+    rearm: SlaDeadline[];
+  },
+) {
+  const target = { orgId, serviceId: sql.ref<string>("service_id"), severity: sql.ref<IncidentSeverity>("severity") };
+  const deadlines = Object.fromEntries(
+    change.rearm.map((deadline) => [
+      deadline,
+      // The SET list sees the row as it was: the new severity is given as a value.
+      deadlineAfter(deadline, change.severity === undefined ? target : { ...target, severity: change.severity }, sql.ref<Date>("created_at")),
+    ]),
+  );
+  return tx
+    .updateTable("incidents")
+    .set({
+      ...(change.title === undefined ? {} : { title: change.title }),
+      ...(change.description === undefined ? {} : { description: change.description }),
+      ...(change.severity === undefined ? {} : { severity: change.severity }),
+      ...deadlines,
+      version: change.version,
+      updated_at: change.at,
+      // Any change ends a snooze.
+      snoozed_until: null,
     })
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
@@ -144,8 +199,44 @@ export async function replaceAssignees(tx: Tx, orgId: string, incidentId: string
     .execute();
 }
 
-export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number): Promise<void> {
-  await tx.updateTable("incidents").set({ escalation_step: step }).where("org_id", "=", orgId).where("id", "=", incidentId).execute();
+const BREACH_COLUMNS = {
+  acknowledge: { due: "acknowledge_due_at", breached: "acknowledge_breached_at" },
+  resolve: { due: "resolve_due_at", breached: "resolve_breached_at" },
+} as const;
+
+/**
+ * Stamps the breach of the `kind` deadline if it is due (on the database's clock, the one the job
+ * was scheduled on) and still running: not met, not breached already. Undefined when not.
+ */
+export function markSlaBreached(tx: Tx, orgId: string, incidentId: string, kind: SlaKind) {
+  const { due, breached } = BREACH_COLUMNS[kind];
+  let query = tx
+    .updateTable("incidents")
+    .set({ [breached]: sql<Date>`now()` })
+    .where("org_id", "=", orgId)
+    .where("id", "=", incidentId)
+    .where(breached, "is", null)
+    .where(due, "<=", sql<Date>`now()`)
+    .where("resolved_at", "is", null);
+  if (kind === "acknowledge") query = query.where("first_acknowledged_at", "is", null);
+  return query.returningAll().executeTakeFirst();
+}
+
+/**
+ * Records that `step` levels have been notified, counting timeout and manual escalations apart
+ * (no cause: counted as neither, e.g. a restart from the first level or a level that found no one).
+ */
+export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number, cause?: EscalationCause): Promise<void> {
+  await tx
+    .updateTable("incidents")
+    .set((eb) => ({
+      escalation_step: step,
+      ...(cause === "timeout" ? { escalations_timeout: eb("escalations_timeout", "+", 1) } : {}),
+      ...(cause === "manual" ? { escalations_manual: eb("escalations_manual", "+", 1) } : {}),
+    }))
+    .where("org_id", "=", orgId)
+    .where("id", "=", incidentId)
+    .execute();
 }
 
 export interface IncidentFilter {
@@ -230,4 +321,17 @@ export function listIncidentEvents(db: Db | Tx, orgId: string, incidentId: strin
     .where("e.incident_id", "=", incidentId);
   if (afterSeq !== undefined) query = query.where("e.seq", ">", afterSeq);
   return query.orderBy("e.seq").limit(limit + 1).execute();
+}
+
+/** Up to `limit` + 1 events of a timeline, oldest first, leaving out the kinds given. */
+export function listTimelineHead(db: Db | Tx, orgId: string, incidentId: string, limit: number, without: IncidentEventKind[]) {
+  return db
+    .selectFrom("incident_events")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("incident_id", "=", incidentId)
+    .where("kind", "not in", without)
+    .orderBy("seq")
+    .limit(limit + 1)
+    .execute();
 }

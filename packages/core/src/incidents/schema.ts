@@ -23,9 +23,25 @@ export const incidentSchema = z.object({
     .describe("Who owns it: the people its escalation level paged last, or those someone assigned"),
   snoozedUntil: isoDateTime.nullable().describe("While snoozed: when it returns to triggered"),
   ackTimeoutAt: isoDateTime.nullable().describe("While acknowledged on a service with an acknowledgement timeout: when it returns to triggered"),
+  firstAcknowledgedAt: isoDateTime.nullable().describe("The first acknowledgement: MTTA is measured to it"),
+  acknowledgeDueAt: isoDateTime.nullable().describe("The SLA's deadline for a first response (acknowledge or resolve); null: no target"),
+  resolveDueAt: isoDateTime.nullable().describe("The SLA's deadline for resolving; null: no target"),
+  acknowledgeBreachedAt: isoDateTime.nullable().describe("When the acknowledge deadline was recorded as breached"),
+  resolveBreachedAt: isoDateTime.nullable().describe("When the resolve deadline was recorded as breached"),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 export type Assignee = Incident["assignees"][number];
+
+/** What the work around an incident adds to its timeline (tasks, status updates, postmortem, attachments). */
+export const incidentActivityKindSchema = z.enum([
+  "task_created",
+  "task_updated",
+  "status_update_posted",
+  "postmortem_published",
+  "attachment_added",
+  "attachment_deleted",
+]);
+export type IncidentActivityKind = z.infer<typeof incidentActivityKindSchema>;
 
 export const incidentEventKindSchema = z.enum([
   "created",
@@ -38,8 +54,16 @@ export const incidentEventKindSchema = z.enum([
   "unsnoozed",
   "ack_timed_out",
   "no_one_on_call",
+  "title_changed",
+  "description_changed",
+  "severity_changed",
+  "sla_breached",
+  ...incidentActivityKindSchema.options,
 ]);
 export type IncidentEventKind = z.infer<typeof incidentEventKindSchema>;
+
+/** How an escalation step came about: the first page, a timeout, or a person's request. */
+export type EscalationCause = "trigger" | "timeout" | "manual";
 
 export const incidentEventSchema = z.object({
   id: z.uuid(),
@@ -97,11 +121,16 @@ export const incidentUpdatesSchema = z.object({
   notificationsChanged: z.array(z.uuid()).describe("Incidents whose notification deliveries changed"),
 });
 export type IncidentUpdates = z.infer<typeof incidentUpdatesSchema>;
+/** What an incident opened without a severity gets (the column's default too). */
+export const DEFAULT_SEVERITY = "sev3" satisfies z.infer<typeof severitySchema>;
+
+const title = z.string().trim().min(1).max(300);
+const description = z.string().max(10_000);
 
 export const createIncidentInput = z.object({
   serviceId: z.uuid(),
-  title: z.string().trim().min(1).max(300),
-  description: z.string().max(10_000).optional(),
+  title,
+  description: description.optional(),
   severity: severitySchema.optional(),
 });
 export type CreateIncidentInput = z.infer<typeof createIncidentInput>;
@@ -136,6 +165,18 @@ export const snoozeIncidentInput = incidentIdInput.extend({
   version,
 });
 export type SnoozeIncidentInput = z.infer<typeof snoozeIncidentInput>;
+export const updateIncidentInput = incidentIdInput
+  .extend({
+    title: title.optional(),
+    description: description.nullable().optional().describe("null clears it"),
+    severity: severitySchema.optional().describe("Re-arms the SLA deadlines still running"),
+    version: z.number().int().min(1).describe("The version you last read: a stale one is 409 VERSION_CONFLICT"),
+  })
+  .refine((input) => input.title !== undefined || input.description !== undefined || input.severity !== undefined, {
+    message: "Give at least one of title, description, severity",
+    path: ["title"],
+  });
+export type UpdateIncidentInput = z.infer<typeof updateIncidentInput>;
 
 export const commentInput = incidentIdInput.extend({ body: z.string().trim().min(1).max(10_000) });
 export type CommentInput = z.infer<typeof commentInput>;

@@ -14,6 +14,7 @@ import {
   incidentExists,
   listIncidentEvents,
   listIncidents as listIncidentRows,
+  listTimelineHead,
 } from "./repository.js";
 import {
   incidentEventKindSchema,
@@ -30,6 +31,7 @@ import {
   type SnoozeIncidentInput,
   type TimelineEvent,
   type TransitionIncidentInput,
+  type UpdateIncidentInput,
 } from "./schema.js";
 
 // What the API asks of incidents: reads, and each change in its own transaction through the lifecycle.
@@ -55,6 +57,11 @@ export function toIncident(row: IncidentRow, assignees: Assignee[]): Incident {
     assignees,
     snoozedUntil: isoOrNull(row.snoozed_until),
     ackTimeoutAt: isoOrNull(row.ack_timeout_at),
+    firstAcknowledgedAt: isoOrNull(row.first_acknowledged_at),
+    acknowledgeDueAt: isoOrNull(row.acknowledge_due_at),
+    resolveDueAt: isoOrNull(row.resolve_due_at),
+    acknowledgeBreachedAt: isoOrNull(row.acknowledge_breached_at),
+    resolveBreachedAt: isoOrNull(row.resolve_breached_at),
   };
 }
 
@@ -133,6 +140,11 @@ export async function snoozeIncident(db: Db, actor: Actor, input: SnoozeIncident
   return transact(db, async (tx) => toIncidentOf(tx, actor.orgId, await lifecycle.snooze(tx, lifecycle.changeSourceOf(actor), input)));
 }
 
+/** PATCH: the title, description or severity (see lifecycle.edit). */
+export async function updateIncident(db: Db, actor: Actor, input: UpdateIncidentInput): Promise<Incident> {
+  return transact(db, async (tx) => toIncidentOf(tx, actor.orgId, await lifecycle.edit(tx, lifecycle.changeSourceOf(actor), input)));
+}
+
 export async function commentOnIncident(db: Db, actor: Actor, input: CommentInput): Promise<IncidentEvent> {
   return transact(db, async (tx) => toIncidentEvent(await lifecycle.comment(tx, lifecycle.changeSourceOf(actor), input)));
 }
@@ -179,4 +191,13 @@ export async function countIncidentsByFacet(db: Db, actor: Actor, input: Inciden
     .map(([serviceId, count]) => ({ serviceId, count }))
     .sort((a, b) => b.count - a.count || a.serviceId.localeCompare(b.serviceId));
   return counts;
+}
+
+/**
+ * The start of the incident's story, oldest first, for a report: up to `limit` events, leaving
+ * out repeated alerts (an incident may count thousands); `truncated` when there were more.
+ */
+export async function readStory(db: Db, actor: Actor, incidentId: string, limit: number): Promise<{ events: IncidentEvent[]; truncated: boolean }> {
+  const rows = await listTimelineHead(db, actor.orgId, incidentId, limit, ["alert_repeated"]);
+  return { events: rows.slice(0, limit).map(toIncidentEvent), truncated: rows.length > limit };
 }

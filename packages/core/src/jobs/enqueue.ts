@@ -7,6 +7,8 @@ export interface JobSpec {
   runAt?: Date;
   jobKey?: string;
   maxAttempts?: number;
+  /** Lower runs first (graphile-worker's default is 0). */
+  priority?: number;
 }
 
 /**
@@ -26,7 +28,8 @@ export async function enqueueJob<K extends TaskName>(
       queue_name   => ${spec.queueName ?? null},
       run_at       => ${spec.runAt ?? null}::timestamptz,
       max_attempts => ${spec.maxAttempts ?? null}::int,
-      job_key      => ${spec.jobKey ?? null}
+      job_key      => ${spec.jobKey ?? null},
+      priority     => ${spec.priority ?? null}::int
     )`.execute(db);
 }
 

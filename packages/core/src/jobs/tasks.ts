@@ -26,6 +26,8 @@ export const taskPayloadSchemas = {
     manual: z.boolean(),
     requestId: z.string(),
   }),
+  /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
+  sla_breach: z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
   /**
    * One notification rule of a person paged by the timeline event `eventId`, due now: sends
    * through the rule's contact method while the incident is still triggered and theirs.
@@ -86,4 +88,11 @@ export const pageJobKey = (incidentId: string, userId: string, position: number)
 /** Every key a person's pending pages for an incident can have. */
 export const pageJobKeysOf = (incidentId: string, userIds: readonly string[]) =>
   userIds.flatMap((userId) => Array.from({ length: MAX_NOTIFICATION_RULES }, (_, position) => pageJobKey(incidentId, userId, position)));
+/** One pending breach check per incident and deadline: re-arming replaces it, meeting the deadline removes it. */
+export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
+/**
+ * graphile-worker runs lower priorities first: a breach check that is due goes ahead of a backlog
+ * of deliveries, so it is recorded within seconds of its deadline (bench/README.md).
+ */
+export const SLA_JOB_PRIORITY = -10;
 export const deliveryJobKey = (attemptId: string) => `delivery:${attemptId}`;

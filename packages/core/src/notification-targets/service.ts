@@ -224,6 +224,11 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
       assignees: [],
       snoozedUntil: null,
       ackTimeoutAt: null,
+      firstAcknowledgedAt: null,
+      acknowledgeDueAt: null,
+      resolveDueAt: null,
+      acknowledgeBreachedAt: null,
+      resolveBreachedAt: null,
     },
     event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actorUserId(actor), data: { test: true }, createdAt: now },
   };

@@ -11,6 +11,15 @@ export function notificationKindOf(event: Pick<IncidentEventRow, "kind" | "data"
       return "commented";
     case "escalated":
       return "escalated";
+    case "severity_changed":
+      return "severity_changed";
+    case "title_changed":
+    case "description_changed":
+      return "updated";
+    case "sla_breached":
+      return "sla_breached";
+    case "status_update_posted":
+      return "status_update";
     case "status_changed": {
       const to = event.data.toStatus;
       // Back to triggered (a snooze or an acknowledgement timeout ran out) is news to those who follow triggers.

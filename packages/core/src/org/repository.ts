@@ -133,3 +133,10 @@ export function setMemberRole(tx: Tx, orgId: string, userId: string, role: OrgRo
 export async function deleteMember(tx: Tx, orgId: string, userId: string): Promise<void> {
   await tx.deleteFrom("org_members").where("org_id", "=", orgId).where("user_id", "=", userId).execute();
 }
+
+/** Which of these people are members of the org. */
+export async function findMemberIds(db: Db | Tx, orgId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", userIds).execute();
+  return new Set(rows.map((r) => r.user_id));
+}

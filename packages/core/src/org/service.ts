@@ -12,6 +12,7 @@ import { findUserById } from "../users/repository.js";
 import {
   deleteMember,
   findMemberForUpdate,
+  findMemberIds,
   findOrg,
   insertOrgWithAdmin,
   listMembers as listMemberRows,
@@ -55,6 +56,20 @@ export async function listMembers(db: Db, actor: Actor, input: PageQuery): Promi
     (r) => ({ user: { id: r.id, email: r.email, name: r.name }, role: r.role, joinedAt: iso(r.created_at) }),
     (r) => ({ joinedAt: iso(r.created_at), userId: r.id }),
   );
+}
+
+/**
+ * 400 VALIDATION_FAILED unless every person named is a member of the org (an assignee, an
+ * owner): `people` maps each field path to the id given there.
+ */
+export async function assertMembers(db: Db, orgId: string, people: { field: string; userId: string }[]): Promise<void> {
+  const members = await findMemberIds(db, orgId, [...new Set(people.map((p) => p.userId))]);
+  const strangers = people.filter((p) => !members.has(p.userId));
+  if (strangers.length > 0) {
+    throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be named here", {
+      fields: Object.fromEntries(strangers.map((p) => [p.field, ["not a member of this organisation"]])),
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,3 +48,9 @@ export function upsertNotificationPreferences(db: Db | Tx, userId: string, event
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The people with these ids (those that still exist). */
+export function findPeople(db: Db | Tx, userIds: string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("users").select(["id", "name", "email"]).where("id", "in", userIds).execute();
+}

@@ -10,6 +10,10 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** Someone named in another resource (an assignee, an author, a responder). */
+export const personSchema = userSchema.pick({ id: true, email: true, name: true });
+export type Person = z.infer<typeof personSchema>;
+
 export const updateProfileInput = z
   .object({ name: z.string().trim().min(1).max(200).optional(), timeZone: timeZoneSchema.optional() })
   .refine((input) => input.name !== undefined || input.timeZone !== undefined, "send name, timeZone or both");

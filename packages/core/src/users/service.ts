@@ -4,7 +4,7 @@ import { iso } from "../mapping.js";
 import type { UserActor } from "../policy.js";
 import { notificationEventKindSchema } from "../schema.js";
 import { findNotificationPreferences, updateUserProfile, upsertNotificationPreferences } from "./repository.js";
-import type { NotificationPreferences, SetNotificationPreferencesInput, UpdateProfileInput, User } from "./schema.js";
+import type { NotificationPreferences, Person, SetNotificationPreferencesInput, UpdateProfileInput, User } from "./schema.js";
 
 /** Emails are stored and compared trimmed and in lower case. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -16,6 +16,10 @@ export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "time_zone" 
   timeZone: row.time_zone,
   createdAt: iso(row.created_at),
 });
+
+/** A person named by a row (an assignee, an author) read through a left join: null when there is none. */
+export const personOrNull = (id: string | null, name: string | null, email: string | null): Person | null =>
+  id === null || name === null || email === null ? null : { id, name, email };
 
 /** Changes the caller's own name and time zone. */
 export async function updateProfile(db: Db, actor: UserActor, input: UpdateProfileInput): Promise<User> {

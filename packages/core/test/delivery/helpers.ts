@@ -31,6 +31,11 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
       assignees: [],
       snoozedUntil: null,
       ackTimeoutAt: null,
+      firstAcknowledgedAt: null,
+      acknowledgeDueAt: null,
+      resolveDueAt: null,
+      acknowledgeBreachedAt: null,
+      resolveBreachedAt: null,
     },
     event: {
       id: randomUUID(),

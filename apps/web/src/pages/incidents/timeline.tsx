@@ -1,5 +1,22 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { AlarmClock, AlertTriangle, ArrowRightLeft, BellOff, BellRing, MessageSquare, PlusCircle, TimerReset, UserCheck, type LucideIcon } from "lucide-react";
+import {
+  AlarmClock,
+  AlertTriangle,
+  ArrowRightLeft,
+  BellOff,
+  BellRing,
+  CheckSquare,
+  FileText,
+  Megaphone,
+  MessageSquare,
+  Paperclip,
+  Pencil,
+  PlusCircle,
+  TimerOff,
+  TimerReset,
+  UserCheck,
+  type LucideIcon,
+} from "lucide-react";
 import { useEffect } from "react";
 import { StatusBadge } from "@/components/badges";
 import { ErrorAlert, LoadingRows } from "@/components/page";
@@ -69,6 +86,26 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
       const told = event.data.everyLevel === true ? `: no level found anyone${admins.length > 0 ? `, the admins were told (${admins.join(", ")})` : ""}` : "";
       return { icon: BellOff, summary: <>No one was on call{level}{told}</> };
     }
+    case "title_changed":
+      return { icon: Pencil, summary: <>{actor} renamed the incident{text(event.data.to) === null ? "" : ` to “${String(event.data.to)}”`}</> };
+    case "description_changed":
+      return { icon: Pencil, summary: <>{actor} changed the description</> };
+    case "severity_changed":
+      return { icon: Pencil, summary: <>{actor} changed the severity{text(event.data.from) === null || text(event.data.to) === null ? "" : ` from ${String(event.data.from).toUpperCase()} to ${String(event.data.to).toUpperCase()}`}</> };
+    case "sla_breached":
+      return { icon: TimerOff, summary: <>The {event.data.kind === "resolve" ? "resolve" : "acknowledge"} SLA was breached</> };
+    case "task_created":
+      return { icon: CheckSquare, summary: <>{actor} added a task{text(event.data.title) === null ? "" : `: ${String(event.data.title)}`}</> };
+    case "task_updated":
+      return { icon: CheckSquare, summary: <>{actor} updated a task{text(event.data.title) === null ? "" : `: ${String(event.data.title)}`}</> };
+    case "status_update_posted":
+      return { icon: Megaphone, summary: <>{actor} posted a status update</>, body: text(event.data.body) ?? "" };
+    case "postmortem_published":
+      return { icon: FileText, summary: <>{actor} published the postmortem</> };
+    case "attachment_added":
+      return { icon: Paperclip, summary: <>{actor} attached {text(event.data.fileName) ?? "a file"}</> };
+    case "attachment_deleted":
+      return { icon: Paperclip, summary: <>{actor} removed {text(event.data.fileName) ?? "an attachment"}</> };
   }
 }
 

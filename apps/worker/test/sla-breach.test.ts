@@ -1,0 +1,153 @@
+import { runSlaBreachCheck, type Incident, type IncidentEvent } from "@incidentops/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  anIncident,
+  anOrgOwner,
+  anSlaPolicy,
+  aService,
+  aWebhookTarget,
+  bodyOf,
+  listEvents,
+  ok,
+  queuedJobs,
+  sleep,
+  slaKey,
+  startWebhookReceiver,
+  useTestStack,
+  waitFor,
+  type Account,
+  type WebhookReceiver,
+} from "@incidentops/testkit";
+
+// SLA breaches, with a real worker: recorded once, at the deadline (within 5 s), not before;
+// re-armed by a severity change; cancelled by meeting the deadline. Deadlines are whole minutes
+// from the incident's creation, so each test moves an incident's creation back (the owner's
+// connection) and then changes its severity, which re-arms its deadlines to seconds from now.
+
+const stack = useTestStack();
+
+const MINUTE = 60_000;
+/** sev4 has no targets: incidents start there, and a severity change gives them theirs. */
+const TARGETS = {
+  sev1: { acknowledgeWithinMinutes: 60, resolveWithinMinutes: 120 },
+  sev2: { acknowledgeWithinMinutes: 120, resolveWithinMinutes: 240 },
+  sev3: { acknowledgeWithinMinutes: 60, resolveWithinMinutes: 61 },
+  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+};
+
+let owner: Account;
+let serviceId: string;
+/** Takes sla_breached notifications only. */
+let breaches: WebhookReceiver;
+/** Takes triggered notifications only. */
+let others: WebhookReceiver;
+
+beforeAll(async () => {
+  const { api } = stack.current;
+  owner = await anOrgOwner(api, { orgName: "Breach Org" });
+  serviceId = (await aService(api, owner.accessToken)).id;
+  await anSlaPolicy(api, owner.accessToken, TARGETS);
+  breaches = await startWebhookReceiver();
+  others = await startWebhookReceiver();
+  await aWebhookTarget(api, owner.accessToken, breaches.url, { eventKinds: ["sla_breached"] });
+  await aWebhookTarget(api, owner.accessToken, others.url, { eventKinds: ["triggered"] });
+  await stack.current.startWorker();
+  return async () => {
+    await breaches.close();
+    await others.close();
+  };
+});
+
+/** An incident without targets (sev4) whose creation is moved `minutes` minus `seconds` back. */
+async function anIncidentOpened(minutes: number, seconds: number): Promise<Incident> {
+  const { api } = stack.current;
+  const incident = await anIncident(api, owner.accessToken, serviceId, { severity: "sev4" });
+  const createdAt = new Date(Date.now() - minutes * MINUTE + seconds * 1000);
+  await api.db.updateTable("incidents").set({ created_at: createdAt }).where("id", "=", incident.id).execute();
+  return incident;
+}
+
+const patch = (incident: { id: string }, body: Record<string, unknown>) =>
+  ok(stack.current.api.request<Incident>("PATCH", `/v1/incidents/${incident.id}`, { token: owner.accessToken, body }), 200, "patch incident");
+
+const transition = (incident: { id: string }, toStatus: string, version: number) =>
+  ok(stack.current.api.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, { token: owner.accessToken, body: { toStatus, version } }), 200, toStatus);
+
+const breachesOf = async (incidentId: string): Promise<IncidentEvent[]> =>
+  (await listEvents(stack.current.api, owner.accessToken, incidentId)).filter((e) => e.kind === "sla_breached");
+
+describe("SLA breaches", () => {
+  it("records a breach once, within 5 s of its deadline and not before, and notifies the targets subscribed to it", { timeout: 30_000 }, async () => {
+    const incident = await anIncidentOpened(60, 4);
+    // sev1: a first response is due 60 minutes after creation, that is in 4 seconds.
+    const armed = await patch(incident, { severity: "sev1", version: 1 });
+    const dueAt = Date.parse(armed.acknowledgeDueAt ?? "");
+    expect(dueAt - Date.now()).toBeGreaterThan(1_000);
+
+    while (Date.now() < dueAt - 300) {
+      expect(await breachesOf(incident.id)).toEqual([]);
+      await sleep(200);
+    }
+    const [breach] = await waitFor(async () => {
+      const found = await breachesOf(incident.id);
+      return found.length > 0 ? found : undefined;
+    }, 10_000, "the breach");
+    expect(breach?.data).toEqual({ kind: "acknowledge", dueAt: armed.acknowledgeDueAt });
+    expect(breach?.actorUserId).toBeNull();
+    const lateness = Date.parse(breach?.createdAt ?? "") - dueAt;
+    expect(lateness).toBeGreaterThanOrEqual(0);
+    expect(lateness).toBeLessThan(5_000);
+
+    const after = await ok(stack.current.api.request<Incident>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken }), 200, "get");
+    expect(after.acknowledgeBreachedAt).toBe(breach?.createdAt);
+
+    const delivery = await waitFor(() => breaches.requests.find((r) => bodyOf(r).incident.id === incident.id), 10_000, "the breach notification");
+    expect(bodyOf(delivery)).toMatchObject({ type: "incident.sla_breached", event: { kind: "sla_breached", data: { kind: "acknowledge" } } });
+    expect(others.requests.filter((r) => bodyOf(r).incident.id === incident.id && bodyOf(r).type === "incident.sla_breached")).toEqual([]);
+
+    // The check running again (a retry, a duplicate) records nothing more.
+    const payload = { orgId: owner.org.id, incidentId: incident.id, kind: "acknowledge" as const, requestId: "test-rerun" };
+    expect(await runSlaBreachCheck(stack.current.api.db, payload)).toBe("skipped");
+    expect(await breachesOf(incident.id)).toHaveLength(1);
+    // And the database itself refuses a second breach event of the same kind.
+    await expect(
+      stack.current.api.db
+        .insertInto("incident_events")
+        .values({ org_id: owner.org.id, incident_id: incident.id, kind: "sla_breached", data: JSON.stringify({ kind: "acknowledge" }) })
+        .execute(),
+    ).rejects.toThrow(/incident_events_sla_breached_once/);
+    expect(breaches.requests.filter((r) => bodyOf(r).incident.id === incident.id)).toHaveLength(1);
+  });
+
+  it("records nothing when the deadline is met in time: the check is dropped", { timeout: 30_000 }, async () => {
+    const incident = await anIncidentOpened(60, 3);
+    const armed = await patch(incident, { severity: "sev1", version: 1 });
+    await transition(incident, "resolved", 2);
+    expect(await queuedJobs(stack.current.api.db, { key: slaKey("acknowledge", incident.id) })).toEqual([]);
+    await sleep(Date.parse(armed.acknowledgeDueAt ?? "") - Date.now() + 2_500);
+    expect(await breachesOf(incident.id)).toEqual([]);
+  });
+
+  it("follows a re-armed deadline: moved later, the earlier check records nothing", { timeout: 30_000 }, async () => {
+    const incident = await anIncidentOpened(60, 3);
+    const soon = await patch(incident, { severity: "sev1", version: 1 });
+    // sev2: 120 minutes after creation, an hour from now.
+    const later = await patch(incident, { severity: "sev2", version: 2 });
+    expect(Date.parse(later.acknowledgeDueAt ?? "") - Date.now()).toBeGreaterThan(59 * MINUTE);
+    const [check] = await queuedJobs(stack.current.api.db, { key: slaKey("acknowledge", incident.id) });
+    expect(check?.runAt).toBe(later.acknowledgeDueAt);
+    await sleep(Date.parse(soon.acknowledgeDueAt ?? "") - Date.now() + 2_500);
+    expect(await breachesOf(incident.id)).toEqual([]);
+  });
+
+  it("records a missed resolve deadline on an acknowledged incident", { timeout: 30_000 }, async () => {
+    const incident = await anIncidentOpened(61, 3);
+    await transition(incident, "acknowledged", 1);
+    // sev3: the acknowledge deadline was met (it no longer runs); resolving is due in 3 seconds.
+    const armed = await patch(incident, { severity: "sev3", version: 2 });
+    expect(armed.acknowledgeDueAt).toBeNull();
+    const breach = await waitFor(async () => (await breachesOf(incident.id))[0], 10_000, "the resolve breach");
+    expect(breach.data).toEqual({ kind: "resolve", dueAt: armed.resolveDueAt });
+    expect(Date.parse(breach.createdAt) - Date.parse(armed.resolveDueAt ?? "")).toBeLessThan(5_000);
+  });
+});

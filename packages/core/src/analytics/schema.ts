@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { instantInput, isoDateTime, severitySchema, timeZoneSchema } from "../schema.js";
+import { personSchema } from "../users/schema.js";
+
+/** The longest window one analytics query covers. */
+export const MAX_WINDOW_DAYS = 366;
+/** The window when none is given: the last 30 days. */
+export const DEFAULT_WINDOW_DAYS = 30;
+
+const windowInput = {
+  since: instantInput.optional().describe(`Start of the window (inclusive); default: ${DEFAULT_WINDOW_DAYS} days before until`),
+  until: instantInput.optional().describe("End of the window (exclusive); default: now"),
+};
+
+export const incidentGroupBySchema = z.enum(["service", "severity", "day", "week"]);
+export type IncidentGroupBy = z.infer<typeof incidentGroupBySchema>;
+
+export const incidentAnalyticsInput = z.object({
+  ...windowInput,
+  groupBy: incidentGroupBySchema.default("day").describe("day and week buckets are read in timeZone; weeks start on Monday"),
+  serviceId: z.uuid().optional(),
+  severity: severitySchema.optional(),
+  timeZone: timeZoneSchema.default("UTC").describe("Where days and weeks begin (IANA name)"),
+});
+export type IncidentAnalyticsInput = z.infer<typeof incidentAnalyticsInput>;
+
+const seconds = z.number().nullable();
+
+/** A duration's distribution over a group's incidents, in seconds; null when no incident has it. */
+export const durationStatsSchema = z.object({ mean: seconds, p50: seconds, p90: seconds, p95: seconds });
+export type DurationStats = z.infer<typeof durationStatsSchema>;
+
+export const incidentMetricsSchema = z.object({
+  count: z.number().int().describe("Incidents first triggered in the window (and the group)"),
+  acknowledged: z.number().int().describe("Of them, acknowledged (explicitly, by a person or an integration)"),
+  resolved: z.number().int(),
+  mtta: durationStatsSchema.describe("First trigger to first acknowledgement, over the acknowledged ones"),
+  mttr: durationStatsSchema.describe("First trigger to resolution, over the resolved ones"),
+  escalations: z.object({
+    timeout: z.number().int().describe("Escalations to a next level because nobody acknowledged in time"),
+    manual: z.number().int().describe("Escalations someone asked for"),
+  }),
+  ackSlaMetPercent: z
+    .number()
+    .nullable()
+    .describe("Of the incidents with an acknowledge target whose outcome is known (responded to, or past due), the share responded to in time; null: none"),
+  resolveSlaMetPercent: z.number().nullable().describe("The same for the resolve target"),
+});
+export type IncidentMetrics = z.infer<typeof incidentMetricsSchema>;
+
+export const incidentGroupSchema = incidentMetricsSchema.extend({
+  key: z.string().describe("day: 2025-03-14; week: its Monday, 2025-03-10; service: its id; severity: sev1..sev4"),
+  label: z.string().describe("For people: the date, the service's name, SEV1 ..."),
+  start: isoDateTime.nullable().describe("day and week: the instant the bucket starts (in timeZone); else null"),
+});
+export type IncidentGroup = z.infer<typeof incidentGroupSchema>;
+
+export const incidentAnalyticsSchema = z.object({
+  since: isoDateTime,
+  until: isoDateTime,
+  groupBy: incidentGroupBySchema,
+  timeZone: z.string(),
+  totals: incidentMetricsSchema,
+  groups: z
+    .array(incidentGroupSchema)
+    .describe("day and week: every bucket of the window in order, empty ones included; service: by count, most first; severity: sev1 first, those with incidents"),
+});
+export type IncidentAnalytics = z.infer<typeof incidentAnalyticsSchema>;
+
+export const responderAnalyticsInput = z.object(windowInput);
+export type ResponderAnalyticsInput = z.infer<typeof responderAnalyticsInput>;
+
+export const interruptionsSchema = z
+  .object({
+    business: z.number().int().describe("08:00-18:00, Monday to Friday"),
+    offHours: z.number().int().describe("18:00-22:00 Monday to Friday, and 08:00-22:00 at weekends"),
+    sleep: z.number().int().describe("22:00-08:00, every day"),
+  })
+  .describe("Pages received, by the hour they arrived in the person's own time zone");
+
+export const responderSchema = z.object({
+  user: personSchema,
+  timeZone: z.string().describe("The zone the hours were read in: the person's own"),
+  pagesReceived: z.number().int().describe("Notifications sent to the person (escalation pages)"),
+  incidentsAcknowledged: z.number().int().describe("Incidents the person acknowledged in the window"),
+  interruptions: interruptionsSchema,
+});
+export type Responder = z.infer<typeof responderSchema>;
+
+export const responderAnalyticsSchema = z.object({
+  since: isoDateTime,
+  until: isoDateTime,
+  totals: z.object({ pagesReceived: z.number().int(), incidentsAcknowledged: z.number().int(), interruptions: interruptionsSchema }),
+  items: z.array(responderSchema).describe("Everyone paged or acknowledging in the window, most paged first"),
+});
+export type ResponderAnalytics = z.infer<typeof responderAnalyticsSchema>;
+
+/** The same rows as GET /analytics/incidents, as CSV. */
+export const incidentAnalyticsCsvSchema = z.string().describe("text/csv");
