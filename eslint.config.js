@@ -17,8 +17,9 @@ import tseslint from "typescript-eslint";
 // so dependencies point one way:
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
-//   on call:    escalation-policies  <-  catalog  <-  integrations;  notification-targets
-//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents
+//   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//               teams  <-  schedules  <-  oncall  <-  calendar-feeds;  schedules  <-  shift-notices
+//   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit
 //   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
@@ -37,17 +38,21 @@ const CORE_FEATURES = {
   "api-keys": ["audit"],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],
-  "escalation-policies": ["audit"],
-  catalog: ["audit", "escalation-policies"],
+  teams: ["audit", "users"],
+  schedules: ["audit", "teams", "users"],
+  oncall: ["escalation-policies", "schedules", "teams", "users"],
+  "shift-notices": ["schedules"],
+  "calendar-feeds": ["audit", "oncall", "schedules", "teams"],
+  "escalation-policies": ["audit", "teams"],
+  catalog: ["audit", "escalation-policies", "teams"],
   "notification-targets": ["audit", "org"],
   integrations: ["audit", "catalog"],
   sla: ["audit", "catalog"],
-  incidents: ["catalog", "escalation-policies", "sla"],
-  ingest: ["incidents", "integrations"],
+  incidents: ["catalog", "escalation-policies", "sla", "teams"],
+  ingest: ["incidents", "integrations", "rate-limit"],
   "contact-methods": [],
-  notifications: ["incidents"],
-  paging: ["contact-methods", "incidents", "notifications"],
-  escalations: ["escalation-policies", "incidents", "notifications", "paging"],
+  notifications: ["contact-methods", "incidents"],
+  escalations: ["escalation-policies", "incidents", "notifications"],
   tasks: ["incidents", "org", "users"],
   "status-updates": ["incidents", "users"],
   postmortems: ["catalog", "incidents", "org", "tasks", "users"],

@@ -12,7 +12,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
     projects: [
-      { extends: true, test: { name: "server", include: ["apps/*/test/**/*.test.ts", "packages/*/test/**/*.test.ts"], exclude: ["apps/web/**"] } },
+      {
+        extends: true,
+        test: { name: "server", include: ["apps/*/test/**/*.test.ts", "packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts"], exclude: ["apps/web/**"] },
+      },
       {
         // The web app's logic and components (a DOM where a file asks for one: `@vitest-environment happy-dom`).
         extends: true,

@@ -12,6 +12,7 @@ export interface Arrival {
   webhookId: string;
   type: string;
   dedupKey: string | null;
+  incidentTitle: string | null;
   incidentCreatedAt: string | null;
 }
 
@@ -26,7 +27,7 @@ export interface Receiver {
 
 interface WebhookBody {
   type?: string;
-  incident?: { dedupKey?: string | null; createdAt?: string };
+  incident?: { dedupKey?: string | null; title?: string; createdAt?: string };
 }
 
 export async function startReceiver(): Promise<Receiver> {
@@ -61,6 +62,7 @@ export async function startReceiver(): Promise<Receiver> {
       webhookId,
       type: parsed.type ?? "",
       dedupKey: parsed.incident?.dedupKey ?? null,
+      incidentTitle: parsed.incident?.title ?? null,
       incidentCreatedAt: parsed.incident?.createdAt ?? null,
     };
     for (const listener of listeners) listener(arrival);

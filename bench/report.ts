@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { root } from "./processes.js";
-import type { NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
+import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -51,6 +51,7 @@ export interface Report {
   scenarios: (ScenarioResult & { vsBaseline?: { rps: number; p50: number; p99: number } })[];
   notifications: NotificationResults | null;
   slaBreaches: SlaBreachResults | null;
+  isolation: IsolationResults | null;
   /** Set when something did not finish (the run still writes what it has). */
   error?: string;
 }
@@ -128,6 +129,16 @@ export function toMarkdown(report: Report): string {
     lines.push("|---|---:|");
     lines.push(`| lateness p50 / p99 / max, ms (${b.recorded} of ${b.incidents} recorded) | ${fmt(b.p50, 0)} / ${fmt(b.p99, 0)} / ${fmt(b.max, 0)} |`);
     lines.push(`| recorded before the deadline | ${b.early} |`);
+  }
+  const iso = report.isolation;
+  if (iso !== null) {
+    lines.push("");
+    lines.push(`| isolation: ${iso.blackHoles} black-hole targets in one org (${iso.noisyIncidents} incidents) | value |`);
+    lines.push("|---|---:|");
+    lines.push(
+      `| another org's incident to webhook p50 / p99 / max, ms (${iso.arrived} of ${iso.quietIncidents}${iso.timedOut ? ", TIMED OUT" : ""}) | ` +
+        `${fmt(iso.p50)} / ${fmt(iso.p99)} / ${fmt(iso.max)} |`,
+    );
   }
   if (report.error !== undefined) {
     lines.push("");

@@ -9,8 +9,8 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * analytics,enqueue,notifications,sla (run only those scenario groups; sla waits about 70 s for
- * its deadlines).
+ * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla waits about 70 s
+ * for its deadlines).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
+import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
 import { measureSlaBreaches } from "./sla.js";
 import { freePort } from "@incidentops/testkit/loopback";
@@ -27,8 +28,9 @@ import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from ".
 import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
+import { renderPath, seedOnCall } from "./oncall.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
+import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -65,7 +67,7 @@ function parseArgs(argv: string[]): Plan {
   }
   const quick = flag("quick");
   const only = value("only");
-  const groups = ["get", "list", "create", "transition", "analytics", "enqueue", "notifications", "sla"];
+  const groups = ["get", "list", "create", "transition", "analytics", "enqueue", "oncall", "notifications", "sla", "isolation"];
   for (const group of only?.split(",") ?? []) if (!groups.includes(group)) throw new Error(`--only takes ${groups.join(",")}`);
   const incidents = Math.round(number("incidents", quick ? 50_000 : 1_000_000));
   return {
@@ -195,6 +197,8 @@ async function main(): Promise<number> {
     ACCESS_TOKEN_EXPIRE_MINUTES: "240",
     WEBHOOK_ALLOW_PRIVATE: "true",
     DELIVERY_RETRY_BASE_MS: "1000",
+    // No SMTP server here: emails (none are sent) would go to the log.
+    EMAIL_LOG_ONLY: "true",
   };
   const crashes: string[] = [];
   const profileArgs = (name: string) => (plan.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(tmpDir, "profiles", name)}`] : []);
@@ -287,6 +291,7 @@ async function main(): Promise<number> {
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
   let slaBreaches: SlaBreachResults | null = null;
+  let isolation: IsolationResults | null = null;
   let failure: string | undefined;
   try {
     log("scenarios:");
@@ -304,6 +309,13 @@ async function main(): Promise<number> {
       log,
       results: scenarios,
       only: plan.only,
+      seedOnCall: async () => {
+        const started = performance.now();
+        const seeded = await seedOnCall(client, ownerUrl, org);
+        log(`  seeded ${seeded.schedules} schedules, ${seeded.overrides} overrides, ${seeded.people} people (${since(started)})`);
+        await quiesce("on-call seed");
+        return { renderPath: renderPath(seeded), notes: `${seeded.schedules} schedules, ${seeded.overrides} overrides` };
+      },
     });
     assertAlive();
     if (plan.only === undefined || plan.only.has("notifications")) {
@@ -329,6 +341,20 @@ async function main(): Promise<number> {
       slaBreaches = await measureSlaBreaches({ api: client, token: org.token, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log });
     }
     assertAlive();
+    // Last: its hanging deliveries hold the worker's slots until their timeout.
+    if (plan.only === undefined || plan.only.has("isolation")) {
+      log("isolation:");
+      isolation = await measureIsolation({
+        api: client,
+        receiver,
+        blackHoles: 20,
+        noisyIncidents: plan.mode === "quick" ? 5 : 20,
+        quietIncidents: plan.mode === "quick" ? 60 : 200,
+        intervalMs: 200,
+        log,
+      });
+    }
+    assertAlive();
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
@@ -343,6 +369,7 @@ async function main(): Promise<number> {
     scenarios: withRatios(scenarios),
     notifications,
     slaBreaches,
+    isolation,
     ...(failure === undefined ? {} : { error: failure }),
   };
   const written = await writeReport(report);

@@ -31,8 +31,10 @@ export interface ScenarioContext {
   /** Waits until the worker has run every job the last scenario queued. */
   quiesce: (label: string) => Promise<void>;
   log: (line: string) => void;
-  /** Groups to run (get, list, create, transition, analytics, enqueue); all when undefined. */
+  /** Groups to run (get, list, create, transition, analytics, enqueue, oncall); all when undefined. */
   only?: ReadonlySet<string> | undefined;
+  /** Seeds the on-call data (schedules, overrides, policies) and answers the path to render. */
+  seedOnCall: () => Promise<{ renderPath: string; notes: string }>;
   /** Each result is appended here as soon as it is known (so a failed run keeps the others). */
   results: ScenarioResult[];
 }
@@ -174,6 +176,21 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
     await run(
       { id: "analytics_90d_by_day", name: "GET /v1/analytics/incidents, 90 days by day (1 connection)", target: "api" },
       { ...base, ...timed, connections: 1, baseUrl: ctx.apiUrl, headers: auth, plan: { kind: "static", method: "GET", path } },
+    );
+  }
+
+  // On call: latency targets (render 90 days of a three-layer schedule: p99 under 20 ms; who is on
+  // call in an org of 200 schedules: p99 under 50 ms), one caller at a time.
+  if (want("oncall")) {
+    const seeded = await ctx.seedOnCall();
+    const latency = { ...timed, connections: 1, timeoutSeconds: settings.timeoutSeconds, baseUrl: ctx.apiUrl, headers: auth };
+    await run(
+      { id: "render_schedule", name: "GET /v1/org/schedules/{id}/shifts, 90 days of three layers with restrictions and overrides", target: "api", notes: `1 connection; ${seeded.notes}` },
+      { ...latency, plan: { kind: "static", method: "GET", path: seeded.renderPath } },
+    );
+    await run(
+      { id: "oncalls", name: "GET /v1/oncalls, an org of 200 schedules and 20 policies", target: "api", notes: "1 connection" },
+      { ...latency, plan: { kind: "static", method: "GET", path: "/v1/oncalls" } },
     );
   }
 

@@ -95,3 +95,16 @@ export interface SlaBreachResults {
   /** Breaches recorded before their deadline (must be 0). */
   early: number;
 }
+
+/** One org's black-hole receivers against another org's notifications (bench/isolation.ts). */
+export interface IsolationResults {
+  blackHoles: number;
+  noisyIncidents: number;
+  quietIncidents: number;
+  arrived: number;
+  /** The quiet org's incident created (as the API answered) to its webhook, ms. */
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+  timedOut: boolean;
+}

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, loadConfig, prepareDatabase } from "@incidentops/core";
+import { createLogger, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 
 /**
  * `pnpm db:migrate`: applies pending migrations to DATABASE_URL (or the embedded server) and
@@ -11,6 +11,6 @@ try {
   logger.info("database is current");
   await database.stop();
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startupFailure(error));
   process.exitCode = 1;
 }

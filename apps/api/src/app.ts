@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { AppError } from "@incidentops/core";
+import { AppError, redactUrl } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
+import { calendarRouter } from "./calendar.js";
 import { createContextFactory, type AppDeps } from "./context.js";
 import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
@@ -30,20 +31,49 @@ function chooseRequestId(req: IncomingMessage): string {
   return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
-const CREDENTIAL_HEADERS = ["authorization", "cookie", "x-api-key"];
+const CREDENTIAL_HEADERS = ["authorization", "cookie", "set-cookie", "x-api-key"];
 
-/** A subscription's access token travels in its URL (tRPC's `connectionParams`, see context.ts). */
-const redactConnectionParams = (url: string) => url.replace(/([?&]connectionParams=)[^&]*/, "$1[redacted]");
-
-/** pino-http's serialized request with credentials censored (a copy: the raw headers and URL stay intact). */
-function redactCredentials<T extends { headers?: Record<string, unknown>; url?: string }>(req: T): T {
-  if (typeof req.url === "string") req.url = redactConnectionParams(req.url);
-  if (req.headers === undefined) return req;
-  const headers = { ...req.headers };
-  for (const name of CREDENTIAL_HEADERS) if (headers[name] !== undefined) headers[name] = "[redacted]";
-  req.headers = headers;
-  return req;
+/** Headers with the credential ones censored (a copy: the real headers stay intact). */
+function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (headers === undefined) return undefined;
+  const copy = { ...headers };
+  for (const name of CREDENTIAL_HEADERS) if (copy[name] !== undefined) copy[name] = "[redacted]";
+  return copy;
 }
+
+interface SerializedRequest {
+  id?: unknown;
+  method?: unknown;
+  url?: unknown;
+  headers?: Record<string, unknown>;
+  remoteAddress?: unknown;
+}
+
+/**
+ * What a request log line says of the request: no credential header, no routing key in the path
+ * (Alertmanager's), no token in the query string; no parsed query or route parameters (they
+ * would repeat what the URL held).
+ */
+const serializeRequest = (req: SerializedRequest) => ({
+  id: req.id,
+  method: req.method,
+  url: typeof req.url === "string" ? redactUrl(req.url) : req.url,
+  headers: redactHeaders(req.headers),
+  remoteAddress: req.remoteAddress,
+});
+
+const serializeResponse = (res: { statusCode?: unknown; headers?: Record<string, unknown> }) => ({
+  statusCode: res.statusCode,
+  headers: redactHeaders(res.headers),
+});
+
+/** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
+const closeConnectionsWhenDraining =
+  (lifecycle: AppDeps["lifecycle"]): RequestHandler =>
+  (_req, res, next) => {
+    if (lifecycle?.draining === true) res.setHeader("connection", "close");
+    next();
+  };
 
 export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
@@ -60,12 +90,13 @@ export async function createApp(deps: AppDeps): Promise<Express> {
         return id;
       },
       customProps: (req) => ({ requestId: req.id }),
-      // Whatever logger the app is given, credentials sent in headers never reach a log line.
-      serializers: { req: redactCredentials },
+      // Whatever logger the app is given, credentials in headers, paths and queries never reach a log line.
+      serializers: { req: serializeRequest, res: serializeResponse },
       // Health probes would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
     bindRequestContext,
+    closeConnectionsWhenDraining(deps.lifecycle),
   );
 
   const createContext = createContextFactory(deps);
@@ -103,7 +134,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), attachmentsRouter(deps), calendarRouter(deps));
   app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",

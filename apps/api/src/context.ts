@@ -15,6 +15,8 @@ export interface AppDeps {
   changeFeed: ChangeFeed;
   /** Where attachment bytes are kept. */
   storage: ObjectStorage;
+  /** Set by the process when it starts shutting down: /readyz says 503 and connections close after their response. */
+  lifecycle?: { draining: boolean };
 }
 
 export interface Context extends AppDeps {

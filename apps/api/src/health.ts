@@ -8,23 +8,29 @@ export const readySchema = z.object({ status: z.literal("ok"), database: z.liter
 
 export const notReadySchema = z.object({
   status: z.literal("unavailable"),
-  database: z.enum(["ok", "unreachable"]),
+  database: z.enum(["ok", "unreachable"]).optional(),
+  shuttingDown: z.literal(true).optional().describe("This replica is shutting down: send traffic to another"),
   migrations: z.object({ pending: z.array(z.string()).describe("Migration versions not applied yet") }).optional(),
 });
 
 type NotReady = z.infer<typeof notReadySchema>;
 
 /**
- * `/healthz` (the process answers) and `/readyz` (the database answers and its migrations are
- * current: 503 otherwise, so a load balancer sends no traffic to this replica yet).
+ * `/healthz` (the process answers) and `/readyz` (the database answers, its migrations are
+ * current and the process is not shutting down: 503 otherwise, so a load balancer sends this
+ * replica no traffic).
  */
-export async function healthRouter(deps: { db: Db }): Promise<Router> {
+export async function healthRouter(deps: { db: Db; lifecycle?: { draining: boolean } | undefined }): Promise<Router> {
   const expectedMigrations = (await readMigrations()).map((m) => m.version);
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" } satisfies z.infer<typeof healthSchema>);
   });
   router.get("/readyz", async (req, res) => {
+    if (deps.lifecycle?.draining === true) {
+      res.status(503).json({ status: "unavailable", shuttingDown: true } satisfies NotReady);
+      return;
+    }
     try {
       const { rows } = await sql<{ version: string }>`SELECT version FROM schema_migrations`.execute(deps.db);
       const applied = new Set(rows.map((r) => r.version));

@@ -1,7 +1,11 @@
-import { ConfigError, createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase } from "@incidentops/core";
+import { once } from "node:events";
+import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
 import { startChangeFeed } from "./live/change-feed.js";
+
+/** How often, while draining, connections that finished their last response are closed. */
+const DRAIN_SWEEP_MS = 100;
 
 /** Runs the API alone: `pnpm --filter api start`. `pnpm start` runs it beside the worker. */
 async function main() {
@@ -14,24 +18,40 @@ async function main() {
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const changeFeed = startChangeFeed({ connectionString: database.appUrl, logger });
   const storage = await createObjectStorage(config.attachments.storage);
-  const app = await createApp({ db, config, logger, mailer, changeFeed, storage });
+  const lifecycle = { draining: false };
+  const app = await createApp({ db, config, logger, mailer, changeFeed, storage, lifecycle });
   const server = app.listen(config.port, config.host, () => {
     const base = config.publicUrl ?? `http://localhost:${config.port}`;
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
   });
 
   let stopping = false;
+  // Graceful: no new connections (a client's next try goes to another replica), live streams end
+  // (their clients subscribe again elsewhere), requests in flight finish (their connections then
+  // close), idle keep-alive connections close; after SHUTDOWN_TIMEOUT_MS whatever is left is cut.
+  // Then the pool, then the process.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "API shutting down");
+    lifecycle.draining = true;
+    logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "API shutting down: finishing the requests in flight");
+    const closed = once(server, "close");
     server.close();
     server.closeIdleConnections();
-    mailer.close();
     await changeFeed.close();
+    const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
+    const deadline = setTimeout(() => {
+      logger.warn({ timeoutMs: config.shutdownTimeoutMs }, "requests still in flight at the shutdown deadline: closing their connections");
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    await closed;
+    clearInterval(sweep);
+    clearTimeout(deadline);
+    mailer.close();
     storage.close();
-    await db.destroy();
+    await db.destroy().catch((error: unknown) => logger.warn({ err: error }, "closing the database pool failed"));
     await database.stop();
+    logger.info("API stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -39,6 +59,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startupFailure(error));
   process.exit(1);
 });

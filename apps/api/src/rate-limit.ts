@@ -1,6 +1,6 @@
 import { AppError, hitWindowCounter, resetWindowCounter, sweepExpiredCounters, unhitWindowCounter, type Logger } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { rateLimit, type ClientRateLimitInfo, type Options, type Store } from "express-rate-limit";
 import { sendError, sendTrpcError } from "./errors.js";
 
@@ -73,7 +73,7 @@ function callsAuthProcedure(trpcPath: string): boolean {
  * Mount it on both `/v1/auth` and `/trpc`; on `/trpc` it only counts calls to `auth.*`.
  */
 export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Logger }): RequestHandler {
-  return rateLimit({
+  const limiter = rateLimit({
     windowMs: WINDOW_MS,
     limit: deps.limitPerMinute,
     standardHeaders: "draft-7",
@@ -95,8 +95,21 @@ export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Lo
         limit: deps.limitPerMinute,
         windowSeconds: WINDOW_MS / 1000,
       });
-      if (isTrpcRequest(req)) sendTrpcError(req, res, refusal);
-      else sendError(req, res, refusal);
+      refuse(req, res, refusal);
     },
   });
+  // A counter that cannot be written (the database is down) is the request's failure, answered in
+  // the caller's wire format like any other: 503 SERVICE_UNAVAILABLE with Retry-After.
+  return (req, res, next) => {
+    const passed = (error?: unknown) => {
+      if (error === undefined) next();
+      else refuse(req, res, error);
+    };
+    Promise.resolve(limiter(req, res, passed)).catch((error: unknown) => refuse(req, res, error));
+  };
+}
+
+function refuse(req: Request, res: Response, thrown: unknown): void {
+  if (isTrpcRequest(req)) sendTrpcError(req, res, thrown);
+  else sendError(req, res, thrown);
 }

@@ -3,6 +3,7 @@ import express, { type Request, type RequestHandler, type Router } from "express
 import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { sendError } from "./errors.js";
+import { jsonBodyParser } from "./input-guard.js";
 import { takesBody, type RestOperation } from "./operations.js";
 
 type CallProcedure = (input: unknown) => Promise<unknown>;
@@ -46,7 +47,7 @@ export function createRestRouter(options: {
   maxBodyBytes: number;
 }): Router {
   const rest = express.Router();
-  rest.use(express.json({ limit: options.maxBodyBytes }));
+  rest.use(jsonBodyParser({ limit: options.maxBodyBytes }));
   for (const operation of options.operations) {
     const schema = unwrapZodType(operation.input, true);
     // Query strings carry text: numbers and booleans in them are read as such.

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth.js";
 import { incidentsRouter } from "./routers/incidents.js";
 import { integrationsRouter } from "./routers/integrations.js";
 import { liveRouter } from "./routers/live.js";
+import { onCallsRouter } from "./routers/oncalls.js";
 import { orgRouter } from "./routers/org.js";
 import { orgsRouter } from "./routers/orgs.js";
 import { usageRouter } from "./routers/usage.js";
@@ -21,6 +22,7 @@ export const appRouter = router({
   usage: usageRouter,
   live: liveRouter,
   analytics: analyticsRouter,
+  oncalls: onCallsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,9 @@
-import { AppError, authorize, transact, type Action } from "@incidentops/core";
+import { AppError, authorize, authorizeTeamGate, transact, type Action } from "@incidentops/core";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
+import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, readCredential } from "./procedure/credential.js";
 import { inScopedTransaction } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
@@ -52,7 +53,13 @@ const withPublicStatus = t.middleware(async ({ next }) => {
   return result;
 });
 
-const baseProcedure = t.procedure.use(withPublicStatus);
+/** Before anything else reads it, the input is held to the limits every input has (input-guard.ts). */
+const acceptableInput = t.middleware(async ({ getRawInput, next }) => {
+  assertAcceptableInput(await getRawInput());
+  return next();
+});
+
+const baseProcedure = t.procedure.use(withPublicStatus).use(acceptableInput);
 
 export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } });
 
@@ -93,6 +100,16 @@ export const userProcedure = authedProcedure.meta({ access: { kind: "user" } }).
 export const procedureFor = (action: Action) =>
   authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
     authorize(action, ctx.actor);
+    return next();
+  });
+
+/**
+ * A procedure on something a team may own, whose service makes the final check once it knows the
+ * team (authorizeForTeam): the gate refuses up front only who could pass it for no team at all.
+ */
+export const teamProcedureFor = (action: Action) =>
+  authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
+    authorizeTeamGate(action, ctx.actor);
     return next();
   });
 

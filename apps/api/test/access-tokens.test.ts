@@ -53,6 +53,15 @@ describe("access token verification", () => {
     await expectRejected(token);
   });
 
+  it("refuses a token issued more than 60 s in the future (within it, clock skew is tolerated)", async () => {
+    const reg = await anOrgOwner(api.current);
+    const now = Math.floor(Date.now() / 1000);
+    await expectRejected(forgeToken({ sub: reg.user.id, org_id: reg.org.id, iat: now + 120, exp: now + 120 + ACCESS_TTL_SECONDS }));
+    await expectRejected(forgeToken({ sub: reg.user.id, org_id: reg.org.id, iat: now + 10 * 365 * 86_400, exp: now + 10 * 365 * 86_400 + 60 }));
+    const skewed = forgeToken({ sub: reg.user.id, org_id: reg.org.id, iat: now + 30, exp: now + 30 + ACCESS_TTL_SECONDS });
+    expect((await getOrg(skewed)).status).toBe(200);
+  });
+
   it("refuses a token signed with another secret", async () => {
     const reg = await anOrgOwner(api.current);
     const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id }, { secret: "another-secret-that-is-also-at-least-32-bytes" });

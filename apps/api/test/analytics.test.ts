@@ -265,7 +265,7 @@ describe("GET /v1/analytics/responders", () => {
     const eventId = await anEvent(incidentId, "escalated", null, { level: 1 }, createdAt);
     await api.current.db
       .insertInto("notification_attempts")
-      .values({ org_id: owner.org.id, event_id: eventId, incident_id: incidentId, user_id: userId, channel: "email", created_at: at(createdAt) })
+      .values({ org_id: owner.org.id, event_id: eventId, event_seq: "1", incident_id: incidentId, user_id: userId, channel: "email", created_at: at(createdAt) })
       .execute();
   }
 
@@ -292,7 +292,7 @@ describe("GET /v1/analytics/responders", () => {
     const eventId = await anEvent(one, "escalated", null, {}, "2025-03-12T10:00:00.000Z");
     await api.current.db
       .insertInto("notification_attempts")
-      .values({ org_id: owner.org.id, event_id: eventId, incident_id: one, target_id: target.id, channel: "webhook", created_at: at("2025-03-12T10:00:00.000Z") })
+      .values({ org_id: owner.org.id, event_id: eventId, event_seq: "1", incident_id: one, target_id: target.id, channel: "webhook", created_at: at("2025-03-12T10:00:00.000Z") })
       .execute();
     // Acknowledgements: two incidents by the New York member (one of them twice, after a re-trigger).
     const acknowledged = { fromStatus: "triggered", toStatus: "acknowledged" };

@@ -15,6 +15,7 @@ import {
   listEvents,
   ok,
   queuedJobs,
+  runQueuedJobs,
   setNotificationRules,
   startWebhookReceiver,
   useStarted,
@@ -23,7 +24,8 @@ import {
 } from "@incidentops/testkit";
 
 // Assignment: POST /incidents/{id}/assign pages the new assignees through their notification
-// rules (a rule due now is an attempt at once; a later one a keyed job), GET /incidents?assignedTo=.
+// rules (the fan-out of its `assigned` event makes an attempt of a rule due now, a keyed job of a
+// later one), GET /incidents?assignedTo=.
 // Paging as the worker runs it: apps/worker/test/paging.test.ts.
 
 const api = useTestApi();
@@ -48,8 +50,12 @@ beforeAll(async () => {
   ]);
 });
 
-const assign = (token: string, incidentId: string, body: Record<string, unknown>) =>
-  api.current.request<Incident>("POST", `/v1/incidents/${incidentId}/assign`, { token, body });
+/** Assigns, then runs the fan-out of what it recorded (as the worker would). */
+const assign = async (token: string, incidentId: string, body: Record<string, unknown>) => {
+  const res = await api.current.request<Incident>("POST", `/v1/incidents/${incidentId}/assign`, { token, body });
+  await runQueuedJobs(api.current, ["incident_event"]);
+  return res;
+};
 const notificationsOf = async (incidentId: string) =>
   (await ok(api.current.request<Page<NotificationAttempt>>("GET", `/v1/incidents/${incidentId}/notifications`, { token: owner.accessToken }), 200, "notifications")).items;
 const pageJobs = async (incidentId: string) =>

@@ -94,7 +94,7 @@ describe("creating policies", () => {
     ];
     const res = await createRaw({ name: "Primary on-call", description: "Pages the owner first", repeat: 3, levels });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(["createdAt", "description", "id", "levels", "name", "repeat", "updatedAt"]);
+    expect(Object.keys(res.body).sort()).toEqual(["createdAt", "description", "id", "levels", "name", "repeat", "teamId", "updatedAt"]);
     expect(res.body).toMatchObject({ name: "Primary on-call", description: "Pages the owner first", repeat: 3, levels });
     expect(await getPolicy(res.body.id).then((r) => r.body)).toEqual(res.body);
     expect(await storedPolicy(res.body.id)).toMatchObject({
@@ -178,6 +178,7 @@ describe("PUT replaces a policy entirely", () => {
       name: "After",
       description: null,
       repeat: 1,
+      teamId: null,
       levels: [{ delaySeconds: 45, targets: [user(responderId)] }],
       createdAt: created.createdAt,
       updatedAt: res.body.updatedAt,

@@ -473,4 +473,24 @@ describe("tRPC transport errors", () => {
     expect(res.status).toBe(415);
     expect(res.body.error.data).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", traceId: "trpc-media-1" });
   });
+
+  it("while shutting down: /readyz is 503 (send traffic elsewhere) and each answer closes its connection", async () => {
+    const lifecycle = { draining: false };
+    const logger = createLogger({ level: "silent", name: "draining-test" });
+    const changeFeed = startChangeFeed({ connectionString: api.current.appDatabaseUrl, logger });
+    const app = await createApp({ db: api.current.db, config: api.current.config, logger, mailer: api.current.mailer, changeFeed, storage: api.current.storage, lifecycle });
+    const server = await listenOnLoopback(app);
+    try {
+      expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+      lifecycle.draining = true;
+      const ready = await fetch(`${server.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: "unavailable", shuttingDown: true });
+      expect(ready.headers.get("connection")).toBe("close");
+      expect((await fetch(`${server.baseUrl}/healthz`)).headers.get("connection")).toBe("close");
+    } finally {
+      await server.close();
+      await changeFeed.close();
+    }
+  });
 });

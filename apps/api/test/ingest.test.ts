@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anIntegrationKey, anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
+import { anIntegrationKey, anOrgOwner, aService, expectError, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -188,5 +188,57 @@ describe("Alertmanager", () => {
     const bad = await api.current.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: { version: "3", alerts: [] } });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("the per-routing-key rate limit on every ingestion route", () => {
+  /** Waits out the last seconds of a minute: the limit's window is the wall-clock minute. */
+  const insideOneWindow = async () => {
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
+  };
+
+  const batch = (n: number, prefix: string) => ({
+    version: "4",
+    groupKey: "g",
+    status: "firing",
+    alerts: Array.from({ length: n }, (_, i) => ({ status: "firing", labels: { alertname: `${prefix}-${i}` }, fingerprint: `${prefix}-${i}` })),
+  });
+
+  it("counts every alert against the key: an Alertmanager batch that does not fit is refused whole", { timeout: 30_000 }, async () => {
+    const limited = await startTestApi({ env: { INGEST_RATE_LIMIT_PER_MINUTE: "5" } });
+    try {
+      const { token, serviceId, routingKey } = await integration(limited);
+      await insideOneWindow();
+      for (const i of [1, 2]) expect((await limited.request("POST", "/v2/enqueue", { body: trigger(routingKey, `pd-${i}`) })).status).toBe(202);
+      // 2 + 4 > 5: all four refused, none opened, none counted.
+      const tooMany = await limited.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: batch(4, "big") });
+      expectError(tooMany, 429, "RATE_LIMITED");
+      expect(Number(tooMany.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await incidentsOf(limited, token, serviceId)).toHaveLength(2);
+      // 2 + 3 = 5 fits exactly; then the key is spent on both routes.
+      expect((await limited.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: batch(3, "fits") })).status).toBe(202);
+      expect((await limited.request("POST", "/v2/enqueue", { body: trigger(routingKey, "pd-3") })).status).toBe(429);
+      expectError(await limited.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: batch(1, "one") }), 429, "RATE_LIMITED");
+      expect(await incidentsOf(limited, token, serviceId)).toHaveLength(5);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("makes no counter for an unknown routing key, and keeps no routing key in its counters", async () => {
+    const { routingKey } = await integration(api.current);
+    const counters = () => api.current.db.selectFrom("rate_limit_counters").select("key").where("key", "like", "ingest:%").execute();
+    const before = await counters();
+    for (let i = 0; i < 3; i++) {
+      const unknown = `${i}`.repeat(32);
+      expect((await api.current.request("POST", "/v2/enqueue", { body: trigger(unknown) })).status).toBe(404);
+      expectError(await api.current.request("POST", `/v1/integrations/alertmanager/${unknown}`, { body: batch(1, "unknown") }), 404, "NOT_FOUND");
+    }
+    expect(await counters()).toEqual(before);
+    expect((await api.current.request("POST", "/v2/enqueue", { body: trigger(routingKey) })).status).toBe(202);
+    const after = await counters();
+    expect(after).toHaveLength(before.length + 1);
+    expect(JSON.stringify(after)).not.toContain(routingKey);
   });
 });

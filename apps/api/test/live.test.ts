@@ -92,7 +92,7 @@ describe("the live incident stream", () => {
     const target = await aWebhookTarget(api.current, owner.accessToken, "http://127.0.0.1:1/hook");
     await api.current.db
       .insertInto("notification_attempts")
-      .values({ org_id: owner.org.id, event_id: event.id, target_id: target.id, incident_id: incident.id, channel: "webhook" })
+      .values({ org_id: owner.org.id, event_id: event.id, event_seq: "1", target_id: target.id, incident_id: incident.id, channel: "webhook" })
       .execute();
     const message = await stream.next((m) => m.notificationsChanged.includes(incident.id));
     expect(message.timelineChanged).toEqual([]);

@@ -102,6 +102,22 @@ describe("creating targets", () => {
     expect((await storedRow(target.id))?.config).toEqual({ webhookUrl: url });
   });
 
+  it("a webhook whose URL carries credentials: masked in every answer (create, read, list, update), stored and sent whole", async () => {
+    const url = `${receiver.current.url.replace("http://", "http://hooks:S3CRET-PASS@")}/hook?token=S3CRET-TOKEN&team=ops`;
+    const masked = `${receiver.current.url.replace("http://", "http://hooks:****@")}/hook?token=****&team=ops`;
+    const target = await webhook(url);
+    expect(target.config).toEqual({ url: masked });
+    expect((await get(target.id)).body.config).toEqual({ url: masked });
+    const list = await api.current.request<{ items: NotificationTarget[] }>("GET", "/v1/org/notification-targets?limit=200", { token });
+    expect(list.body.items.find((t) => t.id === target.id)?.config).toEqual({ url: masked });
+    // Written back as it was shown, the URL keeps its credentials.
+    const renamed = await patch(target.id, { name: "renamed", config: { url: masked } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.config).toEqual({ url: masked });
+    expect(JSON.stringify([target, renamed.body, list.body])).not.toMatch(/S3CRET/);
+    expect((await storedRow(target.id))?.config).toEqual({ url });
+  });
+
   it("takes filters and a disabled state; duplicate kinds are stored once", async () => {
     const target = await webhook(undefined, { enabled: false, eventKinds: ["triggered", "resolved", "triggered"], minSeverity: "sev2" });
     expect(target).toMatchObject({ enabled: false, eventKinds: ["triggered", "resolved"], minSeverity: "sev2" });

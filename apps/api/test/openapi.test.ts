@@ -92,7 +92,7 @@ describe("the OpenAPI document", () => {
     expect((await validate(asValidatorInput(noResponses))).valid).toBe(false);
   });
 
-  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes and the health routes, and nothing else", () => {
+  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes, calendar feeds and the health routes, and nothing else", () => {
     const expected = [
       ...operations.map((o) => `${o.method.toLowerCase()} /v1${o.path}`),
       ...["login", "register", "accept-invitation", "refresh", "switch-org", "password", "logout"].map((route) => `post /v1/auth/session/${route}`),
@@ -101,6 +101,7 @@ describe("the OpenAPI document", () => {
       "post /v1/integrations/alertmanager/{routingKey}",
       "post /v1/incidents/{incidentId}/attachments",
       "get /v1/incidents/{incidentId}/attachments/{attachmentId}",
+      "get /calendar/{token}.ics",
       "get /healthz",
       "get /readyz",
       "get /openapi.json",
@@ -222,7 +223,7 @@ describe("the OpenAPI document", () => {
     for (const { path, method, op } of allOperations()) {
       const where = `${method} ${path}`;
       const success = Object.entries(op.responses).find(([s]) => s.startsWith("2"))?.[1];
-      // JSON, or the media type of a document or download (CSV, Markdown, bytes).
+      // JSON, or the media type of a document or download (CSV, Markdown, bytes, iCalendar).
       const media = Object.values(success?.content ?? {})[0];
       expect(Object.values(media?.examples ?? {})[0]?.value, where).toBeDefined();
       for (const parameter of op.parameters ?? []) {

@@ -210,10 +210,10 @@ describe("an incident's delivery attempts", () => {
     expect([...targetIds].sort()).toEqual([first, second, third].sort());
     expect(targetIds).not.toContain(disabled);
     expect(targetIds).not.toContain(resolvedOnly);
-    // Each attempt got its delivery job, keyed by the attempt.
+    // Each attempt's recipient (its delivery lane) got its job, keyed by the lane.
     for (const attempt of all.body.items) {
-      const jobs = await queuedJobs(api.current.db, { key: `delivery:${attempt.id}` });
-      expect(jobs).toMatchObject([{ task: "send_webhook", payload: { orgId, attemptId: attempt.id } }]);
+      const jobs = await queuedJobs(api.current.db, { key: `lane:${orgId}:${attempt.target?.id ?? ""}` });
+      expect(jobs).toMatchObject([{ task: "send_webhook", payload: { orgId, recipientId: attempt.target?.id } }]);
     }
 
     // limit=2: two pages, the same attempts in the same order, none twice.
@@ -240,6 +240,7 @@ describe("an incident's delivery attempts", () => {
         {
           org_id: orgId,
           event_id: eventId,
+          event_seq: "1",
           incident_id: incident.id,
           target_id: null,
           user_id: person.user.id,
@@ -254,6 +255,7 @@ describe("an incident's delivery attempts", () => {
         {
           org_id: orgId,
           event_id: eventId,
+          event_seq: "1",
           incident_id: incident.id,
           target_id: targetId,
           channel: "webhook",

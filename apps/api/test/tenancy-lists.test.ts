@@ -37,6 +37,9 @@ async function allIds(orgId: string) {
     db.selectFrom("escalation_policies").select("id").where("org_id", "=", orgId).execute(),
     db.selectFrom("api_keys").select("id").where("org_id", "=", orgId).execute(),
     db.selectFrom("invitations").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("teams").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("schedules").select("id").where("org_id", "=", orgId).execute(),
+    db.selectFrom("calendar_feeds").select("id").where("org_id", "=", orgId).execute(),
   ]);
   return ids.flat().map((r) => r.id);
 }
@@ -50,6 +53,8 @@ describe("lists are scoped to the caller's org", () => {
     { path: "/v1/org/escalation-policies?limit=100", own: (f) => f.policyId },
     { path: "/v1/org/api-keys?limit=100", own: (f) => f.apiKeyId },
     { path: "/v1/org/invitations?limit=100", own: (f) => f.invitationId },
+    { path: "/v1/org/teams?limit=100", own: (f) => f.teamId },
+    { path: "/v1/org/schedules?limit=100", own: (f) => f.scheduleId },
   ];
 
   for (const { path, own } of LISTS) it(`${path} never contains A's items`, async () => {
@@ -247,5 +252,51 @@ describe("the work around incidents", () => {
     expect(await list(A.token, `/v1/incidents/${A.resolvedIncidentId}/tasks`)).toEqual([A.taskId]);
     expect(await list(A.token, `/v1/incidents/${A.resolvedIncidentId}/attachments`)).toEqual([A.attachmentId]);
     expect(await list(B.token, `/v1/incidents/${B.resolvedIncidentId}/status-updates`)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// On call: another org's schedules, teams and people are unknown everywhere.
+
+describe("on call across orgs", () => {
+  it("who is on call, and the incidents of a team, never show A's", async () => {
+    const res = await api.current.request<{ items: { scheduleId: string | null; userId: string }[] }>("GET", "/v1/oncalls?at=2027-03-28T12:00:00Z", { token: B.token });
+    expect(res.body.items.map((i) => i.scheduleId)).toContain(B.scheduleId);
+    expect(res.body.items.map((i) => i.scheduleId)).not.toContain(A.scheduleId);
+    const filtered = await api.current.request<{ items: unknown[] }>("GET", `/v1/oncalls?scheduleId=${A.scheduleId}&at=2027-03-28T12:00:00Z`, { token: B.token });
+    expect(filtered.body.items).toEqual([]);
+    expect(await list(B.token, `/v1/incidents?teamId=${A.teamId}`)).toEqual([]);
+    const feeds = await api.current.request<{ items: { id: string }[] }>("GET", "/v1/users/me/calendar-feeds", { token: B.token });
+    expect(feeds.body.items.map((f) => f.id)).toEqual([B.feedId]);
+  });
+
+  it("refuses A's team, schedule and people inside B's bodies as unknown (400), changing nothing", async () => {
+    const before = await orgState(B.orgId);
+    const cases: { method: "POST" | "PATCH" | "PUT"; path: string; body: unknown; field: string }[] = [
+      { method: "POST", path: "/v1/org/schedules", body: { name: "stolen team", timeZone: "UTC", teamId: A.teamId }, field: "teamId" },
+      { method: "PATCH", path: `/v1/org/services/${B.serviceId}`, body: { teamId: A.teamId }, field: "teamId" },
+      {
+        method: "POST",
+        path: "/v1/org/escalation-policies",
+        body: { name: "stolen", teamId: A.teamId, levels: [{ delaySeconds: 0, targets: [{ type: "user", userId: B.userId }] }] },
+        field: "teamId",
+      },
+      {
+        method: "PATCH",
+        path: `/v1/org/schedules/${B.scheduleId}`,
+        body: { layers: [{ name: "x", start: "2027-01-01T00:00:00Z", rotationStart: "2027-01-01T00:00:00Z", rotation: { unit: "day", length: 1 }, participants: [A.userId] }] },
+        field: "layers.0.participants.0",
+      },
+      { method: "POST", path: `/v1/org/schedules/${B.scheduleId}/overrides`, body: { userId: A.userId, start: "2030-01-01T00:00:00Z", end: "2030-01-02T00:00:00Z" }, field: "userId" },
+      { method: "POST", path: "/v1/users/me/calendar-feeds", body: { scheduleId: A.scheduleId }, field: "scheduleId" },
+    ];
+    for (const c of cases) {
+      const res = await api.current.request(c.method, c.path, { token: B.token, body: c.body });
+      expectError(res, 400, "VALIDATION_FAILED");
+      expect(Object.keys(fieldsOf(res.body)), c.path).toEqual([c.field]);
+    }
+    // A's people are not B's members to put in a team.
+    expectError(await api.current.request("PUT", `/v1/org/teams/${B.teamId}/members/${A.userId}`, { token: B.token, body: { role: "member" } }), 404, "NOT_FOUND");
+    expect(await orgState(B.orgId)).toEqual(before);
   });
 });

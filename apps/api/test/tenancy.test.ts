@@ -18,7 +18,8 @@ import {
   uniqueEmail,
   useTestApi,
 } from "@incidentops/testkit";
-import { aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
+import { dailyBerlinLayer, isoIn } from "./support/oncall.js";
+import { aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, seedOnCall, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
 
 // Tenant isolation, route by route: every route that takes an id answers another org's id
 // exactly as a missing one (404, never 403) and changes nothing. A new route is one entry of
@@ -47,7 +48,7 @@ interface IdRoute {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Which of A's ids the route takes. */
   idOf: (f: OrgFixture) => string;
-  /** The route for that id; a nested id (a task of the incident) comes from the fixture of the body. */
+  /** The route's path with that id (and, where it takes a second one, the same fixture's: a nested id such as a task of the incident). */
   path: (id: string, f: OrgFixture) => string;
   /** A body that would succeed for A's own fixture (same version, valid move). */
   body?: (f: OrgFixture) => unknown;
@@ -320,6 +321,124 @@ const ID_ROUTES: IdRoute[] = [
     ownerStatus: 200,
     notFoundMessage: "Member not found",
   },
+
+  {
+    route: "GET /v1/org/teams/{teamId}",
+    method: "GET",
+    idOf: (f) => f.teamId,
+    path: (id) => `/v1/org/teams/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Team not found",
+  },
+  {
+    route: "PATCH /v1/org/teams/{teamId}",
+    method: "PATCH",
+    idOf: (f) => f.teamId,
+    path: (id) => `/v1/org/teams/${id}`,
+    body: () => ({ name: `renamed from the wrong org ${++controlCounter}`, description: "changed" }),
+    ownerStatus: 200,
+    notFoundMessage: "Team not found",
+  },
+  {
+    route: "DELETE /v1/org/teams/{teamId}",
+    method: "DELETE",
+    idOf: (f) => f.teamId,
+    path: (id) => `/v1/org/teams/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Team not found",
+  },
+  {
+    route: "GET /v1/org/teams/{teamId}/members",
+    method: "GET",
+    idOf: (f) => f.teamId,
+    path: (id) => `/v1/org/teams/${id}/members`,
+    ownerStatus: 200,
+    notFoundMessage: "Team not found",
+  },
+  {
+    route: "PUT /v1/org/teams/{teamId}/members/{userId}",
+    method: "PUT",
+    idOf: (f) => f.teamId,
+    path: (id, f) => `/v1/org/teams/${id}/members/${f.memberId}`,
+    body: () => ({ role: "member" }),
+    ownerStatus: 200,
+    notFoundMessage: "Team not found",
+  },
+  {
+    route: "DELETE /v1/org/teams/{teamId}/members/{userId}",
+    method: "DELETE",
+    idOf: (f) => f.teamId,
+    path: (id, f) => `/v1/org/teams/${id}/members/${f.memberId}`,
+    ownerStatus: 200,
+    notFoundMessage: "Team not found",
+  },
+  {
+    route: "GET /v1/org/schedules/{scheduleId}",
+    method: "GET",
+    idOf: (f) => f.scheduleId,
+    path: (id) => `/v1/org/schedules/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "PATCH /v1/org/schedules/{scheduleId}",
+    method: "PATCH",
+    idOf: (f) => f.scheduleId,
+    path: (id) => `/v1/org/schedules/${id}`,
+    // Valid for the fixture's own org: its own people and team.
+    body: (f) => ({ name: `changed from the wrong org ${++controlCounter}`, teamId: f.teamId, layers: [dailyBerlinLayer([f.userId])] }),
+    ownerStatus: 200,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "DELETE /v1/org/schedules/{scheduleId}",
+    method: "DELETE",
+    idOf: (f) => f.scheduleId,
+    path: (id) => `/v1/org/schedules/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "GET /v1/org/schedules/{scheduleId}/shifts",
+    method: "GET",
+    idOf: (f) => f.scheduleId,
+    path: (id) => `/v1/org/schedules/${id}/shifts?since=2027-03-27T00:00:00Z&until=2027-03-29T00:00:00Z`,
+    ownerStatus: 200,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "GET /v1/org/schedules/{scheduleId}/overrides",
+    method: "GET",
+    idOf: (f) => f.scheduleId,
+    path: (id) => `/v1/org/schedules/${id}/overrides`,
+    ownerStatus: 200,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "POST /v1/org/schedules/{scheduleId}/overrides",
+    method: "POST",
+    idOf: (f) => f.scheduleId,
+    path: (id) => `/v1/org/schedules/${id}/overrides`,
+    body: (f) => ({ userId: f.userId, start: isoIn(60), end: isoIn(61) }),
+    ownerStatus: 201,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "DELETE /v1/org/schedules/{scheduleId}/overrides/{overrideId}",
+    method: "DELETE",
+    idOf: (f) => f.scheduleId,
+    path: (id, f) => `/v1/org/schedules/${id}/overrides/${f.overrideId}`,
+    ownerStatus: 200,
+    notFoundMessage: "Schedule not found",
+  },
+  {
+    route: "DELETE /v1/users/me/calendar-feeds/{feedId}",
+    method: "DELETE",
+    idOf: (f) => f.feedId,
+    path: (id) => `/v1/users/me/calendar-feeds/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Calendar feed not found",
+  },
 ];
 
 const SLA_TARGETS = Object.fromEntries(["sev1", "sev2", "sev3", "sev4"].map((sev) => [sev, { acknowledgeWithinMinutes: 1, resolveWithinMinutes: 2 }]));
@@ -349,7 +468,8 @@ async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const { invitation } = await anInvitation(api.current, f.token, { email: uniqueEmail("tenancy-invitee") });
   const memberId = await aMember(api.current, f.orgId, "viewer");
   const work = await aResolvedIncidentWithWork(api.current, f.token, service.id, `control-${n}`);
-  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work };
+  const onCall = await seedOnCall(api.current, f.token, { ownerId: f.userId, memberId, label: `control ${n}` });
+  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work, ...onCall };
 }
 
 function call(route: IdRoute, token: string, id: string, bodyFrom: OrgFixture) {

@@ -1,10 +1,12 @@
-import type { Logger } from "@incidentops/core";
+import { isDatabaseUnavailable, type Logger } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { sql } from "kysely";
 import type { WorkerUtils } from "graphile-worker";
 
 export interface Heartbeat {
   register: (workerId: string) => void;
+  /** Stops beating for a worker that is gone (its jobs released by the caller). */
+  forget: (workerId: string) => void;
   stop: () => Promise<void>;
 }
 
@@ -46,7 +48,10 @@ export function startHeartbeat(options: {
 
   let running = Promise.resolve();
   const tick = () => {
-    running = running.then(beat).catch((error: unknown) => logger.error({ err: error }, "heartbeat failed"));
+    running = running.then(beat).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) logger.warn({ err: error }, "heartbeat skipped: the database is unavailable");
+      else logger.error({ err: error }, "heartbeat failed");
+    });
   };
   const timer = setInterval(tick, options.intervalMs);
   timer.unref();
@@ -56,10 +61,19 @@ export function startHeartbeat(options: {
       workerIds.add(workerId);
       tick();
     },
+    forget: (workerId) => {
+      workerIds.delete(workerId);
+    },
     stop: async () => {
       clearInterval(timer);
       await running;
-      if (workerIds.size > 0) await db.deleteFrom("worker_heartbeats").where("worker_id", "in", [...workerIds]).execute();
+      if (workerIds.size === 0) return;
+      // Without the database the rows stay: other workers release them after deadAfterMs.
+      await db
+        .deleteFrom("worker_heartbeats")
+        .where("worker_id", "in", [...workerIds])
+        .execute()
+        .catch((error: unknown) => logger.warn({ err: error }, "could not remove this worker's heartbeats"));
     },
   };
 }

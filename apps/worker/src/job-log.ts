@@ -1,4 +1,4 @@
-import type { Logger as AppLogger } from "@incidentops/core";
+import { isDatabaseUnavailable, type Logger as AppLogger } from "@incidentops/core";
 import { Logger, type Job, type WorkerEvents } from "graphile-worker";
 
 const requestIdOf = (job: Job): string | undefined => {
@@ -25,15 +25,29 @@ export function logJobEvents(events: WorkerEvents, logger: AppLogger): void {
 
 /**
  * graphile-worker's own log lines, through pino. Its per-job lines are left out: the job events
- * above say the same, and its metadata holds the whole job, payload included.
+ * above say the same, and its metadata holds the whole job, payload included. An error in its
+ * metadata is logged as `err` (type, message, code, stack), not as the object it is: a pg error
+ * there carries its whole client. Its other objects are left out (see below).
  */
 export const graphileLogger = (logger: AppLogger) =>
   new Logger((scope) => (level, message, meta) => {
     if (meta?.failure === true || meta?.success === true) return;
-    const fields = { scope, ...meta };
+    const { error, ...rest } = meta ?? {};
+    // Only plain values: its objects (job, jobs, specs) hold payloads, and an account email's
+    // payload holds a single-use link.
+    const plain = Object.fromEntries(Object.entries(rest).filter(([, value]) => typeof value !== "object" || value === null));
+    const fields = { scope, ...plain, ...(error instanceof Error ? { err: error } : {}) };
     // LogLevel is an ambient const enum (unreadable under isolated modules); its values are these strings.
     const name: string = level;
-    if (name === "error") logger.error(fields, message);
-    else if (name === "warning") logger.warn(fields, message);
+    // Deliveries run many more jobs than the pool has connections, on purpose: they wait on receivers, not on it.
+    if (message.startsWith("WARNING: having maxPoolSize")) {
+      logger.debug(fields, message);
+      return;
+    }
+    // A connection lost under an idle or busy client is the database going away, which the
+    // runner rides out: a warning, not an error.
+    const connectionLost = isDatabaseUnavailable(error);
+    if (name === "error" && !connectionLost) logger.error(fields, message);
+    else if (name === "error" || name === "warning") logger.warn(fields, message);
     else logger.debug(fields, message);
   });

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, loadConfig, prepareDatabase } from "@incidentops/core";
+import { createLogger, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
 import { startWorker } from "./worker.js";
 
 /** The worker process: `pnpm --filter worker start`, or beside the API with `pnpm start`. */
@@ -10,12 +10,15 @@ async function main() {
   const worker = await startWorker({ config, logger, databaseUrl: database.appUrl });
 
   let stopping = false;
+  // Running jobs finish (deliveries get their full timeout); jobs fetched but not started go back
+  // to the queue. A job cut short runs again later (deliveries are at-least-once).
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker shutting down: finishing running jobs");
-    await worker.stop();
+    await worker.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the worker failed"));
     await database.stop();
+    logger.info("worker stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -24,6 +27,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startupFailure(error));
   process.exit(1);
 });

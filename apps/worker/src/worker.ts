@@ -1,22 +1,27 @@
-import { EventEmitter } from "node:events";
 import { hostname } from "node:os";
-import { createMailer, type Config, type Logger as AppLogger } from "@incidentops/core";
+import { createMailer, DELIVERY_TASK, type Config, type Logger as AppLogger, type TaskName } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
-import { makeWorkerUtils, run, type WorkerEvents } from "graphile-worker";
+import { makeWorkerUtils, runOnce } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
-import { graphileLogger, logJobEvents } from "./job-log.js";
-import { createTaskList } from "./tasks/index.js";
+import { graphileLogger } from "./job-log.js";
+import { superviseRunner } from "./runner.js";
+import { createTaskList, TASKS } from "./tasks/index.js";
+
+/** The tasks that send notifications (one lane run each), and the rest. */
+const DELIVERY_TASKS: readonly TaskName[] = Object.values(DELIVERY_TASK);
+const CORE_TASKS = (Object.keys(TASKS) as TaskName[]).filter((task) => !DELIVERY_TASKS.includes(task));
 
 export interface RunningWorker {
   /** Stops taking jobs, lets running ones finish, then releases everything. */
   stop: () => Promise<void>;
-  /** Settles when the runner stops (after stop(), or on a fatal error). */
+  /** Settles when the runner stops: after stop(), or on a fatal error (never a database outage: it is restarted). */
   done: Promise<void>;
 }
 
 export async function startWorker(options: { config: Config; logger: AppLogger; databaseUrl: string }): Promise<RunningWorker> {
   const { config, logger, databaseUrl } = options;
-  const db = createDb({ connectionString: databaseUrl, max: config.worker.concurrency + 2, applicationName: "incidentops-worker" });
+  // Deliveries hold a connection only for their two short transactions, not while they wait on a receiver.
+  const db = createDb({ connectionString: databaseUrl, max: config.worker.concurrency + 10, applicationName: "incidentops-worker" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: graphileLogger(logger) });
   const heartbeat = startHeartbeat({
@@ -28,42 +33,71 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     deadAfterMs: config.worker.deadAfterMs,
   });
 
-  const events: WorkerEvents = new EventEmitter();
-  // graphile-worker 0.17 locks jobs with the pool's id (locked_by = "pool-..."), not each worker's:
-  // that id is the one force_unlock_workers must be given when this process dies.
-  events.on("pool:create", ({ workerPool }) => heartbeat.register(workerPool.id));
-  logJobEvents(events, logger);
-
-  const runner = await run({
-    connectionString: databaseUrl,
-    concurrency: config.worker.concurrency,
-    taskList: createTaskList({ db, config, logger, mailer }),
-    noHandleSignals: true,
-    events,
-    logger: graphileLogger(logger),
-    // Give in-flight deliveries their full timeout before shutdown aborts them.
-    gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
-    preset: {
-      worker: {
-        // Jobs fetched (and locked) a batch at a time, and completions written together, instead of
-        // a database round trip per job for each: about 1.5x the deliveries per second through a
-        // backlog (bench/README.md). The batch is twice the concurrency, so the next jobs are at
-        // hand; a process that dies holding some is released by its heartbeat like a running job.
-        localQueue: { size: config.worker.concurrency * 2 },
-        completeJobBatchDelay: 0,
-      },
-    },
-  });
-  logger.info({ concurrency: config.worker.concurrency }, "worker started");
+  const taskList = createTaskList({ db, config, logger, mailer });
+  const runnerOf = (name: string, tasks: readonly TaskName[], concurrency: number) =>
+    superviseRunner({
+      name,
+      utils,
+      heartbeat,
+      logger,
+      runnerOptions: () => ({
+        connectionString: databaseUrl,
+        concurrency,
+        taskList: Object.fromEntries(tasks.map((task) => [task, taskList[task]])),
+        noHandleSignals: true,
+        logger: graphileLogger(logger),
+        // Give in-flight deliveries their full timeout before shutdown aborts them.
+        gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
+        preset: {
+          worker: {
+            // Jobs fetched (and locked) a batch at a time, and completions written together, instead
+            // of a database round trip per job for each: about 1.5x the deliveries per second through
+            // a backlog (bench/README.md). The batch is twice the concurrency, so the next jobs are at
+            // hand; a process that dies holding some is released by its heartbeat like a running job.
+            localQueue: { size: concurrency * 2 },
+            completeJobBatchDelay: 0,
+            // Failures are batched too: graphile-worker 0.17 leaves an unbatched failure that cannot
+            // be written (the database went away) as an unhandled rejection, which ends the process.
+            failJobBatchDelay: 0,
+          },
+        },
+      }),
+    });
+  // Two runners: deliveries wait on receivers (a slot each, many slots, little CPU or database);
+  // everything else (fan-out, escalations, account emails) works the database (few slots), and a
+  // backlog of deliveries never delays it.
+  const runners = await Promise.all([
+    runnerOf("jobs", CORE_TASKS, config.worker.concurrency),
+    runnerOf("deliveries", DELIVERY_TASKS, config.worker.deliveryConcurrency),
+  ]);
+  logger.info({ concurrency: config.worker.concurrency, deliveryConcurrency: config.worker.deliveryConcurrency }, "worker started");
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await runner.stop();
+      await Promise.all(runners.map((runner) => runner.stop()));
       await heartbeat.stop();
-      await utils.release();
+      await Promise.resolve(utils.release()).catch((error: unknown) => logger.warn({ err: error }, "releasing the worker utils failed"));
       mailer.close();
       await db.destroy();
     })());
-  return { stop, done: runner.promise };
+  return { stop, done: Promise.all(runners.map((runner) => runner.done)).then(() => undefined) };
+}
+
+/**
+ * Runs the jobs of `tasks` that are due now, then returns: a one-off drain (tests use it to run
+ * one step of a flow, e.g. the password reset a request asked for, without a worker running).
+ */
+export async function runQueuedJobs(options: { config: Config; logger: AppLogger; databaseUrl: string; tasks: readonly TaskName[] }): Promise<void> {
+  const { config, logger, databaseUrl } = options;
+  const db = createDb({ connectionString: databaseUrl, max: 2, applicationName: "incidentops-worker-once" });
+  const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
+  try {
+    const all = createTaskList({ db, config, logger, mailer });
+    const taskList = Object.fromEntries(options.tasks.map((task) => [task, all[task]]));
+    await runOnce({ connectionString: databaseUrl, taskList, noHandleSignals: true, logger: graphileLogger(logger) });
+  } finally {
+    mailer.close();
+    await db.destroy();
+  }
 }

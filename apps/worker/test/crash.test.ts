@@ -50,13 +50,14 @@ describe("a worker killed mid-delivery", () => {
       const service = await aService(api, token);
 
       const first = launch();
-      const firstBeat = await waitFor(
+      // One heartbeat per runner of the process (its jobs and its deliveries).
+      const firstBeats = await waitFor(
         async () => {
-          const rows = await heartbeats();
-          return rows.find((r) => r.process.endsWith(`:${first.child.pid}`));
+          const rows = (await heartbeats()).filter((r) => r.process.endsWith(`:${first.child.pid}`));
+          return rows.length === 2 ? rows.map((r) => r.worker_id) : undefined;
         },
         30_000,
-        `the first worker's heartbeat (output: ${first.output()})`,
+        `the first worker's heartbeats (output: ${first.output()})`,
       );
 
       const incident = await anIncident(api, token, service.id, { title: "Payments down" });
@@ -64,7 +65,8 @@ describe("a worker killed mid-delivery", () => {
       const heldId = String(held.headers["webhook-id"]);
       // The delivery job is locked by the first worker.
       const locked = (await queuedJobs(api.db)).find((j) => j.task === "send_webhook");
-      expect(locked?.lockedBy).toBe(firstBeat.worker_id);
+      expect(firstBeats).toContain(locked?.lockedBy);
+      const firstBeat = { worker_id: locked?.lockedBy ?? "" };
 
       first.child.kill("SIGKILL");
       expect(await first.exited).toEqual({ code: null, signal: "SIGKILL" });
@@ -104,7 +106,7 @@ describe("a worker killed mid-delivery", () => {
 
       // The dead worker's heartbeat was reaped; the new one beats; no job is left locked.
       const rows = await heartbeats();
-      expect(rows.map((r) => r.worker_id)).not.toContain(firstBeat.worker_id);
+      for (const id of firstBeats) expect(rows.map((r) => r.worker_id)).not.toContain(id);
       expect(rows.some((r) => r.process.endsWith(`:${second.child.pid}`))).toBe(true);
       expect((await queuedJobs(api.db)).filter((j) => j.lockedBy === firstBeat.worker_id)).toEqual([]);
 

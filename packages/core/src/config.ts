@@ -47,11 +47,14 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).default("IncidentOps <incidentops@localhost>"),
+  EMAIL_LOG_ONLY: booleanFlag.optional(),
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
   WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
   DELIVERY_MAX_ATTEMPTS: positiveInt.max(50).default(8),
   DELIVERY_RETRY_BASE_MS: positiveInt.default(10_000),
+  DELIVERY_RECEIVER_CONCURRENCY: positiveInt.max(100).default(4),
   WORKER_CONCURRENCY: positiveInt.max(100).default(5),
+  DELIVERY_CONCURRENCY: positiveInt.max(1000).default(50),
   WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
   WORKER_DEAD_AFTER_MS: positiveInt.default(30_000),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
@@ -72,6 +75,7 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
 });
 
 const TWILIO_VARIABLES = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
@@ -118,6 +122,7 @@ export interface Config {
   dbPoolSize: number;
   trustProxy: boolean;
   delivery: {
+    /** Undefined: emails are written to the log (EMAIL_LOG_ONLY, or outside production without SMTP_URL). */
     smtpUrl: string | undefined;
     emailFrom: string;
     /** Deliver to private, loopback and link-local addresses (development and tests only). */
@@ -127,8 +132,17 @@ export interface Config {
     retryBaseMs: number;
     /** The SMS and voice provider; null: not configured, so no one can add an SMS or voice contact method. */
     twilio: TwilioConfig | null;
+    /** Deliveries in flight at once to one receiver (each of another incident), all in one worker slot. */
+    receiverConcurrency: number;
   };
-  worker: { concurrency: number; heartbeatMs: number; deadAfterMs: number };
+  worker: {
+    /** Jobs other than deliveries (fan-out, escalations, account emails) one process runs at once. */
+    concurrency: number;
+    /** Deliveries one process has in flight at once: each waits on one receiver, one per lane. */
+    deliveryConcurrency: number;
+    heartbeatMs: number;
+    deadAfterMs: number;
+  };
   /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL); then 429. */
   authRateLimitPerMinute: number;
   /** Alerts one routing key may send per minute (counted in PostgreSQL); then 429. */
@@ -138,6 +152,8 @@ export interface Config {
   /** The built web app (index.html and assets/) the API serves at `/`; nothing is served while it has no index.html. */
   webDistDir: string;
   attachments: { maxBytes: number; storage: ObjectStorageConfig };
+  /** On SIGTERM, how long the API lets requests in flight finish before closing their connections. */
+  shutdownTimeoutMs: number;
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -222,6 +238,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret = devSecret(dataDir, "jwt-secret.key");
     warnings.push(`JWT_SECRET_KEY is not set: using a development key kept in ${join(dataDir, "jwt-secret.key")}`);
   }
+  if (e.EMAIL_LOG_ONLY === true && e.SMTP_URL !== undefined) {
+    throw new ConfigError("Invalid configuration:\n  EMAIL_LOG_ONLY: true while SMTP_URL is set: choose one (unset EMAIL_LOG_ONLY to send through SMTP)");
+  }
+  // In production an email that never leaves (an invitation, a password reset) must be a choice.
+  if (e.NODE_ENV === "production" && e.SMTP_URL === undefined && e.EMAIL_LOG_ONLY !== true) {
+    throw new ConfigError(
+      "Invalid configuration:\n  SMTP_URL: required when NODE_ENV=production (or set EMAIL_LOG_ONLY=true to write emails to the log instead of sending them)",
+    );
+  }
   const appDatabase: Config["appDatabase"] =
     e.APP_DATABASE_URL !== undefined
       ? { url: e.APP_DATABASE_URL }
@@ -257,13 +282,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.TWILIO_ACCOUNT_SID === undefined || e.TWILIO_AUTH_TOKEN === undefined || e.TWILIO_FROM_NUMBER === undefined
           ? null
           : { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiUrl: e.TWILIO_API_URL },
+      receiverConcurrency: e.DELIVERY_RECEIVER_CONCURRENCY,
     },
-    worker: { concurrency: e.WORKER_CONCURRENCY, heartbeatMs: e.WORKER_HEARTBEAT_MS, deadAfterMs: e.WORKER_DEAD_AFTER_MS },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      deliveryConcurrency: e.DELIVERY_CONCURRENCY,
+      heartbeatMs: e.WORKER_HEARTBEAT_MS,
+      deadAfterMs: e.WORKER_DEAD_AFTER_MS,
+    },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     orgDailyWriteQuota: e.ORG_DAILY_WRITE_QUOTA ?? null,
     webDistDir: resolve(e.WEB_DIST_DIR ?? join(findProjectRoot(), "apps", "web", "dist")),
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, storage: objectStorageOf(e, dataDir) },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     warnings,
   };
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
+import { appRoleUrl, EmbeddedPostgresError, migrate, startEmbeddedPostgres, type EmbeddedLog } from "@incidentops/db";
 import pg from "pg";
-import type { Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
 import type { Logger } from "./logger.js";
 
 export const EMBEDDED_DATABASE_NAME = "incidentops";
@@ -26,17 +26,22 @@ async function ensureDatabase(maintenanceUrl: string, name: string): Promise<voi
   }
 }
 
+/** The embedded server's reports as log lines; PostgreSQL's own output at debug level. */
+const embeddedLog =
+  (logger: Logger): EmbeddedLog =>
+  (level, message, fields = {}) => {
+    if (level === "debug") logger.debug({ postgres: message }, "postgres");
+    else logger[level](fields, message);
+  };
+
 /** DATABASE_URL when configured; otherwise the embedded PostgreSQL under the data dir. */
 export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
   if (config.databaseUrl !== undefined) return { url: config.databaseUrl, stop: () => Promise.resolve() };
   const dataDir = join(config.dataDir, "postgres");
   logger.info({ dataDir, port: config.embeddedPgPort }, "starting the embedded PostgreSQL");
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    port: config.embeddedPgPort,
-    onLog: (message) => logger.debug({ postgres: message.trim() }, "postgres"),
-  });
-  if (!server.owned) logger.info("the embedded PostgreSQL is already running: using it");
+  const server = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, log: embeddedLog(logger) });
+  if (server.owned) logger.info({ dataDir: server.dataDir, port: config.embeddedPgPort, pid: server.pid() }, "the embedded PostgreSQL is running");
+  else logger.info("the embedded PostgreSQL is already running: using it");
   await ensureDatabase(server.url(), EMBEDDED_DATABASE_NAME);
   return { url: server.url(EMBEDDED_DATABASE_NAME), stop: server.stop };
 }
@@ -58,3 +63,10 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<P
   const appUrl = "url" in config.appDatabase ? config.appDatabase.url : appRoleUrl(database.url, config.appDatabase.password);
   return { ...database, appUrl };
 }
+
+/**
+ * What a process that could not start prints: one line that says what to do for a refusal it
+ * understands (a bad setting, an embedded PostgreSQL that cannot run here), else the error itself.
+ */
+export const startupFailure = (error: unknown): unknown =>
+  error instanceof ConfigError || error instanceof EmbeddedPostgresError ? error.message : error;

@@ -20,7 +20,11 @@ export const errorDetailsSchemas = {
   }),
   UNAUTHORIZED: z.object({ reason: z.literal("refresh_token_reused").optional() }),
   INVALID_CREDENTIALS: z.object({ fields: fieldErrors.optional() }),
-  FORBIDDEN: z.object({ action: z.string().optional(), requiredRole: roleSchema.optional() }),
+  FORBIDDEN: z.object({
+    action: z.string().optional(),
+    requiredRole: roleSchema.optional(),
+    requiredTeamRole: z.literal("manager").optional().describe("Set when a manager of the team owning the resource may also do it"),
+  }),
   NOT_FOUND: none,
   METHOD_NOT_ALLOWED: none,
   CONFLICT: z.record(z.string(), z.unknown()).describe("What conflicts, e.g. fields, or the services still using a policy"),

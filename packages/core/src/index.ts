@@ -10,14 +10,15 @@ export * from "./logger.js";
 export * from "./policy.js";
 export * from "./pagination.js";
 export * from "./schema.js";
+export * from "./input-limits.js";
 export { isDatabaseUnavailable, isUniqueViolation } from "./db-errors.js";
-export { openDatabase, prepareDatabase, EMBEDDED_DATABASE_NAME, type DatabaseHandle, type PreparedDatabase } from "./database.js";
+export { openDatabase, prepareDatabase, startupFailure, EMBEDDED_DATABASE_NAME, type DatabaseHandle, type PreparedDatabase } from "./database.js";
 export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope.js";
 export * from "./jobs/tasks.js";
 export { enqueueJob, removeJob, removeJobs, type JobSpec } from "./jobs/enqueue.js";
 export * from "./delivery/index.js";
 export { createObjectStorage, ObjectNotFoundError, type ObjectStorage } from "./storage/index.js";
-export { hitWindowCounter, unhitWindowCounter, resetWindowCounter, sweepExpiredCounters, type WindowHit } from "./rate-limit/repository.js";
+export { hitWindowCounter, takeFromWindow, unhitWindowCounter, resetWindowCounter, sweepExpiredCounters, type WindowHit } from "./rate-limit/repository.js";
 
 // Accounts: sign-in, passwords, people, orgs and their members, invitations, API keys.
 export * from "./auth/schema.js";
@@ -53,6 +54,21 @@ export { auditAction, auditSourceOf, listAuditLog, recordAudit, type AuditEntry,
 export * from "./usage/schema.js";
 export { assertWriteQuotaLeft, countWriteCall, getUsage, secondsUntilUtcMidnight } from "./usage/service.js";
 
+// On call: teams, schedules and who is on call.
+export * from "./teams/schema.js";
+export * as teamService from "./teams/service.js";
+export { teamMembers } from "./teams/service.js";
+export * from "./schedules/schema.js";
+export * as scheduleService from "./schedules/service.js";
+export * from "./oncall/schema.js";
+export * as onCallService from "./oncall/service.js";
+export { planShiftNotices, replanUserShiftNotices, sendShiftNotice, type NoticeOutcome, type PlannedNotice } from "./shift-notices/planner.js";
+export { notifyPerson, type PersonMessage } from "./shift-notices/notify-person.js";
+export * from "./calendar-feeds/schema.js";
+export * as calendarFeedService from "./calendar-feeds/service.js";
+export { onCallAt, onCallAtMany, renderShifts } from "./schedules/on-call.js";
+export type { RenderedSchedule, ShiftEntry } from "./schedules/render.js";
+
 // On-call configuration: the service catalogue, escalation policies, notification targets, integrations.
 export * from "./catalog/schema.js";
 export * as catalogService from "./catalog/service.js";
@@ -69,16 +85,15 @@ export * as slaPolicyService from "./sla/service.js";
 export * from "./incidents/schema.js";
 export * as incidentService from "./incidents/service.js";
 export { ALLOWED_TRANSITIONS, canTransition } from "./incidents/state-machine.js";
-export { processAlert, type Alert, type AlertAction, type AlertOutcome, type AlertResult } from "./ingest/alerts.js";
+export { ingestAlerts, type Alert, type AlertAction, type AlertDelivery, type AlertOutcome, type AlertResult } from "./ingest/alerts.js";
 export { runEscalationStep, type EscalationOutcome } from "./escalations/runner.js";
 export { runRetrigger } from "./incidents/retrigger.js";
-export * as pagingService from "./paging/service.js";
-export { runPageRule, type PageRuleOutcome } from "./paging/page.js";
+export { runPageRule, type PageRuleOutcome } from "./notifications/pages.js";
 export { runSlaBreachCheck, type SlaBreachOutcome } from "./incidents/sla-breach.js";
 export * from "./notifications/schema.js";
 export * as notificationService from "./notifications/service.js";
 export { fanOutEvent } from "./notifications/fan-out.js";
-export { runDelivery, retryDelayMs, type DeliveryDeps, type DeliveryResult } from "./notifications/deliver.js";
+export { breakerPauseMs, runDelivery, retryDelayMs, type DeliveryDeps, type DeliveryResult, type LaneRun } from "./notifications/deliver.js";
 
 // Running and learning from incidents: tasks, status updates, postmortems, attachments, analytics.
 export * from "./tasks/schema.js";

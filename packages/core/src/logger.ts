@@ -1,26 +1,82 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
-/** Fields that must never reach a log line, wherever they appear in a logged object. */
-const REDACT = [
+/** Names of fields that hold a credential: wherever they appear in a logged object (two levels deep), they are censored. */
+const SECRET_FIELDS = [
   "password",
-  "*.password",
   "currentPassword",
-  "*.currentPassword",
+  "newPassword",
   "refreshToken",
-  "*.refreshToken",
   "accessToken",
-  "*.accessToken",
+  "token",
   "secret",
-  "*.secret",
+  "apiKey",
+  "routingKey",
+  "routing_key",
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
 ];
 
-export function createLogger(options: { level: string; name: string }): Logger {
-  return pino({
-    name: options.name,
-    level: options.level,
-    redact: { paths: REDACT, censor: "[redacted]" },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+const REDACT = SECRET_FIELDS.flatMap((field) => {
+  const key = /^[A-Za-z_]\w*$/.test(field) ? field : `["${field}"]`;
+  const nested = key.startsWith("[") ? `*${key}` : `*.${key}`;
+  return [key, nested];
+});
+
+/** The app's logger: JSON lines, ISO times, credentials censored. `destination` is for tests (stdout otherwise). */
+export function createLogger(options: { level: string; name: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      name: options.name,
+      level: options.level,
+      redact: { paths: REDACT, censor: "[redacted]" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    options.destination,
+  );
 }
+
+/**
+ * Query parameters whose value is a credential, by name (any case, `_` or not); tRPC's
+ * `connectionParams` carries a subscription's access token.
+ */
+const SECRET_QUERY_PARAMS = /^(?:token|refresh_?token|access_?token|api_?key|key|routing_?key|secret|password|signature|code|connectionParams)$/i;
+/** Paths whose segment after the prefix is a credential: Alertmanager's routing key, a calendar feed's token. */
+const SECRET_PATH_SEGMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\/v1\/integrations\/alertmanager\/)[^/?#]+/i, "$1[redacted]"],
+  [/^(\/calendar\/)[^/?#]+/, "$1[redacted].ics"],
+];
+
+/**
+ * A request URL as it may be logged: routing keys in paths and credentials in query strings
+ * replaced by `[redacted]`. Anything it cannot parse is kept to its path.
+ */
+export function redactUrl(url: string): string {
+  const [rawPath = "", query] = url.split(/\?(.*)/s, 2);
+  const path = SECRET_PATH_SEGMENTS.reduce((p, [pattern, replacement]) => p.replace(pattern, replacement), rawPath);
+  if (query === undefined || query === "") return path;
+  const params = query.split("&").map((pair) => {
+    const [name = "", value] = pair.split(/=(.*)/s, 2);
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // A malformed name is matched as written.
+    }
+    return value !== undefined && SECRET_QUERY_PARAMS.test(decoded) ? `${name}=[redacted]` : pair;
+  });
+  return `${path}?${params.join("&")}`;
+}
+
+/** The secrets IncidentOps makes carry a prefix (invitation tokens, API keys, signing secrets). */
+const PREFIXED_SECRET = /\b(ioi|iok|whsec)_[A-Za-z0-9_\-+/=]+/g;
+
+/**
+ * A text (an email to be logged) with its single-use tokens replaced: in links
+ * (`...?token=[redacted]`) and wherever a prefixed secret appears (`ioi_[redacted]`).
+ */
+export const redactTokens = (text: string) =>
+  text.replace(/([?&](?:token|code)=)[^\s&#]+/gi, "$1[redacted]").replace(PREFIXED_SECRET, "$1_[redacted]");

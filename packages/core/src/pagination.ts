@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "./errors.js";
-import { iso } from "./mapping.js";
+import { iso, isStorableInstant } from "./mapping.js";
 
 export interface Page<T> {
   items: T[];
@@ -55,10 +55,10 @@ export function toPage<Row, Item>(
 }
 
 /**
- * A time inside a cursor. ISO-8601 alone admits year 0000, which PostgreSQL refuses ("out of
- * range"): a crafted cursor would then fail as a 500 instead of a 400.
+ * A time inside a cursor, bounded like every date input: a crafted cursor with a year PostgreSQL
+ * or an output schema cannot hold is a 400, not a 500.
  */
-export const cursorTime = z.iso.datetime().refine((value) => !value.startsWith("0000"), "year out of range");
+export const cursorTime = z.iso.datetime().refine(isStorableInstant, "out of range");
 
 /** The position in a newest-first list ordered by (created_at, id). */
 export const createdAtCursor = z.object({ createdAt: cursorTime, id: z.uuid() });

@@ -1,4 +1,4 @@
-import type { OrgRole } from "@incidentops/db";
+import type { OrgRole, TeamRole } from "@incidentops/db";
 import { AppError } from "./errors.js";
 
 /** What a caller may do, by the least role that may do it. */
@@ -40,6 +40,15 @@ export const ACTION_MIN_ROLE = {
   "sla-policy:read": "admin",
   "sla-policy:manage": "admin",
   "analytics:read": "viewer",
+  "team:read": "viewer",
+  "team:manage": "admin",
+  "team-member:manage": "admin",
+  "schedule:read": "viewer",
+  "schedule:manage": "admin",
+  "schedule-override:manage": "admin",
+  // Taking a shift or giving one's own away: the service checks the override names the caller.
+  "schedule-override:self-service": "member",
+  "oncall:read": "viewer",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;
@@ -98,4 +107,48 @@ export function authorize(action: Action, actor: Pick<Actor, "role" | "kind">): 
       requiredRole: ACTION_MIN_ROLE[action],
     });
   }
+}
+
+/**
+ * What a team's managers may do to what their team owns (its members, schedules, overrides and
+ * escalation policies) beyond their org role, which must still be at least `member`: a viewer
+ * who manages a team reads, and an API key acts by its scope alone.
+ */
+export const TEAM_MANAGED_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  "team-member:manage",
+  "schedule:manage",
+  "schedule-override:manage",
+  "escalation-policy:read",
+  "escalation-policy:manage",
+]);
+
+/** Whether the actor could act as a team's manager at all (a person, with at least the member role). */
+const mayManageTeams = (actor: Pick<Actor, "role" | "kind">) => actor.kind === "user" && ROLE_RANK[actor.role] >= ROLE_RANK.member;
+
+/**
+ * Whether the actor may take the action on something a team owns, given their role in that team
+ * (null: not in the team, or the thing belongs to no team): by org role, or as its manager.
+ */
+export function canForTeam(action: Action, actor: Pick<Actor, "role" | "kind">, teamRole: TeamRole | null): boolean {
+  return can(action, actor) || (teamRole === "manager" && TEAM_MANAGED_ACTIONS.has(action) && mayManageTeams(actor));
+}
+
+/** Throws 403 FORBIDDEN unless canForTeam: the per-team check a service makes once it knows the team. */
+export function authorizeForTeam(action: Action, actor: Pick<Actor, "role" | "kind">, teamRole: TeamRole | null): void {
+  if (canForTeam(action, actor, teamRole)) return;
+  if (!TEAM_MANAGED_ACTIONS.has(action) || !mayManageTeams(actor)) authorize(action, actor);
+  throw new AppError("FORBIDDEN", `Only an admin or a manager of the owning team may ${action}`, {
+    action,
+    requiredRole: ACTION_MIN_ROLE[action],
+    requiredTeamRole: "manager",
+  });
+}
+
+/**
+ * The gate of a procedure whose final check is per team (authorizeForTeam, in its service): lets
+ * through whoever could pass it for some team, refusing the rest up front.
+ */
+export function authorizeTeamGate(action: Action, actor: Pick<Actor, "role" | "kind">): void {
+  if (TEAM_MANAGED_ACTIONS.has(action) && mayManageTeams(actor)) return;
+  authorize(action, actor);
 }

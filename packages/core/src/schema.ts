@@ -1,5 +1,6 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
+import { isStorableInstant } from "./mapping.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
 
 /**
@@ -8,20 +9,12 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
  */
 export const isoDateTime = z.iso.datetime({ offset: false });
 
-const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
-const LATEST_INSTANT = Date.UTC(10_000, 0, 1);
-
 /**
  * A point in time given by a caller: ISO-8601 with an offset (`Z` or `+02:00`), between 1970 and
  * the end of 9999 once in UTC, so that the database and every output schema can hold it. Use it
  * for every date input: a bare `z.iso.datetime` admits `9999-12-31T23:00:00-05:00` (year 10000).
  */
-export const instantInput = z.iso
-  .datetime({ offset: true })
-  .refine((value) => {
-    const time = Date.parse(value);
-    return time >= EARLIEST_INSTANT && time < LATEST_INSTANT;
-  }, "must be between 1970-01-01 and 9999-12-31 (UTC)");
+export const instantInput = z.iso.datetime({ offset: true }).refine(isStorableInstant, "must be between 1970-01-01 and 9999-12-31 (UTC)");
 
 /** An IANA time zone name (`Europe/Berlin`, `UTC`), as the time-zone database knows it. */
 export const timeZoneSchema = z

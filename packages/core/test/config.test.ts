@@ -64,6 +64,7 @@ describe("loadConfig defaults", () => {
       NODE_ENV: "production",
       DATABASE_URL: "postgresql://u:p@db.internal:5432/incidentops",
       JWT_SECRET_KEY: KEY,
+      SMTP_URL: "smtp://mail.internal:587",
       JWT_ALGORITHM: "HS512",
       JWT_ISSUER: "issuer-x",
       JWT_AUDIENCE: "audience-y",
@@ -127,7 +128,20 @@ describe("loadConfig refuses bad values, naming the variable", () => {
     expect(error.message).toContain("JWT_SECRET_KEY");
     expect(error.message).not.toContain(shortKey);
     // 32 is enough.
-    expect(loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET_KEY: "s".repeat(32) }).jwt.secret).toBe("s".repeat(32));
+    expect(loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET_KEY: "s".repeat(32), EMAIL_LOG_ONLY: "true" }).jwt.secret).toBe("s".repeat(32));
+  });
+
+  it("requires SMTP_URL in production, unless EMAIL_LOG_ONLY=true says to write emails to the log", () => {
+    const production = { NODE_ENV: "production", JWT_SECRET_KEY: KEY };
+    const error = configErrorOf(production);
+    expect(error.message).toContain("SMTP_URL");
+    expect(error.message).toContain("EMAIL_LOG_ONLY=true");
+    expect(loadConfig({ ...production, EMAIL_LOG_ONLY: "true" }).delivery.smtpUrl).toBeUndefined();
+    expect(loadConfig({ ...production, SMTP_URL: "smtps://mail.example.com" }).delivery.smtpUrl).toBe("smtps://mail.example.com");
+    // Outside production, no SMTP_URL still means the log.
+    expect(loadConfig({ NODE_ENV: "development", JWT_SECRET_KEY: KEY }).delivery.smtpUrl).toBeUndefined();
+    // Both at once is a contradiction, not a guess.
+    expect(configErrorOf({ ...production, SMTP_URL: "smtp://mail.example.com", EMAIL_LOG_ONLY: "true" }).message).toContain("EMAIL_LOG_ONLY");
   });
 });
 

@@ -9,14 +9,21 @@ export interface CreateDbOptions {
   connectionString: string;
   max?: number;
   applicationName?: string;
+  /** How long to wait for a connection before the query fails (as the database being unavailable). */
+  connectionTimeoutMs?: number;
 }
 
 // A calendar date (day counters) stays the string PostgreSQL wrote, not a Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-export function createDb({ connectionString, max = 10, applicationName = "incidentops" }: CreateDbOptions): Db {
-  const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on("error", () => undefined);
+const ignore = () => undefined;
+
+export function createDb({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000 }: CreateDbOptions): Db {
+  const pool = new pg.Pool({ connectionString, max, application_name: applicationName, connectionTimeoutMillis: connectionTimeoutMs });
+  // A client losing its connection (server restart) must not crash the process: an idle one is
+  // reported on the pool, one checked out (mid-transaction) on itself. Either way the query in
+  // progress, or the next one, fails with the error, and the pool drops the client.
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

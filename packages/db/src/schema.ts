@@ -14,6 +14,8 @@ export type NotificationTargetType = "webhook" | "email" | "slack";
 export type NotificationChannel = NotificationTargetType | "sms" | "voice";
 export type ContactMethodType = "email" | "slack" | "webhook" | "sms" | "voice";
 export type NotificationAttemptStatus = "pending" | "succeeded" | "failed";
+export type TeamRole = "manager" | "member";
+export type RotationUnit = "hour" | "day" | "week";
 
 export interface UsersTable {
   id: Generated<string>;
@@ -22,6 +24,8 @@ export interface UsersTable {
   password_hash: string;
   /** IANA name, e.g. Europe/Berlin. */
   time_zone: Defaulted<string>;
+  /** How long before a shift starts its person is reminded; null: never. */
+  handoff_reminder_minutes: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -48,6 +52,7 @@ export interface ServicesTable {
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** null: an acknowledgement never times out. */
   ack_timeout_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -105,6 +110,8 @@ export interface IncidentEventsTable {
   kind: string;
   actor_user_id: string | null;
   data: Json;
+  /** The incident (its wire shape) right after the event; null for events older than migration 0020. */
+  incident: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
   created_at: Timestamp;
 }
 
@@ -154,6 +161,27 @@ export interface NotificationAttemptsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The target or the person (generated): the delivery lane. */
+  recipient_id: ColumnType<string, never, never>;
+  /** The event's seq (bigint: a string). */
+  event_seq: ColumnType<string, string, never>;
+  next_attempt_at: Timestamp;
+  request_id: string | null;
+}
+
+export interface NotificationFanoutsTable {
+  org_id: string;
+  incident_id: string;
+  /** bigint: a string. */
+  last_event_seq: ColumnType<string, string | undefined, string>;
+}
+
+export interface DeliveryLanesTable {
+  org_id: string;
+  recipient_id: string;
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  failure_streak: Defaulted<number>;
+  paused_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EscalationPoliciesTable {
@@ -162,6 +190,7 @@ export interface EscalationPoliciesTable {
   name: string;
   description: string | null;
   repeat: Defaulted<number>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -310,6 +339,15 @@ export interface SlaPoliciesTable {
   updated_at: Timestamp;
 }
 
+export interface TeamsTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface IncidentTasksTable {
   org_id: string;
   id: Generated<string>;
@@ -366,6 +404,72 @@ export interface IncidentAttachmentsTable {
   created_at: Timestamp;
 }
 
+export interface TeamMembersTable {
+  org_id: string;
+  team_id: string;
+  user_id: string;
+  role: TeamRole;
+  created_at: Timestamp;
+}
+
+export interface SchedulesTable {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  /** IANA name, e.g. Europe/Berlin. */
+  time_zone: string;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScheduleLayersTable {
+  org_id: string;
+  id: Generated<string>;
+  schedule_id: string;
+  position: number;
+  name: string;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: NullableTime;
+  rotation_start: ColumnType<Date, Date | string, Date | string>;
+  rotation_unit: RotationUnit;
+  rotation_length: number;
+  /** The layer's restrictions as the API takes them (validated on input). */
+  restrictions: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface ScheduleLayerParticipantsTable {
+  org_id: string;
+  layer_id: string;
+  position: number;
+  user_id: string;
+}
+
+export interface ScheduleOverridesTable {
+  org_id: string;
+  id: Generated<string>;
+  schedule_id: string;
+  user_id: string;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: ColumnType<Date, Date | string, Date | string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  schedule_id: string | null;
+  full_schedule: Defaulted<boolean>;
+  prefix: string;
+  token_hash: Buffer;
+  created_at: Timestamp;
+  last_used_at: NullableTime;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -384,6 +488,8 @@ export interface Database {
   refresh_tokens: RefreshTokensTable;
   notification_targets: NotificationTargetsTable;
   notification_attempts: NotificationAttemptsTable;
+  notification_fanouts: NotificationFanoutsTable;
+  delivery_lanes: DeliveryLanesTable;
   escalation_policies: EscalationPoliciesTable;
   escalation_levels: EscalationLevelsTable;
   escalation_level_targets: EscalationLevelTargetsTable;
@@ -404,6 +510,13 @@ export interface Database {
   incident_status_updates: IncidentStatusUpdatesTable;
   postmortems: PostmortemsTable;
   incident_attachments: IncidentAttachmentsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  schedules: SchedulesTable;
+  schedule_layers: ScheduleLayersTable;
+  schedule_layer_participants: ScheduleLayerParticipantsTable;
+  schedule_overrides: ScheduleOverridesTable;
+  calendar_feeds: CalendarFeedsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -418,6 +531,7 @@ export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type NotificationTargetRow = Selectable<NotificationTargetsTable>;
 export type NotificationAttemptRow = Selectable<NotificationAttemptsTable>;
 export type ContactMethodRow = Selectable<ContactMethodsTable>;
+export type DeliveryLaneRow = Selectable<DeliveryLanesTable>;
 export type EscalationPolicyRow = Selectable<EscalationPoliciesTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
@@ -428,3 +542,8 @@ export type IncidentTaskRow = Selectable<IncidentTasksTable>;
 export type IncidentStatusUpdateRow = Selectable<IncidentStatusUpdatesTable>;
 export type PostmortemRow = Selectable<PostmortemsTable>;
 export type IncidentAttachmentRow = Selectable<IncidentAttachmentsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type ScheduleRow = Selectable<SchedulesTable>;
+export type ScheduleLayerRow = Selectable<ScheduleLayersTable>;
+export type ScheduleOverrideRow = Selectable<ScheduleOverridesTable>;
+export type CalendarFeedRow = Selectable<CalendarFeedsTable>;

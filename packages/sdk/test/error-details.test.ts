@@ -23,7 +23,7 @@ describe("error details, typed per code", () => {
     expectTypeOf<ApiErrorDetailsByCode["QUOTA_EXCEEDED"]>().toEqualTypeOf<{ quota: number; retryAfterSeconds: number }>();
     expectTypeOf<ApiErrorDetailsByCode["RATE_LIMITED"]["retryAfterSeconds"]>().toEqualTypeOf<number>();
     expectTypeOf<ApiErrorDetailsByCode["SERVICE_UNAVAILABLE"]>().toEqualTypeOf<{ retryAfterSeconds: number }>();
-    expectTypeOf<ApiErrorDetailsByCode["FORBIDDEN"]>().toEqualTypeOf<{ action?: string; requiredRole?: "viewer" | "member" | "admin" }>();
+    expectTypeOf<ApiErrorDetailsByCode["FORBIDDEN"]>().toEqualTypeOf<{ action?: string; requiredRole?: "viewer" | "member" | "admin"; requiredTeamRole?: "manager" }>();
     const handle = (error: unknown) => {
       if (isVersionConflict(error)) expectTypeOf(error.details.currentStatus).toEqualTypeOf<IncidentStatus>();
       if (isRateLimited(error)) expectTypeOf(error.details.retryAfterSeconds).toEqualTypeOf<number>();

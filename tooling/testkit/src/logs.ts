@@ -1,9 +1,21 @@
-import type { Logger } from "@incidentops/core";
-import { pino } from "pino";
+import { createLogger, type Logger } from "@incidentops/core";
 
-/** A logger writing JSON lines into memory, for assertions on what was logged. */
-export function captureLogger(level = "info"): { logger: Logger; lines: Record<string, unknown>[] } {
+/**
+ * The app's own logger (its redaction included) writing JSON lines into memory, for assertions
+ * on what was logged: `text()` is everything logged so far, for a search.
+ */
+export function captureLogger(level = "info"): { logger: Logger; lines: Record<string, unknown>[]; text: () => string } {
   const lines: Record<string, unknown>[] = [];
-  const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
-  return { logger, lines };
+  const raw: string[] = [];
+  const logger = createLogger({
+    level,
+    name: "test",
+    destination: {
+      write: (line: string) => {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      },
+    },
+  });
+  return { logger, lines, text: () => raw.join("") };
 }

@@ -79,11 +79,14 @@ export async function listenOnLoopback(app: { listen: (port: number, host: strin
 }
 
 /**
- * The API on a loopback port, on a database of its own cloned from the migrated template, with a
- * temporary data dir of its own (removed on close).
+ * The API on a loopback port, on a database of its own cloned from the migrated template (or the
+ * one at `databaseUrl`, kept), with a temporary data dir of its own (removed on close).
  */
-export async function startTestApi(options: { env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(
+  options: { env?: Record<string, string>; logger?: Logger; /** The owner's URL of a database to use (kept) instead of a fresh clone. */ databaseUrl?: string } = {},
+): Promise<TestApi> {
+  const database =
+    options.databaseUrl === undefined ? await createTestDatabase() : { url: options.databaseUrl, drop: () => Promise.resolve() };
   const dataDir = await mkdtemp(join(tmpdir(), "incidentops-test-data-"));
   const config = testConfig(database.url, { DATA_DIR: dataDir, ...options.env });
   // The app connects as the application role (bound by row-level security); tests inspect and

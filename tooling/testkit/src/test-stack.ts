@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createLogger, type Logger } from "@incidentops/core";
+import { createLogger, type Logger, type TaskName } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { afterAll, beforeAll } from "vitest";
-import { startWorker, type RunningWorker } from "worker";
+import { runQueuedJobs as runQueuedJobsOnce, startWorker, type RunningWorker } from "worker";
 import { TEST_APP_DB_PASSWORD } from "./database.js";
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from "./test-api.js";
 
@@ -30,12 +30,12 @@ type EnvOption = Record<string, string> | (() => Record<string, string>);
  * overrides the configuration. A function `env` is read in beforeAll, after the hooks registered
  * before this call (e.g. a server whose port goes into the configuration).
  */
-export function useTestStack(env: EnvOption = {}): { current: TestStack } {
+export function useTestStack(env: EnvOption = {}, options: { /** The API's logger (silent by default). */ logger?: Logger } = {}): { current: TestStack } {
   let stack: TestStack | undefined;
   const workers: RunningWorker[] = [];
   beforeAll(async () => {
     const overrides = typeof env === "function" ? env() : env;
-    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides } });
+    const api = await startTestApi({ env: { ...FAST_WORKER_ENV, ...overrides }, ...(options.logger === undefined ? {} : { logger: options.logger }) });
     const launch = async (options: { logger?: Logger } = {}) => {
       const worker = await startWorker({
         config: api.config,
@@ -110,4 +110,9 @@ export function spawnWorkerProcess(api: TestApi, env: Record<string, string> = {
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });
   return { child, output: () => output, exited };
+}
+
+/** Runs the API's queued jobs of `tasks` once, in this process, with no worker running (silent). */
+export function runQueuedJobs(api: TestApi, tasks: readonly TaskName[]): Promise<void> {
+  return runQueuedJobsOnce({ config: api.config, logger: createLogger({ level: "silent", name: "jobs-test" }), databaseUrl: api.appDatabaseUrl, tasks });
 }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { AppError, processAlert } from "@incidentops/core";
+import { AppError, ingestAlerts, type Config } from "@incidentops/core";
 import type { Db, IncidentSeverity } from "@incidentops/db";
-import express, { Router, type Request, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import { requestIdOf } from "../context.js";
 import { fieldErrorsOf, sendError } from "../errors.js";
+import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
 
 const labels = z.record(z.string(), z.string());
@@ -80,39 +81,36 @@ function dedupKeyOf(groupKey: string, alert: AlertmanagerAlert): string {
  * `POST /v1/integrations/alertmanager/{routingKey}`: each alert of the notification is one event,
  * keyed by its fingerprint; `firing` triggers and `resolved` resolves.
  */
-export function alertmanagerRouter(deps: { db: Db }): Router {
+export function alertmanagerRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
   const handle = async (req: Request<{ routingKey: string }>, res: Response) => {
-    const traceId = requestIdOf(req);
     try {
+      assertAcceptableInput({ routingKey: req.params.routingKey });
+      assertAcceptableInput(req.body);
       const parsed = alertmanagerPayloadSchema.safeParse(req.body);
       if (!parsed.success) {
         throw new AppError("VALIDATION_FAILED", "Not an Alertmanager webhook payload (version 4)", { fields: fieldErrorsOf(parsed.error.issues) });
       }
       const { groupKey, alerts } = parsed.data;
-      const results: z.infer<typeof alertmanagerAcceptedSchema>["alerts"] = [];
-      for (const alert of alerts) {
-        const dedupKey = dedupKeyOf(groupKey, alert);
-        const result = await processAlert(
-          deps.db,
-          {
-            routingKey: req.params.routingKey,
-            action: alert.status === "firing" ? "trigger" : "resolve",
-            dedupKey,
-            summary: alert.annotations.summary ?? alert.annotations.description ?? alert.labels.alertname ?? "Alertmanager alert",
-            severity: severityOf(alert.labels.severity),
-            raw: keepRaw({ groupKey, ...alert }),
-          },
-          traceId,
-        );
-        results.push({ fingerprint: dedupKey, ...result });
-      }
-      res.status(202).json({ status: "success", alerts: results } satisfies z.infer<typeof alertmanagerAcceptedSchema>);
+      // Each alert of the notification counts against the routing key's limit.
+      const results = await ingestAlerts(
+        deps.db,
+        { routingKey: req.params.routingKey, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute },
+        alerts.map((alert) => ({
+          action: alert.status === "firing" ? ("trigger" as const) : ("resolve" as const),
+          dedupKey: dedupKeyOf(groupKey, alert),
+          summary: alert.annotations.summary ?? alert.annotations.description ?? alert.labels.alertname ?? "Alertmanager alert",
+          severity: severityOf(alert.labels.severity),
+          raw: keepRaw({ groupKey, ...alert }),
+        })),
+      );
+      const body = { status: "success" as const, alerts: results.map((result) => ({ fingerprint: result.dedupKey, ...result })) };
+      res.status(202).json(body satisfies z.infer<typeof alertmanagerAcceptedSchema>);
     } catch (error) {
       sendError(req, res, error, { route: "alertmanager" });
     }
   };
 
   const router = Router();
-  router.post("/v1/integrations/alertmanager/:routingKey", express.json({ limit: "1mb" }), handle);
+  router.post("/v1/integrations/alertmanager/:routingKey", jsonBodyParser({ limit: "1mb" }), handle);
   return router;
 }

@@ -1,9 +1,10 @@
-import { AppError, hitWindowCounter, processAlert, type Config } from "@incidentops/core";
+import { ingestAlerts, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from "express";
+import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
 import { requestIdOf } from "../context.js";
 import { logUnexpected, toErrorResponse, type ErrorResponse } from "../errors.js";
+import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
 
 // PagerDuty's own limit for an Events API v2 request.
@@ -58,19 +59,6 @@ export const pagerDutyErrorSchema = z.object({
 });
 type PagerDutyError = z.infer<typeof pagerDutyErrorSchema>;
 
-const INGEST_WINDOW_MS = 60_000;
-
-/** Per routing key, counted in PostgreSQL so every replica shares the window: 429 RATE_LIMITED over the limit. */
-async function assertUnderIngestLimit(db: Db, routingKey: string, limitPerMinute: number): Promise<void> {
-  const hit = await hitWindowCounter(db, `ingest:${routingKey}`, INGEST_WINDOW_MS);
-  if (hit.hits <= limitPerMinute) return;
-  throw new AppError("RATE_LIMITED", `over ${limitPerMinute} events per minute: retry after the Retry-After seconds`, {
-    retryAfterSeconds: Math.max(1, Math.ceil(hit.resetInMs / 1000)),
-    limit: limitPerMinute,
-    windowSeconds: INGEST_WINDOW_MS / 1000,
-  });
-}
-
 /** The field errors of a refused event as PagerDuty lists them: `payload.summary: Required`. */
 const listFieldErrors = (fields: Record<string, string[]>) =>
   Object.entries(fields).flatMap(([field, messages]) => messages.map((m) => (field === "(body)" ? m : `${field}: ${m}`)));
@@ -111,21 +99,24 @@ function sendPagerDutyError(req: Request, res: Response, thrown: unknown): void 
 export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
   const handle = async (req: Request, res: Response) => {
     try {
+      // A poison event (NUL characters, absurd nesting) is an invalid event: never retried.
+      assertAcceptableInput(req.body);
       const event = pagerDutyEventSchema.parse(req.body);
-      await assertUnderIngestLimit(deps.db, event.routing_key, deps.config.ingestRateLimitPerMinute);
-      const result = await processAlert(
+      const [result] = await ingestAlerts(
         deps.db,
-        {
-          routingKey: event.routing_key,
-          action: event.event_action,
-          dedupKey: event.dedup_key,
-          summary: event.payload?.summary ?? "",
-          severity: event.payload === undefined ? "sev3" : SEVERITY[event.payload.severity],
-          // The routing key is a credential: it stays off the timeline.
-          raw: keepRaw({ ...event, routing_key: undefined }),
-        },
-        requestIdOf(req),
+        { routingKey: event.routing_key, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute },
+        [
+          {
+            action: event.event_action,
+            dedupKey: event.dedup_key,
+            summary: event.payload?.summary ?? "",
+            severity: event.payload === undefined ? "sev3" : SEVERITY[event.payload.severity],
+            // The routing key is a credential: it stays off the timeline.
+            raw: keepRaw({ ...event, routing_key: undefined }),
+          },
+        ],
       );
+      if (result === undefined) throw new Error("an accepted event has a result");
       res.status(202).json({ status: "success", message: "Event processed", dedup_key: result.dedupKey } satisfies z.infer<typeof pagerDutyAcceptedSchema>);
     } catch (error) {
       sendPagerDutyError(req, res, error);
@@ -133,7 +124,7 @@ export function pagerDutyEventsRouter(deps: { db: Db; config: Pick<Config, "inge
   };
 
   // Events tools send application/json; some omit the header: read every body as JSON.
-  const json = express.json({ limit: MAX_EVENT_BYTES, type: () => true });
+  const json = jsonBodyParser({ limit: MAX_EVENT_BYTES, anyContentType: true });
   const router = Router();
   router.post("/v2/enqueue", json, handle);
   router.post("/v1/events", json, handle);

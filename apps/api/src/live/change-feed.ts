@@ -28,7 +28,14 @@ const emptyChanges = (): OrgChanges => ({ reset: false, timeline: new Set(), not
 class Mailbox {
   private pending = emptyChanges();
   private hasPending = false;
+  private ended = false;
   private wake: (() => void) | undefined;
+
+  /** No more changes: the reader's next take (or the one waiting) gets undefined, ending its stream. */
+  end(): void {
+    this.ended = true;
+    this.wake?.();
+  }
 
   post(change: { kind: "timeline" | "notifications" | "reset"; incidentIds: readonly string[] }): void {
     if (change.kind === "reset") this.pending.reset = true;
@@ -39,7 +46,7 @@ class Mailbox {
 
   /** The changes posted since the last take, waiting for one; undefined once `signal` aborts. */
   async take(signal: AbortSignal): Promise<OrgChanges | undefined> {
-    if (!this.hasPending && !signal.aborted) {
+    if (!this.hasPending && !signal.aborted && !this.ended) {
       await new Promise<void>((resolve) => {
         const done = () => {
           signal.removeEventListener("abort", done);
@@ -50,7 +57,7 @@ class Mailbox {
         signal.addEventListener("abort", done);
       });
     }
-    if (signal.aborted || !this.hasPending) return undefined;
+    if (signal.aborted || this.ended || !this.hasPending) return undefined;
     const changes = this.pending;
     this.pending = emptyChanges();
     this.hasPending = false;
@@ -71,6 +78,7 @@ export interface ChangeFeed {
   changes(orgId: string, signal: AbortSignal): AsyncGenerator<OrgChanges>;
   /** Resolves once the connection listens (tests wait on it). */
   ready(): Promise<void>;
+  /** Stops listening and ends every subscriber's stream (the process is shutting down: clients subscribe again elsewhere). */
   close(): Promise<void>;
 }
 
@@ -175,6 +183,7 @@ export function startChangeFeed(options: { connectionString: string; logger: Log
     async close() {
       closing = true;
       clearTimeout(reconnectTimer);
+      for (const subscribers of mailboxes.values()) for (const mailbox of subscribers) mailbox.end();
       const current = client;
       client = undefined;
       await current?.end().catch(() => undefined);

@@ -23,6 +23,8 @@ const TAGS: { name: string; description: string }[] = [
   { name: "analytics", description: "MTTA, MTTR, escalations and SLA attainment of incidents, and the load on responders" },
   { name: "notification targets", description: "Where the organisation is notified: signed webhooks, email, Slack" },
   { name: "escalation policies", description: "Who is notified, and when, while an incident stays unacknowledged" },
+  { name: "schedules", description: "On-call schedules (layers, rotations, restrictions, overrides), who is on call, and calendar feeds" },
+  { name: "teams", description: "Groups of people owning services, escalation policies and schedules; a team's managers manage what it owns" },
   { name: "api keys", description: "Machine access to the organisation: read or write keys, shown once" },
   { name: "integrations", description: "Routing keys through which monitoring tools send alerts to a service" },
   { name: "users", description: "The signed-in person's own settings" },

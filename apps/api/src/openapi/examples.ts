@@ -21,14 +21,20 @@ const ids = {
   task: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
   statusUpdate: "c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e01",
   attachment: "d8e9f0a1-b2c3-4d4e-9f5a-6b7c8d9e0f01",
-  emailMethod: "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a01",
-  smsMethod: "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a02",
+  emailMethod: "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c01",
+  smsMethod: "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c02",
+  team: "1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01",
+  schedule: "2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01",
+  layer: "3d8e9f0a-b2c3-4d4e-9f5a-6b7c8d9e0f01",
+  nightLayer: "3d8e9f0a-b2c3-4d4e-9f5a-6b7c8d9e0f02",
+  override: "e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a01",
+  feed: "f0a1b2c3-d4e5-4f6a-9b7c-8d9e0f1a2b01",
 } as const;
 
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
 const routingKey = "0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f";
 
-const user = { id: ids.user, email: "ada@example.com", name: "Ada Lovelace", timeZone: "Europe/London", createdAt: at(0) };
+const user = { id: ids.user, email: "ada@example.com", name: "Ada Lovelace", timeZone: "Europe/London", handoffReminderMinutes: 30, createdAt: at(0) };
 const org = { id: ids.org, name: "Acme", createdAt: at(0), role: "admin" };
 const tokens = {
   accessToken: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI1YjBmNmY2NCJ9.c2lnbmF0dXJl",
@@ -45,6 +51,7 @@ const service = {
   description: "Takes payments",
   escalationPolicyId: ids.policy,
   ackTimeoutMinutes: 30,
+  teamId: ids.team,
   createdAt: at(1),
   updatedAt: at(1),
 };
@@ -109,6 +116,7 @@ const policy = {
   name: "checkout on-call",
   description: "Page Ada, then the ops webhook",
   repeat: 1,
+  teamId: ids.team,
   levels: [
     { delaySeconds: 300, targets: [{ type: "user", userId: ids.user }] },
     { delaySeconds: 600, targets: [{ type: "notification_target", targetId: ids.target }] },
@@ -142,17 +150,69 @@ const invitation = {
   revokedAt: null,
 };
 const member = { user: { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" }, role: "member", joinedAt: at(9) };
+const team = { id: ids.team, name: "Payments", description: "Checkout and billing", createdAt: at(0), updatedAt: at(0) };
+const teamMember = { user: { id: ids.otherUser, name: "Grace Hopper" }, role: "manager", addedAt: at(9) };
+const ada = { id: ids.user, name: "Ada Lovelace" };
+const grace = { id: ids.otherUser, name: "Grace Hopper" };
+const layerInput = {
+  name: "Primary",
+  start: "2025-03-03T08:00:00Z",
+  rotationStart: "2025-03-03T08:00:00Z",
+  rotation: { unit: "week", length: 1 },
+  participants: [ids.user, ids.otherUser],
+};
+const nightLayerInput = {
+  name: "Nights",
+  start: "2025-03-03T08:00:00Z",
+  rotationStart: "2025-03-03T08:00:00Z",
+  rotation: { unit: "day", length: 1 },
+  participants: [ids.otherUser],
+  restrictions: [{ type: "daily", startTime: "22:00", durationMinutes: 480 }],
+};
+const schedule = {
+  id: ids.schedule,
+  name: "Payments primary",
+  description: "Weekly rotation, Grace covers nights",
+  timeZone: "Europe/Berlin",
+  teamId: ids.team,
+  layers: [
+    { id: ids.layer, ...layerInput, start: "2025-03-03T08:00:00.000Z", rotationStart: "2025-03-03T08:00:00.000Z", end: null, restrictions: [] },
+    { id: ids.nightLayer, ...nightLayerInput, start: "2025-03-03T08:00:00.000Z", rotationStart: "2025-03-03T08:00:00.000Z", end: null },
+  ],
+  people: [ada, grace],
+  createdAt: at(0),
+  updatedAt: at(0),
+};
+const override = {
+  id: ids.override,
+  scheduleId: ids.schedule,
+  userId: ids.otherUser,
+  start: "2025-03-14T12:00:00.000Z",
+  end: "2025-03-14T18:00:00.000Z",
+  createdBy: ids.user,
+  createdAt: at(16),
+};
+const feed = {
+  id: ids.feed,
+  name: "My on-call shifts",
+  scheduleId: null,
+  fullSchedule: false,
+  prefix: "iocal_Xk2m",
+  createdAt: at(17),
+  lastUsedAt: null,
+};
+const feedToken = "iocal_Xk2mQ8vR4tW1zY7bN3cJ5dF9gH0jK2lP4qS6uV8wY0a";
 const ok = { ok: true };
 const page = <T>(item: T) => ({ items: [item], nextCursor: null });
 const pageInput = { limit: 20 };
 
 // The work around an incident, SLAs and analytics.
-const grace = { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" };
+const gracePerson = { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" };
 const task = {
   id: ids.task,
   incidentId: ids.incident,
   title: "Roll back checkout to 1.41",
-  assignee: grace,
+  assignee: gracePerson,
   done: false,
   doneAt: null,
   createdBy: ids.user,
@@ -269,7 +329,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },
   "org.services.list": { input: pageInput, output: page(service) },
   "org.services.create": {
-    input: { name: "checkout-api", description: "Takes payments", ackTimeoutMinutes: 30 },
+    input: { name: "checkout-api", description: "Takes payments", ackTimeoutMinutes: 30, teamId: ids.team },
     output: { ...service, escalationPolicyId: null },
   },
   "org.services.get": { input: { serviceId: ids.service }, output: service },
@@ -286,15 +346,98 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.notificationTargets.test": { input: { targetId: ids.target }, output: { ok: true, httpStatus: 204, error: null, note: null, durationMs: 84 } },
   "org.escalationPolicies.list": { input: pageInput, output: page(policy) },
   "org.escalationPolicies.create": {
-    input: { name: policy.name, description: policy.description, repeat: 1, levels: policy.levels },
+    input: { name: policy.name, description: policy.description, repeat: 1, teamId: ids.team, levels: policy.levels },
     output: policy,
   },
   "org.escalationPolicies.get": { input: { policyId: ids.policy }, output: policy },
   "org.escalationPolicies.replace": {
-    input: { policyId: ids.policy, name: policy.name, repeat: 2, levels: policy.levels },
+    input: { policyId: ids.policy, name: policy.name, repeat: 2, teamId: ids.team, levels: policy.levels },
     output: { ...policy, repeat: 2, updatedAt: at(12) },
   },
   "org.escalationPolicies.delete": { input: { policyId: ids.policy }, output: ok },
+  "org.teams.list": { input: pageInput, output: page(team) },
+  "org.teams.create": { input: { name: team.name, description: team.description }, output: team },
+  "org.teams.get": { input: { teamId: ids.team }, output: team },
+  "org.teams.update": { input: { teamId: ids.team, name: "Payments & billing" }, output: { ...team, name: "Payments & billing", updatedAt: at(15) } },
+  "org.teams.delete": { input: { teamId: ids.team }, output: ok },
+  "org.teams.members.list": { input: { teamId: ids.team }, output: { items: [teamMember, { user: { id: ids.user, name: user.name }, role: "member", addedAt: at(10) }] } },
+  "org.teams.members.set": { input: { teamId: ids.team, userId: ids.otherUser, role: "manager" }, output: teamMember },
+  "org.teams.members.remove": { input: { teamId: ids.team, userId: ids.otherUser }, output: ok },
+  "org.schedules.list": { input: { teamId: ids.team, ...pageInput }, output: page(schedule) },
+  "org.schedules.create": {
+    input: { name: schedule.name, description: schedule.description, timeZone: "Europe/Berlin", teamId: ids.team, layers: [layerInput, nightLayerInput] },
+    output: schedule,
+  },
+  "org.schedules.get": { input: { scheduleId: ids.schedule }, output: schedule },
+  "org.schedules.update": {
+    input: { scheduleId: ids.schedule, layers: [{ id: ids.layer, ...layerInput, rotation: { unit: "week", length: 2 } }] },
+    output: { ...schedule, layers: [{ ...schedule.layers[0], rotation: { unit: "week", length: 2 } }], people: [ada, grace], updatedAt: at(18) },
+  },
+  "org.schedules.delete": { input: { scheduleId: ids.schedule }, output: ok },
+  "org.schedules.shifts": {
+    input: { scheduleId: ids.schedule, since: "2025-03-14T00:00:00Z", until: "2025-03-15T00:00:00Z" },
+    output: {
+      items: [
+        { userId: ids.user, start: "2025-03-14T00:00:00.000Z", end: "2025-03-14T05:00:00.000Z", layerId: ids.nightLayer, overrideId: null },
+        { userId: ids.user, start: "2025-03-14T05:00:00.000Z", end: "2025-03-14T12:00:00.000Z", layerId: ids.layer, overrideId: null },
+        { userId: ids.otherUser, start: "2025-03-14T12:00:00.000Z", end: "2025-03-14T18:00:00.000Z", layerId: null, overrideId: ids.override },
+        { userId: ids.user, start: "2025-03-14T18:00:00.000Z", end: "2025-03-14T21:00:00.000Z", layerId: ids.layer, overrideId: null },
+      ],
+      gaps: [{ start: "2025-03-14T21:00:00.000Z", end: "2025-03-15T00:00:00.000Z" }],
+      coveragePercent: 87.5,
+      people: [ada, grace],
+    },
+  },
+  "org.schedules.overrides.list": { input: { scheduleId: ids.schedule, since: "2025-03-14T00:00:00Z", ...pageInput }, output: page(override) },
+  "org.schedules.overrides.create": {
+    input: { scheduleId: ids.schedule, userId: ids.otherUser, start: "2025-03-14T12:00:00Z", end: "2025-03-14T18:00:00Z" },
+    output: override,
+  },
+  "org.schedules.overrides.delete": { input: { scheduleId: ids.schedule, overrideId: ids.override }, output: ok },
+  "oncalls.list": {
+    input: { at: "2025-03-14T13:00:00Z" },
+    output: {
+      items: [
+        { userId: ids.otherUser, scheduleId: ids.schedule, escalationPolicyId: null, level: null, start: "2025-03-14T12:00:00.000Z", end: "2025-03-14T18:00:00.000Z" },
+        { userId: ids.user, scheduleId: null, escalationPolicyId: ids.policy, level: 1, start: "2025-03-14T13:00:00.000Z", end: null },
+      ],
+      people: [ada, grace],
+    },
+  },
+  "users.me.oncall": {
+    input: { since: "2025-03-14T00:00:00Z", until: "2025-03-21T00:00:00Z" },
+    output: {
+      items: [{ scheduleId: ids.schedule, scheduleName: schedule.name, timeZone: "Europe/Berlin", start: "2025-03-17T08:00:00.000Z", end: "2025-03-21T00:00:00.000Z" }],
+      since: "2025-03-14T00:00:00.000Z",
+      until: "2025-03-21T00:00:00.000Z",
+    },
+  },
+  "users.me.calendarFeeds.list": { output: { items: [feed] } },
+  "users.me.calendarFeeds.create": {
+    input: { name: "My on-call shifts" },
+    output: { ...feed, secret: feedToken, url: `https://incidentops.example.com/calendar/${feedToken}.ics` },
+  },
+  "users.me.calendarFeeds.delete": { input: { feedId: ids.feed }, output: ok },
+  "calendar.feed": {
+    input: { token: feedToken },
+    output: [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//IncidentOps//on-call//EN",
+      "METHOD:PUBLISH",
+      "NAME:My on-call shifts",
+      "X-WR-CALNAME:My on-call shifts",
+      "BEGIN:VEVENT",
+      `UID:${ids.feed}-${ids.schedule}-2025-03-17T08:00:00.000Z@incidentops`,
+      "DTSTAMP:20250317T080000Z",
+      "DTSTART:20250317T080000Z",
+      "DTEND:20250324T080000Z",
+      "SUMMARY:On call: Payments primary",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n"),
+  },
   "org.apiKeys.list": { input: pageInput, output: page(apiKey) },
   "org.apiKeys.create": {
     input: { name: "ci deployer", scope: "write", expiresAt: "2026-03-14T00:00:00Z" },
@@ -431,7 +574,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "integrations.create": { input: { serviceId: ids.service, name: "prometheus" }, output: integration },
   "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
 
-  "users.me.update": { input: { timeZone: "Europe/London" }, output: user },
+  "users.me.update": { input: { timeZone: "Europe/London", handoffReminderMinutes: 30 }, output: user },
   "users.me.notificationPreferences.get": { output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
   "users.me.notificationPreferences.update": { input: { eventKinds: ["triggered", "escalated"] }, output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
   "users.me.contactMethods.list": { output: { items: [emailMethod, smsMethod] } },

@@ -69,6 +69,8 @@ const pagerDutyOperation = (operationId: string, summary: string): ZodOpenApiOpe
 
 const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
+const CALENDAR_ERRORS: ErrorCode[] = ["NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+
 const { routingKey: alertmanagerRoutingKey, ...alertmanagerBody } = operationExamples["alerts.alertmanager"]?.input ?? {};
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +261,26 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  "/calendar/{token}.ics": {
+    get: {
+      operationId: "calendar-feed",
+      tags: ["schedules"],
+      summary: "A calendar feed: your shifts (or a schedule's) over the next 90 days, as iCalendar",
+      description:
+        "The secret URL from POST /v1/users/me/calendar-feeds, for any calendar app: the token in the path is the credential (no other). One VEVENT per shift, times in UTC. A revoked or unknown token, or one whose person has left the organisation, is 404.",
+      security: [],
+      requestParams: {
+        path: z.object({ token: z.string().meta({ param: { description: "The feed's token (iocal_...)", example: operationExamples["calendar.feed"]?.input?.token } }) }),
+      },
+      responses: {
+        "200": {
+          description: "The feed",
+          content: { "text/calendar": { schema: z.string(), examples: example(operationExamples["calendar.feed"]?.output) } },
+        },
+        ...errorResponsesOf(CALENDAR_ERRORS),
+      },
+    },
+  },
   "/healthz": {
     get: {
       operationId: "health-live",
@@ -272,18 +294,19 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
     get: {
       operationId: "health-ready",
       tags: ["health"],
-      summary: "Readiness: the database answers and its migrations are current",
+      summary: "Readiness: the database answers, its migrations are current and the replica is not shutting down",
       security: [],
       responses: {
         "200": success("Ready for traffic", readySchema, "health.ready"),
         "503": {
-          description: "Not ready: the database is unreachable or a migration is pending",
+          description: "Not ready: the database is unreachable, a migration is pending or the replica is shutting down",
           content: {
             "application/json": {
               schema: notReadySchema,
               examples: {
                 "database-unreachable": { value: { status: "unavailable", database: "unreachable" } },
                 "migration-pending": { value: { status: "unavailable", database: "ok", migrations: { pending: ["0012"] } } },
+                "shutting-down": { value: { status: "unavailable", shuttingDown: true } },
               },
             },
           },
@@ -307,6 +330,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
 export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.ZodType }> = {
   "alerts.pagerDuty": { input: pagerDutyEventSchema, output: pagerDutyAcceptedSchema },
   "alerts.alertmanager": { input: alertmanagerPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
+  "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },
   "meta.openapi": { output: openApiDocumentSchema },

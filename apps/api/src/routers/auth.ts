@@ -78,7 +78,7 @@ export const authRouter = router({
     })
     .input(forgotPasswordInput)
     .output(okSchema)
-    .mutation(({ ctx, input }) => ok(passwordService.requestPasswordReset(ctx.db, ctx.config, input, sourceOf(ctx)))),
+    .mutation(({ ctx, input }) => ok(passwordService.requestPasswordReset(ctx.db, input, sourceOf(ctx)))),
 
   resetPassword: publicProcedure
     .meta({

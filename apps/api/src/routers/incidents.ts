@@ -13,7 +13,6 @@ import {
   notificationAttemptSchema,
   notificationService,
   pageSchema,
-  pagingService,
   snoozeIncidentInput,
   timelineEventSchema,
   transitionIncidentInput,
@@ -110,7 +109,7 @@ export const incidentsRouter = router({
     })
     .input(assignIncidentInput)
     .output(incidentSchema)
-    .mutation(({ ctx, input }) => pagingService.assignIncident(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => incidentService.assignIncident(ctx.db, ctx.actor, input)),
 
   snooze: procedureFor("incident:snooze")
     .meta({

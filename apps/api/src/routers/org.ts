@@ -21,7 +21,9 @@ import { escalationPoliciesRouter } from "./escalation-policies.js";
 import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
 import { orgSlaPolicyRouter, serviceSlaPolicyRouter } from "./sla-policies.js";
+import { schedulesRouter } from "./schedules.js";
 import { ok } from "./shared.js";
+import { teamsRouter } from "./teams.js";
 
 const tags = ["org"];
 
@@ -104,4 +106,6 @@ export const orgRouter = router({
   notificationTargets: notificationTargetsRouter,
   escalationPolicies: escalationPoliciesRouter,
   apiKeys: apiKeysRouter,
+  teams: teamsRouter,
+  schedules: schedulesRouter,
 });

@@ -440,10 +440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Escalation policies (admin) */
+        /** Escalation policies (admin or team manager) */
         get: operations["org-escalationPolicies-list"];
         put?: never;
-        /** Create an escalation policy (admin) */
+        /** Create an escalation policy (admin or team manager) */
         post: operations["org-escalationPolicies-create"];
         delete?: never;
         options?: never;
@@ -458,12 +458,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One escalation policy (admin) */
+        /** One escalation policy (admin or team manager) */
         get: operations["org-escalationPolicies-get"];
-        /** Replace an escalation policy, levels included (admin) */
+        /** Replace an escalation policy, levels included (admin or team manager) */
         put: operations["org-escalationPolicies-replace"];
         post?: never;
-        /** Delete an escalation policy no service uses (admin) */
+        /** Delete an escalation policy no service uses (admin or team manager) */
         delete: operations["org-escalationPolicies-delete"];
         options?: never;
         head?: never;
@@ -503,6 +503,182 @@ export interface paths {
         /** Revoke an API key at once (admin); revoking twice is harmless */
         post: operations["org-apiKeys-revoke"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams, newest first */
+        get: operations["org-teams-list"];
+        put?: never;
+        /** Create a team (admin) */
+        post: operations["org-teams-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team */
+        get: operations["org-teams-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a team (admin)
+         * @description Its services, escalation policies and schedules stay, owned by no team.
+         */
+        delete: operations["org-teams-delete"];
+        options?: never;
+        head?: never;
+        /** Rename a team or change its description (admin) */
+        patch: operations["org-teams-update"];
+        trace?: never;
+    };
+    "/v1/org/teams/{teamId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's people and their roles, managers first */
+        get: operations["org-teams-members-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/teams/{teamId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add a member of the organisation to the team, or change their role there (admin or team manager) */
+        put: operations["org-teams-members-set"];
+        post?: never;
+        /** Take someone off the team (admin or team manager) */
+        delete: operations["org-teams-members-remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On-call schedules, newest first, with their layers */
+        get: operations["org-schedules-list"];
+        put?: never;
+        /**
+         * Create a schedule (admin, or a manager of its team)
+         * @description Each layer rotates its participants in turns of rotation.length x rotation.unit from rotationStart, counted on the wall clock of the schedule's time zone (a daily 09:00 handoff stays at 09:00 across daylight-saving changes), inside its restrictions. A later layer wins wherever it has someone; overrides win over layers.
+         */
+        post: operations["org-schedules-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/schedules/{scheduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One schedule with its layers */
+        get: operations["org-schedules-get"];
+        put?: never;
+        post?: never;
+        /** Delete a schedule with its layers and overrides (admin, or a manager of its team) */
+        delete: operations["org-schedules-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a schedule (admin, or a manager of its team)
+         * @description Only the fields given change; `layers` replaces every layer (a layer given with its `id` keeps it).
+         */
+        patch: operations["org-schedules-update"];
+        trace?: never;
+    };
+    "/v1/org/schedules/{scheduleId}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The final schedule over a range of at most 93 days: who is on call when, the gaps and the coverage */
+        get: operations["org-schedules-shifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/schedules/{scheduleId}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedule's overrides in a window (default: from now), by start */
+        get: operations["org-schedules-overrides-list"];
+        put?: never;
+        /**
+         * Put someone on call instead for a while (member: taking a shift, or giving away your own)
+         * @description Admins and the managers of the schedule's team may create any override. A member may create one that names them (taking a shift) or one over a window where they are on call throughout (giving it away). The newest of overlapping overrides wins.
+         */
+        post: operations["org-schedules-overrides-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/org/schedules/{scheduleId}/overrides/{overrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an override (a past one stays; one under way ends now)
+         * @description Admins and the team's managers may delete any override; a member those naming them or that they made. A past override is part of the schedule's history: 409 CONFLICT.
+         */
+        delete: operations["org-schedules-overrides-delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -923,6 +1099,61 @@ export interface paths {
         patch: operations["users-me-update"];
         trace?: never;
     };
+    "/v1/users/me/oncall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your shifts: when you are on call, on every schedule (default: the next 28 days) */
+        get: operations["users-me-oncall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/me/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your calendar feeds (without their secrets) */
+        get: operations["users-me-calendarFeeds-list"];
+        put?: never;
+        /**
+         * A secret iCalendar URL of your shifts (or of a whole schedule), shown once
+         * @description Subscribe to `url` in any calendar app: GET /calendar/{token}.ics answers text/calendar with one event per shift of the next 90 days. The token is stored only as a hash; revoke it with DELETE.
+         */
+        post: operations["users-me-calendarFeeds-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/me/calendar-feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a calendar feed: its URL stops working at once */
+        delete: operations["users-me-calendarFeeds-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -1083,6 +1314,23 @@ export interface paths {
         };
         /** Per person: pages received, incidents acknowledged, and interruptions by hour band in their own time zone */
         get: operations["analytics-responders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oncalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is on call at an instant (default now): through each schedule, and on each escalation policy's levels */
+        get: operations["oncalls-list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1291,6 +1539,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed: your shifts (or a schedule's) over the next 90 days, as iCalendar
+         * @description The secret URL from POST /v1/users/me/calendar-feeds, for any calendar app: the token in the path is the credential (no other). One VEVENT per shift, times in UTC. A revoked or unknown token, or one whose person has left the organisation, is 404.
+         */
+        get: operations["calendar-feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1315,7 +1583,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and its migrations are current */
+        /** Readiness: the database answers, its migrations are current and the replica is not shutting down */
         get: operations["health-ready"];
         put?: never;
         post?: never;
@@ -1449,7 +1717,12 @@ export interface components {
             /** @constant */
             status: "unavailable";
             /** @enum {string} */
-            database: "ok" | "unreachable";
+            database?: "ok" | "unreachable";
+            /**
+             * @description This replica is shutting down: send traffic to another
+             * @constant
+             */
+            shuttingDown?: true;
             migrations?: {
                 /** @description Migration versions not applied yet */
                 pending: string[];
@@ -1559,6 +1832,11 @@ export interface components {
                 action?: string;
                 /** @enum {string} */
                 requiredRole?: "viewer" | "member" | "admin";
+                /**
+                 * @description Set when a manager of the team owning the resource may also do it
+                 * @constant
+                 */
+                requiredTeamRole?: "manager";
             };
         };
         NotFoundError: {
@@ -1783,6 +2061,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -1907,6 +2187,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2036,6 +2318,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2167,6 +2451,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2673,6 +2959,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -2790,6 +3078,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -3696,6 +3986,8 @@ export interface operations {
                             escalationPolicyId: string | null;
                             /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                             ackTimeoutMinutes: number | null;
+                            /** @description The team that owns it; its incidents are the team's */
+                            teamId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -3759,6 +4051,11 @@ export interface operations {
                     description?: string;
                     /** @description Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever */
                     ackTimeoutMinutes?: number | null;
+                    /**
+                     * Format: uuid
+                     * @description The team that owns it
+                     */
+                    teamId?: string;
                 };
             };
         };
@@ -3777,6 +4074,8 @@ export interface operations {
                         escalationPolicyId: string | null;
                         /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                         ackTimeoutMinutes: number | null;
+                        /** @description The team that owns it; its incidents are the team's */
+                        teamId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -3897,6 +4196,8 @@ export interface operations {
                         escalationPolicyId: string | null;
                         /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                         ackTimeoutMinutes: number | null;
+                        /** @description The team that owns it; its incidents are the team's */
+                        teamId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -3972,6 +4273,8 @@ export interface operations {
                     escalationPolicyId?: string | null;
                     /** @description Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever */
                     ackTimeoutMinutes?: number | null;
+                    /** @description The team that owns it; null: no team */
+                    teamId?: string | null;
                 };
             };
         };
@@ -3990,6 +4293,8 @@ export interface operations {
                         escalationPolicyId: string | null;
                         /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                         ackTimeoutMinutes: number | null;
+                        /** @description The team that owns it; its incidents are the team's */
+                        teamId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -5567,6 +5872,8 @@ export interface operations {
                             description: string | null;
                             /** @description How many times the levels are run through */
                             repeat: number;
+                            /** @description The team that owns it: its managers manage it */
+                            teamId: string | null;
                             levels: {
                                 /** @description How long an unacknowledged incident waits at this level before the next level is notified */
                                 delaySeconds: number;
@@ -5657,6 +5964,8 @@ export interface operations {
                      * @default 1
                      */
                     repeat?: number;
+                    /** @description The team that owns it (its managers manage it); absent or null: no team */
+                    teamId?: string | null;
                     levels: {
                         /** @description How long an unacknowledged incident waits at this level before the next level is notified */
                         delaySeconds: number;
@@ -5689,6 +5998,8 @@ export interface operations {
                         description: string | null;
                         /** @description How many times the levels are run through */
                         repeat: number;
+                        /** @description The team that owns it: its managers manage it */
+                        teamId: string | null;
                         levels: {
                             /** @description How long an unacknowledged incident waits at this level before the next level is notified */
                             delaySeconds: number;
@@ -5814,6 +6125,8 @@ export interface operations {
                         description: string | null;
                         /** @description How many times the levels are run through */
                         repeat: number;
+                        /** @description The team that owns it: its managers manage it */
+                        teamId: string | null;
                         levels: {
                             /** @description How long an unacknowledged incident waits at this level before the next level is notified */
                             delaySeconds: number;
@@ -5914,6 +6227,8 @@ export interface operations {
                      * @default 1
                      */
                     repeat?: number;
+                    /** @description The team that owns it (its managers manage it); absent or null: no team */
+                    teamId?: string | null;
                     levels: {
                         /** @description How long an unacknowledged incident waits at this level before the next level is notified */
                         delaySeconds: number;
@@ -5946,6 +6261,8 @@ export interface operations {
                         description: string | null;
                         /** @description How many times the levels are run through */
                         repeat: number;
+                        /** @description The team that owns it: its managers manage it */
+                        teamId: string | null;
                         levels: {
                             /** @description How long an unacknowledged incident waits at this level before the next level is notified */
                             delaySeconds: number;
@@ -6499,6 +6816,2026 @@ export interface operations {
             };
         };
     };
+    "org-teams-list": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-members-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Managers first, then by name */
+                        items: {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description manager: manages the team's members, schedules and escalation policies
+                             * @enum {string}
+                             */
+                            role: "manager" | "member";
+                            /** Format: date-time */
+                            addedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-members-set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId: string;
+                /** @example 5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description manager: manages the team's members, schedules and escalation policies
+                     * @enum {string}
+                     */
+                    role: "manager" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * @description manager: manages the team's members, schedules and escalation policies
+                         * @enum {string}
+                         */
+                        role: "manager" | "member";
+                        /** Format: date-time */
+                        addedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-teams-members-remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId: string;
+                /** @example 5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-list": {
+        parameters: {
+            query?: {
+                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                teamId?: string;
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            /** @description IANA time zone whose wall clock the turns and restrictions follow */
+                            timeZone: string;
+                            teamId: string | null;
+                            /** @description In precedence order: a later layer wins wherever it has someone */
+                            layers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: date-time */
+                                start: string;
+                                end: string | null;
+                                /** Format: date-time */
+                                rotationStart: string;
+                                rotation: {
+                                    /** @enum {string} */
+                                    unit: "hour" | "day" | "week";
+                                    /** @description Turns last length x unit, counted on the schedule's wall clock */
+                                    length: number;
+                                };
+                                participants: string[];
+                                restrictions: {
+                                    /**
+                                     * @description daily: a window every day; weekly: a window every week, from startDay
+                                     * @enum {string}
+                                     */
+                                    type: "daily" | "weekly";
+                                    /** @description Wall-clock time in the schedule's time zone, HH:mm */
+                                    startTime: string;
+                                    /** @description Wall-clock minutes; a daily window may span midnight (at most 1440) */
+                                    durationMinutes: number;
+                                    /** @description ISO weekday the weekly window starts on: 1 = Monday ... 7 = Sunday */
+                                    startDay?: number;
+                                }[];
+                            }[];
+                            /** @description Everyone the layers name */
+                            people: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    /** @description IANA time zone name, e.g. Europe/Berlin */
+                    timeZone: string;
+                    /**
+                     * Format: uuid
+                     * @description The team that owns it (its managers manage it)
+                     */
+                    teamId?: string;
+                    /**
+                     * @description In precedence order: a later layer wins wherever it has someone
+                     * @default []
+                     */
+                    layers?: {
+                        /**
+                         * Format: uuid
+                         * @description A layer of this schedule to keep (its id stays); absent: a new layer
+                         */
+                        id?: string;
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the layer takes effect
+                         */
+                        start: string;
+                        /** @description When it stops (absent or null: never) */
+                        end?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the first participant's first turn starts; turns repeat from there both ways
+                         */
+                        rotationStart: string;
+                        rotation: {
+                            /** @enum {string} */
+                            unit: "hour" | "day" | "week";
+                            /** @description Turns last length x unit, counted on the schedule's wall clock */
+                            length: number;
+                        };
+                        /** @description The rotation order (user ids, members of the organisation); a person may appear more than once */
+                        participants: string[];
+                        /** @description Windows the layer's shifts are kept inside (none: always) */
+                        restrictions?: {
+                            /**
+                             * @description daily: a window every day; weekly: a window every week, from startDay
+                             * @enum {string}
+                             */
+                            type: "daily" | "weekly";
+                            /** @description Wall-clock time in the schedule's time zone, HH:mm */
+                            startTime: string;
+                            /** @description Wall-clock minutes; a daily window may span midnight (at most 1440) */
+                            durationMinutes: number;
+                            /** @description ISO weekday the weekly window starts on: 1 = Monday ... 7 = Sunday */
+                            startDay?: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** @description IANA time zone whose wall clock the turns and restrictions follow */
+                        timeZone: string;
+                        teamId: string | null;
+                        /** @description In precedence order: a later layer wins wherever it has someone */
+                        layers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            start: string;
+                            end: string | null;
+                            /** Format: date-time */
+                            rotationStart: string;
+                            rotation: {
+                                /** @enum {string} */
+                                unit: "hour" | "day" | "week";
+                                /** @description Turns last length x unit, counted on the schedule's wall clock */
+                                length: number;
+                            };
+                            participants: string[];
+                            restrictions: {
+                                /**
+                                 * @description daily: a window every day; weekly: a window every week, from startDay
+                                 * @enum {string}
+                                 */
+                                type: "daily" | "weekly";
+                                /** @description Wall-clock time in the schedule's time zone, HH:mm */
+                                startTime: string;
+                                /** @description Wall-clock minutes; a daily window may span midnight (at most 1440) */
+                                durationMinutes: number;
+                                /** @description ISO weekday the weekly window starts on: 1 = Monday ... 7 = Sunday */
+                                startDay?: number;
+                            }[];
+                        }[];
+                        /** @description Everyone the layers name */
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** @description IANA time zone whose wall clock the turns and restrictions follow */
+                        timeZone: string;
+                        teamId: string | null;
+                        /** @description In precedence order: a later layer wins wherever it has someone */
+                        layers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            start: string;
+                            end: string | null;
+                            /** Format: date-time */
+                            rotationStart: string;
+                            rotation: {
+                                /** @enum {string} */
+                                unit: "hour" | "day" | "week";
+                                /** @description Turns last length x unit, counted on the schedule's wall clock */
+                                length: number;
+                            };
+                            participants: string[];
+                            restrictions: {
+                                /**
+                                 * @description daily: a window every day; weekly: a window every week, from startDay
+                                 * @enum {string}
+                                 */
+                                type: "daily" | "weekly";
+                                /** @description Wall-clock time in the schedule's time zone, HH:mm */
+                                startTime: string;
+                                /** @description Wall-clock minutes; a daily window may span midnight (at most 1440) */
+                                durationMinutes: number;
+                                /** @description ISO weekday the weekly window starts on: 1 = Monday ... 7 = Sunday */
+                                startDay?: number;
+                            }[];
+                        }[];
+                        /** @description Everyone the layers name */
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    /** @description IANA time zone name, e.g. Europe/Berlin */
+                    timeZone?: string;
+                    /** @description null: no team */
+                    teamId?: string | null;
+                    /** @description Replaces every layer (give a layer's id to keep it) */
+                    layers?: {
+                        /**
+                         * Format: uuid
+                         * @description A layer of this schedule to keep (its id stays); absent: a new layer
+                         */
+                        id?: string;
+                        name: string;
+                        /**
+                         * Format: date-time
+                         * @description When the layer takes effect
+                         */
+                        start: string;
+                        /** @description When it stops (absent or null: never) */
+                        end?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description When the first participant's first turn starts; turns repeat from there both ways
+                         */
+                        rotationStart: string;
+                        rotation: {
+                            /** @enum {string} */
+                            unit: "hour" | "day" | "week";
+                            /** @description Turns last length x unit, counted on the schedule's wall clock */
+                            length: number;
+                        };
+                        /** @description The rotation order (user ids, members of the organisation); a person may appear more than once */
+                        participants: string[];
+                        /** @description Windows the layer's shifts are kept inside (none: always) */
+                        restrictions?: {
+                            /**
+                             * @description daily: a window every day; weekly: a window every week, from startDay
+                             * @enum {string}
+                             */
+                            type: "daily" | "weekly";
+                            /** @description Wall-clock time in the schedule's time zone, HH:mm */
+                            startTime: string;
+                            /** @description Wall-clock minutes; a daily window may span midnight (at most 1440) */
+                            durationMinutes: number;
+                            /** @description ISO weekday the weekly window starts on: 1 = Monday ... 7 = Sunday */
+                            startDay?: number;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        /** @description IANA time zone whose wall clock the turns and restrictions follow */
+                        timeZone: string;
+                        teamId: string | null;
+                        /** @description In precedence order: a later layer wins wherever it has someone */
+                        layers: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            start: string;
+                            end: string | null;
+                            /** Format: date-time */
+                            rotationStart: string;
+                            rotation: {
+                                /** @enum {string} */
+                                unit: "hour" | "day" | "week";
+                                /** @description Turns last length x unit, counted on the schedule's wall clock */
+                                length: number;
+                            };
+                            participants: string[];
+                            restrictions: {
+                                /**
+                                 * @description daily: a window every day; weekly: a window every week, from startDay
+                                 * @enum {string}
+                                 */
+                                type: "daily" | "weekly";
+                                /** @description Wall-clock time in the schedule's time zone, HH:mm */
+                                startTime: string;
+                                /** @description Wall-clock minutes; a daily window may span midnight (at most 1440) */
+                                durationMinutes: number;
+                                /** @description ISO weekday the weekly window starts on: 1 = Monday ... 7 = Sunday */
+                                startDay?: number;
+                            }[];
+                        }[];
+                        /** @description Everyone the layers name */
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-shifts": {
+        parameters: {
+            query: {
+                /**
+                 * @description Start of the range (inclusive)
+                 * @example 2025-03-14T00:00:00Z
+                 */
+                since: string;
+                /**
+                 * @description End of the range (exclusive), at most 93 days after since
+                 * @example 2025-03-15T00:00:00Z
+                 */
+                until: string;
+            };
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Who is on call, in order, cut at the range; touching entries of one person from one source are joined */
+                        items: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            /** @description The layer it comes from (null: an override) */
+                            layerId: string | null;
+                            /** @description The override it comes from (null: a layer) */
+                            overrideId: string | null;
+                        }[];
+                        /** @description Where nobody is on call */
+                        gaps: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                        }[];
+                        /** @description The share of the range someone is on call */
+                        coveragePercent: number;
+                        /** @description Everyone the items name */
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-overrides-list": {
+        parameters: {
+            query?: {
+                /** @example 2025-03-14T00:00:00Z */
+                since?: string;
+                until?: string;
+                cursor?: string;
+                /** @example 20 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            scheduleId: string;
+                            /** Format: uuid */
+                            userId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            createdBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-overrides-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Who is on call instead
+                     */
+                    userId: string;
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        scheduleId: string;
+                        /** Format: uuid */
+                        userId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-schedules-overrides-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
+                scheduleId: string;
+                /** @example e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a01 */
+                overrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "orgs-list": {
         parameters: {
             query?: {
@@ -6701,6 +9038,7 @@ export interface operations {
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
                 /** @example me */
                 assignedTo?: "me" | string;
+                teamId?: string;
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
@@ -6816,6 +9154,7 @@ export interface operations {
                 serviceId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
                 assignedTo?: "me" | string;
+                teamId?: string;
             };
             header?: never;
             path?: never;
@@ -10113,6 +12452,8 @@ export interface operations {
                     name?: string;
                     /** @description IANA time zone name, e.g. Europe/Berlin */
                     timeZone?: string;
+                    /** @description Minutes before each on-call shift to be reminded (null: no reminder) */
+                    handoffReminderMinutes?: number | null;
                 };
             };
         };
@@ -10131,6 +12472,8 @@ export interface operations {
                         name: string;
                         /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                         timeZone: string;
+                        /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                        handoffReminderMinutes: number | null;
                         /** Format: date-time */
                         createdAt: string;
                     };
@@ -10179,6 +12522,396 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-oncall": {
+        parameters: {
+            query?: {
+                /** @example 2025-03-14T00:00:00Z */
+                since?: string;
+                /** @example 2025-03-21T00:00:00Z */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Your stretches on call in the range, by start; each cut at the range */
+                        items: {
+                            /** Format: uuid */
+                            scheduleId: string;
+                            scheduleName: string;
+                            /** @description The schedule's time zone */
+                            timeZone: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                        }[];
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-calendarFeeds-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Only this schedule (null: your shifts on every schedule) */
+                            scheduleId: string | null;
+                            /** @description Everyone's shifts on the schedule, not only yours */
+                            fullSchedule: boolean;
+                            /** @description The first characters of the secret, to tell feeds apart */
+                            prefix: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description When a calendar last fetched it */
+                            lastUsedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-calendarFeeds-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default My on-call shifts */
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description Only this schedule (absent: your shifts on every schedule)
+                     */
+                    scheduleId?: string;
+                    /**
+                     * @description With scheduleId: everyone's shifts on that schedule
+                     * @default false
+                     */
+                    fullSchedule?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description Only this schedule (null: your shifts on every schedule) */
+                        scheduleId: string | null;
+                        /** @description Everyone's shifts on the schedule, not only yours */
+                        fullSchedule: boolean;
+                        /** @description The first characters of the secret, to tell feeds apart */
+                        prefix: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description When a calendar last fetched it */
+                        lastUsedAt: string | null;
+                        /** @description Shown once: the feed's token */
+                        secret: string;
+                        /**
+                         * Format: uri
+                         * @description Shown once: the secret address to subscribe to in any calendar app (GET, text/calendar)
+                         */
+                        url: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-calendarFeeds-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example f0a1b2c3-d4e5-4f6a-9b7c-8d9e0f1a2b01 */
+                feedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -10588,7 +13321,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example e9f0a1b2-c3d4-4e5f-8a6b-7c8d9e0f1a02 */
+                /** @example a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c02 */
                 contactMethodId: string;
             };
             cookie?: never;
@@ -11375,6 +14108,95 @@ export interface operations {
             };
         };
     };
+    "oncalls-list": {
+        parameters: {
+            query?: {
+                /** @example 2025-03-14T13:00:00Z */
+                at?: string;
+                scheduleId?: string;
+                userId?: string;
+                escalationPolicyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Schedules by name, then escalation policies by name and level */
+                        items: {
+                            /** Format: uuid */
+                            userId: string;
+                            /** @description The schedule they are on call through (null: named directly on a level) */
+                            scheduleId: string | null;
+                            /** @description The policy whose level pages them (null: a schedule no policy names) */
+                            escalationPolicyId: string | null;
+                            /** @description That level, from 1 */
+                            level: number | null;
+                            /**
+                             * Format: date-time
+                             * @description Since when (a schedule looks back at most 93 days; someone named on a level: `at`)
+                             */
+                            start: string;
+                            /** @description Until when (null: not within 93 days, or for as long as they are named on the level) */
+                            end: string | null;
+                        }[];
+                        /** @description Everyone the items name */
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "session-login": {
         parameters: {
             query?: never;
@@ -11420,6 +14242,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -11559,6 +14383,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -11697,6 +14523,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -11834,6 +14662,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -11969,6 +14799,8 @@ export interface operations {
                             name: string;
                             /** @description IANA time zone: shifts, reminders and off-hours are read on it */
                             timeZone: string;
+                            /** @description How long before each on-call shift you are reminded of it (null: no reminder) */
+                            handoffReminderMinutes: number | null;
                             /** Format: date-time */
                             createdAt: string;
                         };
@@ -12521,6 +15353,61 @@ export interface operations {
             };
         };
     };
+    "calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The feed's token (iocal_...)
+                 * @example iocal_Xk2mQ8vR4tW1zY7bN3cJ5dF9gH0jK2lP4qS6uV8wY0a
+                 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "health-live": {
         parameters: {
             query?: never;
@@ -12559,7 +15446,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
-            /** @description Not ready: the database is unreachable or a migration is pending */
+            /** @description Not ready: the database is unreachable, a migration is pending or the replica is shutting down */
             503: {
                 headers: {
                     [name: string]: unknown;

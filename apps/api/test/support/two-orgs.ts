@@ -19,6 +19,7 @@ import {
   type WebhookReceiver,
 } from "@incidentops/testkit";
 import { uploadAttachment } from "./attachments.js";
+import { aCalendarFeed, aSchedule, anOverride, aTeam, dailyBerlinLayer, isoIn, setTeamMember } from "./oncall.js";
 
 // Two orgs, A and B, each with one of everything a route can reach by id: what the tenancy
 // tests (tenancy*.test.ts) call across.
@@ -45,6 +46,13 @@ export interface OrgFixture {
   resolvedIncidentId: string;
   taskId: string;
   attachmentId: string;
+  /** A team with `memberId` in it. */
+  teamId: string;
+  /** A schedule of the team, rotating the owner and `memberId`, with `overrideId` in the future. */
+  scheduleId: string;
+  overrideId: string;
+  /** The owner's calendar feed. */
+  feedId: string;
 }
 
 export interface TwoOrgs {
@@ -78,6 +86,8 @@ export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; recei
       { name: `${label} policy`, repeat: 2 },
     );
     const service = await aService(api.current, token, { name: `tenancy-${label}-service`, escalationPolicyId: policy.id });
+    const memberId = await aMember(api.current, owner.org.id, "viewer");
+    const onCall = await seedOnCall(api.current, token, { ownerId: owner.user.id, memberId, label });
     return {
       orgId: owner.org.id,
       userId: owner.user.id,
@@ -88,7 +98,8 @@ export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; recei
       policyId: policy.id,
       apiKeyId: (await anApiKey(api.current, token, { name: `${label} key`, scope: "write" })).id,
       invitationId: (await anInvitation(api.current, token, { email: uniqueEmail("tenancy-invitee") })).invitation.id,
-      memberId: await aMember(api.current, owner.org.id, "viewer"),
+      memberId,
+      ...onCall,
       ...(await aResolvedIncidentWithWork(api.current, token, service.id, label)),
     };
   };
@@ -128,6 +139,16 @@ export async function aResolvedIncidentWithWork(api: TestApi, token: string, ser
   return { resolvedIncidentId: incident.id, taskId: task.id, attachmentId: attachment.id };
 }
 
+/** A team with the member in it, a schedule of that team with a future override, and the owner's calendar feed. */
+export async function seedOnCall(api: TestApi, token: string, people: { ownerId: string; memberId: string; label: string }) {
+  const team = await aTeam(api, token, { name: `${people.label} team` });
+  await setTeamMember(api, token, team.id, people.memberId, "member");
+  const schedule = await aSchedule(api, token, { name: `${people.label} rota`, teamId: team.id, layers: [dailyBerlinLayer([people.ownerId, people.memberId])] });
+  const override = await anOverride(api, token, schedule.id, { userId: people.memberId, start: isoIn(48), end: isoIn(50) });
+  const feed = await aCalendarFeed(api, token, { name: `${people.label} feed` });
+  return { teamId: team.id, scheduleId: schedule.id, overrideId: override.id, feedId: feed.id };
+}
+
 /** Everything of an org's that a foreign call could change, read straight from the database. */
 export async function orgState(api: TestApi, receiverOf: (orgId: string) => WebhookReceiver, orgId: string) {
   const db = api.db;
@@ -146,7 +167,7 @@ export async function orgState(api: TestApi, receiverOf: (orgId: string) => Webh
     .execute();
   const services = await db
     .selectFrom("services")
-    .select(["id", "name", "description", "escalation_policy_id", "updated_at"])
+    .select(["id", "name", "description", "escalation_policy_id", "team_id", "updated_at"])
     .where("org_id", "=", orgId)
     .orderBy("id")
     .execute();
@@ -173,6 +194,16 @@ export async function orgState(api: TestApi, receiverOf: (orgId: string) => Webh
   const invitations = await db.selectFrom("invitations").selectAll().where("org_id", "=", orgId).orderBy("id").execute();
   const members = await db.selectFrom("org_members").selectAll().where("org_id", "=", orgId).orderBy("user_id").execute();
   const org = await db.selectFrom("orgs").selectAll().where("id", "=", orgId).execute();
+  const onCall = await Promise.all(
+    (["teams", "team_members", "schedules", "schedule_layers", "schedule_layer_participants", "schedule_overrides", "calendar_feeds"] as const).map((table) =>
+      db
+        .selectFrom(table)
+        .selectAll()
+        .where("org_id", "=", orgId)
+        .execute()
+        .then((rows) => rows.map((row) => JSON.stringify(row)).sort()),
+    ),
+  );
   const escalation = await db
     .selectFrom("incidents")
     .select(["id", "escalation_policy_id", "escalation_step"])
@@ -191,7 +222,7 @@ export async function orgState(api: TestApi, receiverOf: (orgId: string) => Webh
     slaPolicies: await db.selectFrom("sla_policies").selectAll().where("org_id", "=", orgId).orderBy("id").execute(),
   };
   return JSON.parse(
-    JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org, work }),
+    JSON.stringify({ incidents, events, services, targets, policies, levels, levelTargets, attempts, escalation, jobs, deliveries, apiKeys, invitations, members, org, work, onCall }),
   ) as unknown;
 }
 

@@ -3,13 +3,15 @@ import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { WorkerDeps } from "../deps.js";
 import { jobLogger } from "../job-log.js";
-import { deliver } from "./deliver.js";
+import { deliverOn } from "./deliver.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
+import { issuePasswordReset } from "./issue_password_reset.js";
 import { pageRule } from "./page_rule.js";
 import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
 import { slaBreach } from "./sla_breach.js";
+import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
 interface TaskDefinition<K extends TaskName> {
@@ -20,16 +22,20 @@ interface TaskDefinition<K extends TaskName> {
 /** Every task the worker runs, by name. */
 export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   incident_event: { payload: taskPayloadSchemas.incident_event, run: incidentEvent },
-  send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliver },
-  send_slack: { payload: taskPayloadSchemas.send_slack, run: deliver },
-  send_email: { payload: taskPayloadSchemas.send_email, run: deliver },
-  send_sms: { payload: taskPayloadSchemas.send_sms, run: deliver },
-  send_voice: { payload: taskPayloadSchemas.send_voice, run: deliver },
+  send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliverOn("webhook") },
+  send_slack: { payload: taskPayloadSchemas.send_slack, run: deliverOn("slack") },
+  send_email: { payload: taskPayloadSchemas.send_email, run: deliverOn("email") },
+  send_sms: { payload: taskPayloadSchemas.send_sms, run: deliverOn("sms") },
+  send_voice: { payload: taskPayloadSchemas.send_voice, run: deliverOn("voice") },
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
   page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
   retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
   sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
+  issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
+  plan_shift_notices: { payload: taskPayloadSchemas.plan_shift_notices, run: planShiftNoticesTask },
+  replan_user_shift_notices: { payload: taskPayloadSchemas.replan_user_shift_notices, run: replanUserShiftNoticesTask },
+  send_shift_notice: { payload: taskPayloadSchemas.send_shift_notice, run: sendShiftNoticeTask },
 };
 
 /** A payload its task's schema refuses: running the job again would fail the same way. */

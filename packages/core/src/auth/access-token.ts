@@ -44,9 +44,14 @@ export function signAccessToken(
   });
 }
 
+/** How far ahead of this server's clock another's may run: a token issued later than that is refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 60;
+
 /**
  * Verifies signature, algorithm (pinned: `none` and any other algorithm are refused), issuer,
- * audience and expiry. Returns null for any token that fails; callers answer 401.
+ * audience, expiry, and that it was not issued in the future (beyond MAX_CLOCK_SKEW_SECONDS: a
+ * token minted with a key that leaked, or a clock that is wrong, would otherwise outlive its
+ * stated lifetime). Returns null for any token that fails; callers answer 401.
  */
 export function verifyAccessToken(config: JwtConfig, token: string): AccessTokenClaims | null {
   try {
@@ -56,7 +61,8 @@ export function verifyAccessToken(config: JwtConfig, token: string): AccessToken
       audience: config.audience,
     });
     const claims = claimsSchema.safeParse(payload);
-    return claims.success ? claims.data : null;
+    if (!claims.success || claims.data.iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) return null;
+    return claims.data;
   } catch {
     return null;
   }

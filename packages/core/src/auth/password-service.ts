@@ -4,6 +4,7 @@ import { auditAction, recordAudit } from "../audit/service.js";
 import { tokenLink, type Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { enqueueJob } from "../jobs/enqueue.js";
+import type { TaskPayload } from "../jobs/tasks.js";
 import type { UserActor } from "../policy.js";
 import { transact } from "../scope.js";
 import { findLiveFamilyOf, revokeUserRefreshTokens } from "../sessions/repository.js";
@@ -42,34 +43,38 @@ function resetEmailText(name: string, email: string, link: string): string {
 }
 
 /**
- * Emails a single-use reset link to the account, if there is one. The caller always gets the
- * same answer, and both paths do comparable work (one transaction writing an audit entry), so
- * neither the response nor its timing tells whether the email is registered.
+ * Asks for a reset link for `email`: one job, enqueued alike whether or not an account has the
+ * email (the job decides), so neither the answer nor the time it takes tells whether the email
+ * is registered.
  */
-export async function requestPasswordReset(
-  db: Db,
-  config: Pick<Config, "publicUrl" | "port">,
-  input: ForgotPasswordInput,
-  request: RequestSource,
-): Promise<void> {
-  const email = normalizeEmail(input.email);
+export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, request: RequestSource): Promise<void> {
+  await enqueueJob(db, "issue_password_reset", { email: normalizeEmail(input.email), ip: request.ip, requestId: request.requestId });
+}
+
+/**
+ * The `issue_password_reset` job: for an account with the email, a single-use reset token and
+ * the email with its link (enqueued in the same transaction: it goes out if and only if the
+ * token was stored); for none, nothing but an audit entry under no org.
+ */
+export async function issuePasswordReset(db: Db, config: Pick<Config, "publicUrl" | "port">, job: TaskPayload<"issue_password_reset">): Promise<"issued" | "no_account"> {
+  const request: RequestSource = { requestId: job.requestId, ip: job.ip };
   const token = generateResetToken();
-  await transact(db, async (tx) => {
-    const user = await findUserByEmail(tx, email);
+  return transact(db, async (tx) => {
+    const user = await findUserByEmail(tx, job.email);
     if (user === undefined) {
       // Filed under no org: only operators see it, never a tenant.
-      await recordAudit(tx, accountSource(null, request), { orgId: null, action: "password.reset_requested", data: { email } });
-      return;
+      await recordAudit(tx, accountSource(null, request), { orgId: null, action: "password.reset_requested", data: { email: job.email } });
+      return "no_account";
     }
     await insertResetToken(tx, { userId: user.id, hash: hashResetToken(token), ttlSeconds: RESET_TOKEN_TTL_SECONDS });
-    // Enqueued in this transaction: the email goes out if and only if the token was stored.
     await enqueueJob(tx, "send_account_email", {
       to: user.email,
       subject: "Reset your IncidentOps password",
       text: resetEmailText(user.name, user.email, resetPasswordUrl(config, token)),
-      requestId: request.requestId,
+      requestId: job.requestId,
     });
     await auditAccountEvent(tx, user.id, request, { action: "password.reset_requested" });
+    return "issued";
   });
 }
 

@@ -8,6 +8,7 @@ export const serviceSchema = z.object({
   description: z.string().nullable(),
   escalationPolicyId: z.uuid().nullable(),
   ackTimeoutMinutes: z.number().int().nullable().describe("An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never"),
+  teamId: z.uuid().nullable().describe("The team that owns it; its incidents are the team's"),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -23,7 +24,12 @@ const ackTimeoutMinutes = z
   .nullable()
   .describe("Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever");
 
-export const createServiceInput = z.object({ name, description: description.optional(), ackTimeoutMinutes: ackTimeoutMinutes.optional() });
+export const createServiceInput = z.object({
+  name,
+  description: description.optional(),
+  ackTimeoutMinutes: ackTimeoutMinutes.optional(),
+  teamId: z.uuid().optional().describe("The team that owns it"),
+});
 export type CreateServiceInput = z.infer<typeof createServiceInput>;
 
 export const serviceIdInput = z.object({ serviceId: z.uuid() });
@@ -34,5 +40,6 @@ export const updateServiceInput = serviceIdInput.extend({
   description: description.nullable().optional(),
   escalationPolicyId: z.uuid().nullable().optional().describe("null: no escalation"),
   ackTimeoutMinutes: ackTimeoutMinutes.optional(),
+  teamId: z.uuid().nullable().optional().describe("The team that owns it; null: no team"),
 });
 export type UpdateServiceInput = z.infer<typeof updateServiceInput>;

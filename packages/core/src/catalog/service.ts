@@ -8,6 +8,7 @@ import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page }
 import type { Actor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
+import { requireTeam } from "../teams/service.js";
 import { findService, findServiceForUpdate, insertService, listServices as listServiceRows, updateService as updateServiceRow } from "./repository.js";
 import type { CreateServiceInput, Service, ServiceIdInput, UpdateServiceInput } from "./schema.js";
 
@@ -17,6 +18,7 @@ export const toService = (row: ServiceRow): Service => ({
   description: row.description,
   escalationPolicyId: row.escalation_policy_id,
   ackTimeoutMinutes: row.ack_timeout_minutes,
+  teamId: row.team_id,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
 });
@@ -27,13 +29,17 @@ const nameTaken = (name: string) =>
   new AppError("CONFLICT", `A service named "${name}" already exists`, { fields: { name: ["already used by another service"] } });
 
 export async function createService(db: Db, actor: Actor, input: CreateServiceInput): Promise<Service> {
-  try {
-    return toService(
-      await insertService(db, { orgId: actor.orgId, name: input.name, description: input.description ?? null, ackTimeoutMinutes: input.ackTimeoutMinutes ?? null }),
-    );
-  } catch (error) {
-    throw isUniqueViolation(error, "services_org_name_key") ? nameTaken(input.name) : error;
-  }
+  return transact(db, async (tx) => {
+    const teamId = input.teamId ?? null;
+    if (teamId !== null) await requireTeam(tx, actor.orgId, teamId);
+    try {
+      return toService(
+        await insertService(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, ackTimeoutMinutes: input.ackTimeoutMinutes ?? null, teamId }),
+      );
+    } catch (error) {
+      throw isUniqueViolation(error, "services_org_name_key") ? nameTaken(input.name) : error;
+    }
+  });
 }
 
 export async function listServices(db: Db, actor: Actor, input: PageQuery): Promise<Page<Service>> {
@@ -63,6 +69,7 @@ function serviceChanges(before: ServiceRow, after: ServiceRow) {
   if (after.ack_timeout_minutes !== before.ack_timeout_minutes) {
     changes.ackTimeoutMinutes = { from: before.ack_timeout_minutes, to: after.ack_timeout_minutes };
   }
+  if (after.team_id !== before.team_id) changes.teamId = { from: before.team_id, to: after.team_id };
   return changes;
 }
 
@@ -81,6 +88,7 @@ export async function updateService(db: Db, actor: Actor, input: UpdateServiceIn
         fields: { escalationPolicyId: ["no such escalation policy"] },
       });
     }
+    if (input.teamId !== undefined && input.teamId !== null) await requireTeam(tx, actor.orgId, input.teamId);
     try {
       const row = await updateServiceRow(tx, actor.orgId, input.serviceId, input);
       if (row === undefined) throw serviceNotFound();

@@ -1,5 +1,5 @@
 import { createTransport } from "nodemailer";
-import type { Logger } from "../logger.js";
+import { redactTokens, type Logger } from "../logger.js";
 import type { NotificationPayload } from "./payload.js";
 import { elapsedSince, failure, type DeliveryOutcome } from "./outcome.js";
 import { eventSummary, incidentLink, kindLabel, oneLine, severityLabel, statusLabel } from "./summary.js";
@@ -50,11 +50,17 @@ function describeSmtpError(error: unknown, secrets: readonly string[]): string {
   return reason.length <= MAX_ERROR ? reason : `${reason.slice(0, MAX_ERROR - 1)}…`;
 }
 
+/**
+ * Writes each email to the log instead of sending it. A single-use link in it (password reset,
+ * invitation) is a credential: at info level its token is redacted; the whole text is logged at
+ * debug level only (LOG_LEVEL=debug, for development).
+ */
 function logMailer(logger: Logger): Mailer {
   return {
     send(message) {
       const startedAt = performance.now();
-      logger.info({ email: { to: message.to, subject: message.subject, text: message.text } }, EMAIL_LOGGED_NOTE);
+      logger.info({ email: { to: message.to, subject: message.subject, text: redactTokens(message.text) } }, EMAIL_LOGGED_NOTE);
+      logger.debug({ email: { to: message.to, subject: message.subject, text: message.text } }, "the logged email, with its links");
       return Promise.resolve({ ok: true, httpStatus: null, error: null, note: EMAIL_LOGGED_NOTE, durationMs: elapsedSince(startedAt) });
     },
     close() {
@@ -65,7 +71,8 @@ function logMailer(logger: Logger): Mailer {
 
 /**
  * An SMTP mailer for `smtpUrl` (e.g. smtp://user:pass@host:587, smtps://..., `?pool=true`), or,
- * with none configured, one that writes each email to the log and says so in the outcome.
+ * with none configured, one that writes each email to the log (see logMailer) and says so in the
+ * outcome.
  */
 export function createMailer(options: { smtpUrl: string | undefined; from: string; logger: Logger }): Mailer {
   if (options.smtpUrl === undefined || options.smtpUrl === "") return logMailer(options.logger);

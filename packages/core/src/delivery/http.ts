@@ -63,6 +63,19 @@ function describeRequestError(error: unknown, hostname: string): string {
   return typeof code === "string" ? `request failed (${code})` : "request failed";
 }
 
+/** `Basic base64(user:password)` for a URL with embedded credentials; undefined without. */
+function basicAuthorizationOf(url: URL): string | undefined {
+  if (url.username === "" && url.password === "") return undefined;
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  return `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString("base64")}`;
+}
+
 function statusError(status: number): string {
   return status >= 300 && status < 400 ? `redirect refused (HTTP ${status})` : `HTTP ${status}`;
 }
@@ -98,6 +111,11 @@ export async function post(
     return permanentFailure(startedAt, "invalid URL");
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return permanentFailure(startedAt, "not an http(s) URL");
+  // Credentials in the URL (https://user:pass@host/...) are sent as Basic authentication, as
+  // browsers and curl do (the HTTP client would drop them silently).
+  const basicAuth = basicAuthorizationOf(parsed);
+  parsed.username = "";
+  parsed.password = "";
   const hostname = bareHostname(parsed);
   if (!options.allowPrivate) {
     const refusal = literalHostRefusal(hostname);
@@ -118,7 +136,7 @@ export async function post(
       method: "POST",
       dispatcher: agent,
       signal: controller.signal,
-      headers: { "content-type": body.contentType, "user-agent": USER_AGENT, ...headers },
+      headers: { "content-type": body.contentType, "user-agent": USER_AGENT, ...headers, ...(basicAuth === undefined ? {} : { authorization: basicAuth }) },
       body: body.text,
     });
     const status = response.statusCode;

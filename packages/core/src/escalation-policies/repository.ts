@@ -1,4 +1,5 @@
 import type { Db, EscalationPolicyRow, Tx } from "@incidentops/db";
+import { sql } from "kysely";
 import { newestFirst } from "../keyset.js";
 import type { EscalationTarget } from "./schema.js";
 
@@ -54,10 +55,10 @@ export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]
   return byPolicy;
 }
 
-export async function insertPolicy(tx: Tx, policy: { orgId: string; name: string; description: string | null; repeat: number }) {
+export async function insertPolicy(tx: Tx, policy: { orgId: string; name: string; description: string | null; repeat: number; teamId: string | null }) {
   const row = await tx
     .insertInto("escalation_policies")
-    .values({ org_id: policy.orgId, name: policy.name, description: policy.description, repeat: policy.repeat })
+    .values({ org_id: policy.orgId, name: policy.name, description: policy.description, repeat: policy.repeat, team_id: policy.teamId })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -68,11 +69,12 @@ export async function updatePolicy(
   tx: Tx,
   orgId: string,
   policyId: string,
-  fields: { name: string; description: string | null; repeat: number },
+  fields: { name: string; description: string | null; repeat: number; teamId: string | null },
 ): Promise<boolean> {
+  const { teamId, ...rest } = fields;
   const row = await tx
     .updateTable("escalation_policies")
-    .set({ ...fields, updated_at: new Date() })
+    .set({ ...rest, team_id: teamId, updated_at: new Date() })
     .where("org_id", "=", orgId)
     .where("id", "=", policyId)
     .returning("id")
@@ -83,7 +85,7 @@ export async function updatePolicy(
 export function findPolicyForUpdate(tx: Tx, orgId: string, policyId: string) {
   return tx
     .selectFrom("escalation_policies")
-    .select(["id", "name"])
+    .select(["id", "name", "team_id"])
     .where("org_id", "=", orgId)
     .where("id", "=", policyId)
     .forUpdate()
@@ -104,13 +106,6 @@ export function servicesUsingPolicy(tx: Tx, orgId: string, policyId: string) {
   return tx.selectFrom("services").select(["id", "name"]).where("org_id", "=", orgId).where("escalation_policy_id", "=", policyId).execute();
 }
 
-/** Which of `userIds` are members of the org. */
-export async function memberIdsAmong(tx: Tx, orgId: string, userIds: string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await tx.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", userIds).execute();
-  return new Set(rows.map((r) => r.user_id));
-}
-
 /** Which of `targetIds` are notification targets of the org. */
 export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[]): Promise<Set<string>> {
   if (targetIds.length === 0) return new Set();
@@ -118,9 +113,11 @@ export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[])
   return new Set(rows.map((r) => r.id));
 }
 
-/** A page of the org's policies (without their levels: see loadLevels), newest first. */
-export function listPolicies(db: Db | Tx, orgId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
-  return newestFirst(db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId), limit, after).execute();
+/** A page of the org's policies (without their levels: see loadLevels), newest first; with `teamIds`, only theirs. */
+export function listPolicies(db: Db | Tx, orgId: string, limit: number, after: { createdAt: string; id: string } | undefined, teamIds: string[] | null) {
+  let query = db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId);
+  if (teamIds !== null) query = teamIds.length === 0 ? query.where(sql<boolean>`false`) : query.where("team_id", "in", teamIds);
+  return newestFirst(query, limit, after).execute();
 }
 
 export async function findPolicy(db: Db | Tx, orgId: string, policyId: string): Promise<PolicyWithLevels | undefined> {
@@ -174,4 +171,13 @@ export async function escalationStepCount(db: Db | Tx, orgId: string, policyId: 
     .groupBy("escalation_policies.repeat")
     .executeTakeFirst();
   return row === undefined ? 0 : row.repeat * Number(row.levels);
+}
+
+/** The org's policies among `ids` (all of them: null), with their levels, by name. */
+export async function findPolicies(db: Db | Tx, orgId: string, ids: readonly string[] | null): Promise<PolicyWithLevels[]> {
+  let query = db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId);
+  if (ids !== null) query = ids.length === 0 ? query.where(sql<boolean>`false`) : query.where("id", "in", ids);
+  const rows = await query.orderBy("name").orderBy("id").execute();
+  const levels = await loadLevels(db, orgId, rows.map((r) => r.id));
+  return rows.map((row) => ({ row, levels: levels.get(row.id) ?? [] }));
 }

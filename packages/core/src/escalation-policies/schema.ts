@@ -22,6 +22,7 @@ export const escalationPolicySchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   repeat: z.number().int().describe("How many times the levels are run through"),
+  teamId: z.uuid().nullable().describe("The team that owns it: its managers manage it"),
   // Deleting a notification target removes it from the levels naming it, which can leave a
   // level empty: a stored policy is shown as it is, not held to the input's one-target minimum.
   levels: z.array(escalationLevelSchema.extend({ targets: z.array(escalationTargetSchema).max(20) })),
@@ -37,6 +38,7 @@ const policyFields = {
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).optional(),
   repeat: z.number().int().min(1).max(10).default(1).describe("How many times the levels are run through"),
+  teamId: z.uuid().nullable().optional().describe("The team that owns it (its managers manage it); absent or null: no team"),
   levels: z.array(escalationLevelSchema).min(1).max(20),
 };
 

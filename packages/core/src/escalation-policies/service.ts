@@ -3,9 +3,10 @@ import { auditAction } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
-import type { Actor } from "../policy.js";
+import { authorize, type Actor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
+import { authorizeTeamAction, authorizeTeamAssignment, orgMembersAmong, teamsActorMayActFor } from "../teams/service.js";
 import {
   deletePolicy,
   findPolicy,
@@ -13,7 +14,6 @@ import {
   insertPolicy,
   listPolicies,
   loadLevels,
-  memberIdsAmong,
   replaceLevels,
   servicesUsingPolicy,
   targetIdsAmong,
@@ -27,6 +27,7 @@ const toPolicy = ({ row, levels }: PolicyWithLevels): EscalationPolicy => ({
   name: row.name,
   description: row.description,
   repeat: row.repeat,
+  teamId: row.team_id,
   levels: levels.map((l) => ({ delaySeconds: l.delaySeconds, targets: l.targets })),
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
@@ -39,7 +40,7 @@ function auditPolicy(
   tx: Tx,
   actor: Actor,
   action: `escalation_policy.${"created" | "replaced" | "deleted"}`,
-  policy: { id: string; name: string; repeat?: number; levels?: unknown[] },
+  policy: { id: string; name: string; repeat?: number; teamId?: string | null; levels?: unknown[] },
 ) {
   const { id, ...data } = policy;
   return auditAction(tx, actor, { action, targetType: "escalation_policy", targetId: id, data });
@@ -50,6 +51,7 @@ const auditedPolicy = (policy: EscalationPolicy) => ({
   id: policy.id,
   name: policy.name,
   repeat: policy.repeat,
+  teamId: policy.teamId,
   levels: policy.levels,
 });
 
@@ -59,7 +61,7 @@ async function checkTargets(tx: Tx, orgId: string, levels: CreateEscalationPolic
   const targetIds = [
     ...new Set(levels.flatMap((l) => l.targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : [])))),
   ];
-  const members = await memberIdsAmong(tx, orgId, userIds);
+  const members = await orgMembersAmong(tx, orgId, userIds);
   const targets = await targetIdsAmong(tx, orgId, targetIds);
   const fields: Record<string, string[]> = {};
   levels.forEach((level, i) =>
@@ -91,19 +93,28 @@ async function saveLevels(
   return saved;
 }
 
+/** Admins, or a manager of the team the policy is for. */
 export async function createEscalationPolicy(db: Db, actor: Actor, input: CreateEscalationPolicyInput): Promise<EscalationPolicy> {
   return transact(db, async (tx) => {
+    const teamId = input.teamId ?? null;
+    await authorizeTeamAssignment(tx, actor, "escalation-policy:manage", teamId);
     await checkTargets(tx, actor.orgId, input.levels);
-    const policyId = await insertPolicy(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, repeat: input.repeat });
+    const policyId = await insertPolicy(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, repeat: input.repeat, teamId });
     return saveLevels(tx, actor, policyId, input.levels, "escalation_policy.created");
   });
 }
 
-/** PUT semantics: the policy becomes exactly `input`, levels included. */
-/** PUT semantics: the policy becomes exactly `input`, levels included. */
+/**
+ * PUT semantics: the policy becomes exactly `input`, levels and team included. A team's manager
+ * may replace the team's policies, keeping them in a team they manage.
+ */
 export async function replaceEscalationPolicy(db: Db, actor: Actor, input: ReplaceEscalationPolicyInput): Promise<EscalationPolicy> {
   return transact(db, async (tx) => {
-    const fields = { name: input.name, description: input.description ?? null, repeat: input.repeat };
+    const current = await findPolicyForUpdate(tx, actor.orgId, input.policyId);
+    if (current === undefined) throw policyNotFound();
+    await authorizeTeamAction(tx, actor, "escalation-policy:manage", current.team_id);
+    const fields = { name: input.name, description: input.description ?? null, repeat: input.repeat, teamId: input.teamId ?? null };
+    await authorizeTeamAssignment(tx, actor, "escalation-policy:manage", fields.teamId);
     if (!(await updatePolicy(tx, actor.orgId, input.policyId, fields))) throw policyNotFound();
     await checkTargets(tx, actor.orgId, input.levels);
     return saveLevels(tx, actor, input.policyId, input.levels, "escalation_policy.replaced");
@@ -113,11 +124,15 @@ export async function replaceEscalationPolicy(db: Db, actor: Actor, input: Repla
 export async function getEscalationPolicy(db: Db, actor: Actor, input: PolicyIdInput): Promise<EscalationPolicy> {
   const policy = await findPolicy(db, actor.orgId, input.policyId);
   if (policy === undefined) throw policyNotFound();
+  await authorizeTeamAction(db, actor, "escalation-policy:read", policy.row.team_id);
   return toPolicy(policy);
 }
 
+/** Admins read every policy; a team's managers read their teams' policies. */
 export async function listEscalationPolicies(db: Db, actor: Actor, input: PageQuery): Promise<Page<EscalationPolicy>> {
-  const rows = await listPolicies(db, actor.orgId, input.limit, decodeCursor(createdAtCursor, input.cursor));
+  const teamIds = await teamsActorMayActFor(db, actor, "escalation-policy:read");
+  if (teamIds?.length === 0) authorize("escalation-policy:read", actor);
+  const rows = await listPolicies(db, actor.orgId, input.limit, decodeCursor(createdAtCursor, input.cursor), teamIds);
   const levels = await loadLevels(db, actor.orgId, rows.map((r) => r.id));
   return toPage(rows, input.limit, (row) => toPolicy({ row, levels: levels.get(row.id) ?? [] }), createdAtPositionOf);
 }
@@ -127,6 +142,7 @@ export async function deleteEscalationPolicy(db: Db, actor: Actor, input: Policy
   await transact(db, async (tx) => {
     const policy = await findPolicyForUpdate(tx, actor.orgId, input.policyId);
     if (policy === undefined) throw policyNotFound();
+    await authorizeTeamAction(tx, actor, "escalation-policy:manage", policy.team_id);
     const services = await servicesUsingPolicy(tx, actor.orgId, input.policyId);
     if (services.length > 0) {
       throw new AppError("CONFLICT", "Services still use this escalation policy: point them elsewhere first", {
@@ -134,6 +150,6 @@ export async function deleteEscalationPolicy(db: Db, actor: Actor, input: Policy
       });
     }
     await deletePolicy(tx, actor.orgId, input.policyId);
-    await auditPolicy(tx, actor, "escalation_policy.deleted", policy);
+    await auditPolicy(tx, actor, "escalation_policy.deleted", { id: policy.id, name: policy.name, teamId: policy.team_id });
   });
 }

@@ -1,4 +1,4 @@
-import type { Db, IncidentEventRow, IncidentRow, Tx } from "@incidentops/db";
+import type { Db, IncidentRow, Tx } from "@incidentops/db";
 import type { EscalationLevel, PolicyWithLevels } from "../escalation-policies/repository.js";
 import { findPolicy } from "../escalation-policies/repository.js";
 import type { EscalationTarget } from "../escalation-policies/schema.js";
@@ -6,8 +6,6 @@ import * as incidentLifecycle from "../incidents/lifecycle.js";
 import type { ChangeSource } from "../incidents/lifecycle.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
-import { recordAttempts } from "../notifications/attempts.js";
-import { notifyByAccountEmail, pagePeople } from "../paging/page.js";
 import type { NotificationKind } from "../schema.js";
 import { inScope } from "../scope.js";
 import { findEnabledTargets, findMembersToPage, findOrgAdmins } from "./repository.js";
@@ -58,25 +56,22 @@ async function notifyLevel(
     ...resolved.notificationTargets.map((t) => ({ type: "notification_target" as const, targetId: t.id, name: t.name })),
   ];
   const hasNext = incident.status === "triggered" && escalation.step + 1 < escalation.totalSteps;
-  const event = await incidentLifecycle.recordEscalationStep(tx, source, incident, {
+  // Who was paged is written on the `escalated` event; its fan-out makes their attempts (people
+  // through their notification rules), in timeline order with the incident's other notifications.
+  await incidentLifecycle.recordEscalationStep(tx, source, incident, {
     step: escalation.step,
     cause: escalation.cause,
     data: { ...data, notified },
     nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
   });
-  const page = { orgId: source.orgId, incidentId: incident.id, eventId: event.id, requestId: source.requestId };
   const userIds = wanted.map((u) => u.id);
-  if (userIds.length > 0) {
-    await incidentLifecycle.assignForEscalation(tx, source, incident, userIds, { level: level.level, step: escalation.step + 1 });
-    await pagePeople(tx, page, userIds);
-  }
-  await recordAttempts(tx, page, resolved.notificationTargets.map((t) => ({ targetId: t.id, channel: t.type })));
+  if (userIds.length > 0) await incidentLifecycle.assignForEscalation(tx, source, incident, userIds, { level: level.level, step: escalation.step + 1 });
 }
 
 /**
  * Records the levels that found no one (a `no_one_on_call` event each). When the chain found no
- * one at any level from its start, the org's admins are told, through their account email, under
- * the last of those events.
+ * one at any level from its start, the last of those events names the org's admins: its fan-out
+ * tells them through their account email.
  */
 async function recordNoOneOnCall(
   tx: Tx,
@@ -85,17 +80,12 @@ async function recordNoOneOnCall(
   escalation: { policy: PolicyWithLevels; manual: boolean },
   steps: { first: number; count: number; everyLevel: boolean },
 ): Promise<void> {
-  let last: IncidentEventRow | undefined;
   const admins = steps.everyLevel ? await findOrgAdmins(tx, source.orgId) : [];
   for (let step = steps.first; step < steps.first + steps.count; step++) {
     const final = step === steps.first + steps.count - 1;
     const { data } = stepOf(escalation.policy, step, escalation.manual);
     const told = final && steps.everyLevel ? { everyLevel: true, adminsNotified: admins.map((a) => ({ id: a.id, name: a.name })) } : {};
-    last = await incidentLifecycle.recordNoOneOnCall(tx, source, incident, { step, data: { ...data, ...told } });
-  }
-  if (last !== undefined && admins.length > 0) {
-    const page = { orgId: source.orgId, incidentId: incident.id, eventId: last.id, requestId: source.requestId };
-    await notifyByAccountEmail(tx, page, admins.map((a) => a.id));
+    await incidentLifecycle.recordNoOneOnCall(tx, source, incident, { step, data: { ...data, ...told } });
   }
 }
 

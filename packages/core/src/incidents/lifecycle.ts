@@ -1,5 +1,5 @@
 import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
-import { escalationStepCount, memberIdsAmong } from "../escalation-policies/repository.js";
+import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, removeJob, removeJobs } from "../jobs/enqueue.js";
 import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
@@ -7,11 +7,11 @@ import { iso } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
 import type { SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
+import { orgMembersAmong } from "../teams/service.js";
 import {
   findAssignees,
   findIncidentForUpdate,
   findOpenAlertIncidentForUpdate,
-  incidentExists,
   insertIncident,
   insertIncidentEvent,
   markSlaBreached,
@@ -24,11 +24,16 @@ import {
 } from "./repository.js";
 import { DEFAULT_SEVERITY, type EscalationCause, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
 import { canTransition } from "./state-machine.js";
+import { toIncident } from "./wire.js";
 
 // The one place where incidents change. The API procedures, alert ingestion and the escalation
 // runner all come through here, always inside the caller's transaction (row-level security
 // scoped to the org): every change bumps what it must, appends to the timeline, and enqueues in
 // the same transaction the jobs that notify people and move escalation along.
+//
+// Every event is written with the incident's row locked (so an incident's events are numbered,
+// by `seq`, in the order they commit) and with the incident as it is right after the event (what
+// its notifications show).
 //
 // The facts analytics read are kept here too (analytics/README.md has the definitions):
 // - first_acknowledged_at: the first status_changed to acknowledged, by a person or an
@@ -56,19 +61,25 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 
 const incidentNotFound = () => notFound("Incident");
 
+/** Appends an event to the timeline of a locked incident, as it is right after the event. */
+async function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>) {
+  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
+  return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident, assignees), kind, actorUserId: source.actorUserId, data });
+}
+
 /**
- * Appends an event to the incident's timeline and (unless `notify` is false) enqueues the job that
- * fans it out to the org's notification targets.
+ * Appends an event to a locked incident's timeline and (unless `notify` is false) enqueues the job
+ * that fans it out to the org's notification targets.
  */
 async function recordEvent(
   tx: Tx,
   source: ChangeSource,
-  incidentId: string,
+  incident: IncidentRow,
   kind: IncidentEventKind,
   data: Record<string, unknown>,
   options: { notify: boolean } = { notify: true },
 ): Promise<IncidentEventRow> {
-  const row = await insertIncidentEvent(tx, { orgId: source.orgId, incidentId, kind, actorUserId: source.actorUserId, data });
+  const row = await appendEvent(tx, source, incident, kind, data);
   if (options.notify) await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
   return row;
 }
@@ -147,7 +158,7 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
  * policy, its first escalation step.
  */
 async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
-  await recordEvent(tx, source, incident.id, "created", {
+  await recordEvent(tx, source, incident, "created", {
     title: incident.title,
     severity: incident.severity,
     status: incident.status,
@@ -198,13 +209,8 @@ export async function openForAlert(
   if (inserted) {
     await announceOpened(tx, source, row, context);
   } else {
-    await insertIncidentEvent(tx, {
-      orgId: source.orgId,
-      incidentId: row.id,
-      kind: "alert_repeated",
-      actorUserId: source.actorUserId,
-      data: { alertCount: row.alert_count, ...context },
-    });
+    // The upsert locked the row.
+    await appendEvent(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context });
   }
   return { incidentId: row.id, opened: inserted };
 }
@@ -223,7 +229,7 @@ async function move(
   context: Record<string, unknown>,
 ): Promise<IncidentRow> {
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
-  await recordEvent(tx, source, updated.id, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  await recordEvent(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
   // Someone answered: the pending escalation and pages are dropped (and running ones re-check the status).
   await removeJob(tx, escalationJobKey(updated.id));
   await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));
@@ -307,11 +313,11 @@ export async function edit(
     rearm: rearm.map((kind) => DEADLINE_OF[kind]),
   });
   const version = updated.version;
-  if (title !== undefined) await recordEvent(tx, source, updated.id, "title_changed", { from: current.title, to: title, version });
+  if (title !== undefined) await recordEvent(tx, source, updated, "title_changed", { from: current.title, to: title, version });
   if (description !== undefined) {
-    await recordEvent(tx, source, updated.id, "description_changed", { from: current.description, to: description, version });
+    await recordEvent(tx, source, updated, "description_changed", { from: current.description, to: description, version });
   }
-  if (severity !== undefined) await recordEvent(tx, source, updated.id, "severity_changed", { from: current.severity, to: severity, version });
+  if (severity !== undefined) await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
   await armSlaChecks(tx, source, updated, rearm);
   // A change ends a snooze (an acknowledgement timeout runs on).
   await armRetrigger(tx, source, updated);
@@ -327,28 +333,32 @@ export async function recordSlaBreach(tx: Tx, source: ChangeSource, input: { inc
   const breached = await markSlaBreached(tx, source.orgId, input.incidentId, input.kind);
   const dueAt = breached?.[DEADLINE_OF[input.kind]];
   if (breached === undefined || dueAt === null || dueAt === undefined) return null;
-  return recordEvent(tx, source, breached.id, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
+  return recordEvent(tx, source, breached, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
 }
 
 /**
  * Appends what the work around an incident did (a task, a status update, a postmortem, an
  * attachment: each feature keeps its own rows) to the incident's timeline. Only status updates
  * notify (targets subscribed to `status_update`); the rest is recorded, not announced. The
- * caller made sure the incident exists (its own rows reference it).
+ * caller made sure the incident exists (its own rows reference it); it is locked here, as for
+ * every event.
  */
-export function recordActivity(
+export async function recordActivity(
   tx: Tx,
   source: ChangeSource,
   incidentId: string,
   kind: IncidentActivityKind,
   data: Record<string, unknown>,
 ): Promise<IncidentEventRow> {
-  return recordEvent(tx, source, incidentId, kind, data, { notify: kind === "status_update_posted" });
+  const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  return recordEvent(tx, source, incident, kind, data, { notify: kind === "status_update_posted" });
 }
 
 export async function comment(tx: Tx, source: ChangeSource, input: { incidentId: string; body: string }): Promise<IncidentEventRow> {
-  if (!(await incidentExists(tx, source.orgId, input.incidentId))) throw incidentNotFound();
-  return recordEvent(tx, source, input.incidentId, "commented", { body: input.body });
+  const incident = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  return recordEvent(tx, source, incident, "commented", { body: input.body });
 }
 
 /**
@@ -389,7 +399,7 @@ export async function recordEscalationStep(
   incident: IncidentRow,
   escalation: { step: number; cause: EscalationCause; data: Record<string, unknown>; nextAt: Date | null },
 ): Promise<IncidentEventRow> {
-  const event = await recordEvent(tx, source, incident.id, "escalated", escalation.data);
+  const event = await recordEvent(tx, source, incident, "escalated", escalation.data);
   await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1, escalation.cause);
   if (escalation.nextAt !== null) {
     await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });
@@ -410,7 +420,7 @@ export async function snooze(tx: Tx, source: ChangeSource, input: { incidentId: 
   const at = new Date();
   const until = new Date(at.getTime() + input.minutes * 60_000);
   const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at, snoozedUntil: until });
-  await recordEvent(tx, source, updated.id, "snoozed", { minutes: input.minutes, until: iso(until), version: updated.version }, { notify: false });
+  await recordEvent(tx, source, updated, "snoozed", { minutes: input.minutes, until: iso(until), version: updated.version }, { notify: false });
   await armRetrigger(tx, source, updated);
   return updated;
 }
@@ -427,7 +437,7 @@ export async function retrigger(tx: Tx, source: ChangeSource, input: { incidentI
   const dueAt = current === undefined ? null : retriggerDueAt(current);
   if (current === undefined || dueAt === null || dueAt.getTime() !== Date.parse(input.dueAt)) return false;
   const cause = current.snoozed_until !== null ? "snooze" : "ack_timeout";
-  await recordEvent(tx, source, current.id, cause === "snooze" ? "unsnoozed" : "ack_timed_out", { dueAt: iso(dueAt) }, { notify: false });
+  await recordEvent(tx, source, current, cause === "snooze" ? "unsnoozed" : "ack_timed_out", { dueAt: iso(dueAt) }, { notify: false });
   // Not a move of the public state machine (acknowledged -> triggered is nobody's to make): the
   // lifecycle's own, recorded as one.
   const updated = await move(tx, source, current, "triggered", { cause });
@@ -440,7 +450,7 @@ export async function retrigger(tx: Tx, source: ChangeSource, input: { incidentI
 
 /** The people of `userIds` who are not members of the org, as VALIDATION_FAILED field errors. */
 async function assertMembers(tx: Tx, orgId: string, userIds: readonly string[]): Promise<void> {
-  const members = await memberIdsAmong(tx, orgId, [...userIds]);
+  const members = await orgMembersAmong(tx, orgId, userIds);
   const fields: Record<string, string[]> = {};
   userIds.forEach((id, i) => {
     if (!members.has(id)) fields[`userIds.${i}`] = ["not a member of this organisation"];
@@ -448,68 +458,62 @@ async function assertMembers(tx: Tx, orgId: string, userIds: readonly string[]):
   if (Object.keys(fields).length > 0) throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be assigned", { fields });
 }
 
-/** What an assignment changed: the new assignees (with names, as the timeline shows them), who joined, who left. */
-interface AssignmentChange {
-  event: IncidentEventRow;
-  added: string[];
-}
-
 /**
- * Makes `userIds` the incident's assignees and records it (an `assigned` event with `context`);
- * the people who left lose their pending pages. null when they are the assignees already.
+ * Makes `userIds` the assignees of a locked incident and records it (an `assigned` event with
+ * `context`; with `page`, the people new to it are paged by its fan-out); the people who left
+ * lose their pending pages. false when they are the assignees already.
  */
 async function reassign(
   tx: Tx,
   source: ChangeSource,
   incident: IncidentRow,
-  userIds: readonly string[],
+  change: { previous: readonly string[]; userIds: readonly string[]; page: boolean },
   context: Record<string, unknown>,
-): Promise<AssignmentChange | null> {
-  const previous = await assigneeIdsOf(tx, source.orgId, incident.id);
+): Promise<void> {
+  const { previous, userIds } = change;
   const added = userIds.filter((id) => !previous.includes(id));
   const removed = previous.filter((id) => !userIds.includes(id));
-  if (added.length === 0 && removed.length === 0) return null;
   await replaceAssignees(tx, source.orgId, incident.id, userIds, new Date());
   const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
-  const event = await recordEvent(tx, source, incident.id, "assigned", { ...context, assignees, previousAssigneeIds: previous }, { notify: false });
+  const notified = change.page ? { notified: added.map((userId) => ({ type: "user", userId })) } : {};
+  await recordEvent(tx, source, incident, "assigned", { ...context, assignees, previousAssigneeIds: previous, ...notified });
   await cancelPages(tx, incident.id, removed);
-  return { event, added };
 }
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 /**
  * A person reassigns an incident that is not resolved, if they saw its latest version: the new
- * assignees replace the current ones (version + 1; any snooze ends). The caller pages `added`
- * under the returned event. Nothing changes when they are the assignees already.
+ * assignees replace the current ones (version + 1; any snooze ends), and those new to it are
+ * paged. Nothing changes when they are the assignees already.
  */
-export async function assign(
-  tx: Tx,
-  source: ChangeSource,
-  input: { incidentId: string; userIds: readonly string[]; version: number },
-): Promise<{ incident: IncidentRow; change: AssignmentChange | null }> {
+export async function assign(tx: Tx, source: ChangeSource, input: { incidentId: string; userIds: readonly string[]; version: number }): Promise<IncidentRow> {
   const current = await lockAtVersion(tx, source, input.incidentId, input.version);
   if (current.status === "resolved") {
     throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be reassigned", { status: current.status });
   }
   await assertMembers(tx, source.orgId, input.userIds);
-  const change = await reassign(tx, source, current, input.userIds, { version: current.version + 1 });
-  if (change === null) return { incident: current, change: null };
+  const previous = await assigneeIdsOf(tx, source.orgId, current.id);
+  if (sameSet(previous, input.userIds)) return current;
   const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at: new Date(), snoozedUntil: null });
+  await reassign(tx, source, updated, { previous, userIds: input.userIds, page: true }, { version: updated.version });
   await armRetrigger(tx, source, updated);
-  return { incident: updated, change };
+  return updated;
 }
 
 /**
  * The escalation runner's assignment of a locked incident: the people a level pages become its
  * assignees (the routing of the system, not a person's change: the version stays).
  */
-export function assignForEscalation(
+export async function assignForEscalation(
   tx: Tx,
   source: ChangeSource,
   incident: IncidentRow,
   userIds: readonly string[],
   context: { level: number; step: number },
-): Promise<AssignmentChange | null> {
-  return reassign(tx, source, incident, userIds, context);
+): Promise<void> {
+  const previous = await assigneeIdsOf(tx, source.orgId, incident.id);
+  if (!sameSet(previous, userIds)) await reassign(tx, source, incident, { previous, userIds, page: false }, context);
 }
 
 /**
@@ -523,7 +527,7 @@ export async function recordNoOneOnCall(
   incident: IncidentRow,
   escalation: { step: number; data: Record<string, unknown> },
 ): Promise<IncidentEventRow> {
-  const event = await recordEvent(tx, source, incident.id, "no_one_on_call", escalation.data, { notify: false });
+  const event = await recordEvent(tx, source, incident, "no_one_on_call", escalation.data);
   await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
   return event;
 }

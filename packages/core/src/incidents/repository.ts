@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
-import type { EscalationCause, IncidentEventKind } from "./schema.js";
+import type { EscalationCause, Incident, IncidentEventKind } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
 // Writes to incidents and incident_events are called from lifecycle.ts only.
@@ -245,6 +245,8 @@ export interface IncidentFilter {
   severity?: IncidentSeverity | undefined;
   /** A user id: only incidents assigned to them. */
   assignedTo?: string | undefined;
+  /** The team of the incident's service. */
+  teamId?: string | undefined;
 }
 
 /** Incidents assigned to the person. */
@@ -257,6 +259,10 @@ const assignedToUser = (userId: string) => (eb: ExpressionBuilder<Database, "inc
       .whereRef("a.incident_id", "=", "incidents.id")
       .where("a.user_id", "=", userId),
   );
+
+/** The incidents of the services the team owns. */
+const ofTeam = (orgId: string, teamId: string) => (eb: ExpressionBuilder<Database, "incidents">) =>
+  eb("service_id", "in", eb.selectFrom("services").select("id").where("org_id", "=", orgId).where("team_id", "=", teamId));
 
 /** Newest first, by (created_at, id) keyset: pages stay stable while incidents are opened. */
 export function listIncidents(
@@ -271,6 +277,7 @@ export function listIncidents(
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
   if (filter.assignedTo !== undefined) query = query.where(assignedToUser(filter.assignedTo));
+  if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return newestFirst(query, limit, after).execute();
 }
 
@@ -290,21 +297,24 @@ export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<Incident
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
   if (filter.assignedTo !== undefined) query = query.where(assignedToUser(filter.assignedTo));
+  if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return query.execute();
 }
 
+/** Appends an event, with the incident (its wire shape) as it is right after it. */
 export function insertIncidentEvent(
   tx: Tx,
-  event: { orgId: string; incidentId: string; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
+  event: { orgId: string; incident: Incident; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
 ) {
   return tx
     .insertInto("incident_events")
     .values({
       org_id: event.orgId,
-      incident_id: event.incidentId,
+      incident_id: event.incident.id,
       kind: event.kind,
       actor_user_id: event.actorUserId,
       data: JSON.stringify(event.data),
+      incident: JSON.stringify(event.incident),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -91,12 +91,13 @@ export const listIncidentsInput = z.object({
   serviceId: z.uuid().optional(),
   severity: severitySchema.optional(),
   assignedTo,
+  teamId: z.uuid().optional().describe("Incidents of the services this team owns"),
   ...pageQuery,
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
 
 /** The filters the incident counts take: the list's, less the status (the counts are per status). */
-export const incidentCountsInput = z.object({ serviceId: z.uuid().optional(), severity: severitySchema.optional(), assignedTo });
+export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, assignedTo: true, teamId: true });
 export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
 
 const count = z.number().int();

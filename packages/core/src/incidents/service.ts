@@ -1,7 +1,6 @@
-import type { Db, IncidentEventRow, IncidentRow, Tx } from "@incidentops/db";
+import type { Db, IncidentRow, Tx } from "@incidentops/db";
 import { getService } from "../catalog/service.js";
 import { AppError, notFound } from "../errors.js";
-import { iso, isoOrNull } from "../mapping.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, seqCursor, toPage, type Page } from "../pagination.js";
 import type { Actor } from "../policy.js";
 import { transact } from "../scope.js";
@@ -17,7 +16,7 @@ import {
   listTimelineHead,
 } from "./repository.js";
 import {
-  incidentEventKindSchema,
+  type AssignIncidentInput,
   type CommentInput,
   type CreateIncidentInput,
   type Incident,
@@ -26,44 +25,17 @@ import {
   type IncidentEvent,
   type IncidentIdInput,
   type IncidentPageInput,
-  type Assignee,
   type ListIncidentsInput,
   type SnoozeIncidentInput,
   type TimelineEvent,
   type TransitionIncidentInput,
   type UpdateIncidentInput,
 } from "./schema.js";
+import { toIncident, toIncidentEvent } from "./wire.js";
+
+export { toIncident, toIncidentEvent };
 
 // What the API asks of incidents: reads, and each change in its own transaction through the lifecycle.
-
-export function toIncident(row: IncidentRow, assignees: Assignee[]): Incident {
-  return {
-    id: row.id,
-    serviceId: row.service_id,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    severity: row.severity,
-    version: row.version,
-    dedupKey: row.dedup_key,
-    alertCount: row.alert_count,
-    createdBy: row.created_by,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    triggeredAt: iso(row.triggered_at),
-    acknowledgedAt: isoOrNull(row.acknowledged_at),
-    mitigatedAt: isoOrNull(row.mitigated_at),
-    resolvedAt: isoOrNull(row.resolved_at),
-    assignees,
-    snoozedUntil: isoOrNull(row.snoozed_until),
-    ackTimeoutAt: isoOrNull(row.ack_timeout_at),
-    firstAcknowledgedAt: isoOrNull(row.first_acknowledged_at),
-    acknowledgeDueAt: isoOrNull(row.acknowledge_due_at),
-    resolveDueAt: isoOrNull(row.resolve_due_at),
-    acknowledgeBreachedAt: isoOrNull(row.acknowledge_breached_at),
-    resolveBreachedAt: isoOrNull(row.resolve_breached_at),
-  };
-}
 
 /** The incidents as the API shows them, with their assignees (one query for all). */
 export async function toIncidents(db: Db | Tx, orgId: string, rows: readonly IncidentRow[]): Promise<Incident[]> {
@@ -81,17 +53,6 @@ export async function toIncidentOf(db: Db | Tx, orgId: string, row: IncidentRow)
 /** Whether the person is one of the incident's assignees. */
 export async function isAssignee(db: Db | Tx, orgId: string, incidentId: string, userId: string): Promise<boolean> {
   return ((await findAssignees(db, orgId, [incidentId])).get(incidentId) ?? []).some((a) => a.id === userId);
-}
-
-export function toIncidentEvent(row: IncidentEventRow): IncidentEvent {
-  return {
-    id: row.id,
-    incidentId: row.incident_id,
-    kind: incidentEventKindSchema.parse(row.kind),
-    actorUserId: row.actor_user_id,
-    data: row.data,
-    createdAt: iso(row.created_at),
-  };
 }
 
 const incidentNotFound = () => notFound("Incident");
@@ -138,6 +99,11 @@ export async function transitionIncident(db: Db, actor: Actor, input: Transition
 /** Snoozes an acknowledged incident (see lifecycle.snooze). */
 export async function snoozeIncident(db: Db, actor: Actor, input: SnoozeIncidentInput): Promise<Incident> {
   return transact(db, async (tx) => toIncidentOf(tx, actor.orgId, await lifecycle.snooze(tx, lifecycle.changeSourceOf(actor), input)));
+}
+
+/** Reassigns an incident (see lifecycle.assign): the fan-out of its `assigned` event pages the people new to it. */
+export async function assignIncident(db: Db, actor: Actor, input: AssignIncidentInput): Promise<Incident> {
+  return transact(db, async (tx) => toIncidentOf(tx, actor.orgId, await lifecycle.assign(tx, lifecycle.changeSourceOf(actor), input)));
 }
 
 /** PATCH: the title, description or severity (see lifecycle.edit). */

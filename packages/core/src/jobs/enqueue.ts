@@ -6,6 +6,11 @@ export interface JobSpec {
   queueName?: string;
   runAt?: Date;
   jobKey?: string;
+  /**
+   * What adding a job whose key is taken does: `replace` (the default) updates the waiting job;
+   * `unsafe_dedupe` leaves the existing job alone, even a running one.
+   */
+  jobKeyMode?: "replace" | "preserve_run_at" | "unsafe_dedupe";
   maxAttempts?: number;
   /** Lower runs first (graphile-worker's default is 0). */
   priority?: number;
@@ -29,7 +34,8 @@ export async function enqueueJob<K extends TaskName>(
       run_at       => ${spec.runAt ?? null}::timestamptz,
       max_attempts => ${spec.maxAttempts ?? null}::int,
       job_key      => ${spec.jobKey ?? null},
-      priority     => ${spec.priority ?? null}::int
+      priority     => ${spec.priority ?? null}::int,
+      job_key_mode => ${spec.jobKeyMode ?? null}
     )`.execute(db);
 }
 

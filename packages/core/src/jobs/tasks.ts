@@ -2,8 +2,15 @@ import type { NotificationChannel } from "@incidentops/db";
 import type {} from "graphile-worker";
 import { z } from "zod";
 
-/** Every delivery job names one notification attempt; the attempt row holds the rest. */
-const deliveryJob = z.object({ orgId: z.uuid(), attemptId: z.uuid(), requestId: z.string() });
+/**
+ * A delivery job runs one lane: a recipient (target or person) of an org, whose attempts it sends
+ * one at a time (docs/decisions/0020-delivery-lanes.md); the attempt rows hold the rest. Jobs
+ * queued before lanes existed name one attempt, and run that attempt's lane.
+ */
+const deliveryJob = z.union([
+  z.object({ orgId: z.uuid(), recipientId: z.uuid(), requestId: z.string() }),
+  z.object({ orgId: z.uuid(), attemptId: z.uuid(), requestId: z.string() }),
+]);
 
 /**
  * Every task's payload, declared once: the worker validates each job against its schema before
@@ -44,10 +51,32 @@ export const taskPayloadSchemas = {
   /** The end of a snooze or of an acknowledgement's timeout, due at `dueAt`: the incident returns to triggered, if it still says so. */
   retrigger_incident: z.object({ orgId: z.uuid(), incidentId: z.uuid(), dueAt: z.iso.datetime(), requestId: z.string() }),
   /**
+   * A password reset asked for `email` (normalised), known account or not: the job issues the
+   * token and its email only for an account (the request itself does the same work either way).
+   */
+  issue_password_reset: z.object({ email: z.string().min(1), ip: z.string().nullable(), requestId: z.string() }),
+  /**
    * An email to a person about their account (invitation, password reset). The text holds a
    * single-use link, so the job row carries it only until it is sent (then it is deleted).
    */
   send_account_email: z.object({ to: z.email(), subject: z.string().min(1), text: z.string().min(1), requestId: z.string() }),
+  /**
+   * Plans the shift notifications of one schedule for the next hours (a job per shift start and
+   * reminder), then runs again before that window ends. Replanned at once when the schedule or its
+   * overrides change.
+   */
+  plan_shift_notices: z.object({ orgId: z.uuid(), scheduleId: z.uuid(), requestId: z.string() }),
+  /** Replans the shift notices of every schedule naming the person (their reminder changed). */
+  replan_user_shift_notices: z.object({ userId: z.uuid(), requestId: z.string() }),
+  /** Tells a person their shift starts (`start`) or will start (`reminder`), if it still does then. */
+  send_shift_notice: z.object({
+    orgId: z.uuid(),
+    scheduleId: z.uuid(),
+    userId: z.uuid(),
+    shiftStart: z.iso.datetime(),
+    kind: z.enum(["start", "reminder"]),
+    requestId: z.string(),
+  }),
 };
 
 type TaskPayloads = { [K in keyof typeof taskPayloadSchemas]: z.infer<(typeof taskPayloadSchemas)[K]> };
@@ -95,4 +124,10 @@ export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) =
  * of deliveries, so it is recorded within seconds of its deadline (bench/README.md).
  */
 export const SLA_JOB_PRIORITY = -10;
-export const deliveryJobKey = (attemptId: string) => `delivery:${attemptId}`;
+/** One queued job per lane: waking a lane that already has one moves that one, never adds another. */
+export const laneJobKey = (orgId: string, recipientId: string) => `lane:${orgId}:${recipientId}`;
+
+export const shiftPlanJobKey = (scheduleId: string) => `shift-plan:${scheduleId}`;
+/** One key per notice: planning the same notice again leaves the job that is there (see enqueueJob's jobKeyMode). */
+export const shiftNoticeJobKey = (notice: { scheduleId: string; userId: string; shiftStart: string; kind: string }) =>
+  `shift-notice:${notice.scheduleId}:${notice.userId}:${notice.shiftStart}:${notice.kind}`;

@@ -34,9 +34,39 @@ function maskSlackUrl(url: string): string {
   return `${protocol}//${host}/****`;
 }
 
+/** Query parameters of a webhook URL that commonly carry a credential, by name. */
+const SECRET_QUERY_PARAM = /(?:token|key|secret|password|passwd|pwd|signature|sig|auth|code)/i;
+
+/**
+ * A webhook URL as it may be shown: the password of embedded credentials (`user:****@host`) and
+ * credential-like query parameters (`?token=****`) masked; anything else as it was stored.
+ */
+export function maskWebhookUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "****";
+  }
+  let masked = false;
+  if (parsed.password !== "") {
+    parsed.password = "****";
+    masked = true;
+  }
+  for (const [name] of [...parsed.searchParams]) {
+    if (SECRET_QUERY_PARAM.test(name)) {
+      parsed.searchParams.set(name, "****");
+      masked = true;
+    }
+  }
+  return masked ? parsed.toString().replace(/%2A%2A%2A%2A/g, "****") : url;
+}
+
+/** A target as the API shows it, on every read: credentials in its URLs masked, never its signing secret. */
 export function toNotificationTarget(row: NotificationTargetRow): NotificationTarget {
   const config = Object.fromEntries(Object.entries(row.config).map(([k, v]) => [k, String(v)]));
   if (row.type === "slack" && config.webhookUrl !== undefined) config.webhookUrl = maskSlackUrl(config.webhookUrl);
+  if (row.type === "webhook" && config.url !== undefined) config.url = maskWebhookUrl(config.url);
   return {
     id: row.id,
     name: row.name,
@@ -144,7 +174,7 @@ export async function updateNotificationTarget(
     if (current === undefined) throw targetNotFound();
     let config: NotificationTargetConfig | undefined;
     if (input.config !== undefined) {
-      config = targetConfigOf(current.type, input.config);
+      config = targetConfigOf(current.type, keepMaskedValues(current, input.config));
       await checkDestination(config, options.allowPrivate);
     }
     const row = await updateTarget(tx, actor.orgId, input.targetId, {
@@ -157,6 +187,18 @@ export async function updateNotificationTarget(
     await auditTarget(tx, actor, "notification_target.updated", row, { changes: targetChanges(current, row, config !== undefined) });
     return toNotificationTarget(row);
   });
+}
+
+/**
+ * A config sent back as it was shown (its URL masked) keeps the stored URL: a client that reads a
+ * target and writes it back unchanged must not overwrite its credentials with `****`.
+ */
+function keepMaskedValues(current: NotificationTargetRow, given: unknown): unknown {
+  if (typeof given !== "object" || given === null) return given;
+  const shown = toNotificationTarget(current).config;
+  return Object.fromEntries(
+    Object.entries(given).map(([key, value]) => [key, value === shown[key] && value !== current.config[key] ? current.config[key] : value]),
+  );
 }
 
 /** What an update changed, old and new values; only whether the config changed (never its values). */

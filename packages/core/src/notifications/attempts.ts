@@ -1,29 +1,53 @@
 import type { Tx } from "@incidentops/db";
 import { enqueueJob } from "../jobs/enqueue.js";
-import { DELIVERY_TASK, deliveryJobKey } from "../jobs/tasks.js";
+import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
+import { lockLanes, type Lane } from "./lane-repository.js";
 import { insertAttempts, type Recipient } from "./repository.js";
 
-export type { Recipient } from "./repository.js";
+export type { Recipient };
+
+/** An event's attempts to make: the event and who it goes to. */
+export interface EventRecipients {
+  event: { id: string; seq: string; incidentId: string };
+  recipients: Recipient[];
+}
 
 /**
- * Records one attempt per (event, recipient) and enqueues its delivery, in the caller's
+ * Records one attempt per (event, recipient) and wakes each recipient's lane, in the caller's
  * transaction. An attempt that already exists (a re-run of the same fan-out) is skipped, so a
- * re-run never sends twice; only newly recorded attempts get a delivery job.
+ * re-run never sends twice. The lanes are locked together, in one order, after every insert.
  */
-export async function recordAttempts(
-  tx: Tx,
-  context: { orgId: string; eventId: string; incidentId: string; requestId: string },
-  recipients: Recipient[],
-): Promise<number> {
-  if (recipients.length === 0) return 0;
-  const created = await insertAttempts(tx, context, recipients);
-  for (const attempt of created) {
-    await enqueueJob(
+export async function recordAttempts(tx: Tx, context: { orgId: string; requestId: string }, events: EventRecipients[]): Promise<number> {
+  const lanes = new Map<string, keyof typeof DELIVERY_TASK>();
+  let created = 0;
+  for (const { event, recipients } of events) {
+    if (recipients.length === 0) continue;
+    const rows = await insertAttempts(
       tx,
-      DELIVERY_TASK[attempt.channel],
-      { orgId: context.orgId, attemptId: attempt.id, requestId: context.requestId },
-      { jobKey: deliveryJobKey(attempt.id) },
+      { orgId: context.orgId, eventId: event.id, eventSeq: event.seq, incidentId: event.incidentId, requestId: context.requestId },
+      recipients,
     );
+    for (const row of rows) lanes.set(row.recipient_id, row.channel);
+    created += rows.length;
   }
-  return created.length;
+  await lockLanes(
+    tx,
+    [...lanes.keys()].map((recipientId) => ({ orgId: context.orgId, recipientId })),
+  );
+  for (const [recipientId, channel] of lanes) await wakeLane(tx, { orgId: context.orgId, recipientId }, channel, { requestId: context.requestId });
+  return created;
+}
+
+/**
+ * Schedules the lane's job (there is one per lane: its job key) at `runAt`, or now. Call it
+ * holding the lane's lock (lockLane), having looked at the lane under that lock: the last
+ * schedule written wins, so it must be the one that saw everything committed before it.
+ */
+export async function wakeLane(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { requestId: string; runAt?: Date }): Promise<void> {
+  await enqueueJob(
+    tx,
+    DELIVERY_TASK[channel],
+    { orgId: lane.orgId, recipientId: lane.recipientId, requestId: options.requestId },
+    { jobKey: laneJobKey(lane.orgId, lane.recipientId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
+  );
 }

@@ -1,104 +1,189 @@
-import type { Db, NotificationAttemptRow } from "@incidentops/db";
-import {
-  sendEmail,
-  sendToContactMethod,
-  sendToTarget,
-  type ChannelDeps,
-  type DeliveryOutcome,
-  type NotificationPayload,
-} from "../delivery/index.js";
+import type { Db, NotificationAttemptRow, NotificationChannel, Tx } from "@incidentops/db";
+import { sendEmail, sendToContactMethod, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
+import { incidentSchema } from "../incidents/schema.js";
 import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
-import { enqueueJob } from "../jobs/enqueue.js";
-import { DELIVERY_TASK, deliveryJobKey, type DeliveryJob } from "../jobs/tasks.js";
+import type { DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
+import { wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
+import { findNextDueAttempts, findNextWake, lockLane, releaseLane, skipDueAttempts, takeLease, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./repository.js";
+
+// A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
+// receiver that hangs holds at most one slot), a few attempts at once (each of another incident),
+// each incident's attempts in event order, paused by a circuit breaker after failures in a row.
+// docs/decisions/0020-delivery-lanes.md.
 
 export interface DeliveryDeps extends ChannelDeps {
   db: Db;
 }
 
-export type DeliveryResult = "succeeded" | "failed" | "retrying" | "skipped";
+/** What a try of an attempt came to: delivered, failed for good, or to be retried later. */
+export type DeliveryResult = "succeeded" | "failed" | "retrying";
+
+/**
+ * What a run of a lane did: the attempts it tried, or, when it tried none, why: nothing was due
+ * (idle), another worker holds the lane (busy), or its breaker paused it (paused; attempts that
+ * came due meanwhile each count a try, unsent: `skipped`).
+ */
+export interface LaneRun {
+  state: "sent" | "idle" | "busy" | "paused";
+  tried: { attemptId: string; result: DeliveryResult }[];
+  skipped: number;
+}
+
+const MAX_RETRY_DELAY_MS = 3_600_000;
+/** A delivery in flight is the lane's until its timeout plus this, then another worker may take over (its worker died). */
+const LEASE_MARGIN_MS = 10_000;
+/** Failures in a row after which a lane pauses... */
+export const BREAKER_THRESHOLD = 3;
+/** ...for three retry delays, doubling with each further failure, at most ten minutes. */
+const MAX_PAUSE_MS = 600_000;
 
 /** Exponential: base, 2x base, 4x base ... capped at an hour. */
-export const retryDelayMs = (attempt: number, baseMs: number) => Math.min(baseMs * 2 ** (attempt - 1), 3_600_000);
+export const retryDelayMs = (attempt: number, baseMs: number) => Math.min(baseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
 
-/** The attempt to send and its payload; undefined when it is gone or no longer pending. */
-function loadDelivery(db: Db, job: DeliveryJob) {
-  return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const attempt = await findAttempt(tx, job.orgId, job.attemptId);
-    if (attempt === undefined || attempt.status !== "pending") return undefined;
-    const { event, incident, org, target, user, contactMethod } = await findDeliveryContext(tx, job.orgId, attempt);
-    const payload: NotificationPayload = {
-      // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
-      id: attempt.id,
-      type: payloadTypeOf(event),
-      occurredAt: iso(event.created_at),
-      org,
-      incident: await toIncidentOf(tx, job.orgId, incident),
-      event: toIncidentEvent(event),
-    };
-    return { attempt, payload, target, user, contactMethod };
-  });
-}
+/** How long a lane pauses after `streak` failures in a row (0: not paused). */
+export const breakerPauseMs = (streak: number, retryBaseMs: number) =>
+  streak < BREAKER_THRESHOLD ? 0 : Math.min(retryBaseMs * 3 * 2 ** (streak - BREAKER_THRESHOLD), MAX_PAUSE_MS);
+
+type Send = () => Promise<DeliveryOutcome>;
+
+type Claim = { state: "idle" | "busy" | "paused"; skipped: number } | { state: "sent"; attempts: { attempt: NotificationAttemptRow; send: Send }[] };
+
+const later = (a: Date, b: Date) => (a > b ? a : b);
 
 const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
 
-async function send(deps: DeliveryDeps, delivery: NonNullable<Awaited<ReturnType<typeof loadDelivery>>>): Promise<DeliveryOutcome> {
-  const { attempt, payload, target, user, contactMethod } = delivery;
-  // A page through a contact method (a rule's delay is recorded); before contact methods, pages
-  // went to the account email.
-  if (attempt.user_id !== null && attempt.delay_minutes !== null) {
-    if (contactMethod === undefined) return failedForGood("the contact method was deleted");
-    return sendToContactMethod(deps, contactMethod, payload);
-  }
-  if (user !== undefined) return sendEmail(deps, user.email, payload);
-  if (target === undefined || !target.enabled) {
-    return { ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 };
-  }
-  return sendToTarget(deps, target, payload);
+/** How to send an attempt: its payload (the event, and the incident as it was right after it) through its channel. */
+async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationAttemptRow, tx: Tx): Promise<Send> {
+  const { event, incident, org, target, user, contactMethod } = await findDeliveryContext(tx, lane.orgId, attempt);
+  const snapshot = incidentSchema.safeParse(event.incident);
+  const payload: NotificationPayload = {
+    // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
+    id: attempt.id,
+    type: payloadTypeOf(event),
+    occurredAt: iso(event.created_at),
+    org,
+    // Events written before snapshots existed show the incident as it is now.
+    incident: snapshot.success ? snapshot.data : await toIncidentOf(tx, lane.orgId, incident),
+    event: toIncidentEvent(event),
+  };
+  return () => {
+    // A page through a contact method (a rule's delay is recorded); before contact methods, pages
+    // went to the account email.
+    if (attempt.user_id !== null && attempt.delay_minutes !== null) {
+      if (contactMethod === undefined) return Promise.resolve(failedForGood("the contact method was deleted"));
+      return sendToContactMethod(deps, contactMethod, payload);
+    }
+    if (user !== undefined) return sendEmail(deps, user.email, payload);
+    if (target === undefined || !target.enabled) {
+      return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });
+    }
+    return sendToTarget(deps, target, payload);
+  };
+}
+
+/** Under the lane's lock: what to do now, and, when nothing is to be sent, when to look again. */
+function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, requestId: string): Promise<Claim> {
+  return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
+    const row = await lockLane(tx, lane);
+    const wake = (runAt: Date, next?: { requestId: string | null }) => wakeLane(tx, lane, channel, { requestId: next?.requestId ?? requestId, runAt });
+    if (row.lease_until !== null && row.lease_until > row.now) {
+      await wake(row.lease_until);
+      return { state: "busy", skipped: 0 };
+    }
+    if (row.paused_until !== null && row.paused_until > row.now) {
+      const skipped = await skipDueAttempts(tx, lane, {
+        maxAttempts: deps.config.delivery.maxAttempts,
+        retryBaseMs: deps.config.delivery.retryBaseMs,
+        maxRetryDelayMs: MAX_RETRY_DELAY_MS,
+        reason: `not sent: the receiver failed ${row.failure_streak} times in a row, so deliveries to it are paused until ${iso(row.paused_until)}`,
+      });
+      // Back when the pause ends, or sooner to count the try of an attempt coming due.
+      const next = await findNextWake(tx, lane);
+      if (next !== undefined) await wake(next.at < row.paused_until ? next.at : row.paused_until, next);
+      return { state: "paused", skipped };
+    }
+    const due = await findNextDueAttempts(tx, lane, deps.config.delivery.receiverConcurrency);
+    if (due.length === 0) {
+      const next = await findNextWake(tx, lane);
+      if (next !== undefined) await wake(next.at, next);
+      return { state: "idle", skipped: 0 };
+    }
+    await takeLease(tx, lane, deps.config.delivery.timeoutMs + LEASE_MARGIN_MS);
+    const attempts = [];
+    for (const attempt of due) attempts.push({ attempt, send: await deliveryOf(deps, lane, attempt, tx) });
+    return { state: "sent", attempts };
+  });
+}
+
+/** The result of one try, from its outcome and the attempt's tries so far. */
+function resultOf(deps: DeliveryDeps, attempt: NotificationAttemptRow, outcome: DeliveryOutcome): DeliveryResult {
+  if (outcome.ok) return "succeeded";
+  return outcome.permanent === true || attempt.attempt_count + 1 >= deps.config.delivery.maxAttempts ? "failed" : "retrying";
 }
 
 /**
- * A delivery job: sends one attempt and records the outcome. A failure is retried by a new job
- * with the same key after an exponential delay, until the configured maximum of attempts; the
- * attempt then ends `failed` with its last error and HTTP status.
+ * Records the tries and their consequences in one transaction: each attempt's outcome (retries
+ * are scheduled on it, with the same id), the lane's breaker, and the lane's next run.
  */
-export async function runDelivery(deps: DeliveryDeps, job: DeliveryJob): Promise<DeliveryResult> {
-  const delivery = await loadDelivery(deps.db, job);
-  if (delivery === undefined) return "skipped";
-  const outcome = await send(deps, delivery);
-  return recordOutcome(deps, delivery.attempt, outcome, job);
+async function recordOutcomes(
+  deps: DeliveryDeps,
+  lane: Lane,
+  channel: NotificationChannel,
+  tries: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[],
+  requestId: string,
+): Promise<LaneRun["tried"]> {
+  return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
+    const row = await lockLane(tx, lane);
+    const now = row.now;
+    let failureStreak = row.failure_streak;
+    const tried: LaneRun["tried"] = [];
+    for (const { attempt, outcome } of tries) {
+      const result = resultOf(deps, attempt, outcome);
+      const count = attempt.attempt_count + 1;
+      await recordAttemptOutcome(tx, lane.orgId, attempt.id, {
+        attemptCount: count,
+        status: result === "retrying" ? "pending" : result,
+        lastHttpStatus: outcome.httpStatus,
+        lastError: outcome.error,
+        note: outcome.note,
+        at: now,
+        completedAt: result === "retrying" ? null : now,
+        nextAttemptAt: new Date(now.getTime() + (result === "retrying" ? retryDelayMs(count, deps.config.delivery.retryBaseMs) : 0)),
+      });
+      failureStreak = outcome.ok ? 0 : failureStreak + 1;
+      tried.push({ attemptId: attempt.id, result });
+    }
+    const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
+    await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : new Date(now.getTime() + pauseMs) });
+    // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
+    const next = await findNextWake(tx, lane);
+    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
+    return tried;
+  });
 }
 
-async function recordOutcome(
-  deps: DeliveryDeps,
-  attempt: NotificationAttemptRow,
-  outcome: DeliveryOutcome,
-  job: DeliveryJob,
-): Promise<DeliveryResult> {
-  const count = attempt.attempt_count + 1;
-  const exhausted = outcome.permanent === true || count >= deps.config.delivery.maxAttempts;
-  const result: DeliveryResult = outcome.ok ? "succeeded" : exhausted ? "failed" : "retrying";
-  const now = new Date();
-  await inScope(deps.db, { orgId: attempt.org_id }, async (tx) => {
-    await recordAttemptOutcome(tx, attempt.org_id, attempt.id, {
-      attemptCount: count,
-      status: result === "retrying" ? "pending" : result,
-      lastHttpStatus: outcome.httpStatus,
-      lastError: outcome.error,
-      note: outcome.note,
-      at: now,
-      completedAt: result === "retrying" ? null : now,
-    });
-    if (result === "retrying") {
-      // A new job with the same key, not graphile-worker's retries: docs/decisions/0004-delivery-retries.md.
-      await enqueueJob(tx, DELIVERY_TASK[attempt.channel], job, {
-        jobKey: deliveryJobKey(attempt.id),
-        runAt: new Date(now.getTime() + retryDelayMs(count, deps.config.delivery.retryBaseMs)),
-      });
-    }
-  });
-  return result;
+/** The lane a job names (jobs queued before lanes name an attempt: its lane). */
+async function laneOf(db: Db, job: DeliveryJob): Promise<Lane | undefined> {
+  if ("recipientId" in job) return { orgId: job.orgId, recipientId: job.recipientId };
+  const attempt = await inScope(db, { orgId: job.orgId }, (tx) => findAttempt(tx, job.orgId, job.attemptId));
+  return attempt === undefined ? undefined : { orgId: job.orgId, recipientId: attempt.recipient_id };
+}
+
+/**
+ * A delivery job: sends the lane's next due attempts, if any (at most DELIVERY_RECEIVER_CONCURRENCY,
+ * at once, each of another incident), and records the outcomes. A failure is retried on the same
+ * attempt after an exponential delay, until the configured maximum of tries; it then ends
+ * `failed` with its last error and HTTP status.
+ */
+export async function runDelivery(deps: DeliveryDeps, job: DeliveryJob, channel: NotificationChannel): Promise<LaneRun> {
+  const lane = await laneOf(deps.db, job);
+  if (lane === undefined) return { state: "idle", tried: [], skipped: 0 };
+  const claimed = await claim(deps, lane, channel, job.requestId);
+  if (claimed.state !== "sent") return { state: claimed.state, tried: [], skipped: claimed.skipped };
+  const outcomes = await Promise.all(claimed.attempts.map(async ({ attempt, send }) => ({ attempt, outcome: await send() })));
+  return { state: "sent", tried: await recordOutcomes(deps, lane, channel, outcomes, job.requestId), skipped: 0 };
 }

@@ -10,11 +10,11 @@ export type Recipient =
 
 /**
  * Inserts one attempt per recipient, skipping those that already exist (unique per event and
- * recipient); returns the new ones.
+ * recipient); returns the new ones with their lane (recipient) and channel.
  */
 export function insertAttempts(
   tx: Tx,
-  context: { orgId: string; eventId: string; incidentId: string },
+  context: { orgId: string; eventId: string; eventSeq: string; incidentId: string; requestId: string },
   recipients: Recipient[],
 ) {
   return tx
@@ -23,7 +23,9 @@ export function insertAttempts(
       recipients.map((r) => ({
         org_id: context.orgId,
         event_id: context.eventId,
+        event_seq: context.eventSeq,
         incident_id: context.incidentId,
+        request_id: context.requestId,
         target_id: "targetId" in r ? r.targetId : null,
         user_id: "userId" in r ? r.userId : null,
         contact_method_id: "userId" in r ? r.contactMethodId : null,
@@ -32,21 +34,58 @@ export function insertAttempts(
       })),
     )
     .onConflict((oc) => oc.doNothing())
-    .returning(["id", "channel"])
+    .returning(["id", "channel", "recipient_id"])
     .execute();
 }
 
-/** The event to fan out, with its incident's severity. */
-export function findEventToFanOut(tx: Tx, orgId: string, eventId: string) {
+/** The event a fan-out job names: its incident and place on the timeline. */
+export function findEvent(tx: Tx, orgId: string, eventId: string) {
+  return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "=", eventId).executeTakeFirst();
+}
+
+/**
+ * The incident's fan-out position (the seq of the last event turned into attempts), locked until
+ * the transaction ends: fan-outs of one incident run one at a time, in timeline order.
+ */
+export async function lockFanoutPosition(tx: Tx, orgId: string, incidentId: string): Promise<string> {
+  await tx.insertInto("notification_fanouts").values({ org_id: orgId, incident_id: incidentId }).onConflict((oc) => oc.doNothing()).execute();
+  const row = await tx
+    .selectFrom("notification_fanouts")
+    .select("last_event_seq")
+    .where("org_id", "=", orgId)
+    .where("incident_id", "=", incidentId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return row.last_event_seq;
+}
+
+export async function setFanoutPosition(tx: Tx, orgId: string, incidentId: string, seq: string): Promise<void> {
+  await tx.updateTable("notification_fanouts").set({ last_event_seq: seq }).where("org_id", "=", orgId).where("incident_id", "=", incidentId).execute();
+}
+
+/**
+ * The incident's events after `afterSeq` up to `uptoSeq`, in timeline order, each with the
+ * incident's severity at the event (from its snapshot; the current one for older events).
+ */
+export function eventsToFanOut(tx: Tx, orgId: string, incidentId: string, afterSeq: string, uptoSeq: string) {
   return tx
-    .selectFrom("incident_events")
-    .innerJoin("incidents", (join) =>
-      join.onRef("incidents.org_id", "=", "incident_events.org_id").onRef("incidents.id", "=", "incident_events.incident_id"),
-    )
-    .select(["incident_events.id", "incident_events.kind", "incident_events.data", "incidents.id as incident_id", "incidents.severity"])
-    .where("incident_events.org_id", "=", orgId)
-    .where("incident_events.id", "=", eventId)
-    .executeTakeFirst();
+    .selectFrom("incident_events as e")
+    .innerJoin("incidents as i", (join) => join.onRef("i.org_id", "=", "e.org_id").onRef("i.id", "=", "e.incident_id"))
+    .select([
+      "e.id",
+      "e.seq",
+      "e.kind",
+      "e.data",
+      "e.incident_id",
+      "e.created_at",
+      sql<IncidentSeverity>`coalesce(e.incident ->> 'severity', i.severity::text)::incident_severity`.as("severity"),
+    ])
+    .where("e.org_id", "=", orgId)
+    .where("e.incident_id", "=", incidentId)
+    .where("e.seq", ">", afterSeq)
+    .where("e.seq", "<=", uptoSeq)
+    .orderBy("e.seq")
+    .execute();
 }
 
 /** The org's enabled targets whose filters take an event of this kind on an incident this severe. */
@@ -62,11 +101,24 @@ export function findSubscribedTargets(tx: Tx, orgId: string, kind: NotificationK
     .execute();
 }
 
+/** Of the given targets, the org's enabled ones, with their channel. */
+export function findEnabledTargets(tx: Tx, orgId: string, targetIds: string[]) {
+  if (targetIds.length === 0) return Promise.resolve([]);
+  return tx.selectFrom("notification_targets").select(["id", "type"]).where("org_id", "=", orgId).where("id", "in", targetIds).where("enabled", "=", true).execute();
+}
+
+/** Of the given people, those whose account still exists. */
+export async function existingUsers(tx: Tx, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await tx.selectFrom("users").select("id").where("id", "in", userIds).execute();
+  return rows.map((r) => r.id);
+}
+
 export function findAttempt(tx: Tx, orgId: string, attemptId: string) {
   return tx.selectFrom("notification_attempts").selectAll().where("org_id", "=", orgId).where("id", "=", attemptId).executeTakeFirst();
 }
 
-/** What a delivery sends: the attempt's event and incident as they are now, the org, and its target or person. */
+/** What a delivery sends: the attempt's event (with its snapshot), its incident as it is now, the org, and its target or person. */
 export async function findDeliveryContext(
   tx: Tx,
   orgId: string,
@@ -101,6 +153,7 @@ export async function recordAttemptOutcome(
     note: string | null;
     at: Date;
     completedAt: Date | null;
+    nextAttemptAt: Date;
   },
 ): Promise<void> {
   await tx
@@ -113,6 +166,7 @@ export async function recordAttemptOutcome(
       note: outcome.note,
       updated_at: outcome.at,
       completed_at: outcome.completedAt,
+      next_attempt_at: outcome.nextAttemptAt,
     })
     .where("org_id", "=", orgId)
     .where("id", "=", attemptId)

@@ -25,6 +25,31 @@ export async function hitWindowCounter(db: Db, key: string, windowMs: number): P
   return { hits: row.hits, resetInMs: Math.max(0, row.reset_in_ms) };
 }
 
+/** How many of `count` hits a window took, and when it ends. */
+export interface WindowTake {
+  taken: boolean;
+  hits: number;
+  resetInMs: number;
+}
+
+/**
+ * Counts `count` hits for `key` in the current fixed window only if they all fit under `limit`
+ * (one atomic upsert: concurrent takers never overshoot, and a refused take counts nothing).
+ */
+export async function takeFromWindow(db: Db, key: string, windowMs: number, count: number, limit: number): Promise<WindowTake> {
+  const { rows } = await sql<{ hits: number; reset_in_ms: number }>`
+    INSERT INTO rate_limit_counters AS c (key, window_start, hits)
+    SELECT ${key}, ${currentWindow(windowMs)}, ${count}::int WHERE ${count}::int <= ${limit}::int
+    ON CONFLICT (key, window_start) DO UPDATE SET hits = c.hits + excluded.hits WHERE c.hits + excluded.hits <= ${limit}::int
+    RETURNING hits, (extract(epoch FROM c.window_start - now()) * 1000 + ${windowMs}::int)::float8 AS reset_in_ms`.execute(db);
+  const row = rows[0];
+  if (row !== undefined) return { taken: true, hits: row.hits, resetInMs: Math.max(0, row.reset_in_ms) };
+  const { rows: window } = await sql<{ hits: number | null; reset_in_ms: number }>`
+    SELECT (SELECT hits FROM rate_limit_counters WHERE key = ${key} AND window_start = ${currentWindow(windowMs)}) AS hits,
+           (extract(epoch FROM ${currentWindow(windowMs)} - now()) * 1000 + ${windowMs}::int)::float8 AS reset_in_ms`.execute(db);
+  return { taken: false, hits: window[0]?.hits ?? 0, resetInMs: Math.max(0, window[0]?.reset_in_ms ?? windowMs) };
+}
+
 /** Takes back one hit of the current window (for a request that should not have counted). */
 export async function unhitWindowCounter(db: Db, key: string, windowMs: number): Promise<void> {
   await sql`

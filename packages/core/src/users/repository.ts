@@ -23,12 +23,17 @@ export async function setPasswordHash(tx: Tx, userId: string, passwordHash: stri
   await tx.updateTable("users").set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where("id", "=", userId).execute();
 }
 
-export function updateUserProfile(db: Db | Tx, userId: string, profile: { name?: string | undefined; timeZone?: string | undefined }) {
+export function updateUserProfile(
+  db: Db | Tx,
+  userId: string,
+  profile: { name?: string | undefined; timeZone?: string | undefined; handoffReminderMinutes?: number | null | undefined },
+) {
   return db
     .updateTable("users")
     .set({
       ...(profile.name === undefined ? {} : { name: profile.name }),
       ...(profile.timeZone === undefined ? {} : { time_zone: profile.timeZone }),
+      ...(profile.handoffReminderMinutes === undefined ? {} : { handoff_reminder_minutes: profile.handoffReminderMinutes }),
       updated_at: sql<Date>`now()`,
     })
     .where("id", "=", userId)

@@ -1,5 +1,6 @@
 import type { Db, UserRow } from "@incidentops/db";
 import { AppError } from "../errors.js";
+import { enqueueJob } from "../jobs/enqueue.js";
 import { iso } from "../mapping.js";
 import type { UserActor } from "../policy.js";
 import { notificationEventKindSchema } from "../schema.js";
@@ -9,11 +10,12 @@ import type { NotificationPreferences, Person, SetNotificationPreferencesInput, 
 /** Emails are stored and compared trimmed and in lower case. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "time_zone" | "created_at">): User => ({
+export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "time_zone" | "handoff_reminder_minutes" | "created_at">): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
   timeZone: row.time_zone,
+  handoffReminderMinutes: row.handoff_reminder_minutes,
   createdAt: iso(row.created_at),
 });
 
@@ -21,10 +23,11 @@ export const toUser = (row: Pick<UserRow, "id" | "email" | "name" | "time_zone" 
 export const personOrNull = (id: string | null, name: string | null, email: string | null): Person | null =>
   id === null || name === null || email === null ? null : { id, name, email };
 
-/** Changes the caller's own name and time zone. */
+/** Changes the caller's own name, time zone or shift reminder (their planned reminders follow). */
 export async function updateProfile(db: Db, actor: UserActor, input: UpdateProfileInput): Promise<User> {
   const row = await updateUserProfile(db, actor.userId, input);
   if (row === undefined) throw new AppError("UNAUTHORIZED", "This account no longer exists");
+  if (input.handoffReminderMinutes !== undefined) await enqueueJob(db, "replan_user_shift_notices", { userId: actor.userId, requestId: actor.requestId });
   return toUser(row);
 }
 

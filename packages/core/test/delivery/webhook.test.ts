@@ -56,6 +56,15 @@ describe("deliverWebhook", () => {
     expect(target.requests.map((r) => r.headers["webhook-id"])).toEqual([input.messageId, input.messageId]);
   });
 
+  it("sends credentials embedded in the URL as Basic authentication, not in the request line", async () => {
+    const target = await receiver();
+    const url = target.url.replace("http://", "http://hooks:p%40ss%3Aword@");
+    const outcome = await deliverWebhook({ url: `${url}/in?x=1`, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(outcome.ok).toBe(true);
+    expect(target.requests[0]?.headers.authorization).toBe(`Basic ${Buffer.from("hooks:p@ss:word").toString("base64")}`);
+    expect(target.requests[0]?.path).toBe("/in?x=1");
+  });
+
   it("succeeds on any 2xx", async () => {
     const target = await receiver(202);
     const outcome = await deliverWebhook({ url: target.url, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);

@@ -1,0 +1,30 @@
+import { AppError, findInputProblem, jsonNestingExceeds, MAX_JSON_DEPTH, type InputProblem } from "@incidentops/core";
+import express, { type RequestHandler } from "express";
+
+const refusal = (problem: InputProblem) =>
+  new AppError("VALIDATION_FAILED", `The request is invalid: ${problem.field} ${problem.message}`, { fields: { [problem.field]: [problem.message] } });
+
+/**
+ * Refuses (400 VALIDATION_FAILED naming the field) an input no route accepts, whatever its
+ * schema says: a NUL character or an unpaired surrogate anywhere in it, or nesting deeper than
+ * MAX_JSON_DEPTH. Every
+ * procedure runs it first (trpc.ts: REST and tRPC alike), and so does alert ingestion.
+ */
+export function assertAcceptableInput(input: unknown): void {
+  const problem = findInputProblem(input);
+  if (problem !== undefined) throw refusal(problem);
+}
+
+/**
+ * Express's JSON body parser, refusing a body nested deeper than MAX_JSON_DEPTH before parsing
+ * it (body-parser passes what `verify` throws on to the error handlers).
+ */
+export function jsonBodyParser(options: { limit: number | string; /** Read every body as JSON, whatever its Content-Type. */ anyContentType?: boolean }): RequestHandler {
+  return express.json({
+    limit: options.limit,
+    ...(options.anyContentType === true ? { type: () => true } : {}),
+    verify: (_req, _res, body) => {
+      if (jsonNestingExceeds(body.toString("utf8"))) throw refusal({ field: "(body)", message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+    },
+  });
+}

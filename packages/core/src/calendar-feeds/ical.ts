@@ -1,0 +1,25 @@
+import icalGenerator, { ICalCalendarMethod } from "ical-generator";
+
+export interface FeedEvent {
+  /** Stable across fetches, so a calendar updates the event instead of adding another. */
+  uid: string;
+  summary: string;
+  description: string;
+  start: Date;
+  end: Date;
+  url: string;
+}
+
+/** An iCalendar (RFC 5545) document of the events, in UTC, that any calendar app can subscribe to. */
+export function toICalendar(name: string, events: readonly FeedEvent[], refreshMinutes: number): string {
+  const calendar = icalGenerator({
+    name,
+    prodId: { company: "IncidentOps", product: "on-call", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: refreshMinutes * 60,
+  });
+  for (const e of events) {
+    calendar.createEvent({ id: e.uid, summary: e.summary, description: e.description, start: e.start, end: e.end, url: e.url, stamp: e.start });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { CalendarFeedRow, Db, Tx } from "@incidentops/db";
+import { auditAction } from "../audit/service.js";
+import { publicUrlOf, type Config } from "../config.js";
+import { AppError, notFound } from "../errors.js";
+import { iso, isoOrNull } from "../mapping.js";
+import { shiftsOf } from "../oncall/service.js";
+import type { UserActor } from "../policy.js";
+import { loadSchedule } from "../schedules/on-call.js";
+import { finalShifts, stretchesOf } from "../schedules/render.js";
+import { findSchedule } from "../schedules/repository.js";
+import { inScope, setScope, transact } from "../scope.js";
+import { peopleNamed } from "../teams/service.js";
+import { toICalendar, type FeedEvent } from "./ical.js";
+import { deleteFeed as deleteFeedRow, insertFeed, listFeeds, useFeed } from "./repository.js";
+import {
+  CALENDAR_FEED_PREFIX,
+  calendarTokenSchema,
+  type CalendarFeed,
+  type CalendarFeedIdInput,
+  type CalendarFeeds,
+  type CreateCalendarFeedInput,
+  type CreatedCalendarFeed,
+} from "./schema.js";
+
+/** How far ahead a feed lists shifts. */
+export const FEED_DAYS = 90;
+/** How often calendar apps are asked to fetch it again. */
+const REFRESH_MINUTES = 60;
+const DAY_MS = 86_400_000;
+
+const hashToken = (token: string): Buffer => createHash("sha256").update(token).digest();
+
+const toFeed = (row: CalendarFeedRow): CalendarFeed => ({
+  id: row.id,
+  name: row.name,
+  scheduleId: row.schedule_id,
+  fullSchedule: row.full_schedule,
+  prefix: row.prefix,
+  createdAt: iso(row.created_at),
+  lastUsedAt: isoOrNull(row.last_used_at),
+});
+
+const base = (config: Pick<Config, "publicUrl" | "port">) => publicUrlOf(config).replace(/\/+$/, "");
+
+/** The address a calendar app subscribes to. */
+export const feedUrl = (config: Pick<Config, "publicUrl" | "port">, token: string) => `${base(config)}/calendar/${token}.ics`;
+
+/** A new secret feed of the caller's shifts (or of a schedule): its token and URL are shown only now. */
+export async function createFeed(db: Db | Tx, actor: UserActor, config: Pick<Config, "publicUrl" | "port">, input: CreateCalendarFeedInput): Promise<CreatedCalendarFeed> {
+  if (input.scheduleId !== undefined && (await findSchedule(db, actor.orgId, input.scheduleId)) === undefined) {
+    throw new AppError("VALIDATION_FAILED", "No such schedule in this organisation", { fields: { scheduleId: ["no such schedule"] } });
+  }
+  const token = CALENDAR_FEED_PREFIX + randomBytes(32).toString("base64url");
+  return transact(db, async (tx) => {
+    const row = await insertFeed(tx, {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      name: input.name,
+      scheduleId: input.scheduleId ?? null,
+      fullSchedule: input.fullSchedule,
+      prefix: token.slice(0, CALENDAR_FEED_PREFIX.length + 4),
+      tokenHash: hashToken(token),
+    });
+    await auditAction(tx, actor, { action: "calendar_feed.created", targetType: "calendar_feed", targetId: row.id, data: { name: row.name, scheduleId: row.schedule_id } });
+    return { ...toFeed(row), secret: token, url: feedUrl(config, token) };
+  });
+}
+
+export async function listMyFeeds(db: Db | Tx, actor: UserActor): Promise<CalendarFeeds> {
+  return { items: (await listFeeds(db, actor.orgId, actor.userId)).map(toFeed) };
+}
+
+/** Revokes one of the caller's feeds: its URL stops working at once. */
+export async function deleteFeed(db: Db | Tx, actor: UserActor, input: CalendarFeedIdInput): Promise<void> {
+  await transact(db, async (tx) => {
+    const deleted = await deleteFeedRow(tx, actor.orgId, actor.userId, input.feedId);
+    if (deleted === undefined) throw notFound("Calendar feed");
+    await auditAction(tx, actor, { action: "calendar_feed.revoked", targetType: "calendar_feed", targetId: input.feedId, data: { name: deleted.name } });
+  });
+}
+
+const feedNotFound = () => notFound("Calendar feed");
+
+/** Everyone's stretches on one schedule, as events naming who is on call. */
+async function scheduleEvents(tx: Tx, row: CalendarFeedRow, scheduleId: string, since: Date, until: Date, link: string): Promise<FeedEvent[]> {
+  const loaded = await loadSchedule(tx, row.org_id, scheduleId, since, until);
+  if (loaded === undefined) return [];
+  const stretches = stretchesOf(finalShifts(loaded.spec, since.getTime(), until.getTime()));
+  const names = new Map((await peopleNamed(tx, stretches.map((s) => s.userId))).map((p) => [p.id, p.name]));
+  return stretches.map((s) => ({
+    uid: `${row.id}-${s.userId}-${s.start}@incidentops`,
+    summary: `${names.get(s.userId) ?? "Someone"} on call: ${loaded.row.name}`,
+    description: `${names.get(s.userId) ?? "Someone"} is on call for ${loaded.row.name}.`,
+    start: new Date(s.start),
+    end: new Date(s.end),
+    url: link,
+  }));
+}
+
+/**
+ * The iCalendar document behind a feed's secret URL: one event per shift of the next 90 days.
+ * The token is found through its hash (row-level security lets exactly that row through); an
+ * unknown or revoked token, or a person no longer in the org, is 404.
+ */
+export async function renderFeed(db: Db, config: Pick<Config, "publicUrl" | "port">, token: string, now: Date): Promise<string> {
+  if (!calendarTokenSchema.safeParse(token).success) throw feedNotFound();
+  return inScope(db, { lookupHash: hashToken(token).toString("hex") }, async (tx) => {
+    const row = await useFeed(tx, hashToken(token), now);
+    if (row === undefined) throw feedNotFound();
+    await setScope(tx, { orgId: row.org_id });
+    const since = now;
+    const until = new Date(now.getTime() + FEED_DAYS * DAY_MS);
+    const link = `${base(config)}/on-call`;
+    const events: FeedEvent[] =
+      row.full_schedule && row.schedule_id !== null
+        ? await scheduleEvents(tx, row, row.schedule_id, since, until, link)
+        : (await shiftsOf(tx, row.org_id, row.user_id, since, until, row.schedule_id === null ? undefined : [row.schedule_id])).map((s) => ({
+            uid: `${row.id}-${s.scheduleId}-${s.start}@incidentops`,
+            summary: `On call: ${s.scheduleName}`,
+            description: `You are on call for ${s.scheduleName}.`,
+            start: new Date(s.start),
+            end: new Date(s.end),
+            url: link,
+          }));
+    return toICalendar(row.name, events, REFRESH_MINUTES);
+  });
+}

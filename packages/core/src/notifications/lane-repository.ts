@@ -1,0 +1,122 @@
+import type { DeliveryLaneRow, Tx } from "@incidentops/db";
+import { sql } from "kysely";
+
+// A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
+// the worker sending to it and the circuit breaker; its attempts are notification_attempts rows.
+
+export interface Lane {
+  orgId: string;
+  recipientId: string;
+}
+
+/** The lane's row, made on first use and locked until the transaction ends: every decision about a lane is taken holding it. */
+export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { now: Date }> {
+  await tx.insertInto("delivery_lanes").values({ org_id: lane.orgId, recipient_id: lane.recipientId }).onConflict((oc) => oc.doNothing()).execute();
+  return tx
+    .selectFrom("delivery_lanes")
+    .selectAll()
+    .select(sql<Date>`now()`.as("now"))
+    .where("org_id", "=", lane.orgId)
+    .where("recipient_id", "=", lane.recipientId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** Locks the lanes in one order (by recipient), so transactions waking several never deadlock. */
+export async function lockLanes(tx: Tx, lanes: Lane[]): Promise<void> {
+  for (const lane of [...lanes].sort((a, b) => a.recipientId.localeCompare(b.recipientId))) await lockLane(tx, lane);
+}
+
+/** No earlier attempt of the same incident to the same recipient is still pending: the attempt is its incident's next in the lane. */
+const isIncidentsNext = sql<boolean>`NOT EXISTS (
+  SELECT 1 FROM notification_attempts b
+  WHERE b.org_id = a.org_id AND b.recipient_id = a.recipient_id AND b.incident_id = a.incident_id
+    AND b.status = 'pending' AND b.event_seq < a.event_seq)`;
+
+/**
+ * The attempts the lane sends next, at most `limit`: due now, each its incident's next (so no two
+ * of one incident); those due longest first.
+ */
+export function findNextDueAttempts(tx: Tx, lane: Lane, limit: number) {
+  return tx
+    .selectFrom("notification_attempts as a")
+    .selectAll("a")
+    .where("a.org_id", "=", lane.orgId)
+    .where("a.recipient_id", "=", lane.recipientId)
+    .where("a.status", "=", "pending")
+    .where("a.next_attempt_at", "<=", sql<Date>`now()`)
+    .where(isIncidentsNext)
+    .orderBy("a.next_attempt_at")
+    .orderBy("a.event_seq")
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * When the lane next has an attempt to send (the earliest among its incidents' next ones), and
+ * the request that caused it (for the job's log lines); undefined when nothing is pending.
+ */
+export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requestId: string | null } | undefined> {
+  const row = await tx
+    .selectFrom("notification_attempts as a")
+    .select(["a.next_attempt_at", "a.request_id"])
+    .where("a.org_id", "=", lane.orgId)
+    .where("a.recipient_id", "=", lane.recipientId)
+    .where("a.status", "=", "pending")
+    .where(isIncidentsNext)
+    .orderBy("a.next_attempt_at")
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { at: row.next_attempt_at, requestId: row.request_id };
+}
+
+/** The lane is this worker's until `leaseMs` from now (then another may take over: this one died). */
+export async function takeLease(tx: Tx, lane: Lane, leaseMs: number): Promise<void> {
+  await tx
+    .updateTable("delivery_lanes")
+    .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
+    .where("org_id", "=", lane.orgId)
+    .where("recipient_id", "=", lane.recipientId)
+    .execute();
+}
+
+/** Ends the lease, with the breaker's new state. */
+export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null }): Promise<void> {
+  await tx
+    .updateTable("delivery_lanes")
+    .set({ lease_until: null, failure_streak: breaker.failureStreak, paused_until: breaker.pausedUntil })
+    .where("org_id", "=", lane.orgId)
+    .where("recipient_id", "=", lane.recipientId)
+    .execute();
+}
+
+/**
+ * While a lane is paused, each attempt that comes due counts a try without being sent, on its
+ * usual back-off: a receiver that stays down ends its attempts `failed` on schedule, as if tried.
+ */
+export async function skipDueAttempts(
+  tx: Tx,
+  lane: Lane,
+  options: { maxAttempts: number; retryBaseMs: number; maxRetryDelayMs: number; reason: string },
+): Promise<number> {
+  const count = sql<number>`attempt_count + 1`;
+  const delayMs = sql<number>`least(${options.retryBaseMs}::float8 * power(2, attempt_count), ${options.maxRetryDelayMs}::float8)`;
+  const exhausted = sql<boolean>`attempt_count + 1 >= ${options.maxAttempts}::int`;
+  const result = await tx
+    .updateTable("notification_attempts")
+    .set({
+      attempt_count: count,
+      status: sql`CASE WHEN ${exhausted} THEN 'failed' ELSE 'pending' END::notification_attempt_status`,
+      last_http_status: null,
+      last_error: options.reason,
+      updated_at: sql<Date>`now()`,
+      completed_at: sql<Date | null>`CASE WHEN ${exhausted} THEN now() END`,
+      next_attempt_at: sql<Date>`now() + make_interval(secs => ${delayMs} / 1000)`,
+    })
+    .where("org_id", "=", lane.orgId)
+    .where("recipient_id", "=", lane.recipientId)
+    .where("status", "=", "pending")
+    .where("next_attempt_at", "<=", sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
