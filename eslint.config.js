@@ -52,7 +52,7 @@ const CORE_FEATURES = {
   ingest: ["incidents", "integrations", "rate-limit"],
   "contact-methods": [],
   notifications: ["contact-methods", "incidents"],
-  escalations: ["escalation-policies", "incidents", "notifications"],
+  escalations: ["escalation-policies", "incidents", "schedules", "teams"],
   tasks: ["incidents", "org", "users"],
   "status-updates": ["incidents", "users"],
   postmortems: ["catalog", "incidents", "org", "tasks", "users"],

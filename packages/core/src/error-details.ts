@@ -35,6 +35,9 @@ export const errorDetailsSchemas = {
     z.object({ status: incidentStatusSchema }),
   ]),
   LAST_ADMIN: none,
+  REFERENCED_BY_POLICIES: z.object({
+    policies: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("The escalation policies whose levels page it"),
+  }),
   PAYLOAD_TOO_LARGE: z.object({ limitBytes: z.number().int().optional() }),
   UNSUPPORTED_MEDIA_TYPE: none,
   RATE_LIMITED: z.object({ retryAfterSeconds, limit: z.number().int().optional(), windowSeconds: z.number().int().optional() }),

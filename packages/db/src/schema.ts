@@ -209,6 +209,10 @@ export interface EscalationLevelTargetsTable {
   position: number;
   user_id: string | null;
   notification_target_id: string | null;
+  schedule_id: ColumnType<string | null, string | null | undefined, string | null>;
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** With team_id: only the team's people of this role; null: all of them. */
+  team_role: ColumnType<TeamRole | null, TeamRole | null | undefined, TeamRole | null>;
 }
 
 export interface UserNotificationPreferencesTable {

@@ -9,7 +9,10 @@ import type {
   Invitation,
   NotificationRule,
   NotificationTargetWithSecret,
+  Override,
+  Schedule,
   Service,
+  Team,
   TokenResponse,
 } from "@incidentops/core";
 import type { Db, OrgRole } from "@incidentops/db";
@@ -173,4 +176,22 @@ export async function setNotificationRules(api: TestApi, token: string, rules: N
 /** The token's person's contact methods, the account email first. */
 export async function contactMethodsOf(api: TestApi, token: string): Promise<ContactMethod[]> {
   return (await ok(api.request<{ items: ContactMethod[] }>("GET", "/v1/users/me/contact-methods", { token }), 200, "list contact methods")).items;
+}
+
+// On call: teams, schedules (Europe/Berlin unless given), overrides.
+
+export async function aTeam(api: TestApi, token: string, body: { name?: string; description?: string } = {}): Promise<Team> {
+  return ok(api.request<Team>("POST", "/v1/org/teams", { token, body: { name: uniqueName("team"), ...body } }), 201, "create team");
+}
+
+export async function setTeamMember(api: TestApi, token: string, teamId: string, userId: string, role: "manager" | "member"): Promise<void> {
+  await ok(api.request("PUT", `/v1/org/teams/${teamId}/members/${userId}`, { token, body: { role } }), 200, "set team member");
+}
+
+export async function aSchedule(api: TestApi, token: string, body: Record<string, unknown> = {}): Promise<Schedule> {
+  return ok(api.request<Schedule>("POST", "/v1/org/schedules", { token, body: { name: uniqueName("schedule"), timeZone: "Europe/Berlin", ...body } }), 201, "create schedule");
+}
+
+export async function anOverride(api: TestApi, token: string, scheduleId: string, body: { userId: string; start: string; end: string }): Promise<Override> {
+  return ok(api.request<Override>("POST", `/v1/org/schedules/${scheduleId}/overrides`, { token, body }), 201, "create override");
 }

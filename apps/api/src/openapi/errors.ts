@@ -86,6 +86,12 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
     meaning: "the organisation's last admin cannot be demoted or removed",
     body: sample("LAST_ADMIN", "The last admin of an organisation cannot be removed: make another member admin first", {}),
   },
+  REFERENCED_BY_POLICIES: {
+    meaning: "escalation policies page the schedule or team: take it out of their levels first",
+    body: sample("REFERENCED_BY_POLICIES", "Escalation policies page this schedule (Checkout on call): take it out of their levels first", {
+      policies: [{ id: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", name: "Checkout on call" }],
+    }),
+  },
   PAYLOAD_TOO_LARGE: { meaning: "the body is over 1 MB", body: sample("PAYLOAD_TOO_LARGE", "The request body is over 1 MB", { limitBytes: 1_048_576 }) },
   UNSUPPORTED_MEDIA_TYPE: {
     meaning: "the body is not sent as application/json",
@@ -138,11 +144,14 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.services.update": ["CONFLICT"],
   "org.invitations.create": ["CONFLICT"],
   "org.invitations.revoke": ["CONFLICT"],
+  "org.escalationPolicies.create": ["NOT_FOUND"],
   "org.escalationPolicies.delete": ["CONFLICT"],
   "org.teams.create": ["CONFLICT"],
   "org.teams.update": ["CONFLICT"],
+  "org.teams.delete": ["REFERENCED_BY_POLICIES"],
   "org.schedules.create": ["CONFLICT"],
   "org.schedules.update": ["CONFLICT"],
+  "org.schedules.delete": ["REFERENCED_BY_POLICIES"],
   "org.schedules.overrides.delete": ["CONFLICT"],
   "incidents.transition": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
   "incidents.escalate": ["INVALID_TRANSITION", "CONFLICT"],

@@ -114,12 +114,19 @@ const signingSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const policy = {
   id: ids.policy,
   name: "checkout on-call",
-  description: "Page Ada, then the ops webhook",
+  description: "Page whoever is on call, then the team's managers and the ops webhook",
   repeat: 1,
   teamId: ids.team,
   levels: [
-    { delaySeconds: 300, targets: [{ type: "user", userId: ids.user }] },
-    { delaySeconds: 600, targets: [{ type: "notification_target", targetId: ids.target }] },
+    { delaySeconds: 300, targets: [{ type: "schedule", scheduleId: ids.schedule }] },
+    {
+      delaySeconds: 600,
+      targets: [
+        { type: "team", teamId: ids.team, role: "manager" },
+        { type: "notification_target", targetId: ids.target },
+      ],
+    },
+    { delaySeconds: 600, targets: [{ type: "user", userId: ids.user }] },
   ],
   createdAt: at(3),
   updatedAt: at(3),

@@ -1925,6 +1925,22 @@ export interface components {
             traceId: string;
             details: Record<string, never>;
         };
+        ReferencedByPoliciesError: {
+            /** @constant */
+            code: "REFERENCED_BY_POLICIES";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /** @description The escalation policies whose levels page it */
+                policies: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            };
+        };
         PayloadTooLargeError: {
             /** @constant */
             code: "PAYLOAD_TOO_LARGE";
@@ -5887,6 +5903,24 @@ export interface operations {
                                     type: "notification_target";
                                     /** Format: uuid */
                                     targetId: string;
+                                } | {
+                                    /** @constant */
+                                    type: "schedule";
+                                    /**
+                                     * Format: uuid
+                                     * @description Pages whoever is on call on it when the level fires
+                                     */
+                                    scheduleId: string;
+                                } | {
+                                    /** @constant */
+                                    type: "team";
+                                    /** Format: uuid */
+                                    teamId: string;
+                                    /**
+                                     * @description Only the team's managers, or only its members; absent: everyone in the team
+                                     * @enum {string}
+                                     */
+                                    role?: "manager" | "member";
                                 })[];
                             }[];
                             /** Format: date-time */
@@ -5979,6 +6013,24 @@ export interface operations {
                             type: "notification_target";
                             /** Format: uuid */
                             targetId: string;
+                        } | {
+                            /** @constant */
+                            type: "schedule";
+                            /**
+                             * Format: uuid
+                             * @description Pages whoever is on call on it when the level fires
+                             */
+                            scheduleId: string;
+                        } | {
+                            /** @constant */
+                            type: "team";
+                            /** Format: uuid */
+                            teamId: string;
+                            /**
+                             * @description Only the team's managers, or only its members; absent: everyone in the team
+                             * @enum {string}
+                             */
+                            role?: "manager" | "member";
                         })[];
                     }[];
                 };
@@ -6013,6 +6065,24 @@ export interface operations {
                                 type: "notification_target";
                                 /** Format: uuid */
                                 targetId: string;
+                            } | {
+                                /** @constant */
+                                type: "schedule";
+                                /**
+                                 * Format: uuid
+                                 * @description Pages whoever is on call on it when the level fires
+                                 */
+                                scheduleId: string;
+                            } | {
+                                /** @constant */
+                                type: "team";
+                                /** Format: uuid */
+                                teamId: string;
+                                /**
+                                 * @description Only the team's managers, or only its members; absent: everyone in the team
+                                 * @enum {string}
+                                 */
+                                role?: "manager" | "member";
                             })[];
                         }[];
                         /** Format: date-time */
@@ -6047,6 +6117,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -6140,6 +6219,24 @@ export interface operations {
                                 type: "notification_target";
                                 /** Format: uuid */
                                 targetId: string;
+                            } | {
+                                /** @constant */
+                                type: "schedule";
+                                /**
+                                 * Format: uuid
+                                 * @description Pages whoever is on call on it when the level fires
+                                 */
+                                scheduleId: string;
+                            } | {
+                                /** @constant */
+                                type: "team";
+                                /** Format: uuid */
+                                teamId: string;
+                                /**
+                                 * @description Only the team's managers, or only its members; absent: everyone in the team
+                                 * @enum {string}
+                                 */
+                                role?: "manager" | "member";
                             })[];
                         }[];
                         /** Format: date-time */
@@ -6242,6 +6339,24 @@ export interface operations {
                             type: "notification_target";
                             /** Format: uuid */
                             targetId: string;
+                        } | {
+                            /** @constant */
+                            type: "schedule";
+                            /**
+                             * Format: uuid
+                             * @description Pages whoever is on call on it when the level fires
+                             */
+                            scheduleId: string;
+                        } | {
+                            /** @constant */
+                            type: "team";
+                            /** Format: uuid */
+                            teamId: string;
+                            /**
+                             * @description Only the team's managers, or only its members; absent: everyone in the team
+                             * @enum {string}
+                             */
+                            role?: "manager" | "member";
                         })[];
                     }[];
                 };
@@ -6276,6 +6391,24 @@ export interface operations {
                                 type: "notification_target";
                                 /** Format: uuid */
                                 targetId: string;
+                            } | {
+                                /** @constant */
+                                type: "schedule";
+                                /**
+                                 * Format: uuid
+                                 * @description Pages whoever is on call on it when the level fires
+                                 */
+                                scheduleId: string;
+                            } | {
+                                /** @constant */
+                                type: "team";
+                                /** Format: uuid */
+                                teamId: string;
+                                /**
+                                 * @description Only the team's managers, or only its members; absent: everyone in the team
+                                 * @enum {string}
+                                 */
+                                role?: "manager" | "member";
                             })[];
                         }[];
                         /** Format: date-time */
@@ -7148,6 +7281,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferencedByPoliciesError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -8137,6 +8279,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferencedByPoliciesError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */

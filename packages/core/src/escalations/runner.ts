@@ -7,20 +7,68 @@ import type { ChangeSource } from "../incidents/lifecycle.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
 import type { NotificationKind } from "../schema.js";
+import { onCallAtMany } from "../schedules/on-call.js";
 import { inScope } from "../scope.js";
+import { teamMembers } from "../teams/service.js";
 import { findEnabledTargets, findMembersToPage, findOrgAdmins } from "./repository.js";
 
 export type EscalationOutcome = "notified" | "no_one_on_call" | "skipped";
 
+/** How a level found a person: named, on call on a schedule, or in a team. */
+type Via = { type: "user" } | { type: "schedule"; scheduleId: string } | { type: "team"; teamId: string; role: "manager" | "member" | null };
+
 type Notified =
-  | { type: "user"; userId: string; email: string; name: string }
+  | { type: "user"; userId: string; email: string; name: string; via: Via }
   | { type: "notification_target"; targetId: string; name: string };
 
-/** Who a level reaches now: the people it names who are members of the org, and its enabled targets. */
-async function resolveLevel(tx: Tx, orgId: string, targets: EscalationTarget[]) {
-  const userIds = [...new Set(targets.flatMap((t) => (t.type === "user" ? [t.userId] : [])))];
+/** The people each target names at `at`, in target order: itself, whoever is on call on the schedule (overrides included), the team's people. */
+async function peopleOf(tx: Tx, orgId: string, targets: EscalationTarget[], at: Date): Promise<{ userId: string; via: Via }[]> {
+  const onCall = await onCallAtMany(
+    tx,
+    orgId,
+    targets.flatMap((t) => (t.type === "schedule" ? [t.scheduleId] : [])),
+    at,
+  );
+  const found: { userId: string; via: Via }[] = [];
+  for (const target of targets) {
+    switch (target.type) {
+      case "user":
+        found.push({ userId: target.userId, via: { type: "user" } });
+        break;
+      case "schedule": {
+        const userId = onCall.get(target.scheduleId) ?? null;
+        if (userId !== null) found.push({ userId, via: { type: "schedule", scheduleId: target.scheduleId } });
+        break;
+      }
+      case "team": {
+        const via: Via = { type: "team", teamId: target.teamId, role: target.role ?? null };
+        for (const userId of await teamMembers(tx, orgId, target.teamId, target.role)) found.push({ userId, via });
+        break;
+      }
+      case "notification_target":
+        break;
+      default:
+        target satisfies never;
+    }
+  }
+  // A person found twice is paged once, as the first target that found them.
+  const first = new Map<string, { userId: string; via: Via }>();
+  for (const f of found) if (!first.has(f.userId)) first.set(f.userId, f);
+  return [...first.values()];
+}
+
+/**
+ * Who a level reaches at `at` (when it fires): the people its targets resolve to who are members
+ * of the org, in target order, and its enabled notification targets.
+ */
+async function resolveLevel(tx: Tx, orgId: string, targets: EscalationTarget[], at: Date) {
+  const found = await peopleOf(tx, orgId, targets, at);
+  const members = new Map((await findMembersToPage(tx, orgId, found.map((f) => f.userId))).map((m) => [m.id, m]));
+  const people = found.flatMap(({ userId, via }) => {
+    const member = members.get(userId);
+    return member === undefined ? [] : [{ ...member, via }];
+  });
   const targetIds = targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : []));
-  const people = await findMembersToPage(tx, orgId, userIds);
   const notificationTargets = await findEnabledTargets(tx, orgId, targetIds);
   return { people, notificationTargets };
 }
@@ -52,7 +100,7 @@ async function notifyLevel(
   const kind: NotificationKind = escalation.step === 0 ? "triggered" : "escalated";
   const wanted = resolved.people.filter((u) => u.event_kinds === null || u.event_kinds.includes(kind));
   const notified: Notified[] = [
-    ...wanted.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name })),
+    ...wanted.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name, via: u.via })),
     ...resolved.notificationTargets.map((t) => ({ type: "notification_target" as const, targetId: t.id, name: t.name })),
   ];
   const hasNext = incident.status === "triggered" && escalation.step + 1 < escalation.totalSteps;
@@ -108,9 +156,11 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
     if (job.step >= totalSteps) return "skipped";
 
     const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
+    // Schedules and teams are resolved to people now, when the level fires.
+    const firedAt = new Date();
     const lastTried = Math.min(totalSteps, job.step + policy.levels.length);
     for (let step = job.step; step < lastTried; step++) {
-      const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets);
+      const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets, firedAt);
       if (resolved.people.length === 0 && resolved.notificationTargets.length === 0) continue;
       await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: step - job.step, everyLevel: false });
       // What made this job run: the first page, a level's delay running out, or a person.
