@@ -112,7 +112,7 @@ describe("a level naming a schedule", () => {
       expect(assigned.data.assignees).toEqual([{ id: grace.user.id, name: grace.user.name }]);
 
       // The first rule: a text, at once, about the incident as it was when the level fired.
-      const text = await waitFor(async () => twilioTo("+14155550101")[0], 15_000, "the text to Grace");
+      const text = await waitFor(() => twilioTo("+14155550101")[0], 15_000, "the text to Grace");
       expect(text.resource).toBe("Messages");
       expect(text.authorized).toBe(true);
       expect(text.params.Body).toContain("Checkout is down");
@@ -125,7 +125,7 @@ describe("a level naming a schedule", () => {
 
       // A minute on (made due now): the call.
       expect(await makeJobDue(api().db, pageJobKey(incident.id, grace.user.id, 1))).toBe(true);
-      const call = await waitFor(async () => twilioTo("+14155550102")[0], 15_000, "the call to Grace");
+      const call = await waitFor(() => twilioTo("+14155550102")[0], 15_000, "the call to Grace");
       expect(call.resource).toBe("Calls");
       expect(call.params.Twiml).toContain("Checkout is down");
       expect(twilio.current.requests.indexOf(call)).toBeGreaterThan(twilio.current.requests.indexOf(text));
@@ -179,7 +179,7 @@ describe("a level naming a schedule", () => {
     const ids = timeline.map((e) => e.id);
     expect(ids.indexOf(noOne[0]?.id ?? "")).toBeLessThan(ids.indexOf(escalated.id));
     // Ada's only rule: her account email, at once.
-    await waitFor(async () => mailsTo(ada.user.email).find((m) => subjectOf(m.raw).includes("Nobody on the rota")), 15_000, "Ada's page");
+    await waitFor(() => mailsTo(ada.user.email).find((m) => subjectOf(m.raw).includes("Nobody on the rota")), 15_000, "Ada's page");
   });
 
   it("when no level finds anybody, the org admins are told through their account email", { timeout: 45_000 }, async () => {
@@ -188,7 +188,7 @@ describe("a level naming a schedule", () => {
     const incident = await incidentOn(owner.accessToken, [{ delaySeconds: 60, targets: [{ type: "schedule", scheduleId: empty.id }] }], "Whose is this");
     const noOne = await waitForEvent(owner.accessToken, incident.id, (e) => e.kind === "no_one_on_call", "no one on call");
     expect(noOne.data).toMatchObject({ level: 1, everyLevel: true, adminsNotified: [{ id: owner.user.id, name: owner.user.name }] });
-    await waitFor(async () => mailsTo(owner.user.email).find((m) => subjectOf(m.raw).includes("Whose is this")), 15_000, "the admin's email");
+    await waitFor(() => mailsTo(owner.user.email).find((m) => subjectOf(m.raw).includes("Whose is this")), 15_000, "the admin's email");
     expect(mailsTo(ada.user.email)).toEqual([]);
     expect((await ok(api().request<Incident>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken }), 200, "incident")).assignees).toEqual([]);
   });
@@ -218,7 +218,7 @@ describe("a level naming a team", () => {
     const current = await ok(api().request<Incident>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken }), 200, "incident");
     expect(current.assignees.map((a) => a.id).sort()).toEqual([ada.user.id, grace.user.id].sort());
     // Each page went through the person's rules: their account email.
-    await waitFor(async () => mailsTo(grace.user.email).find((m) => subjectOf(m.raw).includes("Payments are slow")), 15_000, "Grace's page");
-    await waitFor(async () => (mailsTo(ada.user.email).filter((m) => subjectOf(m.raw).includes("Payments are slow")).length === 2 ? true : undefined), 15_000, "Ada's two pages");
+    await waitFor(() => mailsTo(grace.user.email).find((m) => subjectOf(m.raw).includes("Payments are slow")), 15_000, "Grace's page");
+    await waitFor(() => (mailsTo(ada.user.email).filter((m) => subjectOf(m.raw).includes("Payments are slow")).length === 2 ? true : undefined), 15_000, "Ada's two pages");
   });
 });
