@@ -14,23 +14,15 @@ export interface ChannelDeps {
 
 const httpOptions = (deps: ChannelDeps) => ({ timeoutMs: deps.config.delivery.timeoutMs, allowPrivate: deps.config.delivery.allowPrivate });
 
-/** Sends one payload through a target's channel: signed webhook, Slack message or email. */
+/** Sends one payload through a target's channel: signed webhook, Slack message or email (as a person's contact method of that type would). */
 export function sendToTarget(
   deps: ChannelDeps,
   target: Pick<NotificationTargetRow, "type" | "config" | "secret">,
   payload: NotificationPayload,
 ): Promise<DeliveryOutcome> {
-  const http = httpOptions(deps);
-  const publicUrl = publicUrlOf(deps.config);
   const config = target.config as Record<string, string | undefined>;
-  switch (target.type) {
-    case "webhook":
-      return deliverWebhook({ url: config.url ?? "", secret: target.secret, messageId: payload.id, payload }, http);
-    case "slack":
-      return deliverSlack({ webhookUrl: config.webhookUrl ?? "", payload, publicUrl }, http);
-    case "email":
-      return sendEmail(deps, config.address ?? "", payload);
-  }
+  const address = { webhook: config.url, slack: config.webhookUrl, email: config.address }[target.type];
+  return sendToContactMethod(deps, { type: target.type, address: address ?? "", secret: target.secret }, payload);
 }
 
 const notConfigured = (type: "sms" | "voice"): DeliveryOutcome => ({
