@@ -14285,7 +14285,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             userId: string;
-                            /** @description The schedule they are on call through (null: named directly on a level) */
+                            /** @description The schedule they are on call through (null: named on a level, directly or through a team) */
                             scheduleId: string | null;
                             /** @description The policy whose level pages them (null: a schedule no policy names) */
                             escalationPolicyId: string | null;
@@ -14293,7 +14293,7 @@ export interface operations {
                             level: number | null;
                             /**
                              * Format: date-time
-                             * @description Since when (a schedule looks back at most 93 days; someone named on a level: `at`)
+                             * @description Since when (a schedule looks back at most 93 days; someone named on a level, or in a team a level names: `at`)
                              */
                             start: string;
                             /** @description Until when (null: not within 93 days, or for as long as they are named on the level) */
