@@ -52,8 +52,8 @@ interface IdRoute {
   path: (id: string, f: OrgFixture) => string;
   /** A body that would succeed for A's own fixture (same version, valid move). */
   body?: (f: OrgFixture) => unknown;
-  /** What A's owner gets on the same call: proves the route and body are right. */
-  ownerStatus: 200 | 201;
+  /** What A's owner gets on the same call: proves the route and body are right (409: the route's own refusal of the fixture's state). */
+  ownerStatus: 200 | 201 | 409;
   notFoundMessage: string;
 }
 
