@@ -21,7 +21,7 @@ describe("POST /v1/auth/register", () => {
     expect(Object.keys(res.body).sort()).toEqual(["accessToken", "expiresIn", "org", "refreshToken", "tokenType", "user"]);
     expect(res.body.tokenType).toBe("Bearer");
     expect(res.body.expiresIn).toBe(ACCESS_TTL_SECONDS);
-    expect(res.body.user).toEqual({ id: expect.stringMatching(UUID), email, name: "Ada", timeZone: "UTC", createdAt: expect.any(String) });
+    expect(res.body.user).toEqual({ id: expect.stringMatching(UUID), email, name: "Ada", timeZone: "UTC", handoffReminderMinutes: null, createdAt: expect.any(String) });
     expect(new Date(res.body.user.createdAt).toISOString()).toBe(res.body.user.createdAt);
     expect(res.body.org).toEqual({ id: expect.stringMatching(UUID), name: "Acme", createdAt: expect.any(String), role: "admin" });
     // Opaque, >= 256 bits: 32 random bytes are 43 base64url characters.
