@@ -127,7 +127,7 @@ describe("creating policies", () => {
     { label: "a delay over a day", body: { levels: [{ delaySeconds: 86_401, targets: [{ type: "user", userId: randomUUID() }] }] }, fields: ["levels.0.delaySeconds"] },
     { label: "no levels", body: { levels: [] }, fields: ["levels"] },
     { label: "a level without targets", body: { levels: [{ delaySeconds: 0, targets: [] }] }, fields: ["levels.0.targets"] },
-    { label: "an unknown target type", body: { levels: [{ delaySeconds: 0, targets: [{ type: "team", teamId: randomUUID() }] }] }, fields: ["levels.0.targets.0.type"] },
+    { label: "an unknown target type", body: { levels: [{ delaySeconds: 0, targets: [{ type: "rotation", rotationId: randomUUID() }] }] }, fields: ["levels.0.targets.0.type"] },
     { label: "a user id that is not a uuid", body: { levels: [{ delaySeconds: 0, targets: [{ type: "user", userId: "bob" }] }] }, fields: ["levels.0.targets.0.userId"] },
     { label: "an empty name", body: { name: "" }, fields: ["name"] },
   ];

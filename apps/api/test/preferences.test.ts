@@ -196,6 +196,8 @@ describe("an incident's delivery attempts", () => {
         channel: "webhook",
         target: { id: targetId, name: names[targetId], type: "webhook" },
         user: null,
+        contactMethod: null,
+        delayMinutes: null,
         status: "pending",
         attemptCount: 0,
         lastHttpStatus: null,

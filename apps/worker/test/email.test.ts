@@ -76,7 +76,7 @@ describe("email delivery through a real SMTP server", () => {
     const escalated = (await listEvents(api, token, incident.id)).filter((e) => e.kind === "escalated");
     expect(escalated.map((e) => e.data.level)).toEqual([1, 2]);
     for (const event of escalated) {
-      expect(event.data.notified).toEqual([{ type: "user", userId: paged.user.id, email: paged.user.email, name: paged.user.name }]);
+      expect(event.data.notified).toEqual([{ type: "user", userId: paged.user.id, email: paged.user.email, name: paged.user.name, via: { type: "user" } }]);
     }
     const attempts = await waitFor(async () => {
       const list = await listAttempts(api, token, incident.id);
