@@ -4,7 +4,7 @@ import { anApiKey, anIncident, anOrgOwner, aService, aUserWithRole, expectError,
 import { uploadAttachment } from "./support/attachments.js";
 import { aResolvedIncidentWithWork } from "./support/two-orgs.js";
 
-// The role matrix (as roles.test.ts) of editing incidents, their work (tasks, status updates,
+// The role matrix (as roles.test.ts) of editing, assigning and snoozing incidents, their work (tasks, status updates,
 // postmortems, attachments), SLA policies and analytics: each role's answer, and that a refused
 // call changes nothing.
 
@@ -15,6 +15,7 @@ const ROLES = ["viewer", "member", "admin"] as const satisfies readonly OrgRole[
 interface Fixture {
   ownerToken: string;
   tokens: Record<OrgRole, string>;
+  userIds: Record<OrgRole, string>;
   serviceId: string;
   /** Resolved, with a task and an attachment (uploaded by the owner). */
   work: { resolvedIncidentId: string; taskId: string; attachmentId: string };
@@ -30,6 +31,7 @@ beforeAll(async () => {
   fx = {
     ownerToken: owner.accessToken,
     tokens: { viewer: viewer.accessToken, member: member.accessToken, admin: admin.accessToken },
+    userIds: { viewer: viewer.user.id, member: member.user.id, admin: admin.user.id },
     serviceId: service.id,
     work: await aResolvedIncidentWithWork(api.current, owner.accessToken, service.id, "roles"),
   };
@@ -58,6 +60,7 @@ const adminOnly = { viewer: 403, member: 403, admin: 200 } as const;
 const freshIncident = (f: Fixture) => anIncident(api.current, f.ownerToken, f.serviceId, { title: uniqueName("work-roles") });
 const freshWork = (f: Fixture) => aResolvedIncidentWithWork(api.current, f.ownerToken, f.serviceId, uniqueName("work"));
 const incidentRow = (incidentId: string) => rowsOf(api.current.db, "incidents", { id: incidentId });
+const incidentAndAssignees = async (incidentId: string) => [await incidentRow(incidentId), await rowsOf(api.current.db, "incident_assignees", { incident_id: incidentId })];
 const SLA_TARGETS = Object.fromEntries(["sev1", "sev2", "sev3", "sev4"].map((sev) => [sev, { acknowledgeWithinMinutes: 5, resolveWithinMinutes: 60 }]));
 
 const MUTATIONS: MutationCase[] = [
@@ -68,6 +71,29 @@ const MUTATIONS: MutationCase[] = [
     prepare: async (f) => {
       const incident = await freshIncident(f);
       return { path: `/v1/incidents/${incident.id}`, body: { severity: "sev1", version: 1 }, snapshot: () => incidentRow(incident.id) };
+    },
+  },
+  {
+    route: "POST /v1/incidents/{incidentId}/assign",
+    method: "POST",
+    expected: memberUp,
+    prepare: async (f) => {
+      const incident = await freshIncident(f);
+      return { path: `/v1/incidents/${incident.id}/assign`, body: { userIds: [f.userIds.member], version: 1 }, snapshot: () => incidentAndAssignees(incident.id) };
+    },
+  },
+  {
+    route: "POST /v1/incidents/{incidentId}/snooze",
+    method: "POST",
+    expected: memberUp,
+    prepare: async (f) => {
+      const incident = await freshIncident(f);
+      const acked = await ok(
+        api.current.request<{ version: number }>("POST", `/v1/incidents/${incident.id}/transition`, { token: f.ownerToken, body: { toStatus: "acknowledged", version: 1 } }),
+        200,
+        "acknowledge",
+      );
+      return { path: `/v1/incidents/${incident.id}/snooze`, body: { minutes: 30, version: acked.version }, snapshot: () => incidentRow(incident.id) };
     },
   },
   {

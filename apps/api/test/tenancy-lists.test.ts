@@ -300,4 +300,28 @@ describe("on call across orgs", () => {
     expectError(await api.current.request("PUT", `/v1/org/teams/${B.teamId}/members/${A.userId}`, { token: B.token, body: { role: "member" } }), 404, "NOT_FOUND");
     expect(await orgState(B.orgId)).toEqual(before);
   });
+  it("a policy of B whose levels page A's schedule or team -> 404 NOT_FOUND, as for ids that exist nowhere, changing nothing", async () => {
+    const before = await orgState(B.orgId);
+    const beforeA = await orgState(A.orgId);
+    const bodyPaging = (target: Record<string, unknown>) => ({
+      name: "pages into A",
+      levels: [{ delaySeconds: 0, targets: [{ type: "user", userId: B.userId }] }, { delaySeconds: 60, targets: [target] }],
+    });
+    const cases = [
+      { foreign: { type: "schedule", scheduleId: A.scheduleId }, missing: { type: "schedule", scheduleId: randomUUID() }, message: "Schedule not found" },
+      { foreign: { type: "team", teamId: A.teamId }, missing: { type: "team", teamId: randomUUID() }, message: "Team not found" },
+      { foreign: { type: "team", teamId: A.teamId, role: "manager" }, missing: { type: "team", teamId: randomUUID(), role: "manager" }, message: "Team not found" },
+    ];
+    for (const c of cases) {
+      for (const [method, path] of [["POST", "/v1/org/escalation-policies"], ["PUT", `/v1/org/escalation-policies/${B.policyId}`]] as const) {
+        const foreign = await api.current.request(method, path, { token: B.token, body: bodyPaging(c.foreign) });
+        expectError(foreign, 404, "NOT_FOUND");
+        expect(foreign.body.message).toBe(c.message);
+        const missing = await api.current.request(method, path, { token: B.token, body: bodyPaging(c.missing) });
+        expect(comparable(missing)).toEqual(comparable(foreign));
+      }
+    }
+    expect(await orgState(B.orgId)).toEqual(before);
+    expect(await orgState(A.orgId)).toEqual(beforeA);
+  });
 });

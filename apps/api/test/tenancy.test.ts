@@ -19,7 +19,7 @@ import {
   useTestApi,
 } from "@incidentops/testkit";
 import { dailyBerlinLayer, isoIn } from "./support/oncall.js";
-import { aFutureMaintenanceWindow, aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, seedOnCall, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
+import { aDeletableContactMethod, aFutureMaintenanceWindow, aResolvedIncidentWithWork, comparable, list as listIds, orgState as orgStateOf, seedOnCall, useTwoOrgs, type OrgFixture } from "./support/two-orgs.js";
 
 // Tenant isolation, route by route: every route that takes an id answers another org's id
 // exactly as a missing one (404, never 403) and changes nothing. A new route is one entry of
@@ -52,8 +52,8 @@ interface IdRoute {
   path: (id: string, f: OrgFixture) => string;
   /** A body that would succeed for A's own fixture (same version, valid move). */
   body?: (f: OrgFixture) => unknown;
-  /** What A's owner gets on the same call: proves the route and body are right. */
-  ownerStatus: 200 | 201;
+  /** What A's owner gets on the same call: proves the route and body are right (409: the route's own refusal of the fixture's state). */
+  ownerStatus: 200 | 201 | 409;
   notFoundMessage: string;
 }
 
@@ -81,6 +81,25 @@ const ID_ROUTES: IdRoute[] = [
     path: (id) => `/v1/incidents/${id}/transition`,
     body: (f) => ({ toStatus: "acknowledged", version: f.incident.version }),
     ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "POST /v1/incidents/{incidentId}/assign",
+    method: "POST",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}/assign`,
+    body: (f) => ({ userIds: [f.userId], version: f.incident.version }),
+    ownerStatus: 200,
+    notFoundMessage: "Incident not found",
+  },
+  {
+    route: "POST /v1/incidents/{incidentId}/snooze",
+    method: "POST",
+    idOf: (f) => f.incident.id,
+    path: (id) => `/v1/incidents/${id}/snooze`,
+    body: (f) => ({ minutes: 30, version: f.incident.version }),
+    // The fixture's incident is triggered: the owner reaches the route and is told only acknowledged ones snooze.
+    ownerStatus: 409,
     notFoundMessage: "Incident not found",
   },
   {
@@ -324,6 +343,14 @@ const ID_ROUTES: IdRoute[] = [
     notFoundMessage: "Escalation policy not found",
   },
   {
+    route: "DELETE /v1/users/me/contact-methods/{contactMethodId}",
+    method: "DELETE",
+    idOf: (f) => f.contactMethodId,
+    path: (id) => `/v1/users/me/contact-methods/${id}`,
+    ownerStatus: 200,
+    notFoundMessage: "Contact method not found",
+  },
+  {
     route: "POST /v1/org/api-keys/{keyId}/revoke",
     method: "POST",
     idOf: (f) => f.apiKeyId,
@@ -485,6 +512,8 @@ let controlCounter = 0;
  * rotation, an escalation) never touches the shared fixture: a new incident on A's escalating
  * service, and a new target, an unused policy and a new service without a policy.
  */
+let controlMethodId: string | undefined;
+
 async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const n = ++controlCounter;
   const incident = await anIncident(api.current, f.token, f.serviceId, { title: "control" });
@@ -505,7 +534,11 @@ async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const work = await aResolvedIncidentWithWork(api.current, f.token, service.id, `control-${n}`);
   const maintenanceWindowId = await aFutureMaintenanceWindow(api.current, f.token, service.id);
   const onCall = await seedOnCall(api.current, f.token, { ownerId: f.userId, memberId, label: `control ${n}` });
-  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work, ...onCall, maintenanceWindowId };
+  // One control contact method at a time (a person has at most 20): a new one once the last was deleted.
+  if (controlMethodId === undefined || (await countRows(api.current.db, "contact_methods", { id: controlMethodId })) === 0) {
+    controlMethodId = await aDeletableContactMethod(api.current, f.token);
+  }
+  return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work, ...onCall, maintenanceWindowId, contactMethodId: controlMethodId };
 }
 
 function call(route: IdRoute, token: string, id: string, bodyFrom: OrgFixture) {

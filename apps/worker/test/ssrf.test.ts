@@ -1,4 +1,4 @@
-import { notificationTargetService } from "@incidentops/core";
+import { generateSigningSecret } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import { anIncident, anOrgOwner, aService, startWebhookReceiver, useTestStack, waitForSettledAttempts, type ErrorBody } from "@incidentops/testkit";
 
@@ -19,7 +19,7 @@ async function insertTarget(orgId: string, url: string) {
       name: `direct ${url}`,
       type: "webhook",
       config: JSON.stringify({ url }),
-      secret: notificationTargetService.generateSigningSecret(),
+      secret: generateSigningSecret(),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -16,6 +16,8 @@ function findProjectRoot(): string {
 }
 
 const positiveInt = z.coerce.number().int().positive();
+/** A phone number in E.164 form: +, a country code, up to 15 digits in all. */
+export const E164 = /^\+[1-9]\d{6,14}$/;
 const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
@@ -59,6 +61,10 @@ const envSchema = z.object({
   INGEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   ORG_DAILY_WRITE_QUOTA: positiveInt.optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must be a Twilio account SID (AC followed by 32 hex digits)").optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(E164, "must be a phone number in E.164 form, e.g. +14155550100").optional(),
+  TWILIO_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.twilio.com"),
   ATTACHMENT_MAX_BYTES: positiveInt.default(25 * 1024 * 1024),
   S3_BUCKET: z
     .string()
@@ -71,6 +77,8 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
 });
+
+const TWILIO_VARIABLES = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
 
 /** Where attachment bytes are kept: a directory (the default), or an S3-compatible bucket. */
 export type ObjectStorageConfig =
@@ -122,6 +130,8 @@ export interface Config {
     timeoutMs: number;
     maxAttempts: number;
     retryBaseMs: number;
+    /** The SMS and voice provider; null: not configured, so no one can add an SMS or voice contact method. */
+    twilio: TwilioConfig | null;
     /** Deliveries in flight at once to one receiver (each of another incident), all in one worker slot. */
     receiverConcurrency: number;
   };
@@ -146,6 +156,14 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
+}
+
+/** Twilio's REST API: the account, its secret, the number pages come from, and where the API is (a loopback server in tests). */
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  fromNumber: string;
+  apiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -205,6 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const twilioGiven = TWILIO_VARIABLES.filter((name) => e[name] !== undefined);
+  if (twilioGiven.length > 0 && twilioGiven.length < TWILIO_VARIABLES.length) {
+    const missing = TWILIO_VARIABLES.filter((name) => e[name] === undefined);
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(", ")}: required with ${twilioGiven.join(", ")} (SMS and voice need all three)`);
+  }
   const dataDir = resolve(e.DATA_DIR ?? join(findProjectRoot(), ".data"));
   const warnings: string[] = [];
   let secret = e.JWT_SECRET_KEY;
@@ -255,6 +278,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
       retryBaseMs: e.DELIVERY_RETRY_BASE_MS,
+      twilio:
+        e.TWILIO_ACCOUNT_SID === undefined || e.TWILIO_AUTH_TOKEN === undefined || e.TWILIO_FROM_NUMBER === undefined
+          ? null
+          : { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, fromNumber: e.TWILIO_FROM_NUMBER, apiUrl: e.TWILIO_API_URL },
       receiverConcurrency: e.DELIVERY_RECEIVER_CONCURRENCY,
     },
     worker: {

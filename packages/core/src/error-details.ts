@@ -14,6 +14,10 @@ export const errorDetailsSchemas = {
   VALIDATION_FAILED: z.object({ fields: fieldErrors }),
   MALFORMED_JSON: none,
   INVALID_TOKEN: none,
+  CHANNEL_NOT_CONFIGURED: z.object({
+    type: z.enum(["sms", "voice"]).describe("The contact method type this deployment cannot send"),
+    variables: z.array(z.string()).describe("The environment variables an operator sets to enable it"),
+  }),
   UNAUTHORIZED: z.object({ reason: z.literal("refresh_token_reused").optional() }),
   INVALID_CREDENTIALS: z.object({ fields: fieldErrors.optional() }),
   FORBIDDEN: z.object({
@@ -31,6 +35,9 @@ export const errorDetailsSchemas = {
     z.object({ status: incidentStatusSchema }),
   ]),
   LAST_ADMIN: none,
+  REFERENCED_BY_POLICIES: z.object({
+    policies: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("The escalation policies whose levels page it"),
+  }),
   PAYLOAD_TOO_LARGE: z.object({ limitBytes: z.number().int().optional() }),
   UNSUPPORTED_MEDIA_TYPE: none,
   RATE_LIMITED: z.object({ retryAfterSeconds, limit: z.number().int().optional(), windowSeconds: z.number().int().optional() }),

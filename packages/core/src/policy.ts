@@ -19,6 +19,8 @@ export const ACTION_MIN_ROLE = {
   "escalation-policy:read": "admin",
   "escalation-policy:manage": "admin",
   "incident:escalate": "member",
+  "incident:assign": "member",
+  "incident:snooze": "member",
   "notification:read": "viewer",
   "org:update": "admin",
   "member:manage": "admin",

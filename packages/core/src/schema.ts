@@ -27,7 +27,10 @@ export const timeZoneSchema = z
 export const roleSchema = z.enum(["viewer", "member", "admin"]);
 export const incidentStatusSchema = z.enum(["triggered", "acknowledged", "mitigated", "resolved"]);
 export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
-export const channelSchema = z.enum(["webhook", "email", "slack"]);
+/** What a notification target is. */
+export const targetTypeSchema = z.enum(["webhook", "email", "slack"]);
+/** How a notification goes out: a target's type, or a person's contact method (which may also text or call). */
+export const channelSchema = z.enum([...targetTypeSchema.options, "sms", "voice"]);
 
 /**
  * What a notification is about: the kinds targets and people subscribe to. `updated` is a change

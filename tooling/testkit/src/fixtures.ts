@@ -1,12 +1,18 @@
 import type {
+  ContactMethod,
   CreatedApiKey,
+  CreatedContactMethod,
   CreatedInvitation,
   EscalationPolicy,
   EscalationTarget,
   Incident,
   Invitation,
+  NotificationRule,
   NotificationTargetWithSecret,
+  Override,
+  Schedule,
   Service,
+  Team,
   TokenResponse,
 } from "@incidentops/core";
 import type { Db, OrgRole } from "@incidentops/db";
@@ -151,4 +157,41 @@ export async function anIntegrationKey(api: TestApi, token: string, serviceId: s
     201,
     "create integration key",
   );
+}
+
+/** A contact method of the token's person: `address` for `type` (email, slack, webhook, sms, voice). */
+export async function aContactMethod(
+  api: TestApi,
+  token: string,
+  body: { type: ContactMethod["type"]; address: string; name?: string },
+): Promise<CreatedContactMethod> {
+  return ok(api.request<CreatedContactMethod>("POST", "/v1/users/me/contact-methods", { token, body: { name: uniqueName(body.type), ...body } }), 201, "add contact method");
+}
+
+/** Sets the token's person's notification rules. */
+export async function setNotificationRules(api: TestApi, token: string, rules: NotificationRule[]): Promise<NotificationRule[]> {
+  return (await ok(api.request<{ rules: NotificationRule[] }>("PUT", "/v1/users/me/notification-rules", { token, body: { rules } }), 200, "set rules")).rules;
+}
+
+/** The token's person's contact methods, the account email first. */
+export async function contactMethodsOf(api: TestApi, token: string): Promise<ContactMethod[]> {
+  return (await ok(api.request<{ items: ContactMethod[] }>("GET", "/v1/users/me/contact-methods", { token }), 200, "list contact methods")).items;
+}
+
+// On call: teams, schedules (Europe/Berlin unless given), overrides.
+
+export async function aTeam(api: TestApi, token: string, body: { name?: string; description?: string } = {}): Promise<Team> {
+  return ok(api.request<Team>("POST", "/v1/org/teams", { token, body: { name: uniqueName("team"), ...body } }), 201, "create team");
+}
+
+export async function setTeamMember(api: TestApi, token: string, teamId: string, userId: string, role: "manager" | "member"): Promise<void> {
+  await ok(api.request("PUT", `/v1/org/teams/${teamId}/members/${userId}`, { token, body: { role } }), 200, "set team member");
+}
+
+export async function aSchedule(api: TestApi, token: string, body: Record<string, unknown> = {}): Promise<Schedule> {
+  return ok(api.request<Schedule>("POST", "/v1/org/schedules", { token, body: { name: uniqueName("schedule"), timeZone: "Europe/Berlin", ...body } }), 201, "create schedule");
+}
+
+export async function anOverride(api: TestApi, token: string, scheduleId: string, body: { userId: string; start: string; end: string }): Promise<Override> {
+  return ok(api.request<Override>("POST", `/v1/org/schedules/${scheduleId}/overrides`, { token, body }), 201, "create override");
 }

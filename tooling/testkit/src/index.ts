@@ -3,6 +3,7 @@ export * from "./loopback.js";
 export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
 export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
 export {
+  aContactMethod,
   addMember,
   aMember,
   anApiKey,
@@ -10,13 +11,19 @@ export {
   anIntegrationKey,
   anInvitation,
   anOrgOwner,
+  anOverride,
   anSlaPolicy,
   aPolicy,
+  aSchedule,
   aService,
+  aTeam,
   aUserWithRole,
   aWebhookTarget,
+  contactMethodsOf,
   ok,
   PASSWORD,
+  setNotificationRules,
+  setTeamMember,
   uniqueEmail,
   uniqueName,
   UUID,
@@ -25,7 +32,7 @@ export {
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { auditEntries, countRows, escalationKey, incidentState, queuedJobs, rowsOf, slaKey, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, makeJobDue, queuedJobs, rowsOf, slaKey, type QueuedJob } from "./probes.js";
 export { raceBehindLock } from "./races.js";
 export {
   listenOnLoopback,

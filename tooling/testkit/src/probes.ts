@@ -103,6 +103,15 @@ export async function queuedJobs(db: Db, filter: { task?: string; key?: string; 
   }));
 }
 
+/**
+ * Makes the pending job with this key due now, as if its time had come (a notification rule's
+ * delay, a snooze's end): the job still checks the rows when it runs. Returns whether there was one.
+ */
+export async function makeJobDue(db: Db, key: string): Promise<boolean> {
+  const { numAffectedRows } = await sql`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${key} AND locked_at IS NULL`.execute(db);
+  return (numAffectedRows ?? 0n) > 0n;
+}
+
 /** Audit log entries matching every given filter, oldest first. */
 export function auditEntries(db: Db, filter: { orgId?: string; action?: string; targetId?: string; requestId?: string }) {
   let query = db.selectFrom("audit_log").selectAll();

@@ -45,6 +45,13 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
     meaning: "the single-use token is invalid, expired or already used",
     body: sample("INVALID_TOKEN", "This password reset link is invalid, expired or already used: ask for a new one", {}),
   },
+  CHANNEL_NOT_CONFIGURED: {
+    meaning: "this deployment cannot send SMS or voice calls (no Twilio configuration)",
+    body: sample("CHANNEL_NOT_CONFIGURED", "This deployment cannot send sms: an operator must set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER", {
+      type: "sms",
+      variables: ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"],
+    }),
+  },
   UNAUTHORIZED: {
     meaning: "no valid credentials (a missing, invalid or expired token, or an ended membership)",
     body: sample("UNAUTHORIZED", "Invalid or expired access token: refresh it or log in again", {}),
@@ -78,6 +85,12 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
   LAST_ADMIN: {
     meaning: "the organisation's last admin cannot be demoted or removed",
     body: sample("LAST_ADMIN", "The last admin of an organisation cannot be removed: make another member admin first", {}),
+  },
+  REFERENCED_BY_POLICIES: {
+    meaning: "escalation policies page the schedule or team: take it out of their levels first",
+    body: sample("REFERENCED_BY_POLICIES", "Escalation policies page this schedule (Checkout on call): take it out of their levels first", {
+      policies: [{ id: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", name: "Checkout on call" }],
+    }),
   },
   PAYLOAD_TOO_LARGE: { meaning: "the body is over 1 MB", body: sample("PAYLOAD_TOO_LARGE", "The request body is over 1 MB", { limitBytes: 1_048_576 }) },
   UNSUPPORTED_MEDIA_TYPE: {
@@ -132,14 +145,21 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.services.maintenanceWindows.end": ["CONFLICT"],
   "org.invitations.create": ["CONFLICT"],
   "org.invitations.revoke": ["CONFLICT"],
+  "org.escalationPolicies.create": ["NOT_FOUND"],
   "org.escalationPolicies.delete": ["CONFLICT"],
   "org.teams.create": ["CONFLICT"],
   "org.teams.update": ["CONFLICT"],
+  "org.teams.delete": ["REFERENCED_BY_POLICIES"],
   "org.schedules.create": ["CONFLICT"],
   "org.schedules.update": ["CONFLICT"],
+  "org.schedules.delete": ["REFERENCED_BY_POLICIES"],
   "org.schedules.overrides.delete": ["CONFLICT"],
   "incidents.transition": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
   "incidents.escalate": ["INVALID_TRANSITION", "CONFLICT"],
+  "incidents.assign": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
+  "incidents.snooze": ["VERSION_CONFLICT", "INVALID_TRANSITION"],
+  "users.me.contactMethods.create": ["CHANNEL_NOT_CONFIGURED", "CONFLICT"],
+  "users.me.contactMethods.delete": ["CONFLICT"],
   "incidents.update": ["VERSION_CONFLICT"],
   "incidents.postmortem.get": ["CONFLICT"],
   "incidents.postmortem.put": ["CONFLICT", "VERSION_CONFLICT"],

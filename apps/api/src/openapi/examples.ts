@@ -21,6 +21,8 @@ const ids = {
   task: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
   statusUpdate: "c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e01",
   attachment: "d8e9f0a1-b2c3-4d4e-9f5a-6b7c8d9e0f01",
+  emailMethod: "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c01",
+  smsMethod: "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c02",
   team: "1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01",
   schedule: "2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01",
   layer: "3d8e9f0a-b2c3-4d4e-9f5a-6b7c8d9e0f01",
@@ -51,6 +53,7 @@ const service = {
   name: "checkout-api",
   description: "Takes payments",
   escalationPolicyId: ids.policy,
+  ackTimeoutMinutes: 30,
   teamId: ids.team,
   createdAt: at(1),
   updatedAt: at(1),
@@ -77,8 +80,27 @@ const incident = {
   resolveDueAt: "2025-03-14T13:02:00.000Z",
   acknowledgeBreachedAt: null,
   resolveBreachedAt: null,
+  assignees: [{ id: ids.user, name: "Ada Lovelace" }],
+  snoozedUntil: null,
+  ackTimeoutAt: null,
 };
-const acknowledged = { ...incident, status: "acknowledged", version: 2, updatedAt: at(4), acknowledgedAt: at(4), firstAcknowledgedAt: at(4) };
+const acknowledged = {
+  ...incident,
+  status: "acknowledged",
+  version: 2,
+  updatedAt: at(4),
+  acknowledgedAt: at(4),
+  firstAcknowledgedAt: at(4),
+  ackTimeoutAt: "2025-03-14T09:34:00.000Z",
+};
+const emailMethod = { id: ids.emailMethod, type: "email", name: "Account email", address: "ada@example.com", isAccountEmail: true, createdAt: at(0) };
+const smsMethod = { id: ids.smsMethod, type: "sms", name: "Work phone", address: "+14155550100", isAccountEmail: false, createdAt: at(15) };
+const rules = {
+  rules: [
+    { contactMethodId: ids.emailMethod, delayMinutes: 0 },
+    { contactMethodId: ids.smsMethod, delayMinutes: 5 },
+  ],
+};
 const comment = { id: ids.event, incidentId: ids.incident, kind: "commented", actorUserId: ids.user, data: { body: "Rolling back 1.42" }, createdAt: at(5) };
 const webhookTarget = {
   id: ids.target,
@@ -95,12 +117,19 @@ const signingSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const policy = {
   id: ids.policy,
   name: "checkout on-call",
-  description: "Page Ada, then the ops webhook",
+  description: "Page whoever is on call, then the team's managers and the ops webhook",
   repeat: 1,
   teamId: ids.team,
   levels: [
-    { delaySeconds: 300, targets: [{ type: "user", userId: ids.user }] },
-    { delaySeconds: 600, targets: [{ type: "notification_target", targetId: ids.target }] },
+    { delaySeconds: 300, targets: [{ type: "schedule", scheduleId: ids.schedule }] },
+    {
+      delaySeconds: 600,
+      targets: [
+        { type: "team", teamId: ids.team, role: "manager" },
+        { type: "notification_target", targetId: ids.target },
+      ],
+    },
+    { delaySeconds: 600, targets: [{ type: "user", userId: ids.user }] },
   ],
   createdAt: at(3),
   updatedAt: at(3),
@@ -343,7 +372,10 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.invitations.create": { input: { email: "grace@example.com", role: "member" }, output: { ...invitation, token: "ioi_Hq7wE2rT9yU4iO1pA6sD" } },
   "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },
   "org.services.list": { input: pageInput, output: page(service) },
-  "org.services.create": { input: { name: "checkout-api", description: "Takes payments", teamId: ids.team }, output: { ...service, escalationPolicyId: null } },
+  "org.services.create": {
+    input: { name: "checkout-api", description: "Takes payments", ackTimeoutMinutes: 30, teamId: ids.team },
+    output: { ...service, escalationPolicyId: null },
+  },
   "org.services.get": { input: { serviceId: ids.service }, output: service },
   "org.services.update": { input: { serviceId: ids.service, escalationPolicyId: ids.policy }, output: service },
   "org.notificationTargets.list": { input: pageInput, output: page(webhookTarget) },
@@ -460,7 +492,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "orgs.list": { input: pageInput, output: page(org) },
   "orgs.create": { input: { name: "Acme Labs" }, output: { ...org, id: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a02", name: "Acme Labs" } },
 
-  "incidents.list": { input: { status: "triggered", teamId: ids.team, ...pageInput }, output: page(incident) },
+  "incidents.list": { input: { status: "triggered", serviceId: ids.service, assignedTo: "me", ...pageInput }, output: page(incident) },
   "incidents.create": {
     input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2" },
     output: incident,
@@ -477,6 +509,14 @@ export const operationExamples: Record<string, OperationExamples> = {
   "incidents.transition": { input: { incidentId: ids.incident, toStatus: "acknowledged", version: 1 }, output: acknowledged },
   "incidents.comment": { input: { incidentId: ids.incident, body: "Rolling back 1.42" }, output: comment },
   "incidents.escalate": { input: { incidentId: ids.incident }, output: { ...incident, version: 2, updatedAt: at(6) } },
+  "incidents.assign": {
+    input: { incidentId: ids.incident, userIds: [ids.otherUser], version: 1 },
+    output: { ...incident, version: 2, updatedAt: at(6), assignees: [{ id: ids.otherUser, name: "Grace Hopper" }] },
+  },
+  "incidents.snooze": {
+    input: { incidentId: ids.incident, minutes: 60, version: 2 },
+    output: { ...acknowledged, version: 3, updatedAt: at(6), snoozedUntil: "2025-03-14T10:06:00.000Z", ackTimeoutAt: null },
+  },
   "incidents.notifications": {
     input: { incidentId: ids.incident, ...pageInput },
     output: page({
@@ -485,6 +525,8 @@ export const operationExamples: Record<string, OperationExamples> = {
       channel: "webhook",
       target: { id: ids.target, name: "ops webhook", type: "webhook" },
       user: null,
+      contactMethod: null,
+      delayMinutes: null,
       status: "succeeded",
       attemptCount: 1,
       lastHttpStatus: 204,
@@ -589,6 +631,11 @@ export const operationExamples: Record<string, OperationExamples> = {
   "users.me.update": { input: { timeZone: "Europe/London", handoffReminderMinutes: 30 }, output: user },
   "users.me.notificationPreferences.get": { output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
   "users.me.notificationPreferences.update": { input: { eventKinds: ["triggered", "escalated"] }, output: { eventKinds: ["triggered", "escalated"], updatedAt: at(14) } },
+  "users.me.contactMethods.list": { output: { items: [emailMethod, smsMethod] } },
+  "users.me.contactMethods.create": { input: { type: "sms", name: "Work phone", address: "+14155550100" }, output: smsMethod },
+  "users.me.contactMethods.delete": { input: { contactMethodId: ids.smsMethod }, output: ok },
+  "users.me.notificationRules.get": { output: rules },
+  "users.me.notificationRules.update": { input: rules, output: rules },
 
   "auditLogs.list": {
     input: { action: "api_key.created", ...pageInput },

@@ -1,4 +1,5 @@
 import {
+  assignIncidentInput,
   commentInput,
   createIncidentInput,
   incidentCountsInput,
@@ -12,6 +13,7 @@ import {
   notificationAttemptSchema,
   notificationService,
   pageSchema,
+  snoozeIncidentInput,
   timelineEventSchema,
   transitionIncidentInput,
   updateIncidentInput,
@@ -94,6 +96,36 @@ export const incidentsRouter = router({
     .input(incidentIdInput)
     .output(incidentSchema)
     .mutation(({ ctx, input }) => incidentService.escalateIncident(ctx.db, ctx.actor, input)),
+
+  assign: procedureFor("incident:assign")
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/incidents/{incidentId}/assign",
+        tags,
+        summary: "Reassign the incident and page the new assignees (member)",
+        description:
+          "The people given replace the assignees (version + 1, a snooze ends); those new to it are paged through their notification rules. Giving the current assignees changes nothing.",
+      },
+    })
+    .input(assignIncidentInput)
+    .output(incidentSchema)
+    .mutation(({ ctx, input }) => incidentService.assignIncident(ctx.db, ctx.actor, input)),
+
+  snooze: procedureFor("incident:snooze")
+    .meta({
+      openapi: {
+        method: "POST",
+        path: "/incidents/{incidentId}/snooze",
+        tags,
+        summary: "Snooze an acknowledged incident: it returns to triggered after `minutes` (member)",
+        description:
+          "When the time is up the incident returns to triggered (timeline `unsnoozed`) and escalation restarts from the first level. Any change before then (a status change, a reassignment, a new snooze) ends this snooze.",
+      },
+    })
+    .input(snoozeIncidentInput)
+    .output(incidentSchema)
+    .mutation(({ ctx, input }) => incidentService.snoozeIncident(ctx.db, ctx.actor, input)),
 
   notifications: procedureFor("notification:read")
     .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/notifications", tags, summary: "Delivery attempts for the incident's events, oldest first" } })

@@ -2,16 +2,23 @@ import {
   calendarFeedIdInput,
   calendarFeedService,
   calendarFeedsSchema,
+  contactMethodIdInput,
+  contactMethodListSchema,
+  contactMethodService,
   createCalendarFeedInput,
+  createContactMethodInput,
   createdCalendarFeedSchema,
+  createdContactMethodSchema,
   myShiftsInput,
   myShiftsSchema,
   notificationPreferencesSchema,
+  notificationRulesSchema,
+  okSchema,
   onCallService,
   setNotificationPreferencesInput,
+  setNotificationRulesInput,
   updateProfileInput,
   userSchema,
-  okSchema,
   userService,
 } from "@incidentops/core";
 import { z } from "zod";
@@ -70,6 +77,60 @@ export const usersRouter = router({
         .input(setNotificationPreferencesInput)
         .output(notificationPreferencesSchema)
         .mutation(({ ctx, input }) => userService.setNotificationPreferences(ctx.db, ctx.actor, input)),
+    }),
+    contactMethods: router({
+      list: userProcedure
+        .meta({ openapi: { method: "GET", path: "/users/me/contact-methods", tags, summary: "How you can be paged: your contact methods" } })
+        .input(z.void())
+        .output(contactMethodListSchema)
+        .query(({ ctx }) => contactMethodService.listContactMethods(ctx.db, ctx.actor)),
+      create: userProcedure
+        .meta({
+          openapi: {
+            method: "POST",
+            path: "/users/me/contact-methods",
+            tags,
+            summary: "Add a contact method: email, Slack, webhook, SMS or voice",
+            description:
+              "SMS and voice need the deployment's Twilio configuration (else 400 CHANNEL_NOT_CONFIGURED). A webhook's response alone carries its signing secret. Add a notification rule to be paged through it.",
+          },
+          successStatus: 201,
+        })
+        .input(createContactMethodInput)
+        .output(createdContactMethodSchema)
+        .mutation(({ ctx, input }) => contactMethodService.createContactMethod(ctx.db, ctx.actor, input, ctx.config.delivery)),
+      delete: userProcedure
+        .meta({
+          openapi: {
+            method: "DELETE",
+            path: "/users/me/contact-methods/{contactMethodId}",
+            tags,
+            summary: "Delete a contact method and the rules using it",
+            description: "Not your account email, nor the contact method every one of your rules uses (409 CONFLICT).",
+          },
+        })
+        .input(contactMethodIdInput)
+        .output(okSchema)
+        .mutation(({ ctx, input }) => ok(contactMethodService.deleteContactMethod(ctx.db, ctx.actor, input))),
+    }),
+    notificationRules: router({
+      get: userProcedure
+        .meta({ openapi: { method: "GET", path: "/users/me/notification-rules", tags, summary: "When you are paged through which contact method" } })
+        .input(z.void())
+        .output(notificationRulesSchema)
+        .query(({ ctx }) => contactMethodService.getNotificationRules(ctx.db, ctx.actor)),
+      update: userProcedure
+        .meta({
+          openapi: {
+            method: "PUT",
+            path: "/users/me/notification-rules",
+            tags,
+            summary: "Set your notification rules: each sends to a contact method after its delay, unless the incident was acknowledged by then",
+          },
+        })
+        .input(setNotificationRulesInput)
+        .output(notificationRulesSchema)
+        .mutation(({ ctx, input }) => contactMethodService.setNotificationRules(ctx.db, ctx.actor, input)),
     }),
   }),
 });

@@ -937,6 +937,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/incidents/{incidentId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign the incident and page the new assignees (member)
+         * @description The people given replace the assignees (version + 1, a snooze ends); those new to it are paged through their notification rules. Giving the current assignees changes nothing.
+         */
+        post: operations["incidents-assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{incidentId}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Snooze an acknowledged incident: it returns to triggered after `minutes` (member)
+         * @description When the time is up the incident returns to triggered (timeline `unsnoozed`) and escalation restarts from the first level. Any change before then (a status change, a reassignment, a new snooze) ends this snooze.
+         */
+        post: operations["incidents-snooze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/incidents/{incidentId}/notifications": {
         parameters: {
             query?: never;
@@ -1248,6 +1288,65 @@ export interface paths {
         get: operations["users-me-notificationPreferences-get"];
         /** Choose the event kinds you are notified about */
         put: operations["users-me-notificationPreferences-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/me/contact-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How you can be paged: your contact methods */
+        get: operations["users-me-contactMethods-list"];
+        put?: never;
+        /**
+         * Add a contact method: email, Slack, webhook, SMS or voice
+         * @description SMS and voice need the deployment's Twilio configuration (else 400 CHANNEL_NOT_CONFIGURED). A webhook's response alone carries its signing secret. Add a notification rule to be paged through it.
+         */
+        post: operations["users-me-contactMethods-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/me/contact-methods/{contactMethodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact method and the rules using it
+         * @description Not your account email, nor the contact method every one of your rules uses (409 CONFLICT).
+         */
+        delete: operations["users-me-contactMethods-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/me/notification-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When you are paged through which contact method */
+        get: operations["users-me-notificationRules-get"];
+        /** Set your notification rules: each sends to a contact method after its delay, unless the incident was acknowledged by then */
+        put: operations["users-me-notificationRules-update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1873,6 +1972,26 @@ export interface components {
             traceId: string;
             details: Record<string, never>;
         };
+        ChannelNotConfiguredError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "CHANNEL_NOT_CONFIGURED";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /**
+                 * @description The contact method type this deployment cannot send
+                 * @enum {string}
+                 */
+                type: "sms" | "voice";
+                /** @description The environment variables an operator sets to enable it */
+                variables: string[];
+            };
+        };
         UnauthorizedError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2008,6 +2127,22 @@ export interface components {
             /** @description The request id (x-request-id): quote it in support requests */
             traceId: string;
             details: Record<string, never>;
+        };
+        ReferencedByPoliciesError: {
+            /** @constant */
+            code: "REFERENCED_BY_POLICIES";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /** @description The escalation policies whose levels page it */
+                policies: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            };
         };
         PayloadTooLargeError: {
             /** @constant */
@@ -4139,6 +4274,8 @@ export interface operations {
                             name: string;
                             description: string | null;
                             escalationPolicyId: string | null;
+                            /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
+                            ackTimeoutMinutes: number | null;
                             /** @description The team that owns it; its incidents are the team's */
                             teamId: string | null;
                             /** Format: date-time */
@@ -4202,6 +4339,8 @@ export interface operations {
                 "application/json": {
                     name: string;
                     description?: string;
+                    /** @description Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever */
+                    ackTimeoutMinutes?: number | null;
                     /**
                      * Format: uuid
                      * @description The team that owns it
@@ -4223,6 +4362,8 @@ export interface operations {
                         name: string;
                         description: string | null;
                         escalationPolicyId: string | null;
+                        /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
+                        ackTimeoutMinutes: number | null;
                         /** @description The team that owns it; its incidents are the team's */
                         teamId: string | null;
                         /** Format: date-time */
@@ -4343,6 +4484,8 @@ export interface operations {
                         name: string;
                         description: string | null;
                         escalationPolicyId: string | null;
+                        /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
+                        ackTimeoutMinutes: number | null;
                         /** @description The team that owns it; its incidents are the team's */
                         teamId: string | null;
                         /** Format: date-time */
@@ -4418,6 +4561,8 @@ export interface operations {
                     description?: string | null;
                     /** @description null: no escalation */
                     escalationPolicyId?: string | null;
+                    /** @description Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever */
+                    ackTimeoutMinutes?: number | null;
                     /** @description The team that owns it; null: no team */
                     teamId?: string | null;
                 };
@@ -4436,6 +4581,8 @@ export interface operations {
                         name: string;
                         description: string | null;
                         escalationPolicyId: string | null;
+                        /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
+                        ackTimeoutMinutes: number | null;
                         /** @description The team that owns it; its incidents are the team's */
                         teamId: string | null;
                         /** Format: date-time */
@@ -6560,6 +6707,24 @@ export interface operations {
                                     type: "notification_target";
                                     /** Format: uuid */
                                     targetId: string;
+                                } | {
+                                    /** @constant */
+                                    type: "schedule";
+                                    /**
+                                     * Format: uuid
+                                     * @description Pages whoever is on call on it when the level fires
+                                     */
+                                    scheduleId: string;
+                                } | {
+                                    /** @constant */
+                                    type: "team";
+                                    /** Format: uuid */
+                                    teamId: string;
+                                    /**
+                                     * @description Only the team's managers, or only its members; absent: everyone in the team
+                                     * @enum {string}
+                                     */
+                                    role?: "manager" | "member";
                                 })[];
                             }[];
                             /** Format: date-time */
@@ -6652,6 +6817,24 @@ export interface operations {
                             type: "notification_target";
                             /** Format: uuid */
                             targetId: string;
+                        } | {
+                            /** @constant */
+                            type: "schedule";
+                            /**
+                             * Format: uuid
+                             * @description Pages whoever is on call on it when the level fires
+                             */
+                            scheduleId: string;
+                        } | {
+                            /** @constant */
+                            type: "team";
+                            /** Format: uuid */
+                            teamId: string;
+                            /**
+                             * @description Only the team's managers, or only its members; absent: everyone in the team
+                             * @enum {string}
+                             */
+                            role?: "manager" | "member";
                         })[];
                     }[];
                 };
@@ -6686,6 +6869,24 @@ export interface operations {
                                 type: "notification_target";
                                 /** Format: uuid */
                                 targetId: string;
+                            } | {
+                                /** @constant */
+                                type: "schedule";
+                                /**
+                                 * Format: uuid
+                                 * @description Pages whoever is on call on it when the level fires
+                                 */
+                                scheduleId: string;
+                            } | {
+                                /** @constant */
+                                type: "team";
+                                /** Format: uuid */
+                                teamId: string;
+                                /**
+                                 * @description Only the team's managers, or only its members; absent: everyone in the team
+                                 * @enum {string}
+                                 */
+                                role?: "manager" | "member";
                             })[];
                         }[];
                         /** Format: date-time */
@@ -6720,6 +6921,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -6813,6 +7023,24 @@ export interface operations {
                                 type: "notification_target";
                                 /** Format: uuid */
                                 targetId: string;
+                            } | {
+                                /** @constant */
+                                type: "schedule";
+                                /**
+                                 * Format: uuid
+                                 * @description Pages whoever is on call on it when the level fires
+                                 */
+                                scheduleId: string;
+                            } | {
+                                /** @constant */
+                                type: "team";
+                                /** Format: uuid */
+                                teamId: string;
+                                /**
+                                 * @description Only the team's managers, or only its members; absent: everyone in the team
+                                 * @enum {string}
+                                 */
+                                role?: "manager" | "member";
                             })[];
                         }[];
                         /** Format: date-time */
@@ -6915,6 +7143,24 @@ export interface operations {
                             type: "notification_target";
                             /** Format: uuid */
                             targetId: string;
+                        } | {
+                            /** @constant */
+                            type: "schedule";
+                            /**
+                             * Format: uuid
+                             * @description Pages whoever is on call on it when the level fires
+                             */
+                            scheduleId: string;
+                        } | {
+                            /** @constant */
+                            type: "team";
+                            /** Format: uuid */
+                            teamId: string;
+                            /**
+                             * @description Only the team's managers, or only its members; absent: everyone in the team
+                             * @enum {string}
+                             */
+                            role?: "manager" | "member";
                         })[];
                     }[];
                 };
@@ -6949,6 +7195,24 @@ export interface operations {
                                 type: "notification_target";
                                 /** Format: uuid */
                                 targetId: string;
+                            } | {
+                                /** @constant */
+                                type: "schedule";
+                                /**
+                                 * Format: uuid
+                                 * @description Pages whoever is on call on it when the level fires
+                                 */
+                                scheduleId: string;
+                            } | {
+                                /** @constant */
+                                type: "team";
+                                /** Format: uuid */
+                                teamId: string;
+                                /**
+                                 * @description Only the team's managers, or only its members; absent: everyone in the team
+                                 * @enum {string}
+                                 */
+                                role?: "manager" | "member";
                             })[];
                         }[];
                         /** Format: date-time */
@@ -7821,6 +8085,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferencedByPoliciesError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -8812,6 +9085,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferencedByPoliciesError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -9706,9 +9988,11 @@ export interface operations {
             query?: {
                 /** @example triggered */
                 status?: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
-                /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
+                /** @example me */
+                assignedTo?: "me" | string;
                 teamId?: string;
                 cursor?: string;
                 /** @example 20 */
@@ -9753,6 +10037,16 @@ export interface operations {
                             acknowledgedAt: string | null;
                             mitigatedAt: string | null;
                             resolvedAt: string | null;
+                            /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                            assignees: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description While snoozed: when it returns to triggered */
+                            snoozedUntil: string | null;
+                            /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                            ackTimeoutAt: string | null;
                             /** @description The first acknowledgement: MTTA is measured to it */
                             firstAcknowledgedAt: string | null;
                             /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
@@ -9814,6 +10108,7 @@ export interface operations {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                assignedTo?: "me" | string;
                 teamId?: string;
             };
             header?: never;
@@ -9948,6 +10243,16 @@ export interface operations {
                         acknowledgedAt: string | null;
                         mitigatedAt: string | null;
                         resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
                         /** @description The first acknowledgement: MTTA is measured to it */
                         firstAcknowledgedAt: string | null;
                         /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
@@ -10092,6 +10397,16 @@ export interface operations {
                         acknowledgedAt: string | null;
                         mitigatedAt: string | null;
                         resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
                         /** @description The first acknowledgement: MTTA is measured to it */
                         firstAcknowledgedAt: string | null;
                         /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
@@ -10213,6 +10528,16 @@ export interface operations {
                         acknowledgedAt: string | null;
                         mitigatedAt: string | null;
                         resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
                         /** @description The first acknowledgement: MTTA is measured to it */
                         firstAcknowledgedAt: string | null;
                         /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
@@ -10351,7 +10676,7 @@ export interface operations {
                             /** Format: uuid */
                             incidentId: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             actorUserId: string | null;
                             data: {
                                 [key: string]: unknown;
@@ -10470,6 +10795,16 @@ export interface operations {
                         acknowledgedAt: string | null;
                         mitigatedAt: string | null;
                         resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
                         /** @description The first acknowledgement: MTTA is measured to it */
                         firstAcknowledgedAt: string | null;
                         /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
@@ -10609,7 +10944,7 @@ export interface operations {
                         /** Format: uuid */
                         incidentId: string;
                         /** @enum {string} */
-                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                         actorUserId: string | null;
                         data: {
                             [key: string]: unknown;
@@ -10750,6 +11085,16 @@ export interface operations {
                         acknowledgedAt: string | null;
                         mitigatedAt: string | null;
                         resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
                         /** @description The first acknowledgement: MTTA is measured to it */
                         firstAcknowledgedAt: string | null;
                         /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
@@ -10859,6 +11204,350 @@ export interface operations {
             };
         };
     };
+    "incidents-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The new assignees (members of the org): they replace the current ones, and those new to it are paged */
+                    userIds: string[];
+                    /** @description The version you last read: a stale one is 409 VERSION_CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                        /** @enum {string} */
+                        severity: "sev1" | "sev2" | "sev3" | "sev4";
+                        version: number;
+                        /** @description Set when the incident was opened by an alert */
+                        dedupKey: string | null;
+                        /** @description How many alerts this incident stands for */
+                        alertCount: number;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        acknowledgedAt: string | null;
+                        mitigatedAt: string | null;
+                        resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "incidents-snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How long it stays acknowledged before it returns to triggered */
+                    minutes: number;
+                    /** @description The version you last read: a stale one is 409 VERSION_CONFLICT */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        title: string;
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                        /** @enum {string} */
+                        severity: "sev1" | "sev2" | "sev3" | "sev4";
+                        version: number;
+                        /** @description Set when the incident was opened by an alert */
+                        dedupKey: string | null;
+                        /** @description How many alerts this incident stands for */
+                        alertCount: number;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** Format: date-time */
+                        triggeredAt: string;
+                        acknowledgedAt: string | null;
+                        mitigatedAt: string | null;
+                        resolvedAt: string | null;
+                        /** @description Who owns it: the people its escalation level paged last, or those someone assigned */
+                        assignees: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        /** @description While snoozed: when it returns to triggered */
+                        snoozedUntil: string | null;
+                        /** @description While acknowledged on a service with an acknowledgement timeout: when it returns to triggered */
+                        ackTimeoutAt: string | null;
+                        /** @description The first acknowledgement: MTTA is measured to it */
+                        firstAcknowledgedAt: string | null;
+                        /** @description The SLA's deadline for a first response (acknowledge or resolve); null: no target */
+                        acknowledgeDueAt: string | null;
+                        /** @description The SLA's deadline for resolving; null: no target */
+                        resolveDueAt: string | null;
+                        /** @description When the acknowledge deadline was recorded as breached */
+                        acknowledgeBreachedAt: string | null;
+                        /** @description When the resolve deadline was recorded as breached */
+                        resolveBreachedAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "incidents-notifications": {
         parameters: {
             query?: {
@@ -10888,7 +11577,7 @@ export interface operations {
                             /** Format: uuid */
                             eventId: string;
                             /** @enum {string} */
-                            channel: "webhook" | "email" | "slack";
+                            channel: "webhook" | "email" | "slack" | "sms" | "voice";
                             target: {
                                 /** Format: uuid */
                                 id: string;
@@ -10901,6 +11590,16 @@ export interface operations {
                                 id: string;
                                 email: string;
                             } | null;
+                            /** @description The person's contact method the page went through (its address stays private); null for a target */
+                            contactMethod: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "webhook" | "email" | "slack" | "sms" | "voice";
+                            } | null;
+                            /** @description The delay of the person's notification rule that sent it */
+                            delayMinutes: number | null;
                             /** @enum {string} */
                             status: "pending" | "succeeded" | "failed";
                             attemptCount: number;
@@ -11646,7 +12345,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -11808,7 +12507,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -13524,6 +14223,490 @@ export interface operations {
             };
         };
     };
+    "users-me-contactMethods-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            type: "email" | "slack" | "webhook" | "sms" | "voice";
+                            name: string;
+                            /** @description An email address, a URL (a Slack URL's secret path is masked) or an E.164 phone number */
+                            address: string;
+                            /** @description The account's own email: there from the start, cannot be deleted */
+                            isAccountEmail: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-contactMethods-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "email" | "slack" | "webhook" | "sms" | "voice";
+                    /** @description What you call it, e.g. "Work phone" */
+                    name: string;
+                    address: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        type: "email" | "slack" | "webhook" | "sms" | "voice";
+                        name: string;
+                        /** @description An email address, a URL (a Slack URL's secret path is masked) or an E.164 phone number */
+                        address: string;
+                        /** @description The account's own email: there from the start, cannot be deleted */
+                        isAccountEmail: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description webhook only: the whsec_ signing secret of its deliveries, shown once */
+                        secret?: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; CHANNEL_NOT_CONFIGURED: this deployment cannot send SMS or voice calls (no Twilio configuration) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["ChannelNotConfiguredError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-contactMethods-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c02 */
+                contactMethodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-notificationRules-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description In the order they fire: by delay */
+                        rules: {
+                            /** Format: uuid */
+                            contactMethodId: string;
+                            /** @description Minutes after the page; 0: at once */
+                            delayMinutes: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "users-me-notificationRules-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        /** Format: uuid */
+                        contactMethodId: string;
+                        /** @description Minutes after the page; 0: at once */
+                        delayMinutes: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description In the order they fire: by delay */
+                        rules: {
+                            /** Format: uuid */
+                            contactMethodId: string;
+                            /** @description Minutes after the page; 0: at once */
+                            delayMinutes: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "auditLogs-list": {
         parameters: {
             query?: {
@@ -14059,7 +15242,7 @@ export interface operations {
                         items: {
                             /** Format: uuid */
                             userId: string;
-                            /** @description The schedule they are on call through (null: named directly on a level) */
+                            /** @description The schedule they are on call through (null: named on a level, directly or through a team) */
                             scheduleId: string | null;
                             /** @description The policy whose level pages them (null: a schedule no policy names) */
                             escalationPolicyId: string | null;
@@ -14067,7 +15250,7 @@ export interface operations {
                             level: number | null;
                             /**
                              * Format: date-time
-                             * @description Since when (a schedule looks back at most 93 days; someone named on a level: `at`)
+                             * @description Since when (a schedule looks back at most 93 days; someone named on a level, or in a team a level names: `at`)
                              */
                             start: string;
                             /** @description Until when (null: not within 93 days, or for as long as they are named on the level) */

@@ -1,5 +1,7 @@
-import type { CalendarFeed, Override, RenderedScheduleOutput, Schedule, Team } from "@incidentops/core";
-import { ok, uniqueName, type TestApi } from "@incidentops/testkit";
+import type { CalendarFeed, RenderedScheduleOutput } from "@incidentops/core";
+import { ok, type TestApi } from "@incidentops/testkit";
+
+export { anOverride, aSchedule, aTeam, setTeamMember } from "@incidentops/testkit";
 
 // What the on-call tests (teams, schedules, overrides, on-calls, calendar feeds, shift notices,
 // and the tenancy and role tables) share.
@@ -14,14 +16,6 @@ const NEXT_HOUR = Math.ceil(Date.now() / HOUR_MS) * HOUR_MS;
 export const hoursFromNow = (hours: number) => new Date(NEXT_HOUR + hours * HOUR_MS);
 export const isoIn = (hours: number) => hoursFromNow(hours).toISOString();
 
-export async function aTeam(api: TestApi, token: string, body: { name?: string; description?: string } = {}): Promise<Team> {
-  return ok(api.request<Team>("POST", "/v1/org/teams", { token, body: { name: uniqueName("team"), ...body } }), 201, "create team");
-}
-
-export async function setTeamMember(api: TestApi, token: string, teamId: string, userId: string, role: "manager" | "member"): Promise<void> {
-  await ok(api.request("PUT", `/v1/org/teams/${teamId}/members/${userId}`, { token, body: { role } }), 200, "set team member");
-}
-
 /** A daily 09:00 (Berlin) rotation of `participants`, turn 0 on Monday 4 January 2027. */
 export const dailyBerlinLayer = (participants: string[], extra: Record<string, unknown> = {}) => ({
   name: "Daily",
@@ -31,14 +25,6 @@ export const dailyBerlinLayer = (participants: string[], extra: Record<string, u
   participants,
   ...extra,
 });
-
-export async function aSchedule(api: TestApi, token: string, body: Record<string, unknown> = {}): Promise<Schedule> {
-  return ok(api.request<Schedule>("POST", "/v1/org/schedules", { token, body: { name: uniqueName("schedule"), timeZone: BERLIN, ...body } }), 201, "create schedule");
-}
-
-export async function anOverride(api: TestApi, token: string, scheduleId: string, body: { userId: string; start: string; end: string }): Promise<Override> {
-  return ok(api.request<Override>("POST", `/v1/org/schedules/${scheduleId}/overrides`, { token, body }), 201, "create override");
-}
 
 export function shifts(api: TestApi, token: string, scheduleId: string, since: string, until: string) {
   return api.request<RenderedScheduleOutput>("GET", `/v1/org/schedules/${scheduleId}/shifts?since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`, { token });

@@ -1,6 +1,7 @@
 import type { Incident, Page } from "@incidentops/core";
 import { afterAll, beforeAll, expect } from "vitest";
 import {
+  aContactMethod,
   aMember,
   anApiKey,
   anIncident,
@@ -55,6 +56,8 @@ export interface OrgFixture {
   overrideId: string;
   /** The owner's calendar feed. */
   feedId: string;
+  /** An email contact method of the owner's (not the account email, so it may be deleted). */
+  contactMethodId: string;
 }
 
 export interface TwoOrgs {
@@ -101,6 +104,7 @@ export function useTwoOrgs(api: { current: TestApi }): { current: TwoOrgs; recei
       apiKeyId: (await anApiKey(api.current, token, { name: `${label} key`, scope: "write" })).id,
       invitationId: (await anInvitation(api.current, token, { email: uniqueEmail("tenancy-invitee") })).invitation.id,
       memberId,
+      contactMethodId: await aDeletableContactMethod(api.current, token),
       ...onCall,
       ...(await aResolvedIncidentWithWork(api.current, token, service.id, label)),
       maintenanceWindowId: await aFutureMaintenanceWindow(api.current, token, service.id),
@@ -140,6 +144,11 @@ export async function aResolvedIncidentWithWork(api: TestApi, token: string, ser
   const task = await ok(api.request<{ id: string }>("POST", `/v1/incidents/${incident.id}/tasks`, { token, body: { title: `${label} follow-up` } }), 201, "task");
   const attachment = await ok(uploadAttachment(api, token, incident.id, { name: `${label}.log`, bytes: `${label} evidence` }), 201, "attachment");
   return { resolvedIncidentId: incident.id, taskId: task.id, attachmentId: attachment.id };
+}
+
+/** An email contact method of the token's person (not the account email, so it may be deleted). */
+export async function aDeletableContactMethod(api: TestApi, token: string): Promise<string> {
+  return (await aContactMethod(api, token, { type: "email", address: uniqueEmail("pager") })).id;
 }
 
 /** A team with the member in it, a schedule of that team with a future override, and the owner's calendar feed. */

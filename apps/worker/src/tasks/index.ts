@@ -7,6 +7,8 @@ import { deliverOn } from "./deliver.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
 import { issuePasswordReset } from "./issue_password_reset.js";
+import { pageRule } from "./page_rule.js";
+import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
 import { slaBreach } from "./sla_breach.js";
 import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
@@ -23,7 +25,11 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliverOn("webhook") },
   send_slack: { payload: taskPayloadSchemas.send_slack, run: deliverOn("slack") },
   send_email: { payload: taskPayloadSchemas.send_email, run: deliverOn("email") },
+  send_sms: { payload: taskPayloadSchemas.send_sms, run: deliverOn("sms") },
+  send_voice: { payload: taskPayloadSchemas.send_voice, run: deliverOn("voice") },
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
+  page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
+  retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
   sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
   issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },

@@ -10,10 +10,13 @@ export function findServiceForUpdate(tx: Tx, orgId: string, serviceId: string) {
 }
 
 /** Fails with a unique violation on `services_org_name_key` when the name is taken. */
-export function insertService(db: Db | Tx, values: { orgId: string; name: string; description: string | null; teamId: string | null }) {
+export function insertService(
+  db: Db | Tx,
+  values: { orgId: string; name: string; description: string | null; ackTimeoutMinutes: number | null; teamId: string | null },
+) {
   return db
     .insertInto("services")
-    .values({ org_id: values.orgId, name: values.name, description: values.description, team_id: values.teamId })
+    .values({ org_id: values.orgId, name: values.name, description: values.description, ack_timeout_minutes: values.ackTimeoutMinutes, team_id: values.teamId })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -31,6 +34,7 @@ export function updateService(
     name?: string | undefined;
     description?: string | null | undefined;
     escalationPolicyId?: string | null | undefined;
+    ackTimeoutMinutes?: number | null | undefined;
     teamId?: string | null | undefined;
   },
 ) {
@@ -40,6 +44,7 @@ export function updateService(
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.description === undefined ? {} : { description: changes.description }),
       ...(changes.escalationPolicyId === undefined ? {} : { escalation_policy_id: changes.escalationPolicyId }),
+      ...(changes.ackTimeoutMinutes === undefined ? {} : { ack_timeout_minutes: changes.ackTimeoutMinutes }),
       ...(changes.teamId === undefined ? {} : { team_id: changes.teamId }),
       updated_at: new Date(),
     })

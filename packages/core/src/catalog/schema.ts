@@ -7,6 +7,7 @@ export const serviceSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   escalationPolicyId: z.uuid().nullable(),
+  ackTimeoutMinutes: z.number().int().nullable().describe("An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never"),
   teamId: z.uuid().nullable().describe("The team that owns it; its incidents are the team's"),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -15,8 +16,20 @@ export type Service = z.infer<typeof serviceSchema>;
 
 const name = z.string().trim().min(1).max(200);
 const description = z.string().max(2000);
+const ackTimeoutMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(1440)
+  .nullable()
+  .describe("Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever");
 
-export const createServiceInput = z.object({ name, description: description.optional(), teamId: z.uuid().optional().describe("The team that owns it") });
+export const createServiceInput = z.object({
+  name,
+  description: description.optional(),
+  ackTimeoutMinutes: ackTimeoutMinutes.optional(),
+  teamId: z.uuid().optional().describe("The team that owns it"),
+});
 export type CreateServiceInput = z.infer<typeof createServiceInput>;
 
 export const serviceIdInput = z.object({ serviceId: z.uuid() });
@@ -26,6 +39,7 @@ export const updateServiceInput = serviceIdInput.extend({
   name: name.optional(),
   description: description.nullable().optional(),
   escalationPolicyId: z.uuid().nullable().optional().describe("null: no escalation"),
+  ackTimeoutMinutes: ackTimeoutMinutes.optional(),
   teamId: z.uuid().nullable().optional().describe("The team that owns it; null: no team"),
 });
 export type UpdateServiceInput = z.infer<typeof updateServiceInput>;

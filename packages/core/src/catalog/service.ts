@@ -17,6 +17,7 @@ export const toService = (row: ServiceRow): Service => ({
   name: row.name,
   description: row.description,
   escalationPolicyId: row.escalation_policy_id,
+  ackTimeoutMinutes: row.ack_timeout_minutes,
   teamId: row.team_id,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
@@ -32,7 +33,9 @@ export async function createService(db: Db, actor: Actor, input: CreateServiceIn
     const teamId = input.teamId ?? null;
     if (teamId !== null) await requireTeam(tx, actor.orgId, teamId);
     try {
-      return toService(await insertService(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, teamId }));
+      return toService(
+        await insertService(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, ackTimeoutMinutes: input.ackTimeoutMinutes ?? null, teamId }),
+      );
     } catch (error) {
       throw isUniqueViolation(error, "services_org_name_key") ? nameTaken(input.name) : error;
     }
@@ -57,17 +60,23 @@ export async function requireService(db: Db, actor: Actor, serviceId: string): P
 
 /** What an update changed, old and new values, as the audit log records it. */
 function serviceChanges(before: ServiceRow, after: ServiceRow) {
-  const changes: Record<string, { from: string | null; to: string | null }> = {};
+  const changes: Record<string, { from: string | number | null; to: string | number | null }> = {};
   if (after.name !== before.name) changes.name = { from: before.name, to: after.name };
   if (after.description !== before.description) changes.description = { from: before.description, to: after.description };
   if (after.escalation_policy_id !== before.escalation_policy_id) {
     changes.escalationPolicyId = { from: before.escalation_policy_id, to: after.escalation_policy_id };
   }
+  if (after.ack_timeout_minutes !== before.ack_timeout_minutes) {
+    changes.ackTimeoutMinutes = { from: before.ack_timeout_minutes, to: after.ack_timeout_minutes };
+  }
   if (after.team_id !== before.team_id) changes.teamId = { from: before.team_id, to: after.team_id };
   return changes;
 }
 
-/** PATCH semantics: only the fields given change; `escalationPolicyId: null` detaches the policy. */
+/**
+ * PATCH semantics: only the fields given change; `escalationPolicyId: null` detaches the policy,
+ * `ackTimeoutMinutes: null` turns the acknowledgement timeout off (for acknowledgements from now on).
+ */
 export async function updateService(db: Db, actor: Actor, input: UpdateServiceInput): Promise<Service> {
   return transact(db, async (tx) => {
     // The service first: a missing one (or another org's) is 404 whatever the body names.

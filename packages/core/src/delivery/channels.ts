@@ -1,9 +1,10 @@
-import type { NotificationTargetRow } from "@incidentops/db";
+import type { ContactMethodRow, NotificationTargetRow } from "@incidentops/db";
 import { publicUrlOf, type Config } from "../config.js";
 import { emailFor, type Mailer } from "./email.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { NotificationPayload } from "./payload.js";
 import { deliverSlack } from "./slack.js";
+import { placeCall, sendSms } from "./twilio.js";
 import { deliverWebhook } from "./webhook.js";
 
 export interface ChannelDeps {
@@ -11,22 +12,48 @@ export interface ChannelDeps {
   mailer: Mailer;
 }
 
-/** Sends one payload through a target's channel: signed webhook, Slack message or email. */
+const httpOptions = (deps: ChannelDeps) => ({ timeoutMs: deps.config.delivery.timeoutMs, allowPrivate: deps.config.delivery.allowPrivate });
+
+/** Sends one payload through a target's channel: signed webhook, Slack message or email (as a person's contact method of that type would). */
 export function sendToTarget(
   deps: ChannelDeps,
   target: Pick<NotificationTargetRow, "type" | "config" | "secret">,
   payload: NotificationPayload,
 ): Promise<DeliveryOutcome> {
-  const http = { timeoutMs: deps.config.delivery.timeoutMs, allowPrivate: deps.config.delivery.allowPrivate };
-  const publicUrl = publicUrlOf(deps.config);
   const config = target.config as Record<string, string | undefined>;
-  switch (target.type) {
-    case "webhook":
-      return deliverWebhook({ url: config.url ?? "", secret: target.secret, messageId: payload.id, payload }, http);
-    case "slack":
-      return deliverSlack({ webhookUrl: config.webhookUrl ?? "", payload, publicUrl }, http);
+  const address = { webhook: config.url, slack: config.webhookUrl, email: config.address }[target.type];
+  return sendToContactMethod(deps, { type: target.type, address: address ?? "", secret: target.secret }, payload);
+}
+
+const notConfigured = (type: "sms" | "voice"): DeliveryOutcome => ({
+  ok: false,
+  httpStatus: null,
+  error: `${type === "sms" ? "SMS" : "Voice calls"} are not configured on this deployment (TWILIO_* variables)`,
+  note: null,
+  durationMs: 0,
+  permanent: true,
+});
+
+/** Pages a person through one of their contact methods: email, Slack, signed webhook, SMS or a voice call. */
+export function sendToContactMethod(
+  deps: ChannelDeps,
+  method: Pick<ContactMethodRow, "type" | "address" | "secret">,
+  payload: NotificationPayload,
+): Promise<DeliveryOutcome> {
+  const http = httpOptions(deps);
+  const publicUrl = publicUrlOf(deps.config);
+  const twilio = deps.config.delivery.twilio;
+  switch (method.type) {
     case "email":
-      return sendEmail(deps, config.address ?? "", payload);
+      return sendEmail(deps, method.address, payload);
+    case "slack":
+      return deliverSlack({ webhookUrl: method.address, payload, publicUrl }, http);
+    case "webhook":
+      return deliverWebhook({ url: method.address, secret: method.secret ?? "", messageId: payload.id, payload }, http);
+    case "sms":
+      return twilio === null ? Promise.resolve(notConfigured("sms")) : sendSms(twilio, { to: method.address, payload, publicUrl }, http);
+    case "voice":
+      return twilio === null ? Promise.resolve(notConfigured("voice")) : placeCall(twilio, { to: method.address, payload }, http);
   }
 }
 

@@ -80,16 +80,28 @@ function statusError(status: number): string {
   return status >= 300 && status < 400 ? `redirect refused (HTTP ${status})` : `HTTP ${status}`;
 }
 
+/** A request body and its media type. */
+export interface RequestBody {
+  contentType: string;
+  text: string;
+}
+
+/**
+ * What a receiver's failure answer means, read from its body (at most RESPONSE_DRAIN_LIMIT):
+ * for an API that explains refusals (Twilio's error codes). Must return only what is safe to store.
+ */
+export type FailureReader = (status: number, body: string) => { error: string; permanent: boolean };
+
 /**
  * POSTs `body` once: no redirects followed (a 3xx fails), a deadline of `timeoutMs` for the
  * whole exchange, and unless `allowPrivate` the address connected to must be public. Never
  * throws: every failure is an outcome.
  */
-export async function postJson(
+export async function post(
   url: string,
-  body: string,
+  body: RequestBody,
   headers: Record<string, string>,
-  options: HttpDeliveryOptions,
+  options: HttpDeliveryOptions & { readFailure?: FailureReader },
 ): Promise<DeliveryOutcome> {
   const startedAt = performance.now();
   let parsed: URL;
@@ -124,12 +136,18 @@ export async function postJson(
       method: "POST",
       dispatcher: agent,
       signal: controller.signal,
-      headers: { "content-type": "application/json", "user-agent": USER_AGENT, ...headers, ...(basicAuth === undefined ? {} : { authorization: basicAuth }) },
-      body,
+      headers: { "content-type": body.contentType, "user-agent": USER_AGENT, ...headers, ...(basicAuth === undefined ? {} : { authorization: basicAuth }) },
+      body: body.text,
     });
-    await response.body.dump({ limit: RESPONSE_DRAIN_LIMIT, signal: controller.signal }).catch(() => undefined);
     const status = response.statusCode;
-    if (status >= 200 && status < 300) {
+    const succeeded = status >= 200 && status < 300;
+    if (!succeeded && options.readFailure !== undefined && (status < 300 || status >= 400)) {
+      const text = await readLimited(response.body, controller.signal);
+      const reading = options.readFailure(status, text);
+      return reading.permanent ? { ...permanentFailure(startedAt, reading.error), httpStatus: status } : failure(startedAt, reading.error, status);
+    }
+    await response.body.dump({ limit: RESPONSE_DRAIN_LIMIT, signal: controller.signal }).catch(() => undefined);
+    if (succeeded) {
       return { ok: true, httpStatus: status, error: null, note: null, durationMs: elapsedSince(startedAt) };
     }
     return failure(startedAt, statusError(status), status);
@@ -143,3 +161,25 @@ export async function postJson(
     await agent.destroy().catch(() => undefined);
   }
 }
+
+/** At most RESPONSE_DRAIN_LIMIT bytes of a response body, as text ("" when it cannot be read). */
+async function readLimited(body: AsyncIterable<Buffer | Uint8Array>, signal: AbortSignal): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      if (signal.aborted) break;
+      const buffer = Buffer.from(chunk);
+      chunks.push(buffer.subarray(0, RESPONSE_DRAIN_LIMIT - size));
+      size += buffer.length;
+      if (size >= RESPONSE_DRAIN_LIMIT) break;
+    }
+  } catch {
+    return "";
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** POSTs a JSON body (see post). */
+export const postJson = (url: string, json: string, headers: Record<string, string>, options: HttpDeliveryOptions): Promise<DeliveryOutcome> =>
+  post(url, { contentType: "application/json", text: json }, headers, options);

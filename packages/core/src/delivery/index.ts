@@ -1,8 +1,9 @@
 export type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
 export { assertDeliverableUrl } from "./addresses.js";
-export { deliverWebhook } from "./webhook.js";
+export { deliverWebhook, generateSigningSecret } from "./webhook.js";
+export { smsTextFor, voiceTwimlFor } from "./twilio.js";
 export { slackMessageFor, deliverSlack } from "./slack.js";
 export { createMailer, emailFor, EMAIL_LOGGED_NOTE, type Mailer, type EmailMessage } from "./email.js";
 export type { NotificationPayload } from "./payload.js";
-export { sendEmail, sendToTarget, type ChannelDeps } from "./channels.js";
+export { sendEmail, sendToContactMethod, sendToTarget, type ChannelDeps } from "./channels.js";
 export { describeEvent } from "./summary.js";

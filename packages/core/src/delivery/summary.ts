@@ -1,5 +1,5 @@
 import type { NotificationKind } from "../schema.js";
-import type { NotificationPayload } from "./payload.js";
+import type { NotificationPayload, PageKind } from "./payload.js";
 
 const MAX_SUMMARY = 1000;
 
@@ -18,13 +18,17 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   status_update: "Status update",
 };
 
+const PAGE_LABELS: Record<PageKind, string> = { assigned: "Assigned", no_one_on_call: "No one on call" };
+
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** "Triggered", "Acknowledged", "SLA breached", ... or "Test". */
+/** "Triggered", "Acknowledged", "SLA breached", "No one on call" ... or "Test". */
 export function kindLabel(payload: NotificationPayload): string {
-  return payload.type === "test" ? "Test" : KIND_LABELS[payload.type.slice("incident.".length) as NotificationKind];
+  if (payload.type === "test") return "Test";
+  const kind = payload.type.slice("incident.".length);
+  return kind in KIND_LABELS ? KIND_LABELS[kind as NotificationKind] : PAGE_LABELS[kind as PageKind];
 }
 
 export const severityLabel = (payload: NotificationPayload) => payload.incident.severity.toUpperCase();
@@ -91,6 +95,14 @@ export function describeEvent(
       const level = typeof data.level === "number" ? ` to level ${data.level}` : "";
       const names = notifiedNames(data.notified);
       return `Escalated${level}${names.length > 0 ? `, notifying ${names.join(", ")}` : ""}`;
+    }
+    case "assigned": {
+      const names = notifiedNames(data.assignees);
+      return names.length > 0 ? `Assigned to ${names.join(", ")}` : "Assigned";
+    }
+    case "no_one_on_call": {
+      const level = typeof data.level === "number" ? ` at escalation level ${data.level}` : "";
+      return `No one was found to page${level}${data.everyLevel === true ? ", nor at any other level: the incident needs an owner" : ""}`;
     }
     case "task_created":
       return `Task added: ${text(data.title) ?? ""}`;

@@ -1,7 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import type { NotificationPayload } from "./payload.js";
 import { postJson } from "./http.js";
 import { failure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
+
+/** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
+export const generateSigningSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
 /**
  * POSTs the payload as JSON signed per Standard Webhooks with the target's `whsec_` secret.

@@ -1,4 +1,5 @@
-import type { Db, EscalationPolicyRow, Tx } from "@incidentops/db";
+import type { Db, EscalationLevelTargetsTable, EscalationPolicyRow, Tx } from "@incidentops/db";
+import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import { newestFirst } from "../keyset.js";
 import type { EscalationTarget } from "./schema.js";
@@ -44,15 +45,19 @@ export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]
     index.set(`${l.policy_id}:${l.level}`, level);
   }
   for (const t of targets) {
-    const target: EscalationTarget | undefined =
-      t.user_id !== null
-        ? { type: "user", userId: t.user_id }
-        : t.notification_target_id !== null
-          ? { type: "notification_target", targetId: t.notification_target_id }
-          : undefined;
+    const target = targetOf(t);
     if (target !== undefined) index.get(`${t.policy_id}:${t.level}`)?.targets.push(target);
   }
   return byPolicy;
+}
+
+/** A stored target as the API shows it (one of its ids is set: a check constraint). */
+function targetOf(t: Selectable<EscalationLevelTargetsTable>): EscalationTarget | undefined {
+  if (t.user_id !== null) return { type: "user", userId: t.user_id };
+  if (t.notification_target_id !== null) return { type: "notification_target", targetId: t.notification_target_id };
+  if (t.schedule_id !== null) return { type: "schedule", scheduleId: t.schedule_id };
+  if (t.team_id !== null) return { type: "team", teamId: t.team_id, ...(t.team_role === null ? {} : { role: t.team_role }) };
+  return undefined;
 }
 
 export async function insertPolicy(tx: Tx, policy: { orgId: string; name: string; description: string | null; repeat: number; teamId: string | null }) {
@@ -106,6 +111,13 @@ export function servicesUsingPolicy(tx: Tx, orgId: string, policyId: string) {
   return tx.selectFrom("services").select(["id", "name"]).where("org_id", "=", orgId).where("escalation_policy_id", "=", policyId).execute();
 }
 
+/** Which of `ids` are the org's rows of `table` (schedules, teams). */
+export async function orgRowIdsAmong(tx: Tx, table: "schedules" | "teams", orgId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx.selectFrom(table).select("id").where("org_id", "=", orgId).where("id", "in", ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Which of `targetIds` are notification targets of the org. */
 export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[]): Promise<Set<string>> {
   if (targetIds.length === 0) return new Set();
@@ -153,6 +165,9 @@ export async function replaceLevels(
       position,
       user_id: t.type === "user" ? t.userId : null,
       notification_target_id: t.type === "notification_target" ? t.targetId : null,
+      schedule_id: t.type === "schedule" ? t.scheduleId : null,
+      team_id: t.type === "team" ? t.teamId : null,
+      team_role: t.type === "team" ? (t.role ?? null) : null,
     })),
   );
   if (targets.length > 0) await tx.insertInto("escalation_level_targets").values(targets).execute();

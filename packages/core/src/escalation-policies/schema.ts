@@ -1,9 +1,20 @@
 import { z } from "zod";
 import { isoDateTime } from "../schema.js";
 
+/**
+ * Whom a level pages. People, schedules and teams are resolved to people when the level fires:
+ * whoever is on call on the schedule then (overrides included), the team's people then (only its
+ * managers, or only its members, with `role`).
+ */
 export const escalationTargetSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("user"), userId: z.uuid() }),
   z.object({ type: z.literal("notification_target"), targetId: z.uuid() }),
+  z.object({ type: z.literal("schedule"), scheduleId: z.uuid().describe("Pages whoever is on call on it when the level fires") }),
+  z.object({
+    type: z.literal("team"),
+    teamId: z.uuid(),
+    role: z.enum(["manager", "member"]).optional().describe("Only the team's managers, or only its members; absent: everyone in the team"),
+  }),
 ]);
 export type EscalationTarget = z.infer<typeof escalationTargetSchema>;
 

@@ -15,12 +15,13 @@ import {
   listPolicies,
   loadLevels,
   replaceLevels,
+  orgRowIdsAmong,
   servicesUsingPolicy,
   targetIdsAmong,
   updatePolicy,
   type PolicyWithLevels,
 } from "./repository.js";
-import type { CreateEscalationPolicyInput, EscalationPolicy, PolicyIdInput, ReplaceEscalationPolicyInput } from "./schema.js";
+import type { CreateEscalationPolicyInput, EscalationPolicy, EscalationTarget, PolicyIdInput, ReplaceEscalationPolicyInput } from "./schema.js";
 
 const toPolicy = ({ row, levels }: PolicyWithLevels): EscalationPolicy => ({
   id: row.id,
@@ -55,14 +56,31 @@ const auditedPolicy = (policy: EscalationPolicy) => ({
   levels: policy.levels,
 });
 
-/** Every user target must be a member and every notification target must exist, in this org. */
-async function checkTargets(tx: Tx, orgId: string, levels: CreateEscalationPolicyInput["levels"]): Promise<void> {
-  const userIds = [...new Set(levels.flatMap((l) => l.targets.flatMap((t) => (t.type === "user" ? [t.userId] : []))))];
-  const targetIds = [
-    ...new Set(levels.flatMap((l) => l.targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : [])))),
-  ];
-  const members = await orgMembersAmong(tx, orgId, userIds);
-  const targets = await targetIdsAmong(tx, orgId, targetIds);
+type Levels = CreateEscalationPolicyInput["levels"];
+
+/** The distinct values `pick` takes from the levels' targets. */
+const idsIn = (levels: Levels, pick: (t: EscalationTarget) => string | undefined) => [
+  ...new Set(levels.flatMap((l) => l.targets.flatMap((t) => pick(t) ?? []))),
+];
+
+/**
+ * A schedule or team a level pages must be the org's: 404 otherwise, as for any id of another
+ * org (the same answer as for an id that exists nowhere).
+ */
+async function checkPagedResources(tx: Tx, orgId: string, levels: Levels): Promise<void> {
+  const scheduleIds = idsIn(levels, (t) => (t.type === "schedule" ? t.scheduleId : undefined));
+  const teamIds = idsIn(levels, (t) => (t.type === "team" ? t.teamId : undefined));
+  const schedules = await orgRowIdsAmong(tx, "schedules", orgId, scheduleIds);
+  if (scheduleIds.some((id) => !schedules.has(id))) throw notFound("Schedule");
+  const teams = await orgRowIdsAmong(tx, "teams", orgId, teamIds);
+  if (teamIds.some((id) => !teams.has(id))) throw notFound("Team");
+}
+
+/** Every user target must be a member and every notification target must exist, in this org; schedules and teams too (404). */
+async function checkTargets(tx: Tx, orgId: string, levels: Levels): Promise<void> {
+  await checkPagedResources(tx, orgId, levels);
+  const members = await orgMembersAmong(tx, orgId, idsIn(levels, (t) => (t.type === "user" ? t.userId : undefined)));
+  const targets = await targetIdsAmong(tx, orgId, idsIn(levels, (t) => (t.type === "notification_target" ? t.targetId : undefined)));
   const fields: Record<string, string[]> = {};
   levels.forEach((level, i) =>
     level.targets.forEach((t, j) => {

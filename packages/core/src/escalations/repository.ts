@@ -24,3 +24,15 @@ export function findEnabledTargets(tx: Tx, orgId: string, targetIds: string[]) {
     .where("enabled", "=", true)
     .execute();
 }
+
+/** The org's admins: who is told when no escalation level finds anyone. */
+export function findOrgAdmins(tx: Tx, orgId: string) {
+  return tx
+    .selectFrom("org_members")
+    .innerJoin("users", "users.id", "org_members.user_id")
+    .select(["users.id", "users.name"])
+    .where("org_members.org_id", "=", orgId)
+    .where("org_members.role", "=", "admin")
+    .orderBy("users.name")
+    .execute();
+}

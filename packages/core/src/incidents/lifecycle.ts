@@ -1,20 +1,24 @@
 import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
-import { enqueueJob, removeJob } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, escalationJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
+import { enqueueJob, removeJob, removeJobs } from "../jobs/enqueue.js";
+import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
 import type { SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
+import { orgMembersAmong } from "../teams/service.js";
 import {
+  findAssignees,
   findIncidentForUpdate,
   findOpenAlertIncidentForUpdate,
   insertIncident,
   insertIncidentEvent,
   markSlaBreached,
+  replaceAssignees,
   setEscalationStep,
   setIncidentStatus,
+  setIncidentVersion,
   updateIncidentDetails,
   upsertAlertIncident,
 } from "./repository.js";
@@ -58,8 +62,9 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 const incidentNotFound = () => notFound("Incident");
 
 /** Appends an event to the timeline of a locked incident, as it is right after the event. */
-function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>) {
-  return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident), kind, actorUserId: source.actorUserId, data });
+async function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>) {
+  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
+  return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident, assignees), kind, actorUserId: source.actorUserId, data });
 }
 
 /**
@@ -77,6 +82,33 @@ async function recordEvent(
   const row = await appendEvent(tx, source, incident, kind, data);
   if (options.notify) await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
   return row;
+}
+
+/** When the incident returns to triggered by itself: the end of its snooze, else of its acknowledgement timeout. */
+const retriggerDueAt = (incident: IncidentRow): Date | null =>
+  incident.status === "acknowledged" ? (incident.snoozed_until ?? incident.ack_timeout_at) : null;
+
+/** Schedules the job that returns the incident to triggered when its snooze or timeout ends, or drops it when none runs. */
+async function armRetrigger(tx: Tx, source: ChangeSource, incident: IncidentRow): Promise<void> {
+  const dueAt = retriggerDueAt(incident);
+  const jobKey = retriggerJobKey(incident.id);
+  if (dueAt === null) {
+    await removeJob(tx, jobKey);
+    return;
+  }
+  await enqueueJob(
+    tx,
+    "retrigger_incident",
+    { orgId: source.orgId, incidentId: incident.id, dueAt: iso(dueAt), requestId: source.requestId },
+    { queueName: ESCALATION_QUEUE, jobKey, runAt: dueAt },
+  );
+}
+
+/** Drops the pending notification rules of these people's pages about the incident. */
+const cancelPages = (tx: Tx, incidentId: string, userIds: readonly string[]) => removeJobs(tx, pageJobKeysOf(incidentId, userIds));
+
+async function assigneeIdsOf(tx: Tx, orgId: string, incidentId: string): Promise<string[]> {
+  return ((await findAssignees(tx, orgId, [incidentId])).get(incidentId) ?? []).map((a) => a.id);
 }
 
 const DEADLINE_OF: Record<SlaKind, SlaDeadline> = { acknowledge: "acknowledge_due_at", resolve: "resolve_due_at" };
@@ -184,8 +216,10 @@ export async function openForAlert(
 }
 
 /**
- * Applies an allowed move to a locked incident: new status and its timestamp, version + 1, a
- * `status_changed` event (and its notifications), and the end of any pending escalation.
+ * Applies a move to a locked incident: new status and its timestamp, version + 1, a
+ * `status_changed` event (and its notifications), the end of any pending escalation and of the
+ * assignees' pending pages, and the return to triggered the new status implies (an
+ * acknowledgement on a service with a timeout) or none.
  */
 async function move(
   tx: Tx,
@@ -196,8 +230,10 @@ async function move(
 ): Promise<IncidentRow> {
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
   await recordEvent(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
-  // Someone answered: the pending escalation is dropped (and a running one re-checks the status).
+  // Someone answered: the pending escalation and pages are dropped (and running ones re-check the status).
   await removeJob(tx, escalationJobKey(updated.id));
+  await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));
+  await armRetrigger(tx, source, updated);
   await disarmMetDeadlines(tx, current, updated);
   return updated;
 }
@@ -251,7 +287,7 @@ export async function settleForAlert(
 
 /**
  * Changes an incident's title, description or severity, if the caller saw its latest version:
- * one version, and one timeline event (which notifies) per field that changed. A new severity
+ * one version, and one timeline event (which notifies) per field that changed (any snooze ends). A new severity
  * moves the SLA deadlines that still run (and their breach checks) to what the policy gives it,
  * counted from the first trigger. Nothing changes (not even the version) when every value given
  * is the current one.
@@ -283,6 +319,8 @@ export async function edit(
   }
   if (severity !== undefined) await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
   await armSlaChecks(tx, source, updated, rearm);
+  // A change ends a snooze (an acknowledgement timeout runs on).
+  await armRetrigger(tx, source, updated);
   return updated;
 }
 
@@ -366,5 +404,130 @@ export async function recordEscalationStep(
   if (escalation.nextAt !== null) {
     await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });
   }
+  return event;
+}
+
+/**
+ * Snoozes an acknowledged incident for `minutes`, if the caller saw its latest version: it
+ * returns to triggered then (see retrigger), unless something changes it first. A snooze replaces
+ * the acknowledgement timeout, and a new snooze the previous one.
+ */
+export async function snooze(tx: Tx, source: ChangeSource, input: { incidentId: string; minutes: number; version: number }): Promise<IncidentRow> {
+  const current = await lockAtVersion(tx, source, input.incidentId, input.version);
+  if (current.status !== "acknowledged") {
+    throw new AppError("INVALID_TRANSITION", `Only an acknowledged incident can be snoozed (this one is ${current.status})`, { status: current.status });
+  }
+  const at = new Date();
+  const until = new Date(at.getTime() + input.minutes * 60_000);
+  const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at, snoozedUntil: until });
+  await recordEvent(tx, source, updated, "snoozed", { minutes: input.minutes, until: iso(until), version: updated.version }, { notify: false });
+  await armRetrigger(tx, source, updated);
+  return updated;
+}
+
+/**
+ * The `retrigger_incident` job's change: an acknowledged incident whose snooze or acknowledgement
+ * timeout ended at `dueAt` returns to triggered (an `unsnoozed` or `ack_timed_out` event, then a
+ * `status_changed` back to `triggered`), and its escalation restarts from the first level. Exactly
+ * once: nothing when the incident moved, was snoozed anew or changed in any way that ended the
+ * wait (the row no longer says `dueAt`), or this already ran.
+ */
+export async function retrigger(tx: Tx, source: ChangeSource, input: { incidentId: string; dueAt: string }): Promise<boolean> {
+  const current = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
+  const dueAt = current === undefined ? null : retriggerDueAt(current);
+  if (current === undefined || dueAt === null || dueAt.getTime() !== Date.parse(input.dueAt)) return false;
+  const cause = current.snoozed_until !== null ? "snooze" : "ack_timeout";
+  await recordEvent(tx, source, current, cause === "snooze" ? "unsnoozed" : "ack_timed_out", { dueAt: iso(dueAt) }, { notify: false });
+  // Not a move of the public state machine (acknowledged -> triggered is nobody's to make): the
+  // lifecycle's own, recorded as one.
+  const updated = await move(tx, source, current, "triggered", { cause });
+  if (updated.escalation_policy_id !== null) {
+    await setEscalationStep(tx, source.orgId, updated.id, 0);
+    await scheduleEscalation(tx, source, updated.id, 0, { manual: false });
+  }
+  return true;
+}
+
+/** The people of `userIds` who are not members of the org, as VALIDATION_FAILED field errors. */
+async function assertMembers(tx: Tx, orgId: string, userIds: readonly string[]): Promise<void> {
+  const members = await orgMembersAmong(tx, orgId, userIds);
+  const fields: Record<string, string[]> = {};
+  userIds.forEach((id, i) => {
+    if (!members.has(id)) fields[`userIds.${i}`] = ["not a member of this organisation"];
+  });
+  if (Object.keys(fields).length > 0) throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be assigned", { fields });
+}
+
+/**
+ * Makes `userIds` the assignees of a locked incident and records it (an `assigned` event with
+ * `context`; with `page`, the people new to it are paged by its fan-out); the people who left
+ * lose their pending pages. false when they are the assignees already.
+ */
+async function reassign(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  change: { previous: readonly string[]; userIds: readonly string[]; page: boolean },
+  context: Record<string, unknown>,
+): Promise<void> {
+  const { previous, userIds } = change;
+  const added = userIds.filter((id) => !previous.includes(id));
+  const removed = previous.filter((id) => !userIds.includes(id));
+  await replaceAssignees(tx, source.orgId, incident.id, userIds, new Date());
+  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
+  const notified = change.page ? { notified: added.map((userId) => ({ type: "user", userId })) } : {};
+  await recordEvent(tx, source, incident, "assigned", { ...context, assignees, previousAssigneeIds: previous, ...notified });
+  await cancelPages(tx, incident.id, removed);
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * A person reassigns an incident that is not resolved, if they saw its latest version: the new
+ * assignees replace the current ones (version + 1; any snooze ends), and those new to it are
+ * paged. Nothing changes when they are the assignees already.
+ */
+export async function assign(tx: Tx, source: ChangeSource, input: { incidentId: string; userIds: readonly string[]; version: number }): Promise<IncidentRow> {
+  const current = await lockAtVersion(tx, source, input.incidentId, input.version);
+  if (current.status === "resolved") {
+    throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be reassigned", { status: current.status });
+  }
+  await assertMembers(tx, source.orgId, input.userIds);
+  const previous = await assigneeIdsOf(tx, source.orgId, current.id);
+  if (sameSet(previous, input.userIds)) return current;
+  const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at: new Date(), snoozedUntil: null });
+  await reassign(tx, source, updated, { previous, userIds: input.userIds, page: true }, { version: updated.version });
+  await armRetrigger(tx, source, updated);
+  return updated;
+}
+
+/**
+ * The escalation runner's assignment of a locked incident: the people a level pages become its
+ * assignees (the routing of the system, not a person's change: the version stays).
+ */
+export async function assignForEscalation(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  userIds: readonly string[],
+  context: { level: number; step: number },
+): Promise<void> {
+  const previous = await assigneeIdsOf(tx, source.orgId, incident.id);
+  if (!sameSet(previous, userIds)) await reassign(tx, source, incident, { previous, userIds, page: false }, context);
+}
+
+/**
+ * Records that escalation step `step` of a locked incident found no one to notify (its schedules
+ * and teams had nobody, its people and targets were gone): a `no_one_on_call` event (`data` says
+ * which level) and the step counter, so the runner can go on to the next level at once.
+ */
+export async function recordNoOneOnCall(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  escalation: { step: number; data: Record<string, unknown> },
+): Promise<IncidentEventRow> {
+  const event = await recordEvent(tx, source, incident, "no_one_on_call", escalation.data);
+  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
   return event;
 }

@@ -85,8 +85,15 @@ export function findOpenAlertIncidentForUpdate(tx: Tx, orgId: string, serviceId:
     .executeTakeFirst();
 }
 
-/** Sets the status, stamps its time column (and the first acknowledgement, once) and the version. */
+/**
+ * Sets the status, stamps its time column (and the first acknowledgement, once) and the version.
+ * Any snooze ends; entering `acknowledged` starts the service's acknowledgement timeout, if it has one.
+ */
 export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, change: { status: IncidentStatus; version: number; at: Date }) {
+  const ackTimeoutAt =
+    change.status === "acknowledged"
+      ? sql<Date | null>`${change.at}::timestamptz + (SELECT s.ack_timeout_minutes FROM services s WHERE s.org_id = incidents.org_id AND s.id = incidents.service_id) * interval '1 minute'`
+      : null;
   return tx
     .updateTable("incidents")
     .set({
@@ -94,7 +101,26 @@ export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, cha
       version: change.version,
       updated_at: change.at,
       [STATUS_TIMESTAMP_COLUMN[change.status]]: change.at,
+      snoozed_until: null,
+      ack_timeout_at: ackTimeoutAt,
       ...(change.status === "acknowledged" ? { first_acknowledged_at: sql<Date>`coalesce(first_acknowledged_at, ${change.at})` } : {}),
+    })
+    .where("org_id", "=", orgId)
+    .where("id", "=", incidentId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A change that is not a move: the new version and, when given, the snooze's end (null: none). */
+export function setIncidentVersion(tx: Tx, orgId: string, incidentId: string, change: { version: number; at: Date; snoozedUntil?: Date | null }) {
+  return tx
+    .updateTable("incidents")
+    .set({
+      version: change.version,
+      updated_at: change.at,
+      ...(change.snoozedUntil === undefined ? {} : { snoozed_until: change.snoozedUntil }),
+      // A snooze replaces the acknowledgement timeout.
+      ...(change.snoozedUntil === undefined || change.snoozedUntil === null ? {} : { ack_timeout_at: null }),
     })
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
@@ -133,11 +159,44 @@ export function updateIncidentDetails(
       ...deadlines,
       version: change.version,
       updated_at: change.at,
+      // Any change ends a snooze.
+      snoozed_until: null,
     })
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The assignees of the given incidents, by incident id, in the order they were assigned. */
+export async function findAssignees(db: Db | Tx, orgId: string, incidentIds: readonly string[]): Promise<Map<string, { id: string; name: string }[]>> {
+  const byIncident = new Map<string, { id: string; name: string }[]>(incidentIds.map((id) => [id, []]));
+  if (incidentIds.length === 0) return byIncident;
+  const rows = await db
+    .selectFrom("incident_assignees as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .select(["a.incident_id", "u.id", "u.name"])
+    .where("a.org_id", "=", orgId)
+    .where("a.incident_id", "in", incidentIds)
+    .orderBy("a.assigned_at")
+    .orderBy("u.name")
+    .orderBy("u.id")
+    .execute();
+  for (const row of rows) byIncident.get(row.incident_id)?.push({ id: row.id, name: row.name });
+  return byIncident;
+}
+
+/** Makes exactly `userIds` the incident's assignees; those assigned already keep their time. */
+export async function replaceAssignees(tx: Tx, orgId: string, incidentId: string, userIds: readonly string[], at: Date): Promise<void> {
+  let removal = tx.deleteFrom("incident_assignees").where("org_id", "=", orgId).where("incident_id", "=", incidentId);
+  if (userIds.length > 0) removal = removal.where("user_id", "not in", userIds);
+  await removal.execute();
+  if (userIds.length === 0) return;
+  await tx
+    .insertInto("incident_assignees")
+    .values(userIds.map((userId) => ({ org_id: orgId, incident_id: incidentId, user_id: userId, assigned_at: at })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 const BREACH_COLUMNS = {
@@ -163,8 +222,11 @@ export function markSlaBreached(tx: Tx, orgId: string, incidentId: string, kind:
   return query.returningAll().executeTakeFirst();
 }
 
-/** Records that `step` levels have been notified, counting timeout and manual escalations apart. */
-export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number, cause: EscalationCause): Promise<void> {
+/**
+ * Records that `step` levels have been notified, counting timeout and manual escalations apart
+ * (no cause: counted as neither, e.g. a restart from the first level or a level that found no one).
+ */
+export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number, cause?: EscalationCause): Promise<void> {
   await tx
     .updateTable("incidents")
     .set((eb) => ({
@@ -181,9 +243,22 @@ export interface IncidentFilter {
   status?: IncidentStatus | undefined;
   serviceId?: string | undefined;
   severity?: IncidentSeverity | undefined;
+  /** A user id: only incidents assigned to them. */
+  assignedTo?: string | undefined;
   /** The team of the incident's service. */
   teamId?: string | undefined;
 }
+
+/** Incidents assigned to the person. */
+const assignedToUser = (userId: string) => (eb: ExpressionBuilder<Database, "incidents">) =>
+  eb.exists(
+    eb
+      .selectFrom("incident_assignees as a")
+      .select("a.user_id")
+      .whereRef("a.org_id", "=", "incidents.org_id")
+      .whereRef("a.incident_id", "=", "incidents.id")
+      .where("a.user_id", "=", userId),
+  );
 
 /** The incidents of the services the team owns. */
 const ofTeam = (orgId: string, teamId: string) => (eb: ExpressionBuilder<Database, "incidents">) =>
@@ -201,6 +276,7 @@ export function listIncidents(
   if (filter.status !== undefined) query = query.where("status", "=", filter.status);
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
+  if (filter.assignedTo !== undefined) query = query.where(assignedToUser(filter.assignedTo));
   if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return newestFirst(query, limit, after).execute();
 }
@@ -220,6 +296,7 @@ export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<Incident
     .groupBy(["status", "severity", "service_id"]);
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
+  if (filter.assignedTo !== undefined) query = query.where(assignedToUser(filter.assignedTo));
   if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return query.execute();
 }

@@ -18,6 +18,11 @@ export const incidentSchema = z.object({
   acknowledgedAt: isoDateTime.nullable(),
   mitigatedAt: isoDateTime.nullable(),
   resolvedAt: isoDateTime.nullable(),
+  assignees: z
+    .array(z.object({ id: z.uuid(), name: z.string() }))
+    .describe("Who owns it: the people its escalation level paged last, or those someone assigned"),
+  snoozedUntil: isoDateTime.nullable().describe("While snoozed: when it returns to triggered"),
+  ackTimeoutAt: isoDateTime.nullable().describe("While acknowledged on a service with an acknowledgement timeout: when it returns to triggered"),
   firstAcknowledgedAt: isoDateTime.nullable().describe("The first acknowledgement: MTTA is measured to it"),
   acknowledgeDueAt: isoDateTime.nullable().describe("The SLA's deadline for a first response (acknowledge or resolve); null: no target"),
   resolveDueAt: isoDateTime.nullable().describe("The SLA's deadline for resolving; null: no target"),
@@ -25,6 +30,7 @@ export const incidentSchema = z.object({
   resolveBreachedAt: isoDateTime.nullable().describe("When the resolve deadline was recorded as breached"),
 });
 export type Incident = z.infer<typeof incidentSchema>;
+export type Assignee = Incident["assignees"][number];
 
 /** What the work around an incident adds to its timeline (tasks, status updates, postmortem, attachments). */
 export const incidentActivityKindSchema = z.enum([
@@ -43,6 +49,11 @@ export const incidentEventKindSchema = z.enum([
   "commented",
   "escalated",
   "alert_repeated",
+  "assigned",
+  "snoozed",
+  "unsnoozed",
+  "ack_timed_out",
+  "no_one_on_call",
   "title_changed",
   "description_changed",
   "severity_changed",
@@ -70,17 +81,23 @@ export const timelineEventSchema = incidentEventSchema.extend({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+const assignedTo = z
+  .union([z.literal("me"), z.uuid()])
+  .optional()
+  .describe("Only incidents assigned to this person: `me` (a signed-in caller) or a user id");
+
 export const listIncidentsInput = z.object({
   status: incidentStatusSchema.optional(),
   serviceId: z.uuid().optional(),
   severity: severitySchema.optional(),
+  assignedTo,
   teamId: z.uuid().optional().describe("Incidents of the services this team owns"),
   ...pageQuery,
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
 
 /** The filters the incident counts take: the list's, less the status (the counts are per status). */
-export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, teamId: true });
+export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, assignedTo: true, teamId: true });
 export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
 
 const count = z.number().int();
@@ -129,6 +146,26 @@ export type IncidentPageInput = z.infer<typeof incidentPageInput>;
 export const transitionIncidentInput = incidentIdInput.extend({ toStatus: incidentStatusSchema, version: z.number().int().min(1) });
 export type TransitionIncidentInput = z.infer<typeof transitionIncidentInput>;
 
+const version = z.number().int().min(1).describe("The version you last read: a stale one is 409 VERSION_CONFLICT");
+
+export const MAX_ASSIGNEES = 20;
+
+export const assignIncidentInput = incidentIdInput.extend({
+  userIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(MAX_ASSIGNEES)
+    .refine((ids) => new Set(ids).size === ids.length, "each person once")
+    .describe("The new assignees (members of the org): they replace the current ones, and those new to it are paged"),
+  version,
+});
+export type AssignIncidentInput = z.infer<typeof assignIncidentInput>;
+
+export const snoozeIncidentInput = incidentIdInput.extend({
+  minutes: z.number().int().min(1).max(1440).describe("How long it stays acknowledged before it returns to triggered"),
+  version,
+});
+export type SnoozeIncidentInput = z.infer<typeof snoozeIncidentInput>;
 export const updateIncidentInput = incidentIdInput
   .extend({
     title: title.optional(),

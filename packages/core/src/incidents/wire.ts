@@ -1,11 +1,11 @@
 import type { IncidentEventRow, IncidentRow } from "@incidentops/db";
 import { iso, isoOrNull } from "../mapping.js";
-import { incidentEventKindSchema, type Incident, type IncidentEvent } from "./schema.js";
+import { incidentEventKindSchema, type Assignee, type Incident, type IncidentEvent } from "./schema.js";
 
 // Rows as the wire shows them: what the API answers, and what a notification carries (the
 // lifecycle keeps each event's incident in this shape, so notifications show that moment).
 
-export function toIncident(row: IncidentRow): Incident {
+export function toIncident(row: IncidentRow, assignees: Assignee[]): Incident {
   return {
     id: row.id,
     serviceId: row.service_id,
@@ -23,6 +23,9 @@ export function toIncident(row: IncidentRow): Incident {
     acknowledgedAt: isoOrNull(row.acknowledged_at),
     mitigatedAt: isoOrNull(row.mitigated_at),
     resolvedAt: isoOrNull(row.resolved_at),
+    assignees,
+    snoozedUntil: isoOrNull(row.snoozed_until),
+    ackTimeoutAt: isoOrNull(row.ack_timeout_at),
     firstAcknowledgedAt: isoOrNull(row.first_acknowledged_at),
     acknowledgeDueAt: isoOrNull(row.acknowledge_due_at),
     resolveDueAt: isoOrNull(row.resolve_due_at),

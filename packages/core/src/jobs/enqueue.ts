@@ -43,3 +43,9 @@ export async function enqueueJob<K extends TaskName>(
 export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
   await sql`SELECT graphile_worker.remove_job(${jobKey})`.execute(db);
 }
+
+/** Removes the pending jobs with any of these keys, in one statement. */
+export async function removeJobs(db: Db | Tx, jobKeys: readonly string[]): Promise<void> {
+  if (jobKeys.length === 0) return;
+  await sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`.execute(db);
+}

@@ -1,3 +1,4 @@
+import type { NotificationChannel } from "@incidentops/db";
 import type {} from "graphile-worker";
 import { z } from "zod";
 
@@ -22,6 +23,8 @@ export const taskPayloadSchemas = {
   send_webhook: deliveryJob,
   send_slack: deliveryJob,
   send_email: deliveryJob,
+  send_sms: deliveryJob,
+  send_voice: deliveryJob,
   /** Notify escalation step `step` of the incident's policy, unless it was acknowledged. */
   escalate_if_unacked: z.object({
     orgId: z.uuid(),
@@ -32,6 +35,21 @@ export const taskPayloadSchemas = {
   }),
   /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
   sla_breach: z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
+  /**
+   * One notification rule of a person paged by the timeline event `eventId`, due now: sends
+   * through the rule's contact method while the incident is still triggered and theirs.
+   */
+  page_rule: z.object({
+    orgId: z.uuid(),
+    incidentId: z.uuid(),
+    eventId: z.uuid(),
+    userId: z.uuid(),
+    contactMethodId: z.uuid(),
+    delayMinutes: z.number().int().min(0),
+    requestId: z.string(),
+  }),
+  /** The end of a snooze or of an acknowledgement's timeout, due at `dueAt`: the incident returns to triggered, if it still says so. */
+  retrigger_incident: z.object({ orgId: z.uuid(), incidentId: z.uuid(), dueAt: z.iso.datetime(), requestId: z.string() }),
   /**
    * A password reset asked for `email` (normalised), known account or not: the job issues the
    * token and its email only for an account (the request itself does the same work either way).
@@ -77,12 +95,28 @@ export type TaskName = keyof TaskPayloads;
 export type TaskPayload<K extends TaskName> = TaskPayloads[K];
 export type DeliveryJob = z.infer<typeof deliveryJob>;
 
-export const DELIVERY_TASK = { webhook: "send_webhook", slack: "send_slack", email: "send_email" } as const;
+export const DELIVERY_TASK = {
+  webhook: "send_webhook",
+  slack: "send_slack",
+  email: "send_email",
+  sms: "send_sms",
+  voice: "send_voice",
+} as const satisfies Record<NotificationChannel, TaskName>;
 
 /** Escalations run on their own queue so a backlog of deliveries never delays them. */
 export const ESCALATION_QUEUE = "critical";
 
 export const escalationJobKey = (incidentId: string) => `escalation:${incidentId}`;
+/** The pending return to triggered of an incident (a snooze's end or an acknowledgement timeout): one at a time. */
+export const retriggerJobKey = (incidentId: string) => `retrigger:${incidentId}`;
+
+/** A person has at most this many notification rules, so their pending pages for an incident are the keys below. */
+export const MAX_NOTIFICATION_RULES = 20;
+/** The pending delivery of a paged person's rule at `position`: a new page of them replaces it, an acknowledgement removes it. */
+export const pageJobKey = (incidentId: string, userId: string, position: number) => `page:${incidentId}:${userId}:${position}`;
+/** Every key a person's pending pages for an incident can have. */
+export const pageJobKeysOf = (incidentId: string, userIds: readonly string[]) =>
+  userIds.flatMap((userId) => Array.from({ length: MAX_NOTIFICATION_RULES }, (_, position) => pageJobKey(incidentId, userId, position)));
 /** One pending breach check per incident and deadline: re-arming replaces it, meeting the deadline removes it. */
 export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
 /**

@@ -1,4 +1,4 @@
-import type { Db, IncidentSeverity, NotificationChannel, Tx } from "@incidentops/db";
+import type { Db, IncidentSeverity, NotificationTargetType, Tx } from "@incidentops/db";
 import { newestFirst } from "../keyset.js";
 
 export function insertTarget(
@@ -6,7 +6,7 @@ export function insertTarget(
   target: {
     orgId: string;
     name: string;
-    type: NotificationChannel;
+    type: NotificationTargetType;
     config: Record<string, string>;
     secret: string;
     enabled: boolean | undefined;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channelSchema, isoDateTime, notificationEventKindSchema, severitySchema } from "../schema.js";
+import { targetTypeSchema, isoDateTime, notificationEventKindSchema, severitySchema } from "../schema.js";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
@@ -17,7 +17,7 @@ export type NotificationTargetConfig =
 
 /** Adds an issue under `config.*` for each way `config` does not fit `type`. */
 export function checkTargetConfig(
-  value: { type: z.infer<typeof channelSchema>; config: unknown },
+  value: { type: z.infer<typeof targetTypeSchema>; config: unknown },
   ctx: z.RefinementCtx,
 ): void {
   const result = notificationTargetConfigSchemas[value.type].safeParse(value.config);
@@ -30,7 +30,7 @@ export function checkTargetConfig(
 export const notificationTargetSchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  type: channelSchema,
+  type: targetTypeSchema,
   /** Slack webhook URLs carry their secret in the path; they are masked on every read. */
   config: z.record(z.string(), z.string()),
   enabled: z.boolean(),
@@ -68,7 +68,7 @@ const anyConfig = z.union([
 export const createNotificationTargetInput = z
   .object({
     name,
-    type: channelSchema,
+    type: targetTypeSchema,
     config: anyConfig,
     enabled: z.boolean().optional(),
     eventKinds: eventKinds.optional(),

@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import type { Db, NotificationChannel, NotificationTargetRow, Tx } from "@incidentops/db";
+import { randomUUID } from "node:crypto";
+import type { Db, NotificationTargetRow, NotificationTargetType, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
-import { assertDeliverableUrl, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
+import { assertDeliverableUrl, generateSigningSecret, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { findOrg } from "../org/repository.js";
@@ -27,9 +27,6 @@ import {
   type TargetIdInput,
   type UpdateNotificationTargetInput,
 } from "./schema.js";
-
-/** A Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
-export const generateSigningSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
 
 /** Keeps scheme and host of a Slack webhook URL; the path is the credential. */
 function maskSlackUrl(url: string): string {
@@ -84,7 +81,7 @@ export function toNotificationTarget(row: NotificationTargetRow): NotificationTa
 }
 
 /** The config checked against the target's type; VALIDATION_FAILED naming each `config.*` field that does not fit. */
-function targetConfigOf(type: NotificationChannel, config: unknown): NotificationTargetConfig {
+function targetConfigOf(type: NotificationTargetType, config: unknown): NotificationTargetConfig {
   const parsed = notificationTargetConfigSchemas[type].safeParse(config);
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};
@@ -266,6 +263,9 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
       acknowledgedAt: null,
       mitigatedAt: null,
       resolvedAt: null,
+      assignees: [],
+      snoozedUntil: null,
+      ackTimeoutAt: null,
       firstAcknowledgedAt: null,
       acknowledgeDueAt: null,
       resolveDueAt: null,

@@ -1,12 +1,12 @@
 import type { Db, NotificationAttemptRow, NotificationChannel, Tx } from "@incidentops/db";
-import { sendEmail, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
+import { sendEmail, sendToContactMethod, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { incidentSchema } from "../incidents/schema.js";
-import { toIncident, toIncidentEvent } from "../incidents/service.js";
+import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
 import type { DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
-import { notificationKindOf } from "./kinds.js";
+import { payloadTypeOf } from "./kinds.js";
 import { findNextDueAttempts, findNextWake, lockLane, releaseLane, skipDueAttempts, takeLease, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./repository.js";
 
@@ -54,21 +54,29 @@ type Claim = { state: "idle" | "busy" | "paused"; skipped: number } | { state: "
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
+const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
+
 /** How to send an attempt: its payload (the event, and the incident as it was right after it) through its channel. */
 async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationAttemptRow, tx: Tx): Promise<Send> {
-  const { event, incident, org, target, user } = await findDeliveryContext(tx, lane.orgId, attempt);
+  const { event, incident, org, target, user, contactMethod } = await findDeliveryContext(tx, lane.orgId, attempt);
   const snapshot = incidentSchema.safeParse(event.incident);
   const payload: NotificationPayload = {
     // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
     id: attempt.id,
-    type: `incident.${notificationKindOf(event) ?? "escalated"}`,
+    type: payloadTypeOf(event),
     occurredAt: iso(event.created_at),
     org,
     // Events written before snapshots existed show the incident as it is now.
-    incident: snapshot.success ? snapshot.data : toIncident(incident),
+    incident: snapshot.success ? snapshot.data : await toIncidentOf(tx, lane.orgId, incident),
     event: toIncidentEvent(event),
   };
   return () => {
+    // A page through a contact method (a rule's delay is recorded); before contact methods, pages
+    // went to the account email.
+    if (attempt.user_id !== null && attempt.delay_minutes !== null) {
+      if (contactMethod === undefined) return Promise.resolve(failedForGood("the contact method was deleted"));
+      return sendToContactMethod(deps, contactMethod, payload);
+    }
     if (user !== undefined) return sendEmail(deps, user.email, payload);
     if (target === undefined || !target.enabled) {
       return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });

@@ -3,8 +3,10 @@ import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
 import type { NotificationKind } from "../schema.js";
 
-/** Who an attempt goes to: a notification target (by its channel), or a person (by email). */
-export type Recipient = { targetId: string; channel: NotificationChannel } | { userId: string };
+/** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
+export type Recipient =
+  | { targetId: string; channel: NotificationChannel }
+  | { userId: string; contactMethodId: string; channel: NotificationChannel; delayMinutes: number };
 
 /**
  * Inserts one attempt per recipient, skipping those that already exist (unique per event and
@@ -26,7 +28,9 @@ export function insertAttempts(
         request_id: context.requestId,
         target_id: "targetId" in r ? r.targetId : null,
         user_id: "userId" in r ? r.userId : null,
-        channel: "targetId" in r ? r.channel : ("email" as const),
+        contact_method_id: "userId" in r ? r.contactMethodId : null,
+        delay_minutes: "userId" in r ? r.delayMinutes : null,
+        channel: r.channel,
       })),
     )
     .onConflict((oc) => oc.doNothing())
@@ -73,6 +77,7 @@ export function eventsToFanOut(tx: Tx, orgId: string, incidentId: string, afterS
       "e.kind",
       "e.data",
       "e.incident_id",
+      "e.created_at",
       sql<IncidentSeverity>`coalesce(e.incident ->> 'severity', i.severity::text)::incident_severity`.as("severity"),
     ])
     .where("e.org_id", "=", orgId)
@@ -117,9 +122,9 @@ export function findAttempt(tx: Tx, orgId: string, attemptId: string) {
 export async function findDeliveryContext(
   tx: Tx,
   orgId: string,
-  attempt: { event_id: string; incident_id: string; target_id: string | null; user_id: string | null },
+  attempt: { event_id: string; incident_id: string; target_id: string | null; user_id: string | null; contact_method_id: string | null },
 ) {
-  const [event, incident, org, target, user] = await Promise.all([
+  const [event, incident, org, target, user, contactMethod] = await Promise.all([
     tx.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.event_id).executeTakeFirstOrThrow(),
     tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.incident_id).executeTakeFirstOrThrow(),
     tx.selectFrom("orgs").select(["id", "name"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
@@ -129,8 +134,11 @@ export async function findDeliveryContext(
     attempt.user_id === null
       ? undefined
       : tx.selectFrom("users").select(["id", "email"]).where("id", "=", attempt.user_id).executeTakeFirst(),
+    attempt.contact_method_id === null
+      ? undefined
+      : tx.selectFrom("contact_methods").selectAll().where("id", "=", attempt.contact_method_id).executeTakeFirst(),
   ]);
-  return { event, incident, org, target, user };
+  return { event, incident, org, target, user, contactMethod };
 }
 
 export async function recordAttemptOutcome(
@@ -171,8 +179,9 @@ export function listAttempts(db: Db | Tx, orgId: string, incidentId: string, lim
     .selectFrom("notification_attempts as a")
     .leftJoin("notification_targets as t", (join) => join.onRef("t.org_id", "=", "a.org_id").onRef("t.id", "=", "a.target_id"))
     .leftJoin("users as u", "u.id", "a.user_id")
+    .leftJoin("contact_methods as m", "m.id", "a.contact_method_id")
     .selectAll("a")
-    .select(["t.name as target_name", "t.type as target_type", "u.email as user_email"])
+    .select(["t.name as target_name", "t.type as target_type", "u.email as user_email", "m.name as contact_method_name", "m.type as contact_method_type"])
     .where("a.org_id", "=", orgId)
     .where("a.incident_id", "=", incidentId);
   if (after !== undefined) {

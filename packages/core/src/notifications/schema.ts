@@ -1,13 +1,18 @@
 import { z } from "zod";
-import { channelSchema, isoDateTime } from "../schema.js";
+import { channelSchema, isoDateTime, targetTypeSchema } from "../schema.js";
 
 /** One delivery of one timeline event to one target or person, with its retries so far. */
 export const notificationAttemptSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
   channel: channelSchema,
-  target: z.object({ id: z.uuid(), name: z.string(), type: channelSchema }).nullable(),
+  target: z.object({ id: z.uuid(), name: z.string(), type: targetTypeSchema }).nullable(),
   user: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+  contactMethod: z
+    .object({ id: z.uuid(), name: z.string(), type: channelSchema })
+    .nullable()
+    .describe("The person's contact method the page went through (its address stays private); null for a target"),
+  delayMinutes: z.number().int().nullable().describe("The delay of the person's notification rule that sent it"),
   status: z.enum(["pending", "succeeded", "failed"]),
   attemptCount: z.number().int(),
   lastHttpStatus: z.number().int().nullable(),

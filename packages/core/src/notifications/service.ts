@@ -23,6 +23,11 @@ export async function listIncidentNotifications(db: Db, actor: Actor, input: Inc
           ? null
           : { id: r.target_id, name: r.target_name, type: r.target_type },
       user: r.user_id === null || r.user_email === null ? null : { id: r.user_id, email: r.user_email },
+      contactMethod:
+        r.contact_method_id === null || r.contact_method_name === null || r.contact_method_type === null
+          ? null
+          : { id: r.contact_method_id, name: r.contact_method_name, type: r.contact_method_type },
+      delayMinutes: r.delay_minutes,
       status: r.status,
       attemptCount: r.attempt_count,
       lastHttpStatus: r.last_http_status,

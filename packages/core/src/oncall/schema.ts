@@ -13,10 +13,10 @@ export type OnCallsInput = z.infer<typeof onCallsInput>;
 
 export const onCallSchema = z.object({
   userId: z.uuid(),
-  scheduleId: z.uuid().nullable().describe("The schedule they are on call through (null: named directly on a level)"),
+  scheduleId: z.uuid().nullable().describe("The schedule they are on call through (null: named on a level, directly or through a team)"),
   escalationPolicyId: z.uuid().nullable().describe("The policy whose level pages them (null: a schedule no policy names)"),
   level: z.number().int().min(1).nullable().describe("That level, from 1"),
-  start: isoDateTime.describe("Since when (a schedule looks back at most 93 days; someone named on a level: `at`)"),
+  start: isoDateTime.describe("Since when (a schedule looks back at most 93 days; someone named on a level, or in a team a level names: `at`)"),
   end: isoDateTime.nullable().describe("Until when (null: not within 93 days, or for as long as they are named on the level)"),
 });
 export type OnCall = z.infer<typeof onCallSchema>;

@@ -8,19 +8,47 @@ import { loadSchedules, stretchesAt } from "../schedules/on-call.js";
 import { finalShifts, stretchesOf } from "../schedules/render.js";
 import { findSchedules, schedulesNaming } from "../schedules/repository.js";
 import { MAX_RENDER_DAYS } from "../schedules/schema.js";
-import { peopleNamed } from "../teams/service.js";
+import { peopleNamed, teamMembers } from "../teams/service.js";
 import { MY_SHIFTS_DEFAULT_DAYS, type MyShift, type MyShifts, type MyShiftsInput, type OnCall, type OnCalls, type OnCallsInput } from "./schema.js";
 
 const DAY_MS = 86_400_000;
 
+/** What a level's schedule and team targets resolve to at one instant: each schedule's stretch, each team's people. */
+interface Resolutions {
+  stretches: Map<string, { userId: string; start: number; end: number | null } | null>;
+  teams: Map<string, string[]>;
+}
+
+const teamKey = (teamId: string, role: string | undefined) => `${teamId}:${role ?? ""}`;
+
+/** Resolves the schedules and teams the policies' levels name, at `at` (as the escalation runner does when a level fires). */
+async function resolvePolicyTargets(db: Db | Tx, orgId: string, policies: PolicyWithLevels[], at: Date): Promise<Resolutions> {
+  const targets = policies.flatMap((p) => p.levels.flatMap((l) => l.targets));
+  const scheduleIds = [...new Set(targets.flatMap((t) => (t.type === "schedule" ? [t.scheduleId] : [])))];
+  const stretches = new Map((await stretchesAt(db, orgId, await findSchedules(db, orgId, scheduleIds), at)).map((s) => [s.schedule.id, s.stretch]));
+  const teams = new Map<string, string[]>();
+  for (const t of targets) {
+    if (t.type === "team" && !teams.has(teamKey(t.teamId, t.role))) teams.set(teamKey(t.teamId, t.role), await teamMembers(db, orgId, t.teamId, t.role));
+  }
+  return { stretches, teams };
+}
+
 /** Who a level's target puts on call at `at`, as on-call entries of the level. */
-function levelEntries(policy: PolicyWithLevels, level: number, target: EscalationTarget, at: Date): OnCall[] {
+function levelEntries(policy: PolicyWithLevels, level: number, target: EscalationTarget, at: Date, resolved: Resolutions): OnCall[] {
   const entry = { scheduleId: null, escalationPolicyId: policy.row.id, level, start: iso(at), end: null };
   switch (target.type) {
     case "user":
       return [{ userId: target.userId, ...entry }];
     case "notification_target":
       return [];
+    case "schedule": {
+      const stretch = resolved.stretches.get(target.scheduleId) ?? null;
+      if (stretch === null) return [];
+      const end = stretch.end === null ? null : iso(new Date(stretch.end));
+      return [{ ...entry, userId: stretch.userId, scheduleId: target.scheduleId, start: iso(new Date(stretch.start)), end }];
+    }
+    case "team":
+      return (resolved.teams.get(teamKey(target.teamId, target.role)) ?? []).map((userId) => ({ userId, ...entry }));
     default:
       return target satisfies never;
   }
@@ -49,8 +77,9 @@ export async function listOnCalls(db: Db | Tx, actor: Actor, input: OnCallsInput
   }
   if (input.scheduleId === undefined) {
     const policies = await findPolicies(db, actor.orgId, input.escalationPolicyId === undefined ? null : [input.escalationPolicyId]);
+    const resolved = await resolvePolicyTargets(db, actor.orgId, policies, at);
     for (const policy of policies) {
-      for (const level of policy.levels) items.push(...level.targets.flatMap((target) => levelEntries(policy, level.level, target, at)));
+      for (const level of policy.levels) items.push(...level.targets.flatMap((target) => levelEntries(policy, level.level, target, at, resolved)));
     }
   }
   const matching = input.userId === undefined ? items : items.filter((i) => i.userId === input.userId);

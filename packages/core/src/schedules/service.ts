@@ -6,6 +6,7 @@ import { AppError, notFound } from "../errors.js";
 import { enqueueJob, removeJob } from "../jobs/enqueue.js";
 import { shiftPlanJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
+import { refuseIfPaged } from "../paged-by.js";
 import { createdAtCursor, createdAtPositionOf, cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, authorize, canForTeam, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
@@ -176,12 +177,13 @@ export async function updateSchedule(db: Db, actor: Actor, input: UpdateSchedule
   });
 }
 
-/** Its layers and overrides go with it; so do its planned shift notifications. */
+/** Its layers and overrides go with it; so do its planned shift notifications. Refused (409) while escalation policies page it. */
 export async function deleteSchedule(db: Db, actor: Actor, input: ScheduleIdInput): Promise<void> {
   await transact(db, async (tx) => {
     const current = await findScheduleForUpdate(tx, actor.orgId, input.scheduleId);
     if (current === undefined) throw scheduleNotFound();
     await authorizeTeamAction(tx, actor, "schedule:manage", current.team_id);
+    await refuseIfPaged(tx, actor.orgId, { scheduleId: current.id });
     await deleteScheduleRow(tx, actor.orgId, input.scheduleId);
     await auditAction(tx, actor, { action: "schedule.deleted", targetType: "schedule", targetId: current.id, data: { name: current.name } });
     await removeJob(tx, shiftPlanJobKey(current.id));

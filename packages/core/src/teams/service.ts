@@ -3,6 +3,7 @@ import { auditAction } from "../audit/service.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
+import { refuseIfPaged } from "../paged-by.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { authorize, authorizeForTeam, canForTeam, type Action, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
@@ -86,11 +87,12 @@ export async function updateTeam(db: Db, actor: Actor, input: UpdateTeamInput): 
   });
 }
 
-/** What the team owned (services, escalation policies, schedules) stays, owned by no team. */
+/** What the team owned (services, escalation policies, schedules) stays, owned by no team. Refused (409) while escalation policies page it. */
 export async function deleteTeam(db: Db, actor: Actor, input: TeamIdInput): Promise<void> {
   await transact(db, async (tx) => {
     const row = await findTeamForUpdate(tx, actor.orgId, input.teamId);
     if (row === undefined) throw teamNotFound();
+    await refuseIfPaged(tx, actor.orgId, { teamId: row.id });
     await deleteTeamRow(tx, actor.orgId, input.teamId);
     await auditAction(tx, actor, { action: "team.deleted", targetType: "team", targetId: row.id, data: { name: row.name } });
   });

@@ -23,8 +23,12 @@ import { useTRPC } from "@/lib/trpc";
 
 const route = getRouteApi("/_app/escalation-policies/$policyId");
 
-/** A target as the form keeps it: "user:<id>" or "target:<id>". */
-type TargetKey = `user:${string}` | `target:${string}`;
+/**
+ * A target as the form keeps it: "user:<id>", "target:<id>", "schedule:<id>" or "team:<id>:<role or empty>".
+ * Schedule and team targets are kept as they are (this form does not add them yet).
+ */
+type TargetKey = `user:${string}` | `target:${string}` | `schedule:${string}` | `team:${string}:${string}`;
+type Target = EscalationPolicy["levels"][number]["targets"][number];
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name the policy").max(200),
@@ -41,9 +45,30 @@ const schema = z.object({
 });
 type Values = z.input<typeof schema>;
 
-const toKey = (target: EscalationPolicy["levels"][number]["targets"][number]): TargetKey =>
-  target.type === "user" ? `user:${target.userId}` : `target:${target.targetId}`;
-const fromKey = (key: string) => (key.startsWith("user:") ? { type: "user" as const, userId: key.slice(5) } : { type: "notification_target" as const, targetId: key.slice(7) });
+function toKey(target: Target): TargetKey {
+  switch (target.type) {
+    case "user":
+      return `user:${target.userId}`;
+    case "notification_target":
+      return `target:${target.targetId}`;
+    case "schedule":
+      return `schedule:${target.scheduleId}`;
+    case "team":
+      return `team:${target.teamId}:${target.role ?? ""}`;
+  }
+}
+
+function fromKey(key: string): Target {
+  const [kind = "", id = "", role = ""] = key.split(":");
+  if (kind === "user") return { type: "user", userId: id };
+  if (kind === "schedule") return { type: "schedule", scheduleId: id };
+  if (kind === "team") return role === "manager" || role === "member" ? { type: "team", teamId: id, role } : { type: "team", teamId: id };
+  return { type: "notification_target", targetId: id };
+}
+
+/** What a schedule or team target is called until this form lists schedules and teams. */
+const fallbackName = (key: string) =>
+  key.startsWith("schedule:") ? "whoever is on call (schedule)" : key.startsWith("team:") ? `a team${key.endsWith(":manager") ? "'s managers" : ""}` : "removed";
 
 const valuesOf = (policy: EscalationPolicy | undefined): Values => ({
   name: policy?.name ?? "",
@@ -73,7 +98,7 @@ function LevelTargets({ control, index, options }: { control: Control<Values>; i
           <ul className="flex flex-wrap gap-1.5">
             {field.value.map((key) => (
               <li key={key} className="bg-muted inline-flex items-center gap-1 rounded-full py-0.5 pr-1 pl-2.5 text-xs">
-                {options.names.get(key) ?? "removed"}
+                {options.names.get(key) ?? fallbackName(key)}
                 <Button type="button" variant="ghost" size="icon-xs" aria-label={`Remove ${options.names.get(key) ?? "target"}`} onClick={() => field.onChange(field.value.filter((k) => k !== key))}>
                   <X aria-hidden />
                 </Button>

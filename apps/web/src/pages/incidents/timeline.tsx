@@ -1,5 +1,22 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { AlertTriangle, ArrowRightLeft, BellRing, CheckSquare, FileText, Megaphone, MessageSquare, Paperclip, Pencil, PlusCircle, TimerOff, type LucideIcon } from "lucide-react";
+import {
+  AlarmClock,
+  AlertTriangle,
+  ArrowRightLeft,
+  BellOff,
+  BellRing,
+  CheckSquare,
+  FileText,
+  Megaphone,
+  MessageSquare,
+  Paperclip,
+  Pencil,
+  PlusCircle,
+  TimerOff,
+  TimerReset,
+  UserCheck,
+  type LucideIcon,
+} from "lucide-react";
 import { useEffect } from "react";
 import { StatusBadge } from "@/components/badges";
 import { ErrorAlert, LoadingRows } from "@/components/page";
@@ -26,6 +43,15 @@ function notifiedNames(value: unknown): string[] {
   return value.flatMap((entry: unknown) => (typeof entry === "object" && entry !== null && "name" in entry && typeof entry.name === "string" ? [entry.name] : []));
 }
 
+/** "45 minutes", "2 hours", "1 hour 30 minutes". */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (hours === 0) return part(rest, "minute");
+  return rest === 0 ? part(hours, "hour") : `${part(hours, "hour")} ${part(rest, "minute")}`;
+}
+
 /** One line of the timeline: who did what, in words, with its icon. */
 export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary: React.ReactNode; body?: string; stakeholder?: boolean } {
   const actor = <strong className="font-medium">{who(event)}</strong>;
@@ -45,6 +71,22 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
     }
     case "alert_repeated":
       return { icon: AlertTriangle, summary: <>The alert fired again{typeof event.data.alertCount === "number" ? ` (${event.data.alertCount} alerts)` : ""}</> };
+    case "assigned": {
+      const names = notifiedNames(event.data.assignees);
+      return { icon: UserCheck, summary: <>{actor} assigned it to {names.length > 0 ? names.join(", ") : "no one"}</> };
+    }
+    case "snoozed":
+      return { icon: AlarmClock, summary: <>{actor} snoozed it{typeof event.data.minutes === "number" ? ` for ${formatMinutes(event.data.minutes)}` : ""}</> };
+    case "unsnoozed":
+      return { icon: AlarmClock, summary: <>The snooze ended: the incident is triggered again</> };
+    case "ack_timed_out":
+      return { icon: TimerReset, summary: <>The acknowledgement timed out: the incident is triggered again</> };
+    case "no_one_on_call": {
+      const level = typeof event.data.level === "number" ? ` at level ${event.data.level}` : "";
+      const admins = notifiedNames(event.data.adminsNotified);
+      const told = event.data.everyLevel === true ? `: no level found anyone${admins.length > 0 ? `, the admins were told (${admins.join(", ")})` : ""}` : "";
+      return { icon: BellOff, summary: <>No one was on call{level}{told}</> };
+    }
     case "title_changed":
       return { icon: Pencil, summary: <>{actor} renamed the incident{text(event.data.to) === null ? "" : ` to “${String(event.data.to)}”`}</> };
     case "description_changed":

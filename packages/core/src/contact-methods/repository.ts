@@ -1,0 +1,85 @@
+import type { ContactMethodType, Db, Tx } from "@incidentops/db";
+
+// Contact methods and notification rules are a person's own rows (not an org's): every query
+// here names the person.
+
+export function listContactMethods(db: Db | Tx, userId: string) {
+  return db.selectFrom("contact_methods").selectAll().where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute();
+}
+
+export function findContactMethod(db: Db | Tx, userId: string, contactMethodId: string) {
+  return db.selectFrom("contact_methods").selectAll().where("user_id", "=", userId).where("id", "=", contactMethodId).executeTakeFirst();
+}
+
+export async function countContactMethods(tx: Tx, userId: string): Promise<number> {
+  const row = await tx
+    .selectFrom("contact_methods")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Fails with a unique violation on `contact_methods_address_key` when the person has it already. */
+export function insertContactMethod(
+  tx: Tx,
+  method: { userId: string; type: ContactMethodType; name: string; address: string; secret: string | null },
+) {
+  return tx
+    .insertInto("contact_methods")
+    .values({ user_id: method.userId, type: method.type, name: method.name, address: method.address, secret: method.secret })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Deletes it (and, by cascade, the rules using it). */
+export async function deleteContactMethod(tx: Tx, userId: string, contactMethodId: string): Promise<void> {
+  await tx.deleteFrom("contact_methods").where("user_id", "=", userId).where("id", "=", contactMethodId).execute();
+}
+
+/** The person's rules in order. */
+export function listRules(db: Db | Tx, userId: string) {
+  return db.selectFrom("notification_rules").selectAll().where("user_id", "=", userId).orderBy("position").execute();
+}
+
+/** Locks the person's rules (for a change that must see them all). */
+export async function lockRules(tx: Tx, userId: string): Promise<void> {
+  await tx.selectFrom("notification_rules").select("position").where("user_id", "=", userId).forUpdate().execute();
+}
+
+/** Replaces the person's rules with `rules`, numbered in the given order. */
+export async function replaceRules(tx: Tx, userId: string, rules: { contactMethodId: string; delayMinutes: number }[]): Promise<void> {
+  await tx.deleteFrom("notification_rules").where("user_id", "=", userId).execute();
+  if (rules.length === 0) return;
+  await tx
+    .insertInto("notification_rules")
+    .values(rules.map((r, position) => ({ user_id: userId, position, contact_method_id: r.contactMethodId, delay_minutes: r.delayMinutes })))
+    .execute();
+}
+
+/**
+ * The rules of the given people, each with its contact method, by person and rule order: what a
+ * page sends, and when.
+ */
+export function findPageRules(db: Db | Tx, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("notification_rules as r")
+    .innerJoin("contact_methods as m", (join) => join.onRef("m.user_id", "=", "r.user_id").onRef("m.id", "=", "r.contact_method_id"))
+    .select(["r.user_id", "r.position", "r.delay_minutes", "m.id as contact_method_id", "m.type"])
+    .where("r.user_id", "in", userIds)
+    .orderBy("r.user_id")
+    .orderBy("r.position")
+    .execute();
+}
+
+/** A contact method to deliver a page through, whoever's it is (the attempt names it). */
+export function findContactMethodById(db: Db | Tx, contactMethodId: string) {
+  return db.selectFrom("contact_methods").selectAll().where("id", "=", contactMethodId).executeTakeFirst();
+}
+
+/** The account-email contact methods of the given people (what org admins are told through). */
+export function findAccountEmails(db: Db | Tx, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom("contact_methods").select(["id", "user_id"]).where("user_id", "in", userIds).where("is_account_email", "=", true).execute();
+}

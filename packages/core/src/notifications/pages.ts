@@ -1,0 +1,81 @@
+import type { Db, Tx } from "@incidentops/db";
+import { findAccountEmails, findContactMethodById, findPageRules } from "../contact-methods/repository.js";
+import * as incidentLifecycle from "../incidents/lifecycle.js";
+import { isAssignee } from "../incidents/service.js";
+import { enqueueJob, removeJobs } from "../jobs/enqueue.js";
+import { ESCALATION_QUEUE, pageJobKey, pageJobKeysOf, type TaskPayload } from "../jobs/tasks.js";
+import { inScope } from "../scope.js";
+import { recordAttempts, type Recipient } from "./attempts.js";
+import { findEvent } from "./repository.js";
+
+// Paging a person: each of their notification rules sends to its contact method after its
+// delay, unless the incident has been acknowledged by then. The fan-out of the event that pages
+// them (an escalation level, an assignment) makes the attempts of the rules due at once, in
+// timeline order with the incident's other notifications; a later rule is a `page_rule` job at
+// the event's time plus its delay, keyed by incident, person and rule, which the lifecycle
+// removes when the incident moves or the person is unassigned, and which re-checks the incident
+// when it runs. Every attempt hangs on the paging event, so it shows the incident at that event.
+
+/** The event that pages: which incident, which timeline event, when, which request. */
+export interface PageEvent {
+  orgId: string;
+  incidentId: string;
+  eventId: string;
+  createdAt: Date;
+  requestId: string;
+}
+
+/**
+ * The attempts due now for paging these people at `page` (their rules without delay), in the
+ * fan-out's transaction; their later rules become `page_rule` jobs, replacing any still pending
+ * from an earlier page of the incident.
+ */
+export async function pageNow(tx: Tx, page: PageEvent, userIds: readonly string[]): Promise<Recipient[]> {
+  if (userIds.length === 0) return [];
+  await removeJobs(tx, pageJobKeysOf(page.incidentId, userIds));
+  const now: Recipient[] = [];
+  for (const rule of await findPageRules(tx, userIds)) {
+    if (rule.delay_minutes === 0) {
+      now.push({ userId: rule.user_id, contactMethodId: rule.contact_method_id, channel: rule.type, delayMinutes: 0 });
+      continue;
+    }
+    await enqueueJob(
+      tx,
+      "page_rule",
+      { orgId: page.orgId, incidentId: page.incidentId, eventId: page.eventId, requestId: page.requestId, userId: rule.user_id, contactMethodId: rule.contact_method_id, delayMinutes: rule.delay_minutes },
+      { queueName: ESCALATION_QUEUE, jobKey: pageJobKey(page.incidentId, rule.user_id, rule.position), runAt: new Date(page.createdAt.getTime() + rule.delay_minutes * 60_000) },
+    );
+  }
+  return now;
+}
+
+/** The attempts that tell people (org admins when nobody could be paged) through their account email, at once. */
+export async function accountEmailsOf(tx: Tx, userIds: readonly string[]): Promise<Recipient[]> {
+  const emails = await findAccountEmails(tx, userIds);
+  return emails.map((m) => ({ userId: m.user_id, contactMethodId: m.id, channel: "email" as const, delayMinutes: 0 }));
+}
+
+export type PageRuleOutcome = "sent" | "skipped";
+
+/**
+ * The `page_rule` job: a rule's delay is up. Sends through its contact method while the incident
+ * is still triggered (nobody acknowledged, mitigated or resolved it) and still the person's, with
+ * the incident row locked so that an acknowledgement and this job never cross.
+ */
+export async function runPageRule(db: Db, job: TaskPayload<"page_rule">): Promise<PageRuleOutcome> {
+  return inScope(db, { orgId: job.orgId }, async (tx) => {
+    const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
+    if (incident === undefined || incident.status !== "triggered") return "skipped";
+    if (!(await isAssignee(tx, job.orgId, job.incidentId, job.userId))) return "skipped";
+    const method = await findContactMethodById(tx, job.contactMethodId);
+    const event = await findEvent(tx, job.orgId, job.eventId);
+    if (method === undefined || method.user_id !== job.userId || event === undefined) return "skipped";
+    const made = await recordAttempts(tx, job, [
+      {
+        event: { id: event.id, seq: event.seq, incidentId: event.incident_id },
+        recipients: [{ userId: job.userId, contactMethodId: method.id, channel: method.type, delayMinutes: job.delayMinutes }],
+      },
+    ]);
+    return made > 0 ? "sent" : "skipped";
+  });
+}
