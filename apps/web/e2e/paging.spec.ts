@@ -61,6 +61,7 @@ test("a person adds contact methods, is told when SMS is not available, pages th
   await dialog.getByRole("button", { name: "Add" }).click();
   await expect(dialog.getByRole("alert")).toBeVisible();
   const refused = await api.call("POST", "/v1/users/me/contact-methods", { token: owner.accessToken, body: { type: "sms", name: "Work phone", address: "+14155550100" } });
+  expect(refused.status).toBe(400);
   await expect(dialog.getByRole("alert")).toContainText((refused.body as { message: string }).message);
 
   await dialog.getByRole("combobox", { name: "Type" }).click();
