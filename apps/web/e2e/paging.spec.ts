@@ -95,3 +95,31 @@ test("a person adds contact methods, is told when SMS is not available, pages th
   const after = await api.ok<{ rules: { contactMethodId: string }[] }>("GET", "/v1/users/me/notification-rules", { token: owner.accessToken });
   expect(after.rules.map((r) => r.contactMethodId)).not.toContain(inbox?.id);
 });
+
+test("an escalation level pages whoever is on call on a schedule and a team's managers", async ({ page, api }) => {
+  const owner = await api.owner();
+  const team = await api.ok<{ id: string }>("POST", "/v1/org/teams", { token: owner.accessToken, body: { name: "Payments" } });
+  const schedule = await api.ok<{ id: string }>("POST", "/v1/org/schedules", {
+    token: owner.accessToken,
+    body: {
+      name: "Support",
+      timeZone: "UTC",
+      layers: [{ name: "Days", start: "2026-01-01T00:00:00Z", rotationStart: "2026-01-01T09:00:00Z", rotation: { unit: "week", length: 1 }, participants: [owner.userId] }],
+    },
+  });
+  await signIn(page, owner, "/escalation-policies/new");
+  await page.getByLabel("Name").first().fill("payments paging");
+  const add = page.getByRole("combobox", { name: "Add someone to level 1" });
+  await add.click();
+  await page.getByRole("option", { name: "On call: Support" }).click();
+  await add.click();
+  await page.getByRole("option", { name: "Payments: managers" }).click();
+  await expect(page.getByRole("button", { name: "Remove Payments: managers" })).toBeVisible();
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByText("Saved payments paging")).toBeVisible();
+  const policies = await api.ok<{ items: { name: string; levels: { targets: unknown[] }[] }[] }>("GET", "/v1/org/escalation-policies", { token: owner.accessToken });
+  expect(policies.items.find((p) => p.name === "payments paging")?.levels[0]?.targets).toEqual([
+    { type: "schedule", scheduleId: schedule.id },
+    { type: "team", teamId: team.id, role: "manager" },
+  ]);
+});
