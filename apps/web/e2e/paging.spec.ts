@@ -123,3 +123,21 @@ test("an escalation level pages whoever is on call on a schedule and a team's ma
     { type: "team", teamId: team.id, role: "manager" },
   ]);
 });
+
+test("an admin sets a service's acknowledgement timeout and turns it off again", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  await signIn(page, owner, `/services/${service.id}`);
+  const timeout = page.getByLabel("Acknowledgement timeout (minutes)");
+  await timeout.fill("2000");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("From 1 to 1440 minutes")).toBeVisible();
+  await timeout.fill("15");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Service saved")).toBeVisible();
+  const read = () => api.ok<{ ackTimeoutMinutes: number | null }>("GET", `/v1/org/services/${service.id}`, { token: owner.accessToken });
+  expect((await read()).ackTimeoutMinutes).toBe(15);
+  await timeout.fill("");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect.poll(async () => (await read()).ackTimeoutMinutes).toBeNull();
+});
