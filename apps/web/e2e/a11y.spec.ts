@@ -73,6 +73,26 @@ async function checkEveryScreen(page: Page, api: Api) {
   await page.getByRole("button", { name: "New incident" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await expectAccessible(page, "the new incident dialog");
+  // Assigning and snoozing an incident, and adding a contact method.
+  await page.keyboard.press("Escape");
+  await api.move(owner, incidentId, "acknowledged");
+  await page.goto(`/incidents/${incidentId}`);
+  for (const [button, dialog] of [
+    ["Assign", "Assign the incident"],
+    ["Snooze", "Snooze the incident"],
+  ] as const) {
+    await page.getByRole("group", { name: "Incident actions" }).getByRole("button", { name: button }).click();
+    await expect(page.getByRole("dialog", { name: dialog })).toBeVisible();
+    await expectAccessible(page, `the ${button.toLowerCase()} dialog`);
+    await page.keyboard.press("Escape");
+  }
+  await page.goto("/profile");
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByRole("list", { name: "Notification rules" }).getByRole("listitem")).toHaveCount(2);
+  await expectAccessible(page, "the notification rules being edited");
+  await page.getByRole("button", { name: "Add contact method" }).click();
+  await expect(page.getByRole("dialog", { name: "Add a contact method" })).toBeVisible();
+  await expectAccessible(page, "the add contact method dialog");
 }
 
 // Every screen in one test: three times the usual time on a small, busy machine.

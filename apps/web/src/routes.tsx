@@ -76,6 +76,8 @@ export const incidentsSearch = z.object({
   status: z.enum(STATUSES).optional().catch(undefined),
   severity: z.enum(SEVERITIES).optional().catch(undefined),
   serviceId: z.uuid().optional().catch(undefined),
+  assignedTo: z.literal("me").optional().catch(undefined),
+  teamId: z.uuid().optional().catch(undefined),
 });
 export type IncidentsSearch = z.infer<typeof incidentsSearch>;
 

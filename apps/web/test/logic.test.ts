@@ -42,6 +42,13 @@ describe("describeChanges (what a person is told after a version conflict)", () 
     ]);
   });
 
+  it("names a reassignment and a snooze", () => {
+    const grace = { id: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d01", name: "Grace Hopper" };
+    const now = { ...incident, assignees: [grace], snoozedUntil: "2025-03-14T10:00:00.000Z", version: 2 };
+    expect(describeChanges(incident, now)).toEqual(["it is now assigned to Grace Hopper", "it was snoozed"]);
+    expect(describeChanges(now, { ...now, assignees: [], snoozedUntil: null, version: 3 })).toEqual(["it has no assignee now", "its snooze ended"]);
+  });
+
   it("says it was updated when nothing it shows changed, and nothing when nothing did", () => {
     expect(describeChanges(incident, { ...incident, version: 2 })).toEqual(["it was updated"]);
     expect(describeChanges(incident, incident)).toEqual([]);

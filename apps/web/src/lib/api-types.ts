@@ -41,6 +41,9 @@ export type Shift = RenderedSchedule["items"][number];
 export type Override = RouterOutputs["org"]["schedules"]["overrides"]["list"]["items"][number];
 export type OnCalls = RouterOutputs["oncalls"]["list"];
 export type MyShifts = RouterOutputs["users"]["me"]["oncall"];
+export type ContactMethod = RouterOutputs["users"]["me"]["contactMethods"]["list"]["items"][number];
+export type ContactMethodType = ContactMethod["type"];
+export type NotificationRule = RouterOutputs["users"]["me"]["notificationRules"]["get"]["rules"][number];
 export type CalendarFeed = RouterOutputs["users"]["me"]["calendarFeeds"]["list"]["items"][number];
 /** Someone named on a schedule (its participants and override people). */
 export type NamedPerson = Schedule["people"][number];

@@ -22,6 +22,9 @@ export function describeChanges(before: Incident, after: Incident): string[] {
   if (before.title !== after.title) changes.push(`its title is now “${after.title}”`);
   if (before.description !== after.description) changes.push("its description changed");
   if (before.alertCount !== after.alertCount) changes.push(`${after.alertCount - before.alertCount} more alert(s) arrived`);
+  const names = (incident: Incident) => incident.assignees.map((a) => a.name).join(", ");
+  if (names(before) !== names(after)) changes.push(after.assignees.length === 0 ? "it has no assignee now" : `it is now assigned to ${names(after)}`);
+  if (before.snoozedUntil !== after.snoozedUntil) changes.push(after.snoozedUntil === null ? "its snooze ended" : "it was snoozed");
   if (changes.length === 0 && before.version !== after.version) changes.push("it was updated");
   return changes;
 }

@@ -19,6 +19,7 @@ import { showApiError } from "@/lib/api-form";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
 import { newPassword } from "./auth/sign-up";
+import { PagingCards } from "./profile-paging";
 
 const profileSchema = z.object({ name: z.string().trim().min(1, "Enter your name").max(200), timeZone: z.string().min(1) });
 
@@ -162,6 +163,7 @@ export function ProfilePage() {
         <ProfileCard />
         <PasswordCard />
         <PreferencesCard />
+        <PagingCards />
       </div>
     </div>
   );

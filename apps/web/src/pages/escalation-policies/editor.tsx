@@ -19,13 +19,14 @@ import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import type { EscalationPolicy } from "@/lib/api-types";
 import { useMembers } from "@/lib/people";
+import { useSchedules } from "@/lib/schedules";
+import { useTeams } from "@/lib/teams";
 import { useTRPC } from "@/lib/trpc";
 
 const route = getRouteApi("/_app/escalation-policies/$policyId");
 
 /**
  * A target as the form keeps it: "user:<id>", "target:<id>", "schedule:<id>" or "team:<id>:<role or empty>".
- * Schedule and team targets are kept as they are (this form does not add them yet).
  */
 type TargetKey = `user:${string}` | `target:${string}` | `schedule:${string}` | `team:${string}:${string}`;
 type Target = EscalationPolicy["levels"][number]["targets"][number];
@@ -66,7 +67,7 @@ function fromKey(key: string): Target {
   return { type: "notification_target", targetId: id };
 }
 
-/** What a schedule or team target is called until this form lists schedules and teams. */
+/** What a schedule or team target is called until their names have loaded (or once it is gone). */
 const fallbackName = (key: string) =>
   key.startsWith("schedule:") ? "whoever is on call (schedule)" : key.startsWith("team:") ? `a team${key.endsWith(":manager") ? "'s managers" : ""}` : "removed";
 
@@ -77,14 +78,26 @@ const valuesOf = (policy: EscalationPolicy | undefined): Values => ({
   levels: policy?.levels.map((level) => ({ delayMinutes: level.delaySeconds / 60, targets: level.targets.map(toKey) })) ?? [{ delayMinutes: 5, targets: [] }],
 });
 
+/** Whom a team target pages: everyone on the team, or only its managers or members. */
+const TEAM_ROLES = [
+  ["", "everyone"],
+  ["manager", "managers"],
+  ["member", "members"],
+] as const;
+
 function useTargetNames() {
   const trpc = useTRPC();
   const members = useMembers();
+  const schedules = useSchedules();
+  const teams = useTeams();
   const targets = useInfiniteQuery(trpc.org.notificationTargets.list.infiniteQueryOptions({ limit: 200 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const names = new Map<string, string>();
   for (const member of members.data?.list ?? []) names.set(`user:${member.user.id}`, `${member.user.name} (${member.user.email})`);
   for (const target of targets.data?.pages.flatMap((page) => page.items) ?? []) names.set(`target:${target.id}`, `${target.name} (${target.type})`);
-  return { names, people: members.data?.list ?? [], targets: targets.data?.pages.flatMap((page) => page.items) ?? [] };
+  for (const schedule of schedules) names.set(`schedule:${schedule.id}`, `On call: ${schedule.name}`);
+  const teamList = teams.data?.items ?? [];
+  for (const team of teamList) for (const [role, label] of TEAM_ROLES) names.set(`team:${team.id}:${role}`, `${team.name}: ${label}`);
+  return { names, people: members.data?.list ?? [], targets: targets.data?.pages.flatMap((page) => page.items) ?? [], schedules, teams: teamList };
 }
 
 function LevelTargets({ control, index, options }: { control: Control<Values>; index: number; options: ReturnType<typeof useTargetNames> }) {
@@ -108,7 +121,7 @@ function LevelTargets({ control, index, options }: { control: Control<Values>; i
           <Select value="" onValueChange={(key) => field.value.includes(key) || field.onChange([...field.value, key])}>
             <FormControl>
               <SelectTrigger className="w-full sm:w-72" aria-label={`Add someone to level ${index + 1}`}>
-                <SelectValue placeholder="Add a person or target…" />
+                <SelectValue placeholder="Add a person, target, schedule or team…" />
               </SelectTrigger>
             </FormControl>
             <SelectContent>
@@ -127,6 +140,24 @@ function LevelTargets({ control, index, options }: { control: Control<Values>; i
                     {target.name}
                   </SelectItem>
                 ))}
+              </SelectGroup>
+              <SelectGroup>
+                <SelectLabel>Whoever is on call</SelectLabel>
+                {options.schedules.map((schedule) => (
+                  <SelectItem key={schedule.id} value={`schedule:${schedule.id}`}>
+                    On call: {schedule.name}
+                  </SelectItem>
+                ))}
+              </SelectGroup>
+              <SelectGroup>
+                <SelectLabel>Teams</SelectLabel>
+                {options.teams.flatMap((team) =>
+                  TEAM_ROLES.map(([role, label]) => (
+                    <SelectItem key={`${team.id}:${role}`} value={`team:${team.id}:${role}`}>
+                      {team.name}: {label}
+                    </SelectItem>
+                  )),
+                )}
               </SelectGroup>
             </SelectContent>
           </Select>

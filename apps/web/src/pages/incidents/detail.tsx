@@ -17,6 +17,7 @@ import { useServices } from "@/lib/services";
 import { ACTION_VERB, canMove, type ActionTarget } from "@/lib/transitions";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
+import { AssignDialog, SnoozeDialog } from "./assign-snooze";
 import { AttachmentsPanel } from "./attachments-panel";
 import { CommentForm } from "./comment-form";
 import { EditableDescription, EditableTitle, SeverityControl } from "./edit-incident";
@@ -29,7 +30,7 @@ import { Timeline } from "./timeline";
 
 const route = getRouteApi("/_app/incidents/$incidentId");
 
-/** The incident's actions (member+): each move its status allows, and Escalate. Assign and Snooze join them when those exist. */
+/** The incident's actions (member+): each move its status allows, Assign, Snooze (when acknowledged) and Escalate. */
 export function IncidentActions({ incident, onConflict }: { incident: Incident; onConflict: (conflict: Conflict | null) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -76,6 +77,8 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
           {ACTION_VERB[toStatus]}
         </Button>
       ))}
+      {incident.status !== "resolved" && <AssignDialog incident={incident} disabled={pending !== null} onRefusal={handleRefusal} />}
+      {incident.status === "acknowledged" && <SnoozeDialog incident={incident} disabled={pending !== null} onRefusal={handleRefusal} />}
       <Button variant="outline" onClick={() => void requestEscalation()} disabled={pending !== null}>
         {pending === "escalate" ? <Loader2 className="animate-spin" aria-hidden /> : <BellRing aria-hidden />}
         Escalate
@@ -127,10 +130,18 @@ export function IncidentPage() {
           <SeverityControl incident={data} canEdit={canAct} onConflict={setConflict} />
           <StatusBadge status={data.status} />
           <SlaSummary incident={data} />
+          {data.snoozedUntil !== null && (
+            <span className="text-muted-foreground text-sm">
+              snoozed until {formatDateTime(data.snoozedUntil)}
+            </span>
+          )}
           <span className="text-muted-foreground text-sm">
             opened <RelativeTime iso={data.createdAt} /> on {service === undefined ? "…" : <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="underline-offset-4 hover:underline">{service.name}</Link>}
           </span>
         </div>
+        <p className="text-muted-foreground mt-2 text-sm" data-testid="assignees">
+          Assigned to {data.assignees.length === 0 ? "nobody" : data.assignees.map((a) => a.name).join(", ")}
+        </p>
         <div className="mt-2 space-y-2">
           <EditableTitle incident={data} canEdit={canAct} onConflict={setConflict} />
           <EditableDescription incident={data} canEdit={canAct} onConflict={setConflict} />

@@ -6,10 +6,11 @@ import { toast } from "sonner";
 import { SeverityBadge, StatusBadge, statusLabel } from "@/components/badges";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
-import { ServiceFilter } from "@/components/service-filter";
+import { ServiceFilter, TeamFilter } from "@/components/service-filter";
 import { SlaSummary } from "@/components/sla";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toApiError } from "@/lib/api-error";
@@ -63,7 +64,12 @@ export function IncidentsPage() {
   const { org } = useSession();
   const canAct = roleAtLeast(org.role, "member");
   const services = useServices();
-  const filters = { ...(search.serviceId === undefined ? {} : { serviceId: search.serviceId }), ...(search.severity === undefined ? {} : { severity: search.severity }) };
+  const filters = {
+    ...(search.serviceId === undefined ? {} : { serviceId: search.serviceId }),
+    ...(search.severity === undefined ? {} : { severity: search.severity }),
+    ...(search.assignedTo === undefined ? {} : { assignedTo: search.assignedTo }),
+    ...(search.teamId === undefined ? {} : { teamId: search.teamId }),
+  };
   const counts = useQuery(trpc.incidents.counts.queryOptions(filters));
   const list = useInfiniteQuery(
     trpc.incidents.list.infiniteQueryOptions(
@@ -125,6 +131,11 @@ export function IncidentsPage() {
                   ))}
                 </SelectContent>
               </Select>
+              <TeamFilter value={search.teamId} onChange={(teamId) => setSearch({ teamId })} />
+              <Label className="font-normal">
+                <Checkbox checked={search.assignedTo === "me"} onCheckedChange={(on) => setSearch({ assignedTo: on === true ? "me" : undefined })} />
+                Assigned to me
+              </Label>
               {canAct && (
                 <div className="ml-auto flex items-center gap-2" role="group" aria-label="Selected incidents">
                   <span className="text-muted-foreground text-sm" aria-live="polite">
@@ -146,7 +157,7 @@ export function IncidentsPage() {
               ) : list.isError ? (
                 <ErrorAlert error={list.error} title="The incidents could not be loaded" />
               ) : incidents.length === 0 ? (
-                <EmptyState title="No incidents here">{search.status === undefined ? "Nothing is burning. Incidents opened by people or alerts show up here at once." : "None with this status and these filters."}</EmptyState>
+                <EmptyState title="No incidents here">{search.status === undefined && Object.keys(filters).length === 0 ? "Nothing is burning. Incidents opened by people or alerts show up here at once." : "None with this status and these filters."}</EmptyState>
               ) : (
                 <div className="overflow-hidden rounded-lg border">
                   <table className="w-full text-sm">

@@ -26,31 +26,38 @@ import { ServiceSlaOverride } from "./sla-override";
 
 const route = getRouteApi("/_app/services/$serviceId");
 const NONE = "none";
-const schema = z.object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000), escalationPolicyId: z.string() });
+const schema = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(2000),
+  escalationPolicyId: z.string(),
+  // Empty: off.
+  ackTimeoutMinutes: z.string().trim().regex(/^$|^\d+$/, "Whole minutes, or empty for none").refine((v) => v === "" || (Number(v) >= 1 && Number(v) <= 1440), "From 1 to 1440 minutes"),
+});
 
-/** Name, description and escalation policy (admin). */
+/** Name, description, escalation policy and acknowledgement timeout (admin). */
 function ServiceSettings({ service }: { service: Service }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const policies = useQuery(trpc.org.escalationPolicies.list.queryOptions({ limit: 200 }));
   const update = useMutation(trpc.org.services.update.mutationOptions());
-  const values = { name: service.name, description: service.description ?? "", escalationPolicyId: service.escalationPolicyId ?? NONE };
+  const values = { name: service.name, description: service.description ?? "", escalationPolicyId: service.escalationPolicyId ?? NONE, ackTimeoutMinutes: service.ackTimeoutMinutes === null ? "" : String(service.ackTimeoutMinutes) };
   const form = useForm({ resolver: zodResolver(schema), defaultValues: values });
   // Saved elsewhere (or here): the form shows the service as it now is.
   useEffect(() => form.reset(values), [service.updatedAt]);
-  const onSubmit = form.handleSubmit(async ({ name, description, escalationPolicyId }) => {
+  const onSubmit = form.handleSubmit(async ({ name, description, escalationPolicyId, ackTimeoutMinutes }) => {
     try {
       const saved = await update.mutateAsync({
         serviceId: service.id,
         name,
         description: description.trim() === "" ? null : description,
         escalationPolicyId: escalationPolicyId === NONE ? null : escalationPolicyId,
+        ackTimeoutMinutes: ackTimeoutMinutes === "" ? null : Number(ackTimeoutMinutes),
       });
       queryClient.setQueryData(trpc.org.services.get.queryKey({ serviceId: service.id }), saved);
       await queryClient.invalidateQueries({ queryKey: ["all-services"] });
       toast.success("Service saved");
     } catch (error) {
-      showApiError(form, error, ["name", "description", "escalationPolicyId"]);
+      showApiError(form, error, ["name", "description", "escalationPolicyId", "ackTimeoutMinutes"]);
     }
   });
   return (
@@ -73,6 +80,14 @@ function ServiceSettings({ service }: { service: Service }) {
                 </SelectItem>
               ))}
             </SelectField>
+            <TextField
+              control={form.control}
+              name="ackTimeoutMinutes"
+              label="Acknowledgement timeout (minutes)"
+              inputMode="numeric"
+              placeholder="Off"
+              description="An acknowledged incident not mitigated or resolved within it returns to triggered and escalates again. Empty: off."
+            />
             <FormError errors={form.formState.errors} />
             <Button type="submit" disabled={form.formState.isSubmitting}>
               Save
