@@ -11,13 +11,15 @@ test("a viewer sees no action buttons, and the API refuses the actions anyway", 
   await signIn(page, viewer, `/incidents/${incident.id}`);
   await expect(page.getByRole("heading", { name: "Disk full on db-1" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Timeline" })).toBeVisible();
-  for (const name of ["Acknowledge", "Mitigate", "Resolve", "Escalate", "Comment"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Acknowledge", "Mitigate", "Resolve", "Assign", "Snooze", "Escalate", "Comment"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expect(page.getByLabel("Comment")).toHaveCount(0);
 
   await page.goto("/incidents");
   await expect(page.getByRole("link", { name: "Disk full on db-1" })).toBeVisible();
   await expect(page.getByRole("button", { name: "New incident" })).toHaveCount(0);
-  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  // No selection for bulk actions (the "Assigned to me" filter is anyone's).
+  await expect(page.getByRole("checkbox", { name: /^Select / })).toHaveCount(0);
+  await expect(page.getByRole("group", { name: "Selected incidents" })).toHaveCount(0);
   // Admin areas are not offered.
   await expect(page.getByRole("link", { name: "Members" })).toHaveCount(0);
 
@@ -27,6 +29,7 @@ test("a viewer sees no action buttons, and the API refuses the actions anyway", 
     [`/v1/incidents/${incident.id}/transition`, { toStatus: "acknowledged", version: incident.version }],
     [`/v1/incidents/${incident.id}/comment`, { body: "I should not be able to" }],
     [`/v1/incidents/${incident.id}/escalate`, {}],
+    [`/v1/incidents/${incident.id}/assign`, { userIds: [viewer.userId], version: incident.version }],
   ] as const) {
     const res = await api.call("POST", path, { token, body });
     expect(res.status, path).toBe(403);

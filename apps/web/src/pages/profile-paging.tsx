@@ -8,20 +8,19 @@ import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { DialogFormEnd } from "@/components/form-error";
 import { EmptyState, ErrorAlert, LoadingRows } from "@/components/page";
+import { Section } from "@/components/section";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { SelectField } from "@/components/select-field";
 import { TextField } from "@/components/text-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { act } from "@/lib/act";
 import { showApiError } from "@/lib/api-form";
-import { toApiError } from "@/lib/api-error";
 import type { ContactMethod, ContactMethodType, NotificationRule } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
 
@@ -110,14 +109,7 @@ function ContactMethodsCard() {
       await queryClient.invalidateQueries({ queryKey: trpc.users.me.pathKey() });
     }, `${method.name} deleted`);
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2 className="text-base">Contact methods</h2>
-        </CardTitle>
-        <CardDescription>Where pages reach you.</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-3">
+    <Section title="Contact methods" description="Where pages reach you." className="space-y-3">
         {methods.isPending ? (
           <LoadingRows rows={2} />
         ) : methods.isError ? (
@@ -148,8 +140,7 @@ function ContactMethodsCard() {
           </ul>
         )}
         <AddContactMethodDialog />
-      </CardContent>
-    </Card>
+    </Section>
   );
 }
 
@@ -166,25 +157,13 @@ function NotificationRulesCard() {
   const methodList = methods.data?.items ?? [];
   const nameOf = (id: string) => methodList.find((m) => m.id === id)?.name ?? "a deleted contact method";
   const change = (i: number, rule: NotificationRule) => setDraft(shown.map((r, j) => (j === i ? rule : r)));
-  const submit = async () => {
-    try {
-      const saved = await save.mutateAsync({ rules: shown });
-      queryClient.setQueryData(trpc.users.me.notificationRules.get.queryKey(), saved);
+  const submit = () =>
+    act(async () => {
+      queryClient.setQueryData(trpc.users.me.notificationRules.get.queryKey(), await save.mutateAsync({ rules: shown }));
       setDraft(null);
-      toast.success("Notification rules saved");
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    }
-  };
+    }, "Notification rules saved");
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2 className="text-base">Notification rules</h2>
-        </CardTitle>
-        <CardDescription>When a page reaches you: each rule sends to a contact method after its delay, unless the incident was acknowledged by then.</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-3">
+    <Section title="Notification rules" description="When a page reaches you: each rule sends to a contact method after its delay, unless the incident was acknowledged by then." className="space-y-3">
         {rules.isPending || methods.isPending ? (
           <LoadingRows rows={2} />
         ) : rules.isError ? (
@@ -249,8 +228,7 @@ function NotificationRulesCard() {
             </div>
           </>
         )}
-      </CardContent>
-    </Card>
+    </Section>
   );
 }
 
@@ -274,14 +252,7 @@ function HandoffReminderCard() {
     }, minutes === null ? "Shift reminders turned off" : `You will be reminded ${minutes} minutes before each shift`);
   };
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2 className="text-base">Shift reminders</h2>
-        </CardTitle>
-        <CardDescription>A reminder before each of your on-call shifts. Leave it empty for none.</CardDescription>
-      </CardHeader>
-      <CardContent>
+    <Section title="Shift reminders" description="A reminder before each of your on-call shifts. Leave it empty for none.">
         <form
           className="flex items-end gap-2"
           onSubmit={(e) => {
@@ -297,8 +268,7 @@ function HandoffReminderCard() {
             Save reminder
           </Button>
         </form>
-      </CardContent>
-    </Card>
+    </Section>
   );
 }
 
