@@ -63,10 +63,11 @@ async function livesIn(api: Api, account: Account, timeZone: string): Promise<st
   return timeZone;
 }
 
-/** Four incidents: one acknowledged then resolved, one acknowledged, one untouched, one SEV1 on another service. */
+/** Four incidents: one acknowledged then resolved, one acknowledged, one untouched, one SEV1 on another service (of the team Discovery). */
 async function seedIncidents(api: Api, owner: Account) {
   const checkout = await api.service(owner, "checkout");
-  const search = await api.service(owner, "search");
+  const discovery = await api.ok<{ id: string }>("POST", "/v1/org/teams", { token: owner.accessToken, body: { name: "Discovery" } });
+  const search = await api.service(owner, "search", { teamId: discovery.id });
   const fixed = await api.incident(owner, checkout.id, "Checkout returns 502");
   await api.move(owner, fixed.id, "acknowledged");
   await api.move(owner, fixed.id, "resolved");
@@ -95,6 +96,9 @@ test("Analytics shows the API's figures for the seeded incidents, by severity an
   await expect(page.locator('tr[data-severity="sev1"] td').nth(1)).toHaveText("1");
   await expect(page.locator('tr[data-severity="sev2"] td').nth(1)).toHaveText("2");
   await expect(page.getByRole("table", { name: "Incidents by service" })).toContainText("checkout");
+  const byTeam = page.getByRole("table", { name: "Incidents by team" });
+  await expect(byTeam.getByRole("row", { name: /Discovery/ })).toContainText("1");
+  await expect(byTeam.getByRole("row", { name: /No team/ })).toContainText("3");
   const responder = page.locator(`tr[data-responder="${owner.userId}"]`);
   await expect(responder).toContainText("Ada Lovelace");
   await expect(responder.locator("td").nth(2)).toHaveText("2");
@@ -105,6 +109,15 @@ test("Analytics shows the API's figures for the seeded incidents, by severity an
   const [header, ...rows] = csv.trim().split(/\r?\n/);
   expect(header).toContain("mtta_mean_seconds");
   expect(rows).toHaveLength(30);
+
+  // One team's incidents, then all again.
+  await page.getByRole("combobox", { name: "Team" }).click();
+  await page.getByRole("option", { name: "Discovery" }).click();
+  await expect(page).toHaveURL(/teamId=/);
+  await expect(kpi("incidents").locator("[data-kpi-value]")).toHaveText("1");
+  await page.getByRole("combobox", { name: "Team" }).click();
+  await page.getByRole("option", { name: "All teams" }).click();
+  await expect(kpi("incidents").locator("[data-kpi-value]")).toHaveText("4");
 
   // Per week, then a custom range the API would refuse.
   await page.getByRole("combobox", { name: "Group by" }).click();

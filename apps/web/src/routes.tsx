@@ -111,6 +111,7 @@ export const analyticsSearch = z.object({
   to: z.iso.date().optional().catch(undefined),
   groupBy: z.enum(["day", "week"]).optional().catch(undefined),
   serviceId: z.uuid().optional().catch(undefined),
+  teamId: z.uuid().optional().catch(undefined),
 });
 export type AnalyticsSearch = z.infer<typeof analyticsSearch>;
 const analyticsRoute = createRoute({

@@ -63,8 +63,13 @@ export const cursorTime = z.iso.datetime().refine(isStorableInstant, "out of ran
 /** The position in a newest-first list ordered by (created_at, id). */
 export const createdAtCursor = z.object({ createdAt: cursorTime, id: z.uuid() });
 
+/** The cursor position of a row in a list ordered by (`column`, id), in createdAtCursor's shape. */
+export const timePositionOf =
+  <K extends string>(column: K) =>
+  (row: { [key in K]: Date } & { id: string }) => ({ createdAt: iso(row[column]), id: row.id });
+
 /** The cursor position of a row in a list ordered by (created_at, id). */
-export const createdAtPositionOf = (row: { created_at: Date; id: string }) => ({ createdAt: iso(row.created_at), id: row.id });
+export const createdAtPositionOf = timePositionOf("created_at");
 
 /**
  * The position in a list ordered by a bigint sequence. 19 digits can exceed bigint: such a seq

@@ -73,8 +73,8 @@ export class Api {
     return { email, password: PASSWORD, name, accessToken: body.accessToken, userId: body.user.id, orgId: body.org.id };
   }
 
-  service(owner: Account, name = unique("checkout")) {
-    return this.ok<{ id: string; name: string }>("POST", "/v1/org/services", { token: owner.accessToken, body: { name } });
+  service(owner: Account, name = unique("checkout"), owning: { teamId?: string } = {}) {
+    return this.ok<{ id: string; name: string }>("POST", "/v1/org/services", { token: owner.accessToken, body: { name, ...owning } });
   }
 
   /** Moves the incident to `toStatus` at its current version. */

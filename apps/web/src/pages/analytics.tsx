@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useMemo, type ReactNode } from "react";
 import { SeverityBadge } from "@/components/badges";
-import { ServiceFilter } from "@/components/service-filter";
+import { ServiceFilter, TeamFilter } from "@/components/service-filter";
 import { BarChartWithTable } from "@/components/bar-chart";
 import { DownloadTextButton } from "@/components/download-text-button";
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
@@ -202,6 +202,12 @@ function Responders({ responders }: { responders: ResponderAnalytics }) {
   );
 }
 
+/** The ten groups with the most incidents, as bars with their table. */
+function TopGroups({ analytics, caption, color }: { analytics: IncidentAnalytics; caption: string; color: string }) {
+  if (analytics.groups.length === 0) return <p className="text-muted-foreground text-sm">No incidents in this period.</p>;
+  return <BarChartWithTable rows={countRows(analytics).slice(0, 10)} caption={caption} series="Incidents" color={color} horizontal className="h-64" />;
+}
+
 function CsvExport({ input, disabled }: { input: IncidentAnalyticsInput; disabled: boolean }) {
   const client = useTRPCClient();
   return (
@@ -215,7 +221,7 @@ function CsvExport({ input, disabled }: { input: IncidentAnalyticsInput; disable
   );
 }
 
-/** The period (the last N days, or a range of days), the buckets and the service the dashboard reads. */
+/** The period (the last N days, or a range of days), the buckets, and the service and team the dashboard reads. */
 function Filters({ search, period, groupBy, error, csv }: { search: AnalyticsSearch; period: AnalyticsPeriod; groupBy: Bucket; error: string | null; csv: ReactNode }) {
   const navigate = useNavigate({ from: "/analytics" });
   const { user } = useSession();
@@ -272,6 +278,7 @@ function Filters({ search, period, groupBy, error, csv }: { search: AnalyticsSea
           </SelectContent>
         </Select>
         <ServiceFilter value={search.serviceId} onChange={(serviceId) => setSearch({ serviceId })} className="w-44" />
+        <TeamFilter value={search.teamId} onChange={(teamId) => setSearch({ teamId })} />
         {csv}
       </div>
       {error !== null && (
@@ -298,10 +305,16 @@ export function AnalyticsPage() {
   const valid = "since" in span;
   const groupBy = search.groupBy ?? bucketFor(valid ? span.days : DEFAULT_PERIOD_DAYS);
   const range = valid ? { since: span.since, until: span.until } : {};
-  const filters = { ...range, timeZone: user.timeZone, ...(search.serviceId === undefined ? {} : { serviceId: search.serviceId }) };
+  const filters = {
+    ...range,
+    timeZone: user.timeZone,
+    ...(search.serviceId === undefined ? {} : { serviceId: search.serviceId }),
+    ...(search.teamId === undefined ? {} : { teamId: search.teamId }),
+  };
   const trendInput: IncidentAnalyticsInput = { ...filters, groupBy };
   const trend = useQuery({ ...trpc.analytics.incidents.queryOptions(trendInput), enabled: valid });
   const byService = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "service" }), enabled: valid });
+  const byTeam = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "team" }), enabled: valid });
   const bySeverity = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "severity" }), enabled: valid });
   const responders = useQuery({ ...trpc.analytics.responders.queryOptions(range), enabled: valid });
   const formatBucket = (key: string) => bucketLabel(key, groupBy);
@@ -325,13 +338,12 @@ export function AnalyticsPage() {
             <DurationTrend query={trend} measure="mttr" groupBy={groupBy} />
             <ChartCard title="Incidents by service" description="The services with the most incidents">
               <Loaded query={byService} what="services">
-                {(analytics) =>
-                  analytics.groups.length === 0 ? (
-                    <p className="text-muted-foreground text-sm">No incidents in this period.</p>
-                  ) : (
-                    <BarChartWithTable rows={countRows(analytics).slice(0, 10)} caption="Incidents by service" series="Incidents" color="var(--chart-4)" horizontal className="h-64" />
-                  )
-                }
+                {(analytics) => <TopGroups analytics={analytics} caption="Incidents by service" color="var(--chart-4)" />}
+              </Loaded>
+            </ChartCard>
+            <ChartCard title="Incidents by team" description="The teams whose services had the most incidents (No team: services of no team)">
+              <Loaded query={byTeam} what="teams">
+                {(analytics) => <TopGroups analytics={analytics} caption="Incidents by team" color="var(--chart-2)" />}
               </Loaded>
             </ChartCard>
             <ChartCard title="Incidents by severity" description="With median response times and the share of SLA targets met">

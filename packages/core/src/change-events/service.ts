@@ -2,7 +2,7 @@ import type { ChangeEventRow, Db, Tx } from "@incidentops/db";
 import { requireService } from "../catalog/service.js";
 import { getIncident } from "../incidents/service.js";
 import { iso } from "../mapping.js";
-import { createdAtCursor, decodeCursor, toPage, type Page } from "../pagination.js";
+import { createdAtCursor, decodeCursor, timePositionOf, toPage, type Page } from "../pagination.js";
 import type { Actor } from "../policy.js";
 import { insertChangeEvent, listChangeEvents } from "./repository.js";
 import type { ChangeEvent, IncomingChangeEvent, ListIncidentChangeEventsInput, ListServiceChangeEventsInput } from "./schema.js";
@@ -25,7 +25,7 @@ const toChangeEvent = (row: ChangeEventRow): ChangeEvent => ({
 });
 
 /** Pages are ordered by occurrence: the cursor holds occurred_at in createdAtCursor's shape. */
-const occurrencePositionOf = (row: ChangeEventRow) => ({ createdAt: iso(row.occurred_at), id: row.id });
+const occurrencePositionOf = timePositionOf("occurred_at");
 
 /** Records a change event received through `integration` (its org's scope already set on `tx`). */
 export async function recordChangeEvent(tx: Tx, integration: { id: string; orgId: string; serviceId: string }, event: IncomingChangeEvent): Promise<{ id: string }> {

@@ -3,7 +3,7 @@ import { auditAction } from "../audit/service.js";
 import { requireService } from "../catalog/service.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
-import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
+import { createdAtCursor, createdAtPositionOf, decodeCursor, timePositionOf, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
 import {
@@ -54,7 +54,7 @@ const toSuppressedAlert = (row: SuppressedAlertRow): SuppressedAlert => ({
 });
 
 /** Windows are paged by their end: the cursor holds ends_at in createdAtCursor's shape. */
-const endPositionOf = (row: MaintenanceWindowWithCount) => ({ createdAt: iso(row.ends_at), id: row.id });
+const endPositionOf = timePositionOf("ends_at");
 
 async function getWindow(db: Db | Tx, actor: Actor, input: MaintenanceWindowIdInput) {
   const row = await findMaintenanceWindow(db, actor.orgId, input.serviceId, input.windowId);
