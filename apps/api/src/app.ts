@@ -11,6 +11,7 @@ import { createContextFactory, type AppDeps } from "./context.js";
 import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
+import { httpMetrics } from "./http-metrics.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
 import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
@@ -97,6 +98,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
     bindRequestContext,
     closeConnectionsWhenDraining(deps.lifecycle),
+    httpMetrics,
   );
 
   const createContext = createContextFactory(deps);

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
+import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, startMetricsServer, startupFailure } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
 import { trackConnections } from "./drain.js";
@@ -26,6 +26,7 @@ async function main() {
     logger.info({ url: base, docs: `${base}/docs`, openapi: `${base}/openapi.json` }, "API listening");
   });
   const connections = trackConnections(server);
+  const metrics = config.metrics.apiPort === undefined ? undefined : await startMetricsServer({ port: config.metrics.apiPort, settings: config.metrics, logger });
 
   let stopping = false;
   // Graceful: no new connections (a client's next try goes to another replica), live streams end
@@ -52,6 +53,7 @@ async function main() {
     clearTimeout(deadline);
     mailer.close();
     storage.close();
+    await metrics?.close();
     await db.destroy().catch((error: unknown) => logger.warn({ err: error }, "closing the database pool failed"));
     await database.stop();
     logger.info("API stopped");

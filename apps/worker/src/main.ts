@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, prepareDatabase, startupFailure } from "@incidentops/core";
+import { createLogger, loadConfig, prepareDatabase, startMetricsServer, startupFailure } from "@incidentops/core";
 import { startWorker } from "./worker.js";
 
 /** The worker process: `pnpm --filter worker start`, or beside the API with `pnpm start`. */
@@ -8,6 +8,7 @@ async function main() {
   // Safe beside an API migrating at the same moment: the runner holds an advisory lock.
   const database = await prepareDatabase(config, logger);
   const worker = await startWorker({ config, logger, databaseUrl: database.appUrl });
+  const metrics = config.metrics.workerPort === undefined ? undefined : await startMetricsServer({ port: config.metrics.workerPort, settings: config.metrics, logger });
 
   let stopping = false;
   // Running jobs finish (deliveries get their full timeout); jobs fetched but not started go back
@@ -17,6 +18,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "worker shutting down: finishing running jobs");
     await worker.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the worker failed"));
+    await metrics?.close();
     await database.stop();
     logger.info("worker stopped");
     process.exit(0);

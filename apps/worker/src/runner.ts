@@ -3,6 +3,7 @@ import { isDatabaseUnavailable, type Logger as AppLogger } from "@incidentops/co
 import { run, type Runner, type RunnerOptions, type WorkerEvents, type WorkerUtils } from "graphile-worker";
 import type { Heartbeat } from "./heartbeat.js";
 import { logJobEvents } from "./job-log.js";
+import { observeJobEvents } from "./job-metrics.js";
 
 export interface SupervisedRunner {
   /** Stops taking jobs, lets running ones finish, and stops restarting. */
@@ -45,6 +46,7 @@ export function superviseRunner(options: {
       heartbeat.register(workerPool.id);
     });
     logJobEvents(events, logger);
+    observeJobEvents(events);
     return run({ ...options.runnerOptions(), events });
   };
 

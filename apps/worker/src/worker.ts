@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { createMailer, DELIVERY_TASK, type Config, type Logger as AppLogger, type TaskName } from "@incidentops/core";
+import { createMailer, DELIVERY_TASK, readQueueStats, readQueueStatsWith, type Config, type Logger as AppLogger, type TaskName } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { makeWorkerUtils, runOnce } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
@@ -71,11 +71,13 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     runnerOf("deliveries", DELIVERY_TASKS, config.worker.deliveryConcurrency),
   ]);
   logger.info({ concurrency: config.worker.concurrency, deliveryConcurrency: config.worker.deliveryConcurrency }, "worker started");
+  readQueueStatsWith(() => readQueueStats(db));
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await Promise.all(runners.map((runner) => runner.stop()));
+      readQueueStatsWith(undefined);
       await heartbeat.stop();
       await Promise.resolve(utils.release()).catch((error: unknown) => logger.warn({ err: error }, "releasing the worker utils failed"));
       mailer.close();

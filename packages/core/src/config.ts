@@ -76,6 +76,10 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(25_000),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 const TWILIO_VARIABLES = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"] as const;
@@ -154,6 +158,12 @@ export interface Config {
   attachments: { maxBytes: number; storage: ObjectStorageConfig };
   /** On SIGTERM, how long the API lets requests in flight finish before closing their connections. */
   shutdownTimeoutMs: number;
+  /**
+   * Prometheus metrics, each process on a port of its own (undefined: not served): the API on
+   * METRICS_PORT, the worker on WORKER_METRICS_PORT; on METRICS_HOST (loopback unless opened up),
+   * behind `Authorization: Bearer METRICS_TOKEN` when that is set.
+   */
+  metrics: { apiPort: number | undefined; workerPort: number | undefined; host: string; token: string | undefined };
   /** Set when the JWT key was generated for development rather than configured. */
   warnings: string[];
 }
@@ -296,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: resolve(e.WEB_DIST_DIR ?? join(findProjectRoot(), "apps", "web", "dist")),
     attachments: { maxBytes: e.ATTACHMENT_MAX_BYTES, storage: objectStorageOf(e, dataDir) },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metrics: { apiPort: e.METRICS_PORT, workerPort: e.WORKER_METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN },
     warnings,
   };
 }

@@ -11,9 +11,26 @@ export interface Scope {
   routingKey?: string | undefined;
 }
 
+/** What runs once each open transaction has committed (never when it rolls back). */
+const commitHooks = new WeakMap<Tx, (() => void)[]>();
+
 /** Runs `fn` in a transaction, or in the caller's one if `db` already is one. */
-export function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Tx) : db.transaction().execute(fn);
+export async function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Tx);
+  const hooks: (() => void)[] = [];
+  const result = await db.transaction().execute((tx) => {
+    commitHooks.set(tx, hooks);
+    return fn(tx);
+  });
+  for (const hook of hooks) hook();
+  return result;
+}
+
+/** Runs `hook` once `tx` has committed (at once when `tx` was not opened by transact): for counting what happened, not for work that must happen. */
+export function afterCommit(tx: Tx, hook: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (hooks === undefined) hook();
+  else hooks.push(hook);
 }
 
 /** SET LOCAL the scope settings: they last until the transaction ends, never leaking to others. */

@@ -46,6 +46,8 @@ describe("loadConfig defaults", () => {
     // No DATABASE_URL: the embedded PostgreSQL, with its data under the repository's .data/.
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe(resolve(repoRoot, ".data"));
+    // No metrics port: nothing is served; when one is, on loopback.
+    expect(config.metrics).toEqual({ apiPort: undefined, workerPort: undefined, host: "127.0.0.1", token: undefined });
     expect(config.warnings).toEqual([]);
   });
 
@@ -71,6 +73,10 @@ describe("loadConfig defaults", () => {
       ACCESS_TOKEN_EXPIRE_MINUTES: "5",
       REFRESH_TOKEN_EXPIRE_DAYS: "2",
       PORT: "8080",
+      METRICS_PORT: "9464",
+      WORKER_METRICS_PORT: "9465",
+      METRICS_HOST: "0.0.0.0",
+      METRICS_TOKEN: "a-metrics-token-of-16+",
     });
     expect(config).toMatchObject({
       nodeEnv: "production",
@@ -78,6 +84,7 @@ describe("loadConfig defaults", () => {
       jwt: { secret: KEY, algorithm: "HS512", issuer: "issuer-x", audience: "audience-y", accessTokenTtlSeconds: 300 },
       refreshTokenTtlSeconds: 2 * 86_400,
       port: 8080,
+      metrics: { apiPort: 9464, workerPort: 9465, host: "0.0.0.0", token: "a-metrics-token-of-16+" },
       warnings: [],
     });
   });
@@ -97,6 +104,9 @@ describe("loadConfig refuses bad values, naming the variable", () => {
     ["DATABASE_URL", "mysql://x"],
     ["DATABASE_URL", "not a url"],
     ["NODE_ENV", "staging"],
+    ["METRICS_PORT", "70000"],
+    ["WORKER_METRICS_PORT", "x"],
+    ["METRICS_TOKEN", "short"],
   ])("%s=%s", (variable, value) => {
     const error = configErrorOf({ NODE_ENV: "test", JWT_SECRET_KEY: KEY, [variable]: value });
     expect(error.name).toBe("ConfigError");

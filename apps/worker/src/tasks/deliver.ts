@@ -1,4 +1,4 @@
-import { runDelivery, type DeliveryJob } from "@incidentops/core";
+import { countDelivery, runDelivery, type DeliveryJob } from "@incidentops/core";
 import type { NotificationChannel } from "@incidentops/db";
 import type { WorkerDeps } from "../deps.js";
 
@@ -7,7 +7,10 @@ export const deliverOn =
   (channel: NotificationChannel) =>
   async (payload: DeliveryJob, deps: WorkerDeps): Promise<void> => {
     const run = await runDelivery(deps, payload, channel);
-    for (const { attemptId, result } of run.tried) deps.logger.info({ attemptId, result }, "delivery attempt");
+    for (const { attemptId, result } of run.tried) {
+      deps.logger.info({ attemptId, result }, "delivery attempt");
+      countDelivery(channel, result);
+    }
     if (run.skipped > 0) deps.logger.info({ skipped: run.skipped }, "delivery lane paused: tries counted unsent");
     if (run.state !== "sent") deps.logger.debug({ state: run.state }, "delivery lane had nothing to send");
   };

@@ -4,7 +4,9 @@ import { AppError, notFound } from "../errors.js";
 import { enqueueJob, removeJob, removeJobs } from "../jobs/enqueue.js";
 import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
+import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
+import { afterCommit } from "../scope.js";
 import type { SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
 import { orgMembersAmong } from "../teams/service.js";
@@ -166,6 +168,7 @@ async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRo
   });
   await armSlaChecks(tx, source, incident, (["acknowledge", "resolve"] as const).filter((kind) => incident[DEADLINE_OF[kind]] !== null));
   if (incident.escalation_policy_id !== null) await scheduleEscalation(tx, source, incident.id, 0, { manual: false });
+  afterCommit(tx, () => countIncidentOpened(incident));
 }
 
 /** Opens an incident on a service (whose existence the caller checked), following the service's escalation policy. */
@@ -235,6 +238,8 @@ async function move(
   await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));
   await armRetrigger(tx, source, updated);
   await disarmMetDeadlines(tx, current, updated);
+  const firstAcknowledgedAt = current.first_acknowledged_at === null ? updated.first_acknowledged_at : null;
+  if (firstAcknowledgedAt !== null) afterCommit(tx, () => observeResponseTime(updated, (firstAcknowledgedAt.getTime() - updated.created_at.getTime()) / 1000));
   return updated;
 }
 
