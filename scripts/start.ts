@@ -10,7 +10,8 @@ import { ensureWebBuild, WEB_DIST_DIR } from "./web-build.js";
  * stops both, then the database.
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
-const entry = (path: string) => ["--import", "tsx", "--conditions=@incidentops/source", path];
+// The tracing bootstrap loads before the app (it instruments http, express, pg and undici); it does nothing without OTEL_* exporter settings.
+const entry = (path: string) => ["--import", "tsx", "--conditions=@incidentops/source", "--import", "./packages/core/src/tracing-bootstrap.ts", path];
 
 async function main() {
   const config = loadConfig();

@@ -1,4 +1,4 @@
-import { AppError, ERROR_HTTP_STATUS, isDatabaseUnavailable, type ErrorCode, type ErrorDetailsByCode, type Logger } from "@incidentops/core";
+import { AppError, currentTraceId, ERROR_HTTP_STATUS, isDatabaseUnavailable, type ErrorCode, type ErrorDetailsByCode, type Logger } from "@incidentops/core";
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { Request, Response } from "express";
@@ -124,8 +124,9 @@ function classify(thrown: unknown, traceId: string): ErrorBody {
  * database outage, anything else) as its HTTP status, public body and headers (`Retry-After`
  * when the details say when to come back). Each transport writes it in its own wire format.
  */
-export function toErrorResponse(thrown: unknown, traceId: string): ErrorResponse {
-  return errorResponseOf(classify(thrown, traceId));
+export function toErrorResponse(thrown: unknown, requestId: string): ErrorResponse {
+  // With tracing on, the trace's id: it finds the request, its queries and its jobs in the traces.
+  return errorResponseOf(classify(thrown, currentTraceId() ?? requestId));
 }
 
 /** A public error body with its status and headers (`Retry-After` when its details say when to come back). */

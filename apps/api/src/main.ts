@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, startMetricsServer, startupFailure } from "@incidentops/core";
+import { createLogger, createMailer, createObjectStorage, loadConfig, prepareDatabase, shutdownTracing, startMetricsServer, startupFailure } from "@incidentops/core";
 import { createDb } from "@incidentops/db";
 import { createApp } from "./app.js";
 import { trackConnections } from "./drain.js";
@@ -56,6 +56,7 @@ async function main() {
     await metrics?.close();
     await db.destroy().catch((error: unknown) => logger.warn({ err: error }, "closing the database pool failed"));
     await database.stop();
+    await shutdownTracing();
     logger.info("API stopped");
     process.exit(0);
   };

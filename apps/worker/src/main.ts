@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, prepareDatabase, startMetricsServer, startupFailure } from "@incidentops/core";
+import { createLogger, loadConfig, prepareDatabase, shutdownTracing, startMetricsServer, startupFailure } from "@incidentops/core";
 import { startWorker } from "./worker.js";
 
 /** The worker process: `pnpm --filter worker start`, or beside the API with `pnpm start`. */
@@ -20,6 +20,7 @@ async function main() {
     await worker.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the worker failed"));
     await metrics?.close();
     await database.stop();
+    await shutdownTracing();
     logger.info("worker stopped");
     process.exit(0);
   };

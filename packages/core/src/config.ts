@@ -221,6 +221,18 @@ function objectStorageOf(e: z.infer<typeof envSchema>, dataDir: string): ObjectS
 }
 
 /**
+ * Whether traces are to be exported: an OTLP endpoint or a traces exporter other than `none` is
+ * set, and OTEL_SDK_DISABLED is not `true`. The OpenTelemetry SDK reads the OTEL_* variables
+ * themselves (they are standard); tracing is off unless they ask for it.
+ */
+export function tracingConfigured(env: NodeJS.ProcessEnv): boolean {
+  if (env.OTEL_SDK_DISABLED?.toLowerCase() === "true") return false;
+  const exporter = env.OTEL_TRACES_EXPORTER?.trim().toLowerCase();
+  if (exporter !== undefined && exporter !== "") return exporter !== "none";
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT) || Boolean(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+/**
  * Reads and validates the environment. The only place that reads process.env for configuration;
  * a bad value throws a ConfigError naming the variable.
  */

@@ -17,6 +17,7 @@ export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope
 export { countDelivery, metricsRegistry, observeHttpRequest, observeJob, readQueueStatsWith, type JobOutcome, type QueueStats } from "./metrics.js";
 export { readQueueStats } from "./jobs/queue-stats.js";
 export { startMetricsServer, type MetricsServer } from "./metrics-server.js";
+export { currentTraceId, inJobSpan, shutdownTracing } from "./tracing.js";
 export * from "./jobs/tasks.js";
 export { enqueueJob, removeJob, removeJobs, type JobSpec } from "./jobs/enqueue.js";
 export * from "./delivery/index.js";

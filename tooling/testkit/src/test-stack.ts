@@ -76,18 +76,19 @@ async function jobQueueConnectionsClosed(api: TestApi): Promise<void> {
   }
 }
 
-export interface WorkerProcess {
+export interface AppProcess {
   child: ChildProcess;
   /** What it wrote to stderr/stdout, for failure messages. */
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
+export type WorkerProcess = AppProcess;
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** `node --import tsx apps/worker/src/main.ts` on the test database, with the fast settings. */
-export function spawnWorkerProcess(api: TestApi, env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@incidentops/source", "apps/worker/src/main.ts"], {
+/** `node --import tsx --import <tracing bootstrap> <entry>` on the test database, as `pnpm start` runs it, with the fast worker settings. */
+function spawnAppProcess(entry: string, api: TestApi, env: Record<string, string>): AppProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@incidentops/source", "--import", "./packages/core/src/tracing-bootstrap.ts", entry], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -111,6 +112,13 @@ export function spawnWorkerProcess(api: TestApi, env: Record<string, string> = {
   });
   return { child, output: () => output, exited };
 }
+
+/** The worker as its own process (apps/worker/src/main.ts) on the test database. */
+export const spawnWorkerProcess = (api: TestApi, env: Record<string, string> = {}): WorkerProcess => spawnAppProcess("apps/worker/src/main.ts", api, env);
+
+/** The API as its own process (apps/api/src/main.ts) on the test database, listening on loopback at `port`. */
+export const spawnApiProcess = (api: TestApi, port: number, env: Record<string, string> = {}): AppProcess =>
+  spawnAppProcess("apps/api/src/main.ts", api, { HOST: "127.0.0.1", PORT: String(port), ...env });
 
 /** Runs the API's queued jobs of `tasks` once, in this process, with no worker running (silent). */
 export function runQueuedJobs(api: TestApi, tasks: readonly TaskName[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { taskPayloadSchemas, type TaskName, type TaskPayload } from "@incidentops/core";
+import { inJobSpan, taskPayloadSchemas, type TaskName, type TaskPayload } from "@incidentops/core";
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { WorkerDeps } from "../deps.js";
@@ -57,19 +57,20 @@ async function failForGood(helpers: JobHelpers): Promise<void> {
 const describeIssues = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.length === 0 ? "payload" : issue.path.join(".")}: ${issue.message}`).join("; ");
 
-/** The edge of one task: validate the payload, then run it with the job's own logger. */
+/** The edge of one task: validate the payload, then run it with the job's own logger, in the job's span. */
 // K ties the name to its own definition: a correlated union TypeScript cannot follow otherwise.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function taskAtTheEdge<K extends TaskName>(name: K, deps: WorkerDeps): Task {
   const task = TASKS[name];
-  return async (payload, helpers) => {
-    const parsed = task.payload.safeParse(payload);
-    if (!parsed.success) {
-      await failForGood(helpers);
-      throw new MalformedPayloadError(`malformed ${name} payload, not retried: ${describeIssues(parsed.error)}`);
-    }
-    await task.run(parsed.data, { ...deps, logger: jobLogger(deps.logger, helpers.job) });
-  };
+  return (payload, helpers) =>
+    inJobSpan(name, payload, { "job.id": helpers.job.id, "job.attempt": helpers.job.attempts }, async () => {
+      const parsed = task.payload.safeParse(payload);
+      if (!parsed.success) {
+        await failForGood(helpers);
+        throw new MalformedPayloadError(`malformed ${name} payload, not retried: ${describeIssues(parsed.error)}`);
+      }
+      await task.run(parsed.data, { ...deps, logger: jobLogger(deps.logger, helpers.job) });
+    });
 }
 
 export function createTaskList(deps: WorkerDeps): TaskList {

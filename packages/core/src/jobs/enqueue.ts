@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@incidentops/db";
 import { sql } from "kysely";
+import { traceCarrier } from "../tracing.js";
 import type { TaskName, TaskPayload } from "./tasks.js";
 
 export interface JobSpec {
@@ -19,6 +20,8 @@ export interface JobSpec {
 /**
  * Adds a job on the caller's connection, so it commits or rolls back with the change that
  * caused it: a committed incident always gets its notifications, a rolled-back one never does.
+ * With tracing on, the payload also carries the caller's `traceparent`: the job's span continues
+ * the trace.
  */
 export async function enqueueJob<K extends TaskName>(
   db: Db | Tx,
@@ -29,7 +32,7 @@ export async function enqueueJob<K extends TaskName>(
   await sql`
     SELECT graphile_worker.add_job(
       identifier   => ${task},
-      payload      => ${JSON.stringify(payload)}::json,
+      payload      => ${JSON.stringify({ ...payload, ...traceCarrier() })}::json,
       queue_name   => ${spec.queueName ?? null},
       run_at       => ${spec.runAt ?? null}::timestamptz,
       max_attempts => ${spec.maxAttempts ?? null}::int,
