@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { createMailer, DELIVERY_TASK, readQueueStats, readQueueStatsWith, type Config, type Logger as AppLogger, type TaskName } from "@incidentops/core";
-import { createDb } from "@incidentops/db";
+import { createDb, createPool } from "@incidentops/db";
 import { makeWorkerUtils, runOnce } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
 import { graphileLogger } from "./job-log.js";
@@ -23,7 +23,16 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   // Deliveries hold a connection only for their two short transactions, not while they wait on a receiver.
   const db = createDb({ connectionString: databaseUrl, max: config.worker.concurrency + 10, applicationName: "incidentops-worker" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
-  const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: graphileLogger(logger) });
+  // graphile-worker's connections come from pools of ours, which keep their error listeners for
+  // good: one it makes itself drops its listener on release while an idle client may still report
+  // the server going away, which ended the process (an unhandled 'error' event) during an outage.
+  const pools: ReturnType<typeof createPool>[] = [];
+  const poolFor = (name: string) => {
+    const pool = createPool({ connectionString: databaseUrl, applicationName: `incidentops-worker-${name}` });
+    pools.push(pool);
+    return pool;
+  };
+  const utils = await makeWorkerUtils({ pgPool: poolFor("utils"), logger: graphileLogger(logger) });
   const heartbeat = startHeartbeat({
     db,
     utils,
@@ -34,14 +43,15 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   });
 
   const taskList = createTaskList({ db, config, logger, mailer });
-  const runnerOf = (name: string, tasks: readonly TaskName[], concurrency: number) =>
-    superviseRunner({
+  const runnerOf = (name: string, tasks: readonly TaskName[], concurrency: number) => {
+    const pgPool = poolFor(name);
+    return superviseRunner({
       name,
       utils,
       heartbeat,
       logger,
       runnerOptions: () => ({
-        connectionString: databaseUrl,
+        pgPool,
         concurrency,
         taskList: Object.fromEntries(tasks.map((task) => [task, taskList[task]])),
         noHandleSignals: true,
@@ -63,6 +73,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
         },
       }),
     });
+  };
   // Two runners: deliveries wait on receivers (a slot each, many slots, little CPU or database);
   // everything else (fan-out, escalations, account emails) works the database (few slots), and a
   // backlog of deliveries never delays it.
@@ -81,7 +92,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
       await heartbeat.stop();
       await Promise.resolve(utils.release()).catch((error: unknown) => logger.warn({ err: error }, "releasing the worker utils failed"));
       mailer.close();
-      await db.destroy();
+      await Promise.all([db.destroy(), ...pools.map((pool) => pool.end())]);
     })());
   return { stop, done: Promise.all(runners.map((runner) => runner.done)).then(() => undefined) };
 }

@@ -18,12 +18,20 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 const ignore = () => undefined;
 
-export function createDb({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000 }: CreateDbOptions): Db {
+/**
+ * A pg pool that outlives the server going away. A client losing its connection (server restart)
+ * must not crash the process: an idle one is reported on the pool, one checked out
+ * (mid-transaction) on itself. Either way the query in progress, or the next one, fails with the
+ * error, and the pool drops the client. The listeners stay for the pool's whole life (a pool
+ * whose owner removes its listener before the last idle client is gone crashes the process).
+ */
+export function createPool({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000 }: CreateDbOptions): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: applicationName, connectionTimeoutMillis: connectionTimeoutMs });
-  // A client losing its connection (server restart) must not crash the process: an idle one is
-  // reported on the pool, one checked out (mid-transaction) on itself. Either way the query in
-  // progress, or the next one, fails with the error, and the pool drops the client.
   pool.on("error", ignore);
   pool.on("connect", (client) => client.on("error", ignore));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
+}
+
+export function createDb(options: CreateDbOptions): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(options) }) });
 }
