@@ -38,7 +38,7 @@ export const opsgenieCreateAlertSchema = z.object({
     .string("Message can not be empty.")
     .trim()
     .min(1, "Message can not be empty.")
-    .transform(truncated(MESSAGE_CHARS))
+    .overwrite(truncated(MESSAGE_CHARS))
     .describe("The incident's title (Opsgenie keeps the first 130 characters: so does this API)"),
   alias: z
     .string()
@@ -46,7 +46,7 @@ export const opsgenieCreateAlertSchema = z.object({
     .max(512)
     .optional()
     .describe("De-duplicates like PagerDuty's dedup_key: an alert with the alias of an open incident counts on it. Without one, the alert gets a unique alias"),
-  description: z.string().transform(truncated(DESCRIPTION_CHARS)).optional(),
+  description: z.string().overwrite(truncated(DESCRIPTION_CHARS)).optional(),
   responders: z.array(z.unknown()).optional().describe("Accepted, not used: the service's escalation policy decides who is paged"),
   visibleTo: z.array(z.unknown()).optional().describe("Accepted, not used"),
   actions: z.array(z.unknown()).optional().describe("Accepted, not used"),
@@ -114,11 +114,11 @@ interface Timing {
 const tookSince = (timing: Timing) => Math.round(performance.now() - timing.started) / 1000;
 
 /** Our error (errors.ts) in Opsgenie's words and codes (https://docs.opsgenie.com/docs/response). */
-export function renderOpsgenieError({ status, body, headers }: ErrorResponse, timing: Timing): RenderedError & { body: OpsgenieError } {
+export function renderOpsgenieError({ status, body, headers }: ErrorResponse, request: { took: number; requestId: string }): RenderedError & { body: OpsgenieError } {
   const answer = (httpStatus: number, message: string, errors?: Record<string, string>) => ({
     status: httpStatus,
     headers,
-    body: { message, ...(errors === undefined ? {} : { errors }), took: tookSince(timing), requestId: timing.requestId },
+    body: { message, ...(errors === undefined ? {} : { errors }), took: request.took, requestId: request.requestId },
   });
   switch (body.code) {
     case "VALIDATION_FAILED":
@@ -147,7 +147,8 @@ export function renderOpsgenieError({ status, body, headers }: ErrorResponse, ti
 const timingOf = (res: Response): Timing => res.locals.opsgenie as Timing;
 
 function sendOpsgenieError(req: Request, res: Response, thrown: unknown): void {
-  sendErrorAs(req, res, thrown, (response) => renderOpsgenieError(response, timingOf(res)), { route: "opsgenie" });
+  const timing = timingOf(res);
+  sendErrorAs(req, res, thrown, (response) => renderOpsgenieError(response, { took: tookSince(timing), requestId: timing.requestId }), { route: "opsgenie" });
 }
 
 /** The integration key of `Authorization: GenieKey <key>`; 401 without one. */
