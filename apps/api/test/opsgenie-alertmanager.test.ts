@@ -1,21 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { anIntegrationKey, anOrgOwner, aService, startAlertmanager, useTestApi, waitFor, type RunningAlertmanager } from "@incidentops/testkit";
+import { anAlertedService, incidentsOfService, startAlertmanager, useTestApi, waitFor, type RunningAlertmanager } from "@incidentops/testkit";
 
 // A real sender: Prometheus Alertmanager (Debian's prometheus-alertmanager) with an opsgenie_configs
 // receiver pointed at this API. Alertmanager sends each group as one Opsgenie alert, aliased by
 // the hash of its group key, and closes it (identifierType=alias) when the group resolves.
 
 const api = useTestApi();
-
-interface IncidentView {
-  id: string;
-  status: string;
-  severity: string;
-  title: string;
-  dedupKey: string | null;
-  alertCount: number;
-}
 
 /** Alertmanager's configuration: every alert to IncidentOps as Opsgenie, grouped by alertname, flushed within a second. */
 const opsgenieReceiver = (apiUrl: string, apiKey: string) => ({
@@ -38,11 +29,8 @@ const opsgenieReceiver = (apiUrl: string, apiKey: string) => ({
 
 describe("Alertmanager's opsgenie_configs", () => {
   it("opens one incident per Alertmanager group and closes it when the group resolves", { timeout: 60_000 }, async () => {
-    const { accessToken: token } = await anOrgOwner(api.current);
-    const service = await aService(api.current, token);
-    const { routingKey } = await anIntegrationKey(api.current, token, service.id, { name: "alertmanager-opsgenie" });
-    const incidents = async () =>
-      (await api.current.request<{ items: IncidentView[] }>("GET", `/v1/incidents?serviceId=${service.id}`, { token })).body.items;
+    const { token, serviceId, routingKey } = await anAlertedService(api.current, "alertmanager-opsgenie");
+    const incidents = () => incidentsOfService(api.current, token, serviceId);
 
     let alertmanager: RunningAlertmanager | undefined;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anIntegrationKey, anOrgOwner, aService, countRows, rowsOf, startTestApi, useStarted, useTestApi, type TestApi } from "@incidentops/testkit";
+import { anAlertedService, anIntegrationKey, countRows, incidentsOfService, rowsOf, startTestApi, useStarted, useTestApi, type TestApi } from "@incidentops/testkit";
 
 // Opsgenie's Alert API as its senders use it: create (alias de-duplicates), acknowledge, close and
 // notes by id, alias and tiny id, the request status, and Opsgenie's error answers.
@@ -18,21 +18,7 @@ interface RequestStatus {
   requestId: string;
 }
 
-interface IncidentView {
-  id: string;
-  status: string;
-  severity: string;
-  title: string;
-  dedupKey: string | null;
-  alertCount: number;
-}
-
-async function anIntegration(t: TestApi) {
-  const { accessToken: token } = await anOrgOwner(t);
-  const service = await aService(t, token);
-  const { routingKey } = await anIntegrationKey(t, token, service.id, { name: "opsgenie" });
-  return { token, serviceId: service.id, routingKey };
-}
+const anIntegration = (t: TestApi) => anAlertedService(t, "opsgenie");
 
 /** One Opsgenie call with `Authorization: GenieKey <key>`. */
 const genie = <T = Accepted>(t: TestApi, key: string, method: string, path: string, body?: unknown) =>
@@ -51,8 +37,7 @@ async function created(t: TestApi, key: string, body: Record<string, unknown>) {
   return statusOf(t, key, res.body.requestId);
 }
 
-const incidentsOf = async (t: TestApi, token: string, serviceId: string) =>
-  (await t.request<{ items: IncidentView[] }>("GET", `/v1/incidents?serviceId=${serviceId}`, { token })).body.items;
+const incidentsOf = incidentsOfService;
 
 const eventsOf = async (t: TestApi, token: string, incidentId: string) =>
   (await t.request<{ items: { kind: string; data: Record<string, unknown> }[] }>("GET", `/v1/incidents/${incidentId}/events`, { token })).body.items;

@@ -5,6 +5,8 @@ export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./d
 export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
 export {
   aContactMethod,
+  anAlertedService,
+  incidentsOfService,
   addMember,
   aMember,
   anApiKey,
