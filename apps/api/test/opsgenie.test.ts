@@ -122,6 +122,19 @@ describe("POST /v2/alerts", () => {
     expect(await incidentsOf(api.current, token, serviceId)).toHaveLength(2);
   });
 
+  it("opens nothing during a maintenance window of the service: the request says the alert was suppressed", async () => {
+    const { token, serviceId, routingKey } = await anIntegration(api.current);
+    const window = await api.current.request("POST", `/v1/org/services/${serviceId}/maintenance-windows`, {
+      token,
+      body: { end: new Date(Date.now() + 3_600_000).toISOString(), reason: "Database upgrade" },
+    });
+    expect(window.status).toBe(201);
+    const status = await created(api.current, routingKey, { message: "Disk", alias: "disk" });
+    expect(status).toMatchObject({ isSuccess: true, status: "Alert suppressed: a maintenance window holds on the service", alias: "disk" });
+    expect(status.alertId).toBeUndefined();
+    expect(await incidentsOf(api.current, token, serviceId)).toHaveLength(0);
+  });
+
   it("opens a new incident for an alias whose incident was closed", async () => {
     const { token, serviceId, routingKey } = await anIntegration(api.current);
     const first = await created(api.current, routingKey, { message: "Disk", alias: "disk" });
