@@ -20,6 +20,7 @@ import tseslint from "typescript-eslint";
 //   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
 //               teams  <-  schedules  <-  oncall  <-  calendar-feeds;  schedules  <-  shift-notices
 //   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit, change-events, maintenance
+//               opsgenie -> ingest, incidents, integrations
 //   the work around incidents: tasks, status-updates, attachments, analytics <- postmortems
 //
 // Incidents change only in incidents/lifecycle.ts: other features may use incidents' schema,
@@ -52,6 +53,7 @@ const CORE_FEATURES = {
   "change-events": ["catalog", "incidents"],
   maintenance: ["audit", "catalog"],
   ingest: ["change-events", "incidents", "integrations", "maintenance", "rate-limit"],
+  opsgenie: ["incidents", "ingest", "integrations"],
   "contact-methods": [],
   notifications: ["contact-methods", "incidents"],
   escalations: ["escalation-policies", "incidents", "schedules", "teams"],

@@ -145,11 +145,24 @@ export function logUnexpected(log: Logger, thrown: unknown, response: ErrorRespo
   else if (response.status >= 500) log.error({ ...bindings, err }, "request failed");
 }
 
+/** An error as a route with its own wire format answers it (PagerDuty, Opsgenie). */
+export interface RenderedError {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
 /** Answers a failure in our REST format, `{ code, message, traceId, details }`, logging what needs it. */
 export function sendError(req: Request, res: Response, thrown: unknown, bindings: Record<string, unknown> = {}): void {
+  sendErrorAs(req, res, thrown, (response) => response, bindings);
+}
+
+/** Answers a failure in a route's own wire format: `render` turns our error into its answer. */
+export function sendErrorAs(req: Request, res: Response, thrown: unknown, render: (response: ErrorResponse) => RenderedError, bindings: Record<string, unknown> = {}): void {
   const response = toErrorResponse(thrown, requestIdOf(req));
   logUnexpected(req.log, thrown, response, bindings);
-  res.status(response.status).set(response.headers).json(response.body);
+  const { status, headers, body } = render(response);
+  res.status(status).set(headers).json(body);
 }
 
 const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {

@@ -71,6 +71,17 @@ describe("while PostgreSQL is down", () => {
     expect(pagerDuty.status).toBe(503);
     expect(pagerDuty.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(pagerDuty.body).toMatchObject({ status: "error", errors: [] });
+    // Opsgenie in its own: { message, took, requestId } (a 5xx its senders retry).
+    for (const [method, path] of [
+      ["POST", "/v2/alerts"],
+      ["POST", "/v2/alerts/disk/close?identifierType=alias"],
+      ["GET", "/v2/alerts/requests/3f0c8a5e-8f5e-4c55-9a53-0d1b7b3e2f10"],
+    ] as const) {
+      const opsgenie = await api.request(method, path, { headers: { authorization: `GenieKey ${routingKey}` }, ...(method === "POST" ? { body: { message: "Disk" } } : {}) });
+      expect(opsgenie.status, `${method} ${path}`).toBe(503);
+      expect(opsgenie.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(opsgenie.body).toEqual({ message: expect.any(String), took: expect.any(Number), requestId: expect.any(String) });
+    }
 
     // Health: alive, not ready.
     expect((await api.request("GET", "/healthz")).status).toBe(200);

@@ -92,6 +92,8 @@ export { ALLOWED_TRANSITIONS, canTransition } from "./incidents/state-machine.js
 export { ingestAlerts, type Alert, type AlertAction, type AlertOutcome, type AlertResult } from "./ingest/alerts.js";
 export type { AlertDelivery } from "./ingest/admission.js";
 export { ingestChangeEvent } from "./ingest/change-events.js";
+export * from "./opsgenie/schema.js";
+export { actOnOpsgenieAlert, createOpsgenieAlert, getOpsgenieRequest } from "./opsgenie/service.js";
 export { readSentTime, type SentTime } from "./ingest/sent-time.js";
 export * from "./change-events/schema.js";
 export * as changeEventService from "./change-events/service.js";

@@ -413,6 +413,26 @@ export interface SuppressedAlertsTable {
   created_at: Timestamp;
 }
 
+/** The outcome of an Opsgenie Alert API request (GET /v2/alerts/requests/{requestId}). */
+export interface OpsgenieRequestsTable {
+  org_id: string;
+  id: string;
+  integration_id: string;
+  action: string;
+  is_success: boolean;
+  status: string;
+  alert_id: string | null;
+  alias: string | null;
+  processed_at: Timestamp;
+}
+
+/** Opsgenie's short alert number of an incident, per org. */
+export interface IncidentTinyIdsTable {
+  org_id: string;
+  incident_id: string;
+  tiny_id: ColumnType<string, number | string, number | string>;
+}
+
 export type PostmortemStatus = "draft" | "published";
 
 export interface PostmortemsTable {
@@ -561,6 +581,8 @@ export interface Database {
   change_events: ChangeEventsTable;
   maintenance_windows: MaintenanceWindowsTable;
   suppressed_alerts: SuppressedAlertsTable;
+  opsgenie_requests: OpsgenieRequestsTable;
+  incident_tiny_ids: IncidentTinyIdsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -594,3 +616,4 @@ export type CalendarFeedRow = Selectable<CalendarFeedsTable>;
 export type ChangeEventRow = Selectable<ChangeEventsTable>;
 export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
 export type SuppressedAlertRow = Selectable<SuppressedAlertsTable>;
+export type OpsgenieRequestRow = Selectable<OpsgenieRequestsTable>;

@@ -159,6 +159,19 @@ export async function anIntegrationKey(api: TestApi, token: string, serviceId: s
   );
 }
 
+/** An org owner's service with a routing key: where alert ingestion tests start. */
+export async function anAlertedService(api: TestApi, name = "alerts"): Promise<{ token: string; serviceId: string; routingKey: string }> {
+  const { accessToken: token } = await anOrgOwner(api);
+  const service = await aService(api, token);
+  const { routingKey } = await anIntegrationKey(api, token, service.id, { name });
+  return { token, serviceId: service.id, routingKey };
+}
+
+/** The service's incidents, newest first (up to 200). */
+export async function incidentsOfService(api: TestApi, token: string, serviceId: string): Promise<Incident[]> {
+  return (await ok(api.request<{ items: Incident[] }>("GET", `/v1/incidents?serviceId=${serviceId}&limit=200`, { token }), 200, "list incidents")).items;
+}
+
 /** A contact method of the token's person: `address` for `type` (email, slack, webhook, sms, voice). */
 export async function aContactMethod(
   api: TestApi,

@@ -1,9 +1,12 @@
 // @incidentops/testkit: what the tests of every package share. See README.md.
 export * from "./loopback.js";
+export { ALERTMANAGER_BINARY, startAlertmanager, type PostableAlert, type RunningAlertmanager } from "./alertmanager.js";
 export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
 export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
 export {
   aContactMethod,
+  anAlertedService,
+  incidentsOfService,
   addMember,
   aMember,
   anApiKey,

@@ -3,7 +3,7 @@ import type { Db } from "@incidentops/db";
 import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
 import { requestIdOf } from "../context.js";
-import { logUnexpected, toErrorResponse, type ErrorResponse } from "../errors.js";
+import { sendErrorAs, type ErrorResponse } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
 
@@ -146,10 +146,7 @@ export function renderPagerDutyError(
 }
 
 function sendPagerDutyError(req: Request, res: Response, thrown: unknown, dialect: PagerDutyDialect): void {
-  const response = toErrorResponse(thrown, requestIdOf(req));
-  logUnexpected(req.log, thrown, response, { route: req.path });
-  const { status, headers, body } = renderPagerDutyError(response, dialect);
-  res.status(status).set(headers).json(body);
+  sendErrorAs(req, res, thrown, (response) => renderPagerDutyError(response, dialect), { route: req.path });
 }
 
 interface Deps {

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { REFRESH_COOKIE } from "../browser-session.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
+import { opsgenieAcceptedSchema, opsgenieCreateAlertSchema, opsgenieErrorSchema, opsgenieRequestStatusSchema } from "../ingest/opsgenie.js";
 import {
   pagerDutyAcceptedSchema,
   pagerDutyChangeAcceptedSchema,
@@ -111,6 +112,7 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
       bearerAuth: { type: "http", scheme: "bearer", description: "An access token (JWT), or an org API key (iok_...)" },
       apiKeyHeader: { type: "apiKey", in: "header", name: "x-api-key", description: "An org API key (iok_...)" },
       sessionCookie: { type: "apiKey", in: "cookie", name: REFRESH_COOKIE, description: "The web app's refresh token (httpOnly), sent only to /v1/auth/session/*" },
+      genieKey: { type: "apiKey", in: "header", name: "Authorization", description: "Opsgenie's scheme, for its Alert API routes: `GenieKey <integration key>` (a routing key of a service)" },
     },
     paths: httpRoutePaths,
     defs: {
@@ -122,6 +124,10 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
       PagerDutyChangeAccepted: pagerDutyChangeAcceptedSchema,
       PagerDutyV1Event: pagerDutyV1EventSchema,
       PagerDutyV1Accepted: pagerDutyV1AcceptedSchema,
+      OpsgenieCreateAlert: opsgenieCreateAlertSchema,
+      OpsgenieAccepted: opsgenieAcceptedSchema,
+      OpsgenieRequestStatus: opsgenieRequestStatusSchema,
+      OpsgenieError: opsgenieErrorSchema,
       AlertmanagerPayload: alertmanagerPayloadSchema,
       AlertmanagerAccepted: alertmanagerAcceptedSchema,
       Health: healthSchema,

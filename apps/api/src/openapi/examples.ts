@@ -701,6 +701,50 @@ export const operationExamples: Record<string, OperationExamples> = {
     },
     output: { status: "success", alerts: [{ fingerprint: "a3c1e5f7b9d2c4e6", dedupKey: "a3c1e5f7b9d2c4e6", outcome: "created", incidentId: ids.incident }] },
   },
+  "alerts.opsgenie": {
+    input: {
+      message: "Disk full on db-1",
+      alias: "disk-full/db-1",
+      description: "Less than 1% free on /var/lib/postgresql",
+      tags: ["storage", "critical"],
+      details: { free: "1%", threshold: 5, mounted: true },
+      entity: "db-1",
+      source: "prometheus",
+      priority: "P1",
+      responders: [{ name: "storage", type: "team" }],
+    },
+    output: { result: "Request will be processed", took: 0.012, requestId: "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a21" },
+  },
+  "alerts.opsgenieAcknowledge": {
+    input: { identifier: "disk-full/db-1", identifierType: "alias", user: "Ada Lovelace", source: "runbook", note: "On it" },
+    output: { result: "Request will be processed", took: 0.008, requestId: "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a22" },
+  },
+  "alerts.opsgenieClose": {
+    input: { identifier: "42", identifierType: "tiny", source: "Alertmanager" },
+    output: { result: "Request will be processed", took: 0.009, requestId: "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a23" },
+  },
+  "alerts.opsgenieNote": {
+    input: { identifier: ids.incident, identifierType: "id", note: "Freed 20 GB of WAL", user: "Ada Lovelace" },
+    output: { result: "Request will be processed", took: 0.007, requestId: "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a24" },
+  },
+  "alerts.opsgenieRequest": {
+    input: { requestId: "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a21" },
+    output: {
+      data: {
+        success: true,
+        action: "Create",
+        processedAt: "2025-03-14T09:02:00.412Z",
+        integrationId: ids.integration,
+        isSuccess: true,
+        status: "Created alert",
+        alertId: ids.incident,
+        alias: "disk-full/db-1",
+        tinyId: "42",
+      },
+      took: 0.003,
+      requestId: "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a25",
+    },
+  },
   "meta.openapi": {
     output: { openapi: "3.1.0", info: { title: "IncidentOps API", version: "0.1.0" }, servers: [{ url: "https://incidentops.example.com" }], paths: {} },
   },

@@ -15,9 +15,19 @@ import { CSRF_HEADER, REFRESH_COOKIE, SESSION_PATH } from "../browser-session.js
 import { z } from "zod";
 import { attachmentBytesSchema } from "../attachments.js";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { errorBody, errorResponseOf, type ErrorBody } from "../errors.js";
+import { errorBody, errorResponseOf, type ErrorBody, type ErrorResponse } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
+import {
+  opsgenieAcceptedSchema,
+  opsgenieActionBodySchema,
+  opsgenieCreateAlertSchema,
+  opsgenieErrorSchema,
+  opsgenieIdentifierQuerySchema,
+  opsgenieNoteBodySchema,
+  opsgenieRequestStatusSchema,
+  renderOpsgenieError,
+} from "../ingest/opsgenie.js";
 import {
   pagerDutyAcceptedSchema,
   pagerDutyChangeAcceptedSchema,
@@ -40,30 +50,46 @@ const success = (description: string, schema: z.ZodType, examplesKey: string) =>
   content: { "application/json": { schema, examples: example(operationExamples[examplesKey]?.output) } },
 });
 
-/** PagerDuty's refusals, each rendered from a sample of our error by the route's own renderer. */
-function pagerDutyErrorResponses(dialect: PagerDutyDialect) {
-  const samples: [string, ErrorBody][] = [
-    ["invalid event", errorBody("VALIDATION_FAILED", "invalid", "", { fields: { payload: ["payload is required for trigger events"] } })],
-    ["not JSON", errorSamples.MALFORMED_JSON.body],
-    ["unknown routing key", errorSamples.NOT_FOUND.body],
-    ["too large", errorBody("PAYLOAD_TOO_LARGE", "too large", "", {})],
-    ["throttled", errorBody("RATE_LIMITED", "over 120 events per minute: retry after the Retry-After seconds", "", { retryAfterSeconds: 37, limit: 120, windowSeconds: 60 })],
-    ["failed", errorSamples.INTERNAL_ERROR.body],
-    ["database unavailable", errorSamples.SERVICE_UNAVAILABLE.body],
-  ];
+type ErrorSamples = [string, ErrorBody][];
+
+/** A wire format's refusals (PagerDuty's, Opsgenie's), each rendered from a sample of our error by the route's own renderer. */
+function renderedErrorResponses<B>(
+  samples: ErrorSamples,
+  render: (response: ErrorResponse) => { status: number; headers: Record<string, string>; body: B },
+  format: { schema: z.ZodType; describe: (body: B) => string },
+) {
   const responses: Record<string, { description: string; headers?: typeof retryAfterHeader; content: Record<string, unknown> }> = {};
   for (const [name, body] of samples) {
-    const rendered = renderPagerDutyError(errorResponseOf(body), dialect);
+    const rendered = render(errorResponseOf(body));
     const status = String(rendered.status);
     const response = (responses[status] ??= {
-      description: `PagerDuty's "${rendered.body.status}"`,
+      description: format.describe(rendered.body),
       ...(rendered.headers["retry-after"] === undefined ? {} : { headers: retryAfterHeader }),
-      content: { "application/json": { schema: pagerDutyErrorSchema, examples: {} } },
+      content: { "application/json": { schema: format.schema, examples: {} } },
     });
     const media = response.content["application/json"] as { examples: Record<string, unknown> };
     media.examples[name.replace(/\s+/g, "-")] = { summary: name, value: rendered.body };
   }
   return responses;
+}
+
+const RATE_LIMITED_SAMPLE = errorBody("RATE_LIMITED", "over 120 events per minute: retry after the Retry-After seconds", "", { retryAfterSeconds: 37, limit: 120, windowSeconds: 60 });
+
+/** PagerDuty's refusals. */
+function pagerDutyErrorResponses(dialect: PagerDutyDialect) {
+  const samples: ErrorSamples = [
+    ["invalid event", errorBody("VALIDATION_FAILED", "invalid", "", { fields: { payload: ["payload is required for trigger events"] } })],
+    ["not JSON", errorSamples.MALFORMED_JSON.body],
+    ["unknown routing key", errorSamples.NOT_FOUND.body],
+    ["too large", errorBody("PAYLOAD_TOO_LARGE", "too large", "", {})],
+    ["throttled", RATE_LIMITED_SAMPLE],
+    ["failed", errorSamples.INTERNAL_ERROR.body],
+    ["database unavailable", errorSamples.SERVICE_UNAVAILABLE.body],
+  ];
+  return renderedErrorResponses(samples, (response) => renderPagerDutyError(response, dialect), {
+    schema: pagerDutyErrorSchema,
+    describe: (body) => `PagerDuty's "${body.status}"`,
+  });
 }
 
 const PAGERDUTY_V2 =
@@ -88,6 +114,96 @@ const pagerDutyOperation = (
 };
 
 const pagerDutyAlerts = { dialect: "v2", description: PAGERDUTY_V2, examplesKey: "alerts.pagerDuty", body: pagerDutyEventSchema, accepted: pagerDutyAcceptedSchema, successStatus: "202" } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Opsgenie's Alert API (ingest/opsgenie.ts).
+
+const OPSGENIE_REQUEST_ID = "c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a21";
+
+/** Opsgenie's refusals; `request` adds the samples of a call that names a request or an alert. */
+function opsgenieErrorResponses(kind: "create" | "action" | "status") {
+  const samples: ErrorSamples = [
+    ["unknown key", errorBody("UNAUTHORIZED", "Could not authenticate", "", {})],
+    ["throttled", RATE_LIMITED_SAMPLE],
+    ["failed", errorSamples.INTERNAL_ERROR.body],
+    ["database unavailable", errorSamples.SERVICE_UNAVAILABLE.body],
+  ];
+  if (kind === "status") samples.push(["unknown request", errorBody("NOT_FOUND", "Request not found. It might not be processed, yet.", "", {})]);
+  else {
+    const field: Record<string, string[]> = kind === "create" ? { message: ["Message can not be empty."] } : { identifierType: ["Invalid option: expected one of \"id\"|\"alias\"|\"tiny\""] };
+    samples.push(
+      ["invalid request", errorBody("VALIDATION_FAILED", "invalid", "", { fields: field })],
+      ["not JSON", errorSamples.MALFORMED_JSON.body],
+      ["too large", errorBody("PAYLOAD_TOO_LARGE", "too large", "", {})],
+    );
+  }
+  const wanted = kind === "status" ? samples.filter(([name]) => name !== "throttled") : samples;
+  return renderedErrorResponses(wanted, (response) => renderOpsgenieError(response, { took: 0.004, requestId: OPSGENIE_REQUEST_ID }), {
+    schema: opsgenieErrorSchema,
+    describe: (body) => `Opsgenie's "${body.message}"`,
+  });
+}
+
+const OPSGENIE =
+  "Opsgenie's Alert API: point an Opsgenie sender (an API integration, Alertmanager's opsgenie_configs, an SDK) here by changing its base URL and its key. `Authorization: GenieKey <key>` takes an integration key (routing key) of a service; an unknown one is Opsgenie's 401. Answers are Opsgenie's, not the API's error body. Each request counts once against the key's per-minute limit (429 with Retry-After over it). A request acts only on the incidents of its key's service.";
+
+const opsgenieSecurity = [{ genieKey: [] }];
+
+const identifierParams = (examplesKey: string) => ({
+  path: z.object({
+    identifier: z.string().meta({ param: { description: "The alert: its id, alias or tiny id (see identifierType)", example: String(operationExamples[examplesKey]?.input?.identifier) } }),
+  }),
+  query: opsgenieIdentifierQuerySchema,
+});
+
+/** Acknowledge, close and notes: 202, then the request status says whether the alert existed. */
+const opsgenieActionOperation = (action: string, summary: string, body: z.ZodType, examplesKey: string, required: boolean): ZodOpenApiOperationObject => {
+  const { identifier: _identifier, identifierType: _type, ...sample } = operationExamples[examplesKey]?.input ?? {};
+  return {
+    operationId: `alerts-opsgenie-${action}`,
+    tags: ["alerts"],
+    summary,
+    description: `${OPSGENIE} An alert that does not exist is no refusal: the request is accepted (202) and its status (GET /v2/alerts/requests/{requestId}) says \`isSuccess: false\`, \`Alert does not exist\`.`,
+    security: opsgenieSecurity,
+    requestParams: identifierParams(examplesKey),
+    requestBody: { required, content: { "application/json": { schema: body, examples: example(sample) } } },
+    responses: { "202": success("Accepted: its outcome is at GET /v2/alerts/requests/{requestId}", opsgenieAcceptedSchema, examplesKey), ...opsgenieErrorResponses("action") },
+  };
+};
+
+const opsgeniePaths: ZodOpenApiPathsObject = {
+  "/v2/alerts": {
+    post: {
+      operationId: "alerts-opsgenie-create",
+      tags: ["alerts"],
+      summary: "Create an alert (Opsgenie Alert API)",
+      description: `${OPSGENIE} \`alias\` de-duplicates like PagerDuty's dedup_key (an alert with the alias of an open incident counts on it); without one, the alert gets a unique alias. Priority P1-P3 is sev1-sev3, P4 and P5 sev4. Maintenance windows hold as for every source.`,
+      security: opsgenieSecurity,
+      requestBody: { required: true, content: { "application/json": { schema: opsgenieCreateAlertSchema, examples: example(operationExamples["alerts.opsgenie"]?.input) } } },
+      responses: { "202": success("Accepted: its outcome is at GET /v2/alerts/requests/{requestId}", opsgenieAcceptedSchema, "alerts.opsgenie"), ...opsgenieErrorResponses("create") },
+    },
+  },
+  "/v2/alerts/{identifier}/acknowledge": {
+    post: opsgenieActionOperation("acknowledge", "Acknowledge an alert (Opsgenie Alert API)", opsgenieActionBodySchema, "alerts.opsgenieAcknowledge", false),
+  },
+  "/v2/alerts/{identifier}/close": {
+    post: opsgenieActionOperation("close", "Close an alert: its incident is resolved (Opsgenie Alert API)", opsgenieActionBodySchema, "alerts.opsgenieClose", false),
+  },
+  "/v2/alerts/{identifier}/notes": {
+    post: opsgenieActionOperation("notes", "Add a note to an alert: a comment on its incident's timeline (Opsgenie Alert API)", opsgenieNoteBodySchema, "alerts.opsgenieNote", true),
+  },
+  "/v2/alerts/requests/{requestId}": {
+    get: {
+      operationId: "alerts-opsgenie-request",
+      tags: ["alerts"],
+      summary: "Get the status of an Opsgenie request",
+      description: `What an accepted request did, for 7 days, to the key that sent it (another key's request is 404). ${OPSGENIE}`,
+      security: opsgenieSecurity,
+      requestParams: { path: z.object({ requestId: z.string().meta({ param: { description: "The requestId of the 202 answer", example: String(operationExamples["alerts.opsgenieRequest"]?.input?.requestId) } }) }) },
+      responses: { "200": success("What the request did", opsgenieRequestStatusSchema, "alerts.opsgenieRequest"), ...opsgenieErrorResponses("status") },
+    },
+  },
+};
 
 const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
@@ -238,6 +354,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       successStatus: "200",
     }),
   },
+  ...opsgeniePaths,
   "/v1/integrations/alertmanager/{routingKey}": {
     post: {
       operationId: "alerts-alertmanager",
@@ -375,6 +492,11 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "alerts.pagerDutyChange": { input: pagerDutyChangeEventSchema, output: pagerDutyChangeAcceptedSchema },
   "alerts.pagerDutyV1": { input: pagerDutyV1EventSchema, output: pagerDutyV1AcceptedSchema },
   "alerts.alertmanager": { input: alertmanagerPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
+  "alerts.opsgenie": { input: opsgenieCreateAlertSchema, output: opsgenieAcceptedSchema },
+  "alerts.opsgenieAcknowledge": { input: opsgenieActionBodySchema.extend({ identifier: z.string(), ...opsgenieIdentifierQuerySchema.shape }), output: opsgenieAcceptedSchema },
+  "alerts.opsgenieClose": { input: opsgenieActionBodySchema.extend({ identifier: z.string(), ...opsgenieIdentifierQuerySchema.shape }), output: opsgenieAcceptedSchema },
+  "alerts.opsgenieNote": { input: opsgenieNoteBodySchema.extend({ identifier: z.string(), ...opsgenieIdentifierQuerySchema.shape }), output: opsgenieAcceptedSchema },
+  "alerts.opsgenieRequest": { input: z.object({ requestId: z.uuid() }), output: opsgenieRequestStatusSchema },
   "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },

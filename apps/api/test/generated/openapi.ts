@@ -1682,6 +1682,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an alert (Opsgenie Alert API)
+         * @description Opsgenie's Alert API: point an Opsgenie sender (an API integration, Alertmanager's opsgenie_configs, an SDK) here by changing its base URL and its key. `Authorization: GenieKey <key>` takes an integration key (routing key) of a service; an unknown one is Opsgenie's 401. Answers are Opsgenie's, not the API's error body. Each request counts once against the key's per-minute limit (429 with Retry-After over it). A request acts only on the incidents of its key's service. `alias` de-duplicates like PagerDuty's dedup_key (an alert with the alias of an open incident counts on it); without one, the alert gets a unique alias. Priority P1-P3 is sev1-sev3, P4 and P5 sev4. Maintenance windows hold as for every source.
+         */
+        post: operations["alerts-opsgenie-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/alerts/{identifier}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert (Opsgenie Alert API)
+         * @description Opsgenie's Alert API: point an Opsgenie sender (an API integration, Alertmanager's opsgenie_configs, an SDK) here by changing its base URL and its key. `Authorization: GenieKey <key>` takes an integration key (routing key) of a service; an unknown one is Opsgenie's 401. Answers are Opsgenie's, not the API's error body. Each request counts once against the key's per-minute limit (429 with Retry-After over it). A request acts only on the incidents of its key's service. An alert that does not exist is no refusal: the request is accepted (202) and its status (GET /v2/alerts/requests/{requestId}) says `isSuccess: false`, `Alert does not exist`.
+         */
+        post: operations["alerts-opsgenie-acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/alerts/{identifier}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an alert: its incident is resolved (Opsgenie Alert API)
+         * @description Opsgenie's Alert API: point an Opsgenie sender (an API integration, Alertmanager's opsgenie_configs, an SDK) here by changing its base URL and its key. `Authorization: GenieKey <key>` takes an integration key (routing key) of a service; an unknown one is Opsgenie's 401. Answers are Opsgenie's, not the API's error body. Each request counts once against the key's per-minute limit (429 with Retry-After over it). A request acts only on the incidents of its key's service. An alert that does not exist is no refusal: the request is accepted (202) and its status (GET /v2/alerts/requests/{requestId}) says `isSuccess: false`, `Alert does not exist`.
+         */
+        post: operations["alerts-opsgenie-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/alerts/{identifier}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to an alert: a comment on its incident's timeline (Opsgenie Alert API)
+         * @description Opsgenie's Alert API: point an Opsgenie sender (an API integration, Alertmanager's opsgenie_configs, an SDK) here by changing its base URL and its key. `Authorization: GenieKey <key>` takes an integration key (routing key) of a service; an unknown one is Opsgenie's 401. Answers are Opsgenie's, not the API's error body. Each request counts once against the key's per-minute limit (429 with Retry-After over it). A request acts only on the incidents of its key's service. An alert that does not exist is no refusal: the request is accepted (202) and its status (GET /v2/alerts/requests/{requestId}) says `isSuccess: false`, `Alert does not exist`.
+         */
+        post: operations["alerts-opsgenie-notes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/alerts/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of an Opsgenie request
+         * @description What an accepted request did, for 7 days, to the key that sent it (another key's request is 404). Opsgenie's Alert API: point an Opsgenie sender (an API integration, Alertmanager's opsgenie_configs, an SDK) here by changing its base URL and its key. `Authorization: GenieKey <key>` takes an integration key (routing key) of a service; an unknown one is Opsgenie's 401. Answers are Opsgenie's, not the API's error body. Each request counts once against the key's per-minute limit (429 with Retry-After over it). A request acts only on the incidents of its key's service.
+         */
+        get: operations["alerts-opsgenie-request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/integrations/alertmanager/{routingKey}": {
         parameters: {
             query?: never;
@@ -1831,6 +1931,34 @@ export interface components {
             client_url?: string;
             contexts?: unknown[];
         };
+        OpsgenieCreateAlert: {
+            /** @description The incident's title (Opsgenie keeps the first 130 characters: so does this API) */
+            message: string;
+            /** @description De-duplicates like PagerDuty's dedup_key: an alert with the alias of an open incident counts on it. Without one, the alert gets a unique alias */
+            alias?: string;
+            description?: string;
+            /** @description Accepted, not used: the service's escalation policy decides who is paged */
+            responders?: unknown[];
+            /** @description Accepted, not used */
+            visibleTo?: unknown[];
+            /** @description Accepted, not used */
+            actions?: unknown[];
+            tags?: string[];
+            /** @description Custom properties: values of any JSON type are kept as sent */
+            details?: {
+                [key: string]: unknown;
+            };
+            entity?: string;
+            source?: string;
+            /**
+             * @description P1 -> sev1, P2 -> sev2, P3 -> sev3, P4 and P5 -> sev4
+             * @default P3
+             * @enum {string}
+             */
+            priority: "P1" | "P2" | "P3" | "P4" | "P5";
+            user?: string;
+            note?: string;
+        };
         AlertmanagerPayload: {
             /** @constant */
             version: "4";
@@ -1888,6 +2016,59 @@ export interface components {
             message: string;
             /** @description The incident key: the one sent, or the one generated for a trigger without one */
             incident_key: string;
+        };
+        OpsgenieAccepted: {
+            /** @constant */
+            result: "Request will be processed";
+            /** @description Seconds the request took here */
+            took: number;
+            /**
+             * Format: uuid
+             * @description The request's id: its outcome is at GET /v2/alerts/requests/{requestId}
+             */
+            requestId: string;
+        };
+        OpsgenieRequestStatus: {
+            data: {
+                success: boolean;
+                /** @enum {string} */
+                action: "Create" | "Acknowledge" | "Close" | "AddNote";
+                /** @description ISO 8601 */
+                processedAt: string;
+                /**
+                 * Format: uuid
+                 * @description The integration (routing key) the request came with
+                 */
+                integrationId: string;
+                isSuccess: boolean;
+                /** @description What happened: "Created alert", "Closed alert", "Alert does not exist", ... */
+                status: string;
+                /**
+                 * Format: uuid
+                 * @description The incident the request acted on (absent when there is none)
+                 */
+                alertId?: string;
+                alias?: string;
+                /** @description The incident's tiny id (identifierType=tiny); not in Opsgenie's answer */
+                tinyId?: string;
+            };
+            /** @description Seconds the request took here */
+            took: number;
+            /**
+             * Format: uuid
+             * @description This status request's own id
+             */
+            requestId: string;
+        };
+        OpsgenieError: {
+            message: string;
+            errors?: {
+                [key: string]: string;
+            };
+            /** @description Seconds the request took here */
+            took: number;
+            /** Format: uuid */
+            requestId: string;
         };
         AlertmanagerAccepted: {
             /** @constant */
@@ -16510,6 +16691,473 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagerDutyError"];
+                };
+            };
+        };
+    };
+    "alerts-opsgenie-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpsgenieCreateAlert"];
+            };
+        };
+        responses: {
+            /** @description Accepted: its outcome is at GET /v2/alerts/requests/{requestId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieAccepted"];
+                };
+            };
+            /** @description Opsgenie's "Invalid JSON body" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Could not authenticate" */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is over 262144 bytes" */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is not processable. Please check the errors." */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "You are making too many requests! To avoid errors, please retry after the Retry-After seconds." */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Internal server error: retry" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Service unavailable: retry after the Retry-After seconds" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+        };
+    };
+    "alerts-opsgenie-acknowledge": {
+        parameters: {
+            query?: {
+                /** @description id: the incident's id; alias: its alias (dedup key: the open incident, else the latest); tiny: its tiny id (a number per organisation, given when an Opsgenie request first touches the incident) */
+                identifierType?: "id" | "alias" | "tiny";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The alert: its id, alias or tiny id (see identifierType)
+                 * @example disk-full/db-1
+                 */
+                identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    user?: string;
+                    source?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: its outcome is at GET /v2/alerts/requests/{requestId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieAccepted"];
+                };
+            };
+            /** @description Opsgenie's "Invalid JSON body" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Could not authenticate" */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is over 262144 bytes" */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is not processable. Please check the errors." */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "You are making too many requests! To avoid errors, please retry after the Retry-After seconds." */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Internal server error: retry" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Service unavailable: retry after the Retry-After seconds" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+        };
+    };
+    "alerts-opsgenie-close": {
+        parameters: {
+            query?: {
+                /** @description id: the incident's id; alias: its alias (dedup key: the open incident, else the latest); tiny: its tiny id (a number per organisation, given when an Opsgenie request first touches the incident) */
+                identifierType?: "id" | "alias" | "tiny";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The alert: its id, alias or tiny id (see identifierType)
+                 * @example 42
+                 */
+                identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    user?: string;
+                    source?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: its outcome is at GET /v2/alerts/requests/{requestId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieAccepted"];
+                };
+            };
+            /** @description Opsgenie's "Invalid JSON body" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Could not authenticate" */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is over 262144 bytes" */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is not processable. Please check the errors." */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "You are making too many requests! To avoid errors, please retry after the Retry-After seconds." */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Internal server error: retry" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Service unavailable: retry after the Retry-After seconds" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+        };
+    };
+    "alerts-opsgenie-notes": {
+        parameters: {
+            query?: {
+                /** @description id: the incident's id; alias: its alias (dedup key: the open incident, else the latest); tiny: its tiny id (a number per organisation, given when an Opsgenie request first touches the incident) */
+                identifierType?: "id" | "alias" | "tiny";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The alert: its id, alias or tiny id (see identifierType)
+                 * @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01
+                 */
+                identifier: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    user?: string;
+                    source?: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: its outcome is at GET /v2/alerts/requests/{requestId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieAccepted"];
+                };
+            };
+            /** @description Opsgenie's "Invalid JSON body" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Could not authenticate" */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is over 262144 bytes" */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request body is not processable. Please check the errors." */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "You are making too many requests! To avoid errors, please retry after the Retry-After seconds." */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Internal server error: retry" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Service unavailable: retry after the Retry-After seconds" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+        };
+    };
+    "alerts-opsgenie-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The requestId of the 202 answer
+                 * @example c4b6f0a2-5d3e-4f1a-9b8c-7e6d5c4b3a21
+                 */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the request did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieRequestStatus"];
+                };
+            };
+            /** @description Opsgenie's "Could not authenticate" */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Request not found. It might not be processed, yet." */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Internal server error: retry" */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
+            /** @description Opsgenie's "Service unavailable: retry after the Retry-After seconds" */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
                 };
             };
         };

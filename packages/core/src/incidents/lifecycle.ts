@@ -285,9 +285,33 @@ export async function settleForAlert(
   context: Record<string, unknown>,
 ): Promise<{ incidentId: string | null; moved: boolean }> {
   const current = await findOpenAlertIncidentForUpdate(tx, source.orgId, alert.serviceId, alert.dedupKey);
-  if (current === undefined || !canTransition(current.status, alert.toStatus)) return { incidentId: current?.id ?? null, moved: false };
-  await move(tx, source, current, alert.toStatus, context);
+  return settleLocked(tx, source, current, alert.toStatus, context);
+}
+
+/** Makes an alert's move on a locked incident, when it can (see settleForAlert). */
+async function settleLocked(
+  tx: Tx,
+  source: ChangeSource,
+  current: IncidentRow | undefined,
+  toStatus: "acknowledged" | "resolved",
+  context: Record<string, unknown>,
+): Promise<{ incidentId: string | null; moved: boolean }> {
+  if (current === undefined || !canTransition(current.status, toStatus)) return { incidentId: current?.id ?? null, moved: false };
+  await move(tx, source, current, toStatus, context);
   return { incidentId: current.id, moved: true };
+}
+
+/**
+ * Acknowledges or resolves an incident named by its id, as an alert asks (an Opsgenie request by
+ * alert id): like settleForAlert, no version, and nothing happens when it cannot make the move.
+ */
+export async function settleIncidentForAlert(
+  tx: Tx,
+  source: ChangeSource,
+  alert: { incidentId: string; toStatus: "acknowledged" | "resolved" },
+  context: Record<string, unknown>,
+): Promise<{ incidentId: string | null; moved: boolean }> {
+  return settleLocked(tx, source, await findIncidentForUpdate(tx, source.orgId, alert.incidentId), alert.toStatus, context);
 }
 
 /**
@@ -360,10 +384,16 @@ export async function recordActivity(
   return recordEvent(tx, source, incident, kind, data, { notify: kind === "status_update_posted" });
 }
 
-export async function comment(tx: Tx, source: ChangeSource, input: { incidentId: string; body: string }): Promise<IncidentEventRow> {
+/** A comment on the timeline; `context` says where it came from when no person wrote it (an integration). */
+export async function comment(
+  tx: Tx,
+  source: ChangeSource,
+  input: { incidentId: string; body: string },
+  context: Record<string, unknown> = {},
+): Promise<IncidentEventRow> {
   const incident = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
   if (incident === undefined) throw incidentNotFound();
-  return recordEvent(tx, source, incident, "commented", { body: input.body });
+  return recordEvent(tx, source, incident, "commented", { ...context, body: input.body });
 }
 
 /**

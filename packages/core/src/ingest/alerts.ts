@@ -75,8 +75,12 @@ async function applyAlert(db: Db, integration: Integration, alert: Alert, reques
  * otherwise), the alerts must fit its per-minute limit (429 otherwise), then each is applied.
  */
 export async function ingestAlerts(db: Db, delivery: AlertDelivery, alerts: readonly Alert[]): Promise<AlertResult[]> {
-  const integration = await admitAlerts(db, delivery, alerts.length);
+  return applyAdmittedAlerts(db, await admitAlerts(db, delivery, alerts.length), alerts, delivery.requestId);
+}
+
+/** Applies, in order, alerts that admitAlerts admitted for `integration`. */
+export async function applyAdmittedAlerts(db: Db, integration: Integration, alerts: readonly Alert[], requestId: string): Promise<AlertResult[]> {
   const results: AlertResult[] = [];
-  for (const alert of alerts) results.push(await applyAlert(db, integration, alert, delivery.requestId));
+  for (const alert of alerts) results.push(await applyAlert(db, integration, alert, requestId));
   return results;
 }

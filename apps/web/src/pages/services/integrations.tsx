@@ -41,9 +41,32 @@ export function alertmanagerConfig(origin: string, routingKey: string): string {
   ].join("\n");
 }
 
+/** Opsgenie's Alert API: Alertmanager's opsgenie_configs, and any Opsgenie client with its base URL and key changed. */
+export function opsgenieConfig(origin: string, routingKey: string): string {
+  return [
+    "# alertmanager.yml: Alertmanager's Opsgenie receiver, pointed at IncidentOps (one incident per group).",
+    "receivers:",
+    "  - name: incidentops",
+    "    opsgenie_configs:",
+    `      - api_url: ${origin}/`,
+    `        api_key: ${routingKey}`,
+    "        send_resolved: true",
+    "route:",
+    "  receiver: incidentops",
+    "",
+    "# Any Opsgenie Alert API client: change its base URL to this origin and its key to the routing key.",
+    `curl -X POST ${origin}/v2/alerts \\`,
+    `  -H 'Authorization: GenieKey ${routingKey}' \\`,
+    "  -H 'content-type: application/json' \\",
+    `  -d '{"message":"Disk full on db-1","alias":"disk-full-db-1","priority":"P1"}'`,
+    `curl -X POST '${origin}/v2/alerts/disk-full-db-1/close?identifierType=alias' \\`,
+    `  -H 'Authorization: GenieKey ${routingKey}' -H 'content-type: application/json' -d '{}'`,
+  ].join("\n");
+}
+
 const schema = z.object({ name: z.string().trim().min(1, "Name it after what sends the alerts").max(200) });
 
-/** The service's routing keys (admin): create one, copy its PagerDuty and Alertmanager configuration, delete it. */
+/** The service's routing keys (admin): create one, copy its PagerDuty, Alertmanager and Opsgenie configuration, delete it. */
 export function Integrations({ serviceId }: { serviceId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -119,12 +142,16 @@ export function Integrations({ serviceId }: { serviceId: string }) {
                   <TabsList>
                     <TabsTrigger value="pagerduty">PagerDuty Events v2</TabsTrigger>
                     <TabsTrigger value="alertmanager">Alertmanager</TabsTrigger>
+                    <TabsTrigger value="opsgenie">Opsgenie</TabsTrigger>
                   </TabsList>
                   <TabsContent value="pagerduty" forceMount className="data-[state=inactive]:hidden">
                     <CodeBlock code={pagerDutyConfig(origin, key.routingKey)} label={`PagerDuty Events v2 configuration for ${key.name}`} />
                   </TabsContent>
                   <TabsContent value="alertmanager" forceMount className="data-[state=inactive]:hidden">
                     <CodeBlock code={alertmanagerConfig(origin, key.routingKey)} label={`Alertmanager configuration for ${key.name}`} />
+                  </TabsContent>
+                  <TabsContent value="opsgenie" forceMount className="data-[state=inactive]:hidden">
+                    <CodeBlock code={opsgenieConfig(origin, key.routingKey)} label={`Opsgenie configuration for ${key.name}`} />
                   </TabsContent>
                 </Tabs>
               </li>
