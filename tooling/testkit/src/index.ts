@@ -5,6 +5,7 @@ export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionO
 export {
   aContactMethod,
   addMember,
+  anAlertSource,
   aMember,
   anApiKey,
   anIncident,
@@ -20,8 +21,10 @@ export {
   aUserWithRole,
   aWebhookTarget,
   contactMethodsOf,
+  incidentsOfService,
   ok,
   PASSWORD,
+  setIntegrationSettings,
   setNotificationRules,
   setTeamMember,
   uniqueEmail,

@@ -146,7 +146,17 @@ const apiKey = {
   revokedAt: null,
   status: "active",
 };
-const integration = { id: ids.integration, serviceId: ids.service, name: "prometheus", routingKey, createdBy: ids.user, createdAt: at(7) };
+const integration = {
+  id: ids.integration,
+  serviceId: ids.service,
+  name: "prometheus",
+  routingKey,
+  grouping: "group",
+  signingSecretSet: false,
+  mapping: null,
+  createdBy: ids.user,
+  createdAt: at(7),
+};
 const invitation = {
   id: ids.invitation,
   email: "grace@example.com",
@@ -626,6 +636,10 @@ export const operationExamples: Record<string, OperationExamples> = {
 
   "integrations.list": { input: { serviceId: ids.service }, output: { items: [integration] } },
   "integrations.create": { input: { serviceId: ids.service, name: "prometheus" }, output: integration },
+  "integrations.update": {
+    input: { serviceId: ids.service, integrationId: ids.integration, grouping: "alert", signingSecret: "grafana-hmac-secret-0f3a9c" },
+    output: { ...integration, grouping: "alert", signingSecretSet: true },
+  },
   "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
 
   "users.me.update": { input: { timeZone: "Europe/London", handoffReminderMinutes: 30 }, output: user },
@@ -699,7 +713,11 @@ export const operationExamples: Record<string, OperationExamples> = {
         },
       ],
     },
-    output: { status: "success", alerts: [{ fingerprint: "a3c1e5f7b9d2c4e6", dedupKey: "a3c1e5f7b9d2c4e6", outcome: "created", incidentId: ids.incident }] },
+    output: {
+      status: "success",
+      grouping: "group",
+      alerts: [{ fingerprint: "5d0c8a41f3b27e9c6a1d4f08b3e2c791", dedupKey: "5d0c8a41f3b27e9c6a1d4f08b3e2c791", outcome: "created", incidentId: ids.incident }],
+    },
   },
   "meta.openapi": {
     output: { openapi: "3.1.0", info: { title: "IncidentOps API", version: "0.1.0" }, servers: [{ url: "https://incidentops.example.com" }], paths: {} },

@@ -244,7 +244,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       tags: ["alerts"],
       summary: "Receive a Prometheus Alertmanager webhook notification",
       description:
-        "Set this URL as an Alertmanager webhook_config (version 4 payload). Each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. The routing key in the path authenticates the notification.",
+        "Set this URL as an Alertmanager webhook_config (version 4 payload). The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.",
       security: [],
       requestParams: {
         path: z.object({ routingKey: z.string().meta({ param: { description: "An integration key of the service", example: alertmanagerRoutingKey } }) }),

@@ -6,6 +6,7 @@ import {
   integrationKeyService,
   okSchema,
   serviceIdInput,
+  updateIntegrationSettingsInput,
 } from "@incidentops/core";
 import { procedureFor, router } from "../trpc.js";
 import { ok } from "./shared.js";
@@ -27,6 +28,21 @@ export const integrationsRouter = router({
     .input(createIntegrationKeyInput)
     .output(integrationKeySchema)
     .mutation(({ ctx, input }) => integrationKeyService.createIntegrationKey(ctx.db, ctx.actor, input)),
+
+  update: procedureFor("integration:manage")
+    .meta({
+      openapi: {
+        method: "PATCH",
+        path: "/org/services/{serviceId}/integrations/{integrationId}",
+        tags,
+        summary: "Change an integration key's settings (admin)",
+        description:
+          "Fields left out stay as they are. `grouping` (Alertmanager and Grafana): `group` opens one incident per notification group, `alert` one per alert. `signingSecret` (Grafana HMAC) is write-only: reads show only `signingSecretSet`; null removes it. `mapping` (generic JSON webhook): JSON Pointers into the payload; null removes it.",
+      },
+    })
+    .input(updateIntegrationSettingsInput)
+    .output(integrationKeySchema)
+    .mutation(({ ctx, input }) => integrationKeyService.updateIntegrationSettings(ctx.db, ctx.actor, input)),
 
   delete: procedureFor("integration:manage")
     .meta({ openapi: { method: "DELETE", path: "/org/services/{serviceId}/integrations/{integrationId}", tags, summary: "Delete an integration key (admin)" } })

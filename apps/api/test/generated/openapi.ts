@@ -1202,7 +1202,11 @@ export interface paths {
         delete: operations["integrations-delete"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change an integration key's settings (admin)
+         * @description Fields left out stay as they are. `grouping` (Alertmanager and Grafana): `group` opens one incident per notification group, `alert` one per alert. `signingSecret` (Grafana HMAC) is write-only: reads show only `signingSecretSet`; null removes it. `mapping` (generic JSON webhook): JSON Pointers into the payload; null removes it.
+         */
+        patch: operations["integrations-update"];
         trace?: never;
     };
     "/v1/users/me": {
@@ -1693,7 +1697,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a Prometheus Alertmanager webhook notification
-         * @description Set this URL as an Alertmanager webhook_config (version 4 payload). Each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. The routing key in the path authenticates the notification.
+         * @description Set this URL as an Alertmanager webhook_config (version 4 payload). The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.
          */
         post: operations["alerts-alertmanager"];
         delete?: never;
@@ -1892,8 +1896,13 @@ export interface components {
         AlertmanagerAccepted: {
             /** @constant */
             status: "success";
+            /**
+             * @description The integration's grouping: with `group`, one entry for the whole group
+             * @enum {string}
+             */
+            grouping: "group" | "alert";
             alerts: {
-                /** @description The alert's fingerprint (or a hash of its group and labels): its dedup key */
+                /** @description The alert's fingerprint (or a hash of its group and labels), or with grouping `group` the group's key: its dedup key */
                 fingerprint: string;
                 dedupKey: string;
                 /**
@@ -13271,8 +13280,53 @@ export interface operations {
                             /** Format: uuid */
                             serviceId: string;
                             name: string;
-                            /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager URL */
+                            /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager, Grafana or webhook URL */
                             routingKey: string;
+                            /**
+                             * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                             * @enum {string}
+                             */
+                            grouping: "group" | "alert";
+                            /** @description Whether Grafana requests must carry a valid X-Grafana-Alerting-Signature (the secret itself is never returned) */
+                            signingSecretSet: boolean;
+                            /** @description How the generic JSON webhook reads payloads; null: the webhook refuses them */
+                            mapping: {
+                                /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                                dedupKey?: string;
+                                /** @description The incident's title (required in every payload) */
+                                title: string;
+                                /** @description Without it, every incident is sev3 */
+                                severity?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                     * @default {}
+                                     */
+                                    values: {
+                                        [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                    };
+                                    /**
+                                     * @default sev3
+                                     * @enum {string}
+                                     */
+                                    default: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /** @description Without it, every payload triggers */
+                                action?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                     * @default []
+                                     */
+                                    trigger: string[];
+                                    /** @default [] */
+                                    resolve: string[];
+                                    /** @default [] */
+                                    acknowledge: string[];
+                                };
+                            } | null;
                             createdBy: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -13368,8 +13422,53 @@ export interface operations {
                         /** Format: uuid */
                         serviceId: string;
                         name: string;
-                        /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager URL */
+                        /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager, Grafana or webhook URL */
                         routingKey: string;
+                        /**
+                         * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                         * @enum {string}
+                         */
+                        grouping: "group" | "alert";
+                        /** @description Whether Grafana requests must carry a valid X-Grafana-Alerting-Signature (the secret itself is never returned) */
+                        signingSecretSet: boolean;
+                        /** @description How the generic JSON webhook reads payloads; null: the webhook refuses them */
+                        mapping: {
+                            /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                            dedupKey?: string;
+                            /** @description The incident's title (required in every payload) */
+                            title: string;
+                            /** @description Without it, every incident is sev3 */
+                            severity?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                 * @default {}
+                                 */
+                                values: {
+                                    [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /**
+                                 * @default sev3
+                                 * @enum {string}
+                                 */
+                                default: "sev1" | "sev2" | "sev3" | "sev4";
+                            };
+                            /** @description Without it, every payload triggers */
+                            action?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                 * @default []
+                                 */
+                                trigger: string[];
+                                /** @default [] */
+                                resolve: string[];
+                                /** @default [] */
+                                acknowledge: string[];
+                            };
+                        } | null;
                         createdBy: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -13523,6 +13622,221 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "integrations-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+                /** @example d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f01 */
+                integrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                     * @enum {string}
+                     */
+                    grouping?: "group" | "alert";
+                    /** @description Grafana's HMAC secret (write-only); null removes it */
+                    signingSecret?: string | null;
+                    mapping?: {
+                        /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                        dedupKey?: string;
+                        /** @description The incident's title (required in every payload) */
+                        title: string;
+                        /** @description Without it, every incident is sev3 */
+                        severity?: {
+                            /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                            pointer: string;
+                            /**
+                             * @description Received value -> severity; values not listed (or a missing field) get `default`
+                             * @default {}
+                             */
+                            values?: {
+                                [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                            };
+                            /**
+                             * @default sev3
+                             * @enum {string}
+                             */
+                            default?: "sev1" | "sev2" | "sev3" | "sev4";
+                        };
+                        /** @description Without it, every payload triggers */
+                        action?: {
+                            /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                            pointer: string;
+                            /**
+                             * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                             * @default []
+                             */
+                            trigger?: string[];
+                            /** @default [] */
+                            resolve?: string[];
+                            /** @default [] */
+                            acknowledge?: string[];
+                        };
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        name: string;
+                        /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager, Grafana or webhook URL */
+                        routingKey: string;
+                        /**
+                         * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                         * @enum {string}
+                         */
+                        grouping: "group" | "alert";
+                        /** @description Whether Grafana requests must carry a valid X-Grafana-Alerting-Signature (the secret itself is never returned) */
+                        signingSecretSet: boolean;
+                        /** @description How the generic JSON webhook reads payloads; null: the webhook refuses them */
+                        mapping: {
+                            /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                            dedupKey?: string;
+                            /** @description The incident's title (required in every payload) */
+                            title: string;
+                            /** @description Without it, every incident is sev3 */
+                            severity?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                 * @default {}
+                                 */
+                                values: {
+                                    [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /**
+                                 * @default sev3
+                                 * @enum {string}
+                                 */
+                                default: "sev1" | "sev2" | "sev3" | "sev4";
+                            };
+                            /** @description Without it, every payload triggers */
+                            action?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                 * @default []
+                                 */
+                                trigger: string[];
+                                /** @default [] */
+                                resolve: string[];
+                                /** @default [] */
+                                acknowledge: string[];
+                            };
+                        } | null;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
