@@ -58,6 +58,7 @@ describe("integration settings", () => {
     const mapping = { title: "/title", dedupKey: "/id" };
     const mapped = await setIntegrationSettings(api.current, token, serviceId, integrationId, { mapping });
     expect(mapped).toMatchObject({ grouping: "alert", signingSecretSet: true, mapping: { ...mapping } });
+    expect(await setIntegrationSettings(api.current, token, serviceId, integrationId, {})).toMatchObject({ grouping: "alert", signingSecretSet: true });
     const cleared = await setIntegrationSettings(api.current, token, serviceId, integrationId, { signingSecret: null, mapping: null });
     expect(cleared).toMatchObject({ grouping: "alert", signingSecretSet: false, mapping: null });
     const list = await api.current.request("GET", `/v1/org/services/${serviceId}/integrations`, { token });

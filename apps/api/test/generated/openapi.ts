@@ -1706,6 +1706,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/grafana/{routingKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Grafana Alerting webhook contact point notification
+         * @description Set this URL as a Grafana Alerting contact point of type Webhook (POST). The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`. When the integration has a `signingSecret`, set the same secret in the contact point's HMAC Signature settings (Header: X-Grafana-Alerting-Signature, Timestamp Header: X-Grafana-Alerting-Signature-Timestamp): the request must carry the hex HMAC-SHA256 of `timestamp:body` (of the body alone without the timestamp header), and a timestamp within 5 minutes; otherwise 401 INVALID_SIGNATURE (details.reason: missing, mismatch or stale_timestamp), changing nothing.
+         */
+        post: operations["alerts-grafana"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{token}.ics": {
         parameters: {
             query?: never;
@@ -1868,6 +1888,53 @@ export interface components {
                 fingerprint?: string;
             }[];
         };
+        GrafanaPayload: {
+            groupKey: string;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver?: string;
+            groupLabels?: {
+                [key: string]: string;
+            };
+            commonLabels?: {
+                [key: string]: string;
+            };
+            commonAnnotations?: {
+                [key: string]: string;
+            };
+            externalURL?: string;
+            /** @description "1" */
+            version?: string;
+            orgId?: number;
+            title?: string;
+            /** @description alerting or ok */
+            state?: string;
+            message?: string;
+            truncatedAlerts?: number;
+            alerts: {
+                /** @enum {string} */
+                status: "firing" | "resolved";
+                labels: {
+                    [key: string]: string;
+                };
+                /** @default {} */
+                annotations: {
+                    [key: string]: string;
+                };
+                startsAt?: string;
+                endsAt?: string;
+                generatorURL?: string;
+                fingerprint?: string;
+                silenceURL?: string;
+                dashboardURL?: string;
+                panelURL?: string;
+                imageURL?: string;
+                values?: {
+                    [key: string]: number | null;
+                } | null;
+                valueString?: string;
+            }[];
+        };
         PagerDutyAccepted: {
             /** @constant */
             status: "success";
@@ -2001,6 +2068,23 @@ export interface components {
                 variables: string[];
             };
         };
+        UnmappedPayloadError: {
+            /** @constant */
+            code: "UNMAPPED_PAYLOAD";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /**
+                 * @description The part of the integration's mapping that could not be read
+                 * @enum {string}
+                 */
+                field: "dedupKey" | "title" | "severity" | "action";
+                /** @description Its JSON Pointer */
+                pointer: string;
+            };
+        };
         UnauthorizedError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2014,6 +2098,21 @@ export interface components {
             details: {
                 /** @constant */
                 reason?: "refresh_token_reused";
+            };
+        };
+        InvalidSignatureError: {
+            /** @constant */
+            code: "INVALID_SIGNATURE";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /**
+                 * @description No signature header, a signature that does not match, or a timestamp more than 5 minutes off
+                 * @enum {string}
+                 */
+                reason: "missing" | "mismatch" | "stale_timestamp";
             };
         };
         InvalidCredentialsError: {
@@ -16847,7 +16946,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: what each alert did */
+            /** @description Accepted: what each alert (or the group) did */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -16863,6 +16962,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "alerts-grafana": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Hex HMAC-SHA256 (required when the integration has a signingSecret) */
+                "X-Grafana-Alerting-Signature"?: string;
+                /** @description Unix seconds, signed with the body as `timestamp:body` */
+                "X-Grafana-Alerting-Signature-Timestamp"?: string;
+            };
+            path: {
+                /**
+                 * @description An integration key of the service
+                 * @example 0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f
+                 */
+                routingKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrafanaPayload"];
+            };
+        };
+        responses: {
+            /** @description Accepted: what each alert (or the group) did */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertmanagerAccepted"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description INVALID_SIGNATURE: the integration has a signing secret and the request's HMAC signature is missing, wrong or stale */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidSignatureError"];
                 };
             };
             /** @description NOT_FOUND: no such resource in the caller's organisation */

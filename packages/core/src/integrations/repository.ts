@@ -43,13 +43,17 @@ export function updateIntegrationSettings(
   integrationId: string,
   settings: { grouping?: "group" | "alert" | undefined; signingSecret?: string | null | undefined; mapping?: Record<string, unknown> | null | undefined },
 ) {
+  const values = {
+    ...(settings.grouping === undefined ? {} : { grouping: settings.grouping }),
+    ...(settings.signingSecret === undefined ? {} : { signing_secret: settings.signingSecret }),
+    ...(settings.mapping === undefined ? {} : { mapping: settings.mapping === null ? null : JSON.stringify(settings.mapping) }),
+  };
+  if (Object.keys(values).length === 0) {
+    return db.selectFrom("integration_keys").selectAll().where("org_id", "=", orgId).where("service_id", "=", serviceId).where("id", "=", integrationId).executeTakeFirst();
+  }
   return db
     .updateTable("integration_keys")
-    .set({
-      ...(settings.grouping === undefined ? {} : { grouping: settings.grouping }),
-      ...(settings.signingSecret === undefined ? {} : { signing_secret: settings.signingSecret }),
-      ...(settings.mapping === undefined ? {} : { mapping: settings.mapping === null ? null : JSON.stringify(settings.mapping) }),
-    })
+    .set(values)
     .where("org_id", "=", orgId)
     .where("service_id", "=", serviceId)
     .where("id", "=", integrationId)
