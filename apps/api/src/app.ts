@@ -13,6 +13,7 @@ import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
 import { grafanaRouter } from "./ingest/grafana.js";
+import { webhookRouter } from "./ingest/webhook.js";
 import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { listRestOperations } from "./operations.js";
@@ -135,7 +136,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), grafanaRouter(deps), attachmentsRouter(deps), calendarRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), grafanaRouter(deps), webhookRouter(deps), attachmentsRouter(deps), calendarRouter(deps));
   app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",

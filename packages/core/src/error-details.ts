@@ -19,8 +19,8 @@ export const errorDetailsSchemas = {
     variables: z.array(z.string()).describe("The environment variables an operator sets to enable it"),
   }),
   UNMAPPED_PAYLOAD: z.object({
-    field: z.enum(["dedupKey", "title", "severity", "action"]).describe("The part of the integration's mapping that could not be read"),
-    pointer: z.string().describe("Its JSON Pointer"),
+    field: z.enum(["dedupKey", "title", "action"]).optional().describe("The part of the integration's mapping that could not be read (absent: the integration has no mapping)"),
+    pointer: z.string().optional().describe("Its JSON Pointer"),
   }),
   UNAUTHORIZED: z.object({ reason: z.literal("refresh_token_reused").optional() }),
   INVALID_SIGNATURE: z.object({

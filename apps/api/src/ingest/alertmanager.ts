@@ -102,6 +102,9 @@ const alertOf = (notification: Notification, alert: NotificationAlert): Alert =>
   raw: keepRaw({ groupKey: notification.groupKey, ...alert }),
 });
 
+/** An incident's description is at most this long (as when people write one). */
+const MAX_DESCRIPTION_CHARS = 10_000;
+
 const SEVERITY_RANK: Record<IncidentSeverity, number> = { sev1: 1, sev2: 2, sev3: 3, sev4: 4 };
 const mostSevere = (severities: IncidentSeverity[]) => severities.reduce((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a), "sev4");
 
@@ -125,7 +128,10 @@ function groupAlertOf(source: string, notification: Notification): Alert {
     dedupKey: createHash("sha256").update(`${source}:${notification.groupKey}`).digest("hex").slice(0, 32),
     summary: groupTitleOf(notification),
     severity: mostSevere((firing.length > 0 ? firing : notification.alerts).map((alert) => severityOf(alert.labels.severity))),
-    description: groupAlerts.map((alert) => `- [${alert.status}] ${alert.summary} (${alert.key})`).join("\n"),
+    description: groupAlerts
+      .map((alert) => `- [${alert.status}] ${alert.summary} (${alert.key})`)
+      .join("\n")
+      .slice(0, MAX_DESCRIPTION_CHARS),
     groupAlerts,
     raw: keepRaw(notification),
   };

@@ -5,6 +5,7 @@ import { REFRESH_COOKIE } from "../browser-session.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
 import { grafanaPayloadSchema } from "../ingest/grafana.js";
+import { webhookAcceptedSchema } from "../ingest/webhook.js";
 import {
   pagerDutyAcceptedSchema,
   pagerDutyChangeAcceptedSchema,
@@ -136,6 +137,7 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
       AlertmanagerPayload: alertmanagerPayloadSchema,
       AlertmanagerAccepted: alertmanagerAcceptedSchema,
       GrafanaPayload: grafanaPayloadSchema,
+      WebhookAccepted: webhookAcceptedSchema,
       Health: healthSchema,
       Ready: readySchema,
       NotReady: notReadySchema,

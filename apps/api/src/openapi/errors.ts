@@ -63,7 +63,7 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
   },
   UNMAPPED_PAYLOAD: {
     meaning: "the generic webhook's mapping cannot read the payload (or the integration has no mapping)",
-    body: sample("UNMAPPED_PAYLOAD", "The payload has no string at /title (the mapping's title)", { field: "title", pointer: "/title" }),
+    body: sample("UNMAPPED_PAYLOAD", "The mapping's title (pointer \"/title\") finds no string, number or boolean in the payload", { field: "title", pointer: "/title" }),
   },
   INVALID_SIGNATURE: {
     meaning: "the integration has a signing secret and the request's HMAC signature is missing, wrong or stale",

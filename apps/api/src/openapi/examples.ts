@@ -640,6 +640,23 @@ export const operationExamples: Record<string, OperationExamples> = {
     input: { serviceId: ids.service, integrationId: ids.integration, grouping: "alert", signingSecret: "grafana-hmac-secret-0f3a9c" },
     output: { ...integration, grouping: "alert", signingSecretSet: true },
   },
+  "integrations.mappingPresets": {
+    output: {
+      items: [
+        {
+          id: "datadog",
+          name: "Datadog (Webhooks integration)",
+          mapping: {
+            dedupKey: "/aggregateKey",
+            title: "/title",
+            severity: { pointer: "/priority", values: { P1: "sev1", P2: "sev2", P3: "sev3", P4: "sev4", P5: "sev4" }, default: "sev3" },
+            action: { pointer: "/transition", trigger: [], resolve: ["Recovered"], acknowledge: [] },
+          },
+          payloadTemplate: '{\n  "aggregateKey": "$AGGREG_KEY",\n  "title": "$ALERT_TITLE",\n  "transition": "$ALERT_TRANSITION",\n  "priority": "$ALERT_PRIORITY"\n}',
+        },
+      ],
+    },
+  },
   "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
 
   "users.me.update": { input: { timeZone: "Europe/London", handoffReminderMinutes: 30 }, output: user },
@@ -756,6 +773,19 @@ export const operationExamples: Record<string, OperationExamples> = {
       grouping: "group",
       alerts: [{ fingerprint: "0b9e42d7c51a3f86e2d04c9b7a1f5e38", dedupKey: "0b9e42d7c51a3f86e2d04c9b7a1f5e38", outcome: "created", incidentId: ids.incident }],
     },
+  },
+  "alerts.webhook": {
+    input: {
+      routingKey,
+      aggregateKey: "b7c1f0e2a9d34c58",
+      title: "[P1] Checkout error rate above 5%",
+      transition: "Triggered",
+      priority: "P1",
+      alertId: "1234567",
+      hostname: "web-1",
+      link: "https://app.datadoghq.com/event/event?id=7350101",
+    },
+    output: { status: "success", dedupKey: "b7c1f0e2a9d34c58", outcome: "created", incidentId: ids.incident },
   },
   "meta.openapi": {
     output: { openapi: "3.1.0", info: { title: "IncidentOps API", version: "0.1.0" }, servers: [{ url: "https://incidentops.example.com" }], paths: {} },

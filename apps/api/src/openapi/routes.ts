@@ -18,6 +18,7 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-opena
 import { errorBody, errorResponseOf, type ErrorBody } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
+import { webhookAcceptedSchema, webhookPayloadSchema } from "../ingest/webhook.js";
 import { GRAFANA_MAX_SKEW_SECONDS, GRAFANA_SIGNATURE_HEADER, GRAFANA_TIMESTAMP_HEADER, grafanaPayloadSchema } from "../ingest/grafana.js";
 import {
   pagerDutyAcceptedSchema,
@@ -95,6 +96,7 @@ const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON",
 const CALENDAR_ERRORS: ErrorCode[] = ["NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
 const GRAFANA_ERRORS: ErrorCode[] = [...ALERTMANAGER_ERRORS, "INVALID_SIGNATURE"];
+const WEBHOOK_ERRORS: ErrorCode[] = [...ALERTMANAGER_ERRORS, "UNMAPPED_PAYLOAD"];
 
 const GROUPING =
   "The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.";
@@ -286,6 +288,16 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       }),
     }),
   },
+  "/v1/integrations/webhook/{routingKey}": {
+    post: ingestionOperation("alerts-webhook", "Receive a generic JSON webhook (Kibana, Datadog, scripts)", {
+      description:
+        "For tools without a fixed payload: any JSON object, read by the integration's `mapping` (JSON Pointers, RFC 6901; set it with PATCH /v1/org/services/{serviceId}/integrations/{integrationId}; ready ones at GET /v1/org/integrations/webhook-mapping-presets). `dedupKey` de-duplicates like PagerDuty's dedup_key, `title` names the incident (required for a trigger), `severity` maps values to sev1-sev4, `action` maps values to trigger / resolve / acknowledge (without it every request triggers). A payload the mapping cannot read is 400 UNMAPPED_PAYLOAD naming the field and its pointer; so is any payload while the integration has no mapping. Each request counts once against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.",
+      examplesKey: "alerts.webhook",
+      body: webhookPayloadSchema,
+      accepted: webhookAcceptedSchema,
+      errors: WEBHOOK_ERRORS,
+    }),
+  },
   "/v1/incidents/{incidentId}/attachments": {
     post: {
       operationId: "incidents-attachments-upload",
@@ -406,6 +418,7 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "alerts.pagerDutyV1": { input: pagerDutyV1EventSchema, output: pagerDutyV1AcceptedSchema },
   "alerts.alertmanager": { input: alertmanagerPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
   "alerts.grafana": { input: grafanaPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
+  "alerts.webhook": { input: webhookPayloadSchema, output: webhookAcceptedSchema },
   "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },

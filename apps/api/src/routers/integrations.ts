@@ -4,10 +4,13 @@ import {
   integrationKeyListSchema,
   integrationKeySchema,
   integrationKeyService,
+  listWebhookMappingPresets,
   okSchema,
   serviceIdInput,
   updateIntegrationSettingsInput,
+  webhookMappingPresetListSchema,
 } from "@incidentops/core";
+import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
 import { ok } from "./shared.js";
 
@@ -43,6 +46,19 @@ export const integrationsRouter = router({
     .input(updateIntegrationSettingsInput)
     .output(integrationKeySchema)
     .mutation(({ ctx, input }) => integrationKeyService.updateIntegrationSettings(ctx.db, ctx.actor, input)),
+
+  mappingPresets: procedureFor("integration:read")
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/org/integrations/webhook-mapping-presets",
+        tags,
+        summary: "Ready mappings for the generic JSON webhook (Kibana, Datadog), with the payload to configure in each tool (admin)",
+      },
+    })
+    .input(z.void())
+    .output(webhookMappingPresetListSchema)
+    .query(() => listWebhookMappingPresets()),
 
   delete: procedureFor("integration:manage")
     .meta({ openapi: { method: "DELETE", path: "/org/services/{serviceId}/integrations/{integrationId}", tags, summary: "Delete an integration key (admin)" } })

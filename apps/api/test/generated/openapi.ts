@@ -1209,6 +1209,23 @@ export interface paths {
         patch: operations["integrations-update"];
         trace?: never;
     };
+    "/v1/org/integrations/webhook-mapping-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready mappings for the generic JSON webhook (Kibana, Datadog), with the payload to configure in each tool (admin) */
+        get: operations["integrations-mappingPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/me": {
         parameters: {
             query?: never;
@@ -1726,6 +1743,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/webhook/{routingKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a generic JSON webhook (Kibana, Datadog, scripts)
+         * @description For tools without a fixed payload: any JSON object, read by the integration's `mapping` (JSON Pointers, RFC 6901; set it with PATCH /v1/org/services/{serviceId}/integrations/{integrationId}; ready ones at GET /v1/org/integrations/webhook-mapping-presets). `dedupKey` de-duplicates like PagerDuty's dedup_key, `title` names the incident (required for a trigger), `severity` maps values to sev1-sev4, `action` maps values to trigger / resolve / acknowledge (without it every request triggers). A payload the mapping cannot read is 400 UNMAPPED_PAYLOAD naming the field and its pointer; so is any payload while the integration has no mapping. Each request counts once against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.
+         */
+        post: operations["alerts-webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{token}.ics": {
         parameters: {
             query?: never;
@@ -1980,6 +2017,18 @@ export interface components {
                 incidentId: string | null;
             }[];
         };
+        WebhookAccepted: {
+            /** @constant */
+            status: "success";
+            /** @description The mapped dedup key (or a new one for a trigger without it) */
+            dedupKey: string;
+            /**
+             * @description suppressed: a maintenance window holds on the service (recorded there, no incident)
+             * @enum {string}
+             */
+            outcome: "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored" | "suppressed";
+            incidentId: string | null;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -2069,7 +2118,10 @@ export interface components {
             };
         };
         UnmappedPayloadError: {
-            /** @constant */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             code: "UNMAPPED_PAYLOAD";
             /** @description For people; may change */
             message: string;
@@ -2077,12 +2129,12 @@ export interface components {
             traceId: string;
             details: {
                 /**
-                 * @description The part of the integration's mapping that could not be read
+                 * @description The part of the integration's mapping that could not be read (absent: the integration has no mapping)
                  * @enum {string}
                  */
-                field: "dedupKey" | "title" | "severity" | "action";
+                field?: "dedupKey" | "title" | "action";
                 /** @description Its JSON Pointer */
-                pointer: string;
+                pointer?: string;
             };
         };
         UnauthorizedError: {
@@ -13960,6 +14012,109 @@ export interface operations {
             };
         };
     };
+    "integrations-mappingPresets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            id: "kibana" | "datadog";
+                            name: string;
+                            mapping: {
+                                /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                                dedupKey?: string;
+                                /** @description The incident's title (required in every payload) */
+                                title: string;
+                                /** @description Without it, every incident is sev3 */
+                                severity?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                     * @default {}
+                                     */
+                                    values: {
+                                        [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                    };
+                                    /**
+                                     * @default sev3
+                                     * @enum {string}
+                                     */
+                                    default: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /** @description Without it, every payload triggers */
+                                action?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                     * @default []
+                                     */
+                                    trigger: string[];
+                                    /** @default [] */
+                                    resolve: string[];
+                                    /** @default [] */
+                                    acknowledge: string[];
+                                };
+                            };
+                            /** @description The body to configure in the sending tool */
+                            payloadTemplate: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
     "users-me-update": {
         parameters: {
             query?: never;
@@ -17053,6 +17208,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvalidSignatureError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "alerts-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An integration key of the service
+                 * @example 0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f
+                 */
+                routingKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: what each alert (or the group) did */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAccepted"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; UNMAPPED_PAYLOAD: the generic webhook's mapping cannot read the payload (or the integration has no mapping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["UnmappedPayloadError"];
                 };
             };
             /** @description NOT_FOUND: no such resource in the caller's organisation */

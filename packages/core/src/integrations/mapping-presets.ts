@@ -1,4 +1,4 @@
-import type { WebhookMappingPreset } from "./schema.js";
+import type { WebhookMappingPreset, WebhookMappingPresetList } from "./schema.js";
 
 const template = (body: Record<string, unknown>) => JSON.stringify(body, null, 2);
 
@@ -56,3 +56,6 @@ export const DATADOG_WEBHOOK_MAPPING: WebhookMappingPreset = {
 };
 
 export const WEBHOOK_MAPPING_PRESETS: readonly WebhookMappingPreset[] = [KIBANA_WEBHOOK_MAPPING, DATADOG_WEBHOOK_MAPPING];
+
+/** The ready mappings, as the API lists them. */
+export const listWebhookMappingPresets = (): WebhookMappingPresetList => ({ items: [...WEBHOOK_MAPPING_PRESETS] });

@@ -81,3 +81,6 @@ export const webhookMappingPresetSchema = z.object({
   payloadTemplate: z.string().describe("The body to configure in the sending tool"),
 });
 export type WebhookMappingPreset = z.infer<typeof webhookMappingPresetSchema>;
+
+export const webhookMappingPresetListSchema = z.object({ items: z.array(webhookMappingPresetSchema) });
+export type WebhookMappingPresetList = z.infer<typeof webhookMappingPresetListSchema>;
