@@ -3,6 +3,7 @@
  * operationId of a route outside tRPC). The OpenAPI document shows them in Swagger UI; a test
  * checks that each one passes its operation's own schemas, so they cannot drift from the API.
  */
+import { DATADOG_WEBHOOK_MAPPING } from "@incidentops/core";
 
 const ids = {
   user: "5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a01",
@@ -640,23 +641,7 @@ export const operationExamples: Record<string, OperationExamples> = {
     input: { serviceId: ids.service, integrationId: ids.integration, grouping: "alert", signingSecret: "grafana-hmac-secret-0f3a9c" },
     output: { ...integration, grouping: "alert", signingSecretSet: true },
   },
-  "integrations.mappingPresets": {
-    output: {
-      items: [
-        {
-          id: "datadog",
-          name: "Datadog (Webhooks integration)",
-          mapping: {
-            dedupKey: "/aggregateKey",
-            title: "/title",
-            severity: { pointer: "/priority", values: { P1: "sev1", P2: "sev2", P3: "sev3", P4: "sev4", P5: "sev4" }, default: "sev3" },
-            action: { pointer: "/transition", trigger: [], resolve: ["Recovered"], acknowledge: [] },
-          },
-          payloadTemplate: '{\n  "aggregateKey": "$AGGREG_KEY",\n  "title": "$ALERT_TITLE",\n  "transition": "$ALERT_TRANSITION",\n  "priority": "$ALERT_PRIORITY"\n}',
-        },
-      ],
-    },
-  },
+  "integrations.mappingPresets": { output: { items: [DATADOG_WEBHOOK_MAPPING] } },
   "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
 
   "users.me.update": { input: { timeZone: "Europe/London", handoffReminderMinutes: 30 }, output: user },
