@@ -98,6 +98,7 @@ export const procedures = {
   "integrations.list": { type: "query" },
   "integrations.create": { type: "mutation" },
   "integrations.update": { type: "mutation" },
+  "integrations.mappingPresets": { type: "query" },
   "integrations.delete": { type: "mutation" },
   "users.me.update": { type: "mutation" },
   "users.me.oncall": { type: "query" },
