@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   anAlertSource,
+  auditEntries,
   anIntegrationKey,
   anOrgOwner,
   aService,
@@ -63,6 +64,9 @@ describe("integration settings", () => {
     expect(cleared).toMatchObject({ grouping: "alert", signingSecretSet: false, mapping: null });
     const list = await api.current.request("GET", `/v1/org/services/${serviceId}/integrations`, { token });
     expect(JSON.stringify(list.body)).not.toContain("a-long-enough-secret");
+    const audited = await auditEntries(api.current.db, { action: "integration_key.updated", targetId: integrationId });
+    expect(audited.map((entry) => entry.data)).toContainEqual({ serviceId, changed: ["grouping", "signingSecret"] });
+    expect(JSON.stringify(audited)).not.toContain("a-long-enough-secret");
   });
 
   it("refuses bad settings with 400 and changes nothing", async () => {
