@@ -19,12 +19,24 @@ export function assertAcceptableInput(input: unknown): void {
  * Express's JSON body parser, refusing a body nested deeper than MAX_JSON_DEPTH before parsing
  * it (body-parser passes what `verify` throws on to the error handlers).
  */
-export function jsonBodyParser(options: { limit: number | string; /** Read every body as JSON, whatever its Content-Type. */ anyContentType?: boolean }): RequestHandler {
+export function jsonBodyParser(options: {
+  limit: number | string;
+  /** Read every body as JSON, whatever its Content-Type. */
+  anyContentType?: boolean;
+  /** Keep the bytes as received, for rawBodyOf (signature checks). */
+  keepRaw?: boolean;
+}): RequestHandler {
   return express.json({
     limit: options.limit,
     ...(options.anyContentType === true ? { type: () => true } : {}),
-    verify: (_req, _res, body) => {
+    verify: (req, _res, body) => {
       if (jsonNestingExceeds(body.toString("utf8"))) throw refusal({ field: "(body)", message: `nests deeper than ${MAX_JSON_DEPTH} levels` });
+      if (options.keepRaw === true) rawBodies.set(req, body);
     },
   });
 }
+
+const rawBodies = new WeakMap<object, Buffer>();
+
+/** The body's bytes as received, when its parser kept them (an empty body has none). */
+export const rawBodyOf = (req: object): Buffer => rawBodies.get(req) ?? Buffer.alloc(0);

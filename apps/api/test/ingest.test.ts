@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { anIntegrationKey, anOrgOwner, aService, expectError, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
+import { anAlertSource, expectError, incidentsOfService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
-interface IncidentView {
-  id: string;
-  status: string;
-  severity: string;
-  title: string;
-  dedupKey: string | null;
-  alertCount: number;
-}
-
-async function integration(t: TestApi) {
-  const { accessToken: token } = await anOrgOwner(t);
-  const service = await aService(t, token);
-  const { routingKey } = await anIntegrationKey(t, token, service.id, { name: "prometheus" });
-  expect(routingKey).toMatch(/^[0-9a-f]{32}$/);
-  return { token, serviceId: service.id, routingKey };
+async function integration(t: TestApi, settings?: Record<string, unknown>) {
+  const source = await anAlertSource(t, settings);
+  expect(source.routingKey).toMatch(/^[0-9a-f]{32}$/);
+  return source;
 }
 
 const trigger = (routingKey: string, dedupKey?: string, summary = "Disk full on db-1") => ({
@@ -27,10 +16,7 @@ const trigger = (routingKey: string, dedupKey?: string, summary = "Disk full on 
   payload: { summary, source: "db-1", severity: "critical", custom_details: { free: "1%" } },
 });
 
-async function incidentsOf(t: TestApi, token: string, serviceId: string) {
-  const res = await t.request<{ items: IncidentView[] }>("GET", `/v1/incidents?serviceId=${serviceId}&limit=200`, { token });
-  return res.body.items;
-}
+const incidentsOf = incidentsOfService;
 
 describe("PagerDuty Events v2", () => {
   it("trigger opens an incident, a repeat counts on it, acknowledge and resolve move it", async () => {
@@ -153,8 +139,8 @@ describe("Alertmanager", () => {
     fingerprint,
   });
 
-  it("opens one incident per firing alert and resolves the one that resolved", async () => {
-    const { token, serviceId, routingKey } = await integration(api.current);
+  it("with grouping alert: opens one incident per firing alert and resolves the one that resolved", async () => {
+    const { token, serviceId, routingKey } = await integration(api.current, { grouping: "alert" });
     const firing = await api.current.request<{ alerts: { outcome: string }[] }>("POST", `/v1/integrations/alertmanager/${routingKey}`, {
       body: {
         version: "4",
@@ -208,7 +194,7 @@ describe("the per-routing-key rate limit on every ingestion route", () => {
   it("counts every alert against the key: an Alertmanager batch that does not fit is refused whole", { timeout: 30_000 }, async () => {
     const limited = await startTestApi({ env: { INGEST_RATE_LIMIT_PER_MINUTE: "5" } });
     try {
-      const { token, serviceId, routingKey } = await integration(limited);
+      const { token, serviceId, routingKey } = await integration(limited, { grouping: "alert" });
       await insideOneWindow();
       for (const i of [1, 2]) expect((await limited.request("POST", "/v2/enqueue", { body: trigger(routingKey, `pd-${i}`) })).status).toBe(202);
       // 2 + 4 > 5: all four refused, none opened, none counted.

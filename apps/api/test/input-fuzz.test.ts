@@ -207,6 +207,8 @@ describe("generated junk never gets a 5xx", () => {
     ["PagerDuty change events", "alerts.pagerDutyChange", "/v2/change/enqueue", "routing_key"],
     ["PagerDuty Events API v1", "alerts.pagerDutyV1", "/generic/2010-04-15/create_event.json", "service_key"],
     ["Alertmanager", "alerts.alertmanager", "/v1/integrations/alertmanager/{routingKey}", "routing_key"],
+    ["Grafana", "alerts.grafana", "/v1/integrations/grafana/{routingKey}", "routing_key"],
+    ["generic webhook", "alerts.webhook", "/v1/integrations/webhook/{routingKey}", "routing_key"],
   ] as const)("ingestion: %s", { timeout: 120_000 }, async (_name, examples, route, keyField) => {
     const { routingKey: _exampleKey, ...example } = exampleInput(examples);
     const fields = Object.keys(example);

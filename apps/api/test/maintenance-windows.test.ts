@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { anIncident, anIntegrationKey, anOrgOwner, aService, aUserWithRole, expectError, expectValidationFailed, useTestApi, type TestApi } from "@incidentops/testkit";
+import {
+  anIncident,
+  anIntegrationKey,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  expectError,
+  expectValidationFailed,
+  setIntegrationSettings,
+  useTestApi,
+  type TestApi,
+} from "@incidentops/testkit";
 
 // Maintenance windows: while one holds on a service, its triggers are recorded and open nothing.
 
@@ -20,7 +31,9 @@ async function aServiceWithKey(t: TestApi) {
   const owner = await anOrgOwner(t);
   const token = owner.accessToken;
   const service = await aService(t, token);
-  const { routingKey } = await anIntegrationKey(t, token, service.id, { name: "prometheus" });
+  const { id, routingKey } = await anIntegrationKey(t, token, service.id, { name: "prometheus" });
+  // Its Alertmanager alerts are keyed by fingerprint, one incident each.
+  await setIntegrationSettings(t, token, service.id, id, { grouping: "alert" });
   return { owner, token, serviceId: service.id, routingKey };
 }
 

@@ -62,7 +62,7 @@ describe("a client generated from /openapi.json", () => {
     expect(refused.error).toEqual({ status: "invalid event", message: "Event object is invalid", errors: ["Invalid routing key"] });
   });
 
-  it("sends an Alertmanager webhook and gets 202", async () => {
+  it("sends an Alertmanager webhook and gets 202 (grouping group: one entry for the group)", async () => {
     const { routingKey } = await routingKeyOf();
     const sent = await client().POST("/v1/integrations/alertmanager/{routingKey}", {
       params: { path: { routingKey } },
@@ -82,8 +82,7 @@ describe("a client generated from /openapi.json", () => {
     });
     expect(sent.response.status).toBe(202);
     expect(sent.data?.status).toBe("success");
-    expect(sent.data?.alerts).toEqual([
-      { fingerprint: "openapi-client-am-1", dedupKey: "openapi-client-am-1", outcome: "created", incidentId: expect.any(String) },
-    ]);
+    expect(sent.data?.grouping).toBe("group");
+    expect(sent.data?.alerts).toEqual([{ fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), dedupKey: expect.any(String), outcome: "created", incidentId: expect.any(String) }]);
   });
 });

@@ -106,6 +106,8 @@ describe("the OpenAPI document", () => {
       "post /v2/alerts/{identifier}/close",
       "post /v2/alerts/{identifier}/notes",
       "get /v2/alerts/requests/{requestId}",
+      "post /v1/integrations/grafana/{routingKey}",
+      "post /v1/integrations/webhook/{routingKey}",
       "post /v1/incidents/{incidentId}/attachments",
       "get /v1/incidents/{incidentId}/attachments/{attachmentId}",
       "get /calendar/{token}.ics",
@@ -140,7 +142,7 @@ describe("the OpenAPI document", () => {
       if (o.access.kind === "public") expect(op.security, o.procedure).toEqual([]);
       else expect(op.security?.length, o.procedure).toBeGreaterThan(0);
     }
-    for (const path of ["/v2/enqueue", "/v1/events", "/v2/change/enqueue", "/generic/2010-04-15/create_event.json", "/v1/integrations/alertmanager/{routingKey}"]) expect(operation(path, "post").security).toEqual([]);
+    for (const path of ["/v2/enqueue", "/v1/events", "/v2/change/enqueue", "/generic/2010-04-15/create_event.json", "/v1/integrations/alertmanager/{routingKey}", "/v1/integrations/grafana/{routingKey}", "/v1/integrations/webhook/{routingKey}"]) expect(operation(path, "post").security).toEqual([]);
     expect(operation("/v1/incidents/{incidentId}/attachments", "post").security?.length).toBeGreaterThan(0);
     expect(operation("/v1/incidents/{incidentId}/attachments/{attachmentId}", "get").security?.length).toBeGreaterThan(0);
     for (const path of ["/healthz", "/readyz", "/openapi.json"]) expect(operation(path, "get").security).toEqual([]);

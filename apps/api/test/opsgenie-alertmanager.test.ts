@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { anAlertedService, incidentsOfService, startAlertmanager, useTestApi, waitFor, type RunningAlertmanager } from "@incidentops/testkit";
+import { anAlertSource, incidentsOfService, startAlertmanager, useTestApi, waitFor, type RunningAlertmanager } from "@incidentops/testkit";
 
 // A real sender: Prometheus Alertmanager (Debian's prometheus-alertmanager) with an opsgenie_configs
 // receiver pointed at this API. Alertmanager sends each group as one Opsgenie alert, aliased by
@@ -29,7 +29,7 @@ const opsgenieReceiver = (apiUrl: string, apiKey: string) => ({
 
 describe("Alertmanager's opsgenie_configs", () => {
   it("opens one incident per Alertmanager group and closes it when the group resolves", { timeout: 60_000 }, async () => {
-    const { token, serviceId, routingKey } = await anAlertedService(api.current, "alertmanager-opsgenie");
+    const { token, serviceId, routingKey } = await anAlertSource(api.current);
     const incidents = () => incidentsOfService(api.current, token, serviceId);
 
     let alertmanager: RunningAlertmanager | undefined;

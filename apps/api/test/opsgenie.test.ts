@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anAlertedService, anIntegrationKey, countRows, incidentsOfService, rowsOf, startTestApi, useStarted, useTestApi, type TestApi } from "@incidentops/testkit";
+import { anAlertSource, anIntegrationKey, countRows, incidentsOfService, rowsOf, startTestApi, useStarted, useTestApi, type TestApi } from "@incidentops/testkit";
 
 // Opsgenie's Alert API as its senders use it: create (alias de-duplicates), acknowledge, close and
 // notes by id, alias and tiny id, the request status, and Opsgenie's error answers.
@@ -18,7 +18,7 @@ interface RequestStatus {
   requestId: string;
 }
 
-const anIntegration = (t: TestApi) => anAlertedService(t, "opsgenie");
+const anIntegration = (t: TestApi) => anAlertSource(t);
 
 /** One Opsgenie call with `Authorization: GenieKey <key>`. */
 const genie = <T = Accepted>(t: TestApi, key: string, method: string, path: string, body?: unknown) =>

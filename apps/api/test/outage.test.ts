@@ -65,6 +65,10 @@ describe("while PostgreSQL is down", () => {
     // Ingestion: Alertmanager in ours, PagerDuty in its own (a 5xx its clients retry).
     const alertmanager = await api.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: alertmanagerPayload });
     expectError(alertmanager, 503, "SERVICE_UNAVAILABLE");
+    const grafana = await api.request("POST", `/v1/integrations/grafana/${routingKey}`, { body: alertmanagerPayload });
+    expectError(grafana, 503, "SERVICE_UNAVAILABLE");
+    expect(grafana.headers.get("retry-after")).toMatch(/^\d+$/);
+    expectError(await api.request("POST", `/v1/integrations/webhook/${routingKey}`, { body: { title: "Disk" } }), 503, "SERVICE_UNAVAILABLE");
     const pagerDuty = await api.request("POST", "/v2/enqueue", {
       body: { routing_key: routingKey, event_action: "trigger", payload: { summary: "Disk", source: "db", severity: "error" } },
     });

@@ -18,7 +18,14 @@ export const errorDetailsSchemas = {
     type: z.enum(["sms", "voice"]).describe("The contact method type this deployment cannot send"),
     variables: z.array(z.string()).describe("The environment variables an operator sets to enable it"),
   }),
+  UNMAPPED_PAYLOAD: z.object({
+    field: z.enum(["dedupKey", "title", "action"]).optional().describe("The part of the integration's mapping that could not be read (absent: the integration has no mapping)"),
+    pointer: z.string().optional().describe("Its JSON Pointer"),
+  }),
   UNAUTHORIZED: z.object({ reason: z.literal("refresh_token_reused").optional() }),
+  INVALID_SIGNATURE: z.object({
+    reason: z.enum(["missing", "mismatch", "stale_timestamp"]).describe("No signature header, a signature that does not match, or a timestamp more than 5 minutes off"),
+  }),
   INVALID_CREDENTIALS: z.object({ fields: fieldErrors.optional() }),
   FORBIDDEN: z.object({
     action: z.string().optional(),

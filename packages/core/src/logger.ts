@@ -46,7 +46,7 @@ export function createLogger(options: { level: string; name: string; destination
 const SECRET_QUERY_PARAMS = /^(?:token|refresh_?token|access_?token|api_?key|key|routing_?key|secret|password|signature|code|connectionParams)$/i;
 /** Paths whose segment after the prefix is a credential: Alertmanager's routing key, a calendar feed's token. */
 const SECRET_PATH_SEGMENTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(\/v1\/integrations\/alertmanager\/)[^/?#]+/i, "$1[redacted]"],
+  [/^(\/v1\/integrations\/(?:alertmanager|grafana|webhook)\/)[^/?#]+/i, "$1[redacted]"],
   [/^(\/calendar\/)[^/?#]+/, "$1[redacted].ics"],
 ];
 

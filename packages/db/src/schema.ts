@@ -330,6 +330,9 @@ export interface IntegrationKeysTable {
   routing_key: string;
   created_by: string | null;
   created_at: Timestamp;
+  grouping: Generated<"group" | "alert">;
+  signing_secret: string | null;
+  mapping: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface SlaPoliciesTable {

@@ -1,7 +1,10 @@
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
-import { migrate, readMigrations, type MigrationFile } from "../src/migrate.js";
+import { migrate, migrationsDir, readMigrations, type MigrationFile } from "../src/migrate.js";
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -98,6 +101,33 @@ describe("migrate", () => {
     );
     // Would hang (and time out) if the advisory lock were still held by a leaked session.
     expect(await migrate(db.url)).toEqual([]);
+  });
+});
+
+describe("0074 integration settings", () => {
+  it("keeps one incident per alert for the keys that existed, and groups for new ones", async () => {
+    const db = await emptyDatabase();
+    const before = await mkdtemp(join(tmpdir(), "migrations-"));
+    try {
+      for (const file of files.filter((f) => f.version < "0074")) await copyFile(join(migrationsDir, `${file.name}.sql`), join(before, `${file.name}.sql`));
+      await migrate(db.url, { dir: before });
+    } finally {
+      await rm(before, { recursive: true, force: true });
+    }
+    const insertKey = (client: pg.Client, routingKey: string) =>
+      client.query(
+        `WITH o AS (INSERT INTO orgs (name) VALUES ('acme') RETURNING id), s AS (INSERT INTO services (org_id, name) SELECT id, 'checkout' FROM o RETURNING org_id, id)
+         INSERT INTO integration_keys (org_id, service_id, name, routing_key) SELECT org_id, id, 'prometheus', $1 FROM s`,
+        [routingKey],
+      );
+    await withClient(db.url, (client) => insertKey(client, "existing"));
+    await migrate(db.url);
+    await withClient(db.url, (client) => insertKey(client, "created-later"));
+    const rows = await withClient(db.url, async (client) => (await client.query<{ routing_key: string; grouping: string }>("SELECT routing_key, grouping FROM integration_keys ORDER BY routing_key")).rows);
+    expect(rows).toEqual([
+      { routing_key: "created-later", grouping: "group" },
+      { routing_key: "existing", grouping: "alert" },
+    ]);
   });
 });
 

@@ -97,6 +97,8 @@ export const procedures = {
   "incidents.changeEvents.list": { type: "query", paginated: true },
   "integrations.list": { type: "query" },
   "integrations.create": { type: "mutation" },
+  "integrations.update": { type: "mutation" },
+  "integrations.mappingPresets": { type: "query" },
   "integrations.delete": { type: "mutation" },
   "users.me.update": { type: "mutation" },
   "users.me.oncall": { type: "query" },

@@ -150,26 +150,38 @@ export async function anInvitation(
   return { invitation, token: invitationToken };
 }
 
-/** An integration key of the service (alert ingestion: PagerDuty Events v2, Alertmanager): its routing key. */
-export async function anIntegrationKey(api: TestApi, token: string, serviceId: string, body: { name?: string } = {}): Promise<{ routingKey: string }> {
+/** An integration key of the service (alert ingestion: PagerDuty Events v2, Alertmanager, Grafana, webhook): its id and routing key. */
+export async function anIntegrationKey(api: TestApi, token: string, serviceId: string, body: { name?: string } = {}): Promise<{ id: string; routingKey: string }> {
   return ok(
-    api.request<{ routingKey: string }>("POST", `/v1/org/services/${serviceId}/integrations`, { token, body: { name: uniqueName("integration"), ...body } }),
+    api.request<{ id: string; routingKey: string }>("POST", `/v1/org/services/${serviceId}/integrations`, { token, body: { name: uniqueName("integration"), ...body } }),
     201,
     "create integration key",
   );
 }
 
-/** An org owner's service with a routing key: where alert ingestion tests start. */
-export async function anAlertedService(api: TestApi, name = "alerts"): Promise<{ token: string; serviceId: string; routingKey: string }> {
-  const { accessToken: token } = await anOrgOwner(api);
-  const service = await aService(api, token);
-  const { routingKey } = await anIntegrationKey(api, token, service.id, { name });
-  return { token, serviceId: service.id, routingKey };
+/** PATCHes an integration key's settings (grouping, signingSecret, mapping); returns it as read back. */
+export async function setIntegrationSettings(
+  api: TestApi,
+  token: string,
+  serviceId: string,
+  integrationId: string,
+  settings: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  return ok(api.request("PATCH", `/v1/org/services/${serviceId}/integrations/${integrationId}`, { token, body: settings }), 200, "update integration settings");
 }
 
-/** The service's incidents, newest first (up to 200). */
+/** The service's incidents as GET /v1/incidents lists them (newest first, up to 200). */
 export async function incidentsOfService(api: TestApi, token: string, serviceId: string): Promise<Incident[]> {
   return (await ok(api.request<{ items: Incident[] }>("GET", `/v1/incidents?serviceId=${serviceId}&limit=200`, { token }), 200, "list incidents")).items;
+}
+
+/** An owner, a service and an integration key with `settings` (if any): what an ingestion test sends with. */
+export async function anAlertSource(api: TestApi, settings?: Record<string, unknown>): Promise<{ token: string; serviceId: string; integrationId: string; routingKey: string }> {
+  const { accessToken: token } = await anOrgOwner(api);
+  const service = await aService(api, token);
+  const { id: integrationId, routingKey } = await anIntegrationKey(api, token, service.id);
+  if (settings !== undefined) await setIntegrationSettings(api, token, service.id, integrationId, settings);
+  return { token, serviceId: service.id, integrationId, routingKey };
 }
 
 /** A contact method of the token's person: `address` for `type` (email, slack, webhook, sms, voice). */

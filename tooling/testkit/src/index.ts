@@ -5,9 +5,8 @@ export { createTestDatabase, TEST_APP_DB_PASSWORD, type TestDatabase } from "./d
 export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionOf, type ErrorBody } from "./errors.js";
 export {
   aContactMethod,
-  anAlertedService,
-  incidentsOfService,
   addMember,
+  anAlertSource,
   aMember,
   anApiKey,
   anIncident,
@@ -23,8 +22,10 @@ export {
   aUserWithRole,
   aWebhookTarget,
   contactMethodsOf,
+  incidentsOfService,
   ok,
   PASSWORD,
+  setIntegrationSettings,
   setNotificationRules,
   setTeamMember,
   uniqueEmail,

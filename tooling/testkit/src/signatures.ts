@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { Webhook } from "standardwebhooks";
 
@@ -42,3 +43,13 @@ export function hasValidSignature(secret: string, request: { headers: IncomingHt
 
 /** The parsed body of a delivery, unverified. */
 export const bodyOf = (request: { body: string }) => JSON.parse(request.body) as WebhookBody;
+
+/**
+ * Grafana Alerting's webhook HMAC, as its contact point sends it: the hex HMAC-SHA256 of the body,
+ * or of `timestamp:body` when a timestamp header is configured.
+ */
+export function grafanaSignature(secret: string, body: string, timestamp?: string): string {
+  const mac = createHmac("sha256", secret);
+  if (timestamp !== undefined) mac.update(`${timestamp}:`);
+  return mac.update(body).digest("hex");
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AppError, ingestAlerts, type Config } from "@incidentops/core";
+import { AppError, ingestAlerts, type Alert, type AlertBatch, type Config, type Grouping, type GroupedAlert } from "@incidentops/core";
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -10,9 +10,19 @@ import { keepRaw } from "./raw.js";
 
 const labels = z.record(z.string(), z.string());
 
-/** Alertmanager's webhook payload, version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
-export const alertmanagerPayloadSchema = z.object({
-  version: z.literal("4"),
+/** One alert of an Alertmanager notification (Grafana's add fields of their own). */
+export const alertmanagerAlertSchema = z.object({
+  status: z.enum(["firing", "resolved"]),
+  labels,
+  annotations: labels.default({}),
+  startsAt: z.string().optional(),
+  endsAt: z.string().optional(),
+  generatorURL: z.string().optional(),
+  fingerprint: z.string().min(1).optional(),
+});
+
+/** What Alertmanager's and Grafana's notifications share, bar `version` and the alerts' own fields. */
+export const notificationFields = {
   groupKey: z.string(),
   status: z.enum(["firing", "resolved"]),
   receiver: z.string().optional(),
@@ -20,36 +30,40 @@ export const alertmanagerPayloadSchema = z.object({
   commonLabels: labels.optional(),
   commonAnnotations: labels.optional(),
   externalURL: z.string().optional(),
-  alerts: z
-    .array(
-      z.object({
-        status: z.enum(["firing", "resolved"]),
-        labels,
-        annotations: labels.default({}),
-        startsAt: z.string().optional(),
-        endsAt: z.string().optional(),
-        generatorURL: z.string().optional(),
-        fingerprint: z.string().min(1).optional(),
-      }),
-    )
-    .min(1)
-    .max(1000),
+};
+
+/** Alertmanager's webhook payload, version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config). */
+export const alertmanagerPayloadSchema = z.object({
+  version: z.literal("4"),
+  ...notificationFields,
+  alerts: z.array(alertmanagerAlertSchema).min(1).max(1000),
 });
 
-type AlertmanagerAlert = z.infer<typeof alertmanagerPayloadSchema>["alerts"][number];
+type NotificationAlert = z.infer<typeof alertmanagerAlertSchema>;
 
-/** What each alert of an accepted notification did. */
+/** An Alertmanager-style notification: a group of alerts. */
+export interface Notification {
+  groupKey: string;
+  status: "firing" | "resolved";
+  commonLabels?: Record<string, string> | undefined;
+  commonAnnotations?: Record<string, string> | undefined;
+  alerts: NotificationAlert[];
+}
+
+/** What each alert (or, grouped, the group) of an accepted notification did. */
 export const alertmanagerAcceptedSchema = z.object({
   status: z.literal("success"),
+  grouping: z.enum(["group", "alert"]).describe("The integration's grouping: with `group`, one entry for the whole group"),
   alerts: z.array(
     z.object({
-      fingerprint: z.string().describe("The alert's fingerprint (or a hash of its group and labels): its dedup key"),
+      fingerprint: z.string().describe("The alert's fingerprint (or a hash of its group and labels), or with grouping `group` the group's key: its dedup key"),
       dedupKey: z.string(),
       outcome: z.enum(["created", "deduplicated", "acknowledged", "resolved", "ignored", "suppressed"]).describe("suppressed: a maintenance window holds on the service (recorded there, no incident)"),
       incidentId: z.uuid().nullable(),
     }),
   ),
 });
+export type NotificationAccepted = z.infer<typeof alertmanagerAcceptedSchema>;
 
 /** The usual Prometheus `severity` label values, most severe first. */
 function severityOf(label: string | undefined): IncidentSeverity {
@@ -71,46 +85,113 @@ function severityOf(label: string | undefined): IncidentSeverity {
 }
 
 /** The alert's fingerprint, or (older Alertmanagers) a hash of its group and labels. */
-function dedupKeyOf(groupKey: string, alert: AlertmanagerAlert): string {
+function dedupKeyOf(groupKey: string, alert: NotificationAlert): string {
   if (alert.fingerprint !== undefined) return alert.fingerprint;
   const sorted = Object.fromEntries(Object.entries(alert.labels).sort(([a], [b]) => a.localeCompare(b)));
   return createHash("sha256").update(groupKey).update(JSON.stringify(sorted)).digest("hex").slice(0, 32);
 }
 
+const summaryOf = (alert: NotificationAlert) => alert.annotations.summary ?? alert.annotations.description ?? alert.labels.alertname ?? "Alertmanager alert";
+
+/** Each alert is one event keyed by its fingerprint: `firing` triggers and `resolved` resolves. */
+const alertOf = (notification: Notification, alert: NotificationAlert): Alert => ({
+  action: alert.status === "firing" ? "trigger" : "resolve",
+  dedupKey: dedupKeyOf(notification.groupKey, alert),
+  summary: summaryOf(alert),
+  severity: severityOf(alert.labels.severity),
+  raw: keepRaw({ groupKey: notification.groupKey, ...alert }),
+});
+
+/** An incident's description is at most this long (as when people write one). */
+const MAX_DESCRIPTION_CHARS = 10_000;
+
+const SEVERITY_RANK: Record<IncidentSeverity, number> = { sev1: 1, sev2: 2, sev3: 3, sev4: 4 };
+const mostSevere = (severities: IncidentSeverity[]) => severities.reduce((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a), "sev4");
+
+function groupTitleOf(notification: Notification): string {
+  const [only] = notification.alerts;
+  if (only !== undefined && notification.alerts.length === 1) return summaryOf(only);
+  const name = notification.commonAnnotations?.summary ?? notification.commonLabels?.alertname ?? "Alert group";
+  return `${name} (${notification.alerts.length} alerts)`;
+}
+
 /**
- * `POST /v1/integrations/alertmanager/{routingKey}`: each alert of the notification is one event,
- * keyed by its fingerprint; `firing` triggers and `resolved` resolves.
+ * The whole notification as one event keyed by its group (per source): the group's `firing`
+ * opens or counts on its incident, which lists the alerts; `resolved` (every alert of the group
+ * resolved) resolves it. The incident's severity is the most severe of the firing alerts'.
  */
-export function alertmanagerRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
+function groupAlertOf(source: string, notification: Notification): Alert {
+  const groupAlerts: GroupedAlert[] = notification.alerts.map((alert) => ({ key: dedupKeyOf(notification.groupKey, alert), status: alert.status, summary: summaryOf(alert) }));
+  const firing = notification.alerts.filter((alert) => alert.status === "firing");
+  return {
+    action: notification.status === "firing" ? "trigger" : "resolve",
+    dedupKey: createHash("sha256").update(`${source}:${notification.groupKey}`).digest("hex").slice(0, 32),
+    summary: groupTitleOf(notification),
+    severity: mostSevere((firing.length > 0 ? firing : notification.alerts).map((alert) => severityOf(alert.labels.severity))),
+    description: groupAlerts
+      .map((alert) => `- [${alert.status}] ${alert.summary} (${alert.key})`)
+      .join("\n")
+      .slice(0, MAX_DESCRIPTION_CHARS),
+    groupAlerts,
+    raw: keepRaw(notification),
+  };
+}
+
+/** The events a notification stands for under the integration's grouping; each alert counts against the limit either way. */
+export const alertsOfNotification = (source: string, notification: Notification, grouping: Grouping): AlertBatch => ({
+  alerts: grouping === "group" ? [groupAlertOf(source, notification)] : notification.alerts.map((alert) => alertOf(notification, alert)),
+  weight: notification.alerts.length,
+});
+
+/** A route receiving Alertmanager-style notifications: its path, payload, and how it checks a request. */
+export interface NotificationRoute<T extends Notification> {
+  path: string;
+  source: string;
+  schema: z.ZodType<T>;
+  /** Why a body that is not such a payload is refused. */
+  notA: string;
+  /** Refuses a request the integration's settings do not accept (before anything counts). */
+  check?: (req: Request, integration: { signingSecret: string | null }) => void;
+}
+
+/** Express router for one notification route (Alertmanager, Grafana). */
+export function notificationRouter<T extends Notification>(
+  deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> },
+  route: NotificationRoute<T>,
+): Router {
   const handle = async (req: Request<{ routingKey: string }>, res: Response) => {
     try {
       assertAcceptableInput({ routingKey: req.params.routingKey });
       assertAcceptableInput(req.body);
-      const parsed = alertmanagerPayloadSchema.safeParse(req.body);
-      if (!parsed.success) {
-        throw new AppError("VALIDATION_FAILED", "Not an Alertmanager webhook payload (version 4)", { fields: fieldErrorsOf(parsed.error.issues) });
-      }
-      const { groupKey, alerts } = parsed.data;
-      // Each alert of the notification counts against the routing key's limit.
+      const parsed = route.schema.safeParse(req.body);
+      if (!parsed.success) throw new AppError("VALIDATION_FAILED", route.notA, { fields: fieldErrorsOf(parsed.error.issues) });
+      let grouping: Grouping = "alert";
       const results = await ingestAlerts(
         deps.db,
         { routingKey: req.params.routingKey, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute },
-        alerts.map((alert) => ({
-          action: alert.status === "firing" ? ("trigger" as const) : ("resolve" as const),
-          dedupKey: dedupKeyOf(groupKey, alert),
-          summary: alert.annotations.summary ?? alert.annotations.description ?? alert.labels.alertname ?? "Alertmanager alert",
-          severity: severityOf(alert.labels.severity),
-          raw: keepRaw({ groupKey, ...alert }),
-        })),
+        (integration) => {
+          route.check?.(req, integration);
+          grouping = integration.grouping;
+          return alertsOfNotification(route.source, parsed.data, integration.grouping);
+        },
       );
-      const body = { status: "success" as const, alerts: results.map((result) => ({ fingerprint: result.dedupKey, ...result })) };
-      res.status(202).json(body satisfies z.infer<typeof alertmanagerAcceptedSchema>);
+      const body = { status: "success" as const, grouping, alerts: results.map((result) => ({ fingerprint: result.dedupKey, ...result })) };
+      res.status(202).json(body satisfies NotificationAccepted);
     } catch (error) {
-      sendError(req, res, error, { route: "alertmanager" });
+      sendError(req, res, error, { route: route.source });
     }
   };
 
   const router = Router();
-  router.post("/v1/integrations/alertmanager/:routingKey", jsonBodyParser({ limit: "1mb" }), handle);
+  router.post(route.path, jsonBodyParser({ limit: "1mb", keepRaw: route.check !== undefined }), handle);
   return router;
 }
+
+/** `POST /v1/integrations/alertmanager/{routingKey}`. */
+export const alertmanagerRouter = (deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router =>
+  notificationRouter(deps, {
+    path: "/v1/integrations/alertmanager/:routingKey",
+    source: "alertmanager",
+    schema: alertmanagerPayloadSchema,
+    notA: "Not an Alertmanager webhook payload (version 4)",
+  });

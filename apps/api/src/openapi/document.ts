@@ -5,6 +5,8 @@ import { REFRESH_COOKIE } from "../browser-session.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
 import { opsgenieAcceptedSchema, opsgenieCreateAlertSchema, opsgenieErrorSchema, opsgenieRequestStatusSchema } from "../ingest/opsgenie.js";
+import { grafanaPayloadSchema } from "../ingest/grafana.js";
+import { webhookAcceptedSchema } from "../ingest/webhook.js";
 import {
   pagerDutyAcceptedSchema,
   pagerDutyChangeAcceptedSchema,
@@ -39,7 +41,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "users", description: "The signed-in person's own settings" },
   { name: "audit log", description: "Security-relevant changes in the organisation" },
   { name: "usage", description: "Write calls and the organisation's daily quota" },
-  { name: "alerts", description: "Alert ingestion from monitoring tools (PagerDuty Events v2, Prometheus Alertmanager), authenticated by routing key" },
+  { name: "alerts", description: "Alert ingestion from monitoring tools (PagerDuty Events v2, Prometheus Alertmanager, Grafana Alerting, generic JSON webhooks), authenticated by routing key" },
   { name: "health", description: "Liveness, readiness, and this document" },
 ];
 
@@ -96,7 +98,17 @@ function decorate(op: Operation, operation: RestOperation): void {
  */
 export function buildOpenApiDocument(options: { publicUrl: string | undefined; operations?: RestOperation[] }): OpenAPIObject {
   const operations = options.operations ?? listRestOperations(appRouter);
-  const usedCodes = new Set<ErrorCode>(["VALIDATION_FAILED", "MALFORMED_JSON", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"]);
+  const usedCodes = new Set<ErrorCode>([
+    "VALIDATION_FAILED",
+    "MALFORMED_JSON",
+    "NOT_FOUND",
+    "PAYLOAD_TOO_LARGE",
+    "INTERNAL_ERROR",
+    "SERVICE_UNAVAILABLE",
+    // The Grafana and webhook ingestion routes'.
+    "INVALID_SIGNATURE",
+    "UNMAPPED_PAYLOAD",
+  ]);
   for (const operation of operations) for (const code of errorCodesOf(operation)) usedCodes.add(code);
   const errorComponents: Record<string, z.ZodType> = Object.fromEntries(
     ERROR_CODES.filter((code) => usedCodes.has(code)).map((code) => [errorComponentName(code), errorBodySchemas[code]]),
@@ -130,6 +142,8 @@ export function buildOpenApiDocument(options: { publicUrl: string | undefined; o
       OpsgenieError: opsgenieErrorSchema,
       AlertmanagerPayload: alertmanagerPayloadSchema,
       AlertmanagerAccepted: alertmanagerAcceptedSchema,
+      GrafanaPayload: grafanaPayloadSchema,
+      WebhookAccepted: webhookAcceptedSchema,
       Health: healthSchema,
       Ready: readySchema,
       NotReady: notReadySchema,

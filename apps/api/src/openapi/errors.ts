@@ -61,6 +61,14 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
     meaning: "the caller's role (or API key) does not allow this",
     body: sample("FORBIDDEN", "Your role (viewer) does not allow incident:create", { action: "incident:create", requiredRole: "member" }),
   },
+  UNMAPPED_PAYLOAD: {
+    meaning: "the generic webhook's mapping cannot read the payload (or the integration has no mapping)",
+    body: sample("UNMAPPED_PAYLOAD", "The mapping's title (pointer \"/title\") finds no string, number or boolean in the payload", { field: "title", pointer: "/title" }),
+  },
+  INVALID_SIGNATURE: {
+    meaning: "the integration has a signing secret and the request's HMAC signature is missing, wrong or stale",
+    body: sample("INVALID_SIGNATURE", "The X-Grafana-Alerting-Signature header does not match the body", { reason: "mismatch" }),
+  },
   NOT_FOUND: { meaning: "no such resource in the caller's organisation", body: sample("NOT_FOUND", "Incident not found", {}) },
   METHOD_NOT_ALLOWED: { meaning: "the route does not take this method", body: sample("METHOD_NOT_ALLOWED", "Method not allowed", {}) },
   CONFLICT: {

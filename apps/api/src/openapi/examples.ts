@@ -3,6 +3,7 @@
  * operationId of a route outside tRPC). The OpenAPI document shows them in Swagger UI; a test
  * checks that each one passes its operation's own schemas, so they cannot drift from the API.
  */
+import { DATADOG_WEBHOOK_MAPPING } from "@incidentops/core";
 
 const ids = {
   user: "5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a01",
@@ -146,7 +147,17 @@ const apiKey = {
   revokedAt: null,
   status: "active",
 };
-const integration = { id: ids.integration, serviceId: ids.service, name: "prometheus", routingKey, createdBy: ids.user, createdAt: at(7) };
+const integration = {
+  id: ids.integration,
+  serviceId: ids.service,
+  name: "prometheus",
+  routingKey,
+  grouping: "group",
+  signingSecretSet: false,
+  mapping: null,
+  createdBy: ids.user,
+  createdAt: at(7),
+};
 const invitation = {
   id: ids.invitation,
   email: "grace@example.com",
@@ -626,6 +637,11 @@ export const operationExamples: Record<string, OperationExamples> = {
 
   "integrations.list": { input: { serviceId: ids.service }, output: { items: [integration] } },
   "integrations.create": { input: { serviceId: ids.service, name: "prometheus" }, output: integration },
+  "integrations.update": {
+    input: { serviceId: ids.service, integrationId: ids.integration, grouping: "alert", signingSecret: "grafana-hmac-secret-0f3a9c" },
+    output: { ...integration, grouping: "alert", signingSecretSet: true },
+  },
+  "integrations.mappingPresets": { output: { items: [DATADOG_WEBHOOK_MAPPING] } },
   "integrations.delete": { input: { serviceId: ids.service, integrationId: ids.integration }, output: ok },
 
   "users.me.update": { input: { timeZone: "Europe/London", handoffReminderMinutes: 30 }, output: user },
@@ -699,7 +715,62 @@ export const operationExamples: Record<string, OperationExamples> = {
         },
       ],
     },
-    output: { status: "success", alerts: [{ fingerprint: "a3c1e5f7b9d2c4e6", dedupKey: "a3c1e5f7b9d2c4e6", outcome: "created", incidentId: ids.incident }] },
+    output: {
+      status: "success",
+      grouping: "group",
+      alerts: [{ fingerprint: "5d0c8a41f3b27e9c6a1d4f08b3e2c791", dedupKey: "5d0c8a41f3b27e9c6a1d4f08b3e2c791", outcome: "created", incidentId: ids.incident }],
+    },
+  },
+  "alerts.grafana": {
+    input: {
+      routingKey,
+      receiver: "incidentops",
+      status: "firing",
+      orgId: 1,
+      alerts: [
+        {
+          status: "firing",
+          labels: { alertname: "High memory usage", team: "blue", zone: "us-1" },
+          annotations: { description: "The system has high memory usage", runbook_url: "https://myrunbook.com/runbook/1234", summary: "This alert was triggered for zone us-1" },
+          startsAt: "2021-10-12T09:51:03.157076+02:00",
+          endsAt: "0001-01-01T00:00:00Z",
+          generatorURL: "https://play.grafana.org/alerting/1afz29v7z/edit",
+          fingerprint: "c6eadffa33fcdf37",
+          silenceURL: "https://play.grafana.org/alerting/silence/new?alertmanager=grafana&matchers=alertname%3DT2%2Cteam%3Dblue%2Czone%3Dus-1",
+          dashboardURL: "",
+          panelURL: "",
+          values: { B: 44.23943737541908, C: 1 },
+        },
+      ],
+      groupLabels: {},
+      commonLabels: { alertname: "High memory usage", team: "blue", zone: "us-1" },
+      commonAnnotations: {},
+      externalURL: "https://play.grafana.org/",
+      version: "1",
+      groupKey: "{}:{}",
+      truncatedAlerts: 0,
+      title: "[FIRING:1]  (High memory usage blue us-1)",
+      state: "alerting",
+      message: "**Firing**\n\nLabels:\n - alertname = High memory usage\n - team = blue\n - zone = us-1\n",
+    },
+    output: {
+      status: "success",
+      grouping: "group",
+      alerts: [{ fingerprint: "0b9e42d7c51a3f86e2d04c9b7a1f5e38", dedupKey: "0b9e42d7c51a3f86e2d04c9b7a1f5e38", outcome: "created", incidentId: ids.incident }],
+    },
+  },
+  "alerts.webhook": {
+    input: {
+      routingKey,
+      aggregateKey: "b7c1f0e2a9d34c58",
+      title: "[P1] Checkout error rate above 5%",
+      transition: "Triggered",
+      priority: "P1",
+      alertId: "1234567",
+      hostname: "web-1",
+      link: "https://app.datadoghq.com/event/event?id=7350101",
+    },
+    output: { status: "success", dedupKey: "b7c1f0e2a9d34c58", outcome: "created", incidentId: ids.incident },
   },
   "alerts.opsgenie": {
     input: {

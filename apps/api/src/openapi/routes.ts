@@ -18,6 +18,8 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-opena
 import { errorBody, errorResponseOf, type ErrorBody, type ErrorResponse } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
+import { webhookAcceptedSchema, webhookPayloadSchema } from "../ingest/webhook.js";
+import { GRAFANA_MAX_SKEW_SECONDS, GRAFANA_SIGNATURE_HEADER, GRAFANA_TIMESTAMP_HEADER, grafanaPayloadSchema } from "../ingest/grafana.js";
 import {
   opsgenieAcceptedSchema,
   opsgenieActionBodySchema,
@@ -209,7 +211,33 @@ const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON",
 
 const CALENDAR_ERRORS: ErrorCode[] = ["NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
-const { routingKey: alertmanagerRoutingKey, ...alertmanagerBody } = operationExamples["alerts.alertmanager"]?.input ?? {};
+const GRAFANA_ERRORS: ErrorCode[] = [...ALERTMANAGER_ERRORS, "INVALID_SIGNATURE"];
+const WEBHOOK_ERRORS: ErrorCode[] = [...ALERTMANAGER_ERRORS, "UNMAPPED_PAYLOAD"];
+
+const GROUPING =
+  "The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.";
+
+/** An ingestion route of ours (not PagerDuty's): the routing key in the path, our error bodies. */
+function ingestionOperation(
+  operationId: string,
+  summary: string,
+  api: { description: string; examplesKey: string; body: z.ZodType; accepted: z.ZodType; errors: ErrorCode[]; headers?: z.ZodObject },
+): ZodOpenApiOperationObject {
+  const { routingKey, ...body } = operationExamples[api.examplesKey]?.input ?? {};
+  return {
+    operationId,
+    tags: ["alerts"],
+    summary,
+    description: api.description,
+    security: [],
+    requestParams: {
+      path: z.object({ routingKey: z.string().meta({ param: { description: "An integration key of the service", example: routingKey } }) }),
+      ...(api.headers === undefined ? {} : { header: api.headers }),
+    },
+    requestBody: { required: true, content: { "application/json": { schema: api.body, examples: example(body) } } },
+    responses: { "202": success("Accepted: what each alert (or the group) did", api.accepted, api.examplesKey), ...errorResponsesOf(api.errors) },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The web app's cookie sessions (browser-session.ts).
@@ -356,22 +384,36 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
   },
   ...opsgeniePaths,
   "/v1/integrations/alertmanager/{routingKey}": {
-    post: {
-      operationId: "alerts-alertmanager",
-      tags: ["alerts"],
-      summary: "Receive a Prometheus Alertmanager webhook notification",
+    post: ingestionOperation("alerts-alertmanager", "Receive a Prometheus Alertmanager webhook notification", {
+      description: `Set this URL as an Alertmanager webhook_config (version 4 payload). ${GROUPING}`,
+      examplesKey: "alerts.alertmanager",
+      body: alertmanagerPayloadSchema,
+      accepted: alertmanagerAcceptedSchema,
+      errors: ALERTMANAGER_ERRORS,
+    }),
+  },
+  "/v1/integrations/grafana/{routingKey}": {
+    post: ingestionOperation("alerts-grafana", "Receive a Grafana Alerting webhook contact point notification", {
+      description: `Set this URL as a Grafana Alerting contact point of type Webhook (POST). ${GROUPING} When the integration has a \`signingSecret\`, set the same secret in the contact point's HMAC Signature settings (Header: ${GRAFANA_SIGNATURE_HEADER}, Timestamp Header: ${GRAFANA_TIMESTAMP_HEADER}): the request must carry the hex HMAC-SHA256 of \`timestamp:body\` (of the body alone without the timestamp header), and a timestamp within ${GRAFANA_MAX_SKEW_SECONDS / 60} minutes; otherwise 401 INVALID_SIGNATURE (details.reason: missing, mismatch or stale_timestamp), changing nothing.`,
+      examplesKey: "alerts.grafana",
+      body: grafanaPayloadSchema,
+      accepted: alertmanagerAcceptedSchema,
+      errors: GRAFANA_ERRORS,
+      headers: z.object({
+        [GRAFANA_SIGNATURE_HEADER]: z.string().optional().meta({ param: { description: "Hex HMAC-SHA256 (required when the integration has a signingSecret)" } }),
+        [GRAFANA_TIMESTAMP_HEADER]: z.string().optional().meta({ param: { description: "Unix seconds, signed with the body as `timestamp:body`" } }),
+      }),
+    }),
+  },
+  "/v1/integrations/webhook/{routingKey}": {
+    post: ingestionOperation("alerts-webhook", "Receive a generic JSON webhook (Kibana, Datadog, scripts)", {
       description:
-        "Set this URL as an Alertmanager webhook_config (version 4 payload). Each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. The routing key in the path authenticates the notification.",
-      security: [],
-      requestParams: {
-        path: z.object({ routingKey: z.string().meta({ param: { description: "An integration key of the service", example: alertmanagerRoutingKey } }) }),
-      },
-      requestBody: { required: true, content: { "application/json": { schema: alertmanagerPayloadSchema, examples: example(alertmanagerBody) } } },
-      responses: {
-        "202": success("Accepted: what each alert did", alertmanagerAcceptedSchema, "alerts.alertmanager"),
-        ...errorResponsesOf(ALERTMANAGER_ERRORS),
-      },
-    },
+        "For tools without a fixed payload: any JSON object, read by the integration's `mapping` (JSON Pointers, RFC 6901; set it with PATCH /v1/org/services/{serviceId}/integrations/{integrationId}; ready ones at GET /v1/org/integrations/webhook-mapping-presets). `dedupKey` de-duplicates like PagerDuty's dedup_key, `title` names the incident (required for a trigger), `severity` maps values to sev1-sev4, `action` maps values to trigger / resolve / acknowledge (without it every request triggers). A payload the mapping cannot read is 400 UNMAPPED_PAYLOAD naming the field and its pointer; so is any payload while the integration has no mapping. Each request counts once against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.",
+      examplesKey: "alerts.webhook",
+      body: webhookPayloadSchema,
+      accepted: webhookAcceptedSchema,
+      errors: WEBHOOK_ERRORS,
+    }),
   },
   "/v1/incidents/{incidentId}/attachments": {
     post: {
@@ -497,6 +539,8 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "alerts.opsgenieClose": { input: opsgenieActionBodySchema.extend({ identifier: z.string(), ...opsgenieIdentifierQuerySchema.shape }), output: opsgenieAcceptedSchema },
   "alerts.opsgenieNote": { input: opsgenieNoteBodySchema.extend({ identifier: z.string(), ...opsgenieIdentifierQuerySchema.shape }), output: opsgenieAcceptedSchema },
   "alerts.opsgenieRequest": { input: z.object({ requestId: z.uuid() }), output: opsgenieRequestStatusSchema },
+  "alerts.grafana": { input: grafanaPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
+  "alerts.webhook": { input: webhookPayloadSchema, output: webhookAcceptedSchema },
   "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },

@@ -1202,6 +1202,27 @@ export interface paths {
         delete: operations["integrations-delete"];
         options?: never;
         head?: never;
+        /**
+         * Change an integration key's settings (admin)
+         * @description Fields left out stay as they are. `grouping` (Alertmanager and Grafana): `group` opens one incident per notification group, `alert` one per alert. `signingSecret` (Grafana HMAC) is write-only: reads show only `signingSecretSet`; null removes it. `mapping` (generic JSON webhook): JSON Pointers into the payload; null removes it.
+         */
+        patch: operations["integrations-update"];
+        trace?: never;
+    };
+    "/v1/org/integrations/webhook-mapping-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready mappings for the generic JSON webhook (Kibana, Datadog), with the payload to configure in each tool (admin) */
+        get: operations["integrations-mappingPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1793,9 +1814,49 @@ export interface paths {
         put?: never;
         /**
          * Receive a Prometheus Alertmanager webhook notification
-         * @description Set this URL as an Alertmanager webhook_config (version 4 payload). Each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. The routing key in the path authenticates the notification.
+         * @description Set this URL as an Alertmanager webhook_config (version 4 payload). The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.
          */
         post: operations["alerts-alertmanager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/grafana/{routingKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Grafana Alerting webhook contact point notification
+         * @description Set this URL as a Grafana Alerting contact point of type Webhook (POST). The routing key in the path authenticates the notification. With the integration's `grouping` `group` (the default), the notification is one event keyed by its `groupKey`: a firing group opens (or counts on) one incident listing its alerts (new ones noted on the timeline), and the group's `resolved` resolves it. With `alert`, each alert is one event keyed by its fingerprint: `firing` opens (or counts on) an incident, `resolved` resolves it. Every alert counts against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`. When the integration has a `signingSecret`, set the same secret in the contact point's HMAC Signature settings (Header: X-Grafana-Alerting-Signature, Timestamp Header: X-Grafana-Alerting-Signature-Timestamp): the request must carry the hex HMAC-SHA256 of `timestamp:body` (of the body alone without the timestamp header), and a timestamp within 5 minutes; otherwise 401 INVALID_SIGNATURE (details.reason: missing, mismatch or stale_timestamp), changing nothing.
+         */
+        post: operations["alerts-grafana"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/integrations/webhook/{routingKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a generic JSON webhook (Kibana, Datadog, scripts)
+         * @description For tools without a fixed payload: any JSON object, read by the integration's `mapping` (JSON Pointers, RFC 6901; set it with PATCH /v1/org/services/{serviceId}/integrations/{integrationId}; ready ones at GET /v1/org/integrations/webhook-mapping-presets). `dedupKey` de-duplicates like PagerDuty's dedup_key, `title` names the incident (required for a trigger), `severity` maps values to sev1-sev4, `action` maps values to trigger / resolve / acknowledge (without it every request triggers). A payload the mapping cannot read is 400 UNMAPPED_PAYLOAD naming the field and its pointer; so is any payload while the integration has no mapping. Each request counts once against the key's per-minute limit (429 with Retry-After over it); during a maintenance window triggers are `suppressed`.
+         */
+        post: operations["alerts-webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1992,6 +2053,53 @@ export interface components {
                 fingerprint?: string;
             }[];
         };
+        GrafanaPayload: {
+            groupKey: string;
+            /** @enum {string} */
+            status: "firing" | "resolved";
+            receiver?: string;
+            groupLabels?: {
+                [key: string]: string;
+            };
+            commonLabels?: {
+                [key: string]: string;
+            };
+            commonAnnotations?: {
+                [key: string]: string;
+            };
+            externalURL?: string;
+            /** @description "1" */
+            version?: string;
+            orgId?: number;
+            title?: string;
+            /** @description alerting or ok */
+            state?: string;
+            message?: string;
+            truncatedAlerts?: number;
+            alerts: {
+                /** @enum {string} */
+                status: "firing" | "resolved";
+                labels: {
+                    [key: string]: string;
+                };
+                /** @default {} */
+                annotations: {
+                    [key: string]: string;
+                };
+                startsAt?: string;
+                endsAt?: string;
+                generatorURL?: string;
+                fingerprint?: string;
+                silenceURL?: string;
+                dashboardURL?: string;
+                panelURL?: string;
+                imageURL?: string;
+                values?: {
+                    [key: string]: number | null;
+                } | null;
+                valueString?: string;
+            }[];
+        };
         PagerDutyAccepted: {
             /** @constant */
             status: "success";
@@ -2073,8 +2181,13 @@ export interface components {
         AlertmanagerAccepted: {
             /** @constant */
             status: "success";
+            /**
+             * @description The integration's grouping: with `group`, one entry for the whole group
+             * @enum {string}
+             */
+            grouping: "group" | "alert";
             alerts: {
-                /** @description The alert's fingerprint (or a hash of its group and labels): its dedup key */
+                /** @description The alert's fingerprint (or a hash of its group and labels), or with grouping `group` the group's key: its dedup key */
                 fingerprint: string;
                 dedupKey: string;
                 /**
@@ -2084,6 +2197,18 @@ export interface components {
                 outcome: "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored" | "suppressed";
                 incidentId: string | null;
             }[];
+        };
+        WebhookAccepted: {
+            /** @constant */
+            status: "success";
+            /** @description The mapped dedup key (or a new one for a trigger without it) */
+            dedupKey: string;
+            /**
+             * @description suppressed: a maintenance window holds on the service (recorded there, no incident)
+             * @enum {string}
+             */
+            outcome: "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored" | "suppressed";
+            incidentId: string | null;
         };
         Health: {
             /** @constant */
@@ -2173,6 +2298,26 @@ export interface components {
                 variables: string[];
             };
         };
+        UnmappedPayloadError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "UNMAPPED_PAYLOAD";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /**
+                 * @description The part of the integration's mapping that could not be read (absent: the integration has no mapping)
+                 * @enum {string}
+                 */
+                field?: "dedupKey" | "title" | "action";
+                /** @description Its JSON Pointer */
+                pointer?: string;
+            };
+        };
         UnauthorizedError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2186,6 +2331,21 @@ export interface components {
             details: {
                 /** @constant */
                 reason?: "refresh_token_reused";
+            };
+        };
+        InvalidSignatureError: {
+            /** @constant */
+            code: "INVALID_SIGNATURE";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /**
+                 * @description No signature header, a signature that does not match, or a timestamp more than 5 minutes off
+                 * @enum {string}
+                 */
+                reason: "missing" | "mismatch" | "stale_timestamp";
             };
         };
         InvalidCredentialsError: {
@@ -13452,8 +13612,53 @@ export interface operations {
                             /** Format: uuid */
                             serviceId: string;
                             name: string;
-                            /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager URL */
+                            /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager, Grafana or webhook URL */
                             routingKey: string;
+                            /**
+                             * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                             * @enum {string}
+                             */
+                            grouping: "group" | "alert";
+                            /** @description Whether Grafana requests must carry a valid X-Grafana-Alerting-Signature (the secret itself is never returned) */
+                            signingSecretSet: boolean;
+                            /** @description How the generic JSON webhook reads payloads; null: the webhook refuses them */
+                            mapping: {
+                                /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                                dedupKey?: string;
+                                /** @description The incident's title (required in every payload) */
+                                title: string;
+                                /** @description Without it, every incident is sev3 */
+                                severity?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                     * @default {}
+                                     */
+                                    values: {
+                                        [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                    };
+                                    /**
+                                     * @default sev3
+                                     * @enum {string}
+                                     */
+                                    default: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /** @description Without it, every payload triggers */
+                                action?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                     * @default []
+                                     */
+                                    trigger: string[];
+                                    /** @default [] */
+                                    resolve: string[];
+                                    /** @default [] */
+                                    acknowledge: string[];
+                                };
+                            } | null;
                             createdBy: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -13549,8 +13754,53 @@ export interface operations {
                         /** Format: uuid */
                         serviceId: string;
                         name: string;
-                        /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager URL */
+                        /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager, Grafana or webhook URL */
                         routingKey: string;
+                        /**
+                         * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                         * @enum {string}
+                         */
+                        grouping: "group" | "alert";
+                        /** @description Whether Grafana requests must carry a valid X-Grafana-Alerting-Signature (the secret itself is never returned) */
+                        signingSecretSet: boolean;
+                        /** @description How the generic JSON webhook reads payloads; null: the webhook refuses them */
+                        mapping: {
+                            /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                            dedupKey?: string;
+                            /** @description The incident's title (required in every payload) */
+                            title: string;
+                            /** @description Without it, every incident is sev3 */
+                            severity?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                 * @default {}
+                                 */
+                                values: {
+                                    [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /**
+                                 * @default sev3
+                                 * @enum {string}
+                                 */
+                                default: "sev1" | "sev2" | "sev3" | "sev4";
+                            };
+                            /** @description Without it, every payload triggers */
+                            action?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                 * @default []
+                                 */
+                                trigger: string[];
+                                /** @default [] */
+                                resolve: string[];
+                                /** @default [] */
+                                acknowledge: string[];
+                            };
+                        } | null;
                         createdBy: string | null;
                         /** Format: date-time */
                         createdAt: string;
@@ -13704,6 +13954,324 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "integrations-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
+                serviceId: string;
+                /** @example d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f01 */
+                integrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                     * @enum {string}
+                     */
+                    grouping?: "group" | "alert";
+                    /** @description Grafana's HMAC secret (write-only); null removes it */
+                    signingSecret?: string | null;
+                    mapping?: {
+                        /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                        dedupKey?: string;
+                        /** @description The incident's title (required in every payload) */
+                        title: string;
+                        /** @description Without it, every incident is sev3 */
+                        severity?: {
+                            /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                            pointer: string;
+                            /**
+                             * @description Received value -> severity; values not listed (or a missing field) get `default`
+                             * @default {}
+                             */
+                            values?: {
+                                [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                            };
+                            /**
+                             * @default sev3
+                             * @enum {string}
+                             */
+                            default?: "sev1" | "sev2" | "sev3" | "sev4";
+                        };
+                        /** @description Without it, every payload triggers */
+                        action?: {
+                            /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                            pointer: string;
+                            /**
+                             * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                             * @default []
+                             */
+                            trigger?: string[];
+                            /** @default [] */
+                            resolve?: string[];
+                            /** @default [] */
+                            acknowledge?: string[];
+                        };
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        serviceId: string;
+                        name: string;
+                        /** @description Set it as the routing_key of PagerDuty Events v2 clients, or in the Alertmanager, Grafana or webhook URL */
+                        routingKey: string;
+                        /**
+                         * @description group: one incident per Alertmanager/Grafana group (groupKey); alert: one per alert fingerprint
+                         * @enum {string}
+                         */
+                        grouping: "group" | "alert";
+                        /** @description Whether Grafana requests must carry a valid X-Grafana-Alerting-Signature (the secret itself is never returned) */
+                        signingSecretSet: boolean;
+                        /** @description How the generic JSON webhook reads payloads; null: the webhook refuses them */
+                        mapping: {
+                            /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                            dedupKey?: string;
+                            /** @description The incident's title (required in every payload) */
+                            title: string;
+                            /** @description Without it, every incident is sev3 */
+                            severity?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                 * @default {}
+                                 */
+                                values: {
+                                    [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /**
+                                 * @default sev3
+                                 * @enum {string}
+                                 */
+                                default: "sev1" | "sev2" | "sev3" | "sev4";
+                            };
+                            /** @description Without it, every payload triggers */
+                            action?: {
+                                /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                pointer: string;
+                                /**
+                                 * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                 * @default []
+                                 */
+                                trigger: string[];
+                                /** @default [] */
+                                resolve: string[];
+                                /** @default [] */
+                                acknowledge: string[];
+                            };
+                        } | null;
+                        createdBy: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaExceededError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "integrations-mappingPresets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            id: "kibana" | "datadog";
+                            name: string;
+                            mapping: {
+                                /** @description Alerts with the same value count on one open incident; without it every trigger opens a new one and resolve cannot find it */
+                                dedupKey?: string;
+                                /** @description The incident's title (required in every payload) */
+                                title: string;
+                                /** @description Without it, every incident is sev3 */
+                                severity?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Received value -> severity; values not listed (or a missing field) get `default`
+                                     * @default {}
+                                     */
+                                    values: {
+                                        [key: string]: "sev1" | "sev2" | "sev3" | "sev4";
+                                    };
+                                    /**
+                                     * @default sev3
+                                     * @enum {string}
+                                     */
+                                    default: "sev1" | "sev2" | "sev3" | "sev4";
+                                };
+                                /** @description Without it, every payload triggers */
+                                action?: {
+                                    /** @description A JSON Pointer (RFC 6901) into the received payload, e.g. /alert/id */
+                                    pointer: string;
+                                    /**
+                                     * @description Values that trigger; empty: every value not listed under resolve or acknowledge triggers
+                                     * @default []
+                                     */
+                                    trigger: string[];
+                                    /** @default [] */
+                                    resolve: string[];
+                                    /** @default [] */
+                                    acknowledge: string[];
+                                };
+                            };
+                            /** @description The body to configure in the sending tool */
+                            payloadTemplate: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -17181,7 +17749,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: what each alert did */
+            /** @description Accepted: what each alert (or the group) did */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -17197,6 +17765,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "alerts-grafana": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Hex HMAC-SHA256 (required when the integration has a signingSecret) */
+                "X-Grafana-Alerting-Signature"?: string;
+                /** @description Unix seconds, signed with the body as `timestamp:body` */
+                "X-Grafana-Alerting-Signature-Timestamp"?: string;
+            };
+            path: {
+                /**
+                 * @description An integration key of the service
+                 * @example 0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f
+                 */
+                routingKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrafanaPayload"];
+            };
+        };
+        responses: {
+            /** @description Accepted: what each alert (or the group) did */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertmanagerAccepted"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description INVALID_SIGNATURE: the integration has a signing secret and the request's HMAC signature is missing, wrong or stale */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidSignatureError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "alerts-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description An integration key of the service
+                 * @example 0f3c8a1e9b7d4c2a8e6f1b3d5a7c9e0f
+                 */
+                routingKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: what each alert (or the group) did */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAccepted"];
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; UNMAPPED_PAYLOAD: the generic webhook's mapping cannot read the payload (or the integration has no mapping) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["UnmappedPayloadError"];
                 };
             };
             /** @description NOT_FOUND: no such resource in the caller's organisation */

@@ -14,6 +14,7 @@ import {
   findAssignees,
   findIncidentForUpdate,
   findOpenAlertIncidentForUpdate,
+  groupAlertKeysOnTimeline,
   insertIncident,
   insertIncidentEvent,
   markSlaBreached,
@@ -205,15 +206,18 @@ export async function open(
 export async function openForAlert(
   tx: Tx,
   source: ChangeSource,
-  alert: { serviceId: string; title: string; severity: IncidentSeverity; dedupKey: string },
+  alert: { serviceId: string; title: string; description?: string | undefined; severity: IncidentSeverity; dedupKey: string; groupAlertKeys?: readonly string[] | undefined },
   context: Record<string, unknown>,
 ): Promise<{ incidentId: string; opened: boolean }> {
-  const { inserted, ...row } = await upsertAlertIncident(tx, { orgId: source.orgId, ...alert });
+  const { groupAlertKeys, ...opening } = alert;
+  const { inserted, ...row } = await upsertAlertIncident(tx, { orgId: source.orgId, ...opening });
   if (inserted) {
     await announceOpened(tx, source, row, context);
   } else {
-    // The upsert locked the row.
-    await appendEvent(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context });
+    // The upsert locked the row. A group's repeat notes the alerts its timeline has not listed yet.
+    const seen = groupAlertKeys === undefined ? undefined : await groupAlertKeysOnTimeline(tx, source.orgId, row.id);
+    const newAlerts = seen === undefined ? {} : { newAlerts: groupAlertKeys?.filter((key) => !seen.has(key)) };
+    await appendEvent(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context, ...newAlerts });
   }
   return { incidentId: row.id, opened: inserted };
 }

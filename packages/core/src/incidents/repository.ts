@@ -45,7 +45,7 @@ export function insertIncident(tx: Tx, values: NewIncident & { severity: Inciden
  */
 export function upsertAlertIncident(
   tx: Tx,
-  alert: { orgId: string; serviceId: string; title: string; severity: IncidentSeverity; dedupKey: string },
+  alert: { orgId: string; serviceId: string; title: string; description?: string | undefined; severity: IncidentSeverity; dedupKey: string },
 ) {
   return tx
     .insertInto("incidents")
@@ -53,6 +53,7 @@ export function upsertAlertIncident(
       org_id: alert.orgId,
       service_id: alert.serviceId,
       title: alert.title,
+      description: alert.description ?? null,
       severity: alert.severity,
       dedup_key: alert.dedupKey,
       alert_count: 1,
@@ -70,6 +71,16 @@ export function upsertAlertIncident(
     .returningAll()
     .returning(sql<boolean>`xmax = 0`.as("inserted"))
     .executeTakeFirstOrThrow();
+}
+
+/** The keys of the group alerts listed on the incident's timeline so far (`groupAlerts` of its events). */
+export async function groupAlertKeysOnTimeline(tx: Tx, orgId: string, incidentId: string): Promise<Set<string>> {
+  const { rows } = await sql<{ key: string }>`
+    SELECT DISTINCT listed->>'key' AS key
+    FROM incident_events e,
+      jsonb_array_elements(CASE WHEN jsonb_typeof(e.data->'groupAlerts') = 'array' THEN e.data->'groupAlerts' ELSE '[]'::jsonb END) listed
+    WHERE e.org_id = ${orgId} AND e.incident_id = ${incidentId}`.execute(tx);
+  return new Set(rows.map((row) => row.key));
 }
 
 /** The open incident of the service with this dedup key, locked. */

@@ -20,7 +20,7 @@ const INGEST_WINDOW_MS = 60_000;
  * counter is keyed by the integration, so an unknown routing key never makes a row, and the key
  * itself (a credential) is never stored in it.
  */
-async function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
+export async function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
   const take = await takeFromWindow(db, `ingest:${integration.id}`, INGEST_WINDOW_MS, count, limitPerMinute);
   if (take.taken) return;
   const what = count === 1 ? "this alert" : `these ${count} alerts`;
@@ -36,7 +36,10 @@ async function takeAlertAllowance(db: Db, integration: Integration, count: numbe
  * integration (404 otherwise) and they must fit its per-minute limit (429 otherwise).
  */
 export async function admitAlerts(db: Db, delivery: AlertDelivery, count: number): Promise<Integration> {
-  const integration = await transact(db, (tx) => enterIntegrationScope(tx, delivery.routingKey));
+  const integration = await findIntegration(db, delivery);
   await takeAlertAllowance(db, integration, count, delivery.limitPerMinute);
   return integration;
 }
+
+/** The integration the delivery's routing key names (404 if none), with its settings. */
+export const findIntegration = (db: Db, delivery: AlertDelivery): Promise<Integration> => transact(db, (tx) => enterIntegrationScope(tx, delivery.routingKey));

@@ -35,7 +35,37 @@ export async function deleteIntegrationKey(db: Db | Tx, orgId: string, serviceId
   return deleted !== undefined;
 }
 
+/** Sets the settings given (undefined: unchanged); undefined when the service has no such integration. */
+export function updateIntegrationSettings(
+  db: Db | Tx,
+  orgId: string,
+  serviceId: string,
+  integrationId: string,
+  settings: { grouping?: "group" | "alert" | undefined; signingSecret?: string | null | undefined; mapping?: Record<string, unknown> | null | undefined },
+) {
+  const values = {
+    ...(settings.grouping === undefined ? {} : { grouping: settings.grouping }),
+    ...(settings.signingSecret === undefined ? {} : { signing_secret: settings.signingSecret }),
+    ...(settings.mapping === undefined ? {} : { mapping: settings.mapping === null ? null : JSON.stringify(settings.mapping) }),
+  };
+  if (Object.keys(values).length === 0) {
+    return db.selectFrom("integration_keys").selectAll().where("org_id", "=", orgId).where("service_id", "=", serviceId).where("id", "=", integrationId).executeTakeFirst();
+  }
+  return db
+    .updateTable("integration_keys")
+    .set(values)
+    .where("org_id", "=", orgId)
+    .where("service_id", "=", serviceId)
+    .where("id", "=", integrationId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** The integration a routing key names (row-level security needs the scope's routing key set to it). */
 export function findIntegrationByRoutingKey(tx: Tx, routingKey: string) {
-  return tx.selectFrom("integration_keys").select(["org_id", "service_id", "id"]).where("routing_key", "=", routingKey).executeTakeFirst();
+  return tx
+    .selectFrom("integration_keys")
+    .select(["org_id", "service_id", "id", "grouping", "signing_secret", "mapping"])
+    .where("routing_key", "=", routingKey)
+    .executeTakeFirst();
 }

@@ -7,14 +7,35 @@ import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { setScope } from "../scope.js";
-import { deleteIntegrationKey as deleteIntegrationKeyRow, findIntegrationByRoutingKey, insertIntegrationKey, listIntegrationKeys as listIntegrationKeyRows } from "./repository.js";
-import type { CreateIntegrationKeyInput, IntegrationIdInput, IntegrationKey, IntegrationKeyList } from "./schema.js";
+import {
+  deleteIntegrationKey as deleteIntegrationKeyRow,
+  findIntegrationByRoutingKey,
+  insertIntegrationKey,
+  listIntegrationKeys as listIntegrationKeyRows,
+  updateIntegrationSettings as updateIntegrationSettingsRow,
+} from "./repository.js";
+import {
+  webhookMappingSchema,
+  type CreateIntegrationKeyInput,
+  type Grouping,
+  type IntegrationIdInput,
+  type IntegrationKey,
+  type IntegrationKeyList,
+  type UpdateIntegrationSettingsInput,
+  type WebhookMapping,
+} from "./schema.js";
+
+/** The stored mapping (written through its schema), or null. */
+const mappingOf = (stored: Record<string, unknown> | null): WebhookMapping | null => (stored === null ? null : webhookMappingSchema.parse(stored));
 
 const toIntegrationKey = (row: IntegrationKeyRow): IntegrationKey => ({
   id: row.id,
   serviceId: row.service_id,
   name: row.name,
   routingKey: row.routing_key,
+  grouping: row.grouping,
+  signingSecretSet: row.signing_secret !== null,
+  mapping: mappingOf(row.mapping),
   createdBy: row.created_by,
   createdAt: iso(row.created_at),
 });
@@ -46,11 +67,25 @@ export async function deleteIntegrationKey(db: Db, actor: Actor, input: Integrat
   await auditAction(db, actor, { action: "integration_key.deleted", targetType: "integration_key", targetId: input.integrationId });
 }
 
+/** Changes the settings given; the secret goes into the audit log only as "changed". */
+export async function updateIntegrationSettings(db: Db, actor: Actor, input: UpdateIntegrationSettingsInput): Promise<IntegrationKey> {
+  const { serviceId, integrationId, ...settings } = input;
+  const row = await updateIntegrationSettingsRow(db, actor.orgId, serviceId, integrationId, settings);
+  if (row === undefined) throw notFound("Integration");
+  const changed = Object.keys(settings).filter((key) => settings[key as keyof typeof settings] !== undefined);
+  await auditAction(db, actor, { action: "integration_key.updated", targetType: "integration_key", targetId: row.id, data: { serviceId, changed } });
+  return toIntegrationKey(row);
+}
+
 /** An integration as alert ingestion sees it. */
 export interface Integration {
   id: string;
   orgId: string;
   serviceId: string;
+  grouping: Grouping;
+  /** Grafana requests must be signed with it when set. */
+  signingSecret: string | null;
+  mapping: WebhookMapping | null;
 }
 
 /** The integration a routing key names, with the transaction scoped to its org; 404 if none. */
@@ -59,5 +94,12 @@ export async function enterIntegrationScope(tx: Tx, routingKey: string): Promise
   const integration = await findIntegrationByRoutingKey(tx, routingKey);
   if (integration === undefined) throw new AppError("NOT_FOUND", "Unknown routing key: check the integration key of the service");
   await setScope(tx, { orgId: integration.org_id });
-  return { id: integration.id, orgId: integration.org_id, serviceId: integration.service_id };
+  return {
+    id: integration.id,
+    orgId: integration.org_id,
+    serviceId: integration.service_id,
+    grouping: integration.grouping,
+    signingSecret: integration.signing_secret,
+    mapping: mappingOf(integration.mapping),
+  };
 }

@@ -16,6 +16,7 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { showApiError } from "@/lib/api-form";
 import { toApiError } from "@/lib/api-error";
 import { useTRPC } from "@/lib/trpc";
+import { IntegrationSettingsForm, type MappingPreset } from "./integration-settings";
 
 /** Ready-to-paste configuration for a routing key, on this app's origin. */
 export function pagerDutyConfig(origin: string, routingKey: string): string {
@@ -64,13 +65,45 @@ export function opsgenieConfig(origin: string, routingKey: string): string {
   ].join("\n");
 }
 
+export function grafanaConfig(origin: string, routingKey: string): string {
+  return [
+    "# Grafana: Alerting -> Contact points -> Add contact point -> Integration: Webhook (POST),",
+    "# or provisioned (with a signing secret set below, set the same one under HMAC Signature):",
+    "apiVersion: 1",
+    "contactPoints:",
+    "  - orgId: 1",
+    "    name: incidentops",
+    "    receivers:",
+    "      - uid: incidentops",
+    "        type: webhook",
+    "        settings:",
+    `          url: ${origin}/v1/integrations/grafana/${routingKey}`,
+    "          httpMethod: POST",
+    "          hmacConfig:",
+    "            secret: <the signing secret>",
+    "            header: X-Grafana-Alerting-Signature",
+    "            timestampHeader: X-Grafana-Alerting-Signature-Timestamp",
+  ].join("\n");
+}
+
+/** The webhook URL, and the body each ready mapping expects its tool to send. */
+export function webhookConfig(origin: string, routingKey: string, presets: readonly MappingPreset[]): string {
+  return [
+    `# POST any JSON object to ${origin}/v1/integrations/webhook/${routingKey}`,
+    "# read by this key's mapping (set it below). The body to configure in each tool:",
+    ...presets.flatMap((preset) => ["", `# ${preset.name}`, preset.payloadTemplate]),
+  ].join("\n");
+}
+
 const schema = z.object({ name: z.string().trim().min(1, "Name it after what sends the alerts").max(200) });
 
-/** The service's routing keys (admin): create one, copy its PagerDuty, Alertmanager and Opsgenie configuration, delete it. */
+/** The service's routing keys (admin): create one, copy its configuration per source, change its settings, delete it. */
 export function Integrations({ serviceId }: { serviceId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.integrations.list.queryOptions({ serviceId }));
+  const presets = useQuery(trpc.integrations.mappingPresets.queryOptions());
+  const presetItems = presets.data?.items ?? [];
   const create = useMutation(trpc.integrations.create.mutationOptions());
   const remove = useMutation(trpc.integrations.delete.mutationOptions());
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "" } });
@@ -143,6 +176,8 @@ export function Integrations({ serviceId }: { serviceId: string }) {
                     <TabsTrigger value="pagerduty">PagerDuty Events v2</TabsTrigger>
                     <TabsTrigger value="alertmanager">Alertmanager</TabsTrigger>
                     <TabsTrigger value="opsgenie">Opsgenie</TabsTrigger>
+                    <TabsTrigger value="grafana">Grafana</TabsTrigger>
+                    <TabsTrigger value="webhook">Webhook</TabsTrigger>
                   </TabsList>
                   <TabsContent value="pagerduty" forceMount className="data-[state=inactive]:hidden">
                     <CodeBlock code={pagerDutyConfig(origin, key.routingKey)} label={`PagerDuty Events v2 configuration for ${key.name}`} />
@@ -153,7 +188,14 @@ export function Integrations({ serviceId }: { serviceId: string }) {
                   <TabsContent value="opsgenie" forceMount className="data-[state=inactive]:hidden">
                     <CodeBlock code={opsgenieConfig(origin, key.routingKey)} label={`Opsgenie configuration for ${key.name}`} />
                   </TabsContent>
+                  <TabsContent value="grafana" forceMount className="data-[state=inactive]:hidden">
+                    <CodeBlock code={grafanaConfig(origin, key.routingKey)} label={`Grafana configuration for ${key.name}`} />
+                  </TabsContent>
+                  <TabsContent value="webhook" forceMount className="data-[state=inactive]:hidden">
+                    <CodeBlock code={webhookConfig(origin, key.routingKey, presetItems)} label={`Webhook configuration for ${key.name}`} />
+                  </TabsContent>
                 </Tabs>
+                {presets.isPending ? null : <IntegrationSettingsForm serviceId={serviceId} integration={key} presets={presetItems} />}
               </li>
             ))}
           </ul>

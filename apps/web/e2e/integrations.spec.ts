@@ -1,0 +1,37 @@
+import { expect, signIn, test } from "./support/test";
+
+// A routing key's ready configuration per source, and its settings changed from the keyboard.
+
+interface IntegrationView {
+  grouping: string;
+  signingSecretSet: boolean;
+  mapping: { title: string } | null;
+}
+
+test("an admin copies the Grafana and webhook configuration and sets grouping, signing secret and the Datadog mapping", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner, "checkout");
+  const key = await api.ok<{ routingKey: string }>("POST", `/v1/org/services/${service.id}/integrations`, { token: owner.accessToken, body: { name: "Grafana prod" } });
+  await signIn(page, owner, `/services/${service.id}`);
+
+  await page.getByRole("tab", { name: "Grafana" }).click();
+  await expect(page.getByText(`/v1/integrations/grafana/${key.routingKey}`)).toBeVisible();
+  await page.getByRole("tab", { name: "Webhook" }).click();
+  await expect(page.getByText(`/v1/integrations/webhook/${key.routingKey}`)).toBeVisible();
+  await expect(page.getByText('"aggregateKey": "$AGGREG_KEY"')).toBeVisible();
+
+  const settings = page.getByRole("form", { name: "Settings of Grafana prod" });
+  await settings.getByRole("combobox", { name: "Alertmanager and Grafana grouping" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("option", { name: "One incident per alert" }).press("Enter");
+  await settings.getByLabel("Grafana signing secret").fill("a-grafana-hmac-secret");
+  await settings.getByRole("combobox", { name: "Webhook mapping" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("option", { name: "Datadog (Webhooks integration)" }).press("Enter");
+  await settings.getByRole("button", { name: "Save settings" }).press("Enter");
+  await expect(page.getByText("Saved the settings of Grafana prod")).toBeVisible();
+
+  const { items } = await api.ok<{ items: IntegrationView[] }>("GET", `/v1/org/services/${service.id}/integrations`, { token: owner.accessToken });
+  expect(items[0]).toMatchObject({ grouping: "alert", signingSecretSet: true, mapping: { title: "/title" } });
+  await expect(settings.getByRole("button", { name: "Remove signing secret" })).toBeVisible();
+});
