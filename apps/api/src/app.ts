@@ -14,6 +14,7 @@ import { healthRouter } from "./health.js";
 import { httpMetrics } from "./http-metrics.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
 import { opsgenieRouter } from "./ingest/opsgenie.js";
+import { heartbeatPingRouter } from "./ingest/heartbeats.js";
 import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { listRestOperations } from "./operations.js";
@@ -137,7 +138,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
-  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), opsgenieRouter(deps), attachmentsRouter(deps), calendarRouter(deps));
+  app.use(pagerDutyEventsRouter(deps), alertmanagerRouter(deps), opsgenieRouter(deps), heartbeatPingRouter(deps), attachmentsRouter(deps), calendarRouter(deps));
   app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
   app.use(
     "/v1",

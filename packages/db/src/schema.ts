@@ -401,6 +401,20 @@ export interface MaintenanceWindowsTable {
   created_at: Timestamp;
 }
 
+export interface HeartbeatMonitorsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  name: string;
+  interval_seconds: number;
+  token: string;
+  last_ping_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  expired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface SuppressedAlertsTable {
   org_id: string;
   id: Generated<string>;
@@ -583,6 +597,7 @@ export interface Database {
   suppressed_alerts: SuppressedAlertsTable;
   opsgenie_requests: OpsgenieRequestsTable;
   incident_tiny_ids: IncidentTinyIdsTable;
+  heartbeat_monitors: HeartbeatMonitorsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -617,3 +632,4 @@ export type ChangeEventRow = Selectable<ChangeEventsTable>;
 export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
 export type SuppressedAlertRow = Selectable<SuppressedAlertsTable>;
 export type OpsgenieRequestRow = Selectable<OpsgenieRequestsTable>;
+export type HeartbeatMonitorRow = Selectable<HeartbeatMonitorsTable>;

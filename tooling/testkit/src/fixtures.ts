@@ -5,6 +5,7 @@ import type {
   CreatedInvitation,
   EscalationPolicy,
   EscalationTarget,
+  Heartbeat,
   Incident,
   Invitation,
   NotificationRule,
@@ -170,6 +171,15 @@ export async function anAlertedService(api: TestApi, name = "alerts"): Promise<{
 /** The service's incidents, newest first (up to 200). */
 export async function incidentsOfService(api: TestApi, token: string, serviceId: string): Promise<Incident[]> {
   return (await ok(api.request<{ items: Incident[] }>("GET", `/v1/incidents?serviceId=${serviceId}&limit=200`, { token }), 200, "list incidents")).items;
+}
+
+/** A heartbeat monitor of the service (admin token): it shows its ping URL. */
+export async function aHeartbeat(api: TestApi, token: string, serviceId: string, body: { name?: string; intervalSeconds?: number } = {}): Promise<Heartbeat> {
+  return ok(
+    api.request<Heartbeat>("POST", `/v1/org/services/${serviceId}/heartbeats`, { token, body: { name: uniqueName("heartbeat"), intervalSeconds: 60, ...body } }),
+    201,
+    "create heartbeat",
+  );
 }
 
 /** A contact method of the token's person: `address` for `type` (email, slack, webhook, sms, voice). */

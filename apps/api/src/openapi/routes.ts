@@ -18,6 +18,7 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-opena
 import { errorBody, errorResponseOf, type ErrorBody, type ErrorResponse } from "../errors.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
+import { heartbeatPingSchema } from "@incidentops/core";
 import {
   opsgenieAcceptedSchema,
   opsgenieActionBodySchema,
@@ -209,6 +210,22 @@ const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON",
 
 const CALENDAR_ERRORS: ErrorCode[] = ["NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
+const HEARTBEAT_PING_ERRORS: ErrorCode[] = ["NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+
+/** A heartbeat's ping, by POST or GET (GoAlert accepts both). */
+const heartbeatPingOperation = (method: "post" | "get"): ZodOpenApiOperationObject => ({
+  operationId: `heartbeats-ping${method === "get" ? "-get" : ""}`,
+  tags: ["integrations"],
+  summary: `Ping a heartbeat monitor${method === "get" ? " (the same as POST)" : ""}`,
+  description:
+    "The ping URL of a heartbeat (POST /v1/org/services/{serviceId}/heartbeats): the token in the path is the credential, any body is ignored. Each ping moves the heartbeat's deadline to an interval from now; a ping after a miss resolves the incident the miss opened. An unknown token is 404; each heartbeat takes as many pings per minute as a routing key takes alerts (429 with Retry-After over it).",
+  security: [],
+  requestParams: {
+    path: z.object({ token: z.string().meta({ param: { description: "The heartbeat's token (iohb_...)", example: operationExamples["heartbeats.ping"]?.input?.token } }) }),
+  },
+  responses: { "200": success("Pinged: the heartbeat is healthy until dueAt", heartbeatPingSchema, "heartbeats.ping"), ...errorResponsesOf(HEARTBEAT_PING_ERRORS) },
+});
+
 const { routingKey: alertmanagerRoutingKey, ...alertmanagerBody } = operationExamples["alerts.alertmanager"]?.input ?? {};
 
 // ---------------------------------------------------------------------------------------------
@@ -373,6 +390,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       },
     },
   },
+  "/v1/heartbeats/{token}": { post: heartbeatPingOperation("post"), get: heartbeatPingOperation("get") },
   "/v1/incidents/{incidentId}/attachments": {
     post: {
       operationId: "incidents-attachments-upload",
@@ -498,6 +516,7 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "alerts.opsgenieNote": { input: opsgenieNoteBodySchema.extend({ identifier: z.string(), ...opsgenieIdentifierQuerySchema.shape }), output: opsgenieAcceptedSchema },
   "alerts.opsgenieRequest": { input: z.object({ requestId: z.uuid() }), output: opsgenieRequestStatusSchema },
   "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
+  "heartbeats.ping": { input: z.object({ token: z.string().startsWith("iohb_") }), output: heartbeatPingSchema },
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },
   "meta.openapi": { output: openApiDocumentSchema },

@@ -11,6 +11,7 @@ import { pageRule } from "./page_rule.js";
 import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
 import { slaBreach } from "./sla_breach.js";
+import { heartbeatCheck } from "./heartbeat_check.js";
 import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
@@ -31,6 +32,7 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
   retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
   sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
+  heartbeat_check: { payload: taskPayloadSchemas.heartbeat_check, run: heartbeatCheck },
   issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
   plan_shift_notices: { payload: taskPayloadSchemas.plan_shift_notices, run: planShiftNoticesTask },

@@ -54,6 +54,14 @@ function notifiedNames(value: unknown): string[] {
   });
 }
 
+/** The heartbeat behind an event (a miss that opened the incident, the ping that resolved it), if any. */
+function heartbeatOf(data: Record<string, unknown>): { name: string; intervalSeconds: number; lastPingAt: string | null } | null {
+  const value = data.heartbeat;
+  if (typeof value !== "object" || value === null || !("name" in value) || !("intervalSeconds" in value)) return null;
+  const lastPingAt = "lastPingAt" in value ? text(value.lastPingAt) : null;
+  return { name: text(value.name) ?? "?", intervalSeconds: Number(value.intervalSeconds), lastPingAt };
+}
+
 /** A task_updated event's change, in words. */
 function taskChange(data: Record<string, unknown>): string {
   const title = text(data.title) ?? "a task";
@@ -72,12 +80,15 @@ export function describeEvent(
   incident: { description: string | null; severity: string; status: string; title: string },
 ): string {
   const { data } = event;
+  const heartbeat = heartbeatOf(data);
   switch (event.kind) {
     case "created": {
+      if (heartbeat !== null) return `Heartbeat ${heartbeat.name} missed: no ping within ${heartbeat.intervalSeconds} s of ${heartbeat.lastPingAt === null ? "its creation" : `its last ping (${heartbeat.lastPingAt})`}`;
       const description = text(incident.description);
       return `Incident triggered at ${(text(data.severity) ?? incident.severity).toUpperCase()}${description === null ? "" : `: ${description}`}`;
     }
     case "status_changed":
+      if (heartbeat !== null) return `Heartbeat ${heartbeat.name} pinged again: status changed from ${text(data.fromStatus) ?? "?"} to ${text(data.toStatus) ?? incident.status}`;
       return `Status changed from ${text(data.fromStatus) ?? "?"} to ${text(data.toStatus) ?? incident.status}`;
     case "commented":
       return `Comment: ${text(data.body) ?? ""}`;
