@@ -9,7 +9,9 @@ export type OrgRole = "viewer" | "member" | "admin";
 export type IncidentStatus = "triggered" | "acknowledged" | "mitigated" | "resolved";
 export type IncidentSeverity = "sev1" | "sev2" | "sev3" | "sev4";
 /** What a notification target is (notification_targets.type). */
-export type NotificationTargetType = "webhook" | "email" | "slack";
+export type NotificationTargetType = "webhook" | "email" | "slack" | ChatTargetType;
+/** Chat incoming webhooks other than Slack: each target is `{ url }`. */
+export type ChatTargetType = "teams" | "discord" | "mattermost";
 /** How an attempt is delivered: a target's type, or a person's contact method (which may text or call). */
 export type NotificationChannel = NotificationTargetType | "sms" | "voice";
 export type ContactMethodType = "email" | "slack" | "webhook" | "sms" | "voice";

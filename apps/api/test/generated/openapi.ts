@@ -6721,7 +6721,7 @@ export interface operations {
                             id: string;
                             name: string;
                             /** @enum {string} */
-                            type: "webhook" | "email" | "slack";
+                            type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                             config: {
                                 [key: string]: string;
                             };
@@ -6798,7 +6798,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     /** @enum {string} */
-                    type: "webhook" | "email" | "slack";
+                    type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                     config: {
                         /** Format: uri */
                         url: string;
@@ -6831,7 +6831,7 @@ export interface operations {
                         id: string;
                         name: string;
                         /** @enum {string} */
-                        type: "webhook" | "email" | "slack";
+                        type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                         config: {
                             [key: string]: string;
                         };
@@ -6948,7 +6948,7 @@ export interface operations {
                         id: string;
                         name: string;
                         /** @enum {string} */
-                        type: "webhook" | "email" | "slack";
+                        type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                         config: {
                             [key: string]: string;
                         };
@@ -7157,7 +7157,7 @@ export interface operations {
                         id: string;
                         name: string;
                         /** @enum {string} */
-                        type: "webhook" | "email" | "slack";
+                        type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                         config: {
                             [key: string]: string;
                         };
@@ -7281,7 +7281,7 @@ export interface operations {
                         id: string;
                         name: string;
                         /** @enum {string} */
-                        type: "webhook" | "email" | "slack";
+                        type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                         config: {
                             [key: string]: string;
                         };
@@ -12410,13 +12410,13 @@ export interface operations {
                             /** Format: uuid */
                             eventId: string;
                             /** @enum {string} */
-                            channel: "webhook" | "email" | "slack" | "sms" | "voice";
+                            channel: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost" | "sms" | "voice";
                             target: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                type: "webhook" | "email" | "slack";
+                                type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
                             } | null;
                             user: {
                                 /** Format: uuid */
@@ -12429,7 +12429,7 @@ export interface operations {
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
-                                type: "webhook" | "email" | "slack" | "sms" | "voice";
+                                type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost" | "sms" | "voice";
                             } | null;
                             /** @description The delay of the person's notification rule that sent it */
                             delayMinutes: number | null;

@@ -20,7 +20,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
 
 const PAGE_LABELS: Record<PageKind, string> = { assigned: "Assigned", no_one_on_call: "No one on call" };
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -37,6 +37,17 @@ export const statusLabel = (payload: NotificationPayload) => capitalize(payload.
 
 /** One line for subjects and headers, whatever the title holds. */
 export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** "[SEV1] Triggered: Checkout returns 502": a chat message's first line. */
+export const headlineOf = (payload: NotificationPayload) => `[${severityLabel(payload)}] ${kindLabel(payload)}: ${oneLine(payload.incident.title)}`;
+
+/** The facts every chat message shows, as label and value; the status is the incident's at the event. */
+export const incidentFacts = (payload: NotificationPayload): { label: string; value: string }[] => [
+  { label: "Severity", value: severityLabel(payload) },
+  { label: "Status", value: statusLabel(payload) },
+  { label: "Service id", value: payload.incident.serviceId },
+  { label: "Event", value: kindLabel(payload) },
+];
 
 /** The incident's page in the web app (served at PUBLIC_URL): what "View incident" opens. */
 export function incidentLink(payload: NotificationPayload, publicUrl: string): string {
