@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discordMessageFor, mattermostMessageFor, teamsMessageFor } from "../../src/delivery/index.js";
+import { describeEvent, discordMessageFor, mattermostMessageFor, teamsMessageFor } from "../../src/delivery/index.js";
 import { makePayload, PUBLIC_URL } from "./helpers.js";
 
 // The chat messages' shapes and limits; delivery itself (to a loopback receiver, retried like
@@ -106,5 +106,22 @@ describe("mattermostMessageFor", () => {
         footer: "Acme Ops · IncidentOps",
       },
     ]);
+  });
+});
+
+describe("what a heartbeat's events say", () => {
+  const incident = { description: null, severity: "sev2", status: "triggered", title: "Heartbeat backup missed" };
+  const heartbeat = { id: "3c4d5e6f-a7b8-4c9d-8e0f-2a3b4c5d6e01", name: "backup", intervalSeconds: 3600 };
+
+  it("names the heartbeat, its interval and its last ping for a miss, and the ping that resolved it", () => {
+    expect(describeEvent({ kind: "created", data: { heartbeat: { ...heartbeat, lastPingAt: null, event: "missed" } } }, incident)).toBe(
+      "Heartbeat backup missed: no ping within 3600 s of its creation",
+    );
+    expect(describeEvent({ kind: "created", data: { heartbeat: { ...heartbeat, lastPingAt: "2025-01-02T03:04:05.000Z", event: "missed" } } }, incident)).toBe(
+      "Heartbeat backup missed: no ping within 3600 s of its last ping (2025-01-02T03:04:05.000Z)",
+    );
+    expect(describeEvent({ kind: "status_changed", data: { fromStatus: "triggered", toStatus: "resolved", heartbeat: { ...heartbeat, event: "pinged" } } }, incident)).toBe(
+      "Heartbeat backup pinged again: status changed from triggered to resolved",
+    );
   });
 });
