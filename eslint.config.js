@@ -52,6 +52,7 @@ const CORE_FEATURES = {
   incidents: ["catalog", "escalation-policies", "sla", "teams"],
   "change-events": ["catalog", "incidents"],
   maintenance: ["audit", "catalog"],
+  heartbeats: ["audit", "catalog", "incidents", "maintenance", "rate-limit"],
   ingest: ["change-events", "incidents", "integrations", "maintenance", "rate-limit"],
   opsgenie: ["incidents", "ingest", "integrations"],
   "contact-methods": [],

@@ -15,6 +15,7 @@ import { httpMetrics } from "./http-metrics.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
 import { grafanaRouter } from "./ingest/grafana.js";
 import { opsgenieRouter } from "./ingest/opsgenie.js";
+import { heartbeatPingRouter } from "./ingest/heartbeats.js";
 import { webhookRouter } from "./ingest/webhook.js";
 import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
@@ -145,6 +146,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     grafanaRouter(deps),
     webhookRouter(deps),
     opsgenieRouter(deps),
+    heartbeatPingRouter(deps),
     attachmentsRouter(deps),
     calendarRouter(deps),
   );

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
+  aHeartbeat,
   anApiKey,
   anIncident,
   anIntegrationKey,
@@ -94,6 +95,13 @@ describe("the logs of a full run", () => {
     );
     await anIncident(api, token, service.id);
 
+    // A heartbeat's ping URL (its token is the credential), pinged both ways, then deleted (its pending check with it).
+    const heartbeat = await aHeartbeat(api, token, service.id);
+    secrets.heartbeatToken = new URL(heartbeat.pingUrl).pathname.split("/").pop() ?? "";
+    await ok(api.request("POST", new URL(heartbeat.pingUrl).pathname), 200, "heartbeat ping");
+    await ok(api.request("GET", new URL(heartbeat.pingUrl).pathname), 200, "heartbeat ping by GET");
+    await ok(api.request("DELETE", `/v1/org/services/${service.id}/heartbeats/${heartbeat.id}`, { token }), 200, "delete heartbeat");
+
     // Emailed single-use links: an invitation, a password reset.
     const invitation = await anInvitation(api, token, { email: uniqueEmail("invitee") });
     secrets.invitationToken = invitation.token;
@@ -115,5 +123,6 @@ describe("the logs of a full run", () => {
     }
     // The Alertmanager path is logged, its key redacted.
     expect(logged).toContain("/v1/integrations/alertmanager/[redacted]");
+    expect(logged).toContain("/v1/heartbeats/[redacted]");
   });
 });

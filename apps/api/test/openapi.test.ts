@@ -92,7 +92,7 @@ describe("the OpenAPI document", () => {
     expect((await validate(asValidatorInput(noResponses))).valid).toBe(false);
   });
 
-  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes, calendar feeds and the health routes, and nothing else", () => {
+  it("describes every REST operation under /v1, the web app's session routes, the alert ingestion routes, calendar feeds, heartbeat pings and the health routes, and nothing else", () => {
     const expected = [
       ...operations.map((o) => `${o.method.toLowerCase()} /v1${o.path}`),
       ...["login", "register", "accept-invitation", "refresh", "switch-org", "password", "logout"].map((route) => `post /v1/auth/session/${route}`),
@@ -111,6 +111,8 @@ describe("the OpenAPI document", () => {
       "post /v1/incidents/{incidentId}/attachments",
       "get /v1/incidents/{incidentId}/attachments/{attachmentId}",
       "get /calendar/{token}.ics",
+      "post /v1/heartbeats/{token}",
+      "get /v1/heartbeats/{token}",
       "get /healthz",
       "get /readyz",
       "get /openapi.json",

@@ -61,6 +61,11 @@ describe("SSRF protection with WEBHOOK_ALLOW_PRIVATE=false", () => {
       });
       expect(slack.status).toBe(400);
       expect(slack.body.details.fields?.["config.webhookUrl"]?.length).toBeGreaterThan(0);
+      for (const type of ["teams", "discord", "mattermost"]) {
+        const chat = await api.request<ErrorBody>("POST", "/v1/org/notification-targets", { token, body: { name: type, type, config: { url: receiver.url } } });
+        expect(chat.status, type).toBe(400);
+        expect(chat.body.details.fields?.["config.url"]?.length, type).toBeGreaterThan(0);
+      }
 
       const list = await api.request<{ items: unknown[] }>("GET", "/v1/org/notification-targets", { token });
       expect(list.body.items).toEqual([]);

@@ -101,6 +101,8 @@ export * from "./change-events/schema.js";
 export * as changeEventService from "./change-events/service.js";
 export * from "./maintenance/schema.js";
 export * as maintenanceService from "./maintenance/service.js";
+export * from "./heartbeats/schema.js";
+export * as heartbeatService from "./heartbeats/service.js";
 export { runEscalationStep, type EscalationOutcome } from "./escalations/runner.js";
 export { runRetrigger } from "./incidents/retrigger.js";
 export { runPageRule, type PageRuleOutcome } from "./notifications/pages.js";

@@ -44,9 +44,10 @@ export function createLogger(options: { level: string; name: string; destination
  * `connectionParams` carries a subscription's access token.
  */
 const SECRET_QUERY_PARAMS = /^(?:token|refresh_?token|access_?token|api_?key|key|routing_?key|secret|password|signature|code|connectionParams)$/i;
-/** Paths whose segment after the prefix is a credential: Alertmanager's routing key, a calendar feed's token. */
+/** Paths whose segment after the prefix is a credential: Alertmanager's routing key, a calendar feed's token, a heartbeat's. */
 const SECRET_PATH_SEGMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(\/v1\/integrations\/(?:alertmanager|grafana|webhook)\/)[^/?#]+/i, "$1[redacted]"],
+  [/^(\/v1\/heartbeats\/)[^/?#]+/i, "$1[redacted]"],
   [/^(\/calendar\/)[^/?#]+/, "$1[redacted].ics"],
 ];
 
@@ -71,8 +72,8 @@ export function redactUrl(url: string): string {
   return `${path}?${params.join("&")}`;
 }
 
-/** The secrets IncidentOps makes carry a prefix (invitation tokens, API keys, signing secrets). */
-const PREFIXED_SECRET = /\b(ioi|iok|whsec)_[A-Za-z0-9_\-+/=]+/g;
+/** The secrets IncidentOps makes carry a prefix (invitation tokens, API keys, signing secrets, heartbeat tokens). */
+const PREFIXED_SECRET = /\b(ioi|iok|iohb|whsec)_[A-Za-z0-9_\-+/=]+/g;
 
 /**
  * A text (an email to be logged) with its single-use tokens replaced: in links

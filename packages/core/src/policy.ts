@@ -53,6 +53,9 @@ export const ACTION_MIN_ROLE = {
   "oncall:read": "viewer",
   // Planned work on a service: responders may silence it for a while (PagerDuty lets them too).
   "maintenance:manage": "member",
+  // A heartbeat's ping URL is a credential, like an integration key: admins see and manage them.
+  "heartbeat:read": "admin",
+  "heartbeat:manage": "admin",
 } as const satisfies Record<string, OrgRole>;
 
 export type Action = keyof typeof ACTION_MIN_ROLE;

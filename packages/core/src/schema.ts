@@ -28,7 +28,8 @@ export const roleSchema = z.enum(["viewer", "member", "admin"]);
 export const incidentStatusSchema = z.enum(["triggered", "acknowledged", "mitigated", "resolved"]);
 export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
 /** What a notification target is. */
-export const targetTypeSchema = z.enum(["webhook", "email", "slack"]);
+export const chatTargetTypeSchema = z.enum(["teams", "discord", "mattermost"]);
+export const targetTypeSchema = z.enum(["webhook", "email", "slack", ...chatTargetTypeSchema.options]);
 /** How a notification goes out: a target's type, or a person's contact method (which may also text or call). */
 export const channelSchema = z.enum([...targetTypeSchema.options, "sms", "voice"]);
 

@@ -9,7 +9,9 @@ export type OrgRole = "viewer" | "member" | "admin";
 export type IncidentStatus = "triggered" | "acknowledged" | "mitigated" | "resolved";
 export type IncidentSeverity = "sev1" | "sev2" | "sev3" | "sev4";
 /** What a notification target is (notification_targets.type). */
-export type NotificationTargetType = "webhook" | "email" | "slack";
+export type NotificationTargetType = "webhook" | "email" | "slack" | ChatTargetType;
+/** Chat incoming webhooks other than Slack: each target is `{ url }`. */
+export type ChatTargetType = "teams" | "discord" | "mattermost";
 /** How an attempt is delivered: a target's type, or a person's contact method (which may text or call). */
 export type NotificationChannel = NotificationTargetType | "sms" | "voice";
 export type ContactMethodType = "email" | "slack" | "webhook" | "sms" | "voice";
@@ -404,6 +406,20 @@ export interface MaintenanceWindowsTable {
   created_at: Timestamp;
 }
 
+export interface HeartbeatMonitorsTable {
+  org_id: string;
+  id: Generated<string>;
+  service_id: string;
+  name: string;
+  interval_seconds: number;
+  token: string;
+  last_ping_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  expired_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface SuppressedAlertsTable {
   org_id: string;
   id: Generated<string>;
@@ -586,6 +602,7 @@ export interface Database {
   suppressed_alerts: SuppressedAlertsTable;
   opsgenie_requests: OpsgenieRequestsTable;
   incident_tiny_ids: IncidentTinyIdsTable;
+  heartbeat_monitors: HeartbeatMonitorsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -620,3 +637,4 @@ export type ChangeEventRow = Selectable<ChangeEventsTable>;
 export type MaintenanceWindowRow = Selectable<MaintenanceWindowsTable>;
 export type SuppressedAlertRow = Selectable<SuppressedAlertsTable>;
 export type OpsgenieRequestRow = Selectable<OpsgenieRequestsTable>;
+export type HeartbeatMonitorRow = Selectable<HeartbeatMonitorsTable>;

@@ -77,7 +77,7 @@ describe("inference from the router", () => {
     expectTypeOf<keyof IncidentOpsClient["incidents"]>().toEqualTypeOf<
       keyof AppRouter["_def"]["record"]["incidents"] | "listAll" | "eventsAll" | "notificationsAll"
     >();
-    expectTypeOf<keyof IncidentOpsClient["org"]["services"]>().toEqualTypeOf<"list" | "listAll" | "create" | "get" | "update" | "slaPolicy" | "changeEvents" | "maintenanceWindows">();
+    expectTypeOf<keyof IncidentOpsClient["org"]["services"]>().toEqualTypeOf<"list" | "listAll" | "create" | "get" | "update" | "slaPolicy" | "changeEvents" | "maintenanceWindows" | "heartbeats">();
 
     // @ts-expect-error there is no incidents.fetch: the router calls it get
     expectTypeOf(client.incidents.fetch).toBeFunction();

@@ -5,6 +5,7 @@ import type {
   CreatedInvitation,
   EscalationPolicy,
   EscalationTarget,
+  Heartbeat,
   Incident,
   Invitation,
   NotificationRule,
@@ -182,6 +183,15 @@ export async function anAlertSource(api: TestApi, settings?: Record<string, unkn
   const { id: integrationId, routingKey } = await anIntegrationKey(api, token, service.id);
   if (settings !== undefined) await setIntegrationSettings(api, token, service.id, integrationId, settings);
   return { token, serviceId: service.id, integrationId, routingKey };
+}
+
+/** A heartbeat monitor of the service (admin token): it shows its ping URL. */
+export async function aHeartbeat(api: TestApi, token: string, serviceId: string, body: { name?: string; intervalSeconds?: number } = {}): Promise<Heartbeat> {
+  return ok(
+    api.request<Heartbeat>("POST", `/v1/org/services/${serviceId}/heartbeats`, { token, body: { name: uniqueName("heartbeat"), intervalSeconds: 60, ...body } }),
+    201,
+    "create heartbeat",
+  );
 }
 
 /** A contact method of the token's person: `address` for `type` (email, slack, webhook, sms, voice). */

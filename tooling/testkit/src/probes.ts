@@ -44,6 +44,7 @@ export async function incidentState(db: Db, incidentId: string) {
 export const escalationKey = (incidentId: string) => `escalation:${incidentId}`;
 
 /** The key of an incident's pending SLA breach check, written out independently of the implementation's. */
+export const heartbeatKey = (heartbeatId: string) => `heartbeat:${heartbeatId}`;
 export const slaKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
 
 export interface QueuedJob {

@@ -32,7 +32,7 @@ const TAGS: { name: string; description: string }[] = [
   },
   { name: "sla", description: "Severity SLAs: how soon incidents must be acknowledged and resolved, for the organisation or a service" },
   { name: "analytics", description: "MTTA, MTTR, escalations and SLA attainment of incidents, and the load on responders" },
-  { name: "notification targets", description: "Where the organisation is notified: signed webhooks, email, Slack" },
+  { name: "notification targets", description: "Where the organisation is notified: signed webhooks, email, Slack, Microsoft Teams, Discord, Mattermost" },
   { name: "escalation policies", description: "Who is notified, and when, while an incident stays unacknowledged" },
   { name: "schedules", description: "On-call schedules (layers, rotations, restrictions, overrides), who is on call, and calendar feeds" },
   { name: "teams", description: "Groups of people owning services, escalation policies and schedules; a team's managers manage what it owns" },

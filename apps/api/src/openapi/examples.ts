@@ -33,6 +33,7 @@ const ids = {
   changeEvent: "0a1b2c3d-e4f5-4a6b-9c7d-8e9f0a1b2c01",
   maintenanceWindow: "1a2b3c4d-e5f6-4a7b-8c9d-0e1f2a3b4c01",
   suppressedAlert: "2b3c4d5e-f6a7-4b8c-9d0e-1f2a3b4c5d01",
+  heartbeat: "3c4d5e6f-a7b8-4c9d-8e0f-2a3b4c5d6e01",
 } as const;
 
 const at = (minute: number) => `2025-03-14T09:${String(minute).padStart(2, "0")}:00.000Z`;
@@ -262,6 +263,20 @@ const maintenanceWindow = {
   suppressedAlerts: 0,
   createdBy: ids.user,
   createdAt: at(30),
+};
+const heartbeatToken = "iohb_4f9a2c7e1b8d3a6f0c5e9b2d7a4f1c8e";
+const heartbeat = {
+  id: ids.heartbeat,
+  serviceId: ids.service,
+  name: "nightly-backup",
+  intervalSeconds: 93_600,
+  status: "healthy",
+  lastPingAt: at(40),
+  dueAt: "2025-03-15T11:40:00.000Z",
+  pingUrl: `https://incidentops.example.com/v1/heartbeats/${heartbeatToken}`,
+  createdBy: ids.user,
+  createdAt: at(35),
+  updatedAt: at(35),
 };
 const suppressedAlert = {
   id: ids.suppressedAlert,
@@ -587,6 +602,18 @@ export const operationExamples: Record<string, OperationExamples> = {
   },
   "org.services.maintenanceWindows.end": { input: { serviceId: ids.service, windowId: ids.maintenanceWindow }, output: ok },
   "org.services.maintenanceWindows.alerts": { input: { serviceId: ids.service, windowId: ids.maintenanceWindow, ...pageInput }, output: page(suppressedAlert) },
+  "org.services.heartbeats.list": { input: { serviceId: ids.service }, output: { items: [heartbeat] } },
+  "org.services.heartbeats.create": {
+    input: { serviceId: ids.service, name: heartbeat.name, intervalSeconds: heartbeat.intervalSeconds },
+    output: { ...heartbeat, status: "inactive", lastPingAt: null, dueAt: "2025-03-15T11:35:00.000Z" },
+  },
+  "org.services.heartbeats.get": { input: { serviceId: ids.service, heartbeatId: ids.heartbeat }, output: heartbeat },
+  "org.services.heartbeats.update": {
+    input: { serviceId: ids.service, heartbeatId: ids.heartbeat, intervalSeconds: 3600 },
+    output: { ...heartbeat, intervalSeconds: 3600, dueAt: "2025-03-14T10:40:00.000Z", updatedAt: at(45) },
+  },
+  "org.services.heartbeats.delete": { input: { serviceId: ids.service, heartbeatId: ids.heartbeat }, output: ok },
+  "heartbeats.ping": { input: { token: heartbeatToken }, output: { ok: true, status: "healthy", dueAt: "2025-03-15T11:40:00.000Z" } },
   "org.services.changeEvents.list": { input: { serviceId: ids.service, ...pageInput }, output: page(changeEvent) },
   "incidents.attachments.list": { input: { incidentId: ids.incident, ...pageInput }, output: page(attachment) },
   "incidents.attachments.delete": { input: { incidentId: ids.incident, attachmentId: ids.attachment }, output: ok },

@@ -5,6 +5,7 @@ import {
   browserChangePasswordInput,
   browserSessionSchema,
   browserSwitchOrgInput,
+  heartbeatPingSchema,
   incidentIdInput,
   loginInput,
   okSchema,
@@ -239,6 +240,23 @@ function ingestionOperation(
   };
 }
 
+const HEARTBEAT_PING_ERRORS: ErrorCode[] = ["NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+
+/** A heartbeat's ping, by POST or GET (GoAlert accepts both). */
+const heartbeatPingOperation = (method: "post" | "get"): ZodOpenApiOperationObject => ({
+  operationId: `heartbeats-ping${method === "get" ? "-get" : ""}`,
+  tags: ["integrations"],
+  summary: `Ping a heartbeat monitor${method === "get" ? " (the same as POST)" : ""}`,
+  description:
+    "The ping URL of a heartbeat (POST /v1/org/services/{serviceId}/heartbeats): the token in the path is the credential, any body is ignored. Each ping moves the heartbeat's deadline to an interval from now; a ping after a miss resolves the incident the miss opened. An unknown token is 404; each heartbeat takes as many pings per minute as a routing key takes alerts (429 with Retry-After over it).",
+  security: [],
+  requestParams: {
+    path: z.object({ token: z.string().meta({ param: { description: "The heartbeat's token (iohb_...)", example: operationExamples["heartbeats.ping"]?.input?.token } }) }),
+  },
+  responses: { "200": success("Pinged: the heartbeat is healthy until dueAt", heartbeatPingSchema, "heartbeats.ping"), ...errorResponsesOf(HEARTBEAT_PING_ERRORS) },
+});
+
+
 // ---------------------------------------------------------------------------------------------
 // The web app's cookie sessions (browser-session.ts).
 
@@ -415,6 +433,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       errors: WEBHOOK_ERRORS,
     }),
   },
+  "/v1/heartbeats/{token}": { post: heartbeatPingOperation("post"), get: heartbeatPingOperation("get") },
   "/v1/incidents/{incidentId}/attachments": {
     post: {
       operationId: "incidents-attachments-upload",
@@ -542,6 +561,7 @@ export const httpRouteSchemas: Record<string, { input?: z.ZodType; output: z.Zod
   "alerts.grafana": { input: grafanaPayloadSchema.extend({ routingKey: z.string().min(1) }), output: alertmanagerAcceptedSchema },
   "alerts.webhook": { input: webhookPayloadSchema, output: webhookAcceptedSchema },
   "calendar.feed": { input: z.object({ token: z.string() }), output: z.string().startsWith("BEGIN:VCALENDAR") },
+  "heartbeats.ping": { input: z.object({ token: z.string().startsWith("iohb_") }), output: heartbeatPingSchema },
   "health.live": { output: healthSchema },
   "health.ready": { output: readySchema },
   "meta.openapi": { output: openApiDocumentSchema },

@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import { procedureFor, router } from "../trpc.js";
 import { serviceChangeEventsRouter } from "./change-events.js";
+import { heartbeatsRouter } from "./heartbeats.js";
 import { maintenanceWindowsRouter } from "./maintenance-windows.js";
 import { apiKeysRouter } from "./api-keys.js";
 import { escalationPoliciesRouter } from "./escalation-policies.js";
@@ -120,6 +121,7 @@ export const orgRouter = router({
     slaPolicy: serviceSlaPolicyRouter,
     changeEvents: serviceChangeEventsRouter,
     maintenanceWindows: maintenanceWindowsRouter,
+    heartbeats: heartbeatsRouter,
   }),
 
   slaPolicy: orgSlaPolicyRouter,

@@ -26,19 +26,36 @@ import { SEVERITIES, type NotificationTarget } from "@/lib/api-types";
 import { describeKinds, NOTIFICATION_KINDS } from "@/lib/notification-kinds";
 import { useTRPC } from "@/lib/trpc";
 
-const TYPES = { webhook: "Webhook (signed)", slack: "Slack incoming webhook", email: "Email" } as const;
+const TYPES = {
+  webhook: "Webhook (signed)",
+  slack: "Slack incoming webhook",
+  teams: "Microsoft Teams (Workflows webhook)",
+  discord: "Discord webhook",
+  mattermost: "Mattermost incoming webhook",
+  email: "Email",
+} as const;
+type TargetType = keyof typeof TYPES;
+/** What the destination field asks for, by type. */
+const DESTINATION_LABEL: Record<TargetType, string> = {
+  webhook: "URL",
+  slack: "Slack webhook URL",
+  teams: "Teams Workflows webhook URL",
+  discord: "Discord webhook URL",
+  mattermost: "Mattermost webhook URL",
+  email: "Email address",
+};
 const ANY = "any";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name the target").max(200),
-  type: z.enum(["webhook", "slack", "email"]),
+  type: z.enum(["webhook", "slack", "teams", "discord", "mattermost", "email"]),
   destination: z.string().trim().min(1, "Say where to deliver"),
   eventKinds: z.array(z.enum(NOTIFICATION_KINDS)).min(1, "Choose at least one kind"),
   minSeverity: z.string(),
 });
 
-const configOf = (type: keyof typeof TYPES, destination: string) =>
-  type === "webhook" ? { url: destination } : type === "slack" ? { webhookUrl: destination } : { address: destination };
+const configOf = (type: TargetType, destination: string) =>
+  type === "slack" ? { webhookUrl: destination } : type === "email" ? { address: destination } : { url: destination };
 
 function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
   const trpc = useTRPC();
@@ -96,7 +113,7 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
               <TextField
                 control={form.control}
                 name="destination"
-                label={type === "email" ? "Email address" : type === "slack" ? "Slack webhook URL" : "URL"}
+                label={DESTINATION_LABEL[type]}
                 type={type === "email" ? "email" : "url"}
                 placeholder={type === "email" ? "oncall@example.com" : "https://"}
               />
@@ -213,13 +230,13 @@ export function NotificationTargetsPage() {
   const items = targets.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <div>
-      <PageHeader title="Notification targets" description="Webhooks, Slack channels and mailboxes that hear about incidents." actions={<NewTargetDialog onCreated={() => void refresh()} />} />
+      <PageHeader title="Notification targets" description="Webhooks, Slack, Teams, Discord and Mattermost channels and mailboxes that hear about incidents." actions={<NewTargetDialog onCreated={() => void refresh()} />} />
       {targets.isPending ? (
         <LoadingRows />
       ) : targets.isError ? (
         <ErrorAlert error={targets.error} />
       ) : items.length === 0 ? (
-        <EmptyState title="No notification target yet">Add a webhook, a Slack channel or an email address.</EmptyState>
+        <EmptyState title="No notification target yet">Add a webhook, a Slack, Teams, Discord or Mattermost channel, or an email address.</EmptyState>
       ) : (
         <ul className="divide-y rounded-lg border" aria-label="Notification targets">
           {items.map((target) => (

@@ -2,7 +2,7 @@ import { countDelivery, runDelivery, type DeliveryJob } from "@incidentops/core"
 import type { NotificationChannel } from "@incidentops/db";
 import type { WorkerDeps } from "../deps.js";
 
-/** send_webhook, send_slack, send_email, send_sms and send_voice: one run of a recipient's delivery lane on that channel. */
+/** send_webhook, send_slack, send_teams, send_discord, send_mattermost, send_email, send_sms and send_voice: one run of a recipient's delivery lane on that channel. */
 export const deliverOn =
   (channel: NotificationChannel) =>
   async (payload: DeliveryJob, deps: WorkerDeps): Promise<void> => {

@@ -11,6 +11,7 @@ import { pageRule } from "./page_rule.js";
 import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
 import { slaBreach } from "./sla_breach.js";
+import { heartbeatCheck } from "./heartbeat_check.js";
 import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
 
 /** A task: the schema its payload must match, and what it does with a payload that does. */
@@ -24,6 +25,9 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   incident_event: { payload: taskPayloadSchemas.incident_event, run: incidentEvent },
   send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliverOn("webhook") },
   send_slack: { payload: taskPayloadSchemas.send_slack, run: deliverOn("slack") },
+  send_teams: { payload: taskPayloadSchemas.send_teams, run: deliverOn("teams") },
+  send_discord: { payload: taskPayloadSchemas.send_discord, run: deliverOn("discord") },
+  send_mattermost: { payload: taskPayloadSchemas.send_mattermost, run: deliverOn("mattermost") },
   send_email: { payload: taskPayloadSchemas.send_email, run: deliverOn("email") },
   send_sms: { payload: taskPayloadSchemas.send_sms, run: deliverOn("sms") },
   send_voice: { payload: taskPayloadSchemas.send_voice, run: deliverOn("voice") },
@@ -31,6 +35,7 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
   retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
   sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
+  heartbeat_check: { payload: taskPayloadSchemas.heartbeat_check, run: heartbeatCheck },
   issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },
   plan_shift_notices: { payload: taskPayloadSchemas.plan_shift_notices, run: planShiftNoticesTask },

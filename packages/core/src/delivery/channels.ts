@@ -3,6 +3,7 @@ import { publicUrlOf, type Config } from "../config.js";
 import { emailFor, type Mailer } from "./email.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { NotificationPayload } from "./payload.js";
+import { deliverChat, isChatTarget } from "./chat.js";
 import { deliverSlack } from "./slack.js";
 import { placeCall, sendSms } from "./twilio.js";
 import { deliverWebhook } from "./webhook.js";
@@ -14,15 +15,20 @@ export interface ChannelDeps {
 
 const httpOptions = (deps: ChannelDeps) => ({ timeoutMs: deps.config.delivery.timeoutMs, allowPrivate: deps.config.delivery.allowPrivate });
 
-/** Sends one payload through a target's channel: signed webhook, Slack message or email (as a person's contact method of that type would). */
+/**
+ * Sends one payload through a target's channel: signed webhook, Slack, Teams, Discord or
+ * Mattermost message, or email (as a person's contact method of that type would).
+ */
 export function sendToTarget(
   deps: ChannelDeps,
   target: Pick<NotificationTargetRow, "type" | "config" | "secret">,
   payload: NotificationPayload,
 ): Promise<DeliveryOutcome> {
   const config = target.config as Record<string, string | undefined>;
-  const address = { webhook: config.url, slack: config.webhookUrl, email: config.address }[target.type];
-  return sendToContactMethod(deps, { type: target.type, address: address ?? "", secret: target.secret }, payload);
+  const { type } = target;
+  if (isChatTarget(type)) return deliverChat(type, { url: config.url ?? "", payload, publicUrl: publicUrlOf(deps.config) }, httpOptions(deps));
+  const address = { webhook: config.url, slack: config.webhookUrl, email: config.address }[type];
+  return sendToContactMethod(deps, { type, address: address ?? "", secret: target.secret }, payload);
 }
 
 const notConfigured = (type: "sms" | "voice"): DeliveryOutcome => ({

@@ -1,7 +1,7 @@
 import type { NotificationPayload } from "./payload.js";
 import { postJson } from "./http.js";
 import type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
-import { eventSummary, incidentLink, kindLabel, oneLine, severityLabel, statusLabel } from "./summary.js";
+import { eventSummary, headlineOf, incidentFacts, incidentLink } from "./summary.js";
 
 /** Slack's limit for a header block's text. */
 const MAX_HEADER = 150;
@@ -11,23 +11,17 @@ const escapeMrkdwn = (value: string) => value.replace(/&/g, "&amp;").replace(/</
 
 /** An incoming-webhook message: header, facts, what happened, and a button to the incident. */
 export function slackMessageFor(payload: NotificationPayload, publicUrl: string): { text: string; blocks: unknown[] } {
-  const title = oneLine(payload.incident.title);
   const link = incidentLink(payload, publicUrl);
-  const headline = `[${severityLabel(payload)}] ${kindLabel(payload)}: ${title}`;
+  const headline = headlineOf(payload);
   const header = headline.length <= MAX_HEADER ? headline : `${headline.slice(0, MAX_HEADER - 1)}…`;
-  const field = (label: string, value: string) => ({ type: "mrkdwn", text: `*${label}*\n${escapeMrkdwn(value)}` });
+  const field = ({ label, value }: { label: string; value: string }) => ({ type: "mrkdwn", text: `*${label}*\n${escapeMrkdwn(value)}` });
   return {
     text: escapeMrkdwn(headline),
     blocks: [
       { type: "header", text: { type: "plain_text", text: header, emoji: true } },
       {
         type: "section",
-        fields: [
-          field("Severity", severityLabel(payload)),
-          field("Status", statusLabel(payload)),
-          field("Service id", payload.incident.serviceId),
-          field("Event", kindLabel(payload)),
-        ],
+        fields: incidentFacts(payload).map(field),
       },
       { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(eventSummary(payload)) } },
       {

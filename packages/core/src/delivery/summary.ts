@@ -20,7 +20,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
 
 const PAGE_LABELS: Record<PageKind, string> = { assigned: "Assigned", no_one_on_call: "No one on call" };
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -38,6 +38,17 @@ export const statusLabel = (payload: NotificationPayload) => capitalize(payload.
 /** One line for subjects and headers, whatever the title holds. */
 export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** "[SEV1] Triggered: Checkout returns 502": a chat message's first line. */
+export const headlineOf = (payload: NotificationPayload) => `[${severityLabel(payload)}] ${kindLabel(payload)}: ${oneLine(payload.incident.title)}`;
+
+/** The facts every chat message shows, as label and value; the status is the incident's at the event. */
+export const incidentFacts = (payload: NotificationPayload): { label: string; value: string }[] => [
+  { label: "Severity", value: severityLabel(payload) },
+  { label: "Status", value: statusLabel(payload) },
+  { label: "Service id", value: payload.incident.serviceId },
+  { label: "Event", value: kindLabel(payload) },
+];
+
 /** The incident's page in the web app (served at PUBLIC_URL): what "View incident" opens. */
 export function incidentLink(payload: NotificationPayload, publicUrl: string): string {
   return `${publicUrl.replace(/\/+$/, "")}/incidents/${encodeURIComponent(payload.incident.id)}`;
@@ -52,6 +63,14 @@ function notifiedNames(value: unknown): string[] {
     const name = text(entry.name);
     return name === null ? [] : [name];
   });
+}
+
+/** The heartbeat behind an event (a miss that opened the incident, the ping that resolved it), if any. */
+function heartbeatOf(data: Record<string, unknown>): { name: string; intervalSeconds: number; lastPingAt: string | null } | null {
+  const value = data.heartbeat;
+  if (typeof value !== "object" || value === null || !("name" in value) || !("intervalSeconds" in value)) return null;
+  const lastPingAt = "lastPingAt" in value ? text(value.lastPingAt) : null;
+  return { name: text(value.name) ?? "?", intervalSeconds: Number(value.intervalSeconds), lastPingAt };
 }
 
 /** A task_updated event's change, in words. */
@@ -72,12 +91,15 @@ export function describeEvent(
   incident: { description: string | null; severity: string; status: string; title: string },
 ): string {
   const { data } = event;
+  const heartbeat = heartbeatOf(data);
   switch (event.kind) {
     case "created": {
+      if (heartbeat !== null) return `Heartbeat ${heartbeat.name} missed: no ping within ${heartbeat.intervalSeconds} s of ${heartbeat.lastPingAt === null ? "its creation" : `its last ping (${heartbeat.lastPingAt})`}`;
       const description = text(incident.description);
       return `Incident triggered at ${(text(data.severity) ?? incident.severity).toUpperCase()}${description === null ? "" : `: ${description}`}`;
     }
     case "status_changed":
+      if (heartbeat !== null) return `Heartbeat ${heartbeat.name} pinged again: status changed from ${text(data.fromStatus) ?? "?"} to ${text(data.toStatus) ?? incident.status}`;
       return `Status changed from ${text(data.fromStatus) ?? "?"} to ${text(data.toStatus) ?? incident.status}`;
     case "commented":
       return `Comment: ${text(data.body) ?? ""}`;

@@ -22,6 +22,9 @@ export const taskPayloadSchemas = {
   incident_event: z.object({ orgId: z.uuid(), eventId: z.uuid(), requestId: z.string() }),
   send_webhook: deliveryJob,
   send_slack: deliveryJob,
+  send_teams: deliveryJob,
+  send_discord: deliveryJob,
+  send_mattermost: deliveryJob,
   send_email: deliveryJob,
   send_sms: deliveryJob,
   send_voice: deliveryJob,
@@ -34,6 +37,8 @@ export const taskPayloadSchemas = {
     requestId: z.string(),
   }),
   /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
+  /** Expires the heartbeat and opens its incident, unless a ping came in time. Runs at the deadline; each ping moves it. */
+  heartbeat_check: z.object({ orgId: z.uuid(), heartbeatId: z.uuid(), requestId: z.string() }),
   sla_breach: z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
   /**
    * One notification rule of a person paged by the timeline event `eventId`, due now: sends
@@ -98,6 +103,9 @@ export type DeliveryJob = z.infer<typeof deliveryJob>;
 export const DELIVERY_TASK = {
   webhook: "send_webhook",
   slack: "send_slack",
+  teams: "send_teams",
+  discord: "send_discord",
+  mattermost: "send_mattermost",
   email: "send_email",
   sms: "send_sms",
   voice: "send_voice",
@@ -124,6 +132,8 @@ export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) =
  * of deliveries, so it is recorded within seconds of its deadline (bench/README.md).
  */
 export const SLA_JOB_PRIORITY = -10;
+/** One pending miss check per heartbeat, at its deadline: each ping replaces it. */
+export const heartbeatJobKey = (heartbeatId: string) => `heartbeat:${heartbeatId}`;
 /** One queued job per lane: waking a lane that already has one moves that one, never adds another. */
 export const laneJobKey = (orgId: string, recipientId: string) => `lane:${orgId}:${recipientId}`;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChatTargetType } from "@incidentops/db";
 import { targetTypeSchema, isoDateTime, notificationEventKindSchema, severitySchema } from "../schema.js";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
@@ -8,12 +9,16 @@ export const notificationTargetConfigSchemas = {
   webhook: z.object({ url: httpUrl }).strict(),
   email: z.object({ address: z.email() }).strict(),
   slack: z.object({ webhookUrl: httpUrl }).strict(),
+  teams: z.object({ url: httpUrl.describe("A Teams Workflows webhook URL (\"When a Teams webhook request is received\")") }).strict(),
+  discord: z.object({ url: httpUrl.describe("A Discord channel webhook URL") }).strict(),
+  mattermost: z.object({ url: httpUrl.describe("A Mattermost incoming webhook URL") }).strict(),
 } as const;
 
 export type NotificationTargetConfig =
   | { type: "webhook"; config: z.infer<typeof notificationTargetConfigSchemas.webhook> }
   | { type: "email"; config: z.infer<typeof notificationTargetConfigSchemas.email> }
-  | { type: "slack"; config: z.infer<typeof notificationTargetConfigSchemas.slack> };
+  | { type: "slack"; config: z.infer<typeof notificationTargetConfigSchemas.slack> }
+  | { type: ChatTargetType; config: { url: string } };
 
 /** Adds an issue under `config.*` for each way `config` does not fit `type`. */
 export function checkTargetConfig(
@@ -31,7 +36,7 @@ export const notificationTargetSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   type: targetTypeSchema,
-  /** Slack webhook URLs carry their secret in the path; they are masked on every read. */
+  /** Slack, Teams, Discord and Mattermost webhook URLs carry their secret; they are masked on every read. */
   config: z.record(z.string(), z.string()),
   enabled: z.boolean(),
   eventKinds: z.array(notificationEventKindSchema).nullable(),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, NotificationTargetRow, NotificationTargetType, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
-import { assertDeliverableUrl, generateSigningSecret, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
+import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { findOrg } from "../org/repository.js";
@@ -28,8 +28,8 @@ import {
   type UpdateNotificationTargetInput,
 } from "./schema.js";
 
-/** Keeps scheme and host of a Slack webhook URL; the path is the credential. */
-function maskSlackUrl(url: string): string {
+/** Keeps scheme and host of a chat webhook URL (Slack, Teams, Discord, Mattermost); its path or query is the credential. */
+function maskChatUrl(url: string): string {
   const { protocol, host } = new URL(url);
   return `${protocol}//${host}/****`;
 }
@@ -65,8 +65,9 @@ export function maskWebhookUrl(url: string): string {
 /** A target as the API shows it, on every read: credentials in its URLs masked, never its signing secret. */
 export function toNotificationTarget(row: NotificationTargetRow): NotificationTarget {
   const config = Object.fromEntries(Object.entries(row.config).map(([k, v]) => [k, String(v)]));
-  if (row.type === "slack" && config.webhookUrl !== undefined) config.webhookUrl = maskSlackUrl(config.webhookUrl);
+  if (row.type === "slack" && config.webhookUrl !== undefined) config.webhookUrl = maskChatUrl(config.webhookUrl);
   if (row.type === "webhook" && config.url !== undefined) config.url = maskWebhookUrl(config.url);
+  if (isChatTarget(row.type) && config.url !== undefined) config.url = maskChatUrl(config.url);
   return {
     id: row.id,
     name: row.name,
@@ -91,9 +92,9 @@ function targetConfigOf(type: NotificationTargetType, config: unknown): Notifica
   return { type, config: parsed.data } as NotificationTargetConfig;
 }
 
-/** Webhook and Slack URLs must be deliverable: no private, loopback or metadata addresses. */
+/** Webhook and chat URLs must be deliverable: no private, loopback or metadata addresses. */
 async function checkDestination(target: NotificationTargetConfig, allowPrivate: boolean): Promise<void> {
-  if (target.type === "webhook") await assertDeliverableUrl(target.config.url, { allowPrivate, field: "config.url" });
+  if (target.type === "webhook" || isChatTarget(target.type)) await assertDeliverableUrl((target.config as { url: string }).url, { allowPrivate, field: "config.url" });
   if (target.type === "slack") await assertDeliverableUrl(target.config.webhookUrl, { allowPrivate, field: "config.webhookUrl" });
 }
 

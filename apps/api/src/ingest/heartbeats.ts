@@ -1,0 +1,28 @@
+import { heartbeatService, type Config } from "@incidentops/core";
+import type { Db } from "@incidentops/db";
+import { Router, type Request, type Response } from "express";
+import { requestIdOf } from "../context.js";
+import { sendError } from "../errors.js";
+import { assertAcceptableInput } from "../input-guard.js";
+
+export const HEARTBEAT_PING_PATH = "/v1/heartbeats/:token";
+
+/**
+ * `POST` or `GET /v1/heartbeats/{token}`: a heartbeat's ping (GoAlert accepts both, so cron jobs
+ * can use `curl` either way). The token in the path is the credential; any body is ignored.
+ */
+export function heartbeatPingRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
+  const handle = async (req: Request<{ token: string }>, res: Response) => {
+    try {
+      assertAcceptableInput({ token: req.params.token });
+      const body = await heartbeatService.ping(deps.db, { token: req.params.token, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute });
+      res.status(200).json(body);
+    } catch (error) {
+      sendError(req, res, error, { route: "heartbeat" });
+    }
+  };
+  const router = Router();
+  router.post(HEARTBEAT_PING_PATH, handle);
+  router.get(HEARTBEAT_PING_PATH, handle);
+  return router;
+}
