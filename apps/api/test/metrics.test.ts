@@ -1,22 +1,12 @@
-import { createLogger, startMetricsServer, type Incident, type MetricsServer } from "@incidentops/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anIncident, anIntegrationKey, anOrgOwner, aService, useTestStack } from "@incidentops/testkit";
+import type { Incident } from "@incidentops/core";
+import { describe, expect, it } from "vitest";
+import { anIncident, anIntegrationKey, anOrgOwner, aService, METRICS_TEST_TOKEN as TOKEN, useMetricsServer, useTestStack } from "@incidentops/testkit";
 
 const stack = useTestStack();
-const TOKEN = "metrics-token-for-the-tests";
-let metrics: MetricsServer;
-
-beforeAll(async () => {
-  metrics = await startMetricsServer({
-    port: 0,
-    settings: { apiPort: 0, workerPort: undefined, host: "127.0.0.1", token: TOKEN },
-    logger: createLogger({ level: "silent", name: "metrics-test" }),
-  });
-});
-afterAll(() => metrics.close());
+const server = useMetricsServer();
 
 async function scrape(): Promise<string> {
-  const res = await fetch(metrics.url, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const res = await fetch(server.current.url, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toContain("text/plain");
   return res.text();
@@ -31,9 +21,9 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 
 describe("GET /metrics", () => {
   it("answers only GET /metrics, and only with the bearer token", async () => {
-    expect((await fetch(metrics.url)).status).toBe(401);
-    expect((await fetch(metrics.url, { headers: { authorization: "Bearer not-the-token" } })).status).toBe(401);
-    expect((await fetch(metrics.url.replace("/metrics", "/other"), { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    expect((await fetch(server.current.url)).status).toBe(401);
+    expect((await fetch(server.current.url, { headers: { authorization: "Bearer not-the-token" } })).status).toBe(401);
+    expect((await fetch(server.current.url.replace("/metrics", "/other"), { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
     const text = await scrape();
     expect(text).toContain("# TYPE incidentops_http_request_duration_seconds histogram");
     expect(text).toContain("incidentops_process_cpu_user_seconds_total");

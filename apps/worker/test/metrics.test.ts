@@ -1,30 +1,22 @@
-import { createLogger, readQueueStats, readQueueStatsWith, startMetricsServer, type MetricsServer } from "@incidentops/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readQueueStats, readQueueStatsWith } from "@incidentops/core";
+import { describe, expect, it } from "vitest";
 import {
   anIncident,
   anOrgOwner,
   aService,
   aWebhookTarget,
   freePort,
+  METRICS_TEST_TOKEN as TOKEN,
   spawnWorkerProcess,
   startPrometheus,
   startWebhookReceiver,
+  useMetricsServer,
   useTestStack,
   waitFor,
 } from "@incidentops/testkit";
 
 const stack = useTestStack();
-const TOKEN = "metrics-token-for-the-tests";
-let apiMetrics: MetricsServer;
-
-beforeAll(async () => {
-  apiMetrics = await startMetricsServer({
-    port: 0,
-    settings: { apiPort: 0, workerPort: undefined, host: "127.0.0.1", token: TOKEN },
-    logger: createLogger({ level: "silent", name: "metrics-test" }),
-  });
-});
-afterAll(() => apiMetrics.close());
+const apiMetrics = useMetricsServer();
 
 describe("worker metrics", () => {
   it("show the queue's backlog per task: jobs due and not taken, and the oldest one's age", async () => {
@@ -34,7 +26,7 @@ describe("worker metrics", () => {
     // No worker runs: the incident's fan-out job waits.
     readQueueStatsWith(() => readQueueStats(api.db));
     try {
-      const text = await (await fetch(apiMetrics.url, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      const text = await (await fetch(apiMetrics.current.url, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
       expect(text).toMatch(/^incidentops_jobs_ready\{task="incident_event"\} [1-9]\d*$/m);
       expect(text).toMatch(/^incidentops_jobs_oldest_ready_age_seconds\{task="incident_event"\} \d+(\.\d+)?(e[-+]\d+)?$/m);
     } finally {
@@ -49,7 +41,7 @@ describe("worker metrics", () => {
     const sent = await startWebhookReceiver(200);
     const refused = await startWebhookReceiver(500);
     const prometheus = await startPrometheus([
-      { job: "api", url: apiMetrics.url, bearerToken: TOKEN },
+      { job: "api", url: apiMetrics.current.url, bearerToken: TOKEN },
       { job: "worker", url: `http://127.0.0.1:${workerPort}/metrics`, bearerToken: TOKEN },
     ]);
     try {

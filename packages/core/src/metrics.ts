@@ -97,27 +97,22 @@ function queueStats(): Promise<QueueStats[]> {
   return queueRead;
 }
 
-new Gauge({
-  name: "incidentops_jobs_ready",
-  help: "Jobs due and not yet taken, by task (from the worker)",
-  labelNames: ["task"] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    this.reset();
-    for (const row of await queueStats()) this.set({ task: row.task }, row.ready);
-  },
-});
+/** A gauge by task of the queue, read at each scrape. */
+function queueGauge(name: string, help: string, valueOf: (stats: QueueStats) => number): void {
+  new Gauge({
+    name,
+    help,
+    labelNames: ["task"] as const,
+    registers: [metricsRegistry],
+    async collect() {
+      this.reset();
+      for (const row of await queueStats()) this.set({ task: row.task }, valueOf(row));
+    },
+  });
+}
 
-new Gauge({
-  name: "incidentops_jobs_oldest_ready_age_seconds",
-  help: "How long the oldest job due and not yet taken has waited, by task (from the worker)",
-  labelNames: ["task"] as const,
-  registers: [metricsRegistry],
-  async collect() {
-    this.reset();
-    for (const row of await queueStats()) this.set({ task: row.task }, row.oldestAgeSeconds);
-  },
-});
+queueGauge("incidentops_jobs_ready", "Jobs due and not yet taken, by task (from the worker)", (stats) => stats.ready);
+queueGauge("incidentops_jobs_oldest_ready_age_seconds", "How long the oldest job due and not yet taken has waited, by task (from the worker)", (stats) => stats.oldestAgeSeconds);
 
 let processMetrics = false;
 
