@@ -35,3 +35,30 @@ test("an admin copies the Grafana and webhook configuration and sets grouping, s
   expect(items[0]).toMatchObject({ grouping: "alert", signingSecretSet: true, mapping: { title: "/title" } });
   await expect(settings.getByRole("button", { name: "Remove signing secret" })).toBeVisible();
 });
+
+test("an admin creates a heartbeat, copies its ping, sees it healthy once pinged, and deletes it", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner, "backups");
+  await signIn(page, owner, `/services/${service.id}`);
+
+  const heartbeats = page.getByRole("heading", { name: "Heartbeats" }).locator("xpath=ancestor::*[@data-slot='card'][1]");
+  await heartbeats.getByLabel("Heartbeat name").fill("Nightly backup");
+  await heartbeats.getByLabel("Interval (minutes)").fill("0");
+  await heartbeats.getByRole("button", { name: "Create heartbeat" }).click();
+  await expect(heartbeats.getByText("At least a minute").first()).toBeVisible();
+  await heartbeats.getByLabel("Interval (minutes)").fill("1440");
+  await heartbeats.getByLabel("Interval (minutes)").press("Enter");
+  await expect(heartbeats.getByText("Waiting for a first ping")).toBeVisible();
+  await expect(heartbeats.getByText("Every 1440 min")).toBeVisible();
+
+  const { items } = await api.ok<{ items: { pingUrl: string }[] }>("GET", `/v1/org/services/${service.id}/heartbeats`, { token: owner.accessToken });
+  const pingUrl = items[0]?.pingUrl ?? "";
+  await expect(heartbeats.getByText(`curl -fsS -X POST ${pingUrl}`).first()).toBeVisible();
+  expect((await fetch(pingUrl, { method: "POST" })).status).toBe(200);
+  await page.reload();
+  await expect(heartbeats.getByText("Healthy")).toBeVisible();
+
+  await heartbeats.getByRole("button", { name: "Delete Nightly backup" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: /Delete/ }).click();
+  await expect(heartbeats.getByText("No heartbeat yet.")).toBeVisible();
+});

@@ -21,6 +21,7 @@ import { roleAtLeast, STATUSES, type Service } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
 import { NewIncidentDialog } from "../incidents/new-incident-dialog";
+import { Heartbeats } from "./heartbeats";
 import { Integrations } from "./integrations";
 import { ServiceSlaOverride } from "./sla-override";
 
@@ -130,7 +131,10 @@ export function ServicePage() {
             <ServiceSettings service={service.data} />
             <ServiceSlaOverride serviceId={serviceId} />
           </div>
-          <Integrations serviceId={serviceId} />
+          <div className="space-y-5">
+            <Integrations serviceId={serviceId} />
+            <Heartbeats serviceId={serviceId} />
+          </div>
         </div>
       )}
     </div>
