@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { z } from "zod";
 import { CodeBlock } from "@/components/code-block";
 import { ConfirmButton } from "@/components/confirm-button";
@@ -14,8 +13,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
+import { act } from "@/lib/act";
 import { showApiError } from "@/lib/api-form";
-import { toApiError } from "@/lib/api-error";
 import { useTRPC } from "@/lib/trpc";
 
 /** How to ping: by hand, and from cron after a job that succeeded. */
@@ -58,14 +57,11 @@ export function Heartbeats({ serviceId }: { serviceId: string }) {
       showApiError(form, error, ["name"]);
     }
   });
-  const deleteHeartbeat = async (heartbeatId: string) => {
-    try {
-      await remove.mutateAsync({ serviceId, heartbeatId });
+  const deleteHeartbeat = (heartbeat: { id: string; name: string }) =>
+    act(async () => {
+      await remove.mutateAsync({ serviceId, heartbeatId: heartbeat.id });
       await refresh();
-    } catch (error) {
-      toast.error(toApiError(error).message);
-    }
-  };
+    }, `Deleted ${heartbeat.name}`);
   return (
     <Card>
       <CardHeader>
@@ -116,7 +112,7 @@ export function Heartbeats({ serviceId }: { serviceId: string }) {
                     ariaLabel={`Delete ${heartbeat.name}`}
                     title={`Delete ${heartbeat.name}?`}
                     description="Its pings will be refused (404); an incident it opened stays open."
-                    onConfirm={() => void deleteHeartbeat(heartbeat.id)}
+                    onConfirm={() => void deleteHeartbeat(heartbeat)}
                   />
                 </div>
                 <CodeBlock code={heartbeatPingConfig(heartbeat.pingUrl)} label={`How to ping ${heartbeat.name}`} />
