@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, freePort, TEST_APP_DB_PASSWORD, TEST_JWT_SECRET, waitFor, type TestDatabase } from "@incidentops/testkit";
+import { createTestDatabase, freePort, spawnApiProcess, waitFor, type AppProcess, type TestDatabase } from "@incidentops/testkit";
 
 // Two API replicas on one database, restarted one after another (SIGTERM, then a new process on
 // the same port) while a client keeps opening incidents, retrying a request only when its
@@ -11,38 +9,15 @@ import { createTestDatabase, freePort, TEST_APP_DB_PASSWORD, TEST_JWT_SECRET, wa
 // listener: the replica never read them). Not one is lost or duplicated: every incident's title
 // is counted, so a retried request that had been read would show as a duplicate.
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-
 interface Replica {
   port: number;
-  child: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  process: AppProcess;
 }
 
 let database: TestDatabase;
 const replicas: Replica[] = [];
 
-function launch(port: number): Replica {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@incidentops/source", "apps/api/src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "test",
-      LOG_LEVEL: "silent",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: database.url,
-      JWT_SECRET_KEY: TEST_JWT_SECRET,
-      APP_DB_PASSWORD: TEST_APP_DB_PASSWORD,
-      AUTH_RATE_LIMIT_PER_MINUTE: "100000",
-    },
-    stdio: "ignore",
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once("exit", (code, signal) => resolve({ code, signal }));
-  });
-  return { port, child, exited };
-}
+const launch = (port: number): Replica => ({ port, process: spawnApiProcess(database, port, { AUTH_RATE_LIMIT_PER_MINUTE: "100000" }) });
 
 interface Answer {
   status: number;
@@ -94,9 +69,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const replica of replicas) {
-    if (replica.child.exitCode === null && replica.child.signalCode === null) {
-      replica.child.kill("SIGKILL");
-      await replica.exited;
+    const { child, exited } = replica.process;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGKILL");
+      await exited;
     }
   }
   await database.drop();
@@ -142,8 +118,8 @@ describe("a rolling restart of two API replicas", () => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       const old = replicas[index];
       if (old === undefined) throw new Error("no replica");
-      old.child.kill("SIGTERM");
-      expect(await old.exited).toEqual({ code: 0, signal: null });
+      old.process.child.kill("SIGTERM");
+      expect(await old.process.exited).toEqual({ code: 0, signal: null });
       const fresh = launch(old.port);
       replicas[index] = fresh;
       await waitFor(() => ready(fresh.port), 60_000, `the restarted replica on ${fresh.port}`);

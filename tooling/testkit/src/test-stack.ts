@@ -4,7 +4,7 @@ import { createLogger, type Logger, type TaskName } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { afterAll, beforeAll } from "vitest";
 import { runQueuedJobs as runQueuedJobsOnce, startWorker, type RunningWorker } from "worker";
-import { TEST_APP_DB_PASSWORD } from "./database.js";
+import { TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from "./test-api.js";
 
 /** Fast retries and liveness checks, so failure paths finish within a test. */
@@ -86,8 +86,13 @@ export type WorkerProcess = AppProcess;
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
+/** What a spawned process runs on: a test stack's database, or one of a test's own (createTestDatabase). */
+export type ProcessDatabase = TestApi | TestDatabase;
+
+const urlOf = (database: ProcessDatabase): string => ("config" in database ? (database.config.databaseUrl ?? "") : database.url);
+
 /** `node --import tsx --import <tracing bootstrap> <entry>` on the test database, as `pnpm start` runs it, with the fast worker settings. */
-function spawnAppProcess(entry: string, api: TestApi, env: Record<string, string>): AppProcess {
+function spawnAppProcess(entry: string, database: ProcessDatabase, env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@incidentops/source", "--import", "./packages/core/src/tracing-bootstrap.ts", entry], {
     cwd: REPO_ROOT,
     env: {
@@ -95,7 +100,7 @@ function spawnAppProcess(entry: string, api: TestApi, env: Record<string, string
       ...FAST_WORKER_ENV,
       NODE_ENV: "test",
       LOG_LEVEL: "silent",
-      DATABASE_URL: api.config.databaseUrl ?? "",
+      DATABASE_URL: urlOf(database),
       JWT_SECRET_KEY: TEST_JWT_SECRET,
       // The app role is cluster-wide: a child provisioning it with another password would lock
       // every other test file's API out.
@@ -114,11 +119,11 @@ function spawnAppProcess(entry: string, api: TestApi, env: Record<string, string
 }
 
 /** The worker as its own process (apps/worker/src/main.ts) on the test database. */
-export const spawnWorkerProcess = (api: TestApi, env: Record<string, string> = {}): WorkerProcess => spawnAppProcess("apps/worker/src/main.ts", api, env);
+export const spawnWorkerProcess = (database: ProcessDatabase, env: Record<string, string> = {}): WorkerProcess => spawnAppProcess("apps/worker/src/main.ts", database, env);
 
 /** The API as its own process (apps/api/src/main.ts) on the test database, listening on loopback at `port`. */
-export const spawnApiProcess = (api: TestApi, port: number, env: Record<string, string> = {}): AppProcess =>
-  spawnAppProcess("apps/api/src/main.ts", api, { HOST: "127.0.0.1", PORT: String(port), ...env });
+export const spawnApiProcess = (database: ProcessDatabase, port: number, env: Record<string, string> = {}): AppProcess =>
+  spawnAppProcess("apps/api/src/main.ts", database, { HOST: "127.0.0.1", PORT: String(port), ...env });
 
 /** Runs the API's queued jobs of `tasks` once, in this process, with no worker running (silent). */
 export function runQueuedJobs(api: TestApi, tasks: readonly TaskName[]): Promise<void> {
