@@ -24,8 +24,8 @@ import {
 const stack = useTestStack();
 
 /**
- * Makes the enclosing transaction fail right after graphile_worker.add_job returned: the job
- * was added, on the transaction's connection, and must vanish with the rollback.
+ * Makes the enclosing transaction fail right after graphile_worker.add_job or add_jobs returned:
+ * the job was added, on the transaction's connection, and must vanish with the rollback.
  */
 class FailAfterAddJob implements KyselyPlugin {
   jobsAdded = 0;
@@ -36,7 +36,7 @@ class FailAfterAddJob implements KyselyPlugin {
 
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     const first = args.result.rows[0];
-    if (first !== undefined && "add_job" in first) {
+    if (first !== undefined && ("add_job" in first || "add_jobs" in first)) {
       this.jobsAdded++;
       return Promise.reject(new Error("simulated failure after the job was enqueued"));
     }

@@ -1,7 +1,7 @@
 import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
-import { enqueueJob, removeJob, removeJobs } from "../jobs/enqueue.js";
+import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
 import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
@@ -64,9 +64,14 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 
 const incidentNotFound = () => notFound("Incident");
 
+/** What an event may say about its incident that saves reading it again: a new incident has no assignees yet. */
+interface KnownFacts {
+  assignees?: { id: string; name: string }[];
+}
+
 /** Appends an event to the timeline of a locked incident, as it is right after the event. */
-async function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>) {
-  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
+async function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>, known: KnownFacts = {}) {
+  const assignees = known.assignees ?? (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
   return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident, assignees), kind, actorUserId: source.actorUserId, data });
 }
 
@@ -83,9 +88,15 @@ async function recordEvent(
   options: { notify: boolean } = { notify: true },
 ): Promise<IncidentEventRow> {
   const row = await appendEvent(tx, source, incident, kind, data);
-  if (options.notify) await enqueueJob(tx, "incident_event", { orgId: source.orgId, eventId: row.id, requestId: source.requestId });
+  if (options.notify) await enqueueJobs(tx, [fanOutJob(source, row.id)]);
   return row;
 }
+
+/** The job that fans an event out to the org's notification targets. */
+const fanOutJob = (source: ChangeSource, eventId: string): JobRequest => ({
+  task: "incident_event",
+  payload: { orgId: source.orgId, eventId, requestId: source.requestId },
+});
 
 /** When the incident returns to triggered by itself: the end of its snooze, else of its acknowledgement timeout. */
 const retriggerDueAt = (incident: IncidentRow): Date | null =>
@@ -124,17 +135,27 @@ function deadlineRuns(incident: IncidentRow, kind: SlaKind): boolean {
     : incident.resolve_breached_at === null;
 }
 
+/** The breach check of a deadline, at its time. */
+const slaCheckJob = (source: ChangeSource, incidentId: string, kind: SlaKind, dueAt: Date): JobRequest => ({
+  task: "sla_breach",
+  payload: { orgId: source.orgId, incidentId, kind, requestId: source.requestId },
+  spec: { jobKey: slaJobKey(kind, incidentId), runAt: dueAt, priority: SLA_JOB_PRIORITY },
+});
+
+/** The breach checks of the incident's deadlines that have one. */
+const slaCheckJobsOf = (source: ChangeSource, incident: IncidentRow, kinds: readonly SlaKind[]): JobRequest[] =>
+  kinds.flatMap((kind) => {
+    const dueAt = incident[DEADLINE_OF[kind]];
+    return dueAt === null ? [] : [slaCheckJob(source, incident.id, kind, dueAt)];
+  });
+
 /** Schedules the breach check of each deadline at its time (replacing a pending one), or drops it when there is none. */
 async function armSlaChecks(tx: Tx, source: ChangeSource, incident: IncidentRow, kinds: SlaKind[]): Promise<void> {
-  for (const kind of kinds) {
-    const dueAt = incident[DEADLINE_OF[kind]];
-    const jobKey = slaJobKey(kind, incident.id);
-    if (dueAt === null) await removeJob(tx, jobKey);
-    else {
-      const payload = { orgId: source.orgId, incidentId: incident.id, kind, requestId: source.requestId };
-      await enqueueJob(tx, "sla_breach", payload, { jobKey, runAt: dueAt, priority: SLA_JOB_PRIORITY });
-    }
-  }
+  await removeJobs(
+    tx,
+    kinds.filter((kind) => incident[DEADLINE_OF[kind]] === null).map((kind) => slaJobKey(kind, incident.id)),
+  );
+  await enqueueJobs(tx, slaCheckJobsOf(source, incident, kinds));
 }
 
 /** Drops the breach checks of the deadlines a move just met. */
@@ -146,14 +167,16 @@ async function disarmMetDeadlines(tx: Tx, before: IncidentRow, after: IncidentRo
   }
 }
 
+/** Escalation step `step` of the incident (now, or at `runAt`): one per incident, replacing any pending step. */
+const escalationJob = (source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }): JobRequest => ({
+  task: "escalate_if_unacked",
+  payload: { orgId: source.orgId, incidentId, step, manual: options.manual, requestId: source.requestId },
+  spec: { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
+});
+
 /** Schedules escalation step `step` (now, or at `runAt`), replacing any pending step of the incident. */
 async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }) {
-  await enqueueJob(
-    tx,
-    "escalate_if_unacked",
-    { orgId: source.orgId, incidentId, step, manual: options.manual, requestId: source.requestId },
-    { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
-  );
+  await enqueueJobs(tx, [escalationJob(source, incidentId, step, options)]);
 }
 
 /**
@@ -161,14 +184,13 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
  * policy, its first escalation step.
  */
 async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
-  await recordEvent(tx, source, incident, "created", {
-    title: incident.title,
-    severity: incident.severity,
-    status: incident.status,
-    ...context,
-  });
-  await armSlaChecks(tx, source, incident, (["acknowledge", "resolve"] as const).filter((kind) => incident[DEADLINE_OF[kind]] !== null));
-  if (incident.escalation_policy_id !== null) await scheduleEscalation(tx, source, incident.id, 0, { manual: false });
+  // Nobody is assigned to an incident yet: the event's snapshot needs no lookup.
+  const created = await appendEvent(tx, source, incident, "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context }, { assignees: [] });
+  await enqueueJobs(tx, [
+    fanOutJob(source, created.id),
+    ...slaCheckJobsOf(source, incident, ["acknowledge", "resolve"]),
+    ...(incident.escalation_policy_id === null ? [] : [escalationJob(source, incident.id, 0, { manual: false })]),
+  ]);
   afterCommit(tx, () => countIncidentOpened(incident));
 }
 

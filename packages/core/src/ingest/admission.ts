@@ -2,7 +2,6 @@ import type { Db } from "@incidentops/db";
 import { AppError } from "../errors.js";
 import { enterIntegrationScope, type Integration } from "../integrations/service.js";
 import { takeFromWindow } from "../rate-limit/repository.js";
-import { transact } from "../scope.js";
 
 /** What a batch of alerts is sent with: the routing key that names the integration, and its limit. */
 export interface AlertDelivery {
@@ -42,4 +41,4 @@ export async function admitAlerts(db: Db, delivery: AlertDelivery, count: number
 }
 
 /** The integration the delivery's routing key names (404 if none), with its settings. */
-export const findIntegration = (db: Db, delivery: AlertDelivery): Promise<Integration> => transact(db, (tx) => enterIntegrationScope(tx, delivery.routingKey));
+export const findIntegration = (db: Db, delivery: AlertDelivery): Promise<Integration> => enterIntegrationScope(db, delivery.routingKey);

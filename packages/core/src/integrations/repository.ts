@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@incidentops/db";
+import type { Db, IntegrationKeyRow, Tx } from "@incidentops/db";
+import { sql } from "kysely";
 
 /** Newest first; a service has a handful. */
 export function listIntegrationKeys(db: Db | Tx, orgId: string, serviceId: string) {
@@ -62,10 +63,12 @@ export function updateIntegrationSettings(
 }
 
 /** The integration a routing key names (row-level security needs the scope's routing key set to it). */
-export function findIntegrationByRoutingKey(tx: Tx, routingKey: string) {
-  return tx
-    .selectFrom("integration_keys")
-    .select(["org_id", "service_id", "id", "grouping", "signing_secret", "mapping"])
-    .where("routing_key", "=", routingKey)
-    .executeTakeFirst();
+/**
+ * The integration a routing key names, with the scope entered for its org (app_enter_integration_scope):
+ * to the end of the caller's transaction, or of this statement alone on a pool.
+ */
+export async function enterIntegrationScopeByRoutingKey(db: Db | Tx, routingKey: string) {
+  const { rows } = await sql<Pick<IntegrationKeyRow, "org_id" | "service_id" | "id" | "grouping" | "signing_secret" | "mapping">>`
+    SELECT org_id, service_id, id, grouping, signing_secret, mapping FROM app_enter_integration_scope(${routingKey})`.execute(db);
+  return rows[0];
 }

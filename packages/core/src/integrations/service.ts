@@ -6,10 +6,9 @@ import { requireService } from "../catalog/service.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
-import { setScope } from "../scope.js";
 import {
   deleteIntegrationKey as deleteIntegrationKeyRow,
-  findIntegrationByRoutingKey,
+  enterIntegrationScopeByRoutingKey,
   insertIntegrationKey,
   listIntegrationKeys as listIntegrationKeyRows,
   updateIntegrationSettings as updateIntegrationSettingsRow,
@@ -88,12 +87,13 @@ export interface Integration {
   mapping: WebhookMapping | null;
 }
 
-/** The integration a routing key names, with the transaction scoped to its org; 404 if none. */
-export async function enterIntegrationScope(tx: Tx, routingKey: string): Promise<Integration> {
-  await setScope(tx, { routingKey });
-  const integration = await findIntegrationByRoutingKey(tx, routingKey);
+/**
+ * The integration a routing key names (404 if none), in one round trip; inside a transaction,
+ * the transaction is then scoped to its org.
+ */
+export async function enterIntegrationScope(db: Db | Tx, routingKey: string): Promise<Integration> {
+  const integration = await enterIntegrationScopeByRoutingKey(db, routingKey);
   if (integration === undefined) throw new AppError("NOT_FOUND", "Unknown routing key: check the integration key of the service");
-  await setScope(tx, { orgId: integration.org_id });
   return {
     id: integration.id,
     orgId: integration.org_id,

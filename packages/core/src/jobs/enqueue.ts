@@ -42,6 +42,33 @@ export async function enqueueJob<K extends TaskName>(
     )`.execute(db);
 }
 
+/** One job to add: its task, payload and options. */
+export type JobRequest = { [K in TaskName]: { task: K; payload: TaskPayload<K>; spec?: Omit<JobSpec, "jobKeyMode"> } }[TaskName];
+
+/**
+ * Adds several jobs on the caller's connection in one statement (graphile_worker.add_jobs), as
+ * enqueueJob adds one: a job whose key is taken replaces the waiting one. One round trip for the
+ * jobs a change causes together (a new incident's fan-out, SLA checks and first escalation).
+ */
+export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const specs = jobs.map(({ task, payload, spec = {} }) => ({
+    identifier: task,
+    payload: { ...payload, ...traceCarrier() },
+    queue_name: spec.queueName ?? null,
+    run_at: spec.runAt?.toISOString() ?? null,
+    max_attempts: spec.maxAttempts ?? null,
+    job_key: spec.jobKey ?? null,
+    priority: spec.priority ?? null,
+  }));
+  await sql`
+    SELECT graphile_worker.add_jobs(ARRAY(
+      SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
+      FROM json_to_recordset(${JSON.stringify(specs)}::json)
+        AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
+    ))`.execute(db);
+}
+
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */
 export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
   await sql`SELECT graphile_worker.remove_job(${jobKey})`.execute(db);
