@@ -1,5 +1,5 @@
 import type { Tx } from "@incidentops/db";
-import { enqueueJob } from "../jobs/enqueue.js";
+import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { lockLanes, type Lane } from "./lane-repository.js";
 import { insertAttempts, type Recipient } from "./repository.js";
@@ -30,12 +30,30 @@ export async function recordAttempts(tx: Tx, context: { orgId: string; requestId
     for (const row of rows) lanes.set(row.recipient_id, row.channel);
     created += rows.length;
   }
-  await lockLanes(
+  const locked = await lockLanes(tx, context.orgId, [...lanes.keys()]);
+  // A lane another worker is sending on is woken when its lease ends, not now: the sender looks
+  // again when it finishes (it waits for this lock, so it sees these attempts) and wakes the
+  // lane then; a run now would only find the lane busy. A receiver that hangs thus costs one
+  // job per timeout, not one per incident.
+  await enqueueJobs(
     tx,
-    [...lanes.keys()].map((recipientId) => ({ orgId: context.orgId, recipientId })),
+    locked.flatMap((row) => {
+      const channel = lanes.get(row.recipient_id);
+      if (channel === undefined) return [];
+      const leased = row.lease_until !== null && row.lease_until > row.now;
+      return [laneJob({ orgId: context.orgId, recipientId: row.recipient_id }, channel, { requestId: context.requestId, ...(leased ? { runAt: row.lease_until } : {}) })];
+    }),
   );
-  for (const [recipientId, channel] of lanes) await wakeLane(tx, { orgId: context.orgId, recipientId }, channel, { requestId: context.requestId });
   return created;
+}
+
+/** The job that runs a lane, at `runAt` or now: one per lane (its key). */
+function laneJob(lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { requestId: string; runAt?: Date | null }) {
+  return {
+    task: DELIVERY_TASK[channel],
+    payload: { orgId: lane.orgId, recipientId: lane.recipientId, requestId: options.requestId },
+    spec: { jobKey: laneJobKey(lane.orgId, lane.recipientId), ...(options.runAt == null ? {} : { runAt: options.runAt }) },
+  };
 }
 
 /**
@@ -44,10 +62,6 @@ export async function recordAttempts(tx: Tx, context: { orgId: string; requestId
  * schedule written wins, so it must be the one that saw everything committed before it.
  */
 export async function wakeLane(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { requestId: string; runAt?: Date }): Promise<void> {
-  await enqueueJob(
-    tx,
-    DELIVERY_TASK[channel],
-    { orgId: lane.orgId, recipientId: lane.recipientId, requestId: options.requestId },
-    { jobKey: laneJobKey(lane.orgId, lane.recipientId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
-  );
+  const job = laneJob(lane, channel, options);
+  await enqueueJob(tx, job.task, job.payload, job.spec);
 }

@@ -22,9 +22,28 @@ export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { 
     .executeTakeFirstOrThrow();
 }
 
-/** Locks the lanes in one order (by recipient), so transactions waking several never deadlock. */
-export async function lockLanes(tx: Tx, lanes: Lane[]): Promise<void> {
-  for (const lane of [...lanes].sort((a, b) => a.recipientId.localeCompare(b.recipientId))) await lockLane(tx, lane);
+/**
+ * The rows of an org's lanes (made on first use), locked in one order (by recipient), so
+ * transactions waking several never deadlock; in two statements, however many lanes, as a
+ * fan-out holds them until it commits and the org's other fan-outs wait for them.
+ */
+export async function lockLanes(tx: Tx, orgId: string, recipientIds: readonly string[]): Promise<(DeliveryLaneRow & { now: Date })[]> {
+  if (recipientIds.length === 0) return [];
+  const sorted = [...new Set(recipientIds)].sort();
+  await tx
+    .insertInto("delivery_lanes")
+    .values(sorted.map((recipientId) => ({ org_id: orgId, recipient_id: recipientId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return tx
+    .selectFrom("delivery_lanes")
+    .selectAll()
+    .select(sql<Date>`now()`.as("now"))
+    .where("org_id", "=", orgId)
+    .where("recipient_id", "in", sorted)
+    .orderBy("recipient_id")
+    .forUpdate()
+    .execute();
 }
 
 /** No earlier attempt of the same incident to the same recipient is still pending: the attempt is its incident's next in the lane. */
