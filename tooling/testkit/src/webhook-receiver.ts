@@ -11,6 +11,8 @@ export interface ReceivedRequest {
   at: number;
   /** performance.now() at the same moment, for durations finer than a millisecond. */
   arrivedAt: number;
+  /** The client's port: requests over one kept-alive connection share it. */
+  remotePort: number | undefined;
 }
 
 /** A status code (the body is empty), or a whole answer. */
@@ -27,6 +29,10 @@ export interface WebhookReceiver {
   requests: ReceivedRequest[];
   /** The statuses answered, in answer order, with each request's `webhook-id` header. */
   answered: { webhookId: string; status: number }[];
+  /** TCP connections accepted so far (a client keeping connections alive makes fewer than requests). */
+  connections: () => number;
+  /** Closes every connection, the server staying up (as a receiver ending idle keep-alive connections). */
+  dropConnections: () => void;
   close: () => Promise<void>;
 }
 
@@ -55,6 +61,7 @@ export async function startWebhookReceiver(respond: Respond | number = 200, opti
         body: Buffer.concat(chunks).toString("utf8"),
         at: Date.now(),
         arrivedAt: performance.now(),
+        remotePort: req.socket.remotePort,
       };
       if (record) requests.push(request);
       void Promise.resolve(decide(request, count++)).then((answer) => {
@@ -64,6 +71,8 @@ export async function startWebhookReceiver(respond: Respond | number = 200, opti
       });
     });
   });
+  let connections = 0;
+  server.on("connection", () => connections++);
   // Longer than any client's idle keep-alive, so reused connections are never cut under a request.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -74,6 +83,8 @@ export async function startWebhookReceiver(respond: Respond | number = 200, opti
     port: address.port,
     requests,
     answered,
+    connections: () => connections,
+    dropConnections: () => server.closeAllConnections(),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -55,12 +55,32 @@ export class ForbiddenAddressError extends Error {
   }
 }
 
-function checkAddresses(addresses: readonly string[]): ForbiddenAddressError | null {
+function checkAddresses(addresses: readonly string[], reasonOf: (address: string) => string | null = forbiddenAddressReason): ForbiddenAddressError | null {
   for (const address of addresses) {
-    const reason = forbiddenAddressReason(address);
+    const reason = reasonOf(address);
     if (reason !== null) return new ForbiddenAddressError(address, reason);
   }
   return null;
+}
+
+/** Every address a name resolves to. */
+export type Resolve = (hostname: string, options: LookupOptions) => Promise<LookupAddress[]>;
+
+const systemResolve: Resolve = (hostname, options) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) reject(error);
+      else resolve(addresses);
+    });
+  });
+
+/**
+ * Where a guarded lookup gets its answers and which addresses it refuses: the system resolver
+ * and forbiddenAddressReason, unless a test gives others (a name whose answer changes).
+ */
+export interface AddressPolicy {
+  resolve?: Resolve;
+  forbiddenReason?: (address: string) => string | null;
 }
 
 /** Strips the brackets WHATWG URL keeps around an IPv6 host. */
@@ -76,28 +96,33 @@ export function literalHostRefusal(hostname: string): ForbiddenAddressError | nu
 /**
  * A `lookup` for net/tls.connect that resolves the name and refuses it when ANY address is
  * forbidden, so the address actually connected to is the one checked (no DNS-rebinding window
- * between a check and the connect).
+ * between a check and the connect). It runs for every new connection, pooled ones included.
  */
-export const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  const all: LookupOptions & { all: true } = { ...options, all: true };
-  dnsLookup(hostname, all, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error, "", 0);
-    const refusal = checkAddresses(addresses.map((a) => a.address));
-    if (refusal !== null) return callback(refusal, "", 0);
-    if (options.all === true) return callback(null, addresses);
-    const first = addresses[0];
-    if (first === undefined) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
-    callback(null, first.address, first.family);
-  });
-};
+export function guardedLookupWith(policy: AddressPolicy = {}): LookupFunction {
+  const resolve = policy.resolve ?? systemResolve;
+  return (hostname, options, callback) => {
+    resolve(hostname, options).then(
+      (addresses) => {
+        const refusal = checkAddresses(
+          addresses.map((a) => a.address),
+          policy.forbiddenReason,
+        );
+        if (refusal !== null) return callback(refusal, "", 0);
+        if (options.all === true) return callback(null, addresses);
+        const first = addresses[0];
+        if (first === undefined) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
+        callback(null, first.address, first.family);
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), "", 0),
+    );
+  };
+}
 
-function resolveAll(hostname: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    dnsLookup(hostname, { all: true }, (error, addresses) => {
-      if (error) reject(error);
-      else resolve(addresses.map((a) => a.address));
-    });
-  });
+/** The guarded lookup with the system resolver and the rules above. */
+export const guardedLookup: LookupFunction = guardedLookupWith();
+
+async function resolveAll(hostname: string): Promise<string[]> {
+  return (await systemResolve(hostname, {})).map((a) => a.address);
 }
 
 /**

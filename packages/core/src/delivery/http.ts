@@ -1,3 +1,4 @@
+import type { LookupFunction } from "node:net";
 import { Agent, request } from "undici";
 import { bareHostname, ForbiddenAddressError, guardedLookup, literalHostRefusal } from "./addresses.js";
 import { elapsedSince, failure, permanentFailure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
@@ -6,6 +7,51 @@ export const USER_AGENT = "IncidentOps-Webhooks/0.1";
 
 /** Enough to let the receiver finish its answer; nobody reads it. */
 const RESPONSE_DRAIN_LIMIT = 64 * 1024;
+
+/**
+ * An idle connection is kept this long for the next delivery to its receiver (less if the
+ * receiver says so): a burst reuses it, and it is let go before common servers' idle timeouts
+ * (Node's 5 s), whose closing would race a request sent on it (a POST is not retried).
+ */
+const KEEP_ALIVE_MS = 4_000;
+/**
+ * At most this many connections to one origin from a process; more requests wait for one, within
+ * their own deadline. A lane sends at most DELIVERY_RECEIVER_CONCURRENCY requests at once, so
+ * this is room for 32 lanes sharing a host at full speed (a chat service's webhook host, or 20
+ * black-hole targets of one org on one server) before one org's deliveries queue behind another's.
+ */
+const CONNECTIONS_PER_ORIGIN = 128;
+
+/**
+ * Connection pools for deliveries: one per origin, kept alive, bounded; unless `allowPrivate`,
+ * every NEW connection's address is checked by `lookup` (the SSRF rules) before the socket
+ * connects, so a name that comes to resolve to a private address is refused on its next
+ * connection, while connections already made stay with the address checked when they were made.
+ */
+export function createDeliveryAgent(options: { allowPrivate: boolean; connectTimeoutMs: number; lookup?: LookupFunction }): Agent {
+  return new Agent({
+    connect: options.allowPrivate ? { timeout: options.connectTimeoutMs } : { timeout: options.connectTimeoutMs, lookup: options.lookup ?? guardedLookup },
+    connections: CONNECTIONS_PER_ORIGIN,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+  });
+}
+
+/**
+ * This process's delivery pools, by policy and connect timeout (one pair of settings in
+ * practice). Idle connections do not keep the process alive (undici unrefs them), so nothing
+ * needs closing on shutdown.
+ */
+const sharedAgents = new Map<string, Agent>();
+
+function sharedAgent(allowPrivate: boolean, connectTimeoutMs: number): Agent {
+  const key = `${allowPrivate}:${connectTimeoutMs}`;
+  let agent = sharedAgents.get(key);
+  if (agent === undefined) {
+    agent = createDeliveryAgent({ allowPrivate, connectTimeoutMs });
+    sharedAgents.set(key, agent);
+  }
+  return agent;
+}
 
 const NETWORK_ERRORS: Record<string, string> = {
   ECONNREFUSED: "connection refused",
@@ -124,18 +170,16 @@ export async function post(
 
   // undici's own timeouts are only a backstop: the overall deadline below decides.
   const backstopMs = options.timeoutMs + 1000;
-  const agent = new Agent({
-    connect: options.allowPrivate ? { timeout: backstopMs } : { timeout: backstopMs, lookup: guardedLookup },
-    headersTimeout: backstopMs,
-    bodyTimeout: backstopMs,
-  });
+  const dispatcher = options.dispatcher ?? sharedAgent(options.allowPrivate, backstopMs);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
     const response = await request(parsed, {
       method: "POST",
-      dispatcher: agent,
+      dispatcher,
       signal: controller.signal,
+      headersTimeout: backstopMs,
+      bodyTimeout: backstopMs,
       headers: { "content-type": body.contentType, "user-agent": USER_AGENT, ...headers, ...(basicAuth === undefined ? {} : { authorization: basicAuth }) },
       body: body.text,
     });
@@ -158,7 +202,6 @@ export async function post(
     return forbidden ? permanentFailure(startedAt, reason) : failure(startedAt, reason);
   } finally {
     clearTimeout(timer);
-    await agent.destroy().catch(() => undefined);
   }
 }
 

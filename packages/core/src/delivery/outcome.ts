@@ -1,3 +1,5 @@
+import type { Dispatcher } from "undici";
+
 /** What one delivery try came to, whatever the channel. Safe to store and to show to admins. */
 export interface DeliveryOutcome {
   /** True only for a 2xx (HTTP) or an accepted SMTP send / a logged email. */
@@ -15,6 +17,8 @@ export interface DeliveryOutcome {
 export interface HttpDeliveryOptions {
   timeoutMs: number;
   allowPrivate: boolean;
+  /** The connection pools to send through (tests); by default this process's (http.ts). */
+  dispatcher?: Dispatcher;
 }
 
 export function elapsedSince(startedAt: number): number {
