@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { root } from "./processes.js";
-import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
+import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -50,7 +50,9 @@ export interface Report {
   seed: Record<string, unknown>;
   scenarios: (ScenarioResult & { vsBaseline?: { rps: number; p50: number; p99: number } })[];
   notifications: NotificationResults | null;
-  slaBreaches: SlaBreachResults | null;
+  slaBreaches: Lateness | null;
+  /** Second escalation levels, against their first level's delay. */
+  escalations: Lateness | null;
   isolation: IsolationResults | null;
   /** Set when something did not finish (the run still writes what it has). */
   error?: string;
@@ -122,13 +124,16 @@ export function toMarkdown(report: Report): string {
     lines.push(`| burst: incident created to webhook p50 / p99, ms | ${fmt(n.burst.p50, 0)} / ${fmt(n.burst.p99, 0)} |`);
     lines.push(`| bad signatures / duplicate deliveries | ${n.badSignatures} / ${n.duplicates} |`);
   }
-  const b = report.slaBreaches;
-  if (b !== null) {
+  for (const [title, l] of [
+    ["SLA breaches (deadline -> sla_breached event)", report.slaBreaches],
+    ["escalations (first level's delay over -> second level's escalated event)", report.escalations],
+  ] as const) {
+    if (l === null) continue;
     lines.push("");
-    lines.push("| SLA breaches (deadline -> sla_breached event) | value |");
+    lines.push(`| ${title} | value |`);
     lines.push("|---|---:|");
-    lines.push(`| lateness p50 / p99 / max, ms (${b.recorded} of ${b.incidents} recorded) | ${fmt(b.p50, 0)} / ${fmt(b.p99, 0)} / ${fmt(b.max, 0)} |`);
-    lines.push(`| recorded before the deadline | ${b.early} |`);
+    lines.push(`| lateness p50 / p99 / max, ms (${l.recorded} of ${l.incidents} recorded) | ${fmt(l.p50, 0)} / ${fmt(l.p99, 0)} / ${fmt(l.max, 0)} |`);
+    lines.push(`| recorded before the deadline | ${l.early} |`);
   }
   const iso = report.isolation;
   if (iso !== null) {

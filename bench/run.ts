@@ -9,8 +9,8 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla waits about 70 s
- * for its deadlines).
+ * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla, SLA breaches
+ * and escalation levels, waits about 80 s for their deadlines).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -22,7 +22,7 @@ import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
 import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
-import { measureSlaBreaches } from "./sla.js";
+import { measureDeadlines } from "./sla.js";
 import { freePort } from "@incidentops/testkit/loopback";
 import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from "./processes.js";
 import { startReceiver } from "./receiver.js";
@@ -30,7 +30,7 @@ import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
 import { renderPath, seedOnCall } from "./oncall.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
+import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -290,7 +290,8 @@ async function main(): Promise<number> {
   };
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
-  let slaBreaches: SlaBreachResults | null = null;
+  let slaBreaches: Lateness | null = null;
+  let escalations: Lateness | null = null;
   let isolation: IsolationResults | null = null;
   let failure: string | undefined;
   try {
@@ -337,8 +338,8 @@ async function main(): Promise<number> {
     }
     assertAlive();
     if (plan.only === undefined || plan.only.has("sla")) {
-      log("SLA breaches:");
-      slaBreaches = await measureSlaBreaches({ api: client, token: org.token, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log });
+      log("SLA breaches and escalations:");
+      ({ slaBreaches, escalations } = await measureDeadlines({ api: client, token: org.token, userId: org.userId, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log }));
     }
     assertAlive();
     // Last: its hanging deliveries hold the worker's slots until their timeout.
@@ -369,6 +370,7 @@ async function main(): Promise<number> {
     scenarios: withRatios(scenarios),
     notifications,
     slaBreaches,
+    escalations,
     isolation,
     ...(failure === undefined ? {} : { error: failure }),
   };

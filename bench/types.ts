@@ -84,15 +84,15 @@ export interface NotificationResults {
   duplicates: number;
 }
 
-/** How late SLA breaches were recorded after their deadlines (bench/sla.ts). */
-export interface SlaBreachResults {
+/** How late jobs scheduled for a deadline did their work (bench/sla.ts): SLA breaches, escalation levels. */
+export interface Lateness {
   incidents: number;
   recorded: number;
-  /** Breach event created minus its deadline, milliseconds. */
+  /** The event's creation minus its deadline, milliseconds. */
   p50: number | null;
   p99: number | null;
   max: number | null;
-  /** Breaches recorded before their deadline (must be 0). */
+  /** Recorded before their deadline (must be 0). */
   early: number;
 }
 

@@ -1,0 +1,106 @@
+import { isDatabaseUnavailable, msUntilNextJob, type Logger } from "@incidentops/core";
+import type { Db } from "@incidentops/db";
+import type { WorkerEvents, WorkerPool } from "graphile-worker";
+
+export interface WakeUps {
+  /** Follows a runner's pools (to nudge them) and its `jobs:insert` notifications (to look again). */
+  observe: (events: WorkerEvents) => void;
+  stop: () => void;
+}
+
+/** Between lookups even without news of a job: a missed notification, a job made due by an UPDATE. */
+const REFRESH_MS = 10_000;
+/** Notifications of new jobs (one per add_job: many a second under load) make one lookup per this. */
+const COALESCE_MS = 100;
+
+/**
+ * graphile-worker 0.17 notices a job scheduled for later (an escalation level, an SLA breach, a
+ * retry) only on its next poll, up to `pollInterval` after it came due, and a poll is a locking
+ * fetch per runner. This keeps one timer for the earliest future job (one cheap indexed lookup at
+ * start, after news of new jobs, after each wake-up and every REFRESH_MS) and, when it fires,
+ * nudges the runners' pools: they fetch at once, as on a `jobs:insert` notification. A lookup
+ * that fails (the database went away) is logged and the next one tries again.
+ */
+export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
+  const { db, logger } = options;
+  const pools = new Map<string, WorkerPool>();
+  let stopped = false;
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let soonTimer: NodeJS.Timeout | undefined;
+  let looking = false;
+  let lookAgain = false;
+
+  const wake = () => {
+    wakeTimer = undefined;
+    for (const pool of pools.values()) {
+      try {
+        pool.nudge(1);
+      } catch (error) {
+        logger.debug({ err: error }, "a worker pool that is shutting down was not nudged");
+      }
+    }
+    void lookUp();
+  };
+
+  const arm = (inMs: number | null) => {
+    clearTimeout(wakeTimer);
+    wakeTimer = inMs === null || stopped ? undefined : setTimeout(wake, Math.ceil(Math.max(0, inMs)));
+    wakeTimer?.unref();
+  };
+
+  /** One lookup at a time; a request during one makes one more after it, so the latest answer wins. */
+  const lookUp = async (): Promise<void> => {
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
+    looking = true;
+    try {
+      arm(await msUntilNextJob(db));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) logger.warn({ err: error }, "could not look up the next scheduled job: the database is unavailable");
+      else logger.error({ err: error }, "could not look up the next scheduled job");
+    } finally {
+      looking = false;
+    }
+    if (lookAgain && !stopped) {
+      lookAgain = false;
+      await lookUp();
+    }
+  };
+
+  const lookUpSoon = () => {
+    if (soonTimer !== undefined || stopped) return;
+    soonTimer = setTimeout(() => {
+      soonTimer = undefined;
+      void lookUp();
+    }, COALESCE_MS);
+    soonTimer.unref();
+  };
+
+  const refresh = setInterval(() => void lookUp(), REFRESH_MS);
+  refresh.unref();
+  void lookUp();
+
+  return {
+    observe: (events) => {
+      events.on("pool:create", ({ workerPool }) => {
+        pools.set(workerPool.id, workerPool);
+        lookUpSoon();
+      });
+      events.on("pool:release", ({ workerPool }) => pools.delete(workerPool.id));
+      // Listening again after an outage: jobs may have been added meanwhile.
+      events.on("pool:listen:success", lookUpSoon);
+      events.on("pool:listen:notification", ({ message }) => {
+        if (message.channel === "jobs:insert") lookUpSoon();
+      });
+    },
+    stop: () => {
+      stopped = true;
+      clearInterval(refresh);
+      clearTimeout(soonTimer);
+      clearTimeout(wakeTimer);
+      pools.clear();
+    },
+  };
+}
