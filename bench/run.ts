@@ -18,7 +18,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
+import { APP_ROLE, appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
 import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
@@ -28,6 +28,7 @@ import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from ".
 import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
+import { samplePeakRss } from "./proc.js";
 import { renderPath, seedOnCall } from "./oncall.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
 import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
@@ -222,6 +223,9 @@ async function main(): Promise<number> {
   await waitForHttp(`${apiUrl}/readyz`, 60_000, api);
   log(`API on ${apiUrl} and worker started (${since(t)})`);
 
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+  cleanups.push({ name: "owner pool", run: () => owner.end() });
+
   // Seed: org, admin, services and integration key through the API; incidents in SQL.
   t = performance.now();
   const client = apiClient(apiUrl);
@@ -234,7 +238,11 @@ async function main(): Promise<number> {
   const sampleIds = await sampleIncidentIds(ownerUrl, org.orgId, plan.incidents, 10_000);
   const triggeredIds = await triggeredIncidentIds(ownerUrl, org.orgId, 50_000);
 
-  // The baseline server, with the API's pool size, and the webhook receiver.
+  // The baseline server, with the API's pool size, and the webhook receiver. Its durable accept
+  // writes to a plain table: no index but the key, no trigger, no row-level security.
+  await owner.query(`
+    CREATE TABLE bench_accepted (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text NOT NULL, received_at timestamptz NOT NULL DEFAULT now());
+    GRANT INSERT ON bench_accepted TO ${APP_ROLE}`);
   const baselinePort = await freePort();
   const baseline = watch(
     startTsProcess({
@@ -253,8 +261,6 @@ async function main(): Promise<number> {
   log(`seeding and setup done (${since(t)})`);
 
   // Waits for the job queue to drain, so one scenario's notifications do not load the next.
-  const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
-  cleanups.push({ name: "owner pool", run: () => owner.end() });
   const assertAlive = () => {
     if (crashes.length > 0) throw new Error(crashes.join("\n"));
   };
@@ -283,6 +289,7 @@ async function main(): Promise<number> {
     durationSeconds: plan.durationSeconds,
     dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10),
     workerConcurrency: Number(process.env.WORKER_CONCURRENCY ?? 5),
+    deliveryReceiverConcurrency: Number(process.env.DELIVERY_RECEIVER_CONCURRENCY ?? 4),
     logLevel: plan.logLevel,
     latencyTriggers: plan.latencyTriggers,
     latencyRatePerSecond: plan.latencyRatePerSecond,
@@ -294,6 +301,8 @@ async function main(): Promise<number> {
   let escalations: Lateness | null = null;
   let isolation: IsolationResults | null = null;
   let failure: string | undefined;
+  // From the first scenario to the last measurement: the load's peak, not the start-up's.
+  const rss = samplePeakRss({ api: api.child.pid, worker: worker.child.pid });
   try {
     log("scenarios:");
     await runScenarios({
@@ -310,6 +319,7 @@ async function main(): Promise<number> {
       log,
       results: scenarios,
       only: plan.only,
+      pids: { api: api.child.pid, baseline: baseline.child.pid },
       seedOnCall: async () => {
         const started = performance.now();
         const seeded = await seedOnCall(client, ownerUrl, org);
@@ -331,6 +341,7 @@ async function main(): Promise<number> {
         latencyRatePerSecond: plan.latencyRatePerSecond,
         burstTriggers: plan.burstTriggers,
         burstTimeoutMs: plan.burstTimeoutMs,
+        bareSender: { connections: settings.deliveryReceiverConcurrency, seconds: plan.durationSeconds },
         connections: plan.connections,
         quiesce,
         log,
@@ -359,6 +370,7 @@ async function main(): Promise<number> {
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
+  const peakRss = rss.stop();
 
   const report: Report = {
     mode: plan.mode,
@@ -372,6 +384,7 @@ async function main(): Promise<number> {
     slaBreaches,
     escalations,
     isolation,
+    peakRssMiB: { api: peakRss.api ?? null, worker: peakRss.worker ?? null },
     ...(failure === undefined ? {} : { error: failure }),
   };
   const written = await writeReport(report);
