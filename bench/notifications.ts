@@ -173,7 +173,7 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
       arrived,
       totalSeconds: Math.round(totalSeconds * 100) / 100,
       deliveriesPerSecond,
-      vsBareSender: bare.rps > 0 ? Math.round((deliveriesPerSecond / bare.rps) * 100) / 100 : null,
+      vsBareSender: bare.rps > 0 ? Math.round((deliveriesPerSecond / bare.rps) * 1000) / 1000 : null,
       drainSeconds: Math.round(drainSeconds * 100) / 100,
       drainDeliveriesPerSecond: drainSeconds > 0.5 ? Math.round((drained / drainSeconds) * 10) / 10 : null,
       p50: percentile(burstLatencies, 0.5),

@@ -133,7 +133,7 @@ export function toMarkdown(report: Report): string {
       `| bare sender (signs and POSTs to the same receiver, ${n.bareSender.connections} in flight): deliveries/s (errors) | ` +
         `${fmt(n.bareSender.deliveriesPerSecond)} (${n.bareSender.errors}) |`,
     );
-    lines.push(`| burst deliveries/s ÷ bare sender | ${fmt(n.burst.vsBareSender, 2)} |`);
+    lines.push(`| burst deliveries/s ÷ bare sender | ${fmt(n.burst.vsBareSender, 3)} |`);
     lines.push(`| burst: webhooks arrived | ${n.burst.arrived} |`);
     lines.push(`| burst: triggers accepted/s (enqueue errors) | ${fmt(n.burst.enqueueRps, 0)} (${n.burst.enqueueErrors}) |`);
     lines.push(`| burst: first trigger to last webhook, s / backlog after the last trigger, s | ${fmt(n.burst.totalSeconds)} / ${fmt(n.burst.drainSeconds)} |`);

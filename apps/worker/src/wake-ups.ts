@@ -58,6 +58,8 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
     try {
       arm(await msUntilNextJob(db));
     } catch (error) {
+      // Stopping: the worker's pool may be ending under the lookup.
+      if (stopped) return;
       if (isDatabaseUnavailable(error)) logger.warn({ err: error }, "could not look up the next scheduled job: the database is unavailable");
       else logger.error({ err: error }, "could not look up the next scheduled job");
     } finally {
