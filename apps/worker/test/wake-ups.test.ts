@@ -47,6 +47,17 @@ async function dueFor(jobKey: string): Promise<number> {
   return ms;
 }
 
+/** Wake-ups following a stand-in runner whose one pool records when it is nudged. */
+function watchedRunner() {
+  const nudges: number[] = [];
+  const pool = { id: "pool-test", nudge: () => void nudges.push(Date.now()) } as unknown as WorkerPool;
+  const emitter: WorkerEvents = new EventEmitter();
+  const wakeUps = startWakeUps({ db: stack.current.api.db, logger: createLogger({ level: "silent", name: "wake-ups-test" }) });
+  wakeUps.observe(emitter);
+  emitter.emit("pool:create", { ctx: {} as never, workerPool: pool });
+  return { emitter, nudges, pool, stop: wakeUps.stop };
+}
+
 const events = async (incidentId: string, kind: IncidentEvent["kind"]) =>
   (await listEvents(stack.current.api, owner.accessToken, incidentId)).filter((e) => e.kind === kind);
 
@@ -68,13 +79,8 @@ describe("wake-ups for jobs scheduled for later", () => {
   });
 
   it("nudge the runners' pools once the earliest job is due (by the database's clock), not before", { timeout: 20_000 }, async () => {
-    const nudges: number[] = [];
-    const pool = { id: "pool-test", nudge: () => void nudges.push(Date.now()) } as unknown as WorkerPool;
-    const emitter: WorkerEvents = new EventEmitter();
-    const wakeUps = startWakeUps({ db: stack.current.api.db, logger: createLogger({ level: "silent", name: "wake-ups-test" }) });
+    const { emitter, nudges, pool, stop } = watchedRunner();
     try {
-      wakeUps.observe(emitter);
-      emitter.emit("pool:create", { ctx: {} as never, workerPool: pool });
       const jobKey = `wake-up-test-${Date.now()}`;
       // A task no runner takes, so the job stays for the check below.
       await sql`SELECT graphile_worker.add_job('wake_up_probe', '{}'::json, run_at => now() + interval '1500 milliseconds', job_key => ${jobKey})`.execute(
@@ -87,7 +93,21 @@ describe("wake-ups for jobs scheduled for later", () => {
       expect(lateness).toBeGreaterThanOrEqual(0);
       expect(lateness).toBeLessThan(BOUND_MS);
     } finally {
-      wakeUps.stop();
+      stop();
+    }
+  });
+
+  it("nudge the pools again shortly after a job of a named queue ends: the next of its queue may have come due meanwhile", { timeout: 20_000 }, async () => {
+    const { emitter, nudges, stop } = watchedRunner();
+    const completed = (jobQueueId: number | null) => emitter.emit("job:complete", { ctx: {} as never, worker: {} as never, job: { job_queue_id: jobQueueId } as never, error: null });
+    try {
+      completed(null);
+      await sleep(500);
+      expect(nudges).toEqual([]);
+      completed(1);
+      await waitFor(() => (nudges.length > 0 ? true : undefined), 5_000, "a nudge");
+    } finally {
+      stop();
     }
   });
 
