@@ -12,6 +12,9 @@
  * - POST /v2/enqueue: a PagerDuty trigger: the integration lookup, the INSERT ... ON CONFLICT
  *   upsert of packages/core/src/incidents/repository.ts, the timeline event and, for a new incident,
  *   its notification job, in one transaction.
+ * - POST /accept: the floor under any ingestion: the raw body INSERTed as one row of a plain table
+ *   (ACCEPT_TABLE, made by the orchestrator), committed synchronously, then 202: what accepting
+ *   an event durably over HTTP costs at all.
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -193,6 +196,15 @@ async function enqueue(req: IncomingMessage, res: ServerResponse): Promise<void>
   }
 }
 
+/** Made (and granted to the application role) by the orchestrator, bench/run.ts. */
+const ACCEPT_TABLE = "bench_accepted";
+
+async function accept(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  await pool.query({ name: "accept", text: `INSERT INTO ${ACCEPT_TABLE} (body) VALUES ($1)`, values: [body] });
+  json(res, 202, { status: "accepted" });
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://baseline.local");
   if (req.method === "GET" && url.pathname === "/healthz") {
@@ -211,6 +223,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   if (req.method === "POST" && url.pathname === "/v2/enqueue") {
     await enqueue(req, res);
+    return;
+  }
+  if (req.method === "POST" && url.pathname === "/accept") {
+    await accept(req, res);
     return;
   }
   json(res, 404, { code: "NOT_FOUND" });

@@ -4,20 +4,10 @@
  * LoadSpec from the JSON file named by its first argument and reports over IPC: "measuring"
  * when the measured part starts, then the result.
  */
-import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
-import { assertLoopback } from "./processes.js";
-import type { LoadMessage, LoadResult, LoadSpec, RequestPlan } from "./types.js";
-
-function send(message: LoadMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.send === undefined) {
-      console.log(JSON.stringify(message));
-      resolve();
-    } else process.send(message, undefined, {}, () => resolve());
-  });
-}
+import { percentile, readSpec, round, runChild, send } from "./child.js";
+import type { LoadResult, LoadSpec, RequestPlan } from "./types.js";
 
 interface Next {
   path: string;
@@ -62,13 +52,6 @@ function sequenceOf(plan: RequestPlan): () => Next {
 }
 
 const methodOf = (plan: RequestPlan) => (plan.kind === "enqueue" ? "POST" : plan.method);
-
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-}
-
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 async function run(spec: LoadSpec, next: () => Next, measure: boolean, seconds: number | undefined): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -122,10 +105,7 @@ async function run(spec: LoadSpec, next: () => Next, measure: boolean, seconds: 
 }
 
 async function main() {
-  const file = process.argv[2];
-  if (file === undefined) throw new Error("usage: load.ts <spec.json>");
-  const spec = JSON.parse(await readFile(file, "utf8")) as LoadSpec;
-  assertLoopback(spec.baseUrl);
+  const spec = await readSpec<LoadSpec>();
   const next = sequenceOf(spec.plan);
   if (spec.warmupSeconds > 0) await run(spec, next, false, spec.warmupSeconds);
   await send({ type: "measuring" });
@@ -133,10 +113,4 @@ async function main() {
   await send({ type: "result", result });
 }
 
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    await send({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    process.exit(1);
-  },
-);
+runChild(main);

@@ -21,6 +21,8 @@ export interface NotificationContext {
   burstTriggers: number;
   burstTimeoutMs: number;
   connections: number;
+  /** The bare sender's requests in flight (the worker's per-receiver limit) and measured seconds. */
+  bareSender: { connections: number; seconds: number };
   quiesce: (label: string) => Promise<void>;
   log: (line: string) => void;
 }
@@ -132,6 +134,27 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
   // After the last trigger was answered, only the worker is busy: its own delivery rate.
   const drainSeconds = Math.max(0, (lastArrival - enqueueEnd) / 1000);
   const drained = arrivals.filter((at) => at > enqueueEnd).length;
+  await ctx.quiesce("burst");
+
+  // The ceiling: signing and POSTing to the same receiver, nothing else (bench/bare-sender.ts).
+  ctx.log(`  bare sender: ${ctx.bareSender.connections} in flight for ${ctx.bareSender.seconds} s ...`);
+  const receiverUrl = new URL(ctx.receiver.url);
+  const bare = await runLoad(
+    ctx.tmpDir,
+    "bare sender",
+    {
+      baseUrl: receiverUrl.origin,
+      path: receiverUrl.pathname,
+      secret: target.secret,
+      connections: ctx.bareSender.connections,
+      warmupSeconds: 1,
+      durationSeconds: ctx.bareSender.seconds,
+      timeoutSeconds: 30,
+    },
+    undefined,
+    "bench/bare-sender.ts",
+  );
+  const deliveriesPerSecond = totalSeconds > 0 ? Math.round((arrived / totalSeconds) * 10) / 10 : 0;
   const stats = ctx.receiver.stats();
   return {
     latency: {
@@ -149,13 +172,15 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
       enqueueErrors: enqueue.non2xx + enqueue.errors,
       arrived,
       totalSeconds: Math.round(totalSeconds * 100) / 100,
-      deliveriesPerSecond: totalSeconds > 0 ? Math.round((arrived / totalSeconds) * 10) / 10 : 0,
+      deliveriesPerSecond,
+      vsBareSender: bare.rps > 0 ? Math.round((deliveriesPerSecond / bare.rps) * 1000) / 1000 : null,
       drainSeconds: Math.round(drainSeconds * 100) / 100,
       drainDeliveriesPerSecond: drainSeconds > 0.5 ? Math.round((drained / drainSeconds) * 10) / 10 : null,
       p50: percentile(burstLatencies, 0.5),
       p99: percentile(burstLatencies, 0.99),
       timedOut: !burstDone,
     },
+    bareSender: { connections: ctx.bareSender.connections, deliveriesPerSecond: bare.rps, p50: bare.p50, p99: bare.p99, errors: bare.non2xx + bare.errors },
     badSignatures: stats.badSignatures,
     duplicates: stats.duplicates,
   };

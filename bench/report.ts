@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { root } from "./processes.js";
-import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
+import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -48,22 +48,34 @@ export interface Report {
   machine: MachineInfo;
   settings: Record<string, unknown>;
   seed: Record<string, unknown>;
-  scenarios: (ScenarioResult & { vsBaseline?: { rps: number; p50: number; p99: number } })[];
+  scenarios: (ScenarioResult & { vsBaseline?: { rps: number; p50: number; p99: number }; rpsVsCeiling?: number })[];
   notifications: NotificationResults | null;
-  slaBreaches: SlaBreachResults | null;
+  slaBreaches: Lateness | null;
+  /** Second escalation levels, against their first level's delay. */
+  escalations: Lateness | null;
   isolation: IsolationResults | null;
+  /** Resident memory of the API and the worker at its highest while measuring (sampled every 250 ms). */
+  peakRssMiB: { api: number | null; worker: number | null };
   /** Set when something did not finish (the run still writes what it has). */
   error?: string;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
 
-/** Each API scenario's figures divided by its baseline's (req/s: higher is better; latency: lower). */
+/**
+ * Each API scenario's figures divided by its baseline's (req/s: higher is better; latency: lower),
+ * and its req/s by its ceiling's.
+ */
 export function withRatios(scenarios: ScenarioResult[]): Report["scenarios"] {
+  const find = (id: string | undefined) => (id === undefined ? undefined : scenarios.find((b) => b.id === id));
   return scenarios.map((s) => {
-    const baseline = s.baselineId === undefined ? undefined : scenarios.find((b) => b.id === s.baselineId);
-    if (baseline === undefined) return s;
-    return { ...s, vsBaseline: { rps: ratio(s.rps, baseline.rps), p50: ratio(s.p50, baseline.p50), p99: ratio(s.p99, baseline.p99) } };
+    const baseline = find(s.baselineId);
+    const ceiling = find(s.ceilingId);
+    return {
+      ...s,
+      ...(baseline === undefined ? {} : { vsBaseline: { rps: ratio(s.rps, baseline.rps), p50: ratio(s.p50, baseline.p50), p99: ratio(s.p99, baseline.p99) } }),
+      ...(ceiling === undefined ? {} : { rpsVsCeiling: ratio(s.rps, ceiling.rps) }),
+    };
   });
 }
 
@@ -86,23 +98,25 @@ export function toMarkdown(report: Report): string {
       `whole run ${report.totalSeconds.toFixed(0)} s.`,
   );
   lines.push("");
-  lines.push("| scenario | req/s | p50 ms | p99 ms | errors | baseline req/s | req/s ÷ baseline | p50 × baseline | p99 × baseline |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("| scenario | req/s | p50 ms | p99 ms | errors | API CPU ms/req | baseline req/s | req/s ÷ baseline | p50 × baseline | p99 × baseline | req/s ÷ durable accept |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of report.scenarios.filter((r) => r.target === "api")) {
     const baseline = report.scenarios.find((b) => b.id === row.baselineId);
     const v = row.vsBaseline;
     lines.push(
-      `| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ` +
+      `| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} | ` +
         `${baseline === undefined ? "n/a" : fmt(baseline.rps, 0)} | ${v === undefined ? "n/a" : v.rps.toFixed(2)} | ` +
-        `${v === undefined ? "n/a" : v.p50.toFixed(2)} | ${v === undefined ? "n/a" : v.p99.toFixed(2)} |`,
+        `${v === undefined ? "n/a" : v.p50.toFixed(2)} | ${v === undefined ? "n/a" : v.p99.toFixed(2)} | ${fmt(row.rpsVsCeiling ?? null, 2)} |`,
     );
   }
   lines.push("");
-  lines.push("| baseline (node:http + pg, same SQL) | req/s | p50 ms | p99 ms | errors |");
-  lines.push("|---|---:|---:|---:|---:|");
+  lines.push("| baseline (node:http + pg, same SQL; durable accept: one INSERT) | req/s | p50 ms | p99 ms | errors | CPU ms/req |");
+  lines.push("|---|---:|---:|---:|---:|---:|");
   for (const row of report.scenarios.filter((r) => r.target === "baseline")) {
-    lines.push(`| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} |`);
+    lines.push(`| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} |`);
   }
+  lines.push("");
+  lines.push(`Peak resident memory while measuring: API ${fmt(report.peakRssMiB.api, 0)} MiB, worker ${fmt(report.peakRssMiB.worker, 0)} MiB.`);
   const n = report.notifications;
   if (n !== null) {
     lines.push("");
@@ -115,6 +129,11 @@ export function toMarkdown(report: Report): string {
     lines.push(
       `| burst of ${n.burst.triggers}: deliveries/s (first trigger to last webhook${n.burst.timedOut ? ", TIMED OUT" : ""}) | ${fmt(n.burst.deliveriesPerSecond)} |`,
     );
+    lines.push(
+      `| bare sender (signs and POSTs to the same receiver, ${n.bareSender.connections} in flight): deliveries/s (errors) | ` +
+        `${fmt(n.bareSender.deliveriesPerSecond)} (${n.bareSender.errors}) |`,
+    );
+    lines.push(`| burst deliveries/s ÷ bare sender | ${fmt(n.burst.vsBareSender, 3)} |`);
     lines.push(`| burst: webhooks arrived | ${n.burst.arrived} |`);
     lines.push(`| burst: triggers accepted/s (enqueue errors) | ${fmt(n.burst.enqueueRps, 0)} (${n.burst.enqueueErrors}) |`);
     lines.push(`| burst: first trigger to last webhook, s / backlog after the last trigger, s | ${fmt(n.burst.totalSeconds)} / ${fmt(n.burst.drainSeconds)} |`);
@@ -122,13 +141,16 @@ export function toMarkdown(report: Report): string {
     lines.push(`| burst: incident created to webhook p50 / p99, ms | ${fmt(n.burst.p50, 0)} / ${fmt(n.burst.p99, 0)} |`);
     lines.push(`| bad signatures / duplicate deliveries | ${n.badSignatures} / ${n.duplicates} |`);
   }
-  const b = report.slaBreaches;
-  if (b !== null) {
+  for (const [title, l] of [
+    ["SLA breaches (deadline -> sla_breached event)", report.slaBreaches],
+    ["escalations (first level's delay over -> second level's escalated event)", report.escalations],
+  ] as const) {
+    if (l === null) continue;
     lines.push("");
-    lines.push("| SLA breaches (deadline -> sla_breached event) | value |");
+    lines.push(`| ${title} | value |`);
     lines.push("|---|---:|");
-    lines.push(`| lateness p50 / p99 / max, ms (${b.recorded} of ${b.incidents} recorded) | ${fmt(b.p50, 0)} / ${fmt(b.p99, 0)} / ${fmt(b.max, 0)} |`);
-    lines.push(`| recorded before the deadline | ${b.early} |`);
+    lines.push(`| lateness p50 / p99 / max, ms (${l.recorded} of ${l.incidents} recorded) | ${fmt(l.p50, 0)} / ${fmt(l.p99, 0)} / ${fmt(l.max, 0)} |`);
+    lines.push(`| recorded before the deadline | ${l.early} |`);
   }
   const iso = report.isolation;
   if (iso !== null) {

@@ -9,8 +9,8 @@
  * scenario), --connections=N, --log-level=L (of the API and worker; default info), --keep (leave
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
- * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla waits about 70 s
- * for its deadlines).
+ * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla, SLA breaches
+ * and escalation levels, waits about 80 s for their deadlines).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -18,19 +18,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
+import { APP_ROLE, appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
 import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
-import { measureSlaBreaches } from "./sla.js";
+import { measureDeadlines } from "./sla.js";
 import { freePort } from "@incidentops/testkit/loopback";
 import { sleep, startTsProcess, tail, waitForHttp, type ManagedProcess } from "./processes.js";
 import { startReceiver } from "./receiver.js";
 import { machineInfo, withRatios, writeReport, type Report } from "./report.js";
 import { runScenarios } from "./scenarios.js";
+import { samplePeakRss } from "./proc.js";
 import { renderPath, seedOnCall } from "./oncall.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { IsolationResults, NotificationResults, ScenarioResult, SlaBreachResults } from "./types.js";
+import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -222,6 +223,9 @@ async function main(): Promise<number> {
   await waitForHttp(`${apiUrl}/readyz`, 60_000, api);
   log(`API on ${apiUrl} and worker started (${since(t)})`);
 
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+  cleanups.push({ name: "owner pool", run: () => owner.end() });
+
   // Seed: org, admin, services and integration key through the API; incidents in SQL.
   t = performance.now();
   const client = apiClient(apiUrl);
@@ -234,7 +238,11 @@ async function main(): Promise<number> {
   const sampleIds = await sampleIncidentIds(ownerUrl, org.orgId, plan.incidents, 10_000);
   const triggeredIds = await triggeredIncidentIds(ownerUrl, org.orgId, 50_000);
 
-  // The baseline server, with the API's pool size, and the webhook receiver.
+  // The baseline server, with the API's pool size, and the webhook receiver. Its durable accept
+  // writes to a plain table: no index but the key, no trigger, no row-level security.
+  await owner.query(`
+    CREATE TABLE bench_accepted (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text NOT NULL, received_at timestamptz NOT NULL DEFAULT now());
+    GRANT INSERT ON bench_accepted TO ${APP_ROLE}`);
   const baselinePort = await freePort();
   const baseline = watch(
     startTsProcess({
@@ -253,8 +261,6 @@ async function main(): Promise<number> {
   log(`seeding and setup done (${since(t)})`);
 
   // Waits for the job queue to drain, so one scenario's notifications do not load the next.
-  const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
-  cleanups.push({ name: "owner pool", run: () => owner.end() });
   const assertAlive = () => {
     if (crashes.length > 0) throw new Error(crashes.join("\n"));
   };
@@ -283,6 +289,7 @@ async function main(): Promise<number> {
     durationSeconds: plan.durationSeconds,
     dbPoolSize: Number(process.env.DB_POOL_SIZE ?? 10),
     workerConcurrency: Number(process.env.WORKER_CONCURRENCY ?? 5),
+    deliveryReceiverConcurrency: Number(process.env.DELIVERY_RECEIVER_CONCURRENCY ?? 4),
     logLevel: plan.logLevel,
     latencyTriggers: plan.latencyTriggers,
     latencyRatePerSecond: plan.latencyRatePerSecond,
@@ -290,9 +297,12 @@ async function main(): Promise<number> {
   };
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
-  let slaBreaches: SlaBreachResults | null = null;
+  let slaBreaches: Lateness | null = null;
+  let escalations: Lateness | null = null;
   let isolation: IsolationResults | null = null;
   let failure: string | undefined;
+  // From the first scenario to the last measurement: the load's peak, not the start-up's.
+  const rss = samplePeakRss({ api: api.child.pid, worker: worker.child.pid });
   try {
     log("scenarios:");
     await runScenarios({
@@ -309,6 +319,7 @@ async function main(): Promise<number> {
       log,
       results: scenarios,
       only: plan.only,
+      pids: { api: api.child.pid, baseline: baseline.child.pid },
       seedOnCall: async () => {
         const started = performance.now();
         const seeded = await seedOnCall(client, ownerUrl, org);
@@ -330,6 +341,7 @@ async function main(): Promise<number> {
         latencyRatePerSecond: plan.latencyRatePerSecond,
         burstTriggers: plan.burstTriggers,
         burstTimeoutMs: plan.burstTimeoutMs,
+        bareSender: { connections: settings.deliveryReceiverConcurrency, seconds: plan.durationSeconds },
         connections: plan.connections,
         quiesce,
         log,
@@ -337,8 +349,8 @@ async function main(): Promise<number> {
     }
     assertAlive();
     if (plan.only === undefined || plan.only.has("sla")) {
-      log("SLA breaches:");
-      slaBreaches = await measureSlaBreaches({ api: client, token: org.token, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log });
+      log("SLA breaches and escalations:");
+      ({ slaBreaches, escalations } = await measureDeadlines({ api: client, token: org.token, userId: org.userId, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log }));
     }
     assertAlive();
     // Last: its hanging deliveries hold the worker's slots until their timeout.
@@ -358,6 +370,7 @@ async function main(): Promise<number> {
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   }
+  const peakRss = rss.stop();
 
   const report: Report = {
     mode: plan.mode,
@@ -369,7 +382,9 @@ async function main(): Promise<number> {
     scenarios: withRatios(scenarios),
     notifications,
     slaBreaches,
+    escalations,
     isolation,
+    peakRssMiB: { api: peakRss.api ?? null, worker: peakRss.worker ?? null },
     ...(failure === undefined ? {} : { error: failure }),
   };
   const written = await writeReport(report);

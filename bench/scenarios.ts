@@ -7,7 +7,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { assertLoopback, startTsProcess, tail } from "./processes.js";
-import type { LoadMessage, LoadResult, LoadSpec, ScenarioResult } from "./types.js";
+import { cpuMs } from "./proc.js";
+import type { LoadMessage, LoadResult, LoadSpec, ScenarioResult, SenderSpec } from "./types.js";
 
 export interface Settings {
   connections: number;
@@ -35,21 +36,32 @@ export interface ScenarioContext {
   only?: ReadonlySet<string> | undefined;
   /** Seeds the on-call data (schedules, overrides, policies) and answers the path to render. */
   seedOnCall: () => Promise<{ renderPath: string; notes: string }>;
+  /** The processes serving each target, whose CPU time per request is measured. */
+  pids: { api: number | undefined; baseline: number | undefined };
   /** Each result is appended here as soon as it is known (so a failed run keeps the others). */
   results: ScenarioResult[];
 }
 
 let runCounter = 0;
 
-/** Runs one load in a child process; `onMeasuring` fires when its measured part starts. */
-export async function runLoad(tmpDir: string, label: string, spec: LoadSpec, onMeasuring?: () => void): Promise<LoadResult> {
+/**
+ * Runs one load in a child process (the load generator, or `entry` speaking its protocol: the
+ * bare sender); `onMeasuring` fires when its measured part starts.
+ */
+export async function runLoad(
+  tmpDir: string,
+  label: string,
+  spec: LoadSpec | SenderSpec,
+  onMeasuring?: () => void,
+  entry = "bench/load.ts",
+): Promise<LoadResult> {
   assertLoopback(spec.baseUrl);
   const n = ++runCounter;
   const specFile = join(tmpDir, `load-${n}.json`);
   await writeFile(specFile, JSON.stringify(spec));
   const child = startTsProcess({
     name: `load generator (${label})`,
-    entry: "bench/load.ts",
+    entry,
     args: [specFile],
     env: { ...process.env, NODE_ENV: "production" },
     logFile: join(tmpDir, `load-${n}.log`),
@@ -76,15 +88,20 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
   const base = { connections: settings.connections, timeoutSeconds: settings.timeoutSeconds };
   const timed = { warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds };
 
-  const run = async (meta: Omit<ScenarioResult, keyof LoadResult | "connections">, spec: LoadSpec) => {
+  const run = async (meta: Omit<ScenarioResult, keyof LoadResult | "connections" | "cpuMsPerRequest">, spec: LoadSpec) => {
     ctx.log(`  ${meta.target === "api" ? "API     " : "baseline"}  ${meta.name} ...`);
     const started = performance.now();
-    const result = await runLoad(ctx.tmpDir, meta.id, spec);
-    const scenario: ScenarioResult = { ...meta, ...result, connections: spec.connections };
+    const pid = ctx.pids[meta.target];
+    let cpuBefore = cpuMs(pid);
+    const result = await runLoad(ctx.tmpDir, meta.id, spec, () => (cpuBefore = cpuMs(pid)));
+    const cpuAfter = cpuMs(pid);
+    // Over the measured part (and the moment the load generator takes to exit): the server's CPU time per request.
+    const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || result.requests === 0 ? null : Math.round(((cpuAfter - cpuBefore) / result.requests) * 1000) / 1000;
+    const scenario: ScenarioResult = { ...meta, ...result, connections: spec.connections, cpuMsPerRequest };
     results.push(scenario);
     ctx.log(
-      `            ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx + result.errors} errors` +
-        ` (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `            ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx + result.errors} errors, ` +
+        `${cpuMsPerRequest ?? "n/a"} CPU ms/request (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
     return scenario;
   };
@@ -195,6 +212,19 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
   }
 
   const runId = Date.now().toString(36);
+  // The ceiling of accepting an event durably over HTTP: the same bodies, each INSERTed as one row.
+  if (want("enqueue")) {
+    await run(
+      { id: "baseline.durable_accept", name: "POST /accept: the trigger's raw body INSERTed as one row (durable accept)", target: "baseline" },
+      {
+        ...base,
+        ...timed,
+        baseUrl: ctx.baselineUrl,
+        headers: {},
+        plan: { kind: "enqueue", path: "/accept", routingKey: ctx.routingKey, keyPrefix: `accept-${runId}`, uniqueEvery: 1, repeatKeys: 1 },
+      },
+    );
+  }
   const variants = [
     { id: "enqueue_dedup", label: "10% unique dedup keys", uniqueEvery: 10 },
     { id: "enqueue_unique", label: "all-unique dedup keys", uniqueEvery: 1 },
@@ -219,6 +249,7 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
         name: `POST /v2/enqueue trigger, ${variant.label}`,
         target: "api",
         baselineId: `baseline.${variant.id}`,
+        ceilingId: "baseline.durable_accept",
         ...(variant.uniqueEvery > 1 ? { notes: "90% of triggers repeat one of 20 open incidents" } : {}),
       },
       { ...base, ...timed, baseUrl: ctx.apiUrl, headers: {}, plan: plan("api") },

@@ -26,6 +26,19 @@ export interface LoadSpec {
   timeoutSeconds: number;
 }
 
+/** What the bare sender (bench/bare-sender.ts) sends: signed webhooks to `baseUrl` + `path`. */
+export interface SenderSpec {
+  baseUrl: string;
+  path: string;
+  /** The receiver's `whsec_` secret. */
+  secret: string;
+  /** Requests in flight at once, one per keep-alive connection. */
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  timeoutSeconds: number;
+}
+
 /** Messages from the load generator process to the orchestrator (over IPC). */
 export type LoadMessage = { type: "measuring" } | { type: "result"; result: LoadResult } | { type: "error"; message: string };
 
@@ -49,6 +62,10 @@ export interface ScenarioResult extends LoadResult {
   target: "api" | "baseline";
   /** Id of the baseline scenario this one is compared with (api scenarios only). */
   baselineId?: string;
+  /** Id of the ceiling this one's req/s is also given as a ratio to (the enqueue scenarios: durable accept). */
+  ceilingId?: string;
+  /** CPU time of the serving process (the API, or the baseline server) per request, ms. */
+  cpuMsPerRequest: number | null;
   connections: number;
   notes?: string;
 }
@@ -71,6 +88,8 @@ export interface NotificationResults {
     /** First trigger sent to last webhook arrived. */
     totalSeconds: number;
     deliveriesPerSecond: number;
+    /** deliveriesPerSecond ÷ the bare sender's. */
+    vsBareSender: number | null;
     /** Last trigger answered to last webhook arrived: the backlog the worker still had. */
     drainSeconds: number;
     /** Deliveries per second over that backlog (null when it took under half a second). */
@@ -80,19 +99,22 @@ export interface NotificationResults {
     p99: number | null;
     timedOut: boolean;
   };
+  /** The ceiling: signed webhooks POSTed to the same receiver by a process doing nothing else. */
+  bareSender: { connections: number; deliveriesPerSecond: number; p50: number; p99: number; errors: number };
+  /** Over every delivery the receiver saw, the bare sender's included. */
   badSignatures: number;
   duplicates: number;
 }
 
-/** How late SLA breaches were recorded after their deadlines (bench/sla.ts). */
-export interface SlaBreachResults {
+/** How late jobs scheduled for a deadline did their work (bench/sla.ts): SLA breaches, escalation levels. */
+export interface Lateness {
   incidents: number;
   recorded: number;
-  /** Breach event created minus its deadline, milliseconds. */
+  /** The event's creation minus its deadline, milliseconds. */
   p50: number | null;
   p99: number | null;
   max: number | null;
-  /** Breaches recorded before their deadline (must be 0). */
+  /** Recorded before their deadline (must be 0). */
   early: number;
 }
 

@@ -4,6 +4,7 @@ import { run, type Runner, type RunnerOptions, type WorkerEvents, type WorkerUti
 import type { Heartbeat } from "./heartbeat.js";
 import { logJobEvents } from "./job-log.js";
 import { observeJobEvents } from "./job-metrics.js";
+import type { WakeUps } from "./wake-ups.js";
 
 export interface SupervisedRunner {
   /** Stops taking jobs, lets running ones finish, and stops restarting. */
@@ -30,6 +31,7 @@ export function superviseRunner(options: {
   runnerOptions: () => RunnerOptions;
   utils: WorkerUtils;
   heartbeat: Heartbeat;
+  wakeUps: WakeUps;
   logger: AppLogger;
 }): Promise<SupervisedRunner> {
   const { name, utils, heartbeat, logger } = options;
@@ -47,6 +49,7 @@ export function superviseRunner(options: {
     });
     logJobEvents(events, logger);
     observeJobEvents(events);
+    options.wakeUps.observe(events);
     return run({ ...options.runnerOptions(), events });
   };
 

@@ -6,6 +6,7 @@ import { startHeartbeat } from "./heartbeat.js";
 import { graphileLogger } from "./job-log.js";
 import { superviseRunner } from "./runner.js";
 import { createTaskList, TASKS } from "./tasks/index.js";
+import { startWakeUps } from "./wake-ups.js";
 
 /** The tasks that send notifications (one lane run each), and the rest. */
 const DELIVERY_TASKS: readonly TaskName[] = Object.values(DELIVERY_TASK);
@@ -43,12 +44,14 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   });
 
   const taskList = createTaskList({ db, config, logger, mailer });
+  const wakeUps = startWakeUps({ db, logger });
   const runnerOf = (name: string, tasks: readonly TaskName[], concurrency: number) => {
     const pgPool = poolFor(name);
     return superviseRunner({
       name,
       utils,
       heartbeat,
+      wakeUps,
       logger,
       runnerOptions: () => ({
         pgPool,
@@ -60,6 +63,8 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
         gracefulShutdownAbortTimeout: config.delivery.timeoutMs + 5_000,
         preset: {
           worker: {
+            // Only a fallback for jobs scheduled for later: wakeUps nudges the runners when one comes due.
+            pollInterval: config.worker.pollIntervalMs,
             // Jobs fetched (and locked) a batch at a time, and completions written together, instead
             // of a database round trip per job for each: about 1.5x the deliveries per second through
             // a backlog (bench/README.md). The batch is twice the concurrency, so the next jobs are at
@@ -87,6 +92,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      wakeUps.stop();
       await Promise.all(runners.map((runner) => runner.stop()));
       readQueueStatsWith(undefined);
       await heartbeat.stop();

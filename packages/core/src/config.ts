@@ -57,6 +57,7 @@ const envSchema = z.object({
   DELIVERY_CONCURRENCY: positiveInt.max(1000).default(50),
   WORKER_HEARTBEAT_MS: positiveInt.default(5_000),
   WORKER_DEAD_AFTER_MS: positiveInt.default(30_000),
+  WORKER_POLL_INTERVAL_MS: positiveInt.default(2_000),
   AUTH_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
   INGEST_RATE_LIMIT_PER_MINUTE: positiveInt.default(1200),
   ORG_DAILY_WRITE_QUOTA: positiveInt.optional(),
@@ -146,6 +147,8 @@ export interface Config {
     deliveryConcurrency: number;
     heartbeatMs: number;
     deadAfterMs: number;
+    /** How often an idle runner looks for due jobs anyway (jobs scheduled for later are woken for: a fallback). */
+    pollIntervalMs: number;
   };
   /** Requests one IP may make to the auth routes per minute (counted in PostgreSQL); then 429. */
   authRateLimitPerMinute: number;
@@ -311,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deliveryConcurrency: e.DELIVERY_CONCURRENCY,
       heartbeatMs: e.WORKER_HEARTBEAT_MS,
       deadAfterMs: e.WORKER_DEAD_AFTER_MS,
+      pollIntervalMs: e.WORKER_POLL_INTERVAL_MS,
     },
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     ingestRateLimitPerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,

@@ -1,0 +1,130 @@
+import { isDatabaseUnavailable, msUntilNextJob, type Logger } from "@incidentops/core";
+import type { Db } from "@incidentops/db";
+import type { WorkerEvents, WorkerPool } from "graphile-worker";
+
+export interface WakeUps {
+  /** Follows a runner's pools (to nudge them) and its `jobs:insert` notifications (to look again). */
+  observe: (events: WorkerEvents) => void;
+  stop: () => void;
+}
+
+/** Between lookups even without news of a job: a missed notification, a job made due by an UPDATE. */
+const REFRESH_MS = 10_000;
+/** Notifications of new jobs (one per add_job: many a second under load) make one lookup per this. */
+const COALESCE_MS = 100;
+/** After a job of a named queue ends: about when its completion (which unlocks the queue) is written. */
+const QUEUE_FREED_MS = 100;
+
+/**
+ * graphile-worker 0.17 notices a job scheduled for later (an escalation level, an SLA breach, a
+ * retry) only on its next poll, up to `pollInterval` after it came due, and a poll is a locking
+ * fetch per runner. This keeps one timer for the earliest future job (one cheap indexed lookup at
+ * start, after news of new jobs, after each wake-up and every REFRESH_MS) and, when it fires,
+ * nudges the runners' pools: they fetch at once, as on a `jobs:insert` notification. A job of a
+ * named queue (escalations) that came due while another of its queue ran is skipped by that
+ * fetch: the runners are nudged again once a job of a queue ends. A lookup that fails (the
+ * database went away) is logged and the next one tries again.
+ */
+export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
+  const { db, logger } = options;
+  const pools = new Map<string, WorkerPool>();
+  let stopped = false;
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let soonTimer: NodeJS.Timeout | undefined;
+  let looking = false;
+  let lookAgain = false;
+  let queueFreedTimer: NodeJS.Timeout | undefined;
+
+  const nudge = () => {
+    for (const pool of pools.values()) {
+      try {
+        pool.nudge(1);
+      } catch (error) {
+        logger.debug({ err: error }, "a worker pool that is shutting down was not nudged");
+      }
+    }
+  };
+
+  const wake = () => {
+    wakeTimer = undefined;
+    nudge();
+    void lookUp();
+  };
+
+  const queueFreed = () => {
+    if (queueFreedTimer !== undefined || stopped) return;
+    queueFreedTimer = setTimeout(() => {
+      queueFreedTimer = undefined;
+      nudge();
+    }, QUEUE_FREED_MS);
+    queueFreedTimer.unref();
+  };
+
+  const arm = (inMs: number | null) => {
+    clearTimeout(wakeTimer);
+    wakeTimer = inMs === null || stopped ? undefined : setTimeout(wake, Math.ceil(Math.max(0, inMs)));
+    wakeTimer?.unref();
+  };
+
+  /** One lookup at a time; a request during one makes one more after it, so the latest answer wins. */
+  const lookUp = async (): Promise<void> => {
+    if (looking) {
+      lookAgain = true;
+      return;
+    }
+    looking = true;
+    try {
+      arm(await msUntilNextJob(db));
+    } catch (error) {
+      // Stopping: the worker's pool may be ending under the lookup.
+      if (stopped) return;
+      if (isDatabaseUnavailable(error)) logger.warn({ err: error }, "could not look up the next scheduled job: the database is unavailable");
+      else logger.error({ err: error }, "could not look up the next scheduled job");
+    } finally {
+      looking = false;
+    }
+    if (lookAgain && !stopped) {
+      lookAgain = false;
+      await lookUp();
+    }
+  };
+
+  const lookUpSoon = () => {
+    if (soonTimer !== undefined || stopped) return;
+    soonTimer = setTimeout(() => {
+      soonTimer = undefined;
+      void lookUp();
+    }, COALESCE_MS);
+    soonTimer.unref();
+  };
+
+  const refresh = setInterval(() => void lookUp(), REFRESH_MS);
+  refresh.unref();
+  void lookUp();
+
+  return {
+    observe: (events) => {
+      events.on("pool:create", ({ workerPool }) => {
+        pools.set(workerPool.id, workerPool);
+        lookUpSoon();
+      });
+      events.on("pool:release", ({ workerPool }) => pools.delete(workerPool.id));
+      // Listening again after an outage: jobs may have been added meanwhile.
+      events.on("pool:listen:success", lookUpSoon);
+      events.on("pool:listen:notification", ({ message }) => {
+        if (message.channel === "jobs:insert") lookUpSoon();
+      });
+      events.on("job:complete", ({ job }) => {
+        if (job.job_queue_id !== null) queueFreed();
+      });
+    },
+    stop: () => {
+      stopped = true;
+      clearInterval(refresh);
+      clearTimeout(soonTimer);
+      clearTimeout(wakeTimer);
+      clearTimeout(queueFreedTimer);
+      pools.clear();
+    },
+  };
+}
