@@ -93,7 +93,8 @@ export function toMarkdown(report: Report): string {
   const s = report.settings;
   lines.push(
     `Mode ${report.mode}: ${String(s.incidents)} incidents in the org, ${String(s.connections)} connections, ` +
-      `${String(s.warmupSeconds)} s warm-up + ${String(s.durationSeconds)} s per scenario; API and worker as separate processes ` +
+      `${String(s.warmupSeconds)} s warm-up + ${String(s.durationSeconds)} s per scenario; ` +
+      (typeof s.replicas === "number" ? `${s.replicas} API processes behind a round-robin balancer and ${s.replicas} workers ` : "API and worker as separate processes ") +
       `(DB_POOL_SIZE ${String(s.dbPoolSize)}, WORKER_CONCURRENCY ${String(s.workerConcurrency)}, LOG_LEVEL ${String(s.logLevel)}); ` +
       `whole run ${report.totalSeconds.toFixed(0)} s.`,
   );

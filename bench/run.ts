@@ -10,7 +10,9 @@
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
  * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla, SLA breaches
- * and escalation levels, waits about 80 s for their deadlines).
+ * and escalation levels, waits about 80 s for their deadlines), --replicas=N (N API processes and
+ * N workers, the APIs behind a round-robin TCP balancer: docs/SCALING.md; the per-process CPU and
+ * memory figures are then the first API's and worker's).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -20,6 +22,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { APP_ROLE, appRoleUrl, migrate, startEmbeddedPostgres } from "@incidentops/db";
 import pg from "pg";
+import { startBalancer } from "./balancer.js";
 import { measureIsolation } from "./isolation.js";
 import { measureNotifications } from "./notifications.js";
 import { measureDeadlines } from "./sla.js";
@@ -50,6 +53,8 @@ interface Plan {
   profile: boolean;
   /** Scenario groups to run; all when undefined. */
   only: Set<string> | undefined;
+  /** API processes (behind a balancer) and workers; undefined: one of each, no balancer. */
+  replicas: number | undefined;
 }
 
 function parseArgs(argv: string[]): Plan {
@@ -64,7 +69,7 @@ function parseArgs(argv: string[]): Plan {
   };
   for (const arg of argv) {
     if (arg === "--") continue;
-    if (!/^--(quick|keep|profile|only=|incidents=|duration=|connections=|log-level=)/.test(arg)) throw new Error(`unknown option ${arg}`);
+    if (!/^--(quick|keep|profile|only=|incidents=|duration=|connections=|log-level=|replicas=)/.test(arg)) throw new Error(`unknown option ${arg}`);
   }
   const quick = flag("quick");
   const only = value("only");
@@ -88,6 +93,7 @@ function parseArgs(argv: string[]): Plan {
     keep: flag("keep") || flag("profile"),
     profile: flag("profile"),
     only: only === undefined ? undefined : new Set(only.split(",")),
+    replicas: value("replicas") === undefined ? undefined : Math.round(number("replicas", 1)),
   };
 }
 
@@ -203,25 +209,34 @@ async function main(): Promise<number> {
   };
   const crashes: string[] = [];
   const profileArgs = (name: string) => (plan.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(tmpDir, "profiles", name)}`] : []);
-  const api = watch(
-    startTsProcess({ name: "API", entry: "apps/api/src/main.ts", nodeArgs: profileArgs("api"), env: childEnv, logFile: join(tmpDir, "api.log") }),
-    crashes,
-  );
-  cleanups.push({ name: "API", run: () => api.stop() });
-  const worker = watch(
-    startTsProcess({
-      name: "worker",
-      entry: "apps/worker/src/main.ts",
-      nodeArgs: profileArgs("worker"),
-      env: childEnv,
-      logFile: join(tmpDir, "worker.log"),
-    }),
-    crashes,
-  );
-  cleanups.push({ name: "worker", run: () => worker.stop(20_000) });
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await waitForHttp(`${apiUrl}/readyz`, 60_000, api);
-  log(`API on ${apiUrl} and worker started (${since(t)})`);
+  // One API and one worker, or --replicas of each with the APIs behind a balancer.
+  const apis: ManagedProcess[] = [];
+  const workers: ManagedProcess[] = [];
+  const apiPorts: number[] = [];
+  for (let i = 0; i < (plan.replicas ?? 1); i++) {
+    const suffix = i === 0 ? "" : `-${i + 1}`;
+    const port = i === 0 ? apiPort : await freePort();
+    const replica = watch(
+      startTsProcess({ name: `API${suffix}`, entry: "apps/api/src/main.ts", nodeArgs: profileArgs(`api${suffix}`), env: { ...childEnv, PORT: String(port) }, logFile: join(tmpDir, `api${suffix}.log`) }),
+      crashes,
+    );
+    cleanups.push({ name: `API${suffix}`, run: () => replica.stop() });
+    const worker = watch(
+      startTsProcess({ name: `worker${suffix}`, entry: "apps/worker/src/main.ts", nodeArgs: profileArgs(`worker${suffix}`), env: childEnv, logFile: join(tmpDir, `worker${suffix}.log`) }),
+      crashes,
+    );
+    cleanups.push({ name: `worker${suffix}`, run: () => worker.stop(20_000) });
+    apis.push(replica);
+    workers.push(worker);
+    apiPorts.push(port);
+  }
+  for (const [i, replica] of apis.entries()) await waitForHttp(`http://127.0.0.1:${apiPorts[i] ?? 0}/readyz`, 60_000, replica);
+  const [api, worker] = [apis[0], workers[0]];
+  if (api === undefined || worker === undefined) throw new Error("no API or worker started");
+  const balancer = plan.replicas === undefined ? undefined : await startBalancer(apiPorts);
+  if (balancer !== undefined) cleanups.push({ name: "balancer", run: balancer.close });
+  const apiUrl = `http://127.0.0.1:${balancer?.port ?? apiPort}`;
+  log(`${apis.length === 1 ? "API" : `${apis.length} APIs`} on ${apiUrl} and ${workers.length === 1 ? "worker" : `${workers.length} workers`} started (${since(t)})`);
 
   const owner = new pg.Pool({ connectionString: ownerUrl, max: 2 });
   cleanups.push({ name: "owner pool", run: () => owner.end() });
@@ -294,6 +309,7 @@ async function main(): Promise<number> {
     latencyTriggers: plan.latencyTriggers,
     latencyRatePerSecond: plan.latencyRatePerSecond,
     burstTriggers: plan.burstTriggers,
+    ...(plan.replicas === undefined ? {} : { replicas: plan.replicas }),
   };
   const scenarios: ScenarioResult[] = [];
   let notifications: NotificationResults | null = null;
