@@ -18,6 +18,9 @@ export interface MachineInfo {
   commit: string;
 }
 
+/** `2 API processes behind a round-robin balancer and 2 workers` (for `--replicas`). */
+const replicasPhrase = (n: number) => (n === 1 ? "1 API process behind a round-robin balancer and 1 worker" : `${n} API processes behind a round-robin balancer and ${n} workers`);
+
 export function machineInfo(postgresVersion: string): MachineInfo {
   let commit = "unknown";
   try {
@@ -94,7 +97,7 @@ export function toMarkdown(report: Report): string {
   lines.push(
     `Mode ${report.mode}: ${String(s.incidents)} incidents in the org, ${String(s.connections)} connections, ` +
       `${String(s.warmupSeconds)} s warm-up + ${String(s.durationSeconds)} s per scenario; ` +
-      (typeof s.replicas === "number" ? `${s.replicas} API processes behind a round-robin balancer and ${s.replicas} workers ` : "API and worker as separate processes ") +
+      (typeof s.replicas === "number" ? `${replicasPhrase(s.replicas)} ` : "API and worker as separate processes ") +
       `(DB_POOL_SIZE ${String(s.dbPoolSize)}, WORKER_CONCURRENCY ${String(s.workerConcurrency)}, LOG_LEVEL ${String(s.logLevel)}); ` +
       `whole run ${report.totalSeconds.toFixed(0)} s.`,
   );
