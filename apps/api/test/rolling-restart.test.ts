@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, freePort, spawnApiProcess, waitFor, type AppProcess, type TestDatabase } from "@incidentops/testkit";
+import { apiProcessReady, createTestDatabase, freePort, spawnApiProcess, type AppProcess, type TestDatabase } from "@incidentops/testkit";
 
 // Two API replicas on one database, restarted one after another (SIGTERM, then a new process on
 // the same port) while a client keeps opening incidents, retrying a request only when its
@@ -16,6 +16,8 @@ interface Replica {
 
 let database: TestDatabase;
 const replicas: Replica[] = [];
+
+const urlOf = (replica: Replica) => `http://127.0.0.1:${replica.port}`;
 
 const launch = (port: number): Replica => ({ port, process: spawnApiProcess(database, port, { AUTH_RATE_LIMIT_PER_MINUTE: "100000" }) });
 
@@ -50,13 +52,6 @@ function send(port: number, method: string, path: string, body?: unknown, token?
   });
 }
 
-const ready = async (port: number) => {
-  try {
-    return (await send(port, "GET", "/readyz")).status === 200 ? true : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 /** The request never reached the replica's code: refused, or reset before any byte of an answer (send() rejects only then). */
 const neverRead = (error: unknown) => ["ECONNREFUSED", "ECONNRESET"].includes(String((error as { code?: unknown }).code));
@@ -64,7 +59,7 @@ const neverRead = (error: unknown) => ["ECONNREFUSED", "ECONNRESET"].includes(St
 beforeAll(async () => {
   database = await createTestDatabase();
   for (const port of [await freePort(), await freePort()]) replicas.push(launch(port));
-  for (const replica of replicas) await waitFor(() => ready(replica.port), 60_000, `replica on ${replica.port}`);
+  for (const replica of replicas) await apiProcessReady(urlOf(replica), replica.process);
 }, 120_000);
 
 afterAll(async () => {
@@ -122,7 +117,7 @@ describe("a rolling restart of two API replicas", () => {
       expect(await old.process.exited).toEqual({ code: 0, signal: null });
       const fresh = launch(old.port);
       replicas[index] = fresh;
-      await waitFor(() => ready(fresh.port), 60_000, `the restarted replica on ${fresh.port}`);
+      await apiProcessReady(urlOf(fresh), fresh.process);
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     stop = true;

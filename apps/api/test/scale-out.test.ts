@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   anAlertSource,
+  apiProcessReady,
   aWebhookTarget,
   freePort,
   sleep,
@@ -41,9 +42,7 @@ beforeAll(async () => {
     // Few delivery slots each, so one worker cannot take the whole burst on its own.
     workers.push(spawnWorkerProcess(stack.current.api, { LOG_LEVEL: "info", DELIVERY_CONCURRENCY: "4" }));
   }
-  for (const api of apis) {
-    await waitFor(async () => ((await fetch(`${api.url}/readyz`).catch(() => undefined))?.ok === true ? true : undefined), 60_000, `an API process (${api.process.output()})`);
-  }
+  for (const api of apis) await apiProcessReady(api.url, api.process);
   for (const worker of workers) await waitFor(() => started(worker, "worker started"), 60_000, `a worker process (${worker.output()})`);
 }, 120_000);
 

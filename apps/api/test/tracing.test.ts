@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   anOrgOwner,
+  apiProcessReady,
   aService,
   aWebhookTarget,
   freePort,
@@ -42,7 +43,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   apiProcess = spawnApiProcess(stack.current.api, port, otel);
   workerProcess = spawnWorkerProcess(stack.current.api, otel);
-  await waitFor(async () => ((await fetch(`${baseUrl}/readyz`).catch(() => undefined))?.ok === true ? true : undefined), 60_000, `the API process (${apiProcess.output()})`);
+  await apiProcessReady(baseUrl, apiProcess);
 }, 90_000);
 
 afterAll(async () => {

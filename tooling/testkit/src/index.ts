@@ -52,7 +52,7 @@ export {
   type TestApi,
   type TrpcClient,
 } from "./test-api.js";
-export { FAST_WORKER_ENV, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
+export { apiProcessReady, FAST_WORKER_ENV, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import { runQueuedJobs as runQueuedJobsOnce, startWorker, type RunningWorker } from "worker";
 import { TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from "./test-api.js";
+import { waitFor } from "./waiting.js";
 
 /** Fast retries and liveness checks, so failure paths finish within a test. */
 export const FAST_WORKER_ENV = {
@@ -124,6 +125,11 @@ export const spawnWorkerProcess = (database: ProcessDatabase, env: Record<string
 /** The API as its own process (apps/api/src/main.ts) on the test database, listening on loopback at `port`. */
 export const spawnApiProcess = (database: ProcessDatabase, port: number, env: Record<string, string> = {}): AppProcess =>
   spawnAppProcess("apps/api/src/main.ts", database, { HOST: "127.0.0.1", PORT: String(port), ...env });
+
+/** Waits until the API process at `url` answers `/readyz` with 200; a timeout quotes its output. */
+export async function apiProcessReady(url: string, api: AppProcess, timeoutMs = 60_000): Promise<void> {
+  await waitFor(async () => ((await fetch(`${url}/readyz`).catch(() => undefined))?.ok === true ? true : undefined), timeoutMs, `the API process at ${url} (${api.output()})`);
+}
 
 /** Runs the API's queued jobs of `tasks` once, in this process, with no worker running (silent). */
 export function runQueuedJobs(api: TestApi, tasks: readonly TaskName[]): Promise<void> {
