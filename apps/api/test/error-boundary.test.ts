@@ -11,7 +11,7 @@ import { createApp } from "../src/app.js";
 import { startChangeFeed } from "../src/live/change-feed.js";
 import { toErrorResponse } from "../src/errors.js";
 import type { AppRouter } from "../src/router.js";
-import { expectError, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
+import { insideOneMinuteWindow, expectError, startTestApi, testConfig, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
 
 const TRACE = "trace-1";
 const UNREACHABLE = "postgres://x:y@127.0.0.1:1/none";
@@ -122,6 +122,7 @@ describe("every transport answers through the boundary", () => {
     const limited: TestApi = await startTestApi({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "1" } });
     try {
       const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${limited.baseUrl}/trpc` })] });
+      await insideOneMinuteWindow();
       const login = () => trpc.auth.login.mutate({ email: "nobody@example.com", password: "wrong password" }).then(() => undefined, (e: unknown) => e);
       expect(await login()).toBeInstanceOf(TRPCClientError);
       const refused = await login();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anAlertSource, expectError, incidentsOfService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
+import { insideOneMinuteWindow, anAlertSource, expectError, incidentsOfService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -178,12 +178,6 @@ describe("Alertmanager", () => {
 });
 
 describe("the per-routing-key rate limit on every ingestion route", () => {
-  /** Waits out the last seconds of a minute: the limit's window is the wall-clock minute. */
-  const insideOneWindow = async () => {
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
-  };
-
   const batch = (n: number, prefix: string) => ({
     version: "4",
     groupKey: "g",
@@ -195,7 +189,7 @@ describe("the per-routing-key rate limit on every ingestion route", () => {
     const limited = await startTestApi({ env: { INGEST_RATE_LIMIT_PER_MINUTE: "5" } });
     try {
       const { token, serviceId, routingKey } = await integration(limited, { grouping: "alert" });
-      await insideOneWindow();
+      await insideOneMinuteWindow();
       for (const i of [1, 2]) expect((await limited.request("POST", "/v2/enqueue", { body: trigger(routingKey, `pd-${i}`) })).status).toBe(202);
       // 2 + 4 > 5: all four refused, none opened, none counted.
       const tooMany = await limited.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: batch(4, "big") });

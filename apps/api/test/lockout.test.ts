@@ -3,7 +3,7 @@ import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS, sweepExpiredCounters, type To
 import { sql } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { addMember, anOrgOwner, auditEntries, expectError, uniqueEmail, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
+import { insideOneMinuteWindow, addMember, anOrgOwner, auditEntries, expectError, uniqueEmail, useTestApi, type HttpResponse, type TestApi } from "@incidentops/testkit";
 
 const WRONG = "wrong password!";
 
@@ -229,12 +229,7 @@ describe("per-IP rate limit on the auth routes", () => {
    * one minute back, as if a minute had gone by.
    */
   async function freshWindow(testApi: TestApi): Promise<void> {
-    const { rows } = await sql<{ left: number }>`
-      SELECT extract(epoch FROM date_bin('1 minute', now(), timestamptz '1970-01-01 00:00:00+00') + interval '1 minute' - now())::float8 AS left`.execute(
-      testApi.db,
-    );
-    const left = rows[0]?.left ?? 60;
-    if (left < 10) await new Promise((resolve) => setTimeout(resolve, left * 1000 + 200));
+    await insideOneMinuteWindow();
     await sql`UPDATE rate_limit_counters SET window_start = window_start - interval '1 minute'`.execute(testApi.db);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anAlertSource, anIntegrationKey, countRows, incidentsOfService, rowsOf, startTestApi, useStarted, useTestApi, type TestApi } from "@incidentops/testkit";
+import { insideOneMinuteWindow, anAlertSource, anIntegrationKey, countRows, incidentsOfService, rowsOf, startTestApi, useStarted, useTestApi, type TestApi } from "@incidentops/testkit";
 
 // Opsgenie's Alert API as its senders use it: create (alias de-duplicates), acknowledge, close and
 // notes by id, alias and tiny id, the request status, and Opsgenie's error answers.
@@ -314,6 +314,7 @@ describe("rate limit", () => {
 
   it("counts each request (create or action) once against the key's limit: 429 with Retry-After over it", async () => {
     const { token, serviceId, routingKey } = await anIntegration(limited.current);
+    await insideOneMinuteWindow();
     for (let i = 0; i < 2; i++) expect((await genie(limited.current, routingKey, "POST", "/v2/alerts", { message: `m${i}`, alias: `a${i}` })).status).toBe(202);
     expect((await genie(limited.current, routingKey, "POST", "/v2/alerts/a0/acknowledge?identifierType=alias", {})).status).toBe(202);
     const over = await genie<{ message: string }>(limited.current, routingKey, "POST", "/v2/alerts", { message: "m3", alias: "a3" });

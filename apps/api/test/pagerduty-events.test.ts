@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anIntegrationKey, anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
+import { insideOneMinuteWindow, anIntegrationKey, anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 // PagerDuty's Events APIs as PagerDuty accepts them: its own documented examples, lenient
 // timestamps, Change Events, the legacy v1 endpoint, and its answer to an unknown key.
@@ -245,6 +245,7 @@ describe("POST /generic/2010-04-15/create_event.json (Events API v1)", () => {
     const limited = await startTestApi({ env: { INGEST_RATE_LIMIT_PER_MINUTE: "2" } });
     try {
       const { routingKey } = await anIntegration(limited);
+      await insideOneMinuteWindow();
       const v1 = () => limited.request<{ status: string }>("POST", V1, { body: { service_key: routingKey, event_type: "trigger", description: "flood" } });
       expect((await v1()).status).toBe(200);
       const change = await limited.request("POST", "/v2/change/enqueue", { body: { routing_key: routingKey, payload: { summary: "deploy" } } });

@@ -8,6 +8,7 @@ import {
   expectError,
   expectValidationFailed,
   heartbeatKey,
+  insideOneMinuteWindow,
   listEvents,
   ok,
   queuedJobs,
@@ -189,6 +190,7 @@ describe("heartbeat routes", () => {
 
   it("takes a limited number of pings per heartbeat and minute: over it, 429 with Retry-After, and the ping is not recorded", async () => {
     const heartbeat = await aHeartbeat(stack.current.api, owner.accessToken, serviceId);
+    await insideOneMinuteWindow();
     for (let i = 0; i < PING_LIMIT; i++) expect((await ping(heartbeat)).status).toBe(200);
     const before = await read(heartbeat);
     const refused = await ping(heartbeat);

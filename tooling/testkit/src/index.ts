@@ -56,5 +56,5 @@ export { apiProcessReady, FAST_WORKER_ENV, runQueuedJobs, spawnApiProcess, spawn
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
-export { deferred, sleep, waitFor } from "./waiting.js";
+export { deferred, insideOneMinuteWindow, sleep, waitFor } from "./waiting.js";
 export { DISPOSABLE_DATABASE, isProcessAlive, startDisposablePostgres, useDisposablePostgres, type DisposablePostgres } from "./disposable-postgres.js";
