@@ -14,6 +14,8 @@ export interface AnalyticsWindow {
 export interface IncidentMetricsRow {
   /** buckets: the bucket's number (1 for the first); service, team: its id (team: null for services of no team); severity: its name; null for the totals. */
   group_key: number | string | null;
+  /** The row of every incident in the window: its percentiles are null (`durationPercentiles` computes them). */
+  total: boolean;
   count: number;
   acknowledged: number;
   resolved: number;
@@ -28,80 +30,142 @@ export interface IncidentMetricsRow {
 }
 
 /**
- * What incidents are grouped by: consecutive time buckets given by their starts (days or weeks
+ * What incidents are grouped by: consecutive time buckets given by their bounds (days or weeks
  * in a time zone, computed by the caller: DST-aware, and PostgreSQL 15 has no zone-aware series),
  * or a column.
  */
-export type IncidentGrouping = { kind: "buckets"; starts: Date[] } | { kind: "column"; column: "service_id" | "severity" | "team_id" };
+export type IncidentGrouping = { kind: "buckets"; starts: Date[]; ends: Date[] } | { kind: "column"; column: "service_id" | "severity" | "team_id" };
 
-function groupExpression(grouping: IncidentGrouping | undefined): RawBuilder<unknown> {
-  if (grouping === undefined) return sql`NULL::text`;
+export interface IncidentFilters {
+  serviceId?: string | undefined;
+  severity?: IncidentSeverity | undefined;
+  teamId?: string | undefined;
+}
+
+const PERCENTILES = sql`ARRAY[0.5, 0.9, 0.95]`;
+
+/**
+ * The facts of each of the org's incidents first triggered in [since, until) that pass the
+ * filters, one row each (an index-only scan of incidents_org_analytics_idx, or a range of it).
+ * MTTA runs from the first trigger (created_at) to the first acknowledgement, MTTR to resolution
+ * (generated columns, in seconds). An SLA target is met when the first response (acknowledge or
+ * resolve; resolve for the resolve target) came by its deadline, missed when it came later or has
+ * not come by `asOf` past the deadline; null while the outcome is still open.
+ */
+function incidentFacts(
+  window: AnalyticsWindow & { asOf: Date },
+  filters: IncidentFilters,
+  groupColumn: GroupColumn | undefined,
+  range: { from: RawBuilder<unknown>; to: RawBuilder<unknown> },
+) {
+  // An incident's team is its service's (a handful of rows: joined only when asked about teams).
+  const byTeam = filters.teamId !== undefined || groupColumn === "team_id";
+  return sql`
+    SELECT ${groupColumn === undefined ? sql`NULL` : COLUMN_KEYS[groupColumn]} AS group_key,
+           i.time_to_acknowledge_seconds AS tta,
+           i.time_to_resolve_seconds AS ttr,
+           i.escalations_timeout,
+           i.escalations_manual,
+           CASE WHEN i.acknowledge_due_at IS NULL THEN NULL
+                WHEN least(i.first_acknowledged_at, i.resolved_at) IS NOT NULL
+                  THEN least(i.first_acknowledged_at, i.resolved_at) <= i.acknowledge_due_at
+                WHEN i.acknowledge_due_at <= ${window.asOf} THEN false
+           END AS ack_met,
+           CASE WHEN i.resolve_due_at IS NULL THEN NULL
+                WHEN i.resolved_at IS NOT NULL THEN i.resolved_at <= i.resolve_due_at
+                WHEN i.resolve_due_at <= ${window.asOf} THEN false
+           END AS resolve_met
+      FROM incidents i ${byTeam ? sql`LEFT JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id` : sql``}
+     WHERE i.org_id = ${window.orgId}
+       AND i.created_at >= ${range.from} AND i.created_at < ${range.to}
+       ${filters.serviceId === undefined ? sql`` : sql`AND i.service_id = ${filters.serviceId}`}
+       ${filters.severity === undefined ? sql`` : sql`AND i.severity = ${filters.severity}`}
+       ${filters.teamId === undefined ? sql`` : sql`AND s.team_id = ${filters.teamId}`}`;
+}
+
+type GroupColumn = Extract<IncidentGrouping, { kind: "column" }>["column"];
+const COLUMN_KEYS: Record<GroupColumn, RawBuilder<unknown>> = { service_id: sql`i.service_id::text`, severity: sql`i.severity::text`, team_id: sql`s.team_id::text` };
+
+/** A group's figures over its facts (`f`), with the sums its totals are added up from. */
+const GROUP_FIGURES = sql`
+  count(*)::int AS count,
+  count(f.tta)::int AS acknowledged,
+  count(f.ttr)::int AS resolved,
+  sum(f.tta) AS tta_sum,
+  sum(f.ttr) AS ttr_sum,
+  percentile_cont(${PERCENTILES}) WITHIN GROUP (ORDER BY f.tta) AS mtta_percentiles,
+  percentile_cont(${PERCENTILES}) WITHIN GROUP (ORDER BY f.ttr) AS mttr_percentiles,
+  coalesce(sum(f.escalations_timeout), 0)::int AS escalations_timeout,
+  coalesce(sum(f.escalations_manual), 0)::int AS escalations_manual,
+  count(*) FILTER (WHERE f.ack_met)::int AS ack_met,
+  count(f.ack_met)::int AS ack_judged,
+  count(*) FILTER (WHERE f.resolve_met)::int AS resolve_met,
+  count(f.resolve_met)::int AS resolve_judged`;
+
+/**
+ * The groups of the window: time buckets one index range each (the scan's order is the buckets'
+ * order, so no sort of the window's rows by bucket), columns by grouping the facts.
+ */
+function groupsOf(window: AnalyticsWindow & { asOf: Date }, grouping: IncidentGrouping, filters: IncidentFilters) {
   if (grouping.kind === "buckets") {
-    // The bucket an incident falls in, by binary search over the starts: no zone arithmetic per row.
-    return sql`width_bucket(i.created_at, ${grouping.starts}::timestamptz[])`;
+    const facts = incidentFacts(window, filters, undefined, { from: sql`greatest(b.start, ${window.since})`, to: sql`least(b.end, ${window.until})` });
+    return sql`
+      SELECT b.number::int AS group_key, g.*
+        FROM unnest(${grouping.starts}::timestamptz[], ${grouping.ends}::timestamptz[]) WITH ORDINALITY AS b(start, "end", number)
+       CROSS JOIN LATERAL (SELECT ${GROUP_FIGURES} FROM (${facts}) f) g
+       WHERE g.count > 0`;
   }
-  if (grouping.column === "team_id") return sql`s.team_id::text`;
-  return grouping.column === "service_id" ? sql`i.service_id::text` : sql`i.severity::text`;
+  const facts = incidentFacts(window, filters, grouping.column, { from: sql`${window.since}`, to: sql`${window.until}` });
+  return sql`SELECT f.group_key, ${GROUP_FIGURES} FROM (${facts}) f GROUP BY f.group_key`;
 }
 
 /**
- * The figures of an org's incidents first triggered in [since, until), per group, or in total
- * without a grouping (an index-only scan of incidents_org_analytics_idx). MTTA runs from the first trigger
- * (created_at) to the first acknowledgement, MTTR to resolution (generated columns, in seconds);
- * percentiles are continuous (percentile_cont). An SLA target is met when the first response
- * (acknowledge or resolve; resolve for the resolve target) came by its deadline, missed when it
- * came later or has not come by `asOf` past the deadline; incidents whose outcome is still open
- * are left out of the share.
+ * The figures of an org's incidents first triggered in [since, until) per group, and their
+ * totals added up from the groups (every incident is in exactly one), in one statement. The
+ * totals' percentiles need every duration of the window sorted: `durationPercentiles` computes
+ * them, so that a caller can run both at once.
  */
 export async function incidentMetrics(
   db: Db | Tx,
   window: AnalyticsWindow & { asOf: Date },
-  options: { grouping: IncidentGrouping | undefined; serviceId?: string | undefined; severity?: IncidentSeverity | undefined; teamId?: string | undefined },
+  grouping: IncidentGrouping,
+  filters: IncidentFilters,
 ): Promise<IncidentMetricsRow[]> {
-  const serviceFilter = options.serviceId === undefined ? sql`` : sql`AND i.service_id = ${options.serviceId}`;
-  const severityFilter = options.severity === undefined ? sql`` : sql`AND i.severity = ${options.severity}`;
-  // An incident's team is its service's (a handful of rows: joined only when asked about teams).
-  const byTeam = options.teamId !== undefined || (options.grouping?.kind === "column" && options.grouping.column === "team_id");
-  const teamJoin = byTeam ? sql`LEFT JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id` : sql``;
-  const teamFilter = options.teamId === undefined ? sql`` : sql`AND s.team_id = ${options.teamId}`;
-  // The groups' sorts (one per percentile set) fit in memory at a million incidents.
+  // Each group's sorts (one per percentile set) fit in memory at a million incidents.
   await sql`SET LOCAL work_mem = '32MB'`.execute(db);
   const { rows } = await sql<IncidentMetricsRow>`
-    WITH facts AS (
-      SELECT ${groupExpression(options.grouping)} AS group_key,
-             i.time_to_acknowledge_seconds AS tta,
-             i.time_to_resolve_seconds AS ttr,
-             i.escalations_timeout,
-             i.escalations_manual,
-             CASE WHEN i.acknowledge_due_at IS NULL THEN NULL
-                  WHEN least(i.first_acknowledged_at, i.resolved_at) IS NOT NULL
-                    THEN least(i.first_acknowledged_at, i.resolved_at) <= i.acknowledge_due_at
-                  WHEN i.acknowledge_due_at <= ${window.asOf} THEN false
-             END AS ack_met,
-             CASE WHEN i.resolve_due_at IS NULL THEN NULL
-                  WHEN i.resolved_at IS NOT NULL THEN i.resolved_at <= i.resolve_due_at
-                  WHEN i.resolve_due_at <= ${window.asOf} THEN false
-             END AS resolve_met
-        FROM incidents i ${teamJoin}
-       WHERE i.org_id = ${window.orgId}
-         AND i.created_at >= ${window.since} AND i.created_at < ${window.until}
-         ${serviceFilter} ${severityFilter} ${teamFilter}
-    )
-    SELECT group_key,
-           count(*)::int AS count,
-           count(tta)::int AS acknowledged,
-           count(ttr)::int AS resolved,
-           avg(tta) AS mtta_mean,
-           percentile_cont(ARRAY[0.5, 0.9, 0.95]) WITHIN GROUP (ORDER BY tta) AS mtta_percentiles,
-           avg(ttr) AS mttr_mean,
-           percentile_cont(ARRAY[0.5, 0.9, 0.95]) WITHIN GROUP (ORDER BY ttr) AS mttr_percentiles,
-           coalesce(sum(escalations_timeout), 0)::int AS escalations_timeout,
-           coalesce(sum(escalations_manual), 0)::int AS escalations_manual,
-           (100.0 * count(*) FILTER (WHERE ack_met) / nullif(count(ack_met), 0))::float8 AS ack_sla_met_percent,
-           (100.0 * count(*) FILTER (WHERE resolve_met) / nullif(count(resolve_met), 0))::float8 AS resolve_sla_met_percent
-      FROM facts
-     GROUP BY group_key`.execute(db);
+    WITH groups AS (${groupsOf(window, grouping, filters)})
+    SELECT group_key, false AS total, count, acknowledged, resolved,
+           tta_sum / nullif(acknowledged, 0) AS mtta_mean, mtta_percentiles,
+           ttr_sum / nullif(resolved, 0) AS mttr_mean, mttr_percentiles,
+           escalations_timeout, escalations_manual,
+           (100.0 * ack_met / nullif(ack_judged, 0))::float8 AS ack_sla_met_percent,
+           (100.0 * resolve_met / nullif(resolve_judged, 0))::float8 AS resolve_sla_met_percent
+      FROM groups
+    UNION ALL
+    SELECT NULL, true, coalesce(sum(count), 0)::int, coalesce(sum(acknowledged), 0)::int, coalesce(sum(resolved), 0)::int,
+           sum(tta_sum) / nullif(sum(acknowledged), 0), NULL,
+           sum(ttr_sum) / nullif(sum(resolved), 0), NULL,
+           coalesce(sum(escalations_timeout), 0)::int, coalesce(sum(escalations_manual), 0)::int,
+           (100.0 * sum(ack_met) / nullif(sum(ack_judged), 0))::float8,
+           (100.0 * sum(resolve_met) / nullif(sum(resolve_judged), 0))::float8
+      FROM groups`.execute(db);
   return rows;
+}
+
+/** MTTA's and MTTR's continuous percentiles (p50, p90, p95) over every incident of the window. */
+export async function durationPercentiles(
+  db: Db | Tx,
+  window: AnalyticsWindow & { asOf: Date },
+  filters: IncidentFilters,
+): Promise<{ mtta_percentiles: number[] | null; mttr_percentiles: number[] | null }> {
+  await sql`SET LOCAL work_mem = '32MB'`.execute(db);
+  const facts = incidentFacts(window, filters, undefined, { from: sql`${window.since}`, to: sql`${window.until}` });
+  const { rows } = await sql<{ mtta_percentiles: number[] | null; mttr_percentiles: number[] | null }>`
+    SELECT percentile_cont(${PERCENTILES}) WITHIN GROUP (ORDER BY f.tta) AS mtta_percentiles,
+           percentile_cont(${PERCENTILES}) WITHIN GROUP (ORDER BY f.ttr) AS mttr_percentiles
+      FROM (${facts}) f`.execute(db);
+  return rows[0] ?? { mtta_percentiles: null, mttr_percentiles: null };
 }
 
 /** The org's teams by id, for labels. */
