@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertCredentialAllows, authenticate, readCredential, type Credential } from "../src/procedure/credential.js";
 import { inScopedTransaction } from "../src/procedure/scoped-transaction.js";
 import { isQuotaExempt, writeQuotaOf } from "../src/procedure/write-quota.js";
-import { anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
+import { anOrgOwner, aService, useTestApi, writeCallsCounted } from "@incidentops/testkit";
 
 // The pieces of an authenticated procedure (src/trpc.ts), each on its own, against the real
 // database as the application role (bound by row-level security).
@@ -134,8 +134,7 @@ describe("scoped transaction", () => {
 });
 
 describe("write quota", () => {
-  const writeCalls = async (orgId: string) =>
-    (await api.current.db.selectFrom("org_usage_daily").select("write_calls").where("org_id", "=", orgId).executeTakeFirst())?.write_calls ?? 0;
+  const writeCalls = (orgId: string) => writeCallsCounted(api.current.db, orgId);
   const log = createLogger({ level: "silent", name: "write-quota-test" });
 
   it("applies to mutations only, and never refuses the exempt ones", () => {
@@ -170,5 +169,22 @@ describe("write quota", () => {
       await exempt?.countSucceeded(tx, org.id);
     });
     expect(await writeCalls(org.id)).toBe(3);
+  });
+
+  it("counts a call held to no quota in its connection's row (backend pid mod 16), so one org's writes do not queue on one row", async () => {
+    const { org } = await anOrgOwner(api.current);
+    const unlimited = writeQuotaOf({ type: "mutation", path: "org.services.create" }, null);
+    const pids = await Promise.all(
+      [1, 2].map(() =>
+        inScope(appDb, { orgId: org.id }, async (tx) => {
+          await unlimited?.countSucceeded(tx, org.id);
+          return (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx)).rows[0]?.pid ?? -1;
+        }),
+      ),
+    );
+    const rows = await api.current.db.selectFrom("org_usage_daily").select(["shard", "write_calls"]).where("org_id", "=", org.id).orderBy("shard").execute();
+    const expected = new Map<number, number>();
+    for (const pid of pids) expected.set(pid % 16, (expected.get(pid % 16) ?? 0) + 1);
+    expect(rows).toEqual([...expected].sort(([a], [b]) => a - b).map(([shard, writeCalls]) => ({ shard, write_calls: writeCalls })));
   });
 });

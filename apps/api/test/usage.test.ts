@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { loadConfig, type TokenResponse, type Usage } from "@incidentops/core";
-import { sql } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -12,6 +11,7 @@ import {
   startTestApi,
   TEST_JWT_SECRET,
   useTestApi,
+  writeCallsCounted,
   type HttpResponse,
   type TestApi,
 } from "@incidentops/testkit";
@@ -30,16 +30,7 @@ async function usageOf(token: string, t: TestApi = api.current): Promise<Usage> 
   return res.body;
 }
 
-/** The org's counter row for today (UTC, PostgreSQL's clock), read past row-level security. */
-async function storedCount(orgId: string, t: TestApi = api.current): Promise<number> {
-  const row = await t.db
-    .selectFrom("org_usage_daily")
-    .select("write_calls")
-    .where("org_id", "=", orgId)
-    .where("day", "=", sql<string>`(now() AT TIME ZONE 'UTC')::date`)
-    .executeTakeFirst();
-  return row?.write_calls ?? 0;
-}
+const storedCount = (orgId: string, t: TestApi = api.current) => writeCallsCounted(t.db, orgId);
 
 /** What a write call could change in an org: its rows in every table a mutation here writes. */
 async function orgState(orgId: string) {
@@ -237,6 +228,16 @@ describe("GET /v1/usage", () => {
     await aService(api.current, token);
     expectQuotaExceeded(await newService(token));
     expect((await usageOf(token)).today).toMatchObject({ writeCalls: QUOTA, remaining: 0 });
+  });
+
+  it("holds the day's total to the quota when calls were counted in several rows (counted before the quota was set)", async () => {
+    const owner = await freshOrg();
+    const today = (await usageOf(owner.accessToken)).today.day;
+    await api.current.db.insertInto("org_usage_daily").values({ org_id: owner.org.id, day: today, shard: 7, write_calls: QUOTA - 1 }).execute();
+    expect((await usageOf(owner.accessToken)).today).toMatchObject({ writeCalls: QUOTA - 1, remaining: 1 });
+    const results = await Promise.all([newService(owner.accessToken), newService(owner.accessToken), newService(owner.accessToken)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 429, 429]);
+    expect(await storedCount(owner.org.id)).toBe(QUOTA);
   });
 
   it("lists the last 30 UTC days, today first, with past days and zero days", async () => {

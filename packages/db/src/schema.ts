@@ -304,6 +304,8 @@ export interface OrgUsageDailyTable {
   org_id: string;
   /** date: pg returns it as a Date at local midnight unless parsed; we read it as text. */
   day: ColumnType<string, string, string>;
+  /** One of up to 16 rows of the org's day (0-15): the day's count is their sum (0051_usage_shards.sql). */
+  shard: Defaulted<number>;
   write_calls: Defaulted<number>;
 }
 

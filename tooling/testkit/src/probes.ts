@@ -122,3 +122,10 @@ export function auditEntries(db: Db, filter: { orgId?: string; action?: string; 
   if (filter.requestId !== undefined) query = query.where("request_id", "=", filter.requestId);
   return query.orderBy("seq").execute();
 }
+
+/** An org's write calls counted today (UTC, PostgreSQL's clock): the sum of its rows, read past row-level security. */
+export async function writeCallsCounted(db: Db, orgId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT coalesce(sum(write_calls), 0)::int AS n FROM org_usage_daily WHERE org_id = ${orgId} AND day = (now() AT TIME ZONE 'UTC')::date`.execute(db);
+  return rows[0]?.n ?? 0;
+}
