@@ -2,6 +2,8 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StatusBadge } from "../src/components/badges";
+import { QueryState, ReadError } from "../src/components/page";
+import { ApiError } from "../src/lib/api-error";
 import type { TimelineEvent } from "../src/lib/api-types";
 import { useNow } from "../src/lib/use-now";
 import { describeEvent } from "../src/pages/incidents/timeline";
@@ -90,5 +92,41 @@ describe("useNow (one shared clock per tick)", () => {
     render(<Clock />);
     expect(Number(screen.getByTestId("now").textContent)).toBeGreaterThan(0);
     expect(renders).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("QueryState (a query's content in its place) and ReadError", () => {
+  const conflict = new ApiError("CONFLICT", "Someone changed it first", 409);
+  const rendered = (query: { isPending: boolean; isError: boolean; error: unknown; data: { items: string[] } | undefined }, errorTitle?: string) =>
+    render(
+      <QueryState query={query} rows={2} {...(errorTitle === undefined ? {} : { errorTitle })}>
+        {(data) => <p>{data.items.join(", ")}</p>}
+      </QueryState>,
+    );
+
+  it("shows skeleton rows while loading, never its content", () => {
+    const { container } = rendered({ isPending: true, isError: false, error: null, data: undefined });
+    const loading = screen.getByLabelText("Loading");
+    expect(loading.getAttribute("aria-busy")).toBe("true");
+    expect(loading.children).toHaveLength(2);
+    expect(container.querySelector("p")).toBeNull();
+  });
+
+  it("shows the API's message under the title asked for when it failed", () => {
+    rendered({ isPending: false, isError: true, error: conflict, data: undefined }, "The tasks could not be loaded");
+    const alert = screen.getByRole("alert");
+    expect(within(alert).getByText("The tasks could not be loaded")).toBeTruthy();
+    expect(within(alert).getByText("Someone changed it first")).toBeTruthy();
+  });
+
+  it("renders its children with the data once loaded", () => {
+    rendered({ isPending: false, isError: false, error: null, data: { items: ["a", "b"] } });
+    expect(screen.getByText("a, b")).toBeTruthy();
+    expect(screen.queryByLabelText("Loading")).toBeNull();
+  });
+
+  it("ReadError shows an error that is not a 404 as the error", () => {
+    render(<ReadError error={conflict} what="team" title="The team could not be loaded" />);
+    expect(within(screen.getByRole("alert")).getByText("The team could not be loaded")).toBeTruthy();
   });
 });

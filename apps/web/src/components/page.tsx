@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AlertCircle, Inbox } from "lucide-react";
+import { NotFound } from "@/components/not-found";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toApiError } from "@/lib/api-error";
@@ -29,6 +30,13 @@ export function ErrorAlert({ error, title = "That did not work", className }: { 
   );
 }
 
+/** A detail page's failed read: its 404 page when the thing does not exist here (or its id is malformed), else the error. */
+export function ReadError({ error, what, title }: { error: unknown; what: string; title?: string }) {
+  const code = toApiError(error).code;
+  if (code === "NOT_FOUND" || code === "VALIDATION_FAILED") return <NotFound what={what} />;
+  return <ErrorAlert error={error} {...(title === undefined ? {} : { title })} />;
+}
+
 export function EmptyState({ title, children, className }: { title: string; children?: ReactNode; className?: string }) {
   return (
     <div className={cn("flex flex-col items-center justify-center gap-2 rounded-lg border border-dashed px-6 py-12 text-center", className)}>
@@ -37,6 +45,26 @@ export function EmptyState({ title, children, className }: { title: string; chil
       {children !== undefined && <div className="text-muted-foreground max-w-md text-sm">{children}</div>}
     </div>
   );
+}
+
+/**
+ * A query's content in its place: skeleton rows while it loads, its error if it failed, else what
+ * `children` makes of its data (an empty state included: only the page knows how to word it).
+ */
+export function QueryState<TData>({
+  query,
+  rows,
+  errorTitle,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data: TData | undefined };
+  rows?: number;
+  errorTitle?: string;
+  children: (data: TData) => ReactNode;
+}) {
+  if (query.isError) return <ErrorAlert error={query.error} {...(errorTitle === undefined ? {} : { title: errorTitle })} />;
+  if (query.isPending || query.data === undefined) return <LoadingRows rows={rows} />;
+  return children(query.data);
 }
 
 export function LoadingRows({ rows = 5 }: { rows?: number }) {

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
@@ -79,54 +79,54 @@ export function ApiKeysPage() {
   return (
     <div>
       <PageHeader title="API keys" description="Machine access to this organisation. A key is shown once, when it is created." actions={<NewKeyDialog onCreated={() => void refresh()} />} />
-      {keys.isPending ? (
-        <LoadingRows />
-      ) : keys.isError ? (
-        <ErrorAlert error={keys.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No API key yet" />
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="API keys">
-          {items.map((key) => (
-            <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-              <div className="min-w-0">
-                <p className="font-medium">
-                  {key.name} <span className="text-muted-foreground font-mono text-xs">{key.prefix}…</span>
-                </p>
-                <p className="text-muted-foreground text-xs">
-                  {key.scope} · {key.status}
-                  {key.lastUsedAt !== null && (
-                    <>
-                      {" "}
-                      · used <RelativeTime iso={key.lastUsedAt} />
-                    </>
+      <QueryState query={keys}>
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="No API key yet" />
+          ) : (
+            <ul className="divide-y rounded-lg border" aria-label="API keys">
+              {items.map((key) => (
+                <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <p className="font-medium">
+                      {key.name} <span className="text-muted-foreground font-mono text-xs">{key.prefix}…</span>
+                    </p>
+                    <p className="text-muted-foreground text-xs">
+                      {key.scope} · {key.status}
+                      {key.lastUsedAt !== null && (
+                        <>
+                          {" "}
+                          · used <RelativeTime iso={key.lastUsedAt} />
+                        </>
+                      )}
+                      {key.expiresAt !== null && (
+                        <>
+                          {" "}
+                          · expires <RelativeTime iso={key.expiresAt} />
+                        </>
+                      )}
+                    </p>
+                  </div>
+                  {key.status === "active" && (
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke ${key.name}`}
+                      title={`Revoke ${key.name}?`}
+                      description="Calls with this key are refused from now on."
+                      onConfirm={() =>
+                        void revoke
+                          .mutateAsync({ keyId: key.id })
+                          .then(refresh)
+                          .catch((error: unknown) => toast.error(toApiError(error).message))
+                      }
+                    />
                   )}
-                  {key.expiresAt !== null && (
-                    <>
-                      {" "}
-                      · expires <RelativeTime iso={key.expiresAt} />
-                    </>
-                  )}
-                </p>
-              </div>
-              {key.status === "active" && (
-                <ConfirmButton
-                  label="Revoke"
-                  ariaLabel={`Revoke ${key.name}`}
-                  title={`Revoke ${key.name}?`}
-                  description="Calls with this key are refused from now on."
-                  onConfirm={() =>
-                    void revoke
-                      .mutateAsync({ keyId: key.id })
-                      .then(refresh)
-                      .catch((error: unknown) => toast.error(toApiError(error).message))
-                  }
-                />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       {keys.hasNextPage && (
         <Button variant="outline" className="mt-3" onClick={() => void keys.fetchNextPage()}>
           Load more

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -37,36 +37,36 @@ export function AuditLogPage() {
           Filter
         </Button>
       </form>
-      {entries.isPending ? (
-        <LoadingRows />
-      ) : entries.isError ? (
-        <ErrorAlert error={entries.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No entries" />
-      ) : (
-        <ul className="divide-y rounded-lg border text-sm" aria-label="Audit log entries">
-          {items.map((entry) => (
-            <li key={entry.id} className="px-4 py-2.5">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <p>
-                  <code className="font-mono text-xs font-semibold">{entry.action}</code> by {actorName(entry.actor)}
-                  {entry.target !== null && <span className="text-muted-foreground"> on {entry.target.type}</span>}
-                </p>
-                <span className="text-muted-foreground text-xs">
-                  <RelativeTime iso={entry.createdAt} />
-                  {entry.ip !== null && ` · ${entry.ip}`}
-                </span>
-              </div>
-              {Object.keys(entry.data).length > 0 && (
-                <details className="mt-1">
-                  <summary className="text-muted-foreground cursor-pointer text-xs">Details</summary>
-                  <pre className="bg-muted mt-1 overflow-x-auto rounded p-2 text-xs">{JSON.stringify(entry.data, null, 2)}</pre>
-                </details>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={entries}>
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="No entries" />
+          ) : (
+            <ul className="divide-y rounded-lg border text-sm" aria-label="Audit log entries">
+              {items.map((entry) => (
+                <li key={entry.id} className="px-4 py-2.5">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <p>
+                      <code className="font-mono text-xs font-semibold">{entry.action}</code> by {actorName(entry.actor)}
+                      {entry.target !== null && <span className="text-muted-foreground"> on {entry.target.type}</span>}
+                    </p>
+                    <span className="text-muted-foreground text-xs">
+                      <RelativeTime iso={entry.createdAt} />
+                      {entry.ip !== null && ` · ${entry.ip}`}
+                    </span>
+                  </div>
+                  {Object.keys(entry.data).length > 0 && (
+                    <details className="mt-1">
+                      <summary className="text-muted-foreground cursor-pointer text-xs">Details</summary>
+                      <pre className="bg-muted mt-1 overflow-x-auto rounded p-2 text-xs">{JSON.stringify(entry.data, null, 2)}</pre>
+                    </details>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       {entries.hasNextPage && (
         <Button variant="outline" className="mt-3" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
           Load more

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
@@ -123,39 +123,39 @@ export function MembersPage() {
   return (
     <div className="space-y-5">
       <PageHeader title="Members" description="Who is in the organisation, and what they may do." actions={<InviteDialog onInvited={() => void queryClient.invalidateQueries({ queryKey: trpc.org.invitations.pathKey() })} />} />
-      {members.isPending ? (
-        <LoadingRows />
-      ) : members.isError ? (
-        <ErrorAlert error={members.error} />
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="Members">
-          {members.data.list.map((member) => (
-            <li key={member.user.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-              <div className="min-w-0">
-                <p className="font-medium">
-                  {member.user.name}
-                  {member.user.id === user.id && <span className="text-muted-foreground font-normal"> (you)</span>}
-                </p>
-                <p className="text-muted-foreground truncate text-sm">{member.user.email}</p>
-              </div>
-              <div className="flex items-center gap-2">
-                <RoleSelect
-                  value={member.role}
-                  label={`Role of ${member.user.name}`}
-                  onChange={(role) => void act(() => updateRole.mutateAsync({ userId: member.user.id, role }), `${member.user.name} is now ${role}`)}
-                />
-                <ConfirmButton
-                  label="Remove"
-                  ariaLabel={`Remove ${member.user.name}`}
-                  title={`Remove ${member.user.name}?`}
-                  description="Their access ends at their next request, and their sessions in this organisation are revoked."
-                  onConfirm={() => void act(() => remove.mutateAsync({ userId: member.user.id }), `${member.user.name} was removed`)}
-                />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={members}>
+        {(loaded) =>
+          (
+            <ul className="divide-y rounded-lg border" aria-label="Members">
+              {loaded.list.map((member) => (
+                <li key={member.user.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <p className="font-medium">
+                      {member.user.name}
+                      {member.user.id === user.id && <span className="text-muted-foreground font-normal"> (you)</span>}
+                    </p>
+                    <p className="text-muted-foreground truncate text-sm">{member.user.email}</p>
+                  </div>
+                  <div className="flex items-center gap-2">
+                    <RoleSelect
+                      value={member.role}
+                      label={`Role of ${member.user.name}`}
+                      onChange={(role) => void act(() => updateRole.mutateAsync({ userId: member.user.id, role }), `${member.user.name} is now ${role}`)}
+                    />
+                    <ConfirmButton
+                      label="Remove"
+                      ariaLabel={`Remove ${member.user.name}`}
+                      title={`Remove ${member.user.name}?`}
+                      description="Their access ends at their next request, and their sessions in this organisation are revoked."
+                      onConfirm={() => void act(() => remove.mutateAsync({ userId: member.user.id }), `${member.user.name} was removed`)}
+                    />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       <Card>
         <CardHeader>
           <CardTitle>

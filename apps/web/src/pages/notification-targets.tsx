@@ -9,7 +9,7 @@ import { SeverityBadge } from "@/components/badges";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
 import { KindCheckboxes } from "@/components/kind-checkboxes";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
 import { TextField } from "@/components/text-field";
@@ -231,19 +231,19 @@ export function NotificationTargetsPage() {
   return (
     <div>
       <PageHeader title="Notification targets" description="Webhooks, Slack, Teams, Discord and Mattermost channels and mailboxes that hear about incidents." actions={<NewTargetDialog onCreated={() => void refresh()} />} />
-      {targets.isPending ? (
-        <LoadingRows />
-      ) : targets.isError ? (
-        <ErrorAlert error={targets.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No notification target yet">Add a webhook, a Slack, Teams, Discord or Mattermost channel, or an email address.</EmptyState>
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="Notification targets">
-          {items.map((target) => (
-            <TargetRow key={target.id} target={target} refresh={refresh} />
-          ))}
-        </ul>
-      )}
+      <QueryState query={targets}>
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="No notification target yet">Add a webhook, a Slack, Teams, Discord or Mattermost channel, or an email address.</EmptyState>
+          ) : (
+            <ul className="divide-y rounded-lg border" aria-label="Notification targets">
+              {items.map((target) => (
+                <TargetRow key={target.id} target={target} refresh={refresh} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       {targets.hasNextPage && (
         <Button variant="outline" className="mt-3" onClick={() => void targets.fetchNextPage()}>
           Load more

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { PageHeader, QueryState } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -50,31 +50,31 @@ export function OrganisationsPage() {
   return (
     <div className="space-y-5">
       <PageHeader title="Organisations" description="Switching moves this session to another organisation; everything you see is that organisation's." />
-      {orgs.isPending ? (
-        <LoadingRows rows={3} />
-      ) : orgs.isError ? (
-        <ErrorAlert error={orgs.error} />
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="Your organisations">
-          {items.map((membership) => (
-            <li key={membership.id} className="flex items-center justify-between gap-3 px-4 py-3">
-              <div>
-                <p className="font-medium">{membership.name}</p>
-                <p className="text-muted-foreground text-sm capitalize">{membership.role}</p>
-              </div>
-              {membership.id === org.id ? (
-                <span className="text-muted-foreground inline-flex items-center gap-1 text-sm">
-                  <Check className="size-4" aria-hidden /> Current
-                </span>
-              ) : (
-                <Button variant="outline" size="sm" onClick={() => void switchTo(membership.id)} aria-label={`Switch to ${membership.name}`}>
-                  Switch
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={orgs} rows={3}>
+        {() =>
+          (
+            <ul className="divide-y rounded-lg border" aria-label="Your organisations">
+              {items.map((membership) => (
+                <li key={membership.id} className="flex items-center justify-between gap-3 px-4 py-3">
+                  <div>
+                    <p className="font-medium">{membership.name}</p>
+                    <p className="text-muted-foreground text-sm capitalize">{membership.role}</p>
+                  </div>
+                  {membership.id === org.id ? (
+                    <span className="text-muted-foreground inline-flex items-center gap-1 text-sm">
+                      <Check className="size-4" aria-hidden /> Current
+                    </span>
+                  ) : (
+                    <Button variant="outline" size="sm" onClick={() => void switchTo(membership.id)} aria-label={`Switch to ${membership.name}`}>
+                      Switch
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       <Card className="max-w-md">
         <CardHeader>
           <CardTitle>

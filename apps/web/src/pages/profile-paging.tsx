@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { DialogFormEnd } from "@/components/form-error";
-import { EmptyState, ErrorAlert, LoadingRows } from "@/components/page";
+import { EmptyState, ErrorAlert, LoadingRows, QueryState } from "@/components/page";
 import { Section } from "@/components/section";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
@@ -110,35 +110,35 @@ function ContactMethodsCard() {
     }, `${method.name} deleted`);
   return (
     <Section title="Contact methods" description="Where pages reach you." className="space-y-3">
-        {methods.isPending ? (
-          <LoadingRows rows={2} />
-        ) : methods.isError ? (
-          <ErrorAlert error={methods.error} />
-        ) : methods.data.items.length === 0 ? (
-          <EmptyState title="No contact methods">Add one to be paged.</EmptyState>
-        ) : (
-          <ul className="divide-y" aria-label="Contact methods">
-            {methods.data.items.map((method) => (
-              <li key={method.id} className="flex items-center gap-2 py-2 text-sm">
-                <Badge variant="secondary">{TYPE_LABEL[method.type]}</Badge>
-                <span className="min-w-0 flex-1">
-                  <span className="font-medium">{method.name}</span>
-                  <span className="text-muted-foreground block truncate text-xs">{method.address}</span>
-                </span>
-                {!method.isAccountEmail && (
-                  <ConfirmButton
-                    label={<Trash2 aria-hidden />}
-                    ariaLabel={`Delete ${method.name}`}
-                    confirmLabel="Delete"
-                    title={`Delete ${method.name}?`}
-                    description="The notification rules that use it are deleted with it."
-                    onConfirm={() => deleteMethod(method)}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={methods} rows={2}>
+          {(loaded) =>
+            loaded.items.length === 0 ? (
+              <EmptyState title="No contact methods">Add one to be paged.</EmptyState>
+            ) : (
+              <ul className="divide-y" aria-label="Contact methods">
+                {loaded.items.map((method) => (
+                  <li key={method.id} className="flex items-center gap-2 py-2 text-sm">
+                    <Badge variant="secondary">{TYPE_LABEL[method.type]}</Badge>
+                    <span className="min-w-0 flex-1">
+                      <span className="font-medium">{method.name}</span>
+                      <span className="text-muted-foreground block truncate text-xs">{method.address}</span>
+                    </span>
+                    {!method.isAccountEmail && (
+                      <ConfirmButton
+                        label={<Trash2 aria-hidden />}
+                        ariaLabel={`Delete ${method.name}`}
+                        confirmLabel="Delete"
+                        title={`Delete ${method.name}?`}
+                        description="The notification rules that use it are deleted with it."
+                        onConfirm={() => deleteMethod(method)}
+                      />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
         <AddContactMethodDialog />
     </Section>
   );

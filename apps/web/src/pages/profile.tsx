@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
 import { KindCheckboxes } from "@/components/kind-checkboxes";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { PageHeader, QueryState } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -137,19 +137,19 @@ function PreferencesCard() {
         <CardDescription>What escalation policies email you about.</CardDescription>
       </CardHeader>
       <CardContent>
-        {preferences.isPending ? (
-          <LoadingRows rows={2} />
-        ) : preferences.isError ? (
-          <ErrorAlert error={preferences.error} />
-        ) : (
-          <fieldset className="space-y-3">
-            <legend className="sr-only">Event kinds</legend>
-            <KindCheckboxes value={chosen} onChange={setKinds} />
-            <Button onClick={() => void submit()} disabled={save.isPending || kinds === null}>
-              Save preferences
-            </Button>
-          </fieldset>
-        )}
+        <QueryState query={preferences} rows={2}>
+          {() =>
+            (
+              <fieldset className="space-y-3">
+                <legend className="sr-only">Event kinds</legend>
+                <KindCheckboxes value={chosen} onChange={setKinds} />
+                <Button onClick={() => void submit()} disabled={save.isPending || kinds === null}>
+                  Save preferences
+                </Button>
+              </fieldset>
+            )
+          }
+        </QueryState>
       </CardContent>
     </Card>
   );

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { SlaTargetsEditor } from "@/components/sla-targets-editor";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -34,22 +34,22 @@ export function SlaPolicyPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          {policy.isPending ? (
-            <LoadingRows rows={4} />
-          ) : policy.isError ? (
-            <ErrorAlert error={policy.error} title="The SLA policy could not be loaded" />
-          ) : (
-            <SlaTargetsEditor
-              targets={policy.data}
-              saveLabel="Save SLA policy"
-              onSave={async (targets) => {
-                const saved = await save.mutateAsync(targets);
-                queryClient.setQueryData(trpc.org.slaPolicy.get.queryKey(), saved);
-                void queryClient.invalidateQueries({ queryKey: trpc.org.services.slaPolicy.pathKey() });
-                toast.success("SLA policy saved: new incidents get these deadlines");
-              }}
-            />
-          )}
+          <QueryState query={policy} rows={4} errorTitle="The SLA policy could not be loaded">
+            {(loaded) =>
+              (
+                <SlaTargetsEditor
+                  targets={loaded}
+                  saveLabel="Save SLA policy"
+                  onSave={async (targets) => {
+                    const saved = await save.mutateAsync(targets);
+                    queryClient.setQueryData(trpc.org.slaPolicy.get.queryKey(), saved);
+                    void queryClient.invalidateQueries({ queryKey: trpc.org.services.slaPolicy.pathKey() });
+                    toast.success("SLA policy saved: new incidents get these deadlines");
+                  }}
+                />
+              )
+            }
+          </QueryState>
         </CardContent>
       </Card>
     </div>

@@ -7,8 +7,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
-import { NotFound } from "@/components/not-found";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { LoadingRows, PageHeader, ReadError } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -308,10 +307,7 @@ export function EditEscalationPolicyPage() {
   const trpc = useTRPC();
   const policy = useQuery(trpc.org.escalationPolicies.get.queryOptions({ policyId }));
   if (policy.isPending) return <LoadingRows />;
-  if (policy.isError) {
-    const code = toApiError(policy.error).code;
-    return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="escalation policy" /> : <ErrorAlert error={policy.error} />;
-  }
+  if (policy.isError) return <ReadError error={policy.error} what="escalation policy" />;
   return (
     <div className="space-y-4">
       <Back />

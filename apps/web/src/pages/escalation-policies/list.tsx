@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc";
@@ -23,32 +23,32 @@ export function EscalationPoliciesPage() {
           </Button>
         }
       />
-      {policies.isPending ? (
-        <LoadingRows />
-      ) : policies.isError ? (
-        <ErrorAlert error={policies.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No escalation policy yet">Create one and give it to your services, so incidents page someone.</EmptyState>
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="Escalation policies">
-          {items.map((policy) => (
-            <li key={policy.id} className="flex items-center justify-between gap-3 px-4 py-3">
-              <div className="min-w-0">
-                <Link to="/escalation-policies/$policyId" params={{ policyId: policy.id }} className="font-medium hover:underline">
-                  {policy.name}
-                </Link>
-                <p className="text-muted-foreground text-sm">
-                  {policy.levels.length} level{policy.levels.length === 1 ? "" : "s"}
-                  {policy.repeat > 1 ? `, run ${policy.repeat} times` : ""}
-                </p>
-              </div>
-              <span className="text-muted-foreground text-xs">
-                updated <RelativeTime iso={policy.updatedAt} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={policies}>
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="No escalation policy yet">Create one and give it to your services, so incidents page someone.</EmptyState>
+          ) : (
+            <ul className="divide-y rounded-lg border" aria-label="Escalation policies">
+              {items.map((policy) => (
+                <li key={policy.id} className="flex items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <Link to="/escalation-policies/$policyId" params={{ policyId: policy.id }} className="font-medium hover:underline">
+                      {policy.name}
+                    </Link>
+                    <p className="text-muted-foreground text-sm">
+                      {policy.levels.length} level{policy.levels.length === 1 ? "" : "s"}
+                      {policy.repeat > 1 ? `, run ${policy.repeat} times` : ""}
+                    </p>
+                  </div>
+                  <span className="text-muted-foreground text-xs">
+                    updated <RelativeTime iso={policy.updatedAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
       {policies.hasNextPage && (
         <Button variant="outline" className="mt-3" onClick={() => void policies.fetchNextPage()}>
           Load more

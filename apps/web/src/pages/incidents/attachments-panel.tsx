@@ -3,7 +3,7 @@ import { Download, FileText, Trash2, Upload, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { ConfirmButton } from "@/components/confirm-button";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { toApiError } from "@/lib/api-error";
@@ -136,47 +136,47 @@ export function AttachmentsPanel({ incidentId }: { incidentId: string }) {
           {refusal}
         </p>
       )}
-      {attachments.isPending ? (
-        <LoadingRows rows={2} />
-      ) : attachments.isError ? (
-        <ErrorAlert error={attachments.error} title="The attachments could not be loaded" />
-      ) : items.length === 0 ? (
-        <p className="text-muted-foreground text-sm">No attachment yet.</p>
-      ) : (
-        <ul className="divide-y" aria-label="Attachments">
-          {items.map((attachment) => {
-            const uploader = attachment.uploadedBy === null ? "an API key" : (people.data?.byId.get(attachment.uploadedBy)?.name ?? "a former member");
-            const canDelete = roleAtLeast(org.role, "admin") || (canUpload && attachment.uploadedBy === user.id);
-            return (
-              <li key={attachment.id} className="flex items-start gap-2 py-2">
-                <FileText className="text-muted-foreground mt-0.5 size-4 shrink-0" aria-hidden />
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium" title={attachment.fileName}>
-                    {attachment.fileName}
-                  </p>
-                  <p className="text-muted-foreground text-xs">
-                    {formatBytes(attachment.sizeBytes)} · {uploader} · <RelativeTime iso={attachment.createdAt} />
-                  </p>
-                </div>
-                <Button variant="ghost" size="icon" className="size-7" aria-label={`Download ${attachment.fileName}`} onClick={() => void download(attachment)}>
-                  <Download className="size-3.5" aria-hidden />
-                </Button>
-                {canDelete && (
-                  <ConfirmButton
-                    label={<Trash2 aria-hidden />}
-                    confirmLabel="Delete"
-                    className="size-7"
-                    ariaLabel={`Delete ${attachment.fileName}`}
-                    title={`Delete ${attachment.fileName}?`}
-                    description="The file is removed for good; the timeline keeps a line saying it was."
-                    onConfirm={() => void destroy(attachment)}
-                  />
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={attachments} rows={2} errorTitle="The attachments could not be loaded">
+        {() =>
+          items.length === 0 ? (
+            <p className="text-muted-foreground text-sm">No attachment yet.</p>
+          ) : (
+            <ul className="divide-y" aria-label="Attachments">
+              {items.map((attachment) => {
+                const uploader = attachment.uploadedBy === null ? "an API key" : (people.data?.byId.get(attachment.uploadedBy)?.name ?? "a former member");
+                const canDelete = roleAtLeast(org.role, "admin") || (canUpload && attachment.uploadedBy === user.id);
+                return (
+                  <li key={attachment.id} className="flex items-start gap-2 py-2">
+                    <FileText className="text-muted-foreground mt-0.5 size-4 shrink-0" aria-hidden />
+                    <div className="min-w-0 flex-1">
+                      <p className="truncate text-sm font-medium" title={attachment.fileName}>
+                        {attachment.fileName}
+                      </p>
+                      <p className="text-muted-foreground text-xs">
+                        {formatBytes(attachment.sizeBytes)} · {uploader} · <RelativeTime iso={attachment.createdAt} />
+                      </p>
+                    </div>
+                    <Button variant="ghost" size="icon" className="size-7" aria-label={`Download ${attachment.fileName}`} onClick={() => void download(attachment)}>
+                      <Download className="size-3.5" aria-hidden />
+                    </Button>
+                    {canDelete && (
+                      <ConfirmButton
+                        label={<Trash2 aria-hidden />}
+                        confirmLabel="Delete"
+                        className="size-7"
+                        ariaLabel={`Delete ${attachment.fileName}`}
+                        title={`Delete ${attachment.fileName}?`}
+                        description="The file is removed for good; the timeline keeps a line saying it was."
+                        onConfirm={() => void destroy(attachment)}
+                      />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </QueryState>
       {attachments.hasNextPage && (
         <Button variant="outline" size="sm" className="mt-2" onClick={() => void attachments.fetchNextPage()}>
           Load more

@@ -4,8 +4,7 @@ import { ArrowLeft, BellRing, Loader2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
-import { NotFound } from "@/components/not-found";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { LoadingRows, ReadError } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { SlaDeadlines, SlaSummary } from "@/components/sla";
 import { Button } from "@/components/ui/button";
@@ -110,10 +109,7 @@ export function IncidentPage() {
   useEffect(() => setConflict(null), [incidentId]);
 
   if (incident.isPending) return <LoadingRows rows={6} />;
-  if (incident.isError) {
-    const code = toApiError(incident.error).code;
-    return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="incident" /> : <ErrorAlert error={incident.error} title="The incident could not be loaded" />;
-  }
+  if (incident.isError) return <ReadError error={incident.error} what="incident" title="The incident could not be loaded" />;
   const data = incident.data;
   const canAct = roleAtLeast(org.role, "member");
   const service = services.data?.byId.get(data.serviceId);

@@ -4,7 +4,7 @@ import { Loader2 } from "lucide-react";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { SeverityBadge, StatusBadge, statusLabel } from "@/components/badges";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { ServiceFilter, TeamFilter } from "@/components/service-filter";
 import { SlaSummary } from "@/components/sla";
@@ -152,68 +152,68 @@ export function IncidentsPage() {
             </div>
 
             <div className="mt-4">
-              {list.isPending ? (
-                <LoadingRows />
-              ) : list.isError ? (
-                <ErrorAlert error={list.error} title="The incidents could not be loaded" />
-              ) : incidents.length === 0 ? (
-                <EmptyState title="No incidents here">{search.status === undefined && Object.keys(filters).length === 0 ? "Nothing is burning. Incidents opened by people or alerts show up here at once." : "None with this status and these filters."}</EmptyState>
-              ) : (
-                <div className="overflow-hidden rounded-lg border">
-                  <table className="w-full text-sm">
-                    <caption className="sr-only">Incidents, newest first</caption>
-                    <thead className="bg-muted/50 text-muted-foreground text-left text-xs">
-                      <tr>
-                        {canAct && (
-                          <th scope="col" className="w-10 px-3 py-2">
-                            <Checkbox aria-label="Select all shown incidents" checked={allChecked} onCheckedChange={(on) => setSelected(on === true ? new Set(incidents.map((i) => i.id)) : new Set())} />
-                          </th>
-                        )}
-                        <th scope="col" className="w-16 px-2 py-2 font-medium">Sev</th>
-                        <th scope="col" className="px-2 py-2 font-medium">Incident</th>
-                        <th scope="col" className="hidden px-2 py-2 font-medium md:table-cell">Status</th>
-                        <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">SLA</th>
-                        <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">Alerts</th>
-                        <th scope="col" className="px-3 py-2 text-right font-medium">Age</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y">
-                      {incidents.map((incident) => (
-                        <tr key={incident.id} className="hover:bg-muted/40 data-[selected=true]:bg-muted/60" data-selected={selected.has(incident.id)} data-incident-id={incident.id}>
-                          {canAct && (
-                            <td className="px-3 py-2 align-top">
-                              <Checkbox aria-label={`Select ${incident.title}`} checked={selected.has(incident.id)} onCheckedChange={(on) => toggle(incident.id, on === true)} />
-                            </td>
-                          )}
-                          <td className="px-2 py-2 align-top">
-                            <SeverityBadge severity={incident.severity} />
-                          </td>
-                          <td className="min-w-0 px-2 py-2">
-                            <Link to="/incidents/$incidentId" params={{ incidentId: incident.id }} className="font-medium hover:underline focus-visible:underline">
-                              {incident.title}
-                            </Link>
-                            <div className="text-muted-foreground mt-0.5 flex flex-wrap items-center gap-x-2 text-xs">
-                              <span>{services.data?.byId.get(incident.serviceId)?.name ?? "…"}</span>
-                              <StatusBadge status={incident.status} className="h-5 md:hidden" />
-                              <SlaSummary incident={incident} className="lg:hidden" />
-                            </div>
-                          </td>
-                          <td className="hidden px-2 py-2 align-top md:table-cell">
-                            <StatusBadge status={incident.status} />
-                          </td>
-                          <td className="hidden px-2 py-2 align-top lg:table-cell">
-                            <SlaSummary incident={incident} />
-                          </td>
-                          <td className="text-muted-foreground hidden px-2 py-2 text-right align-top tabular-nums sm:table-cell">{incident.alertCount}</td>
-                          <td className="text-muted-foreground px-3 py-2 text-right align-top whitespace-nowrap">
-                            <RelativeTime iso={incident.createdAt} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
+              <QueryState query={list} errorTitle="The incidents could not be loaded">
+                {() =>
+                  incidents.length === 0 ? (
+                    <EmptyState title="No incidents here">{search.status === undefined && Object.keys(filters).length === 0 ? "Nothing is burning. Incidents opened by people or alerts show up here at once." : "None with this status and these filters."}</EmptyState>
+                  ) : (
+                    <div className="overflow-hidden rounded-lg border">
+                      <table className="w-full text-sm">
+                        <caption className="sr-only">Incidents, newest first</caption>
+                        <thead className="bg-muted/50 text-muted-foreground text-left text-xs">
+                          <tr>
+                            {canAct && (
+                              <th scope="col" className="w-10 px-3 py-2">
+                                <Checkbox aria-label="Select all shown incidents" checked={allChecked} onCheckedChange={(on) => setSelected(on === true ? new Set(incidents.map((i) => i.id)) : new Set())} />
+                              </th>
+                            )}
+                            <th scope="col" className="w-16 px-2 py-2 font-medium">Sev</th>
+                            <th scope="col" className="px-2 py-2 font-medium">Incident</th>
+                            <th scope="col" className="hidden px-2 py-2 font-medium md:table-cell">Status</th>
+                            <th scope="col" className="hidden px-2 py-2 font-medium lg:table-cell">SLA</th>
+                            <th scope="col" className="hidden px-2 py-2 text-right font-medium sm:table-cell">Alerts</th>
+                            <th scope="col" className="px-3 py-2 text-right font-medium">Age</th>
+                          </tr>
+                        </thead>
+                        <tbody className="divide-y">
+                          {incidents.map((incident) => (
+                            <tr key={incident.id} className="hover:bg-muted/40 data-[selected=true]:bg-muted/60" data-selected={selected.has(incident.id)} data-incident-id={incident.id}>
+                              {canAct && (
+                                <td className="px-3 py-2 align-top">
+                                  <Checkbox aria-label={`Select ${incident.title}`} checked={selected.has(incident.id)} onCheckedChange={(on) => toggle(incident.id, on === true)} />
+                                </td>
+                              )}
+                              <td className="px-2 py-2 align-top">
+                                <SeverityBadge severity={incident.severity} />
+                              </td>
+                              <td className="min-w-0 px-2 py-2">
+                                <Link to="/incidents/$incidentId" params={{ incidentId: incident.id }} className="font-medium hover:underline focus-visible:underline">
+                                  {incident.title}
+                                </Link>
+                                <div className="text-muted-foreground mt-0.5 flex flex-wrap items-center gap-x-2 text-xs">
+                                  <span>{services.data?.byId.get(incident.serviceId)?.name ?? "…"}</span>
+                                  <StatusBadge status={incident.status} className="h-5 md:hidden" />
+                                  <SlaSummary incident={incident} className="lg:hidden" />
+                                </div>
+                              </td>
+                              <td className="hidden px-2 py-2 align-top md:table-cell">
+                                <StatusBadge status={incident.status} />
+                              </td>
+                              <td className="hidden px-2 py-2 align-top lg:table-cell">
+                                <SlaSummary incident={incident} />
+                              </td>
+                              <td className="text-muted-foreground hidden px-2 py-2 text-right align-top tabular-nums sm:table-cell">{incident.alertCount}</td>
+                              <td className="text-muted-foreground px-3 py-2 text-right align-top whitespace-nowrap">
+                                <RelativeTime iso={incident.createdAt} />
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )
+                }
+              </QueryState>
               {list.hasNextPage && (
                 <div className="mt-3 flex justify-center">
                   <Button variant="outline" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>

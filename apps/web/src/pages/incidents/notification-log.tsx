@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,33 +26,33 @@ export function NotificationLog({ incidentId }: { incidentId: string }) {
         </CardTitle>
       </CardHeader>
       <CardContent className="px-4">
-        {attempts.isPending ? (
-          <LoadingRows rows={2} />
-        ) : attempts.isError ? (
-          <ErrorAlert error={attempts.error} title="The notifications could not be loaded" />
-        ) : items.length === 0 ? (
-          <p className="text-muted-foreground text-sm">Nobody has been notified: no target or escalation policy matched.</p>
-        ) : (
-          <ul className="divide-y text-sm" aria-label="Notification deliveries">
-            {items.map((attempt) => (
-              <li key={attempt.id} className="py-2">
-                <div className="flex items-baseline justify-between gap-2">
-                  <span className="min-w-0 truncate font-medium">{attempt.target?.name ?? attempt.user?.email ?? "removed target"}</span>
-                  <span className={cn("text-xs font-medium capitalize", STATUS_STYLE[attempt.status])}>{attempt.status}</span>
-                </div>
-                <div className="text-muted-foreground flex flex-wrap gap-x-2 text-xs">
-                  <span>{attempt.channel}</span>
-                  <span>
-                    {attempt.attemptCount} attempt{attempt.attemptCount === 1 ? "" : "s"}
-                  </span>
-                  {attempt.lastHttpStatus !== null && <span>HTTP {attempt.lastHttpStatus}</span>}
-                  <RelativeTime iso={attempt.updatedAt} />
-                </div>
-                {attempt.lastError !== null && <p className="mt-1 text-xs break-words text-red-700 dark:text-red-300">{attempt.lastError}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={attempts} rows={2} errorTitle="The notifications could not be loaded">
+          {() =>
+            items.length === 0 ? (
+              <p className="text-muted-foreground text-sm">Nobody has been notified: no target or escalation policy matched.</p>
+            ) : (
+              <ul className="divide-y text-sm" aria-label="Notification deliveries">
+                {items.map((attempt) => (
+                  <li key={attempt.id} className="py-2">
+                    <div className="flex items-baseline justify-between gap-2">
+                      <span className="min-w-0 truncate font-medium">{attempt.target?.name ?? attempt.user?.email ?? "removed target"}</span>
+                      <span className={cn("text-xs font-medium capitalize", STATUS_STYLE[attempt.status])}>{attempt.status}</span>
+                    </div>
+                    <div className="text-muted-foreground flex flex-wrap gap-x-2 text-xs">
+                      <span>{attempt.channel}</span>
+                      <span>
+                        {attempt.attemptCount} attempt{attempt.attemptCount === 1 ? "" : "s"}
+                      </span>
+                      {attempt.lastHttpStatus !== null && <span>HTTP {attempt.lastHttpStatus}</span>}
+                      <RelativeTime iso={attempt.updatedAt} />
+                    </div>
+                    {attempt.lastError !== null && <p className="mt-1 text-xs break-words text-red-700 dark:text-red-300">{attempt.lastError}</p>}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
         {attempts.hasNextPage && (
           <Button variant="outline" size="sm" className="mt-2" onClick={() => void attempts.fetchNextPage()}>
             Load more

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { FileText } from "lucide-react";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { postmortemStage, STAGE_LABEL } from "@/lib/postmortem";
@@ -37,24 +37,24 @@ export function PostmortemPanel({ incidentId, title, canWrite }: { incidentId: s
   const postmortem = useQuery(trpc.incidents.postmortem.get.queryOptions({ incidentId }));
   return (
     <Panel id="postmortem" title="Postmortem">
-      {postmortem.isPending ? (
-        <LoadingRows rows={1} />
-      ) : postmortem.isError ? (
-        <ErrorAlert error={postmortem.error} title="The postmortem could not be loaded" />
-      ) : (
-        <div className="space-y-3">
-          <PostmortemStage stage={postmortemStage(postmortem.data)} updatedAt={postmortem.data.updatedAt} />
-          <div className="flex flex-wrap gap-2">
-            <Button asChild size="sm">
-              <Link to="/incidents/$incidentId/postmortem" params={{ incidentId }}>
-                <FileText aria-hidden />
-                {canWrite ? (postmortem.data.version === 0 ? "Write postmortem" : "Edit postmortem") : "Read postmortem"}
-              </Link>
-            </Button>
-            <DownloadMarkdownButton incidentId={incidentId} title={title} />
-          </div>
-        </div>
-      )}
+      <QueryState query={postmortem} rows={1} errorTitle="The postmortem could not be loaded">
+        {(loaded) =>
+          (
+            <div className="space-y-3">
+              <PostmortemStage stage={postmortemStage(loaded)} updatedAt={loaded.updatedAt} />
+              <div className="flex flex-wrap gap-2">
+                <Button asChild size="sm">
+                  <Link to="/incidents/$incidentId/postmortem" params={{ incidentId }}>
+                    <FileText aria-hidden />
+                    {canWrite ? (loaded.version === 0 ? "Write postmortem" : "Edit postmortem") : "Read postmortem"}
+                  </Link>
+                </Button>
+                <DownloadMarkdownButton incidentId={incidentId} title={title} />
+              </div>
+            </div>
+          )
+        }
+      </QueryState>
     </Panel>
   );
 }

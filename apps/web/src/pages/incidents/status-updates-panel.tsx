@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { Megaphone } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -110,27 +110,27 @@ export function StatusUpdatesPanel({ incidentId, incidentStatus, canPost }: { in
       </h2>
       <p className="text-muted-foreground mt-0.5 text-xs">For stakeholders, not responders: sent to the targets subscribed to status updates. Comments stay internal.</p>
       <div className="mt-3">
-        {updates.isPending ? (
-          <LoadingRows rows={2} />
-        ) : updates.isError ? (
-          <ErrorAlert error={updates.error} title="The status updates could not be loaded" />
-        ) : items.length === 0 ? (
-          <p className="text-muted-foreground pb-2 text-sm">No status update yet.</p>
-        ) : (
-          <ol className="space-y-3 pb-2" aria-label="Status updates, newest first">
-            {items.map((update) => (
-              <li key={update.id} className="bg-background rounded-md border px-3 py-2">
-                <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
-                  <PhaseBadge phase={update.status} />
-                  <span className="text-muted-foreground">
-                    {update.author?.name ?? "An API key"} · <RelativeTime iso={update.createdAt} />
-                  </span>
-                </div>
-                <p className="mt-1.5 text-sm whitespace-pre-wrap break-words">{update.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <QueryState query={updates} rows={2} errorTitle="The status updates could not be loaded">
+          {() =>
+            items.length === 0 ? (
+              <p className="text-muted-foreground pb-2 text-sm">No status update yet.</p>
+            ) : (
+              <ol className="space-y-3 pb-2" aria-label="Status updates, newest first">
+                {items.map((update) => (
+                  <li key={update.id} className="bg-background rounded-md border px-3 py-2">
+                    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
+                      <PhaseBadge phase={update.status} />
+                      <span className="text-muted-foreground">
+                        {update.author?.name ?? "An API key"} · <RelativeTime iso={update.createdAt} />
+                      </span>
+                    </div>
+                    <p className="mt-1.5 text-sm whitespace-pre-wrap break-words">{update.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </QueryState>
         {updates.hasNextPage && (
           <Button variant="outline" size="sm" className="mb-2" onClick={() => void updates.fetchNextPage()}>
             Older updates

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { CheckCircle2, Circle, Plus } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { PersonSelect } from "@/components/person-select";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -108,29 +108,29 @@ export function TasksPanel({ incidentId, canEdit }: { incidentId: string; canEdi
   };
   return (
     <Panel id="tasks" title="Tasks" action={items.length > 0 && <span className="text-muted-foreground text-xs font-normal tabular-nums">{done}/{items.length} done</span>}>
-      {tasks.isPending ? (
-        <LoadingRows rows={2} />
-      ) : tasks.isError ? (
-        <ErrorAlert error={tasks.error} title="The tasks could not be loaded" />
-      ) : (
-        <>
-          {items.length === 0 ? (
-            <p className="text-muted-foreground pb-2 text-sm">No tasks yet.{canEdit && " Split the work: add what needs doing and who does it."}</p>
-          ) : (
-            <ul className="divide-y" aria-label="Tasks">
-              {items.map((task) => (
-                <TaskRow key={task.id} task={task} canEdit={canEdit} onChange={(c) => change(task, c)} />
-              ))}
-            </ul>
-          )}
-          {tasks.hasNextPage && (
-            <Button variant="outline" size="sm" className="my-2" onClick={() => void tasks.fetchNextPage()}>
-              Load more
-            </Button>
-          )}
-          {canEdit && <NewTaskForm incidentId={incidentId} onAdded={refresh} />}
-        </>
-      )}
+      <QueryState query={tasks} rows={2} errorTitle="The tasks could not be loaded">
+        {() =>
+          (
+            <>
+              {items.length === 0 ? (
+                <p className="text-muted-foreground pb-2 text-sm">No tasks yet.{canEdit && " Split the work: add what needs doing and who does it."}</p>
+              ) : (
+                <ul className="divide-y" aria-label="Tasks">
+                  {items.map((task) => (
+                    <TaskRow key={task.id} task={task} canEdit={canEdit} onChange={(c) => change(task, c)} />
+                  ))}
+                </ul>
+              )}
+              {tasks.hasNextPage && (
+                <Button variant="outline" size="sm" className="my-2" onClick={() => void tasks.fetchNextPage()}>
+                  Load more
+                </Button>
+              )}
+              {canEdit && <NewTaskForm incidentId={incidentId} onAdded={refresh} />}
+            </>
+          )
+        }
+      </QueryState>
     </Panel>
   );
 }

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { DialogFormEnd } from "@/components/form-error";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
@@ -101,36 +101,36 @@ function CalendarFeeds() {
   };
   return (
     <Section title="Calendar feeds" actions={<NewFeedDialog />}>
-        {feeds.isPending ? (
-          <LoadingRows rows={2} />
-        ) : feeds.isError ? (
-          <ErrorAlert error={feeds.error} />
-        ) : feeds.data.items.length === 0 ? (
-          <p className="text-muted-foreground text-sm">No feed yet: create one to see your shifts in your own calendar.</p>
-        ) : (
-          <ul className="divide-y rounded-lg border" aria-label="Calendar feeds">
-            {feeds.data.items.map((feed) => (
-              <li key={feed.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-                <div className="min-w-0">
-                  <p className="font-medium">
-                    {feed.name} <span className="text-muted-foreground font-mono text-xs">{feed.prefix}…</span>
-                  </p>
-                  <p className="text-muted-foreground text-xs">
-                    {describeFeed(feed, scheduleNames)}
-                    {feed.lastUsedAt === null ? " · never fetched" : <> · fetched <RelativeTime iso={feed.lastUsedAt} /></>}
-                  </p>
-                </div>
-                <ConfirmButton
-                  label="Revoke"
-                  ariaLabel={`Revoke ${feed.name}`}
-                  title={`Revoke ${feed.name}?`}
-                  description="Its address stops working at once; calendars subscribed to it stop updating."
-                  onConfirm={() => void onRevoke(feed)}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={feeds} rows={2}>
+          {(loaded) =>
+            loaded.items.length === 0 ? (
+              <p className="text-muted-foreground text-sm">No feed yet: create one to see your shifts in your own calendar.</p>
+            ) : (
+              <ul className="divide-y rounded-lg border" aria-label="Calendar feeds">
+                {loaded.items.map((feed) => (
+                  <li key={feed.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                    <div className="min-w-0">
+                      <p className="font-medium">
+                        {feed.name} <span className="text-muted-foreground font-mono text-xs">{feed.prefix}…</span>
+                      </p>
+                      <p className="text-muted-foreground text-xs">
+                        {describeFeed(feed, scheduleNames)}
+                        {feed.lastUsedAt === null ? " · never fetched" : <> · fetched <RelativeTime iso={feed.lastUsedAt} /></>}
+                      </p>
+                    </div>
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke ${feed.name}`}
+                      title={`Revoke ${feed.name}?`}
+                      description="Its address stops working at once; calendars subscribed to it stop updating."
+                      onConfirm={() => void onRevoke(feed)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
     </Section>
   );
 }
@@ -143,42 +143,42 @@ export function MyShiftsPage() {
   return (
     <div className="space-y-5">
       <PageHeader title="My shifts" description={`When you are on call in the next four weeks. Times are on your clock (${zone}).`} />
-      {shifts.isPending ? (
-        <LoadingRows />
-      ) : shifts.isError ? (
-        <ErrorAlert error={shifts.error} />
-      ) : shifts.data.items.length === 0 ? (
-        <EmptyState title="You are not on call in the next four weeks" />
-      ) : (
-        <Table aria-label="My shifts">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Schedule</TableHead>
-              <TableHead>From</TableHead>
-              <TableHead>Until</TableHead>
-              <TableHead>For</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {shifts.data.items.map((shift) => (
-              <TableRow key={`${shift.scheduleId}-${shift.start}`}>
-                <TableCell className="font-medium">
-                  <Link to="/schedules/$scheduleId" params={{ scheduleId: shift.scheduleId }} className="hover:underline">
-                    {shift.scheduleName}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  <ZonedTime iso={shift.start} zone={zone} otherZone={shift.timeZone} />
-                </TableCell>
-                <TableCell>
-                  <ZonedTime iso={shift.end} zone={zone} otherZone={shift.timeZone} />
-                </TableCell>
-                <TableCell>{formatDuration(Date.parse(shift.end) - Date.parse(shift.start))}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <QueryState query={shifts}>
+        {(loaded) =>
+          loaded.items.length === 0 ? (
+            <EmptyState title="You are not on call in the next four weeks" />
+          ) : (
+            <Table aria-label="My shifts">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Schedule</TableHead>
+                  <TableHead>From</TableHead>
+                  <TableHead>Until</TableHead>
+                  <TableHead>For</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {loaded.items.map((shift) => (
+                  <TableRow key={`${shift.scheduleId}-${shift.start}`}>
+                    <TableCell className="font-medium">
+                      <Link to="/schedules/$scheduleId" params={{ scheduleId: shift.scheduleId }} className="hover:underline">
+                        {shift.scheduleName}
+                      </Link>
+                    </TableCell>
+                    <TableCell>
+                      <ZonedTime iso={shift.start} zone={zone} otherZone={shift.timeZone} />
+                    </TableCell>
+                    <TableCell>
+                      <ZonedTime iso={shift.end} zone={zone} otherZone={shift.timeZone} />
+                    </TableCell>
+                    <TableCell>{formatDuration(Date.parse(shift.end) - Date.parse(shift.start))}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )
+        }
+      </QueryState>
       <CalendarFeeds />
     </div>
   );

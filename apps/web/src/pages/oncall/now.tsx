@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { ZonedTime } from "@/components/zoned-time";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -43,53 +43,53 @@ export function OnCallNowPage() {
           </Button>
         )}
       </div>
-      {onCalls.isPending ? (
-        <LoadingRows />
-      ) : onCalls.isError ? (
-        <ErrorAlert error={onCalls.error} />
-      ) : onCalls.data.items.length === 0 ? (
-        <EmptyState title="Nobody is on call">Create a schedule with a layer, or name people on escalation levels.</EmptyState>
-      ) : (
-        <Table aria-label="Who is on call">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Who</TableHead>
-              <TableHead>Schedule</TableHead>
-              <TableHead>Escalation</TableHead>
-              <TableHead>Until</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {onCalls.data.items.map((item) => {
-              const schedule = item.scheduleId === null ? undefined : scheduleById.get(item.scheduleId);
-              return (
-                <TableRow key={`${item.userId}-${item.scheduleId ?? ""}-${item.escalationPolicyId ?? ""}-${item.level ?? ""}`}>
-                  <TableCell className="font-medium">{names.get(item.userId) ?? "Someone"}</TableCell>
-                  <TableCell>
-                    {item.scheduleId === null ? (
-                      <span className="text-muted-foreground">Named on the level</span>
-                    ) : (
-                      <Link to="/schedules/$scheduleId" params={{ scheduleId: item.scheduleId }} className="hover:underline">
-                        {schedule?.name ?? "A schedule"}
-                      </Link>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {item.escalationPolicyId === null ? (
-                      <span className="text-muted-foreground">No policy</span>
-                    ) : (
-                      <>
-                        {policyNames.get(item.escalationPolicyId) ?? "A policy"}, level {item.level}
-                      </>
-                    )}
-                  </TableCell>
-                  <TableCell>{item.end === null ? <span className="text-muted-foreground">Open-ended</span> : <ZonedTime iso={item.end} zone={zone} {...(schedule === undefined ? {} : { otherZone: schedule.timeZone })} />}</TableCell>
+      <QueryState query={onCalls}>
+        {(loaded) =>
+          loaded.items.length === 0 ? (
+            <EmptyState title="Nobody is on call">Create a schedule with a layer, or name people on escalation levels.</EmptyState>
+          ) : (
+            <Table aria-label="Who is on call">
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Who</TableHead>
+                  <TableHead>Schedule</TableHead>
+                  <TableHead>Escalation</TableHead>
+                  <TableHead>Until</TableHead>
                 </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+              </TableHeader>
+              <TableBody>
+                {loaded.items.map((item) => {
+                  const schedule = item.scheduleId === null ? undefined : scheduleById.get(item.scheduleId);
+                  return (
+                    <TableRow key={`${item.userId}-${item.scheduleId ?? ""}-${item.escalationPolicyId ?? ""}-${item.level ?? ""}`}>
+                      <TableCell className="font-medium">{names.get(item.userId) ?? "Someone"}</TableCell>
+                      <TableCell>
+                        {item.scheduleId === null ? (
+                          <span className="text-muted-foreground">Named on the level</span>
+                        ) : (
+                          <Link to="/schedules/$scheduleId" params={{ scheduleId: item.scheduleId }} className="hover:underline">
+                            {schedule?.name ?? "A schedule"}
+                          </Link>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {item.escalationPolicyId === null ? (
+                          <span className="text-muted-foreground">No policy</span>
+                        ) : (
+                          <>
+                            {policyNames.get(item.escalationPolicyId) ?? "A policy"}, level {item.level}
+                          </>
+                        )}
+                      </TableCell>
+                      <TableCell>{item.end === null ? <span className="text-muted-foreground">Open-ended</span> : <ZonedTime iso={item.end} zone={zone} {...(schedule === undefined ? {} : { otherZone: schedule.timeZone })} />}</TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -4,14 +4,12 @@ import { Plus } from "lucide-react";
 import { useState } from "react";
 import { BackLink } from "@/components/back-link";
 import { ConfirmButton, DeleteButton } from "@/components/confirm-button";
-import { NotFound } from "@/components/not-found";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, ErrorAlert, LoadingRows, PageHeader, QueryState, ReadError } from "@/components/page";
 import { ZonedTime } from "@/components/zoned-time";
 import { Section } from "@/components/section";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { act } from "@/lib/act";
-import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Override, type NamedPerson, type Schedule, type Shift } from "@/lib/api-types";
 import { formatInZone, twoWeeksFrom } from "@/lib/calendar";
 import { usePeopleFor } from "@/lib/people-options";
@@ -139,10 +137,7 @@ export function SchedulePage() {
   const remove = useMutation(trpc.org.schedules.delete.mutationOptions());
   const [overrideRequest, setOverrideRequest] = useState<OverrideRequest | null>(null);
   if (schedule.isPending) return <LoadingRows />;
-  if (schedule.isError) {
-    const code = toApiError(schedule.error).code;
-    return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="schedule" /> : <ErrorAlert error={schedule.error} />;
-  }
+  if (schedule.isError) return <ReadError error={schedule.error} what="schedule" />;
   const current = schedule.data;
   const canOverride = roleAtLeast(org.role, "member");
   const names = new Map([...current.people, ...(shifts.data?.people ?? []), ...(onCall.data?.people ?? []), ...people].map((p) => [p.id, p.name]));
@@ -200,30 +195,30 @@ export function SchedulePage() {
         )}
       </p>
       <Section title="The next two weeks" className="space-y-4">
-          {shifts.isPending ? (
-            <LoadingRows rows={3} />
-          ) : shifts.isError ? (
-            <ErrorAlert error={shifts.error} />
-          ) : (
-            <>
-              <ScheduleCalendar schedule={current} rendered={shifts.data} people={[...names].map(([id, name]) => ({ id, name }))} from={from} zone={zone} {...(canOverride ? { onPick: overrideShift } : {})} />
-              <p className="text-muted-foreground text-sm" data-testid="coverage">
-                Covered {Math.round(shifts.data.coveragePercent * 10) / 10}% of the time
-                {shifts.data.gaps.length > 0 ? `, ${shifts.data.gaps.length} gap${shifts.data.gaps.length === 1 ? "" : "s"} with nobody on call` : ""}. Times are on your clock ({zone})
-                {zone === current.timeZone ? "." : `; the schedule's own (${current.timeZone}) in brackets.`}
-              </p>
-              {shifts.data.gaps.length > 0 && (
-                <ul className="text-destructive space-y-0.5 text-sm" aria-label="Gaps">
-                  {shifts.data.gaps.map((gap) => (
-                    <li key={gap.start}>
-                      Nobody on call from <ZonedTime iso={gap.start} zone={zone} /> until <ZonedTime iso={gap.end} zone={zone} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <ShiftList schedule={current} shifts={shifts.data.items} names={names} zone={zone} {...(canOverride ? { onOverride: overrideShift } : {})} />
-            </>
-          )}
+          <QueryState query={shifts} rows={3}>
+            {(loaded) =>
+              (
+                <>
+                  <ScheduleCalendar schedule={current} rendered={loaded} people={[...names].map(([id, name]) => ({ id, name }))} from={from} zone={zone} {...(canOverride ? { onPick: overrideShift } : {})} />
+                  <p className="text-muted-foreground text-sm" data-testid="coverage">
+                    Covered {Math.round(loaded.coveragePercent * 10) / 10}% of the time
+                    {loaded.gaps.length > 0 ? `, ${loaded.gaps.length} gap${loaded.gaps.length === 1 ? "" : "s"} with nobody on call` : ""}. Times are on your clock ({zone})
+                    {zone === current.timeZone ? "." : `; the schedule's own (${current.timeZone}) in brackets.`}
+                  </p>
+                  {loaded.gaps.length > 0 && (
+                    <ul className="text-destructive space-y-0.5 text-sm" aria-label="Gaps">
+                      {loaded.gaps.map((gap) => (
+                        <li key={gap.start}>
+                          Nobody on call from <ZonedTime iso={gap.start} zone={zone} /> until <ZonedTime iso={gap.end} zone={zone} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <ShiftList schedule={current} shifts={loaded.items} names={names} zone={zone} {...(canOverride ? { onOverride: overrideShift } : {})} />
+                </>
+              )
+            }
+          </QueryState>
         </Section>
       <Section title="Overrides">
           <UpcomingOverrides schedule={current} names={names} zone={zone} manages={manages} />

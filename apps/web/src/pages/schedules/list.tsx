@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { Button } from "@/components/ui/button";
 import { SelectBox } from "@/components/select-box";
 import { useManagedTeamIds, useTeams } from "@/lib/teams";
@@ -52,34 +52,34 @@ export function SchedulesPage() {
           </>
         }
       />
-      {schedules.isPending ? (
-        <LoadingRows />
-      ) : schedules.isError ? (
-        <ErrorAlert error={schedules.error} />
-      ) : items.length === 0 ? (
-        <EmptyState title={teamId === undefined ? "No schedule yet" : "No schedule of this team"}>Create one, then name it in an escalation policy so incidents page whoever is on call.</EmptyState>
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="Schedules">
-          {items.map((schedule) => {
-            const userId = onCallBySchedule.get(schedule.id);
-            const team = schedule.teamId === null ? undefined : teamNames.get(schedule.teamId);
-            return (
-              <li key={schedule.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-                <div className="min-w-0">
-                  <Link to="/schedules/$scheduleId" params={{ scheduleId: schedule.id }} className="font-medium hover:underline">
-                    {schedule.name}
-                  </Link>
-                  <p className="text-muted-foreground text-sm">
-                    {schedule.layers.length} layer{schedule.layers.length === 1 ? "" : "s"} · {schedule.timeZone}
-                    {team !== undefined && ` · ${team}`}
-                  </p>
-                </div>
-                <span className="text-sm">{userId === undefined ? <span className="text-muted-foreground">Nobody on call</span> : <>On call: {names.get(userId) ?? "someone"}</>}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryState query={schedules}>
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title={teamId === undefined ? "No schedule yet" : "No schedule of this team"}>Create one, then name it in an escalation policy so incidents page whoever is on call.</EmptyState>
+          ) : (
+            <ul className="divide-y rounded-lg border" aria-label="Schedules">
+              {items.map((schedule) => {
+                const userId = onCallBySchedule.get(schedule.id);
+                const team = schedule.teamId === null ? undefined : teamNames.get(schedule.teamId);
+                return (
+                  <li key={schedule.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                    <div className="min-w-0">
+                      <Link to="/schedules/$scheduleId" params={{ scheduleId: schedule.id }} className="font-medium hover:underline">
+                        {schedule.name}
+                      </Link>
+                      <p className="text-muted-foreground text-sm">
+                        {schedule.layers.length} layer{schedule.layers.length === 1 ? "" : "s"} · {schedule.timeZone}
+                        {team !== undefined && ` · ${team}`}
+                      </p>
+                    </div>
+                    <span className="text-sm">{userId === undefined ? <span className="text-muted-foreground">Nobody on call</span> : <>On call: {names.get(userId) ?? "someone"}</>}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </QueryState>
       {schedules.hasNextPage && (
         <Button variant="outline" className="mt-3" onClick={() => void schedules.fetchNextPage()}>
           Load more

@@ -7,15 +7,13 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
-import { NotFound } from "@/components/not-found";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { LoadingRows, PageHeader, ReadError } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
-import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { roleAtLeast, STATUSES, type Service } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
@@ -107,10 +105,7 @@ export function ServicePage() {
   const service = useQuery(trpc.org.services.get.queryOptions({ serviceId }));
   const counts = useQuery(trpc.incidents.counts.queryOptions({ serviceId }));
   if (service.isPending) return <LoadingRows />;
-  if (service.isError) {
-    const code = toApiError(service.error).code;
-    return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="service" /> : <ErrorAlert error={service.error} />;
-  }
+  if (service.isError) return <ReadError error={service.error} what="service" />;
   const isAdmin = roleAtLeast(org.role, "admin");
   return (
     <div className="space-y-5">

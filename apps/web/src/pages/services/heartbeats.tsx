@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CodeBlock } from "@/components/code-block";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { TextField } from "@/components/text-field";
 import { Badge } from "@/components/ui/badge";
@@ -87,39 +87,39 @@ export function Heartbeats({ serviceId }: { serviceId: string }) {
             </div>
           </form>
         </Form>
-        {heartbeats.isPending ? (
-          <LoadingRows rows={2} />
-        ) : heartbeats.isError ? (
-          <ErrorAlert error={heartbeats.error} />
-        ) : heartbeats.data.items.length === 0 ? (
-          <p className="text-muted-foreground text-sm">No heartbeat yet.</p>
-        ) : (
-          <ul className="space-y-4">
-            {heartbeats.data.items.map((heartbeat) => (
-              <li key={heartbeat.id} className="space-y-3 rounded-lg border p-3" data-heartbeat={heartbeat.id}>
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <div className="min-w-0 space-y-1">
-                    <p className="font-medium">
-                      {heartbeat.name} <Badge variant={STATUS[heartbeat.status].variant}>{STATUS[heartbeat.status].label}</Badge>
-                    </p>
-                    <p className="text-muted-foreground text-xs">
-                      Every {heartbeat.intervalSeconds / 60} min · last ping {heartbeat.lastPingAt === null ? "never" : <RelativeTime iso={heartbeat.lastPingAt} />} · due{" "}
-                      <RelativeTime iso={heartbeat.dueAt} />
-                    </p>
-                  </div>
-                  <ConfirmButton
-                    label={<><Trash2 aria-hidden /> Delete</>}
-                    ariaLabel={`Delete ${heartbeat.name}`}
-                    title={`Delete ${heartbeat.name}?`}
-                    description="Its pings will be refused (404); an incident it opened stays open."
-                    onConfirm={() => void deleteHeartbeat(heartbeat)}
-                  />
-                </div>
-                <CodeBlock code={heartbeatPingConfig(heartbeat.pingUrl)} label={`How to ping ${heartbeat.name}`} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={heartbeats} rows={2}>
+          {(loaded) =>
+            loaded.items.length === 0 ? (
+              <p className="text-muted-foreground text-sm">No heartbeat yet.</p>
+            ) : (
+              <ul className="space-y-4">
+                {loaded.items.map((heartbeat) => (
+                  <li key={heartbeat.id} className="space-y-3 rounded-lg border p-3" data-heartbeat={heartbeat.id}>
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <div className="min-w-0 space-y-1">
+                        <p className="font-medium">
+                          {heartbeat.name} <Badge variant={STATUS[heartbeat.status].variant}>{STATUS[heartbeat.status].label}</Badge>
+                        </p>
+                        <p className="text-muted-foreground text-xs">
+                          Every {heartbeat.intervalSeconds / 60} min · last ping {heartbeat.lastPingAt === null ? "never" : <RelativeTime iso={heartbeat.lastPingAt} />} · due{" "}
+                          <RelativeTime iso={heartbeat.dueAt} />
+                        </p>
+                      </div>
+                      <ConfirmButton
+                        label={<><Trash2 aria-hidden /> Delete</>}
+                        ariaLabel={`Delete ${heartbeat.name}`}
+                        title={`Delete ${heartbeat.name}?`}
+                        description="Its pings will be refused (404); an incident it opened stays open."
+                        onConfirm={() => void deleteHeartbeat(heartbeat)}
+                      />
+                    </div>
+                    <CodeBlock code={heartbeatPingConfig(heartbeat.pingUrl)} label={`How to ping ${heartbeat.name}`} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
       </CardContent>
     </Card>
   );

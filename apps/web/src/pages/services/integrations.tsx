@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CodeBlock } from "@/components/code-block";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -148,58 +148,58 @@ export function Integrations({ serviceId }: { serviceId: string }) {
             </div>
           </form>
         </Form>
-        {keys.isPending ? (
-          <LoadingRows rows={2} />
-        ) : keys.isError ? (
-          <ErrorAlert error={keys.error} />
-        ) : keys.data.items.length === 0 ? (
-          <p className="text-muted-foreground text-sm">No routing key yet.</p>
-        ) : (
-          <ul className="space-y-4">
-            {keys.data.items.map((key) => (
-              <li key={key.id} className="space-y-3 rounded-lg border p-3">
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <div className="min-w-0">
-                    <p className="font-medium">{key.name}</p>
-                    <p className="text-muted-foreground font-mono text-xs break-all">{key.routingKey}</p>
-                  </div>
-                  <ConfirmButton
-                    label={<><Trash2 aria-hidden /> Delete</>}
-                    ariaLabel={`Delete ${key.name}`}
-                    title={`Delete ${key.name}?`}
-                    description="Alerts sent with this routing key will be refused (404)."
-                    onConfirm={() => void deleteKey(key.id)}
-                  />
-                </div>
-                <Tabs defaultValue="pagerduty">
-                  <TabsList>
-                    <TabsTrigger value="pagerduty">PagerDuty Events v2</TabsTrigger>
-                    <TabsTrigger value="alertmanager">Alertmanager</TabsTrigger>
-                    <TabsTrigger value="opsgenie">Opsgenie</TabsTrigger>
-                    <TabsTrigger value="grafana">Grafana</TabsTrigger>
-                    <TabsTrigger value="webhook">Webhook</TabsTrigger>
-                  </TabsList>
-                  <TabsContent value="pagerduty" forceMount className="data-[state=inactive]:hidden">
-                    <CodeBlock code={pagerDutyConfig(origin, key.routingKey)} label={`PagerDuty Events v2 configuration for ${key.name}`} />
-                  </TabsContent>
-                  <TabsContent value="alertmanager" forceMount className="data-[state=inactive]:hidden">
-                    <CodeBlock code={alertmanagerConfig(origin, key.routingKey)} label={`Alertmanager configuration for ${key.name}`} />
-                  </TabsContent>
-                  <TabsContent value="opsgenie" forceMount className="data-[state=inactive]:hidden">
-                    <CodeBlock code={opsgenieConfig(origin, key.routingKey)} label={`Opsgenie configuration for ${key.name}`} />
-                  </TabsContent>
-                  <TabsContent value="grafana" forceMount className="data-[state=inactive]:hidden">
-                    <CodeBlock code={grafanaConfig(origin, key.routingKey)} label={`Grafana configuration for ${key.name}`} />
-                  </TabsContent>
-                  <TabsContent value="webhook" forceMount className="data-[state=inactive]:hidden">
-                    <CodeBlock code={webhookConfig(origin, key.routingKey, presetItems)} label={`Webhook configuration for ${key.name}`} />
-                  </TabsContent>
-                </Tabs>
-                {presets.isPending ? null : <IntegrationSettingsForm serviceId={serviceId} integration={key} presets={presetItems} />}
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={keys} rows={2}>
+          {(loaded) =>
+            loaded.items.length === 0 ? (
+              <p className="text-muted-foreground text-sm">No routing key yet.</p>
+            ) : (
+              <ul className="space-y-4">
+                {loaded.items.map((key) => (
+                  <li key={key.id} className="space-y-3 rounded-lg border p-3">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <div className="min-w-0">
+                        <p className="font-medium">{key.name}</p>
+                        <p className="text-muted-foreground font-mono text-xs break-all">{key.routingKey}</p>
+                      </div>
+                      <ConfirmButton
+                        label={<><Trash2 aria-hidden /> Delete</>}
+                        ariaLabel={`Delete ${key.name}`}
+                        title={`Delete ${key.name}?`}
+                        description="Alerts sent with this routing key will be refused (404)."
+                        onConfirm={() => void deleteKey(key.id)}
+                      />
+                    </div>
+                    <Tabs defaultValue="pagerduty">
+                      <TabsList>
+                        <TabsTrigger value="pagerduty">PagerDuty Events v2</TabsTrigger>
+                        <TabsTrigger value="alertmanager">Alertmanager</TabsTrigger>
+                        <TabsTrigger value="opsgenie">Opsgenie</TabsTrigger>
+                        <TabsTrigger value="grafana">Grafana</TabsTrigger>
+                        <TabsTrigger value="webhook">Webhook</TabsTrigger>
+                      </TabsList>
+                      <TabsContent value="pagerduty" forceMount className="data-[state=inactive]:hidden">
+                        <CodeBlock code={pagerDutyConfig(origin, key.routingKey)} label={`PagerDuty Events v2 configuration for ${key.name}`} />
+                      </TabsContent>
+                      <TabsContent value="alertmanager" forceMount className="data-[state=inactive]:hidden">
+                        <CodeBlock code={alertmanagerConfig(origin, key.routingKey)} label={`Alertmanager configuration for ${key.name}`} />
+                      </TabsContent>
+                      <TabsContent value="opsgenie" forceMount className="data-[state=inactive]:hidden">
+                        <CodeBlock code={opsgenieConfig(origin, key.routingKey)} label={`Opsgenie configuration for ${key.name}`} />
+                      </TabsContent>
+                      <TabsContent value="grafana" forceMount className="data-[state=inactive]:hidden">
+                        <CodeBlock code={grafanaConfig(origin, key.routingKey)} label={`Grafana configuration for ${key.name}`} />
+                      </TabsContent>
+                      <TabsContent value="webhook" forceMount className="data-[state=inactive]:hidden">
+                        <CodeBlock code={webhookConfig(origin, key.routingKey, presetItems)} label={`Webhook configuration for ${key.name}`} />
+                      </TabsContent>
+                    </Tabs>
+                    {presets.isPending ? null : <IntegrationSettingsForm serviceId={serviceId} integration={key} presets={presetItems} />}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
       </CardContent>
     </Card>
   );

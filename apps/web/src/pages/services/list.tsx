@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
@@ -73,32 +73,32 @@ export function ServicesPage() {
   return (
     <div>
       <PageHeader title="Services" description="What your incidents are about, each with its escalation policy and alert integrations." actions={roleAtLeast(org.role, "member") && <NewServiceDialog />} />
-      {services.isPending ? (
-        <LoadingRows />
-      ) : services.isError ? (
-        <ErrorAlert error={services.error} />
-      ) : services.data.list.length === 0 ? (
-        <EmptyState title="No services yet">Create one, then open incidents on it or connect your monitoring.</EmptyState>
-      ) : (
-        <ul className="divide-y rounded-lg border" aria-label="Services">
-          {services.data.list.map((service) => (
-            <li key={service.id} className="hover:bg-muted/40 flex items-center justify-between gap-3 px-4 py-3">
-              <div className="min-w-0">
-                <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="font-medium hover:underline">
-                  {service.name}
-                </Link>
-                <p className="text-muted-foreground truncate text-sm">{service.description ?? "No description"}</p>
-              </div>
-              <div className="text-muted-foreground shrink-0 text-right text-xs">
-                <p>{service.escalationPolicyId === null ? "No escalation" : "Escalates"}</p>
-                <p>
-                  created <RelativeTime iso={service.createdAt} />
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState query={services}>
+        {(loaded) =>
+          loaded.list.length === 0 ? (
+            <EmptyState title="No services yet">Create one, then open incidents on it or connect your monitoring.</EmptyState>
+          ) : (
+            <ul className="divide-y rounded-lg border" aria-label="Services">
+              {loaded.list.map((service) => (
+                <li key={service.id} className="hover:bg-muted/40 flex items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <Link to="/services/$serviceId" params={{ serviceId: service.id }} className="font-medium hover:underline">
+                      {service.name}
+                    </Link>
+                    <p className="text-muted-foreground truncate text-sm">{service.description ?? "No description"}</p>
+                  </div>
+                  <div className="text-muted-foreground shrink-0 text-right text-xs">
+                    <p>{service.escalationPolicyId === null ? "No escalation" : "Escalates"}</p>
+                    <p>
+                      created <RelativeTime iso={service.createdAt} />
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { SeverityBadge } from "@/components/badges";
 import { ConfirmButton } from "@/components/confirm-button";
-import { ErrorAlert, LoadingRows } from "@/components/page";
+import { QueryState } from "@/components/page";
 import { SlaTargetsEditor } from "@/components/sla-targets-editor";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -69,39 +69,39 @@ export function ServiceSlaOverride({ serviceId }: { serviceId: string }) {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        {policy.isPending ? (
-          <LoadingRows rows={3} />
-        ) : policy.isError ? (
-          <ErrorAlert error={policy.error} title="The SLA targets could not be loaded" />
-        ) : policy.data.source === "service" || editing ? (
-          <SlaTargetsEditor
-            targets={policy.data}
-            onSave={save}
-            saveLabel="Save service targets"
-            actions={
-              policy.data.source === "service" ? (
-                <ConfirmButton
-                  size="default"
-                  label="Use the organisation's"
-                  title="Drop this service's own targets?"
-                  description="Its new incidents get the organisation's deadlines again; running deadlines stay as they are."
-                  onConfirm={() => void revert()}
-                />
-              ) : (
-                <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
-                  Cancel
+        <QueryState query={policy} rows={3} errorTitle="The SLA targets could not be loaded">
+          {(loaded) =>
+            loaded.source === "service" || editing ? (
+              <SlaTargetsEditor
+                targets={loaded}
+                onSave={save}
+                saveLabel="Save service targets"
+                actions={
+                  loaded.source === "service" ? (
+                    <ConfirmButton
+                      size="default"
+                      label="Use the organisation's"
+                      title="Drop this service's own targets?"
+                      description="Its new incidents get the organisation's deadlines again; running deadlines stay as they are."
+                      onConfirm={() => void revert()}
+                    />
+                  ) : (
+                    <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+                      Cancel
+                    </Button>
+                  )
+                }
+              />
+            ) : (
+              <div className="space-y-3">
+                <TargetsSummary policy={loaded} />
+                <Button variant="outline" onClick={() => setEditing(true)}>
+                  Set targets for this service
                 </Button>
-              )
-            }
-          />
-        ) : (
-          <div className="space-y-3">
-            <TargetsSummary policy={policy.data} />
-            <Button variant="outline" onClick={() => setEditing(true)}>
-              Set targets for this service
-            </Button>
-          </div>
-        )}
+              </div>
+            )
+          }
+        </QueryState>
       </CardContent>
     </Card>
   );

@@ -4,14 +4,12 @@ import { UserPlus } from "lucide-react";
 import { useState } from "react";
 import { BackLink } from "@/components/back-link";
 import { ConfirmButton, DeleteButton } from "@/components/confirm-button";
-import { NotFound } from "@/components/not-found";
-import { ErrorAlert, LoadingRows, PageHeader } from "@/components/page";
+import { LoadingRows, PageHeader, QueryState, ReadError } from "@/components/page";
 import { Section } from "@/components/section";
 import { Button } from "@/components/ui/button";
 import { SelectBox } from "@/components/select-box";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { act } from "@/lib/act";
-import { toApiError } from "@/lib/api-error";
 import type { Team, TeamMember, TeamRole } from "@/lib/api-types";
 import { useMembers } from "@/lib/people";
 import { useManagesTeam } from "@/lib/teams";
@@ -117,10 +115,7 @@ export function TeamPage() {
   const manages = useManagesTeam(teamId);
   const remove = useMutation(trpc.org.teams.delete.mutationOptions());
   if (team.isPending) return <LoadingRows />;
-  if (team.isError) {
-    const code = toApiError(team.error).code;
-    return code === "NOT_FOUND" || code === "VALIDATION_FAILED" ? <NotFound what="team" /> : <ErrorAlert error={team.error} />;
-  }
+  if (team.isError) return <ReadError error={team.error} what="team" />;
   const current = team.data;
   const isAdmin = org.role === "admin";
   const onDelete = async () => {
@@ -145,35 +140,35 @@ export function TeamPage() {
         }
       />
       <Section title="People" className="space-y-4">
-          {members.isPending ? (
-            <LoadingRows rows={2} />
-          ) : members.isError ? (
-            <ErrorAlert error={members.error} />
-          ) : members.data.items.length === 0 ? (
-            <p className="text-muted-foreground text-sm">Nobody yet.</p>
-          ) : (
-            <MemberRows team={current} members={members.data.items} manages={manages} />
-          )}
+          <QueryState query={members} rows={2}>
+            {(loaded) =>
+              loaded.items.length === 0 ? (
+                <p className="text-muted-foreground text-sm">Nobody yet.</p>
+              ) : (
+                <MemberRows team={current} members={loaded.items} manages={manages} />
+              )
+            }
+          </QueryState>
           {isAdmin && members.data !== undefined && <AddMember team={current} present={new Set(members.data.items.map((m) => m.user.id))} />}
         </Section>
       <Section title="Schedules">
-          {schedules.isPending ? (
-            <LoadingRows rows={2} />
-          ) : schedules.isError ? (
-            <ErrorAlert error={schedules.error} />
-          ) : schedules.data.items.length === 0 ? (
-            <p className="text-muted-foreground text-sm">No schedule of this team.</p>
-          ) : (
-            <ul className="list-disc space-y-1 pl-5 text-sm" aria-label="Team schedules">
-              {schedules.data.items.map((s) => (
-                <li key={s.id}>
-                  <Link to="/schedules/$scheduleId" params={{ scheduleId: s.id }} className="hover:underline">
-                    {s.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <QueryState query={schedules} rows={2}>
+            {(loaded) =>
+              loaded.items.length === 0 ? (
+                <p className="text-muted-foreground text-sm">No schedule of this team.</p>
+              ) : (
+                <ul className="list-disc space-y-1 pl-5 text-sm" aria-label="Team schedules">
+                  {loaded.items.map((s) => (
+                    <li key={s.id}>
+                      <Link to="/schedules/$scheduleId" params={{ scheduleId: s.id }} className="hover:underline">
+                        {s.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </QueryState>
         </Section>
     </div>
   );
