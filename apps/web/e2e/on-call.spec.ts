@@ -76,8 +76,11 @@ test("build a schedule, see its handoff on the calendar, override a shift from i
   await expect(overrides).toContainText("Ada Lovelace");
   await expect(shifts.getByRole("row").filter({ has: page.getByRole("cell", { name: "Override", exact: true }) })).toContainText(graceWindow);
 
-  // Who is on call now: one of the two, through this schedule.
+  // Who is on call tomorrow at noon (now is before the first turn between 00:00 and 09:00 in
+  // Berlin): one of the two, through this schedule.
   await page.getByRole("link", { name: "Who is on call" }).first().click();
+  const tomorrow = new Intl.DateTimeFormat("en-CA", { timeZone: BERLIN }).format(new Date(Date.now() + 86_400_000));
+  await page.getByLabel("At another moment").fill(`${tomorrow}T12:00`);
   const table = page.getByRole("table", { name: "Who is on call" });
   await expect(table.getByRole("row").filter({ hasText: name })).toContainText(/Ada Lovelace|Grace Hopper/);
 
