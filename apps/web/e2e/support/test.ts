@@ -117,8 +117,19 @@ export async function signIn(page: Page, account: { email: string; password: str
   await expect(page.getByRole("banner")).toBeVisible();
 }
 
-/** Zero serious or critical accessibility violations on what the page shows now. */
+/**
+ * Zero serious or critical accessibility violations on what the page shows now, once its finite
+ * animations ended (a dialog checked while fading in has text over a half-dimmed backdrop).
+ */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
