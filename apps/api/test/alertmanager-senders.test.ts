@@ -16,16 +16,15 @@ const routeTo = (receiver: Record<string, unknown>) => ({
   receivers: [{ name: "incidentops", ...receiver }],
 });
 
-const startsAt = new Date(Date.now() - 60_000).toISOString();
 const ALERTS: PostableAlert[] = [
-  { labels: { alertname: "DiskFull", instance: "db-1", severity: "critical" }, annotations: { summary: "Disk full on db-1" }, startsAt },
-  { labels: { alertname: "DiskFull", instance: "db-2", severity: "critical" }, annotations: { summary: "Disk full on db-2" }, startsAt },
-  { labels: { alertname: "HighLatency", instance: "api-1", severity: "warning" }, annotations: { summary: "Latency over 1 s" }, startsAt },
+  { labels: { alertname: "DiskFull", instance: "db-1", severity: "critical" }, annotations: { summary: "Disk full on db-1" } },
+  { labels: { alertname: "DiskFull", instance: "db-2", severity: "critical" }, annotations: { summary: "Disk full on db-2" } },
+  { labels: { alertname: "HighLatency", instance: "api-1", severity: "warning" }, annotations: { summary: "Latency over 1 s" } },
 ];
 
 /**
  * Runs a real Alertmanager with `receiver` (built from the API's URL and the routing key), posts
- * ALERTS, waits for `expected` incidents, then resolves the alerts (endsAt in the past) and waits
+ * ALERTS starting now, waits for `expected` incidents, then resolves the alerts (endsAt now) and waits
  * for every incident to be resolved. Returns the incidents as first opened.
  */
 async function sendThroughAlertmanager(receiver: (apiUrl: string, routingKey: string) => Record<string, unknown>, expected: number, settings?: Record<string, unknown>): Promise<Incident[]> {
@@ -33,13 +32,16 @@ async function sendThroughAlertmanager(receiver: (apiUrl: string, routingKey: st
   const incidents = () => incidentsOfService(api.current, token, serviceId);
   const alertmanager = await startAlertmanager(routeTo(receiver(api.current.baseUrl, routingKey)));
   try {
-    await alertmanager.postAlerts(ALERTS);
+    // Starting now, not earlier: Alertmanager flushes a new group at once when its first alert
+    // began more than group_wait ago, and that first flush may then hold one DiskFull alert only.
+    const startsAt = new Date().toISOString();
+    await alertmanager.postAlerts(ALERTS.map((alert) => ({ ...alert, startsAt })));
     const opened = await waitFor(async () => {
       const items = await incidents();
       return items.length >= expected ? items : undefined;
     }, 20_000, `${expected} incidents (Alertmanager said:\n${alertmanager.output().slice(-2000)})`);
-    const endsAt = new Date(Date.now() - 1_000).toISOString();
-    await alertmanager.postAlerts(ALERTS.map((alert) => ({ ...alert, endsAt })));
+    const endsAt = new Date().toISOString();
+    await alertmanager.postAlerts(ALERTS.map((alert) => ({ ...alert, startsAt, endsAt })));
     const closed = await waitFor(async () => {
       const items = await incidents();
       return items.every((i) => i.status === "resolved") ? items : undefined;
