@@ -8,7 +8,7 @@ import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
 import { findNextDueAttempts, findNextWake, lockLane, releaseLane, skipDueAttempts, takeLease, type Lane } from "./lane-repository.js";
-import { findAttempt, findDeliveryContext, recordAttemptOutcome } from "./repository.js";
+import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome } from "./repository.js";
 
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
 // receiver that hangs holds at most one slot), a few attempts at once (each of another incident),
@@ -50,39 +50,83 @@ export const breakerPauseMs = (streak: number, retryBaseMs: number) =>
 
 type Send = () => Promise<DeliveryOutcome>;
 
-type Claim = { state: "idle" | "busy" | "paused"; skipped: number } | { state: "sent"; attempts: { attempt: NotificationAttemptRow; send: Send }[] };
+type Claimed = { attempt: NotificationAttemptRow; send: Send }[];
+
+type Claim = { state: "idle" | "busy" | "paused"; skipped: number } | { state: "sent"; attempts: Claimed };
+
+/** A lane's run keeps claiming and sending while attempts are due, for about this long; then it lets another job have its slot (the lane is woken again). */
+const LANE_RUN_BUDGET_MS = 1_000;
+/** A claim takes up to this many rounds of DELIVERY_RECEIVER_CONCURRENCY attempts, sent that many at a time. */
+const ROUNDS_PER_CLAIM = 8;
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
 const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
 
-/** How to send an attempt: its payload (the event, and the incident as it was right after it) through its channel. */
-async function deliveryOf(deps: DeliveryDeps, lane: Lane, attempt: NotificationAttemptRow, tx: Tx): Promise<Send> {
-  const { event, incident, org, target, user, contactMethod } = await findDeliveryContext(tx, lane.orgId, attempt);
-  const snapshot = incidentSchema.safeParse(event.incident);
-  const payload: NotificationPayload = {
-    // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
-    id: attempt.id,
-    type: payloadTypeOf(event),
-    occurredAt: iso(event.created_at),
-    org,
-    // Events written before snapshots existed show the incident as it is now.
-    incident: snapshot.success ? snapshot.data : await toIncidentOf(tx, lane.orgId, incident),
-    event: toIncidentEvent(event),
+/** How to send each attempt: its payload (the event, and the incident as it was right after it) through its channel. */
+async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: NotificationAttemptRow[], tx: Tx): Promise<Claimed> {
+  const context = await findDeliveryContexts(tx, lane.orgId, attempts);
+  const events = attempts.map((attempt) => {
+    const event = context.events.get(attempt.event_id);
+    if (event === undefined) throw new Error(`unreachable: attempt ${attempt.id} names an event of its org`);
+    return { attempt, event, snapshot: incidentSchema.safeParse(event.incident) };
+  });
+  // Events written before snapshots existed show the incident as it is now.
+  const incidentsNow = await findIncidentRows(tx, lane.orgId, [...new Set(events.flatMap((e) => (e.snapshot.success ? [] : [e.attempt.incident_id])))]);
+  const incidentAt = async ({ attempt, snapshot }: (typeof events)[number]) => {
+    if (snapshot.success) return snapshot.data;
+    const now = incidentsNow.get(attempt.incident_id);
+    if (now === undefined) throw new Error(`unreachable: incident ${attempt.incident_id} has attempts`);
+    return toIncidentOf(tx, lane.orgId, now);
   };
-  return () => {
-    // A page through a contact method (a rule's delay is recorded); before contact methods, pages
-    // went to the account email.
-    if (attempt.user_id !== null && attempt.delay_minutes !== null) {
-      if (contactMethod === undefined) return Promise.resolve(failedForGood("the contact method was deleted"));
-      return sendToContactMethod(deps, contactMethod, payload);
-    }
-    if (user !== undefined) return sendEmail(deps, user.email, payload);
-    if (target === undefined || !target.enabled) {
-      return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });
-    }
-    return sendToTarget(deps, target, payload);
-  };
+  const claimed: Claimed = [];
+  for (const at of events) {
+    const { attempt, event } = at;
+    const payload: NotificationPayload = {
+      // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
+      id: attempt.id,
+      type: payloadTypeOf(event),
+      occurredAt: iso(event.created_at),
+      org: context.org,
+      incident: await incidentAt(at),
+      event: toIncidentEvent(event),
+    };
+    const target = attempt.target_id === null ? undefined : context.targets.get(attempt.target_id);
+    const user = attempt.user_id === null ? undefined : context.users.get(attempt.user_id);
+    const contactMethod = attempt.contact_method_id === null ? undefined : context.contactMethods.get(attempt.contact_method_id);
+    const send: Send = () => {
+      // A page through a contact method (a rule's delay is recorded); before contact methods, pages
+      // went to the account email.
+      if (attempt.user_id !== null && attempt.delay_minutes !== null) {
+        if (contactMethod === undefined) return Promise.resolve(failedForGood("the contact method was deleted"));
+        return sendToContactMethod(deps, contactMethod, payload);
+      }
+      if (user !== undefined) return sendEmail(deps, user.email, payload);
+      if (target === undefined || !target.enabled) {
+        return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });
+      }
+      return sendToTarget(deps, target, payload);
+    };
+    claimed.push({ attempt, send });
+  }
+  return claimed;
+}
+
+/**
+ * Holding the lane's lock, the lane neither leased nor paused: leases it for its next due
+ * attempts (each its incident's next), long enough to send them all; with none due, schedules
+ * the lane's job for its next attempt, if any.
+ */
+async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<Claim> {
+  const concurrency = deps.config.delivery.receiverConcurrency;
+  const due = await findNextDueAttempts(tx, lane, concurrency * ROUNDS_PER_CLAIM);
+  if (due.length === 0) {
+    const next = await findNextWake(tx, lane);
+    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
+    return { state: "idle", skipped: 0 };
+  }
+  await takeLease(tx, lane, deps.config.delivery.timeoutMs * Math.ceil(due.length / concurrency) + LEASE_MARGIN_MS);
+  return { state: "sent", attempts: await deliveriesOf(deps, lane, due, tx) };
 }
 
 /** Under the lane's lock: what to do now, and, when nothing is to be sent, when to look again. */
@@ -106,17 +150,30 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
       if (next !== undefined) await wake(next.at < row.paused_until ? next.at : row.paused_until, next);
       return { state: "paused", skipped };
     }
-    const due = await findNextDueAttempts(tx, lane, deps.config.delivery.receiverConcurrency);
-    if (due.length === 0) {
-      const next = await findNextWake(tx, lane);
-      if (next !== undefined) await wake(next.at, next);
-      return { state: "idle", skipped: 0 };
-    }
-    await takeLease(tx, lane, deps.config.delivery.timeoutMs + LEASE_MARGIN_MS);
-    const attempts = [];
-    for (const attempt of due) attempts.push({ attempt, send: await deliveryOf(deps, lane, attempt, tx) });
-    return { state: "sent", attempts };
+    return claimDue(deps, tx, lane, channel, requestId, row.now);
   });
+}
+
+/**
+ * Sends the claimed attempts, `concurrency` at a time, in the order claimed. After a failure no
+ * further one starts (those in flight finish): a receiver in trouble gets no more than it has,
+ * and the attempts not sent stay due, untried, for the breaker to rule on. Outcomes come in the
+ * order they ended, which is the order the breaker counts failures in a row.
+ */
+async function sendClaimed(attempts: Claimed, concurrency: number): Promise<{ attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[]> {
+  const ended: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[] = [];
+  let next = 0;
+  let failed = false;
+  const sender = async () => {
+    while (!failed && next < attempts.length) {
+      const claimed = attempts[next++] as Claimed[number];
+      const outcome = await claimed.send();
+      if (!outcome.ok) failed = true;
+      ended.push({ attempt: claimed.attempt, outcome });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, attempts.length) }, sender));
+  return ended;
 }
 
 /** The result of one try, from its outcome and the attempt's tries so far. */
@@ -127,42 +184,50 @@ function resultOf(deps: DeliveryDeps, attempt: NotificationAttemptRow, outcome: 
 
 /**
  * Records the tries and their consequences in one transaction: each attempt's outcome (retries
- * are scheduled on it, with the same id), the lane's breaker, and the lane's next run.
+ * are scheduled on it, with the same id) and the lane's breaker; then, when `claimNext` and the
+ * breaker is closed, the lane's next due attempts are claimed for this run in the same
+ * transaction, else the lane's next run is scheduled.
  */
 async function recordOutcomes(
   deps: DeliveryDeps,
   lane: Lane,
   channel: NotificationChannel,
   tries: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[],
-  requestId: string,
-): Promise<LaneRun["tried"]> {
+  options: { requestId: string; claimNext: boolean },
+): Promise<{ tried: LaneRun["tried"]; next: Claimed | undefined }> {
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
     const row = await lockLane(tx, lane);
     const now = row.now;
     let failureStreak = row.failure_streak;
     const tried: LaneRun["tried"] = [];
+    const outcomes: AttemptOutcome[] = [];
     for (const { attempt, outcome } of tries) {
       const result = resultOf(deps, attempt, outcome);
       const count = attempt.attempt_count + 1;
-      await recordAttemptOutcome(tx, lane.orgId, attempt.id, {
+      outcomes.push({
+        attemptId: attempt.id,
         attemptCount: count,
         status: result === "retrying" ? "pending" : result,
         lastHttpStatus: outcome.httpStatus,
         lastError: outcome.error,
         note: outcome.note,
-        at: now,
         completedAt: result === "retrying" ? null : now,
         nextAttemptAt: new Date(now.getTime() + (result === "retrying" ? retryDelayMs(count, deps.config.delivery.retryBaseMs) : 0)),
       });
       failureStreak = outcome.ok ? 0 : failureStreak + 1;
       tried.push({ attemptId: attempt.id, result });
     }
+    await recordAttemptOutcomes(tx, lane.orgId, now, outcomes);
     const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
     await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : new Date(now.getTime() + pauseMs) });
+    if (pauseMs === 0 && options.claimNext) {
+      const claimed = await claimDue(deps, tx, lane, channel, options.requestId, now);
+      return { tried, next: claimed.state === "sent" ? claimed.attempts : undefined };
+    }
     // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
     const next = await findNextWake(tx, lane);
-    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
-    return tried;
+    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? options.requestId, runAt: later(next.at, now) });
+    return { tried, next: undefined };
   });
 }
 
@@ -174,16 +239,26 @@ async function laneOf(db: Db, job: DeliveryJob): Promise<Lane | undefined> {
 }
 
 /**
- * A delivery job: sends the lane's next due attempts, if any (at most DELIVERY_RECEIVER_CONCURRENCY,
- * at once, each of another incident), and records the outcomes. A failure is retried on the same
+ * A delivery job: sends the lane's due attempts, DELIVERY_RECEIVER_CONCURRENCY at a time (each
+ * of another incident), and records the outcomes; while more are due it claims them in the same
+ * transaction and goes on, for about LANE_RUN_BUDGET_MS. A failure is retried on the same
  * attempt after an exponential delay, until the configured maximum of tries; it then ends
  * `failed` with its last error and HTTP status.
  */
 export async function runDelivery(deps: DeliveryDeps, job: DeliveryJob, channel: NotificationChannel): Promise<LaneRun> {
   const lane = await laneOf(deps.db, job);
   if (lane === undefined) return { state: "idle", tried: [], skipped: 0 };
+  const startedAt = performance.now();
   const claimed = await claim(deps, lane, channel, job.requestId);
   if (claimed.state !== "sent") return { state: claimed.state, tried: [], skipped: claimed.skipped };
-  const outcomes = await Promise.all(claimed.attempts.map(async ({ attempt, send }) => ({ attempt, outcome: await send() })));
-  return { state: "sent", tried: await recordOutcomes(deps, lane, channel, outcomes, job.requestId), skipped: 0 };
+  const tried: LaneRun["tried"] = [];
+  let attempts: Claimed | undefined = claimed.attempts;
+  while (attempts !== undefined) {
+    const outcomes = await sendClaimed(attempts, deps.config.delivery.receiverConcurrency);
+    const claimNext = performance.now() - startedAt < LANE_RUN_BUDGET_MS;
+    const recorded = await recordOutcomes(deps, lane, channel, outcomes, { requestId: job.requestId, claimNext });
+    tried.push(...recorded.tried);
+    attempts = recorded.next;
+  }
+  return { state: "sent", tried, skipped: 0 };
 }

@@ -60,8 +60,8 @@ export async function fanOutEvent(db: Db, job: { orgId: string; eventId: string;
     for (const pending of await eventsToFanOut(tx, job.orgId, event.incident_id, done, event.seq)) {
       events.push({ event: { id: pending.id, seq: pending.seq, incidentId: pending.incident_id }, recipients: await recipientsOf(tx, job, pending) });
     }
-    const created = await recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events);
     await setFanoutPosition(tx, job.orgId, event.incident_id, event.seq);
-    return created;
+    // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
+    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events);
   });
 }

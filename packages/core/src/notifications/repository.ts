@@ -48,13 +48,12 @@ export function findEvent(tx: Tx, orgId: string, eventId: string) {
  * the transaction ends: fan-outs of one incident run one at a time, in timeline order.
  */
 export async function lockFanoutPosition(tx: Tx, orgId: string, incidentId: string): Promise<string> {
-  await tx.insertInto("notification_fanouts").values({ org_id: orgId, incident_id: incidentId }).onConflict((oc) => oc.doNothing()).execute();
+  // Made or found, and locked, in one statement: on conflict the row is "updated" to itself.
   const row = await tx
-    .selectFrom("notification_fanouts")
-    .select("last_event_seq")
-    .where("org_id", "=", orgId)
-    .where("incident_id", "=", incidentId)
-    .forUpdate()
+    .insertInto("notification_fanouts")
+    .values({ org_id: orgId, incident_id: incidentId })
+    .onConflict((oc) => oc.columns(["org_id", "incident_id"]).doUpdateSet({ last_event_seq: sql<string>`notification_fanouts.last_event_seq` }))
+    .returning("last_event_seq")
     .executeTakeFirstOrThrow();
   return row.last_event_seq;
 }
@@ -118,59 +117,63 @@ export function findAttempt(tx: Tx, orgId: string, attemptId: string) {
   return tx.selectFrom("notification_attempts").selectAll().where("org_id", "=", orgId).where("id", "=", attemptId).executeTakeFirst();
 }
 
-/** What a delivery sends: the attempt's event (with its snapshot), its incident as it is now, the org, and its target or person. */
-export async function findDeliveryContext(
+/** The distinct non-null values of `pick` over `rows`. */
+const distinct = <T>(rows: readonly T[], pick: (row: T) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
+
+/**
+ * What a claim's deliveries send, in one query per kind however many attempts: their events
+ * (with snapshots), the org, and the targets, people and contact methods they go to, by id.
+ */
+export async function findDeliveryContexts(
   tx: Tx,
   orgId: string,
-  attempt: { event_id: string; incident_id: string; target_id: string | null; user_id: string | null; contact_method_id: string | null },
+  attempts: readonly { event_id: string; target_id: string | null; user_id: string | null; contact_method_id: string | null }[],
 ) {
-  const [event, incident, org, target, user, contactMethod] = await Promise.all([
-    tx.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.event_id).executeTakeFirstOrThrow(),
-    tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.incident_id).executeTakeFirstOrThrow(),
+  const byId = <R extends { id: string }>(rows: R[]) => new Map(rows.map((row) => [row.id, row]));
+  const [targetIds, userIds, contactMethodIds] = [distinct(attempts, (a) => a.target_id), distinct(attempts, (a) => a.user_id), distinct(attempts, (a) => a.contact_method_id)];
+  const [events, org, targets, users, contactMethods] = await Promise.all([
+    tx.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("id", "in", distinct(attempts, (a) => a.event_id)).execute(),
     tx.selectFrom("orgs").select(["id", "name"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
-    attempt.target_id === null
-      ? undefined
-      : tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "=", attempt.target_id).executeTakeFirst(),
-    attempt.user_id === null
-      ? undefined
-      : tx.selectFrom("users").select(["id", "email"]).where("id", "=", attempt.user_id).executeTakeFirst(),
-    attempt.contact_method_id === null
-      ? undefined
-      : tx.selectFrom("contact_methods").selectAll().where("id", "=", attempt.contact_method_id).executeTakeFirst(),
+    targetIds.length === 0 ? [] : tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "in", targetIds).execute(),
+    userIds.length === 0 ? [] : tx.selectFrom("users").select(["id", "email"]).where("id", "in", userIds).execute(),
+    contactMethodIds.length === 0 ? [] : tx.selectFrom("contact_methods").selectAll().where("id", "in", contactMethodIds).execute(),
   ]);
-  return { event, incident, org, target, user, contactMethod };
+  return { org, events: byId(events), targets: byId(targets), users: byId(users), contactMethods: byId(contactMethods) };
 }
 
-export async function recordAttemptOutcome(
-  tx: Tx,
-  orgId: string,
-  attemptId: string,
-  outcome: {
-    attemptCount: number;
-    status: NotificationAttemptStatus;
-    lastHttpStatus: number | null;
-    lastError: string | null;
-    note: string | null;
-    at: Date;
-    completedAt: Date | null;
-    nextAttemptAt: Date;
-  },
-): Promise<void> {
-  await tx
-    .updateTable("notification_attempts")
-    .set({
-      attempt_count: outcome.attemptCount,
-      status: outcome.status,
-      last_http_status: outcome.lastHttpStatus,
-      last_error: outcome.lastError,
-      note: outcome.note,
-      updated_at: outcome.at,
-      completed_at: outcome.completedAt,
-      next_attempt_at: outcome.nextAttemptAt,
-    })
-    .where("org_id", "=", orgId)
-    .where("id", "=", attemptId)
-    .execute();
+/** The incidents as they are now, by id. */
+export async function findIncidentRows(tx: Tx, orgId: string, incidentIds: readonly string[]) {
+  const rows = incidentIds.length === 0 ? [] : await tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** What a try of an attempt came to, to be recorded on it. */
+export interface AttemptOutcome {
+  attemptId: string;
+  attemptCount: number;
+  status: NotificationAttemptStatus;
+  lastHttpStatus: number | null;
+  lastError: string | null;
+  note: string | null;
+  completedAt: Date | null;
+  nextAttemptAt: Date;
+}
+
+/** Records the tries of a lane run on their attempts, in one statement; `at` is their updated_at. */
+export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, outcomes: readonly AttemptOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const column = <K extends keyof AttemptOutcome>(key: K) => outcomes.map((o) => o[key]);
+  await sql`
+    UPDATE notification_attempts AS a
+    SET attempt_count = o.attempt_count, status = o.status, last_http_status = o.last_http_status,
+        last_error = o.last_error, note = o.note, updated_at = ${at}, completed_at = o.completed_at,
+        next_attempt_at = o.next_attempt_at
+    FROM unnest(
+      ${column("attemptId")}::uuid[], ${column("attemptCount")}::int[], ${column("status")}::notification_attempt_status[],
+      ${column("lastHttpStatus")}::int[], ${column("lastError")}::text[], ${column("note")}::text[],
+      ${column("completedAt")}::timestamptz[], ${column("nextAttemptAt")}::timestamptz[]
+    ) AS o(id, attempt_count, status, last_http_status, last_error, note, completed_at, next_attempt_at)
+    WHERE a.org_id = ${orgId} AND a.id = o.id`.execute(tx);
 }
 
 /** An incident's attempts, oldest first by (created_at, id), with their target's name and type or their person's email. */

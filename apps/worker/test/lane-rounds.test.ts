@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { anIncident, anOrgOwner, aService, aWebhookTarget, captureLogger, sleep, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
+
+const stack = useTestStack();
+
+const BACKLOG = 24;
+
+describe("a delivery lane's run", () => {
+  it("sends a receiver's backlog in rounds within one job, never more than DELIVERY_RECEIVER_CONCURRENCY requests at once", { timeout: 60_000 }, async () => {
+    const { api } = stack.current;
+    const limit = api.config.delivery.receiverConcurrency;
+    let inFlight = 0;
+    let most = 0;
+    // The first round answers slowly, so the rest of the backlog is fanned out meanwhile.
+    const receiver = await startWebhookReceiver(async (_request, index) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await sleep(index < limit ? 300 : 5);
+      inFlight--;
+      return 200;
+    });
+    const { logger, lines } = captureLogger();
+    try {
+      const { accessToken: token } = await anOrgOwner(api);
+      await aWebhookTarget(api, token, receiver.url);
+      const service = await aService(api, token);
+      for (let i = 0; i < BACKLOG; i++) await anIncident(api, token, service.id, { title: `incident ${i}` });
+      const worker = await stack.current.startWorker({ logger });
+      try {
+        await waitFor(() => (receiver.requests.length >= BACKLOG ? true : undefined), 30_000, `${BACKLOG} webhooks`);
+        expect(most).toBeLessThanOrEqual(limit);
+        const sentByJob = new Map<unknown, number>();
+        for (const line of lines.filter((l) => l.msg === "delivery attempt")) sentByJob.set(line.jobId, (sentByJob.get(line.jobId) ?? 0) + 1);
+        expect([...sentByJob.values()].reduce((sum, n) => sum + n, 0)).toBe(BACKLOG);
+        // Several rounds of one run: more than one round's worth from a single job.
+        expect(Math.max(...sentByJob.values())).toBeGreaterThan(limit);
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+});
