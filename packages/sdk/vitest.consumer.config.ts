@@ -11,6 +11,8 @@ export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
   test: {
     ...base.test,
+    // Not the root's projects: each has its own include, which would run the whole suite again.
+    projects: undefined,
     include: ["packages/sdk/test/consumer/**/*.e2e.ts"],
     testTimeout: 120_000,
   },

@@ -27,11 +27,16 @@ describe("a delivery lane's run", () => {
       for (let i = 0; i < BACKLOG; i++) await anIncident(api, token, service.id, { title: `incident ${i}` });
       const worker = await stack.current.startWorker({ logger });
       try {
-        await waitFor(() => (receiver.requests.length >= BACKLOG ? true : undefined), 30_000, `${BACKLOG} webhooks`);
+        // A run logs its tries once it has recorded them all, after the last webhook arrived.
+        const tries = await waitFor(() => {
+          const logged = lines.filter((l) => l.msg === "delivery attempt");
+          return logged.length >= BACKLOG ? logged : undefined;
+        }, 30_000, `${BACKLOG} tries logged`);
+        expect(receiver.requests).toHaveLength(BACKLOG);
+        expect(tries).toHaveLength(BACKLOG);
         expect(most).toBeLessThanOrEqual(limit);
         const sentByJob = new Map<unknown, number>();
-        for (const line of lines.filter((l) => l.msg === "delivery attempt")) sentByJob.set(line.jobId, (sentByJob.get(line.jobId) ?? 0) + 1);
-        expect([...sentByJob.values()].reduce((sum, n) => sum + n, 0)).toBe(BACKLOG);
+        for (const line of tries) sentByJob.set(line.jobId, (sentByJob.get(line.jobId) ?? 0) + 1);
         // Several rounds of one run: more than one round's worth from a single job.
         expect(Math.max(...sentByJob.values())).toBeGreaterThan(limit);
       } finally {
