@@ -112,6 +112,12 @@ async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: Notificati
   return claimed;
 }
 
+/** Holding the lane's lock: schedules its job for when its next attempt is due (not before `now`); none when nothing is pending. */
+async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<void> {
+  const next = await findNextWake(tx, lane);
+  if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
+}
+
 /**
  * Holding the lane's lock, the lane neither leased nor paused: leases it for its next due
  * attempts (each its incident's next), long enough to send them all; with none due, schedules
@@ -121,8 +127,7 @@ async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: Notific
   const concurrency = deps.config.delivery.receiverConcurrency;
   const due = await findNextDueAttempts(tx, lane, concurrency * ROUNDS_PER_CLAIM);
   if (due.length === 0) {
-    const next = await findNextWake(tx, lane);
-    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
+    await scheduleNextRun(tx, lane, channel, requestId, now);
     return { state: "idle", skipped: 0 };
   }
   await takeLease(tx, lane, deps.config.delivery.timeoutMs * Math.ceil(due.length / concurrency) + LEASE_MARGIN_MS);
@@ -225,8 +230,7 @@ async function recordOutcomes(
       return { tried, next: claimed.state === "sent" ? claimed.attempts : undefined };
     }
     // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
-    const next = await findNextWake(tx, lane);
-    if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? options.requestId, runAt: later(next.at, now) });
+    await scheduleNextRun(tx, lane, channel, options.requestId, now);
     return { tried, next: undefined };
   });
 }

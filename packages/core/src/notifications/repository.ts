@@ -117,6 +117,9 @@ export function findAttempt(tx: Tx, orgId: string, attemptId: string) {
   return tx.selectFrom("notification_attempts").selectAll().where("org_id", "=", orgId).where("id", "=", attemptId).executeTakeFirst();
 }
 
+/** Rows by their id. */
+const byId = <R extends { id: string }>(rows: readonly R[]) => new Map(rows.map((row) => [row.id, row]));
+
 /** The distinct non-null values of `pick` over `rows`. */
 const distinct = <T>(rows: readonly T[], pick: (row: T) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
 
@@ -129,7 +132,6 @@ export async function findDeliveryContexts(
   orgId: string,
   attempts: readonly { event_id: string; target_id: string | null; user_id: string | null; contact_method_id: string | null }[],
 ) {
-  const byId = <R extends { id: string }>(rows: R[]) => new Map(rows.map((row) => [row.id, row]));
   const [targetIds, userIds, contactMethodIds] = [distinct(attempts, (a) => a.target_id), distinct(attempts, (a) => a.user_id), distinct(attempts, (a) => a.contact_method_id)];
   const [events, org, targets, users, contactMethods] = await Promise.all([
     tx.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("id", "in", distinct(attempts, (a) => a.event_id)).execute(),
@@ -143,8 +145,7 @@ export async function findDeliveryContexts(
 
 /** The incidents as they are now, by id. */
 export async function findIncidentRows(tx: Tx, orgId: string, incidentIds: readonly string[]) {
-  const rows = incidentIds.length === 0 ? [] : await tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).execute();
-  return new Map(rows.map((row) => [row.id, row]));
+  return byId(incidentIds.length === 0 ? [] : await tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).execute());
 }
 
 /** What a try of an attempt came to, to be recorded on it. */
