@@ -19,7 +19,7 @@ export { msUntilNextJob, readQueueStats } from "./jobs/queue-stats.js";
 export { startMetricsServer, type MetricsServer } from "./metrics-server.js";
 export { currentTraceId, inJobSpan, shutdownTracing } from "./tracing.js";
 export * from "./jobs/tasks.js";
-export { enqueueJob, removeJob, removeJobs, type JobSpec } from "./jobs/enqueue.js";
+export { enqueueJob, enqueueJobs, removeJob, removeJobs, withJobsHeld, type JobRequest, type JobSpec } from "./jobs/enqueue.js";
 export * from "./delivery/index.js";
 export { createObjectStorage, ObjectNotFoundError, type ObjectStorage } from "./storage/index.js";
 export { hitWindowCounter, takeFromWindow, unhitWindowCounter, resetWindowCounter, sweepExpiredCounters, type WindowHit } from "./rate-limit/repository.js";

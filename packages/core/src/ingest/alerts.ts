@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Db, IncidentSeverity } from "@incidentops/db";
+import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import type { Integration } from "../integrations/service.js";
 import { suppressDuringMaintenance } from "../maintenance/service.js";
-import { inScope } from "../scope.js";
+import { alertBatchLaneOf, inAlertBatch } from "./alert-batches.js";
 import { findIntegration, takeAlertAllowance, type AlertDelivery } from "./admission.js";
 import type { SentTime } from "./sent-time.js";
 
@@ -55,51 +55,49 @@ const sentTimeContext = (sentTime: SentTime | undefined) =>
   sentTime === undefined ? {} : sentTime.at === undefined ? { notes: [sentTime.note] } : { sentAt: sentTime.at.toISOString() };
 
 /**
- * Applies one alert in its own transaction, through the incident lifecycle: a trigger opens an
- * incident or counts on the open one with its dedup key; acknowledge and resolve act on that open
- * incident, and are no-ops without one. Without a dedup key, a trigger gets a new one.
+ * Applies one alert in the caller's transaction (scoped to the integration's org), through the
+ * incident lifecycle: a trigger opens an incident or counts on the open one with its dedup key;
+ * acknowledge and resolve act on that open incident, and are no-ops without one.
  */
-async function applyAlert(db: Db, integration: Integration, alert: Alert, requestId: string): Promise<AlertResult> {
-  const dedupKey = alert.dedupKey ?? randomUUID().replace(/-/g, "");
-  return inScope(db, { orgId: integration.orgId }, async (tx) => {
-    const source: incidentLifecycle.ChangeSource = { orgId: integration.orgId, actorUserId: null, requestId };
-    // Every timeline event of the alert names the integration and keeps the alert as received.
-    const context = {
+async function applyAlert(tx: Tx, integration: Integration, alert: Alert & { dedupKey: string }, requestId: string): Promise<AlertResult> {
+  const { dedupKey } = alert;
+  const source: incidentLifecycle.ChangeSource = { orgId: integration.orgId, actorUserId: null, requestId };
+  // Every timeline event of the alert names the integration and keeps the alert as received.
+  const context = {
+    integrationId: integration.id,
+    alert: alert.raw,
+    ...sentTimeContext(alert.sentTime),
+    ...(alert.groupAlerts === undefined ? {} : { groupAlerts: alert.groupAlerts }),
+  };
+  if (alert.action === "trigger") {
+    const suppressed = await suppressDuringMaintenance(tx, {
+      orgId: integration.orgId,
+      serviceId: integration.serviceId,
       integrationId: integration.id,
-      alert: alert.raw,
-      ...sentTimeContext(alert.sentTime),
-      ...(alert.groupAlerts === undefined ? {} : { groupAlerts: alert.groupAlerts }),
-    };
-    if (alert.action === "trigger") {
-      const suppressed = await suppressDuringMaintenance(tx, {
-        orgId: integration.orgId,
+      dedupKey,
+      summary: alert.summary,
+      severity: alert.severity,
+      raw: alert.raw,
+    });
+    if (suppressed) return { dedupKey, outcome: "suppressed", incidentId: null };
+    const { incidentId, opened } = await incidentLifecycle.openForAlert(
+      tx,
+      source,
+      {
         serviceId: integration.serviceId,
-        integrationId: integration.id,
-        dedupKey,
-        summary: alert.summary,
+        title: alert.summary,
+        description: alert.description,
         severity: alert.severity,
-        raw: alert.raw,
-      });
-      if (suppressed) return { dedupKey, outcome: "suppressed", incidentId: null };
-      const { incidentId, opened } = await incidentLifecycle.openForAlert(
-        tx,
-        source,
-        {
-          serviceId: integration.serviceId,
-          title: alert.summary,
-          description: alert.description,
-          severity: alert.severity,
-          dedupKey,
-          groupAlertKeys: alert.groupAlerts?.map((member) => member.key),
-        },
-        context,
-      );
-      return { dedupKey, outcome: opened ? "created" : "deduplicated", incidentId };
-    }
-    const toStatus = alert.action === "resolve" ? "resolved" : "acknowledged";
-    const { incidentId, moved } = await incidentLifecycle.settleForAlert(tx, source, { serviceId: integration.serviceId, dedupKey, toStatus }, context);
-    return { dedupKey, outcome: moved ? toStatus : "ignored", incidentId };
-  });
+        dedupKey,
+        groupAlertKeys: alert.groupAlerts?.map((member) => member.key),
+      },
+      context,
+    );
+    return { dedupKey, outcome: opened ? "created" : "deduplicated", incidentId };
+  }
+  const toStatus = alert.action === "resolve" ? "resolved" : "acknowledged";
+  const { incidentId, moved } = await incidentLifecycle.settleForAlert(tx, source, { serviceId: integration.serviceId, dedupKey, toStatus }, context);
+  return { dedupKey, outcome: moved ? toStatus : "ignored", incidentId };
 }
 
 /**
@@ -118,9 +116,19 @@ export async function ingestAlerts(
   return applyAdmittedAlerts(db, integration, batch.alerts, delivery.requestId);
 }
 
-/** Applies, in order, alerts admitted for `integration` (admitAlerts, or ingestAlerts' own admission). */
+/**
+ * Applies, in order, alerts admitted for `integration` (admitAlerts, or ingestAlerts' own
+ * admission), in the next batch of the lane their first dedup key falls in: they commit with the
+ * other requests' alerts of that batch, and the results come once they have. A trigger without a
+ * dedup key gets a new one.
+ */
 export async function applyAdmittedAlerts(db: Db, integration: Integration, alerts: readonly Alert[], requestId: string): Promise<AlertResult[]> {
-  const results: AlertResult[] = [];
-  for (const alert of alerts) results.push(await applyAlert(db, integration, alert, requestId));
-  return results;
+  const keyed = alerts.map((alert) => ({ ...alert, dedupKey: alert.dedupKey ?? randomUUID().replace(/-/g, "") }));
+  const [first] = keyed;
+  if (first === undefined) return [];
+  return inAlertBatch(db, { orgId: integration.orgId, number: alertBatchLaneOf(first.dedupKey) }, async (tx) => {
+    const results: AlertResult[] = [];
+    for (const alert of keyed) results.push(await applyAlert(tx, integration, alert, requestId));
+    return results;
+  });
 }

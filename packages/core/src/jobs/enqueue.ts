@@ -29,6 +29,7 @@ export async function enqueueJob<K extends TaskName>(
   payload: TaskPayload<K>,
   spec: JobSpec = {},
 ): Promise<void> {
+  await addHeldJobs(db);
   await sql`
     SELECT graphile_worker.add_job(
       identifier   => ${task},
@@ -45,22 +46,29 @@ export async function enqueueJob<K extends TaskName>(
 /** One job to add: its task, payload and options. */
 export type JobRequest = { [K in TaskName]: { task: K; payload: TaskPayload<K>; spec?: Omit<JobSpec, "jobKeyMode"> } }[TaskName];
 
-/**
- * Adds several jobs on the caller's connection in one statement (graphile_worker.add_jobs), as
- * enqueueJob adds one: a job whose key is taken replaces the waiting one. One round trip for the
- * jobs a change causes together (a new incident's fan-out, SLA checks and first escalation).
- */
-export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Promise<void> {
-  if (jobs.length === 0) return;
-  const specs = jobs.map(({ task, payload, spec = {} }) => ({
-    identifier: task,
-    payload: { ...payload, ...traceCarrier() },
-    queue_name: spec.queueName ?? null,
-    run_at: spec.runAt?.toISOString() ?? null,
-    max_attempts: spec.maxAttempts ?? null,
-    job_key: spec.jobKey ?? null,
-    priority: spec.priority ?? null,
-  }));
+/** A job as graphile_worker.add_jobs takes it (its job_spec), the caller's trace in its payload. */
+interface AddJobSpec {
+  identifier: TaskName;
+  payload: Record<string, unknown>;
+  queue_name: string | null;
+  run_at: string | null;
+  max_attempts: number | null;
+  job_key: string | null;
+  priority: number | null;
+}
+
+const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest): AddJobSpec => ({
+  identifier: task,
+  payload: { ...payload, ...traceCarrier() },
+  queue_name: spec.queueName ?? null,
+  run_at: spec.runAt?.toISOString() ?? null,
+  max_attempts: spec.maxAttempts ?? null,
+  job_key: spec.jobKey ?? null,
+  priority: spec.priority ?? null,
+});
+
+async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void> {
+  if (specs.length === 0) return;
   await sql`
     SELECT graphile_worker.add_jobs(ARRAY(
       SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
@@ -69,13 +77,58 @@ export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Pro
     ))`.execute(db);
 }
 
+/** The jobs a transaction holds back until its batch ends (withJobsHeld). */
+const heldJobs = new WeakMap<Tx, AddJobSpec[]>();
+
+/** Adds the jobs `db` holds back, if it is a transaction that holds some. */
+async function addHeldJobs(db: Db | Tx): Promise<void> {
+  const held = db.isTransaction ? heldJobs.get(db as Tx) : undefined;
+  if (held === undefined || held.length === 0) return;
+  await addJobs(db, held.splice(0));
+}
+
+/**
+ * Runs a batch of changes in `tx` whose enqueueJobs calls add nothing until the batch ends, then
+ * all in one graphile_worker.add_jobs: one statement (and one NOTIFY) for a batch of alerts'
+ * jobs. Order still holds: any other job call (enqueueJob, removeJob, removeJobs) and any job
+ * whose key a held one has add the held jobs first, so a job added then removed in one batch is
+ * removed.
+ */
+export async function withJobsHeld<T>(tx: Tx, batch: () => Promise<T>): Promise<T> {
+  heldJobs.set(tx, []);
+  try {
+    const result = await batch();
+    await addHeldJobs(tx);
+    return result;
+  } finally {
+    heldJobs.delete(tx);
+  }
+}
+
+/**
+ * Adds several jobs on the caller's connection in one statement (graphile_worker.add_jobs), as
+ * enqueueJob adds one: a job whose key is taken replaces the waiting one. One round trip for the
+ * jobs a change causes together (a new incident's fan-out, SLA checks and first escalation); none
+ * inside withJobsHeld, where they wait for the batch's end.
+ */
+export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Promise<void> {
+  const specs = jobs.map(addJobSpecOf);
+  const held = db.isTransaction ? heldJobs.get(db as Tx) : undefined;
+  if (held === undefined) return addJobs(db, specs);
+  const heldKeys = new Set(held.map((spec) => spec.job_key).filter((key) => key !== null));
+  if (specs.some((spec) => spec.job_key !== null && heldKeys.has(spec.job_key))) await addHeldJobs(db);
+  held.push(...specs);
+}
+
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */
 export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
+  await addHeldJobs(db);
   await sql`SELECT graphile_worker.remove_job(${jobKey})`.execute(db);
 }
 
 /** Removes the pending jobs with any of these keys, in one statement. */
 export async function removeJobs(db: Db | Tx, jobKeys: readonly string[]): Promise<void> {
   if (jobKeys.length === 0) return;
+  await addHeldJobs(db);
   await sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`.execute(db);
 }

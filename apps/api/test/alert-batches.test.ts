@@ -1,0 +1,112 @@
+import { enqueueJobs, inScope, removeJob, withJobsHeld } from "@incidentops/core";
+import { sql } from "@incidentops/db";
+import { describe, expect, it } from "vitest";
+import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, queuedJobs, uniqueName, useTestApi, type TestApi } from "@incidentops/testkit";
+
+const api = useTestApi();
+
+const trigger = (routingKey: string, dedupKey: string, summary = `Disk full on ${dedupKey}`) => ({
+  routing_key: routingKey,
+  event_action: "trigger",
+  dedup_key: dedupKey,
+  payload: { summary, source: "db", severity: "critical" },
+});
+
+const send = (t: TestApi, body: Record<string, unknown>) => t.request("POST", "/v2/enqueue", { body });
+
+/** An owner and a service whose escalation policy pages them, with an integration key. */
+async function anEscalatingSource(t: TestApi) {
+  const owner = await anOrgOwner(t);
+  const policy = await aPolicy(t, owner.accessToken, [{ delaySeconds: 600, targets: [{ type: "user", userId: owner.user.id }] }]);
+  const service = await aService(t, owner.accessToken, { escalationPolicyId: policy.id });
+  const { routingKey } = await anIntegrationKey(t, owner.accessToken, service.id);
+  return { token: owner.accessToken, orgId: owner.org.id, serviceId: service.id, routingKey };
+}
+
+/** How many transactions wrote the service's incidents (their rows' xmin). */
+async function transactionsThatOpened(t: TestApi, serviceId: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(DISTINCT xmin::text)::int AS n FROM incidents WHERE service_id = ${serviceId}`.execute(t.db);
+  return rows[0]?.n ?? 0;
+}
+
+describe("alert batches", () => {
+  it("commits concurrent triggers of an org together, each with its own incident, result and jobs", async () => {
+    const { token, orgId, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const keys = Array.from({ length: 40 }, (_, i) => `storm-${i}`);
+    const answers = await Promise.all(keys.map((key) => send(api.current, trigger(routingKey, key))));
+    expect(answers.map((a) => [a.status, a.body.dedup_key])).toEqual(keys.map((key) => [202, key]));
+
+    const incidents = await incidentsOfService(api.current, token, serviceId);
+    expect(incidents.map((i) => i.dedupKey).sort()).toEqual([...keys].sort());
+    // One commit per alert before batches: here the 39 that arrive while the first one's batch runs share theirs.
+    expect(await transactionsThatOpened(api.current, serviceId)).toBeLessThan(keys.length);
+    const ids = new Set(incidents.map((i) => i.id));
+    expect(await queuedJobs(api.current.db, { task: "incident_event", orgId })).toHaveLength(keys.length);
+    const escalations = await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId });
+    expect(new Set(escalations.map((job) => job.payload.incidentId))).toEqual(ids);
+  });
+
+  it("keeps each key's acknowledge and resolve after its trigger while many keys arrive at once", async () => {
+    const { token, orgId, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const keys = Array.from({ length: 25 }, (_, i) => `flap-${i}`);
+    await Promise.all(
+      keys.map(async (key) => {
+        for (const action of ["trigger", "acknowledge", "resolve"] as const) {
+          const body = action === "trigger" ? trigger(routingKey, key) : { routing_key: routingKey, event_action: action, dedup_key: key };
+          expect((await send(api.current, body)).status).toBe(202);
+        }
+      }),
+    );
+    const incidents = await incidentsOfService(api.current, token, serviceId);
+    expect(incidents).toHaveLength(keys.length);
+    expect(new Set(incidents.map((i) => i.status))).toEqual(new Set(["resolved"]));
+    // Acknowledging dropped each incident's pending escalation, held in its batch or not.
+    expect(await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).toEqual([]);
+  });
+
+  it("fails only the request that fails: the others of its batch are applied", async () => {
+    const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const poison = uniqueName("poison");
+    // The database refuses one incident, as it could refuse any write.
+    await sql`
+      CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.title = ${sql.lit(poison)} THEN RAISE EXCEPTION 'refused by the test'; END IF;
+        RETURN NEW;
+      END $$`.execute(api.current.db);
+    await sql`CREATE TRIGGER refuse_poison BEFORE INSERT ON incidents FOR EACH ROW EXECUTE FUNCTION refuse_poison()`.execute(api.current.db);
+    try {
+      const keys = Array.from({ length: 20 }, (_, i) => `mixed-${i}`);
+      const answers = await Promise.all(keys.map((key, i) => send(api.current, trigger(routingKey, key, i === 10 ? poison : undefined))));
+      expect(answers.map((a) => a.status)).toEqual(keys.map((_, i) => (i === 10 ? 500 : 202)));
+      const incidents = await incidentsOfService(api.current, token, serviceId);
+      expect(incidents.map((i) => i.dedupKey).sort()).toEqual(keys.filter((_, i) => i !== 10).sort());
+    } finally {
+      await sql`DROP TRIGGER refuse_poison ON incidents`.execute(api.current.db);
+      await sql`DROP FUNCTION refuse_poison()`.execute(api.current.db);
+    }
+  });
+});
+
+describe("jobs held for a batch", () => {
+  const escalation = (orgId: string, incidentId: string, jobKey: string) => ({
+    task: "escalate_if_unacked" as const,
+    payload: { orgId, incidentId, step: 0, manual: false, requestId: "test" },
+    spec: { jobKey },
+  });
+
+  it("are added once the batch ends, and a held job removed in the batch is never added", async () => {
+    const { org } = await anOrgOwner(api.current);
+    const [kept, dropped] = [uniqueName("kept"), uniqueName("dropped")];
+    const jobsNamed = async (key: string) => (await queuedJobs(api.current.db, { key })).length;
+    await inScope(api.current.db, { orgId: org.id }, (tx) =>
+      withJobsHeld(tx, async () => {
+        await enqueueJobs(tx, [escalation(org.id, crypto.randomUUID(), kept), escalation(org.id, crypto.randomUUID(), dropped)]);
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key IN (${kept}, ${dropped})`.execute(tx);
+        expect(rows[0]?.n).toBe(0);
+        await removeJob(tx, dropped);
+      }),
+    );
+    expect([await jobsNamed(kept), await jobsNamed(dropped)]).toEqual([1, 0]);
+  });
+});
