@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { fanOutEvent, type NotificationAttempt, type NotificationPreferences, type Page, type TokenResponse } from "@incidentops/core";
+import { fanOutEvents, type NotificationAttempt, type NotificationPreferences, type Page, type TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   addMember,
@@ -178,10 +178,10 @@ describe("an incident's delivery attempts", () => {
     // What the worker's incident_event task runs, on the job the API enqueued.
     const [job] = await queuedJobs(api.current.db, { task: "incident_event", orgId }).then((jobs) => jobs.filter((j) => j.payload.eventId === eventId));
     expect(job).toBeDefined();
-    const recorded = await fanOutEvent(api.current.db, { orgId, eventId, requestId: String(job?.payload.requestId) });
+    const recorded = await fanOutEvents(api.current.db, { orgId, eventIds: [eventId], requestId: String(job?.payload.requestId) });
     expect(recorded).toBe(3);
     // A re-run records nothing twice.
-    expect(await fanOutEvent(api.current.db, { orgId, eventId, requestId: "again" })).toBe(0);
+    expect(await fanOutEvents(api.current.db, { orgId, eventIds: [eventId], requestId: "again" })).toBe(0);
 
     const all = await list(incident.id, "?limit=100");
     expect(all.status).toBe(200);

@@ -98,6 +98,28 @@ const fanOutJob = (source: ChangeSource, eventId: string): JobRequest => ({
   payload: { orgId: source.orgId, eventId, requestId: source.requestId },
 });
 
+/**
+ * A batch's jobs (withJobsHeld) with its fan-outs of one org as one job listing their events, in
+ * the order they were written: one fan-out transaction for a batch's incidents, which locks the
+ * org's delivery lanes once, not once per incident. The job names the first event's request.
+ */
+export function fanOutsTogether(jobs: readonly JobRequest[]): JobRequest[] {
+  const others: JobRequest[] = [];
+  const eventIdsByOrg = new Map<string, { requestId: string; eventIds: string[] }>();
+  for (const job of jobs) {
+    if (job.task !== "incident_event" || !("eventId" in job.payload)) {
+      others.push(job);
+      continue;
+    }
+    const { orgId, eventId, requestId } = job.payload;
+    const org = eventIdsByOrg.get(orgId) ?? { requestId, eventIds: [] };
+    eventIdsByOrg.set(orgId, org);
+    org.eventIds.push(eventId);
+  }
+  const fanOuts = [...eventIdsByOrg].map(([orgId, { requestId, eventIds }]): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds, requestId } }));
+  return [...fanOuts, ...others];
+}
+
 /** When the incident returns to triggered by itself: the end of its snooze, else of its acknowledgement timeout. */
 const retriggerDueAt = (incident: IncidentRow): Date | null =>
   incident.status === "acknowledged" ? (incident.snoozed_until ?? incident.ack_timeout_at) : null;

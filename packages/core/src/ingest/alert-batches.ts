@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "@incidentops/db";
 import { isDatabaseUnavailable } from "../db-errors.js";
+import { fanOutsTogether } from "../incidents/lifecycle.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
 import { inScope } from "../scope.js";
 import { bindToCurrentTrace } from "../tracing.js";
@@ -39,7 +40,8 @@ export const alertBatchLaneOf = (dedupKey: string): number => createHash("sha1")
  * Applies one request's alerts in an org's next alert batch, and settles once that batch has
  * committed (so the answer still says what happened, and nothing answered is lost). A batch is one
  * transaction for the requests that arrived while the previous one ran: one commit, and one
- * graphile_worker.add_jobs (one NOTIFY), where each alert used to pay both. An idle org's request
+ * graphile_worker.add_jobs (one NOTIFY), where each alert used to pay both; their events fan out
+ * in one job (fanOutsTogether). An idle org's request
  * starts its batch at once, alone. Requests apply in arrival order, and batches of one org run one
  * at a time, here and (lockOrgAlertBatches) across API processes.
  */
@@ -83,10 +85,14 @@ async function runBatch(db: Db, lane: AlertBatchLane, batch: readonly Waiting[])
 function applyTogether(db: Db, lane: AlertBatchLane, batch: readonly Waiting[]): Promise<unknown[]> {
   return inScope(db, { orgId: lane.orgId }, async (tx) => {
     await lockAlertBatchLane(tx, lane.orgId, lane.number);
-    return withJobsHeld(tx, async () => {
-      const results: unknown[] = [];
-      for (const request of batch) results.push(await request.apply(tx));
-      return results;
-    });
+    return withJobsHeld(
+      tx,
+      async () => {
+        const results: unknown[] = [];
+        for (const request of batch) results.push(await request.apply(tx));
+        return results;
+      },
+      fanOutsTogether,
+    );
   });
 }

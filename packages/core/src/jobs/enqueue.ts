@@ -57,9 +57,9 @@ interface AddJobSpec {
   priority: number | null;
 }
 
-const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest): AddJobSpec => ({
+const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCarrier()): AddJobSpec => ({
   identifier: task,
-  payload: { ...payload, ...traceCarrier() },
+  payload: { ...payload, ...trace },
   queue_name: spec.queueName ?? null,
   run_at: spec.runAt?.toISOString() ?? null,
   max_attempts: spec.maxAttempts ?? null,
@@ -77,25 +77,32 @@ async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void>
     ))`.execute(db);
 }
 
-/** The jobs a transaction holds back until its batch ends (withJobsHeld). */
-const heldJobs = new WeakMap<Tx, AddJobSpec[]>();
+/** The jobs a transaction holds back until its batch ends (withJobsHeld), with the trace each was asked for in. */
+interface HeldJobs {
+  jobs: JobRequest[];
+  traces: ReturnType<typeof traceCarrier>[];
+  combine: (jobs: readonly JobRequest[]) => JobRequest[];
+}
 
-/** Adds the jobs `db` holds back, if it is a transaction that holds some. */
+const heldJobs = new WeakMap<Tx, HeldJobs>();
+
+/** Adds the jobs `db` holds back, if it is a transaction that holds some: combined, with the first one's trace. */
 async function addHeldJobs(db: Db | Tx): Promise<void> {
   const held = db.isTransaction ? heldJobs.get(db as Tx) : undefined;
-  if (held === undefined || held.length === 0) return;
-  await addJobs(db, held.splice(0));
+  if (held === undefined || held.jobs.length === 0) return;
+  const [trace = {}] = held.traces.splice(0);
+  await addJobs(db, held.combine(held.jobs.splice(0)).map((job) => addJobSpecOf(job, trace)));
 }
 
 /**
  * Runs a batch of changes in `tx` whose enqueueJobs calls add nothing until the batch ends, then
  * all in one graphile_worker.add_jobs: one statement (and one NOTIFY) for a batch of alerts'
- * jobs. Order still holds: any other job call (enqueueJob, removeJob, removeJobs) and any job
- * whose key a held one has add the held jobs first, so a job added then removed in one batch is
- * removed.
+ * jobs, after `combine` has merged those that can run as one. Order still holds: any other job
+ * call (enqueueJob, removeJob, removeJobs) and any job whose key a held one has add the held jobs
+ * first, so a job added then removed in one batch is removed.
  */
-export async function withJobsHeld<T>(tx: Tx, batch: () => Promise<T>): Promise<T> {
-  heldJobs.set(tx, []);
+export async function withJobsHeld<T>(tx: Tx, batch: () => Promise<T>, combine: HeldJobs["combine"] = (jobs) => [...jobs]): Promise<T> {
+  heldJobs.set(tx, { jobs: [], traces: [], combine });
   try {
     const result = await batch();
     await addHeldJobs(tx);
@@ -112,12 +119,12 @@ export async function withJobsHeld<T>(tx: Tx, batch: () => Promise<T>): Promise<
  * inside withJobsHeld, where they wait for the batch's end.
  */
 export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Promise<void> {
-  const specs = jobs.map(addJobSpecOf);
   const held = db.isTransaction ? heldJobs.get(db as Tx) : undefined;
-  if (held === undefined) return addJobs(db, specs);
-  const heldKeys = new Set(held.map((spec) => spec.job_key).filter((key) => key !== null));
-  if (specs.some((spec) => spec.job_key !== null && heldKeys.has(spec.job_key))) await addHeldJobs(db);
-  held.push(...specs);
+  if (held === undefined) return addJobs(db, jobs.map((job) => addJobSpecOf(job)));
+  const heldKeys = new Set(held.jobs.map((job) => job.spec?.jobKey));
+  if (jobs.some((job) => job.spec?.jobKey !== undefined && heldKeys.has(job.spec.jobKey))) await addHeldJobs(db);
+  held.jobs.push(...jobs);
+  held.traces.push(traceCarrier());
 }
 
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */

@@ -18,8 +18,14 @@ const deliveryJob = z.union([
  * from them.
  */
 export const taskPayloadSchemas = {
-  /** Fan one timeline event out to the org's matching notification targets. */
-  incident_event: z.object({ orgId: z.uuid(), eventId: z.uuid(), requestId: z.string() }),
+  /**
+   * Fan timeline events out to the org's matching notification targets: one event (a change made
+   * by itself), or the events of an alert batch together (one transaction for all).
+   */
+  incident_event: z.union([
+    z.object({ orgId: z.uuid(), eventId: z.uuid(), requestId: z.string() }),
+    z.object({ orgId: z.uuid(), eventIds: z.array(z.uuid()).min(1).max(1000), requestId: z.string() }),
+  ]),
   send_webhook: deliveryJob,
   send_slack: deliveryJob,
   send_teams: deliveryJob,

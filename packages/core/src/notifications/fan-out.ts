@@ -1,10 +1,11 @@
-import type { Db, Tx } from "@incidentops/db";
+import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { inScope } from "../scope.js";
 import { recordAttempts, type EventRecipients, type Recipient } from "./attempts.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
-import { eventsToFanOut, existingUsers, findEnabledTargets, findEvent, findSubscribedTargets, lockFanoutPosition, setFanoutPosition } from "./repository.js";
+import type { NotificationKind } from "../schema.js";
+import { eventsToFanOut, existingUsers, findEnabledTargets, findEvents, findSubscribedTargets, lockFanoutPosition, setFanoutPosition } from "./repository.js";
 
 /** Who an escalation step or an assignment paged (written on its `escalated` or `assigned` event). */
 const pagedSchema = z.array(
@@ -16,14 +17,30 @@ const adminsNotifiedSchema = z.array(z.object({ id: z.uuid() }));
 
 type PendingEvent = Awaited<ReturnType<typeof eventsToFanOut>>[number];
 
+/** The targets subscribed to a kind and severity, looked up once per fan-out however many of its events share them. */
+function subscribedTargetsOnce(tx: Tx, orgId: string) {
+  const found = new Map<string, ReturnType<typeof findSubscribedTargets>>();
+  return (kind: NotificationKind, severity: IncidentSeverity) => {
+    const key = `${kind}:${severity}`;
+    const targets = found.get(key) ?? findSubscribedTargets(tx, orgId, kind, severity);
+    found.set(key, targets);
+    return targets;
+  };
+}
+
 /**
  * The recipients of one event: the targets subscribed to its kind and severity; for an escalation
  * or an assignment, whoever it paged (people through their notification rules, the rules with a
  * delay becoming jobs); for a chain that found nobody, the org admins' account emails.
  */
-async function recipientsOf(tx: Tx, job: { orgId: string; requestId: string }, event: PendingEvent): Promise<Recipient[]> {
+async function recipientsOf(
+  tx: Tx,
+  job: { orgId: string; requestId: string },
+  event: PendingEvent,
+  subscribedTo: ReturnType<typeof subscribedTargetsOnce>,
+): Promise<Recipient[]> {
   const kind = notificationKindOf(event);
-  const subscribed = kind === null ? [] : await findSubscribedTargets(tx, job.orgId, kind, event.severity);
+  const subscribed = kind === null ? [] : await subscribedTo(kind, event.severity);
   const paged = event.kind === "escalated" || event.kind === "assigned" ? pagedSchema.catch([]).parse(event.data.notified) : [];
   const pagedTargets = await findEnabledTargets(
     tx,
@@ -44,23 +61,36 @@ async function recipientsOf(tx: Tx, job: { orgId: string; requestId: string }, e
   ];
 }
 
+/** Of the listed events, the last one's seq per incident, the incidents in one order (their ids). */
+function lastSeqByIncident(events: readonly { incident_id: string; seq: string }[]): [string, string][] {
+  const last = new Map<string, string>();
+  for (const { incident_id: incidentId, seq } of events) {
+    const before = last.get(incidentId);
+    if (before === undefined || BigInt(seq) > BigInt(before)) last.set(incidentId, seq);
+  }
+  return [...last].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /**
- * The `incident_event` job: turns the incident's timeline into notification attempts, in
- * timeline order, up to this event. Fan-outs of one incident take turns (its fan-out position is
- * locked), and each carries on from where the last stopped, so an incident's attempts to any one
- * recipient are made in event order whichever job runs first. Returns how many were new.
+ * The `incident_event` job: turns the timelines of the listed events' incidents into notification
+ * attempts, in timeline order, up to those events, in one transaction. Fan-outs of one incident
+ * take turns (its fan-out position is locked; incidents are locked in one order, so two fan-outs
+ * never wait on each other in a circle), and each carries on from where the last stopped, so an
+ * incident's attempts to any one recipient are made in event order whichever job runs first.
+ * Returns how many were new.
  */
-export async function fanOutEvent(db: Db, job: { orgId: string; eventId: string; requestId: string }): Promise<number> {
+export async function fanOutEvents(db: Db, job: { orgId: string; eventIds: readonly string[]; requestId: string }): Promise<number> {
   return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const event = await findEvent(tx, job.orgId, job.eventId);
-    if (event === undefined) return 0;
-    const done = await lockFanoutPosition(tx, job.orgId, event.incident_id);
-    if (BigInt(done) >= BigInt(event.seq)) return 0;
+    const subscribedTo = subscribedTargetsOnce(tx, job.orgId);
     const events: EventRecipients[] = [];
-    for (const pending of await eventsToFanOut(tx, job.orgId, event.incident_id, done, event.seq)) {
-      events.push({ event: { id: pending.id, seq: pending.seq, incidentId: pending.incident_id }, recipients: await recipientsOf(tx, job, pending) });
+    for (const [incidentId, seq] of lastSeqByIncident(await findEvents(tx, job.orgId, job.eventIds))) {
+      const done = await lockFanoutPosition(tx, job.orgId, incidentId);
+      if (BigInt(done) >= BigInt(seq)) continue;
+      for (const pending of await eventsToFanOut(tx, job.orgId, incidentId, done, seq)) {
+        events.push({ event: { id: pending.id, seq: pending.seq, incidentId }, recipients: await recipientsOf(tx, job, pending, subscribedTo) });
+      }
+      await setFanoutPosition(tx, job.orgId, incidentId, seq);
     }
-    await setFanoutPosition(tx, job.orgId, event.incident_id, event.seq);
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
     return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events);
   });

@@ -39,6 +39,10 @@ export function insertAttempts(
 }
 
 /** The event a fan-out job names: its incident and place on the timeline. */
+export function findEvents(tx: Tx, orgId: string, eventIds: readonly string[]) {
+  return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "in", eventIds).execute();
+}
+
 export function findEvent(tx: Tx, orgId: string, eventId: string) {
   return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "=", eventId).executeTakeFirst();
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
+
+const stack = useTestStack();
+
+const KEYS = 30;
+
+describe("an alert batch's fan-out", () => {
+  it("is one job for the batch's events, and every incident's webhooks still come once each, in its event order", { timeout: 60_000 }, async () => {
+    const { api } = stack.current;
+    const receiver = await startWebhookReceiver();
+    const { logger, lines } = captureLogger();
+    try {
+      const { token, routingKey } = await anAlertSource(api);
+      await aWebhookTarget(api, token, receiver.url);
+      const send = (body: Record<string, unknown>) => api.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, ...body } });
+      const keys = Array.from({ length: KEYS }, (_, i) => `batch-${i}`);
+      // Every key at once (so they meet in batches), each acknowledged once its trigger is answered.
+      await Promise.all(
+        keys.map(async (key) => {
+          expect((await send({ event_action: "trigger", dedup_key: key, payload: { summary: key, source: "test", severity: "error" } })).status).toBe(202);
+          expect((await send({ event_action: "acknowledge", dedup_key: key })).status).toBe(202);
+        }),
+      );
+
+      const fanOuts = await queuedJobs(api.db, { task: "incident_event" });
+      const eventIds = fanOuts.flatMap((job) => (Array.isArray(job.payload.eventIds) ? (job.payload.eventIds as string[]) : [String(job.payload.eventId)]));
+      expect(eventIds).toHaveLength(2 * KEYS);
+      expect(new Set(eventIds).size).toBe(2 * KEYS);
+      expect(fanOuts.length).toBeLessThan(2 * KEYS);
+
+      const worker = await stack.current.startWorker({ logger });
+      try {
+        await waitFor(() => (receiver.requests.length >= 2 * KEYS ? true : undefined), 30_000, `${2 * KEYS} webhooks (got ${receiver.requests.length})`);
+        await waitFor(() => (lines.filter((l) => l.msg === "job finished" && l.task === "incident_event").length >= fanOuts.length ? true : undefined), 10_000, "fan-outs finished");
+      } finally {
+        await worker.stop();
+      }
+      const deliveries = receiver.requests.map((r) => ({ id: String(r.headers["webhook-id"]), ...(JSON.parse(r.body) as { type: string; incident: { id: string } }) }));
+      expect(new Set(deliveries.map((d) => d.id)).size).toBe(2 * KEYS);
+      const typesByIncident = new Map<string, string[]>();
+      for (const d of deliveries) typesByIncident.set(d.incident.id, [...(typesByIncident.get(d.incident.id) ?? []), d.type]);
+      expect(typesByIncident.size).toBe(KEYS);
+      for (const types of typesByIncident.values()) expect(types).toEqual(["incident.triggered", "incident.acknowledged"]);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
