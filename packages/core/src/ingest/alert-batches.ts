@@ -39,13 +39,13 @@ const running = new WeakMap<Db, Map<string, Waiting[]>>();
 export const alertBatchLaneOf = (dedupKey: string): number => createHash("sha1").update(dedupKey).digest().readUInt32BE(0) % ALERT_BATCH_LANES;
 
 /**
- * Applies one request's alerts in an org's next alert batch, and settles once that batch has
- * committed (so the answer still says what happened, and nothing answered is lost). A batch is one
- * transaction for the requests that arrived while the previous one ran: one commit, and one
- * graphile_worker.add_jobs (one NOTIFY), where each alert used to pay both; their events fan out
- * in one job (fanOutsTogether). An idle org's request
- * starts its batch at once, alone. Requests apply in arrival order, and batches of one org run one
- * at a time, here and (lockOrgAlertBatches) across API processes.
+ * Applies one request's alerts in the next batch of an org's lane, and settles once that batch
+ * has committed (so the answer still says what happened, and nothing answered is lost). A batch is
+ * one transaction for the requests that arrived while the lane's previous one ran: one commit, and
+ * one graphile_worker.add_jobs (one NOTIFY), where each alert used to pay both; their events fan
+ * out in one job (fanOutsTogether). A request on an idle lane starts its batch at once, alone.
+ * Requests apply in arrival order, and a lane runs one batch at a time, here and
+ * (lockAlertBatchLane) across API processes.
  */
 export function inAlertBatch<T>(db: Db, lane: AlertBatchLane, apply: (tx: Tx) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {

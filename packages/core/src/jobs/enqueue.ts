@@ -77,10 +77,10 @@ async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void>
     ))`.execute(db);
 }
 
-/** The jobs a transaction holds back until its batch ends (withJobsHeld), with the trace each was asked for in. */
+/** The jobs a transaction holds back until its batch ends (withJobsHeld), and the trace the first was asked for in. */
 interface HeldJobs {
   jobs: JobRequest[];
-  traces: ReturnType<typeof traceCarrier>[];
+  trace: ReturnType<typeof traceCarrier> | undefined;
   combine: (jobs: readonly JobRequest[]) => JobRequest[];
 }
 
@@ -90,7 +90,8 @@ const heldJobs = new WeakMap<Tx, HeldJobs>();
 async function addHeldJobs(db: Db | Tx): Promise<void> {
   const held = db.isTransaction ? heldJobs.get(db as Tx) : undefined;
   if (held === undefined || held.jobs.length === 0) return;
-  const [trace = {}] = held.traces.splice(0);
+  const trace = held.trace ?? {};
+  held.trace = undefined;
   await addJobs(db, held.combine(held.jobs.splice(0)).map((job) => addJobSpecOf(job, trace)));
 }
 
@@ -102,7 +103,7 @@ async function addHeldJobs(db: Db | Tx): Promise<void> {
  * first, so a job added then removed in one batch is removed.
  */
 export async function withJobsHeld<T>(tx: Tx, batch: () => Promise<T>, combine: HeldJobs["combine"] = (jobs) => [...jobs]): Promise<T> {
-  heldJobs.set(tx, { jobs: [], traces: [], combine });
+  heldJobs.set(tx, { jobs: [], trace: undefined, combine });
   try {
     const result = await batch();
     await addHeldJobs(tx);
@@ -123,8 +124,8 @@ export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Pro
   if (held === undefined) return addJobs(db, jobs.map((job) => addJobSpecOf(job)));
   const heldKeys = new Set(held.jobs.map((job) => job.spec?.jobKey));
   if (jobs.some((job) => job.spec?.jobKey !== undefined && heldKeys.has(job.spec.jobKey))) await addHeldJobs(db);
+  held.trace ??= traceCarrier();
   held.jobs.push(...jobs);
-  held.traces.push(traceCarrier());
 }
 
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */

@@ -38,11 +38,12 @@ export function insertAttempts(
     .execute();
 }
 
-/** The event a fan-out job names: its incident and place on the timeline. */
+/** The events a fan-out job names: each one's incident and place on the timeline. */
 export function findEvents(tx: Tx, orgId: string, eventIds: readonly string[]) {
   return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "in", eventIds).execute();
 }
 
+/** The event a page_rule job names: its incident and place on the timeline. */
 export function findEvent(tx: Tx, orgId: string, eventId: string) {
   return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "=", eventId).executeTakeFirst();
 }
