@@ -9,6 +9,11 @@ export interface Scope {
   lookupHash?: string | undefined;
   /** The routing key an alert presents, to find its integration before the org is known. */
   routingKey?: string | undefined;
+  /**
+   * Commit without waiting for the WAL flush (synchronous_commit off), for work whose every effect
+   * outside the database waits for a later synchronous commit, which makes it durable too.
+   */
+  relaxedCommit?: boolean | undefined;
 }
 
 /** What runs once each open transaction has committed (never when it rolls back). */
@@ -39,7 +44,8 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
     SELECT set_config('app.org_id', ${scope.orgId ?? ""}, true),
            set_config('app.user_id', ${scope.userId ?? ""}, true),
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
-           set_config('app.routing_key', ${scope.routingKey ?? ""}, true)`.execute(tx);
+           set_config('app.routing_key', ${scope.routingKey ?? ""}, true),
+           CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`.execute(tx);
 }
 
 /**

@@ -13,23 +13,15 @@ export interface EventRecipients {
 }
 
 /**
- * Records one attempt per (event, recipient) and wakes each recipient's lane, in the caller's
- * transaction. An attempt that already exists (a re-run of the same fan-out) is skipped, so a
+ * Records one attempt per (event, recipient), in one statement, and wakes each recipient's lane,
+ * in the caller's transaction. An attempt that already exists (a re-run of the same fan-out) is skipped, so a
  * re-run never sends twice. The lanes are locked together, in one order, after every insert.
  */
 export async function recordAttempts(tx: Tx, context: { orgId: string; requestId: string }, events: EventRecipients[]): Promise<number> {
-  const lanes = new Map<string, keyof typeof DELIVERY_TASK>();
-  let created = 0;
-  for (const { event, recipients } of events) {
-    if (recipients.length === 0) continue;
-    const rows = await insertAttempts(
-      tx,
-      { orgId: context.orgId, eventId: event.id, eventSeq: event.seq, incidentId: event.incidentId, requestId: context.requestId },
-      recipients,
-    );
-    for (const row of rows) lanes.set(row.recipient_id, row.channel);
-    created += rows.length;
-  }
+  const toMake = events.flatMap(({ event, recipients }) => recipients.map((recipient) => ({ event, recipient })));
+  if (toMake.length === 0) return 0;
+  const rows = await insertAttempts(tx, context, toMake);
+  const lanes = new Map(rows.map((row) => [row.recipient_id, row.channel]));
   const locked = await lockLanes(tx, context.orgId, [...lanes.keys()]);
   // A lane another worker is sending on is woken when its lease ends, not now: the sender looks
   // again when it finishes (it waits for this lock, so it sees these attempts) and wakes the
@@ -44,7 +36,7 @@ export async function recordAttempts(tx: Tx, context: { orgId: string; requestId
       return [laneJob({ orgId: context.orgId, recipientId: row.recipient_id }, channel, { requestId: context.requestId, ...(leased ? { runAt: row.lease_until } : {}) })];
     }),
   );
-  return created;
+  return rows.length;
 }
 
 /** The job that runs a lane, at `runAt` or now: one per lane (its key). */

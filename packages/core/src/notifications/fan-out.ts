@@ -5,7 +5,7 @@ import { recordAttempts, type EventRecipients, type Recipient } from "./attempts
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
 import type { NotificationKind } from "../schema.js";
-import { eventsToFanOut, existingUsers, findEnabledTargets, findEvents, findSubscribedTargets, lockFanoutPosition, setFanoutPosition } from "./repository.js";
+import { existingUsers, findEnabledTargets, findSubscribedTargets, lockEventsToFanOut, setFanoutPositions, type EventToFanOut } from "./repository.js";
 
 /** Who an escalation step or an assignment paged (written on its `escalated` or `assigned` event). */
 const pagedSchema = z.array(
@@ -14,8 +14,6 @@ const pagedSchema = z.array(
 
 /** The org admins told, through their account email, that no level found anybody (on the `no_one_on_call` event). */
 const adminsNotifiedSchema = z.array(z.object({ id: z.uuid() }));
-
-type PendingEvent = Awaited<ReturnType<typeof eventsToFanOut>>[number];
 
 /** The targets subscribed to a kind and severity, looked up once per fan-out however many of its events share them. */
 function subscribedTargetsOnce(tx: Tx, orgId: string) {
@@ -36,7 +34,7 @@ function subscribedTargetsOnce(tx: Tx, orgId: string) {
 async function recipientsOf(
   tx: Tx,
   job: { orgId: string; requestId: string },
-  event: PendingEvent,
+  event: EventToFanOut,
   subscribedTo: ReturnType<typeof subscribedTargetsOnce>,
 ): Promise<Recipient[]> {
   const kind = notificationKindOf(event);
@@ -61,36 +59,27 @@ async function recipientsOf(
   ];
 }
 
-/** Of the listed events, the last one's seq per incident, the incidents in one order (their ids). */
-function lastSeqByIncident(events: readonly { incident_id: string; seq: string }[]): [string, string][] {
-  const last = new Map<string, string>();
-  for (const { incident_id: incidentId, seq } of events) {
-    const before = last.get(incidentId);
-    if (before === undefined || BigInt(seq) > BigInt(before)) last.set(incidentId, seq);
-  }
-  return [...last].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
  * The `incident_event` job: turns the timelines of the listed events' incidents into notification
  * attempts, in timeline order, up to those events, in one transaction. Fan-outs of one incident
- * take turns (its fan-out position is locked; incidents are locked in one order, so two fan-outs
- * never wait on each other in a circle), and each carries on from where the last stopped, so an
- * incident's attempts to any one recipient are made in event order whichever job runs first.
- * Returns how many were new.
+ * take turns (its fan-out position is locked), and each carries on from where the last stopped,
+ * so an incident's attempts to any one recipient are made in event order whichever job runs
+ * first. Returns how many were new.
+ *
+ * It commits without waiting for its WAL flush (relaxedCommit): the WAL is flushed in order, and
+ * a synchronous commit comes after it before anything outside the database can see its work (a
+ * delivery job's claim commits before it sends) and before its job is marked done, so a crash
+ * in between loses the fan-out and its job's completion together, and the job runs again.
  */
 export async function fanOutEvents(db: Db, job: { orgId: string; eventIds: readonly string[]; requestId: string }): Promise<number> {
-  return inScope(db, { orgId: job.orgId }, async (tx) => {
+  return inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
     const subscribedTo = subscribedTargetsOnce(tx, job.orgId);
+    const pending = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
     const events: EventRecipients[] = [];
-    for (const [incidentId, seq] of lastSeqByIncident(await findEvents(tx, job.orgId, job.eventIds))) {
-      const done = await lockFanoutPosition(tx, job.orgId, incidentId);
-      if (BigInt(done) >= BigInt(seq)) continue;
-      for (const pending of await eventsToFanOut(tx, job.orgId, incidentId, done, seq)) {
-        events.push({ event: { id: pending.id, seq: pending.seq, incidentId }, recipients: await recipientsOf(tx, job, pending, subscribedTo) });
-      }
-      await setFanoutPosition(tx, job.orgId, incidentId, seq);
+    for (const event of pending) {
+      events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, subscribedTo) });
     }
+    await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
     return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events);
   });

@@ -1,4 +1,4 @@
-import type { Db, IncidentSeverity, NotificationAttemptStatus, NotificationChannel, Tx } from "@incidentops/db";
+import type { Db, IncidentEventRow, IncidentSeverity, NotificationAttemptStatus, NotificationChannel, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
 import type { NotificationKind } from "../schema.js";
@@ -8,23 +8,25 @@ export type Recipient =
   | { targetId: string; channel: NotificationChannel }
   | { userId: string; contactMethodId: string; channel: NotificationChannel; delayMinutes: number };
 
+/** An attempt to make: an event and one of its recipients. */
+export interface AttemptToMake {
+  event: { id: string; seq: string; incidentId: string };
+  recipient: Recipient;
+}
+
 /**
- * Inserts one attempt per recipient, skipping those that already exist (unique per event and
+ * Inserts the attempts in one statement, skipping those that already exist (unique per event and
  * recipient); returns the new ones with their lane (recipient) and channel.
  */
-export function insertAttempts(
-  tx: Tx,
-  context: { orgId: string; eventId: string; eventSeq: string; incidentId: string; requestId: string },
-  recipients: Recipient[],
-) {
+export function insertAttempts(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
   return tx
     .insertInto("notification_attempts")
     .values(
-      recipients.map((r) => ({
+      attempts.map(({ event, recipient: r }) => ({
         org_id: context.orgId,
-        event_id: context.eventId,
-        event_seq: context.eventSeq,
-        incident_id: context.incidentId,
+        event_id: event.id,
+        event_seq: event.seq,
+        incident_id: event.incidentId,
         request_id: context.requestId,
         target_id: "targetId" in r ? r.targetId : null,
         user_id: "userId" in r ? r.userId : null,
@@ -38,58 +40,58 @@ export function insertAttempts(
     .execute();
 }
 
-/** The events a fan-out job names: each one's incident and place on the timeline. */
-export function findEvents(tx: Tx, orgId: string, eventIds: readonly string[]) {
-  return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "in", eventIds).execute();
-}
-
 /** The event a page_rule job names: its incident and place on the timeline. */
 export function findEvent(tx: Tx, orgId: string, eventId: string) {
   return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "=", eventId).executeTakeFirst();
 }
 
-/**
- * The incident's fan-out position (the seq of the last event turned into attempts), locked until
- * the transaction ends: fan-outs of one incident run one at a time, in timeline order.
- */
-export async function lockFanoutPosition(tx: Tx, orgId: string, incidentId: string): Promise<string> {
-  // Made or found, and locked, in one statement: on conflict the row is "updated" to itself.
-  const row = await tx
-    .insertInto("notification_fanouts")
-    .values({ org_id: orgId, incident_id: incidentId })
-    .onConflict((oc) => oc.columns(["org_id", "incident_id"]).doUpdateSet({ last_event_seq: sql<string>`notification_fanouts.last_event_seq` }))
-    .returning("last_event_seq")
-    .executeTakeFirstOrThrow();
-  return row.last_event_seq;
-}
-
-export async function setFanoutPosition(tx: Tx, orgId: string, incidentId: string, seq: string): Promise<void> {
-  await tx.updateTable("notification_fanouts").set({ last_event_seq: seq }).where("org_id", "=", orgId).where("incident_id", "=", incidentId).execute();
-}
+/** An event a fan-out turns into attempts, with the incident's severity at the event. */
+export type EventToFanOut = Pick<IncidentEventRow, "id" | "seq" | "kind" | "data" | "incident_id" | "created_at"> & {
+  severity: IncidentSeverity;
+  /** The last seq of the fan-out's events of this incident: the incident's new fan-out position. */
+  upto_seq: string;
+};
 
 /**
- * The incident's events after `afterSeq` up to `uptoSeq`, in timeline order, each with the
- * incident's severity at the event (from its snapshot; the current one for older events).
+ * Locks the fan-out positions (the seq of the last event turned into attempts) of the named
+ * events' incidents, made on first use, in incident-id order, so that fan-outs of one incident
+ * take turns and two fan-outs never wait on each other in a circle; returns each incident's
+ * events after its position up to the last named one, in timeline order, each with the
+ * incident's severity at the event (from its snapshot; the current one for older events). One
+ * statement however many incidents. Its reads see every such event: each was committed before
+ * the named events (an incident's events are written one transaction at a time), and these
+ * before the job naming them.
  */
-export function eventsToFanOut(tx: Tx, orgId: string, incidentId: string, afterSeq: string, uptoSeq: string) {
-  return tx
-    .selectFrom("incident_events as e")
-    .innerJoin("incidents as i", (join) => join.onRef("i.org_id", "=", "e.org_id").onRef("i.id", "=", "e.incident_id"))
-    .select([
-      "e.id",
-      "e.seq",
-      "e.kind",
-      "e.data",
-      "e.incident_id",
-      "e.created_at",
-      sql<IncidentSeverity>`coalesce(e.incident ->> 'severity', i.severity::text)::incident_severity`.as("severity"),
-    ])
-    .where("e.org_id", "=", orgId)
-    .where("e.incident_id", "=", incidentId)
-    .where("e.seq", ">", afterSeq)
-    .where("e.seq", "<=", uptoSeq)
-    .orderBy("e.seq")
-    .execute();
+export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readonly string[]): Promise<EventToFanOut[]> {
+  const { rows } = await sql<EventToFanOut>`
+    WITH named AS (
+      SELECT incident_id, max(seq) AS upto_seq FROM incident_events
+      WHERE org_id = ${orgId} AND id = ANY(${eventIds}::uuid[])
+      GROUP BY incident_id
+    ), positions AS (
+      -- Made or found, and locked: on conflict the row is "updated" to itself.
+      INSERT INTO notification_fanouts AS f (org_id, incident_id)
+      SELECT ${orgId}, incident_id FROM named ORDER BY incident_id
+      ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = f.last_event_seq
+      RETURNING f.incident_id, f.last_event_seq
+    )
+    SELECT e.id, e.seq, e.kind, e.data, e.incident_id, e.created_at, n.upto_seq,
+           coalesce(e.incident ->> 'severity', i.severity::text)::incident_severity AS severity
+    FROM positions p
+    JOIN named n ON n.incident_id = p.incident_id
+    JOIN incident_events e ON e.org_id = ${orgId} AND e.incident_id = p.incident_id AND e.seq > p.last_event_seq AND e.seq <= n.upto_seq
+    JOIN incidents i ON i.org_id = e.org_id AND i.id = e.incident_id
+    ORDER BY e.incident_id, e.seq`.execute(tx);
+  return rows;
+}
+
+/** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement. */
+export async function setFanoutPositions(tx: Tx, orgId: string, positions: ReadonlyMap<string, string>): Promise<void> {
+  if (positions.size === 0) return;
+  await sql`
+    UPDATE notification_fanouts AS f SET last_event_seq = p.seq
+    FROM unnest(${[...positions.keys()]}::uuid[], ${[...positions.values()]}::bigint[]) AS p(incident_id, seq)
+    WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`.execute(tx);
 }
 
 /** The org's enabled targets whose filters take an event of this kind on an incident this severe. */
