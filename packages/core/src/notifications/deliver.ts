@@ -7,7 +7,7 @@ import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
-import { findNextDueAttempts, findNextWake, lockLane, releaseLane, skipDueAttempts, takeLease, type Lane } from "./lane-repository.js";
+import { findNextWake, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome } from "./repository.js";
 
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
@@ -125,12 +125,16 @@ async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel,
  */
 async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<Claim> {
   const concurrency = deps.config.delivery.receiverConcurrency;
-  const due = await findNextDueAttempts(tx, lane, concurrency * ROUNDS_PER_CLAIM);
+  const due = await leaseNextDueAttempts(tx, lane, {
+    limit: concurrency * ROUNDS_PER_CLAIM,
+    concurrency,
+    roundMs: deps.config.delivery.timeoutMs,
+    marginMs: LEASE_MARGIN_MS,
+  });
   if (due.length === 0) {
     await scheduleNextRun(tx, lane, channel, requestId, now);
     return { state: "idle", skipped: 0 };
   }
-  await takeLease(tx, lane, deps.config.delivery.timeoutMs * Math.ceil(due.length / concurrency) + LEASE_MARGIN_MS);
   return { state: "sent", attempts: await deliveriesOf(deps, lane, due, tx) };
 }
 

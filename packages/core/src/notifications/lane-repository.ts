@@ -44,21 +44,39 @@ const isIncidentsNext = sql<boolean>`NOT EXISTS (
     AND b.status = 'pending' AND b.event_seq < a.event_seq)`;
 
 /**
- * The attempts the lane sends next, at most `limit`: due now, each its incident's next (so no two
- * of one incident); those due longest first.
+ * Holding the lane's lock (lockLane): the attempts the lane sends next, at most `limit`, due now,
+ * each its incident's next (so no two of one incident), those due longest first; and, when there
+ * are any, the lane leased to this worker for them: `roundMs` per round of `concurrency` attempts
+ * plus `marginMs` (then another worker may take over: this one died). One statement.
  */
-export function findNextDueAttempts(tx: Tx, lane: Lane, limit: number) {
+export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: number; concurrency: number; roundMs: number; marginMs: number }) {
+  const leaseSeconds = sql<number>`(${options.roundMs}::float8 * ceil((SELECT count(*) FROM due) / ${options.concurrency}::float8) + ${options.marginMs}::float8) / 1000`;
   return tx
-    .selectFrom("notification_attempts as a")
-    .selectAll("a")
-    .where("a.org_id", "=", lane.orgId)
-    .where("a.recipient_id", "=", lane.recipientId)
-    .where("a.status", "=", "pending")
-    .where("a.next_attempt_at", "<=", sql<Date>`now()`)
-    .where(isIncidentsNext)
-    .orderBy("a.next_attempt_at")
-    .orderBy("a.event_seq")
-    .limit(limit)
+    .with("due", (db) =>
+      db
+        .selectFrom("notification_attempts as a")
+        .selectAll("a")
+        .where("a.org_id", "=", lane.orgId)
+        .where("a.recipient_id", "=", lane.recipientId)
+        .where("a.status", "=", "pending")
+        .where("a.next_attempt_at", "<=", sql<Date>`now()`)
+        .where(isIncidentsNext)
+        .orderBy("a.next_attempt_at")
+        .orderBy("a.event_seq")
+        .limit(options.limit),
+    )
+    .with("leased", (db) =>
+      db
+        .updateTable("delivery_lanes")
+        .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
+        .where("org_id", "=", lane.orgId)
+        .where("recipient_id", "=", lane.recipientId)
+        .where(sql<boolean>`EXISTS (SELECT 1 FROM due)`),
+    )
+    .selectFrom("due")
+    .selectAll()
+    .orderBy("next_attempt_at")
+    .orderBy("event_seq")
     .execute();
 }
 
@@ -78,16 +96,6 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requ
     .limit(1)
     .executeTakeFirst();
   return row === undefined ? undefined : { at: row.next_attempt_at, requestId: row.request_id };
-}
-
-/** The lane is this worker's until `leaseMs` from now (then another may take over: this one died). */
-export async function takeLease(tx: Tx, lane: Lane, leaseMs: number): Promise<void> {
-  await tx
-    .updateTable("delivery_lanes")
-    .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})` })
-    .where("org_id", "=", lane.orgId)
-    .where("recipient_id", "=", lane.recipientId)
-    .execute();
 }
 
 /** Ends the lease, with the breaker's new state. */

@@ -132,7 +132,7 @@ const distinct = <T>(rows: readonly T[], pick: (row: T) => string | null) => [..
 
 /**
  * What a claim's deliveries send, in one query per kind however many attempts: their events
- * (with snapshots), the org, and the targets, people and contact methods they go to, by id.
+ * (with snapshots) and the org's name, and the targets, people and contact methods they go to, by id.
  */
 export async function findDeliveryContexts(
   tx: Tx,
@@ -140,14 +140,22 @@ export async function findDeliveryContexts(
   attempts: readonly { event_id: string; target_id: string | null; user_id: string | null; contact_method_id: string | null }[],
 ) {
   const [targetIds, userIds, contactMethodIds] = [distinct(attempts, (a) => a.target_id), distinct(attempts, (a) => a.user_id), distinct(attempts, (a) => a.contact_method_id)];
-  const [events, org, targets, users, contactMethods] = await Promise.all([
-    tx.selectFrom("incident_events").selectAll().where("org_id", "=", orgId).where("id", "in", distinct(attempts, (a) => a.event_id)).execute(),
-    tx.selectFrom("orgs").select(["id", "name"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
+  const [events, targets, users, contactMethods] = await Promise.all([
+    tx
+      .selectFrom("incident_events as e")
+      .innerJoin("orgs as o", "o.id", "e.org_id")
+      .selectAll("e")
+      .select("o.name as org_name")
+      .where("e.org_id", "=", orgId)
+      .where("e.id", "in", distinct(attempts, (a) => a.event_id))
+      .execute(),
     targetIds.length === 0 ? [] : tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "in", targetIds).execute(),
     userIds.length === 0 ? [] : tx.selectFrom("users").select(["id", "email"]).where("id", "in", userIds).execute(),
     contactMethodIds.length === 0 ? [] : tx.selectFrom("contact_methods").selectAll().where("id", "in", contactMethodIds).execute(),
   ]);
-  return { org, events: byId(events), targets: byId(targets), users: byId(users), contactMethods: byId(contactMethods) };
+  const orgName = events[0]?.org_name;
+  if (orgName === undefined) throw new Error(`unreachable: attempts name events of org ${orgId}`);
+  return { org: { id: orgId, name: orgName }, events: byId(events), targets: byId(targets), users: byId(users), contactMethods: byId(contactMethods) };
 }
 
 /** The incidents as they are now, by id. */
