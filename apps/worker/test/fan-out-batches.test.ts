@@ -1,3 +1,6 @@
+import { fanOutEvents } from "@incidentops/core";
+import { createPool, type Database } from "@incidentops/db";
+import { Kysely, PostgresDialect } from "kysely";
 import { describe, expect, it } from "vitest";
 import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
 
@@ -44,6 +47,35 @@ describe("an alert batch's fan-out", () => {
       for (const types of typesByIncident.values()) expect(types).toEqual(["incident.triggered", "incident.acknowledged"]);
     } finally {
       await receiver.close();
+    }
+  });
+
+  it("is a fixed number of statements however many incidents and events it has", { timeout: 60_000 }, async () => {
+    const { api } = stack.current;
+    const { token, routingKey } = await anAlertSource(api);
+    const receiver = await startWebhookReceiver();
+    await aWebhookTarget(api, token, receiver.url);
+    await receiver.close();
+    await Promise.all(
+      Array.from({ length: KEYS }, (_, i) =>
+        api.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, event_action: "trigger", dedup_key: `counted-${i}`, payload: { summary: `counted ${i}`, source: "test", severity: "error" } } }),
+      ),
+    );
+    const fanOuts = await queuedJobs(api.db, { task: "incident_event" });
+    const eventIds = fanOuts.flatMap((job) => job.payload.eventIds as string[]);
+    expect(eventIds).toHaveLength(KEYS);
+
+    const statements: string[] = [];
+    const counted = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool({ connectionString: api.appDatabaseUrl, max: 1 }) }), log: (event) => statements.push(event.query.sql) });
+    try {
+      const made = await fanOutEvents(counted, { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" });
+      expect(made).toBe(KEYS);
+      // BEGIN, scope, positions and events, subscribed targets, new positions, attempts, lanes, their jobs, COMMIT.
+      expect(statements.length).toBeLessThanOrEqual(9);
+      // Run again, it finds every event fanned out and makes nothing.
+      expect(await fanOutEvents(counted, { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" })).toBe(0);
+    } finally {
+      await counted.destroy();
     }
   });
 });
