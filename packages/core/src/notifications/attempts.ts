@@ -14,8 +14,9 @@ export interface EventRecipients {
 
 /**
  * Records one attempt per (event, recipient), in one statement, and wakes each recipient's lane,
- * in the caller's transaction. An attempt that already exists (a re-run of the same fan-out) is skipped, so a
- * re-run never sends twice. The lanes are locked together, in one order, after every insert.
+ * in the caller's transaction. An attempt that already exists (a re-run of the same fan-out) is
+ * skipped, so a re-run never sends twice. The lanes are locked together, in one order, after the
+ * insert.
  */
 export async function recordAttempts(tx: Tx, context: { orgId: string; requestId: string }, events: EventRecipients[]): Promise<number> {
   const toMake = events.flatMap(({ event, recipients }) => recipients.map((recipient) => ({ event, recipient })));
