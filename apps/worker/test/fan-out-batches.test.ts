@@ -66,7 +66,7 @@ describe("an alert batch's fan-out", () => {
     expect(eventIds).toHaveLength(KEYS);
 
     const statements: string[] = [];
-    const counted = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool({ connectionString: api.appDatabaseUrl, max: 1 }) }), log: (event) => statements.push(event.query.sql) });
+    const counted = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool({ connectionString: api.appDatabaseUrl, max: 1 }) }), log: (event) => void statements.push(event.query.sql) });
     try {
       const made = await fanOutEvents(counted, { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" });
       expect(made).toBe(KEYS);
