@@ -2,11 +2,19 @@ import { fanOutEvents } from "@incidentops/core";
 import { createPool, type Database } from "@incidentops/db";
 import { Kysely, PostgresDialect } from "kysely";
 import { describe, expect, it } from "vitest";
-import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
+import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, useTestStack, waitFor, type QueuedJob, type TestApi } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
 const KEYS = 30;
+
+const enqueue = (api: TestApi, routingKey: string, body: Record<string, unknown>) => api.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, ...body } });
+
+const triggerOf = (key: string) => ({ event_action: "trigger", dedup_key: key, payload: { summary: key, source: "test", severity: "error" } });
+
+/** The events the queued fan-out jobs name, in either payload shape. */
+const eventIdsOf = (fanOuts: readonly QueuedJob[]) =>
+  fanOuts.flatMap((job) => (Array.isArray(job.payload.eventIds) ? (job.payload.eventIds as string[]) : [String(job.payload.eventId)]));
 
 describe("an alert batch's fan-out", () => {
   it("is one job for the batch's events, and every incident's webhooks still come once each, in its event order", { timeout: 60_000 }, async () => {
@@ -16,18 +24,17 @@ describe("an alert batch's fan-out", () => {
     try {
       const { token, routingKey } = await anAlertSource(api);
       await aWebhookTarget(api, token, receiver.url);
-      const send = (body: Record<string, unknown>) => api.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, ...body } });
       const keys = Array.from({ length: KEYS }, (_, i) => `batch-${i}`);
       // Every key at once (so they meet in batches), each acknowledged once its trigger is answered.
       await Promise.all(
         keys.map(async (key) => {
-          expect((await send({ event_action: "trigger", dedup_key: key, payload: { summary: key, source: "test", severity: "error" } })).status).toBe(202);
-          expect((await send({ event_action: "acknowledge", dedup_key: key })).status).toBe(202);
+          expect((await enqueue(api, routingKey, triggerOf(key))).status).toBe(202);
+          expect((await enqueue(api, routingKey, { event_action: "acknowledge", dedup_key: key })).status).toBe(202);
         }),
       );
 
       const fanOuts = await queuedJobs(api.db, { task: "incident_event" });
-      const eventIds = fanOuts.flatMap((job) => (Array.isArray(job.payload.eventIds) ? (job.payload.eventIds as string[]) : [String(job.payload.eventId)]));
+      const eventIds = eventIdsOf(fanOuts);
       expect(eventIds).toHaveLength(2 * KEYS);
       expect(new Set(eventIds).size).toBe(2 * KEYS);
       expect(fanOuts.length).toBeLessThan(2 * KEYS);
@@ -56,24 +63,21 @@ describe("an alert batch's fan-out", () => {
     const receiver = await startWebhookReceiver();
     await aWebhookTarget(api, token, receiver.url);
     await receiver.close();
-    await Promise.all(
-      Array.from({ length: KEYS }, (_, i) =>
-        api.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, event_action: "trigger", dedup_key: `counted-${i}`, payload: { summary: `counted ${i}`, source: "test", severity: "error" } } }),
-      ),
-    );
+    await Promise.all(Array.from({ length: KEYS }, (_, i) => enqueue(api, routingKey, triggerOf(`counted-${i}`))));
     const fanOuts = await queuedJobs(api.db, { task: "incident_event" });
-    const eventIds = fanOuts.flatMap((job) => job.payload.eventIds as string[]);
+    const eventIds = eventIdsOf(fanOuts);
     expect(eventIds).toHaveLength(KEYS);
+    const job = { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" };
 
     const statements: string[] = [];
     const counted = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool({ connectionString: api.appDatabaseUrl, max: 1 }) }), log: (event) => void statements.push(event.query.sql) });
     try {
-      const made = await fanOutEvents(counted, { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" });
+      const made = await fanOutEvents(counted, job);
       expect(made).toBe(KEYS);
       // BEGIN, scope, positions and events, subscribed targets, new positions, attempts, lanes, their jobs, COMMIT.
       expect(statements.length).toBeLessThanOrEqual(9);
       // Run again, it finds every event fanned out and makes nothing.
-      expect(await fanOutEvents(counted, { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" })).toBe(0);
+      expect(await fanOutEvents(counted, job)).toBe(0);
     } finally {
       await counted.destroy();
     }

@@ -1,7 +1,7 @@
 import type { Db, OrgRole, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
-/** Who a transaction acts for. Row-level security policies read these settings. */
+/** Who a transaction acts for (row-level security policies read these settings), and how it commits. */
 export interface Scope {
   orgId?: string | undefined;
   userId?: string | undefined;
