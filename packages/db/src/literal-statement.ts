@@ -1,0 +1,71 @@
+/**
+ * A parameter as a quoted SQL literal, or undefined for a value this does not write: only a
+ * string, a finite number, a bigint, a boolean or null. Quoted (`'5'`, not `5`), a literal has
+ * no type of its own, so PostgreSQL types it from where it stands, as it types an untyped
+ * parameter. A string with a backslash is left to a parameter too, so that no setting of
+ * `standard_conforming_strings` can turn one into an escape; PostgreSQL refuses a NUL in text.
+ */
+function literalOf(value: unknown): string | undefined {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "string") return value.includes("\\") || value.includes("\0") ? undefined : `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === "number") return Number.isFinite(value) ? `'${value}'` : undefined;
+  if (typeof value === "bigint" || typeof value === "boolean") return `'${value}'`;
+  return undefined;
+}
+
+/** The index just past the quoted run (`'...'` or `"..."`, a doubled quote inside it) that opens at `start`, or -1 if it never closes. */
+function endOfQuoted(sql: string, start: number): number {
+  const quote = sql[start] as string;
+  for (let i = start + 1; i < sql.length; i++) {
+    if (sql[i] !== quote) continue;
+    if (sql[i + 1] !== quote) return i + 1;
+    i++;
+  }
+  return -1;
+}
+
+const PARAMETER = /^\$(\d+)/;
+const IDENTIFIER_CHAR = /[\w$&]/;
+
+/**
+ * One statement with its `$n` parameters written in as literals (literalOf), to send in one
+ * simple-protocol message with another statement (pg sends a statement with parameters alone).
+ * Undefined when that is not plainly safe, and the caller then sends the parameters apart: a
+ * value literalOf does not write, or SQL this scanner does not follow (a prefixed string such as
+ * `E'...'`, a backslash in a string, dollar quoting, a nested comment, a second statement).
+ */
+export function inlineParameters(sql: string, parameters: readonly unknown[]): string | undefined {
+  const literals = parameters.map(literalOf);
+  let written = "";
+  let copiedUpTo = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const char = sql[i] as string;
+    if (char === "'" || char === '"') {
+      if (char === "'" && IDENTIFIER_CHAR.test(sql[i - 1] ?? "")) return undefined;
+      const end = endOfQuoted(sql, i);
+      if (end === -1 || (char === "'" && sql.slice(i, end).includes("\\"))) return undefined;
+      i = end;
+    } else if (sql.startsWith("--", i)) {
+      const lineEnd = sql.indexOf("\n", i);
+      i = lineEnd === -1 ? sql.length : lineEnd;
+    } else if (sql.startsWith("/*", i)) {
+      const close = sql.indexOf("*/", i + 2);
+      if (close === -1 || sql.slice(i + 2, close).includes("/*")) return undefined;
+      i = close + 2;
+    } else if (char === "$") {
+      const index = PARAMETER.exec(sql.slice(i, i + 8))?.[1];
+      if (index === undefined || IDENTIFIER_CHAR.test(sql[i - 1] ?? "")) return undefined;
+      const literal = literals[Number(index) - 1];
+      if (literal === undefined) return undefined;
+      written += sql.slice(copiedUpTo, i) + literal;
+      i += index.length + 1;
+      copiedUpTo = i;
+    } else if (char === ";" || char === "\\") {
+      return undefined;
+    } else {
+      i++;
+    }
+  }
+  return written + sql.slice(copiedUpTo);
+}

@@ -1,0 +1,112 @@
+import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
+import { Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPool, heldBeginDialect } from "../src/index.js";
+import { inlineParameters } from "../src/literal-statement.js";
+
+describe("inlineParameters", () => {
+  it("writes each parameter as a quoted literal, a quote in it doubled", () => {
+    expect(inlineParameters("SELECT f($1, $2, $3, $4, $5)", ["O'Brien", 5, true, null, 12n])).toBe("SELECT f('O''Brien', '5', 'true', NULL, '12')");
+  });
+
+  it("tells $1 from $10 and leaves $n inside strings, names and comments alone", () => {
+    const parameters = Array.from({ length: 10 }, (_, i) => `p${i + 1}`);
+    expect(inlineParameters(`SELECT $10, $1, '$1 it''s', "$2", x -- $3\n/* $4 */`, parameters)).toBe(`SELECT 'p10', 'p1', '$1 it''s', "$2", x -- $3\n/* $4 */`);
+  });
+
+  it.each([
+    ["a backslash in a value", "SELECT $1", ["a\\'"]],
+    ["a NUL in a value", "SELECT $1", ["a\0b"]],
+    ["a Date", "SELECT $1", [new Date()]],
+    ["an array", "SELECT $1", [["a"]]],
+    ["an object", "SELECT $1", [{ a: 1 }]],
+    ["an infinite number", "SELECT $1", [Infinity]],
+    ["a parameter it was not given", "SELECT $2", ["a"]],
+    ["an escape string", "SELECT E'\\n', $1", ["a"]],
+    ["a Unicode string", "SELECT U&'d', $1", ["a"]],
+    ["dollar quoting", "SELECT $$ $1 $$, $1", ["a"]],
+    ["a second statement", "SELECT $1; SELECT 2", ["a"]],
+    ["a nested comment", "SELECT /* /* */ $1 */ 1", ["a"]],
+    ["an unclosed string", "SELECT 'a, $1", ["a"]],
+  ])("declines %s", (_, statement, parameters) => {
+    expect(inlineParameters(statement, parameters)).toBeUndefined();
+  });
+});
+
+describe("the held-BEGIN driver, on PostgreSQL", () => {
+  let database: TestDatabase;
+  let db: Kysely<{ probes: { id: number; label: string } }>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ template: null });
+    db = new Kysely({ dialect: heldBeginDialect(createPool({ connectionString: database.url, max: 1 })) });
+    await sql`CREATE TABLE probes (id int PRIMARY KEY, label text NOT NULL)`.execute(db);
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  // Within one message PostgreSQL's statement_timestamp() is the message's arrival, and the
+  // transaction's start is its BEGIN's: equal only when BEGIN came in the same message.
+  const beganWithFirstStatement = (value: string) =>
+    db.transaction().execute(async (tx) => {
+      const { rows } = await sql<{ together: boolean; value: string }>`SELECT transaction_timestamp() = statement_timestamp() AS together, ${value}::text AS value`.execute(tx);
+      return rows[0];
+    });
+
+  it("sends BEGIN in the message of the transaction's first statement, whose parameters arrive intact", async () => {
+    const tricky = `it's -- not /* a */ comment; $1 "quoted" ü 🚨`;
+    expect(await beganWithFirstStatement(tricky)).toEqual({ together: true, value: tricky });
+  });
+
+  it("sends BEGIN on its own when a parameter cannot be a literal", async () => {
+    expect(await beganWithFirstStatement("back\\slash")).toEqual({ together: false, value: "back\\slash" });
+  });
+
+  it("keeps what the first statement set for the rest of the transaction, and no longer", async () => {
+    const seen = await db.transaction().execute(async (tx) => {
+      await sql`SELECT set_config('app.org_id', ${"org-a"}, true)`.execute(tx);
+      return (await sql<{ org: string }>`SELECT current_setting('app.org_id') AS org`.execute(tx)).rows[0]?.org;
+    });
+    expect(seen).toBe("org-a");
+    const after = await sql<{ org: string | null }>`SELECT current_setting('app.org_id', true) AS org`.execute(db);
+    expect(after.rows[0]?.org ?? "").toBe("");
+  });
+
+  it("rolls back the whole transaction when a later step fails, and counts affected rows", async () => {
+    await expect(
+      db.transaction().execute(async (tx) => {
+        const inserted = await tx.insertInto("probes").values({ id: 1, label: "kept?" }).executeTakeFirst();
+        expect(inserted.numInsertedOrUpdatedRows).toBe(1n);
+        throw new Error("step failed");
+      }),
+    ).rejects.toThrow("step failed");
+    expect(await db.selectFrom("probes").selectAll().execute()).toEqual([]);
+  });
+
+  it("reports a first statement's failure as PostgreSQL's error and leaves the connection usable", async () => {
+    await db.insertInto("probes").values({ id: 2, label: "first" }).execute();
+    const failure = db.transaction().execute((tx) => tx.insertInto("probes").values({ id: 2, label: "again" }).execute());
+    await expect(failure).rejects.toMatchObject({ code: "23505" });
+    const updated = await db.transaction().execute((tx) => tx.updateTable("probes").set({ label: "second" }).where("id", "=", 2).executeTakeFirst());
+    expect(updated.numUpdatedRows).toBe(1n);
+    expect(await db.selectFrom("probes").select("label").execute()).toEqual([{ label: "second" }]);
+  });
+
+  it("opens nothing for a transaction that runs no statement, committed or rolled back", async () => {
+    expect(await db.transaction().execute(() => Promise.resolve("nothing"))).toBe("nothing");
+    await expect(db.transaction().execute(async () => Promise.reject(new Error("before any statement")))).rejects.toThrow("before any statement");
+    const { rows } = await sql<{ open: boolean }>`SELECT now() = statement_timestamp() AS open`.execute(db);
+    expect(rows[0]?.open).toBe(true);
+  });
+
+  it("opens a transaction with an isolation level at once, as asked", async () => {
+    const level = await db
+      .transaction()
+      .setIsolationLevel("serializable")
+      .execute(async (tx) => (await sql<{ level: string }>`SELECT current_setting('transaction_isolation') AS level`.execute(tx)).rows[0]?.level);
+    expect(level).toBe("serializable");
+  });
+});
