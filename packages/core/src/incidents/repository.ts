@@ -3,13 +3,23 @@ import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
-import type { EscalationCause, Incident, IncidentEventKind } from "./schema.js";
+import type { Assignee, EscalationCause, Incident, IncidentEventKind } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
 // Writes to incidents and incident_events are called from lifecycle.ts only.
 
+/**
+ * The incident's assignees (in the order they were assigned) as a column of its row, for a read
+ * that shows incidents: its query fetches them, with no second round trip (findAssignees).
+ */
+const assigneesColumn = sql<Assignee[]>`coalesce((
+  SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY a.assigned_at, u.name, u.id)
+  FROM incident_assignees a JOIN users u ON u.id = a.user_id
+  WHERE a.org_id = incidents.org_id AND a.incident_id = incidents.id), '[]')`.as("assignees");
+
+/** The incident, with its assignees. */
 export function findIncident(db: Db | Tx, orgId: string, incidentId: string) {
-  return db.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).executeTakeFirst();
+  return db.selectFrom("incidents").selectAll().select(assigneesColumn).where("org_id", "=", orgId).where("id", "=", incidentId).executeTakeFirst();
 }
 
 export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string) {
@@ -275,7 +285,7 @@ const assignedToUser = (userId: string) => (eb: ExpressionBuilder<Database, "inc
 const ofTeam = (orgId: string, teamId: string) => (eb: ExpressionBuilder<Database, "incidents">) =>
   eb("service_id", "in", eb.selectFrom("services").select("id").where("org_id", "=", orgId).where("team_id", "=", teamId));
 
-/** Newest first, by (created_at, id) keyset: pages stay stable while incidents are opened. */
+/** Newest first, by (created_at, id) keyset: pages stay stable while incidents are opened; with their assignees. */
 export function listIncidents(
   db: Db | Tx,
   orgId: string,
@@ -283,7 +293,7 @@ export function listIncidents(
   limit: number,
   after: { createdAt: string; id: string } | undefined,
 ) {
-  let query = db.selectFrom("incidents").selectAll().where("org_id", "=", orgId);
+  let query = db.selectFrom("incidents").selectAll().select(assigneesColumn).where("org_id", "=", orgId);
   if (filter.status !== undefined) query = query.where("status", "=", filter.status);
   if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
   if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);

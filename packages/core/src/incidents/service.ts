@@ -73,7 +73,7 @@ export async function createIncident(db: Db, actor: Actor, input: CreateIncident
 export async function getIncident(db: Db, actor: Actor, input: IncidentIdInput): Promise<Incident> {
   const row = await findIncident(db, actor.orgId, input.incidentId);
   if (row === undefined) throw incidentNotFound();
-  return toIncidentOf(db, actor.orgId, row);
+  return toIncident(row, row.assignees);
 }
 
 /** `assignedTo` as a user id: `me` is the caller, who must be a person. */
@@ -89,7 +89,7 @@ export async function listIncidents(db: Db, actor: Actor, input: ListIncidentsIn
   const filter = { ...input, assignedTo: assigneeFilterOf(actor, input.assignedTo) };
   const rows = await listIncidentRows(db, actor.orgId, filter, input.limit, decodeCursor(createdAtCursor, input.cursor));
   const page = toPage(rows, input.limit, (row) => row, createdAtPositionOf);
-  return { items: await toIncidents(db, actor.orgId, page.items), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toIncident(row, row.assignees)), nextCursor: page.nextCursor };
 }
 
 export async function transitionIncident(db: Db, actor: Actor, input: TransitionIncidentInput): Promise<Incident> {
