@@ -57,8 +57,9 @@ describe("the held-BEGIN driver, on PostgreSQL", () => {
     });
 
   it("sends BEGIN in the message of the transaction's first statement, whose parameters arrive intact", async () => {
-    const tricky = `it's -- not /* a */ comment; $1 "quoted" ü 🚨`;
-    expect(await beganWithFirstStatement(tricky)).toEqual({ together: true, value: tricky });
+    for (const tricky of [`it's -- not /* a */ comment; $1 "quoted" ü 🚨`, `'); DROP TABLE probes; --`, `''`]) {
+      expect(await beganWithFirstStatement(tricky)).toEqual({ together: true, value: tricky });
+    }
   });
 
   it("sends BEGIN on its own when a parameter cannot be a literal", async () => {
