@@ -1,4 +1,4 @@
-import type { Db, OrgRole, Tx } from "@incidentops/db";
+import { sendWithNext, type Db, type OrgRole, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
 /** Who a transaction acts for (row-level security policies read these settings), and how it commits. */
@@ -38,14 +38,18 @@ export function afterCommit(tx: Tx, hook: () => void): void {
   else hooks.push(hook);
 }
 
-/** SET LOCAL the scope settings: they last until the transaction ends, never leaking to others. */
+/**
+ * SET LOCAL the scope settings: they last until the transaction ends, never leaking to others.
+ * Sent with the transaction's next statement (sendWithNext): no round trip of its own.
+ */
 export async function setScope(tx: Tx, scope: Scope): Promise<void> {
-  await sql`
+  const statement = sql`
     SELECT set_config('app.org_id', ${scope.orgId ?? ""}, true),
            set_config('app.user_id', ${scope.userId ?? ""}, true),
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
            set_config('app.routing_key', ${scope.routingKey ?? ""}, true),
-           CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`.execute(tx);
+           CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`;
+  await sendWithNext(tx, statement.compile(tx));
 }
 
 /**

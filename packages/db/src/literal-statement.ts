@@ -1,16 +1,38 @@
+/** A scalar as pg would send it as a parameter: text, or undefined for what this does not write. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/** A flat array as PostgreSQL's array text (`{"a","b",NULL}`), or undefined when an element would need a backslash escape. */
+function arrayTextOf(values: readonly unknown[]): string | undefined {
+  const elements: string[] = [];
+  for (const value of values) {
+    if (value === null || value === undefined) {
+      elements.push("NULL");
+      continue;
+    }
+    const text = textOf(value);
+    if (text === undefined || text.includes('"')) return undefined;
+    elements.push(`"${text}"`);
+  }
+  return `{${elements.join(",")}}`;
+}
+
 /**
  * A parameter as a quoted SQL literal, or undefined for a value this does not write: only a
- * string, a finite number, a bigint, a boolean or null. Quoted (`'5'`, not `5`), a literal has
- * no type of its own, so PostgreSQL types it from where it stands, as it types an untyped
- * parameter. A string with a backslash is left to a parameter too, so that no setting of
- * `standard_conforming_strings` can turn one into an escape; PostgreSQL refuses a NUL in text.
+ * string, a finite number, a bigint, a boolean, null, or a flat array of those. Quoted (`'5'`,
+ * not `5`), a literal has no type of its own, so PostgreSQL types it from where it stands, as it
+ * types an untyped parameter. Text with a backslash is left to a parameter too, so that no setting
+ * of `standard_conforming_strings` can turn one into an escape; PostgreSQL refuses a NUL in text.
  */
 function literalOf(value: unknown): string | undefined {
   if (value === null || value === undefined) return "NULL";
-  if (typeof value === "string") return value.includes("\\") || value.includes("\0") ? undefined : `'${value.replaceAll("'", "''")}'`;
-  if (typeof value === "number") return Number.isFinite(value) ? `'${value}'` : undefined;
-  if (typeof value === "bigint" || typeof value === "boolean") return `'${value}'`;
-  return undefined;
+  const text = Array.isArray(value) ? arrayTextOf(value) : textOf(value);
+  if (text === undefined || text.includes("\\") || text.includes("\0")) return undefined;
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** The index just past the quoted run (`'...'` or `"..."`, a doubled quote inside it) that opens at `start`, or -1 if it never closes. */

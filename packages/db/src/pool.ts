@@ -1,6 +1,6 @@
 import { Kysely, type Transaction } from "kysely";
 import pg from "pg";
-import { heldBeginDialect } from "./held-begin-driver.js";
+import { heldStatementsDialect } from "./held-statements-driver.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
@@ -34,5 +34,5 @@ export function createPool({ connectionString, max = 10, applicationName = "inci
 }
 
 export function createDb(options: CreateDbOptions): Db {
-  return new Kysely<Database>({ dialect: heldBeginDialect(createPool(options)) });
+  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options)) });
 }

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
 import { Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, heldBeginDialect } from "../src/index.js";
+import { createPool, heldStatementsDialect, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 
 describe("inlineParameters", () => {
@@ -18,7 +18,7 @@ describe("inlineParameters", () => {
     ["a backslash in a value", "SELECT $1", ["a\\'"]],
     ["a NUL in a value", "SELECT $1", ["a\0b"]],
     ["a Date", "SELECT $1", [new Date()]],
-    ["an array", "SELECT $1", [["a"]]],
+    ["an array of objects", "SELECT $1", [[{ a: 1 }]]],
     ["an object", "SELECT $1", [{ a: 1 }]],
     ["an infinite number", "SELECT $1", [Infinity]],
     ["a parameter it was not given", "SELECT $2", ["a"]],
@@ -33,13 +33,13 @@ describe("inlineParameters", () => {
   });
 });
 
-describe("the held-BEGIN driver, on PostgreSQL", () => {
+describe("the held-statements driver, on PostgreSQL", () => {
   let database: TestDatabase;
   let db: Kysely<{ probes: { id: number; label: string } }>;
 
   beforeAll(async () => {
     database = await createTestDatabase({ template: null });
-    db = new Kysely({ dialect: heldBeginDialect(createPool({ connectionString: database.url, max: 1 })) });
+    db = new Kysely({ dialect: heldStatementsDialect(createPool({ connectionString: database.url, max: 1 })) });
     await sql`CREATE TABLE probes (id int PRIMARY KEY, label text NOT NULL)`.execute(db);
   });
 
@@ -94,6 +94,38 @@ describe("the held-BEGIN driver, on PostgreSQL", () => {
     const updated = await db.transaction().execute((tx) => tx.updateTable("probes").set({ label: "second" }).where("id", "=", 2).executeTakeFirst());
     expect(updated.numUpdatedRows).toBe(1n);
     expect(await db.selectFrom("probes").select("label").execute()).toEqual([{ label: "second" }]);
+  });
+
+  it("sends a held statement in the next statement's message, after BEGIN, in the transaction", async () => {
+    const arrays = [["a", "it's"], ["b", null]];
+    const seen = await db.transaction().execute(async (tx) => {
+      await sendWithNext(tx, sql`SELECT set_config('app.held', ${"scoped"}, true)`.compile(tx));
+      const { rows } = await sql<{ held: string; together: boolean; arrays: (string | null)[] }>`
+        SELECT current_setting('app.held') AS held, transaction_timestamp() = statement_timestamp() AS together, ${arrays[0]}::text[] || ${arrays[1]}::text[] AS arrays`.execute(tx);
+      return rows[0];
+    });
+    expect(seen).toEqual({ held: "scoped", together: true, arrays: ["a", "it's", "b", null] });
+  });
+
+  it("runs a held statement with COMMIT when no statement follows it, and drops it on ROLLBACK", async () => {
+    const holdInsert = (id: number) =>
+      db.transaction().execute(async (tx) => {
+        // A backslash sends BEGIN on its own, so the transaction has begun when the insert is held.
+        await sql`SELECT ${"back\\slash"}::text`.execute(tx);
+        await sendWithNext(tx, tx.insertInto("probes").values({ id, label: "held" }).compile());
+        if (id === 11) throw new Error("rolled back");
+      });
+    await holdInsert(10);
+    await expect(holdInsert(11)).rejects.toThrow("rolled back");
+    expect(await db.selectFrom("probes").select("id").where("id", ">=", 10).execute()).toEqual([{ id: 10 }]);
+  });
+
+  it("runs a statement at once when its parameters cannot be written in", async () => {
+    const value = await db.transaction().execute(async (tx) => {
+      await sendWithNext(tx, sql`SELECT set_config('app.held', ${"back\\slash"}, true)`.compile(tx));
+      return (await sql<{ held: string }>`SELECT current_setting('app.held') AS held`.execute(tx)).rows[0]?.held;
+    });
+    expect(value).toBe("back\\slash");
   });
 
   it("opens nothing for a transaction that runs no statement, committed or rolled back", async () => {

@@ -1,0 +1,146 @@
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
+import type pg from "pg";
+import { inlineParameters } from "./literal-statement.js";
+
+const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
+
+function resultOf<R>(result: pg.QueryResult): QueryResult<R> {
+  return {
+    ...(WRITE_COMMANDS.has(result.command) ? { numAffectedRows: BigInt(result.rowCount ?? 0) } : {}),
+    rows: result.rows as R[],
+  };
+}
+
+/**
+ * A pooled connection that sends what needs no answer of its own with the statement after it, in
+ * one message: a transaction's BEGIN, and statements whose result nobody reads (sendWithNext, the
+ * scope's `set_config`). `begin; <scope>; <first statement>` is one round trip where it was
+ * three. Which statement comes first and whether BEGIN comes with it changes nothing else: BEGIN
+ * takes no snapshot and no lock, and a held statement still runs before the next, in the same
+ * transaction. A held statement's failure is the next statement's.
+ */
+class HeldStatementsConnection implements DatabaseConnection {
+  /** SQL to send with the next statement, in order; its first is `begin` while the transaction's BEGIN has not been sent. */
+  #held: string[] = [];
+
+  constructor(readonly client: pg.PoolClient) {}
+
+  holdBegin(): void {
+    if (this.#held.length > 0) throw new Error("A transaction is already being opened on this connection: commit or roll it back first");
+    this.#held.push("begin");
+  }
+
+  /** Holds `query` for the next statement's message; false (nothing held) when its parameters cannot be written in (inlineParameters). */
+  hold(query: CompiledQuery): boolean {
+    const literal = inlineParameters(query.sql, query.parameters);
+    if (literal === undefined) return false;
+    this.#held.push(literal);
+    return true;
+  }
+
+  /**
+   * Drops what is held, and says whether the transaction's BEGIN was among it: then nothing of
+   * the transaction reached the database, and there is nothing to end.
+   */
+  dropHeld(): boolean {
+    const neverBegun = this.#held[0] === "begin";
+    this.#held = [];
+    return neverBegun;
+  }
+
+  /** Ends the transaction (`commit` or `rollback`), with whatever it still holds when it did begin. */
+  async end(command: "commit" | "rollback"): Promise<void> {
+    const held = this.#held;
+    if (this.dropHeld()) return;
+    await this.client.query(command === "commit" ? [...held, command].join("; ") : command);
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const held = this.#held;
+    if (held.length === 0) return resultOf(await this.client.query(query.sql, [...query.parameters]));
+    this.#held = [];
+    const literal = inlineParameters(query.sql, query.parameters);
+    if (literal === undefined) {
+      await this.client.query(held.join("; "));
+      return resultOf(await this.client.query(query.sql, [...query.parameters]));
+    }
+    // Several statements in one message: pg answers with one result each, the statement's last.
+    const results: unknown = await this.client.query([...held, literal].join("; "));
+    if (!Array.isArray(results) || results.length !== held.length + 1) throw new Error("unreachable: each statement of a message has its result");
+    return resultOf(results[held.length] as pg.QueryResult);
+  }
+
+  streamQuery(): AsyncIterableIterator<never> {
+    throw new Error("Streaming is not supported: page through the rows (keyset) instead");
+  }
+}
+
+const heldStatementsConnection = (connection: DatabaseConnection): HeldStatementsConnection => {
+  if (!(connection instanceof HeldStatementsConnection)) throw new Error("unreachable: the driver is given back only connections it made");
+  return connection;
+};
+
+/**
+ * Runs `query`, whose result nobody reads, in `tx` with the transaction's next statement, in its
+ * message (HeldStatementsConnection): no round trip of its own. At once when that cannot be (its
+ * parameters cannot be written in, or `tx` is not on this driver).
+ */
+export async function sendWithNext<DB>(tx: Transaction<DB>, query: CompiledQuery): Promise<void> {
+  await tx.getExecutor().provideConnection(async (connection) => {
+    if (connection instanceof HeldStatementsConnection && connection.hold(query)) return;
+    await connection.executeQuery(query);
+  });
+}
+
+/**
+ * Kysely's PostgreSQL driver, on a pg pool, with each transaction's BEGIN (and what sendWithNext
+ * holds) sent with its next statement (HeldStatementsConnection). A transaction with an isolation level or an access mode opens
+ * at once, as kysely's own driver opens it. No savepoints (nothing here nests transactions).
+ */
+class HeldStatementsDriver implements Driver {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new HeldStatementsConnection(await this.pool.connect());
+  }
+
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    if (settings.isolationLevel === undefined && settings.accessMode === undefined) {
+      heldStatementsConnection(connection).holdBegin();
+      return;
+    }
+    const isolation = settings.isolationLevel === undefined ? "" : ` isolation level ${settings.isolationLevel}`;
+    await connection.executeQuery(CompiledQuery.raw(`start transaction${isolation} ${settings.accessMode ?? ""}`));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await heldStatementsConnection(connection).end("commit");
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await heldStatementsConnection(connection).end("rollback");
+  }
+
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const held = heldStatementsConnection(connection);
+    held.dropHeld();
+    held.client.release();
+    return Promise.resolve();
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** PostgreSQL for kysely through HeldStatementsDriver. */
+export function heldStatementsDialect(pool: pg.Pool): Dialect {
+  return {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new HeldStatementsDriver(pool),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+    createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
+  };
+}
