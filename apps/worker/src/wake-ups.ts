@@ -14,6 +14,12 @@ const REFRESH_MS = 10_000;
 const COALESCE_MS = 100;
 /** After a job of a named queue ends: about when its completion (which unlocks the queue) is written. */
 const QUEUE_FREED_MS = 100;
+/**
+ * The furthest ahead a wake-up is set: a later job is left to a lookup to come (one is at most
+ * REFRESH_MS away, so it still finds the job before it is due). Node cannot wait more than
+ * 2^31 - 1 ms: a longer timeout fires after 1 ms, and wake-ups would nudge and look up in a loop.
+ */
+const FURTHEST_WAKE_UP_MS = 2 * REFRESH_MS;
 
 /**
  * graphile-worker 0.17 notices a job scheduled for later (an escalation level, an SLA breach, a
@@ -62,7 +68,7 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
 
   const arm = (inMs: number | null) => {
     clearTimeout(wakeTimer);
-    wakeTimer = inMs === null || stopped ? undefined : setTimeout(wake, Math.ceil(Math.max(0, inMs)));
+    wakeTimer = inMs === null || inMs > FURTHEST_WAKE_UP_MS || stopped ? undefined : setTimeout(wake, Math.ceil(Math.max(0, inMs)));
     wakeTimer?.unref();
   };
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
-import { createLogger, removeJob, type Incident, type IncidentEvent } from "@incidentops/core";
+import { createLogger, msUntilNextJob, removeJob, type Incident, type IncidentEvent } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import type { WorkerEvents, WorkerPool } from "graphile-worker";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -76,6 +76,22 @@ describe("wake-ups for jobs scheduled for later", () => {
     await sleep(BOUND_MS);
     expect(await queuedJobs(db, { key: jobKey })).toMatchObject([{ attempts: 0 }]);
     await removeJob(db, jobKey);
+  });
+
+  it("do nothing for a job due months ahead, further than a timer can wait", { timeout: 20_000 }, async () => {
+    const { db } = stack.current.api;
+    const jobKey = `far-ahead-${Date.now()}`;
+    await sql`SELECT graphile_worker.add_job('wake_up_probe', '{}'::json, run_at => now() + interval '100 days', job_key => ${jobKey})`.execute(db);
+    try {
+      // The earliest job to come, and beyond setTimeout's 2^31 - 1 ms (a longer one fires after 1 ms).
+      expect(await msUntilNextJob(db)).toBeGreaterThan(2 ** 31);
+      const { nudges, stop } = watchedRunner();
+      await sleep(1_000);
+      stop();
+      expect(nudges).toEqual([]);
+    } finally {
+      await removeJob(db, jobKey);
+    }
   });
 
   it("nudge the runners' pools once the earliest job is due (by the database's clock), not before", { timeout: 20_000 }, async () => {
