@@ -94,8 +94,9 @@ export async function sendWithNext<DB>(tx: Transaction<DB>, query: CompiledQuery
 
 /**
  * Kysely's PostgreSQL driver, on a pg pool, with each transaction's BEGIN (and what sendWithNext
- * holds) sent with its next statement (HeldStatementsConnection). A transaction with an isolation level or an access mode opens
- * at once, as kysely's own driver opens it. No savepoints (nothing here nests transactions).
+ * holds) sent with its next statement (HeldStatementsConnection). A transaction with an isolation
+ * level or an access mode opens at once, as kysely's own driver opens it. No savepoints (nothing
+ * here nests transactions).
  */
 class HeldStatementsDriver implements Driver {
   constructor(private readonly pool: pg.Pool) {}
