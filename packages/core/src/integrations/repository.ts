@@ -62,7 +62,6 @@ export function updateIntegrationSettings(
     .executeTakeFirst();
 }
 
-/** The integration a routing key names (row-level security needs the scope's routing key set to it). */
 /**
  * The integration a routing key names, with the scope entered for its org (app_enter_integration_scope):
  * to the end of the caller's transaction, or of this statement alone on a pool.
