@@ -9,8 +9,8 @@ import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 // Writes to incidents and incident_events are called from lifecycle.ts only.
 
 /**
- * The incident's assignees (in the order they were assigned) as a column of its row, for a read
- * that shows incidents: its query fetches them, with no second round trip (findAssignees).
+ * The incident's assignees (in the order they were assigned) as a column of its row: a read that
+ * shows incidents fetches them in its own query, with no second round trip.
  */
 const assigneesColumn = sql<Assignee[]>`coalesce((
   SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY a.assigned_at, u.name, u.id)
@@ -190,20 +190,11 @@ export function updateIncidentDetails(
 }
 
 /** The assignees of the given incidents, by incident id, in the order they were assigned. */
-export async function findAssignees(db: Db | Tx, orgId: string, incidentIds: readonly string[]): Promise<Map<string, { id: string; name: string }[]>> {
-  const byIncident = new Map<string, { id: string; name: string }[]>(incidentIds.map((id) => [id, []]));
+export async function findAssignees(db: Db | Tx, orgId: string, incidentIds: readonly string[]): Promise<Map<string, Assignee[]>> {
+  const byIncident = new Map<string, Assignee[]>(incidentIds.map((id) => [id, []]));
   if (incidentIds.length === 0) return byIncident;
-  const rows = await db
-    .selectFrom("incident_assignees as a")
-    .innerJoin("users as u", "u.id", "a.user_id")
-    .select(["a.incident_id", "u.id", "u.name"])
-    .where("a.org_id", "=", orgId)
-    .where("a.incident_id", "in", incidentIds)
-    .orderBy("a.assigned_at")
-    .orderBy("u.name")
-    .orderBy("u.id")
-    .execute();
-  for (const row of rows) byIncident.get(row.incident_id)?.push({ id: row.id, name: row.name });
+  const rows = await db.selectFrom("incidents").select(["id", assigneesColumn]).where("org_id", "=", orgId).where("id", "in", incidentIds).execute();
+  for (const row of rows) byIncident.set(row.id, row.assignees);
   return byIncident;
 }
 
@@ -302,10 +293,17 @@ export function listIncidents(
   return newestFirst(query, limit, after).execute();
 }
 
-/** The org's incidents among `ids` (any that are missing or another org's are left out). */
+/** The org's incidents among `ids` (any that are missing or another org's are left out), with their assignees. */
 export function findIncidents(db: Db | Tx, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", ids).orderBy(sql`created_at DESC, id DESC`).execute();
+  return db
+    .selectFrom("incidents")
+    .selectAll()
+    .select(assigneesColumn)
+    .where("org_id", "=", orgId)
+    .where("id", "in", ids)
+    .orderBy(sql`created_at DESC, id DESC`)
+    .execute();
 }
 
 /** How many incidents match the filter, per (status, severity, service): a few rows per service. */

@@ -133,7 +133,7 @@ export async function listIncidentTimeline(db: Db, actor: Actor, input: Incident
 
 /** The actor's org's incidents among `ids`, newest first: ids of other orgs, or of none, are left out. */
 export async function getIncidentsByIds(db: Db, actor: Actor, ids: readonly string[]): Promise<Incident[]> {
-  return toIncidents(db, actor.orgId, await findIncidents(db, actor.orgId, ids));
+  return (await findIncidents(db, actor.orgId, ids)).map((row) => toIncident(row, row.assignees));
 }
 
 const OPEN_STATUSES = new Set<Incident["status"]>(["triggered", "acknowledged", "mitigated"]);
