@@ -1,7 +1,7 @@
-import { enqueueJobs, inScope, removeJob, withJobsHeld } from "@incidentops/core";
+import { enqueueJobs, ingestAlerts, inScope, removeJob, withJobsHeld } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, queuedJobs, uniqueName, useTestApi, type TestApi } from "@incidentops/testkit";
+import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, queuedJobs, statementCountingDb, uniqueName, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -67,17 +67,21 @@ describe("alert batches", () => {
     expect(await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).toEqual([]);
   });
 
-  it("fails only the request that fails: the others of its batch are applied", async () => {
+  // An alert's event goes with the next statement (the next alert's, or the batch's end), so a refused event fails that statement: still only its own request fails.
+  it.each([
+    ["its incident", "incidents", "NEW.title"],
+    ["its timeline event", "incident_events", "NEW.incident->>'title'"],
+  ])("fails only the request that fails (the database refuses %s): the others of its batch are applied", async (_, table, title) => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const poison = uniqueName("poison");
     // The database refuses one incident, as it could refuse any write.
     await sql`
       CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.title = ${sql.lit(poison)} THEN RAISE EXCEPTION 'refused by the test'; END IF;
+        IF ${sql.raw(title)} = ${sql.lit(poison)} THEN RAISE EXCEPTION 'refused by the test'; END IF;
         RETURN NEW;
       END $$`.execute(api.current.db);
-    await sql`CREATE TRIGGER refuse_poison BEFORE INSERT ON incidents FOR EACH ROW EXECUTE FUNCTION refuse_poison()`.execute(api.current.db);
+    await sql`CREATE TRIGGER refuse_poison BEFORE INSERT ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION refuse_poison()`.execute(api.current.db);
     try {
       const keys = Array.from({ length: 20 }, (_, i) => `mixed-${i}`);
       const answers = await Promise.all(keys.map((key, i) => send(api.current, trigger(routingKey, key, i === 10 ? poison : undefined))));
@@ -85,9 +89,35 @@ describe("alert batches", () => {
       const incidents = await incidentsOfService(api.current, token, serviceId);
       expect(incidents.map((i) => i.dedupKey).sort()).toEqual(keys.filter((_, i) => i !== 10).sort());
     } finally {
-      await sql`DROP TRIGGER refuse_poison ON incidents`.execute(api.current.db);
+      await sql`DROP TRIGGER refuse_poison ON ${sql.table(table)}`.execute(api.current.db);
       await sql`DROP FUNCTION refuse_poison()`.execute(api.current.db);
     }
+  });
+
+  it("takes one round trip per alert, its timeline event going with the next one, new or repeated", async () => {
+    const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
+    const alerts = Array.from({ length: 20 }, (_, i) => ({ action: "trigger" as const, dedupKey: `counted-${i}`, summary: `counted ${i}`, severity: "sev1" as const, raw: {} }));
+    const delivery = { routingKey, requestId: "counted", limitPerMinute: 1000 };
+    try {
+      for (const outcome of ["created", "deduplicated"]) {
+        statements.length = 0;
+        const results = await ingestAlerts(counted, delivery, alerts);
+        expect(new Set(results.map((r) => r.outcome))).toEqual(new Set([outcome]));
+        // Admission (the integration, the per-minute count), the lane's lock, the maintenance windows, the alerts, their jobs.
+        expect(statements.length).toBeLessThanOrEqual(alerts.length + 5);
+      }
+    } finally {
+      await counted.destroy();
+    }
+    const [incident] = await incidentsOfService(api.current, token, serviceId);
+    // Each event with the incident as it was right after it (what its notifications show).
+    const { rows } = await sql<{ kind: string; incident: { alertCount: number; assignees: unknown[] } }>`
+      SELECT kind, incident FROM incident_events WHERE incident_id = ${incident?.id ?? ""} ORDER BY seq`.execute(api.current.db);
+    expect(rows.map((e) => [e.kind, e.incident.alertCount, e.incident.assignees])).toEqual([
+      ["created", 1, []],
+      ["alert_repeated", 2, []],
+    ]);
   });
 });
 

@@ -1,8 +1,6 @@
 import { fanOutEvents } from "@incidentops/core";
-import { createPool, heldStatementsDialect, type Database } from "@incidentops/db";
-import { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
-import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, useTestStack, waitFor, type QueuedJob, type TestApi } from "@incidentops/testkit";
+import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, statementCountingDb, useTestStack, waitFor, type QueuedJob, type TestApi } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -69,8 +67,7 @@ describe("an alert batch's fan-out", () => {
     expect(eventIds).toHaveLength(KEYS);
     const job = { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" };
 
-    const statements: string[] = [];
-    const counted = new Kysely<Database>({ dialect: heldStatementsDialect(createPool({ connectionString: api.appDatabaseUrl, max: 1 })), log: (event) => void statements.push(event.query.sql) });
+    const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
     try {
       const made = await fanOutEvents(counted, job);
       expect(made).toBe(KEYS);

@@ -21,18 +21,37 @@ function arrayTextOf(values: readonly unknown[]): string | undefined {
   return `{${elements.join(",")}}`;
 }
 
+/** `text` between single quotes, each quote in it doubled. */
+const singleQuoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * `text` between dollar quotes (`$v0$...$v0$`) with a tag that first appears where it closes: no
+ * character inside is special, whatever `standard_conforming_strings` says, so a backslash is
+ * written as itself.
+ */
+function dollarQuoted(text: string): string {
+  for (let n = 0; ; n++) {
+    const tag = `$v${n}$`;
+    if (`${text}${tag}`.indexOf(tag) === text.length) return `${tag}${text}${tag}`;
+  }
+}
+
 /**
  * A parameter as a quoted SQL literal, or undefined for a value this does not write: only a
  * string, a finite number, a bigint, a boolean, null, or a flat array of those. Quoted (`'5'`,
  * not `5`), a literal has no type of its own, so PostgreSQL types it from where it stands, as it
- * types an untyped parameter. Text with a backslash is left to a parameter too, so that no setting
- * of `standard_conforming_strings` can turn one into an escape; PostgreSQL refuses a NUL in text.
+ * types an untyped parameter. Text with a backslash is dollar-quoted (dollarQuoted); an array
+ * with one is left to a parameter (its text would need escapes). PostgreSQL refuses a NUL in text.
  */
 function literalOf(value: unknown): string | undefined {
   if (value === null || value === undefined) return "NULL";
-  const text = Array.isArray(value) ? arrayTextOf(value) : textOf(value);
-  if (text === undefined || text.includes("\\") || text.includes("\0")) return undefined;
-  return `'${text.replaceAll("'", "''")}'`;
+  if (Array.isArray(value)) {
+    const text = arrayTextOf(value);
+    return text === undefined || text.includes("\\") || text.includes("\0") ? undefined : singleQuoted(text);
+  }
+  const text = textOf(value);
+  if (text === undefined || text.includes("\0")) return undefined;
+  return text.includes("\\") ? dollarQuoted(text) : singleQuoted(text);
 }
 
 /** The index just past the quoted run (`'...'` or `"..."`, a doubled quote inside it) that opens at `start`, or -1 if it never closes. */

@@ -14,8 +14,14 @@ describe("inlineParameters", () => {
     expect(inlineParameters(`SELECT $10, $1, '$1 it''s', "$2", x -- $3\n/* $4 */`, parameters)).toBe(`SELECT 'p10', 'p1', '$1 it''s', "$2", x -- $3\n/* $4 */`);
   });
 
+  it("dollar-quotes a value with a backslash, with a tag that first appears where it closes", () => {
+    expect(inlineParameters("SELECT $1", ["a\\'"])).toBe("SELECT $v0$a\\'$v0$");
+    expect(inlineParameters("SELECT $1", ["\\$v0$"])).toBe("SELECT $v1$\\$v0$$v1$");
+    expect(inlineParameters("SELECT $1", ["\\ ends in $v0"])).toBe("SELECT $v1$\\ ends in $v0$v1$");
+  });
+
   it.each([
-    ["a backslash in a value", "SELECT $1", ["a\\'"]],
+    ["a backslash in an array's element", "SELECT $1", [["a\\b"]]],
     ["a NUL in a value", "SELECT $1", ["a\0b"]],
     ["a Date", "SELECT $1", [new Date()]],
     ["an array of objects", "SELECT $1", [[{ a: 1 }]]],
@@ -50,20 +56,30 @@ describe("the held-statements driver, on PostgreSQL", () => {
 
   // Within one message PostgreSQL's statement_timestamp() is the message's arrival, and the
   // transaction's start is its BEGIN's: equal only when BEGIN came in the same message.
-  const beganWithFirstStatement = (value: string) =>
+  const beganWithFirstStatement = (value: unknown) =>
     db.transaction().execute(async (tx) => {
-      const { rows } = await sql<{ together: boolean; value: string }>`SELECT transaction_timestamp() = statement_timestamp() AS together, ${value}::text AS value`.execute(tx);
+      const { rows } = await sql<{ together: boolean; value: unknown }>`SELECT transaction_timestamp() = statement_timestamp() AS together, ${value}::text AS value`.execute(tx);
       return rows[0];
     });
 
   it("sends BEGIN in the message of the transaction's first statement, whose parameters arrive intact", async () => {
-    for (const tricky of [`it's -- not /* a */ comment; $1 "quoted" ü 🚨`, `'); DROP TABLE probes; --`, `''`]) {
+    const backslashed = [`back\\slash`, `\\'); DROP TABLE probes; --`, `{"a":"q\\"uote\\n"}`, `$v0$\\`, `\\$v0`];
+    for (const tricky of [`it's -- not /* a */ comment; $1 "quoted" ü 🚨`, `'); DROP TABLE probes; --`, `''`, ...backslashed]) {
       expect(await beganWithFirstStatement(tricky)).toEqual({ together: true, value: tricky });
     }
   });
 
+  it("writes a backslash as itself whatever standard_conforming_strings says", async () => {
+    await sql`SET standard_conforming_strings = off`.execute(db);
+    try {
+      expect(await beganWithFirstStatement(`\\n'\\`)).toEqual({ together: true, value: `\\n'\\` });
+    } finally {
+      await sql`RESET standard_conforming_strings`.execute(db);
+    }
+  });
+
   it("sends BEGIN on its own when a parameter cannot be a literal", async () => {
-    expect(await beganWithFirstStatement("back\\slash")).toEqual({ together: false, value: "back\\slash" });
+    expect(await beganWithFirstStatement({ a: 1 })).toEqual({ together: false, value: '{"a":1}' });
   });
 
   it("keeps what the first statement set for the rest of the transaction, and no longer", async () => {
@@ -110,8 +126,8 @@ describe("the held-statements driver, on PostgreSQL", () => {
   it("runs a held statement with COMMIT when no statement follows it, and drops it on ROLLBACK", async () => {
     const holdInsert = (id: number) =>
       db.transaction().execute(async (tx) => {
-        // A backslash sends BEGIN on its own, so the transaction has begun when the insert is held.
-        await sql`SELECT ${"back\\slash"}::text`.execute(tx);
+        // An object sends BEGIN on its own, so the transaction has begun when the insert is held.
+        await sql`SELECT ${{ a: 1 }}::jsonb`.execute(tx);
         await sendWithNext(tx, tx.insertInto("probes").values({ id, label: "held" }).compile());
         if (id === 11) throw new Error("rolled back");
       });
@@ -122,10 +138,10 @@ describe("the held-statements driver, on PostgreSQL", () => {
 
   it("runs a statement at once when its parameters cannot be written in", async () => {
     const value = await db.transaction().execute(async (tx) => {
-      await sendWithNext(tx, sql`SELECT set_config('app.held', ${"back\\slash"}, true)`.compile(tx));
+      await sendWithNext(tx, sql`SELECT set_config('app.held', ${{ a: 1 }}::text, true)`.compile(tx));
       return (await sql<{ held: string }>`SELECT current_setting('app.held') AS held`.execute(tx)).rows[0]?.held;
     });
-    expect(value).toBe("back\\slash");
+    expect(value).toBe('{"a":1}');
   });
 
   it("opens nothing for a transaction that runs no statement, committed or rolled back", async () => {

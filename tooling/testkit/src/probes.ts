@@ -1,4 +1,5 @@
-import { sql, type Database, type Db } from "@incidentops/db";
+import { createPool, heldStatementsDialect, sql, type Database, type Db } from "@incidentops/db";
+import { Kysely } from "kysely";
 
 // Reads straight from the database (the owner's connection sees every org): what a call changed,
 // or must have left alone.
@@ -128,4 +129,15 @@ export async function writeCallsCounted(db: Db, orgId: string): Promise<number> 
   const { rows } = await sql<{ n: number }>`
     SELECT coalesce(sum(write_calls), 0)::int AS n FROM org_usage_daily WHERE org_id = ${orgId} AND day = (now() AT TIME ZONE 'UTC')::date`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * A handle of its own (one connection, at `connectionString`) that lists the SQL of each round
+ * trip it makes: what it holds for the next statement (the scope, a held event) goes in that
+ * one's message and is not listed, nor are BEGIN and COMMIT. Destroy it when done.
+ */
+export function statementCountingDb(connectionString: string): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  const db = new Kysely<Database>({ dialect: heldStatementsDialect(createPool({ connectionString, max: 1 })), log: (event) => void statements.push(event.query.sql) });
+  return { db, statements };
 }

@@ -17,6 +17,7 @@ import {
   groupAlertKeysOnTimeline,
   insertIncident,
   insertIncidentEvent,
+  insertIncidentEventWithNext,
   markSlaBreached,
   replaceAssignees,
   setEscalationStep,
@@ -64,20 +65,36 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 
 const incidentNotFound = () => notFound("Incident");
 
-/** What an event may say about its incident that saves reading it again: a new incident has no assignees yet. */
+/** What an event may say about its incident that saves reading it again: a new incident has no assignees yet, and an alert's upsert returns them. */
 interface KnownFacts {
   assignees?: { id: string; name: string }[];
 }
 
-/** Appends an event to the timeline of a locked incident, as it is right after the event. */
-async function appendEvent(tx: Tx, source: ChangeSource, incident: IncidentRow, kind: IncidentEventKind, data: Record<string, unknown>, known: KnownFacts = {}) {
+/** The incident as an event shows it (right after the event): its wire shape, with its assignees. */
+async function snapshotOf(tx: Tx, source: ChangeSource, incident: IncidentRow, known: KnownFacts = {}) {
   const assignees = known.assignees ?? (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
-  return insertIncidentEvent(tx, { orgId: source.orgId, incident: toIncident(incident, assignees), kind, actorUserId: source.actorUserId, data });
+  return toIncident(incident, assignees);
 }
 
 /**
- * Appends an event to a locked incident's timeline and (unless `notify` is false) enqueues the job
- * that fans it out to the org's notification targets.
+ * Appends an event to the timeline of a locked incident, as it is right after the event, for a
+ * caller that needs only the event's id: it goes with the transaction's next statement, no round
+ * trip of its own (an alert's event, a move's `status_changed`).
+ */
+async function appendEventWithNext(
+  tx: Tx,
+  source: ChangeSource,
+  incident: IncidentRow,
+  kind: IncidentEventKind,
+  data: Record<string, unknown>,
+  known: KnownFacts = {},
+): Promise<string> {
+  return insertIncidentEventWithNext(tx, { orgId: source.orgId, incident: await snapshotOf(tx, source, incident, known), kind, actorUserId: source.actorUserId, data });
+}
+
+/**
+ * Appends an event to a locked incident's timeline (returning its row) and (unless `notify` is
+ * false) enqueues the job that fans it out to the org's notification targets.
  */
 async function recordEvent(
   tx: Tx,
@@ -87,7 +104,7 @@ async function recordEvent(
   data: Record<string, unknown>,
   options: { notify: boolean } = { notify: true },
 ): Promise<IncidentEventRow> {
-  const row = await appendEvent(tx, source, incident, kind, data);
+  const row = await insertIncidentEvent(tx, { orgId: source.orgId, incident: await snapshotOf(tx, source, incident), kind, actorUserId: source.actorUserId, data });
   if (options.notify) await enqueueJobs(tx, [fanOutJob(source, row.id)]);
   return row;
 }
@@ -207,9 +224,9 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
  */
 async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
   // Nobody is assigned to an incident yet: the event's snapshot needs no lookup.
-  const created = await appendEvent(tx, source, incident, "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context }, { assignees: [] });
+  const createdId = await appendEventWithNext(tx, source, incident, "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context }, { assignees: [] });
   await enqueueJobs(tx, [
-    fanOutJob(source, created.id),
+    fanOutJob(source, createdId),
     ...slaCheckJobsOf(source, incident, ["acknowledge", "resolve"]),
     ...(incident.escalation_policy_id === null ? [] : [escalationJob(source, incident.id, 0, { manual: false })]),
   ]);
@@ -254,14 +271,14 @@ export async function openForAlert(
   context: Record<string, unknown>,
 ): Promise<{ incidentId: string; opened: boolean }> {
   const { groupAlertKeys, ...opening } = alert;
-  const { inserted, ...row } = await upsertAlertIncident(tx, { orgId: source.orgId, ...opening });
+  const { inserted, assignees, ...row } = await upsertAlertIncident(tx, { orgId: source.orgId, ...opening });
   if (inserted) {
     await announceOpened(tx, source, row, context);
   } else {
     // The upsert locked the row. A group's repeat notes the alerts its timeline has not listed yet.
     const seen = groupAlertKeys === undefined ? undefined : await groupAlertKeysOnTimeline(tx, source.orgId, row.id);
     const newAlerts = seen === undefined ? {} : { newAlerts: groupAlertKeys?.filter((key) => !seen.has(key)) };
-    await appendEvent(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context, ...newAlerts });
+    await appendEventWithNext(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context, ...newAlerts }, { assignees });
   }
   return { incidentId: row.id, opened: inserted };
 }
@@ -280,7 +297,8 @@ async function move(
   context: Record<string, unknown>,
 ): Promise<IncidentRow> {
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
-  await recordEvent(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  const statusChangedId = await appendEventWithNext(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  await enqueueJobs(tx, [fanOutJob(source, statusChangedId)]);
   // Someone answered: the pending escalation and pages are dropped (and running ones re-check the status).
   await removeJob(tx, escalationJobKey(updated.id));
   await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));

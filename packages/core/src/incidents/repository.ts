@@ -1,4 +1,5 @@
-import type { Database, Db, IncidentSeverity, IncidentStatus, NewIncident, Tx } from "@incidentops/db";
+import { randomUUID } from "node:crypto";
+import { sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
@@ -50,8 +51,8 @@ export function insertIncident(tx: Tx, values: NewIncident & { severity: Inciden
  * Opens an incident for an alert, or counts the alert on the open incident of the service with
  * the same dedup key. One statement (INSERT ... ON CONFLICT on the partial unique index of open
  * incidents), so any number of concurrent identical alerts open exactly one incident. The
- * service's escalation policy is read by the same statement (no round trip of its own).
- * `inserted` tells which happened.
+ * service's escalation policy is read by the same statement (no round trip of its own), and
+ * so are the incident's assignees. `inserted` tells which happened.
  */
 export function upsertAlertIncident(
   tx: Tx,
@@ -79,7 +80,7 @@ export function upsertAlertIncident(
         .doUpdateSet({ alert_count: sql`incidents.alert_count + 1`, updated_at: sql`now()` }),
     )
     .returningAll()
-    .returning(sql<boolean>`xmax = 0`.as("inserted"))
+    .returning([sql<boolean>`xmax = 0`.as("inserted"), assigneesColumn])
     .executeTakeFirstOrThrow();
 }
 
@@ -320,23 +321,40 @@ export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<Incident
   return query.execute();
 }
 
-/** Appends an event, with the incident (its wire shape) as it is right after it. */
-export function insertIncidentEvent(
-  tx: Tx,
-  event: { orgId: string; incident: Incident; kind: IncidentEventKind; actorUserId: string | null; data: Record<string, unknown> },
-) {
-  return tx
-    .insertInto("incident_events")
-    .values({
-      org_id: event.orgId,
-      incident_id: event.incident.id,
-      kind: event.kind,
-      actor_user_id: event.actorUserId,
-      data: JSON.stringify(event.data),
-      incident: JSON.stringify(event.incident),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+/** An event to append, with the incident (its wire shape) as it is right after it. */
+interface NewIncidentEvent {
+  orgId: string;
+  incident: Incident;
+  kind: IncidentEventKind;
+  actorUserId: string | null;
+  data: Record<string, unknown>;
+}
+
+const appendingEvent = (tx: Tx, event: NewIncidentEvent & { id?: string }) =>
+  tx.insertInto("incident_events").values({
+    ...(event.id === undefined ? {} : { id: event.id }),
+    org_id: event.orgId,
+    incident_id: event.incident.id,
+    kind: event.kind,
+    actor_user_id: event.actorUserId,
+    data: JSON.stringify(event.data),
+    incident: JSON.stringify(event.incident),
+  });
+
+/** Appends an event, and returns its row. */
+export function insertIncidentEvent(tx: Tx, event: NewIncidentEvent) {
+  return appendingEvent(tx, event).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Appends an event with the transaction's next statement (sendWithNext), with no round trip of
+ * its own, and returns its id (made here): for a caller that needs nothing else of the row. A
+ * failure to write it is the next statement's, and rolls the transaction back.
+ */
+export async function insertIncidentEventWithNext(tx: Tx, event: NewIncidentEvent): Promise<string> {
+  const id = randomUUID();
+  await sendWithNext(tx, appendingEvent(tx, { ...event, id }).compile());
+  return id;
 }
 
 /** Oldest first, by the insertion sequence, each with the name of the person who acted (if one did). */
