@@ -1,13 +1,5 @@
 import { enqueueJob, incidentService, type Actor } from "@incidentops/core";
-import {
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from "kysely";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import {
   anOrgOwner,
@@ -22,27 +14,6 @@ import {
 } from "@incidentops/testkit";
 
 const stack = useTestStack();
-
-/**
- * Makes the enclosing transaction fail right after graphile_worker.add_job or add_jobs returned:
- * the job was added, on the transaction's connection, and must vanish with the rollback.
- */
-class FailAfterAddJob implements KyselyPlugin {
-  jobsAdded = 0;
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const first = args.result.rows[0];
-    if (first !== undefined && ("add_job" in first || "add_jobs" in first)) {
-      this.jobsAdded++;
-      return Promise.reject(new Error("simulated failure after the job was enqueued"));
-    }
-    return Promise.resolve(args.result);
-  }
-}
 
 async function incidentsTitled(title: string) {
   return stack.current.api.db.selectFrom("incidents").select("id").where("title", "=", title).execute();
@@ -87,12 +58,24 @@ describe("transactional enqueue", () => {
       expect(await incidentsTitled("Rolled back")).toEqual([]);
       expect(await queuedJobs(api.db)).toEqual([]);
 
-      // 3. createIncident's own transaction failing right after its job was added.
-      const failing = new FailAfterAddJob();
-      await expect(
-        incidentService.createIncident(api.db.withPlugin(failing), actor, { serviceId: service.id, title: "Rolled back" }),
-      ).rejects.toThrow("simulated failure");
-      expect(failing.jobsAdded).toBe(1);
+      // 3. createIncident's own transaction failing at its COMMIT, its job added by then (the
+      // refusal counts the queued jobs it sees): the job must vanish with the rollback.
+      await sql`
+        CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'refused at commit with % job(s) queued', (SELECT count(*) FROM graphile_worker._private_jobs);
+        END $$`.execute(api.db);
+      await sql`
+        CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON incidents DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW WHEN (NEW.title = 'Rolled back') EXECUTE FUNCTION refuse_at_commit()`.execute(api.db);
+      try {
+        await expect(incidentService.createIncident(api.db, actor, { serviceId: service.id, title: "Rolled back" })).rejects.toThrow(
+          "refused at commit with 1 job(s) queued",
+        );
+      } finally {
+        await sql`DROP TRIGGER refuse_at_commit ON incidents`.execute(api.db);
+        await sql`DROP FUNCTION refuse_at_commit()`.execute(api.db);
+      }
       expect(await incidentsTitled("Rolled back")).toEqual([]);
       expect(await queuedJobs(api.db)).toEqual([]);
 

@@ -1,5 +1,5 @@
-import type { Db, Tx } from "@incidentops/db";
-import { sql } from "kysely";
+import { sendWithNext, type Db, type Tx } from "@incidentops/db";
+import { sql, type RawBuilder } from "kysely";
 import { traceCarrier } from "../tracing.js";
 import type { TaskName, TaskPayload } from "./tasks.js";
 
@@ -18,6 +18,16 @@ export interface JobSpec {
 }
 
 /**
+ * Runs a statement on jobs, whose result nobody reads: in a transaction, with its next statement
+ * (or its COMMIT), in that one's message (sendWithNext); at once outside one. A failure is then
+ * the next statement's, and the transaction rolls back as a whole all the same.
+ */
+async function sendJobStatement(db: Db | Tx, statement: RawBuilder<unknown>): Promise<void> {
+  if (db.isTransaction) await sendWithNext(db as Tx, statement.compile(db));
+  else await statement.execute(db);
+}
+
+/**
  * Adds a job on the caller's connection, so it commits or rolls back with the change that
  * caused it: a committed incident always gets its notifications, a rolled-back one never does.
  * With tracing on, the payload also carries the caller's `traceparent`: the job's span continues
@@ -30,17 +40,20 @@ export async function enqueueJob<K extends TaskName>(
   spec: JobSpec = {},
 ): Promise<void> {
   await addHeldJobs(db);
-  await sql`
+  await sendJobStatement(
+    db,
+    sql`
     SELECT graphile_worker.add_job(
       identifier   => ${task},
       payload      => ${JSON.stringify({ ...payload, ...traceCarrier() })}::json,
       queue_name   => ${spec.queueName ?? null},
-      run_at       => ${spec.runAt ?? null}::timestamptz,
+      run_at       => ${spec.runAt?.toISOString() ?? null}::timestamptz,
       max_attempts => ${spec.maxAttempts ?? null}::int,
       job_key      => ${spec.jobKey ?? null},
       priority     => ${spec.priority ?? null}::int,
       job_key_mode => ${spec.jobKeyMode ?? null}
-    )`.execute(db);
+    )`,
+  );
 }
 
 /** One job to add: its task, payload and options. */
@@ -69,12 +82,15 @@ const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCar
 
 async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  await sql`
+  await sendJobStatement(
+    db,
+    sql`
     SELECT graphile_worker.add_jobs(ARRAY(
       SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
       FROM json_to_recordset(${JSON.stringify(specs)}::json)
         AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-    ))`.execute(db);
+    ))`,
+  );
 }
 
 /** The jobs a transaction holds back until its batch ends (withJobsHeld), and the trace the first was asked for in. */
@@ -131,12 +147,12 @@ export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Pro
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */
 export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
   await addHeldJobs(db);
-  await sql`SELECT graphile_worker.remove_job(${jobKey})`.execute(db);
+  await sendJobStatement(db, sql`SELECT graphile_worker.remove_job(${jobKey})`);
 }
 
 /** Removes the pending jobs with any of these keys, in one statement. */
 export async function removeJobs(db: Db | Tx, jobKeys: readonly string[]): Promise<void> {
   if (jobKeys.length === 0) return;
   await addHeldJobs(db);
-  await sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`.execute(db);
+  await sendJobStatement(db, sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`);
 }

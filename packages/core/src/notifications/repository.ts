@@ -1,4 +1,4 @@
-import type { Db, IncidentEventRow, IncidentSeverity, NotificationAttemptStatus, NotificationChannel, Tx } from "@incidentops/db";
+import { sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
 import type { NotificationKind } from "../schema.js";
@@ -85,13 +85,14 @@ export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readon
   return rows;
 }
 
-/** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement. */
+/** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement, sent with the next (sendWithNext). */
 export async function setFanoutPositions(tx: Tx, orgId: string, positions: ReadonlyMap<string, string>): Promise<void> {
   if (positions.size === 0) return;
-  await sql`
+  const update = sql`
     UPDATE notification_fanouts AS f SET last_event_seq = p.seq
     FROM unnest(${[...positions.keys()]}::uuid[], ${[...positions.values()]}::bigint[]) AS p(incident_id, seq)
-    WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`.execute(tx);
+    WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`;
+  await sendWithNext(tx, update.compile(tx));
 }
 
 /** The org's enabled targets whose filters take an event of this kind on an incident this severe. */
