@@ -48,11 +48,21 @@ class HeldStatementsConnection implements DatabaseConnection {
     return neverBegun;
   }
 
-  /** Ends the transaction (`commit` or `rollback`), with whatever it still holds when it did begin. */
+  /**
+   * Ends the transaction. A commit sends whatever is still held with it, its BEGIN too when that
+   * was never sent (a transaction of held statements only); a transaction that held nothing but
+   * its BEGIN ran nothing and sends nothing. A rollback drops what is held, and sends nothing
+   * when the BEGIN never went.
+   */
   async end(command: "commit" | "rollback"): Promise<void> {
     const held = this.#held;
-    if (this.dropHeld()) return;
-    await this.client.query(command === "commit" ? [...held, command].join("; ") : command);
+    const neverBegun = this.dropHeld();
+    if (command === "rollback") {
+      if (!neverBegun) await this.client.query("rollback");
+      return;
+    }
+    if (neverBegun && held.length === 1) return;
+    await this.client.query([...held, "commit"].join("; "));
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -81,12 +91,17 @@ const heldStatementsConnection = (connection: DatabaseConnection): HeldStatement
 };
 
 /**
- * Runs `query`, whose result nobody reads, in `tx` with the transaction's next statement, in its
- * message (HeldStatementsConnection): no round trip of its own. At once when that cannot be (its
- * parameters cannot be written in, or `tx` is not on this driver).
+ * Runs `query`, whose result nobody reads, in transaction `db` with its next statement, in that
+ * one's message (HeldStatementsConnection): no round trip of its own. At once when that cannot
+ * be: `db` is not a transaction, its parameters cannot be written in, or `db` is not on this
+ * driver.
  */
-export async function sendWithNext<DB>(tx: Transaction<DB>, query: CompiledQuery): Promise<void> {
-  await tx.getExecutor().provideConnection(async (connection) => {
+export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, query: CompiledQuery): Promise<void> {
+  if (!db.isTransaction) {
+    await db.executeQuery(query);
+    return;
+  }
+  await db.getExecutor().provideConnection(async (connection) => {
     if (connection instanceof HeldStatementsConnection && connection.hold(query)) return;
     await connection.executeQuery(query);
   });

@@ -136,6 +136,19 @@ describe("the held-statements driver, on PostgreSQL", () => {
     expect(await db.selectFrom("probes").select("id").where("id", ">=", 10).execute()).toEqual([{ id: 10 }]);
   });
 
+  it("commits a transaction of held statements only, its BEGIN sent with them and the COMMIT", async () => {
+    await db.transaction().execute(async (tx) => {
+      await sendWithNext(tx, tx.insertInto("probes").values({ id: 20, label: "only held" }).compile());
+      await sendWithNext(tx, tx.insertInto("probes").values({ id: 21, label: "only held" }).compile());
+    });
+    expect(await db.selectFrom("probes").select("id").where("label", "=", "only held").orderBy("id").execute()).toEqual([{ id: 20 }, { id: 21 }]);
+  });
+
+  it("runs a held statement at once outside a transaction", async () => {
+    await sendWithNext(db, db.insertInto("probes").values({ id: 30, label: "no transaction" }).compile());
+    expect(await db.selectFrom("probes").select("id").where("id", "=", 30).execute()).toEqual([{ id: 30 }]);
+  });
+
   it("runs a statement at once when its parameters cannot be written in", async () => {
     const value = await db.transaction().execute(async (tx) => {
       await sendWithNext(tx, sql`SELECT set_config('app.held', ${{ a: 1 }}::text, true)`.compile(tx));

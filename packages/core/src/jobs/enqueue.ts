@@ -19,13 +19,10 @@ export interface JobSpec {
 
 /**
  * Runs a statement on jobs, whose result nobody reads: in a transaction, with its next statement
- * (or its COMMIT), in that one's message (sendWithNext); at once outside one. A failure is then
- * the next statement's, and the transaction rolls back as a whole all the same.
+ * (or its COMMIT), in that one's message (sendWithNext). A failure is then the next statement's,
+ * and the transaction rolls back as a whole all the same.
  */
-async function sendJobStatement(db: Db | Tx, statement: RawBuilder<unknown>): Promise<void> {
-  if (db.isTransaction) await sendWithNext(db as Tx, statement.compile(db));
-  else await statement.execute(db);
-}
+const sendJobStatement = (db: Db | Tx, statement: RawBuilder<unknown>) => sendWithNext(db, statement.compile(db));
 
 /**
  * Adds a job on the caller's connection, so it commits or rolls back with the change that

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@incidentops/db";
+import { sendWithNext, type Db, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
 /** The current UTC day by PostgreSQL's clock: the same for every API replica. */
@@ -28,9 +28,11 @@ const otherRowsToday = (orgId: string) => sql<number>`(
  */
 export async function incrementWriteCalls(db: Db | Tx, orgId: string, quota: number | null): Promise<boolean> {
   if (quota === null) {
-    await sql`
+    // Its answer is not read: in a transaction it goes with the next statement, or the COMMIT.
+    const increment = sql`
       INSERT INTO org_usage_daily AS u (org_id, day, shard, write_calls) VALUES (${orgId}, ${utcToday}, pg_backend_pid() % 16, 1)
-      ON CONFLICT (org_id, day, shard) DO UPDATE SET write_calls = u.write_calls + 1`.execute(db);
+      ON CONFLICT (org_id, day, shard) DO UPDATE SET write_calls = u.write_calls + 1`;
+    await sendWithNext(db, increment.compile(db));
     return true;
   }
   const { rows } = await sql`
