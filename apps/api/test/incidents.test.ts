@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Incident, IncidentEvent, TimelineEvent } from "@incidentops/core";
+import { incidentService, inScope, type Actor, type Incident, type IncidentEvent, type TimelineEvent } from "@incidentops/core";
 import { sql, type IncidentStatus } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anIncident, EXPECTED_ALLOWED, raceBehindLock, STATUSES, useTestApi, type ErrorBody } from "@incidentops/testkit";
+import { anIncident, EXPECTED_ALLOWED, raceBehindLock, statementCountingDb, STATUSES, useTestApi, type ErrorBody } from "@incidentops/testkit";
 import { incidentCalls, newCaller, type Caller } from "./support/incidents.js";
 
 // An incident's lifecycle through the API: the state machine, optimistic locking, creation,
@@ -102,6 +102,29 @@ describe("state machine through the API", () => {
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("NOT_FOUND");
     expect((await incidentRow(theirs.id)).status).toBe("triggered");
+  });
+});
+
+describe("a transition's round trips", () => {
+  it("are two and the COMMIT: the update returns the assignees that the snapshot, the dropped pages and the answer share", async () => {
+    const caller = await newCaller(api.current);
+    const incident = await incidentIn(caller, "triggered");
+    const assigned = await api.current.request<Incident>("POST", `/v1/incidents/${incident.id}/assign`, { token: caller.token, body: { userIds: [caller.userId], version: incident.version } });
+    const actor: Actor = { kind: "user", userId: caller.userId, orgId: caller.orgId, role: "admin", requestId: "counted", ip: null };
+    const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
+    try {
+      const moved = await inScope(counted, { orgId: caller.orgId }, (tx) =>
+        incidentService.transitionIncident(tx, actor, { incidentId: incident.id, toStatus: "acknowledged", version: assigned.body.version }),
+      );
+      expect(moved.assignees).toEqual(assigned.body.assignees);
+      // The locked read and the update; the event, its job and the dropped escalation and pages go with the COMMIT.
+      expect(statements).toHaveLength(2);
+    } finally {
+      await counted.destroy();
+    }
+    const [, , statusChanged] = await eventRows(incident.id);
+    expect(statusChanged?.kind).toBe("status_changed");
+    expect((statusChanged?.incident as Incident).assignees).toEqual(assigned.body.assignees);
   });
 });
 

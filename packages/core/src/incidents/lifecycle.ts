@@ -26,7 +26,7 @@ import {
   updateIncidentDetails,
   upsertAlertIncident,
 } from "./repository.js";
-import { DEFAULT_SEVERITY, type EscalationCause, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
+import { DEFAULT_SEVERITY, type Assignee, type EscalationCause, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
 import { canTransition } from "./state-machine.js";
 import { toIncident } from "./wire.js";
 
@@ -65,7 +65,7 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
 
 const incidentNotFound = () => notFound("Incident");
 
-/** What an event may say about its incident that saves reading it again: a new incident has no assignees yet, and an alert's upsert returns them. */
+/** What an event may say about its incident that saves reading it again: a new incident has no assignees yet, and an alert's upsert and a move's update return them. */
 interface KnownFacts {
   assignees?: { id: string; name: string }[];
 }
@@ -295,13 +295,15 @@ async function move(
   current: IncidentRow,
   toStatus: IncidentStatus,
   context: Record<string, unknown>,
-): Promise<IncidentRow> {
+): Promise<IncidentRow & { assignees: Assignee[] }> {
+  // The update returns the incident's assignees too (a move leaves them as they are).
   const updated = await setIncidentStatus(tx, source.orgId, current.id, { status: toStatus, version: current.version + 1, at: new Date() });
-  const statusChangedId = await appendEventWithNext(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version });
+  const { assignees } = updated;
+  const statusChangedId = await appendEventWithNext(tx, source, updated, "status_changed", { ...context, fromStatus: current.status, toStatus, version: updated.version }, { assignees });
   await enqueueJobs(tx, [fanOutJob(source, statusChangedId)]);
   // Someone answered: the pending escalation and pages are dropped (and running ones re-check the status).
   await removeJob(tx, escalationJobKey(updated.id));
-  await cancelPages(tx, updated.id, await assigneeIdsOf(tx, source.orgId, updated.id));
+  await cancelPages(tx, updated.id, assignees.map((assignee) => assignee.id));
   await armRetrigger(tx, source, updated);
   await disarmMetDeadlines(tx, current, updated);
   const firstAcknowledgedAt = current.first_acknowledged_at === null ? updated.first_acknowledged_at : null;
@@ -328,7 +330,7 @@ export async function transition(
   tx: Tx,
   source: ChangeSource,
   input: { incidentId: string; toStatus: IncidentStatus; version: number },
-): Promise<IncidentRow> {
+): Promise<IncidentRow & { assignees: Assignee[] }> {
   const current = await lockAtVersion(tx, source, input.incidentId, input.version);
   if (!canTransition(current.status, input.toStatus)) {
     throw new AppError("INVALID_TRANSITION", `An incident cannot move from ${current.status} to ${input.toStatus}`, {

@@ -130,6 +130,7 @@ export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, cha
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
     .returningAll()
+    .returning(assigneesColumn)
     .executeTakeFirstOrThrow();
 }
 

@@ -93,7 +93,10 @@ export async function listIncidents(db: Db, actor: Actor, input: ListIncidentsIn
 }
 
 export async function transitionIncident(db: Db, actor: Actor, input: TransitionIncidentInput): Promise<Incident> {
-  return transact(db, async (tx) => toIncidentOf(tx, actor.orgId, await lifecycle.transition(tx, lifecycle.changeSourceOf(actor), input)));
+  return transact(db, async (tx) => {
+    const moved = await lifecycle.transition(tx, lifecycle.changeSourceOf(actor), input);
+    return toIncident(moved, moved.assignees);
+  });
 }
 
 /** Snoozes an acknowledged incident (see lifecycle.snooze). */
