@@ -49,7 +49,7 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
            set_config('app.routing_key', ${scope.routingKey ?? ""}, true),
            CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`;
-  await sendWithNext(tx, statement.compile(tx));
+  await sendWithNext(tx, statement);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryExecutorProvider, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
 import type pg from "pg";
 import { inlineParameters } from "./literal-statement.js";
 
@@ -90,13 +90,19 @@ const heldStatementsConnection = (connection: DatabaseConnection): HeldStatement
   return connection;
 };
 
+/** A statement as kysely builds one (a query builder, a `sql` template): it compiles for the handle it runs on. */
+interface Compilable {
+  compile(executorProvider: QueryExecutorProvider): CompiledQuery;
+}
+
 /**
- * Runs `query`, whose result nobody reads, in transaction `db` with its next statement, in that
- * one's message (HeldStatementsConnection): no round trip of its own. At once when that cannot
- * be: `db` is not a transaction, its parameters cannot be written in, or `db` is not on this
- * driver.
+ * Runs `statement`, whose result nobody reads, in transaction `db` with its next statement, in
+ * that one's message (HeldStatementsConnection): no round trip of its own. At once when that
+ * cannot be: `db` is not a transaction, its parameters cannot be written in, or `db` is not on
+ * this driver.
  */
-export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, query: CompiledQuery): Promise<void> {
+export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, statement: Compilable): Promise<void> {
+  const query = statement.compile(db);
   if (!db.isTransaction) {
     await db.executeQuery(query);
     return;

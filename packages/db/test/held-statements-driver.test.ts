@@ -115,7 +115,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
   it("sends a held statement in the next statement's message, after BEGIN, in the transaction", async () => {
     const arrays = [["a", "it's"], ["b", null]];
     const seen = await db.transaction().execute(async (tx) => {
-      await sendWithNext(tx, sql`SELECT set_config('app.held', ${"scoped"}, true)`.compile(tx));
+      await sendWithNext(tx, sql`SELECT set_config('app.held', ${"scoped"}, true)`);
       const { rows } = await sql<{ held: string; together: boolean; arrays: (string | null)[] }>`
         SELECT current_setting('app.held') AS held, transaction_timestamp() = statement_timestamp() AS together, ${arrays[0]}::text[] || ${arrays[1]}::text[] AS arrays`.execute(tx);
       return rows[0];
@@ -128,7 +128,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
       db.transaction().execute(async (tx) => {
         // An object sends BEGIN on its own, so the transaction has begun when the insert is held.
         await sql`SELECT ${{ a: 1 }}::jsonb`.execute(tx);
-        await sendWithNext(tx, tx.insertInto("probes").values({ id, label: "held" }).compile());
+        await sendWithNext(tx, tx.insertInto("probes").values({ id, label: "held" }));
         if (id === 11) throw new Error("rolled back");
       });
     await holdInsert(10);
@@ -138,20 +138,20 @@ describe("the held-statements driver, on PostgreSQL", () => {
 
   it("commits a transaction of held statements only, its BEGIN sent with them and the COMMIT", async () => {
     await db.transaction().execute(async (tx) => {
-      await sendWithNext(tx, tx.insertInto("probes").values({ id: 20, label: "only held" }).compile());
-      await sendWithNext(tx, tx.insertInto("probes").values({ id: 21, label: "only held" }).compile());
+      await sendWithNext(tx, tx.insertInto("probes").values({ id: 20, label: "only held" }));
+      await sendWithNext(tx, tx.insertInto("probes").values({ id: 21, label: "only held" }));
     });
     expect(await db.selectFrom("probes").select("id").where("label", "=", "only held").orderBy("id").execute()).toEqual([{ id: 20 }, { id: 21 }]);
   });
 
   it("runs a held statement at once outside a transaction", async () => {
-    await sendWithNext(db, db.insertInto("probes").values({ id: 30, label: "no transaction" }).compile());
+    await sendWithNext(db, db.insertInto("probes").values({ id: 30, label: "no transaction" }));
     expect(await db.selectFrom("probes").select("id").where("id", "=", 30).execute()).toEqual([{ id: 30 }]);
   });
 
   it("runs a statement at once when its parameters cannot be written in", async () => {
     const value = await db.transaction().execute(async (tx) => {
-      await sendWithNext(tx, sql`SELECT set_config('app.held', ${{ a: 1 }}::text, true)`.compile(tx));
+      await sendWithNext(tx, sql`SELECT set_config('app.held', ${{ a: 1 }}::text, true)`);
       return (await sql<{ held: string }>`SELECT current_setting('app.held') AS held`.execute(tx)).rows[0]?.held;
     });
     expect(value).toBe('{"a":1}');

@@ -67,7 +67,7 @@ const incidentNotFound = () => notFound("Incident");
 
 /** What an event may say about its incident that saves reading it again: a new incident has no assignees yet, and an alert's upsert and a move's update return them. */
 interface KnownFacts {
-  assignees?: { id: string; name: string }[];
+  assignees?: Assignee[];
 }
 
 /** The incident as an event shows it (right after the event): its wire shape, with its assignees. */

@@ -354,7 +354,7 @@ export function insertIncidentEvent(tx: Tx, event: NewIncidentEvent) {
  */
 export async function insertIncidentEventWithNext(tx: Tx, event: NewIncidentEvent): Promise<string> {
   const id = randomUUID();
-  await sendWithNext(tx, appendingEvent(tx, { ...event, id }).compile());
+  await sendWithNext(tx, appendingEvent(tx, { ...event, id }));
   return id;
 }
 

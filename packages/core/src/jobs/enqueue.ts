@@ -1,5 +1,5 @@
 import { sendWithNext, type Db, type Tx } from "@incidentops/db";
-import { sql, type RawBuilder } from "kysely";
+import { sql } from "kysely";
 import { traceCarrier } from "../tracing.js";
 import type { TaskName, TaskPayload } from "./tasks.js";
 
@@ -18,17 +18,11 @@ export interface JobSpec {
 }
 
 /**
- * Runs a statement on jobs, whose result nobody reads: in a transaction, with its next statement
- * (or its COMMIT), in that one's message (sendWithNext). A failure is then the next statement's,
- * and the transaction rolls back as a whole all the same.
- */
-const sendJobStatement = (db: Db | Tx, statement: RawBuilder<unknown>) => sendWithNext(db, statement.compile(db));
-
-/**
  * Adds a job on the caller's connection, so it commits or rolls back with the change that
  * caused it: a committed incident always gets its notifications, a rolled-back one never does.
  * With tracing on, the payload also carries the caller's `traceparent`: the job's span continues
- * the trace.
+ * the trace. Like every statement on jobs here, its answer is not read: in a transaction it goes
+ * with the next statement or the COMMIT (sendWithNext), and a failure fails that one.
  */
 export async function enqueueJob<K extends TaskName>(
   db: Db | Tx,
@@ -37,7 +31,7 @@ export async function enqueueJob<K extends TaskName>(
   spec: JobSpec = {},
 ): Promise<void> {
   await addHeldJobs(db);
-  await sendJobStatement(
+  await sendWithNext(
     db,
     sql`
     SELECT graphile_worker.add_job(
@@ -79,7 +73,7 @@ const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCar
 
 async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  await sendJobStatement(
+  await sendWithNext(
     db,
     sql`
     SELECT graphile_worker.add_jobs(ARRAY(
@@ -144,12 +138,12 @@ export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Pro
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */
 export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
   await addHeldJobs(db);
-  await sendJobStatement(db, sql`SELECT graphile_worker.remove_job(${jobKey})`);
+  await sendWithNext(db, sql`SELECT graphile_worker.remove_job(${jobKey})`);
 }
 
 /** Removes the pending jobs with any of these keys, in one statement. */
 export async function removeJobs(db: Db | Tx, jobKeys: readonly string[]): Promise<void> {
   if (jobKeys.length === 0) return;
   await addHeldJobs(db);
-  await sendJobStatement(db, sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`);
+  await sendWithNext(db, sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`);
 }

@@ -88,11 +88,13 @@ export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readon
 /** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement, sent with the next (sendWithNext). */
 export async function setFanoutPositions(tx: Tx, orgId: string, positions: ReadonlyMap<string, string>): Promise<void> {
   if (positions.size === 0) return;
-  const update = sql`
+  await sendWithNext(
+    tx,
+    sql`
     UPDATE notification_fanouts AS f SET last_event_seq = p.seq
     FROM unnest(${[...positions.keys()]}::uuid[], ${[...positions.values()]}::bigint[]) AS p(incident_id, seq)
-    WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`;
-  await sendWithNext(tx, update.compile(tx));
+    WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`,
+  );
 }
 
 /** The org's enabled targets whose filters take an event of this kind on an incident this severe. */

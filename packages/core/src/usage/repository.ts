@@ -29,10 +29,12 @@ const otherRowsToday = (orgId: string) => sql<number>`(
 export async function incrementWriteCalls(db: Db | Tx, orgId: string, quota: number | null): Promise<boolean> {
   if (quota === null) {
     // Its answer is not read: in a transaction it goes with the next statement, or the COMMIT.
-    const increment = sql`
+    await sendWithNext(
+      db,
+      sql`
       INSERT INTO org_usage_daily AS u (org_id, day, shard, write_calls) VALUES (${orgId}, ${utcToday}, pg_backend_pid() % 16, 1)
-      ON CONFLICT (org_id, day, shard) DO UPDATE SET write_calls = u.write_calls + 1`;
-    await sendWithNext(db, increment.compile(db));
+      ON CONFLICT (org_id, day, shard) DO UPDATE SET write_calls = u.write_calls + 1`,
+    );
     return true;
   }
   const { rows } = await sql`
