@@ -94,7 +94,7 @@ describe("alert batches", () => {
     }
   });
 
-  it("takes one round trip per alert, its timeline event going with the next one, new or repeated", async () => {
+  it("writes a request's triggers together, their incidents in one statement and their events with the next, new or repeated", async () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
     const alerts = Array.from({ length: 20 }, (_, i) => ({ action: "trigger" as const, dedupKey: `counted-${i}`, summary: `counted ${i}`, severity: "sev1" as const, raw: {} }));
@@ -104,8 +104,8 @@ describe("alert batches", () => {
         statements.length = 0;
         const results = await ingestAlerts(counted, delivery, alerts);
         expect(new Set(results.map((r) => r.outcome))).toEqual(new Set([outcome]));
-        // Admission (the integration, the per-minute count), the lane's lock, the maintenance windows, the alerts, their jobs.
-        expect(statements.length).toBeLessThanOrEqual(alerts.length + 5);
+        // Admission (the integration, the per-minute count), the lane's lock with the maintenance windows, the incidents, and the events with the jobs and COMMIT.
+        expect(statements.length).toBeLessThanOrEqual(5);
       }
     } finally {
       await counted.destroy();
@@ -117,6 +117,47 @@ describe("alert batches", () => {
     expect(rows.map((e) => [e.kind, e.incident.alertCount, e.incident.assignees])).toEqual([
       ["created", 1, []],
       ["alert_repeated", 2, []],
+    ]);
+  });
+  it("applies a request's alerts in order when a trigger repeats one written with it, or an acknowledge comes between", async () => {
+    const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const alert = (action: "trigger" | "acknowledge", dedupKey: string) => ({ action, dedupKey, summary: `${action} ${dedupKey}`, severity: "sev2" as const, raw: { action, dedupKey } });
+    const results = await ingestAlerts(api.current.db, { routingKey, requestId: "in-order", limitPerMinute: 1000 }, [
+      alert("trigger", "a"),
+      alert("trigger", "b"),
+      alert("trigger", "a"),
+      alert("acknowledge", "b"),
+      alert("trigger", "b"),
+      alert("trigger", "c"),
+      alert("trigger", "a"),
+    ]);
+    expect(results.map((r) => [r.dedupKey, r.outcome])).toEqual([
+      ["a", "created"],
+      ["b", "created"],
+      ["a", "deduplicated"],
+      ["b", "acknowledged"],
+      ["b", "deduplicated"],
+      ["c", "created"],
+      ["a", "deduplicated"],
+    ]);
+    const incidents = await incidentsOfService(api.current, token, serviceId);
+    expect(incidents.map((i) => [i.dedupKey, i.status, i.alertCount]).sort()).toEqual([
+      ["a", "triggered", 3],
+      ["b", "acknowledged", 2],
+      ["c", "triggered", 1],
+    ]);
+    // The timeline, across incidents, in the order the alerts came, each event with its incident as it was then.
+    const { rows } = await sql<{ dedup_key: string; kind: string; incident: { alertCount: number; status: string } }>`
+      SELECT i.dedup_key, e.kind, e.incident FROM incident_events e JOIN incidents i ON i.id = e.incident_id
+      WHERE i.service_id = ${serviceId} ORDER BY e.seq`.execute(api.current.db);
+    expect(rows.map((e) => [e.dedup_key, e.kind, e.incident.alertCount, e.incident.status])).toEqual([
+      ["a", "created", 1, "triggered"],
+      ["b", "created", 1, "triggered"],
+      ["a", "alert_repeated", 2, "triggered"],
+      ["b", "status_changed", 1, "acknowledged"],
+      ["b", "alert_repeated", 2, "acknowledged"],
+      ["c", "created", 1, "triggered"],
+      ["a", "alert_repeated", 3, "triggered"],
     ]);
   });
 });

@@ -185,7 +185,7 @@ export async function runHeartbeatCheck(db: Db, job: TaskPayload<"heartbeat_chec
     const alert = { orgId: job.orgId, serviceId: row.service_id, integrationId: null, dedupKey, summary: title, severity: HEARTBEAT_SEVERITY, raw: context };
     if (await suppressDuringMaintenance(tx, alert)) return "suppressed";
     const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-    await incidentLifecycle.openForAlert(tx, source, { serviceId: row.service_id, title, severity: HEARTBEAT_SEVERITY, dedupKey }, context);
+    await incidentLifecycle.openForAlert(tx, { source, alert: { serviceId: row.service_id, title, severity: HEARTBEAT_SEVERITY, dedupKey }, context });
     return "expired";
   });
 }

@@ -17,16 +17,18 @@ import {
   groupAlertKeysOnTimeline,
   insertIncident,
   insertIncidentEvent,
-  insertIncidentEventWithNext,
+  insertIncidentEventsWithNext,
   markSlaBreached,
   replaceAssignees,
   setEscalationStep,
   setIncidentStatus,
   setIncidentVersion,
   updateIncidentDetails,
-  upsertAlertIncident,
+  upsertAlertIncidents,
+  type AlertIncident,
+  type NewIncidentEvent,
 } from "./repository.js";
-import { DEFAULT_SEVERITY, type Assignee, type EscalationCause, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
+import { DEFAULT_SEVERITY, type Assignee, type EscalationCause, type Incident, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
 import { canTransition } from "./state-machine.js";
 import { toIncident } from "./wire.js";
 
@@ -89,8 +91,19 @@ async function appendEventWithNext(
   data: Record<string, unknown>,
   known: KnownFacts = {},
 ): Promise<string> {
-  return insertIncidentEventWithNext(tx, { orgId: source.orgId, incident: await snapshotOf(tx, source, incident, known), kind, actorUserId: source.actorUserId, data });
+  const [id] = await insertIncidentEventsWithNext(tx, [eventOf(source, await snapshotOf(tx, source, incident, known), kind, data)]);
+  if (id === undefined) throw new Error("unreachable: an appended event has an id");
+  return id;
 }
+
+/** An event of `source` on the incident as it is right after it. */
+const eventOf = (source: ChangeSource, incident: Incident, kind: IncidentEventKind, data: Record<string, unknown>): NewIncidentEvent => ({
+  orgId: source.orgId,
+  incident,
+  kind,
+  actorUserId: source.actorUserId,
+  data,
+});
 
 /**
  * Appends an event to a locked incident's timeline (returning its row) and (unless `notify` is
@@ -218,13 +231,15 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
   await enqueueJobs(tx, [escalationJob(source, incidentId, step, options)]);
 }
 
+/** A new incident's `created` event. Nobody is assigned to an incident yet: its snapshot needs no lookup. */
+const createdEventOf = (source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>) =>
+  eventOf(source, toIncident(incident, []), "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context });
+
 /**
- * A new incident's `created` event (which notifies), its SLA breach checks, and, when it follows a
- * policy, its first escalation step.
+ * What follows a new incident's `created` event: the job that fans it out, its SLA breach checks,
+ * and, when it follows a policy, its first escalation step; and, once committed, its count.
  */
-async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>): Promise<void> {
-  // Nobody is assigned to an incident yet: the event's snapshot needs no lookup.
-  const createdId = await appendEventWithNext(tx, source, incident, "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context }, { assignees: [] });
+async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, createdId: string): Promise<void> {
   await enqueueJobs(tx, [
     fanOutJob(source, createdId),
     ...slaCheckJobsOf(source, incident, ["acknowledge", "resolve"]),
@@ -254,33 +269,66 @@ export async function open(
     created_by: source.actorUserId,
     escalation_policy_id: input.escalationPolicyId,
   });
-  await announceOpened(tx, source, row, {});
+  const [createdId] = await insertIncidentEventsWithNext(tx, [createdEventOf(source, row, {})]);
+  if (createdId === undefined) throw new Error("unreachable: an appended event has an id");
+  await announceOpened(tx, source, row, createdId);
   return row;
 }
 
+/** An alert that opens an incident or counts on the open one (openForAlerts), with the event's `context` (the integration, the alert as received). */
+export interface AlertOpening {
+  source: ChangeSource;
+  alert: Omit<AlertIncident, "orgId"> & { groupAlertKeys?: readonly string[] | undefined };
+  context: Record<string, unknown>;
+}
+
+const openingKey = (serviceId: string, dedupKey: string) => `${serviceId}:${dedupKey}`;
+
 /**
- * Opens an incident for an alert, or counts the alert on the service's open incident with the
+ * Opens an incident for each alert, or counts the alert on the service's open incident with the
  * same dedup key (exactly one incident however many identical alerts arrive at once). A repeat
  * goes on the timeline as `alert_repeated` and notifies no one: the incident is already open and
- * its people already paged. `context` (the integration, the alert as received) goes into the event.
+ * its people already paged. The alerts are of one org, no two with the same service and dedup key:
+ * their incidents are written in one statement, and their events in one more (with the next
+ * statement), in the order given.
  */
-export async function openForAlert(
-  tx: Tx,
-  source: ChangeSource,
-  alert: { serviceId: string; title: string; description?: string | undefined; severity: IncidentSeverity; dedupKey: string; groupAlertKeys?: readonly string[] | undefined },
-  context: Record<string, unknown>,
-): Promise<{ incidentId: string; opened: boolean }> {
-  const { groupAlertKeys, ...opening } = alert;
-  const { inserted, assignees, ...row } = await upsertAlertIncident(tx, { orgId: source.orgId, ...opening });
-  if (inserted) {
-    await announceOpened(tx, source, row, context);
-  } else {
+export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): Promise<{ incidentId: string; opened: boolean }[]> {
+  const [first] = openings;
+  if (first === undefined) return [];
+  const orgId = first.source.orgId;
+  const rows = await upsertAlertIncidents(
+    tx,
+    openings.map(({ alert }) => ({ orgId, serviceId: alert.serviceId, title: alert.title, description: alert.description, severity: alert.severity, dedupKey: alert.dedupKey })),
+  );
+  const rowOf = new Map(rows.map(({ inserted, assignees, ...row }) => [openingKey(row.service_id, row.dedup_key ?? ""), { inserted, assignees, row }]));
+  const applied = [];
+  for (const { source, alert, context } of openings) {
+    const upserted = rowOf.get(openingKey(alert.serviceId, alert.dedupKey));
+    if (upserted === undefined) throw new Error("unreachable: every alert's incident is upserted");
+    const { inserted, assignees, row } = upserted;
+    if (inserted) {
+      applied.push({ source, row, inserted, event: createdEventOf(source, row, context) });
+      continue;
+    }
     // The upsert locked the row. A group's repeat notes the alerts its timeline has not listed yet.
-    const seen = groupAlertKeys === undefined ? undefined : await groupAlertKeysOnTimeline(tx, source.orgId, row.id);
-    const newAlerts = seen === undefined ? {} : { newAlerts: groupAlertKeys?.filter((key) => !seen.has(key)) };
-    await appendEventWithNext(tx, source, row, "alert_repeated", { alertCount: row.alert_count, ...context, ...newAlerts }, { assignees });
+    const seen = alert.groupAlertKeys === undefined ? undefined : await groupAlertKeysOnTimeline(tx, orgId, row.id);
+    const newAlerts = seen === undefined ? {} : { newAlerts: alert.groupAlertKeys?.filter((key) => !seen.has(key)) };
+    applied.push({ source, row, inserted, event: eventOf(source, toIncident(row, assignees), "alert_repeated", { alertCount: row.alert_count, ...context, ...newAlerts }) });
   }
-  return { incidentId: row.id, opened: inserted };
+  const eventIds = await insertIncidentEventsWithNext(tx, applied.map(({ event }) => event));
+  for (const [i, { source, row, inserted }] of applied.entries()) {
+    const createdId = eventIds[i];
+    if (createdId === undefined) throw new Error("unreachable: every appended event has an id");
+    if (inserted) await announceOpened(tx, source, row, createdId);
+  }
+  return applied.map(({ row, inserted }) => ({ incidentId: row.id, opened: inserted }));
+}
+
+/** Opens an incident for one alert, or counts it on the open one (see openForAlerts). */
+export async function openForAlert(tx: Tx, opening: AlertOpening): Promise<{ incidentId: string; opened: boolean }> {
+  const [result] = await openForAlerts(tx, [opening]);
+  if (result === undefined) throw new Error("unreachable: an alert's incident is upserted");
+  return result;
 }
 
 /**

@@ -47,31 +47,42 @@ export function insertIncident(tx: Tx, values: NewIncident & { severity: Inciden
     .executeTakeFirstOrThrow();
 }
 
+/** What an alert opens an incident with, or counts on the open one by (its service and dedup key). */
+export interface AlertIncident {
+  orgId: string;
+  serviceId: string;
+  title: string;
+  description?: string | undefined;
+  severity: IncidentSeverity;
+  dedupKey: string;
+}
+
 /**
- * Opens an incident for an alert, or counts the alert on the open incident of the service with
- * the same dedup key. One statement (INSERT ... ON CONFLICT on the partial unique index of open
- * incidents), so any number of concurrent identical alerts open exactly one incident. The
- * service's escalation policy is read by the same statement (no round trip of its own), and
- * so are the incident's assignees. `inserted` tells which happened.
+ * Opens an incident for each alert, or counts the alert on the open incident of its service with
+ * the same dedup key. One statement for them all (INSERT ... ON CONFLICT on the partial unique
+ * index of open incidents), so any number of concurrent identical alerts open exactly one
+ * incident; no two of `alerts` may share a service and dedup key (one row cannot be changed twice
+ * by a statement). Each service's escalation policy is read by the same statement (no round trip
+ * of its own), and so are the incidents' assignees. `inserted` tells which happened; rows come in
+ * no particular order.
  */
-export function upsertAlertIncident(
-  tx: Tx,
-  alert: { orgId: string; serviceId: string; title: string; description?: string | undefined; severity: IncidentSeverity; dedupKey: string },
-) {
+export function upsertAlertIncidents(tx: Tx, alerts: readonly AlertIncident[]) {
   return tx
     .insertInto("incidents")
-    .values({
-      org_id: alert.orgId,
-      service_id: alert.serviceId,
-      title: alert.title,
-      description: alert.description ?? null,
-      severity: alert.severity,
-      dedup_key: alert.dedupKey,
-      alert_count: 1,
-      ...deadlinesFromNow(alert),
-      escalation_policy_id: (eb) =>
-        eb.selectFrom("services").select("escalation_policy_id").where("org_id", "=", alert.orgId).where("id", "=", alert.serviceId),
-    })
+    .values(
+      alerts.map((alert) => ({
+        org_id: alert.orgId,
+        service_id: alert.serviceId,
+        title: alert.title,
+        description: alert.description ?? null,
+        severity: alert.severity,
+        dedup_key: alert.dedupKey,
+        alert_count: 1,
+        ...deadlinesFromNow(alert),
+        escalation_policy_id: (eb: ExpressionBuilder<Database, "incidents">) =>
+          eb.selectFrom("services").select("escalation_policy_id").where("org_id", "=", alert.orgId).where("id", "=", alert.serviceId),
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(["org_id", "service_id", "dedup_key"])
@@ -81,7 +92,7 @@ export function upsertAlertIncident(
     )
     .returningAll()
     .returning([sql<boolean>`xmax = 0`.as("inserted"), assigneesColumn])
-    .executeTakeFirstOrThrow();
+    .execute();
 }
 
 /** The keys of the group alerts listed on the incident's timeline so far (`groupAlerts` of its events). */
@@ -323,7 +334,7 @@ export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<Incident
 }
 
 /** An event to append, with the incident (its wire shape) as it is right after it. */
-interface NewIncidentEvent {
+export interface NewIncidentEvent {
   orgId: string;
   incident: Incident;
   kind: IncidentEventKind;
@@ -331,31 +342,32 @@ interface NewIncidentEvent {
   data: Record<string, unknown>;
 }
 
-const appendingEvent = (tx: Tx, event: NewIncidentEvent & { id?: string }) =>
-  tx.insertInto("incident_events").values({
-    ...(event.id === undefined ? {} : { id: event.id }),
-    org_id: event.orgId,
-    incident_id: event.incident.id,
-    kind: event.kind,
-    actor_user_id: event.actorUserId,
-    data: JSON.stringify(event.data),
-    incident: JSON.stringify(event.incident),
-  });
+const eventRow = (event: NewIncidentEvent & { id?: string }) => ({
+  ...(event.id === undefined ? {} : { id: event.id }),
+  org_id: event.orgId,
+  incident_id: event.incident.id,
+  kind: event.kind,
+  actor_user_id: event.actorUserId,
+  data: JSON.stringify(event.data),
+  incident: JSON.stringify(event.incident),
+});
 
 /** Appends an event, and returns its row. */
 export function insertIncidentEvent(tx: Tx, event: NewIncidentEvent) {
-  return appendingEvent(tx, event).returningAll().executeTakeFirstOrThrow();
+  return tx.insertInto("incident_events").values(eventRow(event)).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
- * Appends an event with the transaction's next statement (sendWithNext), with no round trip of
- * its own, and returns its id (made here): for a caller that needs nothing else of the row. A
- * failure to write it is the next statement's, and rolls the transaction back.
+ * Appends events, in the order given (their `seq`), with the transaction's next statement
+ * (sendWithNext): one statement, with no round trip of its own, however many (and the timeline's
+ * live-update trigger runs once for them all). Returns their ids (made here), for a caller that
+ * needs nothing else of the rows. A failure to write them is the next statement's, and rolls the
+ * transaction back.
  */
-export async function insertIncidentEventWithNext(tx: Tx, event: NewIncidentEvent): Promise<string> {
-  const id = randomUUID();
-  await sendWithNext(tx, appendingEvent(tx, { ...event, id }));
-  return id;
+export async function insertIncidentEventsWithNext(tx: Tx, events: readonly NewIncidentEvent[]): Promise<string[]> {
+  const withIds = events.map((event) => ({ ...event, id: randomUUID() }));
+  if (withIds.length > 0) await sendWithNext(tx, tx.insertInto("incident_events").values(withIds.map(eventRow)));
+  return withIds.map((event) => event.id);
 }
 
 /** Oldest first, by the insertion sequence, each with the name of the person who acted (if one did). */

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import type { Db, Tx } from "@incidentops/db";
+import type { Db } from "@incidentops/db";
 import { isDatabaseUnavailable } from "../db-errors.js";
 import { fanOutsTogether } from "../incidents/lifecycle.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
 import { inScope } from "../scope.js";
-import { bindToCurrentTrace } from "../tracing.js";
+import type { AlertResult } from "./alerts.js";
+import { applyAlerts, type AdmittedAlerts } from "./apply-alerts.js";
 import { lockAlertBatchLane } from "./repository.js";
 
 /** Where a request's alerts are applied: one of its org's lanes. */
@@ -13,10 +14,10 @@ export interface AlertBatchLane {
   number: number;
 }
 
-/** One request's alerts waiting for a batch: what applies them, and whom to tell. */
+/** One request's alerts waiting for a batch, and whom to tell. */
 interface Waiting {
-  apply: (tx: Tx) => Promise<unknown>;
-  resolve: (result: unknown) => void;
+  request: AdmittedAlerts;
+  resolve: (results: AlertResult[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -42,25 +43,26 @@ export const alertBatchLaneOf = (dedupKey: string): number => createHash("sha1")
  * Applies one request's alerts in the next batch of an org's lane, and settles once that batch
  * has committed (so the answer still says what happened, and nothing answered is lost). A batch is
  * one transaction for the requests that arrived while the lane's previous one ran: one commit, and
- * one graphile_worker.add_jobs (one NOTIFY), where each alert used to pay both; their events fan
- * out in one job (fanOutsTogether). A request on an idle lane starts its batch at once, alone.
- * Requests apply in arrival order, and a lane runs one batch at a time, here and
- * (lockAlertBatchLane) across API processes.
+ * one graphile_worker.add_jobs (one NOTIFY), where each alert used to pay both; their triggers'
+ * incidents and events are written together (applyAlerts), and their events fan out in one job
+ * (fanOutsTogether). A request on an idle lane starts its batch at once, alone. Requests apply in
+ * arrival order, and a lane runs one batch at a time, here and (lockAlertBatchLane) across API
+ * processes.
  */
-export function inAlertBatch<T>(db: Db, lane: AlertBatchLane, apply: (tx: Tx) => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const request: Waiting = { apply: bindToCurrentTrace(apply), resolve: resolve as (result: unknown) => void, reject };
+export function inAlertBatch(db: Db, lane: AlertBatchLane, request: AdmittedAlerts): Promise<AlertResult[]> {
+  return new Promise<AlertResult[]>((resolve, reject) => {
+    const waiting: Waiting = { request, resolve, reject };
     const lanes = running.get(db) ?? new Map<string, Waiting[]>();
     running.set(db, lanes);
     const name = `${lane.orgId}:${lane.number}`;
-    const waiting = lanes.get(name);
-    if (waiting !== undefined) {
-      waiting.push(request);
+    const queue = lanes.get(name);
+    if (queue !== undefined) {
+      queue.push(waiting);
       return;
     }
-    const queue = [request];
-    lanes.set(name, queue);
-    void runBatches(db, lane, queue, () => lanes.delete(name));
+    const started = [waiting];
+    lanes.set(name, started);
+    void runBatches(db, lane, started, () => lanes.delete(name));
   });
 }
 
@@ -73,28 +75,20 @@ async function runBatches(db: Db, lane: AlertBatchLane, queue: Waiting[], idle: 
 async function runBatch(db: Db, lane: AlertBatchLane, batch: readonly Waiting[]): Promise<void> {
   try {
     const results = await applyTogether(db, lane, batch);
-    batch.forEach((request, i) => request.resolve(results[i]));
+    batch.forEach((waiting, i) => waiting.resolve(results[i] ?? []));
   } catch (error) {
     if (batch.length === 1 || isDatabaseUnavailable(error)) {
-      for (const request of batch) request.reject(error);
+      for (const waiting of batch) waiting.reject(error);
       return;
     }
     // One request's failure aborts the whole transaction: each is applied alone, so only it fails.
-    for (const request of batch) await runBatch(db, lane, [request]);
+    for (const waiting of batch) await runBatch(db, lane, [waiting]);
   }
 }
 
-function applyTogether(db: Db, lane: AlertBatchLane, batch: readonly Waiting[]): Promise<unknown[]> {
+function applyTogether(db: Db, lane: AlertBatchLane, batch: readonly Waiting[]): Promise<AlertResult[][]> {
   return inScope(db, { orgId: lane.orgId }, async (tx) => {
     await lockAlertBatchLane(tx, lane.orgId, lane.number);
-    return withJobsHeld(
-      tx,
-      async () => {
-        const results: unknown[] = [];
-        for (const request of batch) results.push(await request.apply(tx));
-        return results;
-      },
-      fanOutsTogether,
-    );
+    return withJobsHeld(tx, () => applyAlerts(tx, batch.map((waiting) => waiting.request)), fanOutsTogether);
   });
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
-import * as incidentLifecycle from "../incidents/lifecycle.js";
+import type { Db, IncidentSeverity } from "@incidentops/db";
 import type { Integration } from "../integrations/service.js";
-import { suppressDuringMaintenance } from "../maintenance/service.js";
 import { alertBatchLaneOf, inAlertBatch } from "./alert-batches.js";
 import { findIntegration, takeAlertAllowance, type AlertDelivery } from "./admission.js";
 import type { SentTime } from "./sent-time.js";
@@ -50,56 +48,6 @@ export interface AlertResult {
   incidentId: string | null;
 }
 
-/** The sender's time on the timeline: `sentAt` when it could be read, a note when it could not. */
-const sentTimeContext = (sentTime: SentTime | undefined) =>
-  sentTime === undefined ? {} : sentTime.at === undefined ? { notes: [sentTime.note] } : { sentAt: sentTime.at.toISOString() };
-
-/**
- * Applies one alert in the caller's transaction (scoped to the integration's org), through the
- * incident lifecycle: a trigger opens an incident or counts on the open one with its dedup key;
- * acknowledge and resolve act on that open incident, and are no-ops without one.
- */
-async function applyAlert(tx: Tx, integration: Integration, alert: Alert & { dedupKey: string }, requestId: string): Promise<AlertResult> {
-  const { dedupKey } = alert;
-  const source: incidentLifecycle.ChangeSource = { orgId: integration.orgId, actorUserId: null, requestId };
-  // Every timeline event of the alert names the integration and keeps the alert as received.
-  const context = {
-    integrationId: integration.id,
-    alert: alert.raw,
-    ...sentTimeContext(alert.sentTime),
-    ...(alert.groupAlerts === undefined ? {} : { groupAlerts: alert.groupAlerts }),
-  };
-  if (alert.action === "trigger") {
-    const suppressed = await suppressDuringMaintenance(tx, {
-      orgId: integration.orgId,
-      serviceId: integration.serviceId,
-      integrationId: integration.id,
-      dedupKey,
-      summary: alert.summary,
-      severity: alert.severity,
-      raw: alert.raw,
-    });
-    if (suppressed) return { dedupKey, outcome: "suppressed", incidentId: null };
-    const { incidentId, opened } = await incidentLifecycle.openForAlert(
-      tx,
-      source,
-      {
-        serviceId: integration.serviceId,
-        title: alert.summary,
-        description: alert.description,
-        severity: alert.severity,
-        dedupKey,
-        groupAlertKeys: alert.groupAlerts?.map((member) => member.key),
-      },
-      context,
-    );
-    return { dedupKey, outcome: opened ? "created" : "deduplicated", incidentId };
-  }
-  const toStatus = alert.action === "resolve" ? "resolved" : "acknowledged";
-  const { incidentId, moved } = await incidentLifecycle.settleForAlert(tx, source, { serviceId: integration.serviceId, dedupKey, toStatus }, context);
-  return { dedupKey, outcome: moved ? toStatus : "ignored", incidentId };
-}
-
 /**
  * Ingests the alerts of one request, in order: the routing key must name an integration (404
  * otherwise), `read` may refuse the request by the integration's settings (changing nothing), the
@@ -126,9 +74,5 @@ export async function applyAdmittedAlerts(db: Db, integration: Integration, aler
   const keyed = alerts.map((alert) => ({ ...alert, dedupKey: alert.dedupKey ?? randomUUID().replace(/-/g, "") }));
   const [first] = keyed;
   if (first === undefined) return [];
-  return inAlertBatch(db, { orgId: integration.orgId, number: alertBatchLaneOf(first.dedupKey) }, async (tx) => {
-    const results: AlertResult[] = [];
-    for (const alert of keyed) results.push(await applyAlert(tx, integration, alert, requestId));
-    return results;
-  });
+  return inAlertBatch(db, { orgId: integration.orgId, number: alertBatchLaneOf(first.dedupKey) }, { integration, alerts: keyed, requestId });
 }
