@@ -128,6 +128,22 @@ describe("the per-routing-key rate limit", () => {
       await limited.close();
     }
   });
+  it("admits exactly the limit of concurrent requests counted together, refusing the rest whole", { timeout: 30_000 }, async () => {
+    const limited = await startTestApi({ env: { INGEST_RATE_LIMIT_PER_MINUTE: "10" } });
+    try {
+      const { token, serviceId, routingKey } = await integration(limited);
+      await insideOneMinuteWindow();
+      // 16 at once: those that come while a take runs are counted together, and as 16 > 10 do not fit, one by one.
+      const statuses = await Promise.all(Array.from({ length: 16 }, (_, i) => limited.request("POST", "/v2/enqueue", { body: trigger(routingKey, `burst-${i}`) }).then((res) => res.status)));
+      expect(statuses.filter((s) => s === 202)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+      expect(await incidentsOf(limited, token, serviceId)).toHaveLength(10);
+      const { hits } = await limited.db.selectFrom("rate_limit_counters").select("hits").where("key", "like", "ingest:%").executeTakeFirstOrThrow();
+      expect(hits).toBe(10);
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe("Alertmanager", () => {

@@ -123,3 +123,4 @@ export * from "./attachments/schema.js";
 export * as attachmentService from "./attachments/service.js";
 export * from "./analytics/schema.js";
 export * as analyticsService from "./analytics/service.js";
+export { inRounds, type RoundCall, type RoundWork } from "./rounds.js";

@@ -2,6 +2,7 @@ import type { Db } from "@incidentops/db";
 import { AppError } from "../errors.js";
 import { enterIntegrationScope, type Integration } from "../integrations/service.js";
 import { takeFromWindow } from "../rate-limit/repository.js";
+import { inRounds, type RoundCall } from "../rounds.js";
 
 /** What a batch of alerts is sent with: the routing key that names the integration, and its limit. */
 export interface AlertDelivery {
@@ -13,21 +14,53 @@ export interface AlertDelivery {
 
 const INGEST_WINDOW_MS = 60_000;
 
-/**
- * Each alert counts once against its integration's per-minute limit (a batch of 100 counts 100),
- * all or nothing: a batch that does not fit is refused whole with 429 and counts nothing. The
- * counter is keyed by the integration, so an unknown routing key never makes a row, and the key
- * itself (a credential) is never stored in it.
- */
-export async function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
-  const take = await takeFromWindow(db, `ingest:${integration.id}`, INGEST_WINDOW_MS, count, limitPerMinute);
-  if (take.taken) return;
-  const what = count === 1 ? "this alert" : `these ${count} alerts`;
-  throw new AppError("RATE_LIMITED", `over ${limitPerMinute} alerts per minute for this routing key with ${what}: retry after the Retry-After seconds`, {
+/** Admissions of one key that one round (one statement) serves at most. */
+const MAX_PER_ROUND = 100;
+
+/** Each alert of a request counts once: `count` of them, under `limitPerMinute`. */
+interface Allowance {
+  count: number;
+  limitPerMinute: number;
+}
+
+const refusal = (take: { resetInMs: number }, { count, limitPerMinute }: Allowance) =>
+  new AppError("RATE_LIMITED", `over ${limitPerMinute} alerts per minute for this routing key with ${count === 1 ? "this alert" : `these ${count} alerts`}: retry after the Retry-After seconds`, {
     retryAfterSeconds: Math.max(1, Math.ceil(take.resetInMs / 1000)),
     limit: limitPerMinute,
     windowSeconds: INGEST_WINDOW_MS / 1000,
   });
+
+/**
+ * One round of an integration's takes: all of them in one statement when they fit together, as
+ * they do but near the limit; else one by one, in the order they came, each taken or refused.
+ */
+async function takeRound(db: Db, key: string, calls: readonly RoundCall<Allowance, undefined>[]): Promise<void> {
+  const [first] = calls;
+  if (first === undefined) return;
+  const { limitPerMinute } = first.input;
+  const total = calls.reduce((sum, call) => sum + call.input.count, 0);
+  if (calls.length > 1 && (await takeFromWindow(db, key, INGEST_WINDOW_MS, total, limitPerMinute)).taken) {
+    for (const call of calls) call.resolve(undefined);
+    return;
+  }
+  for (const call of calls) {
+    const take = await takeFromWindow(db, key, INGEST_WINDOW_MS, call.input.count, limitPerMinute);
+    if (take.taken) call.resolve(undefined);
+    else call.reject(refusal(take, call.input));
+  }
+}
+
+const takeInRounds = inRounds<Allowance, undefined>(takeRound, MAX_PER_ROUND);
+
+/**
+ * Each alert counts once against its integration's per-minute limit (a batch of 100 counts 100),
+ * all or nothing: a batch that does not fit is refused whole with 429 and counts nothing. The
+ * counter is keyed by the integration, so an unknown routing key never makes a row, and the key
+ * itself (a credential) is never stored in it. Requests of one integration that come while its
+ * last take runs are counted together in the next (one statement), in the order they came.
+ */
+export function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
+  return takeInRounds(db, `ingest:${integration.id}`, { count, limitPerMinute });
 }
 
 /**
@@ -40,5 +73,16 @@ export async function admitAlerts(db: Db, delivery: AlertDelivery, count: number
   return integration;
 }
 
-/** The integration the delivery's routing key names (404 if none), with its settings. */
-export const findIntegration = (db: Db, delivery: AlertDelivery): Promise<Integration> => enterIntegrationScope(db, delivery.routingKey);
+/** One round of a routing key's lookups: one statement, whose answer (or 404) is every request's. */
+async function findRound(db: Db, routingKey: string, calls: readonly RoundCall<undefined, Integration>[]): Promise<void> {
+  const integration = await enterIntegrationScope(db, routingKey);
+  for (const call of calls) call.resolve(integration);
+}
+
+const findInRounds = inRounds<undefined, Integration>(findRound, MAX_PER_ROUND);
+
+/**
+ * The integration the delivery's routing key names (404 if none), with its settings. Requests with
+ * one routing key that come while its last lookup runs share the next one.
+ */
+export const findIntegration = (db: Db, delivery: AlertDelivery): Promise<Integration> => findInRounds(db, delivery.routingKey, undefined);

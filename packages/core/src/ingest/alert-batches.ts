@@ -3,6 +3,7 @@ import type { Db } from "@incidentops/db";
 import { isDatabaseUnavailable } from "../db-errors.js";
 import { fanOutsTogether } from "../incidents/lifecycle.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
+import { inRounds, type RoundCall } from "../rounds.js";
 import { inScope } from "../scope.js";
 import type { AlertResult } from "./alerts.js";
 import { applyAlerts, type AdmittedAlerts } from "./apply-alerts.js";
@@ -12,13 +13,6 @@ import { lockAlertBatchLane } from "./repository.js";
 export interface AlertBatchLane {
   orgId: string;
   number: number;
-}
-
-/** One request's alerts waiting for a batch, and whom to tell. */
-interface Waiting {
-  request: AdmittedAlerts;
-  resolve: (results: AlertResult[]) => void;
-  reject: (error: unknown) => void;
 }
 
 /** Requests one batch takes at most: enough to share a commit, few enough that the first waits little. */
@@ -32,9 +26,6 @@ const MAX_REQUESTS_PER_BATCH = 100;
  * 260, 8 about 230), and a second lets one batch work while the other commits.
  */
 export const ALERT_BATCH_LANES = 2;
-
-/** Per database handle, the lanes (org and number) whose batches run now, each with the requests waiting for the next. */
-const running = new WeakMap<Db, Map<string, Waiting[]>>();
 
 /** The lane of alerts with this dedup key. */
 export const alertBatchLaneOf = (dedupKey: string): number => createHash("sha1").update(dedupKey).digest().readUInt32BE(0) % ALERT_BATCH_LANES;
@@ -50,45 +41,33 @@ export const alertBatchLaneOf = (dedupKey: string): number => createHash("sha1")
  * processes.
  */
 export function inAlertBatch(db: Db, lane: AlertBatchLane, request: AdmittedAlerts): Promise<AlertResult[]> {
-  return new Promise<AlertResult[]>((resolve, reject) => {
-    const waiting: Waiting = { request, resolve, reject };
-    const lanes = running.get(db) ?? new Map<string, Waiting[]>();
-    running.set(db, lanes);
-    const name = `${lane.orgId}:${lane.number}`;
-    const queue = lanes.get(name);
-    if (queue !== undefined) {
-      queue.push(waiting);
-      return;
-    }
-    const started = [waiting];
-    lanes.set(name, started);
-    void runBatches(db, lane, started, () => lanes.delete(name));
-  });
+  return applyInBatches(db, `${lane.orgId}:${lane.number}`, { lane, request });
 }
 
-/** Runs batches while requests wait, then marks the lane idle (in the same turn as finding none). */
-async function runBatches(db: Db, lane: AlertBatchLane, queue: Waiting[], idle: () => void): Promise<void> {
-  while (queue.length > 0) await runBatch(db, lane, queue.splice(0, MAX_REQUESTS_PER_BATCH));
-  idle();
+/** A request's alerts and the lane they go in. */
+interface LaneRequest {
+  lane: AlertBatchLane;
+  request: AdmittedAlerts;
 }
 
-async function runBatch(db: Db, lane: AlertBatchLane, batch: readonly Waiting[]): Promise<void> {
+const applyInBatches = inRounds<LaneRequest, AlertResult[]>(applyBatch, MAX_REQUESTS_PER_BATCH);
+
+async function applyBatch(db: Db, key: string, batch: readonly RoundCall<LaneRequest, AlertResult[]>[]): Promise<void> {
+  const [first] = batch;
+  if (first === undefined) return;
   try {
-    const results = await applyTogether(db, lane, batch);
-    batch.forEach((waiting, i) => waiting.resolve(results[i] ?? []));
+    const results = await applyTogether(db, first.input.lane, batch.map((call) => call.input.request));
+    batch.forEach((call, i) => call.resolve(results[i] ?? []));
   } catch (error) {
-    if (batch.length === 1 || isDatabaseUnavailable(error)) {
-      for (const waiting of batch) waiting.reject(error);
-      return;
-    }
+    if (batch.length === 1 || isDatabaseUnavailable(error)) throw error;
     // One request's failure aborts the whole transaction: each is applied alone, so only it fails.
-    for (const waiting of batch) await runBatch(db, lane, [waiting]);
+    for (const call of batch) await applyBatch(db, key, [call]).catch(call.reject);
   }
 }
 
-function applyTogether(db: Db, lane: AlertBatchLane, batch: readonly Waiting[]): Promise<AlertResult[][]> {
+function applyTogether(db: Db, lane: AlertBatchLane, requests: readonly AdmittedAlerts[]): Promise<AlertResult[][]> {
   return inScope(db, { orgId: lane.orgId }, async (tx) => {
     await lockAlertBatchLane(tx, lane.orgId, lane.number);
-    return withJobsHeld(tx, () => applyAlerts(tx, batch.map((waiting) => waiting.request)), fanOutsTogether);
+    return withJobsHeld(tx, () => applyAlerts(tx, requests), fanOutsTogether);
   });
 }
