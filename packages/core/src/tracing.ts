@@ -20,9 +20,6 @@ export function traceCarrier(): { traceparent?: string } {
   return carrier.traceparent === undefined ? {} : { traceparent: carrier.traceparent };
 }
 
-/** `fn`, to run later in the trace context in progress now: a request's work done in a batch another request started. */
-export const bindToCurrentTrace = <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => context.bind(context.active(), fn);
-
 /** Runs a job in a span of its own, the child of the span that enqueued it (its payload's `traceparent`). */
 export function inJobSpan<T>(task: string, payload: unknown, attributes: Record<string, string | number>, run: () => Promise<T>): Promise<T> {
   const traceparent = typeof payload === "object" && payload !== null && "traceparent" in payload ? payload.traceparent : undefined;
