@@ -91,7 +91,12 @@ async function appendEventWithNext(
   data: Record<string, unknown>,
   known: KnownFacts = {},
 ): Promise<string> {
-  const [id] = await insertIncidentEventsWithNext(tx, [eventOf(source, await snapshotOf(tx, source, incident, known), kind, data)]);
+  return appendWithNext(tx, eventOf(source, await snapshotOf(tx, source, incident, known), kind, data));
+}
+
+/** Appends one event with the transaction's next statement (insertIncidentEventsWithNext), returning its id. */
+async function appendWithNext(tx: Tx, event: NewIncidentEvent): Promise<string> {
+  const [id] = await insertIncidentEventsWithNext(tx, [event]);
   if (id === undefined) throw new Error("unreachable: an appended event has an id");
   return id;
 }
@@ -269,9 +274,7 @@ export async function open(
     created_by: source.actorUserId,
     escalation_policy_id: input.escalationPolicyId,
   });
-  const [createdId] = await insertIncidentEventsWithNext(tx, [createdEventOf(source, row, {})]);
-  if (createdId === undefined) throw new Error("unreachable: an appended event has an id");
-  await announceOpened(tx, source, row, createdId);
+  await announceOpened(tx, source, row, await appendWithNext(tx, createdEventOf(source, row, {})));
   return row;
 }
 
