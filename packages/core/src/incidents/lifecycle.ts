@@ -285,7 +285,8 @@ export interface AlertOpening {
   context: Record<string, unknown>;
 }
 
-const openingKey = (serviceId: string, dedupKey: string) => `${serviceId}:${dedupKey}`;
+/** Which open incident an alert opens or counts on: its service and dedup key (openForAlerts takes each at most once). */
+export const alertIncidentKey = (serviceId: string, dedupKey: string) => `${serviceId}:${dedupKey}`;
 
 /**
  * Opens an incident for each alert, or counts the alert on the service's open incident with the
@@ -303,10 +304,10 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
     tx,
     openings.map(({ alert }) => ({ orgId, serviceId: alert.serviceId, title: alert.title, description: alert.description, severity: alert.severity, dedupKey: alert.dedupKey })),
   );
-  const rowOf = new Map(rows.map(({ inserted, assignees, ...row }) => [openingKey(row.service_id, row.dedup_key ?? ""), { inserted, assignees, row }]));
+  const rowOf = new Map(rows.map(({ inserted, assignees, ...row }) => [alertIncidentKey(row.service_id, row.dedup_key ?? ""), { inserted, assignees, row }]));
   const applied = [];
   for (const { source, alert, context } of openings) {
-    const upserted = rowOf.get(openingKey(alert.serviceId, alert.dedupKey));
+    const upserted = rowOf.get(alertIncidentKey(alert.serviceId, alert.dedupKey));
     if (upserted === undefined) throw new Error("unreachable: every alert's incident is upserted");
     const { inserted, assignees, row } = upserted;
     if (inserted) {

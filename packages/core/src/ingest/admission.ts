@@ -17,8 +17,9 @@ const INGEST_WINDOW_MS = 60_000;
 /** Admissions of one key that one round (one statement) serves at most. */
 const MAX_PER_ROUND = 100;
 
-/** Each alert of a request counts once: `count` of them, under `limitPerMinute`. */
+/** Each alert of a request counts once on its integration's counter: `count` of them, under `limitPerMinute`. */
 interface Allowance {
+  counterKey: string;
   count: number;
   limitPerMinute: number;
 }
@@ -34,17 +35,18 @@ const refusal = (take: { resetInMs: number }, { count, limitPerMinute }: Allowan
  * One round of an integration's takes: all of them in one statement when they fit together, as
  * they do but near the limit; else one by one, in the order they came, each taken or refused.
  */
-async function takeRound(db: Db, key: string, calls: readonly RoundCall<Allowance, undefined>[]): Promise<void> {
+async function takeRound(db: Db, _round: string, calls: readonly RoundCall<Allowance, undefined>[]): Promise<void> {
   const [first] = calls;
   if (first === undefined) return;
-  const { limitPerMinute } = first.input;
+  // A round's calls share the counter and the limit: both are in its key.
+  const { counterKey, limitPerMinute } = first.input;
   const total = calls.reduce((sum, call) => sum + call.input.count, 0);
-  if (calls.length > 1 && (await takeFromWindow(db, key, INGEST_WINDOW_MS, total, limitPerMinute)).taken) {
+  if (calls.length > 1 && (await takeFromWindow(db, counterKey, INGEST_WINDOW_MS, total, limitPerMinute)).taken) {
     for (const call of calls) call.resolve(undefined);
     return;
   }
   for (const call of calls) {
-    const take = await takeFromWindow(db, key, INGEST_WINDOW_MS, call.input.count, limitPerMinute);
+    const take = await takeFromWindow(db, counterKey, INGEST_WINDOW_MS, call.input.count, limitPerMinute);
     if (take.taken) call.resolve(undefined);
     else call.reject(refusal(take, call.input));
   }
@@ -60,7 +62,8 @@ const takeInRounds = inRounds<Allowance, undefined>(takeRound, MAX_PER_ROUND);
  * last take runs are counted together in the next (one statement), in the order they came.
  */
 export function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
-  return takeInRounds(db, `ingest:${integration.id}`, { count, limitPerMinute });
+  const counterKey = `ingest:${integration.id}`;
+  return takeInRounds(db, `${counterKey}:${limitPerMinute}`, { counterKey, count, limitPerMinute });
 }
 
 /**

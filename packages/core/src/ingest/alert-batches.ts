@@ -57,7 +57,11 @@ async function applyBatch(db: Db, key: string, batch: readonly RoundCall<LaneReq
   if (first === undefined) return;
   try {
     const results = await applyTogether(db, first.input.lane, batch.map((call) => call.input.request));
-    batch.forEach((call, i) => call.resolve(results[i] ?? []));
+    for (const [i, call] of batch.entries()) {
+      const requestResults = results[i];
+      if (requestResults === undefined) throw new Error("unreachable: every request of a batch has its results");
+      call.resolve(requestResults);
+    }
   } catch (error) {
     if (batch.length === 1 || isDatabaseUnavailable(error)) throw error;
     // One request's failure aborts the whole transaction: each is applied alone, so only it fails.

@@ -60,7 +60,7 @@ export async function applyAlerts(tx: Tx, requests: readonly AdmittedAlerts[]): 
           continue;
         }
         // One statement changes a row once: a second trigger of the same incident waits for the next.
-        const incident = `${serviceId}:${dedupKey}`;
+        const incident = incidentLifecycle.alertIncidentKey(serviceId, dedupKey);
         if (incidentsTogether.has(incident)) await openTogether();
         incidentsTogether.add(incident);
         const groupAlertKeys = alert.groupAlerts?.map((member) => member.key);
