@@ -1,5 +1,6 @@
 import type { Config, Logger, Mailer } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
+import type { FirstRoundSender } from "./first-rounds.js";
 
 /**
  * What every task shares: one pool, the configuration and the SMTP transport. Inside a task,
@@ -10,4 +11,6 @@ export interface WorkerDeps {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  /** Where fan-outs send their lanes' first rounds; without it (a one-off drain), lanes are left to their jobs. */
+  firstRounds?: FirstRoundSender;
 }

@@ -3,6 +3,7 @@ import { createMailer, DELIVERY_TASK, readQueueStats, readQueueStatsWith, type C
 import { createDb, createPool } from "@incidentops/db";
 import { makeWorkerUtils, runOnce } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
+import { firstRoundSender } from "./first-rounds.js";
 import { graphileLogger } from "./job-log.js";
 import { superviseRunner } from "./runner.js";
 import { createTaskList, TASKS } from "./tasks/index.js";
@@ -43,7 +44,8 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     deadAfterMs: config.worker.deadAfterMs,
   });
 
-  const taskList = createTaskList({ db, config, logger, mailer });
+  const firstRounds = firstRoundSender({ deps: { db, config, mailer }, logger, capacity: config.worker.deliveryConcurrency });
+  const taskList = createTaskList({ db, config, logger, mailer, firstRounds });
   const wakeUps = startWakeUps({ db, logger });
   const runnerOf = (name: string, tasks: readonly TaskName[], concurrency: number) => {
     const pgPool = poolFor(name);
@@ -94,6 +96,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
     (stopped ??= (async () => {
       wakeUps.stop();
       await Promise.all(runners.map((runner) => runner.stop()));
+      await firstRounds.drain();
       readQueueStatsWith(undefined);
       await heartbeat.stop();
       await Promise.resolve(utils.release()).catch((error: unknown) => logger.warn({ err: error }, "releasing the worker utils failed"));

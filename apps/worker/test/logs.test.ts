@@ -30,15 +30,15 @@ describe("worker logs", () => {
 
       const jobLines = (requestId: string | null, msg: string) => lines.filter((l) => l.requestId === requestId && l.msg === msg);
       await waitFor(
-        () => (jobLines("req-worker-1", "job finished").length >= 2 && jobLines(generated, "job finished").length >= 2 ? true : undefined),
+        () => (jobLines("req-worker-1", "job finished").length >= 1 && jobLines(generated, "job finished").length >= 1 ? true : undefined),
         20_000,
         "both requests' jobs to finish",
       );
       for (const requestId of ["req-worker-1", generated]) {
         for (const msg of ["job started", "job finished"]) {
-          // A delivery lane may run more than once for a request (to look again later): the set of tasks is what counts.
+          // The fan-out sends the lane's first round itself: a delivery job runs only when it could not.
           const tasks = new Set(jobLines(requestId, msg).map((l) => l.task));
-          expect([...tasks].sort(), `${msg} ${requestId ?? ""}`).toEqual(["incident_event", "send_webhook"]);
+          expect(tasks.has("incident_event"), `${msg} ${requestId ?? ""}`).toBe(true);
         }
       }
       const started = jobLines("req-worker-1", "job started")[0];
@@ -49,6 +49,12 @@ describe("worker logs", () => {
       // A lane run may finish with nothing to send while another run still holds the lane: delivery follows.
       await waitFor(() => (receiver.requests.length >= 2 ? true : undefined), 20_000, "both webhooks");
       expect(receiver.requests).toHaveLength(2);
+      // Each try is logged with the request that woke its lane's run.
+      const tries = await waitFor(() => {
+        const logged = lines.filter((l) => l.msg === "delivery attempt");
+        return logged.length >= 2 ? logged : undefined;
+      }, 5_000, "both tries logged");
+      for (const line of tries) expect([line.result, ["req-worker-1", generated].includes(String(line.requestId))]).toEqual(["succeeded", true]);
     } finally {
       await receiver.close();
       await worker.stop();

@@ -109,8 +109,17 @@ export { runPageRule, type PageRuleOutcome } from "./notifications/pages.js";
 export { runSlaBreachCheck, type SlaBreachOutcome } from "./incidents/sla-breach.js";
 export * from "./notifications/schema.js";
 export * as notificationService from "./notifications/service.js";
-export { fanOutEvents } from "./notifications/fan-out.js";
-export { breakerPauseMs, runDelivery, retryDelayMs, type DeliveryDeps, type DeliveryResult, type LaneRun } from "./notifications/deliver.js";
+export { fanOutEvents, type FirstRounds } from "./notifications/fan-out.js";
+export {
+  breakerPauseMs,
+  runDelivery,
+  retryDelayMs,
+  sendLaneRun,
+  type ClaimedLaneRun,
+  type DeliveryDeps,
+  type DeliveryResult,
+  type LaneRun,
+} from "./notifications/deliver.js";
 
 // Running and learning from incidents: tasks, status updates, postmortems, attachments, analytics.
 export * from "./tasks/schema.js";

@@ -53,6 +53,14 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
 }
 
 /**
+ * Makes a relaxedCommit transaction commit synchronously after all: it is about to let something
+ * outside the database act on its work. With the next statement, like setScope.
+ */
+export async function commitDurably(tx: Tx): Promise<void> {
+  await sendWithNext(tx, sql`SELECT set_config('synchronous_commit', 'on', true)`);
+}
+
+/**
  * Scopes the transaction to a person acting in an org (as setScope does) and returns their role
  * there, or null when they are not a member: one statement (app_enter_user_scope), where
  * setScope and a membership lookup would take two round trips.

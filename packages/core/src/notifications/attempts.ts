@@ -1,4 +1,4 @@
-import type { Tx } from "@incidentops/db";
+import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { lockLanes, type Lane } from "./lane-repository.js";
@@ -13,31 +13,51 @@ export interface EventRecipients {
 }
 
 /**
+ * Claims a run of an idle lane (neither leased nor paused) in the caller's transaction, holding
+ * its lock; returns the lease's end, or undefined when it claimed nothing (the lane's job then
+ * runs it now).
+ */
+export type ClaimIdleLane = (lane: Lane, channel: NotificationChannel) => Promise<Date | undefined>;
+
+/**
  * Records one attempt per (event, recipient), in one statement, and wakes each recipient's lane,
  * in the caller's transaction. An attempt that already exists (a re-run of the same fan-out) is
  * skipped, so a re-run never sends twice. The lanes are locked together, in one order, after the
- * insert.
+ * insert. With `claimIdle`, idle lanes may be claimed for a run by the caller instead.
  */
-export async function recordAttempts(tx: Tx, context: { orgId: string; requestId: string }, events: EventRecipients[]): Promise<number> {
+export async function recordAttempts(
+  tx: Tx,
+  context: { orgId: string; requestId: string },
+  events: EventRecipients[],
+  claimIdle?: ClaimIdleLane,
+): Promise<number> {
   const toMake = events.flatMap(({ event, recipients }) => recipients.map((recipient) => ({ event, recipient })));
   if (toMake.length === 0) return 0;
   const rows = await insertAttempts(tx, context, toMake);
   const lanes = new Map(rows.map((row) => [row.recipient_id, row.channel]));
   const locked = await lockLanes(tx, context.orgId, [...lanes.keys()]);
-  // A lane another worker is sending on is woken when its lease ends, not now: the sender looks
-  // again when it finishes (it waits for this lock, so it sees these attempts) and wakes the
-  // lane then; a run now would only find the lane busy. A receiver that hangs thus costs one
-  // job per timeout, not one per incident.
-  await enqueueJobs(
-    tx,
-    locked.flatMap((row) => {
-      const channel = lanes.get(row.recipient_id);
-      if (channel === undefined) return [];
-      const leased = row.lease_until !== null && row.lease_until > row.now;
-      return [laneJob({ orgId: context.orgId, recipientId: row.recipient_id }, channel, { requestId: context.requestId, ...(leased ? { runAt: row.lease_until } : {}) })];
-    }),
-  );
+  const jobs: ReturnType<typeof laneJob>[] = [];
+  for (const row of locked) {
+    const channel = lanes.get(row.recipient_id);
+    if (channel === undefined) continue;
+    const lane = { orgId: context.orgId, recipientId: row.recipient_id };
+    jobs.push(laneJob(lane, channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, channel)) }));
+  }
+  await enqueueJobs(tx, jobs);
   return rows.length;
+}
+
+/**
+ * When a lane's job runs, now (undefined) or later. A lane another worker is sending on is woken
+ * when its lease ends, not now: the sender looks again when it finishes (it waits for this lock,
+ * so it sees these attempts) and wakes the lane then; a run now would only find the lane busy. A
+ * receiver that hangs thus costs one job per timeout, not one per incident. A lane claimed here
+ * is leased as well: its job runs at the lease's end only if the claimer died before releasing it.
+ */
+async function wakeTimeOf(row: DeliveryLaneRow & { now: Date }, claim: () => Promise<Date | undefined> | undefined): Promise<Date | undefined> {
+  if (row.lease_until !== null && row.lease_until > row.now) return row.lease_until;
+  if (row.paused_until !== null && row.paused_until > row.now) return undefined;
+  return claim();
 }
 
 /** The job that runs a lane, at `runAt` or now: one per lane (its key). */

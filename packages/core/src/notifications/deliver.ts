@@ -119,11 +119,11 @@ async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel,
 }
 
 /**
- * Holding the lane's lock, the lane neither leased nor paused: leases it for its next due
- * attempts (each its incident's next), long enough to send them all; with none due, schedules
- * the lane's job for its next attempt, if any.
+ * Holding the lane's lock, the lane neither leased nor paused: leases it for its next due attempts
+ * (each its incident's next), long enough to send them all, and makes their sends; undefined,
+ * leasing nothing, when none is due.
  */
-async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<Claim> {
+async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane): Promise<{ attempts: Claimed; leaseUntil: Date } | undefined> {
   const concurrency = deps.config.delivery.receiverConcurrency;
   const due = await leaseNextDueAttempts(tx, lane, {
     limit: concurrency * ROUNDS_PER_CLAIM,
@@ -131,11 +131,39 @@ async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: Notific
     roundMs: deps.config.delivery.timeoutMs,
     marginMs: LEASE_MARGIN_MS,
   });
-  if (due.length === 0) {
+  const leaseUntil = due[0]?.lane_lease_until;
+  if (leaseUntil === undefined) return undefined;
+  return { attempts: await deliveriesOf(deps, lane, due, tx), leaseUntil };
+}
+
+/** As leaseDue; with none due, schedules the lane's job for its next attempt, if any. */
+async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<Claim> {
+  const due = await leaseDue(deps, tx, lane);
+  if (due === undefined) {
     await scheduleNextRun(tx, lane, channel, requestId, now);
     return { state: "idle", skipped: 0 };
   }
-  return { state: "sent", attempts: await deliveriesOf(deps, lane, due, tx) };
+  return { state: "sent", attempts: due.attempts };
+}
+
+/** A lane's run claimed in a transaction, to be sent once that has committed (sendLaneRun). */
+export interface ClaimedLaneRun {
+  lane: Lane;
+  channel: NotificationChannel;
+  requestId: string;
+  attempts: Claimed;
+  /** The lease's end: the lane's job must be scheduled then, to take over if the run's process dies. */
+  leaseUntil: Date;
+}
+
+/**
+ * Claims a run of the lane in the caller's transaction, which holds its lock (lockLanes) and saw
+ * it neither leased nor paused: a fan-out sends its lanes' first round itself once it has
+ * committed, without a job in between. Undefined when nothing is due.
+ */
+export async function claimLaneRun(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string): Promise<ClaimedLaneRun | undefined> {
+  const due = await leaseDue(deps, tx, lane);
+  return due === undefined ? undefined : { lane, channel, requestId, ...due };
 }
 
 /** Under the lane's lock: what to do now, and, when nothing is to be sent, when to look again. */
@@ -247,26 +275,35 @@ async function laneOf(db: Db, job: DeliveryJob): Promise<Lane | undefined> {
 }
 
 /**
+ * Sends a claimed run and records its outcomes; while more are due it claims them in the same
+ * transaction and goes on, for about LANE_RUN_BUDGET_MS, and as long as `mayGoOn` says so (a
+ * process shutting down stops claiming).
+ */
+export async function sendLaneRun(deps: DeliveryDeps, run: Omit<ClaimedLaneRun, "leaseUntil">, mayGoOn: () => boolean = () => true): Promise<LaneRun["tried"]> {
+  const startedAt = performance.now();
+  const tried: LaneRun["tried"] = [];
+  let attempts: Claimed | undefined = run.attempts;
+  while (attempts !== undefined) {
+    const outcomes = await sendClaimed(attempts, deps.config.delivery.receiverConcurrency);
+    const claimNext = performance.now() - startedAt < LANE_RUN_BUDGET_MS && mayGoOn();
+    const recorded = await recordOutcomes(deps, run.lane, run.channel, outcomes, { requestId: run.requestId, claimNext });
+    tried.push(...recorded.tried);
+    attempts = recorded.next;
+  }
+  return tried;
+}
+
+/**
  * A delivery job: sends the lane's due attempts, DELIVERY_RECEIVER_CONCURRENCY at a time (each
- * of another incident), and records the outcomes; while more are due it claims them in the same
- * transaction and goes on, for about LANE_RUN_BUDGET_MS. A failure is retried on the same
- * attempt after an exponential delay, until the configured maximum of tries; it then ends
- * `failed` with its last error and HTTP status.
+ * of another incident), and records the outcomes, going on as sendLaneRun does. A failure is
+ * retried on the same attempt after an exponential delay, until the configured maximum of tries;
+ * it then ends `failed` with its last error and HTTP status.
  */
 export async function runDelivery(deps: DeliveryDeps, job: DeliveryJob, channel: NotificationChannel): Promise<LaneRun> {
   const lane = await laneOf(deps.db, job);
   if (lane === undefined) return { state: "idle", tried: [], skipped: 0 };
-  const startedAt = performance.now();
   const claimed = await claim(deps, lane, channel, job.requestId);
   if (claimed.state !== "sent") return { state: claimed.state, tried: [], skipped: claimed.skipped };
-  const tried: LaneRun["tried"] = [];
-  let attempts: Claimed | undefined = claimed.attempts;
-  while (attempts !== undefined) {
-    const outcomes = await sendClaimed(attempts, deps.config.delivery.receiverConcurrency);
-    const claimNext = performance.now() - startedAt < LANE_RUN_BUDGET_MS;
-    const recorded = await recordOutcomes(deps, lane, channel, outcomes, { requestId: job.requestId, claimNext });
-    tried.push(...recorded.tried);
-    attempts = recorded.next;
-  }
+  const tried = await sendLaneRun(deps, { lane, channel, requestId: job.requestId, attempts: claimed.attempts });
   return { state: "sent", tried, skipped: 0 };
 }

@@ -1,7 +1,8 @@
 import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
 import { z } from "zod";
-import { inScope } from "../scope.js";
-import { recordAttempts, type EventRecipients, type Recipient } from "./attempts.js";
+import { commitDurably, inScope } from "../scope.js";
+import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
+import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
 import type { NotificationKind } from "../schema.js";
@@ -59,20 +60,46 @@ async function recipientsOf(
   ];
 }
 
+/** A fan-out that sends its idle lanes' first round itself: their claims take a slot each while there is one. */
+export interface FirstRounds {
+  deps: DeliveryDeps;
+  takeSlot: () => boolean;
+}
+
+/** Claims an idle lane's run while `firstRounds` has a slot; the first claim makes the transaction commit durably. */
+function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, claimed: ClaimedLaneRun[]): ClaimIdleLane {
+  return async (lane, channel) => {
+    if (!firstRounds.takeSlot()) return undefined;
+    const run = await claimLaneRun(firstRounds.deps, tx, lane, channel, requestId);
+    if (run === undefined) return undefined;
+    if (claimed.length === 0) await commitDurably(tx);
+    claimed.push(run);
+    return run.leaseUntil;
+  };
+}
+
 /**
  * The `incident_event` job: turns the timelines of the listed events' incidents into notification
  * attempts, in timeline order, up to those events, in one transaction. Fan-outs of one incident
  * take turns (its fan-out position is locked), and each carries on from where the last stopped,
  * so an incident's attempts to any one recipient are made in event order whichever job runs
- * first. Returns how many were new.
+ * first. Returns how many were new, and, with `firstRounds`, the runs it claimed of lanes that
+ * nobody was sending on: the caller sends them (sendLaneRun) once this has returned, committed,
+ * saving the hop to their jobs.
  *
  * It commits without waiting for its WAL flush (relaxedCommit): the WAL is flushed in order, and
  * a synchronous commit comes after it before anything outside the database can see its work (a
  * delivery job's claim commits before it sends) and before its job is marked done, so a crash
- * in between loses the fan-out and its job's completion together, and the job runs again.
+ * in between loses the fan-out and its job's completion together, and the job runs again. A
+ * fan-out that claimed runs commits synchronously, as a claim does.
  */
-export async function fanOutEvents(db: Db, job: { orgId: string; eventIds: readonly string[]; requestId: string }): Promise<number> {
-  return inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
+export async function fanOutEvents(
+  db: Db,
+  job: { orgId: string; eventIds: readonly string[]; requestId: string },
+  firstRounds?: FirstRounds,
+): Promise<{ attempts: number; claimed: ClaimedLaneRun[] }> {
+  const claimed: ClaimedLaneRun[] = [];
+  const attempts = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
     const subscribedTo = subscribedTargetsOnce(tx, job.orgId);
     const pending = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
     const events: EventRecipients[] = [];
@@ -81,6 +108,8 @@ export async function fanOutEvents(db: Db, job: { orgId: string; eventIds: reado
     }
     await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
-    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events);
+    const claimIdle = firstRounds === undefined ? undefined : idleLaneClaimer(tx, job.requestId, firstRounds, claimed);
+    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, claimIdle);
   });
+  return { attempts, claimed };
 }

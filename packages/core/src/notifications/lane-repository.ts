@@ -47,7 +47,8 @@ const isIncidentsNext = sql<boolean>`NOT EXISTS (
  * Holding the lane's lock (lockLane): the attempts the lane sends next, at most `limit`, due now,
  * each its incident's next (so no two of one incident), those due longest first; and, when there
  * are any, the lane leased to this worker for them: `roundMs` per round of `concurrency` attempts
- * plus `marginMs` (then another worker may take over: this one died). One statement.
+ * plus `marginMs` (then another worker may take over: this one died). One statement; each
+ * attempt carries the lease's end (`lane_lease_until`).
  */
 export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: number; concurrency: number; roundMs: number; marginMs: number }) {
   const leaseSeconds = sql<number>`(${options.roundMs}::float8 * ceil((SELECT count(*) FROM due) / ${options.concurrency}::float8) + ${options.marginMs}::float8) / 1000`;
@@ -59,7 +60,9 @@ export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: numbe
         .where("a.org_id", "=", lane.orgId)
         .where("a.recipient_id", "=", lane.recipientId)
         .where("a.status", "=", "pending")
-        .where("a.next_attempt_at", "<=", sql<Date>`now()`)
+        // At the column's precision: an attempt made in this transaction (at now(), rounded to
+        // the millisecond, perhaps up) is due in it.
+        .where("a.next_attempt_at", "<=", sql<Date>`now()::timestamptz(3)`)
         .where(isIncidentsNext)
         .orderBy("a.next_attempt_at")
         .orderBy("a.event_seq")
@@ -71,10 +74,12 @@ export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: numbe
         .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
         .where("org_id", "=", lane.orgId)
         .where("recipient_id", "=", lane.recipientId)
-        .where(sql<boolean>`EXISTS (SELECT 1 FROM due)`),
+        .where(sql<boolean>`EXISTS (SELECT 1 FROM due)`)
+        .returning("lease_until"),
     )
     .selectFrom("due")
     .selectAll()
+    .select(sql<Date>`(SELECT lease_until FROM leased)`.as("lane_lease_until"))
     .orderBy("next_attempt_at")
     .orderBy("event_seq")
     .execute();

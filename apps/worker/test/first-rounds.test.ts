@@ -1,0 +1,134 @@
+import { createLogger, createMailer, fanOutEvents, type FirstRounds } from "@incidentops/core";
+import { describe, expect, it } from "vitest";
+import {
+  anAlertSource,
+  aWebhookTarget,
+  captureLogger,
+  deferred,
+  makeJobDue,
+  queuedJobs,
+  runQueuedJobs,
+  startWebhookReceiver,
+  useTestStack,
+  waitFor,
+  type TestApi,
+} from "@incidentops/testkit";
+
+const stack = useTestStack();
+
+const trigger = (api: TestApi, routingKey: string, key: string) =>
+  api.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, event_action: "trigger", dedup_key: key, payload: { summary: key, source: "test", severity: "error" } } });
+
+const attemptsOf = (api: TestApi, orgId: string) =>
+  api.db.selectFrom("notification_attempts").select(["id", "status", "attempt_count"]).where("org_id", "=", orgId).execute();
+
+/** An alert source with a webhook target: its routing key, and its org. */
+async function anAlertSourceToReceiver(api: TestApi, receiverUrl: string) {
+  const { token, routingKey, serviceId } = await anAlertSource(api);
+  await aWebhookTarget(api, token, receiverUrl);
+  const { org_id: orgId } = await api.db.selectFrom("services").select("org_id").where("id", "=", serviceId).executeTakeFirstOrThrow();
+  return { routingKey, orgId };
+}
+
+/** One trigger to a new alert source with a webhook target, and the fan-out job it queued (no worker runs it). */
+async function aQueuedFanOut(api: TestApi, receiverUrl: string) {
+  const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiverUrl);
+  expect((await trigger(api, routingKey, "first-round")).status).toBe(202);
+  const [fanOut] = await queuedJobs(api.db, { task: "incident_event", orgId });
+  if (fanOut === undefined) throw new Error("the trigger queued no fan-out");
+  return { orgId, job: { orgId, eventIds: fanOut.payload.eventIds as string[], requestId: "first-round-test" } };
+}
+
+/** A fan-out's way to claim lanes, outside a worker: `slots` of them. */
+function firstRoundsFor(api: TestApi, slots: number): FirstRounds {
+  let left = slots;
+  const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "first-rounds-test" }) });
+  return { deps: { db: api.db, config: api.config, mailer }, takeSlot: () => left-- > 0 };
+}
+
+describe("a fan-out's first round", () => {
+  it("is sent by the fan-out's worker with no delivery job: the lane's job waits for the lease's end", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const receiver = await startWebhookReceiver();
+    const { logger, lines } = captureLogger();
+    const worker = await stack.current.startWorker({ logger });
+    try {
+      const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
+      expect((await trigger(api, routingKey, "sent-first")).status).toBe(202);
+      await waitFor(() => receiver.requests[0], 10_000, "the webhook");
+      const sentAt = Date.now();
+      await waitFor(() => lines.find((line) => line.msg === "delivery attempt" && line.result === "succeeded"), 5_000, "its attempt recorded");
+      expect(lines.filter((line) => String(line.task).startsWith("send_")).map((l) => [l.msg, l.runAt, l.requestId])).toEqual([]);
+      const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+      // The lease: one round of the webhook timeout, plus a margin.
+      expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeGreaterThan(sentAt + api.config.delivery.timeoutMs);
+    } finally {
+      await worker.stop();
+      await receiver.close();
+    }
+  });
+
+  it("claimed by a process that died is sent by the lane's job when the lease ends, once", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const receiver = await startWebhookReceiver();
+    try {
+      const { orgId, job } = await aQueuedFanOut(api, receiver.url);
+      const { attempts, claimed } = await fanOutEvents(api.db, job, firstRoundsFor(api, 1));
+      expect(attempts).toBe(1);
+      expect(claimed).toHaveLength(1);
+      // The claimer dies here: its run is never sent.
+      const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+      expect(laneJob?.runAt).toBe(claimed[0]?.leaseUntil.toISOString());
+      await runQueuedJobs(api, ["send_webhook"]);
+      expect(receiver.requests).toHaveLength(0);
+      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "pending", attempt_count: 0 })]);
+
+      // The lease ends.
+      await api.db.updateTable("delivery_lanes").set({ lease_until: new Date(Date.now() - 1_000) }).where("org_id", "=", orgId).execute();
+      expect(await makeJobDue(api.db, String(laneJob?.key))).toBe(true);
+      await runQueuedJobs(api, ["send_webhook"]);
+      expect(receiver.requests).toHaveLength(1);
+      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("is left to the lane's job, woken now, when no slot is free", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const receiver = await startWebhookReceiver();
+    try {
+      const { orgId, job } = await aQueuedFanOut(api, receiver.url);
+      const before = Date.now();
+      const { claimed } = await fanOutEvents(api.db, job, firstRoundsFor(api, 0));
+      expect(claimed).toEqual([]);
+      const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+      expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeLessThan(before + 1_000);
+      await runQueuedJobs(api, ["send_webhook"]);
+      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("in flight when the worker stops is finished and recorded before the stop ends", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const arrived = deferred();
+    const receiver = await startWebhookReceiver(async () => {
+      arrived.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return 200;
+    });
+    const worker = await stack.current.startWorker();
+    try {
+      const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
+      expect((await trigger(api, routingKey, "stopped-mid-round")).status).toBe(202);
+      await arrived.promise;
+      await worker.stop();
+      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
+    } finally {
+      await worker.stop();
+      await receiver.close();
+    }
+  });
+});
