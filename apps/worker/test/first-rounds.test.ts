@@ -9,6 +9,7 @@ import {
   queuedJobs,
   runQueuedJobs,
   startWebhookReceiver,
+  statementCountingDb,
   useTestStack,
   waitFor,
   type TestApi,
@@ -68,14 +69,17 @@ describe("a fan-out's first round", () => {
     }
   });
 
-  it("claimed by a process that died is sent by the lane's job when the lease ends, once", { timeout: 30_000 }, async () => {
+  it("claimed in four statements by a process that died is sent by the lane's job when the lease ends, once", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
     const receiver = await startWebhookReceiver();
     try {
       const { orgId, job } = await aQueuedFanOut(api, receiver.url);
-      const { attempts, claimed } = await fanOutEvents(api.db, job, firstRoundsFor(api, 1));
+      const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
+      const { attempts, claimed } = await fanOutEvents(counted, job, firstRoundsFor(api, 1)).finally(() => counted.destroy());
       expect(attempts).toBe(1);
       expect(claimed).toHaveLength(1);
+      // The fan-out's three, and the lease: the event and the target it sends are the ones the fan-out read.
+      expect(statements.length).toBeLessThanOrEqual(4);
       // The claimer dies here: its run is never sent.
       const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
       expect(laneJob?.runAt).toBe(claimed[0]?.leaseUntil.toISOString());

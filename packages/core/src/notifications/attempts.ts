@@ -1,8 +1,8 @@
 import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
-import { lockLanes, type Lane } from "./lane-repository.js";
-import { insertAttempts, type Recipient } from "./repository.js";
+import type { Lane } from "./lane-repository.js";
+import { insertAttemptsLockingLanes, type Recipient } from "./repository.js";
 
 export type { Recipient };
 
@@ -20,10 +20,10 @@ export interface EventRecipients {
 export type ClaimIdleLane = (lane: Lane, channel: NotificationChannel) => Promise<Date | undefined>;
 
 /**
- * Records one attempt per (event, recipient), in one statement, and wakes each recipient's lane,
- * in the caller's transaction. An attempt that already exists (a re-run of the same fan-out) is
- * skipped, so a re-run never sends twice. The lanes are locked together, in one order, after the
- * insert. With `claimIdle`, idle lanes may be claimed for a run by the caller instead.
+ * Records one attempt per (event, recipient) and locks their lanes, in one statement, and wakes
+ * each recipient's lane, in the caller's transaction. An attempt that already exists (a re-run of
+ * the same fan-out) is skipped, so a re-run never sends twice. With `claimIdle`, idle lanes may
+ * be claimed for a run by the caller instead.
  */
 export async function recordAttempts(
   tx: Tx,
@@ -33,18 +33,14 @@ export async function recordAttempts(
 ): Promise<number> {
   const toMake = events.flatMap(({ event, recipients }) => recipients.map((recipient) => ({ event, recipient })));
   if (toMake.length === 0) return 0;
-  const rows = await insertAttempts(tx, context, toMake);
-  const lanes = new Map(rows.map((row) => [row.recipient_id, row.channel]));
-  const locked = await lockLanes(tx, context.orgId, [...lanes.keys()]);
+  const { lanes, made } = await insertAttemptsLockingLanes(tx, context, toMake);
   const jobs: ReturnType<typeof laneJob>[] = [];
-  for (const row of locked) {
-    const channel = lanes.get(row.recipient_id);
-    if (channel === undefined) continue;
+  for (const row of lanes) {
     const lane = { orgId: context.orgId, recipientId: row.recipient_id };
-    jobs.push(laneJob(lane, channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, channel)) }));
+    jobs.push(laneJob(lane, row.channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, row.channel)) }));
   }
   await enqueueJobs(tx, jobs);
-  return rows.length;
+  return made;
 }
 
 /**

@@ -8,7 +8,7 @@ import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
 import { findNextWake, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
-import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome } from "./repository.js";
+import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
 
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
 // receiver that hangs holds at most one slot), a few attempts at once (each of another incident),
@@ -64,8 +64,8 @@ const later = (a: Date, b: Date) => (a > b ? a : b);
 const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
 
 /** How to send each attempt: its payload (the event, and the incident as it was right after it) through its channel. */
-async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: NotificationAttemptRow[], tx: Tx): Promise<Claimed> {
-  const context = await findDeliveryContexts(tx, lane.orgId, attempts);
+async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: NotificationAttemptRow[], tx: Tx, known?: KnownRows): Promise<Claimed> {
+  const context = await findDeliveryContexts(tx, lane.orgId, attempts, known);
   const events = attempts.map((attempt) => {
     const event = context.events.get(attempt.event_id);
     if (event === undefined) throw new Error(`unreachable: attempt ${attempt.id} names an event of its org`);
@@ -123,7 +123,7 @@ async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel,
  * (each its incident's next), long enough to send them all, and makes their sends; undefined,
  * leasing nothing, when none is due.
  */
-async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane): Promise<{ attempts: Claimed; leaseUntil: Date } | undefined> {
+async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane, known?: KnownRows): Promise<{ attempts: Claimed; leaseUntil: Date } | undefined> {
   const concurrency = deps.config.delivery.receiverConcurrency;
   const due = await leaseNextDueAttempts(tx, lane, {
     limit: concurrency * ROUNDS_PER_CLAIM,
@@ -133,7 +133,7 @@ async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane): Promise<{ attem
   });
   const leaseUntil = due[0]?.lane_lease_until;
   if (leaseUntil === undefined) return undefined;
-  return { attempts: await deliveriesOf(deps, lane, due, tx), leaseUntil };
+  return { attempts: await deliveriesOf(deps, lane, due, tx, known), leaseUntil };
 }
 
 /** As leaseDue; with none due, schedules the lane's job for its next attempt, if any. */
@@ -157,13 +157,19 @@ export interface ClaimedLaneRun {
 }
 
 /**
- * Claims a run of the lane in the caller's transaction, which holds its lock (lockLanes) and saw
+ * Claims a run of the lane in the caller's transaction, which holds its lock (insertAttemptsLockingLanes) and saw
  * it neither leased nor paused: a fan-out sends its lanes' first round itself once it has
- * committed, without a job in between. Undefined when nothing is due.
+ * committed, without a job in between, and the events and targets it read are not read again.
+ * Undefined when nothing is due.
  */
-export async function claimLaneRun(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string): Promise<ClaimedLaneRun | undefined> {
-  const due = await leaseDue(deps, tx, lane);
-  return due === undefined ? undefined : { lane, channel, requestId, ...due };
+export async function claimLaneRun(
+  deps: DeliveryDeps,
+  tx: Tx,
+  run: { lane: Lane; channel: NotificationChannel; requestId: string },
+  known: KnownRows,
+): Promise<ClaimedLaneRun | undefined> {
+  const due = await leaseDue(deps, tx, run.lane, known);
+  return due === undefined ? undefined : { ...run, ...due };
 }
 
 /** Under the lane's lock: what to do now, and, when nothing is to be sent, when to look again. */

@@ -1,4 +1,4 @@
-import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
+import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
 import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
@@ -6,7 +6,7 @@ import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
 import type { NotificationKind } from "../schema.js";
-import { existingUsers, findEnabledTargets, findSubscribedTargets, lockEventsToFanOut, setFanoutPositions, type EventToFanOut } from "./repository.js";
+import { existingUsers, findEnabledTargets, findSubscribedTargets, lockEventsToFanOut, setFanoutPositions, type EventToFanOut, type KnownRows } from "./repository.js";
 
 /** Who an escalation step or an assignment paged (written on its `escalated` or `assigned` event). */
 const pagedSchema = z.array(
@@ -19,11 +19,18 @@ const adminsNotifiedSchema = z.array(z.object({ id: z.uuid() }));
 /** The targets subscribed to a kind and severity, looked up once per fan-out however many of its events share them. */
 function subscribedTargetsOnce(tx: Tx, orgId: string) {
   const found = new Map<string, ReturnType<typeof findSubscribedTargets>>();
-  return (kind: NotificationKind, severity: IncidentSeverity) => {
-    const key = `${kind}:${severity}`;
-    const targets = found.get(key) ?? findSubscribedTargets(tx, orgId, kind, severity);
-    found.set(key, targets);
-    return targets;
+  return {
+    to(kind: NotificationKind, severity: IncidentSeverity) {
+      const key = `${kind}:${severity}`;
+      const targets = found.get(key) ?? findSubscribedTargets(tx, orgId, kind, severity);
+      found.set(key, targets);
+      return targets;
+    },
+    /** Every target looked up so far, by id. */
+    async read(): Promise<Map<string, NotificationTargetRow>> {
+      const lists = await Promise.all(found.values());
+      return new Map(lists.flat().map((target) => [target.id, target]));
+    },
   };
 }
 
@@ -36,10 +43,10 @@ async function recipientsOf(
   tx: Tx,
   job: { orgId: string; requestId: string },
   event: EventToFanOut,
-  subscribedTo: ReturnType<typeof subscribedTargetsOnce>,
+  subscribed: ReturnType<typeof subscribedTargetsOnce>,
 ): Promise<Recipient[]> {
   const kind = notificationKindOf(event);
-  const subscribed = kind === null ? [] : await subscribedTo(kind, event.severity);
+  const subscribedTargets = kind === null ? [] : await subscribed.to(kind, event.severity);
   const paged = event.kind === "escalated" || event.kind === "assigned" ? pagedSchema.catch([]).parse(event.data.notified) : [];
   const pagedTargets = await findEnabledTargets(
     tx,
@@ -52,7 +59,7 @@ async function recipientsOf(
   );
   const page = { orgId: job.orgId, incidentId: event.incident_id, eventId: event.id, createdAt: event.created_at, requestId: job.requestId };
   const admins = event.kind === "no_one_on_call" ? adminsNotifiedSchema.catch([]).parse(event.data.adminsNotified ?? []).map((a) => a.id) : [];
-  const targets = new Map([...subscribed, ...pagedTargets].map((t) => [t.id, t.type]));
+  const targets = new Map([...subscribedTargets, ...pagedTargets].map((t) => [t.id, t.type]));
   return [
     ...[...targets].map(([targetId, channel]) => ({ targetId, channel })),
     ...(await pageNow(tx, page, pagedUsers)),
@@ -67,10 +74,10 @@ export interface FirstRounds {
 }
 
 /** Claims an idle lane's run while `firstRounds` has a slot; the first claim makes the transaction commit durably. */
-function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, claimed: ClaimedLaneRun[]): ClaimIdleLane {
+function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, known: KnownRows, claimed: ClaimedLaneRun[]): ClaimIdleLane {
   return async (lane, channel) => {
     if (!firstRounds.takeSlot()) return undefined;
-    const run = await claimLaneRun(firstRounds.deps, tx, lane, channel, requestId);
+    const run = await claimLaneRun(firstRounds.deps, tx, { lane, channel, requestId }, known);
     if (run === undefined) return undefined;
     if (claimed.length === 0) await commitDurably(tx);
     claimed.push(run);
@@ -100,15 +107,18 @@ export async function fanOutEvents(
 ): Promise<{ attempts: number; claimed: ClaimedLaneRun[] }> {
   const claimed: ClaimedLaneRun[] = [];
   const attempts = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
-    const subscribedTo = subscribedTargetsOnce(tx, job.orgId);
+    const subscribed = subscribedTargetsOnce(tx, job.orgId);
     const pending = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
     const events: EventRecipients[] = [];
     for (const event of pending) {
-      events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, subscribedTo) });
+      events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, subscribed) });
     }
     await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
-    const claimIdle = firstRounds === undefined ? undefined : idleLaneClaimer(tx, job.requestId, firstRounds, claimed);
+    const claimIdle =
+      firstRounds === undefined
+        ? undefined
+        : idleLaneClaimer(tx, job.requestId, firstRounds, { events: new Map(pending.map((event) => [event.id, event])), targets: await subscribed.read() }, claimed);
     return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, claimIdle);
   });
   return { attempts, claimed };

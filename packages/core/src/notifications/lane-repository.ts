@@ -10,31 +10,18 @@ export interface Lane {
 }
 
 /**
- * Upserting a lane row locks it like SELECT ... FOR UPDATE, made or found, in one round trip:
- * on conflict the row is "updated" to itself, which takes the row lock.
+ * The lane's row, made on first use and locked until the transaction ends: every decision about a
+ * lane is taken holding it. One round trip: on conflict the row is "updated" to itself, which
+ * takes the row lock as SELECT ... FOR UPDATE would.
  */
-const upsertLanes = (tx: Tx, orgId: string, recipientIds: readonly string[]) =>
-  tx
+export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { now: Date }> {
+  return tx
     .insertInto("delivery_lanes")
-    .values(recipientIds.map((recipientId) => ({ org_id: orgId, recipient_id: recipientId })))
+    .values({ org_id: lane.orgId, recipient_id: lane.recipientId })
     .onConflict((oc) => oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` }))
     .returningAll()
-    .returning(sql<Date>`now()`.as("now"));
-
-/** The lane's row, made on first use and locked until the transaction ends: every decision about a lane is taken holding it. */
-export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { now: Date }> {
-  return upsertLanes(tx, lane.orgId, [lane.recipientId]).executeTakeFirstOrThrow();
-}
-
-/**
- * The rows of an org's lanes (made on first use), locked in one order (by recipient: the rows of
- * a multi-row INSERT are taken in the order listed), so transactions waking several never
- * deadlock; in one statement, however many lanes, as a fan-out holds them until it commits and
- * the org's other fan-outs wait for them.
- */
-export async function lockLanes(tx: Tx, orgId: string, recipientIds: readonly string[]): Promise<(DeliveryLaneRow & { now: Date })[]> {
-  if (recipientIds.length === 0) return [];
-  return upsertLanes(tx, orgId, [...new Set(recipientIds)].sort()).execute();
+    .returning(sql<Date>`now()`.as("now"))
+    .executeTakeFirstOrThrow();
 }
 
 /** No earlier attempt of the same incident to the same recipient is still pending: the attempt is its incident's next in the lane. */

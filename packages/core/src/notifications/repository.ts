@@ -1,4 +1,4 @@
-import { sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type Tx } from "@incidentops/db";
+import { sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
 import type { NotificationKind } from "../schema.js";
@@ -15,29 +15,53 @@ export interface AttemptToMake {
 }
 
 /**
- * Inserts the attempts in one statement, skipping those that already exist (unique per event and
- * recipient); returns the new ones with their lane (recipient) and channel.
+ * Inserts the attempts, skipping those that already exist (unique per event and recipient), and
+ * locks the lanes of the new ones (made on first use), in one statement: the lanes in one order
+ * (by recipient: an INSERT takes its rows in the order selected), so transactions waking several
+ * never deadlock, held until the transaction ends (the org's other fan-outs and its senders wait
+ * for them). Returns each locked lane with the channel of its new attempts, and how many were new.
  */
-export function insertAttempts(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
-  return tx
-    .insertInto("notification_attempts")
-    .values(
-      attempts.map(({ event, recipient: r }) => ({
-        org_id: context.orgId,
-        event_id: event.id,
-        event_seq: event.seq,
-        incident_id: event.incidentId,
-        request_id: context.requestId,
-        target_id: "targetId" in r ? r.targetId : null,
-        user_id: "userId" in r ? r.userId : null,
-        contact_method_id: "userId" in r ? r.contactMethodId : null,
-        delay_minutes: "userId" in r ? r.delayMinutes : null,
-        channel: r.channel,
-      })),
+export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
+  const rows = await tx
+    .with("made", (db) =>
+      db
+        .insertInto("notification_attempts")
+        .values(
+          attempts.map(({ event, recipient: r }) => ({
+            org_id: context.orgId,
+            event_id: event.id,
+            event_seq: event.seq,
+            incident_id: event.incidentId,
+            request_id: context.requestId,
+            target_id: "targetId" in r ? r.targetId : null,
+            user_id: "userId" in r ? r.userId : null,
+            contact_method_id: "userId" in r ? r.contactMethodId : null,
+            delay_minutes: "userId" in r ? r.delayMinutes : null,
+            channel: r.channel,
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .returning(["channel", "recipient_id"]),
     )
-    .onConflict((oc) => oc.doNothing())
-    .returning(["id", "channel", "recipient_id"])
+    .with("lanes", (db) =>
+      db
+        .insertInto("delivery_lanes")
+        .columns(["org_id", "recipient_id"])
+        .expression((eb) => eb.selectFrom("made").select([sql<string>`${context.orgId}::uuid`.as("org_id"), "recipient_id"]).distinct().orderBy("recipient_id"))
+        // On conflict the row is "updated" to itself, which takes the row lock.
+        .onConflict((oc) => oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` }))
+        .returningAll()
+        .returning(sql<Date>`now()`.as("now")),
+    )
+    .selectFrom("lanes")
+    .selectAll("lanes")
+    .select([
+      sql<NotificationChannel>`(SELECT m.channel FROM made m WHERE m.recipient_id = lanes.recipient_id LIMIT 1)`.as("channel"),
+      sql<string>`(SELECT count(*) FROM made)`.as("made"),
+    ])
+    .orderBy("lanes.recipient_id")
     .execute();
+  return { lanes: rows, made: Number(rows[0]?.made ?? 0) };
 }
 
 /** The event a page_rule job names: its incident and place on the timeline. */
@@ -46,7 +70,9 @@ export function findEvent(tx: Tx, orgId: string, eventId: string) {
 }
 
 /** An event a fan-out turns into attempts, with the incident's severity at the event. */
-export type EventToFanOut = Pick<IncidentEventRow, "id" | "seq" | "kind" | "data" | "incident_id" | "created_at"> & {
+export type EventToFanOut = IncidentEventRow & {
+  /** The org's name, as a delivery's payload shows it. */
+  org_name: string;
   severity: IncidentSeverity;
   /** The last seq of the fan-out's events of this incident: the incident's new fan-out position. */
   upto_seq: string;
@@ -57,8 +83,8 @@ export type EventToFanOut = Pick<IncidentEventRow, "id" | "seq" | "kind" | "data
  * events' incidents, made on first use, in incident-id order, so that fan-outs of one incident
  * take turns and two fan-outs never wait on each other in a circle; returns each incident's
  * events after its position up to the last named one, in timeline order, each with the
- * incident's severity at the event (from its snapshot; the current one for older events). One
- * statement however many incidents. Its reads see every such event: each was committed before
+ * incident's severity at the event (from its snapshot; the current one for older events) and the
+ * org's name (what a delivery of the event shows). One statement however many incidents. Its reads see every such event: each was committed before
  * the named events (an incident's events are written one transaction at a time), and these
  * before the job naming them.
  */
@@ -75,12 +101,13 @@ export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readon
       ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = f.last_event_seq
       RETURNING f.incident_id, f.last_event_seq
     )
-    SELECT e.id, e.seq, e.kind, e.data, e.incident_id, e.created_at, n.upto_seq,
+    SELECT e.*, o.name AS org_name, n.upto_seq,
            coalesce(e.incident ->> 'severity', i.severity::text)::incident_severity AS severity
     FROM positions p
     JOIN named n ON n.incident_id = p.incident_id
     JOIN incident_events e ON e.org_id = ${orgId} AND e.incident_id = p.incident_id AND e.seq > p.last_event_seq AND e.seq <= n.upto_seq
     JOIN incidents i ON i.org_id = e.org_id AND i.id = e.incident_id
+    JOIN orgs o ON o.id = e.org_id
     ORDER BY e.incident_id, e.seq`.execute(tx);
   return rows;
 }
@@ -101,7 +128,7 @@ export async function setFanoutPositions(tx: Tx, orgId: string, positions: Reado
 export function findSubscribedTargets(tx: Tx, orgId: string, kind: NotificationKind, severity: IncidentSeverity) {
   return tx
     .selectFrom("notification_targets")
-    .select(["id", "type"])
+    .selectAll()
     .where("org_id", "=", orgId)
     .where("enabled", "=", true)
     .where((eb) => eb.or([eb("event_kinds", "is", null), eb(sql.val<string>(kind), "=", eb.fn.any("event_kinds"))]))
@@ -133,32 +160,54 @@ const byId = <R extends { id: string }>(rows: readonly R[]) => new Map(rows.map(
 /** The distinct non-null values of `pick` over `rows`. */
 const distinct = <T>(rows: readonly T[], pick: (row: T) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
 
+/** Rows a claim's transaction has already read (a fan-out's events and targets): not read again. */
+export interface KnownRows {
+  events: ReadonlyMap<string, IncidentEventRow & { org_name: string }>;
+  targets: ReadonlyMap<string, NotificationTargetRow>;
+}
+
+const NOTHING_KNOWN: KnownRows = { events: new Map(), targets: new Map() };
+
 /**
- * What a claim's deliveries send, in one query per kind however many attempts: their events
- * (with snapshots) and the org's name, and the targets, people and contact methods they go to, by id.
+ * What a claim's deliveries send, in one query per kind however many attempts (none for what is
+ * `known`): their events (with snapshots) and the org's name, and the targets, people and contact
+ * methods they go to, by id.
  */
 export async function findDeliveryContexts(
   tx: Tx,
   orgId: string,
   attempts: readonly { event_id: string; target_id: string | null; user_id: string | null; contact_method_id: string | null }[],
+  known: KnownRows = NOTHING_KNOWN,
 ) {
-  const [targetIds, userIds, contactMethodIds] = [distinct(attempts, (a) => a.target_id), distinct(attempts, (a) => a.user_id), distinct(attempts, (a) => a.contact_method_id)];
-  const [events, targets, users, contactMethods] = await Promise.all([
-    tx
-      .selectFrom("incident_events as e")
-      .innerJoin("orgs as o", "o.id", "e.org_id")
-      .selectAll("e")
-      .select("o.name as org_name")
-      .where("e.org_id", "=", orgId)
-      .where("e.id", "in", distinct(attempts, (a) => a.event_id))
-      .execute(),
+  const unknown = (ids: string[], rows: ReadonlyMap<string, unknown>) => ids.filter((id) => !rows.has(id));
+  const eventIds = unknown(distinct(attempts, (a) => a.event_id), known.events);
+  const targetIds = unknown(distinct(attempts, (a) => a.target_id), known.targets);
+  const [userIds, contactMethodIds] = [distinct(attempts, (a) => a.user_id), distinct(attempts, (a) => a.contact_method_id)];
+  const [readEvents, readTargets, users, contactMethods] = await Promise.all([
+    eventIds.length === 0
+      ? []
+      : tx
+          .selectFrom("incident_events as e")
+          .innerJoin("orgs as o", "o.id", "e.org_id")
+          .selectAll("e")
+          .select("o.name as org_name")
+          .where("e.org_id", "=", orgId)
+          .where("e.id", "in", eventIds)
+          .execute(),
     targetIds.length === 0 ? [] : tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "in", targetIds).execute(),
     userIds.length === 0 ? [] : tx.selectFrom("users").select(["id", "email"]).where("id", "in", userIds).execute(),
     contactMethodIds.length === 0 ? [] : tx.selectFrom("contact_methods").selectAll().where("id", "in", contactMethodIds).execute(),
   ]);
-  const orgName = events[0]?.org_name;
+  const events = new Map([...known.events, ...byId(readEvents)]);
+  const orgName = events.values().next().value?.org_name;
   if (orgName === undefined) throw new Error(`unreachable: attempts name events of org ${orgId}`);
-  return { org: { id: orgId, name: orgName }, events: byId(events), targets: byId(targets), users: byId(users), contactMethods: byId(contactMethods) };
+  return {
+    org: { id: orgId, name: orgName },
+    events,
+    targets: new Map([...known.targets, ...byId(readTargets)]),
+    users: byId(users),
+    contactMethods: byId(contactMethods),
+  };
 }
 
 /** The incidents as they are now, by id. */
