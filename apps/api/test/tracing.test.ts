@@ -89,8 +89,10 @@ describe("tracing (OTEL_* set)", () => {
     expect(fanOut.serviceName).toBe("incidentops-worker");
     // Its parent is the request's span that enqueued it, in the API.
     expect(apiSpanIds.has(fanOut.parentSpanId ?? "")).toBe(true);
-    const delivery = await waitFor(() => spanNamed(traceId, "job send_webhook"), 30_000, "the send_webhook job's span");
+    // The fan-out sends the lane's first round itself, in a span of the delivery task's name.
+    const delivery = await waitFor(() => spanNamed(traceId, "job send_webhook"), 30_000, "the first round's span");
     expect(delivery.parentSpanId).toBe(fanOut.spanId);
+    expect(delivery.attributes).toMatchObject({ "delivery.run": "first round" });
     const outgoing = await waitFor(
       () => inTrace(traceId).find((span) => span.parentSpanId === delivery.spanId && span.kind === 3 && span.attributes["http.request.method"] === "POST"),
       30_000,

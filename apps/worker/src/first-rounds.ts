@@ -1,4 +1,4 @@
-import { countDelivery, sendLaneRun, type ClaimedLaneRun, type DeliveryDeps, type FirstRounds, type LaneRun, type Logger } from "@incidentops/core";
+import { countDelivery, DELIVERY_TASK, inJobSpan, sendLaneRun, traceCarrier, type ClaimedLaneRun, type DeliveryDeps, type FirstRounds, type LaneRun, type Logger } from "@incidentops/core";
 import type { NotificationChannel } from "@incidentops/db";
 
 /** The log lines and counts of a lane run's tries, wherever it ran: its job, or a fan-out's first round. */
@@ -32,7 +32,9 @@ export function firstRoundSender(options: { deps: DeliveryDeps; logger: Logger; 
 
   const send = (run: ClaimedLaneRun) => {
     const runLogger = logger.child({ requestId: run.requestId, recipientId: run.lane.recipientId, channel: run.channel });
-    const sent: Promise<void> = sendLaneRun(deps, run, () => !draining)
+    // A span of the delivery task's name (it is the same run of the lane), a child of the fan-out's.
+    const inSpan = (work: () => Promise<LaneRun["tried"]>) => inJobSpan(DELIVERY_TASK[run.channel], traceCarrier(), { "delivery.run": "first round" }, work);
+    const sent: Promise<void> = inSpan(() => sendLaneRun(deps, run, () => !draining))
       .then(
         (tried) => reportTries(runLogger, run.channel, tried),
         (error: unknown) => runLogger.warn({ err: error }, "a first round failed; the lane's job takes it over when its lease ends"),

@@ -42,8 +42,9 @@ async function heartbeats() {
 describe("a worker killed mid-delivery", () => {
   it("loses nothing: after kill -9 and a restart the in-flight delivery and later events are delivered", { timeout: 120_000 }, async () => {
     const { api } = stack.current;
-    // The first request is held open forever: the delivery is in flight when the worker dies.
-    const receiver = await startWebhookReceiver((_req, index) => (index === 0 ? never<number>() : 200));
+    // The first two requests are held open forever: the fan-out's first round, then the lane's
+    // job that takes it over when its lease ends; the job's delivery is in flight when the worker dies.
+    const receiver = await startWebhookReceiver((_req, index) => (index < 2 ? never<number>() : 200));
     try {
       const { accessToken: token } = await anOrgOwner(api);
       const target = await aWebhookTarget(api, token, receiver.url);
@@ -61,8 +62,11 @@ describe("a worker killed mid-delivery", () => {
       );
 
       const incident = await anIncident(api, token, service.id, { title: "Payments down" });
-      const held = await waitFor(() => receiver.requests[0], 20_000, "the first delivery to arrive");
-      const heldId = String(held.headers["webhook-id"]);
+      const firstRound = await waitFor(() => receiver.requests[0], 20_000, "the fan-out's first round to arrive");
+      const heldId = String(firstRound.headers["webhook-id"]);
+      // The lease: one round of WEBHOOK_TIMEOUT_MS, plus 10 s.
+      const held = await waitFor(() => receiver.requests[1], 30_000, "the lane's job to send it again when the lease ends");
+      expect(String(held.headers["webhook-id"])).toBe(heldId);
       // The delivery job is locked by the first worker.
       const locked = (await queuedJobs(api.db)).find((j) => j.task === "send_webhook");
       expect(firstBeats).toContain(locked?.lockedBy);
@@ -95,13 +99,13 @@ describe("a worker killed mid-delivery", () => {
       const heldAttempt = attempts.find((a) => a.id === heldId);
       expect(heldAttempt).toMatchObject({ status: "succeeded", lastHttpStatus: 200 });
       expect(receiver.answered.filter((a) => a.webhookId === heldId)).toEqual([{ webhookId: heldId, status: 200 }]);
-      expect(receiver.requests.filter((r) => String(r.headers["webhook-id"]) === heldId)).toHaveLength(2);
+      expect(receiver.requests.filter((r) => String(r.headers["webhook-id"]) === heldId)).toHaveLength(3);
 
       // No event lost: every notifying event on the timeline has exactly one succeeded attempt.
       const events = await listEvents(api, token, incident.id);
       expect(events.map((e) => e.kind)).toEqual(["created", "commented", "status_changed"]);
       expect(new Set(attempts.map((a) => a.eventId))).toEqual(new Set(events.map((e) => e.id)));
-      const types = receiver.requests.slice(1).map((r) => verifyWebhook(target.secret, r).type);
+      const types = receiver.requests.slice(2).map((r) => verifyWebhook(target.secret, r).type);
       expect(types.sort()).toEqual(["incident.acknowledged", "incident.commented", "incident.triggered"]);
 
       // The dead worker's heartbeat was reaped; the new one beats; no job is left locked.

@@ -157,10 +157,10 @@ export interface ClaimedLaneRun {
 }
 
 /**
- * Claims a run of the lane in the caller's transaction, which holds its lock (insertAttemptsLockingLanes) and saw
- * it neither leased nor paused: a fan-out sends its lanes' first round itself once it has
- * committed, without a job in between, and the events and targets it read are not read again.
- * Undefined when nothing is due.
+ * Claims a run of the lane in the caller's transaction, which holds its lock
+ * (insertAttemptsLockingLanes) and saw it neither leased nor paused: a fan-out sends its lanes'
+ * first round itself once it has committed, without a job in between, and the events and targets
+ * it read are not read again. Undefined when nothing is due.
  */
 export async function claimLaneRun(
   deps: DeliveryDeps,
