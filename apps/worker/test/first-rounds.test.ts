@@ -1,5 +1,5 @@
 import { createLogger, createMailer, fanOutEvents, type FirstRounds } from "@incidentops/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   anAlertSource,
   aWebhookTarget,
@@ -40,6 +40,13 @@ async function aQueuedFanOut(api: TestApi, receiverUrl: string) {
   return { orgId, job: { orgId, eventIds: fanOut.payload.eventIds as string[], requestId: "first-round-test" } };
 }
 
+/** A webhook receiver, closed when the test ends. */
+async function aReceiver(...args: Parameters<typeof startWebhookReceiver>) {
+  const receiver = await startWebhookReceiver(...args);
+  onTestFinished(() => receiver.close());
+  return receiver;
+}
+
 /** A fan-out's way to claim lanes, outside a worker: `slots` of them. */
 function firstRoundsFor(api: TestApi, slots: number): FirstRounds {
   let left = slots;
@@ -50,89 +57,73 @@ function firstRoundsFor(api: TestApi, slots: number): FirstRounds {
 describe("a fan-out's first round", () => {
   it("is sent by the fan-out's worker with no delivery job: the lane's job waits for the lease's end", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
-    const receiver = await startWebhookReceiver();
+    const receiver = await aReceiver();
     const { logger, lines } = captureLogger();
     const worker = await stack.current.startWorker({ logger });
-    try {
-      const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
-      expect((await trigger(api, routingKey, "sent-first")).status).toBe(202);
-      await waitFor(() => receiver.requests[0], 10_000, "the webhook");
-      const sentAt = Date.now();
-      await waitFor(() => lines.find((line) => line.msg === "delivery attempt" && line.result === "succeeded"), 5_000, "its attempt recorded");
-      expect(lines.filter((line) => String(line.task).startsWith("send_")).map((l) => [l.msg, l.runAt, l.requestId])).toEqual([]);
-      const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
-      // The lease: one round of the webhook timeout, plus a margin.
-      expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeGreaterThan(sentAt + api.config.delivery.timeoutMs);
-    } finally {
-      await worker.stop();
-      await receiver.close();
-    }
+    onTestFinished(() => worker.stop());
+    const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
+    expect((await trigger(api, routingKey, "sent-first")).status).toBe(202);
+    await waitFor(() => receiver.requests[0], 10_000, "the webhook");
+    const sentAt = Date.now();
+    await waitFor(() => lines.find((line) => line.msg === "delivery attempt" && line.result === "succeeded"), 5_000, "its attempt recorded");
+    expect(lines.filter((line) => String(line.task).startsWith("send_")).map((line) => [line.msg, line.task])).toEqual([]);
+    const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+    // The lease: one round of the webhook timeout, plus a margin.
+    expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeGreaterThan(sentAt + api.config.delivery.timeoutMs);
   });
 
   it("claimed in four statements by a process that died is sent by the lane's job when the lease ends, once", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
-    const receiver = await startWebhookReceiver();
-    try {
-      const { orgId, job } = await aQueuedFanOut(api, receiver.url);
-      const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
-      const { attempts, claimed } = await fanOutEvents(counted, job, firstRoundsFor(api, 1)).finally(() => counted.destroy());
-      expect(attempts).toBe(1);
-      expect(claimed).toHaveLength(1);
-      // The fan-out's three, and the lease: the event and the target it sends are the ones the fan-out read.
-      expect(statements.length).toBeLessThanOrEqual(4);
-      // The claimer dies here: its run is never sent.
-      const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
-      expect(laneJob?.runAt).toBe(claimed[0]?.leaseUntil.toISOString());
-      await runQueuedJobs(api, ["send_webhook"]);
-      expect(receiver.requests).toHaveLength(0);
-      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "pending", attempt_count: 0 })]);
+    const receiver = await aReceiver();
+    const { orgId, job } = await aQueuedFanOut(api, receiver.url);
+    const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
+    const { attempts, claimed } = await fanOutEvents(counted, job, firstRoundsFor(api, 1)).finally(() => counted.destroy());
+    expect(attempts).toBe(1);
+    expect(claimed).toHaveLength(1);
+    // The fan-out's three, and the lease: the event and the target it sends are the ones the fan-out read.
+    expect(statements.length).toBeLessThanOrEqual(4);
+    // The claimer dies here: its run is never sent.
+    const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+    expect(laneJob?.runAt).toBe(claimed[0]?.leaseUntil.toISOString());
+    await runQueuedJobs(api, ["send_webhook"]);
+    expect(receiver.requests).toHaveLength(0);
+    expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "pending", attempt_count: 0 })]);
 
-      // The lease ends.
-      await api.db.updateTable("delivery_lanes").set({ lease_until: new Date(Date.now() - 1_000) }).where("org_id", "=", orgId).execute();
-      expect(await makeJobDue(api.db, String(laneJob?.key))).toBe(true);
-      await runQueuedJobs(api, ["send_webhook"]);
-      expect(receiver.requests).toHaveLength(1);
-      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
-    } finally {
-      await receiver.close();
-    }
+    // The lease ends.
+    await api.db.updateTable("delivery_lanes").set({ lease_until: new Date(Date.now() - 1_000) }).where("org_id", "=", orgId).execute();
+    expect(await makeJobDue(api.db, String(laneJob?.key))).toBe(true);
+    await runQueuedJobs(api, ["send_webhook"]);
+    expect(receiver.requests).toHaveLength(1);
+    expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
   });
 
   it("is left to the lane's job, woken now, when no slot is free", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
-    const receiver = await startWebhookReceiver();
-    try {
-      const { orgId, job } = await aQueuedFanOut(api, receiver.url);
-      const before = Date.now();
-      const { claimed } = await fanOutEvents(api.db, job, firstRoundsFor(api, 0));
-      expect(claimed).toEqual([]);
-      const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
-      expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeLessThan(before + 1_000);
-      await runQueuedJobs(api, ["send_webhook"]);
-      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
-    } finally {
-      await receiver.close();
-    }
+    const receiver = await aReceiver();
+    const { orgId, job } = await aQueuedFanOut(api, receiver.url);
+    const before = Date.now();
+    const { claimed } = await fanOutEvents(api.db, job, firstRoundsFor(api, 0));
+    expect(claimed).toEqual([]);
+    const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+    expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeLessThan(before + 1_000);
+    await runQueuedJobs(api, ["send_webhook"]);
+    expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
   });
 
   it("in flight when the worker stops is finished and recorded before the stop ends", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
     const arrived = deferred();
-    const receiver = await startWebhookReceiver(async () => {
+    const receiver = await aReceiver(async () => {
       arrived.resolve();
       await new Promise((resolve) => setTimeout(resolve, 500));
       return 200;
     });
     const worker = await stack.current.startWorker();
-    try {
-      const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
-      expect((await trigger(api, routingKey, "stopped-mid-round")).status).toBe(202);
-      await arrived.promise;
-      await worker.stop();
-      expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
-    } finally {
-      await worker.stop();
-      await receiver.close();
-    }
+    onTestFinished(() => worker.stop());
+    const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
+    expect((await trigger(api, routingKey, "stopped-mid-round")).status).toBe(202);
+    await arrived.promise;
+    await worker.stop();
+    expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
   });
 });
