@@ -61,7 +61,7 @@ const alertmanagerFiring = (fingerprint: string) => ({
 });
 
 const incidentsOf = async (t: TestApi, token: string, serviceId: string) =>
-  (await t.request<{ items: { title: string; status: string; dedupKey: string }[] }>("GET", `/v1/incidents?serviceId=${serviceId}`, { token })).body.items;
+  (await t.request<{ items: { title: string; status: string; dedupKey: string; alertCount: number }[] }>("GET", `/v1/incidents?serviceId=${serviceId}`, { token })).body.items;
 
 describe("a maintenance window in effect", () => {
   it("records the service's triggers (PagerDuty and Alertmanager) and opens no incident", async () => {
@@ -96,6 +96,33 @@ describe("a maintenance window in effect", () => {
     await aWindow(api.current, token, serviceId, { end: inMinutes(30) });
     await api.current.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, event_action: "resolve", dedup_key: "before" } });
     expect(await incidentsOf(api.current, token, serviceId)).toMatchObject([{ dedupKey: "before", status: "resolved" }]);
+  });
+
+  it("keeps its service's alerts of concurrent requests, as received, while the org's other service opens incidents; a repeat of an incident opened before counts nothing on it", async () => {
+    const { token, serviceId, routingKey } = await aServiceWithKey(api.current);
+    const key = await anIntegrationKey(api.current, token, serviceId, { name: "second source" });
+    const other = await aService(api.current, token);
+    const { routingKey: otherKey } = await anIntegrationKey(api.current, token, other.id, { name: "other" });
+    await api.current.request("POST", "/v2/enqueue", { body: pagerDutyTrigger(routingKey, "before") });
+    const window = await aWindow(api.current, token, serviceId, { end: inMinutes(60) });
+
+    const keys = Array.from({ length: 10 }, (_, i) => `storm-${i}`);
+    const answers = await Promise.all([
+      ...keys.flatMap((dedupKey) => [pagerDutyTrigger(key.routingKey, dedupKey), pagerDutyTrigger(otherKey, dedupKey)]),
+      pagerDutyTrigger(routingKey, "before"),
+    ].map((body) => api.current.request("POST", "/v2/enqueue", { body })));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
+
+    expect(await incidentsOf(api.current, token, serviceId)).toMatchObject([{ dedupKey: "before", alertCount: 1 }]);
+    expect((await incidentsOf(api.current, token, other.id)).map((i) => i.dedupKey).sort()).toEqual(keys);
+    const kept = await api.current.request<{ items: { dedupKey: string; integrationId: string | null; summary: string; alert: { payload: { summary: string } } }[] }>(
+      "GET",
+      `${windowsPath(serviceId)}/${window.id}/alerts?limit=50`,
+      { token },
+    );
+    expect(kept.body.items.map((a) => a.dedupKey).sort()).toEqual(["before", ...keys].sort());
+    const storm = kept.body.items.find((a) => a.dedupKey === "storm-3");
+    expect(storm).toMatchObject({ integrationId: key.id, summary: "storm-3 is down", alert: { payload: { summary: "storm-3 is down" } } });
   });
 
   it("leaves other services alone", async () => {

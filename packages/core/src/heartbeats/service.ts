@@ -7,7 +7,6 @@ import { AppError, notFound } from "../errors.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { enqueueJob, removeJob } from "../jobs/enqueue.js";
 import { heartbeatJobKey, SLA_JOB_PRIORITY, type TaskPayload } from "../jobs/tasks.js";
-import { suppressDuringMaintenance } from "../maintenance/service.js";
 import { iso, isoOrNull } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { takeFromWindow } from "../rate-limit/repository.js";
@@ -182,10 +181,9 @@ export async function runHeartbeatCheck(db: Db, job: TaskPayload<"heartbeat_chec
     const dedupKey = heartbeatDedupKey(row.id);
     const title = `Heartbeat ${row.name} missed`;
     const context = heartbeatContext(row, "missed");
-    const alert = { orgId: job.orgId, serviceId: row.service_id, integrationId: null, dedupKey, summary: title, severity: HEARTBEAT_SEVERITY, raw: context };
-    if (await suppressDuringMaintenance(tx, alert)) return "suppressed";
     const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-    await incidentLifecycle.openForAlert(tx, { source, alert: { serviceId: row.service_id, title, severity: HEARTBEAT_SEVERITY, dedupKey }, context });
-    return "expired";
+    const alert = { serviceId: row.service_id, title, severity: HEARTBEAT_SEVERITY, dedupKey, received: { integrationId: null, raw: context } };
+    const { suppressed } = await incidentLifecycle.openForAlert(tx, { source, alert, context });
+    return suppressed ? "suppressed" : "expired";
   });
 }

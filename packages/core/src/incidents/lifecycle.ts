@@ -281,9 +281,12 @@ export async function open(
 /** An alert that opens an incident or counts on the open one (openForAlerts), with the event's `context` (the integration, the alert as received). */
 export interface AlertOpening {
   source: ChangeSource;
-  alert: Omit<AlertIncident, "orgId"> & { groupAlertKeys?: readonly string[] | undefined };
+  alert: AlertIncident & { groupAlertKeys?: readonly string[] | undefined };
   context: Record<string, unknown>;
 }
+
+/** What an alert came to: an incident opened or counted on, or nothing, held by a maintenance window on its service. */
+export type AlertOpened = { incidentId: string; opened: boolean; suppressed: false } | { incidentId: null; opened: false; suppressed: true };
 
 /** Which open incident an alert opens or counts on: its service and dedup key (openForAlerts takes each at most once). */
 export const alertIncidentKey = (serviceId: string, dedupKey: string) => `${serviceId}:${dedupKey}`;
@@ -292,23 +295,22 @@ export const alertIncidentKey = (serviceId: string, dedupKey: string) => `${serv
  * Opens an incident for each alert, or counts the alert on the service's open incident with the
  * same dedup key (exactly one incident however many identical alerts arrive at once). A repeat
  * goes on the timeline as `alert_repeated` and notifies no one: the incident is already open and
- * its people already paged. The alerts are of one org, no two with the same service and dedup key:
- * their incidents are written in one statement, and their events in one more (with the next
- * statement), in the order given.
+ * its people already paged. During a maintenance window on its service an alert is recorded
+ * there instead, and opens and pages nothing (`suppressed`). The alerts are of one org, no two
+ * with the same service and dedup key: their incidents (and the windows) are written in one
+ * statement, and their events in one more (with the next statement), in the order given.
  */
-export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): Promise<{ incidentId: string; opened: boolean }[]> {
+export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): Promise<AlertOpened[]> {
   const [first] = openings;
   if (first === undefined) return [];
   const orgId = first.source.orgId;
-  const rows = await upsertAlertIncidents(
-    tx,
-    openings.map(({ alert }) => ({ orgId, serviceId: alert.serviceId, title: alert.title, description: alert.description, severity: alert.severity, dedupKey: alert.dedupKey })),
-  );
+  const rows = await upsertAlertIncidents(tx, orgId, openings.map(({ alert }) => alert));
   const rowOf = new Map(rows.map(({ inserted, assignees, ...row }) => [alertIncidentKey(row.service_id, row.dedup_key ?? ""), { inserted, assignees, row }]));
   const applied = [];
   for (const { source, alert, context } of openings) {
     const upserted = rowOf.get(alertIncidentKey(alert.serviceId, alert.dedupKey));
-    if (upserted === undefined) throw new Error("unreachable: every alert's incident is upserted");
+    // The upsert answers for every alert but those a maintenance window kept.
+    if (upserted === undefined) continue;
     const { inserted, assignees, row } = upserted;
     if (inserted) {
       applied.push({ source, row, inserted, event: createdEventOf(source, row, context) });
@@ -325,13 +327,16 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
     if (createdId === undefined) throw new Error("unreachable: every appended event has an id");
     if (inserted) await announceOpened(tx, source, row, createdId);
   }
-  return applied.map(({ row, inserted }) => ({ incidentId: row.id, opened: inserted }));
+  return openings.map(({ alert }): AlertOpened => {
+    const upserted = rowOf.get(alertIncidentKey(alert.serviceId, alert.dedupKey));
+    return upserted === undefined ? { incidentId: null, opened: false, suppressed: true } : { incidentId: upserted.row.id, opened: upserted.inserted, suppressed: false };
+  });
 }
 
 /** Opens an incident for one alert, or counts it on the open one (see openForAlerts). */
-export async function openForAlert(tx: Tx, opening: AlertOpening): Promise<{ incidentId: string; opened: boolean }> {
+export async function openForAlert(tx: Tx, opening: AlertOpening): Promise<AlertOpened> {
   const [result] = await openForAlerts(tx, [opening]);
-  if (result === undefined) throw new Error("unreachable: an alert's incident is upserted");
+  if (result === undefined) throw new Error("unreachable: openForAlerts answers each alert");
   return result;
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
+import { sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
+import { suppressingDuringMaintenance } from "../maintenance/repository.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
 import type { Assignee, EscalationCause, Incident, IncidentEventKind } from "./schema.js";
@@ -13,10 +14,11 @@ import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
  * The incident's assignees (in the order they were assigned) as a column of its row: a read that
  * shows incidents fetches them in its own query, with no second round trip.
  */
-const assigneesColumn = sql<Assignee[]>`coalesce((
+const assigneesOfIncident = sql<Assignee[]>`coalesce((
   SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY a.assigned_at, u.name, u.id)
   FROM incident_assignees a JOIN users u ON u.id = a.user_id
-  WHERE a.org_id = incidents.org_id AND a.incident_id = incidents.id), '[]')`.as("assignees");
+  WHERE a.org_id = incidents.org_id AND a.incident_id = incidents.id), '[]')`;
+const assigneesColumn = assigneesOfIncident.as("assignees");
 
 /** The incident, with its assignees. */
 export function findIncident(db: Db | Tx, orgId: string, incidentId: string) {
@@ -49,50 +51,53 @@ export function insertIncident(tx: Tx, values: NewIncident & { severity: Inciden
 
 /** What an alert opens an incident with, or counts on the open one by (its service and dedup key). */
 export interface AlertIncident {
-  orgId: string;
   serviceId: string;
   title: string;
   description?: string | undefined;
   severity: IncidentSeverity;
   dedupKey: string;
+  /** What a maintenance window on the service keeps of the alert instead: its integration, and the alert as received. */
+  received: { integrationId: string | null; raw: unknown };
 }
 
 /**
  * Opens an incident for each alert, or counts the alert on the open incident of its service with
- * the same dedup key. One statement for them all (INSERT ... ON CONFLICT on the partial unique
- * index of open incidents), so any number of concurrent identical alerts open exactly one
- * incident; no two of `alerts` may share a service and dedup key (one row cannot be changed twice
- * by a statement). Each service's escalation policy is read by the same statement (no round trip
- * of its own), and so are the incidents' assignees. `inserted` tells which happened; rows come in
- * no particular order.
+ * the same dedup key; during a maintenance window on its service, records the alert there instead
+ * (suppressingDuringMaintenance) and returns no row for it. One statement for them all (INSERT ...
+ * ON CONFLICT on the partial unique index of open incidents), so any number of concurrent
+ * identical alerts open exactly one incident; no two of `alerts` may share a service and dedup key
+ * (one row cannot be changed twice by a statement). The windows, each service's escalation policy
+ * and the incidents' assignees are read by the same statement (no round trip of their own).
+ * `inserted` tells which happened; rows come in no particular order.
  */
-export function upsertAlertIncidents(tx: Tx, alerts: readonly AlertIncident[]) {
-  return tx
-    .insertInto("incidents")
-    .values(
-      alerts.map((alert) => ({
-        org_id: alert.orgId,
-        service_id: alert.serviceId,
-        title: alert.title,
-        description: alert.description ?? null,
-        severity: alert.severity,
-        dedup_key: alert.dedupKey,
-        alert_count: 1,
-        ...deadlinesFromNow(alert),
-        escalation_policy_id: (eb: ExpressionBuilder<Database, "incidents">) =>
-          eb.selectFrom("services").select("escalation_policy_id").where("org_id", "=", alert.orgId).where("id", "=", alert.serviceId),
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(["org_id", "service_id", "dedup_key"])
-        .where("dedup_key", "is not", null)
-        .where("status", "<>", "resolved")
-        .doUpdateSet({ alert_count: sql`incidents.alert_count + 1`, updated_at: sql`now()` }),
-    )
-    .returningAll()
-    .returning([sql<boolean>`xmax = 0`.as("inserted"), assigneesColumn])
-    .execute();
+export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readonly AlertIncident[]) {
+  const rows = alerts.map((alert, i) => ({
+    i,
+    service_id: alert.serviceId,
+    title: alert.title,
+    description: alert.description ?? null,
+    severity: alert.severity,
+    dedup_key: alert.dedupKey,
+    integration_id: alert.received.integrationId,
+    alert: alert.received.raw ?? null,
+  }));
+  const target = { orgId, serviceId: sql.ref<string>("a.service_id"), severity: sql.ref<IncidentSeverity>("a.severity") };
+  const { rows: upserted } = await sql<IncidentRow & { inserted: boolean; assignees: Assignee[] }>`
+    WITH alert AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS a(i int, service_id uuid, title text, description text, severity incident_severity, dedup_key text, integration_id uuid, alert jsonb)),
+    ${suppressingDuringMaintenance(orgId)}
+    INSERT INTO incidents (org_id, service_id, title, description, severity, dedup_key, alert_count, acknowledge_due_at, resolve_due_at, escalation_policy_id)
+    SELECT ${orgId}, a.service_id, a.title, a.description, a.severity, a.dedup_key, 1,
+           ${deadlineAfter("acknowledge_due_at", target, sql<Date>`now()`)}, ${deadlineAfter("resolve_due_at", target, sql<Date>`now()`)},
+           (SELECT s.escalation_policy_id FROM services s WHERE s.org_id = ${orgId} AND s.id = a.service_id)
+      FROM alert a
+     WHERE a.service_id NOT IN (SELECT service_id FROM window_in_effect)
+     ORDER BY a.i
+    ON CONFLICT (org_id, service_id, dedup_key) WHERE dedup_key IS NOT NULL AND status <> 'resolved'
+    DO UPDATE SET alert_count = incidents.alert_count + 1, updated_at = now()
+    RETURNING *, xmax = 0 AS inserted, ${assigneesOfIncident} AS assignees`.execute(tx);
+  return upserted;
 }
 
 /** The keys of the group alerts listed on the incident's timeline so far (`groupAlerts` of its events). */

@@ -1,6 +1,6 @@
 import type { Db } from "@incidentops/db";
 import { AppError } from "../errors.js";
-import { enterIntegrationScope, type Integration } from "../integrations/service.js";
+import { enterIntegrationScope, enterIntegrationScopeAndTake, type Integration } from "../integrations/service.js";
 import { takeFromWindow } from "../rate-limit/repository.js";
 import { inRounds, type RoundCall } from "../rounds.js";
 
@@ -13,6 +13,8 @@ export interface AlertDelivery {
 }
 
 const INGEST_WINDOW_MS = 60_000;
+/** An integration's counter is this and its id: the routing key (a credential) is never stored. */
+const INGEST_COUNTER_PREFIX = "ingest:";
 
 /** Admissions of one key that one round (one statement) serves at most. */
 const MAX_PER_ROUND = 100;
@@ -62,19 +64,47 @@ const takeInRounds = inRounds<Allowance, undefined>(takeRound, MAX_PER_ROUND);
  * last take runs are counted together in the next (one statement), in the order they came.
  */
 export function takeAlertAllowance(db: Db, integration: Integration, count: number, limitPerMinute: number): Promise<void> {
-  const counterKey = `ingest:${integration.id}`;
+  const counterKey = `${INGEST_COUNTER_PREFIX}${integration.id}`;
   return takeInRounds(db, `${counterKey}:${limitPerMinute}`, { counterKey, count, limitPerMinute });
 }
 
+/** A routing key's admission of `count` alerts, under this limit. */
+interface Admission {
+  routingKey: string;
+  count: number;
+  limitPerMinute: number;
+}
+
+/**
+ * One round of a routing key's admissions: the lookup and the take of all their alerts in one
+ * statement (enterIntegrationScopeAndTake); when they do not all fit, each takes its own in
+ * turn, as takeRound does. A key that names no integration is every call's 404.
+ */
+async function admitRound(db: Db, _round: string, calls: readonly RoundCall<Admission, Integration>[]): Promise<void> {
+  const [first] = calls;
+  if (first === undefined) return;
+  const { routingKey, limitPerMinute } = first.input;
+  const count = calls.reduce((sum, call) => sum + call.input.count, 0);
+  const { integration, taken } = await enterIntegrationScopeAndTake(db, routingKey, { counterPrefix: INGEST_COUNTER_PREFIX, windowMs: INGEST_WINDOW_MS, count, limit: limitPerMinute });
+  if (taken) {
+    for (const call of calls) call.resolve(integration);
+    return;
+  }
+  for (const call of calls) {
+    await takeAlertAllowance(db, integration, call.input.count, limitPerMinute).then(() => call.resolve(integration), call.reject);
+  }
+}
+
+const admitInRounds = inRounds<Admission, Integration>(admitRound, MAX_PER_ROUND);
+
 /**
  * Admits `count` alerts (or change events) sent with a routing key: the key must name an
- * integration (404 otherwise) and they must fit its per-minute limit (429 otherwise).
+ * integration (404 otherwise) and they must fit its per-minute limit (429 otherwise). One round
+ * trip while they fit. Requests with one routing key that come while its last admission runs
+ * share the next one.
  */
-export async function admitAlerts(db: Db, delivery: AlertDelivery, count: number): Promise<Integration> {
-  const integration = await findIntegration(db, delivery);
-  await takeAlertAllowance(db, integration, count, delivery.limitPerMinute);
-  return integration;
-}
+export const admitAlerts = (db: Db, delivery: AlertDelivery, count: number): Promise<Integration> =>
+  admitInRounds(db, `${delivery.routingKey}:${delivery.limitPerMinute}`, { routingKey: delivery.routingKey, count, limitPerMinute: delivery.limitPerMinute });
 
 /** One round of a routing key's lookups: one statement, whose answer (or 404) is every request's. */
 async function findRound(db: Db, routingKey: string, calls: readonly RoundCall<undefined, Integration>[]): Promise<void> {

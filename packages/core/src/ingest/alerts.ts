@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import type { Integration } from "../integrations/service.js";
 import { alertBatchLaneOf, inAlertBatch } from "./alert-batches.js";
-import { findIntegration, takeAlertAllowance, type AlertDelivery } from "./admission.js";
+import { admitAlerts, findIntegration, takeAlertAllowance, type AlertDelivery } from "./admission.js";
 import type { SentTime } from "./sent-time.js";
 
 export type AlertAction = "trigger" | "acknowledge" | "resolve";
@@ -58,8 +58,10 @@ export async function ingestAlerts(
   delivery: AlertDelivery,
   read: readonly Alert[] | ((integration: Integration) => AlertBatch),
 ): Promise<AlertResult[]> {
+  if (typeof read !== "function") return applyAdmittedAlerts(db, await admitAlerts(db, delivery, read.length), read, delivery.requestId);
+  // What to count depends on the integration's settings: the lookup comes first, then the take.
   const integration = await findIntegration(db, delivery);
-  const batch = typeof read === "function" ? read(integration) : { alerts: read };
+  const batch = read(integration);
   await takeAlertAllowance(db, integration, batch.weight ?? batch.alerts.length, delivery.limitPerMinute);
   return applyAdmittedAlerts(db, integration, batch.alerts, delivery.requestId);
 }

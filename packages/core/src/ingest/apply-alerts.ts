@@ -1,7 +1,6 @@
 import type { Tx } from "@incidentops/db";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import type { Integration } from "../integrations/service.js";
-import { suppressDuringMaintenance } from "../maintenance/service.js";
 import type { Alert, AlertResult } from "./alerts.js";
 import type { SentTime } from "./sent-time.js";
 
@@ -42,7 +41,8 @@ export async function applyAlerts(tx: Tx, requests: readonly AdmittedAlerts[]): 
     const opened = await incidentLifecycle.openForAlerts(tx, together.map(({ opening }) => opening));
     for (const [i, { alert }] of together.entries()) {
       const result = opened[i];
-      if (result !== undefined) results.set(alert, { dedupKey: alert.dedupKey, outcome: result.opened ? "created" : "deduplicated", incidentId: result.incidentId });
+      if (result === undefined) continue;
+      results.set(alert, { dedupKey: alert.dedupKey, outcome: result.suppressed ? "suppressed" : result.opened ? "created" : "deduplicated", incidentId: result.incidentId });
     }
     together = [];
     incidentsTogether.clear();
@@ -54,17 +54,13 @@ export async function applyAlerts(tx: Tx, requests: readonly AdmittedAlerts[]): 
       const context = contextOf(integration, alert);
       if (alert.action === "trigger") {
         const { serviceId } = integration;
-        const suppressed = await suppressDuringMaintenance(tx, { orgId: integration.orgId, serviceId, integrationId: integration.id, dedupKey, summary: alert.summary, severity: alert.severity, raw: alert.raw });
-        if (suppressed) {
-          results.set(alert, { dedupKey, outcome: "suppressed", incidentId: null });
-          continue;
-        }
         // One statement changes a row once: a second trigger of the same incident waits for the next.
         const incident = incidentLifecycle.alertIncidentKey(serviceId, dedupKey);
         if (incidentsTogether.has(incident)) await openTogether();
         incidentsTogether.add(incident);
         const groupAlertKeys = alert.groupAlerts?.map((member) => member.key);
-        together.push({ alert, opening: { source, alert: { serviceId, title: alert.summary, description: alert.description, severity: alert.severity, dedupKey, groupAlertKeys }, context } });
+        const received = { integrationId: integration.id, raw: alert.raw };
+        together.push({ alert, opening: { source, alert: { serviceId, title: alert.summary, description: alert.description, severity: alert.severity, dedupKey, groupAlertKeys, received }, context } });
         continue;
       }
       await openTogether();

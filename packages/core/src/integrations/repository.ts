@@ -1,5 +1,6 @@
 import type { Db, IntegrationKeyRow, Tx } from "@incidentops/db";
 import { sql } from "kysely";
+import { windowTake } from "../rate-limit/repository.js";
 
 /** Newest first; a service has a handful. */
 export function listIntegrationKeys(db: Db | Tx, orgId: string, serviceId: string) {
@@ -67,7 +68,30 @@ export function updateIntegrationSettings(
  * to the end of the caller's transaction, or of this statement alone on a pool.
  */
 export async function enterIntegrationScopeByRoutingKey(db: Db | Tx, routingKey: string) {
-  const { rows } = await sql<Pick<IntegrationKeyRow, "org_id" | "service_id" | "id" | "grouping" | "signing_secret" | "mapping">>`
-    SELECT org_id, service_id, id, grouping, signing_secret, mapping FROM app_enter_integration_scope(${routingKey})`.execute(db);
+  const { rows } = await sql<PresentedIntegration>`SELECT ${presentedColumns} FROM app_enter_integration_scope(${routingKey})`.execute(db);
+  return rows[0];
+}
+
+/** What an alert's routing key finds out about its integration. */
+export type PresentedIntegration = Pick<IntegrationKeyRow, "org_id" | "service_id" | "id" | "grouping" | "signing_secret" | "mapping">;
+
+const presentedColumns = sql.raw("org_id, service_id, id, grouping, signing_secret, mapping");
+
+/**
+ * As enterIntegrationScopeByRoutingKey, on a pool, and in the same statement takes `count` hits
+ * from the integration's rate-limit window (key: `counterPrefix` and its id) if they fit under
+ * `limit` (takeFromWindow): the lookup and the take are one round trip. Nothing is counted for a
+ * key that names no integration.
+ */
+export async function enterIntegrationScopeTaking(
+  db: Db,
+  routingKey: string,
+  take: { counterPrefix: string; windowMs: number; count: number; limit: number },
+): Promise<(PresentedIntegration & { taken: boolean }) | undefined> {
+  const counted = windowTake(db, { ...take, key: sql<string>`${take.counterPrefix} || integration.id` }, sql`integration`);
+  const { rows } = await sql<PresentedIntegration & { taken: boolean }>`
+    WITH integration AS (SELECT ${presentedColumns} FROM app_enter_integration_scope(${routingKey})),
+         taken AS (${counted})
+    SELECT ${presentedColumns}, EXISTS (SELECT FROM taken) AS taken FROM integration`.execute(db);
   return rows[0];
 }

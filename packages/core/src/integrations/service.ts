@@ -9,6 +9,8 @@ import { actorUserId, type Actor } from "../policy.js";
 import {
   deleteIntegrationKey as deleteIntegrationKeyRow,
   enterIntegrationScopeByRoutingKey,
+  enterIntegrationScopeTaking,
+  type PresentedIntegration,
   insertIntegrationKey,
   listIntegrationKeys as listIntegrationKeyRows,
   updateIntegrationSettings as updateIntegrationSettingsRow,
@@ -92,14 +94,30 @@ export interface Integration {
  * the transaction is then scoped to its org.
  */
 export async function enterIntegrationScope(db: Db | Tx, routingKey: string): Promise<Integration> {
-  const integration = await enterIntegrationScopeByRoutingKey(db, routingKey);
-  if (integration === undefined) throw new AppError("NOT_FOUND", "Unknown routing key: check the integration key of the service");
+  return integrationPresented(await enterIntegrationScopeByRoutingKey(db, routingKey));
+}
+
+/**
+ * As enterIntegrationScope, taking `take.count` hits from the integration's rate-limit window in
+ * the same round trip when they fit (enterIntegrationScopeTaking): `taken` says whether they did.
+ */
+export async function enterIntegrationScopeAndTake(
+  db: Db,
+  routingKey: string,
+  take: Parameters<typeof enterIntegrationScopeTaking>[2],
+): Promise<{ integration: Integration; taken: boolean }> {
+  const found = await enterIntegrationScopeTaking(db, routingKey, take);
+  return { integration: integrationPresented(found), taken: found?.taken === true };
+}
+
+function integrationPresented(row: PresentedIntegration | undefined): Integration {
+  if (row === undefined) throw new AppError("NOT_FOUND", "Unknown routing key: check the integration key of the service");
   return {
-    id: integration.id,
-    orgId: integration.org_id,
-    serviceId: integration.service_id,
-    grouping: integration.grouping,
-    signingSecret: integration.signing_secret,
-    mapping: mappingOf(integration.mapping),
+    id: row.id,
+    orgId: row.org_id,
+    serviceId: row.service_id,
+    grouping: row.grouping,
+    signingSecret: row.signing_secret,
+    mapping: mappingOf(row.mapping),
   };
 }

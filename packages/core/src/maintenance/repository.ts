@@ -1,4 +1,4 @@
-import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
+import type { Db, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { newestFirst, pageOrderedBy } from "../keyset.js";
 
@@ -56,36 +56,24 @@ export function deleteMaintenanceWindow(tx: Tx, orgId: string, id: string) {
   return tx.deleteFrom("maintenance_windows").where("org_id", "=", orgId).where("id", "=", id).execute();
 }
 
-/** The window holding on the service now, if any (the one ending last when several overlap). */
-export function findWindowInEffect(tx: Tx, orgId: string, serviceId: string) {
-  return tx
-    .selectFrom("maintenance_windows")
-    .select("id")
-    .where("org_id", "=", orgId)
-    .where("service_id", "=", serviceId)
-    .where(sql<boolean>`starts_at <= now() AND now() < ends_at`)
-    .orderBy("ends_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
-}
-
-export function insertSuppressedAlert(
-  tx: Tx,
-  alert: { orgId: string; windowId: string; integrationId: string | null; dedupKey: string; summary: string; severity: IncidentSeverity; alert: unknown },
-) {
-  return tx
-    .insertInto("suppressed_alerts")
-    .values({
-      org_id: alert.orgId,
-      maintenance_window_id: alert.windowId,
-      integration_id: alert.integrationId,
-      dedup_key: alert.dedupKey,
-      summary: alert.summary,
-      severity: alert.severity,
-      alert: JSON.stringify(alert.alert ?? null),
-    })
-    .execute();
-}
+/**
+ * For a statement that applies alerts (upsertAlertIncidents): the window holding now on each
+ * service of its `alert` rows (`service_id`), the one ending last where several overlap, as the
+ * `window_in_effect` rows (`service_id`, `id`); and the `suppressed` insert that records there
+ * the alerts it holds (`dedup_key`, `title`, `severity`, `integration_id`, `alert`, in the order
+ * of `i`). The statement then opens nothing for those alerts.
+ */
+export const suppressingDuringMaintenance = (orgId: string) => sql`
+  window_in_effect AS (
+    SELECT DISTINCT ON (w.service_id) w.service_id, w.id
+      FROM maintenance_windows w
+     WHERE w.org_id = ${orgId} AND w.service_id IN (SELECT service_id FROM alert) AND w.starts_at <= now() AND now() < w.ends_at
+     ORDER BY w.service_id, w.ends_at DESC),
+  suppressed AS (
+    INSERT INTO suppressed_alerts (org_id, maintenance_window_id, integration_id, dedup_key, summary, severity, alert)
+    SELECT ${orgId}, w.id, a.integration_id, a.dedup_key, a.title, a.severity, a.alert
+      FROM alert a JOIN window_in_effect w USING (service_id)
+     ORDER BY a.i)`;
 
 /** A window's suppressed alerts, newest first. */
 export function listSuppressedAlerts(db: Db | Tx, orgId: string, windowId: string, limit: number, after: { createdAt: string; id: string } | undefined) {

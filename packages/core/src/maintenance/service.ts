@@ -1,4 +1,4 @@
-import type { Db, IncidentSeverity, SuppressedAlertRow, Tx } from "@incidentops/db";
+import type { Db, SuppressedAlertRow, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { requireService } from "../catalog/service.js";
 import { AppError, notFound } from "../errors.js";
@@ -10,9 +10,7 @@ import {
   deleteMaintenanceWindow,
   endMaintenanceWindowNow,
   findMaintenanceWindow,
-  findWindowInEffect,
   insertMaintenanceWindow,
-  insertSuppressedAlert,
   listMaintenanceWindows as listWindowRows,
   listSuppressedAlerts as listSuppressedRows,
   type MaintenanceWindowWithCount,
@@ -95,34 +93,4 @@ export async function listSuppressedAlerts(db: Db, actor: Actor, input: ListSupp
   await getWindow(db, actor, input);
   const rows = await listSuppressedRows(db, actor.orgId, input.windowId, input.limit, decodeCursor(createdAtCursor, input.cursor));
   return toPage(rows, input.limit, toSuppressedAlert, createdAtPositionOf);
-}
-
-/** Per transaction, the window in effect on each service it asked about. */
-const windowsInEffect = new WeakMap<Tx, Map<string, ReturnType<typeof findWindowInEffect>>>();
-
-/**
- * The window in effect on the service, looked up once per transaction: a batch of alerts to one
- * service asks once. (The lookup reads now(), the transaction's start, so a second one could only
- * differ by a window committed meanwhile.)
- */
-function windowInEffect(tx: Tx, orgId: string, serviceId: string): ReturnType<typeof findWindowInEffect> {
-  const seen = windowsInEffect.get(tx) ?? new Map<string, ReturnType<typeof findWindowInEffect>>();
-  windowsInEffect.set(tx, seen);
-  const window = seen.get(serviceId) ?? findWindowInEffect(tx, orgId, serviceId);
-  seen.set(serviceId, window);
-  return window;
-}
-
-/**
- * During a maintenance window on the alert's service, records the trigger as suppressed and
- * answers true (nothing else is to happen); false when no window holds. `tx` is in the org's scope.
- */
-export async function suppressDuringMaintenance(
-  tx: Tx,
-  alert: { orgId: string; serviceId: string; integrationId: string | null; dedupKey: string; summary: string; severity: IncidentSeverity; raw: unknown },
-): Promise<boolean> {
-  const window = await windowInEffect(tx, alert.orgId, alert.serviceId);
-  if (window === undefined) return false;
-  await insertSuppressedAlert(tx, { orgId: alert.orgId, windowId: window.id, integrationId: alert.integrationId, dedupKey: alert.dedupKey, summary: alert.summary, severity: alert.severity, alert: alert.raw });
-  return true;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@incidentops/db";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
 /** One hit counted in a fixed window: the hits so far in it and the time left until it ends. */
 export interface WindowHit {
@@ -37,6 +37,22 @@ export async function hitWindowCounter(db: Db, key: string, windowMs: number): P
   return { hits: row.hits, resetInMs: Math.max(0, row.reset_in_ms) };
 }
 
+/**
+ * The upsert of a take (takeFromWindow): `count` hits counted for `key` in the current window
+ * only if they all fit under `limit`, returning the hits and the time left; no row when refused.
+ * `key` may read the rows of `from`: a statement that finds what it counts for and takes is one
+ * round trip.
+ */
+export const windowTake = (db: Db, take: { key: RawBuilder<string>; windowMs: number; count: number; limit: number }, from?: RawBuilder<unknown>) => sql<{
+  hits: number;
+  reset_in_ms: number;
+}>`
+    INSERT INTO rate_limit_counters AS c (key, window_start, hits)
+    SELECT ${take.key}, ${currentWindow(take.windowMs)}, ${take.count}::int FROM ${relaxedCommit(db)}${from === undefined ? sql`` : sql`, ${from}`}
+    WHERE ${take.count}::int <= ${take.limit}::int
+    ON CONFLICT (key, window_start) DO UPDATE SET hits = c.hits + excluded.hits WHERE c.hits + excluded.hits <= ${take.limit}::int
+    RETURNING hits, (extract(epoch FROM c.window_start - now()) * 1000 + ${take.windowMs}::int)::float8 AS reset_in_ms`;
+
 /** How many of `count` hits a window took, and when it ends. */
 export interface WindowTake {
   taken: boolean;
@@ -49,11 +65,7 @@ export interface WindowTake {
  * (one atomic upsert: concurrent takers never overshoot, and a refused take counts nothing).
  */
 export async function takeFromWindow(db: Db, key: string, windowMs: number, count: number, limit: number): Promise<WindowTake> {
-  const { rows } = await sql<{ hits: number; reset_in_ms: number }>`
-    INSERT INTO rate_limit_counters AS c (key, window_start, hits)
-    SELECT ${key}, ${currentWindow(windowMs)}, ${count}::int FROM ${relaxedCommit(db)} WHERE ${count}::int <= ${limit}::int
-    ON CONFLICT (key, window_start) DO UPDATE SET hits = c.hits + excluded.hits WHERE c.hits + excluded.hits <= ${limit}::int
-    RETURNING hits, (extract(epoch FROM c.window_start - now()) * 1000 + ${windowMs}::int)::float8 AS reset_in_ms`.execute(db);
+  const { rows } = await windowTake(db, { key: sql<string>`${key}`, windowMs, count, limit }).execute(db);
   const row = rows[0];
   if (row !== undefined) return { taken: true, hits: row.hits, resetInMs: Math.max(0, row.reset_in_ms) };
   const { rows: window } = await sql<{ hits: number | null; reset_in_ms: number }>`
