@@ -1,5 +1,5 @@
-import type { DeliveryLaneRow, Tx } from "@incidentops/db";
-import { sql } from "kysely";
+import type { Database, DeliveryLaneRow, Tx } from "@incidentops/db";
+import { sql, type OnConflictBuilder } from "kysely";
 
 // A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
 // the worker sending to it and the circuit breaker; its attempts are notification_attempts rows.
@@ -10,15 +10,21 @@ export interface Lane {
 }
 
 /**
+ * For an insert of lanes' rows: an existing row is "updated" to itself, which takes its lock as
+ * SELECT ... FOR UPDATE would, so the insert makes each lane on first use and locks it either way.
+ */
+export const lockingExistingLanes = (oc: OnConflictBuilder<Database, "delivery_lanes">) =>
+  oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` });
+
+/**
  * The lane's row, made on first use and locked until the transaction ends: every decision about a
- * lane is taken holding it. One round trip: on conflict the row is "updated" to itself, which
- * takes the row lock as SELECT ... FOR UPDATE would.
+ * lane is taken holding it. One round trip (lockingExistingLanes).
  */
 export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { now: Date }> {
   return tx
     .insertInto("delivery_lanes")
     .values({ org_id: lane.orgId, recipient_id: lane.recipientId })
-    .onConflict((oc) => oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` }))
+    .onConflict(lockingExistingLanes)
     .returningAll()
     .returning(sql<Date>`now()`.as("now"))
     .executeTakeFirstOrThrow();

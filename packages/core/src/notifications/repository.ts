@@ -2,6 +2,7 @@ import { sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, ty
 import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
 import type { NotificationKind } from "../schema.js";
+import { lockingExistingLanes } from "./lane-repository.js";
 
 /** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
 export type Recipient =
@@ -48,8 +49,7 @@ export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: strin
         .insertInto("delivery_lanes")
         .columns(["org_id", "recipient_id"])
         .expression((eb) => eb.selectFrom("made").select([sql<string>`${context.orgId}::uuid`.as("org_id"), "recipient_id"]).distinct().orderBy("recipient_id"))
-        // On conflict the row is "updated" to itself, which takes the row lock.
-        .onConflict((oc) => oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` }))
+        .onConflict(lockingExistingLanes)
         .returningAll()
         .returning(sql<Date>`now()`.as("now")),
     )
