@@ -80,6 +80,26 @@ class HeldStatementsConnection implements DatabaseConnection {
     return resultOf(results[held.length] as pg.QueryResult);
   }
 
+  /**
+   * Runs `queries` in one message, with what is held before them, and answers each; one by one
+   * (the first with what is held) when a parameter of one cannot be written in.
+   */
+  async executeQueries(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[]> {
+    if (queries.length === 0) return [];
+    const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
+    if (literals.some((literal) => literal === undefined)) {
+      const results = [];
+      for (const query of queries) results.push(await this.executeQuery(query));
+      return results;
+    }
+    const held = this.#held;
+    this.#held = [];
+    const answer: unknown = await this.client.query([...held, ...literals].join("; "));
+    const results = Array.isArray(answer) ? answer : [answer];
+    if (results.length !== held.length + queries.length) throw new Error("unreachable: each statement of a message has its result");
+    return results.slice(held.length).map((result) => resultOf(result as pg.QueryResult));
+  }
+
   streamQuery(): AsyncIterableIterator<never> {
     throw new Error("Streaming is not supported: page through the rows (keyset) instead");
   }
@@ -91,8 +111,8 @@ const heldStatementsConnection = (connection: DatabaseConnection): HeldStatement
 };
 
 /** A statement as kysely builds one (a query builder, a `sql` template): it compiles for the handle it runs on. */
-interface Compilable {
-  compile(executorProvider: QueryExecutorProvider): CompiledQuery;
+interface Compilable<R = unknown> {
+  compile(executorProvider: QueryExecutorProvider): CompiledQuery<R>;
 }
 
 /**
@@ -111,6 +131,26 @@ export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, stateme
     if (connection instanceof HeldStatementsConnection && connection.hold(query)) return;
     await connection.executeQuery(query);
   });
+}
+
+/** Each statement's rows, in the order of the statements. */
+type RowsOf<S extends readonly Compilable[]> = { [K in keyof S]: S[K] extends Compilable<infer R> ? R[] : never };
+
+/**
+ * Runs `statements`, none of which needs another's answer, in transaction `db` in one message
+ * (with what sendWithNext holds), and returns each one's rows: one round trip for them all. One
+ * after another when that cannot be: `db` is not a transaction, a parameter cannot be written
+ * in, or `db` is not on this driver.
+ */
+export async function executeTogether<DB, const S extends readonly Compilable[]>(db: Kysely<DB> | Transaction<DB>, statements: S): Promise<RowsOf<S>> {
+  const queries = statements.map((statement) => statement.compile(db));
+  const results = await db.getExecutor().provideConnection(async (connection) => {
+    if (db.isTransaction && connection instanceof HeldStatementsConnection) return connection.executeQueries(queries);
+    const answered = [];
+    for (const query of queries) answered.push(await connection.executeQuery(query));
+    return answered;
+  });
+  return results.map((result) => result.rows) as RowsOf<S>;
 }
 
 /**

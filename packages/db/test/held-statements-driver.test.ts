@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
 import { Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, heldStatementsDialect, sendWithNext } from "../src/index.js";
+import { createPool, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 
 describe("inlineParameters", () => {
@@ -121,6 +121,24 @@ describe("the held-statements driver, on PostgreSQL", () => {
       return rows[0];
     });
     expect(seen).toEqual({ held: "scoped", together: true, arrays: ["a", "it's", "b", null] });
+  });
+
+  it("runs statements together in one message, after BEGIN and what is held, answering each; one by one when a parameter cannot be written in", async () => {
+    const stamped = (label: unknown) =>
+      sql<{ label: string; held: string; arrived: Date; began: Date }>`SELECT ${label}::text AS label, current_setting('app.held') AS held, statement_timestamp() AS arrived, transaction_timestamp() AS began`;
+    const run = (second: unknown) =>
+      db.transaction().execute(async (tx) => {
+        await sendWithNext(tx, sql`SELECT set_config('app.held', ${"together"}, true)`);
+        return executeTogether(tx, [stamped("it's first"), tx.selectFrom("probes").select("label").where("id", "=", 1), stamped(second)]);
+      });
+    await db.insertInto("probes").values({ id: 1, label: "probe" }).execute();
+    const [first, probes, last] = await run("second");
+    expect([first[0]?.label, probes, last[0]?.label, first[0]?.held, last[0]?.held]).toEqual(["it's first", [{ label: "probe" }], "second", "together", "together"]);
+    expect([first[0]?.arrived, last[0]?.arrived]).toEqual([first[0]?.began, first[0]?.began]);
+    // An object cannot be written in: each statement goes on its own, BEGIN and what is held with the first.
+    const [alone, , afterIt] = await run({ a: 1 });
+    expect([alone[0]?.arrived, alone[0]?.held, afterIt[0]?.label, afterIt[0]?.held]).toEqual([alone[0]?.began, "together", '{"a":1}', "together"]);
+    expect(afterIt[0]?.arrived).not.toEqual(alone[0]?.arrived);
   });
 
   it("runs a held statement with COMMIT when no statement follows it, and drops it on ROLLBACK", async () => {

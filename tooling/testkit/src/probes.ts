@@ -131,13 +131,29 @@ export async function writeCallsCounted(db: Db, orgId: string): Promise<number> 
   return rows[0]?.n ?? 0;
 }
 
+/** A message that ends its transaction (COMMIT, with what was held for it, or ROLLBACK). */
+const endsTransaction = (text: string) => /(^|; )(commit|rollback)$/.test(text);
+
 /**
  * A handle of its own (one connection, at `connectionString`) that lists the SQL of each round
- * trip it makes: what it holds for the next statement (the scope, a held event) goes in that
- * one's message and is not listed, nor are BEGIN and COMMIT. Destroy it when done.
+ * trip it makes, as sent: what it holds for the next statement (BEGIN, the scope, a held event)
+ * goes in that one's message, statements run together (executeTogether) are one message, and
+ * the message that ends the transaction is not listed. Destroy it when done.
  */
 export function statementCountingDb(connectionString: string): { db: Db; statements: string[] } {
   const statements: string[] = [];
-  const db = new Kysely<Database>({ dialect: heldStatementsDialect(createPool({ connectionString, max: 1 })), log: (event) => void statements.push(event.query.sql) });
-  return { db, statements };
+  const pool = createPool({ connectionString, max: 1 });
+  pool.on("connect", (client) => {
+    const send = client.query.bind(client);
+    // Every call goes on to pg's own query, whatever its overload: this only reads the SQL.
+    Object.defineProperty(client, "query", {
+      value: (...args: unknown[]): unknown => {
+        const [first] = args;
+        const text = typeof first === "string" ? first : typeof first === "object" && first !== null && "text" in first && typeof first.text === "string" ? first.text : "";
+        if (!endsTransaction(text)) statements.push(text);
+        return Reflect.apply(send, undefined, args);
+      },
+    });
+  });
+  return { db: new Kysely<Database>({ dialect: heldStatementsDialect(pool) }), statements };
 }

@@ -5,8 +5,8 @@ import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipien
 import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
-import type { NotificationKind } from "../schema.js";
-import { existingUsers, findEnabledTargets, findSubscribedTargets, lockEventsToFanOut, setFanoutPositions, type EventToFanOut, type KnownRows } from "./repository.js";
+import { severitySchema, type NotificationKind } from "../schema.js";
+import { existingUsers, lockEventsToFanOut, setFanoutPositions, type EventToFanOut, type KnownRows } from "./repository.js";
 
 /** Who an escalation step or an assignment paged (written on its `escalated` or `assigned` event). */
 const pagedSchema = z.array(
@@ -16,23 +16,16 @@ const pagedSchema = z.array(
 /** The org admins told, through their account email, that no level found anybody (on the `no_one_on_call` event). */
 const adminsNotifiedSchema = z.array(z.object({ id: z.uuid() }));
 
-/** The targets subscribed to a kind and severity, looked up once per fan-out however many of its events share them. */
-function subscribedTargetsOnce(tx: Tx, orgId: string) {
-  const found = new Map<string, ReturnType<typeof findSubscribedTargets>>();
-  return {
-    to(kind: NotificationKind, severity: IncidentSeverity) {
-      const key = `${kind}:${severity}`;
-      const targets = found.get(key) ?? findSubscribedTargets(tx, orgId, kind, severity);
-      found.set(key, targets);
-      return targets;
-    },
-    /** Every target looked up so far, by id. */
-    async read(): Promise<Map<string, NotificationTargetRow>> {
-      const lists = await Promise.all(found.values());
-      return new Map(lists.flat().map((target) => [target.id, target]));
-    },
-  };
-}
+const SEVERITIES_MOST_FIRST = severitySchema.options;
+
+/**
+ * Whether a target's filters take an event of this kind on an incident this severe: it lists no
+ * kinds or this one, and names no minimum severity or one the incident meets (sev1 is the most
+ * severe: a target wanting sev2 and up takes sev1 and sev2).
+ */
+const takes = (target: NotificationTargetRow, kind: NotificationKind, severity: IncidentSeverity) =>
+  (target.event_kinds === null || target.event_kinds.includes(kind)) &&
+  (target.min_severity === null || SEVERITIES_MOST_FIRST.indexOf(severity) <= SEVERITIES_MOST_FIRST.indexOf(target.min_severity));
 
 /**
  * The recipients of one event: the targets subscribed to its kind and severity; for an escalation
@@ -43,16 +36,15 @@ async function recipientsOf(
   tx: Tx,
   job: { orgId: string; requestId: string },
   event: EventToFanOut,
-  subscribed: ReturnType<typeof subscribedTargetsOnce>,
+  enabledTargets: ReadonlyMap<string, NotificationTargetRow>,
 ): Promise<Recipient[]> {
   const kind = notificationKindOf(event);
-  const subscribedTargets = kind === null ? [] : await subscribed.to(kind, event.severity);
+  const subscribedTargets = kind === null ? [] : [...enabledTargets.values()].filter((target) => takes(target, kind, event.severity));
   const paged = event.kind === "escalated" || event.kind === "assigned" ? pagedSchema.catch([]).parse(event.data.notified) : [];
-  const pagedTargets = await findEnabledTargets(
-    tx,
-    job.orgId,
-    paged.flatMap((p) => (p.type === "notification_target" ? [p.targetId] : [])),
-  );
+  const pagedTargets = paged.flatMap((p) => {
+    const target = p.type === "notification_target" ? enabledTargets.get(p.targetId) : undefined;
+    return target === undefined ? [] : [target];
+  });
   const pagedUsers = await existingUsers(
     tx,
     paged.flatMap((p) => (p.type === "user" ? [p.userId] : [])),
@@ -107,18 +99,18 @@ export async function fanOutEvents(
 ): Promise<{ attempts: number; claimed: ClaimedLaneRun[] }> {
   const claimed: ClaimedLaneRun[] = [];
   const attempts = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
-    const subscribed = subscribedTargetsOnce(tx, job.orgId);
-    const pending = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
+    const { events: pending, enabledTargets } = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
+    const targets = new Map(enabledTargets.map((target) => [target.id, target]));
     const events: EventRecipients[] = [];
     for (const event of pending) {
-      events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, subscribed) });
+      events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, targets) });
     }
     await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
     const claimIdle =
       firstRounds === undefined
         ? undefined
-        : idleLaneClaimer(tx, job.requestId, firstRounds, { events: new Map(pending.map((event) => [event.id, event])), targets: await subscribed.read() }, claimed);
+        : idleLaneClaimer(tx, job.requestId, firstRounds, { events: new Map(pending.map((event) => [event.id, event])), targets }, claimed);
     return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, claimIdle);
   });
   return { attempts, claimed };

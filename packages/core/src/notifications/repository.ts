@@ -1,7 +1,6 @@
-import { sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
+import { executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
-import type { NotificationKind } from "../schema.js";
 import { lockingExistingLanes } from "./lane-repository.js";
 
 /** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
@@ -84,12 +83,14 @@ export type EventToFanOut = IncidentEventRow & {
  * take turns and two fan-outs never wait on each other in a circle; returns each incident's
  * events after its position up to the last named one, in timeline order, each with the
  * incident's severity at the event (from its snapshot; the current one for older events) and the
- * org's name (what a delivery of the event shows). One statement however many incidents. Its reads see every such event: each was committed before
- * the named events (an incident's events are written one transaction at a time), and these
- * before the job naming them.
+ * org's name (what a delivery of the event shows). One statement however many incidents. Its
+ * reads see every such event: each was committed before the named events (an incident's events
+ * are written one transaction at a time), and these before the job naming them. With them, in
+ * the same round trip (executeTogether), the org's enabled targets: those the events go to are
+ * among them.
  */
-export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readonly string[]): Promise<EventToFanOut[]> {
-  const { rows } = await sql<EventToFanOut>`
+export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readonly string[]): Promise<{ events: EventToFanOut[]; enabledTargets: NotificationTargetRow[] }> {
+  const events = sql<EventToFanOut>`
     WITH named AS (
       SELECT incident_id, max(seq) AS upto_seq FROM incident_events
       WHERE org_id = ${orgId} AND id = ANY(${eventIds}::uuid[])
@@ -108,8 +109,10 @@ export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readon
     JOIN incident_events e ON e.org_id = ${orgId} AND e.incident_id = p.incident_id AND e.seq > p.last_event_seq AND e.seq <= n.upto_seq
     JOIN incidents i ON i.org_id = e.org_id AND i.id = e.incident_id
     JOIN orgs o ON o.id = e.org_id
-    ORDER BY e.incident_id, e.seq`.execute(tx);
-  return rows;
+    ORDER BY e.incident_id, e.seq`;
+  const enabledTargets = tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("enabled", "=", true);
+  const [eventRows, targetRows] = await executeTogether(tx, [events, enabledTargets]);
+  return { events: eventRows, enabledTargets: targetRows };
 }
 
 /** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement, sent with the next (sendWithNext). */
@@ -122,25 +125,6 @@ export async function setFanoutPositions(tx: Tx, orgId: string, positions: Reado
     FROM unnest(${[...positions.keys()]}::uuid[], ${[...positions.values()]}::bigint[]) AS p(incident_id, seq)
     WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`,
   );
-}
-
-/** The org's enabled targets whose filters take an event of this kind on an incident this severe. */
-export function findSubscribedTargets(tx: Tx, orgId: string, kind: NotificationKind, severity: IncidentSeverity) {
-  return tx
-    .selectFrom("notification_targets")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .where("enabled", "=", true)
-    .where((eb) => eb.or([eb("event_kinds", "is", null), eb(sql.val<string>(kind), "=", eb.fn.any("event_kinds"))]))
-    // Severity enum order is sev1 < sev4: a target wanting sev2 and up takes sev1 and sev2.
-    .where((eb) => eb.or([eb("min_severity", "is", null), eb(sql.val(severity), "<=", eb.ref("min_severity"))]))
-    .execute();
-}
-
-/** Of the given targets, the org's enabled ones, with their channel. */
-export function findEnabledTargets(tx: Tx, orgId: string, targetIds: string[]) {
-  if (targetIds.length === 0) return Promise.resolve([]);
-  return tx.selectFrom("notification_targets").select(["id", "type"]).where("org_id", "=", orgId).where("id", "in", targetIds).where("enabled", "=", true).execute();
 }
 
 /** Of the given people, those whose account still exists. */
