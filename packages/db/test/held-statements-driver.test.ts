@@ -125,7 +125,9 @@ describe("the held-statements driver, on PostgreSQL", () => {
 
   it("runs statements together in one message, after BEGIN and what is held, answering each; one by one when a parameter cannot be written in", async () => {
     const stamped = (label: unknown) =>
-      sql<{ label: string; held: string; arrived: Date; began: Date }>`SELECT ${label}::text AS label, current_setting('app.held') AS held, statement_timestamp() AS arrived, transaction_timestamp() AS began`;
+      // As text, to the microsecond: a Date keeps milliseconds, and two messages can arrive within one.
+      sql<{ label: string; held: string; arrived: string; began: string }>`
+        SELECT ${label}::text AS label, current_setting('app.held') AS held, statement_timestamp()::text AS arrived, transaction_timestamp()::text AS began`;
     const run = (second: unknown) =>
       db.transaction().execute(async (tx) => {
         await sendWithNext(tx, sql`SELECT set_config('app.held', ${"together"}, true)`);
