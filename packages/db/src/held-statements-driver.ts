@@ -81,17 +81,12 @@ class HeldStatementsConnection implements DatabaseConnection {
   }
 
   /**
-   * Runs `queries` in one message, with what is held before them, and answers each; one by one
-   * (the first with what is held) when a parameter of one cannot be written in.
+   * Runs `queries` in one message, with what is held before them, and answers each; undefined,
+   * sending nothing, when a parameter of one cannot be written in.
    */
-  async executeQueries(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[]> {
-    if (queries.length === 0) return [];
+  async executeTogether(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[] | undefined> {
     const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
-    if (literals.some((literal) => literal === undefined)) {
-      const results = [];
-      for (const query of queries) results.push(await this.executeQuery(query));
-      return results;
-    }
+    if (queries.length === 0 || literals.some((literal) => literal === undefined)) return undefined;
     const held = this.#held;
     this.#held = [];
     const answer: unknown = await this.client.query([...held, ...literals].join("; "));
@@ -145,7 +140,9 @@ type RowsOf<S extends readonly Compilable[]> = { [K in keyof S]: S[K] extends Co
 export async function executeTogether<DB, const S extends readonly Compilable[]>(db: Kysely<DB> | Transaction<DB>, statements: S): Promise<RowsOf<S>> {
   const queries = statements.map((statement) => statement.compile(db));
   const results = await db.getExecutor().provideConnection(async (connection) => {
-    if (db.isTransaction && connection instanceof HeldStatementsConnection) return connection.executeQueries(queries);
+    const together = db.isTransaction && connection instanceof HeldStatementsConnection ? await connection.executeTogether(queries) : undefined;
+    if (together !== undefined) return together;
+    // One by one; the first takes what is held.
     const answered = [];
     for (const query of queries) answered.push(await connection.executeQuery(query));
     return answered;

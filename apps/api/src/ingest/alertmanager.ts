@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AppError, ingestAlerts, type Alert, type AlertBatch, type Config, type Grouping, type GroupedAlert } from "@incidentops/core";
+import { AppError, atLeastAsSevere, ingestAlerts, type Alert, type AlertBatch, type Config, type Grouping, type GroupedAlert } from "@incidentops/core";
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -105,8 +105,7 @@ const alertOf = (notification: Notification, alert: NotificationAlert): Alert =>
 /** An incident's description is at most this long (as when people write one). */
 const MAX_DESCRIPTION_CHARS = 10_000;
 
-const SEVERITY_RANK: Record<IncidentSeverity, number> = { sev1: 1, sev2: 2, sev3: 3, sev4: 4 };
-const mostSevere = (severities: IncidentSeverity[]) => severities.reduce((a, b) => (SEVERITY_RANK[b] < SEVERITY_RANK[a] ? b : a), "sev4");
+const mostSevere = (severities: IncidentSeverity[]) => severities.reduce((a, b) => (atLeastAsSevere(b, a) ? b : a), "sev4");
 
 function groupTitleOf(notification: Notification): string {
   const [only] = notification.alerts;

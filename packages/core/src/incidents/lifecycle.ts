@@ -307,11 +307,16 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
   const rows = await upsertAlertIncidents(tx, orgId, openings.map(({ alert }) => alert));
   const rowOf = new Map(rows.map(({ inserted, assignees, ...row }) => [alertIncidentKey(row.service_id, row.dedup_key ?? ""), { inserted, assignees, row }]));
   const applied = [];
+  const results: AlertOpened[] = [];
   for (const { source, alert, context } of openings) {
     const upserted = rowOf.get(alertIncidentKey(alert.serviceId, alert.dedupKey));
     // The upsert answers for every alert but those a maintenance window kept.
-    if (upserted === undefined) continue;
+    if (upserted === undefined) {
+      results.push({ incidentId: null, opened: false, suppressed: true });
+      continue;
+    }
     const { inserted, assignees, row } = upserted;
+    results.push({ incidentId: row.id, opened: inserted, suppressed: false });
     if (inserted) {
       applied.push({ source, row, inserted, event: createdEventOf(source, row, context) });
       continue;
@@ -327,10 +332,7 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
     if (createdId === undefined) throw new Error("unreachable: every appended event has an id");
     if (inserted) await announceOpened(tx, source, row, createdId);
   }
-  return openings.map(({ alert }): AlertOpened => {
-    const upserted = rowOf.get(alertIncidentKey(alert.serviceId, alert.dedupKey));
-    return upserted === undefined ? { incidentId: null, opened: false, suppressed: true } : { incidentId: upserted.row.id, opened: upserted.inserted, suppressed: false };
-  });
+  return results;
 }
 
 /** Opens an incident for one alert, or counts it on the open one (see openForAlerts). */

@@ -5,7 +5,7 @@ import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipien
 import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
-import { severitySchema, type NotificationKind } from "../schema.js";
+import { atLeastAsSevere, type NotificationKind } from "../schema.js";
 import { existingUsers, lockEventsToFanOut, setFanoutPositions, type EventToFanOut, type KnownRows } from "./repository.js";
 
 /** Who an escalation step or an assignment paged (written on its `escalated` or `assigned` event). */
@@ -16,8 +16,6 @@ const pagedSchema = z.array(
 /** The org admins told, through their account email, that no level found anybody (on the `no_one_on_call` event). */
 const adminsNotifiedSchema = z.array(z.object({ id: z.uuid() }));
 
-const SEVERITIES_MOST_FIRST = severitySchema.options;
-
 /**
  * Whether a target's filters take an event of this kind on an incident this severe: it lists no
  * kinds or this one, and names no minimum severity or one the incident meets (sev1 is the most
@@ -25,7 +23,7 @@ const SEVERITIES_MOST_FIRST = severitySchema.options;
  */
 const takes = (target: NotificationTargetRow, kind: NotificationKind, severity: IncidentSeverity) =>
   (target.event_kinds === null || target.event_kinds.includes(kind)) &&
-  (target.min_severity === null || SEVERITIES_MOST_FIRST.indexOf(severity) <= SEVERITIES_MOST_FIRST.indexOf(target.min_severity));
+  (target.min_severity === null || atLeastAsSevere(severity, target.min_severity));
 
 /**
  * The recipients of one event: the targets subscribed to its kind and severity; for an escalation
