@@ -1,4 +1,4 @@
-import { laneJobKey } from "@incidentops/core";
+import { DELIVERY_TASK, enqueueJob, laneJobKey } from "@incidentops/core";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { anIncident, anOrgOwner, aService, aWebhookTarget, bodyOf, never, queuedJobs, runQueuedJobs, sleep, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
@@ -13,28 +13,35 @@ const NOISY_INCIDENTS = 20;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] ?? 0;
 
 describe("tenant isolation of delivery capacity", () => {
-  it("wakes a lane whose sender holds it when the lease ends, not now: a hanging receiver costs a job per timeout, not per incident", async () => {
+  it("leaves a lane another run holds to that run, and wakes a free one now: a hanging receiver costs a job per timeout, not per incident", async () => {
     // First in the file: no worker runs yet, so the jobs stay queued for a look.
     const { api } = stack.current;
     const owner = await anOrgOwner(api);
     const held = await aWebhookTarget(api, owner.accessToken, "http://127.0.0.1:9/held");
     const free = await aWebhookTarget(api, owner.accessToken, "http://127.0.0.1:9/free");
     const service = await aService(api, owner.accessToken);
-    // Another worker is sending on the first lane (a delivery hanging until its timeout).
+    // Another run holds the first lane (a delivery hanging until its timeout), backed, as a
+    // first round's claim is, by the lane's job at the lease's end.
     const { rows } = await sql<{ lease_until: Date }>`
       INSERT INTO delivery_lanes (org_id, recipient_id, lease_until) VALUES (${owner.org.id}, ${held.id}, now() + interval '20 seconds')
       RETURNING lease_until`.execute(api.db);
     const leaseUntil = rows[0]?.lease_until;
+    const heldKey = laneJobKey(owner.org.id, held.id);
+    await enqueueJob(api.db, DELIVERY_TASK.webhook, { orgId: owner.org.id, recipientId: held.id, requestId: "holder" }, { jobKey: heldKey, runAt: leaseUntil });
 
     const openedAt = Date.now();
     await anIncident(api, owner.accessToken, service.id);
     await runQueuedJobs(api, ["incident_event"]);
 
-    const [heldJob] = await queuedJobs(api.db, { key: laneJobKey(owner.org.id, held.id) });
-    expect(heldJob?.runAt).toBe(leaseUntil?.toISOString());
+    const heldJobs = await queuedJobs(api.db, { key: heldKey });
+    expect(heldJobs.map((job) => ({ runAt: job.runAt, revision: job.revision }))).toEqual([{ runAt: leaseUntil?.toISOString(), revision: 0 }]);
     const [freeJob] = await queuedJobs(api.db, { key: laneJobKey(owner.org.id, free.id) });
     expect(Date.parse(freeJob?.runAt ?? "")).toBeLessThanOrEqual(Date.now());
     expect(Date.parse(freeJob?.runAt ?? "")).toBeGreaterThan(openedAt - 5_000);
+    // The held lane's attempt waits, pending, for its holder to claim it.
+    const { rows: pending } = await sql<{ count: string }>`
+      SELECT count(*) FROM notification_attempts WHERE org_id = ${owner.org.id} AND recipient_id = ${held.id} AND status = 'pending'`.execute(api.db);
+    expect(pending[0]?.count).toBe("1");
   });
 
   it(`with ${BLACK_HOLES} black-hole webhook targets in one org, another org's webhooks keep p99 under 1 s`, { timeout: 120_000 }, async () => {

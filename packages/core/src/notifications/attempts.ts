@@ -1,7 +1,7 @@
 import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
-import type { Lane } from "./lane-repository.js";
+import { isLeased, isPaused, type Lane } from "./lane-repository.js";
 import { insertAttemptsLockingLanes, type Recipient } from "./repository.js";
 
 export type { Recipient };
@@ -24,6 +24,13 @@ export type ClaimIdleLane = (lane: Lane, channel: NotificationChannel) => Promis
  * each recipient's lane, in the caller's transaction. An attempt that already exists (a re-run of
  * the same fan-out) is skipped, so a re-run never sends twice. With `claimIdle`, idle lanes may
  * be claimed for a run by the caller instead.
+ *
+ * A lane another run holds (leased) is left alone: its holder records its outcomes after this
+ * commits (it waits for the lane's lock), so it sees these attempts and claims them or wakes the
+ * lane itself; and a holder that dies is taken over by what already backs its lease (its own
+ * job, released by the heartbeat, or, for a first round, the job scheduled at the lease's end).
+ * A storm's fan-outs to a busy receiver thus add no job, and no `jobs:insert` that would make
+ * every runner look for one.
  */
 export async function recordAttempts(
   tx: Tx,
@@ -36,6 +43,7 @@ export async function recordAttempts(
   const { lanes, made } = await insertAttemptsLockingLanes(tx, context, toMake);
   const jobs: ReturnType<typeof laneJob>[] = [];
   for (const row of lanes) {
+    if (isLeased(row)) continue;
     const lane = { orgId: context.orgId, recipientId: row.recipient_id };
     jobs.push(laneJob(lane, row.channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, row.channel)) }));
   }
@@ -44,16 +52,12 @@ export async function recordAttempts(
 }
 
 /**
- * When a lane's job runs, now (undefined) or later. A lane another worker is sending on is woken
- * when its lease ends, not now: the sender looks again when it finishes (it waits for this lock,
- * so it sees these attempts) and wakes the lane then; a run now would only find the lane busy. A
- * receiver that hangs thus costs one job per timeout, not one per incident. A lane claimed here
- * is leased as well: its job runs at the lease's end only if the claimer died before releasing it.
+ * When the job of a lane that nobody holds runs: now (undefined), or, when this transaction
+ * claimed the lane's run (a first round), at the lease's end, to take over if the claimer dies.
+ * A paused lane runs now, to count its due attempts' tries unsent.
  */
 async function wakeTimeOf(row: DeliveryLaneRow & { now: Date }, claim: () => Promise<Date | undefined> | undefined): Promise<Date | undefined> {
-  if (row.lease_until !== null && row.lease_until > row.now) return row.lease_until;
-  if (row.paused_until !== null && row.paused_until > row.now) return undefined;
-  return claim();
+  return isPaused(row) ? undefined : claim();
 }
 
 /** The job that runs a lane, at `runAt` or now: one per lane (its key). */

@@ -7,7 +7,7 @@ import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
-import { findNextWake, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
+import { findNextWake, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
 
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
@@ -177,11 +177,11 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
     const row = await lockLane(tx, lane);
     const wake = (runAt: Date, next?: { requestId: string | null }) => wakeLane(tx, lane, channel, { requestId: next?.requestId ?? requestId, runAt });
-    if (row.lease_until !== null && row.lease_until > row.now) {
+    if (isLeased(row)) {
       await wake(row.lease_until);
       return { state: "busy", skipped: 0 };
     }
-    if (row.paused_until !== null && row.paused_until > row.now) {
+    if (isPaused(row)) {
       const skipped = await skipDueAttempts(tx, lane, {
         maxAttempts: deps.config.delivery.maxAttempts,
         retryBaseMs: deps.config.delivery.retryBaseMs,

@@ -16,6 +16,14 @@ export interface Lane {
 export const lockingExistingLanes = (oc: OnConflictBuilder<Database, "delivery_lanes">) =>
   oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` });
 
+type LockedLane = Pick<DeliveryLaneRow, "lease_until" | "paused_until"> & { now: Date };
+
+/** Another run holds the lane until its lease ends. */
+export const isLeased = <R extends LockedLane>(row: R): row is R & { lease_until: Date } => row.lease_until !== null && row.lease_until > row.now;
+
+/** The lane's breaker is open: nothing is sent to it until the pause ends. */
+export const isPaused = <R extends LockedLane>(row: R): row is R & { paused_until: Date } => row.paused_until !== null && row.paused_until > row.now;
+
 /**
  * The lane's row, made on first use and locked until the transaction ends: every decision about a
  * lane is taken holding it. One round trip (lockingExistingLanes).
