@@ -1,5 +1,18 @@
-import { describe, expect, it } from "vitest";
-import { anIncident, anOrgOwner, aService, aWebhookTarget, captureLogger, sleep, startWebhookReceiver, useTestStack, waitFor } from "@incidentops/testkit";
+import { createLogger, createMailer, runDelivery } from "@incidentops/core";
+import { describe, expect, it, onTestFinished } from "vitest";
+import {
+  anIncident,
+  anOrgOwner,
+  aService,
+  aWebhookTarget,
+  captureLogger,
+  runQueuedJobs,
+  sleep,
+  startWebhookReceiver,
+  statementCountingDb,
+  useTestStack,
+  waitFor,
+} from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -45,5 +58,29 @@ describe("a delivery lane's run", () => {
     } finally {
       await receiver.close();
     }
+  });
+
+  it("claims, records and claims again in three statements a claim however many attempts it has", { timeout: 60_000 }, async () => {
+    const { api } = stack.current;
+    const receiver = await startWebhookReceiver();
+    onTestFinished(() => receiver.close());
+    const owner = await anOrgOwner(api);
+    const target = await aWebhookTarget(api, owner.accessToken, receiver.url);
+    const service = await aService(api, owner.accessToken);
+    // More than a claim takes (DELIVERY_RECEIVER_CONCURRENCY x 8): two claims, and a last look.
+    const incidents = 8 * api.config.delivery.receiverConcurrency + 8;
+    for (let i = 0; i < incidents; i++) await anIncident(api, owner.accessToken, service.id, { title: `incident ${i}` });
+    await runQueuedJobs(api, ["incident_event"]);
+
+    const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
+    onTestFinished(() => counted.destroy());
+    const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "lane-rounds-test" }) });
+    const run = await runDelivery({ db: counted, config: api.config, mailer }, { orgId: owner.org.id, recipientId: target.id, requestId: "counted" }, "webhook");
+
+    expect(run.tried.filter((t) => t.result === "succeeded")).toHaveLength(incidents);
+    expect(receiver.requests).toHaveLength(incidents);
+    // Each transaction: the lane's lock; the outcomes and the breaker with the next claim's lease
+    // (or, with nothing left, the look for the next wake); the claim's events and targets.
+    expect(statements, statements.join("\n---\n")).toHaveLength(9);
   });
 });

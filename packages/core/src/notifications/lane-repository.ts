@@ -1,4 +1,4 @@
-import type { Database, DeliveryLaneRow, Tx } from "@incidentops/db";
+import { sendWithNext, type Database, type DeliveryLaneRow, type Tx } from "@incidentops/db";
 import { sql, type OnConflictBuilder } from "kysely";
 
 // A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
@@ -104,14 +104,16 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requ
   return row === undefined ? undefined : { at: row.next_attempt_at, requestId: row.request_id };
 }
 
-/** Ends the lease, with the breaker's new state. */
+/** Ends the lease, with the breaker's new state; sent with the next statement (sendWithNext). */
 export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null }): Promise<void> {
-  await tx
-    .updateTable("delivery_lanes")
-    .set({ lease_until: null, failure_streak: breaker.failureStreak, paused_until: breaker.pausedUntil })
-    .where("org_id", "=", lane.orgId)
-    .where("recipient_id", "=", lane.recipientId)
-    .execute();
+  await sendWithNext(
+    tx,
+    tx
+      .updateTable("delivery_lanes")
+      .set({ lease_until: null, failure_streak: breaker.failureStreak, paused_until: sql<Date | null>`${breaker.pausedUntil?.toISOString() ?? null}::timestamptz` })
+      .where("org_id", "=", lane.orgId)
+      .where("recipient_id", "=", lane.recipientId),
+  );
 }
 
 /**

@@ -152,10 +152,13 @@ export interface KnownRows {
 
 const NOTHING_KNOWN: KnownRows = { events: new Map(), targets: new Map() };
 
+/** `column = ANY(ids)`: true for none of an empty list (`IN ()` is not SQL). */
+const amongIds = (column: string, ids: readonly string[]) => sql<boolean>`${sql.ref(column)} = ANY(${ids}::uuid[])`;
+
 /**
- * What a claim's deliveries send, in one query per kind however many attempts (none for what is
- * `known`): their events (with snapshots) and the org's name, and the targets, people and contact
- * methods they go to, by id.
+ * What a claim's deliveries send, in one message however many attempts (executeTogether),
+ * none of it read again when `known`: their events (with snapshots) and the org's name, and the
+ * targets, people and contact methods they go to, by id.
  */
 export async function findDeliveryContexts(
   tx: Tx,
@@ -167,21 +170,21 @@ export async function findDeliveryContexts(
   const eventIds = unknown(distinct(attempts, (a) => a.event_id), known.events);
   const targetIds = unknown(distinct(attempts, (a) => a.target_id), known.targets);
   const [userIds, contactMethodIds] = [distinct(attempts, (a) => a.user_id), distinct(attempts, (a) => a.contact_method_id)];
-  const [readEvents, readTargets, users, contactMethods] = await Promise.all([
-    eventIds.length === 0
-      ? []
-      : tx
-          .selectFrom("incident_events as e")
-          .innerJoin("orgs as o", "o.id", "e.org_id")
-          .selectAll("e")
-          .select("o.name as org_name")
-          .where("e.org_id", "=", orgId)
-          .where("e.id", "in", eventIds)
-          .execute(),
-    targetIds.length === 0 ? [] : tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "in", targetIds).execute(),
-    userIds.length === 0 ? [] : tx.selectFrom("users").select(["id", "email"]).where("id", "in", userIds).execute(),
-    contactMethodIds.length === 0 ? [] : tx.selectFrom("contact_methods").selectAll().where("id", "in", contactMethodIds).execute(),
-  ]);
+  const [readEvents, readTargets, users, contactMethods] =
+    eventIds.length + targetIds.length + userIds.length + contactMethodIds.length === 0
+      ? [[], [], [], []]
+      : await executeTogether(tx, [
+          tx
+            .selectFrom("incident_events as e")
+            .innerJoin("orgs as o", "o.id", "e.org_id")
+            .selectAll("e")
+            .select("o.name as org_name")
+            .where("e.org_id", "=", orgId)
+            .where(amongIds("e.id", eventIds)),
+          tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where(amongIds("id", targetIds)),
+          tx.selectFrom("users").select(["id", "email"]).where(amongIds("id", userIds)),
+          tx.selectFrom("contact_methods").selectAll().where(amongIds("id", contactMethodIds)),
+        ]);
   const events = new Map([...known.events, ...byId(readEvents)]);
   const orgName = events.values().next().value?.org_name;
   if (orgName === undefined) throw new Error(`unreachable: attempts name events of org ${orgId}`);
@@ -211,21 +214,28 @@ export interface AttemptOutcome {
   nextAttemptAt: Date;
 }
 
-/** Records the tries of a lane run on their attempts, in one statement; `at` is their updated_at. */
+/**
+ * Records the tries of a lane run on their attempts, in one statement sent with the next
+ * (sendWithNext: times as ISO text, so that it can be written in); `at` is their updated_at.
+ */
 export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, outcomes: readonly AttemptOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
   const column = <K extends keyof AttemptOutcome>(key: K) => outcomes.map((o) => o[key]);
-  await sql`
+  const times = (key: "completedAt" | "nextAttemptAt") => outcomes.map((o) => o[key]?.toISOString() ?? null);
+  await sendWithNext(
+    tx,
+    sql`
     UPDATE notification_attempts AS a
     SET attempt_count = o.attempt_count, status = o.status, last_http_status = o.last_http_status,
-        last_error = o.last_error, note = o.note, updated_at = ${at}, completed_at = o.completed_at,
+        last_error = o.last_error, note = o.note, updated_at = ${at.toISOString()}::timestamptz, completed_at = o.completed_at,
         next_attempt_at = o.next_attempt_at
     FROM unnest(
       ${column("attemptId")}::uuid[], ${column("attemptCount")}::int[], ${column("status")}::notification_attempt_status[],
       ${column("lastHttpStatus")}::int[], ${column("lastError")}::text[], ${column("note")}::text[],
-      ${column("completedAt")}::timestamptz[], ${column("nextAttemptAt")}::timestamptz[]
+      ${times("completedAt")}::timestamptz[], ${times("nextAttemptAt")}::timestamptz[]
     ) AS o(id, attempt_count, status, last_http_status, last_error, note, completed_at, next_attempt_at)
-    WHERE a.org_id = ${orgId} AND a.id = o.id`.execute(tx);
+    WHERE a.org_id = ${orgId} AND a.id = o.id`,
+  );
 }
 
 /** An incident's attempts, oldest first by (created_at, id), with their target's name and type or their person's email. */
