@@ -1,4 +1,5 @@
-import { createLogger, createMailer, fanOutEvents, type FirstRounds } from "@incidentops/core";
+import { createLogger, createMailer, enqueueJob, fanOutEvents, laneJobKey, type FirstRounds } from "@incidentops/core";
+import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
 import {
   anAlertSource,
@@ -125,5 +126,51 @@ describe("a fan-out's first round", () => {
     await arrived.promise;
     await worker.stop();
     expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
+  });
+});
+
+describe("a fan-out to a lane another run holds", () => {
+  /** The org's one lane, leased to another run for 20 s, with its job at the lease's end as a first round leaves it. */
+  async function leaseTheLane(api: TestApi, orgId: string) {
+    const { id: recipientId } = await api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    const { rows } = await sql<{ lease_until: Date }>`
+      INSERT INTO delivery_lanes (org_id, recipient_id, lease_until) VALUES (${orgId}, ${recipientId}, now() + interval '20 seconds') RETURNING lease_until`.execute(api.db);
+    const leaseUntil = rows[0]?.lease_until;
+    await enqueueJob(api.db, "send_webhook", { orgId, recipientId, requestId: "holder" }, { jobKey: laneJobKey(orgId, recipientId), runAt: leaseUntil });
+    return { recipientId, leaseUntil };
+  }
+
+  it("commits with its attempts' statement, in its second message, and leaves the lane and its job as they were", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/held");
+    const { leaseUntil } = await leaseTheLane(api, orgId);
+    const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
+    const { attempts, claimed } = await fanOutEvents(counted, job, firstRoundsFor(api, 1)).finally(() => counted.destroy());
+    expect([attempts, claimed]).toEqual([1, []]);
+    // The events, targets and leased lanes; the attempts with the lanes' locks went with the COMMIT (not listed).
+    expect(statements, statements.join("\n---\n")).toHaveLength(1);
+    expect((await queuedJobs(api.db, { task: "send_webhook", orgId })).map((queued) => [queued.runAt, queued.revision])).toEqual([[leaseUntil?.toISOString(), 0]]);
+    expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "pending", attempt_count: 0 })]);
+  });
+
+  it("wakes the lane now when its run let it go after the fan-out saw it held", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/let-go");
+    const { recipientId } = await leaseTheLane(api, orgId);
+    const released = deferred();
+    const releasing = api.db.transaction().execute(async (tx) => {
+      // The run's last record: it ends the lease, holding the lane's lock, and saw no new attempt.
+      await tx.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
+      await released.promise;
+    });
+    const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
+    // The fan-out read the lane as held and now waits for its lock.
+    await waitFor(async () => ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`.execute(api.db)).rows[0]?.n ?? 0) > 0 || undefined, 10_000, "the fan-out waiting for the lane's lock");
+    released.resolve();
+    await releasing;
+    const before = Date.now();
+    expect((await fanOut).attempts).toBe(1);
+    const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+    expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeLessThanOrEqual(before + 1_000);
   });
 });

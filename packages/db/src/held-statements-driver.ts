@@ -22,6 +22,8 @@ function resultOf<R>(result: pg.QueryResult): QueryResult<R> {
 class HeldStatementsConnection implements DatabaseConnection {
   /** SQL to send with the next statement, in order; its first is `begin` while the transaction's BEGIN has not been sent. */
   #held: string[] = [];
+  /** The transaction committed with its last statement (executeAndCommit): nothing more may run in it, and its end sends nothing. */
+  #committed = false;
 
   constructor(readonly client: pg.PoolClient) {}
 
@@ -45,6 +47,7 @@ class HeldStatementsConnection implements DatabaseConnection {
   dropHeld(): boolean {
     const neverBegun = this.#held[0] === "begin";
     this.#held = [];
+    this.#committed = false;
     return neverBegun;
   }
 
@@ -56,7 +59,9 @@ class HeldStatementsConnection implements DatabaseConnection {
    */
   async end(command: "commit" | "rollback"): Promise<void> {
     const held = this.#held;
+    const committed = this.#committed;
     const neverBegun = this.dropHeld();
+    if (committed) return;
     if (command === "rollback") {
       if (!neverBegun) await this.client.query("rollback");
       return;
@@ -66,6 +71,7 @@ class HeldStatementsConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.#refuseAfterCommit();
     const held = this.#held;
     if (held.length === 0) return resultOf(await this.client.query(query.sql, [...query.parameters]));
     this.#held = [];
@@ -85,6 +91,7 @@ class HeldStatementsConnection implements DatabaseConnection {
    * sending nothing, when a parameter of one cannot be written in.
    */
   async executeTogether(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[] | undefined> {
+    this.#refuseAfterCommit();
     const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
     if (queries.length === 0 || literals.some((literal) => literal === undefined)) return undefined;
     const held = this.#held;
@@ -93,6 +100,34 @@ class HeldStatementsConnection implements DatabaseConnection {
     const results = Array.isArray(answer) ? answer : [answer];
     if (results.length !== held.length + queries.length) throw new Error("unreachable: each statement of a message has its result");
     return results.slice(held.length).map((result) => resultOf(result as pg.QueryResult));
+  }
+
+  /**
+   * Runs `query` and commits the transaction, in one message with what is held, and answers the
+   * query; one after the other when a parameter cannot be written in. A failure leaves the
+   * transaction to be rolled back as usual.
+   */
+  async executeAndCommit<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.#refuseAfterCommit();
+    const held = this.#held;
+    this.#held = [];
+    const literal = inlineParameters(query.sql, query.parameters);
+    let result: pg.QueryResult;
+    if (literal === undefined) {
+      if (held.length > 0) await this.client.query(held.join("; "));
+      result = await this.client.query(query.sql, [...query.parameters]);
+      await this.client.query("commit");
+    } else {
+      const results: unknown = await this.client.query([...held, literal, "commit"].join("; "));
+      if (!Array.isArray(results) || results.length !== held.length + 2) throw new Error("unreachable: each statement of a message has its result");
+      result = results[held.length] as pg.QueryResult;
+    }
+    this.#committed = true;
+    return resultOf(result);
+  }
+
+  #refuseAfterCommit(): void {
+    if (this.#committed) throw new Error("This transaction has already committed (executeAndCommit): run further statements in a new one");
   }
 
   streamQuery(): AsyncIterableIterator<never> {
@@ -148,6 +183,21 @@ export async function executeTogether<DB, const S extends readonly Compilable[]>
     return answered;
   });
   return results.map((result) => result.rows) as RowsOf<S>;
+}
+
+/**
+ * Runs `statement` as the last of transaction `tx` and commits it, in one message (with what
+ * sendWithNext holds), and returns its rows: a transaction whose last statement decides nothing
+ * more holds its locks for no round trip after it. Nothing may run in `tx` after this, and its
+ * end sends nothing. Off this driver, the statement runs as usual and the transaction commits
+ * when it ends.
+ */
+export async function executeAndCommit<DB, R>(tx: Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
+  const query = statement.compile(tx);
+  const result = await tx
+    .getExecutor()
+    .provideConnection((connection) => (connection instanceof HeldStatementsConnection ? connection.executeAndCommit<R>(query) : connection.executeQuery<R>(query)));
+  return result.rows;
 }
 
 /**

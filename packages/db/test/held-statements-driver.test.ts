@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
-import { Kysely, sql } from "kysely";
+import { Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
+import { createPool, executeAndCommit, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 
 describe("inlineParameters", () => {
@@ -167,6 +167,32 @@ describe("the held-statements driver, on PostgreSQL", () => {
   it("runs a held statement at once outside a transaction", async () => {
     await sendWithNext(db, db.insertInto("probes").values({ id: 30, label: "no transaction" }));
     expect(await db.selectFrom("probes").select("id").where("id", "=", 30).execute()).toEqual([{ id: 30 }]);
+  });
+
+  it("runs a last statement and COMMIT in one message, answering the statement; the transaction then runs and sends nothing more", async () => {
+    const insert = (id: number, label: unknown) =>
+      sql<{ label: string; held: string; arrived: string; began: string }>`
+        INSERT INTO probes (id, label) VALUES (${id}, ${label}::text)
+        RETURNING label, current_setting('app.held') AS held, statement_timestamp()::text AS arrived, transaction_timestamp()::text AS began`;
+    const commitWith = (id: number, label: unknown, after?: (tx: Transaction<{ probes: { id: number; label: string } }>) => Promise<unknown>) =>
+      db.transaction().execute(async (tx) => {
+        await sendWithNext(tx, sql`SELECT set_config('app.held', ${"together"}, true)`);
+        const [row] = await executeAndCommit(tx, insert(id, label));
+        await after?.(tx);
+        return row;
+      });
+    // BEGIN, the held statement, the insert and COMMIT arrived as one message.
+    const row = await commitWith(40, "last");
+    expect([row?.label, row?.held, row?.arrived]).toEqual(["last", "together", row?.began]);
+    // A statement after it is refused; what committed stays, and nothing is left open.
+    await expect(commitWith(41, "then more", (tx) => tx.selectFrom("probes").selectAll().execute())).rejects.toThrow("already committed");
+    // An object cannot be written in: BEGIN and what is held go first, then the statement, then COMMIT.
+    const alone = await commitWith(42, { a: 1 });
+    expect([alone?.label, alone?.held]).toEqual(['{"a":1}', "together"]);
+    expect(alone?.arrived).not.toEqual(alone?.began);
+    expect(await db.selectFrom("probes").select("id").where("id", ">=", 40).where("id", "<", 50).orderBy("id").execute()).toEqual([{ id: 40 }, { id: 41 }, { id: 42 }]);
+    const { rows } = await sql<{ open: boolean }>`SELECT now() = statement_timestamp() AS open`.execute(db);
+    expect(rows[0]?.open).toBe(true);
   });
 
   it("runs a statement at once when its parameters cannot be written in", async () => {

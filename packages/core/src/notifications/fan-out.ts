@@ -1,7 +1,7 @@
 import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
-import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
+import { recordAttempts, wakeLanes, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
 import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
@@ -89,6 +89,11 @@ function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, kn
  * delivery job's claim commits before it sends) and before its job is marked done, so a crash
  * in between loses the fan-out and its job's completion together, and the job runs again. A
  * fan-out that claimed runs commits synchronously, as a claim does.
+ *
+ * When every lane it writes to was held by a sender as its first statement read them (a storm to
+ * one receiver), its attempts' statement commits it in the same message (recordAttempts): the
+ * lanes' locks, which the senders and the org's other fan-outs queue for, are held for no round
+ * trip. A lane let go meanwhile is woken after, in a transaction of its own (wakeLanes).
  */
 export async function fanOutEvents(
   db: Db,
@@ -96,20 +101,21 @@ export async function fanOutEvents(
   firstRounds?: FirstRounds,
 ): Promise<{ attempts: number; claimed: ClaimedLaneRun[] }> {
   const claimed: ClaimedLaneRun[] = [];
-  const attempts = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
-    const { events: pending, enabledTargets } = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
+  const { made, toWake } = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
+    const { events: pending, enabledTargets, leasedRecipients } = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
     const targets = new Map(enabledTargets.map((target) => [target.id, target]));
     const events: EventRecipients[] = [];
     for (const event of pending) {
       events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, targets) });
     }
     await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
-    // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits.
+    // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits (perhaps in its message).
     const claimIdle =
       firstRounds === undefined
         ? undefined
         : idleLaneClaimer(tx, job.requestId, firstRounds, { events: new Map(pending.map((event) => [event.id, event])), targets }, claimed);
-    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, claimIdle);
+    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, { claimIdle, leasedRecipients });
   });
-  return { attempts, claimed };
+  await wakeLanes(db, { orgId: job.orgId, requestId: job.requestId }, toWake);
+  return { attempts: made, claimed };
 }

@@ -1,4 +1,4 @@
-import { executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
+import { executeAndCommit, executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { pastPosition } from "../keyset.js";
 import { lockingExistingLanes } from "./lane-repository.js";
@@ -19,10 +19,11 @@ export interface AttemptToMake {
  * locks the lanes of the new ones (made on first use), in one statement: the lanes in one order
  * (by recipient: an INSERT takes its rows in the order selected), so transactions waking several
  * never deadlock, held until the transaction ends (the org's other fan-outs and its senders wait
- * for them). Returns each locked lane with the channel of its new attempts, and how many were new.
+ * for them). Its rows: each locked lane with the channel of its new attempts, and how many were
+ * new (lanesOfAttempts).
  */
-export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
-  const rows = await tx
+function attemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
+  return tx
     .with("made", (db) =>
       db
         .insertInto("notification_attempts")
@@ -58,9 +59,36 @@ export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: strin
       sql<NotificationChannel>`(SELECT m.channel FROM made m WHERE m.recipient_id = lanes.recipient_id LIMIT 1)`.as("channel"),
       sql<string>`(SELECT count(*) FROM made)`.as("made"),
     ])
-    .orderBy("lanes.recipient_id")
+    .orderBy("lanes.recipient_id");
+}
+
+type LanesOfAttempts = Awaited<ReturnType<ReturnType<typeof attemptsLockingLanes>["execute"]>>;
+
+const lanesOfAttempts = (rows: LanesOfAttempts) => ({ lanes: rows, made: Number(rows[0]?.made ?? 0) });
+
+/** Inserts the attempts and locks their lanes (attemptsLockingLanes). */
+export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
+  return lanesOfAttempts(await attemptsLockingLanes(tx, context, attempts).execute());
+}
+
+/**
+ * As insertAttemptsLockingLanes, and commits the transaction in the same message
+ * (executeAndCommit): for a caller with nothing left to decide under the lanes' locks, which it
+ * then holds for no round trip.
+ */
+export async function insertAttemptsLockingLanesAndCommit(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
+  return lanesOfAttempts(await executeAndCommit(tx, attemptsLockingLanes(tx, context, attempts)));
+}
+
+/** Locks the org's lanes of these recipients (made on first use), in recipient order, each with the time. */
+export function lockLanes(tx: Tx, orgId: string, recipientIds: readonly string[]) {
+  return tx
+    .insertInto("delivery_lanes")
+    .values([...recipientIds].sort().map((recipientId) => ({ org_id: orgId, recipient_id: recipientId })))
+    .onConflict(lockingExistingLanes)
+    .returningAll()
+    .returning(sql<Date>`now()`.as("now"))
     .execute();
-  return { lanes: rows, made: Number(rows[0]?.made ?? 0) };
 }
 
 /** The event a page_rule job names: its incident and place on the timeline. */
@@ -86,10 +114,15 @@ export type EventToFanOut = IncidentEventRow & {
  * org's name (what a delivery of the event shows). One statement however many incidents. Its
  * reads see every such event: each was committed before the named events (an incident's events
  * are written one transaction at a time), and these before the job naming them. With them, in
- * the same round trip (executeTogether), the org's enabled targets: those the events go to are
- * among them.
+ * the same round trip (executeTogether), the org's enabled targets (those the events go to are
+ * among them) and the recipients of its lanes leased as of that read (without their locks: a
+ * hint, for recordAttempts).
  */
-export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readonly string[]): Promise<{ events: EventToFanOut[]; enabledTargets: NotificationTargetRow[] }> {
+export async function lockEventsToFanOut(
+  tx: Tx,
+  orgId: string,
+  eventIds: readonly string[],
+): Promise<{ events: EventToFanOut[]; enabledTargets: NotificationTargetRow[]; leasedRecipients: ReadonlySet<string> }> {
   const events = sql<EventToFanOut>`
     WITH named AS (
       SELECT incident_id, max(seq) AS upto_seq FROM incident_events
@@ -111,8 +144,9 @@ export async function lockEventsToFanOut(tx: Tx, orgId: string, eventIds: readon
     JOIN orgs o ON o.id = e.org_id
     ORDER BY e.incident_id, e.seq`;
   const enabledTargets = tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("enabled", "=", true);
-  const [eventRows, targetRows] = await executeTogether(tx, [events, enabledTargets]);
-  return { events: eventRows, enabledTargets: targetRows };
+  const leasedLanes = tx.selectFrom("delivery_lanes").select("recipient_id").where("org_id", "=", orgId).where("lease_until", ">", sql<Date>`now()`);
+  const [eventRows, targetRows, leasedRows] = await executeTogether(tx, [events, enabledTargets, leasedLanes]);
+  return { events: eventRows, enabledTargets: targetRows, leasedRecipients: new Set(leasedRows.map((row) => row.recipient_id)) };
 }
 
 /** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement, sent with the next (sendWithNext). */
