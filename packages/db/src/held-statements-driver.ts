@@ -103,23 +103,24 @@ class HeldStatementsConnection implements DatabaseConnection {
   }
 
   /**
-   * Runs `query` and commits the transaction, in one message with what is held, and answers the
-   * query; one after the other when a parameter cannot be written in. A failure leaves the
-   * transaction to be rolled back as usual.
+   * Runs `query`, then `after` (whose results nobody reads), and commits the transaction, in one
+   * message with what is held, and answers `query`; one after the other when a parameter cannot
+   * be written in. A failure leaves the transaction to be rolled back as usual.
    */
-  async executeAndCommit<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  async executeAndCommit<R>(query: CompiledQuery, after: readonly CompiledQuery[]): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
     const held = this.#held;
     this.#held = [];
-    const literal = inlineParameters(query.sql, query.parameters);
+    const literals = [query, ...after].map((each) => inlineParameters(each.sql, each.parameters));
     let result: pg.QueryResult;
-    if (literal === undefined) {
+    if (literals.some((literal) => literal === undefined)) {
       if (held.length > 0) await this.client.query(held.join("; "));
       result = await this.client.query(query.sql, [...query.parameters]);
+      for (const each of after) await this.client.query(each.sql, [...each.parameters]);
       await this.client.query("commit");
     } else {
-      const results: unknown = await this.client.query([...held, literal, "commit"].join("; "));
-      if (!Array.isArray(results) || results.length !== held.length + 2) throw new Error("unreachable: each statement of a message has its result");
+      const results: unknown = await this.client.query([...held, ...literals, "commit"].join("; "));
+      if (!Array.isArray(results) || results.length !== held.length + literals.length + 1) throw new Error("unreachable: each statement of a message has its result");
       result = results[held.length] as pg.QueryResult;
     }
     this.#committed = true;
@@ -186,17 +187,21 @@ export async function executeTogether<DB, const S extends readonly Compilable[]>
 }
 
 /**
- * Runs `statement` as the last of transaction `tx` and commits it, in one message (with what
- * sendWithNext holds), and returns its rows: a transaction whose last statement decides nothing
- * more holds its locks for no round trip after it. Nothing may run in `tx` after this, and its
- * end sends nothing. Off this driver, the statement runs as usual and the transaction commits
- * when it ends.
+ * Runs `statement` and then `after` (statements whose results nobody reads) as the last of
+ * transaction `tx`, and commits it, in one message (with what sendWithNext holds); returns
+ * `statement`'s rows. A transaction whose last statements decide nothing more in between holds
+ * its locks for no round trip after them. Nothing may run in `tx` after this, and its end sends
+ * nothing. Off this driver, the statements run as usual and the transaction commits when it ends.
  */
-export async function executeAndCommit<DB, R>(tx: Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
+export async function executeAndCommit<DB, R>(tx: Transaction<DB>, statement: Compilable<R>, after: readonly Compilable[] = []): Promise<R[]> {
   const query = statement.compile(tx);
-  const result = await tx
-    .getExecutor()
-    .provideConnection((connection) => (connection instanceof HeldStatementsConnection ? connection.executeAndCommit<R>(query) : connection.executeQuery<R>(query)));
+  const rest = after.map((each) => each.compile(tx));
+  const result = await tx.getExecutor().provideConnection(async (connection) => {
+    if (connection instanceof HeldStatementsConnection) return connection.executeAndCommit<R>(query, rest);
+    const rows = await connection.executeQuery<R>(query);
+    for (const each of rest) await connection.executeQuery(each);
+    return rows;
+  });
   return result.rows;
 }
 

@@ -169,7 +169,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
     expect(await db.selectFrom("probes").select("id").where("id", "=", 30).execute()).toEqual([{ id: 30 }]);
   });
 
-  it("runs a last statement and COMMIT in one message, answering the statement; the transaction then runs and sends nothing more", async () => {
+  it("runs a last statement, those after it and COMMIT in one message, answering the first; the transaction then runs and sends nothing more", async () => {
     const insert = (id: number, label: unknown) =>
       sql<{ label: string; held: string; arrived: string; began: string }>`
         INSERT INTO probes (id, label) VALUES (${id}, ${label}::text)
@@ -177,7 +177,8 @@ describe("the held-statements driver, on PostgreSQL", () => {
     const commitWith = (id: number, label: unknown, after?: (tx: Transaction<{ probes: { id: number; label: string } }>) => Promise<unknown>) =>
       db.transaction().execute(async (tx) => {
         await sendWithNext(tx, sql`SELECT set_config('app.held', ${"together"}, true)`);
-        const [row] = await executeAndCommit(tx, insert(id, label));
+        // After it, in the same message: a statement whose result nobody reads, seeing the insert.
+        const [row] = await executeAndCommit(tx, insert(id, label), [sql`INSERT INTO probes (id, label) SELECT id + 5, 'after ' || label FROM probes WHERE id = ${id}`]);
         await after?.(tx);
         return row;
       });
@@ -190,7 +191,14 @@ describe("the held-statements driver, on PostgreSQL", () => {
     const alone = await commitWith(42, { a: 1 });
     expect([alone?.label, alone?.held]).toEqual(['{"a":1}', "together"]);
     expect(alone?.arrived).not.toEqual(alone?.began);
-    expect(await db.selectFrom("probes").select("id").where("id", ">=", 40).where("id", "<", 50).orderBy("id").execute()).toEqual([{ id: 40 }, { id: 41 }, { id: 42 }]);
+    expect(await db.selectFrom("probes").selectAll().where("id", ">=", 40).where("id", "<", 50).orderBy("id").execute()).toEqual([
+      { id: 40, label: "last" },
+      { id: 41, label: "then more" },
+      { id: 42, label: '{"a":1}' },
+      { id: 45, label: "after last" },
+      { id: 46, label: "after then more" },
+      { id: 47, label: 'after {"a":1}' },
+    ]);
     const { rows } = await sql<{ open: boolean }>`SELECT now() = statement_timestamp() AS open`.execute(db);
     expect(rows[0]?.open).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { sendWithNext, type Db, type Tx } from "@incidentops/db";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { traceCarrier } from "../tracing.js";
 import type { TaskName, TaskPayload } from "./tasks.js";
 
@@ -71,18 +71,36 @@ const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCar
   priority: spec.priority ?? null,
 });
 
-async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void> {
-  if (specs.length === 0) return;
-  await sendWithNext(
-    db,
-    sql`
-    SELECT graphile_worker.add_jobs(ARRAY(
+/**
+ * One graphile_worker.add_jobs of those `specs` for which `when` holds (a condition on each one's
+ * `ref`, as SQL); none, and no NOTIFY, when none does.
+ */
+function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], when: (ref: RawBuilder<string>) => RawBuilder<boolean> = () => sql`true`) {
+  return sql`
+    SELECT graphile_worker.add_jobs(w.specs) FROM (SELECT ARRAY(
       SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
       FROM json_to_recordset(${JSON.stringify(specs)}::json)
-        AS s(identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-    ))`,
-  );
+        AS s(ref text, identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
+      WHERE ${when(sql.ref("s.ref"))}
+    ) AS specs) AS w
+    WHERE cardinality(w.specs) > 0`;
 }
+
+async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void> {
+  if (specs.length === 0) return;
+  await sendWithNext(db, addJobsStatement(specs));
+}
+
+/**
+ * A statement that adds each of `jobs` whose `when` holds for its `ref` (a condition the caller
+ * can only know in the database, such as a row it has locked), in one add_jobs, as enqueueJobs
+ * adds them; to be sent by the caller, in its transaction.
+ */
+export const addJobsWhere = (jobs: readonly { ref: string; job: JobRequest }[], when: (ref: RawBuilder<string>) => RawBuilder<boolean>) =>
+  addJobsStatement(
+    jobs.map(({ ref, job }) => ({ ref, ...addJobSpecOf(job) })),
+    when,
+  );
 
 /** The jobs a transaction holds back until its batch ends (withJobsHeld), and the trace the first was asked for in. */
 interface HeldJobs {

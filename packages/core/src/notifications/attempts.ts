@@ -1,9 +1,8 @@
-import type { Db, DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
+import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
-import { inScope } from "../scope.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { isLeased, isPaused, type Lane } from "./lane-repository.js";
-import { insertAttemptsLockingLanes, insertAttemptsLockingLanesAndCommit, lockLanes, type Recipient } from "./repository.js";
+import { insertAttemptsLockingLanes, insertAttemptsLockingLanesAndCommit, type Recipient } from "./repository.js";
 
 export type { Recipient };
 
@@ -19,18 +18,6 @@ export interface EventRecipients {
  * runs it now).
  */
 export type ClaimIdleLane = (lane: Lane, channel: NotificationChannel) => Promise<Date | undefined>;
-
-/** What recordAttempts did. */
-export interface RecordedAttempts {
-  /** Attempts that were new. */
-  made: number;
-  /**
-   * Lanes the caller must wake in a transaction of its own (wakeLanes), once the caller's has
-   * ended: recordAttempts committed it with their attempts, expecting them held by a sender, and
-   * their sender had let them go.
-   */
-  toWake: { recipientId: string; channel: NotificationChannel }[];
-}
 
 /** A recipient's lane: its target, or the contact method a person is paged through (notification_attempts.recipient_id). */
 const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recipient.targetId : recipient.contactMethodId);
@@ -51,24 +38,29 @@ const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recip
  * When every lane was seen leased (`leasedRecipients`, read without their locks), the statement
  * also commits the caller's transaction (insertAttemptsLockingLanesAndCommit), so the lanes' locks,
  * which the holder's next claim and the org's other fan-outs wait for, are held for no round trip;
- * a lane found let go meanwhile is left in `toWake`. Nothing may run in the transaction after.
+ * a lane its holder let go meanwhile is woken now, by a statement of that message that finds it
+ * so under its lock. Nothing may run in the transaction after.
  */
 export async function recordAttempts(
   tx: Tx,
   context: { orgId: string; requestId: string },
   events: EventRecipients[],
   options: { claimIdle?: ClaimIdleLane | undefined; leasedRecipients?: ReadonlySet<string> } = {},
-): Promise<RecordedAttempts> {
+): Promise<number> {
   const toMake = events.flatMap(({ event, recipients }) => recipients.map((recipient) => ({ event, recipient })));
-  if (toMake.length === 0) return { made: 0, toWake: [] };
+  if (toMake.length === 0) return 0;
   const { leasedRecipients } = options;
   if (leasedRecipients !== undefined && toMake.every(({ recipient }) => leasedRecipients.has(recipientIdOf(recipient)))) {
-    const { lanes, made } = await insertAttemptsLockingLanesAndCommit(tx, context, toMake);
-    return { made, toWake: lanes.filter((row) => !isLeased(row)).map((row) => ({ recipientId: row.recipient_id, channel: row.channel })) };
+    const channels = new Map(toMake.map(({ recipient }) => [recipientIdOf(recipient), recipient.channel]));
+    const wakes = [...channels].map(([recipientId, channel]) => ({
+      recipientId,
+      job: laneJob({ orgId: context.orgId, recipientId }, channel, { requestId: context.requestId }),
+    }));
+    return (await insertAttemptsLockingLanesAndCommit(tx, context, toMake, wakes)).made;
   }
   const { lanes, made } = await insertAttemptsLockingLanes(tx, context, toMake);
   await wakeLockedLanes(tx, context, lanes, options.claimIdle);
-  return { made, toWake: [] };
+  return made;
 }
 
 /** Holding their locks: wakes (or, with `claimIdle`, claims) each lane nobody holds. */
@@ -85,19 +77,6 @@ async function wakeLockedLanes(
     jobs.push(laneJob(lane, row.channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, row.channel)) }));
   }
   await enqueueJobs(tx, jobs);
-}
-
-/** Wakes these lanes (recordAttempts' `toWake`) in a transaction of their own, holding their locks, those still not held. */
-export async function wakeLanes(db: Db, context: { orgId: string; requestId: string }, lanes: RecordedAttempts["toWake"]): Promise<void> {
-  if (lanes.length === 0) return;
-  await inScope(db, { orgId: context.orgId }, async (tx) => {
-    const rows = new Map((await lockLanes(tx, context.orgId, lanes.map((lane) => lane.recipientId))).map((row) => [row.recipient_id, row]));
-    const locked = lanes.flatMap((lane) => {
-      const row = rows.get(lane.recipientId);
-      return row === undefined ? [] : [{ ...row, channel: lane.channel }];
-    });
-    await wakeLockedLanes(tx, context, locked);
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
-import { recordAttempts, wakeLanes, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
+import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
 import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
@@ -93,7 +93,7 @@ function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, kn
  * When every lane it writes to was held by a sender as its first statement read them (a storm to
  * one receiver), its attempts' statement commits it in the same message (recordAttempts): the
  * lanes' locks, which the senders and the org's other fan-outs queue for, are held for no round
- * trip. A lane let go meanwhile is woken after, in a transaction of its own (wakeLanes).
+ * trip. A lane let go meanwhile is woken now by the same message.
  */
 export async function fanOutEvents(
   db: Db,
@@ -101,7 +101,7 @@ export async function fanOutEvents(
   firstRounds?: FirstRounds,
 ): Promise<{ attempts: number; claimed: ClaimedLaneRun[] }> {
   const claimed: ClaimedLaneRun[] = [];
-  const { made, toWake } = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
+  const attempts = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
     const { events: pending, enabledTargets, leasedRecipients } = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
     const targets = new Map(enabledTargets.map((target) => [target.id, target]));
     const events: EventRecipients[] = [];
@@ -116,6 +116,5 @@ export async function fanOutEvents(
         : idleLaneClaimer(tx, job.requestId, firstRounds, { events: new Map(pending.map((event) => [event.id, event])), targets }, claimed);
     return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, { claimIdle, leasedRecipients });
   });
-  await wakeLanes(db, { orgId: job.orgId, requestId: job.requestId }, toWake);
-  return { attempts: made, claimed };
+  return { attempts, claimed };
 }

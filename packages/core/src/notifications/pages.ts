@@ -70,7 +70,7 @@ export async function runPageRule(db: Db, job: TaskPayload<"page_rule">): Promis
     const method = await findContactMethodById(tx, job.contactMethodId);
     const event = await findEvent(tx, job.orgId, job.eventId);
     if (method === undefined || method.user_id !== job.userId || event === undefined) return "skipped";
-    const { made } = await recordAttempts(tx, job, [
+    const made = await recordAttempts(tx, job, [
       {
         event: { id: event.id, seq: event.seq, incidentId: event.incident_id },
         recipients: [{ userId: job.userId, contactMethodId: method.id, channel: method.type, delayMinutes: job.delayMinutes }],

@@ -1,5 +1,6 @@
 import { executeAndCommit, executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
+import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
 import { lockingExistingLanes } from "./lane-repository.js";
 
@@ -72,23 +73,24 @@ export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: strin
 }
 
 /**
- * As insertAttemptsLockingLanes, and commits the transaction in the same message
- * (executeAndCommit): for a caller with nothing left to decide under the lanes' locks, which it
- * then holds for no round trip.
+ * As insertAttemptsLockingLanes, then adds the `wakes` (one per recipient) of the lanes that
+ * nobody holds as this finds them under their locks, and commits the transaction, all in one
+ * message (executeAndCommit): for a caller that expects the lanes held and has nothing else to
+ * decide, which then holds their locks for no round trip.
  */
-export async function insertAttemptsLockingLanesAndCommit(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
-  return lanesOfAttempts(await executeAndCommit(tx, attemptsLockingLanes(tx, context, attempts)));
-}
-
-/** Locks the org's lanes of these recipients (made on first use), in recipient order, each with the time. */
-export function lockLanes(tx: Tx, orgId: string, recipientIds: readonly string[]) {
-  return tx
-    .insertInto("delivery_lanes")
-    .values([...recipientIds].sort().map((recipientId) => ({ org_id: orgId, recipient_id: recipientId })))
-    .onConflict(lockingExistingLanes)
-    .returningAll()
-    .returning(sql<Date>`now()`.as("now"))
-    .execute();
+export async function insertAttemptsLockingLanesAndCommit(
+  tx: Tx,
+  context: { orgId: string; requestId: string },
+  attempts: readonly AttemptToMake[],
+  wakes: readonly { recipientId: string; job: JobRequest }[],
+) {
+  const unheld = (recipientId: RawBuilder<string>) => sql<boolean>`NOT EXISTS (
+    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${context.orgId} AND l.recipient_id = ${recipientId}::uuid AND l.lease_until > now())`;
+  const wakeUnheld = addJobsWhere(
+    wakes.map(({ recipientId, job }) => ({ ref: recipientId, job })),
+    unheld,
+  );
+  return lanesOfAttempts(await executeAndCommit(tx, attemptsLockingLanes(tx, context, attempts), [wakeUnheld]));
 }
 
 /** The event a page_rule job names: its incident and place on the timeline. */
