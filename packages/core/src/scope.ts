@@ -49,7 +49,7 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
            set_config('app.routing_key', ${scope.routingKey ?? ""}, true),
            CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`;
-  await sendWithNext(tx, statement);
+  await sendWithNext(tx, statement, { settingsOnly: true });
 }
 
 /**
@@ -57,7 +57,7 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
  * outside the database act on its work. With the next statement, like setScope.
  */
 export async function commitDurably(tx: Tx): Promise<void> {
-  await sendWithNext(tx, sql`SELECT set_config('synchronous_commit', 'on', true)`);
+  await sendWithNext(tx, sql`SELECT set_config('synchronous_commit', 'on', true)`, { settingsOnly: true });
 }
 
 /**

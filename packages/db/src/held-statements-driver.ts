@@ -24,6 +24,8 @@ class HeldStatementsConnection implements DatabaseConnection {
   #held: string[] = [];
   /** The transaction committed with its last statement (executeAndCommit): nothing more may run in it, and its end sends nothing. */
   #committed = false;
+  /** Something held would change more than the transaction's own settings: a COMMIT must send it. */
+  #heldHasEffect = false;
 
   constructor(readonly client: pg.PoolClient) {}
 
@@ -32,12 +34,25 @@ class HeldStatementsConnection implements DatabaseConnection {
     this.#held.push("begin");
   }
 
-  /** Holds `query` for the next statement's message; false (nothing held) when its parameters cannot be written in (inlineParameters). */
-  hold(query: CompiledQuery): boolean {
+  /**
+   * Holds `query` for the next statement's message; false (nothing held) when its parameters
+   * cannot be written in (inlineParameters). `settingsOnly`: it only sets the transaction's own
+   * settings (SET LOCAL), so a transaction that runs nothing else sends nothing.
+   */
+  hold(query: CompiledQuery, settingsOnly: boolean): boolean {
     const literal = inlineParameters(query.sql, query.parameters);
     if (literal === undefined) return false;
     this.#held.push(literal);
+    this.#heldHasEffect ||= !settingsOnly;
     return true;
+  }
+
+  /** What is held, to send now: nothing is held after. */
+  #takeHeld(): string[] {
+    const held = this.#held;
+    this.#held = [];
+    this.#heldHasEffect = false;
+    return held;
   }
 
   /**
@@ -45,8 +60,7 @@ class HeldStatementsConnection implements DatabaseConnection {
    * the transaction reached the database, and there is nothing to end.
    */
   dropHeld(): boolean {
-    const neverBegun = this.#held[0] === "begin";
-    this.#held = [];
+    const neverBegun = this.#takeHeld()[0] === "begin";
     this.#committed = false;
     return neverBegun;
   }
@@ -54,27 +68,27 @@ class HeldStatementsConnection implements DatabaseConnection {
   /**
    * Ends the transaction. A commit sends whatever is still held with it, its BEGIN too when that
    * was never sent (a transaction of held statements only); a transaction that held nothing but
-   * its BEGIN ran nothing and sends nothing. A rollback drops what is held, and sends nothing
-   * when the BEGIN never went.
+   * its BEGIN and its own settings ran nothing and sends nothing. A rollback drops what is held,
+   * and sends nothing when the BEGIN never went.
    */
   async end(command: "commit" | "rollback"): Promise<void> {
     const held = this.#held;
     const committed = this.#committed;
+    const heldHasEffect = this.#heldHasEffect;
     const neverBegun = this.dropHeld();
     if (committed) return;
     if (command === "rollback") {
       if (!neverBegun) await this.client.query("rollback");
       return;
     }
-    if (neverBegun && held.length === 1) return;
+    if (neverBegun && !heldHasEffect) return;
     await this.client.query([...held, "commit"].join("; "));
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
-    const held = this.#held;
+    const held = this.#takeHeld();
     if (held.length === 0) return resultOf(await this.client.query(query.sql, [...query.parameters]));
-    this.#held = [];
     const literal = inlineParameters(query.sql, query.parameters);
     if (literal === undefined) {
       await this.client.query(held.join("; "));
@@ -94,8 +108,7 @@ class HeldStatementsConnection implements DatabaseConnection {
     this.#refuseAfterCommit();
     const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
     if (queries.length === 0 || literals.some((literal) => literal === undefined)) return undefined;
-    const held = this.#held;
-    this.#held = [];
+    const held = this.#takeHeld();
     const answer: unknown = await this.client.query([...held, ...literals].join("; "));
     const results = Array.isArray(answer) ? answer : [answer];
     if (results.length !== held.length + queries.length) throw new Error("unreachable: each statement of a message has its result");
@@ -109,8 +122,7 @@ class HeldStatementsConnection implements DatabaseConnection {
    */
   async executeAndCommit<R>(query: CompiledQuery, after: readonly CompiledQuery[]): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
-    const held = this.#held;
-    this.#held = [];
+    const held = this.#takeHeld();
     const literals = [query, ...after].map((each) => inlineParameters(each.sql, each.parameters));
     let result: pg.QueryResult;
     if (literals.some((literal) => literal === undefined)) {
@@ -150,16 +162,17 @@ interface Compilable<R = unknown> {
  * Runs `statement`, whose result nobody reads, in transaction `db` with its next statement, in
  * that one's message (HeldStatementsConnection): no round trip of its own. At once when that
  * cannot be: `db` is not a transaction, its parameters cannot be written in, or `db` is not on
- * this driver.
+ * this driver. With `settingsOnly` (it only sets the transaction's own settings, as SET LOCAL
+ * does), a transaction that runs nothing else sends nothing at all.
  */
-export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, statement: Compilable): Promise<void> {
+export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, statement: Compilable, options: { settingsOnly?: boolean } = {}): Promise<void> {
   const query = statement.compile(db);
   if (!db.isTransaction) {
     await db.executeQuery(query);
     return;
   }
   await db.getExecutor().provideConnection(async (connection) => {
-    if (connection instanceof HeldStatementsConnection && connection.hold(query)) return;
+    if (connection instanceof HeldStatementsConnection && connection.hold(query, options.settingsOnly === true)) return;
     await connection.executeQuery(query);
   });
 }

@@ -218,6 +218,22 @@ describe("the held-statements driver, on PostgreSQL", () => {
     expect(rows[0]?.open).toBe(true);
   });
 
+  it("sends nothing for a transaction that holds only its own settings, and sends them with anything else", async () => {
+    // An insert passed off as a setting shows whether the held statements were sent.
+    const holdSetting = (tx: Transaction<{ probes: { id: number; label: string } }>, id: number) =>
+      sendWithNext(tx, tx.insertInto("probes").values({ id, label: "held as a setting" }), { settingsOnly: true });
+    await db.transaction().execute((tx) => holdSetting(tx, 50));
+    await db.transaction().execute(async (tx) => {
+      await holdSetting(tx, 51);
+      await sendWithNext(tx, sql`SELECT set_config('app.held', 'with an effect', true)`);
+    });
+    await db.transaction().execute(async (tx) => {
+      await holdSetting(tx, 52);
+      await tx.selectFrom("probes").select("id").execute();
+    });
+    expect(await db.selectFrom("probes").select("id").where("label", "=", "held as a setting").orderBy("id").execute()).toEqual([{ id: 51 }, { id: 52 }]);
+  });
+
   it("opens a transaction with an isolation level at once, as asked", async () => {
     const level = await db
       .transaction()
