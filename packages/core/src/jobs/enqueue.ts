@@ -71,26 +71,17 @@ const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCar
   priority: spec.priority ?? null,
 });
 
-/** For jobs whose when or run_at only the database knows: SQL of each job's `ref`. */
-export interface JobsInDatabase {
-  /** Whether to add the job (all by default). */
-  when?: (ref: RawBuilder<string>) => RawBuilder<boolean>;
-  /** When to run a job that names no time (now when this is null too). */
-  runAt?: (ref: RawBuilder<string>) => RawBuilder<Date | null>;
-}
-
 /**
- * One graphile_worker.add_jobs of those `specs` for which `when` holds; none, and no NOTIFY,
- * when none does.
+ * One graphile_worker.add_jobs of those `specs` for which `when` holds (a condition on each one's
+ * `ref`, as SQL); none, and no NOTIFY, when none does.
  */
-function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], { when = () => sql<boolean>`true`, runAt = () => sql<null>`NULL` }: JobsInDatabase = {}) {
-  const ref = sql<string>`s.ref`;
+function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], when: (ref: RawBuilder<string>) => RawBuilder<boolean> = () => sql`true`) {
   return sql`
     SELECT graphile_worker.add_jobs(w.specs) FROM (SELECT ARRAY(
-      SELECT ROW(s.identifier, s.payload, s.queue_name, coalesce(s.run_at, ${runAt(ref)}), s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
+      SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
       FROM json_to_recordset(${JSON.stringify(specs)}::json)
         AS s(ref text, identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-      WHERE ${when(ref)}
+      WHERE ${when(sql.ref("s.ref"))}
     ) AS specs) AS w
     WHERE cardinality(w.specs) > 0`;
 }
@@ -101,14 +92,14 @@ async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void>
 }
 
 /**
- * A statement that adds `jobs`, in one add_jobs, as enqueueJobs adds them, deciding in the
- * database whether (and when) by each one's `ref` (a row the caller has locked, or has just
- * written in the same message); to be sent by the caller, in its transaction.
+ * A statement that adds each of `jobs` whose `when` holds for its `ref` (a condition the caller
+ * can only know in the database, such as a row it has locked), in one add_jobs, as enqueueJobs
+ * adds them; to be sent by the caller, in its transaction.
  */
-export const addJobsDecidedInDatabase = (jobs: readonly { ref: string; job: JobRequest }[], decide: JobsInDatabase) =>
+export const addJobsWhere = (jobs: readonly { ref: string; job: JobRequest }[], when: (ref: RawBuilder<string>) => RawBuilder<boolean>) =>
   addJobsStatement(
     jobs.map(({ ref, job }) => ({ ref, ...addJobSpecOf(job) })),
-    decide,
+    when,
   );
 
 /** The jobs a transaction holds back until its batch ends (withJobsHeld), and the trace the first was asked for in. */

@@ -1,5 +1,5 @@
 import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
-import { enqueueJob, enqueueJobs, type JobRequest } from "../jobs/enqueue.js";
+import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { isLeased, isPaused, type Lane } from "./lane-repository.js";
 import { insertAttemptsLockingLanes, insertAttemptsLockingLanesAndCommit, type Recipient } from "./repository.js";
@@ -12,17 +12,12 @@ export interface EventRecipients {
   recipients: Recipient[];
 }
 
-/** Claims runs of idle lanes (neither leased nor paused) in the caller's transaction, holding their locks. */
-export interface IdleLaneClaimer {
-  /** Returns the lease's end, or undefined when it claimed nothing (the lane's job then runs it now). */
-  claim: (lane: Lane, channel: NotificationChannel) => Promise<Date | undefined>;
-  /**
-   * As claim, as the transaction's last statement: the lease, the lane's `job` (for the lease's
-   * end, or now when nothing was due) and the COMMIT in one message. False, having sent nothing,
-   * when it could not claim: the caller schedules the job itself and the transaction goes on.
-   */
-  claimAndCommit: (lane: Lane, channel: NotificationChannel, job: JobRequest) => Promise<boolean>;
-}
+/**
+ * Claims a run of an idle lane (neither leased nor paused) in the caller's transaction, holding
+ * its lock; returns the lease's end, or undefined when it claimed nothing (the lane's job then
+ * runs it now).
+ */
+export type ClaimIdleLane = (lane: Lane, channel: NotificationChannel) => Promise<Date | undefined>;
 
 /** A recipient's lane: its target, or the contact method a person is paged through (notification_attempts.recipient_id). */
 const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recipient.targetId : recipient.contactMethodId);
@@ -30,7 +25,7 @@ const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recip
 /**
  * Records one attempt per (event, recipient) and locks their lanes, in one statement, and wakes
  * each recipient's lane, in the caller's transaction. An attempt that already exists (a re-run of
- * the same fan-out) is skipped, so a re-run never sends twice. With `claimer`, idle lanes may
+ * the same fan-out) is skipped, so a re-run never sends twice. With `claimIdle`, idle lanes may
  * be claimed for a run by the caller instead.
  *
  * A lane another run holds (leased) is left alone: its holder records its outcomes after this
@@ -50,7 +45,7 @@ export async function recordAttempts(
   tx: Tx,
   context: { orgId: string; requestId: string },
   events: EventRecipients[],
-  options: { claimer?: IdleLaneClaimer | undefined; leasedRecipients?: ReadonlySet<string> } = {},
+  options: { claimIdle?: ClaimIdleLane | undefined; leasedRecipients?: ReadonlySet<string> } = {},
 ): Promise<number> {
   const toMake = events.flatMap(({ event, recipients }) => recipients.map((recipient) => ({ event, recipient })));
   if (toMake.length === 0) return 0;
@@ -64,36 +59,33 @@ export async function recordAttempts(
     return (await insertAttemptsLockingLanesAndCommit(tx, context, toMake, wakes)).made;
   }
   const { lanes, made } = await insertAttemptsLockingLanes(tx, context, toMake);
-  await wakeLockedLanes(tx, context, lanes, options.claimer);
+  await wakeLockedLanes(tx, context, lanes, options.claimIdle);
   return made;
 }
 
-/**
- * Holding their locks: wakes each lane nobody holds, or, with `claimer`, claims the idle ones'
- * runs, the last one's with the COMMIT (claimAndCommit), so its lease is not a round trip of its
- * own; the other lanes' jobs go in that message too. A paused lane's job runs now, to count its
- * due attempts' tries unsent.
- */
+/** Holding their locks: wakes (or, with `claimIdle`, claims) each lane nobody holds. */
 async function wakeLockedLanes(
   tx: Tx,
   context: { orgId: string; requestId: string },
   lanes: readonly (DeliveryLaneRow & { now: Date; channel: NotificationChannel })[],
-  claimer?: IdleLaneClaimer,
+  claimIdle?: ClaimIdleLane,
 ): Promise<void> {
-  const jobs: JobRequest[] = [];
-  const idle: { lane: Lane; channel: NotificationChannel }[] = [];
+  const jobs: ReturnType<typeof laneJob>[] = [];
   for (const row of lanes) {
     if (isLeased(row)) continue;
     const lane = { orgId: context.orgId, recipientId: row.recipient_id };
-    if (claimer === undefined || isPaused(row)) jobs.push(laneJob(lane, row.channel, { requestId: context.requestId }));
-    else idle.push({ lane, channel: row.channel });
+    jobs.push(laneJob(lane, row.channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, row.channel)) }));
   }
-  const last = idle.pop();
-  for (const { lane, channel } of idle) jobs.push(laneJob(lane, channel, { requestId: context.requestId, runAt: await claimer?.claim(lane, channel) }));
   await enqueueJobs(tx, jobs);
-  if (last === undefined || claimer === undefined) return;
-  const lastJob = laneJob(last.lane, last.channel, { requestId: context.requestId });
-  if (!(await claimer.claimAndCommit(last.lane, last.channel, lastJob))) await enqueueJobs(tx, [lastJob]);
+}
+
+/**
+ * When the job of a lane that nobody holds runs: now (undefined), or, when this transaction
+ * claimed the lane's run (a first round), at the lease's end, to take over if the claimer dies.
+ * A paused lane runs now, to count its due attempts' tries unsent.
+ */
+async function wakeTimeOf(row: DeliveryLaneRow & { now: Date }, claim: () => Promise<Date | undefined> | undefined): Promise<Date | undefined> {
+  return isPaused(row) ? undefined : claim();
 }
 
 /** The job that runs a lane, at `runAt` or now: one per lane (its key). */

@@ -1,26 +1,13 @@
-import { executeAndCommit, type Db, type NotificationAttemptRow, type NotificationChannel, type Tx } from "@incidentops/db";
+import type { Db, NotificationAttemptRow, NotificationChannel, Tx } from "@incidentops/db";
 import { sendEmail, sendToContactMethod, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { incidentSchema } from "../incidents/schema.js";
 import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
-import type { JobRequest } from "../jobs/enqueue.js";
 import type { DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
 import { wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
-import {
-  findNextWake,
-  isLeased,
-  isPaused,
-  leaseNextDueAttempts,
-  leasingNextDueAttempts,
-  lockLane,
-  releaseLane,
-  scheduledForLeaseEnd,
-  skipDueAttempts,
-  type Lane,
-  type LeaseOptions,
-} from "./lane-repository.js";
+import { findNextWake, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
 
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
@@ -137,19 +124,17 @@ async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel,
  * leasing nothing, when none is due.
  */
 async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane, known?: KnownRows): Promise<{ attempts: Claimed; leaseUntil: Date } | undefined> {
-  const due = await leaseNextDueAttempts(tx, lane, leaseOptionsOf(deps));
+  const concurrency = deps.config.delivery.receiverConcurrency;
+  const due = await leaseNextDueAttempts(tx, lane, {
+    limit: concurrency * ROUNDS_PER_CLAIM,
+    concurrency,
+    roundMs: deps.config.delivery.timeoutMs,
+    marginMs: LEASE_MARGIN_MS,
+  });
   const leaseUntil = due[0]?.lane_lease_until;
   if (leaseUntil === undefined) return undefined;
   return { attempts: await deliveriesOf(deps, lane, due, tx, known), leaseUntil };
 }
-
-/** A lease of a lane: up to ROUNDS_PER_CLAIM rounds of DELIVERY_RECEIVER_CONCURRENCY attempts, a webhook timeout per round. */
-const leaseOptionsOf = (deps: DeliveryDeps): LeaseOptions => ({
-  limit: deps.config.delivery.receiverConcurrency * ROUNDS_PER_CLAIM,
-  concurrency: deps.config.delivery.receiverConcurrency,
-  roundMs: deps.config.delivery.timeoutMs,
-  marginMs: LEASE_MARGIN_MS,
-});
 
 /** As leaseDue; with none due, schedules the lane's job for its next attempt, if any. */
 async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<Claim> {
@@ -185,26 +170,6 @@ export async function claimLaneRun(
 ): Promise<ClaimedLaneRun | undefined> {
   const due = await leaseDue(deps, tx, run.lane, known);
   return due === undefined ? undefined : { ...run, ...due };
-}
-
-/**
- * As claimLaneRun, as the caller's last statement: the lease, the lane's `job` (for the lease's
- * end, or now when nothing was due) and the COMMIT go in one message (executeAndCommit), and
- * what the run sends is read after, in a transaction of its own, when `known` lacks it (none is
- * opened otherwise). The caller's transaction has committed when this returns.
- */
-export async function claimLaneRunAndCommit(
-  deps: DeliveryDeps,
-  tx: Tx,
-  run: { lane: Lane; channel: NotificationChannel; requestId: string },
-  known: KnownRows,
-  job: JobRequest,
-): Promise<ClaimedLaneRun | undefined> {
-  const due = await executeAndCommit(tx, leasingNextDueAttempts(tx, run.lane, leaseOptionsOf(deps)), [scheduledForLeaseEnd(run.lane, job)]);
-  const leaseUntil = due[0]?.lane_lease_until;
-  if (leaseUntil === undefined) return undefined;
-  const attempts = await inScope(deps.db, { orgId: run.lane.orgId }, (read) => deliveriesOf(deps, run.lane, due, read, known));
-  return { ...run, attempts, leaseUntil };
 }
 
 /** Under the lane's lock: what to do now, and, when nothing is to be sent, when to look again. */

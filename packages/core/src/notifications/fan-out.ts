@@ -1,8 +1,8 @@
 import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
-import { recordAttempts, type EventRecipients, type IdleLaneClaimer, type Recipient } from "./attempts.js";
-import { claimLaneRun, claimLaneRunAndCommit, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
+import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
+import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
 import { atLeastAsSevere, type NotificationKind } from "../schema.js";
@@ -63,27 +63,15 @@ export interface FirstRounds {
   takeSlot: () => boolean;
 }
 
-/**
- * Claims idle lanes' runs while `firstRounds` has a slot; the first claim makes the transaction
- * commit durably, and one that commits with its lease always does.
- */
-function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, known: KnownRows, claimed: ClaimedLaneRun[]): IdleLaneClaimer {
-  return {
-    claim: async (lane, channel) => {
-      if (!firstRounds.takeSlot()) return undefined;
-      const run = await claimLaneRun(firstRounds.deps, tx, { lane, channel, requestId }, known);
-      if (run === undefined) return undefined;
-      if (claimed.length === 0) await commitDurably(tx);
-      claimed.push(run);
-      return run.leaseUntil;
-    },
-    claimAndCommit: async (lane, channel, job) => {
-      if (!firstRounds.takeSlot()) return false;
-      await commitDurably(tx);
-      const run = await claimLaneRunAndCommit(firstRounds.deps, tx, { lane, channel, requestId }, known, job);
-      if (run !== undefined) claimed.push(run);
-      return true;
-    },
+/** Claims an idle lane's run while `firstRounds` has a slot; the first claim makes the transaction commit durably. */
+function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, known: KnownRows, claimed: ClaimedLaneRun[]): ClaimIdleLane {
+  return async (lane, channel) => {
+    if (!firstRounds.takeSlot()) return undefined;
+    const run = await claimLaneRun(firstRounds.deps, tx, { lane, channel, requestId }, known);
+    if (run === undefined) return undefined;
+    if (claimed.length === 0) await commitDurably(tx);
+    claimed.push(run);
+    return run.leaseUntil;
   };
 }
 
@@ -122,11 +110,11 @@ export async function fanOutEvents(
     }
     await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits (perhaps in its message).
-    const claimer =
+    const claimIdle =
       firstRounds === undefined
         ? undefined
         : idleLaneClaimer(tx, job.requestId, firstRounds, { events: new Map(pending.map((event) => [event.id, event])), targets }, claimed);
-    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, { claimer, leasedRecipients });
+    return recordAttempts(tx, { orgId: job.orgId, requestId: job.requestId }, events, { claimIdle, leasedRecipients });
   });
   return { attempts, claimed };
 }

@@ -1,6 +1,5 @@
 import { sendWithNext, type Database, type DeliveryLaneRow, type Tx } from "@incidentops/db";
 import { sql, type OnConflictBuilder } from "kysely";
-import { addJobsDecidedInDatabase, type JobRequest } from "../jobs/enqueue.js";
 
 // A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
 // the worker sending to it and the circuit breaker; its attempts are notification_attempts rows.
@@ -52,20 +51,7 @@ const isIncidentsNext = sql<boolean>`NOT EXISTS (
  * plus `marginMs` (then another worker may take over: this one died). One statement; each
  * attempt carries the lease's end (`lane_lease_until`).
  */
-export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: LeaseOptions) {
-  return leasingNextDueAttempts(tx, lane, options).execute();
-}
-
-/** How many attempts a lease takes at most, and how long it lasts (leaseNextDueAttempts). */
-export interface LeaseOptions {
-  limit: number;
-  concurrency: number;
-  roundMs: number;
-  marginMs: number;
-}
-
-/** leaseNextDueAttempts' statement, to send as the caller will. */
-export function leasingNextDueAttempts(tx: Tx, lane: Lane, options: LeaseOptions) {
+export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: number; concurrency: number; roundMs: number; marginMs: number }) {
   const leaseSeconds = sql<number>`(${options.roundMs}::float8 * ceil((SELECT count(*) FROM due) / ${options.concurrency}::float8) + ${options.marginMs}::float8) / 1000`;
   return tx
     .with("due", (db) =>
@@ -96,20 +82,9 @@ export function leasingNextDueAttempts(tx: Tx, lane: Lane, options: LeaseOptions
     .selectAll()
     .select(sql<Date>`(SELECT lease_until FROM leased)`.as("lane_lease_until"))
     .orderBy("next_attempt_at")
-    .orderBy("event_seq");
+    .orderBy("event_seq")
+    .execute();
 }
-
-/**
- * A statement adding the lane's `job` for when its lease ends, as the database then has it (the
- * lane's row, leased earlier in the same message), or now when it is not leased: to follow
- * leasingNextDueAttempts in the same message, so the job waits for the lease that statement took,
- * or runs the lane now when it took none.
- */
-export const scheduledForLeaseEnd = (lane: Lane, job: JobRequest) =>
-  addJobsDecidedInDatabase([{ ref: lane.recipientId, job }], {
-    runAt: (recipientId) => sql<Date | null>`(
-      SELECT l.lease_until FROM delivery_lanes l WHERE l.org_id = ${lane.orgId} AND l.recipient_id = ${recipientId}::uuid AND l.lease_until > now())`,
-  });
 
 /**
  * When the lane next has an attempt to send (the earliest among its incidents' next ones), and

@@ -1,6 +1,6 @@
 import { executeAndCommit, executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
 import { sql, type RawBuilder } from "kysely";
-import { addJobsDecidedInDatabase, type JobRequest } from "../jobs/enqueue.js";
+import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
 import { lockingExistingLanes } from "./lane-repository.js";
 
@@ -86,9 +86,9 @@ export async function insertAttemptsLockingLanesAndCommit(
 ) {
   const unheld = (recipientId: RawBuilder<string>) => sql<boolean>`NOT EXISTS (
     SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${context.orgId} AND l.recipient_id = ${recipientId}::uuid AND l.lease_until > now())`;
-  const wakeUnheld = addJobsDecidedInDatabase(
+  const wakeUnheld = addJobsWhere(
     wakes.map(({ recipientId, job }) => ({ ref: recipientId, job })),
-    { when: unheld },
+    unheld,
   );
   return lanesOfAttempts(await executeAndCommit(tx, attemptsLockingLanes(tx, context, attempts), [wakeUnheld]));
 }
