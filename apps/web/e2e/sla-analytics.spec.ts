@@ -127,9 +127,9 @@ test("Analytics shows the API's figures for the seeded incidents, by severity an
   await expect(kpi("incidents").locator("[data-kpi-value]")).toHaveText("4");
   await page.getByRole("combobox", { name: "Period" }).click();
   await page.getByRole("option", { name: "Custom range" }).click();
-  await expect(page.getByLabel("From")).toBeVisible();
+  await expect(page.getByLabel("From", { exact: true })).toBeVisible();
   await expect(kpi("incidents").locator("[data-kpi-value]")).toHaveText("4");
-  await page.getByLabel("To").fill("2020-01-01");
+  await page.getByLabel("To", { exact: true }).fill("2020-01-01");
   await expect(page.getByRole("alert").filter({ hasText: "The end date is before the start date" })).toBeVisible();
   await expect(page.locator("[data-kpi]")).toHaveCount(0);
 });
