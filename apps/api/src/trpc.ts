@@ -1,11 +1,12 @@
-import { AppError, authorize, authorizeTeamGate, transact, type Action } from "@incidentops/core";
+import { AppError, authorize, authorizeTeamGate, transact, type Action, type Actor } from "@incidentops/core";
+import type { Tx } from "@incidentops/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
 import { assertAcceptableInput } from "./input-guard.js";
-import { assertCredentialAllows, authenticate, readCredential } from "./procedure/credential.js";
-import { inScopedTransaction } from "./procedure/scoped-transaction.js";
+import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential } from "./procedure/credential.js";
+import { inScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
 import { currentRequestId } from "./request-context.js";
 
@@ -68,24 +69,27 @@ export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }
  * org (scoped-transaction.ts) and, for mutations, the org's daily write quota (write-quota.ts):
  * refused up front when used up, counted last in the transaction when the call succeeds (a
  * concurrent call that took the last unit rolls it back with 429), counted on its own after a
- * failed call rolled back.
+ * failed call rolled back. A person's read first presumes the role their token names, checked
+ * with the read's first statement (readPresuming), and identifies first only when that fails.
  */
 export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticated" } }).use(async ({ ctx, next, type, path }) => {
   const credential = readCredential(ctx);
   const quota = writeQuotaOf({ type, path }, ctx.config.orgDailyWriteQuota);
   const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
-  const { result, actor } = await inScopedTransaction(
-    ctx.db,
-    (tx) => authenticate(tx, credential, ctx.config.jwt, source),
-    async (tx, actor) => {
-      assertCredentialAllows(actor, type);
-      await quota?.assertLeft(tx, actor.orgId);
-      const log = ctx.log.child({ actor: actor.kind === "user" ? actor.userId : actor.apiKeyId, orgId: actor.orgId });
-      const called = await next({ ctx: { ...ctx, db: tx, actor, log } });
-      if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
-      return called;
-    },
-  );
+  const callAs = async (tx: Tx, actor: Actor) => {
+    assertCredentialAllows(actor, type);
+    await quota?.assertLeft(tx, actor.orgId);
+    const log = ctx.log.child({ actor: actor.kind === "user" ? actor.userId : actor.apiKeyId, orgId: actor.orgId });
+    const called = await next({ ctx: { ...ctx, db: tx, actor, log } });
+    if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
+    return called;
+  };
+  const presumed = type === "query" ? presumedUser(credential, ctx.config.jwt, source) : null;
+  if (presumed !== null) {
+    const read = await readPresuming(ctx.db, (tx) => enterPresumedScope(tx, presumed), callAs);
+    if (read !== undefined) return read;
+  }
+  const { result, actor } = await inScopedTransaction(ctx.db, (tx) => authenticate(tx, credential, ctx.config.jwt, source), callAs);
   if (!result.ok) await quota?.countFailed(ctx.db, actor.orgId, ctx.log);
   return result;
 });

@@ -13,7 +13,7 @@ export * from "./schema.js";
 export * from "./input-limits.js";
 export { isDatabaseUnavailable, isUniqueViolation } from "./db-errors.js";
 export { openDatabase, prepareDatabase, startupFailure, EMBEDDED_DATABASE_NAME, type DatabaseHandle, type PreparedDatabase } from "./database.js";
-export { enterUserScope, inScope, setScope, transact, type Scope } from "./scope.js";
+export { enterUserScope, enterUserScopeAs, inScope, setScope, transact, type Scope } from "./scope.js";
 export { countDelivery, metricsRegistry, observeHttpRequest, observeJob, readQueueStatsWith, type JobOutcome, type QueueStats } from "./metrics.js";
 export { msUntilNextJob, readQueueStats } from "./jobs/queue-stats.js";
 export { startMetricsServer, type MetricsServer } from "./metrics-server.js";

@@ -70,6 +70,16 @@ export async function enterUserScope(tx: Tx, scope: { orgId: string; userId: str
   return rows[0]?.role ?? null;
 }
 
+/**
+ * Scopes the transaction as enterUserScope does, with the next statement (sendWithNext): no round
+ * trip of its own. That statement, and the transaction, fail unless the person is a member of the
+ * org with `role` (app_enter_user_scope_as); a transaction that runs nothing else sends it with
+ * its COMMIT, so none commits unchecked.
+ */
+export async function enterUserScopeAs(tx: Tx, scope: { orgId: string; userId: string; role: OrgRole }): Promise<void> {
+  await sendWithNext(tx, sql`SELECT app_enter_user_scope_as(${scope.orgId}, ${scope.userId}, ${scope.role})`);
+}
+
 /** A transaction that sees one org's rows (and, with userId, that person's memberships). */
 export function inScope<T>(db: Db | Tx, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return transact(db, async (tx) => {

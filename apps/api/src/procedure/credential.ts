@@ -1,4 +1,4 @@
-import { AppError, authenticateApiKey, enterUserScope, looksLikeApiKey, verifyAccessToken, type Actor, type Config } from "@incidentops/core";
+import { AppError, authenticateApiKey, enterUserScope, enterUserScopeAs, looksLikeApiKey, verifyAccessToken, type Actor, type Config, type UserActor } from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 
 /** What the caller presented: an access token (JWT) or an org API key. */
@@ -39,6 +39,22 @@ export async function authenticate(tx: Tx, credential: Credential, jwt: Config["
   const role = await enterUserScope(tx, { orgId: claims.org_id, userId: claims.sub });
   if (role === null) throw unauthorized("This token's user or organisation membership no longer exists");
   return { kind: "user", userId: claims.sub, orgId: claims.org_id, role, ...source };
+}
+
+/** A person as their access token names them; null when only authenticate can tell who calls (an API key, a token it refuses). */
+export function presumedUser(credential: Credential, jwt: Config["jwt"], source: CallSource): UserActor | null {
+  if (credential.kind !== "access_token") return null;
+  const claims = verifyAccessToken(jwt, credential.token);
+  return claims === null ? null : { kind: "user", userId: claims.sub, orgId: claims.org_id, role: claims.org_role, ...source };
+}
+
+/**
+ * Scopes the call's transaction to the presumed person's org with its first statement, which
+ * fails unless their membership still has the role their token names (enterUserScopeAs).
+ */
+export async function enterPresumedScope(tx: Tx, presumed: UserActor): Promise<Actor> {
+  await enterUserScopeAs(tx, { orgId: presumed.orgId, userId: presumed.userId, role: presumed.role });
+  return presumed;
 }
 
 /** A read-only API key reads (queries and subscriptions) only. */

@@ -29,3 +29,23 @@ export async function inScopedTransaction<R extends { ok: boolean }>(
   if (outcome === undefined) throw new Error("unreachable: the scoped transaction ran no call");
   return outcome;
 }
+
+/**
+ * Runs a read as inScopedTransaction does, `identify` sending its check with the call's first
+ * statement (enterPresumedScope): one round trip less. Only a success is an answer; on any
+ * failure, the check's included, the transaction has rolled back and this answers undefined: the
+ * caller calls again identifying first, which gives the failure that call gives, in its order
+ * (authentication before anything the call checks).
+ */
+export async function readPresuming<R extends { ok: boolean }>(
+  db: Db,
+  identify: (tx: Tx) => Promise<Actor>,
+  call: (tx: Tx, actor: Actor) => Promise<R>,
+): Promise<R | undefined> {
+  try {
+    const { result } = await inScopedTransaction(db, identify, call);
+    return result.ok ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}

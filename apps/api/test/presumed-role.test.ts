@@ -1,0 +1,83 @@
+import { createLogger } from "@incidentops/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { aService, anApiKey, anIncident, anOrgOwner, aUserWithRole, listenOnLoopback, statementCountingDb, useTestApi, type Account } from "@incidentops/testkit";
+
+// A person's read presumes the role their access token names and checks it in the database with
+// the read's first statement (app_enter_user_scope_as): one round trip less than reading the
+// membership first. Any failure calls again the way that reads the membership first.
+
+const api = useTestApi();
+
+/** The API again, on one counted connection (statementCountingDb): the messages its requests send. */
+let counted: { statements: string[]; get: (path: string, credential: string) => Promise<{ status: number; body: Record<string, unknown> }>; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const { db, statements } = statementCountingDb(api.current.appDatabaseUrl);
+  const { config, mailer, changeFeed, storage } = api.current;
+  const server = await listenOnLoopback(await createApp({ db, config, logger: createLogger({ level: "silent", name: "counted" }), mailer, changeFeed, storage }));
+  counted = {
+    statements,
+    get: async (path, credential) => {
+      statements.length = 0;
+      const res = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${credential}` } });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    },
+    close: async () => {
+      await server.close();
+      await db.destroy();
+    },
+  };
+});
+afterAll(() => counted.close());
+
+const setRole = (orgId: string, userId: string, role: "viewer" | "member" | "admin") =>
+  api.current.db.updateTable("org_members").set({ role }).where("org_id", "=", orgId).where("user_id", "=", userId).execute();
+
+describe("a person's read", () => {
+  let owner: Account;
+  let incidentPath: string;
+  beforeAll(async () => {
+    owner = await anOrgOwner(api.current);
+    const service = await aService(api.current, owner.accessToken);
+    incidentPath = `/v1/incidents/${(await anIncident(api.current, owner.accessToken, service.id)).id}`;
+  });
+
+  it("sends the membership's check with its statement, in one message (and the COMMIT)", async () => {
+    const read = await counted.get(incidentPath, owner.accessToken);
+    expect(read.status).toBe(200);
+    expect(counted.statements).toHaveLength(1);
+    expect(counted.statements[0]).toMatch(/^begin; SELECT app_enter_user_scope_as\('[^']+', '[^']+', 'admin'\);/);
+  });
+
+  it("with a role changed since the token, answers as the role is now, the check having failed first", async () => {
+    const person = await aUserWithRole(api.current, owner.org.id, "admin");
+    expect((await counted.get("/v1/org/members", person.accessToken)).status).toBe(200);
+    await setRole(owner.org.id, person.user.id, "viewer");
+    const refused = await counted.get("/v1/org/members", person.accessToken);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("FORBIDDEN");
+    // The presumed read's message, then the membership and the read as before.
+    expect(counted.statements.map((s) => /app_enter_user_scope(_as)?/.exec(s)?.[0] ?? "read")).toEqual(["app_enter_user_scope_as", "app_enter_user_scope"]);
+    await setRole(owner.org.id, person.user.id, "admin");
+    const org = await counted.get("/v1/org", person.accessToken);
+    expect(org.body.role).toBe("admin");
+  });
+
+  it("by someone no longer a member gets 401, whatever it asks for", async () => {
+    const person = await aUserWithRole(api.current, owner.org.id, "viewer");
+    await api.current.db.deleteFrom("org_members").where("org_id", "=", owner.org.id).where("user_id", "=", person.user.id).execute();
+    for (const path of [incidentPath, "/v1/incidents?limit=nonsense", "/v1/incidents/00000000-0000-4000-8000-000000000000"]) {
+      const res = await counted.get(path, person.accessToken);
+      expect(res.status, path).toBe(401);
+      expect(res.body.code).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("by an API key reads the key first, as before", async () => {
+    const key = await anApiKey(api.current, owner.accessToken, { scope: "read" });
+    expect((await counted.get(incidentPath, key.secret)).status).toBe(200);
+    expect(counted.statements.length).toBeGreaterThan(1);
+    expect(counted.statements.join()).not.toContain("app_enter_user_scope_as");
+  });
+});
