@@ -3,7 +3,7 @@ import type { Me } from "@incidentops/core";
 import { isTRPCClientError } from "@trpc/client";
 import type { AppRouter } from "api";
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, expectError, expectNoLeak, rejectionOf, useTestApi, type ErrorBody } from "@incidentops/testkit";
+import { anOrgOwner, expectError, expectNoLeak, rejectionOf, sleep, useTestApi, type ErrorBody } from "@incidentops/testkit";
 import { ACCESS_TTL_SECONDS, AUDIENCE, AUTHED_GETS, authCalls, base64url, forgeToken, ISSUER } from "./support/auth.js";
 
 // Access tokens: how the API verifies them (REST and tRPC), and the error bodies it answers
@@ -50,6 +50,15 @@ describe("access token verification", () => {
     const reg = await anOrgOwner(api.current);
     const now = Math.floor(Date.now() / 1000);
     const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id, iat: now - 2 * ACCESS_TTL_SECONDS, exp: now - 60 });
+    await expectRejected(token);
+  });
+
+  it("refuses a token once it expires, though it was accepted (and its verification kept) before", async () => {
+    const reg = await anOrgOwner(api.current);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = forgeToken({ sub: reg.user.id, org_id: reg.org.id, exp });
+    expect((await getOrg(token)).status).toBe(200);
+    await sleep(exp * 1000 - Date.now() + 50);
     await expectRejected(token);
   });
 
