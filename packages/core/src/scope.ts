@@ -19,11 +19,16 @@ export interface Scope {
 /** What runs once each open transaction has committed (never when it rolls back). */
 const commitHooks = new WeakMap<Tx, (() => void)[]>();
 
-/** Runs `fn` in a transaction, or in the caller's one if `db` already is one. */
-export async function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in a transaction, or in the caller's one if `db` already is one. `readOnly`: it only
+ * reads (a write fails), and its statements may each run in an implicit transaction of their own
+ * (the held-statements driver's holdReadOnly), with what sendWithNext holds before each.
+ */
+export async function transact<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   if (db.isTransaction) return fn(db as Tx);
   const hooks: (() => void)[] = [];
-  const result = await db.transaction().execute((tx) => {
+  const transaction = options.readOnly === true ? db.transaction().setAccessMode("read only") : db.transaction();
+  const result = await transaction.execute((tx) => {
     commitHooks.set(tx, hooks);
     return fn(tx);
   });
@@ -73,8 +78,8 @@ export async function enterUserScope(tx: Tx, scope: { orgId: string; userId: str
 /**
  * Scopes the transaction as enterUserScope does, with the next statement (sendWithNext): no round
  * trip of its own. That statement, and the transaction, fail unless the person is a member of the
- * org with `role` (app_enter_user_scope_as); a transaction that runs nothing else sends it with
- * its COMMIT, so none commits unchecked.
+ * org with `role` (app_enter_user_scope_as); a transaction that runs nothing else sends it when
+ * it commits, so none ends unchecked.
  */
 export async function enterUserScopeAs(tx: Tx, scope: { orgId: string; userId: string; role: OrgRole }): Promise<void> {
   await sendWithNext(tx, sql`SELECT app_enter_user_scope_as(${scope.orgId}, ${scope.userId}, ${scope.role})`);

@@ -26,12 +26,34 @@ class HeldStatementsConnection implements DatabaseConnection {
   #committed = false;
   /** Something held would change more than the transaction's own settings: a COMMIT must send it. */
   #heldHasEffect = false;
+  /**
+   * Set while a read-only transaction runs as one implicit transaction per message (holdReadOnly):
+   * what each of its messages starts with; `ran` once one has been sent.
+   */
+  #perMessage: { head: string[]; ran: boolean } | undefined;
 
   constructor(readonly client: pg.PoolClient) {}
 
   holdBegin(): void {
-    if (this.#held.length > 0) throw new Error("A transaction is already being opened on this connection: commit or roll it back first");
+    this.#refuseOpen();
     this.#held.push("begin");
+  }
+
+  /**
+   * Runs the transaction as implicit ones, one per message (PostgreSQL runs the statements of one
+   * simple-query message as one transaction): no BEGIN and no COMMIT are sent. Each message
+   * starts with the read-only setting and what is held (the scope), so each sees exactly what
+   * the transaction would: at READ COMMITTED every statement takes its own snapshot anyway. Only
+   * locks and now() end with each message; a read takes no lock, and a write or FOR UPDATE is
+   * refused. A statement whose parameters cannot be written in opens a transaction after all.
+   */
+  holdReadOnly(): void {
+    this.#refuseOpen();
+    this.#perMessage = { head: ["SELECT set_config('transaction_read_only', 'on', true)"], ran: false };
+  }
+
+  #refuseOpen(): void {
+    if (this.#held.length > 0 || this.#perMessage !== undefined) throw new Error("A transaction is already being opened on this connection: commit or roll it back first");
   }
 
   /**
@@ -42,13 +64,18 @@ class HeldStatementsConnection implements DatabaseConnection {
   hold(query: CompiledQuery, settingsOnly: boolean): boolean {
     const literal = inlineParameters(query.sql, query.parameters);
     if (literal === undefined) return false;
-    this.#held.push(literal);
+    if (this.#perMessage !== undefined) this.#perMessage.head.push(literal);
+    else this.#held.push(literal);
     this.#heldHasEffect ||= !settingsOnly;
     return true;
   }
 
-  /** What is held, to send now: nothing is held after. */
+  /** What is held, to send now: nothing is held after (a read-only transaction's head stays, for its next message). */
   #takeHeld(): string[] {
+    if (this.#perMessage !== undefined) {
+      this.#perMessage.ran = true;
+      return [...this.#perMessage.head];
+    }
     const held = this.#held;
     this.#held = [];
     this.#heldHasEffect = false;
@@ -60,9 +87,17 @@ class HeldStatementsConnection implements DatabaseConnection {
    * the transaction reached the database, and there is nothing to end.
    */
   dropHeld(): boolean {
+    this.#perMessage = undefined;
     const neverBegun = this.#takeHeld()[0] === "begin";
     this.#committed = false;
     return neverBegun;
+  }
+
+  /** A read-only transaction's statement that must go on its own opens a transaction after all, with the head as held. */
+  #openForExtendedQuery(): void {
+    if (this.#perMessage === undefined) return;
+    this.#held = ["begin", ...this.#perMessage.head];
+    this.#perMessage = undefined;
   }
 
   /**
@@ -72,6 +107,14 @@ class HeldStatementsConnection implements DatabaseConnection {
    * and sends nothing when the BEGIN never went.
    */
   async end(command: "commit" | "rollback"): Promise<void> {
+    const perMessage = this.#perMessage;
+    if (perMessage !== undefined) {
+      // Committing one that ran nothing still runs what it held, a check among it.
+      const mustRun = command === "commit" && !perMessage.ran && this.#heldHasEffect;
+      this.dropHeld();
+      if (mustRun) await this.client.query(perMessage.head.join("; "));
+      return;
+    }
     const held = this.#held;
     const committed = this.#committed;
     const heldHasEffect = this.#heldHasEffect;
@@ -87,9 +130,10 @@ class HeldStatementsConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
+    const literal = inlineParameters(query.sql, query.parameters);
+    if (literal === undefined) this.#openForExtendedQuery();
     const held = this.#takeHeld();
     if (held.length === 0) return resultOf(await this.client.query(query.sql, [...query.parameters]));
-    const literal = inlineParameters(query.sql, query.parameters);
     if (literal === undefined) {
       await this.client.query(held.join("; "));
       return resultOf(await this.client.query(query.sql, [...query.parameters]));
@@ -107,7 +151,10 @@ class HeldStatementsConnection implements DatabaseConnection {
   async executeTogether(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[] | undefined> {
     this.#refuseAfterCommit();
     const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
-    if (queries.length === 0 || literals.some((literal) => literal === undefined)) return undefined;
+    if (queries.length === 0 || literals.some((literal) => literal === undefined)) {
+      this.#openForExtendedQuery();
+      return undefined;
+    }
     const held = this.#takeHeld();
     const answer: unknown = await this.client.query([...held, ...literals].join("; "));
     const results = Array.isArray(answer) ? answer : [answer];
@@ -122,6 +169,7 @@ class HeldStatementsConnection implements DatabaseConnection {
    */
   async executeAndCommit<R>(query: CompiledQuery, after: readonly CompiledQuery[]): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
+    if (this.#perMessage !== undefined) throw new Error("A read-only transaction commits nothing: run the statement as any other");
     const held = this.#takeHeld();
     const literals = [query, ...after].map((each) => inlineParameters(each.sql, each.parameters));
     let result: pg.QueryResult;
@@ -220,9 +268,10 @@ export async function executeAndCommit<DB, R>(tx: Transaction<DB>, statement: Co
 
 /**
  * Kysely's PostgreSQL driver, on a pg pool, with each transaction's BEGIN (and what sendWithNext
- * holds) sent with its next statement (HeldStatementsConnection). A transaction with an isolation
- * level or an access mode opens at once, as kysely's own driver opens it. No savepoints (nothing
- * here nests transactions).
+ * holds) sent with its next statement (HeldStatementsConnection). A read-only transaction at the
+ * default isolation level runs as one implicit transaction per message (holdReadOnly); one with an
+ * isolation level opens at once, as kysely's own driver opens it. No savepoints (nothing here
+ * nests transactions).
  */
 class HeldStatementsDriver implements Driver {
   constructor(private readonly pool: pg.Pool) {}
@@ -236,6 +285,10 @@ class HeldStatementsDriver implements Driver {
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     if (settings.isolationLevel === undefined && settings.accessMode === undefined) {
       heldStatementsConnection(connection).holdBegin();
+      return;
+    }
+    if (settings.isolationLevel === undefined && settings.accessMode === "read only") {
+      heldStatementsConnection(connection).holdReadOnly();
       return;
     }
     const isolation = settings.isolationLevel === undefined ? "" : ` isolation level ${settings.isolationLevel}`;

@@ -234,6 +234,58 @@ describe("the held-statements driver, on PostgreSQL", () => {
     expect(await db.selectFrom("probes").select("id").where("label", "=", "held as a setting").orderBy("id").execute()).toEqual([{ id: 51 }, { id: 52 }]);
   });
 
+  describe("a read-only transaction", () => {
+    const readOnly = () => db.transaction().setAccessMode("read only");
+    const held = (tx: Transaction<{ probes: { id: number; label: string } }>, value: string) => sendWithNext(tx, sql`SELECT set_config('app.held', ${value}, true)`);
+    const seen = (tx: Transaction<{ probes: { id: number; label: string } }>, parameter: unknown = "p") =>
+      sql<{ implicit: boolean; held: string; began: string; parameter: string }>`
+        SELECT transaction_timestamp() = statement_timestamp() AS implicit, current_setting('app.held', true) AS held,
+               transaction_timestamp()::text AS began, ${parameter}::text AS parameter`
+        .execute(tx)
+        .then(({ rows }) => rows[0]);
+
+    it("runs each statement in a message of its own, an implicit transaction (no BEGIN, no COMMIT) that starts with what is held", async () => {
+      const [first, second] = await readOnly().execute(async (tx) => {
+        await held(tx, "scoped");
+        return [await seen(tx), await seen(tx)];
+      });
+      expect(first).toMatchObject({ implicit: true, held: "scoped" });
+      expect(second).toMatchObject({ implicit: true, held: "scoped" });
+      expect(first?.began).not.toBe(second?.began);
+      const { rows } = await sql<{ open: boolean; held: string | null }>`SELECT now() = statement_timestamp() AS open, current_setting('app.held', true) AS held`.execute(db);
+      expect(rows[0]).toEqual({ open: true, held: "" });
+    });
+
+    it("refuses a write and FOR UPDATE", async () => {
+      await expect(readOnly().execute((tx) => tx.insertInto("probes").values({ id: 60, label: "in a read" }).execute())).rejects.toThrow(/read-only transaction/);
+      await expect(readOnly().execute((tx) => tx.selectFrom("probes").selectAll().forUpdate().execute())).rejects.toThrow(/read-only transaction/);
+      expect(await db.selectFrom("probes").select("id").where("id", "=", 60).execute()).toEqual([]);
+    });
+
+    it("runs what it holds when it commits having run nothing else, and not when it rolls back", async () => {
+      const failingCheck = (tx: Transaction<{ probes: { id: number; label: string } }>) => sendWithNext(tx, sql`SELECT 1 / 0`);
+      await expect(readOnly().execute(failingCheck)).rejects.toThrow(/division by zero/);
+      await expect(
+        readOnly().execute(async (tx) => {
+          await failingCheck(tx);
+          throw new Error("the call failed");
+        }),
+      ).rejects.toThrow("the call failed");
+    });
+
+    it("opens a transaction after all, what it held first, when a parameter cannot be written in", async () => {
+      const [first, second] = await readOnly().execute(async (tx) => {
+        await held(tx, "scoped");
+        return [await seen(tx, new Date()), await seen(tx)];
+      });
+      expect(first).toMatchObject({ implicit: false, held: "scoped" });
+      expect(second).toMatchObject({ implicit: false, held: "scoped" });
+      expect(first?.began).toBe(second?.began);
+      const write = readOnly().execute((tx) => sql`INSERT INTO probes (id, label) VALUES (61, ${new Date()}::text)`.execute(tx));
+      await expect(write).rejects.toThrow(/read-only transaction/);
+    });
+  });
+
   it("opens a transaction with an isolation level at once, as asked", async () => {
     const level = await db
       .transaction()

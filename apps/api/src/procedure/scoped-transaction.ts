@@ -15,14 +15,19 @@ export async function inScopedTransaction<R extends { ok: boolean }>(
   db: Db,
   identify: (tx: Tx) => Promise<Actor>,
   call: (tx: Tx, actor: Actor) => Promise<R>,
+  options: { readOnly?: boolean } = {},
 ): Promise<{ result: R; actor: Actor }> {
   let outcome: { result: R; actor: Actor } | undefined;
   try {
-    await transact(db, async (tx) => {
-      const actor = await identify(tx);
-      outcome = { result: await call(tx, actor), actor };
-      if (!outcome.result.ok) throw new CallFailed();
-    });
+    await transact(
+      db,
+      async (tx) => {
+        const actor = await identify(tx);
+        outcome = { result: await call(tx, actor), actor };
+        if (!outcome.result.ok) throw new CallFailed();
+      },
+      options,
+    );
   } catch (error) {
     if (!(error instanceof CallFailed)) throw error;
   }
@@ -31,11 +36,12 @@ export async function inScopedTransaction<R extends { ok: boolean }>(
 }
 
 /**
- * Runs a read as inScopedTransaction does, `identify` sending its check with the call's first
- * statement (enterPresumedScope): one round trip less. Only a success is an answer; on any
- * failure, the check's included, the transaction has rolled back and this answers undefined: the
- * caller calls again identifying first, which gives the failure that call gives, in its order
- * (authentication before anything the call checks).
+ * Runs a read as inScopedTransaction does, in a read-only transaction, `identify` sending its
+ * check with each message (enterPresumedScope; the driver's holdReadOnly): a read of one
+ * statement is one message, with no BEGIN and no COMMIT. Only a success is an answer; on any
+ * failure, the check's included, this answers undefined, having changed nothing: the caller calls
+ * again identifying first, which gives the failure that call gives, in its order (authentication
+ * before anything the call checks).
  */
 export async function readPresuming<R extends { ok: boolean }>(
   db: Db,
@@ -43,7 +49,7 @@ export async function readPresuming<R extends { ok: boolean }>(
   call: (tx: Tx, actor: Actor) => Promise<R>,
 ): Promise<R | undefined> {
   try {
-    const { result } = await inScopedTransaction(db, identify, call);
+    const { result } = await inScopedTransaction(db, identify, call, { readOnly: true });
     return result.ok ? result : undefined;
   } catch {
     return undefined;
