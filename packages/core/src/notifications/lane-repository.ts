@@ -18,8 +18,11 @@ export const lockingExistingLanes = (oc: OnConflictBuilder<Database, "delivery_l
 
 type LockedLane = Pick<DeliveryLaneRow, "lease_until" | "paused_until"> & { now: Date };
 
-/** Another run holds the lane until its lease ends. */
+/** Another run holds the lane until its lease ends (in SQL: leaseHeldNow). */
 export const isLeased = <R extends LockedLane>(row: R): row is R & { lease_until: Date } => row.lease_until !== null && row.lease_until > row.now;
+
+/** In SQL, as isLeased: the lane's row (`delivery_lanes`, or `lane` as the statement names it) has a lease that has not ended. */
+export const leaseHeldNow = (lane = "delivery_lanes") => sql<boolean>`${sql.ref(`${lane}.lease_until`)} > now()`;
 
 /** The lane's breaker is open: nothing is sent to it until the pause ends. */
 export const isPaused = <R extends LockedLane>(row: R): row is R & { paused_until: Date } => row.paused_until !== null && row.paused_until > row.now;

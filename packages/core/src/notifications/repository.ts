@@ -2,7 +2,7 @@ import { executeAndCommit, executeTogether, sendWithNext, type Db, type Incident
 import { sql, type RawBuilder } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
-import { lockingExistingLanes } from "./lane-repository.js";
+import { leaseHeldNow, lockingExistingLanes } from "./lane-repository.js";
 
 /** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
 export type Recipient =
@@ -85,7 +85,7 @@ export async function insertAttemptsLockingLanesAndCommit(
   wakes: readonly { recipientId: string; job: JobRequest }[],
 ) {
   const unheld = (recipientId: RawBuilder<string>) => sql<boolean>`NOT EXISTS (
-    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${context.orgId} AND l.recipient_id = ${recipientId}::uuid AND l.lease_until > now())`;
+    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${context.orgId} AND l.recipient_id = ${recipientId}::uuid AND ${leaseHeldNow("l")})`;
   const wakeUnheld = addJobsWhere(
     wakes.map(({ recipientId, job }) => ({ ref: recipientId, job })),
     unheld,
@@ -146,7 +146,7 @@ export async function lockEventsToFanOut(
     JOIN orgs o ON o.id = e.org_id
     ORDER BY e.incident_id, e.seq`;
   const enabledTargets = tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("enabled", "=", true);
-  const leasedLanes = tx.selectFrom("delivery_lanes").select("recipient_id").where("org_id", "=", orgId).where("lease_until", ">", sql<Date>`now()`);
+  const leasedLanes = tx.selectFrom("delivery_lanes").select("recipient_id").where("org_id", "=", orgId).where(leaseHeldNow());
   const [eventRows, targetRows, leasedRows] = await executeTogether(tx, [events, enabledTargets, leasedLanes]);
   return { events: eventRows, enabledTargets: targetRows, leasedRecipients: new Set(leasedRows.map((row) => row.recipient_id)) };
 }
