@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { Kysely, type Transaction } from "kysely";
 import pg from "pg";
 import { heldStatementsDialect } from "./held-statements-driver.js";
@@ -16,6 +17,13 @@ export interface CreateDbOptions {
 
 // A calendar date (day counters) stays the string PostgreSQL wrote, not a Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// Timestamps are read by postgres-date 2, the same parser as the 1.x pg-types bundles, rewritten
+// without regular expressions: 2.4x as fast. A page of incidents holds hundreds of them, and
+// parsing them was a tenth of the API's CPU time on a list (bench/README.md).
+// (A CommonJS module whose types declare an ES default export: required, as it is written.)
+const parseTimestamp = createRequire(import.meta.url)("postgres-date") as (value: string) => Date | number | null;
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, parseTimestamp);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, parseTimestamp);
 
 const ignore = () => undefined;
 
