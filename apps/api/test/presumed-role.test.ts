@@ -1,7 +1,7 @@
 import { createLogger } from "@incidentops/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
-import { aService, anApiKey, anIncident, anOrgOwner, aUserWithRole, listenOnLoopback, statementCountingDb, useTestApi, type Account } from "@incidentops/testkit";
+import { aService, anApiKey, anIncident, anOrgOwner, aUserWithRole, listenOnLoopback, setMemberRole, statementCountingDb, useTestApi, type Account } from "@incidentops/testkit";
 
 // A person's read presumes the role their access token names and checks it in the database with
 // the read's first statement (app_enter_user_scope_as): one round trip less than reading the
@@ -31,9 +31,6 @@ beforeAll(async () => {
 });
 afterAll(() => counted.close());
 
-const setRole = (orgId: string, userId: string, role: "viewer" | "member" | "admin") =>
-  api.current.db.updateTable("org_members").set({ role }).where("org_id", "=", orgId).where("user_id", "=", userId).execute();
-
 describe("a person's read", () => {
   let owner: Account;
   let incidentPath: string;
@@ -53,13 +50,13 @@ describe("a person's read", () => {
   it("with a role changed since the token, answers as the role is now, the check having failed first", async () => {
     const person = await aUserWithRole(api.current, owner.org.id, "admin");
     expect((await counted.get("/v1/org/members", person.accessToken)).status).toBe(200);
-    await setRole(owner.org.id, person.user.id, "viewer");
+    await setMemberRole(api.current.db, owner.org.id, person.user.id, "viewer");
     const refused = await counted.get("/v1/org/members", person.accessToken);
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("FORBIDDEN");
     // The presumed read's message, then the membership and the read as before.
     expect(counted.statements.map((s) => /app_enter_user_scope(_as)?/.exec(s)?.[0] ?? "read")).toEqual(["app_enter_user_scope_as", "app_enter_user_scope"]);
-    await setRole(owner.org.id, person.user.id, "admin");
+    await setMemberRole(api.current.db, owner.org.id, person.user.id, "admin");
     const org = await counted.get("/v1/org", person.accessToken);
     expect(org.body.role).toBe("admin");
   });

@@ -1,4 +1,3 @@
-import type { OrgRole } from "@incidentops/db";
 import { TRPCClientError } from "@trpc/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,10 +9,10 @@ import {
   expectError,
   incidentState,
   rejectionOf,
+  setMemberRole,
   uniqueName,
   useTestApi,
   type Account,
-  type TestApi,
 } from "@incidentops/testkit";
 
 // The role guard of roles.test.ts's matrix over tRPC, and its reading of the membership on
@@ -86,16 +85,6 @@ describe("role guard over tRPC", () => {
 // ---------------------------------------------------------------------------------------------
 // The guard reads the membership on every request; the role claim in the token is not trusted.
 
-async function setRole(t: TestApi, orgId: string, userId: string, role: OrgRole) {
-  const result = await t.db
-    .updateTable("org_members")
-    .set({ role })
-    .where("org_id", "=", orgId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  expect(Number(result.numUpdatedRows)).toBe(1);
-}
-
 describe("role changes take effect on the next request with the same token", () => {
   let user: Account;
 
@@ -115,17 +104,17 @@ describe("role changes take effect on the next request with the same token", () 
     expect(refused.body.code).toBe("FORBIDDEN");
     expect((await incidentState(api.current.db, incident.id)).events).toBe(1);
 
-    await setRole(api.current, fx.orgId, user.user.id, "member");
+    await setMemberRole(api.current.db, fx.orgId, user.user.id, "member");
     expect(await currentRole()).toBe("member");
     expect((await comment()).status).toBe(201);
     expect((await incidentState(api.current.db, incident.id)).events).toBe(2);
     expect((await members()).status).toBe(403);
 
-    await setRole(api.current, fx.orgId, user.user.id, "admin");
+    await setMemberRole(api.current.db, fx.orgId, user.user.id, "admin");
     expect(await currentRole()).toBe("admin");
     expect((await members()).status).toBe(200);
 
-    await setRole(api.current, fx.orgId, user.user.id, "viewer");
+    await setMemberRole(api.current.db, fx.orgId, user.user.id, "viewer");
     expect(await currentRole()).toBe("viewer");
     const membersAgain = await members();
     expect(membersAgain.status).toBe(403);

@@ -130,10 +130,10 @@ class HeldStatementsConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
+    if (this.#held.length === 0 && this.#perMessage === undefined) return resultOf(await this.client.query(query.sql, [...query.parameters]));
     const literal = inlineParameters(query.sql, query.parameters);
     if (literal === undefined) this.#openForExtendedQuery();
     const held = this.#takeHeld();
-    if (held.length === 0) return resultOf(await this.client.query(query.sql, [...query.parameters]));
     if (literal === undefined) {
       await this.client.query(held.join("; "));
       return resultOf(await this.client.query(query.sql, [...query.parameters]));

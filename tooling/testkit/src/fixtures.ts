@@ -57,6 +57,12 @@ export async function addMember(db: Db, orgId: string, userId: string, role: Org
   await db.insertInto("org_members").values({ org_id: orgId, user_id: userId, role }).execute();
 }
 
+/** Changes a member's role straight in the database (their tokens still name the old one). */
+export async function setMemberRole(db: Db, orgId: string, userId: string, role: OrgRole): Promise<void> {
+  const result = await db.updateTable("org_members").set({ role }).where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new Error(`setMemberRole: ${userId} is not a member of ${orgId}`);
+}
+
 /** A new person who is `role` in `orgId` (and admin of an org of their own), signed in to `orgId`. */
 export async function aUserWithRole(api: TestApi, orgId: string, role: OrgRole): Promise<Account> {
   const user = await anOrgOwner(api);

@@ -6,6 +6,7 @@ export { expectError, expectNoLeak, expectValidationFailed, fieldsOf, rejectionO
 export {
   aContactMethod,
   addMember,
+  setMemberRole,
   anAlertSource,
   aMember,
   anApiKey,

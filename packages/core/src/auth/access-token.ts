@@ -61,8 +61,7 @@ function verifiedClaims(config: JwtConfig): Map<string, AccessTokenClaims> {
   return claims;
 }
 
-function rememberVerified(config: JwtConfig, token: string, claims: AccessTokenClaims): void {
-  const known = verifiedClaims(config);
+function rememberVerified(known: Map<string, AccessTokenClaims>, token: string, claims: AccessTokenClaims): void {
   // The oldest goes first (a Map iterates in insertion order).
   if (known.size >= MAX_VERIFIED_TOKENS) known.delete(known.keys().next().value as string);
   known.set(token, claims);
@@ -78,11 +77,12 @@ export const MAX_CLOCK_SKEW_SECONDS = 60;
  * stated lifetime). Returns null for any token that fails; callers answer 401.
  */
 export function verifyAccessToken(config: JwtConfig, token: string): AccessTokenClaims | null {
-  const known = verifiedClaims(config).get(token);
+  const verified = verifiedClaims(config);
+  const known = verified.get(token);
   if (known !== undefined && known.exp > Date.now() / 1000) return known;
-  if (known !== undefined) verifiedClaims(config).delete(token);
+  verified.delete(token);
   const claims = verifySignedToken(config, token);
-  if (claims !== null) rememberVerified(config, token, claims);
+  if (claims !== null) rememberVerified(verified, token, claims);
   return claims;
 }
 
