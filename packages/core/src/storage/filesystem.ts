@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
@@ -23,11 +22,15 @@ export function createFilesystemStorage(dir: string): ObjectStorage {
       const path = pathOf(key);
       const partial = `${path}.${randomUUID()}.part`;
       await storeFrom(body, async () => {
+        await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+        // Opened here, not by the write stream: pipeline can reject before a stream's own open
+        // has run, and a file created after the rm below would be left behind.
+        const file = await open(partial, "wx", 0o600);
         try {
-          await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-          await pipeline(body, createWriteStream(partial, { flags: "wx", mode: 0o600 }));
+          await pipeline(body, file.createWriteStream());
           await rename(partial, path);
         } catch (error) {
+          await file.close();
           await rm(partial, { force: true });
           throw error;
         }
