@@ -1,0 +1,137 @@
+import type { Db } from "@incidentops/db";
+import { isDatabaseUnavailable } from "../db-errors.js";
+import { fanOutsTogether } from "../incidents/lifecycle.js";
+import { enqueueJobs, withJobsHeld } from "../jobs/enqueue.js";
+import { alertInboxJobKey } from "../jobs/tasks.js";
+import type { Logger } from "../logger.js";
+import { inRounds, type RoundCall } from "../rounds.js";
+import { inScope } from "../scope.js";
+import { alertBatchLaneOf, type AlertBatchLane } from "./alert-batches.js";
+import { applyAlerts, type AdmittedAlerts, type KeyedAlert } from "./apply-alerts.js";
+import { deleteInboxRows, insertInboxRows, lockAlertBatchLane, markInboxRowFailed, nextInboxRows, type InboxRow } from "./repository.js";
+
+// The alert inbox (decision 0051): a request's alerts are written durably and answered at once,
+// with no incident work and no NOTIFY of their own; a drain job per org lane applies them later,
+// in batches of hundreds, in the order they were accepted.
+
+/** Requests one accepting round writes at most (one INSERT, one commit). */
+const MAX_REQUESTS_PER_ACCEPT = 100;
+/** Requests one drain transaction applies at most (their fan-outs are one incident_event job of up to 1,000 events). */
+const MAX_REQUESTS_PER_DRAIN = 500;
+
+/**
+ * Writes one request's alerts into its org's inbox and settles once they are committed there:
+ * answered, they are never lost. Requests of one org that arrive while its last round commits
+ * are written together in the next (one INSERT, one commit), with one drain job per lane they
+ * fall in: a waiting drain is moved to now rather than added again, so a storm adds no job per
+ * alert and the round's one add_jobs is its only NOTIFY.
+ */
+export function acceptIntoInbox(db: Db, request: AdmittedAlerts): Promise<void> {
+  return acceptInRounds(db, request.integration.orgId, request);
+}
+
+const laneOf = (request: AdmittedAlerts) => {
+  const [first] = request.alerts;
+  if (first === undefined) throw new Error("unreachable: an accepted request has alerts");
+  return alertBatchLaneOf(first.dedupKey);
+};
+
+async function acceptRound(db: Db, orgId: string, calls: readonly RoundCall<AdmittedAlerts, undefined>[]): Promise<void> {
+  const [first] = calls;
+  if (first === undefined) return;
+  const rows = calls.map(({ input }) => ({
+    orgId,
+    lane: laneOf(input),
+    integrationId: input.integration.id,
+    serviceId: input.integration.serviceId,
+    requestId: input.requestId,
+    alerts: JSON.stringify(input.alerts),
+  }));
+  const lanes = [...new Set(rows.map((row) => row.lane))];
+  await inScope(db, { orgId }, async (tx) => {
+    await enqueueJobs(
+      tx,
+      lanes.map((lane) => ({ task: "drain_alert_inbox", payload: { orgId, lane, requestId: first.input.requestId }, spec: { jobKey: alertInboxJobKey(orgId, lane) } })),
+    );
+    await insertInboxRows(tx, rows);
+  });
+  for (const call of calls) call.resolve(undefined);
+}
+
+const acceptInRounds = inRounds<AdmittedAlerts, undefined>(acceptRound, MAX_REQUESTS_PER_ACCEPT);
+
+/** An alert as the inbox's JSON holds it: its sender's time as text. */
+type StoredAlert = Omit<KeyedAlert, "sentTime"> & { sentTime?: { at: string } | { note: string } };
+
+/** A waiting request as applyAlerts takes it (the inbox holds what its integration and service were at acceptance). */
+function admittedOf(orgId: string, row: InboxRow): AdmittedAlerts {
+  // Written by acceptRound from alerts already validated at the edge.
+  const stored = row.alerts as StoredAlert[];
+  return {
+    integration: { id: row.integration_id, orgId, serviceId: row.service_id },
+    alerts: stored.map(({ sentTime, ...alert }) => ({ ...alert, sentTime: sentTime === undefined ? undefined : "at" in sentTime ? { at: new Date(sentTime.at) } : sentTime })),
+    requestId: row.request_id,
+  };
+}
+
+/**
+ * Applies the lane's next `limit` waiting requests in one transaction, holding the lane's lock:
+ * incidents, events, one add_jobs for their jobs, and their removal from the inbox commit
+ * together, so each is applied exactly once. `taken` receives the rows it read.
+ */
+function applyNext(db: Db, lane: AlertBatchLane, limit: number, taken: InboxRow[]): Promise<number> {
+  return inScope(db, { orgId: lane.orgId }, async (tx) => {
+    await lockAlertBatchLane(tx, lane.orgId, lane.number);
+    const rows = await nextInboxRows(tx, lane.orgId, lane.number, limit);
+    taken.push(...rows);
+    if (rows.length === 0) return 0;
+    await withJobsHeld(tx, () => applyAlerts(tx, rows.map((row) => admittedOf(lane.orgId, row))), fanOutsTogether);
+    await deleteInboxRows(
+      tx,
+      lane.orgId,
+      rows.map((row) => row.id),
+    );
+    return rows.length;
+  });
+}
+
+/** What a failure was, for the inbox row and the log: its code or kind, never its text (it may quote values). */
+const failureOf = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : error instanceof Error ? error.name : "unknown";
+
+/**
+ * One batch of the lane; when it fails (one request's failure aborts it), its requests one by
+ * one, setting aside (failed_at) one that fails alone, so the lane never stops behind it. Returns
+ * how many requests it took off the lane. An unavailable database is thrown: the job retries.
+ */
+async function drainBatch(db: Db, lane: AlertBatchLane, log: Logger): Promise<number> {
+  const batch: InboxRow[] = [];
+  try {
+    return await applyNext(db, lane, MAX_REQUESTS_PER_DRAIN, batch);
+  } catch (error) {
+    if (isDatabaseUnavailable(error) || batch.length === 0) throw error;
+  }
+  for (const _ of batch) {
+    const alone: InboxRow[] = [];
+    try {
+      await applyNext(db, lane, 1, alone);
+    } catch (error) {
+      const [row] = alone;
+      if (isDatabaseUnavailable(error) || row === undefined) throw error;
+      const failure = failureOf(error);
+      await inScope(db, { orgId: lane.orgId }, (tx) => markInboxRowFailed(tx, lane.orgId, row.id, failure));
+      log.error({ orgId: lane.orgId, inboxId: row.id, acceptedRequestId: row.request_id, failure }, "accepted alerts could not be applied: set aside in alert_inbox");
+    }
+  }
+  return batch.length;
+}
+
+/** Applies everything waiting in an org lane's inbox, batch by batch, until it is empty; returns how many requests it took. */
+export async function drainAlertInbox(db: Db, lane: AlertBatchLane, log: Logger): Promise<number> {
+  let drained = 0;
+  for (;;) {
+    const taken = await drainBatch(db, lane, log);
+    if (taken === 0) return drained;
+    drained += taken;
+  }
+}
