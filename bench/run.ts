@@ -285,8 +285,8 @@ async function main(): Promise<number> {
       assertAlive();
       // A drain that more alerts arrived behind has a successor queued; the inbox itself says when all are applied.
       const { rows } = await owner.query<{ n: number }>(
-        `SELECT (SELECT count(*) FROM graphile_worker._private_jobs WHERE attempts < max_attempts AND run_at <= now() + interval '1 second')
-              + (SELECT count(*) FROM alert_inbox WHERE failed_at IS NULL) AS n`,
+        `SELECT ((SELECT count(*) FROM graphile_worker._private_jobs WHERE attempts < max_attempts AND run_at <= now() + interval '1 second')
+              + (SELECT count(*) FROM alert_inbox WHERE failed_at IS NULL))::int AS n`,
       );
       if ((rows[0]?.n ?? 0) === 0) return;
       if (performance.now() - started > 120_000) {
