@@ -1,4 +1,4 @@
-import { alertInboxJobKey } from "@incidentops/core";
+import { acceptAlerts, alertInboxJobKey } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import {
   alertInboxDrained,
@@ -10,6 +10,7 @@ import {
   listEvents,
   queuedJobs,
   spawnApiProcess,
+  statementCountingDb,
   uniqueName,
   useTestStack,
   whileInsertsRefused,
@@ -63,6 +64,21 @@ describe("the alert inbox", () => {
       ["status_changed", "acknowledged"],
       ["status_changed", "resolved"],
     ]);
+  });
+
+  it("accepts a request in two round trips: its admission, then BEGIN, the scope, the drain job, its row and COMMIT in one message", async () => {
+    const { api } = stack.current;
+    const { serviceId, routingKey } = await anAlertSource(api);
+    const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
+    try {
+      const alert = { action: "trigger" as const, dedupKey: "counted", summary: "counted", severity: "sev2" as const, raw: {} };
+      expect(await acceptAlerts(counted, { routingKey, requestId: "counted", limitPerMinute: 1000 }, [alert])).toEqual(["counted"]);
+      // Every message is listed but the one that commits.
+      expect(statements).toEqual([expect.stringContaining("app_enter_integration_scope")]);
+    } finally {
+      await counted.destroy();
+    }
+    expect(await waiting(api, serviceId)).toHaveLength(1);
   });
 
   it("sets aside a request that cannot be applied, saying why, and applies the rest of its batch", async () => {

@@ -1,4 +1,4 @@
-import type { Db } from "@incidentops/db";
+import { executeAndCommit, type Db } from "@incidentops/db";
 import { isDatabaseUnavailable } from "../db-errors.js";
 import { fanOutsTogether } from "../incidents/lifecycle.js";
 import { enqueueJobs, withJobsHeld } from "../jobs/enqueue.js";
@@ -8,7 +8,7 @@ import { inRounds, type RoundCall } from "../rounds.js";
 import { inScope } from "../scope.js";
 import { alertBatchLaneOf, type AlertBatchLane } from "./alert-batches.js";
 import { applyAlerts, type AdmittedAlerts, type KeyedAlert } from "./apply-alerts.js";
-import { deleteInboxRows, insertInboxRows, lockAlertBatchLane, markInboxRowFailed, nextInboxRows, type InboxRow } from "./repository.js";
+import { deleteInboxRows, inboxRowsInsert, lockAlertBatchLane, markInboxRowFailed, nextInboxRows, type InboxRow } from "./repository.js";
 
 // The alert inbox (decision 0051): a request's alerts are written durably and answered at once,
 // with no incident work and no NOTIFY of their own; a drain job per org lane applies them later,
@@ -53,7 +53,8 @@ async function acceptRound(db: Db, orgId: string, calls: readonly RoundCall<Admi
       tx,
       lanes.map((lane) => ({ task: "drain_alert_inbox", payload: { orgId, lane, requestId: first.input.requestId }, spec: { jobKey: alertInboxJobKey(orgId, lane) } })),
     );
-    await insertInboxRows(tx, rows);
+    // BEGIN, the scope, the jobs, the rows and COMMIT: one message.
+    await executeAndCommit(tx, inboxRowsInsert(tx, rows));
   });
   for (const call of calls) call.resolve(undefined);
 }
@@ -126,12 +127,16 @@ async function drainBatch(db: Db, lane: AlertBatchLane, log: Logger): Promise<nu
   return batch.length;
 }
 
-/** Applies everything waiting in an org lane's inbox, batch by batch, until it is empty; returns how many requests it took. */
+/**
+ * Applies what waits in an org lane's inbox, batch by batch, until a batch is not full; returns
+ * how many requests it took. A row committed meanwhile is not missed: its round queued a drain
+ * after this one (a running drain's key goes to its successor).
+ */
 export async function drainAlertInbox(db: Db, lane: AlertBatchLane, log: Logger): Promise<number> {
   let drained = 0;
   for (;;) {
     const taken = await drainBatch(db, lane, log);
-    if (taken === 0) return drained;
     drained += taken;
+    if (taken < MAX_REQUESTS_PER_DRAIN) return drained;
   }
 }

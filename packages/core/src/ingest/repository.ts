@@ -23,13 +23,11 @@ export interface NewInboxRow {
 
 export type InboxRow = Pick<Selectable<AlertInboxTable>, "id" | "integration_id" | "service_id" | "request_id" | "alerts">;
 
-/** Writes accepted requests' alerts into the inbox, in the order given (their ids follow it), in one statement. */
-export async function insertInboxRows(db: Db | Tx, rows: readonly NewInboxRow[]): Promise<void> {
-  await db
+/** The statement writing accepted requests' alerts into the inbox, in the order given (their ids follow it): for the caller to send. */
+export const inboxRowsInsert = (tx: Tx, rows: readonly NewInboxRow[]) =>
+  tx
     .insertInto("alert_inbox")
-    .values(rows.map((row) => ({ org_id: row.orgId, lane: row.lane, integration_id: row.integrationId, service_id: row.serviceId, request_id: row.requestId, alerts: row.alerts })))
-    .execute();
-}
+    .values(rows.map((row) => ({ org_id: row.orgId, lane: row.lane, integration_id: row.integrationId, service_id: row.serviceId, request_id: row.requestId, alerts: row.alerts })));
 
 /** The lane's next `limit` waiting requests, oldest first (the caller holds the lane's lock). */
 export function nextInboxRows(tx: Tx, orgId: string, lane: number, limit: number): Promise<InboxRow[]> {
