@@ -4,11 +4,14 @@ import {
   alertInboxDrained,
   anAlertSource,
   apiProcessReady,
+  aWebhookTarget,
+  closedPort,
   drainAlertInbox,
   freePort,
   incidentsOfService,
   listEvents,
   queuedJobs,
+  runQueuedJobs,
   spawnApiProcess,
   statementCountingDb,
   uniqueName,
@@ -79,6 +82,21 @@ describe("the alert inbox", () => {
       await counted.destroy();
     }
     expect(await waiting(api, serviceId)).toHaveLength(1);
+  });
+
+  it("fans a drained batch out in the drain's own job: its attempts exist when the drain ends, and its queued fan-out then makes none", async () => {
+    const { api } = stack.current;
+    const { token, serviceId, routingKey } = await anAlertSource(api);
+    await aWebhookTarget(api, token, `http://127.0.0.1:${await closedPort()}/hook`);
+    const orgId = (await api.db.selectFrom("services").select("org_id").where("id", "=", serviceId).executeTakeFirstOrThrow()).org_id;
+    const attempts = () => api.db.selectFrom("notification_attempts").select("id").where("org_id", "=", orgId).execute();
+    await Promise.all(["a", "b", "c"].map((key) => send(api, trigger(routingKey, key))));
+    await drainAlertInbox(api);
+    expect(await attempts()).toHaveLength(3);
+    // Kept for a drain that dies after its commit: run, it finds the events fanned out.
+    expect((await queuedJobs(api.db, { task: "incident_event", orgId })).length).toBeGreaterThan(0);
+    await runQueuedJobs(api, ["incident_event"]);
+    expect(await attempts()).toHaveLength(3);
   });
 
   it("sets aside a request that cannot be applied, saying why, and applies the rest of its batch", async () => {

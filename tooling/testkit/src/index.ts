@@ -53,7 +53,7 @@ export {
   type TestApi,
   type TrpcClient,
 } from "./test-api.js";
-export { alertInboxDrained, apiProcessReady, drainAlertInbox, FAST_WORKER_ENV, incidentsAfterDrain, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
+export { alertInboxDrained, apiProcessReady, applyAcceptedAlerts, drainAlertInbox, FAST_WORKER_ENV, incidentsAfterDrain, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";

@@ -1,8 +1,8 @@
 import { executeAndCommit, type Db } from "@incidentops/db";
 import { isDatabaseUnavailable } from "../db-errors.js";
 import { fanOutsTogether } from "../incidents/lifecycle.js";
-import { enqueueJobs, withJobsHeld } from "../jobs/enqueue.js";
-import { alertInboxJobKey } from "../jobs/tasks.js";
+import { enqueueJobs, withJobsHeld, type JobRequest } from "../jobs/enqueue.js";
+import { alertInboxJobKey, type TaskPayload } from "../jobs/tasks.js";
 import type { Logger } from "../logger.js";
 import { inRounds, type RoundCall } from "../rounds.js";
 import { inScope } from "../scope.js";
@@ -75,24 +75,44 @@ function admittedOf(orgId: string, row: InboxRow): AdmittedAlerts {
   };
 }
 
+/** A batch's fan-out (its events' `incident_event` job), for the drain to run at once. */
+export type FanOut = TaskPayload<"incident_event">;
+
+/**
+ * Fans a committed batch's events out at once, in the drain's own worker: the job hop a queued
+ * fan-out takes (about 2.5 ms at idle) is what an alert's page waits for. Its queued job still
+ * runs, and finds them fanned out (fanOutEvents does each event once): it is there for a drain
+ * that dies in between.
+ */
+export type FanOutNow = (fanOut: FanOut) => Promise<void>;
+
+const fanOutsOf = (jobs: readonly JobRequest[]): FanOut[] => jobs.flatMap((job) => (job.task === "incident_event" ? [job.payload] : []));
+
 /**
  * Applies the lane's next `limit` waiting requests in one transaction, holding the lane's lock:
  * incidents, events, one add_jobs for their jobs, and their removal from the inbox commit
- * together, so each is applied exactly once. `taken` receives the rows it read.
+ * together, so each is applied exactly once. `taken` receives the rows it read; the batch's
+ * fan-outs are returned.
  */
-function applyNext(db: Db, lane: AlertBatchLane, limit: number, taken: InboxRow[]): Promise<number> {
+function applyNext(db: Db, lane: AlertBatchLane, limit: number, taken: InboxRow[]): Promise<FanOut[]> {
   return inScope(db, { orgId: lane.orgId }, async (tx) => {
     await lockAlertBatchLane(tx, lane.orgId, lane.number);
     const rows = await nextInboxRows(tx, lane.orgId, lane.number, limit);
     taken.push(...rows);
-    if (rows.length === 0) return 0;
-    await withJobsHeld(tx, () => applyAlerts(tx, rows.map((row) => admittedOf(lane.orgId, row))), fanOutsTogether);
+    if (rows.length === 0) return [];
+    const fanOuts: FanOut[] = [];
+    const combined = (jobs: readonly JobRequest[]) => {
+      const together = fanOutsTogether(jobs);
+      fanOuts.push(...fanOutsOf(together));
+      return together;
+    };
+    await withJobsHeld(tx, () => applyAlerts(tx, rows.map((row) => admittedOf(lane.orgId, row))), combined);
     await deleteInboxRows(
       tx,
       lane.orgId,
       rows.map((row) => row.id),
     );
-    return rows.length;
+    return fanOuts;
   });
 }
 
@@ -100,22 +120,30 @@ function applyNext(db: Db, lane: AlertBatchLane, limit: number, taken: InboxRow[
 const failureOf = (error: unknown) =>
   typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : error instanceof Error ? error.name : "unknown";
 
+/** Runs the committed fan-outs now; a failure is left to their queued jobs. */
+async function fanOutAll(fanOuts: readonly FanOut[], fanOutNow: FanOutNow | undefined, log: Logger): Promise<void> {
+  for (const fanOut of fanOuts) {
+    await fanOutNow?.(fanOut).catch((error: unknown) => log.warn({ err: error }, "fanning a drained batch out failed: its queued fan-out job will"));
+  }
+}
+
 /**
  * One batch of the lane; when it fails (one request's failure aborts it), its requests one by
  * one, setting aside (failed_at) one that fails alone, so the lane never stops behind it. Returns
  * how many requests it took off the lane. An unavailable database is thrown: the job retries.
  */
-async function drainBatch(db: Db, lane: AlertBatchLane, log: Logger): Promise<number> {
+async function drainBatch(db: Db, lane: AlertBatchLane, log: Logger, fanOutNow: FanOutNow | undefined): Promise<number> {
   const batch: InboxRow[] = [];
   try {
-    return await applyNext(db, lane, MAX_REQUESTS_PER_DRAIN, batch);
+    await fanOutAll(await applyNext(db, lane, MAX_REQUESTS_PER_DRAIN, batch), fanOutNow, log);
+    return batch.length;
   } catch (error) {
     if (isDatabaseUnavailable(error) || batch.length === 0) throw error;
   }
   for (const _ of batch) {
     const alone: InboxRow[] = [];
     try {
-      await applyNext(db, lane, 1, alone);
+      await fanOutAll(await applyNext(db, lane, 1, alone), fanOutNow, log);
     } catch (error) {
       const [row] = alone;
       if (isDatabaseUnavailable(error) || row === undefined) throw error;
@@ -132,10 +160,10 @@ async function drainBatch(db: Db, lane: AlertBatchLane, log: Logger): Promise<nu
  * how many requests it took. A row committed meanwhile is not missed: its round queued a drain
  * after this one (a running drain's key goes to its successor).
  */
-export async function drainAlertInbox(db: Db, lane: AlertBatchLane, log: Logger): Promise<number> {
+export async function drainAlertInbox(db: Db, lane: AlertBatchLane, log: Logger, fanOutNow?: FanOutNow): Promise<number> {
   let drained = 0;
   for (;;) {
-    const taken = await drainBatch(db, lane, log);
+    const taken = await drainBatch(db, lane, log, fanOutNow);
     drained += taken;
     if (taken < MAX_REQUESTS_PER_DRAIN) return drained;
   }
