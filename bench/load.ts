@@ -44,8 +44,7 @@ function sequenceOf(plan: RequestPlan): () => Next {
           routing_key: plan.routingKey,
           event_action: "trigger",
           dedup_key: key,
-          // The sender's time, kept on the timeline (sentAt): from it to the alert's event is its time to be applied.
-          payload: { summary: `Bench alert ${key}`, source: "bench.local", severity: "error", component: "checkout", timestamp: new Date().toISOString() },
+          payload: { summary: `Bench alert ${key}`, source: "bench.local", severity: "error", component: "checkout" },
         });
         return { path: plan.path, body };
       };

@@ -119,12 +119,6 @@ export function toMarkdown(report: Report): string {
   for (const row of report.scenarios.filter((r) => r.target === "baseline")) {
     lines.push(`| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} |`);
   }
-  for (const row of report.scenarios.filter((r) => r.applied !== undefined)) {
-    const applied = row.applied;
-    if (applied === undefined) continue;
-    lines.push("");
-    lines.push(`${row.name}: from sending to applied (the alert's event on the timeline) p50 ${fmt(applied.p50, 1)} ms, p99 ${fmt(applied.p99, 1)} ms, over ${applied.alerts} alerts.`);
-  }
   lines.push("");
   lines.push(`Peak resident memory while measuring: API ${fmt(report.peakRssMiB.api, 0)} MiB, worker ${fmt(report.peakRssMiB.worker, 0)} MiB.`);
   const n = report.notifications;

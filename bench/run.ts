@@ -283,10 +283,8 @@ async function main(): Promise<number> {
     const started = performance.now();
     for (;;) {
       assertAlive();
-      // A drain that more alerts arrived behind has a successor queued; the inbox itself says when all are applied.
       const { rows } = await owner.query<{ n: number }>(
-        `SELECT ((SELECT count(*) FROM graphile_worker._private_jobs WHERE attempts < max_attempts AND run_at <= now() + interval '1 second')
-              + (SELECT count(*) FROM alert_inbox WHERE failed_at IS NULL))::int AS n`,
+        "SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE attempts < max_attempts AND run_at <= now() + interval '1 second'",
       );
       if ((rows[0]?.n ?? 0) === 0) return;
       if (performance.now() - started > 120_000) {
@@ -334,17 +332,6 @@ async function main(): Promise<number> {
       triggeredIds,
       settings: { connections: plan.connections, warmupSeconds: plan.warmupSeconds, durationSeconds: plan.durationSeconds, timeoutSeconds: 30 },
       quiesce,
-      appliedLatency: async (keyPrefix) => {
-        const { rows } = await owner.query<{ p50: number | null; p99: number | null; alerts: number }>(
-          `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, count(*)::int AS alerts
-             FROM (SELECT extract(epoch FROM e.created_at - (e.data->>'sentAt')::timestamptz) * 1000 AS ms
-                     FROM incidents i JOIN incident_events e ON e.org_id = i.org_id AND e.incident_id = i.id
-                    WHERE i.dedup_key LIKE $1 AND e.kind IN ('created', 'alert_repeated') AND e.data ? 'sentAt') t`,
-          [`${keyPrefix}-%`],
-        );
-        const row = rows[0];
-        return row === undefined || row.p50 === null || row.p99 === null ? null : { p50: Math.round(row.p50 * 10) / 10, p99: Math.round(row.p99 * 10) / 10, alerts: row.alerts };
-      },
       log,
       results: scenarios,
       only: plan.only,

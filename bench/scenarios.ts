@@ -31,8 +31,6 @@ export interface ScenarioContext {
   settings: Settings;
   /** Waits until the worker has run every job the last scenario queued. */
   quiesce: (label: string) => Promise<void>;
-  /** From each alert's sending (its payload's timestamp) to its event on the timeline, for the triggers whose dedup keys start with `keyPrefix`. */
-  appliedLatency: (keyPrefix: string) => Promise<NonNullable<ScenarioResult["applied"]> | null>;
   log: (line: string) => void;
   /** Groups to run (get, list, create, transition, analytics, enqueue, oncall); all when undefined. */
   only?: ReadonlySet<string> | undefined;
@@ -245,7 +243,7 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
       { ...base, ...timed, baseUrl: ctx.baselineUrl, headers: {}, plan: plan("baseline") },
     );
     await ctx.quiesce(`baseline ${variant.id}`);
-    const scenario = await run(
+    await run(
       {
         id: variant.id,
         name: `POST /v2/enqueue trigger, ${variant.label}`,
@@ -257,10 +255,5 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
       { ...base, ...timed, baseUrl: ctx.apiUrl, headers: {}, plan: plan("api") },
     );
     await ctx.quiesce(variant.id);
-    const applied = await ctx.appliedLatency(plan("api").keyPrefix);
-    if (applied !== null) {
-      scenario.applied = applied;
-      ctx.log(`            sent -> applied p50 ${applied.p50} ms, p99 ${applied.p99} ms (${applied.alerts} alerts)`);
-    }
   }
 }

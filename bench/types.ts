@@ -68,8 +68,6 @@ export interface ScenarioResult extends LoadResult {
   cpuMsPerRequest: number | null;
   connections: number;
   notes?: string;
-  /** The enqueue scenarios: from an alert's sending to its event on the timeline (applied by the worker's inbox drain), ms. */
-  applied?: { p50: number; p99: number; alerts: number };
 }
 
 export interface NotificationResults {

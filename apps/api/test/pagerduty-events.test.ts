@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insideOneMinuteWindow, anIntegrationKey, incidentsAfterDrain, anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
+import { insideOneMinuteWindow, anIntegrationKey, anOrgOwner, aService, startTestApi, useTestApi, type TestApi } from "@incidentops/testkit";
 
 // PagerDuty's Events APIs as PagerDuty accepts them: its own documented examples, lenient
 // timestamps, Change Events, the legacy v1 endpoint, and its answer to an unknown key.
@@ -23,6 +23,15 @@ async function anIntegration(t: TestApi) {
   const service = await aService(t, token);
   const { routingKey } = await anIntegrationKey(t, token, service.id, { name: "pagerduty" });
   return { token, serviceId: service.id, routingKey };
+}
+
+async function incidentsOf(t: TestApi, token: string, serviceId: string) {
+  const res = await t.request<{ items: { id: string; status: string; severity: string; title: string; dedupKey: string; alertCount: number }[] }>(
+    "GET",
+    `/v1/incidents?serviceId=${serviceId}`,
+    { token },
+  );
+  return res.body.items;
 }
 
 async function createdEventData(t: TestApi, token: string, incidentId: string) {
@@ -59,7 +68,7 @@ describe("POST /v2/enqueue timestamps", () => {
     const res = await api.current.request("POST", "/v2/enqueue", { body: documentedTrigger(routingKey) });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: "success", message: "Event processed", dedup_key: "samplekeyhere" });
-    const [incident] = await incidentsAfterDrain(api.current, token, serviceId);
+    const [incident] = await incidentsOf(api.current, token, serviceId);
     expect(incident).toMatchObject({ severity: "sev1", title: "DISK at 99% on machine prod-datapipe03.example.com" });
     const data = await createdEventData(api.current, token, incident?.id ?? "");
     expect(data?.sentAt).toBe("2015-07-17T08:42:58.315Z");
@@ -75,7 +84,7 @@ describe("POST /v2/enqueue timestamps", () => {
   ])("reads %s", async (_form, timestamp, sentAt) => {
     const { token, serviceId, routingKey } = await anIntegration(api.current);
     expect((await api.current.request("POST", "/v2/enqueue", { body: documentedTrigger(routingKey, timestamp) })).status).toBe(202);
-    const [incident] = await incidentsAfterDrain(api.current, token, serviceId);
+    const [incident] = await incidentsOf(api.current, token, serviceId);
     expect((await createdEventData(api.current, token, incident?.id ?? ""))?.sentAt).toBe(sentAt);
   });
 
@@ -84,7 +93,7 @@ describe("POST /v2/enqueue timestamps", () => {
     async (_what, timestamp) => {
       const { token, serviceId, routingKey } = await anIntegration(api.current);
       expect((await api.current.request("POST", "/v2/enqueue", { body: documentedTrigger(routingKey, timestamp) })).status).toBe(202);
-      const [incident] = await incidentsAfterDrain(api.current, token, serviceId);
+      const [incident] = await incidentsOf(api.current, token, serviceId);
       const data = await createdEventData(api.current, token, incident?.id ?? "");
       expect(data?.sentAt).toBeUndefined();
       expect(data?.notes).toEqual([expect.stringContaining("is not a date this service reads")]);
@@ -117,7 +126,7 @@ describe("POST /v2/change/enqueue", () => {
     const res = await api.current.request("POST", "/v2/change/enqueue", { body: documentedChange(routingKey) });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ status: "success", message: "Change event processed" });
-    expect(await incidentsAfterDrain(api.current, token, serviceId)).toEqual([]);
+    expect(await incidentsOf(api.current, token, serviceId)).toEqual([]);
     const [change] = await list<ChangeEventView>(api.current, token, `/v1/org/services/${serviceId}/change-events`);
     expect(change).toMatchObject({
       summary: "Build Success: Increase snapshot create timeout to 30 seconds",
@@ -145,7 +154,7 @@ describe("POST /v2/change/enqueue", () => {
     await api.current.request("POST", "/v2/enqueue", { body: trigger("over-before") });
     await api.current.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, event_action: "resolve", dedup_key: "over-before" } });
     await api.current.request("POST", "/v2/enqueue", { body: trigger("still-open") });
-    const incidents = await incidentsAfterDrain(api.current, token, serviceId);
+    const incidents = await incidentsOf(api.current, token, serviceId);
     const idOf = (title: string) => incidents.find((i) => i.title === title)?.id ?? "";
 
     // One change now (while only still-open is open), one dated before either incident.
@@ -196,13 +205,13 @@ describe("POST /generic/2010-04-15/create_event.json (Events API v1)", () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ status: "success", message: "Event processed", incident_key: "srv01/HTTP" });
     expect((await send({ event_type: "trigger", description: "FAILURE again" })).status).toBe(200);
-    expect(await incidentsAfterDrain(api.current, token, serviceId)).toMatchObject([{ status: "triggered", severity: "sev2", dedupKey: "srv01/HTTP", alertCount: 2 }]);
+    expect(await incidentsOf(api.current, token, serviceId)).toMatchObject([{ status: "triggered", severity: "sev2", dedupKey: "srv01/HTTP", alertCount: 2 }]);
     expect((await send({ event_type: "acknowledge" })).status).toBe(200);
-    expect(await incidentsAfterDrain(api.current, token, serviceId)).toMatchObject([{ status: "acknowledged" }]);
+    expect(await incidentsOf(api.current, token, serviceId)).toMatchObject([{ status: "acknowledged" }]);
     expect((await send({ event_type: "resolve" })).status).toBe(200);
-    expect(await incidentsAfterDrain(api.current, token, serviceId)).toMatchObject([{ status: "resolved" }]);
+    expect(await incidentsOf(api.current, token, serviceId)).toMatchObject([{ status: "resolved" }]);
     // The service key (a credential) stays off the timeline.
-    const data = await createdEventData(api.current, token, (await incidentsAfterDrain(api.current, token, serviceId))[0]?.id ?? "");
+    const data = await createdEventData(api.current, token, (await incidentsOf(api.current, token, serviceId))[0]?.id ?? "");
     expect(JSON.stringify(data)).not.toContain(routingKey);
   });
 
@@ -229,7 +238,7 @@ describe("POST /generic/2010-04-15/create_event.json (Events API v1)", () => {
       expect(res.body.errors.join(" ")).toContain(mentioned);
     }
     expect((await api.current.request("POST", V1, { rawBody: "{nope" })).body).toMatchObject({ status: "invalid event" });
-    expect(await incidentsAfterDrain(api.current, token, serviceId)).toEqual([]);
+    expect(await incidentsOf(api.current, token, serviceId)).toEqual([]);
   });
 
   it("answers 403 throttle event over the key's per-minute limit (v1's rate-limit answer), like v2's 429 for change events", async () => {

@@ -3,7 +3,6 @@ import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
 import {
   anAlertSource,
-  applyAcceptedAlerts,
   aWebhookTarget,
   captureLogger,
   deferred,
@@ -37,7 +36,6 @@ async function anAlertSourceToReceiver(api: TestApi, receiverUrl: string) {
 async function aQueuedFanOut(api: TestApi, receiverUrl: string) {
   const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiverUrl);
   expect((await trigger(api, routingKey, "first-round")).status).toBe(202);
-  await applyAcceptedAlerts(api);
   const [fanOut] = await queuedJobs(api.db, { task: "incident_event", orgId });
   if (fanOut === undefined) throw new Error("the trigger queued no fan-out");
   return { orgId, job: { orgId, eventIds: fanOut.payload.eventIds as string[], requestId: "first-round-test" } };

@@ -422,21 +422,6 @@ export interface HeartbeatMonitorsTable {
   updated_at: Timestamp;
 }
 
-/** Alerts accepted and not yet applied (migration 0079): `alerts` is the request's, as JSON. */
-export interface AlertInboxTable {
-  org_id: string;
-  /** bigint: read as a string. */
-  id: Generated<string>;
-  lane: number;
-  integration_id: string;
-  service_id: string;
-  request_id: string;
-  alerts: ColumnType<unknown[], string, string>;
-  accepted_at: Timestamp;
-  failed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-  failure: string | null;
-}
-
 export interface SuppressedAlertsTable {
   org_id: string;
   id: Generated<string>;
@@ -620,7 +605,6 @@ export interface Database {
   opsgenie_requests: OpsgenieRequestsTable;
   incident_tiny_ids: IncidentTinyIdsTable;
   heartbeat_monitors: HeartbeatMonitorsTable;
-  alert_inbox: AlertInboxTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -38,7 +38,7 @@ export {
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { auditEntries, countRows, escalationKey, incidentState, heartbeatKey, makeJobDue, queuedJobs, rowsOf, slaKey, statementCountingDb, whileInsertsRefused, writeCallsCounted, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, heartbeatKey, makeJobDue, queuedJobs, rowsOf, slaKey, statementCountingDb, writeCallsCounted, type QueuedJob } from "./probes.js";
 export { METRICS_TEST_TOKEN, useMetricsServer } from "./metrics.js";
 export { PROMETHEUS_BINARY, startPrometheus, type RunningPrometheus, type ScrapeTarget } from "./prometheus.js";
 export { raceBehindLock } from "./races.js";
@@ -53,7 +53,7 @@ export {
   type TestApi,
   type TrpcClient,
 } from "./test-api.js";
-export { alertInboxDrained, apiProcessReady, applyAcceptedAlerts, drainAlertInbox, FAST_WORKER_ENV, incidentsAfterDrain, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
+export { apiProcessReady, FAST_WORKER_ENV, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";

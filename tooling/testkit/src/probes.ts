@@ -157,23 +157,3 @@ export function statementCountingDb(connectionString: string): { db: Db; stateme
   });
   return { db: new Kysely<Database>({ dialect: heldStatementsDialect(pool) }), statements };
 }
-
-/**
- * Runs `fn` while the database refuses any row inserted into `table` whose `value` (an SQL
- * expression on NEW) equals `refused`, as it could refuse any write: SQLSTATE P0001.
- */
-export async function whileInsertsRefused<T>(db: Db, table: string, value: string, refused: string, fn: () => Promise<T>): Promise<T> {
-  await sql`
-    CREATE FUNCTION refuse_in_test() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF ${sql.raw(value)} = ${sql.lit(refused)} THEN RAISE EXCEPTION 'refused by the test'; END IF;
-      RETURN NEW;
-    END $$`.execute(db);
-  await sql`CREATE TRIGGER refuse_in_test BEFORE INSERT ON ${sql.table(table)} FOR EACH ROW EXECUTE FUNCTION refuse_in_test()`.execute(db);
-  try {
-    return await fn();
-  } finally {
-    await sql`DROP TRIGGER refuse_in_test ON ${sql.table(table)}`.execute(db);
-    await sql`DROP FUNCTION refuse_in_test()`.execute(db);
-  }
-}

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createLogger, drainAlertInbox as drainLane, type Incident, type Logger, type TaskName } from "@incidentops/core";
-import { createDb, sql } from "@incidentops/db";
+import { createLogger, type Logger, type TaskName } from "@incidentops/core";
+import { sql } from "@incidentops/db";
 import { afterAll, beforeAll } from "vitest";
 import { runQueuedJobs as runQueuedJobsOnce, startWorker, type RunningWorker } from "worker";
 import { TEST_APP_DB_PASSWORD, type TestDatabase } from "./database.js";
-import { incidentsOfService } from "./fixtures.js";
 import { startTestApi, TEST_JWT_SECRET, type TestApi } from "./test-api.js";
 import { waitFor } from "./waiting.js";
 
@@ -135,33 +134,4 @@ export async function apiProcessReady(url: string, api: AppProcess, timeoutMs = 
 /** Runs the API's queued jobs of `tasks` once, in this process, with no worker running (silent). */
 export function runQueuedJobs(api: TestApi, tasks: readonly TaskName[]): Promise<void> {
   return runQueuedJobsOnce({ config: api.config, logger: createLogger({ level: "silent", name: "jobs-test" }), databaseUrl: api.appDatabaseUrl, tasks });
-}
-
-/** Applies the alerts the API accepted for later (PagerDuty's Events APIs), as the worker does: runs the queued inbox drains once. */
-export const drainAlertInbox = (api: TestApi): Promise<void> => runQueuedJobs(api, ["drain_alert_inbox"]);
-
-/**
- * Applies the alerts waiting in the inbox as a drain does, but leaves their fan-outs to their
- * queued incident_event jobs (a drain job runs them at once): for a test of the fan-out itself.
- */
-export async function applyAcceptedAlerts(api: TestApi): Promise<void> {
-  const lanes = await api.db.selectFrom("alert_inbox").select(["org_id", "lane"]).distinct().where("failed_at", "is", null).execute();
-  const db = createDb({ connectionString: api.appDatabaseUrl, max: 1 });
-  try {
-    for (const { org_id: orgId, lane } of lanes) await drainLane(db, { orgId, number: lane }, createLogger({ level: "silent", name: "inbox-test" }));
-  } finally {
-    await db.destroy();
-  }
-}
-
-/** The service's incidents once every alert accepted so far is applied (drainAlertInbox). */
-export async function incidentsAfterDrain(api: TestApi, token: string, serviceId: string): Promise<Incident[]> {
-  await drainAlertInbox(api);
-  return incidentsOfService(api, token, serviceId);
-}
-
-/** Waits until running workers have applied every alert the API accepted (nothing pending in the alert inbox). */
-export async function alertInboxDrained(api: TestApi, timeoutMs = 60_000): Promise<void> {
-  const pending = async () => (await api.db.selectFrom("alert_inbox").select((eb) => eb.fn.countAll<string>().as("n")).where("failed_at", "is", null).executeTakeFirstOrThrow()).n;
-  await waitFor(async () => ((await pending()) === "0" ? true : undefined), timeoutMs, "the alert inbox to be drained");
 }

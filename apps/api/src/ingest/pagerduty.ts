@@ -1,4 +1,4 @@
-import { acceptAlerts, ingestChangeEvent, readSentTime, type Alert, type Config } from "@incidentops/core";
+import { ingestAlerts, ingestChangeEvent, readSentTime, type Alert, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
@@ -163,16 +163,16 @@ const deliveryOf = (deps: Deps, routingKey: string, req: Request) => ({
   limitPerMinute: deps.config.ingestRateLimitPerMinute,
 });
 
-/** Accepts the one alert an event carries, sent with `routingKey`, for the alert inbox: its dedup key. */
-async function acceptOne(deps: Deps, routingKey: string, req: Request, alert: Alert): Promise<string> {
-  const [dedupKey] = await acceptAlerts(deps.db, deliveryOf(deps, routingKey, req), [alert]);
-  if (dedupKey === undefined) throw new Error("an accepted event has a dedup key");
-  return dedupKey;
+/** Ingests the one alert an event carries, sent with `routingKey`. */
+async function ingestOne(deps: Deps, routingKey: string, req: Request, alert: Alert) {
+  const [result] = await ingestAlerts(deps.db, deliveryOf(deps, routingKey, req), [alert]);
+  if (result === undefined) throw new Error("an accepted event has a result");
+  return result;
 }
 
 const acceptEvent: Accept = async (deps, body, req) => {
   const event = pagerDutyEventSchema.parse(body);
-  const dedupKey = await acceptOne(deps, event.routing_key, req, {
+  const result = await ingestOne(deps, event.routing_key, req, {
     action: event.event_action,
     dedupKey: event.dedup_key,
     summary: event.payload?.summary ?? "",
@@ -181,7 +181,7 @@ const acceptEvent: Accept = async (deps, body, req) => {
     raw: keepRaw({ ...event, routing_key: undefined }),
     sentTime: readSentTime(event.payload?.timestamp),
   });
-  return { status: 202, body: { status: "success", message: "Event processed", dedup_key: dedupKey } satisfies z.infer<typeof pagerDutyAcceptedSchema> };
+  return { status: 202, body: { status: "success", message: "Event processed", dedup_key: result.dedupKey } satisfies z.infer<typeof pagerDutyAcceptedSchema> };
 };
 
 const acceptChangeEvent: Accept = async (deps, body, req) => {
@@ -200,14 +200,14 @@ const acceptChangeEvent: Accept = async (deps, body, req) => {
 
 const acceptV1Event: Accept = async (deps, body, req) => {
   const event = pagerDutyV1EventSchema.parse(body);
-  const dedupKey = await acceptOne(deps, event.service_key, req, {
+  const result = await ingestOne(deps, event.service_key, req, {
     action: event.event_type,
     dedupKey: event.incident_key,
     summary: event.description ?? "",
     severity: "sev2",
     raw: keepRaw({ ...event, service_key: undefined }),
   });
-  return { status: 200, body: { status: "success", message: "Event processed", incident_key: dedupKey } satisfies z.infer<typeof pagerDutyV1AcceptedSchema> };
+  return { status: 200, body: { status: "success", message: "Event processed", incident_key: result.dedupKey } satisfies z.infer<typeof pagerDutyV1AcceptedSchema> };
 };
 
 /**

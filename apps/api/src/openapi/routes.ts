@@ -116,11 +116,7 @@ const pagerDutyOperation = (
   };
 };
 
-/** What an accepted alert event goes through after its answer (the alert inbox: decision 0051). */
-const APPLIED_LATER =
-  " An accepted event is stored durably before it is answered, and applied moments later by the worker (opening, de-duplicating, acknowledging or resolving the incident), in the order events with one dedup key were accepted: PagerDuty's own `202 Event processed` promises no more.";
-
-const pagerDutyAlerts = { dialect: "v2", description: PAGERDUTY_V2 + APPLIED_LATER, examplesKey: "alerts.pagerDuty", body: pagerDutyEventSchema, accepted: pagerDutyAcceptedSchema, successStatus: "202" } as const;
+const pagerDutyAlerts = { dialect: "v2", description: PAGERDUTY_V2, examplesKey: "alerts.pagerDuty", body: pagerDutyEventSchema, accepted: pagerDutyAcceptedSchema, successStatus: "202" } as const;
 
 // ---------------------------------------------------------------------------------------------
 // Opsgenie's Alert API (ingest/opsgenie.ts).
@@ -397,8 +393,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
     post: pagerDutyOperation("alerts-pagerduty-v1", "Send a legacy PagerDuty Events API v1 event", {
       dialect: "v1",
       description:
-        "PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit." +
-        APPLIED_LATER,
+        "PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit.",
       examplesKey: "alerts.pagerDutyV1",
       body: pagerDutyV1EventSchema,
       accepted: pagerDutyV1AcceptedSchema,

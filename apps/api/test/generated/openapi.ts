@@ -1671,7 +1671,7 @@ export interface paths {
         put?: never;
         /**
          * Send a PagerDuty Events v2 event (trigger, acknowledge, resolve)
-         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it). An accepted event is stored durably before it is answered, and applied moments later by the worker (opening, de-duplicating, acknowledging or resolving the incident), in the order events with one dedup key were accepted: PagerDuty's own `202 Event processed` promises no more.
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
          */
         post: operations["alerts-pagerduty-enqueue"];
         delete?: never;
@@ -1691,7 +1691,7 @@ export interface paths {
         put?: never;
         /**
          * Send a PagerDuty Events v2 event (the same as POST /v2/enqueue)
-         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it). An accepted event is stored durably before it is answered, and applied moments later by the worker (opening, de-duplicating, acknowledging or resolving the incident), in the order events with one dedup key were accepted: PagerDuty's own `202 Event processed` promises no more.
+         * @description PagerDuty Events API v2: point any Events v2 client here unchanged. The routing key (an integration key of a service) authenticates the event and names the service; an unknown one is PagerDuty's 400 `Invalid routing key`. Answers are PagerDuty's, not the API's error body. Each routing key takes a limited number of events per minute (429 with Retry-After over it).
          */
         post: operations["alerts-pagerduty-events"];
         delete?: never;
@@ -1731,7 +1731,7 @@ export interface paths {
         put?: never;
         /**
          * Send a legacy PagerDuty Events API v1 event
-         * @description PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit. An accepted event is stored durably before it is answered, and applied moments later by the worker (opening, de-duplicating, acknowledging or resolving the incident), in the order events with one dedup key were accepted: PagerDuty's own `202 Event processed` promises no more.
+         * @description PagerDuty's legacy Events API v1, for old senders: `service_key` is an integration key of a service, `incident_key` de-duplicates like `dedup_key`, `event_type` is trigger, acknowledge or resolve (a trigger needs `description`). v1 has no severity: triggers open sev2 (error) incidents. Answers are PagerDuty's v1 ones: 200 on success, 400 for an invalid event or unknown key, 403 over the key's per-minute limit.
          */
         post: operations["alerts-pagerduty-v1"];
         delete?: never;

@@ -4,7 +4,6 @@ import type { z } from "zod";
 import type { WorkerDeps } from "../deps.js";
 import { jobLogger } from "../job-log.js";
 import { deliverOn } from "./deliver.js";
-import { drainAlertInboxTask } from "./drain_alert_inbox.js";
 import { escalateIfUnacked } from "./escalate_if_unacked.js";
 import { incidentEvent } from "./incident_event.js";
 import { issuePasswordReset } from "./issue_password_reset.js";
@@ -23,7 +22,6 @@ interface TaskDefinition<K extends TaskName> {
 
 /** Every task the worker runs, by name. */
 export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
-  drain_alert_inbox: { payload: taskPayloadSchemas.drain_alert_inbox, run: drainAlertInboxTask },
   incident_event: { payload: taskPayloadSchemas.incident_event, run: incidentEvent },
   send_webhook: { payload: taskPayloadSchemas.send_webhook, run: deliverOn("webhook") },
   send_slack: { payload: taskPayloadSchemas.send_slack, run: deliverOn("slack") },

@@ -3,8 +3,6 @@ import type { Db, IncidentSeverity } from "@incidentops/db";
 import type { Integration } from "../integrations/service.js";
 import { alertBatchLaneOf, inAlertBatch } from "./alert-batches.js";
 import { admitAlerts, findIntegration, takeAlertAllowance, type AlertDelivery } from "./admission.js";
-import type { KeyedAlert } from "./apply-alerts.js";
-import { acceptIntoInbox } from "./inbox.js";
 import type { SentTime } from "./sent-time.js";
 
 export type AlertAction = "trigger" | "acknowledge" | "resolve";
@@ -68,22 +66,6 @@ export async function ingestAlerts(
   return applyAdmittedAlerts(db, integration, batch.alerts, delivery.requestId);
 }
 
-/** The alerts, each with its dedup key: a trigger sent without one gets a new one. */
-const keyAlerts = (alerts: readonly Alert[]): KeyedAlert[] => alerts.map((alert) => ({ ...alert, dedupKey: alert.dedupKey ?? randomUUID().replace(/-/g, "") }));
-
-/**
- * Accepts the alerts of one request for later (PagerDuty's Events APIs answer 202 at once): the
- * routing key must name an integration (404 otherwise) and the alerts fit its per-minute limit
- * (429 otherwise), then they are written to the org's alert inbox, and a drain job applies them
- * (acceptIntoInbox). Returns each alert's dedup key.
- */
-export async function acceptAlerts(db: Db, delivery: AlertDelivery, alerts: readonly Alert[]): Promise<string[]> {
-  const integration = await admitAlerts(db, delivery, alerts.length);
-  const keyed = keyAlerts(alerts);
-  if (keyed.length > 0) await acceptIntoInbox(db, { integration, alerts: keyed, requestId: delivery.requestId });
-  return keyed.map((alert) => alert.dedupKey);
-}
-
 /**
  * Applies, in order, alerts admitted for `integration` (admitAlerts, or ingestAlerts' own
  * admission), in the next batch of the lane their first dedup key falls in: they commit with the
@@ -91,7 +73,7 @@ export async function acceptAlerts(db: Db, delivery: AlertDelivery, alerts: read
  * dedup key gets a new one.
  */
 export async function applyAdmittedAlerts(db: Db, integration: Integration, alerts: readonly Alert[], requestId: string): Promise<AlertResult[]> {
-  const keyed = keyAlerts(alerts);
+  const keyed = alerts.map((alert) => ({ ...alert, dedupKey: alert.dedupKey ?? randomUUID().replace(/-/g, "") }));
   const [first] = keyed;
   if (first === undefined) return [];
   return inAlertBatch(db, { orgId: integration.orgId, number: alertBatchLaneOf(first.dedupKey) }, { integration, alerts: keyed, requestId });

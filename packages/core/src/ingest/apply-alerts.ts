@@ -4,22 +4,21 @@ import type { Integration } from "../integrations/service.js";
 import type { Alert, AlertResult } from "./alerts.js";
 import type { SentTime } from "./sent-time.js";
 
-/** An alert with its dedup key (a trigger sent without one was given one). */
-export type KeyedAlert = Alert & { dedupKey: string };
-
-/** One request's alerts, admitted for `integration` (what applying them needs of it), each with its dedup key. */
+/** One request's alerts, admitted for `integration`, each with its dedup key. */
 export interface AdmittedAlerts {
-  integration: Pick<Integration, "id" | "orgId" | "serviceId">;
-  alerts: readonly KeyedAlert[];
+  integration: Integration;
+  alerts: readonly (Alert & { dedupKey: string })[];
   requestId: string;
 }
+
+type KeyedAlert = AdmittedAlerts["alerts"][number];
 
 /** The sender's time on the timeline: `sentAt` when it could be read, a note when it could not. */
 const sentTimeContext = (sentTime: SentTime | undefined) =>
   sentTime === undefined ? {} : sentTime.at === undefined ? { notes: [sentTime.note] } : { sentAt: sentTime.at.toISOString() };
 
 /** What every timeline event of an alert carries: the integration, and the alert as received. */
-const contextOf = (integration: AdmittedAlerts["integration"], alert: KeyedAlert) => ({
+const contextOf = (integration: Integration, alert: KeyedAlert) => ({
   integrationId: integration.id,
   alert: alert.raw,
   ...sentTimeContext(alert.sentTime),

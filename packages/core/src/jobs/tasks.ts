@@ -26,8 +26,6 @@ export const taskPayloadSchemas = {
     z.object({ orgId: z.uuid(), eventId: z.uuid(), requestId: z.string() }),
     z.object({ orgId: z.uuid(), eventIds: z.array(z.uuid()).min(1).max(1000), requestId: z.string() }),
   ]),
-  /** Applies an org lane's accepted alerts (the alert inbox) in batches, in the order they were accepted, until none is left. */
-  drain_alert_inbox: z.object({ orgId: z.uuid(), lane: z.number().int().min(0).max(255), requestId: z.string() }),
   send_webhook: deliveryJob,
   send_slack: deliveryJob,
   send_teams: deliveryJob,
@@ -142,8 +140,6 @@ export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) =
 export const SLA_JOB_PRIORITY = -10;
 /** One pending miss check per heartbeat, at its deadline: each ping replaces it. */
 export const heartbeatJobKey = (heartbeatId: string) => `heartbeat:${heartbeatId}`;
-/** One queued drain per alert lane: accepting more alerts moves that one to now, never adds another (a running one gets a successor). */
-export const alertInboxJobKey = (orgId: string, lane: number) => `alert-inbox:${orgId}:${lane}`;
 /** One queued job per lane: waking a lane that already has one moves that one, never adds another. */
 export const laneJobKey = (orgId: string, recipientId: string) => `lane:${orgId}:${recipientId}`;
 
