@@ -39,9 +39,14 @@ describe("inlineParameters", () => {
   });
 });
 
+/** The table these tests write and read. */
+interface ProbesDb {
+  probes: { id: number; label: string };
+}
+
 describe("the held-statements driver, on PostgreSQL", () => {
   let database: TestDatabase;
-  let db: Kysely<{ probes: { id: number; label: string } }>;
+  let db: Kysely<ProbesDb>;
 
   beforeAll(async () => {
     database = await createTestDatabase({ template: null });
@@ -174,7 +179,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
       sql<{ label: string; held: string; arrived: string; began: string }>`
         INSERT INTO probes (id, label) VALUES (${id}, ${label}::text)
         RETURNING label, current_setting('app.held') AS held, statement_timestamp()::text AS arrived, transaction_timestamp()::text AS began`;
-    const commitWith = (id: number, label: unknown, after?: (tx: Transaction<{ probes: { id: number; label: string } }>) => Promise<unknown>) =>
+    const commitWith = (id: number, label: unknown, after?: (tx: Transaction<ProbesDb>) => Promise<unknown>) =>
       db.transaction().execute(async (tx) => {
         await sendWithNext(tx, sql`SELECT set_config('app.held', ${"together"}, true)`);
         // After it, in the same message: a statement whose result nobody reads, seeing the insert.
@@ -220,7 +225,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
 
   it("sends nothing for a transaction that holds only its own settings, and sends them with anything else", async () => {
     // An insert passed off as a setting shows whether the held statements were sent.
-    const holdSetting = (tx: Transaction<{ probes: { id: number; label: string } }>, id: number) =>
+    const holdSetting = (tx: Transaction<ProbesDb>, id: number) =>
       sendWithNext(tx, tx.insertInto("probes").values({ id, label: "held as a setting" }), { settingsOnly: true });
     await db.transaction().execute((tx) => holdSetting(tx, 50));
     await db.transaction().execute(async (tx) => {
@@ -236,8 +241,8 @@ describe("the held-statements driver, on PostgreSQL", () => {
 
   describe("a read-only transaction", () => {
     const readOnly = () => db.transaction().setAccessMode("read only");
-    const held = (tx: Transaction<{ probes: { id: number; label: string } }>, value: string) => sendWithNext(tx, sql`SELECT set_config('app.held', ${value}, true)`);
-    const seen = (tx: Transaction<{ probes: { id: number; label: string } }>, parameter: unknown = "p") =>
+    const held = (tx: Transaction<ProbesDb>, value: string) => sendWithNext(tx, sql`SELECT set_config('app.held', ${value}, true)`);
+    const seen = (tx: Transaction<ProbesDb>, parameter: unknown = "p") =>
       sql<{ implicit: boolean; held: string; began: string; parameter: string }>`
         SELECT transaction_timestamp() = statement_timestamp() AS implicit, current_setting('app.held', true) AS held,
                transaction_timestamp()::text AS began, ${parameter}::text AS parameter`
@@ -263,7 +268,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
     });
 
     it("runs what it holds when it commits having run nothing else, and not when it rolls back", async () => {
-      const failingCheck = (tx: Transaction<{ probes: { id: number; label: string } }>) => sendWithNext(tx, sql`SELECT 1 / 0`);
+      const failingCheck = (tx: Transaction<ProbesDb>) => sendWithNext(tx, sql`SELECT 1 / 0`);
       await expect(readOnly().execute(failingCheck)).rejects.toThrow(/division by zero/);
       await expect(
         readOnly().execute(async (tx) => {
