@@ -36,14 +36,20 @@ function chooseRequestId(req: IncomingMessage): string {
   return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
 }
 
-const CREDENTIAL_HEADERS = ["authorization", "cookie", "set-cookie", "x-api-key"];
+/**
+ * The headers a request's log line shows: named, not censored, so a credential in a header
+ * nobody thought of (a vendor's `X-...-Token`) never reaches a log, and a line carries what
+ * helps to tell callers and failures apart and nothing more.
+ */
+const LOGGED_REQUEST_HEADERS = ["host", "user-agent", "content-type", "content-length", "x-forwarded-for"];
+const LOGGED_RESPONSE_HEADERS = ["content-type", "content-length", "retry-after"];
 
-/** Headers with the credential ones censored (a copy: the real headers stay intact). */
-function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+/** Of `headers`, those named in `names` that are present (a new object: the real headers stay intact). */
+function pickHeaders(headers: Record<string, unknown> | undefined, names: readonly string[]): Record<string, unknown> | undefined {
   if (headers === undefined) return undefined;
-  const copy = { ...headers };
-  for (const name of CREDENTIAL_HEADERS) if (copy[name] !== undefined) copy[name] = "[redacted]";
-  return copy;
+  const picked: Record<string, unknown> = {};
+  for (const name of names) if (headers[name] !== undefined) picked[name] = headers[name];
+  return picked;
 }
 
 interface SerializedRequest {
@@ -55,21 +61,21 @@ interface SerializedRequest {
 }
 
 /**
- * What a request log line says of the request: no credential header, no routing key in the path
- * (Alertmanager's), no token in the query string; no parsed query or route parameters (they
+ * What a request log line says of the request: the headers named for it, no routing key in the
+ * path (Alertmanager's), no token in the query string; no parsed query or route parameters (they
  * would repeat what the URL held).
  */
 const serializeRequest = (req: SerializedRequest) => ({
   id: req.id,
   method: req.method,
   url: typeof req.url === "string" ? redactUrl(req.url) : req.url,
-  headers: redactHeaders(req.headers),
+  headers: pickHeaders(req.headers, LOGGED_REQUEST_HEADERS),
   remoteAddress: req.remoteAddress,
 });
 
 const serializeResponse = (res: { statusCode?: unknown; headers?: Record<string, unknown> }) => ({
   statusCode: res.statusCode,
-  headers: redactHeaders(res.headers),
+  headers: pickHeaders(res.headers, LOGGED_RESPONSE_HEADERS),
 });
 
 /** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
