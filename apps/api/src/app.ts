@@ -1,9 +1,6 @@
-import { randomUUID } from "node:crypto";
-import type { IncomingMessage } from "node:http";
-import { AppError, redactUrl } from "@incidentops/core";
+import { AppError } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
-import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
 import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
 import { calendarRouter } from "./calendar.js";
@@ -21,62 +18,13 @@ import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { listRestOperations } from "./operations.js";
 import { authRateLimit } from "./rate-limit.js";
-import { bindRequestContext } from "./request-context.js";
+import { requestLog } from "./request-log.js";
 import { createRestRouter } from "./rest.js";
 import { appRouter } from "./router.js";
 import { createCallerFactory } from "./trpc.js";
 import { webAppRouter } from "./web-app.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
-
-/** Honours a well-formed x-request-id from the caller, otherwise makes one. */
-function chooseRequestId(req: IncomingMessage): string {
-  const given = req.headers["x-request-id"];
-  return typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-}
-
-/**
- * The headers a request's log line shows: named, not censored, so a credential in a header
- * nobody thought of (a vendor's `X-...-Token`) never reaches a log, and a line carries what
- * helps to tell callers and failures apart and nothing more.
- */
-const LOGGED_REQUEST_HEADERS = ["host", "user-agent", "content-type", "content-length", "x-forwarded-for"];
-const LOGGED_RESPONSE_HEADERS = ["content-type", "content-length", "retry-after"];
-
-/** Of `headers`, those named in `names` that are present (a new object: the real headers stay intact). */
-function pickHeaders(headers: Record<string, unknown> | undefined, names: readonly string[]): Record<string, unknown> | undefined {
-  if (headers === undefined) return undefined;
-  const picked: Record<string, unknown> = {};
-  for (const name of names) if (headers[name] !== undefined) picked[name] = headers[name];
-  return picked;
-}
-
-interface SerializedRequest {
-  id?: unknown;
-  method?: unknown;
-  url?: unknown;
-  headers?: Record<string, unknown>;
-  remoteAddress?: unknown;
-}
-
-/**
- * What a request log line says of the request: the headers named for it, no routing key in the
- * path (Alertmanager's), no token in the query string; no parsed query or route parameters (they
- * would repeat what the URL held).
- */
-const serializeRequest = (req: SerializedRequest) => ({
-  id: req.id,
-  method: req.method,
-  url: typeof req.url === "string" ? redactUrl(req.url) : req.url,
-  headers: pickHeaders(req.headers, LOGGED_REQUEST_HEADERS),
-  remoteAddress: req.remoteAddress,
-});
-
-const serializeResponse = (res: { statusCode?: unknown; headers?: Record<string, unknown> }) => ({
-  statusCode: res.statusCode,
-  headers: pickHeaders(res.headers, LOGGED_RESPONSE_HEADERS),
-});
 
 /** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
 const closeConnectionsWhenDraining =
@@ -93,20 +41,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   app.set("etag", false);
 
   app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const id = chooseRequestId(req);
-        res.setHeader("x-request-id", id);
-        return id;
-      },
-      customProps: (req) => ({ requestId: req.id }),
-      // Whatever logger the app is given, credentials in headers, paths and queries never reach a log line.
-      serializers: { req: serializeRequest, res: serializeResponse },
-      // Health probes would drown the log.
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
-    }),
-    bindRequestContext,
+    requestLog(deps.logger),
     closeConnectionsWhenDraining(deps.lifecycle),
     httpMetrics,
   );

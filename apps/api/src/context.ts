@@ -33,9 +33,6 @@ export interface Context extends AppDeps {
   ip: string | undefined;
 }
 
-/** The id pino-http assigned (always a string here: see chooseRequestId in app.ts). */
-export const requestIdOf = (req: Request): string => (typeof req.id === "string" ? req.id : "unknown");
-
 /**
  * A subscription's credential: EventSource cannot send headers, so the web app passes its access
  * token as tRPC's `connectionParams` (`{ "authorization": "Bearer ..." }`), which only
@@ -51,7 +48,7 @@ export function createContextFactory(deps: AppDeps) {
   return ({ req, info }: { req: Request; info?: TRPCRequestInfo }): Context => ({
     ...deps,
     pool: deps.db,
-    requestId: requestIdOf(req),
+    requestId: req.id,
     log: req.log,
     authorization: req.headers.authorization ?? subscriptionAuthorization(info),
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,

@@ -2,7 +2,6 @@ import { AppError, currentTraceId, ERROR_HTTP_STATUS, isDatabaseUnavailable, typ
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { Request, Response } from "express";
-import { requestIdOf } from "./context.js";
 
 /** The public error of one code: REST answers with it, tRPC nests it in `error.data`. */
 export interface ErrorBodyOf<C extends ErrorCode> {
@@ -159,7 +158,7 @@ export function sendError(req: Request, res: Response, thrown: unknown, bindings
 
 /** Answers a failure in a route's own wire format: `render` turns our error into its answer. */
 export function sendErrorAs(req: Request, res: Response, thrown: unknown, render: (response: ErrorResponse) => RenderedError, bindings: Record<string, unknown> = {}): void {
-  const response = toErrorResponse(thrown, requestIdOf(req));
+  const response = toErrorResponse(thrown, req.id);
   logUnexpected(req.log, thrown, response, bindings);
   const { status, headers, body } = render(response);
   res.status(status).set(headers).json(body);
@@ -186,7 +185,7 @@ export const trpcCodeOf = (status: number): TRPC_ERROR_CODE_KEY => TRPC_CODE_BY_
  * refusal before tRPC runs, e.g. the auth rate limit on `/trpc`: one error per call of a batch.
  */
 export function sendTrpcError(req: Request, res: Response, thrown: unknown): void {
-  const { status, body, headers } = toErrorResponse(thrown, requestIdOf(req));
+  const { status, body, headers } = toErrorResponse(thrown, req.id);
   const envelope = { error: { message: body.message, code: TRPC_ERROR_CODES_BY_KEY[trpcCodeOf(status)], data: { ...body, httpStatus: status } } };
   const isBatch = req.query.batch === "1";
   const calls = req.path.replace(/^\/+/, "").split(",").length;

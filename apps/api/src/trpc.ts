@@ -8,7 +8,7 @@ import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential } from "./procedure/credential.js";
 import { inScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
-import { currentRequestId } from "./request-context.js";
+import { bindCallerToLog, currentRequestId } from "./request-log.js";
 
 /** Who may call a procedure: anyone, a signed-in person, or a caller whose role allows `action`. */
 export type Access = { kind: "public" } | { kind: "user" } | { kind: "authenticated"; action?: Action };
@@ -79,8 +79,8 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
   const callAs = async (tx: Tx, actor: Actor) => {
     assertCredentialAllows(actor, type);
     await quota?.assertLeft(tx, actor.orgId);
-    const log = ctx.log.child({ actor: actor.kind === "user" ? actor.userId : actor.apiKeyId, orgId: actor.orgId });
-    const called = await next({ ctx: { ...ctx, db: tx, actor, log } });
+    bindCallerToLog(actor);
+    const called = await next({ ctx: { ...ctx, db: tx, actor } });
     if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
     return called;
   };
@@ -127,6 +127,7 @@ export const subscriptionFor = (action: Action) =>
     const credential = readCredential(ctx);
     const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
     const actor = await transact(ctx.db, (tx) => authenticate(tx, credential, ctx.config.jwt, source));
+    bindCallerToLog(actor);
     assertCredentialAllows(actor, type);
     authorize(action, actor);
     return next({ ctx: { ...ctx, actor, credential, source } });

@@ -1,14 +1,14 @@
-import { Writable } from "node:stream";
 import { createLogger, type TokenResponse } from "@incidentops/core";
 import { createDb, readMigrations, sql } from "@incidentops/db";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { startChangeFeed } from "../src/live/change-feed.js";
+import { openLiveStream } from "./support/live.js";
 import {
   anIncident,
   anOrgOwner,
   aService,
+  captureLogger,
   expectError,
   listenOnLoopback,
   startTestApi,
@@ -68,7 +68,7 @@ describe("request ids", () => {
 });
 
 describe("logs", () => {
-  const lines: string[] = [];
+  const captured = captureLogger();
   let started: TestApi | undefined;
   const logged = (): TestApi => {
     if (started === undefined) throw new Error("the logging API did not start");
@@ -76,24 +76,14 @@ describe("logs", () => {
   };
 
   beforeAll(async () => {
-    let pending = "";
-    const sink = new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        pending += chunk.toString();
-        const parts = pending.split("\n");
-        pending = parts.pop() ?? "";
-        lines.push(...parts.filter((l) => l.length > 0));
-        callback();
-      },
-    });
-    started = await startTestApi({ logger: pino({ level: "info" }, sink) });
+    started = await startTestApi({ logger: captured.logger });
   });
 
   afterAll(async () => {
     await started?.close();
   });
 
-  const parsedLines = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+  const parsedLines = () => captured.lines;
   const requestIdOfLine = (line: Record<string, unknown>) => {
     const req = line.req as { id?: unknown } | undefined;
     return { requestId: line.requestId, reqId: req?.id };
@@ -122,7 +112,7 @@ describe("logs", () => {
   });
 
   it("tags the lines logged inside a failing request (readiness on a broken database)", async () => {
-    // Lines a handler logs itself (req.log) carry the id too, not just pino-http's summary.
+    // Lines a handler logs itself (req.log) carry the id too, not just the request's own line.
     await sql`ALTER TABLE schema_migrations RENAME TO schema_migrations_moved`.execute(logged().db);
     try {
       const res = await logged().request("GET", "/readyz", { headers: { "x-request-id": "log-ready-7" } });
@@ -135,6 +125,37 @@ describe("logs", () => {
     for (const line of mine) {
       expect(requestIdOfLine(line)).toEqual({ requestId: "log-ready-7", reqId: "log-ready-7" });
     }
+  });
+
+  it("names the caller on a request's lines once it is identified", async () => {
+    const owner = await anOrgOwner(logged());
+    const res = await logged().request("GET", "/v1/incidents", { token: owner.accessToken, headers: { "x-request-id": "log-caller-1" } });
+    expect(res.status).toBe(200);
+    const [line] = await waitForLines((l) => l.requestId === "log-caller-1");
+    expect(line).toMatchObject({ msg: "request completed", level: 30, actor: owner.user.id, orgId: owner.org.id, res: { statusCode: 200 } });
+    expect(line?.req).toMatchObject({ id: "log-caller-1", method: "GET", url: "/v1/incidents" });
+  });
+
+  it("logs a request that failed (5xx) at error, and one whose client went away first as aborted", async () => {
+    const owner = await anOrgOwner(logged());
+    await sql`ALTER TABLE incidents RENAME TO incidents_moved`.execute(logged().db);
+    try {
+      const res = await logged().request("GET", "/v1/incidents", { token: owner.accessToken, headers: { "x-request-id": "log-failed-1" } });
+      expect(res.status).toBe(500);
+    } finally {
+      await sql`ALTER TABLE incidents_moved RENAME TO incidents`.execute(logged().db);
+    }
+    const failed = await waitForLines((l) => l.requestId === "log-failed-1" && l.res !== undefined);
+    expect(failed).toMatchObject([{ msg: "request errored", level: 50, res: { statusCode: 500 } }]);
+    // The failure's own line names the database's error, without a stack.
+    const [cause] = await waitForLines((l) => l.requestId === "log-failed-1" && l.err !== undefined);
+    expect(cause?.err).toEqual({ type: "DatabaseError", message: 'relation "incidents" does not exist', code: "42P01", severity: "ERROR", routine: "parserOpenTable" });
+
+    // A live stream answers until its client goes away.
+    const stream = await openLiveStream(logged(), owner.accessToken);
+    stream.close();
+    const aborted = await waitForLines((l) => l.msg === "request aborted");
+    expect(aborted).toMatchObject([{ level: 30, actor: owner.user.id, req: { url: expect.stringMatching(/^\/trpc\/live\.incidents\?/) }, res: { statusCode: 200 } }]);
   });
 
   it("never logs passwords, tokens or credential headers, whatever their name", async () => {
@@ -162,7 +183,7 @@ describe("logs", () => {
     expect(headers?.["user-agent"]).toEqual(expect.any(String));
     expect(Object.keys(headers ?? {}).filter((name) => ["authorization", "cookie", "x-api-key", "x-vendor-token"].includes(name))).toEqual([]);
 
-    const all = lines.join("\n");
+    const all = captured.text();
     for (const secret of [
       password,
       "cookie-secret-5521",

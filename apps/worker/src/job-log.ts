@@ -26,7 +26,7 @@ export function logJobEvents(events: WorkerEvents, logger: AppLogger): void {
 /**
  * graphile-worker's own log lines, through pino. Its per-job lines are left out: the job events
  * above say the same, and its metadata holds the whole job, payload included. An error in its
- * metadata is logged as `err` (type, message, code, stack), not as the object it is: a pg error
+ * metadata is logged as `err` (type, message, code: describeError), not as the object it is: a pg error
  * there carries its whole client. Its other objects are left out (see below).
  */
 export const graphileLogger = (logger: AppLogger) =>

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import { logBindingsMixin } from "./log-context.js";
 
 export type { Logger };
 
@@ -26,7 +27,33 @@ const REDACT = SECRET_FIELDS.flatMap((field) => {
   return [key, nested];
 });
 
-/** The app's logger: JSON lines, ISO times, credentials censored. `destination` is for tests (stdout otherwise). */
+/** An error's fields that tell failures apart: a PostgreSQL or network error's code, the constraint or table involved. */
+const LOGGED_ERROR_FIELDS = ["code", "severity", "routine", "schema", "table", "column", "constraint", "errno", "syscall", "status"] as const;
+const MAX_CAUSES = 3;
+
+/**
+ * What a line says of an error (`err`): its type, message, the fields above and its causes.
+ * Never its stack, which maps the code for whoever reads the log, nor a PostgreSQL error's
+ * `where` and `internalQuery` (SQL) or `detail` (a row's values).
+ */
+export function describeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return error;
+  const described: Record<string, unknown> = { type: error.constructor.name, message: error.message };
+  const fields = error as unknown as Record<string, unknown>;
+  for (const field of LOGGED_ERROR_FIELDS) {
+    const value = fields[field];
+    if (typeof value === "string" || typeof value === "number") described[field] = value;
+  }
+  if (error.cause !== undefined && depth < MAX_CAUSES) described.cause = describeError(error.cause, depth + 1);
+  if (error instanceof AggregateError && depth < MAX_CAUSES) described.errors = error.errors.slice(0, MAX_CAUSES).map((each: unknown) => describeError(each, depth + 1));
+  return described;
+}
+
+/**
+ * The app's logger: JSON lines, ISO times, credentials censored, errors without stack or SQL
+ * (describeError), and on each line the bindings of the unit of work it is written in
+ * (log-context.ts). `destination` is for tests (stdout otherwise).
+ */
 export function createLogger(options: { level: string; name: string; destination?: DestinationStream }): Logger {
   return pino(
     {
@@ -34,6 +61,8 @@ export function createLogger(options: { level: string; name: string; destination
       level: options.level,
       redact: { paths: REDACT, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: logBindingsMixin,
+      serializers: { err: describeError },
     },
     options.destination,
   );

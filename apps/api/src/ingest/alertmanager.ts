@@ -3,7 +3,6 @@ import { AppError, atLeastAsSevere, ingestAlerts, type Alert, type AlertBatch, t
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { requestIdOf } from "../context.js";
 import { fieldErrorsOf, sendError } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
@@ -167,7 +166,7 @@ export function notificationRouter<T extends Notification>(
       let grouping: Grouping = "alert";
       const results = await ingestAlerts(
         deps.db,
-        { routingKey: req.params.routingKey, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute },
+        { routingKey: req.params.routingKey, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute },
         (integration) => {
           route.check?.(req, integration);
           grouping = integration.grouping;

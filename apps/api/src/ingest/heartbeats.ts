@@ -1,7 +1,6 @@
 import { heartbeatService, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
-import { requestIdOf } from "../context.js";
 import { sendError } from "../errors.js";
 import { assertAcceptableInput } from "../input-guard.js";
 
@@ -15,7 +14,7 @@ export function heartbeatPingRouter(deps: { db: Db; config: Pick<Config, "ingest
   const handle = async (req: Request<{ token: string }>, res: Response) => {
     try {
       assertAcceptableInput({ token: req.params.token });
-      const body = await heartbeatService.ping(deps.db, { token: req.params.token, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute });
+      const body = await heartbeatService.ping(deps.db, { token: req.params.token, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute });
       res.status(200).json(body);
     } catch (error) {
       sendError(req, res, error, { route: "heartbeat" });

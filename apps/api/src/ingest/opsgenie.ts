@@ -14,7 +14,6 @@ import {
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
-import { requestIdOf } from "../context.js";
 import { fieldErrorsOf, sendErrorAs, type ErrorResponse, type RenderedError } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
@@ -174,7 +173,7 @@ interface Deps {
 
 const deliveryOf = (deps: Deps, req: Request): AlertDelivery => ({
   routingKey: genieKeyOf(req),
-  requestId: requestIdOf(req),
+  requestId: req.id,
   limitPerMinute: deps.config.ingestRateLimitPerMinute,
 });
 

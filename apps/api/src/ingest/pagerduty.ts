@@ -2,7 +2,6 @@ import { ingestAlerts, ingestChangeEvent, readSentTime, type Alert, type Config 
 import type { Db } from "@incidentops/db";
 import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
 import { z } from "zod";
-import { requestIdOf } from "../context.js";
 import { sendErrorAs, type ErrorResponse } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
@@ -159,7 +158,7 @@ type Accept = (deps: Deps, body: unknown, req: Request) => Promise<{ status: num
 
 const deliveryOf = (deps: Deps, routingKey: string, req: Request) => ({
   routingKey,
-  requestId: requestIdOf(req),
+  requestId: req.id,
   limitPerMinute: deps.config.ingestRateLimitPerMinute,
 });
 

@@ -2,7 +2,6 @@ import { AppError, alertOfMappedPayload, ingestAlerts, type Config } from "@inci
 import type { Db } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { requestIdOf } from "../context.js";
 import { sendError } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
@@ -32,7 +31,7 @@ export function webhookRouter(deps: { db: Db; config: Pick<Config, "ingestRateLi
       const payload = parsed.data;
       const [result] = await ingestAlerts(
         deps.db,
-        { routingKey: req.params.routingKey, requestId: requestIdOf(req), limitPerMinute: deps.config.ingestRateLimitPerMinute },
+        { routingKey: req.params.routingKey, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute },
         (integration) => ({ alerts: [alertOfMappedPayload(integration.mapping, payload, keepRaw(payload))] }),
       );
       if (result === undefined) throw new Error("one alert in, no result out");

@@ -2,6 +2,7 @@ import { authorize, inScope, transact, type Action, type Actor } from "@incident
 import type { Tx } from "@incidentops/db";
 import type { Context } from "../context.js";
 import { assertCredentialAllows, authenticate, readCredential } from "./credential.js";
+import { bindCallerToLog } from "../request-log.js";
 import { writeQuotaOf } from "./write-quota.js";
 
 /** What a route outside tRPC stands for, as a procedure would declare it. */
@@ -30,7 +31,7 @@ export async function callAsRoute<T>(
   const quota = writeQuotaOf({ type: access.type, path: access.procedure }, ctx.config.orgDailyWriteQuota);
   const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
   const actor = await transact(ctx.db, (tx) => authenticate(tx, credential, ctx.config.jwt, source));
-  const log = ctx.log.child({ actor: actor.kind === "user" ? actor.userId : actor.apiKeyId, orgId: actor.orgId });
+  bindCallerToLog(actor);
   try {
     assertCredentialAllows(actor, access.type);
     authorize(access.action, actor);
@@ -43,7 +44,7 @@ export async function callAsRoute<T>(
       }),
     );
   } catch (error) {
-    await quota?.countFailed(ctx.db, actor.orgId, log);
+    await quota?.countFailed(ctx.db, actor.orgId, ctx.log);
     throw error;
   }
 }
