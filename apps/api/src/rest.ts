@@ -12,8 +12,11 @@ type Caller = (ctx: Context) => object;
 /** `/incidents/{incidentId}` as an Express route: `/incidents/:incidentId`. */
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
 
-/** A path's first segment, by which routes are grouped: `incidents` of `/incidents/{incidentId}` and of `/incidents/1`. */
-const resourceOf = (path: string) => path.split("/", 2)[1] ?? "";
+/**
+ * A path's first segment, by which routes are grouped, in lower case as Express matches paths:
+ * `org` of `/org/services/{serviceId}` and of `/ORG/services/1`.
+ */
+const resourceOf = (path: string) => (path.split("/", 2)[1] ?? "").toLowerCase();
 
 /** The procedure at `path` (`incidents.create`) on a tRPC caller, whose proxy answers any path. */
 const procedureOn = (caller: object, path: string) => (caller as Record<string, CallProcedure>)[path] as CallProcedure;

@@ -265,6 +265,14 @@ describe("body errors", () => {
     expectError(await api.current.request<ErrorBody>("POST", "/v1/incidents/not-a-route/x/y", { token, body: {} }), 404, "NOT_FOUND");
   });
 
+  it("finds a REST route whatever the case of its path, as Express matches paths", async () => {
+    const service = await aService(api.current, token);
+    for (const path of [`/v1/ORG/services/${service.id}`, `/v1/org/Services/${service.id}`, `/v1/org/services/${service.id}/`]) {
+      const res = await api.current.request<{ id: string }>("GET", path, { token });
+      expect({ path, status: res.status, id: res.body.id }).toEqual({ path, status: 200, id: service.id });
+    }
+  });
+
   it("answers a missing resource of the right shape with 404 NOT_FOUND", async () => {
     const res = await api.current.request<ErrorBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
     expectError(res, 404, "NOT_FOUND");
