@@ -77,9 +77,9 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
   const quota = writeQuotaOf({ type, path }, ctx.config.orgDailyWriteQuota);
   const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
   const callAs = async (tx: Tx, actor: Actor) => {
+    bindCallerToLog(actor);
     assertCredentialAllows(actor, type);
     await quota?.assertLeft(tx, actor.orgId);
-    bindCallerToLog(actor);
     const called = await next({ ctx: { ...ctx, db: tx, actor } });
     if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
     return called;

@@ -8,6 +8,7 @@ import {
   anIncident,
   anOrgOwner,
   aService,
+  aUserWithRole,
   captureLogger,
   expectError,
   listenOnLoopback,
@@ -134,6 +135,13 @@ describe("logs", () => {
     const [line] = await waitForLines((l) => l.requestId === "log-caller-1");
     expect(line).toMatchObject({ msg: "request completed", level: 30, actor: owner.user.id, orgId: owner.org.id, res: { statusCode: 200 } });
     expect(line?.req).toMatchObject({ id: "log-caller-1", method: "GET", url: "/v1/incidents" });
+
+    // A caller refused (a viewer creating a service) is named too.
+    const viewer = await aUserWithRole(logged(), owner.org.id, "viewer");
+    const refused = await logged().request("POST", "/v1/org/services", { token: viewer.accessToken, body: { name: "Not mine" }, headers: { "x-request-id": "log-caller-2" } });
+    expect(refused.status).toBe(403);
+    const [refusal] = await waitForLines((l) => l.requestId === "log-caller-2");
+    expect(refusal).toMatchObject({ msg: "request completed", actor: viewer.user.id, orgId: owner.org.id, res: { statusCode: 403 } });
   });
 
   it("logs a request that failed (5xx) at error, and one whose client went away first as aborted", async () => {

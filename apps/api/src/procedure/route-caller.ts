@@ -1,8 +1,8 @@
 import { authorize, inScope, transact, type Action, type Actor } from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 import type { Context } from "../context.js";
-import { assertCredentialAllows, authenticate, readCredential } from "./credential.js";
 import { bindCallerToLog } from "../request-log.js";
+import { assertCredentialAllows, authenticate, readCredential } from "./credential.js";
 import { writeQuotaOf } from "./write-quota.js";
 
 /** What a route outside tRPC stands for, as a procedure would declare it. */
