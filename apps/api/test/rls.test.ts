@@ -1,4 +1,4 @@
-import { createDb, sql, type Db } from "@incidentops/db";
+import { createDb, executeKeyLookup, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anIncident, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
@@ -40,6 +40,27 @@ describe("row-level security", () => {
     const events = await asOrg(a.orgId, (db) => sql<{ org_id: string }>`SELECT org_id FROM incident_events`.execute(db));
     expect(events.rows.length).toBeGreaterThan(0);
     expect(events.rows.every((r) => r.org_id === a.orgId)).toBe(true);
+  });
+
+  it("a key lookup prepared on a connection, on its generic plan, sees only the org its transaction is scoped to", async () => {
+    const [a, b] = orgs;
+    const incidentId = a?.incidentIds[0];
+    if (a === undefined || b === undefined || incidentId === undefined) throw new Error("seed failed");
+    const oneConnection = createDb({ connectionString: api.current.appDatabaseUrl, max: 1 });
+    const lookUp = (orgId: string) =>
+      oneConnection.transaction().execute(async (tx) => {
+        await sql`SELECT set_config('app.org_id', ${orgId}, true)`.execute(tx);
+        return executeKeyLookup(tx, tx.selectFrom("incidents").select(["id", "org_id"]).where("id", "=", incidentId));
+      });
+    try {
+      for (let run = 0; run < 6; run++) expect(await lookUp(a.orgId)).toEqual([{ id: incidentId, org_id: a.orgId }]);
+      expect(await lookUp(b.orgId)).toEqual([]);
+      expect(await lookUp(a.orgId)).toEqual([{ id: incidentId, org_id: a.orgId }]);
+      const { rows } = await sql<{ generic: number }>`SELECT coalesce(sum(generic_plans), 0)::int AS generic FROM pg_prepared_statements`.execute(oneConnection);
+      expect(rows[0]?.generic).toBeGreaterThanOrEqual(2);
+    } finally {
+      await oneConnection.destroy();
+    }
   });
 
   it("with no org set, tenant tables look empty", async () => {

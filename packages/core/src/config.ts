@@ -44,6 +44,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: positiveInt.default(10),
+  DB_PREPARED_STATEMENTS: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).default("IncidentOps <incidentops@localhost>"),
@@ -125,6 +126,8 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: string;
   dbPoolSize: number;
+  /** Key lookups are prepared on each database connection; off behind PgBouncer in transaction mode. */
+  dbPreparedStatements: boolean;
   trustProxy: boolean;
   delivery: {
     /** Undefined: emails are written to the log (EMAIL_LOG_ONLY, or outside production without SMTP_URL). */
@@ -295,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
     trustProxy: e.TRUST_PROXY,
     delivery: {
       smtpUrl: e.SMTP_URL,

@@ -1,6 +1,7 @@
-import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryExecutorProvider, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
 import type pg from "pg";
 import { inlineParameters } from "./literal-statement.js";
+import { isKeyLookup, PreparedStatements, renderMessage, type Compilable, type Message } from "./prepared-statements.js";
 
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
@@ -32,7 +33,11 @@ class HeldStatementsConnection implements DatabaseConnection {
    */
   #perMessage: { head: string[]; ran: boolean } | undefined;
 
-  constructor(readonly client: pg.PoolClient) {}
+  /** `prepared`: the connection's prepared key lookups (executeKeyLookup); without it, every statement goes with its values written in. */
+  constructor(
+    readonly client: pg.PoolClient,
+    private readonly prepared: PreparedStatements | undefined,
+  ) {}
 
   holdBegin(): void {
     this.#refuseOpen();
@@ -68,6 +73,30 @@ class HeldStatementsConnection implements DatabaseConnection {
     else this.#held.push(literal);
     this.#heldHasEffect ||= !settingsOnly;
     return true;
+  }
+
+  /** The message of what is held, then `queries`, then `tail`; undefined when a query's values cannot be written in. */
+  #render(queries: readonly CompiledQuery[], tail: readonly string[] = []): Message | undefined {
+    return renderMessage(this.prepared, this.#perMessage?.head ?? this.#held, queries, tail);
+  }
+
+  /** Sends a message of what is held (#render) and answers each query's result; nothing is held after, as #takeHeld leaves it. */
+  async #send(message: Message): Promise<pg.QueryResult[]> {
+    this.#takeHeld();
+    let answer: unknown;
+    try {
+      answer = await this.client.query(message.text);
+    } catch (error) {
+      message.failed(error);
+      throw error;
+    }
+    // pg answers a message of several statements with one result each, in order.
+    const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult[];
+    return message.resultIndexes.map((index) => {
+      const result = results[index];
+      if (result === undefined) throw new Error("unreachable: each statement of a message has its result");
+      return result;
+    });
   }
 
   /** What is held, to send now: nothing is held after (a read-only transaction's head stays, for its next message). */
@@ -130,18 +159,14 @@ class HeldStatementsConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
-    if (this.#held.length === 0 && this.#perMessage === undefined) return resultOf(await this.client.query(query.sql, [...query.parameters]));
-    const literal = inlineParameters(query.sql, query.parameters);
-    if (literal === undefined) this.#openForExtendedQuery();
+    const alone = this.#held.length === 0 && this.#perMessage === undefined;
+    const message = alone && !(this.prepared !== undefined && isKeyLookup(query)) ? undefined : this.#render([query]);
+    if (message !== undefined) return resultOf((await this.#send(message))[0] as pg.QueryResult);
+    // On its own, with its parameters (the extended protocol): nothing held and nothing to prepare, or values a message cannot carry.
+    this.#openForExtendedQuery();
     const held = this.#takeHeld();
-    if (literal === undefined) {
-      await this.client.query(held.join("; "));
-      return resultOf(await this.client.query(query.sql, [...query.parameters]));
-    }
-    // Several statements in one message: pg answers with one result each, the statement's last.
-    const results: unknown = await this.client.query([...held, literal].join("; "));
-    if (!Array.isArray(results) || results.length !== held.length + 1) throw new Error("unreachable: each statement of a message has its result");
-    return resultOf(results[held.length] as pg.QueryResult);
+    if (held.length > 0) await this.client.query(held.join("; "));
+    return resultOf(await this.client.query(query.sql, [...query.parameters]));
   }
 
   /**
@@ -150,16 +175,12 @@ class HeldStatementsConnection implements DatabaseConnection {
    */
   async executeTogether(queries: readonly CompiledQuery[]): Promise<QueryResult<unknown>[] | undefined> {
     this.#refuseAfterCommit();
-    const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
-    if (queries.length === 0 || literals.some((literal) => literal === undefined)) {
+    const message = queries.length === 0 ? undefined : this.#render(queries);
+    if (message === undefined) {
       this.#openForExtendedQuery();
       return undefined;
     }
-    const held = this.#takeHeld();
-    const answer: unknown = await this.client.query([...held, ...literals].join("; "));
-    const results = Array.isArray(answer) ? answer : [answer];
-    if (results.length !== held.length + queries.length) throw new Error("unreachable: each statement of a message has its result");
-    return results.slice(held.length).map((result) => resultOf(result as pg.QueryResult));
+    return (await this.#send(message)).map((result) => resultOf(result));
   }
 
   /**
@@ -170,18 +191,16 @@ class HeldStatementsConnection implements DatabaseConnection {
   async executeAndCommit<R>(query: CompiledQuery, after: readonly CompiledQuery[]): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
     if (this.#perMessage !== undefined) throw new Error("A read-only transaction commits nothing: run the statement as any other");
-    const held = this.#takeHeld();
-    const literals = [query, ...after].map((each) => inlineParameters(each.sql, each.parameters));
+    const message = this.#render([query, ...after], ["commit"]);
     let result: pg.QueryResult;
-    if (literals.some((literal) => literal === undefined)) {
+    if (message === undefined) {
+      const held = this.#takeHeld();
       if (held.length > 0) await this.client.query(held.join("; "));
       result = await this.client.query(query.sql, [...query.parameters]);
       for (const each of after) await this.client.query(each.sql, [...each.parameters]);
       await this.client.query("commit");
     } else {
-      const results: unknown = await this.client.query([...held, ...literals, "commit"].join("; "));
-      if (!Array.isArray(results) || results.length !== held.length + literals.length + 1) throw new Error("unreachable: each statement of a message has its result");
-      result = results[held.length] as pg.QueryResult;
+      result = (await this.#send(message))[0] as pg.QueryResult;
     }
     this.#committed = true;
     return resultOf(result);
@@ -200,11 +219,6 @@ const heldStatementsConnection = (connection: DatabaseConnection): HeldStatement
   if (!(connection instanceof HeldStatementsConnection)) throw new Error("unreachable: the driver is given back only connections it made");
   return connection;
 };
-
-/** A statement as kysely builds one (a query builder, a `sql` template): it compiles for the handle it runs on. */
-interface Compilable<R = unknown> {
-  compile(executorProvider: QueryExecutorProvider): CompiledQuery<R>;
-}
 
 /**
  * Runs `statement`, whose result nobody reads, in transaction `db` with its next statement, in
@@ -274,12 +288,28 @@ export async function executeAndCommit<DB, R>(tx: Transaction<DB>, statement: Co
  * nests transactions).
  */
 class HeldStatementsDriver implements Driver {
-  constructor(private readonly pool: pg.Pool) {}
+  /** Each connection's prepared key lookups, for as long as the pool keeps the connection. */
+  readonly #prepared = new WeakMap<pg.PoolClient, PreparedStatements>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: HeldStatementsOptions,
+  ) {}
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new HeldStatementsConnection(await this.pool.connect());
+    const client = await this.pool.connect();
+    return new HeldStatementsConnection(client, this.options.prepareKeyLookups ? this.#preparedOf(client) : undefined);
+  }
+
+  #preparedOf(client: pg.PoolClient): PreparedStatements {
+    let prepared = this.#prepared.get(client);
+    if (prepared === undefined) {
+      prepared = new PreparedStatements();
+      this.#prepared.set(client, prepared);
+    }
+    return prepared;
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -315,11 +345,20 @@ class HeldStatementsDriver implements Driver {
   }
 }
 
+export interface HeldStatementsOptions {
+  /**
+   * Key lookups (executeKeyLookup) are prepared on each connection. Off behind a pooler that may
+   * run a client's next message on another server connection (PgBouncer in transaction mode),
+   * where a statement prepared on one is missing on the other.
+   */
+  prepareKeyLookups: boolean;
+}
+
 /** PostgreSQL for kysely through HeldStatementsDriver. */
-export function heldStatementsDialect(pool: pg.Pool): Dialect {
+export function heldStatementsDialect(pool: pg.Pool, options: HeldStatementsOptions = { prepareKeyLookups: true }): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new HeldStatementsDriver(pool),
+    createDriver: () => new HeldStatementsDriver(pool, options),
     createQueryCompiler: () => new PostgresQueryCompiler(),
     createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
   };

@@ -110,3 +110,13 @@ export function inlineParameters(sql: string, parameters: readonly unknown[]): s
   }
   return written + sql.slice(copiedUpTo);
 }
+
+/**
+ * The arguments of `EXECUTE name(...)` for these parameters, each a literal as inlineParameters
+ * writes it (`('a', NULL)`; nothing for none), or undefined when one cannot be written.
+ */
+export function executeArguments(parameters: readonly unknown[]): string | undefined {
+  if (parameters.length === 0) return "";
+  const literals = parameters.map(literalOf);
+  return literals.some((literal) => literal === undefined) ? undefined : `(${literals.join(", ")})`;
+}

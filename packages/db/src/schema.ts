@@ -96,6 +96,48 @@ export interface IncidentsTable {
   time_to_resolve_seconds: ColumnType<number | null, never, never>;
 }
 
+/**
+ * `columns`, checked to be every column of table T: a list that misses one does not compile. For
+ * statements that must name their columns (a prepared key lookup: executeKeyLookup).
+ */
+const everyColumnOf =
+  <T>() =>
+  <const C extends readonly (keyof T & string)[]>(columns: C & ([Exclude<keyof T, C[number]>] extends [never] ? unknown : { missing: Exclude<keyof T, C[number]> })): C =>
+    columns;
+
+export const INCIDENT_COLUMNS = everyColumnOf<IncidentsTable>()([
+  "org_id",
+  "id",
+  "service_id",
+  "title",
+  "description",
+  "status",
+  "severity",
+  "version",
+  "created_by",
+  "created_at",
+  "updated_at",
+  "triggered_at",
+  "acknowledged_at",
+  "mitigated_at",
+  "resolved_at",
+  "escalation_policy_id",
+  "escalation_step",
+  "dedup_key",
+  "alert_count",
+  "snoozed_until",
+  "ack_timeout_at",
+  "acknowledge_due_at",
+  "resolve_due_at",
+  "acknowledge_breached_at",
+  "resolve_breached_at",
+  "first_acknowledged_at",
+  "escalations_timeout",
+  "escalations_manual",
+  "time_to_acknowledge_seconds",
+  "time_to_resolve_seconds",
+]);
+
 export interface IncidentAssigneesTable {
   org_id: string;
   incident_id: string;

@@ -1,8 +1,9 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
-import { Kysely, sql, type Transaction } from "kysely";
+import { CompiledQuery, Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, executeAndCommit, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
+import { createPool, executeAndCommit, executeKeyLookup, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
+import { asKeyLookup, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
 
 describe("inlineParameters", () => {
   it("writes each parameter as a quoted literal, a quote in it doubled", () => {
@@ -36,6 +37,33 @@ describe("inlineParameters", () => {
     ["an unclosed string", "SELECT 'a, $1", ["a"]],
   ])("declines %s", (_, statement, parameters) => {
     expect(inlineParameters(statement, parameters)).toBeUndefined();
+  });
+});
+
+describe("PreparedStatements", () => {
+  const lookup = (table: string) => asKeyLookup(CompiledQuery.raw(`select "label" from "${table}" where "id" = $1`, [1]));
+  const written = (table: string) => `select "label" from "${table}" where "id" = '1'`;
+
+  it("prepares a key lookup in the message of its first use, executes it by name after, and writes anything else in", () => {
+    const prepared = new PreparedStatements();
+    const first = renderMessage(prepared, ["begin"], [lookup("a"), CompiledQuery.raw(`select $1`, ["x"])], ["commit"]);
+    expect(first?.text).toBe(`begin; PREPARE incidentops_0 AS select "label" from "a" where "id" = $1; EXECUTE incidentops_0('1'); select 'x'; commit`);
+    expect(first?.resultIndexes).toEqual([2, 3]);
+    expect(renderMessage(prepared, [], [lookup("a")])?.text).toBe("EXECUTE incidentops_0('1')");
+    expect(renderMessage(undefined, [], [lookup("a")])?.text).toBe(written("a"));
+    expect(renderMessage(prepared, [], [asKeyLookup(CompiledQuery.raw("select $1", [{ an: "object" }]))])).toBeUndefined();
+  });
+
+  it("never reuses a name, prepares again what a failed message prepared, and starts with DEALLOCATE ALL past its capacity", () => {
+    const prepared = new PreparedStatements(2);
+    renderMessage(prepared, [], [lookup("a")])?.failed(new Error("failed"));
+    expect(renderMessage(prepared, [], [lookup("a")])?.text).toBe(`PREPARE incidentops_1 AS ${lookup("a").sql}; EXECUTE incidentops_1('1')`);
+    expect(renderMessage(prepared, [], [lookup("b")])?.text).toBe(`PREPARE incidentops_2 AS ${lookup("b").sql}; EXECUTE incidentops_2('1')`);
+    expect(renderMessage(prepared, [], [lookup("c")])?.text).toBe(`DEALLOCATE ALL; PREPARE incidentops_3 AS ${lookup("c").sql}; EXECUTE incidentops_3('1')`);
+    expect(renderMessage(prepared, [], [lookup("c")])?.text).toBe("EXECUTE incidentops_3('1')");
+    // A failed message that deallocated may not have: the next deallocates again.
+    renderMessage(prepared, [], [lookup("d"), lookup("e")])?.failed(new Error("failed"));
+    expect(renderMessage(prepared, [], [lookup("c")])?.text).toMatch(/^DEALLOCATE ALL; PREPARE incidentops_6 AS /);
   });
 });
 
@@ -288,6 +316,119 @@ describe("the held-statements driver, on PostgreSQL", () => {
       expect(first?.began).toBe(second?.began);
       const write = readOnly().execute((tx) => sql`INSERT INTO probes (id, label) VALUES (61, ${new Date()}::text)`.execute(tx));
       await expect(write).rejects.toThrow(/read-only transaction/);
+    });
+  });
+
+  describe("key lookups", () => {
+    /** A connection of its own (its prepared statements start empty), closed after `use`. */
+    const onNewConnection = async <T>(use: (on: Kysely<ProbesDb>) => Promise<T>, options = { prepareKeyLookups: true }): Promise<T> => {
+      const on = new Kysely<ProbesDb>({ dialect: heldStatementsDialect(createPool({ connectionString: database.url, max: 1 }), options) });
+      try {
+        return await use(on);
+      } finally {
+        await on.destroy();
+      }
+    };
+    /** The connection's prepared statements (the message that prepared each), and how often each ran on a custom (planned per run) or its generic plan. */
+    const preparedOn = async (on: Kysely<ProbesDb>) =>
+      (
+        await sql<{ statement: string; custom: number; generic: number }>`
+          SELECT statement, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements ORDER BY prepare_time`.execute(on)
+      ).rows;
+    const labelOf = (on: Kysely<ProbesDb> | Transaction<ProbesDb>, id: number) =>
+      executeKeyLookup(on, on.selectFrom("probes").select(["id", "label"]).where("id", "=", id));
+
+    beforeAll(async () => {
+      await db.insertInto("probes").values([{ id: 70, label: "seventy" }, { id: 71, label: "it's seventy-one" }]).execute();
+    });
+
+    it("prepares a key lookup at its first use on the connection, executes it after, and PostgreSQL settles on its generic plan", async () => {
+      await onNewConnection(async (on) => {
+        const answers = [];
+        for (const id of [70, 71, 72, 70, 71, 70, 71]) answers.push(await labelOf(on, id));
+        expect(answers.slice(0, 3)).toEqual([[{ id: 70, label: "seventy" }], [{ id: 71, label: "it's seventy-one" }], []]);
+        const prepared = await preparedOn(on);
+        expect(prepared).toHaveLength(1);
+        expect(prepared[0]?.statement).toBe(`PREPARE incidentops_0 AS select "id", "label" from "probes" where "id" = $1; EXECUTE incidentops_0('70')`);
+        expect(prepared[0]).toMatchObject({ custom: 5, generic: 2 });
+      });
+    });
+
+    it("executes it with what is held, in a transaction and in a read-only one", async () => {
+      await onNewConnection(async (on) => {
+        const inTransaction = await on.transaction().execute(async (tx) => {
+          await sendWithNext(tx, sql`SELECT set_config('app.held', ${"scoped"}, true)`);
+          const rows = await labelOf(tx, 71);
+          return { rows, held: (await sql<{ held: string }>`SELECT current_setting('app.held') AS held`.execute(tx)).rows[0]?.held };
+        });
+        expect(inTransaction).toEqual({ rows: [{ id: 71, label: "it's seventy-one" }], held: "scoped" });
+        const inReadOnly = await on
+          .transaction()
+          .setAccessMode("read only")
+          .execute(async (tx) => {
+            await sendWithNext(tx, sql`SELECT set_config('app.held', ${"scoped"}, true)`);
+            return labelOf(tx, 70);
+          });
+        expect(inReadOnly).toEqual([{ id: 70, label: "seventy" }]);
+        expect(await preparedOn(on)).toHaveLength(1);
+      });
+    });
+
+    it("forgets what a failed message prepared, and prepares it again", async () => {
+      await onNewConnection(async (on) => {
+        const failing = on.transaction().execute(async (tx) => {
+          await sendWithNext(tx, sql`SELECT 1 / 0`);
+          return labelOf(tx, 70);
+        });
+        await expect(failing).rejects.toThrow(/division by zero/);
+        // The message failed before its PREPARE, which never ran: executing the name would fail.
+        expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
+        expect(await labelOf(on, 71)).toEqual([{ id: 71, label: "it's seventy-one" }]);
+      });
+    });
+
+    it("prepares its statements again after something else deallocated them (a pooler's DISCARD ALL), failing the one call that found them gone", async () => {
+      await onNewConnection(async (on) => {
+        expect(await labelOf(on, 70)).toHaveLength(1);
+        await sql`DISCARD ALL`.execute(on);
+        await expect(labelOf(on, 70)).rejects.toMatchObject({ code: "26000" });
+        expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
+      });
+    });
+
+    it("still answers after a migration adds a column to its table", async () => {
+      await onNewConnection(async (on) => {
+        expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
+        await sql`ALTER TABLE probes ADD COLUMN added int`.execute(db);
+        try {
+          expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
+        } finally {
+          await sql`ALTER TABLE probes DROP COLUMN added`.execute(db);
+        }
+      });
+    });
+
+    it("refuses a lookup that selects every column: prepared, it would fail once a migration adds one", async () => {
+      await expect(executeKeyLookup(db, db.selectFrom("probes").selectAll().where("id", "=", 70))).rejects.toThrow(/names its columns/);
+      await expect(executeKeyLookup(db, db.selectFrom("probes").select("id").selectAll("probes").where("id", "=", 70))).rejects.toThrow(/names its columns/);
+      expect(await executeKeyLookup(db, db.selectFrom("probes").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "=", 70))).toEqual([{ n: "1" }]);
+    });
+
+    it("sends one with a value a message cannot carry on its own, unprepared", async () => {
+      await onNewConnection(async (on) => {
+        expect(await executeKeyLookup(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = 70 AND ${new Date()}::timestamptz IS NOT NULL`)).toEqual([{ id: 70 }]);
+        expect(await preparedOn(on)).toEqual([]);
+      });
+    });
+
+    it("prepares nothing when the driver is told not to (behind PgBouncer in transaction mode)", async () => {
+      await onNewConnection(
+        async (on) => {
+          expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
+          expect(await preparedOn(on)).toEqual([]);
+        },
+        { prepareKeyLookups: false },
+      );
     });
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
+import { executeKeyLookup, INCIDENT_COLUMNS, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
@@ -21,17 +21,22 @@ const assigneesOfIncident = sql<Assignee[]>`coalesce((
 const assigneesColumn = assigneesOfIncident.as("assignees");
 
 /** The incident, with its assignees. */
-export function findIncident(db: Db | Tx, orgId: string, incidentId: string) {
-  return db.selectFrom("incidents").selectAll().select(assigneesColumn).where("org_id", "=", orgId).where("id", "=", incidentId).executeTakeFirst();
+export async function findIncident(db: Db | Tx, orgId: string, incidentId: string) {
+  const [incident] = await executeKeyLookup(
+    db,
+    db.selectFrom("incidents").select(INCIDENT_COLUMNS).select(assigneesColumn).where("org_id", "=", orgId).where("id", "=", incidentId),
+  );
+  return incident;
 }
 
-export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string) {
-  return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate().executeTakeFirst();
+export async function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string) {
+  const [incident] = await executeKeyLookup(tx, tx.selectFrom("incidents").select(INCIDENT_COLUMNS).where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate());
+  return incident;
 }
 
 export async function incidentExists(db: Db | Tx, orgId: string, incidentId: string): Promise<boolean> {
-  const row = await db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId).executeTakeFirst();
-  return row !== undefined;
+  const rows = await executeKeyLookup(db, db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId));
+  return rows.length > 0;
 }
 
 /** The SLA deadlines of a new incident, counted from its creation (`now()`, as created_at is). */

@@ -1,0 +1,141 @@
+import type { CompiledQuery, Kysely, QueryExecutorProvider, Transaction } from "kysely";
+import { executeArguments, inlineParameters } from "./literal-statement.js";
+
+/** A statement as kysely builds one (a query builder, a `sql` template): it compiles for the handle it runs on. */
+export interface Compilable<R = unknown> {
+  compile(executorProvider: QueryExecutorProvider): CompiledQuery<R>;
+}
+
+const KEY_LOOKUP = Symbol("keyLookup");
+
+/** PostgreSQL's invalid_sql_statement_name: EXECUTE of a name the connection does not have. */
+const UNKNOWN_PREPARED_STATEMENT = "26000";
+
+/** `select *` or `select "t".*` (also after another column): a result whose shape a migration can change. */
+const SELECTS_EVERY_COLUMN = /(?:^\s*select(?:\s+distinct)?|,)\s+(?:"\w+"\.)?\*\s*(?:,|from\b)/i;
+
+/**
+ * Runs `statement`, a lookup by primary or unique key, as a statement prepared on its connection,
+ * and answers its rows. PostgreSQL parses and plans a statement sent with its values written in
+ * every time (planning the read of one incident with its assignees took three times as long as
+ * running it); a prepared one is planned once its connection has run it a few times
+ * (plan_cache_mode auto), the plan kept for every value after. That is right only for a
+ * statement whose best plan cannot depend on its values or on how many rows a table holds: one
+ * row found by its key. A statement whose rows grow with the data (a page, a lane's due
+ * attempts) is planned as any other, since the plan a prepared statement settles on comes from
+ * the statistics of that moment, which a storm outruns (bench/README.md, "Plans kept per
+ * connection"). A key lookup names its columns: a prepared `select *` fails once a migration adds
+ * a column to its table ("cached plan must not change result type").
+ */
+export async function executeKeyLookup<DB, R>(db: Kysely<DB> | Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
+  const query = statement.compile(db);
+  if (SELECTS_EVERY_COLUMN.test(query.sql)) throw new Error(`A key lookup names its columns, so that a migration adding one cannot break it once prepared: ${query.sql}`);
+  const result = await db.executeQuery<R>(asKeyLookup(query));
+  return result.rows;
+}
+
+/** `query`, marked as a key lookup for the driver to prepare. */
+export const asKeyLookup = <R>(query: CompiledQuery<R>): CompiledQuery<R> => Object.freeze({ ...query, [KEY_LOOKUP]: true });
+
+export const isKeyLookup = (query: CompiledQuery): boolean => (query as { [KEY_LOOKUP]?: true })[KEY_LOOKUP] === true;
+
+/** A simple-query message's text, and where in pg's answer (one result per statement) each of the given queries' result is. */
+export interface Message {
+  text: string;
+  resultIndexes: number[];
+  /** To call with the error when the message failed: what it prepared may or may not exist, and is not used again. */
+  failed: (error: unknown) => void;
+}
+
+/**
+ * The message of `held` (SQL text), then `queries` with their values written in
+ * (inlineParameters), then `tail` (`commit`); undefined when a query's values cannot be written
+ * in. Key lookups (executeKeyLookup) are prepared and executed when `prepared` is given.
+ */
+export function renderMessage(
+  prepared: PreparedStatements | undefined,
+  held: readonly string[],
+  queries: readonly CompiledQuery[],
+  tail: readonly string[] = [],
+): Message | undefined {
+  const written: WrittenQuery[] = [];
+  for (const query of queries) {
+    const each = writeQuery(query, prepared !== undefined);
+    if (each === undefined) return undefined;
+    written.push(each);
+  }
+  if (prepared === undefined || written.every((each) => each.execute === undefined)) {
+    const literals = written.map((each) => each.literal);
+    return { text: [...held, ...literals, ...tail].join("; "), resultIndexes: literals.map((_, i) => held.length + i), failed: () => undefined };
+  }
+  return prepared.render(held, written, tail);
+}
+
+/** A query as a message writes it: its literal form and, for a key lookup that can be prepared, its SQL and EXECUTE's arguments. */
+interface WrittenQuery {
+  literal: string;
+  execute?: { sql: string; args: string };
+}
+
+function writeQuery(query: CompiledQuery, prepare: boolean): WrittenQuery | undefined {
+  const literal = inlineParameters(query.sql, query.parameters);
+  if (literal === undefined) return undefined;
+  const args = prepare && isKeyLookup(query) ? executeArguments(query.parameters) : undefined;
+  return args === undefined ? { literal } : { literal, execute: { sql: query.sql, args } };
+}
+
+/**
+ * The SQL-level prepared statements of one connection (PREPARE and EXECUTE, which a simple-query
+ * message can carry several of, unlike the extended protocol's named statements). A key lookup's
+ * first use on the connection prepares it in the same message. PREPARE is not transactional: a
+ * statement exists once its PREPARE ran, whatever the message did after. So a name is never
+ * reused, and what a failed message prepared is forgotten (left on the server, at worst): the
+ * cache never names a statement the server lacks. Past `capacity` statements, or `capacity`
+ * forgotten ones, the next message starts with DEALLOCATE ALL.
+ */
+export class PreparedStatements {
+  readonly #names = new Map<string, string>();
+  #counter = 0;
+  #forgotten = 0;
+  #deallocateAll = false;
+
+  constructor(private readonly capacity = 100) {}
+
+  render(held: readonly string[], queries: readonly WrittenQuery[], tail: readonly string[]): Message {
+    const parts = [...held];
+    const deallocated = this.#deallocateAll || this.#names.size + queries.length > this.capacity;
+    if (deallocated) {
+      parts.unshift("DEALLOCATE ALL");
+      this.#names.clear();
+      this.#forgotten = 0;
+      this.#deallocateAll = false;
+    }
+    const preparedNow: string[] = [];
+    const resultIndexes: number[] = [];
+    for (const query of queries) {
+      if (query.execute === undefined) parts.push(query.literal);
+      else {
+        let name = this.#names.get(query.execute.sql);
+        if (name === undefined) {
+          name = `incidentops_${this.#counter++}`;
+          this.#names.set(query.execute.sql, name);
+          preparedNow.push(query.execute.sql);
+          parts.push(`PREPARE ${name} AS ${query.execute.sql}`);
+        }
+        parts.push(`EXECUTE ${name}${query.execute.args}`);
+      }
+      resultIndexes.push(parts.length - 1);
+    }
+    const failed = (error: unknown) => {
+      for (const sql of preparedNow) this.#names.delete(sql);
+      this.#forgotten += preparedNow.length;
+      if (deallocated || this.#forgotten >= this.capacity) this.#deallocateAll = true;
+      // Something else deallocated the connection's statements (a pooler's DISCARD ALL): start again.
+      if ((error as { code?: unknown } | null)?.code === UNKNOWN_PREPARED_STATEMENT) {
+        this.#names.clear();
+        this.#deallocateAll = true;
+      }
+    };
+    return { text: [...parts, ...tail].join("; "), resultIndexes, failed };
+  }
+}
