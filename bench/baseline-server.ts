@@ -7,8 +7,9 @@
  * It connects as the application role (row-level security applies, as for the API), serving
  * one org whose scope is set once per connection (BASELINE_ORG_ID).
  *
- * - GET  /v1/incidents/{id}: the PK lookup with org filter, the row as JSON.
- * - GET  /v1/incidents?limit=N: the first keyset page, newest first.
+ * - GET  /v1/incidents/{id}: the PK lookup with org filter, the incident as the API answers it
+ *   (its fields and its assignees, read with it as the API reads them).
+ * - GET  /v1/incidents?limit=N: the first keyset page, newest first, each incident likewise.
  * - POST /v2/enqueue: a PagerDuty trigger: the integration lookup, the INSERT ... ON CONFLICT
  *   upsert of packages/core/src/incidents/repository.ts, the timeline event and, for a new incident,
  *   its notification job, in one transaction.
@@ -50,6 +51,14 @@ interface IncidentRecord {
   acknowledged_at: Date | null;
   mitigated_at: Date | null;
   resolved_at: Date | null;
+  snoozed_until: Date | null;
+  ack_timeout_at: Date | null;
+  first_acknowledged_at: Date | null;
+  acknowledge_due_at: Date | null;
+  resolve_due_at: Date | null;
+  acknowledge_breached_at: Date | null;
+  resolve_breached_at: Date | null;
+  assignees: { id: string; name: string }[];
 }
 
 const isoOrNull = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -71,10 +80,24 @@ const toIncident = (r: IncidentRecord) => ({
   acknowledgedAt: isoOrNull(r.acknowledged_at),
   mitigatedAt: isoOrNull(r.mitigated_at),
   resolvedAt: isoOrNull(r.resolved_at),
+  assignees: r.assignees,
+  snoozedUntil: isoOrNull(r.snoozed_until),
+  ackTimeoutAt: isoOrNull(r.ack_timeout_at),
+  firstAcknowledgedAt: isoOrNull(r.first_acknowledged_at),
+  acknowledgeDueAt: isoOrNull(r.acknowledge_due_at),
+  resolveDueAt: isoOrNull(r.resolve_due_at),
+  acknowledgeBreachedAt: isoOrNull(r.acknowledge_breached_at),
+  resolveBreachedAt: isoOrNull(r.resolve_breached_at),
 });
 
-const INCIDENT_COLUMNS =
-  "id, service_id, title, description, status, severity, version, dedup_key, alert_count, created_by, created_at, updated_at, triggered_at, acknowledged_at, mitigated_at, resolved_at";
+// What the API's wire shape needs (packages/core/src/incidents/wire.ts), the assignees as the
+// API's statement reads them (assigneesOfIncident in packages/core/src/incidents/repository.ts).
+const INCIDENT_COLUMNS = `id, service_id, title, description, status, severity, version, dedup_key, alert_count, created_by, created_at, updated_at,
+  triggered_at, acknowledged_at, mitigated_at, resolved_at, snoozed_until, ack_timeout_at, first_acknowledged_at, acknowledge_due_at,
+  resolve_due_at, acknowledge_breached_at, resolve_breached_at,
+  coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY a.assigned_at, u.name, u.id)
+            FROM incident_assignees a JOIN users u ON u.id = a.user_id
+            WHERE a.org_id = incidents.org_id AND a.incident_id = incidents.id), '[]') AS assignees`;
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
