@@ -29,9 +29,8 @@ export async function findIncident(db: Db | Tx, orgId: string, incidentId: strin
   return incident;
 }
 
-export async function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string) {
-  const [incident] = await executeKeyLookup(tx, tx.selectFrom("incidents").select(INCIDENT_COLUMNS).where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate());
-  return incident;
+export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string) {
+  return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate().executeTakeFirst();
 }
 
 export async function incidentExists(db: Db | Tx, orgId: string, incidentId: string): Promise<boolean> {
