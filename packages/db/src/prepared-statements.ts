@@ -60,28 +60,32 @@ export function renderMessage(
 ): Message | undefined {
   const written: WrittenQuery[] = [];
   for (const query of queries) {
-    const each = writeQuery(query, prepared !== undefined);
+    const each = writeQuery(query, prepared);
     if (each === undefined) return undefined;
     written.push(each);
   }
-  if (prepared === undefined || written.every((each) => each.execute === undefined)) {
-    const literals = written.map((each) => each.literal);
+  const literals = written.flatMap((each) => (each.execute === undefined ? [each.literal] : []));
+  if (prepared === undefined || literals.length === written.length) {
     return { text: [...held, ...literals, ...tail].join("; "), resultIndexes: literals.map((_, i) => held.length + i), failed: () => undefined };
   }
   return prepared.render(held, written, tail);
 }
 
-/** A query as a message writes it: its literal form and, for a key lookup that can be prepared, its SQL and EXECUTE's arguments. */
-interface WrittenQuery {
-  literal: string;
-  execute?: { sql: string; args: string };
-}
+/** A query as a message writes it: a key lookup to prepare, its SQL and EXECUTE's arguments; anything else, its literal form. */
+type WrittenQuery = { literal: string; execute?: undefined } | { literal?: undefined; execute: { sql: string; args: string } };
 
-function writeQuery(query: CompiledQuery, prepare: boolean): WrittenQuery | undefined {
+/**
+ * A key lookup, by name when `prepared` is given; undefined when its values or SQL cannot be
+ * written in (inlineParameters). The SQL of a statement the connection has prepared was checked
+ * when it was prepared: an incident's read is not scanned and written out again at every call.
+ */
+function writeQuery(query: CompiledQuery, prepared: PreparedStatements | undefined): WrittenQuery | undefined {
+  if (prepared !== undefined && isKeyLookup(query)) {
+    const args = executeArguments(query.parameters);
+    if (args !== undefined && (prepared.has(query.sql) || inlineParameters(query.sql, query.parameters) !== undefined)) return { execute: { sql: query.sql, args } };
+  }
   const literal = inlineParameters(query.sql, query.parameters);
-  if (literal === undefined) return undefined;
-  const args = prepare && isKeyLookup(query) ? executeArguments(query.parameters) : undefined;
-  return args === undefined ? { literal } : { literal, execute: { sql: query.sql, args } };
+  return literal === undefined ? undefined : { literal };
 }
 
 /**
@@ -100,6 +104,11 @@ export class PreparedStatements {
   #deallocateAll = false;
 
   constructor(private readonly capacity = 100) {}
+
+  /** Whether the connection has `sql` prepared. */
+  has(sql: string): boolean {
+    return this.#names.has(sql);
+  }
 
   render(held: readonly string[], queries: readonly WrittenQuery[], tail: readonly string[]): Message {
     const parts = [...held];

@@ -414,9 +414,10 @@ describe("the held-statements driver, on PostgreSQL", () => {
       expect(await executeKeyLookup(db, db.selectFrom("probes").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "=", 70))).toEqual([{ n: "1" }]);
     });
 
-    it("sends one with a value a message cannot carry on its own, unprepared", async () => {
+    it("sends one with a value a message cannot carry, or SQL the scanner does not follow, on its own, unprepared", async () => {
       await onNewConnection(async (on) => {
         expect(await executeKeyLookup(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = 70 AND ${new Date()}::timestamptz IS NOT NULL`)).toEqual([{ id: 70 }]);
+        expect(await executeKeyLookup(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = ${70} AND label <> E'\n'`)).toEqual([{ id: 70 }]);
         expect(await preparedOn(on)).toEqual([]);
       });
     });
