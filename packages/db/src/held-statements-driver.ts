@@ -300,7 +300,7 @@ class HeldStatementsDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const client = await this.pool.connect();
-    return new HeldStatementsConnection(client, this.options.prepareKeyLookups ? this.#preparedOf(client) : undefined);
+    return new HeldStatementsConnection(client, this.options.prepareKeyLookups === false ? undefined : this.#preparedOf(client));
   }
 
   #preparedOf(client: pg.PoolClient): PreparedStatements {
@@ -349,13 +349,13 @@ export interface HeldStatementsOptions {
   /**
    * Key lookups (executeKeyLookup) are prepared on each connection. Off behind a pooler that may
    * run a client's next message on another server connection (PgBouncer in transaction mode),
-   * where a statement prepared on one is missing on the other.
+   * where a statement prepared on one is missing on the other. True unless said otherwise.
    */
-  prepareKeyLookups: boolean;
+  prepareKeyLookups?: boolean;
 }
 
 /** PostgreSQL for kysely through HeldStatementsDriver. */
-export function heldStatementsDialect(pool: pg.Pool, options: HeldStatementsOptions = { prepareKeyLookups: true }): Dialect {
+export function heldStatementsDialect(pool: pg.Pool, options: HeldStatementsOptions = {}): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new HeldStatementsDriver(pool, options),

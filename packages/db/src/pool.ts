@@ -13,7 +13,7 @@ export interface CreateDbOptions {
   applicationName?: string;
   /** How long to wait for a connection before the query fails (as the database being unavailable). */
   connectionTimeoutMs?: number;
-  /** Key lookups prepared on each connection (HeldStatementsOptions); true unless said otherwise. */
+  /** Key lookups prepared on each connection (HeldStatementsOptions.prepareKeyLookups). */
   prepareKeyLookups?: boolean;
 }
 
@@ -44,5 +44,5 @@ export function createPool({ connectionString, max = 10, applicationName = "inci
 }
 
 export function createDb(options: CreateDbOptions): Db {
-  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options), { prepareKeyLookups: options.prepareKeyLookups ?? true }) });
+  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options), { prepareKeyLookups: options.prepareKeyLookups }) });
 }
