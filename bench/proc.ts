@@ -3,7 +3,7 @@
  * (user + system) and resident memory, without a dependency.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 let ticksPerSecond: number | undefined;
 function clockTicks(): number {
@@ -19,13 +19,43 @@ function read(path: string): string | null {
   }
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name (which may hold spaces) in parentheses:
+ * [0] is the state (field 3), [1] the parent (4), [11] and [12] user and system time (14, 15),
+ * [13] and [14] those of reaped children (16, 17). Null for a process that is gone.
+ */
+function statFields(pid: number | string): string[] | null {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat === null ? null : stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
 /** CPU time the process has used so far, user + system, ms. */
 export function cpuMs(pid: number | undefined): number | null {
-  const stat = pid === undefined ? null : read(`/proc/${pid}/stat`);
-  if (stat === null) return null;
-  // Fields after the command name (which may hold spaces) in parentheses: state is field 3, utime 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+  const fields = pid === undefined ? null : statFields(pid);
+  return fields === null ? null : ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+}
+
+/**
+ * CPU time a process and every process under it have used so far, ms: PostgreSQL's server
+ * process with its backends, whose work on the application's statements (parsing, planning,
+ * running, committing) is what the figure is for. A child that has exited counts in its parent's
+ * reaped-children time (fields 16 and 17), so the difference of two readings stays right when a
+ * backend ends between them.
+ */
+export function treeCpuMs(rootPid: number | undefined): number | null {
+  if (rootPid === undefined || statFields(rootPid) === null) return null;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    const parent = /^\d+$/.test(entry) ? statFields(entry)?.[1] : undefined;
+    if (parent !== undefined) children.set(Number(parent), [...(children.get(Number(parent)) ?? []), Number(entry)]);
+  }
+  let ticks = 0;
+  const pending = [rootPid];
+  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+    ticks += (statFields(pid)?.slice(11, 15) ?? []).reduce((sum, field) => sum + Number(field), 0);
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return (ticks * 1000) / clockTicks();
 }
 
 /** Resident memory now, MiB. */

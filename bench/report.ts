@@ -102,22 +102,22 @@ export function toMarkdown(report: Report): string {
       `whole run ${report.totalSeconds.toFixed(0)} s.`,
   );
   lines.push("");
-  lines.push("| scenario | req/s | p50 ms | p99 ms | errors | API CPU ms/req | baseline req/s | req/s ÷ baseline | p50 × baseline | p99 × baseline | req/s ÷ durable accept |");
-  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("| scenario | req/s | p50 ms | p99 ms | errors | API CPU ms/req | PostgreSQL CPU ms/req | baseline req/s | req/s ÷ baseline | p50 × baseline | p99 × baseline | req/s ÷ durable accept |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of report.scenarios.filter((r) => r.target === "api")) {
     const baseline = report.scenarios.find((b) => b.id === row.baselineId);
     const v = row.vsBaseline;
     lines.push(
-      `| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} | ` +
+      `| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} | ${fmt(row.dbCpuMsPerRequest, 2)} | ` +
         `${baseline === undefined ? "n/a" : fmt(baseline.rps, 0)} | ${v === undefined ? "n/a" : v.rps.toFixed(2)} | ` +
         `${v === undefined ? "n/a" : v.p50.toFixed(2)} | ${v === undefined ? "n/a" : v.p99.toFixed(2)} | ${fmt(row.rpsVsCeiling ?? null, 2)} |`,
     );
   }
   lines.push("");
-  lines.push("| baseline (node:http + pg, same SQL; durable accept: one INSERT) | req/s | p50 ms | p99 ms | errors | CPU ms/req |");
-  lines.push("|---|---:|---:|---:|---:|---:|");
+  lines.push("| baseline (node:http + pg, same SQL; durable accept: one INSERT) | req/s | p50 ms | p99 ms | errors | CPU ms/req | PostgreSQL CPU ms/req |");
+  lines.push("|---|---:|---:|---:|---:|---:|---:|");
   for (const row of report.scenarios.filter((r) => r.target === "baseline")) {
-    lines.push(`| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} |`);
+    lines.push(`| ${row.name} | ${fmt(row.rps, 0)} | ${fmt(row.p50, 2)} | ${fmt(row.p99, 2)} | ${row.non2xx + row.errors} | ${fmt(row.cpuMsPerRequest, 2)} | ${fmt(row.dbCpuMsPerRequest, 2)} |`);
   }
   lines.push("");
   lines.push(`Peak resident memory while measuring: API ${fmt(report.peakRssMiB.api, 0)} MiB, worker ${fmt(report.peakRssMiB.worker, 0)} MiB.`);

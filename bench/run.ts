@@ -335,7 +335,7 @@ async function main(): Promise<number> {
       log,
       results: scenarios,
       only: plan.only,
-      pids: { api: api.child.pid, baseline: baseline.child.pid },
+      pids: { api: api.child.pid, baseline: baseline.child.pid, postgres: server.pid() },
       seedOnCall: async () => {
         const started = performance.now();
         const seeded = await seedOnCall(client, ownerUrl, org);

@@ -7,7 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { assertLoopback, startTsProcess, tail } from "./processes.js";
-import { cpuMs } from "./proc.js";
+import { cpuMs, treeCpuMs } from "./proc.js";
 import type { LoadMessage, LoadResult, LoadSpec, ScenarioResult, SenderSpec } from "./types.js";
 
 export interface Settings {
@@ -37,7 +37,7 @@ export interface ScenarioContext {
   /** Seeds the on-call data (schedules, overrides, policies) and answers the path to render. */
   seedOnCall: () => Promise<{ renderPath: string; notes: string }>;
   /** The processes serving each target, whose CPU time per request is measured. */
-  pids: { api: number | undefined; baseline: number | undefined };
+  pids: { api: number | undefined; baseline: number | undefined; postgres: number | undefined };
   /** Each result is appended here as soon as it is known (so a failed run keeps the others). */
   results: ScenarioResult[];
 }
@@ -88,20 +88,24 @@ export async function runScenarios(ctx: ScenarioContext): Promise<void> {
   const base = { connections: settings.connections, timeoutSeconds: settings.timeoutSeconds };
   const timed = { warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds };
 
-  const run = async (meta: Omit<ScenarioResult, keyof LoadResult | "connections" | "cpuMsPerRequest">, spec: LoadSpec) => {
+  const run = async (meta: Omit<ScenarioResult, keyof LoadResult | "connections" | "cpuMsPerRequest" | "dbCpuMsPerRequest">, spec: LoadSpec) => {
     ctx.log(`  ${meta.target === "api" ? "API     " : "baseline"}  ${meta.name} ...`);
     const started = performance.now();
     const pid = ctx.pids[meta.target];
-    let cpuBefore = cpuMs(pid);
-    const result = await runLoad(ctx.tmpDir, meta.id, spec, () => (cpuBefore = cpuMs(pid)));
-    const cpuAfter = cpuMs(pid);
-    // Over the measured part (and the moment the load generator takes to exit): the server's CPU time per request.
-    const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || result.requests === 0 ? null : Math.round(((cpuAfter - cpuBefore) / result.requests) * 1000) / 1000;
-    const scenario: ScenarioResult = { ...meta, ...result, connections: spec.connections, cpuMsPerRequest };
+    const readCpu = () => ({ server: cpuMs(pid), db: treeCpuMs(ctx.pids.postgres) });
+    let before = readCpu();
+    const result = await runLoad(ctx.tmpDir, meta.id, spec, () => (before = readCpu()));
+    const after = readCpu();
+    // Over the measured part (and the moment the load generator takes to exit): CPU time per request.
+    const perRequest = (from: number | null, to: number | null) =>
+      from === null || to === null || result.requests === 0 ? null : Math.round(((to - from) / result.requests) * 1000) / 1000;
+    const cpuMsPerRequest = perRequest(before.server, after.server);
+    const dbCpuMsPerRequest = perRequest(before.db, after.db);
+    const scenario: ScenarioResult = { ...meta, ...result, connections: spec.connections, cpuMsPerRequest, dbCpuMsPerRequest };
     results.push(scenario);
     ctx.log(
       `            ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.non2xx + result.errors} errors, ` +
-        `${cpuMsPerRequest ?? "n/a"} CPU ms/request (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+        `${cpuMsPerRequest ?? "n/a"} CPU ms/request, PostgreSQL ${dbCpuMsPerRequest ?? "n/a"} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
     return scenario;
   };

@@ -66,6 +66,8 @@ export interface ScenarioResult extends LoadResult {
   ceilingId?: string;
   /** CPU time of the serving process (the API, or the baseline server) per request, ms. */
   cpuMsPerRequest: number | null;
+  /** CPU time of PostgreSQL (its server process and backends) per request, ms: every connection's, the worker's included. */
+  dbCpuMsPerRequest: number | null;
   connections: number;
   notes?: string;
 }
