@@ -36,7 +36,7 @@ export interface ScenarioContext {
   only?: ReadonlySet<string> | undefined;
   /** Seeds the on-call data (schedules, overrides, policies) and answers the path to render. */
   seedOnCall: () => Promise<{ renderPath: string; notes: string }>;
-  /** The processes serving each target, whose CPU time per request is measured. */
+  /** The processes whose CPU time per request is measured: each target's server, and PostgreSQL's server process (with its backends). */
   pids: { api: number | undefined; baseline: number | undefined; postgres: number | undefined };
   /** Each result is appended here as soon as it is known (so a failed run keeps the others). */
   results: ScenarioResult[];
