@@ -9,6 +9,7 @@ import {
   makeJobDue,
   queuedJobs,
   runQueuedJobs,
+  sleep,
   startWebhookReceiver,
   statementCountingDb,
   useTestStack,
@@ -151,6 +152,26 @@ describe("a fan-out to a lane another run holds", () => {
     expect(statements, statements.join("\n---\n")).toHaveLength(1);
     expect((await queuedJobs(api.db, { task: "send_webhook", orgId })).map((queued) => [queued.runAt, queued.revision])).toEqual([[leaseUntil?.toISOString(), 0]]);
     expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "pending", attempt_count: 0 })]);
+  });
+
+  it("shares the lane's lock with the org's other fan-outs to it, and waits for none of them", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/shared");
+    const { recipientId } = await leaseTheLane(api, orgId);
+    const otherFanOutDone = deferred();
+    const otherFanOut = api.db.transaction().execute(async (tx) => {
+      await sql`SELECT 1 FROM delivery_lanes WHERE org_id = ${orgId} AND recipient_id = ${recipientId} FOR SHARE`.execute(tx);
+      await otherFanOutDone.promise;
+    });
+    try {
+      const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
+      const waited = await Promise.race([fanOut.then(() => false), sleep(5_000).then(() => true)]);
+      expect(waited, "the fan-out waited for another one holding the lane's lock").toBe(false);
+      expect((await fanOut).attempts).toBe(1);
+    } finally {
+      otherFanOutDone.resolve();
+      await otherFanOut;
+    }
   });
 
   it("wakes the lane now when its run let it go after the fan-out saw it held", { timeout: 30_000 }, async () => {

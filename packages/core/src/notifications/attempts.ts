@@ -2,7 +2,7 @@ import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { isLeased, isPaused, type Lane } from "./lane-repository.js";
-import { insertAttemptsLockingLanes, insertAttemptsLockingLanesAndCommit, type Recipient } from "./repository.js";
+import { insertAttemptsLockingLanes, insertAttemptsSharingLanesAndCommit, type Recipient } from "./repository.js";
 
 export type { Recipient };
 
@@ -35,11 +35,12 @@ const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recip
  * A storm's fan-outs to a busy receiver thus add no job, and no `jobs:insert` that would make
  * every runner look for one.
  *
- * When every lane was seen leased (`leasedRecipients`, read without their locks), the statement
- * also commits the caller's transaction (insertAttemptsLockingLanesAndCommit), so the lanes' locks,
- * which the holder's next claim and the org's other fan-outs wait for, are held for no round trip;
- * a lane its holder let go meanwhile is woken now, by a statement of that message that finds it
- * so under its lock. Nothing may run in the transaction after.
+ * When every lane was seen leased (`leasedRecipients`, read without their locks), the lanes'
+ * locks are shared (the org's other fan-outs to them do not wait) and the statement also commits
+ * the caller's transaction (insertAttemptsSharingLanesAndCommit), so the locks, which the holder's
+ * next claim waits for, are held for no round trip; a lane its holder let go meanwhile is woken
+ * now, by a statement of that message that finds it so under its lock. Nothing may run in the
+ * transaction after.
  */
 export async function recordAttempts(
   tx: Tx,
@@ -56,7 +57,7 @@ export async function recordAttempts(
       recipientId,
       job: laneJob({ orgId: context.orgId, recipientId }, channel, { requestId: context.requestId }),
     }));
-    return (await insertAttemptsLockingLanesAndCommit(tx, context, toMake, wakes)).made;
+    return insertAttemptsSharingLanesAndCommit(tx, context, toMake, wakes);
   }
   const { lanes, made } = await insertAttemptsLockingLanes(tx, context, toMake);
   await wakeLockedLanes(tx, context, lanes, options.claimIdle);

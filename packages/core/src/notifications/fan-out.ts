@@ -91,9 +91,9 @@ function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, kn
  * fan-out that claimed runs commits synchronously, as a claim does.
  *
  * When every lane it writes to was held by a sender as its first statement read them (a storm to
- * one receiver), its attempts' statement commits it in the same message (recordAttempts): the
- * lanes' locks, which the senders and the org's other fan-outs queue for, are held for no round
- * trip. A lane let go meanwhile is woken now by the same message.
+ * one receiver), it shares their locks with the org's other fan-outs, and its attempts' statement
+ * commits it in the same message (recordAttempts): the locks, which the senders queue for, are
+ * held for no round trip. A lane let go meanwhile is woken now by the same message.
  */
 export async function fanOutEvents(
   db: Db,

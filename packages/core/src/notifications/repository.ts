@@ -15,36 +15,39 @@ export interface AttemptToMake {
   recipient: Recipient;
 }
 
+/** The attempts' rows, for the org, as the request that caused them made them. */
+const attemptRows = (context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) =>
+  attempts.map(({ event, recipient: r }) => ({
+    org_id: context.orgId,
+    event_id: event.id,
+    event_seq: event.seq,
+    incident_id: event.incidentId,
+    request_id: context.requestId,
+    target_id: "targetId" in r ? r.targetId : null,
+    user_id: "userId" in r ? r.userId : null,
+    contact_method_id: "userId" in r ? r.contactMethodId : null,
+    delay_minutes: "userId" in r ? r.delayMinutes : null,
+    channel: r.channel,
+  }));
+
+/** Inserts the attempts, skipping those that already exist (unique per event and recipient): each new one's channel and recipient. */
+const insertNewAttempts = (tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) =>
+  tx
+    .insertInto("notification_attempts")
+    .values(attemptRows(context, attempts))
+    .onConflict((oc) => oc.doNothing())
+    .returning(["channel", "recipient_id"]);
+
 /**
- * Inserts the attempts, skipping those that already exist (unique per event and recipient), and
- * locks the lanes of the new ones (made on first use), in one statement: the lanes in one order
- * (by recipient: an INSERT takes its rows in the order selected), so transactions waking several
- * never deadlock, held until the transaction ends (the org's other fan-outs and its senders wait
- * for them). Its rows: each locked lane with the channel of its new attempts, and how many were
- * new (lanesOfAttempts).
+ * Inserts the attempts, skipping those that already exist, and locks the lanes of the new ones
+ * (made on first use), in one statement: the lanes in one order (by recipient: an INSERT takes
+ * its rows in the order selected), so transactions waking several never deadlock, held until the
+ * transaction ends (the org's other fan-outs and its senders wait for them). Its rows: each
+ * locked lane with the channel of its new attempts, and how many were new (lanesOfAttempts).
  */
 function attemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
   return tx
-    .with("made", (db) =>
-      db
-        .insertInto("notification_attempts")
-        .values(
-          attempts.map(({ event, recipient: r }) => ({
-            org_id: context.orgId,
-            event_id: event.id,
-            event_seq: event.seq,
-            incident_id: event.incidentId,
-            request_id: context.requestId,
-            target_id: "targetId" in r ? r.targetId : null,
-            user_id: "userId" in r ? r.userId : null,
-            contact_method_id: "userId" in r ? r.contactMethodId : null,
-            delay_minutes: "userId" in r ? r.delayMinutes : null,
-            channel: r.channel,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .returning(["channel", "recipient_id"]),
-    )
+    .with("made", () => insertNewAttempts(tx, context, attempts))
     .with("lanes", (db) =>
       db
         .insertInto("delivery_lanes")
@@ -73,24 +76,35 @@ export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: strin
 }
 
 /**
- * As insertAttemptsLockingLanes, then adds the `wakes` (one per recipient) of the lanes that
- * nobody holds as this finds them under their locks, and commits the transaction, all in one
- * message (executeAndCommit): for a caller that expects the lanes held and has nothing else to
- * decide, which then holds their locks for no round trip.
+ * For a caller that expects every lane of its attempts held by a sender and has nothing else to
+ * decide: shares the lanes' locks (FOR SHARE, in recipient order), inserts the attempts, adds the
+ * `wakes` (one per recipient) of the lanes that nobody holds as the next statement finds them,
+ * and commits the transaction, all in one message (executeAndCommit); how many attempts were new.
+ *
+ * A shared lock is enough for what the lock is for: a sender changes its lane (a claim, a
+ * release) only holding it exclusively, so it waits for this transaction and then sees these
+ * attempts, or this waits for it and then sees what it left. Fan-outs to one lane hold it
+ * together, where an exclusive lock made a storm's fan-outs to one receiver wait for each other
+ * in turn, each for a process waiting for a core.
  */
-export async function insertAttemptsLockingLanesAndCommit(
+export async function insertAttemptsSharingLanesAndCommit(
   tx: Tx,
   context: { orgId: string; requestId: string },
   attempts: readonly AttemptToMake[],
   wakes: readonly { recipientId: string; job: JobRequest }[],
-) {
+): Promise<number> {
+  await sendWithNext(
+    tx,
+    sql`SELECT 1 FROM delivery_lanes WHERE org_id = ${context.orgId} AND recipient_id = ANY(${wakes.map((wake) => wake.recipientId)}::uuid[])
+        ORDER BY recipient_id FOR SHARE`,
+  );
   const unheld = (recipientId: RawBuilder<string>) => sql<boolean>`NOT EXISTS (
     SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${context.orgId} AND l.recipient_id = ${recipientId}::uuid AND ${leaseHeldNow("l")})`;
   const wakeUnheld = addJobsWhere(
     wakes.map(({ recipientId, job }) => ({ ref: recipientId, job })),
     unheld,
   );
-  return lanesOfAttempts(await executeAndCommit(tx, attemptsLockingLanes(tx, context, attempts), [wakeUnheld]));
+  return (await executeAndCommit(tx, insertNewAttempts(tx, context, attempts), [wakeUnheld])).length;
 }
 
 /** The event a page_rule job names: its incident and place on the timeline. */
