@@ -1,5 +1,5 @@
 import { enqueueJobs, ingestAlerts, inScope, removeJob, withJobsHeld } from "@incidentops/core";
-import { sql } from "@incidentops/db";
+import { createDb, sql } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
 import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, queuedJobs, statementCountingDb, uniqueName, useTestApi, type TestApi } from "@incidentops/testkit";
 
@@ -119,6 +119,40 @@ describe("alert batches", () => {
       ["alert_repeated", 2, []],
     ]);
   });
+  it("admits and applies alerts with statements prepared on their connection, kept on generic plans, and stays exact", async () => {
+    const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const oneConnection = createDb({ connectionString: api.current.appDatabaseUrl, max: 1 });
+    const delivery = { routingKey, requestId: "prepared", limitPerMinute: 1000 };
+    const triggerOf = (dedupKey: string) => ({ action: "trigger" as const, dedupKey, summary: `prepared ${dedupKey}`, severity: "sev2" as const, raw: {} });
+    try {
+      const outcomes = [];
+      for (const keys of [["p-1"], ["p-2", "p-3"], ["p-1"], ["p-4"], ["p-2", "p-5"], ["p-1", "p-6", "p-7"], ["p-3"], ["p-8"]]) {
+        outcomes.push((await ingestAlerts(oneConnection, delivery, keys.map(triggerOf))).map((r) => `${r.dedupKey} ${r.outcome}`));
+      }
+      expect(outcomes).toEqual([
+        ["p-1 created"],
+        ["p-2 created", "p-3 created"],
+        ["p-1 deduplicated"],
+        ["p-4 created"],
+        ["p-2 deduplicated", "p-5 created"],
+        ["p-1 deduplicated", "p-6 created", "p-7 created"],
+        ["p-3 deduplicated"],
+        ["p-8 created"],
+      ]);
+      // pg_prepared_statements shows the message that prepared each: the admission's, and the batch's (after BEGIN and the scope).
+      const { rows } = await sql<{ statement: string; generic: number }>`
+        SELECT statement, generic_plans::int AS generic FROM pg_prepared_statements`.execute(oneConnection);
+      const planOf = (pattern: RegExp) => rows.filter((row) => pattern.test(row.statement)).map((row) => row.generic);
+      expect(planOf(/PREPARE incidentops_\d+ AS\s+WITH integration AS/)).toEqual([expect.any(Number)]);
+      expect(planOf(/PREPARE incidentops_\d+ AS\s+WITH alert AS/)).toEqual([expect.any(Number)]);
+      expect(planOf(/AS\s+WITH (integration|alert) AS/).every((generic) => generic >= 2)).toBe(true);
+    } finally {
+      await oneConnection.destroy();
+    }
+    const incidents = await incidentsOfService(api.current, token, serviceId);
+    expect(Object.fromEntries(incidents.map((i) => [i.dedupKey, i.alertCount]))).toEqual({ "p-1": 3, "p-2": 2, "p-3": 2, "p-4": 1, "p-5": 1, "p-6": 1, "p-7": 1, "p-8": 1 });
+  });
+
   it("applies a request's alerts in order when a trigger repeats one written with it, or an acknowledge comes between", async () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const alert = (action: "trigger" | "acknowledge", dedupKey: string) => ({ action, dedupKey, summary: `${action} ${dedupKey}`, severity: "sev2" as const, raw: { action, dedupKey } });

@@ -1,4 +1,4 @@
-import { createDb, executeKeyLookup, sql, type Db } from "@incidentops/db";
+import { createDb, executeKeyed, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anIncident, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
 
@@ -50,7 +50,7 @@ describe("row-level security", () => {
     const lookUp = (orgId: string) =>
       oneConnection.transaction().execute(async (tx) => {
         await sql`SELECT set_config('app.org_id', ${orgId}, true)`.execute(tx);
-        return executeKeyLookup(tx, tx.selectFrom("incidents").select(["id", "org_id"]).where("id", "=", incidentId));
+        return executeKeyed(tx, tx.selectFrom("incidents").select(["id", "org_id"]).where("id", "=", incidentId));
       });
     try {
       for (let run = 0; run < 6; run++) expect(await lookUp(a.orgId)).toEqual([{ id: incidentId, org_id: a.orgId }]);

@@ -23,7 +23,7 @@ export interface RunningWorker {
 export async function startWorker(options: { config: Config; logger: AppLogger; databaseUrl: string }): Promise<RunningWorker> {
   const { config, logger, databaseUrl } = options;
   // Deliveries hold a connection only for their two short transactions, not while they wait on a receiver.
-  const db = createDb({ connectionString: databaseUrl, max: config.worker.concurrency + 10, applicationName: "incidentops-worker", prepareKeyLookups: config.dbPreparedStatements });
+  const db = createDb({ connectionString: databaseUrl, max: config.worker.concurrency + 10, applicationName: "incidentops-worker", prepareKeyed: config.dbPreparedStatements });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   // graphile-worker's connections come from pools of ours, which keep their error listeners for
   // good: one it makes itself drops its listener on release while an idle client may still report
@@ -112,7 +112,7 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
  */
 export async function runQueuedJobs(options: { config: Config; logger: AppLogger; databaseUrl: string; tasks: readonly TaskName[] }): Promise<void> {
   const { config, logger, databaseUrl } = options;
-  const db = createDb({ connectionString: databaseUrl, max: 2, applicationName: "incidentops-worker-once", prepareKeyLookups: config.dbPreparedStatements });
+  const db = createDb({ connectionString: databaseUrl, max: 2, applicationName: "incidentops-worker-once", prepareKeyed: config.dbPreparedStatements });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   try {
     const all = createTaskList({ db, config, logger, mailer });

@@ -1,7 +1,7 @@
 import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
 import type pg from "pg";
 import { inlineParameters } from "./literal-statement.js";
-import { isKeyLookup, PreparedStatements, renderMessage, type Compilable, type Message } from "./prepared-statements.js";
+import { isKeyed, PreparedStatements, renderMessage, type Compilable, type Message } from "./prepared-statements.js";
 
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
@@ -33,7 +33,7 @@ class HeldStatementsConnection implements DatabaseConnection {
    */
   #perMessage: { head: string[]; ran: boolean } | undefined;
 
-  /** `prepared`: the connection's prepared key lookups (executeKeyLookup); without it, every statement goes with its values written in. */
+  /** `prepared`: the connection's prepared keyed statements (executeKeyed); without it, every statement goes with its values written in. */
   constructor(
     readonly client: pg.PoolClient,
     private readonly prepared: PreparedStatements | undefined,
@@ -160,7 +160,7 @@ class HeldStatementsConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
     const alone = this.#held.length === 0 && this.#perMessage === undefined;
-    const message = alone && !(this.prepared !== undefined && isKeyLookup(query)) ? undefined : this.#render([query]);
+    const message = alone && !(this.prepared !== undefined && isKeyed(query)) ? undefined : this.#render([query]);
     if (message !== undefined) return resultOf((await this.#send(message))[0] as pg.QueryResult);
     // On its own, with its parameters (the extended protocol): nothing held and nothing to prepare, or values a message cannot carry.
     this.#openForExtendedQuery();
@@ -288,7 +288,7 @@ export async function executeAndCommit<DB, R>(tx: Transaction<DB>, statement: Co
  * nests transactions).
  */
 class HeldStatementsDriver implements Driver {
-  /** Each connection's prepared key lookups, for as long as the pool keeps the connection. */
+  /** Each connection's prepared keyed statements, for as long as the pool keeps the connection. */
   readonly #prepared = new WeakMap<pg.PoolClient, PreparedStatements>();
 
   constructor(
@@ -300,7 +300,7 @@ class HeldStatementsDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const client = await this.pool.connect();
-    return new HeldStatementsConnection(client, this.options.prepareKeyLookups === false ? undefined : this.#preparedOf(client));
+    return new HeldStatementsConnection(client, this.options.prepareKeyed === false ? undefined : this.#preparedOf(client));
   }
 
   #preparedOf(client: pg.PoolClient): PreparedStatements {
@@ -347,11 +347,11 @@ class HeldStatementsDriver implements Driver {
 
 export interface HeldStatementsOptions {
   /**
-   * Key lookups (executeKeyLookup) are prepared on each connection. Off behind a pooler that may
+   * Keyed statements (executeKeyed) are prepared on each connection. Off behind a pooler that may
    * run a client's next message on another server connection (PgBouncer in transaction mode),
    * where a statement prepared on one is missing on the other. True unless said otherwise.
    */
-  prepareKeyLookups?: boolean;
+  prepareKeyed?: boolean;
 }
 
 /** PostgreSQL for kysely through HeldStatementsDriver. */

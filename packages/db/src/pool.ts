@@ -13,8 +13,8 @@ export interface CreateDbOptions {
   applicationName?: string;
   /** How long to wait for a connection before the query fails (as the database being unavailable). */
   connectionTimeoutMs?: number;
-  /** Key lookups prepared on each connection (HeldStatementsOptions.prepareKeyLookups). */
-  prepareKeyLookups?: boolean;
+  /** Keyed statements prepared on each connection (HeldStatementsOptions.prepareKeyed). */
+  prepareKeyed?: boolean;
 }
 
 // A calendar date (day counters) stays the string PostgreSQL wrote, not a Date at local midnight.
@@ -44,5 +44,5 @@ export function createPool({ connectionString, max = 10, applicationName = "inci
 }
 
 export function createDb(options: CreateDbOptions): Db {
-  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options), { prepareKeyLookups: options.prepareKeyLookups }) });
+  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options), { prepareKeyed: options.prepareKeyed }) });
 }

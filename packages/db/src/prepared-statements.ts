@@ -6,38 +6,46 @@ export interface Compilable<R = unknown> {
   compile(executorProvider: QueryExecutorProvider): CompiledQuery<R>;
 }
 
-const KEY_LOOKUP = Symbol("keyLookup");
+const KEYED = Symbol("keyed");
 
 /** PostgreSQL's invalid_sql_statement_name: EXECUTE of a name the connection does not have. */
 const UNKNOWN_PREPARED_STATEMENT = "26000";
 
-/** `select *` or `select "t".*` (also after another column): a result whose shape a migration can change. */
-const SELECTS_EVERY_COLUMN = /(?:^\s*select(?:\s+distinct)?|,)\s+(?:"\w+"\.)?\*\s*(?:,|from\b)/i;
+/**
+ * `select *` or `select "t".*` (also after another column), or `returning *`: a result whose
+ * shape a migration can change.
+ */
+const SELECTS_EVERY_COLUMN = /(?:^\s*select(?:\s+distinct)?|,|\breturning)\s+(?:"\w+"\.)?\*\s*(?:,|from\b|$)/i;
 
 /**
- * Runs `statement`, a lookup by primary or unique key, as a statement prepared on its connection,
- * and answers its rows. PostgreSQL parses and plans a statement sent with its values written in
- * every time (planning the read of one incident with its assignees took three times as long as
- * running it); a prepared one is planned once its connection has run it a few times
- * (plan_cache_mode auto), the plan kept for every value after. That is right only for a
- * statement whose best plan cannot depend on its values or on how many rows a table holds: one
- * row found by its key. A statement whose rows grow with the data (a page, a lane's due
- * attempts) is planned as any other, since the plan a prepared statement settles on comes from
- * the statistics of that moment, which a storm outruns (bench/README.md, "Plans kept per
- * connection"). A key lookup names its columns: a prepared `select *` fails once a migration adds
- * a column to its table ("cached plan must not change result type").
+ * Runs `statement`, a keyed statement, as a statement prepared on its connection, and answers its
+ * rows. Keyed: every row it reads or writes is found by a primary or unique key, so its best plan
+ * cannot depend on its values or on how many rows a table holds. A lookup of one row by its key
+ * is one (an incident's read); so is an upsert of rows by their unique key whose values come as
+ * one document (`jsonb_to_recordset`), which the planner cannot see into whether it plans for
+ * the values or not (an alert batch's incidents).
+ *
+ * PostgreSQL parses and plans a statement sent with its values written in every time (planning
+ * the read of one incident with its assignees took three times as long as running it; an alert
+ * batch's upsert, twice as long); a prepared one is planned once its connection has run it a few
+ * times (plan_cache_mode auto), the plan kept for every value after. A statement whose rows grow
+ * with the data (a page, a lane's due attempts) is planned as any other, since the plan a
+ * prepared statement settles on comes from the statistics of that moment, which a storm outruns
+ * (bench/README.md, "Plans kept per connection"). A keyed statement names its columns: a
+ * prepared `select *` or `returning *` fails once a migration adds a column to its table
+ * ("cached plan must not change result type").
  */
-export async function executeKeyLookup<DB, R>(db: Kysely<DB> | Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
+export async function executeKeyed<DB, R>(db: Kysely<DB> | Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
   const query = statement.compile(db);
-  if (SELECTS_EVERY_COLUMN.test(query.sql)) throw new Error(`A key lookup names its columns, so that a migration adding one cannot break it once prepared: ${query.sql}`);
-  const result = await db.executeQuery<R>(asKeyLookup(query));
+  if (SELECTS_EVERY_COLUMN.test(query.sql)) throw new Error(`A keyed statement names its columns, so that a migration adding one cannot break it once prepared: ${query.sql}`);
+  const result = await db.executeQuery<R>(asKeyed(query));
   return result.rows;
 }
 
-/** `query`, marked as a key lookup for the driver to prepare. */
-export const asKeyLookup = <R>(query: CompiledQuery<R>): CompiledQuery<R> => Object.freeze({ ...query, [KEY_LOOKUP]: true });
+/** `query`, marked as a keyed statement for the driver to prepare. */
+export const asKeyed = <R>(query: CompiledQuery<R>): CompiledQuery<R> => Object.freeze({ ...query, [KEYED]: true });
 
-export const isKeyLookup = (query: CompiledQuery): boolean => (query as { [KEY_LOOKUP]?: true })[KEY_LOOKUP] === true;
+export const isKeyed = (query: CompiledQuery): boolean => (query as { [KEYED]?: true })[KEYED] === true;
 
 /** A simple-query message's text, and where in pg's answer (one result per statement) each of the given queries' result is. */
 export interface Message {
@@ -50,7 +58,7 @@ export interface Message {
 /**
  * The message of `held` (SQL text), then `queries` with their values written in
  * (inlineParameters), then `tail` (`commit`); undefined when a query's values cannot be written
- * in. Key lookups (executeKeyLookup) are prepared and executed when `prepared` is given.
+ * in. Keyed statements (executeKeyed) are prepared and executed when `prepared` is given.
  */
 export function renderMessage(
   prepared: PreparedStatements | undefined,
@@ -71,16 +79,16 @@ export function renderMessage(
   return prepared.render(held, written, tail);
 }
 
-/** A query as a message writes it: a key lookup to prepare, its SQL and EXECUTE's arguments; anything else, its literal form. */
+/** A query as a message writes it: a keyed statement to prepare, its SQL and EXECUTE's arguments; anything else, its literal form. */
 type WrittenQuery = { literal: string; execute?: undefined } | { literal?: undefined; execute: { sql: string; args: string } };
 
 /**
- * A key lookup, by name when `prepared` is given; undefined when its values or SQL cannot be
+ * A keyed statement, by name when `prepared` is given; undefined when its values or SQL cannot be
  * written in (inlineParameters). The SQL of a statement the connection has prepared was checked
  * when it was prepared: an incident's read is not scanned and written out again at every call.
  */
 function writeQuery(query: CompiledQuery, prepared: PreparedStatements | undefined): WrittenQuery | undefined {
-  if (prepared !== undefined && isKeyLookup(query)) {
+  if (prepared !== undefined && isKeyed(query)) {
     const args = executeArguments(query.parameters);
     if (args !== undefined && (prepared.has(query.sql) || inlineParameters(query.sql, query.parameters) !== undefined)) return { execute: { sql: query.sql, args } };
   }
@@ -90,8 +98,8 @@ function writeQuery(query: CompiledQuery, prepared: PreparedStatements | undefin
 
 /**
  * The SQL-level prepared statements of one connection (PREPARE and EXECUTE, which a simple-query
- * message can carry several of, unlike the extended protocol's named statements). A key lookup's
- * first use on the connection prepares it in the same message. PREPARE is not transactional: a
+ * message can carry several of, unlike the extended protocol's named statements). A keyed
+ * statement's first use on the connection prepares it in the same message. PREPARE is not transactional: a
  * statement exists once its PREPARE ran, whatever the message did after. So a name is never
  * reused, and what a failed message prepared is forgotten (left on the server, at worst): the
  * cache never names a statement the server lacks. Past `capacity` statements, or `capacity`

@@ -98,7 +98,7 @@ export interface IncidentsTable {
 
 /**
  * `columns`, checked to be every column of table T: a list that misses one does not compile. For
- * statements that must name their columns (a prepared key lookup: executeKeyLookup).
+ * statements that must name their columns (a prepared keyed statement: executeKeyed).
  */
 const everyColumnOf =
   <T>() =>

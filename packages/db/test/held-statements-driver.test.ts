@@ -1,9 +1,9 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
 import { CompiledQuery, Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, executeAndCommit, executeKeyLookup, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
+import { createPool, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
-import { asKeyLookup, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
+import { asKeyed, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
 
 describe("inlineParameters", () => {
   it("writes each parameter as a quoted literal, a quote in it doubled", () => {
@@ -41,17 +41,17 @@ describe("inlineParameters", () => {
 });
 
 describe("PreparedStatements", () => {
-  const lookup = (table: string) => asKeyLookup(CompiledQuery.raw(`select "label" from "${table}" where "id" = $1`, [1]));
+  const lookup = (table: string) => asKeyed(CompiledQuery.raw(`select "label" from "${table}" where "id" = $1`, [1]));
   const written = (table: string) => `select "label" from "${table}" where "id" = '1'`;
 
-  it("prepares a key lookup in the message of its first use, executes it by name after, and writes anything else in", () => {
+  it("prepares a keyed statement in the message of its first use, executes it by name after, and writes anything else in", () => {
     const prepared = new PreparedStatements();
     const first = renderMessage(prepared, ["begin"], [lookup("a"), CompiledQuery.raw(`select $1`, ["x"])], ["commit"]);
     expect(first?.text).toBe(`begin; PREPARE incidentops_0 AS select "label" from "a" where "id" = $1; EXECUTE incidentops_0('1'); select 'x'; commit`);
     expect(first?.resultIndexes).toEqual([2, 3]);
     expect(renderMessage(prepared, [], [lookup("a")])?.text).toBe("EXECUTE incidentops_0('1')");
     expect(renderMessage(undefined, [], [lookup("a")])?.text).toBe(written("a"));
-    expect(renderMessage(prepared, [], [asKeyLookup(CompiledQuery.raw("select $1", [{ an: "object" }]))])).toBeUndefined();
+    expect(renderMessage(prepared, [], [asKeyed(CompiledQuery.raw("select $1", [{ an: "object" }]))])).toBeUndefined();
   });
 
   it("never reuses a name, prepares again what a failed message prepared, and starts with DEALLOCATE ALL past its capacity", () => {
@@ -319,9 +319,9 @@ describe("the held-statements driver, on PostgreSQL", () => {
     });
   });
 
-  describe("key lookups", () => {
+  describe("keyed statements", () => {
     /** A connection of its own (its prepared statements start empty), closed after `use`. */
-    const onNewConnection = async <T>(use: (on: Kysely<ProbesDb>) => Promise<T>, options = { prepareKeyLookups: true }): Promise<T> => {
+    const onNewConnection = async <T>(use: (on: Kysely<ProbesDb>) => Promise<T>, options = { prepareKeyed: true }): Promise<T> => {
       const on = new Kysely<ProbesDb>({ dialect: heldStatementsDialect(createPool({ connectionString: database.url, max: 1 }), options) });
       try {
         return await use(on);
@@ -336,13 +336,13 @@ describe("the held-statements driver, on PostgreSQL", () => {
           SELECT statement, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements ORDER BY prepare_time`.execute(on)
       ).rows;
     const labelOf = (on: Kysely<ProbesDb> | Transaction<ProbesDb>, id: number) =>
-      executeKeyLookup(on, on.selectFrom("probes").select(["id", "label"]).where("id", "=", id));
+      executeKeyed(on, on.selectFrom("probes").select(["id", "label"]).where("id", "=", id));
 
     beforeAll(async () => {
       await db.insertInto("probes").values([{ id: 70, label: "seventy" }, { id: 71, label: "it's seventy-one" }]).execute();
     });
 
-    it("prepares a key lookup at its first use on the connection, executes it after, and PostgreSQL settles on its generic plan", async () => {
+    it("prepares a keyed statement at its first use on the connection, executes it after, and PostgreSQL settles on its generic plan", async () => {
       await onNewConnection(async (on) => {
         const answers = [];
         for (const id of [70, 71, 72, 70, 71, 70, 71]) answers.push(await labelOf(on, id));
@@ -408,16 +408,19 @@ describe("the held-statements driver, on PostgreSQL", () => {
       });
     });
 
-    it("refuses a lookup that selects every column: prepared, it would fail once a migration adds one", async () => {
-      await expect(executeKeyLookup(db, db.selectFrom("probes").selectAll().where("id", "=", 70))).rejects.toThrow(/names its columns/);
-      await expect(executeKeyLookup(db, db.selectFrom("probes").select("id").selectAll("probes").where("id", "=", 70))).rejects.toThrow(/names its columns/);
-      expect(await executeKeyLookup(db, db.selectFrom("probes").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "=", 70))).toEqual([{ n: "1" }]);
+    it("refuses a statement that selects or returns every column: prepared, it would fail once a migration adds one", async () => {
+      await expect(executeKeyed(db, db.selectFrom("probes").selectAll().where("id", "=", 70))).rejects.toThrow(/names its columns/);
+      await expect(executeKeyed(db, db.selectFrom("probes").select("id").selectAll("probes").where("id", "=", 70))).rejects.toThrow(/names its columns/);
+      await expect(executeKeyed(db, db.updateTable("probes").set({ label: "seventy" }).where("id", "=", 70).returningAll())).rejects.toThrow(/names its columns/);
+      await expect(executeKeyed(db, db.updateTable("probes").set({ label: "seventy" }).where("id", "=", 70).returning("id").returningAll("probes"))).rejects.toThrow(/names its columns/);
+      expect(await executeKeyed(db, db.updateTable("probes").set({ label: "seventy" }).where("id", "=", 70).returning(["id", "label"]))).toEqual([{ id: 70, label: "seventy" }]);
+      expect(await executeKeyed(db, db.selectFrom("probes").select((eb) => eb.fn.countAll<string>().as("n")).where("id", "=", 70))).toEqual([{ n: "1" }]);
     });
 
     it("sends one with a value a message cannot carry, or SQL the scanner does not follow, on its own, unprepared", async () => {
       await onNewConnection(async (on) => {
-        expect(await executeKeyLookup(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = 70 AND ${new Date()}::timestamptz IS NOT NULL`)).toEqual([{ id: 70 }]);
-        expect(await executeKeyLookup(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = ${70} AND label <> E'\n'`)).toEqual([{ id: 70 }]);
+        expect(await executeKeyed(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = 70 AND ${new Date()}::timestamptz IS NOT NULL`)).toEqual([{ id: 70 }]);
+        expect(await executeKeyed(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = ${70} AND label <> E'\n'`)).toEqual([{ id: 70 }]);
         expect(await preparedOn(on)).toEqual([]);
       });
     });
@@ -428,7 +431,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
           expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
           expect(await preparedOn(on)).toEqual([]);
         },
-        { prepareKeyLookups: false },
+        { prepareKeyed: false },
       );
     });
   });

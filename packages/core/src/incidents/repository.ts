@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { executeKeyLookup, INCIDENT_COLUMNS, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
+import { executeKeyed, INCIDENT_COLUMNS, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
@@ -22,7 +22,7 @@ const assigneesColumn = assigneesOfIncident.as("assignees");
 
 /** The incident, with its assignees. */
 export async function findIncident(db: Db | Tx, orgId: string, incidentId: string) {
-  const [incident] = await executeKeyLookup(
+  const [incident] = await executeKeyed(
     db,
     db.selectFrom("incidents").select(INCIDENT_COLUMNS).select(assigneesColumn).where("org_id", "=", orgId).where("id", "=", incidentId),
   );
@@ -34,7 +34,7 @@ export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string)
 }
 
 export async function incidentExists(db: Db | Tx, orgId: string, incidentId: string): Promise<boolean> {
-  const rows = await executeKeyLookup(db, db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId));
+  const rows = await executeKeyed(db, db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId));
   return rows.length > 0;
 }
 
@@ -52,6 +52,9 @@ export function insertIncident(tx: Tx, values: NewIncident & { severity: Inciden
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** `incidents.org_id, incidents.id, ...`: every column, named (a prepared `returning *` breaks when a migration adds one). */
+const everyIncidentColumn = sql.join(INCIDENT_COLUMNS.map((column) => sql.ref(`incidents.${column}`)));
 
 /** What an alert opens an incident with, or counts on the open one by (its service and dedup key). */
 export interface AlertIncident {
@@ -71,8 +74,10 @@ export interface AlertIncident {
  * ON CONFLICT on the partial unique index of open incidents), so any number of concurrent
  * identical alerts open exactly one incident; no two of `alerts` may share a service and dedup key
  * (one row cannot be changed twice by a statement). The windows, each service's escalation policy
- * and the incidents' assignees are read by the same statement (no round trip of their own).
- * `inserted` tells which happened; rows come in no particular order.
+ * and the incidents' assignees are read by the same statement (no round trip of their own). It is
+ * keyed (each alert's incident found by that index, the alerts one document), so it runs prepared
+ * (executeKeyed): its text is the same for any batch, and planning it took twice as long as
+ * running it. `inserted` tells which happened; rows come in no particular order.
  */
 export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readonly AlertIncident[]) {
   const rows = alerts.map((alert, i) => ({
@@ -86,7 +91,7 @@ export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readon
     alert: alert.received.raw ?? null,
   }));
   const target = { orgId, serviceId: sql.ref<string>("a.service_id"), severity: sql.ref<IncidentSeverity>("a.severity") };
-  const { rows: upserted } = await sql<IncidentRow & { inserted: boolean; assignees: Assignee[] }>`
+  return executeKeyed(tx, sql<IncidentRow & { inserted: boolean; assignees: Assignee[] }>`
     WITH alert AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS a(i int, service_id uuid, title text, description text, severity incident_severity, dedup_key text, integration_id uuid, alert jsonb)),
@@ -100,8 +105,7 @@ export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readon
      ORDER BY a.i
     ON CONFLICT (org_id, service_id, dedup_key) WHERE dedup_key IS NOT NULL AND status <> 'resolved'
     DO UPDATE SET alert_count = incidents.alert_count + 1, updated_at = now()
-    RETURNING *, xmax = 0 AS inserted, ${assigneesOfIncident} AS assignees`.execute(tx);
-  return upserted;
+    RETURNING ${everyIncidentColumn}, xmax = 0 AS inserted, ${assigneesOfIncident} AS assignees`);
 }
 
 /** The keys of the group alerts listed on the incident's timeline so far (`groupAlerts` of its events). */

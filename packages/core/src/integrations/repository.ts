@@ -1,4 +1,4 @@
-import type { Db, IntegrationKeyRow, Tx } from "@incidentops/db";
+import { executeKeyed, type Db, type IntegrationKeyRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { windowTake } from "../rate-limit/repository.js";
 
@@ -81,7 +81,8 @@ const presentedColumns = sql.raw("org_id, service_id, id, grouping, signing_secr
  * As enterIntegrationScopeByRoutingKey, on a pool, and in the same statement takes `count` hits
  * from the integration's rate-limit window (key: `counterPrefix` and its id) if they fit under
  * `limit` (takeFromWindow): the lookup and the take are one round trip. Nothing is counted for a
- * key that names no integration.
+ * key that names no integration. Keyed (the integration by its routing key, the counter by its
+ * key and window), so it runs prepared (executeKeyed), planned once per connection.
  */
 export async function enterIntegrationScopeTaking(
   db: Db,
@@ -89,9 +90,9 @@ export async function enterIntegrationScopeTaking(
   take: { counterPrefix: string; windowMs: number; count: number; limit: number },
 ): Promise<(PresentedIntegration & { taken: boolean }) | undefined> {
   const counted = windowTake(db, { ...take, key: sql<string>`${take.counterPrefix} || integration.id` }, sql`integration`);
-  const { rows } = await sql<PresentedIntegration & { taken: boolean }>`
+  const rows = await executeKeyed(db, sql<PresentedIntegration & { taken: boolean }>`
     WITH integration AS (SELECT ${presentedColumns} FROM app_enter_integration_scope(${routingKey})),
          taken AS (${counted})
-    SELECT ${presentedColumns}, EXISTS (SELECT FROM taken) AS taken FROM integration`.execute(db);
+    SELECT ${presentedColumns}, EXISTS (SELECT FROM taken) AS taken FROM integration`);
   return rows[0];
 }
