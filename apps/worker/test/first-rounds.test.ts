@@ -1,4 +1,4 @@
-import { createLogger, createMailer, enqueueJob, fanOutEvents, laneJobKey, type FirstRounds } from "@incidentops/core";
+import { createLogger, createMailer, enqueueJob, fanOutEvents, laneJobKey, runDelivery, type FirstRounds } from "@incidentops/core";
 import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
 import {
@@ -7,6 +7,7 @@ import {
   captureLogger,
   deferred,
   makeJobDue,
+  pausingDb,
   queuedJobs,
   runQueuedJobs,
   sleep,
@@ -54,6 +55,13 @@ function firstRoundsFor(api: TestApi, slots: number): FirstRounds {
   let left = slots;
   const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "first-rounds-test" }) });
   return { deps: { db: api.db, config: api.config, mailer }, takeSlot: () => left-- > 0 };
+}
+
+/** The org's one lane's job, which must be queued: when it runs, in ms since the epoch. */
+async function laneJobRunAt(api: TestApi, orgId: string): Promise<number> {
+  const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
+  if (laneJob === undefined) throw new Error("the lane's job is not queued");
+  return new Date(laneJob.runAt).getTime();
 }
 
 describe("a fan-out's first round", () => {
@@ -106,8 +114,7 @@ describe("a fan-out's first round", () => {
     const before = Date.now();
     const { claimed } = await fanOutEvents(api.db, job, firstRoundsFor(api, 0));
     expect(claimed).toEqual([]);
-    const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
-    expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeLessThan(before + 1_000);
+    expect(await laneJobRunAt(api, orgId)).toBeLessThan(before + 1_000);
     await runQueuedJobs(api, ["send_webhook"]);
     expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "succeeded", attempt_count: 1 })]);
   });
@@ -154,44 +161,113 @@ describe("a fan-out to a lane another run holds", () => {
     expect(await attemptsOf(api, orgId)).toEqual([expect.objectContaining({ status: "pending", attempt_count: 0 })]);
   });
 
-  it("shares the lane's lock with the org's other fan-outs to it, and waits for none of them", { timeout: 30_000 }, async () => {
+  it("takes no lane's lock: it does not wait for the sender, nor for another fan-out, holding the lane", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
-    const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/shared");
+    const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/unlocked");
     const { recipientId } = await leaseTheLane(api, orgId);
-    const otherFanOutDone = deferred();
-    const otherFanOut = api.db.transaction().execute(async (tx) => {
-      await sql`SELECT 1 FROM delivery_lanes WHERE org_id = ${orgId} AND recipient_id = ${recipientId} FOR SHARE`.execute(tx);
-      await otherFanOutDone.promise;
+    const holderDone = deferred();
+    const holder = api.db.transaction().execute(async (tx) => {
+      await sql`SELECT 1 FROM delivery_lanes WHERE org_id = ${orgId} AND recipient_id = ${recipientId} FOR UPDATE`.execute(tx);
+      await holderDone.promise;
     });
     try {
       const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
       const waited = await Promise.race([fanOut.then(() => false), sleep(5_000).then(() => true)]);
-      expect(waited, "the fan-out waited for another one holding the lane's lock").toBe(false);
+      expect(waited, "the fan-out waited for the lane's lock").toBe(false);
       expect((await fanOut).attempts).toBe(1);
     } finally {
-      otherFanOutDone.resolve();
-      await otherFanOut;
+      holderDone.resolve();
+      await holder;
     }
   });
 
-  it("wakes the lane now when its run let it go after the fan-out saw it held", { timeout: 30_000 }, async () => {
-    const { api } = stack.current;
+  /**
+   * The org's one fan-out, which reads the lane as held, is held back at its insert (a transaction
+   * making the same attempt holds it, until that one rolls back) while the run lets the lane go
+   * and commits, and then, if `lanesJobDue`, its job is made due now; then the fan-out goes on.
+   */
+  async function fanOutWhileTheRunLetsGo(api: TestApi, options: { lanesJobDue: boolean }) {
     const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/let-go");
     const { recipientId } = await leaseTheLane(api, orgId);
-    const released = deferred();
-    const releasing = api.db.transaction().execute(async (tx) => {
-      // The run's last record: it ends the lease, holding the lane's lock, and saw no new attempt.
-      await tx.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
-      await released.promise;
+    const event = await api.db.selectFrom("incident_events").select(["id", "seq", "incident_id"]).where("id", "=", job.eventIds[0] ?? "").executeTakeFirstOrThrow();
+    const sameAttemptDone = deferred();
+    const sameAttempt = api.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto("notification_attempts")
+        .values({ org_id: orgId, event_id: event.id, event_seq: event.seq, incident_id: event.incident_id, request_id: "same", target_id: recipientId, channel: "webhook" })
+        .execute();
+      await sameAttemptDone.promise;
+      throw new Error("rolled back");
     });
     const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
-    // The fan-out read the lane as held and now waits for its lock.
-    await waitFor(async () => ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`.execute(api.db)).rows[0]?.n ?? 0) > 0 || undefined, 10_000, "the fan-out waiting for the lane's lock");
-    released.resolve();
-    await releasing;
+    await waitFor(async () => ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`.execute(api.db)).rows[0]?.n ?? 0) > 0 || undefined, 10_000, "the fan-out's insert waiting");
+    await api.db.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
+    if (options.lanesJobDue) expect(await makeJobDue(api.db, laneJobKey(orgId, recipientId))).toBe(true);
+    sameAttemptDone.resolve();
+    await expect(sameAttempt).rejects.toThrow("rolled back");
     const before = Date.now();
     expect((await fanOut).attempts).toBe(1);
-    const [laneJob] = await queuedJobs(api.db, { task: "send_webhook", orgId });
-    expect(new Date(laneJob?.runAt ?? 0).getTime()).toBeLessThanOrEqual(before + 1_000);
+    return { orgId, before };
+  }
+
+  it("wakes the lane now, after its commit, when the run let the lane go after the fan-out saw it held", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const { orgId, before } = await fanOutWhileTheRunLetsGo(api, { lanesJobDue: false });
+    expect(await laneJobRunAt(api, orgId)).toBeLessThanOrEqual(before + 1_000);
+  });
+
+  it("leaves the lane's job alone (no add_jobs, no NOTIFY) when it is already waiting to run now", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const { orgId } = await fanOutWhileTheRunLetsGo(api, { lanesJobDue: true });
+    expect((await queuedJobs(api.db, { task: "send_webhook", orgId })).map((queued) => queued.revision)).toEqual([0]);
+  });
+
+  it("run again after its attempts were made (its first run failed after committing), wakes their lanes now if nobody holds them", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/again");
+    const { recipientId } = await leaseTheLane(api, orgId);
+    expect((await fanOutEvents(api.db, job)).attempts).toBe(1);
+    // As if the lane was let go, and the wake after the fan-out's commit never ran.
+    await api.db.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
+    await sql`SELECT graphile_worker.remove_job(${laneJobKey(orgId, recipientId)})`.execute(api.db);
+
+    const before = Date.now();
+    expect((await fanOutEvents(api.db, job)).attempts).toBe(0);
+    expect(await laneJobRunAt(api, orgId)).toBeLessThanOrEqual(before + 1_000);
+  });
+});
+
+describe("a run that lets its lane go", () => {
+  it("wakes the lane now, after its commit, for an attempt a fan-out made meanwhile without the lane's lock", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const receiver = await aReceiver();
+    const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
+    const { id: recipientId } = await api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    const taken = new Set<string>();
+    const queuedFanOut = async (key: string) => {
+      expect((await trigger(api, routingKey, key)).status).toBe(202);
+      const fanOut = (await queuedJobs(api.db, { task: "incident_event", orgId })).find((queued) => !taken.has(queued.id));
+      if (fanOut === undefined) throw new Error("the trigger queued no fan-out");
+      taken.add(fanOut.id);
+      return { orgId, eventIds: fanOut.payload.eventIds as string[], requestId: key };
+    };
+    expect((await fanOutEvents(api.db, await queuedFanOut("first"))).attempts).toBe(1);
+    await sql`SELECT graphile_worker.remove_job(${laneJobKey(orgId, recipientId)})`.execute(api.db);
+
+    // The run sends the first attempt, finds nothing more, and is held back at its last commit.
+    const resume = deferred();
+    const { db: paused, paused: atCommit } = pausingDb(api.appDatabaseUrl, /(^|; )commit; /, resume.promise);
+    onTestFinished(() => paused.destroy());
+    const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "first-rounds-test" }) });
+    const run = runDelivery({ db: paused, config: api.config, mailer }, { orgId, recipientId, requestId: "holder" }, "webhook");
+    await atCommit;
+    // Meanwhile a fan-out sees the lane held, and commits its attempt without waking it.
+    expect((await fanOutEvents(api.db, await queuedFanOut("second"))).attempts).toBe(1);
+    expect(await queuedJobs(api.db, { task: "send_webhook", orgId })).toEqual([]);
+
+    const before = Date.now();
+    resume.resolve();
+    expect((await run).tried).toEqual([expect.objectContaining({ result: "succeeded" })]);
+    expect(await laneJobRunAt(api, orgId)).toBeLessThanOrEqual(before + 1_000);
   });
 });

@@ -1,4 +1,4 @@
-import { sendWithNext, type Db, type OrgRole, type Tx } from "@incidentops/db";
+import { sendAfterCommit, sendWithNext, type Compilable, type Db, type OrgRole, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
 /** Who a transaction acts for (row-level security policies read these settings), and how it commits. */
@@ -48,13 +48,23 @@ export function afterCommit(tx: Tx, hook: () => void): void {
  * Sent with the transaction's next statement (sendWithNext): no round trip of its own.
  */
 export async function setScope(tx: Tx, scope: Scope): Promise<void> {
-  const statement = sql`
+  await sendWithNext(tx, scopeSettings(scope), { settingsOnly: true });
+}
+
+/** The statement that sets the scope's settings for the rest of its transaction (SET LOCAL). */
+const scopeSettings = (scope: Scope) => sql`
     SELECT set_config('app.org_id', ${scope.orgId ?? ""}, true),
            set_config('app.user_id', ${scope.userId ?? ""}, true),
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
            set_config('app.routing_key', ${scope.routingKey ?? ""}, true),
            CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`;
-  await sendWithNext(tx, statement, { settingsOnly: true });
+
+/**
+ * Runs `statements` once `tx` has committed, in the COMMIT's message, in a transaction of their
+ * own with `scope` (sendAfterCommit): they see what `tx` wrote, and whatever committed before.
+ */
+export async function afterCommitInScope(tx: Tx, scope: Scope, statements: readonly Compilable[]): Promise<void> {
+  await sendAfterCommit(tx, [scopeSettings(scope), ...statements]);
 }
 
 /**

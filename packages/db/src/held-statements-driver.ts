@@ -25,6 +25,8 @@ class HeldStatementsConnection implements DatabaseConnection {
   #held: string[] = [];
   /** The transaction committed with its last statement (executeAndCommit): nothing more may run in it, and its end sends nothing. */
   #committed = false;
+  /** What runs once the transaction has committed, in the COMMIT's message (holdAfterCommit), as SQL with its values written in. */
+  #afterCommit: string[] = [];
   /** Something held would change more than the transaction's own settings: a COMMIT must send it. */
   #heldHasEffect = false;
   /**
@@ -75,6 +77,27 @@ class HeldStatementsConnection implements DatabaseConnection {
     return true;
   }
 
+  /**
+   * Holds `queries` to run once the transaction has committed, after the COMMIT in its message,
+   * as one implicit transaction of their own; false (nothing held) when a parameter of one cannot
+   * be written in.
+   */
+  holdAfterCommit(queries: readonly CompiledQuery[]): boolean {
+    this.#refuseAfterCommit();
+    if (this.#perMessage !== undefined) throw new Error("A read-only transaction commits nothing: run the statements after it");
+    const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
+    if (literals.some((literal) => literal === undefined)) return false;
+    this.#afterCommit.push(...(literals as string[]));
+    return true;
+  }
+
+  /** The COMMIT and what is held to run after it (holdAfterCommit), which nothing holds after. */
+  #commitThenAfter(): string[] {
+    const after = this.#afterCommit;
+    this.#afterCommit = [];
+    return ["commit", ...after];
+  }
+
   /** The message of what is held, then `queries`, then `tail`; undefined when a query's values cannot be written in. */
   #render(queries: readonly CompiledQuery[], tail: readonly string[] = []): Message | undefined {
     return renderMessage(this.prepared, this.#perMessage?.head ?? this.#held, queries, tail);
@@ -119,6 +142,7 @@ class HeldStatementsConnection implements DatabaseConnection {
     this.#perMessage = undefined;
     const neverBegun = this.#takeHeld()[0] === "begin";
     this.#committed = false;
+    this.#afterCommit = [];
     return neverBegun;
   }
 
@@ -147,14 +171,19 @@ class HeldStatementsConnection implements DatabaseConnection {
     const held = this.#held;
     const committed = this.#committed;
     const heldHasEffect = this.#heldHasEffect;
+    const commitThenAfter = this.#commitThenAfter();
     const neverBegun = this.dropHeld();
     if (committed) return;
     if (command === "rollback") {
       if (!neverBegun) await this.client.query("rollback");
       return;
     }
-    if (neverBegun && !heldHasEffect) return;
-    await this.client.query([...held, "commit"].join("; "));
+    if (neverBegun && !heldHasEffect) {
+      // Nothing ran: what was to run after its commit runs on its own.
+      if (commitThenAfter.length > 1) await this.client.query(commitThenAfter.slice(1).join("; "));
+      return;
+    }
+    await this.client.query([...held, ...commitThenAfter].join("; "));
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -191,14 +220,15 @@ class HeldStatementsConnection implements DatabaseConnection {
   async executeAndCommit<R>(query: CompiledQuery, after: readonly CompiledQuery[]): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
     if (this.#perMessage !== undefined) throw new Error("A read-only transaction commits nothing: run the statement as any other");
-    const message = this.#render([query, ...after], ["commit"]);
+    const commitThenAfter = this.#commitThenAfter();
+    const message = this.#render([query, ...after], commitThenAfter);
     let result: pg.QueryResult;
     if (message === undefined) {
       const held = this.#takeHeld();
       if (held.length > 0) await this.client.query(held.join("; "));
       result = await this.client.query(query.sql, [...query.parameters]);
       for (const each of after) await this.client.query(each.sql, [...each.parameters]);
-      await this.client.query("commit");
+      await this.client.query(commitThenAfter.join("; "));
     } else {
       result = (await this.#send(message))[0] as pg.QueryResult;
     }
@@ -236,6 +266,23 @@ export async function sendWithNext<DB>(db: Kysely<DB> | Transaction<DB>, stateme
   await db.getExecutor().provideConnection(async (connection) => {
     if (connection instanceof HeldStatementsConnection && connection.hold(query, options.settingsOnly === true)) return;
     await connection.executeQuery(query);
+  });
+}
+
+/**
+ * Runs `statements` (whose results nobody reads) once transaction `tx` has committed, after the
+ * COMMIT in the same message, as one implicit transaction of their own: they see what committed
+ * before them, `tx` included, and nothing of `tx` holds, its scope settings neither. Never when it
+ * rolls back. Each statement's values must be ones a message can carry (inlineParameters), and
+ * `tx` must be on this driver: both hold for this codebase's statements, and anything else throws.
+ * A failure among them fails the commit's call, after the commit.
+ */
+export async function sendAfterCommit<DB>(tx: Transaction<DB>, statements: readonly Compilable[]): Promise<void> {
+  const queries = statements.map((statement) => statement.compile(tx));
+  await tx.getExecutor().provideConnection((connection) => {
+    if (!(connection instanceof HeldStatementsConnection)) throw new Error("sendAfterCommit needs the held-statements driver (heldStatementsDialect)");
+    if (!connection.holdAfterCommit(queries)) throw new Error("A statement sent after the commit must have values a message can carry");
+    return Promise.resolve();
   });
 }
 

@@ -1,9 +1,15 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
 import { CompiledQuery, Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, sendWithNext } from "../src/index.js";
+import { createPool, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, sendAfterCommit, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 import { asKeyed, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
+
+/** A statement on `db` now runs in a transaction of its own: none was left open on the connection. */
+async function expectNoTransactionLeftOpen(db: Kysely<ProbesDb>): Promise<void> {
+  const { rows } = await sql<{ own: boolean }>`SELECT now() = statement_timestamp() AS own`.execute(db);
+  expect(rows[0]?.own).toBe(true);
+}
 
 describe("inlineParameters", () => {
   it("writes each parameter as a quoted literal, a quote in it doubled", () => {
@@ -232,8 +238,46 @@ describe("the held-statements driver, on PostgreSQL", () => {
       { id: 46, label: "after then more" },
       { id: 47, label: 'after {"a":1}' },
     ]);
-    const { rows } = await sql<{ open: boolean }>`SELECT now() = statement_timestamp() AS open`.execute(db);
-    expect(rows[0]?.open).toBe(true);
+    await expectNoTransactionLeftOpen(db);
+  });
+
+  it("runs what is sent after the commit once the transaction has committed, in the COMMIT's message, as a transaction of its own; never after a rollback", async () => {
+    // After the commit: it sees the insert, not the transaction's settings, and its own settings hold to its end.
+    const copyAfterCommit = (tx: Transaction<ProbesDb>, id: number) =>
+      sendAfterCommit(tx, [
+        sql`SELECT set_config('app.after', ${"after commit"}, true)`,
+        sql`INSERT INTO probes (id, label)
+            SELECT id + 1, current_setting('app.after') || ' saw ' || label || ', setting ' || coalesce(nullif(current_setting('app.held', true), ''), 'gone')
+            FROM probes WHERE id = ${id}`,
+      ]);
+    await db.transaction().execute(async (tx) => {
+      await sendWithNext(tx, sql`SELECT set_config('app.held', ${"in it"}, true)`);
+      await copyAfterCommit(tx, 160);
+      await tx.insertInto("probes").values({ id: 160, label: "committed" }).execute();
+    });
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await tx.insertInto("probes").values({ id: 162, label: "rolled back" }).execute();
+        await copyAfterCommit(tx, 162);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    // With executeAndCommit, after its statements and COMMIT; and after a transaction that ran nothing.
+    await db.transaction().execute(async (tx) => {
+      await copyAfterCommit(tx, 164);
+      await executeAndCommit(tx, tx.insertInto("probes").values({ id: 164, label: "committed last" }));
+    });
+    await db.insertInto("probes").values({ id: 166, label: "already there" }).execute();
+    await db.transaction().execute((tx) => copyAfterCommit(tx, 166));
+    expect(await db.selectFrom("probes").selectAll().where("id", ">=", 160).where("id", "<", 170).orderBy("id").execute()).toEqual([
+      { id: 160, label: "committed" },
+      { id: 161, label: "after commit saw committed, setting gone" },
+      { id: 164, label: "committed last" },
+      { id: 165, label: "after commit saw committed last, setting gone" },
+      { id: 166, label: "already there" },
+      { id: 167, label: "after commit saw already there, setting gone" },
+    ]);
+    await expectNoTransactionLeftOpen(db);
   });
 
   it("runs a statement at once when its parameters cannot be written in", async () => {
@@ -247,8 +291,7 @@ describe("the held-statements driver, on PostgreSQL", () => {
   it("opens nothing for a transaction that runs no statement, committed or rolled back", async () => {
     expect(await db.transaction().execute(() => Promise.resolve("nothing"))).toBe("nothing");
     await expect(db.transaction().execute(async () => Promise.reject(new Error("before any statement")))).rejects.toThrow("before any statement");
-    const { rows } = await sql<{ open: boolean }>`SELECT now() = statement_timestamp() AS open`.execute(db);
-    expect(rows[0]?.open).toBe(true);
+    await expectNoTransactionLeftOpen(db);
   });
 
   it("sends nothing for a transaction that holds only its own settings, and sends them with anything else", async () => {

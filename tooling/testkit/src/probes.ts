@@ -131,8 +131,30 @@ export async function writeCallsCounted(db: Db, orgId: string): Promise<number> 
   return rows[0]?.n ?? 0;
 }
 
-/** A message that ends its transaction (COMMIT, with what was held for it, or ROLLBACK). */
-const endsTransaction = (text: string) => /(^|; )(commit|rollback)$/.test(text);
+/** A message that ends its transaction (COMMIT, with what was held for it and what runs after it, or ROLLBACK). */
+const endsTransaction = (text: string) => /(^|; )(commit(; |$)|rollback$)/.test(text);
+
+/**
+ * A handle of its own (one connection, at `connectionString`) whose every message is first shown
+ * to `see`, with its SQL as sent; it goes to pg's own query when `see` has settled (at once when
+ * it returns nothing). Destroy it when done.
+ */
+function watchedDb(connectionString: string, see: (text: string) => Promise<void> | undefined): Db {
+  const pool = createPool({ connectionString, max: 1 });
+  pool.on("connect", (client) => {
+    const send = client.query.bind(client);
+    // Every call goes on to pg's own query, whatever its overload: this only reads the SQL.
+    Object.defineProperty(client, "query", {
+      value: (...args: unknown[]): unknown => {
+        const [first] = args;
+        const text = typeof first === "string" ? first : typeof first === "object" && first !== null && "text" in first && typeof first.text === "string" ? first.text : "";
+        const waiting = see(text);
+        return waiting === undefined ? Reflect.apply(send, undefined, args) : waiting.then((): unknown => Reflect.apply(send, undefined, args));
+      },
+    });
+  });
+  return new Kysely<Database>({ dialect: heldStatementsDialect(pool) });
+}
 
 /**
  * A handle of its own (one connection, at `connectionString`) that lists the SQL of each round
@@ -142,18 +164,27 @@ const endsTransaction = (text: string) => /(^|; )(commit|rollback)$/.test(text);
  */
 export function statementCountingDb(connectionString: string): { db: Db; statements: string[] } {
   const statements: string[] = [];
-  const pool = createPool({ connectionString, max: 1 });
-  pool.on("connect", (client) => {
-    const send = client.query.bind(client);
-    // Every call goes on to pg's own query, whatever its overload: this only reads the SQL.
-    Object.defineProperty(client, "query", {
-      value: (...args: unknown[]): unknown => {
-        const [first] = args;
-        const text = typeof first === "string" ? first : typeof first === "object" && first !== null && "text" in first && typeof first.text === "string" ? first.text : "";
-        if (!endsTransaction(text)) statements.push(text);
-        return Reflect.apply(send, undefined, args);
-      },
-    });
+  const db = watchedDb(connectionString, (text) => {
+    if (!endsTransaction(text)) statements.push(text);
+    return undefined;
   });
-  return { db: new Kysely<Database>({ dialect: heldStatementsDialect(pool) }), statements };
+  return { db, statements };
+}
+
+/**
+ * A handle of its own (one connection, at `connectionString`) that holds back its first message
+ * matching `pattern` until `resume` settles; `paused` settles once that message is held. For
+ * ordering a transaction's last message after what a test does meanwhile. Destroy it when done.
+ */
+export function pausingDb(connectionString: string, pattern: RegExp, resume: Promise<void>): { db: Db; paused: Promise<void> } {
+  let pausedOnce = false;
+  let onPaused = () => {};
+  const paused = new Promise<void>((resolve) => (onPaused = resolve));
+  const db = watchedDb(connectionString, (text) => {
+    if (pausedOnce || !pattern.test(text)) return undefined;
+    pausedOnce = true;
+    onPaused();
+    return resume;
+  });
+  return { db, paused };
 }

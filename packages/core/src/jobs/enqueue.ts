@@ -71,17 +71,20 @@ const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCar
   priority: spec.priority ?? null,
 });
 
+/** A condition, as SQL, on a job to add: on its `ref` (what the caller names it by) and its job key. */
+export type JobCondition = (ref: RawBuilder<string>, jobKey: RawBuilder<string | null>) => RawBuilder<boolean>;
+
 /**
- * One graphile_worker.add_jobs of those `specs` for which `when` holds (a condition on each one's
- * `ref`, as SQL); none, and no NOTIFY, when none does.
+ * One graphile_worker.add_jobs of those `specs` for which `when` holds; none, and no NOTIFY (which
+ * add_jobs sends however many it adds), when none does.
  */
-function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], when: (ref: RawBuilder<string>) => RawBuilder<boolean> = () => sql`true`) {
+function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], when: JobCondition = () => sql`true`) {
   return sql`
     SELECT graphile_worker.add_jobs(w.specs) FROM (SELECT ARRAY(
       SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
       FROM json_to_recordset(${JSON.stringify(specs)}::json)
         AS s(ref text, identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
-      WHERE ${when(sql.ref("s.ref"))}
+      WHERE ${when(sql.ref("s.ref"), sql.ref("s.job_key"))}
     ) AS specs) AS w
     WHERE cardinality(w.specs) > 0`;
 }
@@ -96,7 +99,7 @@ async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void>
  * can only know in the database, such as a row it has locked), in one add_jobs, as enqueueJobs
  * adds them; to be sent by the caller, in its transaction.
  */
-export const addJobsWhere = (jobs: readonly { ref: string; job: JobRequest }[], when: (ref: RawBuilder<string>) => RawBuilder<boolean>) =>
+export const addJobsWhere = (jobs: readonly { ref: string; job: JobRequest }[], when: JobCondition) =>
   addJobsStatement(
     jobs.map(({ ref, job }) => ({ ref, ...addJobSpecOf(job) })),
     when,

@@ -1,8 +1,9 @@
 import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
-import { isLeased, isPaused, type Lane } from "./lane-repository.js";
-import { insertAttemptsLockingLanes, insertAttemptsSharingLanesAndCommit, type Recipient } from "./repository.js";
+import { afterCommitInScope } from "../scope.js";
+import { isLeased, isPaused, wakeLaneIfDue, type Lane } from "./lane-repository.js";
+import { findUnheldLanesDueFor, insertAttemptsAndCommit, insertAttemptsLockingLanes, wakeUnheldLanes, type Recipient } from "./repository.js";
 
 export type { Recipient };
 
@@ -35,12 +36,13 @@ const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recip
  * A storm's fan-outs to a busy receiver thus add no job, and no `jobs:insert` that would make
  * every runner look for one.
  *
- * When every lane was seen leased (`leasedRecipients`, read without their locks), the lanes'
- * locks are shared (the org's other fan-outs to them do not wait) and the statement also commits
- * the caller's transaction (insertAttemptsSharingLanesAndCommit), so the locks, which the holder's
- * next claim waits for, are held for no round trip; a lane its holder let go meanwhile is woken
- * now, by a statement of that message that finds it so under its lock. Nothing may run in the
- * transaction after.
+ * When every lane was seen leased (`leasedRecipients`, read without their locks), no lane is
+ * locked: the attempts' statement commits the caller's transaction, and a statement after the
+ * COMMIT, in the same message, wakes now each lane nobody holds as it reads them. A holder lets
+ * its lane go the same way round (wakeIfDueAfterCommit): it commits, then looks for attempts due.
+ * Whichever of the two commits second sees the other's write, so no attempt is left without a
+ * run, and neither waits for the other: a storm's fan-outs to one receiver do not queue behind
+ * its sender's claims, nor behind each other. Nothing may run in the transaction after.
  */
 export async function recordAttempts(
   tx: Tx,
@@ -57,7 +59,8 @@ export async function recordAttempts(
       recipientId,
       job: laneJob({ orgId: context.orgId, recipientId }, channel, { requestId: context.requestId }),
     }));
-    return insertAttemptsSharingLanesAndCommit(tx, context, toMake, wakes);
+    await afterCommitInScope(tx, { orgId: context.orgId, relaxedCommit: true }, [wakeUnheldLanes(context.orgId, wakes)]);
+    return insertAttemptsAndCommit(tx, context, toMake);
   }
   const { lanes, made } = await insertAttemptsLockingLanes(tx, context, toMake);
   await wakeLockedLanes(tx, context, lanes, options.claimIdle);
@@ -101,9 +104,33 @@ function laneJob(lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { req
 /**
  * Schedules the lane's job (there is one per lane: its job key) at `runAt`, or now. Call it
  * holding the lane's lock (lockLane), having looked at the lane under that lock: the last
- * schedule written wins, so it must be the one that saw everything committed before it.
+ * schedule written wins, so one for later must be written by a transaction that saw everything
+ * committed before it. (Writers without the lock only wake a lane now: recordAttempts.)
  */
 export async function wakeLane(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { requestId: string; runAt?: Date }): Promise<void> {
   const job = laneJob(lane, channel, options);
   await enqueueJob(tx, job.task, job.payload, job.spec);
+}
+
+/**
+ * For a transaction that leaves its lane unheld (a run letting it go, a claim finding nothing to
+ * send): once it has committed, in its COMMIT's message, wakes the lane now if it then has an
+ * attempt due that nobody holds it for. A fan-out that saw the lane held made its attempts
+ * without its lock (recordAttempts): this is how they are not missed.
+ */
+export async function wakeIfDueAfterCommit(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, requestId: string): Promise<void> {
+  await afterCommitInScope(tx, { orgId: lane.orgId }, [wakeLaneIfDue(lane, laneJob(lane, channel, { requestId }))]);
+}
+
+/**
+ * Wakes now each lane nobody holds that has an attempt of these events due: for a fan-out whose
+ * events were already turned into attempts (it runs again after a failure), since a first run
+ * that made them without their lanes' locks may have committed without waking them.
+ */
+export async function wakeUnheldLanesDueFor(tx: Tx, context: { orgId: string; requestId: string }, eventIds: readonly string[]): Promise<void> {
+  const lanes = await findUnheldLanesDueFor(tx, context.orgId, eventIds);
+  await enqueueJobs(
+    tx,
+    lanes.map((row) => laneJob({ orgId: context.orgId, recipientId: row.recipient_id }, row.channel, { requestId: context.requestId })),
+  );
 }

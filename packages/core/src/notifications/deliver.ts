@@ -5,7 +5,7 @@ import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
 import type { DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
-import { wakeLane } from "./attempts.js";
+import { wakeIfDueAfterCommit, wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
 import { findNextWake, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
@@ -112,10 +112,15 @@ async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: Notificati
   return claimed;
 }
 
-/** Holding the lane's lock: schedules its job for when its next attempt is due (not before `now`); none when nothing is pending. */
+/**
+ * Holding the lane's lock, leaving it unheld: schedules its job for when its next attempt is due
+ * (not before `now`; none when nothing is pending), and, unless that is now, looks again once
+ * this has committed, for attempts a fan-out made meanwhile without the lock (wakeIfDueAfterCommit).
+ */
 async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<void> {
   const next = await findNextWake(tx, lane);
   if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
+  if (next === undefined || next.at > now) await wakeIfDueAfterCommit(tx, lane, channel, requestId);
 }
 
 /**
@@ -191,6 +196,7 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
       // Back when the pause ends, or sooner to count the try of an attempt coming due.
       const next = await findNextWake(tx, lane);
       if (next !== undefined) await wake(next.at < row.paused_until ? next.at : row.paused_until, next);
+      await wakeIfDueAfterCommit(tx, lane, channel, requestId);
       return { state: "paused", skipped };
     }
     return claimDue(deps, tx, lane, channel, requestId, row.now);

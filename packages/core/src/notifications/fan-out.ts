@@ -1,7 +1,7 @@
 import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
-import { recordAttempts, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
+import { recordAttempts, wakeUnheldLanesDueFor, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
 import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
 import { accountEmailsOf, pageNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
@@ -91,9 +91,10 @@ function idleLaneClaimer(tx: Tx, requestId: string, firstRounds: FirstRounds, kn
  * fan-out that claimed runs commits synchronously, as a claim does.
  *
  * When every lane it writes to was held by a sender as its first statement read them (a storm to
- * one receiver), it shares their locks with the org's other fan-outs, and its attempts' statement
- * commits it in the same message (recordAttempts): the locks, which the senders queue for, are
- * held for no round trip. A lane let go meanwhile is woken now by the same message.
+ * one receiver), it takes none of their locks: its attempts' statement commits it, and a statement
+ * after the COMMIT, in the same message, wakes now a lane let go meanwhile (recordAttempts). Run
+ * again after a failure, it finds its events made into attempts already, and wakes now their
+ * lanes that nobody holds, which that commit may have left unwoken.
  */
 export async function fanOutEvents(
   db: Db,
@@ -103,6 +104,10 @@ export async function fanOutEvents(
   const claimed: ClaimedLaneRun[] = [];
   const attempts = await inScope(db, { orgId: job.orgId, relaxedCommit: true }, async (tx) => {
     const { events: pending, enabledTargets, leasedRecipients } = await lockEventsToFanOut(tx, job.orgId, job.eventIds);
+    if (pending.length === 0) {
+      await wakeUnheldLanesDueFor(tx, job, job.eventIds);
+      return 0;
+    }
     const targets = new Map(enabledTargets.map((target) => [target.id, target]));
     const events: EventRecipients[] = [];
     for (const event of pending) {

@@ -1,5 +1,6 @@
 import { sendWithNext, type Database, type DeliveryLaneRow, type Tx } from "@incidentops/db";
-import { sql, type OnConflictBuilder } from "kysely";
+import { sql, type OnConflictBuilder, type RawBuilder } from "kysely";
+import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 
 // A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
 // the worker sending to it and the circuit breaker; its attempts are notification_attempts rows.
@@ -24,6 +25,26 @@ export const isLeased = <R extends LockedLane>(row: R): row is R & { lease_until
 /** In SQL, as isLeased: the lane's row (`delivery_lanes`, or `lane` as the statement names it) has a lease that has not ended. */
 export const leaseHeldNow = (lane = "delivery_lanes") => sql<boolean>`${sql.ref(`${lane}.lease_until`)} > now()`;
 
+// The conditions below, for wakes written without the lane's lock, read the time from the clock:
+// in a statement after a COMMIT in the same message (sendAfterCommit), now() is when the message
+// arrived, which may be long before that commit and the writes it must see.
+
+/** Nobody holds the lane of `recipientId` (its lease has ended, or it has none), as the statement runs. */
+export const laneUnheld = (orgId: string, recipientId: RawBuilder<string> | string) => sql<boolean>`NOT EXISTS (
+    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${orgId} AND l.recipient_id = ${recipientId}::uuid AND l.lease_until > clock_timestamp())`;
+
+/**
+ * Nobody holds the lane, and its job (`jobKey`) is not already waiting to run now, untaken. Such
+ * a job's run starts after this statement, so it sees what committed before; waking it again
+ * would only update it, and add_jobs' NOTIFY would make commits across the database wait their
+ * turn (a storm's fan-outs, while the lane's job waits for a slot).
+ */
+export const laneNeedsWake = (orgId: string, recipientId: RawBuilder<string> | string, jobKey: RawBuilder<string | null>) => sql<boolean>`${laneUnheld(orgId, recipientId)}
+    AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = ${jobKey} AND j.locked_at IS NULL AND j.run_at <= clock_timestamp())`;
+
+/** The attempt (`a`) is due: never tried (an attempt is due when made), or its retry's time has come. */
+export const isDueNow = sql<boolean>`(a.attempt_count = 0 OR a.next_attempt_at <= clock_timestamp())`;
+
 /** The lane's breaker is open: nothing is sent to it until the pause ends. */
 export const isPaused = <R extends LockedLane>(row: R): row is R & { paused_until: Date } => row.paused_until !== null && row.paused_until > row.now;
 
@@ -42,7 +63,7 @@ export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { 
 }
 
 /** No earlier attempt of the same incident to the same recipient is still pending: the attempt is its incident's next in the lane. */
-const isIncidentsNext = sql<boolean>`NOT EXISTS (
+export const isIncidentsNext = sql<boolean>`NOT EXISTS (
   SELECT 1 FROM notification_attempts b
   WHERE b.org_id = a.org_id AND b.recipient_id = a.recipient_id AND b.incident_id = a.incident_id
     AND b.status = 'pending' AND b.event_seq < a.event_seq)`;
@@ -149,3 +170,9 @@ export async function skipDueAttempts(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** A statement that adds `job`, the lane's, if the lane needs a wake as it runs (laneNeedsWake) and has an attempt due (its incident's next). */
+export const wakeLaneIfDue = (lane: { orgId: string; recipientId: string }, job: JobRequest) =>
+  addJobsWhere([{ ref: lane.recipientId, job }], (_, jobKey) => sql<boolean>`${laneNeedsWake(lane.orgId, lane.recipientId, jobKey)} AND EXISTS (
+    SELECT 1 FROM notification_attempts a
+    WHERE a.org_id = ${lane.orgId} AND a.recipient_id = ${lane.recipientId} AND a.status = 'pending' AND ${isDueNow} AND ${isIncidentsNext})`);

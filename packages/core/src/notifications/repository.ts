@@ -1,8 +1,8 @@
 import { executeAndCommit, executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
-import { sql, type RawBuilder } from "kysely";
+import { sql } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
-import { leaseHeldNow, lockingExistingLanes } from "./lane-repository.js";
+import { isDueNow, isIncidentsNext, laneNeedsWake, laneUnheld, leaseHeldNow, lockingExistingLanes } from "./lane-repository.js";
 
 /** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
 export type Recipient =
@@ -75,36 +75,36 @@ export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: strin
   return lanesOfAttempts(await attemptsLockingLanes(tx, context, attempts).execute());
 }
 
-/**
- * For a caller that expects every lane of its attempts held by a sender and has nothing else to
- * decide: shares the lanes' locks (FOR SHARE, in recipient order), inserts the attempts, adds the
- * `wakes` (one per recipient) of the lanes that nobody holds as the next statement finds them,
- * and commits the transaction, all in one message (executeAndCommit); how many attempts were new.
- *
- * A shared lock is enough for what the lock is for: a sender changes its lane (a claim, a
- * release) only holding it exclusively, so it waits for this transaction and then sees these
- * attempts, or this waits for it and then sees what it left. Fan-outs to one lane hold it
- * together, where an exclusive lock made a storm's fan-outs to one receiver wait for each other
- * in turn, each for a process waiting for a core.
- */
-export async function insertAttemptsSharingLanesAndCommit(
-  tx: Tx,
-  context: { orgId: string; requestId: string },
-  attempts: readonly AttemptToMake[],
-  wakes: readonly { recipientId: string; job: JobRequest }[],
-): Promise<number> {
-  await sendWithNext(
-    tx,
-    sql`SELECT 1 FROM delivery_lanes WHERE org_id = ${context.orgId} AND recipient_id = ANY(${wakes.map((wake) => wake.recipientId)}::uuid[])
-        ORDER BY recipient_id FOR SHARE`,
-  );
-  const unheld = (recipientId: RawBuilder<string>) => sql<boolean>`NOT EXISTS (
-    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${context.orgId} AND l.recipient_id = ${recipientId}::uuid AND ${leaseHeldNow("l")})`;
-  const wakeUnheld = addJobsWhere(
+/** Inserts the attempts (skipping those that exist) and commits the transaction, in one message (executeAndCommit): how many were new. */
+export async function insertAttemptsAndCommit(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]): Promise<number> {
+  return (await executeAndCommit(tx, insertNewAttempts(tx, context, attempts))).length;
+}
+
+/** A statement that adds each of `wakes` (one per recipient) whose lane needs a wake as it runs (laneNeedsWake). */
+export const wakeUnheldLanes = (orgId: string, wakes: readonly { recipientId: string; job: JobRequest }[]) =>
+  addJobsWhere(
     wakes.map(({ recipientId, job }) => ({ ref: recipientId, job })),
-    unheld,
+    (recipientId, jobKey) => laneNeedsWake(orgId, recipientId, jobKey),
   );
-  return (await executeAndCommit(tx, insertNewAttempts(tx, context, attempts), [wakeUnheld])).length;
+
+/**
+ * The lanes with an attempt of these events due (its incident's next) that nobody holds, with the
+ * attempt's channel: for a fan-out that finds its events already turned into attempts (run again
+ * after a failure), whose first run may have committed without waking them.
+ */
+export function findUnheldLanesDueFor(tx: Tx, orgId: string, eventIds: readonly string[]) {
+  return tx
+    .selectFrom("notification_attempts as a")
+    .select(["a.recipient_id", "a.channel"])
+    .distinctOn("a.recipient_id")
+    .where("a.org_id", "=", orgId)
+    .where("a.event_id", "in", eventIds)
+    .where("a.status", "=", "pending")
+    .where(isDueNow)
+    .where(isIncidentsNext)
+    .where(laneUnheld(orgId, sql.ref("a.recipient_id")))
+    .orderBy("a.recipient_id")
+    .execute();
 }
 
 /** The event a page_rule job names: its incident and place on the timeline. */
