@@ -1,4 +1,5 @@
-import { createLogger, createMailer, enqueueJob, fanOutEvents, laneJobKey, runDelivery, type FirstRounds } from "@incidentops/core";
+import { createLogger, createMailer, enqueueJob, fanOutEvents, laneJobKey, runDelivery, type DeliveryDeps, type FirstRounds } from "@incidentops/core";
+import type { Db } from "@incidentops/db";
 import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
 import {
@@ -34,13 +35,33 @@ async function anAlertSourceToReceiver(api: TestApi, receiverUrl: string) {
   return { routingKey, orgId };
 }
 
+/**
+ * A trigger (dedup key `key`) to the source, and the fan-out job it queued (no worker runs it):
+ * the first queued one not in `taken`, which it joins.
+ */
+async function fanOutQueuedBy(api: TestApi, source: { routingKey: string; orgId: string }, key: string, taken = new Set<string>()) {
+  expect((await trigger(api, source.routingKey, key)).status).toBe(202);
+  const fanOut = (await queuedJobs(api.db, { task: "incident_event", orgId: source.orgId })).find((queued) => !taken.has(queued.id));
+  if (fanOut === undefined) throw new Error("the trigger queued no fan-out");
+  taken.add(fanOut.id);
+  return { orgId: source.orgId, eventIds: fanOut.payload.eventIds as string[], requestId: key };
+}
+
 /** One trigger to a new alert source with a webhook target, and the fan-out job it queued (no worker runs it). */
 async function aQueuedFanOut(api: TestApi, receiverUrl: string) {
-  const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiverUrl);
-  expect((await trigger(api, routingKey, "first-round")).status).toBe(202);
-  const [fanOut] = await queuedJobs(api.db, { task: "incident_event", orgId });
-  if (fanOut === undefined) throw new Error("the trigger queued no fan-out");
-  return { orgId, job: { orgId, eventIds: fanOut.payload.eventIds as string[], requestId: "first-round-test" } };
+  const source = await anAlertSourceToReceiver(api, receiverUrl);
+  return { orgId: source.orgId, job: await fanOutQueuedBy(api, source, "first-round") };
+}
+
+/** The org's one notification target: its lane's recipient. */
+async function theTargetOf(api: TestApi, orgId: string): Promise<string> {
+  const { id } = await api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The run holding the lane lets it go (its lease ends now), and commits. */
+async function letTheLaneGo(api: TestApi, orgId: string, recipientId: string): Promise<void> {
+  await api.db.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
 }
 
 /** A webhook receiver, closed when the test ends. */
@@ -50,11 +71,16 @@ async function aReceiver(...args: Parameters<typeof startWebhookReceiver>) {
   return receiver;
 }
 
+/** What sending needs, outside a worker, on `db`. */
+function deliveryDepsOf(api: TestApi, db: Db = api.db): DeliveryDeps {
+  const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "first-rounds-test" }) });
+  return { db, config: api.config, mailer };
+}
+
 /** A fan-out's way to claim lanes, outside a worker: `slots` of them. */
 function firstRoundsFor(api: TestApi, slots: number): FirstRounds {
   let left = slots;
-  const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "first-rounds-test" }) });
-  return { deps: { db: api.db, config: api.config, mailer }, takeSlot: () => left-- > 0 };
+  return { deps: deliveryDepsOf(api), takeSlot: () => left-- > 0 };
 }
 
 /** The org's one lane's job, which must be queued: when it runs, in ms since the epoch. */
@@ -140,7 +166,7 @@ describe("a fan-out's first round", () => {
 describe("a fan-out to a lane another run holds", () => {
   /** The org's one lane, leased to another run for 20 s, with its job at the lease's end as a first round leaves it. */
   async function leaseTheLane(api: TestApi, orgId: string) {
-    const { id: recipientId } = await api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    const recipientId = await theTargetOf(api, orgId);
     const { rows } = await sql<{ lease_until: Date }>`
       INSERT INTO delivery_lanes (org_id, recipient_id, lease_until) VALUES (${orgId}, ${recipientId}, now() + interval '20 seconds') RETURNING lease_until`.execute(api.db);
     const leaseUntil = rows[0]?.lease_until;
@@ -201,7 +227,7 @@ describe("a fan-out to a lane another run holds", () => {
     });
     const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
     await waitFor(async () => ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`.execute(api.db)).rows[0]?.n ?? 0) > 0 || undefined, 10_000, "the fan-out's insert waiting");
-    await api.db.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
+    await letTheLaneGo(api, orgId, recipientId);
     if (options.lanesJobDue) expect(await makeJobDue(api.db, laneJobKey(orgId, recipientId))).toBe(true);
     sameAttemptDone.resolve();
     await expect(sameAttempt).rejects.toThrow("rolled back");
@@ -228,7 +254,7 @@ describe("a fan-out to a lane another run holds", () => {
     const { recipientId } = await leaseTheLane(api, orgId);
     expect((await fanOutEvents(api.db, job)).attempts).toBe(1);
     // As if the lane was let go, and the wake after the fan-out's commit never ran.
-    await api.db.updateTable("delivery_lanes").set({ lease_until: null }).where("org_id", "=", orgId).where("recipient_id", "=", recipientId).execute();
+    await letTheLaneGo(api, orgId, recipientId);
     await sql`SELECT graphile_worker.remove_job(${laneJobKey(orgId, recipientId)})`.execute(api.db);
 
     const before = Date.now();
@@ -241,28 +267,21 @@ describe("a run that lets its lane go", () => {
   it("wakes the lane now, after its commit, for an attempt a fan-out made meanwhile without the lane's lock", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
     const receiver = await aReceiver();
-    const { routingKey, orgId } = await anAlertSourceToReceiver(api, receiver.url);
-    const { id: recipientId } = await api.db.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    const source = await anAlertSourceToReceiver(api, receiver.url);
+    const { orgId } = source;
+    const recipientId = await theTargetOf(api, orgId);
     const taken = new Set<string>();
-    const queuedFanOut = async (key: string) => {
-      expect((await trigger(api, routingKey, key)).status).toBe(202);
-      const fanOut = (await queuedJobs(api.db, { task: "incident_event", orgId })).find((queued) => !taken.has(queued.id));
-      if (fanOut === undefined) throw new Error("the trigger queued no fan-out");
-      taken.add(fanOut.id);
-      return { orgId, eventIds: fanOut.payload.eventIds as string[], requestId: key };
-    };
-    expect((await fanOutEvents(api.db, await queuedFanOut("first"))).attempts).toBe(1);
+    expect((await fanOutEvents(api.db, await fanOutQueuedBy(api, source, "first", taken))).attempts).toBe(1);
     await sql`SELECT graphile_worker.remove_job(${laneJobKey(orgId, recipientId)})`.execute(api.db);
 
     // The run sends the first attempt, finds nothing more, and is held back at its last commit.
     const resume = deferred();
     const { db: paused, paused: atCommit } = pausingDb(api.appDatabaseUrl, /(^|; )commit; /, resume.promise);
     onTestFinished(() => paused.destroy());
-    const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "first-rounds-test" }) });
-    const run = runDelivery({ db: paused, config: api.config, mailer }, { orgId, recipientId, requestId: "holder" }, "webhook");
+    const run = runDelivery(deliveryDepsOf(api, paused), { orgId, recipientId, requestId: "holder" }, "webhook");
     await atCommit;
     // Meanwhile a fan-out sees the lane held, and commits its attempt without waking it.
-    expect((await fanOutEvents(api.db, await queuedFanOut("second"))).attempts).toBe(1);
+    expect((await fanOutEvents(api.db, await fanOutQueuedBy(api, source, "second", taken))).attempts).toBe(1);
     expect(await queuedJobs(api.db, { task: "send_webhook", orgId })).toEqual([]);
 
     const before = Date.now();

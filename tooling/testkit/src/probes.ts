@@ -1,5 +1,6 @@
 import { createPool, heldStatementsDialect, sql, type Database, type Db } from "@incidentops/db";
 import { Kysely } from "kysely";
+import { deferred } from "./waiting.js";
 
 // Reads straight from the database (the owner's connection sees every org): what a call changed,
 // or must have left alone.
@@ -178,13 +179,12 @@ export function statementCountingDb(connectionString: string): { db: Db; stateme
  */
 export function pausingDb(connectionString: string, pattern: RegExp, resume: Promise<void>): { db: Db; paused: Promise<void> } {
   let pausedOnce = false;
-  let onPaused = () => {};
-  const paused = new Promise<void>((resolve) => (onPaused = resolve));
+  const paused = deferred();
   const db = watchedDb(connectionString, (text) => {
     if (pausedOnce || !pattern.test(text)) return undefined;
     pausedOnce = true;
-    onPaused();
+    paused.resolve();
     return resume;
   });
-  return { db, paused };
+  return { db, paused: paused.promise };
 }

@@ -22,8 +22,11 @@ type LockedLane = Pick<DeliveryLaneRow, "lease_until" | "paused_until"> & { now:
 /** Another run holds the lane until its lease ends (in SQL: leaseHeldNow). */
 export const isLeased = <R extends LockedLane>(row: R): row is R & { lease_until: Date } => row.lease_until !== null && row.lease_until > row.now;
 
-/** In SQL, as isLeased: the lane's row (`delivery_lanes`, or `lane` as the statement names it) has a lease that has not ended. */
-export const leaseHeldNow = (lane = "delivery_lanes") => sql<boolean>`${sql.ref(`${lane}.lease_until`)} > now()`;
+/**
+ * In SQL, as isLeased: the lane's row (`delivery_lanes`, or `lane` as the statement names it) has
+ * a lease that has not ended by `at` (the transaction's now() unless told).
+ */
+export const leaseHeldNow = (lane = "delivery_lanes", at = sql<Date>`now()`) => sql<boolean>`${sql.ref(`${lane}.lease_until`)} > ${at}`;
 
 // The conditions below, for wakes written without the lane's lock, read the time from the clock:
 // in a statement after a COMMIT in the same message (sendAfterCommit), now() is when the message
@@ -31,7 +34,7 @@ export const leaseHeldNow = (lane = "delivery_lanes") => sql<boolean>`${sql.ref(
 
 /** Nobody holds the lane of `recipientId` (its lease has ended, or it has none), as the statement runs. */
 export const laneUnheld = (orgId: string, recipientId: RawBuilder<string> | string) => sql<boolean>`NOT EXISTS (
-    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${orgId} AND l.recipient_id = ${recipientId}::uuid AND l.lease_until > clock_timestamp())`;
+    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${orgId} AND l.recipient_id = ${recipientId}::uuid AND ${leaseHeldNow("l", sql<Date>`clock_timestamp()`)})`;
 
 /**
  * Nobody holds the lane, and its job (`jobKey`) is not already waiting to run now, untaken. Such
