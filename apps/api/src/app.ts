@@ -81,6 +81,12 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
+  // Before the integrations' routers, each of which a request passes through unless its path is
+  // theirs: the REST routes are the ones called most, and pass every other path on untouched.
+  app.use(
+    "/v1",
+    createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),
+  );
   app.use(
     pagerDutyEventsRouter(deps),
     alertmanagerRouter(deps),
@@ -92,10 +98,6 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     calendarRouter(deps),
   );
   app.use(SESSION_PATH, browserSessionRouter({ config: deps.config, createContext, maxBodyBytes: MAX_BODY_BYTES }));
-  app.use(
-    "/v1",
-    createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),
-  );
 
   // The web app at `/`: any other GET that is not an API path.
   app.use(webAppRouter(deps.config.webDistDir));

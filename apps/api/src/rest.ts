@@ -1,5 +1,5 @@
 import { AppError } from "@incidentops/core";
-import express, { type Request, type RequestHandler, type Router } from "express";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from "express";
 import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { sendError } from "./errors.js";
@@ -53,7 +53,9 @@ export function createRestRouter(options: {
   maxBodyBytes: number;
 }): Router {
   const rest = express.Router();
-  rest.use(jsonBodyParser({ limit: options.maxBodyBytes }));
+  // Parsed by the route that takes it: a body sent to any other path under /v1 (an integration's,
+  // whose parser keeps the raw bytes for its signature) is left to that path's own parser.
+  const parseJsonBody = jsonBodyParser({ limit: options.maxBodyBytes });
   // A request is matched against its resource's routes only, found by name, not against all of
   // them in turn (119 of them; `GET /incidents/{incidentId}` was the 76th).
   const byResource = new Map<string, Router>();
@@ -81,12 +83,16 @@ export function createRestRouter(options: {
         sendError(req, res, error, { procedure: operation.procedure });
       }
     };
-    routes[operation.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete"](toExpressPath(operation.path), handle);
+    routes[operation.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete"](toExpressPath(operation.path), parseJsonBody, handle);
   }
   rest.use((req, res, next) => {
     const routes = byResource.get(resourceOf(req.path));
     if (routes === undefined) next();
     else routes(req, res, next);
   });
+  // A body its route could not parse is answered here, not by the routers mounted after this one.
+  rest.use(((error, req, res, _next) => {
+    sendError(req, res, error);
+  }) satisfies ErrorRequestHandler);
   return rest;
 }
