@@ -1,5 +1,5 @@
 import { AppError } from "@incidentops/core";
-import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Router } from "express";
+import express, { type Request, type RequestHandler, type Router } from "express";
 import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { sendError } from "./errors.js";
@@ -53,8 +53,10 @@ export function createRestRouter(options: {
   maxBodyBytes: number;
 }): Router {
   const rest = express.Router();
-  // Parsed by the route that takes it: a body sent to any other path under /v1 (an integration's,
-  // whose parser keeps the raw bytes for its signature) is left to that path's own parser.
+  // A body is parsed by the REST route that matched it: a body sent to any other path under /v1
+  // (an integration's, whose parser keeps the raw bytes for its signature) is left to that path's
+  // own parser. A body that fails to parse goes, as every error, to the app's error boundary: the
+  // routers after this one are not error handlers, so express passes over them.
   const parseJsonBody = jsonBodyParser({ limit: options.maxBodyBytes });
   // A request is matched against its resource's routes only, found by name, not against all of
   // them in turn (119 of them; `GET /incidents/{incidentId}` was the 76th).
@@ -90,9 +92,5 @@ export function createRestRouter(options: {
     if (routes === undefined) next();
     else routes(req, res, next);
   });
-  // A body its route could not parse is answered here, not by the routers mounted after this one.
-  rest.use(((error, req, res, _next) => {
-    sendError(req, res, error);
-  }) satisfies ErrorRequestHandler);
   return rest;
 }
