@@ -14,6 +14,7 @@ import {
   sleep,
   startWebhookReceiver,
   statementCountingDb,
+  untilWaitingOnLocks,
   useTestStack,
   waitFor,
   type TestApi,
@@ -226,7 +227,7 @@ describe("a fan-out to a lane another run holds", () => {
       throw new Error("rolled back");
     });
     const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
-    await waitFor(async () => ((await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`.execute(api.db)).rows[0]?.n ?? 0) > 0 || undefined, 10_000, "the fan-out's insert waiting");
+    await untilWaitingOnLocks(api.db, 1, "the fan-out's insert waiting");
     await letTheLaneGo(api, orgId, recipientId);
     if (options.lanesJobDue) expect(await makeJobDue(api.db, laneJobKey(orgId, recipientId))).toBe(true);
     sameAttemptDone.resolve();

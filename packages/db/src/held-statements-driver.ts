@@ -91,11 +91,11 @@ class HeldStatementsConnection implements DatabaseConnection {
     return true;
   }
 
-  /** The COMMIT and what is held to run after it (holdAfterCommit), which nothing holds after. */
-  #commitThenAfter(): string[] {
+  /** What is held to run after the COMMIT (holdAfterCommit), which nothing holds after. */
+  #takeAfterCommit(): string[] {
     const after = this.#afterCommit;
     this.#afterCommit = [];
-    return ["commit", ...after];
+    return after;
   }
 
   /** The message of what is held, then `queries`, then `tail`; undefined when a query's values cannot be written in. */
@@ -171,7 +171,7 @@ class HeldStatementsConnection implements DatabaseConnection {
     const held = this.#held;
     const committed = this.#committed;
     const heldHasEffect = this.#heldHasEffect;
-    const commitThenAfter = this.#commitThenAfter();
+    const afterCommit = this.#takeAfterCommit();
     const neverBegun = this.dropHeld();
     if (committed) return;
     if (command === "rollback") {
@@ -180,10 +180,10 @@ class HeldStatementsConnection implements DatabaseConnection {
     }
     if (neverBegun && !heldHasEffect) {
       // Nothing ran: what was to run after its commit runs on its own.
-      if (commitThenAfter.length > 1) await this.client.query(commitThenAfter.slice(1).join("; "));
+      if (afterCommit.length > 0) await this.client.query(afterCommit.join("; "));
       return;
     }
-    await this.client.query([...held, ...commitThenAfter].join("; "));
+    await this.client.query([...held, "commit", ...afterCommit].join("; "));
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -220,7 +220,7 @@ class HeldStatementsConnection implements DatabaseConnection {
   async executeAndCommit<R>(query: CompiledQuery, after: readonly CompiledQuery[]): Promise<QueryResult<R>> {
     this.#refuseAfterCommit();
     if (this.#perMessage !== undefined) throw new Error("A read-only transaction commits nothing: run the statement as any other");
-    const commitThenAfter = this.#commitThenAfter();
+    const commitThenAfter = ["commit", ...this.#takeAfterCommit()];
     const message = this.#render([query, ...after], commitThenAfter);
     let result: pg.QueryResult;
     if (message === undefined) {

@@ -8,6 +8,11 @@ async function lockWaiters(db: Db): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Settles once `count` sessions of the database wait on a lock; fails after 15 s, naming `what` it waited for. */
+export async function untilWaitingOnLocks(db: Db, count: number, what: string): Promise<void> {
+  await waitFor(async () => ((await lockWaiters(db)) >= count ? true : undefined), 15_000, what);
+}
+
 /**
  * Starts `calls` together while `lock` (row locks taken in a transaction of the test's own) is
  * held, and releases it once every call waits on a lock: all of them have started, and read
@@ -18,7 +23,7 @@ export async function raceBehindLock<T>(db: Db, lock: (tx: Tx) => Promise<unknow
   const held = await db.transaction().execute(async (tx) => {
     await lock(tx);
     const racing = calls();
-    await waitFor(async () => ((await lockWaiters(db)) >= racing.length ? true : undefined), 15_000, `${racing.length} calls to wait on the lock`);
+    await untilWaitingOnLocks(db, racing.length, `${racing.length} calls to wait on the lock`);
     return { racing };
   });
   return Promise.all(held.racing);

@@ -45,9 +45,6 @@ export const laneUnheld = (orgId: string, recipientId: RawBuilder<string> | stri
 export const laneNeedsWake = (orgId: string, recipientId: RawBuilder<string> | string, jobKey: RawBuilder<string | null>) => sql<boolean>`${laneUnheld(orgId, recipientId)}
     AND NOT EXISTS (SELECT 1 FROM graphile_worker._private_jobs j WHERE j.key = ${jobKey} AND j.locked_at IS NULL AND j.run_at <= clock_timestamp())`;
 
-/** The attempt (`a`) is due: never tried (an attempt is due when made), or its retry's time has come. */
-export const isDueNow = sql<boolean>`(a.attempt_count = 0 OR a.next_attempt_at <= clock_timestamp())`;
-
 /** The lane's breaker is open: nothing is sent to it until the pause ends. */
 export const isPaused = <R extends LockedLane>(row: R): row is R & { paused_until: Date } => row.paused_until !== null && row.paused_until > row.now;
 
@@ -66,10 +63,17 @@ export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { 
 }
 
 /** No earlier attempt of the same incident to the same recipient is still pending: the attempt is its incident's next in the lane. */
-export const isIncidentsNext = sql<boolean>`NOT EXISTS (
+const isIncidentsNext = sql<boolean>`NOT EXISTS (
   SELECT 1 FROM notification_attempts b
   WHERE b.org_id = a.org_id AND b.recipient_id = a.recipient_id AND b.incident_id = a.incident_id
     AND b.status = 'pending' AND b.event_seq < a.event_seq)`;
+
+/**
+ * For a wake without the lane's lock (its time from the clock, as above): the attempt (`a`) is
+ * pending, its incident's next, and due (never tried, an attempt being due when made, or its
+ * retry's time has come).
+ */
+export const isDueNext = sql<boolean>`(a.status = 'pending' AND (a.attempt_count = 0 OR a.next_attempt_at <= clock_timestamp()) AND ${isIncidentsNext})`;
 
 /**
  * Holding the lane's lock (lockLane): the attempts the lane sends next, at most `limit`, due now,
@@ -178,4 +182,4 @@ export async function skipDueAttempts(
 export const wakeLaneIfDue = (lane: { orgId: string; recipientId: string }, job: JobRequest) =>
   addJobsWhere([{ ref: lane.recipientId, job }], (_, jobKey) => sql<boolean>`${laneNeedsWake(lane.orgId, lane.recipientId, jobKey)} AND EXISTS (
     SELECT 1 FROM notification_attempts a
-    WHERE a.org_id = ${lane.orgId} AND a.recipient_id = ${lane.recipientId} AND a.status = 'pending' AND ${isDueNow} AND ${isIncidentsNext})`);
+    WHERE a.org_id = ${lane.orgId} AND a.recipient_id = ${lane.recipientId} AND ${isDueNext})`);

@@ -2,7 +2,7 @@ import { executeAndCommit, executeTogether, sendWithNext, type Db, type Incident
 import { sql } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
-import { isDueNow, isIncidentsNext, laneNeedsWake, laneUnheld, leaseHeldNow, lockingExistingLanes } from "./lane-repository.js";
+import { isDueNext, laneNeedsWake, laneUnheld, leaseHeldNow, lockingExistingLanes } from "./lane-repository.js";
 
 /** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
 export type Recipient =
@@ -99,9 +99,7 @@ export function findUnheldLanesDueFor(tx: Tx, orgId: string, eventIds: readonly 
     .distinctOn("a.recipient_id")
     .where("a.org_id", "=", orgId)
     .where("a.event_id", "in", eventIds)
-    .where("a.status", "=", "pending")
-    .where(isDueNow)
-    .where(isIncidentsNext)
+    .where(isDueNext)
     .where(laneUnheld(orgId, sql.ref("a.recipient_id")))
     .orderBy("a.recipient_id")
     .execute();
