@@ -217,15 +217,19 @@ describe("a fan-out to a lane another run holds", () => {
     const { orgId, job } = await aQueuedFanOut(api, "http://127.0.0.1:9/let-go");
     const { recipientId } = await leaseTheLane(api, orgId);
     const event = await api.db.selectFrom("incident_events").select(["id", "seq", "incident_id"]).where("id", "=", job.eventIds[0] ?? "").executeTakeFirstOrThrow();
+    const sameAttemptMade = deferred();
     const sameAttemptDone = deferred();
     const sameAttempt = api.db.transaction().execute(async (tx) => {
       await tx
         .insertInto("notification_attempts")
         .values({ org_id: orgId, event_id: event.id, event_seq: event.seq, incident_id: event.incident_id, request_id: "same", target_id: recipientId, channel: "webhook" })
         .execute();
+      sameAttemptMade.resolve();
       await sameAttemptDone.promise;
       throw new Error("rolled back");
     });
+    // Made before the fan-out starts, so that the fan-out's insert is the one that waits.
+    await sameAttemptMade.promise;
     const fanOut = fanOutEvents(api.db, job, firstRoundsFor(api, 1));
     await untilWaitingOnLocks(api.db, 1, "the fan-out's insert waiting");
     await letTheLaneGo(api, orgId, recipientId);
