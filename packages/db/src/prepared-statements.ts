@@ -36,10 +36,47 @@ const SELECTS_EVERY_COLUMN = /(?:^\s*select(?:\s+distinct)?|,|\breturning)\s+(?:
  * ("cached plan must not change result type").
  */
 export async function executeKeyed<DB, R>(db: Kysely<DB> | Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
-  const query = statement.compile(db);
-  if (SELECTS_EVERY_COLUMN.test(query.sql)) throw new Error(`A keyed statement names its columns, so that a migration adding one cannot break it once prepared: ${query.sql}`);
-  const result = await db.executeQuery<R>(asKeyed(query));
+  const result = await db.executeQuery<R>(asKeyed(checkedKeyed(statement.compile(db))));
   return result.rows;
+}
+
+/** `query`, refused unless it names its columns (see executeKeyed). */
+function checkedKeyed<R>(query: CompiledQuery<R>): CompiledQuery<R> {
+  if (SELECTS_EVERY_COLUMN.test(query.sql)) throw new Error(`A keyed statement names its columns, so that a migration adding one cannot break it once prepared: ${query.sql}`);
+  return query;
+}
+
+/** Where a keyedStatement's argument goes: built in place of the argument, compiled as one of the statement's values. */
+class ArgumentSlot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A keyed statement (executeKeyed) of one shape, whatever its arguments: `build` runs and its
+ * statement compiles at the first call only, and each call after puts its arguments in as the
+ * statement's values. Building and compiling an incident's read cost its API more than sending it
+ * (bench/README.md, "A keyed read built once"). `build` must use each argument as a value
+ * (`where("id", "=", id)`), never to choose the statement's shape, which a statement built once
+ * cannot follow: an argument that is not among the compiled statement's values is refused. Its
+ * arguments are the parameters `build` declares after `db` (none with a default, no rest).
+ */
+export function keyedStatement<DB, Args extends unknown[], R>(
+  build: (db: Kysely<DB>, ...args: Args) => Compilable<R>,
+): (db: Kysely<DB> | Transaction<DB>, ...args: Args) => Promise<R[]> {
+  const slots = Array.from({ length: build.length - 1 }, (_, index) => new ArgumentSlot(index));
+  let compiled: CompiledQuery<R> | undefined;
+  return async (db, ...args) => {
+    compiled ??= withEverySlotAValue(checkedKeyed(build(db, ...(slots as Args)).compile(db)), slots);
+    const parameters = compiled.parameters.map((value) => (value instanceof ArgumentSlot ? args[value.index] : value));
+    const result = await db.executeQuery<R>(asKeyed({ ...compiled, parameters }));
+    return result.rows;
+  };
+}
+
+function withEverySlotAValue<R>(query: CompiledQuery<R>, slots: readonly ArgumentSlot[]): CompiledQuery<R> {
+  const missing = slots.find((slot) => !query.parameters.includes(slot));
+  if (missing !== undefined) throw new Error(`Argument ${missing.index} of a keyed statement must be one of its values, not shape it: ${query.sql}`);
+  return query;
 }
 
 /** `query`, marked as a keyed statement for the driver to prepare. */

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
 import { CompiledQuery, Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, sendAfterCommit, sendWithNext } from "../src/index.js";
+import { createPool, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, keyedStatement, sendAfterCommit, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 import { asKeyed, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
 
@@ -465,6 +465,37 @@ describe("the held-statements driver, on PostgreSQL", () => {
         expect(await executeKeyed(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = 70 AND ${new Date()}::timestamptz IS NOT NULL`)).toEqual([{ id: 70 }]);
         expect(await executeKeyed(on, sql<{ id: number }>`SELECT id FROM probes WHERE id = ${70} AND label <> E'\n'`)).toEqual([{ id: 70 }]);
         expect(await preparedOn(on)).toEqual([]);
+      });
+    });
+
+    describe("built once (keyedStatement)", () => {
+      it("builds and compiles at its first call only, and runs each call with its own arguments, prepared, wherever it is called", async () => {
+        let builds = 0;
+        const labelBetween = keyedStatement((on: Kysely<ProbesDb>, from: number, to: number) => {
+          builds++;
+          return on.selectFrom("probes").select(["id", "label"]).where("id", ">=", from).where("id", "<=", to).where("label", "<>", "none").orderBy("id");
+        });
+        await onNewConnection(async (on) => {
+          expect(await labelBetween(on, 70, 70)).toEqual([{ id: 70, label: "seventy" }]);
+          expect(await labelBetween(on, 71, 72)).toEqual([{ id: 71, label: "it's seventy-one" }]);
+          expect(await on.transaction().execute((tx) => labelBetween(tx, 70, 71))).toHaveLength(2);
+          const prepared = await preparedOn(on);
+          expect(prepared).toHaveLength(1);
+          expect(prepared[0]?.statement).toBe(
+            `PREPARE incidentops_0 AS select "id", "label" from "probes" where "id" >= $1 and "id" <= $2 and "label" <> $3 order by "id"; EXECUTE incidentops_0('70', '70', 'none')`,
+          );
+        });
+        expect(await labelBetween(db, 72, 80)).toEqual([]);
+        expect(builds).toBe(1);
+      });
+
+      it("refuses an argument that shapes the statement instead of being one of its values, and a statement of every column", async () => {
+        const shapedBy = keyedStatement((on: Kysely<ProbesDb>, id: number, withLabel: boolean) =>
+          on.selectFrom("probes").select(withLabel ? ["id", "label"] : ["id"]).where("id", "=", id),
+        );
+        await expect(shapedBy(db, 70, false)).rejects.toThrow(/Argument 1 of a keyed statement must be one of its values/);
+        const everyColumn = keyedStatement((on: Kysely<ProbesDb>, id: number) => on.selectFrom("probes").selectAll().where("id", "=", id));
+        await expect(everyColumn(db, 70)).rejects.toThrow(/names its columns/);
       });
     });
 

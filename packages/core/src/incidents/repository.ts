@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { executeKeyed, INCIDENT_COLUMNS, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
+import { executeKeyed, INCIDENT_COLUMNS, keyedStatement, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
@@ -21,11 +21,12 @@ const assigneesOfIncident = sql<Assignee[]>`coalesce((
 const assigneesColumn = assigneesOfIncident.as("assignees");
 
 /** The incident, with its assignees. */
+const readIncident = keyedStatement((db: Db, orgId: string, incidentId: string) =>
+  db.selectFrom("incidents").select(INCIDENT_COLUMNS).select(assigneesColumn).where("org_id", "=", orgId).where("id", "=", incidentId),
+);
+
 export async function findIncident(db: Db | Tx, orgId: string, incidentId: string) {
-  const [incident] = await executeKeyed(
-    db,
-    db.selectFrom("incidents").select(INCIDENT_COLUMNS).select(assigneesColumn).where("org_id", "=", orgId).where("id", "=", incidentId),
-  );
+  const [incident] = await readIncident(db, orgId, incidentId);
   return incident;
 }
 
@@ -33,8 +34,12 @@ export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string)
   return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate().executeTakeFirst();
 }
 
+const readIncidentId = keyedStatement((db: Db, orgId: string, incidentId: string) =>
+  db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId),
+);
+
 export async function incidentExists(db: Db | Tx, orgId: string, incidentId: string): Promise<boolean> {
-  const rows = await executeKeyed(db, db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId));
+  const rows = await readIncidentId(db, orgId, incidentId);
   return rows.length > 0;
 }
 
