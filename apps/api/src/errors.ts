@@ -25,6 +25,7 @@ export interface ErrorResponse {
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const INTERNAL_MESSAGE = "Something went wrong on our side: retry, and quote the traceId if it persists";
+const MALFORMED_PATH_MESSAGE = "The request path is not valid URL-encoding: a % must start an escape such as %2F";
 
 export function errorBody<C extends ErrorCode>(code: C, message: string, traceId: string, details: ErrorDetailsByCode[C]): ErrorBody {
   // TypeScript cannot relate a generic code to its own details inside the union: this is that pairing.
@@ -115,6 +116,8 @@ function classify(thrown: unknown, traceId: string): ErrorBody {
     const body = classifyBodyParserError(thrown, traceId);
     if (body !== undefined) return body;
   }
+  // Express decodes a route's path parameters before anything else runs: `%ZZ` is the caller's mistake.
+  if (thrown instanceof URIError) return errorBody("VALIDATION_FAILED", MALFORMED_PATH_MESSAGE, traceId, { fields: {} });
   return errorBody("INTERNAL_ERROR", INTERNAL_MESSAGE, traceId, {});
 }
 

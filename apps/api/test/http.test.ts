@@ -281,6 +281,23 @@ describe("body errors", () => {
     }
   });
 
+  it("refuses a path that is not valid URL-encoding with 400 VALIDATION_FAILED outside the REST operations too", async () => {
+    // The REST operations are each checked in input-fuzz.test.ts.
+    const paths = [
+      ["POST", "/v1/integrations/webhook/%ZZ"],
+      ["POST", "/v1/integrations/alertmanager/%E0%A4%A"],
+      ["GET", "/v1/heartbeats/%ZZ"],
+      ["GET", "/calendar/%ZZ.ics"],
+    ] as const;
+    for (const [method, path] of paths) {
+      const res = await api.current.request<ErrorBody>(method, path, method === "GET" ? {} : { body: {} });
+      expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 400, code: "VALIDATION_FAILED" });
+    }
+    // Opsgenie's Alert API answers in its own format, a refused request as 422.
+    expect((await api.current.request("POST", "/v2/alerts/%ZZ/acknowledge", { token, body: {} })).status).toBe(422);
+    expect((await api.current.request("GET", "/v2/alerts/requests/%ZZ", { token })).status).toBe(422);
+  });
+
   it("answers a missing resource of the right shape with 404 NOT_FOUND", async () => {
     const res = await api.current.request<ErrorBody>("GET", "/v1/incidents/00000000-0000-4000-8000-000000000000", { token });
     expectError(res, 404, "NOT_FOUND");

@@ -131,7 +131,12 @@ function opsgenieErrorResponses(kind: "create" | "action" | "status") {
     ["failed", errorSamples.INTERNAL_ERROR.body],
     ["database unavailable", errorSamples.SERVICE_UNAVAILABLE.body],
   ];
-  if (kind === "status") samples.push(["unknown request", errorBody("NOT_FOUND", "Request not found. It might not be processed, yet.", "", {})]);
+  if (kind === "status") {
+    samples.push(
+      ["unknown request", errorBody("NOT_FOUND", "Request not found. It might not be processed, yet.", "", {})],
+      ["invalid request", errorBody("VALIDATION_FAILED", "The request path is not valid URL-encoding", "", { fields: {} })],
+    );
+  }
   else {
     const field: Record<string, string[]> = kind === "create" ? { message: ["Message can not be empty."] } : { identifierType: ["Invalid option: expected one of \"id\"|\"alias\"|\"tiny\""] };
     samples.push(
@@ -210,7 +215,8 @@ const opsgeniePaths: ZodOpenApiPathsObject = {
 
 const ALERTMANAGER_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "MALFORMED_JSON", "NOT_FOUND", "PAYLOAD_TOO_LARGE", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
-const CALENDAR_ERRORS: ErrorCode[] = ["NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+// VALIDATION_FAILED: a token that is not valid URL-encoding (`%ZZ`).
+const CALENDAR_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "NOT_FOUND", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
 const GRAFANA_ERRORS: ErrorCode[] = [...ALERTMANAGER_ERRORS, "INVALID_SIGNATURE"];
 const WEBHOOK_ERRORS: ErrorCode[] = [...ALERTMANAGER_ERRORS, "UNMAPPED_PAYLOAD"];
@@ -240,7 +246,8 @@ function ingestionOperation(
   };
 }
 
-const HEARTBEAT_PING_ERRORS: ErrorCode[] = ["NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
+// VALIDATION_FAILED: a token that is not valid URL-encoding (`%ZZ`).
+const HEARTBEAT_PING_ERRORS: ErrorCode[] = ["VALIDATION_FAILED", "NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE"];
 
 /** A heartbeat's ping, by POST or GET (GoAlert accepts both). */
 const heartbeatPingOperation = (method: "post" | "get"): ZodOpenApiOperationObject => ({

@@ -18360,6 +18360,15 @@ export interface operations {
                     "application/json": components["schemas"]["OpsgenieError"];
                 };
             };
+            /** @description Opsgenie's "Request body is not processable. Please check the errors." */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpsgenieError"];
+                };
+            };
             /** @description Opsgenie's "Internal server error: retry" */
             500: {
                 headers: {
@@ -18663,6 +18672,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
             /** @description NOT_FOUND: no such resource in the caller's organisation */
             404: {
                 headers: {
@@ -18739,6 +18757,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
             /** @description NOT_FOUND: no such resource in the caller's organisation */
             404: {
                 headers: {
@@ -18803,6 +18830,15 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description NOT_FOUND: no such resource in the caller's organisation */
