@@ -6,7 +6,7 @@ import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
 import { calendarRouter } from "./calendar.js";
 import { createContextFactory, type AppDeps } from "./context.js";
 import { attachmentsRouter } from "./attachments.js";
-import { logUnexpected, sendError, toErrorResponse } from "./errors.js";
+import { logUnexpected, sendError, sendTrpcError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { httpMetrics } from "./http-metrics.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
@@ -33,6 +33,21 @@ const closeConnectionsWhenDraining =
     if (lifecycle?.draining === true) res.setHeader("connection", "close");
     next();
   };
+
+/** What tRPC's HTTP transport serves: GET (queries, subscriptions), POST (mutations) and HEAD. */
+const TRPC_METHODS = new Set(["GET", "POST", "HEAD"]);
+
+/**
+ * Any other method at /trpc is 405, in tRPC's format. tRPC's adapter answers 415 to most, and
+ * fails on TRACE, CONNECT and TRACK, which the Fetch API it reads requests through refuses.
+ */
+const refuseMethodsTrpcDoesNotServe: RequestHandler = (req, res, next) => {
+  if (TRPC_METHODS.has(req.method)) next();
+  else {
+    res.set("allow", [...TRPC_METHODS].join(", "));
+    sendTrpcError(req, res, new AppError("METHOD_NOT_ALLOWED", `tRPC takes GET for queries and POST for mutations, not ${req.method}`));
+  }
+};
 
 export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
@@ -66,6 +81,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
 
   app.use(
     "/trpc",
+    refuseMethodsTrpcDoesNotServe,
     createExpressMiddleware({
       router: appRouter,
       createContext,

@@ -12,6 +12,7 @@ import { parseCookie } from "cookie";
 import express, { type CookieOptions, type Request, type Response, type Router } from "express";
 import type { Context } from "./context.js";
 import { sendError, toErrorResponse } from "./errors.js";
+import { jsonBodyParser } from "./input-guard.js";
 import { assertJsonBody } from "./rest.js";
 import { appRouter } from "./router.js";
 import { createCallerFactory } from "./trpc.js";
@@ -95,7 +96,7 @@ const SESSION_ROUTES: { path: string; procedure: string; status?: number; call: 
 export function browserSessionRouter(deps: { config: Config; createContext: (opts: { req: Request }) => Context; maxBodyBytes: number }): Router {
   const { config } = deps;
   const router = express.Router();
-  router.use(express.json({ limit: deps.maxBodyBytes }));
+  router.use(jsonBodyParser({ limit: deps.maxBodyBytes }));
 
   const answer = (res: Response, status: number, result: TokenResponse | { ok: true }) => {
     if ("refreshToken" in result) {

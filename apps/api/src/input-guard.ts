@@ -17,7 +17,8 @@ export function assertAcceptableInput(input: unknown): void {
 
 /**
  * Express's JSON body parser, refusing a body nested deeper than MAX_JSON_DEPTH before parsing
- * it (body-parser passes what `verify` throws on to the error handlers).
+ * it (body-parser passes what `verify` throws on to the error handlers), and a body that does not
+ * match its Content-Encoding.
  */
 export function jsonBodyParser(options: {
   limit: number | string;
@@ -26,7 +27,7 @@ export function jsonBodyParser(options: {
   /** Keep the bytes as received, for rawBodyOf (signature checks). */
   keepRaw?: boolean;
 }): RequestHandler {
-  return express.json({
+  const parse: RequestHandler = express.json({
     limit: options.limit,
     ...(options.anyContentType === true ? { type: () => true } : {}),
     verify: (req, _res, body) => {
@@ -34,6 +35,17 @@ export function jsonBodyParser(options: {
       if (options.keepRaw === true) rawBodies.set(req, body);
     },
   });
+  return (req, res, next) => parse(req, res, (error?: unknown) => next(error === undefined ? undefined : asBodyRefusal(error)));
+}
+
+/**
+ * body-parser names each failure of its own by `type` (errors.ts answers each), and passes on an
+ * AppError `verify` threw. Anything else comes from the stream the body was read through: zlib's
+ * error for a body that gzip, deflate or brotli cannot decompress.
+ */
+function asBodyRefusal(error: unknown): unknown {
+  if (error instanceof AppError || (typeof error === "object" && error !== null && "type" in error)) return error;
+  return new AppError("VALIDATION_FAILED", "The request body could not be decompressed: it does not match its Content-Encoding", { fields: {} });
 }
 
 const rawBodies = new WeakMap<object, Buffer>();

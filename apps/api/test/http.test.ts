@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { createLogger, type TokenResponse } from "@incidentops/core";
 import { createDb, readMigrations, sql } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -225,6 +227,23 @@ describe("body errors", () => {
   it("refuses malformed JSON with 400 MALFORMED_JSON", async () => {
     const res = await api.current.request<ErrorBody>("POST", "/v1/auth/register", { rawBody: '{"email": "a@example.com",' });
     expectError(res, 400, "MALFORMED_JSON");
+  });
+
+  it("reads a compressed body, and refuses one that does not match its Content-Encoding with 400 VALIDATION_FAILED", async () => {
+    const compressors = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+    for (const [encoding, compress] of Object.entries(compressors)) {
+      const headers = { "content-encoding": encoding, "x-incidentops-csrf": "1" };
+      const name = `compressed with ${encoding}`;
+      const created = await api.current.request<{ name: string }>("POST", "/v1/org/services", { token, rawBody: compress(JSON.stringify({ name })), headers });
+      expect({ encoding, status: created.status, name: created.body.name }).toEqual({ encoding, status: 201, name });
+      for (const path of ["/v1/org/services", "/v1/integrations/webhook/unknown-key", "/v1/auth/session/login"]) {
+        const res = await api.current.request<ErrorBody>("POST", path, { token, rawBody: "not compressed", headers });
+        expect({ encoding, path, status: res.status, code: res.body.code }).toEqual({ encoding, path, status: 400, code: "VALIDATION_FAILED" });
+      }
+      // PagerDuty's clients retry a 5xx: a body they cannot fix is PagerDuty's 400.
+      const event = await api.current.request<{ status: string }>("POST", "/v2/enqueue", { rawBody: "not compressed", headers });
+      expect({ encoding, status: event.status, body: event.body.status }).toEqual({ encoding, status: 400, body: "invalid event" });
+    }
   });
 
   it("refuses a non-JSON content type with 415 UNSUPPORTED_MEDIA_TYPE", async () => {
@@ -527,6 +546,24 @@ describe("tRPC transport errors", () => {
     });
     expect(res.status).toBe(415);
     expect(res.body.error.data).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", traceId: "trpc-media-1" });
+  });
+
+  it("answers a method tRPC does not serve with 405 METHOD_NOT_ALLOWED, TRACE included", async () => {
+    // node's own client: fetch refuses to send TRACE, as tRPC's adapter refused to read it.
+    const send = (method: string) =>
+      new Promise<{ status: number; allow: string | undefined; body: TrpcErrorResponse }>((resolve, reject) => {
+        const req = httpRequest(`${api.current.baseUrl}/trpc/incidents.list`, { method }, (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body: JSON.parse(text) as TrpcErrorResponse }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    for (const method of ["TRACE", "PUT", "DELETE", "PROPFIND"]) {
+      const { status, allow, body } = await send(method);
+      expect({ method, status, allow, code: body.error.data.code }).toEqual({ method, status: 405, allow: "GET, POST, HEAD", code: "METHOD_NOT_ALLOWED" });
+    }
   });
 
   it("while shutting down: /readyz is 503 (send traffic elsewhere) and each answer closes its connection", async () => {

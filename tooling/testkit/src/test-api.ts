@@ -23,7 +23,7 @@ export interface RequestOptions {
   token?: string | undefined;
   body?: unknown;
   /** Sent as is, with the JSON content type, instead of `body`. */
-  rawBody?: string;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -106,7 +106,7 @@ export async function startTestApi(
   const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse<T>> => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (opts.rawBody !== undefined || opts.body !== undefined) {
       headers["content-type"] ??= "application/json";
       body = opts.rawBody ?? JSON.stringify(opts.body);
