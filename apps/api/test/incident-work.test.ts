@@ -14,6 +14,7 @@ import {
   useTestApi,
   type Account,
 } from "@incidentops/testkit";
+import { uploadAttachment } from "./support/attachments.js";
 
 // The work around an incident: tasks, status updates and the postmortem (their roles and
 // tenancy are in roles-incident-work.test.ts and tenancy.test.ts; status update delivery in
@@ -122,6 +123,20 @@ describe("status updates", () => {
     expectError(await call("POST", `/v1/incidents/${incident.id}/status-updates`, { body: "" }), 400, "VALIDATION_FAILED");
     expectError(await call("POST", `/v1/incidents/${incident.id}/status-updates`, { body: "x", status: "triggered" }), 400, "VALIDATION_FAILED");
     expect(await countRows(api.current.db, "incident_status_updates", { incident_id: incident.id })).toBe(0);
+  });
+});
+
+describe("work added at once", () => {
+  it("lands whole when tasks, status updates and attachments reach one incident together: they queue on it, none deadlocks", async () => {
+    const incident = await anIncident(api.current, owner.accessToken, serviceId);
+    const writes = Array.from({ length: 8 }, (_, i) => [
+      call("POST", `/v1/incidents/${incident.id}/tasks`, { title: `task ${i}` }),
+      call("POST", `/v1/incidents/${incident.id}/status-updates`, { body: `update ${i}` }),
+      uploadAttachment(api.current, member.accessToken, incident.id, { name: `log-${i}.txt`, bytes: `line ${i}` }),
+    ]).flat();
+    expect((await Promise.all(writes)).map((res) => res.status)).toEqual(writes.map(() => 201));
+    const kinds = (await eventsOf(incident.id)).map((event) => event.kind);
+    expect(["task_created", "status_update_posted", "attachment_added"].map((kind) => kinds.filter((each) => each === kind).length)).toEqual([8, 8, 8]);
   });
 });
 

@@ -73,7 +73,8 @@ export async function storeBytes(storage: ObjectStorage, maxBytes: number, actor
 /** Records stored bytes as the incident's attachment, on its timeline too (404 if the incident went away). */
 export async function recordUpload(db: Db, actor: Actor, input: { incidentId: string; fileName: string | undefined; stored: StoredBytes }): Promise<Attachment> {
   return transact(db, async (tx) => {
-    await requireIncident(tx, actor, input.incidentId);
+    const source = lifecycle.changeSourceOf(actor);
+    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
     const row = await insertAttachment(tx, {
       orgId: actor.orgId,
       id: input.stored.id,
@@ -85,7 +86,7 @@ export async function recordUpload(db: Db, actor: Actor, input: { incidentId: st
       storageKey: input.stored.key,
       uploadedBy: actorUserId(actor),
     });
-    await lifecycle.recordActivity(tx, lifecycle.changeSourceOf(actor), input.incidentId, "attachment_added", {
+    await lifecycle.recordActivity(tx, source, incident, "attachment_added", {
       attachmentId: row.id,
       fileName: row.file_name,
       contentType: row.content_type,
@@ -123,14 +124,15 @@ export async function openAttachment(db: Db, storage: ObjectStorage, actor: Acto
  */
 export async function deleteAttachment(db: Db, storage: ObjectStorage, actor: Actor, input: AttachmentIdInput): Promise<void> {
   await transact(db, async (tx) => {
-    await requireIncident(tx, actor, input.incidentId);
+    const source = lifecycle.changeSourceOf(actor);
+    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
     const row = await findAttachment(tx, actor.orgId, input.incidentId, input.attachmentId);
     if (row === undefined) throw attachmentNotFound();
     if (actor.role !== "admin" && (row.uploaded_by === null || row.uploaded_by !== actorUserId(actor))) {
       throw new AppError("FORBIDDEN", "Only the uploader or an admin may delete this attachment", { action: "attachment:delete", requiredRole: "admin" });
     }
     await deleteAttachmentRow(tx, actor.orgId, row.id);
-    await lifecycle.recordActivity(tx, lifecycle.changeSourceOf(actor), input.incidentId, "attachment_deleted", { attachmentId: row.id, fileName: row.file_name });
+    await lifecycle.recordActivity(tx, source, incident, "attachment_deleted", { attachmentId: row.id, fileName: row.file_name });
     await storage.delete(row.storage_key);
   });
 }

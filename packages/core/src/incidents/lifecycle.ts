@@ -493,21 +493,30 @@ export async function recordSlaBreach(tx: Tx, source: ChangeSource, input: { inc
 }
 
 /**
- * Appends what the work around an incident did (a task, a status update, a postmortem, an
- * attachment: each feature keeps its own rows) to the incident's timeline. Only status updates
- * notify (targets subscribed to `status_update`); the rest is recorded, not announced. The
- * caller made sure the incident exists (its own rows reference it); it is locked here, as for
- * every event.
+ * The incident, locked, for work around it that writes rows of its own (a task, a status update,
+ * an attachment, a postmortem) and then its timeline (recordActivity); 404 when it is not the
+ * org's. Taken before those rows: a row's foreign key takes a share lock on the incident, and two
+ * changes that each held one and then asked for this lock deadlocked (PostgreSQL chose one to
+ * fail). Taken first, they wait their turn.
  */
-export async function recordActivity(
+export async function lockForActivity(tx: Tx, source: ChangeSource, incidentId: string): Promise<IncidentRow> {
+  const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
+  if (incident === undefined) throw incidentNotFound();
+  return incident;
+}
+
+/**
+ * Appends what the work around an incident did (each feature keeps its own rows) to the timeline
+ * of `incident`, locked by lockForActivity before those rows were written. Only status updates
+ * notify (targets subscribed to `status_update`); the rest is recorded, not announced.
+ */
+export function recordActivity(
   tx: Tx,
   source: ChangeSource,
-  incidentId: string,
+  incident: IncidentRow,
   kind: IncidentActivityKind,
   data: Record<string, unknown>,
 ): Promise<IncidentEventRow> {
-  const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
-  if (incident === undefined) throw incidentNotFound();
   return recordEvent(tx, source, incident, kind, data, { notify: kind === "status_update_posted" });
 }
 

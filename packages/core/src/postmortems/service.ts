@@ -117,6 +117,8 @@ const versionConflict = (incident: Incident, yours: number, current: number) =>
 /** Saves the whole postmortem if the caller saw its latest version (0: it was never saved). */
 export async function putPostmortem(db: Db, actor: Actor, input: PutPostmortemInput): Promise<Postmortem> {
   return transact(db, async (tx) => {
+    const source = lifecycle.changeSourceOf(actor);
+    const locked = await lifecycle.lockForActivity(tx, source, input.incidentId);
     const incident = await resolvedIncident(tx, actor, input.incidentId);
     const owners = input.actionItems.flatMap((item: ActionItem, i) => (item.ownerId === null ? [] : [{ field: `actionItems.${i}.ownerId`, userId: item.ownerId }]));
     await assertMembers(tx, actor.orgId, owners);
@@ -141,7 +143,7 @@ export async function putPostmortem(db: Db, actor: Actor, input: PutPostmortemIn
     // Another writer saved the first version between our read and our insert.
     if (row === undefined) throw versionConflict(incident, input.version, 1);
     if (publishing) {
-      await lifecycle.recordActivity(tx, lifecycle.changeSourceOf(actor), incident.id, "postmortem_published", { version: row.version });
+      await lifecycle.recordActivity(tx, source, locked, "postmortem_published", { version: row.version });
     }
     return compose(tx, actor, incident, row);
   });

@@ -1,6 +1,6 @@
 import type { Db, IncidentStatus } from "@incidentops/db";
 import * as lifecycle from "../incidents/lifecycle.js";
-import { getIncident, requireIncident } from "../incidents/service.js";
+import { requireIncident } from "../incidents/service.js";
 import { iso } from "../mapping.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
@@ -42,10 +42,11 @@ export async function listStatusUpdates(db: Db, actor: Actor, input: ListStatusU
 /** Posts a status update. It tells; it does not move the incident (its `status` is the stakeholders' phase). */
 export async function postStatusUpdate(db: Db, actor: Actor, input: PostStatusUpdateInput): Promise<StatusUpdate> {
   return transact(db, async (tx) => {
-    const incident = await getIncident(tx, actor, { incidentId: input.incidentId });
+    const source = lifecycle.changeSourceOf(actor);
+    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
     const status = input.status ?? DEFAULT_STATUS[incident.status];
     const { id } = await insertStatusUpdate(tx, { orgId: actor.orgId, incidentId: incident.id, body: input.body, status, authorId: actorUserId(actor) });
-    await lifecycle.recordActivity(tx, lifecycle.changeSourceOf(actor), incident.id, "status_update_posted", { statusUpdateId: id, status, body: input.body });
+    await lifecycle.recordActivity(tx, source, incident, "status_update_posted", { statusUpdateId: id, status, body: input.body });
     const row = await findStatusUpdate(tx, actor.orgId, id);
     if (row === undefined) throw new Error("the status update just inserted is missing");
     return toStatusUpdate(row);

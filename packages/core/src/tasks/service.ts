@@ -48,7 +48,8 @@ export async function openTasksOf(db: Db, actor: Actor, incidentId: string): Pro
 
 export async function createTask(db: Db, actor: Actor, input: CreateTaskInput): Promise<Task> {
   return transact(db, async (tx) => {
-    await requireIncident(tx, actor, input.incidentId);
+    const source = lifecycle.changeSourceOf(actor);
+    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
     if (input.assigneeId !== undefined) await assertMembers(tx, actor.orgId, [{ field: "assigneeId", userId: input.assigneeId }]);
     const { id } = await insertTask(tx, {
       orgId: actor.orgId,
@@ -57,7 +58,7 @@ export async function createTask(db: Db, actor: Actor, input: CreateTaskInput): 
       assigneeId: input.assigneeId ?? null,
       createdBy: actorUserId(actor),
     });
-    await lifecycle.recordActivity(tx, lifecycle.changeSourceOf(actor), input.incidentId, "task_created", {
+    await lifecycle.recordActivity(tx, source, incident, "task_created", {
       taskId: id,
       title: input.title,
       assigneeId: input.assigneeId ?? null,
@@ -69,7 +70,8 @@ export async function createTask(db: Db, actor: Actor, input: CreateTaskInput): 
 /** PATCH semantics; `done` stamps (or clears) doneAt. A change that changes nothing records nothing. */
 export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput): Promise<Task> {
   return transact(db, async (tx) => {
-    await requireIncident(tx, actor, input.incidentId);
+    const source = lifecycle.changeSourceOf(actor);
+    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
     const current = await findTaskForUpdate(tx, actor.orgId, input.incidentId, input.taskId);
     if (current === undefined) throw taskNotFound();
     if (input.assigneeId !== undefined && input.assigneeId !== null) {
@@ -88,7 +90,7 @@ export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput): 
         doneAt: changes.done === undefined ? undefined : input.done === true ? at : null,
         at,
       });
-      await lifecycle.recordActivity(tx, lifecycle.changeSourceOf(actor), input.incidentId, "task_updated", {
+      await lifecycle.recordActivity(tx, source, incident, "task_updated", {
         taskId: current.id,
         title: input.title ?? current.title,
         changes,
