@@ -199,6 +199,15 @@ describe("PUT /v1/users/me/notification-rules", () => {
     expect(await getRules(person.accessToken)).toEqual(expected);
   });
 
+  it("takes replacements sent at once in turn: each answers 200, and the rules left are one of them, whole", async () => {
+    const person = await anOrgOwner(api.current);
+    const [account] = await contactMethodsOf(api.current, person.accessToken);
+    const replacements = Array.from({ length: 8 }, (_, i) => [{ contactMethodId: account?.id ?? "", delayMinutes: i }]);
+    const answers = await Promise.all(replacements.map((rules) => api.current.request("PUT", RULES, { token: person.accessToken, body: { rules } })));
+    expect(answers.map((answer) => answer.status)).toEqual(replacements.map(() => 200));
+    expect(replacements).toContainEqual(await getRules(person.accessToken));
+  });
+
   it("refuses an empty list, a delay out of range, the same method at the same delay twice and a method that is not yours, changing nothing", async () => {
     const person = await anOrgOwner(api.current);
     const other = await anOrgOwner(api.current);

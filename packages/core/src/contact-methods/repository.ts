@@ -42,9 +42,13 @@ export function listRules(db: Db | Tx, userId: string) {
   return db.selectFrom("notification_rules").selectAll().where("user_id", "=", userId).orderBy("position").execute();
 }
 
-/** Locks the person's rules (for a change that must see them all). */
+/**
+ * Locks the person's rules, for a change that must see them all, by the person's row: their
+ * changes take turns. Locking the rules themselves did not: once one change had replaced them, the
+ * changes that waited for its deleted rows went on together.
+ */
 export async function lockRules(tx: Tx, userId: string): Promise<void> {
-  await tx.selectFrom("notification_rules").select("position").where("user_id", "=", userId).forUpdate().execute();
+  await tx.selectFrom("users").select("id").where("id", "=", userId).forNoKeyUpdate().execute();
 }
 
 /** Replaces the person's rules with `rules`, numbered in the given order. */
