@@ -136,8 +136,7 @@ function opsgenieErrorResponses(kind: "create" | "action" | "status") {
       ["unknown request", errorBody("NOT_FOUND", "Request not found. It might not be processed, yet.", "", {})],
       ["invalid request", errorBody("VALIDATION_FAILED", "The request path is not valid URL-encoding", "", { fields: {} })],
     );
-  }
-  else {
+  } else {
     const field: Record<string, string[]> = kind === "create" ? { message: ["Message can not be empty."] } : { identifierType: ["Invalid option: expected one of \"id\"|\"alias\"|\"tiny\""] };
     samples.push(
       ["invalid request", errorBody("VALIDATION_FAILED", "invalid", "", { fields: field })],
