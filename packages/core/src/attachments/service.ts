@@ -74,7 +74,7 @@ export async function storeBytes(storage: ObjectStorage, maxBytes: number, actor
 export async function recordUpload(db: Db, actor: Actor, input: { incidentId: string; fileName: string | undefined; stored: StoredBytes }): Promise<Attachment> {
   return transact(db, async (tx) => {
     const source = lifecycle.changeSourceOf(actor);
-    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
+    const incident = await lifecycle.lockExisting(tx, source, input.incidentId);
     const row = await insertAttachment(tx, {
       orgId: actor.orgId,
       id: input.stored.id,
@@ -125,7 +125,7 @@ export async function openAttachment(db: Db, storage: ObjectStorage, actor: Acto
 export async function deleteAttachment(db: Db, storage: ObjectStorage, actor: Actor, input: AttachmentIdInput): Promise<void> {
   await transact(db, async (tx) => {
     const source = lifecycle.changeSourceOf(actor);
-    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
+    const incident = await lifecycle.lockExisting(tx, source, input.incidentId);
     const row = await findAttachment(tx, actor.orgId, input.incidentId, input.attachmentId);
     if (row === undefined) throw attachmentNotFound();
     if (actor.role !== "admin" && (row.uploaded_by === null || row.uploaded_by !== actorUserId(actor))) {

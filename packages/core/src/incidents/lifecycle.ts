@@ -372,8 +372,7 @@ async function move(
 
 /** The incident, locked, if the caller saw its latest version: else 404 or 409 VERSION_CONFLICT. */
 async function lockAtVersion(tx: Tx, source: ChangeSource, incidentId: string, version: number): Promise<IncidentRow> {
-  const current = await findIncidentForUpdate(tx, source.orgId, incidentId);
-  if (current === undefined) throw incidentNotFound();
+  const current = await lockExisting(tx, source, incidentId);
   if (current.version !== version) {
     throw new AppError(
       "VERSION_CONFLICT",
@@ -492,23 +491,21 @@ export async function recordSlaBreach(tx: Tx, source: ChangeSource, input: { inc
   return recordEvent(tx, source, breached, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
 }
 
-/**
- * The incident, locked, for work around it that writes rows of its own (a task, a status update,
- * an attachment, a postmortem) and then its timeline (recordActivity); 404 when it is not the
- * org's. Taken before those rows: a row's foreign key takes a share lock on the incident, and two
- * changes that each held one and then asked for this lock deadlocked (PostgreSQL chose one to
- * fail). Taken first, they wait their turn.
- */
-export async function lockForActivity(tx: Tx, source: ChangeSource, incidentId: string): Promise<IncidentRow> {
+/** The incident, locked until the transaction ends; 404 when it is not the org's (`lock` answers undefined instead). */
+export async function lockExisting(tx: Tx, source: ChangeSource, incidentId: string): Promise<IncidentRow> {
   const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
   if (incident === undefined) throw incidentNotFound();
   return incident;
 }
 
 /**
- * Appends what the work around an incident did (each feature keeps its own rows) to the timeline
- * of `incident`, locked by lockForActivity before those rows were written. Only status updates
- * notify (targets subscribed to `status_update`); the rest is recorded, not announced.
+ * Appends what the work around an incident did (a task, a status update, an attachment, a
+ * postmortem: each feature keeps its own rows) to the timeline of `incident`, locked by
+ * lockExisting before those rows were written. Only status updates notify (targets subscribed to
+ * `status_update`); the rest is recorded, not announced. The lock comes first because a row's
+ * foreign key takes a share lock on the incident, and two changes that each held one and then
+ * asked for the incident's lock deadlocked (PostgreSQL chose one to fail); taken first, they wait
+ * their turn.
  */
 export function recordActivity(
   tx: Tx,
@@ -527,8 +524,7 @@ export async function comment(
   input: { incidentId: string; body: string },
   context: Record<string, unknown> = {},
 ): Promise<IncidentEventRow> {
-  const incident = await findIncidentForUpdate(tx, source.orgId, input.incidentId);
-  if (incident === undefined) throw incidentNotFound();
+  const incident = await lockExisting(tx, source, input.incidentId);
   return recordEvent(tx, source, incident, "commented", { ...context, body: input.body });
 }
 
@@ -537,8 +533,7 @@ export async function comment(
  * may be escalated by hand too (e.g. to pull in more help); only resolved ones may not.
  */
 export async function requestEscalation(tx: Tx, source: ChangeSource, incidentId: string): Promise<IncidentRow> {
-  const incident = await findIncidentForUpdate(tx, source.orgId, incidentId);
-  if (incident === undefined) throw incidentNotFound();
+  const incident = await lockExisting(tx, source, incidentId);
   if (incident.status === "resolved") {
     throw new AppError("INVALID_TRANSITION", "A resolved incident cannot be escalated", { status: incident.status });
   }

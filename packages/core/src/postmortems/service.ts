@@ -118,7 +118,7 @@ const versionConflict = (incident: Incident, yours: number, current: number) =>
 export async function putPostmortem(db: Db, actor: Actor, input: PutPostmortemInput): Promise<Postmortem> {
   return transact(db, async (tx) => {
     const source = lifecycle.changeSourceOf(actor);
-    const locked = await lifecycle.lockForActivity(tx, source, input.incidentId);
+    const locked = await lifecycle.lockExisting(tx, source, input.incidentId);
     const incident = await resolvedIncident(tx, actor, input.incidentId);
     const owners = input.actionItems.flatMap((item: ActionItem, i) => (item.ownerId === null ? [] : [{ field: `actionItems.${i}.ownerId`, userId: item.ownerId }]));
     await assertMembers(tx, actor.orgId, owners);

@@ -43,7 +43,7 @@ export async function listStatusUpdates(db: Db, actor: Actor, input: ListStatusU
 export async function postStatusUpdate(db: Db, actor: Actor, input: PostStatusUpdateInput): Promise<StatusUpdate> {
   return transact(db, async (tx) => {
     const source = lifecycle.changeSourceOf(actor);
-    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
+    const incident = await lifecycle.lockExisting(tx, source, input.incidentId);
     const status = input.status ?? DEFAULT_STATUS[incident.status];
     const { id } = await insertStatusUpdate(tx, { orgId: actor.orgId, incidentId: incident.id, body: input.body, status, authorId: actorUserId(actor) });
     await lifecycle.recordActivity(tx, source, incident, "status_update_posted", { statusUpdateId: id, status, body: input.body });

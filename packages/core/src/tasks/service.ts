@@ -49,7 +49,7 @@ export async function openTasksOf(db: Db, actor: Actor, incidentId: string): Pro
 export async function createTask(db: Db, actor: Actor, input: CreateTaskInput): Promise<Task> {
   return transact(db, async (tx) => {
     const source = lifecycle.changeSourceOf(actor);
-    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
+    const incident = await lifecycle.lockExisting(tx, source, input.incidentId);
     if (input.assigneeId !== undefined) await assertMembers(tx, actor.orgId, [{ field: "assigneeId", userId: input.assigneeId }]);
     const { id } = await insertTask(tx, {
       orgId: actor.orgId,
@@ -71,7 +71,7 @@ export async function createTask(db: Db, actor: Actor, input: CreateTaskInput): 
 export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput): Promise<Task> {
   return transact(db, async (tx) => {
     const source = lifecycle.changeSourceOf(actor);
-    const incident = await lifecycle.lockForActivity(tx, source, input.incidentId);
+    const incident = await lifecycle.lockExisting(tx, source, input.incidentId);
     const current = await findTaskForUpdate(tx, actor.orgId, input.incidentId, input.taskId);
     if (current === undefined) throw taskNotFound();
     if (input.assigneeId !== undefined && input.assigneeId !== null) {
