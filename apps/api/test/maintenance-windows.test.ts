@@ -3,6 +3,7 @@ import {
   anIncident,
   anIntegrationKey,
   anOrgOwner,
+  auditEntries,
   aService,
   aUserWithRole,
   expectError,
@@ -157,6 +158,21 @@ describe("the life of a window", () => {
     await api.current.request("POST", "/v2/enqueue", { body: pagerDutyTrigger(routingKey, "after") });
     expect((await incidentsOf(api.current, token, serviceId)).map((i) => i.dedupKey)).toEqual(["after"]);
     expectError(await api.current.request("DELETE", `${windowsPath(serviceId)}/${window.id}`, { token }), 409, "CONFLICT");
+  });
+
+  it("ended by several requests at once, ends once: the others find it over (409) or gone (404), and one audit entry says so", async () => {
+    const { token, serviceId } = await aServiceWithKey(api.current);
+    const now = await aWindow(api.current, token, serviceId, { end: inMinutes(60) });
+    const later = await aWindow(api.current, token, serviceId, { start: inMinutes(60), end: inMinutes(120) });
+    const endAtOnce = async (windowId: string) =>
+      (await Promise.all(Array.from({ length: 8 }, () => api.current.request("DELETE", `${windowsPath(serviceId)}/${windowId}`, { token })))).map((res) => res.status).sort();
+
+    expect(await endAtOnce(now.id)).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    expect(await endAtOnce(later.id)).toEqual([200, 404, 404, 404, 404, 404, 404, 404]);
+    expect(await auditEntries(api.current.db, { targetId: now.id, action: "maintenance_window.ended" })).toHaveLength(1);
+    expect(await auditEntries(api.current.db, { targetId: later.id, action: "maintenance_window.ended" })).toHaveLength(1);
+    const [ended] = (await api.current.request<{ items: WindowView[] }>("GET", windowsPath(serviceId), { token })).body.items;
+    expect(ended).toMatchObject({ id: now.id, inEffect: false });
   });
 
   it("refuses a window that ends before it starts or in the past, naming end, and creates nothing", async () => {

@@ -2,7 +2,11 @@ import type { Db, Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { newestFirst, pageOrderedBy } from "../keyset.js";
 
-/** Windows with the number of alerts each has kept. */
+/**
+ * Windows with the number of alerts each has kept, in effect or upcoming as of when the statement
+ * runs rather than when its transaction began: ending a window reads it again once its lock is
+ * held, and must see an end committed while it waited.
+ */
 function windowsWithCounts(db: Db | Tx, orgId: string) {
   return db
     .selectFrom("maintenance_windows as w")
@@ -15,8 +19,8 @@ function windowsWithCounts(db: Db | Tx, orgId: string) {
         .whereRef("a.maintenance_window_id", "=", "w.id")
         .as("suppressed_alerts"),
     )
-    .select(sql<boolean>`w.starts_at <= now() AND now() < w.ends_at`.as("in_effect"))
-    .select(sql<boolean>`now() < w.starts_at`.as("upcoming"))
+    .select(sql<boolean>`w.starts_at <= statement_timestamp() AND statement_timestamp() < w.ends_at`.as("in_effect"))
+    .select(sql<boolean>`statement_timestamp() < w.starts_at`.as("upcoming"))
     .where("w.org_id", "=", orgId);
 }
 
@@ -47,9 +51,22 @@ export function insertMaintenanceWindow(tx: Tx, window: { orgId: string; service
     .executeTakeFirstOrThrow();
 }
 
-/** Ends a window now: one that has started keeps its history. */
+/** Locks a window against a concurrent end; undefined when the org has no such window. */
+export function lockMaintenanceWindow(tx: Tx, orgId: string, serviceId: string, id: string) {
+  return tx.selectFrom("maintenance_windows").select("id").where("org_id", "=", orgId).where("service_id", "=", serviceId).where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Ends a window now: one that has started keeps its history. A window that started this very
+ * millisecond ends one millisecond after its start, as a window must end after it starts.
+ */
 export function endMaintenanceWindowNow(tx: Tx, orgId: string, id: string) {
-  return tx.updateTable("maintenance_windows").set({ ends_at: sql<Date>`date_trunc('milliseconds', now())` }).where("org_id", "=", orgId).where("id", "=", id).execute();
+  return tx
+    .updateTable("maintenance_windows")
+    .set({ ends_at: sql<Date>`greatest(date_trunc('milliseconds', statement_timestamp()), starts_at + interval '1 millisecond')` })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
 }
 
 export function deleteMaintenanceWindow(tx: Tx, orgId: string, id: string) {

@@ -11,6 +11,7 @@ import {
   endMaintenanceWindowNow,
   findMaintenanceWindow,
   insertMaintenanceWindow,
+  lockMaintenanceWindow,
   listMaintenanceWindows as listWindowRows,
   listSuppressedAlerts as listSuppressedRows,
   type MaintenanceWindowWithCount,
@@ -77,10 +78,12 @@ export async function createMaintenanceWindow(db: Db, actor: Actor, input: Creat
 
 /**
  * Ends a window: one not started yet is deleted, one in effect ends now (its suppressed alerts
- * stay on record). One already over is history: 409.
+ * stay on record). One already over is history: 409. Ends at once take turns: the first ends
+ * the window, the others find it gone (404) or over (409).
  */
 export async function endMaintenanceWindow(db: Db, actor: Actor, input: MaintenanceWindowIdInput): Promise<void> {
   await transact(db, async (tx) => {
+    if ((await lockMaintenanceWindow(tx, actor.orgId, input.serviceId, input.windowId)) === undefined) throw notFound("Maintenance window");
     const window = await getWindow(tx, actor, input);
     if (window.upcoming) await deleteMaintenanceWindow(tx, actor.orgId, window.id);
     else if (window.in_effect) await endMaintenanceWindowNow(tx, actor.orgId, window.id);
