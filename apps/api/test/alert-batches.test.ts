@@ -194,6 +194,21 @@ describe("alert batches", () => {
       ["a", "alert_repeated", 3, "triggered"],
     ]);
   });
+
+  it("applies requests of several alerts sent at once in opposite orders without a deadlock, each key with one open incident at most", async () => {
+    const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
+    // fingerprint-2 and fingerprint-7 fall in different lanes (alertBatchLaneOf).
+    const keys = Array.from({ length: 6 }, (_, i) => `fingerprint-${i + 2}`);
+    const alertsOf = (action: "trigger" | "resolve", order: readonly string[]) => order.map((dedupKey) => ({ action, dedupKey, summary: `${dedupKey} fires`, severity: "sev2" as const, raw: {} }));
+    // Requests in different lanes (their first keys'), locking the same incidents in opposite orders.
+    const requests = [alertsOf("resolve", keys), alertsOf("trigger", keys.toReversed()), alertsOf("resolve", keys.toReversed()), alertsOf("trigger", keys)];
+    for (let round = 0; round < 10; round++) {
+      const answers = await Promise.allSettled(requests.map((alerts, i) => ingestAlerts(api.current.db, { routingKey, requestId: `opposite-${round}-${i}`, limitPerMinute: 10_000 }, alerts)));
+      expect(answers.filter((answer) => answer.status === "rejected")).toEqual([]);
+    }
+    const open = (await incidentsOfService(api.current, token, serviceId)).filter((i) => i.status !== "resolved").map((i) => i.dedupKey);
+    expect(open.length).toBe(new Set(open).size);
+  });
 });
 
 describe("jobs held for a batch", () => {

@@ -20,8 +20,9 @@ const MAX_REQUESTS_PER_BATCH = 100;
 
 /**
  * Batches of one org that may run at once, each in its own lane: an alert's lane follows its dedup
- * key, so the alerts of one incident meet in one lane (one batch's transaction at a time) and two
- * lanes never lock the same incidents in opposite orders. Two: fewer lanes make bigger batches,
+ * key, so the alerts of one incident meet in one lane (one batch's transaction at a time), and a
+ * batch also holds the lanes of its requests' other alerts (lanesTouchedBy), so two batches that
+ * run at once never lock the same incidents. Two: fewer lanes make bigger batches,
  * which share more (all-unique triggers in bench/README.md: 1 or 2 lanes about 300-320/s, 4 about
  * 260, 8 about 230), and a second lets one batch work while the other commits.
  */
@@ -71,7 +72,19 @@ async function applyBatch(db: Db, key: string, batch: readonly RoundCall<LaneReq
 
 function applyTogether(db: Db, lane: AlertBatchLane, requests: readonly AdmittedAlerts[]): Promise<AlertResult[][]> {
   return inScope(db, { orgId: lane.orgId }, async (tx) => {
-    await lockAlertBatchLane(tx, lane.orgId, lane.number);
+    for (const number of lanesTouchedBy(lane, requests)) await lockAlertBatchLane(tx, lane.orgId, number);
     return withJobsHeld(tx, () => applyAlerts(tx, requests), fanOutsTogether);
   });
+}
+
+/**
+ * The lanes of every alert of a batch, in ascending order. A request goes in its first alert's
+ * lane, so its other alerts may fall in other lanes: the batch holds those too, every batch taking
+ * them in one order, so two batches that run at once never share an incident (requests of several
+ * alerts, sent at once in opposite orders, deadlocked).
+ */
+function lanesTouchedBy(lane: AlertBatchLane, requests: readonly AdmittedAlerts[]): number[] {
+  const lanes = new Set([lane.number]);
+  for (const { alerts } of requests) for (const alert of alerts.slice(1)) lanes.add(alertBatchLaneOf(alert.dedupKey));
+  return [...lanes].sort((a, b) => a - b);
 }
