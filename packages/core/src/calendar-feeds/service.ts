@@ -8,7 +8,7 @@ import { shiftsOf } from "../oncall/service.js";
 import type { UserActor } from "../policy.js";
 import { loadSchedule } from "../schedules/on-call.js";
 import { finalShifts, stretchesOf } from "../schedules/render.js";
-import { findSchedule } from "../schedules/repository.js";
+import { findScheduleForKeyShare } from "../schedules/repository.js";
 import { inScope, setScope, transact } from "../scope.js";
 import { peopleNamed } from "../teams/service.js";
 import { toICalendar, type FeedEvent } from "./ical.js";
@@ -48,11 +48,11 @@ export const feedUrl = (config: Pick<Config, "publicUrl" | "port">, token: strin
 
 /** A new secret feed of the caller's shifts (or of a schedule): its token and URL are shown only now. */
 export async function createFeed(db: Db | Tx, actor: UserActor, config: Pick<Config, "publicUrl" | "port">, input: CreateCalendarFeedInput): Promise<CreatedCalendarFeed> {
-  if (input.scheduleId !== undefined && (await findSchedule(db, actor.orgId, input.scheduleId)) === undefined) {
-    throw new AppError("VALIDATION_FAILED", "No such schedule in this organisation", { fields: { scheduleId: ["no such schedule"] } });
-  }
   const token = CALENDAR_FEED_PREFIX + randomBytes(32).toString("base64url");
   return transact(db, async (tx) => {
+    if (input.scheduleId !== undefined && (await findScheduleForKeyShare(tx, actor.orgId, input.scheduleId)) === undefined) {
+      throw new AppError("VALIDATION_FAILED", "No such schedule in this organisation", { fields: { scheduleId: ["no such schedule"] } });
+    }
     const row = await insertFeed(tx, {
       orgId: actor.orgId,
       userId: actor.userId,

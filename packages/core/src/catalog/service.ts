@@ -1,7 +1,7 @@
 import type { Db, ServiceRow } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { isUniqueViolation } from "../db-errors.js";
-import { policyExists } from "../escalation-policies/repository.js";
+import { policyExistsForKeyShare } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
@@ -83,7 +83,7 @@ export async function updateService(db: Db, actor: Actor, input: UpdateServiceIn
     const current = await findServiceForUpdate(tx, actor.orgId, input.serviceId);
     if (current === undefined) throw serviceNotFound();
     const policyId = input.escalationPolicyId;
-    if (policyId !== undefined && policyId !== null && !(await policyExists(tx, actor.orgId, policyId))) {
+    if (policyId !== undefined && policyId !== null && !(await policyExistsForKeyShare(tx, actor.orgId, policyId))) {
       throw new AppError("VALIDATION_FAILED", "No such escalation policy in this organisation", {
         fields: { escalationPolicyId: ["no such escalation policy"] },
       });

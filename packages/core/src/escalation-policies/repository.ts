@@ -97,8 +97,9 @@ export function findPolicyForUpdate(tx: Tx, orgId: string, policyId: string) {
     .executeTakeFirst();
 }
 
-export async function policyExists(db: Db | Tx, orgId: string, policyId: string): Promise<boolean> {
-  const row = await db.selectFrom("escalation_policies").select("id").where("org_id", "=", orgId).where("id", "=", policyId).executeTakeFirst();
+/** Whether the org has the policy, locked FOR KEY SHARE when it does (see findTeamForKeyShare). */
+export async function policyExistsForKeyShare(tx: Tx, orgId: string, policyId: string): Promise<boolean> {
+  const row = await tx.selectFrom("escalation_policies").select("id").where("org_id", "=", orgId).where("id", "=", policyId).forKeyShare().executeTakeFirst();
   return row !== undefined;
 }
 
@@ -111,17 +112,17 @@ export function servicesUsingPolicy(tx: Tx, orgId: string, policyId: string) {
   return tx.selectFrom("services").select(["id", "name"]).where("org_id", "=", orgId).where("escalation_policy_id", "=", policyId).execute();
 }
 
-/** Which of `ids` are the org's rows of `table` (schedules, teams). */
+/** Which of `ids` are the org's rows of `table` (schedules, teams), locked FOR KEY SHARE (see findTeamForKeyShare). */
 export async function orgRowIdsAmong(tx: Tx, table: "schedules" | "teams", orgId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tx.selectFrom(table).select("id").where("org_id", "=", orgId).where("id", "in", ids).execute();
+  const rows = await tx.selectFrom(table).select("id").where("org_id", "=", orgId).where("id", "in", ids).forKeyShare().execute();
   return new Set(rows.map((r) => r.id));
 }
 
-/** Which of `targetIds` are notification targets of the org. */
+/** Which of `targetIds` are notification targets of the org, locked FOR KEY SHARE (see findTeamForKeyShare). */
 export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[]): Promise<Set<string>> {
   if (targetIds.length === 0) return new Set();
-  const rows = await tx.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).where("id", "in", targetIds).execute();
+  const rows = await tx.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).where("id", "in", targetIds).forKeyShare().execute();
   return new Set(rows.map((r) => r.id));
 }
 

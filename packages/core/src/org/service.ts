@@ -13,7 +13,7 @@ import type { Person } from "../users/schema.js";
 import {
   deleteMember,
   findMemberForUpdate,
-  findMemberIds,
+  findMemberIdsForKeyShare,
   findOrg,
   insertOrgWithAdmin,
   listMembers as listMemberRows,
@@ -67,8 +67,8 @@ export const listPeople = (db: Db, actor: Actor, input: PageQuery): Promise<Page
  * 400 VALIDATION_FAILED unless every person named is a member of the org (an assignee, an
  * owner): `people` maps each field path to the id given there.
  */
-export async function assertMembers(db: Db, orgId: string, people: { field: string; userId: string }[]): Promise<void> {
-  const members = await findMemberIds(db, orgId, [...new Set(people.map((p) => p.userId))]);
+export async function assertMembers(tx: Tx, orgId: string, people: { field: string; userId: string }[]): Promise<void> {
+  const members = await findMemberIdsForKeyShare(tx, orgId, [...new Set(people.map((p) => p.userId))]);
   const strangers = people.filter((p) => !members.has(p.userId));
   if (strangers.length > 0) {
     throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be named here", {

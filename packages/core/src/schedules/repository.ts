@@ -8,6 +8,11 @@ export function findSchedule(db: Db | Tx, orgId: string, scheduleId: string) {
   return db.selectFrom("schedules").selectAll().where("org_id", "=", orgId).where("id", "=", scheduleId).executeTakeFirst();
 }
 
+/** The schedule, locked FOR KEY SHARE (see findTeamForKeyShare in teams). */
+export function findScheduleForKeyShare(tx: Tx, orgId: string, scheduleId: string) {
+  return tx.selectFrom("schedules").select("id").where("org_id", "=", orgId).where("id", "=", scheduleId).forKeyShare().executeTakeFirst();
+}
+
 export function findScheduleForUpdate(tx: Tx, orgId: string, scheduleId: string) {
   return tx.selectFrom("schedules").selectAll().where("org_id", "=", orgId).where("id", "=", scheduleId).forUpdate().executeTakeFirst();
 }

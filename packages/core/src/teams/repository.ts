@@ -5,6 +5,15 @@ export function findTeam(db: Db | Tx, orgId: string, teamId: string) {
   return db.selectFrom("teams").selectAll().where("org_id", "=", orgId).where("id", "=", teamId).executeTakeFirst();
 }
 
+/**
+ * The team, locked FOR KEY SHARE until the transaction ends: a write that goes on to refer to it
+ * holds it, so a delete of the team waits for that write (and then sees what it wrote) rather than
+ * removing the team under it. Likewise the other ...ForKeyShare reads of this codebase.
+ */
+export function findTeamForKeyShare(tx: Tx, orgId: string, teamId: string) {
+  return tx.selectFrom("teams").selectAll().where("org_id", "=", orgId).where("id", "=", teamId).forKeyShare().executeTakeFirst();
+}
+
 export function findTeamForUpdate(tx: Tx, orgId: string, teamId: string) {
   return tx.selectFrom("teams").selectAll().where("org_id", "=", orgId).where("id", "=", teamId).forUpdate().executeTakeFirst();
 }
@@ -103,9 +112,9 @@ export async function teamsManagedBy(db: Db | Tx, orgId: string, userId: string)
   return rows.map((r) => r.team_id);
 }
 
-/** The person's org membership (its role), if any. */
-export function findOrgMember(db: Db | Tx, orgId: string, userId: string) {
-  return db.selectFrom("org_members").select(["role"]).where("org_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
+/** The person's org membership (its role), if any, locked FOR KEY SHARE (see findTeamForKeyShare). */
+export function findOrgMemberForKeyShare(tx: Tx, orgId: string, userId: string) {
+  return tx.selectFrom("org_members").select(["role"]).where("org_id", "=", orgId).where("user_id", "=", userId).forKeyShare().executeTakeFirst();
 }
 
 /** The names of the given people (unknown ids are left out). */
@@ -114,9 +123,9 @@ export function findPeople(db: Db | Tx, userIds: readonly string[]) {
   return db.selectFrom("users").select(["id", "name"]).where("id", "in", [...new Set(userIds)]).orderBy("name").orderBy("id").execute();
 }
 
-/** Which of `userIds` are members of the org. */
-export async function memberIdsAmong(db: Db | Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
+/** Which of `userIds` are members of the org, their memberships locked FOR KEY SHARE (see findTeamForKeyShare). */
+export async function memberIdsAmongForKeyShare(tx: Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", [...userIds]).execute();
+  const rows = await tx.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", [...userIds]).forKeyShare().execute();
   return new Set(rows.map((r) => r.user_id));
 }

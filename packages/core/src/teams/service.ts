@@ -10,15 +10,16 @@ import { transact } from "../scope.js";
 import {
   deleteTeam as deleteTeamRow,
   deleteTeamMember,
-  findOrgMember,
+  findOrgMemberForKeyShare,
   findPeople,
   findTeam,
+  findTeamForKeyShare,
   findTeamForUpdate,
   findTeamMember,
   insertTeam,
   listTeamMembers,
   listTeams as listTeamRows,
-  memberIdsAmong,
+  memberIdsAmongForKeyShare,
   teamMemberIds,
   teamsManagedBy,
   updateTeam as updateTeamRow,
@@ -109,7 +110,7 @@ export async function listMembers(db: Db | Tx, actor: Actor, input: TeamIdInput)
 
 /** The team (404 when it is not the org's) and the actor's role in it, checked for `action`. */
 async function authorizeOnTeam(tx: Tx, actor: Actor, action: Action, teamId: string): Promise<TeamRow> {
-  const team = await findTeam(tx, actor.orgId, teamId);
+  const team = await findTeamForKeyShare(tx, actor.orgId, teamId);
   if (team === undefined) throw teamNotFound();
   authorizeForTeam(action, actor, await actorTeamRole(tx, actor, teamId));
   return team;
@@ -119,7 +120,7 @@ async function authorizeOnTeam(tx: Tx, actor: Actor, action: Action, teamId: str
 export async function setMember(db: Db, actor: Actor, input: SetTeamMemberInput): Promise<TeamMember> {
   return transact(db, async (tx) => {
     const team = await authorizeOnTeam(tx, actor, "team-member:manage", input.teamId);
-    const membership = await findOrgMember(tx, actor.orgId, input.userId);
+    const membership = await findOrgMemberForKeyShare(tx, actor.orgId, input.userId);
     if (membership === undefined) throw notFound("Member");
     if (input.role === "manager" && membership.role === "viewer") {
       throw new AppError("VALIDATION_FAILED", "A viewer of the organisation cannot manage a team: make them a member first", {
@@ -166,8 +167,8 @@ export async function mayTakeTeamAction(db: Db | Tx, actor: Actor, action: Actio
 }
 
 /** Checks a team named in an input exists in the org: 400 naming `field` otherwise (another org's team included). */
-export async function requireTeam(db: Db | Tx, orgId: string, teamId: string, field = "teamId"): Promise<void> {
-  if ((await findTeam(db, orgId, teamId)) === undefined) {
+export async function requireTeam(tx: Tx, orgId: string, teamId: string, field = "teamId"): Promise<void> {
+  if ((await findTeamForKeyShare(tx, orgId, teamId)) === undefined) {
     throw new AppError("VALIDATION_FAILED", "No such team in this organisation", { fields: { [field]: ["no such team"] } });
   }
 }
@@ -176,9 +177,9 @@ export async function requireTeam(db: Db | Tx, orgId: string, teamId: string, fi
  * Checks a team named in an input exists in the org (requireTeam) and that the actor may give it
  * what they are creating or moving: its manager or an admin.
  */
-export async function authorizeTeamAssignment(db: Db | Tx, actor: Actor, action: Action, teamId: string | null): Promise<void> {
-  if (teamId !== null) await requireTeam(db, actor.orgId, teamId);
-  await authorizeTeamAction(db, actor, action, teamId);
+export async function authorizeTeamAssignment(tx: Tx, actor: Actor, action: Action, teamId: string | null): Promise<void> {
+  if (teamId !== null) await requireTeam(tx, actor.orgId, teamId);
+  await authorizeTeamAction(tx, actor, action, teamId);
 }
 
 /** The teams whose things the actor may take `action` on as their manager (all of them: null, for an org role that suffices). */
@@ -201,7 +202,11 @@ export function peopleNamed(db: Db | Tx, userIds: readonly string[]): Promise<Na
   return findPeople(db, userIds);
 }
 
-/** Which of `userIds` are members of the org (people a schedule or policy may name). */
-export function orgMembersAmong(db: Db | Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
-  return memberIdsAmong(db, orgId, userIds);
+/**
+ * Which of `userIds` are members of the org (people a schedule, policy, incident or task may
+ * name), their memberships locked until the transaction ends: a removal waits for the write
+ * naming them, then takes them out of it too.
+ */
+export function orgMembersAmong(tx: Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
+  return memberIdsAmongForKeyShare(tx, orgId, userIds);
 }
