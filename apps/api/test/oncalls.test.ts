@@ -142,6 +142,11 @@ describe("who is on call", () => {
     expect(byPerson.items.map((i) => [i.userId, i.scheduleId])).toEqual([[ada.user.id, berlin.id]]);
   });
 
+  it("answers at the last day an instant can name: a stretch that would end in year 10000 has no end", async () => {
+    const body = await onCalls(`at=9999-12-31T23:59:59.999Z&scheduleId=${berlin.id}`);
+    expect(body.items).toEqual([expect.objectContaining({ scheduleId: berlin.id, start: "9999-12-31T08:00:00.000Z", end: null })]);
+  });
+
   it("defaults to now", async () => {
     const body = await onCalls(`scheduleId=${rota.id}`);
     expect(body.items.map((i) => i.scheduleId)).toEqual([rota.id]);

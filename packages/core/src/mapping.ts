@@ -1,5 +1,6 @@
-const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
-const LATEST_INSTANT = Date.UTC(10_000, 0, 1);
+/** The instants the database and every output schema can hold: from 1970 to the end of 9999 (UTC). */
+export const EARLIEST_INSTANT = Date.UTC(1970, 0, 1);
+export const LATEST_INSTANT = Date.UTC(10_000, 0, 1);
 
 const MS_PER_DAY = 86_400_000;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);

@@ -1,3 +1,4 @@
+import { EARLIEST_INSTANT, LATEST_INSTANT } from "../mapping.js";
 import { gapsIn, joinTouching, overlay, within, type Interval } from "./intervals.js";
 import { restrictionWindows, type Restriction } from "./restrictions.js";
 import { clockOf, Rotation, type RotationUnit } from "./wall-clock.js";
@@ -123,14 +124,15 @@ const DAY_MS = 86_400_000;
 const STRETCH_SPANS = [DAY_MS, 8 * DAY_MS, 32 * DAY_MS, 93 * DAY_MS];
 
 /**
- * The stretch of whoever is on call at `at`, looked for up to 93 days each way: `start` is at
- * most that far back, and `end` is null when it lasts beyond that far ahead. Null when nobody is.
+ * The stretch of whoever is on call at `at`, looked for up to 93 days each way (and within the
+ * instants an answer can hold, 1970 to 9999): `start` is at most that far back, and `end` is null
+ * when it lasts beyond that far ahead. Null when nobody is.
  */
 export function stretchAt(spec: ScheduleSpec, at: number): { userId: string; start: number; end: number | null } | null {
   for (const [i, span] of STRETCH_SPANS.entries()) {
     const last = i === STRETCH_SPANS.length - 1;
-    const from = at - span;
-    const to = at + span;
+    const from = Math.max(at - span, EARLIEST_INSTANT);
+    const to = Math.min(at + span, LATEST_INSTANT);
     const stretch = stretchesOf(finalShifts(spec, from, to)).find((s) => s.start <= at && at < s.end);
     if (stretch === undefined) return null;
     const open = stretch.start === from || stretch.end === to;

@@ -279,4 +279,11 @@ describe("who is on call at an instant, and their stretch", () => {
     expect(stretchAt({ ...always, layers: [] }, at)).toBeNull();
     expect(finalShifts({ ...always, layers: [] }, at, at + 1)).toEqual([]);
   });
+
+  it("looks no further than the instants an answer can hold: a daily turn ending in year 10000 has no end, and none starts before 1970", () => {
+    const daily: ScheduleSpec = { timeZone: "UTC", layers: [layer({ participants: ["ada", "bob"], start: 0, rotationStart: 0 })], overrides: [] };
+    expect(stretchAt(daily, t("9999-12-31T12:00:00Z"))).toEqual({ userId: expect.any(String), start: t("9999-12-31T00:00:00Z"), end: null });
+    const always: ScheduleSpec = { ...daily, layers: [layer({ participants: ["ada"], start: 0, rotationStart: 0 })] };
+    expect(stretchAt(always, t("1970-01-02T00:00:00Z"))).toEqual({ userId: "ada", start: 0, end: null });
+  });
 });
