@@ -10,10 +10,17 @@ export interface FeedEvent {
   url: string;
 }
 
+/**
+ * A TEXT value as RFC 5545 (3.3.11) writes it. ical-generator 10 escapes its events' texts but
+ * writes the calendar's name (NAME, X-WR-CALNAME) as given, so a comma or a line break in a feed's
+ * name broke the document.
+ */
+const asText = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+
 /** An iCalendar (RFC 5545) document of the events, in UTC, that any calendar app can subscribe to. */
 export function toICalendar(name: string, events: readonly FeedEvent[], refreshMinutes: number): string {
   const calendar = icalGenerator({
-    name,
+    name: asText(name),
     prodId: { company: "IncidentOps", product: "on-call", language: "EN" },
     method: ICalCalendarMethod.PUBLISH,
     ttl: refreshMinutes * 60,

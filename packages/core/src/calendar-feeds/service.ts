@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors.js";
 import { iso, isoOrNull } from "../mapping.js";
 import { shiftsOf } from "../oncall/service.js";
 import type { UserActor } from "../policy.js";
-import { loadSchedule } from "../schedules/on-call.js";
+import { loadSchedule, STRETCH_WINDOW_MS } from "../schedules/on-call.js";
 import { finalShifts, stretchesOf } from "../schedules/render.js";
 import { findScheduleForKeyShare } from "../schedules/repository.js";
 import { inScope, setScope, transact } from "../scope.js";
@@ -99,6 +99,17 @@ async function scheduleEvents(tx: Tx, row: CalendarFeedRow, scheduleId: string, 
 }
 
 /**
+ * The shifts a feed fetched at `now` shows: those that have not ended, up to 90 days ahead. A
+ * shift under way keeps its start (looked for up to 93 days back, as who is on call does): a
+ * calendar app knows an event by its id, which holds the start, and the start is what it shows.
+ * Both ends of the range move by whole days, so fetches within a day agree on every event.
+ */
+function feedRange(now: Date): { since: Date; until: Date } {
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  return { since: new Date(today - STRETCH_WINDOW_MS), until: new Date(today + (FEED_DAYS + 1) * DAY_MS) };
+}
+
+/**
  * The iCalendar document behind a feed's secret URL: one event per shift of the next 90 days.
  * The token is found through its hash (row-level security lets exactly that row through); an
  * unknown or revoked token, or a person no longer in the org, is 404.
@@ -109,8 +120,7 @@ export async function renderFeed(db: Db, config: Pick<Config, "publicUrl" | "por
     const row = await useFeed(tx, hashToken(token), now);
     if (row === undefined) throw feedNotFound();
     await setScope(tx, { orgId: row.org_id });
-    const since = now;
-    const until = new Date(now.getTime() + FEED_DAYS * DAY_MS);
+    const { since, until } = feedRange(now);
     const link = `${base(config)}/on-call`;
     const events: FeedEvent[] =
       row.full_schedule && row.schedule_id !== null
@@ -123,6 +133,10 @@ export async function renderFeed(db: Db, config: Pick<Config, "publicUrl" | "por
             end: new Date(s.end),
             url: link,
           }));
-    return toICalendar(row.name, events, REFRESH_MINUTES);
+    return toICalendar(
+      row.name,
+      events.filter((e) => e.end > now),
+      REFRESH_MINUTES,
+    );
   });
 }
