@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditLogEntry, Page, TokenResponse } from "@incidentops/core";
 import { createDb, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anOrgOwner, aService, auditEntries, aUserWithRole, uniqueName, useTestApi, type HttpResponse } from "@incidentops/testkit";
+import { anOrgOwner, aService, auditEntries, aUserWithRole, expectValidationFailed, uniqueName, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 const api = useTestApi();
 
@@ -204,6 +204,25 @@ describe("audit entries for escalation policy changes", () => {
 });
 
 describe("audit entries for service settings", () => {
+  it("records a service created with its policy and team; one refused for another org's policy leaves nothing", async () => {
+    const policy = await call<{ id: string }>("POST", "/v1/org/escalation-policies", A.owner.accessToken, policyBody(A.owner.user.id));
+    const name = `created-with-policy-${randomUUID()}`;
+    const created = await call<{ id: string; escalationPolicyId: string | null; teamId: string | null }>("POST", "/v1/org/services", A.admin.accessToken, {
+      name,
+      escalationPolicyId: policy.body.id,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ escalationPolicyId: policy.body.id, teamId: null });
+    expect((await rowsFor(created.body.id)).map((r) => [r.action, r.actor_id, r.request_id, r.data])).toEqual([
+      ["service.created", A.admin.user.id, created.requestId, { name, escalationPolicyId: policy.body.id, teamId: null }],
+    ]);
+
+    const theirs = await call<{ id: string }>("POST", "/v1/org/escalation-policies", B.owner.accessToken, policyBody(B.owner.user.id));
+    const refused = await call("POST", "/v1/org/services", A.admin.accessToken, { name: `refused-${randomUUID()}`, escalationPolicyId: theirs.body.id });
+    expect(expectValidationFailed(refused)).toEqual(["escalationPolicyId"]);
+    expect(await auditEntries(api.current.db, { requestId: refused.requestId })).toEqual([]);
+  });
+
   it("records what a PATCH changed, old and new", async () => {
     const policy = await call<{ id: string }>("POST", "/v1/org/escalation-policies", A.owner.accessToken, policyBody(A.owner.user.id));
     const service = await aService(api.current, A.owner.accessToken, { name: `audited-service-${randomUUID()}` });
@@ -215,7 +234,7 @@ describe("audit entries for service settings", () => {
     const detached = await call("PATCH", `/v1/org/services/${service.id}`, A.owner.accessToken, { escalationPolicyId: null });
     expect(detached.status).toBe(200);
 
-    const rows = await rowsFor(service.id);
+    const rows = (await rowsFor(service.id)).filter((r) => r.action !== "service.created");
     expect(rows.map((r) => [r.action, r.actor_id, r.request_id, r.target_type])).toEqual([
       ["service.updated", A.admin.user.id, patched.requestId, "service"],
       ["service.updated", A.owner.user.id, detached.requestId, "service"],

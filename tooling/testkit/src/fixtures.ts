@@ -82,20 +82,9 @@ export async function aMember(api: TestApi, orgId: string, role: OrgRole = "view
   return user.id;
 }
 
-/** A service of the token's org; with `escalationPolicyId`, then set to follow that policy. */
-export async function aService(
-  api: TestApi,
-  token: string,
-  overrides: { name?: string; description?: string; escalationPolicyId?: string | null } = {},
-): Promise<Service> {
-  const { escalationPolicyId, ...body } = overrides;
-  const service = await ok(
-    api.request<Service>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...body } }),
-    201,
-    "create service",
-  );
-  if (escalationPolicyId === undefined) return service;
-  return ok(api.request<Service>("PATCH", `/v1/org/services/${service.id}`, { token, body: { escalationPolicyId } }), 200, "attach policy");
+/** A service of the token's org; with `escalationPolicyId`, following that policy. */
+export async function aService(api: TestApi, token: string, overrides: { name?: string; description?: string; escalationPolicyId?: string } = {}): Promise<Service> {
+  return ok(api.request<Service>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...overrides } }), 201, "create service");
 }
 
 /** An incident opened on the service (title "Something is down" unless given). */

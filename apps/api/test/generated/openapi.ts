@@ -4745,6 +4745,11 @@ export interface operations {
                     ackTimeoutMinutes?: number | null;
                     /**
                      * Format: uuid
+                     * @description The escalation policy that pages for it (none: no escalation)
+                     */
+                    escalationPolicyId?: string;
+                    /**
+                     * Format: uuid
                      * @description The team that owns it
                      */
                     teamId?: string;

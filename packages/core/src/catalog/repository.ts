@@ -12,11 +12,18 @@ export function findServiceForUpdate(tx: Tx, orgId: string, serviceId: string) {
 /** Fails with a unique violation on `services_org_name_key` when the name is taken. */
 export function insertService(
   db: Db | Tx,
-  values: { orgId: string; name: string; description: string | null; ackTimeoutMinutes: number | null; teamId: string | null },
+  values: { orgId: string; name: string; description: string | null; ackTimeoutMinutes: number | null; escalationPolicyId: string | null; teamId: string | null },
 ) {
   return db
     .insertInto("services")
-    .values({ org_id: values.orgId, name: values.name, description: values.description, ack_timeout_minutes: values.ackTimeoutMinutes, team_id: values.teamId })
+    .values({
+      org_id: values.orgId,
+      name: values.name,
+      description: values.description,
+      ack_timeout_minutes: values.ackTimeoutMinutes,
+      escalation_policy_id: values.escalationPolicyId,
+      team_id: values.teamId,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -28,6 +28,7 @@ export const createServiceInput = z.object({
   name,
   description: description.optional(),
   ackTimeoutMinutes: ackTimeoutMinutes.optional(),
+  escalationPolicyId: z.uuid().optional().describe("The escalation policy that pages for it (none: no escalation)"),
   teamId: z.uuid().optional().describe("The team that owns it"),
 });
 export type CreateServiceInput = z.infer<typeof createServiceInput>;

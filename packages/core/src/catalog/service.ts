@@ -1,4 +1,4 @@
-import type { Db, ServiceRow } from "@incidentops/db";
+import type { Db, ServiceRow, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { policyExistsForKeyShare } from "../escalation-policies/repository.js";
@@ -28,14 +28,30 @@ const serviceNotFound = () => notFound("Service");
 const nameTaken = (name: string) =>
   new AppError("CONFLICT", `A service named "${name}" already exists`, { fields: { name: ["already used by another service"] } });
 
+/** 400 unless the org has the policy, which stays locked while the service names it (see findTeamForKeyShare). */
+async function requirePolicy(tx: Tx, orgId: string, policyId: string): Promise<void> {
+  if (!(await policyExistsForKeyShare(tx, orgId, policyId))) {
+    throw new AppError("VALIDATION_FAILED", "No such escalation policy in this organisation", { fields: { escalationPolicyId: ["no such escalation policy"] } });
+  }
+}
+
 export async function createService(db: Db, actor: Actor, input: CreateServiceInput): Promise<Service> {
   return transact(db, async (tx) => {
     const teamId = input.teamId ?? null;
+    const escalationPolicyId = input.escalationPolicyId ?? null;
+    if (escalationPolicyId !== null) await requirePolicy(tx, actor.orgId, escalationPolicyId);
     if (teamId !== null) await requireTeam(tx, actor.orgId, teamId);
     try {
-      return toService(
-        await insertService(tx, { orgId: actor.orgId, name: input.name, description: input.description ?? null, ackTimeoutMinutes: input.ackTimeoutMinutes ?? null, teamId }),
-      );
+      const row = await insertService(tx, {
+        orgId: actor.orgId,
+        name: input.name,
+        description: input.description ?? null,
+        ackTimeoutMinutes: input.ackTimeoutMinutes ?? null,
+        escalationPolicyId,
+        teamId,
+      });
+      await auditAction(tx, actor, { action: "service.created", targetType: "service", targetId: row.id, data: { name: row.name, escalationPolicyId, teamId } });
+      return toService(row);
     } catch (error) {
       throw isUniqueViolation(error, "services_org_name_key") ? nameTaken(input.name) : error;
     }
@@ -83,11 +99,7 @@ export async function updateService(db: Db, actor: Actor, input: UpdateServiceIn
     const current = await findServiceForUpdate(tx, actor.orgId, input.serviceId);
     if (current === undefined) throw serviceNotFound();
     const policyId = input.escalationPolicyId;
-    if (policyId !== undefined && policyId !== null && !(await policyExistsForKeyShare(tx, actor.orgId, policyId))) {
-      throw new AppError("VALIDATION_FAILED", "No such escalation policy in this organisation", {
-        fields: { escalationPolicyId: ["no such escalation policy"] },
-      });
-    }
+    if (policyId !== undefined && policyId !== null) await requirePolicy(tx, actor.orgId, policyId);
     if (input.teamId !== undefined && input.teamId !== null) await requireTeam(tx, actor.orgId, input.teamId);
     try {
       const row = await updateServiceRow(tx, actor.orgId, input.serviceId, input);
