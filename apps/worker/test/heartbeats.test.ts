@@ -181,6 +181,13 @@ describe("heartbeat routes", () => {
     expect((await read(heartbeat)).intervalSeconds).toBe(60);
   });
 
+  it("refuses HEAD (405, Allow: GET, POST): an uptime check or a link preview does not count as a ping", async () => {
+    const heartbeat = await aHeartbeat(stack.current.api, owner.accessToken, serviceId);
+    const res = await fetch(`${stack.current.api.baseUrl}${pingPath(heartbeat)}`, { method: "HEAD" });
+    expect([res.status, res.headers.get("allow")]).toEqual([405, "GET, POST"]);
+    expect(await read(heartbeat)).toMatchObject({ status: "inactive", lastPingAt: null });
+  });
+
   it("answers 404 to an unknown token, by POST and GET, and 400 to one with a NUL byte", async () => {
     const { api } = stack.current;
     expectError(await api.request("POST", "/v1/heartbeats/iohb_00000000000000000000000000000000"), 404, "NOT_FOUND");

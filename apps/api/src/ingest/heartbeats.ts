@@ -1,4 +1,4 @@
-import { heartbeatService, type Config } from "@incidentops/core";
+import { AppError, heartbeatService, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { sendError } from "../errors.js";
@@ -9,6 +9,8 @@ export const HEARTBEAT_PING_PATH = "/v1/heartbeats/:token";
 /**
  * `POST` or `GET /v1/heartbeats/{token}`: a heartbeat's ping (GoAlert accepts both, so cron jobs
  * can use `curl` either way). The token in the path is the credential; any body is ignored.
+ * `HEAD`, which uptime checkers and link previews send, is refused: it must not count as the job
+ * checking in (express would answer it with the GET's handler).
  */
 export function heartbeatPingRouter(deps: { db: Db; config: Pick<Config, "ingestRateLimitPerMinute"> }): Router {
   const handle = async (req: Request<{ token: string }>, res: Response) => {
@@ -20,7 +22,12 @@ export function heartbeatPingRouter(deps: { db: Db; config: Pick<Config, "ingest
       sendError(req, res, error, { route: "heartbeat" });
     }
   };
+  const refuseHead = (req: Request, res: Response) => {
+    res.set("allow", "GET, POST");
+    sendError(req, res, new AppError("METHOD_NOT_ALLOWED", "A heartbeat is pinged with POST or GET: HEAD does not count as a ping"), { route: "heartbeat" });
+  };
   const router = Router();
+  router.head(HEARTBEAT_PING_PATH, refuseHead);
   router.post(HEARTBEAT_PING_PATH, handle);
   router.get(HEARTBEAT_PING_PATH, handle);
   return router;
