@@ -163,4 +163,24 @@ describe("Grafana HMAC signatures", () => {
     expect(await countRows(api.current.db, "incidents", { service_id: serviceId })).toBe(0);
     expect(await countRows(api.current.db, "rate_limit_counters", { key: `ingest:${integrationId}` })).toBe(0);
   });
+
+  it("keeps the key to its signed route: every route that checks no signature answers it as an unknown key, counting and opening nothing", async () => {
+    const { integrationId, serviceId, routingKey } = await signedSource();
+    const firing = { version: "4", groupKey: "{}:{}", status: "firing", receiver: "incidentops", alerts: [{ status: "firing", labels: { alertname: "DiskFull" }, annotations: {}, startsAt: new Date().toISOString() }] };
+    const trigger = { routing_key: routingKey, event_action: "trigger", payload: { summary: "Disk full", source: "db-1", severity: "critical" } };
+    const change = { routing_key: routingKey, payload: { summary: "Deployed v2", source: "ci" } };
+    const genieKey = { authorization: `GenieKey ${routingKey}` };
+
+    expectError(await api.current.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: firing }), 404, "NOT_FOUND");
+    expectError(await api.current.request("POST", `/v1/integrations/webhook/${routingKey}`, { body: { title: "Disk full" } }), 404, "NOT_FOUND");
+    for (const [path, body] of [["/v2/enqueue", trigger], ["/v2/change/enqueue", change]] as const) {
+      const refused = await api.current.request<{ errors: string[] }>("POST", path, { body });
+      expect([refused.status, refused.body.errors], path).toEqual([400, ["Invalid routing key"]]);
+    }
+    expect((await api.current.request("POST", "/v2/alerts", { headers: genieKey, body: { message: "Disk full" } })).status).toBe(401);
+
+    expect(await countRows(api.current.db, "incidents", { service_id: serviceId })).toBe(0);
+    expect(await countRows(api.current.db, "change_events", { service_id: serviceId })).toBe(0);
+    expect(await countRows(api.current.db, "rate_limit_counters", { key: `ingest:${integrationId}` })).toBe(0);
+  });
 });

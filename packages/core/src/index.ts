@@ -92,7 +92,7 @@ export * from "./incidents/schema.js";
 export * as incidentService from "./incidents/service.js";
 export { ALLOWED_TRANSITIONS, canTransition } from "./incidents/state-machine.js";
 export { ingestAlerts, type Alert, type AlertAction, type AlertBatch, type AlertOutcome, type AlertResult, type GroupedAlert } from "./ingest/alerts.js";
-export type { AlertDelivery } from "./ingest/admission.js";
+export { refuseUnsignedRoute, type AlertDelivery } from "./ingest/admission.js";
 export { alertOfMappedPayload } from "./ingest/webhook-mapping.js";
 export { ingestChangeEvent } from "./ingest/change-events.js";
 export * from "./opsgenie/schema.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AppError, atLeastAsSevere, ingestAlerts, type Alert, type AlertBatch, type Config, type Grouping, type GroupedAlert } from "@incidentops/core";
+import { AppError, atLeastAsSevere, ingestAlerts, refuseUnsignedRoute, type Alert, type AlertBatch, type Config, type Grouping, type GroupedAlert } from "@incidentops/core";
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -148,8 +148,12 @@ export interface NotificationRoute<T extends Notification> {
   schema: z.ZodType<T>;
   /** Why a body that is not such a payload is refused. */
   notA: string;
-  /** Refuses a request the integration's settings do not accept (before anything counts). */
-  check?: (req: Request, integration: { signingSecret: string | null }) => void;
+  /**
+   * Checks the request's signature against the integration's signing secret, if it has one
+   * (before anything counts). A route without it refuses an integration that has a secret
+   * (refuseUnsignedRoute).
+   */
+  checkSignature?: (req: Request, integration: { signingSecret: string | null }) => void;
 }
 
 /** Express router for one notification route (Alertmanager, Grafana). */
@@ -168,7 +172,8 @@ export function notificationRouter<T extends Notification>(
         deps.db,
         { routingKey: req.params.routingKey, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute },
         (integration) => {
-          route.check?.(req, integration);
+          if (route.checkSignature === undefined) refuseUnsignedRoute(integration);
+          else route.checkSignature(req, integration);
           grouping = integration.grouping;
           return alertsOfNotification(route.source, parsed.data, integration.grouping);
         },
@@ -181,7 +186,7 @@ export function notificationRouter<T extends Notification>(
   };
 
   const router = Router();
-  router.post(route.path, jsonBodyParser({ limit: "1mb", keepRaw: route.check !== undefined }), handle);
+  router.post(route.path, jsonBodyParser({ limit: "1mb", keepRaw: route.checkSignature !== undefined }), handle);
   return router;
 }
 

@@ -71,5 +71,5 @@ export const grafanaRouter = (deps: { db: Db; config: Pick<Config, "ingestRateLi
     source: "grafana",
     schema: grafanaPayloadSchema,
     notA: "Not a Grafana Alerting webhook payload",
-    check: (req, integration) => checkGrafanaSignature(req, integration),
+    checkSignature: (req, integration) => checkGrafanaSignature(req, integration),
   });

@@ -1,4 +1,4 @@
-import { AppError, alertOfMappedPayload, ingestAlerts, type Config } from "@incidentops/core";
+import { AppError, alertOfMappedPayload, ingestAlerts, refuseUnsignedRoute, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -32,7 +32,10 @@ export function webhookRouter(deps: { db: Db; config: Pick<Config, "ingestRateLi
       const [result] = await ingestAlerts(
         deps.db,
         { routingKey: req.params.routingKey, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute },
-        (integration) => ({ alerts: [alertOfMappedPayload(integration.mapping, payload, keepRaw(payload))] }),
+        (integration) => {
+          refuseUnsignedRoute(integration);
+          return { alerts: [alertOfMappedPayload(integration.mapping, payload, keepRaw(payload))] };
+        },
       );
       if (result === undefined) throw new Error("one alert in, no result out");
       res.status(202).json({ status: "success", ...result } satisfies z.infer<typeof webhookAcceptedSchema>);

@@ -57,6 +57,18 @@ async function takeRound(db: Db, _round: string, calls: readonly RoundCall<Allow
 const takeInRounds = inRounds<Allowance, undefined>(takeRound, MAX_PER_ROUND);
 
 /**
+ * An integration with a signing secret takes only requests whose signature its route checks
+ * (Grafana's). Any other route answers its key as it answers an unknown one: the key is in the
+ * contact point's URL, and sending it elsewhere must not step around the secret.
+ */
+export function refuseUnsignedRoute(integration: Integration): void {
+  if (integration.signingSecret !== null) throw signedOnly();
+}
+
+const signedOnly = () =>
+  new AppError("NOT_FOUND", "Unknown routing key for this route: its integration has a signing secret, so it takes only signed requests, at /v1/integrations/grafana/{routingKey}");
+
+/**
  * Each alert counts once against its integration's per-minute limit (a batch of 100 counts 100),
  * all or nothing: a batch that does not fit is refused whole with 429 and counts nothing. The
  * counter is keyed by the integration, so an unknown routing key never makes a row, and the key
@@ -86,6 +98,10 @@ async function admitRound(db: Db, _round: string, calls: readonly RoundCall<Admi
   const { routingKey, limitPerMinute } = first.input;
   const count = calls.reduce((sum, call) => sum + call.input.count, 0);
   const { integration, taken } = await enterIntegrationScopeAndTake(db, routingKey, { counterPrefix: INGEST_COUNTER_PREFIX, windowMs: INGEST_WINDOW_MS, count, limit: limitPerMinute });
+  if (integration.signingSecret !== null) {
+    for (const call of calls) call.reject(signedOnly());
+    return;
+  }
   if (taken) {
     for (const call of calls) call.resolve(integration);
     return;
@@ -99,7 +115,8 @@ const admitInRounds = inRounds<Admission, Integration>(admitRound, MAX_PER_ROUND
 
 /**
  * Admits `count` alerts (or change events) sent with a routing key: the key must name an
- * integration (404 otherwise) and they must fit its per-minute limit (429 otherwise). One round
+ * integration without a signing secret (404 otherwise: see refuseUnsignedRoute) and they must fit
+ * its per-minute limit (429 otherwise). One round
  * trip while they fit. Requests with one routing key that come while its last admission runs
  * share the next one.
  */

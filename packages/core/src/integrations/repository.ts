@@ -89,7 +89,8 @@ export async function enterIntegrationScopeTaking(
   routingKey: string,
   take: { counterPrefix: string; windowMs: number; count: number; limit: number },
 ): Promise<(PresentedIntegration & { taken: boolean }) | undefined> {
-  const counted = windowTake(db, { ...take, key: sql<string>`${take.counterPrefix} || integration.id` }, sql`integration`);
+  // An integration with a signing secret counts nothing here: the routes admitting alerts this way refuse it (refuseUnsignedRoute).
+  const counted = windowTake(db, { ...take, key: sql<string>`${take.counterPrefix} || integration.id` }, sql`(SELECT id FROM integration WHERE signing_secret IS NULL) AS integration`);
   const rows = await executeKeyed(db, sql<PresentedIntegration & { taken: boolean }>`
     WITH integration AS (SELECT ${presentedColumns} FROM app_enter_integration_scope(${routingKey})),
          taken AS (${counted})
