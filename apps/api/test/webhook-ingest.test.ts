@@ -127,11 +127,35 @@ describe("generic webhook with a custom mapping", () => {
     expect(await unmapped({ summary: "Disk", state: "alerting" })).toEqual({ field: "dedupKey", pointer: "/id" });
     expect(await unmapped({ id: "a", summary: "Disk" })).toEqual({ field: "action", pointer: "/state" });
     expect(await unmapped({ id: "a", summary: "Disk", state: "pending" })).toEqual({ field: "action", pointer: "/state" });
+    expect(await unmapped({ id: "a".repeat(513), summary: "Disk", state: "alerting" })).toEqual({ field: "dedupKey", pointer: "/id" });
 
     expect(await countRows(api.current.db, "incidents", { service_id: serviceId })).toBe(0);
     expect(await countRows(api.current.db, "rate_limit_counters", { key: `ingest:${integrationId}` })).toBe(0);
     // A resolve needs no title.
     expect((await send({ id: "a", state: "ok" })).status).toBe(202);
+  });
+
+  it("reads only what RFC 6901 names: no array length, no inherited member, no index with a leading zero", async () => {
+    const { token, serviceId, integrationId, routingKey } = await anAlertSource(api.current);
+    const unmappedTitle = async (title: string, body: unknown) => {
+      await setIntegrationSettings(api.current, token, serviceId, integrationId, { mapping: { title } });
+      return expectError(await api.current.request("POST", path(routingKey), { body }), 400, "UNMAPPED_PAYLOAD").details;
+    };
+    expect(await unmappedTitle("/list/length", { list: ["a", "b"] })).toEqual({ field: "title", pointer: "/list/length" });
+    expect(await unmappedTitle("/list/01", { list: ["a", "b"] })).toEqual({ field: "title", pointer: "/list/01" });
+    expect(await unmappedTitle("/constructor/name", {})).toEqual({ field: "title", pointer: "/constructor/name" });
+    expect(await countRows(api.current.db, "incidents", { service_id: serviceId })).toBe(0);
+  });
+
+  it("cuts a title over 1024 characters (PagerDuty's bound) with an ellipsis, keeping the whole alert on the timeline", async () => {
+    const { token, serviceId, integrationId, routingKey } = await anAlertSource(api.current);
+    await setIntegrationSettings(api.current, token, serviceId, integrationId, { mapping: { title: "/title" } });
+    const title = "Disk full ".repeat(1000);
+    expect((await api.current.request("POST", path(routingKey), { body: { title } })).status).toBe(202);
+    const [incident] = await incidentsOfService(api.current, token, serviceId);
+    expect(incident?.title).toBe(`${title.slice(0, 1023)}…`);
+    const events = await ok(api.current.request<{ items: { data: { alert: { title: string } } }[] }>("GET", `/v1/incidents/${incident?.id}/events`, { token }), 200, "timeline");
+    expect(events.items[0]?.data.alert.title).toBe(title);
   });
 
   it("refuses bad input with a 4xx that opens nothing", async () => {

@@ -13,6 +13,17 @@ export interface AdmittedAlerts {
 
 type KeyedAlert = AdmittedAlerts["alerts"][number];
 
+/** The longest incident title an alert gives (PagerDuty's summary bound); a longer summary is cut, the whole alert staying on the timeline. */
+const MAX_ALERT_TITLE = 1024;
+
+/** An alert's summary as its incident's title: cut to MAX_ALERT_TITLE characters, ending in an ellipsis, when longer. */
+function alertTitleOf(summary: string): string {
+  if (summary.length <= MAX_ALERT_TITLE) return summary;
+  const cut = summary.slice(0, MAX_ALERT_TITLE - 1);
+  // Never half of a surrogate pair.
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
 /** The sender's time on the timeline: `sentAt` when it could be read, a note when it could not. */
 const sentTimeContext = (sentTime: SentTime | undefined) =>
   sentTime === undefined ? {} : sentTime.at === undefined ? { notes: [sentTime.note] } : { sentAt: sentTime.at.toISOString() };
@@ -60,7 +71,7 @@ export async function applyAlerts(tx: Tx, requests: readonly AdmittedAlerts[]): 
         incidentsTogether.add(incident);
         const groupAlertKeys = alert.groupAlerts?.map((member) => member.key);
         const received = { integrationId: integration.id, raw: alert.raw };
-        together.push({ alert, opening: { source, alert: { serviceId, title: alert.summary, description: alert.description, severity: alert.severity, dedupKey, groupAlertKeys, received }, context } });
+        together.push({ alert, opening: { source, alert: { serviceId, title: alertTitleOf(alert.summary), description: alert.description, severity: alert.severity, dedupKey, groupAlertKeys, received }, context } });
         continue;
       }
       await openTogether();

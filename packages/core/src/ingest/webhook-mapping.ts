@@ -1,12 +1,40 @@
-import jsonpointer from "jsonpointer";
 import type { IncidentSeverity } from "@incidentops/db";
 import { AppError } from "../errors.js";
 import type { WebhookMapping } from "../integrations/schema.js";
 import type { Alert, AlertAction } from "./alerts.js";
 
+/** A mapped dedup key longer than this is refused: Opsgenie's alias bound (PagerDuty's dedup_key is 255). */
+export const MAX_MAPPED_DEDUP_KEY = 512;
+
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * What a JSON Pointer names in a parsed document, as RFC 6901 evaluates it: each token names an
+ * object's own member, or an array's element by its index (digits, no leading zero); anything
+ * else names nothing. (The jsonpointer package, used before, also found an array's `length` and
+ * inherited members, such as `/constructor/name`.) The pointer's syntax is checked when the
+ * mapping is saved (jsonPointerSchema).
+ */
+export function valueAt(document: unknown, pointer: string): unknown {
+  if (pointer === "") return document;
+  let value = document;
+  for (const escaped of pointer.slice(1).split("/")) {
+    const token = escaped.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (Array.isArray(value)) {
+      if (!ARRAY_INDEX.test(token)) return undefined;
+      value = value[Number(token)];
+    } else if (typeof value === "object" && value !== null && Object.hasOwn(value, token)) {
+      value = (value as Record<string, unknown>)[token];
+    } else {
+      return undefined;
+    }
+  }
+  return value;
+}
+
 /** What a pointer names in the payload, as text: a non-empty string, a number or a boolean; else undefined. */
 function textAt(payload: object, pointer: string): string | undefined {
-  const value: unknown = jsonpointer.get(payload, pointer);
+  const value = valueAt(payload, pointer);
   if (typeof value === "string") return value.trim() === "" ? undefined : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return undefined;
@@ -47,6 +75,9 @@ export function alertOfMappedPayload(mapping: WebhookMapping | null, payload: ob
   const action = actionOf(mapping, payload);
   const dedupKey = mapping.dedupKey === undefined ? undefined : textAt(payload, mapping.dedupKey);
   if (mapping.dedupKey !== undefined && dedupKey === undefined) throw unreadable("dedupKey", mapping.dedupKey, NO_TEXT);
+  if (mapping.dedupKey !== undefined && dedupKey !== undefined && dedupKey.length > MAX_MAPPED_DEDUP_KEY) {
+    throw unreadable("dedupKey", mapping.dedupKey, `a value longer than ${MAX_MAPPED_DEDUP_KEY} characters`);
+  }
   const title = textAt(payload, mapping.title);
   if (title === undefined && action === "trigger") throw unreadable("title", mapping.title, NO_TEXT);
   return { action, dedupKey, summary: title ?? "", severity: severityOf(mapping, payload), raw };
