@@ -42,17 +42,31 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /**
- * A procedure's failure carries its public status into tRPC (tRPC wraps anything thrown as a
- * 500), so tRPC's HTTP status and JSON-RPC code agree with the error body.
+ * A failure with its public status as tRPC's code (tRPC wraps anything thrown as a 500), so tRPC's
+ * HTTP status and JSON-RPC code agree with the error body.
  */
+function withPublicCode(error: TRPCError): TRPCError {
+  const code = trpcCodeOf(toErrorResponse(error, "").status);
+  return code === error.code ? error : new TRPCError({ code, message: error.message, cause: error.cause ?? error });
+}
+
 const withPublicStatus = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const code = trpcCodeOf(toErrorResponse(result.error, "").status);
-    if (code !== result.error.code) throw new TRPCError({ code, message: result.error.message, cause: result.error.cause ?? result.error });
+    const error = withPublicCode(result.error);
+    if (error !== result.error) throw error;
   }
   return result;
 });
+
+/** A subscription's stream whose failures, thrown after its procedure returned, carry their public status too (withPublicCode). */
+export async function* withPublicCodes<T>(stream: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } catch (error) {
+    throw withPublicCode(error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error }));
+  }
+}
 
 /** Before anything else reads it, the input is held to the limits every input has (input-guard.ts). */
 const acceptableInput = t.middleware(async ({ getRawInput, next }) => {

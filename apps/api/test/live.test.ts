@@ -13,13 +13,40 @@ import { openLiveStream, type LiveStream } from "./support/live.js";
 const api = useTestApi();
 
 const streams: LiveStream[] = [];
+const rawStreams: AbortController[] = [];
 afterEach(() => {
   for (const stream of streams.splice(0)) stream.close();
+  for (const raw of rawStreams.splice(0)) raw.abort();
 });
 async function open(token: string) {
   const stream = await openLiveStream(api.current, token);
   streams.push(stream);
   return stream;
+}
+
+/** The stream's raw server-sent events, as a client other than tRPC's reads them. */
+async function rawLiveStream(token: string, options: { headers?: Record<string, string>; query?: string } = {}) {
+  const aborted = new AbortController();
+  const connectionParams = encodeURIComponent(JSON.stringify({ authorization: `Bearer ${token}` }));
+  const res = await fetch(`${api.current.baseUrl}/trpc/live.incidents?connectionParams=${connectionParams}${options.query ?? ""}`, {
+    headers: { accept: "text/event-stream", ...options.headers },
+    signal: aborted.signal,
+  });
+  expect(res.status).toBe(200);
+  const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  rawStreams.push(aborted);
+  return {
+    /** Everything received until `pattern` shows (or the stream ends). */
+    until: async (pattern: RegExp) => {
+      while (!pattern.test(text)) {
+        const chunk = await reader?.read();
+        if (chunk === undefined || chunk.done) break;
+        text += chunk.value;
+      }
+      return text;
+    },
+  };
 }
 
 async function orgWithService(): Promise<{ owner: Account; serviceId: string }> {
@@ -71,8 +98,28 @@ describe("the live incident stream", () => {
     await ok(api.current.request("DELETE", `/v1/org/members/${member.user.id}`, { token: owner.accessToken }), 200, "remove member");
     await anIncident(api.current, owner.accessToken, serviceId, { title: "after the removal" });
     await waitFor(() => stream.error, 10_000, "the stream to fail");
-    expect(stream.error?.data).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(stream.error?.data).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
     expect(stream.messages.slice(1)).toEqual([]);
+  });
+
+  it("ends with tRPC's own code for 401 on the wire too (-32001, as when refused at the start), not -32603", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
+    const stream = await rawLiveStream(member.accessToken);
+    await stream.until(/"reset":true/);
+    await ok(api.current.request("DELETE", `/v1/org/members/${member.user.id}`, { token: owner.accessToken }), 200, "remove member");
+    await anIncident(api.current, owner.accessToken, serviceId);
+    const failure = /event: serialized-error\ndata: (.*)\n/.exec(await stream.until(/event: serialized-error\ndata: .*\n/))?.[1];
+    expect(JSON.parse(failure ?? "{}")).toMatchObject({ code: -32001, data: { code: "UNAUTHORIZED", httpStatus: 401 } });
+  });
+
+  it("ignores a Last-Event-ID (the stream has no event ids) and starts with a reset", async () => {
+    const { owner } = await orgWithService();
+    for (const options of [{ headers: { "last-event-id": "garbage" } }, { query: "&lastEventId=12" }]) {
+      const text = await (await rawLiveStream(owner.accessToken, options)).until(/"reset"|serialized-error/);
+      expect(text).toContain('"reset":true');
+      expect(text).not.toContain("serialized-error");
+    }
   });
 
   it("ends when the access token expires, so the client comes back with a renewed one", async () => {
