@@ -101,6 +101,19 @@ describe("POST /v2/enqueue timestamps", () => {
     },
   );
 
+  it("reads no payload on an acknowledge or resolve, as PagerDuty does: one it would refuse on a trigger does not lose the resolve", async () => {
+    const { token, serviceId, routingKey } = await anIntegration(api.current);
+    expect((await api.current.request("POST", "/v2/enqueue", { body: documentedTrigger(routingKey) })).status).toBe(202);
+    const unreadPayload = { summary: "", severity: "unknown", source: 42 };
+    for (const event_action of ["acknowledge", "resolve"]) {
+      const res = await api.current.request("POST", "/v2/enqueue", { body: { routing_key: routingKey, event_action, dedup_key: "samplekeyhere", payload: unreadPayload } });
+      expect([res.status, res.body], event_action).toEqual([202, { status: "success", message: "Event processed", dedup_key: "samplekeyhere" }]);
+    }
+    expect((await incidentsOf(api.current, token, serviceId)).map((i) => i.status)).toEqual(["resolved"]);
+    const refused = await api.current.request("POST", "/v2/enqueue", { body: { ...documentedTrigger(routingKey), payload: unreadPayload } });
+    expect(refused.status).toBe(400);
+  });
+
   it("answers an unknown routing key as PagerDuty does: 400 invalid event, not to be retried", async () => {
     const res = await api.current.request("POST", "/v2/enqueue", { body: documentedTrigger("f".repeat(32)) });
     expect(res.status).toBe(400);

@@ -169,8 +169,18 @@ async function ingestOne(deps: Deps, routingKey: string, req: Request, alert: Al
   return result;
 }
 
+/**
+ * PagerDuty reads `payload` only on triggers: an acknowledge or resolve is never refused over it
+ * (some senders repeat the trigger's payload, as they built it, on the resolve), so it is dropped
+ * from those before they are read.
+ */
+function withoutUnreadPayload(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || !("event_action" in body) || body.event_action === "trigger") return body;
+  return { ...body, payload: undefined };
+}
+
 const acceptEvent: Accept = async (deps, body, req) => {
-  const event = pagerDutyEventSchema.parse(body);
+  const event = pagerDutyEventSchema.parse(withoutUnreadPayload(body));
   const result = await ingestOne(deps, event.routing_key, req, {
     action: event.event_action,
     dedupKey: event.dedup_key,
