@@ -212,6 +212,6 @@ describe("SLA policies", () => {
     expect(dropped.body).toMatchObject({ ...TARGETS, source: "org" });
     expect((await anIncident(api.current, owner.accessToken, strict.id, { severity: "sev4" })).acknowledgeDueAt).toBeNull();
     const audit = await auditEntries(api.current.db, { orgId: owner.org.id, targetId: strict.id });
-    expect(audit.map((a) => a.action)).toEqual(["sla_policy.updated", "sla_policy.removed"]);
+    expect(audit.map((a) => a.action)).toEqual(["service.created", "sla_policy.updated", "sla_policy.removed"]);
   });
 });
