@@ -54,20 +54,35 @@ export class PostgresRateLimitStore implements Store {
 
 const isTrpcRequest = (req: Request) => req.baseUrl.toLowerCase() === "/trpc";
 
+/**
+ * The auth routes that present a session the server issued (a refresh token, its cookie, an
+ * access token) to renew, switch, read or end it: the limit is not for them. It slows down what
+ * takes a password, an email or a one-time token; and a browser renews its session on every page
+ * load, so a team behind one address would run out and be signed out.
+ */
+const SESSION_ROUTES = new Set(["/refresh", "/switch-org", "/logout", "/me", "/session/refresh", "/session/switch-org", "/session/logout"]);
+const SESSION_PROCEDURES = new Set(["auth.refresh", "auth.switchOrg", "auth.logout", "auth.me"]);
+
+/** A `/v1/auth` path as express matches it: any case, a trailing slash or not. */
+const isSessionRoute = (path: string) => SESSION_ROUTES.has(path.toLowerCase().replace(/\/+$/, ""));
+
 /** tRPC paths name procedures, comma-separated when batched: `/auth.login,incidents.list`. */
-function callsAuthProcedure(trpcPath: string): boolean {
+function callsLimitedAuthProcedure(trpcPath: string): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(trpcPath.replace(/^\/+/, ""));
   } catch {
     return true; // tRPC refuses it anyway; counting it does no harm.
   }
-  return decoded.split(",").some((name) => name.startsWith("auth."));
+  return decoded.split(",").some((name) => name.startsWith("auth.") && !SESSION_PROCEDURES.has(name));
 }
 
+const notCounted = (req: Request) => (isTrpcRequest(req) ? !callsLimitedAuthProcedure(req.path) : isSessionRoute(req.path));
+
 /**
- * The per-IP limit on the auth routes (`/v1/auth/*` and the `auth.*` tRPC procedures): a fixed
- * window of one minute, `AUTH_RATE_LIMIT_PER_MINUTE` requests, counted in PostgreSQL. Over it:
+ * The per-IP limit on the auth routes (`/v1/auth/*` and the `auth.*` tRPC procedures, but for
+ * those of a session already issued: SESSION_ROUTES): a fixed window of one minute,
+ * `AUTH_RATE_LIMIT_PER_MINUTE` requests, counted in PostgreSQL. Over it:
  * 429 RATE_LIMITED with `Retry-After` (seconds until the window ends) and the standard body (in
  * tRPC's wire format on `/trpc`).
  * Mount it on both `/v1/auth` and `/trpc`; on `/trpc` it only counts calls to `auth.*`.
@@ -79,7 +94,7 @@ export function authRateLimit(deps: { db: Db; limitPerMinute: number; logger: Lo
     standardHeaders: "draft-7",
     legacyHeaders: false,
     store: new PostgresRateLimitStore(deps.db, "auth-ip:", deps.logger),
-    skip: (req: Request) => isTrpcRequest(req) && !callsAuthProcedure(req.path),
+    skip: notCounted,
     logger: {
       error: (error: unknown, message?: string) => {
         deps.logger.error({ err: error }, message ?? "rate limiter error");

@@ -254,18 +254,22 @@ describe("per-IP rate limit on the auth routes", () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(body.details).toMatchObject({ retryAfterSeconds: retryAfter, limit: LIMIT });
 
-    // Every auth route is limited, REST and tRPC alike...
-    expectError(await api.current.request("GET", "/v1/auth/me", { token: user.accessToken }), 429, "RATE_LIMITED");
+    // Every auth route that takes a password, an email or a one-time token is limited, REST and tRPC alike...
+    expectError(await api.current.request("POST", "/v1/auth/password/forgot", { body: { email: user.email } }), 429, "RATE_LIMITED");
+    expectError(await api.current.request("POST", "/v1/auth/session/login", { body: { email: user.email, password: user.password } }), 429, "RATE_LIMITED");
     const trpc = await api.current.request("POST", "/trpc/auth.login", { body: { email: user.email, password: user.password } });
     expect(trpc.status).toBe(429);
     expect(trpc.headers.get("retry-after")).toMatch(/^\d+$/);
-    const batched = await api.current.request("GET", `/trpc/org.get,auth.me?batch=1&input=${encodeURIComponent("{}")}`, {
-      token: user.accessToken,
-    });
+    const batched = await api.current.request("GET", `/trpc/auth.me,auth.login?batch=1&input=${encodeURIComponent("{}")}`, { token: user.accessToken });
     expect(batched.status).toBe(429);
 
-    // ...and nothing else is, nor counted.
+    // ...and nothing else is, nor counted: not what renews, switches, reads or ends a session already
+    // issued (a browser renews on every page load), nor any other route.
     const before = await hitsNow(api.current);
+    expect((await api.current.request("GET", "/v1/auth/me", { token: user.accessToken })).status).toBe(200);
+    expect((await api.current.request("GET", "/v1/AUTH/me/", { token: user.accessToken })).status).toBe(200);
+    expect((await api.current.request("POST", "/v1/auth/refresh", { body: { refreshToken: user.refreshToken } })).status).toBe(200);
+    expect((await api.current.request("GET", "/trpc/auth.me", { token: user.accessToken })).status).toBe(200);
     expect((await api.current.request("GET", "/v1/org", { token: user.accessToken })).status).toBe(200);
     expect((await api.current.request("GET", "/trpc/org.get", { token: user.accessToken })).status).toBe(200);
     expect((await api.current.request("GET", "/healthz")).status).toBe(200);
