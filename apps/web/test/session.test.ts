@@ -37,6 +37,23 @@ describe("SessionManager", () => {
     expect(JSON.stringify(state.session)).not.toContain(jar.cookies.get("incidentops_refresh")?.value ?? "missing");
   });
 
+  it("restores through a passing failure (the API unreachable, then a 503), and only a 401 means signed out", async () => {
+    const { jar } = await signedInTab();
+    const failures = [() => Promise.reject(new TypeError("fetch failed")), () => Promise.resolve(Response.json({ code: "SERVICE_UNAVAILABLE", message: "retry", details: { retryAfterSeconds: 2 } }, { status: 503 }))];
+    const pauses: number[] = [];
+    const flaky: typeof fetch = (input, init) => failures.shift()?.() ?? jar.fetch(input, init);
+    const reloaded = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: flaky }), { sleep: async (ms) => void pauses.push(ms) });
+    await reloaded.restore();
+    expect(reloaded.getState().status).toBe("signed-in");
+    // The first pause, then the 503's Retry-After.
+    expect(pauses).toEqual([1_000, 2_000]);
+
+    const signedOut = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: cookieJar().fetch }), { sleep: async (ms) => void pauses.push(ms) });
+    await signedOut.restore();
+    expect(signedOut.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
+    expect(pauses).toHaveLength(2);
+  });
+
   it("renews once for any number of calls that found the token expired, and the session lives on", async () => {
     const { jar, session } = await signedInTab();
     const expired = session.accessToken();

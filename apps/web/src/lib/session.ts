@@ -24,6 +24,15 @@ export const webLock: CrossTabLock = async <T>(fn: () => Promise<T>): Promise<T>
 const RENEW_MARGIN_MS = 30_000;
 
 /**
+ * How long restoring waits before trying again when the API could not say whether the cookie
+ * holds a session (rate limited, unavailable, unreachable): its Retry-After, at most the last of
+ * these, else these pauses in turn. After them, the sign-in page.
+ */
+const RESTORE_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
  * The browser's session: the access token in memory only (never in storage), renewed through the
  * refresh cookie the API keeps httpOnly. Every renewal is one "flight": calls that find the token
  * expired while one is under way wait for it rather than start another, and tabs take turns (a
@@ -37,7 +46,7 @@ export class SessionManager {
 
   constructor(
     private readonly transport: SessionTransport,
-    private readonly options: { lock?: CrossTabLock; now?: () => number } = {},
+    private readonly options: { lock?: CrossTabLock; now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
   ) {}
 
   private now(): number {
@@ -65,13 +74,24 @@ export class SessionManager {
     return this.state.status === "signed-in" ? this.state.session.accessToken : undefined;
   }
 
-  /** At start: a session if the cookie still holds one, else signed out. */
+  /**
+   * At start: a session if the cookie still holds one, else signed out. Only the API's 401 says
+   * there is none: a 429, a 503 or a dropped connection is tried again (RESTORE_PAUSES_MS), so a
+   * passing hiccup never sends a signed-in person to the sign-in page.
+   */
   async restore(): Promise<void> {
-    try {
-      await this.renew(undefined);
-    } catch {
-      if (this.state.status === "unknown") this.set({ status: "signed-out", reason: "signed-out" });
+    for (const pause of [...RESTORE_PAUSES_MS, undefined]) {
+      try {
+        await this.renew(undefined);
+        return;
+      } catch (error) {
+        if (this.state.status !== "unknown" || pause === undefined) break;
+        const retryAfterSeconds = error instanceof ApiError ? error.details.retryAfterSeconds : undefined;
+        const last = RESTORE_PAUSES_MS.at(-1) ?? pause;
+        await (this.options.sleep ?? sleep)(typeof retryAfterSeconds === "number" ? Math.min(retryAfterSeconds * 1000, last) : pause);
+      }
     }
+    if (this.state.status === "unknown") this.set({ status: "signed-out", reason: "signed-out" });
   }
 
   /** Signs in through one of the routes that start a session. */
