@@ -41,14 +41,18 @@ describe("SessionManager", () => {
     const { jar } = await signedInTab();
     const failures = [() => Promise.reject(new TypeError("fetch failed")), () => Promise.resolve(Response.json({ code: "SERVICE_UNAVAILABLE", message: "retry", details: { retryAfterSeconds: 2 } }, { status: 503 }))];
     const pauses: number[] = [];
+    const pauseFor = (ms: number) => {
+      pauses.push(ms);
+      return Promise.resolve();
+    };
     const flaky: typeof fetch = (input, init) => failures.shift()?.() ?? jar.fetch(input, init);
-    const reloaded = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: flaky }), { sleep: async (ms) => void pauses.push(ms) });
+    const reloaded = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: flaky }), { sleep: pauseFor });
     await reloaded.restore();
     expect(reloaded.getState().status).toBe("signed-in");
     // The first pause, then the 503's Retry-After.
     expect(pauses).toEqual([1_000, 2_000]);
 
-    const signedOut = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: cookieJar().fetch }), { sleep: async (ms) => void pauses.push(ms) });
+    const signedOut = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: cookieJar().fetch }), { sleep: pauseFor });
     await signedOut.restore();
     expect(signedOut.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
     expect(pauses).toHaveLength(2);
