@@ -16,6 +16,26 @@ async function downloadBy(page: Page, name: string): Promise<Download> {
   return saved;
 }
 
+test("an edit open while someone else renames the incident does not overwrite their title unseen: it is a conflict, then saves over what is there", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Checkout returns 502", "sev2");
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  await page.getByRole("button", { name: "Edit title" }).click();
+  await page.getByRole("textbox", { name: "Title" }).fill("Checkout is down");
+  // Someone else renames it; the live update brings their title to the page while the editor is open.
+  await api.ok("PATCH", `/v1/incidents/${incident.id}`, { token: owner.accessToken, body: { title: "Payments fail in the EU", version: incident.version } });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Title" })).toHaveValue("Checkout is down");
+
+  await page.getByRole("button", { name: "Save title" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "changed while you were looking" })).toBeVisible();
+  expect(await api.ok<{ title: string }>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken })).toMatchObject({ title: "Payments fail in the EU" });
+  // Having seen it, the person saves again: now over what is there.
+  await page.getByRole("button", { name: "Save title" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout is down");
+});
+
 test("a member edits the incident, adds, assigns and completes a task, and posts a status update", async ({ page, api }) => {
   const owner = await api.owner();
   const grace = await api.memberOf(owner, "member", "Grace Hopper");

@@ -16,20 +16,20 @@ import { useConflictHandler, type Conflict } from "./stale";
 type Changes = { title?: string; description?: string | null; severity?: Severity };
 
 /**
- * Saves changes to the incident at the version the page shows. A refusal for a newer version
- * goes to `onConflict` (the page then shows the latest state); the editor keeps the person's
- * text, so saving again applies it to what is there now. Resolves with whether it was saved, or
- * with the message to show next to the field.
+ * Saves changes to the incident at a version: the one the page shows, unless the editor says
+ * which it was opened at. A refusal for a newer version goes to `onConflict` (the page then shows
+ * the latest state); the editor keeps the person's text, so saving again applies it to what is
+ * there now. Resolves with whether it was saved, or with the message to show next to the field.
  */
 function useIncidentEdit(incident: Incident, onConflict: (conflict: Conflict | null) => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.incidents.update.mutationOptions());
   const handleRefusal = useConflictHandler(incident, onConflict);
-  const save = async (changes: Changes, what: string): Promise<{ saved: true } | { saved: false; fieldError?: string }> => {
+  const save = async (changes: Changes, what: string, version = incident.version): Promise<{ saved: true } | { saved: false; fieldError?: string }> => {
     onConflict(null);
     try {
-      const updated = await update.mutateAsync({ incidentId: incident.id, version: incident.version, ...changes });
+      const updated = await update.mutateAsync({ incidentId: incident.id, version, ...changes });
       queryClient.setQueryData(trpc.incidents.get.queryKey({ incidentId: incident.id }), updated);
       void queryClient.invalidateQueries({ queryKey: trpc.incidents.events.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.incidents.list.pathKey() });
@@ -50,12 +50,18 @@ interface EditProps {
   onConflict: (conflict: Conflict | null) => void;
 }
 
-/** An inline editor: the value, an Edit button (members), then a field with Save and Cancel. */
+/**
+ * An inline editor: the value, an Edit button (members), then a field with Save and Cancel. It
+ * saves against the version it was opened at, not the one live updates have since brought: a
+ * change made meanwhile by someone else is a conflict (shown by the page), never overwritten
+ * unseen. After a conflict the person has seen the latest state, and saving again applies to it.
+ */
 function InlineEditor({
   label,
   canEdit,
   display,
   initial,
+  version,
   multiline,
   onSave,
 }: {
@@ -63,10 +69,12 @@ function InlineEditor({
   canEdit: boolean;
   display: React.ReactNode;
   initial: string;
+  version: number;
   multiline?: boolean;
-  onSave: (value: string) => Promise<{ saved: boolean; fieldError?: string }>;
+  onSave: (value: string, version: number) => Promise<{ saved: boolean; fieldError?: string }>;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [base, setBase] = useState(version);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const id = useId();
@@ -75,7 +83,16 @@ function InlineEditor({
       <div className="flex items-start gap-1">
         <div className="min-w-0">{display}</div>
         {canEdit && (
-          <Button variant="ghost" size="icon" className="size-7 shrink-0" aria-label={`Edit ${label.toLowerCase()}`} onClick={() => setDraft(initial)}>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-7 shrink-0"
+            aria-label={`Edit ${label.toLowerCase()}`}
+            onClick={() => {
+              setBase(version);
+              setDraft(initial);
+            }}
+          >
             <Pencil className="size-3.5" aria-hidden />
           </Button>
         )}
@@ -88,10 +105,14 @@ function InlineEditor({
   };
   const submit = async () => {
     setSaving(true);
-    const result = await onSave(draft);
+    const result = await onSave(draft, base);
     setSaving(false);
     if (result.saved) cancel();
-    else setError(result.fieldError ?? null);
+    else if (result.fieldError !== undefined) setError(result.fieldError);
+    else {
+      setError(null);
+      setBase(version);
+    }
   };
   const field = {
     id,
@@ -135,8 +156,9 @@ export function EditableTitle({ incident, canEdit, onConflict }: EditProps) {
       label="Title"
       canEdit={canEdit}
       initial={incident.title}
+      version={incident.version}
       display={<h1 className="text-2xl font-semibold tracking-tight break-words">{incident.title}</h1>}
-      onSave={(title) => (title.trim() === incident.title ? Promise.resolve({ saved: true }) : save({ title }, "title"))}
+      onSave={(title, version) => (title.trim() === incident.title ? Promise.resolve({ saved: true }) : save({ title }, "title", version))}
     />
   );
 }
@@ -155,10 +177,11 @@ export function EditableDescription({ incident, canEdit, onConflict }: EditProps
       canEdit={canEdit}
       multiline
       initial={incident.description ?? ""}
+      version={incident.version}
       display={display}
-      onSave={(text) => {
+      onSave={(text, version) => {
         const description = text.trim() === "" ? null : text;
-        return description === incident.description ? Promise.resolve({ saved: true }) : save({ description }, "description");
+        return description === incident.description ? Promise.resolve({ saved: true }) : save({ description }, "description", version);
       }}
     />
   );
