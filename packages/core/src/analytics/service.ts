@@ -189,7 +189,8 @@ export async function incidentAnalyticsCsv(db: Db, actor: Actor, input: Incident
     g.ackSlaMetPercent,
     g.resolveSlaMetPercent,
   ]);
-  return stringify(records, { header: true, columns: CSV_COLUMNS, escape_formulas: true, record_delimiter: "windows" });
+  // Records end in CRLF (RFC 4180); csv-stringify then quotes only a CRLF in a field, so a lone LF or CR is quoted too.
+  return stringify(records, { header: true, columns: CSV_COLUMNS, escape_formulas: true, record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }
 
 /** Per person: pages received (and when, in their own time zone) and incidents acknowledged in the window. */
