@@ -83,8 +83,8 @@ async function insertIncident(orgId: string, services: Record<"A" | "B", string>
 beforeAll(async () => {
   owner = await anOrgOwner(api.current, { orgName: "Analytics Org" });
   viewer = await aUserWithRole(api.current, owner.org.id, "viewer");
-  const a = await aService(api.current, owner.accessToken, { name: "checkout-api" });
-  const b = await aService(api.current, owner.accessToken, { name: "=HYPERLINK(\"http://evil.example\")\nstaging" });
+  const a = await aService(api.current, owner.accessToken, { name: "checkout-api\neu" });
+  const b = await aService(api.current, owner.accessToken, { name: "=HYPERLINK(\"http://evil.example\")" });
   serviceIds = { A: a.id, B: b.id };
   for (const seeded of [...SEEDED, BEFORE_WINDOW]) await insertIncident(owner.org.id, serviceIds, seeded);
   // Another org's incident in the same window counts nowhere here.
@@ -170,8 +170,8 @@ describe("GET /v1/analytics/incidents", () => {
 
     const services = await incidentAnalytics(`${WINDOW}&groupBy=service`);
     expect(services.groups.map((g) => [g.key, g.label, g.count, g.start])).toEqual([
-      [serviceIds.A, "checkout-api", 4, null],
-      [serviceIds.B, '=HYPERLINK("http://evil.example")\nstaging', 2, null],
+      [serviceIds.A, "checkout-api\neu", 4, null],
+      [serviceIds.B, '=HYPERLINK("http://evil.example")', 2, null],
     ]);
     expect(services.totals).toEqual(TOTALS);
 
@@ -256,9 +256,10 @@ describe("GET /v1/analytics/incidents.csv", () => {
       "key,label,start,count,acknowledged,resolved,mtta_mean_seconds,mtta_p50_seconds,mtta_p90_seconds,mtta_p95_seconds,mttr_mean_seconds,mttr_p50_seconds,mttr_p90_seconds,mttr_p95_seconds,escalations_timeout,escalations_manual,ack_sla_met_percent,resolve_sla_met_percent",
     );
     // A: incidents 1, 2, 5, 6. tta 30, 60, 120; ttr 600, 1800, 3600.
-    expect(lines[1]).toBe(`${serviceIds.A},checkout-api,,4,3,3,70,60,108,114,2000,1800,3240,3420,1,1,100,50`);
-    // The service whose name would run as a formula in a spreadsheet starts with a quote; its line break stays inside the quotes.
-    expect(lines[2]).toBe(`${serviceIds.B},"'=HYPERLINK(""http://evil.example"")\nstaging",,2,1,1,240,240,240,240,300,300,300,300,0,0,50,50`);
+    // A line break in a name stays inside its quotes.
+    expect(lines[1]).toBe(`${serviceIds.A},"checkout-api\neu",,4,3,3,70,60,108,114,2000,1800,3240,3420,1,1,100,50`);
+    // The service whose name would run as a formula in a spreadsheet starts with a quote.
+    expect(lines[2]).toBe(`${serviceIds.B},"'=HYPERLINK(""http://evil.example"")",,2,1,1,240,240,240,240,300,300,300,300,0,0,50,50`);
     expect(lines).toHaveLength(3);
   });
 
