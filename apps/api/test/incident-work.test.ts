@@ -234,4 +234,20 @@ describe("postmortems", () => {
     const sdk = await api.current.trpc(member.accessToken).incidents.postmortem.markdown.query({ incidentId: incident.id });
     expect(sdk).toBe(markdown);
   });
+
+  it("writes the incident's plain text (title, comments, action items) as text, never as markup: no HTML, link or image comes through", async () => {
+    const markup = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![](https://evil.example/t.png) **loud** & `code`";
+    const escaped = String.raw`\<img src=x onerror=alert(1)\> \[click\](javascript:alert(1)) \!\[\](https://evil.example/t.png) \*\*loud\*\* \& \`code\``;
+    const incident = await anIncident(api.current, owner.accessToken, serviceId, { title: markup });
+    await ok(call("POST", `/v1/incidents/${incident.id}/comment`, { body: markup }), 201, "comment");
+    await ok(call("POST", `/v1/incidents/${incident.id}/transition`, { toStatus: "resolved", version: 1 }), 200, "resolve");
+    const body = { summary: "The team's own **Markdown** stays.", impact: "", rootCause: "", actionItems: [{ title: markup, ownerId: null, done: false }], status: "draft", version: 0 };
+    await ok(call("PUT", `/v1/incidents/${incident.id}/postmortem`, body), 200, "save");
+    const markdown = await api.current.trpc(member.accessToken).incidents.postmortem.markdown.query({ incidentId: incident.id });
+    expect(markdown).toContain(`# Postmortem: ${escaped}\n`);
+    expect(markdown).toContain(`- [ ] ${escaped}\n`);
+    expect(markdown).toContain(`| Comment: ${escaped} |`);
+    expect(markdown).toContain("## Summary\n\nThe team's own **Markdown** stays.\n");
+    expect(markdown).not.toMatch(/(^|[^\\])(<img|\[click\]|!\[)/);
+  });
 });

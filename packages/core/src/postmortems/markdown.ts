@@ -1,7 +1,8 @@
 import type { Postmortem } from "./schema.js";
 
 // The Markdown rendering of a postmortem (GET .../postmortem.md): the text the team wrote, as
-// written (it is Markdown already), around the incident's facts and timeline.
+// written (it is Markdown already), around the incident's facts and timeline, which are plain
+// text (an alert's summary, a service's or a person's name, a comment) and are written as such.
 
 /** "1 h 23 min", "4 min 10 s", "45 s". */
 export function formatDuration(seconds: number): string {
@@ -17,11 +18,18 @@ export function formatDuration(seconds: number): string {
 /** An instant as people read it in a report: `2025-03-14 09:02:00 UTC`. */
 export const formatInstant = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 
-/** Text inside one table cell: no line breaks, no column separators. */
-const cell = (text: string) => text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+/**
+ * Plain text as Markdown shows it, never as markup: CommonMark's backslash escapes for what would
+ * start HTML (`<img onerror>`), a link or an image (`[x](javascript:)`, `![](https://tracker)`),
+ * an entity, emphasis or code. An alert sender chooses an incident's title.
+ */
+const plain = (text: string) => text.replace(/[\\`*_[\]<>&!]/g, "\\$&");
 
-/** Text on one line of a heading or list item. */
-const inline = (text: string) => text.replace(/\s*\r?\n\s*/g, " ").trim();
+/** Plain text inside one table cell: no line breaks, no column separators. */
+const cell = (text: string) => plain(text).replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+
+/** Plain text on one line of a heading or list item. */
+const inline = (text: string) => plain(text).replace(/\s*\r?\n\s*/g, " ").trim();
 
 const section = (title: string, body: string) => `## ${title}\n\n${body.trim() === "" ? "_Not written yet._" : body.trim()}\n`;
 
@@ -48,7 +56,7 @@ function factsTable(pm: Postmortem): string {
 function actionItems(pm: Postmortem, names: ReadonlyMap<string, string>): string {
   return pm.actionItems
     .map((item) => {
-      const owner = item.ownerId === null ? "" : ` (owner: ${names.get(item.ownerId) ?? "a former member"})`;
+      const owner = item.ownerId === null ? "" : ` (owner: ${inline(names.get(item.ownerId) ?? "a former member")})`;
       return `- [${item.done ? "x" : " "}] ${inline(item.title)}${owner}`;
     })
     .join("\n");
