@@ -52,10 +52,15 @@ export function assertFromTheApp(req: Request, config: Pick<Config, "publicUrl">
   if (origin !== undefined && !isAppOrigin(req, config, origin)) throw forbidden("Cookie sessions refuse calls from another origin");
 }
 
-const cookieOptions = (config: Config): CookieOptions => ({
+/**
+ * The refresh cookie: Secure whenever the app is served over https (in production, when
+ * PUBLIC_URL is https, or when the request came over https, a trusted proxy's X-Forwarded-Proto
+ * included); not otherwise, where the app runs on http://localhost.
+ */
+const cookieOptions = (config: Config, req: Request): CookieOptions => ({
   httpOnly: true,
   sameSite: "strict",
-  secure: config.nodeEnv === "production",
+  secure: config.nodeEnv === "production" || config.publicUrl?.startsWith("https:") === true || req.secure,
   path: SESSION_PATH,
 });
 
@@ -98,10 +103,10 @@ export function browserSessionRouter(deps: { config: Config; createContext: (opt
   const router = express.Router();
   router.use(jsonBodyParser({ limit: deps.maxBodyBytes }));
 
-  const answer = (res: Response, status: number, result: TokenResponse | { ok: true }) => {
+  const answer = (req: Request, res: Response, status: number, result: TokenResponse | { ok: true }) => {
     if ("refreshToken" in result) {
       const { refreshToken, ...session } = result;
-      res.cookie(REFRESH_COOKIE, refreshToken, { ...cookieOptions(config), maxAge: config.refreshTokenTtlSeconds * 1000 });
+      res.cookie(REFRESH_COOKIE, refreshToken, { ...cookieOptions(config, req), maxAge: config.refreshTokenTtlSeconds * 1000 });
       res.status(status).json(session);
     } else res.status(status).json(result);
   };
@@ -113,10 +118,10 @@ export function browserSessionRouter(deps: { config: Config; createContext: (opt
         assertJsonBody(req);
         const body: unknown = req.body ?? {};
         const result = await route.call(createCaller(deps.createContext({ req })), body, req);
-        answer(res, route.status ?? 200, result);
+        answer(req, res, route.status ?? 200, result);
       } catch (error) {
         // A refused session is over: the browser may drop its cookie.
-        if (route.path === "/refresh" && toErrorResponse(error, "").status === 401) res.clearCookie(REFRESH_COOKIE, cookieOptions(config));
+        if (route.path === "/refresh" && toErrorResponse(error, "").status === 401) res.clearCookie(REFRESH_COOKIE, cookieOptions(config, req));
         sendError(req, res, error, { procedure: route.procedure });
       }
     });
@@ -127,7 +132,7 @@ export function browserSessionRouter(deps: { config: Config; createContext: (opt
       assertFromTheApp(req, config);
       const refreshToken = refreshTokenOf(req);
       if (refreshToken !== undefined && refreshToken !== "") await createCaller(deps.createContext({ req })).auth.logout({ refreshToken });
-      res.clearCookie(REFRESH_COOKIE, cookieOptions(config));
+      res.clearCookie(REFRESH_COOKIE, cookieOptions(config, req));
       res.json({ ok: true });
     } catch (error) {
       sendError(req, res, error, { procedure: "auth.logout" });

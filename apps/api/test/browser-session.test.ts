@@ -1,6 +1,6 @@
 import type { BrowserSession } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, countRows, expectError, fieldsOf, PASSWORD, uniqueEmail, useTestApi, type HttpResponse } from "@incidentops/testkit";
+import { anOrgOwner, countRows, expectError, fieldsOf, PASSWORD, startTestApi, uniqueEmail, useTestApi, type HttpResponse } from "@incidentops/testkit";
 
 // The web app's cookie sessions (/v1/auth/session/*): the refresh token only ever in an httpOnly
 // cookie scoped to these routes, rotated on refresh, and every call checked against CSRF.
@@ -52,6 +52,22 @@ describe("signing in", () => {
     expect(cookie.attributes).not.toContain("secure");
     // The access token works as a bearer.
     expect((await api.current.request("GET", "/v1/auth/me", { token: res.body.accessToken })).status).toBe(200);
+  });
+
+  it("sets it Secure when the app is served over https: PUBLIC_URL says so, or a trusted proxy does (X-Forwarded-Proto)", async () => {
+    for (const env of [{ PUBLIC_URL: "https://incidents.example.com" }, { TRUST_PROXY: "true" }]) {
+      const https = await startTestApi({ env });
+      try {
+        const owner = await anOrgOwner(https);
+        const res = await https.request("POST", "/v1/auth/session/login", {
+          body: { email: owner.email, password: owner.password },
+          headers: { ...CSRF, "x-forwarded-proto": "https" },
+        });
+        expect(refreshCookieOf(res).attributes, JSON.stringify(env)).toContain("secure");
+      } finally {
+        await https.close();
+      }
+    }
   });
 
   it("registers (201) and accepts an invitation the same way", async () => {
