@@ -112,3 +112,34 @@ test("every screen at 390 px", async ({ browser, api }) => {
     await expectAccessible(page, "the navigation sheet");
   });
 });
+
+test("at 390 px, text without a place to break (a URL, a file name, a long name) never makes a screen wider than the phone", async ({ browser, api }) => {
+  const owner = await api.owner("Maximilian-Alexander-Bartholomew-Fitzgerald-Montgomery-Smythe");
+  const team = await api.ok<{ id: string }>("POST", "/v1/org/teams", { token: owner.accessToken, body: { name: "payments-platform-reliability-engineering-europe-west" } });
+  const service = await api.service(owner, undefined, { teamId: team.id });
+  const url = "https://grafana.example.com/d/abcdef123456/checkout-api-latency?orgId=1&var-cluster=prod-eu-west-1&from=now-6h";
+  const incident = await api.incident(owner, service.id, `Latency alert ${url}`);
+  await api.ok("POST", `/v1/incidents/${incident.id}/comment`, { token: owner.accessToken, body: { body: url } });
+  const fileName = "heap-dump-checkout-api-prod-eu-west-1-pod-7c9f8d6b5-x2k4q-2026-12-05T03-14-15Z.hprof.txt";
+  const form = new FormData();
+  form.append("file", new Blob(["dump"], { type: "text/plain" }), fileName);
+  const uploaded = await fetch(`${api.baseUrl}/v1/incidents/${incident.id}/attachments`, { method: "POST", headers: { authorization: `Bearer ${owner.accessToken}` }, body: form });
+  expect(uploaded.status).toBe(201);
+
+  await onPhone(browser, async (page) => {
+    const widthOf = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await signIn(page, owner, "/incidents");
+    await expect(page.getByRole("link", { name: /Latency alert/ })).toBeVisible();
+    expect(await widthOf(), "the incident list").toBeLessThanOrEqual(390);
+    // The list's box clips what is wider than it: the row's last cell (its age) must still be in view.
+    const age = await page.locator(`tr[data-incident-id="${incident.id}"] td`).last().boundingBox();
+    expect((age?.x ?? Infinity) + (age?.width ?? 0), "the age of the incident in the list").toBeLessThanOrEqual(390);
+    await page.goto(`/incidents/${incident.id}`);
+    await expect(page.getByRole("list", { name: "Attachments" })).toContainText("heap-dump");
+    await expect(page.getByRole("list", { name: "Timeline" })).toContainText("grafana.example.com");
+    expect(await widthOf(), "the incident page").toBeLessThanOrEqual(390);
+    await page.goto("/analytics");
+    await expect(page.getByRole("table", { name: "Incidents by team" })).toContainText("payments-platform");
+    expect(await widthOf(), "analytics").toBeLessThanOrEqual(390);
+  });
+});

@@ -27,35 +27,41 @@ const configOf = (series: Series[]): ChartConfig => Object.fromEntries(series.ma
 const labelOf = (series: Series[], key: string) => series.find((s) => s.key === key)?.label ?? key;
 const plain = (value: number | null) => (value === null ? "—" : String(value));
 
-/** The chart's figures as a table, for screen readers (the chart itself is hidden from them). */
+/**
+ * The chart's figures as a table, for screen readers (the chart itself is hidden from them). The
+ * box around it is what is visually hidden: a table grows to its content whatever its own width,
+ * and a long label made the page scroll sideways.
+ */
 function SeriesTable({ rows, series, caption, rowHeading, formatValue = plain }: Omit<Props, "className" | "formatLabel">) {
   return (
-    <table className="sr-only">
-      <caption>{caption}</caption>
-      {rowHeading !== undefined && (
-        <thead>
-          <tr>
-            <th scope="col">{rowHeading}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-      )}
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{row.label}</th>
-            {series.map((s) => {
-              const value = row[s.key];
-              return <td key={s.key}>{formatValue(typeof value === "number" ? value : null)}</td>;
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="sr-only">
+      <table>
+        <caption>{caption}</caption>
+        {rowHeading !== undefined && (
+          <thead>
+            <tr>
+              <th scope="col">{rowHeading}</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {series.map((s) => {
+                const value = row[s.key];
+                return <td key={s.key}>{formatValue(typeof value === "number" ? value : null)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -148,7 +148,7 @@ export function IncidentPage() {
 
       {canAct && <IncidentActions incident={data} onConflict={setConflict} />}
 
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_320px]">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_320px]">
         <section aria-labelledby="timeline-heading" className="min-w-0 space-y-4">
           <h2 id="timeline-heading" className="text-base font-semibold">
             Timeline

@@ -186,7 +186,7 @@ export function IncidentsPage() {
                               <td className="px-2 py-2 align-top">
                                 <SeverityBadge severity={incident.severity} />
                               </td>
-                              <td className="min-w-0 px-2 py-2">
+                              <td className="min-w-0 px-2 py-2 wrap-anywhere">
                                 <Link to="/incidents/$incidentId" params={{ incidentId: incident.id }} className="font-medium hover:underline focus-visible:underline">
                                   {incident.title}
                                 </Link>
