@@ -2,6 +2,7 @@ import { IANAZone } from "luxon";
 import { z } from "zod";
 import { isStorableInstant } from "./mapping.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
+import "./zod-messages.js";
 
 /**
  * The wire primitives every feature shares: camelCase fields, UUID ids, ISO-8601 UTC times. A

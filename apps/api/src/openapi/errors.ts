@@ -38,7 +38,7 @@ const sample = <C extends ErrorCode>(code: C, message: string, details: ErrorBod
 export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBodyOf<C> } } = {
   VALIDATION_FAILED: {
     meaning: "the input is invalid (details.fields says where)",
-    body: sample("VALIDATION_FAILED", "The request is invalid: see details.fields", { fields: { title: ["Too small: expected string to have >=1 characters"] } }),
+    body: sample("VALIDATION_FAILED", "The request is invalid: see details.fields", { fields: { title: ["must not be empty"] } }),
   },
   MALFORMED_JSON: { meaning: "the body is not valid JSON", body: sample("MALFORMED_JSON", "The request body is not valid JSON", {}) },
   INVALID_TOKEN: {
