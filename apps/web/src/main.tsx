@@ -3,10 +3,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app";
 import "./index.css";
 import { createApiClient } from "./lib/trpc";
-import { SessionManager, webLock } from "./lib/session";
+import { SessionManager, sessionTabs, webLock } from "./lib/session";
 import { fetchSessionTransport } from "./lib/session-transport";
 
-const session = new SessionManager(fetchSessionTransport(), { lock: webLock });
+const session = new SessionManager(fetchSessionTransport(), { lock: webLock, tabs: sessionTabs() });
 const client = createApiClient(session);
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, useTestApi } from "@incidentops/testkit";
+import { anOrgOwner, useTestApi, waitFor } from "@incidentops/testkit";
 import { ApiError } from "../src/lib/api-error";
 import { SessionManager } from "../src/lib/session";
 import { fetchSessionTransport } from "../src/lib/session-transport";
@@ -116,6 +116,28 @@ describe("SessionManager", () => {
     expect(session.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
     expect(jar.cookies.has("incidentops_refresh")).toBe(false);
     expect((await api.current.request("POST", "/v1/auth/refresh", { body: { refreshToken } })).status).toBe(401);
+  });
+
+  it("signs out the browser's other tabs too: each drops the access token it holds", async () => {
+    const { owner } = await signedInTab();
+    const jar = cookieJar();
+    const channelName = `session-tabs-${owner.user.id}`;
+    const [here, there] = [new BroadcastChannel(channelName), new BroadcastChannel(channelName)];
+    try {
+      const transport = fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: jar.fetch });
+      const tab = new SessionManager(transport, { tabs: here });
+      const other = new SessionManager(transport, { tabs: there });
+      await tab.signIn("login", { email: owner.email, password: owner.password });
+      await other.restore();
+      expect(other.getState().status).toBe("signed-in");
+      await tab.signOut();
+      await waitFor(() => (other.getState().status === "signed-out" ? true : undefined), 5_000, "the other tab to sign out");
+      expect(other.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
+      expect(other.accessToken()).toBeUndefined();
+    } finally {
+      here.close();
+      there.close();
+    }
   });
 });
 

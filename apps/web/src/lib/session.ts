@@ -32,6 +32,12 @@ const RESTORE_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** What a tab tells the app's other tabs (`sessionTabs`) when it signs out. */
+const SIGNED_OUT = "signed-out";
+
+/** The channel the app's tabs share, where the browser has one. */
+export const sessionTabs = (): BroadcastChannel | undefined => (typeof BroadcastChannel === "undefined" ? undefined : new BroadcastChannel("incidentops-session"));
+
 /**
  * The browser's session: the access token in memory only (never in storage), renewed through the
  * refresh cookie the API keeps httpOnly. Every renewal is one "flight": calls that find the token
@@ -46,8 +52,13 @@ export class SessionManager {
 
   constructor(
     private readonly transport: SessionTransport,
-    private readonly options: { lock?: CrossTabLock; now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
-  ) {}
+    private readonly options: { lock?: CrossTabLock; now?: () => number; sleep?: (ms: number) => Promise<void>; tabs?: BroadcastChannel } = {},
+  ) {
+    // Signing out in one tab signs out the others: each holds its own access token in memory.
+    options.tabs?.addEventListener("message", (event: MessageEvent) => {
+      if (event.data === SIGNED_OUT && this.state.status !== "signed-out") this.set({ status: "signed-out", reason: "signed-out" });
+    });
+  }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
@@ -136,6 +147,7 @@ export class SessionManager {
       await (this.options.lock ? this.options.lock(call) : call());
     } finally {
       this.set({ status: "signed-out", reason: "signed-out" });
+      this.options.tabs?.postMessage(SIGNED_OUT);
     }
   }
 
