@@ -49,6 +49,12 @@ const refuseMethodsTrpcDoesNotServe: RequestHandler = (req, res, next) => {
   }
 };
 
+/** The API's documentation page is never shown inside another site's frame (clickjacking), like the app. */
+const refuseFraming: RequestHandler = (_req, res, next) => {
+  res.set({ "x-frame-options": "DENY", "content-security-policy": "frame-ancestors 'none'", "x-content-type-options": "nosniff" });
+  next();
+};
+
 export async function createApp(deps: AppDeps): Promise<Express> {
   const app = express();
   app.disable("x-powered-by");
@@ -72,6 +78,7 @@ export async function createApp(deps: AppDeps): Promise<Express> {
   });
   app.use(
     "/docs",
+    refuseFraming,
     swaggerUi.serve,
     swaggerUi.setup(undefined, { swaggerOptions: { url: "/openapi.json" }, customSiteTitle: "IncidentOps API", customCss: "" }),
   );

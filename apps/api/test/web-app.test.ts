@@ -55,7 +55,10 @@ describe("the web app", () => {
   it("keeps the API's own routes: /healthz, /openapi.json, /docs, /v1", async () => {
     expect(((await (await get("/healthz")).json()) as { status: string }).status).toBe("ok");
     expect((await get("/openapi.json")).headers.get("content-type")).toMatch(/json/);
-    expect(await (await get("/docs/")).text()).toMatch(/swagger/i);
+    const docs = await get("/docs/");
+    expect(await docs.text()).toMatch(/swagger/i);
+    // Like the app, never framed by another site.
+    expect([docs.headers.get("x-frame-options"), docs.headers.get("content-security-policy")]).toEqual(["DENY", "frame-ancestors 'none'"]);
     expect((await get("/v1/org")).status).toBe(401);
   });
 
