@@ -182,6 +182,22 @@ describe("a level naming a schedule", () => {
     await waitFor(() => mailsTo(ada.user.email).find((m) => subjectOf(m.raw).includes("Nobody on the rota")), 15_000, "Ada's page");
   });
 
+  it("a level whose people all opted out of the page's kind falls through at once too: it reaches nobody", { timeout: 45_000 }, async () => {
+    const { owner, ada, grace } = await anOrg();
+    await api().request("PUT", "/v1/users/me/notification-preferences", { token: grace.accessToken, body: { eventKinds: ["resolved"] } });
+    const incident = await incidentOn(
+      owner.accessToken,
+      [
+        { delaySeconds: 3600, targets: [{ type: "user", userId: grace.user.id }] },
+        { delaySeconds: 3600, targets: [{ type: "user", userId: ada.user.id }] },
+      ],
+      "Grace takes no pages",
+    );
+    const escalated = await waitForEvent(owner.accessToken, incident.id, (e) => e.kind === "escalated", "level 2");
+    expect(escalated.data).toMatchObject({ level: 2, notified: [{ type: "user", userId: ada.user.id }] });
+    expect((await events(owner.accessToken, incident.id)).filter((e) => e.kind === "no_one_on_call").map((e) => e.data.level)).toEqual([1]);
+  });
+
   it("when no level finds anybody, the org admins are told through their account email", { timeout: 45_000 }, async () => {
     const { owner, ada } = await anOrg();
     const empty = await aSchedule(api(), owner.accessToken, { layers: [futureLayer(ada.user.id)] });

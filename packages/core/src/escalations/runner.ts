@@ -58,15 +58,17 @@ async function peopleOf(tx: Tx, orgId: string, targets: EscalationTarget[], at: 
 }
 
 /**
- * Who a level reaches at `at` (when it fires): the people its targets resolve to who are members
- * of the org, in target order, and its enabled notification targets.
+ * Who a level reaches at `at` (when it fires) with a page of `kind`: the people its targets
+ * resolve to who are members of the org and take pages of that kind (their notification
+ * preferences), in target order, and its enabled notification targets. A level whose people all
+ * opted out of the kind reaches nobody, like an empty one.
  */
-async function resolveLevel(tx: Tx, orgId: string, targets: EscalationTarget[], at: Date) {
+async function resolveLevel(tx: Tx, orgId: string, targets: EscalationTarget[], at: Date, kind: NotificationKind) {
   const found = await peopleOf(tx, orgId, targets, at);
   const members = new Map((await findMembersToPage(tx, orgId, found.map((f) => f.userId))).map((m) => [m.id, m]));
   const people = found.flatMap(({ userId, via }) => {
     const member = members.get(userId);
-    return member === undefined ? [] : [{ ...member, via }];
+    return member === undefined || (member.event_kinds !== null && !member.event_kinds.includes(kind)) ? [] : [{ ...member, via }];
   });
   const targetIds = targets.flatMap((t) => (t.type === "notification_target" ? [t.targetId] : []));
   const notificationTargets = await findEnabledTargets(tx, orgId, targetIds);
@@ -74,6 +76,9 @@ async function resolveLevel(tx: Tx, orgId: string, targets: EscalationTarget[], 
 }
 
 type Resolved = Awaited<ReturnType<typeof resolveLevel>>;
+
+/** The first step pages people about a new incident; later ones about an escalation. */
+const pageKindOf = (step: number): NotificationKind => (step === 0 ? "triggered" : "escalated");
 
 /** What each step of the chain is: its level, which pass over the levels, and the event data that names them. */
 function stepOf(policy: PolicyWithLevels, step: number, manual: boolean): { level: EscalationLevel; data: Record<string, unknown> } {
@@ -96,11 +101,8 @@ async function notifyLevel(
   resolved: Resolved,
 ): Promise<void> {
   const { level, data } = stepOf(escalation.policy, escalation.step, escalation.manual);
-  // The first step pages people about a new incident; later ones about an escalation.
-  const kind: NotificationKind = escalation.step === 0 ? "triggered" : "escalated";
-  const wanted = resolved.people.filter((u) => u.event_kinds === null || u.event_kinds.includes(kind));
   const notified: Notified[] = [
-    ...wanted.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name, via: u.via })),
+    ...resolved.people.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name, via: u.via })),
     ...resolved.notificationTargets.map((t) => ({ type: "notification_target" as const, targetId: t.id, name: t.name })),
   ];
   const hasNext = incident.status === "triggered" && escalation.step + 1 < escalation.totalSteps;
@@ -112,7 +114,7 @@ async function notifyLevel(
     data: { ...data, notified },
     nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
   });
-  const userIds = wanted.map((u) => u.id);
+  const userIds = resolved.people.map((u) => u.id);
   if (userIds.length > 0) await incidentLifecycle.assignForEscalation(tx, source, incident, userIds, { level: level.level, step: escalation.step + 1 });
 }
 
@@ -160,7 +162,7 @@ export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_un
     const firedAt = new Date();
     const lastTried = Math.min(totalSteps, job.step + policy.levels.length);
     for (let step = job.step; step < lastTried; step++) {
-      const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets, firedAt);
+      const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets, firedAt, pageKindOf(step));
       if (resolved.people.length === 0 && resolved.notificationTargets.length === 0) continue;
       await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: step - job.step, everyLevel: false });
       // What made this job run: the first page, a level's delay running out, or a person.
