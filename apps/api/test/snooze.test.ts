@@ -262,4 +262,24 @@ describe("the acknowledgement timeout (a service's ackTimeoutMinutes)", () => {
     expect(plain.ackTimeoutAt).toBeNull();
     expect(await retriggerJobs(plain.id)).toEqual([]);
   });
+
+  it("starts again from a change that ends a snooze (an edit, a reassignment), so the incident still comes back to triggered", async () => {
+    for (const change of ["edit", "reassignment"] as const) {
+      const incident = await acknowledged(timed);
+      const snoozed = await ok(snooze(member.accessToken, incident.id, { minutes: 90, version: incident.version }), 200, "snooze");
+      const body = change === "edit" ? { title: "Snoozed, then renamed", version: snoozed.version } : { userIds: [owner.user.id], version: snoozed.version };
+      const path = change === "edit" ? `/v1/incidents/${incident.id}` : `/v1/incidents/${incident.id}/assign`;
+      const changed = await ok(api.current.request<Incident>(change === "edit" ? "PATCH" : "POST", path, { token: member.accessToken, body }), 200, change);
+      expect(changed, change).toMatchObject({ status: "acknowledged", snoozedUntil: null, ackTimeoutAt: expect.any(String) });
+      expect(Date.parse(changed.ackTimeoutAt ?? "") - Date.parse(changed.updatedAt), change).toBe(30 * 60_000);
+      const job = await pendingRetrigger(incident.id);
+      expect(job.dueAt, change).toBe(changed.ackTimeoutAt);
+      expect(await runRetrigger(appDb, job), change).toBe("retriggered");
+      expect(await getIncident(incident.id), change).toMatchObject({ status: "triggered" });
+    }
+    // Without a snooze, a change leaves the running timeout as it was.
+    const incident = await acknowledged(timed);
+    const renamed = await ok(api.current.request<Incident>("PATCH", `/v1/incidents/${incident.id}`, { token: member.accessToken, body: { title: "Renamed", version: incident.version } }), 200, "edit");
+    expect(renamed.ackTimeoutAt).toBe(incident.ackTimeoutAt);
+  });
 });

@@ -474,7 +474,7 @@ export async function edit(
   }
   if (severity !== undefined) await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
   await armSlaChecks(tx, source, updated, rearm);
-  // A change ends a snooze (an acknowledgement timeout runs on).
+  // A change ends a snooze (the acknowledgement timeout starts again from it).
   await armRetrigger(tx, source, updated);
   return updated;
 }

@@ -136,15 +136,26 @@ export function findOpenAlertIncidentForUpdate(tx: Tx, orgId: string, serviceId:
     .executeTakeFirst();
 }
 
+/** The service's acknowledgement timeout counted from `at` (null: the service has none), in an UPDATE of incidents. */
+const ackTimeoutFrom = (at: Date) =>
+  sql<Date | null>`${at}::timestamptz + (SELECT s.ack_timeout_minutes FROM services s WHERE s.org_id = incidents.org_id AND s.id = incidents.service_id) * interval '1 minute'`;
+
+/**
+ * For a change that ends a snooze (any change but a move): the snooze had replaced the
+ * acknowledgement timeout, which starts again from the change, so an incident left acknowledged
+ * still comes back to triggered. Without a snooze the timeout is as it was.
+ */
+const endingSnooze = (at: Date) => ({
+  snoozed_until: null,
+  ack_timeout_at: sql<Date | null>`CASE WHEN snoozed_until IS NULL THEN ack_timeout_at ELSE ${ackTimeoutFrom(at)} END`,
+});
+
 /**
  * Sets the status, stamps its time column (and the first acknowledgement, once) and the version.
  * Any snooze ends; entering `acknowledged` starts the service's acknowledgement timeout, if it has one.
  */
 export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, change: { status: IncidentStatus; version: number; at: Date }) {
-  const ackTimeoutAt =
-    change.status === "acknowledged"
-      ? sql<Date | null>`${change.at}::timestamptz + (SELECT s.ack_timeout_minutes FROM services s WHERE s.org_id = incidents.org_id AND s.id = incidents.service_id) * interval '1 minute'`
-      : null;
+  const ackTimeoutAt = change.status === "acknowledged" ? ackTimeoutFrom(change.at) : null;
   return tx
     .updateTable("incidents")
     .set({
@@ -163,16 +174,19 @@ export function setIncidentStatus(tx: Tx, orgId: string, incidentId: string, cha
     .executeTakeFirstOrThrow();
 }
 
-/** A change that is not a move: the new version and, when given, the snooze's end (null: none). */
+/**
+ * A change that is not a move: the new version and, when given, the snooze's end: a new snooze
+ * (which replaces the acknowledgement timeout), or null for none (see endingSnooze).
+ */
 export function setIncidentVersion(tx: Tx, orgId: string, incidentId: string, change: { version: number; at: Date; snoozedUntil?: Date | null }) {
+  const snooze =
+    change.snoozedUntil === undefined ? {} : change.snoozedUntil === null ? endingSnooze(change.at) : { snoozed_until: change.snoozedUntil, ack_timeout_at: null };
   return tx
     .updateTable("incidents")
     .set({
       version: change.version,
       updated_at: change.at,
-      ...(change.snoozedUntil === undefined ? {} : { snoozed_until: change.snoozedUntil }),
-      // A snooze replaces the acknowledgement timeout.
-      ...(change.snoozedUntil === undefined || change.snoozedUntil === null ? {} : { ack_timeout_at: null }),
+      ...snooze,
     })
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
@@ -212,7 +226,7 @@ export function updateIncidentDetails(
       version: change.version,
       updated_at: change.at,
       // Any change ends a snooze.
-      snoozed_until: null,
+      ...endingSnooze(change.at),
     })
     .where("org_id", "=", orgId)
     .where("id", "=", incidentId)
