@@ -81,6 +81,9 @@ export async function replanUserShiftNotices(db: Db, job: TaskPayload<"replan_us
   return planned;
 }
 
+/** "1 minute", "15 minutes". */
+const minutesText = (minutes: number) => `${minutes} minute${minutes === 1 ? "" : "s"}`;
+
 /** A time as its person reads it: on their wall clock, naming their zone. */
 const when = (ms: number, zone: string) => `${DateTime.fromMillis(ms, { zone }).toFormat("ccc d LLL yyyy, HH:mm")} (${zone})`;
 
@@ -92,9 +95,9 @@ function noticeText(
   const lines =
     kind === "start"
       ? [`You are on call for ${facts.schedule} ${until}.`]
-      : [`Your on-call shift for ${facts.schedule} starts in ${facts.minutesAhead} minutes, at ${when(facts.start, facts.zone)}, and lasts ${until}.`];
+      : [`Your on-call shift for ${facts.schedule} starts in ${minutesText(facts.minutesAhead)}, at ${when(facts.start, facts.zone)}, and lasts ${until}.`];
   return {
-    subject: kind === "start" ? `You are on call for ${facts.schedule}` : `Your on-call shift for ${facts.schedule} starts in ${facts.minutesAhead} minutes`,
+    subject: kind === "start" ? `You are on call for ${facts.schedule}` : `Your on-call shift for ${facts.schedule} starts in ${minutesText(facts.minutesAhead)}`,
     text: [...lines, "", `Your shifts: ${facts.link}`].join("\n"),
   };
 }
