@@ -69,6 +69,7 @@ describe("email delivery through a real SMTP server", () => {
       expect(subjectOf(mail.raw)).toContain("Disk full on db-7");
       expect(plainTextOf(mail.raw)).toContain("Disk full on db-7");
       expect(plainTextOf(mail.raw)).toContain(`/incidents/${incident.id}`);
+      expect(plainTextOf(mail.raw)).toContain(`Service: ${service.name}`);
       expect(plainTextOf(mail.raw)).not.toContain("/v1/incidents/");
       expect(mail.from).toBe("incidentops@localhost");
     }

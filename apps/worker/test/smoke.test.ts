@@ -21,6 +21,7 @@ describe("worker smoke", () => {
       const verified = verifyWebhook(target.body.secret, request);
       expect(verified.type).toBe("incident.triggered");
       expect(verified.incident.id).toBe(incident.id);
+      expect(verified.service).toEqual({ id: service.id, name: service.name });
       const attempts = await waitFor(async () => {
         const res = await api.request<{ items: { status: string; attemptCount: number }[] }>("GET", `/v1/incidents/${incident.id}/notifications`, { token });
         return res.body.items[0]?.status === "succeeded" ? res.body.items : undefined;

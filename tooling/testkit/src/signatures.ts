@@ -8,6 +8,7 @@ export interface WebhookBody {
   type: string;
   occurredAt: string;
   org: { id: string; name: string };
+  service: { id: string; name: string };
   incident: { id: string; title: string; status: string; version?: number; dedupKey?: string | null; createdAt?: string };
   event: { id: string; kind: string; incidentId: string; data: Record<string, unknown> };
 }

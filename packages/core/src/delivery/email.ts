@@ -120,7 +120,7 @@ export function emailFor(payload: NotificationPayload, publicUrl: string): { sub
   const facts: [string, string][] = [
     ["Severity", severityLabel(payload)],
     ["Status", statusLabel(payload)],
-    ["Service id", payload.incident.serviceId],
+    ["Service", payload.service.name],
     ["Organisation", payload.org.name],
   ];
   const text = [

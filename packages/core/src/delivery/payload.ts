@@ -13,6 +13,8 @@ export interface NotificationPayload {
   type: `incident.${NotificationKind | PageKind}` | "test";
   occurredAt: string;
   org: { id: string; name: string };
+  /** The incident's service, by name: what messages show. */
+  service: { id: string; name: string };
   incident: Incident;
   event: IncidentEvent;
 }

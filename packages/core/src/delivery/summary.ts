@@ -45,7 +45,7 @@ export const headlineOf = (payload: NotificationPayload) => `[${severityLabel(pa
 export const incidentFacts = (payload: NotificationPayload): { label: string; value: string }[] => [
   { label: "Severity", value: severityLabel(payload) },
   { label: "Status", value: statusLabel(payload) },
-  { label: "Service id", value: payload.incident.serviceId },
+  { label: "Service", value: payload.service.name },
   { label: "Event", value: kindLabel(payload) },
 ];
 

@@ -242,14 +242,16 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
   const org = await findOrg(db, actor.orgId);
   const now = new Date().toISOString();
   const incidentId = randomUUID();
+  const serviceId = randomUUID();
   const payload: NotificationPayload = {
     id: randomUUID(),
     type: "test",
     occurredAt: now,
     org: { id: org.id, name: org.name },
+    service: { id: serviceId, name: "Test service" },
     incident: {
       id: incidentId,
-      serviceId: randomUUID(),
+      serviceId,
       title: "Test notification from IncidentOps",
       description: `Sent to check the notification target "${row.name}".`,
       status: "triggered",

@@ -82,13 +82,15 @@ async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: Notificati
   const claimed: Claimed = [];
   for (const at of events) {
     const { attempt, event } = at;
+    const incident = await incidentAt(at);
     const payload: NotificationPayload = {
       // Stable across retries: receivers de-duplicate on it (it is also the webhook-id).
       id: attempt.id,
       type: payloadTypeOf(event),
       occurredAt: iso(event.created_at),
       org: context.org,
-      incident: await incidentAt(at),
+      service: { id: incident.serviceId, name: event.service_name ?? incident.serviceId },
+      incident,
       event: toIncidentEvent(event),
     };
     const target = attempt.target_id === null ? undefined : context.targets.get(attempt.target_id);

@@ -110,10 +110,14 @@ export function findEvent(tx: Tx, orgId: string, eventId: string) {
   return tx.selectFrom("incident_events").select(["id", "incident_id", "seq"]).where("org_id", "=", orgId).where("id", "=", eventId).executeTakeFirst();
 }
 
+/** The name of the service of event `e`'s incident, as a scalar subquery. */
+const serviceNameOfEvent = sql`(SELECT s.name FROM incidents i JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id WHERE i.org_id = e.org_id AND i.id = e.incident_id)`;
+
 /** An event a fan-out turns into attempts, with the incident's severity at the event. */
 export type EventToFanOut = IncidentEventRow & {
-  /** The org's name, as a delivery's payload shows it. */
+  /** The org's name and the incident's service's, as a delivery's payload shows them. */
   org_name: string;
+  service_name: string | null;
   severity: IncidentSeverity;
   /** The last seq of the fan-out's events of this incident: the incident's new fan-out position. */
   upto_seq: string;
@@ -124,14 +128,14 @@ export type EventToFanOut = IncidentEventRow & {
  * events' incidents, made on first use, in incident-id order, so that fan-outs of one incident
  * take turns and two fan-outs never wait on each other in a circle; returns each incident's
  * events after its position up to the last named one, in timeline order, each with the
- * incident's severity at the event (from its snapshot; the current one for older events) and the
- * org's name (what a delivery of the event shows). One statement however many incidents. Its
+ * incident's severity at the event (from its snapshot; the current one for older events), the
+ * org's name and the service's (what a delivery of the event shows). One statement however many incidents. Its
  * reads see every such event: each was committed before the named events (an incident's events
  * are written one transaction at a time), and these before the job naming them. With them, in
  * the same round trip (executeTogether), the org's enabled targets (those the events go to are
  * among them) and the recipients of its lanes leased as of that read (without their locks: a
- * hint, for recordAttempts). The org's name and the incident's current severity are scalar
- * subqueries, not joins: the statement is planned on every call, and each joined table adds join
+ * hint, for recordAttempts). The org's name, the service's and the incident's current severity are
+ * scalar subqueries, not joins: the statement is planned on every call, and each joined table adds join
  * orders for the planner to weigh (planning took about three times as long with them).
  */
 export async function lockEventsToFanOut(
@@ -151,7 +155,7 @@ export async function lockEventsToFanOut(
       ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = f.last_event_seq
       RETURNING f.incident_id, f.last_event_seq
     )
-    SELECT e.*, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, n.upto_seq,
+    SELECT e.*, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, ${serviceNameOfEvent} AS service_name, n.upto_seq,
            coalesce(
              e.incident ->> 'severity',
              (SELECT i.severity::text FROM incidents i WHERE i.org_id = e.org_id AND i.id = e.incident_id)
@@ -197,7 +201,7 @@ const distinct = <T>(rows: readonly T[], pick: (row: T) => string | null) => [..
 
 /** Rows a claim's transaction has already read (a fan-out's events and targets): not read again. */
 export interface KnownRows {
-  events: ReadonlyMap<string, IncidentEventRow & { org_name: string }>;
+  events: ReadonlyMap<string, IncidentEventRow & { org_name: string; service_name: string | null }>;
   targets: ReadonlyMap<string, NotificationTargetRow>;
 }
 
@@ -208,8 +212,8 @@ const amongIds = (column: string, ids: readonly string[]) => sql<boolean>`${sql.
 
 /**
  * What a claim's deliveries send, in one message however many attempts (executeTogether),
- * none of it read again when `known`: their events (with snapshots) and the org's name, and the
- * targets, people and contact methods they go to, by id.
+ * none of it read again when `known`: their events (with snapshots), the org's name and each
+ * event's service name, and the targets, people and contact methods they go to, by id.
  */
 export async function findDeliveryContexts(
   tx: Tx,
@@ -230,6 +234,7 @@ export async function findDeliveryContexts(
             .innerJoin("orgs as o", "o.id", "e.org_id")
             .selectAll("e")
             .select("o.name as org_name")
+            .select(sql<string | null>`${serviceNameOfEvent}`.as("service_name"))
             .where("e.org_id", "=", orgId)
             .where(amongIds("e.id", eventIds)),
           tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where(amongIds("id", targetIds)),

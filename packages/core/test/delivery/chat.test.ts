@@ -23,7 +23,7 @@ describe("teamsMessageFor", () => {
         facts: [
           { title: "Severity", value: "SEV2" },
           { title: "Status", value: "Triggered" },
-          { title: "Service id", value: payload.incident.serviceId },
+          { title: "Service", value: payload.service.name },
           { title: "Event", value: "Triggered" },
         ],
       },
@@ -49,7 +49,7 @@ describe("discordMessageFor", () => {
         fields: [
           { name: "Severity", value: "SEV2", inline: true },
           { name: "Status", value: "Triggered", inline: true },
-          { name: "Service id", value: payload.incident.serviceId, inline: true },
+          { name: "Service", value: payload.service.name, inline: true },
           { name: "Event", value: "Triggered", inline: true },
         ],
         footer: { text: "Acme Ops · IncidentOps" },
@@ -100,7 +100,7 @@ describe("mattermostMessageFor", () => {
         fields: [
           { short: true, title: "Severity", value: "SEV2" },
           { short: true, title: "Status", value: "Triggered" },
-          { short: true, title: "Service id", value: payload.incident.serviceId },
+          { short: true, title: "Service", value: payload.service.name },
           { short: true, title: "Event", value: "Triggered" },
         ],
         footer: "Acme Ops · IncidentOps",

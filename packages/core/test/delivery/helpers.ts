@@ -5,15 +5,17 @@ export const PUBLIC_URL = "https://incidentops.test";
 
 export function makePayload(overrides: Partial<NotificationPayload> = {}): NotificationPayload {
   const incidentId = randomUUID();
+  const serviceId = randomUUID();
   const at = "2025-01-02T03:04:05.000Z";
   return {
     id: randomUUID(),
     type: "incident.triggered",
     occurredAt: at,
     org: { id: randomUUID(), name: "Acme Ops" },
+    service: { id: serviceId, name: "checkout-api" },
     incident: {
       id: incidentId,
-      serviceId: randomUUID(),
+      serviceId,
       title: "Database down",
       description: "Primary is not answering",
       status: "triggered",

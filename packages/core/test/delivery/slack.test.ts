@@ -19,7 +19,7 @@ describe("slackMessageFor", () => {
         fields: [
           { type: "mrkdwn", text: "*Severity*\nSEV2" },
           { type: "mrkdwn", text: "*Status*\nTriggered" },
-          { type: "mrkdwn", text: `*Service id*\n${payload.incident.serviceId}` },
+          { type: "mrkdwn", text: `*Service*\n${payload.service.name}` },
           { type: "mrkdwn", text: "*Event*\nTriggered" },
         ],
       },
