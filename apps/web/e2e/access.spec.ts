@@ -53,3 +53,18 @@ test("another organisation's incident URL shows not found", async ({ page, api }
   await page.goto("/no/such/screen");
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("a link to an incident of another of my organisations: the not-found page offers to look there, and switching shows it", async ({ page, api }) => {
+  const ada = await api.owner();
+  const night = await api.ok<{ id: string; name: string }>("POST", "/v1/orgs", { token: ada.accessToken, body: { name: "Night shift" } });
+  const there = await api.ok<{ accessToken: string }>("POST", "/v1/auth/login", { body: { email: ada.email, password: ada.password, orgId: night.id } });
+  const inNight = { ...ada, accessToken: there.accessToken };
+  const service = await api.service(inNight);
+  const incident = await api.incident(inNight, service.id, "Payments fail at night");
+
+  await signIn(page, ada, `/incidents/${incident.id}`);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.getByRole("button", { name: "Switch to Night shift" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Payments fail at night");
+  await expect(page).toHaveURL(new RegExp(`/incidents/${incident.id}$`));
+});

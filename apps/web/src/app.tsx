@@ -29,10 +29,12 @@ export function App({ session, client, history }: { session: SessionManager; cli
   const [router] = useState(() => createAppRouter({ session, queryClient }, history));
   const state = useSyncExternalStore(session.subscribe, session.getState);
 
-  // Signing in or out (here or because the session ended) re-runs the routes' guards; cached
-  // data of the previous session or org never outlives it.
+  // Signing in or out (here or because the session ended) or switching organisation re-runs the
+  // routes' guards; cached data of the previous session or org never outlives it: dropped, and
+  // what the page shows is read again as the new one.
   useEffect(() => {
-    if (state.status !== "signed-in") queryClient.clear();
+    if (state.status === "signed-in") void queryClient.resetQueries();
+    else queryClient.clear();
     void router.invalidate();
   }, [state.status, state.status === "signed-in" ? state.session.org.id : null, queryClient, router]);
 

@@ -1,7 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { toApiError } from "@/lib/api-error";
+import { useTRPC } from "@/lib/trpc";
+import { useSession, useSessionManager } from "@/lib/use-session";
 
-export function NotFound({ what = "page" }: { what?: string }) {
+export function NotFound({ what = "page", children }: { what?: string; children?: ReactNode }) {
   return (
     <div className="flex flex-col items-center gap-3 py-16 text-center">
       <p className="text-muted-foreground font-mono text-sm">404</p>
@@ -9,9 +15,45 @@ export function NotFound({ what = "page" }: { what?: string }) {
       <p className="text-muted-foreground max-w-sm text-sm">
         This {what} does not exist, or it belongs to an organisation you are not signed in to.
       </p>
+      {children}
       <Button asChild variant="outline">
         <Link to="/incidents">Go to incidents</Link>
       </Button>
     </div>
+  );
+}
+
+/**
+ * The person's other organisations, each a button that switches to it and shows the same page
+ * there: a link from a notification or a colleague names no organisation.
+ */
+function LookInOtherOrganisations() {
+  const trpc = useTRPC();
+  const manager = useSessionManager();
+  const { org } = useSession();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const others = (me.data?.memberships ?? []).filter((membership) => membership.id !== org.id);
+  if (others.length === 0) return null;
+  const switchTo = (orgId: string) => manager.switchOrg(orgId).catch((error: unknown) => toast.error(toApiError(error).message));
+  return (
+    <div className="flex flex-col items-center gap-2">
+      <p className="text-sm">Look for it in another of your organisations:</p>
+      <div className="flex flex-wrap justify-center gap-2">
+        {others.map((membership) => (
+          <Button key={membership.id} size="sm" onClick={() => void switchTo(membership.id)}>
+            Switch to {membership.name}
+          </Button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A thing the signed-in organisation does not have (or a malformed id): the 404, and the person's other organisations to look in. */
+export function ResourceNotFound({ what }: { what: string }) {
+  return (
+    <NotFound what={what}>
+      <LookInOtherOrganisations />
+    </NotFound>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AlertCircle, Inbox } from "lucide-react";
-import { NotFound } from "@/components/not-found";
+import { ResourceNotFound } from "@/components/not-found";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toApiError } from "@/lib/api-error";
@@ -33,7 +33,7 @@ export function ErrorAlert({ error, title = "That did not work", className }: { 
 /** A detail page's failed read: its 404 page when the thing does not exist here (or its id is malformed), else the error. */
 export function ReadError({ error, what, title }: { error: unknown; what: string; title?: string }) {
   const code = toApiError(error).code;
-  if (code === "NOT_FOUND" || code === "VALIDATION_FAILED") return <NotFound what={what} />;
+  if (code === "NOT_FOUND" || code === "VALIDATION_FAILED") return <ResourceNotFound what={what} />;
   return <ErrorAlert error={error} {...(title === undefined ? {} : { title })} />;
 }
 

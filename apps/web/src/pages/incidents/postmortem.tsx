@@ -7,7 +7,7 @@ import { useFieldArray, useForm, type Control } from "react-hook-form";
 import { toast } from "sonner";
 import { SeverityBadge } from "@/components/badges";
 import { FormError } from "@/components/form-error";
-import { NotFound } from "@/components/not-found";
+import { ResourceNotFound } from "@/components/not-found";
 import { ErrorAlert, LoadingRows } from "@/components/page";
 import { PersonSelect } from "@/components/person-select";
 import { RelativeTime } from "@/components/relative-time";
@@ -306,7 +306,7 @@ export function PostmortemPage() {
   if (postmortem.isPending) return <LoadingRows rows={6} />;
   if (postmortem.isError) {
     const code = toApiError(postmortem.error).code;
-    if (code === "NOT_FOUND" || code === "VALIDATION_FAILED") return <NotFound what="incident" />;
+    if (code === "NOT_FOUND" || code === "VALIDATION_FAILED") return <ResourceNotFound what="incident" />;
     return (
       <div className="space-y-4">
         {back}
