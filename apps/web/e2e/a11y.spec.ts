@@ -143,3 +143,16 @@ test("at 390 px, text without a place to break (a URL, a file name, a long name)
     expect(await widthOf(), "analytics").toBeLessThanOrEqual(390);
   });
 });
+
+test("with the keyboard, an incident's action leaves the focus on its next action, not at the top of the page", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Queue is backing up");
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const actions = page.getByRole("group", { name: "Incident actions" });
+  await actions.getByRole("button", { name: "Acknowledge" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(actions.getByRole("button", { name: "Mitigate" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(actions.getByRole("button", { name: "Resolve" })).toBeFocused();
+});

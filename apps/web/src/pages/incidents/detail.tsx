@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { ArrowLeft, BellRing, Loader2 } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { SeverityBadge, StatusBadge } from "@/components/badges";
 import { LoadingRows, ReadError } from "@/components/page";
@@ -38,8 +38,18 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
   const escalate = useMutation(trpc.incidents.escalate.mutationOptions());
   const handleRefusal = useConflictHandler(incident, onConflict);
   const [pending, setPending] = useState<string | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+  // A move replaces the button that made it: once the actions of the new status are shown, the
+  // keyboard goes on from the first of them, not from the top of the page.
+  const movedFrom = useRef<string | null>(null);
+  useEffect(() => {
+    if (movedFrom.current === null || pending !== null || incident.status === movedFrom.current) return;
+    movedFrom.current = null;
+    group.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
+  }, [pending, incident.status]);
 
   const move = async (toStatus: ActionTarget) => {
+    movedFrom.current = incident.status;
     setPending(toStatus);
     onConflict(null);
     try {
@@ -47,6 +57,7 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
       queryClient.setQueryData(key, updated);
       toast.success(`${ACTION_VERB[toStatus]}d: the incident is ${toStatus}`);
     } catch (error) {
+      movedFrom.current = null;
       await handleRefusal(ACTION_VERB[toStatus], error);
     } finally {
       setPending(null);
@@ -69,7 +80,7 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
   const moves = (["acknowledged", "mitigated", "resolved"] as const).filter((toStatus) => canMove(incident.status, toStatus));
   if (moves.length === 0 && incident.status === "resolved") return null;
   return (
-    <div className="flex flex-wrap gap-2" role="group" aria-label="Incident actions">
+    <div ref={group} className="flex flex-wrap gap-2" role="group" aria-label="Incident actions">
       {moves.map((toStatus) => (
         <Button key={toStatus} variant={toStatus === "acknowledged" || toStatus === "resolved" ? "default" : "outline"} onClick={() => void move(toStatus)} disabled={pending !== null}>
           {pending === toStatus && <Loader2 className="animate-spin" aria-hidden />}
