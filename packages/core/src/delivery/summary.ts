@@ -24,9 +24,18 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/**
+ * Whether the event is the first page of a triggering: the first step of the escalation that the
+ * incident's opening (or its return to triggered) started, not one a person or a level's delay
+ * made. It is an `escalated` event, but to the people it pages it is the incident triggering.
+ */
+const isFirstPage = (payload: NotificationPayload) =>
+  payload.type === "incident.escalated" && payload.event.data.step === 1 && payload.event.data.manual !== true;
+
 /** "Triggered", "Acknowledged", "SLA breached", "No one on call" ... or "Test". */
 export function kindLabel(payload: NotificationPayload): string {
   if (payload.type === "test") return "Test";
+  if (isFirstPage(payload)) return KIND_LABELS.triggered;
   const kind = payload.type.slice("incident.".length);
   return kind in KIND_LABELS ? KIND_LABELS[kind as NotificationKind] : PAGE_LABELS[kind as PageKind];
 }
@@ -146,5 +155,9 @@ export function describeEvent(
 /** What happened, in a sentence, for a notification. */
 export function eventSummary(payload: NotificationPayload): string {
   if (payload.type === "test") return "This is a test notification from IncidentOps: this target receives notifications.";
+  if (isFirstPage(payload)) {
+    const names = notifiedNames(payload.event.data.notified);
+    return truncate(`Triggered on ${payload.service.name}${names.length > 0 ? `: paging ${names.join(", ")}` : ""}`, MAX_SUMMARY);
+  }
   return truncate(describeEvent(payload.event, payload.incident), MAX_SUMMARY);
 }

@@ -69,6 +69,18 @@ describe("slackMessageFor", () => {
       text: { type: "mrkdwn", text: "Escalated to level 2, notifying Ada, Ops hook" },
     });
   });
+
+  it("calls the first step of an escalation that the incident's (re)triggering started 'Triggered', not an escalation", () => {
+    const base = makePayload();
+    const firstPage = (data: Record<string, unknown>) =>
+      makePayload({ type: "incident.escalated", service: base.service, event: { ...base.event, kind: "escalated", data: { level: 1, step: 1, notified: [{ type: "user", name: "Ada" }], ...data } } });
+    const first = slackMessageFor(firstPage({ manual: false }), PUBLIC_URL);
+    expect(first.text).toContain("Triggered:");
+    expect(first.blocks[2]).toEqual({ type: "section", text: { type: "mrkdwn", text: "Triggered on checkout-api: paging Ada" } });
+    // Escalated by hand from the first level, or a second pass: an escalation.
+    expect(slackMessageFor(firstPage({ manual: true }), PUBLIC_URL).text).toContain("Escalated:");
+    expect(slackMessageFor(firstPage({ step: 3 }), PUBLIC_URL).text).toContain("Escalated:");
+  });
 });
 
 describe("deliverSlack", () => {
