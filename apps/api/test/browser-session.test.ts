@@ -55,7 +55,8 @@ describe("signing in", () => {
   });
 
   it("sets it Secure when the app is served over https: PUBLIC_URL says so, or a trusted proxy does (X-Forwarded-Proto)", async () => {
-    for (const env of [{ PUBLIC_URL: "https://incidents.example.com" }, { TRUST_PROXY: "true" }]) {
+    const environments: Record<string, string>[] = [{ PUBLIC_URL: "https://incidents.example.com" }, { TRUST_PROXY: "true" }];
+    for (const env of environments) {
       const https = await startTestApi({ env });
       try {
         const owner = await anOrgOwner(https);
