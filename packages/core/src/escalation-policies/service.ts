@@ -2,11 +2,12 @@ import type { Db, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
+import { orgMembersAmong } from "../members-named.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { authorize, type Actor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
-import { authorizeTeamAction, authorizeTeamAssignment, orgMembersAmong, teamsActorMayActFor } from "../teams/service.js";
+import { authorizeTeamAction, authorizeTeamAssignment, teamsActorMayActFor } from "../teams/service.js";
 import {
   deletePolicy,
   findPolicy,

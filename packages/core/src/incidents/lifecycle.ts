@@ -9,7 +9,7 @@ import { actorUserId, type Actor } from "../policy.js";
 import { afterCommit } from "../scope.js";
 import type { SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
-import { orgMembersAmong } from "../teams/service.js";
+import { orgMembersAmong } from "../members-named.js";
 import {
   findAssignees,
   findIncidentForUpdate,

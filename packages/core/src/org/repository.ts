@@ -134,13 +134,3 @@ export async function deleteMember(tx: Tx, orgId: string, userId: string): Promi
   await tx.deleteFrom("org_members").where("org_id", "=", orgId).where("user_id", "=", userId).execute();
 }
 
-/**
- * Which of these people are members of the org, their memberships locked FOR KEY SHARE until the
- * transaction ends: a removal waits for the write that names them, then takes them out of it too.
- */
-export async function findMemberIdsForKeyShare(tx: Tx, orgId: string, userIds: string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await tx.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", userIds).forKeyShare().execute();
-  return new Set(rows.map((r) => r.user_id));
-}
-

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { auditAction, auditSourceOf, recordAudit } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
+import { orgMembersAmong } from "../members-named.js";
 import { cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
 import type { Actor, UserActor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
@@ -13,7 +14,6 @@ import type { Person } from "../users/schema.js";
 import {
   deleteMember,
   findMemberForUpdate,
-  findMemberIdsForKeyShare,
   findOrg,
   insertOrgWithAdmin,
   listMembers as listMemberRows,
@@ -68,7 +68,7 @@ export const listPeople = (db: Db, actor: Actor, input: PageQuery): Promise<Page
  * owner): `people` maps each field path to the id given there.
  */
 export async function assertMembers(tx: Tx, orgId: string, people: { field: string; userId: string }[]): Promise<void> {
-  const members = await findMemberIdsForKeyShare(tx, orgId, [...new Set(people.map((p) => p.userId))]);
+  const members = await orgMembersAmong(tx, orgId, [...new Set(people.map((p) => p.userId))]);
   const strangers = people.filter((p) => !members.has(p.userId));
   if (strangers.length > 0) {
     throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be named here", {

@@ -6,11 +6,12 @@ import { AppError, notFound } from "../errors.js";
 import { enqueueJob, removeJob } from "../jobs/enqueue.js";
 import { shiftPlanJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
+import { orgMembersAmong } from "../members-named.js";
 import { refuseIfPaged } from "../paged-by.js";
 import { createdAtCursor, createdAtPositionOf, cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, authorize, canForTeam, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
-import { actorTeamRole, authorizeTeamAction, authorizeTeamAssignment, orgMembersAmong, peopleNamed } from "../teams/service.js";
+import { actorTeamRole, authorizeTeamAction, authorizeTeamAssignment, peopleNamed } from "../teams/service.js";
 import { loadSchedule, toLayerSpec } from "./on-call.js";
 import { renderSchedule, type RenderedSchedule } from "./render.js";
 import {

@@ -122,10 +122,3 @@ export function findPeople(db: Db | Tx, userIds: readonly string[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return db.selectFrom("users").select(["id", "name"]).where("id", "in", [...new Set(userIds)]).orderBy("name").orderBy("id").execute();
 }
-
-/** Which of `userIds` are members of the org, their memberships locked FOR KEY SHARE (see findTeamForKeyShare). */
-export async function memberIdsAmongForKeyShare(tx: Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await tx.selectFrom("org_members").select("user_id").where("org_id", "=", orgId).where("user_id", "in", [...userIds]).forKeyShare().execute();
-  return new Set(rows.map((r) => r.user_id));
-}

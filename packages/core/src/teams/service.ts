@@ -19,7 +19,6 @@ import {
   insertTeam,
   listTeamMembers,
   listTeams as listTeamRows,
-  memberIdsAmongForKeyShare,
   teamMemberIds,
   teamsManagedBy,
   updateTeam as updateTeamRow,
@@ -202,11 +201,3 @@ export function peopleNamed(db: Db | Tx, userIds: readonly string[]): Promise<Na
   return findPeople(db, userIds);
 }
 
-/**
- * Which of `userIds` are members of the org (people a schedule, policy, incident or task may
- * name), their memberships locked until the transaction ends: a removal waits for the write
- * naming them, then takes them out of it too.
- */
-export function orgMembersAmong(tx: Tx, orgId: string, userIds: readonly string[]): Promise<Set<string>> {
-  return memberIdsAmongForKeyShare(tx, orgId, userIds);
-}
