@@ -53,3 +53,13 @@ export function listRestOperations(router: OpenApiRouter): RestOperation[] {
 
 /** POST, PUT and PATCH take a JSON body; GET and DELETE read the query string. */
 export const takesBody = (method: RestOperation["method"]) => method !== "GET" && method !== "DELETE";
+
+/** The names in an operation's path: `incidentId` of `/incidents/{incidentId}`. */
+const pathParametersOf = (operation: RestOperation) => [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+
+/** The query parameters an operation takes: its input's fields not in its path (GET, DELETE); none for a body-taking one. */
+export function queryParametersOf(operation: RestOperation): string[] {
+  if (takesBody(operation.method)) return [];
+  const inPath = pathParametersOf(operation);
+  return operation.inputFields.filter((field) => !inPath.includes(field));
+}

@@ -4,7 +4,7 @@ import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwra
 import type { Context } from "./context.js";
 import { sendError } from "./errors.js";
 import { jsonBodyParser } from "./input-guard.js";
-import { takesBody, type RestOperation } from "./operations.js";
+import { queryParametersOf, takesBody, type RestOperation } from "./operations.js";
 
 type CallProcedure = (input: unknown) => Promise<unknown>;
 type Caller = (ctx: Context) => object;
@@ -41,6 +41,21 @@ export function assertJsonBody(req: Request): void {
 }
 
 /**
+ * A query parameter the operation does not take is refused, not ignored: a misspelt or
+ * differently encoded filter (`serviceID=`, `status[]=`) would otherwise answer as if no filter
+ * had been asked for. Operations that take a body take no query parameter at all.
+ */
+function assertKnownQueryParameters(operation: RestOperation, req: Request): void {
+  const known = queryParametersOf(operation);
+  const unknown = Object.keys(req.query as object).filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  const takes = known.length === 0 ? "this operation takes no query parameters" : `this operation takes ${known.join(", ")}`;
+  throw new AppError("VALIDATION_FAILED", `Unknown query parameter${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}: ${takes}`, {
+    fields: Object.fromEntries(unknown.map((name) => [name, [`unknown query parameter: ${takes}`]])),
+  });
+}
+
+/**
  * The REST API under `/v1`: one Express route per operation, calling its procedure through a tRPC
  * caller (so every middleware, the scoped transaction included, runs as it does over tRPC), and
  * answering with the status its meta declares (`successStatus`, else 200). Failures go through
@@ -72,6 +87,7 @@ export function createRestRouter(options: {
     const handle: RequestHandler = async (req, res) => {
       try {
         if (takesBody(operation.method)) assertJsonBody(req);
+        assertKnownQueryParameters(operation, req);
         const caller = options.createCaller(options.createContext({ req }));
         const data = await procedureOn(caller, operation.procedure)(inputOf(operation, req));
         res.status(operation.meta.successStatus ?? 200);

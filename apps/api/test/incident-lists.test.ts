@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Incident, IncidentEvent } from "@incidentops/core";
 import type { IncidentSeverity, IncidentStatus } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anIncident, aService, useTestApi } from "@incidentops/testkit";
+import { anIncident, aService, expectError, useTestApi } from "@incidentops/testkit";
 import { incidentCalls, newCaller, PATH_TO, type Caller } from "./support/incidents.js";
 
 // Listing incidents and their timelines: filters, limits and keyset pagination. The lifecycle:
@@ -109,6 +109,30 @@ describe("GET /v1/incidents filters and limits", () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("VALIDATION_FAILED");
     expect(res.body.details).toHaveProperty(["fields", label]);
+  });
+
+  it.each([
+    { label: "an array-style filter", params: { "status[]": "triggered" }, unknown: "status[]" },
+    { label: "a misspelt filter", params: { serviceID: "x", severity: "sev1" }, unknown: "serviceID" },
+    { label: "another operation's parameter", params: { incidentId: "x" }, unknown: "incidentId" },
+  ])("refuses $label with 400 VALIDATION_FAILED naming it, instead of answering unfiltered", async ({ params, unknown }) => {
+    const body = expectError(await list(params), 400, "VALIDATION_FAILED");
+    expect(body.message).toContain(unknown);
+    expect(body.message).toContain("this operation takes status, serviceId, severity, assignedTo, teamId");
+    expect(Object.keys(body.details.fields ?? {})).toEqual([unknown]);
+  });
+
+  it("refuses a query parameter on an operation that takes none, or takes a body", async () => {
+    const get = expectError(await api.current.request("GET", `/v1/incidents/${ids.a}?include=timeline`, { token: caller.token }), 400, "VALIDATION_FAILED");
+    expect(get.details.fields).toEqual({ include: ["unknown query parameter: this operation takes no query parameters"] });
+    const before = await api.current.request<Incident>("GET", `/v1/incidents/${ids.a}`, { token: caller.token });
+    const post = await api.current.request("POST", `/v1/incidents/${ids.a}/transition?dryRun=true`, {
+      token: caller.token,
+      body: { toStatus: "acknowledged", version: before.body.version },
+    });
+    expect(expectError(post, 400, "VALIDATION_FAILED").details.fields).toHaveProperty("dryRun");
+    const after = await api.current.request<Incident>("GET", `/v1/incidents/${ids.a}`, { token: caller.token });
+    expect(after.body).toEqual(before.body);
   });
 
   it.each([0, 201, -1, 1.5, "ten"])("refuses limit=%j with 400 VALIDATION_FAILED", async (limit) => {

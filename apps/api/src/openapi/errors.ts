@@ -187,7 +187,8 @@ function mayBeForbidden(operation: RestOperation): boolean {
 /** Every error code an operation can answer with, derived from its input, access and route, plus its domain errors. */
 export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   const codes = new Set<ErrorCode>();
-  if (operation.inputFields.length > 0) codes.add("VALIDATION_FAILED");
+  // Every operation refuses query parameters it does not take (rest.ts), and undecodable paths.
+  codes.add("VALIDATION_FAILED");
   if (takesBody(operation.method)) for (const code of ["MALFORMED_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) codes.add(code);
   if (operation.access.kind !== "public") codes.add("UNAUTHORIZED");
   if (mayBeForbidden(operation)) codes.add("FORBIDDEN");

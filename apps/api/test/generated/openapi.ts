@@ -3725,6 +3725,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
             401: {
                 headers: {
@@ -3800,6 +3809,15 @@ export interface operations {
                         /** @enum {string} */
                         role: "viewer" | "member" | "admin";
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -6667,6 +6685,15 @@ export interface operations {
                         /** @description null: never set (no targets) */
                         updatedAt: string | null;
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -13710,6 +13737,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
             401: {
                 headers: {
@@ -14913,6 +14949,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
             401: {
                 headers: {
@@ -15192,6 +15237,15 @@ export interface operations {
                             lastUsedAt: string | null;
                         }[];
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -15483,6 +15537,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
             401: {
                 headers: {
@@ -15659,6 +15722,15 @@ export interface operations {
                             createdAt: string;
                         }[];
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -15956,6 +16028,15 @@ export interface operations {
                             delayMinutes: number;
                         }[];
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -16258,6 +16339,15 @@ export interface operations {
                             writeCalls: number;
                         }[];
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
