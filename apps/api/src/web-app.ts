@@ -7,6 +7,9 @@ export const API_PATH_PREFIXES = ["/v1", "/v2", "/trpc", "/docs", "/openapi.json
 
 const isApiPath = (path: string) => API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
+/** A path whose last segment has an extension (`/favicon.ico`, `/robots.txt`) asks for a file: no app route looks like one. */
+const namesAFile = (path: string) => /\.[^./]+$/.test(path);
+
 /**
  * The policy of every response of the app: scripts and styles only from this origin (the build
  * has no inline script; inline styles are what the component library sets), no plugins, no
@@ -38,8 +41,9 @@ function appHeaders(_req: Request, res: Response, next: NextFunction): void {
 
 /**
  * The built web app (`distDir`: index.html and assets/) at `/`: hashed assets cached for good,
- * and every other GET that is not an API path answered with index.html (the app routes it).
- * While the build has no index.html, nothing is answered here (an unknown path stays a 404).
+ * a file the build has not (under /assets, or a path with an extension) a 404, and every other
+ * GET that is not an API path answered with index.html (the app routes it). While the build has
+ * no index.html, nothing is answered here (an unknown path stays a 404).
  */
 export function webAppRouter(distDir: string): Router {
   const router = express.Router();
@@ -55,7 +59,10 @@ export function webAppRouter(distDir: string): Router {
   router.use("/assets", express.static(join(distDir, "assets"), { immutable: true, maxAge: "1y", index: false }), (req) => {
     throw new AppError("NOT_FOUND", `No asset ${req.originalUrl}: the app was rebuilt, reload the page`);
   });
-  router.use(express.static(distDir, { index: false, maxAge: "1h" }));
+  router.use(express.static(distDir, { index: false, maxAge: "1h" }), (req, _res, next) => {
+    if (namesAFile(req.path)) throw new AppError("NOT_FOUND", `No file ${req.path}`);
+    next();
+  });
   router.use((_req, res, next) => {
     res.set("cache-control", "no-cache");
     res.sendFile(indexFile, (error) => {

@@ -1,18 +1,21 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { expectError, useTestApi } from "@incidentops/testkit";
 
-// The built web app at `/` (web-app.ts), on a build of its own: index.html for every app path,
-// hashed assets cached for good, the API's paths untouched, a CSP on every app response.
+// The built web app at `/` (web-app.ts), on a build of its own (with the app's public files, as
+// Vite copies them): index.html for every app path, hashed assets cached for good, a missing file
+// a 404, the API's paths untouched, a CSP on every app response.
 
+const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 const dist = mkdtempSync(join(tmpdir(), "incidentops-web-dist-"));
+cpSync(join(WEB_DIR, "public"), dist, { recursive: true });
 mkdirSync(join(dist, "assets"));
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 writeFileSync(join(dist, "index.html"), INDEX);
 writeFileSync(join(dist, "assets", "index-abc123.js"), "console.log('app')");
-writeFileSync(join(dist, "favicon.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
 
 const api = useTestApi({ env: { WEB_DIST_DIR: dist } });
 
@@ -41,8 +44,28 @@ describe("the web app", () => {
     expect(asset.headers.get("content-security-policy")).toContain("default-src 'self'");
     const missing = await get("/assets/gone-123.js");
     expectError({ status: missing.status, body: (await missing.json()), headers: missing.headers }, 404, "NOT_FOUND");
-    expect((await get("/favicon.svg")).status).toBe(200);
   });
+
+  it("serves the app's icon: an SVG that index.html links to, and /favicon.ico as an icon (browsers and crawlers ask for it unprompted)", async () => {
+    const svg = await get("/favicon.svg");
+    expect([svg.status, svg.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
+    const html = readFileSync(join(WEB_DIR, "index.html"), "utf8");
+    expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon\.svg"/);
+    expect(html).toMatch(/<link rel="icon" href="\/favicon\.ico" sizes="32x32"/);
+    const ico = await get("/favicon.ico");
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get("content-type")).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)$/);
+    // An ICO file's header: reserved 0, type 1 (icon).
+    expect([...new Uint8Array(await ico.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
+  });
+
+  for (const path of ["/missing.js", "/robots.txt", "/apple-touch-icon.png", "/incidents/index-abc123.js.map", "/.well-known/security.txt"]) {
+    it(`answers GET and HEAD ${path}, a file the build has not, with a 404, never the app`, async () => {
+      const res = await get(path);
+      expectError({ status: res.status, body: await res.json(), headers: res.headers }, 404, "NOT_FOUND");
+      expect((await get(path, { method: "HEAD" })).status).toBe(404);
+    });
+  }
 
   for (const path of ["/v1/nope", "/v2/nope", "/trpc/nope.nope", "/healthz/x", "/calendar/abc.ics", "/openapi.json/x"]) {
     it(`leaves the API path ${path} to the API (a JSON answer, never the app)`, async () => {
