@@ -1,8 +1,28 @@
+import type { Page } from "@playwright/test";
 import { nextAccessTokenExpired } from "./support/tokens";
-import { expect, signIn, test } from "./support/test";
+import { expect, expectAccessible, signIn, test } from "./support/test";
 
 // The browser's session: the refresh token never within reach of scripts, the access token
-// renewed without the person noticing, and an ended session back to sign-in and to the page.
+// renewed without the person noticing, an ended session back to sign-in and to the page, and a
+// session the API cannot check for now (an outage) waited for in sight, never as a blank page.
+
+/**
+ * The session check the app starts with (its first renewal) answered with a 503, as the API
+ * answers while its database is out, for as long as `down` says so; `tries` counts them.
+ */
+async function sessionCheckDown(page: Page, retryAfterSeconds: number) {
+  const check = { down: true, tries: 0 };
+  await page.route("**/v1/auth/session/refresh", async (route) => {
+    if (!check.down) return route.fallback();
+    check.tries++;
+    return route.fulfill({
+      status: 503,
+      headers: { "retry-after": String(retryAfterSeconds) },
+      json: { code: "SERVICE_UNAVAILABLE", message: "The database is unavailable: retry after the Retry-After seconds", traceId: "e2e", details: { retryAfterSeconds } },
+    });
+  });
+  return check;
+}
 
 test("the refresh token is unreadable from page scripts: an httpOnly, SameSite=Strict cookie scoped to the session routes", async ({ page, context, api }) => {
   const owner = await api.owner();
@@ -70,4 +90,50 @@ test("an ended session goes back to sign-in, and back to the page after signing 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${incident.id}$`));
   await expect(page.getByRole("heading", { name: "Where was I?" })).toBeVisible();
+});
+
+test("while the API cannot check the session, the app says it is connecting and when it tries next; once the API answers, the page opens without a reload", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Still there?");
+  await signIn(page, owner);
+  // Its Retry-After is longer than the longest pause: each try waits 15 s.
+  const check = await sessionCheckDown(page, 60);
+  await page.goto(`/incidents/${incident.id}`);
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  const status = page.getByRole("status").filter({ hasText: "Connecting to IncidentOps…" });
+  await expect(status).toContainText("The database is unavailable");
+  await expect(status).toContainText(/Next try at \d{1,2}:\d{2}:\d{2}/);
+  await expect(page.getByLabel("Password")).toHaveCount(0);
+  await expectAccessible(page, "the app connecting");
+  // "Try now" tries at once, not in 15 s.
+  await page.getByRole("button", { name: "Try now" }).click();
+  await expect.poll(() => check.tries).toBe(2);
+  await expect(status).toContainText("Next try at");
+
+  check.down = false;
+  await page.getByRole("button", { name: "Try now" }).click();
+  await expect(page.getByRole("heading", { name: "Still there?" })).toBeVisible({ timeout: 10_000 });
+  await expect(page).toHaveURL(new RegExp(`/incidents/${incident.id}$`));
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+});
+
+test("when the tries run out, the app says the server cannot be reached (not the sign-in form: the session may be valid) and tries again on demand", async ({ page, api }) => {
+  const owner = await api.owner();
+  await signIn(page, owner);
+  // No pause between tries: they run out at once.
+  const check = await sessionCheckDown(page, 0);
+  await page.reload();
+
+  await expect(page.getByRole("heading", { name: "IncidentOps cannot be reached" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Your session could not be checked" })).toContainText("The database is unavailable");
+  expect(check.tries).toBe(6);
+  await expect(page.getByLabel("Password")).toHaveCount(0);
+  await expectAccessible(page, "the server out of reach");
+
+  check.down = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Incidents" })).toBeVisible();
+  await expect(page).toHaveURL(/\/incidents$/);
 });

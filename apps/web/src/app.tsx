@@ -1,6 +1,7 @@
 import { QueryCache, QueryClient, QueryClientProvider, MutationCache } from "@tanstack/react-query";
 import { RouterProvider, type RouterHistory } from "@tanstack/react-router";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { RestoringSession } from "./components/restoring-session";
 import { Toaster } from "./components/ui/sonner";
 import { TooltipProvider } from "./components/ui/tooltip";
 import { toApiError } from "./lib/api-error";
@@ -28,22 +29,25 @@ export function App({ session, client, history }: { session: SessionManager; cli
   );
   const [router] = useState(() => createAppRouter({ session, queryClient }, history));
   const state = useSyncExternalStore(session.subscribe, session.getState);
+  const restoring = state.status === "unknown" || state.status === "unavailable";
 
   // Signing in or out (here or because the session ended) or switching organisation re-runs the
   // routes' guards; cached data of the previous session or org never outlives it: dropped, and
-  // what the page shows is read again as the new one.
+  // what the page shows is read again as the new one. While the session is being restored the
+  // router waits: its guards would send the page to sign-in.
   useEffect(() => {
+    if (restoring) return;
     if (state.status === "signed-in") void queryClient.resetQueries();
     else queryClient.clear();
     void router.invalidate();
-  }, [state.status, state.status === "signed-in" ? state.session.org.id : null, queryClient, router]);
+  }, [restoring, state.status, state.status === "signed-in" ? state.session.org.id : null, queryClient, router]);
 
   return (
     <SessionContext.Provider value={session}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={client} queryClient={queryClient}>
           <TooltipProvider delayDuration={300}>
-            <RouterProvider router={router} />
+            {restoring ? <RestoringSession state={state} /> : <RouterProvider router={router} />}
             <Toaster position="bottom-right" richColors closeButton />
           </TooltipProvider>
         </TRPCProvider>

@@ -11,11 +11,11 @@ const client = createApiClient(session);
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root");
 
-// The first screen is known once the cookie has been tried: signed in, or the sign-in page.
-void session.restore().then(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App session={session} client={client} />
-    </StrictMode>,
-  );
-});
+// The app's screens wait for the cookie to be tried (signed in, or the sign-in page); meanwhile
+// the app says it is connecting, and why it is taking a while.
+createRoot(root).render(
+  <StrictMode>
+    <App session={session} client={client} />
+  </StrictMode>,
+);
+void session.restore();

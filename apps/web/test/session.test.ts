@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { anOrgOwner, useTestApi, waitFor } from "@incidentops/testkit";
 import { ApiError } from "../src/lib/api-error";
-import { SessionManager } from "../src/lib/session";
+import { SessionManager, type SessionState } from "../src/lib/session";
 import { fetchSessionTransport } from "../src/lib/session-transport";
 import { browserTab, cookieJar, sharedLock } from "./browser-like";
 
@@ -56,6 +56,39 @@ describe("SessionManager", () => {
     await signedOut.restore();
     expect(signedOut.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
     expect(pauses).toHaveLength(2);
+  });
+
+  it("says why and when it tries again, tries at once when asked, and when the tries run out is unavailable (never signed out) until one succeeds", async () => {
+    const { jar } = await signedInTab();
+    let down = true;
+    const unavailable = () => Response.json({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable", details: {} }, { status: 503 });
+    const flaky: typeof fetch = (input, init) => (down ? Promise.resolve(unavailable()) : jar.fetch(input, init));
+    const pauses: number[] = [];
+    // The first pause never ends by itself: only tryNow ends it.
+    const pauseFor = (ms: number) => {
+      pauses.push(ms);
+      return pauses.length === 1 ? new Promise<void>(() => undefined) : Promise.resolve();
+    };
+    const now = Date.parse("2026-12-05T03:00:00Z");
+    const reloaded = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: flaky }), { sleep: pauseFor, now: () => now });
+    const states: SessionState[] = [];
+    reloaded.subscribe(() => states.push(reloaded.getState()));
+    const restoring = reloaded.restore();
+    await waitFor(() => (pauses.length === 1 ? true : undefined), 5_000, "the first pause");
+    expect(reloaded.getState()).toMatchObject({ status: "unknown", failure: { code: "SERVICE_UNAVAILABLE", status: 503 }, nextTryAt: now + 1_000 });
+
+    reloaded.tryNow();
+    await restoring;
+    expect(pauses).toEqual([1_000, 2_000, 4_000, 8_000, 15_000]);
+    expect(reloaded.getState()).toMatchObject({ status: "unavailable", error: { code: "SERVICE_UNAVAILABLE" } });
+    // Each try under way is told apart from a wait for the next; none signed out.
+    expect(states.filter((state) => state.status === "unknown" && state.nextTryAt === undefined)).toHaveLength(5);
+    expect(states.some((state) => state.status === "signed-out")).toBe(false);
+
+    down = false;
+    reloaded.tryNow();
+    expect(reloaded.getState()).toMatchObject({ status: "unknown", failure: { code: "SERVICE_UNAVAILABLE" } });
+    await waitFor(() => (reloaded.getState().status === "signed-in" ? true : undefined), 5_000, "the session restored");
   });
 
   it("renews once for any number of calls that found the token expired, and the session lives on", async () => {

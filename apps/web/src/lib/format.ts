@@ -33,3 +33,7 @@ export function formatDuration(ms: number): string {
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 /** The exact time, in the reader's locale and zone. */
 export const formatDateTime = (iso: string) => absolute.format(new Date(iso));
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
+/** The time of day of `ms` (epoch milliseconds), in the reader's locale and zone. */
+export const formatTime = (ms: number) => timeOfDay.format(ms);

@@ -1,9 +1,15 @@
-import { ApiError } from "./api-error";
+import { ApiError, toApiError } from "./api-error";
 import type { BrowserSession } from "./api-types";
 import type { SessionRoute, SessionTransport } from "./session-transport";
 
 export type SessionState =
-  | { status: "unknown" }
+  /**
+   * Restoring, not known yet. After a try that failed: `failure`, and `nextTryAt` (epoch ms) while
+   * waiting for the next try (none: a try is under way).
+   */
+  | { status: "unknown"; failure?: ApiError; nextTryAt?: number }
+  /** Restoring gave up (RESTORE_PAUSES_MS) without learning whether the cookie holds a session. */
+  | { status: "unavailable"; error: ApiError }
   | { status: "signed-out"; reason: "signed-out" | "expired" }
   | { status: "signed-in"; session: BrowserSession; expiresAt: number };
 
@@ -26,7 +32,8 @@ const RENEW_MARGIN_MS = 30_000;
 /**
  * How long restoring waits before trying again when the API could not say whether the cookie
  * holds a session (rate limited, unavailable, unreachable): its Retry-After, at most the last of
- * these, else these pauses in turn. After them, the sign-in page.
+ * these, else these pauses in turn. After them, `unavailable` (never the sign-in page: the
+ * session may well be valid).
  */
 const RESTORE_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
 
@@ -49,6 +56,8 @@ export class SessionManager {
   private state: SessionState = { status: "unknown" };
   private readonly listeners = new Set<() => void>();
   private flight: Promise<string> | undefined;
+  /** Ends restore's pause between tries at once (`tryNow`). */
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly transport: SessionTransport,
@@ -88,21 +97,43 @@ export class SessionManager {
   /**
    * At start: a session if the cookie still holds one, else signed out. Only the API's 401 says
    * there is none: a 429, a 503 or a dropped connection is tried again (RESTORE_PAUSES_MS), so a
-   * passing hiccup never sends a signed-in person to the sign-in page.
+   * passing hiccup never sends a signed-in person to the sign-in page; the state says meanwhile
+   * why and when the next try is, and `unavailable` once the tries ran out.
    */
   async restore(): Promise<void> {
     for (const pause of [...RESTORE_PAUSES_MS, undefined]) {
       try {
         await this.renew(undefined);
         return;
-      } catch (error) {
-        if (this.state.status !== "unknown" || pause === undefined) break;
-        const retryAfterSeconds = error instanceof ApiError ? error.details.retryAfterSeconds : undefined;
+      } catch (thrown) {
+        // Known after all: the API said there is no session, or another tab signed out.
+        if (this.state.status !== "unknown") return;
+        const error = toApiError(thrown);
+        if (pause === undefined) {
+          this.set({ status: "unavailable", error });
+          return;
+        }
+        const retryAfterSeconds = error.details.retryAfterSeconds;
         const last = RESTORE_PAUSES_MS.at(-1) ?? pause;
-        await (this.options.sleep ?? sleep)(typeof retryAfterSeconds === "number" ? Math.min(retryAfterSeconds * 1000, last) : pause);
+        const wait = typeof retryAfterSeconds === "number" ? Math.min(retryAfterSeconds * 1000, last) : pause;
+        this.set({ status: "unknown", failure: error, nextTryAt: this.now() + wait });
+        await Promise.race([(this.options.sleep ?? sleep)(wait), new Promise<void>((resolve) => (this.wake = resolve))]);
+        this.wake = undefined;
+        // Known meanwhile: another tab signed out.
+        if (this.getState().status !== "unknown") return;
+        this.set({ status: "unknown", failure: error });
       }
     }
-    if (this.state.status === "unknown") this.set({ status: "signed-out", reason: "signed-out" });
+  }
+
+  /** Restoring tries again now: ends the pause before the next try, or starts over once it gave up. */
+  tryNow(): void {
+    if (this.state.status === "unavailable") {
+      this.set({ status: "unknown", failure: this.state.error });
+      void this.restore();
+    } else {
+      this.wake?.();
+    }
   }
 
   /** Signs in through one of the routes that start a session. */
