@@ -29,7 +29,7 @@ function eventsOf(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return calendar.getAllSubcomponents("vevent").map((vevent) => {
     const event = new ICAL.Event(vevent);
-    return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().getTime(), end: event.endDate.toJSDate().getTime() };
+    return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().getTime(), end: event.endDate.toJSDate().getTime(), url: vevent.getFirstPropertyValue("url") };
   });
 }
 
@@ -54,6 +54,8 @@ describe("a feed of my shifts", () => {
     expect(events.length).toBeGreaterThanOrEqual(45);
     expect(events.length).toBeLessThanOrEqual(46);
     expect(events.every((e) => e.summary === "On call: Payments primary")).toBe(true);
+    // Each opens the person's shifts in the web app.
+    expect(new Set(events.map((e) => e.url))).toEqual(new Set([`http://localhost:${api.current.config.port}/my-shifts`]));
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const now = Date.now();
     // Shifts not over yet, a turn under way with its start (a day ago at most), up to 90 days (and the rest of today) ahead.
@@ -71,6 +73,7 @@ describe("a feed of my shifts", () => {
     const events = eventsOf(await (await fetchFeed(feed.url)).text());
     expect(events.length).toBeGreaterThanOrEqual(90);
     expect(new Set(events.map((e) => e.summary))).toEqual(new Set([`${ada.user.name} on call: Payments primary`, `${bob.user.name} on call: Payments primary`]));
+    expect(new Set(events.map((e) => e.url))).toEqual(new Set([`http://localhost:${api.current.config.port}/schedules/${scheduleId}`]));
     // Someone is always on call: the first event is the turn under way, from its handoff at 09:00 in Berlin.
     const [current] = events;
     expect(current?.start).toBeLessThanOrEqual(Date.now());

@@ -334,6 +334,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The address people and receivers reach the API at: PUBLIC_URL, else this host's port. */
 export const publicUrlOf = (config: Pick<Config, "publicUrl" | "port">) => config.publicUrl ?? `http://localhost:${config.port}`;
 
+/** An address under PUBLIC_URL: a page of the web app (`/my-shifts`, apps/web/src/routes.tsx) or an API path. */
+export const publicLink = (config: Pick<Config, "publicUrl" | "port">, path: `/${string}`) => `${publicUrlOf(config).replace(/\/+$/, "")}${path}`;
+
 /** A link to a page of the web app with a single-use token, e.g. the reset-password page. */
-export const tokenLink = (config: Pick<Config, "publicUrl" | "port">, page: string, token: string) =>
-  `${publicUrlOf(config).replace(/\/+$/, "")}/${page}?token=${encodeURIComponent(token)}`;
+export const tokenLink = (config: Pick<Config, "publicUrl" | "port">, page: string, token: string) => publicLink(config, `/${page}?token=${encodeURIComponent(token)}`);

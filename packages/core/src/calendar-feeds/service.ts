@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CalendarFeedRow, Db, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
-import { publicUrlOf, type Config } from "../config.js";
+import { publicLink, type Config } from "../config.js";
 import { AppError, notFound } from "../errors.js";
 import { iso, isoOrNull } from "../mapping.js";
 import { shiftsOf } from "../oncall/service.js";
@@ -41,10 +41,8 @@ const toFeed = (row: CalendarFeedRow): CalendarFeed => ({
   lastUsedAt: isoOrNull(row.last_used_at),
 });
 
-const base = (config: Pick<Config, "publicUrl" | "port">) => publicUrlOf(config).replace(/\/+$/, "");
-
 /** The address a calendar app subscribes to. */
-export const feedUrl = (config: Pick<Config, "publicUrl" | "port">, token: string) => `${base(config)}/calendar/${token}.ics`;
+export const feedUrl = (config: Pick<Config, "publicUrl" | "port">, token: string) => publicLink(config, `/calendar/${token}.ics`);
 
 /** A new secret feed of the caller's shifts (or of a schedule): its token and URL are shown only now. */
 export async function createFeed(db: Db | Tx, actor: UserActor, config: Pick<Config, "publicUrl" | "port">, input: CreateCalendarFeedInput): Promise<CreatedCalendarFeed> {
@@ -121,17 +119,17 @@ export async function renderFeed(db: Db, config: Pick<Config, "publicUrl" | "por
     if (row === undefined) throw feedNotFound();
     await setScope(tx, { orgId: row.org_id });
     const { since, until } = feedRange(now);
-    const link = `${base(config)}/on-call`;
+    // Each event opens the page it comes from: the schedule's, or the person's own shifts.
     const events: FeedEvent[] =
       row.full_schedule && row.schedule_id !== null
-        ? await scheduleEvents(tx, row, row.schedule_id, since, until, link)
+        ? await scheduleEvents(tx, row, row.schedule_id, since, until, publicLink(config, `/schedules/${row.schedule_id}`))
         : (await shiftsOf(tx, row.org_id, row.user_id, since, until, row.schedule_id === null ? undefined : [row.schedule_id])).map((s) => ({
             uid: `${row.id}-${s.scheduleId}-${s.start}@incidentops`,
             summary: `On call: ${s.scheduleName}`,
             description: `You are on call for ${s.scheduleName}.`,
             start: new Date(s.start),
             end: new Date(s.end),
-            url: link,
+            url: publicLink(config, "/my-shifts"),
           }));
     return toICalendar(
       row.name,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db, HeartbeatMonitorRow, IncidentSeverity, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { requireService } from "../catalog/service.js";
-import { publicUrlOf, type Config } from "../config.js";
+import { publicLink, type Config } from "../config.js";
 import { AppError, notFound } from "../errors.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { enqueueJob, removeJob } from "../jobs/enqueue.js";
@@ -37,7 +37,7 @@ const PING_WINDOW_MS = 60_000;
 /** 128 random bits, prefixed so the logger can recognise one in free text. */
 const generateToken = () => `${TOKEN_PREFIX}${randomBytes(16).toString("hex")}`;
 
-export const heartbeatPingUrl = (config: UrlConfig, token: string) => `${publicUrlOf(config).replace(/\/+$/, "")}/v1/heartbeats/${token}`;
+export const heartbeatPingUrl = (config: UrlConfig, token: string) => publicLink(config, `/v1/heartbeats/${token}`);
 
 /** The alert-path dedup key of a heartbeat's incidents: one open incident per heartbeat. */
 export const heartbeatDedupKey = (heartbeatId: string) => `heartbeat:${heartbeatId}`;
