@@ -1,10 +1,16 @@
 import { countDelivery, DELIVERY_TASK, inJobSpan, sendLaneRun, traceCarrier, type ClaimedLaneRun, type DeliveryDeps, type FirstRounds, type LaneRun, type Logger } from "@incidentops/core";
 import type { NotificationChannel } from "@incidentops/db";
 
-/** The log lines and counts of a lane run's tries, wherever it ran: its job, or a fan-out's first round. */
+/**
+ * The log lines and counts of a lane run's tries, wherever it ran: its job, or a fan-out's first
+ * round. A failed try is a warning with the receiver's answer and the safe reason (never the URL:
+ * a webhook's may hold a token), and when the next try is due while it is retried.
+ */
 export function reportTries(logger: Logger, channel: NotificationChannel, tried: LaneRun["tried"]): void {
-  for (const { attemptId, result } of tried) {
-    logger.info({ attemptId, result }, "delivery attempt");
+  for (const { attemptId, targetId, result, tries, httpStatus, error, nextTryAt } of tried) {
+    const line = { attemptId, targetId, channel, result, tries, httpStatus };
+    if (result === "succeeded") logger.info(line, "delivery attempt");
+    else logger.warn({ ...line, reason: error, ...(nextTryAt === null ? {} : { nextTryAt: nextTryAt.toISOString() }) }, "delivery attempt");
     countDelivery(channel, result);
   }
 }
@@ -31,13 +37,13 @@ export function firstRoundSender(options: { deps: DeliveryDeps; logger: Logger; 
   const running = new Set<Promise<void>>();
 
   const send = (run: ClaimedLaneRun) => {
-    const runLogger = logger.child({ requestId: run.requestId, recipientId: run.lane.recipientId, channel: run.channel });
+    const runLogger = logger.child({ requestId: run.requestId, recipientId: run.lane.recipientId });
     // A span of the delivery task's name (it is the same run of the lane), a child of the fan-out's.
     const inSpan = (work: () => Promise<LaneRun["tried"]>) => inJobSpan(DELIVERY_TASK[run.channel], traceCarrier(), { "delivery.run": "first round" }, work);
     const sent: Promise<void> = inSpan(() => sendLaneRun(deps, run, () => !draining))
       .then(
         (tried) => reportTries(runLogger, run.channel, tried),
-        (error: unknown) => runLogger.warn({ err: error }, "a first round failed; the lane's job takes it over when its lease ends"),
+        (error: unknown) => runLogger.warn({ err: error, channel: run.channel }, "a first round failed; the lane's job takes it over when its lease ends"),
       )
       .finally(() => {
         slotsInUse--;

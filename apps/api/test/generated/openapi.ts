@@ -12625,10 +12625,14 @@ export interface operations {
                             } | null;
                             /** @description The delay of the person's notification rule that sent it */
                             delayMinutes: number | null;
-                            /** @enum {string} */
+                            /**
+                             * @description pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says
+                             * @enum {string}
+                             */
                             status: "pending" | "succeeded" | "failed";
                             attemptCount: number;
                             lastHttpStatus: number | null;
+                            /** @description Why the last try failed: a short reason, never the URL or a secret */
                             lastError: string | null;
                             note: string | null;
                             /** Format: date-time */

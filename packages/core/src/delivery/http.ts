@@ -2,6 +2,7 @@ import type { LookupFunction } from "node:net";
 import { Agent, request } from "undici";
 import { bareHostname, ForbiddenAddressError, guardedLookup, literalHostRefusal } from "./addresses.js";
 import { elapsedSince, failure, permanentFailure, type DeliveryOutcome, type HttpDeliveryOptions } from "./outcome.js";
+import { retryAfterMsOf } from "./retry-after.js";
 
 export const USER_AGENT = "IncidentOps-Webhooks/0.1";
 
@@ -122,8 +123,15 @@ function basicAuthorizationOf(url: URL): string | undefined {
   return `Basic ${Buffer.from(`${decode(url.username)}:${decode(url.password)}`).toString("base64")}`;
 }
 
+/**
+ * 410 Gone: the receiver says the resource is gone, likely for good (RFC 9110 section 15.5.11),
+ * and Standard Webhooks tells senders to stop sending on it. Ends the attempt on every channel.
+ */
+const GONE = 410;
+
 function statusError(status: number): string {
-  return status >= 300 && status < 400 ? `redirect refused (HTTP ${status})` : `HTTP ${status}`;
+  if (status >= 300 && status < 400) return `redirect refused (HTTP ${status})`;
+  return status === GONE ? `HTTP ${status} Gone: the receiver takes no more deliveries, not retried` : `HTTP ${status}`;
 }
 
 /** A request body and its media type. */
@@ -134,9 +142,29 @@ export interface RequestBody {
 
 /**
  * What a receiver's failure answer means, read from its body (at most RESPONSE_DRAIN_LIMIT):
- * for an API that explains refusals (Twilio's error codes). Must return only what is safe to store.
+ * for an API that explains refusals (Twilio's error codes, Slack's error strings). Must return
+ * only what is safe to store.
  */
-export type FailureReader = (status: number, body: string) => { error: string; permanent: boolean };
+export type FailureReader = (status: number, body: string) => FailureReading;
+
+/** What a failure answer means: a safe reason, and whether no retry can fix it. */
+export interface FailureReading {
+  error: string;
+  permanent: boolean;
+}
+
+/**
+ * A receiver's failure answer as an outcome: permanent when its reader says so or it is 410 Gone,
+ * with the wait it asked for, if any.
+ */
+function answeredFailure(startedAt: number, status: number, reading: FailureReading, retryAfterMs: number | undefined): DeliveryOutcome {
+  const outcome = failure(startedAt, reading.error, status);
+  if (reading.permanent || status === GONE) outcome.permanent = true;
+  if (retryAfterMs !== undefined) outcome.retryAfterMs = retryAfterMs;
+  return outcome;
+}
+
+type PostOptions = HttpDeliveryOptions & { readFailure?: FailureReader };
 
 /**
  * POSTs `body` once: no redirects followed (a 3xx fails), a deadline of `timeoutMs` for the
@@ -147,7 +175,7 @@ export async function post(
   url: string,
   body: RequestBody,
   headers: Record<string, string>,
-  options: HttpDeliveryOptions & { readFailure?: FailureReader },
+  options: PostOptions,
 ): Promise<DeliveryOutcome> {
   const startedAt = performance.now();
   let parsed: URL;
@@ -184,17 +212,19 @@ export async function post(
       body: body.text,
     });
     const status = response.statusCode;
-    const succeeded = status >= 200 && status < 300;
-    if (!succeeded && options.readFailure !== undefined && (status < 300 || status >= 400)) {
-      const text = await readLimited(response.body, controller.signal);
-      const reading = options.readFailure(status, text);
-      return reading.permanent ? { ...permanentFailure(startedAt, reading.error), httpStatus: status } : failure(startedAt, reading.error, status);
-    }
-    await response.body.dump({ limit: RESPONSE_DRAIN_LIMIT, signal: controller.signal }).catch(() => undefined);
-    if (succeeded) {
+    const drain = () => response.body.dump({ limit: RESPONSE_DRAIN_LIMIT, signal: controller.signal }).catch(() => undefined);
+    if (status >= 200 && status < 300) {
+      await drain();
       return { ok: true, httpStatus: status, error: null, note: null, durationMs: elapsedSince(startedAt) };
     }
-    return failure(startedAt, statusError(status), status);
+    let reading: FailureReading;
+    if (options.readFailure !== undefined && (status < 300 || status >= 400)) {
+      reading = options.readFailure(status, await readLimited(response.body, controller.signal));
+    } else {
+      await drain();
+      reading = { error: statusError(status), permanent: false };
+    }
+    return answeredFailure(startedAt, status, reading, retryAfterMsOf(status, response.headers["retry-after"], Date.now()));
   } catch (error) {
     if (controller.signal.aborted) return failure(startedAt, `timed out after ${options.timeoutMs} ms`);
     const forbidden = errorChain(error).some((e) => e instanceof ForbiddenAddressError);
@@ -224,5 +254,5 @@ async function readLimited(body: AsyncIterable<Buffer | Uint8Array>, signal: Abo
 }
 
 /** POSTs a JSON body (see post). */
-export const postJson = (url: string, json: string, headers: Record<string, string>, options: HttpDeliveryOptions): Promise<DeliveryOutcome> =>
+export const postJson = (url: string, json: string, headers: Record<string, string>, options: PostOptions): Promise<DeliveryOutcome> =>
   post(url, { contentType: "application/json", text: json }, headers, options);

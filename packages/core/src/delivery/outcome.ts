@@ -10,8 +10,10 @@ export interface DeliveryOutcome {
   error: string | null;
   note: string | null;
   durationMs: number;
-  /** Set when trying again cannot help (a refused or malformed destination): no retries. */
+  /** Set when trying again cannot help (a refused or malformed destination, an answer such as 410 Gone): no retries. */
   permanent?: boolean;
+  /** How long the receiver asked not to be sent to (a 429's or 503's valid Retry-After, retry-after.ts). */
+  retryAfterMs?: number;
 }
 
 export interface HttpDeliveryOptions {

@@ -1,5 +1,5 @@
 import type { NotificationPayload } from "./payload.js";
-import { postJson } from "./http.js";
+import { postJson, type FailureReader } from "./http.js";
 import type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
 import { eventSummary, headlineOf, incidentFacts, incidentLink } from "./summary.js";
 
@@ -33,11 +33,31 @@ export function slackMessageFor(payload: NotificationPayload, publicUrl: string)
   };
 }
 
+/** Slack answers a refusal with one error string (`no_service`): only such a string of the body is kept. */
+const SLACK_ERROR = /^[a-z_]{1,64}$/;
+
+/**
+ * The statuses of Slack's incoming-webhook refusals that sending again cannot change
+ * (docs/decisions/0052-receiver-answers.md): 400 the message itself (invalid_payload,
+ * too_many_attachments), 403 the workspace forbids it or the URL was revoked (action_prohibited,
+ * invalid_token), 404 the channel, app or workspace is gone (channel_not_found, no_service,
+ * no_team, team_disabled), 410 the channel is archived (channel_is_archived). 429 (with
+ * Retry-After) and 5xx are retried.
+ */
+const SLACK_PERMANENT = new Set([400, 403, 404, 410]);
+
+const readSlackFailure: FailureReader = (status, body) => {
+  const code = body.trim();
+  const answer = SLACK_ERROR.test(code) ? `HTTP ${status} ${code}` : `HTTP ${status}`;
+  const permanent = SLACK_PERMANENT.has(status);
+  return { error: permanent ? `Slack refused the message for good (${answer}): not retried` : `Slack refused the message (${answer})`, permanent };
+};
+
 /** The payload as a Slack incoming-webhook message: same HTTP rules as webhooks, unsigned. */
 export async function deliverSlack(
   input: { webhookUrl: string; payload: NotificationPayload; publicUrl: string },
   options: HttpDeliveryOptions,
 ): Promise<DeliveryOutcome> {
   const message = slackMessageFor(input.payload, input.publicUrl);
-  return postJson(input.webhookUrl, JSON.stringify(message), {}, options);
+  return postJson(input.webhookUrl, JSON.stringify(message), {}, { ...options, readFailure: readSlackFailure });
 }

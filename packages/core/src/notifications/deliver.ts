@@ -22,6 +22,21 @@ export interface DeliveryDeps extends ChannelDeps {
 /** What a try of an attempt came to: delivered, failed for good, or to be retried later. */
 export type DeliveryResult = "succeeded" | "failed" | "retrying";
 
+/** One try of a lane's run, for its log line: the attempt, what it came to and the receiver's answer. */
+export interface Try {
+  attemptId: string;
+  /** The notification target; null for a page through a person's contact method. */
+  targetId: string | null;
+  result: DeliveryResult;
+  /** The attempt's tries so far, this one included. */
+  tries: number;
+  httpStatus: number | null;
+  /** Why it failed (DeliveryOutcome.error: never a URL or a secret); null when it succeeded. */
+  error: string | null;
+  /** When the next try is due, while `retrying`. */
+  nextTryAt: Date | null;
+}
+
 /**
  * What a run of a lane did: the attempts it tried, or, when it tried none, why: nothing was due
  * (idle), another worker holds the lane (busy), or its breaker paused it (paused; attempts that
@@ -29,7 +44,7 @@ export type DeliveryResult = "succeeded" | "failed" | "retrying";
  */
 export interface LaneRun {
   state: "sent" | "idle" | "busy" | "paused";
-  tried: { attemptId: string; result: DeliveryResult }[];
+  tried: Try[];
   skipped: number;
 }
 
@@ -43,6 +58,9 @@ const MAX_PAUSE_MS = 600_000;
 
 /** Exponential: base, 2x base, 4x base ... capped at an hour. */
 export const retryDelayMs = (attempt: number, baseMs: number) => Math.min(baseMs * 2 ** (attempt - 1), MAX_RETRY_DELAY_MS);
+
+/** The wait before an attempt's next try: its back-off, or what the receiver asked for (Retry-After) when that is later; at most an hour. */
+const nextTryDelayMs = (attempt: number, baseMs: number, retryAfterMs = 0) => Math.min(Math.max(retryDelayMs(attempt, baseMs), retryAfterMs), MAX_RETRY_DELAY_MS);
 
 /** How long a lane pauses after `streak` failures in a row (0: not paused). */
 export const breakerPauseMs = (streak: number, retryBaseMs: number) =>
@@ -118,9 +136,16 @@ async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: Notificati
  * Holding the lane's lock, leaving it unheld: schedules its job for when its next attempt is due
  * (not before `now`; none when nothing is pending), and, unless that is now, looks again once
  * this has committed, for attempts a fan-out made meanwhile without the lock (wakeIfDueAfterCommit).
+ * A lane left held for its receiver until `heldUntil` (Retry-After: releaseLane) runs then, or
+ * when its next attempt is due if later, even with nothing pending: a fan-out leaves a held lane
+ * to its job.
  */
-async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date): Promise<void> {
+async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel, requestId: string, now: Date, heldUntil: Date | null = null): Promise<void> {
   const next = await findNextWake(tx, lane);
+  if (heldUntil !== null) {
+    await wakeLane(tx, lane, channel, { requestId: next?.requestId ?? requestId, runAt: next === undefined ? heldUntil : later(next.at, heldUntil) });
+    return;
+  }
   if (next !== undefined) await wakeLane(tx, lane, channel, { requestId: next.requestId ?? requestId, runAt: later(next.at, now) });
   if (next === undefined || next.at > now) await wakeIfDueAfterCommit(tx, lane, channel, requestId);
 }
@@ -235,9 +260,11 @@ function resultOf(deps: DeliveryDeps, attempt: NotificationAttemptRow, outcome: 
 
 /**
  * Records the tries and their consequences in one transaction: each attempt's outcome (retries
- * are scheduled on it, with the same id) and the lane's breaker; then, when `claimNext` and the
- * breaker is closed, the lane's next due attempts are claimed for this run in the same
- * transaction, else the lane's next run is scheduled.
+ * are scheduled on it, with the same id, after its back-off or the receiver's Retry-After if
+ * later) and the lane's breaker; a receiver that answered with a Retry-After holds the whole lane
+ * until then (its lease: nothing is sent to it, and attempts coming due wait, uncounted). Then,
+ * when `claimNext` and the lane is neither paused nor held, the lane's next due attempts are
+ * claimed for this run in the same transaction, else the lane's next run is scheduled.
  */
 async function recordOutcomes(
   deps: DeliveryDeps,
@@ -245,16 +272,19 @@ async function recordOutcomes(
   channel: NotificationChannel,
   tries: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[],
   options: { requestId: string; claimNext: boolean },
-): Promise<{ tried: LaneRun["tried"]; next: Claimed | undefined }> {
+): Promise<{ tried: Try[]; next: Claimed | undefined }> {
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
     const row = await lockLane(tx, lane);
     const now = row.now;
+    const after = (ms: number) => new Date(now.getTime() + ms);
     let failureStreak = row.failure_streak;
-    const tried: LaneRun["tried"] = [];
+    let heldUntil: Date | null = null;
+    const tried: Try[] = [];
     const outcomes: AttemptOutcome[] = [];
     for (const { attempt, outcome } of tries) {
       const result = resultOf(deps, attempt, outcome);
       const count = attempt.attempt_count + 1;
+      const nextTryAt = result === "retrying" ? after(nextTryDelayMs(count, deps.config.delivery.retryBaseMs, outcome.retryAfterMs)) : null;
       outcomes.push({
         attemptId: attempt.id,
         attemptCount: count,
@@ -263,20 +293,21 @@ async function recordOutcomes(
         lastError: outcome.error,
         note: outcome.note,
         completedAt: result === "retrying" ? null : now,
-        nextAttemptAt: new Date(now.getTime() + (result === "retrying" ? retryDelayMs(count, deps.config.delivery.retryBaseMs) : 0)),
+        nextAttemptAt: nextTryAt ?? now,
       });
       failureStreak = outcome.ok ? 0 : failureStreak + 1;
-      tried.push({ attemptId: attempt.id, result });
+      if (outcome.retryAfterMs !== undefined) heldUntil = later(heldUntil ?? now, after(Math.min(outcome.retryAfterMs, MAX_RETRY_DELAY_MS)));
+      tried.push({ attemptId: attempt.id, targetId: attempt.target_id, result, tries: count, httpStatus: outcome.httpStatus, error: outcome.error, nextTryAt });
     }
     await recordAttemptOutcomes(tx, lane.orgId, now, outcomes);
     const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
-    await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : new Date(now.getTime() + pauseMs) });
-    if (pauseMs === 0 && options.claimNext) {
+    await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : after(pauseMs), heldUntil });
+    if (pauseMs === 0 && heldUntil === null && options.claimNext) {
       const claimed = await claimDue(deps, tx, lane, channel, options.requestId, now);
       return { tried, next: claimed.state === "sent" ? claimed.attempts : undefined };
     }
     // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
-    await scheduleNextRun(tx, lane, channel, options.requestId, now);
+    await scheduleNextRun(tx, lane, channel, options.requestId, now, heldUntil);
     return { tried, next: undefined };
   });
 }
@@ -293,9 +324,9 @@ async function laneOf(db: Db, job: DeliveryJob): Promise<Lane | undefined> {
  * transaction and goes on, for about LANE_RUN_BUDGET_MS, and as long as `mayGoOn` says so (a
  * process shutting down stops claiming).
  */
-export async function sendLaneRun(deps: DeliveryDeps, run: Omit<ClaimedLaneRun, "leaseUntil">, mayGoOn: () => boolean = () => true): Promise<LaneRun["tried"]> {
+export async function sendLaneRun(deps: DeliveryDeps, run: Omit<ClaimedLaneRun, "leaseUntil">, mayGoOn: () => boolean = () => true): Promise<Try[]> {
   const startedAt = performance.now();
-  const tried: LaneRun["tried"] = [];
+  const tried: Try[] = [];
   let attempts: Claimed | undefined = run.attempts;
   while (attempts !== undefined) {
     const outcomes = await sendClaimed(attempts, deps.config.delivery.receiverConcurrency);

@@ -3,7 +3,8 @@ import { sql, type OnConflictBuilder, type RawBuilder } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 
 // A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
-// the worker sending to it and the circuit breaker; its attempts are notification_attempts rows.
+// the worker sending to it (or, after a Retry-After, of nobody until the time the receiver asked
+// for) and the circuit breaker; its attempts are notification_attempts rows.
 
 export interface Lane {
   orgId: string;
@@ -135,13 +136,19 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requ
   return row === undefined ? undefined : { at: row.next_attempt_at, requestId: row.request_id };
 }
 
-/** Ends the lease, with the breaker's new state; sent with the next statement (sendWithNext). */
-export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null }): Promise<void> {
+/**
+ * Ends the run's lease, with the breaker's new state; sent with the next statement (sendWithNext).
+ * With `heldUntil` (a receiver's Retry-After) the lease goes on until then, held by nobody: to
+ * everyone else the lane is busy, so nothing is sent to it and fan-outs leave it to its job, which
+ * the caller schedules for then.
+ */
+export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null; heldUntil: Date | null }): Promise<void> {
+  const at = (time: Date | null) => sql<Date | null>`${time?.toISOString() ?? null}::timestamptz`;
   await sendWithNext(
     tx,
     tx
       .updateTable("delivery_lanes")
-      .set({ lease_until: null, failure_streak: breaker.failureStreak, paused_until: sql<Date | null>`${breaker.pausedUntil?.toISOString() ?? null}::timestamptz` })
+      .set({ lease_until: at(breaker.heldUntil), failure_streak: breaker.failureStreak, paused_until: at(breaker.pausedUntil) })
       .where("org_id", "=", lane.orgId)
       .where("recipient_id", "=", lane.recipientId),
   );

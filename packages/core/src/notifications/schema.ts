@@ -13,10 +13,14 @@ export const notificationAttemptSchema = z.object({
     .nullable()
     .describe("The person's contact method the page went through (its address stays private); null for a target"),
   delayMinutes: z.number().int().nullable().describe("The delay of the person's notification rule that sent it"),
-  status: z.enum(["pending", "succeeded", "failed"]),
+  status: z
+    .enum(["pending", "succeeded", "failed"])
+    .describe(
+      "pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says",
+    ),
   attemptCount: z.number().int(),
   lastHttpStatus: z.number().int().nullable(),
-  lastError: z.string().nullable(),
+  lastError: z.string().nullable().describe("Why the last try failed: a short reason, never the URL or a secret"),
   note: z.string().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

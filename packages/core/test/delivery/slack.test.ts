@@ -113,7 +113,7 @@ describe("deliverSlack", () => {
     const options = { timeoutMs: 5000, allowPrivate: true };
 
     const missing = await deliverSlack({ webhookUrl: `${target.url}/services/SECRETPATH`, payload, publicUrl: PUBLIC_URL }, options);
-    expect(missing).toMatchObject({ ok: false, httpStatus: 404, error: "HTTP 404" });
+    expect(missing).toMatchObject({ ok: false, httpStatus: 404, error: "Slack refused the message for good (HTTP 404 no_service): not retried", permanent: true });
 
     const moved = await deliverSlack({ webhookUrl: `${target.url}/moved/SECRETPATH`, payload, publicUrl: PUBLIC_URL }, options);
     expect(moved).toMatchObject({ ok: false, httpStatus: 301, error: "redirect refused (HTTP 301)" });
@@ -127,5 +127,32 @@ describe("deliverSlack", () => {
     expect(refused.error).toMatch(/is loopback and not allowed$/);
     expect(target.requests).toHaveLength(2);
     for (const outcome of [missing, moved, refused]) expect(JSON.stringify(outcome)).not.toContain("SECRETPATH");
+  });
+
+  it("ends on the refusals Slack documents as lasting (400, 403, 404, 410) and retries 429 and 5xx, keeping only Slack's error string", async () => {
+    const answers: Record<string, { status: number; body: string; headers?: Record<string, string> }> = {
+      "/payload": { status: 400, body: "invalid_payload" },
+      "/revoked": { status: 403, body: "invalid_token" },
+      "/prohibited": { status: 403, body: "action_prohibited" },
+      "/channel": { status: 404, body: "channel_not_found" },
+      "/archived": { status: 410, body: "channel_is_archived" },
+      "/limited": { status: 429, body: "rate_limited", headers: { "retry-after": "2" } },
+      "/rollup": { status: 500, body: "rollup_error" },
+      "/html": { status: 502, body: "<html>Bad gateway from https://hooks.slack.com/services/SECRETPATH</html>" },
+    };
+    const target = closing(await startWebhookReceiver((req) => answers[req.path] ?? 200));
+    const send = (path: string) => deliverSlack({ webhookUrl: `${target.url}${path}`, payload: makePayload(), publicUrl: PUBLIC_URL }, { timeoutMs: 5000, allowPrivate: true });
+    for (const [path, code] of [["/payload", 400], ["/revoked", 403], ["/prohibited", 403], ["/channel", 404], ["/archived", 410]] as const) {
+      const body = answers[path]?.body ?? "";
+      expect(await send(path), path).toMatchObject({ httpStatus: code, error: `Slack refused the message for good (HTTP ${code} ${body}): not retried`, permanent: true });
+    }
+    const limited = await send("/limited");
+    expect(limited).toMatchObject({ httpStatus: 429, error: "Slack refused the message (HTTP 429 rate_limited)", retryAfterMs: 2_000 });
+    expect(limited.permanent).toBeUndefined();
+    const rollup = await send("/rollup");
+    expect(rollup).toMatchObject({ httpStatus: 500, error: "Slack refused the message (HTTP 500 rollup_error)" });
+    expect(rollup.permanent).toBeUndefined();
+    // A body that is not one of Slack's error strings is not kept.
+    expect(await send("/html")).toMatchObject({ httpStatus: 502, error: "Slack refused the message (HTTP 502)" });
   });
 });

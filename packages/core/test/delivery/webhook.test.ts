@@ -77,6 +77,35 @@ describe("deliverWebhook", () => {
     expect(outcome).toMatchObject({ ok: false, httpStatus: 500, error: "HTTP 500" });
   });
 
+  it("ends on a 410 Gone (not retried), and keeps 404, 408, 425, 429 and 5xx retryable", async () => {
+    const target = await receiver((req) => Number(req.path.slice(1)));
+    const send = (status: number) => deliverWebhook({ url: `${target.url}/${status}`, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(await send(410)).toMatchObject({ ok: false, httpStatus: 410, error: "HTTP 410 Gone: the receiver takes no more deliveries, not retried", permanent: true });
+    for (const status of [400, 404, 408, 425, 429, 500, 502, 503, 504]) {
+      const outcome = await send(status);
+      expect(outcome, String(status)).toMatchObject({ ok: false, httpStatus: status, error: `HTTP ${status}` });
+      expect(outcome.permanent, String(status)).toBeUndefined();
+    }
+  });
+
+  it("reports how long a 429 or a 503 asked to wait (Retry-After), ignoring a value it cannot use", async () => {
+    const inAMinute = new Date(Math.ceil(Date.now() / 1000) * 1000 + 60_000).toUTCString();
+    const answers: Record<string, { status: number; headers: Record<string, string> }> = {
+      "/seconds": { status: 429, headers: { "retry-after": "30" } },
+      "/date": { status: 503, headers: { "retry-after": inAMinute } },
+      "/malformed": { status: 503, headers: { "retry-after": "soon" } },
+      "/not-asked": { status: 500, headers: { "retry-after": "30" } },
+    };
+    const target = await receiver((req) => answers[req.path] ?? 200);
+    const send = async (path: string) => deliverWebhook({ url: `${target.url}${path}`, secret: newSigningSecret(), messageId: "m1", payload: makePayload() }, LOOPBACK_OK);
+    expect(await send("/seconds")).toMatchObject({ ok: false, httpStatus: 429, error: "HTTP 429", retryAfterMs: 30_000 });
+    const dated = await send("/date");
+    expect(dated.retryAfterMs).toBeGreaterThan(55_000);
+    expect(dated.retryAfterMs).toBeLessThanOrEqual(61_000);
+    expect((await send("/malformed")).retryAfterMs).toBeUndefined();
+    expect((await send("/not-asked")).retryAfterMs).toBeUndefined();
+  });
+
   it("fails on a 302 without following it", async () => {
     const elsewhere = await receiver();
     const target = await receiver(() => ({ status: 302, headers: { location: `${elsewhere.url}/landing` } }));
