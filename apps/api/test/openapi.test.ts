@@ -192,7 +192,7 @@ describe("the OpenAPI document", () => {
     expect(login["429"]).toEqual(["LOGIN_LOCKED", "RATE_LIMITED"]);
     expect(login["401"]).toEqual(["INVALID_CREDENTIALS"]);
     expect(documentedCodes(operation("/v1/auth/register", "post"))["409"]).toEqual(["EMAIL_TAKEN"]);
-    expect(documentedCodes(operation("/v1/org/members/{userId}", "delete"))["409"]).toEqual(["LAST_ADMIN"]);
+    expect(documentedCodes(operation("/v1/org/members/{userId}", "delete"))["409"]).toEqual(["LAST_ADMIN", "SOLE_RESPONDER"]);
     expect(documentedCodes(operation("/v1/org/services", "post"))["409"]).toEqual(["CONFLICT"]);
     // Revoking a key is never refused for the quota; creating one can be.
     expect(documentedCodes(operation("/v1/org/api-keys/{keyId}/revoke", "post"))["429"]).toBeUndefined();

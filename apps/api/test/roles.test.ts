@@ -390,7 +390,11 @@ const MUTATIONS: MutationCase[] = [
     expected: adminOnlyMutation,
     prepare: async (f) => {
       const userId = await aMember(api.current, f.orgId, "viewer");
-      return { path: `/v1/org/members/${userId}`, snapshot: () => rowsOf(api.current.db, "org_members", { org_id: f.orgId, user_id: userId }), expectAllowed: expectOk };
+      return {
+        path: `/v1/org/members/${userId}`,
+        snapshot: () => rowsOf(api.current.db, "org_members", { org_id: f.orgId, user_id: userId }),
+        expectAllowed: (body) => expect(body).toMatchObject({ ok: true }),
+      };
     },
   },
   {
@@ -456,6 +460,7 @@ const everyone = { viewer: 200, member: 200, admin: 200 } as const;
 
 const READS: ReadCase[] = [
   { route: "GET /v1/org/members", expected: adminOnly, path: () => "/v1/org/members" },
+  { route: "GET /v1/org/members/{userId}/removal", expected: adminOnly, path: (f) => `/v1/org/members/${f.userIds.viewer}/removal` },
   { route: "GET /v1/org/people", expected: everyone, path: () => "/v1/org/people" },
   { route: "GET /v1/org/notification-targets", expected: adminOnly, path: () => "/v1/org/notification-targets" },
   { route: "GET /v1/org", expected: everyone, path: () => "/v1/org" },

@@ -230,3 +230,27 @@ test("the on-call screens at a desktop width have no serious accessibility viola
 test("the on-call screens at 390 px have no serious accessibility violation", async ({ browser, api }) => {
   await onPhone(browser, (page) => checkScreens(page, api));
 });
+
+test("removing a member: the confirmation names what they alone fill, then says what the removal also changes", async ({ page, api }) => {
+  const { owner, grace } = await people(api);
+  const policyName = unique("Checkout paging");
+  const levels = (userIds: string[]) => [{ delaySeconds: 300, targets: userIds.map((userId) => ({ type: "user", userId })) }];
+  const policy = await api.ok<{ id: string }>("POST", "/v1/org/escalation-policies", { token: owner.accessToken, body: { name: policyName, levels: levels([grace.userId]) } });
+  const layer = { name: "Daily", start: "2026-01-01T00:00:00Z", rotationStart: "2026-01-01T08:00:00Z", rotation: { unit: "day", length: 1 }, participants: [grace.userId, owner.userId] };
+  await api.ok("POST", "/v1/org/schedules", { token: owner.accessToken, body: { name: unique("Checkout rota"), timeZone: BERLIN, layers: [layer] } });
+  await signIn(page, owner, "/members");
+
+  await page.getByRole("button", { name: "Remove Grace Hopper" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog.getByRole("list", { name: "What to fix first" }).getByRole("listitem")).toHaveText([`level 1 of escalation policy ${policyName}`]);
+  await expect(dialog.getByRole("button", { name: "Remove" })).toBeDisabled();
+  await expectAccessible(page, "the removal's confirmation naming what to fix first");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  await api.ok("PUT", `/v1/org/escalation-policies/${policy.id}`, { token: owner.accessToken, body: { name: policyName, levels: levels([grace.userId, owner.userId]) } });
+  await page.getByRole("button", { name: "Remove Grace Hopper" }).click();
+  await expect(dialog).toContainText("Removing Grace Hopper also removes them from 1 escalation policy and 1 schedule's rotations.");
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("Grace Hopper was removed")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Members" }).getByText("Grace Hopper")).toHaveCount(0);
+});

@@ -45,6 +45,14 @@ export const errorDetailsSchemas = {
   REFERENCED_BY_POLICIES: z.object({
     policies: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("The escalation policies whose levels page it"),
   }),
+  SOLE_RESPONDER: z.object({
+    escalationLevels: z
+      .array(z.object({ policyId: z.uuid(), policyName: z.string(), level: z.number().int().describe("1-based") }))
+      .describe("Levels that page no one else: give each another target first"),
+    scheduleLayers: z
+      .array(z.object({ scheduleId: z.uuid(), scheduleName: z.string(), layerId: z.uuid(), layerName: z.string() }))
+      .describe("Rotations (not yet ended) with no one else in them: add someone first"),
+  }),
   PAYLOAD_TOO_LARGE: z.object({ limitBytes: z.number().int().optional() }),
   UNSUPPORTED_MEDIA_TYPE: none,
   RATE_LIMITED: z.object({ retryAfterSeconds, limit: z.number().int().optional(), windowSeconds: z.number().int().optional() }),

@@ -100,6 +100,14 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
       policies: [{ id: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", name: "Checkout on call" }],
     }),
   },
+  SOLE_RESPONDER: {
+    meaning: "removing the member would leave an escalation level or a rotation with no one in it: add someone else there first",
+    body: sample(
+      "SOLE_RESPONDER",
+      'Removing Ada Lovelace would leave no one to page: they are the only target of level 1 of escalation policy "Checkout on call". Add someone else there (or remove it) first',
+      { escalationLevels: [{ policyId: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", policyName: "Checkout on call", level: 1 }], scheduleLayers: [] },
+    ),
+  },
   PAYLOAD_TOO_LARGE: { meaning: "the body is over 1 MB", body: sample("PAYLOAD_TOO_LARGE", "The request body is over 1 MB", { limitBytes: 1_048_576 }) },
   UNSUPPORTED_MEDIA_TYPE: {
     meaning: "the body is not sent as application/json",
@@ -147,7 +155,7 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "auth.changePassword": ["INVALID_CREDENTIALS"],
   "auth.acceptInvitation": ["INVALID_TOKEN", "INVALID_CREDENTIALS", "CONFLICT", "EMAIL_TAKEN"],
   "org.members.update": ["LAST_ADMIN"],
-  "org.members.remove": ["LAST_ADMIN"],
+  "org.members.remove": ["LAST_ADMIN", "SOLE_RESPONDER"],
   "org.services.create": ["CONFLICT"],
   "org.services.update": ["CONFLICT"],
   "org.services.maintenanceWindows.end": ["CONFLICT"],

@@ -173,6 +173,12 @@ const invitation = {
 };
 const member = { user: { id: ids.otherUser, email: "grace@example.com", name: "Grace Hopper" }, role: "member", joinedAt: at(9) };
 const team = { id: ids.team, name: "Payments", description: "Checkout and billing", createdAt: at(0), updatedAt: at(0) };
+const memberRemovalChanges = {
+  escalationPolicies: [{ id: ids.policy, name: "Payments", levels: [2] }],
+  schedules: [{ id: ids.schedule, name: "Payments primary", layers: [{ id: ids.layer, name: "Weekdays" }], overrides: 1 }],
+  teams: [{ id: ids.team, name: "Payments", role: "member" }],
+  incidents: [{ id: ids.incident, title: "Checkout latency above 2 s", status: "acknowledged" }],
+};
 const teamMember = { user: { id: ids.otherUser, name: "Grace Hopper" }, role: "manager", addedAt: at(9) };
 const ada = { id: ids.user, name: "Ada Lovelace" };
 const grace = { id: ids.otherUser, name: "Grace Hopper" };
@@ -392,7 +398,8 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.update": { input: { name: "Acme Inc." }, output: { ...org, name: "Acme Inc." } },
   "org.members.list": { input: pageInput, output: page(member) },
   "org.members.update": { input: { userId: ids.otherUser, role: "admin" }, output: { ...member, role: "admin" } },
-  "org.members.remove": { input: { userId: ids.otherUser }, output: ok },
+  "org.members.remove": { input: { userId: ids.otherUser }, output: { ...ok, changes: memberRemovalChanges } },
+  "org.members.removal": { input: { userId: ids.otherUser }, output: { changes: memberRemovalChanges, blockers: { escalationLevels: [], scheduleLayers: [] } } },
   "org.people.list": { input: pageInput, output: page(member.user) },
   "org.invitations.list": { input: { ...pageInput, status: "pending" }, output: page(invitation) },
   "org.invitations.create": { input: { email: "grace@example.com", role: "member" }, output: { ...invitation, token: "ioi_Hq7wE2rT9yU4iO1pA6sD" } },

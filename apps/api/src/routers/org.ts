@@ -2,8 +2,9 @@ import {
   catalogService,
   createServiceInput,
   memberInput,
+  memberRemovalPreviewSchema,
+  memberRemovedSchema,
   memberSchema,
-  okSchema,
   orgInput,
   orgService,
   orgWithRoleSchema,
@@ -26,7 +27,6 @@ import { invitationsRouter } from "./invitations.js";
 import { notificationTargetsRouter } from "./notification-targets.js";
 import { orgSlaPolicyRouter, serviceSlaPolicyRouter } from "./sla-policies.js";
 import { schedulesRouter } from "./schedules.js";
-import { ok } from "./shared.js";
 import { teamsRouter } from "./teams.js";
 
 const tags = ["org"];
@@ -71,12 +71,31 @@ export const orgRouter = router({
           tags,
           summary: "Remove a member (admin)",
           description:
-            "Their access is refused from the next request and their refresh tokens for this org are revoked at once. The last admin cannot be removed (409 LAST_ADMIN).",
+            "Their access is refused from the next request and their refresh tokens for this org are revoked at once. " +
+            "They are taken out of every escalation level, rotation, team and open incident that names them, and their overrides are deleted: " +
+            "the answer lists what changed, and each change is audited on what it changed. " +
+            "Refused when it would leave an escalation level or a rotation with no one in it (409 SOLE_RESPONDER, naming them), " +
+            "and for the last admin (409 LAST_ADMIN). GET .../removal shows beforehand what it would do.",
         },
       })
       .input(memberInput)
-      .output(okSchema)
-      .mutation(({ ctx, input }) => ok(orgService.removeMember(ctx.db, ctx.actor, input))),
+      .output(memberRemovedSchema)
+      .mutation(({ ctx, input }) => orgService.removeMember(ctx.db, ctx.actor, input)),
+    removal: procedureFor("member:manage")
+      .meta({
+        openapi: {
+          method: "GET",
+          path: "/org/members/{userId}/removal",
+          tags,
+          summary: "What removing a member would change (admin)",
+          description:
+            "The escalation policies, schedules, teams and open incidents that stop naming them, and the levels and rotations " +
+            "they alone fill (blockers: while any remains, the removal is refused with 409 SOLE_RESPONDER).",
+        },
+      })
+      .input(memberInput)
+      .output(memberRemovalPreviewSchema)
+      .query(({ ctx, input }) => orgService.previewMemberRemoval(ctx.db, ctx.actor, input)),
   }),
 
   people: router({

@@ -233,7 +233,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a member (admin)
-         * @description Their access is refused from the next request and their refresh tokens for this org are revoked at once. The last admin cannot be removed (409 LAST_ADMIN).
+         * @description Their access is refused from the next request and their refresh tokens for this org are revoked at once. They are taken out of every escalation level, rotation, team and open incident that names them, and their overrides are deleted: the answer lists what changed, and each change is audited on what it changed. Refused when it would leave an escalation level or a rotation with no one in it (409 SOLE_RESPONDER, naming them), and for the last admin (409 LAST_ADMIN). GET .../removal shows beforehand what it would do.
          */
         delete: operations["org-members-remove"];
         options?: never;
@@ -243,6 +243,26 @@ export interface paths {
          * @description Applies from the member's next request. The last admin cannot be demoted (409 LAST_ADMIN).
          */
         patch: operations["org-members-update"];
+        trace?: never;
+    };
+    "/v1/org/members/{userId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What removing a member would change (admin)
+         * @description The escalation policies, schedules, teams and open incidents that stop naming them, and the levels and rotations they alone fill (blockers: while any remains, the removal is refused with 409 SOLE_RESPONDER).
+         */
+        get: operations["org-members-removal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/org/people": {
@@ -2522,7 +2542,10 @@ export interface components {
             };
         };
         LastAdminError: {
-            /** @constant */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             code: "LAST_ADMIN";
             /** @description For people; may change */
             message: string;
@@ -2543,6 +2566,36 @@ export interface components {
                     /** Format: uuid */
                     id: string;
                     name: string;
+                }[];
+            };
+        };
+        SoleResponderError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "SOLE_RESPONDER";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /** @description Levels that page no one else: give each another target first */
+                escalationLevels: {
+                    /** Format: uuid */
+                    policyId: string;
+                    policyName: string;
+                    /** @description 1-based */
+                    level: number;
+                }[];
+                /** @description Rotations (not yet ended) with no one else in them: add someone first */
+                scheduleLayers: {
+                    /** Format: uuid */
+                    scheduleId: string;
+                    scheduleName: string;
+                    /** Format: uuid */
+                    layerId: string;
+                    layerName: string;
                 }[];
             };
         };
@@ -4068,6 +4121,43 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         ok: true;
+                        changes: {
+                            escalationPolicies: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The 1-based levels that named them */
+                                levels: number[];
+                            }[];
+                            schedules: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The rotations they took turns in */
+                                layers: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @description Their overrides on it, past ones included */
+                                overrides: number;
+                            }[];
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "manager" | "member";
+                            }[];
+                            /** @description Open incidents assigned to them (they are unassigned) */
+                            incidents: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                            }[];
+                        };
                     };
                 };
             };
@@ -4107,13 +4197,13 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description LAST_ADMIN: the organisation's last admin cannot be demoted or removed */
+            /** @description LAST_ADMIN: the organisation's last admin cannot be demoted or removed; SOLE_RESPONDER: removing the member would leave an escalation level or a rotation with no one in it: add someone else there first */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LastAdminError"];
+                    "application/json": components["schemas"]["LastAdminError"] | components["schemas"]["SoleResponderError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -4239,6 +4329,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-members-removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            escalationPolicies: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The 1-based levels that named them */
+                                levels: number[];
+                            }[];
+                            schedules: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The rotations they took turns in */
+                                layers: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @description Their overrides on it, past ones included */
+                                overrides: number;
+                            }[];
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "manager" | "member";
+                            }[];
+                            /** @description Open incidents assigned to them (they are unassigned) */
+                            incidents: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                            }[];
+                        };
+                        blockers: {
+                            /** @description Levels that page no one else: give each another target first */
+                            escalationLevels: {
+                                /** Format: uuid */
+                                policyId: string;
+                                policyName: string;
+                                /** @description 1-based */
+                                level: number;
+                            }[];
+                            /** @description Rotations (not yet ended) with no one else in them: add someone first */
+                            scheduleLayers: {
+                                /** Format: uuid */
+                                scheduleId: string;
+                                scheduleName: string;
+                                /** Format: uuid */
+                                layerId: string;
+                                layerName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */

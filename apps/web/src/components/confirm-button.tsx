@@ -22,6 +22,8 @@ export function ConfirmButton({
   ariaLabel,
   confirmLabel,
   className,
+  onOpenChange,
+  canConfirm = true,
 }: {
   label: ReactNode;
   /** The confirming action's words, when `label` is only an icon. */
@@ -32,9 +34,13 @@ export function ConfirmButton({
   onConfirm: () => void;
   size?: "sm" | "default";
   ariaLabel?: string;
+  /** Told when the confirmation opens and closes (say, to load what `description` shows). */
+  onOpenChange?: (open: boolean) => void;
+  /** False: the confirmation offers only Cancel (the description says why), or waits for what it shows. */
+  canConfirm?: boolean;
 }) {
   return (
-    <AlertDialog>
+    <AlertDialog onOpenChange={onOpenChange}>
       <AlertDialogTrigger asChild>
         <Button variant="outline" size={size} aria-label={ariaLabel} className={className}>
           {label}
@@ -47,7 +53,7 @@ export function ConfirmButton({
         </AlertDialogHeader>
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction onClick={onConfirm} className="bg-destructive hover:bg-destructive/90 text-white">
+          <AlertDialogAction onClick={onConfirm} disabled={!canConfirm} className="bg-destructive hover:bg-destructive/90 text-white">
             {confirmLabel ?? label}
           </AlertDialogAction>
         </AlertDialogFooter>

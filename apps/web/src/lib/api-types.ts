@@ -25,6 +25,7 @@ export type Service = RouterOutputs["org"]["services"]["get"];
 export type EscalationPolicy = RouterOutputs["org"]["escalationPolicies"]["get"];
 export type NotificationTarget = RouterOutputs["org"]["notificationTargets"]["get"];
 export type Member = RouterOutputs["org"]["members"]["list"]["items"][number];
+export type MemberRemovalPreview = RouterOutputs["org"]["members"]["removal"];
 export type Invitation = RouterOutputs["org"]["invitations"]["list"]["items"][number];
 export type ApiKey = RouterOutputs["org"]["apiKeys"]["list"]["items"][number];
 export type AuditLogEntry = RouterOutputs["auditLogs"]["list"]["items"][number];

@@ -23,6 +23,7 @@ import { ROLES, type Role } from "@/lib/api-types";
 import { useMembers } from "@/lib/people";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
+import { RemoveMemberButton } from "./member-removal";
 
 const ROLE_HELP: Record<Role, string> = { viewer: "reads everything", member: "also opens and works incidents", admin: "also manages the organisation" };
 
@@ -142,11 +143,9 @@ export function MembersPage() {
                       label={`Role of ${member.user.name}`}
                       onChange={(role) => void act(() => updateRole.mutateAsync({ userId: member.user.id, role }), `${member.user.name} is now ${role}`)}
                     />
-                    <ConfirmButton
-                      label="Remove"
-                      ariaLabel={`Remove ${member.user.name}`}
-                      title={`Remove ${member.user.name}?`}
-                      description="Their access ends at their next request, and their sessions in this organisation are revoked."
+                    <RemoveMemberButton
+                      userId={member.user.id}
+                      name={member.user.name}
                       onConfirm={() => void act(() => remove.mutateAsync({ userId: member.user.id }), `${member.user.name} was removed`)}
                     />
                   </div>

@@ -134,3 +134,90 @@ export async function deleteMember(tx: Tx, orgId: string, userId: string): Promi
   await tx.deleteFrom("org_members").where("org_id", "=", orgId).where("user_id", "=", userId).execute();
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// What names a member, read before they are removed (their membership's foreign keys then take them
+// out of it). `lock` (in the removal's transaction) locks the rows that decide whether removing them
+// would leave a level or a rotation empty, so a change to those waits for the removal.
+
+/** Every target of the levels that name the person, with the level's policy. */
+export function levelTargetsAroundMember(db: Db | Tx, orgId: string, userId: string, lock: boolean) {
+  const query = db
+    .selectFrom("escalation_level_targets as t")
+    .innerJoin("escalation_policies as p", (join) => join.onRef("p.org_id", "=", "t.org_id").onRef("p.id", "=", "t.policy_id"))
+    .select(["p.id as policy_id", "p.name as policy_name", "t.level", "t.user_id"])
+    .where("t.org_id", "=", orgId)
+    .where((eb) =>
+      eb(
+        eb.refTuple("t.policy_id", "t.level"),
+        "in",
+        eb
+          .selectFrom("escalation_level_targets")
+          .select(["policy_id", "level"])
+          .where("org_id", "=", orgId)
+          .where("user_id", "=", userId)
+          .$asTuple("policy_id", "level"),
+      ),
+    )
+    .orderBy("p.name")
+    .orderBy("p.id")
+    .orderBy("t.level");
+  return (lock ? query.forUpdate("t") : query).execute();
+}
+
+/** Every place in the rotations that name the person, with the layer and its schedule. */
+export function layerPlacesAroundMember(db: Db | Tx, orgId: string, userId: string, lock: boolean) {
+  const query = db
+    .selectFrom("schedule_layer_participants as pl")
+    .innerJoin("schedule_layers as l", (join) => join.onRef("l.org_id", "=", "pl.org_id").onRef("l.id", "=", "pl.layer_id"))
+    .innerJoin("schedules as s", (join) => join.onRef("s.org_id", "=", "l.org_id").onRef("s.id", "=", "l.schedule_id"))
+    .select(["s.id as schedule_id", "s.name as schedule_name", "l.id as layer_id", "l.name as layer_name", "l.end_at", "pl.user_id"])
+    .where("pl.org_id", "=", orgId)
+    .where("pl.layer_id", "in", (eb) =>
+      eb.selectFrom("schedule_layer_participants").select("layer_id").where("org_id", "=", orgId).where("user_id", "=", userId),
+    )
+    .orderBy("s.name")
+    .orderBy("s.id")
+    .orderBy("l.position");
+  return (lock ? query.forUpdate("pl") : query).execute();
+}
+
+/** How many overrides the person has on each schedule. */
+export function overridesOfMember(db: Db | Tx, orgId: string, userId: string) {
+  return db
+    .selectFrom("schedule_overrides as o")
+    .innerJoin("schedules as s", (join) => join.onRef("s.org_id", "=", "o.org_id").onRef("s.id", "=", "o.schedule_id"))
+    .select((eb) => ["s.id as schedule_id", "s.name as schedule_name", eb.fn.countAll<string>().as("overrides")])
+    .where("o.org_id", "=", orgId)
+    .where("o.user_id", "=", userId)
+    .groupBy(["s.id", "s.name"])
+    .orderBy("s.name")
+    .orderBy("s.id")
+    .execute();
+}
+
+export function teamsOfMember(db: Db | Tx, orgId: string, userId: string) {
+  return db
+    .selectFrom("team_members as m")
+    .innerJoin("teams", (join) => join.onRef("teams.org_id", "=", "m.org_id").onRef("teams.id", "=", "m.team_id"))
+    .select(["teams.id", "teams.name", "m.role"])
+    .where("m.org_id", "=", orgId)
+    .where("m.user_id", "=", userId)
+    .orderBy("teams.name")
+    .orderBy("teams.id")
+    .execute();
+}
+
+/** The open incidents assigned to the person, oldest first. */
+export function openIncidentsAssignedTo(db: Db | Tx, orgId: string, userId: string) {
+  return db
+    .selectFrom("incident_assignees as a")
+    .innerJoin("incidents as i", (join) => join.onRef("i.org_id", "=", "a.org_id").onRef("i.id", "=", "a.incident_id"))
+    .select(["i.id", "i.title", "i.status"])
+    .where("a.org_id", "=", orgId)
+    .where("a.user_id", "=", userId)
+    .where("i.status", "!=", "resolved")
+    .orderBy("i.created_at")
+    .orderBy("i.id")
+    .execute();
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isoDateTime, roleSchema } from "../schema.js";
+import { errorDetailsSchemas } from "../error-details.js";
+import { incidentStatusSchema, isoDateTime, okSchema, roleSchema } from "../schema.js";
 import { userSchema } from "../users/schema.js";
 
 export const orgSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: isoDateTime });
@@ -24,3 +25,30 @@ export type MemberInput = z.infer<typeof memberInput>;
 
 export const updateMemberRoleInput = memberInput.extend({ role: roleSchema });
 export type UpdateMemberRoleInput = z.infer<typeof updateMemberRoleInput>;
+
+const named = { id: z.uuid(), name: z.string() };
+
+/** Everything that stops naming a member when they leave the org (in the same transaction). */
+export const memberRemovalChangesSchema = z.object({
+  escalationPolicies: z.array(z.object({ ...named, levels: z.array(z.number().int()).describe("The 1-based levels that named them") })),
+  schedules: z.array(
+    z.object({
+      ...named,
+      layers: z.array(z.object(named)).describe("The rotations they took turns in"),
+      overrides: z.number().int().describe("Their overrides on it, past ones included"),
+    }),
+  ),
+  teams: z.array(z.object({ ...named, role: z.enum(["manager", "member"]) })),
+  incidents: z.array(z.object({ id: z.uuid(), title: z.string(), status: incidentStatusSchema })).describe("Open incidents assigned to them (they are unassigned)"),
+});
+export type MemberRemovalChanges = z.infer<typeof memberRemovalChangesSchema>;
+
+/** What removing a member would change, and what must be fixed first (409 SOLE_RESPONDER otherwise). */
+export const memberRemovalPreviewSchema = z.object({
+  changes: memberRemovalChangesSchema,
+  blockers: errorDetailsSchemas.SOLE_RESPONDER,
+});
+export type MemberRemovalPreview = z.infer<typeof memberRemovalPreviewSchema>;
+
+export const memberRemovedSchema = okSchema.extend({ changes: memberRemovalChangesSchema });
+export type MemberRemoved = z.infer<typeof memberRemovedSchema>;

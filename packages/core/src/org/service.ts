@@ -14,6 +14,7 @@ import type { Person } from "../users/schema.js";
 import {
   deleteMember,
   findMemberForUpdate,
+  findMembership,
   findOrg,
   insertOrgWithAdmin,
   listMembers as listMemberRows,
@@ -24,7 +25,8 @@ import {
   setMemberRole,
   type MembershipRow,
 } from "./repository.js";
-import type { Member, MemberInput, OrgInput, OrgWithRole, UpdateMemberRoleInput } from "./schema.js";
+import { auditRemovalChanges, memberRemovalPreview, refuseIfSoleResponder } from "./member-removal.js";
+import type { Member, MemberInput, MemberRemovalPreview, MemberRemoved, OrgInput, OrgWithRole, UpdateMemberRoleInput } from "./schema.js";
 
 export const toOrgWithRole = (m: MembershipRow): OrgWithRole => ({
   id: m.org_id,
@@ -123,24 +125,40 @@ export async function updateMemberRole(db: Db | Tx, actor: Actor, input: UpdateM
 }
 
 /**
+ * What removing a member would change (the escalation levels, rotations, overrides, teams and open
+ * incidents that name them) and what keeps it from happening (409 SOLE_RESPONDER): what the
+ * confirmation shows before the removal.
+ */
+export async function previewMemberRemoval(db: Db, actor: Actor, input: MemberInput): Promise<MemberRemovalPreview> {
+  if ((await findMembership(db, input.userId, actor.orgId)) === undefined) throw notFound("Member");
+  return memberRemovalPreview(db, actor.orgId, input.userId, false);
+}
+
+/**
  * Removes a member. Their access tokens for the org are refused from the next request (the
  * membership is read on every call) and their refresh tokens for the org are revoked at once.
+ * Everything that named them stops naming them (each change audited), unless that would leave an
+ * escalation level or a rotation with no one in it: 409 SOLE_RESPONDER, and nothing changes.
  */
-export async function removeMember(db: Db | Tx, actor: Actor, input: MemberInput): Promise<void> {
+export async function removeMember(db: Db | Tx, actor: Actor, input: MemberInput): Promise<MemberRemoved> {
   const { userId } = input;
-  await transact(db, async (tx) => {
+  return transact(db, async (tx) => {
     const admins = await lockAdmins(tx, actor.orgId);
     const current = await lockMember(tx, actor.orgId, userId);
     if (current.role === "admin" && !admins.some((id) => id !== userId)) throw lastAdmin("removed");
     assertStillAdmin(actor, admins);
+    const { changes, blockers } = await memberRemovalPreview(tx, actor.orgId, userId, true);
+    refuseIfSoleResponder((await toMemberOf(tx, current)).user.name, blockers);
     await deleteMember(tx, actor.orgId, userId);
     const revoked = await revokeUserRefreshTokens(tx, userId, { orgId: actor.orgId });
     await auditAction(tx, actor, {
       action: "member.removed",
       targetType: "user",
       targetId: userId,
-      data: { role: current.role, revokedRefreshTokens: revoked },
+      data: { role: current.role, revokedRefreshTokens: revoked, changes },
     });
+    await auditRemovalChanges(tx, actor, userId, changes);
+    return { ok: true as const, changes };
   });
 }
 

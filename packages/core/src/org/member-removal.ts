@@ -1,0 +1,99 @@
+import type { Db, Tx } from "@incidentops/db";
+import { auditAction } from "../audit/service.js";
+import { AppError } from "../errors.js";
+import type { Actor } from "../policy.js";
+import { layerPlacesAroundMember, levelTargetsAroundMember, openIncidentsAssignedTo, overridesOfMember, teamsOfMember } from "./repository.js";
+import type { MemberRemovalChanges, MemberRemovalPreview } from "./schema.js";
+
+// What removing a member changes. Their membership's foreign keys take them out of escalation
+// levels, rotations, overrides, teams and incident assignments (decision 0079); this reads what
+// that will remove, refuses a removal that would leave a level or a rotation with no one in it
+// (PagerDuty refuses to delete such a user too), and audits each change on what it changed.
+
+type Blockers = MemberRemovalPreview["blockers"];
+
+type Run<T> = [T, ...T[]];
+
+/** The rows grouped by `key`, in the order each key first comes. */
+function runsOf<T>(rows: readonly T[], key: (row: T) => string): Run<T>[] {
+  const runs = new Map<string, Run<T>>();
+  for (const row of rows) {
+    const run = runs.get(key(row));
+    if (run === undefined) runs.set(key(row), [row]);
+    else run.push(row);
+  }
+  return [...runs.values()];
+}
+
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * What removing the person would change, and what keeps it from happening. With `lock` (the
+ * removal's own transaction), the levels and rotations naming them are locked until it ends.
+ */
+export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: string, lock: boolean, now = new Date()): Promise<MemberRemovalPreview> {
+  const targets = await levelTargetsAroundMember(db, orgId, userId, lock);
+  const places = await layerPlacesAroundMember(db, orgId, userId, lock);
+  const [overrides, teams, incidents] = await Promise.all([
+    overridesOfMember(db, orgId, userId),
+    teamsOfMember(db, orgId, userId),
+    openIncidentsAssignedTo(db, orgId, userId),
+  ]);
+  const onlyThem = (run: { user_id: string | null }[]) => run.every((r) => r.user_id === userId);
+
+  const levels = runsOf(targets, (t) => `${t.policy_id}:${t.level}`);
+  const layers = runsOf(places, (p) => p.layer_id);
+  const blockers: Blockers = {
+    escalationLevels: levels.filter(onlyThem).map(([t]) => ({ policyId: t.policy_id, policyName: t.policy_name, level: t.level })),
+    scheduleLayers: layers
+      .filter((run) => onlyThem(run) && (run[0].end_at === null || run[0].end_at > now))
+      .map(([p]) => ({ scheduleId: p.schedule_id, scheduleName: p.schedule_name, layerId: p.layer_id, layerName: p.layer_name })),
+  };
+
+  const schedules = new Map<string, MemberRemovalChanges["schedules"][number]>();
+  const scheduleOf = (id: string, name: string) => {
+    const schedule = schedules.get(id) ?? { id, name, layers: [], overrides: 0 };
+    schedules.set(id, schedule);
+    return schedule;
+  };
+  for (const [p] of layers) scheduleOf(p.schedule_id, p.schedule_name).layers.push({ id: p.layer_id, name: p.layer_name });
+  for (const o of overrides) scheduleOf(o.schedule_id, o.schedule_name).overrides = Number(o.overrides);
+
+  const changes: MemberRemovalChanges = {
+    escalationPolicies: runsOf(levels, ([t]) => t.policy_id).map((run) => ({ id: run[0][0].policy_id, name: run[0][0].policy_name, levels: run.map(([t]) => t.level) })),
+    schedules: [...schedules.values()].sort(byName),
+    teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
+    incidents: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status })),
+  };
+  return { changes, blockers };
+}
+
+/** 409 SOLE_RESPONDER, naming every level and rotation that would be left with no one. */
+export function refuseIfSoleResponder(memberName: string, blockers: Blockers): void {
+  const places = [
+    ...blockers.escalationLevels.map((l) => `the only target of level ${l.level} of escalation policy "${l.policyName}"`),
+    ...blockers.scheduleLayers.map((l) => `the only participant of rotation "${l.layerName}" of schedule "${l.scheduleName}"`),
+  ];
+  if (places.length === 0) return;
+  throw new AppError(
+    "SOLE_RESPONDER",
+    `Removing ${memberName} would leave no one to page: they are ${places.join("; ")}. Add someone else there (or remove it) first`,
+    blockers,
+  );
+}
+
+/** One audit entry on each policy, schedule, team and incident the removal took the person out of. */
+export async function auditRemovalChanges(tx: Tx, actor: Actor, userId: string, changes: MemberRemovalChanges): Promise<void> {
+  const entries = [
+    ...changes.escalationPolicies.map((p) => ({ action: "escalation_policy.member_removed", targetType: "escalation_policy", targetId: p.id, data: { userId, levels: p.levels } })),
+    ...changes.schedules.map((s) => ({
+      action: "schedule.member_removed",
+      targetType: "schedule",
+      targetId: s.id,
+      data: { userId, layers: s.layers.map((l) => l.id), overrides: s.overrides },
+    })),
+    ...changes.teams.map((t) => ({ action: "team.member_removed", targetType: "team", targetId: t.id, data: { userId, role: t.role } })),
+    ...changes.incidents.map((i) => ({ action: "incident.assignee_removed", targetType: "incident", targetId: i.id, data: { userId } })),
+  ];
+  for (const entry of entries) await auditAction(tx, actor, { ...entry, data: { ...entry.data, reason: "member_removed" } });
+}
