@@ -147,6 +147,29 @@ describe("removing a member", () => {
     expect((await remove(ada)).status).toBe(200);
   });
 
+  it("is refused while a level pages only them through a team (of the role it pages), and then leaves the team paged", async () => {
+    const ada = await aMember(api.current, owner.org.id, "member");
+    const team = await aTeam(api.current, owner.accessToken);
+    await setTeamMember(api.current, owner.accessToken, team.id, ada, "manager");
+    await setTeamMember(api.current, owner.accessToken, team.id, bob, "member");
+    const policy = await aPolicy(
+      api.current,
+      owner.accessToken,
+      [
+        { delaySeconds: 60, targets: [{ type: "team", teamId: team.id, role: "manager" }] },
+        { delaySeconds: 60, targets: [{ type: "team", teamId: team.id }] },
+      ],
+      { name: "Removal team policy" },
+    );
+    const refused = expectError(await remove(ada), 409, "SOLE_RESPONDER");
+    expect(refused.details).toEqual({ escalationLevels: [{ policyId: policy.id, policyName: "Removal team policy", level: 1 }], scheduleLayers: [] });
+
+    await setTeamMember(api.current, owner.accessToken, team.id, bob, "manager");
+    const removed = await remove(ada);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.changes).toMatchObject({ escalationPolicies: [], teams: [{ id: team.id, role: "manager" }] });
+    expect((await policyOf(policy.id)).levels.map((l) => l.targets)).toEqual(policy.levels.map((l) => l.targets));
+  });
 });
 
 describe("a schedule edit that names the person, racing the removal", () => {

@@ -48,7 +48,7 @@ export const errorDetailsSchemas = {
   SOLE_RESPONDER: z.object({
     escalationLevels: z
       .array(z.object({ policyId: z.uuid(), policyName: z.string(), level: z.number().int().describe("1-based") }))
-      .describe("Levels that page no one else: give each another target first"),
+      .describe("Levels that page no one else (them, or a team only they are in with the role it pages): give each someone else first"),
     scheduleLayers: z
       .array(z.object({ scheduleId: z.uuid(), scheduleName: z.string(), layerId: z.uuid(), layerName: z.string() }))
       .describe("Rotations (not yet ended) with no one else in them: add someone first"),

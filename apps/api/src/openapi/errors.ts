@@ -104,7 +104,7 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
     meaning: "removing the member would leave an escalation level or a rotation with no one in it: add someone else there first",
     body: sample(
       "SOLE_RESPONDER",
-      'Removing Ada Lovelace would leave no one to page: they are the only target of level 1 of escalation policy "Checkout on call". Add someone else there (or remove it) first',
+      'Removing Ada Lovelace would leave no one to page on level 1 of escalation policy "Checkout on call": they are the only one there. Add someone else (or remove it) first',
       { escalationLevels: [{ policyId: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", policyName: "Checkout on call", level: 1 }], scheduleLayers: [] },
     ),
   },

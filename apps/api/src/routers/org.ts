@@ -74,7 +74,7 @@ export const orgRouter = router({
             "Their access is refused from the next request and their refresh tokens for this org are revoked at once. " +
             "They are taken out of every escalation level, rotation, team and open incident that names them, and their overrides are deleted: " +
             "the answer lists what changed, and each change is audited on what it changed. " +
-            "Refused when it would leave an escalation level or a rotation with no one in it (409 SOLE_RESPONDER, naming them), " +
+            "Refused when it would leave an escalation level or a rotation paging no one, directly or through a team only they are in (409 SOLE_RESPONDER, naming them), " +
             "and for the last admin (409 LAST_ADMIN). GET .../removal shows beforehand what it would do.",
         },
       })
@@ -90,7 +90,7 @@ export const orgRouter = router({
           summary: "What removing a member would change (admin)",
           description:
             "The escalation policies, schedules, teams and open incidents that stop naming them, and the levels and rotations " +
-            "they alone fill (blockers: while any remains, the removal is refused with 409 SOLE_RESPONDER).",
+            "that page only them (blockers: while any remains, the removal is refused with 409 SOLE_RESPONDER).",
         },
       })
       .input(memberInput)

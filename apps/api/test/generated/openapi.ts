@@ -233,7 +233,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a member (admin)
-         * @description Their access is refused from the next request and their refresh tokens for this org are revoked at once. They are taken out of every escalation level, rotation, team and open incident that names them, and their overrides are deleted: the answer lists what changed, and each change is audited on what it changed. Refused when it would leave an escalation level or a rotation with no one in it (409 SOLE_RESPONDER, naming them), and for the last admin (409 LAST_ADMIN). GET .../removal shows beforehand what it would do.
+         * @description Their access is refused from the next request and their refresh tokens for this org are revoked at once. They are taken out of every escalation level, rotation, team and open incident that names them, and their overrides are deleted: the answer lists what changed, and each change is audited on what it changed. Refused when it would leave an escalation level or a rotation paging no one, directly or through a team only they are in (409 SOLE_RESPONDER, naming them), and for the last admin (409 LAST_ADMIN). GET .../removal shows beforehand what it would do.
          */
         delete: operations["org-members-remove"];
         options?: never;
@@ -254,7 +254,7 @@ export interface paths {
         };
         /**
          * What removing a member would change (admin)
-         * @description The escalation policies, schedules, teams and open incidents that stop naming them, and the levels and rotations they alone fill (blockers: while any remains, the removal is refused with 409 SOLE_RESPONDER).
+         * @description The escalation policies, schedules, teams and open incidents that stop naming them, and the levels and rotations that page only them (blockers: while any remains, the removal is refused with 409 SOLE_RESPONDER).
          */
         get: operations["org-members-removal"];
         put?: never;
@@ -2580,7 +2580,7 @@ export interface components {
             /** @description The request id (x-request-id): quote it in support requests */
             traceId: string;
             details: {
-                /** @description Levels that page no one else: give each another target first */
+                /** @description Levels that page no one else (them, or a team only they are in with the role it pages): give each someone else first */
                 escalationLevels: {
                     /** Format: uuid */
                     policyId: string;
@@ -4410,7 +4410,7 @@ export interface operations {
                             }[];
                         };
                         blockers: {
-                            /** @description Levels that page no one else: give each another target first */
+                            /** @description Levels that page no one else (them, or a team only they are in with the role it pages): give each someone else first */
                             escalationLevels: {
                                 /** Format: uuid */
                                 policyId: string;

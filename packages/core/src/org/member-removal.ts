@@ -1,14 +1,22 @@
-import type { Db, Tx } from "@incidentops/db";
+import type { Db, TeamRole, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { AppError } from "../errors.js";
 import type { Actor } from "../policy.js";
-import { layerPlacesAroundMember, levelTargetsAroundMember, openIncidentsAssignedTo, overridesOfMember, teamsOfMember } from "./repository.js";
+import {
+  layerPlacesAroundMember,
+  levelTargetsAroundMember,
+  openIncidentsAssignedTo,
+  overridesOfMember,
+  pagedTeamPlacesAroundMember,
+  teamsOfMember,
+} from "./repository.js";
 import type { MemberRemovalChanges, MemberRemovalPreview } from "./schema.js";
 
 // What removing a member changes. Their membership's foreign keys take them out of escalation
 // levels, rotations, overrides, teams and incident assignments (decision 0079); this reads what
-// that will remove, refuses a removal that would leave a level or a rotation with no one in it
-// (PagerDuty refuses to delete such a user too), and audits each change on what it changed.
+// that will remove, refuses a removal that would leave a level or a rotation paging no one (the
+// person alone, directly or as the only one of a team it pages; PagerDuty refuses to delete such a
+// user too), and audits each change on what it changed.
 
 type Blockers = MemberRemovalPreview["blockers"];
 
@@ -29,10 +37,11 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
 
 /**
  * What removing the person would change, and what keeps it from happening. With `lock` (the
- * removal's own transaction), the levels and rotations naming them are locked until it ends.
+ * removal's own transaction), the levels, teams and rotations paging them are locked until it ends.
  */
 export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: string, lock: boolean, now = new Date()): Promise<MemberRemovalPreview> {
   const targets = await levelTargetsAroundMember(db, orgId, userId, lock);
+  const teamPlaces = await pagedTeamPlacesAroundMember(db, orgId, userId, lock);
   const places = await layerPlacesAroundMember(db, orgId, userId, lock);
   const [overrides, teams, incidents] = await Promise.all([
     overridesOfMember(db, orgId, userId),
@@ -40,11 +49,20 @@ export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: s
     openIncidentsAssignedTo(db, orgId, userId),
   ]);
   const onlyThem = (run: { user_id: string | null }[]) => run.every((r) => r.user_id === userId);
+  // A team target pages the team's people of its role (all of them without one); teamPlaces holds
+  // the teams the person is in, so any other team's target pages no one of theirs here.
+  const pagedByTeam = (t: { team_id: string | null; team_role: TeamRole | null }) =>
+    teamPlaces.filter((m) => m.team_id === t.team_id && (t.team_role === null || m.role === t.team_role)).map((m) => m.user_id);
+  const pagesOnlyThem = (t: (typeof targets)[number]) => {
+    if (t.user_id === userId) return true;
+    const people = pagedByTeam(t);
+    return people.includes(userId) && people.every((id) => id === userId);
+  };
 
   const levels = runsOf(targets, (t) => `${t.policy_id}:${t.level}`);
   const layers = runsOf(places, (p) => p.layer_id);
   const blockers: Blockers = {
-    escalationLevels: levels.filter(onlyThem).map(([t]) => ({ policyId: t.policy_id, policyName: t.policy_name, level: t.level })),
+    escalationLevels: levels.filter((run) => run.every(pagesOnlyThem)).map(([t]) => ({ policyId: t.policy_id, policyName: t.policy_name, level: t.level })),
     scheduleLayers: layers
       .filter((run) => onlyThem(run) && (run[0].end_at === null || run[0].end_at > now))
       .map(([p]) => ({ scheduleId: p.schedule_id, scheduleName: p.schedule_name, layerId: p.layer_id, layerName: p.layer_name })),
@@ -60,7 +78,10 @@ export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: s
   for (const o of overrides) scheduleOf(o.schedule_id, o.schedule_name).overrides = Number(o.overrides);
 
   const changes: MemberRemovalChanges = {
-    escalationPolicies: runsOf(levels, ([t]) => t.policy_id).map((run) => ({ id: run[0][0].policy_id, name: run[0][0].policy_name, levels: run.map(([t]) => t.level) })),
+    escalationPolicies: runsOf(
+      levels.filter((run) => run.some((t) => t.user_id === userId)),
+      ([t]) => t.policy_id,
+    ).map((run) => ({ id: run[0][0].policy_id, name: run[0][0].policy_name, levels: run.map(([t]) => t.level) })),
     schedules: [...schedules.values()].sort(byName),
     teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
     incidents: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status })),
@@ -68,16 +89,16 @@ export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: s
   return { changes, blockers };
 }
 
-/** 409 SOLE_RESPONDER, naming every level and rotation that would be left with no one. */
+/** 409 SOLE_RESPONDER, naming every level and rotation that would be left paging no one. */
 export function refuseIfSoleResponder(memberName: string, blockers: Blockers): void {
   const places = [
-    ...blockers.escalationLevels.map((l) => `the only target of level ${l.level} of escalation policy "${l.policyName}"`),
-    ...blockers.scheduleLayers.map((l) => `the only participant of rotation "${l.layerName}" of schedule "${l.scheduleName}"`),
+    ...blockers.escalationLevels.map((l) => `level ${l.level} of escalation policy "${l.policyName}"`),
+    ...blockers.scheduleLayers.map((l) => `rotation "${l.layerName}" of schedule "${l.scheduleName}"`),
   ];
   if (places.length === 0) return;
   throw new AppError(
     "SOLE_RESPONDER",
-    `Removing ${memberName} would leave no one to page: they are ${places.join("; ")}. Add someone else there (or remove it) first`,
+    `Removing ${memberName} would leave no one to page on ${places.join("; ")}: they are the only one there. Add someone else (or remove it) first`,
     blockers,
   );
 }

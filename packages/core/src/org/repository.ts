@@ -140,29 +140,64 @@ export async function deleteMember(tx: Tx, orgId: string, userId: string): Promi
 // out of it). `lock` (in the removal's transaction) locks the rows that decide whether removing them
 // would leave a level or a rotation empty, so a change to those waits for the removal.
 
-/** Every target of the levels that name the person, with the level's policy. */
+/**
+ * Every target of the levels that page the person (naming them, or a team they are in with the
+ * role it pages), with the level's policy.
+ */
 export function levelTargetsAroundMember(db: Db | Tx, orgId: string, userId: string, lock: boolean) {
   const query = db
     .selectFrom("escalation_level_targets as t")
     .innerJoin("escalation_policies as p", (join) => join.onRef("p.org_id", "=", "t.org_id").onRef("p.id", "=", "t.policy_id"))
-    .select(["p.id as policy_id", "p.name as policy_name", "t.level", "t.user_id"])
+    .select(["p.id as policy_id", "p.name as policy_name", "t.level", "t.user_id", "t.team_id", "t.team_role"])
     .where("t.org_id", "=", orgId)
     .where((eb) =>
-      eb(
-        eb.refTuple("t.policy_id", "t.level"),
-        "in",
-        eb
-          .selectFrom("escalation_level_targets")
-          .select(["policy_id", "level"])
-          .where("org_id", "=", orgId)
-          .where("user_id", "=", userId)
-          .$asTuple("policy_id", "level"),
-      ),
+      eb.or([
+        eb(
+          eb.refTuple("t.policy_id", "t.level"),
+          "in",
+          eb
+            .selectFrom("escalation_level_targets")
+            .select(["policy_id", "level"])
+            .where("org_id", "=", orgId)
+            .where("user_id", "=", userId)
+            .$asTuple("policy_id", "level"),
+        ),
+        eb(
+          eb.refTuple("t.policy_id", "t.level"),
+          "in",
+          eb
+            .selectFrom("escalation_level_targets as lt")
+            .innerJoin("team_members as m", (join) => join.onRef("m.org_id", "=", "lt.org_id").onRef("m.team_id", "=", "lt.team_id"))
+            .select(["lt.policy_id", "lt.level"])
+            .where("lt.org_id", "=", orgId)
+            .where("m.user_id", "=", userId)
+            .$asTuple("policy_id", "level"),
+        ),
+      ]),
     )
     .orderBy("p.name")
     .orderBy("p.id")
     .orderBy("t.level");
   return (lock ? query.forUpdate("t") : query).execute();
+}
+
+/** The people of the teams that the person is in and a level pages. */
+export function pagedTeamPlacesAroundMember(db: Db | Tx, orgId: string, userId: string, lock: boolean) {
+  const query = db
+    .selectFrom("team_members as m")
+    .select(["m.team_id", "m.user_id", "m.role"])
+    .where("m.org_id", "=", orgId)
+    .where("m.team_id", "in", (eb) =>
+      eb
+        .selectFrom("team_members as mine")
+        .innerJoin("escalation_level_targets as t", (join) => join.onRef("t.org_id", "=", "mine.org_id").onRef("t.team_id", "=", "mine.team_id"))
+        .select("mine.team_id")
+        .where("mine.org_id", "=", orgId)
+        .where("mine.user_id", "=", userId),
+    )
+    .orderBy("m.team_id")
+    .orderBy("m.user_id");
+  return (lock ? query.forUpdate("m") : query).execute();
 }
 
 /** Every place in the rotations that name the person, with the layer and its schedule. */
