@@ -1,4 +1,4 @@
-import type { EscalationPolicy, Incident, MemberRemovalPreview, MemberRemoved, Schedule, TeamMember } from "@incidentops/core";
+import type { EscalationPolicy, Incident, MemberRemovalPreview, MemberRemoved, OnCalls, Schedule, TeamMember } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -81,9 +81,14 @@ describe("removing a member", () => {
     // Another org's member is not found, as for the removal.
     expectError(await preview(other.user.id), 404, "NOT_FOUND");
 
+    const onCallAsAda = async () =>
+      (await ok(api.current.request<OnCalls>("GET", `/v1/oncalls?userId=${ada}`, { token: owner.accessToken }), 200, "on calls")).items.map((i) => i.escalationPolicyId);
+    expect(await onCallAsAda()).toContain(policy.id);
+
     const removed = await remove(ada);
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(removed.body).toEqual({ ok: true, changes });
+    expect(await onCallAsAda()).toEqual([]);
 
     expect((await policyOf(policy.id)).levels.map((l) => l.targets)).toEqual([[{ type: "user", userId: bob }], [{ type: "schedule", scheduleId: schedule.id }]]);
     const after = await scheduleOf(schedule.id);
