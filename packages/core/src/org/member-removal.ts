@@ -13,7 +13,7 @@ import {
 import type { MemberRemovalChanges, MemberRemovalPreview } from "./schema.js";
 
 // What removing a member changes. Their membership's foreign keys take them out of escalation
-// levels, rotations, overrides, teams and incident assignments (decision 0079); this reads what
+// levels, rotations, overrides, teams and incident assignments (decision 0053); this reads what
 // that will remove, refuses a removal that would leave a level or a rotation paging no one (the
 // person alone, directly or as the only one of a team it pages; PagerDuty refuses to delete such a
 // user too), and audits each change on what it changed.
