@@ -1,3 +1,4 @@
+import type { NotificationAttempt, Page } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -44,6 +45,10 @@ const settled = (targetId: string, count: number) =>
     `${count} settled attempts`,
   );
 
+/** An incident's delivery attempts, as the API lists them. */
+const notificationsOf = (incidentId: string) =>
+  ok(stack.current.api.request<Page<NotificationAttempt>>("GET", `/v1/incidents/${incidentId}/notifications`, { token: owner.accessToken }), 200, "notifications");
+
 /** The log lines of an attempt's tries, in order. */
 const triesLogged = (attemptId: string) => log.lines.filter((l) => l.msg === "delivery attempt" && l.attemptId === attemptId);
 
@@ -73,6 +78,8 @@ describe("deliveries that respect what the receiver answers", () => {
     expect(refused.next_attempt_at.getTime() - refused.updated_at.getTime()).toBe(2_000);
     const lane = await stack.current.api.db.selectFrom("delivery_lanes").selectAll().where("recipient_id", "=", target.id).executeTakeFirstOrThrow();
     expect(lane.lease_until).toEqual(refused.next_attempt_at);
+    // The incident's notifications say when the next try comes.
+    expect((await notificationsOf(first.id)).items).toMatchObject([{ id: refused.id, status: "pending", attemptCount: 1, lastHttpStatus: 429, nextAttemptAt: refused.next_attempt_at.toISOString() }]);
     // Another incident while the receiver asked for a pause: its attempt waits too.
     await anIncident(stack.current.api, owner.accessToken, service.id, { title: "second" });
 
@@ -82,6 +89,7 @@ describe("deliveries that respect what the receiver answers", () => {
     // Held, not tried: the second incident's attempt was sent once, when the pause ended.
     expect(waited).toMatchObject({ status: "succeeded", attempt_count: 1, last_http_status: 200 });
     expect(asked.incident_id).toBe(first.id);
+    expect((await notificationsOf(first.id)).items).toMatchObject([{ status: "succeeded", nextAttemptAt: null }]);
 
     expect(receiver.answered.map((a) => a.status)).toEqual([429, 200, 200]);
     const askedAt = receiver.requests[0]?.arrivedAt ?? 0;

@@ -565,6 +565,7 @@ export const operationExamples: Record<string, OperationExamples> = {
       lastHttpStatus: 204,
       lastError: null,
       note: null,
+      nextAttemptAt: null,
       createdAt: at(2),
       updatedAt: at(2),
       completedAt: at(2),

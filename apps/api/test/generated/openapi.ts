@@ -12861,6 +12861,8 @@ export interface operations {
                             /** @description Why the last try failed: a short reason, never the URL or a secret */
                             lastError: string | null;
                             note: string | null;
+                            /** @description While pending: the earliest time of its next try (after the back-off, or the receiver's Retry-After when later). Its receiver's lane may make it later still: a Retry-After the receiver gave on another attempt holds every attempt to it, as does its circuit breaker. Null once it succeeded or failed */
+                            nextAttemptAt: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */

@@ -22,6 +22,11 @@ export const notificationAttemptSchema = z.object({
   lastHttpStatus: z.number().int().nullable(),
   lastError: z.string().nullable().describe("Why the last try failed: a short reason, never the URL or a secret"),
   note: z.string().nullable(),
+  nextAttemptAt: isoDateTime
+    .nullable()
+    .describe(
+      "While pending: the earliest time of its next try (after the back-off, or the receiver's Retry-After when later). Its receiver's lane may make it later still: a Retry-After the receiver gave on another attempt holds every attempt to it, as does its circuit breaker. Null once it succeeded or failed",
+    ),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   completedAt: isoDateTime.nullable(),

@@ -33,6 +33,7 @@ export async function listIncidentNotifications(db: Db, actor: Actor, input: Inc
       lastHttpStatus: r.last_http_status,
       lastError: r.last_error,
       note: r.note,
+      nextAttemptAt: r.status === "pending" ? iso(r.next_attempt_at) : null,
       createdAt: iso(r.created_at),
       updatedAt: iso(r.updated_at),
       completedAt: isoOrNull(r.completed_at),

@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { NotificationAttempt } from "@/lib/api-types";
+import { formatTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 
@@ -45,6 +46,9 @@ export function NotificationLog({ incidentId }: { incidentId: string }) {
                       </span>
                       {attempt.lastHttpStatus !== null && <span>HTTP {attempt.lastHttpStatus}</span>}
                       <RelativeTime iso={attempt.updatedAt} />
+                      {attempt.status === "pending" && attempt.attemptCount > 0 && attempt.nextAttemptAt !== null && (
+                        <span>next try at {formatTime(Date.parse(attempt.nextAttemptAt))}</span>
+                      )}
                     </div>
                     {attempt.lastError !== null && <p className="mt-1 text-xs break-words text-red-700 dark:text-red-300">{attempt.lastError}</p>}
                   </li>
