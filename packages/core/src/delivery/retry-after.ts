@@ -18,7 +18,8 @@ export function retryAfterMsOf(status: number, header: string | string[] | undef
   const value = header.trim();
   let ms: number;
   if (/^\d{1,9}$/.test(value)) ms = Number(value) * 1000;
-  else if (HTTP_DATE.test(value)) ms = Date.parse(value) - nowMs;
+  // An HTTP-date is always UTC, asctime's form too, which names no zone (Date.parse would read it as local time).
+  else if (HTTP_DATE.test(value)) ms = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`) - nowMs;
   else return undefined;
   return ms > 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
 }

@@ -14,6 +14,17 @@ describe("retryAfterMsOf", () => {
     expect(retryAfterMsOf(503, "86400", NOW)).toBe(86_400_000);
   });
 
+  it("reads asctime's form, which names no zone, as UTC wherever the worker runs", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      expect(retryAfterMsOf(429, "Sat Dec  5 12:02:00 2026", NOW)).toBe(120_000);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it("ignores a missing, malformed, negative, past, zero or absurd value, and any other answer's", () => {
     for (const value of [undefined, ["1", "2"], "", "soon", "-5", "1.5", "0x10", "0", "86401", "9999999999", "Sat, 05 Dec 2026 11:59:00 GMT", "Sun, not a date"]) {
       expect(retryAfterMsOf(429, value, NOW), String(value)).toBeUndefined();
