@@ -43,16 +43,21 @@ export function assertJsonBody(req: Request): void {
 /**
  * A query parameter the operation does not take is refused, not ignored: a misspelt or
  * differently encoded filter (`serviceID=`, `status[]=`) would otherwise answer as if no filter
- * had been asked for. Operations that take a body take no query parameter at all.
+ * had been asked for. Operations that take a body take no query parameter at all. Each one it
+ * takes is given once: `status=a&status=b` is no "either", and would fail as a value it is not.
  */
 function assertKnownQueryParameters(operation: RestOperation, req: Request): void {
   const known = queryParametersOf(operation);
-  const unknown = Object.keys(req.query as object).filter((name) => !known.includes(name));
-  if (unknown.length === 0) return;
+  const query = req.query as Record<string, unknown>;
   const takes = known.length === 0 ? "this operation takes no query parameters" : `this operation takes ${known.join(", ")}`;
-  throw new AppError("VALIDATION_FAILED", `Unknown query parameter${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}: ${takes}`, {
-    fields: Object.fromEntries(unknown.map((name) => [name, [`unknown query parameter: ${takes}`]])),
-  });
+  const fields: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (!known.includes(name)) fields[name] = [`unknown query parameter: ${takes}`];
+    else if (Array.isArray(value)) fields[name] = [`given ${value.length} times: give it once`];
+  }
+  const refused = Object.keys(fields);
+  if (refused.length === 0) return;
+  throw new AppError("VALIDATION_FAILED", `Query parameters refused: ${refused.map((name) => JSON.stringify(name)).join(", ")} (see details.fields); ${takes}`, { fields });
 }
 
 /**

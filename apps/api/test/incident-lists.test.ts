@@ -122,6 +122,13 @@ describe("GET /v1/incidents filters and limits", () => {
     expect(Object.keys(body.details.fields ?? {})).toEqual([unknown]);
   });
 
+  it("refuses a parameter given twice, and one with no name, saying so", async () => {
+    const twice = expectError(await api.current.request("GET", "/v1/incidents?status=triggered&status=acknowledged", { token: caller.token }), 400, "VALIDATION_FAILED");
+    expect(twice.details.fields).toEqual({ status: ["given 2 times: give it once"] });
+    const nameless = expectError(await api.current.request("GET", "/v1/incidents?=x", { token: caller.token }), 400, "VALIDATION_FAILED");
+    expect(nameless.message).toContain('Query parameters refused: ""');
+  });
+
   it("refuses a query parameter on an operation that takes none, or takes a body", async () => {
     const get = expectError(await api.current.request("GET", `/v1/incidents/${ids.a}?include=timeline`, { token: caller.token }), 400, "VALIDATION_FAILED");
     expect(get.details.fields).toEqual({ include: ["unknown query parameter: this operation takes no query parameters"] });
