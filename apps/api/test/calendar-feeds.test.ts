@@ -29,7 +29,7 @@ function eventsOf(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return calendar.getAllSubcomponents("vevent").map((vevent) => {
     const event = new ICAL.Event(vevent);
-    return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().getTime(), end: event.endDate.toJSDate().getTime(), url: vevent.getFirstPropertyValue("url") };
+    return { uid: event.uid, summary: event.summary, start: event.startDate.toJSDate().getTime(), end: event.endDate.toJSDate().getTime(), url: vevent.getFirstPropertyValue("url"), description: event.description };
   });
 }
 
@@ -56,6 +56,8 @@ describe("a feed of my shifts", () => {
     expect(events.every((e) => e.summary === "On call: Payments primary")).toBe(true);
     // Each opens the person's shifts in the web app.
     expect(new Set(events.map((e) => e.url))).toEqual(new Set([`http://localhost:${api.current.config.port}/my-shifts`]));
+    // Calendar apps that show no URL property show the description: the link ends it.
+    expect(events.every((e) => e.description === `You are on call for Payments primary.\n\nhttp://localhost:${api.current.config.port}/my-shifts`)).toBe(true);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const now = Date.now();
     // Shifts not over yet, a turn under way with its start (a day ago at most), up to 90 days (and the rest of today) ahead.

@@ -51,7 +51,7 @@ describe("the web app", () => {
     expect([svg.status, svg.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
     const html = readFileSync(join(WEB_DIR, "index.html"), "utf8");
     expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon\.svg"/);
-    expect(html).toMatch(/<link rel="icon" href="\/favicon\.ico" sizes="32x32"/);
+    expect(html).toMatch(/<link rel="icon" href="\/favicon\.ico" sizes="16x16 32x32 48x48"/);
     const ico = await get("/favicon.ico");
     expect(ico.status).toBe(200);
     expect(ico.headers.get("content-type")).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)$/);

@@ -25,8 +25,9 @@ export function toICalendar(name: string, events: readonly FeedEvent[], refreshM
     method: ICalCalendarMethod.PUBLISH,
     ttl: refreshMinutes * 60,
   });
+  // Google Calendar and Outlook show no URL property: the link ends the description too.
   for (const e of events) {
-    calendar.createEvent({ id: e.uid, summary: e.summary, description: e.description, start: e.start, end: e.end, url: e.url, stamp: e.start });
+    calendar.createEvent({ id: e.uid, summary: e.summary, description: `${e.description}\n\n${e.url}`, start: e.start, end: e.end, url: e.url, stamp: e.start });
   }
   return calendar.toString();
 }
