@@ -39,7 +39,12 @@ describe("SessionManager", () => {
 
   it("restores through a passing failure (the API unreachable, then a 503), and only a 401 means signed out", async () => {
     const { jar } = await signedInTab();
-    const failures = [() => Promise.reject(new TypeError("fetch failed")), () => Promise.resolve(Response.json({ code: "SERVICE_UNAVAILABLE", message: "retry", details: { retryAfterSeconds: 2 } }, { status: 503 }))];
+    const failures = [
+      () => Promise.reject(new TypeError("fetch failed")),
+      () => Promise.resolve(Response.json({ code: "SERVICE_UNAVAILABLE", message: "retry", details: { retryAfterSeconds: 2 } }, { status: 503 })),
+      // A proxy's own page, not the API's: its Retry-After counts as much.
+      () => Promise.resolve(new Response("<html>502 Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html", "retry-after": "3" } })),
+    ];
     const pauses: number[] = [];
     const pauseFor = (ms: number) => {
       pauses.push(ms);
@@ -49,13 +54,13 @@ describe("SessionManager", () => {
     const reloaded = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: flaky }), { sleep: pauseFor });
     await reloaded.restore();
     expect(reloaded.getState().status).toBe("signed-in");
-    // The first pause, then the 503's Retry-After.
-    expect(pauses).toEqual([1_000, 2_000]);
+    // The first pause, then the 503's Retry-After, then the proxy's.
+    expect(pauses).toEqual([1_000, 2_000, 3_000]);
 
     const signedOut = new SessionManager(fetchSessionTransport({ baseUrl: api.current.baseUrl, fetch: cookieJar().fetch }), { sleep: pauseFor });
     await signedOut.restore();
     expect(signedOut.getState()).toEqual({ status: "signed-out", reason: "signed-out" });
-    expect(pauses).toHaveLength(2);
+    expect(pauses).toHaveLength(3);
   });
 
   it("says why and when it tries again, tries at once when asked, and when the tries run out is unavailable (never signed out) until one succeeds", async () => {

@@ -22,7 +22,17 @@ export function fetchSessionTransport(options: { baseUrl?: string; fetch?: typeo
       throw new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
     }
     const payload: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw apiErrorFromBody(payload, res.status) ?? new ApiError("INTERNAL_ERROR", `The server answered ${res.status}`, res.status);
+    if (!res.ok) throw apiErrorFromBody(payload, res.status) ?? answerOfAnotherServer(res);
     return payload;
   };
+}
+
+/**
+ * A failure answered by something other than the API (a proxy's 502 page, a load balancer's 503):
+ * its Retry-After, in seconds, is what restoring waits for, as the API's own.
+ */
+function answerOfAnotherServer(res: Response): ApiError {
+  const retryAfter = res.headers.get("retry-after")?.trim() ?? "";
+  const details = /^\d{1,6}$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {};
+  return new ApiError("INTERNAL_ERROR", `The server answered ${res.status}`, res.status, details);
 }
