@@ -7,8 +7,8 @@ import type { NotificationChannel } from "@incidentops/db";
  * a webhook's may hold a token), and when the next try is due while it is retried.
  */
 export function reportTries(logger: Logger, channel: NotificationChannel, tried: LaneRun["tried"]): void {
-  for (const { attemptId, targetId, result, tries, httpStatus, error, nextTryAt } of tried) {
-    const line = { attemptId, targetId, channel, result, tries, httpStatus };
+  for (const { attemptId, recipientId, targetId, result, tries, httpStatus, error, nextTryAt } of tried) {
+    const line = { attemptId, recipientId, targetId, channel, result, tries, httpStatus };
     if (result === "succeeded") logger.info(line, "delivery attempt");
     else logger.warn({ ...line, reason: error, ...(nextTryAt === null ? {} : { nextTryAt: nextTryAt.toISOString() }) }, "delivery attempt");
     countDelivery(channel, result);
@@ -37,13 +37,13 @@ export function firstRoundSender(options: { deps: DeliveryDeps; logger: Logger; 
   const running = new Set<Promise<void>>();
 
   const send = (run: ClaimedLaneRun) => {
-    const runLogger = logger.child({ requestId: run.requestId, recipientId: run.lane.recipientId });
+    const runLogger = logger.child({ requestId: run.requestId });
     // A span of the delivery task's name (it is the same run of the lane), a child of the fan-out's.
     const inSpan = (work: () => Promise<LaneRun["tried"]>) => inJobSpan(DELIVERY_TASK[run.channel], traceCarrier(), { "delivery.run": "first round" }, work);
     const sent: Promise<void> = inSpan(() => sendLaneRun(deps, run, () => !draining))
       .then(
         (tried) => reportTries(runLogger, run.channel, tried),
-        (error: unknown) => runLogger.warn({ err: error, channel: run.channel }, "a first round failed; the lane's job takes it over when its lease ends"),
+        (error: unknown) => runLogger.warn({ err: error, channel: run.channel, recipientId: run.lane.recipientId }, "a first round failed; the lane's job takes it over when its lease ends"),
       )
       .finally(() => {
         slotsInUse--;

@@ -96,7 +96,7 @@ describe("deliveries that respect what the receiver answers", () => {
     for (const later of receiver.requests.slice(1)) expect(later.arrivedAt - askedAt).toBeGreaterThanOrEqual(1_950);
 
     const [failedTry, retry] = triesLogged(asked.id);
-    expect(failedTry).toMatchObject({ level: 40, targetId: target.id, channel: "webhook", httpStatus: 429, reason: "HTTP 429", result: "retrying", tries: 1 });
+    expect(failedTry).toMatchObject({ level: 40, recipientId: target.id, targetId: target.id, channel: "webhook", httpStatus: 429, reason: "HTTP 429", result: "retrying", tries: 1 });
     expect(waitLogged(failedTry)).toBeGreaterThanOrEqual(1_900);
     expect(retry).toMatchObject({ level: 30, targetId: target.id, channel: "webhook", httpStatus: 200, result: "succeeded", tries: 2 });
     expect(triesLogged(waited.id)).toEqual([expect.objectContaining({ level: 30, result: "succeeded", tries: 1 })]);

@@ -25,6 +25,8 @@ export type DeliveryResult = "succeeded" | "failed" | "retrying";
 /** One try of a lane's run, for its log line: the attempt, what it came to and the receiver's answer. */
 export interface Try {
   attemptId: string;
+  /** Whom its lane sends to: the notification target, or the person paged through their contact method. */
+  recipientId: string;
   /** The notification target; null for a page through a person's contact method. */
   targetId: string | null;
   result: DeliveryResult;
@@ -297,7 +299,7 @@ async function recordOutcomes(
       });
       failureStreak = outcome.ok ? 0 : failureStreak + 1;
       if (outcome.retryAfterMs !== undefined) heldUntil = later(heldUntil ?? now, after(Math.min(outcome.retryAfterMs, MAX_RETRY_DELAY_MS)));
-      tried.push({ attemptId: attempt.id, targetId: attempt.target_id, result, tries: count, httpStatus: outcome.httpStatus, error: outcome.error, nextTryAt });
+      tried.push({ attemptId: attempt.id, recipientId: attempt.recipient_id, targetId: attempt.target_id, result, tries: count, httpStatus: outcome.httpStatus, error: outcome.error, nextTryAt });
     }
     await recordAttemptOutcomes(tx, lane.orgId, now, outcomes);
     const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
