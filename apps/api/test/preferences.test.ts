@@ -203,6 +203,8 @@ describe("an incident's delivery attempts", () => {
         lastHttpStatus: null,
         lastError: null,
         note: null,
+        // Due at once: its first try.
+        nextAttemptAt: attempt.createdAt,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
         completedAt: null,
