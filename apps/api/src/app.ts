@@ -1,6 +1,7 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AppError } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import swaggerUi from "swagger-ui-express";
 import { browserSessionRouter, SESSION_PATH } from "./browser-session.js";
 import { calendarRouter } from "./calendar.js";
@@ -8,7 +9,7 @@ import { createContextFactory, type AppDeps } from "./context.js";
 import { attachmentsRouter } from "./attachments.js";
 import { logUnexpected, sendError, sendTrpcError, toErrorResponse } from "./errors.js";
 import { healthRouter } from "./health.js";
-import { httpMetrics } from "./http-metrics.js";
+import { observeHttpMetrics } from "./http-metrics.js";
 import { alertmanagerRouter } from "./ingest/alertmanager.js";
 import { grafanaRouter } from "./ingest/grafana.js";
 import { opsgenieRouter } from "./ingest/opsgenie.js";
@@ -19,20 +20,18 @@ import { buildOpenApiDocument } from "./openapi/document.js";
 import { listRestOperations } from "./operations.js";
 import { authRateLimit } from "./rate-limit.js";
 import { requestLog } from "./request-log.js";
-import { createRestRouter } from "./rest.js";
+import { createRest } from "./rest.js";
 import { appRouter } from "./router.js";
 import { createCallerFactory } from "./trpc.js";
 import { webAppRouter } from "./web-app.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** While the process shuts down, each response closes its connection: the client's next request opens one to another replica. */
-const closeConnectionsWhenDraining =
-  (lifecycle: AppDeps["lifecycle"]): RequestHandler =>
-  (_req, res, next) => {
-    if (lifecycle?.draining === true) res.setHeader("connection", "close");
-    next();
-  };
+/** The API as a request listener, and `listen` as express's (an HTTP server on it). */
+export interface ApiApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  listen(port: number, host: string, ready?: () => void): Server;
+}
 
 /** What tRPC's HTTP transport serves: GET (queries, subscriptions), POST (mutations) and HEAD. */
 const TRPC_METHODS = new Set(["GET", "POST", "HEAD"]);
@@ -55,17 +54,11 @@ const refuseFraming: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export async function createApp(deps: AppDeps): Promise<Express> {
+export async function createApp(deps: AppDeps): Promise<ApiApp> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.trustProxy);
   app.set("etag", false);
-
-  app.use(
-    requestLog(deps.logger),
-    closeConnectionsWhenDraining(deps.lifecycle),
-    httpMetrics,
-  );
 
   const createContext = createContextFactory(deps);
   const restOperations = listRestOperations(appRouter);
@@ -104,12 +97,13 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     }),
   );
 
+  const rest = createRest(
+    { operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES },
+    app.get("trust proxy fn") as (address: string, hop: number) => boolean,
+  );
   // Before the integrations' routers, each of which a request passes through unless its path is
   // theirs: the REST routes are the ones called most, and pass every other path on untouched.
-  app.use(
-    "/v1",
-    createRestRouter({ operations: restOperations, createCaller: createCallerFactory(appRouter), createContext, maxBodyBytes: MAX_BODY_BYTES }),
-  );
+  app.use("/v1", rest.router);
   app.use(
     pagerDutyEventsRouter(deps),
     alertmanagerRouter(deps),
@@ -133,5 +127,17 @@ export async function createApp(deps: AppDeps): Promise<Express> {
     sendError(req, res, error);
   };
   app.use(handleError);
-  return app;
+
+  // Every request gets its id, its log line and its metrics here; the REST reads are then served
+  // without express (rest.ts), everything else by it. While the process shuts down, each response
+  // closes its connection: the client's next request opens one to another replica.
+  const logRequest = requestLog(deps.logger);
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    logRequest(req, res, () => {
+      if (deps.lifecycle?.draining === true) res.setHeader("connection", "close");
+      observeHttpMetrics(req, res);
+      if (!rest.reads(req, res)) app(req, res);
+    });
+  };
+  return Object.assign(handle, { listen: (port: number, host: string, ready?: () => void) => createServer(handle).listen(port, host, ready) });
 }

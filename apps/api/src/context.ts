@@ -1,7 +1,7 @@
 import type { Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
+import type { IncomingHttpHeaders } from "node:http";
 import type { TRPCRequestInfo } from "@trpc/server/http";
-import type { Request } from "express";
 import type { ChangeFeed } from "./live/change-feed.js";
 
 /** What the API process shares with every request. */
@@ -44,8 +44,18 @@ function subscriptionAuthorization(info: TRPCRequestInfo | undefined): string | 
   return typeof value === "string" ? value : undefined;
 }
 
+/** What a call's context takes from its request (express's, or one routed before express: rest.ts). */
+export interface RequestSource {
+  /** Set by requestLog. */
+  id: string;
+  log: Logger;
+  headers: IncomingHttpHeaders;
+  /** The client's address, through the proxies the configuration trusts. */
+  ip: string | undefined;
+}
+
 export function createContextFactory(deps: AppDeps) {
-  return ({ req, info }: { req: Request; info?: TRPCRequestInfo }): Context => ({
+  return ({ req, info }: { req: RequestSource; info?: TRPCRequestInfo }): Context => ({
     ...deps,
     pool: deps.db,
     requestId: req.id,

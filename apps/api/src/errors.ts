@@ -1,7 +1,9 @@
 import { AppError, currentTraceId, ERROR_HTTP_STATUS, isDatabaseUnavailable, type ErrorCode, type ErrorDetailsByCode, type Logger } from "@incidentops/core";
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { ServerResponse } from "node:http";
 import type { Request, Response } from "express";
+import { writeJson } from "./json-response.js";
 
 /** The public error of one code: REST answers with it, tRPC nests it in `error.data`. */
 export interface ErrorBodyOf<C extends ErrorCode> {
@@ -154,17 +156,23 @@ export interface RenderedError {
   body: unknown;
 }
 
+/** What an error answer needs of its request: the id it quotes, the log its failure goes to (requestLog sets both). */
+export interface ErringRequest {
+  id: string;
+  log: Logger;
+}
+
 /** Answers a failure in our REST format, `{ code, message, traceId, details }`, logging what needs it. */
-export function sendError(req: Request, res: Response, thrown: unknown, bindings: Record<string, unknown> = {}): void {
+export function sendError(req: ErringRequest, res: ServerResponse, thrown: unknown, bindings: Record<string, unknown> = {}): void {
   sendErrorAs(req, res, thrown, (response) => response, bindings);
 }
 
 /** Answers a failure in a route's own wire format: `render` turns our error into its answer. */
-export function sendErrorAs(req: Request, res: Response, thrown: unknown, render: (response: ErrorResponse) => RenderedError, bindings: Record<string, unknown> = {}): void {
+export function sendErrorAs(req: ErringRequest, res: ServerResponse, thrown: unknown, render: (response: ErrorResponse) => RenderedError, bindings: Record<string, unknown> = {}): void {
   const response = toErrorResponse(thrown, req.id);
   logUnexpected(req.log, thrown, response, bindings);
   const { status, headers, body } = render(response);
-  res.status(status).set(headers).json(body);
+  writeJson(res, status, body, headers);
 }
 
 const TRPC_CODE_BY_STATUS: Record<number, TRPC_ERROR_CODE_KEY> = {

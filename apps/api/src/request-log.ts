@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { addLogBindings, currentLogBindings, redactUrl, withLogBindings, type Actor, type Logger } from "@incidentops/core";
-import type { RequestHandler } from "express";
 
 declare module "http" {
   interface IncomingMessage {
@@ -67,7 +66,7 @@ export const bindCallerToLog = (actor: Actor): void => addLogBindings({ actor: a
  * logs one line when the response is done: `request completed`, `request errored` (a 5xx, at
  * error) or `request aborted` (the connection closed first).
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function requestLog(logger: Logger): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   // What the request's line says is chosen field by field (describeRequest, describeResponse, the
   // caller's ids), so it is spared the redaction pass of every other line, which searches the line
   // for each secret's name and could find none there (bench/README.md, "A keyed read built once").
@@ -78,7 +77,7 @@ export function requestLog(logger: Logger): RequestHandler {
     req.log = logger;
     res.setHeader("x-request-id", id);
     const bindings = { requestId: id, req: describeRequest(req, id) };
-    if (!UNLOGGED_PATHS.has(req.url)) {
+    if (!UNLOGGED_PATHS.has(req.url ?? "")) {
       const startedAt = Date.now();
       res.once("close", () => {
         const line = { res: describeResponse(res), responseTime: Date.now() - startedAt };

@@ -1,15 +1,44 @@
-import { AppError } from "@incidentops/core";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parse as parseQueryString } from "node:querystring";
+import { AppError, nameRequestRoute } from "@incidentops/core";
 import express, { type Request, type RequestHandler, type Router } from "express";
+import { create as contentDisposition } from "content-disposition";
+import { match, type MatchFunction } from "path-to-regexp";
+import proxyAddr from "proxy-addr";
 import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
-import type { Context } from "./context.js";
+import type { Context, RequestSource } from "./context.js";
 import { sendError } from "./errors.js";
+import { servedRoutes } from "./http-metrics.js";
 import { jsonBodyParser } from "./input-guard.js";
+import { writeJson, writeText } from "./json-response.js";
 import { queryParametersOf, takesBody, type RestOperation } from "./operations.js";
 
 type CallProcedure = (input: unknown) => Promise<unknown>;
 type Caller = (ctx: Context) => object;
 
-/** `/incidents/{incidentId}` as an Express route: `/incidents/:incidentId`. */
+interface RestOptions {
+  operations: readonly RestOperation[];
+  createCaller: Caller;
+  createContext: (opts: { req: RequestSource }) => Context;
+  maxBodyBytes: number;
+}
+
+/** What a call reads of its request, whichever router found its operation. */
+interface RestCall {
+  source: RequestSource;
+  params: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, unknown>>;
+  body: unknown;
+}
+
+/** One operation as both routers route it, with what its calls check, worked out once. */
+interface RestRoute {
+  operation: RestOperation;
+  /** `/incidents/{incidentId}` as an Express route: `/incidents/:incidentId`. */
+  expressPath: string;
+  queryParameters: readonly string[];
+}
+
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
 
 /**
@@ -25,11 +54,11 @@ const procedureOn = (caller: object, path: string) => (caller as Record<string, 
  * The request's input for the procedure: the JSON body (POST, PUT, PATCH) or the query string
  * (GET, DELETE), with the path parameters over it; nothing for a procedure without input.
  */
-function inputOf(operation: RestOperation, req: Request): unknown {
+function inputOf(operation: RestOperation, call: RestCall): unknown {
   if (instanceofZodTypeLikeVoid(unwrapZodType(operation.input, true))) return undefined;
-  const source: unknown = takesBody(operation.method) ? req.body : req.query;
+  const source: unknown = takesBody(operation.method) ? call.body : call.query;
   const fields = typeof source === "object" && source !== null ? source : {};
-  return { ...fields, ...req.params };
+  return { ...fields, ...call.params };
 }
 
 /** A body-taking route refuses a body that is not JSON (415); no body at all reads as `{}`. */
@@ -46,8 +75,8 @@ export function assertJsonBody(req: Request): void {
  * had been asked for. Operations that take a body take no query parameter at all. Each one it
  * takes is given once: `status=a&status=b` is no "either", and would fail as a value it is not.
  */
-function assertKnownQueryParameters(known: readonly string[], req: Request): void {
-  const query = Object.entries(req.query as Record<string, unknown>);
+function assertKnownQueryParameters(known: readonly string[], queryParameters: Readonly<Record<string, unknown>>): void {
+  const query = Object.entries(queryParameters);
   if (query.every(([name, value]) => known.includes(name) && !Array.isArray(value))) return;
   const takes = known.length === 0 ? "this operation takes no query parameters" : `this operation takes ${known.join(", ")}`;
   const fields: Record<string, string[]> = {};
@@ -60,58 +89,143 @@ function assertKnownQueryParameters(known: readonly string[], req: Request): voi
 }
 
 /**
- * The REST API under `/v1`: one Express route per operation, calling its procedure through a tRPC
- * caller (so every middleware, the scoped transaction included, runs as it does over tRPC), and
- * answering with the status its meta declares (`successStatus`, else 200). Failures go through
- * the error boundary (errors.ts).
+ * Calls the route's procedure through a tRPC caller (so every middleware, the scoped transaction
+ * included, runs as it does over tRPC) and answers with the status its meta declares
+ * (`successStatus`, else 200). Failures get the REST error answer (errors.ts).
  */
-export function createRestRouter(options: {
-  operations: readonly RestOperation[];
-  createCaller: Caller;
-  createContext: (opts: { req: Request }) => Context;
-  maxBodyBytes: number;
-}): Router {
+async function serve(route: RestRoute, call: RestCall, res: ServerResponse, options: RestOptions): Promise<void> {
+  const { operation } = route;
+  try {
+    assertKnownQueryParameters(route.queryParameters, call.query);
+    const caller = options.createCaller(options.createContext({ req: call.source }));
+    const data = await procedureOn(caller, operation.procedure)(inputOf(operation, call));
+    const status = operation.meta.successStatus ?? 200;
+    const text = operation.meta.textResponse;
+    if (text === undefined) writeJson(res, status, data);
+    else writeText(res, status, data as string, text.contentType, text.fileName === undefined ? undefined : contentDisposition(text.fileName));
+  } catch (error) {
+    sendError(call.source, res, error, { procedure: operation.procedure });
+  }
+}
+
+/** Each operation's route, its input schema read from query strings where it takes one. */
+function restRoutes(operations: readonly RestOperation[]): Map<string, RestRoute[]> {
+  const byResource = new Map<string, RestRoute[]>();
+  for (const operation of operations) {
+    const resource = resourceOf(operation.path);
+    if (resource === "" || resource.startsWith("{")) throw new Error(`REST path ${operation.path} must start with a fixed segment: routes are grouped by it`);
+    const schema = unwrapZodType(operation.input, true);
+    // Query strings carry text: numbers and booleans in them are read as such.
+    if (!takesBody(operation.method) && instanceofZodTypeObject(schema)) coerceSchema(schema);
+    const routes = byResource.get(resource) ?? [];
+    routes.push({ operation, expressPath: toExpressPath(operation.path), queryParameters: queryParametersOf(operation) });
+    byResource.set(resource, routes);
+  }
+  return byResource;
+}
+
+/** The REST API: the reads routed before express (restReads), every operation in express (restRouter). */
+export function createRest(options: RestOptions, trustProxy: (address: string, hop: number) => boolean) {
+  const routes = restRoutes(options.operations);
+  return { reads: restReads(routes, options, trustProxy), router: restRouter(routes, options) };
+}
+
+/**
+ * The REST operations under `/v1` as an Express router, one route per operation. A request is
+ * matched against its resource's routes only, found by name, not against all of them in turn.
+ */
+function restRouter(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions): Router {
   const rest = express.Router();
   // A body is parsed by the REST route that matched it: a body sent to any other path under /v1
   // (an integration's, whose parser keeps the raw bytes for its signature) is left to that path's
   // own parser. A body that fails to parse goes, as every error, to the app's error boundary: the
   // routers after this one are not error handlers, so express passes over them.
   const parseJsonBody = jsonBodyParser({ limit: options.maxBodyBytes });
-  // A request is matched against its resource's routes only, found by name, not against all of
-  // them in turn (119 of them; `GET /incidents/{incidentId}` was the 76th).
-  const byResource = new Map<string, Router>();
-  for (const operation of options.operations) {
-    const resource = resourceOf(operation.path);
-    if (resource === "" || resource.startsWith("{")) throw new Error(`REST path ${operation.path} must start with a fixed segment: routes are grouped by it`);
-    const routes = byResource.get(resource) ?? express.Router();
-    byResource.set(resource, routes);
-    const schema = unwrapZodType(operation.input, true);
-    // Query strings carry text: numbers and booleans in them are read as such.
-    if (!takesBody(operation.method) && instanceofZodTypeObject(schema)) coerceSchema(schema);
-    const queryParameters = queryParametersOf(operation);
-    const handle: RequestHandler = async (req, res) => {
-      try {
-        if (takesBody(operation.method)) assertJsonBody(req);
-        assertKnownQueryParameters(queryParameters, req);
-        const caller = options.createCaller(options.createContext({ req }));
-        const data = await procedureOn(caller, operation.procedure)(inputOf(operation, req));
-        res.status(operation.meta.successStatus ?? 200);
-        const text = operation.meta.textResponse;
-        if (text === undefined) res.json(data);
-        else {
-          if (text.fileName !== undefined) res.attachment(text.fileName);
-          res.type(text.contentType).send(data);
+  const resourceRouters = new Map<string, Router>();
+  for (const [resource, routes] of byResource) {
+    const router = express.Router();
+    for (const route of routes) {
+      const handle: RequestHandler = async (req, res) => {
+        if (takesBody(route.operation.method)) {
+          try {
+            assertJsonBody(req);
+          } catch (error) {
+            sendError(req, res, error, { procedure: route.operation.procedure });
+            return;
+          }
         }
-      } catch (error) {
-        sendError(req, res, error, { procedure: operation.procedure });
-      }
-    };
-    routes[operation.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete"](toExpressPath(operation.path), parseJsonBody, handle);
+        await serve(route, { source: req, params: req.params as Record<string, string>, query: req.query, body: req.body }, res, options);
+      };
+      router[route.operation.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete"](route.expressPath, parseJsonBody, handle);
+    }
+    resourceRouters.set(resource, router);
   }
   rest.use((req, res, next) => {
-    const routes = byResource.get(resourceOf(req.path));
-    if (routes === undefined) next();
-    else routes(req, res, next);
+    const router = resourceRouters.get(resourceOf(req.path));
+    if (router === undefined) next();
+    else router(req, res, next);
   });
   return rest;
+}
+
+/** A GET route as express would match it under `/v1` (case-insensitive, a trailing slash allowed, parameters decoded). */
+interface ReadRoute extends RestRoute {
+  match: MatchFunction<Record<string, string>>;
+  /** A download (its own content type) or a session route (behind the auth rate limit, in express): left to express. */
+  servedByExpress: boolean;
+}
+
+/** A parameter decoded as express's router decodes it; a malformed escape throws (express then answers it). */
+const decodeParam = (value: string) => (value.includes("%") ? decodeURIComponent(value) : value);
+
+/**
+ * The REST reads, routed before express: a `GET /v1/...` that one of them matches is served here,
+ * with the same call as in the router (serve), without express's per-request work (its request
+ * and response prototypes, its layers) that cost a read about a third of the API's CPU (bench/README.md,
+ * "REST reads before express"). Answers false, having done nothing, for any request it leaves
+ * to express: another method, a path it does not match the way express would for certain (a
+ * malformed escape, `/V1`), a download, a session route. The routes are tried in express's order, so
+ * the operation found is the one express would find.
+ */
+function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions, trustProxy: (address: string, hop: number) => boolean) {
+  const reads = new Map<string, ReadRoute[]>();
+  for (const [resource, routes] of byResource) {
+    const gets = routes.filter((route) => route.operation.method === "GET");
+    reads.set(
+      resource,
+      gets.map((route) => ({
+        ...route,
+        match: match<Record<string, string>>(`/v1${route.expressPath}`, { sensitive: false, end: true, trailing: true, decode: decodeParam }),
+        servedByExpress: route.operation.meta.textResponse !== undefined || resource === "auth",
+      })),
+    );
+  }
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const url = req.url ?? "";
+    if (req.method !== "GET" || !url.startsWith("/v1/")) return false;
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    for (const route of reads.get(resourceOf(path.slice("/v1".length))) ?? []) {
+      let matched: ReturnType<typeof route.match>;
+      try {
+        matched = route.match(path);
+      } catch {
+        return false;
+      }
+      if (matched === false) continue;
+      if (route.servedByExpress) return false;
+      const template = `/v1${route.expressPath}`;
+      servedRoutes.set(req, template);
+      nameRequestRoute(template);
+      const source: RequestSource = { id: req.id, log: req.log, headers: req.headers, ip: proxyAddr(req, trustProxy) };
+      const query = queryAt === -1 ? {} : parseQueryString(url.slice(queryAt + 1));
+      serve(route, { source, params: matched.params, query, body: undefined }, res, options).catch((error: unknown) => {
+        // Only when even the error answer failed (its headers were already sent): what express does then.
+        req.log.error({ err: error, procedure: route.operation.procedure }, "request failed after its answer began");
+        res.destroy();
+      });
+      return true;
+    }
+    return false;
+  };
 }

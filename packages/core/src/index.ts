@@ -18,7 +18,7 @@ export { enterUserScope, enterUserScopeAs, inScope, setScope, transact, type Sco
 export { countDelivery, metricsRegistry, observeHttpRequest, observeJob, readQueueStatsWith, type JobOutcome, type QueueStats } from "./metrics.js";
 export { msUntilNextJob, readQueueStats } from "./jobs/queue-stats.js";
 export { startMetricsServer, type MetricsServer } from "./metrics-server.js";
-export { currentTraceId, inJobSpan, shutdownTracing, traceCarrier } from "./tracing.js";
+export { currentTraceId, inJobSpan, nameRequestRoute, shutdownTracing, traceCarrier } from "./tracing.js";
 export * from "./jobs/tasks.js";
 export { enqueueJob, enqueueJobs, removeJob, removeJobs, withJobsHeld, type JobRequest, type JobSpec } from "./jobs/enqueue.js";
 export * from "./delivery/index.js";

@@ -1,4 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { getRPCMetadata, RPCType } from "@opentelemetry/core";
 
 // Tracing, as the code sees it: no-ops unless the process was started with the tracing bootstrap
 // (tracing-bootstrap.ts) and an exporter is configured by the standard OTEL_* variables.
@@ -18,6 +19,16 @@ export function traceCarrier(): { traceparent?: string } {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   return carrier.traceparent === undefined ? {} : { traceparent: carrier.traceparent };
+}
+
+/**
+ * Names the HTTP request in progress by the route it matched (`/v1/incidents/:incidentId`): its
+ * span becomes `GET /v1/incidents/:incidentId`, as express's instrumentation names the requests
+ * express routes, for those served without it.
+ */
+export function nameRequestRoute(route: string): void {
+  const metadata = getRPCMetadata(context.active());
+  if (metadata?.type === RPCType.HTTP) metadata.route = route;
 }
 
 /** Runs a job in a span of its own, the child of the span that enqueued it (its payload's `traceparent`). */
