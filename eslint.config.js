@@ -17,7 +17,7 @@ import tseslint from "typescript-eslint";
 // so dependencies point one way:
 //
 //   accounts:   audit, sessions, users, usage, rate-limit  <-  org, api-keys  <-  auth  <-  invitations
-//   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets
+//   on call:    teams  <-  escalation-policies  <-  catalog  <-  integrations;  notification-targets -> notifications
 //               teams  <-  schedules  <-  oncall  <-  calendar-feeds;  schedules  <-  shift-notices
 //   incidents:  ingest -> incidents <- escalations, notifications; sla <- incidents; ingest -> rate-limit, change-events, maintenance
 //               opsgenie -> ingest, incidents, integrations
@@ -46,7 +46,7 @@ const CORE_FEATURES = {
   "calendar-feeds": ["audit", "oncall", "schedules", "teams"],
   "escalation-policies": ["audit", "teams"],
   catalog: ["audit", "escalation-policies", "teams"],
-  "notification-targets": ["audit", "org"],
+  "notification-targets": ["audit", "notifications", "org"],
   integrations: ["audit", "catalog", "rate-limit"],
   sla: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies", "maintenance", "sla", "teams"],

@@ -7,7 +7,9 @@ import {
   aWebhookTarget,
   captureLogger,
   closeAfterEach,
+  deferred,
   ok,
+  sleep,
   startWebhookReceiver,
   useTestStack,
   waitFor,
@@ -56,11 +58,22 @@ const triesLogged = (attemptId: string) => log.lines.filter((l) => l.msg === "de
 const waitLogged = (line: Record<string, unknown> | undefined) => Date.parse(String(line?.nextTryAt)) - Date.parse(String(line?.time));
 
 /** A webhook target whose receiver answers each request as `respond` says, and an incident to send it. */
-async function aReceiverAnswering(respond: (index: number) => Answer) {
+async function aReceiverAnswering(respond: (index: number) => Answer | Promise<Answer>) {
   const receiver = closing(await startWebhookReceiver((_request, index) => respond(index)));
   const target = await aWebhookTarget(stack.current.api, owner.accessToken, `${receiver.url}/hooks/${URL_TOKEN}`);
   const service = await aService(stack.current.api, owner.accessToken);
   return { receiver, target, service };
+}
+
+/** The target's lane, as the worker left it. */
+const laneOf = (targetId: string) => stack.current.api.db.selectFrom("delivery_lanes").selectAll().where("recipient_id", "=", targetId).executeTakeFirstOrThrow();
+
+/** The target's attempt once its receiver has asked for an hour's pause: the lane is held that long. */
+async function heldAnHour(targetId: string) {
+  const refused = await waitFor(async () => (await attemptsTo(targetId)).find((a) => a.attempt_count === 1), 20_000, "the refused try recorded");
+  expect(refused.next_attempt_at.getTime() - refused.updated_at.getTime()).toBe(3_600_000);
+  expect(await laneOf(targetId)).toMatchObject({ held_until: refused.next_attempt_at });
+  return refused;
 }
 
 function expectNoUrlLogged(port: number) {
@@ -77,7 +90,8 @@ describe("deliveries that respect what the receiver answers", () => {
     expect(refused).toMatchObject({ status: "pending", last_http_status: 429, last_error: "HTTP 429" });
     expect(refused.next_attempt_at.getTime() - refused.updated_at.getTime()).toBe(2_000);
     const lane = await stack.current.api.db.selectFrom("delivery_lanes").selectAll().where("recipient_id", "=", target.id).executeTakeFirstOrThrow();
-    expect(lane.lease_until).toEqual(refused.next_attempt_at);
+    // Held in a column of its own, not by a lease: no worker's lease is on while nobody sends.
+    expect(lane).toMatchObject({ held_until: refused.next_attempt_at, lease_until: null });
     // The incident's notifications say when the next try comes.
     expect((await notificationsOf(first.id)).items).toMatchObject([{ id: refused.id, status: "pending", attemptCount: 1, lastHttpStatus: 429, nextAttemptAt: refused.next_attempt_at.toISOString() }]);
     // Another incident while the receiver asked for a pause: its attempt waits too.
@@ -129,6 +143,76 @@ describe("deliveries that respect what the receiver answers", () => {
       // The first retry's back-off: 100 ms.
       expect(waitLogged(failedTry), value).toBeLessThan(1_000);
     }
+  });
+
+  it("ends an hour's hold when the target is changed: the waiting attempts go to the new URL at once, each sent once", async () => {
+    const { receiver, target, service } = await aReceiverAnswering(() => ({ status: 429, headers: { "retry-after": "3600" } }));
+    const first = await anIncident(stack.current.api, owner.accessToken, service.id, { title: "first" });
+    const refused = await heldAnHour(target.id);
+    await anIncident(stack.current.api, owner.accessToken, service.id, { title: "second" });
+    await waitFor(async () => ((await attemptsTo(target.id)).length === 2 ? true : undefined), 20_000, "the second incident's attempt made");
+    const fixed = closing(await startWebhookReceiver(() => 200));
+
+    const changedAt = Date.now();
+    await ok(
+      stack.current.api.request("PATCH", `/v1/org/notification-targets/${target.id}`, { token: owner.accessToken, body: { config: { url: `${fixed.url}/hooks/${URL_TOKEN}` } } }),
+      200,
+      "change the target's URL",
+    );
+
+    const [asked, waited] = await settled(target.id, 2);
+    expect(asked).toMatchObject({ id: refused.id, incident_id: first.id, status: "succeeded", attempt_count: 2 });
+    expect(waited).toMatchObject({ status: "succeeded", attempt_count: 1 });
+    expect(receiver.requests).toHaveLength(1);
+    expect(fixed.requests.map((r) => r.headers["webhook-id"]).sort()).toEqual([asked?.id, waited?.id].sort());
+    for (const request of fixed.requests) expect(request.at - changedAt).toBeLessThan(10_000);
+    expect(await laneOf(target.id)).toMatchObject({ held_until: null, lease_until: null, failure_streak: 0, paused_until: null });
+  });
+
+  it("leaves a lane that is mid-send to its sender when the target is changed: nothing is sent twice or alongside", async () => {
+    const firstAnswer = deferred();
+    const { receiver, target, service } = await aReceiverAnswering((index) => (index === 0 ? firstAnswer.promise.then((): Answer => 200) : 200));
+    await anIncident(stack.current.api, owner.accessToken, service.id, { title: "first" });
+    await waitFor(() => (receiver.requests.length === 1 ? true : undefined), 20_000, "the first try in flight");
+    const leased = await laneOf(target.id);
+    expect(leased.lease_until?.getTime()).toBeGreaterThan(Date.now());
+
+    await ok(
+      stack.current.api.request("PATCH", `/v1/org/notification-targets/${target.id}`, { token: owner.accessToken, body: { config: { url: `${receiver.url}/hooks/moved` } } }),
+      200,
+      "change the target's URL",
+    );
+    await anIncident(stack.current.api, owner.accessToken, service.id, { title: "second" });
+    await waitFor(async () => ((await attemptsTo(target.id)).length === 2 ? true : undefined), 20_000, "the second incident's attempt made");
+    await sleep(500);
+    // The sender's lease stands: the second incident's attempt waits for it.
+    expect(receiver.requests).toHaveLength(1);
+    expect(await laneOf(target.id)).toMatchObject({ lease_until: leased.lease_until });
+
+    firstAnswer.resolve();
+    const attempts = await settled(target.id, 2);
+    expect(attempts).toMatchObject([{ status: "succeeded", attempt_count: 1 }, { status: "succeeded", attempt_count: 1 }]);
+    expect(receiver.requests.map((r) => r.path)).toEqual([`/hooks/${URL_TOKEN}`, "/hooks/moved"]);
+  });
+
+  it("ends the hold when a test reaches the target, and keeps it while the test is refused", async () => {
+    let refusing = true;
+    const { receiver, target, service } = await aReceiverAnswering(() => (refusing ? { status: 503, headers: { "retry-after": "3600" } } : 200));
+    await anIncident(stack.current.api, owner.accessToken, service.id);
+    const refused = await heldAnHour(target.id);
+    const test = () => ok(stack.current.api.request<{ ok: boolean }>("POST", `/v1/org/notification-targets/${target.id}/test`, { token: owner.accessToken }), 200, "test the target");
+
+    expect(await test()).toMatchObject({ ok: false, httpStatus: 503 });
+    expect(await laneOf(target.id)).toMatchObject({ held_until: refused.next_attempt_at });
+    refusing = false;
+    const testedAt = Date.now();
+    expect(await test()).toMatchObject({ ok: true, httpStatus: 200 });
+
+    const [attempt] = await settled(target.id, 1);
+    expect(attempt).toMatchObject({ id: refused.id, status: "succeeded", attempt_count: 2 });
+    // The refused try, the two tests, and the attempt's second try, soon after the test.
+    expect(receiver.answered.map((a) => a.status)).toEqual([503, 503, 200, 200]);
+    expect((receiver.requests[3]?.at ?? Infinity) - testedAt).toBeLessThan(10_000);
   });
 
   it("ends the attempt at once on an answer no retry can fix: a webhook's 410 Gone, Slack's 404 no_service", async () => {

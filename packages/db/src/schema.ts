@@ -226,6 +226,8 @@ export interface DeliveryLanesTable {
   lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   failure_streak: Defaulted<number>;
   paused_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Until when the receiver asked not to be sent to (a Retry-After): nothing is sent to the lane meanwhile. */
+  held_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EscalationPoliciesTable {

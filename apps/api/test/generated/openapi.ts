@@ -541,7 +541,10 @@ export interface paths {
         delete: operations["org-notificationTargets-delete"];
         options?: never;
         head?: never;
-        /** Change a notification target (admin); its type is fixed */
+        /**
+         * Change a notification target (admin); its type is fixed
+         * @description A change of the target's config, enabling it, a new secret, or a test that reaches it (a 2xx) ends a wait its receiver asked for (a 429's or 503's Retry-After) and the pause after its failures: its waiting notifications are due at once.
+         */
         patch: operations["org-notificationTargets-update"];
         trace?: never;
     };
@@ -554,7 +557,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the signing secret (admin); shown once */
+        /**
+         * Replace the signing secret (admin); shown once
+         * @description A change of the target's config, enabling it, a new secret, or a test that reaches it (a 2xx) ends a wait its receiver asked for (a 429's or 503's Retry-After) and the pause after its failures: its waiting notifications are due at once.
+         */
         post: operations["org-notificationTargets-rotateSecret"];
         delete?: never;
         options?: never;
@@ -571,7 +577,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test notification now and report the outcome (admin) */
+        /**
+         * Send a test notification now and report the outcome (admin)
+         * @description A change of the target's config, enabling it, a new secret, or a test that reaches it (a 2xx) ends a wait its receiver asked for (a 429's or 503's Retry-After) and the pause after its failures: its waiting notifications are due at once.
+         */
         post: operations["org-notificationTargets-test"];
         delete?: never;
         options?: never;

@@ -4,6 +4,7 @@ import { auditAction } from "../audit/service.js";
 import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
+import { reopenLaneNow } from "../notifications/attempts.js";
 import { findOrg } from "../org/repository.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
@@ -186,6 +187,7 @@ export async function updateNotificationTarget(
       minSeverity: input.minSeverity,
     });
     await auditTarget(tx, actor, "notification_target.updated", row, { changes: targetChanges(current, row, config !== undefined) });
+    if (receiverChanged(current, row)) await reopenTargetLane(tx, actor, row);
     return toNotificationTarget(row);
   });
 }
@@ -216,6 +218,18 @@ function targetChanges(before: NotificationTargetRow, after: NotificationTargetR
   return changes;
 }
 
+/** The target now sends somewhere else, or sends again: its config changed, or it was enabled. */
+const receiverChanged = (before: NotificationTargetRow, after: NotificationTargetRow) =>
+  JSON.stringify(before.config) !== JSON.stringify(after.config) || (!before.enabled && after.enabled);
+
+/**
+ * Its receiver fixed, an enabled target's deliveries go out now: a hold its old receiver asked for
+ * (Retry-After) or the breaker's pause ends, and its waiting attempts are due (reopenLaneNow).
+ */
+async function reopenTargetLane(tx: Tx, actor: Actor, row: NotificationTargetRow): Promise<void> {
+  if (row.enabled) await reopenLaneNow(tx, { orgId: actor.orgId, recipientId: row.id }, row.type, actor.requestId);
+}
+
 /** Deleting a target also deletes its delivery history and removes it from escalation levels. */
 export async function deleteNotificationTarget(db: Db, actor: Actor, input: TargetIdInput): Promise<void> {
   await transact(db, async (tx) => {
@@ -232,11 +246,15 @@ export async function rotateSigningSecret(db: Db, actor: Actor, input: TargetIdI
     const row = await setSigningSecret(tx, actor.orgId, input.targetId, secret);
     if (row === undefined) throw targetNotFound();
     await auditTarget(tx, actor, "notification_target.secret_rotated", row);
+    await reopenTargetLane(tx, actor, row);
     return { ...toNotificationTarget(row), secret };
   });
 }
 
-/** Sends a sample notification through the target now (whether or not it is enabled). */
+/**
+ * Sends a sample notification through the target now (whether or not it is enabled). Reaching
+ * it, it reopens its lane: the receiver works again.
+ */
 export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Actor, input: TargetIdInput): Promise<DeliveryOutcome> {
   const row = await requireTarget(db, actor, input.targetId);
   const org = await findOrg(db, actor.orgId);
@@ -277,5 +295,7 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
     },
     event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actorUserId(actor), data: { test: true }, createdAt: now },
   };
-  return sendToTarget(deps, row, payload);
+  const outcome = await sendToTarget(deps, row, payload);
+  if (outcome.ok) await transact(db, (tx) => reopenTargetLane(tx, actor, row));
+  return outcome;
 }

@@ -2,7 +2,7 @@ import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { afterCommitInScope } from "../scope.js";
-import { isLeased, isPaused, wakeLaneIfDue, type Lane } from "./lane-repository.js";
+import { isLeased, isPaused, isTaken, reopenLane, wakeLaneIfDue, type Lane } from "./lane-repository.js";
 import { findUnheldLanesDueFor, insertAttemptsAndCommit, insertAttemptsLockingLanes, wakeUnheldLanes, type Recipient } from "./repository.js";
 
 export type { Recipient };
@@ -33,10 +33,11 @@ const recipientIdOf = (recipient: Recipient) => ("targetId" in recipient ? recip
  * commits (it waits for the lane's lock), so it sees these attempts and claims them or wakes the
  * lane itself; and a holder that dies is taken over by what already backs its lease (its own
  * job, released by the heartbeat, or, for a first round, the job scheduled at the lease's end).
+ * So is a lane held for its receiver (a Retry-After): its job is scheduled for the hold's end.
  * A storm's fan-outs to a busy receiver thus add no job, and no `jobs:insert` that would make
  * every runner look for one.
  *
- * When every lane was seen leased (`leasedRecipients`, read without their locks), no lane is
+ * When every lane was seen leased or held (`leasedRecipients`, read without their locks), no lane is
  * locked: the attempts' statement commits the caller's transaction, and a statement after the
  * COMMIT, in the same message, wakes now each lane nobody holds as it reads them. A holder lets
  * its lane go the same way round (wakeIfDueAfterCommit): it commits, then looks for attempts due.
@@ -67,7 +68,7 @@ export async function recordAttempts(
   return made;
 }
 
-/** Holding their locks: wakes (or, with `claimIdle`, claims) each lane nobody holds. */
+/** Holding their locks: wakes (or, with `claimIdle`, claims) each lane nobody holds (neither leased nor held). */
 async function wakeLockedLanes(
   tx: Tx,
   context: { orgId: string; requestId: string },
@@ -76,7 +77,7 @@ async function wakeLockedLanes(
 ): Promise<void> {
   const jobs: ReturnType<typeof laneJob>[] = [];
   for (const row of lanes) {
-    if (isLeased(row)) continue;
+    if (isTaken(row)) continue;
     const lane = { orgId: context.orgId, recipientId: row.recipient_id };
     jobs.push(laneJob(lane, row.channel, { requestId: context.requestId, runAt: await wakeTimeOf(row, () => claimIdle?.(lane, row.channel)) }));
   }
@@ -110,6 +111,18 @@ function laneJob(lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { req
 export async function wakeLane(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, options: { requestId: string; runAt?: Date }): Promise<void> {
   const job = laneJob(lane, channel, options);
   await enqueueJob(tx, job.task, job.payload, job.spec);
+}
+
+/**
+ * The receiver of a recipient was fixed (its target changed, or answered a test): in the caller's
+ * transaction, ends the lane's hold (a Retry-After) and its breaker's pause, makes its waiting
+ * attempts due now, and wakes its job now. A run sending on the lane keeps its lease and is not
+ * woken: letting the lane go, it finds the attempts due (reopenLane locked the lane, so it does
+ * that after this commits). Nothing for a recipient never sent to.
+ */
+export async function reopenLaneNow(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, requestId: string): Promise<void> {
+  const row = await reopenLane(tx, lane);
+  if (row !== undefined && !isLeased(row)) await wakeLane(tx, lane, channel, { requestId });
 }
 
 /**

@@ -7,7 +7,7 @@ import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
 import { wakeIfDueAfterCommit, wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
-import { findNextWake, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
+import { findNextWake, isHeld, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
 
 // A delivery job runs one lane: a recipient of an org, sent to by one worker slot at a time (so a
@@ -41,11 +41,12 @@ export interface Try {
 
 /**
  * What a run of a lane did: the attempts it tried, or, when it tried none, why: nothing was due
- * (idle), another worker holds the lane (busy), or its breaker paused it (paused; attempts that
- * came due meanwhile each count a try, unsent: `skipped`).
+ * (idle), another worker holds the lane (busy), its receiver asked for a pause (held: a
+ * Retry-After), or its breaker paused it (paused; attempts that came due meanwhile each count a
+ * try, unsent: `skipped`).
  */
 export interface LaneRun {
-  state: "sent" | "idle" | "busy" | "paused";
+  state: "sent" | "idle" | "busy" | "held" | "paused";
   tried: Try[];
   skipped: number;
 }
@@ -72,7 +73,7 @@ type Send = () => Promise<DeliveryOutcome>;
 
 type Claimed = { attempt: NotificationAttemptRow; send: Send }[];
 
-type Claim = { state: "idle" | "busy" | "paused"; skipped: number } | { state: "sent"; attempts: Claimed };
+type Claim = { state: Exclude<LaneRun["state"], "sent">; skipped: number } | { state: "sent"; attempts: Claimed };
 
 /** A lane's run keeps claiming and sending while attempts are due, for about this long; then it lets another job have its slot (the lane is woken again). */
 const LANE_RUN_BUDGET_MS = 1_000;
@@ -215,6 +216,11 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
       await wake(row.lease_until);
       return { state: "busy", skipped: 0 };
     }
+    // Attempts coming due while the receiver's hold is on wait, uncounted, for its end.
+    if (isHeld(row)) {
+      await wake(row.held_until);
+      return { state: "held", skipped: 0 };
+    }
     if (isPaused(row)) {
       const skipped = await skipDueAttempts(tx, lane, {
         maxAttempts: deps.config.delivery.maxAttempts,
@@ -264,7 +270,7 @@ function resultOf(deps: DeliveryDeps, attempt: NotificationAttemptRow, outcome: 
  * Records the tries and their consequences in one transaction: each attempt's outcome (retries
  * are scheduled on it, with the same id, after its back-off or the receiver's Retry-After if
  * later) and the lane's breaker; a receiver that answered with a Retry-After holds the whole lane
- * until then (its lease: nothing is sent to it, and attempts coming due wait, uncounted). Then,
+ * until then (its hold: nothing is sent to it, and attempts coming due wait, uncounted). Then,
  * when `claimNext` and the lane is neither paused nor held, the lane's next due attempts are
  * claimed for this run in the same transaction, else the lane's next run is scheduled.
  */

@@ -3,8 +3,8 @@ import { sql, type OnConflictBuilder, type RawBuilder } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 
 // A delivery lane is one recipient (a target, or a person) of one org: its row holds the lease of
-// the worker sending to it (or, after a Retry-After, of nobody until the time the receiver asked
-// for) and the circuit breaker; its attempts are notification_attempts rows.
+// the worker sending to it, the hold its receiver asked for (a Retry-After: nobody sends to it
+// until then) and the circuit breaker; its attempts are notification_attempts rows.
 
 export interface Lane {
   orgId: string;
@@ -18,24 +18,31 @@ export interface Lane {
 export const lockingExistingLanes = (oc: OnConflictBuilder<Database, "delivery_lanes">) =>
   oc.columns(["org_id", "recipient_id"]).doUpdateSet({ failure_streak: sql<number>`delivery_lanes.failure_streak` });
 
-type LockedLane = Pick<DeliveryLaneRow, "lease_until" | "paused_until"> & { now: Date };
+type LockedLane = Pick<DeliveryLaneRow, "lease_until" | "paused_until" | "held_until"> & { now: Date };
 
-/** Another run holds the lane until its lease ends (in SQL: leaseHeldNow). */
+/** Another run holds the lane until its lease ends. */
 export const isLeased = <R extends LockedLane>(row: R): row is R & { lease_until: Date } => row.lease_until !== null && row.lease_until > row.now;
 
+/** The receiver asked not to be sent to until then (a Retry-After): nobody sends to the lane meanwhile. */
+export const isHeld = <R extends LockedLane>(row: R): row is R & { held_until: Date } => row.held_until !== null && row.held_until > row.now;
+
+/** Nobody but its lease's holder may send to the lane: it is leased or held (in SQL: laneTakenAt). */
+export const isTaken = (row: LockedLane) => isLeased(row) || isHeld(row);
+
 /**
- * In SQL, as isLeased: the lane's row (`delivery_lanes`, or `lane` as the statement names it) has
- * a lease that has not ended by `at` (the transaction's now() unless told).
+ * In SQL, as isTaken: the lane's row (`delivery_lanes`, or `lane` as the statement names it) has
+ * a lease or a hold that has not ended by `at` (the transaction's now() unless told).
  */
-export const leaseHeldNow = (lane = "delivery_lanes", at = sql<Date>`now()`) => sql<boolean>`${sql.ref(`${lane}.lease_until`)} > ${at}`;
+export const laneTakenAt = (lane = "delivery_lanes", at = sql<Date>`now()`) =>
+  sql<boolean>`(${sql.ref(`${lane}.lease_until`)} > ${at} OR ${sql.ref(`${lane}.held_until`)} > ${at})`;
 
 // The conditions below, for wakes written without the lane's lock, read the time from the clock:
 // in a statement after a COMMIT in the same message (sendAfterCommit), now() is when the message
 // arrived, which may be long before that commit and the writes it must see.
 
-/** Nobody holds the lane of `recipientId` (its lease has ended, or it has none), as the statement runs. */
+/** Nobody holds the lane of `recipientId` (no lease or hold of it is on), as the statement runs. */
 export const laneUnheld = (orgId: string, recipientId: RawBuilder<string> | string) => sql<boolean>`NOT EXISTS (
-    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${orgId} AND l.recipient_id = ${recipientId}::uuid AND ${leaseHeldNow("l", sql<Date>`clock_timestamp()`)})`;
+    SELECT 1 FROM delivery_lanes l WHERE l.org_id = ${orgId} AND l.recipient_id = ${recipientId}::uuid AND ${laneTakenAt("l", sql<Date>`clock_timestamp()`)})`;
 
 /**
  * Nobody holds the lane, and its job (`jobKey`) is not already waiting to run now, untaken. Such
@@ -138,9 +145,9 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requ
 
 /**
  * Ends the run's lease, with the breaker's new state; sent with the next statement (sendWithNext).
- * With `heldUntil` (a receiver's Retry-After) the lease goes on until then, held by nobody: to
- * everyone else the lane is busy, so nothing is sent to it and fan-outs leave it to its job, which
- * the caller schedules for then.
+ * With `heldUntil` (a receiver's Retry-After) the lane is held until then: to everyone else it is
+ * taken, so nothing is sent to it and fan-outs leave it to its job, which the caller schedules for
+ * then.
  */
 export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null; heldUntil: Date | null }): Promise<void> {
   const at = (time: Date | null) => sql<Date | null>`${time?.toISOString() ?? null}::timestamptz`;
@@ -148,10 +155,39 @@ export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: 
     tx,
     tx
       .updateTable("delivery_lanes")
-      .set({ lease_until: at(breaker.heldUntil), failure_streak: breaker.failureStreak, paused_until: at(breaker.pausedUntil) })
+      .set({ lease_until: null, held_until: at(breaker.heldUntil), failure_streak: breaker.failureStreak, paused_until: at(breaker.pausedUntil) })
       .where("org_id", "=", lane.orgId)
       .where("recipient_id", "=", lane.recipientId),
   );
+}
+
+/**
+ * Ends the lane's hold and closes its breaker, and makes its pending attempts due now: its
+ * receiver was changed, or answered a test. A run's lease stays (it may be sending). The lane's
+ * row, locked until the transaction ends; undefined when the recipient has no lane (nothing was
+ * ever sent to it).
+ */
+export async function reopenLane(tx: Tx, lane: Lane): Promise<(DeliveryLaneRow & { now: Date }) | undefined> {
+  const row = await tx
+    .updateTable("delivery_lanes")
+    .set({ held_until: null, failure_streak: 0, paused_until: null })
+    .where("org_id", "=", lane.orgId)
+    .where("recipient_id", "=", lane.recipientId)
+    .returningAll()
+    .returning(sql<Date>`now()`.as("now"))
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  await sendWithNext(
+    tx,
+    tx
+      .updateTable("notification_attempts")
+      .set({ next_attempt_at: sql<Date>`now()` })
+      .where("org_id", "=", lane.orgId)
+      .where("recipient_id", "=", lane.recipientId)
+      .where("status", "=", "pending")
+      .where("next_attempt_at", ">", sql<Date>`now()`),
+  );
+  return row;
 }
 
 /**

@@ -2,7 +2,7 @@ import { executeAndCommit, executeTogether, sendWithNext, type Db, type Incident
 import { sql } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
-import { isDueNext, laneNeedsWake, laneUnheld, leaseHeldNow, lockingExistingLanes } from "./lane-repository.js";
+import { isDueNext, laneNeedsWake, laneTakenAt, laneUnheld, lockingExistingLanes } from "./lane-repository.js";
 
 /** Who an attempt goes to: a notification target, or a person through one of their contact methods (by a rule with this delay). */
 export type Recipient =
@@ -133,7 +133,7 @@ export type EventToFanOut = IncidentEventRow & {
  * reads see every such event: each was committed before the named events (an incident's events
  * are written one transaction at a time), and these before the job naming them. With them, in
  * the same round trip (executeTogether), the org's enabled targets (those the events go to are
- * among them) and the recipients of its lanes leased as of that read (without their locks: a
+ * among them) and the recipients of its lanes leased or held as of that read (without their locks: a
  * hint, for recordAttempts). The org's name, the service's and the incident's current severity are
  * scalar subqueries, not joins: the statement is planned on every call, and each joined table adds join
  * orders for the planner to weigh (planning took about three times as long with them).
@@ -165,7 +165,7 @@ export async function lockEventsToFanOut(
     JOIN incident_events e ON e.org_id = ${orgId} AND e.incident_id = p.incident_id AND e.seq > p.last_event_seq AND e.seq <= n.upto_seq
     ORDER BY e.incident_id, e.seq`;
   const enabledTargets = tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("enabled", "=", true);
-  const leasedLanes = tx.selectFrom("delivery_lanes").select("recipient_id").where("org_id", "=", orgId).where(leaseHeldNow());
+  const leasedLanes = tx.selectFrom("delivery_lanes").select("recipient_id").where("org_id", "=", orgId).where(laneTakenAt());
   const [eventRows, targetRows, leasedRows] = await executeTogether(tx, [events, enabledTargets, leasedLanes]);
   return { events: eventRows, enabledTargets: targetRows, leasedRecipients: new Set(leasedRows.map((row) => row.recipient_id)) };
 }
