@@ -43,6 +43,16 @@ function aChatTarget(token: string, type: ChatType, url: string, extra: Record<s
 const transition = (token: string, incident: Incident, toStatus: string, version: number) =>
   ok(stack.current.api.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, { token, body: { toStatus, version } }), 200, toStatus);
 
+/** A new org's target of each chat type at `receiver`, an incident sent to them, and its three attempts once settled. */
+async function attemptsOfEachType(receiver: { url: string }) {
+  const { api } = stack.current;
+  const { accessToken: token } = await anOrgOwner(api);
+  for (const type of TYPES) await aChatTarget(token, type, `${receiver.url}${PATHS[type]}`);
+  const service = await aService(api, token);
+  const incident = await anIncident(api, token, service.id);
+  return waitForSettledAttempts(api, token, incident.id, 3);
+}
+
 const requestsTo = (requests: ReceivedRequest[], type: ChatType) => requests.filter((r) => r.path === PATHS[type]).map((r) => JSON.parse(r.body) as Record<string, unknown>);
 
 describe("chat targets", () => {
@@ -97,7 +107,6 @@ describe("chat targets", () => {
   });
 
   it("are retried like any target when the receiver fails", { timeout: 40_000 }, async () => {
-    const { api } = stack.current;
     const seen = new Map<string, number>();
     // Each path fails twice, then answers.
     const receiver = await startWebhookReceiver((request) => {
@@ -106,11 +115,7 @@ describe("chat targets", () => {
       return count <= 2 ? 500 : 200;
     });
     try {
-      const { accessToken: token } = await anOrgOwner(api);
-      for (const type of TYPES) await aChatTarget(token, type, `${receiver.url}${PATHS[type]}`);
-      const service = await aService(api, token);
-      const incident = await anIncident(api, token, service.id);
-      const attempts = await waitForSettledAttempts(api, token, incident.id, 3);
+      const attempts = await attemptsOfEachType(receiver);
       for (const attempt of attempts) expect(attempt).toMatchObject({ status: "succeeded", attemptCount: 3, lastHttpStatus: 200 });
       await waitFor(() => (receiver.requests.length === 9 ? true : undefined), 5_000, "nine requests");
       for (const type of TYPES) {
@@ -118,6 +123,31 @@ describe("chat targets", () => {
         expect(bodies).toHaveLength(3);
         expect(new Set(bodies).size).toBe(1);
       }
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("end at once on a refusal the service documents as lasting, and wait as long as Discord's 429 body asks", { timeout: 40_000 }, async () => {
+    const json = (status: number, body: unknown) => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    let discordTries = 0;
+    const receiver = await startWebhookReceiver((request) => {
+      if (request.path === PATHS.teams) return json(404, { error: { code: "WorkflowNotFound", message: "The workflow could not be found." } });
+      if (request.path === PATHS.mattermost) return json(400, { id: "web.incoming_webhook.invalid.app_error", message: "Invalid webhook.", status_code: 400 });
+      // Discord's 429 says how long to wait in its body only (no Retry-After header).
+      return ++discordTries === 1 ? json(429, { message: "You are being rate limited.", retry_after: 1.5, global: false }) : 204;
+    });
+    try {
+      const attempts = await attemptsOfEachType(receiver);
+      const byType = new Map(attempts.map((a) => [a.target?.type, a]));
+      expect(byType.get("teams")).toMatchObject({ status: "failed", attemptCount: 1, lastHttpStatus: 404 });
+      expect(byType.get("teams")?.lastError).toMatch(/^Teams refused the message for good \(HTTP 404 WorkflowNotFound\), not retried: .*create a new one and update the target$/);
+      expect(byType.get("mattermost")).toMatchObject({ status: "failed", attemptCount: 1, lastHttpStatus: 400 });
+      expect(byType.get("mattermost")?.lastError).toMatch(/^Mattermost refused the message for good \(HTTP 400 web\.incoming_webhook\.invalid\.app_error\), not retried: the webhook was deleted/);
+      expect(byType.get("discord")).toMatchObject({ status: "succeeded", attemptCount: 2, lastHttpStatus: 204 });
+      const [limited, sent] = receiver.requests.filter((r) => r.path === PATHS.discord);
+      expect((sent?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(1_450);
+      for (const type of ["teams", "mattermost"] as const) expect(receiver.requests.filter((r) => r.path === PATHS[type]), type).toHaveLength(1);
     } finally {
       await receiver.close();
     }

@@ -16,7 +16,16 @@ import {
   type ReceivedMail,
 } from "@incidentops/testkit";
 
-const smtp = useStarted("The SMTP sink", () => startSmtpSink());
+/** An address whose mailbox the SMTP sink says does not exist (550 to RCPT TO). */
+const GONE_MAILBOX = /^gone-/;
+
+const smtp = useStarted("The SMTP sink", () =>
+  startSmtpSink({
+    onRcptTo(address, _session, callback) {
+      callback(GONE_MAILBOX.test(address.address) ? Object.assign(new Error("5.1.1 No such mailbox"), { responseCode: 550 }) : null);
+    },
+  }),
+);
 const mails = (): ReceivedMail[] => smtp.current.mails;
 
 // Registered after the SMTP sink's hook, so its URL is known when the stack starts.
@@ -116,5 +125,23 @@ describe("email delivery through a real SMTP server", () => {
     });
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ channel: "email", target: { id: target.body.id, type: "email" }, attemptCount: 1 });
+  });
+
+  it("ends an attempt at once when the server says the mailbox does not exist (550), saying what to do", async () => {
+    const { api } = stack.current;
+    const { accessToken: token } = await anOrgOwner(api);
+    const address = `gone-${Date.now()}@example.com`;
+    const target = await api.request<{ id: string }>("POST", "/v1/org/notification-targets", { token, body: { name: "Old inbox", type: "email", config: { address } } });
+    expect(target.status).toBe(201);
+    const service = await aService(api, token);
+    const incident = await anIncident(api, token, service.id);
+
+    const [attempt] = await waitFor(async () => {
+      const list = await listAttempts(api, token, incident.id);
+      return list[0]?.status === "failed" ? list : undefined;
+    });
+    expect(attempt).toMatchObject({ channel: "email", status: "failed", attemptCount: 1 });
+    expect(attempt?.lastError).toMatch(/550 5\.1\.1 No such mailbox\. Not retried: the server takes no mail for this address/);
+    expect(mailsTo(address)).toEqual([]);
   });
 });

@@ -235,7 +235,7 @@ describe("deliveries that respect what the receiver answers", () => {
       status: "failed",
       attempt_count: 1,
       last_http_status: 404,
-      last_error: "Slack refused the message for good (HTTP 404 no_service): not retried",
+      last_error: "Slack refused the message for good (HTTP 404 no_service), not retried: the webhook, its channel or its workspace is gone; create a new webhook and update the target",
     });
     expect(receiver.requests).toHaveLength(1);
     expect(slack.requests).toHaveLength(1);

@@ -1,7 +1,9 @@
 import type { ChatTargetType, IncidentSeverity } from "@incidentops/db";
-import { postJson } from "./http.js";
+import { postJson, type FailureReader } from "./http.js";
 import type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
 import type { NotificationPayload } from "./payload.js";
+import { codeShaped, fieldOf, jsonOf, refusalReader } from "./refusals.js";
+import { retryAfterSecondsMs } from "./retry-after.js";
 import { eventSummary, headlineOf, incidentFacts, incidentLink, oneLine, truncate } from "./summary.js";
 
 // Chat incoming webhooks beyond Slack, each in the format its receiver documents. Every message
@@ -100,9 +102,56 @@ const MESSAGE_FOR: Record<ChatTargetType, (payload: NotificationPayload, publicU
   mattermost: mattermostMessageFor,
 };
 
+/** A service's refusals that sending again cannot change: docs/decisions/0054-holds-end-and-refusals-read.md cites where each is documented. */
+const READ_FAILURE: Record<ChatTargetType, FailureReader> = {
+  // Workflows webhooks (Power Automate) answer `{"error": {"code": "WorkflowNotFound", ...}}`; the
+  // retired connectors, a status and text.
+  teams: refusalReader({
+    service: "Teams",
+    lasting: {
+      400: "Teams takes no message of this form at this URL; check that it is a Workflows webhook's URL (When a Teams webhook request is received)",
+      401: "the URL's signature is no longer accepted (the workflow was changed or its URL regenerated); copy the workflow's current URL into the target",
+      403: "the webhook was removed, or may not post to its channel; create a new one and update the target",
+      404: "the webhook or its workflow was deleted; create a new one and update the target",
+    },
+    codeOf: (body) => codeShaped(fieldOf(fieldOf(jsonOf(body), "error"), "code"), /^[A-Za-z]{1,64}$/),
+  }),
+  // `{"message": "Unknown Webhook", "code": 10015}`; a 429's body says how long to wait (`retry_after`, seconds).
+  discord: refusalReader({
+    service: "Discord",
+    lasting: {
+      400: "Discord takes no message of this form at this URL; check that it is a Discord webhook's URL",
+      401: "the webhook's token is not valid (the webhook was deleted or its URL is wrong); create a new one and update the target",
+      403: "the webhook may not post to its channel; check its permissions in Discord, or create a new one and update the target",
+      404: "the webhook was deleted; create a new one and update the target",
+    },
+    codeOf: (body) => {
+      const json = jsonOf(body);
+      const code = fieldOf(json, "code");
+      if (typeof code !== "number" || !Number.isInteger(code)) return undefined;
+      const message = codeShaped(fieldOf(json, "message"), /^[A-Za-z0-9 .,'()_-]{1,100}$/);
+      return message === undefined ? String(code) : `${code} ${message}`;
+    },
+    retryAfterMsOf: (status, body) => retryAfterSecondsMs(status, fieldOf(jsonOf(body), "retry_after")),
+  }),
+  // `{"id": "web.incoming_webhook.invalid.app_error", "message": ..., "status_code": 400}`.
+  mattermost: refusalReader({
+    service: "Mattermost",
+    lasting: {
+      400: "the webhook was deleted (web.incoming_webhook.invalid), or Mattermost takes no message of this form; create a new webhook and update the target",
+      403: "the webhook may not post to its channel (locked to another one, its creator deactivated, or a private channel it cannot read); fix it in Mattermost, or create a new one and update the target",
+      404: "the webhook's channel was deleted; create a new webhook and update the target",
+    },
+    codeOf: (body) => codeShaped(fieldOf(jsonOf(body), "id"), /^[a-z_.]{1,100}$/),
+  }),
+};
+
 export const isChatTarget = (type: string): type is ChatTargetType => type in MESSAGE_FOR;
 
-/** The payload as a Teams, Discord or Mattermost message: same HTTP rules as webhooks (SSRF checks, timeout, no redirects), unsigned. */
+/**
+ * The payload as a Teams, Discord or Mattermost message: same HTTP rules as webhooks (SSRF checks,
+ * timeout, no redirects), unsigned; the service's lasting refusals end the attempt (READ_FAILURE).
+ */
 export function deliverChat(type: ChatTargetType, input: { url: string; payload: NotificationPayload; publicUrl: string }, options: HttpDeliveryOptions): Promise<DeliveryOutcome> {
-  return postJson(input.url, JSON.stringify(MESSAGE_FOR[type](input.payload, input.publicUrl)), {}, options);
+  return postJson(input.url, JSON.stringify(MESSAGE_FOR[type](input.payload, input.publicUrl)), {}, { ...options, readFailure: READ_FAILURE[type] });
 }

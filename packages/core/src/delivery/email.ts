@@ -1,7 +1,7 @@
 import { createTransport } from "nodemailer";
 import { redactTokens, type Logger } from "../logger.js";
 import type { NotificationPayload } from "./payload.js";
-import { elapsedSince, failure, type DeliveryOutcome } from "./outcome.js";
+import { elapsedSince, failure, permanentFailure, type DeliveryOutcome } from "./outcome.js";
 import { eventSummary, incidentLink, kindLabel, oneLine, severityLabel, statusLabel } from "./summary.js";
 
 export interface EmailMessage {
@@ -48,6 +48,23 @@ function describeSmtpError(error: unknown, secrets: readonly string[]): string {
   if (typeof response === "string" && response !== "") reason += `: ${oneLine(response)}`;
   for (const secret of secrets) reason = reason.split(secret).join("****");
   return reason.length <= MAX_ERROR ? reason : `${reason.slice(0, MAX_ERROR - 1)}…`;
+}
+
+/**
+ * A refusal no retry can fix, with what to do about it: a permanent (5xx) reply to RCPT TO or DATA
+ * (RFC 5321 section 4.2.1), except a 552 to RCPT TO, which clients are to take as "too many
+ * recipients for now" (section 4.5.3.1.10). Undefined for anything else: a 4xx reply, a refused
+ * sender or login (the server's or this deployment's settings, fixed by an operator), a connection
+ * that failed.
+ */
+function lastingRefusal(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const code = "responseCode" in error ? error.responseCode : undefined;
+  const command = "command" in error ? error.command : undefined;
+  if (typeof code !== "number" || code < 500 || code > 599) return undefined;
+  if (command === "RCPT TO" && code !== 552) return "the server takes no mail for this address; check it and update the target or the contact method";
+  if (command === "DATA") return "the server will not take this message for this address (its reply says why); check the address, or ask the mail server's admin";
+  return undefined;
 }
 
 /**
@@ -99,7 +116,9 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
         }
         return { ok: true, httpStatus: null, error: null, note: null, durationMs: elapsedSince(startedAt) };
       } catch (error) {
-        return failure(startedAt, describeSmtpError(error, secrets));
+        const reason = describeSmtpError(error, secrets);
+        const lasting = lastingRefusal(error);
+        return lasting === undefined ? failure(startedAt, reason) : permanentFailure(startedAt, `${reason}. Not retried: ${lasting}`);
       }
     },
     close() {

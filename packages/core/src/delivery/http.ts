@@ -147,15 +147,16 @@ export interface RequestBody {
  */
 export type FailureReader = (status: number, body: string) => FailureReading;
 
-/** What a failure answer means: a safe reason, and whether no retry can fix it. */
+/** What a failure answer means: a safe reason, whether no retry can fix it, and the wait its body asks for (when its header asks none). */
 export interface FailureReading {
   error: string;
   permanent: boolean;
+  retryAfterMs?: number | undefined;
 }
 
 /**
  * A receiver's failure answer as an outcome: permanent when its reader says so or it is 410 Gone,
- * with the wait it asked for, if any.
+ * with the wait it asked for, if any (its Retry-After, else what its body asked).
  */
 function answeredFailure(startedAt: number, status: number, reading: FailureReading, retryAfterMs: number | undefined): DeliveryOutcome {
   const outcome = failure(startedAt, reading.error, status);
@@ -224,7 +225,7 @@ export async function post(
       await drain();
       reading = { error: statusError(status), permanent: false };
     }
-    return answeredFailure(startedAt, status, reading, retryAfterMsOf(status, response.headers["retry-after"], Date.now()));
+    return answeredFailure(startedAt, status, reading, retryAfterMsOf(status, response.headers["retry-after"], Date.now()) ?? reading.retryAfterMs);
   } catch (error) {
     if (controller.signal.aborted) return failure(startedAt, `timed out after ${options.timeoutMs} ms`);
     const forbidden = errorChain(error).some((e) => e instanceof ForbiddenAddressError);

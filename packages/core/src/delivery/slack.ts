@@ -1,6 +1,7 @@
 import type { NotificationPayload } from "./payload.js";
-import { postJson, type FailureReader } from "./http.js";
+import { postJson } from "./http.js";
 import type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
+import { codeShaped, refusalReader } from "./refusals.js";
 import { eventSummary, headlineOf, incidentFacts, incidentLink } from "./summary.js";
 
 /** Slack's limit for a header block's text. */
@@ -33,25 +34,25 @@ export function slackMessageFor(payload: NotificationPayload, publicUrl: string)
   };
 }
 
-/** Slack answers a refusal with one error string (`no_service`): only such a string of the body is kept. */
-const SLACK_ERROR = /^[a-z_]{1,64}$/;
-
 /**
- * The statuses of Slack's incoming-webhook refusals that sending again cannot change
+ * Slack's incoming-webhook refusals that sending again cannot change
  * (docs/decisions/0052-receiver-answers.md): 400 the message itself (invalid_payload,
  * too_many_attachments), 403 the workspace forbids it or the URL was revoked (action_prohibited,
  * invalid_token), 404 the channel, app or workspace is gone (channel_not_found, no_service,
  * no_team, team_disabled), 410 the channel is archived (channel_is_archived). 429 (with
- * Retry-After) and 5xx are retried.
+ * Retry-After) and 5xx are retried. Slack answers with one error string (`no_service`): only such a
+ * string of the body is kept.
  */
-const SLACK_PERMANENT = new Set([400, 403, 404, 410]);
-
-const readSlackFailure: FailureReader = (status, body) => {
-  const code = body.trim();
-  const answer = SLACK_ERROR.test(code) ? `HTTP ${status} ${code}` : `HTTP ${status}`;
-  const permanent = SLACK_PERMANENT.has(status);
-  return { error: permanent ? `Slack refused the message for good (${answer}): not retried` : `Slack refused the message (${answer})`, permanent };
-};
+const readSlackFailure = refusalReader({
+  service: "Slack",
+  lasting: {
+    400: "Slack takes no message of this form at this URL; check that it is an incoming webhook's URL",
+    403: "the webhook was revoked, or may not post to its channel; create a new one (or allow it in Slack) and update the target",
+    404: "the webhook, its channel or its workspace is gone; create a new webhook and update the target",
+    410: "the webhook's channel is archived; unarchive it, or create a webhook for another channel and update the target",
+  },
+  codeOf: (body) => codeShaped(body.trim(), /^[a-z_]{1,64}$/),
+});
 
 /** The payload as a Slack incoming-webhook message: same HTTP rules as webhooks, unsigned. */
 export async function deliverSlack(

@@ -1,9 +1,14 @@
+import { closeAfterEach, startWebhookReceiver, type Answer } from "@incidentops/testkit";
+import type { ChatTargetType } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-import { describeEvent, discordMessageFor, mattermostMessageFor, teamsMessageFor } from "../../src/delivery/index.js";
+import { deliverChat, describeEvent, discordMessageFor, mattermostMessageFor, teamsMessageFor } from "../../src/delivery/index.js";
 import { makePayload, PUBLIC_URL } from "./helpers.js";
 
-// The chat messages' shapes and limits; delivery itself (to a loopback receiver, retried like
-// every target) is apps/worker/test/chat-channels.test.ts.
+// The chat messages' shapes and limits, and what each service's refusals come to (against a
+// loopback receiver answering as the service does); delivery by the worker (retried like every
+// target) is apps/worker/test/chat-channels.test.ts.
+
+const closing = closeAfterEach();
 
 const linkOf = (payload: { incident: { id: string } }) => `${PUBLIC_URL}/incidents/${payload.incident.id}`;
 
@@ -123,5 +128,83 @@ describe("what a heartbeat's events say", () => {
     expect(describeEvent({ kind: "status_changed", data: { fromStatus: "triggered", toStatus: "resolved", heartbeat: { ...heartbeat, event: "pinged" } } }, incident)).toBe(
       "Heartbeat backup pinged again: status changed from triggered to resolved",
     );
+  });
+});
+
+/** A JSON answer, as the services send their refusals. */
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({ status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+/** Sends a message of `type` to a loopback receiver answering `answer`: the outcome. */
+async function answered(type: ChatTargetType, answer: Answer) {
+  const receiver = closing(await startWebhookReceiver(() => answer));
+  return deliverChat(type, { url: `${receiver.url}/hooks/SECRETPATH`, payload: makePayload(), publicUrl: PUBLIC_URL }, { timeoutMs: 5000, allowPrivate: true });
+}
+
+/** What an outcome says when the service refused for good: its reason must open so, and say what to do. */
+const forGood = (service: string, answer: string, advice: string) => ({
+  permanent: true,
+  error: expect.stringMatching(new RegExp(`^${service} refused the message for good \\(HTTP ${answer}\\), not retried: .*${advice}`)) as unknown,
+});
+
+describe("deliverChat: what each service's refusal comes to", () => {
+  it("Discord: a deleted webhook, a bad token, a missing permission and a malformed message end the attempt, saying what to do", async () => {
+    expect(await answered("discord", json(404, { message: "Unknown Webhook", code: 10015 }))).toMatchObject(
+      forGood("Discord", "404 10015 Unknown Webhook", "the webhook was deleted; create a new one and update the target"),
+    );
+    expect(await answered("discord", json(401, { message: "Invalid Webhook Token", code: 50027 }))).toMatchObject(
+      forGood("Discord", "401 50027 Invalid Webhook Token", "token is not valid .*create a new one and update the target"),
+    );
+    expect(await answered("discord", json(403, { message: "Missing Permissions", code: 50013 }))).toMatchObject(forGood("Discord", "403 50013 Missing Permissions", "check its permissions"));
+    expect(await answered("discord", json(400, { message: "Cannot send an empty message", code: 50006 }))).toMatchObject(forGood("Discord", "400 50006 Cannot send an empty message", "Discord webhook's URL"));
+  });
+
+  it("Discord: a 429 waits as its body's retry_after asks when no Retry-After header says so; 5xx are retried", async () => {
+    const limited = { message: "You are being rate limited.", retry_after: 1.5, global: false };
+    const fromBody = await answered("discord", json(429, limited));
+    expect(fromBody).toMatchObject({ httpStatus: 429, error: "Discord refused the message (HTTP 429)", retryAfterMs: 1_500 });
+    expect(fromBody.permanent).toBeUndefined();
+    expect(await answered("discord", json(429, limited, { "retry-after": "3" }))).toMatchObject({ retryAfterMs: 3_000 });
+    for (const absurd of [-1, 0, "2", 10 ** 9]) expect((await answered("discord", json(429, { ...limited, retry_after: absurd }))).retryAfterMs, String(absurd)).toBeUndefined();
+    const down = await answered("discord", { status: 502, body: "<html><title>502 Bad Gateway</title></html>" });
+    expect(down).toMatchObject({ httpStatus: 502, error: "Discord refused the message (HTTP 502)" });
+    expect(down.permanent).toBeUndefined();
+  });
+
+  it("Teams: a removed or rejected webhook (400, 401, 403, 404) ends the attempt; 429 and 5xx are retried", async () => {
+    expect(await answered("teams", json(404, { error: { code: "WorkflowNotFound", message: "The workflow could not be found." } }))).toMatchObject(
+      forGood("Teams", "404 WorkflowNotFound", "the webhook or its workflow was deleted; create a new one and update the target"),
+    );
+    expect(await answered("teams", json(401, { error: { code: "DirectApiInvalidAuthorizationSignature", message: "..." } }))).toMatchObject(
+      forGood("Teams", "401 DirectApiInvalidAuthorizationSignature", "copy the workflow's current URL into the target"),
+    );
+    expect(await answered("teams", { status: 403, body: "Forbidden" })).toMatchObject(forGood("Teams", "403", "the webhook was removed"));
+    expect(await answered("teams", { status: 400, body: "Bad payload received by generic incoming webhook." })).toMatchObject(forGood("Teams", "400", "Workflows webhook's URL"));
+    const limited = await answered("teams", json(429, { error: { code: "TooManyRequests" } }, { "retry-after": "2" }));
+    expect(limited).toMatchObject({ error: "Teams refused the message (HTTP 429 TooManyRequests)", retryAfterMs: 2_000 });
+    expect(limited.permanent).toBeUndefined();
+    expect((await answered("teams", { status: 502, body: "Bad Gateway" })).permanent).toBeUndefined();
+  });
+
+  it("Mattermost: a deleted or disabled hook, a locked channel and a deleted channel end the attempt; 5xx are retried", async () => {
+    const refusal = (status: number, id: string) => json(status, { id, message: "...", detailed_error: "", request_id: "r1", status_code: status });
+    expect(await answered("mattermost", refusal(400, "web.incoming_webhook.invalid.app_error"))).toMatchObject(
+      forGood("Mattermost", "400 web.incoming_webhook.invalid.app_error", "the webhook was deleted .*create a new webhook and update the target"),
+    );
+    expect(await answered("mattermost", refusal(403, "web.incoming_webhook.channel_locked.app_error"))).toMatchObject(forGood("Mattermost", "403 web.incoming_webhook.channel_locked.app_error", "fix it in Mattermost"));
+    expect(await answered("mattermost", refusal(404, "app.channel.get.existing.app_error"))).toMatchObject(forGood("Mattermost", "404 app.channel.get.existing.app_error", "channel was deleted"));
+    for (const status of [500, 501, 503]) {
+      const outcome = await answered("mattermost", refusal(status, "web.incoming_webhook.disabled.app_error"));
+      expect(outcome, String(status)).toMatchObject({ error: `Mattermost refused the message (HTTP ${status} web.incoming_webhook.disabled.app_error)` });
+      expect(outcome.permanent, String(status)).toBeUndefined();
+    }
+  });
+
+  it("410 Gone ends the attempt on each, and nothing of a body but the service's code is kept", async () => {
+    for (const type of ["teams", "discord", "mattermost"] as const) {
+      expect(await answered(type, { status: 410, body: "gone" }), type).toMatchObject({ httpStatus: 410, permanent: true, error: expect.stringContaining("refused the message for good (HTTP 410), not retried: the webhook is gone") as unknown });
+      const leaky = await answered(type, { status: 404, body: "<html>No hook at https://chat.example/hooks/SECRETPATH</html>" });
+      expect(leaky.error, type).toMatch(/\(HTTP 404\), not retried/);
+      expect(leaky.error, type).not.toContain("SECRETPATH");
+    }
   });
 });

@@ -115,6 +115,46 @@ describe("createMailer over SMTP", () => {
   });
 });
 
+describe("createMailer: which refusals end an attempt", () => {
+  /** An SMTP error reply, as smtp-server sends it. */
+  const reply = (responseCode: number, message: string) => Object.assign(new Error(message), { responseCode });
+
+  /** Sends one email through a server that answers RCPT TO and DATA as told: the outcome. */
+  async function sentThrough(answers: { rcpt?: Error; data?: Error }) {
+    const smtp = await startSmtp({
+      onRcptTo(_address, _session, callback) {
+        callback(answers.rcpt ?? null);
+      },
+      onData(stream, _session, callback) {
+        stream.on("data", () => undefined);
+        stream.on("end", () => callback(answers.data ?? null));
+      },
+    });
+    return mailer({ smtpUrl: smtp.url, from: "alerts@incidentops.test", logger: silentLogger }).send({ to: "oncall@example.test", subject: "s", text: "t" });
+  }
+
+  it("ends it on a permanent reply to RCPT TO or DATA (550 mailbox unavailable, 554 rejected), saying what to do; retries the rest", async () => {
+    const unknown = await sentThrough({ rcpt: reply(550, "5.1.1 No such mailbox") });
+    expect(unknown).toMatchObject({ ok: false, permanent: true });
+    expect(unknown.error).toMatch(/550 5\.1\.1 No such mailbox\. Not retried: the server takes no mail for this address; check it and update the target or the contact method$/);
+    const rejected = await sentThrough({ data: reply(554, "5.7.1 Message rejected as spam") });
+    expect(rejected).toMatchObject({ ok: false, permanent: true });
+    expect(rejected.error).toMatch(/554 5\.7\.1 Message rejected as spam\. Not retried: the server will not take this message/);
+
+    // Retried: a 4xx reply, a 552 to RCPT TO (too many recipients for now), a connection that fails.
+    const outcomes = [
+      await sentThrough({ rcpt: reply(450, "4.2.1 Mailbox busy, try later") }),
+      await sentThrough({ rcpt: reply(552, "5.5.3 Too many recipients") }),
+      await sentThrough({ data: reply(451, "4.3.0 Local error, try later") }),
+      await mailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, from: "alerts@incidentops.test", logger: silentLogger }).send({ to: "oncall@example.test", subject: "s", text: "t" }),
+    ];
+    for (const outcome of outcomes) {
+      expect(outcome.ok, outcome.error ?? "").toBe(false);
+      expect(outcome.permanent, outcome.error ?? "").toBeUndefined();
+    }
+  });
+});
+
 describe("createMailer without SMTP", () => {
   it("writes the email to the log and says so", async () => {
     const lines: string[] = [];

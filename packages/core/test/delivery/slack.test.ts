@@ -113,7 +113,12 @@ describe("deliverSlack", () => {
     const options = { timeoutMs: 5000, allowPrivate: true };
 
     const missing = await deliverSlack({ webhookUrl: `${target.url}/services/SECRETPATH`, payload, publicUrl: PUBLIC_URL }, options);
-    expect(missing).toMatchObject({ ok: false, httpStatus: 404, error: "Slack refused the message for good (HTTP 404 no_service): not retried", permanent: true });
+    expect(missing).toMatchObject({
+      ok: false,
+      httpStatus: 404,
+      error: "Slack refused the message for good (HTTP 404 no_service), not retried: the webhook, its channel or its workspace is gone; create a new webhook and update the target",
+      permanent: true,
+    });
 
     const moved = await deliverSlack({ webhookUrl: `${target.url}/moved/SECRETPATH`, payload, publicUrl: PUBLIC_URL }, options);
     expect(moved).toMatchObject({ ok: false, httpStatus: 301, error: "redirect refused (HTTP 301)" });
@@ -142,9 +147,18 @@ describe("deliverSlack", () => {
     };
     const target = closing(await startWebhookReceiver((req) => answers[req.path] ?? 200));
     const send = (path: string) => deliverSlack({ webhookUrl: `${target.url}${path}`, payload: makePayload(), publicUrl: PUBLIC_URL }, { timeoutMs: 5000, allowPrivate: true });
-    for (const [path, code] of [["/payload", 400], ["/revoked", 403], ["/prohibited", 403], ["/channel", 404], ["/archived", 410]] as const) {
+    for (const [path, code, advice] of [
+      ["/payload", 400, "check that it is an incoming webhook's URL"],
+      ["/revoked", 403, "the webhook was revoked"],
+      ["/prohibited", 403, "the webhook was revoked"],
+      ["/channel", 404, "create a new webhook and update the target"],
+      ["/archived", 410, "the webhook's channel is archived"],
+    ] as const) {
       const body = answers[path]?.body ?? "";
-      expect(await send(path), path).toMatchObject({ httpStatus: code, error: `Slack refused the message for good (HTTP ${code} ${body}): not retried`, permanent: true });
+      const outcome = await send(path);
+      expect(outcome, path).toMatchObject({ httpStatus: code, permanent: true });
+      expect(outcome.error?.startsWith(`Slack refused the message for good (HTTP ${code} ${body}), not retried: `), path).toBe(true);
+      expect(outcome.error, path).toContain(advice);
     }
     const limited = await send("/limited");
     expect(limited).toMatchObject({ httpStatus: 429, error: "Slack refused the message (HTTP 429 rate_limited)", retryAfterMs: 2_000 });
