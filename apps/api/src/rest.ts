@@ -1,14 +1,13 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { parse as parseQueryString } from "node:querystring";
-import { AppError, nameRequestRoute } from "@incidentops/core";
+import { AppError } from "@incidentops/core";
 import express, { type Request, type RequestHandler, type Router } from "express";
 import { create as contentDisposition } from "content-disposition";
-import { match, type MatchFunction } from "path-to-regexp";
 import proxyAddr from "proxy-addr";
 import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
+import { expressLikeMatcher, servedAs, splitUrl, type ServeBeforeExpress } from "./before-express.js";
 import type { Context, RequestSource } from "./context.js";
 import { sendError } from "./errors.js";
-import { servedRoutes } from "./http-metrics.js";
 import { jsonBodyParser } from "./input-guard.js";
 import { writeJson, writeText } from "./json-response.js";
 import { queryParametersOf, takesBody, type RestOperation } from "./operations.js";
@@ -124,7 +123,7 @@ function restRoutes(operations: readonly RestOperation[]): Map<string, RestRoute
   return byResource;
 }
 
-/** The REST API: the reads routed before express (restReads), every operation in express (restRouter). */
+/** The REST API: the reads served before express (restReads), every operation in express (restRouter). */
 export function createRest(options: RestOptions, trustProxy: (address: string, hop: number) => boolean) {
   const routes = restRoutes(options.operations);
   return { reads: restReads(routes, options, trustProxy), router: restRouter(routes, options) };
@@ -168,26 +167,21 @@ function restRouter(byResource: ReadonlyMap<string, readonly RestRoute[]>, optio
   return rest;
 }
 
-/** A GET route as express would match it under `/v1` (case-insensitive, a trailing slash allowed, parameters decoded). */
+/** A GET route as express would match it under `/v1`. */
 interface ReadRoute extends RestRoute {
-  match: MatchFunction<Record<string, string>>;
+  match: ReturnType<typeof expressLikeMatcher>;
   /** A download (its own content type) or a session route (behind the auth rate limit, in express): left to express. */
   servedByExpress: boolean;
 }
 
-/** A parameter decoded as express's router decodes it; a malformed escape throws (express then answers it). */
-const decodeParam = (value: string) => (value.includes("%") ? decodeURIComponent(value) : value);
-
 /**
- * The REST reads, routed before express: a `GET /v1/...` that one of them matches is served here,
- * with the same call as in the router (serve), without express's per-request work (its request
- * and response prototypes, its layers) that cost a read about a third of the API's CPU (bench/README.md,
- * "REST reads before express"). Answers false, having done nothing, for any request it leaves
- * to express: another method, a path it does not match the way express would for certain (a
- * malformed escape, `/V1`), a download, a session route. The routes are tried in express's order, so
- * the operation found is the one express would find.
+ * The REST reads, served before express (before-express.ts): a `GET /v1/...` that one of them
+ * matches is called as the router calls it (serve). Left to express: another method, a path it
+ * does not match the way express would for certain (a malformed escape, `/V1`), a download, a
+ * session route. The routes are tried in express's order, so the operation found is the one
+ * express would find.
  */
-function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions, trustProxy: (address: string, hop: number) => boolean) {
+function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions, trustProxy: (address: string, hop: number) => boolean): ServeBeforeExpress {
   const reads = new Map<string, ReadRoute[]>();
   for (const [resource, routes] of byResource) {
     const gets = routes.filter((route) => route.operation.method === "GET");
@@ -195,16 +189,15 @@ function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, option
       resource,
       gets.map((route) => ({
         ...route,
-        match: match<Record<string, string>>(`/v1${route.expressPath}`, { sensitive: false, end: true, trailing: true, decode: decodeParam }),
+        match: expressLikeMatcher(`/v1${route.expressPath}`),
         servedByExpress: route.operation.meta.textResponse !== undefined || resource === "auth",
       })),
     );
   }
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
+  return (req, res) => {
     const url = req.url ?? "";
     if (req.method !== "GET" || !url.startsWith("/v1/")) return false;
-    const queryAt = url.indexOf("?");
-    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const { path, query } = splitUrl(url);
     for (const route of reads.get(resourceOf(path.slice("/v1".length))) ?? []) {
       let matched: ReturnType<typeof route.match>;
       try {
@@ -214,12 +207,10 @@ function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, option
       }
       if (matched === false) continue;
       if (route.servedByExpress) return false;
-      const template = `/v1${route.expressPath}`;
-      servedRoutes.set(req, template);
-      nameRequestRoute(template);
+      servedAs(req, `/v1${route.expressPath}`);
       const source: RequestSource = { id: req.id, log: req.log, headers: req.headers, ip: proxyAddr(req, trustProxy) };
-      const query = queryAt === -1 ? {} : parseQueryString(url.slice(queryAt + 1));
-      serve(route, { source, params: matched.params, query, body: undefined }, res, options).catch((error: unknown) => {
+      const call = { source, params: matched.params, query: query === undefined ? {} : parseQueryString(query), body: undefined };
+      serve(route, call, res, options).catch((error: unknown) => {
         // Only when even the error answer failed (its headers were already sent): what express does then.
         req.log.error({ err: error, procedure: route.operation.procedure }, "request failed after its answer began");
         res.destroy();
