@@ -15,7 +15,13 @@ async function main() {
   for (const warning of config.warnings) logger.warn(warning);
   // Migrating is safe with several replicas starting at once: the runner holds an advisory lock.
   const database = await prepareDatabase(config, logger);
-  const db = createDb({ connectionString: database.appUrl, max: config.dbPoolSize, applicationName: "incidentops-api", prepareKeyed: config.dbPreparedStatements });
+  const db = createDb({
+    connectionString: database.appUrl,
+    max: config.dbPoolSize,
+    applicationName: "incidentops-api",
+    prepareKeyed: config.dbPreparedStatements,
+    answerTimeoutMs: config.dbRequestTimeoutMs,
+  });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });
   const changeFeed = startChangeFeed({ connectionString: database.appUrl, logger });
   const storage = await createObjectStorage(config.attachments.storage);

@@ -45,6 +45,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: positiveInt.default(10),
   DB_PREPARED_STATEMENTS: booleanFlag.default(true),
+  DB_REQUEST_TIMEOUT_MS: positiveInt.default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   EMAIL_FROM: z.string().min(3).default("IncidentOps <incidentops@localhost>"),
@@ -128,6 +129,12 @@ export interface Config {
   dbPoolSize: number;
   /** Key lookups are prepared on each database connection; off behind PgBouncer in transaction mode. */
   dbPreparedStatements: boolean;
+  /**
+   * How long the API waits for the database to answer one statement (a message of them) before
+   * it gives the connection up and answers 503 SERVICE_UNAVAILABLE: a stalled server must not
+   * hang requests. The worker waits as long as it takes.
+   */
+  dbRequestTimeoutMs: number;
   trustProxy: boolean;
   delivery: {
     /** Undefined: emails are written to the log (EMAIL_LOG_ONLY, or outside production without SMTP_URL). */
@@ -299,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     dbPreparedStatements: e.DB_PREPARED_STATEMENTS,
+    dbRequestTimeoutMs: e.DB_REQUEST_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     delivery: {
       smtpUrl: e.SMTP_URL,

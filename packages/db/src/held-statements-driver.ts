@@ -34,12 +34,53 @@ class HeldStatementsConnection implements DatabaseConnection {
    * what each of its messages starts with; `ran` once one has been sent.
    */
   #perMessage: { head: string[]; ran: boolean } | undefined;
+  /** Set once a message went unanswered for `answerTimeoutMs`: the connection was given up, and everything on it fails with this. */
+  #givenUp: DatabaseNoAnswerError | undefined;
 
-  /** `prepared`: the connection's prepared keyed statements (executeKeyed); without it, every statement goes with its values written in. */
+  /**
+   * `prepared`: the connection's prepared keyed statements (executeKeyed); without it, every
+   * statement goes with its values written in. `answerTimeoutMs` (HeldStatementsOptions).
+   */
   constructor(
     readonly client: pg.PoolClient,
     private readonly prepared: PreparedStatements | undefined,
+    private readonly answerTimeoutMs: number | undefined,
   ) {}
+
+  /** Whether the connection was given up (it went back to the pool, destroyed, already). */
+  get givenUp(): boolean {
+    return this.#givenUp !== undefined;
+  }
+
+  /**
+   * Sends one message and waits for its answer, for at most `answerTimeoutMs`. A stalled server
+   * (stopped, or the network black-holed) answers nothing and refuses nothing, and pg waits for it
+   * for ever; its own query_timeout rejects the call but leaves the client mid-query, so the next
+   * user of the connection would wait behind the lost answer (brianc/node-postgres#3399). So past
+   * the deadline the client is released with the error: the pool drops it, and ending a client
+   * with a query under way destroys its socket. What the message asked may still happen, if the
+   * server reads it once it resumes (a COMMIT among it, too).
+   */
+  async #query(text: string, values?: readonly unknown[]): Promise<unknown> {
+    if (this.#givenUp !== undefined) throw this.#givenUp;
+    const answer = values === undefined ? this.client.query(text) : this.client.query(text, [...values]);
+    const timeoutMs = this.answerTimeoutMs;
+    if (timeoutMs === undefined) return answer;
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const error = new DatabaseNoAnswerError(timeoutMs);
+        this.#givenUp = error;
+        this.client.release(error);
+        reject(error);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([answer, unanswered]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   holdBegin(): void {
     this.#refuseOpen();
@@ -108,7 +149,7 @@ class HeldStatementsConnection implements DatabaseConnection {
     this.#takeHeld();
     let answer: unknown;
     try {
-      answer = await this.client.query(message.text);
+      answer = await this.#query(message.text);
     } catch (error) {
       message.failed(error);
       throw error;
@@ -165,7 +206,12 @@ class HeldStatementsConnection implements DatabaseConnection {
       // Committing one that ran nothing still runs what it held, a check among it.
       const mustRun = command === "commit" && !perMessage.ran && this.#heldHasEffect;
       this.dropHeld();
-      if (mustRun) await this.client.query(perMessage.head.join("; "));
+      if (mustRun) await this.#query(perMessage.head.join("; "));
+      return;
+    }
+    // A connection given up rolls back by itself: the server ends its transaction with it.
+    if (this.#givenUp !== undefined && command === "rollback") {
+      this.dropHeld();
       return;
     }
     const held = this.#held;
@@ -175,15 +221,15 @@ class HeldStatementsConnection implements DatabaseConnection {
     const neverBegun = this.dropHeld();
     if (committed) return;
     if (command === "rollback") {
-      if (!neverBegun) await this.client.query("rollback");
+      if (!neverBegun) await this.#query("rollback");
       return;
     }
     if (neverBegun && !heldHasEffect) {
       // Nothing ran: what was to run after its commit runs on its own.
-      if (afterCommit.length > 0) await this.client.query(afterCommit.join("; "));
+      if (afterCommit.length > 0) await this.#query(afterCommit.join("; "));
       return;
     }
-    await this.client.query([...held, "commit", ...afterCommit].join("; "));
+    await this.#query([...held, "commit", ...afterCommit].join("; "));
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -194,8 +240,8 @@ class HeldStatementsConnection implements DatabaseConnection {
     // On its own, with its parameters (the extended protocol): nothing held and nothing to prepare, or values a message cannot carry.
     this.#openForExtendedQuery();
     const held = this.#takeHeld();
-    if (held.length > 0) await this.client.query(held.join("; "));
-    return resultOf(await this.client.query(query.sql, [...query.parameters]));
+    if (held.length > 0) await this.#query(held.join("; "));
+    return resultOf<R>((await this.#query(query.sql, query.parameters)) as pg.QueryResult);
   }
 
   /**
@@ -225,10 +271,10 @@ class HeldStatementsConnection implements DatabaseConnection {
     let result: pg.QueryResult;
     if (message === undefined) {
       const held = this.#takeHeld();
-      if (held.length > 0) await this.client.query(held.join("; "));
-      result = await this.client.query(query.sql, [...query.parameters]);
-      for (const each of after) await this.client.query(each.sql, [...each.parameters]);
-      await this.client.query(commitThenAfter.join("; "));
+      if (held.length > 0) await this.#query(held.join("; "));
+      result = (await this.#query(query.sql, query.parameters)) as pg.QueryResult;
+      for (const each of after) await this.#query(each.sql, each.parameters);
+      await this.#query(commitThenAfter.join("; "));
     } else {
       result = (await this.#send(message))[0] as pg.QueryResult;
     }
@@ -347,7 +393,7 @@ class HeldStatementsDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const client = await this.pool.connect();
-    return new HeldStatementsConnection(client, this.options.prepareKeyed === false ? undefined : this.#preparedOf(client));
+    return new HeldStatementsConnection(client, this.options.prepareKeyed === false ? undefined : this.#preparedOf(client), this.options.answerTimeoutMs);
   }
 
   #preparedOf(client: pg.PoolClient): PreparedStatements {
@@ -383,7 +429,7 @@ class HeldStatementsDriver implements Driver {
   releaseConnection(connection: DatabaseConnection): Promise<void> {
     const held = heldStatementsConnection(connection);
     held.dropHeld();
-    held.client.release();
+    if (!held.givenUp) held.client.release();
     return Promise.resolve();
   }
 
@@ -399,6 +445,25 @@ export interface HeldStatementsOptions {
    * where a statement prepared on one is missing on the other. True unless said otherwise.
    */
   prepareKeyed?: boolean;
+  /**
+   * How long a message may go unanswered before its connection is given up (destroyed) and the
+   * call fails with DatabaseNoAnswerError; undefined: as long as it takes.
+   */
+  answerTimeoutMs?: number | undefined;
+}
+
+/**
+ * The database did not answer a message in time (HeldStatementsOptions.answerTimeoutMs): it is
+ * stalled or out of reach, as a refused connection says it is down. Its code is the one Node
+ * gives a socket that timed out, so it is told apart as the database being unavailable.
+ */
+export class DatabaseNoAnswerError extends Error {
+  override name = "DatabaseNoAnswerError";
+  readonly code = "ETIMEDOUT";
+
+  constructor(readonly timeoutMs: number) {
+    super(`The database did not answer within ${timeoutMs} ms`);
+  }
 }
 
 /** PostgreSQL for kysely through HeldStatementsDriver. */

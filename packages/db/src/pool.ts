@@ -15,6 +15,11 @@ export interface CreateDbOptions {
   connectionTimeoutMs?: number;
   /** Keyed statements prepared on each connection (HeldStatementsOptions.prepareKeyed). */
   prepareKeyed?: boolean;
+  /**
+   * How long a statement may go unanswered before its connection is given up
+   * (HeldStatementsOptions.answerTimeoutMs), and the most connecting may take; none: no limit.
+   */
+  answerTimeoutMs?: number | undefined;
 }
 
 // A calendar date (day counters) stays the string PostgreSQL wrote, not a Date at local midnight.
@@ -36,13 +41,15 @@ const ignore = () => undefined;
  * error, and the pool drops the client. The listeners stay for the pool's whole life (a pool
  * whose owner removes its listener before the last idle client is gone crashes the process).
  */
-export function createPool({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000 }: CreateDbOptions): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, application_name: applicationName, connectionTimeoutMillis: connectionTimeoutMs });
+export function createPool({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000, answerTimeoutMs }: CreateDbOptions): pg.Pool {
+  // A server that does not answer a new connection is as stalled as one that does not answer a statement.
+  const connectionTimeoutMillis = Math.min(connectionTimeoutMs, answerTimeoutMs ?? connectionTimeoutMs);
+  const pool = new pg.Pool({ connectionString, max, application_name: applicationName, connectionTimeoutMillis });
   pool.on("error", ignore);
   pool.on("connect", (client) => client.on("error", ignore));
   return pool;
 }
 
 export function createDb(options: CreateDbOptions): Db {
-  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options), { prepareKeyed: options.prepareKeyed }) });
+  return new Kysely<Database>({ dialect: heldStatementsDialect(createPool(options), { prepareKeyed: options.prepareKeyed, answerTimeoutMs: options.answerTimeoutMs }) });
 }

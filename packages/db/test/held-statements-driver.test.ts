@@ -1,7 +1,7 @@
-import { createTestDatabase, type TestDatabase } from "@incidentops/testkit";
+import { createTestDatabase, waitFor, type TestDatabase } from "@incidentops/testkit";
 import { CompiledQuery, Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, keyedStatement, sendAfterCommit, sendWithNext } from "../src/index.js";
+import { createPool, DatabaseNoAnswerError, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, keyedStatement, sendAfterCommit, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 import { asKeyed, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
 
@@ -516,5 +516,37 @@ describe("the held-statements driver, on PostgreSQL", () => {
       .setIsolationLevel("serializable")
       .execute(async (tx) => (await sql<{ level: string }>`SELECT current_setting('transaction_isolation') AS level`.execute(tx)).rows[0]?.level);
     expect(level).toBe("serializable");
+  });
+
+  it("gives up a connection whose message goes unanswered past answerTimeoutMs: the call fails as DatabaseNoAnswerError, the transaction with it, and the pool's next call gets a fresh connection", async () => {
+    const timeoutMs = 300;
+    const bounded = new Kysely<ProbesDb>({ dialect: heldStatementsDialect(createPool({ connectionString: database.url, max: 1 }), { answerTimeoutMs: timeoutMs }) });
+    try {
+      const backendOf = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(bounded)).rows[0]?.pid;
+      const before = await backendOf();
+      // PostgreSQL busy for longer than the deadline answers nothing meanwhile, as a stalled one.
+      const started = performance.now();
+      const unanswered = await bounded
+        .transaction()
+        .execute(async (tx) => {
+          await tx.insertInto("probes").values({ id: 80, label: "eighty" }).execute();
+          await sql`SELECT pg_sleep(2)`.execute(tx);
+        })
+        .catch((error: unknown) => error);
+      expect(unanswered).toBeInstanceOf(DatabaseNoAnswerError);
+      expect(unanswered).toMatchObject({ code: "ETIMEDOUT", message: `The database did not answer within ${timeoutMs} ms` });
+      expect(performance.now() - started).toBeLessThan(timeoutMs + 1_000);
+      // The pool's one connection was not handed on mid-query: the next call has another, at once.
+      const after = await backendOf();
+      expect(after).not.toBe(before);
+      expect(performance.now() - started).toBeLessThan(timeoutMs + 1_000);
+      // The server ended the transaction with its connection.
+      await waitFor(async () => ((await sql<{ gone: boolean }>`SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = ${before}) AS gone`.execute(db)).rows[0]?.gone === true ? true : undefined), 10_000, "the given-up backend to end");
+      expect(await db.selectFrom("probes").selectAll().where("id", "=", 80).execute()).toEqual([]);
+      // An answer within the deadline is waited for, however many statements the call makes.
+      expect((await sql<{ slept: string }>`SELECT pg_sleep(0.1)::text AS slept`.execute(bounded)).rows).toHaveLength(1);
+    } finally {
+      await bounded.destroy();
+    }
   });
 });

@@ -55,6 +55,7 @@ export {
 } from "./test-api.js";
 export { apiProcessReady, FAST_WORKER_ENV, runQueuedJobs, spawnApiProcess, spawnWorkerProcess, useTestStack, type AppProcess, type ProcessDatabase, type TestStack, type WorkerProcess } from "./test-stack.js";
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
+export { startStallingProxy, type StallingProxy } from "./stalling-proxy.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
 export { deferred, insideOneMinuteWindow, sleep, waitFor } from "./waiting.js";

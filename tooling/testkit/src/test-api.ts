@@ -83,7 +83,14 @@ export async function listenOnLoopback(app: { listen: (port: number, host: strin
  * one at `databaseUrl`, kept), with a temporary data dir of its own (removed on close).
  */
 export async function startTestApi(
-  options: { env?: Record<string, string>; logger?: Logger; /** The owner's URL of a database to use (kept) instead of a fresh clone. */ databaseUrl?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    logger?: Logger;
+    /** The owner's URL of a database to use (kept) instead of a fresh clone. */
+    databaseUrl?: string;
+    /** Where the app's pool connects instead of the application role's URL (given): e.g. a StallingProxy's `urlThrough`. */
+    appDatabaseVia?: (appDatabaseUrl: string) => string;
+  } = {},
 ): Promise<TestApi> {
   const database =
     options.databaseUrl === undefined ? await createTestDatabase() : { url: options.databaseUrl, drop: () => Promise.resolve() };
@@ -92,7 +99,7 @@ export async function startTestApi(
   // The app connects as the application role (bound by row-level security); tests inspect and
   // seed through the owner's connection, which sees every org.
   const appDatabaseUrl = appRoleUrl(database.url, TEST_APP_DB_PASSWORD);
-  const appDb = createDb({ connectionString: appDatabaseUrl, max: 20 });
+  const appDb = createDb({ connectionString: options.appDatabaseVia?.(appDatabaseUrl) ?? appDatabaseUrl, max: 20, answerTimeoutMs: config.dbRequestTimeoutMs });
   const db = createDb({ connectionString: database.url, max: 5 });
   const logger = options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent", name: "api-test" });
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger });

@@ -1,4 +1,4 @@
-import { transact, type Actor } from "@incidentops/core";
+import { isDatabaseUnavailable, transact, type Actor } from "@incidentops/core";
 import type { Db, Tx } from "@incidentops/db";
 
 /** Thrown inside the transaction to roll it back when the call failed. */
@@ -41,17 +41,19 @@ export async function inScopedTransaction<R extends { ok: boolean }>(
  * statement is one message, with no BEGIN and no COMMIT. Only a success is an answer; on any
  * failure, the check's included, this answers undefined, having changed nothing: the caller calls
  * again identifying first, which gives the failure that call gives, in its order (authentication
- * before anything the call checks).
+ * before anything the call checks). A database that cannot be reached, or did not answer in
+ * time, is that call's failure already: it is thrown, not waited out a second time.
  */
-export async function readPresuming<R extends { ok: boolean }>(
+export async function readPresuming<R extends { ok: boolean; error?: { cause?: unknown } }>(
   db: Db,
   identify: (tx: Tx) => Promise<Actor>,
   call: (tx: Tx, actor: Actor) => Promise<R>,
 ): Promise<R | undefined> {
   try {
     const { result } = await inScopedTransaction(db, identify, call, { readOnly: true });
-    return result.ok ? result : undefined;
-  } catch {
+    return result.ok || isDatabaseUnavailable(result.error?.cause) ? result : undefined;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
     return undefined;
   }
 }
