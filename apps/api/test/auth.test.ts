@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Me, TokenResponse } from "@incidentops/core";
 import jwt from "jsonwebtoken";
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, expectError, PASSWORD, TEST_JWT_SECRET, uniqueEmail, useTestApi, UUID } from "@incidentops/testkit";
+import { anOrgOwner, expectError, outwaitReuseGrace, PASSWORD, TEST_JWT_SECRET, uniqueEmail, useTestApi, UUID } from "@incidentops/testkit";
 import { ACCESS_TTL_SECONDS, AUDIENCE, authCalls, claimsOf, ISSUER } from "./support/auth.js";
 
 // Sign-up, sign-in and sessions: register, login, refresh, switch-org, logout, me, and what a
@@ -229,20 +229,22 @@ describe("POST /v1/auth/refresh", () => {
     expect(newRow.user_id).toBe(reg.user.id);
   });
 
-  it("treats a second use of a rotated token as theft: 401, and the whole family is revoked", async () => {
+  it("treats a rotated token presented once its successor was used as theft: 401, and the whole family is revoked", async () => {
     const reg = await anOrgOwner(api.current);
     const first = await refresh(reg.refreshToken);
     expect(first.status).toBe(200);
+    const second = await refresh(first.body.refreshToken);
+    expect(second.status).toBe(200);
 
     const reuse = expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
     expect(reuse.details).toEqual({ reason: "refresh_token_reused" });
 
-    // The legitimate successor was in the same family: refused too.
-    expectError(await refresh(first.body.refreshToken), 401, "UNAUTHORIZED");
-    expectError(await switchOrg(first.body.refreshToken, reg.org.id), 401, "UNAUTHORIZED");
+    // The legitimate successors were in the same family: refused too.
+    expectError(await refresh(second.body.refreshToken), 401, "UNAUTHORIZED");
+    expectError(await switchOrg(second.body.refreshToken, reg.org.id), 401, "UNAUTHORIZED");
 
     const rows = await api.current.db.selectFrom("refresh_tokens").select(["revoked_at"]).where("user_id", "=", reg.user.id).execute();
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.revoked_at).not.toBeNull();
 
     // Other sessions of the same user are other families and live on.
@@ -250,17 +252,60 @@ describe("POST /v1/auth/refresh", () => {
     expect((await refresh(other.body.refreshToken)).status).toBe(200);
   });
 
-  it("lets only one of two concurrent uses of a token win", async () => {
+  it("exchanges a token presented again within the grace, its successor unused (the answer was lost): a new pair in the family, that successor revoked", async () => {
+    const reg = await anOrgOwner(api.current);
+    const lost = await refresh(reg.refreshToken);
+    expect(lost.status).toBe(200);
+
+    const again = await refresh(reg.refreshToken);
+    expect(again.status).toBe(200);
+    expect(again.body.refreshToken).not.toBe(lost.body.refreshToken);
+    expect(again.body.org).toEqual(reg.org);
+    const db = api.current.db;
+    const rowOf = (token: string) => db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", sha256(token)).executeTakeFirstOrThrow();
+    const [presented, unused, live] = await Promise.all([rowOf(reg.refreshToken), rowOf(lost.body.refreshToken), rowOf(again.body.refreshToken)]);
+    expect(live).toMatchObject({ family_id: presented.family_id, rotated_at: null, revoked_at: null });
+    expect(presented.successor_id).toBe(live.id);
+    expect(unused.revoked_at).not.toBeNull();
+    const audited = await db.selectFrom("audit_log").select(["org_id", "actor_id"]).where("action", "=", "auth.refresh.retried").where("target_id", "=", reg.user.id).execute();
+    expect(audited).toEqual([{ org_id: reg.org.id, actor_id: reg.user.id }]);
+
+    // The revoked successor is refused without ending the session; the new one rotates on.
+    expectError(await refresh(lost.body.refreshToken), 401, "UNAUTHORIZED");
+    const next = await refresh(again.body.refreshToken);
+    expect(next.status).toBe(200);
+    // Its successor now used, the first token presented again is theft.
+    expect(expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
+    expectError(await refresh(next.body.refreshToken), 401, "UNAUTHORIZED");
+  });
+
+  it("treats a rotated token presented after the grace as theft, its successor unused or not", async () => {
+    const reg = await anOrgOwner(api.current);
+    const first = await refresh(reg.refreshToken);
+    expect(first.status).toBe(200);
+    await outwaitReuseGrace(api.current.db, reg.refreshToken);
+
+    expect(expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
+    expectError(await refresh(first.body.refreshToken), 401, "UNAUTHORIZED");
+  });
+
+  it("lets two concurrent uses of a token both through with exactly one live successor: the later one's", async () => {
     const reg = await anOrgOwner(api.current);
     const results = await Promise.all([refresh(reg.refreshToken), refresh(reg.refreshToken)]);
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 401]);
-    const winner = results.find((r) => r.status === 200);
-    const loser = results.find((r) => r.status === 401);
-    if (winner === undefined || loser === undefined) throw new Error("unreachable");
-    expectError(loser, 401, "UNAUTHORIZED");
-    // The loser presented a rotated token, so the winner's successor is revoked with the family.
-    expectError(await refresh(winner.body.refreshToken), 401, "UNAUTHORIZED");
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const family = await api.current.db
+      .selectFrom("refresh_tokens")
+      .select(["token_hash", "rotated_at", "revoked_at"])
+      .where("user_id", "=", reg.user.id)
+      .where("rotated_at", "is", null)
+      .where("revoked_at", "is", null)
+      .execute();
+    expect(family).toHaveLength(1);
+    const live = results.find((r) => sha256(r.body.refreshToken).equals(family[0]?.token_hash ?? Buffer.alloc(0)));
+    const revoked = results.find((r) => r !== live);
+    if (live === undefined || revoked === undefined) throw new Error("neither answer holds the live successor");
+    expectError(await refresh(revoked.body.refreshToken), 401, "UNAUTHORIZED");
+    expect((await refresh(live.body.refreshToken)).status).toBe(200);
   });
 
   it("refuses garbage, an empty string and an access token in place of a refresh token", async () => {
@@ -345,9 +390,11 @@ describe("POST /v1/auth/switch-org", () => {
       .where("token_hash", "=", sha256(res.body.refreshToken))
       .executeTakeFirstOrThrow();
     expect(row.active_org_id).toBe(otherOrg.id);
+    const next = await refresh(res.body.refreshToken);
+    expect(next.status).toBe(200);
 
     expectError(await refresh(user.refreshToken), 401, "UNAUTHORIZED");
-    expectError(await refresh(res.body.refreshToken), 401, "UNAUTHORIZED");
+    expectError(await refresh(next.body.refreshToken), 401, "UNAUTHORIZED");
   });
 
   it("refuses an org the user is not in with 403 and keeps the session usable", async () => {

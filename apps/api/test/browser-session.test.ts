@@ -91,19 +91,20 @@ describe("signing in", () => {
 });
 
 describe("refreshing", () => {
-  it("rotates the cookie and answers a new access token; the old cookie is then refused and ends the session", async () => {
+  it("rotates the cookie and answers a new access token; the old cookie, once the new one was used, is then refused and ends the session", async () => {
     const { cookie } = await signedIn();
     const renewed = await session("/refresh", { cookie: cookie.pair });
     expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
     expect(renewed.body).not.toHaveProperty("refreshToken");
     const next = refreshCookieOf(renewed);
     expect(next.value).not.toBe(cookie.value);
+    const after = refreshCookieOf(await session("/refresh", { cookie: next.pair }));
 
     const reused = await session("/refresh", { cookie: cookie.pair });
     expectError(reused, 401, "UNAUTHORIZED");
     expect(refreshCookieOf(reused).attributes.some((a) => a.startsWith("expires=thu, 01 jan 1970"))).toBe(true);
-    // Reuse revoked the family: the newer cookie is dead too.
-    expectError(await session("/refresh", { cookie: next.pair }), 401, "UNAUTHORIZED");
+    // Reuse revoked the family: the newest cookie is dead too.
+    expectError(await session("/refresh", { cookie: after.pair }), 401, "UNAUTHORIZED");
   });
 
   it("without a cookie is 401", async () => {

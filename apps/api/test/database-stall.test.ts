@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,6 +11,7 @@ import {
   rejectionOf,
   startStallingProxy,
   startTestApi,
+  waitFor,
   type Account,
   type HttpResponse,
   type StallingProxy,
@@ -92,5 +94,32 @@ describe("while the database stalls", () => {
     const lists = await Promise.all(Array.from({ length: 30 }, () => api.request("GET", "/v1/incidents", { token: owner.accessToken })));
     expect(lists.map((res) => res.status)).toEqual(lists.map(() => 200));
     expect((await api.request("POST", "/v1/auth/refresh", { body: { refreshToken: owner.refreshToken } })).status).toBe(200);
+  });
+
+  it("a refresh whose COMMIT the stall held answers 503; the database applies it once it resumes, and the client's next try with the same token keeps the session", { timeout: 60_000 }, async () => {
+    const person = await anOrgOwner(api);
+    const presented = createHash("sha256").update(person.refreshToken).digest();
+    const rotatedAt = async () =>
+      (await api.db.selectFrom("refresh_tokens").select("rotated_at").where("token_hash", "=", presented).executeTakeFirstOrThrow()).rotated_at ?? undefined;
+
+    // The server stops just before reading the message that commits the rotation (and stamps it).
+    const stalled = proxy.stallAt(/commit; update "refresh_tokens"/);
+    const refreshing = timed(() => api.request("POST", "/v1/auth/refresh", { body: { refreshToken: person.refreshToken } }));
+    await stalled;
+    const { answer, ms } = await refreshing;
+    expectUnavailable(answer, ms, "the refresh");
+    expect(await rotatedAt()).toBeUndefined();
+
+    // Once the server resumes it reads that COMMIT, though the API gave the connection up: the
+    // token is rotated, to a successor whose answer is lost. The rotation counts from its commit.
+    const resumedAt = Date.now();
+    proxy.resume();
+    const rotated = await waitFor(rotatedAt, 10_000, "the held COMMIT to be applied");
+    expect(rotated.getTime()).toBeGreaterThanOrEqual(resumedAt - 50);
+
+    // The client (a page reloaded meanwhile) presents the same token again: a new pair, not theft.
+    const again = await api.request<{ refreshToken: string }>("POST", "/v1/auth/refresh", { body: { refreshToken: person.refreshToken } });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect((await api.request("POST", "/v1/auth/refresh", { body: { refreshToken: again.body.refreshToken } })).status).toBe(200);
   });
 });

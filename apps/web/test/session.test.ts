@@ -107,7 +107,7 @@ describe("SessionManager", () => {
     // A call that meets the old token after the renewal gets the new one, without renewing again.
     expect(await session.renew(expired)).toBe(tokens[0]);
     expect(refreshes(jar.sent) - before).toBe(1);
-    // Had two renewals presented the same cookie, the API would have ended the session (reuse): it did not.
+    // Had two renewals presented the same cookie, the API would have revoked one's token (or, past the grace, the session): it did not.
     await session.renew(undefined);
     expect(session.getState().status).toBe("signed-in");
   });

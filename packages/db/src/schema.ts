@@ -169,6 +169,8 @@ export interface RefreshTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
   rotated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The token this one was last exchanged for (set with rotated_at). */
+  successor_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface NotificationTargetsTable {

@@ -76,7 +76,9 @@ describe("token refresh", () => {
     const registered = await register();
     // Someone else (e.g. a copy of the stored tokens) rotates the refresh token first.
     const thief = createIncidentOpsClient({ baseUrl: api.current.baseUrl });
-    const stolen = await thief.auth.refresh({ refreshToken: registered.refreshToken });
+    const first = await thief.auth.refresh({ refreshToken: registered.refreshToken });
+    // And uses what it got: the legitimate client's refresh is no answer lost (the reuse grace).
+    const stolen = await thief.auth.refresh({ refreshToken: first.refreshToken });
 
     const recorder = recordingFetch();
     const expired: IncidentOpsError[] = [];

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { authService } from "@incidentops/core";
 import { createPool, heldStatementsDialect, sql, type Database, type Db } from "@incidentops/db";
 import { Kysely } from "kysely";
 import { deferred } from "./waiting.js";
@@ -130,6 +132,18 @@ export async function writeCallsCounted(db: Db, orgId: string): Promise<number> 
   const { rows } = await sql<{ n: number }>`
     SELECT coalesce(sum(write_calls), 0)::int AS n FROM org_usage_daily WHERE org_id = ${orgId} AND day = (now() AT TIME ZONE 'UTC')::date`.execute(db);
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Dates the rotation of `refreshToken` back past the reuse grace: presenting it again is then
+ * theft whatever became of its successor, as it is once the window has passed.
+ */
+export async function outwaitReuseGrace(db: Db, refreshToken: string): Promise<void> {
+  await db
+    .updateTable("refresh_tokens")
+    .set({ rotated_at: sql<Date>`now() - make_interval(secs => ${authService.REFRESH_REUSE_GRACE_SECONDS + 1})` })
+    .where("token_hash", "=", createHash("sha256").update(refreshToken).digest())
+    .execute();
 }
 
 /** A message that ends its transaction (COMMIT, with what was held for it and what runs after it, or ROLLBACK). */

@@ -50,7 +50,7 @@ export const sessionTabs = (): BroadcastChannel | undefined => (typeof Broadcast
  * refresh cookie the API keeps httpOnly. Every renewal is one "flight": calls that find the token
  * expired while one is under way wait for it rather than start another, and tabs take turns (a
  * Web Lock), because presenting a refresh token that another renewal already rotated makes the
- * API end the whole session.
+ * API revoke what that renewal got, or, once that was used, end the whole session.
  */
 export class SessionManager {
   private state: SessionState = { status: "unknown" };

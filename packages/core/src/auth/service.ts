@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db, Tx, UserRow } from "@incidentops/db";
+import type { Db, RefreshTokenRow, Tx, UserRow } from "@incidentops/db";
 import { recordAudit } from "../audit/service.js";
 import type { Config } from "../config.js";
 import { isUniqueViolation } from "../db-errors.js";
@@ -8,7 +8,16 @@ import { findMembership, insertOrgWithAdmin, listMemberships, type MembershipRow
 import { toOrgWithRole } from "../org/service.js";
 import type { UserActor } from "../policy.js";
 import { setScope, transact } from "../scope.js";
-import { findFamilyOf, findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeFamily } from "../sessions/repository.js";
+import {
+  findFamilyOf,
+  findRefreshTokenForUpdate,
+  insertRefreshToken,
+  lockUnusedSuccessor,
+  markRotated,
+  revokeFamily,
+  revokeRefreshToken,
+  stampRotationOnCommit,
+} from "../sessions/repository.js";
 import { generateRefreshToken, hashRefreshToken } from "../sessions/tokens.js";
 import { findUserByEmail, findUserById, insertUser } from "../users/repository.js";
 import { normalizeEmail, toUser } from "../users/service.js";
@@ -21,6 +30,13 @@ import type { LoginInput, Me, RefreshInput, RegisterInput, SwitchOrgInput, Token
 
 export type AuthConfig = Pick<Config, "jwt" | "refreshTokenTtlSeconds">;
 
+/**
+ * How long after its first exchange a refresh token presented again is taken for a client whose
+ * answer was lost (a stalled database, a dropped connection) rather than for a thief, while what
+ * it was exchanged for is still unused: it is exchanged again (decision 0054).
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 60;
+
 const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", "Invalid email or password");
 const invalidRefreshToken = () =>
   new AppError("UNAUTHORIZED", "The refresh token is invalid, expired or revoked: log in again");
@@ -31,9 +47,11 @@ export async function issueTokens(
   user: UserRow,
   membership: MembershipRow,
   familyId: string = randomUUID(),
+  tokenId: string = randomUUID(),
 ): Promise<TokenResponse> {
   const refresh = generateRefreshToken();
   await insertRefreshToken(db, {
+    id: tokenId,
     hash: refresh.hash,
     userId: user.id,
     orgId: membership.org_id,
@@ -150,9 +168,29 @@ export async function login(
   }
 }
 
+/** Audits, under the token's org, that a refresh token was presented again: as theft, or within the grace. */
+async function auditPresentedAgain(
+  tx: Tx,
+  row: RefreshTokenRow,
+  request: RequestSource,
+  action: "auth.refresh.reuse_detected" | "auth.refresh.retried",
+): Promise<void> {
+  await setScope(tx, { userId: row.user_id, orgId: row.active_org_id });
+  await recordAudit(tx, accountSource(row.user_id, request), {
+    orgId: row.active_org_id,
+    action,
+    targetType: "user",
+    targetId: row.user_id,
+    data: { familyId: row.family_id },
+  });
+}
+
 /**
  * Exchanges a refresh token for a new pair (rotation), optionally moving to another org.
  * Presenting a token that was already exchanged revokes its whole family: someone else holds it.
+ * Unless the answer of that exchange was lost: within REFRESH_REUSE_GRACE_SECONDS of it, while
+ * what it gave was never used, the token is exchanged again and that unused successor revoked, so
+ * the family keeps exactly one live token (decision 0054).
  */
 export async function rotateRefreshToken(
   db: Db,
@@ -165,16 +203,10 @@ export async function rotateRefreshToken(
     if (row === undefined || row.revoked_at !== null || row.expires_at.getTime() <= Date.now()) {
       return { kind: "invalid" as const };
     }
-    if (row.rotated_at !== null) {
+    const unusedSuccessor = row.rotated_at === null ? undefined : await lockUnusedSuccessor(tx, row.id, REFRESH_REUSE_GRACE_SECONDS);
+    if (row.rotated_at !== null && unusedSuccessor === undefined) {
       await revokeFamily(tx, row.family_id);
-      await setScope(tx, { userId: row.user_id, orgId: row.active_org_id });
-      await recordAudit(tx, accountSource(row.user_id, request), {
-        orgId: row.active_org_id,
-        action: "auth.refresh.reuse_detected",
-        targetType: "user",
-        targetId: row.user_id,
-        data: { familyId: row.family_id },
-      });
+      await auditPresentedAgain(tx, row, request, "auth.refresh.reuse_detected");
       return { kind: "reused" as const };
     }
     const switchTo = "orgId" in input ? input.orgId : undefined;
@@ -187,8 +219,16 @@ export async function rotateRefreshToken(
       // Switching to an org the user is not in keeps the session; a lost membership ends it.
       return switchTo === undefined ? { kind: "invalid" as const } : { kind: "not-member" as const };
     }
-    await markRotated(tx, row.id);
-    return { kind: "ok" as const, tokens: await issueTokens(tx, config, user, membership, row.family_id) };
+    const successorId = randomUUID();
+    const tokens = await issueTokens(tx, config, user, membership, row.family_id, successorId);
+    await markRotated(tx, row.id, successorId);
+    if (unusedSuccessor === undefined) {
+      await stampRotationOnCommit(tx, row.id);
+    } else {
+      await revokeRefreshToken(tx, unusedSuccessor.id);
+      await auditPresentedAgain(tx, row, request, "auth.refresh.retried");
+    }
+    return { kind: "ok" as const, tokens };
   });
   switch (outcome.kind) {
     case "invalid":

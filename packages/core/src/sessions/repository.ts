@@ -1,4 +1,4 @@
-import type { Db, RefreshTokenRow, Tx } from "@incidentops/db";
+import { sendAfterCommit, type Db, type RefreshTokenRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
 /**
@@ -7,11 +7,12 @@ import { sql } from "kysely";
  */
 export async function insertRefreshToken(
   db: Db | Tx,
-  row: { hash: Buffer; userId: string; orgId: string; familyId: string; ttlSeconds: number },
+  row: { id: string; hash: Buffer; userId: string; orgId: string; familyId: string; ttlSeconds: number },
 ): Promise<void> {
   await db
     .insertInto("refresh_tokens")
     .values({
+      id: row.id,
       token_hash: row.hash,
       user_id: row.userId,
       active_org_id: row.orgId,
@@ -21,7 +22,7 @@ export async function insertRefreshToken(
     .execute();
 }
 
-/** Locks the row, so two concurrent uses of one token are serialised (the second is reuse). */
+/** Locks the row, so two concurrent uses of one token are serialised (the second finds it rotated). */
 export function findRefreshTokenForUpdate(tx: Tx, hash: Buffer): Promise<RefreshTokenRow | undefined> {
   return tx.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", hash).forUpdate().executeTakeFirst();
 }
@@ -44,8 +45,46 @@ export async function findLiveFamilyOf(tx: Tx, hash: Buffer, userId: string): Pr
   return row?.family_id;
 }
 
-export async function markRotated(tx: Tx, id: string): Promise<void> {
-  await tx.updateTable("refresh_tokens").set({ rotated_at: new Date() }).where("id", "=", id).execute();
+/**
+ * The successor `rotatedId` was last exchanged for, locked, when that exchange's answer may have
+ * been lost: the exchange is at most `graceSeconds` old and the successor was never used (not
+ * exchanged in turn, not revoked, not expired). Undefined otherwise. Locking it serialises this
+ * with a use of the successor itself: whichever comes second sees what the other wrote.
+ */
+export function lockUnusedSuccessor(tx: Tx, rotatedId: string, graceSeconds: number): Promise<{ id: string } | undefined> {
+  return tx
+    .selectFrom("refresh_tokens as successor")
+    .innerJoin("refresh_tokens as rotated", "rotated.successor_id", "successor.id")
+    .select("successor.id")
+    .where("rotated.id", "=", rotatedId)
+    .where("rotated.rotated_at", ">", sql<Date>`now() - make_interval(secs => ${graceSeconds})`)
+    .where("successor.rotated_at", "is", null)
+    .where("successor.revoked_at", "is", null)
+    .where("successor.expires_at", ">", sql<Date>`now()`)
+    .forUpdate("successor")
+    .executeTakeFirst();
+}
+
+/** Records that token `id` was exchanged for `successorId`; the time of its first exchange stays. */
+export async function markRotated(tx: Tx, id: string, successorId: string): Promise<void> {
+  await tx
+    .updateTable("refresh_tokens")
+    .set({ rotated_at: sql<Date>`coalesce(rotated_at, now())`, successor_id: successorId })
+    .where("id", "=", id)
+    .execute();
+}
+
+/**
+ * Stamps token `id`'s rotation again once `tx` has committed, in the COMMIT's message
+ * (sendAfterCommit): with the time it committed, however long a stalled server kept that COMMIT
+ * waiting (its answer lost meanwhile). The reuse grace counts from then (decision 0054).
+ */
+export async function stampRotationOnCommit(tx: Tx, id: string): Promise<void> {
+  await sendAfterCommit(tx, [tx.updateTable("refresh_tokens").set({ rotated_at: sql<Date>`clock_timestamp()` }).where("id", "=", id)]);
+}
+
+export async function revokeRefreshToken(tx: Tx, id: string): Promise<void> {
+  await tx.updateTable("refresh_tokens").set({ revoked_at: sql<Date>`now()` }).where("id", "=", id).execute();
 }
 
 export async function revokeFamily(db: Db | Tx, familyId: string): Promise<void> {
