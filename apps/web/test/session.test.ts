@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anOrgOwner, useTestApi, waitFor } from "@incidentops/testkit";
+import { anOrgOwner, never, startWebhookReceiver, useTestApi, waitFor } from "@incidentops/testkit";
 import { ApiError } from "../src/lib/api-error";
 import { SessionManager, type SessionState } from "../src/lib/session";
 import { fetchSessionTransport } from "../src/lib/session-transport";
@@ -94,6 +94,30 @@ describe("SessionManager", () => {
     reloaded.tryNow();
     expect(reloaded.getState()).toMatchObject({ status: "unknown", failure: { code: "SERVICE_UNAVAILABLE" } });
     await waitFor(() => (reloaded.getState().status === "signed-in" ? true : undefined), 5_000, "the session restored");
+  });
+
+  it("counts a session check with no answer within its bound as the API out of reach: connecting, saying why, then unavailable, never signed out", async () => {
+    // A server that takes the request and never answers, as the API does while its database stalls with no deadline.
+    const silent = await startWebhookReceiver(() => never());
+    try {
+      const pauses: number[] = [];
+      const pauseFor = (ms: number) => {
+        pauses.push(ms);
+        return Promise.resolve();
+      };
+      const reloaded = new SessionManager(fetchSessionTransport({ baseUrl: silent.url, timeoutMs: 1_000 }), { sleep: pauseFor });
+      const states: SessionState[] = [];
+      reloaded.subscribe(() => states.push(reloaded.getState()));
+      await reloaded.restore();
+      const noAnswer = { code: "NETWORK_ERROR", status: 0, message: "The server did not answer within 1 s: check your connection and retry" };
+      expect(states[0]).toMatchObject({ status: "unknown", failure: noAnswer, nextTryAt: expect.any(Number) });
+      expect(reloaded.getState()).toMatchObject({ status: "unavailable", error: noAnswer });
+      expect(pauses).toEqual([1_000, 2_000, 4_000, 8_000, 15_000]);
+      expect(silent.requests.map((request) => request.path)).toEqual(Array.from({ length: 6 }, () => "/v1/auth/session/refresh"));
+      expect(states.some((state) => state.status === "signed-out")).toBe(false);
+    } finally {
+      await silent.close();
+    }
   });
 
   it("renews once for any number of calls that found the token expired, and the session lives on", async () => {

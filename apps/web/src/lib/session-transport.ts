@@ -7,21 +7,38 @@ export type SessionRoute = "login" | "register" | "accept-invitation" | "refresh
 export type SessionTransport = (route: SessionRoute, body: unknown, accessToken?: string) => Promise<unknown>;
 
 /**
- * The transport a browser uses: same-origin requests (the refresh cookie goes along and comes
- * back rotated) with the CSRF header the API requires.
+ * How long a session request may go unanswered before it counts as the API out of reach. Longer
+ * than the API's own deadline for its database (DB_REQUEST_TIMEOUT_MS, 10 s), whose 503 says more.
  */
-export function fetchSessionTransport(options: { baseUrl?: string; fetch?: typeof fetch } = {}): SessionTransport {
+export const SESSION_REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * The transport a browser uses: same-origin requests (the refresh cookie goes along and comes
+ * back rotated) with the CSRF header the API requires. A request with no answer (its body
+ * included) within `timeoutMs` is abandoned, as one that could not be sent: a stalled server
+ * must not leave the app waiting for ever (the API covers a renewal that committed meanwhile).
+ */
+export function fetchSessionTransport(options: { baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number } = {}): SessionTransport {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? SESSION_REQUEST_TIMEOUT_MS;
   return async (route, body, accessToken) => {
     const headers: Record<string, string> = { "content-type": "application/json", "x-incidentops-csrf": "1" };
     if (accessToken !== undefined) headers.authorization = `Bearer ${accessToken}`;
+    const signal = AbortSignal.timeout(timeoutMs);
     let res: Response;
+    let payload: unknown;
     try {
-      res = await send(`${options.baseUrl ?? ""}/v1/auth/session/${route}`, { method: "POST", headers, body: JSON.stringify(body), credentials: "same-origin" });
+      res = await send(`${options.baseUrl ?? ""}/v1/auth/session/${route}`, { method: "POST", headers, body: JSON.stringify(body), credentials: "same-origin", signal });
+      // A body that is not JSON (a proxy's page) is no payload; one the deadline cut short is no answer.
+      payload = await res.json().catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        return null;
+      });
     } catch {
-      throw new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
+      throw signal.aborted
+        ? new ApiError("NETWORK_ERROR", `The server did not answer within ${Math.round(timeoutMs / 1000)} s: check your connection and retry`, 0)
+        : new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
     }
-    const payload: unknown = await res.json().catch(() => null);
     if (!res.ok) throw apiErrorFromBody(payload, res.status) ?? answerOfAnotherServer(res);
     return payload;
   };
