@@ -134,7 +134,8 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
     const { signal } = call;
     signal?.throwIfAborted();
     // Calls that rotate or revoke the client's own refresh token go through the session, so
-    // they cannot race its automatic refresh (a rotated token presented twice ends the session).
+    // they cannot race its automatic refresh (a rotated token presented twice revokes what the
+    // first rotation gave, or the whole session).
     const ownToken = isRecord(input) && input.refreshToken !== undefined && input.refreshToken === session.currentRefreshToken();
     if (ownToken && (path === "auth.refresh" || path === "auth.switchOrg")) {
       const orgId = typeof input.orgId === "string" ? input.orgId : undefined;

@@ -51,7 +51,8 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
  * The client's credentials and their renewal. Whatever rotates the refresh token (a refresh, a
  * switch of org, a login) runs as the single "flight": callers that need new tokens while one
  * is under way wait for it instead of starting another, because presenting an already-rotated
- * refresh token makes the API revoke the whole session.
+ * refresh token makes the API revoke what that rotation gave, or, once that was used, the whole
+ * session.
  */
 export class Session {
   private accessToken: string | undefined;
