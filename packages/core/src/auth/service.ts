@@ -33,7 +33,7 @@ export type AuthConfig = Pick<Config, "jwt" | "refreshTokenTtlSeconds">;
 /**
  * How long after its first exchange a refresh token presented again is taken for a client whose
  * answer was lost (a stalled database, a dropped connection) rather than for a thief, while what
- * it was exchanged for is still unused: it is exchanged again (decision 0054).
+ * it was exchanged for is still unused: it is exchanged again (decision 0055).
  */
 export const REFRESH_REUSE_GRACE_SECONDS = 60;
 
@@ -190,7 +190,7 @@ async function auditPresentedAgain(
  * Presenting a token that was already exchanged revokes its whole family: someone else holds it.
  * Unless the answer of that exchange was lost: within REFRESH_REUSE_GRACE_SECONDS of it, while
  * what it gave was never used, the token is exchanged again and that unused successor revoked, so
- * the family keeps exactly one live token (decision 0054).
+ * the family keeps exactly one live token (decision 0055).
  */
 export async function rotateRefreshToken(
   db: Db,

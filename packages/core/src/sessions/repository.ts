@@ -77,7 +77,7 @@ export async function markRotated(tx: Tx, id: string, successorId: string): Prom
 /**
  * Stamps token `id`'s rotation again once `tx` has committed, in the COMMIT's message
  * (sendAfterCommit): with the time it committed, however long a stalled server kept that COMMIT
- * waiting (its answer lost meanwhile). The reuse grace counts from then (decision 0054).
+ * waiting (its answer lost meanwhile). The reuse grace counts from then (decision 0055).
  */
 export async function stampRotationOnCommit(tx: Tx, id: string): Promise<void> {
   await sendAfterCommit(tx, [tx.updateTable("refresh_tokens").set({ rotated_at: sql<Date>`clock_timestamp()` }).where("id", "=", id)]);
