@@ -225,6 +225,8 @@ describe("access tokens over tRPC", () => {
     expect((await getOrg(tokens.accessToken)).status).toBe(200);
     const rotated = await api.current.trpc().auth.refresh.mutate({ refreshToken: tokens.refreshToken });
     expect(rotated.refreshToken).not.toBe(tokens.refreshToken);
+    // The successor tRPC gave is taken over REST; once it has been used, the one it replaced is refused.
+    expect((await refresh(rotated.refreshToken)).status).toBe(200);
     expectError(await refresh(tokens.refreshToken), 401, "UNAUTHORIZED");
   });
 });
