@@ -1,6 +1,5 @@
 import { AppError, findInputProblem, jsonNestingExceeds, MAX_JSON_DEPTH, type InputProblem } from "@incidentops/core";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import express from "express";
+import express, { type RequestHandler } from "express";
 
 const refusal = (problem: InputProblem) =>
   new AppError("VALIDATION_FAILED", `The request is invalid: ${problem.field} ${problem.message}`, { fields: { [problem.field]: [problem.message] } });
@@ -27,8 +26,8 @@ export function jsonBodyParser(options: {
   anyContentType?: boolean;
   /** Keep the bytes as received, for rawBodyOf (signature checks). */
   keepRaw?: boolean;
-}): BodyParser {
-  const parse: BodyParser = express.json({
+}): RequestHandler {
+  const parse: RequestHandler = express.json({
     limit: options.limit,
     ...(options.anyContentType === true ? { type: () => true } : {}),
     verify: (req, _res, body) => {
@@ -36,16 +35,8 @@ export function jsonBodyParser(options: {
       if (options.keepRaw === true) rawBodies.set(req, body);
     },
   });
-  return (req, res, next) => {
-    parse(req, res, (error?: unknown) => next(error === undefined ? undefined : asBodyRefusal(error)));
-  };
+  return (req, res, next) => parse(req, res, (error?: unknown) => next(error === undefined ? undefined : asBodyRefusal(error)));
 }
-
-/** A body parser, for express's routes and those served before express alike: it sets the request's `body` (parsedBodyOf). */
-export type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
-
-/** The body a BodyParser read: undefined when the request had none. */
-export const parsedBodyOf = (req: IncomingMessage): unknown => (req as { body?: unknown }).body;
 
 /**
  * body-parser names each failure of its own by `type` (errors.ts answers each), and passes on an
