@@ -1,7 +1,7 @@
 import { createLogger } from "@incidentops/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
-import { aService, anApiKey, anIncident, anOrgOwner, aUserWithRole, listenOnLoopback, setMemberRole, statementCountingDb, useTestApi, type Account } from "@incidentops/testkit";
+import { anApiKey, anOwnerWithAnIncident, aUserWithRole, listenOnLoopback, setMemberRole, statementCountingDb, useTestApi, type Account } from "@incidentops/testkit";
 
 // A person's read presumes the role their access token names and checks it in the database with
 // the read's first statement (app_enter_user_scope_as): one round trip less than reading the
@@ -35,9 +35,7 @@ describe("a person's read", () => {
   let owner: Account;
   let incidentPath: string;
   beforeAll(async () => {
-    owner = await anOrgOwner(api.current);
-    const service = await aService(api.current, owner.accessToken);
-    incidentPath = `/v1/incidents/${(await anIncident(api.current, owner.accessToken, service.id)).id}`;
+    ({ owner, incidentPath } = await anOwnerWithAnIncident(api.current));
   });
 
   it("sends the membership's check with its statement, in one message of its own (an implicit transaction, read-only)", async () => {

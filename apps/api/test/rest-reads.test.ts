@@ -8,7 +8,7 @@ import { listRestOperations } from "../src/operations.js";
 import { createRest } from "../src/rest.js";
 import { appRouter } from "../src/router.js";
 import { createCallerFactory } from "../src/trpc.js";
-import { aService, anIncident, anOrgOwner, useTestApi, type Account } from "@incidentops/testkit";
+import { anOwnerWithAnIncident, useTestApi, type Account } from "@incidentops/testkit";
 
 // The REST reads are served before express (rest.ts, restReads). These tests check which
 // requests it takes, and that what it answers is what express's route answers: `/V1/...` is the
@@ -19,9 +19,7 @@ const api = useTestApi();
 let owner: Account;
 let incidentPath: string;
 beforeAll(async () => {
-  owner = await anOrgOwner(api.current);
-  const service = await aService(api.current, owner.accessToken);
-  incidentPath = `/v1/incidents/${(await anIncident(api.current, owner.accessToken, service.id)).id}`;
+  ({ owner, incidentPath } = await anOwnerWithAnIncident(api.current));
 });
 
 /** The reads alone, on a server that says who answered: `express` when they took nothing. */

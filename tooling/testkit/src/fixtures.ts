@@ -97,6 +97,14 @@ export async function anIncident(api: TestApi, token: string, serviceId: string,
 }
 
 /** SLA targets in minutes per severity (null: none), as PUT /v1/org/sla-policy takes them. */
+/** An org's owner, and an incident of theirs (on a new service) at its REST path. */
+export async function anOwnerWithAnIncident(api: TestApi): Promise<{ owner: Account; incident: Incident; incidentPath: string }> {
+  const owner = await anOrgOwner(api);
+  const service = await aService(api, owner.accessToken);
+  const incident = await anIncident(api, owner.accessToken, service.id);
+  return { owner, incident, incidentPath: `/v1/incidents/${incident.id}` };
+}
+
 export type SlaTargetsBody = Record<"sev1" | "sev2" | "sev3" | "sev4", { acknowledgeWithinMinutes: number | null; resolveWithinMinutes: number | null }>;
 
 /** Sets the org's SLA policy (admin token), or with `serviceId` that service's own. */

@@ -14,6 +14,7 @@ export {
   anIntegrationKey,
   anInvitation,
   anOrgOwner,
+  anOwnerWithAnIncident,
   anOverride,
   anSlaPolicy,
   aPolicy,
