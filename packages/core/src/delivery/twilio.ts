@@ -2,6 +2,7 @@ import type { TwilioConfig } from "../config.js";
 import { post, type FailureReader } from "./http.js";
 import type { DeliveryOutcome, HttpDeliveryOptions } from "./outcome.js";
 import type { NotificationPayload } from "./payload.js";
+import { fieldOf, jsonOf } from "./refusals.js";
 import { incidentLink, kindLabel, oneLine, severityLabel } from "./summary.js";
 
 // SMS and voice pages through Twilio's REST API (https://www.twilio.com/docs/usage/api): a form
@@ -35,12 +36,7 @@ export function voiceTwimlFor(payload: NotificationPayload): string {
 
 /** Twilio's refusal, by its numeric error code only. A 400 is the request itself (a number Twilio will not reach): not retried. */
 const readTwilioFailure: FailureReader = (status, body) => {
-  let code: unknown;
-  try {
-    code = (JSON.parse(body) as { code?: unknown }).code;
-  } catch {
-    code = undefined;
-  }
+  const code = fieldOf(jsonOf(body), "code");
   const reason = typeof code === "number" && Number.isInteger(code) ? `Twilio error ${code}` : `HTTP ${status}`;
   if (status === 401 || status === 403) return { error: `Twilio refused the credentials (${reason}): check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN`, permanent: false };
   return { error: `Twilio refused the request (${reason})`, permanent: status === 400 };

@@ -186,8 +186,10 @@ export async function updateNotificationTarget(
       eventKinds: input.eventKinds === undefined || input.eventKinds === null ? input.eventKinds : distinct(input.eventKinds),
       minSeverity: input.minSeverity,
     });
-    await auditTarget(tx, actor, "notification_target.updated", row, { changes: targetChanges(current, row, config !== undefined) });
-    if (receiverChanged(current, row)) await reopenTargetLane(tx, actor, row);
+    const changes = targetChanges(current, row, config !== undefined);
+    await auditTarget(tx, actor, "notification_target.updated", row, { changes });
+    // The target now sends somewhere else, or sends again: its config changed, or it was enabled.
+    if ("config" in changes || (!current.enabled && row.enabled)) await reopenTargetLane(tx, actor, row);
     return toNotificationTarget(row);
   });
 }
@@ -217,10 +219,6 @@ function targetChanges(before: NotificationTargetRow, after: NotificationTargetR
   if (configGiven && JSON.stringify(before.config) !== JSON.stringify(after.config)) changes.config = "changed";
   return changes;
 }
-
-/** The target now sends somewhere else, or sends again: its config changed, or it was enabled. */
-const receiverChanged = (before: NotificationTargetRow, after: NotificationTargetRow) =>
-  JSON.stringify(before.config) !== JSON.stringify(after.config) || (!before.enabled && after.enabled);
 
 /**
  * Its receiver fixed, an enabled target's deliveries go out now: a hold its old receiver asked for
