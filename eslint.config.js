@@ -35,7 +35,7 @@ const CORE_FEATURES = {
   users: [],
   usage: [],
   "rate-limit": [],
-  org: ["audit", "sessions", "users"],
+  org: ["audit", "incidents", "sessions", "users"],
   "api-keys": ["audit"],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],

@@ -10,6 +10,7 @@ import {
   aService,
   auditEntries,
   expectError,
+  listEvents,
   ok,
   untilWaitingOnLocks,
   useTestApi,
@@ -98,6 +99,13 @@ describe("removing a member", () => {
     expect(teamMembers.items.map((m) => m.user.id)).toEqual([bob]);
     const reread = await ok(api.current.request<Incident>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken }), 200, "incident");
     expect(reread.assignees.map((a) => a.id)).toEqual([bob]);
+    // The timeline says so, as it says who was assigned.
+    const timeline = await listEvents(api.current, owner.accessToken, incident.id);
+    expect(timeline.map((e) => e.kind).slice(-2)).toEqual(["assigned", "unassigned"]);
+    expect(timeline.at(-1)).toMatchObject({
+      actorUserId: owner.user.id,
+      data: { unassigned: { id: ada, name: "Seeded Member" }, assignees: [{ id: bob, name: "Seeded Member" }], reason: "member_removed" },
+    });
 
     const audited = async (action: string) => (await auditEntries(api.current.db, { orgId: owner.org.id, action })).filter((e) => (e.data as { userId?: string }).userId === ada);
     expect((await audited("escalation_policy.member_removed")).map((e) => [e.target_id, e.data])).toEqual([[policy.id, { userId: ada, levels: [1, 2], reason: "member_removed" }]]);
@@ -177,23 +185,23 @@ describe("removing a member", () => {
   });
 });
 
-describe("a schedule edit that names the person, racing the removal", () => {
-  /**
-   * Sends `first`, then `second` once `first` waits on the person's membership (locked by the
-   * test), and releases it: they take it in that order, whatever the scheduling.
-   */
-  async function inOrder<A, B>(userId: string, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
-    const held = await api.current.db.transaction().execute(async (tx) => {
-      await sql`SELECT 1 FROM org_members WHERE org_id = ${owner.org.id} AND user_id = ${userId} FOR UPDATE`.execute(tx);
-      const a = first();
-      await untilWaitingOnLocks(api.current.db, 1, "the first call to wait on the membership");
-      const b = second();
-      await untilWaitingOnLocks(api.current.db, 2, "the second call to wait on the membership");
-      return { a, b };
-    });
-    return Promise.all([held.a, held.b]);
-  }
+/**
+ * Sends `first`, then `second` once `first` waits on the person's membership (locked by the
+ * test), and releases it once `second` waits too (on the membership, or on what `first` holds).
+ */
+async function inOrder<A, B>(userId: string, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+  const held = await api.current.db.transaction().execute(async (tx) => {
+    await sql`SELECT 1 FROM org_members WHERE org_id = ${owner.org.id} AND user_id = ${userId} FOR UPDATE`.execute(tx);
+    const a = first();
+    await untilWaitingOnLocks(api.current.db, 1, "the first call to wait on the membership");
+    const b = second();
+    await untilWaitingOnLocks(api.current.db, 2, "the second call to wait");
+    return { a, b };
+  });
+  return Promise.all([held.a, held.b]);
+}
 
+describe("a schedule edit that names the person, racing the removal", () => {
   const cases = [
     { what: "an edit adding them beside someone, then the removal: it takes them out", alone: false, editFirst: true, statuses: [200, 200], participants: "bob" },
     { what: "the removal, then an edit adding them: the edit finds them gone (400)", alone: false, editFirst: false, statuses: [400, 200], participants: "bob" },
@@ -216,4 +224,20 @@ describe("a schedule edit that names the person, racing the removal", () => {
       if (removed.status === 200) expect(removed.body.changes.schedules.map((s) => s.id)).toEqual(c.editFirst ? [schedule.id] : []);
     });
   }
+});
+
+describe("an assignment racing the removal of a person it names", () => {
+  it("the removal first, then the assignment (which holds the incident first elsewhere): no deadlock, the assignment finds them gone (400)", async () => {
+    const ada = await aMember(api.current, owner.org.id, "member");
+    const incident = await anIncident(api.current, owner.accessToken, (await aService(api.current, owner.accessToken)).id);
+    const assign = (userIds: string[], version: number) =>
+      api.current.request<Incident>("POST", `/v1/incidents/${incident.id}/assign`, { token: owner.accessToken, body: { userIds, version } });
+    const assigned = await ok(assign([ada], incident.version), 200, "assign");
+    // The assignment locks the incident, then the memberships of whom it names; the removal takes
+    // the incidents it writes on before the membership, so it does not wait on one holding the other.
+    const [removed, reassigned] = await inOrder(ada, () => remove(ada), () => assign([ada, bob], assigned.version));
+    expect([removed.status, reassigned.status], JSON.stringify([removed.body, reassigned.body])).toEqual([200, 400]);
+    const timeline = await listEvents(api.current, owner.accessToken, incident.id);
+    expect(timeline.at(-1)).toMatchObject({ kind: "unassigned", data: { unassigned: { id: ada }, assignees: [] } });
+  });
 });

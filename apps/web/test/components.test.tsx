@@ -43,6 +43,9 @@ describe("the timeline says who did what", () => {
     expect(describeEvent(event({ ...ada, kind: "commented", data: { body: "on it" } })).body).toBe("on it");
     expect(summaryOf(event({ kind: "escalated", data: { level: 2, notified: [{ name: "ops webhook" }, { name: "Grace" }] } }))).toBe("Escalated to level 2, notifying ops webhook, Grace");
     expect(summaryOf(event({ kind: "alert_repeated", data: { alertCount: 4 } }))).toBe("The alert fired again (4 alerts)");
+    expect(summaryOf(event({ ...ada, kind: "unassigned", data: { unassigned: { id: ada.actorUserId, name: "Grace" }, reason: "member_removed" } }))).toBe(
+      "Ada Lovelace unassigned Grace (removed from the organisation)",
+    );
     // An API key acted: no person to name.
     expect(summaryOf(event({ kind: "status_changed", data: { toStatus: "resolved" } }))).toBe("IncidentOps changed the status to Resolved");
   });

@@ -11936,7 +11936,7 @@ export interface operations {
                             /** Format: uuid */
                             incidentId: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             actorUserId: string | null;
                             data: {
                                 [key: string]: unknown;
@@ -12204,7 +12204,7 @@ export interface operations {
                         /** Format: uuid */
                         incidentId: string;
                         /** @enum {string} */
-                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                         actorUserId: string | null;
                         data: {
                             [key: string]: unknown;
@@ -13611,7 +13611,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -13773,7 +13773,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];

@@ -131,6 +131,10 @@ export function describeEvent(
       const names = notifiedNames(data.assignees);
       return names.length > 0 ? `Assigned to ${names.join(", ")}` : "Assigned";
     }
+    case "unassigned": {
+      const [name] = notifiedNames([data.unassigned]);
+      return `Unassigned ${name ?? "someone"}${data.reason === "member_removed" ? " (removed from the organisation)" : ""}`;
+    }
     case "no_one_on_call": {
       const level = typeof data.level === "number" ? ` at escalation level ${data.level}` : "";
       return `No one was found to page${level}${data.everyLevel === true ? ", nor at any other level: the incident needs an owner" : ""}`;

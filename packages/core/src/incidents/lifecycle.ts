@@ -13,6 +13,7 @@ import { orgMembersAmong } from "../members-named.js";
 import {
   findAssignees,
   findIncidentForUpdate,
+  findIncidentsForUpdate,
   findOpenAlertIncidentForUpdate,
   groupAlertKeysOnTimeline,
   insertIncident,
@@ -680,6 +681,27 @@ export async function assignForEscalation(
 ): Promise<void> {
   const previous = await assigneeIdsOf(tx, source.orgId, incident.id);
   if (!sameSet(previous, userIds)) await reassign(tx, source, incident, { previous, userIds, page: false }, context);
+}
+
+/**
+ * Locks the org's incidents among `incidentIds` (any that are missing are left out), in the order
+ * of their ids, for a change that writes on several.
+ */
+export async function lockIncidents(tx: Tx, source: ChangeSource, incidentIds: readonly string[]): Promise<Map<string, IncidentRow>> {
+  const rows = await findIncidentsForUpdate(tx, source.orgId, [...new Set(incidentIds)]);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * Records that `person` is no longer among the assignees of a locked incident (their membership
+ * ended: its foreign key took them off): an `unassigned` event with who left, the assignees that
+ * remain and `context` (why), and their pending pages about it are dropped. The routing of the
+ * system, not an edit of the incident: the version stays, and nobody is notified.
+ */
+export async function recordUnassigned(tx: Tx, source: ChangeSource, incident: IncidentRow, person: Assignee, context: Record<string, unknown>): Promise<void> {
+  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
+  await recordEvent(tx, source, incident, "unassigned", { ...context, unassigned: person, assignees }, { notify: false });
+  await cancelPages(tx, incident.id, [person.id]);
 }
 
 /**

@@ -34,6 +34,12 @@ export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string)
   return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate().executeTakeFirst();
 }
 
+/** The org's incidents among `incidentIds`, locked in the order of their ids (two such locks never deadlock). */
+export function findIncidentsForUpdate(tx: Tx, orgId: string, incidentIds: readonly string[]) {
+  if (incidentIds.length === 0) return Promise.resolve([]);
+  return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).orderBy("id").forUpdate().execute();
+}
+
 const readIncidentId = keyedStatement((db: Db, orgId: string, incidentId: string) =>
   db.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("id", "=", incidentId),
 );

@@ -50,6 +50,7 @@ export const incidentEventKindSchema = z.enum([
   "escalated",
   "alert_repeated",
   "assigned",
+  "unassigned",
   "snoozed",
   "unsnoozed",
   "ack_timed_out",

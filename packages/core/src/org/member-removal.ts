@@ -1,6 +1,8 @@
 import type { Db, TeamRole, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { AppError } from "../errors.js";
+import { lockIncidents, recordUnassigned, type ChangeSource } from "../incidents/lifecycle.js";
+import type { Assignee } from "../incidents/schema.js";
 import type { Actor } from "../policy.js";
 import {
   layerPlacesAroundMember,
@@ -16,7 +18,7 @@ import type { MemberRemovalChanges, MemberRemovalPreview } from "./schema.js";
 // levels, rotations, overrides, teams and incident assignments (decision 0053); this reads what
 // that will remove, refuses a removal that would leave a level or a rotation paging no one (the
 // person alone, directly or as the only one of a team it pages; PagerDuty refuses to delete such a
-// user too), and audits each change on what it changed.
+// user too), audits each change on what it changed, and puts the incidents' on their timelines.
 
 type Blockers = MemberRemovalPreview["blockers"];
 
@@ -101,6 +103,29 @@ export function refuseIfSoleResponder(memberName: string, blockers: Blockers): v
     `Removing ${memberName} would leave no one to page on ${places.join("; ")}: they are the only one there. Add someone else (or remove it) first`,
     blockers,
   );
+}
+
+/**
+ * Locks the incidents the removal will write on (the open ones assigned to the person) before it
+ * locks any membership: a write that names people locks its incident first and their memberships
+ * then (orgMembersAmong), so a removal waiting on an incident while holding the membership would
+ * deadlock with it.
+ */
+export async function lockIncidentsOfMember(tx: Tx, source: ChangeSource, userId: string): Promise<void> {
+  await lockIncidents(tx, source, (await openIncidentsAssignedTo(tx, source.orgId, userId)).map((i) => i.id));
+}
+
+/**
+ * An `unassigned` event on each open incident the removal took the person off. One assigned to
+ * them after lockIncidentsOfMember (and before the removal locked the membership) is locked here.
+ */
+export async function recordUnassignments(tx: Tx, source: ChangeSource, person: Assignee, changes: MemberRemovalChanges): Promise<void> {
+  const incidents = await lockIncidents(
+    tx,
+    source,
+    changes.incidents.map((i) => i.id),
+  );
+  for (const incident of incidents.values()) await recordUnassigned(tx, source, incident, person, { reason: "member_removed" });
 }
 
 /** One audit entry on each policy, schedule, team and incident the removal took the person out of. */

@@ -2,6 +2,7 @@ import type { Db, OrgRole, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { auditAction, auditSourceOf, recordAudit } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
+import { changeSourceOf } from "../incidents/lifecycle.js";
 import { iso } from "../mapping.js";
 import { orgMembersAmong } from "../members-named.js";
 import { cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
@@ -25,7 +26,7 @@ import {
   setMemberRole,
   type MembershipRow,
 } from "./repository.js";
-import { auditRemovalChanges, memberRemovalPreview, refuseIfSoleResponder } from "./member-removal.js";
+import { auditRemovalChanges, lockIncidentsOfMember, memberRemovalPreview, recordUnassignments, refuseIfSoleResponder } from "./member-removal.js";
 import type { Member, MemberInput, MemberRemovalPreview, MemberRemoved, OrgInput, OrgWithRole, UpdateMemberRoleInput } from "./schema.js";
 
 export const toOrgWithRole = (m: MembershipRow): OrgWithRole => ({
@@ -143,13 +144,17 @@ export async function previewMemberRemoval(db: Db, actor: Actor, input: MemberIn
 export async function removeMember(db: Db | Tx, actor: Actor, input: MemberInput): Promise<MemberRemoved> {
   const { userId } = input;
   return transact(db, async (tx) => {
+    const source = changeSourceOf(actor);
+    await lockIncidentsOfMember(tx, source, userId);
     const admins = await lockAdmins(tx, actor.orgId);
     const current = await lockMember(tx, actor.orgId, userId);
     if (current.role === "admin" && !admins.some((id) => id !== userId)) throw lastAdmin("removed");
     assertStillAdmin(actor, admins);
     const { changes, blockers } = await memberRemovalPreview(tx, actor.orgId, userId, true);
-    refuseIfSoleResponder((await toMemberOf(tx, current)).user.name, blockers);
+    const { user } = await toMemberOf(tx, current);
+    refuseIfSoleResponder(user.name, blockers);
     await deleteMember(tx, actor.orgId, userId);
+    await recordUnassignments(tx, source, { id: user.id, name: user.name }, changes);
     const revoked = await revokeUserRefreshTokens(tx, userId, { orgId: actor.orgId });
     await auditAction(tx, actor, {
       action: "member.removed",

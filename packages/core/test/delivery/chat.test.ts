@@ -131,6 +131,13 @@ describe("what a heartbeat's events say", () => {
   });
 });
 
+it("an unassignment names who left the incident and why (notifications and the postmortem's timeline)", () => {
+  const incident = { description: null, severity: "sev2", status: "triggered", title: "Checkout down" };
+  expect(describeEvent({ kind: "unassigned", data: { unassigned: { id: "3c4d5e6f-a7b8-4c9d-8e0f-2a3b4c5d6e02", name: "Ada" }, assignees: [], reason: "member_removed" } }, incident)).toBe(
+    "Unassigned Ada (removed from the organisation)",
+  );
+});
+
 /** A JSON answer, as the services send their refusals. */
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Answer => ({ status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 

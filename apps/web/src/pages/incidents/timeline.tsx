@@ -15,6 +15,7 @@ import {
   TimerOff,
   TimerReset,
   UserCheck,
+  UserMinus,
   type LucideIcon,
 } from "lucide-react";
 import { useEffect } from "react";
@@ -74,6 +75,11 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
     case "assigned": {
       const names = notifiedNames(event.data.assignees);
       return { icon: UserCheck, summary: <>{actor} assigned it to {names.length > 0 ? names.join(", ") : "no one"}</> };
+    }
+    case "unassigned": {
+      const [name] = notifiedNames([event.data.unassigned]);
+      const why = event.data.reason === "member_removed" ? " (removed from the organisation)" : "";
+      return { icon: UserMinus, summary: <>{actor} unassigned {name ?? "someone"}{why}</> };
     }
     case "snoozed":
       return { icon: AlarmClock, summary: <>{actor} snoozed it{typeof event.data.minutes === "number" ? ` for ${formatMinutes(event.data.minutes)}` : ""}</> };
