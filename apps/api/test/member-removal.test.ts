@@ -1,4 +1,4 @@
-import type { EscalationPolicy, Incident, MemberRemovalPreview, MemberRemoved, OnCalls, Schedule, TeamMember } from "@incidentops/core";
+import type { EscalationPolicy, Incident, MemberRemovalPreview, MemberRemoved, OnCalls, Schedule, Task, TeamMember } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -75,6 +75,7 @@ describe("removing a member", () => {
       schedules: [{ id: schedule.id, name: "Removal primary", layers: [{ id: layerIdOf(schedule), name: "Daily" }], overrides: 1 }],
       teams: [{ id: team.id, name: "Removal Payments", role: "manager" }],
       incidents: [{ id: incident.id, title: "Removal checkout down", status: "triggered" }],
+      tasks: [],
     };
     const before = await preview(ada);
     expect(before.status, JSON.stringify(before.body)).toBe(200);
@@ -120,6 +121,43 @@ describe("removing a member", () => {
     expect(await isMember(other.org.id, ada)).toBe(true);
     expect((await policyOf(otherPolicy.id, other.accessToken)).levels[0]?.targets).toEqual([{ type: "user", userId: ada }]);
     expect((await scheduleOf(otherSchedule.id, other.accessToken)).layers[0]?.participants).toEqual([ada]);
+  });
+
+  it("unassigns their open tasks (a done one keeps its owner), each on its incident's timeline", async () => {
+    const ada = await aMember(api.current, owner.org.id, "member");
+    const service = await aService(api.current, owner.accessToken);
+    const [first, second] = [await anIncident(api.current, owner.accessToken, service.id), await anIncident(api.current, owner.accessToken, service.id)];
+    const aTask = (incidentId: string, title: string, assigneeId: string) =>
+      ok(api.current.request<Task>("POST", `/v1/incidents/${incidentId}/tasks`, { token: owner.accessToken, body: { title, assigneeId } }), 201, "create task");
+    const rollBack = await aTask(first.id, "Roll back", ada);
+    const tellSupport = await aTask(second.id, "Tell support", ada);
+    const done = await aTask(second.id, "Page the DBA", ada);
+    await aTask(second.id, "Check the graphs", bob);
+    await ok(api.current.request("PATCH", `/v1/incidents/${second.id}/tasks/${done.id}`, { token: owner.accessToken, body: { done: true } }), 200, "complete");
+
+    const tasks = [
+      { id: rollBack.id, incidentId: first.id, title: "Roll back" },
+      { id: tellSupport.id, incidentId: second.id, title: "Tell support" },
+    ];
+    expect((await preview(ada)).body.changes.tasks).toEqual(tasks);
+    const removed = await remove(ada);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body.changes.tasks).toEqual(tasks);
+
+    const assignees = async (incidentId: string) =>
+      (await ok(api.current.request<{ items: Task[] }>("GET", `/v1/incidents/${incidentId}/tasks`, { token: owner.accessToken }), 200, "list tasks")).items.map((t) => [t.title, t.assignee?.id ?? null]);
+    expect(await assignees(first.id)).toEqual([["Roll back", null]]);
+    expect(await assignees(second.id)).toEqual([
+      ["Tell support", null],
+      ["Page the DBA", ada],
+      ["Check the graphs", bob],
+    ]);
+    const unassigned = { actorUserId: owner.user.id, kind: "task_updated", data: { changes: { assigneeId: { from: ada, to: null } }, reason: "member_removed" } };
+    expect((await listEvents(api.current, owner.accessToken, first.id)).at(-1)).toMatchObject({ ...unassigned, data: { ...unassigned.data, taskId: rollBack.id, title: "Roll back" } });
+    expect((await listEvents(api.current, owner.accessToken, second.id)).at(-1)).toMatchObject({
+      ...unassigned,
+      data: { ...unassigned.data, taskId: tellSupport.id, title: "Tell support" },
+    });
   });
 
   it("is refused (409 SOLE_RESPONDER) while they alone fill a level or a rotation, naming them, and changes nothing", async () => {

@@ -153,7 +153,7 @@ describe("removing a member", () => {
       headers: { "x-request-id": removeId },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({ ok: true, changes: { escalationPolicies: [], schedules: [], teams: [], incidents: [] } });
+    expect(res.body).toEqual({ ok: true, changes: { escalationPolicies: [], schedules: [], teams: [], incidents: [], tasks: [] } });
     expect(await membership(api.current.db, owner.org.id, person.user.id)).toBeUndefined();
 
     expectError(await api.current.request("GET", "/v1/org", { token: inOrg.body.accessToken }), 401, "UNAUTHORIZED");

@@ -178,6 +178,7 @@ const memberRemovalChanges = {
   schedules: [{ id: ids.schedule, name: "Payments primary", layers: [{ id: ids.layer, name: "Weekdays" }], overrides: 1 }],
   teams: [{ id: ids.team, name: "Payments", role: "member" }],
   incidents: [{ id: ids.incident, title: "Checkout latency above 2 s", status: "acknowledged" }],
+  tasks: [{ id: ids.task, incidentId: ids.incident, title: "Roll back the payments deploy" }],
 };
 const teamMember = { user: { id: ids.otherUser, name: "Grace Hopper" }, role: "manager", addedAt: at(9) };
 const ada = { id: ids.user, name: "Ada Lovelace" };

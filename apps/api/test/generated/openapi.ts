@@ -4166,6 +4166,14 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                             }[];
+                            /** @description Incident tasks assigned to them and not done (they are unassigned) */
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                incidentId: string;
+                                title: string;
+                            }[];
                         };
                     };
                 };
@@ -4416,6 +4424,14 @@ export interface operations {
                                 title: string;
                                 /** @enum {string} */
                                 status: "triggered" | "acknowledged" | "mitigated" | "resolved";
+                            }[];
+                            /** @description Incident tasks assigned to them and not done (they are unassigned) */
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                incidentId: string;
+                                title: string;
                             }[];
                         };
                         blockers: {

@@ -25,8 +25,9 @@ export function removalSentence(name: string, changes: Changes): string {
     ...(from.length > 0 ? [`removes them from ${listed(from)}`] : []),
     ...(overrides > 0 ? [`deletes their ${counted(overrides, "schedule override")}`] : []),
     ...(changes.incidents.length > 0 ? [`unassigns them from ${counted(changes.incidents.length, "open incident")}`] : []),
+    ...(changes.tasks.length > 0 ? [`unassigns their ${counted(changes.tasks.length, "open task")}`] : []),
   ];
-  return parts.length === 0 ? `${name} is on no escalation policy, schedule, team or open incident.` : `Removing ${name} also ${listed(parts)}.`;
+  return parts.length === 0 ? `${name} is on no escalation policy, schedule, team, open incident or open task.` : `Removing ${name} also ${listed(parts)}.`;
 }
 
 const isBlocked = (blockers: Blockers) => blockers.escalationLevels.length + blockers.scheduleLayers.length > 0;

@@ -4,6 +4,8 @@ import { AppError } from "../errors.js";
 import { lockIncidents, recordUnassigned, type ChangeSource } from "../incidents/lifecycle.js";
 import type { Assignee } from "../incidents/schema.js";
 import type { Actor } from "../policy.js";
+import { openTasksAssignedTo } from "../tasks/repository.js";
+import { unassignTasksOf } from "../tasks/service.js";
 import {
   layerPlacesAroundMember,
   levelTargetsAroundMember,
@@ -15,10 +17,11 @@ import {
 import type { MemberRemovalChanges, MemberRemovalPreview } from "./schema.js";
 
 // What removing a member changes. Their membership's foreign keys take them out of escalation
-// levels, rotations, overrides, teams and incident assignments (decision 0053); this reads what
-// that will remove, refuses a removal that would leave a level or a rotation paging no one (the
-// person alone, directly or as the only one of a team it pages; PagerDuty refuses to delete such a
-// user too), audits each change on what it changed, and puts the incidents' on their timelines.
+// levels, rotations, overrides, teams and incident assignments (decision 0053); their open tasks
+// are unassigned here. This reads what that will remove, refuses a removal that would leave a
+// level or a rotation paging no one (the person alone, directly or as the only one of a team it
+// pages; PagerDuty refuses to delete such a user too), audits each change on what it changed, and
+// puts the incidents' and the tasks' on the incidents' timelines.
 
 type Blockers = MemberRemovalPreview["blockers"];
 
@@ -45,10 +48,11 @@ export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: s
   const targets = await levelTargetsAroundMember(db, orgId, userId, lock);
   const teamPlaces = await pagedTeamPlacesAroundMember(db, orgId, userId, lock);
   const places = await layerPlacesAroundMember(db, orgId, userId, lock);
-  const [overrides, teams, incidents] = await Promise.all([
+  const [overrides, teams, incidents, tasks] = await Promise.all([
     overridesOfMember(db, orgId, userId),
     teamsOfMember(db, orgId, userId),
     openIncidentsAssignedTo(db, orgId, userId),
+    openTasksAssignedTo(db, orgId, userId),
   ]);
   const onlyThem = (run: { user_id: string | null }[]) => run.every((r) => r.user_id === userId);
   // A team target pages the team's people of its role (all of them without one); teamPlaces holds
@@ -87,6 +91,7 @@ export async function memberRemovalPreview(db: Db | Tx, orgId: string, userId: s
     schedules: [...schedules.values()].sort(byName),
     teams: teams.map((t) => ({ id: t.id, name: t.name, role: t.role })),
     incidents: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status })),
+    tasks: tasks.map((t) => ({ id: t.id, incidentId: t.incident_id, title: t.title })),
   };
   return { changes, blockers };
 }
@@ -106,26 +111,26 @@ export function refuseIfSoleResponder(memberName: string, blockers: Blockers): v
 }
 
 /**
- * Locks the incidents the removal will write on (the open ones assigned to the person) before it
- * locks any membership: a write that names people locks its incident first and their memberships
- * then (orgMembersAmong), so a removal waiting on an incident while holding the membership would
- * deadlock with it.
+ * Locks the incidents the removal will write on (the open ones assigned to the person, and those
+ * of their open tasks) before it locks any membership: a write that names people locks its
+ * incident first and their memberships then (orgMembersAmong), so a removal waiting on an incident
+ * while holding the membership would deadlock with it.
  */
 export async function lockIncidentsOfMember(tx: Tx, source: ChangeSource, userId: string): Promise<void> {
-  await lockIncidents(tx, source, (await openIncidentsAssignedTo(tx, source.orgId, userId)).map((i) => i.id));
+  const [incidents, tasks] = await Promise.all([openIncidentsAssignedTo(tx, source.orgId, userId), openTasksAssignedTo(tx, source.orgId, userId)]);
+  await lockIncidents(tx, source, [...incidents.map((i) => i.id), ...tasks.map((t) => t.incident_id)]);
 }
 
 /**
- * An `unassigned` event on each open incident the removal took the person off. One assigned to
- * them after lockIncidentsOfMember (and before the removal locked the membership) is locked here.
+ * Puts on the timelines what the removal took the person off: an `unassigned` event on each open
+ * incident, and their open tasks unassigned (each a `task_updated`). An incident that came to name
+ * them after lockIncidentsOfMember (before the removal locked the membership) is locked here.
  */
-export async function recordUnassignments(tx: Tx, source: ChangeSource, person: Assignee, changes: MemberRemovalChanges): Promise<void> {
-  const incidents = await lockIncidents(
-    tx,
-    source,
-    changes.incidents.map((i) => i.id),
-  );
-  for (const incident of incidents.values()) await recordUnassigned(tx, source, incident, person, { reason: "member_removed" });
+export async function releaseIncidentWork(tx: Tx, source: ChangeSource, person: Assignee, changes: MemberRemovalChanges): Promise<void> {
+  const context = { reason: "member_removed" };
+  const incidents = await lockIncidents(tx, source, changes.incidents.map((i) => i.id));
+  for (const incident of incidents.values()) await recordUnassigned(tx, source, incident, person, context);
+  await unassignTasksOf(tx, source, person.id, changes.tasks, context);
 }
 
 /** One audit entry on each policy, schedule, team and incident the removal took the person out of. */

@@ -40,6 +40,7 @@ export const memberRemovalChangesSchema = z.object({
   ),
   teams: z.array(z.object({ ...named, role: z.enum(["manager", "member"]) })),
   incidents: z.array(z.object({ id: z.uuid(), title: z.string(), status: incidentStatusSchema })).describe("Open incidents assigned to them (they are unassigned)"),
+  tasks: z.array(z.object({ id: z.uuid(), incidentId: z.uuid(), title: z.string() })).describe("Incident tasks assigned to them and not done (they are unassigned)"),
 });
 export type MemberRemovalChanges = z.infer<typeof memberRemovalChangesSchema>;
 

@@ -4,7 +4,6 @@ import { auditAction, auditSourceOf, recordAudit } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
 import { changeSourceOf } from "../incidents/lifecycle.js";
 import { iso } from "../mapping.js";
-import { orgMembersAmong } from "../members-named.js";
 import { cursorTime, decodeCursor, toPage, type Page } from "../pagination.js";
 import type { Actor, UserActor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
@@ -26,7 +25,7 @@ import {
   setMemberRole,
   type MembershipRow,
 } from "./repository.js";
-import { auditRemovalChanges, lockIncidentsOfMember, memberRemovalPreview, recordUnassignments, refuseIfSoleResponder } from "./member-removal.js";
+import { auditRemovalChanges, lockIncidentsOfMember, memberRemovalPreview, releaseIncidentWork, refuseIfSoleResponder } from "./member-removal.js";
 import type { Member, MemberInput, MemberRemovalPreview, MemberRemoved, OrgInput, OrgWithRole, UpdateMemberRoleInput } from "./schema.js";
 
 export const toOrgWithRole = (m: MembershipRow): OrgWithRole => ({
@@ -65,20 +64,6 @@ export const listMembers = (db: Db, actor: Actor, input: PageQuery): Promise<Pag
 
 /** The members as people (no roles), in the order they joined: what assignee and owner pickers offer. */
 export const listPeople = (db: Db, actor: Actor, input: PageQuery): Promise<Page<Person>> => membersPage(db, actor, input, (r) => ({ id: r.id, email: r.email, name: r.name }));
-
-/**
- * 400 VALIDATION_FAILED unless every person named is a member of the org (an assignee, an
- * owner): `people` maps each field path to the id given there.
- */
-export async function assertMembers(tx: Tx, orgId: string, people: { field: string; userId: string }[]): Promise<void> {
-  const members = await orgMembersAmong(tx, orgId, [...new Set(people.map((p) => p.userId))]);
-  const strangers = people.filter((p) => !members.has(p.userId));
-  if (strangers.length > 0) {
-    throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be named here", {
-      fields: Object.fromEntries(strangers.map((p) => [p.field, ["not a member of this organisation"]])),
-    });
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Member management, and orgs a person creates and belongs to.
@@ -154,7 +139,7 @@ export async function removeMember(db: Db | Tx, actor: Actor, input: MemberInput
     const { user } = await toMemberOf(tx, current);
     refuseIfSoleResponder(user.name, blockers);
     await deleteMember(tx, actor.orgId, userId);
-    await recordUnassignments(tx, source, { id: user.id, name: user.name }, changes);
+    await releaseIncidentWork(tx, source, { id: user.id, name: user.name }, changes);
     const revoked = await revokeUserRefreshTokens(tx, userId, { orgId: actor.orgId });
     await auditAction(tx, actor, {
       action: "member.removed",

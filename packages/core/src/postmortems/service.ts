@@ -6,7 +6,7 @@ import * as lifecycle from "../incidents/lifecycle.js";
 import type { Incident, IncidentIdInput } from "../incidents/schema.js";
 import { getIncident, readStory } from "../incidents/service.js";
 import { iso, isoOrNull } from "../mapping.js";
-import { assertMembers } from "../org/service.js";
+import { assertMembers } from "../members-named.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
 import { openTasksOf } from "../tasks/service.js";

@@ -26,6 +26,33 @@ export function listOpenTasks(db: Db | Tx, orgId: string, incidentId: string) {
   return tasksWithAssignee(db, orgId).where("t.incident_id", "=", incidentId).where("t.done_at", "is", null).orderBy("t.created_at").orderBy("t.id").limit(100).execute();
 }
 
+/** The org's tasks not done yet that are assigned to the person, oldest first. */
+export function openTasksAssignedTo(db: Db | Tx, orgId: string, userId: string) {
+  return db
+    .selectFrom("incident_tasks")
+    .select(["id", "incident_id", "title"])
+    .where("org_id", "=", orgId)
+    .where("assignee_id", "=", userId)
+    .where("done_at", "is", null)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** Unassigns the tasks among `taskIds` still assigned to the person and not done; returns those it changed. */
+export function unassignOpenTasks(tx: Tx, orgId: string, userId: string, taskIds: readonly string[], at: Date) {
+  if (taskIds.length === 0) return Promise.resolve([]);
+  return tx
+    .updateTable("incident_tasks")
+    .set({ assignee_id: null, updated_at: at })
+    .where("org_id", "=", orgId)
+    .where("id", "in", taskIds)
+    .where("assignee_id", "=", userId)
+    .where("done_at", "is", null)
+    .returning(["id", "incident_id", "title"])
+    .execute();
+}
+
 export function insertTask(tx: Tx, task: { orgId: string; incidentId: string; title: string; assigneeId: string | null; createdBy: string | null }) {
   return tx
     .insertInto("incident_tasks")

@@ -1,14 +1,23 @@
-import type { Db } from "@incidentops/db";
+import type { Db, Tx } from "@incidentops/db";
 import { notFound } from "../errors.js";
 import * as lifecycle from "../incidents/lifecycle.js";
 import { requireIncident } from "../incidents/service.js";
 import { iso, isoOrNull } from "../mapping.js";
-import { assertMembers } from "../org/service.js";
+import { assertMembers } from "../members-named.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { transact } from "../scope.js";
 import { personOrNull } from "../users/service.js";
-import { findTask, findTaskForUpdate, insertTask, listOpenTasks, listTasks as listTaskRows, updateTask as updateTaskRow, type TaskWithAssigneeRow } from "./repository.js";
+import {
+  findTask,
+  findTaskForUpdate,
+  insertTask,
+  listOpenTasks,
+  listTasks as listTaskRows,
+  unassignOpenTasks,
+  updateTask as updateTaskRow,
+  type TaskWithAssigneeRow,
+} from "./repository.js";
 import type { CreateTaskInput, ListTasksInput, Task, UpdateTaskInput } from "./schema.js";
 
 // Tasks of an incident. Each creation and change goes on the incident's timeline (task_created,
@@ -98,4 +107,18 @@ export async function updateTask(db: Db, actor: Actor, input: UpdateTaskInput): 
     }
     return readTask(tx, actor, current.id);
   });
+}
+
+/**
+ * Unassigns `tasks` (open tasks of the person, as read when their membership was locked), each a
+ * `task_updated` on its incident's timeline (assigneeId from them to null) with `context` (why).
+ * Their incidents are locked first, as every task change does; a task done since is left as it is.
+ */
+export async function unassignTasksOf(tx: Tx, source: lifecycle.ChangeSource, userId: string, tasks: readonly { id: string; incidentId: string }[], context: Record<string, unknown>): Promise<void> {
+  const incidents = await lifecycle.lockIncidents(tx, source, tasks.map((t) => t.incidentId));
+  for (const task of await unassignOpenTasks(tx, source.orgId, userId, tasks.map((t) => t.id), new Date())) {
+    const incident = incidents.get(task.incident_id);
+    if (incident === undefined) throw new Error("unreachable: a task's incident exists");
+    await lifecycle.recordActivity(tx, source, incident, "task_updated", { ...context, taskId: task.id, title: task.title, changes: { assigneeId: { from: userId, to: null } } });
+  }
 }
