@@ -1,4 +1,4 @@
-import type { Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
+import type { AppError, Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import type { IncomingHttpHeaders } from "node:http";
 import type { TRPCRequestInfo } from "@trpc/server/http";
@@ -31,6 +31,13 @@ export interface Context extends AppDeps {
   authorization: string | undefined;
   apiKey: string | undefined;
   ip: string | undefined;
+  /**
+   * A refusal of the request's input that REST made before the call (a query parameter the
+   * operation does not take: rest.ts), raised where the input is read: after the caller is
+   * authenticated and authorized, so an unauthenticated caller learns nothing of an operation's
+   * parameters.
+   */
+  inputRefusal?: AppError;
 }
 
 /**

@@ -73,10 +73,11 @@ export function assertJsonBody(req: Request): void {
  * differently encoded filter (`serviceID=`, `status[]=`) would otherwise answer as if no filter
  * had been asked for. Operations that take a body take no query parameter at all. Each one it
  * takes is given once: `status=a&status=b` is no "either", and would fail as a value it is not.
+ * The refusal is the procedure's to raise, where it reads its input (Context.inputRefusal).
  */
-function assertKnownQueryParameters(known: readonly string[], queryParameters: Readonly<Record<string, unknown>>): void {
+function queryParametersRefusal(known: readonly string[], queryParameters: Readonly<Record<string, unknown>>): AppError | undefined {
   const query = Object.entries(queryParameters);
-  if (query.every(([name, value]) => known.includes(name) && !Array.isArray(value))) return;
+  if (query.every(([name, value]) => known.includes(name) && !Array.isArray(value))) return undefined;
   const takes = known.length === 0 ? "this operation takes no query parameters" : `this operation takes ${known.join(", ")}`;
   const fields: Record<string, string[]> = {};
   for (const [name, value] of query) {
@@ -84,7 +85,7 @@ function assertKnownQueryParameters(known: readonly string[], queryParameters: R
     else if (Array.isArray(value)) fields[name] = [`given ${value.length} times: give it once`];
   }
   const refused = Object.keys(fields);
-  throw new AppError("VALIDATION_FAILED", `Query parameters refused: ${refused.map((name) => JSON.stringify(name)).join(", ")} (see details.fields); ${takes}`, { fields });
+  return new AppError("VALIDATION_FAILED", `Query parameters refused: ${refused.map((name) => JSON.stringify(name)).join(", ")} (see details.fields); ${takes}`, { fields });
 }
 
 /**
@@ -95,8 +96,8 @@ function assertKnownQueryParameters(known: readonly string[], queryParameters: R
 async function serve(route: RestRoute, call: RestCall, res: ServerResponse, options: RestOptions): Promise<void> {
   const { operation } = route;
   try {
-    assertKnownQueryParameters(route.queryParameters, call.query);
-    const caller = options.createCaller(options.createContext({ req: call.source }));
+    const inputRefusal = queryParametersRefusal(route.queryParameters, call.query);
+    const caller = options.createCaller({ ...options.createContext({ req: call.source }), inputRefusal });
     const data = await procedureOn(caller, operation.procedure)(inputOf(operation, call));
     const status = operation.meta.successStatus ?? 200;
     const text = operation.meta.textResponse;

@@ -76,7 +76,16 @@ const acceptableInput = t.middleware(async ({ getRawInput, next }) => {
 
 const baseProcedure = t.procedure.use(withPublicStatus).use(acceptableInput);
 
-export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } });
+/**
+ * The input refusal REST made before the call (Context.inputRefusal), raised where the procedure's
+ * input is read: each procedure kind ends with it, after its authentication and authorization.
+ */
+const refusedInput = t.middleware(({ ctx, next }) => {
+  if (ctx.inputRefusal !== undefined) throw ctx.inputRefusal;
+  return next();
+});
+
+export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }).use(refusedInput);
 
 /**
  * An authenticated call: its credential (credential.ts), one transaction scoped to the caller's
@@ -109,27 +118,32 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
 });
 
 /** For what only a person can do (their profile, preferences, password): API keys get 403. */
-export const userProcedure = authedProcedure.meta({ access: { kind: "user" } }).use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
-});
+export const userProcedure = authedProcedure
+  .meta({ access: { kind: "user" } })
+  .use(({ ctx, next }) => {
+    if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
+    return next({ ctx: { ...ctx, actor: ctx.actor } });
+  })
+  .use(refusedInput);
+
+/** An authenticated procedure for `action`, whose caller `check` lets through. */
+const gatedProcedure = (action: Action, check: typeof authorize) =>
+  authedProcedure
+    .meta({ access: { kind: "authenticated", action } })
+    .use(({ ctx, next }) => {
+      check(action, ctx.actor);
+      return next();
+    })
+    .use(refusedInput);
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */
-export const procedureFor = (action: Action) =>
-  authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
-    authorize(action, ctx.actor);
-    return next();
-  });
+export const procedureFor = (action: Action) => gatedProcedure(action, authorize);
 
 /**
  * A procedure on something a team may own, whose service makes the final check once it knows the
  * team (authorizeForTeam): the gate refuses up front only who could pass it for no team at all.
  */
-export const teamProcedureFor = (action: Action) =>
-  authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
-    authorizeTeamGate(action, ctx.actor);
-    return next();
-  });
+export const teamProcedureFor = (action: Action) => gatedProcedure(action, authorizeTeamGate);
 
 /**
  * A subscription for callers whose role allows `action`. A stream outlives any transaction, so the

@@ -142,6 +142,19 @@ describe("GET /v1/incidents filters and limits", () => {
     expect(after.body).toEqual(before.body);
   });
 
+  it("answers a caller without a valid credential 401 before looking at its query parameters, as for a known one", async () => {
+    // A read (served before express) and a change (through express), unknown and known parameters alike.
+    const paths = [
+      ["GET", "/v1/incidents?serviceID=x"],
+      ["GET", "/v1/incidents?status=open"],
+      ["GET", `/v1/incidents/${ids.a}?include=timeline`],
+      ["POST", `/v1/incidents/${ids.a}/transition?dryRun=true`],
+    ] as const;
+    for (const token of [undefined, "not-a-token"]) {
+      for (const [method, path] of paths) expectError(await api.current.request(method, path, { token, body: method === "POST" ? {} : undefined }), 401, "UNAUTHORIZED");
+    }
+  });
+
   it.each([0, 201, -1, 1.5, "ten"])("refuses limit=%j with 400 VALIDATION_FAILED", async (limit) => {
     const res = await list({ limit });
     expect(res.status).toBe(400);

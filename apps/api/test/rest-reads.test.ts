@@ -87,8 +87,8 @@ describe("the REST reads routed before express", () => {
   it("answer exactly as express's route answers the same read", async () => {
     // An error's traceId is each request's own.
     const withoutTraceId = (body: unknown) => (typeof body === "object" && body !== null && "traceId" in body ? { ...body, traceId: "(its own)" } : body);
-    const answer = async (path: string) => {
-      const res = await fetch(`${api.current.baseUrl}${path}`, { headers: { authorization: `Bearer ${owner.accessToken}` } });
+    const answer = async (path: string, token: string | null = owner.accessToken) => {
+      const res = await fetch(`${api.current.baseUrl}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
       const headers = Object.fromEntries([...res.headers].filter(([name]) => !["date", "x-request-id", "keep-alive", "connection"].includes(name)));
       return { status: res.status, headers, body: withoutTraceId(JSON.parse(await res.text())) };
     };
@@ -102,6 +102,13 @@ describe("the REST reads routed before express", () => {
       "/v1/analytics/incidents?days=7",
     ]) {
       expect(await answer(path), path).toEqual(await answer(path.replace("/v1/", "/V1/")));
+    }
+    // A query parameter the operation does not take: refused to the owner, and unauthenticated before that.
+    for (const token of [owner.accessToken, null]) {
+      const path = "/v1/incidents?limti=5";
+      const [reads, express] = [await answer(path, token), await answer(path.replace("/v1/", "/V1/"), token)];
+      expect(reads, `${path} ${token === null ? "without" : "with"} a token`).toEqual(express);
+      expect(reads.status, JSON.stringify(reads.body)).toBe(token === null ? 401 : 400);
     }
   });
 });
