@@ -54,10 +54,11 @@ describe("a feed of my shifts", () => {
     expect(events.length).toBeGreaterThanOrEqual(45);
     expect(events.length).toBeLessThanOrEqual(46);
     expect(events.every((e) => e.summary === "On call: Payments primary")).toBe(true);
-    // Each opens the person's shifts in the web app.
-    expect(new Set(events.map((e) => e.url))).toEqual(new Set([`http://localhost:${api.current.config.port}/my-shifts`]));
+    // Each opens the person's shifts in the web app, in the feed's org (they may be in several).
+    const myShifts = `http://localhost:${api.current.config.port}/my-shifts?org=${owner.org.id}`;
+    expect(new Set(events.map((e) => e.url))).toEqual(new Set([myShifts]));
     // Calendar apps that show no URL property show the description: the link ends it.
-    expect(events.every((e) => e.description === `You are on call for Payments primary.\n\nhttp://localhost:${api.current.config.port}/my-shifts`)).toBe(true);
+    expect(events.every((e) => e.description === `You are on call for Payments primary.\n\n${myShifts}`)).toBe(true);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
     const now = Date.now();
     // Shifts not over yet, a turn under way with its start (a day ago at most), up to 90 days (and the rest of today) ahead.

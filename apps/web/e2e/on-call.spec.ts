@@ -194,6 +194,26 @@ async function seed(api: Api) {
   return { owner, scheduleId: schedule.id, teamId: team.id };
 }
 
+test("a link to my shifts in another of my organisations (a calendar event, a shift notice) says so, and switching there shows them", async ({ page, api }) => {
+  const ada = await api.owner();
+  const night = await api.ok<{ id: string; name: string }>("POST", "/v1/orgs", { token: ada.accessToken, body: { name: unique("Night shift") } });
+  const there = await api.ok<{ accessToken: string }>("POST", "/v1/auth/login", { body: { email: ada.email, password: ada.password, orgId: night.id } });
+  const layer = { name: "Nights", start: "2026-01-01T00:00:00Z", rotationStart: "2026-01-01T20:00:00Z", rotation: { unit: "week", length: 1 }, participants: [ada.userId] };
+  await api.ok("POST", "/v1/org/schedules", { token: there.accessToken, body: { name: "Night rota", timeZone: BERLIN, layers: [layer] } });
+
+  // Signed in to her own organisation (where she is on call nowhere), she opens the link the night
+  // organisation's calendar feed and shift notices carry (config.ts, myShiftsLink).
+  await signIn(page, ada, `/my-shifts?org=${night.id}`);
+  await expect(page.getByText("You are not on call in")).toBeVisible();
+  await expect(page.getByText(`This link is about your shifts in ${night.name}.`)).toBeVisible();
+  await expectAccessible(page, "my shifts, opened from another organisation's link");
+  await page.getByRole("button", { name: `Switch to ${night.name}` }).click();
+  await expect(page.getByRole("table", { name: "My shifts" }).getByRole("link", { name: "Night rota" }).first()).toBeVisible();
+  await expect(page.getByText(`When you are on call in ${night.name}`)).toBeVisible();
+  await expect(page.getByRole("button", { name: `Switch to ${night.name}` })).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/my-shifts\\?org=${night.id}$`));
+});
+
 async function checkScreens(page: Page, api: Api) {
   const { owner, scheduleId, teamId } = await seed(api);
   await signIn(page, owner);

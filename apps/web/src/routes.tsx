@@ -135,7 +135,14 @@ const profileRoute = page("/profile", () => import("./pages/profile"), "ProfileP
 const orgsRoute = page("/organisations", () => import("./pages/organisations"), "OrganisationsPage");
 const scheduleRoute = page("/schedules/$scheduleId", () => import("./pages/schedules/detail"), "SchedulePage");
 const onCallRoute = page("/oncall", () => import("./pages/oncall/now"), "OnCallNowPage");
-const myShiftsRoute = page("/my-shifts", () => import("./pages/oncall/my-shifts"), "MyShiftsPage");
+/** `org`: the org the shifts a link points at are in (a calendar event, a shift notice: config.ts myShiftsLink). */
+export const myShiftsSearch = z.object({ org: z.uuid().optional().catch(undefined) });
+const myShiftsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: "/my-shifts",
+  validateSearch: (search) => myShiftsSearch.parse(search),
+  component: lazyRouteComponent(() => import("./pages/oncall/my-shifts"), "MyShiftsPage"),
+});
 const teamsRoute = page("/teams", () => import("./pages/teams/list"), "TeamsPage");
 const teamRoute = page("/teams/$teamId", () => import("./pages/teams/detail"), "TeamPage");
 

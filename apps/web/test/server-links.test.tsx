@@ -12,7 +12,7 @@ const id = "c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01";
 const LINKED_PAGES = [
   "/incidents/" + id, // notifications (packages/core/src/delivery/summary.ts)
   "/schedules/" + id, // a schedule's calendar feed (calendar-feeds/service.ts)
-  "/my-shifts", // a person's calendar feed, shift notices (shift-notices/planner.ts)
+  "/my-shifts", // a person's calendar feed, shift notices, with ?org= (config.ts myShiftsLink)
   "/reset-password", // tokenLink (auth/password-service.ts)
   "/accept-invitation", // tokenLink (invitations/service.ts)
 ];

@@ -104,7 +104,7 @@ describe("sending", () => {
     const emails = (await queuedJobs(api.db, { task: "send_account_email" })).filter((j) => j.payload.to === bob.email && String(j.payload.subject).includes(rota.name));
     expect(emails).toHaveLength(1);
     expect(emails[0]?.payload.text).toContain(`You are on call for ${rota.name} until Mon 29 Mar 2027, 09:00 (Europe/Berlin).`);
-    expect(emails[0]?.payload.text).toContain(`Your shifts: http://localhost:${api.config.port}/my-shifts`);
+    expect(emails[0]?.payload.text).toContain(`Your shifts: http://localhost:${api.config.port}/my-shifts?org=${owner.org.id}`);
 
     // A reminder a minute ahead says "1 minute".
     const reminder = { orgId: owner.org.id, scheduleId: rota.id, userId: bob.user.id, shiftStart: "2027-03-28T07:00:00.000Z", kind: "reminder" as const, requestId: uniqueName("reminder") };

@@ -345,5 +345,11 @@ export const publicUrlOf = (config: Pick<Config, "publicUrl" | "port">) => confi
 /** An address under PUBLIC_URL: a page of the web app (`/my-shifts`, apps/web/src/routes.tsx) or an API path. */
 export const publicLink = (config: Pick<Config, "publicUrl" | "port">, path: `/${string}`) => `${publicUrlOf(config).replace(/\/+$/, "")}${path}`;
 
+/**
+ * A person's My shifts page in the org of the shifts it is about (`org`): the page shows the
+ * signed-in org's shifts, so a person in several orgs is offered to switch to this one.
+ */
+export const myShiftsLink = (config: Pick<Config, "publicUrl" | "port">, orgId: string) => publicLink(config, `/my-shifts?org=${encodeURIComponent(orgId)}`);
+
 /** A link to a page of the web app with a single-use token, e.g. the reset-password page. */
 export const tokenLink = (config: Pick<Config, "publicUrl" | "port">, page: string, token: string) => publicLink(config, `/${page}?token=${encodeURIComponent(token)}`);

@@ -24,17 +24,26 @@ export function NotFound({ what = "page", children }: { what?: string; children?
 }
 
 /**
- * The person's other organisations, each a button that switches to it and shows the same page
- * there: a link from a notification or a colleague names no organisation.
+ * The signed-in person's organisations other than the one they are signed in to, and a switch to
+ * one of them that keeps the page (a failure is a toast).
  */
-function LookInOtherOrganisations() {
+export function useOtherOrganisations() {
   const trpc = useTRPC();
   const manager = useSessionManager();
   const { org } = useSession();
   const me = useQuery(trpc.auth.me.queryOptions());
   const others = (me.data?.memberships ?? []).filter((membership) => membership.id !== org.id);
-  if (others.length === 0) return null;
   const switchTo = (orgId: string) => manager.switchOrg(orgId).catch((error: unknown) => toast.error(toApiError(error).message));
+  return { others, switchTo };
+}
+
+/**
+ * The person's other organisations, each a button that switches to it and shows the same page
+ * there: a link from a notification or a colleague names no organisation.
+ */
+function LookInOtherOrganisations() {
+  const { others, switchTo } = useOtherOrganisations();
+  if (others.length === 0) return null;
   return (
     <div className="flex flex-col items-center gap-2">
       <p className="text-sm">Look for it in another of your organisations:</p>

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CalendarFeedRow, Db, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
-import { publicLink, type Config } from "../config.js";
+import { myShiftsLink, publicLink, type Config } from "../config.js";
 import { AppError, notFound } from "../errors.js";
 import { iso, isoOrNull } from "../mapping.js";
 import { shiftsOf } from "../oncall/service.js";
@@ -129,7 +129,7 @@ export async function renderFeed(db: Db, config: Pick<Config, "publicUrl" | "por
             description: `You are on call for ${s.scheduleName}.`,
             start: new Date(s.start),
             end: new Date(s.end),
-            url: publicLink(config, "/my-shifts"),
+            url: myShiftsLink(config, row.org_id),
           }));
     return toICalendar(
       row.name,

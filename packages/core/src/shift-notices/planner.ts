@@ -1,6 +1,6 @@
 import type { Db, Tx } from "@incidentops/db";
 import { DateTime } from "luxon";
-import { publicLink, type Config } from "../config.js";
+import { myShiftsLink, type Config } from "../config.js";
 import { enqueueJob } from "../jobs/enqueue.js";
 import { shiftNoticeJobKey, shiftPlanJobKey, type TaskPayload } from "../jobs/tasks.js";
 import { loadSchedule } from "../schedules/on-call.js";
@@ -121,7 +121,7 @@ export async function sendShiftNotice(db: Db | Tx, config: Pick<Config, "publicU
       start,
       end: stretch.end,
       zone: person.time_zone,
-      link: publicLink(config, "/my-shifts"),
+      link: myShiftsLink(config, job.orgId),
       minutesAhead: Math.max(1, Math.round((start - now.getTime()) / MINUTE_MS)),
     });
     return (await notifyPerson(tx, job.orgId, job.userId, message, job.requestId)) ? "sent" : "not_a_member";

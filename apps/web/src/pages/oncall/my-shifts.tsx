@@ -1,10 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { CalendarPlus } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
+import { useOtherOrganisations } from "@/components/not-found";
 import { DialogFormEnd } from "@/components/form-error";
 import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
@@ -14,6 +15,7 @@ import { SelectField } from "@/components/select-field";
 import { TextField } from "@/components/text-field";
 import { Section } from "@/components/section";
 import { ZonedTime } from "@/components/zoned-time";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
@@ -24,12 +26,13 @@ import type { CalendarFeed } from "@/lib/api-types";
 import { formatDuration } from "@/lib/format";
 import { useSchedules } from "@/lib/schedules";
 import { useTRPC } from "@/lib/trpc";
+import { useSession } from "@/lib/use-session";
 import { useViewerZone } from "@/lib/viewer-zone";
 
 const MINE = "mine";
 const feedSchema = z.object({ name: z.string().trim().min(1, "Name the feed").max(200), scope: z.string() });
 const FULL = ":full";
-
+const route = getRouteApi("/_app/my-shifts");
 
 /** A new calendar feed: its secret URL is shown once, here. */
 function NewFeedDialog() {
@@ -135,18 +138,42 @@ function CalendarFeeds() {
   );
 }
 
-/** "My shifts": when the viewer is on call in the next four weeks, on every schedule, and their calendar feeds. */
+/**
+ * A link about the person's shifts in another of their organisations (`?org=`: a calendar event,
+ * a shift notice) opened while signed in to this one: the page shows this one's, so it says so
+ * and offers to switch there.
+ */
+function ShiftsOfAnotherOrganisation() {
+  const { org: linked } = route.useSearch();
+  const { others, switchTo } = useOtherOrganisations();
+  const other = others.find((membership) => membership.id === linked);
+  if (other === undefined) return null;
+  return (
+    <Alert>
+      <AlertDescription className="flex flex-wrap items-center justify-between gap-3">
+        <span>This link is about your shifts in {other.name}.</span>
+        <Button size="sm" onClick={() => void switchTo(other.id)}>
+          Switch to {other.name}
+        </Button>
+      </AlertDescription>
+    </Alert>
+  );
+}
+
+/** "My shifts": when the viewer is on call in the next four weeks, on every schedule of the org, and their calendar feeds. */
 export function MyShiftsPage() {
   const trpc = useTRPC();
   const zone = useViewerZone();
+  const { org } = useSession();
   const shifts = useQuery(trpc.users.me.oncall.queryOptions({}));
   return (
     <div className="space-y-5">
-      <PageHeader title="My shifts" description={`When you are on call in the next four weeks. Times are on your clock (${zone}).`} />
+      <PageHeader title="My shifts" description={`When you are on call in ${org.name} in the next four weeks. Times are on your clock (${zone}).`} />
+      <ShiftsOfAnotherOrganisation />
       <QueryState query={shifts}>
         {(loaded) =>
           loaded.items.length === 0 ? (
-            <EmptyState title="You are not on call in the next four weeks" />
+            <EmptyState title={`You are not on call in ${org.name} in the next four weeks`} />
           ) : (
             <Table aria-label="My shifts">
               <TableHeader>
