@@ -37,6 +37,7 @@ const CORE_FEATURES = {
   "rate-limit": [],
   org: ["audit", "incidents", "sessions", "tasks", "users"],
   "api-keys": ["audit"],
+  "stream-tickets": ["api-keys"],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],
   teams: ["audit", "users"],

@@ -30,6 +30,8 @@ export interface Context extends AppDeps {
   /** The raw credentials, verified lazily by procedures that need a caller. */
   authorization: string | undefined;
   apiKey: string | undefined;
+  /** A subscription's stream ticket (its connectionParams). */
+  streamTicket: string | undefined;
   ip: string | undefined;
   /**
    * A refusal of the request's input that REST made before the call (a query parameter the
@@ -41,13 +43,13 @@ export interface Context extends AppDeps {
 }
 
 /**
- * A subscription's credential: EventSource cannot send headers, so the web app passes its access
- * token as tRPC's `connectionParams` (`{ "authorization": "Bearer ..." }`), which only
- * subscriptions read (app.ts keeps it out of the logs).
+ * A subscription's credential: EventSource cannot send headers, so a stream is opened with a
+ * single-use ticket (POST /v1/live/tickets) as tRPC's `connectionParams` (`{ "ticket": "..." }`),
+ * which travel in the URL (the request log redacts them). Only subscriptions read it.
  */
-function subscriptionAuthorization(info: TRPCRequestInfo | undefined): string | undefined {
+function subscriptionTicket(info: TRPCRequestInfo | undefined): string | undefined {
   if (info?.type !== "subscription") return undefined;
-  const value = info.connectionParams?.authorization;
+  const value = info.connectionParams?.ticket;
   return typeof value === "string" ? value : undefined;
 }
 
@@ -67,8 +69,9 @@ export function createContextFactory(deps: AppDeps) {
     pool: deps.db,
     requestId: req.id,
     log: req.log,
-    authorization: req.headers.authorization ?? subscriptionAuthorization(info),
+    authorization: req.headers.authorization,
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
+    streamTicket: subscriptionTicket(info),
     ip: req.ip,
   });
 }

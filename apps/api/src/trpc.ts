@@ -1,11 +1,11 @@
-import { AppError, authorize, authorizeTeamGate, transact, type Action, type Actor } from "@incidentops/core";
+import { AppError, authorize, authorizeTeamGate, streamTicketService, transact, type Action, type Actor } from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
 import { assertAcceptableInput } from "./input-guard.js";
-import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential } from "./procedure/credential.js";
+import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential, readStreamTicket } from "./procedure/credential.js";
 import { inScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
 import { bindCallerToLog, currentRequestId } from "./request-log.js";
@@ -22,7 +22,19 @@ export interface TextResponse {
   fileName?: string;
 }
 
-export type Meta = OpenApiMeta<{ successStatus?: 201 | 202; access?: Access; textResponse?: TextResponse }>;
+export type Meta = OpenApiMeta<{
+  successStatus?: 201 | 202;
+  access?: Access;
+  textResponse?: TextResponse;
+  /**
+   * A mutation that changes none of the org's data, only what lets the caller read (a stream
+   * ticket): a read-only API key may call it, and it is no write call of the quota (callTypeOf).
+   */
+  readCall?: true;
+}>;
+
+/** What a call is to API key scopes and the write quota: its type, a `readCall` mutation a read. */
+export const callTypeOf = (type: "query" | "mutation" | "subscription", meta: Meta | undefined) => (meta?.readCall === true ? "query" : type);
 
 const t = initTRPC
   .context<Context>()
@@ -89,21 +101,22 @@ export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }
 
 /**
  * An authenticated call: its credential (credential.ts), one transaction scoped to the caller's
- * org (scoped-transaction.ts) and, for mutations, the org's daily write quota (write-quota.ts):
- * refused up front when used up, counted last in the transaction when the call succeeds (a
- * concurrent call that took the last unit rolls it back with 429), counted on its own after a
- * failed call rolled back. A person's read first presumes the role their token names, checked
+ * org (scoped-transaction.ts) and, for mutations other than read calls, the org's daily write
+ * quota (write-quota.ts): refused up front when used up, counted last in the transaction when the
+ * call succeeds (a concurrent call that took the last unit rolls it back with 429), counted on its
+ * own after a failed call rolled back. A person's read first presumes the role their token names, checked
  * with the read's first statement (readPresuming), and identifies first only when that fails.
  */
-export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticated" } }).use(async ({ ctx, next, type, path }) => {
+export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticated" } }).use(async ({ ctx, next, type, path, meta }) => {
   const credential = readCredential(ctx);
-  const quota = writeQuotaOf({ type, path }, ctx.config.orgDailyWriteQuota);
+  const callType = callTypeOf(type, meta);
+  const quota = writeQuotaOf({ type: callType, path }, ctx.config.orgDailyWriteQuota);
   const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
   const callAs = async (tx: Tx, actor: Actor) => {
     bindCallerToLog(actor);
-    assertCredentialAllows(actor, type);
+    assertCredentialAllows(actor, callType);
     await quota?.assertLeft(tx, actor.orgId);
-    const called = await next({ ctx: { ...ctx, db: tx, actor } });
+    const called = await next({ ctx: { ...ctx, db: tx, actor, credential } });
     if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
     return called;
   };
@@ -146,17 +159,18 @@ export const procedureFor = (action: Action) => gatedProcedure(action, authorize
 export const teamProcedureFor = (action: Action) => gatedProcedure(action, authorizeTeamGate);
 
 /**
- * A subscription for callers whose role allows `action`. A stream outlives any transaction, so the
- * caller is identified once, in a transaction of its own, and the subscription re-checks the
- * credential (expiry, membership, role) whenever it reads data to send (see routers/live.ts).
+ * A subscription for callers whose role allows `action`, opened with a stream ticket (never a
+ * credential in its URL). A stream outlives any transaction, so the ticket is used up in a
+ * transaction of its own, and the subscription re-checks its holder (membership, role, the
+ * expiry of their access token or API key) whenever it reads data to send (see routers/live.ts).
  */
 export const subscriptionFor = (action: Action) =>
   baseProcedure.meta({ access: { kind: "authenticated", action } }).use(async ({ ctx, next, type }) => {
-    const credential = readCredential(ctx);
+    const ticket = readStreamTicket(ctx);
     const source = { requestId: ctx.requestId, ip: ctx.ip ?? null };
-    const actor = await transact(ctx.db, (tx) => authenticate(tx, credential, ctx.config.jwt, source));
+    const { actor, holder } = await transact(ctx.db, (tx) => streamTicketService.redeemStreamTicket(tx, ticket, source));
     bindCallerToLog(actor);
     assertCredentialAllows(actor, type);
     authorize(action, actor);
-    return next({ ctx: { ...ctx, actor, credential, source } });
+    return next({ ctx: { ...ctx, actor, holder, source } });
   });

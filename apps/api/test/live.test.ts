@@ -1,10 +1,28 @@
-import type { Incident } from "@incidentops/core";
+import { createHash, randomBytes } from "node:crypto";
+import type { Incident, StreamTicket } from "@incidentops/core";
 import { signAccessToken } from "@incidentops/core";
 import { sql } from "@incidentops/db";
+import jwt from "jsonwebtoken";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { addMember, anIncident, anOrgOwner, aService, aUserWithRole, aWebhookTarget, ok, sleep, waitFor, useTestApi, type Account } from "@incidentops/testkit";
-import { openLiveStream, type LiveStream } from "./support/live.js";
+import {
+  addMember,
+  anApiKey,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  aWebhookTarget,
+  countRows,
+  ok,
+  raceBehindLock,
+  sleep,
+  waitFor,
+  useTestApi,
+  writeCallsCounted,
+  type Account,
+} from "@incidentops/testkit";
+import { aStreamTicket, openLiveStream, openLiveStreamWith, type LiveStream } from "./support/live.js";
 
 // Live incident updates: a tRPC subscription over server-sent events, fed by the triggers of
 // migration 0040 through the API's LISTEN connection, re-read for each subscriber. Another org's
@@ -24,10 +42,10 @@ async function open(token: string) {
   return stream;
 }
 
-/** The stream's raw server-sent events, as a client other than tRPC's reads them. */
+/** The stream's raw server-sent events, opened with a ticket taken with `token`, as a client other than tRPC's reads them. */
 async function rawLiveStream(token: string, options: { headers?: Record<string, string>; query?: string } = {}) {
   const aborted = new AbortController();
-  const connectionParams = encodeURIComponent(JSON.stringify({ authorization: `Bearer ${token}` }));
+  const connectionParams = encodeURIComponent(JSON.stringify({ ticket: (await aStreamTicket(api.current, token)).ticket }));
   const res = await fetch(`${api.current.baseUrl}/trpc/live.incidents?connectionParams=${connectionParams}${options.query ?? ""}`, {
     headers: { accept: "text/event-stream", ...options.headers },
     signal: aborted.signal,
@@ -85,12 +103,6 @@ describe("the live incident stream", () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  it("refuses a missing or invalid credential", async () => {
-    const stream = await open("not-a-token");
-    expect(stream.error?.data).toMatchObject({ code: "UNAUTHORIZED" });
-    expect(stream.messages).toEqual([]);
-  });
-
   it("ends (with 401) once the subscriber is no longer a member, sending nothing more", async () => {
     const { owner, serviceId } = await orgWithService();
     const member = await aUserWithRole(api.current, owner.org.id, "member");
@@ -143,6 +155,109 @@ describe("the live incident stream", () => {
       .execute();
     const message = await stream.next((m) => m.notificationsChanged.includes(incident.id));
     expect(message.timelineChanged).toEqual([]);
+  });
+});
+
+describe("stream tickets", () => {
+  const hashOf = (ticket: string) => createHash("sha256").update(ticket).digest();
+  /** What a refused stream failed with (it never opened), for comparing refusals. */
+  async function refusal(connectionParams: Record<string, string>) {
+    const stream = await openLiveStreamWith(api.current, connectionParams);
+    streams.push(stream);
+    expect(stream.messages).toEqual([]);
+    return stream.error?.data;
+  }
+  const unknownTicket = () => refusal({ ticket: randomBytes(32).toString("base64url") });
+
+  it("are 256 random bits (base64url), valid 30 s, stored only as their SHA-256, with whom and until when they act for", async () => {
+    const { owner } = await orgWithService();
+    const res = await api.current.request<StreamTicket>("POST", "/v1/live/tickets", { token: owner.accessToken });
+    expect(res.status).toBe(201);
+    expect(res.body.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Date.parse(res.body.expiresAt) - Date.now()).toBeGreaterThan(25_000);
+    expect(Date.parse(res.body.expiresAt) - Date.now()).toBeLessThanOrEqual(30_000);
+    const rows = await api.current.db.selectFrom("stream_tickets").selectAll().where("org_id", "=", owner.org.id).execute();
+    expect(rows).toHaveLength(1);
+    const tokenExpiry = (jwt.decode(owner.accessToken) as { exp: number }).exp * 1000;
+    expect(rows[0]).toMatchObject({ token_hash: hashOf(res.body.ticket), user_id: owner.user.id, api_key_id: null, access_token_expires_at: new Date(tokenExpiry) });
+    expect(JSON.stringify(rows)).not.toContain(res.body.ticket);
+  });
+
+  it("are the only way in: no ticket, an access token in connectionParams, or an unknown ticket is 401, the same for all", async () => {
+    const { owner } = await orgWithService();
+    const missing = await refusal({});
+    expect(missing).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
+    expect(await refusal({ authorization: `Bearer ${owner.accessToken}` })).toEqual({ ...missing, traceId: expect.any(String) });
+    expect(await unknownTicket()).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401, message: expect.stringContaining("stream ticket") });
+  });
+
+  it("open one stream, once: a ticket used or expired is refused as an unknown one, and leaves no row", async () => {
+    const { owner } = await orgWithService();
+    const { ticket } = await aStreamTicket(api.current, owner.accessToken);
+    const first = await openLiveStreamWith(api.current, { ticket });
+    streams.push(first);
+    expect(first.messages[0]).toMatchObject({ reset: true });
+    const unknown = await unknownTicket();
+    expect(await refusal({ ticket })).toEqual({ ...unknown, traceId: expect.any(String) });
+    expect(await countRows(api.current.db, "stream_tickets", { org_id: owner.org.id })).toBe(0);
+
+    const late = await aStreamTicket(api.current, owner.accessToken);
+    await api.current.db.updateTable("stream_tickets").set({ expires_at: sql<Date>`now() - interval '1 second'` }).where("token_hash", "=", hashOf(late.ticket)).execute();
+    expect(await refusal({ ticket: late.ticket })).toEqual({ ...unknown, traceId: expect.any(String) });
+  });
+
+  it("open exactly one of the streams that present one ticket at once", async () => {
+    const { owner } = await orgWithService();
+    const { ticket } = await aStreamTicket(api.current, owner.accessToken);
+    // Both openings wait on the ticket's row, held here, before either can take it.
+    const both = await raceBehindLock(
+      api.current.db,
+      (tx) => tx.selectFrom("stream_tickets").select("id").where("token_hash", "=", hashOf(ticket)).forUpdate().execute(),
+      () => [openLiveStreamWith(api.current, { ticket }), openLiveStreamWith(api.current, { ticket })],
+    );
+    streams.push(...both);
+    expect(both.filter((stream) => stream.messages[0]?.reset === true)).toHaveLength(1);
+    expect(both.filter((stream) => stream.error !== undefined).map((stream) => stream.error?.data?.code)).toEqual(["UNAUTHORIZED"]);
+  });
+
+  it("of a person no longer a member of its org, or of a revoked API key, are refused as unknown ones", async () => {
+    const { owner } = await orgWithService();
+    const unknown = await unknownTicket();
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
+    const members = await aStreamTicket(api.current, member.accessToken);
+    await ok(api.current.request("DELETE", `/v1/org/members/${member.user.id}`, { token: owner.accessToken }), 200, "remove member");
+    expect(await refusal({ ticket: members.ticket })).toEqual({ ...unknown, traceId: expect.any(String) });
+
+    const key = await anApiKey(api.current, owner.accessToken);
+    const keys = await aStreamTicket(api.current, key.secret);
+    await ok(api.current.request("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: owner.accessToken }), 200, "revoke key");
+    expect(await refusal({ ticket: keys.ticket })).toEqual({ ...unknown, traceId: expect.any(String) });
+  });
+
+  it("may be taken by a read-only API key, as no write call, and its stream ends when the key is revoked", async () => {
+    const { owner, serviceId } = await orgWithService();
+    const key = await anApiKey(api.current, owner.accessToken, { scope: "read" });
+    const writes = await writeCallsCounted(api.current.db, owner.org.id);
+    const stream = await open(key.secret);
+    expect(await writeCallsCounted(api.current.db, owner.org.id)).toBe(writes);
+    const incident = await anIncident(api.current, owner.accessToken, serviceId);
+    await stream.next((m) => m.timelineChanged.includes(incident.id));
+    await ok(api.current.request("POST", `/v1/org/api-keys/${key.id}/revoke`, { token: owner.accessToken }), 200, "revoke key");
+    await anIncident(api.current, owner.accessToken, serviceId);
+    await waitFor(() => stream.error, 10_000, "the stream to fail");
+    expect(stream.error?.data).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
+  });
+
+  it("that expired unused are deleted when their org takes another", async () => {
+    const { owner } = await orgWithService();
+    const other = await orgWithService();
+    const stale = await aStreamTicket(api.current, owner.accessToken);
+    const othersStale = await aStreamTicket(api.current, other.owner.accessToken);
+    await api.current.db.updateTable("stream_tickets").set({ expires_at: sql<Date>`now() - interval '1 second'` }).where("token_hash", "in", [hashOf(stale.ticket), hashOf(othersStale.ticket)]).execute();
+    const fresh = await aStreamTicket(api.current, owner.accessToken);
+    const left = await api.current.db.selectFrom("stream_tickets").select("token_hash").where("org_id", "in", [owner.org.id, other.owner.org.id]).execute();
+    expect(left.map((row) => row.token_hash)).toEqual(expect.arrayContaining([hashOf(fresh.ticket), hashOf(othersStale.ticket)]));
+    expect(left).toHaveLength(2);
   });
 });
 
@@ -209,7 +324,7 @@ describe("the announcements (migration 0040)", () => {
   });
 });
 
-it("a member of two orgs hears only the org of the token", async () => {
+it("a member of two orgs hears only the org their ticket was taken in", async () => {
   const a = await orgWithService();
   const b = await orgWithService();
   await addMember(api.current.db, b.owner.org.id, a.owner.user.id, "member");

@@ -23,6 +23,7 @@ import {
   waitFor,
   type Account,
 } from "@incidentops/testkit";
+import { aStreamTicket, openLiveStreamWith } from "./support/live.js";
 
 // A full run, API and worker, logging at info level as in production, through one captured log.
 // Every credential the run creates or uses is then searched for in everything logged.
@@ -104,6 +105,13 @@ describe("the logs of a full run", () => {
     await ok(api.request("POST", new URL(heartbeat.pingUrl).pathname), 200, "heartbeat ping");
     await ok(api.request("GET", new URL(heartbeat.pingUrl).pathname), 200, "heartbeat ping by GET");
     await ok(api.request("DELETE", `/v1/org/services/${service.id}/heartbeats/${heartbeat.id}`, { token }), 200, "delete heartbeat");
+
+    // A live stream, opened with a ticket in its URL (the request log keeps its path only).
+    const { ticket } = await aStreamTicket(api, token);
+    secrets.streamTicket = ticket;
+    const stream = await openLiveStreamWith(api, { ticket });
+    expect(stream.messages[0]?.reset).toBe(true);
+    stream.close();
 
     // Emailed single-use links: an invitation, a password reset.
     const invitation = await anInvitation(api, token, { email: uniqueEmail("invitee") });

@@ -1,13 +1,15 @@
+import { createHash } from "node:crypto";
 import { createDb, executeKeyed, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anIncident, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
+import { aStreamTicket } from "./support/live.js";
 
 const api = useTestApi();
 
 /** The second wall: what the application role sees when it talks to PostgreSQL directly. */
 describe("row-level security", () => {
   let appDb: Db;
-  const orgs: { orgId: string; incidentIds: string[] }[] = [];
+  const orgs: { orgId: string; token: string; incidentIds: string[] }[] = [];
 
   beforeAll(async () => {
     appDb = createDb({ connectionString: api.current.appDatabaseUrl, max: 2 });
@@ -18,7 +20,7 @@ describe("row-level security", () => {
         await anIncident(api.current, user.accessToken, service.id),
         await anIncident(api.current, user.accessToken, service.id),
       ];
-      orgs.push({ orgId: user.org.id, incidentIds: incidents.map((i) => i.id) });
+      orgs.push({ orgId: user.org.id, token: user.accessToken, incidentIds: incidents.map((i) => i.id) });
     }
   });
   afterAll(async () => {
@@ -79,6 +81,35 @@ describe("row-level security", () => {
     ).rejects.toThrow(/row-level security/);
     const title = await api.current.db.selectFrom("incidents").select("title").where("id", "=", target).executeTakeFirstOrThrow();
     expect(title.title).not.toBe("hijacked");
+  });
+
+  it("shows a stream ticket to its own org, and before the org is known only to the one presenting it; another org can neither see nor take it", async () => {
+    const [a, b] = orgs;
+    if (a === undefined || b === undefined) throw new Error("seed failed");
+    const { ticket } = await aStreamTicket(api.current, a.token);
+    const hash = createHash("sha256").update(ticket).digest("hex");
+    /** What a transaction with these settings sees of the tickets, and how many it could delete (rolled back: none is used up). */
+    const inScope = async (settings: { orgId?: string; lookupHash?: string }) => {
+      const rolledBack = new Error("rolled back");
+      let outcome: { seen: string[]; taken: number } | undefined;
+      await appDb
+        .transaction()
+        .execute(async (tx) => {
+          await sql`SELECT set_config('app.org_id', ${settings.orgId ?? ""}, true), set_config('app.lookup_hash', ${settings.lookupHash ?? ""}, true)`.execute(tx);
+          const seen = await sql<{ org_id: string }>`SELECT org_id FROM stream_tickets`.execute(tx);
+          const taken = await sql`DELETE FROM stream_tickets`.execute(tx);
+          outcome = { seen: seen.rows.map((r) => r.org_id), taken: Number(taken.numAffectedRows) };
+          throw rolledBack;
+        })
+        .catch((error: unknown) => {
+          if (error !== rolledBack) throw error;
+        });
+      return outcome;
+    };
+    expect(await inScope({ orgId: b.orgId })).toEqual({ seen: [], taken: 0 });
+    expect(await inScope({ lookupHash: createHash("sha256").update(`${ticket}x`).digest("hex") })).toEqual({ seen: [], taken: 0 });
+    expect(await inScope({ lookupHash: hash })).toEqual({ seen: [a.orgId], taken: 1 });
+    expect(await inScope({ orgId: a.orgId })).toEqual({ seen: [a.orgId], taken: 1 });
   });
 
   it("the application role cannot switch role, turn row security off, or drop the policies", async () => {

@@ -52,6 +52,9 @@ export * as invitationService from "./invitations/service.js";
 export * from "./api-keys/schema.js";
 export * as apiKeyService from "./api-keys/service.js";
 export { API_KEY_PREFIX, authenticateApiKey, hashApiKey, looksLikeApiKey } from "./api-keys/authenticate.js";
+export * from "./stream-tickets/schema.js";
+export * as streamTicketService from "./stream-tickets/service.js";
+export type { StreamHolder } from "./stream-tickets/service.js";
 
 // Accountability: the audit log and usage quotas.
 export * from "./audit/schema.js";

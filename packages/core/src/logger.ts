@@ -70,7 +70,7 @@ export function createLogger(options: { level: string; name: string; destination
 
 /**
  * Query parameters whose value is a credential, by name (any case, `_` or not); tRPC's
- * `connectionParams` carries a subscription's access token.
+ * `connectionParams` carries a live stream's ticket (single use, but unused until the stream opens).
  */
 const SECRET_QUERY_PARAMS = /^(?:token|refresh_?token|access_?token|api_?key|key|routing_?key|secret|password|signature|code|connectionParams)$/i;
 /** Paths whose segment after the prefix is a credential: Alertmanager's routing key, a calendar feed's token, a heartbeat's. */

@@ -598,6 +598,18 @@ export interface CalendarFeedsTable {
   last_used_at: NullableTime;
 }
 
+export interface StreamTicketsTable {
+  org_id: string;
+  id: Generated<string>;
+  token_hash: Buffer;
+  user_id: string | null;
+  api_key_id: string | null;
+  /** A person's ticket: when the access token they asked with expires (the stream ends then). */
+  access_token_expires_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -651,6 +663,7 @@ export interface Database {
   opsgenie_requests: OpsgenieRequestsTable;
   incident_tiny_ids: IncidentTinyIdsTable;
   heartbeat_monitors: HeartbeatMonitorsTable;
+  stream_tickets: StreamTicketsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

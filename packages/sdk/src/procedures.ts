@@ -120,6 +120,7 @@ export const procedures = {
   "users.me.notificationRules.update": { type: "mutation" },
   "auditLogs.list": { type: "query", paginated: true },
   "usage.get": { type: "query" },
+  "live.tickets.create": { type: "mutation" },
   "analytics.incidents": { type: "query" },
   "analytics.incidentsCsv": { type: "query" },
   "analytics.responders": { type: "query" },

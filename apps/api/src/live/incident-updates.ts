@@ -1,35 +1,29 @@
-import { authorize, incidentService, transact, verifyAccessToken, type Actor, type IncidentUpdates } from "@incidentops/core";
+import { authorize, incidentService, streamTicketService, transact, type Actor, type IncidentUpdates, type StreamHolder } from "@incidentops/core";
 import type { AppDeps } from "../context.js";
-import { authenticate, type CallSource, type Credential } from "../procedure/credential.js";
+import type { CallSource } from "../procedure/credential.js";
 
-/** Who subscribed, as the subscription procedure identified them. */
+/** Who subscribed, as the subscription procedure identified them from their ticket. */
 export interface Subscriber {
   actor: Actor;
-  credential: Credential;
+  holder: StreamHolder;
   source: CallSource;
-}
-
-/** When the subscriber's access token expires (API keys: never, for the stream). */
-function credentialExpiresAt(deps: Pick<AppDeps, "config">, credential: Credential): number | undefined {
-  if (credential.kind !== "access_token") return undefined;
-  const claims = verifyAccessToken(deps.config.jwt, credential.token);
-  return claims === null ? Date.now() : claims.exp * 1000;
 }
 
 /**
  * The live incident stream of one subscriber: a first message with `reset` (the subscription is
  * in place: refetch whatever was read before it), then, for every batch of changes announced in
  * the subscriber's org, the changed incidents re-read under the subscriber's own scope, with the
- * credential checked again (expired token, removed member, changed role: the stream fails with
- * 401/403 and the client subscribes afresh). It ends when the access token expires, so the
- * client comes back with a renewed one.
+ * holder checked again (expired token, removed member, changed role, revoked key: the stream
+ * fails with 401/403 and the client subscribes afresh). A person's stream ends when the access
+ * token they took its ticket with expires, so the client comes back with a renewed one.
  */
 export async function* incidentUpdates(
-  deps: Pick<AppDeps, "db" | "config" | "changeFeed">,
+  deps: Pick<AppDeps, "db" | "changeFeed">,
   subscriber: Subscriber,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<IncidentUpdates> {
-  const expiresAt = credentialExpiresAt(deps, subscriber.credential);
+  const { holder } = subscriber;
+  const expiresAt = holder.kind === "user" ? holder.accessTokenExpiresAt.getTime() : undefined;
   const stops = [signal, expiresAt === undefined ? undefined : AbortSignal.timeout(Math.max(0, expiresAt - Date.now()))].filter(
     (s): s is AbortSignal => s !== undefined,
   );
@@ -39,7 +33,7 @@ export async function* incidentUpdates(
   for await (const batch of changes) {
     const ids = [...new Set([...batch.timeline, ...batch.notifications])];
     const incidents = await transact(deps.db, async (tx) => {
-      const current = await authenticate(tx, subscriber.credential, deps.config.jwt, subscriber.source);
+      const current = await streamTicketService.recheckStreamHolder(tx, holder, subscriber.source);
       authorize("incident:read", current);
       return incidentService.getIncidentsByIds(tx, current, ids);
     });

@@ -41,6 +41,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: "users", description: "The signed-in person's own settings" },
   { name: "audit log", description: "Security-relevant changes in the organisation" },
   { name: "usage", description: "Write calls and the organisation's daily quota" },
+  { name: "live", description: "Live incident updates (a tRPC subscription over server-sent events at /trpc/live.incidents) and the single-use tickets that open them" },
   { name: "alerts", description: "Alert ingestion from monitoring tools (PagerDuty Events v2, Prometheus Alertmanager, Grafana Alerting, generic JSON webhooks), authenticated by routing key" },
   { name: "health", description: "Liveness, readiness, and this document" },
 ];

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ErrorBodyOf } from "../errors.js";
 import { takesBody, type RestOperation } from "../operations.js";
 import { isQuotaExempt } from "../procedure/write-quota.js";
+import { callTypeOf } from "../trpc.js";
 
 const errorBodySchemaOf = (code: ErrorCode) =>
   z.object({
@@ -186,7 +187,7 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
 function mayBeForbidden(operation: RestOperation): boolean {
   const { access } = operation;
   if (access.kind === "public") return false;
-  if (access.kind === "user" || operation.type === "mutation") return true; // API keys; read-only keys
+  if (access.kind === "user" || callTypeOf(operation.type, operation.meta) === "mutation") return true; // API keys; read-only keys
   if (access.action === undefined) return false;
   // The least privileged callers: a viewer, and a read-only API key (which acts as a viewer).
   return !can(access.action, { kind: "user", role: "viewer" }) || !can(access.action, { kind: "api_key", role: "viewer" });
@@ -202,7 +203,7 @@ export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   if (mayBeForbidden(operation)) codes.add("FORBIDDEN");
   if (operation.path.includes("{")) codes.add("NOT_FOUND");
   if (operation.path.startsWith("/auth/")) codes.add("RATE_LIMITED");
-  if (operation.access.kind !== "public" && operation.type === "mutation" && !isQuotaExempt(operation.procedure)) codes.add("QUOTA_EXCEEDED");
+  if (operation.access.kind !== "public" && callTypeOf(operation.type, operation.meta) === "mutation" && !isQuotaExempt(operation.procedure)) codes.add("QUOTA_EXCEEDED");
   for (const code of DOMAIN_ERRORS[operation.procedure] ?? []) codes.add(code);
   codes.add("INTERNAL_ERROR");
   codes.add("SERVICE_UNAVAILABLE");

@@ -522,6 +522,7 @@ export const operationExamples: Record<string, OperationExamples> = {
     output: { ...apiKey, secret: "iok_3kQ9vT7wB2nM5xC8zL1pR4sD6fG0hJ" },
   },
   "org.apiKeys.revoke": { input: { keyId: ids.apiKey }, output: { ...apiKey, revokedAt: at(13), status: "revoked" } },
+  "live.tickets.create": { output: { ticket: "pZ4w0cQd7s2VbN9yR1kT6xL3mJ8hF5gA0eU2iO4qW7c", expiresAt: "2025-03-14T09:13:30.000Z" } },
 
   "orgs.list": { input: pageInput, output: page(org) },
   "orgs.create": { input: { name: "Acme Labs" }, output: { ...org, id: "7d3e9c12-4b5a-4e8f-a1c2-3b4d5e6f7a02", name: "Acme Labs" } },

@@ -41,6 +41,21 @@ export async function authenticate(tx: Tx, credential: Credential, jwt: Config["
   return { kind: "user", userId: claims.sub, orgId: claims.org_id, role, ...source };
 }
 
+/** When an access token expires; null for an API key (its row says, and is read on every use). */
+export function accessTokenExpiry(credential: Credential, jwt: Config["jwt"]): Date | null {
+  if (credential.kind !== "access_token") return null;
+  const claims = verifyAccessToken(jwt, credential.token);
+  return claims === null ? new Date() : new Date(claims.exp * 1000);
+}
+
+/** A subscription's stream ticket; 401 without one (an access token is never taken from a URL). */
+export function readStreamTicket(ctx: { streamTicket: string | undefined }): string {
+  if (ctx.streamTicket === undefined) {
+    throw unauthorized('A live stream opens with a ticket: POST /v1/live/tickets, then send { "ticket": "..." } as the subscription\'s connectionParams');
+  }
+  return ctx.streamTicket;
+}
+
 /** A person as their access token names them; null when only authenticate can tell who calls (an API key, a token it refuses). */
 export function presumedUser(credential: Credential, jwt: Config["jwt"], source: CallSource): UserActor | null {
   if (credential.kind !== "access_token") return null;

@@ -1475,6 +1475,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/live/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket that opens one live incident stream, within 30 s
+         * @description EventSource sends no headers, so a stream's credential is in its URL, where proxies log it: there it is this ticket, never an access token. Open `/trpc/live.incidents` with tRPC's connectionParams `{ "ticket": "..." }`; a ticket opens one stream, once, and is stored only as a hash. A person's stream ends when the access token they asked with expires. Read-only API keys may ask too; it is no write call.
+         */
+        post: operations["live-tickets-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/analytics/incidents": {
         parameters: {
             query?: never;
@@ -16623,6 +16643,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "live-tickets-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Send as tRPC's connectionParams `{ "ticket": "..." }` of the `live.incidents` subscription: it opens one stream, once */
+                        ticket: string;
+                        /**
+                         * Format: date-time
+                         * @description Unused by then, it opens nothing: ask for a new one at every (re)connection
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */

@@ -1,11 +1,11 @@
-import type { IncidentUpdates } from "@incidentops/core";
+import type { IncidentUpdates, StreamTicket } from "@incidentops/core";
 import type { TRPCClientError } from "@trpc/client";
 import { createTRPCClient, httpSubscriptionLink } from "@trpc/client";
 import type { AppRouter } from "api";
 import { EventSource } from "eventsource";
-import { waitFor, type TestApi } from "@incidentops/testkit";
+import { ok, waitFor, type TestApi } from "@incidentops/testkit";
 
-/** A live incident stream opened as the web app opens it (SSE, the token in connectionParams), recording what arrives. */
+/** A live incident stream opened as the web app opens it (SSE, a ticket in connectionParams), recording what arrives. */
 export interface LiveStream {
   messages: IncidentUpdates[];
   /** The error the stream failed with, if it did (its error body is in `.data`). */
@@ -17,10 +17,20 @@ export interface LiveStream {
   close: () => void;
 }
 
-/** Opens the stream and waits until it is in place (its first message, `reset`). */
-export async function openLiveStream(api: TestApi, token: string, options: { waitReady?: boolean } = {}): Promise<LiveStream> {
+/** A stream ticket, taken with `credential` (an access token or an API key). */
+export function aStreamTicket(api: TestApi, credential: string): Promise<StreamTicket> {
+  return ok(api.request<StreamTicket>("POST", "/v1/live/tickets", { token: credential }), 201, "stream ticket");
+}
+
+/** Opens the stream with a ticket taken with `credential`, and waits until it is in place (its first message, `reset`). */
+export async function openLiveStream(api: TestApi, credential: string, options: { waitReady?: boolean } = {}): Promise<LiveStream> {
+  return openLiveStreamWith(api, { ticket: (await aStreamTicket(api, credential)).ticket }, options);
+}
+
+/** Opens the stream with these connectionParams (a ticket, or what is refused), as openLiveStream does. */
+export async function openLiveStreamWith(api: TestApi, connectionParams: Record<string, string>, options: { waitReady?: boolean } = {}): Promise<LiveStream> {
   const client = createTRPCClient<AppRouter>({
-    links: [httpSubscriptionLink({ url: `${api.baseUrl}/trpc`, EventSource, connectionParams: { authorization: `Bearer ${token}` } })],
+    links: [httpSubscriptionLink({ url: `${api.baseUrl}/trpc`, EventSource, connectionParams })],
   });
   const stream: LiveStream = {
     messages: [],

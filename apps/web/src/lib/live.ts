@@ -47,7 +47,7 @@ export function applyIncidentUpdates(queryClient: QueryClient, trpc: Trpc, updat
 
 /**
  * Keeps the incident screens live: one subscription per tab (server-sent events), reopened after
- * any drop with a fresh token, and after the server ends it (its token expired).
+ * any drop with a fresh ticket, and after the server ends it (the access token behind it expired).
  */
 export function useLiveIncidentUpdates(): LiveStatus {
   const client = useTRPCClient();

@@ -44,12 +44,13 @@ function renewOnUnauthorized(session: SessionManager): TRPCLink<AppRouter> {
 
 /**
  * The typed API client: queries and mutations batched over HTTP with the access token, live
- * updates over server-sent events (EventSource sends no headers: the token goes as tRPC's
- * connectionParams, fresh at every (re)connection).
+ * updates over server-sent events. EventSource sends no headers, so what opens a stream goes in
+ * its URL (tRPC's connectionParams), which proxies log: a single-use stream ticket, asked for at
+ * every (re)connection, never the access token.
  */
 export function createApiClient(session: SessionManager, options: { baseUrl?: string; fetch?: typeof fetch; EventSource?: typeof EventSource } = {}): ApiClient {
   const url = `${options.baseUrl ?? ""}/trpc`;
-  return createTRPCClient<AppRouter>({
+  const client: ApiClient = createTRPCClient<AppRouter>({
     links: [
       renewOnUnauthorized(session),
       splitLink({
@@ -57,7 +58,11 @@ export function createApiClient(session: SessionManager, options: { baseUrl?: st
         true: httpSubscriptionLink({
           url,
           ...(options.EventSource === undefined ? {} : { EventSource: options.EventSource }),
-          connectionParams: async () => ({ authorization: `Bearer ${await session.freshAccessToken()}` }),
+          connectionParams: async () => {
+            // The stream ends when the access token the ticket is asked with expires: one with time left.
+            await session.freshAccessToken();
+            return { ticket: (await client.live.tickets.create.mutate()).ticket };
+          },
         }),
         false: httpBatchLink({
           url,
@@ -71,4 +76,5 @@ export function createApiClient(session: SessionManager, options: { baseUrl?: st
       }),
     ],
   });
+  return client;
 }

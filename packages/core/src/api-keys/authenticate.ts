@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Tx } from "@incidentops/db";
+import type { ApiKeyScope, Tx } from "@incidentops/db";
 import { AppError } from "../errors.js";
 import type { ApiKeyActor } from "../policy.js";
 import { setScope } from "../scope.js";
@@ -27,6 +27,14 @@ export async function authenticateApiKey(
   const key = await useApiKey(tx, hash);
   if (key === undefined) throw new AppError("UNAUTHORIZED", "Invalid, revoked or expired API key");
   await setScope(tx, { orgId: key.org_id });
+  return apiKeyActor(key, request);
+}
+
+/** The actor of a live key: a read key acts as a viewer, a write key as a member. */
+export function apiKeyActor(
+  key: { id: string; org_id: string; scope: ApiKeyScope },
+  request: { requestId: string; ip: string | null },
+): ApiKeyActor {
   return {
     kind: "api_key",
     apiKeyId: key.id,

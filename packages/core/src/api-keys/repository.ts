@@ -1,5 +1,5 @@
-import type { ApiKeyScope, Db, Tx } from "@incidentops/db";
-import { sql } from "kysely";
+import type { ApiKeyScope, Database, Db, Tx } from "@incidentops/db";
+import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 
 export function insertApiKey(
@@ -39,6 +39,14 @@ export function markApiKeyRevoked(tx: Tx, orgId: string, keyId: string) {
     .executeTakeFirstOrThrow();
 }
 
+const isLive = (eb: ExpressionBuilder<Database, "api_keys">) =>
+  eb.and([eb("revoked_at", "is", null), eb.or([eb("expires_at", "is", null), eb("expires_at", ">", sql<Date>`now()`)])]);
+
+/** The key, when it is neither revoked nor expired: what a stream it opened checks as it goes. */
+export function findLiveApiKey(db: Db | Tx, orgId: string, keyId: string) {
+  return db.selectFrom("api_keys").select(["id", "org_id", "scope"]).where("org_id", "=", orgId).where("id", "=", keyId).where(isLive).executeTakeFirst();
+}
+
 /**
  * The live key with this secret hash, stamped as used now; undefined for an unknown, revoked or
  * expired key. Row-level security needs the scope's lookup hash set to the same hash.
@@ -48,8 +56,7 @@ export function useApiKey(tx: Tx, secretHash: Buffer) {
     .updateTable("api_keys")
     .set({ last_used_at: sql`now()` })
     .where("secret_hash", "=", secretHash)
-    .where("revoked_at", "is", null)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", sql<Date>`now()`)]))
+    .where(isLive)
     .returning(["id", "org_id", "scope"])
     .executeTakeFirst();
 }
