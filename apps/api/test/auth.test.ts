@@ -252,7 +252,7 @@ describe("POST /v1/auth/refresh", () => {
     expect((await refresh(other.body.refreshToken)).status).toBe(200);
   });
 
-  it("exchanges a token presented again within the grace, its successor unused (the answer was lost): a new pair in the family, that successor revoked", async () => {
+  it("exchanges a token presented again within the grace, its successor unused (the answer was lost): a new pair in the family, that successor rotated to it", async () => {
     const reg = await anOrgOwner(api.current);
     const lost = await refresh(reg.refreshToken);
     expect(lost.status).toBe(200);
@@ -266,17 +266,67 @@ describe("POST /v1/auth/refresh", () => {
     const [presented, unused, live] = await Promise.all([rowOf(reg.refreshToken), rowOf(lost.body.refreshToken), rowOf(again.body.refreshToken)]);
     expect(live).toMatchObject({ family_id: presented.family_id, rotated_at: null, revoked_at: null });
     expect(presented.successor_id).toBe(live.id);
-    expect(unused.revoked_at).not.toBeNull();
+    // The unused successor counts as exchanged for the new token, as of the presented one's exchange.
+    expect(unused).toMatchObject({ successor_id: live.id, rotated_at: presented.rotated_at, revoked_at: null });
     const audited = await db.selectFrom("audit_log").select(["org_id", "actor_id"]).where("action", "=", "auth.refresh.retried").where("target_id", "=", reg.user.id).execute();
     expect(audited).toEqual([{ org_id: reg.org.id, actor_id: reg.user.id }]);
 
-    // The revoked successor is refused without ending the session; the new one rotates on.
-    expectError(await refresh(lost.body.refreshToken), 401, "UNAUTHORIZED");
     const next = await refresh(again.body.refreshToken);
     expect(next.status).toBe(200);
     // Its successor now used, the first token presented again is theft.
     expect(expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
     expectError(await refresh(next.body.refreshToken), 401, "UNAUTHORIZED");
+  });
+
+  describe("the successor a grace exchange replaced, presented later", () => {
+    /** A session whose first refresh's answer was lost: `replaced` is the successor the grace exchange replaced with `live`. */
+    const aGraceExchange = async () => {
+      const reg = await anOrgOwner(api.current);
+      const replaced = await refresh(reg.refreshToken);
+      const live = await refresh(reg.refreshToken);
+      expect([replaced.status, live.status]).toEqual([200, 200]);
+      return { reg, replaced: replaced.body.refreshToken, live: live.body.refreshToken };
+    };
+    const reuseAudits = (userId: string) =>
+      api.current.db.selectFrom("audit_log").select("action").where("action", "=", "auth.refresh.reuse_detected").where("target_id", "=", userId).execute();
+
+    it("is theft once the new token was used: 401 refresh_token_reused, the family revoked and the reuse audited", async () => {
+      const { reg, replaced, live } = await aGraceExchange();
+      const next = await refresh(live);
+      expect(next.status).toBe(200);
+
+      expect(expectError(await refresh(replaced), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
+      expectError(await refresh(next.body.refreshToken), 401, "UNAUTHORIZED");
+      expect(await reuseAudits(reg.user.id)).toHaveLength(1);
+    });
+
+    it("is theft after the grace, the new token unused", async () => {
+      const { reg, replaced, live } = await aGraceExchange();
+      await outwaitReuseGrace(api.current.db, replaced);
+
+      expect(expectError(await refresh(replaced), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
+      expectError(await refresh(live), 401, "UNAUTHORIZED");
+      expect(await reuseAudits(reg.user.id)).toHaveLength(1);
+    });
+
+    it("is the lost answer within the grace, the new token unused (two presentations raced): exchanged, with one live token left", async () => {
+      const { reg, replaced, live } = await aGraceExchange();
+
+      const again = await refresh(replaced);
+      expect(again.status).toBe(200);
+      const liveTokens = await api.current.db
+        .selectFrom("refresh_tokens")
+        .select("token_hash")
+        .where("user_id", "=", reg.user.id)
+        .where("rotated_at", "is", null)
+        .where("revoked_at", "is", null)
+        .execute();
+      expect(liveTokens).toEqual([{ token_hash: sha256(again.body.refreshToken) }]);
+      expect(await reuseAudits(reg.user.id)).toHaveLength(0);
+      // The token it replaced in turn is used: presenting it now is theft.
+      expect((await refresh(again.body.refreshToken)).status).toBe(200);
+      expect(expectError(await refresh(live), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
+    });
   });
 
   it("treats a rotated token presented after the grace as theft, its successor unused or not", async () => {
@@ -302,10 +352,10 @@ describe("POST /v1/auth/refresh", () => {
       .execute();
     expect(family).toHaveLength(1);
     const live = results.find((r) => sha256(r.body.refreshToken).equals(family[0]?.token_hash ?? Buffer.alloc(0)));
-    const revoked = results.find((r) => r !== live);
-    if (live === undefined || revoked === undefined) throw new Error("neither answer holds the live successor");
-    expectError(await refresh(revoked.body.refreshToken), 401, "UNAUTHORIZED");
+    const replaced = results.find((r) => r !== live);
+    if (live === undefined || replaced === undefined) throw new Error("neither answer holds the live successor");
     expect((await refresh(live.body.refreshToken)).status).toBe(200);
+    expect(expectError(await refresh(replaced.body.refreshToken), 401, "UNAUTHORIZED").details).toEqual({ reason: "refresh_token_reused" });
   });
 
   it("refuses garbage, an empty string and an access token in place of a refresh token", async () => {

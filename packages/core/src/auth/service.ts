@@ -15,7 +15,6 @@ import {
   lockUnusedSuccessor,
   markRotated,
   revokeFamily,
-  revokeRefreshToken,
   stampRotationOnCommit,
 } from "../sessions/repository.js";
 import { generateRefreshToken, hashRefreshToken } from "../sessions/tokens.js";
@@ -189,8 +188,9 @@ async function auditPresentedAgain(
  * Exchanges a refresh token for a new pair (rotation), optionally moving to another org.
  * Presenting a token that was already exchanged revokes its whole family: someone else holds it.
  * Unless the answer of that exchange was lost: within REFRESH_REUSE_GRACE_SECONDS of it, while
- * what it gave was never used, the token is exchanged again and that unused successor revoked, so
- * the family keeps exactly one live token (decision 0055).
+ * what it gave was never used, the token is exchanged again, and that unused successor counts as
+ * exchanged for the new one too, as of the same time, so the family keeps exactly one live token
+ * and presenting the replaced successor later is reuse like any other (decision 0055).
  */
 export async function rotateRefreshToken(
   db: Db,
@@ -225,7 +225,9 @@ export async function rotateRefreshToken(
     if (unusedSuccessor === undefined) {
       await stampRotationOnCommit(tx, row.id);
     } else {
-      await revokeRefreshToken(tx, unusedSuccessor.id);
+      // Whoever holds the unused successor presents a rotated token from now on: theft, unless
+      // within this token's window while the new one is unused (decision 0055).
+      await markRotated(tx, unusedSuccessor.id, successorId, unusedSuccessor.exchangedAt);
       await auditPresentedAgain(tx, row, request, "auth.refresh.retried");
     }
     return { kind: "ok" as const, tokens };

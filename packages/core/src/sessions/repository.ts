@@ -48,14 +48,16 @@ export async function findLiveFamilyOf(tx: Tx, hash: Buffer, userId: string): Pr
 /**
  * The successor `rotatedId` was last exchanged for, locked, when that exchange's answer may have
  * been lost: the exchange is at most `graceSeconds` old and the successor was never used (not
- * exchanged in turn, not revoked, not expired). Undefined otherwise. Locking it serialises this
- * with a use of the successor itself: whichever comes second sees what the other wrote.
+ * exchanged in turn, not revoked, not expired), with the time of `rotatedId`'s first exchange.
+ * Undefined otherwise. Locking it serialises this with a use of the successor itself: whichever
+ * comes second sees what the other wrote.
  */
-export function lockUnusedSuccessor(tx: Tx, rotatedId: string, graceSeconds: number): Promise<{ id: string } | undefined> {
+export function lockUnusedSuccessor(tx: Tx, rotatedId: string, graceSeconds: number): Promise<{ id: string; exchangedAt: Date } | undefined> {
   return tx
     .selectFrom("refresh_tokens as successor")
     .innerJoin("refresh_tokens as rotated", "rotated.successor_id", "successor.id")
     .select("successor.id")
+    .select(sql<Date>`rotated.rotated_at`.as("exchangedAt"))
     .where("rotated.id", "=", rotatedId)
     .where("rotated.rotated_at", ">", sql<Date>`now() - make_interval(secs => ${graceSeconds})`)
     .where("successor.rotated_at", "is", null)
@@ -65,11 +67,15 @@ export function lockUnusedSuccessor(tx: Tx, rotatedId: string, graceSeconds: num
     .executeTakeFirst();
 }
 
-/** Records that token `id` was exchanged for `successorId`; the time of its first exchange stays. */
-export async function markRotated(tx: Tx, id: string, successorId: string): Promise<void> {
+/**
+ * Records that token `id` was exchanged for `successorId`; the time of its first exchange stays.
+ * `at`: the time it counts as exchanged, when not now (an unused successor replaced in a reuse
+ * grace takes the time of the token presented again: decision 0055).
+ */
+export async function markRotated(tx: Tx, id: string, successorId: string, at?: Date): Promise<void> {
   await tx
     .updateTable("refresh_tokens")
-    .set({ rotated_at: sql<Date>`coalesce(rotated_at, now())`, successor_id: successorId })
+    .set({ rotated_at: sql<Date>`coalesce(rotated_at, ${at ?? sql`now()`})`, successor_id: successorId })
     .where("id", "=", id)
     .execute();
 }
@@ -81,10 +87,6 @@ export async function markRotated(tx: Tx, id: string, successorId: string): Prom
  */
 export async function stampRotationOnCommit(tx: Tx, id: string): Promise<void> {
   await sendAfterCommit(tx, [tx.updateTable("refresh_tokens").set({ rotated_at: sql<Date>`clock_timestamp()` }).where("id", "=", id)]);
-}
-
-export async function revokeRefreshToken(tx: Tx, id: string): Promise<void> {
-  await tx.updateTable("refresh_tokens").set({ revoked_at: sql<Date>`now()` }).where("id", "=", id).execute();
 }
 
 export async function revokeFamily(db: Db | Tx, familyId: string): Promise<void> {
