@@ -3,7 +3,7 @@ import { isConnectionError, isIncidentOpsError, type IncidentOpsError } from "./
 import { procedures } from "./procedures.js";
 import { abortable, Session, type IncidentOpsAuth, type TokenResponse, type Tokens } from "./session.js";
 import type { CallOptions, ClientRecord } from "./shape.js";
-import { send, type FetchFunction, type TransportOptions } from "./transport.js";
+import { send, timeoutMsOf, type FetchFunction, type TransportOptions } from "./transport.js";
 
 export type HeadersOption = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
@@ -30,7 +30,11 @@ export interface IncidentOpsClientOptions {
   onSessionExpired?: ((error: IncidentOpsError) => void) | undefined;
   /** Headers sent with every call (or a function returning them, called per request). */
   headers?: HeadersOption | undefined;
-  /** Per request; 0 disables it. Default 30 000 ms. */
+  /**
+   * How long each request waits for the API's answer before it fails with an
+   * `IncidentOpsConnectionError` of code `TIMEOUT` (queries are retried first). 0 or `Infinity`:
+   * no timeout. Default 30 000 ms; a call's own `timeoutMs` overrides it.
+   */
   timeoutMs?: number | undefined;
   /** Retries of queries after connection failures; `false` disables them. */
   retry?: RetryOptions | false | undefined;
@@ -116,7 +120,7 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
   const transport: TransportOptions = {
     url: `${options.baseUrl.replace(/\/+$/, "")}/trpc`,
     fetch: options.fetch,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs: timeoutMsOf(options.timeoutMs ?? 30_000, "timeoutMs"),
   };
   const retry = options.retry === false ? { retries: 0, minDelayMs: 0, maxDelayMs: 0 } : options.retry;
   const retries = retry?.retries ?? 2;
@@ -133,6 +137,7 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
   async function invoke(path: string, type: "query" | "mutation", input: unknown, call: CallOptions = {}): Promise<unknown> {
     const { signal } = call;
     signal?.throwIfAborted();
+    const timeoutMs = call.timeoutMs === undefined ? undefined : timeoutMsOf(call.timeoutMs, "the call's timeoutMs");
     // Calls that rotate or revoke the client's own refresh token go through the session, so
     // they cannot race its automatic refresh (a rotated token presented twice revokes what the
     // first rotation gave, or the whole session).
@@ -158,7 +163,7 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
         bearer === undefined ? undefined : { authorization: `Bearer ${bearer}` },
       );
       try {
-        return await send(transport, path, type, input, { headers, signal });
+        return await send(transport, path, type, input, { headers, signal, timeoutMs });
       } catch (error) {
         // Reads are safe to repeat; a mutation may have been applied before the connection broke.
         if (isConnectionError(error) && type === "query" && attempt < retries) {

@@ -49,20 +49,29 @@ export class IncidentOpsError<C extends ApiErrorCode = ApiErrorCode> extends Err
 }
 
 /**
+ * Why no answer came: `TIMEOUT`, the API did not answer within `timeoutMs`; `UNREACHABLE`, the
+ * connection failed (refused, reset, DNS).
+ */
+export type ConnectionErrorCode = "TIMEOUT" | "UNREACHABLE";
+
+/**
  * No answer from the API: the connection failed or the call timed out. Queries are retried
  * (with backoff) before this is thrown; mutations are not, since the API may have applied them.
  */
 export class IncidentOpsConnectionError extends Error {
   override readonly name = "IncidentOpsConnectionError";
+  /** Why no answer came, stable: switch on it rather than on `message`. */
+  readonly code: ConnectionErrorCode;
   /** The procedure that failed, e.g. `"incidents.list"`. */
   readonly procedure: string;
-  /** Whether the call ran out of time (`timeoutMs`) rather than failing to connect. */
+  /** `code === "TIMEOUT"`: the call ran out of time (`timeoutMs`) rather than failing to connect. */
   readonly timedOut: boolean;
 
-  constructor(init: { message: string; procedure: string; timedOut: boolean; cause?: unknown }) {
+  constructor(init: { message: string; procedure: string; code: ConnectionErrorCode; cause?: unknown }) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
     this.procedure = init.procedure;
-    this.timedOut = init.timedOut;
+    this.timedOut = init.code === "TIMEOUT";
     Object.defineProperty(this, CONNECTION_BRAND, { value: true });
   }
 }

@@ -33,6 +33,7 @@ export {
   isForbidden,
   isRateLimited,
   fieldErrors,
+  type ConnectionErrorCode,
   type IncidentOpsErrorInit,
 } from "./errors.js";
 export type { IncidentOpsAuth, TokenResponse, Tokens } from "./session.js";

@@ -18,6 +18,8 @@ export interface CallOptions {
   headers?: Record<string, string> | undefined;
   /** Sent as `x-request-id`: the API logs it and answers errors with it as `traceId`. */
   requestId?: string | undefined;
+  /** The client's `timeoutMs` for this call's requests (0 or `Infinity`: none); a token refresh it waits for keeps the client's. */
+  timeoutMs?: number | undefined;
 }
 
 /** The input without the `void` tRPC adds when it may be omitted. */

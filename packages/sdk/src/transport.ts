@@ -11,13 +11,30 @@ export interface TransportOptions {
   /** The tRPC endpoint, e.g. `http://localhost:3000/trpc`. */
   url: string;
   fetch: FetchFunction | undefined;
-  /** Per attempt; 0 disables the timeout. */
+  /** Per attempt, unless the call says otherwise (timeoutMsOf: 0 is none). */
   timeoutMs: number;
 }
 
 export interface SendOptions {
   headers: Record<string, string>;
   signal: AbortSignal | undefined;
+  /** This call's own timeout (timeoutMsOf), instead of the client's. */
+  timeoutMs?: number | undefined;
+}
+
+/** The longest delay a timer can wait (a longer one fires at once). */
+const LONGEST_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * A `timeoutMs` option as the transport takes it: milliseconds, or 0 for none (given as 0 or
+ * Infinity). Anything else is a RangeError naming the option, thrown before any request.
+ */
+export function timeoutMsOf(value: number, option: string): number {
+  if (value === 0 || value === Number.POSITIVE_INFINITY) return 0;
+  if (!Number.isInteger(value) || value < 0 || value > LONGEST_TIMEOUT_MS) {
+    throw new RangeError(`${option} must be a whole number of milliseconds from 1 to ${LONGEST_TIMEOUT_MS}, or 0 or Infinity for no timeout; got ${value}`);
+  }
+  return value;
 }
 
 interface ErrorData {
@@ -47,6 +64,7 @@ export async function send(
   call: SendOptions,
 ): Promise<unknown> {
   call.signal?.throwIfAborted();
+  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
   let response: Response | undefined;
   const baseFetch: FetchFunction = options.fetch ?? globalThis.fetch;
   // Remembers whether an HTTP answer arrived, which tRPC does not say when its body is not JSON.
@@ -55,7 +73,7 @@ export async function send(
     response = res;
     return res;
   };
-  const timeout = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
   const signals = [call.signal, timeout].filter((s): s is AbortSignal => s !== undefined);
   const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
   const client = createTRPCUntypedClient({
@@ -69,9 +87,9 @@ export async function send(
     if (call.signal?.aborted === true) throw call.signal.reason;
     if (timeout?.aborted === true) {
       throw new IncidentOpsConnectionError({
-        message: `${path}: no answer from the API within ${options.timeoutMs} ms`,
+        message: `${path}: no answer from the API within ${timeoutMs} ms (timeoutMs)`,
         procedure: path,
-        timedOut: true,
+        code: "TIMEOUT",
         cause: error,
       });
     }
@@ -115,5 +133,5 @@ function toSdkError(error: unknown, path: string, response: Response | undefined
   }
   const cause = isTRPCClientError(error) ? (error.cause ?? error) : error;
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new IncidentOpsConnectionError({ message: `${path}: cannot reach the API (${reason})`, procedure: path, timedOut: false, cause });
+  return new IncidentOpsConnectionError({ message: `${path}: cannot reach the API (${reason})`, procedure: path, code: "UNREACHABLE", cause });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { closedPort, deferred, rejectionOf, useTestApi } from "@incidentops/testkit";
+import { closedPort, deferred, never, rejectionOf, startWebhookReceiver, useTestApi, type WebhookReceiver } from "@incidentops/testkit";
 import { createIncidentOpsClient, IncidentOpsConnectionError, isConnectionError, type FetchFunction } from "../src/index.js";
 import { expiredAccessToken, recordingFetch, registerThroughSdk } from "./helpers.js";
 
@@ -130,7 +130,7 @@ describe("retries", () => {
     const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: flaky.fetch, retry: { retries: 3, minDelayMs: 5 } });
     const error = await rejectionOf(client.org.services.create({ name: "never" }));
     expect(error).toBeInstanceOf(IncidentOpsConnectionError);
-    expect(error).toMatchObject({ procedure: "org.services.create", timedOut: false });
+    expect(error).toMatchObject({ procedure: "org.services.create", code: "UNREACHABLE", timedOut: false });
     expect(flaky.calls()).toBe(1);
   });
 
@@ -175,5 +175,76 @@ describe("retries", () => {
     expect(error).toBeInstanceOf(IncidentOpsConnectionError);
     expect(error).toMatchObject({ timedOut: true, procedure: "org.get" });
     expect(recorder.requests).toHaveLength(2);
+  });
+});
+
+describe("timeouts, against an API that never answers", () => {
+  /** A real HTTP server on loopback that takes every request and never answers it. */
+  const silentApi = async (run: (server: WebhookReceiver) => Promise<void>) => {
+    const server = await startWebhookReceiver(() => never());
+    try {
+      await run(server);
+    } finally {
+      await server.close();
+    }
+  };
+
+  test("a query times out with code TIMEOUT after timeoutMs, retried as a connection failure", async () => {
+    await silentApi(async (server) => {
+      const client = createIncidentOpsClient({ baseUrl: server.url, timeoutMs: 100, retry: { retries: 1, minDelayMs: 5 } });
+      const started = Date.now();
+      const error = await rejectionOf(client.org.get());
+      expect(error).toBeInstanceOf(IncidentOpsConnectionError);
+      expect(error).toMatchObject({ code: "TIMEOUT", timedOut: true, procedure: "org.get", message: "org.get: no answer from the API within 100 ms (timeoutMs)" });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(server.requests).toHaveLength(2);
+    });
+  });
+
+  test("a mutation times out with code TIMEOUT and is not sent again", async () => {
+    await silentApi(async (server) => {
+      const client = createIncidentOpsClient({ baseUrl: server.url, timeoutMs: 100, retry: { retries: 3, minDelayMs: 5 } });
+      expect(await rejectionOf(client.org.services.create({ name: "never answered" }))).toMatchObject({ code: "TIMEOUT", procedure: "org.services.create" });
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+
+  test("a call's own timeoutMs overrides the client's", async () => {
+    await silentApi(async (server) => {
+      const client = createIncidentOpsClient({ baseUrl: server.url, retry: false });
+      const started = Date.now();
+      expect(await rejectionOf(client.org.get(undefined, { timeoutMs: 100 }))).toMatchObject({ code: "TIMEOUT", message: "org.get: no answer from the API within 100 ms (timeoutMs)" });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    });
+  });
+
+  test("0 or Infinity, for the client or one call, waits for as long as the caller's signal lets it", async () => {
+    await silentApi(async (server) => {
+      const waitsUntilAborted = async (call: Promise<unknown>, controller: AbortController) => {
+        const reason = new Error("the caller gave up");
+        setTimeout(() => controller.abort(reason), 300);
+        expect(await rejectionOf(call)).toBe(reason);
+      };
+      for (const timeoutMs of [0, Number.POSITIVE_INFINITY]) {
+        const client = createIncidentOpsClient({ baseUrl: server.url, timeoutMs, retry: false });
+        const controller = new AbortController();
+        await waitsUntilAborted(client.org.get(undefined, { signal: controller.signal }), controller);
+        const timed = createIncidentOpsClient({ baseUrl: server.url, timeoutMs: 50, retry: false });
+        const perCall = new AbortController();
+        await waitsUntilAborted(timed.org.get(undefined, { signal: perCall.signal, timeoutMs }), perCall);
+      }
+      expect(server.requests).toHaveLength(4);
+    });
+  });
+
+  test("a timeoutMs no timer can keep is refused up front with a RangeError naming it", async () => {
+    for (const timeoutMs of [-1, 1.5, Number.NaN, 2 ** 31]) {
+      expect(() => createIncidentOpsClient({ baseUrl: "http://127.0.0.1:9", timeoutMs })).toThrow(RangeError);
+    }
+    expect(() => createIncidentOpsClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: 2 ** 31 })).toThrow(/^timeoutMs must be a whole number of milliseconds/);
+    const recorder = recordingFetch();
+    const client = createIncidentOpsClient({ baseUrl: "http://127.0.0.1:9", fetch: recorder.fetch });
+    expect(await rejectionOf(client.org.get(undefined, { timeoutMs: -5 }))).toMatchObject({ name: "RangeError", message: expect.stringMatching(/^the call's timeoutMs must be/) });
+    expect(recorder.requests).toHaveLength(0);
   });
 });
