@@ -47,7 +47,7 @@ const CORE_FEATURES = {
   "calendar-feeds": ["audit", "oncall", "schedules", "teams"],
   "escalation-policies": ["audit", "teams"],
   catalog: ["audit", "escalation-policies", "teams"],
-  "notification-targets": ["audit", "notifications", "org"],
+  "notification-targets": ["audit", "escalation-policies", "notifications", "org"],
   integrations: ["audit", "catalog", "rate-limit"],
   sla: ["audit", "catalog"],
   incidents: ["catalog", "escalation-policies", "maintenance", "sla", "teams"],

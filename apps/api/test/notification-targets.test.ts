@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { DeliveryOutcome, NotificationTarget, NotificationTargetWithSecret } from "@incidentops/core";
+import { runDelivery, type DeliveryOutcome, type NotificationAttempt, type NotificationTarget, type NotificationTargetWithSecret, type Page } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  anIncident,
   anOrgOwner,
+  aService,
   aUserWithRole,
+  aWebhookTarget,
   closedPort,
   countRows,
   expectValidationFailed,
   hasValidSignature,
+  runQueuedJobs,
   startWebhookReceiver,
   uniqueName,
   useStarted,
@@ -326,8 +330,13 @@ describe("DELETE", () => {
     const res = await api.current.request("DELETE", `/v1/org/notification-targets/${created.id}`, { token });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true });
-    expect(await storedRow(created.id)).toBeUndefined();
+    // Kept for the delivery history that names it: disabled, its credentials erased.
+    expect(await storedRow(created.id)).toMatchObject({ enabled: false, config: {}, secret: "", deleted_at: expect.any(Date) });
+    const listed = await api.current.request<Page<NotificationTarget>>("GET", "/v1/org/notification-targets?limit=100", { token });
+    expect(listed.body.items.map((t) => t.id)).not.toContain(created.id);
     expect((await get(created.id)).status).toBe(404);
+    expect((await sendTest(created.id)).status).toBe(404);
+    expect((await api.current.request("POST", `/v1/org/notification-targets/${created.id}/rotate-secret`, { token })).status).toBe(404);
     expect((await patch(created.id, { name: "back" })).status).toBe(404);
     const again = await api.current.request("DELETE", `/v1/org/notification-targets/${created.id}`, { token });
     expect(again.status).toBe(404);
@@ -361,6 +370,77 @@ describe("DELETE", () => {
     ]);
     const list = await api.current.request("GET", "/v1/org/escalation-policies?limit=100", { token });
     expect(list.status, JSON.stringify(list.body)).toBe(200);
+    // Nor can a policy take it in again.
+    const again = await api.current.request("POST", "/v1/org/escalation-policies", {
+      token,
+      body: { name: uniqueName("policy"), levels: [{ delaySeconds: 60, targets: [{ type: "notification_target", targetId: doomed.id }] }] },
+    });
+    expect(again.status).toBe(400);
+  });
+
+  describe("an incident's delivery history", () => {
+    /** An org with a webhook target and an incident whose `created` event was sent to it (succeeded) and whose comment is pending. */
+    async function aTargetWithHistory() {
+      const owner = await anOrgOwner(api.current);
+      const path = `/deleted-history/${randomUUID()}`;
+      const hook = await aWebhookTarget(api.current, owner.accessToken, `${receiver.current.url}${path}`, { name: "Payments pager" });
+      const incident = await anIncident(api.current, owner.accessToken, (await aService(api.current, owner.accessToken)).id);
+      const deps = { db: api.current.db, config: api.current.config, mailer: api.current.mailer };
+      const sendLane = () => runDelivery(deps, { orgId: owner.org.id, recipientId: hook.id, requestId: "deleted-history" }, "webhook");
+      await runQueuedJobs(api.current, ["incident_event"]);
+      expect((await sendLane()).tried.map((t) => t.result)).toEqual(["succeeded"]);
+      const comment = await api.current.request("POST", `/v1/incidents/${incident.id}/comment`, { token: owner.accessToken, body: { body: "still down" } });
+      expect(comment.status).toBe(201);
+      await runQueuedJobs(api.current, ["incident_event"]);
+      const attempts = () =>
+        api.current.request<Page<NotificationAttempt>>("GET", `/v1/incidents/${incident.id}/notifications`, { token: owner.accessToken }).then((res) => res.body.items);
+      const sentToIt = () => receiver.current.requests.filter((r) => r.path === path).length;
+      const remove = (as = owner.accessToken) => api.current.request("DELETE", `/v1/org/notification-targets/${hook.id}`, { token: as });
+      return { hook, sendLane, attempts, sentToIt, remove };
+    }
+
+    it("keeps its attempts under the target's name; what was pending ends cancelled and is never sent", async () => {
+      const { hook, sendLane, attempts, sentToIt, remove } = await aTargetWithHistory();
+      expect((await attempts()).map((a) => a.status)).toEqual(["succeeded", "pending"]);
+
+      expect((await remove()).status).toBe(200);
+      const deletedTarget = { id: hook.id, name: "Payments pager", type: "webhook", deleted: true };
+      const [sent, cancelled] = await attempts();
+      expect(sent).toMatchObject({ target: deletedTarget, status: "succeeded", attemptCount: 1, lastHttpStatus: 200 });
+      expect(cancelled).toMatchObject({
+        target: deletedTarget,
+        status: "cancelled",
+        attemptCount: 0,
+        note: "not sent: the notification target was deleted",
+        nextAttemptAt: null,
+        completedAt: expect.any(String),
+      });
+
+      expect((await sendLane()).tried).toEqual([]);
+      expect(sentToIt()).toBe(1);
+    });
+
+    it("an attempt a fan-out made after the delete, having read the target before it, is cancelled when claimed, never sent", async () => {
+      const { sendLane, attempts, sentToIt, remove } = await aTargetWithHistory();
+      expect((await remove()).status).toBe(200);
+      const [, late] = await attempts();
+      await api.current.db.updateTable("notification_attempts").set({ status: "pending", note: null, completed_at: null }).where("id", "=", late?.id ?? "").execute();
+
+      expect((await sendLane()).tried.map((t) => t.result)).toEqual(["cancelled"]);
+      expect(sentToIt()).toBe(1);
+      expect((await attempts()).map((a) => [a.status, a.note])).toEqual([
+        ["succeeded", null],
+        ["cancelled", "not sent: the notification target was deleted"],
+      ]);
+    });
+
+    it("another org's admin cannot delete it (404), and its history stays as it was", async () => {
+      const { attempts, remove } = await aTargetWithHistory();
+      const before = await attempts();
+      expect((await remove(token)).status).toBe(404);
+      expect(await attempts()).toEqual(before);
+      expect(before.map((a) => a.target?.deleted)).toEqual([false, false]);
+    });
   });
 });
 

@@ -194,7 +194,7 @@ describe("an incident's delivery attempts", () => {
         id: expect.any(String),
         eventId,
         channel: "webhook",
-        target: { id: targetId, name: names[targetId], type: "webhook" },
+        target: { id: targetId, name: names[targetId], type: "webhook", deleted: false },
         user: null,
         contactMethod: null,
         delayMinutes: null,
@@ -278,7 +278,7 @@ describe("an incident's delivery attempts", () => {
     expect(res.body.items).toMatchObject([
       {
         channel: "webhook",
-        target: { id: targetId, name: "Outcomes hook", type: "webhook" },
+        target: { id: targetId, name: "Outcomes hook", type: "webhook", deleted: false },
         user: null,
         status: "failed",
         attemptCount: 8,

@@ -187,3 +187,25 @@ test("a viewer reads the incident's work but is offered no way to change it", as
   await expect(page.getByRole("checkbox")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "SLA policy" })).toHaveCount(0);
 });
+
+test("a notification target deleted after the incident notified it: its deliveries still show under its name, marked deleted, and the pending one cancelled", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  // Nothing listens there: the delivery is pending a retry when the target is deleted.
+  const target = await api.ok<{ id: string }>("POST", "/v1/org/notification-targets", {
+    token: owner.accessToken,
+    body: { name: "Payments pager", type: "webhook", config: { url: "http://127.0.0.1:9/hook" } },
+  });
+  const incident = await api.incident(owner, service.id, "Checkout returns 502");
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const deliveries = page.getByRole("list", { name: "Notification deliveries" });
+  await expect(deliveries.getByRole("listitem")).toHaveCount(1);
+  await expect(deliveries).toContainText("Payments pager");
+  await expect(deliveries).toContainText("pending");
+
+  await api.ok("DELETE", `/v1/org/notification-targets/${target.id}`, { token: owner.accessToken });
+  await expect(deliveries).toContainText("Payments pager (deleted)");
+  await expect(deliveries).toContainText("cancelled");
+  await expect(deliveries).toContainText("not sent: the notification target was deleted");
+  await expect(deliveries.getByRole("listitem")).toHaveCount(1);
+});

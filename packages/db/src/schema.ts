@@ -15,7 +15,7 @@ export type ChatTargetType = "teams" | "discord" | "mattermost";
 /** How an attempt is delivered: a target's type, or a person's contact method (which may text or call). */
 export type NotificationChannel = NotificationTargetType | "sms" | "voice";
 export type ContactMethodType = "email" | "slack" | "webhook" | "sms" | "voice";
-export type NotificationAttemptStatus = "pending" | "succeeded" | "failed";
+export type NotificationAttemptStatus = "pending" | "succeeded" | "failed" | "cancelled";
 export type TeamRole = "manager" | "member";
 export type RotationUnit = "hour" | "day" | "week";
 
@@ -185,6 +185,8 @@ export interface NotificationTargetsTable {
   min_severity: IncidentSeverity | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set when the target was deleted: kept for its delivery history, disabled, its config and secret erased. */
+  deleted_at: NullableTime;
 }
 
 export interface NotificationAttemptsTable {

@@ -558,7 +558,7 @@ export const operationExamples: Record<string, OperationExamples> = {
       id: ids.attempt,
       eventId: ids.event,
       channel: "webhook",
-      target: { id: ids.target, name: "ops webhook", type: "webhook" },
+      target: { id: ids.target, name: "ops webhook", type: "webhook", deleted: false },
       user: null,
       contactMethod: null,
       delayMinutes: null,

@@ -56,7 +56,16 @@ export const notificationTargetsRouter = router({
     .mutation(({ ctx, input }) => notificationTargetService.updateNotificationTarget(ctx.db, ctx.actor, input, ctx.config.delivery)),
 
   delete: procedureFor("notification-target:manage")
-    .meta({ openapi: { method: "DELETE", path: "/org/notification-targets/{targetId}", tags, summary: "Delete a notification target (admin)" } })
+    .meta({
+      openapi: {
+        method: "DELETE",
+        path: "/org/notification-targets/{targetId}",
+        tags,
+        summary: "Delete a notification target (admin)",
+        description:
+          "It leaves the org's targets and escalation levels and is never sent to again: its pending notifications end cancelled. Incidents keep their notifications to it, under its name and type (target.deleted).",
+      },
+    })
     .input(targetIdInput)
     .output(okSchema)
     .mutation(({ ctx, input }) => ok(notificationTargetService.deleteNotificationTarget(ctx.db, ctx.actor, input))),

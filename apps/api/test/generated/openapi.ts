@@ -537,7 +537,10 @@ export interface paths {
         get: operations["org-notificationTargets-get"];
         put?: never;
         post?: never;
-        /** Delete a notification target (admin) */
+        /**
+         * Delete a notification target (admin)
+         * @description It leaves the org's targets and escalation levels and is never sent to again: its pending notifications end cancelled. Incidents keep their notifications to it, under its name and type (target.deleted).
+         */
         delete: operations["org-notificationTargets-delete"];
         options?: never;
         head?: never;
@@ -12880,6 +12883,8 @@ export interface operations {
                                 name: string;
                                 /** @enum {string} */
                                 type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost";
+                                /** @description The target was deleted since: its name and type are as they were when it was deleted */
+                                deleted: boolean;
                             } | null;
                             user: {
                                 /** Format: uuid */
@@ -12897,14 +12902,15 @@ export interface operations {
                             /** @description The delay of the person's notification rule that sent it */
                             delayMinutes: number | null;
                             /**
-                             * @description pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says
+                             * @description pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says; cancelled when its target was deleted before it was delivered (not sent again, as note says)
                              * @enum {string}
                              */
-                            status: "pending" | "succeeded" | "failed";
+                            status: "pending" | "succeeded" | "failed" | "cancelled";
                             attemptCount: number;
                             lastHttpStatus: number | null;
                             /** @description Why the last try failed: a short reason, never the URL or a secret */
                             lastError: string | null;
+                            /** @description What else there is to know: why it was cancelled, or that an email was only logged (no SMTP server) */
                             note: string | null;
                             /** @description While pending: the earliest time of its next try (after the back-off, or the receiver's Retry-After when later). Its receiver's lane may make it later still: a Retry-After the receiver gave on another attempt holds every attempt to it, as does its circuit breaker. Null once it succeeded or failed */
                             nextAttemptAt: string | null;

@@ -119,11 +119,26 @@ export async function orgRowIdsAmong(tx: Tx, table: "schedules" | "teams", orgId
   return new Set(rows.map((r) => r.id));
 }
 
-/** Which of `targetIds` are notification targets of the org, locked FOR KEY SHARE (see findTeamForKeyShare). */
+/**
+ * Which of `targetIds` are notification targets of the org (not deleted), locked FOR KEY SHARE
+ * (see findTeamForKeyShare): a delete locks its target FOR UPDATE, so one of the two waits.
+ */
 export async function targetIdsAmong(tx: Tx, orgId: string, targetIds: string[]): Promise<Set<string>> {
   if (targetIds.length === 0) return new Set();
-  const rows = await tx.selectFrom("notification_targets").select("id").where("org_id", "=", orgId).where("id", "in", targetIds).forKeyShare().execute();
+  const rows = await tx
+    .selectFrom("notification_targets")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("id", "in", targetIds)
+    .where("deleted_at", "is", null)
+    .forKeyShare()
+    .execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** Takes a notification target out of every escalation level it is in (it is being deleted). */
+export async function removeTargetFromLevels(tx: Tx, orgId: string, targetId: string): Promise<void> {
+  await tx.deleteFrom("escalation_level_targets").where("org_id", "=", orgId).where("notification_target_id", "=", targetId).execute();
 }
 
 /** A page of the org's policies (without their levels: see loadLevels), newest first; with `teamIds`, only theirs. */

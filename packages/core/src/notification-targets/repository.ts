@@ -1,5 +1,9 @@
 import type { Db, IncidentSeverity, NotificationTargetType, Tx } from "@incidentops/db";
+import { sql } from "kysely";
 import { newestFirst } from "../keyset.js";
+
+/** The org's targets that were not deleted (a deleted one is kept only for its delivery history). */
+const liveTargets = (db: Db | Tx, orgId: string) => db.selectFrom("notification_targets").where("org_id", "=", orgId).where("deleted_at", "is", null);
 
 export function insertTarget(
   tx: Tx,
@@ -31,21 +35,16 @@ export function insertTarget(
 }
 
 export function listTargets(db: Db | Tx, orgId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
-  return newestFirst(db.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId), limit, after).execute();
+  return newestFirst(liveTargets(db, orgId).selectAll(), limit, after).execute();
 }
 
 export function findTarget(db: Db | Tx, orgId: string, targetId: string) {
-  return db.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("id", "=", targetId).executeTakeFirst();
+  return liveTargets(db, orgId).selectAll().where("id", "=", targetId).executeTakeFirst();
 }
 
+/** Locked FOR UPDATE, which waits for (and holds off) a policy taking it into a level (FOR KEY SHARE). */
 export function findTargetForUpdate(tx: Tx, orgId: string, targetId: string) {
-  return tx
-    .selectFrom("notification_targets")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .where("id", "=", targetId)
-    .forUpdate()
-    .executeTakeFirst();
+  return liveTargets(tx, orgId).selectAll().where("id", "=", targetId).forUpdate().executeTakeFirst();
 }
 
 /** Sets the given fields (undefined: unchanged). */
@@ -77,14 +76,17 @@ export function updateTarget(
     .executeTakeFirstOrThrow();
 }
 
-/** Deletes the target (its delivery history and escalation-level entries go with it). */
-export function deleteTarget(tx: Tx, orgId: string, targetId: string) {
-  return tx
-    .deleteFrom("notification_targets")
+/**
+ * Marks the target (locked: findTargetForUpdate) deleted and disabled, erasing its credentials
+ * (config and signing secret); its row stays for the delivery history that names it.
+ */
+export async function markTargetDeleted(tx: Tx, orgId: string, targetId: string): Promise<void> {
+  await tx
+    .updateTable("notification_targets")
+    .set({ deleted_at: sql<Date>`now()`, enabled: false, config: "{}", secret: "", updated_at: sql<Date>`now()` })
     .where("org_id", "=", orgId)
     .where("id", "=", targetId)
-    .returning(["id", "name", "type"])
-    .executeTakeFirst();
+    .execute();
 }
 
 export function setSigningSecret(tx: Tx, orgId: string, targetId: string, secret: string) {
@@ -93,6 +95,7 @@ export function setSigningSecret(tx: Tx, orgId: string, targetId: string, secret
     .set({ secret, updated_at: new Date() })
     .where("org_id", "=", orgId)
     .where("id", "=", targetId)
+    .where("deleted_at", "is", null)
     .returningAll()
     .executeTakeFirst();
 }

@@ -3,19 +3,20 @@ import type { Db, NotificationTargetRow, NotificationTargetType, Tx } from "@inc
 import { auditAction } from "../audit/service.js";
 import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
+import { removeTargetFromLevels } from "../escalation-policies/repository.js";
 import { iso } from "../mapping.js";
-import { reopenLaneNow } from "../notifications/attempts.js";
+import { cancelDeletedTargetsAttempts, reopenLaneNow } from "../notifications/attempts.js";
 import { findOrg } from "../org/repository.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { notificationEventKindSchema, type PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
 import {
-  deleteTarget,
   findTarget,
   findTargetForUpdate,
   insertTarget,
   listTargets,
+  markTargetDeleted,
   setSigningSecret,
   updateTarget,
 } from "./repository.js";
@@ -228,12 +229,19 @@ async function reopenTargetLane(tx: Tx, actor: Actor, row: NotificationTargetRow
   if (row.enabled) await reopenLaneNow(tx, { orgId: actor.orgId, recipientId: row.id }, row.type, actor.requestId);
 }
 
-/** Deleting a target also deletes its delivery history and removes it from escalation levels. */
+/**
+ * Deletes a target: it is gone from the org's targets and escalation levels and is never sent to
+ * again (its pending attempts end cancelled), while incidents' delivery history keeps its
+ * attempts under its name and type (decision 0057).
+ */
 export async function deleteNotificationTarget(db: Db, actor: Actor, input: TargetIdInput): Promise<void> {
   await transact(db, async (tx) => {
-    const deleted = await deleteTarget(tx, actor.orgId, input.targetId);
-    if (deleted === undefined) throw targetNotFound();
-    await auditTarget(tx, actor, "notification_target.deleted", deleted);
+    const target = await findTargetForUpdate(tx, actor.orgId, input.targetId);
+    if (target === undefined) throw targetNotFound();
+    await markTargetDeleted(tx, actor.orgId, target.id);
+    await removeTargetFromLevels(tx, actor.orgId, target.id);
+    await cancelDeletedTargetsAttempts(tx, { orgId: actor.orgId, recipientId: target.id });
+    await auditTarget(tx, actor, "notification_target.deleted", target);
   });
 }
 

@@ -2,7 +2,7 @@ import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { afterCommitInScope } from "../scope.js";
-import { isLeased, isPaused, isTaken, reopenLane, wakeLaneIfDue, type Lane } from "./lane-repository.js";
+import { cancelPendingAttempts, isLeased, isPaused, isTaken, reopenLane, wakeLaneIfDue, type Lane } from "./lane-repository.js";
 import { findUnheldLanesDueFor, insertAttemptsAndCommit, insertAttemptsLockingLanes, wakeUnheldLanes, type Recipient } from "./repository.js";
 
 export type { Recipient };
@@ -123,6 +123,19 @@ export async function wakeLane(tx: Tx, lane: Lane, channel: keyof typeof DELIVER
 export async function reopenLaneNow(tx: Tx, lane: Lane, channel: keyof typeof DELIVERY_TASK, requestId: string): Promise<void> {
   const row = await reopenLane(tx, lane);
   if (row !== undefined && !isLeased(row)) await wakeLane(tx, lane, channel, { requestId });
+}
+
+/** Why a deleted target's attempts end cancelled. */
+export const TARGET_DELETED = "not sent: the notification target was deleted";
+
+/**
+ * The target was deleted: its lane's pending attempts end cancelled, never sent (decision 0057).
+ * A run sending on the lane when this commits records what it sent over it; what it leaves
+ * pending, and attempts a fan-out that read the target before the delete makes after it, are
+ * cancelled when they are claimed (deliver.ts).
+ */
+export function cancelDeletedTargetsAttempts(tx: Tx, lane: Lane): Promise<void> {
+  return cancelPendingAttempts(tx, lane, TARGET_DELETED);
 }
 
 /**

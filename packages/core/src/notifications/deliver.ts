@@ -5,7 +5,7 @@ import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
 import type { DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
-import { wakeIfDueAfterCommit, wakeLane } from "./attempts.js";
+import { cancelDeletedTargetsAttempts, TARGET_DELETED, wakeIfDueAfterCommit, wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
 import { findNextWake, isHeld, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
@@ -19,8 +19,8 @@ export interface DeliveryDeps extends ChannelDeps {
   db: Db;
 }
 
-/** What a try of an attempt came to: delivered, failed for good, or to be retried later. */
-export type DeliveryResult = "succeeded" | "failed" | "retrying";
+/** What a try of an attempt came to: delivered, failed for good, to be retried later, or not sent since its target was deleted. */
+export type DeliveryResult = "succeeded" | "failed" | "retrying" | "cancelled";
 
 /** One try of a lane's run, for its log line: the attempt, what it came to and the receiver's answer. */
 export interface Try {
@@ -69,7 +69,10 @@ const nextTryDelayMs = (attempt: number, baseMs: number, retryAfterMs = 0) => Ma
 export const breakerPauseMs = (streak: number, retryBaseMs: number) =>
   streak < BREAKER_THRESHOLD ? 0 : Math.min(retryBaseMs * 3 * 2 ** (streak - BREAKER_THRESHOLD), MAX_PAUSE_MS);
 
-type Send = () => Promise<DeliveryOutcome>;
+/** What sending an attempt came to: its channel's outcome, or, `cancelled`, nothing sent (its target was deleted). */
+type Sent = DeliveryOutcome & { cancelled?: true };
+
+type Send = () => Promise<Sent>;
 
 type Claimed = { attempt: NotificationAttemptRow; send: Send }[];
 
@@ -83,6 +86,8 @@ const ROUNDS_PER_CLAIM = 8;
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
 const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
+
+const cancelledUnsent: Sent = { ok: false, httpStatus: null, error: TARGET_DELETED, note: null, durationMs: 0, cancelled: true };
 
 /** How to send each attempt: its payload (the event, and the incident as it was right after it) through its channel. */
 async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: NotificationAttemptRow[], tx: Tx, known?: KnownRows): Promise<Claimed> {
@@ -125,6 +130,8 @@ async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: Notificati
         return sendToContactMethod(deps, contactMethod, payload);
       }
       if (user !== undefined) return sendEmail(deps, user.email, payload);
+      // Read before or after its delete committed, a deleted target is never sent to (decision 0057).
+      if (target?.deleted_at != null) return Promise.resolve(cancelledUnsent);
       if (target === undefined || !target.enabled) {
         return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });
       }
@@ -244,8 +251,8 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
  * and the attempts not sent stay due, untried, for the breaker to rule on. Outcomes come in the
  * order they ended, which is the order the breaker counts failures in a row.
  */
-async function sendClaimed(attempts: Claimed, concurrency: number): Promise<{ attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[]> {
-  const ended: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[] = [];
+async function sendClaimed(attempts: Claimed, concurrency: number): Promise<{ attempt: NotificationAttemptRow; outcome: Sent }[]> {
+  const ended: { attempt: NotificationAttemptRow; outcome: Sent }[] = [];
   let next = 0;
   let failed = false;
   const sender = async () => {
@@ -278,7 +285,7 @@ async function recordOutcomes(
   deps: DeliveryDeps,
   lane: Lane,
   channel: NotificationChannel,
-  tries: { attempt: NotificationAttemptRow; outcome: DeliveryOutcome }[],
+  tries: { attempt: NotificationAttemptRow; outcome: Sent }[],
   options: { requestId: string; claimNext: boolean },
 ): Promise<{ tried: Try[]; next: Claimed | undefined }> {
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
@@ -289,7 +296,13 @@ async function recordOutcomes(
     let heldUntil: Date | null = null;
     const tried: Try[] = [];
     const outcomes: AttemptOutcome[] = [];
+    let targetDeleted = false;
     for (const { attempt, outcome } of tries) {
+      if (outcome.cancelled === true) {
+        targetDeleted = true;
+        tried.push({ attemptId: attempt.id, recipientId: attempt.recipient_id, targetId: attempt.target_id, result: "cancelled", tries: attempt.attempt_count, httpStatus: null, error: outcome.error, nextTryAt: null });
+        continue;
+      }
       const result = resultOf(deps, attempt, outcome);
       const count = attempt.attempt_count + 1;
       const nextTryAt = result === "retrying" ? after(nextTryDelayMs(count, deps.config.delivery.retryBaseMs, outcome.retryAfterMs)) : null;
@@ -308,6 +321,8 @@ async function recordOutcomes(
       tried.push({ attemptId: attempt.id, recipientId: attempt.recipient_id, targetId: attempt.target_id, result, tries: count, httpStatus: outcome.httpStatus, error: outcome.error, nextTryAt });
     }
     await recordAttemptOutcomes(tx, lane.orgId, now, outcomes);
+    // Every attempt of the lane goes to that target: none is left pending.
+    if (targetDeleted) await cancelDeletedTargetsAttempts(tx, lane);
     const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
     await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : after(pauseMs), heldUntil });
     if (pauseMs === 0 && heldUntil === null && options.claimNext) {

@@ -6,7 +6,14 @@ export const notificationAttemptSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
   channel: channelSchema,
-  target: z.object({ id: z.uuid(), name: z.string(), type: targetTypeSchema }).nullable(),
+  target: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      type: targetTypeSchema,
+      deleted: z.boolean().describe("The target was deleted since: its name and type are as they were when it was deleted"),
+    })
+    .nullable(),
   user: z.object({ id: z.uuid(), email: z.string() }).nullable(),
   contactMethod: z
     .object({ id: z.uuid(), name: z.string(), type: channelSchema })
@@ -14,14 +21,14 @@ export const notificationAttemptSchema = z.object({
     .describe("The person's contact method the page went through (its address stays private); null for a target"),
   delayMinutes: z.number().int().nullable().describe("The delay of the person's notification rule that sent it"),
   status: z
-    .enum(["pending", "succeeded", "failed"])
+    .enum(["pending", "succeeded", "failed", "cancelled"])
     .describe(
-      "pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says",
+      "pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says; cancelled when its target was deleted before it was delivered (not sent again, as note says)",
     ),
   attemptCount: z.number().int(),
   lastHttpStatus: z.number().int().nullable(),
   lastError: z.string().nullable().describe("Why the last try failed: a short reason, never the URL or a secret"),
-  note: z.string().nullable(),
+  note: z.string().nullable().describe("What else there is to know: why it was cancelled, or that an email was only logged (no SMTP server)"),
   nextAttemptAt: isoDateTime
     .nullable()
     .describe(

@@ -21,7 +21,7 @@ export async function listIncidentNotifications(db: Db, actor: Actor, input: Inc
       target:
         r.target_id === null || r.target_name === null || r.target_type === null
           ? null
-          : { id: r.target_id, name: r.target_name, type: r.target_type },
+          : { id: r.target_id, name: r.target_name, type: r.target_type, deleted: r.target_deleted_at !== null },
       user: r.user_id === null || r.user_email === null ? null : { id: r.user_id, email: r.user_email },
       contactMethod:
         r.contact_method_id === null || r.contact_method_name === null || r.contact_method_type === null

@@ -12,6 +12,7 @@ const STATUS_STYLE: Record<NotificationAttempt["status"], string> = {
   pending: "text-amber-800 dark:text-amber-300",
   succeeded: "text-emerald-700 dark:text-emerald-300",
   failed: "text-red-700 dark:text-red-300",
+  cancelled: "text-muted-foreground",
 };
 
 /** Who and what each delivery of the incident's events went to, and how it went. */
@@ -36,7 +37,10 @@ export function NotificationLog({ incidentId }: { incidentId: string }) {
                 {items.map((attempt) => (
                   <li key={attempt.id} className="py-2">
                     <div className="flex items-baseline justify-between gap-2">
-                      <span className="min-w-0 truncate font-medium">{attempt.target?.name ?? attempt.user?.email ?? "removed target"}</span>
+                      <span className="min-w-0 truncate font-medium">
+                        {attempt.target?.name ?? attempt.user?.email ?? "removed target"}
+                        {attempt.target?.deleted === true && <span className="text-muted-foreground font-normal"> (deleted)</span>}
+                      </span>
                       <span className={cn("text-xs font-medium capitalize", STATUS_STYLE[attempt.status])}>{attempt.status}</span>
                     </div>
                     <div className="text-muted-foreground flex flex-wrap gap-x-2 text-xs">
@@ -51,6 +55,7 @@ export function NotificationLog({ incidentId }: { incidentId: string }) {
                       )}
                     </div>
                     {attempt.lastError !== null && <p className="mt-1 text-xs break-words text-red-700 dark:text-red-300">{attempt.lastError}</p>}
+                    {attempt.status === "cancelled" && attempt.note !== null && <p className="text-muted-foreground mt-1 text-xs break-words">{attempt.note}</p>}
                   </li>
                 ))}
               </ul>
