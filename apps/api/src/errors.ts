@@ -1,4 +1,15 @@
-import { AppError, currentTraceId, ERROR_HTTP_STATUS, isDatabaseUnavailable, type ErrorCode, type ErrorDetailsByCode, type Logger } from "@incidentops/core";
+import {
+  AppError,
+  currentTraceId,
+  ERROR_HTTP_STATUS,
+  isDatabaseUnavailable,
+  isForeignKeyViolation,
+  isLockNotAvailable,
+  isTransactionConflict,
+  type ErrorCode,
+  type ErrorDetailsByCode,
+  type Logger,
+} from "@incidentops/core";
 import { TRPCError } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY, type TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { ServerResponse } from "node:http";
@@ -25,6 +36,8 @@ export interface ErrorResponse {
 
 /** How long a client should wait before retrying a call refused because the database is down. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** How long a client should wait before retrying a call a concurrent change conflicted with. */
+export const CONFLICT_RETRY_AFTER_SECONDS = 1;
 
 const INTERNAL_MESSAGE = "Something went wrong on our side: retry, and quote the traceId if it persists";
 const MALFORMED_PATH_MESSAGE = "The request path is not valid URL-encoding: a % must start an escape such as %2F";
@@ -92,11 +105,29 @@ function classifyBodyParserError(error: BodyParserError, traceId: string): Error
   return undefined;
 }
 
+/**
+ * A database error that a concurrent change caused, not a bug, as its public error: a transaction
+ * PostgreSQL aborted for a concurrent one, the retries included (retryingConflicts), or a lock
+ * not granted in time; a row the change refers to, removed between its check and its write (a
+ * service that can tell answers its own 404 or 400 first). Never the constraint, table or SQL.
+ */
+function concurrentChangeOf(thrown: unknown, traceId: string): ErrorBody | undefined {
+  if (isTransactionConflict(thrown) || isLockNotAvailable(thrown)) {
+    return errorBody("CONCURRENT_CHANGE", "A concurrent change conflicted with this one: retry after the Retry-After seconds", traceId, {
+      retryAfterSeconds: CONFLICT_RETRY_AFTER_SECONDS,
+    });
+  }
+  if (isForeignKeyViolation(thrown)) return errorBody("CONFLICT", "Something this change refers to was removed meanwhile: reload it, and retry", traceId, {});
+  return undefined;
+}
+
 /** Classifies anything thrown into the public error. Anything unexpected is a bare INTERNAL_ERROR: its message may hold SQL or a stack. */
 function classify(thrown: unknown, traceId: string): ErrorBody {
   if (thrown instanceof TRPCError) {
     const cause = thrown.cause;
     if (cause instanceof AppError || isDatabaseUnavailable(cause)) return classify(cause, traceId);
+    const concurrent = concurrentChangeOf(cause, traceId);
+    if (concurrent !== undefined) return concurrent;
     if (cause instanceof SyntaxError) return errorBody("MALFORMED_JSON", "The request body is not valid JSON", traceId, {});
     const issues = validationIssuesOf(cause);
     if (thrown.code === "BAD_REQUEST") {
@@ -114,6 +145,8 @@ function classify(thrown: unknown, traceId: string): ErrorBody {
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
     });
   }
+  const concurrent = concurrentChangeOf(thrown, traceId);
+  if (concurrent !== undefined) return concurrent;
   if (typeof thrown === "object" && thrown !== null) {
     const body = classifyBodyParserError(thrown, traceId);
     if (body !== undefined) return body;
@@ -125,7 +158,7 @@ function classify(thrown: unknown, traceId: string): ErrorBody {
 
 /**
  * The one error boundary: any thrown value (AppError, TRPCError, zod error, body-parser error,
- * database outage, anything else) as its HTTP status, public body and headers (`Retry-After`
+ * database outage, concurrent change, anything else) as its HTTP status, public body and headers (`Retry-After`
  * when the details say when to come back). Each transport writes it in its own wire format.
  */
 export function toErrorResponse(thrown: unknown, requestId: string): ErrorResponse {
@@ -141,12 +174,17 @@ export function errorResponseOf(body: ErrorBody): ErrorResponse {
   return { status: ERROR_HTTP_STATUS[body.code], body, headers };
 }
 
-/** Logs what the caller cannot act on: a 500 is a bug (with its cause), a 503 an outage. A caller that hung up is no failure. */
+/**
+ * Logs what the caller cannot act on: a 500 is a bug (with its cause), a 503 an outage, a foreign
+ * key that found its row gone a race the service did not foresee (its constraint says which). A
+ * caller that hung up is no failure.
+ */
 export function logUnexpected(log: Logger, thrown: unknown, response: ErrorResponse, bindings: Record<string, unknown> = {}): void {
   if (thrown instanceof TRPCError && thrown.code === "CLIENT_CLOSED_REQUEST") return;
   const err = thrown instanceof TRPCError ? (thrown.cause ?? thrown) : thrown;
   if (response.status === 503) log.warn({ ...bindings, err }, err instanceof AppError ? err.message : "database unavailable");
   else if (response.status >= 500) log.error({ ...bindings, err }, "request failed");
+  else if (isForeignKeyViolation(err)) log.warn({ ...bindings, err }, "a row the call refers to was removed while it ran");
 }
 
 /** An error as a route with its own wire format answers it (PagerDuty, Opsgenie). */

@@ -6,7 +6,7 @@ import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
 import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential, readStreamTicket } from "./procedure/credential.js";
-import { inScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
+import { inRetriedScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
 import { bindCallerToLog, currentRequestId } from "./request-log.js";
 
@@ -104,7 +104,9 @@ export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }
  * org (scoped-transaction.ts) and, for mutations other than read calls, the org's daily write
  * quota (write-quota.ts): refused up front when used up, counted last in the transaction when the
  * call succeeds (a concurrent call that took the last unit rolls it back with 429), counted on its
- * own after a failed call rolled back. A person's read first presumes the role their token names, checked
+ * own after a failed call rolled back. A call whose transaction PostgreSQL aborted for a
+ * concurrent one (a deadlock) is run again, a few times at most (inRetriedScopedTransaction).
+ * A person's read first presumes the role their token names, checked
  * with the read's first statement (readPresuming), and identifies first only when that fails.
  */
 export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticated" } }).use(async ({ ctx, next, type, path, meta }) => {
@@ -125,7 +127,7 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
     const read = await readPresuming(ctx.db, (tx) => enterPresumedScope(tx, presumed), callAs);
     if (read !== undefined) return read;
   }
-  const { result, actor } = await inScopedTransaction(ctx.db, (tx) => authenticate(tx, credential, ctx.config.jwt, source), callAs);
+  const { result, actor } = await inRetriedScopedTransaction(ctx.db, ctx.log, (tx) => authenticate(tx, credential, ctx.config.jwt, source), callAs);
   if (!result.ok) await quota?.countFailed(ctx.db, actor.orgId, ctx.log);
   return result;
 });

@@ -1,9 +1,10 @@
-import { enqueueJobs, ingestAlerts, inScope, removeJob, withJobsHeld } from "@incidentops/core";
+import { createLogger, enqueueJobs, ingestAlerts, inScope, removeJob, withJobsHeld } from "@incidentops/core";
 import { createDb, sql } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
 import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, queuedJobs, statementCountingDb, uniqueName, useTestApi, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
+const silentLog = createLogger({ level: "silent", name: "alert-batches-test" });
 
 const trigger = (routingKey: string, dedupKey: string, summary = `Disk full on ${dedupKey}`) => ({
   routing_key: routingKey,
@@ -98,7 +99,7 @@ describe("alert batches", () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
     const alerts = Array.from({ length: 20 }, (_, i) => ({ action: "trigger" as const, dedupKey: `counted-${i}`, summary: `counted ${i}`, severity: "sev1" as const, raw: {} }));
-    const delivery = { routingKey, requestId: "counted", limitPerMinute: 1000 };
+    const delivery = { routingKey, requestId: "counted", log: silentLog, limitPerMinute: 1000 };
     try {
       for (const outcome of ["created", "deduplicated"]) {
         statements.length = 0;
@@ -122,7 +123,7 @@ describe("alert batches", () => {
   it("admits and applies alerts with statements prepared on their connection, kept on generic plans, and stays exact", async () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const oneConnection = createDb({ connectionString: api.current.appDatabaseUrl, max: 1 });
-    const delivery = { routingKey, requestId: "prepared", limitPerMinute: 1000 };
+    const delivery = { routingKey, requestId: "prepared", log: silentLog, limitPerMinute: 1000 };
     const triggerOf = (dedupKey: string) => ({ action: "trigger" as const, dedupKey, summary: `prepared ${dedupKey}`, severity: "sev2" as const, raw: {} });
     try {
       const outcomes = [];
@@ -156,7 +157,7 @@ describe("alert batches", () => {
   it("applies a request's alerts in order when a trigger repeats one written with it, or an acknowledge comes between", async () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const alert = (action: "trigger" | "acknowledge", dedupKey: string) => ({ action, dedupKey, summary: `${action} ${dedupKey}`, severity: "sev2" as const, raw: { action, dedupKey } });
-    const results = await ingestAlerts(api.current.db, { routingKey, requestId: "in-order", limitPerMinute: 1000 }, [
+    const results = await ingestAlerts(api.current.db, { routingKey, requestId: "in-order", log: silentLog, limitPerMinute: 1000 }, [
       alert("trigger", "a"),
       alert("trigger", "b"),
       alert("trigger", "a"),
@@ -203,7 +204,7 @@ describe("alert batches", () => {
     // Requests in different lanes (their first keys'), locking the same incidents in opposite orders.
     const requests = [alertsOf("resolve", keys), alertsOf("trigger", keys.toReversed()), alertsOf("resolve", keys.toReversed()), alertsOf("trigger", keys)];
     for (let round = 0; round < 10; round++) {
-      const answers = await Promise.allSettled(requests.map((alerts, i) => ingestAlerts(api.current.db, { routingKey, requestId: `opposite-${round}-${i}`, limitPerMinute: 10_000 }, alerts)));
+      const answers = await Promise.allSettled(requests.map((alerts, i) => ingestAlerts(api.current.db, { routingKey, requestId: `opposite-${round}-${i}`, log: silentLog, limitPerMinute: 10_000 }, alerts)));
       expect(answers.filter((answer) => answer.status === "rejected")).toEqual([]);
     }
     const open = (await incidentsOfService(api.current, token, serviceId)).filter((i) => i.status !== "resolved").map((i) => i.dedupKey);

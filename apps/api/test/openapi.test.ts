@@ -174,26 +174,28 @@ describe("the OpenAPI document", () => {
       "401": ["UNAUTHORIZED"],
       "403": ["FORBIDDEN"],
       "404": ["NOT_FOUND"],
-      "409": ["INVALID_TRANSITION", "VERSION_CONFLICT"],
+      "409": ["CONCURRENT_CHANGE", "CONFLICT", "INVALID_TRANSITION", "VERSION_CONFLICT"],
       "413": ["PAYLOAD_TOO_LARGE"],
       "415": ["UNSUPPORTED_MEDIA_TYPE"],
       "429": ["QUOTA_EXCEEDED"],
       "500": ["INTERNAL_ERROR"],
       "503": ["SERVICE_UNAVAILABLE"],
     });
-    // A viewer (and a read-only key) may list incidents: no 403; a query takes no body, counts no quota.
+    // A viewer (and a read-only key) may list incidents: no 403; a query takes no body, counts no
+    // quota, refers to nothing it could find removed (no CONFLICT), and may conflict all the same.
     expect(documentedCodes(operation("/v1/incidents", "get"))).toEqual({
       "400": ["VALIDATION_FAILED"],
       "401": ["UNAUTHORIZED"],
+      "409": ["CONCURRENT_CHANGE"],
       "500": ["INTERNAL_ERROR"],
       "503": ["SERVICE_UNAVAILABLE"],
     });
     const login = documentedCodes(operation("/v1/auth/login", "post"));
     expect(login["429"]).toEqual(["LOGIN_LOCKED", "RATE_LIMITED"]);
     expect(login["401"]).toEqual(["INVALID_CREDENTIALS"]);
-    expect(documentedCodes(operation("/v1/auth/register", "post"))["409"]).toEqual(["EMAIL_TAKEN"]);
-    expect(documentedCodes(operation("/v1/org/members/{userId}", "delete"))["409"]).toEqual(["LAST_ADMIN", "SOLE_RESPONDER"]);
-    expect(documentedCodes(operation("/v1/org/services", "post"))["409"]).toEqual(["CONFLICT"]);
+    expect(documentedCodes(operation("/v1/auth/register", "post"))["409"]).toEqual(["CONCURRENT_CHANGE", "CONFLICT", "EMAIL_TAKEN"]);
+    expect(documentedCodes(operation("/v1/org/members/{userId}", "delete"))["409"]).toEqual(["CONCURRENT_CHANGE", "CONFLICT", "LAST_ADMIN", "SOLE_RESPONDER"]);
+    expect(documentedCodes(operation("/v1/org/services", "post"))["409"]).toEqual(["CONCURRENT_CHANGE", "CONFLICT"]);
     // Revoking a key is never refused for the quota; creating one can be.
     expect(documentedCodes(operation("/v1/org/api-keys/{keyId}/revoke", "post"))["429"]).toBeUndefined();
     expect(documentedCodes(operation("/v1/org/api-keys", "post"))["429"]).toEqual(["QUOTA_EXCEEDED"]);

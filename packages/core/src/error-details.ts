@@ -53,6 +53,7 @@ export const errorDetailsSchemas = {
       .array(z.object({ scheduleId: z.uuid(), scheduleName: z.string(), layerId: z.uuid(), layerName: z.string() }))
       .describe("Rotations (not yet ended) with no one else in them: add someone first"),
   }),
+  CONCURRENT_CHANGE: z.object({ retryAfterSeconds }),
   PAYLOAD_TOO_LARGE: z.object({ limitBytes: z.number().int().optional() }),
   UNSUPPORTED_MEDIA_TYPE: none,
   RATE_LIMITED: z.object({ retryAfterSeconds, limit: z.number().int().optional(), windowSeconds: z.number().int().optional() }),

@@ -28,3 +28,30 @@ export async function raceBehindLock<T>(db: Db, lock: (tx: Tx) => Promise<unknow
   });
   return Promise.all(held.racing);
 }
+
+/** A trigger statement that fails its transaction as PostgreSQL's deadlock detector does (40P01). */
+export const RAISE_DEADLOCK = "RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'";
+
+/**
+ * Runs `statement` (PL/pgSQL) in a trigger before each row written into `table` whose `column` is
+ * `id`: each attempt of a transaction writing one meets it, numbered `attempt` from 1 (e.g.
+ * `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`). `attempts` counts them: a sequence, which no
+ * rollback undoes. `db` must own the table (the test's owner connection).
+ */
+export async function beforeInserts(db: Db, on: { table: string; column: string; id: string }, statement: string): Promise<{ attempts: () => Promise<number> }> {
+  const name = `before_${on.table}_${on.id.replace(/-/g, "")}`;
+  await sql
+    .raw(
+      `CREATE SEQUENCE ${name}_attempts;
+       CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+       DECLARE attempt bigint := nextval('${name}_attempts'); BEGIN ${statement}; RETURN NEW; END $$;
+       CREATE TRIGGER ${name} BEFORE INSERT ON ${on.table} FOR EACH ROW WHEN (NEW.${on.column} = '${on.id}') EXECUTE FUNCTION ${name}();`,
+    )
+    .execute(db);
+  return {
+    attempts: async () => {
+      const { rows } = await sql<{ n: string }>`SELECT last_value AS n FROM ${sql.table(`${name}_attempts`)}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

@@ -170,7 +170,7 @@ export function notificationRouter<T extends Notification>(
       let grouping: Grouping = "alert";
       const results = await ingestAlerts(
         deps.db,
-        { routingKey: req.params.routingKey, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute },
+        { routingKey: req.params.routingKey, requestId: req.id, log: req.log, limitPerMinute: deps.config.ingestRateLimitPerMinute },
         (integration) => {
           if (route.checkSignature === undefined) refuseUnsignedRoute(integration);
           else route.checkSignature(req, integration);

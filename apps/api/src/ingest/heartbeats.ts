@@ -16,7 +16,7 @@ export function heartbeatPingRouter(deps: { db: Db; config: Pick<Config, "ingest
   const handle = async (req: Request<{ token: string }>, res: Response) => {
     try {
       assertAcceptableInput({ token: req.params.token });
-      const body = await heartbeatService.ping(deps.db, { token: req.params.token, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute });
+      const body = await heartbeatService.ping(deps.db, { token: req.params.token, requestId: req.id, log: req.log, limitPerMinute: deps.config.ingestRateLimitPerMinute });
       res.status(200).json(body);
     } catch (error) {
       sendError(req, res, error, { route: "heartbeat" });

@@ -113,7 +113,7 @@ interface Timing {
 const tookSince = (timing: Timing) => Math.round(performance.now() - timing.started) / 1000;
 
 /** Our error (errors.ts) in Opsgenie's words and codes (https://docs.opsgenie.com/docs/response). */
-export function renderOpsgenieError({ status, body, headers }: ErrorResponse, request: { took: number; requestId: string }): RenderedError & { body: OpsgenieError } {
+export function renderOpsgenieError({ body, headers }: ErrorResponse, request: { took: number; requestId: string }): RenderedError & { body: OpsgenieError } {
   const answer = (httpStatus: number, message: string, errors?: Record<string, string>) => ({
     status: httpStatus,
     headers,
@@ -136,8 +136,10 @@ export function renderOpsgenieError({ status, body, headers }: ErrorResponse, re
       return answer(404, body.message);
     case "RATE_LIMITED":
       return answer(429, "You are making too many requests! To avoid errors, please retry after the Retry-After seconds.");
+    // Opsgenie's senders retry a 5xx: a conflict with a concurrent change is worth retrying too.
     case "SERVICE_UNAVAILABLE":
-      return answer(status, "Service unavailable: retry after the Retry-After seconds");
+    case "CONCURRENT_CHANGE":
+      return answer(503, "Service unavailable: retry after the Retry-After seconds");
     default:
       return answer(500, "Internal server error: retry");
   }
@@ -174,6 +176,7 @@ interface Deps {
 const deliveryOf = (deps: Deps, req: Request): AlertDelivery => ({
   routingKey: genieKeyOf(req),
   requestId: req.id,
+  log: req.log,
   limitPerMinute: deps.config.ingestRateLimitPerMinute,
 });
 

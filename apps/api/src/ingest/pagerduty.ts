@@ -137,8 +137,10 @@ export function renderPagerDutyError(
       return answer(400, "invalid event", "Event object is invalid", [dialect === "v1" ? "Invalid service key" : "Invalid routing key"]);
     case "RATE_LIMITED":
       return answer(dialect === "v1" ? 403 : 429, "throttle event", "Too many events for this routing key", [body.message]);
+    // Events clients retry a 5xx: a conflict with a concurrent change is worth retrying too.
     case "SERVICE_UNAVAILABLE":
-      return answer(status, "error", "Event could not be processed now: retry after the Retry-After seconds", []);
+    case "CONCURRENT_CHANGE":
+      return answer(503, "error", "Event could not be processed now: retry after the Retry-After seconds", []);
     default:
       return answer(500, "error", "Event could not be processed: retry", []);
   }
@@ -159,6 +161,7 @@ type Accept = (deps: Deps, body: unknown, req: Request) => Promise<{ status: num
 const deliveryOf = (deps: Deps, routingKey: string, req: Request) => ({
   routingKey,
   requestId: req.id,
+  log: req.log,
   limitPerMinute: deps.config.ingestRateLimitPerMinute,
 });
 

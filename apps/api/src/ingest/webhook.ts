@@ -31,7 +31,7 @@ export function webhookRouter(deps: { db: Db; config: Pick<Config, "ingestRateLi
       const payload = parsed.data;
       const [result] = await ingestAlerts(
         deps.db,
-        { routingKey: req.params.routingKey, requestId: req.id, limitPerMinute: deps.config.ingestRateLimitPerMinute },
+        { routingKey: req.params.routingKey, requestId: req.id, log: req.log, limitPerMinute: deps.config.ingestRateLimitPerMinute },
         (integration) => {
           refuseUnsignedRoute(integration);
           return { alerts: [alertOfMappedPayload(integration.mapping, payload, keepRaw(payload))] };

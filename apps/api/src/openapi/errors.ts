@@ -73,7 +73,7 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
   NOT_FOUND: { meaning: "no such resource in the caller's organisation", body: sample("NOT_FOUND", "Incident not found", {}) },
   METHOD_NOT_ALLOWED: { meaning: "the route does not take this method", body: sample("METHOD_NOT_ALLOWED", "Method not allowed", {}) },
   CONFLICT: {
-    meaning: "the change conflicts with the current state",
+    meaning: "the change conflicts with the current state (or something it refers to was removed meanwhile)",
     body: sample("CONFLICT", 'A service named "checkout-api" already exists', { fields: { name: ["already used by another service"] } }),
   },
   EMAIL_TAKEN: {
@@ -108,6 +108,10 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
       'Removing Ada Lovelace would leave no one to page on level 1 of escalation policy "Checkout on call": they are the only one there. Add someone else (or remove it) first',
       { escalationLevels: [{ policyId: "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", policyName: "Checkout on call", level: 1 }], scheduleLayers: [] },
     ),
+  },
+  CONCURRENT_CHANGE: {
+    meaning: "a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After)",
+    body: sample("CONCURRENT_CHANGE", "A concurrent change conflicted with this one: retry after the Retry-After seconds", { retryAfterSeconds: 1 }),
   },
   PAYLOAD_TOO_LARGE: { meaning: "the body is over 1 MB", body: sample("PAYLOAD_TOO_LARGE", "The request body is over 1 MB", { limitBytes: 1_048_576 }) },
   UNSUPPORTED_MEDIA_TYPE: {
@@ -204,8 +208,12 @@ export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   if (operation.path.includes("{")) codes.add("NOT_FOUND");
   if (operation.path.startsWith("/auth/")) codes.add("RATE_LIMITED");
   if (operation.access.kind !== "public" && callTypeOf(operation.type, operation.meta) === "mutation" && !isQuotaExempt(operation.procedure)) codes.add("QUOTA_EXCEEDED");
+  // A write may find what it refers to removed by a concurrent one after its checks passed.
+  if (operation.type === "mutation") codes.add("CONFLICT");
   for (const code of DOMAIN_ERRORS[operation.procedure] ?? []) codes.add(code);
   codes.add("INTERNAL_ERROR");
+  // Any transaction may conflict with a concurrent one (a deadlock) past the API's retries.
+  codes.add("CONCURRENT_CHANGE");
   codes.add("SERVICE_UNAVAILABLE");
   return ERROR_CODES.filter((code) => codes.has(code));
 }

@@ -1,4 +1,4 @@
-import { authorize, inScope, transact, type Action, type Actor } from "@incidentops/core";
+import { authorize, inScope, retryingConflicts, transact, type Action, type Actor } from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 import type { Context } from "../context.js";
 import { bindCallerToLog } from "../request-log.js";
@@ -18,7 +18,8 @@ export interface RouteAccess {
  * procedure: their credential (401), a read-only key on a write (403), their role (403) and, for
  * a write, the org's daily quota (429). Unlike a procedure, the work is not one transaction:
  * `call` gets `inOrg`, which runs a step in a transaction scoped to the caller's org (so the
- * bytes of an upload stream with no transaction open). A write's call counts as one write
+ * bytes of an upload stream with no transaction open), run again when PostgreSQL aborted it for a
+ * concurrent one (retryingConflicts). A write's call counts as one write
  * call: in its last step's transaction (`inOrg(fn, { last: true })`) when it succeeds, on its
  * own when it fails after identification, like a procedure's.
  */
@@ -37,11 +38,13 @@ export async function callAsRoute<T>(
     authorize(access.action, actor);
     await inScope(ctx.db, { orgId: actor.orgId }, async (tx) => quota?.assertLeft(tx, actor.orgId));
     return await call(actor, (step, options) =>
-      inScope(ctx.db, { orgId: actor.orgId }, async (tx) => {
-        const result = await step(tx);
-        if (options?.last === true) await quota?.countSucceeded(tx, actor.orgId);
-        return result;
-      }),
+      retryingConflicts(ctx.log, () =>
+        inScope(ctx.db, { orgId: actor.orgId }, async (tx) => {
+          const result = await step(tx);
+          if (options?.last === true) await quota?.countSucceeded(tx, actor.orgId);
+          return result;
+        }),
+      ),
     );
   } catch (error) {
     await quota?.countFailed(ctx.db, actor.orgId, ctx.log);

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, transact, type Actor } from "@incidentops/core";
+import { isDatabaseUnavailable, retryingConflicts, transact, type Actor, type Logger } from "@incidentops/core";
 import type { Db, Tx } from "@incidentops/db";
 
 /** Thrown inside the transaction to roll it back when the call failed. */
@@ -33,6 +33,24 @@ export async function inScopedTransaction<R extends { ok: boolean }>(
   }
   if (outcome === undefined) throw new Error("unreachable: the scoped transaction ran no call");
   return outcome;
+}
+
+/**
+ * Runs a call as inScopedTransaction does, and runs it again, identification included, when
+ * PostgreSQL aborted its transaction for a concurrent one (a deadlock, a serialization failure):
+ * retryingConflicts, which never runs again a call that did something outside the database.
+ */
+export function inRetriedScopedTransaction<R extends { ok: boolean; error?: { cause?: unknown } }>(
+  db: Db,
+  log: Logger,
+  identify: (tx: Tx) => Promise<Actor>,
+  call: (tx: Tx, actor: Actor) => Promise<R>,
+): Promise<{ result: R; actor: Actor }> {
+  return retryingConflicts(
+    log,
+    () => inScopedTransaction(db, identify, call),
+    ({ result }) => (result.ok ? undefined : result.error?.cause),
+  );
 }
 
 /**

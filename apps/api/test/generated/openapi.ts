@@ -2586,7 +2586,10 @@ export interface components {
             details: Record<string, never>;
         };
         ReferencedByPoliciesError: {
-            /** @constant */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             code: "REFERENCED_BY_POLICIES";
             /** @description For people; may change */
             message: string;
@@ -2629,6 +2632,21 @@ export interface components {
                     layerId: string;
                     layerName: string;
                 }[];
+            };
+        };
+        ConcurrentChangeError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "CONCURRENT_CHANGE";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /** @description Also sent as the Retry-After header */
+                retryAfterSeconds: number;
             };
         };
         PayloadTooLargeError: {
@@ -2793,13 +2811,15 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
                 };
             };
-            /** @description EMAIL_TAKEN: an account with this email exists */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); EMAIL_TAKEN: an account with this email exists; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailTakenError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["EmailTakenError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -2937,6 +2957,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -3066,6 +3097,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -3201,6 +3243,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -3286,6 +3339,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -3376,6 +3440,17 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -3463,6 +3538,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidTokenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -3572,6 +3658,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -3700,13 +3797,15 @@ export interface operations {
                     "application/json": components["schemas"]["InvalidCredentialsError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state; EMAIL_TAKEN: an account with this email exists */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); EMAIL_TAKEN: an account with this email exists; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["EmailTakenError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["EmailTakenError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -3837,6 +3936,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description RATE_LIMITED: too many requests from this address to the auth routes (see Retry-After) */
             429: {
                 headers: {
@@ -3912,6 +4022,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -3993,6 +4114,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -4108,6 +4240,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -4237,13 +4380,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description LAST_ADMIN: the organisation's last admin cannot be demoted or removed; SOLE_RESPONDER: removing the member would leave an escalation level or a rotation with no one in it: add someone else there first */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); LAST_ADMIN: the organisation's last admin cannot be demoted or removed; SOLE_RESPONDER: removing the member would leave an escalation level or a rotation with no one in it: add someone else there first; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LastAdminError"] | components["schemas"]["SoleResponderError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["LastAdminError"] | components["schemas"]["SoleResponderError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -4344,13 +4489,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description LAST_ADMIN: the organisation's last admin cannot be demoted or removed */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); LAST_ADMIN: the organisation's last admin cannot be demoted or removed; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LastAdminError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["LastAdminError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -4515,6 +4662,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -4584,6 +4742,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -4678,6 +4847,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -4776,13 +4956,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -4911,13 +5093,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -4997,6 +5181,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -5099,13 +5294,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -5221,6 +5418,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -5327,13 +5535,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -5478,6 +5688,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -5618,6 +5839,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -5762,6 +5994,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -5874,6 +6117,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -5966,6 +6220,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -6075,6 +6340,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -6190,13 +6466,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -6303,6 +6581,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -6407,6 +6696,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -6519,6 +6819,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -6656,6 +6967,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -6738,6 +7060,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -6865,6 +7198,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -6986,6 +7330,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -7111,6 +7466,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -7230,6 +7596,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -7338,6 +7715,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -7464,6 +7852,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -7544,6 +7943,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -7673,6 +8083,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -7799,6 +8220,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -7911,6 +8343,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -8060,6 +8503,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -8231,6 +8685,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -8383,6 +8848,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -8557,6 +9033,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -8668,13 +9155,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -8781,6 +9270,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -8883,6 +9383,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -9012,6 +9523,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -9104,6 +9626,17 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -9187,13 +9720,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -9304,6 +9839,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -9386,13 +9932,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferencedByPoliciesError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ReferencedByPoliciesError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -9501,13 +10049,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -9625,6 +10175,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -9727,6 +10288,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -9840,6 +10412,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -9967,6 +10550,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -10145,13 +10739,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -10302,6 +10898,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -10384,13 +10991,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); REFERENCED_BY_POLICIES: escalation policies page the schedule or team: take it out of their levels first; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReferencedByPoliciesError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ReferencedByPoliciesError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -10586,13 +11195,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -10734,6 +11345,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -10826,6 +11448,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -10933,6 +11566,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -11048,13 +11692,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -11150,6 +11796,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -11229,6 +11886,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -11379,6 +12047,17 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -11465,6 +12144,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -11599,6 +12289,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -11746,6 +12447,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -11886,13 +12598,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version) */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); VERSION_CONFLICT: the incident changed since it was read (stale version); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -12018,6 +12732,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -12153,13 +12878,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -12287,6 +13014,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -12443,13 +13181,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state; INVALID_TRANSITION: the incident cannot move to that status from its current one */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); INVALID_TRANSITION: the incident cannot move to that status from its current one; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["InvalidTransitionError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["InvalidTransitionError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -12615,13 +13355,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -12787,13 +13529,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); VERSION_CONFLICT: the incident changed since it was read (stale version); INVALID_TRANSITION: the incident cannot move to that status from its current one; CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"] | components["schemas"]["InvalidTransitionError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -12951,6 +13695,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -13046,6 +13801,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -13156,6 +13922,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -13297,6 +14074,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -13421,6 +14209,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -13527,6 +14326,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -13689,13 +14499,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -13860,13 +14672,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state; VERSION_CONFLICT: the incident changed since it was read (stale version) */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); VERSION_CONFLICT: the incident changed since it was read (stale version); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["VersionConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -13968,13 +14782,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -14036,6 +14852,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -14131,6 +14958,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -14429,6 +15267,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -14539,6 +15388,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -14676,6 +15536,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -14819,6 +15690,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -14930,6 +15812,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -15118,6 +16011,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
@@ -15259,6 +16163,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -15346,6 +16261,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -15466,6 +16392,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -15547,6 +16484,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -15652,6 +16600,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -15765,6 +16724,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -15847,6 +16817,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -15922,6 +16903,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -16034,6 +17026,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -16125,13 +17128,15 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -16245,13 +17250,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotFoundError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConflictError"];
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -16340,6 +17347,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -16424,6 +17442,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
@@ -16557,6 +17586,17 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -16649,6 +17689,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -16882,6 +17933,17 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -16951,6 +18013,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -17059,6 +18132,17 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -17146,6 +18230,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -17540,7 +18635,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description CONFLICT: the change conflicts with the current state; EMAIL_TAKEN: an account with this email exists */
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); EMAIL_TAKEN: an account with this email exists */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -120,7 +120,8 @@ export async function openAttachment(db: Db, storage: ObjectStorage, actor: Acto
  * Deletes an attachment, row and bytes: its uploader may, and an admin. The bytes go inside the
  * transaction, after the row: if removing them fails, nothing is deleted (and the caller may
  * retry); if the commit fails after, the row stays without bytes (a download answers 404) until
- * it is deleted again.
+ * it is deleted again. So a transaction aborted for a concurrent one may be run again
+ * (retryingConflicts): deleting the bytes again deletes nothing, and is no error.
  */
 export async function deleteAttachment(db: Db, storage: ObjectStorage, actor: Actor, input: AttachmentIdInput): Promise<void> {
   await transact(db, async (tx) => {

@@ -1,5 +1,6 @@
 import type { ContactMethodRow, NotificationTargetRow } from "@incidentops/db";
 import { publicUrlOf, type Config } from "../config.js";
+import { noteEffectOutsideDatabase } from "../conflict-retries.js";
 import { emailFor, type Mailer } from "./email.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { NotificationPayload } from "./payload.js";
@@ -17,13 +18,15 @@ const httpOptions = (deps: ChannelDeps) => ({ timeoutMs: deps.config.delivery.ti
 
 /**
  * Sends one payload through a target's channel: signed webhook, Slack, Teams, Discord or
- * Mattermost message, or email (as a person's contact method of that type would).
+ * Mattermost message, or email (as a person's contact method of that type would). A transaction
+ * it is sent in is not run again (noteEffectOutsideDatabase): the receiver would get it twice.
  */
 export function sendToTarget(
   deps: ChannelDeps,
   target: Pick<NotificationTargetRow, "type" | "config" | "secret">,
   payload: NotificationPayload,
 ): Promise<DeliveryOutcome> {
+  noteEffectOutsideDatabase();
   const config = target.config as Record<string, string | undefined>;
   const { type } = target;
   if (isChatTarget(type)) return deliverChat(type, { url: config.url ?? "", payload, publicUrl: publicUrlOf(deps.config) }, httpOptions(deps));
@@ -40,12 +43,13 @@ const notConfigured = (type: "sms" | "voice"): DeliveryOutcome => ({
   permanent: true,
 });
 
-/** Pages a person through one of their contact methods: email, Slack, signed webhook, SMS or a voice call. */
+/** Pages a person through one of their contact methods: email, Slack, signed webhook, SMS or a voice call (noteEffectOutsideDatabase, as sendToTarget). */
 export function sendToContactMethod(
   deps: ChannelDeps,
   method: Pick<ContactMethodRow, "type" | "address" | "secret">,
   payload: NotificationPayload,
 ): Promise<DeliveryOutcome> {
+  noteEffectOutsideDatabase();
   const http = httpOptions(deps);
   const publicUrl = publicUrlOf(deps.config);
   const twilio = deps.config.delivery.twilio;

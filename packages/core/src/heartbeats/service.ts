@@ -3,10 +3,12 @@ import type { Db, HeartbeatMonitorRow, IncidentSeverity, Tx } from "@incidentops
 import { auditAction } from "../audit/service.js";
 import { requireService } from "../catalog/service.js";
 import { publicLink, type Config } from "../config.js";
+import { retryingConflicts } from "../conflict-retries.js";
 import { AppError, notFound } from "../errors.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { enqueueJob, removeJob } from "../jobs/enqueue.js";
 import { heartbeatJobKey, SLA_JOB_PRIORITY, type TaskPayload } from "../jobs/tasks.js";
+import type { Logger } from "../logger.js";
 import { iso, isoOrNull } from "../mapping.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { takeFromWindow } from "../rate-limit/repository.js";
@@ -132,6 +134,8 @@ const heartbeatContext = (row: { id: string; name: string; interval_seconds: num
 export interface PingRequest {
   token: string;
   requestId: string;
+  /** The request's log: where a retry of its transaction is logged (retryingConflicts). */
+  log: Logger;
   /** Pings one heartbeat may take per minute (the ingestion limit). */
   limitPerMinute: number;
 }
@@ -150,21 +154,24 @@ async function takePingAllowance(tx: Tx, heartbeat: PingedHeartbeat, limitPerMin
 /**
  * A ping, in one transaction: stamps the heartbeat (404 for an unknown token), counts it against
  * the limit, moves its miss check to the new deadline and, if it had expired, resolves the
- * incident its miss opened. Concurrent pings queue on the heartbeat's row.
+ * incident its miss opened. Concurrent pings queue on the heartbeat's row. Run again when
+ * PostgreSQL aborted it for a concurrent transaction (retryingConflicts).
  */
 export async function ping(db: Db, request: PingRequest): Promise<HeartbeatPing> {
-  return transact(db, async (tx) => {
-    const heartbeat = await pingHeartbeat(tx, request.token);
-    if (heartbeat === undefined) throw new AppError("NOT_FOUND", "Unknown heartbeat: check the ping URL of the heartbeat");
-    await takePingAllowance(tx, heartbeat, request.limitPerMinute);
-    await armCheck(tx, heartbeat, request.requestId);
-    if (heartbeat.was_expired_at !== null) {
-      const source = { orgId: heartbeat.org_id, actorUserId: null, requestId: request.requestId };
-      const target = { serviceId: heartbeat.service_id, dedupKey: heartbeatDedupKey(heartbeat.id), toStatus: "resolved" as const };
-      await incidentLifecycle.settleForAlert(tx, source, target, heartbeatContext(heartbeat, "pinged"));
-    }
-    return { ok: true, status: "healthy", dueAt: iso(dueAtOf(heartbeat)) };
-  });
+  return retryingConflicts(request.log, () =>
+    transact(db, async (tx) => {
+      const heartbeat = await pingHeartbeat(tx, request.token);
+      if (heartbeat === undefined) throw new AppError("NOT_FOUND", "Unknown heartbeat: check the ping URL of the heartbeat");
+      await takePingAllowance(tx, heartbeat, request.limitPerMinute);
+      await armCheck(tx, heartbeat, request.requestId);
+      if (heartbeat.was_expired_at !== null) {
+        const source = { orgId: heartbeat.org_id, actorUserId: null, requestId: request.requestId };
+        const target = { serviceId: heartbeat.service_id, dedupKey: heartbeatDedupKey(heartbeat.id), toStatus: "resolved" as const };
+        await incidentLifecycle.settleForAlert(tx, source, target, heartbeatContext(heartbeat, "pinged"));
+      }
+      return { ok: true, status: "healthy", dueAt: iso(dueAtOf(heartbeat)) };
+    }),
+  );
 }
 
 export type HeartbeatCheckOutcome = "expired" | "suppressed" | "skipped";

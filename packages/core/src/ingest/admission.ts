@@ -1,5 +1,6 @@
 import type { Db } from "@incidentops/db";
 import { AppError } from "../errors.js";
+import type { Logger } from "../logger.js";
 import { enterIntegrationScope, enterIntegrationScopeAndTake, type Integration } from "../integrations/service.js";
 import { takeFromWindow } from "../rate-limit/repository.js";
 import { inRounds, type RoundCall } from "../rounds.js";
@@ -8,6 +9,8 @@ import { inRounds, type RoundCall } from "../rounds.js";
 export interface AlertDelivery {
   routingKey: string;
   requestId: string;
+  /** The request's log: where a retry of its transaction is logged (retryingConflicts). */
+  log: Logger;
   /** Alerts one integration may send per minute, counted in PostgreSQL across replicas. */
   limitPerMinute: number;
 }

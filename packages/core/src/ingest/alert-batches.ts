@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Db } from "@incidentops/db";
+import { retryingConflicts } from "../conflict-retries.js";
 import { isDatabaseUnavailable } from "../db-errors.js";
 import { fanOutsTogether } from "../incidents/lifecycle.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
+import type { Logger } from "../logger.js";
 import { inRounds, type RoundCall } from "../rounds.js";
 import { inScope } from "../scope.js";
 import type { AlertResult } from "./alerts.js";
@@ -39,16 +41,18 @@ export const alertBatchLaneOf = (dedupKey: string): number => createHash("sha1")
  * incidents and events are written together (applyAlerts), and their events fan out in one job
  * (fanOutsTogether). A request on an idle lane starts its batch at once, alone. Requests apply in
  * arrival order, and a lane runs one batch at a time, here and (lockAlertBatchLane) across API
- * processes.
+ * processes. A batch PostgreSQL aborted for a concurrent transaction is run again
+ * (retryingConflicts), logged in its first request's `log`.
  */
-export function inAlertBatch(db: Db, lane: AlertBatchLane, request: AdmittedAlerts): Promise<AlertResult[]> {
-  return applyInBatches(db, `${lane.orgId}:${lane.number}`, { lane, request });
+export function inAlertBatch(db: Db, lane: AlertBatchLane, request: AdmittedAlerts, log: Logger): Promise<AlertResult[]> {
+  return applyInBatches(db, `${lane.orgId}:${lane.number}`, { lane, request, log });
 }
 
-/** A request's alerts and the lane they go in. */
+/** A request's alerts, the lane they go in, and the request's log. */
 interface LaneRequest {
   lane: AlertBatchLane;
   request: AdmittedAlerts;
+  log: Logger;
 }
 
 const applyInBatches = inRounds<LaneRequest, AlertResult[]>(applyBatch, MAX_REQUESTS_PER_BATCH);
@@ -57,7 +61,8 @@ async function applyBatch(db: Db, key: string, batch: readonly RoundCall<LaneReq
   const [first] = batch;
   if (first === undefined) return;
   try {
-    const results = await applyTogether(db, first.input.lane, batch.map((call) => call.input.request));
+    const requests = batch.map((call) => call.input.request);
+    const results = await retryingConflicts(first.input.log, () => applyTogether(db, first.input.lane, requests));
     for (const [i, call] of batch.entries()) {
       const requestResults = results[i];
       if (requestResults === undefined) throw new Error("unreachable: every request of a batch has its results");

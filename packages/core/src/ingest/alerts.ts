@@ -58,12 +58,12 @@ export async function ingestAlerts(
   delivery: AlertDelivery,
   read: readonly Alert[] | ((integration: Integration) => AlertBatch),
 ): Promise<AlertResult[]> {
-  if (typeof read !== "function") return applyAdmittedAlerts(db, await admitAlerts(db, delivery, read.length), read, delivery.requestId);
+  if (typeof read !== "function") return applyAdmittedAlerts(db, await admitAlerts(db, delivery, read.length), read, delivery);
   // What to count depends on the integration's settings: the lookup comes first, then the take.
   const integration = await findIntegration(db, delivery);
   const batch = read(integration);
   await takeAlertAllowance(db, integration, batch.weight ?? batch.alerts.length, delivery.limitPerMinute);
-  return applyAdmittedAlerts(db, integration, batch.alerts, delivery.requestId);
+  return applyAdmittedAlerts(db, integration, batch.alerts, delivery);
 }
 
 /**
@@ -72,9 +72,14 @@ export async function ingestAlerts(
  * other requests' alerts of that batch, and the results come once they have. A trigger without a
  * dedup key gets a new one.
  */
-export async function applyAdmittedAlerts(db: Db, integration: Integration, alerts: readonly Alert[], requestId: string): Promise<AlertResult[]> {
+export async function applyAdmittedAlerts(
+  db: Db,
+  integration: Integration,
+  alerts: readonly Alert[],
+  { requestId, log }: Pick<AlertDelivery, "requestId" | "log">,
+): Promise<AlertResult[]> {
   const keyed = alerts.map((alert) => ({ ...alert, dedupKey: alert.dedupKey ?? randomUUID().replace(/-/g, "") }));
   const [first] = keyed;
   if (first === undefined) return [];
-  return inAlertBatch(db, { orgId: integration.orgId, number: alertBatchLaneOf(first.dedupKey) }, { integration, alerts: keyed, requestId });
+  return inAlertBatch(db, { orgId: integration.orgId, number: alertBatchLaneOf(first.dedupKey) }, { integration, alerts: keyed, requestId }, log);
 }

@@ -1,4 +1,5 @@
 import type { Db, OpsgenieRequestRow, Tx } from "@incidentops/db";
+import { retryingConflicts } from "../conflict-retries.js";
 import { AppError } from "../errors.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { admitAlerts, type AlertDelivery } from "../ingest/admission.js";
@@ -75,7 +76,7 @@ const CREATE_STATUS: Partial<Record<AlertOutcome, string>> = {
 /** `POST /v2/alerts`: the alert opens an incident, or counts on the open one with its alias. */
 export async function createOpsgenieAlert(db: Db, delivery: AlertDelivery, requestId: string, alert: Alert): Promise<OpsgenieRequestOutcome> {
   const integration = await authenticated(admitAlerts(db, delivery, 1));
-  const [result] = await applyAdmittedAlerts(db, integration, [alert], delivery.requestId);
+  const [result] = await applyAdmittedAlerts(db, integration, [alert], delivery);
   if (result === undefined) throw new Error("an accepted alert has a result");
   return recordOutcome(db, integration, requestId, {
     action: "Create",
@@ -118,15 +119,17 @@ async function applyAction(tx: Tx, integration: Integration, requestId: string, 
  */
 export async function actOnOpsgenieAlert(db: Db, delivery: AlertDelivery, requestId: string, action: OpsgenieAlertAction): Promise<OpsgenieRequestOutcome> {
   const integration = await authenticated(admitAlerts(db, delivery, 1));
-  return inScope(db, { orgId: integration.orgId }, async (tx) => {
-    const incident = await findNamedIncident(tx, integration, action);
-    if (incident === undefined) {
-      const alias = action.identifierType === "alias" ? action.identifier : null;
-      return recordOutcome(tx, integration, requestId, { action: action.action, isSuccess: false, status: "Alert does not exist", alertId: null, alias });
-    }
-    const status = await applyAction(tx, integration, delivery.requestId, incident.id, action);
-    return recordOutcome(tx, integration, requestId, { action: action.action, isSuccess: true, status, alertId: incident.id, alias: incident.dedup_key });
-  });
+  return retryingConflicts(delivery.log, () =>
+    inScope(db, { orgId: integration.orgId }, async (tx) => {
+      const incident = await findNamedIncident(tx, integration, action);
+      if (incident === undefined) {
+        const alias = action.identifierType === "alias" ? action.identifier : null;
+        return recordOutcome(tx, integration, requestId, { action: action.action, isSuccess: false, status: "Alert does not exist", alertId: null, alias });
+      }
+      const status = await applyAction(tx, integration, delivery.requestId, incident.id, action);
+      return recordOutcome(tx, integration, requestId, { action: action.action, isSuccess: true, status, alertId: incident.id, alias: incident.dedup_key });
+    }),
+  );
 }
 
 /** `GET /v2/alerts/requests/{requestId}`: a request of this key, kept for OPSGENIE_REQUEST_RETENTION_DAYS; 404 otherwise. */
