@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, type Logger as AppLogger } from "@incidentops/core";
+import { isDatabaseUnavailable, isTransactionConflict, type Logger as AppLogger } from "@incidentops/core";
 import { Logger, type Job, type WorkerEvents } from "graphile-worker";
 
 const requestIdOf = (job: Job): string | undefined => {
@@ -12,13 +12,22 @@ const jobFields = (job: Job) => ({ jobId: job.id, task: job.task_identifier, att
 /** The job's own logger: every line a task writes names the job, the task and the request. */
 export const jobLogger = (logger: AppLogger, job: Job): AppLogger => logger.child(jobFields(job));
 
-/** One line when a job starts, one when it ends: finished, failed (to be retried) or failed for good. */
+/**
+ * One line when a job starts, one when it ends: finished, failed (to be retried) or failed for
+ * good. A transaction PostgreSQL aborted for a concurrent one (a deadlock) is said so: it changed
+ * nothing, and graphile-worker runs the job again after its backoff, as PostgreSQL advises.
+ */
 export function logJobEvents(events: WorkerEvents, logger: AppLogger): void {
   events.on("job:start", ({ job }) => logger.info(jobFields(job), "job started"));
   events.on("job:success", ({ job }) => logger.info(jobFields(job), "job finished"));
   events.on("job:error", ({ job, error }) => {
     // The last attempt's failure is logged once, by job:failed.
-    if (job.attempts < job.max_attempts) logger.warn({ ...jobFields(job), err: error }, "job failed; it will be retried");
+    if (job.attempts >= job.max_attempts) return;
+    const conflicted = isTransactionConflict(error);
+    logger.warn(
+      { ...jobFields(job), err: error },
+      conflicted ? "job's transaction conflicted with a concurrent one and PostgreSQL aborted it; it will be retried" : "job failed; it will be retried",
+    );
   });
   events.on("job:failed", ({ job, error }) => logger.error({ ...jobFields(job), err: error }, "job failed permanently"));
 }

@@ -1,6 +1,6 @@
 import { EMAIL_LOGGED_NOTE, type Incident } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { anInvitation, anOrgOwner, aService, aWebhookTarget, captureLogger, startWebhookReceiver, uniqueEmail, useTestStack, waitFor } from "@incidentops/testkit";
+import { anInvitation, anOrgOwner, aService, aWebhookTarget, beforeInserts, captureLogger, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, useTestStack, waitFor } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -55,6 +55,32 @@ describe("worker logs", () => {
         return logged.length >= 2 ? logged : undefined;
       }, 5_000, "both tries logged");
       for (const line of tries) expect([line.result, ["req-worker-1", generated].includes(String(line.requestId))]).toEqual(["succeeded", true]);
+    } finally {
+      await receiver.close();
+      await worker.stop();
+    }
+  });
+
+  it("log a job whose transaction PostgreSQL aborted for a concurrent one as that conflict (a warning, no SQL), and run it again", async () => {
+    const { api } = stack.current;
+    const { logger, lines } = captureLogger();
+    const worker = await stack.current.startWorker({ logger });
+    const receiver = await startWebhookReceiver();
+    try {
+      const owner = await anOrgOwner(api);
+      await aWebhookTarget(api, owner.accessToken, receiver.url);
+      const service = await aService(api, owner.accessToken);
+      // The fan-out's first run deadlocks as it records the delivery.
+      const conflicts = await beforeInserts(api.db, { table: "notification_attempts", column: "org_id", id: owner.org.id }, `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`);
+      expect((await api.request("POST", `/v1/services/${service.id}/incidents`, { token: owner.accessToken, body: { title: "Conflicted" } })).status).toBe(201);
+
+      await waitFor(() => (receiver.requests.length >= 1 ? true : undefined), 20_000, "the webhook, sent by the job's second run");
+      expect(await conflicts.attempts()).toBe(2);
+      const conflicted = lines.filter((l) => l.task === "incident_event" && l.level === 40);
+      expect(conflicted).toEqual([expect.objectContaining({ msg: "job's transaction conflicted with a concurrent one and PostgreSQL aborted it; it will be retried", attempt: 1 })]);
+      expect(conflicted[0]?.err).toMatchObject({ code: "40P01", message: "deadlock detected" });
+      expect(JSON.stringify(conflicted)).not.toMatch(/SELECT|INSERT|notification_attempts/i);
+      expect(lines.filter((l) => l.level === 50)).toEqual([]);
     } finally {
       await receiver.close();
       await worker.stop();
