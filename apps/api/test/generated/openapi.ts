@@ -17768,6 +17768,17 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
+            /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: the body is over 1 MB */
             413: {
                 headers: {
