@@ -205,6 +205,22 @@ export function sendError(req: ErringRequest, res: ServerResponse, thrown: unkno
   sendErrorAs(req, res, thrown, (response) => response, bindings);
 }
 
+/**
+ * Answers a failure of an integration's call (an alert, a heartbeat's ping) in our REST format.
+ * Their senders send again after a 5xx and drop what gets a 4xx (Alertmanager, Grafana, `curl
+ * --retry`), so a concurrent change that outlasted the retries is 503 SERVICE_UNAVAILABLE, with
+ * its Retry-After, not a 409 that would lose the alert.
+ */
+export function sendIngestionError(req: ErringRequest, res: ServerResponse, thrown: unknown, bindings: Record<string, unknown> = {}): void {
+  sendErrorAs(req, res, thrown, sentAgainBySenders, bindings);
+}
+
+function sentAgainBySenders(response: ErrorResponse): ErrorResponse {
+  const { body } = response;
+  if (body.code !== "CONCURRENT_CHANGE") return response;
+  return errorResponseOf(errorBody("SERVICE_UNAVAILABLE", "A concurrent change kept this from being applied: send it again after the Retry-After seconds", body.traceId, body.details));
+}
+
 /** Answers a failure in a route's own wire format: `render` turns our error into its answer. */
 export function sendErrorAs(req: ErringRequest, res: ServerResponse, thrown: unknown, render: (response: ErrorResponse) => RenderedError, bindings: Record<string, unknown> = {}): void {
   const response = toErrorResponse(thrown, req.id);

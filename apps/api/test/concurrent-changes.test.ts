@@ -114,4 +114,23 @@ describe("a call's transaction and a concurrent one", () => {
     expect(refused.headers.get("retry-after")).toBe("1");
     expect(await conflicts.attempts()).toBe(5);
   });
+
+  it("an Alertmanager notification that keeps conflicting is 503 SERVICE_UNAVAILABLE with Retry-After, which Alertmanager sends again, not a 409 it would drop", async () => {
+    const owner = await anOrgOwner(api.current);
+    const service = await aService(api.current, owner.accessToken);
+    const { routingKey } = await anIntegrationKey(api.current, owner.accessToken, service.id);
+    const conflicts = await beforeInserts(api.current.db, { table: "incidents", column: "org_id", id: owner.org.id }, RAISE_DEADLOCK);
+
+    const refused = await api.current.request("POST", `/v1/integrations/alertmanager/${routingKey}`, {
+      body: {
+        version: "4",
+        groupKey: "{}:{alertname=\"DiskFull\"}",
+        status: "firing",
+        alerts: [{ status: "firing", labels: { alertname: "DiskFull" }, annotations: { summary: "Disk full on db-1" }, startsAt: "2026-12-06T04:00:00Z", fingerprint: "fp-disk" }],
+      },
+    });
+    expect(expectError(refused, 503, "SERVICE_UNAVAILABLE").details).toEqual({ retryAfterSeconds: 1 });
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await conflicts.attempts()).toBe(3);
+  });
 });

@@ -3,7 +3,7 @@ import { AppError, atLeastAsSevere, ingestAlerts, refuseUnsignedRoute, type Aler
 import type { Db, IncidentSeverity } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { fieldErrorsOf, sendError } from "../errors.js";
+import { fieldErrorsOf, sendIngestionError } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
 
@@ -181,7 +181,7 @@ export function notificationRouter<T extends Notification>(
       const body = { status: "success" as const, grouping, alerts: results.map((result) => ({ fingerprint: result.dedupKey, ...result })) };
       res.status(202).json(body satisfies NotificationAccepted);
     } catch (error) {
-      sendError(req, res, error, { route: route.source });
+      sendIngestionError(req, res, error, { route: route.source });
     }
   };
 

@@ -1,7 +1,7 @@
 import { AppError, heartbeatService, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
-import { sendError } from "../errors.js";
+import { sendIngestionError } from "../errors.js";
 import { assertAcceptableInput } from "../input-guard.js";
 
 export const HEARTBEAT_PING_PATH = "/v1/heartbeats/:token";
@@ -19,12 +19,12 @@ export function heartbeatPingRouter(deps: { db: Db; config: Pick<Config, "ingest
       const body = await heartbeatService.ping(deps.db, { token: req.params.token, requestId: req.id, log: req.log, limitPerMinute: deps.config.ingestRateLimitPerMinute });
       res.status(200).json(body);
     } catch (error) {
-      sendError(req, res, error, { route: "heartbeat" });
+      sendIngestionError(req, res, error, { route: "heartbeat" });
     }
   };
   const refuseHead = (req: Request, res: Response) => {
     res.set("allow", "GET, POST");
-    sendError(req, res, new AppError("METHOD_NOT_ALLOWED", "A heartbeat is pinged with POST or GET: HEAD does not count as a ping"), { route: "heartbeat" });
+    sendIngestionError(req, res, new AppError("METHOD_NOT_ALLOWED", "A heartbeat is pinged with POST or GET: HEAD does not count as a ping"), { route: "heartbeat" });
   };
   const router = Router();
   router.head(HEARTBEAT_PING_PATH, refuseHead);

@@ -2,7 +2,7 @@ import { AppError, alertOfMappedPayload, ingestAlerts, refuseUnsignedRoute, type
 import type { Db } from "@incidentops/db";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
-import { sendError } from "../errors.js";
+import { sendIngestionError } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
 import { keepRaw } from "./raw.js";
 
@@ -40,7 +40,7 @@ export function webhookRouter(deps: { db: Db; config: Pick<Config, "ingestRateLi
       if (result === undefined) throw new Error("one alert in, no result out");
       res.status(202).json({ status: "success", ...result } satisfies z.infer<typeof webhookAcceptedSchema>);
     } catch (error) {
-      sendError(req, res, error, { route: "webhook" });
+      sendIngestionError(req, res, error, { route: "webhook" });
     }
   };
 
