@@ -89,15 +89,18 @@ const acceptableInput = t.middleware(async ({ getRawInput, next }) => {
 const baseProcedure = t.procedure.use(withPublicStatus).use(acceptableInput);
 
 /**
- * The input refusal REST made before the call (Context.inputRefusal), raised where the procedure's
- * input is read: each procedure kind ends with it, after its authentication and authorization.
+ * Raises the input refusal REST made before the call (Context.inputRefusal) where the procedure's
+ * input is read: each procedure kind's last middleware calls it, after its authentication and
+ * authorization, rather than a middleware of its own on every call.
  */
-const refusedInput = t.middleware(({ ctx, next }) => {
+function raiseInputRefusal(ctx: Pick<Context, "inputRefusal">): void {
   if (ctx.inputRefusal !== undefined) throw ctx.inputRefusal;
+}
+
+export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }).use(({ ctx, next }) => {
+  raiseInputRefusal(ctx);
   return next();
 });
-
-export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }).use(refusedInput);
 
 /**
  * An authenticated call: its credential (credential.ts), one transaction scoped to the caller's
@@ -137,9 +140,9 @@ export const userProcedure = authedProcedure
   .meta({ access: { kind: "user" } })
   .use(({ ctx, next }) => {
     if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
+    raiseInputRefusal(ctx);
     return next({ ctx: { ...ctx, actor: ctx.actor } });
-  })
-  .use(refusedInput);
+  });
 
 /** An authenticated procedure for `action`, whose caller `check` lets through. */
 const gatedProcedure = (action: Action, check: typeof authorize) =>
@@ -147,9 +150,9 @@ const gatedProcedure = (action: Action, check: typeof authorize) =>
     .meta({ access: { kind: "authenticated", action } })
     .use(({ ctx, next }) => {
       check(action, ctx.actor);
+      raiseInputRefusal(ctx);
       return next();
-    })
-    .use(refusedInput);
+    });
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */
 export const procedureFor = (action: Action) => gatedProcedure(action, authorize);

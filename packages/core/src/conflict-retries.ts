@@ -1,26 +1,19 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isTransactionConflict } from "./db-errors.js";
 import type { Logger } from "./logger.js";
+import { currentTransactionAttempt, withinTransactionAttempt, type TransactionAttempt } from "./work-context.js";
 
 /** How many times a transaction PostgreSQL aborted for a concurrent one is run in all. */
 export const TRANSACTION_ATTEMPTS = 3;
 /** The pause before the second attempt is between this and twice this; it doubles for each next one. */
 const FIRST_PAUSE_MS = 20;
 
-/** What the running attempt did beyond its transaction. */
-interface Attempt {
-  effectOutsideDatabase: boolean;
-}
-
-const running = new AsyncLocalStorage<Attempt>();
-
 /**
  * Says the running attempt did something outside the database (a webhook sent, bytes deleted):
  * its transaction is not run again, since that would do it again. Nothing outside an attempt.
  */
 export function noteEffectOutsideDatabase(): void {
-  const attempt = running.getStore();
+  const attempt = currentTransactionAttempt();
   if (attempt !== undefined) attempt.effectOutsideDatabase = true;
 }
 
@@ -36,12 +29,12 @@ export function noteEffectOutsideDatabase(): void {
  * one run again.
  */
 export async function retryingConflicts<T>(log: Logger, transaction: () => Promise<T>, failureOf: (result: T) => unknown = () => undefined): Promise<T> {
-  if (running.getStore() !== undefined) return transaction();
+  if (currentTransactionAttempt() !== undefined) return transaction();
   for (let attempt = 1; ; attempt++) {
-    const current: Attempt = { effectOutsideDatabase: false };
+    const current: TransactionAttempt = { effectOutsideDatabase: false };
     let conflict: unknown;
     try {
-      const result = await running.run(current, transaction);
+      const result = await withinTransactionAttempt(current, transaction);
       if (!isTransactionConflict(failureOf(result))) return result;
       conflict = failureOf(result);
       if (current.effectOutsideDatabase || attempt >= TRANSACTION_ATTEMPTS) return result;

@@ -6,7 +6,7 @@
 export * from "./errors.js";
 export { errorDetailsSchemas } from "./error-details.js";
 export * from "./config.js";
-export * from "./log-context.js";
+export * from "./work-context.js";
 export * from "./logger.js";
 export * from "./policy.js";
 export * from "./pagination.js";

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
-import { logBindingsMixin } from "./log-context.js";
+import { logBindingsMixin } from "./work-context.js";
 
 export type { Logger };
 
@@ -52,7 +52,7 @@ export function describeError(error: unknown, depth = 0): unknown {
 /**
  * The app's logger: JSON lines, ISO times, credentials censored, errors without stack or SQL
  * (describeError), and on each line the bindings of the unit of work it is written in
- * (log-context.ts). `destination` is for tests (stdout otherwise).
+ * (work-context.ts). `destination` is for tests (stdout otherwise).
  */
 export function createLogger(options: { level: string; name: string; destination?: DestinationStream }): Logger {
   return pino(

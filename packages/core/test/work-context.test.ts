@@ -1,6 +1,6 @@
 import { captureLogger } from "@incidentops/testkit";
 import { describe, expect, it } from "vitest";
-import { addLogBindings, withLogBindings } from "../src/log-context.js";
+import { addLogBindings, withLogBindings } from "../src/work-context.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
