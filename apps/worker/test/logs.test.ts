@@ -1,20 +1,34 @@
-import { EMAIL_LOGGED_NOTE, type Incident } from "@incidentops/core";
+import { EMAIL_LOGGED_NOTE, type Incident, type Service } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { anInvitation, anOrgOwner, aService, aWebhookTarget, beforeInserts, captureLogger, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, useTestStack, waitFor } from "@incidentops/testkit";
+import { anInvitation, anOrgOwner, aService, aWebhookTarget, beforeInserts, captureLogger, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, useTestStack, waitFor, type Account, type WebhookReceiver } from "@incidentops/testkit";
 
 const stack = useTestStack();
+
+/**
+ * Runs `test` with a worker logging into `lines`, and an org whose service's incidents go to a
+ * webhook target at `receiver`; the worker and the receiver are stopped after it.
+ */
+async function withLoggedDeliveries(test: (setup: { lines: Record<string, unknown>[]; receiver: WebhookReceiver; owner: Account; service: Service }) => Promise<void>): Promise<void> {
+  const { api } = stack.current;
+  const { logger, lines } = captureLogger();
+  const worker = await stack.current.startWorker({ logger });
+  const receiver = await startWebhookReceiver();
+  try {
+    const owner = await anOrgOwner(api);
+    await aWebhookTarget(api, owner.accessToken, receiver.url);
+    const service = await aService(api, owner.accessToken);
+    await test({ lines, receiver, owner, service });
+  } finally {
+    await receiver.close();
+    await worker.stop();
+  }
+}
 
 describe("worker logs", () => {
   it("log every job's start and finish with the request id of the API call that enqueued it", async () => {
     const { api } = stack.current;
-    const { logger, lines } = captureLogger();
-    const worker = await stack.current.startWorker({ logger });
-    const receiver = await startWebhookReceiver();
-    try {
-      const { accessToken: token } = await anOrgOwner(api);
-      await aWebhookTarget(api, token, receiver.url);
-      const service = await aService(api, token);
-
+    await withLoggedDeliveries(async ({ lines, receiver, owner, service }) => {
+      const token = owner.accessToken;
       const created = await api.request<Incident>("POST", `/v1/services/${service.id}/incidents`, {
         token,
         headers: { "x-request-id": "req-worker-1" },
@@ -55,21 +69,12 @@ describe("worker logs", () => {
         return logged.length >= 2 ? logged : undefined;
       }, 5_000, "both tries logged");
       for (const line of tries) expect([line.result, ["req-worker-1", generated].includes(String(line.requestId))]).toEqual(["succeeded", true]);
-    } finally {
-      await receiver.close();
-      await worker.stop();
-    }
+    });
   });
 
   it("log a job whose transaction PostgreSQL aborted for a concurrent one as that conflict (a warning, no SQL), and run it again", async () => {
     const { api } = stack.current;
-    const { logger, lines } = captureLogger();
-    const worker = await stack.current.startWorker({ logger });
-    const receiver = await startWebhookReceiver();
-    try {
-      const owner = await anOrgOwner(api);
-      await aWebhookTarget(api, owner.accessToken, receiver.url);
-      const service = await aService(api, owner.accessToken);
+    await withLoggedDeliveries(async ({ lines, receiver, owner, service }) => {
       // The fan-out's first run deadlocks as it records the delivery.
       const conflicts = await beforeInserts(api.db, { table: "notification_attempts", column: "org_id", id: owner.org.id }, `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`);
       expect((await api.request("POST", `/v1/services/${service.id}/incidents`, { token: owner.accessToken, body: { title: "Conflicted" } })).status).toBe(201);
@@ -81,10 +86,7 @@ describe("worker logs", () => {
       expect(conflicted[0]?.err).toMatchObject({ code: "40P01", message: "deadlock detected" });
       expect(JSON.stringify(conflicted)).not.toMatch(/SELECT|INSERT|notification_attempts/i);
       expect(lines.filter((l) => l.level === 50)).toEqual([]);
-    } finally {
-      await receiver.close();
-      await worker.stop();
-    }
+    });
   });
 
   it("without SMTP, write an emailed link's token only at debug level: info lines have it redacted", async () => {
