@@ -108,9 +108,9 @@ export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }
  * quota (write-quota.ts): refused up front when used up, counted last in the transaction when the
  * call succeeds (a concurrent call that took the last unit rolls it back with 429), counted on its
  * own after a failed call rolled back. A call whose transaction PostgreSQL aborted for a
- * concurrent one (a deadlock) is run again, a few times at most (inRetriedScopedTransaction).
- * A person's read first presumes the role their token names, checked
- * with the read's first statement (readPresuming), and identifies first only when that fails.
+ * concurrent one (a deadlock) is run again, a few times at most (inRetriedScopedTransaction). A
+ * person's read first presumes the role their token names, checked with the read's first
+ * statement (readPresuming), and identifies first only when that fails.
  */
 export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticated" } }).use(async ({ ctx, next, type, path, meta }) => {
   const credential = readCredential(ctx);
@@ -136,23 +136,19 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
 });
 
 /** For what only a person can do (their profile, preferences, password): API keys get 403. */
-export const userProcedure = authedProcedure
-  .meta({ access: { kind: "user" } })
-  .use(({ ctx, next }) => {
-    if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
-    raiseInputRefusal(ctx);
-    return next({ ctx: { ...ctx, actor: ctx.actor } });
-  });
+export const userProcedure = authedProcedure.meta({ access: { kind: "user" } }).use(({ ctx, next }) => {
+  if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
+  raiseInputRefusal(ctx);
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
 
 /** An authenticated procedure for `action`, whose caller `check` lets through. */
 const gatedProcedure = (action: Action, check: typeof authorize) =>
-  authedProcedure
-    .meta({ access: { kind: "authenticated", action } })
-    .use(({ ctx, next }) => {
-      check(action, ctx.actor);
-      raiseInputRefusal(ctx);
-      return next();
-    });
+  authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
+    check(action, ctx.actor);
+    raiseInputRefusal(ctx);
+    return next();
+  });
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */
 export const procedureFor = (action: Action) => gatedProcedure(action, authorize);
