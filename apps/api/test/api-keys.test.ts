@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import type { ApiKey, CreatedApiKey, Incident, Page, TokenResponse } from "@incidentops/core";
+import { randomUUID } from "node:crypto";
+import { type ApiKey, type CreatedApiKey, hashSecretToken, type Incident, type Page, type TokenResponse } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anApiKey, anIncident, anOrgOwner, aService, aUserWithRole, countRows, expectError, incidentState, useTestApi } from "@incidentops/testkit";
 
@@ -45,7 +45,6 @@ async function listKeys(token: string, query = "?limit=200"): Promise<Page<ApiKe
   return res.body;
 }
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest();
 
 const KEY_FIELDS = ["createdAt", "createdBy", "expiresAt", "id", "lastUsedAt", "name", "prefix", "revokedAt", "scope", "status"];
 
@@ -78,7 +77,7 @@ describe("creating and listing keys", () => {
     const row = await keyRow(key.id);
     expect(row.org_id).toBe(A.orgId);
     expect(row.prefix).toBe(key.prefix);
-    expect(Buffer.compare(row.secret_hash, sha256(key.secret))).toBe(0);
+    expect(Buffer.compare(row.secret_hash, hashSecretToken(key.secret))).toBe(0);
     // The secret itself is stored nowhere in the row.
     const stored = JSON.stringify({ ...row, secret_hash: row.secret_hash.toString("hex") });
     expect(stored).not.toContain(key.secret);

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import type { Me, TokenResponse } from "@incidentops/core";
+import { randomUUID } from "node:crypto";
+import { hashSecretToken, type Me, type TokenResponse } from "@incidentops/core";
 import jwt from "jsonwebtoken";
 import { describe, expect, it } from "vitest";
 import { anOrgOwner, expectError, outwaitReuseGrace, PASSWORD, TEST_JWT_SECRET, uniqueEmail, useTestApi, UUID } from "@incidentops/testkit";
@@ -11,7 +11,6 @@ import { ACCESS_TTL_SECONDS, AUDIENCE, authCalls, claimsOf, ISSUER } from "./sup
 const api = useTestApi();
 const { post, login, refresh, switchOrg, logout, getOrg, expectRejected, userInTwoOrgs } = authCalls(api);
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest();
 
 describe("POST /v1/auth/register", () => {
   it("answers 201 with a token pair, the user and the new org with the admin role", async () => {
@@ -218,8 +217,8 @@ describe("POST /v1/auth/refresh", () => {
     const res = await refresh(reg.refreshToken);
     expect(res.status).toBe(200);
     const db = api.current.db;
-    const oldRow = await db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", sha256(reg.refreshToken)).executeTakeFirstOrThrow();
-    const newRow = await db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", sha256(res.body.refreshToken)).executeTakeFirstOrThrow();
+    const oldRow = await db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", hashSecretToken(reg.refreshToken)).executeTakeFirstOrThrow();
+    const newRow = await db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", hashSecretToken(res.body.refreshToken)).executeTakeFirstOrThrow();
     expect(newRow.family_id).toBe(oldRow.family_id);
     expect(oldRow.rotated_at).not.toBeNull();
     expect(newRow.rotated_at).toBeNull();
@@ -262,7 +261,7 @@ describe("POST /v1/auth/refresh", () => {
     expect(again.body.refreshToken).not.toBe(lost.body.refreshToken);
     expect(again.body.org).toEqual(reg.org);
     const db = api.current.db;
-    const rowOf = (token: string) => db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", sha256(token)).executeTakeFirstOrThrow();
+    const rowOf = (token: string) => db.selectFrom("refresh_tokens").selectAll().where("token_hash", "=", hashSecretToken(token)).executeTakeFirstOrThrow();
     const [presented, unused, live] = await Promise.all([rowOf(reg.refreshToken), rowOf(lost.body.refreshToken), rowOf(again.body.refreshToken)]);
     expect(live).toMatchObject({ family_id: presented.family_id, rotated_at: null, revoked_at: null });
     expect(presented.successor_id).toBe(live.id);
@@ -321,7 +320,7 @@ describe("POST /v1/auth/refresh", () => {
         .where("rotated_at", "is", null)
         .where("revoked_at", "is", null)
         .execute();
-      expect(liveTokens).toEqual([{ token_hash: sha256(again.body.refreshToken) }]);
+      expect(liveTokens).toEqual([{ token_hash: hashSecretToken(again.body.refreshToken) }]);
       expect(await reuseAudits(reg.user.id)).toHaveLength(0);
       // The token it replaced in turn is used: presenting it now is theft.
       expect((await refresh(again.body.refreshToken)).status).toBe(200);
@@ -351,7 +350,7 @@ describe("POST /v1/auth/refresh", () => {
       .where("revoked_at", "is", null)
       .execute();
     expect(family).toHaveLength(1);
-    const live = results.find((r) => sha256(r.body.refreshToken).equals(family[0]?.token_hash ?? Buffer.alloc(0)));
+    const live = results.find((r) => hashSecretToken(r.body.refreshToken).equals(family[0]?.token_hash ?? Buffer.alloc(0)));
     const replaced = results.find((r) => r !== live);
     if (live === undefined || replaced === undefined) throw new Error("neither answer holds the live successor");
     expect((await refresh(live.body.refreshToken)).status).toBe(200);
@@ -374,7 +373,7 @@ describe("POST /v1/auth/refresh", () => {
     await api.current.db
       .updateTable("refresh_tokens")
       .set({ expires_at: new Date(Date.now() - 1000) })
-      .where("token_hash", "=", sha256(reg.refreshToken))
+      .where("token_hash", "=", hashSecretToken(reg.refreshToken))
       .execute();
     expectError(await refresh(reg.refreshToken), 401, "UNAUTHORIZED");
   });
@@ -387,7 +386,7 @@ describe("POST /v1/auth/refresh", () => {
     expect(rows).toHaveLength(2);
 
     const hashes = rows.map((r) => Buffer.from(r.token_hash).toString("hex")).sort();
-    expect(hashes).toEqual([sha256(reg.refreshToken).toString("hex"), sha256(rotated.body.refreshToken).toString("hex")].sort());
+    expect(hashes).toEqual([hashSecretToken(reg.refreshToken).toString("hex"), hashSecretToken(rotated.body.refreshToken).toString("hex")].sort());
 
     for (const raw of [reg.refreshToken, rotated.body.refreshToken]) {
       const rawBytes = Buffer.from(raw);
@@ -437,7 +436,7 @@ describe("POST /v1/auth/switch-org", () => {
     const row = await api.current.db
       .selectFrom("refresh_tokens")
       .select(["active_org_id", "family_id"])
-      .where("token_hash", "=", sha256(res.body.refreshToken))
+      .where("token_hash", "=", hashSecretToken(res.body.refreshToken))
       .executeTakeFirstOrThrow();
     expect(row.active_org_id).toBe(otherOrg.id);
     const next = await refresh(res.body.refreshToken);
@@ -457,7 +456,7 @@ describe("POST /v1/auth/switch-org", () => {
     const row = await api.current.db
       .selectFrom("refresh_tokens")
       .select(["rotated_at", "revoked_at"])
-      .where("token_hash", "=", sha256(user.refreshToken))
+      .where("token_hash", "=", hashSecretToken(user.refreshToken))
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ rotated_at: null, revoked_at: null });
 
@@ -490,7 +489,7 @@ describe("POST /v1/auth/logout", () => {
     const row = await api.current.db
       .selectFrom("refresh_tokens")
       .select("revoked_at")
-      .where("token_hash", "=", sha256(rotated.body.refreshToken))
+      .where("token_hash", "=", hashSecretToken(rotated.body.refreshToken))
       .executeTakeFirstOrThrow();
     expect(row.revoked_at).not.toBeNull();
   });

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import type { CalendarFeeds } from "@incidentops/core";
+import { type CalendarFeeds, hashSecretToken } from "@incidentops/core";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anOrgOwner, aUserWithRole, captureLogger, expectError, expectValidationFailed, startTestApi, useTestApi, type Account } from "@incidentops/testkit";
@@ -40,7 +39,7 @@ describe("a feed of my shifts", () => {
     expect(feed.url).toBe(`http://localhost:${api.current.config.port}/calendar/${feed.secret}.ics`);
     expect(feed.prefix).toBe(feed.secret.slice(0, 10));
     const row = await api.current.db.selectFrom("calendar_feeds").selectAll().where("id", "=", feed.id).executeTakeFirstOrThrow();
-    expect(row.token_hash.equals(createHash("sha256").update(feed.secret).digest())).toBe(true);
+    expect(row.token_hash.equals(hashSecretToken(feed.secret))).toBe(true);
     expect(JSON.stringify(row)).not.toContain(feed.secret.slice(10));
     const listed = await api.current.request<CalendarFeeds>("GET", "/v1/users/me/calendar-feeds", { token: ada.accessToken });
     expect(listed.body.items.map((f) => f.id)).toEqual([feed.id]);

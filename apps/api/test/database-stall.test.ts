@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashSecretToken } from "@incidentops/core";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -98,7 +98,7 @@ describe("while the database stalls", () => {
 
   it("a refresh whose COMMIT the stall held answers 503; the database applies it once it resumes, and the client's next try with the same token keeps the session", { timeout: 60_000 }, async () => {
     const person = await anOrgOwner(api);
-    const presented = createHash("sha256").update(person.refreshToken).digest();
+    const presented = hashSecretToken(person.refreshToken);
     const rotatedAt = async () =>
       (await api.db.selectFrom("refresh_tokens").select("rotated_at").where("token_hash", "=", presented).executeTakeFirstOrThrow()).rotated_at ?? undefined;
 

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { publicUrlOf, type Invitation, type OrgWithRole, type Page, type TokenResponse } from "@incidentops/core";
+import { randomUUID } from "node:crypto";
+import { hashSecretToken, type Invitation, type OrgWithRole, type Page, publicUrlOf, type TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import {
   addMember,
@@ -18,7 +18,6 @@ import { accept, invitationRow, invite, listInvitations, membership, requestId }
 // These tests sign many people up and in from one address: the per-IP auth limit is not under test here.
 const api = useTestApi({ env: { AUTH_RATE_LIMIT_PER_MINUTE: "100000" } });
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest();
 
 /** What invitees choose as their password. */
 const NEW_PASSWORD = "a brand new password";
@@ -43,7 +42,7 @@ describe("inviting a person without an account", () => {
     // Stored as a SHA-256 hash, never in clear.
     const row = await invitationRow(api.current.db, created.invitation.id);
     expect(row.org_id).toBe(owner.org.id);
-    expect(Buffer.compare(row.token_hash, sha256(created.token))).toBe(0);
+    expect(Buffer.compare(row.token_hash, hashSecretToken(created.token))).toBe(0);
     expect(JSON.stringify(row)).not.toContain(created.token.slice(4));
 
     // The email goes through the worker, enqueued in the same transaction, with the link.

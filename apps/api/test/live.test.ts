@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Incident, StreamTicket } from "@incidentops/core";
-import { signAccessToken } from "@incidentops/core";
+import { hashSecretToken, signAccessToken } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import jwt from "jsonwebtoken";
 import pg from "pg";
@@ -159,7 +159,6 @@ describe("the live incident stream", () => {
 });
 
 describe("stream tickets", () => {
-  const hashOf = (ticket: string) => createHash("sha256").update(ticket).digest();
   /** What a refused stream failed with (it never opened), for comparing refusals. */
   async function refusal(connectionParams: Record<string, string>) {
     const stream = await openLiveStreamWith(api.current, connectionParams);
@@ -179,7 +178,7 @@ describe("stream tickets", () => {
     const rows = await api.current.db.selectFrom("stream_tickets").selectAll().where("org_id", "=", owner.org.id).execute();
     expect(rows).toHaveLength(1);
     const tokenExpiry = (jwt.decode(owner.accessToken) as { exp: number }).exp * 1000;
-    expect(rows[0]).toMatchObject({ token_hash: hashOf(res.body.ticket), user_id: owner.user.id, api_key_id: null, access_token_expires_at: new Date(tokenExpiry) });
+    expect(rows[0]).toMatchObject({ token_hash: hashSecretToken(res.body.ticket), user_id: owner.user.id, api_key_id: null, access_token_expires_at: new Date(tokenExpiry) });
     expect(JSON.stringify(rows)).not.toContain(res.body.ticket);
   });
 
@@ -202,7 +201,7 @@ describe("stream tickets", () => {
     expect(await countRows(api.current.db, "stream_tickets", { org_id: owner.org.id })).toBe(0);
 
     const late = await aStreamTicket(api.current, owner.accessToken);
-    await api.current.db.updateTable("stream_tickets").set({ expires_at: sql<Date>`now() - interval '1 second'` }).where("token_hash", "=", hashOf(late.ticket)).execute();
+    await api.current.db.updateTable("stream_tickets").set({ expires_at: sql<Date>`now() - interval '1 second'` }).where("token_hash", "=", hashSecretToken(late.ticket)).execute();
     expect(await refusal({ ticket: late.ticket })).toEqual({ ...unknown, traceId: expect.any(String) });
   });
 
@@ -212,7 +211,7 @@ describe("stream tickets", () => {
     // Both openings wait on the ticket's row, held here, before either can take it.
     const both = await raceBehindLock(
       api.current.db,
-      (tx) => tx.selectFrom("stream_tickets").select("id").where("token_hash", "=", hashOf(ticket)).forUpdate().execute(),
+      (tx) => tx.selectFrom("stream_tickets").select("id").where("token_hash", "=", hashSecretToken(ticket)).forUpdate().execute(),
       () => [openLiveStreamWith(api.current, { ticket }), openLiveStreamWith(api.current, { ticket })],
     );
     streams.push(...both);
@@ -253,10 +252,10 @@ describe("stream tickets", () => {
     const other = await orgWithService();
     const stale = await aStreamTicket(api.current, owner.accessToken);
     const othersStale = await aStreamTicket(api.current, other.owner.accessToken);
-    await api.current.db.updateTable("stream_tickets").set({ expires_at: sql<Date>`now() - interval '1 second'` }).where("token_hash", "in", [hashOf(stale.ticket), hashOf(othersStale.ticket)]).execute();
+    await api.current.db.updateTable("stream_tickets").set({ expires_at: sql<Date>`now() - interval '1 second'` }).where("token_hash", "in", [hashSecretToken(stale.ticket), hashSecretToken(othersStale.ticket)]).execute();
     const fresh = await aStreamTicket(api.current, owner.accessToken);
     const left = await api.current.db.selectFrom("stream_tickets").select("token_hash").where("org_id", "in", [owner.org.id, other.owner.org.id]).execute();
-    expect(left.map((row) => row.token_hash)).toEqual(expect.arrayContaining([hashOf(fresh.ticket), hashOf(othersStale.ticket)]));
+    expect(left.map((row) => row.token_hash)).toEqual(expect.arrayContaining([hashSecretToken(fresh.ticket), hashSecretToken(othersStale.ticket)]));
     expect(left).toHaveLength(2);
   });
 });

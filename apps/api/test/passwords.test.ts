@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { PASSWORD_EQUALS_EMAIL_MESSAGE, publicUrlOf, type TokenResponse } from "@incidentops/core";
+import { randomUUID } from "node:crypto";
+import { hashSecretToken, PASSWORD_EQUALS_EMAIL_MESSAGE, publicUrlOf, type TokenResponse } from "@incidentops/core";
 import { sql, type Db } from "@incidentops/db";
 import { isTRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
@@ -58,7 +58,6 @@ async function resetTokenFor(email: string): Promise<string> {
 
 const countResetTokens = () => countRows(api.current.db, "password_reset_tokens");
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest();
 
 async function refreshTokenRows(userId: string) {
   return api.current.db.selectFrom("refresh_tokens").select(["family_id", "revoked_at"]).where("user_id", "=", userId).execute();
@@ -108,7 +107,7 @@ describe("POST /v1/auth/password/forgot", () => {
       .execute();
     expect(rows).toHaveLength(1);
     const row = rows[0];
-    expect(row?.token_hash.equals(sha256(token))).toBe(true);
+    expect(row?.token_hash.equals(hashSecretToken(token))).toBe(true);
     expect(row?.used_at).toBeNull();
     const lifetimeMs = (row?.expires_at.getTime() ?? 0) - (row?.created_at.getTime() ?? 0);
     expect(Math.abs(lifetimeMs - 3_600_000)).toBeLessThan(1_000);

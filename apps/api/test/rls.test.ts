@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashSecretToken } from "@incidentops/core";
 import { createDb, executeKeyed, sql, type Db } from "@incidentops/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anIncident, anOrgOwner, aService, useTestApi } from "@incidentops/testkit";
@@ -87,7 +87,7 @@ describe("row-level security", () => {
     const [a, b] = orgs;
     if (a === undefined || b === undefined) throw new Error("seed failed");
     const { ticket } = await aStreamTicket(api.current, a.token);
-    const hash = createHash("sha256").update(ticket).digest("hex");
+    const hash = hashSecretToken(ticket).toString("hex");
     /** What a transaction with these settings sees of the tickets, and how many it could delete (rolled back: none is used up). */
     const inScope = async (settings: { orgId?: string; lookupHash?: string }) => {
       const rolledBack = new Error("rolled back");
@@ -107,7 +107,7 @@ describe("row-level security", () => {
       return outcome;
     };
     expect(await inScope({ orgId: b.orgId })).toEqual({ seen: [], taken: 0 });
-    expect(await inScope({ lookupHash: createHash("sha256").update(`${ticket}x`).digest("hex") })).toEqual({ seen: [], taken: 0 });
+    expect(await inScope({ lookupHash: hashSecretToken(`${ticket}x`).toString("hex") })).toEqual({ seen: [], taken: 0 });
     expect(await inScope({ lookupHash: hash })).toEqual({ seen: [a.orgId], taken: 1 });
     expect(await inScope({ orgId: a.orgId })).toEqual({ seen: [a.orgId], taken: 1 });
   });

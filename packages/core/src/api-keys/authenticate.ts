@@ -1,16 +1,15 @@
-import { createHash } from "node:crypto";
 import type { ApiKeyScope, Tx } from "@incidentops/db";
 import { AppError } from "../errors.js";
 import type { ApiKeyActor } from "../policy.js";
 import { setScope } from "../scope.js";
 import { useApiKey } from "./repository.js";
+import { hashSecretToken } from "../secret-tokens.js";
 
 /** Every key starts with this, so leaked keys are recognisable (and scanners can find them). */
 export const API_KEY_PREFIX = "iok_";
 
 export const looksLikeApiKey = (credential: string) => credential.startsWith(API_KEY_PREFIX);
 
-export const hashApiKey = (secret: string): Buffer => createHash("sha256").update(secret).digest();
 
 /**
  * Resolves a presented key to its actor and scopes the transaction to the key's org. The key is
@@ -22,7 +21,7 @@ export async function authenticateApiKey(
   secret: string,
   request: { requestId: string; ip: string | null },
 ): Promise<ApiKeyActor> {
-  const hash = hashApiKey(secret);
+  const hash = hashSecretToken(secret);
   await setScope(tx, { lookupHash: hash.toString("hex") });
   const key = await useApiKey(tx, hash);
   if (key === undefined) throw new AppError("UNAUTHORIZED", "Invalid, revoked or expired API key");

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { ApiKeyRow, Db, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { AppError, notFound } from "../errors.js";
@@ -7,15 +6,15 @@ import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page }
 import { actorUserId, type Actor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
 import { transact } from "../scope.js";
-import { API_KEY_PREFIX, hashApiKey } from "./authenticate.js";
+import { API_KEY_PREFIX } from "./authenticate.js";
 import { findApiKeyForUpdate, insertApiKey, listApiKeys as listApiKeyRows, markApiKeyRevoked } from "./repository.js";
 import type { ApiKey, ApiKeyIdInput, CreateApiKeyInput, CreatedApiKey } from "./schema.js";
+import { hashSecretToken, newSecretToken } from "../secret-tokens.js";
 
 /** How many leading characters of the secret are kept in clear, e.g. `iok_ab12cd34`. */
 export const API_KEY_DISPLAY_LENGTH = API_KEY_PREFIX.length + 8;
 
 /** `iok_` + base64url of 32 random bytes (256 bits). */
-export const generateApiKeySecret = () => `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
 
 function statusOf(row: ApiKeyRow, now: Date): ApiKey["status"] {
   if (row.revoked_at !== null) return "revoked";
@@ -56,14 +55,14 @@ export async function createApiKey(
       });
     }
   }
-  const secret = generateApiKeySecret();
+  const secret = newSecretToken(API_KEY_PREFIX);
   return transact(db, async (tx) => {
     const row = await insertApiKey(tx, {
       orgId: actor.orgId,
       name: input.name,
       scope: input.scope,
       prefix: secret.slice(0, API_KEY_DISPLAY_LENGTH),
-      secretHash: hashApiKey(secret),
+      secretHash: hashSecretToken(secret),
       createdBy: actorUserId(actor),
       expiresAt,
     });

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "@incidentops/db";
 import { auditAction, recordAudit } from "../audit/service.js";
 import { tokenLink, type Config } from "../config.js";
@@ -8,7 +7,6 @@ import type { TaskPayload } from "../jobs/tasks.js";
 import type { UserActor } from "../policy.js";
 import { transact } from "../scope.js";
 import { findLiveFamilyOf, revokeUserRefreshTokens } from "../sessions/repository.js";
-import { hashRefreshToken } from "../sessions/tokens.js";
 import { findUserByEmail, findUserById, setPasswordHash } from "../users/repository.js";
 import { normalizeEmail } from "../users/service.js";
 import { accountSource, auditAccountEvent, type RequestSource } from "./account-audit.js";
@@ -16,13 +14,12 @@ import { assertPasswordNotEmail } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { clearLoginThrottle, findUsableResetTokenForUpdate, insertResetToken, useResetTokens } from "./repository.js";
 import type { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput } from "./schema.js";
+import { hashSecretToken, newSecretToken } from "../secret-tokens.js";
 
 /** How long a password reset link works. */
 export const RESET_TOKEN_TTL_SECONDS = 60 * 60;
 
 /** base64url of 32 random bytes (256 bits); only its SHA-256 is stored. */
-export const generateResetToken = () => randomBytes(32).toString("base64url");
-export const hashResetToken = (token: string): Buffer => createHash("sha256").update(token).digest();
 
 /** The page of the web app where a reset link lands, with the token in its query. */
 export const resetPasswordUrl = (config: Pick<Config, "publicUrl" | "port">, token: string) =>
@@ -58,7 +55,7 @@ export async function requestPasswordReset(db: Db, input: ForgotPasswordInput, r
  */
 export async function issuePasswordReset(db: Db, config: Pick<Config, "publicUrl" | "port">, job: TaskPayload<"issue_password_reset">): Promise<"issued" | "no_account"> {
   const request: RequestSource = { requestId: job.requestId, ip: job.ip };
-  const token = generateResetToken();
+  const token = newSecretToken();
   return transact(db, async (tx) => {
     const user = await findUserByEmail(tx, job.email);
     if (user === undefined) {
@@ -66,7 +63,7 @@ export async function issuePasswordReset(db: Db, config: Pick<Config, "publicUrl
       await recordAudit(tx, accountSource(null, request), { orgId: null, action: "password.reset_requested", data: { email: job.email } });
       return "no_account";
     }
-    await insertResetToken(tx, { userId: user.id, hash: hashResetToken(token), ttlSeconds: RESET_TOKEN_TTL_SECONDS });
+    await insertResetToken(tx, { userId: user.id, hash: hashSecretToken(token), ttlSeconds: RESET_TOKEN_TTL_SECONDS });
     await enqueueJob(tx, "send_account_email", {
       to: user.email,
       subject: "Reset your IncidentOps password",
@@ -88,7 +85,7 @@ const invalidResetToken = () =>
  */
 export async function resetPassword(db: Db, input: ResetPasswordInput, request: RequestSource): Promise<void> {
   await transact(db, async (tx) => {
-    const token = await findUsableResetTokenForUpdate(tx, hashResetToken(input.token));
+    const token = await findUsableResetTokenForUpdate(tx, hashSecretToken(input.token));
     if (token === undefined) throw invalidResetToken();
     const user = await findUserById(tx, token.user_id);
     if (user === undefined) throw invalidResetToken();
@@ -123,7 +120,7 @@ export async function changePassword(tx: Tx, actor: UserActor, input: ChangePass
   assertPasswordNotEmail(input.newPassword, user.email, "newPassword");
 
   await setPasswordHash(tx, user.id, await hashPassword(input.newPassword));
-  const keptFamily = input.refreshToken === undefined ? undefined : await findLiveFamilyOf(tx, hashRefreshToken(input.refreshToken), user.id);
+  const keptFamily = input.refreshToken === undefined ? undefined : await findLiveFamilyOf(tx, hashSecretToken(input.refreshToken), user.id);
   const revoked = await revokeUserRefreshTokens(tx, user.id, { keepFamilyId: keptFamily });
   await useResetTokens(tx, user.id);
 

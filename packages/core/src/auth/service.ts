@@ -17,7 +17,7 @@ import {
   revokeFamily,
   stampRotationOnCommit,
 } from "../sessions/repository.js";
-import { generateRefreshToken, hashRefreshToken } from "../sessions/tokens.js";
+import { generateRefreshToken } from "../sessions/tokens.js";
 import { findUserByEmail, findUserById, insertUser } from "../users/repository.js";
 import { normalizeEmail, toUser } from "../users/service.js";
 import { signAccessToken } from "./access-token.js";
@@ -26,6 +26,7 @@ import { isLockedOut } from "./login-throttle.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { clearLoginThrottle, lockLoginThrottle, recordLoginFailure } from "./repository.js";
 import type { LoginInput, Me, RefreshInput, RegisterInput, SwitchOrgInput, TokenResponse } from "./schema.js";
+import { hashSecretToken } from "../secret-tokens.js";
 
 export type AuthConfig = Pick<Config, "jwt" | "refreshTokenTtlSeconds">;
 
@@ -199,7 +200,7 @@ export async function rotateRefreshToken(
   request: RequestSource,
 ): Promise<TokenResponse> {
   const outcome = await transact(db, async (tx) => {
-    const row = await findRefreshTokenForUpdate(tx, hashRefreshToken(input.refreshToken));
+    const row = await findRefreshTokenForUpdate(tx, hashSecretToken(input.refreshToken));
     if (row === undefined || row.revoked_at !== null || row.expires_at.getTime() <= Date.now()) {
       return { kind: "invalid" as const };
     }
@@ -250,7 +251,7 @@ export async function rotateRefreshToken(
 
 /** Ends the session the token belongs to. Unknown tokens are accepted silently (idempotent). */
 export async function logout(db: Db, input: RefreshInput): Promise<void> {
-  const familyId = await findFamilyOf(db, hashRefreshToken(input.refreshToken));
+  const familyId = await findFamilyOf(db, hashSecretToken(input.refreshToken));
   if (familyId !== undefined) await revokeFamily(db, familyId);
 }
 

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { CalendarFeedRow, Db, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { myShiftsLink, publicLink, type Config } from "../config.js";
@@ -22,14 +21,13 @@ import {
   type CreateCalendarFeedInput,
   type CreatedCalendarFeed,
 } from "./schema.js";
+import { hashSecretToken, newSecretToken } from "../secret-tokens.js";
 
 /** How far ahead a feed lists shifts. */
 export const FEED_DAYS = 90;
 /** How often calendar apps are asked to fetch it again. */
 const REFRESH_MINUTES = 60;
 const DAY_MS = 86_400_000;
-
-const hashToken = (token: string): Buffer => createHash("sha256").update(token).digest();
 
 const toFeed = (row: CalendarFeedRow): CalendarFeed => ({
   id: row.id,
@@ -46,7 +44,7 @@ export const feedUrl = (config: Pick<Config, "publicUrl" | "port">, token: strin
 
 /** A new secret feed of the caller's shifts (or of a schedule): its token and URL are shown only now. */
 export async function createFeed(db: Db | Tx, actor: UserActor, config: Pick<Config, "publicUrl" | "port">, input: CreateCalendarFeedInput): Promise<CreatedCalendarFeed> {
-  const token = CALENDAR_FEED_PREFIX + randomBytes(32).toString("base64url");
+  const token = newSecretToken(CALENDAR_FEED_PREFIX);
   return transact(db, async (tx) => {
     if (input.scheduleId !== undefined && (await findScheduleForKeyShare(tx, actor.orgId, input.scheduleId)) === undefined) {
       throw new AppError("VALIDATION_FAILED", "No such schedule in this organisation", { fields: { scheduleId: ["no such schedule"] } });
@@ -58,7 +56,7 @@ export async function createFeed(db: Db | Tx, actor: UserActor, config: Pick<Con
       scheduleId: input.scheduleId ?? null,
       fullSchedule: input.fullSchedule,
       prefix: token.slice(0, CALENDAR_FEED_PREFIX.length + 4),
-      tokenHash: hashToken(token),
+      tokenHash: hashSecretToken(token),
     });
     await auditAction(tx, actor, { action: "calendar_feed.created", targetType: "calendar_feed", targetId: row.id, data: { name: row.name, scheduleId: row.schedule_id } });
     return { ...toFeed(row), secret: token, url: feedUrl(config, token) };
@@ -114,8 +112,8 @@ function feedRange(now: Date): { since: Date; until: Date } {
  */
 export async function renderFeed(db: Db, config: Pick<Config, "publicUrl" | "port">, token: string, now: Date): Promise<string> {
   if (!calendarTokenSchema.safeParse(token).success) throw feedNotFound();
-  return inScope(db, { lookupHash: hashToken(token).toString("hex") }, async (tx) => {
-    const row = await useFeed(tx, hashToken(token), now);
+  return inScope(db, { lookupHash: hashSecretToken(token).toString("hex") }, async (tx) => {
+    const row = await useFeed(tx, hashSecretToken(token), now);
     if (row === undefined) throw feedNotFound();
     await setScope(tx, { orgId: row.org_id });
     const { since, until } = feedRange(now);

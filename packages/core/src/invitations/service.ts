@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Db, InvitationRow, OrgRole, Tx, UserRow } from "@incidentops/db";
 import { auditAction, recordAudit } from "../audit/service.js";
 import { assertPasswordNotEmail } from "../auth/password-policy.js";
@@ -34,6 +33,7 @@ import type {
   InvitationIdInput,
   ListInvitationsInput,
 } from "./schema.js";
+import { hashSecretToken, newSecretToken } from "../secret-tokens.js";
 
 /** Every invitation token starts with this, so a leaked one is recognisable. */
 export const INVITATION_TOKEN_PREFIX = "ioi_";
@@ -42,9 +42,7 @@ export const INVITATION_TOKEN_PREFIX = "ioi_";
 export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** `ioi_` + base64url of 32 random bytes (256 bits); only its SHA-256 is stored. */
-export const generateInvitationToken = () => `${INVITATION_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
 
-export const hashInvitationToken = (token: string): Buffer => createHash("sha256").update(token).digest();
 
 function statusOf(row: InvitationRow, now: Date): Invitation["status"] {
   if (row.accepted_at !== null) return "accepted";
@@ -108,7 +106,7 @@ export async function createInvitation(
   input: CreateInvitationInput,
 ): Promise<CreatedInvitation> {
   const email = normalizeEmail(input.email);
-  const token = generateInvitationToken();
+  const token = newSecretToken(INVITATION_TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_SECONDS * 1000);
   return transact(db, async (tx) => {
     // Serialises invitations of one email into one org, so two at once cannot both stay pending.
@@ -134,7 +132,7 @@ export async function createInvitation(
       orgId: actor.orgId,
       email,
       role: input.role,
-      tokenHash: hashInvitationToken(token),
+      tokenHash: hashSecretToken(token),
       invitedBy: inviterId,
       expiresAt,
     });
@@ -211,7 +209,7 @@ export async function acceptInvitation(
   input: AcceptInvitationInput,
   request: { requestId: string; ip: string | null },
 ): Promise<TokenResponse> {
-  const hash = hashInvitationToken(input.token);
+  const hash = hashSecretToken(input.token);
   const lookupHash = hash.toString("hex");
   // A first look (no lock) finds the email, so the slow password work happens before any lock.
   const first = await transact(db, async (tx) => {

@@ -1,11 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "../secret-tokens.js";
 
-/** A refresh token: 256 bits of randomness; only its SHA-256 is stored. */
+/** A refresh token, and the SHA-256 that is all the database keeps of it. */
 export function generateRefreshToken(): { token: string; hash: Buffer } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashRefreshToken(token) };
-}
-
-export function hashRefreshToken(token: string): Buffer {
-  return createHash("sha256").update(token).digest();
+  const token = newSecretToken();
+  return { token, hash: hashSecretToken(token) };
 }

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "@incidentops/db";
 import { apiKeyActor } from "../api-keys/authenticate.js";
 import { findLiveApiKey } from "../api-keys/repository.js";
@@ -8,6 +7,7 @@ import type { Actor } from "../policy.js";
 import { enterUserScope, setScope, transact } from "../scope.js";
 import { deleteExpiredStreamTickets, insertStreamTicket, takeStreamTicket } from "./repository.js";
 import type { StreamTicket } from "./schema.js";
+import { hashSecretToken, newSecretToken } from "../secret-tokens.js";
 
 /** How long a ticket may wait to be used: long enough for the client to open its stream. */
 export const STREAM_TICKET_TTL_SECONDS = 30;
@@ -20,8 +20,6 @@ export type StreamHolder =
 /** The request that acts, for the actor. */
 type CallSource = Pick<Actor, "requestId" | "ip">;
 
-const hashTicket = (ticket: string): Buffer => createHash("sha256").update(ticket).digest();
-
 /** One message for every ticket that opens nothing, so that none tells whether it existed. */
 const invalidTicket = () => new AppError("UNAUTHORIZED", "Invalid, expired or already used stream ticket: ask for a new one (POST /v1/live/tickets)");
 
@@ -32,12 +30,12 @@ const invalidTicket = () => new AppError("UNAUTHORIZED", "Invalid, expired or al
  * end. The org's tickets that expired unused go with it.
  */
 export async function issueStreamTicket(db: Db | Tx, actor: Actor, accessTokenExpiresAt: Date | null): Promise<StreamTicket> {
-  const ticket = randomBytes(32).toString("base64url");
+  const ticket = newSecretToken();
   const expiresAt = await transact(db, async (tx) => {
     await deleteExpiredStreamTickets(tx, actor.orgId);
     return insertStreamTicket(tx, {
       orgId: actor.orgId,
-      tokenHash: hashTicket(ticket),
+      tokenHash: hashSecretToken(ticket),
       userId: actor.kind === "user" ? actor.userId : null,
       apiKeyId: actor.kind === "api_key" ? actor.apiKeyId : null,
       accessTokenExpiresAt,
@@ -75,7 +73,7 @@ function holderOf(row: { org_id: string; user_id: string | null; api_key_id: str
  * An unknown, used or expired ticket, or one whose holder is gone, is 401 with one message.
  */
 export async function redeemStreamTicket(tx: Tx, ticket: string, source: CallSource): Promise<{ holder: StreamHolder; actor: Actor }> {
-  const hash = hashTicket(ticket);
+  const hash = hashSecretToken(ticket);
   await setScope(tx, { lookupHash: hash.toString("hex") });
   const row = await takeStreamTicket(tx, hash);
   if (row === undefined || !row.valid) throw invalidTicket();
