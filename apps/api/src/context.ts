@@ -63,9 +63,13 @@ export interface RequestSource {
   ip: string | undefined;
 }
 
+/**
+ * A call's context: the request's fields, then the process's. In that order because Node 20's V8
+ * copies an object fast with a spread, but each key added to the copy after the spread costs about
+ * a microsecond (decision 0059). No key is in both.
+ */
 export function createContextFactory(deps: AppDeps) {
-  return ({ req, info }: { req: RequestSource; info?: TRPCRequestInfo }): Context => ({
-    ...deps,
+  return ({ req, info, inputRefusal }: { req: RequestSource; info?: TRPCRequestInfo; inputRefusal?: AppError }): Context => ({
     pool: deps.db,
     requestId: req.id,
     log: req.log,
@@ -73,5 +77,7 @@ export function createContextFactory(deps: AppDeps) {
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
     streamTicket: subscriptionTicket(info),
     ip: req.ip,
+    inputRefusal,
+    ...deps,
   });
 }

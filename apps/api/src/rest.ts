@@ -18,7 +18,7 @@ type Caller = (ctx: Context) => object;
 interface RestOptions {
   operations: readonly RestOperation[];
   createCaller: Caller;
-  createContext: (opts: { req: RequestSource }) => Context;
+  createContext: (opts: { req: RequestSource; inputRefusal?: AppError }) => Context;
   maxBodyBytes: number;
 }
 
@@ -97,7 +97,7 @@ async function serve(route: RestRoute, call: RestCall, res: ServerResponse, opti
   const { operation } = route;
   try {
     const inputRefusal = queryParametersRefusal(route.queryParameters, call.query);
-    const caller = options.createCaller({ ...options.createContext({ req: call.source }), inputRefusal });
+    const caller = options.createCaller(options.createContext({ req: call.source, inputRefusal }));
     const data = await procedureOn(caller, operation.procedure)(inputOf(operation, call));
     const status = operation.meta.successStatus ?? 200;
     const text = operation.meta.textResponse;

@@ -121,7 +121,8 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
     bindCallerToLog(actor);
     assertCredentialAllows(actor, callType);
     await quota?.assertLeft(tx, actor.orgId);
-    const called = await next({ ctx: { ...ctx, db: tx, actor, credential } });
+    // The keys ctx lacks first: a key added after a spread is slow on Node 20 (context.ts).
+    const called = await next({ ctx: { actor, credential, ...ctx, db: tx } });
     if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
     return called;
   };

@@ -40,7 +40,9 @@ export const currentLogBindings = (): Readonly<LogBindings> | undefined => stora
 /** What pino merges into each line (a copy: pino writes the line's own fields into it). */
 export function logBindingsMixin(): LogBindings {
   const current = storage.getStore();
-  return current === undefined ? {} : { ...current.bindings };
+  // Assigned onto a new object, not spread: pino adds the line's fields to it, and on Node 20 a key
+  // added to a spread's copy costs about a microsecond (decision 0059).
+  return current === undefined ? {} : Object.assign({}, current.bindings);
 }
 
 /** Runs `work` as transaction attempt `attempt`, within the current unit of work (its bindings shared). */

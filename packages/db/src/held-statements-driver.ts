@@ -6,10 +6,8 @@ import { isKeyed, PreparedStatements, renderMessage, type Compilable, type Messa
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
 function resultOf<R>(result: pg.QueryResult): QueryResult<R> {
-  return {
-    ...(WRITE_COMMANDS.has(result.command) ? { numAffectedRows: BigInt(result.rowCount ?? 0) } : {}),
-    rows: result.rows as R[],
-  };
+  const rows = result.rows as R[];
+  return WRITE_COMMANDS.has(result.command) ? { numAffectedRows: BigInt(result.rowCount ?? 0), rows } : { rows };
 }
 
 /**

@@ -80,7 +80,7 @@ function withEverySlotAValue<R>(query: CompiledQuery<R>, slots: readonly Argumen
 }
 
 /** `query`, marked as a keyed statement for the driver to prepare. */
-export const asKeyed = <R>(query: CompiledQuery<R>): CompiledQuery<R> => Object.freeze({ ...query, [KEYED]: true });
+export const asKeyed = <R>(query: CompiledQuery<R>): CompiledQuery<R> => Object.freeze({ [KEYED]: true, ...query });
 
 export const isKeyed = (query: CompiledQuery): boolean => (query as { [KEYED]?: true })[KEYED] === true;
 
