@@ -1,4 +1,4 @@
-import { AppError, authorize, authorizeTeamGate, streamTicketService, transact, type Action, type Actor } from "@incidentops/core";
+import { AppError, authorize, authorizeTeamGate, retryingConflicts, streamTicketService, transact, type Action, type Actor } from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -97,9 +97,17 @@ function raiseInputRefusal(ctx: Pick<Context, "inputRefusal">): void {
   if (ctx.inputRefusal !== undefined) throw ctx.inputRefusal;
 }
 
+/**
+ * A call anyone may make (sign-in, registration, a token's exchange): its service opens its own
+ * transactions, there being no caller to scope one to. When PostgreSQL aborted one for a
+ * concurrent one, the call is run again whole, as an authenticated call is (retryingConflicts,
+ * which never runs again one that did something outside the database): each of these services
+ * writes in its last transaction only (the ones before it read), so the attempt that conflicted
+ * left nothing behind, neither a counted login failure nor a rotated refresh token.
+ */
 export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }).use(({ ctx, next }) => {
   raiseInputRefusal(ctx);
-  return next();
+  return retryingConflicts(ctx.log, () => next(), (result) => (result.ok ? undefined : result.error.cause));
 });
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from "@incidentops/db";
-import { aMember, aService, anIntegrationKey, anOrgOwner, anOwnerWithAnIncident, aWebhookTarget, captureLogger, expectError, ok, beforeInserts, RAISE_DEADLOCK, startWebhookReceiver, untilWaitingOnLocks, useTestApi } from "@incidentops/testkit";
+import type { TokenResponse } from "@incidentops/core";
+import { aMember, aService, anIntegrationKey, anOrgOwner, anOwnerWithAnIncident, auditEntries, aWebhookTarget, captureLogger, expectError, ok, beforeInserts, PASSWORD, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, untilWaitingOnLocks, useTestApi } from "@incidentops/testkit";
 import { describe, expect, it } from "vitest";
 
 // Database errors a concurrent change causes, not a bug: a transaction PostgreSQL aborted for a
@@ -132,5 +133,58 @@ describe("a call's transaction and a concurrent one", () => {
     expect(expectError(refused, 503, "SERVICE_UNAVAILABLE").details).toEqual({ retryAfterSeconds: 1 });
     expect(refused.headers.get("retry-after")).toBe("1");
     expect(await conflicts.attempts()).toBe(3);
+  });
+});
+
+describe("a public call's transaction and a concurrent one", () => {
+  const FIRST_ATTEMPT_DEADLOCKS = `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`;
+
+  it("a failed login whose transaction deadlocked is run again and counted once; a right one is run again and signs in", async () => {
+    const user = await anOrgOwner(api.current);
+    // Each attempt's audit entry (the failure's, then the sign-in's) deadlocks the first time.
+    const failing = await beforeInserts(api.current.db, { table: "audit_log", column: "actor_id", id: user.user.id }, FIRST_ATTEMPT_DEADLOCKS);
+
+    expectError(await api.current.request("POST", "/v1/auth/login", { body: { email: user.email, password: "wrong password!" } }), 401, "INVALID_CREDENTIALS");
+    expect(await failing.attempts()).toBe(2);
+    const throttle = await api.current.db.selectFrom("login_throttle").select("failures").where("email", "=", user.email).executeTakeFirst();
+    expect(throttle?.failures).toBe(1);
+    expect(await auditEntries(api.current.db, { action: "auth.login.failed", targetId: user.user.id })).toHaveLength(1);
+
+    const signingIn = await beforeInserts(api.current.db, { table: "refresh_tokens", column: "user_id", id: user.user.id }, FIRST_ATTEMPT_DEADLOCKS);
+    const signedIn = await ok(api.current.request<TokenResponse>("POST", "/v1/auth/login", { body: { email: user.email, password: user.password } }), 200, "login, run again");
+    expect(signedIn.user.id).toBe(user.user.id);
+    expect(await signingIn.attempts()).toBe(2);
+  });
+
+  it("a refresh token's rotation whose transaction deadlocked is run again as a first exchange, not taken for reuse", async () => {
+    const user = await anOrgOwner(api.current);
+    const rotating = await beforeInserts(api.current.db, { table: "refresh_tokens", column: "user_id", id: user.user.id }, FIRST_ATTEMPT_DEADLOCKS);
+
+    const rotated = await ok(api.current.request<TokenResponse>("POST", "/v1/auth/refresh", { body: { refreshToken: user.refreshToken } }), 200, "refresh, run again");
+    expect(await rotating.attempts()).toBe(2);
+    // The session goes on: the new token is exchanged in turn, and nothing was taken for a token presented again.
+    await ok(api.current.request<TokenResponse>("POST", "/v1/auth/refresh", { body: { refreshToken: rotated.refreshToken } }), 200, "the next refresh");
+    const presentedAgain = await api.current.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_id", "=", user.user.id)
+      .where("action", "in", ["auth.refresh.reuse_detected", "auth.refresh.retried"])
+      .execute();
+    expect(presentedAgain).toEqual([]);
+  });
+
+  it("a registration that conflicts on every attempt gets 409 CONCURRENT_CHANGE with Retry-After, having created nothing; one that conflicts once is run again", async () => {
+    // The org's name picks out the registration whose inserts conflict.
+    const conflicts = await beforeInserts(api.current.db, { table: "orgs", column: "name", id: "conflicting_org" }, RAISE_DEADLOCK);
+    const email = uniqueEmail();
+    const refused = await api.current.request("POST", "/v1/auth/register", { body: { email, password: PASSWORD, name: "Racing User", orgName: "conflicting_org" } });
+    expect(expectError(refused, 409, "CONCURRENT_CHANGE").details).toEqual({ retryAfterSeconds: 1 });
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await conflicts.attempts()).toBe(3);
+    expect(await api.current.db.selectFrom("users").select("id").where("email", "=", email).execute()).toEqual([]);
+
+    const once = await beforeInserts(api.current.db, { table: "orgs", column: "name", id: "once_conflicting_org" }, FIRST_ATTEMPT_DEADLOCKS);
+    await anOrgOwner(api.current, { email, orgName: "once_conflicting_org" });
+    expect(await once.attempts()).toBe(2);
   });
 });
