@@ -1,19 +1,22 @@
 import type { ApiShape } from "./api-types.js";
-import { isConnectionError, isIncidentOpsError, type IncidentOpsError } from "./errors.js";
+import { hasErrorCode, isConnectionError, isIncidentOpsError, type IncidentOpsError } from "./errors.js";
 import { procedures } from "./procedures.js";
 import { abortable, Session, type IncidentOpsAuth, type TokenResponse, type Tokens } from "./session.js";
 import type { CallOptions, ClientRecord } from "./shape.js";
-import { send, timeoutMsOf, type FetchFunction, type TransportOptions } from "./transport.js";
+import { send, timeoutMsOf, type FetchFunction, type SendOptions, type TransportOptions } from "./transport.js";
 
 export type HeadersOption = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
-/** Retries of queries (idempotent reads) after connection failures and timeouts. */
+/**
+ * Retries of a call the API did not apply: a query after a connection failure, a timeout or a
+ * `SERVICE_UNAVAILABLE` answer, any call after a `CONCURRENT_CHANGE` answer.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
   retries?: number;
-  /** Delay before the first retry; doubles each time, with jitter. Default 200 ms. */
+  /** Delay before the first retry after no answer; doubles each time, with jitter. Default 200 ms. */
   minDelayMs?: number;
-  /** Longest delay between two attempts. Default 3000 ms. */
+  /** Longest delay between two attempts: an answer whose Retry-After is longer is not waited for. Default 5000 ms. */
   maxDelayMs?: number;
 }
 
@@ -36,7 +39,7 @@ export interface IncidentOpsClientOptions {
    * no timeout. Default 30 000 ms; a call's own `timeoutMs` overrides it.
    */
   timeoutMs?: number | undefined;
-  /** Retries of queries after connection failures; `false` disables them. */
+  /** Retries of calls the API did not apply (RetryOptions); `false` disables them. */
   retry?: RetryOptions | false | undefined;
 }
 
@@ -125,12 +128,49 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
   const retry = options.retry === false ? { retries: 0, minDelayMs: 0, maxDelayMs: 0 } : options.retry;
   const retries = retry?.retries ?? 2;
   const minDelayMs = retry?.minDelayMs ?? 200;
-  const maxDelayMs = retry?.maxDelayMs ?? 3000;
+  const maxDelayMs = retry?.maxDelayMs ?? 5000;
   const backoff = (attempt: number) => Math.min(maxDelayMs, minDelayMs * 2 ** attempt) * (0.5 + Math.random() / 2);
+
+  /**
+   * How long to wait before sending again a call that failed with `error`, or undefined when it
+   * must not be: a query that got no answer, after the backoff (a read may be made twice); any
+   * call answered CONCURRENT_CHANGE (the API applied nothing of it) and a query answered
+   * SERVICE_UNAVAILABLE (not a mutation: the database may have committed it, its answer lost),
+   * after the answer's Retry-After when that is no longer than maxDelayMs, with jitter so that
+   * calls that conflicted together do not come back together.
+   */
+  function retryDelayOf(error: unknown, type: "query" | "mutation", attempt: number): number | undefined {
+    if (isConnectionError(error)) return type === "query" ? backoff(attempt) : undefined;
+    const unapplied = hasErrorCode(error, "CONCURRENT_CHANGE") || (type === "query" && hasErrorCode(error, "SERVICE_UNAVAILABLE"));
+    if (!unapplied) return undefined;
+    const retryAfterMs = error.details.retryAfterSeconds * 1000;
+    return retryAfterMs <= maxDelayMs ? retryAfterMs + Math.random() * minDelayMs : undefined;
+  }
+
+  /**
+   * Sends a call, and sends it again while its failure says it may be (retryDelayOf), `retries`
+   * times at most; `headers` are made anew for each request. The caller's signal ends a wait at once.
+   */
+  async function sendRetrying(
+    path: string,
+    type: "query" | "mutation",
+    input: unknown,
+    call: Omit<SendOptions, "headers"> & { headers: () => Promise<Record<string, string>> },
+  ): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send(transport, path, type, input, { ...call, headers: await call.headers() });
+      } catch (error) {
+        const delayMs = attempt < retries ? retryDelayOf(error, type, attempt) : undefined;
+        if (delayMs === undefined) throw error;
+        await sleep(delayMs, call.signal);
+      }
+    }
+  }
 
   const session = new Session(
     options.auth,
-    async (path, input) => send(transport, path, "mutation", input, { headers: mergeHeaders(await resolveHeaders(options.headers)), signal: undefined }),
+    (path, input) => sendRetrying(path, "mutation", input, { headers: async () => mergeHeaders(await resolveHeaders(options.headers)), signal: undefined }),
     { onTokens: options.onTokens, onSessionExpired: options.onSessionExpired },
   );
 
@@ -152,25 +192,19 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
     }
 
     if (!SESSION_PROCEDURES.has(path)) await session.ready(signal);
-    let attempt = 0;
     let replayed = false;
     for (;;) {
       const bearer = session.bearer();
-      const headers = mergeHeaders(
-        await resolveHeaders(options.headers),
-        call.headers,
-        call.requestId === undefined ? undefined : { "x-request-id": call.requestId },
-        bearer === undefined ? undefined : { authorization: `Bearer ${bearer}` },
-      );
+      const headers = async () =>
+        mergeHeaders(
+          await resolveHeaders(options.headers),
+          call.headers,
+          call.requestId === undefined ? undefined : { "x-request-id": call.requestId },
+          bearer === undefined ? undefined : { authorization: `Bearer ${bearer}` },
+        );
       try {
-        return await send(transport, path, type, input, { headers, signal, timeoutMs });
+        return await sendRetrying(path, type, input, { headers, signal, timeoutMs });
       } catch (error) {
-        // Reads are safe to repeat; a mutation may have been applied before the connection broke.
-        if (isConnectionError(error) && type === "query" && attempt < retries) {
-          await sleep(backoff(attempt), signal);
-          attempt += 1;
-          continue;
-        }
         // An expired access token: renew it once (or join the renewal under way), then replay.
         if (isIncidentOpsError(error) && error.code === "UNAUTHORIZED" && !replayed && !SESSION_PROCEDURES.has(path)) {
           replayed = true;

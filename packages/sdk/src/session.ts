@@ -25,7 +25,7 @@ export type IncidentOpsAuth = Tokens | { apiKey: string } | { email: string; pas
 
 type Credentials = { email: string; password: string; orgId?: string | undefined };
 
-/** Calls one procedure without the session (no Authorization header, no refresh, no retry). */
+/** Calls one procedure without the session (no Authorization header, no refresh), sent again only when the API applied nothing of it (CONCURRENT_CHANGE). */
 export type RawCall = (path: "auth.login" | "auth.refresh" | "auth.switchOrg" | "auth.logout", input: unknown) => Promise<unknown>;
 
 export interface SessionHooks {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { closedPort, deferred, never, rejectionOf, startWebhookReceiver, useTestApi, type WebhookReceiver } from "@incidentops/testkit";
-import { createIncidentOpsClient, IncidentOpsConnectionError, isConnectionError, type FetchFunction } from "../src/index.js";
+import { beforeInserts, closedPort, deferred, never, RAISE_DEADLOCK, rejectionOf, startWebhookReceiver, useTestApi, type ReceivedRequest, type WebhookReceiver } from "@incidentops/testkit";
+import { createIncidentOpsClient, IncidentOpsConnectionError, IncidentOpsError, isConnectionError, type FetchFunction } from "../src/index.js";
 import { expiredAccessToken, recordingFetch, registerThroughSdk } from "./helpers.js";
 
 const api = useTestApi();
@@ -246,5 +246,101 @@ describe("timeouts, against an API that never answers", () => {
     const client = createIncidentOpsClient({ baseUrl: "http://127.0.0.1:9", fetch: recorder.fetch });
     expect(await rejectionOf(client.org.get(undefined, { timeoutMs: -5 }))).toMatchObject({ name: "RangeError", message: expect.stringMatching(/^the call's timeoutMs must be/) });
     expect(recorder.requests).toHaveLength(0);
+  });
+});
+
+describe("retries after an answer that says nothing was applied", () => {
+  /** A signed-up client with an incident whose timeline's inserts deadlock on the API's attempts `conflicting` says. */
+  async function anIncidentWhoseEventsConflict(conflicting: string, retry?: { retries: number }) {
+    const tokens = await signUp();
+    const recorder = recordingFetch();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: recorder.fetch, retry });
+    const service = await client.org.services.create({ name: "conflicting" });
+    const incident = await client.incidents.create({ serviceId: service.id, title: "Disk full" });
+    const conflicts = await beforeInserts(api.current.db, { table: "incident_events", column: "incident_id", id: incident.id }, conflicting);
+    return { client, incident, conflicts, requests: () => recorder.count("incidents.comment") };
+  }
+
+  test("a mutation answered 409 CONCURRENT_CHANGE is sent again after its Retry-After, and applied once", async () => {
+    // The API's three attempts at the first request deadlock; the SDK's second request goes through.
+    const { client, incident, conflicts, requests } = await anIncidentWhoseEventsConflict(`IF attempt <= 3 THEN ${RAISE_DEADLOCK}; END IF`);
+    const started = Date.now();
+    await client.incidents.comment({ incidentId: incident.id, body: "Looking into it" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(requests()).toBe(2);
+    expect(await conflicts.attempts()).toBe(4);
+    const events = await client.incidents.events({ incidentId: incident.id });
+    expect(events.items.filter((event) => event.kind === "commented")).toHaveLength(1);
+  });
+
+  test("CONCURRENT_CHANGE reaches the caller once the retries are spent, with its retryAfterSeconds", async () => {
+    const { client, incident, conflicts, requests } = await anIncidentWhoseEventsConflict(RAISE_DEADLOCK, { retries: 1 });
+    const error = await rejectionOf(client.incidents.comment({ incidentId: incident.id, body: "Looking into it" }));
+    expect(error).toBeInstanceOf(IncidentOpsError);
+    expect(error).toMatchObject({ code: "CONCURRENT_CHANGE", httpStatus: 409, details: { retryAfterSeconds: 1 }, procedure: "incidents.comment" });
+    expect(requests()).toBe(2);
+    expect(await conflicts.attempts()).toBe(6);
+  });
+
+  test("aborting while a CONCURRENT_CHANGE's Retry-After is waited out rejects at once with the signal's reason, sending nothing more", async () => {
+    const { client, incident, requests } = await anIncidentWhoseEventsConflict(RAISE_DEADLOCK);
+    const controller = new AbortController();
+    const reason = new Error("the user navigated away");
+    const pending = rejectionOf(client.incidents.comment({ incidentId: incident.id, body: "Looking into it" }, { signal: controller.signal }));
+    // The first answer arrives within the API's retries (well under a second); the wait then lasts a second.
+    let abortedAt = Number.POSITIVE_INFINITY;
+    setTimeout(() => {
+      abortedAt = Date.now();
+      controller.abort(reason);
+    }, 600);
+    expect(await pending).toBe(reason);
+    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(requests()).toBe(1);
+  });
+
+  /**
+   * A real HTTP server in front of the test API that answers each procedure's first request as a
+   * proxy does while the API is away (503, Retry-After: 1), and forwards the others.
+   */
+  async function withUnavailableFirst(run: (server: WebhookReceiver) => Promise<void>): Promise<void> {
+    const seen = new Set<string>();
+    const forward = async (request: ReceivedRequest) => {
+      const answer = await fetch(`${api.current.baseUrl}${request.path}`, {
+        method: request.method,
+        headers: { authorization: String(request.headers.authorization), "content-type": "application/json" },
+        body: request.method === "POST" ? request.body : undefined,
+      });
+      return { status: answer.status, headers: { "content-type": "application/json" }, body: await answer.text() };
+    };
+    const server = await startWebhookReceiver(async (request) => {
+      const procedure = request.path.split("?")[0] ?? "";
+      if (seen.has(procedure)) return forward(request);
+      seen.add(procedure);
+      return { status: 503, headers: { "retry-after": "1", "content-type": "text/plain" }, body: "Service Unavailable" };
+    });
+    try {
+      await run(server);
+    } finally {
+      await server.close();
+    }
+  }
+
+  test("a query answered 503 SERVICE_UNAVAILABLE is sent again after its Retry-After, unless that is longer than maxDelayMs; a mutation is not, what it did being unknown", async () => {
+    const tokens = await signUp();
+    await withUnavailableFirst(async (server) => {
+      const client = createIncidentOpsClient({ baseUrl: server.url, auth: tokens });
+      const started = Date.now();
+      expect((await client.org.get()).id).toBe(tokens.org.id);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      expect(server.requests).toHaveLength(2);
+
+      const error = await rejectionOf(client.org.services.create({ name: "unknown fate" }));
+      expect(error).toMatchObject({ code: "SERVICE_UNAVAILABLE", httpStatus: 503, details: { retryAfterSeconds: 1 }, procedure: "org.services.create" });
+      expect(server.requests).toHaveLength(3);
+
+      const impatient = createIncidentOpsClient({ baseUrl: server.url, auth: tokens, retry: { maxDelayMs: 500 } });
+      expect(await rejectionOf(impatient.org.services.list({}))).toMatchObject({ code: "SERVICE_UNAVAILABLE", details: { retryAfterSeconds: 1 } });
+      expect(server.requests).toHaveLength(4);
+    });
   });
 });
