@@ -15,10 +15,18 @@ export class ApiError extends Error {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
+/**
+ * What a person is told for a code whose API message speaks to programs ("retry after the
+ * Retry-After seconds"): a CONCURRENT_CHANGE shown has already been sent again (trpc.ts).
+ */
+const MESSAGES_FOR_PEOPLE: Partial<Record<string, string>> = {
+  CONCURRENT_CHANGE: "Someone changed this at the same moment: try again.",
+};
+
 /** The API error body (REST) or tRPC error data, as an ApiError; null when it is not one. */
 export function apiErrorFromBody(body: unknown, status: number): ApiError | null {
   if (!isRecord(body) || typeof body.code !== "string" || typeof body.message !== "string") return null;
-  return new ApiError(body.code, body.message, status, isRecord(body.details) ? body.details : {});
+  return new ApiError(body.code, MESSAGES_FOR_PEOPLE[body.code] ?? body.message, status, isRecord(body.details) ? body.details : {});
 }
 
 /** Anything a call threw, as an ApiError a person can read. */

@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { observable } from "@trpc/server/observable";
+import { toApiError } from "./api-error";
 import type { AppRouter } from "./api-types";
 import type { SessionManager } from "./session";
 
@@ -12,35 +13,93 @@ const isUnauthorized = (error: unknown) =>
   error instanceof TRPCClientError && typeof error.data === "object" && error.data !== null && (error.data as { code?: unknown }).code === "UNAUTHORIZED";
 
 /**
- * Renews an expired access token and replays the call once, so an expiry never shows. When the
- * renewal is refused, the session has ended: the session manager says so (back to sign-in) and
- * the call fails with its own error.
+ * Decides, when a call failed with `error` after being sent again `replays` times, what to wait
+ * for before sending it again, or undefined to fail it with that error (as when what it waits for
+ * rejects). `sent` is what the link noted when the failed request went (sendingNotes); `signal`
+ * aborts once the caller gave up on the call.
  */
-function renewOnUnauthorized(session: SessionManager): TRPCLink<AppRouter> {
+type Replay<Sent> = (error: unknown, sent: Sent, replays: number, signal: AbortSignal) => Promise<unknown> | undefined;
+
+/** A link that sends a query or mutation again as `replay` decides; subscriptions pass through. */
+function replayingLink<Sent>(sendingNotes: () => Sent, replay: Replay<Sent>): TRPCLink<AppRouter> {
   return () =>
-    ({ op, next }) =>
-      observable((observer) => {
-        let replayed = false;
+    ({ op, next }) => {
+      if (op.type === "subscription") return next(op);
+      return observable((observer) => {
+        const abandoned = new AbortController();
+        let replays = 0;
         let current: { unsubscribe: () => void } | undefined;
         const run = () => {
-          const used = session.accessToken();
+          if (abandoned.signal.aborted) return;
+          const sent = sendingNotes();
           current = next(op).subscribe({
             next: (value) => observer.next(value),
             complete: () => observer.complete(),
             error: (error) => {
-              if (replayed || op.type === "subscription" || used === undefined || !isUnauthorized(error)) {
+              const waiting = replay(error, sent, replays, abandoned.signal);
+              if (waiting === undefined) {
                 observer.error(error);
                 return;
               }
-              replayed = true;
-              session.renew(used).then(run, () => observer.error(error));
+              replays += 1;
+              waiting.then(run, () => observer.error(error));
             },
           });
         };
         run();
-        return () => current?.unsubscribe();
+        return () => {
+          abandoned.abort();
+          current?.unsubscribe();
+        };
       });
+    };
 }
+
+/**
+ * Renews an expired access token and replays the call once, so an expiry never shows. When the
+ * renewal is refused, the session has ended: the session manager says so (back to sign-in) and
+ * the call fails with its own error.
+ */
+const renewOnUnauthorized = (session: SessionManager) =>
+  replayingLink(
+    () => session.accessToken(),
+    (error, used, replays) => (replays > 0 || used === undefined || !isUnauthorized(error) ? undefined : session.renew(used)),
+  );
+
+/** How many times a call answered CONCURRENT_CHANGE is sent again before its error is shown. */
+export const CONCURRENT_CHANGE_RETRIES = 2;
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * Sends a call answered 409 CONCURRENT_CHANGE again after its Retry-After, CONCURRENT_CHANGE_RETRIES
+ * times at most, query or mutation: the API rolled back each of its own attempts, so nothing of
+ * it was applied, and the change it met is over by then. Only a call that still conflicts shows
+ * its error, which says what to do (api-error.ts).
+ */
+const retryConcurrentChange = () =>
+  replayingLink(
+    () => undefined,
+    (error, _sent, replays, signal) => {
+      const apiError = toApiError(error);
+      if (apiError.code !== "CONCURRENT_CHANGE" || replays >= CONCURRENT_CHANGE_RETRIES) return undefined;
+      const seconds = apiError.details.retryAfterSeconds;
+      return pause((typeof seconds === "number" ? seconds : 1) * 1000, signal);
+    },
+  );
 
 /**
  * The typed API client: queries and mutations batched over HTTP with the access token, live
@@ -53,6 +112,7 @@ export function createApiClient(session: SessionManager, options: { baseUrl?: st
   const client: ApiClient = createTRPCClient<AppRouter>({
     links: [
       renewOnUnauthorized(session),
+      retryConcurrentChange(),
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({
