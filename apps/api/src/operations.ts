@@ -1,6 +1,7 @@
 import {
   forEachOpenApiProcedure,
   getInputOutputParsers,
+  instanceofZodTypeLikeVoid,
   instanceofZodTypeObject,
   unwrapZodType,
   type OpenApiMeta,
@@ -24,6 +25,8 @@ export interface RestOperation {
   output: ZodType | undefined;
   /** The names of the input's fields (none for a procedure without input). */
   inputFields: string[];
+  /** Whether the procedure takes an input at all (a void one takes none). */
+  takesInput: boolean;
 }
 
 /**
@@ -46,6 +49,7 @@ export function listRestOperations(router: OpenApiRouter): RestOperation[] {
       input: inputParser,
       output: outputParser,
       inputFields: instanceofZodTypeObject(inputObject) ? Object.keys(inputObject.shape) : [],
+      takesInput: !instanceofZodTypeLikeVoid(inputObject),
     });
   });
   return operations;

@@ -4,7 +4,7 @@ import { AppError } from "@incidentops/core";
 import express, { type Request, type RequestHandler, type Router } from "express";
 import { create as contentDisposition } from "content-disposition";
 import proxyAddr from "proxy-addr";
-import { coerceSchema, instanceofZodTypeLikeVoid, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
+import { coerceSchema, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import { expressLikeMatcher, servedAs, splitUrl, type ServeBeforeExpress } from "./before-express.js";
 import type { Context, RequestSource } from "./context.js";
 import { sendError } from "./errors.js";
@@ -54,7 +54,7 @@ const procedureOn = (caller: object, path: string) => (caller as Record<string, 
  * (GET, DELETE), with the path parameters over it; nothing for a procedure without input.
  */
 function inputOf(operation: RestOperation, call: RestCall): unknown {
-  if (instanceofZodTypeLikeVoid(unwrapZodType(operation.input, true))) return undefined;
+  if (!operation.takesInput) return undefined;
   const source: unknown = takesBody(operation.method) ? call.body : call.query;
   const fields = typeof source === "object" && source !== null ? source : {};
   return { ...fields, ...call.params };
