@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { ContactMethod, NotificationRules, TokenResponse } from "@incidentops/core";
+import { runDelivery, type ContactMethod, type Incident, type NotificationAttempt, type NotificationRules, type Page, type TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import {
   aContactMethod,
   addMember,
   aMember,
   anApiKey,
+  anIncident,
   anOrgOwner,
+  aService,
   aUserWithRole,
   contactMethodsOf,
   countRows,
@@ -14,6 +16,7 @@ import {
   expectValidationFailed,
   ok,
   rowsOf,
+  runQueuedJobs,
   setNotificationRules,
   startTestApi,
   startWebhookReceiver,
@@ -161,6 +164,115 @@ describe("DELETE /v1/users/me/contact-methods/{contactMethodId}", () => {
     const lastRules = expectError(await api.current.request("DELETE", `${METHODS}/${only.id}`, { token: person.accessToken }), 409, "CONFLICT");
     expect(lastRules.details).toEqual({ fields: { contactMethodId: ["used by all of your notification rules"] } });
     expect(await stateOf(person.user.id)).toEqual(before);
+  });
+
+  describe("the paging history of a deleted method", () => {
+    /**
+     * A person, owner of org A and a member of org B, paged through their webhook method "Pager
+     * hook" (with their account email, at once): in A, the page of `sent` went out, that of
+     * `pendingInA` is still pending; in B, that of `pendingInB` is.
+     */
+    async function aMethodWithPages() {
+      const person = await anOrgOwner(api.current);
+      const other = await anOrgOwner(api.current);
+      await addMember(api.current.db, other.org.id, person.user.id, "member");
+      const [account] = await contactMethodsOf(api.current, person.accessToken);
+      const path = `/pager/${randomUUID()}`;
+      const hook = await aContactMethod(api.current, person.accessToken, { type: "webhook", name: "Pager hook", address: `${receiver.current.url}${path}` });
+      await setNotificationRules(api.current, person.accessToken, [
+        { contactMethodId: account?.id ?? "", delayMinutes: 0 },
+        { contactMethodId: hook.id, delayMinutes: 0 },
+      ]);
+      const assigned = async (admin: typeof person) => {
+        const incident = await anIncident(api.current, admin.accessToken, (await aService(api.current, admin.accessToken)).id);
+        await ok(api.current.request<Incident>("POST", `/v1/incidents/${incident.id}/assign`, { token: admin.accessToken, body: { userIds: [person.user.id], version: incident.version } }), 200, "assign");
+        await runQueuedJobs(api.current, ["incident_event"]);
+        return incident;
+      };
+      const deps = { db: api.current.db, config: api.current.config, mailer: api.current.mailer };
+      const sendLane = (orgId: string) => runDelivery(deps, { orgId, recipientId: hook.id, requestId: "deleted-method-history" }, "webhook");
+      const sent = await assigned(person);
+      expect((await sendLane(person.org.id)).tried.map((t) => t.result)).toEqual(["succeeded"]);
+      const pendingInA = await assigned(person);
+      const pendingInB = await assigned(other);
+      /** The incident's pages through the hook, as its org's admin reads them. */
+      const pagesThroughHook = async (incidentId: string, admin = person) =>
+        (await ok(api.current.request<Page<NotificationAttempt>>("GET", `/v1/incidents/${incidentId}/notifications`, { token: admin.accessToken }), 200, "notifications")).items.filter(
+          (a) => a.channel === "webhook",
+        );
+      const sentToIt = () => receiver.current.requests.filter((r) => r.path === path).length;
+      return { person, other, account, hook, sent, pendingInA, pendingInB, sendLane, pagesThroughHook, sentToIt };
+    }
+
+    it("keeps its pages under the method as it was, its address masked; those pending end cancelled in each of the person's orgs, never sent", async () => {
+      const { person, other, hook, sent, pendingInA, pendingInB, sendLane, pagesThroughHook, sentToIt } = await aMethodWithPages();
+      const method = { id: hook.id, name: "Pager hook", type: "webhook", address: `${receiver.current.url}/****` };
+      expect(await pagesThroughHook(sent.id)).toMatchObject([{ contactMethod: { ...method, deleted: false }, user: { id: person.user.id }, status: "succeeded" }]);
+      expect((await pagesThroughHook(pendingInB.id, other)).map((a) => a.status)).toEqual(["pending"]);
+      const lanesBefore = await rowsOf(api.current.db, "notification_attempts", { contact_method_id: hook.id });
+      const hour = 3_600_000;
+      const window = `since=${new Date(Date.now() - hour).toISOString()}&until=${new Date(Date.now() + hour).toISOString()}`;
+      const responders = async () => (await ok(api.current.request<{ items: unknown[] }>("GET", `/v1/analytics/responders?${window}`, { token: person.accessToken }), 200, "responders")).items;
+      const respondersBefore = await responders();
+      // Two incidents of A, each a page through the account email and one through the hook.
+      expect(respondersBefore).toMatchObject([{ user: { id: person.user.id }, pagesReceived: 4 }]);
+
+      const res = await api.current.request("DELETE", `${METHODS}/${hook.id}`, { token: person.accessToken });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+
+      const deletedMethod = { ...method, deleted: true };
+      expect(await pagesThroughHook(sent.id)).toMatchObject([{ contactMethod: deletedMethod, user: { id: person.user.id }, status: "succeeded", attemptCount: 1, lastHttpStatus: 200 }]);
+      const cancelled = { contactMethod: deletedMethod, status: "cancelled", attemptCount: 0, note: "not sent: the contact method was deleted", nextAttemptAt: null, completedAt: expect.any(String) };
+      expect(await pagesThroughHook(pendingInA.id)).toMatchObject([cancelled]);
+      expect(await pagesThroughHook(pendingInB.id, other)).toMatchObject([cancelled]);
+      // Each page keeps its lane and its key: the method's id.
+      const lanesAfter = (await rowsOf(api.current.db, "notification_attempts", { contact_method_id: hook.id })) as { recipient_id: string }[];
+      expect(lanesAfter).toHaveLength(lanesBefore.length);
+      expect(lanesAfter.every((row) => row.recipient_id === hook.id)).toBe(true);
+      // The pages the person received are counted as before.
+      expect(await responders()).toEqual(respondersBefore);
+
+      expect((await sendLane(person.org.id)).tried).toEqual([]);
+      expect((await sendLane(other.org.id)).tried).toEqual([]);
+      expect(sentToIt()).toBe(1);
+      // Kept for that history only: its address masked, its signing secret erased.
+      const [row] = await api.current.db.selectFrom("contact_methods").selectAll().where("id", "=", hook.id).execute();
+      expect(row).toMatchObject({ address: `${receiver.current.url}/****`, secret: "", deleted_at: expect.any(Date) });
+    });
+
+    it("is gone from the person's list, rules and deletes, and its address may be added again, as a new method", async () => {
+      const { person, account, hook } = await aMethodWithPages();
+      expect((await api.current.request("DELETE", `${METHODS}/${hook.id}`, { token: person.accessToken })).status).toBe(200);
+      expect((await contactMethodsOf(api.current, person.accessToken)).map((m) => m.id)).toEqual([account?.id]);
+      expect(await getRules(person.accessToken)).toEqual([{ contactMethodId: account?.id, delayMinutes: 0 }]);
+      const before = await stateOf(person.user.id);
+      expectError(await api.current.request("DELETE", `${METHODS}/${hook.id}`, { token: person.accessToken }), 404, "NOT_FOUND");
+      const put = await api.current.request("PUT", RULES, { token: person.accessToken, body: { rules: [{ contactMethodId: hook.id, delayMinutes: 0 }] } });
+      expect(expectValidationFailed(put)).toEqual(["rules.0.contactMethodId"]);
+      expect(await stateOf(person.user.id)).toEqual(before);
+
+      const again = await aContactMethod(api.current, person.accessToken, { type: "webhook", name: "Pager hook", address: hook.address });
+      expect(again.id).not.toBe(hook.id);
+      // Deleted twice, the same address leaves two methods with the same masked one.
+      const sameAddress = await aContactMethod(api.current, person.accessToken, { type: "email", address: "twice-deleted@example.com" });
+      expect((await api.current.request("DELETE", `${METHODS}/${sameAddress.id}`, { token: person.accessToken })).status).toBe(200);
+      const readded = await aContactMethod(api.current, person.accessToken, { type: "email", address: "twice-deleted@example.com" });
+      expect(readded.id).not.toBe(sameAddress.id);
+      expect((await api.current.request("DELETE", `${METHODS}/${readded.id}`, { token: person.accessToken })).status).toBe(200);
+      expect((await contactMethodsOf(api.current, person.accessToken)).map((m) => m.id)).toEqual([account?.id, again.id]);
+      expect(await countRows(api.current.db, "contact_methods", { user_id: person.user.id, address: "t****@example.com" })).toBe(2);
+    });
+
+    it("a page made after the delete, by a fan-out that read the rules before it, is cancelled when claimed, never sent", async () => {
+      const { person, hook, pendingInA, sendLane, pagesThroughHook, sentToIt } = await aMethodWithPages();
+      expect((await api.current.request("DELETE", `${METHODS}/${hook.id}`, { token: person.accessToken })).status).toBe(200);
+      const [late] = await pagesThroughHook(pendingInA.id);
+      await api.current.db.updateTable("notification_attempts").set({ status: "pending", note: null, completed_at: null }).where("id", "=", late?.id ?? "").execute();
+
+      expect((await sendLane(person.org.id)).tried.map((t) => t.result)).toEqual(["cancelled"]);
+      expect(sentToIt()).toBe(1);
+      expect((await pagesThroughHook(pendingInA.id)).map((a) => [a.status, a.note])).toEqual([["cancelled", "not sent: the contact method was deleted"]]);
+    });
   });
 
   it("answers another person's method exactly as a missing one (404), whatever the org, and a non-uuid with 400", async () => {

@@ -542,8 +542,8 @@ async function controlFixture(f: OrgFixture): Promise<OrgFixture> {
   const work = await aResolvedIncidentWithWork(api.current, f.token, service.id, `control-${n}`);
   const maintenanceWindowId = await aFutureMaintenanceWindow(api.current, f.token, service.id);
   const onCall = await seedOnCall(api.current, f.token, { ownerId: f.userId, memberId, label: `control ${n}` });
-  // One control contact method at a time (a person has at most 20): a new one once the last was deleted.
-  if (controlMethodId === undefined || (await countRows(api.current.db, "contact_methods", { id: controlMethodId })) === 0) {
+  // One control contact method at a time (a person has at most 20): a new one once the last was deleted (a deleted one is kept, marked).
+  if (controlMethodId === undefined || (await countRows(api.current.db, "contact_methods", { id: controlMethodId, deleted_at: null })) === 0) {
     controlMethodId = await aDeletableContactMethod(api.current, f.token);
   }
   return { ...f, incident, targetId: target.id, policyId: policy.id, serviceId: service.id, apiKeyId: apiKey.id, invitationId: invitation.id, memberId, ...work, ...onCall, maintenanceWindowId, contactMethodId: controlMethodId };

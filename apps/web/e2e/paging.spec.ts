@@ -141,3 +141,31 @@ test("an admin sets a service's acknowledgement timeout and turns it off again",
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect.poll(async () => (await read()).ackTimeoutMinutes).toBeNull();
 });
+
+test("a contact method deleted after it paged: the incident's deliveries still show the page through it, masked and marked deleted, and the pending one cancelled", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const [account] = (await api.ok<{ items: { id: string }[] }>("GET", "/v1/users/me/contact-methods", { token: owner.accessToken })).items;
+  // Nothing listens there: the page through it is pending a retry when it is deleted.
+  const hook = await api.ok<{ id: string }>("POST", "/v1/users/me/contact-methods", {
+    token: owner.accessToken,
+    body: { type: "webhook", name: "Pager hook", address: "http://127.0.0.1:9/hook" },
+  });
+  await api.ok("PUT", "/v1/users/me/notification-rules", {
+    token: owner.accessToken,
+    body: { rules: [{ contactMethodId: account?.id, delayMinutes: 0 }, { contactMethodId: hook.id, delayMinutes: 0 }] },
+  });
+  const incident = await api.incident(owner, service.id, "Queue backs up");
+  await api.ok("POST", `/v1/incidents/${incident.id}/assign`, { token: owner.accessToken, body: { userIds: [owner.userId], version: incident.version } });
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const deliveries = page.getByRole("list", { name: "Notification deliveries" });
+  const throughHook = deliveries.getByRole("listitem").filter({ hasText: "via Pager hook" });
+  await expect(throughHook).toContainText("via Pager hook (http://127.0.0.1:9/****)");
+  await expect(throughHook).toContainText("pending");
+
+  await api.ok("DELETE", `/v1/users/me/contact-methods/${hook.id}`, { token: owner.accessToken });
+  await expect(throughHook).toContainText("via Pager hook (http://127.0.0.1:9/****) (deleted)");
+  await expect(throughHook).toContainText("cancelled");
+  await expect(throughHook).toContainText("not sent: the contact method was deleted");
+  await expect(throughHook).toHaveCount(1);
+});

@@ -238,3 +238,36 @@ describe("a level naming a team", () => {
     await waitFor(() => (mailsTo(ada.user.email).filter((m) => subjectOf(m.raw).includes("Payments are slow")).length === 2 ? true : undefined), 15_000, "Ada's two pages");
   });
 });
+
+describe("a contact method deleted after it paged", () => {
+  it("stays in the incident's history as it was, its number masked, and its later rule sends nothing", { timeout: 45_000 }, async () => {
+    const { owner, grace } = await anOrg();
+    // Grace: her account email and a text at once, the same text again after a minute.
+    const [graceEmail] = await contactMethodsOf(api(), grace.accessToken);
+    const sms = await aContactMethod(api(), grace.accessToken, { type: "sms", name: "Work phone", address: "+15555550123" });
+    await setNotificationRules(api(), grace.accessToken, [
+      { contactMethodId: (graceEmail as ContactMethod).id, delayMinutes: 0 },
+      { contactMethodId: sms.id, delayMinutes: 0 },
+      { contactMethodId: sms.id, delayMinutes: 1 },
+    ]);
+    const incident = await incidentOn(owner.accessToken, [{ delaySeconds: 600, targets: [{ type: "user", userId: grace.user.id }] }], "Grace's phone goes");
+    await waitFor(() => twilioTo("+15555550123")[0], 15_000, "the text to Grace");
+    const texted = () =>
+      waitFor(
+        async () => (await notificationsOf(owner.accessToken, incident.id)).find((a) => a.channel === "sms" && a.status === "succeeded"),
+        15_000,
+        "the text recorded",
+      );
+    const method = { id: sms.id, name: "Work phone", type: "sms", address: "+****0123" };
+    expect((await texted()).contactMethod).toEqual({ ...method, deleted: false });
+
+    await ok(api().request("DELETE", `/v1/users/me/contact-methods/${sms.id}`, { token: grace.accessToken }), 200, "delete the phone");
+    expect(await texted()).toMatchObject({ contactMethod: { ...method, deleted: true }, user: { id: grace.user.id }, delayMinutes: 0, attemptCount: 1 });
+    // Its later rule's job finds the method deleted: no page, no text.
+    expect(await makeJobDue(api().db, pageJobKey(incident.id, grace.user.id, 2))).toBe(true);
+    await waitFor(async () => ((await queuedJobs(api().db, { task: "page_rule" })).some((j) => j.payload.incidentId === incident.id) ? undefined : true), 15_000, "the later rule run");
+    await sleep(300);
+    expect(twilioTo("+15555550123")).toHaveLength(1);
+    expect((await notificationsOf(owner.accessToken, incident.id)).filter((a) => a.channel === "sms")).toHaveLength(1);
+  });
+});

@@ -280,6 +280,8 @@ export interface ContactMethodsTable {
   secret: string | null;
   is_account_email: Defaulted<boolean>;
   created_at: Timestamp;
+  /** Kept for the paging history once deleted (decision 0058): its address masked, a webhook's secret erased. */
+  deleted_at: NullableTime;
 }
 
 export interface NotificationRulesTable {

@@ -13635,18 +13635,22 @@ export interface operations {
                                 id: string;
                                 email: string;
                             } | null;
-                            /** @description The person's contact method the page went through (its address stays private); null for a target */
+                            /** @description The person's contact method the page went through; null for a target */
                             contactMethod: {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
                                 /** @enum {string} */
                                 type: "webhook" | "email" | "slack" | "teams" | "discord" | "mattermost" | "sms" | "voice";
+                                /** @description Masked: enough for its person to tell which it was, never the whole address ("+****0100", "a****@example.com", "https://host/****") */
+                                address: string;
+                                /** @description Its person deleted it since: its name and type are as they were then, and it is never sent to again */
+                                deleted: boolean;
                             } | null;
                             /** @description The delay of the person's notification rule that sent it */
                             delayMinutes: number | null;
                             /**
-                             * @description pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says; cancelled when its target was deleted before it was delivered (not sent again, as note says)
+                             * @description pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says; cancelled when its target or contact method was deleted before it was delivered (not sent again, as note says)
                              * @enum {string}
                              */
                             status: "pending" | "succeeded" | "failed" | "cancelled";

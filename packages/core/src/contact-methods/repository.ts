@@ -1,21 +1,23 @@
 import type { ContactMethodType, Db, Tx } from "@incidentops/db";
+import { sql } from "kysely";
 
 // Contact methods and notification rules are a person's own rows (not an org's): every query
 // here names the person.
 
+/** The person's contact methods that were not deleted (a deleted one is kept only for the paging history). */
+const liveMethods = (db: Db | Tx, userId: string) => db.selectFrom("contact_methods").where("user_id", "=", userId).where("deleted_at", "is", null);
+
 export function listContactMethods(db: Db | Tx, userId: string) {
-  return db.selectFrom("contact_methods").selectAll().where("user_id", "=", userId).orderBy("created_at").orderBy("id").execute();
+  return liveMethods(db, userId).selectAll().orderBy("created_at").orderBy("id").execute();
 }
 
 export function findContactMethod(db: Db | Tx, userId: string, contactMethodId: string) {
-  return db.selectFrom("contact_methods").selectAll().where("user_id", "=", userId).where("id", "=", contactMethodId).executeTakeFirst();
+  return liveMethods(db, userId).selectAll().where("id", "=", contactMethodId).executeTakeFirst();
 }
 
 export async function countContactMethods(tx: Tx, userId: string): Promise<number> {
-  const row = await tx
-    .selectFrom("contact_methods")
+  const row = await liveMethods(tx, userId)
     .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("user_id", "=", userId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -32,9 +34,24 @@ export function insertContactMethod(
     .executeTakeFirstOrThrow();
 }
 
-/** Deletes it (and, by cascade, the rules using it). */
-export async function deleteContactMethod(tx: Tx, userId: string, contactMethodId: string): Promise<void> {
-  await tx.deleteFrom("contact_methods").where("user_id", "=", userId).where("id", "=", contactMethodId).execute();
+/**
+ * Marks it deleted, its address replaced by `maskedAddress` and a webhook's secret erased, and
+ * deletes the rules using it: its row stays for the pages that went through it (decision 0058).
+ */
+export async function markContactMethodDeleted(tx: Tx, userId: string, contactMethodId: string, maskedAddress: string): Promise<void> {
+  await tx.deleteFrom("notification_rules").where("user_id", "=", userId).where("contact_method_id", "=", contactMethodId).execute();
+  await tx
+    .updateTable("contact_methods")
+    .set({ deleted_at: sql<Date>`now()`, address: maskedAddress, secret: sql<string | null>`CASE WHEN secret IS NULL THEN NULL ELSE '' END` })
+    .where("user_id", "=", userId)
+    .where("id", "=", contactMethodId)
+    .execute();
+}
+
+/** The orgs the person is a member of (their contact methods page them in each). */
+export async function listOrgIdsOf(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx.selectFrom("org_members").select("org_id").where("user_id", "=", userId).orderBy("org_id").execute();
+  return rows.map((row) => row.org_id);
 }
 
 /** The person's rules in order. */
@@ -77,9 +94,9 @@ export function findPageRules(db: Db | Tx, userIds: readonly string[]) {
     .execute();
 }
 
-/** A contact method to deliver a page through, whoever's it is (the attempt names it). */
-export function findContactMethodById(db: Db | Tx, contactMethodId: string) {
-  return db.selectFrom("contact_methods").selectAll().where("id", "=", contactMethodId).executeTakeFirst();
+/** A contact method not deleted, for a later rule to page through, whoever's it is (the job names it). */
+export function findLiveContactMethodById(db: Db | Tx, contactMethodId: string) {
+  return db.selectFrom("contact_methods").selectAll().where("id", "=", contactMethodId).where("deleted_at", "is", null).executeTakeFirst();
 }
 
 /** The account-email contact methods of the given people (what org admins are told through). */

@@ -1,19 +1,22 @@
-import type { ContactMethodRow, Db } from "@incidentops/db";
+import type { ContactMethodRow, Db, Tx } from "@incidentops/db";
 import type { Config } from "../config.js";
 import { isUniqueViolation } from "../db-errors.js";
 import { assertDeliverableUrl, generateSigningSecret } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { iso } from "../mapping.js";
 import type { UserActor } from "../policy.js";
-import { transact } from "../scope.js";
+import { setScope, transact } from "../scope.js";
+import { cancelPendingAttempts, CONTACT_METHOD_DELETED } from "../unsent-attempts.js";
+import { maskedAddress, maskUrl } from "./masking.js";
 import {
   countContactMethods,
-  deleteContactMethod as deleteContactMethodRow,
   findContactMethod,
   insertContactMethod,
   listContactMethods as listContactMethodRows,
+  listOrgIdsOf,
   listRules,
   lockRules,
+  markContactMethodDeleted,
   replaceRules,
 } from "./repository.js";
 import {
@@ -31,17 +34,12 @@ import {
 // A person's own contact methods and notification rules: whatever org the caller's token is
 // for, these are theirs alone (another person's contact method is 404).
 
-/** Keeps scheme and host of a Slack webhook URL; the path is the credential. */
-function maskSlackUrl(url: string): string {
-  const { protocol, host } = new URL(url);
-  return `${protocol}//${host}/****`;
-}
-
 export const toContactMethod = (row: ContactMethodRow): ContactMethod => ({
   id: row.id,
   type: row.type,
   name: row.name,
-  address: row.type === "slack" ? maskSlackUrl(row.address) : row.address,
+  // A Slack webhook URL's path is its credential.
+  address: row.type === "slack" ? maskUrl(row.address) : row.address,
   isAccountEmail: row.is_account_email,
   createdAt: iso(row.created_at),
 });
@@ -91,7 +89,11 @@ export async function createContactMethod(
 
 const contactMethodNotFound = () => notFound("Contact method");
 
-/** Deletes a contact method and the rules using it; the account email, and the last rule's method, stay. */
+/**
+ * Deletes a contact method and the rules using it; the account email, and the last rule's method,
+ * stay. The method is kept, marked deleted with its address masked, for the pages that went
+ * through it, and its pages still pending end cancelled, in each of the person's orgs (decision 0058).
+ */
 export async function deleteContactMethod(db: Db, actor: UserActor, input: ContactMethodIdInput): Promise<void> {
   await transact(db, async (tx) => {
     await lockRules(tx, actor.userId);
@@ -104,8 +106,23 @@ export async function deleteContactMethod(db: Db, actor: UserActor, input: Conta
         fields: { contactMethodId: ["used by all of your notification rules"] },
       });
     }
-    await deleteContactMethodRow(tx, actor.userId, method.id);
+    await markContactMethodDeleted(tx, actor.userId, method.id, maskedAddress(method.type, method.address));
+    await cancelPendingPages(tx, actor, method.id);
   });
+}
+
+/**
+ * Ends the pages still pending through the contact method cancelled, in each org the person is a
+ * member of (a contact method is the person's, its lane one per org): row-level security shows
+ * the transaction one org's attempts at a time, so it is scoped to each in turn, then back to the
+ * caller's. A page made or retried after this is cancelled when claimed (notifications/deliver.ts).
+ */
+async function cancelPendingPages(tx: Tx, actor: UserActor, contactMethodId: string): Promise<void> {
+  for (const orgId of await listOrgIdsOf(tx, actor.userId)) {
+    await setScope(tx, { orgId, userId: actor.userId });
+    await cancelPendingAttempts(tx, { orgId, recipientId: contactMethodId }, CONTACT_METHOD_DELETED);
+  }
+  await setScope(tx, { orgId: actor.orgId, userId: actor.userId });
 }
 
 export async function getNotificationRules(db: Db, actor: UserActor): Promise<NotificationRules> {

@@ -2,7 +2,8 @@ import type { DeliveryLaneRow, NotificationChannel, Tx } from "@incidentops/db";
 import { enqueueJob, enqueueJobs } from "../jobs/enqueue.js";
 import { DELIVERY_TASK, laneJobKey } from "../jobs/tasks.js";
 import { afterCommitInScope } from "../scope.js";
-import { cancelPendingAttempts, isLeased, isPaused, isTaken, reopenLane, wakeLaneIfDue, type Lane } from "./lane-repository.js";
+import { cancelPendingAttempts, TARGET_DELETED } from "../unsent-attempts.js";
+import { isLeased, isPaused, isTaken, reopenLane, wakeLaneIfDue, type Lane } from "./lane-repository.js";
 import { findUnheldLanesDueFor, insertAttemptsAndCommit, insertAttemptsLockingLanes, wakeUnheldLanes, type Recipient } from "./repository.js";
 
 export type { Recipient };
@@ -124,9 +125,6 @@ export async function reopenLaneNow(tx: Tx, lane: Lane, channel: keyof typeof DE
   const row = await reopenLane(tx, lane);
   if (row !== undefined && !isLeased(row)) await wakeLane(tx, lane, channel, { requestId });
 }
-
-/** Why a deleted target's attempts end cancelled. */
-export const TARGET_DELETED = "not sent: the notification target was deleted";
 
 /**
  * The target was deleted: its lane's pending attempts end cancelled, never sent (decision 0057).

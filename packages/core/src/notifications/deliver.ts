@@ -5,7 +5,8 @@ import { toIncidentEvent, toIncidentOf } from "../incidents/service.js";
 import type { DeliveryJob } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { inScope } from "../scope.js";
-import { cancelDeletedTargetsAttempts, TARGET_DELETED, wakeIfDueAfterCommit, wakeLane } from "./attempts.js";
+import { cancelPendingAttempts, CONTACT_METHOD_DELETED, TARGET_DELETED } from "../unsent-attempts.js";
+import { wakeIfDueAfterCommit, wakeLane } from "./attempts.js";
 import { payloadTypeOf } from "./kinds.js";
 import { findNextWake, isHeld, isLeased, isPaused, leaseNextDueAttempts, lockLane, releaseLane, skipDueAttempts, type Lane } from "./lane-repository.js";
 import { findAttempt, findDeliveryContexts, findIncidentRows, recordAttemptOutcomes, type AttemptOutcome, type KnownRows } from "./repository.js";
@@ -19,7 +20,7 @@ export interface DeliveryDeps extends ChannelDeps {
   db: Db;
 }
 
-/** What a try of an attempt came to: delivered, failed for good, to be retried later, or not sent since its target was deleted. */
+/** What a try of an attempt came to: delivered, failed for good, to be retried later, or not sent since its recipient (a target, a contact method) was deleted. */
 export type DeliveryResult = "succeeded" | "failed" | "retrying" | "cancelled";
 
 /** One try of a lane's run, for its log line: the attempt, what it came to and the receiver's answer. */
@@ -69,7 +70,7 @@ const nextTryDelayMs = (attempt: number, baseMs: number, retryAfterMs = 0) => Ma
 export const breakerPauseMs = (streak: number, retryBaseMs: number) =>
   streak < BREAKER_THRESHOLD ? 0 : Math.min(retryBaseMs * 3 * 2 ** (streak - BREAKER_THRESHOLD), MAX_PAUSE_MS);
 
-/** What sending an attempt came to: its channel's outcome, or, `cancelled`, nothing sent (its target was deleted). */
+/** What sending an attempt came to: its channel's outcome, or, `cancelled`, nothing sent (its recipient was deleted, as `error` says). */
 type Sent = DeliveryOutcome & { cancelled?: true };
 
 type Send = () => Promise<Sent>;
@@ -85,9 +86,7 @@ const ROUNDS_PER_CLAIM = 8;
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
-const failedForGood = (error: string): DeliveryOutcome => ({ ok: false, httpStatus: null, error, note: null, durationMs: 0, permanent: true });
-
-const cancelledUnsent: Sent = { ok: false, httpStatus: null, error: TARGET_DELETED, note: null, durationMs: 0, cancelled: true };
+const cancelledUnsent = (reason: string): Sent => ({ ok: false, httpStatus: null, error: reason, note: null, durationMs: 0, cancelled: true });
 
 /** How to send each attempt: its payload (the event, and the incident as it was right after it) through its channel. */
 async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: NotificationAttemptRow[], tx: Tx, known?: KnownRows): Promise<Claimed> {
@@ -126,12 +125,13 @@ async function deliveriesOf(deps: DeliveryDeps, lane: Lane, attempts: Notificati
       // A page through a contact method (a rule's delay is recorded); before contact methods, pages
       // went to the account email.
       if (attempt.user_id !== null && attempt.delay_minutes !== null) {
-        if (contactMethod === undefined) return Promise.resolve(failedForGood("the contact method was deleted"));
+        // Read before or after its delete committed, a deleted contact method is never sent to (decision 0058).
+        if (contactMethod === undefined || contactMethod.deleted_at !== null) return Promise.resolve(cancelledUnsent(CONTACT_METHOD_DELETED));
         return sendToContactMethod(deps, contactMethod, payload);
       }
       if (user !== undefined) return sendEmail(deps, user.email, payload);
       // Read before or after its delete committed, a deleted target is never sent to (decision 0057).
-      if (target?.deleted_at != null) return Promise.resolve(cancelledUnsent);
+      if (target?.deleted_at != null) return Promise.resolve(cancelledUnsent(TARGET_DELETED));
       if (target === undefined || !target.enabled) {
         return Promise.resolve({ ok: false, httpStatus: null, error: "the notification target was disabled", note: null, durationMs: 0 });
       }
@@ -296,10 +296,10 @@ async function recordOutcomes(
     let heldUntil: Date | null = null;
     const tried: Try[] = [];
     const outcomes: AttemptOutcome[] = [];
-    let targetDeleted = false;
+    let cancelledFor: string | null = null;
     for (const { attempt, outcome } of tries) {
       if (outcome.cancelled === true) {
-        targetDeleted = true;
+        cancelledFor = outcome.error;
         tried.push({ attemptId: attempt.id, recipientId: attempt.recipient_id, targetId: attempt.target_id, result: "cancelled", tries: attempt.attempt_count, httpStatus: null, error: outcome.error, nextTryAt: null });
         continue;
       }
@@ -321,8 +321,8 @@ async function recordOutcomes(
       tried.push({ attemptId: attempt.id, recipientId: attempt.recipient_id, targetId: attempt.target_id, result, tries: count, httpStatus: outcome.httpStatus, error: outcome.error, nextTryAt });
     }
     await recordAttemptOutcomes(tx, lane.orgId, now, outcomes);
-    // Every attempt of the lane goes to that target: none is left pending.
-    if (targetDeleted) await cancelDeletedTargetsAttempts(tx, lane);
+    // Every attempt of the lane goes to that deleted recipient: none is left pending.
+    if (cancelledFor !== null) await cancelPendingAttempts(tx, lane, cancelledFor);
     const pauseMs = breakerPauseMs(failureStreak, deps.config.delivery.retryBaseMs);
     await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : after(pauseMs), heldUntil });
     if (pauseMs === 0 && heldUntil === null && options.claimNext) {

@@ -190,17 +190,6 @@ export async function reopenLane(tx: Tx, lane: Lane): Promise<(DeliveryLaneRow &
   return row;
 }
 
-/** Ends the lane's pending attempts `cancelled`, unsent, with `reason` as their note: their recipient is gone. */
-export async function cancelPendingAttempts(tx: Tx, lane: Lane, reason: string): Promise<void> {
-  await tx
-    .updateTable("notification_attempts")
-    .set({ status: "cancelled", note: reason, updated_at: sql<Date>`now()`, completed_at: sql<Date>`now()` })
-    .where("org_id", "=", lane.orgId)
-    .where("recipient_id", "=", lane.recipientId)
-    .where("status", "=", "pending")
-    .execute();
-}
-
 /**
  * While a lane is paused, each attempt that comes due counts a try without being sent, on its
  * usual back-off: a receiver that stays down ends its attempts `failed` on schedule, as if tried.

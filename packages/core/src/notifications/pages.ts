@@ -1,5 +1,5 @@
 import type { Db, Tx } from "@incidentops/db";
-import { findAccountEmails, findContactMethodById, findPageRules } from "../contact-methods/repository.js";
+import { findAccountEmails, findLiveContactMethodById, findPageRules } from "../contact-methods/repository.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { isAssignee } from "../incidents/service.js";
 import { enqueueJob, removeJobs } from "../jobs/enqueue.js";
@@ -67,7 +67,7 @@ export async function runPageRule(db: Db, job: TaskPayload<"page_rule">): Promis
     const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
     if (incident === undefined || incident.status !== "triggered") return "skipped";
     if (!(await isAssignee(tx, job.orgId, job.incidentId, job.userId))) return "skipped";
-    const method = await findContactMethodById(tx, job.contactMethodId);
+    const method = await findLiveContactMethodById(tx, job.contactMethodId);
     const event = await findEvent(tx, job.orgId, job.eventId);
     if (method === undefined || method.user_id !== job.userId || event === undefined) return "skipped";
     const made = await recordAttempts(tx, job, [

@@ -294,7 +294,11 @@ export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, out
   );
 }
 
-/** An incident's attempts, oldest first by (created_at, id), with their target's name, type and deletion (a deleted one's as they were) or their person's email. */
+/**
+ * An incident's attempts, oldest first by (created_at, id), with their target's name, type and
+ * deletion (a deleted one's as they were) or their person's email and contact method (its name,
+ * type, address and deletion: a deleted one's address is already masked).
+ */
 export function listAttempts(db: Db | Tx, orgId: string, incidentId: string, limit: number, after: { createdAt: string; id: string } | undefined) {
   let query = db
     .selectFrom("notification_attempts as a")
@@ -302,7 +306,16 @@ export function listAttempts(db: Db | Tx, orgId: string, incidentId: string, lim
     .leftJoin("users as u", "u.id", "a.user_id")
     .leftJoin("contact_methods as m", "m.id", "a.contact_method_id")
     .selectAll("a")
-    .select(["t.name as target_name", "t.type as target_type", "t.deleted_at as target_deleted_at", "u.email as user_email", "m.name as contact_method_name", "m.type as contact_method_type"])
+    .select([
+      "t.name as target_name",
+      "t.type as target_type",
+      "t.deleted_at as target_deleted_at",
+      "u.email as user_email",
+      "m.name as contact_method_name",
+      "m.type as contact_method_type",
+      "m.address as contact_method_address",
+      "m.deleted_at as contact_method_deleted_at",
+    ])
     .where("a.org_id", "=", orgId)
     .where("a.incident_id", "=", incidentId);
   if (after !== undefined) {

@@ -16,14 +16,20 @@ export const notificationAttemptSchema = z.object({
     .nullable(),
   user: z.object({ id: z.uuid(), email: z.string() }).nullable(),
   contactMethod: z
-    .object({ id: z.uuid(), name: z.string(), type: channelSchema })
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      type: channelSchema,
+      address: z.string().describe('Masked: enough for its person to tell which it was, never the whole address ("+****0100", "a****@example.com", "https://host/****")'),
+      deleted: z.boolean().describe("Its person deleted it since: its name and type are as they were then, and it is never sent to again"),
+    })
     .nullable()
-    .describe("The person's contact method the page went through (its address stays private); null for a target"),
+    .describe("The person's contact method the page went through; null for a target"),
   delayMinutes: z.number().int().nullable().describe("The delay of the person's notification rule that sent it"),
   status: z
     .enum(["pending", "succeeded", "failed", "cancelled"])
     .describe(
-      "pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says; cancelled when its target was deleted before it was delivered (not sent again, as note says)",
+      "pending while tries remain (the next after the exponential back-off, or later when the receiver asked so with a 429's or 503's Retry-After); failed after DELIVERY_MAX_ATTEMPTS tries, or at once on an answer no retry can fix (410 Gone; Slack's lasting refusals), as lastError says; cancelled when its target or contact method was deleted before it was delivered (not sent again, as note says)",
     ),
   attemptCount: z.number().int(),
   lastHttpStatus: z.number().int().nullable(),

@@ -1,4 +1,5 @@
 import type { Db } from "@incidentops/db";
+import { maskedAddress } from "../contact-methods/masking.js";
 import type { IncidentPageInput } from "../incidents/schema.js";
 import { requireIncident } from "../incidents/service.js";
 import { iso, isoOrNull } from "../mapping.js";
@@ -24,9 +25,16 @@ export async function listIncidentNotifications(db: Db, actor: Actor, input: Inc
           : { id: r.target_id, name: r.target_name, type: r.target_type, deleted: r.target_deleted_at !== null },
       user: r.user_id === null || r.user_email === null ? null : { id: r.user_id, email: r.user_email },
       contactMethod:
-        r.contact_method_id === null || r.contact_method_name === null || r.contact_method_type === null
+        r.contact_method_id === null || r.contact_method_name === null || r.contact_method_type === null || r.contact_method_address === null
           ? null
-          : { id: r.contact_method_id, name: r.contact_method_name, type: r.contact_method_type },
+          : {
+              id: r.contact_method_id,
+              name: r.contact_method_name,
+              type: r.contact_method_type,
+              // A deleted method's address was masked by its delete.
+              address: r.contact_method_deleted_at === null ? maskedAddress(r.contact_method_type, r.contact_method_address) : r.contact_method_address,
+              deleted: r.contact_method_deleted_at !== null,
+            },
       delayMinutes: r.delay_minutes,
       status: r.status,
       attemptCount: r.attempt_count,

@@ -45,6 +45,11 @@ export function NotificationLog({ incidentId }: { incidentId: string }) {
                     </div>
                     <div className="text-muted-foreground flex flex-wrap gap-x-2 text-xs">
                       <span>{attempt.channel}</span>
+                      {attempt.contactMethod !== null && (
+                        <span>
+                          via {attempt.contactMethod.name} ({attempt.contactMethod.address}){attempt.contactMethod.deleted && " (deleted)"}
+                        </span>
+                      )}
                       <span>
                         {attempt.attemptCount} attempt{attempt.attemptCount === 1 ? "" : "s"}
                       </span>
