@@ -18,6 +18,7 @@ const ids = {
   integration: "d2e3f4a5-b6c7-4d8e-9f0a-1b2c3d4e5f01",
   invitation: "e3f4a5b6-c7d8-4e9f-8a0b-1c2d3e4f5a01",
   attempt: "f4a5b6c7-d8e9-4f0a-9b1c-2d3e4f5a6b01",
+  pageAttempt: "f4a5b6c7-d8e9-4f0a-9b1c-2d3e4f5a6b02",
   audit: "a5b6c7d8-e9f0-4a1b-8c2d-3e4f5a6b7c01",
   task: "b6c7d8e9-f0a1-4b2c-9d3e-4f5a6b7c8d01",
   statusUpdate: "c7d8e9f0-a1b2-4c3d-8e4f-5a6b7c8d9e01",
@@ -233,6 +234,18 @@ const feed = {
 const feedToken = "iocal_Xk2mQ8vR4tW1zY7bN3cJ5dF9gH0jK2lP4qS6uV8wY0a";
 const ok = { ok: true };
 const page = <T>(item: T) => ({ items: [item], nextCursor: null });
+/** What an attempt delivered at its first try shows besides its recipient. */
+const deliveredAttempt = {
+  eventId: ids.event,
+  status: "succeeded",
+  attemptCount: 1,
+  lastError: null,
+  note: null,
+  nextAttemptAt: null,
+  createdAt: at(2),
+  updatedAt: at(2),
+  completedAt: at(2),
+};
 const pageInput = { limit: 20 };
 
 // The work around an incident, SLAs and analytics.
@@ -554,24 +567,31 @@ export const operationExamples: Record<string, OperationExamples> = {
   },
   "incidents.notifications": {
     input: { incidentId: ids.incident, ...pageInput },
-    output: page({
-      id: ids.attempt,
-      eventId: ids.event,
-      channel: "webhook",
-      target: { id: ids.target, name: "ops webhook", type: "webhook", deleted: false },
-      user: null,
-      contactMethod: null,
-      delayMinutes: null,
-      status: "succeeded",
-      attemptCount: 1,
-      lastHttpStatus: 204,
-      lastError: null,
-      note: null,
-      nextAttemptAt: null,
-      createdAt: at(2),
-      updatedAt: at(2),
-      completedAt: at(2),
-    }),
+    output: {
+      items: [
+        {
+          id: ids.attempt,
+          channel: "webhook",
+          target: { id: ids.target, name: "ops webhook", type: "webhook", deleted: false },
+          user: null,
+          contactMethod: null,
+          delayMinutes: null,
+          lastHttpStatus: 204,
+          ...deliveredAttempt,
+        },
+        {
+          id: ids.pageAttempt,
+          channel: "sms",
+          target: null,
+          user: { id: ids.user, email: "ada@example.com" },
+          contactMethod: { id: ids.smsMethod, name: "Work phone", type: "sms", address: "+****0100", deleted: true },
+          delayMinutes: 0,
+          lastHttpStatus: 201,
+          ...deliveredAttempt,
+        },
+      ],
+      nextCursor: null,
+    },
   },
 
   "incidents.update": {
