@@ -1,13 +1,8 @@
 import type { ContactMethodType } from "@incidentops/db";
+import { maskUrl } from "../masked-url.js";
 
 // A contact method's address is personal data, and each of its person's orgs sees the paging
 // history that names it: history shows only a masked form of it (decision 0058).
-
-/** Keeps scheme and host of a URL: the path may be a credential (a Slack incoming webhook's is). */
-export function maskUrl(url: string): string {
-  const { protocol, host } = new URL(url);
-  return `${protocol}//${host}/****`;
-}
 
 /** Enough for the person to tell which of theirs it was, not enough to reach them: "+****0100", "a****@example.com", "https://host/****". */
 export function maskedAddress(type: ContactMethodType, address: string): string {

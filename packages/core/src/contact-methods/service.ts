@@ -7,7 +7,8 @@ import { iso } from "../mapping.js";
 import type { UserActor } from "../policy.js";
 import { setScope, transact } from "../scope.js";
 import { cancelPendingAttempts, CONTACT_METHOD_DELETED } from "../unsent-attempts.js";
-import { maskedAddress, maskUrl } from "./masking.js";
+import { maskUrl } from "../masked-url.js";
+import { maskedAddress } from "./masking.js";
 import {
   countContactMethods,
   findContactMethod,

@@ -5,6 +5,7 @@ import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget
 import { AppError, notFound } from "../errors.js";
 import { removeTargetFromLevels } from "../escalation-policies/repository.js";
 import { iso } from "../mapping.js";
+import { maskUrl } from "../masked-url.js";
 import { cancelDeletedTargetsAttempts, reopenLaneNow } from "../notifications/attempts.js";
 import { findOrg } from "../org/repository.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
@@ -29,12 +30,6 @@ import {
   type TargetIdInput,
   type UpdateNotificationTargetInput,
 } from "./schema.js";
-
-/** Keeps scheme and host of a chat webhook URL (Slack, Teams, Discord, Mattermost); its path or query is the credential. */
-function maskChatUrl(url: string): string {
-  const { protocol, host } = new URL(url);
-  return `${protocol}//${host}/****`;
-}
 
 /** Query parameters of a webhook URL that commonly carry a credential, by name. */
 const SECRET_QUERY_PARAM = /(?:token|key|secret|password|passwd|pwd|signature|sig|auth|code)/i;
@@ -67,9 +62,9 @@ export function maskWebhookUrl(url: string): string {
 /** A target as the API shows it, on every read: credentials in its URLs masked, never its signing secret. */
 export function toNotificationTarget(row: NotificationTargetRow): NotificationTarget {
   const config = Object.fromEntries(Object.entries(row.config).map(([k, v]) => [k, String(v)]));
-  if (row.type === "slack" && config.webhookUrl !== undefined) config.webhookUrl = maskChatUrl(config.webhookUrl);
+  if (row.type === "slack" && config.webhookUrl !== undefined) config.webhookUrl = maskUrl(config.webhookUrl);
   if (row.type === "webhook" && config.url !== undefined) config.url = maskWebhookUrl(config.url);
-  if (isChatTarget(row.type) && config.url !== undefined) config.url = maskChatUrl(config.url);
+  if (isChatTarget(row.type) && config.url !== undefined) config.url = maskUrl(config.url);
   return {
     id: row.id,
     name: row.name,
