@@ -6,7 +6,7 @@ import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
 import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential, readStreamTicket } from "./procedure/credential.js";
-import { inRetriedScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
+import { failureOfCall, inRetriedScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
 import { bindCallerToLog, currentRequestId } from "./request-log.js";
 
@@ -107,7 +107,7 @@ function raiseInputRefusal(ctx: Pick<Context, "inputRefusal">): void {
  */
 export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }).use(({ ctx, next }) => {
   raiseInputRefusal(ctx);
-  return retryingConflicts(ctx.log, () => next(), (result) => (result.ok ? undefined : result.error.cause));
+  return retryingConflicts(ctx.log, () => next(), failureOfCall);
 });
 
 /**

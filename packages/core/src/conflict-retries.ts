@@ -35,9 +35,8 @@ export async function retryingConflicts<T>(log: Logger, transaction: () => Promi
     let conflict: unknown;
     try {
       const result = await withinTransactionAttempt(current, transaction);
-      if (!isTransactionConflict(failureOf(result))) return result;
       conflict = failureOf(result);
-      if (current.effectOutsideDatabase || attempt >= TRANSACTION_ATTEMPTS) return result;
+      if (!isTransactionConflict(conflict) || current.effectOutsideDatabase || attempt >= TRANSACTION_ATTEMPTS) return result;
     } catch (error) {
       if (!isTransactionConflict(error) || current.effectOutsideDatabase || attempt >= TRANSACTION_ATTEMPTS) throw error;
       conflict = error;

@@ -35,6 +35,9 @@ export async function inScopedTransaction<R extends { ok: boolean }>(
   return outcome;
 }
 
+/** Why a tRPC call failed as a value (`ok: false`): what retryingConflicts reads of a call's result. */
+export const failureOfCall = (result: { ok: boolean; error?: { cause?: unknown } }): unknown => (result.ok ? undefined : result.error?.cause);
+
 /**
  * Runs a call as inScopedTransaction does, and runs it again, identification included, when
  * PostgreSQL aborted its transaction for a concurrent one (a deadlock, a serialization failure):
@@ -46,11 +49,7 @@ export function inRetriedScopedTransaction<R extends { ok: boolean; error?: { ca
   identify: (tx: Tx) => Promise<Actor>,
   call: (tx: Tx, actor: Actor) => Promise<R>,
 ): Promise<{ result: R; actor: Actor }> {
-  return retryingConflicts(
-    log,
-    () => inScopedTransaction(db, identify, call),
-    ({ result }) => (result.ok ? undefined : result.error?.cause),
-  );
+  return retryingConflicts(log, () => inScopedTransaction(db, identify, call), ({ result }) => failureOfCall(result));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ApiError, toApiError } from "./api-error";
 import type { BrowserSession } from "./api-types";
 import type { SessionRoute, SessionTransport } from "./session-transport";
+import { sleep } from "./sleep";
 
 export type SessionState =
   /**
@@ -37,7 +38,6 @@ const RENEW_MARGIN_MS = 30_000;
  */
 const RESTORE_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What a tab tells the app's other tabs (`sessionTabs`) when it signs out. */
 const SIGNED_OUT = "signed-out";

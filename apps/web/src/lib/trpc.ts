@@ -4,6 +4,7 @@ import { observable } from "@trpc/server/observable";
 import { toApiError } from "./api-error";
 import type { AppRouter } from "./api-types";
 import type { SessionManager } from "./session";
+import { sleep } from "./sleep";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -69,21 +70,6 @@ const renewOnUnauthorized = (session: SessionManager) =>
 /** How many times a call answered CONCURRENT_CHANGE is sent again before its error is shown. */
 export const CONCURRENT_CHANGE_RETRIES = 2;
 
-/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason as Error);
-      },
-      { once: true },
-    );
-  });
-}
-
 /**
  * Sends a call answered 409 CONCURRENT_CHANGE again after its Retry-After, CONCURRENT_CHANGE_RETRIES
  * times at most, query or mutation: the API rolled back each of its own attempts, so nothing of
@@ -97,7 +83,7 @@ const retryConcurrentChange = () =>
       const apiError = toApiError(error);
       if (apiError.code !== "CONCURRENT_CHANGE" || replays >= CONCURRENT_CHANGE_RETRIES) return undefined;
       const seconds = apiError.details.retryAfterSeconds;
-      return pause((typeof seconds === "number" ? seconds : 1) * 1000, signal);
+      return sleep((typeof seconds === "number" ? seconds : 1) * 1000, signal);
     },
   );
 
