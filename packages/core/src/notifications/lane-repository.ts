@@ -70,11 +70,22 @@ export async function lockLane(tx: Tx, lane: Lane): Promise<DeliveryLaneRow & { 
     .executeTakeFirstOrThrow();
 }
 
-/** No earlier attempt of the same incident to the same recipient is still pending: the attempt is its incident's next in the lane. */
-const isIncidentsNext = sql<boolean>`NOT EXISTS (
-  SELECT 1 FROM notification_attempts b
-  WHERE b.org_id = a.org_id AND b.recipient_id = a.recipient_id AND b.incident_id = a.incident_id
-    AND b.status = 'pending' AND b.event_seq < a.event_seq)`;
+/**
+ * The attempt (`a`, pending) is its incident's next in the lane: no earlier attempt of the same
+ * incident to the same recipient is still pending. Written as a lookup of the incident's earliest
+ * rather than NOT EXISTS, which PostgreSQL turns into a join whose inner scan may read the whole
+ * lane for each attempt (decision 0060); a subquery's scan looks up the attempt's own incident.
+ */
+const isIncidentsNext = sql<boolean>`a.event_seq = (
+  SELECT min(b.event_seq) FROM notification_attempts b
+  WHERE b.org_id = a.org_id AND b.recipient_id = a.recipient_id AND b.incident_id = a.incident_id AND b.status = 'pending')`;
+
+/**
+ * True of every attempt; a scan of a lane by due time says it so that PostgreSQL may use the
+ * lane's due index, which covers only such attempts, and the per-incident lookup above, which does
+ * not say it, never uses that index to read the whole lane (migration 0086, decision 0060).
+ */
+const isScheduled = (attempts: string) => sql<boolean>`${sql.ref(`${attempts}.next_attempt_at`)} < 'infinity'`;
 
 /**
  * For a wake without the lane's lock (its time from the clock, as above): the attempt (`a`) is
@@ -103,6 +114,7 @@ export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: numbe
         // At the column's precision: an attempt made in this transaction (at now(), rounded to
         // the millisecond, perhaps up) is due in it.
         .where("a.next_attempt_at", "<=", sql<Date>`now()::timestamptz(3)`)
+        .where(isScheduled("a"))
         .where(isIncidentsNext)
         .orderBy("a.next_attempt_at")
         .orderBy("a.event_seq")
@@ -136,6 +148,7 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requ
     .where("a.org_id", "=", lane.orgId)
     .where("a.recipient_id", "=", lane.recipientId)
     .where("a.status", "=", "pending")
+    .where(isScheduled("a"))
     .where(isIncidentsNext)
     .orderBy("a.next_attempt_at")
     .limit(1)
@@ -217,6 +230,7 @@ export async function skipDueAttempts(
     .where("recipient_id", "=", lane.recipientId)
     .where("status", "=", "pending")
     .where("next_attempt_at", "<=", sql<Date>`now()`)
+    .where(isScheduled("notification_attempts"))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

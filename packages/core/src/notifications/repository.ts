@@ -273,6 +273,9 @@ export interface AttemptOutcome {
 /**
  * Records the tries of a lane run on their attempts, in one statement sent with the next
  * (sendWithNext: times as ISO text, so that it can be written in); `at` is their updated_at.
+ * The ids are given twice: as `= ANY`, they let PostgreSQL find the attempts by key even while the
+ * table's statistics say the org has few attempts (a storm's first minute, before autovacuum
+ * analyses it), when the join alone read every attempt of the org for each record.
  */
 export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, outcomes: readonly AttemptOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
@@ -290,7 +293,7 @@ export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, out
       ${column("lastHttpStatus")}::int[], ${column("lastError")}::text[], ${column("note")}::text[],
       ${times("completedAt")}::timestamptz[], ${times("nextAttemptAt")}::timestamptz[]
     ) AS o(id, attempt_count, status, last_http_status, last_error, note, completed_at, next_attempt_at)
-    WHERE a.org_id = ${orgId} AND a.id = o.id`,
+    WHERE a.org_id = ${orgId} AND a.id = ANY(${column("attemptId")}::uuid[]) AND a.id = o.id`,
   );
 }
 
