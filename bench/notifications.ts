@@ -23,6 +23,8 @@ export interface NotificationContext {
   connections: number;
   /** The bare sender's requests in flight (the worker's per-receiver limit) and measured seconds. */
   bareSender: { connections: number; seconds: number };
+  /** Stops and resumes every worker process (SIGSTOP, SIGCONT): for a backlog taken while the workers are down. */
+  workers: { stop: () => void; resume: () => void };
   quiesce: (label: string) => Promise<void>;
   log: (line: string) => void;
 }
@@ -51,6 +53,45 @@ function trigger(ctx: NotificationContext, dedupKey: string): Promise<unknown> {
     dedup_key: dedupKey,
     payload: { summary: `Latency probe ${dedupKey}`, source: "bench.local", severity: "critical" },
   });
+}
+
+/**
+ * A backlog: `triggers` distinct triggers taken while every worker is stopped (a deploy, a crash),
+ * then the workers resumed: how fast they alone turn it into webhooks, from the moment they resume
+ * to the last webhook. Every delivery goes to one receiver, so one lane holds the whole backlog.
+ */
+async function measureBacklog(ctx: NotificationContext, runId: string): Promise<Omit<NotificationResults["backlog"], "vsBareSender">> {
+  const prefix = `backlog-${runId}`;
+  let arrived = 0;
+  let lastArrival = 0;
+  const stopCounting = ctx.receiver.onArrival((a) => {
+    if (a.dedupKey?.startsWith(prefix) !== true) return;
+    arrived++;
+    lastArrival = a.at;
+  });
+  ctx.workers.stop();
+  const enqueue = await runLoad(ctx.tmpDir, "backlog", {
+    baseUrl: ctx.api.baseUrl,
+    headers: {},
+    connections: ctx.connections,
+    warmupSeconds: 0,
+    amount: ctx.burstTriggers,
+    timeoutSeconds: 30,
+    plan: { kind: "enqueue", path: "/v2/enqueue", routingKey: ctx.routingKey, keyPrefix: prefix, uniqueEvery: 1, repeatKeys: 1 },
+  }).finally(() => ctx.workers.resume());
+  const resumedAt = performance.now();
+  const expected = ctx.burstTriggers - enqueue.non2xx - enqueue.errors;
+  const done = await waitUntil(() => arrived >= expected, ctx.burstTimeoutMs);
+  stopCounting();
+  const seconds = ((arrived > 0 ? lastArrival : performance.now()) - resumedAt) / 1000;
+  return {
+    triggers: ctx.burstTriggers,
+    enqueueErrors: enqueue.non2xx + enqueue.errors,
+    arrived,
+    seconds: Math.round(seconds * 100) / 100,
+    deliveriesPerSecond: seconds > 0 ? Math.round((arrived / seconds) * 10) / 10 : 0,
+    timedOut: !done,
+  };
 }
 
 export async function measureNotifications(ctx: NotificationContext): Promise<NotificationResults> {
@@ -136,6 +177,10 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
   const drained = arrivals.filter((at) => at > enqueueEnd).length;
   await ctx.quiesce("burst");
 
+  ctx.log(`  backlog: ${ctx.burstTriggers} triggers while the worker is stopped, then the worker alone ...`);
+  const backlog = await measureBacklog(ctx, runId);
+  await ctx.quiesce("backlog");
+
   // The ceiling: signing and POSTing to the same receiver, nothing else (bench/bare-sender.ts).
   ctx.log(`  bare sender: ${ctx.bareSender.connections} in flight for ${ctx.bareSender.seconds} s ...`);
   const receiverUrl = new URL(ctx.receiver.url);
@@ -180,6 +225,7 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
       p99: percentile(burstLatencies, 0.99),
       timedOut: !burstDone,
     },
+    backlog: { ...backlog, vsBareSender: bare.rps > 0 ? Math.round((backlog.deliveriesPerSecond / bare.rps) * 1000) / 1000 : null },
     bareSender: { connections: ctx.bareSender.connections, deliveriesPerSecond: bare.rps, p50: bare.p50, p99: bare.p99, errors: bare.non2xx + bare.errors },
     badSignatures: stats.badSignatures,
     duplicates: stats.duplicates,

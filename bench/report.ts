@@ -143,6 +143,10 @@ export function toMarkdown(report: Report): string {
     lines.push(`| burst: first trigger to last webhook, s / backlog after the last trigger, s | ${fmt(n.burst.totalSeconds)} / ${fmt(n.burst.drainSeconds)} |`);
     lines.push(`| burst: deliveries/s while draining that backlog (worker alone) | ${fmt(n.burst.drainDeliveriesPerSecond)} |`);
     lines.push(`| burst: incident created to webhook p50 / p99, ms | ${fmt(n.burst.p50, 0)} / ${fmt(n.burst.p99, 0)} |`);
+    lines.push(
+      `| backlog of ${n.backlog.triggers} taken while the worker was stopped: deliveries/s once it resumed, worker alone (${n.backlog.arrived} arrived${n.backlog.timedOut ? ", TIMED OUT" : ""}) | ${fmt(n.backlog.deliveriesPerSecond)} |`,
+    );
+    lines.push(`| backlog deliveries/s ÷ bare sender | ${fmt(n.backlog.vsBareSender, 3)} |`);
     lines.push(`| bad signatures / duplicate deliveries | ${n.badSignatures} / ${n.duplicates} |`);
   }
   for (const [title, l] of [

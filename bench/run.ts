@@ -359,6 +359,10 @@ async function main(): Promise<number> {
         burstTimeoutMs: plan.burstTimeoutMs,
         bareSender: { connections: settings.deliveryReceiverConcurrency, seconds: plan.durationSeconds },
         connections: plan.connections,
+        workers: {
+          stop: () => workers.forEach((w) => w.child.kill("SIGSTOP")),
+          resume: () => workers.forEach((w) => w.child.kill("SIGCONT")),
+        },
         quiesce,
         log,
       });

@@ -101,6 +101,18 @@ export interface NotificationResults {
     p99: number | null;
     timedOut: boolean;
   };
+  /** Triggers taken while the workers were stopped, then delivered by the workers alone once resumed. */
+  backlog: {
+    triggers: number;
+    enqueueErrors: number;
+    arrived: number;
+    /** Workers resumed to last webhook arrived. */
+    seconds: number;
+    deliveriesPerSecond: number;
+    /** deliveriesPerSecond ÷ the bare sender's. */
+    vsBareSender: number | null;
+    timedOut: boolean;
+  };
   /** The ceiling: signed webhooks POSTed to the same receiver by a process doing nothing else. */
   bareSender: { connections: number; deliveriesPerSecond: number; p50: number; p99: number; errors: number };
   /** Over every delivery the receiver saw, the bare sender's included. */
