@@ -1,5 +1,5 @@
-import type { IncidentAnalytics, IncidentMetrics, ResponderAnalytics } from "@incidentops/core";
-import type { IncidentSeverity } from "@incidentops/db";
+import type { IncidentAnalytics, IncidentMetrics, Responder, ResponderAnalytics } from "@incidentops/core";
+import type { IncidentSeverity, NotificationAttemptStatus, NotificationChannel } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anOrgOwner, aService, aUserWithRole, expectError, expectValidationFailed, useTestApi, type Account } from "@incidentops/testkit";
 
@@ -283,13 +283,47 @@ describe("GET /v1/analytics/responders", () => {
     return row.id;
   }
 
-  async function aPage(incidentId: string, userId: string, createdAt: string): Promise<void> {
+  interface Notification {
+    channel: NotificationChannel;
+    status: NotificationAttemptStatus;
+    /** When it ended: sent, or failed or cancelled; null while pending. */
+    endedAt: string | null;
+  }
+
+  /** A page of the person at `createdAt` (an escalation) and its notifications: by default one email, sent at once. */
+  async function aPage(incidentId: string, userId: string, createdAt: string, notifications: Notification[] = [{ channel: "email", status: "succeeded", endedAt: createdAt }]): Promise<void> {
     const eventId = await anEvent(incidentId, "escalated", null, { level: 1 }, createdAt);
     await api.current.db
       .insertInto("notification_attempts")
-      .values({ org_id: owner.org.id, event_id: eventId, event_seq: "1", incident_id: incidentId, user_id: userId, channel: "email", created_at: at(createdAt) })
+      .values(
+        notifications.map((n) => ({
+          org_id: owner.org.id,
+          event_id: eventId,
+          event_seq: "1",
+          incident_id: incidentId,
+          user_id: userId,
+          channel: n.channel,
+          status: n.status,
+          created_at: at(createdAt),
+          completed_at: n.endedAt === null ? null : at(n.endedAt),
+        })),
+      )
       .execute();
   }
+
+  /** The responders in the window of `query`, as the viewer reads them. */
+  async function respondersIn(query: string): Promise<ResponderAnalytics> {
+    const res = await api.current.request<ResponderAnalytics>("GET", `/v1/analytics/responders?${query}`, { token: viewer.accessToken });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  }
+
+  /** A person's row: who, the zone their hours were read in, their figures. */
+  const responder = (account: Account, timeZone: string, figures: Pick<Responder, "pagesReceived" | "incidentsAcknowledged" | "interruptions">): Responder => ({
+    user: { id: account.user.id, name: account.user.name, email: account.email },
+    timeZone,
+    ...figures,
+  });
 
   beforeAll(async () => {
     nyc = await aUserWithRole(api.current, owner.org.id, "member");
@@ -325,32 +359,42 @@ describe("GET /v1/analytics/responders", () => {
   });
 
   it("counts pages and acknowledgements per person, and interruptions by hour band in their own time zone", async () => {
-    const res = await api.current.request<ResponderAnalytics>("GET", `/v1/analytics/responders?${WINDOW}`, { token: viewer.accessToken });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.items).toEqual([
-      {
-        user: { id: nyc.user.id, name: nyc.user.name, email: nyc.email },
-        timeZone: "America/New_York",
-        pagesReceived: 5,
-        incidentsAcknowledged: 2,
-        interruptions: { business: 1, offHours: 2, sleep: 2 },
-      },
-      {
-        user: { id: utc.user.id, name: utc.user.name, email: utc.email },
-        timeZone: "UTC",
-        pagesReceived: 1,
-        incidentsAcknowledged: 0,
-        interruptions: { business: 1, offHours: 0, sleep: 0 },
-      },
+    const responders = await respondersIn(WINDOW);
+    expect(responders.items).toEqual([
+      responder(nyc, "America/New_York", { pagesReceived: 5, incidentsAcknowledged: 2, interruptions: { business: 1, offHours: 2, sleep: 2 } }),
+      responder(utc, "UTC", { pagesReceived: 1, incidentsAcknowledged: 0, interruptions: { business: 1, offHours: 0, sleep: 0 } }),
     ]);
-    expect(res.body.totals).toEqual({ pagesReceived: 6, incidentsAcknowledged: 2, interruptions: { business: 2, offHours: 2, sleep: 2 } });
+    expect(responders.totals).toEqual({ pagesReceived: 6, incidentsAcknowledged: 2, interruptions: { business: 2, offHours: 2, sleep: 2 } });
+  });
+
+  it("counts a page once when a notification of it was sent, at the first sent, and never one that reached nobody", async () => {
+    // The week of Monday 2025-04-07 (UTC), with no other page.
+    const oncall = await aUserWithRole(api.current, owner.org.id, "member");
+    const incident = await insertIncident(owner.org.id, serviceIds, { ...BEFORE_WINDOW, createdAt: "2025-04-06T23:50:00.000Z" });
+    const page = (createdAt: string, notifications: Notification[]) => aPage(incident, oncall.user.id, createdAt, notifications);
+    const ended = (status: NotificationAttemptStatus) => (channel: NotificationChannel, endedAt: string) => ({ channel, status, endedAt });
+    const [sent, failed, cancelled] = [ended("succeeded"), ended("failed"), ended("cancelled")];
+    // Thu 10:00, through three contact methods, a call five minutes later too: one page, business.
+    await page("2025-04-10T10:00:00.000Z", [sent("sms", "2025-04-10T10:00:01.000Z"), sent("email", "2025-04-10T10:00:02.000Z"), sent("voice", "2025-04-10T10:05:00.000Z")]);
+    // Thu 21:58, its text failed: it arrived by the call at 22:03, sleep.
+    await page("2025-04-10T21:58:00.000Z", [failed("sms", "2025-04-10T21:58:05.000Z"), sent("voice", "2025-04-10T22:03:00.000Z")]);
+    // Never sent: every notification failed; cancelled (its contact method deleted); still pending.
+    await page("2025-04-11T12:00:00.000Z", [failed("sms", "2025-04-11T12:00:05.000Z"), failed("email", "2025-04-11T12:10:00.000Z")]);
+    await page("2025-04-11T13:00:00.000Z", [cancelled("sms", "2025-04-11T13:00:01.000Z")]);
+    await page("2025-04-11T14:00:00.000Z", [{ channel: "sms", status: "pending", endedAt: null }]);
+    // Made before the window: arrived before it (its call in the window is the same page), or in it (Mon 00:03, sleep).
+    await page("2025-04-06T23:59:00.000Z", [sent("email", "2025-04-06T23:59:30.000Z"), sent("voice", "2025-04-07T00:04:00.000Z")]);
+    await page("2025-04-06T23:58:00.000Z", [failed("sms", "2025-04-06T23:58:10.000Z"), sent("voice", "2025-04-07T00:03:00.000Z")]);
+    // Made in the window, sent after it.
+    await page("2025-04-13T23:59:59.000Z", [sent("email", "2025-04-14T00:00:10.000Z")]);
+
+    expect((await respondersIn("since=2025-04-07T00:00:00Z&until=2025-04-14T00:00:00Z")).items).toEqual([
+      responder(oncall, "UTC", { pagesReceived: 3, incidentsAcknowledged: 0, interruptions: { business: 1, offHours: 0, sleep: 2 } }),
+    ]);
   });
 
   it("is empty for a window without pages", async () => {
-    const res = await api.current.request<ResponderAnalytics>("GET", "/v1/analytics/responders?since=2024-01-01T00:00:00Z&until=2024-02-01T00:00:00Z", {
-      token: viewer.accessToken,
-    });
-    expect(res.body).toEqual({
+    expect(await respondersIn("since=2024-01-01T00:00:00Z&until=2024-02-01T00:00:00Z")).toEqual({
       since: "2024-01-01T00:00:00.000Z",
       until: "2024-02-01T00:00:00.000Z",
       totals: { pagesReceived: 0, incidentsAcknowledged: 0, interruptions: { business: 0, offHours: 0, sleep: 0 } },

@@ -214,8 +214,8 @@ describe("DELETE /v1/users/me/contact-methods/{contactMethodId}", () => {
       const window = `since=${new Date(Date.now() - hour).toISOString()}&until=${new Date(Date.now() + hour).toISOString()}`;
       const responders = async () => (await ok(api.current.request<{ items: unknown[] }>("GET", `/v1/analytics/responders?${window}`, { token: person.accessToken }), 200, "responders")).items;
       const respondersBefore = await responders();
-      // Two incidents of A, each a page through the account email and one through the hook.
-      expect(respondersBefore).toMatchObject([{ user: { id: person.user.id }, pagesReceived: 4 }]);
+      // Two incidents of A paged the person through the account email and the hook: the one page sent (through the hook) reached them.
+      expect(respondersBefore).toMatchObject([{ user: { id: person.user.id }, pagesReceived: 1 }]);
 
       const res = await api.current.request("DELETE", `${METHODS}/${hook.id}`, { token: person.accessToken });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -229,7 +229,7 @@ describe("DELETE /v1/users/me/contact-methods/{contactMethodId}", () => {
       const lanesAfter = (await rowsOf(api.current.db, "notification_attempts", { contact_method_id: hook.id })) as { recipient_id: string }[];
       expect(lanesAfter).toHaveLength(lanesBefore.length);
       expect(lanesAfter.every((row) => row.recipient_id === hook.id)).toBe(true);
-      // The pages the person received are counted as before.
+      // The page the person received is counted as before, the cancelled ones never were.
       expect(await responders()).toEqual(respondersBefore);
 
       expect((await sendLane(person.org.id)).tried).toEqual([]);

@@ -18091,7 +18091,7 @@ export interface operations {
                         totals: {
                             pagesReceived: number;
                             incidentsAcknowledged: number;
-                            /** @description Pages received, by the hour they arrived in the person's own time zone */
+                            /** @description Pages received, by the hour each arrived (its first notification sent) in the person's own time zone */
                             interruptions: {
                                 /** @description 08:00-18:00, Monday to Friday */
                                 business: number;
@@ -18112,11 +18112,11 @@ export interface operations {
                             };
                             /** @description The zone the hours were read in: the person's own */
                             timeZone: string;
-                            /** @description Notifications sent to the person (escalation pages) */
+                            /** @description Pages that reached the person in the window: each event paging them (an escalation level, an assignment) of which at least one notification was sent, once however many contact methods it went through; one whose every notification failed, is pending or was cancelled is not counted */
                             pagesReceived: number;
                             /** @description Incidents the person acknowledged in the window */
                             incidentsAcknowledged: number;
-                            /** @description Pages received, by the hour they arrived in the person's own time zone */
+                            /** @description Pages received, by the hour each arrived (its first notification sent) in the person's own time zone */
                             interruptions: {
                                 /** @description 08:00-18:00, Monday to Friday */
                                 business: number;

@@ -2,7 +2,7 @@ import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
 import { sql, type RawBuilder } from "kysely";
 
 // Analytics, computed by PostgreSQL from the facts the incident lifecycle keeps on each incident
-// (incidents_org_analytics_idx covers every column read) and from the pages people received.
+// (incidents_org_analytics_idx covers every column read) and from the pages that reached people.
 
 export interface AnalyticsWindow {
   orgId: string;
@@ -192,18 +192,29 @@ export interface ResponderRow {
 }
 
 /**
- * "Pages received", defined here once: the notifications addressed to a person
- * (notification_attempts with user_id set: an escalation level paging them), by when they were
- * made. Counted per person with the hour band each fell in, in the person's own time zone
- * (UTC when PostgreSQL does not know it), next to the incidents they acknowledged in the window.
+ * "Pages received", defined here once: the pages that reached a person, one interruption each. A
+ * page is one event paging them (an escalation level, an assignment: the notification_attempts of
+ * one event with their user_id), however many contact methods and rules it went through (a text
+ * and an email at once, a call five minutes later). It reached them when at least one of its
+ * notifications was sent (`succeeded`), and counts when the first was: a page whose every
+ * notification failed, is still pending, or was cancelled (its contact method was deleted,
+ * decision 0058) interrupted nobody. Counted per person with the hour band it arrived in, in the
+ * person's own time zone (UTC when PostgreSQL does not know it), next to the incidents they
+ * acknowledged in the window.
  */
 export async function responderMetrics(db: Db | Tx, window: AnalyticsWindow): Promise<ResponderRow[]> {
   const { rows } = await sql<ResponderRow>`
     WITH pages AS (
-      SELECT a.user_id, a.created_at
+      SELECT a.user_id, min(a.completed_at) AS arrived_at
         FROM notification_attempts a
-       WHERE a.org_id = ${window.orgId} AND a.user_id IS NOT NULL
-         AND a.created_at >= ${window.since} AND a.created_at < ${window.until}
+       WHERE a.org_id = ${window.orgId} AND a.user_id IS NOT NULL AND a.status = 'succeeded'
+         AND a.completed_at >= ${window.since} AND a.completed_at < ${window.until}
+         -- A page whose first notification was sent before the window arrived then.
+         AND NOT EXISTS (
+           SELECT FROM notification_attempts earlier
+            WHERE earlier.org_id = a.org_id AND earlier.event_id = a.event_id AND earlier.user_id = a.user_id
+              AND earlier.status = 'succeeded' AND earlier.completed_at < ${window.since})
+       GROUP BY a.user_id, a.event_id
     ), acknowledgements AS (
       SELECT e.actor_user_id AS user_id, count(DISTINCT e.incident_id)::int AS acknowledged
         FROM incident_events e
@@ -224,8 +235,8 @@ export async function responderMetrics(db: Db | Tx, window: AnalyticsWindow): Pr
         FROM pages p
         JOIN people ON people.id = p.user_id
         CROSS JOIN LATERAL (
-          SELECT extract(hour FROM p.created_at AT TIME ZONE people.time_zone) AS hour,
-                 extract(isodow FROM p.created_at AT TIME ZONE people.time_zone) AS dow
+          SELECT extract(hour FROM p.arrived_at AT TIME ZONE people.time_zone) AS hour,
+                 extract(isodow FROM p.arrived_at AT TIME ZONE people.time_zone) AS dow
         ) l
        GROUP BY p.user_id
     )

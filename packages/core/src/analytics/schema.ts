@@ -77,12 +77,17 @@ export const interruptionsSchema = z
     offHours: z.number().int().describe("18:00-22:00 Monday to Friday, and 08:00-22:00 at weekends"),
     sleep: z.number().int().describe("22:00-08:00, every day"),
   })
-  .describe("Pages received, by the hour they arrived in the person's own time zone");
+  .describe("Pages received, by the hour each arrived (its first notification sent) in the person's own time zone");
 
 export const responderSchema = z.object({
   user: personSchema,
   timeZone: z.string().describe("The zone the hours were read in: the person's own"),
-  pagesReceived: z.number().int().describe("Notifications sent to the person (escalation pages)"),
+  pagesReceived: z
+    .number()
+    .int()
+    .describe(
+      "Pages that reached the person in the window: each event paging them (an escalation level, an assignment) of which at least one notification was sent, once however many contact methods it went through; one whose every notification failed, is pending or was cancelled is not counted",
+    ),
   incidentsAcknowledged: z.number().int().describe("Incidents the person acknowledged in the window"),
   interruptions: interruptionsSchema,
 });
