@@ -103,7 +103,8 @@ test("while the API cannot check the session, the app says it is connecting and 
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
   const status = page.getByRole("status").filter({ hasText: "Connecting to IncidentOps…" });
-  await expect(status).toContainText("The database is unavailable");
+  // Told as a person needs it, not the API's "retry after the Retry-After seconds".
+  await expect(status).toContainText("The server is unavailable for a moment: try again in a few seconds.");
   await expect(status).toContainText(/Next try at \d{1,2}:\d{2}:\d{2}/);
   await expect(page.getByLabel("Password")).toHaveCount(0);
   await expectAccessible(page, "the app connecting");
@@ -127,7 +128,7 @@ test("when the tries run out, the app says the server cannot be reached (not the
   await page.reload();
 
   await expect(page.getByRole("heading", { name: "IncidentOps cannot be reached" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "Your session could not be checked" })).toContainText("The database is unavailable");
+  await expect(page.getByRole("alert").filter({ hasText: "Your session could not be checked" })).toContainText("The server is unavailable for a moment");
   expect(check.tries).toBe(6);
   await expect(page.getByLabel("Password")).toHaveCount(0);
   await expectAccessible(page, "the server out of reach");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { apiErrorFromBody } from "../src/lib/api-error";
 import type { Incident } from "../src/lib/api-types";
 import { periodWindow } from "../src/lib/analytics-window";
 import { formatDuration, timeAgo } from "../src/lib/format";
@@ -62,6 +63,44 @@ it("offers the moves of the design's state machine", () => {
   expect(canMove("acknowledged", "mitigated")).toBe(true);
   expect(canMove("mitigated", "acknowledged")).toBe(false);
   expect(canMove("resolved", "triggered")).toBe(false);
+});
+
+describe("apiErrorFromBody (what a person is told of an API error)", () => {
+  /** The message shown for the API's answer `{ code, message, traceId, details }` with `status`. */
+  const shown = (status: number, code: string, message: string, details: Record<string, unknown> = {}) =>
+    apiErrorFromBody({ code, message, traceId: "4bf92f3577b34da6a3ce929d0e0e4736", details }, status)?.message;
+
+  it("tells people what to do where the API's message speaks to programs", () => {
+    expect(shown(503, "SERVICE_UNAVAILABLE", "The database is unavailable: retry after the Retry-After seconds", { retryAfterSeconds: 5 })).toBe(
+      "The server is unavailable for a moment: try again in a few seconds.",
+    );
+    expect(shown(503, "SERVICE_UNAVAILABLE", "The attachment store is unavailable: retry after the Retry-After seconds", { retryAfterSeconds: 5 })).toBe(
+      "The server is unavailable for a moment: try again in a few seconds.",
+    );
+    expect(shown(409, "CONCURRENT_CHANGE", "A concurrent change conflicted with this one: retry after the Retry-After seconds", { retryAfterSeconds: 1 })).toBe(
+      "Someone changed this at the same moment: try again.",
+    );
+    expect(shown(429, "RATE_LIMITED", "Too many requests to the auth routes from this address: retry in 37 seconds", { retryAfterSeconds: 37, limit: 20, windowSeconds: 60 })).toBe(
+      "Too many attempts from this network: try again in 37 seconds.",
+    );
+    expect(shown(429, "RATE_LIMITED", "Too many requests", {})).toBe("Too many attempts from this network: try again in a minute.");
+    expect(shown(429, "QUOTA_EXCEEDED", "This organisation has used its daily quota of 1000 write calls: writes resume at 00:00 UTC", { quota: 1000, retryAfterSeconds: 3600 })).toBe(
+      "Your organisation has used today's limit of 1000 changes: changes can be made again from 00:00 UTC.",
+    );
+    expect(shown(500, "INTERNAL_ERROR", "Something went wrong on our side: retry, and quote the traceId if it persists")).toBe(
+      "Something went wrong on our side: try again. If it keeps happening, give your administrator this reference: 4bf92f3577b34da6a3ce929d0e0e4736.",
+    );
+  });
+
+  it("keeps the API's message where it is written for people, and the code, status and details", () => {
+    const locked = apiErrorFromBody(
+      { code: "LOGIN_LOCKED", message: "Too many failed logins for this account: try again in 60 seconds, or reset the password", details: { retryAfterSeconds: 60 } },
+      429,
+    );
+    expect(locked).toMatchObject({ code: "LOGIN_LOCKED", status: 429, message: "Too many failed logins for this account: try again in 60 seconds, or reset the password", details: { retryAfterSeconds: 60 } });
+    expect(shown(404, "NOT_FOUND", "Incident not found")).toBe("Incident not found");
+    expect(apiErrorFromBody({ code: "SERVICE_UNAVAILABLE", message: "x", details: { retryAfterSeconds: 5 } }, 503)).toMatchObject({ code: "SERVICE_UNAVAILABLE", status: 503, details: { retryAfterSeconds: 5 } });
+  });
 });
 
 describe("formatting", () => {

@@ -15,18 +15,39 @@ export class ApiError extends Error {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
+/** The seconds a refusal's details say to wait, in words: "37 seconds"; undefined when it does not say. */
+function waitOf(details: Record<string, unknown>): string | undefined {
+  const seconds = details.retryAfterSeconds;
+  if (typeof seconds !== "number" || !(seconds > 0)) return undefined;
+  const whole = Math.ceil(seconds);
+  return whole === 1 ? "1 second" : `${whole} seconds`;
+}
+
 /**
- * What a person is told for a code whose API message speaks to programs ("retry after the
- * Retry-After seconds"): a CONCURRENT_CHANGE shown has already been sent again (trpc.ts).
+ * What a person is told for the codes whose API message speaks to programs ("retry after the
+ * Retry-After seconds", "write calls", "quote the traceId"); the other codes' messages are
+ * written for people already. A CONCURRENT_CHANGE shown has already been sent again (trpc.ts).
  */
-const MESSAGES_FOR_PEOPLE: Partial<Record<string, string>> = {
-  CONCURRENT_CHANGE: "Someone changed this at the same moment: try again.",
+const MESSAGES_FOR_PEOPLE: Partial<Record<string, (body: { details: Record<string, unknown>; traceId: unknown }) => string>> = {
+  CONCURRENT_CHANGE: () => "Someone changed this at the same moment: try again.",
+  // The database (or the attachment store) is down or not answering: nothing the person can mend.
+  SERVICE_UNAVAILABLE: () => "The server is unavailable for a moment: try again in a few seconds.",
+  // The auth routes' limit per address: sign-in, registration, password resets.
+  RATE_LIMITED: ({ details }) => `Too many attempts from this network: try again in ${waitOf(details) ?? "a minute"}.`,
+  QUOTA_EXCEEDED: ({ details }) =>
+    `Your organisation has used today's limit${typeof details.quota === "number" ? ` of ${details.quota} changes` : " of changes"}: changes can be made again from 00:00 UTC.`,
+  INTERNAL_ERROR: ({ traceId }) =>
+    typeof traceId === "string" && traceId !== ""
+      ? `Something went wrong on our side: try again. If it keeps happening, give your administrator this reference: ${traceId}.`
+      : "Something went wrong on our side: try again. If it keeps happening, tell your administrator.",
 };
 
 /** The API error body (REST) or tRPC error data, as an ApiError; null when it is not one. */
 export function apiErrorFromBody(body: unknown, status: number): ApiError | null {
   if (!isRecord(body) || typeof body.code !== "string" || typeof body.message !== "string") return null;
-  return new ApiError(body.code, MESSAGES_FOR_PEOPLE[body.code] ?? body.message, status, isRecord(body.details) ? body.details : {});
+  const details = isRecord(body.details) ? body.details : {};
+  const forPeople = MESSAGES_FOR_PEOPLE[body.code];
+  return new ApiError(body.code, forPeople === undefined ? body.message : forPeople({ details, traceId: body.traceId }), status, details);
 }
 
 /** Anything a call threw, as an ApiError a person can read. */
