@@ -1,6 +1,6 @@
 import { sql } from "@incidentops/db";
 import type { TokenResponse } from "@incidentops/core";
-import { aMember, aService, anIntegrationKey, anOrgOwner, anOwnerWithAnIncident, auditEntries, aWebhookTarget, captureLogger, expectError, ok, beforeInserts, PASSWORD, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, untilWaitingOnLocks, useTestApi } from "@incidentops/testkit";
+import { aMember, aService, anIntegrationKey, anOrgOwner, anOwnerWithAnIncident, auditEntries, aWebhookTarget, captureLogger, expectError, ok, beforeInserts, deadlocksFirst, deadlocksWhen, PASSWORD, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, untilWaitingOnLocks, useTestApi } from "@incidentops/testkit";
 import { describe, expect, it } from "vitest";
 
 // Database errors a concurrent change causes, not a bug: a transaction PostgreSQL aborted for a
@@ -100,7 +100,7 @@ describe("a call's transaction and a concurrent one", () => {
     const owner = await anOrgOwner(api.current);
     const service = await aService(api.current, owner.accessToken);
     const { routingKey } = await anIntegrationKey(api.current, owner.accessToken, service.id);
-    const conflicts = await beforeInserts(api.current.db, { table: "incidents", column: "org_id", id: owner.org.id }, `IF attempt = 1 OR NEW.dedup_key = 'always' THEN ${RAISE_DEADLOCK}; END IF`);
+    const conflicts = await beforeInserts(api.current.db, { table: "incidents", column: "org_id", id: owner.org.id }, deadlocksWhen("attempt = 1 OR NEW.dedup_key = 'always'"));
     const event = (dedupKey: string) => ({ routing_key: routingKey, event_action: "trigger", dedup_key: dedupKey, payload: { summary: "Disk full", source: "db", severity: "critical" } });
 
     const accepted = await api.current.request("POST", "/v2/enqueue", { body: event("once") });
@@ -137,12 +137,10 @@ describe("a call's transaction and a concurrent one", () => {
 });
 
 describe("a public call's transaction and a concurrent one", () => {
-  const FIRST_ATTEMPT_DEADLOCKS = `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`;
-
   it("a failed login whose transaction deadlocked is run again and counted once; a right one is run again and signs in", async () => {
     const user = await anOrgOwner(api.current);
     // Each attempt's audit entry (the failure's, then the sign-in's) deadlocks the first time.
-    const failing = await beforeInserts(api.current.db, { table: "audit_log", column: "actor_id", id: user.user.id }, FIRST_ATTEMPT_DEADLOCKS);
+    const failing = await beforeInserts(api.current.db, { table: "audit_log", column: "actor_id", id: user.user.id }, deadlocksFirst(1));
 
     expectError(await api.current.request("POST", "/v1/auth/login", { body: { email: user.email, password: "wrong password!" } }), 401, "INVALID_CREDENTIALS");
     expect(await failing.attempts()).toBe(2);
@@ -150,7 +148,7 @@ describe("a public call's transaction and a concurrent one", () => {
     expect(throttle?.failures).toBe(1);
     expect(await auditEntries(api.current.db, { action: "auth.login.failed", targetId: user.user.id })).toHaveLength(1);
 
-    const signingIn = await beforeInserts(api.current.db, { table: "refresh_tokens", column: "user_id", id: user.user.id }, FIRST_ATTEMPT_DEADLOCKS);
+    const signingIn = await beforeInserts(api.current.db, { table: "refresh_tokens", column: "user_id", id: user.user.id }, deadlocksFirst(1));
     const signedIn = await ok(api.current.request<TokenResponse>("POST", "/v1/auth/login", { body: { email: user.email, password: user.password } }), 200, "login, run again");
     expect(signedIn.user.id).toBe(user.user.id);
     expect(await signingIn.attempts()).toBe(2);
@@ -158,7 +156,7 @@ describe("a public call's transaction and a concurrent one", () => {
 
   it("a refresh token's rotation whose transaction deadlocked is run again as a first exchange, not taken for reuse", async () => {
     const user = await anOrgOwner(api.current);
-    const rotating = await beforeInserts(api.current.db, { table: "refresh_tokens", column: "user_id", id: user.user.id }, FIRST_ATTEMPT_DEADLOCKS);
+    const rotating = await beforeInserts(api.current.db, { table: "refresh_tokens", column: "user_id", id: user.user.id }, deadlocksFirst(1));
 
     const rotated = await ok(api.current.request<TokenResponse>("POST", "/v1/auth/refresh", { body: { refreshToken: user.refreshToken } }), 200, "refresh, run again");
     expect(await rotating.attempts()).toBe(2);
@@ -183,7 +181,7 @@ describe("a public call's transaction and a concurrent one", () => {
     expect(await conflicts.attempts()).toBe(3);
     expect(await api.current.db.selectFrom("users").select("id").where("email", "=", email).execute()).toEqual([]);
 
-    const once = await beforeInserts(api.current.db, { table: "orgs", column: "name", id: "once_conflicting_org" }, FIRST_ATTEMPT_DEADLOCKS);
+    const once = await beforeInserts(api.current.db, { table: "orgs", column: "name", id: "once_conflicting_org" }, deadlocksFirst(1));
     await anOrgOwner(api.current, { email, orgName: "once_conflicting_org" });
     expect(await once.attempts()).toBe(2);
   });

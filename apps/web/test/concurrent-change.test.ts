@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anOwnerWithAnIncident, beforeInserts, RAISE_DEADLOCK, rejectionOf, useTestApi } from "@incidentops/testkit";
+import { anOwnerWithAnIncident, beforeInserts, deadlocksFirst, RAISE_DEADLOCK, rejectionOf, useTestApi } from "@incidentops/testkit";
 import { toApiError } from "../src/lib/api-error";
 import { CONCURRENT_CHANGE_RETRIES } from "../src/lib/trpc";
 import { browserTab, cookieJar } from "./browser-like";
@@ -24,7 +24,7 @@ async function aTabWithConflictingComments(conflicting: string) {
 describe("a call answered CONCURRENT_CHANGE", () => {
   it("is sent again after its Retry-After and applied once", async () => {
     // Every attempt the API makes at the first request deadlocks; the app's second request goes through.
-    const { client, incident, conflicts, comment, requests } = await aTabWithConflictingComments(`IF attempt <= 3 THEN ${RAISE_DEADLOCK}; END IF`);
+    const { client, incident, conflicts, comment, requests } = await aTabWithConflictingComments(deadlocksFirst(3));
     const started = Date.now();
     await comment();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);

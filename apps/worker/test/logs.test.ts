@@ -1,6 +1,6 @@
 import { EMAIL_LOGGED_NOTE, type Incident, type Service } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
-import { anInvitation, anOrgOwner, aService, aWebhookTarget, beforeInserts, captureLogger, RAISE_DEADLOCK, startWebhookReceiver, uniqueEmail, useTestStack, waitFor, type Account, type WebhookReceiver } from "@incidentops/testkit";
+import { anInvitation, anOrgOwner, aService, aWebhookTarget, beforeInserts, captureLogger, deadlocksFirst, startWebhookReceiver, uniqueEmail, useTestStack, waitFor, type Account, type WebhookReceiver } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -76,7 +76,7 @@ describe("worker logs", () => {
     const { api } = stack.current;
     await withLoggedDeliveries(async ({ lines, receiver, owner, service }) => {
       // The fan-out's first run deadlocks as it records the delivery.
-      const conflicts = await beforeInserts(api.db, { table: "notification_attempts", column: "org_id", id: owner.org.id }, `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`);
+      const conflicts = await beforeInserts(api.db, { table: "notification_attempts", column: "org_id", id: owner.org.id }, deadlocksFirst(1));
       expect((await api.request("POST", `/v1/services/${service.id}/incidents`, { token: owner.accessToken, body: { title: "Conflicted" } })).status).toBe(201);
 
       await waitFor(() => (receiver.requests.length >= 1 ? true : undefined), 20_000, "the webhook, sent by the job's second run");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { beforeInserts, closedPort, deferred, never, RAISE_DEADLOCK, rejectionOf, startWebhookReceiver, useTestApi, type ReceivedRequest, type WebhookReceiver } from "@incidentops/testkit";
+import { beforeInserts, closedPort, deadlocksFirst, deferred, never, RAISE_DEADLOCK, rejectionOf, startWebhookReceiver, useTestApi, type ReceivedRequest, type WebhookReceiver } from "@incidentops/testkit";
 import { createIncidentOpsClient, IncidentOpsConnectionError, IncidentOpsError, isConnectionError, type FetchFunction } from "../src/index.js";
 import { expiredAccessToken, recordingFetch, registerThroughSdk } from "./helpers.js";
 
@@ -263,7 +263,7 @@ describe("retries after an answer that says nothing was applied", () => {
 
   test("a mutation answered 409 CONCURRENT_CHANGE is sent again after its Retry-After, and applied once", async () => {
     // The API's three attempts at the first request deadlock; the SDK's second request goes through.
-    const { client, incident, conflicts, requests } = await anIncidentWhoseEventsConflict(`IF attempt <= 3 THEN ${RAISE_DEADLOCK}; END IF`);
+    const { client, incident, conflicts, requests } = await anIncidentWhoseEventsConflict(deadlocksFirst(3));
     const started = Date.now();
     await client.incidents.comment({ incidentId: incident.id, body: "Looking into it" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);

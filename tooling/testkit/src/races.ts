@@ -29,14 +29,20 @@ export async function raceBehindLock<T>(db: Db, lock: (tx: Tx) => Promise<unknow
   return Promise.all(held.racing);
 }
 
-/** A trigger statement that fails its transaction as PostgreSQL's deadlock detector does (40P01). */
+/** A trigger statement that fails its transaction as PostgreSQL's deadlock detector does (40P01): every attempt deadlocks. */
 export const RAISE_DEADLOCK = "RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'";
+
+/** A trigger statement that deadlocks the attempts for which `condition` (PL/pgSQL, of `attempt` and `NEW`) holds. */
+export const deadlocksWhen = (condition: string): string => `IF ${condition} THEN ${RAISE_DEADLOCK}; END IF`;
+
+/** A trigger statement that deadlocks the first `n` attempts, and lets the later ones through. */
+export const deadlocksFirst = (n: number): string => deadlocksWhen(`attempt <= ${n}`);
 
 /**
  * Runs `statement` (PL/pgSQL) in a trigger before each row written into `table` whose `column` is
  * `id`: each attempt of a transaction writing one meets it, numbered `attempt` from 1 (e.g.
- * `IF attempt = 1 THEN ${RAISE_DEADLOCK}; END IF`). `attempts` counts them: a sequence, which no
- * rollback undoes. `db` must own the table (the test's owner connection).
+ * deadlocksFirst(1)). `attempts` counts them: a sequence, which no rollback undoes. `db` must own
+ * the table (the test's owner connection).
  */
 export async function beforeInserts(db: Db, on: { table: string; column: string; id: string }, statement: string): Promise<{ attempts: () => Promise<number> }> {
   const name = `before_${on.table}_${on.id.replace(/-/g, "")}`;
