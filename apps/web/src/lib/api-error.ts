@@ -26,7 +26,7 @@ function waitOf(details: Record<string, unknown>): string | undefined {
 /**
  * What a person is told for the codes whose API message speaks to programs ("retry after the
  * Retry-After seconds", "write calls", "quote the traceId"); the other codes' messages are
- * written for people already. A CONCURRENT_CHANGE shown has already been sent again (trpc.ts).
+ * written for people already. A CONCURRENT_CHANGE shown has already been sent again (concurrent-change.ts).
  */
 const MESSAGES_FOR_PEOPLE: Partial<Record<string, (body: { details: Record<string, unknown>; traceId: unknown }) => string>> = {
   CONCURRENT_CHANGE: () => "Someone changed this at the same moment: try again.",

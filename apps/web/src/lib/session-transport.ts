@@ -1,4 +1,5 @@
 import { ApiError, apiErrorFromBody } from "./api-error";
+import { resendingConcurrentChange } from "./concurrent-change";
 
 /** The web app's cookie session routes (the API's /v1/auth/session/*). */
 export type SessionRoute = "login" | "register" | "accept-invitation" | "refresh" | "switch-org" | "password" | "logout";
@@ -17,11 +18,13 @@ export const SESSION_REQUEST_TIMEOUT_MS = 15_000;
  * back rotated) with the CSRF header the API requires. A request with no answer (its body
  * included) within `timeoutMs` is abandoned, as one that could not be sent: a stalled server
  * must not leave the app waiting for ever (the API covers a renewal that committed meanwhile).
+ * One answered 409 CONCURRENT_CHANGE is sent again, as tRPC calls are (concurrent-change.ts):
+ * nothing of it was applied, a renewal's refresh token included, which is still the current one.
  */
 export function fetchSessionTransport(options: { baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number } = {}): SessionTransport {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? SESSION_REQUEST_TIMEOUT_MS;
-  return async (route, body, accessToken) => {
+  const sendOnce: SessionTransport = async (route, body, accessToken) => {
     const headers: Record<string, string> = { "content-type": "application/json", "x-incidentops-csrf": "1" };
     if (accessToken !== undefined) headers.authorization = `Bearer ${accessToken}`;
     const signal = AbortSignal.timeout(timeoutMs);
@@ -42,6 +45,7 @@ export function fetchSessionTransport(options: { baseUrl?: string; fetch?: typeo
     if (!res.ok) throw apiErrorFromBody(payload, res.status) ?? answerOfAnotherServer(res);
     return payload;
   };
+  return (route, body, accessToken) => resendingConcurrentChange(() => sendOnce(route, body, accessToken));
 }
 
 /**

@@ -1,10 +1,9 @@
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { observable } from "@trpc/server/observable";
-import { toApiError } from "./api-error";
 import type { AppRouter } from "./api-types";
+import { concurrentChangeWait } from "./concurrent-change";
 import type { SessionManager } from "./session";
-import { sleep } from "./sleep";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -67,25 +66,8 @@ const renewOnUnauthorized = (session: SessionManager) =>
     (error, used, replays) => (replays > 0 || used === undefined || !isUnauthorized(error) ? undefined : session.renew(used)),
   );
 
-/** How many times a call answered CONCURRENT_CHANGE is sent again before its error is shown. */
-export const CONCURRENT_CHANGE_RETRIES = 2;
-
-/**
- * Sends a call answered 409 CONCURRENT_CHANGE again after its Retry-After, CONCURRENT_CHANGE_RETRIES
- * times at most, query or mutation: the API rolled back each of its own attempts, so nothing of
- * it was applied, and the change it met is over by then. Only a call that still conflicts shows
- * its error, which says what to do (api-error.ts).
- */
-const retryConcurrentChange = () =>
-  replayingLink(
-    () => undefined,
-    (error, _sent, replays, signal) => {
-      const apiError = toApiError(error);
-      if (apiError.code !== "CONCURRENT_CHANGE" || replays >= CONCURRENT_CHANGE_RETRIES) return undefined;
-      const seconds = apiError.details.retryAfterSeconds;
-      return sleep((typeof seconds === "number" ? seconds : 1) * 1000, signal);
-    },
-  );
+/** Sends a query or mutation answered 409 CONCURRENT_CHANGE again, as concurrent-change.ts says. */
+const retryConcurrentChange = () => replayingLink(() => undefined, (error, _sent, replays, signal) => concurrentChangeWait(error, replays, signal));
 
 /**
  * The typed API client: queries and mutations batched over HTTP with the access token, live
