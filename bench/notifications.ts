@@ -7,7 +7,7 @@ import type { Receiver } from "./receiver.js";
 import { runLoad } from "./scenarios.js";
 import type { ApiClient } from "./seed.js";
 import { sleep } from "./processes.js";
-import type { NotificationResults } from "./types.js";
+import type { LoadSpec, NotificationResults } from "./types.js";
 
 export interface NotificationContext {
   tmpDir: string;
@@ -55,6 +55,17 @@ function trigger(ctx: NotificationContext, dedupKey: string): Promise<unknown> {
   });
 }
 
+/** The load of `ctx.burstTriggers` triggers with distinct keys (`prefix` and a number), each opening an incident, as fast as the API takes them. */
+const distinctTriggers = (ctx: NotificationContext, prefix: string): LoadSpec => ({
+  baseUrl: ctx.api.baseUrl,
+  headers: {},
+  connections: ctx.connections,
+  warmupSeconds: 0,
+  amount: ctx.burstTriggers,
+  timeoutSeconds: 30,
+  plan: { kind: "enqueue", path: "/v2/enqueue", routingKey: ctx.routingKey, keyPrefix: prefix, uniqueEvery: 1, repeatKeys: 1 },
+});
+
 /**
  * A backlog: `triggers` distinct triggers taken while every worker is stopped (a deploy, a crash),
  * then the workers resumed: how fast they alone turn it into webhooks, from the moment they resume
@@ -70,15 +81,7 @@ async function measureBacklog(ctx: NotificationContext, runId: string): Promise<
     lastArrival = a.at;
   });
   ctx.workers.stop();
-  const enqueue = await runLoad(ctx.tmpDir, "backlog", {
-    baseUrl: ctx.api.baseUrl,
-    headers: {},
-    connections: ctx.connections,
-    warmupSeconds: 0,
-    amount: ctx.burstTriggers,
-    timeoutSeconds: 30,
-    plan: { kind: "enqueue", path: "/v2/enqueue", routingKey: ctx.routingKey, keyPrefix: prefix, uniqueEvery: 1, repeatKeys: 1 },
-  }).finally(() => ctx.workers.resume());
+  const enqueue = await runLoad(ctx.tmpDir, "backlog", distinctTriggers(ctx, prefix)).finally(() => ctx.workers.resume());
   const resumedAt = performance.now();
   const expected = ctx.burstTriggers - enqueue.non2xx - enqueue.errors;
   const done = await waitUntil(() => arrived >= expected, ctx.burstTimeoutMs);
@@ -153,20 +156,7 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
     if (a.incidentCreatedAt !== null) burstLatencies.push(a.wallClock - Date.parse(a.incidentCreatedAt));
   });
   let burstStart = performance.now();
-  const enqueue = await runLoad(
-    ctx.tmpDir,
-    "burst",
-    {
-      baseUrl: ctx.api.baseUrl,
-      headers: {},
-      connections: ctx.connections,
-      warmupSeconds: 0,
-      amount: ctx.burstTriggers,
-      timeoutSeconds: 30,
-      plan: { kind: "enqueue", path: "/v2/enqueue", routingKey: ctx.routingKey, keyPrefix: prefix, uniqueEvery: 1, repeatKeys: 1 },
-    },
-    () => (burstStart = performance.now()),
-  );
+  const enqueue = await runLoad(ctx.tmpDir, "burst", distinctTriggers(ctx, prefix), () => (burstStart = performance.now()));
   const enqueueEnd = burstStart + enqueue.durationSeconds * 1000;
   const expected = ctx.burstTriggers - enqueue.non2xx - enqueue.errors;
   const burstDone = await waitUntil(() => arrived >= expected, ctx.burstTimeoutMs);

@@ -20,6 +20,24 @@ const stack = useTestStack();
 
 const BACKLOG = 24;
 
+/** An org whose one webhook target (one lane) answers at a loopback receiver, and a service to open incidents on. */
+async function anOrgWithAReceiver() {
+  const { api } = stack.current;
+  const receiver = await startWebhookReceiver();
+  onTestFinished(() => receiver.close());
+  const owner = await anOrgOwner(api);
+  const target = await aWebhookTarget(api, owner.accessToken, receiver.url);
+  const service = await aService(api, owner.accessToken);
+  return { api, receiver, owner, target, service };
+}
+
+/** One run of the webhook lane of `recipientId`, as its job would make it, on `db`. */
+function runLane(db: Db, orgId: string, recipientId: string) {
+  const { config } = stack.current.api;
+  const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "lane-rounds-test" }) });
+  return runDelivery({ db, config, mailer }, { orgId, recipientId, requestId: "lane-rounds-test" }, "webhook");
+}
+
 describe("a delivery lane's run", () => {
   it("sends a receiver's backlog in rounds within one job, never more than DELIVERY_RECEIVER_CONCURRENCY requests at once", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
@@ -63,12 +81,7 @@ describe("a delivery lane's run", () => {
   });
 
   it("claims, records and claims again in three statements a claim however many attempts it has", { timeout: 60_000 }, async () => {
-    const { api } = stack.current;
-    const receiver = await startWebhookReceiver();
-    onTestFinished(() => receiver.close());
-    const owner = await anOrgOwner(api);
-    const target = await aWebhookTarget(api, owner.accessToken, receiver.url);
-    const service = await aService(api, owner.accessToken);
+    const { api, receiver, owner, target, service } = await anOrgWithAReceiver();
     // More than a claim takes (DELIVERY_RECEIVER_CONCURRENCY x 8): two claims, and a last look.
     const incidents = 8 * api.config.delivery.receiverConcurrency + 8;
     for (let i = 0; i < incidents; i++) await anIncident(api, owner.accessToken, service.id, { title: `incident ${i}` });
@@ -76,8 +89,7 @@ describe("a delivery lane's run", () => {
 
     const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
     onTestFinished(() => counted.destroy());
-    const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "lane-rounds-test" }) });
-    const run = await runDelivery({ db: counted, config: api.config, mailer }, { orgId: owner.org.id, recipientId: target.id, requestId: "counted" }, "webhook");
+    const run = await runLane(counted, owner.org.id, target.id);
 
     expect(run.tried.filter((t) => t.result === "succeeded")).toHaveLength(incidents);
     expect(receiver.requests).toHaveLength(incidents);
@@ -87,12 +99,7 @@ describe("a delivery lane's run", () => {
   });
 
   it("claims from a backlog reading each attempt a few times, not the whole lane for each, whatever the table's statistics say", { timeout: 60_000 }, async () => {
-    const { api } = stack.current;
-    const receiver = await startWebhookReceiver();
-    onTestFinished(() => receiver.close());
-    const owner = await anOrgOwner(api);
-    const target = await aWebhookTarget(api, owner.accessToken, receiver.url);
-    const service = await aService(api, owner.accessToken);
+    const { api, owner, target, service } = await anOrgWithAReceiver();
     // As in a storm's first minute: the statistics are of a table without pending attempts
     // (PostgreSQL then estimates a lane's pending attempts at one row), and stay so.
     await sql`ANALYZE notification_attempts`.execute(api.db);
@@ -110,8 +117,7 @@ describe("a delivery lane's run", () => {
       return rows[0]?.n ?? 0;
     };
     const before = await entriesRead(oneConnection);
-    const mailer = createMailer({ smtpUrl: api.config.delivery.smtpUrl, from: api.config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "lane-rounds-test" }) });
-    const run = await runDelivery({ db: oneConnection, config: api.config, mailer }, { orgId: owner.org.id, recipientId: target.id, requestId: "backlog" }, "webhook");
+    const run = await runLane(oneConnection, owner.org.id, target.id);
     const read = (await entriesRead(oneConnection)) - before;
 
     expect(run.tried.filter((t) => t.result === "succeeded")).toHaveLength(backlog);
