@@ -209,12 +209,15 @@ export async function responderMetrics(db: Db | Tx, window: AnalyticsWindow): Pr
         FROM notification_attempts a
        WHERE a.org_id = ${window.orgId} AND a.user_id IS NOT NULL AND a.status = 'succeeded'
          AND a.completed_at >= ${window.since} AND a.completed_at < ${window.until}
-         -- A page whose first notification was sent before the window arrived then.
-         AND NOT EXISTS (
-           SELECT FROM notification_attempts earlier
-            WHERE earlier.org_id = a.org_id AND earlier.event_id = a.event_id AND earlier.user_id = a.user_id
-              AND earlier.status = 'succeeded' AND earlier.completed_at < ${window.since})
        GROUP BY a.user_id, a.event_id
+      -- A page whose first notification was sent before the window arrived then. Looked up per page
+      -- by its event and person (notification_attempts_event_user_rule_key), whatever the row
+      -- estimates: a correlated aggregate is never turned into a join, and without the status in
+      -- its WHERE notification_attempts_pages_sent_idx cannot answer it (a NOT EXISTS could, by
+      -- reading all the org's earlier sent pages, for each page when the statistics are stale).
+      HAVING min(a.completed_at) = (
+               SELECT min(page.completed_at) FILTER (WHERE page.status = 'succeeded') FROM notification_attempts page
+                WHERE page.org_id = ${window.orgId} AND page.event_id = a.event_id AND page.user_id = a.user_id)
     ), acknowledgements AS (
       SELECT e.actor_user_id AS user_id, count(DISTINCT e.incident_id)::int AS acknowledged
         FROM incident_events e
