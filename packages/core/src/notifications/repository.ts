@@ -273,9 +273,10 @@ export interface AttemptOutcome {
 /**
  * Records the tries of a lane run on their attempts, in one statement sent with the next
  * (sendWithNext: times as ISO text, so that it can be written in); `at` is their updated_at.
- * The ids are given twice: as `= ANY`, they let PostgreSQL find the attempts by key even while the
- * table's statistics say the org has few attempts (a storm's first minute, before autovacuum
- * analyses it), when the join alone read every attempt of the org for each record.
+ * The ids are given twice. While the table's statistics say the org has few attempts (a storm's
+ * first minute, before autovacuum analyses it), PostgreSQL reads the org's entries of an index
+ * rather than look each attempt up by its key: as `= ANY`, the ids are checked in those entries,
+ * where the join alone read every attempt's row (decision 0060).
  */
 export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, outcomes: readonly AttemptOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
