@@ -190,6 +190,8 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
     "bench/bare-sender.ts",
   );
   const deliveriesPerSecond = totalSeconds > 0 ? Math.round((arrived / totalSeconds) * 10) / 10 : 0;
+  /** A delivery rate ÷ the bare sender's (null when the bare sender delivered nothing). */
+  const ofBareSender = (rate: number) => (bare.rps > 0 ? Math.round((rate / bare.rps) * 1000) / 1000 : null);
   const stats = ctx.receiver.stats();
   return {
     latency: {
@@ -208,14 +210,14 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
       arrived,
       totalSeconds: Math.round(totalSeconds * 100) / 100,
       deliveriesPerSecond,
-      vsBareSender: bare.rps > 0 ? Math.round((deliveriesPerSecond / bare.rps) * 1000) / 1000 : null,
+      vsBareSender: ofBareSender(deliveriesPerSecond),
       drainSeconds: Math.round(drainSeconds * 100) / 100,
       drainDeliveriesPerSecond: drainSeconds > 0.5 ? Math.round((drained / drainSeconds) * 10) / 10 : null,
       p50: percentile(burstLatencies, 0.5),
       p99: percentile(burstLatencies, 0.99),
       timedOut: !burstDone,
     },
-    backlog: { ...backlog, vsBareSender: bare.rps > 0 ? Math.round((backlog.deliveriesPerSecond / bare.rps) * 1000) / 1000 : null },
+    backlog: { ...backlog, vsBareSender: ofBareSender(backlog.deliveriesPerSecond) },
     bareSender: { connections: ctx.bareSender.connections, deliveriesPerSecond: bare.rps, p50: bare.p50, p99: bare.p99, errors: bare.non2xx + bare.errors },
     badSignatures: stats.badSignatures,
     duplicates: stats.duplicates,

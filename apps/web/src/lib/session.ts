@@ -38,7 +38,6 @@ const RENEW_MARGIN_MS = 30_000;
  */
 const RESTORE_PAUSES_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
 
-
 /** What a tab tells the app's other tabs (`sessionTabs`) when it signs out. */
 const SIGNED_OUT = "signed-out";
 

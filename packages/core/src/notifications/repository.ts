@@ -282,6 +282,7 @@ export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, out
   if (outcomes.length === 0) return;
   const column = <K extends keyof AttemptOutcome>(key: K) => outcomes.map((o) => o[key]);
   const times = (key: "completedAt" | "nextAttemptAt") => outcomes.map((o) => o[key]?.toISOString() ?? null);
+  const ids = column("attemptId");
   await sendWithNext(
     tx,
     sql`
@@ -290,11 +291,11 @@ export async function recordAttemptOutcomes(tx: Tx, orgId: string, at: Date, out
         last_error = o.last_error, note = o.note, updated_at = ${at.toISOString()}::timestamptz, completed_at = o.completed_at,
         next_attempt_at = o.next_attempt_at
     FROM unnest(
-      ${column("attemptId")}::uuid[], ${column("attemptCount")}::int[], ${column("status")}::notification_attempt_status[],
+      ${ids}::uuid[], ${column("attemptCount")}::int[], ${column("status")}::notification_attempt_status[],
       ${column("lastHttpStatus")}::int[], ${column("lastError")}::text[], ${column("note")}::text[],
       ${times("completedAt")}::timestamptz[], ${times("nextAttemptAt")}::timestamptz[]
     ) AS o(id, attempt_count, status, last_http_status, last_error, note, completed_at, next_attempt_at)
-    WHERE a.org_id = ${orgId} AND a.id = ANY(${column("attemptId")}::uuid[]) AND a.id = o.id`,
+    WHERE a.org_id = ${orgId} AND ${amongIds("a.id", ids)} AND a.id = o.id`,
   );
 }
 
