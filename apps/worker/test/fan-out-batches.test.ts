@@ -1,4 +1,5 @@
 import { fanOutEvents } from "@incidentops/core";
+import { createDb, sql } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
 import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, statementCountingDb, useTestStack, waitFor, type QueuedJob, type TestApi } from "@incidentops/testkit";
 
@@ -77,6 +78,34 @@ describe("an alert batch's fan-out", () => {
       expect(await fanOutEvents(counted, job)).toEqual({ attempts: 0, claimed: [] });
     } finally {
       await counted.destroy();
+    }
+  });
+
+  it("reads its events, the org's targets and its taken lanes with statements prepared on its connection and kept on generic plans, and stays exact", { timeout: 60_000 }, async () => {
+    const { api } = stack.current;
+    const { token, routingKey } = await anAlertSource(api);
+    const receiver = await startWebhookReceiver();
+    await aWebhookTarget(api, token, receiver.url);
+    await receiver.close();
+    const queuedBefore = new Set((await queuedJobs(api.db, { task: "incident_event" })).map((job) => job.id));
+    await Promise.all(Array.from({ length: KEYS }, (_, i) => enqueue(api, routingKey, triggerOf(`prepared-${i}`))));
+    const fanOuts = (await queuedJobs(api.db, { task: "incident_event" })).filter((job) => !queuedBefore.has(job.id));
+    const orgId = String(fanOuts[0]?.payload.orgId);
+    const eventIds = eventIdsOf(fanOuts);
+
+    const oneConnection = createDb({ connectionString: api.appDatabaseUrl, max: 1 });
+    try {
+      const made = [];
+      for (const eventId of eventIds) made.push((await fanOutEvents(oneConnection, { orgId, eventIds: [eventId], requestId: "prepared" })).attempts);
+      expect(made).toEqual(eventIds.map(() => 1));
+      expect(await fanOutEvents(oneConnection, { orgId, eventIds, requestId: "prepared" })).toEqual({ attempts: 0, claimed: [] });
+      const { rows } = await sql<{ statement: string; generic: number; custom: number }>`
+        SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements`.execute(oneConnection);
+      // The three were prepared by one message (its text is each one's statement); each was planned for its values for its first five runs (plan_cache_mode auto), then ran on its generic plan.
+      const reads = rows.filter((row) => /PREPARE incidentops_\d+ AS\s+WITH named AS/.test(row.statement)).map(({ generic, custom }) => ({ generic, custom }));
+      expect(reads).toEqual(Array.from({ length: 3 }, () => ({ generic: KEYS + 1 - 5, custom: 5 })));
+    } finally {
+      await oneConnection.destroy();
     }
   });
 });

@@ -23,7 +23,10 @@ const SELECTS_EVERY_COLUMN = /(?:^\s*select(?:\s+distinct)?|,|\breturning)\s+(?:
  * cannot depend on its values or on how many rows a table holds. A lookup of one row by its key
  * is one (an incident's read); so is an upsert of rows by their unique key whose values come as
  * one document (`jsonb_to_recordset`), which the planner cannot see into whether it plans for
- * the values or not (an alert batch's incidents).
+ * the values or not (an alert batch's incidents); so is a read of the few rows an org has in a
+ * table keyed by org first (its notification targets), and rows looked up one at a time, each by
+ * its key, in a lateral subquery that OFFSET 0 keeps from being planned as a join (a fan-out's
+ * events).
  *
  * PostgreSQL parses and plans a statement sent with its values written in every time (planning
  * the read of one incident with its assignees took three times as long as running it; an alert
@@ -36,9 +39,12 @@ const SELECTS_EVERY_COLUMN = /(?:^\s*select(?:\s+distinct)?|,|\breturning)\s+(?:
  * ("cached plan must not change result type").
  */
 export async function executeKeyed<DB, R>(db: Kysely<DB> | Transaction<DB>, statement: Compilable<R>): Promise<R[]> {
-  const result = await db.executeQuery<R>(asKeyed(checkedKeyed(statement.compile(db))));
+  const result = await db.executeQuery<R>(keyed(statement).compile(db));
   return result.rows;
 }
+
+/** `statement` as a keyed statement (executeKeyed), for a message of several (executeTogether). */
+export const keyed = <R>(statement: Compilable<R>): Compilable<R> => ({ compile: (executorProvider) => asKeyed(checkedKeyed(statement.compile(executorProvider))) });
 
 /** `query`, refused unless it names its columns (see executeKeyed). */
 function checkedKeyed<R>(query: CompiledQuery<R>): CompiledQuery<R> {

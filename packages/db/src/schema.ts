@@ -159,6 +159,9 @@ export interface IncidentEventsTable {
   created_at: Timestamp;
 }
 
+/** Every column of incident_events, for a keyed statement that reads events (executeKeyed). */
+export const INCIDENT_EVENT_COLUMNS = everyColumnOf<IncidentEventsTable>()(["org_id", "id", "seq", "incident_id", "kind", "actor_user_id", "data", "incident", "created_at"]);
+
 export interface RefreshTokensTable {
   id: Generated<string>;
   token_hash: Buffer;
@@ -188,6 +191,22 @@ export interface NotificationTargetsTable {
   /** Set when the target was deleted: kept for its delivery history, disabled, its config and secret erased. */
   deleted_at: NullableTime;
 }
+
+/** Every column of notification_targets, for a keyed statement that reads targets (executeKeyed). */
+export const NOTIFICATION_TARGET_COLUMNS = everyColumnOf<NotificationTargetsTable>()([
+  "org_id",
+  "id",
+  "name",
+  "type",
+  "config",
+  "secret",
+  "enabled",
+  "event_kinds",
+  "min_severity",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+]);
 
 export interface NotificationAttemptsTable {
   org_id: string;

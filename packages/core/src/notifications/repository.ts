@@ -1,4 +1,4 @@
-import { executeAndCommit, executeTogether, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
+import { executeAndCommit, executeTogether, INCIDENT_EVENT_COLUMNS, keyed, NOTIFICATION_TARGET_COLUMNS, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
@@ -113,6 +113,9 @@ export function findEvent(tx: Tx, orgId: string, eventId: string) {
 /** The name of the service of event `e`'s incident, as a scalar subquery. */
 const serviceNameOfEvent = sql`(SELECT s.name FROM incidents i JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id WHERE i.org_id = e.org_id AND i.id = e.incident_id)`;
 
+/** Every column of an event, each named (a keyed statement's), after `prefix` (`e.`, or none). */
+const eventColumns = (prefix: string) => sql.join(INCIDENT_EVENT_COLUMNS.map((column) => sql.ref(`${prefix}${column}`)));
+
 /** An event a fan-out turns into attempts, with the incident's severity at the event. */
 export type EventToFanOut = IncidentEventRow & {
   /** The org's name and the incident's service's, as a delivery's payload shows them. */
@@ -135,8 +138,15 @@ export type EventToFanOut = IncidentEventRow & {
  * the same round trip (executeTogether), the org's enabled targets (those the events go to are
  * among them) and the recipients of its lanes leased or held as of that read (without their locks: a
  * hint, for recordAttempts). The org's name, the service's and the incident's current severity are
- * scalar subqueries, not joins: the statement is planned on every call, and each joined table adds join
- * orders for the planner to weigh (planning took about three times as long with them).
+ * scalar subqueries, not joins.
+ *
+ * The three run prepared on their connection (keyed), each planned once, not at every fan-out:
+ * planning them was more than half of their time (bench/README.md, "A fan-out's reads
+ * prepared"). So that the plan kept is right whatever the statistics said when it was made, the
+ * events are found one lookup at a time: the named ids come as one JSON document, whose length
+ * the planner does not guess from the values, and each id, and each incident's events after its
+ * position, is read by a lateral subquery that OFFSET 0 keeps from being turned into a join. A
+ * join planned for a hundred ids read every event of the org by a sequential scan, 23 ms a call.
  */
 export async function lockEventsToFanOut(
   tx: Tx,
@@ -145,28 +155,33 @@ export async function lockEventsToFanOut(
 ): Promise<{ events: EventToFanOut[]; enabledTargets: NotificationTargetRow[]; leasedRecipients: ReadonlySet<string> }> {
   const events = sql<EventToFanOut>`
     WITH named AS (
-      SELECT incident_id, max(seq) AS upto_seq FROM incident_events
-      WHERE org_id = ${orgId} AND id = ANY(${eventIds}::uuid[])
-      GROUP BY incident_id
+      SELECT named_event.incident_id, max(named_event.seq) AS upto_seq
+      FROM json_array_elements_text(${JSON.stringify(eventIds)}::json) AS n(id)
+      CROSS JOIN LATERAL (SELECT incident_id, seq FROM incident_events WHERE org_id = ${orgId} AND id = n.id::uuid OFFSET 0) AS named_event
+      GROUP BY named_event.incident_id
     ), positions AS (
       -- Made or found, and locked: on conflict the row is "updated" to itself.
       INSERT INTO notification_fanouts AS f (org_id, incident_id)
-      SELECT ${orgId}, incident_id FROM named ORDER BY incident_id
+      SELECT ${orgId}::uuid, incident_id FROM named ORDER BY incident_id
       ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = f.last_event_seq
       RETURNING f.incident_id, f.last_event_seq
     )
-    SELECT e.*, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, ${serviceNameOfEvent} AS service_name, n.upto_seq,
+    SELECT ${eventColumns("e.")}, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, ${serviceNameOfEvent} AS service_name, n.upto_seq,
            coalesce(
              e.incident ->> 'severity',
              (SELECT i.severity::text FROM incidents i WHERE i.org_id = e.org_id AND i.id = e.incident_id)
            )::incident_severity AS severity
     FROM positions p
     JOIN named n ON n.incident_id = p.incident_id
-    JOIN incident_events e ON e.org_id = ${orgId} AND e.incident_id = p.incident_id AND e.seq > p.last_event_seq AND e.seq <= n.upto_seq
+    CROSS JOIN LATERAL (
+      SELECT ${eventColumns("")} FROM incident_events
+      WHERE org_id = ${orgId} AND incident_id = p.incident_id AND seq > p.last_event_seq AND seq <= n.upto_seq
+      OFFSET 0
+    ) AS e
     ORDER BY e.incident_id, e.seq`;
-  const enabledTargets = tx.selectFrom("notification_targets").selectAll().where("org_id", "=", orgId).where("enabled", "=", true);
+  const enabledTargets = tx.selectFrom("notification_targets").select(NOTIFICATION_TARGET_COLUMNS).where("org_id", "=", orgId).where("enabled", "=", true);
   const leasedLanes = tx.selectFrom("delivery_lanes").select("recipient_id").where("org_id", "=", orgId).where(laneTakenAt());
-  const [eventRows, targetRows, leasedRows] = await executeTogether(tx, [events, enabledTargets, leasedLanes]);
+  const [eventRows, targetRows, leasedRows] = await executeTogether(tx, [keyed(events), keyed(enabledTargets), keyed(leasedLanes)]);
   return { events: eventRows, enabledTargets: targetRows, leasedRecipients: new Set(leasedRows.map((row) => row.recipient_id)) };
 }
 
