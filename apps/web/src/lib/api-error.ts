@@ -50,6 +50,9 @@ export function apiErrorFromBody(body: unknown, status: number): ApiError | null
   return new ApiError(body.code, forPeople === undefined ? body.message : forPeople({ details, traceId: body.traceId }), status, details);
 }
 
+/** A call that got no answer at all (offline, the server down or refusing connections). */
+export const serverUnreachable = () => new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
+
 /** Anything a call threw, as an ApiError a person can read. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
@@ -58,9 +61,8 @@ export function toApiError(error: unknown): ApiError {
     const status = isRecord(data) && typeof data.httpStatus === "number" ? data.httpStatus : 0;
     const fromData = apiErrorFromBody(data, status);
     if (fromData !== null) return fromData;
-    return new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
   }
-  return new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
+  return serverUnreachable();
 }
 
 /** The first message per field of a VALIDATION_FAILED (or EMAIL_TAKEN ...) error: `{ email: "already registered" }`. */

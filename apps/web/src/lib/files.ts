@@ -1,10 +1,8 @@
-import { ApiError, apiErrorFromBody } from "./api-error";
+import { ApiError, apiErrorFromBody, serverUnreachable } from "./api-error";
 import type { SessionManager } from "./session";
 
 // Files over the REST routes tRPC does not carry (attachments' bytes), with the session's access
 // token (renewed once when the API says it expired), and files the browser saves.
-
-const unreachable = () => new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
 
 /** The API's refusal in a response body (JSON), or a plain one naming the status. */
 function refusal(status: number, body: string): ApiError {
@@ -43,7 +41,7 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 export async function downloadFile(session: SessionManager, path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
   const res = await withToken(session, (token) =>
     fetch(path, { headers: { authorization: `Bearer ${token}` }, cache: "no-store" }).catch(() => {
-      throw unreachable();
+      throw serverUnreachable();
     }),
   );
   if (!res.ok) throw refusal(res.status, await res.text().catch(() => ""));
@@ -84,7 +82,7 @@ export async function uploadFile<T>(session: SessionManager, path: string, file:
       xhr.setRequestHeader("authorization", `Bearer ${token}`);
       xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
       xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
-      xhr.onerror = () => reject(unreachable());
+      xhr.onerror = () => reject(serverUnreachable());
       xhr.onabort = () => reject(new ApiError("ABORTED", "The upload was cancelled", 0));
       signal?.addEventListener("abort", () => xhr.abort(), { once: true });
       const form = new FormData();

@@ -1,4 +1,4 @@
-import { ApiError, apiErrorFromBody } from "./api-error";
+import { ApiError, apiErrorFromBody, serverUnreachable } from "./api-error";
 import { resendingConcurrentChange } from "./concurrent-change";
 
 /** The web app's cookie session routes (the API's /v1/auth/session/*). */
@@ -40,7 +40,7 @@ export function fetchSessionTransport(options: { baseUrl?: string; fetch?: typeo
     } catch {
       throw signal.aborted
         ? new ApiError("NETWORK_ERROR", `The server did not answer within ${Math.round(timeoutMs / 1000)} s: check your connection and retry`, 0)
-        : new ApiError("NETWORK_ERROR", "The server could not be reached: check your connection and retry", 0);
+        : serverUnreachable();
     }
     if (!res.ok) throw apiErrorFromBody(payload, res.status) ?? answerOfAnotherServer(res);
     return payload;
