@@ -15,6 +15,18 @@ const triggerOf = (key: string) => ({ event_action: "trigger", dedup_key: key, p
 const eventIdsOf = (fanOuts: readonly QueuedJob[]) =>
   fanOuts.flatMap((job) => (Array.isArray(job.payload.eventIds) ? (job.payload.eventIds as string[]) : [String(job.payload.eventId)]));
 
+/** KEYS triggers to a new org whose one webhook target's receiver is gone, their fan-outs left queued: the org, and the events those name. */
+async function queuedFanOuts(api: TestApi, prefix: string): Promise<{ orgId: string; eventIds: string[] }> {
+  const { token, routingKey } = await anAlertSource(api);
+  const receiver = await startWebhookReceiver();
+  await aWebhookTarget(api, token, receiver.url);
+  await receiver.close();
+  const queuedBefore = new Set((await queuedJobs(api.db, { task: "incident_event" })).map((job) => job.id));
+  await Promise.all(Array.from({ length: KEYS }, (_, i) => enqueue(api, routingKey, triggerOf(`${prefix}-${i}`))));
+  const fanOuts = (await queuedJobs(api.db, { task: "incident_event" })).filter((job) => !queuedBefore.has(job.id));
+  return { orgId: String(fanOuts[0]?.payload.orgId), eventIds: eventIdsOf(fanOuts) };
+}
+
 describe("an alert batch's fan-out", () => {
   it("is one job for the batch's events, and every incident's webhooks still come once each, in its event order", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
@@ -58,15 +70,9 @@ describe("an alert batch's fan-out", () => {
 
   it("is a fixed number of statements however many incidents and events it has", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
-    const { token, routingKey } = await anAlertSource(api);
-    const receiver = await startWebhookReceiver();
-    await aWebhookTarget(api, token, receiver.url);
-    await receiver.close();
-    await Promise.all(Array.from({ length: KEYS }, (_, i) => enqueue(api, routingKey, triggerOf(`counted-${i}`))));
-    const fanOuts = await queuedJobs(api.db, { task: "incident_event" });
-    const eventIds = eventIdsOf(fanOuts);
+    const { orgId, eventIds } = await queuedFanOuts(api, "counted");
     expect(eventIds).toHaveLength(KEYS);
-    const job = { orgId: String(fanOuts[0]?.payload.orgId), eventIds, requestId: "counted" };
+    const job = { orgId, eventIds, requestId: "counted" };
 
     const { db: counted, statements } = statementCountingDb(api.appDatabaseUrl);
     try {
@@ -83,15 +89,7 @@ describe("an alert batch's fan-out", () => {
 
   it("reads its events, the org's targets and its taken lanes with statements prepared on its connection and kept on generic plans, and stays exact", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
-    const { token, routingKey } = await anAlertSource(api);
-    const receiver = await startWebhookReceiver();
-    await aWebhookTarget(api, token, receiver.url);
-    await receiver.close();
-    const queuedBefore = new Set((await queuedJobs(api.db, { task: "incident_event" })).map((job) => job.id));
-    await Promise.all(Array.from({ length: KEYS }, (_, i) => enqueue(api, routingKey, triggerOf(`prepared-${i}`))));
-    const fanOuts = (await queuedJobs(api.db, { task: "incident_event" })).filter((job) => !queuedBefore.has(job.id));
-    const orgId = String(fanOuts[0]?.payload.orgId);
-    const eventIds = eventIdsOf(fanOuts);
+    const { orgId, eventIds } = await queuedFanOuts(api, "prepared");
 
     const oneConnection = createDb({ connectionString: api.appDatabaseUrl, max: 1 });
     try {
