@@ -3,7 +3,7 @@
  * worker's fan-out and delivery jobs, to the signed webhook arriving at the loopback receiver.
  */
 import { performance } from "node:perf_hooks";
-import type { Receiver } from "./receiver.js";
+import type { Arrival, Receiver } from "./receiver.js";
 import { runLoad } from "./scenarios.js";
 import type { ApiClient } from "./seed.js";
 import { sleep } from "./processes.js";
@@ -66,6 +66,24 @@ const distinctTriggers = (ctx: NotificationContext, prefix: string): LoadSpec =>
   plan: { kind: "enqueue", path: "/v2/enqueue", routingKey: ctx.routingKey, keyPrefix: prefix, uniqueEvery: 1, repeatKeys: 1 },
 });
 
+/** The webhooks of the triggers keyed `prefix`..., counted (and given to `each`) as they land, until `stop`. */
+function countArrivals(receiver: Receiver, prefix: string, each: (arrival: Arrival) => void = () => undefined) {
+  const count: { arrived: number; lastArrival: number; stop: () => void } = { arrived: 0, lastArrival: 0, stop: () => undefined };
+  count.stop = receiver.onArrival((a) => {
+    if (a.dedupKey?.startsWith(prefix) !== true) return;
+    count.arrived++;
+    count.lastArrival = a.at;
+    each(a);
+  });
+  return count;
+}
+
+/** How many of `ctx.burstTriggers` triggers the API took (each a webhook to come). */
+const takenOf = (ctx: NotificationContext, load: { non2xx: number; errors: number }) => ctx.burstTriggers - load.non2xx - load.errors;
+
+/** `count` a second over `seconds`, to a tenth (0 for no time). */
+const perSecond = (count: number, seconds: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
+
 /**
  * A backlog: `triggers` distinct triggers taken while every worker is stopped (a deploy, a crash),
  * then the workers resumed: how fast they alone turn it into webhooks, from the moment they resume
@@ -73,26 +91,19 @@ const distinctTriggers = (ctx: NotificationContext, prefix: string): LoadSpec =>
  */
 async function measureBacklog(ctx: NotificationContext, runId: string): Promise<Omit<NotificationResults["backlog"], "vsBareSender">> {
   const prefix = `backlog-${runId}`;
-  let arrived = 0;
-  let lastArrival = 0;
-  const stopCounting = ctx.receiver.onArrival((a) => {
-    if (a.dedupKey?.startsWith(prefix) !== true) return;
-    arrived++;
-    lastArrival = a.at;
-  });
+  const count = countArrivals(ctx.receiver, prefix);
   ctx.workers.stop();
   const enqueue = await runLoad(ctx.tmpDir, "backlog", distinctTriggers(ctx, prefix)).finally(() => ctx.workers.resume());
   const resumedAt = performance.now();
-  const expected = ctx.burstTriggers - enqueue.non2xx - enqueue.errors;
-  const done = await waitUntil(() => arrived >= expected, ctx.burstTimeoutMs);
-  stopCounting();
-  const seconds = ((arrived > 0 ? lastArrival : performance.now()) - resumedAt) / 1000;
+  const done = await waitUntil(() => count.arrived >= takenOf(ctx, enqueue), ctx.burstTimeoutMs);
+  count.stop();
+  const seconds = ((count.arrived > 0 ? count.lastArrival : performance.now()) - resumedAt) / 1000;
   return {
     triggers: ctx.burstTriggers,
     enqueueErrors: enqueue.non2xx + enqueue.errors,
-    arrived,
+    arrived: count.arrived,
     seconds: Math.round(seconds * 100) / 100,
-    deliveriesPerSecond: seconds > 0 ? Math.round((arrived / seconds) * 10) / 10 : 0,
+    deliveriesPerSecond: perSecond(count.arrived, seconds),
     timedOut: !done,
   };
 }
@@ -144,23 +155,18 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
   // Burst: N distinct triggers as fast as the API takes them; deliveries counted as they land.
   ctx.log(`  burst: ${ctx.burstTriggers} triggers ...`);
   const prefix = `burst-${runId}`;
-  let arrived = 0;
-  let lastArrival = 0;
   const arrivals: number[] = [];
   const burstLatencies: number[] = [];
-  const stopBurst = ctx.receiver.onArrival((a) => {
-    if (a.dedupKey?.startsWith(prefix) !== true) return;
-    arrived++;
-    lastArrival = a.at;
+  const burst = countArrivals(ctx.receiver, prefix, (a) => {
     arrivals.push(a.at);
     if (a.incidentCreatedAt !== null) burstLatencies.push(a.wallClock - Date.parse(a.incidentCreatedAt));
   });
   let burstStart = performance.now();
   const enqueue = await runLoad(ctx.tmpDir, "burst", distinctTriggers(ctx, prefix), () => (burstStart = performance.now()));
   const enqueueEnd = burstStart + enqueue.durationSeconds * 1000;
-  const expected = ctx.burstTriggers - enqueue.non2xx - enqueue.errors;
-  const burstDone = await waitUntil(() => arrived >= expected, ctx.burstTimeoutMs);
-  stopBurst();
+  const burstDone = await waitUntil(() => burst.arrived >= takenOf(ctx, enqueue), ctx.burstTimeoutMs);
+  burst.stop();
+  const { arrived, lastArrival } = burst;
   const totalSeconds = ((arrived > 0 ? lastArrival : performance.now()) - burstStart) / 1000;
   // After the last trigger was answered, only the worker is busy: its own delivery rate.
   const drainSeconds = Math.max(0, (lastArrival - enqueueEnd) / 1000);
@@ -189,7 +195,7 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
     undefined,
     "bench/bare-sender.ts",
   );
-  const deliveriesPerSecond = totalSeconds > 0 ? Math.round((arrived / totalSeconds) * 10) / 10 : 0;
+  const deliveriesPerSecond = perSecond(arrived, totalSeconds);
   /** A delivery rate ÷ the bare sender's (null when the bare sender delivered nothing). */
   const ofBareSender = (rate: number) => (bare.rps > 0 ? Math.round((rate / bare.rps) * 1000) / 1000 : null);
   const stats = ctx.receiver.stats();

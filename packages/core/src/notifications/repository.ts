@@ -113,8 +113,9 @@ export function findEvent(tx: Tx, orgId: string, eventId: string) {
 /** The name of the service of event `e`'s incident, as a scalar subquery. */
 const serviceNameOfEvent = sql`(SELECT s.name FROM incidents i JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id WHERE i.org_id = e.org_id AND i.id = e.incident_id)`;
 
-/** Every column of an event, each named (a keyed statement's), after `prefix` (`e.`, or none). */
-const eventColumns = (prefix: string) => sql.join(INCIDENT_EVENT_COLUMNS.map((column) => sql.ref(`${prefix}${column}`)));
+/** Every column of an event, each named (a keyed statement's): of incident_events, and of the events a statement calls `e`. */
+const EVENT_COLUMNS = sql.join(INCIDENT_EVENT_COLUMNS.map((column) => sql.ref(column)));
+const EVENT_COLUMNS_OF_E = sql.join(INCIDENT_EVENT_COLUMNS.map((column) => sql.ref(`e.${column}`)));
 
 /** An event a fan-out turns into attempts, with the incident's severity at the event. */
 export type EventToFanOut = IncidentEventRow & {
@@ -166,7 +167,7 @@ export async function lockEventsToFanOut(
       ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = f.last_event_seq
       RETURNING f.incident_id, f.last_event_seq
     )
-    SELECT ${eventColumns("e.")}, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, ${serviceNameOfEvent} AS service_name, n.upto_seq,
+    SELECT ${EVENT_COLUMNS_OF_E}, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, ${serviceNameOfEvent} AS service_name, n.upto_seq,
            coalesce(
              e.incident ->> 'severity',
              (SELECT i.severity::text FROM incidents i WHERE i.org_id = e.org_id AND i.id = e.incident_id)
@@ -174,7 +175,7 @@ export async function lockEventsToFanOut(
     FROM positions p
     JOIN named n ON n.incident_id = p.incident_id
     CROSS JOIN LATERAL (
-      SELECT ${eventColumns("")} FROM incident_events
+      SELECT ${EVENT_COLUMNS} FROM incident_events
       WHERE org_id = ${orgId} AND incident_id = p.incident_id AND seq > p.last_event_seq AND seq <= n.upto_seq
       OFFSET 0
     ) AS e
