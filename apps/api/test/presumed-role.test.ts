@@ -39,16 +39,17 @@ describe("a person's read", () => {
   });
 
   it("sends the membership's check with its statement, in one message of its own (an implicit transaction, read-only)", async () => {
-    const check = String.raw`SELECT set_config\('transaction_read_only', 'on', true\); SELECT app_enter_user_scope_as\('[^']+', '[^']+', 'admin'\)`;
+    const readOnly = String.raw`SELECT set_config\('transaction_read_only', 'on', true\)`;
     const read = await counted.get(incidentPath, owner.accessToken);
     expect(read.status).toBe(200);
     expect(counted.statements).toHaveLength(1);
-    // The incident's read, a key lookup, is prepared on the connection at its first use and executed by name after.
-    expect(counted.statements[0]).toMatch(new RegExp(String.raw`^${check}; PREPARE (incidentops_\d+) AS select .* from "incidents" where .*; EXECUTE \1\('[^']+', '[^']+'\)$`, "s"));
+    // The check and the incident's read (a key lookup) are prepared on the connection at their first use and executed by name after.
+    const check = String.raw`PREPARE (incidentops_\d+) AS SELECT app_enter_user_scope_as\(\$1, \$2, \$3\); EXECUTE \1\('[^']+', '[^']+', 'admin'\)`;
+    expect(counted.statements[0]).toMatch(new RegExp(String.raw`^${readOnly}; ${check}; PREPARE (incidentops_\d+) AS select .* from "incidents" where .*; EXECUTE \2\('[^']+', '[^']+'\)$`, "s"));
     const again = await counted.get(incidentPath, owner.accessToken);
     expect(again.body).toEqual(read.body);
     expect(counted.statements).toHaveLength(1);
-    expect(counted.statements[0]).toMatch(new RegExp(String.raw`^${check}; EXECUTE incidentops_\d+\('[^']+', '[^']+'\)$`));
+    expect(counted.statements[0]).toMatch(new RegExp(String.raw`^${readOnly}; EXECUTE incidentops_\d+\('[^']+', '[^']+', 'admin'\); EXECUTE incidentops_\d+\('[^']+', '[^']+'\)$`));
   });
 
   it("with a role changed since the token, answers as the role is now, the check having failed first", async () => {
@@ -58,8 +59,10 @@ describe("a person's read", () => {
     const refused = await counted.get("/v1/org/members", person.accessToken);
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe("FORBIDDEN");
-    // The presumed read's message, then the membership and the read as before.
-    expect(counted.statements.map((s) => /app_enter_user_scope(_as)?/.exec(s)?.[0] ?? "read")).toEqual(["app_enter_user_scope_as", "app_enter_user_scope"]);
+    // The presumed read's message (its check, prepared on the connection by the first request, with the role the token names), then the membership and the read as before.
+    expect(counted.statements).toHaveLength(2);
+    expect(counted.statements[0]).toMatch(/^SELECT set_config\('transaction_read_only', 'on', true\); EXECUTE incidentops_\d+\('[^']+', '[^']+', 'admin'\)/);
+    expect(counted.statements[1]).toMatch(/app_enter_user_scope\(/);
     await setMemberRole(api.current.db, owner.org.id, person.user.id, "admin");
     const org = await counted.get("/v1/org", person.accessToken);
     expect(org.body.role).toBe("admin");

@@ -1,7 +1,7 @@
 import { fanOutEvents } from "@incidentops/core";
-import { createDb, sql } from "@incidentops/db";
+import { createDb } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-import { anAlertSource, aWebhookTarget, captureLogger, queuedJobs, startWebhookReceiver, statementCountingDb, useTestStack, waitFor, type QueuedJob, type TestApi } from "@incidentops/testkit";
+import { anAlertSource, aWebhookTarget, captureLogger, preparedStatementsOn, queuedJobs, startWebhookReceiver, statementCountingDb, useTestStack, waitFor, type QueuedJob, type TestApi } from "@incidentops/testkit";
 
 const stack = useTestStack();
 
@@ -87,7 +87,7 @@ describe("an alert batch's fan-out", () => {
     }
   });
 
-  it("reads its events, the org's targets and its taken lanes with statements prepared on its connection and kept on generic plans, and stays exact", { timeout: 60_000 }, async () => {
+  it("reads its events, the org's targets and its taken lanes, and writes its attempts, positions and lanes' jobs, with statements prepared on its connection and kept on generic plans, and stays exact", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
     const { orgId, eventIds } = await queuedFanOuts(api, "prepared");
 
@@ -97,11 +97,17 @@ describe("an alert batch's fan-out", () => {
       for (const eventId of eventIds) made.push((await fanOutEvents(oneConnection, { orgId, eventIds: [eventId], requestId: "prepared" })).attempts);
       expect(made).toEqual(eventIds.map(() => 1));
       expect(await fanOutEvents(oneConnection, { orgId, eventIds, requestId: "prepared" })).toEqual({ attempts: 0, claimed: [] });
-      const { rows } = await sql<{ statement: string; generic: number; custom: number }>`
-        SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements`.execute(oneConnection);
-      // The three were prepared by one message (its text is each one's statement); each was planned for its values for its first five runs (plan_cache_mode auto), then ran on its generic plan.
-      const reads = rows.filter((row) => /PREPARE incidentops_\d+ AS\s+WITH named AS/.test(row.statement)).map(({ generic, custom }) => ({ generic, custom }));
-      expect(reads).toEqual(Array.from({ length: 3 }, () => ({ generic: KEYS + 1 - 5, custom: 5 })));
+      const prepared = await preparedStatementsOn(oneConnection);
+      const plansOf = (pattern: RegExp) => prepared.filter((statement) => pattern.test(statement.sql)).map(({ generic, custom }) => ({ generic, custom }));
+      // Each was planned for its values for its first five runs (plan_cache_mode auto), then ran on its generic plan: the three reads at every fan-out.
+      for (const read of [/^WITH named AS/, /from "notification_targets"/, /^select "recipient_id" from "delivery_lanes"/]) {
+        expect(plansOf(read), String(read)).toEqual([{ generic: KEYS + 1 - 5, custom: 5 }]);
+      }
+      // The scope, the attempts with their lanes' locks, the new positions and the lanes' jobs, at every fan-out that made attempts.
+      for (const write of [/set_config\('app\.org_id'/, /^with "made" as \(insert into "notification_attempts"/, /^INSERT INTO notification_fanouts/, /graphile_worker\.add_jobs/]) {
+        expect(plansOf(write), String(write)).toEqual([{ generic: expect.any(Number), custom: 5 }]);
+        expect(plansOf(write)[0]?.generic, String(write)).toBeGreaterThanOrEqual(KEYS - 5);
+      }
     } finally {
       await oneConnection.destroy();
     }

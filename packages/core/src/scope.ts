@@ -1,4 +1,4 @@
-import { sendAfterCommit, sendWithNext, type Compilable, type Db, type OrgRole, type Tx } from "@incidentops/db";
+import { keyed, sendAfterCommit, sendWithNext, type Compilable, type Db, type OrgRole, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 
 /** Who a transaction acts for (row-level security policies read these settings), and how it commits. */
@@ -51,13 +51,13 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
   await sendWithNext(tx, scopeSettings(scope), { settingsOnly: true });
 }
 
-/** The statement that sets the scope's settings for the rest of its transaction (SET LOCAL). */
-const scopeSettings = (scope: Scope) => sql`
+/** The statement that sets the scope's settings for the rest of its transaction (SET LOCAL); keyed: it reads no table. */
+const scopeSettings = (scope: Scope) => keyed(sql`
     SELECT set_config('app.org_id', ${scope.orgId ?? ""}, true),
            set_config('app.user_id', ${scope.userId ?? ""}, true),
            set_config('app.lookup_hash', ${scope.lookupHash ?? ""}, true),
            set_config('app.routing_key', ${scope.routingKey ?? ""}, true),
-           CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`;
+           CASE WHEN ${scope.relaxedCommit === true} THEN set_config('synchronous_commit', 'off', true) END`);
 
 /**
  * Runs `statements` once `tx` has committed, in the COMMIT's message, in a transaction of their
@@ -72,7 +72,7 @@ export async function afterCommitInScope(tx: Tx, scope: Scope, statements: reado
  * outside the database act on its work. With the next statement, like setScope.
  */
 export async function commitDurably(tx: Tx): Promise<void> {
-  await sendWithNext(tx, sql`SELECT set_config('synchronous_commit', 'on', true)`, { settingsOnly: true });
+  await sendWithNext(tx, keyed(sql`SELECT set_config('synchronous_commit', 'on', true)`), { settingsOnly: true });
 }
 
 /**
@@ -92,7 +92,7 @@ export async function enterUserScope(tx: Tx, scope: { orgId: string; userId: str
  * it commits, so none ends unchecked.
  */
 export async function enterUserScopeAs(tx: Tx, scope: { orgId: string; userId: string; role: OrgRole }): Promise<void> {
-  await sendWithNext(tx, sql`SELECT app_enter_user_scope_as(${scope.orgId}, ${scope.userId}, ${scope.role})`);
+  await sendWithNext(tx, keyed(sql`SELECT app_enter_user_scope_as(${scope.orgId}, ${scope.userId}, ${scope.role})`));
 }
 
 /** A transaction that sees one org's rows (and, with userId, that person's memberships). */

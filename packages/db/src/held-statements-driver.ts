@@ -1,7 +1,6 @@
 import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
 import type pg from "pg";
-import { inlineParameters } from "./literal-statement.js";
-import { isKeyed, PreparedStatements, renderMessage, type Compilable, type Message } from "./prepared-statements.js";
+import { isKeyed, PreparedStatements, renderMessage, writeQuery, type Compilable, type Message, type WrittenQuery } from "./prepared-statements.js";
 
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
@@ -19,19 +18,19 @@ function resultOf<R>(result: pg.QueryResult): QueryResult<R> {
  * transaction. A held statement's failure is the next statement's.
  */
 class HeldStatementsConnection implements DatabaseConnection {
-  /** SQL to send with the next statement, in order; its first is `begin` while the transaction's BEGIN has not been sent. */
-  #held: string[] = [];
+  /** What to send with the next statement, in order; its first is `begin` while the transaction's BEGIN has not been sent. */
+  #held: WrittenQuery[] = [];
   /** The transaction committed with its last statement (executeAndCommit): nothing more may run in it, and its end sends nothing. */
   #committed = false;
-  /** What runs once the transaction has committed, in the COMMIT's message (holdAfterCommit), as SQL with its values written in. */
-  #afterCommit: string[] = [];
+  /** What runs once the transaction has committed, in the COMMIT's message (holdAfterCommit). */
+  #afterCommit: WrittenQuery[] = [];
   /** Something held would change more than the transaction's own settings: a COMMIT must send it. */
   #heldHasEffect = false;
   /**
    * Set while a read-only transaction runs as one implicit transaction per message (holdReadOnly):
    * what each of its messages starts with; `ran` once one has been sent.
    */
-  #perMessage: { head: string[]; ran: boolean } | undefined;
+  #perMessage: { head: WrittenQuery[]; ran: boolean } | undefined;
   /** Set once a message went unanswered for `answerTimeoutMs`: the connection was given up, and everything on it fails with this. */
   #givenUp: DatabaseNoAnswerError | undefined;
 
@@ -103,55 +102,49 @@ class HeldStatementsConnection implements DatabaseConnection {
   }
 
   /**
-   * Holds `query` for the next statement's message; false (nothing held) when its parameters
-   * cannot be written in (inlineParameters). `settingsOnly`: it only sets the transaction's own
-   * settings (SET LOCAL), so a transaction that runs nothing else sends nothing.
+   * Holds `query` for the next statement's message, prepared if keyed; false (nothing held) when
+   * its parameters cannot be written in (writeQuery). `settingsOnly`: it only sets the
+   * transaction's own settings (SET LOCAL), so a transaction that runs nothing else sends nothing.
    */
   hold(query: CompiledQuery, settingsOnly: boolean): boolean {
-    const literal = inlineParameters(query.sql, query.parameters);
-    if (literal === undefined) return false;
-    if (this.#perMessage !== undefined) this.#perMessage.head.push(literal);
-    else this.#held.push(literal);
+    const written = writeQuery(query, this.prepared);
+    if (written === undefined) return false;
+    if (this.#perMessage !== undefined) this.#perMessage.head.push(written);
+    else this.#held.push(written);
     this.#heldHasEffect ||= !settingsOnly;
     return true;
   }
 
   /**
    * Holds `queries` to run once the transaction has committed, after the COMMIT in its message,
-   * as one implicit transaction of their own; false (nothing held) when a parameter of one cannot
-   * be written in.
+   * as one implicit transaction of their own, each prepared if keyed; false (nothing held) when a
+   * parameter of one cannot be written in.
    */
   holdAfterCommit(queries: readonly CompiledQuery[]): boolean {
     this.#refuseAfterCommit();
     if (this.#perMessage !== undefined) throw new Error("A read-only transaction commits nothing: run the statements after it");
-    const literals = queries.map((query) => inlineParameters(query.sql, query.parameters));
-    if (literals.some((literal) => literal === undefined)) return false;
-    this.#afterCommit.push(...(literals as string[]));
+    const written = queries.map((query) => writeQuery(query, this.prepared));
+    if (written.includes(undefined)) return false;
+    this.#afterCommit.push(...(written as WrittenQuery[]));
     return true;
   }
 
   /** What is held to run after the COMMIT (holdAfterCommit), which nothing holds after. */
-  #takeAfterCommit(): string[] {
+  #takeAfterCommit(): WrittenQuery[] {
     const after = this.#afterCommit;
     this.#afterCommit = [];
     return after;
   }
 
   /** The message of what is held, then `queries`, then `tail`; undefined when a query's values cannot be written in. */
-  #render(queries: readonly CompiledQuery[], tail: readonly string[] = []): Message | undefined {
+  #render(queries: readonly CompiledQuery[], tail: readonly WrittenQuery[] = []): Message | undefined {
     return renderMessage(this.prepared, this.#perMessage?.head ?? this.#held, queries, tail);
   }
 
   /** Sends a message of what is held (#render) and answers each query's result; nothing is held after, as #takeHeld leaves it. */
   async #send(message: Message): Promise<pg.QueryResult[]> {
     this.#takeHeld();
-    let answer: unknown;
-    try {
-      answer = await this.#query(message.text);
-    } catch (error) {
-      message.failed(error);
-      throw error;
-    }
+    const answer = await this.#sendMessage(message);
     // pg answers a message of several statements with one result each, in order.
     const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult[];
     return message.resultIndexes.map((index) => {
@@ -161,8 +154,25 @@ class HeldStatementsConnection implements DatabaseConnection {
     });
   }
 
+  /** Sends `message`; a failure forgets what it prepared (Message.failed). */
+  async #sendMessage(message: Message): Promise<unknown> {
+    try {
+      return await this.#query(message.text);
+    } catch (error) {
+      message.failed(error);
+      throw error;
+    }
+  }
+
+  /** Sends `parts`, statements whose results nobody reads, in one message. */
+  async #sendUnanswered(parts: readonly WrittenQuery[]): Promise<void> {
+    const message = renderMessage(this.prepared, parts, []);
+    if (message === undefined) throw new Error("unreachable: a message of written statements only is always rendered");
+    await this.#sendMessage(message);
+  }
+
   /** What is held, to send now: nothing is held after (a read-only transaction's head stays, for its next message). */
-  #takeHeld(): string[] {
+  #takeHeld(): WrittenQuery[] {
     if (this.#perMessage !== undefined) {
       this.#perMessage.ran = true;
       return [...this.#perMessage.head];
@@ -204,7 +214,7 @@ class HeldStatementsConnection implements DatabaseConnection {
       // Committing one that ran nothing still runs what it held, a check among it.
       const mustRun = command === "commit" && !perMessage.ran && this.#heldHasEffect;
       this.dropHeld();
-      if (mustRun) await this.#query(perMessage.head.join("; "));
+      if (mustRun) await this.#sendUnanswered(perMessage.head);
       return;
     }
     // A connection given up rolls back by itself: the server ends its transaction with it.
@@ -224,10 +234,10 @@ class HeldStatementsConnection implements DatabaseConnection {
     }
     if (neverBegun && !heldHasEffect) {
       // Nothing ran: what was to run after its commit runs on its own.
-      if (afterCommit.length > 0) await this.#query(afterCommit.join("; "));
+      if (afterCommit.length > 0) await this.#sendUnanswered(afterCommit);
       return;
     }
-    await this.#query([...held, "commit", ...afterCommit].join("; "));
+    await this.#sendUnanswered([...held, "commit", ...afterCommit]);
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -238,7 +248,7 @@ class HeldStatementsConnection implements DatabaseConnection {
     // On its own, with its parameters (the extended protocol): nothing held and nothing to prepare, or values a message cannot carry.
     this.#openForExtendedQuery();
     const held = this.#takeHeld();
-    if (held.length > 0) await this.#query(held.join("; "));
+    if (held.length > 0) await this.#sendUnanswered(held);
     return resultOf<R>((await this.#query(query.sql, query.parameters)) as pg.QueryResult);
   }
 
@@ -269,10 +279,10 @@ class HeldStatementsConnection implements DatabaseConnection {
     let result: pg.QueryResult;
     if (message === undefined) {
       const held = this.#takeHeld();
-      if (held.length > 0) await this.#query(held.join("; "));
+      if (held.length > 0) await this.#sendUnanswered(held);
       result = (await this.#query(query.sql, query.parameters)) as pg.QueryResult;
       for (const each of after) await this.#query(each.sql, each.parameters);
-      await this.#query(commitThenAfter.join("; "));
+      await this.#sendUnanswered(commitThenAfter);
     } else {
       result = (await this.#send(message))[0] as pg.QueryResult;
     }

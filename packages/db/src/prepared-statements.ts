@@ -99,15 +99,21 @@ export interface Message {
 }
 
 /**
- * The message of `held` (SQL text), then `queries` with their values written in
- * (inlineParameters), then `tail` (`commit`); undefined when a query's values cannot be written
- * in. Keyed statements (executeKeyed) are prepared and executed when `prepared` is given.
+ * A statement as a message writes it: SQL with its values written in (inlineParameters), or a
+ * keyed statement to prepare, its SQL and EXECUTE's arguments.
+ */
+export type WrittenQuery = string | { execute: { sql: string; args: string } };
+
+/**
+ * The message of `held`, then `queries` with their values written in, then `tail` (`commit`, and
+ * what runs after it); undefined when a query's values cannot be written in. Keyed statements
+ * (executeKeyed), among them or held, are prepared and executed when `prepared` is given.
  */
 export function renderMessage(
   prepared: PreparedStatements | undefined,
-  held: readonly string[],
+  held: readonly WrittenQuery[],
   queries: readonly CompiledQuery[],
-  tail: readonly string[] = [],
+  tail: readonly WrittenQuery[] = [],
 ): Message | undefined {
   const written: WrittenQuery[] = [];
   for (const query of queries) {
@@ -115,28 +121,26 @@ export function renderMessage(
     if (each === undefined) return undefined;
     written.push(each);
   }
-  const literals = written.flatMap((each) => (each.execute === undefined ? [each.literal] : []));
-  if (prepared === undefined || literals.length === written.length) {
-    return { text: [...held, ...literals, ...tail].join("; "), resultIndexes: literals.map((_, i) => held.length + i), failed: () => undefined };
+  const parts = [...held, ...written, ...tail];
+  const literals = parts.filter((part) => typeof part === "string");
+  if (prepared === undefined || literals.length === parts.length) {
+    return { text: literals.join("; "), resultIndexes: written.map((_, i) => held.length + i), failed: () => undefined };
   }
   return prepared.render(held, written, tail);
 }
 
-/** A query as a message writes it: a keyed statement to prepare, its SQL and EXECUTE's arguments; anything else, its literal form. */
-type WrittenQuery = { literal: string; execute?: undefined } | { literal?: undefined; execute: { sql: string; args: string } };
-
 /**
- * A keyed statement, by name when `prepared` is given; undefined when its values or SQL cannot be
- * written in (inlineParameters). The SQL of a statement the connection has prepared was checked
- * when it was prepared: an incident's read is not scanned and written out again at every call.
+ * A statement as a message writes it: a keyed one by name when `prepared` is given; undefined
+ * when its values or SQL cannot be written in (inlineParameters). The SQL of a statement the
+ * connection has prepared was checked when it was prepared: an incident's read is not scanned and
+ * written out again at every call.
  */
-function writeQuery(query: CompiledQuery, prepared: PreparedStatements | undefined): WrittenQuery | undefined {
+export function writeQuery(query: CompiledQuery, prepared: PreparedStatements | undefined): WrittenQuery | undefined {
   if (prepared !== undefined && isKeyed(query)) {
     const args = executeArguments(query.parameters);
     if (args !== undefined && (prepared.has(query.sql) || inlineParameters(query.sql, query.parameters) !== undefined)) return { execute: { sql: query.sql, args } };
   }
-  const literal = inlineParameters(query.sql, query.parameters);
-  return literal === undefined ? undefined : { literal };
+  return inlineParameters(query.sql, query.parameters);
 }
 
 /**
@@ -161,31 +165,38 @@ export class PreparedStatements {
     return this.#names.has(sql);
   }
 
-  render(held: readonly string[], queries: readonly WrittenQuery[], tail: readonly string[]): Message {
-    const parts = [...held];
-    const deallocated = this.#deallocateAll || this.#names.size + queries.length > this.capacity;
+  /** The message of `held`, `queries` and `tail`, each keyed statement among them by name, prepared in it at its first use; the result of each of `queries`. */
+  render(held: readonly WrittenQuery[], queries: readonly WrittenQuery[], tail: readonly WrittenQuery[]): Message {
+    const parts: string[] = [];
+    const keyedCount = [...held, ...queries, ...tail].filter((query) => typeof query !== "string").length;
+    const deallocated = this.#deallocateAll || this.#names.size + keyedCount > this.capacity;
     if (deallocated) {
-      parts.unshift("DEALLOCATE ALL");
+      parts.push("DEALLOCATE ALL");
       this.#names.clear();
       this.#forgotten = 0;
       this.#deallocateAll = false;
     }
     const preparedNow: string[] = [];
-    const resultIndexes: number[] = [];
-    for (const query of queries) {
-      if (query.execute === undefined) parts.push(query.literal);
-      else {
-        let name = this.#names.get(query.execute.sql);
-        if (name === undefined) {
-          name = `incidentops_${this.#counter++}`;
-          this.#names.set(query.execute.sql, name);
-          preparedNow.push(query.execute.sql);
-          parts.push(`PREPARE ${name} AS ${query.execute.sql}`);
-        }
-        parts.push(`EXECUTE ${name}${query.execute.args}`);
+    const write = (query: WrittenQuery) => {
+      if (typeof query === "string") {
+        parts.push(query);
+        return;
       }
-      resultIndexes.push(parts.length - 1);
-    }
+      let name = this.#names.get(query.execute.sql);
+      if (name === undefined) {
+        name = `incidentops_${this.#counter++}`;
+        this.#names.set(query.execute.sql, name);
+        preparedNow.push(query.execute.sql);
+        parts.push(`PREPARE ${name} AS ${query.execute.sql}`);
+      }
+      parts.push(`EXECUTE ${name}${query.execute.args}`);
+    };
+    held.forEach(write);
+    const resultIndexes = queries.map((query) => {
+      write(query);
+      return parts.length - 1;
+    });
+    tail.forEach(write);
     const failed = (error: unknown) => {
       for (const sql of preparedNow) this.#names.delete(sql);
       this.#forgotten += preparedNow.length;
@@ -196,6 +207,6 @@ export class PreparedStatements {
         this.#deallocateAll = true;
       }
     };
-    return { text: [...parts, ...tail].join("; "), resultIndexes, failed };
+    return { text: parts.join("; "), resultIndexes, failed };
   }
 }

@@ -253,6 +253,8 @@ export interface DeliveryLanesTable {
   held_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export const DELIVERY_LANE_COLUMNS = everyColumnOf<DeliveryLanesTable>()(["org_id", "recipient_id", "lease_until", "failure_streak", "paused_until", "held_until"]);
+
 export interface EscalationPoliciesTable {
   org_id: string;
   id: Generated<string>;

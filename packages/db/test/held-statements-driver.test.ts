@@ -1,7 +1,7 @@
 import { createTestDatabase, waitFor, type TestDatabase } from "@incidentops/testkit";
 import { CompiledQuery, Kysely, sql, type Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPool, DatabaseNoAnswerError, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, keyedStatement, sendAfterCommit, sendWithNext } from "../src/index.js";
+import { createPool, DatabaseNoAnswerError, executeAndCommit, executeKeyed, executeTogether, heldStatementsDialect, keyed, keyedStatement, sendAfterCommit, sendWithNext } from "../src/index.js";
 import { inlineParameters } from "../src/literal-statement.js";
 import { asKeyed, PreparedStatements, renderMessage } from "../src/prepared-statements.js";
 
@@ -427,6 +427,46 @@ describe("the held-statements driver, on PostgreSQL", () => {
         // The message failed before its PREPARE, which never ran: executing the name would fail.
         expect(await labelOf(on, 70)).toEqual([{ id: 70, label: "seventy" }]);
         expect(await labelOf(on, 71)).toEqual([{ id: 71, label: "it's seventy-one" }]);
+      });
+    });
+
+    it("prepares a keyed statement held for the next statement or for after the commit as well, and forgets it when its message failed", async () => {
+      await onNewConnection(async (on) => {
+        const setHeld = (value: string) => keyed(sql`SELECT set_config('app.held', ${value}, true)`);
+        const copyAfterCommit = (id: number) => keyed(sql`INSERT INTO probes (id, label) SELECT id + 1, label || ' copied' FROM probes WHERE id = ${id}`);
+        for (const id of [180, 182, 184, 186, 188, 190]) {
+          const held = await on.transaction().execute(async (tx) => {
+            await sendWithNext(tx, setHeld(`run ${id}`));
+            await sendAfterCommit(tx, [copyAfterCommit(id)]);
+            await tx.insertInto("probes").values({ id, label: `run ${id}` }).execute();
+            return (await sql<{ held: string }>`SELECT current_setting('app.held') AS held`.execute(tx)).rows[0]?.held;
+          });
+          expect(held).toBe(`run ${id}`);
+        }
+        const readOnly = await on
+          .transaction()
+          .setAccessMode("read only")
+          .execute(async (tx) => {
+            await sendWithNext(tx, setHeld("read only"), { settingsOnly: true });
+            return (await sql<{ held: string }>`SELECT current_setting('app.held') AS held`.execute(tx)).rows[0]?.held;
+          });
+        expect(readOnly).toBe("read only");
+        expect(await on.selectFrom("probes").select("label").where("id", "in", [181, 191]).orderBy("id").execute()).toEqual([{ label: "run 180 copied" }, { label: "run 190 copied" }]);
+        // Each planned for its values at its first five runs, then on its generic plan.
+        expect((await preparedOn(on)).map(({ custom, generic }) => ({ custom, generic }))).toEqual([
+          { custom: 5, generic: 2 },
+          { custom: 5, generic: 1 },
+        ]);
+        // The EXECUTE of a held statement fails after its PREPARE ran: the name is not used again.
+        const failing = on.transaction().execute(async (tx) => {
+          await sendWithNext(tx, keyed(sql`SELECT 1 / ${0}::int`));
+          return labelOf(tx, 70);
+        });
+        await expect(failing).rejects.toThrow(/division by zero/);
+        await on.transaction().execute(async (tx) => {
+          await sendWithNext(tx, keyed(sql`SELECT 1 / ${1}::int`));
+          expect(await labelOf(tx, 70)).toEqual([{ id: 70, label: "seventy" }]);
+        });
       });
     });
 

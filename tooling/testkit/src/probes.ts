@@ -202,3 +202,25 @@ export function pausingDb(connectionString: string, pattern: RegExp, resume: Pro
   });
   return { db, paused: paused.promise };
 }
+
+/** A statement prepared on a connection (PREPARE): its own SQL, and how often it ran on a plan made for its values (custom) and on its generic plan. */
+export interface PreparedStatement {
+  sql: string;
+  custom: number;
+  generic: number;
+}
+
+/**
+ * The statements prepared on `db`'s connection (a handle of one), oldest first. PostgreSQL shows
+ * each with the whole message that prepared it, and one message may prepare several (a keyed
+ * statement held for the next one, the next one and those run with it): each one's SQL is read
+ * from between its PREPARE and its EXECUTE.
+ */
+export async function preparedStatementsOn<DB>(db: Kysely<DB>): Promise<PreparedStatement[]> {
+  const { rows } = await sql<{ name: string; statement: string; custom: number; generic: number }>`
+    SELECT name, statement, custom_plans::int AS custom, generic_plans::int AS generic FROM pg_prepared_statements ORDER BY prepare_time, name`.execute(db);
+  return rows.map(({ name, statement, custom, generic }) => {
+    const start = statement.indexOf(`PREPARE ${name} AS `) + `PREPARE ${name} AS `.length;
+    return { sql: statement.slice(start, statement.indexOf(`; EXECUTE ${name}`, start)).trim(), custom, generic };
+  });
+}

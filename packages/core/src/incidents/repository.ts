@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { executeKeyed, INCIDENT_COLUMNS, keyedStatement, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
+import { executeKeyed, INCIDENT_COLUMNS, keyed, keyedStatement, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
 import { sql, type ExpressionBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
@@ -380,31 +380,39 @@ export interface NewIncidentEvent {
   data: Record<string, unknown>;
 }
 
-const eventRow = (event: NewIncidentEvent & { id?: string }) => ({
-  ...(event.id === undefined ? {} : { id: event.id }),
-  org_id: event.orgId,
-  incident_id: event.incident.id,
-  kind: event.kind,
-  actor_user_id: event.actorUserId,
-  data: JSON.stringify(event.data),
-  incident: JSON.stringify(event.incident),
-});
+/**
+ * Inserts the events, each with its id, in the order given (their `seq`). The rows come as one
+ * JSON document, so the statement's text is the same however many there are: keyed, since an
+ * insert has no plan to choose.
+ */
+function insertEvents(tx: Tx, events: readonly (NewIncidentEvent & { id: string })[]) {
+  const rows = JSON.stringify(
+    events.map((event) => ({ id: event.id, org_id: event.orgId, incident_id: event.incident.id, kind: event.kind, actor_user_id: event.actorUserId, data: event.data, incident: event.incident })),
+  );
+  return tx
+    .insertInto("incident_events")
+    .columns(["id", "org_id", "incident_id", "kind", "actor_user_id", "data", "incident"])
+    .expression(
+      sql`SELECT r.id, r.org_id, r.incident_id, r.kind, r.actor_user_id, r.data, r.incident
+      FROM json_to_recordset(${rows}::json) AS r(id uuid, org_id uuid, incident_id uuid, kind text, actor_user_id uuid, data jsonb, incident jsonb)`,
+    );
+}
 
 /** Appends an event, and returns its row. */
 export function insertIncidentEvent(tx: Tx, event: NewIncidentEvent) {
-  return tx.insertInto("incident_events").values(eventRow(event)).returningAll().executeTakeFirstOrThrow();
+  return insertEvents(tx, [{ ...event, id: randomUUID() }]).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
- * Appends events, in the order given (their `seq`), with the transaction's next statement
- * (sendWithNext): one statement, with no round trip of its own, however many (and the timeline's
- * live-update trigger runs once for them all). Returns their ids (made here), for a caller that
- * needs nothing else of the rows. A failure to write them is the next statement's, and rolls the
- * transaction back.
+ * Appends events, in the order given, with the transaction's next statement (sendWithNext): one
+ * statement, with no round trip of its own, however many (and the timeline's live-update trigger
+ * runs once for them all), prepared on its connection (insertEvents). Returns their ids (made
+ * here), for a caller that needs nothing else of the rows. A failure to write them is the next
+ * statement's, and rolls the transaction back.
  */
 export async function insertIncidentEventsWithNext(tx: Tx, events: readonly NewIncidentEvent[]): Promise<string[]> {
   const withIds = events.map((event) => ({ ...event, id: randomUUID() }));
-  if (withIds.length > 0) await sendWithNext(tx, tx.insertInto("incident_events").values(withIds.map(eventRow)));
+  if (withIds.length > 0) await sendWithNext(tx, keyed(insertEvents(tx, withIds)));
   return withIds.map((event) => event.id);
 }
 

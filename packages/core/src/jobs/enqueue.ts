@@ -1,4 +1,4 @@
-import { sendWithNext, type Db, type Tx } from "@incidentops/db";
+import { keyed, sendWithNext, type Db, type Tx } from "@incidentops/db";
 import { sql, type RawBuilder } from "kysely";
 import { traceCarrier } from "../tracing.js";
 import type { TaskName, TaskPayload } from "./tasks.js";
@@ -22,7 +22,9 @@ export interface JobSpec {
  * caused it: a committed incident always gets its notifications, a rolled-back one never does.
  * With tracing on, the payload also carries the caller's `traceparent`: the job's span continues
  * the trace. Like every statement on jobs here, its answer is not read: in a transaction it goes
- * with the next statement or the COMMIT (sendWithNext), and a failure fails that one.
+ * with the next statement or the COMMIT (sendWithNext), and a failure fails that one. Keyed, as
+ * addJobs' statement: it reads no table (graphile_worker.add_job's own statements are planned
+ * inside it).
  */
 export async function enqueueJob<K extends TaskName>(
   db: Db | Tx,
@@ -33,7 +35,7 @@ export async function enqueueJob<K extends TaskName>(
   await addHeldJobs(db);
   await sendWithNext(
     db,
-    sql`
+    keyed(sql`
     SELECT graphile_worker.add_job(
       identifier   => ${task},
       payload      => ${JSON.stringify({ ...payload, ...traceCarrier() })}::json,
@@ -43,7 +45,7 @@ export async function enqueueJob<K extends TaskName>(
       job_key      => ${spec.jobKey ?? null},
       priority     => ${spec.priority ?? null}::int,
       job_key_mode => ${spec.jobKeyMode ?? null}
-    )`,
+    )`),
   );
 }
 
@@ -89,9 +91,14 @@ function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], whe
     WHERE cardinality(w.specs) > 0`;
 }
 
+/**
+ * Adds `specs` with one add_jobs, keyed: with no condition the statement reads no table. One with
+ * a condition (addJobsWhere) reads tables a storm grows, such as graphile-worker's jobs, and is
+ * planned at every call instead, so that its plan follows them.
+ */
 async function addJobs(db: Db | Tx, specs: readonly AddJobSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  await sendWithNext(db, addJobsStatement(specs));
+  await sendWithNext(db, keyed(addJobsStatement(specs)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sendWithNext, type Database, type DeliveryLaneRow, type Tx } from "@incidentops/db";
+import { keyed, sendWithNext, type Database, type DeliveryLaneRow, type Tx } from "@incidentops/db";
 import { sql, type OnConflictBuilder, type RawBuilder } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 
@@ -160,17 +160,19 @@ export async function findNextWake(tx: Tx, lane: Lane): Promise<{ at: Date; requ
  * Ends the run's lease, with the breaker's new state; sent with the next statement (sendWithNext).
  * With `heldUntil` (a receiver's Retry-After) the lane is held until then: to everyone else it is
  * taken, so nothing is sent to it and fan-outs leave it to its job, which the caller schedules for
- * then.
+ * then. Keyed: the lane is found by its key.
  */
 export async function releaseLane(tx: Tx, lane: Lane, breaker: { failureStreak: number; pausedUntil: Date | null; heldUntil: Date | null }): Promise<void> {
   const at = (time: Date | null) => sql<Date | null>`${time?.toISOString() ?? null}::timestamptz`;
   await sendWithNext(
     tx,
-    tx
-      .updateTable("delivery_lanes")
-      .set({ lease_until: null, held_until: at(breaker.heldUntil), failure_streak: breaker.failureStreak, paused_until: at(breaker.pausedUntil) })
-      .where("org_id", "=", lane.orgId)
-      .where("recipient_id", "=", lane.recipientId),
+    keyed(
+      tx
+        .updateTable("delivery_lanes")
+        .set({ lease_until: null, held_until: at(breaker.heldUntil), failure_streak: breaker.failureStreak, paused_until: at(breaker.pausedUntil) })
+        .where("org_id", "=", lane.orgId)
+        .where("recipient_id", "=", lane.recipientId),
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import { executeAndCommit, executeTogether, INCIDENT_EVENT_COLUMNS, keyed, NOTIFICATION_TARGET_COLUMNS, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
+import { DELIVERY_LANE_COLUMNS, executeAndCommit, executeKeyed, executeTogether, INCIDENT_EVENT_COLUMNS, keyed, NOTIFICATION_TARGET_COLUMNS, sendWithNext, type Db, type IncidentEventRow, type IncidentSeverity, type NotificationAttemptStatus, type NotificationChannel, type NotificationTargetRow, type Tx } from "@incidentops/db";
 import { sql } from "kysely";
 import { addJobsWhere, type JobRequest } from "../jobs/enqueue.js";
 import { pastPosition } from "../keyset.js";
@@ -15,26 +15,36 @@ export interface AttemptToMake {
   recipient: Recipient;
 }
 
-/** The attempts' rows, for the org, as the request that caused them made them. */
-const attemptRows = (context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) =>
-  attempts.map(({ event, recipient: r }) => ({
-    org_id: context.orgId,
-    event_id: event.id,
-    event_seq: event.seq,
-    incident_id: event.incidentId,
-    request_id: context.requestId,
-    target_id: "targetId" in r ? r.targetId : null,
-    user_id: "userId" in r ? r.userId : null,
-    contact_method_id: "userId" in r ? r.contactMethodId : null,
-    delay_minutes: "userId" in r ? r.delayMinutes : null,
-    channel: r.channel,
-  }));
+/** The attempts' rows as one JSON document: what differs between them. */
+const attemptRows = (attempts: readonly AttemptToMake[]) =>
+  JSON.stringify(
+    attempts.map(({ event, recipient: r }) => ({
+      event_id: event.id,
+      event_seq: event.seq,
+      incident_id: event.incidentId,
+      target_id: "targetId" in r ? r.targetId : null,
+      user_id: "userId" in r ? r.userId : null,
+      contact_method_id: "userId" in r ? r.contactMethodId : null,
+      delay_minutes: "userId" in r ? r.delayMinutes : null,
+      channel: r.channel,
+    })),
+  );
 
-/** Inserts the attempts, skipping those that already exist (unique per event and recipient): each new one's channel and recipient. */
+/**
+ * Inserts the attempts, for the org, as the request that caused them made them, skipping those
+ * that already exist (unique per event and recipient): each new one's channel and recipient. The
+ * rows come as one JSON document, so the statement's text is the same however many there are,
+ * and it is keyed: an insert whose conflicts are found by the unique key has no plan to choose.
+ */
 const insertNewAttempts = (tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) =>
   tx
     .insertInto("notification_attempts")
-    .values(attemptRows(context, attempts))
+    .columns(["org_id", "request_id", "event_id", "event_seq", "incident_id", "target_id", "user_id", "contact_method_id", "delay_minutes", "channel"])
+    .expression(
+      sql`SELECT ${context.orgId}::uuid, ${context.requestId}, r.event_id, r.event_seq, r.incident_id, r.target_id, r.user_id, r.contact_method_id, r.delay_minutes, r.channel
+      FROM json_to_recordset(${attemptRows(attempts)}::json)
+        AS r(event_id uuid, event_seq bigint, incident_id uuid, target_id uuid, user_id uuid, contact_method_id uuid, delay_minutes int, channel notification_channel)`,
+    )
     .onConflict((oc) => oc.doNothing())
     .returning(["channel", "recipient_id"]);
 
@@ -44,6 +54,7 @@ const insertNewAttempts = (tx: Tx, context: { orgId: string; requestId: string }
  * its rows in the order selected), so transactions waking several never deadlock, held until the
  * transaction ends (the org's other fan-outs and its senders wait for them). Its rows: each
  * locked lane with the channel of its new attempts, and how many were new (lanesOfAttempts).
+ * Keyed, as insertNewAttempts: the lanes too are found by their key.
  */
 function attemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
   return tx
@@ -54,11 +65,11 @@ function attemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: strin
         .columns(["org_id", "recipient_id"])
         .expression((eb) => eb.selectFrom("made").select([sql<string>`${context.orgId}::uuid`.as("org_id"), "recipient_id"]).distinct().orderBy("recipient_id"))
         .onConflict(lockingExistingLanes)
-        .returningAll()
+        .returning(DELIVERY_LANE_COLUMNS)
         .returning(sql<Date>`now()`.as("now")),
     )
     .selectFrom("lanes")
-    .selectAll("lanes")
+    .select([...DELIVERY_LANE_COLUMNS, "now"])
     .select([
       sql<NotificationChannel>`(SELECT m.channel FROM made m WHERE m.recipient_id = lanes.recipient_id LIMIT 1)`.as("channel"),
       sql<string>`(SELECT count(*) FROM made)`.as("made"),
@@ -72,12 +83,12 @@ const lanesOfAttempts = (rows: LanesOfAttempts) => ({ lanes: rows, made: Number(
 
 /** Inserts the attempts and locks their lanes (attemptsLockingLanes). */
 export async function insertAttemptsLockingLanes(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]) {
-  return lanesOfAttempts(await attemptsLockingLanes(tx, context, attempts).execute());
+  return lanesOfAttempts(await executeKeyed(tx, attemptsLockingLanes(tx, context, attempts)));
 }
 
 /** Inserts the attempts (skipping those that exist) and commits the transaction, in one message (executeAndCommit): how many were new. */
 export async function insertAttemptsAndCommit(tx: Tx, context: { orgId: string; requestId: string }, attempts: readonly AttemptToMake[]): Promise<number> {
-  return (await executeAndCommit(tx, insertNewAttempts(tx, context, attempts))).length;
+  return (await executeAndCommit(tx, keyed(insertNewAttempts(tx, context, attempts)))).length;
 }
 
 /** A statement that adds each of `wakes` (one per recipient) whose lane needs a wake as it runs (laneNeedsWake). */
@@ -186,15 +197,21 @@ export async function lockEventsToFanOut(
   return { events: eventRows, enabledTargets: targetRows, leasedRecipients: new Set(leasedRows.map((row) => row.recipient_id)) };
 }
 
-/** Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one statement, sent with the next (sendWithNext). */
+/**
+ * Moves incidents' fan-out positions (locked by lockEventsToFanOut) to the given seqs, in one
+ * statement, sent with the next (sendWithNext). Written as an upsert of rows that exist, each
+ * found by its key (ON CONFLICT), and keyed: an UPDATE joined to the positions would leave the
+ * planner a join to choose from the statistics, which a prepared statement keeps.
+ */
 export async function setFanoutPositions(tx: Tx, orgId: string, positions: ReadonlyMap<string, string>): Promise<void> {
   if (positions.size === 0) return;
+  const rows = JSON.stringify([...positions].map(([incidentId, seq]) => ({ incident_id: incidentId, seq })));
   await sendWithNext(
     tx,
-    sql`
-    UPDATE notification_fanouts AS f SET last_event_seq = p.seq
-    FROM unnest(${[...positions.keys()]}::uuid[], ${[...positions.values()]}::bigint[]) AS p(incident_id, seq)
-    WHERE f.org_id = ${orgId} AND f.incident_id = p.incident_id`,
+    keyed(sql`
+    INSERT INTO notification_fanouts AS f (org_id, incident_id, last_event_seq)
+    SELECT ${orgId}::uuid, p.incident_id, p.seq FROM json_to_recordset(${rows}::json) AS p(incident_id uuid, seq bigint)
+    ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = excluded.last_event_seq`),
   );
 }
 
