@@ -1,6 +1,6 @@
 import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type Transaction, type TransactionSettings } from "kysely";
 import type pg from "pg";
-import { isKeyed, PreparedStatements, renderMessage, writeQuery, type Compilable, type Message, type WrittenQuery } from "./prepared-statements.js";
+import { isKeyed, messageOf, PreparedStatements, renderMessage, writeQuery, type Compilable, type Message, type WrittenQuery } from "./prepared-statements.js";
 
 const WRITE_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
@@ -166,9 +166,7 @@ class HeldStatementsConnection implements DatabaseConnection {
 
   /** Sends `parts`, statements whose results nobody reads, in one message. */
   async #sendUnanswered(parts: readonly WrittenQuery[]): Promise<void> {
-    const message = renderMessage(this.prepared, parts, []);
-    if (message === undefined) throw new Error("unreachable: a message of written statements only is always rendered");
-    await this.#sendMessage(message);
+    await this.#sendMessage(messageOf(this.prepared, parts, []));
   }
 
   /** What is held, to send now: nothing is held after (a read-only transaction's head stays, for its next message). */

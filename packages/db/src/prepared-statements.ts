@@ -121,12 +121,21 @@ export function renderMessage(
     if (each === undefined) return undefined;
     written.push(each);
   }
+  return messageOf(prepared, held, written, tail);
+}
+
+/**
+ * The message of `held`, `written` (the statements whose results are answered) and `tail`, already
+ * written (writeQuery): as text when none is keyed, as always without `prepared`; else each keyed
+ * one by name (PreparedStatements.render).
+ */
+export function messageOf(prepared: PreparedStatements | undefined, held: readonly WrittenQuery[], written: readonly WrittenQuery[], tail: readonly WrittenQuery[] = []): Message {
   const parts = [...held, ...written, ...tail];
   const literals = parts.filter((part) => typeof part === "string");
   if (prepared === undefined || literals.length === parts.length) {
     return { text: literals.join("; "), resultIndexes: written.map((_, i) => held.length + i), failed: () => undefined };
   }
-  return prepared.render(held, written, tail);
+  return prepared.render(held, written, tail, parts.length - literals.length);
 }
 
 /**
@@ -165,10 +174,12 @@ export class PreparedStatements {
     return this.#names.has(sql);
   }
 
-  /** The message of `held`, `queries` and `tail`, each keyed statement among them by name, prepared in it at its first use; the result of each of `queries`. */
-  render(held: readonly WrittenQuery[], queries: readonly WrittenQuery[], tail: readonly WrittenQuery[]): Message {
+  /**
+   * The message of `held`, `queries` and `tail`, each keyed statement among them (`keyedCount` of
+   * them) by name, prepared in it at its first use; the result of each of `queries`.
+   */
+  render(held: readonly WrittenQuery[], queries: readonly WrittenQuery[], tail: readonly WrittenQuery[], keyedCount: number): Message {
     const parts: string[] = [];
-    const keyedCount = [...held, ...queries, ...tail].filter((query) => typeof query !== "string").length;
     const deallocated = this.#deallocateAll || this.#names.size + keyedCount > this.capacity;
     if (deallocated) {
       parts.push("DEALLOCATE ALL");
