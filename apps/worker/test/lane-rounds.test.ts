@@ -1,4 +1,4 @@
-import { createLogger, createMailer, runDelivery } from "@incidentops/core";
+import { createLogger, createMailer, ROUNDS_PER_CLAIM, runDelivery, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -31,9 +31,10 @@ async function anOrgWithAReceiver() {
   return { api, receiver, owner, target, service };
 }
 
-/** One run of the webhook lane of `recipientId`, as its job would make it, on `db`. */
-function runLane(db: Db, orgId: string, recipientId: string) {
-  const { config } = stack.current.api;
+/** One run of the webhook lane of `recipientId`, as its job would make it, on `db`, with the delivery settings `delivery` changes. */
+function runLane(db: Db, orgId: string, recipientId: string, delivery: Partial<Config["delivery"]> = {}) {
+  const { config: apiConfig } = stack.current.api;
+  const config = { ...apiConfig, delivery: { ...apiConfig.delivery, ...delivery } };
   const mailer = createMailer({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.emailFrom, logger: createLogger({ level: "silent", name: "lane-rounds-test" }) });
   return runDelivery({ db, config, mailer }, { orgId, recipientId, requestId: "lane-rounds-test" }, "webhook");
 }
@@ -82,8 +83,8 @@ describe("a delivery lane's run", () => {
 
   it("claims, records and claims again in three statements a claim however many attempts it has", { timeout: 60_000 }, async () => {
     const { api, receiver, owner, target, service } = await anOrgWithAReceiver();
-    // More than a claim takes (DELIVERY_RECEIVER_CONCURRENCY x 8): two claims, and a last look.
-    const incidents = 8 * api.config.delivery.receiverConcurrency + 8;
+    // More than a claim takes (DELIVERY_RECEIVER_CONCURRENCY x ROUNDS_PER_CLAIM): two claims, and a last look.
+    const incidents = ROUNDS_PER_CLAIM * api.config.delivery.receiverConcurrency + 8;
     for (let i = 0; i < incidents; i++) await anIncident(api, owner.accessToken, service.id, { title: `incident ${i}` });
     await runQueuedJobs(api, ["incident_event"]);
 
@@ -96,6 +97,39 @@ describe("a delivery lane's run", () => {
     // Each transaction: the lane's lock; the outcomes and the breaker with the next claim's lease
     // (or, with nothing left, the look for the next wake); the claim's events and targets.
     expect(statements, statements.join("\n---\n")).toHaveLength(9);
+  });
+
+  it("starts a claim's sends only while its lease covers their whole timeout, and leaves the rest due", { timeout: 60_000 }, async () => {
+    const { api } = stack.current;
+    // One at a time, each answered after 150 ms: a claim of 32 would take about 5 s, where its
+    // lease covers 8 rounds of the 400 ms timeout (3.2 s), so sends start for the first 2.8 s only.
+    const delivery = { receiverConcurrency: 1, timeoutMs: 400 };
+    const slow = await startWebhookReceiver(async () => {
+      await sleep(150);
+      return 200;
+    });
+    onTestFinished(() => slow.close());
+    const owner = await anOrgOwner(api);
+    const target = await aWebhookTarget(api, owner.accessToken, slow.url);
+    const service = await aService(api, owner.accessToken);
+    const claimed = ROUNDS_PER_CLAIM * delivery.receiverConcurrency;
+    for (let i = 0; i < claimed; i++) await anIncident(api, owner.accessToken, service.id, { title: `incident ${i}` });
+    await runQueuedJobs(api, ["incident_event"]);
+
+    const startedAt = performance.now();
+    const run = await runLane(api.db, owner.org.id, target.id, delivery);
+
+    const sent = run.tried.length;
+    expect(run.tried.every((t) => t.result === "succeeded")).toBe(true);
+    expect(slow.requests).toHaveLength(sent);
+    // More than the 8 rounds the lease counts (its rounds are time, not attempts), fewer than claimed.
+    expect(sent).toBeGreaterThan(8 * delivery.receiverConcurrency);
+    expect(sent).toBeLessThan(claimed);
+    // Every send started in time to end, timeout included, within the rounds the lease covers.
+    for (const request of slow.requests) expect(request.arrivedAt - startedAt).toBeLessThan(8 * delivery.timeoutMs);
+    const pending = await api.db.selectFrom("notification_attempts").select("attempt_count").where("target_id", "=", target.id).where("status", "=", "pending").execute();
+    expect(pending).toHaveLength(claimed - sent);
+    expect(pending.every((attempt) => attempt.attempt_count === 0)).toBe(true);
   });
 
   it("claims from a backlog reading each attempt a few times, not the whole lane for each, whatever the table's statistics say", { timeout: 60_000 }, async () => {

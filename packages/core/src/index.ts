@@ -120,6 +120,7 @@ export {
   breakerPauseMs,
   runDelivery,
   retryDelayMs,
+  ROUNDS_PER_CLAIM,
   sendLaneRun,
   type ClaimedLaneRun,
   type DeliveryDeps,

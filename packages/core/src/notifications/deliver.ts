@@ -77,12 +77,33 @@ type Send = () => Promise<Sent>;
 
 type Claimed = { attempt: NotificationAttemptRow; send: Send }[];
 
-type Claim = { state: Exclude<LaneRun["state"], "sent">; skipped: number } | { state: "sent"; attempts: Claimed };
+/**
+ * A claim's attempts, and how long its lease covers their sending (its rounds): each sender slot
+ * starts a send only if its whole timeout ends within that from the slot's start (the lease's
+ * margin covers the claim's commit before it).
+ */
+interface Lease {
+  attempts: Claimed;
+  coveredMs: number;
+}
+
+type Claim = { state: Exclude<LaneRun["state"], "sent">; skipped: number } | ({ state: "sent" } & Lease);
 
 /** A lane's run keeps claiming and sending while attempts are due, for about this long; then it lets another job have its slot (the lane is woken again). */
 const LANE_RUN_BUDGET_MS = 1_000;
-/** A claim takes up to this many rounds of DELIVERY_RECEIVER_CONCURRENCY attempts, sent that many at a time. */
-const ROUNDS_PER_CLAIM = 8;
+/**
+ * A claim takes up to this many rounds of DELIVERY_RECEIVER_CONCURRENCY attempts, sent that many
+ * at a time: one transaction records them all and claims the next, so a fast receiver's backlog
+ * pays for it once per 128 attempts (at the default concurrency).
+ */
+export const ROUNDS_PER_CLAIM = 32;
+/**
+ * The lease covers at most this many rounds, each as long as a send's timeout: a worker that dies
+ * mid-run holds its lane that long plus LEASE_MARGIN_MS. A claim of more rounds sends what starts
+ * while the lease covers it (all of it, unless the receiver is slow); the rest stays due, for the
+ * next claim.
+ */
+const LEASED_ROUNDS = 8;
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
@@ -162,20 +183,21 @@ async function scheduleNextRun(tx: Tx, lane: Lane, channel: NotificationChannel,
 
 /**
  * Holding the lane's lock, the lane neither leased nor paused: leases it for its next due attempts
- * (each its incident's next), long enough to send them all, and makes their sends; undefined,
- * leasing nothing, when none is due.
+ * (each its incident's next), long enough to send them all, or LEASED_ROUNDS of them, and makes
+ * their sends; undefined, leasing nothing, when none is due.
  */
-async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane, known?: KnownRows): Promise<{ attempts: Claimed; leaseUntil: Date } | undefined> {
-  const concurrency = deps.config.delivery.receiverConcurrency;
+async function leaseDue(deps: DeliveryDeps, tx: Tx, lane: Lane, known?: KnownRows): Promise<(Lease & { leaseUntil: Date }) | undefined> {
+  const { receiverConcurrency: concurrency, timeoutMs } = deps.config.delivery;
   const due = await leaseNextDueAttempts(tx, lane, {
     limit: concurrency * ROUNDS_PER_CLAIM,
     concurrency,
-    roundMs: deps.config.delivery.timeoutMs,
+    roundMs: timeoutMs,
+    maxRounds: LEASED_ROUNDS,
     marginMs: LEASE_MARGIN_MS,
   });
-  const leaseUntil = due[0]?.lane_lease_until;
-  if (leaseUntil === undefined) return undefined;
-  return { attempts: await deliveriesOf(deps, lane, due, tx, known), leaseUntil };
+  const first = due[0];
+  if (first === undefined) return undefined;
+  return { attempts: await deliveriesOf(deps, lane, due, tx, known), leaseUntil: first.lane_lease_until, coveredMs: first.lane_lease_ms };
 }
 
 /** As leaseDue; with none due, schedules the lane's job for its next attempt, if any. */
@@ -185,15 +207,14 @@ async function claimDue(deps: DeliveryDeps, tx: Tx, lane: Lane, channel: Notific
     await scheduleNextRun(tx, lane, channel, requestId, now);
     return { state: "idle", skipped: 0 };
   }
-  return { state: "sent", attempts: due.attempts };
+  return { state: "sent", attempts: due.attempts, coveredMs: due.coveredMs };
 }
 
 /** A lane's run claimed in a transaction, to be sent once that has committed (sendLaneRun). */
-export interface ClaimedLaneRun {
+export interface ClaimedLaneRun extends Lease {
   lane: Lane;
   channel: NotificationChannel;
   requestId: string;
-  attempts: Claimed;
   /** The lease's end: the lane's job must be scheduled then, to take over if the run's process dies. */
   leaseUntil: Date;
 }
@@ -246,24 +267,29 @@ function claim(deps: DeliveryDeps, lane: Lane, channel: NotificationChannel, req
 }
 
 /**
- * Sends the claimed attempts, `concurrency` at a time, in the order claimed. After a failure no
- * further one starts (those in flight finish): a receiver in trouble gets no more than it has,
- * and the attempts not sent stay due, untried, for the breaker to rule on. Outcomes come in the
- * order they ended, which is the order the breaker counts failures in a row.
+ * Sends the claimed attempts, `concurrency` at a time, in the order claimed, each started only
+ * while the lease's rounds cover its whole timeout (`timeoutMs`) from when its slot started (a
+ * slot's first send is the first round). After a failure no further one starts
+ * (those in flight finish): a receiver in trouble gets no more than it has, and the attempts not
+ * sent stay due, untried, for the breaker to rule on. Outcomes come in the order they ended,
+ * which is the order the breaker counts failures in a row.
  */
-async function sendClaimed(attempts: Claimed, concurrency: number): Promise<{ attempt: NotificationAttemptRow; outcome: Sent }[]> {
+async function sendClaimed({ attempts, coveredMs }: Lease, options: { concurrency: number; timeoutMs: number }): Promise<{ attempt: NotificationAttemptRow; outcome: Sent }[]> {
   const ended: { attempt: NotificationAttemptRow; outcome: Sent }[] = [];
   let next = 0;
   let failed = false;
   const sender = async () => {
-    while (!failed && next < attempts.length) {
+    let now = performance.now();
+    const coveredUntil = now + coveredMs;
+    while (!failed && next < attempts.length && now + options.timeoutMs <= coveredUntil) {
       const claimed = attempts[next++] as Claimed[number];
       const outcome = await claimed.send();
       if (!outcome.ok) failed = true;
       ended.push({ attempt: claimed.attempt, outcome });
+      now = performance.now();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, attempts.length) }, sender));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, attempts.length) }, sender));
   return ended;
 }
 
@@ -287,7 +313,7 @@ async function recordOutcomes(
   channel: NotificationChannel,
   tries: { attempt: NotificationAttemptRow; outcome: Sent }[],
   options: { requestId: string; claimNext: boolean },
-): Promise<{ tried: Try[]; next: Claimed | undefined }> {
+): Promise<{ tried: Try[]; next: Lease | undefined }> {
   return inScope(deps.db, { orgId: lane.orgId }, async (tx) => {
     const row = await lockLane(tx, lane);
     const now = row.now;
@@ -327,7 +353,7 @@ async function recordOutcomes(
     await releaseLane(tx, lane, { failureStreak, pausedUntil: pauseMs === 0 ? null : after(pauseMs), heldUntil });
     if (pauseMs === 0 && heldUntil === null && options.claimNext) {
       const claimed = await claimDue(deps, tx, lane, channel, options.requestId, now);
-      return { tried, next: claimed.state === "sent" ? claimed.attempts : undefined };
+      return { tried, next: claimed.state === "sent" ? claimed : undefined };
     }
     // While paused, the lane still wakes when an attempt comes due, to count its try unsent.
     await scheduleNextRun(tx, lane, channel, options.requestId, now, heldUntil);
@@ -350,13 +376,14 @@ async function laneOf(db: Db, job: DeliveryJob): Promise<Lane | undefined> {
 export async function sendLaneRun(deps: DeliveryDeps, run: Omit<ClaimedLaneRun, "leaseUntil">, mayGoOn: () => boolean = () => true): Promise<Try[]> {
   const startedAt = performance.now();
   const tried: Try[] = [];
-  let attempts: Claimed | undefined = run.attempts;
-  while (attempts !== undefined) {
-    const outcomes = await sendClaimed(attempts, deps.config.delivery.receiverConcurrency);
+  const sending = { concurrency: deps.config.delivery.receiverConcurrency, timeoutMs: deps.config.delivery.timeoutMs };
+  let lease: Lease | undefined = run;
+  while (lease !== undefined) {
+    const outcomes = await sendClaimed(lease, sending);
     const claimNext = performance.now() - startedAt < LANE_RUN_BUDGET_MS && mayGoOn();
     const recorded = await recordOutcomes(deps, run.lane, run.channel, outcomes, { requestId: run.requestId, claimNext });
     tried.push(...recorded.tried);
-    attempts = recorded.next;
+    lease = recorded.next;
   }
   return tried;
 }
@@ -372,6 +399,6 @@ export async function runDelivery(deps: DeliveryDeps, job: DeliveryJob, channel:
   if (lane === undefined) return { state: "idle", tried: [], skipped: 0 };
   const claimed = await claim(deps, lane, channel, job.requestId);
   if (claimed.state !== "sent") return { state: claimed.state, tried: [], skipped: claimed.skipped };
-  const tried = await sendLaneRun(deps, { lane, channel, requestId: job.requestId, attempts: claimed.attempts });
+  const tried = await sendLaneRun(deps, { lane, channel, requestId: job.requestId, attempts: claimed.attempts, coveredMs: claimed.coveredMs });
   return { state: "sent", tried, skipped: 0 };
 }

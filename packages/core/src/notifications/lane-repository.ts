@@ -97,12 +97,13 @@ export const isDueNext = sql<boolean>`(a.status = 'pending' AND (a.attempt_count
 /**
  * Holding the lane's lock (lockLane): the attempts the lane sends next, at most `limit`, due now,
  * each its incident's next (so no two of one incident), those due longest first; and, when there
- * are any, the lane leased to this worker for them: `roundMs` per round of `concurrency` attempts
- * plus `marginMs` (then another worker may take over: this one died). One statement; each
- * attempt carries the lease's end (`lane_lease_until`).
+ * are any, the lane leased to this worker for them: `roundMs` per round of `concurrency` attempts,
+ * at most `maxRounds` rounds (`lane_lease_ms`, the sending it covers), plus `marginMs` (then
+ * another worker may take over: this one died). One statement; each attempt carries the lease's
+ * end (`lane_lease_until`) and the sending it covers.
  */
-export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: number; concurrency: number; roundMs: number; marginMs: number }) {
-  const leaseSeconds = sql<number>`(${options.roundMs}::float8 * ceil((SELECT count(*) FROM due) / ${options.concurrency}::float8) + ${options.marginMs}::float8) / 1000`;
+export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: number; concurrency: number; roundMs: number; maxRounds: number; marginMs: number }) {
+  const coveredMs = sql<number>`${options.roundMs}::float8 * least(ceil((SELECT count(*) FROM due) / ${options.concurrency}::float8), ${options.maxRounds}::float8)`;
   return tx
     .with("due", (db) =>
       db
@@ -123,7 +124,7 @@ export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: numbe
     .with("leased", (db) =>
       db
         .updateTable("delivery_lanes")
-        .set({ lease_until: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
+        .set({ lease_until: sql<Date>`now() + make_interval(secs => (${coveredMs} + ${options.marginMs}::float8) / 1000)` })
         .where("org_id", "=", lane.orgId)
         .where("recipient_id", "=", lane.recipientId)
         .where(sql<boolean>`EXISTS (SELECT 1 FROM due)`)
@@ -132,6 +133,7 @@ export function leaseNextDueAttempts(tx: Tx, lane: Lane, options: { limit: numbe
     .selectFrom("due")
     .selectAll()
     .select(sql<Date>`(SELECT lease_until FROM leased)`.as("lane_lease_until"))
+    .select(coveredMs.as("lane_lease_ms"))
     .orderBy("next_attempt_at")
     .orderBy("event_seq")
     .execute();
