@@ -101,11 +101,11 @@ describe("a delivery lane's run", () => {
 
   it("starts a claim's sends only while its lease covers their whole timeout, and leaves the rest due", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
-    // One at a time, each answered after 150 ms: a claim of 32 would take about 5 s, where its
-    // lease covers 8 rounds of the 400 ms timeout (3.2 s), so sends start for the first 2.8 s only.
-    const delivery = { receiverConcurrency: 1, timeoutMs: 400 };
+    // One at a time, each answered after 300 ms: a claim of 32 would take about 10 s, where its
+    // lease covers 8 rounds of the 1 s timeout, so sends start for the first 7 s only.
+    const delivery = { receiverConcurrency: 1, timeoutMs: 1_000 };
     const slow = await startWebhookReceiver(async () => {
-      await sleep(150);
+      await sleep(300);
       return 200;
     });
     onTestFinished(() => slow.close());
