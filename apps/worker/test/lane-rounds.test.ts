@@ -1,4 +1,4 @@
-import { createLogger, createMailer, ROUNDS_PER_CLAIM, runDelivery, type Config } from "@incidentops/core";
+import { createLogger, createMailer, LEASED_ROUNDS, ROUNDS_PER_CLAIM, runDelivery, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import { sql } from "kysely";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -102,7 +102,7 @@ describe("a delivery lane's run", () => {
   it("starts a claim's sends only while its lease covers their whole timeout, and leaves the rest due", { timeout: 60_000 }, async () => {
     const { api } = stack.current;
     // One at a time, each answered after 300 ms: a claim of 32 would take about 10 s, where its
-    // lease covers 8 rounds of the 1 s timeout, so sends start for the first 7 s only.
+    // lease covers LEASED_ROUNDS (8) rounds of the 1 s timeout, so sends start for the first 7 s only.
     const delivery = { receiverConcurrency: 1, timeoutMs: 1_000 };
     const slow = await startWebhookReceiver(async () => {
       await sleep(300);
@@ -122,11 +122,11 @@ describe("a delivery lane's run", () => {
     const sent = run.tried.length;
     expect(run.tried.every((t) => t.result === "succeeded")).toBe(true);
     expect(slow.requests).toHaveLength(sent);
-    // More than the 8 rounds the lease counts (its rounds are time, not attempts), fewer than claimed.
-    expect(sent).toBeGreaterThan(8 * delivery.receiverConcurrency);
+    // More than the rounds the lease counts (its rounds are time, not attempts), fewer than claimed.
+    expect(sent).toBeGreaterThan(LEASED_ROUNDS * delivery.receiverConcurrency);
     expect(sent).toBeLessThan(claimed);
     // Every send started in time to end, timeout included, within the rounds the lease covers.
-    for (const request of slow.requests) expect(request.arrivedAt - startedAt).toBeLessThan(8 * delivery.timeoutMs);
+    for (const request of slow.requests) expect(request.arrivedAt - startedAt).toBeLessThan(LEASED_ROUNDS * delivery.timeoutMs);
     const pending = await api.db.selectFrom("notification_attempts").select("attempt_count").where("target_id", "=", target.id).where("status", "=", "pending").execute();
     expect(pending).toHaveLength(claimed - sent);
     expect(pending.every((attempt) => attempt.attempt_count === 0)).toBe(true);

@@ -118,6 +118,7 @@ export * as notificationService from "./notifications/service.js";
 export { fanOutEvents, type FirstRounds } from "./notifications/fan-out.js";
 export {
   breakerPauseMs,
+  LEASED_ROUNDS,
   runDelivery,
   retryDelayMs,
   ROUNDS_PER_CLAIM,

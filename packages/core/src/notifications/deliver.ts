@@ -103,7 +103,7 @@ export const ROUNDS_PER_CLAIM = 32;
  * while the lease covers it (all of it, unless the receiver is slow); the rest stays due, for the
  * next claim.
  */
-const LEASED_ROUNDS = 8;
+export const LEASED_ROUNDS = 8;
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 
