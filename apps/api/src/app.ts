@@ -15,7 +15,7 @@ import { grafanaRouter } from "./ingest/grafana.js";
 import { opsgenieRouter } from "./ingest/opsgenie.js";
 import { heartbeatPingRouter } from "./ingest/heartbeats.js";
 import { webhookRouter } from "./ingest/webhook.js";
-import { pagerDutyEventsRouter } from "./ingest/pagerduty.js";
+import { pagerDutyEvents } from "./ingest/pagerduty.js";
 import { buildOpenApiDocument } from "./openapi/document.js";
 import { listRestOperations } from "./operations.js";
 import { authRateLimit } from "./rate-limit.js";
@@ -105,7 +105,6 @@ export async function createApp(deps: AppDeps): Promise<ApiApp> {
   // theirs: the REST routes are the ones called most, and pass every other path on untouched.
   app.use("/v1", rest.router);
   app.use(
-    pagerDutyEventsRouter(deps),
     alertmanagerRouter(deps),
     grafanaRouter(deps),
     webhookRouter(deps),
@@ -128,15 +127,17 @@ export async function createApp(deps: AppDeps): Promise<ApiApp> {
   };
   app.use(handleError);
 
-  // Every request gets its id, its log line and its metrics here; the REST reads are then served
-  // without express (before-express.ts), everything else by it. While the process shuts down, each
-  // response closes its connection: the client's next request opens one to another replica.
+  // Every request gets its id, its log line and its metrics here; the REST reads and PagerDuty's
+  // events are then served without express (before-express.ts), everything else by it. While the
+  // process shuts down, each response closes its connection: the client's next request opens one
+  // to another replica.
   const logRequest = requestLog(deps.logger);
+  const servedBeforeExpress = [rest.reads, pagerDutyEvents(deps)];
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     logRequest(req, res, () => {
       if (deps.lifecycle?.draining === true) res.setHeader("connection", "close");
       observeHttpMetrics(req, res);
-      if (!rest.reads(req, res)) app(req, res);
+      if (!servedBeforeExpress.some((serve) => serve(req, res))) app(req, res);
     });
   };
   return Object.assign(handle, { listen: (port: number, host: string, ready?: () => void) => createServer(handle).listen(port, host, ready) });

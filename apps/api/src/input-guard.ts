@@ -1,5 +1,6 @@
 import { AppError, findInputProblem, jsonNestingExceeds, MAX_JSON_DEPTH, type InputProblem } from "@incidentops/core";
-import express, { type RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express from "express";
 
 const refusal = (problem: InputProblem) =>
   new AppError("VALIDATION_FAILED", `The request is invalid: ${problem.field} ${problem.message}`, { fields: { [problem.field]: [problem.message] } });
@@ -26,8 +27,8 @@ export function jsonBodyParser(options: {
   anyContentType?: boolean;
   /** Keep the bytes as received, for rawBodyOf (signature checks). */
   keepRaw?: boolean;
-}): RequestHandler {
-  const parse: RequestHandler = express.json({
+}): BodyParser {
+  const parse: BodyParser = express.json({
     limit: options.limit,
     ...(options.anyContentType === true ? { type: () => true } : {}),
     verify: (req, _res, body) => {
@@ -35,8 +36,16 @@ export function jsonBodyParser(options: {
       if (options.keepRaw === true) rawBodies.set(req, body);
     },
   });
-  return (req, res, next) => parse(req, res, (error?: unknown) => next(error === undefined ? undefined : asBodyRefusal(error)));
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => next(error === undefined ? undefined : asBodyRefusal(error)));
+  };
 }
+
+/** A body parser, for express's routes and those served before express alike: it sets the request's `body` (parsedBodyOf). */
+export type BodyParser = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** The body a BodyParser read: undefined when the request had none. */
+export const parsedBodyOf = (req: IncomingMessage): unknown => (req as { body?: unknown }).body;
 
 /**
  * body-parser names each failure of its own by `type` (errors.ts answers each), and passes on an

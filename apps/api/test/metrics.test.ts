@@ -41,6 +41,11 @@ describe("GET /metrics", () => {
     await api.trpc(token).incidents.get.query({ incidentId: incident.id });
     const { routingKey } = await anIntegrationKey(api, token, service.id);
     await api.request("POST", `/v1/integrations/alertmanager/${routingKey}`, { body: { version: "4" } });
+    // PagerDuty's events are served before express (before-express.ts): named all the same, the body parser's refusals included.
+    const event = { routing_key: routingKey, event_action: "trigger", payload: { summary: "Disk full", source: "db-1", severity: "critical" } };
+    expect((await api.request("POST", "/v2/enqueue", { body: event })).status).toBe(202);
+    expect((await api.request("POST", "/v2/enqueue", { rawBody: "{not json" })).status).toBe(400);
+    expect((await api.request("POST", "/generic/2010-04-15/create_event.json", { body: { service_key: routingKey, event_type: "nonsense" } })).status).toBe(400);
     await api.request("GET", "/no/such/path");
     await api.request("GET", "/trpc/no.such.procedure");
 
@@ -49,6 +54,9 @@ describe("GET /metrics", () => {
     expect(sample(text, "incidentops_http_request_duration_seconds_count", { ...route, status: "404" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "incidentops_http_request_duration_seconds_count", { route: "/trpc/incidents.get" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "incidentops_http_request_duration_seconds_count", { route: "/v1/integrations/alertmanager/:routingKey", status: "400" })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, "incidentops_http_request_duration_seconds_count", { method: "POST", route: "/v2/enqueue", status: "202" })).toBe(1);
+    expect(sample(text, "incidentops_http_request_duration_seconds_count", { method: "POST", route: "/v2/enqueue", status: "400" })).toBe(1);
+    expect(sample(text, "incidentops_http_request_duration_seconds_count", { method: "POST", route: "/generic/2010-04-15/create_event.json", status: "400" })).toBe(1);
     expect(sample(text, "incidentops_http_request_duration_seconds_count", { route: "(unmatched)", status: "404" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "incidentops_http_request_duration_seconds_count", { route: "/trpc/(unknown)" })).toBeGreaterThanOrEqual(1);
     for (const secret of [incident.id, routingKey, "no.such.procedure", "/no/such/path"]) expect(text).not.toContain(secret);

@@ -1,9 +1,11 @@
 import { ingestAlerts, ingestChangeEvent, readSentTime, type Alert, type Config } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
-import { Router, type ErrorRequestHandler, type Request, type Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { expressLikeMatcher, servedAs, splitUrl, type ServeBeforeExpress } from "../before-express.js";
 import { sendErrorAs, type ErrorResponse } from "../errors.js";
-import { assertAcceptableInput, jsonBodyParser } from "../input-guard.js";
+import { assertAcceptableInput, jsonBodyParser, parsedBodyOf } from "../input-guard.js";
+import { writeJson } from "../json-response.js";
 import { keepRaw } from "./raw.js";
 
 // PagerDuty's own limit for an Events API request.
@@ -146,8 +148,8 @@ export function renderPagerDutyError(
   }
 }
 
-function sendPagerDutyError(req: Request, res: Response, thrown: unknown, dialect: PagerDutyDialect): void {
-  sendErrorAs(req, res, thrown, (response) => renderPagerDutyError(response, dialect), { route: req.path });
+function sendPagerDutyError(req: IncomingMessage, res: ServerResponse, thrown: unknown, route: EventRoute): void {
+  sendErrorAs(req, res, thrown, (response) => renderPagerDutyError(response, route.dialect), { route: route.path });
 }
 
 interface Deps {
@@ -156,9 +158,9 @@ interface Deps {
 }
 
 /** A route's work: from the (guarded) body to PagerDuty's success answer. */
-type Accept = (deps: Deps, body: unknown, req: Request) => Promise<{ status: number; body: unknown }>;
+type Accept = (deps: Deps, body: unknown, req: IncomingMessage) => Promise<{ status: number; body: unknown }>;
 
-const deliveryOf = (deps: Deps, routingKey: string, req: Request) => ({
+const deliveryOf = (deps: Deps, routingKey: string, req: IncomingMessage) => ({
   routingKey,
   requestId: req.id,
   log: req.log,
@@ -166,7 +168,7 @@ const deliveryOf = (deps: Deps, routingKey: string, req: Request) => ({
 });
 
 /** Ingests the one alert an event carries, sent with `routingKey`. */
-async function ingestOne(deps: Deps, routingKey: string, req: Request, alert: Alert) {
+async function ingestOne(deps: Deps, routingKey: string, req: IncomingMessage, alert: Alert) {
   const [result] = await ingestAlerts(deps.db, deliveryOf(deps, routingKey, req), [alert]);
   if (result === undefined) throw new Error("an accepted event has a result");
   return result;
@@ -222,33 +224,54 @@ const acceptV1Event: Accept = async (deps, body, req) => {
   return { status: 200, body: { status: "success", message: "Event processed", incident_key: result.dedupKey } satisfies z.infer<typeof pagerDutyV1AcceptedSchema> };
 };
 
+/** One of the Events APIs' routes: its path, what it accepts, in whose words it answers. */
+interface EventRoute {
+  path: string;
+  accept: Accept;
+  dialect: PagerDutyDialect;
+}
+
+const EVENT_ROUTES: readonly EventRoute[] = [
+  { path: "/v2/enqueue", accept: acceptEvent, dialect: "v2" },
+  { path: "/v1/events", accept: acceptEvent, dialect: "v2" },
+  { path: "/v2/change/enqueue", accept: acceptChangeEvent, dialect: "v2" },
+  { path: "/generic/2010-04-15/create_event.json", accept: acceptV1Event, dialect: "v1" },
+];
+
 /**
  * PagerDuty's Events APIs: any client pointed here works unchanged. `POST /v2/enqueue` (and
  * `POST /v1/events`) take alerts, `POST /v2/change/enqueue` change events, and
  * `POST /generic/2010-04-15/create_event.json` the legacy v1 events. Answers are PagerDuty's, not
- * ours: `{ status, message, ... }`, and `{ status, message, errors }` for a refusal.
+ * ours: `{ status, message, ... }`, and `{ status, message, errors }` for a refusal. Served before
+ * express (before-express.ts): a storm's alerts come this way. No REST operation takes these
+ * methods and paths (`POST /v1/events` included), so express would have routed them here too.
  */
-export function pagerDutyEventsRouter(deps: Deps): Router {
-  const handle = (accept: Accept, dialect: PagerDutyDialect) => async (req: Request, res: Response) => {
-    try {
-      // A poison event (NUL characters, absurd nesting) is an invalid event: never retried.
-      assertAcceptableInput(req.body);
-      const answer = await accept(deps, req.body, req);
-      res.status(answer.status).json(answer.body);
-    } catch (error) {
-      sendPagerDutyError(req, res, error, dialect);
-    }
-  };
+export function pagerDutyEvents(deps: Deps): ServeBeforeExpress {
+  const routes = EVENT_ROUTES.map((route) => ({ ...route, match: expressLikeMatcher(route.path) }));
   // Events tools send application/json; some omit the header: read every body as JSON.
   const json = jsonBodyParser({ limit: MAX_EVENT_BYTES, anyContentType: true });
-  const v2 = Router();
-  v2.post("/v2/enqueue", json, handle(acceptEvent, "v2"));
-  v2.post("/v1/events", json, handle(acceptEvent, "v2"));
-  v2.post("/v2/change/enqueue", json, handle(acceptChangeEvent, "v2"));
-  // The body parser's refusals (too large, not JSON), in the same format.
-  v2.use(((error, req, res, _next) => sendPagerDutyError(req, res, error, "v2")) satisfies ErrorRequestHandler);
-  const v1 = Router();
-  v1.post("/generic/2010-04-15/create_event.json", json, handle(acceptV1Event, "v1"));
-  v1.use(((error, req, res, _next) => sendPagerDutyError(req, res, error, "v1")) satisfies ErrorRequestHandler);
-  return Router().use(v2, v1);
+  const handle = async (route: EventRoute, req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const body = parsedBodyOf(req);
+      // A poison event (NUL characters, absurd nesting) is an invalid event: never retried.
+      assertAcceptableInput(body);
+      const answer = await route.accept(deps, body, req);
+      writeJson(res, answer.status, answer.body);
+    } catch (error) {
+      sendPagerDutyError(req, res, error, route);
+    }
+  };
+  return (req, res) => {
+    if (req.method !== "POST") return false;
+    const { path } = splitUrl(req.url ?? "");
+    const route = routes.find((candidate) => candidate.match(path) !== false);
+    if (route === undefined) return false;
+    servedAs(req, route.path);
+    // The body parser's refusals (too large, not JSON) are answered in the same format.
+    json(req, res, (error) => {
+      if (error === undefined) void handle(route, req, res);
+      else sendPagerDutyError(req, res, error, route);
+    });
+    return true;
+  };
 }
