@@ -127,12 +127,12 @@ export async function createApp(deps: AppDeps): Promise<ApiApp> {
   };
   app.use(handleError);
 
-  // Every request gets its id, its log line and its metrics here; the REST reads and PagerDuty's
+  // Every request gets its id, its log line and its metrics here; the REST calls and PagerDuty's
   // events are then served without express (before-express.ts), everything else by it. While the
   // process shuts down, each response closes its connection: the client's next request opens one
   // to another replica.
   const logRequest = requestLog(deps.logger);
-  const servedBeforeExpress = [rest.reads, pagerDutyEvents(deps)];
+  const servedBeforeExpress = [rest.beforeExpress, pagerDutyEvents(deps)];
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     logRequest(req, res, () => {
       if (deps.lifecycle?.draining === true) res.setHeader("connection", "close");

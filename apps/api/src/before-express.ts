@@ -4,7 +4,7 @@ import { match, type MatchFunction } from "path-to-regexp";
 import { servedRoutes } from "./http-metrics.js";
 
 /**
- * Routes served before express (app.ts): the calls made most often (the REST reads, PagerDuty's
+ * Routes served before express (app.ts): the calls made most often (the REST API's, PagerDuty's
  * events) skip express's per-request work, its request and response prototypes and its layers,
  * which cost a read about a third of the API's CPU (bench/README.md, "REST reads before express"
  * and "PagerDuty's events before express, again"). Each answers false, having done nothing, for a

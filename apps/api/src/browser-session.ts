@@ -13,7 +13,7 @@ import express, { type CookieOptions, type Request, type Response, type Router }
 import type { Context } from "./context.js";
 import { sendError, toErrorResponse } from "./errors.js";
 import { jsonBodyParser } from "./input-guard.js";
-import { assertJsonBody } from "./rest.js";
+import { jsonBodyRefusal } from "./rest.js";
 import { appRouter } from "./router.js";
 import { createCallerFactory } from "./trpc.js";
 
@@ -115,7 +115,8 @@ export function browserSessionRouter(deps: { config: Config; createContext: (opt
     router.post(route.path, async (req, res) => {
       try {
         assertFromTheApp(req, config);
-        assertJsonBody(req);
+        const refusal = jsonBodyRefusal(req);
+        if (refusal !== undefined) throw refusal;
         const body: unknown = req.body ?? {};
         const result = await route.call(createCaller(deps.createContext({ req })), body, req);
         answer(req, res, route.status ?? 200, result);

@@ -1,14 +1,15 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQueryString } from "node:querystring";
 import { AppError } from "@incidentops/core";
-import express, { type Request, type RequestHandler, type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 import { create as contentDisposition } from "content-disposition";
 import proxyAddr from "proxy-addr";
+import typeis from "type-is";
 import { coerceSchema, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
 import { expressLikeMatcher, servedAs, splitUrl, type ServeBeforeExpress } from "./before-express.js";
 import type { Context, RequestSource } from "./context.js";
 import { sendError } from "./errors.js";
-import { jsonBodyParser } from "./input-guard.js";
+import { jsonBodyParser, parsedBodyOf, type BodyParser } from "./input-guard.js";
 import { writeJson, writeText } from "./json-response.js";
 import { queryParametersOf, takesBody, type RestOperation } from "./operations.js";
 
@@ -61,11 +62,11 @@ function inputOf(operation: RestOperation, call: RestCall): unknown {
 }
 
 /** A body-taking route refuses a body that is not JSON (415); no body at all reads as `{}`. */
-export function assertJsonBody(req: Request): void {
+export function jsonBodyRefusal(req: IncomingMessage): AppError | undefined {
   const hasBody = req.headers["transfer-encoding"] !== undefined || (req.headers["content-length"] ?? "0") !== "0";
-  if (hasBody && !req.is("application/json")) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON: send Content-Type: application/json");
-  }
+  return hasBody && typeis(req, ["application/json"]) === false
+    ? new AppError("UNSUPPORTED_MEDIA_TYPE", "The request body must be JSON: send Content-Type: application/json")
+    : undefined;
 }
 
 /**
@@ -124,35 +125,33 @@ function restRoutes(operations: readonly RestOperation[]): Map<string, RestRoute
   return byResource;
 }
 
-/** The REST API: the reads served before express (restReads), every operation in express (restRouter). */
+/** The REST API: its calls served before express (restBeforeExpress), every operation in express (restRouter). */
 export function createRest(options: RestOptions, trustProxy: (address: string, hop: number) => boolean) {
   const routes = restRoutes(options.operations);
-  return { reads: restReads(routes, options, trustProxy), router: restRouter(routes, options) };
+  // One parser for both: a body is read the same way whichever router took its request.
+  const parseJsonBody = jsonBodyParser({ limit: options.maxBodyBytes });
+  return { beforeExpress: restBeforeExpress(routes, options, parseJsonBody, trustProxy), router: restRouter(routes, options, parseJsonBody) };
 }
 
 /**
  * The REST operations under `/v1` as an Express router, one route per operation. A request is
  * matched against its resource's routes only, found by name, not against all of them in turn.
  */
-function restRouter(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions): Router {
+function restRouter(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions, parseJsonBody: BodyParser): Router {
   const rest = express.Router();
   // A body is parsed by the REST route that matched it: a body sent to any other path under /v1
   // (an integration's, whose parser keeps the raw bytes for its signature) is left to that path's
   // own parser. A body that fails to parse goes, as every error, to the app's error boundary: the
   // routers after this one are not error handlers, so express passes over them.
-  const parseJsonBody = jsonBodyParser({ limit: options.maxBodyBytes });
   const resourceRouters = new Map<string, Router>();
   for (const [resource, routes] of byResource) {
     const router = express.Router();
     for (const route of routes) {
       const handle: RequestHandler = async (req, res) => {
-        if (takesBody(route.operation.method)) {
-          try {
-            assertJsonBody(req);
-          } catch (error) {
-            sendError(req, res, error, { procedure: route.operation.procedure });
-            return;
-          }
+        const refusal = takesBody(route.operation.method) ? jsonBodyRefusal(req) : undefined;
+        if (refusal !== undefined) {
+          sendError(req, res, refusal, { procedure: route.operation.procedure });
+          return;
         }
         await serve(route, { source: req, params: req.params as Record<string, string>, query: req.query, body: req.body }, res, options);
       };
@@ -168,38 +167,52 @@ function restRouter(byResource: ReadonlyMap<string, readonly RestRoute[]>, optio
   return rest;
 }
 
-/** A GET route as express would match it under `/v1`. */
-interface ReadRoute extends RestRoute {
+/** A route as express would match it under `/v1`. */
+interface RouteBeforeExpress extends RestRoute {
   match: ReturnType<typeof expressLikeMatcher>;
   /** A download (its own content type) or a session route (behind the auth rate limit, in express): left to express. */
   servedByExpress: boolean;
 }
 
 /**
- * The REST reads, served before express (before-express.ts): a `GET /v1/...` that one of them
- * matches is called as the router calls it (serve). Left to express: another method, a path it
- * does not match the way express would for certain (a malformed escape, `/V1`), a download, a
- * session route. The routes are tried in express's order, so the operation found is the one
- * express would find.
+ * The REST calls, served before express (before-express.ts): a request to `/v1/...` that one of
+ * them matches is called as the router calls it (serve), its JSON body read by the same parser.
+ * Left to express: a method no operation takes (HEAD, OPTIONS), a path it does not match the way
+ * express would for certain (a malformed escape, `/V1`), a download, a session route. A method's
+ * routes are tried in express's order, so the operation found is the one express would find.
  */
-function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, options: RestOptions, trustProxy: (address: string, hop: number) => boolean): ServeBeforeExpress {
-  const reads = new Map<string, ReadRoute[]>();
+function restBeforeExpress(
+  byResource: ReadonlyMap<string, readonly RestRoute[]>,
+  options: RestOptions,
+  parseJsonBody: BodyParser,
+  trustProxy: (address: string, hop: number) => boolean,
+): ServeBeforeExpress {
+  // By resource, then method: `incidents` -> `POST` -> its routes in express's order.
+  const routesOf = new Map<string, Map<string, RouteBeforeExpress[]>>();
   for (const [resource, routes] of byResource) {
-    const gets = routes.filter((route) => route.operation.method === "GET");
-    reads.set(
-      resource,
-      gets.map((route) => ({
-        ...route,
-        match: expressLikeMatcher(`/v1${route.expressPath}`),
-        servedByExpress: route.operation.meta.textResponse !== undefined || resource === "auth",
-      })),
-    );
+    const byMethod = new Map<string, RouteBeforeExpress[]>();
+    for (const route of routes) {
+      const { method } = route.operation;
+      const sameMethod = byMethod.get(method) ?? [];
+      sameMethod.push({ ...route, match: expressLikeMatcher(`/v1${route.expressPath}`), servedByExpress: route.operation.meta.textResponse !== undefined || resource === "auth" });
+      byMethod.set(method, sameMethod);
+    }
+    routesOf.set(resource, byMethod);
   }
+  const call = (route: RouteBeforeExpress, req: IncomingMessage, res: ServerResponse, params: Record<string, string>, query: string | undefined) => {
+    const source: RequestSource = { id: req.id, log: req.log, headers: req.headers, ip: proxyAddr(req, trustProxy) };
+    const restCall = { source, params, query: query === undefined ? {} : parseQueryString(query), body: parsedBodyOf(req) };
+    serve(route, restCall, res, options).catch((error: unknown) => {
+      // Only when even the error answer failed (its headers were already sent): what express does then.
+      req.log.error({ err: error, procedure: route.operation.procedure }, "request failed after its answer began");
+      res.destroy();
+    });
+  };
   return (req, res) => {
     const url = req.url ?? "";
-    if (req.method !== "GET" || !url.startsWith("/v1/")) return false;
+    if (!url.startsWith("/v1/")) return false;
     const { path, query } = splitUrl(url);
-    for (const route of reads.get(resourceOf(path.slice("/v1".length))) ?? []) {
+    for (const route of routesOf.get(resourceOf(path.slice("/v1".length)))?.get(req.method ?? "") ?? []) {
       let matched: ReturnType<typeof route.match>;
       try {
         matched = route.match(path);
@@ -209,12 +222,16 @@ function restReads(byResource: ReadonlyMap<string, readonly RestRoute[]>, option
       if (matched === false) continue;
       if (route.servedByExpress) return false;
       servedAs(req, `/v1${route.expressPath}`);
-      const source: RequestSource = { id: req.id, log: req.log, headers: req.headers, ip: proxyAddr(req, trustProxy) };
-      const call = { source, params: matched.params, query: query === undefined ? {} : parseQueryString(query), body: undefined };
-      serve(route, call, res, options).catch((error: unknown) => {
-        // Only when even the error answer failed (its headers were already sent): what express does then.
-        req.log.error({ err: error, procedure: route.operation.procedure }, "request failed after its answer began");
-        res.destroy();
+      // Without a body (a read, most often), the parser would pass the request on untouched.
+      if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
+        call(route, req, res, matched.params, query);
+        return true;
+      }
+      // As express's route: the body parser (whatever the method), the check of the body's type, the call.
+      parseJsonBody(req, res, (error) => {
+        const refusal = error ?? (takesBody(route.operation.method) ? jsonBodyRefusal(req) : undefined);
+        if (refusal === undefined) call(route, req, res, matched.params, query);
+        else sendError(req, res, refusal, { procedure: route.operation.procedure });
       });
       return true;
     }
