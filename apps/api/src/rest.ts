@@ -69,6 +69,9 @@ export function jsonBodyRefusal(req: IncomingMessage): AppError | undefined {
     : undefined;
 }
 
+/** What a route refuses of a request's body once the parser has read it: one that is not JSON, where its operation takes a body. */
+const bodyRefusalOf = (operation: RestOperation, req: IncomingMessage) => (takesBody(operation.method) ? jsonBodyRefusal(req) : undefined);
+
 /**
  * A query parameter the operation does not take is refused, not ignored: a misspelt or
  * differently encoded filter (`serviceID=`, `status[]=`) would otherwise answer as if no filter
@@ -148,7 +151,7 @@ function restRouter(byResource: ReadonlyMap<string, readonly RestRoute[]>, optio
     const router = express.Router();
     for (const route of routes) {
       const handle: RequestHandler = async (req, res) => {
-        const refusal = takesBody(route.operation.method) ? jsonBodyRefusal(req) : undefined;
+        const refusal = bodyRefusalOf(route.operation, req);
         if (refusal !== undefined) {
           sendError(req, res, refusal, { procedure: route.operation.procedure });
           return;
@@ -222,14 +225,14 @@ function restBeforeExpress(
       if (matched === false) continue;
       if (route.servedByExpress) return false;
       servedAs(req, `/v1${route.expressPath}`);
-      // Without a body (a read, most often), the parser would pass the request on untouched.
-      if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
+      // Without a body (a read, most often), the parser would pass the request on untouched: this is its own test.
+      if (!typeis.hasBody(req)) {
         call(route, req, res, matched.params, query);
         return true;
       }
       // As express's route: the body parser (whatever the method), the check of the body's type, the call.
       parseJsonBody(req, res, (error) => {
-        const refusal = error ?? (takesBody(route.operation.method) ? jsonBodyRefusal(req) : undefined);
+        const refusal = error ?? bodyRefusalOf(route.operation, req);
         if (refusal === undefined) call(route, req, res, matched.params, query);
         else sendError(req, res, refusal, { procedure: route.operation.procedure });
       });
