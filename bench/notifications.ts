@@ -3,6 +3,7 @@
  * worker's fan-out and delivery jobs, to the signed webhook arriving at the loopback receiver.
  */
 import { performance } from "node:perf_hooks";
+import type pg from "pg";
 import type { Arrival, Receiver } from "./receiver.js";
 import { runLoad } from "./scenarios.js";
 import type { ApiClient } from "./seed.js";
@@ -20,6 +21,8 @@ export interface NotificationContext {
   latencyRatePerSecond: number;
   burstTriggers: number;
   burstTimeoutMs: number;
+  /** Jobs queued for later before the burst (`count`, 0 for none), through the owner's pool. */
+  pendingJobs: { count: number; owner: pg.Pool };
   connections: number;
   /** The bare sender's requests in flight (the worker's per-receiver limit) and measured seconds. */
   bareSender: { connections: number; seconds: number };
@@ -34,6 +37,28 @@ function percentile(values: number[], q: number): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   return value === undefined ? null : Math.round(value * 10) / 10;
+}
+
+/** The key prefix of the pending jobs, so they can be removed. */
+const PENDING_KEY_PREFIX = "bench-pending:";
+
+/**
+ * Queues `count` jobs two hours ahead, as an org's SLA breach checks wait for their deadlines
+ * (task sla_breach, priority -10 as SLA_JOB_PRIORITY, each its own key): what a storm's job
+ * fetches and adds meet where services have SLA policies. Their payload is never read: they are
+ * removed (removePendingJobs) long before they are due.
+ */
+async function queuePendingJobs(owner: pg.Pool, count: number): Promise<void> {
+  await owner.query(
+    `SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+       SELECT ROW('sla_breach', '{}'::json, NULL, now() + interval '2 hours', NULL, $1 || g, -10, NULL)::graphile_worker.job_spec
+       FROM generate_series(1, $2::int) AS g))`,
+    [PENDING_KEY_PREFIX, count],
+  );
+}
+
+async function removePendingJobs(owner: pg.Pool): Promise<void> {
+  await owner.query("DELETE FROM graphile_worker._private_jobs WHERE key LIKE $1 || '%'", [PENDING_KEY_PREFIX]);
 }
 
 /** Resolves when `done()` holds, or after `timeoutMs` (false then). */
@@ -151,6 +176,10 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
   const latencyDone = await waitUntil(() => latencies.length >= ctx.latencyTriggers, 30_000);
   stopLatency();
   await ctx.quiesce("latency");
+  if (ctx.pendingJobs.count > 0) {
+    ctx.log(`  ${ctx.pendingJobs.count} jobs queued for two hours later ...`);
+    await queuePendingJobs(ctx.pendingJobs.owner, ctx.pendingJobs.count);
+  }
 
   // Burst: N distinct triggers as fast as the API takes them; deliveries counted as they land.
   ctx.log(`  burst: ${ctx.burstTriggers} triggers ...`);
@@ -176,6 +205,7 @@ export async function measureNotifications(ctx: NotificationContext): Promise<No
   ctx.log(`  backlog: ${ctx.burstTriggers} triggers while the worker is stopped, then the worker alone ...`);
   const backlog = await measureBacklog(ctx, runId);
   await ctx.quiesce("backlog");
+  if (ctx.pendingJobs.count > 0) await removePendingJobs(ctx.pendingJobs.owner);
 
   // The ceiling: signing and POSTing to the same receiver, nothing else (bench/bare-sender.ts).
   ctx.log(`  bare sender: ${ctx.bareSender.connections} in flight for ${ctx.bareSender.seconds} s ...`);

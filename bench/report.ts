@@ -99,6 +99,7 @@ export function toMarkdown(report: Report): string {
       `${String(s.warmupSeconds)} s warm-up + ${String(s.durationSeconds)} s per scenario; ` +
       (typeof s.replicas === "number" ? `${replicasPhrase(s.replicas)} ` : "API and worker as separate processes ") +
       `(DB_POOL_SIZE ${String(s.dbPoolSize)}, WORKER_CONCURRENCY ${String(s.workerConcurrency)}, LOG_LEVEL ${String(s.logLevel)}); ` +
+      (typeof s.pendingJobs === "number" ? `${s.pendingJobs.toLocaleString("en")} jobs queued for later before the burst; ` : "") +
       `whole run ${report.totalSeconds.toFixed(0)} s.`,
   );
   lines.push("");

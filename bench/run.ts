@@ -12,7 +12,9 @@
  * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla, SLA breaches
  * and escalation levels, waits about 80 s for their deadlines), --replicas=N (N API processes and
  * N workers, the APIs behind a round-robin TCP balancer: docs/SCALING.md; the per-process CPU and
- * memory figures are then the first API's and worker's).
+ * memory figures are then the first API's and worker's), --pending-jobs=N (before the burst,
+ * N jobs queued for two hours later, as an org's pending SLA breach checks: what a storm meets in
+ * an org whose services have SLA policies; removed after the notifications' measurements).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
@@ -55,6 +57,7 @@ interface Plan {
   only: Set<string> | undefined;
   /** API processes (behind a balancer) and workers; undefined: one of each, no balancer. */
   replicas: number | undefined;
+  pendingJobs: number;
 }
 
 function parseArgs(argv: string[]): Plan {
@@ -69,7 +72,7 @@ function parseArgs(argv: string[]): Plan {
   };
   for (const arg of argv) {
     if (arg === "--") continue;
-    if (!/^--(quick|keep|profile|only=|incidents=|duration=|connections=|log-level=|replicas=)/.test(arg)) throw new Error(`unknown option ${arg}`);
+    if (!/^--(quick|keep|profile|only=|incidents=|duration=|connections=|log-level=|replicas=|pending-jobs=)/.test(arg)) throw new Error(`unknown option ${arg}`);
   }
   const quick = flag("quick");
   const only = value("only");
@@ -94,6 +97,7 @@ function parseArgs(argv: string[]): Plan {
     profile: flag("profile"),
     only: only === undefined ? undefined : new Set(only.split(",")),
     replicas: value("replicas") === undefined ? undefined : Math.round(number("replicas", 1)),
+    pendingJobs: Math.round(number("pending-jobs", 0)),
   };
 }
 
@@ -309,6 +313,7 @@ async function main(): Promise<number> {
     latencyTriggers: plan.latencyTriggers,
     latencyRatePerSecond: plan.latencyRatePerSecond,
     burstTriggers: plan.burstTriggers,
+    ...(plan.pendingJobs > 0 ? { pendingJobs: plan.pendingJobs } : {}),
     ...(plan.replicas === undefined ? {} : { replicas: plan.replicas }),
   };
   const scenarios: ScenarioResult[] = [];
@@ -357,6 +362,7 @@ async function main(): Promise<number> {
         latencyRatePerSecond: plan.latencyRatePerSecond,
         burstTriggers: plan.burstTriggers,
         burstTimeoutMs: plan.burstTimeoutMs,
+        pendingJobs: { count: plan.pendingJobs, owner },
         bareSender: { connections: settings.deliveryReceiverConcurrency, seconds: plan.durationSeconds },
         connections: plan.connections,
         workers: {
