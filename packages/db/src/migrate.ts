@@ -34,6 +34,14 @@ const GRANT_JOB_QUEUE = `
   END
   $$;`;
 
+// graphile-worker's add_jobs and remove_job find a job by its key. PL/pgSQL keeps a connection's
+// plan of each of their statements, and a plan made while the jobs table was small scans the whole
+// table: once a storm has queued thousands of jobs, every call on a connection that began at idle
+// reads them all. Planned at each call, they look the key up in its index (decision 0063).
+const JOB_QUEUE_PLANS = `
+  ALTER FUNCTION graphile_worker.add_jobs(graphile_worker.job_spec[], boolean) SET plan_cache_mode = force_custom_plan;
+  ALTER FUNCTION graphile_worker.remove_job(text) SET plan_cache_mode = force_custom_plan;`;
+
 /** The owner's connection string with the application role's credentials in it. */
 export function appRoleUrl(ownerUrl: string, password: string): string {
   const url = new URL(ownerUrl);
@@ -130,6 +138,7 @@ export async function migrate(connectionString: string, options: MigrateOptions 
     }
     await runJobQueueMigrations({ connectionString, logger: silentJobQueueLogger });
     await client.query(GRANT_JOB_QUEUE);
+    await client.query(JOB_QUEUE_PLANS);
     if (appRolePassword !== undefined) {
       await client.query(`ALTER ROLE ${APP_ROLE} LOGIN PASSWORD ${client.escapeLiteral(appRolePassword)}`);
     }
