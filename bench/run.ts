@@ -14,7 +14,7 @@
  * N workers, the APIs behind a round-robin TCP balancer: docs/SCALING.md; the per-process CPU and
  * memory figures are then the first API's and worker's), --pending-jobs=N (before the burst,
  * N jobs queued for two hours later, as an org's pending SLA breach checks: what a storm meets in
- * an org whose services have SLA policies; removed after the notifications' measurements).
+ * an org whose services have SLA policies; removed after the backlog).
  * DB_POOL_SIZE and WORKER_CONCURRENCY in the environment reach the API and the worker.
  */
 import { randomBytes } from "node:crypto";
