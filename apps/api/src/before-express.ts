@@ -33,3 +33,15 @@ export function servedAs(req: IncomingMessage, template: string): void {
   servedRoutes.set(req, template);
   nameRequestRoute(template);
 }
+
+/**
+ * Leaves no rejection of a call served here unhandled: one comes only when even its error answer
+ * failed (its headers were already sent), and, as express does then, it is logged and the
+ * connection destroyed.
+ */
+export function settleServed(req: IncomingMessage, res: ServerResponse, served: Promise<void>, bindings: Record<string, unknown>): void {
+  served.catch((error: unknown) => {
+    req.log.error({ err: error, ...bindings }, "request failed after its answer began");
+    res.destroy();
+  });
+}

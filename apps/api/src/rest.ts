@@ -6,7 +6,7 @@ import { create as contentDisposition } from "content-disposition";
 import proxyAddr from "proxy-addr";
 import typeis from "type-is";
 import { coerceSchema, instanceofZodTypeObject, unwrapZodType } from "trpc-to-openapi";
-import { expressLikeMatcher, servedAs, splitUrl, type ServeBeforeExpress } from "./before-express.js";
+import { expressLikeMatcher, servedAs, settleServed, splitUrl, type ServeBeforeExpress } from "./before-express.js";
 import type { Context, RequestSource } from "./context.js";
 import { sendError } from "./errors.js";
 import { jsonBodyParser, parsedBodyOf, type BodyParser } from "./input-guard.js";
@@ -205,11 +205,7 @@ function restBeforeExpress(
   const call = (route: RouteBeforeExpress, req: IncomingMessage, res: ServerResponse, params: Record<string, string>, query: string | undefined) => {
     const source: RequestSource = { id: req.id, log: req.log, headers: req.headers, ip: proxyAddr(req, trustProxy) };
     const restCall = { source, params, query: query === undefined ? {} : parseQueryString(query), body: parsedBodyOf(req) };
-    serve(route, restCall, res, options).catch((error: unknown) => {
-      // Only when even the error answer failed (its headers were already sent): what express does then.
-      req.log.error({ err: error, procedure: route.operation.procedure }, "request failed after its answer began");
-      res.destroy();
-    });
+    settleServed(req, res, serve(route, restCall, res, options), { procedure: route.operation.procedure });
   };
   return (req, res) => {
     const url = req.url ?? "";

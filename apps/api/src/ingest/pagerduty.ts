@@ -2,7 +2,7 @@ import { ingestAlerts, ingestChangeEvent, readSentTime, type Alert, type Config 
 import type { Db } from "@incidentops/db";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { expressLikeMatcher, servedAs, splitUrl, type ServeBeforeExpress } from "../before-express.js";
+import { expressLikeMatcher, servedAs, settleServed, splitUrl, type ServeBeforeExpress } from "../before-express.js";
 import { sendErrorAs, type ErrorResponse } from "../errors.js";
 import { assertAcceptableInput, jsonBodyParser, parsedBodyOf } from "../input-guard.js";
 import { writeJson } from "../json-response.js";
@@ -269,7 +269,7 @@ export function pagerDutyEvents(deps: Deps): ServeBeforeExpress {
     servedAs(req, route.path);
     // The body parser's refusals (too large, not JSON) are answered in the same format.
     json(req, res, (error) => {
-      if (error === undefined) void handle(route, req, res);
+      if (error === undefined) settleServed(req, res, handle(route, req, res), { route: route.path });
       else sendPagerDutyError(req, res, error, route);
     });
     return true;
