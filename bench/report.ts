@@ -4,7 +4,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, freemem, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { root } from "./processes.js";
-import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
+import type { DeadlineStorm, IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -56,6 +56,8 @@ export interface Report {
   slaBreaches: Lateness | null;
   /** Second escalation levels, against their first level's delay. */
   escalations: Lateness | null;
+  /** The same deadlines in a storm: first pages, second levels and SLA breaches of incidents opened at once. */
+  deadlineStorm: DeadlineStorm | null;
   isolation: IsolationResults | null;
   /** Resident memory of the API and the worker at its highest while measuring (sampled every 250 ms). */
   peakRssMiB: { api: number | null; worker: number | null };
@@ -150,9 +152,17 @@ export function toMarkdown(report: Report): string {
     lines.push(`| backlog deliveries/s ÷ bare sender | ${fmt(n.backlog.vsBareSender, 3)} |`);
     lines.push(`| bad signatures / duplicate deliveries | ${n.badSignatures} / ${n.duplicates} |`);
   }
+  const storm = report.deadlineStorm;
   for (const [title, l] of [
     ["SLA breaches (deadline -> sla_breached event)", report.slaBreaches],
     ["escalations (first level's delay over -> second level's escalated event)", report.escalations],
+    ...(storm === null
+      ? []
+      : ([
+          [`storm of ${storm.triggers} alerts (${fmt(storm.acceptedPerSecond, 0)} accepted a second): first pages (incident created -> first level's escalated event)`, storm.firstPages],
+          ["storm: escalations (first level's delay over -> second level's escalated event)", storm.escalations],
+          ["storm: SLA breaches (deadline -> sla_breached event)", storm.slaBreaches],
+        ] as const)),
   ] as const) {
     if (l === null) continue;
     lines.push("");

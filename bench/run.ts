@@ -36,7 +36,7 @@ import { runScenarios } from "./scenarios.js";
 import { samplePeakRss } from "./proc.js";
 import { renderPath, seedOnCall } from "./oncall.js";
 import { apiClient, sampleIncidentIds, seedIncidents, seedOrgThroughApi, triggeredIncidentIds } from "./seed.js";
-import type { IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
+import type { DeadlineStorm, IsolationResults, Lateness, NotificationResults, ScenarioResult } from "./types.js";
 
 interface Plan {
   mode: "quick" | "full";
@@ -50,6 +50,8 @@ interface Plan {
   latencyRatePerSecond: number;
   burstTriggers: number;
   burstTimeoutMs: number;
+  /** Alerts of the deadlines' storm (bench/sla.ts). */
+  deadlineStormTriggers: number;
   logLevel: string;
   keep: boolean;
   profile: boolean;
@@ -92,6 +94,7 @@ function parseArgs(argv: string[]): Plan {
     latencyRatePerSecond: 20,
     burstTriggers: quick ? 1_000 : 10_000,
     burstTimeoutMs: quick ? 60_000 : 300_000,
+    deadlineStormTriggers: quick ? 300 : 2_000,
     logLevel: value("log-level") ?? "info",
     keep: flag("keep") || flag("profile"),
     profile: flag("profile"),
@@ -313,6 +316,7 @@ async function main(): Promise<number> {
     latencyTriggers: plan.latencyTriggers,
     latencyRatePerSecond: plan.latencyRatePerSecond,
     burstTriggers: plan.burstTriggers,
+    deadlineStormTriggers: plan.deadlineStormTriggers,
     ...(plan.pendingJobs > 0 ? { pendingJobs: plan.pendingJobs } : {}),
     ...(plan.replicas === undefined ? {} : { replicas: plan.replicas }),
   };
@@ -320,6 +324,7 @@ async function main(): Promise<number> {
   let notifications: NotificationResults | null = null;
   let slaBreaches: Lateness | null = null;
   let escalations: Lateness | null = null;
+  let deadlineStorm: DeadlineStorm | null = null;
   let isolation: IsolationResults | null = null;
   let failure: string | undefined;
   // From the first scenario to the last measurement: the load's peak, not the start-up's.
@@ -376,7 +381,15 @@ async function main(): Promise<number> {
     assertAlive();
     if (plan.only === undefined || plan.only.has("sla")) {
       log("SLA breaches and escalations:");
-      ({ slaBreaches, escalations } = await measureDeadlines({ api: client, token: org.token, userId: org.userId, ownerUrl, incidents: plan.mode === "quick" ? 30 : 100, log }));
+      ({ slaBreaches, escalations, storm: deadlineStorm } = await measureDeadlines({
+        api: client,
+        token: org.token,
+        userId: org.userId,
+        ownerUrl,
+        incidents: plan.mode === "quick" ? 30 : 100,
+        storm: { triggers: plan.deadlineStormTriggers, connections: plan.connections, tmpDir },
+        log,
+      }));
     }
     assertAlive();
     // Last: its hanging deliveries hold the worker's slots until their timeout.
@@ -409,6 +422,7 @@ async function main(): Promise<number> {
     notifications,
     slaBreaches,
     escalations,
+    deadlineStorm,
     isolation,
     peakRssMiB: { api: peakRss.api ?? null, worker: peakRss.worker ?? null },
     ...(failure === undefined ? {} : { error: failure }),

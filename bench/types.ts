@@ -132,6 +132,16 @@ export interface Lateness {
   early: number;
 }
 
+/** A storm's deadlines (bench/sla.ts): alerts opening incidents at once on a service with an SLA and an escalation policy. */
+export interface DeadlineStorm {
+  triggers: number;
+  acceptedPerSecond: number;
+  /** The first level, due at once: its `escalated` event's creation minus its incident's. */
+  firstPages: Lateness;
+  escalations: Lateness;
+  slaBreaches: Lateness;
+}
+
 /** One org's black-hole receivers against another org's notifications (bench/isolation.ts). */
 export interface IsolationResults {
   blackHoles: number;
