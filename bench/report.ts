@@ -171,6 +171,13 @@ export function toMarkdown(report: Report): string {
     lines.push(`| lateness p50 / p99 / max, ms (${l.recorded} of ${l.incidents} recorded) | ${fmt(l.p50, 0)} / ${fmt(l.p99, 0)} / ${fmt(l.max, 0)} |`);
     lines.push(`| recorded before the deadline | ${l.early} |`);
   }
+  if (storm !== null) {
+    const cpu = storm.cpuMsPerIncident;
+    lines.push("");
+    lines.push("| storm: CPU from the first alert until every deadline's event was in, per incident | ms |");
+    lines.push("|---|---:|");
+    lines.push(`| API / worker / PostgreSQL | ${fmt(cpu.api)} / ${fmt(cpu.worker)} / ${fmt(cpu.postgres)} |`);
+  }
   const iso = report.isolation;
   if (iso !== null) {
     lines.push("");

@@ -388,6 +388,7 @@ async function main(): Promise<number> {
         ownerUrl,
         incidents: plan.mode === "quick" ? 30 : 100,
         storm: { triggers: plan.deadlineStormTriggers, connections: plan.connections, tmpDir },
+        pids: { api: api.child.pid, worker: worker.child.pid, postgres: server.pid() },
         log,
       }));
     }

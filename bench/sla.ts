@@ -10,10 +10,13 @@
  * Then a storm's deadlines: `storm.triggers` alerts with distinct keys, sent to the same service
  * as fast as the API takes them, each opening an incident whose first level pages at once and
  * whose deadlines all fall within the storm's length a minute later. Besides the two measures
- * above, its first pages: each first `escalated` event's creation minus its incident's.
- * The database's clock on both sides.
+ * above, its first pages: each first `escalated` event's creation minus its incident's; and the
+ * CPU time the API, the worker and PostgreSQL spent from its first alert until every deadline's
+ * event was in, per incident: what an incident costs in a storm, from its alert to its second
+ * level's page and its breach, deliveries included. The database's clock on both sides.
  */
 import pg from "pg";
+import { cpuMs, treeCpuMs } from "./proc.js";
 import { sleep } from "./processes.js";
 import { runLoad } from "./scenarios.js";
 import type { ApiClient } from "./seed.js";
@@ -28,6 +31,8 @@ export interface SlaContext {
   incidents: number;
   /** The storm's alerts (0: no storm), sent by a load generator over `connections` connections. */
   storm: { triggers: number; connections: number; tmpDir: string };
+  /** Whose CPU time the storm's incidents are charged: PostgreSQL's with its backends. */
+  pids: { api: number | undefined; worker: number | undefined; postgres: number | undefined };
   log: (line: string) => void;
 }
 
@@ -133,6 +138,8 @@ export async function measureDeadlines(ctx: SlaContext): Promise<{ slaBreaches: 
   try {
     let stormIds: string[] = [];
     let acceptedPerSecond = 0;
+    const readCpu = () => ({ api: cpuMs(ctx.pids.api), worker: cpuMs(ctx.pids.worker), postgres: treeCpuMs(ctx.pids.postgres) });
+    const cpuBefore = readCpu();
     if (ctx.storm.triggers > 0) {
       const storm = await openStorm(ctx, client, service.id);
       ({ ids: stormIds, acceptedPerSecond } = storm);
@@ -143,6 +150,9 @@ export async function measureDeadlines(ctx: SlaContext): Promise<{ slaBreaches: 
     await sleep(Math.max(0, lastDue - Date.now()) + 15_000);
     const settleBy = Date.now() + SETTLE_MS;
     while (!(await allRecorded(client, [...ids, ...stormIds])) && Date.now() < settleBy) await sleep(1_000);
+    const cpuAfter = readCpu();
+    const perIncident = (before: number | null, after: number | null) =>
+      before === null || after === null || stormIds.length === 0 ? null : Math.round(((after - before) / stormIds.length) * 100) / 100;
 
     const slaBreaches = await latenessOf(client, SLA_BREACH_LATENESS, ids);
     const escalations = await latenessOf(client, SECOND_LEVEL_LATENESS, ids);
@@ -158,11 +168,20 @@ export async function measureDeadlines(ctx: SlaContext): Promise<{ slaBreaches: 
         firstPages: await latenessOf(client, FIRST_PAGE_LATENESS, stormIds),
         escalations: await latenessOf(client, SECOND_LEVEL_LATENESS, stormIds),
         slaBreaches: await latenessOf(client, SLA_BREACH_LATENESS, stormIds),
+        cpuMsPerIncident: {
+          api: perIncident(cpuBefore.api, cpuAfter.api),
+          worker: perIncident(cpuBefore.worker, cpuAfter.worker),
+          postgres: perIncident(cpuBefore.postgres, cpuAfter.postgres),
+        },
       };
       measures.push(["storm: first pages", storm.firstPages], ["storm: escalations to level 2", storm.escalations], ["storm: SLA breaches", storm.slaBreaches]);
     }
     for (const [what, l] of measures) {
       ctx.log(`  ${what}: ${l.recorded} of ${l.incidents}; lateness p50 / p99 / max ${l.p50} / ${l.p99} / ${l.max} ms`);
+    }
+    if (storm !== null) {
+      const cpu = storm.cpuMsPerIncident;
+      ctx.log(`  storm: CPU per incident, API / worker / PostgreSQL: ${cpu.api} / ${cpu.worker} / ${cpu.postgres} ms`);
     }
     return { slaBreaches, escalations, storm };
   } finally {

@@ -140,6 +140,8 @@ export interface DeadlineStorm {
   firstPages: Lateness;
   escalations: Lateness;
   slaBreaches: Lateness;
+  /** CPU time from the storm's first alert until every deadline's event was in, per incident (null: a process gone). */
+  cpuMsPerIncident: { api: number | null; worker: number | null; postgres: number | null };
 }
 
 /** One org's black-hole receivers against another org's notifications (bench/isolation.ts). */
