@@ -11,6 +11,7 @@ import {
   aWebhookTarget,
   escalationKey,
   queuedJobs,
+  runQueuedJobs,
   uniqueName,
   useTestApi,
   type ErrorBody,
@@ -98,7 +99,8 @@ describe("escalation jobs follow the incident", () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({
       task: "escalate_if_unacked",
-      queue: "critical",
+      // No named queue: graphile-worker would run the escalations of every org one at a time.
+      queue: null,
       key: escalationKey(res.body.id),
       payload: { orgId, incidentId: res.body.id, step: 0, manual: false, requestId: "esc-create-1" },
     });
@@ -162,7 +164,7 @@ describe("escalation jobs follow the incident", () => {
       expect(jobs).toHaveLength(1);
       expect(jobs[0]).toMatchObject({
         task: "escalate_if_unacked",
-        queue: "critical",
+        queue: null,
         payload: { orgId, incidentId: incident.id, step: 0, manual: true, requestId: "esc-manual-1" },
       });
       // Replaced by key, not added beside it.
@@ -327,5 +329,18 @@ describe("every timeline event enqueues exactly one incident_event job with its 
     });
     expect(jobs).toEqual([]);
     expect(await eventIds(incident.id)).toHaveLength(1);
+  });
+
+  it("an escalation step's events (escalated, then assigned) share one job, added with the next step's", async () => {
+    const twoLevels = await aPolicy(api.current, token, [1, 2].map(() => ({ delaySeconds: 60, targets: [{ type: "user" as const, userId: ownerId }] })));
+    const incident = await anIncident(api.current, token, (await serviceWithPolicy(twoLevels.id)).id);
+    const jobs = await newJobsDuring(() => runQueuedJobs(api.current, ["escalate_if_unacked"]));
+    const events = await eventIds(incident.id);
+    const escalated = events.find((e) => e.kind === "escalated");
+    const assigned = events.find((e) => e.kind === "assigned");
+    const naming = jobs.filter((job) => (job.payload.eventIds as string[] | undefined)?.some((id) => id === escalated?.id || id === assigned?.id));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]?.payload.eventIds).toEqual([escalated?.id, assigned?.id]);
+    expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { step: 1 } }]);
   });
 });

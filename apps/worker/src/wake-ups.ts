@@ -12,8 +12,6 @@ export interface WakeUps {
 const REFRESH_MS = 10_000;
 /** Notifications of new jobs (one per add_job: many a second under load) make one lookup per this. */
 const COALESCE_MS = 100;
-/** After a job of a named queue ends: about when its completion (which unlocks the queue) is written. */
-const QUEUE_FREED_MS = 100;
 /**
  * The furthest ahead a wake-up is set: a later job is left to a lookup to come (one is at most
  * REFRESH_MS away, so it still finds the job before it is due). Node cannot wait more than
@@ -26,10 +24,8 @@ const FURTHEST_WAKE_UP_MS = 2 * REFRESH_MS;
  * retry) only on its next poll, up to `pollInterval` after it came due, and a poll is a locking
  * fetch per runner. This keeps one timer for the earliest future job (one cheap indexed lookup at
  * start, after news of new jobs, after each wake-up and every REFRESH_MS) and, when it fires,
- * nudges the runners' pools: they fetch at once, as on a `jobs:insert` notification. A job of a
- * named queue (escalations) that came due while another of its queue ran is skipped by that
- * fetch: the runners are nudged again once a job of a queue ends. A lookup that fails (the
- * database went away) is logged and the next one tries again.
+ * nudges the runners' pools: they fetch at once, as on a `jobs:insert` notification. A lookup
+ * that fails (the database went away) is logged and the next one tries again.
  */
 export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
   const { db, logger } = options;
@@ -39,7 +35,6 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
   let soonTimer: NodeJS.Timeout | undefined;
   let looking = false;
   let lookAgain = false;
-  let queueFreedTimer: NodeJS.Timeout | undefined;
 
   const nudge = () => {
     for (const pool of pools.values()) {
@@ -55,15 +50,6 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
     wakeTimer = undefined;
     nudge();
     void lookUp();
-  };
-
-  const queueFreed = () => {
-    if (queueFreedTimer !== undefined || stopped) return;
-    queueFreedTimer = setTimeout(() => {
-      queueFreedTimer = undefined;
-      nudge();
-    }, QUEUE_FREED_MS);
-    queueFreedTimer.unref();
   };
 
   const arm = (inMs: number | null) => {
@@ -120,16 +106,12 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
       events.on("pool:listen:notification", ({ message }) => {
         if (message.channel === "jobs:insert") lookUpSoon();
       });
-      events.on("job:complete", ({ job }) => {
-        if (job.job_queue_id !== null) queueFreed();
-      });
     },
     stop: () => {
       stopped = true;
       clearInterval(refresh);
       clearTimeout(soonTimer);
       clearTimeout(wakeTimer);
-      clearTimeout(queueFreedTimer);
       pools.clear();
     },
   };

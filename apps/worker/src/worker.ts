@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { createMailer, DELIVERY_TASK, readQueueStats, readQueueStatsWith, type Config, type Logger as AppLogger, type TaskName } from "@incidentops/core";
-import { createDb, createPool } from "@incidentops/db";
+import { createDb, createJobQueuePool } from "@incidentops/db";
 import { makeWorkerUtils, runOnce } from "graphile-worker";
 import { startHeartbeat } from "./heartbeat.js";
 import { firstRoundSender } from "./first-rounds.js";
@@ -28,9 +28,10 @@ export async function startWorker(options: { config: Config; logger: AppLogger; 
   // graphile-worker's connections come from pools of ours, which keep their error listeners for
   // good: one it makes itself drops its listener on release while an idle client may still report
   // the server going away, which ended the process (an unhandled 'error' event) during an outage.
-  const pools: ReturnType<typeof createPool>[] = [];
+  // Their sessions plan without sequential scans, whatever the jobs table's statistics say (JOB_QUEUE_SETTINGS).
+  const pools: ReturnType<typeof createJobQueuePool>[] = [];
   const poolFor = (name: string) => {
-    const pool = createPool({ connectionString: databaseUrl, applicationName: `incidentops-worker-${name}` });
+    const pool = createJobQueuePool({ connectionString: databaseUrl, applicationName: `incidentops-worker-${name}` });
     pools.push(pool);
     return pool;
   };

@@ -1,4 +1,5 @@
 import type { Incident, IncidentEvent, NotificationTargetWithSecret } from "@incidentops/core";
+import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -12,6 +13,7 @@ import {
   queuedJobs,
   sleep,
   startWebhookReceiver,
+  untilWaitingOnLocks,
   useTestStack,
   verifyWebhook,
   waitFor,
@@ -116,6 +118,34 @@ describe("escalation policies", () => {
       expect(deliveriesFor(receiverB, ignored.id)).toHaveLength(1);
     } finally {
       await closeAll(receiverA, receiverB);
+    }
+  });
+
+  it("one incident's escalation waiting on its incident does not hold up another org's", { timeout: 45_000 }, async () => {
+    const { api } = stack.current;
+    const held = await setup((a, b) => [
+      { delaySeconds: 3, targets: [{ type: "notification_target", targetId: a.id }] },
+      { delaySeconds: 1, targets: [{ type: "notification_target", targetId: b.id }] },
+    ]);
+    const other = await setup((a, b) => [
+      { delaySeconds: 5, targets: [{ type: "notification_target", targetId: a.id }] },
+      { delaySeconds: 1, targets: [{ type: "notification_target", targetId: b.id }] },
+    ]);
+    try {
+      const stuck = await anIncident(api, held.token, held.service.id, { title: "Locked by someone else" });
+      await waitForLevel(held.token, stuck.id, 1);
+      await api.db.transaction().execute(async (tx) => {
+        await sql`SELECT 1 FROM incidents WHERE id = ${stuck.id} FOR UPDATE`.execute(tx);
+        const free = await anIncident(api, other.token, other.service.id, { title: "Nobody answers" });
+        // The held incident's level 2 comes due first and its job waits on the lock; the other
+        // org's level 2 comes due two seconds later and runs all the same.
+        await untilWaitingOnLocks(api.db, 1, "the held incident's level 2 to wait on its incident");
+        await waitForLevel(other.token, free.id, 2);
+        expect(escalations(await listEvents(api, held.token, stuck.id)).map((e) => e.data.level)).toEqual([1]);
+      });
+      await waitForLevel(held.token, stuck.id, 2);
+    } finally {
+      await closeAll(held.receiverA, held.receiverB, other.receiverA, other.receiverB);
     }
   });
 

@@ -113,20 +113,6 @@ describe("wake-ups for jobs scheduled for later", () => {
     }
   });
 
-  it("nudge the pools again shortly after a job of a named queue ends: the next of its queue may have come due meanwhile", { timeout: 20_000 }, async () => {
-    const { emitter, nudges, stop } = watchedRunner();
-    const completed = (jobQueueId: number | null) => emitter.emit("job:complete", { ctx: {} as never, worker: {} as never, job: { job_queue_id: jobQueueId } as never, error: null });
-    try {
-      completed(null);
-      await sleep(500);
-      expect(nudges).toEqual([]);
-      completed(1);
-      await waitFor(() => (nudges.length > 0 ? true : undefined), 5_000, "a nudge");
-    } finally {
-      stop();
-    }
-  });
-
   it("record an SLA breach within seconds of its deadline although the runners poll every 10 minutes", { timeout: 30_000 }, async () => {
     const { api } = stack.current;
     const serviceId = (await aService(api, owner.accessToken)).id;

@@ -20,7 +20,15 @@ export interface CreateDbOptions {
    * (HeldStatementsOptions.answerTimeoutMs), and the most connecting may take; none: no limit.
    */
   answerTimeoutMs?: number | undefined;
+  /** PostgreSQL settings of each connection's session (sent when it connects). */
+  settings?: Readonly<Record<string, string>>;
 }
+
+/** Session settings as the startup packet's options (`-c name=value`); values with spaces or backslashes escaped as libpq's are. */
+const startupOptions = (settings: Readonly<Record<string, string>>) =>
+  Object.entries(settings)
+    .map(([name, value]) => `-c ${name}=${value.replace(/[\\ ]/g, (c) => `\\${c}`)}`)
+    .join(" ");
 
 // A calendar date (day counters) stays the string PostgreSQL wrote, not a Date at local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -41,10 +49,16 @@ const ignore = () => undefined;
  * error, and the pool drops the client. The listeners stay for the pool's whole life (a pool
  * whose owner removes its listener before the last idle client is gone crashes the process).
  */
-export function createPool({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000, answerTimeoutMs }: CreateDbOptions): pg.Pool {
+export function createPool({ connectionString, max = 10, applicationName = "incidentops", connectionTimeoutMs = 5_000, answerTimeoutMs, settings }: CreateDbOptions): pg.Pool {
   // A server that does not answer a new connection is as stalled as one that does not answer a statement.
   const connectionTimeoutMillis = Math.min(connectionTimeoutMs, answerTimeoutMs ?? connectionTimeoutMs);
-  const pool = new pg.Pool({ connectionString, max, application_name: applicationName, connectionTimeoutMillis });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: applicationName,
+    connectionTimeoutMillis,
+    ...(settings === undefined ? {} : { options: startupOptions(settings) }),
+  });
   pool.on("error", ignore);
   pool.on("connect", (client) => client.on("error", ignore));
   return pool;

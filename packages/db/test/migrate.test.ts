@@ -35,6 +35,19 @@ async function emptyDatabase(): Promise<TestDatabase> {
   return database;
 }
 
+/** A new database migrated with the files before `version` (and graphile-worker's schema). */
+async function migratedUpTo(version: string): Promise<TestDatabase> {
+  const db = await emptyDatabase();
+  const before = await mkdtemp(join(tmpdir(), "migrations-"));
+  try {
+    for (const file of files.filter((f) => f.version < version)) await copyFile(join(migrationsDir, `${file.name}.sql`), join(before, `${file.name}.sql`));
+    await migrate(db.url, { dir: before });
+  } finally {
+    await rm(before, { recursive: true, force: true });
+  }
+  return db;
+}
+
 let files: MigrationFile[];
 beforeAll(async () => {
   files = await readMigrations();
@@ -106,14 +119,7 @@ describe("migrate", () => {
 
 describe("0074 integration settings", () => {
   it("keeps one incident per alert for the keys that existed, and groups for new ones", async () => {
-    const db = await emptyDatabase();
-    const before = await mkdtemp(join(tmpdir(), "migrations-"));
-    try {
-      for (const file of files.filter((f) => f.version < "0074")) await copyFile(join(migrationsDir, `${file.name}.sql`), join(before, `${file.name}.sql`));
-      await migrate(db.url, { dir: before });
-    } finally {
-      await rm(before, { recursive: true, force: true });
-    }
+    const db = await migratedUpTo("0074");
     const insertKey = (client: pg.Client, routingKey: string) =>
       client.query(
         `WITH o AS (INSERT INTO orgs (name) VALUES ('acme') RETURNING id), s AS (INSERT INTO services (org_id, name) SELECT id, 'checkout' FROM o RETURNING org_id, id)
@@ -127,6 +133,31 @@ describe("0074 integration settings", () => {
     expect(rows).toEqual([
       { routing_key: "created-later", grouping: "group" },
       { routing_key: "existing", grouping: "alert" },
+    ]);
+  });
+});
+
+describe("0087 jobs off the named queue", () => {
+  it("takes the jobs waiting on the queue `critical` off it, and leaves other queues' jobs alone", async () => {
+    const db = await migratedUpTo("0087");
+    const addJob = (client: pg.Client, key: string, queue: string) =>
+      client.query("SELECT graphile_worker.add_job('escalate_if_unacked', '{}'::json, queue_name => $2, job_key => $1)", [key, queue]);
+    await withClient(db.url, async (client) => {
+      await addJob(client, "escalation", "critical");
+      await addJob(client, "elsewhere", "another");
+    });
+    await migrate(db.url);
+    const rows = await withClient(
+      db.url,
+      async (client) =>
+        (await client.query<{ key: string; queue: string | null }>(
+          `SELECT j.key, q.queue_name AS queue FROM graphile_worker._private_jobs j
+             LEFT JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id ORDER BY j.key`,
+        )).rows,
+    );
+    expect(rows).toEqual([
+      { key: "elsewhere", queue: "another" },
+      { key: "escalation", queue: null },
     ]);
   });
 });

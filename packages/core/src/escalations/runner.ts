@@ -3,6 +3,7 @@ import type { EscalationLevel, PolicyWithLevels } from "../escalation-policies/r
 import { findPolicy } from "../escalation-policies/repository.js";
 import type { EscalationTarget } from "../escalation-policies/schema.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
+import { withJobsHeld } from "../jobs/enqueue.js";
 import type { ChangeSource } from "../incidents/lifecycle.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
@@ -147,32 +148,37 @@ async function recordNoOneOnCall(
  * already ran) does nothing.
  */
 export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
-  return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
-    if (incident === undefined || incident.escalation_policy_id === null) return "skipped";
-    if (incident.escalation_step !== job.step || incident.status === "resolved") return "skipped";
-    if (incident.status !== "triggered" && !job.manual) return "skipped";
-    const policy = await findPolicy(tx, job.orgId, incident.escalation_policy_id);
-    if (policy === undefined || policy.levels.length === 0) return "skipped";
-    const totalSteps = policy.levels.length * policy.row.repeat;
-    if (job.step >= totalSteps) return "skipped";
+  // The step's jobs are added together at its end: one fan-out for its events (the `escalated`
+  // event and the `assigned` one) with the next step, in one add_jobs.
+  return inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalate(tx, job), incidentLifecycle.fanOutsTogether));
+}
 
-    const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-    // Schedules and teams are resolved to people now, when the level fires.
-    const firedAt = new Date();
-    const lastTried = Math.min(totalSteps, job.step + policy.levels.length);
-    for (let step = job.step; step < lastTried; step++) {
-      const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets, firedAt, pageKindOf(step));
-      if (resolved.people.length === 0 && resolved.notificationTargets.length === 0) continue;
-      await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: step - job.step, everyLevel: false });
-      // What made this job run: the first page, a level's delay running out, or a person.
-      const cause: EscalationCause = job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout";
-      await notifyLevel(tx, source, incident, { policy, step, manual: job.manual, totalSteps, cause }, resolved);
-      return "notified";
-    }
-    // A chain that found someone earlier (a later step) has its people; one that never did tells the admins.
-    const everyLevel = job.step === 0;
-    await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: lastTried - job.step, everyLevel });
-    return "no_one_on_call";
-  });
+/** The step's change, in `tx`. */
+async function escalate(tx: Tx, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
+  const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
+  if (incident === undefined || incident.escalation_policy_id === null) return "skipped";
+  if (incident.escalation_step !== job.step || incident.status === "resolved") return "skipped";
+  if (incident.status !== "triggered" && !job.manual) return "skipped";
+  const policy = await findPolicy(tx, job.orgId, incident.escalation_policy_id);
+  if (policy === undefined || policy.levels.length === 0) return "skipped";
+  const totalSteps = policy.levels.length * policy.row.repeat;
+  if (job.step >= totalSteps) return "skipped";
+
+  const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
+  // Schedules and teams are resolved to people now, when the level fires.
+  const firedAt = new Date();
+  const lastTried = Math.min(totalSteps, job.step + policy.levels.length);
+  for (let step = job.step; step < lastTried; step++) {
+    const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets, firedAt, pageKindOf(step));
+    if (resolved.people.length === 0 && resolved.notificationTargets.length === 0) continue;
+    await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: step - job.step, everyLevel: false });
+    // What made this job run: the first page, a level's delay running out, or a person.
+    const cause: EscalationCause = job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout";
+    await notifyLevel(tx, source, incident, { policy, step, manual: job.manual, totalSteps, cause }, resolved);
+    return "notified";
+  }
+  // A chain that found someone earlier (a later step) has its people; one that never did tells the admins.
+  const everyLevel = job.step === 0;
+  await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: lastTried - job.step, everyLevel });
+  return "no_one_on_call";
 }

@@ -2,7 +2,7 @@ import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, T
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
+import { escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
@@ -172,7 +172,7 @@ async function armRetrigger(tx: Tx, source: ChangeSource, incident: IncidentRow)
     tx,
     "retrigger_incident",
     { orgId: source.orgId, incidentId: incident.id, dueAt: iso(dueAt), requestId: source.requestId },
-    { queueName: ESCALATION_QUEUE, jobKey, runAt: dueAt },
+    { jobKey, runAt: dueAt },
   );
 }
 
@@ -229,7 +229,7 @@ async function disarmMetDeadlines(tx: Tx, before: IncidentRow, after: IncidentRo
 const escalationJob = (source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }): JobRequest => ({
   task: "escalate_if_unacked",
   payload: { orgId: source.orgId, incidentId, step, manual: options.manual, requestId: source.requestId },
-  spec: { queueName: ESCALATION_QUEUE, jobKey: escalationJobKey(incidentId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
+  spec: { jobKey: escalationJobKey(incidentId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
 });
 
 /** Schedules escalation step `step` (now, or at `runAt`), replacing any pending step of the incident. */

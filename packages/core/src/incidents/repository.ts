@@ -240,11 +240,22 @@ export function updateIncidentDetails(
     .executeTakeFirstOrThrow();
 }
 
-/** The assignees of the given incidents, by incident id, in the order they were assigned. */
+/**
+ * The assignees of the given incidents, by incident id, in the order they were assigned. Keyed
+ * (the ids as one array): a change reads them for each event's snapshot, and planning the read
+ * took four times as long as running it.
+ */
 export async function findAssignees(db: Db | Tx, orgId: string, incidentIds: readonly string[]): Promise<Map<string, Assignee[]>> {
   const byIncident = new Map<string, Assignee[]>(incidentIds.map((id) => [id, []]));
   if (incidentIds.length === 0) return byIncident;
-  const rows = await db.selectFrom("incidents").select(["id", assigneesColumn]).where("org_id", "=", orgId).where("id", "in", incidentIds).execute();
+  const rows = await executeKeyed(
+    db,
+    db
+      .selectFrom("incidents")
+      .select(["id", assigneesColumn])
+      .where("org_id", "=", orgId)
+      .where("id", "=", sql<string>`ANY(${[...incidentIds]}::uuid[])`),
+  );
   for (const row of rows) byIncident.set(row.id, row.assignees);
   return byIncident;
 }

@@ -3,8 +3,12 @@ import { sql, type RawBuilder } from "kysely";
 import { traceCarrier } from "../tracing.js";
 import type { TaskName, TaskPayload } from "./tasks.js";
 
+/**
+ * How a job is added. No job names a queue: graphile-worker runs the jobs of a named queue one at
+ * a time, whatever their org, and the incident row each job locks already orders the jobs of one
+ * incident (decision 0064).
+ */
 export interface JobSpec {
-  queueName?: string;
   runAt?: Date;
   jobKey?: string;
   /**
@@ -39,7 +43,6 @@ export async function enqueueJob<K extends TaskName>(
     SELECT graphile_worker.add_job(
       identifier   => ${task},
       payload      => ${JSON.stringify({ ...payload, ...traceCarrier() })}::json,
-      queue_name   => ${spec.queueName ?? null},
       run_at       => ${spec.runAt?.toISOString() ?? null}::timestamptz,
       max_attempts => ${spec.maxAttempts ?? null}::int,
       job_key      => ${spec.jobKey ?? null},
@@ -56,7 +59,6 @@ export type JobRequest = { [K in TaskName]: { task: K; payload: TaskPayload<K>; 
 interface AddJobSpec {
   identifier: TaskName;
   payload: Record<string, unknown>;
-  queue_name: string | null;
   run_at: string | null;
   max_attempts: number | null;
   job_key: string | null;
@@ -66,7 +68,6 @@ interface AddJobSpec {
 const addJobSpecOf = ({ task, payload, spec = {} }: JobRequest, trace = traceCarrier()): AddJobSpec => ({
   identifier: task,
   payload: { ...payload, ...trace },
-  queue_name: spec.queueName ?? null,
   run_at: spec.runAt?.toISOString() ?? null,
   max_attempts: spec.maxAttempts ?? null,
   job_key: spec.jobKey ?? null,
@@ -83,9 +84,9 @@ export type JobCondition = (ref: RawBuilder<string>, jobKey: RawBuilder<string |
 function addJobsStatement(specs: readonly (AddJobSpec & { ref?: string })[], when: JobCondition = () => sql`true`) {
   return sql`
     SELECT graphile_worker.add_jobs(w.specs) FROM (SELECT ARRAY(
-      SELECT ROW(s.identifier, s.payload, s.queue_name, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
+      SELECT ROW(s.identifier, s.payload, NULL, s.run_at, s.max_attempts, s.job_key, s.priority, NULL)::graphile_worker.job_spec
       FROM json_to_recordset(${JSON.stringify(specs)}::json)
-        AS s(ref text, identifier text, payload json, queue_name text, run_at timestamptz, max_attempts int, job_key text, priority int)
+        AS s(ref text, identifier text, payload json, run_at timestamptz, max_attempts int, job_key text, priority int)
       WHERE ${when(sql.ref("s.ref"), sql.ref("s.job_key"))}
     ) AS specs) AS w
     WHERE cardinality(w.specs) > 0`;
@@ -164,14 +165,17 @@ export async function enqueueJobs(db: Db | Tx, jobs: readonly JobRequest[]): Pro
 }
 
 /** Removes a pending job by key (a running one is left to finish and re-check its state). */
-export async function removeJob(db: Db | Tx, jobKey: string): Promise<void> {
-  await addHeldJobs(db);
-  await sendWithNext(db, sql`SELECT graphile_worker.remove_job(${jobKey})`);
-}
+export const removeJob = (db: Db | Tx, jobKey: string): Promise<void> => removeJobs(db, [jobKey]);
 
-/** Removes the pending jobs with any of these keys, in one statement. */
+/**
+ * Removes the pending jobs with any of these keys, in one statement. graphile_worker.remove_job
+ * runs only for the keys a job has, found through the jobs' key index: most keys have none (a
+ * transition drops each assignee's 20 possible page keys, pageJobKeysOf), and remove_job of an
+ * absent key still runs its two statements, each planned at the call (decision 0063). In a storm
+ * that was 1.9 ms of PostgreSQL's time for each escalation (bench/README.md).
+ */
 export async function removeJobs(db: Db | Tx, jobKeys: readonly string[]): Promise<void> {
   if (jobKeys.length === 0) return;
   await addHeldJobs(db);
-  await sendWithNext(db, sql`SELECT graphile_worker.remove_job(k) FROM unnest(${jobKeys}::text[]) AS k`);
+  await sendWithNext(db, sql`SELECT graphile_worker.remove_job(j.key) FROM graphile_worker._private_jobs AS j WHERE j.key = ANY(${jobKeys}::text[])`);
 }

@@ -117,9 +117,6 @@ export const DELIVERY_TASK = {
   voice: "send_voice",
 } as const satisfies Record<NotificationChannel, TaskName>;
 
-/** Escalations run on their own queue so a backlog of deliveries never delays them. */
-export const ESCALATION_QUEUE = "critical";
-
 export const escalationJobKey = (incidentId: string) => `escalation:${incidentId}`;
 /** The pending return to triggered of an incident (a snooze's end or an acknowledgement timeout): one at a time. */
 export const retriggerJobKey = (incidentId: string) => `retrigger:${incidentId}`;
@@ -135,7 +132,8 @@ export const pageJobKeysOf = (incidentId: string, userIds: readonly string[]) =>
 export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
 /**
  * graphile-worker runs lower priorities first: a breach check that is due goes ahead of a backlog
- * of deliveries, so it is recorded within seconds of its deadline (bench/README.md).
+ * of fan-outs and escalations on the runner they share, so it is recorded within seconds of its
+ * deadline (bench/README.md).
  */
 export const SLA_JOB_PRIORITY = -10;
 /** One pending miss check per heartbeat, at its deadline: each ping replaces it. */

@@ -3,7 +3,7 @@ import { findAccountEmails, findLiveContactMethodById, findPageRules } from "../
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { isAssignee } from "../incidents/service.js";
 import { enqueueJob, removeJobs } from "../jobs/enqueue.js";
-import { ESCALATION_QUEUE, pageJobKey, pageJobKeysOf, type TaskPayload } from "../jobs/tasks.js";
+import { pageJobKey, pageJobKeysOf, type TaskPayload } from "../jobs/tasks.js";
 import { inScope } from "../scope.js";
 import { recordAttempts, type Recipient } from "./attempts.js";
 import { findEvent } from "./repository.js";
@@ -43,7 +43,7 @@ export async function pageNow(tx: Tx, page: PageEvent, userIds: readonly string[
       tx,
       "page_rule",
       { orgId: page.orgId, incidentId: page.incidentId, eventId: page.eventId, requestId: page.requestId, userId: rule.user_id, contactMethodId: rule.contact_method_id, delayMinutes: rule.delay_minutes },
-      { queueName: ESCALATION_QUEUE, jobKey: pageJobKey(page.incidentId, rule.user_id, rule.position), runAt: new Date(page.createdAt.getTime() + rule.delay_minutes * 60_000) },
+      { jobKey: pageJobKey(page.incidentId, rule.user_id, rule.position), runAt: new Date(page.createdAt.getTime() + rule.delay_minutes * 60_000) },
     );
   }
   return now;
