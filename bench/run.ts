@@ -10,7 +10,7 @@
  * the temporary dir, with every process's log, for inspection), --profile (also write CPU
  * profiles of the API and the worker into it; implies --keep), --only=get,list,create,transition,
  * analytics,enqueue,oncall,notifications,sla,isolation (run only those scenario groups; sla, SLA breaches
- * and escalation levels, waits about 80 s for their deadlines), --replicas=N (N API processes and
+ * and escalation levels, then a storm's, waits about 90 s for their deadlines), --replicas=N (N API processes and
  * N workers, the APIs behind a round-robin TCP balancer: docs/SCALING.md; the per-process CPU and
  * memory figures are then the first API's and worker's), --pending-jobs=N (before the burst,
  * N jobs queued for two hours later, as an org's pending SLA breach checks: what a storm meets in
