@@ -1,7 +1,7 @@
-import { createLogger, enqueueJobs, ingestAlerts, inScope, removeJob, withJobsHeld } from "@incidentops/core";
+import { createLogger, enqueueJobs, ingestAlerts, inScope, MAX_IDS_PER_JOB, removeJob, taskPayloadSchemas, withJobsHeld } from "@incidentops/core";
 import { createDb, sql } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, preparedStatementsOn, queuedJobs, statementCountingDb, uniqueName, useTestApi, type TestApi } from "@incidentops/testkit";
+import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, preparedStatementsOn, queuedJobs, runQueuedJobs, statementCountingDb, uniqueName, untilWaitingOnLocks, useTestApi, waitFor, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 const silentLog = createLogger({ level: "silent", name: "alert-batches-test" });
@@ -46,8 +46,10 @@ describe("alert batches", () => {
     const fanOuts = await queuedJobs(api.current.db, { task: "incident_event", orgId });
     expect(fanOuts.length).toBeLessThan(keys.length);
     expect(fanOuts.flatMap((job) => job.payload.eventIds)).toHaveLength(keys.length);
+    // Their first escalation steps too: one job per batch, naming its incidents.
     const escalations = await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId });
-    expect(new Set(escalations.map((job) => job.payload.incidentId))).toEqual(ids);
+    expect(escalations.length).toBeLessThan(keys.length);
+    expect(new Set(escalations.flatMap((job) => job.payload.incidentIds))).toEqual(ids);
   });
 
   it("keeps each key's acknowledge and resolve after its trigger while many keys arrive at once", async () => {
@@ -64,8 +66,13 @@ describe("alert batches", () => {
     const incidents = await incidentsOfService(api.current, token, serviceId);
     expect(incidents).toHaveLength(keys.length);
     expect(new Set(incidents.map((i) => i.status))).toEqual(new Set(["resolved"]));
-    // Acknowledging dropped each incident's pending escalation, held in its batch or not.
+    // Acknowledging ended each incident's escalation: its first step, run now, pages no one.
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
     expect(await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).toEqual([]);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM incident_events e JOIN incidents i ON i.id = e.incident_id
+      WHERE i.service_id = ${serviceId} AND e.kind IN ('escalated', 'assigned')`.execute(api.current.db);
+    expect(rows[0]?.n).toBe(0);
   });
 
   // An alert's event goes with the next statement (the next alert's, or the batch's end), so a refused event fails that statement: still only its own request fails.
@@ -194,6 +201,38 @@ describe("alert batches", () => {
       ["c", "created", 1, "triggered"],
       ["a", "alert_repeated", 3, "triggered"],
     ]);
+  });
+
+  it("splits a batch's fan-out and first escalation steps over jobs the worker takes, however many incidents it opens", async () => {
+    const { orgId, serviceId, routingKey } = await anEscalatingSource(api.current);
+    const db = api.current.db;
+    const delivery = (requestId: string) => ({ routingKey, requestId, log: silentLog, limitPerMinute: 10_000 });
+    const alertOf = (dedupKey: string) => ({ action: "trigger" as const, dedupKey, summary: `big ${dedupKey}`, severity: "sev2" as const, raw: {} });
+    // Two requests of 600 alerts each (as Alertmanager groups send them), behind a third: all three start with one key, so they share its lane.
+    const requestOf = (name: string) => [alertOf("first"), ...Array.from({ length: 600 }, (_, i) => alertOf(`${name}-${i}`))];
+    const admitted = async () => (await sql<{ n: number }>`SELECT coalesce(sum(hits), 0)::int AS n FROM rate_limit_counters WHERE key LIKE 'ingest:%'`.execute(db)).rows[0]?.n ?? 0;
+    const before = await admitted();
+    const requests = await db.transaction().execute(async (tx) => {
+      // The service row held as its edit holds it: the first request's batch waits on it (its incident's foreign key), and the two others meet in the lane's next batch.
+      await sql`SELECT 1 FROM services WHERE id = ${serviceId} FOR UPDATE`.execute(tx);
+      const first = ingestAlerts(db, delivery("first"), [alertOf("first")]);
+      await untilWaitingOnLocks(db, 1, "the first request's batch to wait on the service");
+      const big = ["a", "b"].map((name) => ingestAlerts(db, delivery(name), requestOf(name)));
+      await waitFor(async () => ((await admitted()) === before + 1 + 2 * 601 ? true : undefined), 15_000, "both requests to be admitted");
+      return [first, ...big];
+    });
+    const results = (await Promise.all(requests)).flat();
+    expect(results.filter((r) => r.outcome === "created")).toHaveLength(1 + 2 * 600);
+
+    // Each job names at most what the worker takes: the batch's 1,200 events fan out in two.
+    const namedBy = async (task: "incident_event" | "escalate_if_unacked") => {
+      const jobs = await queuedJobs(db, { task, orgId });
+      expect(jobs.map((job) => taskPayloadSchemas[task].safeParse(job.payload).success)).not.toContain(false);
+      return jobs.map((job) => ((job.payload.eventIds ?? job.payload.incidentIds) as string[]).length).sort((a, b) => a - b);
+    };
+    expect(await namedBy("incident_event")).toEqual([1, 1200 - MAX_IDS_PER_JOB, MAX_IDS_PER_JOB]);
+    // The first steps of each run of new triggers (the repeated first key ends one), 1 + 600 + 600.
+    expect(await namedBy("escalate_if_unacked")).toEqual([1, 600, 600]);
   });
 
   it("applies requests of several alerts sent at once in opposite orders without a deadlock, each key with one open incident at most", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { EscalationPolicy as Policy, Incident, Service } from "@incidentops/core";
+import { createLogger, ingestAlerts, runFirstEscalationSteps, taskPayloadSchemas, type EscalationPolicy as Policy, type Incident, type Service } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,9 +9,12 @@ import {
   aService,
   aUserWithRole,
   aWebhookTarget,
+  anIntegrationKey,
+  beforeInserts,
   escalationKey,
   queuedJobs,
   runQueuedJobs,
+  statementCountingDb,
   uniqueName,
   useTestApi,
   type ErrorBody,
@@ -342,5 +345,98 @@ describe("every timeline event enqueues exactly one incident_event job with its 
     expect(naming).toHaveLength(1);
     expect(naming[0]?.payload.eventIds).toEqual([escalated?.id, assigned?.id]);
     expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { step: 1 } }]);
+  });
+});
+
+describe("the first steps of the incidents an alert batch opens", () => {
+  const silentLog = createLogger({ level: "silent", name: "first-steps-test" });
+
+  /** A service paging the owner at its first level, and `count` alerts sent to it in one request (one batch): its incidents, by dedup key. */
+  async function openedByAlerts(count: number) {
+    const service = await serviceWithPolicy((await aPolicy(api.current, token, [1, 2].map(() => ({ delaySeconds: 60, targets: [{ type: "user" as const, userId: ownerId }] })))).id);
+    const { routingKey } = await anIntegrationKey(api.current, token, service.id);
+    const alerts = Array.from({ length: count }, (_, i) => ({ action: "trigger" as const, dedupKey: `first-${i}`, summary: `first ${i}`, severity: "sev2" as const, raw: {} }));
+    const results = await ingestAlerts(api.current.db, { routingKey, requestId: "first-steps", log: silentLog, limitPerMinute: 1000 }, alerts);
+    return results.map((r) => r.incidentId ?? "");
+  }
+
+  const firstStepsJobsOf = async (incidentIds: readonly string[]) =>
+    (await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).filter((job) => (job.payload.incidentIds as string[] | undefined)?.some((id) => incidentIds.includes(id)));
+
+  /** The payload of the one first-steps job among `jobs`, as the worker takes it. */
+  function firstStepsPayloadOf(jobs: readonly { payload: unknown }[]) {
+    expect(jobs).toHaveLength(1);
+    const payload = taskPayloadSchemas.escalate_if_unacked.parse(jobs[0]?.payload);
+    if (!("incidentIds" in payload)) throw new Error("expected the batch's first-steps job");
+    return payload;
+  }
+
+  const timelineOf = async (incidentId: string) =>
+    (await sql<{ id: string; kind: string; data: Record<string, unknown> }>`SELECT id, kind, data FROM incident_events WHERE incident_id = ${incidentId} ORDER BY seq`.execute(api.current.db)).rows;
+
+  it("run in one job: each incident paged and assigned as its own step would, one fan-out for all their events, each next step its own", async () => {
+    const incidentIds = await openedByAlerts(5);
+    expect(await firstStepsJobsOf(incidentIds)).toMatchObject([{ key: null, payload: { orgId, incidentIds, requestId: "first-steps" } }]);
+    const fanOutsBefore = new Set((await queuedJobs(api.current.db, { task: "incident_event", orgId })).map((job) => job.id));
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+
+    const timelines = await Promise.all(incidentIds.map(timelineOf));
+    for (const timeline of timelines) {
+      expect(timeline.map((e) => e.kind)).toEqual(["created", "escalated", "assigned"]);
+      expect(timeline[1]?.data).toMatchObject({ level: 1, step: 1, manual: false, notified: [{ type: "user", userId: ownerId }] });
+    }
+    const fanOuts = (await queuedJobs(api.current.db, { task: "incident_event", orgId })).filter((job) => !fanOutsBefore.has(job.id));
+    expect(fanOuts).toHaveLength(1);
+    expect((fanOuts[0]?.payload.eventIds as string[]).toSorted()).toEqual(timelines.flatMap((timeline) => timeline.slice(1).map((e) => e.id)).sort());
+    for (const id of incidentIds) expect(await escalationJobs(id)).toMatchObject([{ payload: { step: 1, manual: false } }]);
+    const { rows } = await sql<{ escalation_step: number; escalations_timeout: number }>`
+      SELECT escalation_step, escalations_timeout FROM incidents WHERE id = ANY(${incidentIds}::uuid[])`.execute(api.current.db);
+    expect(rows).toEqual(incidentIds.map(() => ({ escalation_step: 1, escalations_timeout: 0 })));
+  });
+
+  it("write their steps in as many round trips for twenty incidents as for two", async () => {
+    const roundTrips = [];
+    for (const count of [2, 20]) {
+      const incidentIds = await openedByAlerts(count);
+      const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
+      try {
+        const outcomes = await runFirstEscalationSteps(counted, firstStepsPayloadOf(await firstStepsJobsOf(incidentIds)));
+        expect(new Set(outcomes.values())).toEqual(new Set(["notified"]));
+      } finally {
+        await counted.destroy();
+      }
+      roundTrips.push(statements.length);
+    }
+    expect(roundTrips[1]).toBe(roundTrips[0]);
+  });
+
+  it("do not wait for an incident another transaction holds: it gets a step job of its own, and is paged once", async () => {
+    const incidentIds = await openedByAlerts(3);
+    const payload = firstStepsPayloadOf(await firstStepsJobsOf(incidentIds));
+    const held = incidentIds[1] ?? "";
+    const outcomes = await api.current.db.transaction().execute(async (tx) => {
+      await sql`SELECT 1 FROM incidents WHERE id = ${held} FOR UPDATE`.execute(tx);
+      return runFirstEscalationSteps(api.current.db, payload);
+    });
+    expect(Object.fromEntries(outcomes)).toEqual({ [incidentIds[0] ?? ""]: "notified", [held]: "deferred", [incidentIds[2] ?? ""]: "notified" });
+    expect(await escalationJobs(held)).toMatchObject([{ payload: { incidentId: held, step: 0, manual: false } }]);
+
+    // The batch's job itself and the held incident's own: whichever runs first pages it, the other finds its step taken.
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+    for (const id of incidentIds) expect((await timelineOf(id)).map((e) => e.kind)).toEqual(["created", "escalated", "assigned"]);
+    expect(await escalationJobs(held)).toMatchObject([{ payload: { step: 1 } }]);
+  });
+
+  it("fall back to a step job each when the batch fails, so that only the incident whose step fails goes unpaged", async () => {
+    const incidentIds = await openedByAlerts(3);
+    const refused = incidentIds[1] ?? "";
+    // The database refuses that incident's next events, as it could refuse any write.
+    await beforeInserts(api.current.db, { table: "incident_events", column: "incident_id", id: refused }, "RAISE EXCEPTION 'refused by the test'");
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+    for (const id of incidentIds) {
+      expect((await timelineOf(id)).map((e) => e.kind)).toEqual(id === refused ? ["created"] : ["created", "escalated", "assigned"]);
+    }
+    expect(await escalationJobs(refused)).toMatchObject([{ payload: { incidentId: refused, step: 0 }, attempts: 1, lastError: expect.stringContaining("refused by the test") }]);
+    expect(await firstStepsJobsOf(incidentIds)).toEqual([]);
   });
 });

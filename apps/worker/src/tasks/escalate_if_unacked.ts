@@ -1,7 +1,19 @@
-import { runEscalationStep, type TaskPayload } from "@incidentops/core";
+import { runEscalationStep, runFirstEscalationSteps, type EscalationOutcome, type TaskPayload } from "@incidentops/core";
 import type { WorkerDeps } from "../deps.js";
 
 export async function escalateIfUnacked(payload: TaskPayload<"escalate_if_unacked">, deps: WorkerDeps): Promise<void> {
+  if ("incidentIds" in payload) {
+    const outcomes = await runFirstEscalationSteps(deps.db, payload);
+    deps.logger.info({ incidents: payload.incidentIds.length, outcomes: countOf(outcomes.values()) }, "first escalation steps");
+    return;
+  }
   const outcome = await runEscalationStep(deps.db, payload);
   deps.logger.info({ incidentId: payload.incidentId, step: payload.step, outcome }, "escalation step");
+}
+
+/** How many steps had each outcome. */
+function countOf(outcomes: Iterable<EscalationOutcome>): Partial<Record<EscalationOutcome, number>> {
+  const counts: Partial<Record<EscalationOutcome, number>> = {};
+  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+  return counts;
 }

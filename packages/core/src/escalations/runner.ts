@@ -3,6 +3,7 @@ import type { EscalationLevel, PolicyWithLevels } from "../escalation-policies/r
 import { findPolicy } from "../escalation-policies/repository.js";
 import type { EscalationTarget } from "../escalation-policies/schema.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
+import { isDatabaseUnavailable } from "../db-errors.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
 import type { ChangeSource } from "../incidents/lifecycle.js";
 import type { EscalationCause } from "../incidents/schema.js";
@@ -13,7 +14,8 @@ import { inScope } from "../scope.js";
 import { teamMembers } from "../teams/service.js";
 import { findEnabledTargets, findMembersToPage, findOrgAdmins } from "./repository.js";
 
-export type EscalationOutcome = "notified" | "no_one_on_call" | "skipped";
+/** What a step did: paged someone, found no one, was stale; or (in a batch) was left to a job of its own. */
+export type EscalationOutcome = "notified" | "no_one_on_call" | "skipped" | "deferred";
 
 /** How a level found a person: named, on call on a schedule, or in a team. */
 type Via = { type: "user" } | { type: "schedule"; scheduleId: string } | { type: "team"; teamId: string; role: "manager" | "member" | null };
@@ -90,55 +92,65 @@ function stepOf(policy: PolicyWithLevels, step: number, manual: boolean): { leve
 }
 
 /**
- * Notifies what a level resolved to: its people through their notification rules (they become
- * the incident's assignees) and its notification targets; schedules the next step after the
- * level's delay while nobody acknowledges.
+ * What a level that resolved to someone writes: who it notifies, on its `escalated` event (its
+ * fan-out pages the people through their notification rules, in timeline order with the
+ * incident's other notifications, and tells its notification targets); its people become the
+ * incident's assignees; the next step comes after the level's delay while nobody acknowledges.
  */
-async function notifyLevel(
-  tx: Tx,
-  source: ChangeSource,
+function firedLevel(
   incident: IncidentRow,
   escalation: { policy: PolicyWithLevels; step: number; manual: boolean; totalSteps: number; cause: EscalationCause },
   resolved: Resolved,
-): Promise<void> {
+  noOneOnCall: Record<string, unknown>[],
+): incidentLifecycle.EscalationStepRecord {
   const { level, data } = stepOf(escalation.policy, escalation.step, escalation.manual);
   const notified: Notified[] = [
     ...resolved.people.map((u) => ({ type: "user" as const, userId: u.id, email: u.email, name: u.name, via: u.via })),
     ...resolved.notificationTargets.map((t) => ({ type: "notification_target" as const, targetId: t.id, name: t.name })),
   ];
   const hasNext = incident.status === "triggered" && escalation.step + 1 < escalation.totalSteps;
-  // Who was paged is written on the `escalated` event; its fan-out makes their attempts (people
-  // through their notification rules), in timeline order with the incident's other notifications.
-  await incidentLifecycle.recordEscalationStep(tx, source, incident, {
-    step: escalation.step,
-    cause: escalation.cause,
-    data: { ...data, notified },
+  return {
+    incident,
+    noOneOnCall,
+    fired: { data: { ...data, notified }, cause: escalation.cause, userIds: resolved.people.map((u) => u.id), context: { level: level.level, step: escalation.step + 1 } },
+    nextStep: escalation.step + 1,
     nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
-  });
-  const userIds = resolved.people.map((u) => u.id);
-  if (userIds.length > 0) await incidentLifecycle.assignForEscalation(tx, source, incident, userIds, { level: level.level, step: escalation.step + 1 });
+  };
 }
 
+/** A job for one incident's step; and one for the first step of the incidents an alert batch opened. */
+type StepJob = Extract<TaskPayload<"escalate_if_unacked">, { incidentId: string }>;
+type FirstStepsJob = Extract<TaskPayload<"escalate_if_unacked">, { incidentIds: string[] }>;
+
 /**
- * Records the levels that found no one (a `no_one_on_call` event each). When the chain found no
- * one at any level from its start, the last of those events names the org's admins: its fan-out
- * tells them through their account email.
+ * The policies and levels of one transaction's steps, each read once: levels resolved to people
+ * when they fire (`firedAt`), the same for every incident of a batch that follows the policy.
  */
-async function recordNoOneOnCall(
-  tx: Tx,
-  source: ChangeSource,
-  incident: IncidentRow,
-  escalation: { policy: PolicyWithLevels; manual: boolean },
-  steps: { first: number; count: number; everyLevel: boolean },
-): Promise<void> {
-  const admins = steps.everyLevel ? await findOrgAdmins(tx, source.orgId) : [];
-  for (let step = steps.first; step < steps.first + steps.count; step++) {
-    const final = step === steps.first + steps.count - 1;
-    const { data } = stepOf(escalation.policy, step, escalation.manual);
-    const told = final && steps.everyLevel ? { everyLevel: true, adminsNotified: admins.map((a) => ({ id: a.id, name: a.name })) } : {};
-    await incidentLifecycle.recordNoOneOnCall(tx, source, incident, { step, data: { ...data, ...told } });
-  }
+function levelsFiring(tx: Tx, orgId: string, firedAt: Date) {
+  const policies = new Map<string, Promise<PolicyWithLevels | undefined>>();
+  const resolved = new Map<string, Promise<Resolved>>();
+  let admins: ReturnType<typeof findOrgAdmins> | undefined;
+  return {
+    /** The org's admins: told when no level of a chain finds anyone. */
+    admins() {
+      admins ??= findOrgAdmins(tx, orgId);
+      return admins;
+    },
+    policy(policyId: string) {
+      const found = policies.get(policyId) ?? findPolicy(tx, orgId, policyId);
+      policies.set(policyId, found);
+      return found;
+    },
+    resolve(policy: PolicyWithLevels, step: number) {
+      const key = `${policy.row.id}:${step}`;
+      const found = resolved.get(key) ?? resolveLevel(tx, orgId, stepOf(policy, step, false).level.targets, firedAt, pageKindOf(step));
+      resolved.set(key, found);
+      return found;
+    },
+  };
 }
+
+type LevelsFiring = ReturnType<typeof levelsFiring>;
 
 /**
  * The `escalate_if_unacked` job: notifies escalation step `step` of the incident's policy and
@@ -147,38 +159,99 @@ async function recordNoOneOnCall(
  * levels at most). A job that is stale (the incident moved on, was acknowledged, or another step
  * already ran) does nothing.
  */
-export async function runEscalationStep(db: Db, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
+export async function runEscalationStep(db: Db, job: StepJob): Promise<EscalationOutcome> {
   // The step's jobs are added together at its end: one fan-out for its events (the `escalated`
   // event and the `assigned` one) with the next step, in one add_jobs.
-  return inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalate(tx, job), incidentLifecycle.fanOutsTogether));
+  return inScope(db, { orgId: job.orgId }, (tx) =>
+    withJobsHeld(
+      tx,
+      async () => {
+        const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
+        if (incident === undefined) return "skipped";
+        const step = await decideStep(incident, job, levelsFiring(tx, job.orgId, new Date()));
+        if (step.record !== null) await incidentLifecycle.recordEscalationSteps(tx, sourceOf(job), [step.record]);
+        return step.outcome;
+      },
+      incidentLifecycle.fanOutsTogether,
+    ),
+  );
 }
 
-/** The step's change, in `tx`. */
-async function escalate(tx: Tx, job: TaskPayload<"escalate_if_unacked">): Promise<EscalationOutcome> {
-  const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
-  if (incident === undefined || incident.escalation_policy_id === null) return "skipped";
-  if (incident.escalation_step !== job.step || incident.status === "resolved") return "skipped";
-  if (incident.status !== "triggered" && !job.manual) return "skipped";
-  const policy = await findPolicy(tx, job.orgId, incident.escalation_policy_id);
-  if (policy === undefined || policy.levels.length === 0) return "skipped";
-  const totalSteps = policy.levels.length * policy.row.repeat;
-  if (job.step >= totalSteps) return "skipped";
+/**
+ * The first escalation step of the incidents an alert batch opened, as runEscalationStep runs
+ * each, in one transaction: each policy and level is read once, and the steps' events fan out in
+ * one job. An incident another transaction holds is not waited for (a batch holding some incidents
+ * could deadlock with one holding others): it gets a step job of its own. So does every incident
+ * when the batch fails (one incident's failure aborts the transaction), so that only its own step
+ * fails. The outcome of each.
+ */
+export async function runFirstEscalationSteps(db: Db, job: FirstStepsJob): Promise<Map<string, EscalationOutcome>> {
+  try {
+    return await inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalateFirst(tx, job), incidentLifecycle.fanOutsTogether));
+  } catch (error) {
+    if (job.incidentIds.length === 1 || isDatabaseUnavailable(error)) throw error;
+    await inScope(db, { orgId: job.orgId }, (tx) => incidentLifecycle.scheduleFirstSteps(tx, sourceOf(job), job.incidentIds));
+    return new Map(job.incidentIds.map((id) => [id, "deferred"]));
+  }
+}
 
-  const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-  // Schedules and teams are resolved to people now, when the level fires.
-  const firedAt = new Date();
+/** The first steps' change, in `tx`: each incident's step decided, then all of them written together. */
+async function escalateFirst(tx: Tx, job: FirstStepsJob): Promise<Map<string, EscalationOutcome>> {
+  const source = sourceOf(job);
+  const incidents = await incidentLifecycle.lockIncidents(tx, source, job.incidentIds, { skipLocked: true });
+  const levels = levelsFiring(tx, job.orgId, new Date());
+  const outcomes = new Map<string, EscalationOutcome>();
+  const records: incidentLifecycle.EscalationStepRecord[] = [];
+  for (const incident of incidents.values()) {
+    const step = await decideStep(incident, { orgId: job.orgId, incidentId: incident.id, step: 0, manual: false, requestId: job.requestId }, levels);
+    outcomes.set(incident.id, step.outcome);
+    if (step.record !== null) records.push(step.record);
+  }
+  await incidentLifecycle.recordEscalationSteps(tx, source, records);
+  const held = job.incidentIds.filter((id) => !incidents.has(id));
+  await incidentLifecycle.scheduleFirstSteps(tx, source, held);
+  for (const id of held) outcomes.set(id, "deferred");
+  return outcomes;
+}
+
+/** The escalation runner changes incidents as the system, on the job's request. */
+const sourceOf = (job: { orgId: string; requestId: string }): ChangeSource => ({ orgId: job.orgId, actorUserId: null, requestId: job.requestId });
+
+/**
+ * What the step does to a locked incident: nothing when it is stale; else the levels from the
+ * job's step that found no one, then the first that found someone, whose people it notifies (over
+ * one pass of the levels at most). A chain that found no one at any level from its start tells the
+ * org's admins: the last `no_one_on_call` event names them, and its fan-out emails them.
+ */
+async function decideStep(
+  incident: IncidentRow,
+  job: StepJob,
+  levels: LevelsFiring,
+): Promise<{ outcome: EscalationOutcome; record: incidentLifecycle.EscalationStepRecord | null }> {
+  const stale = { outcome: "skipped" as const, record: null };
+  if (incident.escalation_policy_id === null) return stale;
+  if (incident.escalation_step !== job.step || incident.status === "resolved") return stale;
+  if (incident.status !== "triggered" && !job.manual) return stale;
+  const policy = await levels.policy(incident.escalation_policy_id);
+  if (policy === undefined || policy.levels.length === 0) return stale;
+  const totalSteps = policy.levels.length * policy.row.repeat;
+  if (job.step >= totalSteps) return stale;
+
   const lastTried = Math.min(totalSteps, job.step + policy.levels.length);
+  const noOneOnCall: Record<string, unknown>[] = [];
   for (let step = job.step; step < lastTried; step++) {
-    const resolved = await resolveLevel(tx, job.orgId, stepOf(policy, step, job.manual).level.targets, firedAt, pageKindOf(step));
-    if (resolved.people.length === 0 && resolved.notificationTargets.length === 0) continue;
-    await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: step - job.step, everyLevel: false });
-    // What made this job run: the first page, a level's delay running out, or a person.
-    const cause: EscalationCause = job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout";
-    await notifyLevel(tx, source, incident, { policy, step, manual: job.manual, totalSteps, cause }, resolved);
-    return "notified";
+    const resolved = await levels.resolve(policy, step);
+    if (resolved.people.length > 0 || resolved.notificationTargets.length > 0) {
+      // What made this job run: the first page, a level's delay running out, or a person.
+      const cause: EscalationCause = job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout";
+      return { outcome: "notified", record: firedLevel(incident, { policy, step, manual: job.manual, totalSteps, cause }, resolved, noOneOnCall) };
+    }
+    noOneOnCall.push(stepOf(policy, step, job.manual).data);
   }
   // A chain that found someone earlier (a later step) has its people; one that never did tells the admins.
-  const everyLevel = job.step === 0;
-  await recordNoOneOnCall(tx, source, incident, { policy, manual: job.manual }, { first: job.step, count: lastTried - job.step, everyLevel });
-  return "no_one_on_call";
+  if (job.step === 0) {
+    const admins = await levels.admins();
+    noOneOnCall.push({ ...noOneOnCall.pop(), everyLevel: true, adminsNotified: admins.map((a) => ({ id: a.id, name: a.name })) });
+  }
+  return { outcome: "no_one_on_call", record: { incident, noOneOnCall, fired: null, nextStep: lastTried, nextAt: null } };
 }

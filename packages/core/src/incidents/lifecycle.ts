@@ -2,7 +2,7 @@ import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, T
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
-import { escalationJobKey, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
+import { escalationJobKey, idsPerJob, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
@@ -22,6 +22,7 @@ import {
   markSlaBreached,
   replaceAssignees,
   setEscalationStep,
+  setEscalationSteps,
   setIncidentStatus,
   setIncidentVersion,
   updateIncidentDetails,
@@ -136,8 +137,9 @@ const fanOutJob = (source: ChangeSource, eventId: string): JobRequest => ({
 
 /**
  * A batch's jobs (withJobsHeld) with its fan-outs of one org as one job listing their events, in
- * the order they were written: one fan-out transaction for a batch's incidents, which locks the
- * org's delivery lanes once, not once per incident. The job names the first event's request.
+ * the order they were written (a job per MAX_IDS_PER_JOB of them): one fan-out transaction for a
+ * batch's incidents, which locks the org's delivery lanes once, not once per incident. The job
+ * names the first event's request.
  */
 export function fanOutsTogether(jobs: readonly JobRequest[]): JobRequest[] {
   const others: JobRequest[] = [];
@@ -152,7 +154,9 @@ export function fanOutsTogether(jobs: readonly JobRequest[]): JobRequest[] {
     eventIdsByOrg.set(orgId, org);
     org.eventIds.push(eventId);
   }
-  const fanOuts = [...eventIdsByOrg].map(([orgId, { requestId, eventIds }]): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds, requestId } }));
+  const fanOuts = [...eventIdsByOrg].flatMap(([orgId, { requestId, eventIds }]) =>
+    idsPerJob(eventIds).map((ids): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds: ids, requestId } })),
+  );
   return [...fanOuts, ...others];
 }
 
@@ -242,17 +246,24 @@ const createdEventOf = (source: ChangeSource, incident: IncidentRow, context: Re
   eventOf(source, toIncident(incident, []), "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context });
 
 /**
- * What follows a new incident's `created` event: the job that fans it out, its SLA breach checks,
- * and, when it follows a policy, its first escalation step; and, once committed, its count.
+ * The first escalation step of incidents an alert batch opened, as one job per MAX_IDS_PER_JOB of
+ * them (runFirstEscalationSteps): one transaction, and one fan-out, for the batch's first pages.
  */
-async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, createdId: string): Promise<void> {
-  await enqueueJobs(tx, [
-    fanOutJob(source, createdId),
-    ...slaCheckJobsOf(source, incident, ["acknowledge", "resolve"]),
-    ...(incident.escalation_policy_id === null ? [] : [escalationJob(source, incident.id, 0, { manual: false })]),
-  ]);
+const firstStepsJobs = (source: ChangeSource, incidentIds: readonly string[]): JobRequest[] =>
+  idsPerJob(incidentIds).map((ids) => ({ task: "escalate_if_unacked", payload: { orgId: source.orgId, incidentIds: ids, requestId: source.requestId } }));
+
+/**
+ * What follows a new incident's `created` event: the job that fans it out and its SLA breach
+ * checks (its first escalation step is the caller's); and, once committed, its count.
+ */
+async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, createdId: string, firstStep: JobRequest[]): Promise<void> {
+  await enqueueJobs(tx, [fanOutJob(source, createdId), ...slaCheckJobsOf(source, incident, ["acknowledge", "resolve"]), ...firstStep]);
   afterCommit(tx, () => countIncidentOpened(incident));
 }
+
+/** The first escalation step of a new incident, when it follows a policy. */
+const firstStepOf = (source: ChangeSource, incident: IncidentRow): JobRequest[] =>
+  incident.escalation_policy_id === null ? [] : [escalationJob(source, incident.id, 0, { manual: false })];
 
 /** Opens an incident on a service (whose existence the caller checked), following the service's escalation policy. */
 export async function open(
@@ -275,7 +286,7 @@ export async function open(
     created_by: source.actorUserId,
     escalation_policy_id: input.escalationPolicyId,
   });
-  await announceOpened(tx, source, row, await appendWithNext(tx, createdEventOf(source, row, {})));
+  await announceOpened(tx, source, row, await appendWithNext(tx, createdEventOf(source, row, {})), firstStepOf(source, row));
   return row;
 }
 
@@ -331,8 +342,10 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
   for (const [i, { source, row, inserted }] of applied.entries()) {
     const createdId = eventIds[i];
     if (createdId === undefined) throw new Error("unreachable: every appended event has an id");
-    if (inserted) await announceOpened(tx, source, row, createdId);
+    if (inserted) await announceOpened(tx, source, row, createdId, []);
   }
+  const escalating = applied.filter(({ row, inserted }) => inserted && row.escalation_policy_id !== null).map(({ row }) => row.id);
+  await enqueueJobs(tx, firstStepsJobs(first.source, escalating));
   return results;
 }
 
@@ -555,23 +568,43 @@ export function lock(tx: Tx, orgId: string, incidentId: string): Promise<Inciden
 }
 
 /**
- * Records that escalation step `step` of a locked incident ran: an `escalated` event (`data`
- * says who was notified; the caller records the deliveries under the returned event), the
- * incident's step counter (and its count of escalations by `cause`), and the next step at
- * `nextAt` (null: there is none).
+ * What an escalation step writes on a locked incident: a `no_one_on_call` event for each level
+ * that found no one (their data, in order), then, for the level that found someone (`fired`), an
+ * `escalated` event saying who was notified (its fan-out pages them), and its people become the
+ * assignees; the step counter after it, and the next step at `nextAt` (null: none).
  */
-export async function recordEscalationStep(
-  tx: Tx,
-  source: ChangeSource,
-  incident: IncidentRow,
-  escalation: { step: number; cause: EscalationCause; data: Record<string, unknown>; nextAt: Date | null },
-): Promise<IncidentEventRow> {
-  const event = await recordEvent(tx, source, incident, "escalated", escalation.data);
-  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1, escalation.cause);
-  if (escalation.nextAt !== null) {
-    await scheduleEscalation(tx, source, incident.id, escalation.step + 1, { manual: false, runAt: escalation.nextAt });
-  }
-  return event;
+export interface EscalationStepRecord {
+  incident: IncidentRow;
+  noOneOnCall: readonly Record<string, unknown>[];
+  fired: { data: Record<string, unknown>; cause: EscalationCause; userIds: readonly string[]; context: { level: number; step: number } } | null;
+  nextStep: number;
+  nextAt: Date | null;
+}
+
+/**
+ * Records escalation steps of locked incidents (EscalationStepRecord), all of them in a few
+ * statements: their assignees read once, their events in one insert and their step counters in one
+ * update (both with the next statement), their assignments together (reassign). The routing of
+ * the system, not a person's change: the versions stay.
+ */
+export async function recordEscalationSteps(tx: Tx, source: ChangeSource, steps: readonly EscalationStepRecord[]): Promise<void> {
+  if (steps.length === 0) return;
+  const before = await findAssignees(tx, source.orgId, steps.map(({ incident }) => incident.id));
+  const events = steps.flatMap(({ incident, noOneOnCall, fired }) => {
+    const shown = toIncident(incident, before.get(incident.id) ?? []);
+    return [...noOneOnCall.map((data) => eventOf(source, shown, "no_one_on_call", data)), ...(fired === null ? [] : [eventOf(source, shown, "escalated", fired.data)])];
+  });
+  await enqueueJobs(tx, (await insertIncidentEventsWithNext(tx, events)).map((eventId) => fanOutJob(source, eventId)));
+  await setEscalationSteps(tx, source.orgId, steps.map(({ incident, fired, nextStep }) => ({ incidentId: incident.id, step: nextStep, cause: fired?.cause ?? null })));
+  await enqueueJobs(
+    tx,
+    steps.flatMap(({ incident, nextStep, nextAt }) => (nextAt === null ? [] : [escalationJob(source, incident.id, nextStep, { manual: false, runAt: nextAt })])),
+  );
+  const assignments = steps.flatMap(({ incident, fired }) => {
+    const previous = (before.get(incident.id) ?? []).map((a) => a.id);
+    return fired === null || fired.userIds.length === 0 || sameSet(previous, fired.userIds) ? [] : [{ incident, previous, userIds: fired.userIds, context: fired.context }];
+  });
+  await reassign(tx, source, assignments, { page: false });
 }
 
 /**
@@ -625,26 +658,30 @@ async function assertMembers(tx: Tx, orgId: string, userIds: readonly string[]):
   if (Object.keys(fields).length > 0) throw new AppError("VALIDATION_FAILED", "Only members of this organisation can be assigned", { fields });
 }
 
+/** A locked incident's new assignees (`userIds`), the previous ones, and what its `assigned` event says of why (`context`). */
+interface Reassignment {
+  incident: IncidentRow;
+  previous: readonly string[];
+  userIds: readonly string[];
+  context: Record<string, unknown>;
+}
+
 /**
- * Makes `userIds` the assignees of a locked incident and records it (an `assigned` event with
- * `context`; with `page`, the people new to it are paged by its fan-out); the people who left
- * lose their pending pages. false when they are the assignees already.
+ * Makes each incident's `userIds` its assignees and records it (an `assigned` event with its
+ * `context`; with `page`, the people new to it are paged by its fan-out); the people who left lose
+ * their pending pages. For all the incidents together: one replacement, one read, one insert.
  */
-async function reassign(
-  tx: Tx,
-  source: ChangeSource,
-  incident: IncidentRow,
-  change: { previous: readonly string[]; userIds: readonly string[]; page: boolean },
-  context: Record<string, unknown>,
-): Promise<void> {
-  const { previous, userIds } = change;
-  const added = userIds.filter((id) => !previous.includes(id));
-  const removed = previous.filter((id) => !userIds.includes(id));
-  await replaceAssignees(tx, source.orgId, incident.id, userIds, new Date());
-  const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
-  const notified = change.page ? { notified: added.map((userId) => ({ type: "user", userId })) } : {};
-  await recordEvent(tx, source, incident, "assigned", { ...context, assignees, previousAssigneeIds: previous, ...notified });
-  await cancelPages(tx, incident.id, removed);
+async function reassign(tx: Tx, source: ChangeSource, changes: readonly Reassignment[], options: { page: boolean }): Promise<void> {
+  if (changes.length === 0) return;
+  await replaceAssignees(tx, source.orgId, changes.map(({ incident, userIds }) => ({ incidentId: incident.id, userIds })), new Date());
+  const assignees = await findAssignees(tx, source.orgId, changes.map(({ incident }) => incident.id));
+  const events = changes.map(({ incident, previous, userIds, context }) => {
+    const now = assignees.get(incident.id) ?? [];
+    const notified = options.page ? { notified: userIds.filter((id) => !previous.includes(id)).map((userId) => ({ type: "user", userId })) } : {};
+    return eventOf(source, toIncident(incident, now), "assigned", { ...context, assignees: now, previousAssigneeIds: previous, ...notified });
+  });
+  await enqueueJobs(tx, (await insertIncidentEventsWithNext(tx, events)).map((eventId) => fanOutJob(source, eventId)));
+  await removeJobs(tx, changes.flatMap(({ incident, previous, userIds }) => pageJobKeysOf(incident.id, previous.filter((id) => !userIds.includes(id)))));
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -663,33 +700,25 @@ export async function assign(tx: Tx, source: ChangeSource, input: { incidentId: 
   const previous = await assigneeIdsOf(tx, source.orgId, current.id);
   if (sameSet(previous, input.userIds)) return current;
   const updated = await setIncidentVersion(tx, source.orgId, current.id, { version: current.version + 1, at: new Date(), snoozedUntil: null });
-  await reassign(tx, source, updated, { previous, userIds: input.userIds, page: true }, { version: updated.version });
+  await reassign(tx, source, [{ incident: updated, previous, userIds: input.userIds, context: { version: updated.version } }], { page: true });
   await armRetrigger(tx, source, updated);
   return updated;
 }
 
 /**
- * The escalation runner's assignment of a locked incident: the people a level pages become its
- * assignees (the routing of the system, not a person's change: the version stays).
+ * Locks the org's incidents among `incidentIds` (any that are missing are left out), in the order
+ * of their ids, for a change that writes on several. With `skipLocked`, those another transaction
+ * holds are left out too: for a change of many that must not wait while holding some (the others
+ * get a change of their own).
  */
-export async function assignForEscalation(
-  tx: Tx,
-  source: ChangeSource,
-  incident: IncidentRow,
-  userIds: readonly string[],
-  context: { level: number; step: number },
-): Promise<void> {
-  const previous = await assigneeIdsOf(tx, source.orgId, incident.id);
-  if (!sameSet(previous, userIds)) await reassign(tx, source, incident, { previous, userIds, page: false }, context);
+export async function lockIncidents(tx: Tx, source: ChangeSource, incidentIds: readonly string[], options: { skipLocked?: boolean } = {}): Promise<Map<string, IncidentRow>> {
+  const rows = await findIncidentsForUpdate(tx, source.orgId, [...new Set(incidentIds)], options);
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
-/**
- * Locks the org's incidents among `incidentIds` (any that are missing are left out), in the order
- * of their ids, for a change that writes on several.
- */
-export async function lockIncidents(tx: Tx, source: ChangeSource, incidentIds: readonly string[]): Promise<Map<string, IncidentRow>> {
-  const rows = await findIncidentsForUpdate(tx, source.orgId, [...new Set(incidentIds)]);
-  return new Map(rows.map((row) => [row.id, row]));
+/** Escalation step 0 of each incident, a job of its own (replacing any pending step): for those a change of many skipped. */
+export async function scheduleFirstSteps(tx: Tx, source: ChangeSource, incidentIds: readonly string[]): Promise<void> {
+  await enqueueJobs(tx, incidentIds.map((id) => escalationJob(source, id, 0, { manual: false })));
 }
 
 /**
@@ -702,20 +731,4 @@ export async function recordUnassigned(tx: Tx, source: ChangeSource, incident: I
   const assignees = (await findAssignees(tx, source.orgId, [incident.id])).get(incident.id) ?? [];
   await recordEvent(tx, source, incident, "unassigned", { ...context, unassigned: person, assignees }, { notify: false });
   await cancelPages(tx, incident.id, [person.id]);
-}
-
-/**
- * Records that escalation step `step` of a locked incident found no one to notify (its schedules
- * and teams had nobody, its people and targets were gone): a `no_one_on_call` event (`data` says
- * which level) and the step counter, so the runner can go on to the next level at once.
- */
-export async function recordNoOneOnCall(
-  tx: Tx,
-  source: ChangeSource,
-  incident: IncidentRow,
-  escalation: { step: number; data: Record<string, unknown> },
-): Promise<IncidentEventRow> {
-  const event = await recordEvent(tx, source, incident, "no_one_on_call", escalation.data);
-  await setEscalationStep(tx, source.orgId, incident.id, escalation.step + 1);
-  return event;
 }

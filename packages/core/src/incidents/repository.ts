@@ -34,10 +34,14 @@ export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string)
   return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate().executeTakeFirst();
 }
 
-/** The org's incidents among `incidentIds`, locked in the order of their ids (two such locks never deadlock). */
-export function findIncidentsForUpdate(tx: Tx, orgId: string, incidentIds: readonly string[]) {
+/**
+ * The org's incidents among `incidentIds`, locked in the order of their ids (two such locks never
+ * deadlock); with `skipLocked`, those another transaction holds are left out.
+ */
+export function findIncidentsForUpdate(tx: Tx, orgId: string, incidentIds: readonly string[], options: { skipLocked?: boolean } = {}) {
   if (incidentIds.length === 0) return Promise.resolve([]);
-  return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).orderBy("id").forUpdate().execute();
+  const locking = tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).orderBy("id").forUpdate();
+  return (options.skipLocked === true ? locking.skipLocked() : locking).execute();
 }
 
 const readIncidentId = keyedStatement((db: Db, orgId: string, incidentId: string) =>
@@ -261,16 +265,23 @@ export async function findAssignees(db: Db | Tx, orgId: string, incidentIds: rea
 }
 
 /** Makes exactly `userIds` the incident's assignees; those assigned already keep their time. */
-export async function replaceAssignees(tx: Tx, orgId: string, incidentId: string, userIds: readonly string[], at: Date): Promise<void> {
-  let removal = tx.deleteFrom("incident_assignees").where("org_id", "=", orgId).where("incident_id", "=", incidentId);
-  if (userIds.length > 0) removal = removal.where("user_id", "not in", userIds);
-  await removal.execute();
-  if (userIds.length === 0) return;
-  await tx
-    .insertInto("incident_assignees")
-    .values(userIds.map((userId) => ({ org_id: orgId, incident_id: incidentId, user_id: userId, assigned_at: at })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+/**
+ * Makes each incident's assignees the people of its `userIds` (those already assigned keep their
+ * `assigned_at`, the others get `at`), for all the incidents in two statements.
+ */
+export async function replaceAssignees(tx: Tx, orgId: string, changes: readonly { incidentId: string; userIds: readonly string[] }[], at: Date): Promise<void> {
+  if (changes.length === 0) return;
+  const document = JSON.stringify(changes.map(({ incidentId, userIds }) => ({ incident_id: incidentId, user_ids: userIds })));
+  await sql`
+    DELETE FROM incident_assignees AS a
+     USING json_to_recordset(${document}::json) AS c(incident_id uuid, user_ids uuid[])
+     WHERE a.org_id = ${orgId} AND a.incident_id = c.incident_id AND a.user_id <> ALL (c.user_ids)`.execute(tx);
+  await sql`
+    INSERT INTO incident_assignees (org_id, incident_id, user_id, assigned_at)
+    SELECT ${orgId}, c.incident_id, u.user_id, ${at}
+      FROM json_to_recordset(${document}::json) AS c(incident_id uuid, user_ids uuid[])
+     CROSS JOIN LATERAL unnest(c.user_ids) AS u(user_id)
+    ON CONFLICT DO NOTHING`.execute(tx);
 }
 
 const BREACH_COLUMNS = {
@@ -300,17 +311,28 @@ export function markSlaBreached(tx: Tx, orgId: string, incidentId: string, kind:
  * Records that `step` levels have been notified, counting timeout and manual escalations apart
  * (no cause: counted as neither, e.g. a restart from the first level or a level that found no one).
  */
-export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number, cause?: EscalationCause): Promise<void> {
-  await tx
-    .updateTable("incidents")
-    .set((eb) => ({
-      escalation_step: step,
-      ...(cause === "timeout" ? { escalations_timeout: eb("escalations_timeout", "+", 1) } : {}),
-      ...(cause === "manual" ? { escalations_manual: eb("escalations_manual", "+", 1) } : {}),
-    }))
-    .where("org_id", "=", orgId)
-    .where("id", "=", incidentId)
-    .execute();
+export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number): Promise<void> {
+  await tx.updateTable("incidents").set({ escalation_step: step }).where("org_id", "=", orgId).where("id", "=", incidentId).execute();
+}
+
+/**
+ * Sets each incident's escalation step, counting the escalation by its cause (`timeout`,
+ * `manual`; null or `trigger` count nothing), with the transaction's next statement: one statement
+ * for them all, keyed (the steps are one JSON document, each incident found by its key).
+ */
+export async function setEscalationSteps(tx: Tx, orgId: string, steps: readonly { incidentId: string; step: number; cause: EscalationCause | null }[]): Promise<void> {
+  if (steps.length === 0) return;
+  const document = JSON.stringify(steps.map(({ incidentId, step, cause }) => ({ incident_id: incidentId, step, cause })));
+  await sendWithNext(
+    tx,
+    keyed(sql`
+    UPDATE incidents AS i
+       SET escalation_step = s.step,
+           escalations_timeout = i.escalations_timeout + CASE WHEN s.cause = 'timeout' THEN 1 ELSE 0 END,
+           escalations_manual = i.escalations_manual + CASE WHEN s.cause = 'manual' THEN 1 ELSE 0 END
+      FROM json_to_recordset(${document}::json) AS s(incident_id uuid, step int, cause text)
+     WHERE i.org_id = ${orgId}::uuid AND i.id = s.incident_id`),
+  );
 }
 
 export interface IncidentFilter {

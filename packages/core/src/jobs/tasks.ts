@@ -13,6 +13,19 @@ const deliveryJob = z.union([
 ]);
 
 /**
+ * The most events or incidents one job names: a batch's work in one transaction, bounded. A batch
+ * that has more is split over several jobs (idsPerJob).
+ */
+export const MAX_IDS_PER_JOB = 1000;
+
+/** `ids` in lists of at most MAX_IDS_PER_JOB, in order: one per job. */
+export function idsPerJob(ids: readonly string[]): string[][] {
+  const lists: string[][] = [];
+  for (let start = 0; start < ids.length; start += MAX_IDS_PER_JOB) lists.push(ids.slice(start, start + MAX_IDS_PER_JOB));
+  return lists;
+}
+
+/**
  * Every task's payload, declared once: the worker validates each job against its schema before
  * running it, and the payload types below (what enqueueJob() and addJob() accept) are inferred
  * from them.
@@ -24,7 +37,7 @@ export const taskPayloadSchemas = {
    */
   incident_event: z.union([
     z.object({ orgId: z.uuid(), eventId: z.uuid(), requestId: z.string() }),
-    z.object({ orgId: z.uuid(), eventIds: z.array(z.uuid()).min(1).max(1000), requestId: z.string() }),
+    z.object({ orgId: z.uuid(), eventIds: z.array(z.uuid()).min(1).max(MAX_IDS_PER_JOB), requestId: z.string() }),
   ]),
   send_webhook: deliveryJob,
   send_slack: deliveryJob,
@@ -34,14 +47,20 @@ export const taskPayloadSchemas = {
   send_email: deliveryJob,
   send_sms: deliveryJob,
   send_voice: deliveryJob,
-  /** Notify escalation step `step` of the incident's policy, unless it was acknowledged. */
-  escalate_if_unacked: z.object({
-    orgId: z.uuid(),
-    incidentId: z.uuid(),
-    step: z.number().int().nonnegative(),
-    manual: z.boolean(),
-    requestId: z.string(),
-  }),
+  /**
+   * Notify escalation step `step` of the incident's policy, unless it was acknowledged; or the
+   * first step of the incidents an alert batch opened, together (one transaction for all).
+   */
+  escalate_if_unacked: z.union([
+    z.object({
+      orgId: z.uuid(),
+      incidentId: z.uuid(),
+      step: z.number().int().nonnegative(),
+      manual: z.boolean(),
+      requestId: z.string(),
+    }),
+    z.object({ orgId: z.uuid(), incidentIds: z.array(z.uuid()).min(1).max(MAX_IDS_PER_JOB), requestId: z.string() }),
+  ]),
   /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
   /** Expires the heartbeat and opens its incident, unless a ping came in time. Runs at the deadline; each ping moves it. */
   heartbeat_check: z.object({ orgId: z.uuid(), heartbeatId: z.uuid(), requestId: z.string() }),
