@@ -1,4 +1,4 @@
-import type { Db, EscalationLevelTargetsTable, EscalationPolicyRow, Tx } from "@incidentops/db";
+import { executeTogether, type Db, type EscalationLevelsTable, type EscalationLevelTargetsTable, type EscalationPolicyRow, type Tx } from "@incidentops/db";
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import { newestFirst } from "../keyset.js";
@@ -15,19 +15,10 @@ export interface PolicyWithLevels {
   levels: EscalationLevel[];
 }
 
-/** Levels (1-based, in order) of the given policies, with their targets in order. */
-export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]): Promise<Map<string, EscalationLevel[]>> {
-  const byPolicy = new Map<string, EscalationLevel[]>(policyIds.map((id) => [id, []]));
-  if (policyIds.length === 0) return byPolicy;
-  const [levels, targets] = await Promise.all([
-    db
-      .selectFrom("escalation_levels")
-      .selectAll()
-      .where("org_id", "=", orgId)
-      .where("policy_id", "in", policyIds)
-      .orderBy("policy_id")
-      .orderBy("level")
-      .execute(),
+/** The statements that read the given policies' levels and their targets, in order. */
+function levelsOf(db: Db | Tx, orgId: string, policyIds: readonly string[]) {
+  return [
+    db.selectFrom("escalation_levels").selectAll().where("org_id", "=", orgId).where("policy_id", "in", policyIds).orderBy("policy_id").orderBy("level"),
     db
       .selectFrom("escalation_level_targets")
       .selectAll()
@@ -35,9 +26,17 @@ export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]
       .where("policy_id", "in", policyIds)
       .orderBy("policy_id")
       .orderBy("level")
-      .orderBy("position")
-      .execute(),
-  ]);
+      .orderBy("position"),
+  ] as const;
+}
+
+/** Each policy's levels (1-based, in order) with their targets in order, from the rows levelsOf read. */
+function levelsByPolicy(
+  policyIds: readonly string[],
+  levels: readonly Selectable<EscalationLevelsTable>[],
+  targets: readonly Selectable<EscalationLevelTargetsTable>[],
+): Map<string, EscalationLevel[]> {
+  const byPolicy = new Map<string, EscalationLevel[]>(policyIds.map((id) => [id, []]));
   const index = new Map<string, EscalationLevel>();
   for (const l of levels) {
     const level: EscalationLevel = { level: l.level, delaySeconds: l.delay_seconds, targets: [] };
@@ -49,6 +48,13 @@ export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]
     if (target !== undefined) index.get(`${t.policy_id}:${t.level}`)?.targets.push(target);
   }
   return byPolicy;
+}
+
+/** Levels (1-based, in order) of the given policies, with their targets in order. */
+export async function loadLevels(db: Db | Tx, orgId: string, policyIds: string[]): Promise<Map<string, EscalationLevel[]>> {
+  if (policyIds.length === 0) return new Map();
+  const [levels, targets] = await executeTogether(db, levelsOf(db, orgId, policyIds));
+  return levelsByPolicy(policyIds, levels, targets);
 }
 
 /** A stored target as the API shows it (one of its ids is set: a check constraint). */
@@ -148,16 +154,11 @@ export function listPolicies(db: Db | Tx, orgId: string, limit: number, after: {
   return newestFirst(query, limit, after).execute();
 }
 
+/** The policy with its levels, read in one message in a transaction (executeTogether). */
 export async function findPolicy(db: Db | Tx, orgId: string, policyId: string): Promise<PolicyWithLevels | undefined> {
-  const row = await db
-    .selectFrom("escalation_policies")
-    .selectAll()
-    .where("org_id", "=", orgId)
-    .where("id", "=", policyId)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  const levels = await loadLevels(db, orgId, [policyId]);
-  return { row, levels: levels.get(policyId) ?? [] };
+  const policy = db.selectFrom("escalation_policies").selectAll().where("org_id", "=", orgId).where("id", "=", policyId);
+  const [[row], levels, targets] = await executeTogether(db, [policy, ...levelsOf(db, orgId, [policyId])]);
+  return row === undefined ? undefined : { row, levels: levelsByPolicy([policyId], levels, targets).get(policyId) ?? [] };
 }
 
 /** Replaces a policy's levels and their targets with `levels` (numbered from 1 in order). */

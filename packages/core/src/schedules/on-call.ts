@@ -58,8 +58,9 @@ export async function onCallAt(db: Db | Tx, orgId: string, scheduleId: string, a
   return loaded === undefined ? null : onCallIn(loaded.spec, at.getTime());
 }
 
-/** onCallAt for several schedules at once (four queries): schedule id -> user id or null (missing schedules too). */
+/** onCallAt for several schedules at once (four queries, none for no schedule): schedule id -> user id or null (missing schedules too). */
 export async function onCallAtMany(db: Db | Tx, orgId: string, scheduleIds: readonly string[], at: Date): Promise<Map<string, string | null>> {
+  if (scheduleIds.length === 0) return new Map();
   const rows = await findSchedules(db, orgId, [...new Set(scheduleIds)]);
   const loaded = await loadSchedules(db, orgId, rows, at, new Date(at.getTime() + 1));
   const byId = new Map(loaded.map((l) => [l.row.id, onCallIn(l.spec, at.getTime())]));
