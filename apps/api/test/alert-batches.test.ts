@@ -49,7 +49,7 @@ describe("alert batches", () => {
     // Their first escalation steps too: one job per batch, naming its incidents.
     const escalations = await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId });
     expect(escalations.length).toBeLessThan(keys.length);
-    expect(new Set(escalations.flatMap((job) => job.payload.incidentIds))).toEqual(ids);
+    expect(new Set(escalations.flatMap((job) => (job.payload.steps as { incidentId: string }[]).map((s) => s.incidentId)))).toEqual(ids);
   });
 
   it("keeps each key's acknowledge and resolve after its trigger while many keys arrive at once", async () => {
@@ -228,7 +228,7 @@ describe("alert batches", () => {
     const namedBy = async (task: "incident_event" | "escalate_if_unacked") => {
       const jobs = await queuedJobs(db, { task, orgId });
       expect(jobs.map((job) => taskPayloadSchemas[task].safeParse(job.payload).success)).not.toContain(false);
-      return jobs.map((job) => ((job.payload.eventIds ?? job.payload.incidentIds) as string[]).length).sort((a, b) => a - b);
+      return jobs.map((job) => ((job.payload.eventIds ?? job.payload.steps) as unknown[]).length).sort((a, b) => a - b);
     };
     expect(await namedBy("incident_event")).toEqual([1, 1200 - MAX_IDS_PER_JOB, MAX_IDS_PER_JOB]);
     // The first steps of each run of new triggers (the repeated first key ends one), 1 + 600 + 600.

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, ingestAlerts, runFirstEscalationSteps, taskPayloadSchemas, type EscalationPolicy as Policy, type Incident, type Service } from "@incidentops/core";
+import { createLogger, ingestAlerts, runEscalationSteps, taskPayloadSchemas, type EscalationPolicy as Policy, type Incident, type Service } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,7 +12,10 @@ import {
   anIntegrationKey,
   beforeInserts,
   escalationKey,
+  makeJobDue,
+  makeJobsDue,
   queuedJobs,
+  retriggerKey,
   runQueuedJobs,
   statementCountingDb,
   uniqueName,
@@ -70,6 +73,12 @@ const escalate = (incidentId: string, headers: Record<string, string> = {}) =>
   api.current.request<Incident & ErrorBody>("POST", `/v1/incidents/${incidentId}/escalate`, { token, headers });
 
 const escalationJobs = (incidentId: string) => queuedJobs(api.current.db, { key: escalationKey(incidentId) });
+
+/** The queued jobs of several incidents' escalation steps that name any of `incidentIds`. */
+const stepsJobsOf = async (incidentIds: readonly string[]) =>
+  (await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).filter((job) =>
+    (job.payload.steps as { incidentId: string }[] | undefined)?.some((s) => incidentIds.includes(s.incidentId)),
+  );
 
 describe("escalation jobs follow the incident", () => {
   let policy: Policy;
@@ -344,14 +353,14 @@ describe("every timeline event enqueues exactly one incident_event job with its 
     const naming = jobs.filter((job) => (job.payload.eventIds as string[] | undefined)?.some((id) => id === escalated?.id || id === assigned?.id));
     expect(naming).toHaveLength(1);
     expect(naming[0]?.payload.eventIds).toEqual([escalated?.id, assigned?.id]);
-    expect(await escalationJobs(incident.id)).toMatchObject([{ payload: { step: 1 } }]);
+    expect(await stepsJobsOf([incident.id])).toMatchObject([{ key: null, payload: { steps: [{ incidentId: incident.id, step: 1 }] } }]);
   });
 });
 
-describe("the first steps of the incidents an alert batch opens", () => {
-  const silentLog = createLogger({ level: "silent", name: "first-steps-test" });
+describe("the escalation steps of many incidents in one job", () => {
+  const silentLog = createLogger({ level: "silent", name: "escalation-steps-test" });
 
-  /** A service paging the owner at its first level, and `count` alerts sent to it in one request (one batch): its incidents, by dedup key. */
+  /** A service paging the owner at both its levels, and `count` alerts sent to it in one request (one batch): its incidents, by dedup key. */
   async function openedByAlerts(count: number) {
     const service = await serviceWithPolicy((await aPolicy(api.current, token, [1, 2].map(() => ({ delaySeconds: 60, targets: [{ type: "user" as const, userId: ownerId }] })))).id);
     const { routingKey } = await anIntegrationKey(api.current, token, service.id);
@@ -360,23 +369,34 @@ describe("the first steps of the incidents an alert batch opens", () => {
     return results.map((r) => r.incidentId ?? "");
   }
 
-  const firstStepsJobsOf = async (incidentIds: readonly string[]) =>
-    (await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).filter((job) => (job.payload.incidentIds as string[] | undefined)?.some((id) => incidentIds.includes(id)));
-
-  /** The payload of the one first-steps job among `jobs`, as the worker takes it. */
-  function firstStepsPayloadOf(jobs: readonly { payload: unknown }[]) {
+  /** The payload of the one steps job among `jobs`, as the worker takes it. */
+  function stepsPayloadOf(jobs: readonly { payload: unknown }[]) {
     expect(jobs).toHaveLength(1);
     const payload = taskPayloadSchemas.escalate_if_unacked.parse(jobs[0]?.payload);
-    if (!("incidentIds" in payload)) throw new Error("expected the batch's first-steps job");
+    if (!("steps" in payload)) throw new Error("expected a job of several incidents' steps");
     return payload;
   }
 
   const timelineOf = async (incidentId: string) =>
     (await sql<{ id: string; kind: string; data: Record<string, unknown> }>`SELECT id, kind, data FROM incident_events WHERE incident_id = ${incidentId} ORDER BY seq`.execute(api.current.db)).rows;
 
-  it("run in one job: each incident paged and assigned as its own step would, one fan-out for all their events, each next step its own", async () => {
+  const stepsOf = async (incidentIds: readonly string[]) =>
+    (
+      await sql<{ escalation_step: number; escalation_due_at: Date | null; escalations_timeout: number }>`
+        SELECT escalation_step, escalation_due_at, escalations_timeout FROM incidents WHERE id = ANY(${incidentIds}::uuid[])`.execute(api.current.db)
+    ).rows;
+
+  /** Runs the escalation jobs due now, then makes the steps jobs naming `incidentIds` due and runs them. */
+  async function runNextSteps(incidentIds: readonly string[]) {
+    await makeJobsDue(api.current.db, (await stepsJobsOf(incidentIds)).map((job) => job.id));
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+  }
+
+  it("an alert batch's first steps run in one job: each incident paged and assigned as its own step would, one fan-out for all their events", async () => {
     const incidentIds = await openedByAlerts(5);
-    expect(await firstStepsJobsOf(incidentIds)).toMatchObject([{ key: null, payload: { orgId, incidentIds, requestId: "first-steps" } }]);
+    expect(await stepsJobsOf(incidentIds)).toMatchObject([
+      { key: null, payload: { orgId, steps: incidentIds.map((incidentId) => ({ incidentId, step: 0 })), dueAt: null, requestId: "first-steps" } },
+    ]);
     const fanOutsBefore = new Set((await queuedJobs(api.current.db, { task: "incident_event", orgId })).map((job) => job.id));
     await runQueuedJobs(api.current, ["escalate_if_unacked"]);
 
@@ -388,10 +408,51 @@ describe("the first steps of the incidents an alert batch opens", () => {
     const fanOuts = (await queuedJobs(api.current.db, { task: "incident_event", orgId })).filter((job) => !fanOutsBefore.has(job.id));
     expect(fanOuts).toHaveLength(1);
     expect((fanOuts[0]?.payload.eventIds as string[]).toSorted()).toEqual(timelines.flatMap((timeline) => timeline.slice(1).map((e) => e.id)).sort());
-    for (const id of incidentIds) expect(await escalationJobs(id)).toMatchObject([{ payload: { step: 1, manual: false } }]);
-    const { rows } = await sql<{ escalation_step: number; escalations_timeout: number }>`
-      SELECT escalation_step, escalations_timeout FROM incidents WHERE id = ANY(${incidentIds}::uuid[])`.execute(api.current.db);
-    expect(rows).toEqual(incidentIds.map(() => ({ escalation_step: 1, escalations_timeout: 0 })));
+    // Their next steps, due together a level's delay later, are one job too, and each incident says when.
+    const [next] = await stepsJobsOf(incidentIds);
+    expect(next).toMatchObject({ key: null, payload: { steps: incidentIds.map((incidentId) => ({ incidentId, step: 1 })) } });
+    const dueAt = Date.parse(String(next?.payload.dueAt));
+    expect(Date.parse(next?.runAt ?? "")).toBe(dueAt);
+    expect((await stepsOf(incidentIds)).map((i) => [i.escalation_step, i.escalation_due_at?.getTime(), i.escalations_timeout])).toEqual(incidentIds.map(() => [1, dueAt, 0]));
+  });
+
+  it("the next steps due together run in one job, counted as escalations by timeout", async () => {
+    const incidentIds = await openedByAlerts(4);
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+    await runNextSteps(incidentIds);
+    for (const id of incidentIds) {
+      expect((await timelineOf(id)).map((e) => [e.kind, e.data.step])).toEqual([
+        ["created", undefined],
+        ["escalated", 1],
+        ["assigned", 1],
+        ["escalated", 2],
+      ]);
+    }
+    // The last level: no step after it.
+    expect((await stepsOf(incidentIds)).map((i) => [i.escalation_step, i.escalation_due_at, i.escalations_timeout])).toEqual(incidentIds.map(() => [2, null, 1]));
+    expect(await stepsJobsOf(incidentIds)).toEqual([]);
+  });
+
+  it("a step left from before an acknowledgement and a retrigger does not fire early: the incident's step is due later", async () => {
+    const [incidentId = ""] = await openedByAlerts(1);
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+    const [left] = await stepsJobsOf([incidentId]);
+    // Acknowledged, snoozed, and back to triggered when the snooze ends: its escalation starts again.
+    const incident = (await api.current.request<Incident>("GET", `/v1/incidents/${incidentId}`, { token })).body;
+    const acked = await transition(incident, "acknowledged");
+    expect(acked.status).toBe(200);
+    const snoozed = await api.current.request<Incident>("POST", `/v1/incidents/${incidentId}/snooze`, { token, body: { minutes: 5, version: acked.body.version } });
+    expect(snoozed.status).toBe(200);
+    expect(await makeJobDue(api.current.db, retriggerKey(incidentId))).toBe(true);
+    await runQueuedJobs(api.current, ["retrigger_incident", "escalate_if_unacked"]);
+    const [again] = await stepsOf([incidentId]);
+    expect(again?.escalation_step).toBe(1);
+
+    // The job left from the first round comes due with the counter at its step: it finds another time, and pages no one.
+    await makeJobsDue(api.current.db, [left?.id ?? ""]);
+    await runQueuedJobs(api.current, ["escalate_if_unacked"]);
+    expect((await timelineOf(incidentId)).filter((e) => e.kind === "escalated").map((e) => e.data.step)).toEqual([1, 1]);
+    expect(await stepsOf([incidentId])).toEqual([again]);
   });
 
   it("write their steps in as many round trips for twenty incidents as for two", async () => {
@@ -400,7 +461,7 @@ describe("the first steps of the incidents an alert batch opens", () => {
       const incidentIds = await openedByAlerts(count);
       const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
       try {
-        const outcomes = await runFirstEscalationSteps(counted, firstStepsPayloadOf(await firstStepsJobsOf(incidentIds)));
+        const outcomes = await runEscalationSteps(counted, stepsPayloadOf(await stepsJobsOf(incidentIds)));
         expect(new Set(outcomes.values())).toEqual(new Set(["notified"]));
       } finally {
         await counted.destroy();
@@ -412,11 +473,11 @@ describe("the first steps of the incidents an alert batch opens", () => {
 
   it("do not wait for an incident another transaction holds: it gets a step job of its own, and is paged once", async () => {
     const incidentIds = await openedByAlerts(3);
-    const payload = firstStepsPayloadOf(await firstStepsJobsOf(incidentIds));
+    const payload = stepsPayloadOf(await stepsJobsOf(incidentIds));
     const held = incidentIds[1] ?? "";
     const outcomes = await api.current.db.transaction().execute(async (tx) => {
       await sql`SELECT 1 FROM incidents WHERE id = ${held} FOR UPDATE`.execute(tx);
-      return runFirstEscalationSteps(api.current.db, payload);
+      return runEscalationSteps(api.current.db, payload);
     });
     expect(Object.fromEntries(outcomes)).toEqual({ [incidentIds[0] ?? ""]: "notified", [held]: "deferred", [incidentIds[2] ?? ""]: "notified" });
     expect(await escalationJobs(held)).toMatchObject([{ payload: { incidentId: held, step: 0, manual: false } }]);
@@ -424,7 +485,7 @@ describe("the first steps of the incidents an alert batch opens", () => {
     // The batch's job itself and the held incident's own: whichever runs first pages it, the other finds its step taken.
     await runQueuedJobs(api.current, ["escalate_if_unacked"]);
     for (const id of incidentIds) expect((await timelineOf(id)).map((e) => e.kind)).toEqual(["created", "escalated", "assigned"]);
-    expect(await escalationJobs(held)).toMatchObject([{ payload: { step: 1 } }]);
+    expect((await stepsOf(incidentIds)).map((i) => i.escalation_step)).toEqual([1, 1, 1]);
   });
 
   it("fall back to a step job each when the batch fails, so that only the incident whose step fails goes unpaged", async () => {
@@ -437,6 +498,6 @@ describe("the first steps of the incidents an alert batch opens", () => {
       expect((await timelineOf(id)).map((e) => e.kind)).toEqual(id === refused ? ["created"] : ["created", "escalated", "assigned"]);
     }
     expect(await escalationJobs(refused)).toMatchObject([{ payload: { incidentId: refused, step: 0 }, attempts: 1, lastError: expect.stringContaining("refused by the test") }]);
-    expect(await firstStepsJobsOf(incidentIds)).toEqual([]);
+    expect((await stepsJobsOf(incidentIds)).flatMap((job) => job.payload.steps as { step: number }[]).map((s) => s.step)).toEqual([1, 1]);
   });
 });

@@ -14,6 +14,7 @@ import {
   ok,
   queuedJobs,
   raceBehindLock,
+  retriggerKey,
   useTestApi,
   type Account,
 } from "@incidentops/testkit";
@@ -44,7 +45,6 @@ afterAll(async () => {
   await appDb.destroy();
 });
 
-const retriggerKey = (incidentId: string) => `retrigger:${incidentId}`;
 const retriggerJobs = (incidentId: string) => queuedJobs(api.current.db, { key: retriggerKey(incidentId) });
 /** The pending retrigger job's payload: what the worker would run. */
 async function pendingRetrigger(incidentId: string): Promise<TaskPayload<"retrigger_incident">> {

@@ -109,7 +109,7 @@ export * from "./maintenance/schema.js";
 export * as maintenanceService from "./maintenance/service.js";
 export * from "./heartbeats/schema.js";
 export * as heartbeatService from "./heartbeats/service.js";
-export { runEscalationStep, runFirstEscalationSteps, type EscalationOutcome } from "./escalations/runner.js";
+export { runEscalationStep, runEscalationSteps, type EscalationOutcome } from "./escalations/runner.js";
 export { runRetrigger } from "./incidents/retrigger.js";
 export { runPageRule, type PageRuleOutcome } from "./notifications/pages.js";
 export { runSlaBreachCheck, type SlaBreachOutcome } from "./incidents/sla-breach.js";

@@ -77,6 +77,8 @@ export interface IncidentsTable {
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   escalation_step: Defaulted<number>;
+  /** When the next escalation step is due (null: none is scheduled): a job for several incidents' steps checks it. */
+  escalation_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   dedup_key: ColumnType<string | null, string | null | undefined, string | null>;
   alert_count: Defaulted<number>;
   /** Set while a snooze runs: the incident returns to triggered then. */
@@ -123,6 +125,7 @@ export const INCIDENT_COLUMNS = everyColumnOf<IncidentsTable>()([
   "resolved_at",
   "escalation_policy_id",
   "escalation_step",
+  "escalation_due_at",
   "dedup_key",
   "alert_count",
   "snoozed_until",

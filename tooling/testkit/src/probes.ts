@@ -46,6 +46,8 @@ export async function incidentState(db: Db, incidentId: string) {
 
 /** The key of an incident's pending escalation job, written out independently of the implementation's. */
 export const escalationKey = (incidentId: string) => `escalation:${incidentId}`;
+/** The key of an incident's pending return to triggered (a snooze's end, an acknowledgement's timeout), written out likewise. */
+export const retriggerKey = (incidentId: string) => `retrigger:${incidentId}`;
 
 /** The key of an incident's pending SLA breach check, written out independently of the implementation's. */
 export const heartbeatKey = (heartbeatId: string) => `heartbeat:${heartbeatId}`;
@@ -115,6 +117,11 @@ export async function queuedJobs(db: Db, filter: { task?: string; key?: string; 
 export async function makeJobDue(db: Db, key: string): Promise<boolean> {
   const { numAffectedRows } = await sql`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${key} AND locked_at IS NULL`.execute(db);
   return (numAffectedRows ?? 0n) > 0n;
+}
+
+/** Makes the pending jobs with these ids due now (jobs without a key: makeJobDue finds one by key). */
+export async function makeJobsDue(db: Db, jobIds: readonly string[]): Promise<void> {
+  await sql`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE id = ANY(${jobIds}::bigint[]) AND locked_at IS NULL`.execute(db);
 }
 
 /** Audit log entries matching every given filter, oldest first. */

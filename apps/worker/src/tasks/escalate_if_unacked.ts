@@ -1,10 +1,10 @@
-import { runEscalationStep, runFirstEscalationSteps, type EscalationOutcome, type TaskPayload } from "@incidentops/core";
+import { runEscalationStep, runEscalationSteps, type EscalationOutcome, type TaskPayload } from "@incidentops/core";
 import type { WorkerDeps } from "../deps.js";
 
 export async function escalateIfUnacked(payload: TaskPayload<"escalate_if_unacked">, deps: WorkerDeps): Promise<void> {
-  if ("incidentIds" in payload) {
-    const outcomes = await runFirstEscalationSteps(deps.db, payload);
-    deps.logger.info({ incidents: payload.incidentIds.length, outcomes: countOf(outcomes.values()) }, "first escalation steps");
+  if ("steps" in payload) {
+    const outcomes = await runEscalationSteps(deps.db, payload);
+    deps.logger.info({ incidents: payload.steps.length, dueAt: payload.dueAt, outcomes: countOf(outcomes.values()) }, "escalation steps");
     return;
   }
   const outcome = await runEscalationStep(deps.db, payload);

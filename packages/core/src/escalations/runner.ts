@@ -99,7 +99,7 @@ function stepOf(policy: PolicyWithLevels, step: number, manual: boolean): { leve
  */
 function firedLevel(
   incident: IncidentRow,
-  escalation: { policy: PolicyWithLevels; step: number; manual: boolean; totalSteps: number; cause: EscalationCause },
+  escalation: { policy: PolicyWithLevels; step: number; manual: boolean; totalSteps: number; cause: EscalationCause; firedAt: Date },
   resolved: Resolved,
   noOneOnCall: Record<string, unknown>[],
 ): incidentLifecycle.EscalationStepRecord {
@@ -114,13 +114,13 @@ function firedLevel(
     noOneOnCall,
     fired: { data: { ...data, notified }, cause: escalation.cause, userIds: resolved.people.map((u) => u.id), context: { level: level.level, step: escalation.step + 1 } },
     nextStep: escalation.step + 1,
-    nextAt: hasNext ? new Date(Date.now() + level.delaySeconds * 1000) : null,
+    nextAt: hasNext ? new Date(escalation.firedAt.getTime() + level.delaySeconds * 1000) : null,
   };
 }
 
-/** A job for one incident's step; and one for the first step of the incidents an alert batch opened. */
+/** A job for one incident's step; and one for the steps of several incidents, due together. */
 type StepJob = Extract<TaskPayload<"escalate_if_unacked">, { incidentId: string }>;
-type FirstStepsJob = Extract<TaskPayload<"escalate_if_unacked">, { incidentIds: string[] }>;
+type StepsJob = Extract<TaskPayload<"escalate_if_unacked">, { steps: unknown }>;
 
 /**
  * The policies and levels of one transaction's steps, each read once: levels resolved to people
@@ -131,6 +131,7 @@ function levelsFiring(tx: Tx, orgId: string, firedAt: Date) {
   const resolved = new Map<string, Promise<Resolved>>();
   let admins: ReturnType<typeof findOrgAdmins> | undefined;
   return {
+    firedAt,
     /** The org's admins: told when no level of a chain finds anyone. */
     admins() {
       admins ??= findOrgAdmins(tx, orgId);
@@ -178,39 +179,44 @@ export async function runEscalationStep(db: Db, job: StepJob): Promise<Escalatio
 }
 
 /**
- * The first escalation step of the incidents an alert batch opened, as runEscalationStep runs
- * each, in one transaction: each policy and level is read once, and the steps' events fan out in
- * one job. An incident another transaction holds is not waited for (a batch holding some incidents
- * could deadlock with one holding others): it gets a step job of its own. So does every incident
- * when the batch fails (one incident's failure aborts the transaction), so that only its own step
- * fails. The outcome of each.
+ * The steps of several incidents due together (an alert batch's first steps, or the next steps a
+ * batch of steps scheduled for one time), as runEscalationStep runs each, in one transaction: each
+ * policy and level is read once, the steps are written together, and their events fan out in one
+ * job. An incident another transaction holds is not waited for (a job holding some incidents could
+ * deadlock with one holding others): its step gets a job of its own. So does every step when the
+ * transaction fails (one incident's failure aborts it), so that only its own fails. The outcome of
+ * each.
  */
-export async function runFirstEscalationSteps(db: Db, job: FirstStepsJob): Promise<Map<string, EscalationOutcome>> {
+export async function runEscalationSteps(db: Db, job: StepsJob): Promise<Map<string, EscalationOutcome>> {
   try {
-    return await inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalateFirst(tx, job), incidentLifecycle.fanOutsTogether));
+    return await inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalateTogether(tx, job), incidentLifecycle.fanOutsTogether));
   } catch (error) {
-    if (job.incidentIds.length === 1 || isDatabaseUnavailable(error)) throw error;
-    await inScope(db, { orgId: job.orgId }, (tx) => incidentLifecycle.scheduleFirstSteps(tx, sourceOf(job), job.incidentIds));
-    return new Map(job.incidentIds.map((id) => [id, "deferred"]));
+    if (job.steps.length === 1 || isDatabaseUnavailable(error)) throw error;
+    await inScope(db, { orgId: job.orgId }, (tx) => incidentLifecycle.scheduleStepsAlone(tx, sourceOf(job), job.steps, dueAtOf(job)));
+    return new Map(job.steps.map(({ incidentId }) => [incidentId, "deferred"]));
   }
 }
 
-/** The first steps' change, in `tx`: each incident's step decided, then all of them written together. */
-async function escalateFirst(tx: Tx, job: FirstStepsJob): Promise<Map<string, EscalationOutcome>> {
+const dueAtOf = (job: { dueAt?: string | null | undefined }): Date | null => (job.dueAt == null ? null : new Date(job.dueAt));
+
+/** The steps' change, in `tx`: each incident's step decided, then all of them written together. */
+async function escalateTogether(tx: Tx, job: StepsJob): Promise<Map<string, EscalationOutcome>> {
   const source = sourceOf(job);
-  const incidents = await incidentLifecycle.lockIncidents(tx, source, job.incidentIds, { skipLocked: true });
+  const incidents = await incidentLifecycle.lockIncidents(tx, source, job.steps.map(({ incidentId }) => incidentId), { skipLocked: true });
   const levels = levelsFiring(tx, job.orgId, new Date());
   const outcomes = new Map<string, EscalationOutcome>();
   const records: incidentLifecycle.EscalationStepRecord[] = [];
-  for (const incident of incidents.values()) {
-    const step = await decideStep(incident, { orgId: job.orgId, incidentId: incident.id, step: 0, manual: false, requestId: job.requestId }, levels);
-    outcomes.set(incident.id, step.outcome);
-    if (step.record !== null) records.push(step.record);
+  for (const { incidentId, step } of job.steps) {
+    const incident = incidents.get(incidentId);
+    if (incident === undefined) continue;
+    const decided = await decideStep(incident, { orgId: job.orgId, incidentId, step, manual: false, requestId: job.requestId, ...(job.dueAt === null ? {} : { dueAt: job.dueAt }) }, levels);
+    outcomes.set(incidentId, decided.outcome);
+    if (decided.record !== null) records.push(decided.record);
   }
   await incidentLifecycle.recordEscalationSteps(tx, source, records);
-  const held = job.incidentIds.filter((id) => !incidents.has(id));
-  await incidentLifecycle.scheduleFirstSteps(tx, source, held);
-  for (const id of held) outcomes.set(id, "deferred");
+  const held = job.steps.filter(({ incidentId }) => !incidents.has(incidentId));
+  await incidentLifecycle.scheduleStepsAlone(tx, source, held, dueAtOf(job));
+  for (const { incidentId } of held) outcomes.set(incidentId, "deferred");
   return outcomes;
 }
 
@@ -232,6 +238,9 @@ async function decideStep(
   if (incident.escalation_policy_id === null) return stale;
   if (incident.escalation_step !== job.step || incident.status === "resolved") return stale;
   if (incident.status !== "triggered" && !job.manual) return stale;
+  // A step scheduled for a time fires only while the incident still says that time: a job left
+  // from before an acknowledgement and a retrigger finds the same step counter, not the same time.
+  if (job.dueAt !== undefined && incident.escalation_due_at?.getTime() !== Date.parse(job.dueAt)) return stale;
   const policy = await levels.policy(incident.escalation_policy_id);
   if (policy === undefined || policy.levels.length === 0) return stale;
   const totalSteps = policy.levels.length * policy.row.repeat;
@@ -244,7 +253,7 @@ async function decideStep(
     if (resolved.people.length > 0 || resolved.notificationTargets.length > 0) {
       // What made this job run: the first page, a level's delay running out, or a person.
       const cause: EscalationCause = job.manual ? "manual" : job.step === 0 ? "trigger" : "timeout";
-      return { outcome: "notified", record: firedLevel(incident, { policy, step, manual: job.manual, totalSteps, cause }, resolved, noOneOnCall) };
+      return { outcome: "notified", record: firedLevel(incident, { policy, step, manual: job.manual, totalSteps, cause, firedAt: levels.firedAt }, resolved, noOneOnCall) };
     }
     noOneOnCall.push(stepOf(policy, step, job.manual).data);
   }

@@ -2,7 +2,7 @@ import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, T
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
-import { escalationJobKey, idsPerJob, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
+import { escalationJobKey, listsPerJob, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
@@ -155,7 +155,7 @@ export function fanOutsTogether(jobs: readonly JobRequest[]): JobRequest[] {
     org.eventIds.push(eventId);
   }
   const fanOuts = [...eventIdsByOrg].flatMap(([orgId, { requestId, eventIds }]) =>
-    idsPerJob(eventIds).map((ids): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds: ids, requestId } })),
+    listsPerJob(eventIds).map((ids): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds: ids, requestId } })),
   );
   return [...fanOuts, ...others];
 }
@@ -229,12 +229,33 @@ async function disarmMetDeadlines(tx: Tx, before: IncidentRow, after: IncidentRo
   }
 }
 
-/** Escalation step `step` of the incident (now, or at `runAt`): one per incident, replacing any pending step. */
-const escalationJob = (source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }): JobRequest => ({
+/**
+ * Escalation step `step` of the incident (now, or at `runAt`): one per incident, replacing any
+ * pending step; with `dueAt`, only while the incident's next step is due then.
+ */
+const escalationJob = (source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date; dueAt?: Date | null }): JobRequest => ({
   task: "escalate_if_unacked",
-  payload: { orgId: source.orgId, incidentId, step, manual: options.manual, requestId: source.requestId },
+  payload: { orgId: source.orgId, incidentId, step, manual: options.manual, ...(options.dueAt == null ? {} : { dueAt: iso(options.dueAt) }), requestId: source.requestId },
   spec: { jobKey: escalationJobKey(incidentId), ...(options.runAt === undefined ? {} : { runAt: options.runAt }) },
 });
+
+/** An incident's escalation step in a job for several (stepsJobs). */
+export interface IncidentStep {
+  incidentId: string;
+  step: number;
+}
+
+/**
+ * The steps of several incidents, due together at `dueAt` (null: at once), as one job per
+ * MAX_IDS_PER_JOB of them (runEscalationSteps): one transaction, and one fan-out, for them all.
+ * Unkeyed: an acknowledgement does not remove it, and each step checks its incident when it runs.
+ */
+const stepsJobs = (source: ChangeSource, steps: readonly IncidentStep[], dueAt: Date | null): JobRequest[] =>
+  listsPerJob(steps).map((list) => ({
+    task: "escalate_if_unacked",
+    payload: { orgId: source.orgId, steps: list, dueAt: dueAt === null ? null : iso(dueAt), requestId: source.requestId },
+    ...(dueAt === null ? {} : { spec: { runAt: dueAt } }),
+  }));
 
 /** Schedules escalation step `step` (now, or at `runAt`), replacing any pending step of the incident. */
 async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: string, step: number, options: { manual: boolean; runAt?: Date }) {
@@ -244,13 +265,6 @@ async function scheduleEscalation(tx: Tx, source: ChangeSource, incidentId: stri
 /** A new incident's `created` event. Nobody is assigned to an incident yet: its snapshot needs no lookup. */
 const createdEventOf = (source: ChangeSource, incident: IncidentRow, context: Record<string, unknown>) =>
   eventOf(source, toIncident(incident, []), "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context });
-
-/**
- * The first escalation step of incidents an alert batch opened, as one job per MAX_IDS_PER_JOB of
- * them (runFirstEscalationSteps): one transaction, and one fan-out, for the batch's first pages.
- */
-const firstStepsJobs = (source: ChangeSource, incidentIds: readonly string[]): JobRequest[] =>
-  idsPerJob(incidentIds).map((ids) => ({ task: "escalate_if_unacked", payload: { orgId: source.orgId, incidentIds: ids, requestId: source.requestId } }));
 
 /**
  * What follows a new incident's `created` event: the job that fans it out and its SLA breach
@@ -344,8 +358,9 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
     if (createdId === undefined) throw new Error("unreachable: every appended event has an id");
     if (inserted) await announceOpened(tx, source, row, createdId, []);
   }
-  const escalating = applied.filter(({ row, inserted }) => inserted && row.escalation_policy_id !== null).map(({ row }) => row.id);
-  await enqueueJobs(tx, firstStepsJobs(first.source, escalating));
+  // Their first escalation steps together: one job, as their fan-outs.
+  const escalating = applied.filter(({ row, inserted }) => inserted && row.escalation_policy_id !== null).map(({ row }) => ({ incidentId: row.id, step: 0 }));
+  await enqueueJobs(tx, stepsJobs(first.source, escalating, null));
   return results;
 }
 
@@ -595,11 +610,20 @@ export async function recordEscalationSteps(tx: Tx, source: ChangeSource, steps:
     return [...noOneOnCall.map((data) => eventOf(source, shown, "no_one_on_call", data)), ...(fired === null ? [] : [eventOf(source, shown, "escalated", fired.data)])];
   });
   await enqueueJobs(tx, (await insertIncidentEventsWithNext(tx, events)).map((eventId) => fanOutJob(source, eventId)));
-  await setEscalationSteps(tx, source.orgId, steps.map(({ incident, fired, nextStep }) => ({ incidentId: incident.id, step: nextStep, cause: fired?.cause ?? null })));
-  await enqueueJobs(
+  await setEscalationSteps(
     tx,
-    steps.flatMap(({ incident, nextStep, nextAt }) => (nextAt === null ? [] : [escalationJob(source, incident.id, nextStep, { manual: false, runAt: nextAt })])),
+    source.orgId,
+    steps.map(({ incident, fired, nextStep, nextAt }) => ({ incidentId: incident.id, step: nextStep, cause: fired?.cause ?? null, dueAt: nextAt })),
   );
+  // The next steps due at one time go in one job: those of a batch's incidents on one policy.
+  const dueTogether = new Map<number, IncidentStep[]>();
+  for (const { incident, nextStep, nextAt } of steps) {
+    if (nextAt === null) continue;
+    const group = dueTogether.get(nextAt.getTime()) ?? [];
+    dueTogether.set(nextAt.getTime(), group);
+    group.push({ incidentId: incident.id, step: nextStep });
+  }
+  await enqueueJobs(tx, [...dueTogether].flatMap(([at, group]) => stepsJobs(source, group, new Date(at))));
   const assignments = steps.flatMap(({ incident, fired }) => {
     const previous = (before.get(incident.id) ?? []).map((a) => a.id);
     return fired === null || fired.userIds.length === 0 || sameSet(previous, fired.userIds) ? [] : [{ incident, previous, userIds: fired.userIds, context: fired.context }];
@@ -716,9 +740,12 @@ export async function lockIncidents(tx: Tx, source: ChangeSource, incidentIds: r
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** Escalation step 0 of each incident, a job of its own (replacing any pending step): for those a change of many skipped. */
-export async function scheduleFirstSteps(tx: Tx, source: ChangeSource, incidentIds: readonly string[]): Promise<void> {
-  await enqueueJobs(tx, incidentIds.map((id) => escalationJob(source, id, 0, { manual: false })));
+/**
+ * Each of the steps due at `dueAt` (null: at once), a job of its own now (replacing any pending
+ * step of its incident): for those a job of several skipped.
+ */
+export async function scheduleStepsAlone(tx: Tx, source: ChangeSource, steps: readonly IncidentStep[], dueAt: Date | null): Promise<void> {
+  await enqueueJobs(tx, steps.map(({ incidentId, step }) => escalationJob(source, incidentId, step, { manual: false, dueAt })));
 }
 
 /**

@@ -311,26 +311,33 @@ export function markSlaBreached(tx: Tx, orgId: string, incidentId: string, kind:
  * Records that `step` levels have been notified, counting timeout and manual escalations apart
  * (no cause: counted as neither, e.g. a restart from the first level or a level that found no one).
  */
+/** Sets the incident's escalation step, with no next step scheduled for a time (a retrigger's restart, at once). */
 export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number): Promise<void> {
-  await tx.updateTable("incidents").set({ escalation_step: step }).where("org_id", "=", orgId).where("id", "=", incidentId).execute();
+  await tx.updateTable("incidents").set({ escalation_step: step, escalation_due_at: null }).where("org_id", "=", orgId).where("id", "=", incidentId).execute();
 }
 
 /**
- * Sets each incident's escalation step, counting the escalation by its cause (`timeout`,
- * `manual`; null or `trigger` count nothing), with the transaction's next statement: one statement
- * for them all, keyed (the steps are one JSON document, each incident found by its key).
+ * Sets each incident's escalation step and when it is due (null: not scheduled), counting the
+ * escalation by its cause (`timeout`, `manual`; null or `trigger` count nothing), with the
+ * transaction's next statement: one statement for them all, keyed (the steps are one JSON
+ * document, each incident found by its key).
  */
-export async function setEscalationSteps(tx: Tx, orgId: string, steps: readonly { incidentId: string; step: number; cause: EscalationCause | null }[]): Promise<void> {
+export async function setEscalationSteps(
+  tx: Tx,
+  orgId: string,
+  steps: readonly { incidentId: string; step: number; cause: EscalationCause | null; dueAt: Date | null }[],
+): Promise<void> {
   if (steps.length === 0) return;
-  const document = JSON.stringify(steps.map(({ incidentId, step, cause }) => ({ incident_id: incidentId, step, cause })));
+  const document = JSON.stringify(steps.map(({ incidentId, step, cause, dueAt }) => ({ incident_id: incidentId, step, cause, due_at: dueAt })));
   await sendWithNext(
     tx,
     keyed(sql`
     UPDATE incidents AS i
        SET escalation_step = s.step,
+           escalation_due_at = s.due_at,
            escalations_timeout = i.escalations_timeout + CASE WHEN s.cause = 'timeout' THEN 1 ELSE 0 END,
            escalations_manual = i.escalations_manual + CASE WHEN s.cause = 'manual' THEN 1 ELSE 0 END
-      FROM json_to_recordset(${document}::json) AS s(incident_id uuid, step int, cause text)
+      FROM json_to_recordset(${document}::json) AS s(incident_id uuid, step int, cause text, due_at timestamptz)
      WHERE i.org_id = ${orgId}::uuid AND i.id = s.incident_id`),
   );
 }

@@ -14,14 +14,14 @@ const deliveryJob = z.union([
 
 /**
  * The most events or incidents one job names: a batch's work in one transaction, bounded. A batch
- * that has more is split over several jobs (idsPerJob).
+ * that has more is split over several jobs (listsPerJob).
  */
 export const MAX_IDS_PER_JOB = 1000;
 
-/** `ids` in lists of at most MAX_IDS_PER_JOB, in order: one per job. */
-export function idsPerJob(ids: readonly string[]): string[][] {
-  const lists: string[][] = [];
-  for (let start = 0; start < ids.length; start += MAX_IDS_PER_JOB) lists.push(ids.slice(start, start + MAX_IDS_PER_JOB));
+/** `items` in lists of at most MAX_IDS_PER_JOB, in order: one per job. */
+export function listsPerJob<T>(items: readonly T[]): T[][] {
+  const lists: T[][] = [];
+  for (let start = 0; start < items.length; start += MAX_IDS_PER_JOB) lists.push(items.slice(start, start + MAX_IDS_PER_JOB));
   return lists;
 }
 
@@ -48,8 +48,10 @@ export const taskPayloadSchemas = {
   send_sms: deliveryJob,
   send_voice: deliveryJob,
   /**
-   * Notify escalation step `step` of the incident's policy, unless it was acknowledged; or the
-   * first step of the incidents an alert batch opened, together (one transaction for all).
+   * Notify escalation step `step` of the incident's policy, unless it was acknowledged (and, with
+   * `dueAt`, unless the incident's next step is no longer due then); or the steps of several
+   * incidents together (one transaction for all): an alert batch's first steps (`dueAt` null), or
+   * the next steps that a batch of steps scheduled for one time.
    */
   escalate_if_unacked: z.union([
     z.object({
@@ -57,9 +59,15 @@ export const taskPayloadSchemas = {
       incidentId: z.uuid(),
       step: z.number().int().nonnegative(),
       manual: z.boolean(),
+      dueAt: z.iso.datetime().optional(),
       requestId: z.string(),
     }),
-    z.object({ orgId: z.uuid(), incidentIds: z.array(z.uuid()).min(1).max(MAX_IDS_PER_JOB), requestId: z.string() }),
+    z.object({
+      orgId: z.uuid(),
+      steps: z.array(z.object({ incidentId: z.uuid(), step: z.number().int().nonnegative() })).min(1).max(MAX_IDS_PER_JOB),
+      dueAt: z.iso.datetime().nullable(),
+      requestId: z.string(),
+    }),
   ]),
   /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
   /** Expires the heartbeat and opens its incident, unless a ping came in time. Runs at the deadline; each ping moves it. */
