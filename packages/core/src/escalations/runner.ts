@@ -157,8 +157,8 @@ type LevelsFiring = ReturnType<typeof levelsFiring>;
  * The `escalate_if_unacked` job: notifies escalation step `step` of the incident's policy and
  * schedules the next one, in one transaction with the incident row locked. A level that resolves
  * to no one records `no_one_on_call` and the next level is tried at once (over one pass of the
- * levels at most). A job that is stale (the incident moved on, was acknowledged, or another step
- * already ran) does nothing.
+ * levels at most). A job that is stale (the incident moved on, was acknowledged, another step
+ * already ran, or its next step is due at another time) does nothing.
  */
 export async function runEscalationStep(db: Db, job: StepJob): Promise<EscalationOutcome> {
   // The step's jobs are added together at its end: one fan-out for its events (the `escalated`
