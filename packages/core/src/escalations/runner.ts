@@ -5,7 +5,6 @@ import type { EscalationTarget } from "../escalation-policies/schema.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { isDatabaseUnavailable } from "../db-errors.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
-import type { ChangeSource } from "../incidents/lifecycle.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
 import type { NotificationKind } from "../schema.js";
@@ -170,7 +169,7 @@ export async function runEscalationStep(db: Db, job: StepJob): Promise<Escalatio
         const incident = await incidentLifecycle.lock(tx, job.orgId, job.incidentId);
         if (incident === undefined) return "skipped";
         const step = await decideStep(incident, job, levelsFiring(tx, job.orgId, new Date()));
-        if (step.record !== null) await incidentLifecycle.recordEscalationSteps(tx, sourceOf(job), [step.record]);
+        if (step.record !== null) await incidentLifecycle.recordEscalationSteps(tx, incidentLifecycle.jobSourceOf(job), [step.record]);
         return step.outcome;
       },
       incidentLifecycle.fanOutsTogether,
@@ -192,7 +191,7 @@ export async function runEscalationSteps(db: Db, job: StepsJob): Promise<Map<str
     return await inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalateTogether(tx, job), incidentLifecycle.fanOutsTogether));
   } catch (error) {
     if (job.steps.length === 1 || isDatabaseUnavailable(error)) throw error;
-    await inScope(db, { orgId: job.orgId }, (tx) => incidentLifecycle.scheduleStepsAlone(tx, sourceOf(job), job.steps, dueAtOf(job)));
+    await inScope(db, { orgId: job.orgId }, (tx) => incidentLifecycle.scheduleStepsAlone(tx, incidentLifecycle.jobSourceOf(job), job.steps, dueAtOf(job)));
     return new Map(job.steps.map(({ incidentId }) => [incidentId, "deferred"]));
   }
 }
@@ -201,7 +200,7 @@ const dueAtOf = (job: { dueAt?: string | null | undefined }): Date | null => (jo
 
 /** The steps' change, in `tx`: each incident's step decided, then all of them written together. */
 async function escalateTogether(tx: Tx, job: StepsJob): Promise<Map<string, EscalationOutcome>> {
-  const source = sourceOf(job);
+  const source = incidentLifecycle.jobSourceOf(job);
   const incidents = await incidentLifecycle.lockIncidents(tx, source, job.steps.map(({ incidentId }) => incidentId), { skipLocked: true });
   const levels = levelsFiring(tx, job.orgId, new Date());
   const outcomes = new Map<string, EscalationOutcome>();
@@ -219,9 +218,6 @@ async function escalateTogether(tx: Tx, job: StepsJob): Promise<Map<string, Esca
   for (const { incidentId } of held) outcomes.set(incidentId, "deferred");
   return outcomes;
 }
-
-/** The escalation runner changes incidents as the system, on the job's request. */
-const sourceOf = (job: { orgId: string; requestId: string }): ChangeSource => ({ orgId: job.orgId, actorUserId: null, requestId: job.requestId });
 
 /**
  * What the step does to a locked incident: nothing when it is stale; else the levels from the

@@ -188,7 +188,7 @@ export async function runHeartbeatCheck(db: Db, job: TaskPayload<"heartbeat_chec
     const dedupKey = heartbeatDedupKey(row.id);
     const title = `Heartbeat ${row.name} missed`;
     const context = heartbeatContext(row, "missed");
-    const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
+    const source = incidentLifecycle.jobSourceOf(job);
     const alert = { serviceId: row.service_id, title, severity: HEARTBEAT_SEVERITY, dedupKey, received: { integrationId: null, raw: context } };
     const { suppressed } = await incidentLifecycle.openForAlert(tx, { source, alert, context });
     return suppressed ? "suppressed" : "expired";

@@ -67,6 +67,9 @@ export const changeSourceOf = (actor: Actor): ChangeSource => ({
   requestId: actor.requestId,
 });
 
+/** A job changes incidents as the system (no person), on the request that queued it. */
+export const jobSourceOf = (job: { orgId: string; requestId: string }): ChangeSource => ({ orgId: job.orgId, actorUserId: null, requestId: job.requestId });
+
 const incidentNotFound = () => notFound("Incident");
 
 /** What an event may say about its incident that saves reading it again: a new incident has no assignees yet, and an alert's upsert and a move's update return them. */
@@ -94,6 +97,11 @@ async function appendEventWithNext(
   known: KnownFacts = {},
 ): Promise<string> {
   return appendWithNext(tx, eventOf(source, await snapshotOf(tx, source, incident, known), kind, data));
+}
+
+/** Appends events, in order, with the transaction's next statement (insertIncidentEventsWithNext), each fanned out by its own job. */
+async function appendAndFanOut(tx: Tx, source: ChangeSource, events: readonly NewIncidentEvent[]): Promise<void> {
+  await enqueueJobs(tx, (await insertIncidentEventsWithNext(tx, events)).map((eventId) => fanOutJob(source, eventId)));
 }
 
 /** Appends one event with the transaction's next statement (insertIncidentEventsWithNext), returning its id. */
@@ -609,7 +617,7 @@ export async function recordEscalationSteps(tx: Tx, source: ChangeSource, steps:
     const shown = toIncident(incident, before.get(incident.id) ?? []);
     return [...noOneOnCall.map((data) => eventOf(source, shown, "no_one_on_call", data)), ...(fired === null ? [] : [eventOf(source, shown, "escalated", fired.data)])];
   });
-  await enqueueJobs(tx, (await insertIncidentEventsWithNext(tx, events)).map((eventId) => fanOutJob(source, eventId)));
+  await appendAndFanOut(tx, source, events);
   await setEscalationSteps(
     tx,
     source.orgId,
@@ -704,7 +712,7 @@ async function reassign(tx: Tx, source: ChangeSource, changes: readonly Reassign
     const notified = options.page ? { notified: userIds.filter((id) => !previous.includes(id)).map((userId) => ({ type: "user", userId })) } : {};
     return eventOf(source, toIncident(incident, now), "assigned", { ...context, assignees: now, previousAssigneeIds: previous, ...notified });
   });
-  await enqueueJobs(tx, (await insertIncidentEventsWithNext(tx, events)).map((eventId) => fanOutJob(source, eventId)));
+  await appendAndFanOut(tx, source, events);
   await removeJobs(tx, changes.flatMap(({ incident, previous, userIds }) => pageJobKeysOf(incident.id, previous.filter((id) => !userIds.includes(id)))));
 }
 

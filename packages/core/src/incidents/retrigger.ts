@@ -6,7 +6,6 @@ import * as lifecycle from "./lifecycle.js";
 /** The `retrigger_incident` job: the end of a snooze or an acknowledgement timeout (see lifecycle.retrigger). */
 export async function runRetrigger(db: Db, job: TaskPayload<"retrigger_incident">): Promise<"retriggered" | "skipped"> {
   return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-    return (await lifecycle.retrigger(tx, source, job)) ? "retriggered" : "skipped";
+    return (await lifecycle.retrigger(tx, lifecycle.jobSourceOf(job), job)) ? "retriggered" : "skipped";
   });
 }

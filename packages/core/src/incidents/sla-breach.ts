@@ -11,8 +11,7 @@ export type SlaBreachOutcome = "breached" | "skipped";
  */
 export async function runSlaBreachCheck(db: Db, job: TaskPayload<"sla_breach">): Promise<SlaBreachOutcome> {
   return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const source = { orgId: job.orgId, actorUserId: null, requestId: job.requestId };
-    const event = await lifecycle.recordSlaBreach(tx, source, { incidentId: job.incidentId, kind: job.kind });
+    const event = await lifecycle.recordSlaBreach(tx, lifecycle.jobSourceOf(job), { incidentId: job.incidentId, kind: job.kind });
     return event === null ? "skipped" : "breached";
   });
 }
