@@ -1,7 +1,7 @@
 import { createLogger, enqueueJobs, ingestAlerts, inScope, MAX_IDS_PER_JOB, removeJob, taskPayloadSchemas, withJobsHeld } from "@incidentops/core";
 import { createDb, sql } from "@incidentops/db";
 import { describe, expect, it } from "vitest";
-import { aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, preparedStatementsOn, queuedJobs, runQueuedJobs, statementCountingDb, uniqueName, untilWaitingOnLocks, useTestApi, waitFor, type TestApi } from "@incidentops/testkit";
+import { anAlert, aPolicy, aService, anIntegrationKey, anOrgOwner, incidentsOfService, preparedStatementsOn, queuedJobs, runQueuedJobs, statementCountingDb, uniqueName, untilWaitingOnLocks, useTestApi, waitFor, type TestApi } from "@incidentops/testkit";
 
 const api = useTestApi();
 const silentLog = createLogger({ level: "silent", name: "alert-batches-test" });
@@ -105,7 +105,7 @@ describe("alert batches", () => {
   it("writes a request's triggers together, their incidents in one statement and their events with the next, new or repeated", async () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
-    const alerts = Array.from({ length: 20 }, (_, i) => ({ action: "trigger" as const, dedupKey: `counted-${i}`, summary: `counted ${i}`, severity: "sev1" as const, raw: {} }));
+    const alerts = Array.from({ length: 20 }, (_, i) => anAlert(`counted-${i}`, { severity: "sev1" }));
     const delivery = { routingKey, requestId: "counted", log: silentLog, limitPerMinute: 1000 };
     try {
       for (const outcome of ["created", "deduplicated"]) {
@@ -131,11 +131,10 @@ describe("alert batches", () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     const oneConnection = createDb({ connectionString: api.current.appDatabaseUrl, max: 1 });
     const delivery = { routingKey, requestId: "prepared", log: silentLog, limitPerMinute: 1000 };
-    const triggerOf = (dedupKey: string) => ({ action: "trigger" as const, dedupKey, summary: `prepared ${dedupKey}`, severity: "sev2" as const, raw: {} });
     try {
       const outcomes = [];
       for (const keys of [["p-1"], ["p-2", "p-3"], ["p-1"], ["p-4"], ["p-2", "p-5"], ["p-1", "p-6", "p-7"], ["p-3"], ["p-8"]]) {
-        outcomes.push((await ingestAlerts(oneConnection, delivery, keys.map(triggerOf))).map((r) => `${r.dedupKey} ${r.outcome}`));
+        outcomes.push((await ingestAlerts(oneConnection, delivery, keys.map((key) => anAlert(key)))).map((r) => `${r.dedupKey} ${r.outcome}`));
       }
       expect(outcomes).toEqual([
         ["p-1 created"],
@@ -163,7 +162,7 @@ describe("alert batches", () => {
 
   it("applies a request's alerts in order when a trigger repeats one written with it, or an acknowledge comes between", async () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
-    const alert = (action: "trigger" | "acknowledge", dedupKey: string) => ({ action, dedupKey, summary: `${action} ${dedupKey}`, severity: "sev2" as const, raw: { action, dedupKey } });
+    const alert = (action: "trigger" | "acknowledge", dedupKey: string) => anAlert(dedupKey, { action, raw: { action, dedupKey } });
     const results = await ingestAlerts(api.current.db, { routingKey, requestId: "in-order", log: silentLog, limitPerMinute: 1000 }, [
       alert("trigger", "a"),
       alert("trigger", "b"),
@@ -207,15 +206,14 @@ describe("alert batches", () => {
     const { orgId, serviceId, routingKey } = await anEscalatingSource(api.current);
     const db = api.current.db;
     const delivery = (requestId: string) => ({ routingKey, requestId, log: silentLog, limitPerMinute: 10_000 });
-    const alertOf = (dedupKey: string) => ({ action: "trigger" as const, dedupKey, summary: `big ${dedupKey}`, severity: "sev2" as const, raw: {} });
     // Two requests of 600 alerts each (as Alertmanager groups send them), behind a third: all three start with one key, so they share its lane.
-    const requestOf = (name: string) => [alertOf("first"), ...Array.from({ length: 600 }, (_, i) => alertOf(`${name}-${i}`))];
+    const requestOf = (name: string) => [anAlert("first"), ...Array.from({ length: 600 }, (_, i) => anAlert(`${name}-${i}`))];
     const admitted = async () => (await sql<{ n: number }>`SELECT coalesce(sum(hits), 0)::int AS n FROM rate_limit_counters WHERE key LIKE 'ingest:%'`.execute(db)).rows[0]?.n ?? 0;
     const before = await admitted();
     const requests = await db.transaction().execute(async (tx) => {
       // The service row held as its edit holds it: the first request's batch waits on it (its incident's foreign key), and the two others meet in the lane's next batch.
       await sql`SELECT 1 FROM services WHERE id = ${serviceId} FOR UPDATE`.execute(tx);
-      const first = ingestAlerts(db, delivery("first"), [alertOf("first")]);
+      const first = ingestAlerts(db, delivery("first"), [anAlert("first")]);
       await untilWaitingOnLocks(db, 1, "the first request's batch to wait on the service");
       const big = ["a", "b"].map((name) => ingestAlerts(db, delivery(name), requestOf(name)));
       await waitFor(async () => ((await admitted()) === before + 1 + 2 * 601 ? true : undefined), 15_000, "both requests to be admitted");
@@ -239,7 +237,7 @@ describe("alert batches", () => {
     const { token, serviceId, routingKey } = await anEscalatingSource(api.current);
     // fingerprint-2 and fingerprint-7 fall in different lanes (alertBatchLaneOf).
     const keys = Array.from({ length: 6 }, (_, i) => `fingerprint-${i + 2}`);
-    const alertsOf = (action: "trigger" | "resolve", order: readonly string[]) => order.map((dedupKey) => ({ action, dedupKey, summary: `${dedupKey} fires`, severity: "sev2" as const, raw: {} }));
+    const alertsOf = (action: "trigger" | "resolve", order: readonly string[]) => order.map((dedupKey) => anAlert(dedupKey, { action }));
     // Requests in different lanes (their first keys'), locking the same incidents in opposite orders.
     const requests = [alertsOf("resolve", keys), alertsOf("trigger", keys.toReversed()), alertsOf("resolve", keys.toReversed()), alertsOf("trigger", keys)];
     for (let round = 0; round < 10; round++) {

@@ -3,6 +3,7 @@ import { createLogger, ingestAlerts, runEscalationSteps, taskPayloadSchemas, typ
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  anAlert,
   anIncident,
   anOrgOwner,
   aPolicy,
@@ -364,7 +365,7 @@ describe("the escalation steps of many incidents in one job", () => {
   async function openedByAlerts(count: number) {
     const service = await serviceWithPolicy((await aPolicy(api.current, token, [1, 2].map(() => ({ delaySeconds: 60, targets: [{ type: "user" as const, userId: ownerId }] })))).id);
     const { routingKey } = await anIntegrationKey(api.current, token, service.id);
-    const alerts = Array.from({ length: count }, (_, i) => ({ action: "trigger" as const, dedupKey: `first-${i}`, summary: `first ${i}`, severity: "sev2" as const, raw: {} }));
+    const alerts = Array.from({ length: count }, (_, i) => anAlert(`first-${i}`));
     const results = await ingestAlerts(api.current.db, { routingKey, requestId: "first-steps", log: silentLog, limitPerMinute: 1000 }, alerts);
     return results.map((r) => r.incidentId ?? "");
   }

@@ -1,4 +1,5 @@
 import type {
+  Alert,
   ContactMethod,
   CreatedApiKey,
   CreatedContactMethod,
@@ -112,6 +113,16 @@ export async function anSlaPolicy(api: TestApi, token: string, targets: SlaTarge
   const path = serviceId === undefined ? "/v1/org/sla-policy" : `/v1/org/services/${serviceId}/sla-policy`;
   return ok(api.request("PUT", path, { token, body: targets }), 200, "set SLA policy");
 }
+
+/** An alert as ingestAlerts takes it: a sev2 trigger with dedup key `dedupKey`, unless `overrides` says otherwise. */
+export const anAlert = (dedupKey: string, overrides: Partial<Alert> = {}): Alert => ({
+  action: "trigger",
+  dedupKey,
+  summary: `alert ${dedupKey}`,
+  severity: "sev2",
+  raw: {},
+  ...overrides,
+});
 
 /** A webhook notification target at `url` (admin token); `extra` adds name, eventKinds, minSeverity, enabled... */
 export async function aWebhookTarget(api: TestApi, token: string, url: string, extra: Record<string, unknown> = {}): Promise<NotificationTargetWithSecret> {

@@ -7,6 +7,7 @@ export {
   aContactMethod,
   addMember,
   setMemberRole,
+  anAlert,
   anAlertSource,
   aMember,
   anApiKey,

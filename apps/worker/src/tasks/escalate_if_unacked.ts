@@ -1,5 +1,6 @@
-import { runEscalationStep, runEscalationSteps, type EscalationOutcome, type TaskPayload } from "@incidentops/core";
+import { runEscalationStep, runEscalationSteps, type TaskPayload } from "@incidentops/core";
 import type { WorkerDeps } from "../deps.js";
+import { countOf } from "./outcome-counts.js";
 
 export async function escalateIfUnacked(payload: TaskPayload<"escalate_if_unacked">, deps: WorkerDeps): Promise<void> {
   if ("steps" in payload) {
@@ -9,11 +10,4 @@ export async function escalateIfUnacked(payload: TaskPayload<"escalate_if_unacke
   }
   const outcome = await runEscalationStep(deps.db, payload);
   deps.logger.info({ incidentId: payload.incidentId, step: payload.step, outcome }, "escalation step");
-}
-
-/** How many steps had each outcome. */
-function countOf(outcomes: Iterable<EscalationOutcome>): Partial<Record<EscalationOutcome, number>> {
-  const counts: Partial<Record<EscalationOutcome, number>> = {};
-  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
-  return counts;
 }

@@ -50,8 +50,9 @@ import { toIncident } from "./wire.js";
 //   acknowledgement. resolved_at is final (resolved is terminal): MTTR runs to it.
 // - SLA deadlines: acknowledge_due_at (a first response: acknowledging or resolving) and
 //   resolve_due_at, from the service's policy for the severity, counted from created_at. Each
-//   has one breach check, a job scheduled for the deadline. A deadline "runs" until it is met or
-//   breached; a re-trigger does not re-open the acknowledge one.
+//   has a breach check, a job scheduled for the deadline (one job for an alert batch's incidents
+//   due together). A deadline "runs" until it is met or breached; a re-trigger does not re-open
+//   the acknowledge one.
 // - escalations_timeout / escalations_manual: escalation steps past the first page, by cause.
 
 /** Who changes an incident: a person, or (with actorUserId null) an API key, an integration or the escalation runner. */
@@ -219,6 +220,32 @@ const slaCheckJobsOf = (source: ChangeSource, incident: IncidentRow, kinds: read
     return dueAt === null ? [] : [slaCheckJob(source, incident.id, kind, dueAt)];
   });
 
+/**
+ * The breach checks of new incidents' deadlines, those of one kind due at one time as one job per
+ * MAX_IDS_PER_JOB incidents (runSlaBreachChecks): an alert batch's incidents of one severity.
+ * Unkeyed: meeting a deadline does not remove it, and each check tests its deadline when it runs.
+ */
+function slaChecksTogether(source: ChangeSource, incidents: readonly IncidentRow[]): JobRequest[] {
+  const dueTogether = new Map<string, { kind: SlaKind; dueAt: Date; incidentIds: string[] }>();
+  for (const incident of incidents) {
+    for (const kind of ["acknowledge", "resolve"] as const) {
+      const dueAt = incident[DEADLINE_OF[kind]];
+      if (dueAt === null) continue;
+      const key = `${kind}:${dueAt.getTime()}`;
+      const group = dueTogether.get(key) ?? { kind, dueAt, incidentIds: [] };
+      dueTogether.set(key, group);
+      group.incidentIds.push(incident.id);
+    }
+  }
+  return [...dueTogether.values()].flatMap(({ kind, dueAt, incidentIds }) =>
+    listsPerJob(incidentIds).map((list) => ({
+      task: "sla_breach" as const,
+      payload: { orgId: source.orgId, kind, incidentIds: list, requestId: source.requestId },
+      spec: { runAt: dueAt, priority: SLA_JOB_PRIORITY },
+    })),
+  );
+}
+
 /** Schedules the breach check of each deadline at its time (replacing a pending one), or drops it when there is none. */
 async function armSlaChecks(tx: Tx, source: ChangeSource, incident: IncidentRow, kinds: SlaKind[]): Promise<void> {
   await removeJobs(
@@ -275,11 +302,11 @@ const createdEventOf = (source: ChangeSource, incident: IncidentRow, context: Re
   eventOf(source, toIncident(incident, []), "created", { title: incident.title, severity: incident.severity, status: incident.status, ...context });
 
 /**
- * What follows a new incident's `created` event: the job that fans it out and its SLA breach
- * checks (its first escalation step is the caller's); and, once committed, its count.
+ * What follows a new incident's `created` event: the job that fans it out with the caller's `jobs`
+ * (its SLA breach checks and first escalation step); and, once committed, its count.
  */
-async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, createdId: string, firstStep: JobRequest[]): Promise<void> {
-  await enqueueJobs(tx, [fanOutJob(source, createdId), ...slaCheckJobsOf(source, incident, ["acknowledge", "resolve"]), ...firstStep]);
+async function announceOpened(tx: Tx, source: ChangeSource, incident: IncidentRow, createdId: string, jobs: JobRequest[]): Promise<void> {
+  await enqueueJobs(tx, [fanOutJob(source, createdId), ...jobs]);
   afterCommit(tx, () => countIncidentOpened(incident));
 }
 
@@ -308,7 +335,10 @@ export async function open(
     created_by: source.actorUserId,
     escalation_policy_id: input.escalationPolicyId,
   });
-  await announceOpened(tx, source, row, await appendWithNext(tx, createdEventOf(source, row, {})), firstStepOf(source, row));
+  await announceOpened(tx, source, row, await appendWithNext(tx, createdEventOf(source, row, {})), [
+    ...slaCheckJobsOf(source, row, ["acknowledge", "resolve"]),
+    ...firstStepOf(source, row),
+  ]);
   return row;
 }
 
@@ -366,9 +396,10 @@ export async function openForAlerts(tx: Tx, openings: readonly AlertOpening[]): 
     if (createdId === undefined) throw new Error("unreachable: every appended event has an id");
     if (inserted) await announceOpened(tx, source, row, createdId, []);
   }
-  // Their first escalation steps together: one job, as their fan-outs.
-  const escalating = applied.filter(({ row, inserted }) => inserted && row.escalation_policy_id !== null).map(({ row }) => ({ incidentId: row.id, step: 0 }));
-  await enqueueJobs(tx, stepsJobs(first.source, escalating, null));
+  // Their SLA checks and first escalation steps together: a job for many, as their fan-outs.
+  const opened = applied.filter(({ inserted }) => inserted).map(({ row }) => row);
+  const escalating = opened.filter((row) => row.escalation_policy_id !== null).map((row) => ({ incidentId: row.id, step: 0 }));
+  await enqueueJobs(tx, [...slaChecksTogether(first.source, opened), ...stepsJobs(first.source, escalating, null)]);
   return results;
 }
 
@@ -517,15 +548,24 @@ export async function edit(
 }
 
 /**
- * The `sla_breach` job's change: records that the incident's `kind` deadline passed unmet (the
- * breach stamp, and an `sla_breached` event that notifies), exactly once. Nothing when the
- * deadline was met, moved later, or already recorded as breached (a re-run).
+ * The `sla_breach` job's change on the incidents (several locked first: lockIncidents): records
+ * that their `kind` deadline passed unmet (the breach stamp, and an `sla_breached` event that
+ * notifies), exactly once; the events in one insert. Nothing for an incident whose deadline was
+ * met, moved later, or already recorded as breached (a re-run). The incidents breached.
  */
-export async function recordSlaBreach(tx: Tx, source: ChangeSource, input: { incidentId: string; kind: SlaKind }): Promise<IncidentEventRow | null> {
-  const breached = await markSlaBreached(tx, source.orgId, input.incidentId, input.kind);
-  const dueAt = breached?.[DEADLINE_OF[input.kind]];
-  if (breached === undefined || dueAt === null || dueAt === undefined) return null;
-  return recordEvent(tx, source, breached, "sla_breached", { kind: input.kind, dueAt: iso(dueAt) });
+export async function recordSlaBreaches(tx: Tx, source: ChangeSource, kind: SlaKind, incidentIds: readonly string[]): Promise<string[]> {
+  const breached = await markSlaBreached(tx, source.orgId, incidentIds, kind);
+  if (breached.length === 0) return [];
+  const assignees = await findAssignees(tx, source.orgId, breached.map((incident) => incident.id));
+  await appendAndFanOut(
+    tx,
+    source,
+    breached.map((incident) => {
+      const dueAt = incident[DEADLINE_OF[kind]];
+      return eventOf(source, toIncident(incident, assignees.get(incident.id) ?? []), "sla_breached", { kind, dueAt: dueAt === null ? null : iso(dueAt) });
+    }),
+  );
+  return breached.map((incident) => incident.id);
 }
 
 /** The incident, locked until the transaction ends; 404 when it is not the org's (`lock` answers undefined instead). */

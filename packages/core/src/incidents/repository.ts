@@ -290,21 +290,24 @@ const BREACH_COLUMNS = {
 } as const;
 
 /**
- * Stamps the breach of the `kind` deadline if it is due (on the database's clock, the one the job
- * was scheduled on) and still running: not met, not breached already. Undefined when not.
+ * Stamps the breach of the `kind` deadline of each of the incidents where it is due (on the
+ * database's clock, the one the job was scheduled on) and still running: not met, not breached
+ * already. The incidents stamped. Several incidents should be locked first (lockIncidents), one
+ * at a time: the update locks them in the order it finds them.
  */
-export function markSlaBreached(tx: Tx, orgId: string, incidentId: string, kind: SlaKind) {
+export function markSlaBreached(tx: Tx, orgId: string, incidentIds: readonly string[], kind: SlaKind) {
+  if (incidentIds.length === 0) return Promise.resolve([]);
   const { due, breached } = BREACH_COLUMNS[kind];
   let query = tx
     .updateTable("incidents")
     .set({ [breached]: sql<Date>`now()` })
     .where("org_id", "=", orgId)
-    .where("id", "=", incidentId)
+    .where("id", "in", incidentIds)
     .where(breached, "is", null)
     .where(due, "<=", sql<Date>`now()`)
     .where("resolved_at", "is", null);
   if (kind === "acknowledge") query = query.where("first_acknowledged_at", "is", null);
-  return query.returningAll().executeTakeFirst();
+  return query.returningAll().execute();
 }
 
 /**

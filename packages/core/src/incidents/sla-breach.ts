@@ -1,17 +1,64 @@
 import type { Db } from "@incidentops/db";
+import { isDatabaseUnavailable } from "../db-errors.js";
+import { enqueueJobs, withJobsHeld, type JobRequest } from "../jobs/enqueue.js";
 import type { TaskPayload } from "../jobs/tasks.js";
 import { inScope } from "../scope.js";
 import * as lifecycle from "./lifecycle.js";
 
-export type SlaBreachOutcome = "breached" | "skipped";
+/** What a check did: recorded the breach, found the deadline met or moved; or (in a job of several) left it to a job of its own. */
+export type SlaBreachOutcome = "breached" | "skipped" | "deferred";
+
+type CheckJob = Extract<TaskPayload<"sla_breach">, { incidentId: string }>;
+type ChecksJob = Extract<TaskPayload<"sla_breach">, { incidentIds: unknown }>;
 
 /**
- * The `sla_breach` job, run at the deadline: records the breach unless the deadline was met or
- * moved meanwhile (a stale or repeated job does nothing).
+ * The `sla_breach` job of one incident, run at the deadline: records the breach unless the
+ * deadline was met or moved meanwhile (a stale or repeated job does nothing).
  */
-export async function runSlaBreachCheck(db: Db, job: TaskPayload<"sla_breach">): Promise<SlaBreachOutcome> {
+export async function runSlaBreachCheck(db: Db, job: CheckJob): Promise<SlaBreachOutcome> {
   return inScope(db, { orgId: job.orgId }, async (tx) => {
-    const event = await lifecycle.recordSlaBreach(tx, lifecycle.jobSourceOf(job), { incidentId: job.incidentId, kind: job.kind });
-    return event === null ? "skipped" : "breached";
+    const breached = await lifecycle.recordSlaBreaches(tx, lifecycle.jobSourceOf(job), job.kind, [job.incidentId]);
+    return breached.length === 0 ? "skipped" : "breached";
   });
 }
+
+/**
+ * The checks of several incidents' deadlines of one kind, due together (an alert batch's), as
+ * runSlaBreachCheck runs each, in one transaction: the breaches are written together and their
+ * events fan out in one job. An incident another transaction holds is not waited for (a job
+ * holding some incidents could deadlock with one holding others): it is checked again in a job of
+ * its own, at once. So is every incident when the transaction fails (one incident's failure aborts
+ * it), so that only its own check fails. The outcome of each.
+ */
+export async function runSlaBreachChecks(db: Db, job: ChecksJob): Promise<Map<string, SlaBreachOutcome>> {
+  const source = lifecycle.jobSourceOf(job);
+  try {
+    return await inScope(db, { orgId: job.orgId }, (tx) =>
+      withJobsHeld(
+        tx,
+        async () => {
+          const incidents = await lifecycle.lockIncidents(tx, source, job.incidentIds, { skipLocked: true });
+          const breached = new Set(await lifecycle.recordSlaBreaches(tx, source, job.kind, [...incidents.keys()]));
+          const held = job.incidentIds.filter((incidentId) => !incidents.has(incidentId));
+          await enqueueJobs(tx, checksAlone(job, held));
+          return new Map(
+            job.incidentIds.map((incidentId) => [incidentId, breached.has(incidentId) ? "breached" : incidents.has(incidentId) ? "skipped" : "deferred"]),
+          );
+        },
+        lifecycle.fanOutsTogether,
+      ),
+    );
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    await inScope(db, { orgId: job.orgId }, (tx) => enqueueJobs(tx, checksAlone(job, job.incidentIds)));
+    return new Map(job.incidentIds.map((incidentId) => [incidentId, "deferred"]));
+  }
+}
+
+/**
+ * A check of each incident, now, in a job of its own (which waits for the incident's lock).
+ * Unkeyed like the job it comes from: a key would replace the incident's pending check of a
+ * deadline that moved.
+ */
+const checksAlone = (job: ChecksJob, incidentIds: readonly string[]): JobRequest[] =>
+  incidentIds.map((incidentId) => ({ task: "sla_breach", payload: { orgId: job.orgId, incidentId, kind: job.kind, requestId: job.requestId } }));

@@ -69,10 +69,17 @@ export const taskPayloadSchemas = {
       requestId: z.string(),
     }),
   ]),
-  /** Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile. Runs at the deadline. */
   /** Expires the heartbeat and opens its incident, unless a ping came in time. Runs at the deadline; each ping moves it. */
   heartbeat_check: z.object({ orgId: z.uuid(), heartbeatId: z.uuid(), requestId: z.string() }),
-  sla_breach: z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
+  /**
+   * Records a breach of the incident's `kind` deadline, unless it was met (or moved) meanwhile.
+   * Runs at the deadline: keyed per incident and kind (slaJobKey), or (an alert batch's incidents,
+   * due together) unkeyed for several incidents, each checked as one.
+   */
+  sla_breach: z.union([
+    z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
+    z.object({ orgId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), incidentIds: z.array(z.uuid()).min(1).max(MAX_IDS_PER_JOB), requestId: z.string() }),
+  ]),
   /**
    * One notification rule of a person paged by the timeline event `eventId`, due now: sends
    * through the rule's contact method while the incident is still triggered and theirs.
