@@ -193,6 +193,17 @@ export function statementCountingDb(connectionString: string): { db: Db; stateme
   return { db, statements };
 }
 
+/** How many round trips `work` makes on a statementCountingDb of its own (destroyed after). */
+export async function roundTripsOf(connectionString: string, work: (db: Db) => Promise<void>): Promise<number> {
+  const { db, statements } = statementCountingDb(connectionString);
+  try {
+    await work(db);
+  } finally {
+    await db.destroy();
+  }
+  return statements.length;
+}
+
 /**
  * A handle of its own (one connection, at `connectionString`) that holds back its first message
  * matching `pattern` until `resume` settles; `paused` settles once that message is held. For

@@ -30,8 +30,13 @@ export async function findIncident(db: Db | Tx, orgId: string, incidentId: strin
   return incident;
 }
 
+// An incident is locked for a change as an UPDATE of it locks it (FOR NO KEY UPDATE): every other
+// change of it waits, but not the rows that only refer to it. A fan-out's attempts check their
+// foreign key with FOR KEY SHARE, which FOR UPDATE would refuse: the checks waited, and a job of
+// several incidents' steps (SKIP LOCKED) left out every incident whose fan-out was running.
+
 export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string) {
-  return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forUpdate().executeTakeFirst();
+  return tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "=", incidentId).forNoKeyUpdate().executeTakeFirst();
 }
 
 /**
@@ -40,7 +45,7 @@ export function findIncidentForUpdate(tx: Tx, orgId: string, incidentId: string)
  */
 export function findIncidentsForUpdate(tx: Tx, orgId: string, incidentIds: readonly string[], options: { skipLocked?: boolean } = {}) {
   if (incidentIds.length === 0) return Promise.resolve([]);
-  const locking = tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).orderBy("id").forUpdate();
+  const locking = tx.selectFrom("incidents").selectAll().where("org_id", "=", orgId).where("id", "in", incidentIds).orderBy("id").forNoKeyUpdate();
   return (options.skipLocked === true ? locking.skipLocked() : locking).execute();
 }
 
@@ -142,7 +147,7 @@ export function findOpenAlertIncidentForUpdate(tx: Tx, orgId: string, serviceId:
     .where("service_id", "=", serviceId)
     .where("dedup_key", "=", dedupKey)
     .where("status", "<>", "resolved")
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
 }
 
