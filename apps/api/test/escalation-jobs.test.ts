@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, ingestAlerts, runEscalationSteps, taskPayloadSchemas, type EscalationPolicy as Policy, type Incident, type Service } from "@incidentops/core";
+import { createLogger, fanOutEvents, ingestAlerts, runEscalationSteps, taskPayloadSchemas, type EscalationPolicy as Policy, type Incident, type Service } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  aContactMethod,
   anAlert,
   anIncident,
   anOrgOwner,
@@ -12,12 +13,14 @@ import {
   aWebhookTarget,
   anIntegrationKey,
   beforeInserts,
+  contactMethodsOf,
   escalationKey,
   makeJobDue,
   makeJobsDue,
   queuedJobs,
   retriggerKey,
   runQueuedJobs,
+  setNotificationRules,
   roundTripsOf,
   uniqueName,
   useTestApi,
@@ -465,6 +468,39 @@ describe("the escalation steps of many incidents in one job", () => {
           expect(new Set((await runEscalationSteps(counted, payload)).values())).toEqual(new Set(["notified"]));
         }),
       );
+    }
+    expect(roundTrips[1]).toBe(roundTrips[0]);
+  });
+
+  it("page their people in their fan-out in as many round trips for twenty incidents as for two, each rule with a delay a job per incident", async () => {
+    const person = await aUserWithRole(api.current, orgId, "member");
+    const [account] = await contactMethodsOf(api.current, person.accessToken);
+    const later = await aContactMethod(api.current, person.accessToken, { type: "email", address: "later@example.com" });
+    await setNotificationRules(api.current, person.accessToken, [
+      { contactMethodId: account?.id ?? "", delayMinutes: 0 },
+      { contactMethodId: later.id, delayMinutes: 5 },
+    ]);
+    const service = await serviceWithPolicy((await aPolicy(api.current, token, [{ delaySeconds: 60, targets: [{ type: "user", userId: person.user.id }] }])).id);
+    const { routingKey } = await anIntegrationKey(api.current, token, service.id);
+    const roundTrips = [];
+    for (const count of [2, 20]) {
+      const results = await ingestAlerts(api.current.db, { routingKey, requestId: `paged-${count}`, log: silentLog, limitPerMinute: 1000 }, Array.from({ length: count }, (_, i) => anAlert(`paged-${count}-${i}`)));
+      const incidentIds = results.map((r) => r.incidentId ?? "");
+      const fanOutsBefore = new Set((await queuedJobs(api.current.db, { task: "incident_event", orgId })).map((job) => job.id));
+      await runEscalationSteps(api.current.db, stepsPayloadOf(await stepsJobsOf(incidentIds)));
+      const [fanOut] = (await queuedJobs(api.current.db, { task: "incident_event", orgId })).filter((job) => !fanOutsBefore.has(job.id));
+      const payload = { orgId, eventIds: fanOut?.payload.eventIds as string[], requestId: "paged" };
+      roundTrips.push(
+        await roundTripsOf(api.current.appDatabaseUrl, async (counted) => {
+          await fanOutEvents(counted, payload);
+        }),
+      );
+      // The rule without delay is an attempt of each escalated event; the later one a page_rule job per incident, at the event's time plus five minutes.
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM notification_attempts WHERE incident_id = ANY(${incidentIds}::uuid[]) AND contact_method_id = ${account?.id ?? ""}`.execute(api.current.db);
+      expect(rows[0]?.n).toBe(count);
+      const pageJobs = await Promise.all(incidentIds.map((id) => queuedJobs(api.current.db, { key: `page:${id}:${person.user.id}:1` })));
+      expect(pageJobs.map((jobs) => jobs.map((job) => job.payload.contactMethodId))).toEqual(incidentIds.map(() => [later.id]));
     }
     expect(roundTrips[1]).toBe(roundTrips[0]);
   });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
 import { recordAttempts, wakeUnheldLanesDueFor, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
 import { claimLaneRun, type ClaimedLaneRun, type DeliveryDeps } from "./deliver.js";
-import { accountEmailsOf, pageNow } from "./pages.js";
+import { accountEmailsOf, pagesNow } from "./pages.js";
 import { notificationKindOf } from "./kinds.js";
 import { atLeastAsSevere, type NotificationKind } from "../schema.js";
 import { existingUsers, lockEventsToFanOut, setFanoutPositions, type EventToFanOut, type KnownRows } from "./repository.js";
@@ -26,35 +26,47 @@ const takes = (target: NotificationTargetRow, kind: NotificationKind, severity: 
   (target.min_severity === null || atLeastAsSevere(severity, target.min_severity));
 
 /**
- * The recipients of one event: the targets subscribed to its kind and severity; for an escalation
- * or an assignment, whoever it paged (people through their notification rules, the rules with a
- * delay becoming jobs); for a chain that found nobody, the org admins' account emails.
+ * The recipients of each event, by event id: the targets subscribed to its kind and severity; for
+ * an escalation or an assignment, whoever it paged (people through their notification rules, the
+ * rules with a delay becoming jobs: pagesNow, for all the events at once); for a chain that found
+ * nobody, the org admins' account emails.
  */
 async function recipientsOf(
   tx: Tx,
   job: { orgId: string; requestId: string },
-  event: EventToFanOut,
+  events: readonly EventToFanOut[],
   enabledTargets: ReadonlyMap<string, NotificationTargetRow>,
-): Promise<Recipient[]> {
-  const kind = notificationKindOf(event);
-  const subscribedTargets = kind === null ? [] : [...enabledTargets.values()].filter((target) => takes(target, kind, event.severity));
-  const paged = event.kind === "escalated" || event.kind === "assigned" ? pagedSchema.catch([]).parse(event.data.notified) : [];
-  const pagedTargets = paged.flatMap((p) => {
-    const target = p.type === "notification_target" ? enabledTargets.get(p.targetId) : undefined;
-    return target === undefined ? [] : [target];
+): Promise<Map<string, Recipient[]>> {
+  const read = events.map((event) => {
+    const kind = notificationKindOf(event);
+    const subscribedTargets = kind === null ? [] : [...enabledTargets.values()].filter((target) => takes(target, kind, event.severity));
+    const paged = event.kind === "escalated" || event.kind === "assigned" ? pagedSchema.catch([]).parse(event.data.notified) : [];
+    const pagedTargets = paged.flatMap((p) => {
+      const target = p.type === "notification_target" ? enabledTargets.get(p.targetId) : undefined;
+      return target === undefined ? [] : [target];
+    });
+    const targets = new Map([...subscribedTargets, ...pagedTargets].map((t) => [t.id, t.type]));
+    const pagedUserIds = paged.flatMap((p) => (p.type === "user" ? [p.userId] : []));
+    const admins = event.kind === "no_one_on_call" ? adminsNotifiedSchema.catch([]).parse(event.data.adminsNotified ?? []).map((a) => a.id) : [];
+    return { event, targets, pagedUserIds, admins };
   });
-  const pagedUsers = await existingUsers(
+  const existing = new Set(await existingUsers(tx, [...new Set(read.flatMap(({ pagedUserIds }) => pagedUserIds))]));
+  const paged = await pagesNow(
     tx,
-    paged.flatMap((p) => (p.type === "user" ? [p.userId] : [])),
+    read.map(({ event, pagedUserIds }) => ({
+      event: { orgId: job.orgId, incidentId: event.incident_id, eventId: event.id, createdAt: event.created_at, requestId: job.requestId },
+      userIds: pagedUserIds.filter((userId) => existing.has(userId)),
+    })),
   );
-  const page = { orgId: job.orgId, incidentId: event.incident_id, eventId: event.id, createdAt: event.created_at, requestId: job.requestId };
-  const admins = event.kind === "no_one_on_call" ? adminsNotifiedSchema.catch([]).parse(event.data.adminsNotified ?? []).map((a) => a.id) : [];
-  const targets = new Map([...subscribedTargets, ...pagedTargets].map((t) => [t.id, t.type]));
-  return [
-    ...[...targets].map(([targetId, channel]) => ({ targetId, channel })),
-    ...(await pageNow(tx, page, pagedUsers)),
-    ...(await accountEmailsOf(tx, admins)),
-  ];
+  const recipients = new Map<string, Recipient[]>();
+  for (const { event, targets, admins } of read) {
+    recipients.set(event.id, [
+      ...[...targets].map(([targetId, channel]) => ({ targetId, channel })),
+      ...(paged.get(event.id) ?? []),
+      ...(await accountEmailsOf(tx, admins)),
+    ]);
+  }
+  return recipients;
 }
 
 /** A fan-out that sends its idle lanes' first round itself: their claims take a slot each while there is one. */
@@ -109,10 +121,8 @@ export async function fanOutEvents(
       return 0;
     }
     const targets = new Map(enabledTargets.map((target) => [target.id, target]));
-    const events: EventRecipients[] = [];
-    for (const event of pending) {
-      events.push({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: await recipientsOf(tx, job, event, targets) });
-    }
+    const recipients = await recipientsOf(tx, job, pending, targets);
+    const events: EventRecipients[] = pending.map((event) => ({ event: { id: event.id, seq: event.seq, incidentId: event.incident_id }, recipients: recipients.get(event.id) ?? [] }));
     await setFanoutPositions(tx, job.orgId, new Map(pending.map((event) => [event.incident_id, event.upto_seq])));
     // Last: it locks the lanes, which the org's other fan-outs and its senders wait for until this commits (perhaps in its message).
     const claimIdle =

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@incidentops/db";
 import { findAccountEmails, findLiveContactMethodById, findPageRules } from "../contact-methods/repository.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { isAssignee } from "../incidents/service.js";
-import { enqueueJob, removeJobs } from "../jobs/enqueue.js";
+import { enqueueJobs, removeJobs, type JobRequest } from "../jobs/enqueue.js";
 import { pageJobKey, pageJobKeysOf, type TaskPayload } from "../jobs/tasks.js";
 import { inScope } from "../scope.js";
 import { recordAttempts, type Recipient } from "./attempts.js";
@@ -25,27 +25,48 @@ export interface PageEvent {
   requestId: string;
 }
 
+/** People paged by one event (pagesNow). */
+export interface Page {
+  event: PageEvent;
+  userIds: readonly string[];
+}
+
 /**
- * The attempts due now for paging these people at `page` (their rules without delay), in the
- * fan-out's transaction; their later rules become `page_rule` jobs, replacing any still pending
- * from an earlier page of the incident.
+ * The attempts due now for each page (the people's rules without delay, in the order of their ids
+ * and positions), by event id, in the fan-out's transaction; their later rules become `page_rule`
+ * jobs, replacing any still pending from an earlier page of the incident (of a page earlier in
+ * `pages` too). As many statements for a fan-out's pages as for one: the pending jobs removed, the
+ * rules read, the later ones added.
  */
-export async function pageNow(tx: Tx, page: PageEvent, userIds: readonly string[]): Promise<Recipient[]> {
-  if (userIds.length === 0) return [];
-  await removeJobs(tx, pageJobKeysOf(page.incidentId, userIds));
-  const now: Recipient[] = [];
-  for (const rule of await findPageRules(tx, userIds)) {
-    if (rule.delay_minutes === 0) {
-      now.push({ userId: rule.user_id, contactMethodId: rule.contact_method_id, channel: rule.type, delayMinutes: 0 });
-      continue;
-    }
-    await enqueueJob(
-      tx,
-      "page_rule",
-      { orgId: page.orgId, incidentId: page.incidentId, eventId: page.eventId, requestId: page.requestId, userId: rule.user_id, contactMethodId: rule.contact_method_id, delayMinutes: rule.delay_minutes },
-      { jobKey: pageJobKey(page.incidentId, rule.user_id, rule.position), runAt: new Date(page.createdAt.getTime() + rule.delay_minutes * 60_000) },
-    );
+export async function pagesNow(tx: Tx, pages: readonly Page[]): Promise<Map<string, Recipient[]>> {
+  const now = new Map<string, Recipient[]>();
+  const paging = pages.filter(({ userIds }) => userIds.length > 0);
+  if (paging.length === 0) return now;
+  await removeJobs(tx, paging.flatMap(({ event, userIds }) => pageJobKeysOf(event.incidentId, userIds)));
+  const rulesOf = new Map<string, Awaited<ReturnType<typeof findPageRules>>>();
+  for (const rule of await findPageRules(tx, [...new Set(paging.flatMap(({ userIds }) => userIds))])) {
+    rulesOf.set(rule.user_id, [...(rulesOf.get(rule.user_id) ?? []), rule]);
   }
+  const later = new Map<string, JobRequest>();
+  for (const { event, userIds } of paging) {
+    const due: Recipient[] = [];
+    for (const rule of userIds.toSorted().flatMap((userId) => rulesOf.get(userId) ?? [])) {
+      if (rule.delay_minutes === 0) {
+        due.push({ userId: rule.user_id, contactMethodId: rule.contact_method_id, channel: rule.type, delayMinutes: 0 });
+        continue;
+      }
+      const jobKey = pageJobKey(event.incidentId, rule.user_id, rule.position);
+      // One job per key in one add_jobs: a later page's rule replaces an earlier one's.
+      later.delete(jobKey);
+      later.set(jobKey, {
+        task: "page_rule",
+        payload: { orgId: event.orgId, incidentId: event.incidentId, eventId: event.eventId, requestId: event.requestId, userId: rule.user_id, contactMethodId: rule.contact_method_id, delayMinutes: rule.delay_minutes },
+        spec: { jobKey, runAt: new Date(event.createdAt.getTime() + rule.delay_minutes * 60_000) },
+      });
+    }
+    now.set(event.eventId, due);
+  }
+  await enqueueJobs(tx, [...later.values()]);
   return now;
 }
 
