@@ -297,8 +297,9 @@ const BREACH_COLUMNS = {
 /**
  * Stamps the breach of the `kind` deadline of each of the incidents where it is due (on the
  * database's clock, the one the job was scheduled on) and still running: not met, not breached
- * already. The incidents stamped. Several incidents should be locked first (lockIncidents), one
- * at a time: the update locks them in the order it finds them.
+ * already. The incidents stamped. Lock several incidents first (lockIncidents, in id order): the
+ * update alone would lock them in the order it finds them, and could deadlock with another change
+ * of several.
  */
 export function markSlaBreached(tx: Tx, orgId: string, incidentIds: readonly string[], kind: SlaKind) {
   if (incidentIds.length === 0) return Promise.resolve([]);

@@ -162,7 +162,7 @@ export const pageJobKey = (incidentId: string, userId: string, position: number)
 /** Every key a person's pending pages for an incident can have. */
 export const pageJobKeysOf = (incidentId: string, userIds: readonly string[]) =>
   userIds.flatMap((userId) => Array.from({ length: MAX_NOTIFICATION_RULES }, (_, position) => pageJobKey(incidentId, userId, position)));
-/** One pending breach check per incident and deadline: re-arming replaces it, meeting the deadline removes it. */
+/** The keyed breach check of an incident's deadline (an alert batch's are one unkeyed job): re-arming replaces it, meeting the deadline removes it. */
 export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
 /**
  * graphile-worker runs lower priorities first: a breach check that is due goes ahead of a backlog

@@ -55,7 +55,7 @@ async function recipientsOf(
     tx,
     read.map(({ event, pagedUserIds }) => ({
       event: { orgId: job.orgId, incidentId: event.incident_id, eventId: event.id, createdAt: event.created_at, requestId: job.requestId },
-      userIds: pagedUserIds.filter((userId) => existing.has(userId)),
+      userIds: [...new Set(pagedUserIds)].filter((userId) => existing.has(userId)),
     })),
   );
   const recipients = new Map<string, Recipient[]>();
