@@ -9,6 +9,7 @@ import {
   anOrgOwner,
   aPolicy,
   aService,
+  aTeam,
   aUserWithRole,
   aWebhookTarget,
   anIntegrationKey,
@@ -472,6 +473,28 @@ describe("the escalation steps of many incidents in one job", () => {
     expect(roundTrips[1]).toBe(roundTrips[0]);
   });
 
+  /** `count` incidents opened by alerts on `policyId`, their first steps run: the incidents, and how many round trips their one fan-out takes. */
+  async function fanOutOfFirstSteps(policyId: string, count: number) {
+    const { routingKey } = await anIntegrationKey(api.current, token, (await serviceWithPolicy(policyId)).id);
+    const results = await ingestAlerts(api.current.db, { routingKey, requestId: `fan-out-${count}`, log: silentLog, limitPerMinute: 1000 }, Array.from({ length: count }, (_, i) => anAlert(`fan-out-${count}-${i}`)));
+    const incidentIds = results.map((r) => r.incidentId ?? "");
+    const fanOutsBefore = new Set((await queuedJobs(api.current.db, { task: "incident_event", orgId })).map((job) => job.id));
+    await runEscalationSteps(api.current.db, stepsPayloadOf(await stepsJobsOf(incidentIds)));
+    const [fanOut] = (await queuedJobs(api.current.db, { task: "incident_event", orgId })).filter((job) => !fanOutsBefore.has(job.id));
+    const payload = { orgId, eventIds: fanOut?.payload.eventIds as string[], requestId: "fan-out" };
+    const roundTrips = await roundTripsOf(api.current.appDatabaseUrl, async (counted) => {
+      await fanOutEvents(counted, payload);
+    });
+    return { incidentIds, roundTrips };
+  }
+
+  /** How many attempts the incidents' fan-outs made through the contact method. */
+  const attemptsThrough = async (incidentIds: readonly string[], contactMethodId: string) =>
+    (
+      await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM notification_attempts WHERE incident_id = ANY(${incidentIds}::uuid[]) AND contact_method_id = ${contactMethodId}`.execute(api.current.db)
+    ).rows[0]?.n;
+
   it("page their people in their fan-out in as many round trips for twenty incidents as for two, each rule with a delay a job per incident", async () => {
     const person = await aUserWithRole(api.current, orgId, "member");
     const [account] = await contactMethodsOf(api.current, person.accessToken);
@@ -480,27 +503,28 @@ describe("the escalation steps of many incidents in one job", () => {
       { contactMethodId: account?.id ?? "", delayMinutes: 0 },
       { contactMethodId: later.id, delayMinutes: 5 },
     ]);
-    const service = await serviceWithPolicy((await aPolicy(api.current, token, [{ delaySeconds: 60, targets: [{ type: "user", userId: person.user.id }] }])).id);
-    const { routingKey } = await anIntegrationKey(api.current, token, service.id);
+    const policy = await aPolicy(api.current, token, [{ delaySeconds: 60, targets: [{ type: "user", userId: person.user.id }] }]);
     const roundTrips = [];
     for (const count of [2, 20]) {
-      const results = await ingestAlerts(api.current.db, { routingKey, requestId: `paged-${count}`, log: silentLog, limitPerMinute: 1000 }, Array.from({ length: count }, (_, i) => anAlert(`paged-${count}-${i}`)));
-      const incidentIds = results.map((r) => r.incidentId ?? "");
-      const fanOutsBefore = new Set((await queuedJobs(api.current.db, { task: "incident_event", orgId })).map((job) => job.id));
-      await runEscalationSteps(api.current.db, stepsPayloadOf(await stepsJobsOf(incidentIds)));
-      const [fanOut] = (await queuedJobs(api.current.db, { task: "incident_event", orgId })).filter((job) => !fanOutsBefore.has(job.id));
-      const payload = { orgId, eventIds: fanOut?.payload.eventIds as string[], requestId: "paged" };
-      roundTrips.push(
-        await roundTripsOf(api.current.appDatabaseUrl, async (counted) => {
-          await fanOutEvents(counted, payload);
-        }),
-      );
+      const fanOut = await fanOutOfFirstSteps(policy.id, count);
+      roundTrips.push(fanOut.roundTrips);
       // The rule without delay is an attempt of each escalated event; the later one a page_rule job per incident, at the event's time plus five minutes.
-      const { rows } = await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM notification_attempts WHERE incident_id = ANY(${incidentIds}::uuid[]) AND contact_method_id = ${account?.id ?? ""}`.execute(api.current.db);
-      expect(rows[0]?.n).toBe(count);
-      const pageJobs = await Promise.all(incidentIds.map((id) => queuedJobs(api.current.db, { key: `page:${id}:${person.user.id}:1` })));
-      expect(pageJobs.map((jobs) => jobs.map((job) => job.payload.contactMethodId))).toEqual(incidentIds.map(() => [later.id]));
+      expect(await attemptsThrough(fanOut.incidentIds, account?.id ?? "")).toBe(count);
+      const pageJobs = await Promise.all(fanOut.incidentIds.map((id) => queuedJobs(api.current.db, { key: `page:${id}:${person.user.id}:1` })));
+      expect(pageJobs.map((jobs) => jobs.map((job) => job.payload.contactMethodId))).toEqual(fanOut.incidentIds.map(() => [later.id]));
+    }
+    expect(roundTrips[1]).toBe(roundTrips[0]);
+  });
+
+  it("tell the admins that no one was found in their fan-out in as many round trips for twenty incidents as for two", async () => {
+    // A level whose team has nobody in it: every incident's chain finds no one, and its fan-out emails the owner, the org's admin.
+    const policy = await aPolicy(api.current, token, [{ delaySeconds: 60, targets: [{ type: "team", teamId: (await aTeam(api.current, token)).id }] }]);
+    const [ownerEmail] = await contactMethodsOf(api.current, token);
+    const roundTrips = [];
+    for (const count of [2, 20]) {
+      const fanOut = await fanOutOfFirstSteps(policy.id, count);
+      roundTrips.push(fanOut.roundTrips);
+      expect(await attemptsThrough(fanOut.incidentIds, ownerEmail?.id ?? "")).toBe(count);
     }
     expect(roundTrips[1]).toBe(roundTrips[0]);
   });

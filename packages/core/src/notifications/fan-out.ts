@@ -58,15 +58,20 @@ async function recipientsOf(
       userIds: [...new Set(pagedUserIds)].filter((userId) => existing.has(userId)),
     })),
   );
-  const recipients = new Map<string, Recipient[]>();
-  for (const { event, targets, admins } of read) {
-    recipients.set(event.id, [
-      ...[...targets].map(([targetId, channel]) => ({ targetId, channel })),
-      ...(paged.get(event.id) ?? []),
-      ...(await accountEmailsOf(tx, admins)),
-    ]);
-  }
-  return recipients;
+  const emails = await accountEmailsOf(tx, read.flatMap(({ admins }) => admins));
+  return new Map(
+    read.map(({ event, targets, admins }) => [
+      event.id,
+      [
+        ...[...targets].map(([targetId, channel]): Recipient => ({ targetId, channel })),
+        ...(paged.get(event.id) ?? []),
+        ...[...new Set(admins)].flatMap((userId) => {
+          const email = emails.get(userId);
+          return email === undefined ? [] : [email];
+        }),
+      ],
+    ]),
+  );
 }
 
 /** A fan-out that sends its idle lanes' first round itself: their claims take a slot each while there is one. */

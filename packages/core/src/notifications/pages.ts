@@ -70,10 +70,10 @@ export async function pagesNow(tx: Tx, pages: readonly Page[]): Promise<Map<stri
   return now;
 }
 
-/** The attempts that tell people (org admins when nobody could be paged) through their account email, at once. */
-export async function accountEmailsOf(tx: Tx, userIds: readonly string[]): Promise<Recipient[]> {
-  const emails = await findAccountEmails(tx, userIds);
-  return emails.map((m) => ({ userId: m.user_id, contactMethodId: m.id, channel: "email" as const, delayMinutes: 0 }));
+/** The attempt that tells each person (org admins when nobody could be paged) through their account email, at once, by person: one read for them all. */
+export async function accountEmailsOf(tx: Tx, userIds: readonly string[]): Promise<Map<string, Recipient>> {
+  const emails = await findAccountEmails(tx, [...new Set(userIds)]);
+  return new Map(emails.map((m) => [m.user_id, { userId: m.user_id, contactMethodId: m.id, channel: "email" as const, delayMinutes: 0 }]));
 }
 
 export type PageRuleOutcome = "sent" | "skipped";
