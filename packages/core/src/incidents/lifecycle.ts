@@ -3,6 +3,7 @@ import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
 import { escalationJobKey, listsPerJob, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
+import { groupBy } from "../group-by.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
@@ -152,21 +153,17 @@ const fanOutJob = (source: ChangeSource, eventId: string): JobRequest => ({
  */
 export function fanOutsTogether(jobs: readonly JobRequest[]): JobRequest[] {
   const others: JobRequest[] = [];
-  const eventIdsByOrg = new Map<string, { requestId: string; eventIds: string[] }>();
+  const fanOuts: { orgId: string; eventId: string; requestId: string }[] = [];
   for (const job of jobs) {
-    if (job.task !== "incident_event" || !("eventId" in job.payload)) {
-      others.push(job);
-      continue;
-    }
-    const { orgId, eventId, requestId } = job.payload;
-    const org = eventIdsByOrg.get(orgId) ?? { requestId, eventIds: [] };
-    eventIdsByOrg.set(orgId, org);
-    org.eventIds.push(eventId);
+    if (job.task === "incident_event" && "eventId" in job.payload) fanOuts.push(job.payload);
+    else others.push(job);
   }
-  const fanOuts = [...eventIdsByOrg].flatMap(([orgId, { requestId, eventIds }]) =>
-    listsPerJob(eventIds).map((ids): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds: ids, requestId } })),
+  const together = [...groupBy(fanOuts, (fanOut) => fanOut.orgId)].flatMap(([orgId, ofOrg]) =>
+    listsPerJob(ofOrg.map((fanOut) => fanOut.eventId)).map(
+      (ids): JobRequest => ({ task: "incident_event", payload: { orgId, eventIds: ids, requestId: ofOrg[0].requestId } }),
+    ),
   );
-  return [...fanOuts, ...others];
+  return [...together, ...others];
 }
 
 /** When the incident returns to triggered by itself: the end of its snooze, else of its acknowledgement timeout. */
@@ -226,24 +223,20 @@ const slaCheckJobsOf = (source: ChangeSource, incident: IncidentRow, kinds: read
  * Unkeyed: meeting a deadline does not remove it, and each check tests its deadline when it runs.
  */
 function slaChecksTogether(source: ChangeSource, incidents: readonly IncidentRow[]): JobRequest[] {
-  const dueTogether = new Map<string, { kind: SlaKind; dueAt: Date; incidentIds: string[] }>();
-  for (const incident of incidents) {
-    for (const kind of ["acknowledge", "resolve"] as const) {
+  const checks = incidents.flatMap((incident) =>
+    (["acknowledge", "resolve"] as const).flatMap((kind) => {
       const dueAt = incident[DEADLINE_OF[kind]];
-      if (dueAt === null) continue;
-      const key = `${kind}:${dueAt.getTime()}`;
-      const group = dueTogether.get(key) ?? { kind, dueAt, incidentIds: [] };
-      dueTogether.set(key, group);
-      group.incidentIds.push(incident.id);
-    }
-  }
-  return [...dueTogether.values()].flatMap(({ kind, dueAt, incidentIds }) =>
-    listsPerJob(incidentIds).map((list) => ({
+      return dueAt === null ? [] : [{ kind, dueAt, incidentId: incident.id }];
+    }),
+  );
+  return [...groupBy(checks, ({ kind, dueAt }) => `${kind}:${dueAt.getTime()}`).values()].flatMap((dueTogether) => {
+    const [{ kind, dueAt }] = dueTogether;
+    return listsPerJob(dueTogether.map((check) => check.incidentId)).map((list) => ({
       task: "sla_breach" as const,
       payload: { orgId: source.orgId, kind, incidentIds: list, requestId: source.requestId },
       spec: { runAt: dueAt, priority: SLA_JOB_PRIORITY },
-    })),
-  );
+    }));
+  });
 }
 
 /** Schedules the breach check of each deadline at its time (replacing a pending one), or drops it when there is none. */
@@ -664,14 +657,9 @@ export async function recordEscalationSteps(tx: Tx, source: ChangeSource, steps:
     steps.map(({ incident, fired, nextStep, nextAt }) => ({ incidentId: incident.id, step: nextStep, cause: fired?.cause ?? null, dueAt: nextAt })),
   );
   // The next steps due at one time go in one job: those of a batch's incidents on one policy.
-  const dueTogether = new Map<number, IncidentStep[]>();
-  for (const { incident, nextStep, nextAt } of steps) {
-    if (nextAt === null) continue;
-    const group = dueTogether.get(nextAt.getTime()) ?? [];
-    dueTogether.set(nextAt.getTime(), group);
-    group.push({ incidentId: incident.id, step: nextStep });
-  }
-  await enqueueJobs(tx, [...dueTogether].flatMap(([at, group]) => stepsJobs(source, group, new Date(at))));
+  const scheduled = steps.flatMap(({ incident, nextStep, nextAt }) => (nextAt === null ? [] : [{ next: { incidentId: incident.id, step: nextStep }, nextAt }]));
+  const dueTogether = [...groupBy(scheduled, ({ nextAt }) => nextAt.getTime()).values()];
+  await enqueueJobs(tx, dueTogether.flatMap((group) => stepsJobs(source, group.map(({ next }) => next), group[0].nextAt)));
   const assignments = steps.flatMap(({ incident, fired }) => {
     const previous = (before.get(incident.id) ?? []).map((a) => a.id);
     return fired === null || fired.userIds.length === 0 || sameSet(previous, fired.userIds) ? [] : [{ incident, previous, userIds: fired.userIds, context: fired.context }];

@@ -2,6 +2,7 @@ import type { Db, Tx } from "@incidentops/db";
 import { findAccountEmails, findLiveContactMethodById, findPageRules } from "../contact-methods/repository.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { isAssignee } from "../incidents/service.js";
+import { groupBy } from "../group-by.js";
 import { enqueueJobs, removeJobs, type JobRequest } from "../jobs/enqueue.js";
 import { pageJobKey, pageJobKeysOf, type TaskPayload } from "../jobs/tasks.js";
 import { inScope } from "../scope.js";
@@ -43,10 +44,7 @@ export async function pagesNow(tx: Tx, pages: readonly Page[]): Promise<Map<stri
   const paging = pages.filter(({ userIds }) => userIds.length > 0);
   if (paging.length === 0) return now;
   await removeJobs(tx, paging.flatMap(({ event, userIds }) => pageJobKeysOf(event.incidentId, userIds)));
-  const rulesOf = new Map<string, Awaited<ReturnType<typeof findPageRules>>>();
-  for (const rule of await findPageRules(tx, [...new Set(paging.flatMap(({ userIds }) => userIds))])) {
-    rulesOf.set(rule.user_id, [...(rulesOf.get(rule.user_id) ?? []), rule]);
-  }
+  const rulesOf = groupBy(await findPageRules(tx, [...new Set(paging.flatMap(({ userIds }) => userIds))]), (rule) => rule.user_id);
   const later = new Map<string, JobRequest>();
   for (const { event, userIds } of paging) {
     const due: Recipient[] = [];
