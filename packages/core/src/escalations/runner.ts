@@ -2,8 +2,8 @@ import type { Db, IncidentRow, Tx } from "@incidentops/db";
 import type { EscalationLevel, PolicyWithLevels } from "../escalation-policies/repository.js";
 import { findPolicy } from "../escalation-policies/repository.js";
 import type { EscalationTarget } from "../escalation-policies/schema.js";
+import { changeTogether } from "../incidents/changed-together.js";
 import * as incidentLifecycle from "../incidents/lifecycle.js";
-import { isDatabaseUnavailable } from "../db-errors.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
@@ -179,29 +179,24 @@ export async function runEscalationStep(db: Db, job: StepJob): Promise<Escalatio
 
 /**
  * The steps of several incidents due together (an alert batch's first steps, or the next steps a
- * batch of steps scheduled for one time), as runEscalationStep runs each, in one transaction: each
- * policy and level is read once, the steps are written together, and their events fan out in one
- * job. An incident another transaction holds is not waited for (a job holding some incidents could
- * deadlock with one holding others): its step gets a job of its own. So does every step when the
- * transaction fails (one incident's failure aborts it), so that only its own fails. The outcome of
- * each.
+ * batch of steps scheduled for one time), as runEscalationStep runs each, in one transaction
+ * (changeTogether): each policy and level is read once, the steps are written together, and their
+ * events fan out in one job. The outcome of each.
  */
-export async function runEscalationSteps(db: Db, job: StepsJob): Promise<Map<string, EscalationOutcome>> {
-  try {
-    return await inScope(db, { orgId: job.orgId }, (tx) => withJobsHeld(tx, () => escalateTogether(tx, job), incidentLifecycle.fanOutsTogether));
-  } catch (error) {
-    if (job.steps.length === 1 || isDatabaseUnavailable(error)) throw error;
-    await inScope(db, { orgId: job.orgId }, (tx) => incidentLifecycle.scheduleStepsAlone(tx, incidentLifecycle.jobSourceOf(job), job.steps, dueAtOf(job)));
-    return new Map(job.steps.map(({ incidentId }) => [incidentId, "deferred"]));
-  }
+export function runEscalationSteps(db: Db, job: StepsJob): Promise<Map<string, EscalationOutcome>> {
+  const source = incidentLifecycle.jobSourceOf(job);
+  const stepsOf = (incidentIds: readonly string[]) => {
+    const alone = new Set(incidentIds);
+    return job.steps.filter(({ incidentId }) => alone.has(incidentId));
+  };
+  return changeTogether<EscalationOutcome>(db, source, job.steps.map(({ incidentId }) => incidentId), {
+    change: (tx, incidents) => escalateTogether(tx, source, job, incidents),
+    alone: (tx, incidentIds) => incidentLifecycle.scheduleStepsAlone(tx, source, stepsOf(incidentIds), job.dueAt === null ? null : new Date(job.dueAt)),
+  });
 }
 
-const dueAtOf = (job: { dueAt?: string | null | undefined }): Date | null => (job.dueAt == null ? null : new Date(job.dueAt));
-
-/** The steps' change, in `tx`: each incident's step decided, then all of them written together. */
-async function escalateTogether(tx: Tx, job: StepsJob): Promise<Map<string, EscalationOutcome>> {
-  const source = incidentLifecycle.jobSourceOf(job);
-  const incidents = await incidentLifecycle.lockIncidents(tx, source, job.steps.map(({ incidentId }) => incidentId), { skipLocked: true });
+/** The steps' change on the incidents locked, in `tx`: each incident's step decided, then all of them written together. */
+async function escalateTogether(tx: Tx, source: incidentLifecycle.ChangeSource, job: StepsJob, incidents: ReadonlyMap<string, IncidentRow>): Promise<Map<string, EscalationOutcome>> {
   const levels = levelsFiring(tx, job.orgId, new Date());
   const outcomes = new Map<string, EscalationOutcome>();
   const records: incidentLifecycle.EscalationStepRecord[] = [];
@@ -213,9 +208,6 @@ async function escalateTogether(tx: Tx, job: StepsJob): Promise<Map<string, Esca
     if (decided.record !== null) records.push(decided.record);
   }
   await incidentLifecycle.recordEscalationSteps(tx, source, records);
-  const held = job.steps.filter(({ incidentId }) => !incidents.has(incidentId));
-  await incidentLifecycle.scheduleStepsAlone(tx, source, held, dueAtOf(job));
-  for (const { incidentId } of held) outcomes.set(incidentId, "deferred");
   return outcomes;
 }
 

@@ -1,8 +1,8 @@
 import type { Db } from "@incidentops/db";
-import { isDatabaseUnavailable } from "../db-errors.js";
-import { enqueueJobs, withJobsHeld, type JobRequest } from "../jobs/enqueue.js";
+import { enqueueJobs, type JobRequest } from "../jobs/enqueue.js";
 import type { TaskPayload } from "../jobs/tasks.js";
 import { inScope } from "../scope.js";
+import { changeTogether } from "./changed-together.js";
 import * as lifecycle from "./lifecycle.js";
 
 /** What a check did: recorded the breach, found the deadline met or moved; or (in a job of several) left it to a job of its own. */
@@ -24,35 +24,18 @@ export async function runSlaBreachCheck(db: Db, job: CheckJob): Promise<SlaBreac
 
 /**
  * The checks of several incidents' deadlines of one kind, due together (an alert batch's), as
- * runSlaBreachCheck runs each, in one transaction: the breaches are written together and their
- * events fan out in one job. An incident another transaction holds is not waited for (a job
- * holding some incidents could deadlock with one holding others): it is checked again in a job of
- * its own, at once. So is every incident when the transaction fails (one incident's failure aborts
- * it), so that only its own check fails. The outcome of each.
+ * runSlaBreachCheck runs each, in one transaction (changeTogether): the breaches are written
+ * together and their events fan out in one job. The outcome of each.
  */
-export async function runSlaBreachChecks(db: Db, job: ChecksJob): Promise<Map<string, SlaBreachOutcome>> {
+export function runSlaBreachChecks(db: Db, job: ChecksJob): Promise<Map<string, SlaBreachOutcome>> {
   const source = lifecycle.jobSourceOf(job);
-  try {
-    return await inScope(db, { orgId: job.orgId }, (tx) =>
-      withJobsHeld(
-        tx,
-        async () => {
-          const incidents = await lifecycle.lockIncidents(tx, source, job.incidentIds, { skipLocked: true });
-          const breached = new Set(await lifecycle.recordSlaBreaches(tx, source, job.kind, [...incidents.keys()]));
-          const held = job.incidentIds.filter((incidentId) => !incidents.has(incidentId));
-          await enqueueJobs(tx, checksAlone(job, held));
-          return new Map(
-            job.incidentIds.map((incidentId) => [incidentId, breached.has(incidentId) ? "breached" : incidents.has(incidentId) ? "skipped" : "deferred"]),
-          );
-        },
-        lifecycle.fanOutsTogether,
-      ),
-    );
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) throw error;
-    await inScope(db, { orgId: job.orgId }, (tx) => enqueueJobs(tx, checksAlone(job, job.incidentIds)));
-    return new Map(job.incidentIds.map((incidentId) => [incidentId, "deferred"]));
-  }
+  return changeTogether<SlaBreachOutcome>(db, source, job.incidentIds, {
+    async change(tx, incidents) {
+      const breached = new Set(await lifecycle.recordSlaBreaches(tx, source, job.kind, [...incidents.keys()]));
+      return new Map([...incidents.keys()].map((incidentId) => [incidentId, breached.has(incidentId) ? "breached" : "skipped"]));
+    },
+    alone: (tx, incidentIds) => enqueueJobs(tx, checksAlone(job, incidentIds)),
+  });
 }
 
 /**
