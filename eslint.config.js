@@ -35,7 +35,7 @@ const CORE_FEATURES = {
   users: [],
   usage: [],
   "rate-limit": [],
-  org: ["audit", "incidents", "sessions", "tasks", "users"],
+  org: ["audit", "incidents", "sessions", "tasks", "teams", "users"],
   "api-keys": ["audit"],
   "stream-tickets": ["api-keys"],
   auth: ["audit", "org", "sessions", "users"],

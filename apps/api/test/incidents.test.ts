@@ -325,6 +325,20 @@ describe("comment", () => {
     expect(timeline.body.items[1]).toEqual({ ...res.body, actor: { id: caller.userId, name: "Test User" } });
   });
 
+  it("the timeline of one kind of event: ?kind=commented lists the comments alone, page by page; an unknown kind is 400", async () => {
+    const incident = await anIncident(api.current, caller.token, caller.serviceId);
+    for (const body of ["first look", "second look"]) expect((await comment(incident.id, { body })).status).toBe(201);
+    await transition(caller, incident.id, "acknowledged", 1);
+    const path = `/v1/incidents/${incident.id}/events`;
+    const first = await listPage<TimelineEvent>(caller, path, { kind: "commented", limit: 1 });
+    const second = await listPage<TimelineEvent>(caller, path, { kind: "commented", limit: 1, cursor: first.body.nextCursor ?? undefined });
+    expect([...first.body.items, ...second.body.items].map((e) => e.data.body)).toEqual(["first look", "second look"]);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await listPage<TimelineEvent>(caller, path, { kind: "status_changed" })).body.items.map((e) => e.data.toStatus)).toEqual(["acknowledged"]);
+    expect((await listPage<TimelineEvent>(caller, path, { kind: "escalated" })).body.items).toEqual([]);
+    expect((await listPage(caller, path, { kind: "exploded" })).body).toMatchObject({ code: "VALIDATION_FAILED" });
+  });
+
   it("does not change the incident's version or status", async () => {
     const incident = await anIncident(api.current, caller.token, caller.serviceId);
     const before = await incidentRow(incident.id);

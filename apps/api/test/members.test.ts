@@ -5,11 +5,13 @@ import { sql } from "@incidentops/db";
 import {
   addMember,
   anOrgOwner,
+  aTeam,
   auditEntries,
   aUserWithRole,
   countRows,
   expectError,
   raceBehindLock,
+  setTeamMember,
   uniqueEmail,
   useTestApi,
 } from "@incidentops/testkit";
@@ -217,6 +219,47 @@ describe("GET /v1/org/people", () => {
     const res = await api.current.request<Page<Person>>("GET", "/v1/org/people", { headers: { "x-api-key": key.body.secret } });
     expect(res.body.items.map((p) => p.id)).toEqual([owner.user.id]);
     expectError(await api.current.request("GET", "/v1/org/people?cursor=bm90LWEtY3Vyc29y", { token: owner.accessToken }), 400, "VALIDATION_FAILED");
+  });
+});
+
+describe("narrowing the members and people lists", () => {
+  it("by team, role and a text in the name or email (any case, taken literally), together and page by page; another org's team is 404", async () => {
+    const owner = await anOrgOwner(api.current, { orgName: "Filter Org", name: "Ada Owner" });
+    const [grace, linus, margaret] = await Promise.all([
+      anOrgOwner(api.current, { name: "Grace Hopper", email: uniqueEmail("grace") }),
+      anOrgOwner(api.current, { name: "Linus 100% Sure", email: uniqueEmail("linus") }),
+      anOrgOwner(api.current, { name: "Margaret Hamilton", email: uniqueEmail("apollo") }),
+    ]);
+    await addMember(api.current.db, owner.org.id, grace.user.id, "member");
+    await addMember(api.current.db, owner.org.id, linus.user.id, "viewer");
+    await addMember(api.current.db, owner.org.id, margaret.user.id, "member");
+    const team = await aTeam(api.current, owner.accessToken);
+    for (const person of [grace, margaret]) await setTeamMember(api.current, owner.accessToken, team.id, person.user.id, "member");
+    const namesOf = async (path: string) => {
+      const res = await api.current.request<Page<Member | Person>>("GET", path, { token: owner.accessToken });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((item) => ("user" in item ? item.user.name : item.name));
+    };
+    expect(await namesOf("/v1/org/members?role=member")).toEqual(["Grace Hopper", "Margaret Hamilton"]);
+    expect(await namesOf(`/v1/org/members?teamId=${team.id}`)).toEqual(["Grace Hopper", "Margaret Hamilton"]);
+    expect(await namesOf(`/v1/org/members?teamId=${team.id}&q=HAMIL`)).toEqual(["Margaret Hamilton"]);
+    expect(await namesOf("/v1/org/members?q=apollo")).toEqual(["Margaret Hamilton"]);
+    expect(await namesOf("/v1/org/members?q=100%25")).toEqual(["Linus 100% Sure"]);
+    expect(await namesOf("/v1/org/members?q=_")).toEqual([]);
+    expect(await namesOf("/v1/org/members?role=admin&q=grace")).toEqual([]);
+    expect(await namesOf(`/v1/org/people?teamId=${team.id}&q=grace`)).toEqual(["Grace Hopper"]);
+    const first = await api.current.request<Page<Member>>("GET", "/v1/org/members?role=member&limit=1", { token: owner.accessToken });
+    const second = await api.current.request<Page<Member>>("GET", `/v1/org/members?role=member&limit=1&cursor=${first.body.nextCursor}`, { token: owner.accessToken });
+    expect([...first.body.items, ...second.body.items].map((m) => m.user.name)).toEqual(["Grace Hopper", "Margaret Hamilton"]);
+    expect(second.body.nextCursor).toBeNull();
+
+    const theirTeam = await aTeam(api.current, grace.accessToken);
+    for (const path of [`/v1/org/members?teamId=${theirTeam.id}`, `/v1/org/people?teamId=${randomUUID()}`]) {
+      expect(await api.current.request("GET", path, { token: owner.accessToken })).toMatchObject({ status: 404, body: { code: "NOT_FOUND", message: "Team not found" } });
+    }
+    for (const path of ["/v1/org/members?q=", "/v1/org/members?role=owner", "/v1/org/members?teamId=payments", "/v1/org/people?role=admin"]) {
+      expectError(await api.current.request("GET", path, { token: owner.accessToken }), 400, "VALIDATION_FAILED");
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import {
   anIncident,
   anOrgOwner,
   aService,
+  aTeam,
   aUserWithRole,
   aWebhookTarget,
   closedPort,
@@ -22,7 +23,7 @@ import {
 
 const api = useTestApi();
 
-const TARGET_KEYS = ["config", "createdAt", "enabled", "eventKinds", "id", "minSeverity", "name", "type", "updatedAt"];
+const TARGET_KEYS = ["config", "createdAt", "enabled", "eventKinds", "id", "minSeverity", "name", "serviceIds", "teamIds", "type", "updatedAt"];
 /** `whsec_` + base64 of 32 random bytes. */
 const SECRET_PATTERN = /^whsec_[A-Za-z0-9+/]{43}=$/;
 
@@ -82,6 +83,8 @@ describe("creating targets", () => {
       enabled: true,
       eventKinds: null,
       minSeverity: null,
+      serviceIds: null,
+      teamIds: null,
     });
     expect(res.body.secret).toMatch(SECRET_PATTERN);
     const row = await storedRow(res.body.id);
@@ -197,6 +200,21 @@ describe("creation is validated", () => {
       body: { type: "webhook", config: { url: "https://hooks.example.com/x" }, minSeverity: "sev9" },
       fields: (keys) => expect(keys).toEqual(["minSeverity"]),
     },
+    {
+      label: "an empty service list",
+      body: { type: "webhook", config: { url: "https://hooks.example.com/x" }, serviceIds: [] },
+      fields: (keys) => expect(keys).toEqual(["serviceIds"]),
+    },
+    {
+      label: "a team id that is not a uuid",
+      body: { type: "webhook", config: { url: "https://hooks.example.com/x" }, teamIds: [randomUUID(), "payments"] },
+      fields: (keys) => expect(keys).toEqual(["teamIds.1"]),
+    },
+    {
+      label: "more than 100 services",
+      body: { type: "webhook", config: { url: "https://hooks.example.com/x" }, serviceIds: Array.from({ length: 101 }, () => randomUUID()) },
+      fields: (keys) => expect(keys).toEqual(["serviceIds"]),
+    },
   ];
 
   function allUnderConfig(keys: string[]): void {
@@ -209,6 +227,54 @@ describe("creation is validated", () => {
     fields(expectValidationFailed(res));
     expect(JSON.stringify(res.body)).not.toContain("whsec_");
     expect(await targetCount()).toBe(before);
+  });
+});
+
+describe("routing by service and team", () => {
+  it("stores the services and teams named, each once; null clears either; PATCH leaves out what it is not given", async () => {
+    const [team, service] = [await aTeam(api.current, token), await aService(api.current, token)];
+    const created = await webhook(undefined, { serviceIds: [service.id, service.id], teamIds: [team.id] });
+    expect(created).toMatchObject({ serviceIds: [service.id], teamIds: [team.id] });
+    expect(await storedRow(created.id)).toMatchObject({ service_ids: [service.id], team_ids: [team.id] });
+    expect((await patch(created.id, { name: "renamed" })).body).toMatchObject({ serviceIds: [service.id], teamIds: [team.id] });
+    const cleared = await patch(created.id, { serviceIds: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ serviceIds: null, teamIds: [team.id] });
+    expect((await patch(created.id, { teamIds: null })).body).toMatchObject({ serviceIds: null, teamIds: null });
+  });
+
+  it("a service or team of another org, or of none: 404, and nothing created or changed", async () => {
+    const other = await anOrgOwner(api.current);
+    const [theirTeam, theirService] = [await aTeam(api.current, other.accessToken), await aService(api.current, other.accessToken)];
+    const mine = await aService(api.current, token);
+    const before = await targetCount();
+    for (const [body, what] of [
+      [{ serviceIds: [mine.id, theirService.id] }, "Service"],
+      [{ teamIds: [theirTeam.id] }, "Team"],
+      [{ teamIds: [randomUUID()] }, "Team"],
+    ] as const) {
+      const res = await createRaw({ name: uniqueName("routed"), type: "webhook", config: { url: "https://hooks.example.com/x" }, ...body });
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ code: "NOT_FOUND", message: `${what} not found` });
+    }
+    expect(await targetCount()).toBe(before);
+    const target = await webhook();
+    const stored = await storedRow(target.id);
+    expect((await patch(target.id, { serviceIds: [theirService.id] })).status).toBe(404);
+    expect((await patch(target.id, { name: "renamed", teamIds: [theirTeam.id] })).status).toBe(404);
+    expect(await storedRow(target.id)).toEqual(stored);
+  });
+
+  it("a team a target routes by cannot be deleted (409 CONFLICT naming the targets); once none does, it goes", async () => {
+    const team = await aTeam(api.current, token);
+    const target = await webhook(undefined, { teamIds: [team.id] });
+    const refused = await api.current.request<ErrorBody>("DELETE", `/v1/org/teams/${team.id}`, { token });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "CONFLICT", details: { notificationTargets: [{ id: target.id, name: target.name }] } });
+    expect(await countRows(api.current.db, "teams", { id: team.id })).toBe(1);
+    expect((await patch(target.id, { teamIds: null })).status).toBe(200);
+    expect((await api.current.request("DELETE", `/v1/org/teams/${team.id}`, { token })).status).toBe(200);
+    expect(await countRows(api.current.db, "teams", { id: team.id })).toBe(0);
   });
 });
 

@@ -62,3 +62,24 @@ test("an admin creates a heartbeat, copies its ping, sees it healthy once pinged
   await page.getByRole("alertdialog").getByRole("button", { name: /Delete/ }).click();
   await expect(heartbeats.getByText("No heartbeat yet.")).toBeVisible();
 });
+
+test("an admin creates a notification target for one team's incidents, and its list says so", async ({ page, api }) => {
+  const owner = await api.owner();
+  const team = await api.ok<{ id: string }>("POST", "/v1/org/teams", { token: owner.accessToken, body: { name: "Payments" } });
+  await api.service(owner, "checkout", { teamId: team.id });
+  await signIn(page, owner, "/notification-targets");
+
+  await page.getByRole("button", { name: "New target" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("#payments");
+  await dialog.getByLabel("URL").fill("https://hooks.example.com/payments");
+  await dialog.getByRole("combobox", { name: "Incidents of" }).click();
+  await page.getByRole("option", { name: "Payments" }).click();
+  await dialog.getByRole("button", { name: "Create target" }).click();
+  await expect(dialog.getByText("Signing secret")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  const { items } = await api.ok<{ items: { name: string; teamIds: string[] | null; serviceIds: string[] | null }[] }>("GET", "/v1/org/notification-targets", { token: owner.accessToken });
+  expect(items).toMatchObject([{ name: "#payments", teamIds: [team.id], serviceIds: null }]);
+  await expect(page.getByRole("list", { name: "Notification targets" })).toContainText("only the Payments team's services");
+});

@@ -4,10 +4,12 @@ import {
   anIncident,
   anOrgOwner,
   aService,
+  aTeam,
   aWebhookTarget,
   bodyOf,
   closedPort,
   listAttempts,
+  ok,
   sleep,
   startWebhookReceiver,
   useTestStack,
@@ -176,6 +178,34 @@ describe("signed webhook deliveries", () => {
       expect(attempts.map((a) => a.target?.id).sort()).toEqual(matching.map((t) => t.id).sort());
       expect(attempts.every((a) => a.status === "succeeded")).toBe(true);
       expect(receiver.requests.map((r) => bodyOf(r).type)).toEqual(matching.map(() => "incident.triggered"));
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("routes a target by service or team: it takes the incidents of the services it names and of those its teams own, now", async () => {
+    const { api } = stack.current;
+    const receiver = await startWebhookReceiver();
+    try {
+      const { accessToken: token } = await anOrgOwner(api);
+      const [payments, search] = [await aTeam(api, token), await aTeam(api, token)];
+      const checkout = await aService(api, token, { teamId: payments.id });
+      const indexer = await aService(api, token, { teamId: search.id });
+      const unowned = await aService(api, token);
+      const everything = await aWebhookTarget(api, token, receiver.url);
+      const paymentsTeam = await aWebhookTarget(api, token, receiver.url, { teamIds: [payments.id] });
+      const unownedOnly = await aWebhookTarget(api, token, receiver.url, { serviceIds: [unowned.id] });
+      const either = await aWebhookTarget(api, token, receiver.url, { serviceIds: [unowned.id], teamIds: [search.id] });
+      const targetsOf = async (serviceId: string) => {
+        const incident = await anIncident(api, token, serviceId);
+        return (await waitForSettledAttempts(api, token, incident.id, 1)).map((a) => a.target?.id).sort();
+      };
+      expect(await targetsOf(checkout.id)).toEqual([everything.id, paymentsTeam.id].sort());
+      expect(await targetsOf(indexer.id)).toEqual([everything.id, either.id].sort());
+      expect(await targetsOf(unowned.id)).toEqual([everything.id, unownedOnly.id, either.id].sort());
+      // The team that owns the service when the event fans out is the one that counts.
+      await ok(api.request("PATCH", `/v1/org/services/${indexer.id}`, { token, body: { teamId: payments.id } }), 200, "move the service");
+      expect(await targetsOf(indexer.id)).toEqual([everything.id, paymentsTeam.id].sort());
     } finally {
       await receiver.close();
     }

@@ -189,6 +189,12 @@ export interface NotificationTargetsTable {
   enabled: Defaulted<boolean>;
   event_kinds: string[] | null;
   min_severity: IncidentSeverity | null;
+  /**
+   * The target's routing: it takes an incident of one of these services, or of a service one of
+   * these teams owns; with both null, every incident.
+   */
+  service_ids: string[] | null;
+  team_ids: string[] | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** Set when the target was deleted: kept for its delivery history, disabled, its config and secret erased. */
@@ -206,6 +212,8 @@ export const NOTIFICATION_TARGET_COLUMNS = everyColumnOf<NotificationTargetsTabl
   "enabled",
   "event_kinds",
   "min_severity",
+  "service_ids",
+  "team_ids",
   "created_at",
   "updated_at",
   "deleted_at",

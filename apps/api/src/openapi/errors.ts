@@ -171,6 +171,7 @@ export const DOMAIN_ERRORS: Record<string, ErrorCode[]> = {
   "org.teams.create": ["CONFLICT"],
   "org.teams.update": ["CONFLICT"],
   "org.teams.delete": ["REFERENCED_BY_POLICIES"],
+  "org.notificationTargets.create": ["NOT_FOUND"],
   "org.schedules.create": ["CONFLICT"],
   "org.schedules.update": ["CONFLICT"],
   "org.schedules.delete": ["REFERENCED_BY_POLICIES"],

@@ -113,6 +113,8 @@ const webhookTarget = {
   enabled: true,
   eventKinds: ["triggered", "resolved"],
   minSeverity: "sev2",
+  serviceIds: null,
+  teamIds: [ids.team],
   createdAt: at(3),
   updatedAt: at(3),
 };
@@ -427,7 +429,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.services.update": { input: { serviceId: ids.service, escalationPolicyId: ids.policy }, output: service },
   "org.notificationTargets.list": { input: pageInput, output: page(webhookTarget) },
   "org.notificationTargets.create": {
-    input: { name: "ops webhook", type: "webhook", config: { url: "https://hooks.example.com/incidentops" }, eventKinds: ["triggered", "resolved"], minSeverity: "sev2" },
+    input: { name: "ops webhook", type: "webhook", config: { url: "https://hooks.example.com/incidentops" }, eventKinds: ["triggered", "resolved"], minSeverity: "sev2", teamIds: [ids.team] },
     output: { ...webhookTarget, secret: signingSecret },
   },
   "org.notificationTargets.get": { input: { targetId: ids.target }, output: webhookTarget },

@@ -7,6 +7,7 @@ import {
   incidentEventSchema,
   incidentIdInput,
   incidentPageInput,
+  incidentTimelineInput,
   incidentSchema,
   incidentService,
   listIncidentsInput,
@@ -74,8 +75,8 @@ export const incidentsRouter = router({
     .mutation(({ ctx, input }) => incidentService.updateIncident(ctx.db, ctx.actor, input)),
 
   events: procedureFor("incident:read")
-    .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/events", tags, summary: "The incident's timeline, oldest first" } })
-    .input(incidentPageInput)
+    .meta({ openapi: { method: "GET", path: "/incidents/{incidentId}/events", tags, summary: "The incident's timeline, oldest first; of one kind if asked (`?kind=escalated`: its escalations)" } })
+    .input(incidentTimelineInput)
     .output(pageSchema(timelineEventSchema))
     .query(({ ctx, input }) => incidentService.listIncidentTimeline(ctx.db, ctx.actor, input)),
 

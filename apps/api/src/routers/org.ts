@@ -1,6 +1,8 @@
 import {
   catalogService,
   createServiceInput,
+  listMembersInput,
+  listPeopleInput,
   memberInput,
   memberRemovalPreviewSchema,
   memberRemovedSchema,
@@ -46,8 +48,8 @@ export const orgRouter = router({
 
   members: router({
     list: procedureFor("member:read")
-      .meta({ openapi: { method: "GET", path: "/org/members", tags, summary: "Members and their roles (admin)" } })
-      .input(pageQuerySchema)
+      .meta({ openapi: { method: "GET", path: "/org/members", tags, summary: "Members and their roles (admin); of a team, with a role, or matching a text, if asked" } })
+      .input(listMembersInput)
       .output(pageSchema(memberSchema))
       .query(({ ctx, input }) => orgService.listMembers(ctx.db, ctx.actor, input)),
     update: procedureFor("member:manage")
@@ -109,7 +111,7 @@ export const orgRouter = router({
           description: "For choosing an assignee or an owner (viewer+); roles are GET /org/members (admin).",
         },
       })
-      .input(pageQuerySchema)
+      .input(listPeopleInput)
       .output(pageSchema(personSchema))
       .query(({ ctx, input }) => orgService.listPeople(ctx.db, ctx.actor, input)),
   }),

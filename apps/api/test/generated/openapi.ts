@@ -211,7 +211,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members and their roles (admin) */
+        /** Members and their roles (admin); of a team, with a role, or matching a text, if asked */
         get: operations["org-members-list"];
         put?: never;
         post?: never;
@@ -945,7 +945,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The incident's timeline, oldest first */
+        /** The incident's timeline, oldest first; of one kind if asked (`?kind=escalated`: its escalations) */
         get: operations["incidents-events"];
         put?: never;
         post?: never;
@@ -4184,6 +4184,9 @@ export interface operations {
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
+                teamId?: string;
+                q?: string;
+                role?: "viewer" | "member" | "admin";
             };
             header?: never;
             path?: never;
@@ -4701,6 +4704,8 @@ export interface operations {
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
+                teamId?: string;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -7560,6 +7565,8 @@ export interface operations {
                             enabled: boolean;
                             eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                             minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
+                            serviceIds: string[] | null;
+                            teamIds: string[] | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -7659,6 +7666,10 @@ export interface operations {
                      * @enum {string}
                      */
                     minSeverity?: "sev1" | "sev2" | "sev3" | "sev4";
+                    /** @description Only incidents of these services. A target with serviceIds or teamIds takes only the incidents of those services, or of services those teams own (either list matching is enough) */
+                    serviceIds?: string[];
+                    /** @description Only incidents of services these teams own. A target with serviceIds or teamIds takes only the incidents of those services, or of services those teams own (either list matching is enough) */
+                    teamIds?: string[];
                 };
             };
         };
@@ -7681,6 +7692,8 @@ export interface operations {
                         enabled: boolean;
                         eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
+                        serviceIds: string[] | null;
+                        teamIds: string[] | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -7715,6 +7728,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
                 };
             };
             /** @description CONFLICT: the change conflicts with the current state (or something it refers to was removed meanwhile); CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
@@ -7809,6 +7831,8 @@ export interface operations {
                         enabled: boolean;
                         eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
+                        serviceIds: string[] | null;
+                        teamIds: string[] | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -8018,6 +8042,10 @@ export interface operations {
                     eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                     /** @description null: every severity */
                     minSeverity?: ("sev1" | "sev2" | "sev3" | "sev4") | null;
+                    /** @description null: no service named. A target with serviceIds or teamIds takes only the incidents of those services, or of services those teams own (either list matching is enough); with both null, every incident */
+                    serviceIds?: string[] | null;
+                    /** @description null: no team named. A target with serviceIds or teamIds takes only the incidents of those services, or of services those teams own (either list matching is enough); with both null, every incident */
+                    teamIds?: string[] | null;
                 };
             };
         };
@@ -8040,6 +8068,8 @@ export interface operations {
                         enabled: boolean;
                         eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
+                        serviceIds: string[] | null;
+                        teamIds: string[] | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -8175,6 +8205,8 @@ export interface operations {
                         enabled: boolean;
                         eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
+                        serviceIds: string[] | null;
+                        teamIds: string[] | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: date-time */
@@ -12666,6 +12698,7 @@ export interface operations {
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
+                kind?: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
             };
             header?: never;
             path: {

@@ -18,12 +18,14 @@ import { DialogFooter } from "@/components/ui/dialog";
 import { SelectField } from "@/components/select-field";
 import { Form, FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { Label } from "@/components/ui/label";
-import { SelectItem } from "@/components/ui/select";
+import { SelectGroup, SelectItem, SelectLabel } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { SEVERITIES, type NotificationTarget } from "@/lib/api-types";
 import { describeKinds, NOTIFICATION_KINDS } from "@/lib/notification-kinds";
+import { useServices } from "@/lib/services";
+import { useTeams } from "@/lib/teams";
 import { useTRPC } from "@/lib/trpc";
 
 const TYPES = {
@@ -52,7 +54,13 @@ const schema = z.object({
   destination: z.string().trim().min(1, "Say where to deliver"),
   eventKinds: z.array(z.enum(NOTIFICATION_KINDS)).min(1, "Choose at least one kind"),
   minSeverity: z.string(),
+  /** ANY, `team:<id>` or `service:<id>`. */
+  route: z.string(),
 });
+
+/** The routing a `route` choice asks for. */
+const routingOf = (route: string) =>
+  route.startsWith("team:") ? { teamIds: [route.slice("team:".length)] } : route.startsWith("service:") ? { serviceIds: [route.slice("service:".length)] } : {};
 
 const configOf = (type: TargetType, destination: string) =>
   type === "slack" ? { webhookUrl: destination } : type === "email" ? { address: destination } : { url: destination };
@@ -60,10 +68,12 @@ const configOf = (type: TargetType, destination: string) =>
 function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.org.notificationTargets.create.mutationOptions());
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: NOTIFICATION_KINDS, minSeverity: ANY } });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: NOTIFICATION_KINDS, minSeverity: ANY, route: ANY } });
+  const teams = useTeams();
+  const services = useServices();
   const dialog = useSecretDialog(() => form.reset());
   const type = form.watch("type");
-  const onSubmit = form.handleSubmit(async ({ name, type, destination, eventKinds, minSeverity }) => {
+  const onSubmit = form.handleSubmit(async ({ name, type, destination, eventKinds, minSeverity, route }) => {
     try {
       const created = await create.mutateAsync({
         name,
@@ -71,11 +81,12 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
         config: configOf(type, destination),
         eventKinds,
         ...(minSeverity === ANY ? {} : { minSeverity: minSeverity as (typeof SEVERITIES)[number] }),
+        ...routingOf(route),
       });
       dialog.show(created.secret);
       onCreated();
     } catch (error) {
-      const apiError = showApiError(form, error, ["name", "type", "eventKinds", "minSeverity"]);
+      const apiError = showApiError(form, error, ["name", "type", "eventKinds", "minSeverity", "route"]);
       const fields = apiError.details.fields;
       if (typeof fields === "object" && fields !== null) {
         const configMessage = Object.entries(fields).find(([field]) => field.startsWith("config"))?.[1] as string[] | undefined;
@@ -92,7 +103,7 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
         </Button>
       }
       title="New notification target"
-      description="Every incident event of the kinds you choose is delivered here."
+      description="Every incident event of the kinds, severities and services you choose is delivered here."
       result={(secret) => (
         <>
           <SecretOnce label="Signing secret" value={secret} />
@@ -138,6 +149,29 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
                   </SelectItem>
                 ))}
               </SelectField>
+              <SelectField control={form.control} name="route" label="Incidents of">
+                <SelectItem value={ANY}>Every service</SelectItem>
+                {(teams.data?.items.length ?? 0) > 0 && (
+                  <SelectGroup>
+                    <SelectLabel>A team's services</SelectLabel>
+                    {teams.data?.items.map((team) => (
+                      <SelectItem key={team.id} value={`team:${team.id}`}>
+                        {team.name}
+                      </SelectItem>
+                    ))}
+                  </SelectGroup>
+                )}
+                {(services.data?.list.length ?? 0) > 0 && (
+                  <SelectGroup>
+                    <SelectLabel>One service</SelectLabel>
+                    {services.data?.list.map((service) => (
+                      <SelectItem key={service.id} value={`service:${service.id}`}>
+                        {service.name}
+                      </SelectItem>
+                    ))}
+                  </SelectGroup>
+                )}
+              </SelectField>
               <FormError errors={form.formState.errors} />
               <DialogFooter>
                 <Button type="submit" disabled={form.formState.isSubmitting}>
@@ -152,8 +186,24 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
 
 const destinationOf = (target: NotificationTarget) => target.config.url ?? target.config.webhookUrl ?? target.config.address ?? "";
 
+/** Whose incidents a routed target takes, by name ("the Payments team's services, checkout"); null: every service's. */
+function useRouteNames(): (target: NotificationTarget) => string | null {
+  const teams = useTeams();
+  const services = useServices();
+  return (target) => {
+    if (target.teamIds === null && target.serviceIds === null) return null;
+    const teamNames = (target.teamIds ?? []).map((id) => {
+      const name = teams.data?.items.find((team) => team.id === id)?.name;
+      return name === undefined ? "a team's services" : `the ${name} team's services`;
+    });
+    const serviceNames = (target.serviceIds ?? []).map((id) => services.data?.byId.get(id)?.name ?? "a service");
+    return [...teamNames, ...serviceNames].join(", ");
+  };
+}
+
 function TargetRow({ target, refresh }: { target: NotificationTarget; refresh: () => Promise<void> }) {
   const trpc = useTRPC();
+  const route = useRouteNames()(target);
   const update = useMutation(trpc.org.notificationTargets.update.mutationOptions());
   const test = useMutation(trpc.org.notificationTargets.test.mutationOptions());
   const rotate = useMutation(trpc.org.notificationTargets.rotateSecret.mutationOptions());
@@ -189,6 +239,7 @@ function TargetRow({ target, refresh }: { target: NotificationTarget; refresh: (
                 <SeverityBadge severity={target.minSeverity} /> or worse
               </>
             )}
+            {route !== null && <> · only {route}</>}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">

@@ -118,8 +118,8 @@ export function servicesUsingPolicy(tx: Tx, orgId: string, policyId: string) {
   return tx.selectFrom("services").select(["id", "name"]).where("org_id", "=", orgId).where("escalation_policy_id", "=", policyId).execute();
 }
 
-/** Which of `ids` are the org's rows of `table` (schedules, teams), locked FOR KEY SHARE (see findTeamForKeyShare). */
-export async function orgRowIdsAmong(tx: Tx, table: "schedules" | "teams", orgId: string, ids: string[]): Promise<Set<string>> {
+/** Which of `ids` are the org's rows of `table` (schedules, teams, services), locked FOR KEY SHARE (see findTeamForKeyShare). */
+export async function orgRowIdsAmong(tx: Tx, table: "schedules" | "teams" | "services", orgId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await tx.selectFrom(table).select("id").where("org_id", "=", orgId).where("id", "in", ids).forKeyShare().execute();
   return new Set(rows.map((r) => r.id));

@@ -466,7 +466,7 @@ export async function insertIncidentEventsWithNext(tx: Tx, events: readonly NewI
 }
 
 /** Oldest first, by the insertion sequence, each with the name of the person who acted (if one did). */
-export function listIncidentEvents(db: Db | Tx, orgId: string, incidentId: string, limit: number, afterSeq: string | undefined) {
+export function listIncidentEvents(db: Db | Tx, orgId: string, incidentId: string, kind: IncidentEventKind | undefined, limit: number, afterSeq: string | undefined) {
   let query = db
     .selectFrom("incident_events as e")
     .leftJoin("users as u", "u.id", "e.actor_user_id")
@@ -474,6 +474,7 @@ export function listIncidentEvents(db: Db | Tx, orgId: string, incidentId: strin
     .select("u.name as actor_name")
     .where("e.org_id", "=", orgId)
     .where("e.incident_id", "=", incidentId);
+  if (kind !== undefined) query = query.where("e.kind", "=", kind);
   if (afterSeq !== undefined) query = query.where("e.seq", ">", afterSeq);
   return query.orderBy("e.seq").limit(limit + 1).execute();
 }

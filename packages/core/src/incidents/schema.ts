@@ -144,6 +144,10 @@ export type IncidentIdInput = z.infer<typeof incidentIdInput>;
 export const incidentPageInput = incidentIdInput.extend(pageQuery);
 export type IncidentPageInput = z.infer<typeof incidentPageInput>;
 
+/** A page of the timeline, of one kind of event if asked (`escalated`: its escalations). */
+export const incidentTimelineInput = incidentPageInput.extend({ kind: incidentEventKindSchema.optional().describe("Only the events of this kind") });
+export type IncidentTimelineInput = z.infer<typeof incidentTimelineInput>;
+
 export const transitionIncidentInput = incidentIdInput.extend({ toStatus: incidentStatusSchema, version: z.number().int().min(1) });
 export type TransitionIncidentInput = z.infer<typeof transitionIncidentInput>;
 

@@ -25,6 +25,7 @@ import {
   type IncidentEvent,
   type IncidentIdInput,
   type IncidentPageInput,
+  type IncidentTimelineInput,
   type ListIncidentsInput,
   type SnoozeIncidentInput,
   type TimelineEvent,
@@ -124,9 +125,9 @@ export async function escalateIncident(db: Db, actor: Actor, input: IncidentIdIn
 }
 
 /** The incident's timeline, oldest first, with who did what. */
-export async function listIncidentTimeline(db: Db, actor: Actor, input: IncidentPageInput): Promise<Page<TimelineEvent>> {
+export async function listIncidentTimeline(db: Db, actor: Actor, input: IncidentTimelineInput): Promise<Page<TimelineEvent>> {
   await requireIncident(db, actor, input.incidentId);
-  const rows = await listIncidentEvents(db, actor.orgId, input.incidentId, input.limit, decodeCursor(seqCursor, input.cursor)?.seq);
+  const rows = await listIncidentEvents(db, actor.orgId, input.incidentId, input.kind, input.limit, decodeCursor(seqCursor, input.cursor)?.seq);
   const toTimelineEvent = (row: (typeof rows)[number]): TimelineEvent => ({
     ...toIncidentEvent(row),
     actor: row.actor_user_id === null || row.actor_name === null ? null : { id: row.actor_user_id, name: row.actor_name },

@@ -16,6 +16,8 @@ export function insertTarget(
     enabled: boolean | undefined;
     eventKinds: string[] | null;
     minSeverity: IncidentSeverity | null;
+    serviceIds: string[] | null;
+    teamIds: string[] | null;
   },
 ) {
   return tx
@@ -29,6 +31,8 @@ export function insertTarget(
       enabled: target.enabled,
       event_kinds: target.eventKinds,
       min_severity: target.minSeverity,
+      service_ids: target.serviceIds,
+      team_ids: target.teamIds,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -58,6 +62,8 @@ export function updateTarget(
     config?: Record<string, string> | undefined;
     eventKinds?: string[] | null | undefined;
     minSeverity?: IncidentSeverity | null | undefined;
+    serviceIds?: string[] | null | undefined;
+    teamIds?: string[] | null | undefined;
   },
 ) {
   return tx
@@ -68,6 +74,8 @@ export function updateTarget(
       ...(changes.config === undefined ? {} : { config: JSON.stringify(changes.config) }),
       ...(changes.eventKinds === undefined ? {} : { event_kinds: changes.eventKinds }),
       ...(changes.minSeverity === undefined ? {} : { min_severity: changes.minSeverity }),
+      ...(changes.serviceIds === undefined ? {} : { service_ids: changes.serviceIds }),
+      ...(changes.teamIds === undefined ? {} : { team_ids: changes.teamIds }),
       updated_at: new Date(),
     })
     .where("org_id", "=", orgId)

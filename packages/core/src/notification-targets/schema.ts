@@ -41,6 +41,8 @@ export const notificationTargetSchema = z.object({
   enabled: z.boolean(),
   eventKinds: z.array(notificationEventKindSchema).nullable(),
   minSeverity: severitySchema.nullable(),
+  serviceIds: z.array(z.uuid()).nullable(),
+  teamIds: z.array(z.uuid()).nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -63,6 +65,10 @@ export const deliveryOutcomeSchema = z.object({
 
 const name = z.string().trim().min(1).max(200);
 const eventKinds = z.array(notificationEventKindSchema).min(1);
+/** A target's routing: at most 100 services, and 100 teams. */
+const routeIds = z.array(z.uuid()).min(1).max(100);
+const ROUTING =
+  "A target with serviceIds or teamIds takes only the incidents of those services, or of services those teams own (either list matching is enough)";
 const anyConfig = z.union([
   notificationTargetConfigSchemas.webhook,
   notificationTargetConfigSchemas.email,
@@ -78,6 +84,8 @@ export const createNotificationTargetInput = z
     enabled: z.boolean().optional(),
     eventKinds: eventKinds.optional(),
     minSeverity: severitySchema.optional().describe("Only incidents at least this severe (sev1 is the most severe)"),
+    serviceIds: routeIds.optional().describe(`Only incidents of these services. ${ROUTING}`),
+    teamIds: routeIds.optional().describe(`Only incidents of services these teams own. ${ROUTING}`),
   })
   .superRefine(checkTargetConfig);
 export type CreateNotificationTargetInput = z.infer<typeof createNotificationTargetInput>;
@@ -92,5 +100,7 @@ export const updateNotificationTargetInput = targetIdInput.extend({
   config: anyConfig.optional(),
   eventKinds: eventKinds.nullable().optional().describe("null: every kind"),
   minSeverity: severitySchema.nullable().optional().describe("null: every severity"),
+  serviceIds: routeIds.nullable().optional().describe(`null: no service named. ${ROUTING}; with both null, every incident`),
+  teamIds: routeIds.nullable().optional().describe(`null: no team named. ${ROUTING}; with both null, every incident`),
 });
 export type UpdateNotificationTargetInput = z.infer<typeof updateNotificationTargetInput>;

@@ -3,7 +3,7 @@ import type { Db, NotificationTargetRow, NotificationTargetType, Tx } from "@inc
 import { auditAction } from "../audit/service.js";
 import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
-import { removeTargetFromLevels } from "../escalation-policies/repository.js";
+import { orgRowIdsAmong, removeTargetFromLevels } from "../escalation-policies/repository.js";
 import { iso } from "../mapping.js";
 import { maskUrl } from "../masked-url.js";
 import { cancelDeletedTargetsAttempts, reopenLaneNow } from "../notifications/attempts.js";
@@ -73,6 +73,8 @@ export function toNotificationTarget(row: NotificationTargetRow): NotificationTa
     enabled: row.enabled,
     eventKinds: row.event_kinds === null ? null : row.event_kinds.map((k) => notificationEventKindSchema.parse(k)),
     minSeverity: row.min_severity,
+    serviceIds: row.service_ids,
+    teamIds: row.team_ids,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
@@ -97,6 +99,23 @@ async function checkDestination(target: NotificationTargetConfig, allowPrivate: 
 
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
+/** A list of ids as stored: each once; null stays null (undefined: not given). */
+const distinctOrNull = <T>(values: T[] | null | undefined) => (values === undefined || values === null ? values : distinct(values));
+
+/**
+ * The services and teams a target routes by must be the org's: 404 otherwise, as for any id of
+ * another org. They are locked FOR KEY SHARE, so a team's delete, which refuses while a target
+ * routes by it, waits for this write, or this write for the delete.
+ */
+async function checkRouting(tx: Tx, orgId: string, routing: { serviceIds?: string[] | null | undefined; teamIds?: string[] | null | undefined }): Promise<void> {
+  const serviceIds = distinct(routing.serviceIds ?? []);
+  const services = await orgRowIdsAmong(tx, "services", orgId, serviceIds);
+  if (serviceIds.some((id) => !services.has(id))) throw notFound("Service");
+  const teamIds = distinct(routing.teamIds ?? []);
+  const teams = await orgRowIdsAmong(tx, "teams", orgId, teamIds);
+  if (teamIds.some((id) => !teams.has(id))) throw notFound("Team");
+}
+
 export async function createNotificationTarget(
   db: Db,
   actor: Actor,
@@ -107,6 +126,7 @@ export async function createNotificationTarget(
   await checkDestination(target, options.allowPrivate);
   const secret = generateSigningSecret();
   return transact(db, async (tx) => {
+    await checkRouting(tx, actor.orgId, input);
     const row = await insertTarget(tx, {
       orgId: actor.orgId,
       name: input.name,
@@ -116,11 +136,15 @@ export async function createNotificationTarget(
       enabled: input.enabled,
       eventKinds: input.eventKinds === undefined ? null : distinct(input.eventKinds),
       minSeverity: input.minSeverity ?? null,
+      serviceIds: distinctOrNull(input.serviceIds) ?? null,
+      teamIds: distinctOrNull(input.teamIds) ?? null,
     });
     await auditTarget(tx, actor, "notification_target.created", row, {
       enabled: row.enabled,
       eventKinds: row.event_kinds,
       minSeverity: row.min_severity,
+      serviceIds: row.service_ids,
+      teamIds: row.team_ids,
     });
     return { ...toNotificationTarget(row), secret };
   });
@@ -159,7 +183,8 @@ export async function getNotificationTarget(db: Db, actor: Actor, input: TargetI
 
 /**
  * PATCH semantics. The type is fixed at creation; `config` replaces the whole config and is
- * checked against the target's type. `eventKinds: null` / `minSeverity: null` clear the filters.
+ * checked against the target's type. `eventKinds`, `minSeverity`, `serviceIds` and `teamIds`: null
+ * clears the filter.
  */
 export async function updateNotificationTarget(
   db: Db,
@@ -170,6 +195,7 @@ export async function updateNotificationTarget(
   return transact(db, async (tx) => {
     const current = await findTargetForUpdate(tx, actor.orgId, input.targetId);
     if (current === undefined) throw targetNotFound();
+    await checkRouting(tx, actor.orgId, input);
     let config: NotificationTargetConfig | undefined;
     if (input.config !== undefined) {
       config = targetConfigOf(current.type, keepMaskedValues(current, input.config));
@@ -179,8 +205,10 @@ export async function updateNotificationTarget(
       name: input.name,
       enabled: input.enabled,
       config: config?.config,
-      eventKinds: input.eventKinds === undefined || input.eventKinds === null ? input.eventKinds : distinct(input.eventKinds),
+      eventKinds: distinctOrNull(input.eventKinds),
       minSeverity: input.minSeverity,
+      serviceIds: distinctOrNull(input.serviceIds),
+      teamIds: distinctOrNull(input.teamIds),
     });
     const changes = targetChanges(current, row, config !== undefined);
     await auditTarget(tx, actor, "notification_target.updated", row, { changes });
@@ -212,6 +240,8 @@ function targetChanges(before: NotificationTargetRow, after: NotificationTargetR
   compare("enabled", before.enabled, after.enabled);
   compare("eventKinds", before.event_kinds, after.event_kinds);
   compare("minSeverity", before.min_severity, after.min_severity);
+  compare("serviceIds", before.service_ids, after.service_ids);
+  compare("teamIds", before.team_ids, after.team_ids);
   if (configGiven && JSON.stringify(before.config) !== JSON.stringify(after.config)) changes.config = "changed";
   return changes;
 }

@@ -1,4 +1,4 @@
-import type { Db, IncidentSeverity, NotificationTargetRow, Tx } from "@incidentops/db";
+import type { Db, NotificationTargetRow, Tx } from "@incidentops/db";
 import { z } from "zod";
 import { commitDurably, inScope } from "../scope.js";
 import { recordAttempts, wakeUnheldLanesDueFor, type ClaimIdleLane, type EventRecipients, type Recipient } from "./attempts.js";
@@ -17,13 +17,20 @@ const pagedSchema = z.array(
 const adminsNotifiedSchema = z.array(z.object({ id: z.uuid() }));
 
 /**
- * Whether a target's filters take an event of this kind on an incident this severe: it lists no
- * kinds or this one, and names no minimum severity or one the incident meets (sev1 is the most
- * severe: a target wanting sev2 and up takes sev1 and sev2).
+ * Whether a target's filters take an event of this kind on this incident: it lists no kinds or
+ * this one; names no minimum severity or one the incident meets (sev1 is the most severe: a target
+ * wanting sev2 and up takes sev1 and sev2); and routes by no service or team, or by the
+ * incident's service or the team that owns it.
  */
-const takes = (target: NotificationTargetRow, kind: NotificationKind, severity: IncidentSeverity) =>
+const takes = (target: NotificationTargetRow, kind: NotificationKind, event: EventToFanOut) =>
   (target.event_kinds === null || target.event_kinds.includes(kind)) &&
-  (target.min_severity === null || atLeastAsSevere(severity, target.min_severity));
+  (target.min_severity === null || atLeastAsSevere(event.severity, target.min_severity)) &&
+  routesTo(target, event);
+
+const routesTo = (target: NotificationTargetRow, event: EventToFanOut) =>
+  (target.service_ids === null && target.team_ids === null) ||
+  (target.service_ids?.includes(event.service_id) ?? false) ||
+  (event.team_id !== null && (target.team_ids?.includes(event.team_id) ?? false));
 
 /**
  * The recipients of each event, by event id: the targets subscribed to its kind and severity; for
@@ -39,7 +46,7 @@ async function recipientsOf(
 ): Promise<Map<string, Recipient[]>> {
   const read = events.map((event) => {
     const kind = notificationKindOf(event);
-    const subscribedTargets = kind === null ? [] : [...enabledTargets.values()].filter((target) => takes(target, kind, event.severity));
+    const subscribedTargets = kind === null ? [] : [...enabledTargets.values()].filter((target) => takes(target, kind, event));
     const paged = event.kind === "escalated" || event.kind === "assigned" ? pagedSchema.catch([]).parse(event.data.notified) : [];
     const pagedTargets = paged.flatMap((p) => {
       const target = p.type === "notification_target" ? enabledTargets.get(p.targetId) : undefined;

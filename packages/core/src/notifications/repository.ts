@@ -133,6 +133,9 @@ export type EventToFanOut = IncidentEventRow & {
   /** The org's name and the incident's service's, as a delivery's payload shows them. */
   org_name: string;
   service_name: string | null;
+  /** The incident's service, and the team that owns it now: what a target's routing matches. */
+  service_id: string;
+  team_id: string | null;
   severity: IncidentSeverity;
   /** The last seq of the fan-out's events of this incident: the incident's new fan-out position. */
   upto_seq: string;
@@ -144,13 +147,14 @@ export type EventToFanOut = IncidentEventRow & {
  * take turns and two fan-outs never wait on each other in a circle; returns each incident's
  * events after its position up to the last named one, in timeline order, each with the
  * incident's severity at the event (from its snapshot; the current one for older events), the
- * org's name and the service's (what a delivery of the event shows). One statement however many incidents. Its
+ * org's name and the service's (what a delivery of the event shows), and the service's id and
+ * team (what a target's routing matches). One statement however many incidents. Its
  * reads see every such event: each was committed before the named events (an incident's events
  * are written one transaction at a time), and these before the job naming them. With them, in
  * the same round trip (executeTogether), the org's enabled targets (those the events go to are
  * among them) and the recipients of its lanes leased or held as of that read (without their locks: a
- * hint, for recordAttempts). The org's name, the service's and the incident's current severity are
- * scalar subqueries, not joins.
+ * hint, for recordAttempts). The org's name is a scalar subquery, and the incident's service and
+ * current severity a lateral one per incident, not joins.
  *
  * The three run prepared on their connection (keyed), each planned once, not at every fan-out:
  * planning them was more than half of their time (bench/README.md, "A fan-out's reads
@@ -178,13 +182,17 @@ export async function lockEventsToFanOut(
       ON CONFLICT (org_id, incident_id) DO UPDATE SET last_event_seq = f.last_event_seq
       RETURNING f.incident_id, f.last_event_seq
     )
-    SELECT ${EVENT_COLUMNS_OF_E}, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name, ${serviceNameOfEvent} AS service_name, n.upto_seq,
-           coalesce(
-             e.incident ->> 'severity',
-             (SELECT i.severity::text FROM incidents i WHERE i.org_id = e.org_id AND i.id = e.incident_id)
-           )::incident_severity AS severity
+    SELECT ${EVENT_COLUMNS_OF_E}, (SELECT o.name FROM orgs o WHERE o.id = e.org_id) AS org_name,
+           incident.service_name, incident.service_id, incident.team_id, n.upto_seq,
+           coalesce(e.incident ->> 'severity', incident.severity::text)::incident_severity AS severity
     FROM positions p
     JOIN named n ON n.incident_id = p.incident_id
+    CROSS JOIN LATERAL (
+      SELECT i.severity, s.id AS service_id, s.name AS service_name, s.team_id
+      FROM incidents i JOIN services s ON s.org_id = i.org_id AND s.id = i.service_id
+      WHERE i.org_id = ${orgId} AND i.id = p.incident_id
+      OFFSET 0
+    ) AS incident
     CROSS JOIN LATERAL (
       SELECT ${EVENT_COLUMNS} FROM incident_events
       WHERE org_id = ${orgId} AND incident_id = p.incident_id AND seq > p.last_event_seq AND seq <= n.upto_seq

@@ -75,13 +75,37 @@ export function renameOrg(tx: Tx, orgId: string, name: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** A page of an org's members in the order they joined, past `after`. */
-export function listMembers(db: Db | Tx, orgId: string, limit: number, after: { joinedAt: string; userId: string } | undefined) {
+/** Which members a list shows: those of a team, those with a role, those whose name or email contains a text (in any case). */
+export interface MemberFilter {
+  teamId?: string | undefined;
+  role?: OrgRole | undefined;
+  text?: string | undefined;
+}
+
+/** A page of an org's members in the order they joined, past `after`, narrowed by `filter`. */
+export function listMembers(db: Db | Tx, orgId: string, filter: MemberFilter, limit: number, after: { joinedAt: string; userId: string } | undefined) {
   let query = db
     .selectFrom("org_members")
     .innerJoin("users", "users.id", "org_members.user_id")
     .select(["users.id", "users.email", "users.name", "org_members.role", "org_members.created_at"])
     .where("org_members.org_id", "=", orgId);
+  const { teamId, role, text } = filter;
+  if (teamId !== undefined) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("team_members")
+          .select("team_members.user_id")
+          .where("team_members.org_id", "=", orgId)
+          .where("team_members.team_id", "=", teamId)
+          .whereRef("team_members.user_id", "=", "org_members.user_id"),
+      ),
+    );
+  }
+  if (role !== undefined) query = query.where("org_members.role", "=", role);
+  if (text !== undefined) {
+    // strpos, not LIKE: the text is matched as it is, with no wildcard to escape.
+    query = query.where(sql<boolean>`(strpos(lower(users.name), lower(${text})) > 0 OR strpos(lower(users.email), lower(${text})) > 0)`);
+  }
   if (after !== undefined) {
     query = query.where(pastPosition({ time: "org_members.created_at", id: "org_members.user_id" }, ">", { time: after.joinedAt, id: after.userId }));
   }

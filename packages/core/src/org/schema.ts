@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorDetailsSchemas } from "../error-details.js";
-import { incidentStatusSchema, isoDateTime, okSchema, roleSchema } from "../schema.js";
+import { incidentStatusSchema, isoDateTime, okSchema, pageQuery, roleSchema } from "../schema.js";
 import { userSchema } from "../users/schema.js";
 
 export const orgSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: isoDateTime });
@@ -15,6 +15,18 @@ export const memberSchema = z.object({
   joinedAt: isoDateTime,
 });
 export type Member = z.infer<typeof memberSchema>;
+
+/** A page of the members as people, narrowed to a team's and to those whose name or email contains `q`. */
+export const listPeopleInput = z.object({
+  ...pageQuery,
+  teamId: z.uuid().optional().describe("Only the people of this team (404 when it is not the org's)"),
+  q: z.string().trim().min(1).max(200).optional().describe("Only those whose name or email contains this text, in any case"),
+});
+export type ListPeopleInput = z.infer<typeof listPeopleInput>;
+
+/** A page of the members, narrowed as people are, and to one role. */
+export const listMembersInput = listPeopleInput.extend({ role: roleSchema.optional().describe("Only the members with this role") });
+export type ListMembersInput = z.infer<typeof listMembersInput>;
 
 /** Creating or renaming an org. */
 export const orgInput = z.object({ name: z.string().trim().min(1).max(200) });

@@ -9,6 +9,7 @@ import type { Actor, UserActor } from "../policy.js";
 import type { PageQuery } from "../schema.js";
 import { setScope, transact } from "../scope.js";
 import { revokeUserRefreshTokens } from "../sessions/repository.js";
+import { findTeam } from "../teams/repository.js";
 import { findUserById } from "../users/repository.js";
 import type { Person } from "../users/schema.js";
 import {
@@ -26,7 +27,7 @@ import {
   type MembershipRow,
 } from "./repository.js";
 import { auditRemovalChanges, lockIncidentsOfMember, memberRemovalPreview, releaseIncidentWork, refuseIfSoleResponder } from "./member-removal.js";
-import type { Member, MemberInput, MemberRemovalPreview, MemberRemoved, OrgInput, OrgWithRole, UpdateMemberRoleInput } from "./schema.js";
+import type { ListMembersInput, ListPeopleInput, Member, MemberInput, MemberRemovalPreview, MemberRemoved, OrgInput, OrgWithRole, UpdateMemberRoleInput } from "./schema.js";
 
 export const toOrgWithRole = (m: MembershipRow): OrgWithRole => ({
   id: m.org_id,
@@ -51,19 +52,20 @@ const memberCursor = z.object({ joinedAt: cursorTime, userId: z.uuid() });
 
 type MemberRow = Awaited<ReturnType<typeof listMemberRows>>[number];
 
-/** A page of the org's members in the order they joined, each as `toItem` makes it. */
-async function membersPage<T>(db: Db, actor: Actor, input: PageQuery, toItem: (row: MemberRow) => T): Promise<Page<T>> {
+/** A page of the org's members in the order they joined, narrowed as asked, each as `toItem` makes it. A team of another org is 404. */
+async function membersPage<T>(db: Db, actor: Actor, input: ListMembersInput, toItem: (row: MemberRow) => T): Promise<Page<T>> {
+  if (input.teamId !== undefined && (await findTeam(db, actor.orgId, input.teamId)) === undefined) throw notFound("Team");
   const after = input.cursor === undefined ? undefined : decodeCursor(memberCursor, input.cursor);
-  const rows = await listMemberRows(db, actor.orgId, input.limit, after);
+  const rows = await listMemberRows(db, actor.orgId, { teamId: input.teamId, role: input.role, text: input.q }, input.limit, after);
   return toPage(rows, input.limit, toItem, (r) => ({ joinedAt: iso(r.created_at), userId: r.id }));
 }
 
-/** Members in the order they joined. */
-export const listMembers = (db: Db, actor: Actor, input: PageQuery): Promise<Page<Member>> =>
+/** Members in the order they joined: of a team, with a role, matching a text, if asked. */
+export const listMembers = (db: Db, actor: Actor, input: ListMembersInput): Promise<Page<Member>> =>
   membersPage(db, actor, input, (r) => ({ user: { id: r.id, email: r.email, name: r.name }, role: r.role, joinedAt: iso(r.created_at) }));
 
 /** The members as people (no roles), in the order they joined: what assignee and owner pickers offer. */
-export const listPeople = (db: Db, actor: Actor, input: PageQuery): Promise<Page<Person>> => membersPage(db, actor, input, (r) => ({ id: r.id, email: r.email, name: r.name }));
+export const listPeople = (db: Db, actor: Actor, input: ListPeopleInput): Promise<Page<Person>> => membersPage(db, actor, input, (r) => ({ id: r.id, email: r.email, name: r.name }));
 
 // ---------------------------------------------------------------------------------------------
 // Member management, and orgs a person creates and belongs to.

@@ -6,6 +6,7 @@ import { iso } from "../mapping.js";
 import { refuseIfPaged } from "../paged-by.js";
 import { createdAtCursor, createdAtPositionOf, decodeCursor, toPage, type Page } from "../pagination.js";
 import { authorize, authorizeForTeam, canForTeam, type Action, type Actor } from "../policy.js";
+import { refuseIfRoutedBy } from "../routed-by.js";
 import { transact } from "../scope.js";
 import {
   deleteTeam as deleteTeamRow,
@@ -87,12 +88,17 @@ export async function updateTeam(db: Db, actor: Actor, input: UpdateTeamInput): 
   });
 }
 
-/** What the team owned (services, escalation policies, schedules) stays, owned by no team. Refused (409) while escalation policies page it. */
+/**
+ * What the team owned (services, escalation policies, schedules) stays, owned by no team. Refused
+ * (409) while escalation policies page it, or notification targets route by it: without the team,
+ * such a target would take nothing, or (its last team gone) every incident.
+ */
 export async function deleteTeam(db: Db, actor: Actor, input: TeamIdInput): Promise<void> {
   await transact(db, async (tx) => {
     const row = await findTeamForUpdate(tx, actor.orgId, input.teamId);
     if (row === undefined) throw teamNotFound();
     await refuseIfPaged(tx, actor.orgId, { teamId: row.id });
+    await refuseIfRoutedBy(tx, actor.orgId, row.id);
     await deleteTeamRow(tx, actor.orgId, input.teamId);
     await auditAction(tx, actor, { action: "team.deleted", targetType: "team", targetId: row.id, data: { name: row.name } });
   });
