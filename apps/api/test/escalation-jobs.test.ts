@@ -22,6 +22,7 @@ import {
   retriggerKey,
   runQueuedJobs,
   setNotificationRules,
+  stepsJobsOf as stepsJobsOfOrg,
   roundTripsOf,
   uniqueName,
   useTestApi,
@@ -80,10 +81,7 @@ const escalate = (incidentId: string, headers: Record<string, string> = {}) =>
 const escalationJobs = (incidentId: string) => queuedJobs(api.current.db, { key: escalationKey(incidentId) });
 
 /** The queued jobs of several incidents' escalation steps that name any of `incidentIds`. */
-const stepsJobsOf = async (incidentIds: readonly string[]) =>
-  (await queuedJobs(api.current.db, { task: "escalate_if_unacked", orgId })).filter((job) =>
-    (job.payload.steps as { incidentId: string }[] | undefined)?.some((s) => incidentIds.includes(s.incidentId)),
-  );
+const stepsJobsOf = (incidentIds: readonly string[]) => stepsJobsOfOrg(api.current.db, orgId, incidentIds);
 
 describe("escalation jobs follow the incident", () => {
   let policy: Policy;

@@ -124,22 +124,27 @@ test("an escalation level pages whoever is on call on a schedule and a team's ma
   ]);
 });
 
-test("an admin sets a service's acknowledgement timeout and turns it off again", async ({ page, api }) => {
+test("an admin sets a service's acknowledgement timeout and the severities it pages for, and turns both off again", async ({ page, api }) => {
   const owner = await api.owner();
   const service = await api.service(owner);
   await signIn(page, owner, `/services/${service.id}`);
   const timeout = page.getByLabel("Acknowledgement timeout (minutes)");
+  const pagesFor = page.getByRole("combobox", { name: "Pages for" });
   await timeout.fill("2000");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("From 1 to 1440 minutes")).toBeVisible();
   await timeout.fill("15");
+  await pagesFor.click();
+  await page.getByRole("option", { name: "SEV2 and more severe" }).click();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Service saved")).toBeVisible();
-  const read = () => api.ok<{ ackTimeoutMinutes: number | null }>("GET", `/v1/org/services/${service.id}`, { token: owner.accessToken });
-  expect((await read()).ackTimeoutMinutes).toBe(15);
+  const read = () => api.ok<{ ackTimeoutMinutes: number | null; pageMinSeverity: string | null }>("GET", `/v1/org/services/${service.id}`, { token: owner.accessToken });
+  expect(await read()).toMatchObject({ ackTimeoutMinutes: 15, pageMinSeverity: "sev2" });
   await timeout.fill("");
+  await pagesFor.click();
+  await page.getByRole("option", { name: "Every severity" }).click();
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect.poll(async () => (await read()).ackTimeoutMinutes).toBeNull();
+  await expect.poll(read).toMatchObject({ ackTimeoutMinutes: null, pageMinSeverity: null });
 });
 
 test("a contact method deleted after it paged: the incident's deliveries still show the page through it, masked and marked deleted, and the pending one cancelled", async ({ page, api }) => {

@@ -54,6 +54,8 @@ export interface ServicesTable {
   escalation_policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** null: an acknowledgement never times out. */
   ack_timeout_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The least severe incident its escalation pages for; null: every severity. */
+  page_min_severity: ColumnType<IncidentSeverity | null, IncidentSeverity | null | undefined, IncidentSeverity | null>;
   team_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -84,7 +84,11 @@ export async function aMember(api: TestApi, orgId: string, role: OrgRole = "view
 }
 
 /** A service of the token's org; with `escalationPolicyId`, following that policy; with `teamId`, the team's. */
-export async function aService(api: TestApi, token: string, overrides: { name?: string; description?: string; escalationPolicyId?: string; teamId?: string } = {}): Promise<Service> {
+export async function aService(
+  api: TestApi,
+  token: string,
+  overrides: { name?: string; description?: string; escalationPolicyId?: string; teamId?: string; pageMinSeverity?: string } = {},
+): Promise<Service> {
   return ok(api.request<Service>("POST", "/v1/org/services", { token, body: { name: uniqueName("svc"), ...overrides } }), 201, "create service");
 }
 

@@ -110,6 +110,13 @@ export async function queuedJobs(db: Db, filter: { task?: string; key?: string; 
   }));
 }
 
+/** The queued jobs of several incidents' escalation steps (unkeyed) that name any of `incidentIds`. */
+export async function stepsJobsOf(db: Db, orgId: string, incidentIds: readonly string[]): Promise<QueuedJob[]> {
+  return (await queuedJobs(db, { task: "escalate_if_unacked", orgId })).filter((job) =>
+    (job.payload.steps as { incidentId: string }[] | undefined)?.some((s) => incidentIds.includes(s.incidentId)),
+  );
+}
+
 /**
  * Makes the pending job with this key due now, as if its time had come (a notification rule's
  * delay, a snooze's end): the job still checks the rows when it runs. Returns whether there was one.

@@ -57,6 +57,7 @@ const service = {
   description: "Takes payments",
   escalationPolicyId: ids.policy,
   ackTimeoutMinutes: 30,
+  pageMinSeverity: "sev3",
   teamId: ids.team,
   createdAt: at(1),
   updatedAt: at(1),
@@ -422,7 +423,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.invitations.revoke": { input: { invitationId: ids.invitation }, output: { ...invitation, status: "revoked", revokedAt: at(10) } },
   "org.services.list": { input: pageInput, output: page(service) },
   "org.services.create": {
-    input: { name: "checkout-api", description: "Takes payments", ackTimeoutMinutes: 30, teamId: ids.team },
+    input: { name: "checkout-api", description: "Takes payments", ackTimeoutMinutes: 30, pageMinSeverity: "sev3", teamId: ids.team },
     output: { ...service, escalationPolicyId: null },
   },
   "org.services.get": { input: { serviceId: ids.service }, output: service },

@@ -5159,6 +5159,8 @@ export interface operations {
                             escalationPolicyId: string | null;
                             /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                             ackTimeoutMinutes: number | null;
+                            /** @description The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity */
+                            pageMinSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                             /** @description The team that owns it; its incidents are the team's */
                             teamId: string | null;
                             /** Format: date-time */
@@ -5236,6 +5238,11 @@ export interface operations {
                     /** @description Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever */
                     ackTimeoutMinutes?: number | null;
                     /**
+                     * @description The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity
+                     * @enum {string}
+                     */
+                    pageMinSeverity?: "sev1" | "sev2" | "sev3" | "sev4";
+                    /**
                      * Format: uuid
                      * @description The escalation policy that pages for it (none: no escalation)
                      */
@@ -5263,6 +5270,8 @@ export interface operations {
                         escalationPolicyId: string | null;
                         /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                         ackTimeoutMinutes: number | null;
+                        /** @description The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity */
+                        pageMinSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** @description The team that owns it; its incidents are the team's */
                         teamId: string | null;
                         /** Format: date-time */
@@ -5387,6 +5396,8 @@ export interface operations {
                         escalationPolicyId: string | null;
                         /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                         ackTimeoutMinutes: number | null;
+                        /** @description The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity */
+                        pageMinSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** @description The team that owns it; its incidents are the team's */
                         teamId: string | null;
                         /** Format: date-time */
@@ -5475,6 +5486,8 @@ export interface operations {
                     escalationPolicyId?: string | null;
                     /** @description Minutes an acknowledgement holds before the incident returns to triggered and escalation restarts; null: forever */
                     ackTimeoutMinutes?: number | null;
+                    /** @description The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity */
+                    pageMinSeverity?: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                     /** @description The team that owns it; null: no team */
                     teamId?: string | null;
                 };
@@ -5495,6 +5508,8 @@ export interface operations {
                         escalationPolicyId: string | null;
                         /** @description An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never */
                         ackTimeoutMinutes: number | null;
+                        /** @description The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity */
+                        pageMinSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         /** @description The team that owns it; its incidents are the team's */
                         teamId: string | null;
                         /** Format: date-time */

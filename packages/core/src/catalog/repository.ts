@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@incidentops/db";
+import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
 import { newestFirst } from "../keyset.js";
 
 export function findService(db: Db | Tx, orgId: string, serviceId: string) {
@@ -12,7 +12,15 @@ export function findServiceForUpdate(tx: Tx, orgId: string, serviceId: string) {
 /** Fails with a unique violation on `services_org_name_key` when the name is taken. */
 export function insertService(
   db: Db | Tx,
-  values: { orgId: string; name: string; description: string | null; ackTimeoutMinutes: number | null; escalationPolicyId: string | null; teamId: string | null },
+  values: {
+    orgId: string;
+    name: string;
+    description: string | null;
+    ackTimeoutMinutes: number | null;
+    pageMinSeverity: IncidentSeverity | null;
+    escalationPolicyId: string | null;
+    teamId: string | null;
+  },
 ) {
   return db
     .insertInto("services")
@@ -21,6 +29,7 @@ export function insertService(
       name: values.name,
       description: values.description,
       ack_timeout_minutes: values.ackTimeoutMinutes,
+      page_min_severity: values.pageMinSeverity,
       escalation_policy_id: values.escalationPolicyId,
       team_id: values.teamId,
     })
@@ -42,6 +51,7 @@ export function updateService(
     description?: string | null | undefined;
     escalationPolicyId?: string | null | undefined;
     ackTimeoutMinutes?: number | null | undefined;
+    pageMinSeverity?: IncidentSeverity | null | undefined;
     teamId?: string | null | undefined;
   },
 ) {
@@ -52,6 +62,7 @@ export function updateService(
       ...(changes.description === undefined ? {} : { description: changes.description }),
       ...(changes.escalationPolicyId === undefined ? {} : { escalation_policy_id: changes.escalationPolicyId }),
       ...(changes.ackTimeoutMinutes === undefined ? {} : { ack_timeout_minutes: changes.ackTimeoutMinutes }),
+      ...(changes.pageMinSeverity === undefined ? {} : { page_min_severity: changes.pageMinSeverity }),
       ...(changes.teamId === undefined ? {} : { team_id: changes.teamId }),
       updated_at: new Date(),
     })

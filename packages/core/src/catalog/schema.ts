@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { isoDateTime } from "../schema.js";
+import { isoDateTime, severitySchema } from "../schema.js";
+
+const PAGE_MIN_SEVERITY =
+  "The least severe incident its escalation policy pages for (sev2: sev1 and sev2). A less severe one opens, notifies the targets subscribed to it and shows on the timeline, but pages no one until its severity is raised to this or someone escalates it by hand; lowered below it, its escalation stops. null: every severity";
 
 /** A service of the org's catalogue: what incidents are opened against. */
 export const serviceSchema = z.object({
@@ -8,6 +11,7 @@ export const serviceSchema = z.object({
   description: z.string().nullable(),
   escalationPolicyId: z.uuid().nullable(),
   ackTimeoutMinutes: z.number().int().nullable().describe("An acknowledged incident neither mitigated nor resolved within it returns to triggered; null: never"),
+  pageMinSeverity: severitySchema.nullable().describe(PAGE_MIN_SEVERITY),
   teamId: z.uuid().nullable().describe("The team that owns it; its incidents are the team's"),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -28,6 +32,7 @@ export const createServiceInput = z.object({
   name,
   description: description.optional(),
   ackTimeoutMinutes: ackTimeoutMinutes.optional(),
+  pageMinSeverity: severitySchema.optional().describe(PAGE_MIN_SEVERITY),
   escalationPolicyId: z.uuid().optional().describe("The escalation policy that pages for it (none: no escalation)"),
   teamId: z.uuid().optional().describe("The team that owns it"),
 });
@@ -41,6 +46,7 @@ export const updateServiceInput = serviceIdInput.extend({
   description: description.nullable().optional(),
   escalationPolicyId: z.uuid().nullable().optional().describe("null: no escalation"),
   ackTimeoutMinutes: ackTimeoutMinutes.optional(),
+  pageMinSeverity: severitySchema.nullable().optional().describe(PAGE_MIN_SEVERITY),
   teamId: z.uuid().nullable().optional().describe("The team that owns it; null: no team"),
 });
 export type UpdateServiceInput = z.infer<typeof updateServiceInput>;

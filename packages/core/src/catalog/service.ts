@@ -18,6 +18,7 @@ export const toService = (row: ServiceRow): Service => ({
   description: row.description,
   escalationPolicyId: row.escalation_policy_id,
   ackTimeoutMinutes: row.ack_timeout_minutes,
+  pageMinSeverity: row.page_min_severity,
   teamId: row.team_id,
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
@@ -47,6 +48,7 @@ export async function createService(db: Db, actor: Actor, input: CreateServiceIn
         name: input.name,
         description: input.description ?? null,
         ackTimeoutMinutes: input.ackTimeoutMinutes ?? null,
+        pageMinSeverity: input.pageMinSeverity ?? null,
         escalationPolicyId,
         teamId,
       });
@@ -85,13 +87,16 @@ function serviceChanges(before: ServiceRow, after: ServiceRow) {
   if (after.ack_timeout_minutes !== before.ack_timeout_minutes) {
     changes.ackTimeoutMinutes = { from: before.ack_timeout_minutes, to: after.ack_timeout_minutes };
   }
+  if (after.page_min_severity !== before.page_min_severity) changes.pageMinSeverity = { from: before.page_min_severity, to: after.page_min_severity };
   if (after.team_id !== before.team_id) changes.teamId = { from: before.team_id, to: after.team_id };
   return changes;
 }
 
 /**
  * PATCH semantics: only the fields given change; `escalationPolicyId: null` detaches the policy,
- * `ackTimeoutMinutes: null` turns the acknowledgement timeout off (for acknowledgements from now on).
+ * `ackTimeoutMinutes: null` turns the acknowledgement timeout off (for acknowledgements from now on),
+ * `pageMinSeverity` applies to escalation steps from then on (an incident left unpaged stays so
+ * until it is raised or escalated by hand).
  */
 export async function updateService(db: Db, actor: Actor, input: UpdateServiceInput): Promise<Service> {
   return transact(db, async (tx) => {

@@ -1,4 +1,4 @@
-import type { Tx } from "@incidentops/db";
+import type { IncidentSeverity, Tx } from "@incidentops/db";
 
 /** Of the given people, those still members of the org, with what they want to be notified about. */
 export function findMembersToPage(tx: Tx, orgId: string, userIds: string[]) {
@@ -35,4 +35,10 @@ export function findOrgAdmins(tx: Tx, orgId: string) {
     .where("org_members.role", "=", "admin")
     .orderBy("users.name")
     .execute();
+}
+
+/** The least severe incident the service's escalation pages for (null: every severity; undefined: no such service). */
+export async function findPageMinSeverity(tx: Tx, orgId: string, serviceId: string): Promise<IncidentSeverity | null | undefined> {
+  const row = await tx.selectFrom("services").select("page_min_severity").where("org_id", "=", orgId).where("id", "=", serviceId).executeTakeFirst();
+  return row?.page_min_severity;
 }

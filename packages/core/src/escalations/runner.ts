@@ -7,11 +7,11 @@ import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
-import type { NotificationKind } from "../schema.js";
+import { atLeastAsSevere, type NotificationKind } from "../schema.js";
 import { onCallAtMany } from "../schedules/on-call.js";
 import { inScope } from "../scope.js";
 import { teamMembers } from "../teams/service.js";
-import { findEnabledTargets, findMembersToPage, findOrgAdmins } from "./repository.js";
+import { findEnabledTargets, findMembersToPage, findOrgAdmins, findPageMinSeverity } from "./repository.js";
 
 /** What a step did: paged someone, found no one, was stale; or (in a batch) was left to a job of its own. */
 export type EscalationOutcome = "notified" | "no_one_on_call" | "skipped" | "deferred";
@@ -128,9 +128,17 @@ type StepsJob = Extract<TaskPayload<"escalate_if_unacked">, { steps: unknown }>;
 function levelsFiring(tx: Tx, orgId: string, firedAt: Date) {
   const policies = new Map<string, Promise<PolicyWithLevels | undefined>>();
   const resolved = new Map<string, Promise<Resolved>>();
+  const pageMinSeverities = new Map<string, ReturnType<typeof findPageMinSeverity>>();
   let admins: ReturnType<typeof findOrgAdmins> | undefined;
   return {
     firedAt,
+    /** Whether the incident's service pages for an incident this severe (its `pageMinSeverity`). */
+    async pagesFor(incident: IncidentRow) {
+      const found = pageMinSeverities.get(incident.service_id) ?? findPageMinSeverity(tx, orgId, incident.service_id);
+      pageMinSeverities.set(incident.service_id, found);
+      const least = await found;
+      return least == null || atLeastAsSevere(incident.severity, least);
+    },
     /** The org's admins: told when no level of a chain finds anyone. */
     admins() {
       admins ??= findOrgAdmins(tx, orgId);
@@ -226,6 +234,8 @@ async function decideStep(
   if (incident.escalation_policy_id === null) return stale;
   if (incident.escalation_step !== job.step || incident.status === "resolved") return stale;
   if (incident.status !== "triggered" && !job.manual) return stale;
+  // Below the service's paging severity only a person escalates it; a raise schedules the first step again.
+  if (!job.manual && !(await levels.pagesFor(incident))) return stale;
   // A step scheduled for a time fires only while the incident still says that time: a job left
   // from before an acknowledgement and a retrigger finds the same step counter, not the same time.
   if (job.dueAt !== undefined && incident.escalation_due_at?.getTime() !== Date.parse(job.dueAt)) return stale;

@@ -1,4 +1,5 @@
 import type { IncidentEventRow, IncidentRow, IncidentSeverity, IncidentStatus, Tx } from "@incidentops/db";
+import { findService } from "../catalog/repository.js";
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
@@ -7,6 +8,7 @@ import { groupBy } from "../group-by.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
+import { atLeastAsSevere } from "../schema.js";
 import { afterCommit } from "../scope.js";
 import type { SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
@@ -533,11 +535,28 @@ export async function edit(
   if (description !== undefined) {
     await recordEvent(tx, source, updated, "description_changed", { from: current.description, to: description, version });
   }
-  if (severity !== undefined) await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
+  if (severity !== undefined) {
+    await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
+    await resumeEscalationOnRaise(tx, source, current, updated);
+  }
   await armSlaChecks(tx, source, updated, rearm);
   // A change ends a snooze (the acknowledgement timeout starts again from it).
   await armRetrigger(tx, source, updated);
   return updated;
+}
+
+/**
+ * A triggered incident's severity raised to what its service pages for (`pageMinSeverity`, decision
+ * 0069) resumes its escalation now, from the step it is at: its steps were left unpaged while it
+ * was less severe. Nothing while a step is still due later (its job pages then), nor for a
+ * service that pages for every severity.
+ */
+async function resumeEscalationOnRaise(tx: Tx, source: ChangeSource, before: IncidentRow, after: IncidentRow): Promise<void> {
+  if (after.status !== "triggered" || after.escalation_policy_id === null) return;
+  if (after.escalation_due_at !== null && after.escalation_due_at.getTime() > Date.now()) return;
+  const least = (await findService(tx, source.orgId, after.service_id))?.page_min_severity ?? null;
+  if (least === null || atLeastAsSevere(before.severity, least) || !atLeastAsSevere(after.severity, least)) return;
+  await scheduleEscalation(tx, source, after.id, after.escalation_step, { manual: false });
 }
 
 /**

@@ -15,7 +15,7 @@ import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
-import { roleAtLeast, STATUSES, type Service } from "@/lib/api-types";
+import { roleAtLeast, SEVERITIES, STATUSES, type Service } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
 import { NewIncidentDialog } from "../incidents/new-incident-dialog";
@@ -25,38 +25,42 @@ import { ServiceSlaOverride } from "./sla-override";
 
 const route = getRouteApi("/_app/services/$serviceId");
 const NONE = "none";
+const ANY = "any";
 const schema = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000),
   escalationPolicyId: z.string(),
+  /** ANY, or the least severe incident that pages. */
+  pageMinSeverity: z.string(),
   // Empty: off.
   ackTimeoutMinutes: z.string().trim().regex(/^$|^\d+$/, "Whole minutes, or empty for none").refine((v) => v === "" || (Number(v) >= 1 && Number(v) <= 1440), "From 1 to 1440 minutes"),
 });
 
-/** Name, description, escalation policy and acknowledgement timeout (admin). */
+/** Name, description, escalation policy, the severities it pages for and acknowledgement timeout (admin). */
 function ServiceSettings({ service }: { service: Service }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const policies = useQuery(trpc.org.escalationPolicies.list.queryOptions({ limit: 200 }));
   const update = useMutation(trpc.org.services.update.mutationOptions());
-  const values = { name: service.name, description: service.description ?? "", escalationPolicyId: service.escalationPolicyId ?? NONE, ackTimeoutMinutes: service.ackTimeoutMinutes === null ? "" : String(service.ackTimeoutMinutes) };
+  const values = { name: service.name, description: service.description ?? "", escalationPolicyId: service.escalationPolicyId ?? NONE, pageMinSeverity: service.pageMinSeverity ?? ANY, ackTimeoutMinutes: service.ackTimeoutMinutes === null ? "" : String(service.ackTimeoutMinutes) };
   const form = useForm({ resolver: zodResolver(schema), defaultValues: values });
   // Saved elsewhere (or here): the form shows the service as it now is.
   useEffect(() => form.reset(values), [service.updatedAt]);
-  const onSubmit = form.handleSubmit(async ({ name, description, escalationPolicyId, ackTimeoutMinutes }) => {
+  const onSubmit = form.handleSubmit(async ({ name, description, escalationPolicyId, pageMinSeverity, ackTimeoutMinutes }) => {
     try {
       const saved = await update.mutateAsync({
         serviceId: service.id,
         name,
         description: description.trim() === "" ? null : description,
         escalationPolicyId: escalationPolicyId === NONE ? null : escalationPolicyId,
+        pageMinSeverity: pageMinSeverity === ANY ? null : (pageMinSeverity as (typeof SEVERITIES)[number]),
         ackTimeoutMinutes: ackTimeoutMinutes === "" ? null : Number(ackTimeoutMinutes),
       });
       queryClient.setQueryData(trpc.org.services.get.queryKey({ serviceId: service.id }), saved);
       await queryClient.invalidateQueries({ queryKey: ["all-services"] });
       toast.success("Service saved");
     } catch (error) {
-      showApiError(form, error, ["name", "description", "escalationPolicyId", "ackTimeoutMinutes"]);
+      showApiError(form, error, ["name", "description", "escalationPolicyId", "pageMinSeverity", "ackTimeoutMinutes"]);
     }
   });
   return (
@@ -76,6 +80,14 @@ function ServiceSettings({ service }: { service: Service }) {
               {policies.data?.items.map((policy) => (
                 <SelectItem key={policy.id} value={policy.id}>
                   {policy.name}
+                </SelectItem>
+              ))}
+            </SelectField>
+            <SelectField control={form.control} name="pageMinSeverity" label="Pages for">
+              <SelectItem value={ANY}>Every severity</SelectItem>
+              {SEVERITIES.slice(0, 3).map((severity) => (
+                <SelectItem key={severity} value={severity}>
+                  {severity.toUpperCase()} and more severe
                 </SelectItem>
               ))}
             </SelectField>
