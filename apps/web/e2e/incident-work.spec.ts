@@ -209,3 +209,26 @@ test("a notification target deleted after the incident notified it: its deliveri
   await expect(deliveries).toContainText("not sent: the notification target was deleted");
   await expect(deliveries.getByRole("listitem")).toHaveCount(1);
 });
+
+test("a comment written in Markdown shows formatted on the timeline; HTML in it and a javascript: link do nothing", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Queue is backing up");
+  const body = [
+    "Rolled back **release 1.42**, see https://status.example.com/1.42",
+    "- drained `orders-eu`",
+    "- [runbook](javascript:alert(1))",
+    '<img src="x" onerror="window.hacked = true">',
+  ].join("\n");
+  await api.ok("POST", `/v1/incidents/${incident.id}/comment`, { token: owner.accessToken, body: { body } });
+  await signIn(page, owner, `/incidents/${incident.id}`);
+
+  const comment = page.getByRole("list", { name: "Timeline" }).locator("li[data-event-kind='commented']");
+  await expect(comment.locator("strong", { hasText: "release 1.42" })).toBeVisible();
+  await expect(comment.getByRole("link", { name: "https://status.example.com/1.42" })).toHaveAttribute("href", "https://status.example.com/1.42");
+  await expect(comment.getByRole("listitem")).toHaveText(["drained orders-eu", "runbook"]);
+  await expect(comment.locator("code")).toHaveText("orders-eu");
+  expect(await comment.getByRole("link", { name: "runbook" }).getAttribute("href")).not.toContain("javascript");
+  await expect(comment.locator("img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { hacked?: boolean }).hacked)).toBeUndefined();
+});

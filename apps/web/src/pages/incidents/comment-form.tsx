@@ -37,7 +37,7 @@ export function CommentForm({ incidentId }: { incidentId: string }) {
               <FormControl>
                 <Textarea
                   rows={3}
-                  placeholder="What did you find, what are you trying? (Ctrl+Enter to send)"
+                  placeholder="What did you find, what are you trying? Markdown works: **bold**, `code`, lists, links. (Ctrl+Enter to send)"
                   {...field}
                   onKeyDown={(e) => {
                     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void onSubmit();

@@ -20,6 +20,7 @@ import {
 } from "lucide-react";
 import { useEffect } from "react";
 import { StatusBadge } from "@/components/badges";
+import { Markdown } from "@/components/markdown";
 import { ErrorAlert, LoadingRows } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
@@ -147,15 +148,15 @@ export function Timeline({ incidentId }: { incidentId: string }) {
                 {summary} <RelativeTime iso={event.createdAt} className="text-muted-foreground ml-1 text-xs" />
               </p>
               {body !== undefined && (
-                <p
+                <Markdown
                   className={cn(
-                    "mt-1.5 rounded-md border px-3 py-2 text-sm whitespace-pre-wrap break-words",
+                    "mt-1.5 rounded-md border px-3 py-2 text-sm",
                     // What stakeholders were told stands apart from the responders' own comments.
                     stakeholder ? "border-sky-200 bg-sky-50/60 dark:border-sky-900 dark:bg-sky-950/30" : "bg-muted/50",
                   )}
                 >
                   {body}
-                </p>
+                </Markdown>
               )}
             </li>
           );
