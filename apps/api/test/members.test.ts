@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Member, OrgWithRole, Page, Person, TokenResponse } from "@incidentops/core";
+import type { Member, NotificationPreferences, OrgWithRole, Page, Person, TokenResponse } from "@incidentops/core";
 import { describe, expect, it } from "vitest";
 import { sql } from "@incidentops/db";
 import {
@@ -260,6 +260,25 @@ describe("narrowing the members and people lists", () => {
     for (const path of ["/v1/org/members?q=", "/v1/org/members?role=owner", "/v1/org/members?teamId=payments", "/v1/org/people?role=admin"]) {
       expectError(await api.current.request("GET", path, { token: owner.accessToken }), 400, "VALIDATION_FAILED");
     }
+  });
+});
+
+describe("a member's notification preferences", () => {
+  it("an admin reads what a member chose (every kind until they choose); a viewer may not; a stranger is 404", async () => {
+    const owner = await anOrgOwner(api.current, { orgName: "Preferences Read Org" });
+    const member = await aUserWithRole(api.current, owner.org.id, "member");
+    const path = `/v1/org/members/${member.user.id}/notification-preferences`;
+    const read = (token: string) => api.current.request<NotificationPreferences>("GET", path, { token });
+    const before = await read(owner.accessToken);
+    expect(before.status).toBe(200);
+    expect(before.body.updatedAt).toBeNull();
+    expect(before.body.eventKinds).toContain("triggered");
+    const chosen = await api.current.request<NotificationPreferences>("PUT", "/v1/users/me/notification-preferences", { token: member.accessToken, body: { eventKinds: ["escalated", "triggered"] } });
+    expect(chosen.status).toBe(200);
+    expect((await read(owner.accessToken)).body).toEqual(chosen.body);
+    expectError(await read(member.accessToken), 403, "FORBIDDEN");
+    const stranger = await anOrgOwner(api.current, { orgName: "Preferences Stranger Org" });
+    expectError(await api.current.request("GET", `/v1/org/members/${stranger.user.id}/notification-preferences`, { token: owner.accessToken }), 404, "NOT_FOUND");
   });
 });
 

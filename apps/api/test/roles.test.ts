@@ -461,6 +461,7 @@ const everyone = { viewer: 200, member: 200, admin: 200 } as const;
 const READS: ReadCase[] = [
   { route: "GET /v1/org/members", expected: adminOnly, path: () => "/v1/org/members" },
   { route: "GET /v1/org/members/{userId}/removal", expected: adminOnly, path: (f) => `/v1/org/members/${f.userIds.viewer}/removal` },
+  { route: "GET /v1/org/members/{userId}/notification-preferences", expected: adminOnly, path: (f) => `/v1/org/members/${f.userIds.viewer}/notification-preferences` },
   { route: "GET /v1/org/people", expected: everyone, path: () => "/v1/org/people" },
   { route: "GET /v1/org/notification-targets", expected: adminOnly, path: () => "/v1/org/notification-targets" },
   { route: "GET /v1/org", expected: everyone, path: () => "/v1/org" },

@@ -367,6 +367,14 @@ const ID_ROUTES: IdRoute[] = [
     notFoundMessage: "Invitation not found",
   },
   {
+    route: "GET /v1/org/members/{userId}/notification-preferences",
+    method: "GET",
+    idOf: (f) => f.memberId,
+    path: (id) => `/v1/org/members/${id}/notification-preferences`,
+    ownerStatus: 200,
+    notFoundMessage: "Member not found",
+  },
+  {
     route: "GET /v1/org/members/{userId}/removal",
     method: "GET",
     idOf: (f) => f.memberId,

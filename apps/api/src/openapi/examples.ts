@@ -416,6 +416,7 @@ export const operationExamples: Record<string, OperationExamples> = {
   "org.members.list": { input: pageInput, output: page(member) },
   "org.members.update": { input: { userId: ids.otherUser, role: "admin" }, output: { ...member, role: "admin" } },
   "org.members.remove": { input: { userId: ids.otherUser }, output: { ...ok, changes: memberRemovalChanges } },
+  "org.members.notificationPreferences": { input: { userId: ids.otherUser }, output: { eventKinds: ["triggered", "escalated", "resolved"], updatedAt: at(14) } },
   "org.members.removal": { input: { userId: ids.otherUser }, output: { changes: memberRemovalChanges, blockers: { escalationLevels: [], scheduleLayers: [] } } },
   "org.people.list": { input: pageInput, output: page(member.user) },
   "org.invitations.list": { input: { ...pageInput, status: "pending" }, output: page(invitation) },

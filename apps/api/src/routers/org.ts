@@ -7,6 +7,7 @@ import {
   memberRemovalPreviewSchema,
   memberRemovedSchema,
   memberSchema,
+  notificationPreferencesSchema,
   orgInput,
   orgService,
   orgWithRoleSchema,
@@ -83,6 +84,19 @@ export const orgRouter = router({
       .input(memberInput)
       .output(memberRemovedSchema)
       .mutation(({ ctx, input }) => orgService.removeMember(ctx.db, ctx.actor, input)),
+    notificationPreferences: procedureFor("member:read")
+      .meta({
+        openapi: {
+          method: "GET",
+          path: "/org/members/{userId}/notification-preferences",
+          tags,
+          summary: "Which event kinds a member is notified about (admin, read only)",
+          description: "What they chose at PUT /users/me/notification-preferences: why a level that names them did or did not page them. Only they change it: it applies in every org they belong to.",
+        },
+      })
+      .input(memberInput)
+      .output(notificationPreferencesSchema)
+      .query(({ ctx, input }) => orgService.getMemberNotificationPreferences(ctx.db, ctx.actor, input)),
     removal: procedureFor("member:manage")
       .meta({
         openapi: {

@@ -245,6 +245,26 @@ export interface paths {
         patch: operations["org-members-update"];
         trace?: never;
     };
+    "/v1/org/members/{userId}/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which event kinds a member is notified about (admin, read only)
+         * @description What they chose at PUT /users/me/notification-preferences: why a level that names them did or did not page them. Only they change it: it applies in every org they belong to.
+         */
+        get: operations["org-members-notificationPreferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/org/members/{userId}/removal": {
         parameters: {
             query?: never;
@@ -4519,6 +4539,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a bug on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalErrorError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database is unavailable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
+        };
+    };
+    "org-members-notificationPreferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example 5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The event kinds you want to be told about */
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the caller's role (or API key) does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description NOT_FOUND: no such resource in the caller's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+            /** @description CONCURRENT_CHANGE: a concurrent change conflicted with this one, again after the API's own retries; it changed nothing: retry (see Retry-After) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrentChangeError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */

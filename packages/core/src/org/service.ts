@@ -11,7 +11,8 @@ import { setScope, transact } from "../scope.js";
 import { revokeUserRefreshTokens } from "../sessions/repository.js";
 import { findTeam } from "../teams/repository.js";
 import { findUserById } from "../users/repository.js";
-import type { Person } from "../users/schema.js";
+import type { NotificationPreferences, Person } from "../users/schema.js";
+import { notificationPreferencesOf } from "../users/service.js";
 import {
   deleteMember,
   findMemberForUpdate,
@@ -78,6 +79,15 @@ async function lockMember(tx: Tx, orgId: string, userId: string) {
   const row = await findMemberForUpdate(tx, orgId, userId);
   if (row === undefined) throw notFound("Member");
   return row;
+}
+
+/**
+ * A member's notification preferences, for an admin finding out why they were or were not paged.
+ * Read only: a person's preferences apply in each of their orgs, so only they change them.
+ */
+export async function getMemberNotificationPreferences(db: Db, actor: Actor, input: MemberInput): Promise<NotificationPreferences> {
+  if ((await findMembership(db, input.userId, actor.orgId)) === undefined) throw notFound("Member");
+  return notificationPreferencesOf(db, input.userId);
 }
 
 /** The acting admin may have been demoted by a change that committed while this one waited. */

@@ -34,8 +34,11 @@ export async function updateProfile(db: Db, actor: UserActor, input: UpdateProfi
 const ALL_KINDS = notificationEventKindSchema.options;
 
 /** Which event kinds the caller wants to be told about; everything until they say otherwise. */
-export async function getNotificationPreferences(db: Db, actor: UserActor): Promise<NotificationPreferences> {
-  const row = await findNotificationPreferences(db, actor.userId);
+export const getNotificationPreferences = (db: Db, actor: UserActor): Promise<NotificationPreferences> => notificationPreferencesOf(db, actor.userId);
+
+/** The event kinds a person is notified about (every kind until they choose). */
+export async function notificationPreferencesOf(db: Db, userId: string): Promise<NotificationPreferences> {
+  const row = await findNotificationPreferences(db, userId);
   if (row === undefined) return { eventKinds: [...ALL_KINDS], updatedAt: null };
   return { eventKinds: row.event_kinds.map((k) => notificationEventKindSchema.parse(k)), updatedAt: iso(row.updated_at) };
 }
