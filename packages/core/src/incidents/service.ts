@@ -24,7 +24,6 @@ import {
   type IncidentCountsInput,
   type IncidentEvent,
   type IncidentIdInput,
-  type IncidentPageInput,
   type IncidentTimelineInput,
   type ListIncidentsInput,
   type SnoozeIncidentInput,

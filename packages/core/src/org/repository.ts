@@ -91,9 +91,10 @@ export function listMembers(db: Db | Tx, orgId: string, filter: MemberFilter, li
     .where("org_members.org_id", "=", orgId);
   const { teamId, role, text } = filter;
   if (teamId !== undefined) {
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("team_members")
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("team_members")
           .select("team_members.user_id")
           .where("team_members.org_id", "=", orgId)
           .where("team_members.team_id", "=", teamId)
