@@ -234,7 +234,8 @@ async function decideStep(
   if (incident.escalation_policy_id === null) return stale;
   if (incident.escalation_step !== job.step || incident.status === "resolved") return stale;
   if (incident.status !== "triggered" && !job.manual) return stale;
-  // Below the service's paging severity only a person escalates it; a raise schedules the first step again.
+  // Below its service's paging severity only a person escalates it; a raise to it schedules the step
+  // again (resumeEscalationOnRaise in incidents/lifecycle.ts).
   if (!job.manual && !(await levels.pagesFor(incident))) return stale;
   // A step scheduled for a time fires only while the incident still says that time: a job left
   // from before an acknowledgement and a retrigger finds the same step counter, not the same time.
