@@ -9,6 +9,7 @@ import { SeverityBadge } from "@/components/badges";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
 import { KindCheckboxes } from "@/components/kind-checkboxes";
+import { EVERY_SEVERITY, MinSeverityField, minSeverityOf } from "@/components/min-severity-field";
 import { EmptyState, PageHeader, QueryState } from "@/components/page";
 import { SecretDialog, useSecretDialog } from "@/components/secret-dialog";
 import { SecretOnce } from "@/components/secret-once";
@@ -22,7 +23,7 @@ import { SelectGroup, SelectItem, SelectLabel } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
-import { SEVERITIES, type NotificationTarget } from "@/lib/api-types";
+import type { NotificationTarget } from "@/lib/api-types";
 import { describeKinds, NOTIFICATION_KINDS } from "@/lib/notification-kinds";
 import { useServices } from "@/lib/services";
 import { useTeams } from "@/lib/teams";
@@ -46,7 +47,7 @@ const DESTINATION_LABEL: Record<TargetType, string> = {
   mattermost: "Mattermost webhook URL",
   email: "Email address",
 };
-const ANY = "any";
+const EVERY_SERVICE = "any";
 
 const schema = z.object({
   name: z.string().trim().min(1, "Name the target").max(200),
@@ -54,7 +55,7 @@ const schema = z.object({
   destination: z.string().trim().min(1, "Say where to deliver"),
   eventKinds: z.array(z.enum(NOTIFICATION_KINDS)).min(1, "Choose at least one kind"),
   minSeverity: z.string(),
-  /** ANY, `team:<id>` or `service:<id>`. */
+  /** EVERY_SERVICE, `team:<id>` or `service:<id>`. */
   route: z.string(),
 });
 
@@ -68,7 +69,7 @@ const configOf = (type: TargetType, destination: string) =>
 function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
   const trpc = useTRPC();
   const create = useMutation(trpc.org.notificationTargets.create.mutationOptions());
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: NOTIFICATION_KINDS, minSeverity: ANY, route: ANY } });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", type: "webhook" as const, destination: "", eventKinds: NOTIFICATION_KINDS, minSeverity: EVERY_SEVERITY, route: EVERY_SERVICE } });
   const teams = useTeams();
   const services = useServices();
   const dialog = useSecretDialog(() => form.reset());
@@ -80,7 +81,7 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
         type,
         config: configOf(type, destination),
         eventKinds,
-        ...(minSeverity === ANY ? {} : { minSeverity: minSeverity as (typeof SEVERITIES)[number] }),
+        minSeverity: minSeverityOf(minSeverity) ?? undefined,
         ...routingOf(route),
       });
       dialog.show(created.secret);
@@ -141,16 +142,9 @@ function NewTargetDialog({ onCreated }: { onCreated: () => void }) {
                   </FormItem>
                 )}
               />
-              <SelectField control={form.control} name="minSeverity" label="Severities">
-                <SelectItem value={ANY}>Every severity</SelectItem>
-                {SEVERITIES.slice(0, 3).map((severity) => (
-                  <SelectItem key={severity} value={severity}>
-                    {severity.toUpperCase()} and more severe
-                  </SelectItem>
-                ))}
-              </SelectField>
+              <MinSeverityField control={form.control} name="minSeverity" label="Severities" />
               <SelectField control={form.control} name="route" label="Incidents of">
-                <SelectItem value={ANY}>Every service</SelectItem>
+                <SelectItem value={EVERY_SERVICE}>Every service</SelectItem>
                 {(teams.data?.items.length ?? 0) > 0 && (
                   <SelectGroup>
                     <SelectLabel>A team's services</SelectLabel>

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
+import { EVERY_SEVERITY, MinSeverityField, minSeverityOf } from "@/components/min-severity-field";
 import { LoadingRows, PageHeader, ReadError } from "@/components/page";
 import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
@@ -15,7 +16,7 @@ import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
-import { roleAtLeast, SEVERITIES, STATUSES, type Service } from "@/lib/api-types";
+import { roleAtLeast, STATUSES, type Service } from "@/lib/api-types";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
 import { NewIncidentDialog } from "../incidents/new-incident-dialog";
@@ -25,12 +26,11 @@ import { ServiceSlaOverride } from "./sla-override";
 
 const route = getRouteApi("/_app/services/$serviceId");
 const NONE = "none";
-const ANY = "any";
 const schema = z.object({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(2000),
   escalationPolicyId: z.string(),
-  /** ANY, or the least severe incident that pages. */
+  /** EVERY_SEVERITY, or the least severe incident that pages. */
   pageMinSeverity: z.string(),
   // Empty: off.
   ackTimeoutMinutes: z.string().trim().regex(/^$|^\d+$/, "Whole minutes, or empty for none").refine((v) => v === "" || (Number(v) >= 1 && Number(v) <= 1440), "From 1 to 1440 minutes"),
@@ -42,7 +42,7 @@ function ServiceSettings({ service }: { service: Service }) {
   const queryClient = useQueryClient();
   const policies = useQuery(trpc.org.escalationPolicies.list.queryOptions({ limit: 200 }));
   const update = useMutation(trpc.org.services.update.mutationOptions());
-  const values = { name: service.name, description: service.description ?? "", escalationPolicyId: service.escalationPolicyId ?? NONE, pageMinSeverity: service.pageMinSeverity ?? ANY, ackTimeoutMinutes: service.ackTimeoutMinutes === null ? "" : String(service.ackTimeoutMinutes) };
+  const values = { name: service.name, description: service.description ?? "", escalationPolicyId: service.escalationPolicyId ?? NONE, pageMinSeverity: service.pageMinSeverity ?? EVERY_SEVERITY, ackTimeoutMinutes: service.ackTimeoutMinutes === null ? "" : String(service.ackTimeoutMinutes) };
   const form = useForm({ resolver: zodResolver(schema), defaultValues: values });
   // Saved elsewhere (or here): the form shows the service as it now is.
   useEffect(() => form.reset(values), [service.updatedAt]);
@@ -53,7 +53,7 @@ function ServiceSettings({ service }: { service: Service }) {
         name,
         description: description.trim() === "" ? null : description,
         escalationPolicyId: escalationPolicyId === NONE ? null : escalationPolicyId,
-        pageMinSeverity: pageMinSeverity === ANY ? null : (pageMinSeverity as (typeof SEVERITIES)[number]),
+        pageMinSeverity: minSeverityOf(pageMinSeverity),
         ackTimeoutMinutes: ackTimeoutMinutes === "" ? null : Number(ackTimeoutMinutes),
       });
       queryClient.setQueryData(trpc.org.services.get.queryKey({ serviceId: service.id }), saved);
@@ -83,14 +83,7 @@ function ServiceSettings({ service }: { service: Service }) {
                 </SelectItem>
               ))}
             </SelectField>
-            <SelectField control={form.control} name="pageMinSeverity" label="Pages for">
-              <SelectItem value={ANY}>Every severity</SelectItem>
-              {SEVERITIES.slice(0, 3).map((severity) => (
-                <SelectItem key={severity} value={severity}>
-                  {severity.toUpperCase()} and more severe
-                </SelectItem>
-              ))}
-            </SelectField>
+            <MinSeverityField control={form.control} name="pageMinSeverity" label="Pages for" />
             <TextField
               control={form.control}
               name="ackTimeoutMinutes"
