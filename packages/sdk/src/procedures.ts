@@ -19,6 +19,7 @@ export const procedures = {
   "org.members.list": { type: "query", paginated: true },
   "org.members.update": { type: "mutation" },
   "org.members.remove": { type: "mutation" },
+  "org.members.notificationPreferences": { type: "query" },
   "org.members.removal": { type: "query" },
   "org.people.list": { type: "query", paginated: true },
   "org.invitations.list": { type: "query", paginated: true },
