@@ -232,3 +232,17 @@ test("a comment written in Markdown shows formatted on the timeline; HTML in it 
   await expect(comment.locator("img")).toHaveCount(0);
   expect(await page.evaluate(() => (window as { hacked?: boolean }).hacked)).toBeUndefined();
 });
+
+test("a member gives an incident a type in place, and the timeline says so", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Replica lag on orders-db");
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  await expect(page.getByText("No type")).toBeVisible();
+  await page.getByRole("button", { name: "Edit type" }).click();
+  await page.getByLabel("Type").fill("database");
+  await page.getByLabel("Type").press("Enter");
+  await expect(page.getByText("Type: database")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("set the type to “database”");
+  expect((await api.ok<{ type: string | null }>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken })).type).toBe("database");
+});

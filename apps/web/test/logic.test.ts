@@ -11,6 +11,7 @@ const incident: Incident = {
   serviceId: "9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01",
   title: "Checkout returns 502",
   description: null,
+  type: null,
   status: "triggered",
   severity: "sev2",
   version: 1,

@@ -67,6 +67,8 @@ export interface IncidentsTable {
   service_id: string;
   title: string;
   description: string | null;
+  /** What kind of incident it is, in the org's words; null: not said. */
+  type: ColumnType<string | null, string | null | undefined, string | null>;
   status: Defaulted<IncidentStatus>;
   severity: Defaulted<IncidentSeverity>;
   version: Defaulted<number>;
@@ -115,6 +117,7 @@ export const INCIDENT_COLUMNS = everyColumnOf<IncidentsTable>()([
   "service_id",
   "title",
   "description",
+  "type",
   "status",
   "severity",
   "version",

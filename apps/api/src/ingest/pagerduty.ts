@@ -184,6 +184,12 @@ function withoutUnreadPayload(body: unknown): unknown {
   return { ...body, payload: undefined };
 }
 
+/** An event's `class` ("the class/type of the event") as the type of the incident it opens: trimmed, at most 100 characters; none when blank. */
+const incidentTypeOf = (eventClass: string | undefined): string | undefined => {
+  const type = eventClass?.trim().slice(0, 100).trim();
+  return type === undefined || type === "" ? undefined : type;
+};
+
 const acceptEvent: Accept = async (deps, body, req) => {
   const event = pagerDutyEventSchema.parse(withoutUnreadPayload(body));
   const result = await ingestOne(deps, event.routing_key, req, {
@@ -191,6 +197,7 @@ const acceptEvent: Accept = async (deps, body, req) => {
     dedupKey: event.dedup_key,
     summary: event.payload?.summary ?? "",
     severity: event.payload === undefined ? "sev3" : SEVERITY[event.payload.severity],
+    type: incidentTypeOf(event.payload?.class),
     // The routing key is a credential: it stays off the timeline.
     raw: keepRaw({ ...event, routing_key: undefined }),
     sentTime: readSentTime(event.payload?.timestamp),

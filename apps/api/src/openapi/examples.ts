@@ -67,6 +67,7 @@ const incident = {
   serviceId: ids.service,
   title: "Checkout returns 502",
   description: "Half of the payment attempts fail since 09:02",
+  type: "payments",
   status: "triggered",
   severity: "sev2",
   version: 1,
@@ -546,7 +547,7 @@ export const operationExamples: Record<string, OperationExamples> = {
 
   "incidents.list": { input: { status: "triggered", serviceId: ids.service, assignedTo: "me", ...pageInput }, output: page(incident) },
   "incidents.create": {
-    input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2" },
+    input: { serviceId: ids.service, title: incident.title, description: incident.description, severity: "sev2", type: "payments" },
     output: incident,
   },
   "incidents.counts": {

@@ -12122,6 +12122,7 @@ export interface operations {
                 /** @example me */
                 assignedTo?: "me" | string;
                 teamId?: string;
+                type?: string;
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
@@ -12146,6 +12147,8 @@ export interface operations {
                             serviceId: string;
                             title: string;
                             description: string | null;
+                            /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                            type: string | null;
                             /** @enum {string} */
                             status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                             /** @enum {string} */
@@ -12249,6 +12252,7 @@ export interface operations {
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
                 assignedTo?: "me" | string;
                 teamId?: string;
+                type?: string;
             };
             header?: never;
             path?: never;
@@ -12357,6 +12361,8 @@ export interface operations {
                     description?: string;
                     /** @enum {string} */
                     severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                    /** @description What kind of incident it is (database, deploy, ...) */
+                    type?: string;
                 };
             };
         };
@@ -12374,6 +12380,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -12539,6 +12547,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -12662,6 +12672,8 @@ export interface operations {
                      * @enum {string}
                      */
                     severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                    /** @description null clears it */
+                    type?: string | null;
                     /** @description The version you last read: a stale one is 409 VERSION_CONFLICT */
                     version: number;
                 };
@@ -12681,6 +12693,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -12827,7 +12841,7 @@ export interface operations {
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
-                kind?: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                kind?: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
             };
             header?: never;
             path: {
@@ -12851,7 +12865,7 @@ export interface operations {
                             /** Format: uuid */
                             incidentId: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             actorUserId: string | null;
                             data: {
                                 [key: string]: unknown;
@@ -12962,6 +12976,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -13132,7 +13148,7 @@ export interface operations {
                         /** Format: uuid */
                         incidentId: string;
                         /** @enum {string} */
-                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                         actorUserId: string | null;
                         data: {
                             [key: string]: unknown;
@@ -13265,6 +13281,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -13439,6 +13457,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -13613,6 +13633,8 @@ export interface operations {
                         serviceId: string;
                         title: string;
                         description: string | null;
+                        /** @description What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said */
+                        type: string | null;
                         /** @enum {string} */
                         status: "triggered" | "acknowledged" | "mitigated" | "resolved";
                         /** @enum {string} */
@@ -14629,7 +14651,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -14793,7 +14815,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -17993,10 +18015,11 @@ export interface operations {
                 /** @example 2025-03-15T00:00:00.000Z */
                 until?: string;
                 /** @example day */
-                groupBy?: "service" | "team" | "severity" | "day" | "week";
+                groupBy?: "service" | "team" | "severity" | "type" | "day" | "week";
                 serviceId?: string;
                 teamId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                type?: string;
                 /** @example Europe/London */
                 timeZone?: string;
             };
@@ -18018,7 +18041,7 @@ export interface operations {
                         /** Format: date-time */
                         until: string;
                         /** @enum {string} */
-                        groupBy: "service" | "team" | "severity" | "day" | "week";
+                        groupBy: "service" | "team" | "severity" | "type" | "day" | "week";
                         timeZone: string;
                         totals: {
                             /** @description Incidents first triggered in the window (and the group) */
@@ -18051,7 +18074,7 @@ export interface operations {
                             /** @description The same for the resolve target */
                             resolveSlaMetPercent: number | null;
                         };
-                        /** @description day and week: every bucket of the window in order, empty ones included; service, team: by count, most first; severity: sev1 first, those with incidents */
+                        /** @description day and week: every bucket of the window in order, empty ones included; service, team, type: by count, most first; severity: sev1 first, those with incidents */
                         groups: {
                             /** @description Incidents first triggered in the window (and the group) */
                             count: number;
@@ -18082,9 +18105,9 @@ export interface operations {
                             ackSlaMetPercent: number | null;
                             /** @description The same for the resolve target */
                             resolveSlaMetPercent: number | null;
-                            /** @description day: 2025-03-14; week: its Monday, 2025-03-10; service, team: its id (team: `none` for services of no team); severity: sev1..sev4 */
+                            /** @description day: 2025-03-14; week: its Monday, 2025-03-10; service, team: its id (team: `none` for services of no team); severity: sev1..sev4; type: the type (`none` for incidents of no type) */
                             key: string;
-                            /** @description For people: the date, the service's or team's name (No team), SEV1 ... */
+                            /** @description For people: the date, the service's or team's name (No team), SEV1 ..., the type (No type) */
                             label: string;
                             /** @description day and week: the instant the bucket starts (in timeZone); else null */
                             start: string | null;
@@ -18151,10 +18174,11 @@ export interface operations {
                 /** @example 2025-03-15T00:00:00.000Z */
                 until?: string;
                 /** @example service */
-                groupBy?: "service" | "team" | "severity" | "day" | "week";
+                groupBy?: "service" | "team" | "severity" | "type" | "day" | "week";
                 serviceId?: string;
                 teamId?: string;
                 severity?: "sev1" | "sev2" | "sev3" | "sev4";
+                type?: string;
                 timeZone?: string;
             };
             header?: never;

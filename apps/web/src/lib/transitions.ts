@@ -21,6 +21,7 @@ export function describeChanges(before: Incident, after: Incident): string[] {
   if (before.severity !== after.severity) changes.push(`its severity changed from ${before.severity} to ${after.severity}`);
   if (before.title !== after.title) changes.push(`its title is now “${after.title}”`);
   if (before.description !== after.description) changes.push("its description changed");
+  if (before.type !== after.type) changes.push(after.type === null ? "its type was cleared" : `its type is now “${after.type}”`);
   if (before.alertCount !== after.alertCount) changes.push(`${after.alertCount - before.alertCount} more alert(s) arrived`);
   const names = (incident: Incident) => incident.assignees.map((a) => a.name).join(", ");
   if (names(before) !== names(after)) changes.push(after.assignees.length === 0 ? "it has no assignee now" : `it is now assigned to ${names(after)}`);

@@ -316,6 +316,7 @@ export function AnalyticsPage() {
   const byService = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "service" }), enabled: valid });
   const byTeam = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "team" }), enabled: valid });
   const bySeverity = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "severity" }), enabled: valid });
+  const byType = useQuery({ ...trpc.analytics.incidents.queryOptions({ ...filters, groupBy: "type" }), enabled: valid });
   const responders = useQuery({ ...trpc.analytics.responders.queryOptions(range), enabled: valid });
   const formatBucket = (key: string) => bucketLabel(key, groupBy);
   const described = "days" in period ? `in the last ${period.days} days` : `from ${period.from} to ${period.to}`;
@@ -344,6 +345,11 @@ export function AnalyticsPage() {
             <ChartCard title="Incidents by team" description="The teams whose services had the most incidents (No team: services of no team)">
               <Loaded query={byTeam} what="teams">
                 {(analytics) => <TopGroups analytics={analytics} caption="Incidents by team" color="var(--chart-2)" />}
+              </Loaded>
+            </ChartCard>
+            <ChartCard title="Incidents by type" description="How often each kind of incident happened (No type: none was given)">
+              <Loaded query={byType} what="types">
+                {(analytics) => <TopGroups analytics={analytics} caption="Incidents by type" color="var(--chart-3)" />}
               </Loaded>
             </ChartCard>
             <ChartCard title="Incidents by severity" description="With median response times and the share of SLA targets met">

@@ -34,12 +34,13 @@ export interface IncidentMetricsRow {
  * in a time zone, computed by the caller: DST-aware, and PostgreSQL 15 has no zone-aware series),
  * or a column.
  */
-export type IncidentGrouping = { kind: "buckets"; starts: Date[]; ends: Date[] } | { kind: "column"; column: "service_id" | "severity" | "team_id" };
+export type IncidentGrouping = { kind: "buckets"; starts: Date[]; ends: Date[] } | { kind: "column"; column: "service_id" | "severity" | "team_id" | "type" };
 
 export interface IncidentFilters {
   serviceId?: string | undefined;
   severity?: IncidentSeverity | undefined;
   teamId?: string | undefined;
+  type?: string | undefined;
 }
 
 const PERCENTILES = sql`ARRAY[0.5, 0.9, 0.95]`;
@@ -80,11 +81,17 @@ function incidentFacts(
        AND i.created_at >= ${range.from} AND i.created_at < ${range.to}
        ${filters.serviceId === undefined ? sql`` : sql`AND i.service_id = ${filters.serviceId}`}
        ${filters.severity === undefined ? sql`` : sql`AND i.severity = ${filters.severity}`}
-       ${filters.teamId === undefined ? sql`` : sql`AND s.team_id = ${filters.teamId}`}`;
+       ${filters.teamId === undefined ? sql`` : sql`AND s.team_id = ${filters.teamId}`}
+       ${filters.type === undefined ? sql`` : sql`AND i.type = ${filters.type}`}`;
 }
 
 type GroupColumn = Extract<IncidentGrouping, { kind: "column" }>["column"];
-const COLUMN_KEYS: Record<GroupColumn, RawBuilder<unknown>> = { service_id: sql`i.service_id::text`, severity: sql`i.severity::text`, team_id: sql`s.team_id::text` };
+const COLUMN_KEYS: Record<GroupColumn, RawBuilder<unknown>> = {
+  service_id: sql`i.service_id::text`,
+  severity: sql`i.severity::text`,
+  team_id: sql`s.team_id::text`,
+  type: sql`i.type`,
+};
 
 /** A group's figures over its facts (`f`), with the sums its totals are added up from. */
 const GROUP_FIGURES = sql`

@@ -12,7 +12,7 @@ const windowInput = {
   until: instantInput.optional().describe("End of the window (exclusive); default: now"),
 };
 
-export const incidentGroupBySchema = z.enum(["service", "team", "severity", "day", "week"]);
+export const incidentGroupBySchema = z.enum(["service", "team", "severity", "type", "day", "week"]);
 export type IncidentGroupBy = z.infer<typeof incidentGroupBySchema>;
 
 export const incidentAnalyticsInput = z.object({
@@ -21,6 +21,7 @@ export const incidentAnalyticsInput = z.object({
   serviceId: z.uuid().optional(),
   teamId: z.uuid().optional().describe("Only incidents of the team's services"),
   severity: severitySchema.optional(),
+  type: z.string().trim().min(1).max(100).optional().describe("Only incidents of this type"),
   timeZone: timeZoneSchema.default("UTC").describe("Where days and weeks begin (IANA name)"),
 });
 export type IncidentAnalyticsInput = z.infer<typeof incidentAnalyticsInput>;
@@ -50,8 +51,8 @@ export const incidentMetricsSchema = z.object({
 export type IncidentMetrics = z.infer<typeof incidentMetricsSchema>;
 
 export const incidentGroupSchema = incidentMetricsSchema.extend({
-  key: z.string().describe("day: 2025-03-14; week: its Monday, 2025-03-10; service, team: its id (team: `none` for services of no team); severity: sev1..sev4"),
-  label: z.string().describe("For people: the date, the service's or team's name (No team), SEV1 ..."),
+  key: z.string().describe("day: 2025-03-14; week: its Monday, 2025-03-10; service, team: its id (team: `none` for services of no team); severity: sev1..sev4; type: the type (`none` for incidents of no type)"),
+  label: z.string().describe("For people: the date, the service's or team's name (No team), SEV1 ..., the type (No type)"),
   start: isoDateTime.nullable().describe("day and week: the instant the bucket starts (in timeZone); else null"),
 });
 export type IncidentGroup = z.infer<typeof incidentGroupSchema>;
@@ -64,7 +65,7 @@ export const incidentAnalyticsSchema = z.object({
   totals: incidentMetricsSchema,
   groups: z
     .array(incidentGroupSchema)
-    .describe("day and week: every bucket of the window in order, empty ones included; service, team: by count, most first; severity: sev1 first, those with incidents"),
+    .describe("day and week: every bucket of the window in order, empty ones included; service, team, type: by count, most first; severity: sev1 first, those with incidents"),
 });
 export type IncidentAnalytics = z.infer<typeof incidentAnalyticsSchema>;
 

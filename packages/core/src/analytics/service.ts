@@ -95,7 +95,20 @@ async function namedGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], gro
 /** The key of the group of incidents whose service belongs to no team. */
 const NO_TEAM = "none";
 
-async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "team" | "severity"): Promise<IncidentGroup[]> {
+/** The groups by type, most first (incidents of no type: "No type"). */
+const typeGroups = (rows: IncidentMetricsRow[]): IncidentGroup[] =>
+  rows
+    .map((row) => {
+      const type = row.group_key === null ? null : String(row.group_key);
+      return { key: type ?? NO_TYPE, label: type ?? "No type", start: null, ...metricsOf(row) };
+    })
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+
+/** The key of the group of incidents of no type. */
+const NO_TYPE = "none";
+
+async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "team" | "severity" | "type"): Promise<IncidentGroup[]> {
+  if (groupBy === "type") return typeGroups(rows);
   if (groupBy !== "severity") return namedGroups(db, actor, rows, groupBy);
   const keyOf = (row: IncidentMetricsRow) => String(row.group_key);
   const order = severitySchema.options as readonly string[];
@@ -105,7 +118,7 @@ async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], 
 }
 
 /** The incidents' column each non-time grouping reads. */
-const COLUMN_OF = { service: "service_id", team: "team_id", severity: "severity" } as const;
+const COLUMN_OF = { service: "service_id", team: "team_id", severity: "severity", type: "type" } as const;
 
 /**
  * MTTA, MTTR, escalations and SLA attainment of the org's incidents first triggered in the
@@ -121,7 +134,7 @@ export async function incidentAnalytics(db: Db, actor: Actor, input: IncidentAna
   const starts = groupBy === "day" || groupBy === "week" ? bucketStarts(window, groupBy, input.timeZone) : [];
   const grouping: IncidentGrouping =
     groupBy === "day" || groupBy === "week" ? { kind: "buckets", ...bucketBounds(starts, window.until) } : { kind: "column", column: COLUMN_OF[groupBy] };
-  const filters = { serviceId: input.serviceId, severity: input.severity, teamId: input.teamId };
+  const filters = { serviceId: input.serviceId, severity: input.severity, teamId: input.teamId, type: input.type };
   const groupsQuery = (tx: Db) => incidentMetrics(tx, window, grouping, filters);
   const percentilesQuery = (tx: Db) => durationPercentiles(tx, window, filters);
   const { pool } = options;

@@ -116,6 +116,8 @@ export function describeEvent(
       return `Severity changed from ${(text(data.from) ?? "?").toUpperCase()} to ${(text(data.to) ?? incident.severity).toUpperCase()}`;
     case "title_changed":
       return `Title changed to: ${text(data.to) ?? incident.title}`;
+    case "type_changed":
+      return `Type changed${text(data.to) === null ? " (cleared)" : ` to: ${text(data.to) ?? ""}`}`;
     case "description_changed":
       return `Description changed${text(data.to) === null ? " (cleared)" : `: ${text(data.to) ?? ""}`}`;
     case "sla_breached":

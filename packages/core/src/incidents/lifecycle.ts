@@ -318,6 +318,7 @@ export async function open(
     title: string;
     description?: string | undefined;
     severity?: IncidentSeverity | undefined;
+    type?: string | undefined;
     escalationPolicyId: string | null;
   },
 ): Promise<IncidentRow> {
@@ -326,6 +327,7 @@ export async function open(
     service_id: input.serviceId,
     title: input.title,
     description: input.description ?? null,
+    type: input.type ?? null,
     severity: input.severity ?? DEFAULT_SEVERITY,
     created_by: source.actorUserId,
     escalation_policy_id: input.escalationPolicyId,
@@ -504,7 +506,7 @@ export async function settleIncidentForAlert(
 }
 
 /**
- * Changes an incident's title, description or severity, if the caller saw its latest version:
+ * Changes an incident's title, description, severity or type, if the caller saw its latest version:
  * one version, and one timeline event (which notifies) per field that changed (any snooze ends). A new severity
  * moves the SLA deadlines that still run (and their breach checks) to what the policy gives it,
  * counted from the first trigger. Nothing changes (not even the version) when every value given
@@ -513,25 +515,35 @@ export async function settleIncidentForAlert(
 export async function edit(
   tx: Tx,
   source: ChangeSource,
-  input: { incidentId: string; title?: string | undefined; description?: string | null | undefined; severity?: IncidentSeverity | undefined; version: number },
+  input: {
+    incidentId: string;
+    title?: string | undefined;
+    description?: string | null | undefined;
+    severity?: IncidentSeverity | undefined;
+    type?: string | null | undefined;
+    version: number;
+  },
 ): Promise<IncidentRow> {
   const current = await lockAtVersion(tx, source, input.incidentId, input.version);
   const title = input.title !== undefined && input.title !== current.title ? input.title : undefined;
   const description = input.description !== undefined && input.description !== current.description ? input.description : undefined;
   const severity = input.severity !== undefined && input.severity !== current.severity ? input.severity : undefined;
-  if (title === undefined && description === undefined && severity === undefined) return current;
+  const type = input.type !== undefined && input.type !== current.type ? input.type : undefined;
+  if (title === undefined && description === undefined && severity === undefined && type === undefined) return current;
 
   const rearm = severity === undefined ? [] : (["acknowledge", "resolve"] as const).filter((kind) => deadlineRuns(current, kind));
   const updated = await updateIncidentDetails(tx, source.orgId, current.id, {
     title,
     description,
     severity,
+    type,
     version: current.version + 1,
     at: new Date(),
     rearm: rearm.map((kind) => DEADLINE_OF[kind]),
   });
   const version = updated.version;
   if (title !== undefined) await recordEvent(tx, source, updated, "title_changed", { from: current.title, to: title, version });
+  if (type !== undefined) await recordEvent(tx, source, updated, "type_changed", { from: current.type, to: type, version });
   if (description !== undefined) {
     await recordEvent(tx, source, updated, "description_changed", { from: current.description, to: description, version });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { executeKeyed, INCIDENT_COLUMNS, keyed, keyedStatement, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
 import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
@@ -81,6 +81,7 @@ export interface AlertIncident {
   serviceId: string;
   title: string;
   description?: string | undefined;
+  type?: string | undefined;
   severity: IncidentSeverity;
   dedupKey: string;
   /** What a maintenance window on the service keeps of the alert instead: its integration, and the alert as received. */
@@ -105,6 +106,7 @@ export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readon
     service_id: alert.serviceId,
     title: alert.title,
     description: alert.description ?? null,
+    type: alert.type ?? null,
     severity: alert.severity,
     dedup_key: alert.dedupKey,
     integration_id: alert.received.integrationId,
@@ -114,10 +116,10 @@ export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readon
   return executeKeyed(tx, sql<IncidentRow & { inserted: boolean; assignees: Assignee[] }>`
     WITH alert AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS a(i int, service_id uuid, title text, description text, severity incident_severity, dedup_key text, integration_id uuid, alert jsonb)),
+        AS a(i int, service_id uuid, title text, description text, type text, severity incident_severity, dedup_key text, integration_id uuid, alert jsonb)),
     ${suppressingDuringMaintenance(orgId)}
-    INSERT INTO incidents (org_id, service_id, title, description, severity, dedup_key, alert_count, acknowledge_due_at, resolve_due_at, escalation_policy_id)
-    SELECT ${orgId}, a.service_id, a.title, a.description, a.severity, a.dedup_key, 1,
+    INSERT INTO incidents (org_id, service_id, title, description, type, severity, dedup_key, alert_count, acknowledge_due_at, resolve_due_at, escalation_policy_id)
+    SELECT ${orgId}, a.service_id, a.title, a.description, a.type, a.severity, a.dedup_key, 1,
            ${deadlineAfter("acknowledge_due_at", target, sql<Date>`now()`)}, ${deadlineAfter("resolve_due_at", target, sql<Date>`now()`)},
            (SELECT s.escalation_policy_id FROM services s WHERE s.org_id = ${orgId} AND s.id = a.service_id)
       FROM alert a
@@ -218,6 +220,7 @@ export function updateIncidentDetails(
     title?: string | undefined;
     description?: string | null | undefined;
     severity?: IncidentSeverity | undefined;
+    type?: string | null | undefined;
     version: number;
     at: Date;
     rearm: SlaDeadline[];
@@ -237,6 +240,7 @@ export function updateIncidentDetails(
       ...(change.title === undefined ? {} : { title: change.title }),
       ...(change.description === undefined ? {} : { description: change.description }),
       ...(change.severity === undefined ? {} : { severity: change.severity }),
+      ...(change.type === undefined ? {} : { type: change.type }),
       ...deadlines,
       version: change.version,
       updated_at: change.at,
@@ -359,6 +363,18 @@ export interface IncidentFilter {
   assignedTo?: string | undefined;
   /** The team of the incident's service. */
   teamId?: string | undefined;
+  type?: string | undefined;
+}
+
+/** `query` narrowed to the incidents that match `filter` (all but its status). */
+function matching<O>(query: SelectQueryBuilder<Database, "incidents", O>, orgId: string, filter: Omit<IncidentFilter, "status">) {
+  let narrowed = query;
+  if (filter.serviceId !== undefined) narrowed = narrowed.where("service_id", "=", filter.serviceId);
+  if (filter.severity !== undefined) narrowed = narrowed.where("severity", "=", filter.severity);
+  if (filter.type !== undefined) narrowed = narrowed.where("type", "=", filter.type);
+  if (filter.assignedTo !== undefined) narrowed = narrowed.where(assignedToUser(filter.assignedTo));
+  if (filter.teamId !== undefined) narrowed = narrowed.where(ofTeam(orgId, filter.teamId));
+  return narrowed;
 }
 
 /** Incidents assigned to the person. */
@@ -384,12 +400,8 @@ export function listIncidents(
   limit: number,
   after: { createdAt: string; id: string } | undefined,
 ) {
-  let query = db.selectFrom("incidents").selectAll().select(assigneesColumn).where("org_id", "=", orgId);
+  let query = matching(db.selectFrom("incidents").selectAll().select(assigneesColumn).where("org_id", "=", orgId), orgId, filter);
   if (filter.status !== undefined) query = query.where("status", "=", filter.status);
-  if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
-  if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
-  if (filter.assignedTo !== undefined) query = query.where(assignedToUser(filter.assignedTo));
-  if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
   return newestFirst(query, limit, after).execute();
 }
 
@@ -408,16 +420,12 @@ export function findIncidents(db: Db | Tx, orgId: string, ids: readonly string[]
 
 /** How many incidents match the filter, per (status, severity, service): a few rows per service. */
 export function countIncidents(db: Db | Tx, orgId: string, filter: Omit<IncidentFilter, "status">) {
-  let query = db
+  const query = db
     .selectFrom("incidents")
     .select(["status", "severity", "service_id", sql<number>`count(*)::int`.as("count")])
     .where("org_id", "=", orgId)
     .groupBy(["status", "severity", "service_id"]);
-  if (filter.serviceId !== undefined) query = query.where("service_id", "=", filter.serviceId);
-  if (filter.severity !== undefined) query = query.where("severity", "=", filter.severity);
-  if (filter.assignedTo !== undefined) query = query.where(assignedToUser(filter.assignedTo));
-  if (filter.teamId !== undefined) query = query.where(ofTeam(orgId, filter.teamId));
-  return query.execute();
+  return matching(query, orgId, filter).execute();
 }
 
 /** An event to append, with the incident (its wire shape) as it is right after it. */

@@ -6,6 +6,7 @@ export const incidentSchema = z.object({
   serviceId: z.uuid(),
   title: z.string(),
   description: z.string().nullable(),
+  type: z.string().nullable().describe("What kind of incident it is, in the org's words (database, deploy, ...); from an alert, PagerDuty's payload.class; null: not said"),
   status: incidentStatusSchema,
   severity: severitySchema,
   version: z.number().int(),
@@ -56,6 +57,7 @@ export const incidentEventKindSchema = z.enum([
   "ack_timed_out",
   "no_one_on_call",
   "title_changed",
+  "type_changed",
   "description_changed",
   "severity_changed",
   "sla_breached",
@@ -93,12 +95,13 @@ export const listIncidentsInput = z.object({
   severity: severitySchema.optional(),
   assignedTo,
   teamId: z.uuid().optional().describe("Incidents of the services this team owns"),
+  type: z.string().trim().min(1).max(100).optional().describe("Incidents of this type (exactly)"),
   ...pageQuery,
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
 
 /** The filters the incident counts take: the list's, less the status (the counts are per status). */
-export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, assignedTo: true, teamId: true });
+export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, assignedTo: true, teamId: true, type: true });
 export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
 
 const count = z.number().int();
@@ -128,12 +131,15 @@ export const DEFAULT_SEVERITY = "sev3" satisfies z.infer<typeof severitySchema>;
 
 const title = z.string().trim().min(1).max(300);
 const description = z.string().max(10_000);
+/** An incident's type, in the org's words. */
+export const incidentTypeSchema = z.string().trim().min(1).max(100);
 
 export const createIncidentInput = z.object({
   serviceId: z.uuid(),
   title,
   description: description.optional(),
   severity: severitySchema.optional(),
+  type: incidentTypeSchema.optional().describe("What kind of incident it is (database, deploy, ...)"),
 });
 export type CreateIncidentInput = z.infer<typeof createIncidentInput>;
 
@@ -176,10 +182,11 @@ export const updateIncidentInput = incidentIdInput
     title: title.optional(),
     description: description.nullable().optional().describe("null clears it"),
     severity: severitySchema.optional().describe("Re-arms the SLA deadlines still running"),
+    type: incidentTypeSchema.nullable().optional().describe("null clears it"),
     version: z.number().int().min(1).describe("The version you last read: a stale one is 409 VERSION_CONFLICT"),
   })
-  .refine((input) => input.title !== undefined || input.description !== undefined || input.severity !== undefined, {
-    message: "Give at least one of title, description, severity",
+  .refine((input) => input.title !== undefined || input.description !== undefined || input.severity !== undefined || input.type !== undefined, {
+    message: "Give at least one of title, description, severity, type",
     path: ["title"],
   });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentInput>;

@@ -11,6 +11,7 @@ export function toIncident(row: IncidentRow, assignees: Assignee[]): Incident {
     serviceId: row.service_id,
     title: row.title,
     description: row.description,
+    type: row.type,
     status: row.status,
     severity: row.severity,
     version: row.version,

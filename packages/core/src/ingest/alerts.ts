@@ -19,6 +19,8 @@ export interface Alert {
   sentTime?: SentTime | undefined;
   /** The incident's description when this alert opens one. */
   description?: string | undefined;
+  /** The incident's type when this alert opens one (PagerDuty's `payload.class`). */
+  type?: string | undefined;
   /** A whole group's notification (Alertmanager, Grafana): its alerts go on the timeline, the ones not listed before as new. */
   groupAlerts?: readonly GroupedAlert[] | undefined;
 }

@@ -71,7 +71,7 @@ export async function applyAlerts(tx: Tx, requests: readonly AdmittedAlerts[]): 
         incidentsTogether.add(incident);
         const groupAlertKeys = alert.groupAlerts?.map((member) => member.key);
         const received = { integrationId: integration.id, raw: alert.raw };
-        together.push({ alert, opening: { source, alert: { serviceId, title: alertTitleOf(alert.summary), description: alert.description, severity: alert.severity, dedupKey, groupAlertKeys, received }, context } });
+        together.push({ alert, opening: { source, alert: { serviceId, title: alertTitleOf(alert.summary), description: alert.description, type: alert.type, severity: alert.severity, dedupKey, groupAlertKeys, received }, context } });
         continue;
       }
       await openTogether();

@@ -303,6 +303,7 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
       serviceId,
       title: "Test notification from IncidentOps",
       description: `Sent to check the notification target "${row.name}".`,
+      type: null,
       status: "triggered",
       severity: "sev4",
       version: 1,

@@ -14,6 +14,7 @@ export function notificationKindOf(event: Pick<IncidentEventRow, "kind" | "data"
     case "severity_changed":
       return "severity_changed";
     case "title_changed":
+    case "type_changed":
     case "description_changed":
       return "updated";
     case "sla_breached":

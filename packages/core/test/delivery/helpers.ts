@@ -18,6 +18,7 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
       serviceId,
       title: "Database down",
       description: "Primary is not answering",
+      type: "database",
       status: "triggered",
       severity: "sev2",
       version: 1,

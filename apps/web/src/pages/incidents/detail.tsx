@@ -19,7 +19,7 @@ import { useSession } from "@/lib/use-session";
 import { AssignDialog, SnoozeDialog } from "./assign-snooze";
 import { AttachmentsPanel } from "./attachments-panel";
 import { CommentForm } from "./comment-form";
-import { EditableDescription, EditableTitle, SeverityControl } from "./edit-incident";
+import { EditableDescription, EditableTitle, EditableType, SeverityControl } from "./edit-incident";
 import { NotificationLog } from "./notification-log";
 import { PostmortemPanel } from "./postmortem-panel";
 import { ConflictAlert, useConflictHandler, type Conflict } from "./stale";
@@ -152,6 +152,7 @@ export function IncidentPage() {
         <div className="mt-2 space-y-2">
           <EditableTitle incident={data} canEdit={canAct} onConflict={setConflict} />
           <EditableDescription incident={data} canEdit={canAct} onConflict={setConflict} />
+          <EditableType incident={data} canEdit={canAct} onConflict={setConflict} />
         </div>
       </header>
 

@@ -13,7 +13,7 @@ import { useTRPC } from "@/lib/trpc";
 import { InlineError, InlineForm } from "./panel";
 import { useConflictHandler, type Conflict } from "./stale";
 
-type Changes = { title?: string; description?: string | null; severity?: Severity };
+type Changes = { title?: string; description?: string | null; severity?: Severity; type?: string | null };
 
 /**
  * Saves changes to the incident at a version: the one the page shows, unless the editor says
@@ -63,6 +63,7 @@ function InlineEditor({
   initial,
   version,
   multiline,
+  inputClassName = "text-lg font-semibold",
   onSave,
 }: {
   label: string;
@@ -71,6 +72,7 @@ function InlineEditor({
   initial: string;
   version: number;
   multiline?: boolean;
+  inputClassName?: string;
   onSave: (value: string, version: number) => Promise<{ saved: boolean; fieldError?: string }>;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -134,7 +136,7 @@ function InlineEditor({
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      {multiline ? <Textarea rows={4} {...field} /> : <Input {...field} className="text-lg font-semibold" />}
+      {multiline ? <Textarea rows={4} {...field} /> : <Input {...field} className={inputClassName} />}
       <InlineError id={`${id}-error`} error={error} />
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={saving}>
@@ -182,6 +184,33 @@ export function EditableDescription({ incident, canEdit, onConflict }: EditProps
       onSave={(text, version) => {
         const description = text.trim() === "" ? null : text;
         return description === incident.description ? Promise.resolve({ saved: true }) : save({ description }, "description", version);
+      }}
+    />
+  );
+}
+
+/** What kind of incident it is (database, deploy, ...), in the org's words: empty clears it. */
+export function EditableType({ incident, canEdit, onConflict }: EditProps) {
+  const { save } = useIncidentEdit(incident, onConflict);
+  const display =
+    incident.type === null ? (
+      canEdit ? <p className="text-muted-foreground text-sm italic">No type</p> : null
+    ) : (
+      <p className="text-sm">
+        <span className="text-muted-foreground">Type:</span> {incident.type}
+      </p>
+    );
+  return (
+    <InlineEditor
+      label="Type"
+      canEdit={canEdit}
+      initial={incident.type ?? ""}
+      version={incident.version}
+      inputClassName="max-w-xs"
+      display={display}
+      onSave={(text, version) => {
+        const type = text.trim() === "" ? null : text.trim();
+        return type === incident.type ? Promise.resolve({ saved: true }) : save({ type }, "type", version);
       }}
     />
   );

@@ -23,6 +23,7 @@ const schema = z.object({
   title: z.string().trim().min(1, "Say what is wrong").max(300),
   severity: z.enum(SEVERITIES),
   description: z.string().max(10_000),
+  type: z.string().trim().max(100),
 });
 
 export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
@@ -31,15 +32,15 @@ export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
   const navigate = useNavigate();
   const services = useServices();
   const create = useMutation(trpc.incidents.create.mutationOptions());
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { serviceId: serviceId ?? "", title: "", severity: "sev3" as const, description: "" } });
-  const onSubmit = form.handleSubmit(async ({ description, ...values }) => {
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { serviceId: serviceId ?? "", title: "", severity: "sev3" as const, description: "", type: "" } });
+  const onSubmit = form.handleSubmit(async ({ description, type, ...values }) => {
     try {
-      const incident = await create.mutateAsync({ ...values, ...(description.trim() === "" ? {} : { description }) });
+      const incident = await create.mutateAsync({ ...values, ...(description.trim() === "" ? {} : { description }), ...(type === "" ? {} : { type }) });
       setOpen(false);
       form.reset();
       await navigate({ to: "/incidents/$incidentId", params: { incidentId: incident.id } });
     } catch (error) {
-      showApiError(form, error, ["serviceId", "title", "severity", "description"]);
+      showApiError(form, error, ["serviceId", "title", "severity", "description", "type"]);
     }
   });
   return (
@@ -72,6 +73,7 @@ export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
                 </SelectItem>
               ))}
             </SelectField>
+            <TextField control={form.control} name="type" label="Type (optional)" placeholder="database, deploy, network…" />
             <FormField
               control={form.control}
               name="description"

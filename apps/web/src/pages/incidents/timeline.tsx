@@ -96,6 +96,8 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
     }
     case "title_changed":
       return { icon: Pencil, summary: <>{actor} renamed the incident{text(event.data.to) === null ? "" : ` to “${String(event.data.to)}”`}</> };
+    case "type_changed":
+      return { icon: Pencil, summary: <>{actor} {text(event.data.to) === null ? "cleared the type" : `set the type to “${String(event.data.to)}”`}</> };
     case "description_changed":
       return { icon: Pencil, summary: <>{actor} changed the description</> };
     case "severity_changed":
