@@ -31,6 +31,9 @@ export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
 /** Whether `severity` is `than` or more severe (sev1 is the most severe). */
 export const atLeastAsSevere = (severity: z.infer<typeof severitySchema>, than: z.infer<typeof severitySchema>) =>
   severitySchema.options.indexOf(severity) <= severitySchema.options.indexOf(than);
+/** Whether a service that pages for incidents at least `pageMinSeverity` severe (null: for every one) pages for one this severe (decision 0069). */
+export const pagesFor = (severity: z.infer<typeof severitySchema>, pageMinSeverity: z.infer<typeof severitySchema> | null | undefined) =>
+  pageMinSeverity == null || atLeastAsSevere(severity, pageMinSeverity);
 /** What a notification target is. */
 export const chatTargetTypeSchema = z.enum(["teams", "discord", "mattermost"]);
 export const targetTypeSchema = z.enum(["webhook", "email", "slack", ...chatTargetTypeSchema.options]);

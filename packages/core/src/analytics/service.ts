@@ -79,33 +79,33 @@ function timeBuckets(rows: IncidentMetricsRow[], starts: DateTime[]): IncidentGr
   });
 }
 
+/** The key of the group of incidents without a value to group by: services of no team, incidents of no type. */
+const NONE = "none";
+
+/** Groups by count, most first, then by label. */
+const mostFirst = (groups: IncidentGroup[]): IncidentGroup[] => groups.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+
 /** A service's or team's groups by count, most first, labelled by name (a team's services of no team: "No team"). */
 async function namedGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "team"): Promise<IncidentGroup[]> {
   const ids = rows.flatMap((row) => (row.group_key === null ? [] : [String(row.group_key)]));
   const named = groupBy === "service" ? await serviceNames(db, actor.orgId, ids) : await teamNames(db, actor.orgId, ids);
   const names = new Map(named.map((n) => [n.id, n.name]));
-  return rows
-    .map((row) => {
-      const key = row.group_key === null ? NO_TEAM : String(row.group_key);
-      return { key, label: key === NO_TEAM ? "No team" : (names.get(key) ?? key), start: null, ...metricsOf(row) };
-    })
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return mostFirst(
+    rows.map((row) => {
+      const key = row.group_key === null ? NONE : String(row.group_key);
+      return { key, label: key === NONE ? "No team" : (names.get(key) ?? key), start: null, ...metricsOf(row) };
+    }),
+  );
 }
-
-/** The key of the group of incidents whose service belongs to no team. */
-const NO_TEAM = "none";
 
 /** The groups by type, most first (incidents of no type: "No type"). */
 const typeGroups = (rows: IncidentMetricsRow[]): IncidentGroup[] =>
-  rows
-    .map((row) => {
+  mostFirst(
+    rows.map((row) => {
       const type = row.group_key === null ? null : String(row.group_key);
-      return { key: type ?? NO_TYPE, label: type ?? "No type", start: null, ...metricsOf(row) };
-    })
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-
-/** The key of the group of incidents of no type. */
-const NO_TYPE = "none";
+      return { key: type ?? NONE, label: type ?? "No type", start: null, ...metricsOf(row) };
+    }),
+  );
 
 async function labelledGroups(db: Db, actor: Actor, rows: IncidentMetricsRow[], groupBy: "service" | "team" | "severity" | "type"): Promise<IncidentGroup[]> {
   if (groupBy === "type") return typeGroups(rows);

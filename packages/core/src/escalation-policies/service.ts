@@ -65,16 +65,19 @@ const idsIn = (levels: Levels, pick: (t: EscalationTarget) => string | undefined
 ];
 
 /**
- * A schedule or team a level pages must be the org's: 404 otherwise, as for any id of another
- * org (the same answer as for an id that exists nowhere).
+ * Each of `ids` must be a row of the org's `table`, locked FOR KEY SHARE until the transaction
+ * ends: 404 `<what> not found` otherwise, as for any id of another org (the same answer as for an
+ * id that exists nowhere).
  */
+export async function requireOrgRows(tx: Tx, table: Parameters<typeof orgRowIdsAmong>[1], orgId: string, ids: readonly string[], what: string): Promise<void> {
+  const found = await orgRowIdsAmong(tx, table, orgId, [...new Set(ids)]);
+  if (ids.some((id) => !found.has(id))) throw notFound(what);
+}
+
+/** A schedule or team a level pages must be the org's (requireOrgRows). */
 async function checkPagedResources(tx: Tx, orgId: string, levels: Levels): Promise<void> {
-  const scheduleIds = idsIn(levels, (t) => (t.type === "schedule" ? t.scheduleId : undefined));
-  const teamIds = idsIn(levels, (t) => (t.type === "team" ? t.teamId : undefined));
-  const schedules = await orgRowIdsAmong(tx, "schedules", orgId, scheduleIds);
-  if (scheduleIds.some((id) => !schedules.has(id))) throw notFound("Schedule");
-  const teams = await orgRowIdsAmong(tx, "teams", orgId, teamIds);
-  if (teamIds.some((id) => !teams.has(id))) throw notFound("Team");
+  await requireOrgRows(tx, "schedules", orgId, idsIn(levels, (t) => (t.type === "schedule" ? t.scheduleId : undefined)), "Schedule");
+  await requireOrgRows(tx, "teams", orgId, idsIn(levels, (t) => (t.type === "team" ? t.teamId : undefined)), "Team");
 }
 
 /** Every user target must be a member and every notification target must exist, in this org; schedules and teams too (404). */

@@ -7,7 +7,7 @@ import * as incidentLifecycle from "../incidents/lifecycle.js";
 import { withJobsHeld } from "../jobs/enqueue.js";
 import type { EscalationCause } from "../incidents/schema.js";
 import type { TaskPayload } from "../jobs/tasks.js";
-import { atLeastAsSevere, type NotificationKind } from "../schema.js";
+import { pagesFor, type NotificationKind } from "../schema.js";
 import { onCallAtMany } from "../schedules/on-call.js";
 import { inScope } from "../scope.js";
 import { teamMembers } from "../teams/service.js";
@@ -136,8 +136,7 @@ function levelsFiring(tx: Tx, orgId: string, firedAt: Date) {
     async pagesFor(incident: IncidentRow) {
       const found = pageMinSeverities.get(incident.service_id) ?? findPageMinSeverity(tx, orgId, incident.service_id);
       pageMinSeverities.set(incident.service_id, found);
-      const least = await found;
-      return least == null || atLeastAsSevere(incident.severity, least);
+      return pagesFor(incident.severity, await found);
     },
     /** The org's admins: told when no level of a chain finds anyone. */
     admins() {

@@ -8,7 +8,7 @@ import { groupBy } from "../group-by.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
-import { atLeastAsSevere } from "../schema.js";
+import { pagesFor } from "../schema.js";
 import { afterCommit } from "../scope.js";
 import type { SlaDeadline } from "../sla/repository.js";
 import type { SlaKind } from "../sla/schema.js";
@@ -505,6 +505,9 @@ export async function settleIncidentForAlert(
   return settleLocked(tx, source, await findIncidentForUpdate(tx, source.orgId, alert.incidentId), alert.toStatus, context);
 }
 
+/** The value given for a field, if one was given and it differs from the current one. */
+const changedFrom = <T>(current: T, given: T | undefined): T | undefined => (given !== undefined && given !== current ? given : undefined);
+
 /**
  * Changes an incident's title, description, severity or type, if the caller saw its latest version:
  * one version, and one timeline event (which notifies) per field that changed (any snooze ends). A new severity
@@ -525,10 +528,10 @@ export async function edit(
   },
 ): Promise<IncidentRow> {
   const current = await lockAtVersion(tx, source, input.incidentId, input.version);
-  const title = input.title !== undefined && input.title !== current.title ? input.title : undefined;
-  const description = input.description !== undefined && input.description !== current.description ? input.description : undefined;
-  const severity = input.severity !== undefined && input.severity !== current.severity ? input.severity : undefined;
-  const type = input.type !== undefined && input.type !== current.type ? input.type : undefined;
+  const title = changedFrom(current.title, input.title);
+  const description = changedFrom(current.description, input.description);
+  const severity = changedFrom(current.severity, input.severity);
+  const type = changedFrom(current.type, input.type);
   if (title === undefined && description === undefined && severity === undefined && type === undefined) return current;
 
   const rearm = severity === undefined ? [] : (["acknowledge", "resolve"] as const).filter((kind) => deadlineRuns(current, kind));
@@ -541,16 +544,16 @@ export async function edit(
     at: new Date(),
     rearm: rearm.map((kind) => DEADLINE_OF[kind]),
   });
-  const version = updated.version;
-  if (title !== undefined) await recordEvent(tx, source, updated, "title_changed", { from: current.title, to: title, version });
-  if (type !== undefined) await recordEvent(tx, source, updated, "type_changed", { from: current.type, to: type, version });
-  if (description !== undefined) {
-    await recordEvent(tx, source, updated, "description_changed", { from: current.description, to: description, version });
+  const changes = [
+    ["title_changed", current.title, title],
+    ["type_changed", current.type, type],
+    ["description_changed", current.description, description],
+    ["severity_changed", current.severity, severity],
+  ] as const;
+  for (const [kind, from, to] of changes) {
+    if (to !== undefined) await recordEvent(tx, source, updated, kind, { from, to, version: updated.version });
   }
-  if (severity !== undefined) {
-    await recordEvent(tx, source, updated, "severity_changed", { from: current.severity, to: severity, version });
-    await resumeEscalationOnRaise(tx, source, current, updated);
-  }
+  if (severity !== undefined) await resumeEscalationOnRaise(tx, source, current, updated);
   await armSlaChecks(tx, source, updated, rearm);
   // A change ends a snooze (the acknowledgement timeout starts again from it).
   await armRetrigger(tx, source, updated);
@@ -566,8 +569,8 @@ export async function edit(
 async function resumeEscalationOnRaise(tx: Tx, source: ChangeSource, before: IncidentRow, after: IncidentRow): Promise<void> {
   if (after.status !== "triggered" || after.escalation_policy_id === null) return;
   if (after.escalation_due_at !== null && after.escalation_due_at.getTime() > Date.now()) return;
-  const least = (await findService(tx, source.orgId, after.service_id))?.page_min_severity ?? null;
-  if (least === null || atLeastAsSevere(before.severity, least) || !atLeastAsSevere(after.severity, least)) return;
+  const least = (await findService(tx, source.orgId, after.service_id))?.page_min_severity;
+  if (pagesFor(before.severity, least) || !pagesFor(after.severity, least)) return;
   await scheduleEscalation(tx, source, after.id, after.escalation_step, { manual: false });
 }
 

@@ -3,7 +3,8 @@ import type { Db, NotificationTargetRow, NotificationTargetType, Tx } from "@inc
 import { auditAction } from "../audit/service.js";
 import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
-import { orgRowIdsAmong, removeTargetFromLevels } from "../escalation-policies/repository.js";
+import { removeTargetFromLevels } from "../escalation-policies/repository.js";
+import { requireOrgRows } from "../escalation-policies/service.js";
 import { iso } from "../mapping.js";
 import { maskUrl } from "../masked-url.js";
 import { cancelDeletedTargetsAttempts, reopenLaneNow } from "../notifications/attempts.js";
@@ -103,17 +104,13 @@ const distinct = <T>(values: T[]) => [...new Set(values)];
 const distinctOrNull = <T>(values: T[] | null | undefined) => (values === undefined || values === null ? values : distinct(values));
 
 /**
- * The services and teams a target routes by must be the org's: 404 otherwise, as for any id of
- * another org. They are locked FOR KEY SHARE, so a team's delete, which refuses while a target
- * routes by it, waits for this write, or this write for the delete.
+ * The services and teams a target routes by must be the org's (requireOrgRows: 404 otherwise).
+ * They are locked FOR KEY SHARE, so a team's delete, which refuses while a target routes by it,
+ * waits for this write, or this write for the delete.
  */
 async function checkRouting(tx: Tx, orgId: string, routing: { serviceIds?: string[] | null | undefined; teamIds?: string[] | null | undefined }): Promise<void> {
-  const serviceIds = distinct(routing.serviceIds ?? []);
-  const services = await orgRowIdsAmong(tx, "services", orgId, serviceIds);
-  if (serviceIds.some((id) => !services.has(id))) throw notFound("Service");
-  const teamIds = distinct(routing.teamIds ?? []);
-  const teams = await orgRowIdsAmong(tx, "teams", orgId, teamIds);
-  if (teamIds.some((id) => !teams.has(id))) throw notFound("Team");
+  await requireOrgRows(tx, "services", orgId, routing.serviceIds ?? [], "Service");
+  await requireOrgRows(tx, "teams", orgId, routing.teamIds ?? [], "Team");
 }
 
 export async function createNotificationTarget(
