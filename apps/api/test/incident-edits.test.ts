@@ -113,6 +113,7 @@ describe("SLA policies", () => {
       sev2: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
       sev3: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
       sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+      warnAtPercent: null,
       updatedAt: null,
     });
     const incident = await anIncident(api.current, fresh.accessToken, (await aService(api.current, fresh.accessToken)).id);
@@ -124,7 +125,7 @@ describe("SLA policies", () => {
     const read = await api.current.request<SlaPolicy>("GET", "/v1/org/sla-policy", { token: fresh.accessToken });
     expect(read.body).toEqual(set);
     const audit = await auditEntries(api.current.db, { orgId: fresh.org.id, action: "sla_policy.updated" });
-    expect(audit.map((a) => [a.target_type, a.data])).toEqual([["org", { targets: TARGETS }]]);
+    expect(audit.map((a) => [a.target_type, a.data])).toEqual([["org", { targets: TARGETS, warnAtPercent: null }]]);
   });
 
   it("refuses targets that are not whole minutes, a resolve target shorter than the acknowledge one, or a severity missing", async () => {

@@ -16,7 +16,7 @@ import {
 
 const api = useTestApi();
 
-const ALL_KINDS = ["triggered", "acknowledged", "mitigated", "resolved", "escalated", "commented", "severity_changed", "updated", "sla_breached", "status_update"];
+const ALL_KINDS = ["triggered", "acknowledged", "mitigated", "resolved", "escalated", "commented", "severity_changed", "updated", "sla_at_risk", "sla_breached", "status_update"];
 const PATH = "/v1/users/me/notification-preferences";
 
 let owner: TokenResponse;

@@ -1,4 +1,4 @@
-import { createLogger, ingestAlerts, runSlaBreachChecks, taskPayloadSchemas, type Alert, type Incident } from "@incidentops/core";
+import { createLogger, ingestAlerts, runSlaChecks, taskPayloadSchemas, type Alert, type Incident } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -113,8 +113,8 @@ describe("an alert batch's SLA breach checks", () => {
     await acknowledgementsOverdue([late1, late2, met]);
 
     const fanOutsBefore = await fanOutIds();
-    const outcomes = await runSlaBreachChecks(api.current.db, payload);
-    expect(Object.fromEntries(outcomes)).toEqual({ [late1]: "breached", [late2]: "breached", [met]: "skipped", [moved]: "skipped" });
+    const outcomes = await runSlaChecks(api.current.db, "breach", payload);
+    expect(Object.fromEntries(outcomes)).toEqual({ [late1]: "recorded", [late2]: "recorded", [met]: "skipped", [moved]: "skipped" });
     const breaches = await Promise.all(incidentIds.map(breachesOf));
     expect(breaches.map((events) => events.length)).toEqual([1, 1, 0, 0]);
     expect(breaches[0]?.[0]?.data).toMatchObject({ kind: "acknowledge" });
@@ -123,7 +123,7 @@ describe("an alert batch's SLA breach checks", () => {
     expect((fanOuts[0]?.payload.eventIds as string[]).toSorted()).toEqual(breaches.flat().map((e) => e.id).sort());
 
     // Run again (a retried job): nothing more.
-    expect(new Set((await runSlaBreachChecks(api.current.db, payload)).values())).toEqual(new Set(["skipped"]));
+    expect(new Set((await runSlaChecks(api.current.db, "breach", payload)).values())).toEqual(new Set(["skipped"]));
     expect((await Promise.all(incidentIds.map(breachesOf))).map((events) => events.length)).toEqual([1, 1, 0, 0]);
   });
 
@@ -135,7 +135,7 @@ describe("an alert batch's SLA breach checks", () => {
       await acknowledgementsOverdue(incidentIds);
       roundTrips.push(
         await roundTripsOf(api.current.appDatabaseUrl, async (counted) => {
-          expect(new Set((await runSlaBreachChecks(counted, payload)).values())).toEqual(new Set(["breached"]));
+          expect(new Set((await runSlaChecks(counted, "breach", payload)).values())).toEqual(new Set(["recorded"]));
         }),
       );
     }
@@ -149,9 +149,9 @@ describe("an alert batch's SLA breach checks", () => {
     const held = incidentIds[1] ?? "";
     const outcomes = await api.current.db.transaction().execute(async (tx) => {
       await sql`SELECT 1 FROM incidents WHERE id = ${held} FOR UPDATE`.execute(tx);
-      return runSlaBreachChecks(api.current.db, payload);
+      return runSlaChecks(api.current.db, "breach", payload);
     });
-    expect(Object.fromEntries(outcomes)).toEqual({ [incidentIds[0] ?? ""]: "breached", [held]: "deferred", [incidentIds[2] ?? ""]: "breached" });
+    expect(Object.fromEntries(outcomes)).toEqual({ [incidentIds[0] ?? ""]: "recorded", [held]: "deferred", [incidentIds[2] ?? ""]: "recorded" });
     const alone = (await queuedJobs(api.current.db, { task: "sla_breach", orgId })).filter((job) => job.payload.incidentId === held);
     expect(alone).toMatchObject([{ key: null, payload: { orgId, incidentId: held, kind: "acknowledge" } }]);
     await runQueuedJobs(api.current, ["sla_breach"]);

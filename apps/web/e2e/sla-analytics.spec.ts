@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { formatDuration } from "../src/lib/format";
 import { expect, signIn, test, type Account, type Api } from "./support/test";
 
-// SLA targets set on screen and the deadlines they give incidents; the Analytics dashboard and the
+// SLA targets and warnings set on screen and the deadlines they give incidents; the Analytics dashboard and the
 // Overview showing the API's figures for a seeded set of incidents.
 
 interface Due {
@@ -47,6 +47,38 @@ test("an admin sets the SLA policy and a service's own targets; incidents show t
   expect(Date.parse(nextDue.acknowledgeDueAt ?? "") - Date.parse(nextDue.triggeredAt)).toBe(5 * 60_000);
   await page.goto(`/incidents/${next.id}`);
   await expect(page.locator('[data-sla-kind="acknowledge"]')).toContainText(/[45]m \d\ds left/);
+});
+
+test("a policy that warns is kept; a SEV1 incident's acknowledge deadline turns urgent when the worker records it at risk", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner, "payments");
+  await signIn(page, owner, "/sla-policy");
+  const acknowledgeWithin = page.getByLabel("SEV1: acknowledge within (minutes)");
+  const warnAt = page.getByLabel("Warn when this much of the time has passed");
+  await acknowledgeWithin.fill("1");
+  await warnAt.fill("0");
+  await page.getByRole("button", { name: "Save SLA policy" }).click();
+  await expect(page.getByText("A whole percentage from 1 to 99, or empty for no warning")).toBeVisible();
+  // 20% of a minute: the warning is due 12 s after the trigger (without it, a 1-minute deadline is urgent throughout).
+  await warnAt.fill("20");
+  await expect(page.getByText("20%: 48m before a 1h target")).toBeVisible();
+  await page.getByRole("button", { name: "Save SLA policy" }).click();
+  await expect(page.getByText("SLA policy saved")).toBeVisible();
+  await page.reload();
+  await expect(warnAt).toHaveValue("20");
+  await expect(acknowledgeWithin).toHaveValue("1");
+  const policy = await api.ok<{ warnAtPercent: number | null }>("GET", "/v1/org/sla-policy", { token: owner.accessToken });
+  expect(policy.warnAtPercent).toBe(20);
+  await page.goto(`/services/${service.id}`);
+  await expect(page.getByRole("list", { name: "SLA targets in force" })).toContainText("Warns at 20% of each deadline's time");
+
+  const incident = await api.incident(owner, service.id, "Card payments failing", "sev1");
+  await page.goto(`/incidents/${incident.id}`);
+  const ack = page.locator('[data-sla-kind="acknowledge"]');
+  await expect(ack).toHaveAttribute("data-sla-state", "running");
+  await expect(ack).toHaveAttribute("data-sla-urgent", "false");
+  await expect(page.getByText(/The acknowledge SLA is at risk: due/)).toBeVisible({ timeout: 25_000 });
+  await expect(ack).toHaveAttribute("data-sla-urgent", "true");
 });
 
 interface Totals {

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { fileNameOf, formatBytes, uploadRefusal } from "../src/lib/files";
 import { markdownFileName } from "../src/lib/postmortem";
-import { describeClock, formatMinutes, formToTargets, isUrgent, nextDeadline, slaBreached, slaClock, targetsToForm } from "../src/lib/sla";
+import {
+  describeClock,
+  describeWarning,
+  formatMinutes,
+  formToTargets,
+  isUrgent,
+  nextDeadline,
+  slaBreached,
+  slaClock,
+  slaTargetsFormSchema,
+  targetsToForm,
+  warningExample,
+} from "../src/lib/sla";
 
 const TRIGGERED = "2025-03-14T09:00:00.000Z";
 const at = (minutes: number) => Date.parse(TRIGGERED) + minutes * 60_000;
@@ -17,9 +29,17 @@ const open = {
   resolvedAt: null,
 };
 
+const TARGETS = {
+  sev1: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 240 },
+  sev2: { acknowledgeWithinMinutes: null, resolveWithinMinutes: 1_440 },
+  sev3: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+  warnAtPercent: null,
+};
+
 describe("SLA clocks (what the incident page and list show)", () => {
   it("counts down a running deadline, then shows it overdue until the API records the breach", () => {
-    expect(slaClock(open, "acknowledge", at(10))).toEqual({ kind: "acknowledge", state: "running", dueAt: iso(15), remainingMs: 5 * 60_000 });
+    expect(slaClock(open, "acknowledge", at(10))).toEqual({ kind: "acknowledge", state: "running", dueAt: iso(15), warnAt: null, remainingMs: 5 * 60_000 });
     expect(describeClock(slaClock(open, "acknowledge", at(10) + 500))).toBe("4m 59s left");
     expect(slaClock(open, "acknowledge", at(16))).toMatchObject({ state: "overdue", overdueMs: 60_000 });
     expect(slaClock({ ...open, acknowledgeBreachedAt: iso(15) }, "acknowledge", at(16)).state).toBe("breached");
@@ -44,18 +64,41 @@ describe("SLA clocks (what the incident page and list show)", () => {
     expect(isUrgent(slaClock(open, "resolve", at(193)), TRIGGERED)).toBe(true);
   });
 
+  it("calls a deadline with a warning time urgent from that time on, when the API warns, earlier or later than without one", () => {
+    const warnsEarly = { ...open, acknowledgeWarnAt: iso(3), resolveWarnAt: null };
+    expect(isUrgent(slaClock(warnsEarly, "acknowledge", at(3) - 1), TRIGGERED)).toBe(false);
+    expect(isUrgent(slaClock(warnsEarly, "acknowledge", at(3)), TRIGGERED)).toBe(true);
+    const warnsLate = { ...open, acknowledgeWarnAt: iso(12), resolveWarnAt: null };
+    expect(isUrgent(slaClock(warnsLate, "acknowledge", at(11)), TRIGGERED)).toBe(false);
+    expect(isUrgent(slaClock(warnsLate, "acknowledge", at(12)), TRIGGERED)).toBe(true);
+    // The other deadline has no warning: the usual last fifth.
+    expect(isUrgent(slaClock(warnsEarly, "resolve", at(190)), TRIGGERED)).toBe(false);
+    expect(isUrgent(slaClock(warnsEarly, "resolve", at(193)), TRIGGERED)).toBe(true);
+  });
+
   it("edits targets as text, empty for no target, and back", () => {
-    const targets = {
-      sev1: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 240 },
-      sev2: { acknowledgeWithinMinutes: null, resolveWithinMinutes: 1_440 },
-      sev3: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
-      sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
-    };
+    const targets = { ...TARGETS, warnAtPercent: 75 };
     const form = targetsToForm(targets);
     expect(form.sev1).toEqual({ acknowledgeWithinMinutes: "15", resolveWithinMinutes: "240" });
     expect(form.sev3).toEqual({ acknowledgeWithinMinutes: "", resolveWithinMinutes: "" });
+    expect(form.warnAtPercent).toBe("75");
     expect(formToTargets(form)).toEqual(targets);
+    expect(targetsToForm({ ...targets, warnAtPercent: null }).warnAtPercent).toBe("");
+    expect(formToTargets({ ...form, warnAtPercent: "" }).warnAtPercent).toBeNull();
     expect([formatMinutes(15), formatMinutes(90), formatMinutes(3_120)]).toEqual(["15m", "1h 30m", "2d 4h"]);
+  });
+
+  it("takes a warning at a whole percentage from 1 to 99, or none, and says what it means", () => {
+    const withWarning = (warnAtPercent: string) => slaTargetsFormSchema.safeParse({ ...targetsToForm(TARGETS), warnAtPercent });
+    for (const refused of ["0", "100", "7.5", "abc", "-5"]) {
+      expect(withWarning(refused).error?.issues.map(({ path, message }) => ({ path, message })), refused).toEqual([
+        { path: ["warnAtPercent"], message: "A whole percentage from 1 to 99, or empty for no warning" },
+      ]);
+    }
+    for (const taken of ["", "1", " 75 ", "99"]) expect(withWarning(taken).success, taken).toBe(true);
+    expect(formToTargets({ ...targetsToForm(TARGETS), warnAtPercent: " 75 " }).warnAtPercent).toBe(75);
+    expect([warningExample(75), warningExample(5), warningExample(33)]).toEqual(["75%: 15m before a 1h target", "5%: 57m before a 1h target", "33%: 40m 12s before a 1h target"]);
+    expect([describeWarning(75), describeWarning(null)]).toEqual(["Warns at 75% of each deadline's time", "No warnings before a deadline"]);
   });
 });
 

@@ -32,6 +32,10 @@ const incident: Incident = {
   resolveDueAt: null,
   acknowledgeBreachedAt: null,
   resolveBreachedAt: null,
+  acknowledgeWarnAt: null,
+  resolveWarnAt: null,
+  acknowledgeWarnedAt: null,
+  resolveWarnedAt: null,
 };
 
 describe("describeChanges (what a person is told after a version conflict)", () => {

@@ -1,4 +1,4 @@
-import { runSlaBreachCheck, type Incident, type IncidentEvent } from "@incidentops/core";
+import { runSlaCheck, type Incident, type IncidentEvent } from "@incidentops/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   anIncident,
@@ -107,7 +107,7 @@ describe("SLA breaches", () => {
 
     // The check running again (a retry, a duplicate) records nothing more.
     const payload = { orgId: owner.org.id, incidentId: incident.id, kind: "acknowledge" as const, requestId: "test-rerun" };
-    expect(await runSlaBreachCheck(stack.current.api.db, payload)).toBe("skipped");
+    expect(await runSlaCheck(stack.current.api.db, "breach", payload)).toBe("skipped");
     expect(await breachesOf(incident.id)).toHaveLength(1);
     // And the database itself refuses a second breach event of the same kind.
     await expect(

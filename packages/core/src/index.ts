@@ -112,7 +112,7 @@ export * as heartbeatService from "./heartbeats/service.js";
 export { runEscalationStep, runEscalationSteps, type EscalationOutcome } from "./escalations/runner.js";
 export { runRetrigger } from "./incidents/retrigger.js";
 export { runPageRule, type PageRuleOutcome } from "./notifications/pages.js";
-export { runSlaBreachCheck, runSlaBreachChecks, type SlaBreachOutcome } from "./incidents/sla-breach.js";
+export { runSlaCheck, runSlaChecks, type SlaCheckOutcome } from "./incidents/sla-checks.js";
 export * from "./notifications/schema.js";
 export * as notificationService from "./notifications/service.js";
 export { fanOutEvents, type FirstRounds } from "./notifications/fan-out.js";

@@ -53,6 +53,7 @@ export const notificationEventKindSchema = z.enum([
   "commented",
   "severity_changed",
   "updated",
+  "sla_at_risk",
   "sla_breached",
   "status_update",
 ]);

@@ -93,6 +93,12 @@ export interface IncidentsTable {
   resolve_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   acknowledge_breached_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   resolve_breached_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When a warning that the deadline nears is due (the policy's warnAtPercent of its time); null: none. */
+  acknowledge_warn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolve_warn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** When the warning was recorded; a severity change that moves the deadline clears it. */
+  acknowledge_warned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  resolve_warned_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** The first explicit acknowledgement; a later one (after a re-trigger) leaves it. */
   first_acknowledged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   escalations_timeout: Defaulted<number>;
@@ -139,6 +145,10 @@ export const INCIDENT_COLUMNS = everyColumnOf<IncidentsTable>()([
   "resolve_due_at",
   "acknowledge_breached_at",
   "resolve_breached_at",
+  "acknowledge_warn_at",
+  "resolve_warn_at",
+  "acknowledge_warned_at",
+  "resolve_warned_at",
   "first_acknowledged_at",
   "escalations_timeout",
   "escalations_manual",
@@ -432,6 +442,8 @@ export interface SlaPoliciesTable {
   /** null: the org's policy; else a service's override. */
   service_id: string | null;
   targets: Json;
+  /** Warn when this share (percent) of the time to a deadline has passed; null: no warnings. */
+  warn_at_percent: ColumnType<number | null, number | null | undefined, number | null>;
   updated_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

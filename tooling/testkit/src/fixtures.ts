@@ -112,10 +112,13 @@ export async function anOwnerWithAnIncident(api: TestApi): Promise<{ owner: Acco
 
 export type SlaTargetsBody = Record<"sev1" | "sev2" | "sev3" | "sev4", { acknowledgeWithinMinutes: number | null; resolveWithinMinutes: number | null }>;
 
+/** A PUT of an SLA policy: the targets, and when their deadlines warn (omitted: never). */
+export type SlaPolicyBody = SlaTargetsBody & { warnAtPercent?: number | null };
+
 /** Sets the org's SLA policy (admin token), or with `serviceId` that service's own. */
-export async function anSlaPolicy(api: TestApi, token: string, targets: SlaTargetsBody, serviceId?: string): Promise<Record<string, unknown>> {
+export async function anSlaPolicy(api: TestApi, token: string, policy: SlaPolicyBody, serviceId?: string): Promise<Record<string, unknown>> {
   const path = serviceId === undefined ? "/v1/org/sla-policy" : `/v1/org/services/${serviceId}/sla-policy`;
-  return ok(api.request("PUT", path, { token, body: targets }), 200, "set SLA policy");
+  return ok(api.request("PUT", path, { token, body: policy }), 200, "set SLA policy");
 }
 
 /** An alert as ingestAlerts takes it: a sev2 trigger with dedup key `dedupKey`, unless `overrides` says otherwise. */

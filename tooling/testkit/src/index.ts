@@ -36,11 +36,12 @@ export {
   uniqueName,
   UUID,
   type Account,
+  type SlaPolicyBody,
   type SlaTargetsBody,
 } from "./fixtures.js";
 export { closeAfterEach, useStarted } from "./lifecycle.js";
 export { captureLogger } from "./logs.js";
-export { auditEntries, countRows, escalationKey, incidentState, heartbeatKey, makeJobDue, makeJobsDue, outwaitReuseGrace, pausingDb, preparedStatementsOn, queuedJobs, retriggerKey, roundTripsOf, rowsOf, slaKey, statementCountingDb, stepsJobsOf, writeCallsCounted, type PreparedStatement, type QueuedJob } from "./probes.js";
+export { auditEntries, countRows, escalationKey, incidentState, heartbeatKey, makeJobDue, makeJobsDue, outwaitReuseGrace, pausingDb, preparedStatementsOn, queuedJobs, retriggerKey, roundTripsOf, rowsOf, slaKey, slaWarningKey, statementCountingDb, stepsJobsOf, writeCallsCounted, type PreparedStatement, type QueuedJob } from "./probes.js";
 export { METRICS_TEST_TOKEN, useMetricsServer } from "./metrics.js";
 export { PROMETHEUS_BINARY, startPrometheus, type RunningPrometheus, type ScrapeTarget } from "./prometheus.js";
 export { beforeInserts, deadlocksFirst, deadlocksWhen, RAISE_DEADLOCK, raceBehindLock, untilWaitingOnLocks } from "./races.js";

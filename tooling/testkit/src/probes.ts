@@ -49,9 +49,11 @@ export const escalationKey = (incidentId: string) => `escalation:${incidentId}`;
 /** The key of an incident's pending return to triggered (a snooze's end, an acknowledgement's timeout), written out likewise. */
 export const retriggerKey = (incidentId: string) => `retrigger:${incidentId}`;
 
-/** The key of an incident's pending SLA breach check, written out independently of the implementation's. */
 export const heartbeatKey = (heartbeatId: string) => `heartbeat:${heartbeatId}`;
+/** The key of an incident's pending SLA breach check, written out independently of the implementation's. */
 export const slaKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
+/** The key of an incident's pending SLA warning check. */
+export const slaWarningKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla-warning:${kind}:${incidentId}`;
 
 export interface QueuedJob {
   id: string;

@@ -85,6 +85,10 @@ const incident = {
   resolveDueAt: "2025-03-14T13:02:00.000Z",
   acknowledgeBreachedAt: null,
   resolveBreachedAt: null,
+  acknowledgeWarnAt: at(14),
+  resolveWarnAt: "2025-03-14T12:14:00.000Z",
+  acknowledgeWarnedAt: null,
+  resolveWarnedAt: null,
   assignees: [{ id: ids.user, name: "Ada Lovelace" }],
   snoozedUntil: null,
   ackTimeoutAt: null,
@@ -325,6 +329,7 @@ const slaTargets = {
   sev2: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 480 },
   sev3: { acknowledgeWithinMinutes: 60, resolveWithinMinutes: 1440 },
   sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+  warnAtPercent: 80,
 };
 const resolvedAt = "2025-03-14T10:25:00.000Z";
 const postmortem = {

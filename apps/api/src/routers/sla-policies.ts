@@ -12,7 +12,7 @@ import { procedureFor, router } from "../trpc.js";
 const tags = ["sla"];
 
 const ORG_POLICY_DESCRIPTION =
-  "Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached).";
+  "Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached). With warnAtPercent, a deadline still unmet when that share of its time has passed is recorded as at risk (an sla_at_risk event, notification kind sla_at_risk), once, and again if a severity change moves it.";
 
 /** The org's SLA policy: GET|PUT /org/sla-policy. */
 export const orgSlaPolicyRouter = router({

@@ -513,12 +513,12 @@ export interface paths {
         };
         /**
          * The organisation's SLA targets per severity (admin)
-         * @description Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached).
+         * @description Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached). With warnAtPercent, a deadline still unmet when that share of its time has passed is recorded as at risk (an sla_at_risk event, notification kind sla_at_risk), once, and again if a severity change moves it.
          */
         get: operations["org-slaPolicy-get"];
         /**
          * Set the organisation's SLA targets per severity (admin)
-         * @description Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached).
+         * @description Per severity, how many minutes after the trigger a first response (acknowledge or resolve) and the resolution are due (null: no target). Incidents get the deadlines (acknowledgeDueAt, resolveDueAt) of their service's policy when they open and when their severity changes; a policy change does not move running deadlines. A breach is recorded at its deadline (an sla_breached event, notification kind sla_breached). With warnAtPercent, a deadline still unmet when that share of its time has passed is recorded as at risk (an sla_at_risk event, notification kind sla_at_risk), once, and again if a severity change moves it.
          */
         put: operations["org-slaPolicy-put"];
         post?: never;
@@ -4583,7 +4583,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The event kinds you want to be told about */
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[];
                         updatedAt: string | null;
                     };
                 };
@@ -5774,6 +5774,8 @@ export interface operations {
                             /** @description Resolving is due this many minutes after the trigger */
                             resolveWithinMinutes: number | null;
                         };
+                        /** @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings */
+                        warnAtPercent: number | null;
                         /** @description null: never set (no targets) */
                         updatedAt: string | null;
                         /** Format: uuid */
@@ -5892,6 +5894,11 @@ export interface operations {
                         /** @description Resolving is due this many minutes after the trigger */
                         resolveWithinMinutes: number | null;
                     };
+                    /**
+                     * @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings
+                     * @default null
+                     */
+                    warnAtPercent?: number | null;
                 };
             };
         };
@@ -5927,6 +5934,8 @@ export interface operations {
                             /** @description Resolving is due this many minutes after the trigger */
                             resolveWithinMinutes: number | null;
                         };
+                        /** @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings */
+                        warnAtPercent: number | null;
                         /** @description null: never set (no targets) */
                         updatedAt: string | null;
                         /** Format: uuid */
@@ -6080,6 +6089,8 @@ export interface operations {
                             /** @description Resolving is due this many minutes after the trigger */
                             resolveWithinMinutes: number | null;
                         };
+                        /** @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings */
+                        warnAtPercent: number | null;
                         /** @description null: never set (no targets) */
                         updatedAt: string | null;
                         /** Format: uuid */
@@ -7434,6 +7445,8 @@ export interface operations {
                             /** @description Resolving is due this many minutes after the trigger */
                             resolveWithinMinutes: number | null;
                         };
+                        /** @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings */
+                        warnAtPercent: number | null;
                         /** @description null: never set (no targets) */
                         updatedAt: string | null;
                     };
@@ -7533,6 +7546,11 @@ export interface operations {
                         /** @description Resolving is due this many minutes after the trigger */
                         resolveWithinMinutes: number | null;
                     };
+                    /**
+                     * @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings
+                     * @default null
+                     */
+                    warnAtPercent?: number | null;
                 };
             };
         };
@@ -7568,6 +7586,8 @@ export interface operations {
                             /** @description Resolving is due this many minutes after the trigger */
                             resolveWithinMinutes: number | null;
                         };
+                        /** @description Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings */
+                        warnAtPercent: number | null;
                         /** @description null: never set (no targets) */
                         updatedAt: string | null;
                     };
@@ -7692,7 +7712,7 @@ export interface operations {
                                 [key: string]: string;
                             };
                             enabled: boolean;
-                            eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
+                            eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[] | null;
                             minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                             serviceIds: string[] | null;
                             teamIds: string[] | null;
@@ -7789,7 +7809,7 @@ export interface operations {
                         webhookUrl: string;
                     };
                     enabled?: boolean;
-                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
+                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[];
                     /**
                      * @description Only incidents at least this severe (sev1 is the most severe)
                      * @enum {string}
@@ -7819,7 +7839,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         serviceIds: string[] | null;
                         teamIds: string[] | null;
@@ -7958,7 +7978,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         serviceIds: string[] | null;
                         teamIds: string[] | null;
@@ -8168,7 +8188,7 @@ export interface operations {
                         webhookUrl: string;
                     };
                     /** @description null: every kind */
-                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
+                    eventKinds?: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[] | null;
                     /** @description null: every severity */
                     minSeverity?: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                     /** @description null: no service named. A target with serviceIds or teamIds takes only the incidents of those services, or of services those teams own (either list matching is enough); with both null, every incident */
@@ -8195,7 +8215,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         serviceIds: string[] | null;
                         teamIds: string[] | null;
@@ -8332,7 +8352,7 @@ export interface operations {
                             [key: string]: string;
                         };
                         enabled: boolean;
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[] | null;
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[] | null;
                         minSeverity: ("sev1" | "sev2" | "sev3" | "sev4") | null;
                         serviceIds: string[] | null;
                         teamIds: string[] | null;
@@ -12188,6 +12208,14 @@ export interface operations {
                             acknowledgeBreachedAt: string | null;
                             /** @description When the resolve deadline was recorded as breached */
                             resolveBreachedAt: string | null;
+                            /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                            acknowledgeWarnAt: string | null;
+                            /** @description When the resolve deadline warns that it nears; null: no warning */
+                            resolveWarnAt: string | null;
+                            /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                            acknowledgeWarnedAt: string | null;
+                            /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                            resolveWarnedAt: string | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -12421,6 +12449,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -12588,6 +12624,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -12734,6 +12778,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -12841,7 +12893,7 @@ export interface operations {
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
-                kind?: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                kind?: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_at_risk" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
             };
             header?: never;
             path: {
@@ -12865,7 +12917,7 @@ export interface operations {
                             /** Format: uuid */
                             incidentId: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_at_risk" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             actorUserId: string | null;
                             data: {
                                 [key: string]: unknown;
@@ -13017,6 +13069,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -13148,7 +13208,7 @@ export interface operations {
                         /** Format: uuid */
                         incidentId: string;
                         /** @enum {string} */
-                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                        kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_at_risk" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                         actorUserId: string | null;
                         data: {
                             [key: string]: unknown;
@@ -13322,6 +13382,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -13498,6 +13566,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -13674,6 +13750,14 @@ export interface operations {
                         acknowledgeBreachedAt: string | null;
                         /** @description When the resolve deadline was recorded as breached */
                         resolveBreachedAt: string | null;
+                        /** @description When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning */
+                        acknowledgeWarnAt: string | null;
+                        /** @description When the resolve deadline warns that it nears; null: no warning */
+                        resolveWarnAt: string | null;
+                        /** @description When the acknowledge deadline's warning was recorded (an sla_at_risk event) */
+                        acknowledgeWarnedAt: string | null;
+                        /** @description When the resolve deadline's warning was recorded (an sla_at_risk event) */
+                        resolveWarnedAt: string | null;
                     };
                 };
             };
@@ -14651,7 +14735,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_at_risk" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -14815,7 +14899,7 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                             /** @enum {string} */
-                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
+                            kind: "created" | "status_changed" | "commented" | "escalated" | "alert_repeated" | "assigned" | "unassigned" | "snoozed" | "unsnoozed" | "ack_timed_out" | "no_one_on_call" | "title_changed" | "type_changed" | "description_changed" | "severity_changed" | "sla_at_risk" | "sla_breached" | "task_created" | "task_updated" | "status_update_posted" | "postmortem_published" | "attachment_added" | "attachment_deleted";
                             summary: string;
                             actorUserId: string | null;
                         }[];
@@ -16973,7 +17057,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The event kinds you want to be told about */
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[];
                         updatedAt: string | null;
                     };
                 };
@@ -17048,7 +17132,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
+                    eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[];
                 };
             };
         };
@@ -17061,7 +17145,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The event kinds you want to be told about */
-                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_breached" | "status_update")[];
+                        eventKinds: ("triggered" | "acknowledged" | "mitigated" | "resolved" | "escalated" | "commented" | "severity_changed" | "updated" | "sla_at_risk" | "sla_breached" | "status_update")[];
                         updatedAt: string | null;
                     };
                 };

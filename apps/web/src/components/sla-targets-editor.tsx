@@ -4,11 +4,11 @@ import { useForm, useWatch, type Control } from "react-hook-form";
 import { SeverityBadge } from "@/components/badges";
 import { FormError } from "@/components/form-error";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { showApiError } from "@/lib/api-form";
 import { SEVERITIES, type Severity, type SlaTargets } from "@/lib/api-types";
-import { formatMinutes, formToTargets, slaTargetsFormSchema, targetsToForm, type SlaTargetsForm } from "@/lib/sla";
+import { formatMinutes, formToTargets, slaTargetsFormSchema, targetsToForm, warnAtPercentOf, warningExample, type SlaTargetsForm } from "@/lib/sla";
 
 const FIELDS = [
   { name: "acknowledgeWithinMinutes", label: "Acknowledge within" },
@@ -40,9 +40,35 @@ function MinutesField({ control, severity, field: { name, label } }: { control: 
   );
 }
 
+/** When every deadline warns, as the share of its time that has passed (empty: no warning). */
+function WarnAtPercentField({ control }: { control: Control<SlaTargetsForm> }) {
+  const percent = warnAtPercentOf(useWatch({ control, name: "warnAtPercent" }));
+  return (
+    <FormField
+      control={control}
+      name="warnAtPercent"
+      render={({ field }) => (
+        <FormItem>
+          <FormLabel>
+            Warn when this much of the time has passed<span className="sr-only"> (percent)</span>
+          </FormLabel>
+          <div className="flex items-center gap-2">
+            <FormControl>
+              <Input {...field} inputMode="numeric" placeholder="no warning" className="w-24" />
+            </FormControl>
+            <span className="text-muted-foreground text-xs">%</span>
+          </div>
+          <FormDescription>{percent === null ? `E.g. ${warningExample(75)}` : warningExample(percent)}</FormDescription>
+          <FormMessage />
+        </FormItem>
+      )}
+    />
+  );
+}
+
 /**
  * Per severity, the minutes from the trigger within which acknowledging and resolving are due
- * (empty: no target). `onSave` gets the targets; a refusal is shown on its fields.
+ * (empty: no target), and when their deadlines warn. `onSave` gets the targets; a refusal is shown on its fields.
  */
 export function SlaTargetsEditor({ targets, onSave, saveLabel, actions }: { targets: SlaTargets; onSave: (targets: SlaTargets) => Promise<void>; saveLabel: string; actions?: ReactNode }) {
   const form = useForm<SlaTargetsForm>({ resolver: zodResolver(slaTargetsFormSchema), defaultValues: targetsToForm(targets) });
@@ -52,7 +78,7 @@ export function SlaTargetsEditor({ targets, onSave, saveLabel, actions }: { targ
     try {
       await onSave(formToTargets(values));
     } catch (error) {
-      showApiError(form, error, SEVERITIES.flatMap((s) => FIELDS.map((f) => `${s}.${f.name}` as const)));
+      showApiError(form, error, [...SEVERITIES.flatMap((s) => FIELDS.map((f) => `${s}.${f.name}` as const)), "warnAtPercent"]);
     }
   });
   return (
@@ -89,6 +115,7 @@ export function SlaTargetsEditor({ targets, onSave, saveLabel, actions }: { targ
             </tbody>
           </table>
         </div>
+        <WarnAtPercentField control={form.control} />
         <FormError errors={form.formState.errors} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={form.formState.isSubmitting}>

@@ -5,7 +5,7 @@ import { describeClock, isUrgent, nextDeadline, SLA_VERB, slaBreached, slaClocks
 import { useNow } from "@/lib/use-now";
 import { cn } from "@/lib/utils";
 
-type SlaIncident = Parameters<typeof slaClocks>[0] & Pick<Incident, "triggeredAt">;
+type SlaIncident = Parameters<typeof slaClocks>[0] & Pick<Incident, "triggeredAt" | "acknowledgeWarnAt" | "resolveWarnAt">;
 
 /** The red badge of an incident that missed an SLA deadline. */
 export function SlaBreachBadge({ className }: { className?: string }) {
@@ -53,7 +53,7 @@ const CLOCK_STYLE: Record<SlaClock["state"], string> = {
 function Deadline({ clock, triggeredAt }: { clock: SlaClock; triggeredAt: string }) {
   const urgent = isUrgent(clock, triggeredAt);
   return (
-    <div className="flex items-baseline justify-between gap-3 py-1.5 text-sm" data-sla-kind={clock.kind} data-sla-state={clock.state}>
+    <div className="flex items-baseline justify-between gap-3 py-1.5 text-sm" data-sla-kind={clock.kind} data-sla-state={clock.state} data-sla-urgent={urgent}>
       <dt className="text-muted-foreground">{SLA_VERB[clock.kind]} SLA</dt>
       <dd className={cn("text-right tabular-nums", CLOCK_STYLE[clock.state], urgent && "font-medium text-amber-800 dark:text-amber-300")}>
         <span className="inline-flex items-center gap-1">

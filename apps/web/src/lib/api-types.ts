@@ -57,7 +57,8 @@ export type Postmortem = RouterOutputs["incidents"]["postmortem"]["get"];
 export type ActionItem = Postmortem["actionItems"][number];
 export type SlaPolicy = RouterOutputs["org"]["slaPolicy"]["get"];
 export type ServiceSlaPolicy = RouterOutputs["org"]["services"]["slaPolicy"]["get"];
-export type SlaTargets = RouterInputs["org"]["slaPolicy"]["put"];
+/** What the policy form sends: every field, warnAtPercent too (a PUT without it clears it). */
+export type SlaTargets = Required<RouterInputs["org"]["slaPolicy"]["put"]>;
 export type IncidentAnalytics = RouterOutputs["analytics"]["incidents"];
 export type IncidentAnalyticsInput = RouterInputs["analytics"]["incidents"];
 export type IncidentGroup = IncidentAnalytics["groups"][number];

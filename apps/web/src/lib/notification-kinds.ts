@@ -10,6 +10,7 @@ export const NOTIFICATION_KIND_LABEL = {
   commented: "Commented",
   severity_changed: "Severity changed",
   updated: "Title or description changed",
+  sla_at_risk: "SLA at risk",
   sla_breached: "SLA breached",
   status_update: "Status update posted",
 } as const satisfies Record<NotificationKind, string>;

@@ -7,19 +7,21 @@ export type SlaKind = "acknowledge" | "resolve";
 /**
  * Where one SLA deadline of an incident stands at `now`:
  * - `none`: no target (the policy has none for its severity);
- * - `running`: due in `remainingMs`;
+ * - `running`: due in `remainingMs`, warning from `warnAt` (null: the policy does not warn);
  * - `overdue`: past due and unmet, the breach not recorded yet (the API records it within seconds);
  * - `breached`: recorded as breached, or met late;
  * - `met`: met in time.
  */
 export type SlaClock =
   | { kind: SlaKind; state: "none" }
-  | { kind: SlaKind; state: "running"; dueAt: string; remainingMs: number }
+  | { kind: SlaKind; state: "running"; dueAt: string; warnAt: string | null; remainingMs: number }
   | { kind: SlaKind; state: "overdue"; dueAt: string; overdueMs: number }
   | { kind: SlaKind; state: "breached"; dueAt: string }
   | { kind: SlaKind; state: "met"; dueAt: string };
 
-type SlaFields = Pick<Incident, "acknowledgeDueAt" | "resolveDueAt" | "acknowledgeBreachedAt" | "resolveBreachedAt" | "firstAcknowledgedAt" | "resolvedAt">;
+/** An incident's SLA times; the warning times may be absent where no deadline runs (a postmortem's facts). */
+type SlaFields = Pick<Incident, "acknowledgeDueAt" | "resolveDueAt" | "acknowledgeBreachedAt" | "resolveBreachedAt" | "firstAcknowledgedAt" | "resolvedAt"> &
+  Partial<Pick<Incident, "acknowledgeWarnAt" | "resolveWarnAt">>;
 
 /** When the deadline's target was reached: the first response (acknowledging or resolving) or the resolution; null: not yet. */
 function reachedAt(incident: SlaFields, kind: SlaKind): string | null {
@@ -31,12 +33,13 @@ function reachedAt(incident: SlaFields, kind: SlaKind): string | null {
 export function slaClock(incident: SlaFields, kind: SlaKind, now: number): SlaClock {
   const dueAt = kind === "acknowledge" ? incident.acknowledgeDueAt : incident.resolveDueAt;
   const breachedAt = kind === "acknowledge" ? incident.acknowledgeBreachedAt : incident.resolveBreachedAt;
+  const warnAt = (kind === "acknowledge" ? incident.acknowledgeWarnAt : incident.resolveWarnAt) ?? null;
   if (dueAt === null) return { kind, state: "none" };
   if (breachedAt !== null) return { kind, state: "breached", dueAt };
   const due = Date.parse(dueAt);
   const reached = reachedAt(incident, kind);
   if (reached !== null) return { kind, state: Date.parse(reached) <= due ? "met" : "breached", dueAt };
-  return now < due ? { kind, state: "running", dueAt, remainingMs: due - now } : { kind, state: "overdue", dueAt, overdueMs: now - due };
+  return now < due ? { kind, state: "running", dueAt, warnAt, remainingMs: due - now } : { kind, state: "overdue", dueAt, overdueMs: now - due };
 }
 
 /** Both deadlines of the incident. */
@@ -72,41 +75,56 @@ export function describeClock(clock: SlaClock): string {
   }
 }
 
-/** A running deadline is urgent in its last fifth, or its last 5 minutes, whichever is longer. */
+/**
+ * A running deadline is urgent from its warning time (when the API records it as at risk), or
+ * without one in its last fifth or its last 5 minutes, whichever is longer.
+ */
 export function isUrgent(clock: SlaClock, triggeredAt: string): boolean {
   if (clock.state !== "running") return false;
-  const total = Date.parse(clock.dueAt) - Date.parse(triggeredAt);
-  return clock.remainingMs <= Math.max(total / 5, 5 * 60_000);
+  const due = Date.parse(clock.dueAt);
+  if (clock.warnAt !== null) return clock.remainingMs <= due - Date.parse(clock.warnAt);
+  return clock.remainingMs <= Math.max((due - Date.parse(triggeredAt)) / 5, 5 * 60_000);
 }
 
-// The SLA policy form: minutes as the inputs hold them (text; empty: no target).
+// The SLA policy form: minutes and the warning's percentage as the inputs hold them (text; empty:
+// no target, no warning).
+
+/** A whole number from `min` to `max` as an input holds it, or empty. */
+const wholeNumberField = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value === "" || (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max), message);
 
 const MINUTES_PER_YEAR = 525_600;
-const minutesField = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= MINUTES_PER_YEAR), "Whole minutes from 1 to 525600, or empty for no target");
+const minutesField = wholeNumberField(1, MINUTES_PER_YEAR, "Whole minutes from 1 to 525600, or empty for no target");
+const warnAtPercentField = wholeNumberField(1, 99, "A whole percentage from 1 to 99, or empty for no warning");
 const targetFields = z
   .object({ acknowledgeWithinMinutes: minutesField, resolveWithinMinutes: minutesField })
   .refine((t) => t.acknowledgeWithinMinutes === "" || t.resolveWithinMinutes === "" || Number(t.resolveWithinMinutes) >= Number(t.acknowledgeWithinMinutes), {
     message: "Resolving cannot be due before acknowledging",
     path: ["resolveWithinMinutes"],
   });
-export const slaTargetsFormSchema = z.object({ sev1: targetFields, sev2: targetFields, sev3: targetFields, sev4: targetFields });
+export const slaTargetsFormSchema = z.object({ sev1: targetFields, sev2: targetFields, sev3: targetFields, sev4: targetFields, warnAtPercent: warnAtPercentField });
 export type SlaTargetsForm = z.infer<typeof slaTargetsFormSchema>;
 
-const toField = (minutes: number | null) => (minutes === null ? "" : String(minutes));
+const toField = (value: number | null) => (value === null ? "" : String(value));
 const fromField = (value: string) => (value.trim() === "" ? null : Number(value));
 
-export const targetsToForm = (targets: SlaTargets): SlaTargetsForm =>
-  Object.fromEntries(
-    SEVERITIES.map((s) => [s, { acknowledgeWithinMinutes: toField(targets[s].acknowledgeWithinMinutes), resolveWithinMinutes: toField(targets[s].resolveWithinMinutes) }]),
-  ) as SlaTargetsForm;
+const perSeverity = <T>(valueOf: (severity: Severity) => T) => Object.fromEntries(SEVERITIES.map((s) => [s, valueOf(s)])) as Record<Severity, T>;
 
-export const formToTargets = (form: SlaTargetsForm): SlaTargets =>
-  Object.fromEntries(
-    SEVERITIES.map((s) => [s, { acknowledgeWithinMinutes: fromField(form[s].acknowledgeWithinMinutes), resolveWithinMinutes: fromField(form[s].resolveWithinMinutes) }]),
-  ) as SlaTargets;
+export const targetsToForm = (targets: SlaTargets): SlaTargetsForm => ({
+  ...perSeverity((s) => ({ acknowledgeWithinMinutes: toField(targets[s].acknowledgeWithinMinutes), resolveWithinMinutes: toField(targets[s].resolveWithinMinutes) })),
+  warnAtPercent: toField(targets.warnAtPercent),
+});
+
+/** The percentage the warning's input holds; null: empty or not one. */
+export const warnAtPercentOf = (value: string) => (warnAtPercentField.safeParse(value).success ? fromField(value) : null);
+
+export const formToTargets = (form: SlaTargetsForm): SlaTargets => ({
+  ...perSeverity((s) => ({ acknowledgeWithinMinutes: fromField(form[s].acknowledgeWithinMinutes), resolveWithinMinutes: fromField(form[s].resolveWithinMinutes) })),
+  warnAtPercent: fromField(form.warnAtPercent),
+});
 
 /** "15m", "4h", "1h 30m", "2d 4h": a target in minutes, for the eye. */
 export function formatMinutes(minutes: number): string {
@@ -121,4 +139,14 @@ export function describeTarget(target: SlaTargets[Severity]): string {
   const part = (minutes: number | null) => (minutes === null ? "—" : formatMinutes(minutes));
   if (target.acknowledgeWithinMinutes === null && target.resolveWithinMinutes === null) return "no targets";
   return `acknowledge ${part(target.acknowledgeWithinMinutes)} · resolve ${part(target.resolveWithinMinutes)}`;
+}
+
+/** When the policy's deadlines warn, in words: "Warns at 75% of each deadline's time", "No warnings before a deadline". */
+export const describeWarning = (warnAtPercent: number | null) => (warnAtPercent === null ? "No warnings before a deadline" : `Warns at ${warnAtPercent}% of each deadline's time`);
+
+/** "75%: 15m before a 1h target": what a warning's percentage means for an example target. */
+export function warningExample(warnAtPercent: number): string {
+  const secondsBefore = (100 - warnAtPercent) * 36; // the rest of an hour's 3,600 s
+  const before = secondsBefore % 60 === 0 ? formatMinutes(secondsBefore / 60) : formatDuration(secondsBefore * 1_000);
+  return `${warnAtPercent}%: ${before} before a 1h target`;
 }

@@ -16,7 +16,7 @@ export function SlaPolicyPage() {
     <div className="space-y-5">
       <PageHeader
         title="SLA policy"
-        description="How soon each severity must be acknowledged and resolved. Incidents take their deadlines when they open and when their severity changes; a missed one is recorded on the timeline and notifies (SLA breached)."
+        description="How soon each severity must be acknowledged and resolved. Incidents take their deadlines when they open and when their severity changes; a missed one is recorded on the timeline and notifies (SLA breached), and so, with a warning set, is one at risk (SLA at risk)."
       />
       <Card className="max-w-2xl">
         <CardHeader>

@@ -10,7 +10,7 @@ import { issuePasswordReset } from "./issue_password_reset.js";
 import { pageRule } from "./page_rule.js";
 import { retriggerIncident } from "./retrigger_incident.js";
 import { sendAccountEmail } from "./send_account_email.js";
-import { slaBreach } from "./sla_breach.js";
+import { slaCheck } from "./sla_checks.js";
 import { heartbeatCheck } from "./heartbeat_check.js";
 import { planShiftNoticesTask, replanUserShiftNoticesTask, sendShiftNoticeTask } from "./shift_notices.js";
 
@@ -34,7 +34,8 @@ export const TASKS: { [K in TaskName]: TaskDefinition<K> } = {
   escalate_if_unacked: { payload: taskPayloadSchemas.escalate_if_unacked, run: escalateIfUnacked },
   page_rule: { payload: taskPayloadSchemas.page_rule, run: pageRule },
   retrigger_incident: { payload: taskPayloadSchemas.retrigger_incident, run: retriggerIncident },
-  sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaBreach },
+  sla_breach: { payload: taskPayloadSchemas.sla_breach, run: slaCheck("breach") },
+  sla_warning: { payload: taskPayloadSchemas.sla_warning, run: slaCheck("warning") },
   heartbeat_check: { payload: taskPayloadSchemas.heartbeat_check, run: heartbeatCheck },
   issue_password_reset: { payload: taskPayloadSchemas.issue_password_reset, run: issuePasswordReset },
   send_account_email: { payload: taskPayloadSchemas.send_account_email, run: sendAccountEmail },

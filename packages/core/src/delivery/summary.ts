@@ -14,6 +14,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   commented: "Commented",
   severity_changed: "Severity changed",
   updated: "Updated",
+  sla_at_risk: "SLA at risk",
   sla_breached: "SLA breached",
   status_update: "Status update",
 };
@@ -120,6 +121,8 @@ export function describeEvent(
       return `Type changed${text(data.to) === null ? " (cleared)" : ` to: ${text(data.to) ?? ""}`}`;
     case "description_changed":
       return `Description changed${text(data.to) === null ? " (cleared)" : `: ${text(data.to) ?? ""}`}`;
+    case "sla_at_risk":
+      return `SLA at risk: ${data.kind === "resolve" ? "resolving" : "a first response"} is due by ${text(data.dueAt) ?? "its deadline"}`;
     case "sla_breached":
       return `SLA breached: not ${data.kind === "resolve" ? "resolved" : "acknowledged"} by ${text(data.dueAt) ?? "its deadline"}`;
     case "status_update_posted":

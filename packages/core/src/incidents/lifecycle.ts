@@ -3,15 +3,14 @@ import { findService } from "../catalog/repository.js";
 import { escalationStepCount } from "../escalation-policies/repository.js";
 import { AppError, notFound } from "../errors.js";
 import { enqueueJob, enqueueJobs, removeJob, removeJobs, type JobRequest } from "../jobs/enqueue.js";
-import { escalationJobKey, listsPerJob, pageJobKeysOf, retriggerJobKey, SLA_JOB_PRIORITY, slaJobKey } from "../jobs/tasks.js";
+import { escalationJobKey, listsPerJob, pageJobKeysOf, retriggerJobKey } from "../jobs/tasks.js";
 import { groupBy } from "../group-by.js";
 import { iso } from "../mapping.js";
 import { countIncidentOpened, observeResponseTime } from "../metrics.js";
 import { actorUserId, type Actor } from "../policy.js";
 import { pagesFor } from "../schema.js";
 import { afterCommit } from "../scope.js";
-import type { SlaDeadline } from "../sla/repository.js";
-import type { SlaKind } from "../sla/schema.js";
+import type { SlaKind, SlaStage } from "../sla/schema.js";
 import { orgMembersAmong } from "../members-named.js";
 import {
   findAssignees,
@@ -22,7 +21,9 @@ import {
   insertIncident,
   insertIncidentEvent,
   insertIncidentEventsWithNext,
-  markSlaBreached,
+  markSla,
+  EVERY_SLA_KIND,
+  SLA_COLUMNS,
   replaceAssignees,
   setEscalationStep,
   setEscalationSteps,
@@ -34,6 +35,7 @@ import {
   type NewIncidentEvent,
 } from "./repository.js";
 import { DEFAULT_SEVERITY, type Assignee, type EscalationCause, type Incident, type IncidentActivityKind, type IncidentEventKind } from "./schema.js";
+import { slaCheckJobsOf, slaChecksTogether, slaJobKeysOf, slaJobKeysWithoutTime } from "./sla-jobs.js";
 import { canTransition } from "./state-machine.js";
 import { toIncident } from "./wire.js";
 
@@ -53,9 +55,10 @@ import { toIncident } from "./wire.js";
 //   acknowledgement. resolved_at is final (resolved is terminal): MTTR runs to it.
 // - SLA deadlines: acknowledge_due_at (a first response: acknowledging or resolving) and
 //   resolve_due_at, from the service's policy for the severity, counted from created_at. Each
-//   has a breach check, a job scheduled for the deadline (one job for an alert batch's incidents
-//   due together). A deadline "runs" until it is met or breached; a re-trigger does not re-open
-//   the acknowledge one.
+//   has a breach check, a job scheduled for the deadline, and, when the policy warns, a warning
+//   check at its share of the time (*_warn_at) (sla-jobs.ts; one job for an alert batch's
+//   incidents due together). A deadline "runs" until it is met or breached; a re-trigger does not
+//   re-open the acknowledge one.
 // - escalations_timeout / escalations_manual: escalation steps past the first page, by cause.
 
 /** Who changes an incident: a person, or (with actorUserId null) an API key, an integration or the escalation runner. */
@@ -195,7 +198,7 @@ async function assigneeIdsOf(tx: Tx, orgId: string, incidentId: string): Promise
   return ((await findAssignees(tx, orgId, [incidentId])).get(incidentId) ?? []).map((a) => a.id);
 }
 
-const DEADLINE_OF: Record<SlaKind, SlaDeadline> = { acknowledge: "acknowledge_due_at", resolve: "resolve_due_at" };
+const dueAtOf = (incident: IncidentRow, kind: SlaKind): Date | null => incident[SLA_COLUMNS[kind].due];
 
 /** Whether the deadline still runs: neither met nor breached. */
 function deadlineRuns(incident: IncidentRow, kind: SlaKind): boolean {
@@ -205,58 +208,16 @@ function deadlineRuns(incident: IncidentRow, kind: SlaKind): boolean {
     : incident.resolve_breached_at === null;
 }
 
-/** The breach check of a deadline, at its time. */
-const slaCheckJob = (source: ChangeSource, incidentId: string, kind: SlaKind, dueAt: Date): JobRequest => ({
-  task: "sla_breach",
-  payload: { orgId: source.orgId, incidentId, kind, requestId: source.requestId },
-  spec: { jobKey: slaJobKey(kind, incidentId), runAt: dueAt, priority: SLA_JOB_PRIORITY },
-});
-
-/** The breach checks of the incident's deadlines that have one. */
-const slaCheckJobsOf = (source: ChangeSource, incident: IncidentRow, kinds: readonly SlaKind[]): JobRequest[] =>
-  kinds.flatMap((kind) => {
-    const dueAt = incident[DEADLINE_OF[kind]];
-    return dueAt === null ? [] : [slaCheckJob(source, incident.id, kind, dueAt)];
-  });
-
-/**
- * The breach checks of new incidents' deadlines, those of one kind due at one time as one job per
- * MAX_IDS_PER_JOB incidents (runSlaBreachChecks): an alert batch's incidents of one severity.
- * Unkeyed: meeting a deadline does not remove it, and each check tests its deadline when it runs.
- */
-function slaChecksTogether(source: ChangeSource, incidents: readonly IncidentRow[]): JobRequest[] {
-  const checks = incidents.flatMap((incident) =>
-    (["acknowledge", "resolve"] as const).flatMap((kind) => {
-      const dueAt = incident[DEADLINE_OF[kind]];
-      return dueAt === null ? [] : [{ kind, dueAt, incidentId: incident.id }];
-    }),
-  );
-  return [...groupBy(checks, ({ kind, dueAt }) => `${kind}:${dueAt.getTime()}`).values()].flatMap((dueTogether) => {
-    const [{ kind, dueAt }] = dueTogether;
-    return listsPerJob(dueTogether.map((check) => check.incidentId)).map((list) => ({
-      task: "sla_breach" as const,
-      payload: { orgId: source.orgId, kind, incidentIds: list, requestId: source.requestId },
-      spec: { runAt: dueAt, priority: SLA_JOB_PRIORITY },
-    }));
-  });
-}
-
-/** Schedules the breach check of each deadline at its time (replacing a pending one), or drops it when there is none. */
+/** Schedules the checks of each deadline at their times (replacing pending ones), or drops those that have none. */
 async function armSlaChecks(tx: Tx, source: ChangeSource, incident: IncidentRow, kinds: SlaKind[]): Promise<void> {
-  await removeJobs(
-    tx,
-    kinds.filter((kind) => incident[DEADLINE_OF[kind]] === null).map((kind) => slaJobKey(kind, incident.id)),
-  );
+  await removeJobs(tx, slaJobKeysWithoutTime(incident, kinds));
   await enqueueJobs(tx, slaCheckJobsOf(source, incident, kinds));
 }
 
-/** Drops the breach checks of the deadlines a move just met. */
+/** Drops the checks (warning and breach) of the deadlines a move just met. */
 async function disarmMetDeadlines(tx: Tx, before: IncidentRow, after: IncidentRow): Promise<void> {
-  for (const kind of ["acknowledge", "resolve"] as const) {
-    if (before[DEADLINE_OF[kind]] !== null && deadlineRuns(before, kind) && !deadlineRuns(after, kind)) {
-      await removeJob(tx, slaJobKey(kind, after.id));
-    }
-  }
+  const met = EVERY_SLA_KIND.filter((kind) => dueAtOf(before, kind) !== null && deadlineRuns(before, kind) && !deadlineRuns(after, kind));
+  await removeJobs(tx, met.flatMap((kind) => slaJobKeysOf(after.id, kind)));
 }
 
 /**
@@ -333,7 +294,7 @@ export async function open(
     escalation_policy_id: input.escalationPolicyId,
   });
   await announceOpened(tx, source, row, await appendWithNext(tx, createdEventOf(source, row, {})), [
-    ...slaCheckJobsOf(source, row, ["acknowledge", "resolve"]),
+    ...slaCheckJobsOf(source, row, EVERY_SLA_KIND),
     ...firstStepOf(source, row),
   ]);
   return row;
@@ -534,7 +495,7 @@ export async function edit(
   const type = changedFrom(current.type, input.type);
   if (title === undefined && description === undefined && severity === undefined && type === undefined) return current;
 
-  const rearm = severity === undefined ? [] : (["acknowledge", "resolve"] as const).filter((kind) => deadlineRuns(current, kind));
+  const rearm = severity === undefined ? [] : EVERY_SLA_KIND.filter((kind) => deadlineRuns(current, kind));
   const updated = await updateIncidentDetails(tx, source.orgId, current.id, {
     title,
     description,
@@ -542,7 +503,7 @@ export async function edit(
     type,
     version: current.version + 1,
     at: new Date(),
-    rearm: rearm.map((kind) => DEADLINE_OF[kind]),
+    rearm,
   });
   const changes = [
     ["title_changed", current.title, title],
@@ -574,25 +535,29 @@ async function resumeEscalationOnRaise(tx: Tx, source: ChangeSource, before: Inc
   await scheduleEscalation(tx, source, after.id, after.escalation_step, { manual: false });
 }
 
+/** What each stage records on the timeline. */
+const SLA_EVENT: Record<SlaStage, "sla_at_risk" | "sla_breached"> = { warning: "sla_at_risk", breach: "sla_breached" };
+
 /**
- * The `sla_breach` job's change on the incidents (several locked first: lockIncidents): records
- * that their `kind` deadline passed unmet (the breach stamp, and an `sla_breached` event that
- * notifies), exactly once; the events in one insert. Nothing for an incident whose deadline was
- * met, moved later, or already recorded as breached (a re-run). The incidents breached.
+ * The change of an SLA check job (`sla_warning`, `sla_breach`) on the incidents (several locked
+ * first: lockIncidents): records that their `kind` deadline nears (`warning`) or passed unmet
+ * (`breach`): the stamp, and an `sla_at_risk` or `sla_breached` event that notifies; the events
+ * in one insert. Nothing for an incident whose deadline was met, moved later, or already recorded
+ * (a re-run), nor a warning past the deadline. The incidents recorded.
  */
-export async function recordSlaBreaches(tx: Tx, source: ChangeSource, kind: SlaKind, incidentIds: readonly string[]): Promise<string[]> {
-  const breached = await markSlaBreached(tx, source.orgId, incidentIds, kind);
-  if (breached.length === 0) return [];
-  const assignees = await findAssignees(tx, source.orgId, breached.map((incident) => incident.id));
+export async function recordSla(tx: Tx, source: ChangeSource, kind: SlaKind, stage: SlaStage, incidentIds: readonly string[]): Promise<string[]> {
+  const recorded = await markSla(tx, source.orgId, incidentIds, kind, stage);
+  if (recorded.length === 0) return [];
+  const assignees = await findAssignees(tx, source.orgId, recorded.map((incident) => incident.id));
   await appendAndFanOut(
     tx,
     source,
-    breached.map((incident) => {
-      const dueAt = incident[DEADLINE_OF[kind]];
-      return eventOf(source, toIncident(incident, assignees.get(incident.id) ?? []), "sla_breached", { kind, dueAt: dueAt === null ? null : iso(dueAt) });
+    recorded.map((incident) => {
+      const dueAt = dueAtOf(incident, kind);
+      return eventOf(source, toIncident(incident, assignees.get(incident.id) ?? []), SLA_EVENT[stage], { kind, dueAt: dueAt === null ? null : iso(dueAt) });
     }),
   );
-  return breached.map((incident) => incident.id);
+  return recorded.map((incident) => incident.id);
 }
 
 /** The incident, locked until the transaction ends; 404 when it is not the org's (`lock` answers undefined instead). */

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { executeKeyed, INCIDENT_COLUMNS, keyed, keyedStatement, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
-import { deadlineAfter, type SlaDeadline } from "../sla/repository.js";
-import type { SlaKind } from "../sla/schema.js";
+import { deadlineAfter, warningAfter, type SlaTarget } from "../sla/repository.js";
+import type { SlaKind, SlaStage } from "../sla/schema.js";
 import type { Assignee, EscalationCause, Incident, IncidentEventKind } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
@@ -58,11 +58,26 @@ export async function incidentExists(db: Db | Tx, orgId: string, incidentId: str
   return rows.length > 0;
 }
 
-/** The SLA deadlines of a new incident, counted from its creation (`now()`, as created_at is). */
-const deadlinesFromNow = (target: { orgId: string; serviceId: string; severity: IncidentSeverity }) => ({
-  acknowledge_due_at: deadlineAfter("acknowledge_due_at", target, sql<Date>`now()`),
-  resolve_due_at: deadlineAfter("resolve_due_at", target, sql<Date>`now()`),
-});
+/** An incident's columns of each SLA deadline: when it is due and warns, when it was breached and warned. */
+export const SLA_COLUMNS = {
+  acknowledge: { due: "acknowledge_due_at", warning: "acknowledge_warn_at", breached: "acknowledge_breached_at", warned: "acknowledge_warned_at" },
+  resolve: { due: "resolve_due_at", warning: "resolve_warn_at", breached: "resolve_breached_at", warned: "resolve_warned_at" },
+} as const;
+export const EVERY_SLA_KIND = ["acknowledge", "resolve"] as const;
+
+type SlaTimeColumn = (typeof SLA_COLUMNS)[SlaKind]["due" | "warning"];
+
+/** The deadlines of these kinds and their warnings, as the service's SLA policy gives the severity, counted from `from`. */
+const deadlinesAfter = (kinds: readonly SlaKind[], target: SlaTarget, from: Expression<Date>) =>
+  Object.fromEntries(
+    kinds.flatMap((kind) => [
+      [SLA_COLUMNS[kind].due, deadlineAfter(kind, target, from)],
+      [SLA_COLUMNS[kind].warning, warningAfter(kind, target, from)],
+    ]),
+  ) as Partial<Record<SlaTimeColumn, RawBuilder<Date | null>>>;
+
+/** The SLA deadlines (and warnings) of a new incident, counted from its creation (`now()`, as created_at is). */
+const deadlinesFromNow = (target: { orgId: string; serviceId: string; severity: IncidentSeverity }) => deadlinesAfter(EVERY_SLA_KIND, target, sql<Date>`now()`);
 
 /** Inserts the incident with the deadlines its service's SLA policy gives its severity. */
 export function insertIncident(tx: Tx, values: NewIncident & { severity: IncidentSeverity }) {
@@ -113,14 +128,14 @@ export async function upsertAlertIncidents(tx: Tx, orgId: string, alerts: readon
     alert: alert.received.raw ?? null,
   }));
   const target = { orgId, serviceId: sql.ref<string>("a.service_id"), severity: sql.ref<IncidentSeverity>("a.severity") };
+  const deadlines = deadlinesAfter(EVERY_SLA_KIND, target, sql<Date>`now()`);
   return executeKeyed(tx, sql<IncidentRow & { inserted: boolean; assignees: Assignee[] }>`
     WITH alert AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS a(i int, service_id uuid, title text, description text, type text, severity incident_severity, dedup_key text, integration_id uuid, alert jsonb)),
     ${suppressingDuringMaintenance(orgId)}
-    INSERT INTO incidents (org_id, service_id, title, description, type, severity, dedup_key, alert_count, acknowledge_due_at, resolve_due_at, escalation_policy_id)
-    SELECT ${orgId}, a.service_id, a.title, a.description, a.type, a.severity, a.dedup_key, 1,
-           ${deadlineAfter("acknowledge_due_at", target, sql<Date>`now()`)}, ${deadlineAfter("resolve_due_at", target, sql<Date>`now()`)},
+    INSERT INTO incidents (org_id, service_id, title, description, type, severity, dedup_key, alert_count, ${sql.join(Object.keys(deadlines).map((column) => sql.ref(column)))}, escalation_policy_id)
+    SELECT ${orgId}, a.service_id, a.title, a.description, a.type, a.severity, a.dedup_key, 1, ${sql.join(Object.values(deadlines))},
            (SELECT s.escalation_policy_id FROM services s WHERE s.org_id = ${orgId} AND s.id = a.service_id)
       FROM alert a
      WHERE a.service_id NOT IN (SELECT service_id FROM window_in_effect)
@@ -223,17 +238,14 @@ export function updateIncidentDetails(
     type?: string | null | undefined;
     version: number;
     at: Date;
-    rearm: SlaDeadline[];
+    rearm: SlaKind[];
   },
 ) {
   const target = { orgId, serviceId: sql.ref<string>("service_id"), severity: sql.ref<IncidentSeverity>("severity") };
-  const deadlines = Object.fromEntries(
-    change.rearm.map((deadline) => [
-      deadline,
-      // The SET list sees the row as it was: the new severity is given as a value.
-      deadlineAfter(deadline, change.severity === undefined ? target : { ...target, severity: change.severity }, sql.ref<Date>("created_at")),
-    ]),
-  );
+  // The SET list sees the row as it was: the new severity is given as a value.
+  const deadlines = deadlinesAfter(change.rearm, change.severity === undefined ? target : { ...target, severity: change.severity }, sql.ref<Date>("created_at"));
+  // A moved deadline warns again before its new time.
+  const unwarned = Object.fromEntries(change.rearm.map((kind) => [SLA_COLUMNS[kind].warned, null]));
   return tx
     .updateTable("incidents")
     .set({
@@ -242,6 +254,7 @@ export function updateIncidentDetails(
       ...(change.severity === undefined ? {} : { severity: change.severity }),
       ...(change.type === undefined ? {} : { type: change.type }),
       ...deadlines,
+      ...unwarned,
       version: change.version,
       updated_at: change.at,
       // Any change ends a snooze.
@@ -293,31 +306,30 @@ export async function replaceAssignees(tx: Tx, orgId: string, changes: readonly 
     ON CONFLICT DO NOTHING`.execute(tx);
 }
 
-const BREACH_COLUMNS = {
-  acknowledge: { due: "acknowledge_due_at", breached: "acknowledge_breached_at" },
-  resolve: { due: "resolve_due_at", breached: "resolve_breached_at" },
-} as const;
 
 /**
- * Stamps the breach of the `kind` deadline of each of the incidents where it is due (on the
- * database's clock, the one the job was scheduled on) and still running: not met, not breached
- * already. The incidents stamped. Lock several incidents first (lockIncidents, in id order): the
- * update alone would lock them in the order it finds them, and could deadlock with another change
- * of several.
+ * Stamps the `stage` of the `kind` deadline of each of the incidents where it is due (on the
+ * database's clock, the one the job was scheduled on) and the deadline still runs: not met, not
+ * breached already. A warning is stamped once (until a severity change moves the deadline), and
+ * only before the deadline: past it, the breach says more. The incidents stamped. Lock several
+ * incidents first (lockIncidents, in id order): the update alone would lock them in the order it
+ * finds them, and could deadlock with another change of several.
  */
-export function markSlaBreached(tx: Tx, orgId: string, incidentIds: readonly string[], kind: SlaKind) {
+export function markSla(tx: Tx, orgId: string, incidentIds: readonly string[], kind: SlaKind, stage: SlaStage) {
   if (incidentIds.length === 0) return Promise.resolve([]);
-  const { due, breached } = BREACH_COLUMNS[kind];
+  const { due, breached, warning, warned } = SLA_COLUMNS[kind];
   let query = tx
     .updateTable("incidents")
-    .set({ [breached]: sql<Date>`now()` })
     .where("org_id", "=", orgId)
     .where("id", "in", incidentIds)
     .where(breached, "is", null)
-    .where(due, "<=", sql<Date>`now()`)
     .where("resolved_at", "is", null);
   if (kind === "acknowledge") query = query.where("first_acknowledged_at", "is", null);
-  return query.returningAll().execute();
+  const stamped =
+    stage === "breach"
+      ? query.set({ [breached]: sql<Date>`now()` }).where(due, "<=", sql<Date>`now()`)
+      : query.set({ [warned]: sql<Date>`now()` }).where(warned, "is", null).where(warning, "<=", sql<Date>`now()`).where(due, ">", sql<Date>`now()`);
+  return stamped.returningAll().execute();
 }
 
 /**

@@ -29,6 +29,10 @@ export const incidentSchema = z.object({
   resolveDueAt: isoDateTime.nullable().describe("The SLA's deadline for resolving; null: no target"),
   acknowledgeBreachedAt: isoDateTime.nullable().describe("When the acknowledge deadline was recorded as breached"),
   resolveBreachedAt: isoDateTime.nullable().describe("When the resolve deadline was recorded as breached"),
+  acknowledgeWarnAt: isoDateTime.nullable().describe("When the acknowledge deadline warns that it nears (the SLA policy's warnAtPercent of its time); null: no warning"),
+  resolveWarnAt: isoDateTime.nullable().describe("When the resolve deadline warns that it nears; null: no warning"),
+  acknowledgeWarnedAt: isoDateTime.nullable().describe("When the acknowledge deadline's warning was recorded (an sla_at_risk event)"),
+  resolveWarnedAt: isoDateTime.nullable().describe("When the resolve deadline's warning was recorded (an sla_at_risk event)"),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 export type Assignee = Incident["assignees"][number];
@@ -60,6 +64,7 @@ export const incidentEventKindSchema = z.enum([
   "type_changed",
   "description_changed",
   "severity_changed",
+  "sla_at_risk",
   "sla_breached",
   ...incidentActivityKindSchema.options,
 ]);

@@ -32,6 +32,10 @@ export function toIncident(row: IncidentRow, assignees: Assignee[]): Incident {
     resolveDueAt: isoOrNull(row.resolve_due_at),
     acknowledgeBreachedAt: isoOrNull(row.acknowledge_breached_at),
     resolveBreachedAt: isoOrNull(row.resolve_breached_at),
+    acknowledgeWarnAt: isoOrNull(row.acknowledge_warn_at),
+    resolveWarnAt: isoOrNull(row.resolve_warn_at),
+    acknowledgeWarnedAt: isoOrNull(row.acknowledge_warned_at),
+    resolveWarnedAt: isoOrNull(row.resolve_warned_at),
   };
 }
 

@@ -25,6 +25,13 @@ export function listsPerJob<T>(items: readonly T[]): T[][] {
   return lists;
 }
 
+/** A check of an SLA deadline's stage: one incident's (keyed), or several incidents' due together. */
+const slaKind = z.enum(["acknowledge", "resolve"]);
+const slaCheck = z.union([
+  z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: slaKind, requestId: z.string() }),
+  z.object({ orgId: z.uuid(), kind: slaKind, incidentIds: z.array(z.uuid()).min(1).max(MAX_IDS_PER_JOB), requestId: z.string() }),
+]);
+
 /**
  * Every task's payload, declared once: the worker validates each job against its schema before
  * running it, and the payload types below (what enqueueJob() and addJob() accept) are inferred
@@ -76,10 +83,9 @@ export const taskPayloadSchemas = {
    * Runs at the deadline: keyed per incident and kind (slaJobKey), or (an alert batch's incidents,
    * due together) unkeyed for several incidents, each checked as one.
    */
-  sla_breach: z.union([
-    z.object({ orgId: z.uuid(), incidentId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), requestId: z.string() }),
-    z.object({ orgId: z.uuid(), kind: z.enum(["acknowledge", "resolve"]), incidentIds: z.array(z.uuid()).min(1).max(MAX_IDS_PER_JOB), requestId: z.string() }),
-  ]),
+  sla_breach: slaCheck,
+  /** Records a warning that the incident's `kind` deadline nears (sla_at_risk), as sla_breach records its breach, at the warning's time. */
+  sla_warning: slaCheck,
   /**
    * One notification rule of a person paged by the timeline event `eventId`, due now: sends
    * through the rule's contact method while the incident is still triggered and theirs.
@@ -162,8 +168,12 @@ export const pageJobKey = (incidentId: string, userId: string, position: number)
 /** Every key a person's pending pages for an incident can have. */
 export const pageJobKeysOf = (incidentId: string, userIds: readonly string[]) =>
   userIds.flatMap((userId) => Array.from({ length: MAX_NOTIFICATION_RULES }, (_, position) => pageJobKey(incidentId, userId, position)));
-/** The keyed breach check of an incident's deadline (an alert batch's are one unkeyed job): re-arming replaces it, meeting the deadline removes it. */
-export const slaJobKey = (kind: "acknowledge" | "resolve", incidentId: string) => `sla:${kind}:${incidentId}`;
+/**
+ * The keyed check of an incident's deadline, at its warning or at the deadline (an alert batch's
+ * are unkeyed jobs of several): re-arming replaces it, meeting the deadline removes it.
+ */
+export const slaJobKey = (stage: "warning" | "breach", kind: "acknowledge" | "resolve", incidentId: string) =>
+  `${stage === "breach" ? "sla" : "sla-warning"}:${kind}:${incidentId}`;
 /**
  * graphile-worker runs lower priorities first: a breach check that is due goes ahead of a backlog
  * of fan-outs and escalations on the runner they share, so it is recorded within seconds of its

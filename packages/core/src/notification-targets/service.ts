@@ -321,6 +321,10 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
       resolveDueAt: null,
       acknowledgeBreachedAt: null,
       resolveBreachedAt: null,
+      acknowledgeWarnAt: null,
+      resolveWarnAt: null,
+      acknowledgeWarnedAt: null,
+      resolveWarnedAt: null,
     },
     event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actorUserId(actor), data: { test: true }, createdAt: now },
   };

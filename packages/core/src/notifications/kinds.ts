@@ -17,6 +17,8 @@ export function notificationKindOf(event: Pick<IncidentEventRow, "kind" | "data"
     case "type_changed":
     case "description_changed":
       return "updated";
+    case "sla_at_risk":
+      return "sla_at_risk";
     case "sla_breached":
       return "sla_breached";
     case "status_update_posted":

@@ -1,18 +1,27 @@
 import type { Db, IncidentSeverity, Tx } from "@incidentops/db";
 import { sql, type Expression } from "kysely";
-import type { SlaTargets } from "./schema.js";
+import type { SlaKind, SlaTargets } from "./schema.js";
 
 /** The org's own policy (serviceId null) or a service's override. */
 export function findPolicy(db: Db | Tx, orgId: string, serviceId: string | null) {
-  let query = db.selectFrom("sla_policies").select(["targets", "updated_at"]).where("org_id", "=", orgId);
+  let query = db.selectFrom("sla_policies").select(["targets", "warn_at_percent", "updated_at"]).where("org_id", "=", orgId);
   query = serviceId === null ? query.where("service_id", "is", null) : query.where("service_id", "=", serviceId);
   return query.executeTakeFirst();
 }
 
 /** Sets the org's policy or a service's override, whichever `serviceId` names. */
-export function upsertPolicy(tx: Tx, values: { orgId: string; serviceId: string | null; targets: SlaTargets; updatedBy: string | null }) {
-  const row = { org_id: values.orgId, service_id: values.serviceId, targets: JSON.stringify(values.targets), updated_by: values.updatedBy };
-  const update = { targets: row.targets, updated_by: row.updated_by, updated_at: sql<Date>`now()` };
+export function upsertPolicy(
+  tx: Tx,
+  values: { orgId: string; serviceId: string | null; targets: SlaTargets; warnAtPercent: number | null; updatedBy: string | null },
+) {
+  const row = {
+    org_id: values.orgId,
+    service_id: values.serviceId,
+    targets: JSON.stringify(values.targets),
+    warn_at_percent: values.warnAtPercent,
+    updated_by: values.updatedBy,
+  };
+  const update = { targets: row.targets, warn_at_percent: row.warn_at_percent, updated_by: row.updated_by, updated_at: sql<Date>`now()` };
   return tx
     .insertInto("sla_policies")
     .values(row)
@@ -21,7 +30,7 @@ export function upsertPolicy(tx: Tx, values: { orgId: string; serviceId: string 
         ? oc.column("org_id").where("service_id", "is", null).doUpdateSet(update)
         : oc.columns(["org_id", "service_id"]).where("service_id", "is not", null).doUpdateSet(update),
     )
-    .returning(["targets", "updated_at"])
+    .returning(["targets", "warn_at_percent", "updated_at"])
     .executeTakeFirstOrThrow();
 }
 
@@ -31,28 +40,36 @@ export async function deleteServicePolicy(tx: Tx, orgId: string, serviceId: stri
   return result.numDeletedRows > 0n;
 }
 
-export type SlaDeadline = "acknowledge_due_at" | "resolve_due_at";
-
-const TARGET_FIELD: Record<SlaDeadline, keyof SlaTargets["sev1"]> = {
-  acknowledge_due_at: "acknowledgeWithinMinutes",
-  resolve_due_at: "resolveWithinMinutes",
+const TARGET_FIELD: Record<SlaKind, keyof SlaTargets["sev1"]> = {
+  acknowledge: "acknowledgeWithinMinutes",
+  resolve: "resolveWithinMinutes",
 };
 
+/** Whose deadline: the org's incident of a service and severity (values, or columns of the statement). */
+export type SlaTarget = { orgId: string; serviceId: string | Expression<string>; severity: IncidentSeverity | Expression<IncidentSeverity> };
+
 /**
- * A deadline as SQL: `from` plus the minutes the policy that applies to the service (its override,
- * else the org's) gives the severity; NULL when there is no such target. A scalar subquery, so an
- * incident's INSERT or UPDATE computes its deadlines itself, on the database's clock, without a
- * round trip of its own.
+ * Seconds from `from` to the deadline (`warning`: to its warning) as SQL: what the policy that
+ * applies to the service (its override, else the org's) gives the severity; NULL when there is no
+ * such target (or warning). A scalar subquery, so an incident's INSERT or UPDATE computes its
+ * deadlines itself, on the database's clock, without a round trip of its own.
  */
-export function deadlineAfter(
-  deadline: SlaDeadline,
-  target: { orgId: string; serviceId: string | Expression<string>; severity: IncidentSeverity | Expression<IncidentSeverity> },
-  from: Expression<Date>,
-) {
-  return sql<Date | null>`${from} + make_interval(mins => (
-    SELECT (p.targets -> ${target.severity}::text ->> ${TARGET_FIELD[deadline]})::int
+function secondsTo(kind: SlaKind, target: SlaTarget, options: { warning: boolean }) {
+  const minutes = sql<number>`(p.targets -> ${target.severity}::text ->> ${TARGET_FIELD[kind]})::int`;
+  // percent / 100 of the minutes, in seconds.
+  const seconds = options.warning ? sql<number>`${minutes} * 0.6 * p.warn_at_percent` : sql<number>`${minutes} * 60`;
+  return sql<number | null>`(
+    SELECT ${seconds}
       FROM sla_policies p
      WHERE p.org_id = ${target.orgId} AND (p.service_id = ${target.serviceId} OR p.service_id IS NULL)
      ORDER BY p.service_id NULLS LAST
-     LIMIT 1))`;
+     LIMIT 1)`;
 }
+
+/** A deadline as SQL: `from` plus the time the service's policy gives the severity (secondsTo); NULL without a target. */
+export const deadlineAfter = (kind: SlaKind, target: SlaTarget, from: Expression<Date>) =>
+  sql<Date | null>`${from} + make_interval(secs => ${secondsTo(kind, target, { warning: false })})`;
+
+/** When the deadline's warning is due, as SQL: `from` plus the policy's warnAtPercent of its time; NULL without a target or warnings. */
+export const warningAfter = (kind: SlaKind, target: SlaTarget, from: Expression<Date>) =>
+  sql<Date | null>`${from} + make_interval(secs => ${secondsTo(kind, target, { warning: true })})`;

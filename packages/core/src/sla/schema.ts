@@ -26,7 +26,23 @@ export const NO_SLA_TARGETS: SlaTargets = Object.fromEntries(
   severitySchema.options.map((severity) => [severity, { acknowledgeWithinMinutes: null, resolveWithinMinutes: null }]),
 ) as SlaTargets;
 
+/** When a deadline warns, as the share of its time that has passed; null: no warnings. */
+const warnAtPercentSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(99)
+  .nullable()
+  .describe(
+    "Warn (an sla_at_risk event, notification kind sla_at_risk) when this percentage of the time to a deadline has passed and the deadline is still unmet: 75 warns 15 minutes before a 60-minute target. null: no warnings",
+  );
+
+/** What an admin sets: the targets of every severity, and when their deadlines warn. */
+export const slaPolicyInputSchema = slaTargetsSchema.extend({ warnAtPercent: warnAtPercentSchema.default(null) });
+export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;
+
 export const slaPolicySchema = slaTargetsSchema.extend({
+  warnAtPercent: warnAtPercentSchema,
   updatedAt: isoDateTime.nullable().describe("null: never set (no targets)"),
 });
 export type SlaPolicy = z.infer<typeof slaPolicySchema>;
@@ -38,12 +54,15 @@ export const serviceSlaPolicySchema = slaPolicySchema.extend({
 });
 export type ServiceSlaPolicy = z.infer<typeof serviceSlaPolicySchema>;
 
-export const putSlaPolicyInput = slaTargetsSchema;
+export const putSlaPolicyInput = slaPolicyInputSchema;
 export type PutSlaPolicyInput = z.infer<typeof putSlaPolicyInput>;
 
-export const putServiceSlaPolicyInput = slaTargetsSchema.extend({ serviceId: z.uuid() });
+export const putServiceSlaPolicyInput = slaPolicyInputSchema.extend({ serviceId: z.uuid() });
 export type PutServiceSlaPolicyInput = z.infer<typeof putServiceSlaPolicyInput>;
 
-/** Which deadline a breach is of. */
+/** Which deadline a breach (or a warning) is of. */
 export const slaKindSchema = z.enum(["acknowledge", "resolve"]);
 export type SlaKind = z.infer<typeof slaKindSchema>;
+
+/** What a check at a deadline's time records: a warning that it nears, or its breach. */
+export type SlaStage = "warning" | "breach";

@@ -1,4 +1,4 @@
-import type { Db } from "@incidentops/db";
+import type { Db, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
 import { requireService } from "../catalog/service.js";
 import { isoOrNull } from "../mapping.js";
@@ -13,28 +13,40 @@ import {
   type PutSlaPolicyInput,
   type ServiceSlaPolicy,
   type SlaPolicy,
+  type SlaPolicyInput,
   type SlaTargets,
 } from "./schema.js";
 
 // SLA policies: what the org (or one service) promises per severity. A change applies to incidents
 // opened, or given another severity, after it: running deadlines are not moved by a new policy.
 
-const toPolicy = (row: { targets: Record<string, unknown>; updated_at: Date } | undefined): SlaPolicy =>
-  row === undefined ? { ...NO_SLA_TARGETS, updatedAt: null } : { ...slaTargetsSchema.parse(row.targets), updatedAt: isoOrNull(row.updated_at) };
+const toPolicy = (row: { targets: Record<string, unknown>; warn_at_percent: number | null; updated_at: Date } | undefined): SlaPolicy =>
+  row === undefined
+    ? { ...NO_SLA_TARGETS, warnAtPercent: null, updatedAt: null }
+    : { ...slaTargetsSchema.parse(row.targets), warnAtPercent: row.warn_at_percent, updatedAt: isoOrNull(row.updated_at) };
 
 const targetsOf = (input: SlaTargets): SlaTargets => ({ sev1: input.sev1, sev2: input.sev2, sev3: input.sev3, sev4: input.sev4 });
+
+/** Sets the policy `serviceId` names (null: the org's), with its audit entry. */
+async function setPolicy(tx: Tx, actor: Actor, serviceId: string | null, input: SlaPolicyInput) {
+  const targets = targetsOf(input);
+  const { warnAtPercent } = input;
+  const row = await upsertPolicy(tx, { orgId: actor.orgId, serviceId, targets, warnAtPercent, updatedBy: actorUserId(actor) });
+  await auditAction(tx, actor, {
+    action: "sla_policy.updated",
+    targetType: serviceId === null ? "org" : "service",
+    targetId: serviceId ?? actor.orgId,
+    data: { targets, warnAtPercent },
+  });
+  return toPolicy(row);
+}
 
 export async function getOrgPolicy(db: Db, actor: Actor): Promise<SlaPolicy> {
   return toPolicy(await findPolicy(db, actor.orgId, null));
 }
 
 export async function putOrgPolicy(db: Db, actor: Actor, input: PutSlaPolicyInput): Promise<SlaPolicy> {
-  return transact(db, async (tx) => {
-    const targets = targetsOf(input);
-    const row = await upsertPolicy(tx, { orgId: actor.orgId, serviceId: null, targets, updatedBy: actorUserId(actor) });
-    await auditAction(tx, actor, { action: "sla_policy.updated", targetType: "org", targetId: actor.orgId, data: { targets } });
-    return toPolicy(row);
-  });
+  return transact(db, (tx) => setPolicy(tx, actor, null, input));
 }
 
 /** The policy the service's incidents get: its override, else the org's. */
@@ -53,10 +65,7 @@ export async function getServicePolicy(db: Db, actor: Actor, input: ServiceIdInp
 export async function putServicePolicy(db: Db, actor: Actor, input: PutServiceSlaPolicyInput): Promise<ServiceSlaPolicy> {
   return transact(db, async (tx) => {
     await requireService(tx, actor, input.serviceId);
-    const targets = targetsOf(input);
-    const row = await upsertPolicy(tx, { orgId: actor.orgId, serviceId: input.serviceId, targets, updatedBy: actorUserId(actor) });
-    await auditAction(tx, actor, { action: "sla_policy.updated", targetType: "service", targetId: input.serviceId, data: { targets } });
-    return { ...toPolicy(row), serviceId: input.serviceId, source: "service" };
+    return { ...(await setPolicy(tx, actor, input.serviceId, input)), serviceId: input.serviceId, source: "service" };
   });
 }
 

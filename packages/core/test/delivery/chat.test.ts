@@ -131,6 +131,17 @@ describe("what a heartbeat's events say", () => {
   });
 });
 
+it("an SLA warning and a breach say which deadline and when it is due (every channel's headline and text)", () => {
+  const dueAt = "2025-01-02T03:09:05.000Z";
+  const warning = makePayload({ type: "incident.sla_at_risk" });
+  warning.event = { ...warning.event, kind: "sla_at_risk", data: { kind: "acknowledge", dueAt } };
+  const body = teamsMessageFor(warning, PUBLIC_URL).attachments[0]?.content.body;
+  expect(body?.[0]).toMatchObject({ text: "[SEV2] SLA at risk: Database down" });
+  expect(body?.[2]).toMatchObject({ text: `SLA at risk: a first response is due by ${dueAt}` });
+  expect(describeEvent({ kind: "sla_at_risk", data: { kind: "resolve", dueAt } }, warning.incident)).toBe(`SLA at risk: resolving is due by ${dueAt}`);
+  expect(describeEvent({ kind: "sla_breached", data: { kind: "resolve", dueAt } }, warning.incident)).toBe(`SLA breached: not resolved by ${dueAt}`);
+});
+
 it("an unassignment names who left the incident and why (notifications and the postmortem's timeline)", () => {
   const incident = { description: null, severity: "sev2", status: "triggered", title: "Checkout down" };
   expect(describeEvent({ kind: "unassigned", data: { unassigned: { id: "3c4d5e6f-a7b8-4c9d-8e0f-2a3b4c5d6e02", name: "Ada" }, assignees: [], reason: "member_removed" } }, incident)).toBe(

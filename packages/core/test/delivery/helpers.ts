@@ -39,6 +39,10 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
       resolveDueAt: null,
       acknowledgeBreachedAt: null,
       resolveBreachedAt: null,
+      acknowledgeWarnAt: null,
+      resolveWarnAt: null,
+      acknowledgeWarnedAt: null,
+      resolveWarnedAt: null,
     },
     event: {
       id: randomUUID(),

@@ -12,6 +12,7 @@ import {
   Paperclip,
   Pencil,
   PlusCircle,
+  Timer,
   TimerOff,
   TimerReset,
   UserCheck,
@@ -25,6 +26,7 @@ import { ErrorAlert, LoadingRows } from "@/components/page";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { STATUSES, type IncidentStatus, type TimelineEvent } from "@/lib/api-types";
+import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 
@@ -102,6 +104,8 @@ export function describeEvent(event: TimelineEvent): { icon: LucideIcon; summary
       return { icon: Pencil, summary: <>{actor} changed the description</> };
     case "severity_changed":
       return { icon: Pencil, summary: <>{actor} changed the severity{text(event.data.from) === null || text(event.data.to) === null ? "" : ` from ${String(event.data.from).toUpperCase()} to ${String(event.data.to).toUpperCase()}`}</> };
+    case "sla_at_risk":
+      return { icon: Timer, summary: <>The {event.data.kind === "resolve" ? "resolve" : "acknowledge"} SLA is at risk{text(event.data.dueAt) === null ? "" : <>: due <time dateTime={String(event.data.dueAt)}>{formatDateTime(String(event.data.dueAt))}</time></>}</> };
     case "sla_breached":
       return { icon: TimerOff, summary: <>The {event.data.kind === "resolve" ? "resolve" : "acknowledge"} SLA was breached</> };
     case "task_created":

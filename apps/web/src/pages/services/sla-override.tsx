@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { toApiError } from "@/lib/api-error";
 import { SEVERITIES, type ServiceSlaPolicy, type SlaTargets } from "@/lib/api-types";
-import { describeTarget } from "@/lib/sla";
+import { describeTarget, describeWarning } from "@/lib/sla";
 import { useTRPC } from "@/lib/trpc";
 
 function TargetsSummary({ policy }: { policy: ServiceSlaPolicy }) {
@@ -22,6 +22,7 @@ function TargetsSummary({ policy }: { policy: ServiceSlaPolicy }) {
           <span className="text-muted-foreground">{describeTarget(policy[severity])}</span>
         </li>
       ))}
+      <li className="text-muted-foreground">{describeWarning(policy.warnAtPercent)}</li>
     </ul>
   );
 }
