@@ -10,23 +10,16 @@ import {
   expectValidationFailed,
   incidentState,
   queuedJobs,
+  SLA_TARGETS,
   slaKey,
   useTestApi,
   type Account,
-  type SlaTargetsBody,
 } from "@incidentops/testkit";
 
 // Editing an incident (PATCH) and SLA deadlines: what the API writes and schedules. The breach
 // checks running at their deadlines are in apps/worker/test/sla-breach.test.ts.
 
 const api = useTestApi();
-
-const TARGETS: SlaTargetsBody = {
-  sev1: { acknowledgeWithinMinutes: 5, resolveWithinMinutes: 60 },
-  sev2: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 240 },
-  sev3: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 480 },
-  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
-};
 
 let owner: Account;
 let serviceId: string;
@@ -120,22 +113,22 @@ describe("SLA policies", () => {
     expect(incident).toMatchObject({ acknowledgeDueAt: null, resolveDueAt: null });
     expect(await slaChecks(incident.id)).toEqual({ acknowledge: [], resolve: [] });
 
-    const set = await anSlaPolicy(api.current, fresh.accessToken, TARGETS);
-    expect(set).toMatchObject({ ...TARGETS, updatedAt: expect.any(String) });
+    const set = await anSlaPolicy(api.current, fresh.accessToken, SLA_TARGETS);
+    expect(set).toMatchObject({ ...SLA_TARGETS, updatedAt: expect.any(String) });
     const read = await api.current.request<SlaPolicy>("GET", "/v1/org/sla-policy", { token: fresh.accessToken });
     expect(read.body).toEqual(set);
     const audit = await auditEntries(api.current.db, { orgId: fresh.org.id, action: "sla_policy.updated" });
-    expect(audit.map((a) => [a.target_type, a.data])).toEqual([["org", { targets: TARGETS, warnAtPercent: null }]]);
+    expect(audit.map((a) => [a.target_type, a.data])).toEqual([["org", { targets: SLA_TARGETS, warnAtPercent: null }]]);
   });
 
   it("refuses targets that are not whole minutes, a resolve target shorter than the acknowledge one, or a severity missing", async () => {
     const fresh = await anOrgOwner(api.current);
     for (const body of [
-      { ...TARGETS, sev1: { acknowledgeWithinMinutes: 0, resolveWithinMinutes: 60 } },
-      { ...TARGETS, sev1: { acknowledgeWithinMinutes: 1.5, resolveWithinMinutes: 60 } },
-      { ...TARGETS, sev2: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 10 } },
-      { sev1: TARGETS.sev1, sev2: TARGETS.sev2, sev3: TARGETS.sev3 },
-      { ...TARGETS, sev5: TARGETS.sev1 },
+      { ...SLA_TARGETS, sev1: { acknowledgeWithinMinutes: 0, resolveWithinMinutes: 60 } },
+      { ...SLA_TARGETS, sev1: { acknowledgeWithinMinutes: 1.5, resolveWithinMinutes: 60 } },
+      { ...SLA_TARGETS, sev2: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 10 } },
+      { sev1: SLA_TARGETS.sev1, sev2: SLA_TARGETS.sev2, sev3: SLA_TARGETS.sev3 },
+      { ...SLA_TARGETS, sev5: SLA_TARGETS.sev1 },
     ]) {
       const res = await api.current.request("PUT", "/v1/org/sla-policy", { token: fresh.accessToken, body });
       expectError(res, 400, "VALIDATION_FAILED");
@@ -145,7 +138,7 @@ describe("SLA policies", () => {
   });
 
   it("gives each new incident the deadlines of its severity, counted from its creation, each with a breach check at the deadline", async () => {
-    await anSlaPolicy(api.current, owner.accessToken, TARGETS);
+    await anSlaPolicy(api.current, owner.accessToken, SLA_TARGETS);
     const incident = await anIncident(api.current, owner.accessToken, serviceId, { severity: "sev2" });
     expect(incident.acknowledgeDueAt).toBe(minutesAfter(incident.createdAt, 15));
     expect(incident.resolveDueAt).toBe(minutesAfter(incident.createdAt, 240));
@@ -157,7 +150,7 @@ describe("SLA policies", () => {
   });
 
   it("moves the running deadlines (and their checks) when the severity changes; the ones met stay", async () => {
-    await anSlaPolicy(api.current, owner.accessToken, TARGETS);
+    await anSlaPolicy(api.current, owner.accessToken, SLA_TARGETS);
     const incident = await anIncident(api.current, owner.accessToken, serviceId, { severity: "sev3" });
     const raised = await patch(incident, { severity: "sev1", version: 1 });
     expect(raised.body.acknowledgeDueAt).toBe(minutesAfter(incident.createdAt, 5));
@@ -186,7 +179,7 @@ describe("SLA policies", () => {
   });
 
   it("resolving without acknowledging meets the acknowledge deadline too", async () => {
-    await anSlaPolicy(api.current, owner.accessToken, TARGETS);
+    await anSlaPolicy(api.current, owner.accessToken, SLA_TARGETS);
     const incident = await anIncident(api.current, owner.accessToken, serviceId, { severity: "sev1" });
     const resolved = await api.current.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, {
       token: owner.accessToken,
@@ -197,12 +190,12 @@ describe("SLA policies", () => {
   });
 
   it("lets a service override the org's policy as a whole, and drop the override again", async () => {
-    await anSlaPolicy(api.current, owner.accessToken, TARGETS);
+    await anSlaPolicy(api.current, owner.accessToken, SLA_TARGETS);
     const strict = await aService(api.current, owner.accessToken);
     const inherited = await api.current.request<ServiceSlaPolicy>("GET", `/v1/org/services/${strict.id}/sla-policy`, { token: owner.accessToken });
-    expect(inherited.body).toMatchObject({ ...TARGETS, serviceId: strict.id, source: "org" });
+    expect(inherited.body).toMatchObject({ ...SLA_TARGETS, serviceId: strict.id, source: "org" });
 
-    const own = { ...TARGETS, sev4: { acknowledgeWithinMinutes: 60, resolveWithinMinutes: 1440 } };
+    const own = { ...SLA_TARGETS, sev4: { acknowledgeWithinMinutes: 60, resolveWithinMinutes: 1440 } };
     expect(await anSlaPolicy(api.current, owner.accessToken, own, strict.id)).toMatchObject({ ...own, serviceId: strict.id, source: "service" });
     const onStrict = await anIncident(api.current, owner.accessToken, strict.id, { severity: "sev4" });
     expect(onStrict.acknowledgeDueAt).toBe(minutesAfter(onStrict.createdAt, 60));
@@ -210,7 +203,7 @@ describe("SLA policies", () => {
     expect((await anIncident(api.current, owner.accessToken, serviceId, { severity: "sev4" })).acknowledgeDueAt).toBeNull();
 
     const dropped = await api.current.request<ServiceSlaPolicy>("DELETE", `/v1/org/services/${strict.id}/sla-policy`, { token: owner.accessToken });
-    expect(dropped.body).toMatchObject({ ...TARGETS, source: "org" });
+    expect(dropped.body).toMatchObject({ ...SLA_TARGETS, source: "org" });
     expect((await anIncident(api.current, owner.accessToken, strict.id, { severity: "sev4" })).acknowledgeDueAt).toBeNull();
     const audit = await auditEntries(api.current.db, { orgId: owner.org.id, targetId: strict.id });
     expect(audit.map((a) => a.action)).toEqual(["service.created", "sla_policy.updated", "sla_policy.removed"]);

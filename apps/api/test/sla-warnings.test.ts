@@ -11,10 +11,10 @@ import {
   auditEntries,
   expectError,
   queuedJobs,
+  SLA_TARGETS,
   slaWarningKey,
   useTestApi,
   type Account,
-  type SlaTargetsBody,
 } from "@incidentops/testkit";
 
 // SLA warnings (decision 0072): a policy's warnAtPercent gives each deadline a warning time, with
@@ -25,20 +25,13 @@ import {
 const api = useTestApi();
 const silentLog = createLogger({ level: "silent", name: "sla-warnings-test" });
 
-const TARGETS: SlaTargetsBody = {
-  sev1: { acknowledgeWithinMinutes: 5, resolveWithinMinutes: 60 },
-  sev2: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 240 },
-  sev3: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 480 },
-  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
-};
-
 let owner: Account;
 let serviceId: string;
 
 beforeAll(async () => {
   owner = await anOrgOwner(api.current, { orgName: "SLA Warnings Org" });
   serviceId = (await aService(api.current, owner.accessToken)).id;
-  await anSlaPolicy(api.current, owner.accessToken, { ...TARGETS, warnAtPercent: 80 });
+  await anSlaPolicy(api.current, owner.accessToken, { ...SLA_TARGETS, warnAtPercent: 80 });
 });
 
 const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
@@ -70,27 +63,27 @@ const checkNow = (incident: { id: string }, stage: "warning" | "breach" = "warni
 describe("an SLA policy's warnAtPercent", () => {
   it("is set with the targets, answered, audited; a PUT without it clears it; a service's override has its own", async () => {
     const fresh = await anOrgOwner(api.current);
-    expect(await anSlaPolicy(api.current, fresh.accessToken, { ...TARGETS, warnAtPercent: 75 })).toMatchObject({ warnAtPercent: 75 });
+    expect(await anSlaPolicy(api.current, fresh.accessToken, { ...SLA_TARGETS, warnAtPercent: 75 })).toMatchObject({ warnAtPercent: 75 });
     const read = await api.current.request<SlaPolicy>("GET", "/v1/org/sla-policy", { token: fresh.accessToken });
-    expect(read.body).toMatchObject({ ...TARGETS, warnAtPercent: 75 });
+    expect(read.body).toMatchObject({ ...SLA_TARGETS, warnAtPercent: 75 });
     const audit = await auditEntries(api.current.db, { orgId: fresh.org.id, action: "sla_policy.updated" });
-    expect(audit.map((a) => a.data)).toEqual([{ targets: TARGETS, warnAtPercent: 75 }]);
+    expect(audit.map((a) => a.data)).toEqual([{ targets: SLA_TARGETS, warnAtPercent: 75 }]);
 
     const service = await aService(api.current, fresh.accessToken);
     const inherited = await api.current.request<ServiceSlaPolicy>("GET", `/v1/org/services/${service.id}/sla-policy`, { token: fresh.accessToken });
     expect(inherited.body).toMatchObject({ warnAtPercent: 75, source: "org" });
-    expect(await anSlaPolicy(api.current, fresh.accessToken, { ...TARGETS, warnAtPercent: 50 }, service.id)).toMatchObject({ warnAtPercent: 50, source: "service" });
+    expect(await anSlaPolicy(api.current, fresh.accessToken, { ...SLA_TARGETS, warnAtPercent: 50 }, service.id)).toMatchObject({ warnAtPercent: 50, source: "service" });
 
-    expect(await anSlaPolicy(api.current, fresh.accessToken, TARGETS)).toMatchObject({ warnAtPercent: null });
+    expect(await anSlaPolicy(api.current, fresh.accessToken, SLA_TARGETS)).toMatchObject({ warnAtPercent: null });
     const onService = await api.current.request<ServiceSlaPolicy>("GET", `/v1/org/services/${service.id}/sla-policy`, { token: fresh.accessToken });
     expect(onService.body).toMatchObject({ warnAtPercent: 50, source: "service" });
   });
 
   it("refuses a share that is not a whole percent from 1 to 99 with 400, and changes nothing", async () => {
     const fresh = await anOrgOwner(api.current);
-    await anSlaPolicy(api.current, fresh.accessToken, { ...TARGETS, warnAtPercent: 60 });
+    await anSlaPolicy(api.current, fresh.accessToken, { ...SLA_TARGETS, warnAtPercent: 60 });
     for (const warnAtPercent of [0, 100, 7.5, -1, "75", true]) {
-      const res = await api.current.request("PUT", "/v1/org/sla-policy", { token: fresh.accessToken, body: { ...TARGETS, warnAtPercent } });
+      const res = await api.current.request("PUT", "/v1/org/sla-policy", { token: fresh.accessToken, body: { ...SLA_TARGETS, warnAtPercent } });
       const body = expectError(res, 400, "VALIDATION_FAILED");
       expect(JSON.stringify(body.details), String(warnAtPercent)).toContain("warnAtPercent");
     }
@@ -112,7 +105,7 @@ describe("an incident's SLA warnings", () => {
     expect(await warningChecks(incident.id)).toEqual({ acknowledge: [incident.acknowledgeWarnAt], resolve: [incident.resolveWarnAt] });
 
     const quiet = await anOrgOwner(api.current);
-    await anSlaPolicy(api.current, quiet.accessToken, TARGETS);
+    await anSlaPolicy(api.current, quiet.accessToken, SLA_TARGETS);
     const unwarned = await anIncident(api.current, quiet.accessToken, (await aService(api.current, quiet.accessToken)).id, { severity: "sev2" });
     expect(unwarned).toMatchObject({ acknowledgeDueAt: minutesAfter(unwarned.createdAt, 15), acknowledgeWarnAt: null, resolveWarnAt: null });
     expect(await warningChecks(unwarned.id)).toEqual({ acknowledge: [], resolve: [] });

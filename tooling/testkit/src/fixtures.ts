@@ -112,6 +112,14 @@ export async function anOwnerWithAnIncident(api: TestApi): Promise<{ owner: Acco
 
 export type SlaTargetsBody = Record<"sev1" | "sev2" | "sev3" | "sev4", { acknowledgeWithinMinutes: number | null; resolveWithinMinutes: number | null }>;
 
+/** Targets of every kind: each severity's from 5 minutes (sev1's acknowledgement) to 8 hours, and none for sev4. */
+export const SLA_TARGETS: SlaTargetsBody = {
+  sev1: { acknowledgeWithinMinutes: 5, resolveWithinMinutes: 60 },
+  sev2: { acknowledgeWithinMinutes: 15, resolveWithinMinutes: 240 },
+  sev3: { acknowledgeWithinMinutes: 30, resolveWithinMinutes: 480 },
+  sev4: { acknowledgeWithinMinutes: null, resolveWithinMinutes: null },
+};
+
 /** A PUT of an SLA policy: the targets, and when their deadlines warn (omitted: never). */
 export type SlaPolicyBody = SlaTargetsBody & { warnAtPercent?: number | null };
 

@@ -18,6 +18,7 @@ export {
   anOwnerWithAnIncident,
   anOverride,
   anSlaPolicy,
+  SLA_TARGETS,
   aPolicy,
   aSchedule,
   aHeartbeat,
@@ -61,5 +62,5 @@ export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from "./otlp-
 export { startStallingProxy, type StallingProxy } from "./stalling-proxy.js";
 export { listAttempts, listEvents, waitForSettledAttempts } from "./timeline.js";
 export { EXPECTED_ALLOWED, STATUSES } from "./transitions.js";
-export { deferred, insideOneMinuteWindow, sleep, waitFor } from "./waiting.js";
+export { deferred, insideOneMinuteWindow, recordedAtItsTime, sleep, waitFor } from "./waiting.js";
 export { DISPOSABLE_DATABASE, isProcessAlive, startDisposablePostgres, useDisposablePostgres, type DisposablePostgres } from "./disposable-postgres.js";

@@ -29,3 +29,20 @@ export async function insideOneMinuteWindow(): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000);
   if (left < 10_000) await sleep(left + 200);
 }
+
+/**
+ * What a job scheduled for `at` (ms) records, as `find` reads it (undefined until it exists): never
+ * before `at` (polled until just before it), and within 5 s after it (its `createdAt`). Fails
+ * otherwise; answers what was found.
+ */
+export async function recordedAtItsTime<T extends { createdAt: string }>(find: () => Promise<T | undefined>, at: number, what: string): Promise<T> {
+  while (Date.now() < at - 300) {
+    const early = await find();
+    if (early !== undefined) throw new Error(`${what} was recorded at ${early.createdAt}, before its time (${new Date(at).toISOString()})`);
+    await sleep(200);
+  }
+  const found = await waitFor(find, 10_000, what);
+  const lateness = Date.parse(found.createdAt) - at;
+  if (lateness < 0 || lateness >= 5_000) throw new Error(`${what} was recorded ${lateness} ms after its time: expected 0 to 5,000 ms`);
+  return found;
+}
