@@ -1,4 +1,4 @@
-import { createLogger, ingestAlerts, runSlaCheck, runSlaChecks, taskPayloadSchemas, type Incident, type ServiceSlaPolicy, type SlaPolicy } from "@incidentops/core";
+import { createLogger, incidentService, ingestAlerts, inScope, runSlaCheck, runSlaChecks, taskPayloadSchemas, type Actor, type Incident, type ServiceSlaPolicy, type SlaPolicy } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,6 +13,7 @@ import {
   queuedJobs,
   SLA_TARGETS,
   slaWarningKey,
+  statementCountingDb,
   useTestApi,
   type Account,
 } from "@incidentops/testkit";
@@ -202,5 +203,67 @@ describe("an incident's SLA warnings", () => {
     const outcomes = await runSlaChecks(api.current.db, "warning", payload);
     expect(Object.fromEntries(outcomes)).toEqual({ [met]: "skipped", ...Object.fromEntries(due.map((id) => [id, "recorded"])) });
     expect((await Promise.all(incidentIds.map(warningsOf))).map((events) => events.length)).toEqual([0, 1, 1]);
+  });
+});
+
+describe("the incident list's SLA filter", () => {
+  it("lists (and counts) the incidents at risk, or those breached; refuses another value with 400", async () => {
+    const org = await anOrgOwner(api.current);
+    await anSlaPolicy(api.current, org.accessToken, { ...SLA_TARGETS, warnAtPercent: 50 });
+    const service = await aService(api.current, org.accessToken);
+    const opened = (severity: "sev1" | "sev4") => anIncident(api.current, org.accessToken, service.id, { severity });
+    const check = (incident: { id: string }, kind: "acknowledge" | "resolve", stage: "warning" | "breach") =>
+      runSlaCheck(api.current.db, stage, { orgId: org.org.id, incidentId: incident.id, kind, requestId: "sla-filter-test" });
+    const [atRisk, breached, acknowledgedAfterWarning, resolveAtRisk, quiet] = await Promise.all([opened("sev1"), opened("sev1"), opened("sev1"), opened("sev1"), opened("sev4")]);
+    await acknowledgeWarningDue([atRisk.id, acknowledgedAfterWarning.id]);
+    expect(await check(atRisk, "acknowledge", "warning")).toBe("recorded");
+    expect(await check(acknowledgedAfterWarning, "acknowledge", "warning")).toBe("recorded");
+    const acknowledged = await api.current.request<Incident>("POST", `/v1/incidents/${acknowledgedAfterWarning.id}/transition`, { token: org.accessToken, body: { toStatus: "acknowledged", version: 1 } });
+    expect(acknowledged.status).toBe(200);
+    await sql`UPDATE incidents SET resolve_warn_at = now() - interval '1 second' WHERE id = ${resolveAtRisk.id}`.execute(api.current.db);
+    expect(await check(resolveAtRisk, "resolve", "warning")).toBe("recorded");
+    await sql`UPDATE incidents SET acknowledge_due_at = now() - interval '1 second' WHERE id = ${breached.id}`.execute(api.current.db);
+    expect(await check(breached, "acknowledge", "breach")).toBe("recorded");
+
+    const listed = async (query: string) =>
+      (await api.current.request<{ items: Incident[] }>("GET", `/v1/incidents?${query}`, { token: org.accessToken })).body.items.map((i) => i.id).sort();
+    expect(await listed("sla=at_risk")).toEqual([atRisk.id, resolveAtRisk.id].sort());
+    expect(await listed("sla=breached")).toEqual([breached.id]);
+    expect(await listed("sla=at_risk&status=triggered")).toEqual([atRisk.id, resolveAtRisk.id].sort());
+    expect(await listed("")).toHaveLength(5);
+    expect(quiet.acknowledgeDueAt).toBeNull();
+
+    const counts = await api.current.request<{ open: { total: number } }>("GET", "/v1/incidents/counts?sla=at_risk", { token: org.accessToken });
+    expect(counts.body.open.total).toBe(2);
+
+    // Resolved: no longer at risk; a breach stays on the record.
+    expect((await api.current.request("POST", `/v1/incidents/${atRisk.id}/transition`, { token: org.accessToken, body: { toStatus: "resolved", version: 1 } })).status).toBe(200);
+    expect((await api.current.request("POST", `/v1/incidents/${breached.id}/transition`, { token: org.accessToken, body: { toStatus: "resolved", version: 1 } })).status).toBe(200);
+    expect(await listed("sla=at_risk")).toEqual([resolveAtRisk.id]);
+    expect(await listed("sla=breached")).toEqual([breached.id]);
+
+    expectError(await api.current.request("GET", "/v1/incidents?sla=late", { token: org.accessToken }), 400, "VALIDATION_FAILED");
+  });
+
+  it("is served by a partial index of each standing, whatever the table's size (the plan with sequential scans off)", async () => {
+    const actor: Actor = { kind: "user", userId: owner.user.id, orgId: owner.org.id, role: "admin", requestId: "sla-plans", ip: null };
+    const { db: counted, statements } = statementCountingDb(api.current.appDatabaseUrl);
+    try {
+      for (const sla of ["at_risk", "breached"] as const) await inScope(counted, { orgId: owner.org.id }, (tx) => incidentService.listIncidents(tx, actor, { sla, limit: 50 }));
+    } finally {
+      await counted.destroy();
+    }
+    const plans = [];
+    // Each list was sent with its transaction's start and scope, its values inline: its own statement is the last one.
+    for (const list of statements.map((sent) => /select \*[\s\S]*$/.exec(sent)?.[0] ?? "")) {
+      const { rows } = await api.current.db.transaction().execute(async (tx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+        return sql<{ "QUERY PLAN": string }>`EXPLAIN ${sql.raw(list)}`.execute(tx);
+      });
+      plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+    }
+    expect(plans).toHaveLength(2);
+    expect(plans[0]).toContain("Index Scan using incidents_org_sla_at_risk_keyset_idx");
+    expect(plans[1]).toContain("Index Scan using incidents_org_sla_breached_keyset_idx");
   });
 });

@@ -79,6 +79,16 @@ test("a policy that warns is kept; a SEV1 incident's acknowledge deadline turns 
   await expect(ack).toHaveAttribute("data-sla-urgent", "false");
   await expect(page.getByText(/The acknowledge SLA is at risk: due/)).toBeVisible({ timeout: 25_000 });
   await expect(ack).toHaveAttribute("data-sla-urgent", "true");
+
+  // The list narrowed to the incidents at risk.
+  await api.incident(owner, service.id, "Disk filling slowly", "sev4");
+  await page.goto("/incidents");
+  await expect(page.getByRole("link", { name: "Disk filling slowly" })).toBeVisible();
+  await page.getByRole("combobox", { name: "SLA" }).click();
+  await page.getByRole("option", { name: "SLA at risk" }).click();
+  await expect(page).toHaveURL(/sla=at_risk/);
+  await expect(page.getByRole("link", { name: "Card payments failing" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Disk filling slowly" })).toHaveCount(0);
 });
 
 interface Totals {

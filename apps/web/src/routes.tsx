@@ -5,7 +5,7 @@ import { AppShell } from "./components/app-shell";
 import { NotFound } from "./components/not-found";
 import { PublicLayout } from "./components/public-layout";
 import { MAX_PERIOD_DAYS } from "./lib/analytics";
-import { SEVERITIES, STATUSES } from "./lib/api-types";
+import { SEVERITIES, SLA_STANDINGS, STATUSES } from "./lib/api-types";
 import type { SessionManager } from "./lib/session";
 
 // Every screen's route: each screen is its own chunk, loaded when first opened (the first page
@@ -78,6 +78,7 @@ export const incidentsSearch = z.object({
   serviceId: z.uuid().optional().catch(undefined),
   assignedTo: z.literal("me").optional().catch(undefined),
   teamId: z.uuid().optional().catch(undefined),
+  sla: z.enum(SLA_STANDINGS).optional().catch(undefined),
 });
 export type IncidentsSearch = z.infer<typeof incidentsSearch>;
 

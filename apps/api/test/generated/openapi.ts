@@ -12143,6 +12143,7 @@ export interface operations {
                 assignedTo?: "me" | string;
                 teamId?: string;
                 type?: string;
+                sla?: "at_risk" | "breached";
                 cursor?: string;
                 /** @example 20 */
                 limit?: number;
@@ -12281,6 +12282,7 @@ export interface operations {
                 assignedTo?: "me" | string;
                 teamId?: string;
                 type?: string;
+                sla?: "at_risk" | "breached";
             };
             header?: never;
             path?: never;

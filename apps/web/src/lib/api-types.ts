@@ -68,6 +68,8 @@ export type NotificationKind = NotificationTarget["eventKinds"] extends (infer K
 
 export const STATUSES = ["triggered", "acknowledged", "mitigated", "resolved"] as const satisfies readonly IncidentStatus[];
 export const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const satisfies readonly Severity[];
+export type SlaStanding = NonNullable<RouterInputs["incidents"]["list"]["sla"]>;
+export const SLA_STANDINGS = ["at_risk", "breached"] as const satisfies readonly SlaStanding[];
 export const ROLES = ["viewer", "member", "admin"] as const satisfies readonly Role[];
 export const STATUS_UPDATE_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const satisfies readonly StatusUpdateStatus[];
 

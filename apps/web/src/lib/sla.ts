@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES, type Incident, type Severity, type SlaTargets } from "./api-types";
+import { SEVERITIES, type Incident, type Severity, type SlaStanding, type SlaTargets } from "./api-types";
 import { formatDuration } from "./format";
 
 export type SlaKind = "acknowledge" | "resolve";
@@ -58,6 +58,9 @@ export function nextDeadline(incident: SlaFields, now: number): Extract<SlaClock
 export const formatRemaining = (ms: number) => (ms < 1_000 ? "<1s" : formatDuration(Math.floor(ms / 1_000) * 1_000));
 
 export const SLA_VERB: Record<SlaKind, string> = { acknowledge: "Acknowledge", resolve: "Resolve" };
+
+/** The incident list's SLA filter, in words. */
+export const SLA_STANDING_LABEL: Record<SlaStanding, string> = { at_risk: "SLA at risk", breached: "SLA breached" };
 
 /** The deadline in words: "4m 05s left", "overdue by 2m 10s", "met", "breached", "no target". */
 export function describeClock(clock: SlaClock): string {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { executeKeyed, INCIDENT_COLUMNS, keyed, keyedStatement, sendWithNext, type Database, type Db, type IncidentSeverity, type IncidentRow, type IncidentStatus, type NewIncident, type Tx } from "@incidentops/db";
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { newestFirst } from "../keyset.js";
 import { suppressingDuringMaintenance } from "../maintenance/repository.js";
 import { deadlineAfter, warningAfter, type SlaTarget } from "../sla/repository.js";
 import type { SlaKind, SlaStage } from "../sla/schema.js";
-import type { Assignee, EscalationCause, Incident, IncidentEventKind } from "./schema.js";
+import type { Assignee, EscalationCause, Incident, IncidentEventKind, SlaStanding } from "./schema.js";
 import { STATUS_TIMESTAMP_COLUMN } from "./state-machine.js";
 
 // Writes to incidents and incident_events are called from lifecycle.ts only.
@@ -376,6 +376,7 @@ export interface IncidentFilter {
   /** The team of the incident's service. */
   teamId?: string | undefined;
   type?: string | undefined;
+  sla?: SlaStanding | undefined;
 }
 
 /** `query` narrowed to the incidents that match `filter` (all but its status). */
@@ -386,8 +387,22 @@ function matching<O>(query: SelectQueryBuilder<Database, "incidents", O>, orgId:
   if (filter.type !== undefined) narrowed = narrowed.where("type", "=", filter.type);
   if (filter.assignedTo !== undefined) narrowed = narrowed.where(assignedToUser(filter.assignedTo));
   if (filter.teamId !== undefined) narrowed = narrowed.where(ofTeam(orgId, filter.teamId));
+  if (filter.sla !== undefined) narrowed = narrowed.where(SLA_STANDING[filter.sla]);
   return narrowed;
 }
+
+/** A deadline that still runs (not met, not breached) and was warned of: at risk. */
+const atRisk = (kind: SlaKind) => (eb: ExpressionBuilder<Database, "incidents">) => {
+  const { warned, breached } = SLA_COLUMNS[kind];
+  const runs = [eb(warned, "is not", null), eb(breached, "is", null), eb("resolved_at", "is", null)];
+  return eb.and(kind === "acknowledge" ? [...runs, eb("first_acknowledged_at", "is", null)] : runs);
+};
+
+/** The incidents that stand so with their SLA deadlines. */
+const SLA_STANDING: Record<SlaStanding, (eb: ExpressionBuilder<Database, "incidents">) => Expression<SqlBool>> = {
+  at_risk: (eb) => eb.or(EVERY_SLA_KIND.map((kind) => atRisk(kind)(eb))),
+  breached: (eb) => eb.or(EVERY_SLA_KIND.map((kind) => eb(SLA_COLUMNS[kind].breached, "is not", null))),
+};
 
 /** Incidents assigned to the person. */
 const assignedToUser = (userId: string) => (eb: ExpressionBuilder<Database, "incidents">) =>

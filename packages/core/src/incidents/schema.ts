@@ -94,6 +94,14 @@ const assignedTo = z
   .optional()
   .describe("Only incidents assigned to this person: `me` (a signed-in caller) or a user id");
 
+/** Where an incident stands with its SLA deadlines, as the list filters by it. */
+export const slaStandingSchema = z
+  .enum(["at_risk", "breached"])
+  .describe(
+    "at_risk: unresolved, with a deadline still running whose warning was recorded (sla_at_risk; the SLA policy's warnAtPercent); breached: a deadline was recorded as breached",
+  );
+export type SlaStanding = z.infer<typeof slaStandingSchema>;
+
 export const listIncidentsInput = z.object({
   status: incidentStatusSchema.optional(),
   serviceId: z.uuid().optional(),
@@ -101,12 +109,13 @@ export const listIncidentsInput = z.object({
   assignedTo,
   teamId: z.uuid().optional().describe("Incidents of the services this team owns"),
   type: z.string().trim().min(1).max(100).optional().describe("Incidents of this type (exactly)"),
+  sla: slaStandingSchema.optional(),
   ...pageQuery,
 });
 export type ListIncidentsInput = z.infer<typeof listIncidentsInput>;
 
 /** The filters the incident counts take: the list's, less the status (the counts are per status). */
-export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, assignedTo: true, teamId: true, type: true });
+export const incidentCountsInput = listIncidentsInput.pick({ serviceId: true, severity: true, assignedTo: true, teamId: true, type: true, sla: true });
 export type IncidentCountsInput = z.infer<typeof incidentCountsInput>;
 
 const count = z.number().int();

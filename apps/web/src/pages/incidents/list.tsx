@@ -14,8 +14,9 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toApiError } from "@/lib/api-error";
-import { roleAtLeast, SEVERITIES, STATUSES, type Incident, type IncidentStatus } from "@/lib/api-types";
+import { roleAtLeast, SEVERITIES, SLA_STANDINGS, STATUSES, type Incident, type IncidentStatus, type SlaStanding } from "@/lib/api-types";
 import { useServices } from "@/lib/services";
+import { SLA_STANDING_LABEL } from "@/lib/sla";
 import { ACTION_VERB, canMove, type ActionTarget } from "@/lib/transitions";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
@@ -69,6 +70,7 @@ export function IncidentsPage() {
     ...(search.severity === undefined ? {} : { severity: search.severity }),
     ...(search.assignedTo === undefined ? {} : { assignedTo: search.assignedTo }),
     ...(search.teamId === undefined ? {} : { teamId: search.teamId }),
+    ...(search.sla === undefined ? {} : { sla: search.sla }),
   };
   const counts = useQuery(trpc.incidents.counts.queryOptions(filters));
   const list = useInfiniteQuery(
@@ -132,6 +134,19 @@ export function IncidentsPage() {
                 </SelectContent>
               </Select>
               <TeamFilter value={search.teamId} onChange={(teamId) => setSearch({ teamId })} />
+              <Select value={search.sla ?? ALL} onValueChange={(value) => setSearch({ sla: value === ALL ? undefined : (value as SlaStanding) })}>
+                <SelectTrigger className="w-36" aria-label="SLA">
+                  <SelectValue placeholder="SLA" />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={ALL}>Any SLA</SelectItem>
+                  {SLA_STANDINGS.map((standing) => (
+                    <SelectItem key={standing} value={standing}>
+                      {SLA_STANDING_LABEL[standing]}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
               <Label className="font-normal">
                 <Checkbox checked={search.assignedTo === "me"} onCheckedChange={(on) => setSearch({ assignedTo: on === true ? "me" : undefined })} />
                 Assigned to me
