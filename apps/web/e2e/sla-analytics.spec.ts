@@ -89,6 +89,11 @@ test("a policy that warns is kept; a SEV1 incident's acknowledge deadline turns 
   await expect(page).toHaveURL(/sla=at_risk/);
   await expect(page.getByRole("link", { name: "Card payments failing" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Disk filling slowly" })).toHaveCount(0);
+
+  // The Overview counts it, and leads to the same list.
+  await page.goto("/overview");
+  await page.getByRole("link", { name: "1 open incidents with an SLA at risk" }).click();
+  await expect(page).toHaveURL(/\/incidents\?sla=at_risk/);
 });
 
 interface Totals {

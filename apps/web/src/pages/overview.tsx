@@ -28,6 +28,7 @@ function Trends() {
 export function OverviewPage() {
   const trpc = useTRPC();
   const counts = useQuery(trpc.incidents.counts.queryOptions({}));
+  const atRisk = useQuery(trpc.incidents.counts.queryOptions({ sla: "at_risk" }));
   const services = useServices();
   if (counts.isPending) return <LoadingRows rows={4} />;
   if (counts.isError) return <ErrorAlert error={counts.error} title="The counts could not be loaded" />;
@@ -36,7 +37,7 @@ export function OverviewPage() {
   return (
     <div className="space-y-5">
       <PageHeader title="Overview" description="What is burning now, across the organisation." />
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Card className="gap-1 py-4">
           <CardHeader className="px-4">
             <CardDescription>Open incidents</CardDescription>
@@ -55,6 +56,16 @@ export function OverviewPage() {
             </CardHeader>
           </Card>
         ))}
+        <Card className="gap-1 py-4">
+          <CardHeader className="px-4">
+            <CardDescription>SLA at risk</CardDescription>
+            <CardTitle className="text-3xl tabular-nums">
+              <Link to="/incidents" search={{ sla: "at_risk" }} className="hover:underline" aria-label={`${atRisk.data?.open.total ?? "–"} open incidents with an SLA at risk`}>
+                {atRisk.data?.open.total ?? "–"}
+              </Link>
+            </CardTitle>
+          </CardHeader>
+        </Card>
       </div>
       <div className="grid gap-5 lg:grid-cols-[320px_minmax(0,1fr)]">
         <Card>
