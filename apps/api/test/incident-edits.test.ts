@@ -17,7 +17,7 @@ import {
 } from "@incidentops/testkit";
 
 // Editing an incident (PATCH) and SLA deadlines: what the API writes and schedules. The breach
-// checks running at their deadlines are in apps/worker/test/sla-breach.test.ts.
+// checks running at their deadlines are in apps/worker/test/sla-checks.test.ts.
 
 const api = useTestApi();
 
@@ -199,8 +199,14 @@ describe("SLA policies", () => {
     expect(await anSlaPolicy(api.current, owner.accessToken, own, strict.id)).toMatchObject({ ...own, serviceId: strict.id, source: "service" });
     const onStrict = await anIncident(api.current, owner.accessToken, strict.id, { severity: "sev4" });
     expect(onStrict.acknowledgeDueAt).toBe(minutesAfter(onStrict.createdAt, 60));
-    // Other services keep the org's.
-    expect((await anIncident(api.current, owner.accessToken, serviceId, { severity: "sev4" })).acknowledgeDueAt).toBeNull();
+    // Other services keep the org's, when their incidents open and when their severity changes.
+    const elsewhere = await anIncident(api.current, owner.accessToken, serviceId, { severity: "sev4" });
+    expect(elsewhere.acknowledgeDueAt).toBeNull();
+    const raised = await patch(elsewhere, { severity: "sev3", version: 1 });
+    const lowered = await patch(elsewhere, { severity: "sev4", version: 2 });
+    expect([raised.body.acknowledgeDueAt, lowered.body.acknowledgeDueAt]).toEqual([minutesAfter(elsewhere.createdAt, 30), null]);
+    const onStrictRaised = await patch(onStrict, { severity: "sev3", version: 1 });
+    expect(onStrictRaised.body.acknowledgeDueAt).toBe(minutesAfter(onStrict.createdAt, 30));
 
     const dropped = await api.current.request<ServiceSlaPolicy>("DELETE", `/v1/org/services/${strict.id}/sla-policy`, { token: owner.accessToken });
     expect(dropped.body).toMatchObject({ ...SLA_TARGETS, source: "org" });

@@ -241,7 +241,8 @@ export function updateIncidentDetails(
     rearm: SlaKind[];
   },
 ) {
-  const target = { orgId, serviceId: sql.ref<string>("service_id"), severity: sql.ref<IncidentSeverity>("severity") };
+  // Qualified: inside the policy subquery, a bare service_id is the policy's own column.
+  const target = { orgId, serviceId: sql.ref<string>("incidents.service_id"), severity: sql.ref<IncidentSeverity>("incidents.severity") };
   // The SET list sees the row as it was: the new severity is given as a value.
   const deadlines = deadlinesAfter(change.rearm, change.severity === undefined ? target : { ...target, severity: change.severity }, sql.ref<Date>("created_at"));
   // A moved deadline warns again before its new time.
