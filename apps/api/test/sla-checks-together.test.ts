@@ -18,7 +18,7 @@ import {
 
 // The SLA breach checks of an alert batch's incidents: one job for those of one kind due at one
 // time, each incident checked as its own job would check it. One incident's checks as a job of
-// its own, with a real worker: apps/worker/test/sla-breach.test.ts.
+// its own, with a real worker: apps/worker/test/sla-checks.test.ts.
 
 const api = useTestApi();
 const silentLog = createLogger({ level: "silent", name: "sla-checks-test" });

@@ -21,7 +21,7 @@ import {
 // SLA warnings (decision 0072): a policy's warnAtPercent gives each deadline a warning time, with
 // a check (task sla_warning) that records an sla_at_risk event while the deadline still runs.
 // The checks here are run directly, with the incident's times moved; a real worker delivering a
-// warning at its time: apps/worker/test/sla-warning.test.ts.
+// warning at its time: apps/worker/test/sla-checks.test.ts.
 
 const api = useTestApi();
 const silentLog = createLogger({ level: "silent", name: "sla-warnings-test" });

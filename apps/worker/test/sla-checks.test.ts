@@ -20,10 +20,13 @@ import {
   type WebhookReceiver,
 } from "@incidentops/testkit";
 
-// SLA breaches, with a real worker: recorded once, at the deadline (within 5 s), not before;
-// re-armed by a severity change; cancelled by meeting the deadline. Deadlines are whole minutes
-// from the incident's creation, so each test moves an incident's creation back (the owner's
-// connection) and then changes its severity, which re-arms its deadlines to seconds from now.
+// SLA breaches and warnings, with a real worker. A breach is recorded once, at the deadline (within
+// 5 s), not before; re-armed by a severity change; cancelled by meeting the deadline. Deadlines
+// are whole minutes from the incident's creation, so each breach test moves an incident's creation
+// back (the owner's connection) and then changes its severity, which re-arms its deadlines to
+// seconds from now. A warning comes 3 s after the trigger on a service of its own (its policy
+// warns at 5% of a sev1's one-minute acknowledgement); the rules of the check are
+// apps/api/test/sla-warnings.test.ts.
 
 const stack = useTestStack();
 
@@ -38,8 +41,12 @@ const TARGETS = {
 
 let owner: Account;
 let serviceId: string;
+/** A service whose own policy warns 3 s after a sev1's trigger. */
+let warningServiceId: string;
 /** Takes sla_breached notifications only. */
 let breaches: WebhookReceiver;
+/** Takes sla_at_risk notifications only. */
+let warnings: WebhookReceiver;
 /** Takes triggered notifications only. */
 let others: WebhookReceiver;
 
@@ -48,14 +55,17 @@ beforeAll(async () => {
   owner = await anOrgOwner(api, { orgName: "Breach Org" });
   serviceId = (await aService(api, owner.accessToken)).id;
   await anSlaPolicy(api, owner.accessToken, TARGETS);
+  warningServiceId = (await aService(api, owner.accessToken)).id;
+  await anSlaPolicy(api, owner.accessToken, { ...TARGETS, sev1: { acknowledgeWithinMinutes: 1, resolveWithinMinutes: null }, warnAtPercent: 5 }, warningServiceId);
   breaches = await startWebhookReceiver();
+  warnings = await startWebhookReceiver();
   others = await startWebhookReceiver();
   await aWebhookTarget(api, owner.accessToken, breaches.url, { eventKinds: ["sla_breached"] });
+  await aWebhookTarget(api, owner.accessToken, warnings.url, { eventKinds: ["sla_at_risk"] });
   await aWebhookTarget(api, owner.accessToken, others.url, { eventKinds: ["triggered"] });
   await stack.current.startWorker();
   return async () => {
-    await breaches.close();
-    await others.close();
+    await Promise.all([breaches.close(), warnings.close(), others.close()]);
   };
 });
 
@@ -74,8 +84,10 @@ const patch = (incident: { id: string }, body: Record<string, unknown>) =>
 const transition = (incident: { id: string }, toStatus: string, version: number) =>
   ok(stack.current.api.request<Incident>("POST", `/v1/incidents/${incident.id}/transition`, { token: owner.accessToken, body: { toStatus, version } }), 200, toStatus);
 
-const breachesOf = async (incidentId: string): Promise<IncidentEvent[]> =>
-  (await listEvents(stack.current.api, owner.accessToken, incidentId)).filter((e) => e.kind === "sla_breached");
+const eventsOf = async (incidentId: string, kind: "sla_breached" | "sla_at_risk"): Promise<IncidentEvent[]> =>
+  (await listEvents(stack.current.api, owner.accessToken, incidentId)).filter((e) => e.kind === kind);
+const breachesOf = (incidentId: string) => eventsOf(incidentId, "sla_breached");
+const warningsOf = (incidentId: string) => eventsOf(incidentId, "sla_at_risk");
 
 describe("SLA breaches", () => {
   it("records a breach once, within 5 s of its deadline and not before, and notifies the targets subscribed to it", { timeout: 30_000 }, async () => {
@@ -139,5 +151,28 @@ describe("SLA breaches", () => {
     expect(armed.acknowledgeDueAt).toBeNull();
     const breach = await recordedAtItsTime(async () => (await breachesOf(incident.id))[0], Date.parse(armed.resolveDueAt ?? ""), "the resolve breach");
     expect(breach.data).toEqual({ kind: "resolve", dueAt: armed.resolveDueAt });
+  });
+});
+
+describe("SLA warnings", () => {
+  it("records the warning at its time, not before, and notifies the targets subscribed to it", { timeout: 30_000 }, async () => {
+    const incident = await anIncident(stack.current.api, owner.accessToken, warningServiceId, { severity: "sev1" });
+    const warnAt = Date.parse(incident.acknowledgeWarnAt ?? "");
+    expect(warnAt - Date.parse(incident.createdAt)).toBe(3_000);
+
+    const warning = await recordedAtItsTime(async () => (await warningsOf(incident.id))[0], warnAt, "the warning");
+    expect(warning.data).toEqual({ kind: "acknowledge", dueAt: incident.acknowledgeDueAt });
+    const delivery = await waitFor(() => warnings.requests.find((r) => bodyOf(r).incident.id === incident.id), 10_000, "the warning's notification");
+    expect(bodyOf(delivery)).toMatchObject({ type: "incident.sla_at_risk", event: { kind: "sla_at_risk", data: { kind: "acknowledge" } } });
+    const after = await ok(stack.current.api.request<Incident>("GET", `/v1/incidents/${incident.id}`, { token: owner.accessToken }), 200, "get");
+    expect(after).toMatchObject({ acknowledgeWarnedAt: warning.createdAt, acknowledgeBreachedAt: null });
+  });
+
+  it("warns of nothing once the deadline is met", { timeout: 30_000 }, async () => {
+    const incident = await anIncident(stack.current.api, owner.accessToken, warningServiceId, { severity: "sev1" });
+    await transition(incident, "acknowledged", 1);
+    await sleep(Date.parse(incident.acknowledgeWarnAt ?? "") - Date.now() + 2_500);
+    expect(await warningsOf(incident.id)).toEqual([]);
+    expect(warnings.requests.filter((r) => bodyOf(r).incident.id === incident.id)).toEqual([]);
   });
 });
