@@ -14,7 +14,7 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toApiError } from "@/lib/api-error";
-import { roleAtLeast, SEVERITIES, SLA_STANDINGS, STATUSES, type Incident, type IncidentStatus, type SlaStanding } from "@/lib/api-types";
+import { roleAtLeast, SEVERITIES, SLA_STANDINGS, STATUSES, type Incident, type IncidentStatus } from "@/lib/api-types";
 import { useServices } from "@/lib/services";
 import { SLA_STANDING_LABEL } from "@/lib/sla";
 import { ACTION_VERB, canMove, type ActionTarget } from "@/lib/transitions";
@@ -56,6 +56,25 @@ function useBulkTransition(onDone: () => void) {
     onDone();
   };
   return { run, running };
+}
+
+/** A filter of the list: one of `options`, or all (undefined). */
+function FilterSelect<T extends string>(props: { label: string; allLabel: string; options: readonly T[]; labelOf: (option: T) => string; value: T | undefined; onChange: (value: T | undefined) => void }) {
+  return (
+    <Select value={props.value ?? ALL} onValueChange={(value) => props.onChange(value === ALL ? undefined : (value as T))}>
+      <SelectTrigger className="w-36" aria-label={props.label}>
+        <SelectValue placeholder={props.label} />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={ALL}>{props.allLabel}</SelectItem>
+        {props.options.map((option) => (
+          <SelectItem key={option} value={option}>
+            {props.labelOf(option)}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
 }
 
 export function IncidentsPage() {
@@ -120,33 +139,9 @@ export function IncidentsPage() {
               <>
             <div className="mt-3 flex flex-wrap items-center gap-2">
               <ServiceFilter value={search.serviceId} onChange={(serviceId) => setSearch({ serviceId })} />
-              <Select value={search.severity ?? ALL} onValueChange={(value) => setSearch({ severity: value === ALL ? undefined : (value as (typeof SEVERITIES)[number]) })}>
-                <SelectTrigger className="w-36" aria-label="Severity">
-                  <SelectValue placeholder="Severity" />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>All severities</SelectItem>
-                  {SEVERITIES.map((severity) => (
-                    <SelectItem key={severity} value={severity}>
-                      {severity.toUpperCase()}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <FilterSelect label="Severity" allLabel="All severities" options={SEVERITIES} labelOf={(severity) => severity.toUpperCase()} value={search.severity} onChange={(severity) => setSearch({ severity })} />
               <TeamFilter value={search.teamId} onChange={(teamId) => setSearch({ teamId })} />
-              <Select value={search.sla ?? ALL} onValueChange={(value) => setSearch({ sla: value === ALL ? undefined : (value as SlaStanding) })}>
-                <SelectTrigger className="w-36" aria-label="SLA">
-                  <SelectValue placeholder="SLA" />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={ALL}>Any SLA</SelectItem>
-                  {SLA_STANDINGS.map((standing) => (
-                    <SelectItem key={standing} value={standing}>
-                      {SLA_STANDING_LABEL[standing]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+              <FilterSelect label="SLA" allLabel="Any SLA" options={SLA_STANDINGS} labelOf={(standing) => SLA_STANDING_LABEL[standing]} value={search.sla} onChange={(sla) => setSearch({ sla })} />
               <Label className="font-normal">
                 <Checkbox checked={search.assignedTo === "me"} onCheckedChange={(on) => setSearch({ assignedTo: on === true ? "me" : undefined })} />
                 Assigned to me
