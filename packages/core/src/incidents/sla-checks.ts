@@ -1,18 +1,17 @@
 import type { Db } from "@incidentops/db";
-import { enqueueJobs, type JobRequest } from "../jobs/enqueue.js";
+import { enqueueJobs } from "../jobs/enqueue.js";
 import type { TaskPayload } from "../jobs/tasks.js";
 import { inScope } from "../scope.js";
 import type { SlaStage } from "../sla/schema.js";
 import { changeTogether } from "./changed-together.js";
 import * as lifecycle from "./lifecycle.js";
+import { slaChecksAlone } from "./sla-jobs.js";
 
 /** What a check did: recorded the warning or breach, found the deadline met or moved; or (in a job of several) left it to a job of its own. */
 export type SlaCheckOutcome = "recorded" | "skipped" | "deferred";
 
 type CheckJob = Extract<TaskPayload<"sla_breach">, { incidentId: string }>;
 type ChecksJob = Extract<TaskPayload<"sla_breach">, { incidentIds: unknown }>;
-
-const TASK_OF = { warning: "sla_warning", breach: "sla_breach" } as const;
 
 /**
  * The `sla_warning` or `sla_breach` job of one incident, run at the stage's time: records the
@@ -38,14 +37,6 @@ export function runSlaChecks(db: Db, stage: SlaStage, job: ChecksJob): Promise<M
       const recorded = new Set(await lifecycle.recordSla(tx, source, job.kind, stage, [...incidents.keys()]));
       return new Map([...incidents.keys()].map((incidentId) => [incidentId, recorded.has(incidentId) ? "recorded" : "skipped"]));
     },
-    alone: (tx, incidentIds) => enqueueJobs(tx, checksAlone(stage, job, incidentIds)),
+    alone: (tx, incidentIds) => enqueueJobs(tx, slaChecksAlone(job, stage, job.kind, incidentIds)),
   });
 }
-
-/**
- * A check of each incident, now, in a job of its own (which waits for the incident's lock).
- * Unkeyed like the job it comes from: a key would replace the incident's pending check of a
- * deadline that moved.
- */
-const checksAlone = (stage: SlaStage, job: ChecksJob, incidentIds: readonly string[]): JobRequest[] =>
-  incidentIds.map((incidentId) => ({ task: TASK_OF[stage], payload: { orgId: job.orgId, incidentId, kind: job.kind, requestId: job.requestId } }));

@@ -49,6 +49,14 @@ export const slaJobKeysWithoutTime = (incident: IncidentRow, kinds: readonly Sla
 export const slaJobKeysOf = (incidentId: string, kind: SlaKind): string[] => EVERY_STAGE.map((stage) => slaJobKey(stage, kind, incidentId));
 
 /**
+ * A check of the stage of each incident's `kind` deadline, now, in a job of its own (which waits
+ * for the incident's lock): what a check of several leaves to them. Unkeyed like the job it comes
+ * from: a key would replace the incident's pending check of a deadline that moved.
+ */
+export const slaChecksAlone = (source: Source, stage: SlaStage, kind: SlaKind, incidentIds: readonly string[]): JobRequest[] =>
+  incidentIds.map((incidentId) => ({ task: STAGES[stage].task, payload: { orgId: source.orgId, incidentId, kind, requestId: source.requestId } }));
+
+/**
  * The checks of new incidents' deadlines, those of one stage and kind due at one time as one job
  * per MAX_IDS_PER_JOB incidents (runSlaChecks): an alert batch's incidents of one severity.
  * Unkeyed: meeting a deadline does not remove them, and each check tests its deadline when it runs.
