@@ -307,6 +307,11 @@ export async function replaceAssignees(tx: Tx, orgId: string, changes: readonly 
     ON CONFLICT DO NOTHING`.execute(tx);
 }
 
+/** Whether the incident's `kind` deadline still runs, as SQL: neither met nor breached (deadlineRuns in lifecycle.ts). */
+const deadlineRunsIn = (kind: SlaKind) => (eb: ExpressionBuilder<Database, "incidents">) => {
+  const runs = [eb(SLA_COLUMNS[kind].breached, "is", null), eb("resolved_at", "is", null)];
+  return eb.and(kind === "acknowledge" ? [...runs, eb("first_acknowledged_at", "is", null)] : runs);
+};
 
 /**
  * Stamps the `stage` of the `kind` deadline of each of the incidents where it is due (on the
@@ -319,13 +324,7 @@ export async function replaceAssignees(tx: Tx, orgId: string, changes: readonly 
 export function markSla(tx: Tx, orgId: string, incidentIds: readonly string[], kind: SlaKind, stage: SlaStage) {
   if (incidentIds.length === 0) return Promise.resolve([]);
   const { due, breached, warning, warned } = SLA_COLUMNS[kind];
-  let query = tx
-    .updateTable("incidents")
-    .where("org_id", "=", orgId)
-    .where("id", "in", incidentIds)
-    .where(breached, "is", null)
-    .where("resolved_at", "is", null);
-  if (kind === "acknowledge") query = query.where("first_acknowledged_at", "is", null);
+  const query = tx.updateTable("incidents").where("org_id", "=", orgId).where("id", "in", incidentIds).where(deadlineRunsIn(kind));
   const stamped =
     stage === "breach"
       ? query.set({ [breached]: sql<Date>`now()` }).where(due, "<=", sql<Date>`now()`)
@@ -333,10 +332,6 @@ export function markSla(tx: Tx, orgId: string, incidentIds: readonly string[], k
   return stamped.returningAll().execute();
 }
 
-/**
- * Records that `step` levels have been notified, counting timeout and manual escalations apart
- * (no cause: counted as neither, e.g. a restart from the first level or a level that found no one).
- */
 /** Sets the incident's escalation step, with no next step scheduled for a time (a retrigger's restart, at once). */
 export async function setEscalationStep(tx: Tx, orgId: string, incidentId: string, step: number): Promise<void> {
   await tx.updateTable("incidents").set({ escalation_step: step, escalation_due_at: null }).where("org_id", "=", orgId).where("id", "=", incidentId).execute();
@@ -392,12 +387,8 @@ function matching<O>(query: SelectQueryBuilder<Database, "incidents", O>, orgId:
   return narrowed;
 }
 
-/** A deadline that still runs (not met, not breached) and was warned of: at risk. */
-const atRisk = (kind: SlaKind) => (eb: ExpressionBuilder<Database, "incidents">) => {
-  const { warned, breached } = SLA_COLUMNS[kind];
-  const runs = [eb(warned, "is not", null), eb(breached, "is", null), eb("resolved_at", "is", null)];
-  return eb.and(kind === "acknowledge" ? [...runs, eb("first_acknowledged_at", "is", null)] : runs);
-};
+/** A deadline that still runs and was warned of: at risk. */
+const atRisk = (kind: SlaKind) => (eb: ExpressionBuilder<Database, "incidents">) => eb.and([eb(SLA_COLUMNS[kind].warned, "is not", null), deadlineRunsIn(kind)(eb)]);
 
 /** The incidents that stand so with their SLA deadlines. */
 const SLA_STANDING: Record<SlaStanding, (eb: ExpressionBuilder<Database, "incidents">) => Expression<SqlBool>> = {
