@@ -244,7 +244,7 @@ export function updateIncidentDetails(
   // Qualified: inside the policy subquery, a bare service_id is the policy's own column.
   const target = { orgId, serviceId: sql.ref<string>("incidents.service_id"), severity: sql.ref<IncidentSeverity>("incidents.severity") };
   // The SET list sees the row as it was: the new severity is given as a value.
-  const deadlines = deadlinesAfter(change.rearm, change.severity === undefined ? target : { ...target, severity: change.severity }, sql.ref<Date>("created_at"));
+  const deadlines = deadlinesAfter(change.rearm, change.severity === undefined ? target : { ...target, severity: change.severity }, sql.ref<Date>("incidents.created_at"));
   // A moved deadline warns again before its new time.
   const unwarned = Object.fromEntries(change.rearm.map((kind) => [SLA_COLUMNS[kind].warned, null]));
   return tx
