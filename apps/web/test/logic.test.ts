@@ -1,8 +1,10 @@
+import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { apiErrorFromBody } from "../src/lib/api-error";
 import type { Incident } from "../src/lib/api-types";
 import { periodWindow } from "../src/lib/analytics-window";
 import { formatDuration, timeAgo } from "../src/lib/format";
+import { newerIncident } from "../src/lib/incident-query";
 import { safeRedirect } from "../src/lib/redirect";
 import { canMove, describeChanges } from "../src/lib/transitions";
 
@@ -68,6 +70,25 @@ it("offers the moves of the design's state machine", () => {
   expect(canMove("acknowledged", "mitigated")).toBe(true);
   expect(canMove("mitigated", "acknowledged")).toBe(false);
   expect(canMove("resolved", "triggered")).toBe(false);
+});
+
+describe("newerIncident (the cache of one incident)", () => {
+  it("keeps a newer version when a read that left before the change comes back after it; takes the same or a newer one", async () => {
+    const client = new QueryClient();
+    const key = ["incident"];
+    const acknowledged = { ...incident, status: "acknowledged" as const, version: 2 };
+    client.setQueryData(key, acknowledged);
+    // The stale read lands through the query's own fetch, as a refetch does.
+    await client.query({ queryKey: key, queryFn: () => incident, structuralSharing: newerIncident, staleTime: 0 });
+    expect(client.getQueryData(key)).toEqual(acknowledged);
+    const repeated = { ...acknowledged, alertCount: 3 };
+    await client.query({ queryKey: key, queryFn: () => repeated, structuralSharing: newerIncident, staleTime: 0 });
+    expect(client.getQueryData(key)).toEqual(repeated);
+    const resolved = { ...repeated, status: "resolved" as const, version: 3 };
+    client.setQueryData(key, resolved);
+    expect(client.getQueryData(key)).toEqual(resolved);
+    expect(newerIncident(undefined, incident)).toEqual(incident);
+  });
 });
 
 describe("apiErrorFromBody (what a person is told of an API error)", () => {

@@ -12,6 +12,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Incident } from "@/lib/api-types";
 import { formatDateTime, formatDuration } from "@/lib/format";
+import { incidentQueryOptions } from "@/lib/incident-query";
 import { useServices } from "@/lib/services";
 import { ACTION_VERB, canMove, type ActionTarget } from "@/lib/transitions";
 import { useTRPC } from "@/lib/trpc";
@@ -115,7 +116,7 @@ export function IncidentPage() {
   const trpc = useTRPC();
   const { org } = useSession();
   const services = useServices();
-  const incident = useQuery(trpc.incidents.get.queryOptions({ incidentId }));
+  const incident = useQuery(incidentQueryOptions(trpc, incidentId));
   const [conflict, setConflict] = useState<Conflict | null>(null);
   useEffect(() => setConflict(null), [incidentId]);
 

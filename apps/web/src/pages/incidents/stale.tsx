@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { toApiError } from "@/lib/api-error";
 import type { Incident } from "@/lib/api-types";
+import { incidentQueryOptions } from "@/lib/incident-query";
 import { describeChanges } from "@/lib/transitions";
 import { useTRPC } from "@/lib/trpc";
 
@@ -29,7 +30,7 @@ export function useConflictHandler(incident: Incident, onConflict: (conflict: Co
         toast.error(apiError.message);
         return false;
       }
-      const latest = await queryClient.query({ ...trpc.incidents.get.queryOptions({ incidentId: incident.id }), staleTime: 0 });
+      const latest = await queryClient.query({ ...incidentQueryOptions(trpc, incident.id), staleTime: 0 });
       onConflict({ action, changes: describeChanges(incident, latest) });
       return true;
     },
