@@ -94,6 +94,9 @@ const assignedTo = z
   .optional()
   .describe("Only incidents assigned to this person: `me` (a signed-in caller) or a user id");
 
+/** An incident's type, in the org's words. */
+export const incidentTypeSchema = z.string().trim().min(1).max(100);
+
 /** Where an incident stands with its SLA deadlines, as the list filters by it. */
 export const slaStandingSchema = z
   .enum(["at_risk", "breached"])
@@ -108,7 +111,7 @@ export const listIncidentsInput = z.object({
   severity: severitySchema.optional(),
   assignedTo,
   teamId: z.uuid().optional().describe("Incidents of the services this team owns"),
-  type: z.string().trim().min(1).max(100).optional().describe("Incidents of this type (exactly)"),
+  type: incidentTypeSchema.optional().describe("Incidents of this type (exactly)"),
   sla: slaStandingSchema.optional(),
   ...pageQuery,
 });
@@ -145,9 +148,6 @@ export const DEFAULT_SEVERITY = "sev3" satisfies z.infer<typeof severitySchema>;
 
 const title = z.string().trim().min(1).max(300);
 const description = z.string().max(10_000);
-/** An incident's type, in the org's words. */
-export const incidentTypeSchema = z.string().trim().min(1).max(100);
-
 export const createIncidentInput = z.object({
   serviceId: z.uuid(),
   title,
