@@ -94,7 +94,9 @@ describe("two workers on one database", () => {
       const finished = logs.map((log) => log.lines.filter((l) => l.msg === "job finished"));
       expect(finished[0]?.length).toBeGreaterThan(0);
       expect(finished[1]?.length).toBeGreaterThan(0);
-      const tries = logs.flatMap((log) => log.lines.filter((l) => l.msg === "delivery attempt"));
+      // A try is logged after its row commits: wait for the last lines.
+      const triesLogged = () => logs.flatMap((log) => log.lines.filter((l) => l.msg === "delivery attempt"));
+      const tries = await waitFor(() => (triesLogged().length >= expected + retried.length ? triesLogged() : undefined), 5_000, "every try logged");
       expect(tries).toHaveLength(expected + retried.length);
       const fanOuts = finished.flat().filter((l) => l.task === "incident_event");
       expect(fanOuts).toHaveLength(INCIDENTS);

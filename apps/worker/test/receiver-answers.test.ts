@@ -51,8 +51,14 @@ const settled = (targetId: string, count: number) =>
 const notificationsOf = (incidentId: string) =>
   ok(stack.current.api.request<Page<NotificationAttempt>>("GET", `/v1/incidents/${incidentId}/notifications`, { token: owner.accessToken }), 200, "notifications");
 
-/** The log lines of an attempt's tries, in order. */
-const triesLogged = (attemptId: string) => log.lines.filter((l) => l.msg === "delivery attempt" && l.attemptId === attemptId);
+/**
+ * The log lines of a settled attempt's tries, in order, once each of its tries is logged: the
+ * worker logs them after the attempt's row commits, so a test that saw the row may be first.
+ */
+const triesLogged = (attempt: { id: string; attempt_count: number } | undefined) => {
+  const lines = () => log.lines.filter((l) => l.msg === "delivery attempt" && l.attemptId === attempt?.id);
+  return waitFor(() => (lines().length >= (attempt?.attempt_count ?? 1) ? lines() : undefined), 5_000, "every try logged");
+};
 
 /** How long after a failed try its line says the next one is due. */
 const waitLogged = (line: Record<string, unknown> | undefined) => Date.parse(String(line?.nextTryAt)) - Date.parse(String(line?.time));
@@ -109,11 +115,11 @@ describe("deliveries that respect what the receiver answers", () => {
     const askedAt = receiver.requests[0]?.arrivedAt ?? 0;
     for (const later of receiver.requests.slice(1)) expect(later.arrivedAt - askedAt).toBeGreaterThanOrEqual(1_950);
 
-    const [failedTry, retry] = triesLogged(asked.id);
+    const [failedTry, retry] = await triesLogged(asked);
     expect(failedTry).toMatchObject({ level: 40, recipientId: target.id, targetId: target.id, channel: "webhook", httpStatus: 429, reason: "HTTP 429", result: "retrying", tries: 1 });
     expect(waitLogged(failedTry)).toBeGreaterThanOrEqual(1_900);
     expect(retry).toMatchObject({ level: 30, targetId: target.id, channel: "webhook", httpStatus: 200, result: "succeeded", tries: 2 });
-    expect(triesLogged(waited.id)).toEqual([expect.objectContaining({ level: 30, result: "succeeded", tries: 1 })]);
+    expect(await triesLogged(waited)).toEqual([expect.objectContaining({ level: 30, result: "succeeded", tries: 1 })]);
     expectNoUrlLogged(receiver.port);
   });
 
@@ -130,7 +136,7 @@ describe("deliveries that respect what the receiver answers", () => {
     expect(attempt).toMatchObject({ status: "succeeded", attempt_count: 2 });
     expect(receiver.answered.map((a) => a.status)).toEqual([503, 200]);
     expect(receiver.requests[1]?.at).toBeGreaterThanOrEqual(until - 20);
-    expect(triesLogged(attempt?.id ?? "")[0]).toMatchObject({ level: 40, httpStatus: 503, reason: "HTTP 503", result: "retrying" });
+    expect((await triesLogged(attempt))[0]).toMatchObject({ level: 40, httpStatus: 503, reason: "HTTP 503", result: "retrying" });
   });
 
   it("ignores a malformed, negative or absurd Retry-After: the back-off applies", async () => {
@@ -139,7 +145,7 @@ describe("deliveries that respect what the receiver answers", () => {
       await anIncident(stack.current.api, owner.accessToken, service.id);
       const [attempt] = await settled(target.id, 1);
       expect(attempt, value).toMatchObject({ status: "succeeded", attempt_count: 2 });
-      const [failedTry] = triesLogged(attempt?.id ?? "");
+      const [failedTry] = await triesLogged(attempt);
       // The first retry's back-off: 100 ms.
       expect(waitLogged(failedTry), value).toBeLessThan(1_000);
     }
@@ -239,13 +245,13 @@ describe("deliveries that respect what the receiver answers", () => {
     });
     expect(receiver.requests).toHaveLength(1);
     expect(slack.requests).toHaveLength(1);
-    expect(triesLogged(gone?.id ?? "")).toEqual([
+    expect(await triesLogged(gone)).toEqual([
       expect.objectContaining({ level: 40, targetId: target.id, channel: "webhook", httpStatus: 410, result: "failed", tries: 1, reason: gone?.last_error }),
     ]);
-    expect(triesLogged(revoked?.id ?? "")).toEqual([
+    expect(await triesLogged(revoked)).toEqual([
       expect.objectContaining({ level: 40, targetId: slackTarget.id, channel: "slack", httpStatus: 404, result: "failed", tries: 1, reason: revoked?.last_error }),
     ]);
-    expect(triesLogged(gone?.id ?? "")[0]?.nextTryAt).toBeUndefined();
+    expect((await triesLogged(gone))[0]?.nextTryAt).toBeUndefined();
     expectNoUrlLogged(receiver.port);
     expectNoUrlLogged(slack.port);
   });
