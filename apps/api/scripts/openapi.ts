@@ -8,11 +8,12 @@
  *                                types the test client (openapi-fetch) is checked against.
  */
 import { spawnSync } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { buildOpenApiDocument } from "../src/openapi/document.js";
+import { updateGeneratedFile } from "./generated-file.js";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 export const openApiTypesFile = join(apiDir, "test", "generated", "openapi.ts");
@@ -39,18 +40,8 @@ async function lint(): Promise<number> {
   return redocly.status ?? 1;
 }
 
-async function types(check: boolean): Promise<number> {
-  const wanted = await renderOpenApiTypes(buildOpenApiDocument({ publicUrl: undefined }));
-  const current = await readFile(openApiTypesFile, "utf8").catch(() => "");
-  if (current === wanted) return 0;
-  if (check) {
-    console.error("openapi: test/generated/openapi.ts is out of date: run `pnpm openapi:types`");
-    return 1;
-  }
-  await writeFile(openApiTypesFile, wanted);
-  console.log("openapi: test/generated/openapi.ts regenerated");
-  return 0;
-}
+const types = async (check: boolean) =>
+  updateGeneratedFile(openApiTypesFile, await renderOpenApiTypes(buildOpenApiDocument({ publicUrl: undefined })), { check, command: "pnpm openapi:types" });
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [command] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import {
   browserSwitchOrgInput,
   loginInput,
   registerInput,
+  tokenResponseSchema,
   type Config,
   type TokenResponse,
 } from "@incidentops/core";
@@ -28,6 +29,8 @@ export const SESSION_PATH = "/v1/auth/session";
 export const REFRESH_COOKIE = "incidentops_refresh";
 /** The header every session call must carry: a cross-site form or script cannot send it without CORS, which the API never grants. */
 export const CSRF_HEADER = "x-incidentops-csrf";
+/** What a route that signs in, renews or switches answers: its procedure's token response, the refresh token kept in the cookie. */
+export const browserSessionSchema = tokenResponseSchema.omit({ refreshToken: true });
 
 const createCaller = createCallerFactory(appRouter);
 type Caller = ReturnType<typeof createCaller>;

@@ -88,3 +88,29 @@ test("the list shows 50 incidents, newest first, and the next ones by cursor wit
   await page.getByRole("tab", { name: /Resolved/ }).click();
   await expect(page.getByText("None with this status and these filters.")).toBeVisible();
 });
+
+test("an answer this build of the app does not know says to reload, and the reload shows the page", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Answered by another version");
+  // An API of another version: the incident's status is one this build does not know.
+  let anotherVersion = true;
+  await page.route(/\/trpc\/[^?]*incidents\.get/, async (route) => {
+    const response = await route.fetch();
+    const paths = new URL(route.request().url()).pathname.replace("/trpc/", "").split(",");
+    const answers = (await response.json()) as { result?: { data?: Record<string, unknown> } }[];
+    const answer = answers[paths.indexOf("incidents.get")]?.result?.data;
+    if (anotherVersion && answer !== undefined) answer.status = "on-fire";
+    await route.fulfill({ response, json: answers });
+  });
+  await signIn(page, owner);
+  await page.goto(`/incidents/${incident.id}`);
+
+  const alert = page.getByRole("alert").filter({ hasText: "The incident could not be loaded" });
+  await expect(alert).toContainText("This page and the server are of different versions: reload the page.");
+  await expect(page.getByText("on-fire")).toHaveCount(0);
+  anotherVersion = false;
+  await alert.getByRole("button", { name: "Reload the page" }).click();
+  await expect(page.getByRole("heading", { name: "Answered by another version" })).toBeVisible();
+  await expect(page.getByText("Triggered").first()).toBeVisible();
+});

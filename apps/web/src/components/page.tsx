@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AlertCircle, Inbox } from "lucide-react";
 import { ResourceNotFound } from "@/components/not-found";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { toApiError } from "@/lib/api-error";
 import { cn } from "@/lib/utils";
@@ -18,14 +19,25 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
   );
 }
 
-/** An API error as its message (the API's words), announced to screen readers. */
+/**
+ * An API error as its message (the API's words), announced to screen readers. An answer this
+ * build of the app does not know (CONTRACT_MISMATCH) offers the reload that mends it.
+ */
 export function ErrorAlert({ error, title = "That did not work", className }: { error: unknown; title?: string; className?: string }) {
   if (error === null || error === undefined) return null;
+  const { code, message } = toApiError(error);
   return (
     <Alert variant="destructive" className={className}>
       <AlertCircle aria-hidden />
       <AlertTitle>{title}</AlertTitle>
-      <AlertDescription>{toApiError(error).message}</AlertDescription>
+      <AlertDescription>
+        {message}
+        {code === "CONTRACT_MISMATCH" && (
+          <Button variant="outline" size="sm" className="mt-2" onClick={() => window.location.reload()}>
+            Reload the page
+          </Button>
+        )}
+      </AlertDescription>
     </Alert>
   );
 }

@@ -57,6 +57,8 @@ export const serverUnreachable = () => new ApiError("NETWORK_ERROR", "The server
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof TRPCClientError) {
+    // Raised by one of the client's own links (a contract mismatch).
+    if (error.cause instanceof ApiError) return error.cause;
     const data: unknown = error.data;
     const status = isRecord(data) && typeof data.httpStatus === "number" ? data.httpStatus : 0;
     const fromData = apiErrorFromBody(data, status);

@@ -1,5 +1,6 @@
 import { ApiError, toApiError } from "./api-error";
 import type { BrowserSession } from "./api-types";
+import { checkedBrowserSession } from "./response-contract";
 import type { SessionRoute, SessionTransport } from "./session-transport";
 import { sleep } from "./sleep";
 
@@ -84,7 +85,9 @@ export class SessionManager {
     for (const listener of this.listeners) listener();
   }
 
-  private accept(session: BrowserSession): BrowserSession {
+  /** A route's answer that signs in: checked against the contract, then the session. */
+  private accept(route: SessionRoute, answer: unknown): BrowserSession {
+    const session = checkedBrowserSession(route, answer);
     this.set({ status: "signed-in", session, expiresAt: this.now() + session.expiresIn * 1000 });
     return session;
   }
@@ -137,7 +140,7 @@ export class SessionManager {
 
   /** Signs in through one of the routes that start a session. */
   async signIn(route: Extract<SessionRoute, "login" | "register" | "accept-invitation">, body: unknown): Promise<BrowserSession> {
-    return this.accept((await this.transport(route, body)) as BrowserSession);
+    return this.accept(route, await this.transport(route, body));
   }
 
   /**
@@ -189,7 +192,7 @@ export class SessionManager {
   private async rotate(route: "refresh" | "switch-org", body: unknown): Promise<string> {
     const call = () => this.transport(route, body);
     try {
-      const session = this.accept((await (this.options.lock ? this.options.lock(call) : call())) as BrowserSession);
+      const session = this.accept(route, await (this.options.lock ? this.options.lock(call) : call()));
       return session.accessToken;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {

@@ -3,6 +3,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { observable } from "@trpc/server/observable";
 import type { AppRouter } from "./api-types";
 import { concurrentChangeWait } from "./concurrent-change";
+import { answerBreaches, contractMismatch } from "./response-contract";
 import type { SessionManager } from "./session";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -70,6 +71,27 @@ const renewOnUnauthorized = (session: SessionManager) =>
 const retryConcurrentChange = () => replayingLink(() => undefined, (error, _sent, replays, signal) => concurrentChangeWait(error, replays, signal));
 
 /**
+ * Checks each answer and each live event against the contract the app was built with
+ * (response-contract.ts): one that does not fit fails the call, or ends the stream, with
+ * CONTRACT_MISMATCH instead of reaching the screen. A stream reopens with a reset, which refetches
+ * what is shown: those reads, checked too, say what to do.
+ */
+const checkAnswers = (): TRPCLink<AppRouter> => () => ({ op, next }) =>
+  observable((observer) =>
+    next(op).subscribe({
+      next: (value) => {
+        const { result } = value;
+        // A stream's connection states carry no data.
+        const breaches = "data" in result ? answerBreaches(op.type, op.path, result.data) : undefined;
+        if (breaches === undefined) observer.next(value);
+        else observer.error(TRPCClientError.from(contractMismatch(op.path, breaches)));
+      },
+      error: (error) => observer.error(error),
+      complete: () => observer.complete(),
+    }),
+  );
+
+/**
  * The typed API client: queries and mutations batched over HTTP with the access token, live
  * updates over server-sent events. EventSource sends no headers, so what opens a stream goes in
  * its URL (tRPC's connectionParams), which proxies log: a single-use stream ticket, asked for at
@@ -81,6 +103,7 @@ export function createApiClient(session: SessionManager, options: { baseUrl?: st
     links: [
       renewOnUnauthorized(session),
       retryConcurrentChange(),
+      checkAnswers(),
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({
