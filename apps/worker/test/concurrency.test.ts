@@ -90,16 +90,20 @@ describe("two workers on one database", () => {
         expect(new Set(counts.keys())).toEqual(new Set(rows.filter((a) => a.target_id === targets[i]?.id).map((a) => a.id)));
       }
 
-      // Both workers took part, and no job ran twice across them; every try was made once.
-      const finished = logs.map((log) => log.lines.filter((l) => l.msg === "job finished"));
+      // Both workers took part, and no job ran twice across them; every try was made once. A try
+      // is logged after its row commits, and a fan-out may finish after its deliveries: wait for the last lines.
+      const logged = (msg: string) => logs.map((log) => log.lines.filter((l) => l.msg === msg));
+      const fanOutsOf = (finished: Record<string, unknown>[][]) => finished.flat().filter((l) => l.task === "incident_event");
+      await waitFor(
+        () => (logged("delivery attempt").flat().length >= expected + retried.length && fanOutsOf(logged("job finished")).length >= INCIDENTS ? true : undefined),
+        5_000,
+        "every try and fan-out logged",
+      );
+      const finished = logged("job finished");
       expect(finished[0]?.length).toBeGreaterThan(0);
       expect(finished[1]?.length).toBeGreaterThan(0);
-      // A try is logged after its row commits: wait for the last lines.
-      const triesLogged = () => logs.flatMap((log) => log.lines.filter((l) => l.msg === "delivery attempt"));
-      const tries = await waitFor(() => (triesLogged().length >= expected + retried.length ? triesLogged() : undefined), 5_000, "every try logged");
-      expect(tries).toHaveLength(expected + retried.length);
-      const fanOuts = finished.flat().filter((l) => l.task === "incident_event");
-      expect(fanOuts).toHaveLength(INCIDENTS);
+      expect(logged("delivery attempt").flat()).toHaveLength(expected + retried.length);
+      expect(fanOutsOf(finished)).toHaveLength(INCIDENTS);
       expect(new Set(finished.flat().map((l) => l.jobId)).size).toBe(finished.flat().length);
     } finally {
       await Promise.all(receivers.map((r) => r.close()));
