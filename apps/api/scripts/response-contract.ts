@@ -25,14 +25,19 @@ export const responseContractFile = join(rootDir, "apps", "web", "src", "generat
 /** Keywords that describe a value without constraining it. */
 const ANNOTATIONS = new Set(["$schema", "description", "title", "examples", "default"]);
 
-/** A schema without its annotations and without `additionalProperties: false` (an answer may gain fields). */
+/**
+ * A schema without its annotations and without `additionalProperties: false` (an answer may gain
+ * fields). `oneOf` becomes `anyOf`: once objects may carry more fields, an answer could fit two
+ * options that had excluded each other by their fields alone.
+ */
 function shapeOnly(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(shapeOnly);
   if (typeof schema !== "object" || schema === null) return schema;
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key) || (key === "additionalProperties" && value === false)) continue;
-    kept[key] = key === "properties" ? Object.fromEntries(Object.entries(value as object).map(([name, property]) => [name, shapeOnly(property)])) : shapeOnly(value);
+    kept[key === "oneOf" ? "anyOf" : key] =
+      key === "properties" ? Object.fromEntries(Object.entries(value as object).map(([name, property]) => [name, shapeOnly(property)])) : shapeOnly(value);
   }
   return kept;
 }

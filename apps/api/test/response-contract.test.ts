@@ -12,6 +12,7 @@ describe("the web app's response contract", () => {
   it("keeps the shape alone: no descriptions, and an answer may carry fields the app does not know", () => {
     const contract = renderResponseContract();
     expect(contract).not.toContain('"additionalProperties":false');
+    expect(contract).not.toContain('"oneOf":');
     // As annotations, descriptions are text; a property named description has a schema.
     expect(contract).not.toContain('"description":"');
     const { procedures } = JSON.parse(contract) as { procedures: Record<string, { properties?: Record<string, unknown> }> };
