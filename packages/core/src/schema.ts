@@ -28,6 +28,8 @@ export const timeZoneSchema = z
 export const roleSchema = z.enum(["viewer", "member", "admin"]);
 export const incidentStatusSchema = z.enum(["triggered", "acknowledged", "mitigated", "resolved"]);
 export const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
+/** An incident's type, in the org's words. */
+export const incidentTypeSchema = z.string().trim().min(1).max(100);
 /** Whether `severity` is `than` or more severe (sev1 is the most severe). */
 export const atLeastAsSevere = (severity: z.infer<typeof severitySchema>, than: z.infer<typeof severitySchema>) =>
   severitySchema.options.indexOf(severity) <= severitySchema.options.indexOf(than);

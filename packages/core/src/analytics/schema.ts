@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { instantInput, isoDateTime, severitySchema, timeZoneSchema } from "../schema.js";
+import { incidentTypeSchema, instantInput, isoDateTime, severitySchema, timeZoneSchema } from "../schema.js";
 import { personSchema } from "../users/schema.js";
 
 /** The longest window one analytics query covers. */
@@ -21,7 +21,7 @@ export const incidentAnalyticsInput = z.object({
   serviceId: z.uuid().optional(),
   teamId: z.uuid().optional().describe("Only incidents of the team's services"),
   severity: severitySchema.optional(),
-  type: z.string().trim().min(1).max(100).optional().describe("Only incidents of this type"),
+  type: incidentTypeSchema.optional().describe("Only incidents of this type"),
   timeZone: timeZoneSchema.default("UTC").describe("Where days and weeks begin (IANA name)"),
 });
 export type IncidentAnalyticsInput = z.infer<typeof incidentAnalyticsInput>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { incidentStatusSchema, isoDateTime, pageQuery, severitySchema } from "../schema.js";
+import { incidentStatusSchema, incidentTypeSchema, isoDateTime, pageQuery, severitySchema } from "../schema.js";
 
 export const incidentSchema = z.object({
   id: z.uuid(),
@@ -93,9 +93,6 @@ const assignedTo = z
   .union([z.literal("me"), z.uuid()])
   .optional()
   .describe("Only incidents assigned to this person: `me` (a signed-in caller) or a user id");
-
-/** An incident's type, in the org's words. */
-export const incidentTypeSchema = z.string().trim().min(1).max(100);
 
 /** Where an incident stands with its SLA deadlines, as the list filters by it. */
 export const slaStandingSchema = z
