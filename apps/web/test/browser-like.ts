@@ -58,3 +58,26 @@ export function sharedLock(): CrossTabLock {
     return run;
   };
 }
+
+/**
+ * An EventSource whose streams reach the app with each chunk of text passed through `edit` (as
+ * an API of another version would send them), over `fetch`; `opened` counts the streams opened.
+ */
+export function editingEventSource(fetch: Fetch, edit: (chunk: string) => string) {
+  const editing = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const res = await fetch(input, init);
+    const edited = res.body
+      ?.pipeThrough(new TextDecoderStream())
+      .pipeThrough(new TransformStream<string, string>({ transform: (chunk, out) => out.enqueue(edit(chunk)) }))
+      .pipeThrough(new TextEncoderStream());
+    return new Response(edited, { status: res.status, headers: res.headers });
+  };
+  const opened = { count: 0 };
+  const Source = class extends EventSource {
+    constructor(url: string | URL, init?: ConstructorParameters<typeof EventSource>[1]) {
+      super(url, { ...init, fetch: editing });
+      opened.count++;
+    }
+  };
+  return { EventSource: Source as unknown as typeof globalThis.EventSource, opened };
+}

@@ -1,12 +1,12 @@
-import { EventSource } from "eventsource";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { anOwnerWithAnIncident, rejectionOf, useTestApi, waitFor } from "@incidentops/testkit";
+import { anOwnerWithAnIncident, rejectionOf, sleep, useTestApi, waitFor } from "@incidentops/testkit";
 import { toApiError } from "../src/lib/api-error";
 import type { IncidentUpdates } from "../src/lib/api-types";
 import contractText from "../src/generated/response-contract.json?raw";
+import { keepLive, type LiveStatus } from "../src/lib/live";
 import { answerBreaches } from "../src/lib/response-contract";
 import { createApiClient } from "../src/lib/trpc";
-import { browserTab, cookieJar, type CookieJar } from "./browser-like";
+import { browserTab, cookieJar, editingEventSource, type CookieJar } from "./browser-like";
 
 // The app checks every answer against the contract it was built with: an API of another version
 // that answers in a shape the app does not know fails the call with CONTRACT_MISMATCH, a field the
@@ -85,19 +85,8 @@ describe("the app's response contract", () => {
     const jar = cookieJar();
     const { incident, session } = await aSignedInTab(jar);
     // The stream of an API of another version: an acknowledged incident's status is one this build does not know.
-    const editing = async (input: string | URL | Request, init?: RequestInit) => {
-      const res = await jar.fetch(input, init);
-      const edited = res.body?.pipeThrough(new TextDecoderStream()).pipeThrough(
-        new TransformStream<string, string>({ transform: (chunk, out) => out.enqueue(chunk.replaceAll('"status":"acknowledged"', '"status":"on-fire"')) }),
-      );
-      return new Response(edited?.pipeThrough(new TextEncoderStream()), { status: res.status, headers: res.headers });
-    };
-    const EditingEventSource = class extends EventSource {
-      constructor(url: string | URL, init?: ConstructorParameters<typeof EventSource>[1]) {
-        super(url, { ...init, fetch: editing });
-      }
-    };
-    const client = createApiClient(session, { baseUrl: api.current.baseUrl, fetch: jar.fetch, EventSource: EditingEventSource as unknown as typeof globalThis.EventSource });
+    const { EventSource } = editingEventSource(jar.fetch, (chunk) => chunk.replaceAll('"status":"acknowledged"', '"status":"on-fire"'));
+    const client = createApiClient(session, { baseUrl: api.current.baseUrl, fetch: jar.fetch, EventSource });
     const received: IncidentUpdates[] = [];
     const failures: unknown[] = [];
     const subscription = client.live.incidents.subscribe(undefined, { onData: (update) => received.push(update), onError: (error) => failures.push(error) });
@@ -109,6 +98,31 @@ describe("the app's response contract", () => {
       expect(received.flatMap((update) => update.incidents)).toEqual([]);
     } finally {
       subscription.unsubscribe();
+    }
+  });
+
+  it("stops the app's live stream at the first update that does not fit, says it is not live, and does not reopen it", async () => {
+    const jar = cookieJar();
+    const { incident, session, client } = await aSignedInTab(jar);
+    const { EventSource, opened } = editingEventSource(jar.fetch, (chunk) => chunk.replaceAll('"status":"acknowledged"', '"status":"on-fire"'));
+    const statuses: LiveStatus[] = [];
+    const updates: IncidentUpdates[] = [];
+    const stop = keepLive(createApiClient(session, { baseUrl: api.current.baseUrl, fetch: jar.fetch, EventSource }), {
+      onUpdate: (update) => updates.push(update),
+      onStatus: (status) => statuses.push(status),
+    });
+    try {
+      await waitFor(() => (statuses.includes("live") ? true : undefined), 10_000, "the stream to open");
+      const acknowledged = await client.incidents.transition.mutate({ incidentId: incident.id, toStatus: "acknowledged", version: incident.version });
+      await waitFor(() => (statuses.at(-1) === "outdated" ? true : undefined), 10_000, "the stream to stop");
+      // Another change, then longer than the first reopening's wait (500 ms): nothing reopened.
+      await client.incidents.comment.mutate({ incidentId: acknowledged.id, body: "Still here" });
+      await sleep(1_500);
+      expect(opened.count).toBe(1);
+      expect(statuses.at(-1)).toBe("outdated");
+      expect(updates.flatMap((update) => update.incidents)).toEqual([]);
+    } finally {
+      stop();
     }
   });
 

@@ -129,13 +129,22 @@ function UserMenu() {
   );
 }
 
-const LIVE_LABEL: Record<LiveStatus, string> = { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…" };
+const LIVE_LABEL: Record<LiveStatus, string> = { live: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…", outdated: "Not live: reload the page" };
 
 function LiveIndicator({ status }: { status: LiveStatus }) {
   return (
     <span role="status" aria-live="polite" className="text-muted-foreground inline-flex items-center gap-1.5 text-xs" data-live-status={status}>
-      <span className={cn("size-2 rounded-full", status === "live" ? "bg-emerald-500" : "animate-pulse bg-amber-500")} aria-hidden />
-      {LIVE_LABEL[status]}
+      <span
+        className={cn("size-2 rounded-full", status === "live" ? "bg-emerald-500" : status === "outdated" ? "bg-destructive" : "animate-pulse bg-amber-500")}
+        aria-hidden
+      />
+      {status === "outdated" ? (
+        <button type="button" className="underline underline-offset-2" onClick={() => window.location.reload()}>
+          {LIVE_LABEL[status]}
+        </button>
+      ) : (
+        LIVE_LABEL[status]
+      )}
     </span>
   );
 }

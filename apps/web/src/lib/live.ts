@@ -1,9 +1,11 @@
 import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { isApiError } from "./api-error";
 import type { IncidentUpdates } from "./api-types";
-import { useTRPC, useTRPCClient } from "./trpc";
+import { useTRPC, useTRPCClient, type ApiClient } from "./trpc";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting";
+/** `outdated`: the stream sent an update this build of the app does not know (CONTRACT_MISMATCH); it is not reopened, a reload mends it. */
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "outdated";
 
 /** Waits between attempts to reopen a failed stream. */
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
@@ -46,60 +48,72 @@ export function applyIncidentUpdates(queryClient: QueryClient, trpc: Trpc, updat
 }
 
 /**
- * Keeps the incident screens live: one subscription per tab (server-sent events), reopened after
- * any drop with a fresh ticket, and after the server ends it (the access token behind it expired).
+ * Keeps a live incident stream open on `client`: `onUpdate` gets each message and `onStatus` each
+ * change of status. Reopened after any drop with a fresh ticket, and after the server ends it
+ * (the access token behind it expired); not after an update this build of the app does not know
+ * (`outdated`). Returns what stops it.
  */
+export function keepLive(client: ApiClient, handlers: { onUpdate: (update: IncidentUpdates) => void; onStatus: (status: LiveStatus) => void }): () => void {
+  const { onUpdate, onStatus } = handlers;
+  let stopped = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let subscription: { unsubscribe: () => void } | undefined;
+  // Callbacks of a subscription moved past (unsubscribing completes it) are ignored.
+  let generation = 0;
+
+  const close = () => {
+    generation += 1;
+    subscription?.unsubscribe();
+  };
+  const reopen = (delayMs: number) => {
+    close();
+    if (stopped) return;
+    timer = setTimeout(open, delayMs);
+  };
+  function open() {
+    const mine = ++generation;
+    const current = () => mine === generation && !stopped;
+    subscription = client.live.incidents.subscribe(undefined, {
+      onData: (update) => {
+        if (!current()) return;
+        failures = 0;
+        onStatus("live");
+        onUpdate(update);
+      },
+      onConnectionStateChange: (state) => {
+        if (current() && state.state === "connecting" && state.error !== null) onStatus("reconnecting");
+      },
+      onError: (error) => {
+        if (!current()) return;
+        // Reopening would end the same way at the next change, refetching everything shown each time.
+        if (isApiError(error, "CONTRACT_MISMATCH")) {
+          close();
+          onStatus("outdated");
+          return;
+        }
+        onStatus("reconnecting");
+        reopen(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)] ?? 10_000);
+      },
+      onComplete: () => {
+        if (current()) reopen(0);
+      },
+    });
+  }
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    close();
+  };
+}
+
+/** Keeps the incident screens live (keepLive), one stream per tab; its status for the app shell. */
 export function useLiveIncidentUpdates(): LiveStatus {
   const client = useTRPCClient();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>("connecting");
-
-  useEffect(() => {
-    let stopped = false;
-    let failures = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let subscription: { unsubscribe: () => void } | undefined;
-    // Callbacks of a subscription this effect has moved past (unsubscribing completes it) are ignored.
-    let generation = 0;
-
-    const reopen = (delayMs: number) => {
-      generation += 1;
-      subscription?.unsubscribe();
-      if (stopped) return;
-      timer = setTimeout(open, delayMs);
-    };
-    function open() {
-      const mine = ++generation;
-      const current = () => mine === generation && !stopped;
-      subscription = client.live.incidents.subscribe(undefined, {
-        onData: (update) => {
-          if (!current()) return;
-          failures = 0;
-          setStatus("live");
-          applyIncidentUpdates(queryClient, trpc, update);
-        },
-        onConnectionStateChange: (state) => {
-          if (current() && state.state === "connecting" && state.error !== null) setStatus("reconnecting");
-        },
-        onError: () => {
-          if (!current()) return;
-          setStatus("reconnecting");
-          reopen(RETRY_DELAYS_MS[Math.min(failures++, RETRY_DELAYS_MS.length - 1)] ?? 10_000);
-        },
-        onComplete: () => {
-          if (current()) reopen(0);
-        },
-      });
-    }
-    open();
-    return () => {
-      stopped = true;
-      generation += 1;
-      clearTimeout(timer);
-      subscription?.unsubscribe();
-    };
-  }, [client, trpc, queryClient]);
-
+  useEffect(() => keepLive(client, { onUpdate: (update) => applyIncidentUpdates(queryClient, trpc, update), onStatus: setStatus }), [client, trpc, queryClient]);
   return status;
 }

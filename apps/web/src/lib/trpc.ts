@@ -73,8 +73,7 @@ const retryConcurrentChange = () => replayingLink(() => undefined, (error, _sent
 /**
  * Checks each answer and each live event against the contract the app was built with
  * (response-contract.ts): one that does not fit fails the call, or ends the stream, with
- * CONTRACT_MISMATCH instead of reaching the screen. A stream reopens with a reset, which refetches
- * what is shown: those reads, checked too, say what to do.
+ * CONTRACT_MISMATCH instead of reaching the screen (live.ts does not reopen such a stream).
  */
 const checkAnswers = (): TRPCLink<AppRouter> => () => ({ op, next }) =>
   observable((observer) =>
