@@ -131,5 +131,11 @@ describe("QueryState (a query's content in its place) and ReadError", () => {
   it("ReadError shows an error that is not a 404 as the error", () => {
     render(<ReadError error={conflict} what="team" title="The team could not be loaded" />);
     expect(within(screen.getByRole("alert")).getByText("The team could not be loaded")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Reload the page" })).toBeNull();
+  });
+
+  it("offers a reload for an answer this build of the app does not know, and only then", () => {
+    render(<ReadError error={new ApiError("CONTRACT_MISMATCH", "This page and the server are of different versions: reload the page.", 0)} what="team" />);
+    expect(within(screen.getByRole("alert")).getByRole("button", { name: "Reload the page" })).toBeTruthy();
   });
 });

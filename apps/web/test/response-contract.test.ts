@@ -81,6 +81,18 @@ describe("the app's response contract", () => {
     expect(session.getState().status).not.toBe("signed-in");
   });
 
+  it("gives up restoring a session at once when the renewal's answer does not fit: no tries that would end the same way", async () => {
+    const { owner } = await anOwnerWithAnIncident(api.current);
+    const jar = cookieJar();
+    await browserTab(api.current.baseUrl, jar).session.signIn("login", { email: owner.email, password: owner.password });
+    // A new tab of the same browser, whose API answers the renewal in a shape this build does not know.
+    const { session } = browserTab(api.current.baseUrl, editingAnswers(jar, "/v1/auth/session/refresh", (body) => ({ ...(body as object), user: null })));
+    await session.restore();
+    const state = session.getState();
+    expect(state).toMatchObject({ status: "unavailable", error: { code: "CONTRACT_MISMATCH", details: { answered: "/v1/auth/session/refresh" } } });
+    expect(jar.sent.filter((path) => path === "/v1/auth/session/refresh")).toHaveLength(1);
+  });
+
   it("ends a live stream whose event does not fit, before the event reaches the page", async () => {
     const jar = cookieJar();
     const { incident, session } = await aSignedInTab(jar);

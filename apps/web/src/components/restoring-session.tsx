@@ -57,6 +57,17 @@ function Connecting({ failure, nextTryAt }: { failure: ApiError | undefined; nex
 
 function Unavailable({ error }: { error: ApiError }) {
   const session = useSessionManager();
+  // The server answered, in a shape this build of the app does not know: the alert offers the reload that mends it.
+  if (error.code === "CONTRACT_MISMATCH") {
+    return (
+      <Card>
+        <CardContent className="space-y-4">
+          <h1 className="text-lg font-semibold">This page is out of date</h1>
+          <ErrorAlert error={error} title="Your session could not be checked" />
+        </CardContent>
+      </Card>
+    );
+  }
   return (
     <Card>
       <CardContent className="space-y-4">

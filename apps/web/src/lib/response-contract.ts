@@ -5,10 +5,10 @@ import { ApiError } from "./api-error";
 import type { BrowserSession } from "./api-types";
 
 // The answers this build of the app was made for: each query's and mutation's output, each
-// subscription's events, and the cookie session routes' answer, as JSON Schema generated from the API's router (`pnpm
-// api:contract`). An answer that does not fit means the app and the API are of different
-// versions (a deploy under way, a page open since the last one): the app says to reload rather
-// than show what neither side meant. Fields the app does not know are let through.
+// subscription's events, and the cookie session routes' answer, as JSON Schema generated from the
+// API's router (`pnpm api:contract`). An answer that does not fit means the app and the API are of
+// different versions (a deploy under way, a page open since the last one): the app says to reload
+// rather than show what neither side meant. Fields the app does not know are let through.
 
 type JsonSchema = Parameters<typeof z.fromJSONSchema>[0];
 

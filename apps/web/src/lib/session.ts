@@ -100,7 +100,8 @@ export class SessionManager {
    * At start: a session if the cookie still holds one, else signed out. Only the API's 401 says
    * there is none: a 429, a 503 or a dropped connection is tried again (RESTORE_PAUSES_MS), so a
    * passing hiccup never sends a signed-in person to the sign-in page; the state says meanwhile
-   * why and when the next try is, and `unavailable` once the tries ran out.
+   * why and when the next try is, and `unavailable` once the tries ran out (at once for an answer
+   * this build of the app does not know).
    */
   async restore(): Promise<void> {
     for (const pause of [...RESTORE_PAUSES_MS, undefined]) {
@@ -111,7 +112,8 @@ export class SessionManager {
         // Known after all: the API said there is no session, or another tab signed out.
         if (this.state.status !== "unknown") return;
         const error = toApiError(thrown);
-        if (pause === undefined) {
+        // An answer of a shape this build does not know comes again at every try: a reload mends it.
+        if (pause === undefined || error.code === "CONTRACT_MISMATCH") {
           this.set({ status: "unavailable", error });
           return;
         }
