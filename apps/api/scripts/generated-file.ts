@@ -2,7 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const rootDir = fileURLToPath(new URL("../../..", import.meta.url));
+/** The repository's root. */
+export const rootDir = fileURLToPath(new URL("../../..", import.meta.url));
 
 /**
  * Brings a checked-in generated file to `wanted`, or with `check` only says whether it is: 0 when

@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { buildOpenApiDocument } from "../src/openapi/document.js";
-import { updateGeneratedFile } from "./generated-file.js";
+import { rootDir, updateGeneratedFile } from "./generated-file.js";
 
 const apiDir = fileURLToPath(new URL("..", import.meta.url));
 export const openApiTypesFile = join(apiDir, "test", "generated", "openapi.ts");
@@ -25,7 +25,6 @@ export async function renderOpenApiTypes(document: object): Promise<string> {
   return HEADER + astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0]));
 }
 
-const rootDir = join(apiDir, "..", "..");
 /** A fixed path, so that the ignore file (which names the linted file) applies to every run. */
 const lintedFile = join(rootDir, "node_modules", ".cache", "openapi-lint", "openapi.json");
 

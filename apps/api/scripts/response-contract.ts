@@ -12,14 +12,13 @@
  * and descriptions, titles and examples are left out.
  */
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { incidentUpdatesSchema } from "@incidentops/core";
 import { z } from "zod";
 import { browserSessionSchema } from "../src/browser-session.js";
 import { appRouter } from "../src/router.js";
-import { updateGeneratedFile } from "./generated-file.js";
+import { rootDir, updateGeneratedFile } from "./generated-file.js";
 
-const rootDir = fileURLToPath(new URL("../../..", import.meta.url));
 export const responseContractFile = join(rootDir, "apps", "web", "src", "generated", "response-contract.json");
 
 /** Keywords that describe a value without constraining it. */

@@ -26,7 +26,7 @@ function editingAnswers(jar: CookieJar, path: string, edit: (body: unknown) => u
     if (!url.includes(path) || !res.ok) return res;
     return new Response(JSON.stringify(edit(await res.json())), { status: res.status, headers: res.headers });
   };
-  return { ...jar, fetch: fetch };
+  return { ...jar, fetch };
 }
 
 /** Edits the data of a tRPC batch's first answer. */
@@ -35,6 +35,9 @@ const firstAnswer = (edit: (data: Record<string, unknown>) => void) => (body: un
   if (first !== undefined) edit(first.result.data);
   return body;
 };
+
+/** A live stream of an API of another version: an acknowledged incident's status is one this build does not know. */
+const unknownStatusOnAcknowledge = (chunk: string) => chunk.replaceAll('"status":"acknowledged"', '"status":"on-fire"');
 
 async function aSignedInTab(jar: CookieJar) {
   const { owner, incident } = await anOwnerWithAnIncident(api.current);
@@ -96,8 +99,7 @@ describe("the app's response contract", () => {
   it("ends a live stream whose event does not fit, before the event reaches the page", async () => {
     const jar = cookieJar();
     const { incident, session } = await aSignedInTab(jar);
-    // The stream of an API of another version: an acknowledged incident's status is one this build does not know.
-    const { EventSource } = editingEventSource(jar.fetch, (chunk) => chunk.replaceAll('"status":"acknowledged"', '"status":"on-fire"'));
+    const { EventSource } = editingEventSource(jar.fetch, unknownStatusOnAcknowledge);
     const client = createApiClient(session, { baseUrl: api.current.baseUrl, fetch: jar.fetch, EventSource });
     const received: IncidentUpdates[] = [];
     const failures: unknown[] = [];
@@ -116,7 +118,7 @@ describe("the app's response contract", () => {
   it("stops the app's live stream at the first update that does not fit, says it is not live, and does not reopen it", async () => {
     const jar = cookieJar();
     const { incident, session, client } = await aSignedInTab(jar);
-    const { EventSource, opened } = editingEventSource(jar.fetch, (chunk) => chunk.replaceAll('"status":"acknowledged"', '"status":"on-fire"'));
+    const { EventSource, opened } = editingEventSource(jar.fetch, unknownStatusOnAcknowledge);
     const statuses: LiveStatus[] = [];
     const updates: IncidentUpdates[] = [];
     const stop = keepLive(createApiClient(session, { baseUrl: api.current.baseUrl, fetch: jar.fetch, EventSource }), {

@@ -57,26 +57,21 @@ function Connecting({ failure, nextTryAt }: { failure: ApiError | undefined; nex
 
 function Unavailable({ error }: { error: ApiError }) {
   const session = useSessionManager();
-  // The server answered, in a shape this build of the app does not know: the alert offers the reload that mends it.
-  if (error.code === "CONTRACT_MISMATCH") {
-    return (
-      <Card>
-        <CardContent className="space-y-4">
-          <h1 className="text-lg font-semibold">This page is out of date</h1>
-          <ErrorAlert error={error} title="Your session could not be checked" />
-        </CardContent>
-      </Card>
-    );
-  }
+  // The server answered, in a shape this build of the app does not know: trying again gets the same answer, the alert's reload mends it.
+  const outdated = error.code === "CONTRACT_MISMATCH";
   return (
     <Card>
       <CardContent className="space-y-4">
-        <h1 className="text-lg font-semibold">IncidentOps cannot be reached</h1>
+        <h1 className="text-lg font-semibold">{outdated ? "This page is out of date" : "IncidentOps cannot be reached"}</h1>
         <ErrorAlert error={error} title="Your session could not be checked" />
-        <p className="text-muted-foreground text-sm">It is not lost: try again once the server is back.</p>
-        <Button className="w-full" onClick={() => session.tryNow()}>
-          <RotateCw aria-hidden /> Try again
-        </Button>
+        {!outdated && (
+          <>
+            <p className="text-muted-foreground text-sm">It is not lost: try again once the server is back.</p>
+            <Button className="w-full" onClick={() => session.tryNow()}>
+              <RotateCw aria-hidden /> Try again
+            </Button>
+          </>
+        )}
       </CardContent>
     </Card>
   );

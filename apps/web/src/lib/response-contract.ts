@@ -12,16 +12,16 @@ import type { BrowserSession } from "./api-types";
 
 type JsonSchema = Parameters<typeof z.fromJSONSchema>[0];
 
-type Schemas = Record<string, JsonSchema>;
-const contract = JSON.parse(contractText) as { procedures: Schemas; events: Schemas; browserSession: JsonSchema };
-const compiled = new Map<string, z.ZodType>();
+type JsonObject = Extract<JsonSchema, object>;
+const contract = JSON.parse(contractText) as { procedures: Record<string, JsonObject>; events: Record<string, JsonObject>; browserSession: JsonObject };
+const compiled = new WeakMap<JsonObject, z.ZodType>();
 
-/** The schema `json` as zod, compiled at its first use under `name`. */
-function compiledOnce(name: string, json: JsonSchema): z.ZodType {
-  let schema = compiled.get(name);
+/** The contract's schema `json` as zod, compiled at its first use. */
+function compiledOnce(json: JsonObject): z.ZodType {
+  let schema = compiled.get(json);
   if (schema === undefined) {
     schema = z.fromJSONSchema(json);
-    compiled.set(name, schema);
+    compiled.set(json, schema);
   }
   return schema;
 }
@@ -47,13 +47,13 @@ export function contractMismatch(answered: string, breaches: readonly string[]):
 export function answerBreaches(type: "query" | "mutation" | "subscription", path: string, data: unknown): string[] | undefined {
   const schemas = type === "subscription" ? contract.events : contract.procedures;
   const json = Object.hasOwn(schemas, path) ? schemas[path] : undefined;
-  const checked = json === undefined ? undefined : compiledOnce(`${type === "subscription" ? "events" : "answer"} of ${path}`, json).safeParse(data);
+  const checked = json === undefined ? undefined : compiledOnce(json).safeParse(data);
   return checked === undefined || checked.success ? undefined : breachesOf(checked.error);
 }
 
 /** A cookie session route's answer once it fits the contract (signed in, renewed, switched); throws CONTRACT_MISMATCH when it does not. */
 export function checkedBrowserSession(route: string, payload: unknown): BrowserSession {
-  const checked = compiledOnce("(browser session)", contract.browserSession).safeParse(payload);
+  const checked = compiledOnce(contract.browserSession).safeParse(payload);
   if (!checked.success) throw contractMismatch(`/v1/auth/session/${route}`, breachesOf(checked.error));
   return payload as BrowserSession;
 }
