@@ -38,6 +38,7 @@ const CORE_FEATURES = {
   org: ["audit", "incidents", "sessions", "tasks", "teams", "users"],
   "api-keys": ["audit"],
   "stream-tickets": ["api-keys"],
+  idempotency: [],
   auth: ["audit", "org", "sessions", "users"],
   invitations: ["audit", "auth", "org", "users"],
   teams: ["audit", "users"],

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { AppError } from "@incidentops/core";
+import { AppError, IDEMPOTENT_REPLAYED_HEADER } from "@incidentops/core";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import swaggerUi from "swagger-ui-express";
@@ -86,10 +86,12 @@ export async function createApp(deps: AppDeps): Promise<ApiApp> {
       router: appRouter,
       createContext,
       maxBodySize: MAX_BODY_BYTES,
-      // The first failure that says when to come back sets Retry-After.
+      // The first failure that says when to come back sets Retry-After; a replayed write (its
+      // Idempotency-Key's first answer) says so, as over REST.
       responseMeta: ({ errors, ctx }) => {
-        const headers = errors.map((error) => toErrorResponse(error, ctx?.requestId ?? "").headers).find((h) => h["retry-after"] !== undefined);
-        return headers === undefined ? {} : { headers };
+        const retryAfter = errors.map((error) => toErrorResponse(error, ctx?.requestId ?? "").headers).find((h) => h["retry-after"] !== undefined);
+        const replayed = ctx?.idempotency.replayed === true ? { [IDEMPOTENT_REPLAYED_HEADER]: "true" } : undefined;
+        return retryAfter === undefined && replayed === undefined ? {} : { headers: { ...retryAfter, ...replayed } };
       },
       onError: ({ error, ctx, req, path }) => {
         logUnexpected(ctx?.log ?? req.log, error, toErrorResponse(error, ctx?.requestId ?? ""), { procedure: path });

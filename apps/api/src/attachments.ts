@@ -1,5 +1,18 @@
 import type { Readable } from "node:stream";
-import { AppError, attachmentIdInput, attachmentService, incidentIdInput, incidentService } from "@incidentops/core";
+import {
+  AppError,
+  attachmentIdInput,
+  attachmentService,
+  finishKeyedCall,
+  IDEMPOTENT_REPLAYED_HEADER,
+  incidentIdInput,
+  incidentService,
+  parseIdempotencyKey,
+  startKeyedCall,
+  type Actor,
+  type Attachment,
+} from "@incidentops/core";
+import type { Tx } from "@incidentops/db";
 import busboy from "busboy";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -73,6 +86,28 @@ function abandon(req: Request, res: Response): void {
   res.set("connection", "close");
 }
 
+const UPLOAD_PROCEDURE = "incidents.attachments.upload";
+
+/**
+ * Records an upload, in its last transaction. Sent with an Idempotency-Key (decision 0074), the
+ * key stands for the incident, the file's name and its bytes (their SHA-256), and a repeat
+ * answers the first upload's attachment instead of recording another.
+ */
+async function recordUpload(
+  tx: Tx,
+  actor: Actor,
+  key: string | undefined,
+  upload: Parameters<typeof attachmentService.recordUpload>[2],
+): Promise<{ attachment: Attachment; replayed: boolean }> {
+  if (key === undefined) return { attachment: await attachmentService.recordUpload(tx, actor, upload), replayed: false };
+  const input = { incidentId: upload.incidentId, fileName: upload.fileName ?? null, sha256: upload.stored.sha256 };
+  const outcome = await startKeyedCall(tx, actor, { key, procedure: UPLOAD_PROCEDURE, input });
+  if (outcome.replay) return { attachment: outcome.answer as Attachment, replayed: true };
+  const attachment = await attachmentService.recordUpload(tx, actor, upload);
+  await finishKeyedCall(tx, actor, key, attachment);
+  return { attachment, replayed: false };
+}
+
 export function attachmentsRouter(deps: AppDeps): Router {
   const createContext = createContextFactory(deps);
   const router = Router();
@@ -81,8 +116,9 @@ export function attachmentsRouter(deps: AppDeps): Router {
   router.post("/v1/incidents/:incidentId/attachments", async (req, res) => {
     try {
       const ctx = createContext({ req });
-      const attachment = await callAsRoute(ctx, { action: "attachment:upload", type: "mutation", procedure: "incidents.attachments.upload" }, async (actor, inOrg) => {
+      const attachment = await callAsRoute(ctx, { action: "attachment:upload", type: "mutation", procedure: UPLOAD_PROCEDURE }, async (actor, inOrg) => {
         const { incidentId } = parse(incidentIdInput, req.params);
+        const idempotencyKey = parseIdempotencyKey(ctx.idempotency.header);
         // Before reading a byte: the incident must be the org's, and the declared size fit.
         await inOrg((tx) => incidentService.requireIncident(tx, actor, incidentId));
         if (Number(req.headers["content-length"] ?? 0) > maxBytes + MULTIPART_OVERHEAD_BYTES) throw attachmentService.fileTooLarge(maxBytes);
@@ -91,13 +127,20 @@ export function attachmentsRouter(deps: AppDeps): Router {
           fileName = name;
           return attachmentService.storeBytes(deps.storage, maxBytes, actor, incidentId, stream);
         });
+        const discardStored = () => deps.storage.delete(stored.key).catch((cause: unknown) => ctx.log.warn({ err: cause }, "discarding an unrecorded upload failed"));
+        const upload = { incidentId, fileName, stored };
         try {
-          return await inOrg((tx) => attachmentService.recordUpload(tx, actor, { incidentId, fileName, stored }), { last: true });
+          const recorded = await inOrg((tx) => recordUpload(tx, actor, idempotencyKey, upload), { last: true });
+          // A repeat of a keyed upload answered its first upload's attachment: these bytes are a copy.
+          if (recorded.replayed) await discardStored();
+          ctx.idempotency.replayed = recorded.replayed;
+          return recorded.attachment;
         } catch (error) {
-          await deps.storage.delete(stored.key).catch((cause: unknown) => ctx.log.warn({ err: cause }, "discarding an unrecorded upload failed"));
+          await discardStored();
           throw error;
         }
       });
+      if (ctx.idempotency.replayed) res.set(IDEMPOTENT_REPLAYED_HEADER, "true");
       res.status(201).json(attachment);
     } catch (error) {
       if (!req.complete) abandon(req, res);

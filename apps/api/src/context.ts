@@ -1,4 +1,4 @@
-import type { AppError, Config, Logger, Mailer, ObjectStorage } from "@incidentops/core";
+import { IDEMPOTENCY_KEY_HEADER, type AppError, type Config, type Logger, type Mailer, type ObjectStorage } from "@incidentops/core";
 import type { Db } from "@incidentops/db";
 import type { IncomingHttpHeaders } from "node:http";
 import type { TRPCRequestInfo } from "@trpc/server/http";
@@ -34,6 +34,11 @@ export interface Context extends AppDeps {
   streamTicket: string | undefined;
   ip: string | undefined;
   /**
+   * The request's `Idempotency-Key` header, read by write calls (procedure/idempotency.ts), and
+   * whether the call's answer was a replay of the key's first call (its `Idempotent-Replayed` header).
+   */
+  idempotency: { header: string | undefined; replayed: boolean };
+  /**
    * A refusal of the request's input that REST made before the call (a query parameter the
    * operation does not take: rest.ts), raised where the input is read: after the caller is
    * authenticated and authorized, so an unauthenticated caller learns nothing of an operation's
@@ -51,6 +56,11 @@ function subscriptionTicket(info: TRPCRequestInfo | undefined): string | undefin
   if (info?.type !== "subscription") return undefined;
   const value = info.connectionParams?.ticket;
   return typeof value === "string" ? value : undefined;
+}
+
+function idempotencyHeaderOf(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers[IDEMPOTENCY_KEY_HEADER];
+  return Array.isArray(value) ? value.join(", ") : value;
 }
 
 /** What a call's context takes from its request (express's, or one routed before express: rest.ts). */
@@ -77,6 +87,7 @@ export function createContextFactory(deps: AppDeps) {
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
     streamTicket: subscriptionTicket(info),
     ip: req.ip,
+    idempotency: { header: idempotencyHeaderOf(req.headers), replayed: false },
     inputRefusal,
     ...deps,
   });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQueryString } from "node:querystring";
-import { AppError } from "@incidentops/core";
+import { AppError, IDEMPOTENT_REPLAYED_HEADER } from "@incidentops/core";
 import express, { type RequestHandler, type Router } from "express";
 import { create as contentDisposition } from "content-disposition";
 import proxyAddr from "proxy-addr";
@@ -101,8 +101,9 @@ async function serve(route: RestRoute, call: RestCall, res: ServerResponse, opti
   const { operation } = route;
   try {
     const inputRefusal = queryParametersRefusal(route.queryParameters, call.query);
-    const caller = options.createCaller(options.createContext({ req: call.source, inputRefusal }));
-    const data = await procedureOn(caller, operation.procedure)(inputOf(operation, call));
+    const ctx = options.createContext({ req: call.source, inputRefusal });
+    const data = await procedureOn(options.createCaller(ctx), operation.procedure)(inputOf(operation, call));
+    if (ctx.idempotency.replayed) res.setHeader(IDEMPOTENT_REPLAYED_HEADER, "true");
     const status = operation.meta.successStatus ?? 200;
     const text = operation.meta.textResponse;
     if (text === undefined) writeJson(res, status, data);

@@ -6,6 +6,7 @@ import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
 import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential, readStreamTicket } from "./procedure/credential.js";
+import { callIdempotently } from "./procedure/idempotency.js";
 import { failureOfCall, inRetriedScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf } from "./procedure/write-quota.js";
 import { bindCallerToLog, currentRequestId } from "./request-log.js";
@@ -31,6 +32,11 @@ export type Meta = OpenApiMeta<{
    * ticket): a read-only API key may call it, and it is no write call of the quota (callTypeOf).
    */
   readCall?: true;
+  /**
+   * A write whose answer holds a secret shown once (an API key, a signing secret, an invitation's
+   * token): its answer is never kept, so it refuses an Idempotency-Key (procedure/idempotency.ts).
+   */
+  answersSecret?: true;
 }>;
 
 /** What a call is to API key scopes and the write quota: its type, a `readCall` mutation a read. */
@@ -144,20 +150,43 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
   return result;
 });
 
+/**
+ * A write call (a mutation other than a read call) runs under the request's Idempotency-Key, if
+ * it has one (procedure/idempotency.ts); the last middleware of each authenticated kind, once
+ * its caller may make the call.
+ */
+function keyedWrites<R extends { ok: boolean }>(opts: {
+  ctx: Parameters<typeof callIdempotently>[0];
+  next: () => Promise<R>;
+  type: "query" | "mutation" | "subscription";
+  path: string;
+  meta: Meta | undefined;
+  getRawInput: () => Promise<unknown>;
+}): Promise<R> {
+  const { ctx, next, type, path, meta, getRawInput } = opts;
+  return callTypeOf(type, meta) === "mutation" ? callIdempotently(ctx, { path, getRawInput, answersSecret: meta?.answersSecret === true }, next) : next();
+}
+
 /** For what only a person can do (their profile, preferences, password): API keys get 403. */
-export const userProcedure = authedProcedure.meta({ access: { kind: "user" } }).use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
-  raiseInputRefusal(ctx);
-  return next({ ctx: { ...ctx, actor: ctx.actor } });
-});
+export const userProcedure = authedProcedure
+  .meta({ access: { kind: "user" } })
+  .use(({ ctx, next }) => {
+    if (ctx.actor.kind !== "user") throw new AppError("FORBIDDEN", "This needs a signed-in user: API keys cannot call it");
+    raiseInputRefusal(ctx);
+    return next({ ctx: { ...ctx, actor: ctx.actor } });
+  })
+  .use((opts) => keyedWrites(opts));
 
 /** An authenticated procedure for `action`, whose caller `check` lets through. */
 const gatedProcedure = (action: Action, check: typeof authorize) =>
-  authedProcedure.meta({ access: { kind: "authenticated", action } }).use(({ ctx, next }) => {
-    check(action, ctx.actor);
-    raiseInputRefusal(ctx);
-    return next();
-  });
+  authedProcedure
+    .meta({ access: { kind: "authenticated", action } })
+    .use(({ ctx, next }) => {
+      check(action, ctx.actor);
+      raiseInputRefusal(ctx);
+      return next();
+    })
+    .use((opts) => keyedWrites(opts));
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */
 export const procedureFor = (action: Action) => gatedProcedure(action, authorize);

@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { DeleteObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
@@ -22,7 +21,7 @@ import {
   type Account,
   type TestApi,
 } from "@incidentops/testkit";
-import { downloadAttachment, PNG_1X1, uploadAttachment } from "./support/attachments.js";
+import { downloadAttachment, PNG_1X1, storedFiles, uploadAttachment } from "./support/attachments.js";
 import { S3_TEST_BUCKET, S3_TEST_CREDENTIALS, startS3Server } from "./support/s3.js";
 
 // Attachments: evidence kept out of the database, in a directory under the data dir (the
@@ -39,13 +38,6 @@ async function bytesPathOf(testApi: TestApi, attachmentId: string): Promise<stri
   if (storage.kind !== "filesystem") throw new Error("not the filesystem store");
   const row = await testApi.db.selectFrom("incident_attachments").select("storage_key").where("id", "=", attachmentId).executeTakeFirstOrThrow();
   return join(storage.dir, row.storage_key);
-}
-
-/** Every file under the store's directory (none but complete attachments may be left). */
-async function storedFiles(testApi: TestApi): Promise<string[]> {
-  const storage = testApi.config.attachments.storage;
-  if (storage.kind !== "filesystem" || !existsSync(storage.dir)) return [];
-  return (await readdir(storage.dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
 }
 
 let owner: Account;

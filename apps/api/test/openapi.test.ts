@@ -170,13 +170,14 @@ describe("the OpenAPI document", () => {
 
   it("documents the errors each operation can give, and only those", () => {
     expect(documentedCodes(operation("/v1/incidents/{incidentId}/transition", "post"))).toEqual({
-      "400": ["MALFORMED_JSON", "VALIDATION_FAILED"],
+      "400": ["INVALID_IDEMPOTENCY_KEY", "MALFORMED_JSON", "VALIDATION_FAILED"],
       "401": ["UNAUTHORIZED"],
       "403": ["FORBIDDEN"],
       "404": ["NOT_FOUND"],
       "409": ["CONCURRENT_CHANGE", "CONFLICT", "INVALID_TRANSITION", "VERSION_CONFLICT"],
       "413": ["PAYLOAD_TOO_LARGE"],
       "415": ["UNSUPPORTED_MEDIA_TYPE"],
+      "422": ["IDEMPOTENCY_KEY_REUSED"],
       "429": ["QUOTA_EXCEEDED"],
       "500": ["INTERNAL_ERROR"],
       "503": ["SERVICE_UNAVAILABLE"],
@@ -202,6 +203,22 @@ describe("the OpenAPI document", () => {
     // Public routes answer no 401 of their own.
     expect(documentedCodes(operation("/v1/auth/register", "post"))["401"]).toBeUndefined();
     expect(documentedCodes(operation("/v1/auth/password/forgot", "post"))["429"]).toEqual(["RATE_LIMITED"]);
+  });
+
+  it("documents the Idempotency-Key header on every authenticated write that takes one, and the replay's header on its answer", () => {
+    const keyed = (o: (typeof operations)[number]) => o.access.kind !== "public" && o.type === "mutation" && o.meta.readCall !== true && o.meta.answersSecret !== true;
+    expect(operations.filter(keyed).length).toBeGreaterThan(50);
+    for (const o of operations) {
+      const op = operation(`/v1${o.path}`, o.method.toLowerCase());
+      const header = (op.parameters ?? []).find((p) => p.in === "header" && p.name === "Idempotency-Key");
+      const success = op.responses[String(o.meta.successStatus ?? 200)];
+      expect(header !== undefined, o.procedure).toBe(keyed(o));
+      expect(success?.headers?.["Idempotent-Replayed"] !== undefined, o.procedure).toBe(keyed(o));
+      if (header !== undefined) expect(header).toMatchObject({ required: false, schema: { type: "string", minLength: 1, maxLength: 255 } });
+    }
+    // Writes answering a secret shown once take no key, and say why they refuse one.
+    expect(documentedCodes(operation("/v1/org/api-keys", "post"))["400"]).toContain("INVALID_IDEMPOTENCY_KEY");
+    expect(documentedCodes(operation("/v1/org/api-keys", "post"))["422"]).toBeUndefined();
   });
 
   it("gives every error response the schema of its codes, Retry-After where they carry it, and samples that fit", () => {

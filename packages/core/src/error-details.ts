@@ -14,6 +14,9 @@ export const errorDetailsSchemas = {
   VALIDATION_FAILED: z.object({ fields: fieldErrors }),
   MALFORMED_JSON: none,
   INVALID_TOKEN: none,
+  INVALID_IDEMPOTENCY_KEY: z.object({
+    reason: z.enum(["malformed", "secret_answer"]).describe("A key that is not 1-255 visible ASCII characters, or one sent to an operation whose answer holds a secret shown once"),
+  }),
   CHANNEL_NOT_CONFIGURED: z.object({
     type: z.enum(["sms", "voice"]).describe("The contact method type this deployment cannot send"),
     variables: z.array(z.string()).describe("The environment variables an operator sets to enable it"),
@@ -56,6 +59,7 @@ export const errorDetailsSchemas = {
   CONCURRENT_CHANGE: z.object({ retryAfterSeconds }),
   PAYLOAD_TOO_LARGE: z.object({ limitBytes: z.number().int().optional() }),
   UNSUPPORTED_MEDIA_TYPE: none,
+  IDEMPOTENCY_KEY_REUSED: none,
   RATE_LIMITED: z.object({ retryAfterSeconds, limit: z.number().int().optional(), windowSeconds: z.number().int().optional() }),
   LOGIN_LOCKED: z.object({ retryAfterSeconds }),
   QUOTA_EXCEEDED: z.object({ quota: z.number().int(), retryAfterSeconds }),

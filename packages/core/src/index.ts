@@ -56,6 +56,8 @@ export { API_KEY_PREFIX, authenticateApiKey, looksLikeApiKey } from "./api-keys/
 export { hashSecretToken } from "./secret-tokens.js";
 export * from "./stream-tickets/schema.js";
 export * as streamTicketService from "./stream-tickets/service.js";
+export * from "./idempotency/schema.js";
+export { finishKeyedCall, keyRefusedForSecretAnswer, parseIdempotencyKey, startKeyedCall } from "./idempotency/service.js";
 export type { StreamHolder } from "./stream-tickets/service.js";
 
 // Accountability: the audit log and usage quotas.

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from "kysely";
 
 /** Columns the database fills in; readable as T, optional on insert, settable on update. */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -663,6 +663,19 @@ export interface StreamTicketsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface IdempotentRequestsTable {
+  org_id: string;
+  user_id: string | null;
+  api_key_id: string | null;
+  caller_id: GeneratedAlways<string>;
+  key: string;
+  procedure: string;
+  input_hash: Buffer;
+  /** Null only inside the transaction that claimed the key, before its call returned. */
+  answer: unknown;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: string;
   name: string;
@@ -717,6 +730,7 @@ export interface Database {
   incident_tiny_ids: IncidentTinyIdsTable;
   heartbeat_monitors: HeartbeatMonitorsTable;
   stream_tickets: StreamTicketsTable;
+  idempotent_requests: IdempotentRequestsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

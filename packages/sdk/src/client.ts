@@ -8,8 +8,9 @@ import { send, timeoutMsOf, type FetchFunction, type SendOptions, type Transport
 export type HeadersOption = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
 /**
- * Retries of a call the API did not apply: a query after a connection failure, a timeout or a
- * `SERVICE_UNAVAILABLE` answer, any call after a `CONCURRENT_CHANGE` answer.
+ * Retries of a call the API did not apply: a query, or a write sent with an idempotency key, after
+ * a connection failure, a timeout or a `SERVICE_UNAVAILABLE` answer; any call after a
+ * `CONCURRENT_CHANGE` answer.
  */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2. */
@@ -133,15 +134,16 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
 
   /**
    * How long to wait before sending again a call that failed with `error`, or undefined when it
-   * must not be: a query that got no answer, after the backoff (a read may be made twice); any
-   * call answered CONCURRENT_CHANGE (the API applied nothing of it) and a query answered
-   * SERVICE_UNAVAILABLE (not a mutation: the database may have committed it, its answer lost),
-   * after the answer's Retry-After when that is no longer than maxDelayMs, with jitter so that
-   * calls that conflicted together do not come back together.
+   * must not be. `resendable`: a query (a read may be made twice) or a write sent with an
+   * idempotency key (its repeat replays its first answer); not another write, which the database
+   * may have committed, its answer lost. A resendable call that got no answer is sent again after
+   * the backoff; any call answered CONCURRENT_CHANGE (the API applied nothing of it) and a
+   * resendable one answered SERVICE_UNAVAILABLE after the answer's Retry-After when that is no
+   * longer than maxDelayMs, with jitter so that calls that conflicted together do not come back together.
    */
-  function retryDelayOf(error: unknown, type: "query" | "mutation", attempt: number): number | undefined {
-    if (isConnectionError(error)) return type === "query" ? backoff(attempt) : undefined;
-    const unapplied = hasErrorCode(error, "CONCURRENT_CHANGE") || (type === "query" && hasErrorCode(error, "SERVICE_UNAVAILABLE"));
+  function retryDelayOf(error: unknown, resendable: boolean, attempt: number): number | undefined {
+    if (isConnectionError(error)) return resendable ? backoff(attempt) : undefined;
+    const unapplied = hasErrorCode(error, "CONCURRENT_CHANGE") || (resendable && hasErrorCode(error, "SERVICE_UNAVAILABLE"));
     if (!unapplied) return undefined;
     const retryAfterMs = error.details.retryAfterSeconds * 1000;
     return retryAfterMs <= maxDelayMs ? retryAfterMs + Math.random() * minDelayMs : undefined;
@@ -155,13 +157,13 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
     path: string,
     type: "query" | "mutation",
     input: unknown,
-    call: Omit<SendOptions, "headers"> & { headers: () => Promise<Record<string, string>> },
+    call: Omit<SendOptions, "headers"> & { headers: () => Promise<Record<string, string>>; keyed?: boolean },
   ): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await send(transport, path, type, input, { ...call, headers: await call.headers() });
       } catch (error) {
-        const delayMs = attempt < retries ? retryDelayOf(error, type, attempt) : undefined;
+        const delayMs = attempt < retries ? retryDelayOf(error, type === "query" || call.keyed === true, attempt) : undefined;
         if (delayMs === undefined) throw error;
         await sleep(delayMs, call.signal);
       }
@@ -192,6 +194,8 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
     }
 
     if (!SESSION_PROCEDURES.has(path)) await session.ready(signal);
+    const idempotencyKey = type === "mutation" ? call.idempotencyKey : undefined;
+    const keyed = idempotencyKey !== undefined;
     let replayed = false;
     for (;;) {
       const bearer = session.bearer();
@@ -200,10 +204,11 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
           await resolveHeaders(options.headers),
           call.headers,
           call.requestId === undefined ? undefined : { "x-request-id": call.requestId },
+          idempotencyKey === undefined ? undefined : { "idempotency-key": idempotencyKey },
           bearer === undefined ? undefined : { authorization: `Bearer ${bearer}` },
         );
       try {
-        return await sendRetrying(path, type, input, { headers, signal, timeoutMs });
+        return await sendRetrying(path, type, input, { headers, signal, timeoutMs, keyed });
       } catch (error) {
         // An expired access token: renew it once (or join the renewal under way), then replay.
         if (isIncidentOpsError(error) && error.code === "UNAUTHORIZED" && !replayed && !SESSION_PROCEDURES.has(path)) {

@@ -20,6 +20,16 @@ export interface CallOptions {
   requestId?: string | undefined;
   /** The client's `timeoutMs` for this call's requests (0 or `Infinity`: none); a token refresh it waits for keeps the client's. */
   timeoutMs?: number | undefined;
+  /**
+   * A write's idempotency key (1-255 visible ASCII characters, e.g. `crypto.randomUUID()`), sent
+   * as `Idempotency-Key`: the API answers a repeat of the call within 24 hours with its first
+   * answer instead of changing anything again. The client then also retries the call after no
+   * answer (a dropped connection, a timeout) or `SERVICE_UNAVAILABLE`, as it does a query, since
+   * a retry can no longer apply it twice. Keep the key to send the call again later (after a
+   * crash, say). Operations whose answer holds a secret shown once refuse a key
+   * (`INVALID_IDEMPOTENCY_KEY`); queries ignore it.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** The input without the `void` tRPC adds when it may be omitted. */

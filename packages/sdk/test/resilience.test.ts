@@ -307,7 +307,11 @@ describe("retries after an answer that says nothing was applied", () => {
     const forward = async (request: ReceivedRequest) => {
       const answer = await fetch(`${api.current.baseUrl}${request.path}`, {
         method: request.method,
-        headers: { authorization: String(request.headers.authorization), "content-type": "application/json" },
+        headers: {
+          authorization: String(request.headers.authorization),
+          "content-type": "application/json",
+          ...(typeof request.headers["idempotency-key"] === "string" ? { "idempotency-key": request.headers["idempotency-key"] } : {}),
+        },
         body: request.method === "POST" ? request.body : undefined,
       });
       return { status: answer.status, headers: { "content-type": "application/json" }, body: await answer.text() };
@@ -341,6 +345,72 @@ describe("retries after an answer that says nothing was applied", () => {
       const impatient = createIncidentOpsClient({ baseUrl: server.url, auth: tokens, retry: { maxDelayMs: 500 } });
       expect(await rejectionOf(impatient.org.services.list({}))).toMatchObject({ code: "SERVICE_UNAVAILABLE", details: { retryAfterSeconds: 1 } });
       expect(server.requests).toHaveLength(4);
+    });
+  });
+
+  test("a write sent with an idempotency key and answered 503 is sent again after its Retry-After, with the same key", async () => {
+    const tokens = await signUp();
+    await withUnavailableFirst(async (server) => {
+      const client = createIncidentOpsClient({ baseUrl: server.url, auth: tokens });
+      const created = await client.org.services.create({ name: "keyed through an outage" }, { idempotencyKey: "outage-1" });
+      expect(created.name).toBe("keyed through an outage");
+      expect(server.requests.map((request) => request.headers["idempotency-key"])).toEqual(["outage-1", "outage-1"]);
+    });
+  });
+});
+
+describe("writes sent with an idempotency key", () => {
+  /** The services of the org with this name, as the database has them. */
+  const servicesNamed = (orgId: string, name: string) =>
+    api.current.db.selectFrom("services").select("id").where("org_id", "=", orgId).where("name", "=", name).execute();
+
+  /**
+   * A fetch that sends every request for real, but loses the answer to the first write: the API
+   * applied it, and the client hears only a dropped connection.
+   */
+  function losingFirstWriteAnswer() {
+    const recorder = recordingFetch();
+    let lost = false;
+    const fetchFn: FetchFunction = async (input, init) => {
+      const answer = await recorder.fetch(input, init);
+      if (lost || init?.method !== "POST") return answer;
+      lost = true;
+      await answer.arrayBuffer();
+      throw new TypeError("fetch failed", { cause: new Error("ECONNRESET") });
+    };
+    return { fetch: fetchFn, requests: recorder.requests };
+  }
+
+  test("a write whose answer was lost is sent again with the same key, and applied once", async () => {
+    const tokens = await signUp();
+    const lossy = losingFirstWriteAnswer();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: lossy.fetch, retry: { retries: 2, minDelayMs: 5 } });
+    const created = await client.org.services.create({ name: "applied once" }, { idempotencyKey: "create-applied-once" });
+    expect(lossy.requests.map((request) => request.headers.get("idempotency-key"))).toEqual(["create-applied-once", "create-applied-once"]);
+    expect(await servicesNamed(tokens.org.id, "applied once")).toEqual([{ id: created.id }]);
+  });
+
+  test("without a key, the same lost answer is not sent again (the write may have been applied)", async () => {
+    const tokens = await signUp();
+    const lossy = losingFirstWriteAnswer();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens, fetch: lossy.fetch, retry: { retries: 2, minDelayMs: 5 } });
+    expect(await rejectionOf(client.org.services.create({ name: "applied, answer lost" }))).toBeInstanceOf(IncidentOpsConnectionError);
+    expect(lossy.requests).toHaveLength(1);
+    expect(await servicesNamed(tokens.org.id, "applied, answer lost")).toHaveLength(1);
+  });
+
+  test("the same key with another write is the API's IDEMPOTENCY_KEY_REUSED; an operation answering a secret refuses a key", async () => {
+    const tokens = await signUp();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, auth: tokens });
+    await client.org.services.create({ name: "first use" }, { idempotencyKey: "reused" });
+    expect(await rejectionOf(client.org.services.create({ name: "second use" }, { idempotencyKey: "reused" }))).toMatchObject({
+      code: "IDEMPOTENCY_KEY_REUSED",
+      httpStatus: 422,
+      procedure: "org.services.create",
+    });
+    expect(await rejectionOf(client.org.apiKeys.create({ name: "keyed", scope: "read" }, { idempotencyKey: "secret" }))).toMatchObject({
+      code: "INVALID_IDEMPOTENCY_KEY",
+      details: { reason: "secret_answer" },
     });
   });
 });

@@ -1,6 +1,6 @@
-import { ERROR_CODES, type ErrorCode } from "@incidentops/core";
+import { ERROR_CODES, idempotencyKeySchema, type ErrorCode } from "@incidentops/core";
 import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
-import type { z } from "zod";
+import { z } from "zod";
 import { REFRESH_COOKIE } from "../browser-session.js";
 import { healthSchema, notReadySchema, readySchema } from "../health.js";
 import { alertmanagerAcceptedSchema, alertmanagerPayloadSchema } from "../ingest/alertmanager.js";
@@ -18,9 +18,9 @@ import {
 } from "../ingest/pagerduty.js";
 import { listRestOperations, type RestOperation } from "../operations.js";
 import { appRouter } from "../router.js";
-import { errorBodySchemas, errorCodesOf, errorComponentName, errorExampleComponents, errorResponsesOf } from "./errors.js";
+import { errorBodySchemas, errorCodesOf, errorComponentName, errorExampleComponents, errorResponsesOf, isAuthenticatedWrite } from "./errors.js";
 import { operationExamples } from "./examples.js";
-import { attachmentHeaders, httpRoutePaths } from "./routes.js";
+import { attachmentHeaders, httpRoutePaths, replayedHeader } from "./routes.js";
 
 const TAGS: { name: string; description: string }[] = [
   { name: "auth", description: "Accounts and sessions: register, log in, refresh and switch organisation, passwords, invitations" },
@@ -59,10 +59,15 @@ const serverUrl = (publicUrl: string | undefined) => (publicUrl === undefined ? 
 interface Operation {
   operationId?: string;
   security?: unknown[];
-  parameters?: { name: string; in: string; example?: unknown }[];
+  parameters?: { name: string; in: string; example?: unknown; required?: boolean; description?: string; schema?: unknown }[];
   requestBody?: { content: Record<string, { examples?: unknown }> };
   responses: Record<string, { description?: string; headers?: unknown; content?: Record<string, { examples?: unknown }> } | undefined>;
 }
+
+const { description: idempotencyKeyDescription, ...idempotencyKeyJsonSchema } = z.toJSONSchema(idempotencyKeySchema);
+
+/** The header that makes a write safe to send again (procedure/idempotency.ts). */
+const idempotencyKeyParameter = { name: "Idempotency-Key", in: "header", required: false, description: idempotencyKeyDescription, schema: idempotencyKeyJsonSchema };
 
 /** Our responses, samples and security on an operation generated from a procedure's meta. */
 function decorate(op: Operation, operation: RestOperation): void {
@@ -72,6 +77,9 @@ function decorate(op: Operation, operation: RestOperation): void {
   const body = Object.fromEntries(Object.entries(input).filter(([name]) => !(op.parameters ?? []).some((p) => p.name === name)));
   const json = op.requestBody?.content["application/json"];
   if (json !== undefined) json.examples = { example: { value: body } };
+
+  const keyed = isAuthenticatedWrite(operation) && operation.meta.answersSecret !== true;
+  if (keyed) op.parameters = [...(op.parameters ?? []), idempotencyKeyParameter];
 
   const status = operation.meta.successStatus ?? 200;
   const generated = op.responses["200"];
@@ -84,6 +92,7 @@ function decorate(op: Operation, operation: RestOperation): void {
     [String(status)]: {
       description,
       ...(text?.fileName === undefined ? {} : { headers: attachmentHeaders(text.fileName) }),
+      ...(keyed ? { headers: replayedHeader } : {}),
       content: { [mediaType]: { ...content, examples: { example: { value: output } } } },
     },
     ...(errorResponsesOf(errorCodesOf(operation)) as Operation["responses"]),

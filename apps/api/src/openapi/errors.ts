@@ -42,6 +42,14 @@ export const errorSamples: { [C in ErrorCode]: { meaning: string; body: ErrorBod
     body: sample("VALIDATION_FAILED", "The request is invalid: see details.fields", { fields: { title: ["must not be empty"] } }),
   },
   MALFORMED_JSON: { meaning: "the body is not valid JSON", body: sample("MALFORMED_JSON", "The request body is not valid JSON", {}) },
+  INVALID_IDEMPOTENCY_KEY: {
+    meaning: "the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason)",
+    body: sample("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key header must be 1-255 visible ASCII characters, e.g. a UUID", { reason: "malformed" }),
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    meaning: "this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed",
+    body: sample("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was sent with a different request in the last 24 hours: send a new key with a new request", {}),
+  },
   INVALID_TOKEN: {
     meaning: "the single-use token is invalid, expired or already used",
     body: sample("INVALID_TOKEN", "This password reset link is invalid, expired or already used: ask for a new one", {}),
@@ -198,6 +206,9 @@ function mayBeForbidden(operation: RestOperation): boolean {
   return !can(access.action, { kind: "user", role: "viewer" }) || !can(access.action, { kind: "api_key", role: "viewer" });
 }
 
+/** A write by an authenticated caller: what the daily write quota counts, and what takes an Idempotency-Key. */
+export const isAuthenticatedWrite = (operation: RestOperation) => operation.access.kind !== "public" && callTypeOf(operation.type, operation.meta) === "mutation";
+
 /** Every error code an operation can answer with, derived from its input, access and route, plus its domain errors. */
 export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   const codes = new Set<ErrorCode>();
@@ -208,7 +219,9 @@ export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   if (mayBeForbidden(operation)) codes.add("FORBIDDEN");
   if (operation.path.includes("{")) codes.add("NOT_FOUND");
   if (operation.path.startsWith("/auth/")) codes.add("RATE_LIMITED");
-  if (operation.access.kind !== "public" && callTypeOf(operation.type, operation.meta) === "mutation" && !isQuotaExempt(operation.procedure)) codes.add("QUOTA_EXCEEDED");
+  if (isAuthenticatedWrite(operation) && !isQuotaExempt(operation.procedure)) codes.add("QUOTA_EXCEEDED");
+  if (isAuthenticatedWrite(operation)) codes.add("INVALID_IDEMPOTENCY_KEY");
+  if (isAuthenticatedWrite(operation) && operation.meta.answersSecret !== true) codes.add("IDEMPOTENCY_KEY_REUSED");
   // A write may find what it refers to removed by a concurrent one after its checks passed.
   if (operation.type === "mutation") codes.add("CONFLICT");
   for (const code of DOMAIN_ERRORS[operation.procedure] ?? []) codes.add(code);

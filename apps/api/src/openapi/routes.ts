@@ -6,6 +6,7 @@ import {
   browserSessionSchema,
   browserSwitchOrgInput,
   heartbeatPingSchema,
+  idempotencyKeySchema,
   incidentIdInput,
   loginInput,
   okSchema,
@@ -356,14 +357,24 @@ export const attachmentHeaders = (fileName: string) => ({
   "Content-Disposition": { description: `attachment, e.g. attachment; filename="${fileName}"`, schema: { type: "string" as const } },
 });
 
+/** The answer's header of a write sent again with its Idempotency-Key (procedure/idempotency.ts). */
+export const replayedHeader = {
+  "Idempotent-Replayed": {
+    description: "`true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time)",
+    schema: { type: "string" as const, enum: ["true"] },
+  },
+};
+
 const ATTACHMENT_SECURITY: Record<string, string[]>[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
 const UPLOAD_ERRORS: ErrorCode[] = [
   "VALIDATION_FAILED",
+  "INVALID_IDEMPOTENCY_KEY",
   "UNAUTHORIZED",
   "FORBIDDEN",
   "NOT_FOUND",
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",
+  "IDEMPOTENCY_KEY_REUSED",
   "QUOTA_EXCEEDED",
   "INTERNAL_ERROR",
   "SERVICE_UNAVAILABLE",
@@ -448,7 +459,7 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
       description:
         "multipart/form-data with the file in the field `file` (other fields are ignored), at most ATTACHMENT_MAX_BYTES (25 MB by default: 413 beyond, checked as the bytes arrive). The bytes go to object storage; the content type is sniffed from them, never taken from the upload; the name is kept without its path or control characters. Goes on the timeline (attachment_added).",
       security: ATTACHMENT_SECURITY,
-      requestParams: { path: z.object({ incidentId: pathId("incidentId") }) },
+      requestParams: { path: z.object({ incidentId: pathId("incidentId") }), header: z.object({ "Idempotency-Key": idempotencyKeySchema.optional() }) },
       requestBody: {
         required: true,
         content: {
@@ -458,7 +469,10 @@ export const httpRoutePaths: ZodOpenApiPathsObject = {
           },
         },
       },
-      responses: { "201": success("Created: the attachment", attachmentSchema, "incidents.attachments.upload"), ...errorResponsesOf(UPLOAD_ERRORS) },
+      responses: {
+        "201": { ...success("Created: the attachment", attachmentSchema, "incidents.attachments.upload"), headers: replayedHeader },
+        ...errorResponsesOf(UPLOAD_ERRORS),
+      },
     },
   },
   "/v1/incidents/{incidentId}/attachments/{attachmentId}": {

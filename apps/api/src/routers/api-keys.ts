@@ -21,6 +21,7 @@ export const apiKeysRouter = router({
         description: "Send the secret as `Authorization: Bearer <secret>` or `x-api-key: <secret>`.",
       },
       successStatus: 201,
+      answersSecret: true,
     })
     .input(createApiKeyInput)
     .output(createdApiKeySchema)

@@ -29,6 +29,7 @@ export const invitationsRouter = router({
           "Emails a single-use link valid 7 days. The token comes back only in this response. A pending invitation for the same email is replaced (revoked); inviting a current member is 409 CONFLICT.",
       },
       successStatus: 201,
+      answersSecret: true,
     })
     .input(createInvitationInput)
     .output(createdInvitationSchema)

@@ -30,6 +30,7 @@ export const notificationTargetsRouter = router({
     .meta({
       openapi: { method: "POST", path: "/org/notification-targets", tags, summary: "Create a notification target (admin); the response alone carries the signing secret" },
       successStatus: 201,
+      answersSecret: true,
     })
     .input(createNotificationTargetInput)
     .output(notificationTargetWithSecretSchema)
@@ -73,6 +74,7 @@ export const notificationTargetsRouter = router({
   rotateSecret: procedureFor("notification-target:manage")
     .meta({
       openapi: { method: "POST", path: "/org/notification-targets/{targetId}/rotate-secret", tags, summary: "Replace the signing secret (admin); shown once", description: RECEIVER_FIXED },
+      answersSecret: true,
     })
     .input(targetIdInput)
     .output(notificationTargetWithSecretSchema)

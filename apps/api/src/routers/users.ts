@@ -56,6 +56,7 @@ export const usersRouter = router({
               "Subscribe to `url` in any calendar app: GET /calendar/{token}.ics answers text/calendar with one event per shift of the next 90 days. The token is stored only as a hash; revoke it with DELETE.",
           },
           successStatus: 201,
+          answersSecret: true,
         })
         .input(createCalendarFeedInput)
         .output(createdCalendarFeedSchema)
@@ -95,6 +96,7 @@ export const usersRouter = router({
               "SMS and voice need the deployment's Twilio configuration (else 400 CHANNEL_NOT_CONFIGURED). A webhook's response alone carries its signing secret. Add a notification rule to be paged through it.",
           },
           successStatus: 201,
+          answersSecret: true,
         })
         .input(createContactMethodInput)
         .output(createdContactMethodSchema)

@@ -2411,6 +2411,24 @@ export interface components {
             traceId: string;
             details: Record<string, never>;
         };
+        InvalidIdempotencyKeyError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            code: "INVALID_IDEMPOTENCY_KEY";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: {
+                /**
+                 * @description A key that is not 1-255 visible ASCII characters, or one sent to an operation whose answer holds a secret shown once
+                 * @enum {string}
+                 */
+                reason: "malformed" | "secret_answer";
+            };
+        };
         ChannelNotConfiguredError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2683,6 +2701,15 @@ export interface components {
         UnsupportedMediaTypeError: {
             /** @constant */
             code: "UNSUPPORTED_MEDIA_TYPE";
+            /** @description For people; may change */
+            message: string;
+            /** @description The request id (x-request-id): quote it in support requests */
+            traceId: string;
+            details: Record<string, never>;
+        };
+        IdempotencyKeyReusedError: {
+            /** @constant */
+            code: "IDEMPOTENCY_KEY_REUSED";
             /** @description For people; may change */
             message: string;
             /** @description The request id (x-request-id): quote it in support requests */
@@ -3625,7 +3652,10 @@ export interface operations {
     "auth-changePassword": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3644,6 +3674,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3653,13 +3685,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership); INVALID_CREDENTIALS: the email or password is wrong */
@@ -3707,6 +3739,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description RATE_LIMITED: too many requests from this address to the auth routes (see Retry-After) */
@@ -4080,7 +4121,10 @@ export interface operations {
     "org-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4095,6 +4139,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4109,13 +4155,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -4163,6 +4209,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -4301,7 +4356,10 @@ export interface operations {
     "org-members-remove": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02 */
                 userId: string;
@@ -4313,6 +4371,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4367,13 +4427,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -4414,6 +4474,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["LastAdminError"] | components["schemas"]["SoleResponderError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -4439,7 +4508,10 @@ export interface operations {
     "org-members-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 5b0f6f64-1c2e-4f3a-9d7b-2a8c4e6f1a02 */
                 userId: string;
@@ -4458,6 +4530,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4476,13 +4550,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -4539,6 +4613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -5048,13 +5131,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -5140,7 +5223,10 @@ export interface operations {
     "org-invitations-revoke": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example e3f4a5b6-c7d8-4e9f-8a0b-1c2d3e4f5a01 */
                 invitationId: string;
@@ -5152,6 +5238,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5176,13 +5264,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -5221,6 +5309,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -5340,7 +5437,10 @@ export interface operations {
     "org-services-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5373,6 +5473,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5395,13 +5497,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -5449,6 +5551,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -5584,7 +5695,10 @@ export interface operations {
     "org-services-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -5611,6 +5725,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5633,13 +5749,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -5696,6 +5812,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -5860,7 +5985,10 @@ export interface operations {
     "org-services-slaPolicy-put": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -5906,6 +6034,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5948,13 +6078,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -6013,6 +6143,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -6049,7 +6188,10 @@ export interface operations {
     "org-services-slaPolicy-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -6061,6 +6203,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6103,13 +6247,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -6148,6 +6292,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -6403,7 +6556,10 @@ export interface operations {
     "org-services-maintenanceWindows-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -6428,6 +6584,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6451,13 +6609,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -6516,6 +6674,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -6552,7 +6719,10 @@ export interface operations {
     "org-services-maintenanceWindows-end": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -6566,6 +6736,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6575,13 +6747,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -6620,6 +6792,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -6879,7 +7060,10 @@ export interface operations {
     "org-services-heartbeats-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -6899,6 +7083,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6930,13 +7116,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -6993,6 +7179,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -7148,7 +7343,10 @@ export interface operations {
     "org-services-heartbeats-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -7162,6 +7360,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7171,13 +7371,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -7218,6 +7418,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -7254,7 +7463,10 @@ export interface operations {
     "org-services-heartbeats-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -7276,6 +7488,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7307,13 +7521,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -7370,6 +7584,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -7515,7 +7738,10 @@ export interface operations {
     "org-slaPolicy-put": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7558,6 +7784,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7593,13 +7821,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -7647,6 +7875,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -7852,13 +8089,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -8061,7 +8298,10 @@ export interface operations {
     "org-notificationTargets-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example f0e1d2c3-b4a5-4968-8776-655443322101 */
                 targetId: string;
@@ -8073,6 +8313,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8082,13 +8324,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -8129,6 +8371,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -8165,7 +8416,10 @@ export interface operations {
     "org-notificationTargets-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example f0e1d2c3-b4a5-4968-8776-655443322101 */
                 targetId: string;
@@ -8202,6 +8456,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8226,13 +8482,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -8289,6 +8545,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -8365,13 +8630,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -8466,7 +8731,10 @@ export interface operations {
     "org-notificationTargets-test": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example f0e1d2c3-b4a5-4968-8776-655443322101 */
                 targetId: string;
@@ -8478,6 +8746,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8490,13 +8760,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -8553,6 +8823,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -8722,7 +9001,10 @@ export interface operations {
     "org-escalationPolicies-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8778,6 +9060,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8830,13 +9114,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -8893,6 +9177,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -9067,7 +9360,10 @@ export interface operations {
     "org-escalationPolicies-replace": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c01 */
                 policyId: string;
@@ -9126,6 +9422,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9178,13 +9476,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -9243,6 +9541,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -9279,7 +9586,10 @@ export interface operations {
     "org-escalationPolicies-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c01 */
                 policyId: string;
@@ -9291,6 +9601,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9300,13 +9612,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -9345,6 +9657,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -9539,13 +9860,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -9631,7 +9952,10 @@ export interface operations {
     "org-apiKeys-revoke": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d01 */
                 keyId: string;
@@ -9643,6 +9967,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9668,13 +9994,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -9731,6 +10057,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description INTERNAL_ERROR: a bug on our side */
@@ -9843,7 +10178,10 @@ export interface operations {
     "org-teams-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9859,6 +10197,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9874,13 +10214,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -9928,6 +10268,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -10056,7 +10405,10 @@ export interface operations {
     "org-teams-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
                 teamId: string;
@@ -10068,6 +10420,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10077,13 +10431,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -10124,6 +10478,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ReferencedByPoliciesError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -10160,7 +10523,10 @@ export interface operations {
     "org-teams-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
                 teamId: string;
@@ -10179,6 +10545,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10194,13 +10562,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -10257,6 +10625,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -10392,7 +10769,10 @@ export interface operations {
     "org-teams-members-set": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
                 teamId: string;
@@ -10416,6 +10796,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10435,13 +10817,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -10500,6 +10882,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -10536,7 +10927,10 @@ export interface operations {
     "org-teams-members-remove": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 1b6c7d8e-f0a1-4b2c-9d3e-4f5a6b7c8d01 */
                 teamId: string;
@@ -10550,6 +10944,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10559,13 +10955,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -10604,6 +11000,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -10769,7 +11174,10 @@ export interface operations {
     "org-schedules-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10838,6 +11246,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10893,13 +11303,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -10947,6 +11357,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -11115,7 +11534,10 @@ export interface operations {
     "org-schedules-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
                 scheduleId: string;
@@ -11127,6 +11549,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11136,13 +11560,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -11183,6 +11607,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ReferencedByPoliciesError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -11219,7 +11652,10 @@ export interface operations {
     "org-schedules-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
                 scheduleId: string;
@@ -11285,6 +11721,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11340,13 +11778,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -11403,6 +11841,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -11667,7 +12114,10 @@ export interface operations {
     "org-schedules-overrides-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
                 scheduleId: string;
@@ -11693,6 +12143,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11713,13 +12165,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -11778,6 +12230,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -11814,7 +12275,10 @@ export interface operations {
     "org-schedules-overrides-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 2c7d8e9f-a1b2-4c3d-8e4f-5a6b7c8d9e01 */
                 scheduleId: string;
@@ -11828,6 +12292,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11837,13 +12303,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -11882,6 +12348,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -12013,7 +12488,10 @@ export interface operations {
     "orgs-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12028,6 +12506,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12042,13 +12522,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -12096,6 +12576,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -12377,7 +12866,10 @@ export interface operations {
     "incidents-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -12400,6 +12892,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12462,13 +12956,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -12525,6 +13019,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -12700,7 +13203,10 @@ export interface operations {
     "incidents-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -12729,6 +13235,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -12791,13 +13299,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -12854,6 +13362,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -13000,7 +13517,10 @@ export interface operations {
     "incidents-transition": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -13020,6 +13540,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13082,13 +13604,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -13147,6 +13669,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -13183,7 +13714,10 @@ export interface operations {
     "incidents-comment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -13201,6 +13735,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13220,13 +13756,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -13285,6 +13821,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -13321,7 +13866,10 @@ export interface operations {
     "incidents-escalate": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -13333,6 +13881,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13395,13 +13945,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -13460,6 +14010,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -13496,7 +14055,10 @@ export interface operations {
     "incidents-assign": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -13517,6 +14079,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13579,13 +14143,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -13642,6 +14206,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -13680,7 +14253,10 @@ export interface operations {
     "incidents-snooze": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -13701,6 +14277,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13763,13 +14341,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -13826,6 +14404,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -14113,7 +14700,10 @@ export interface operations {
     "incidents-tasks-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -14136,6 +14726,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -14162,13 +14754,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -14225,6 +14817,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -14263,7 +14864,10 @@ export interface operations {
     "incidents-tasks-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -14286,6 +14890,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -14312,13 +14918,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -14375,6 +14981,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -14519,7 +15134,10 @@ export interface operations {
     "incidents-statusUpdates-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -14542,6 +15160,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -14566,13 +15186,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -14629,6 +15249,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -14809,7 +15438,10 @@ export interface operations {
     "incidents-postmortem-put": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -14843,6 +15475,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -14910,13 +15544,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -14973,6 +15607,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -15270,7 +15913,9 @@ export interface operations {
     "incidents-attachments-upload": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -15292,6 +15937,8 @@ export interface operations {
             /** @description Created: the attachment */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -15316,13 +15963,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -15368,6 +16015,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -15482,7 +16138,10 @@ export interface operations {
     "incidents-attachments-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e01 */
                 incidentId: string;
@@ -15496,6 +16155,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -15505,13 +16166,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -15550,6 +16211,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -15848,7 +16518,10 @@ export interface operations {
     "integrations-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -15866,6 +16539,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -15928,13 +16603,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -15993,6 +16668,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
             429: {
                 headers: {
@@ -16029,7 +16713,10 @@ export interface operations {
     "integrations-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -16043,6 +16730,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -16052,13 +16741,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -16099,6 +16788,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
+                };
+            };
             /** @description INTERNAL_ERROR: a bug on our side */
             500: {
                 headers: {
@@ -16124,7 +16822,10 @@ export interface operations {
     "integrations-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example 9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c01 */
                 serviceId: string;
@@ -16187,6 +16888,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -16249,13 +16952,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -16312,6 +17015,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -16473,7 +17185,10 @@ export interface operations {
     "users-me-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16492,6 +17207,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -16510,13 +17227,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -16564,6 +17281,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -16849,13 +17575,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -16941,7 +17667,10 @@ export interface operations {
     "users-me-calendarFeeds-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example f0a1b2c3-d4e5-4f6a-9b7c-8d9e0f1a2b01 */
                 feedId: string;
@@ -16953,6 +17682,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -16962,13 +17693,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -17007,6 +17738,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -17127,7 +17867,10 @@ export interface operations {
     "users-me-notificationPreferences-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17142,6 +17885,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -17152,13 +17897,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -17206,6 +17951,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -17375,13 +18129,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; CHANNEL_NOT_CONFIGURED: this deployment cannot send SMS or voice calls (no Twilio configuration) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason); CHANNEL_NOT_CONFIGURED: this deployment cannot send SMS or voice calls (no Twilio configuration) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["ChannelNotConfiguredError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"] | components["schemas"]["ChannelNotConfiguredError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -17467,7 +18221,10 @@ export interface operations {
     "users-me-contactMethods-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @example a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c02 */
                 contactMethodId: string;
@@ -17479,6 +18236,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -17488,13 +18247,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where) */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -17533,6 +18292,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConflictError"] | components["schemas"]["ConcurrentChangeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
@@ -17657,7 +18425,10 @@ export interface operations {
     "users-me-notificationRules-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes this write safe to send again: the same caller sending the same key within 24 hours gets the first call's answer back (with `Idempotent-Replayed: true`) instead of a second change; a call still running is waited for. A failed call keeps nothing, so sending it again runs it again. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. 1-255 visible ASCII characters, e.g. a UUID. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17677,6 +18448,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `true` when this answer is a replay of the first answer to the request's Idempotency-Key (nothing changed this time) */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -17691,13 +18464,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON */
+            /** @description VALIDATION_FAILED: the input is invalid (details.fields says where); MALFORMED_JSON: the body is not valid JSON; INVALID_IDEMPOTENCY_KEY: the Idempotency-Key header is malformed, or sent to an operation whose answer holds a secret shown once (details.reason) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"];
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["MalformedJsonError"] | components["schemas"]["InvalidIdempotencyKeyError"];
                 };
             };
             /** @description UNAUTHORIZED: no valid credentials (a missing, invalid or expired token, or an ended membership) */
@@ -17745,6 +18518,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was sent with a different request in the last 24 hours; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyKeyReusedError"];
                 };
             };
             /** @description QUOTA_EXCEEDED: the organisation used its daily write quota (see Retry-After: 00:00 UTC) */
