@@ -152,8 +152,8 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
 
 /**
  * A write call (a mutation other than a read call) runs under the request's Idempotency-Key, if
- * it has one (procedure/idempotency.ts); the last middleware of each authenticated kind, once
- * its caller may make the call.
+ * it has one (procedure/idempotency.ts); called last by each authenticated kind's last
+ * middleware, once its caller may make the call. Any other call goes on as it is.
  */
 function keyedWrites<R extends { ok: boolean }>(opts: {
   ctx: Parameters<typeof callIdempotently>[0];
@@ -181,12 +181,12 @@ export const userProcedure = authedProcedure
 const gatedProcedure = (action: Action, check: typeof authorize) =>
   authedProcedure
     .meta({ access: { kind: "authenticated", action } })
-    .use(({ ctx, next }) => {
-      check(action, ctx.actor);
-      raiseInputRefusal(ctx);
-      return next();
-    })
-    .use((opts) => keyedWrites(opts));
+    // In the gate's own middleware, not one more: every read of the API passes here.
+    .use((opts) => {
+      check(action, opts.ctx.actor);
+      raiseInputRefusal(opts.ctx);
+      return keyedWrites(opts);
+    });
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */
 export const procedureFor = (action: Action) => gatedProcedure(action, authorize);

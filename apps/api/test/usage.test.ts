@@ -230,6 +230,17 @@ describe("GET /v1/usage", () => {
     expect((await usageOf(token)).today).toMatchObject({ writeCalls: QUOTA, remaining: 0 });
   });
 
+  it("counts a write sent again with its Idempotency-Key each time, as any call that reached the API", async () => {
+    const owner = await freshOrg();
+    const keyed = () => api.current.request("POST", "/v1/org/services", { token: owner.accessToken, body: { name: "keyed" }, headers: { "idempotency-key": "usage-once" } });
+    expect((await keyed()).status).toBe(201);
+    const replay = await keyed();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect((await usageOf(owner.accessToken)).today).toMatchObject({ writeCalls: 2, remaining: QUOTA - 2 });
+    expect(await countRows(api.current.db, "services", { org_id: owner.org.id })).toBe(1);
+  });
+
   it("holds the day's total to the quota when calls were counted in several rows (counted before the quota was set)", async () => {
     const owner = await freshOrg();
     const today = (await usageOf(owner.accessToken)).today.day;
