@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { StatusBadge } from "../src/components/badges";
 import { QueryState, ReadError } from "../src/components/page";
+import { Toaster } from "../src/components/ui/sonner";
 import { ApiError } from "../src/lib/api-error";
+import { toastApiError } from "../src/lib/error-toast";
 import type { TimelineEvent } from "../src/lib/api-types";
 import { useNow } from "../src/lib/use-now";
 import { describeEvent } from "../src/pages/incidents/timeline";
@@ -137,5 +139,29 @@ describe("QueryState (a query's content in its place) and ReadError", () => {
   it("offers a reload for an answer this build of the app does not know, and only then", () => {
     render(<ReadError error={new ApiError("CONTRACT_MISMATCH", "This page and the server are of different versions: reload the page.", 0)} what="team" />);
     expect(within(screen.getByRole("alert")).getByRole("button", { name: "Reload the page" })).toBeTruthy();
+  });
+});
+
+describe("an action's error as a toast", () => {
+  const toasted = async (error: unknown) => {
+    render(<Toaster />);
+    act(() => toastApiError(error));
+    return screen.findByText(error instanceof Error ? error.message : "");
+  };
+
+  it("says the API's words, and offers a reload for an answer this build of the app does not know", async () => {
+    const mismatch = new ApiError("CONTRACT_MISMATCH", "This page and the server are of different versions: reload the page.", 0);
+    const toast = (await toasted(mismatch)).closest("[data-sonner-toast]");
+    expect(toast).not.toBeNull();
+    const reload = within(toast as HTMLElement).getByRole("button", { name: "Reload the page" });
+    const reloadPage = vi.spyOn(window.location, "reload").mockImplementation(() => undefined);
+    reload.click();
+    expect(reloadPage).toHaveBeenCalledOnce();
+  });
+
+  it("offers no reload for another error", async () => {
+    const toast = (await toasted(new ApiError("VERSION_CONFLICT", "Someone changed this incident meanwhile", 409))).closest("[data-sonner-toast]");
+    expect(toast).not.toBeNull();
+    expect(within(toast as HTMLElement).queryByRole("button", { name: "Reload the page" })).toBeNull();
   });
 });

@@ -2,7 +2,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate } from "@tanstack/react-router";
 import { Building2, Check, ChevronsUpDown, LogOut, Menu, UserRound } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -13,8 +12,8 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
-import { toApiError } from "@/lib/api-error";
 import { roleAtLeast } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { useLiveIncidentUpdates, type LiveStatus } from "@/lib/live";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
@@ -65,7 +64,7 @@ function OrgSwitcher() {
       await manager.switchOrg(orgId);
       await navigate({ to: "/incidents" });
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
   return (

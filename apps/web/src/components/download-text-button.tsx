@@ -1,8 +1,7 @@
 import { FileDown, Loader2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { toApiError } from "@/lib/api-error";
+import { toastApiError } from "@/lib/error-toast";
 import { saveText } from "@/lib/files";
 
 /** A button that fetches a text the API renders (a CSV, a Markdown document) and saves it as `fileName`; a refusal is a toast. */
@@ -28,7 +27,7 @@ export function DownloadTextButton({
     try {
       saveText(await fetchText(), fileName, type);
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     } finally {
       setPending(false);
     }

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { toApiError } from "@/lib/api-error";
+import { toastApiError } from "@/lib/error-toast";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
 
@@ -33,7 +32,7 @@ export function useOtherOrganisations() {
   const { org } = useSession();
   const me = useQuery(trpc.auth.me.queryOptions());
   const others = (me.data?.memberships ?? []).filter((membership) => membership.id !== org.id);
-  const switchTo = (orgId: string) => manager.switchOrg(orgId).catch((error: unknown) => toast.error(toApiError(error).message));
+  const switchTo = (orgId: string) => manager.switchOrg(orgId).catch((error: unknown) => toastApiError(error));
   return { others, switchTo };
 }
 

@@ -1,5 +1,5 @@
 import { toast } from "sonner";
-import { toApiError } from "./api-error";
+import { toastApiError } from "./error-toast";
 
 /** Runs an action a person clicked: `done` as a toast when it worked, the API's words when not. Whether it worked. */
 export async function act(work: () => Promise<unknown>, done: string): Promise<boolean> {
@@ -8,7 +8,7 @@ export async function act(work: () => Promise<unknown>, done: string): Promise<b
     toast.success(done);
     return true;
   } catch (error) {
-    toast.error(toApiError(error).message);
+    toastApiError(error);
     return false;
   }
 }

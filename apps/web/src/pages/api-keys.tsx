@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { z } from "zod";
 import { ConfirmButton } from "@/components/confirm-button";
 import { FormError } from "@/components/form-error";
@@ -16,8 +15,8 @@ import { DialogFooter } from "@/components/ui/dialog";
 import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
-import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
+import { toastApiError } from "@/lib/error-toast";
 import { useTRPC } from "@/lib/trpc";
 
 const schema = z.object({ name: z.string().trim().min(1, "Name the key after its use").max(200), scope: z.enum(["read", "write"]), expiresOn: z.string() });
@@ -117,7 +116,7 @@ export function ApiKeysPage() {
                         void revoke
                           .mutateAsync({ keyId: key.id })
                           .then(refresh)
-                          .catch((error: unknown) => toast.error(toApiError(error).message))
+                          .catch((error: unknown) => toastApiError(error))
                       }
                     />
                   )}

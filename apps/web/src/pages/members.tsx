@@ -17,9 +17,9 @@ import { DialogFooter } from "@/components/ui/dialog";
 import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import { ROLES, type Role } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { useMembers } from "@/lib/people";
 import { useTRPC } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
@@ -115,7 +115,7 @@ export function MembersPage() {
       await work();
       toast.success(done);
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
     await queryClient.invalidateQueries({ queryKey: ["all-members"] });
     await queryClient.invalidateQueries({ queryKey: trpc.org.invitations.pathKey() });

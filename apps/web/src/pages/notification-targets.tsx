@@ -21,9 +21,9 @@ import { Form, FormField, FormItem, FormMessage } from "@/components/ui/form";
 import { Label } from "@/components/ui/label";
 import { SelectGroup, SelectItem, SelectLabel } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import type { NotificationTarget } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { describeKinds, NOTIFICATION_KINDS } from "@/lib/notification-kinds";
 import { useServices } from "@/lib/services";
 import { useTeams } from "@/lib/teams";
@@ -208,7 +208,7 @@ function TargetRow({ target, refresh }: { target: NotificationTarget; refresh: (
       await work();
       await refresh();
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
   const sendTest = () =>

@@ -3,7 +3,6 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useNavigate } from "@tanstack/react-router";
 import { Check } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
 import { PageHeader, QueryState } from "@/components/page";
@@ -11,8 +10,8 @@ import { TextField } from "@/components/text-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
-import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
+import { toastApiError } from "@/lib/error-toast";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
 
@@ -33,7 +32,7 @@ export function OrganisationsPage() {
       await manager.switchOrg(orgId);
       await navigate({ to: "/incidents" });
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
   const onSubmit = form.handleSubmit(async ({ name }) => {

@@ -13,9 +13,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { SelectField } from "@/components/select-field";
 import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
-import { toApiError } from "@/lib/api-error";
 import type { NotificationKind } from "@/lib/api-types";
 import { showApiError } from "@/lib/api-form";
+import { toastApiError } from "@/lib/error-toast";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
 import { newPassword } from "./auth/sign-up";
@@ -125,7 +125,7 @@ function PreferencesCard() {
       setKinds(null);
       toast.success("Notification preferences saved");
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
   return (

@@ -14,9 +14,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { toApiError } from "@/lib/api-error";
 import { showApiError } from "@/lib/api-form";
 import type { EscalationPolicy } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { useMembers } from "@/lib/people";
 import { useSchedules } from "@/lib/schedules";
 import { useTeams } from "@/lib/teams";
@@ -202,7 +202,7 @@ function PolicyForm({ policy }: { policy?: EscalationPolicy }) {
       await queryClient.invalidateQueries({ queryKey: trpc.org.escalationPolicies.pathKey() });
       await navigate({ to: "/escalation-policies" });
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
 

@@ -8,6 +8,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Attachment } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { downloadFile, formatBytes, saveFile, uploadFile, uploadRefusal, type UploadProgress } from "@/lib/files";
 import { usePeople } from "@/lib/people";
 import { useTRPC } from "@/lib/trpc";
@@ -87,7 +88,7 @@ export function AttachmentsPanel({ incidentId }: { incidentId: string }) {
       const { blob, fileName } = await downloadFile(session, attachment.downloadPath, attachment.fileName);
       saveFile(blob, fileName);
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
 
@@ -96,7 +97,7 @@ export function AttachmentsPanel({ incidentId }: { incidentId: string }) {
       await remove.mutateAsync({ incidentId, attachmentId: attachment.id });
       toast.success(`${attachment.fileName} deleted`);
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
     await refresh();
   };

@@ -9,8 +9,8 @@ import { RelativeTime } from "@/components/relative-time";
 import { SlaDeadlines, SlaSummary } from "@/components/sla";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Incident } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { incidentQueryOptions } from "@/lib/incident-query";
 import { useServices } from "@/lib/services";
@@ -72,7 +72,7 @@ export function IncidentActions({ incident, onConflict }: { incident: Incident; 
       await escalate.mutateAsync({ incidentId: incident.id });
       toast.success("The next escalation level is being notified");
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     } finally {
       setPending(null);
     }

@@ -15,6 +15,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, SEVERITIES, SLA_STANDINGS, STATUSES, type Incident, type IncidentStatus } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { useServices } from "@/lib/services";
 import { SLA_STANDING_LABEL } from "@/lib/sla";
 import { ACTION_VERB, canMove, type ActionTarget } from "@/lib/transitions";
@@ -45,11 +46,8 @@ function useBulkTransition(onDone: () => void) {
     if (skipped > 0) toast.info(`${skipped} skipped: they cannot be ${toStatus === "acknowledged" ? "acknowledged" : toStatus} from their status`);
     if (failed.length > 0) {
       const conflicts = failed.filter((f) => toApiError(f.reason).code === "VERSION_CONFLICT").length;
-      toast.error(
-        conflicts > 0
-          ? `${conflicts} changed while you were looking and were left alone: check them and ${verb} again`
-          : toApiError(failed[0]?.reason).message,
-      );
+      if (conflicts > 0) toast.error(`${conflicts} changed while you were looking and were left alone: check them and ${verb} again`);
+      else toastApiError(failed[0]?.reason);
     }
     await queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() });
     setRunning(null);

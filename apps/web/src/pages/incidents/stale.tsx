@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { toApiError } from "@/lib/api-error";
 import type { Incident } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { incidentQueryOptions } from "@/lib/incident-query";
 import { describeChanges } from "@/lib/transitions";
 import { useTRPC } from "@/lib/trpc";
@@ -27,7 +27,7 @@ export function useConflictHandler(incident: Incident, onConflict: (conflict: Co
     async (action: string, error: unknown): Promise<boolean> => {
       const apiError = toApiError(error);
       if (apiError.code !== "VERSION_CONFLICT" && apiError.code !== "INVALID_TRANSITION") {
-        toast.error(apiError.message);
+        toastApiError(apiError);
         return false;
       }
       const latest = await queryClient.query({ ...incidentQueryOptions(trpc, incident.id), staleTime: 0 });

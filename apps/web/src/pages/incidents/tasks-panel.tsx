@@ -1,14 +1,14 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Circle, Plus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { QueryState } from "@/components/page";
 import { PersonSelect } from "@/components/person-select";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { messageOf, toApiError } from "@/lib/api-error";
+import { messageOf } from "@/lib/api-error";
 import type { Task } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { useTRPC } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 import { InlineError, InlineForm, Panel } from "./panel";
@@ -102,7 +102,7 @@ export function TasksPanel({ incidentId, canEdit }: { incidentId: string; canEdi
     try {
       await update.mutateAsync({ incidentId, taskId: task.id, ...change });
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
     await refresh();
   };

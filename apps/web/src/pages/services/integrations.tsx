@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
 import { z } from "zod";
 import { CodeBlock } from "@/components/code-block";
 import { ConfirmButton } from "@/components/confirm-button";
@@ -14,7 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Form } from "@/components/ui/form";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { showApiError } from "@/lib/api-form";
-import { toApiError } from "@/lib/api-error";
+import { toastApiError } from "@/lib/error-toast";
 import { useTRPC } from "@/lib/trpc";
 import { IntegrationSettingsForm, type MappingPreset } from "./integration-settings";
 
@@ -123,7 +122,7 @@ export function Integrations({ serviceId }: { serviceId: string }) {
       await remove.mutateAsync({ serviceId, integrationId });
       await refresh();
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
   return (

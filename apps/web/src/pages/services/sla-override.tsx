@@ -8,8 +8,8 @@ import { QueryState } from "@/components/page";
 import { SlaTargetsEditor } from "@/components/sla-targets-editor";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { toApiError } from "@/lib/api-error";
 import { SEVERITIES, type ServiceSlaPolicy, type SlaTargets } from "@/lib/api-types";
+import { toastApiError } from "@/lib/error-toast";
 import { describeTarget, describeWarning } from "@/lib/sla";
 import { useTRPC } from "@/lib/trpc";
 
@@ -49,7 +49,7 @@ export function ServiceSlaOverride({ serviceId }: { serviceId: string }) {
       setEditing(false);
       toast.success("The organisation's SLA policy applies to this service again");
     } catch (error) {
-      toast.error(toApiError(error).message);
+      toastApiError(error);
     }
   };
 
