@@ -116,3 +116,31 @@ test("an answer this build of the app does not know says to reload, and the relo
   // A read still in the route when the test ends must not fail the next one (its response is gone).
   await page.unrouteAll({ behavior: "ignoreErrors" });
 });
+
+test("opening an incident again after its answer was lost opens no second one: the same key answers the first", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner, unique("search"));
+  // The first creation reaches the API and is applied; its answer never comes back (the connection drops).
+  const keys: (string | undefined)[] = [];
+  await page.route(/\/trpc\/incidents\.create/, async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length > 1) return route.continue();
+    await route.fetch();
+    return route.abort("connectionreset");
+  });
+  await signIn(page, owner, `/services/${service.id}`);
+  await page.getByRole("button", { name: "New incident" }).click();
+  await page.getByLabel("Title").fill("Search is timing out");
+  await page.getByRole("button", { name: "Open incident" }).click();
+  await expect(page.getByRole("dialog")).toContainText("could not be reached");
+
+  await page.getByRole("button", { name: "Open incident" }).click();
+  await expect(page.getByRole("heading", { name: "Search is timing out" })).toBeVisible();
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+  expect(keys[1]).toBe(keys[0]);
+  const opened = await api.ok<{ items: { id: string }[] }>("GET", `/v1/incidents?serviceId=${service.id}`, { token: owner.accessToken });
+  expect(opened.items).toHaveLength(1);
+  expect(page.url()).toContain(opened.items[0]?.id);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+});

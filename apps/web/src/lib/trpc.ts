@@ -1,8 +1,9 @@
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { observable } from "@trpc/server/observable";
 import type { AppRouter } from "./api-types";
 import { concurrentChangeWait } from "./concurrent-change";
+import { isKeyedWrite } from "./idempotency-keys";
 import { answerBreaches, contractMismatch } from "./response-contract";
 import type { SessionManager } from "./session";
 
@@ -98,6 +99,10 @@ const checkAnswers = (): TRPCLink<AppRouter> => () => ({ op, next }) =>
  */
 export function createApiClient(session: SessionManager, options: { baseUrl?: string; fetch?: typeof fetch; EventSource?: typeof EventSource } = {}): ApiClient {
   const url = `${options.baseUrl ?? ""}/trpc`;
+  const authorization = (): Record<string, string> => {
+    const token = session.accessToken();
+    return token === undefined ? {} : { authorization: `Bearer ${token}` };
+  };
   const client: ApiClient = createTRPCClient<AppRouter>({
     links: [
       renewOnUnauthorized(session),
@@ -114,14 +119,15 @@ export function createApiClient(session: SessionManager, options: { baseUrl?: st
             return { ticket: (await client.live.tickets.create.mutate()).ticket };
           },
         }),
-        false: httpBatchLink({
-          url,
-          maxURLLength: 4000,
-          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-          headers: () => {
-            const token = session.accessToken();
-            return token === undefined ? {} : { authorization: `Bearer ${token}` };
-          },
+        // A write sent with an idempotency key goes alone, the key as its header (one per request).
+        false: splitLink({
+          condition: (op) => isKeyedWrite(op.context),
+          true: httpLink({
+            url,
+            ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+            headers: ({ op }) => ({ ...authorization(), ...(isKeyedWrite(op.context) ? { "idempotency-key": op.context.idempotencyKey } : {}) }),
+          }),
+          false: httpBatchLink({ url, maxURLLength: 4000, ...(options.fetch === undefined ? {} : { fetch: options.fetch }), headers: authorization }),
         }),
       }),
     ],

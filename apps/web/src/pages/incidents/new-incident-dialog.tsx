@@ -1,5 +1,4 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
 import { useState } from "react";
@@ -15,8 +14,9 @@ import { SelectItem } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { showApiError } from "@/lib/api-form";
 import { SEVERITIES } from "@/lib/api-types";
+import { keyedWriteContext, useIdempotencyKeys } from "@/lib/idempotency-keys";
 import { useServices } from "@/lib/services";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPCClient } from "@/lib/trpc";
 
 const schema = z.object({
   serviceId: z.string().min(1, "Choose a service"),
@@ -28,14 +28,17 @@ const schema = z.object({
 
 export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
   const [open, setOpen] = useState(false);
-  const trpc = useTRPC();
   const navigate = useNavigate();
   const services = useServices();
-  const create = useMutation(trpc.incidents.create.mutationOptions());
+  const client = useTRPCClient();
+  const keys = useIdempotencyKeys();
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { serviceId: serviceId ?? "", title: "", severity: "sev3" as const, description: "", type: "" } });
   const onSubmit = form.handleSubmit(async ({ description, type, ...values }) => {
     try {
-      const incident = await create.mutateAsync({ ...values, ...(description.trim() === "" ? {} : { description }), ...(type === "" ? {} : { type }) });
+      const input = { ...values, ...(description.trim() === "" ? {} : { description }), ...(type === "" ? {} : { type }) };
+      // Sent again after an answer that never came, the same incident is answered, not a second one opened.
+      const incident = await client.incidents.create.mutate(input, { context: keyedWriteContext(keys.keyFor(input)) });
+      keys.written();
       setOpen(false);
       form.reset();
       await navigate({ to: "/incidents/$incidentId", params: { incidentId: incident.id } });

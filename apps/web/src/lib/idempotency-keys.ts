@@ -1,0 +1,30 @@
+import { useCallback, useRef } from "react";
+
+/** A write sends its key as the operation's tRPC context (see trpc.ts: such a write goes unbatched, with the header). */
+export type KeyedWriteContext = Record<string, unknown> & { idempotencyKey: string };
+
+export const keyedWriteContext = (idempotencyKey: string): KeyedWriteContext => ({ idempotencyKey });
+
+export const isKeyedWrite = (context: Record<string, unknown>): context is KeyedWriteContext => typeof context.idempotencyKey === "string";
+
+/** 128 random bits in hex: crypto.getRandomValues works on a page served over plain HTTP too (randomUUID does not). */
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+
+/**
+ * Idempotency keys for a form's write (decision 0074): the same key while the person sends the same
+ * input again, as they do after an answer that never came (a timeout, a dropped connection), so
+ * that the API answers the first write instead of making a second; a new key once the input
+ * changes, or after `written` (the next write of the same input is another one).
+ */
+export function useIdempotencyKeys(): { keyFor: (input: unknown) => string; written: () => void } {
+  const last = useRef<{ input: string; key: string } | null>(null);
+  const keyFor = useCallback((input: unknown) => {
+    const text = JSON.stringify(input);
+    if (last.current?.input !== text) last.current = { input: text, key: newKey() };
+    return last.current.key;
+  }, []);
+  const written = useCallback(() => {
+    last.current = null;
+  }, []);
+  return { keyFor, written };
+}
