@@ -79,6 +79,12 @@ export interface LoginOptions extends Omit<IncidentOpsClientOptions, "auth"> {
 /** Procedures that answer UNAUTHORIZED about their own input, not about the caller's token. */
 const SESSION_PROCEDURES = new Set(["auth.register", "auth.login", "auth.refresh", "auth.switchOrg", "auth.logout"]);
 
+/**
+ * The writes anyone may call: no caller owns a key there, so the API ignores an idempotency key
+ * on them, and the client sends none, nor sends them again after no answer.
+ */
+export const PUBLIC_WRITES: ReadonlySet<string> = new Set([...SESSION_PROCEDURES, "auth.forgotPassword", "auth.resetPassword", "auth.acceptInvitation"]);
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
 /** Waits `ms`, or rejects with `signal.reason` (and clears the timer) as soon as the caller aborts. */
@@ -194,7 +200,7 @@ export function createIncidentOpsClient(options: IncidentOpsClientOptions): Inci
     }
 
     if (!SESSION_PROCEDURES.has(path)) await session.ready(signal);
-    const idempotencyKey = type === "mutation" ? call.idempotencyKey : undefined;
+    const idempotencyKey = type === "mutation" && !PUBLIC_WRITES.has(path) ? call.idempotencyKey : undefined;
     const keyed = idempotencyKey !== undefined;
     let replayed = false;
     for (;;) {

@@ -27,7 +27,8 @@ export interface CallOptions {
    * answer (a dropped connection, a timeout) or `SERVICE_UNAVAILABLE`, as it does a query, since
    * a retry can no longer apply it twice. Keep the key to send the call again later (after a
    * crash, say). Operations whose answer holds a secret shown once refuse a key
-   * (`INVALID_IDEMPOTENCY_KEY`); queries ignore it.
+   * (`INVALID_IDEMPOTENCY_KEY`); queries and the writes anyone may call (`auth.login`, ...)
+   * are sent without it.
    */
   idempotencyKey?: string | undefined;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { beforeInserts, closedPort, deadlocksFirst, deferred, never, RAISE_DEADLOCK, rejectionOf, startWebhookReceiver, useTestApi, type ReceivedRequest, type WebhookReceiver } from "@incidentops/testkit";
+import { appRouter } from "api";
+import { PUBLIC_WRITES } from "../src/client.js";
 import { createIncidentOpsClient, IncidentOpsConnectionError, IncidentOpsError, isConnectionError, type FetchFunction } from "../src/index.js";
 import { expiredAccessToken, recordingFetch, registerThroughSdk } from "./helpers.js";
 
@@ -397,6 +399,21 @@ describe("writes sent with an idempotency key", () => {
     expect(await rejectionOf(client.org.services.create({ name: "applied, answer lost" }))).toBeInstanceOf(IncidentOpsConnectionError);
     expect(lossy.requests).toHaveLength(1);
     expect(await servicesNamed(tokens.org.id, "applied, answer lost")).toHaveLength(1);
+  });
+
+  test("the writes anyone may call are sent without a key, and not sent again after no answer: the API keeps no key for them", async () => {
+    const publicWrites = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: { access?: { kind: string } } } }>)
+      .filter(([, procedure]) => procedure._def.type === "mutation" && procedure._def.meta?.access?.kind === "public")
+      .map(([path]) => path);
+    expect([...PUBLIC_WRITES].sort()).toEqual(publicWrites.sort());
+
+    const lossy = losingFirstWriteAnswer();
+    const client = createIncidentOpsClient({ baseUrl: api.current.baseUrl, fetch: lossy.fetch, retry: { retries: 2, minDelayMs: 5 } });
+    const email = `keyed-${Date.now()}@example.com`;
+    const registering = client.auth.register({ email, password: "correct horse battery", name: "Keyed", orgName: "Keyed" }, { idempotencyKey: "register" });
+    expect(await rejectionOf(registering)).toBeInstanceOf(IncidentOpsConnectionError);
+    expect(lossy.requests).toHaveLength(1);
+    expect(lossy.requests[0]?.headers.get("idempotency-key")).toBeNull();
   });
 
   test("the same key with another write is the API's IDEMPOTENCY_KEY_REUSED; an operation answering a secret refuses a key", async () => {
