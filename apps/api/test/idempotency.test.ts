@@ -5,12 +5,26 @@ import { z } from "zod";
 import { listRestOperations } from "../src/operations.js";
 import { PNG_1X1, storedFiles, uploadAttachment } from "./support/attachments.js";
 import { appRouter } from "../src/router.js";
-import { anApiKey, anIncident, anOrgOwner, aService, aUserWithRole, expectError, ok, useTestApi, type Account, type HttpResponse } from "@incidentops/testkit";
+import {
+  anApiKey,
+  anIncident,
+  anOrgOwner,
+  aService,
+  aUserWithRole,
+  captureLogger,
+  expectError,
+  ok,
+  useTestApi,
+  waitFor,
+  type Account,
+  type HttpResponse,
+} from "@incidentops/testkit";
 
 // Idempotency keys (decision 0074): a write sent with `Idempotency-Key` keeps its answer in its own
 // transaction; the same caller sending the same key again gets that answer back and nothing changes.
 
-const api = useTestApi();
+const logs = captureLogger();
+const api = useTestApi({ logger: logs.logger });
 
 let owner: Account;
 let member: Account;
@@ -64,6 +78,11 @@ describe("Idempotency-Key on REST writes", () => {
     const again = await create(member.accessToken, key, body);
     expectReplayOf(first, again);
     expect(await incidentsTitled("Replayed outage")).toEqual({ incidents: 1, createdEvents: 1 });
+    // The request's log line says which answer was a replay.
+    const completed = (res: HttpResponse<Incident>) => logs.lines.find((line) => line.msg === "request completed" && line.requestId === res.headers.get("x-request-id"));
+    await waitFor(() => completed(again), 5_000, "the replay's request line");
+    expect(completed(again)).toMatchObject({ idempotentReplay: true, res: { statusCode: 201 } });
+    expect(completed(first)).not.toHaveProperty("idempotentReplay");
   });
 
   it("reads the input as canonical JSON: the same fields in another order are the same request", async () => {

@@ -3,6 +3,7 @@ import type { Tx } from "@incidentops/db";
 import { stringify } from "safe-stable-stringify";
 import { AppError } from "../errors.js";
 import type { Actor } from "../policy.js";
+import { addLogBindings } from "../work-context.js";
 import { claimIdempotencyKey, recordIdempotentAnswer, type KeyOwner } from "./repository.js";
 import { idempotencyKeySchema, IDEMPOTENCY_KEY_TTL_HOURS } from "./schema.js";
 
@@ -65,6 +66,8 @@ export async function startKeyedCall(tx: Tx, actor: Actor, call: KeyedCall): Pro
       `This Idempotency-Key was sent with a different request in the last ${IDEMPOTENCY_KEY_TTL_HOURS} hours: send a new key with a new request`,
     );
   }
+  // The request's log line says its answer was a replay (it changed nothing).
+  addLogBindings({ idempotentReplay: true });
   return { replay: true, answer: found.answer };
 }
 
