@@ -71,12 +71,18 @@ test("an ended session goes back to sign-in, and back to the page after signing 
   const service = await api.service(owner);
   const incident = await api.incident(owner, service.id, "Where was I?");
   await nextAccessTokenExpired(page);
+  // Before the page's first call, the session is ended elsewhere (signed out on another device).
+  // Every call waits for that: a second call sent beside the first must not meet a 401 and renew
+  // the session while it is still being ended.
+  let ended: Promise<unknown> | undefined;
   await page.route(`**/trpc/**`, async (route) => {
-    // Before the page's first call, the session is ended elsewhere (signed out on another device).
-    const refreshToken = (await context.cookies()).find((c) => c.name === "incidentops_refresh")?.value;
-    if (refreshToken !== undefined) await api.call("POST", "/v1/auth/logout", { body: { refreshToken } });
+    ended ??= context.cookies().then((cookies) => {
+      const refreshToken = cookies.find((c) => c.name === "incidentops_refresh")?.value;
+      return refreshToken === undefined ? undefined : api.call("POST", "/v1/auth/logout", { body: { refreshToken } });
+    });
+    await ended;
     await route.fallback();
-  }, { times: 1 });
+  });
   await page.goto(`/sign-in?redirect=${encodeURIComponent(`/incidents/${incident.id}`)}`);
   await page.getByLabel("Email").fill(owner.email);
   await page.getByLabel("Password").fill(owner.password);
