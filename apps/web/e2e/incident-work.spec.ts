@@ -90,6 +90,34 @@ test("a member edits the incident, adds, assigns and completes a task, and posts
   await expect(updates.getByLabel("New status update")).toHaveValue("");
 });
 
+test("a status update posted again after its answer was lost tells stakeholders once: the same key answers the first", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Payments are slow");
+  // The first post reaches the API and is applied; its answer never comes back.
+  const keys: (string | undefined)[] = [];
+  await page.route(/\/trpc\/incidents\.statusUpdates\.create/, async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length > 1) return route.continue();
+    await route.fetch();
+    return route.abort("connectionreset");
+  });
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const updates = page.getByRole("region", { name: "Status updates" });
+  await updates.getByLabel("New status update").fill("Card payments take up to a minute; we are adding capacity.");
+  await updates.getByRole("button", { name: "Post update" }).click();
+  await expect(updates).toContainText("could not be reached");
+  await updates.getByRole("button", { name: "Post update" }).click();
+  await expect(updates.getByLabel("New status update")).toHaveValue("");
+
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  const stored = await api.ok<{ items: { body: string }[] }>("GET", `/v1/incidents/${incident.id}/status-updates`, { token: owner.accessToken });
+  expect(stored.items.map((update) => update.body)).toEqual(["Card payments take up to a minute; we are adding capacity."]);
+  await expect(updates.getByRole("list", { name: "Status updates, newest first" }).getByRole("listitem")).toHaveCount(1);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+});
+
 test("attachments: a file too large is refused before it is sent; one is uploaded, downloaded as it was, and deleted", async ({ page, api }) => {
   const owner = await api.owner();
   const service = await api.service(owner);

@@ -28,3 +28,20 @@ export function useIdempotencyKeys(): { keyFor: (input: unknown) => string; writ
   }, []);
   return { keyFor, written };
 }
+
+/**
+ * A form's write sent with an idempotency key (useIdempotencyKeys): `mutate` is a tRPC client's
+ * procedure (`client.incidents.comment.mutate`); the returned function sends it with the same key
+ * while the input is the same, and a new key once a write succeeded.
+ */
+export function useKeyedWrite<Input, Output>(mutate: (input: Input, options: { context: KeyedWriteContext }) => Promise<Output>): (input: Input) => Promise<Output> {
+  const { keyFor, written } = useIdempotencyKeys();
+  return useCallback(
+    async (input: Input) => {
+      const output = await mutate(input, { context: keyedWriteContext(keyFor(input)) });
+      written();
+      return output;
+    },
+    [mutate, keyFor, written],
+  );
+}

@@ -7,14 +7,16 @@ import { Button } from "@/components/ui/button";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { showApiError } from "@/lib/api-form";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedWrite } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 
 const schema = z.object({ body: z.string().trim().min(1, "Write something first").max(10_000) });
 
 export function CommentForm({ incidentId }: { incidentId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const comment = useMutation(trpc.incidents.comment.mutationOptions());
+  // Sent again after an answer that never came, the comment is not posted twice.
+  const comment = useMutation({ mutationFn: useKeyedWrite(useTRPCClient().incidents.comment.mutate) });
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { body: "" } });
   const onSubmit = form.handleSubmit(async ({ body }) => {
     try {

@@ -14,7 +14,7 @@ import { SelectItem } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { showApiError } from "@/lib/api-form";
 import { SEVERITIES } from "@/lib/api-types";
-import { keyedWriteContext, useIdempotencyKeys } from "@/lib/idempotency-keys";
+import { useKeyedWrite } from "@/lib/idempotency-keys";
 import { useServices } from "@/lib/services";
 import { useTRPCClient } from "@/lib/trpc";
 
@@ -30,15 +30,13 @@ export function NewIncidentDialog({ serviceId }: { serviceId?: string }) {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const services = useServices();
-  const client = useTRPCClient();
-  const keys = useIdempotencyKeys();
+  // Sent again after an answer that never came, the same incident is answered, not a second one opened.
+  const openIncident = useKeyedWrite(useTRPCClient().incidents.create.mutate);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { serviceId: serviceId ?? "", title: "", severity: "sev3" as const, description: "", type: "" } });
   const onSubmit = form.handleSubmit(async ({ description, type, ...values }) => {
     try {
       const input = { ...values, ...(description.trim() === "" ? {} : { description }), ...(type === "" ? {} : { type }) };
-      // Sent again after an answer that never came, the same incident is answered, not a second one opened.
-      const incident = await client.incidents.create.mutate(input, { context: keyedWriteContext(keys.keyFor(input)) });
-      keys.written();
+      const incident = await openIncident(input);
       setOpen(false);
       form.reset();
       await navigate({ to: "/incidents/$incidentId", params: { incidentId: incident.id } });

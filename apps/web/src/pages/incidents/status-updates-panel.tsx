@@ -9,7 +9,8 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { messageOf } from "@/lib/api-error";
 import { STATUS_UPDATE_STATUSES, type IncidentStatus, type StatusUpdateStatus } from "@/lib/api-types";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedWrite } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 import { InlineError, InlineForm } from "./panel";
 
@@ -31,8 +32,8 @@ function PhaseBadge({ phase }: { phase: StatusUpdateStatus }) {
 }
 
 function StatusUpdateForm({ incidentId, incidentStatus, onPosted }: { incidentId: string; incidentStatus: IncidentStatus; onPosted: () => Promise<unknown> }) {
-  const trpc = useTRPC();
-  const post = useMutation(trpc.incidents.statusUpdates.create.mutationOptions());
+  // Sent again after an answer that never came, stakeholders are not told twice.
+  const post = useMutation({ mutationFn: useKeyedWrite(useTRPCClient().incidents.statusUpdates.create.mutate) });
   const [body, setBody] = useState("");
   const [phase, setPhase] = useState<string>(DEFAULT);
   const [error, setError] = useState<string | null>(null);
