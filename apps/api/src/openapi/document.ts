@@ -18,7 +18,7 @@ import {
 } from "../ingest/pagerduty.js";
 import { listRestOperations, type RestOperation } from "../operations.js";
 import { appRouter } from "../router.js";
-import { errorBodySchemas, errorCodesOf, errorComponentName, errorExampleComponents, errorResponsesOf, isAuthenticatedWrite } from "./errors.js";
+import { errorBodySchemas, errorCodesOf, errorComponentName, errorExampleComponents, errorResponsesOf, takesIdempotencyKey } from "./errors.js";
 import { operationExamples } from "./examples.js";
 import { attachmentHeaders, httpRoutePaths, replayedHeader } from "./routes.js";
 
@@ -78,7 +78,7 @@ function decorate(op: Operation, operation: RestOperation): void {
   const json = op.requestBody?.content["application/json"];
   if (json !== undefined) json.examples = { example: { value: body } };
 
-  const keyed = isAuthenticatedWrite(operation) && operation.meta.answersSecret !== true;
+  const keyed = takesIdempotencyKey(operation);
   if (keyed) op.parameters = [...(op.parameters ?? []), idempotencyKeyParameter];
 
   const status = operation.meta.successStatus ?? 200;

@@ -209,6 +209,9 @@ function mayBeForbidden(operation: RestOperation): boolean {
 /** A write by an authenticated caller: what the daily write quota counts, and what takes an Idempotency-Key. */
 export const isAuthenticatedWrite = (operation: RestOperation) => operation.access.kind !== "public" && callTypeOf(operation.type, operation.meta) === "mutation";
 
+/** A write that takes an Idempotency-Key: an authenticated one whose answer holds no secret shown once. */
+export const takesIdempotencyKey = (operation: RestOperation) => isAuthenticatedWrite(operation) && operation.meta.answersSecret !== true;
+
 /** Every error code an operation can answer with, derived from its input, access and route, plus its domain errors. */
 export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   const codes = new Set<ErrorCode>();
@@ -221,7 +224,7 @@ export function errorCodesOf(operation: RestOperation): ErrorCode[] {
   if (operation.path.startsWith("/auth/")) codes.add("RATE_LIMITED");
   if (isAuthenticatedWrite(operation) && !isQuotaExempt(operation.procedure)) codes.add("QUOTA_EXCEEDED");
   if (isAuthenticatedWrite(operation)) codes.add("INVALID_IDEMPOTENCY_KEY");
-  if (isAuthenticatedWrite(operation) && operation.meta.answersSecret !== true) codes.add("IDEMPOTENCY_KEY_REUSED");
+  if (takesIdempotencyKey(operation)) codes.add("IDEMPOTENCY_KEY_REUSED");
   // A write may find what it refers to removed by a concurrent one after its checks passed.
   if (operation.type === "mutation") codes.add("CONFLICT");
   for (const code of DOMAIN_ERRORS[operation.procedure] ?? []) codes.add(code);
