@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
-import { expect, signIn, test } from "./support/test";
+import { expect, losingFirstAnswer, signIn, test } from "./support/test";
 
 // Running an incident from its page: editing it, splitting the work into tasks, telling
 // stakeholders, keeping evidence, and writing the postmortem once it is resolved.
@@ -94,14 +94,7 @@ test("a status update posted again after its answer was lost tells stakeholders 
   const owner = await api.owner();
   const service = await api.service(owner);
   const incident = await api.incident(owner, service.id, "Payments are slow");
-  // The first post reaches the API and is applied; its answer never comes back.
-  const keys: (string | undefined)[] = [];
-  await page.route(/\/trpc\/incidents\.statusUpdates\.create/, async (route) => {
-    keys.push(route.request().headers()["idempotency-key"]);
-    if (keys.length > 1) return route.continue();
-    await route.fetch();
-    return route.abort("connectionreset");
-  });
+  const keys = await losingFirstAnswer(page, /\/trpc\/incidents\.statusUpdates\.create/);
   await signIn(page, owner, `/incidents/${incident.id}`);
   const updates = page.getByRole("region", { name: "Status updates" });
   await updates.getByLabel("New status update").fill("Card payments take up to a minute; we are adding capacity.");

@@ -1,4 +1,4 @@
-import { expect, signIn, test, unique } from "./support/test";
+import { expect, losingFirstAnswer, signIn, test, unique } from "./support/test";
 
 // The responder's path, from nothing: sign up, create a service, open an incident, acknowledge it
 // from the list, then comment and resolve from its page; and what a stale page does.
@@ -120,14 +120,7 @@ test("an answer this build of the app does not know says to reload, and the relo
 test("opening an incident again after its answer was lost opens no second one: the same key answers the first", async ({ page, api }) => {
   const owner = await api.owner();
   const service = await api.service(owner, unique("search"));
-  // The first creation reaches the API and is applied; its answer never comes back (the connection drops).
-  const keys: (string | undefined)[] = [];
-  await page.route(/\/trpc\/incidents\.create/, async (route) => {
-    keys.push(route.request().headers()["idempotency-key"]);
-    if (keys.length > 1) return route.continue();
-    await route.fetch();
-    return route.abort("connectionreset");
-  });
+  const keys = await losingFirstAnswer(page, /\/trpc\/incidents\.create/);
   await signIn(page, owner, `/services/${service.id}`);
   await page.getByRole("button", { name: "New incident" }).click();
   await page.getByLabel("Title").fill("Search is timing out");

@@ -118,6 +118,21 @@ export async function signIn(page: Page, account: { email: string; password: str
 }
 
 /**
+ * The idempotency keys of the page's requests to `procedure`, as they are sent: the first reaches
+ * the API and is applied, but its answer never comes back (the connection drops); the others go on.
+ */
+export async function losingFirstAnswer(page: Page, procedure: RegExp): Promise<(string | undefined)[]> {
+  const keys: (string | undefined)[] = [];
+  await page.route(procedure, async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length > 1) return route.continue();
+    await route.fetch();
+    return route.abort("connectionreset");
+  });
+  return keys;
+}
+
+/**
  * Zero serious or critical accessibility violations on what the page shows now, once its finite
  * animations ended (a dialog checked while fading in has text over a half-dimmed backdrop).
  */
