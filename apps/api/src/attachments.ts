@@ -130,10 +130,14 @@ export function attachmentsRouter(deps: AppDeps): Router {
         const discardStored = () => deps.storage.delete(stored.key).catch((cause: unknown) => ctx.log.warn({ err: cause }, "discarding an unrecorded upload failed"));
         const upload = { incidentId, fileName, stored };
         try {
-          const recorded = await inOrg((tx) => recordUpload(tx, actor, idempotencyKey, upload), { last: true });
+          const recorded = await inOrg(async (tx) => {
+            const inTx = await recordUpload(tx, actor, idempotencyKey, upload);
+            // Before the step's count, which never refuses a replay for the quota.
+            ctx.idempotency.replayed = inTx.replayed;
+            return inTx;
+          }, { last: true });
           // A repeat of a keyed upload answered its first upload's attachment: these bytes are a copy.
           if (recorded.replayed) await discardStored();
-          ctx.idempotency.replayed = recorded.replayed;
           return recorded.attachment;
         } catch (error) {
           await discardStored();

@@ -8,7 +8,7 @@ import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential, readStreamTicket } from "./procedure/credential.js";
 import { callIdempotently } from "./procedure/idempotency.js";
 import { failureOfCall, inRetriedScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
-import { writeQuotaOf } from "./procedure/write-quota.js";
+import { writeQuotaOf, type WriteQuota } from "./procedure/write-quota.js";
 import { bindCallerToLog, currentRequestId } from "./request-log.js";
 
 /** Who may call a procedure: anyone, a signed-in person, or a caller whose role allows `action`. */
@@ -119,9 +119,8 @@ export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } }
 /**
  * An authenticated call: its credential (credential.ts), one transaction scoped to the caller's
  * org (scoped-transaction.ts) and, for mutations other than read calls, the org's daily write
- * quota (write-quota.ts): refused up front when used up, counted last in the transaction when the
- * call succeeds (a concurrent call that took the last unit rolls it back with 429), counted on its
- * own after a failed call rolled back. A call whose transaction PostgreSQL aborted for a
+ * quota (write-quota.ts), which the call's last middleware applies (writeCall) and which counts a
+ * failed call here, on its own after the call rolled back. A call whose transaction PostgreSQL aborted for a
  * concurrent one (a deadlock) is run again, a few times at most (inRetriedScopedTransaction). A
  * person's read first presumes the role their token names, checked with the read's first
  * statement (readPresuming), and identifies first only when that fails.
@@ -134,11 +133,8 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
   const callAs = async (tx: Tx, actor: Actor) => {
     bindCallerToLog(actor);
     assertCredentialAllows(actor, callType);
-    await quota?.assertLeft(tx, actor.orgId);
     // The keys ctx lacks first: a key added after a spread is slow on Node 20 (context.ts).
-    const called = await next({ ctx: { actor, credential, ...ctx, db: tx } });
-    if (called.ok) await quota?.countSucceeded(tx, actor.orgId);
-    return called;
+    return next({ ctx: { actor, credential, writeQuota: quota, ...ctx, db: tx } });
   };
   const presumed = type === "query" ? presumedUser(credential, ctx.config.jwt, source) : null;
   if (presumed !== null) {
@@ -151,20 +147,30 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
 });
 
 /**
- * A write call (a mutation other than a read call) runs under the request's Idempotency-Key, if
- * it has one (procedure/idempotency.ts); called last by each authenticated kind's last
- * middleware, once its caller may make the call. Any other call goes on as it is.
+ * A write call (a mutation other than a read call), once its caller may make it (each
+ * authenticated kind's last middleware calls this): held to the org's daily write quota, refused
+ * up front when it is used up and counted last in the call's transaction when the call succeeds
+ * (a concurrent call that took the last unit rolls it back with 429), and run under the request's
+ * Idempotency-Key, if it has one (procedure/idempotency.ts). The key is looked at first, so that a
+ * replay is answered whatever the quota (it changes nothing; it is counted, never refused). Any
+ * other call goes on as it is.
  */
-function keyedWrites<R extends { ok: boolean }>(opts: {
-  ctx: Parameters<typeof callIdempotently>[0];
+async function writeCall<R extends { ok: boolean }>(opts: {
+  ctx: Parameters<typeof callIdempotently>[0] & { writeQuota: WriteQuota | null };
   next: () => Promise<R>;
-  type: "query" | "mutation" | "subscription";
   path: string;
   meta: Meta | undefined;
   getRawInput: () => Promise<unknown>;
 }): Promise<R> {
-  const { ctx, next, type, path, meta, getRawInput } = opts;
-  return callTypeOf(type, meta) === "mutation" ? callIdempotently(ctx, { path, getRawInput, answersSecret: meta?.answersSecret === true }, next) : next();
+  const { ctx, next, path, meta, getRawInput } = opts;
+  const { writeQuota: quota, db, actor, idempotency } = ctx;
+  if (quota === null) return next();
+  const called = await callIdempotently(ctx, { path, getRawInput, answersSecret: meta?.answersSecret === true }, async () => {
+    await quota.assertLeft(db, actor.orgId);
+    return next();
+  });
+  if (called.ok) await quota.countSucceeded(db, actor.orgId, idempotency.replayed);
+  return called;
 }
 
 /** For what only a person can do (their profile, preferences, password): API keys get 403. */
@@ -175,7 +181,7 @@ export const userProcedure = authedProcedure
     raiseInputRefusal(ctx);
     return next({ ctx: { ...ctx, actor: ctx.actor } });
   })
-  .use((opts) => keyedWrites(opts));
+  .use((opts) => writeCall(opts));
 
 /** An authenticated procedure for `action`, whose caller `check` lets through. */
 const gatedProcedure = (action: Action, check: typeof authorize) =>
@@ -185,7 +191,7 @@ const gatedProcedure = (action: Action, check: typeof authorize) =>
     .use((opts) => {
       check(action, opts.ctx.actor);
       raiseInputRefusal(opts.ctx);
-      return keyedWrites(opts);
+      return writeCall(opts);
     });
 
 /** An authenticated procedure that also needs the caller's role to allow `action`. */

@@ -145,28 +145,29 @@ describe("write quota", () => {
     expect(isQuotaExempt("org.apiKeys.create")).toBe(false);
   });
 
-  it("counts successes up to the quota, then refuses up front and at the count; a failed call counts without refusing", async () => {
+  it("counts successes up to the quota, then refuses up front and at the count; a failed call or a replay counts without refusing", async () => {
     const { org } = await anOrgOwner(api.current);
     const quota = writeQuotaOf({ type: "mutation", path: "org.services.create" }, 2);
     if (quota === null) throw new Error("a mutation has a write quota");
     const inOrg = <T>(fn: (tx: Tx) => Promise<T>) => inScope(appDb, { orgId: org.id }, fn);
 
     await inOrg((tx) => quota.assertLeft(tx, org.id));
-    await inOrg((tx) => quota.countSucceeded(tx, org.id));
+    await inOrg((tx) => quota.countSucceeded(tx, org.id, false));
     await quota.countFailed(appDb, org.id, log);
     expect(await writeCalls(org.id)).toBe(2);
 
     const refused = await expectAppError(inOrg((tx) => quota.assertLeft(tx, org.id)), "QUOTA_EXCEEDED");
     expect(refused.details).toMatchObject({ quota: 2, retryAfterSeconds: expect.any(Number) });
-    await expectAppError(inOrg((tx) => quota.countSucceeded(tx, org.id)), "QUOTA_EXCEEDED");
+    await expectAppError(inOrg((tx) => quota.countSucceeded(tx, org.id, false)), "QUOTA_EXCEEDED");
     await quota.countFailed(appDb, org.id, log);
+    await inOrg((tx) => quota.countSucceeded(tx, org.id, true));
     expect(await writeCalls(org.id)).toBe(2);
 
     // An exempt call still counts, past the quota.
     const exempt = writeQuotaOf({ type: "mutation", path: "org.members.remove" }, 2);
     await inOrg(async (tx) => {
       await exempt?.assertLeft(tx, org.id);
-      await exempt?.countSucceeded(tx, org.id);
+      await exempt?.countSucceeded(tx, org.id, false);
     });
     expect(await writeCalls(org.id)).toBe(3);
   });
@@ -177,7 +178,7 @@ describe("write quota", () => {
     const pids = await Promise.all(
       [1, 2].map(() =>
         inScope(appDb, { orgId: org.id }, async (tx) => {
-          await unlimited?.countSucceeded(tx, org.id);
+          await unlimited?.countSucceeded(tx, org.id, false);
           return (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx)).rows[0]?.pid ?? -1;
         }),
       ),

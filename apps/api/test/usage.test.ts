@@ -15,6 +15,7 @@ import {
   type HttpResponse,
   type TestApi,
 } from "@incidentops/testkit";
+import { PNG_1X1, storedFiles, uploadAttachment } from "./support/attachments.js";
 
 const QUOTA = 3;
 const api = useTestApi({ env: { ORG_DAILY_WRITE_QUOTA: String(QUOTA) } });
@@ -205,6 +206,50 @@ describe("the daily write quota", () => {
       data: { code: "QUOTA_EXCEEDED", httpStatus: 429 },
     });
     expect((await orgState(owner.org.id)).services).toBe(QUOTA);
+  });
+});
+
+describe("the daily write quota and Idempotency-Key", () => {
+  const keyed = (key: string) => ({ "idempotency-key": key });
+
+  it("answers a keyed write sent again over the quota with its first answer, and refuses a new one", async () => {
+    const owner = await freshOrg();
+    const token = owner.accessToken;
+    for (let i = 1; i < QUOTA; i++) await aService(api.current, token);
+    const createKeyed = (key: string) => api.current.request("POST", "/v1/org/services", { token, body: { name: "the last one" }, headers: keyed(key) });
+    const first = await createKeyed("quota-last");
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const before = await orgState(owner.org.id);
+
+    const replay = await createKeyed("quota-last");
+    expect(replay.status, JSON.stringify(replay.body)).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expectQuotaExceeded(await createKeyed("quota-new"));
+    expectQuotaExceeded(await newService(token));
+    expect(await orgState(owner.org.id)).toEqual(before);
+    expect(await countRows(api.current.db, "idempotent_requests", { org_id: owner.org.id })).toBe(1);
+    expect(await storedCount(owner.org.id)).toBe(QUOTA);
+  });
+
+  it("answers a keyed upload sent again over the quota with its first attachment", async () => {
+    const owner = await freshOrg();
+    const token = owner.accessToken;
+    const service = await aService(api.current, token);
+    const incident = await anIncident(api.current, token, service.id);
+    const upload = (key: string) => uploadAttachment(api.current, token, incident.id, { name: "graph.png", bytes: PNG_1X1 }, keyed(key));
+    const first = await upload("upload-last");
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(await storedCount(owner.org.id)).toBe(QUOTA);
+    const files = await storedFiles(api.current);
+
+    const replay = await upload("upload-last");
+    expect(replay.status, JSON.stringify(replay.body)).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expectQuotaExceeded(await upload("upload-new"));
+    expect(await countRows(api.current.db, "incident_attachments", { incident_id: incident.id })).toBe(1);
+    expect(await storedFiles(api.current)).toEqual(files);
   });
 });
 

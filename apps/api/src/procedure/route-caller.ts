@@ -16,7 +16,8 @@ export interface RouteAccess {
 /**
  * The caller of a route outside tRPC (an upload, a download), held to the same rules as a
  * procedure: their credential (401), a read-only key on a write (403), their role (403) and, for
- * a write, the org's daily quota (429). Unlike a procedure, the work is not one transaction:
+ * a write, the org's daily quota (429; for a write sent with an Idempotency-Key, once its key was
+ * looked at, which the call sets in `ctx.idempotency.replayed`). Unlike a procedure, the work is not one transaction:
  * `call` gets `inOrg`, which runs a step in a transaction scoped to the caller's org (so the
  * bytes of an upload stream with no transaction open), run again when PostgreSQL aborted it for a
  * concurrent one (retryingConflicts). A write's call counts as one write
@@ -36,12 +37,14 @@ export async function callAsRoute<T>(
   try {
     assertCredentialAllows(actor, access.type);
     authorize(access.action, actor);
-    await inScope(ctx.db, { orgId: actor.orgId }, async (tx) => quota?.assertLeft(tx, actor.orgId));
+    // A keyed write is held to the quota when it is counted, after its key was looked at: a replay
+    // of it is answered whatever the quota (WriteQuota.countSucceeded).
+    if (ctx.idempotency.header === undefined) await inScope(ctx.db, { orgId: actor.orgId }, async (tx) => quota?.assertLeft(tx, actor.orgId));
     return await call(actor, (step, options) =>
       retryingConflicts(ctx.log, () =>
         inScope(ctx.db, { orgId: actor.orgId }, async (tx) => {
           const result = await step(tx);
-          if (options?.last === true) await quota?.countSucceeded(tx, actor.orgId);
+          if (options?.last === true) await quota?.countSucceeded(tx, actor.orgId, ctx.idempotency.replayed);
           return result;
         }),
       ),

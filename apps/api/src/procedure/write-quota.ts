@@ -23,8 +23,12 @@ export interface WriteQuota {
   limit: number | null;
   /** In the call's transaction, before the procedure: 429 QUOTA_EXCEEDED when the day's quota is used up. */
   assertLeft: (tx: Tx, orgId: string) => Promise<void>;
-  /** Last in the call's transaction, after a success: counts atomically, refusing (and so rolling back) over the quota. */
-  countSucceeded: (tx: Tx, orgId: string) => Promise<void>;
+  /**
+   * Last in the call's transaction, after a success: counts atomically, refusing (and so rolling
+   * back) over the quota. A replay of a keyed write (decision 0074) is counted but never refused:
+   * it changes nothing, and its answer is what makes sending the write again safe.
+   */
+  countSucceeded: (tx: Tx, orgId: string, replayed: boolean) => Promise<void>;
   /** After a failed call rolled back: counts it in a transaction of its own, never refusing. */
   countFailed: (db: Db, orgId: string, log: Logger) => Promise<void>;
 }
@@ -39,7 +43,7 @@ export function writeQuotaOf(call: { type: string; path: string }, dailyQuota: n
   return {
     limit,
     assertLeft: (tx, orgId) => assertWriteQuotaLeft(tx, orgId, limit),
-    countSucceeded: (tx, orgId) => countWriteCall(tx, orgId, limit),
+    countSucceeded: (tx, orgId, replayed) => countWriteCall(tx, orgId, limit, { refuse: !replayed }),
     countFailed: async (db, orgId, log) => {
       try {
         await inScope(db, { orgId }, (tx) => countWriteCall(tx, orgId, limit, { refuse: false }));
