@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, losingFirstAnswer, signIn, test } from "./support/test";
 
@@ -108,6 +108,56 @@ test("a status update posted again after its answer was lost tells stakeholders 
   const stored = await api.ok<{ items: { body: string }[] }>("GET", `/v1/incidents/${incident.id}/status-updates`, { token: owner.accessToken });
   expect(stored.items.map((update) => update.body)).toEqual(["Card payments take up to a minute; we are adding capacity."]);
   await expect(updates.getByRole("list", { name: "Status updates, newest first" }).getByRole("listitem")).toHaveCount(1);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+});
+
+test("a task added again after its answer was lost is added once: the same key answers the first", async ({ page, api }) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Search is slow");
+  const keys = await losingFirstAnswer(page, /\/trpc\/incidents\.tasks\.create/);
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const tasks = page.getByRole("region", { name: "Tasks" });
+  await tasks.getByRole("textbox", { name: "New task" }).fill("Rebuild the search index");
+  await tasks.getByRole("button", { name: "Add task" }).click();
+  await expect(tasks).toContainText("could not be reached");
+  await tasks.getByRole("button", { name: "Add task" }).click();
+  await expect(tasks.getByRole("textbox", { name: "New task" })).toHaveValue("");
+
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  const stored = await api.ok<{ items: { title: string }[] }>("GET", `/v1/incidents/${incident.id}/tasks`, { token: owner.accessToken });
+  expect(stored.items.map((task) => task.title)).toEqual(["Rebuild the search index"]);
+  await expect(tasks.getByRole("list", { name: "Tasks" }).getByRole("listitem")).toHaveCount(1);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+});
+
+test("a file uploaded again after its answer was lost is attached once: the same key answers the first upload", async ({ page, api }, testInfo) => {
+  const owner = await api.owner();
+  const service = await api.service(owner);
+  const incident = await api.incident(owner, service.id, "Disk is filling up");
+  // A file on disk, as a person chooses it: choosing it again gives the same file (name, size, modification time).
+  const file = testInfo.outputPath("df.txt");
+  await writeFile(file, "/dev/sda1  98%  /var/lib/postgresql\n");
+  const keys = await losingFirstAnswer(page, /\/v1\/incidents\/[^/]+\/attachments$/);
+  await signIn(page, owner, `/incidents/${incident.id}`);
+  const panel = page.getByRole("region", { name: "Attachments" });
+  const choose = async () => {
+    const chooser = page.waitForEvent("filechooser");
+    await panel.getByRole("button", { name: "Upload" }).click();
+    await (await chooser).setFiles(file);
+  };
+  await choose();
+  await expect(panel.getByRole("alert")).toContainText("could not be reached");
+  await choose();
+  await expect(panel.getByRole("list", { name: "Attachments" })).toContainText("df.txt");
+
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toBeDefined();
+  expect(keys[1]).toBe(keys[0]);
+  const stored = await api.ok<{ items: { fileName: string }[] }>("GET", `/v1/incidents/${incident.id}/attachments`, { token: owner.accessToken });
+  expect(stored.items.map((attachment) => attachment.fileName)).toEqual(["df.txt"]);
+  await expect(panel.getByRole("list", { name: "Attachments" }).getByRole("listitem")).toHaveCount(1);
   await page.unrouteAll({ behavior: "ignoreErrors" });
 });
 

@@ -1,4 +1,5 @@
 import { ApiError, apiErrorFromBody, serverUnreachable } from "./api-error";
+import { IDEMPOTENCY_KEY_HEADER } from "./idempotency-keys";
 import type { SessionManager } from "./session";
 
 // Files over the REST routes tRPC does not carry (attachments' bytes), with the session's access
@@ -70,16 +71,26 @@ export interface UploadProgress {
   total: number;
 }
 
+export interface UploadOptions {
+  onProgress: (progress: UploadProgress) => void;
+  /** Cancels the upload. */
+  signal?: AbortSignal;
+  /** Sent as the Idempotency-Key: the same file sent again with the same key answers its first upload. */
+  idempotencyKey?: string;
+}
+
 /**
  * POSTs `file` as multipart/form-data (field `file`) to `path`, reporting progress; resolves with
- * the API's JSON answer, rejects with an ApiError. `signal` cancels it.
+ * the API's JSON answer, rejects with an ApiError.
  */
-export async function uploadFile<T>(session: SessionManager, path: string, file: File, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<T> {
+export async function uploadFile<T>(session: SessionManager, path: string, file: File, options: UploadOptions): Promise<T> {
+  const { onProgress, signal, idempotencyKey } = options;
   const send = (token: string) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       xhr.open("POST", path);
       xhr.setRequestHeader("authorization", `Bearer ${token}`);
+      if (idempotencyKey !== undefined) xhr.setRequestHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
       xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
       xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
       xhr.onerror = () => reject(serverUnreachable());

@@ -1,4 +1,7 @@
+import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef } from "react";
+
+export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
 
 /** A write sends its key as the operation's tRPC context (see trpc.ts: such a write goes unbatched, with the header). */
 export type KeyedWriteContext = Record<string, unknown> & { idempotencyKey: string };
@@ -44,4 +47,13 @@ export function useKeyedWrite<Input, Output>(mutate: (input: Input, options: { c
     },
     [mutate, keyFor, written],
   );
+}
+
+/**
+ * A form's keyed write as a react-query mutation (useKeyedWrite): what a form that adds something
+ * (a task, a schedule, a comment) uses, so that sending it again after an answer that never came
+ * adds it once. `mutate` is the tRPC client's procedure (`useTRPCClient().incidents.tasks.create.mutate`).
+ */
+export function useKeyedMutation<Input, Output>(mutate: (input: Input, options: { context: KeyedWriteContext }) => Promise<Output>) {
+  return useMutation({ mutationFn: useKeyedWrite(mutate) });
 }

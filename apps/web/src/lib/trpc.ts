@@ -3,7 +3,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { observable } from "@trpc/server/observable";
 import type { AppRouter } from "./api-types";
 import { concurrentChangeWait } from "./concurrent-change";
-import { isKeyedWrite } from "./idempotency-keys";
+import { IDEMPOTENCY_KEY_HEADER, isKeyedWrite } from "./idempotency-keys";
 import { answerBreaches, contractMismatch } from "./response-contract";
 import type { SessionManager } from "./session";
 
@@ -125,7 +125,7 @@ export function createApiClient(session: SessionManager, options: { baseUrl?: st
           true: httpLink({
             url,
             ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-            headers: ({ op }) => ({ ...authorization(), ...(isKeyedWrite(op.context) ? { "idempotency-key": op.context.idempotencyKey } : {}) }),
+            headers: ({ op }) => ({ ...authorization(), ...(isKeyedWrite(op.context) ? { [IDEMPOTENCY_KEY_HEADER]: op.context.idempotencyKey } : {}) }),
           }),
           false: httpBatchLink({ url, maxURLLength: 4000, ...(options.fetch === undefined ? {} : { fetch: options.fetch }), headers: authorization }),
         }),

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { Check } from "lucide-react";
 import { useForm } from "react-hook-form";
@@ -12,7 +12,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form } from "@/components/ui/form";
 import { showApiError } from "@/lib/api-form";
 import { toastApiError } from "@/lib/error-toast";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
 
 const schema = z.object({ name: z.string().trim().min(1, "Name it").max(200) });
@@ -25,7 +26,7 @@ export function OrganisationsPage() {
   const { org } = useSession();
   const navigate = useNavigate();
   const orgs = useInfiniteQuery(trpc.orgs.list.infiniteQueryOptions({ limit: 100 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
-  const create = useMutation(trpc.orgs.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().orgs.create.mutate);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "" } });
   const switchTo = async (orgId: string) => {
     try {

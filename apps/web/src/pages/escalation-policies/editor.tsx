@@ -17,10 +17,11 @@ import { Select, SelectContent, SelectGroup, SelectItem, SelectLabel, SelectTrig
 import { showApiError } from "@/lib/api-form";
 import type { EscalationPolicy } from "@/lib/api-types";
 import { toastApiError } from "@/lib/error-toast";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
 import { useMembers } from "@/lib/people";
 import { useSchedules } from "@/lib/schedules";
 import { useTeams } from "@/lib/teams";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 
 const route = getRouteApi("/_app/escalation-policies/$policyId");
 
@@ -172,7 +173,7 @@ function PolicyForm({ policy }: { policy?: EscalationPolicy }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const options = useTargetNames();
-  const create = useMutation(trpc.org.escalationPolicies.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().org.escalationPolicies.create.mutate);
   const replace = useMutation(trpc.org.escalationPolicies.replace.mutationOptions());
   const remove = useMutation(trpc.org.escalationPolicies.delete.mutationOptions());
   const form = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: valuesOf(policy) });

@@ -10,6 +10,7 @@ import { toApiError } from "@/lib/api-error";
 import { roleAtLeast, type Attachment } from "@/lib/api-types";
 import { toastApiError } from "@/lib/error-toast";
 import { downloadFile, formatBytes, saveFile, uploadFile, uploadRefusal, type UploadProgress } from "@/lib/files";
+import { useIdempotencyKeys } from "@/lib/idempotency-keys";
 import { usePeople } from "@/lib/people";
 import { useTRPC } from "@/lib/trpc";
 import { useSession, useSessionManager } from "@/lib/use-session";
@@ -51,6 +52,7 @@ export function AttachmentsPanel({ incidentId }: { incidentId: string }) {
   const attachments = useInfiniteQuery(trpc.incidents.attachments.list.infiniteQueryOptions({ incidentId, limit: 100 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const remove = useMutation(trpc.incidents.attachments.delete.mutationOptions());
   const [upload, setUpload] = useState<Upload | null>(null);
+  const uploadKeys = useIdempotencyKeys();
   const [refusal, setRefusal] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const items = attachments.data?.pages.flatMap((page) => page.items) ?? [];
@@ -72,7 +74,13 @@ export function AttachmentsPanel({ incidentId }: { incidentId: string }) {
       const abort = new AbortController();
       setUpload({ fileName: file.name, progress: { loaded: 0, total: file.size }, abort });
       try {
-        await uploadFile<Attachment>(session, `/v1/incidents/${incidentId}/attachments`, file, (progress) => setUpload((u) => (u === null ? u : { ...u, progress })), abort.signal);
+        await uploadFile<Attachment>(session, `/v1/incidents/${incidentId}/attachments`, file, {
+          onProgress: (progress) => setUpload((u) => (u === null ? u : { ...u, progress })),
+          signal: abort.signal,
+          // The same file sent again after an answer that never came is attached once.
+          idempotencyKey: uploadKeys.keyFor({ incidentId, name: file.name, size: file.size, lastModified: file.lastModified }),
+        });
+        uploadKeys.written();
         toast.success(`${file.name} attached`);
       } catch (error) {
         const apiError = toApiError(error);

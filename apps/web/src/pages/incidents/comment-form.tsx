@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { FormError } from "@/components/form-error";
@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Textarea } from "@/components/ui/textarea";
 import { showApiError } from "@/lib/api-form";
-import { useKeyedWrite } from "@/lib/idempotency-keys";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 
 const schema = z.object({ body: z.string().trim().min(1, "Write something first").max(10_000) });
@@ -16,7 +16,7 @@ export function CommentForm({ incidentId }: { incidentId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // Sent again after an answer that never came, the comment is not posted twice.
-  const comment = useMutation({ mutationFn: useKeyedWrite(useTRPCClient().incidents.comment.mutate) });
+  const comment = useKeyedMutation(useTRPCClient().incidents.comment.mutate);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { body: "" } });
   const onSubmit = form.handleSubmit(async ({ body }) => {
     try {

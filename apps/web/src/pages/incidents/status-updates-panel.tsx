@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Megaphone } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -9,7 +9,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { messageOf } from "@/lib/api-error";
 import { STATUS_UPDATE_STATUSES, type IncidentStatus, type StatusUpdateStatus } from "@/lib/api-types";
-import { useKeyedWrite } from "@/lib/idempotency-keys";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 import { InlineError, InlineForm } from "./panel";
@@ -33,7 +33,7 @@ function PhaseBadge({ phase }: { phase: StatusUpdateStatus }) {
 
 function StatusUpdateForm({ incidentId, incidentStatus, onPosted }: { incidentId: string; incidentStatus: IncidentStatus; onPosted: () => Promise<unknown> }) {
   // Sent again after an answer that never came, stakeholders are not told twice.
-  const post = useMutation({ mutationFn: useKeyedWrite(useTRPCClient().incidents.statusUpdates.create.mutate) });
+  const post = useKeyedMutation(useTRPCClient().incidents.statusUpdates.create.mutate);
   const [body, setBody] = useState("");
   const [phase, setPhase] = useState<string>(DEFAULT);
   const [error, setError] = useState<string | null>(null);

@@ -9,7 +9,8 @@ import { Input } from "@/components/ui/input";
 import { messageOf } from "@/lib/api-error";
 import type { Task } from "@/lib/api-types";
 import { toastApiError } from "@/lib/error-toast";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { cn } from "@/lib/utils";
 import { InlineError, InlineForm, Panel } from "./panel";
 
@@ -54,8 +55,8 @@ function TaskRow({ task, canEdit, onChange }: { task: Task; canEdit: boolean; on
 }
 
 function NewTaskForm({ incidentId, onAdded }: { incidentId: string; onAdded: () => Promise<unknown> }) {
-  const trpc = useTRPC();
-  const create = useMutation(trpc.incidents.tasks.create.mutationOptions());
+  // Added again after an answer that never came, the task is not added twice.
+  const create = useKeyedMutation(useTRPCClient().incidents.tasks.create.mutate);
   const [title, setTitle] = useState("");
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -12,7 +12,8 @@ import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
 import type { NamedPerson, Schedule } from "@/lib/api-types";
 import { fromLocalInput, toLocalInput } from "@/lib/calendar";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 
 const schema = z
   .object({ userId: z.string().min(1, "Choose who is on call instead"), start: z.string().min(1, "Give the start"), end: z.string().min(1, "Give the end") })
@@ -49,7 +50,7 @@ export function OverrideDialog({ schedule, people, zone, request, onClose }: { s
 function OverrideForm({ schedule, people, zone, request, onDone }: { schedule: Schedule; people: NamedPerson[]; zone: string; request: OverrideRequest; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const create = useMutation(trpc.org.schedules.overrides.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().org.schedules.overrides.create.mutate);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { userId: request.userId, start: toLocalInput(request.start, zone), end: toLocalInput(request.end, zone) } });
   const onSubmit = form.handleSubmit(async ({ userId, start, end }) => {
     try {

@@ -14,8 +14,9 @@ import { Form } from "@/components/ui/form";
 import { SelectItem } from "@/components/ui/select";
 import { showApiError } from "@/lib/api-form";
 import type { Schedule } from "@/lib/api-types";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
 import { useManagedTeamIds, useTeams } from "@/lib/teams";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { useViewerZone } from "@/lib/viewer-zone";
 
 const NONE = "none";
@@ -34,7 +35,7 @@ export function ScheduleDialog({ schedule }: { schedule?: Schedule }) {
   const viewerZone = useViewerZone();
   const teams = useTeams();
   const managed = useManagedTeamIds();
-  const create = useMutation(trpc.org.schedules.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().org.schedules.create.mutate);
   const update = useMutation(trpc.org.schedules.update.mutationOptions());
   const choices = (teams.data?.items ?? []).filter((team) => managed === "all" || managed.has(team.id) || team.id === schedule?.teamId);
   const defaults: Values = {

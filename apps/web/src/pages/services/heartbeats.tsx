@@ -15,7 +15,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Form } from "@/components/ui/form";
 import { act } from "@/lib/act";
 import { showApiError } from "@/lib/api-form";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 
 /** How to ping: by hand, and from cron after a job that succeeded. */
 export function heartbeatPingConfig(pingUrl: string): string {
@@ -44,7 +45,7 @@ export function Heartbeats({ serviceId }: { serviceId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const heartbeats = useQuery(trpc.org.services.heartbeats.list.queryOptions({ serviceId }));
-  const create = useMutation(trpc.org.services.heartbeats.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().org.services.heartbeats.create.mutate);
   const remove = useMutation(trpc.org.services.heartbeats.delete.mutationOptions());
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", intervalMinutes: "60" } });
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.org.services.heartbeats.list.queryKey({ serviceId }) });

@@ -14,7 +14,8 @@ import { Form } from "@/components/ui/form";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { showApiError } from "@/lib/api-form";
 import { toastApiError } from "@/lib/error-toast";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import { IntegrationSettingsForm, type MappingPreset } from "./integration-settings";
 
 /** Ready-to-paste configuration for a routing key, on this app's origin. */
@@ -103,7 +104,7 @@ export function Integrations({ serviceId }: { serviceId: string }) {
   const keys = useQuery(trpc.integrations.list.queryOptions({ serviceId }));
   const presets = useQuery(trpc.integrations.mappingPresets.queryOptions());
   const presetItems = presets.data?.items ?? [];
-  const create = useMutation(trpc.integrations.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().integrations.create.mutate);
   const remove = useMutation(trpc.integrations.delete.mutationOptions());
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "" } });
   const origin = window.location.origin;

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
 import { useState } from "react";
@@ -14,18 +14,18 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Form } from "@/components/ui/form";
 import { showApiError } from "@/lib/api-form";
 import { roleAtLeast } from "@/lib/api-types";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
 import { useServices } from "@/lib/services";
-import { useTRPC } from "@/lib/trpc";
+import { useTRPCClient } from "@/lib/trpc";
 import { useSession } from "@/lib/use-session";
 
 const schema = z.object({ name: z.string().trim().min(1, "Name the service").max(200), description: z.string().max(2000) });
 
 function NewServiceDialog() {
   const [open, setOpen] = useState(false);
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const create = useMutation(trpc.org.services.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().org.services.create.mutate);
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: "", description: "" } });
   const onSubmit = form.handleSubmit(async ({ name, description }) => {
     try {

@@ -12,7 +12,8 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, Di
 import { Form } from "@/components/ui/form";
 import { showApiError } from "@/lib/api-form";
 import type { Team } from "@/lib/api-types";
-import { useTRPC } from "@/lib/trpc";
+import { useKeyedMutation } from "@/lib/idempotency-keys";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
 
 const schema = z.object({ name: z.string().trim().min(1, "Name the team").max(200), description: z.string().max(2000) });
 
@@ -22,7 +23,7 @@ export function TeamDialog({ team }: { team?: Team }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const create = useMutation(trpc.org.teams.create.mutationOptions());
+  const create = useKeyedMutation(useTRPCClient().org.teams.create.mutate);
   const update = useMutation(trpc.org.teams.update.mutationOptions());
   const defaults = { name: team?.name ?? "", description: team?.description ?? "" };
   const form = useForm({ resolver: zodResolver(schema), defaultValues: defaults });
