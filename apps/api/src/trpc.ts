@@ -155,17 +155,23 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
  * replay is answered whatever the quota (it changes nothing; it is counted, never refused). Any
  * other call goes on as it is.
  */
-async function writeCall<R extends { ok: boolean }>(opts: {
-  ctx: Parameters<typeof callIdempotently>[0] & { writeQuota: WriteQuota | null };
+function writeCall<R extends { ok: boolean }>(opts: {
+  ctx: WriteCallContext & { writeQuota: WriteQuota | null };
   next: () => Promise<R>;
   path: string;
   meta: Meta | undefined;
   getRawInput: () => Promise<unknown>;
 }): Promise<R> {
   const { ctx, next, path, meta, getRawInput } = opts;
-  const { writeQuota: quota, db, actor, idempotency } = ctx;
-  if (quota === null) return next();
-  const called = await callIdempotently(ctx, { path, getRawInput, answersSecret: meta?.answersSecret === true }, async () => {
+  // Not async itself: every read passes here, and goes on without a promise more.
+  return ctx.writeQuota === null ? next() : countedWrite(ctx, ctx.writeQuota, { path, getRawInput, answersSecret: meta?.answersSecret === true }, next);
+}
+
+type WriteCallContext = Parameters<typeof callIdempotently>[0];
+
+async function countedWrite<R extends { ok: boolean }>(ctx: WriteCallContext, quota: WriteQuota, call: Parameters<typeof callIdempotently>[1], next: () => Promise<R>): Promise<R> {
+  const { db, actor, idempotency } = ctx;
+  const called = await callIdempotently(ctx, call, async () => {
     await quota.assertLeft(db, actor.orgId);
     return next();
   });
