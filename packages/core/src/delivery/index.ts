@@ -5,6 +5,6 @@ export { smsTextFor, voiceTwimlFor } from "./twilio.js";
 export { slackMessageFor, deliverSlack } from "./slack.js";
 export { deliverChat, discordMessageFor, isChatTarget, mattermostMessageFor, teamsMessageFor } from "./chat.js";
 export { createMailer, emailFor, EMAIL_LOGGED_NOTE, type Mailer, type EmailMessage } from "./email.js";
-export type { NotificationPayload } from "./payload.js";
+export { justOpenedIncident, type NotificationPayload } from "./payload.js";
 export { sendEmail, sendToContactMethod, sendToTarget, type ChannelDeps } from "./channels.js";
 export { describeEvent } from "./summary.js";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db, NotificationTargetRow, NotificationTargetType, Tx } from "@incidentops/db";
 import { auditAction } from "../audit/service.js";
-import { assertDeliverableUrl, generateSigningSecret, isChatTarget, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
+import { assertDeliverableUrl, generateSigningSecret, isChatTarget, justOpenedIncident, sendToTarget, type ChannelDeps, type DeliveryOutcome, type NotificationPayload } from "../delivery/index.js";
 import { AppError, notFound } from "../errors.js";
 import { removeTargetFromLevels } from "../escalation-policies/repository.js";
 import { requireOrgRows } from "../escalation-policies/service.js";
@@ -295,37 +295,18 @@ export async function sendTestNotification(db: Db, deps: ChannelDeps, actor: Act
     occurredAt: now,
     org: { id: org.id, name: org.name },
     service: { id: serviceId, name: "Test service" },
-    incident: {
-      id: incidentId,
-      serviceId,
-      title: "Test notification from IncidentOps",
-      description: `Sent to check the notification target "${row.name}".`,
-      type: null,
-      status: "triggered",
-      severity: "sev4",
-      version: 1,
-      dedupKey: null,
-      alertCount: 0,
-      createdBy: actorUserId(actor),
-      createdAt: now,
-      updatedAt: now,
-      triggeredAt: now,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      assignees: [],
-      snoozedUntil: null,
-      ackTimeoutAt: null,
-      firstAcknowledgedAt: null,
-      acknowledgeDueAt: null,
-      resolveDueAt: null,
-      acknowledgeBreachedAt: null,
-      resolveBreachedAt: null,
-      acknowledgeWarnAt: null,
-      resolveWarnAt: null,
-      acknowledgeWarnedAt: null,
-      resolveWarnedAt: null,
-    },
+    incident: justOpenedIncident(
+      {
+        id: incidentId,
+        serviceId,
+        title: "Test notification from IncidentOps",
+        description: `Sent to check the notification target "${row.name}".`,
+        type: null,
+        severity: "sev4",
+        createdBy: actorUserId(actor),
+      },
+      now,
+    ),
     event: { id: randomUUID(), incidentId, kind: "created", actorUserId: actorUserId(actor), data: { test: true }, createdAt: now },
   };
   const outcome = await sendToTarget(deps, row, payload);

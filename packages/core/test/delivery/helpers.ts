@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { NotificationPayload } from "../../src/delivery/payload.js";
+import { justOpenedIncident, type NotificationPayload } from "../../src/delivery/payload.js";
 
 export const PUBLIC_URL = "https://incidentops.test";
 
@@ -13,37 +13,10 @@ export function makePayload(overrides: Partial<NotificationPayload> = {}): Notif
     occurredAt: at,
     org: { id: randomUUID(), name: "Acme Ops" },
     service: { id: serviceId, name: "checkout-api" },
-    incident: {
-      id: incidentId,
-      serviceId,
-      title: "Database down",
-      description: "Primary is not answering",
-      type: "database",
-      status: "triggered",
-      severity: "sev2",
-      version: 1,
-      dedupKey: null,
-      alertCount: 0,
-      createdBy: randomUUID(),
-      createdAt: at,
-      updatedAt: at,
-      triggeredAt: at,
-      acknowledgedAt: null,
-      mitigatedAt: null,
-      resolvedAt: null,
-      assignees: [],
-      snoozedUntil: null,
-      ackTimeoutAt: null,
-      firstAcknowledgedAt: null,
-      acknowledgeDueAt: null,
-      resolveDueAt: null,
-      acknowledgeBreachedAt: null,
-      resolveBreachedAt: null,
-      acknowledgeWarnAt: null,
-      resolveWarnAt: null,
-      acknowledgeWarnedAt: null,
-      resolveWarnedAt: null,
-    },
+    incident: justOpenedIncident(
+      { id: incidentId, serviceId, title: "Database down", description: "Primary is not answering", type: "database", severity: "sev2", createdBy: randomUUID() },
+      at,
+    ),
     event: {
       id: randomUUID(),
       incidentId,
