@@ -6,7 +6,7 @@ import type { Context } from "./context.js";
 import { toErrorResponse, trpcCodeOf } from "./errors.js";
 import { assertAcceptableInput } from "./input-guard.js";
 import { assertCredentialAllows, authenticate, enterPresumedScope, presumedUser, readCredential, readStreamTicket } from "./procedure/credential.js";
-import { callIdempotently } from "./procedure/idempotency.js";
+import { callIdempotently, type KeyedCallContext, type WriteCall } from "./procedure/idempotency.js";
 import { failureOfCall, inRetriedScopedTransaction, readPresuming } from "./procedure/scoped-transaction.js";
 import { writeQuotaOf, type WriteQuota } from "./procedure/write-quota.js";
 import { bindCallerToLog, currentRequestId } from "./request-log.js";
@@ -156,7 +156,7 @@ export const authedProcedure = baseProcedure.meta({ access: { kind: "authenticat
  * other call goes on as it is.
  */
 function writeCall<R extends { ok: boolean }>(opts: {
-  ctx: WriteCallContext & { writeQuota: WriteQuota | null };
+  ctx: KeyedCallContext & { writeQuota: WriteQuota | null };
   next: () => Promise<R>;
   path: string;
   meta: Meta | undefined;
@@ -167,9 +167,7 @@ function writeCall<R extends { ok: boolean }>(opts: {
   return ctx.writeQuota === null ? next() : countedWrite(ctx, ctx.writeQuota, { path, getRawInput, answersSecret: meta?.answersSecret === true }, next);
 }
 
-type WriteCallContext = Parameters<typeof callIdempotently>[0];
-
-async function countedWrite<R extends { ok: boolean }>(ctx: WriteCallContext, quota: WriteQuota, call: Parameters<typeof callIdempotently>[1], next: () => Promise<R>): Promise<R> {
+async function countedWrite<R extends { ok: boolean }>(ctx: KeyedCallContext, quota: WriteQuota, call: WriteCall, next: () => Promise<R>): Promise<R> {
   const { db, actor, idempotency } = ctx;
   const called = await callIdempotently(ctx, call, async () => {
     await quota.assertLeft(db, actor.orgId);

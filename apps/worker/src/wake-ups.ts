@@ -36,14 +36,15 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
   let looking = false;
   let lookAgain = false;
 
-  const nudge = () => {
-    for (const pool of pools.values()) {
-      try {
-        pool.nudge(1);
-      } catch (error) {
-        logger.debug({ err: error }, "a worker pool that is shutting down was not nudged");
-      }
+  const nudgePool = (pool: WorkerPool) => {
+    try {
+      pool.nudge(1);
+    } catch (error) {
+      logger.debug({ err: error }, "a worker pool that is shutting down was not nudged");
     }
+  };
+  const nudge = () => {
+    for (const pool of pools.values()) nudgePool(pool);
   };
 
   const wake = () => {
@@ -101,8 +102,23 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
         lookUpSoon();
       });
       events.on("pool:release", ({ workerPool }) => pools.delete(workerPool.id));
-      // Listening again after an outage: jobs may have been added meanwhile.
-      events.on("pool:listen:success", lookUpSoon);
+      // graphile-worker 0.17 emits this just before it sends LISTEN on `client`, and a job added
+      // until that takes effect is announced to no one: one added while a pool starts (after its
+      // first fetch) or while its listener reconnects would wait for a poll. A query queued after
+      // the LISTEN (a client runs its queries in order) answers once it is in effect; the pool then
+      // fetches what came meanwhile, and the lookup finds what came for later.
+      events.on("pool:listen:success", ({ workerPool, client }) => {
+        queueMicrotask(() => {
+          client.query("SELECT 1").then(
+            () => {
+              nudgePool(workerPool);
+              lookUpSoon();
+            },
+            // graphile-worker releases the client and listens again on another: this runs again then.
+            (error: unknown) => logger.debug({ err: error }, "a job listener's connection failed as it started listening"),
+          );
+        });
+      });
       events.on("pool:listen:notification", ({ message }) => {
         if (message.channel === "jobs:insert") lookUpSoon();
       });

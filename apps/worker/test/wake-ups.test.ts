@@ -1,9 +1,10 @@
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import { createLogger, msUntilNextJob, removeJob, type Incident, type IncidentEvent } from "@incidentops/core";
-import { sql } from "@incidentops/db";
-import type { WorkerEvents, WorkerPool } from "graphile-worker";
+import { createJobQueuePool, sql } from "@incidentops/db";
+import { run, type WorkerEvents, type WorkerPool } from "graphile-worker";
 import { beforeAll, describe, expect, it } from "vitest";
+import { graphileLogger } from "../src/job-log.js";
 import { startWakeUps } from "../src/wake-ups.js";
 import {
   anIncident,
@@ -12,6 +13,7 @@ import {
   aPolicy,
   aService,
   aWebhookTarget,
+  deferred,
   listEvents,
   ok,
   queuedJobs,
@@ -151,6 +153,49 @@ describe("wake-ups for jobs scheduled for later", () => {
       expect(lateness).toBeLessThan(BOUND_MS);
     } finally {
       await receiver.close();
+    }
+  });
+});
+
+describe("a runner whose LISTEN is on its way", () => {
+  it("runs a due job added after its first fetch, before the LISTEN took effect, although it polls every 10 minutes", { timeout: 30_000 }, async () => {
+    const { api } = stack.current;
+    const wakeUps = startWakeUps({ db: api.db, logger: createLogger({ level: "silent", name: "wake-ups-test" }) });
+    const pgPool = createJobQueuePool({ connectionString: api.appDatabaseUrl, applicationName: "wake-ups-test" });
+    const events: WorkerEvents = new EventEmitter();
+    // A slow round trip before graphile-worker's LISTEN, on its listening connection (a client runs
+    // its queries in order): the window a busy database or network opens between a pool's start and
+    // its first notification, held open long enough to add a job in it.
+    const HELD_BACK = "SELECT pg_sleep(2) AS listen_held_back";
+    events.on("pool:listen:success", ({ client }) => void client.query(HELD_BACK));
+    const firstFetch = deferred();
+    events.once("localQueue:getJobs:complete", () => firstFetch.resolve());
+    wakeUps.observe(events);
+    let ranAt: number | undefined;
+    const runner = await run({
+      pgPool,
+      concurrency: 1,
+      noHandleSignals: true,
+      events,
+      logger: graphileLogger(createLogger({ level: "silent", name: "wake-ups-test" })),
+      taskList: { listen_race_probe: () => void (ranAt = Date.now()) },
+      preset: { worker: { pollInterval: LONG_POLL_MS, localQueue: { size: 2 } } },
+    });
+    try {
+      await firstFetch.promise;
+      await sql`SELECT graphile_worker.add_job('listen_race_probe', '{}'::json)`.execute(api.db);
+      const addedAt = Date.now();
+      // Its notification (add_job's NOTIFY) went out while the runner was not yet listening.
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query = ${HELD_BACK}`.execute(api.db);
+      expect(rows[0]?.n).toBe(1);
+
+      await waitFor(() => ranAt, 10_000, "the job added before the LISTEN took effect");
+      expect((ranAt ?? Infinity) - addedAt).toBeLessThan(BOUND_MS);
+    } finally {
+      wakeUps.stop();
+      await runner.stop();
+      await pgPool.end();
     }
   });
 });

@@ -5,13 +5,14 @@ import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import type { Context } from "../context.js";
 
 /** What a keyed write reads of its call: the caller, the call's transaction, and the request's key. */
-interface KeyedCallContext {
+export interface KeyedCallContext {
   db: Tx;
   actor: Actor;
   idempotency: Context["idempotency"];
 }
 
-interface WriteCall {
+/** A write call, as its key stands for it. */
+export interface WriteCall {
   path: string;
   /** The call's input as the caller sent it: what its key stands for. */
   getRawInput: () => Promise<unknown>;

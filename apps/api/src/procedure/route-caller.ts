@@ -17,12 +17,12 @@ export interface RouteAccess {
  * The caller of a route outside tRPC (an upload, a download), held to the same rules as a
  * procedure: their credential (401), a read-only key on a write (403), their role (403) and, for
  * a write, the org's daily quota (429; for a write sent with an Idempotency-Key, once its key was
- * looked at, which the call sets in `ctx.idempotency.replayed`). Unlike a procedure, the work is not one transaction:
- * `call` gets `inOrg`, which runs a step in a transaction scoped to the caller's org (so the
- * bytes of an upload stream with no transaction open), run again when PostgreSQL aborted it for a
- * concurrent one (retryingConflicts). A write's call counts as one write
- * call: in its last step's transaction (`inOrg(fn, { last: true })`) when it succeeds, on its
- * own when it fails after identification, like a procedure's.
+ * looked at, which the call sets in `ctx.idempotency.replayed`). Unlike a procedure, the work is
+ * not one transaction: `call` gets `inOrg`, which runs a step in a transaction scoped to the
+ * caller's org (so the bytes of an upload stream with no transaction open), run again when
+ * PostgreSQL aborted it for a concurrent one (retryingConflicts). A write's call counts as one
+ * write call: in its last step's transaction (`inOrg(fn, { last: true })`) when it succeeds, on
+ * its own when it fails after identification, like a procedure's.
  */
 export async function callAsRoute<T>(
   ctx: Context,
