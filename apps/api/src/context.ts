@@ -36,8 +36,9 @@ export interface Context extends AppDeps {
   /**
    * The request's `Idempotency-Key` header, read by write calls (procedure/idempotency.ts), and
    * whether the call's answer was a replay of the key's first call (its `Idempotent-Replayed` header).
+   * `inBatch`: the request is a tRPC batch of several calls, which all share the header.
    */
-  idempotency: { header: string | undefined; replayed: boolean };
+  idempotency: { header: string | undefined; replayed: boolean; inBatch: boolean };
   /**
    * A refusal of the request's input that REST made before the call (a query parameter the
    * operation does not take: rest.ts), raised where the input is read: after the caller is
@@ -87,7 +88,7 @@ export function createContextFactory(deps: AppDeps) {
     apiKey: typeof req.headers["x-api-key"] === "string" ? req.headers["x-api-key"] : undefined,
     streamTicket: subscriptionTicket(info),
     ip: req.ip,
-    idempotency: { header: idempotencyHeaderOf(req.headers), replayed: false },
+    idempotency: { header: idempotencyHeaderOf(req.headers), replayed: false, inBatch: info !== undefined && info.calls.length > 1 },
     inputRefusal,
     ...deps,
   });

@@ -262,6 +262,29 @@ describe("Idempotency-Key over tRPC", () => {
     expect(again.headers.get(REPLAYED)).toBe("true");
     expect(await incidentsTitled("Over tRPC")).toEqual({ incidents: 1, createdEvents: 1 });
   });
+
+  it("refuses a key on a batch of several calls (400, reason batch) and changes nothing; a batch of one takes it", async () => {
+    const key = aKey();
+    const batch = (titles: string[]) =>
+      fetch(`${api.current.baseUrl}/trpc/${titles.map(() => "incidents.create").join(",")}?batch=1`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${member.accessToken}`, "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify(Object.fromEntries(titles.map((title, i) => [i, { serviceId: service.id, title }]))),
+      });
+    const refused = await batch(["Batched one", "Batched two"]);
+    const answers = (await refused.json()) as { error?: { data: { code: string; httpStatus: number; details: unknown } } }[];
+    expect(answers).toHaveLength(2);
+    for (const answer of answers) expect(answer.error?.data).toMatchObject({ code: "INVALID_IDEMPOTENCY_KEY", httpStatus: 400, details: { reason: "batch" } });
+    expect(await incidentsTitled("Batched one")).toEqual({ incidents: 0, createdEvents: 0 });
+    expect(await incidentsTitled("Batched two")).toEqual({ incidents: 0, createdEvents: 0 });
+    expect(await keysOf(owner.org.id)).not.toContainEqual(expect.objectContaining({ key }));
+
+    const single = await batch(["Batched alone"]);
+    const again = await batch(["Batched alone"]);
+    expect([single.status, again.status]).toEqual([200, 200]);
+    expect(again.headers.get(REPLAYED)).toBe("true");
+    expect(await incidentsTitled("Batched alone")).toEqual({ incidents: 1, createdEvents: 1 });
+  });
 });
 
 describe("writes whose answer holds a secret", () => {

@@ -15,7 +15,9 @@ export const errorDetailsSchemas = {
   MALFORMED_JSON: none,
   INVALID_TOKEN: none,
   INVALID_IDEMPOTENCY_KEY: z.object({
-    reason: z.enum(["malformed", "secret_answer"]).describe("A key that is not 1-255 visible ASCII characters, or one sent to an operation whose answer holds a secret shown once"),
+    reason: z
+      .enum(["malformed", "secret_answer", "batch"])
+      .describe("A key that is not 1-255 visible ASCII characters, one sent to an operation whose answer holds a secret shown once, or one sent with a tRPC batch of several calls"),
   }),
   CHANNEL_NOT_CONFIGURED: z.object({
     type: z.enum(["sms", "voice"]).describe("The contact method type this deployment cannot send"),

@@ -57,7 +57,7 @@ export { hashSecretToken } from "./secret-tokens.js";
 export * from "./stream-tickets/schema.js";
 export * as streamTicketService from "./stream-tickets/service.js";
 export * from "./idempotency/schema.js";
-export { finishKeyedCall, keyRefusedForSecretAnswer, parseIdempotencyKey, startKeyedCall } from "./idempotency/service.js";
+export { finishKeyedCall, keyRefusedForSecretAnswer, keyRefusedInBatch, parseIdempotencyKey, startKeyedCall } from "./idempotency/service.js";
 export type { StreamHolder } from "./stream-tickets/service.js";
 
 // Accountability: the audit log and usage quotas.

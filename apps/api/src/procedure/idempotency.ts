@@ -1,4 +1,4 @@
-import { finishKeyedCall, keyRefusedForSecretAnswer, parseIdempotencyKey, startKeyedCall, type Actor } from "@incidentops/core";
+import { finishKeyedCall, keyRefusedForSecretAnswer, keyRefusedInBatch, parseIdempotencyKey, startKeyedCall, type Actor } from "@incidentops/core";
 import type { Tx } from "@incidentops/db";
 // The marker tRPC's own resolver puts on a result: a replay answers in its place, without running it.
 import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
@@ -31,6 +31,7 @@ export async function callIdempotently<R extends { ok: boolean }>(ctx: KeyedCall
   const key = parseIdempotencyKey(ctx.idempotency.header);
   if (key === undefined) return next();
   if (call.answersSecret) throw keyRefusedForSecretAnswer();
+  if (ctx.idempotency.inBatch) throw keyRefusedInBatch();
   const outcome = await startKeyedCall(ctx.db, ctx.actor, { key, procedure: call.path, input: await call.getRawInput() });
   if (outcome.replay) {
     ctx.idempotency.replayed = true;

@@ -2423,10 +2423,10 @@ export interface components {
             traceId: string;
             details: {
                 /**
-                 * @description A key that is not 1-255 visible ASCII characters, or one sent to an operation whose answer holds a secret shown once
+                 * @description A key that is not 1-255 visible ASCII characters, one sent to an operation whose answer holds a secret shown once, or one sent with a tRPC batch of several calls
                  * @enum {string}
                  */
-                reason: "malformed" | "secret_answer";
+                reason: "malformed" | "secret_answer" | "batch";
             };
         };
         ChannelNotConfiguredError: {

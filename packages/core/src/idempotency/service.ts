@@ -51,6 +51,14 @@ export const keyRefusedForSecretAnswer = () =>
   );
 
 /**
+ * The refusal of a key on a tRPC batch of several calls: the batch's calls share its headers, so
+ * the key could stand for none of them (the first write would claim it and the next be refused).
+ * Every write of the batch is refused before it runs, so none of it changes anything.
+ */
+export const keyRefusedInBatch = () =>
+  new AppError("INVALID_IDEMPOTENCY_KEY", "An Idempotency-Key stands for one call: send each keyed write in a request of its own, not in a batch", { reason: "batch" });
+
+/**
  * Claims the call's key in the call's transaction (see claimIdempotencyKey): a key first seen, or
  * seen last more than IDEMPOTENCY_KEY_TTL_HOURS ago, runs the call; a key whose first call
  * answered replays that answer, when this is the same request; the same key with another
