@@ -3,7 +3,10 @@ import type { Db } from "@incidentops/db";
 import type { WorkerEvents, WorkerPool } from "graphile-worker";
 
 export interface WakeUps {
-  /** Follows a runner's pools (to nudge them) and its `jobs:insert` notifications (to look again). */
+  /**
+   * Follows a runner's pools (to nudge them), its `jobs:insert` notifications (to look again) and
+   * its listener's start (to fetch what was added before notifications could reach it).
+   */
   observe: (events: WorkerEvents) => void;
   stop: () => void;
 }
