@@ -157,45 +157,89 @@ describe("wake-ups for jobs scheduled for later", () => {
   });
 });
 
-describe("a runner whose LISTEN is on its way", () => {
-  it("runs a due job added after its first fetch, before the LISTEN took effect, although it polls every 10 minutes", { timeout: 30_000 }, async () => {
-    const { api } = stack.current;
-    const wakeUps = startWakeUps({ db: api.db, logger: createLogger({ level: "silent", name: "wake-ups-test" }) });
-    const pgPool = createJobQueuePool({ connectionString: api.appDatabaseUrl, applicationName: "wake-ups-test" });
-    const events: WorkerEvents = new EventEmitter();
-    // A slow round trip before graphile-worker's LISTEN, on its listening connection (a client runs
-    // its queries in order): the window a busy database or network opens between a pool's start and
-    // its first notification, held open long enough to add a job in it.
-    const HELD_BACK = "SELECT pg_sleep(2) AS listen_held_back";
-    events.on("pool:listen:success", ({ client }) => void client.query(HELD_BACK));
-    const firstFetch = deferred();
-    events.once("localQueue:getJobs:complete", () => firstFetch.resolve());
-    wakeUps.observe(events);
-    let ranAt: number | undefined;
-    const runner = await run({
-      pgPool,
-      concurrency: 1,
-      noHandleSignals: true,
-      events,
-      logger: graphileLogger(createLogger({ level: "silent", name: "wake-ups-test" })),
-      taskList: { listen_race_probe: () => void (ranAt = Date.now()) },
-      preset: { worker: { pollInterval: LONG_POLL_MS, localQueue: { size: 2 } } },
-    });
-    try {
-      await firstFetch.promise;
-      await sql`SELECT graphile_worker.add_job('listen_race_probe', '{}'::json)`.execute(api.db);
-      const addedAt = Date.now();
-      // Its notification (add_job's NOTIFY) went out while the runner was not yet listening.
-      const { rows } = await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query = ${HELD_BACK}`.execute(api.db);
-      expect(rows[0]?.n).toBe(1);
-
-      await waitFor(() => ranAt, 10_000, "the job added before the LISTEN took effect");
-      expect((ranAt ?? Infinity) - addedAt).toBeLessThan(BOUND_MS);
-    } finally {
+/**
+ * A real runner (its poll every 10 minutes) followed by wake-ups, whose listener's LISTEN is held
+ * back when `holdBack(n)` says so for its n-th listener (1 at start, 2 after one reconnect): a
+ * slow round trip sent before graphile-worker's LISTEN on its listening connection (a client runs
+ * its queries in order), the window a busy database or network opens between a listener's start
+ * and its first notification, held open long enough to add a job in it.
+ */
+async function runnerListeningLate(holdBack: (listener: number) => boolean) {
+  const { api } = stack.current;
+  const logger = createLogger({ level: "silent", name: "wake-ups-test" });
+  const wakeUps = startWakeUps({ db: api.db, logger });
+  const pgPool = createJobQueuePool({ connectionString: api.appDatabaseUrl, applicationName: "wake-ups-test" });
+  const events: WorkerEvents = new EventEmitter();
+  const HELD_BACK = "SELECT pg_sleep(2) AS listen_held_back";
+  const listenerPids: Promise<number>[] = [];
+  events.on("pool:listen:success", ({ client }) => {
+    listenerPids.push(client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid").then(({ rows }) => rows[0]?.pid ?? 0));
+    if (holdBack(listenerPids.length)) void client.query(HELD_BACK);
+  });
+  const firstFetch = deferred();
+  events.once("localQueue:getJobs:complete", () => firstFetch.resolve());
+  wakeUps.observe(events);
+  const ranAt = new Map<string, number>();
+  const runner = await run({
+    pgPool,
+    concurrency: 1,
+    noHandleSignals: true,
+    events,
+    logger: graphileLogger(logger),
+    taskList: { listen_race_probe: (payload) => void ranAt.set((payload as { name: string }).name, Date.now()) },
+    preset: { worker: { pollInterval: LONG_POLL_MS, localQueue: { size: 2 } } },
+  });
+  await firstFetch.promise;
+  return {
+    listenerPids,
+    /** Adds a job due now (add_job notifies), and says when it was added. */
+    addJob: async (name: string) => {
+      await sql`SELECT graphile_worker.add_job('listen_race_probe', ${JSON.stringify({ name })}::json)`.execute(api.db);
+      return Date.now();
+    },
+    /** Whether a listener's LISTEN is being held back now. */
+    heldBack: async () => {
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query = ${HELD_BACK}`.execute(api.db);
+      return (rows[0]?.n ?? 0) > 0;
+    },
+    /** How long after `addedAt` the job ran (waiting up to 10 s for it). */
+    ranAfter: async (name: string, addedAt: number) => (await waitFor(() => ranAt.get(name), 10_000, `the job ${name}`)) - addedAt,
+    stop: async () => {
       wakeUps.stop();
       await runner.stop();
       await pgPool.end();
+    },
+  };
+}
+
+describe("a runner whose LISTEN is on its way", () => {
+  it("runs a due job added after its first fetch, before the LISTEN took effect, although it polls every 10 minutes", { timeout: 30_000 }, async () => {
+    const runner = await runnerListeningLate((listener) => listener === 1);
+    try {
+      const addedAt = await runner.addJob("at start");
+      // Its notification (add_job's NOTIFY) went out while the runner was not yet listening.
+      expect(await runner.heldBack()).toBe(true);
+      expect(await runner.ranAfter("at start", addedAt)).toBeLessThan(BOUND_MS);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it("runs a due job added while its listener reconnected, before the new LISTEN took effect", { timeout: 30_000 }, async () => {
+    const runner = await runnerListeningLate((listener) => listener === 2);
+    try {
+      const listening = await runner.addJob("listening");
+      expect(await runner.ranAfter("listening", listening)).toBeLessThan(BOUND_MS);
+      // The listener's connection is cut: graphile-worker listens again on a new one.
+      const [firstPid] = await Promise.all(runner.listenerPids);
+      await sql`SELECT pg_terminate_backend(${firstPid}::int)`.execute(stack.current.api.db);
+      await waitFor(() => (runner.listenerPids.length === 2 ? true : undefined), 10_000, "the listener's reconnection");
+
+      const addedAt = await runner.addJob("reconnecting");
+      expect(await runner.heldBack()).toBe(true);
+      expect(await runner.ranAfter("reconnecting", addedAt)).toBeLessThan(BOUND_MS);
+    } finally {
+      await runner.stop();
     }
   });
 });
