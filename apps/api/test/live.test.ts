@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Incident, StreamTicket } from "@incidentops/core";
-import { hashSecretToken, signAccessToken } from "@incidentops/core";
+import { createLogger, hashSecretToken, signAccessToken } from "@incidentops/core";
 import { sql } from "@incidentops/db";
 import jwt from "jsonwebtoken";
 import pg from "pg";
@@ -22,6 +22,7 @@ import {
   writeCallsCounted,
   type Account,
 } from "@incidentops/testkit";
+import { startChangeFeed } from "../src/live/change-feed.js";
 import { aStreamTicket, openLiveStream, openLiveStreamWith, type LiveStream } from "./support/live.js";
 
 // Live incident updates: a tRPC subscription over server-sent events, fed by the triggers of
@@ -155,6 +156,23 @@ describe("the live incident stream", () => {
       .execute();
     const message = await stream.next((m) => m.notificationsChanged.includes(incident.id));
     expect(message.timelineChanged).toEqual([]);
+  });
+});
+
+describe("the API's change feed", () => {
+  it("resets a subscriber that came before its first LISTEN, which heard nothing until then", async () => {
+    const feed = startChangeFeed({ connectionString: api.current.appDatabaseUrl, logger: createLogger({ level: "silent", name: "feed-test" }) });
+    const subscription = new AbortController();
+    try {
+      const changes = feed.changes(randomUUID(), subscription.signal);
+      const first = changes.next();
+      await feed.ready();
+      const answer = await Promise.race([first, sleep(2_000).then(() => "nothing")]);
+      expect(answer).toMatchObject({ done: false, value: { reset: true } });
+    } finally {
+      subscription.abort();
+      await feed.close();
+    }
   });
 });
 

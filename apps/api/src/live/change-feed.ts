@@ -68,7 +68,8 @@ class Mailbox {
 /**
  * The API process's one LISTEN connection on `incident_changes`, fanned out in memory to its
  * subscribers by org. It reconnects on its own after losing the database; since announcements
- * made meanwhile are lost, every subscriber then gets a reset.
+ * made meanwhile are lost, every subscriber then gets a reset (as at its first LISTEN, for those
+ * that came before it).
  */
 export interface ChangeFeed {
   /**
@@ -146,8 +147,9 @@ export function startChangeFeed(options: { connectionString: string; logger: Log
       await next.end().catch(() => undefined);
       return;
     }
-    // Whatever was announced while no connection listened is lost: every subscriber refetches.
-    if (failures > 0) broadcast(null, { kind: "reset", incidentIds: [] });
+    // Whatever was announced while no connection listened is lost: every subscriber refetches
+    // (one that subscribed before the first LISTEN too, whose first reset came before it).
+    broadcast(null, { kind: "reset", incidentIds: [] });
     failures = 0;
     markListening();
   };
