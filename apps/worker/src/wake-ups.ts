@@ -21,6 +21,8 @@ const COALESCE_MS = 100;
  * 2^31 - 1 ms: a longer timeout fires after 1 ms, and wake-ups would nudge and look up in a loop.
  */
 const FURTHEST_WAKE_UP_MS = 2 * REFRESH_MS;
+/** Sent on a runner's listening connection after its LISTEN: its answer says the LISTEN is in effect. */
+export const LISTENING_PROBE = "SELECT 1 AS listening";
 
 /**
  * graphile-worker 0.17 notices a job scheduled for later (an escalation level, an SLA breach, a
@@ -112,7 +114,7 @@ export function startWakeUps(options: { db: Db; logger: Logger }): WakeUps {
       // fetches what came meanwhile, and the lookup finds what came for later.
       events.on("pool:listen:success", ({ workerPool, client }) => {
         queueMicrotask(() => {
-          client.query("SELECT 1").then(
+          client.query(LISTENING_PROBE).then(
             () => {
               nudgePool(workerPool);
               lookUpSoon();

@@ -5,7 +5,7 @@ import { createJobQueuePool, sql } from "@incidentops/db";
 import { run, type WorkerEvents, type WorkerPool } from "graphile-worker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { graphileLogger } from "../src/job-log.js";
-import { startWakeUps } from "../src/wake-ups.js";
+import { LISTENING_PROBE, startWakeUps } from "../src/wake-ups.js";
 import {
   anIncident,
   anOrgOwner,
@@ -68,7 +68,13 @@ describe("wake-ups for jobs scheduled for later", () => {
     const { db } = stack.current.api;
     const jobKey = `control-${Date.now()}`;
     const payload = { orgId: owner.org.id, incidentId: randomUUID(), kind: "acknowledge", requestId: "control" };
-    // The runners' first fetches, as they start, would find it: let them pass.
+    // The runners' first fetches, as they start, would find it, and so would the one each makes once
+    // its LISTEN is in effect (its listener's last statement is then the wake-ups' probe): let them pass.
+    await waitFor(async () => {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'incidentops-worker-%' AND query = ${LISTENING_PROBE}`.execute(db);
+      return (rows[0]?.n ?? 0) >= 2 ? true : undefined;
+    }, 10_000, "both runners listening");
     await sleep(1_000);
     // Due now, added behind graphile-worker's back: add_job would announce it (NOTIFY).
     await sql`
