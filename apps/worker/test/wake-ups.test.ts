@@ -31,6 +31,7 @@ import {
 const LONG_POLL_MS = 600_000;
 const stack = useTestStack({ WORKER_POLL_INTERVAL_MS: String(LONG_POLL_MS) });
 const MINUTE = 60_000;
+const silent = createLogger({ level: "silent", name: "wake-ups-test" });
 const BOUND_MS = 3_000;
 
 let owner: Account;
@@ -54,7 +55,7 @@ function watchedRunner() {
   const nudges: number[] = [];
   const pool = { id: "pool-test", nudge: () => void nudges.push(Date.now()) } as unknown as WorkerPool;
   const emitter: WorkerEvents = new EventEmitter();
-  const wakeUps = startWakeUps({ db: stack.current.api.db, logger: createLogger({ level: "silent", name: "wake-ups-test" }) });
+  const wakeUps = startWakeUps({ db: stack.current.api.db, logger: silent });
   wakeUps.observe(emitter);
   emitter.emit("pool:create", { ctx: {} as never, workerPool: pool });
   return { emitter, nudges, pool, stop: wakeUps.stop };
@@ -172,8 +173,7 @@ describe("wake-ups for jobs scheduled for later", () => {
  */
 async function runnerListeningLate(holdBack: (listener: number) => boolean) {
   const { api } = stack.current;
-  const logger = createLogger({ level: "silent", name: "wake-ups-test" });
-  const wakeUps = startWakeUps({ db: api.db, logger });
+  const wakeUps = startWakeUps({ db: api.db, logger: silent });
   const pgPool = createJobQueuePool({ connectionString: api.appDatabaseUrl, applicationName: "wake-ups-test" });
   const events: WorkerEvents = new EventEmitter();
   const HELD_BACK = "SELECT pg_sleep(2) AS listen_held_back";
@@ -191,7 +191,7 @@ async function runnerListeningLate(holdBack: (listener: number) => boolean) {
     concurrency: 1,
     noHandleSignals: true,
     events,
-    logger: graphileLogger(logger),
+    logger: graphileLogger(silent),
     taskList: { listen_race_probe: (payload) => void ranAt.set((payload as { name: string }).name, Date.now()) },
     preset: { worker: { pollInterval: LONG_POLL_MS, localQueue: { size: 2 } } },
   });
